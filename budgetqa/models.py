@@ -1,0 +1,178 @@
+"""The document model: what a budget disclosure says, with the line each figure came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+class ReportError(Exception):
+    """A file that cannot be loaded as a budget disclosure; the message names the reason."""
+
+
+@dataclass
+class Cell:
+    """One printed number of a table, in the table's unit."""
+
+    column: str
+    amount: Decimal
+    raw: str
+    line: int
+
+
+@dataclass
+class Row:
+    """One row of a table: a subject (科目), an item or a total, with its cells."""
+
+    row_no: int
+    name: str
+    line: int
+    code: str | None = None
+    level: str | None = None  # 类 / 款 / 项 from the code's length
+    parent_code: str | None = None
+    side: str | None = None  # 收入 / 支出 for two-sided tables
+    category: str | None = None  # a second classification printed beside the name
+    depth: int = 0  # indentation level in project lists (0 department, 1 unit, 2 project)
+    cells: list[Cell] = field(default_factory=list)
+
+    def cell(self, column: str) -> Cell | None:
+        """The cell printed under ``column``, or None when it was left empty."""
+        for c in self.cells:
+            if c.column == column:
+                return c
+        return None
+
+    def amount(self, column: str) -> Decimal | None:
+        """The amount under ``column`` (None when empty)."""
+        c = self.cell(column)
+        return c.amount if c else None
+
+    @property
+    def is_total(self) -> bool:
+        """True for 合计/总计/小计 rows that sum other rows."""
+        return any(w in self.name for w in ("合计", "总计", "小计"))
+
+
+@dataclass
+class Table:
+    """One table of the report (表一…表十三, or the template's own list)."""
+
+    no: int
+    kind: str
+    title: str
+    unit: str
+    line: int
+    columns: list[str] = field(default_factory=list)
+    side_columns: dict[str, list[str]] = field(default_factory=dict)
+    rows: list[Row] = field(default_factory=list)
+    empty: bool = False
+    note: str = ""
+
+    @property
+    def two_sided(self) -> bool:
+        """True for tables printed as an income side and an expenditure side."""
+        return bool(self.side_columns)
+
+    def columns_for(self, side: str | None) -> list[str]:
+        """Numeric columns of one side (or of the whole table)."""
+        if side and side in self.side_columns:
+            return self.side_columns[side]
+        return self.columns
+
+
+@dataclass
+class Project:
+    """A project line of the project tables (本年 or 上年结转), with its grouping."""
+
+    name: str
+    scope: str  # 本年 (this year's) or 上年结转 (carried over)
+    table_no: int
+    line: int
+    depth: int
+    group: str
+    amounts: dict[str, Decimal] = field(default_factory=dict)
+    unit: str = "万元"
+
+    @property
+    def total(self) -> Decimal | None:
+        """The project's 合计 (first column)."""
+        return next(iter(self.amounts.values()), None)
+
+
+@dataclass
+class Indicator:
+    """One performance indicator row (一级/二级/三级指标 and 指标值)."""
+
+    level1: str
+    level2: str
+    level3: str
+    value: str
+    scope: str  # 实施期 or 年度
+    line: int
+
+
+@dataclass
+class PerformanceTarget:
+    """A 项目支出绩效目标表: project facts, funds in 元, goals and indicators."""
+
+    project_name: str
+    line: int
+    fields: dict[str, str] = field(default_factory=dict)
+    field_lines: dict[str, int] = field(default_factory=dict)
+    funds: dict[str, Decimal] = field(default_factory=dict)  # "年度/资金总额" -> 元
+    fund_lines: dict[str, int] = field(default_factory=dict)
+    indicators: list[Indicator] = field(default_factory=list)
+    unit: str = "元"
+
+
+@dataclass
+class Fact:
+    """A figure stated in the narrative (情况说明): an amount, a share or a change."""
+
+    section: str
+    label: str
+    value: Decimal
+    unit: str
+    kind: str  # amount, share, change, rate, count
+    line: int
+    sentence: str
+    subject: str = ""  # for share/change/rate: the amount label it qualifies
+    basis: str = ""  # 上年 / 2023年 …, the comparison base of a change
+
+
+@dataclass
+class TextItem:
+    """A numbered or listed piece of text: a duty, a unit, a glossary entry, an asset line."""
+
+    kind: str  # duty, internal_unit, subordinate_unit, glossary, asset
+    name: str
+    text: str
+    line: int
+    value: Decimal | None = None
+    unit: str = ""
+
+
+@dataclass
+class Document:
+    """Everything one disclosure says."""
+
+    department: str
+    year: int | None
+    kind: str  # 预算 or 决算
+    unit: str
+    source_name: str
+    sha256: str
+    lines: list[str] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    projects: list[Project] = field(default_factory=list)
+    performance: list[PerformanceTarget] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    items: list[TextItem] = field(default_factory=list)
+
+    def table(self, kind: str) -> Table | None:
+        """The first table of a kind, or None."""
+        return next((t for t in self.tables if t.kind == kind), None)
+
+    def table_no(self, no: int) -> Table | None:
+        """The table printed as number ``no``, or None."""
+        return next((t for t in self.tables if t.no == no), None)

@@ -1,0 +1,126 @@
+"""Parse a budget disclosure's text into a Document (tables, projects, targets, narrative)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from decimal import Decimal
+from pathlib import Path
+
+from budgetqa.models import Document, ReportError
+from budgetqa.parser import narrative, performance
+from budgetqa.parser.projects import projects_from_tables
+from budgetqa.parser.tables import find_tables, read_table
+from budgetqa.parser.text import compact
+from budgetqa.reading import read_report
+
+__all__ = ["parse_file", "parse_text"]
+
+_YEAR = re.compile(r"(20\d{2})\s*年")
+
+
+def parse_file(path: str | Path) -> Document:
+    """Read and parse a report file (text in any common encoding, or PDF)."""
+    text, digest = read_report(path)
+    return parse_text(text, Path(path).name, digest)
+
+
+def parse_text(text: str, source_name: str = "report.txt", sha256: str | None = None) -> Document:
+    """Parse report text; raise ReportError when it is not a budget disclosure."""
+    if sha256 is None:
+        sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    lines = text.split("\n")
+    spans = find_tables(lines)
+    if not spans:
+        raise ReportError(f"{source_name}: not a budget disclosure (no budget tables found)")
+    doc = Document(
+        department="",
+        year=None,
+        kind=_kind(text),
+        unit="万元",
+        source_name=source_name,
+        sha256=sha256,
+        lines=lines,
+    )
+    performance_start = performance.first_sheet(lines)
+    departments: list[str] = []
+    used: set[int] = set()
+    for span in spans:
+        stop = performance_start if span.start < performance_start < span.end else None
+        table, department = read_table(lines, span, stop)
+        if table.no in used:
+            table.no = max(used | {13}) + 1
+        used.add(table.no)
+        doc.tables.append(table)
+        if department:
+            departments.append(department)
+    doc.unit = _main_unit(doc)
+    doc.department = _department(departments, lines)
+    doc.year = _year(lines)
+    doc.projects = projects_from_tables(doc.tables)
+    doc.performance = performance.parse_sheets(lines)
+    doc.facts, doc.items = narrative.parse(lines, doc)
+    _check_complete(doc, lines)
+    return doc
+
+
+def _kind(text: str) -> str:
+    head = compact(text[:3000])
+    if "决算" in head and head.count("决算") >= head.count("预算") // 2:
+        return "决算"
+    return "决算" if "部门决算" in head and "部门预算" not in head else "预算"
+
+
+def _main_unit(doc: Document) -> str:
+    units = [t.unit for t in doc.tables if t.rows]
+    return max(set(units), key=units.count) if units else "万元"
+
+
+def _department(found: list[str], lines: list[str]) -> str:
+    if found:
+        return max(set(found), key=found.count)
+    for line in lines[:40]:
+        text = compact(line)
+        if text and len(text) <= 40 and not re.search(r"\d", text) and ("局" in text or "大学" in text or "办公室" in text or "街道" in text or "委员会" in text):
+            return text
+    head = compact("".join(lines[:5]))
+    m = re.match(r"(.+?)\d{4}年", head)
+    return m.group(1) if m else ""
+
+
+def _year(lines: list[str]) -> int | None:
+    years = [int(y) for line in lines[:300] for y in _YEAR.findall(line)]
+    if not years:
+        return None
+    return max(set(years), key=years.count)
+
+
+def _check_complete(doc: Document, lines: list[str]) -> None:
+    """A file cut off inside a table: the last table ends the text and its rows do not close."""
+    last = doc.tables[-1]
+    tail = [compact(l) for l in lines[last.rows[-1].line:]] if last.rows else []
+    if last.rows and any(tail):
+        return
+    if not last.rows and not last.empty:
+        raise ReportError(
+            f"{doc.source_name}: truncated: table {last.no} {last.title} (line {last.line}) has no rows"
+        )
+    if last.rows and not _closes(last):
+        raise ReportError(
+            f"{doc.source_name}: truncated: the text ends inside table {last.no} {last.title} "
+            f"(line {last.rows[-1].line}) before its rows add up"
+        )
+
+
+def _closes(table) -> bool:
+    """True when a table that ends the text looks complete (its children reach its totals)."""
+    from budgetqa.parser.columns import hierarchy
+
+    for parent, children in hierarchy(table, table.rows):
+        if parent.row_no > children[-1].row_no or not parent.cells:
+            continue
+        column = parent.cells[0].column
+        got = sum((c.amount(column) or 0 for c in children), start=Decimal(0))
+        if abs(parent.cells[0].amount - got) > Decimal("0.011") * len(children):
+            return False
+    return True

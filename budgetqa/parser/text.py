@@ -1,0 +1,89 @@
+"""Low-level text helpers shared by the parsers: numbers, codes, noise lines, compact forms."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+# An amount as printed: 1,084.38 / 1084.38 / 76,306,134 / -12.5 / 0
+AMOUNT = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+
+# A number standing alone in a table line: after a space or the line start, and not the
+# start of a label such as 2024年 or 1、 (integers glued to these are part of the text).
+_TABLE_NUMBER = re.compile(
+    r"(?:(?<=\s)|^)("
+    r"-?\d+\.\d+(?![\d%])"  # decimals may run into the next label: 533.88年终结转
+    r"|-?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d%])"  # thousands separators: 76,306,134
+    r"|-?\d+(?=\s|$)"  # plain integers stand alone (2024预算数 and 1、 are labels)
+    r")"
+)
+
+# Subject code at the start of a row: 201 / 20131 / 2013101, or economic 301 01 / 30101.
+_CODE = re.compile(r"^\s*(\d{3})(?:\s?(\d{2}))?(?:\s?(\d{2}))?(?=\s*[^\d\s.,%])")
+
+_NOISE = re.compile(
+    r"^(?:仅供|内部|审核|-\s*\d+\s*-|第\s*\d+\s*页.*|\d{1,3})$"
+)
+
+
+def to_decimal(raw: str) -> Decimal | None:
+    """Parse a printed amount ("1,084.38") exactly; None when it is not a number."""
+    try:
+        return Decimal(raw.replace(",", "").replace("，", ""))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def compact(text: str) -> str:
+    """Text without any whitespace (extracted labels are often split by stray spaces)."""
+    return re.sub(r"[\s\u3000]+", "", text)
+
+
+def is_noise(line: str) -> bool:
+    """Watermarks (仅供/内部/审核) and page numbers that the extractor put among the text."""
+    return bool(_NOISE.match(compact(line)))
+
+
+def table_numbers(line: str) -> list[re.Match[str]]:
+    """The standalone numbers of a table line, in order."""
+    return list(_TABLE_NUMBER.finditer(line))
+
+
+_BARE_CODE = re.compile(r"^\s*(\d{7}|\d{5}|\d{3})(?=\s+-?[\d,]+\.\d)")
+
+
+def split_code(label: str) -> tuple[str | None, str]:
+    """Split a leading subject code from a label: '2013105 专项业务' -> ('2013105', '专项业务')."""
+    m = _CODE.match(label)
+    if not m:
+        bare = _BARE_CODE.match(label)  # a code whose name wrapped to the lines around it
+        if bare:
+            return bare.group(1), label[bare.end():].strip()
+        return None, label.strip()
+    code = "".join(g for g in m.groups() if g)
+    return code, label[m.end():].strip()
+
+
+def code_level(code: str | None) -> str | None:
+    """类 / 款 / 项 from the length of a functional subject code (3 / 5 / 7 digits)."""
+    return {3: "类", 5: "款", 7: "项"}.get(len(code or ""))
+
+
+def parent_code(code: str | None) -> str | None:
+    """The code one level up: 2013105 -> 20131 -> 201 -> None."""
+    if not code or len(code) <= 3:
+        return None
+    return code[:-2]
+
+
+_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十百]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d+[、.．]|[①②③④⑤⑥⑦⑧⑨⑩])")
+
+
+def starts_with_ordinal(text: str) -> bool:
+    """True when text starts like a numbered item: 一、 （一） 1、 ①."""
+    return bool(_ORDINAL.match(text.strip()))
+
+
+def strip_ordinal(text: str) -> str:
+    """Remove a leading ordinal: '一、一般公共服务支出' -> '一般公共服务支出'."""
+    return _ORDINAL.sub("", text.strip(), count=1).strip()
