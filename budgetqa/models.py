@@ -138,6 +138,8 @@ class Fact:
     sentence: str
     subject: str = ""  # for share/change/rate: the amount label it qualifies
     basis: str = ""  # 上年 / 2023年 …, the comparison base of a change
+    part_of: Fact | None = None  # the stated total this amount breaks down (after 其中)
+    breakdown: int = 0  # which 其中 list of the document the amount belongs to (0: none)
 
 
 @dataclass

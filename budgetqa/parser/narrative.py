@@ -1,3 +1,277 @@
-"""Narrative."""
-def parse(lines, doc):
-    return [], []
+"""The report's prose: stated figures (情况说明), duties, units, assets and the glossary."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from budgetqa.models import Document, Fact, TextItem
+from budgetqa.parser.text import AMOUNT, compact, is_noise, to_decimal
+
+_HEADING = re.compile(
+    r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[、.．])"
+)
+_NUMBERED = re.compile(r"(?:^|(?<=[。；;]))\s*(?:（([一二三四五六七八九十]+)）|(\d{1,2})[.．、])")
+_GLOSSARY_ENTRY = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、]|（\d+）)(.{1,24}?)(?:[：:]|是指|是对|指)")
+
+_AMOUNT_FACT = re.compile(rf"({AMOUNT})\s*(万元|亿元|元)")
+_SHARE = re.compile(rf"占(?:比)?(?:[^，,；。]{{0,12}}?的)?\s*({AMOUNT})\s*%")
+_CHANGE = re.compile(
+    rf"比\s*(上年|上一年|上年度|\d{{4}}\s*年(?:度)?(?:预算|决算)?(?:数)?)?\s*(增加|减少|增长|下降)\s*({AMOUNT})\s*(万元|元)"
+)
+_RATE = re.compile(rf"(增长|下降|降低|上升|减少|增加)\s*({AMOUNT})\s*%")
+_COUNT = re.compile(rf"({AMOUNT})\s*(个|辆|台（套）|台|套|人次|人|项|平方米)")
+_LABEL_NOISE = re.compile(
+    r"^(?:\d{4}\s*年度?|其中|主要包括|包括|主要用于以下方面|主要用于|共计|合计|为|是|：|:|，|、|\s"
+    r"|\(\d+\)|（\d+）|\d+[、.．])+"
+)
+# Clauses end at Chinese commas and at ASCII commas that are not thousands separators.
+_CLAUSE = re.compile(r"(?:[^，,]|(?<=\d),(?=\d{3}))+")
+
+
+class _Text:
+    """Joined paragraph text with a map from character offset to original line number."""
+
+    def __init__(self) -> None:
+        self.chars: list[str] = []
+        self.lines: list[int] = []
+
+    def add(self, text: str, line: int) -> None:
+        for ch in text:
+            self.chars.append(ch)
+            self.lines.append(line)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.chars)
+
+    def line_at(self, offset: int) -> int:
+        if not self.lines:
+            return 0
+        return self.lines[min(offset, len(self.lines) - 1)]
+
+
+def parse(lines: list[str], doc: Document) -> tuple[list[Fact], list[TextItem]]:
+    """Stated facts and text items of the report's prose (outside the tables)."""
+    covered = _table_lines(doc)
+    sections = _sections(lines, covered)
+    facts: list[Fact] = []
+    items: list[TextItem] = []
+    for title, body in sections:
+        facts.extend(_facts(title, body, doc.department))
+        items.extend(_items(title, body))
+    return facts, items
+
+
+def _table_lines(doc: Document) -> set[int]:
+    covered: set[int] = set()
+    for table in doc.tables:
+        last = max([table.line] + [r.line for r in table.rows])
+        covered.update(range(table.line, last + 1))
+    for sheet in doc.performance:
+        end = max([sheet.line] + list(sheet.field_lines.values()) + [i.line for i in sheet.indicators])
+        covered.update(range(sheet.line - 4, end + 1))
+    return covered
+
+
+def _sections(lines: list[str], covered: set[int]) -> list[tuple[str, _Text]]:
+    """Split prose into (heading, text) sections; wrapped lines are joined."""
+    sections: list[tuple[str, _Text]] = []
+    title, body = "", _Text()
+    for idx, line in enumerate(lines):
+        no = idx + 1
+        if no in covered or is_noise(line):
+            continue
+        text = compact(line)
+        if not text:
+            continue
+        if (
+            _HEADING.match(text)
+            and len(text) <= 30
+            and not re.search(r"[，。；]", text[:-1])
+            and not text.endswith(("。", "：", ":"))
+        ):
+            if body.chars or title:
+                sections.append((title, body))
+            title, body = text, _Text()
+            continue
+        body.add(text, no)
+    sections.append((title, body))
+    return sections
+
+
+def _clean_label(label: str, department: str) -> str:
+    if department:
+        label = label.replace(department, "")
+    label = re.sub(r"^.*?(?:年度|年)(?=[^\d])", lambda m: "" if re.match(r"^\d{4}", m.group()) else m.group(), label)
+    label = _LABEL_NOISE.sub("", label)
+    return label.strip("，,：:、的 ")
+
+
+def _facts(section: str, body: _Text, department: str) -> list[Fact]:
+    text = body.text
+    facts: list[Fact] = []
+    amounts: list[tuple[int, Fact]] = []  # (offset in text, fact)
+    for s_match in re.finditer(r"[^。；;]+", text):
+        sentence = s_match.group()
+        base = s_match.start()
+        first_amount: Fact | None = None
+        last_amount: Fact | None = None
+        clause_start = 0
+        for clause in _CLAUSE.finditer(sentence):
+            ctext = clause.group()
+            cbase = base + clause.start()
+            clause_amount: Fact | None = None
+            change_spans = [m.span() for m in _CHANGE.finditer(ctext)]
+            label_from = 0
+            for m in _AMOUNT_FACT.finditer(ctext):
+                if any(a <= m.start() < b for a, b in change_spans):
+                    continue
+                before = re.split(r"[、：:]", ctext[label_from : m.start()])
+                label_from = m.end()
+                label = _clean_label(before[-1] or "".join(before), department)
+                value = to_decimal(m.group(1))
+                if value is None or not label:
+                    continue
+                fact = Fact(section, label, value, m.group(2), "amount", body.line_at(cbase + m.start()), sentence)
+                facts.append(fact)
+                amounts.append((cbase + m.start(), fact))
+                clause_amount = clause_amount or fact
+                last_amount = fact
+                first_amount = first_amount or fact
+            for m in _CHANGE.finditer(ctext):
+                subject = clause_amount or first_amount
+                value = to_decimal(m.group(3))
+                if value is None:
+                    continue
+                sign = -1 if m.group(2) in ("减少", "下降") else 1
+                facts.append(
+                    Fact(section, f"{subject.label if subject else ''}变动", value * sign, m.group(4), "change",
+                         body.line_at(cbase + m.start()), sentence, subject=subject.label if subject else "",
+                         basis=compact(m.group(1) or "上年"))
+                )
+            for m in _RATE.finditer(ctext):
+                subject = clause_amount or first_amount
+                value = to_decimal(m.group(2))
+                if value is None:
+                    continue
+                sign = -1 if m.group(1) in ("下降", "降低", "减少") else 1
+                facts.append(
+                    Fact(section, f"{subject.label if subject else ''}变动率", value * sign, "%", "rate",
+                         body.line_at(cbase + m.start()), sentence, subject=subject.label if subject else "")
+                )
+            for m in _SHARE.finditer(ctext):
+                subject = clause_amount or last_amount
+                value = to_decimal(m.group(1))
+                if value is None:
+                    continue
+                facts.append(
+                    Fact(section, f"{subject.label if subject else ''}占比", value, "%", "share",
+                         body.line_at(cbase + m.start()), sentence, subject=subject.label if subject else "")
+                )
+            for m in _COUNT.finditer(ctext):
+                label = _clean_label(re.split(r"[，,：:]", ctext[: m.start()])[-1], department)
+                value = to_decimal(m.group(1))
+                if value is None or not label:
+                    continue
+                facts.append(Fact(section, label, value, m.group(2), "count", body.line_at(cbase + m.start()), sentence))
+            clause_start += len(ctext) + 1
+    _link_breakdowns(text, amounts)
+    return facts
+
+
+def _link_breakdowns(text: str, amounts: list[tuple[int, Fact]]) -> None:
+    """'总额12.00万元。其中：货物2.00万元、服务10.00万元' -> the parts point at their total."""
+    for m in re.finditer(r"其中", text):
+        before = [f for off, f in amounts if off < m.start() and f.part_of is None]
+        if not before:
+            continue
+        total = before[-1]
+        stop = len(text)
+        for pattern in (r"。", r"其中", r"比\s*(?:上年|上一年|\d{4})"):
+            nxt = re.compile(pattern).search(text, m.end())
+            if nxt:
+                stop = min(stop, nxt.start())
+        parts = [f for off, f in amounts if m.end() <= off < stop]
+        if len(parts) >= 2:
+            for part in parts:
+                part.part_of = total
+                part.breakdown = m.start() + 1
+
+
+def _items(section: str, body: _Text) -> list[TextItem]:
+    text = body.text
+    items: list[TextItem] = []
+    if any(k in section for k in ("职责", "主要职能", "职能")):
+        for number, (start, end) in _numbered_spans(text):
+            items.append(TextItem("duty", number, text[start:end].strip(), body.line_at(start)))
+    if "机构设置" in section or "单位构成" in section:
+        for kind, pattern in (("internal_unit", r"内设机构(?:包括|有)?[：:]?"), ("subordinate_unit", r"下属单位(?:包括|有)?[：:]?")):
+            m = re.search(pattern + r"([^。]+)", text)
+            if m:
+                for name in re.split(r"[、，,和及]", m.group(1)):
+                    name = name.strip("。 ")
+                    if name:
+                        items.append(TextItem(kind, name, name, body.line_at(m.start(1) + m.group(1).find(name))))
+        if not items and text:
+            items.append(TextItem("organisation", section, text, body.line_at(0)))
+    if "名词解释" in section:
+        items.extend(_glossary(body))
+    if "国有资产" in section or "车辆" in section or "房屋" in section:
+        items.extend(_assets(body))
+    return items
+
+
+def _numbered_spans(text: str) -> list[tuple[str, tuple[int, int]]]:
+    marks = [(m.group(1) or m.group(2), m.start(), m.end()) for m in _NUMBERED.finditer(text)]
+    spans = []
+    for k, (number, _, end) in enumerate(marks):
+        stop = marks[k + 1][1] if k + 1 < len(marks) else len(text)
+        spans.append((number, (end, stop)))
+    return spans
+
+
+def _glossary(body: _Text) -> list[TextItem]:
+    """名词解释 entries: the term before its colon (or 指/是指) and the definition after."""
+    items = []
+    text = body.text
+    starts = [m.start() for m in re.finditer(r"(?:(?<=[。])|^)(?:[一二三四五六七八九十]+、|\d+[.．]|（\d+）)", text)]
+    for k, start in enumerate(starts):
+        chunk = text[start : starts[k + 1] if k + 1 < len(starts) else len(text)]
+        m = _GLOSSARY_ENTRY.match(chunk)
+        if not m:
+            continue
+        term = re.sub(r"[“”\"]", "", m.group(1))
+        items.append(TextItem("glossary", term, chunk[m.end():].strip("：: "), body.line_at(start)))
+    return items
+
+
+_VEHICLE = re.compile(rf"([^，,；;：:。、]*?(?:用车|车辆|编制|实有)[^，,；;：:。、\d]*?)\s*({AMOUNT})\s*辆")
+_AREA = re.compile(rf"([^，,；;：:。]*?面积)\s*({AMOUNT})\s*平方米")
+_EQUIPMENT = re.compile(rf"(价值|单价)\s*({AMOUNT})\s*万元[^，,；;。]*?以上的?([^，,；;。\d]*?)\s*({AMOUNT})\s*台")
+
+
+def _assets(body: _Text) -> list[TextItem]:
+    items = []
+    text = body.text
+    for m in _VEHICLE.finditer(text):
+        name = re.sub(r"^.*?(?:共有|其中)", "", m.group(1)).strip("，,：: ")
+        if "车" not in name:
+            name = f"公务用车{name}"
+        items.append(TextItem("asset", name or "车辆", m.group(0), body.line_at(m.start(2)), to_decimal(m.group(2)), "辆"))
+    for m in _AREA.finditer(text):
+        name = re.sub(r"^.*?使用的", "", m.group(1))
+        items.append(TextItem("asset", name, m.group(0), body.line_at(m.start(2)), to_decimal(m.group(2)), "平方米"))
+    for m in _EQUIPMENT.finditer(text):
+        name = f"{m.group(1)}{m.group(2)}万元以上{m.group(3)}".strip()
+        items.append(TextItem("asset", name, m.group(0), body.line_at(m.start(4)), to_decimal(m.group(4)), "台（套）"))
+    return items
+
+
+def amount_facts(facts: list[Fact]) -> dict[str, Decimal]:
+    """label -> value of the stated amounts (first statement wins)."""
+    out: dict[str, Decimal] = {}
+    for f in facts:
+        if f.kind == "amount":
+            out.setdefault(f.label, f.value)
+    return out

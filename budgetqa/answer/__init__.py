@@ -1,0 +1,155 @@
+"""ask(): the one function every front end calls to answer a question about a loaded report."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+
+from budgetqa.answer.model import Answer, Figure, Session, Source
+from budgetqa.catalogue import INTENTS
+from budgetqa.docdata import DocData, load
+from budgetqa.matcher import Parsed, parse
+from budgetqa.textnorm import squash
+
+__all__ = ["Answer", "Figure", "Session", "Source", "ask", "ask_doc"]
+
+_DOC_CACHE: dict[tuple[str, int], DocData] = {}
+_FOLLOW_UP = ("呢", "那", "它", "其", "该", "这个", "这项", "此项", "上面", "刚才", "那个")
+
+
+def ask(conn: sqlite3.Connection, question: str, session: Session | None = None) -> Answer:
+    """Answer one question about the session's document (the newest loaded one by default)."""
+    from budgetqa.store import find_document
+
+    session = session or Session()
+    try:
+        row = find_document(conn, str(session.document_id) if session.document_id else None)
+    except Exception as exc:  # no documents, or an unknown id
+        return Answer(False, "none", str(exc))
+    key = (str(conn), row["id"])
+    doc = _DOC_CACHE.get(key)
+    if doc is None:
+        doc = load(conn, row["id"])
+        _DOC_CACHE.clear()
+        _DOC_CACHE[key] = doc
+    return ask_doc(doc, question, session)
+
+
+def ask_doc(doc: DocData, question: str, session: Session) -> Answer:
+    """Answer a question about an already loaded document."""
+    from budgetqa.answer import computed, handlers
+
+    question = (question or "").strip()
+    if not squash(question):
+        return _unmatched(doc, "none", "问题是空的：请输入想查的科目、项目或数字，例如「2013105」或「基本支出多少」。")
+    chosen = _pick_choice(question, session)
+    if chosen:
+        question = chosen
+    p = parse(question, doc)
+    p = _with_context(p, question, session, doc)
+    out_of_scope = _out_of_scope(p, doc)
+    if out_of_scope:
+        return _unmatched(doc, "out_of_scope", out_of_scope, p)
+    for score, intent in p.intents[:6]:
+        if score < 30:
+            break
+        handler = getattr(handlers, intent.name, None) or getattr(computed, intent.name, None)
+        answer = handler(doc, p) if handler else None
+        if answer is not None:
+            answer.document = doc.label
+            _remember(session, p, answer, question)
+            return answer
+    return _unmatched(doc, "no_match", "", p)
+
+
+def _pick_choice(question: str, session: Session) -> str | None:
+    """A follow-up that picks one of the previous answer's numbered choices ('1', '第二个')."""
+    if not session.choices:
+        return None
+    from budgetqa.matcher import chinese_numbers
+
+    text = chinese_numbers(squash(question))
+    m = re.fullmatch(r"(?:选|要|看)?(?:第)?(\d{1,2})(?:个|项|条)?(?:吧|呢)?", text)
+    if not m:
+        return None
+    index = int(m.group(1)) - 1
+    if 0 <= index < len(session.choices):
+        return session.choices[index][1]
+    return None
+
+
+def _with_context(p: Parsed, question: str, session: Session, doc: DocData) -> Parsed:
+    """Follow-ups ('那上年结转呢', '它的绩效目标', '占比多少', '前五个呢') reuse the last subject."""
+    if not session.last_question:
+        return p
+    short = len(p.squashed) <= 12
+    refers = any(w in p.squashed for w in _FOLLOW_UP)
+    if p.items or not (short or refers):
+        return p
+    previous = parse(session.last_question, doc)
+    p.entities = previous.entities + p.entities
+    if p.scope is None:
+        p.scope = previous.scope if not refers else p.scope
+    if p.top_n is None and previous.top_n is not None and p.has("呢"):
+        p.top_n = previous.top_n
+    best = p.intents[0][0] if p.intents else 0
+    if best < 45 and session.last_intent:
+        ranked = [(s + (60 if i.name == session.last_intent else 0), i) for s, i in previous.intents]
+        p.intents = sorted(ranked, key=lambda si: -si[0])
+    else:
+        from budgetqa.matcher import rank_intents
+
+        p.intents = rank_intents(p)
+    if not p.squashed.startswith(("前", "后")) and p.top_n is None and previous.top_n:
+        p.top_n = previous.top_n
+    return p
+
+
+def _out_of_scope(p: Parsed, doc: DocData) -> str:
+    """Questions about another year or kind of report than the one loaded."""
+    other_years = [y for y in p.years if doc.year and y not in (doc.year, doc.year - 1)]
+    if other_years and not p.items:
+        return f"这份报告是 {doc.label}，没有 {other_years[0]} 年的数据。"
+    if other_years and p.has("决算") and doc.kind != "决算":
+        return f"这份报告是 {doc.label}，没有 {other_years[0]} 年决算的数据。"
+    if p.has("决算") and doc.kind == "预算" and not p.items:
+        return f"这份报告是{doc.kind}报告（{doc.label}），不含决算数。"
+    if p.has("明年", "下一年", "2025年预算", "后年") and not p.has("结转下年"):
+        return f"这份报告只有 {doc.year} 年的预算，没有以后年度的数据。"
+    return ""
+
+
+def _remember(session: Session, p: Parsed, answer: Answer, question: str) -> None:
+    session.last_intent = answer.intent
+    session.last_question = question if p.items or not session.last_question else session.last_question
+    if p.items:
+        session.last_question = question
+    session.choices = answer.choices
+    session.history.append(question)
+
+
+def _unmatched(doc: DocData, intent: str, message: str, p: Parsed | None = None) -> Answer:
+    suggestions = _suggest(doc, p)
+    if not message:
+        message = "没有在报告中找到与这个问题对应的内容，没有给出任何数字。"
+        if p and p.residue:
+            message = f"报告中没有「{p.residue.strip()}」相关的内容，没有给出任何数字。"
+    return Answer(False, intent, message, document=doc.label, suggestions=suggestions)
+
+
+def _suggest(doc: DocData, p: Parsed | None) -> list[str]:
+    """Up to three questions that can be answered, close to what was asked when possible."""
+    out: list[str] = []
+    if p is not None and p.residue:
+        from rapidfuzz import fuzz, process
+
+        names = {i: n["name"] for i, n in enumerate(doc.names) if n["kind"] in ("subject", "economic", "project")}
+        for name, score, _ in process.extract(p.residue.replace(" ", ""), names, scorer=fuzz.partial_ratio,
+                                              processor=None, limit=3, score_cutoff=40):
+            out.append(f"{name}多少")
+    for intent in INTENTS:
+        if len(out) >= 3:
+            break
+        if intent.examples and intent.name in ("lookup", "basic_vs_project", "share", "ranking"):
+            out.append(intent.examples[0])
+    return out[:3]

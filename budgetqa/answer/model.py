@@ -1,0 +1,103 @@
+"""The Answer every front end renders, and the session that carries follow-up context."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from budgetqa.render import fmt_amount
+
+
+@dataclass
+class Figure:
+    """A headline figure with its unit and where it was printed."""
+
+    label: str
+    value: Decimal
+    unit: str
+    table: str = ""
+    line: int = 0
+
+
+@dataclass
+class Source:
+    """Where a figure came from: a table (or section) and a line of the original text."""
+
+    where: str
+    line: int
+    row: str = ""
+
+
+@dataclass
+class Answer:
+    """What ask() returns: the sentence, figures, rows behind them, sources, what was understood."""
+
+    matched: bool
+    intent: str
+    text: str
+    understood: str = ""
+    document: str = ""
+    figures: list[Figure] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)
+    rows: list[list] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    choices: list[tuple[str, str]] = field(default_factory=list)  # (label, question to ask)
+    suggestions: list[str] = field(default_factory=list)
+    chart: list[tuple[str, Decimal]] = field(default_factory=list)
+    unit: str = ""
+
+    def figure(self, label: str, value: Decimal, unit: str, table: str = "", line: int = 0) -> Figure:
+        """Add a headline figure (and its source)."""
+        fig = Figure(label, value, unit, table, line)
+        self.figures.append(fig)
+        if line:
+            self.source(table or label, line, label)
+        return fig
+
+    def source(self, where: str, line: int, row: str = "") -> None:
+        """Add a source once."""
+        if line and not any(s.where == where and s.line == line for s in self.sources):
+            self.sources.append(Source(where, line, row))
+
+    def to_json(self) -> dict:
+        """The `ask --json` object (README documents every key)."""
+        return {
+            "matched": self.matched,
+            "intent": self.intent,
+            "answer": self.text,
+            "understood": self.understood,
+            "document": self.document,
+            "figures": [
+                {"label": f.label, "value": _num(f.value), "unit": f.unit, "table": f.table, "line": f.line}
+                for f in self.figures
+            ],
+            "columns": self.columns,
+            "rows": [[_num(v) if isinstance(v, Decimal) else v for v in row] for row in self.rows],
+            "sources": [{"table": s.where, "line": s.line, "row": s.row} for s in self.sources],
+            "choices": [label for label, _ in self.choices],
+            "suggestions": self.suggestions,
+        }
+
+
+def _num(value: Decimal) -> int | float:
+    """A Decimal as a JSON number with the same digits."""
+    return int(value) if value == value.to_integral_value() and "." not in str(value) else float(value)
+
+
+@dataclass
+class Session:
+    """Context kept between questions: the document, the last answer's subject and choices."""
+
+    document_id: int | None = None
+    last_intent: str = ""
+    last_entities: list = field(default_factory=list)
+    last_question: str = ""
+    last_scope: str | None = None
+    last_top_n: int | None = None
+    choices: list[tuple[str, str]] = field(default_factory=list)
+    history: list[str] = field(default_factory=list)
+
+
+def amount_text(value: Decimal, unit: str) -> str:
+    """How answers write an amount: 1,084.38 万元."""
+    return fmt_amount(value, unit)

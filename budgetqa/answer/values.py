@@ -1,0 +1,185 @@
+"""Turn a recognised name into the figure(s) it stands for, with table and line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from budgetqa.docdata import DocData, RowData, TableData
+from budgetqa.matcher import Entity, Parsed
+
+
+@dataclass
+class Value:
+    """One figure a name resolves to."""
+
+    label: str
+    amount: Decimal
+    unit: str
+    where: str  # 表3 2024年预算支出总表 / 情况说明 …
+    line: int
+    key: str = ""  # what identifies the thing (code, project scope:name …), for de-duplication
+    note: str = ""
+
+
+def table_label(t: TableData) -> str:
+    """'表3 2024年预算支出总表'."""
+    return f"表{t.no} {t.title}"
+
+
+def code_table(doc: DocData, scope: str | None = None) -> TableData | None:
+    """The table whose 合计 column answers 'how much for subject X' in a scope."""
+    order = ("gp_expenditure", "income", "expenditure") if scope == "本年" else (
+        "expenditure", "fiscal_expenditure", "gp_expenditure", "income")
+    for kind in order:
+        t = doc.table(kind)
+        if t and any(r.code for r in t.rows):
+            return t
+    return None
+
+
+def code_value(doc: DocData, code: str, scope: str | None = None, column: str | None = None) -> Value | None:
+    """The figure of a subject code: 支出合计 (含结转), or this year's / carried-over part."""
+    if scope == "上年结转":
+        income = doc.table("income")
+        row = _row(income, code)
+        if row and income and "上年结转" in income.columns:
+            value = row.amount("上年结转") or Decimal(0)
+            return Value(f"{code} {row.name} 上年结转", value, income.unit, table_label(income), row.line_of("上年结转"), code)
+    table = code_table(doc, scope)
+    row = _row(table, code)
+    if row is None:
+        for t in doc.tables.values():
+            row = _row(t, code)
+            if row:
+                table = t
+                break
+    if row is None or table is None:
+        return None
+    if column:
+        value = row.amount(column)
+        if value is None:
+            value = Decimal(0)
+        return Value(f"{code} {row.name} {column}", value, table.unit, table_label(table), row.line_of(column), code)
+    if row.first is None:
+        return Value(f"{code} {row.name}", Decimal(0), table.unit, table_label(table), row.line, code, "本表未填")
+    scope_word = "（当年预算安排）" if table.kind in ("gp_expenditure", "income") and scope == "本年" else ""
+    return Value(f"{code} {row.name}{scope_word}", row.first, table.unit, table_label(table), row.line, code)
+
+
+def _row(table: TableData | None, code: str) -> RowData | None:
+    if table is None:
+        return None
+    return next((r for r in table.rows if r.code == code), None)
+
+
+def economic_value(doc: DocData, ref: str) -> Value | None:
+    """A row of the basic-expenditure economic table (基本工资, 差旅费 …)."""
+    table_no, _, row_no = ref.partition(":")
+    table = doc.tables.get(int(table_no)) if table_no.isdigit() else None
+    if table is None:
+        return None
+    row = next((r for r in table.rows if str(r.row_no) == row_no), None)
+    if row is None or row.first is None:
+        return None
+    kind = next((c.rsplit("/", 1)[-1] for c in list(row.cells)[1:]), "")
+    return Value(row.name, row.first, table.unit, table_label(table), row.line, f"econ:{row.name}",
+                 f"{kind}" if kind else "")
+
+
+def row_value(doc: DocData, ref: str, column: str | None = None) -> Value | None:
+    """A row of any table by 'table:row' reference, its first cell or a named column."""
+    table_no, _, row_no = ref.partition(":")
+    table = doc.tables.get(int(table_no)) if table_no.isdigit() else None
+    row = next((r for r in table.rows if str(r.row_no) == row_no), None) if table else None
+    if row is None:
+        return None
+    if column and row.amount(column) is not None:
+        return Value(f"{row.name} {column}", row.amount(column), table.unit, table_label(table), row.line_of(column), ref)
+    if row.first is None:
+        return Value(row.name, Decimal(0), table.unit, table_label(table), row.line, ref, "本表该行未填金额")
+    return Value(row.name, row.first, table.unit, table_label(table), row.line, ref)
+
+
+def project_value(doc: DocData, name: str, scope: str | None) -> Value | None:
+    """A project's amount (this year's or carried over)."""
+    for p in doc.projects:
+        if p["name"] == name and (scope is None or p["scope"] == scope) and p["amount"] is not None:
+            table = doc.tables.get(p["table_no"])
+            where = table_label(table) if table else f"表{p['table_no']}"
+            return Value(f"{p['name']}（{p['scope']}项目）", Decimal(p["amount"]), p["unit"], where,
+                         p["source_line"], f"project:{p['scope']}:{p['name']}")
+    return None
+
+
+def fact_value(doc: DocData, label: str, kind: str = "amount") -> Value | None:
+    """A figure stated in the narrative."""
+    for f in doc.facts:
+        if f["label"] == label and f["kind"] in (kind, "count" if kind == "amount" else kind):
+            return Value(label, Decimal(f["value"]), f["unit"], f"情况说明 {f['section']}", f["source_line"], f"fact:{label}")
+    return None
+
+
+COLUMN_TABLES = {
+    "基本支出": ("expenditure", "gp_expenditure"),
+    "项目支出": ("expenditure", "gp_expenditure"),
+    "人员经费": ("basic_economic",),
+    "公用经费": ("basic_economic",),
+    "当年预算安排": ("summary",),
+    "上年结转安排": ("summary",),
+}
+
+
+def column_value(doc: DocData, column: str, scope: str | None = None, table_no: int | None = None) -> Value | None:
+    """A column of a table's total row: 基本支出 / 项目支出 (表三, 本年: 表五), 人员经费 …"""
+    kinds = COLUMN_TABLES.get(column, ("expenditure", "summary", "income", "fiscal_summary"))
+    if scope == "本年" and kinds[0] == "expenditure":
+        kinds = ("gp_expenditure",) + kinds
+    tables = [doc.tables[table_no]] if table_no in doc.tables else [doc.table(k) for k in kinds]
+    for table in tables:
+        if table is None:
+            continue
+        row = table.total_row("支出") if table.side_columns else table.total_row()
+        if row is None:
+            continue
+        value = row.amount(column)
+        if value is not None:
+            label = f"{column}（{'不含上年结转' if table.kind == 'gp_expenditure' else '含上年结转' if table.kind == 'expenditure' else table.title}）"
+            return Value(label, value, table.unit, table_label(table), row.line_of(column), f"column:{column}")
+    return None
+
+
+def entity_values(doc: DocData, e: Entity, p: Parsed, column: str | None = None) -> list[Value]:
+    """Every figure an entity can stand for (several when a name is printed in two places)."""
+    scope = p.scope
+    out: list[Value] = []
+    if e.kind == "code" or (e.kind == "subject" and e.ref):
+        v = code_value(doc, e.ref, scope, column)
+        if v:
+            out.append(v)
+    elif e.kind == "economic":
+        v = economic_value(doc, e.ref)
+        if v:
+            out.append(v)
+    elif e.kind == "project":
+        v = project_value(doc, e.name, e.ref or None)
+        if v:
+            out.append(v)
+    elif e.kind == "fact":
+        v = fact_value(doc, e.name)
+        if v:
+            out.append(v)
+    elif e.kind in ("summary_item", "three_public"):
+        v = row_value(doc, e.ref, column)
+        if v:
+            out.append(v)
+    elif e.kind == "column":
+        v = column_value(doc, e.name, scope)
+        if v:
+            out.append(v)
+    elif e.kind == "asset":
+        for a in doc.assets:
+            if a["name"] == e.name and a["value"] is not None:
+                out.append(Value(a["name"], Decimal(a["value"]), a["unit"], "国有资产占有使用情况", a["source_line"], f"asset:{a['name']}"))
+                break
+    return out

@@ -1,0 +1,253 @@
+"""The question catalogue: intent templates, cue words, synonyms and abbreviations.
+
+Plain data: extend it without reading the matcher. Templates are phrases with slots in braces;
+the matcher replaces what it recognises in a question (a code, a subject, a project, a number)
+with the slot name and compares the result with every template (rapidfuzz), and cue words add
+evidence. Synonyms map what people type to names the reports print.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Intent:
+    """One kind of question: its name, templates, cue words and what it needs to answer."""
+
+    name: str
+    description: str
+    templates: tuple[str, ...]
+    cues: tuple[str, ...] = ()
+    needs: tuple[str, ...] = ()  # slot kinds of which at least one must be present
+    examples: tuple[str, ...] = ()
+    weight: float = 1.0
+
+
+INTENTS: tuple[Intent, ...] = (
+    Intent(
+        "help", "what budgetqa can answer",
+        ("你能回答什么", "能问什么", "帮助", "怎么用", "使用说明", "help", "你会什么", "可以问哪些问题"),
+        cues=("帮助", "能回答", "能问", "怎么用", "help", "会什么", "问什么"),
+        examples=("你能回答什么",),
+    ),
+    Intent(
+        "consistency", "check a total, a share or a growth rate against the document's own figures",
+        ("{table}合计{amount}等于{amount}+{amount}吗", "{item}增长{percent}对吗", "表里的数对不对",
+         "增长率是不是算错了", "合计对不对", "有没有算错的地方", "数据有没有问题", "{table}合计对不对"),
+        cues=("对吗", "对不对", "是否正确", "算错", "算得对", "等于", "相符", "一致吗", "核对", "有没有问题",
+              "有问题吗", "矛盾", "对得上", "有误", "错误", "检查", "准确吗", "正确吗"),
+        examples=("表三合计对不对", "机关运行经费增长0.69%对吗"),
+        weight=1.3,
+    ),
+    Intent(
+        "glossary", "what a budget term means",
+        ("什么是{term}", "{term}是什么意思", "{term}指什么", "{term}的含义", "解释一下{term}", "{term}是啥"),
+        cues=("什么意思", "什么是", "指什么", "含义", "定义", "解释", "是啥", "啥意思", "何为", "概念"),
+        needs=("term",),
+        examples=("什么是三公经费", "上年结转是什么意思"),
+        weight=1.2,
+    ),
+    Intent(
+        "duties", "the department's duties",
+        ("主要职责", "{department}的职责是什么", "负责什么工作", "职能有哪些", "是干什么的"),
+        cues=("职责", "职能", "负责什么", "干什么", "做什么", "管什么", "任务是"),
+        examples=("区委办主要职责",),
+    ),
+    Intent(
+        "units", "internal units and subordinate units",
+        ("内设机构有哪些", "下属单位有哪些", "有哪些科室", "机构设置", "有几个内设机构"),
+        cues=("内设机构", "下属单位", "科室", "机构设置", "内设", "下属", "股室", "所属单位", "单位构成"),
+        examples=("内设机构有哪些",),
+        weight=1.2,
+    ),
+    Intent(
+        "assets", "vehicles, office space and equipment",
+        ("公车几辆", "有多少辆车", "办公用房面积", "房屋面积多少", "有多少设备", "国有资产情况"),
+        cues=("车", "辆", "面积", "房屋", "办公用房", "设备", "资产", "平方米", "用房"),
+        examples=("公车几辆", "办公用房面积"),
+        weight=1.1,
+    ),
+    Intent(
+        "performance", "a project's performance target sheet",
+        ("{project}的绩效目标", "{project}项目属性", "{project}实施期资金总额", "{project}年度资金",
+         "{project}立项依据", "{project}的指标", "{project}项目期", "{project}总体目标", "它的绩效目标"),
+        cues=("绩效", "项目属性", "项目期", "实施期", "年度资金", "资金总额", "立项依据", "必要性", "项目概况",
+              "总体目标", "指标", "填报日期", "实施计划", "一次性", "实施单位", "主管部门"),
+        examples=("山西画报订阅费用 项目属性", "办公室日常工作经费实施期资金总额多少元"),
+        weight=1.1,
+    ),
+    Intent(
+        "count", "how many projects, subjects or items",
+        ("项目有几个", "{scope}项目有几个", "有多少个项目", "几个科目", "多少项"),
+        cues=("几个", "多少个", "个数", "几项", "多少项", "数量", "几条", "多少条"),
+        examples=("今年新安排的项目有几个", "上年结转项目有几个"),
+        weight=1.1,
+    ),
+    Intent(
+        "ranking", "the largest or smallest items within a scope",
+        ("哪个项目钱最多", "{scope}项目里哪个最多", "最少的是哪个", "前{n}个项目", "排名前{n}", "最大的几个",
+         "哪个类最少", "金额最高的"),
+        cues=("最多", "最大", "最高", "最少", "最小", "最低", "排名", "排序", "前几", "top", "第一", "倒数",
+              "哪个钱多", "哪项多", "最贵"),
+        examples=("今年新安排的项目里哪个钱最多", "功能分类有钱的几个类里哪个最少"),
+        weight=1.15,
+    ),
+    Intent(
+        "share", "the share of one figure in another (stated or computed), naming the denominator",
+        ("{item}占{base}的比例", "{item}占比多少", "{item}占{base}的比重", "{item}在{base}里占多少",
+         "占比多少", "{item}的比例", "{item}占百分之几"),
+        cues=("占比", "比例", "比重", "百分之几", "占", "份额", "百分比", "多大比例"),
+        examples=("基本支出占总支出的比例", "差旅费占公用经费的比重"),
+        weight=1.15,
+    ),
+    Intent(
+        "yoy", "change from the previous year and the growth rate",
+        ("{item}比上年增加多少", "{item}同比变化", "{item}比上年减少多少", "{item}增长了多少", "比去年多了多少",
+         "降了百分之几", "上年是多少", "去年预算多少"),
+        cues=("比上年", "同比", "增长", "下降", "减少", "增加", "变化", "变动", "比去年", "较上年", "上年数",
+              "去年", "比2023", "增幅", "降幅", "涨", "降了", "多了", "少了", "增减"),
+        examples=("预算总收入比上年减少多少", "机关运行经费比2023年增加多少"),
+        weight=1.1,
+    ),
+    Intent(
+        "difference", "the difference between two figures",
+        ("{item}和{item}差多少", "{item}比{item}多多少", "{item}减{item}", "{item}-{item}", "{item}与{item}相差"),
+        cues=("差多少", "相差", "多多少", "少多少", "差额", "差距", "减去", "之差"),
+        needs=("item",),
+        examples=("基本支出比项目支出少多少",),
+        weight=1.2,
+    ),
+    Intent(
+        "sum", "the sum of named items",
+        ("{item}+{item}", "{item}和{item}加起来", "{item}加{item}", "{item}与{item}合计", "{item}一共多少"),
+        cues=("+", "加起来", "加一起", "加在一起", "之和", "总和", "合起来", "一共", "总共", "相加"),
+        needs=("item",),
+        examples=("基本工资+津贴补贴+奖金=?", "行政单位医疗和事业单位医疗加一起"),
+        weight=1.15,
+    ),
+    Intent(
+        "filter", "items above or below a threshold",
+        ("超过{amount}的项目", "大于{amount}的项目", "{amount}以上的项目", "低于{amount}的项目", "不到{amount}的"),
+        cues=("超过", "大于", "以上", "高于", "低于", "小于", "以下", "不足", "不到", "多于", "少于"),
+        needs=("amount",),
+        examples=("超过50万的项目",),
+        weight=1.2,
+    ),
+    Intent(
+        "children", "the rows under a subject code or a group",
+        ("{code}类下面有啥", "{subject}下面有哪些", "{subject}包括哪些", "{subject}的明细", "{subject}由什么构成"),
+        cues=("下面", "下级", "明细", "包括哪些", "包含哪些", "有哪些", "有啥", "构成", "细分", "分项", "下属科目", "哪些款", "哪些项"),
+        needs=("code", "subject"),
+        examples=("221类下面有啥",),
+        weight=1.05,
+    ),
+    Intent(
+        "list_projects", "the project lists (this year's and carried over)",
+        ("项目有哪些", "{scope}的项目有哪些", "哪些项目", "项目清单", "列出项目", "上年结转的项目有哪些"),
+        cues=("哪些项目", "项目有哪些", "项目清单", "项目列表", "列出", "所有项目", "项目明细"),
+        examples=("上年结转的项目有哪些",),
+        weight=1.1,
+    ),
+    Intent(
+        "three_public", "三公 expenses and each component",
+        ("三公经费多少", "因公出国费用", "公务接待费多少", "公务用车运行维护费", "三公经费情况"),
+        cues=("三公", "因公出国", "公务接待", "公务用车购置", "公务用车运行"),
+        examples=("三公经费多少",),
+        weight=1.2,
+    ),
+    Intent(
+        "operating_cost", "机关运行经费",
+        ("机关运行经费多少", "机关运行经费预算"),
+        cues=("机关运行",),
+        examples=("机关运行经费多少",),
+        weight=1.1,
+    ),
+    Intent(
+        "procurement", "政府采购 and its split into goods, works and services",
+        ("政府采购预算多少", "采购货物多少", "采购服务多少", "采购工程多少"),
+        cues=("采购",),
+        examples=("政府采购预算多少",),
+        weight=1.1,
+    ),
+    Intent(
+        "basic_vs_project", "basic vs project expenditure",
+        ("基本支出多少", "项目支出多少", "基本支出和项目支出各多少", "人员经费和公用经费"),
+        cues=("基本支出", "项目支出"),
+        examples=("基本支出多少？项目支出多少？",),
+    ),
+    Intent(
+        "totals", "totals of income and expenditure, by side and fund source",
+        ("收入总计多少", "支出总计", "总预算多少", "本年收入合计", "一般公共预算拨款收入多少", "预算总额",
+         "本年支出合计里当年预算安排和上年结转各多少", "财政拨款收入", "上年结转多少"),
+        cues=("总计", "合计", "总额", "总预算", "总收入", "总支出", "一共", "拨款收入", "收入", "支出", "预算规模",
+              "当年预算安排", "上年结转", "财政拨款"),
+        examples=("收入总计多少", "一般公共预算拨款收入多少"),
+        weight=0.95,
+    ),
+    Intent(
+        "lookup", "one figure by code, subject, economic item or project",
+        ("{code}", "{code}多少", "{subject}", "{subject}多少", "{project}多少钱", "{item}预算", "{item}是多少",
+         "{project}", "今年{subject}安排了多少"),
+        cues=("多少", "预算", "安排", "金额", "花了", "钱"),
+        needs=("code", "subject", "project", "item", "fact"),
+        examples=("2013105", "事业运行", "山西画报订阅费用"),
+        weight=1.0,
+    ),
+)
+
+# What people type -> the names reports print (several candidates: the first that exists wins).
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "公积金": ("住房公积金",),
+    "住房公积": ("住房公积金",),
+    "养老": ("机关事业单位基本养老保险缴费支出", "机关事业单位基本养老保险缴费", "行政事业单位养老支出"),
+    "养老保险": ("机关事业单位基本养老保险缴费支出", "机关事业单位基本养老保险缴费"),
+    "养老金": ("机关事业单位基本养老保险缴费支出", "机关事业单位基本养老保险缴费"),
+    "职业年金": ("机关事业单位职业年金缴费支出", "职业年金缴费"),
+    "医保": ("行政事业单位医疗", "职工基本医疗保险缴费"),
+    "医疗": ("行政事业单位医疗", "职工基本医疗保险缴费"),
+    "医疗保险": ("职工基本医疗保险缴费", "行政事业单位医疗"),
+    "三公": ("三公经费",),
+    "机关运行": ("机关运行经费",),
+    "卫健": ("卫生健康支出",),
+    "卫生": ("卫生健康支出",),
+    "社保": ("社会保障和就业支出",),
+    "社会保障": ("社会保障和就业支出",),
+    "住房": ("住房保障支出",),
+    "住房保障": ("住房保障支出",),
+    "一般公共服务": ("一般公共服务支出",),
+    "公共服务": ("一般公共服务支出",),
+    "党委办公厅": ("党委办公厅（室）及相关机构事务",),
+    "工资": ("基本工资",),
+    "津贴": ("津贴补贴",),
+    "补贴": ("津贴补贴",),
+    "人头费": ("人员经费",),
+    "人员费用": ("人员经费",),
+    "办公经费": ("公用经费",),
+    "退休": ("退休费",),
+    "退休金": ("退休费",),
+    "差旅": ("差旅费",),
+    "出差": ("差旅费",),
+    "交通费": ("其他交通费用",),
+    "绩效奖": ("绩效工资",),
+    "公车": ("公务用车",),
+    "车辆": ("公务用车",),
+    "采购": ("政府采购预算总额",),
+    "法律顾问": ("2024年法律顾问费用",),
+    "视频会议": ("移动、联通、电信三家公司视频会议系统及线路费用租赁",),
+    "结转": ("上年结转",),
+    "去年结转": ("上年结转",),
+    "上年结余": ("上年结转",),
+}
+
+# Words that say nothing about what is asked; removed before fuzzy matching.
+FILLERS: tuple[str, ...] = (
+    "请问", "请", "帮我", "查一下", "查询", "查", "告诉我", "我想知道", "想知道", "看一下", "看看", "一下",
+    "是多少", "多少钱", "有多少", "多少", "是什么", "什么", "有没有", "吗", "呢", "啊", "呀", "吧", "了",
+    "今年", "本年度", "年度", "的", "是", "有", "为", "一共", "总共", "钱", "预算数", "预算", "金额",
+    "安排", "花", "用", "给", "能", "可以", "和", "与", "及", "还", "剩", "都", "各",
+)
+
+# Scope words: this year's arrangements vs carried over from last year.
+SCOPE_CURRENT = ("今年新安排", "本年新安排", "新安排", "当年安排", "当年预算", "本年预算", "本年", "当年", "今年", "不含结转", "不含上年结转")
+SCOPE_CARRYOVER = ("上年结转", "去年结转", "以前年度结转", "结转下来", "结转的", "结转项目", "上年的", "结转")

@@ -1,0 +1,336 @@
+"""Check a document against itself: totals vs parts, the same figure across tables, and every
+narrative share, breakdown and growth rate recomputed from the figures it rests on.
+
+A gap no larger than the rounding of the summed figures is a 尾数差 (rounding); anything larger is
+a 矛盾 (contradiction). Nothing is corrected: findings only say what disagrees and where.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from budgetqa.models import Document, Fact, Row, Table
+from budgetqa.parser.columns import hierarchy
+from budgetqa.parser.headers import column_relations
+from budgetqa.parser.text import compact, strip_ordinal
+
+ROUNDING = "rounding"
+CONTRADICTION = "contradiction"
+SEVERITY_LABEL = {ROUNDING: "尾数差", CONTRADICTION: "矛盾"}
+
+
+@dataclass
+class Finding:
+    """One disagreement in the document: what was compared, both figures, and where."""
+
+    severity: str
+    kind: str
+    subject: str
+    stated: Decimal
+    computed: Decimal
+    unit: str
+    lines: list[int] = field(default_factory=list)
+    detail: str = ""
+
+    @property
+    def difference(self) -> Decimal:
+        """stated - computed."""
+        return self.stated - self.computed
+
+    def describe(self) -> str:
+        """One line a person reads: what, both figures, the gap and its kind."""
+        lines = ", ".join(str(n) for n in sorted(set(self.lines)))
+        return (
+            f"[{SEVERITY_LABEL[self.severity]}] {self.subject}: 印 {self.stated}{self.unit}, "
+            f"算得 {self.computed}{self.unit}, 差 {self.difference:+}{self.unit}（行 {lines}）"
+        )
+
+
+def _quantum(*values: Decimal) -> Decimal:
+    exp = min((v.as_tuple().exponent for v in values if isinstance(v.as_tuple().exponent, int)), default=0)
+    return Decimal(1).scaleb(min(exp, 0))
+
+
+def _compare(stated: Decimal, parts: list[Decimal], **kw) -> Finding | None:
+    """A finding when stated != sum(parts); rounding when within the summed figures' rounding."""
+    computed = sum(parts, Decimal(0))
+    if stated == computed:
+        return None
+    q = _quantum(stated, *parts)
+    allowed = q * (len(parts) + 1) / 2
+    severity = ROUNDING if abs(stated - computed) <= allowed else CONTRADICTION
+    return Finding(severity, stated=stated, computed=computed, **kw)
+
+
+def check_document(doc: Document) -> list[Finding]:
+    """Every inconsistency the document contains, tables first, then the narrative."""
+    findings: list[Finding] = []
+    for table in doc.tables:
+        findings += _row_totals(table)
+        findings += _hierarchy(table)
+        if table.two_sided:
+            findings += _summary_totals(table)
+    findings += _cross_tables(doc)
+    findings += _narrative(doc)
+    return findings
+
+
+def _row_totals(table: Table) -> list[Finding]:
+    out = []
+    for row in table.rows:
+        columns = table.columns_for(row.side)
+        for total, parts in column_relations(columns):
+            stated = row.amount(columns[total])
+            values = [row.amount(columns[p]) for p in parts]
+            if stated is None or all(v is None for v in values):
+                continue
+            f = _compare(
+                stated, [v for v in values if v is not None], kind="row_total", unit=table.unit,
+                subject=f"表{table.no}「{_row_label(row)}」{columns[total]} 与 "
+                + " + ".join(columns[p] for p, v in zip(parts, values) if v is not None),
+                lines=[row.line],
+            )
+            if f:
+                out.append(f)
+    return out
+
+
+def _row_label(row: Row) -> str:
+    return f"{row.code} {row.name}" if row.code else row.name
+
+
+def _hierarchy(table: Table) -> list[Finding]:
+    out = []
+    sides = list(table.side_columns) if table.two_sided else [None]
+    for side in sides:
+        rows = [r for r in table.rows if r.side == side]
+        for parent, children in hierarchy(table, rows):
+            for column in table.columns_for(side):
+                stated = parent.amount(column)
+                values = [c.amount(column) for c in children]
+                present = [v for v in values if v is not None]
+                if stated is None and not present:
+                    continue
+                f = _compare(
+                    stated or Decimal(0), present, kind="hierarchy", unit=table.unit,
+                    subject=f"表{table.no}「{_row_label(parent)}」{column} 与其下 {len(children)} 行之和",
+                    lines=[parent.line] + [c.line for c in children if c.amount(column) is not None],
+                )
+                if f:
+                    out.append(f)
+    return out
+
+
+def _named(table: Table, *names: str, side: str | None = None) -> Row | None:
+    for row in table.rows:
+        if (side is None or row.side == side) and compact(row.name) in names:
+            return row
+    return None
+
+
+def _summary_totals(table: Table) -> list[Finding]:
+    """收入总计 = 本年收入合计 + 结转; 支出总计 = 本年支出合计 + 年终结转; 收入总计 = 支出总计."""
+    out = []
+    income_total = _named(table, "收入总计", side="收入")
+    expense_total = _named(table, "支出总计", side="支出")
+    first = lambda r: r.cells[0].amount if r and r.cells else None  # noqa: E731
+    if income_total and first(income_total) is not None:
+        current = _named(table, "本年收入合计", side="收入")
+        carried = [
+            r for r in table.rows
+            if r.side == "收入" and current and r.row_no > current.row_no
+            and r.row_no < income_total.row_no and strip_ordinal(r.name) == r.name and r.cells
+        ]
+        parts = [r for r in [current, *carried] if r and r.cells]
+        f = _compare(
+            first(income_total), [first(r) for r in parts], kind="summary_total", unit=table.unit,
+            subject=f"表{table.no} 收入总计 与 " + " + ".join(r.name for r in parts),
+            lines=[income_total.line] + [r.line for r in parts],
+        )
+        if f:
+            out.append(f)
+    if income_total and expense_total and first(income_total) is not None and first(expense_total) is not None:
+        f = _compare(
+            first(income_total), [first(expense_total)], kind="summary_total", unit=table.unit,
+            subject=f"表{table.no} 收入总计 与 支出总计", lines=[income_total.line, expense_total.line],
+        )
+        if f:
+            out.append(f)
+    return out
+
+
+def _total_row(table: Table | None) -> Row | None:
+    if table is None:
+        return None
+    for row in table.rows:
+        if not row.code and compact(row.name) in ("合计", "总计", "本年支出合计", "部门合计") and row.cells:
+            return row
+    return table.rows[0] if table.rows and table.rows[0].depth == 0 and table.kind.startswith("projects") else None
+
+
+def _column_amount(row: Row | None, leaf: str) -> tuple[Decimal, int] | None:
+    if row is None:
+        return None
+    for cell in row.cells:
+        if cell.column.rsplit("/", 1)[-1] == leaf:
+            return cell.amount, cell.line
+    return None
+
+
+def _same(out: list, subject: str, a, b, unit: str) -> None:
+    """Compare two stated figures that must be equal ((amount, line) pairs)."""
+    if a is None or b is None:
+        return
+    f = _compare(a[0], [b[0]], kind="cross_table", unit=unit, subject=subject, lines=[a[1], b[1]])
+    if f:
+        out.append(f)
+
+
+def _cross_tables(doc: Document) -> list[Finding]:
+    out: list[Finding] = []
+    summary, expenditure = doc.table("summary"), doc.table("expenditure")
+    gp, basic = doc.table("gp_expenditure"), doc.table("basic_economic")
+    projects, carry = doc.table("projects"), doc.table("projects_carryover")
+    income = doc.table("income")
+    unit = doc.unit
+    exp_total = _total_row(expenditure)
+    if summary and expenditure:
+        for row in summary.rows:
+            if row.side != "支出" or not row.cells or row.is_total:
+                continue
+            name = strip_ordinal(row.name)
+            match = next((r for r in expenditure.rows if r.code and len(r.code) == 3 and r.name == name), None)
+            if match and match.cells:
+                _same(out, f"表{summary.no}「{name}」与 表{expenditure.no} {match.code}", (row.cells[0].amount, row.line),
+                      (match.cells[0].amount, match.line), unit)
+        spent = _named(summary, "本年支出合计", side="支出")
+        if spent and spent.cells and exp_total:
+            _same(out, f"表{summary.no} 本年支出合计 与 表{expenditure.no} 合计", (spent.cells[0].amount, spent.line),
+                  (exp_total.cells[0].amount, exp_total.line), unit)
+    if expenditure and income and "上年结转" in income.columns:
+        for row in expenditure.rows:
+            match = next((r for r in income.rows if r.code and r.code == row.code), None)
+            if not (row.code and match and row.cells):
+                continue
+            current = match.amount(income.columns[0]) or Decimal(0)
+            carried = match.amount("上年结转") or Decimal(0)
+            f = _compare(row.cells[0].amount, [current, carried], kind="cross_table", unit=unit,
+                         subject=f"表{expenditure.no} {row.code} {row.name} 与 表{income.no} 本年收入 + 上年结转",
+                         lines=[row.line, match.line])
+            if f:
+                out.append(f)
+    gp_total = _total_row(gp)
+    if basic and gp_total:
+        _same(out, f"表{basic.no} 合计 与 表{gp.no} 基本支出", (_total_row(basic).cells[0].amount, _total_row(basic).line)
+              if _total_row(basic) else None, _column_amount(gp_total, "基本支出"), unit)
+    proj_total, carry_total = _total_row(projects), _total_row(carry)
+    if proj_total and gp_total:
+        _same(out, f"表{projects.no} 项目合计 与 表{gp.no} 项目支出", (proj_total.cells[0].amount, proj_total.line),
+              _column_amount(gp_total, "项目支出"), unit)
+    if exp_total and proj_total:
+        stated = _column_amount(exp_total, "项目支出")
+        parts = [proj_total.cells[0].amount] + ([carry_total.cells[0].amount] if carry_total else [])
+        if stated:
+            f = _compare(stated[0], parts, kind="cross_table", unit=unit,
+                         subject=f"表{expenditure.no} 项目支出 与 表{projects.no}" + (f" + 表{carry.no}" if carry_total else ""),
+                         lines=[stated[1], proj_total.line] + ([carry_total.line] if carry_total else []))
+            if f:
+                out.append(f)
+    if summary and carry_total:
+        carried = _named(summary, "上年结转", side="收入")
+        if carried and carried.cells:
+            _same(out, f"表{carry.no} 上年结转项目合计 与 表{summary.no} 上年结转",
+                  (carry_total.cells[0].amount, carry_total.line), (carried.cells[0].amount, carried.line), unit)
+    return out
+
+
+def _narrative(doc: Document) -> list[Finding]:
+    out: list[Finding] = []
+    facts = doc.facts
+    by_section: dict[str, list[Fact]] = {}
+    for f in facts:
+        by_section.setdefault(f.section, []).append(f)
+    for section, items in by_section.items():
+        amounts = [f for f in items if f.kind == "amount"]
+        for f in items:
+            if f.kind == "share" and amounts:
+                out += _share(section, f, amounts)
+            if f.kind == "rate":
+                out += _rate(section, f, items)
+    # 其中 breakdowns: the parts must add up to the total they follow.
+    groups: dict[tuple[int, int], list[Fact]] = {}
+    for f in facts:
+        if f.part_of is not None:
+            groups.setdefault((id(f.part_of), f.breakdown), []).append(f)
+    for parts in groups.values():
+        total = parts[0].part_of
+        found = _compare(total.value, [p.value for p in parts], kind="narrative_total", unit=total.unit,
+                         subject=f"说明「{total.label}」与其中 " + " + ".join(p.label for p in parts),
+                         lines=[total.line] + [p.line for p in parts])
+        if found:
+            out.append(found)
+    out += _narrative_vs_tables(doc)
+    return out
+
+
+def _round2(value: Decimal) -> Decimal:
+    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def _share(section: str, share: Fact, amounts: list[Fact]) -> list[Finding]:
+    subject = next((a for a in reversed(amounts) if a.label == share.subject and a.line <= share.line), None)
+    base = amounts[0]
+    if subject is None or subject is base or base.value == 0:
+        return []
+    computed = _round2(subject.value / base.value * 100)
+    if abs(computed - share.value) <= Decimal("0.011"):
+        return []
+    severity = ROUNDING if abs(computed - share.value) <= Decimal("0.05") else CONTRADICTION
+    return [Finding(severity, "narrative_share", f"说明「{subject.label}」占「{base.label}」的比例",
+                    share.value, computed, "%", [share.line, subject.line, base.line],
+                    detail=f"{subject.value}/{base.value}×100")]
+
+
+def _rate(section: str, rate: Fact, items: list[Fact]) -> list[Finding]:
+    change = next((f for f in items if f.kind == "change" and f.subject == rate.subject and f.line <= rate.line), None)
+    current = next((f for f in items if f.kind == "amount" and f.label == rate.subject), None)
+    if change is None or current is None:
+        return []
+    previous = current.value - change.value
+    if previous == 0:
+        return []
+    computed = _round2(change.value / previous * 100)
+    if abs(abs(computed) - abs(rate.value)) <= Decimal("0.011"):
+        return []
+    severity = ROUNDING if abs(abs(computed) - abs(rate.value)) <= Decimal("0.05") else CONTRADICTION
+    return [Finding(severity, "narrative_rate",
+                    f"说明「{current.label}」比{change.basis}变动率（{abs(change.value)}/{previous}）",
+                    abs(rate.value), abs(computed), "%", [rate.line, change.line, current.line],
+                    detail=f"{abs(change.value)}/({current.value}{'-' if change.value > 0 else '+'}{abs(change.value)})×100")]
+
+
+def _narrative_vs_tables(doc: Document) -> list[Finding]:
+    """Stated amounts that name a table figure must equal it (机关运行经费, 基本支出 …)."""
+    out: list[Finding] = []
+    operating = _total_row(doc.table("operating_cost"))
+    for f in doc.facts:
+        if f.kind != "amount":
+            continue
+        if "机关运行经费" in f.label and operating and operating.cells and f.unit == doc.table("operating_cost").unit:
+            cell = operating.cells[0]
+            if cell.amount != f.value:
+                out.append(Finding(CONTRADICTION, "narrative_table", f"说明「{f.label}」与 表{doc.table('operating_cost').no} 合计",
+                                   f.value, cell.amount, f.unit, [f.line, cell.line]))
+    for sheet in doc.performance:
+        project = next((p for p in doc.projects if p.name == sheet.project_name and p.scope == "本年"), None)
+        yearly = sheet.funds.get("年度/资金总额")
+        if project is None or yearly is None or project.total is None:
+            continue
+        scale = Decimal(10000) if sheet.unit == "元" and project.unit == "万元" else Decimal(1)
+        if yearly != project.total * scale:
+            out.append(Finding(CONTRADICTION, "performance_funds",
+                               f"绩效目标表「{sheet.project_name}」年度资金总额 与 项目表",
+                               yearly, project.total * scale, sheet.unit,
+                               [sheet.fund_lines.get("年度/资金总额", sheet.line), project.line]))
+    return out

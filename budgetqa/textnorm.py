@@ -1,0 +1,60 @@
+"""Normalise Chinese text for matching: width, traditional -> simplified, punctuation, pinyin."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_PUNCT = re.compile(r"[\s\u3000“”\"'‘’「」『』《》〈〉【】\[\]（）()，,。.！!？?；;：:、·~～…—\-_/\\|*#@&^`]+")
+_LATIN = re.compile(r"^[a-z\s]+$")
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional -> simplified characters (專項業務 -> 专项业务)."""
+    if not text or text.isascii():
+        return text
+    return _converter().convert(text)
+
+
+def fold_width(text: str) -> str:
+    """Full-width digits, letters and punctuation to their ASCII forms (１２３ -> 123)."""
+    return unicodedata.normalize("NFKC", text)
+
+
+def normalise(text: str) -> str:
+    """The form every name and question is compared in: NFKC, simplified, lower case."""
+    return to_simplified(fold_width(text or "")).lower().strip()
+
+
+def squash(text: str) -> str:
+    """normalise() without punctuation or spaces: the key for fuzzy comparison."""
+    return _PUNCT.sub("", normalise(text))
+
+
+def is_latin(text: str) -> bool:
+    """True for a question typed in latin letters only (pinyin or initials)."""
+    return bool(_LATIN.match(text.strip().lower())) if text.strip() else False
+
+
+def pinyin_keys(name: str) -> tuple[str, str]:
+    """(full pinyin, initials) of a name, e.g. 三公经费 -> ('sangongjingfei', 'sgjf').
+
+    Used when a document is loaded, so that questions never import pypinyin.
+    """
+    from pypinyin import Style, lazy_pinyin
+
+    text = squash(name)
+    hanzi = "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff")
+    if not hanzi:
+        return "", ""
+    full = "".join(lazy_pinyin(hanzi))
+    initials = "".join(p[0] for p in lazy_pinyin(hanzi, style=Style.FIRST_LETTER) if p)
+    return full, initials
