@@ -38,6 +38,7 @@ def name_rows(doc_id: int, doc: Document) -> list[dict]:
         if fact.kind in ("amount", "count"):
             add("fact", fact.label, fact.kind)
     for item in doc.items:
-        add(item.kind, item.name, str(item.line))
+        if item.kind in ("glossary", "asset", "internal_unit", "subordinate_unit"):
+            add(item.kind, item.name, str(item.line))
     add("department", doc.department, "")
     return rows

@@ -14,7 +14,19 @@ from decimal import Decimal
 
 from rapidfuzz import fuzz, process
 
-from budgetqa.catalogue import FILLERS, INTENTS, SCOPE_CARRYOVER, SCOPE_CURRENT, SYNONYMS, Intent
+from budgetqa.catalogue import (
+    FILLERS,
+    INTENTS,
+    OUT_OF_SCOPE,
+    SCOPE_ALL,
+    SCOPE_CARRYOVER,
+    SCOPE_CURRENT,
+    SCOPE_EXCLUDING,
+    COMMON_WORDS,
+    SCOPE_PHRASES,
+    SYNONYMS,
+    Intent,
+)
 from budgetqa.docdata import DocData
 from budgetqa.textnorm import normalise, squash
 
@@ -63,6 +75,14 @@ class Parsed:
     intents: list[tuple[float, Intent]] = field(default_factory=list)
     skeleton: str = ""
     residue: str = ""
+    previous_year: bool = False  # asks about the year before the report's
+
+    other_department: str = ""  # an organisation named in the question that is not the report's
+
+    @property
+    def out_of_scope(self) -> bool:
+        """Asks about people, the future or per-head figures, which reports do not hold."""
+        return any(w in self.squashed for w in OUT_OF_SCOPE)
 
     def of(self, *kinds: str) -> list[Entity]:
         """Entities of the given kinds, in question order."""
@@ -113,20 +133,36 @@ def parse(question: str, doc: DocData) -> Parsed:
     squashed = squash(text)
     p = Parsed(raw=question, text=text, squashed=squashed)
     _numbers(p)
-    p.scope = _scope(squashed)
-    p.entities = find_entities(squashed, doc)
+    p.scope, searchable = _scope(squashed)
+    spaced = _scope(_SEPARATORS.sub(" ", text))[1]
+    p.previous_year = bool(doc.year and (doc.year - 1) in p.years) or any(
+        w in squashed for w in ("上年的", "上一年", "去年的", "上年是", "去年是", "上年数", "去年数", "上年预算", "去年预算"))
+    p.entities = find_entities(searchable, doc, spaced)
+    if searchable != squashed and not any(e.kind in ITEM_KINDS or e.kind == "code" for e in p.entities):
+        # The scope words were the name asked about (上年结转是什么意思).
+        p.entities = find_entities(squashed, doc, _SEPARATORS.sub(" ", text))
+    p.other_department = _other_department(p, doc)
     p.skeleton = _skeleton(p)
     p.residue = _residue(p)
     p.intents = rank_intents(p)
     return p
 
 
-def _scope(squashed: str) -> str | None:
-    if any(w in squashed for w in SCOPE_CARRYOVER) and not any(w in squashed for w in ("不含结转", "不含上年结转")):
-        return "上年结转"
-    if any(w in squashed for w in SCOPE_CURRENT):
-        return "本年"
-    return None
+def _scope(squashed: str) -> tuple[str | None, str]:
+    """(本年 / 上年结转 / 全部 / None, the question with its scope words blanked out)."""
+    scope = None
+    if any(w in squashed for w in SCOPE_EXCLUDING):
+        scope = "本年"
+    elif any(w in squashed for w in SCOPE_ALL):
+        scope = "全部"
+    elif any(w in squashed for w in SCOPE_CARRYOVER):
+        scope = "上年结转"
+    elif any(w in squashed for w in SCOPE_CURRENT):
+        scope = "本年"
+    blanked = squashed
+    for word in sorted(SCOPE_PHRASES, key=len, reverse=True):
+        blanked = blanked.replace(word, " " * len(word))
+    return scope, blanked
 
 
 def _numbers(p: Parsed) -> None:
@@ -152,6 +188,25 @@ def _numbers(p: Parsed) -> None:
         if after == "万" and text[m.end():m.end() + 2] != "万元" and "元" not in text[m.end():m.end() + 3]:
             pass
         p.numbers.append(value)
+
+
+_ORGANISATION = re.compile(r"([\u4e00-\u9fff]{1,10}?(?:局|委员会|委|办公室|办|厅|院|街道|大学|学校))")
+
+
+def _other_department(p: Parsed, doc: DocData) -> str:
+    """An organisation the question names that is neither the report's department nor its units."""
+    from rapidfuzz.distance import LCSseq
+
+    text = _mask(p.squashed, p.entities)
+    known = [doc.department] + [n["name"] for n in doc.names if n["kind"] in ("subordinate_unit", "internal_unit", "department")]
+    for m in _ORGANISATION.finditer(text):
+        name = m.group(1).strip()
+        if len(name) < 3:
+            continue
+        if any(LCSseq.similarity(name, k) >= len(name) * 0.75 for k in known if k):
+            continue
+        return name
+    return ""
 
 
 def _resolve_pinyin(text: str, doc: DocData) -> str:
@@ -189,19 +244,38 @@ def _candidates(doc: DocData) -> list[tuple[str, str, str, str]]:
         return cached
     out = []
     for n in doc.names:
-        if n["kind"] == "synonym":
+        if n["kind"] == "synonym" or (n["kind"] == "fact" and not _useful_fact(n["name"])):
             continue
         out.append((squash(n["name"]), n["kind"], n["name"], n["ref"] or ""))
-    present = {c[0] for c in out}
     for column in COLUMN_ITEMS:
-        if column not in present:
-            out.append((column, "column", column, ""))
+        out.append((column, "column", column, ""))
+    # Names printed with a year in front are also asked for without it (2024年法律顾问费用).
+    for key, kind, name, ref in list(out):
+        bare = re.sub(r"^20\d{2}年度?", "", key)
+        if bare != key and len(bare) >= 4:
+            out.append((bare, kind, name, ref))
     doc._candidates = out  # type: ignore[attr-defined]
     return out
 
 
-def find_entities(squashed: str, doc: DocData) -> list[Entity]:
-    """Names in the question: codes, exact names, synonyms, then fuzzy matches for typos."""
+_JUNK_FACT = re.compile(r"^(?:涉及|共计|金额|资金|合计|总额|其中|占有使用价值|价值|实有)")
+
+
+def _useful_fact(label: str) -> bool:
+    """Narrative labels worth matching (not 金额, 涉及资金 and other fragments)."""
+    return len(label) >= 3 and not _JUNK_FACT.match(label) and not label.endswith(("以上", "以下"))
+
+
+_SEPARATORS = re.compile(r"[\s\u3000“”\"'‘’「」『』《》〈〉【】\[\]（）()，,。！!？?；;：:、·~～…—_/\\|*#@&^`]+")
+
+
+def find_entities(squashed: str, doc: DocData, spaced: str | None = None) -> list[Entity]:
+    """Names in the question: codes, exact names, synonyms, then partial and fuzzy matches.
+
+    ``squashed`` has no punctuation (names are compared without it); ``spaced`` keeps the
+    question's punctuation as spaces, so that the words left over for fuzzy matching stay
+    apart (法律顾问、山西画报、视频会议).
+    """
     found: list[Entity] = []
     for m in re.finditer(r"(?<![\d.])(\d{3}|\d{5}|\d{7})(?![\d.]|年|%)", squashed):
         code = m.group(1)
@@ -236,10 +310,14 @@ def find_entities(squashed: str, doc: DocData) -> list[Entity]:
                 for _, kind, name, ref in group:
                     found.append(Entity(kind, name, ref, start, start + len(alias), 95, "synonym"))
                 break
+    exact = [e for e in found if e.via == "exact"]
+    residue = spaced if spaced is not None else squashed
+    for e in sorted(exact, key=lambda e: e.start - e.end):
+        residue = residue.replace(squashed[e.start:e.end], " ")
+    residue = _strip_fillers(residue)
+    found += _contained(residue, squashed, candidates)
+    found += _fuzzy(residue, squashed, candidates, found)
     found = _prefer_longest(found)
-    residue = _strip_fillers(_mask(squashed, found))
-    if len(residue) >= 3:
-        found += _fuzzy(residue, squashed, candidates, found)
     found.sort(key=lambda e: (e.start, -e.score))
     return found
 
@@ -260,37 +338,73 @@ def _strip_fillers(text: str) -> str:
 
 
 _GENERIC = set("费支出经项目资金预算收入合计年度元万的和及与")
+_CONTAINED_KINDS = ("project", "subject", "economic", "glossary", "internal_unit", "subordinate_unit", "fact",
+                    "three_public", "asset")
+
+
+def _contained(residue: str, squashed: str, candidates) -> list[Entity]:
+    """A short word that is part of a few names (画报 -> 山西画报订阅费用; 关工委 -> two projects)."""
+    out: list[Entity] = []
+    for word in residue.split(" "):
+        if len(word) < 2 or len(set(word) - _GENERIC) < 2 or word in COMMON_WORDS:
+            continue
+        hits = [c for c in candidates if word in c[0] and c[1] in _CONTAINED_KINDS and c[0] != word]
+        names = {(c[1], c[2], c[3]) for c in hits}
+        if not hits or len(names) > 6:
+            continue
+        start = squashed.find(word)
+        for kind, name, ref in sorted(names):
+            out.append(Entity(kind, name, ref, start, start + len(word), 90, "partial"))
+    return out
 
 
 def _fuzzy(residue: str, squashed: str, candidates, found: list[Entity]) -> list[Entity]:
-    """Names written with a typo or a missing character (山西画抱 -> 山西画报订阅费用)."""
+    """Names written with a typo or missing characters (山西画抱, 乡镇档按室建设, 职工医保缴费).
+
+    The score is the longest common subsequence of the typed word and a name, relative to the
+    word (how much of what was typed the name explains) and to the name (how much of the name
+    was typed); both must be high, so a shared 费 or 支出 never makes a match.
+    """
+    from rapidfuzz.distance import LCSseq
+
     out: list[Entity] = []
-    words = [w for w in residue.split(" ") if len(w) >= 3 and len(set(w) - _GENERIC) >= 2]
-    taken = {(e.kind, e.name, e.ref) for e in found}
-    choices = {i: c[0] for i, c in enumerate(candidates) if len(c[0]) >= 3}
-    for word in words:
-        hits = process.extract(word, choices, scorer=fuzz.partial_ratio, processor=None, score_cutoff=74, limit=8)
-        if not hits:
+    taken = {(e.kind, e.name, e.ref) for e in found if e.via in ("exact", "synonym")}
+    for word in residue.split(" "):
+        core = set(word) - _GENERIC
+        if len(word) < 3 or len(core) < 2:
             continue
-        best = hits[0][1]
-        for _, score, idx in hits:
-            key, kind, name, ref = candidates[idx]
-            if score < best - 3 or (kind, name, ref) in taken:
+        scored = []
+        for key, kind, name, ref in candidates:
+            if len(key) < 3 or (kind, name, ref) in taken:
                 continue
-            common = len((set(word) & set(key)) - _GENERIC)
-            if common < 2 or common < min(len(set(word) - _GENERIC), 3) * 0.66:
+            common = LCSseq.similarity(word, key)
+            if common < 3:
                 continue
-            start = squashed.find(word)
-            out.append(Entity(kind, name, ref, max(start, 0), max(start, 0) + len(word), score * 0.95, "fuzzy"))
+            of_word, of_name = common / len(word), common / len(key)
+            if of_word < 0.75:
+                continue
+            if len(core & set(key)) < max(2, len(core) * 0.6):
+                continue
+            scored.append((100 * (0.6 * of_word + 0.4 * of_name), kind, name, ref))
+        if not scored:
+            continue
+        scored.sort(key=lambda s: -s[0])
+        best = scored[0][0]
+        start = squashed.find(word)
+        for score, kind, name, ref in scored[:6]:
+            if score >= best - 4:
+                out.append(Entity(kind, name, ref, max(start, 0), max(start, 0) + len(word), score * 0.95, "fuzzy"))
     return out
 
 
 def _prefer_longest(entities: list[Entity]) -> list[Entity]:
-    """Drop a name found inside a longer name's span (一般公共预算 inside 一般公共预算当年支出)."""
+    """Drop a name whose span lies inside a longer match (一般公共预算 inside 一般公共预算当年支出),
+    and a weaker match on the same span when an exact one exists."""
     keep: list[Entity] = []
     for e in sorted(entities, key=lambda e: (-(e.end - e.start), -e.score)):
         inside = any(k.start <= e.start and e.end <= k.end and (k.end - k.start) > (e.end - e.start) for k in keep)
-        if not inside:
+        weaker = any(k.start == e.start and k.end == e.end and k.score - e.score >= 8 for k in keep)
+        if not inside and not weaker:
             keep.append(e)
     return keep
 
@@ -310,6 +424,7 @@ def _residue(p: Parsed) -> str:
 
 
 _TEMPLATE_CACHE: dict[str, list[str]] = {}
+_MASKED_FOR_CUES = ("code", "subject", "economic", "project", "summary_item")
 
 
 def rank_intents(p: Parsed) -> list[tuple[float, Intent]]:
@@ -326,16 +441,26 @@ def rank_intents(p: Parsed) -> list[tuple[float, Intent]]:
             slots.add("term")
     if p.numbers:
         slots.add("amount")
+    # Cue words count only outside recognised names (绩效工资 is not a question about 绩效).
+    masked = _mask(p.squashed, [e for e in p.entities if e.kind in _MASKED_FOR_CUES])
     scored = []
     for intent in INTENTS:
         templates = _TEMPLATE_CACHE.setdefault(intent.name, [squash(t) for t in intent.templates])
         hit = process.extractOne(p.skeleton, templates, scorer=fuzz.ratio, processor=None)
         template_score = hit[1] if hit else 0
-        cues = [c for c in intent.cues if c in p.squashed]
-        cue_score = (40 + 8 * (len(cues) - 1) + 2 * max(len(c) for c in cues)) if cues else 0
+        cues = [c for c in intent.cues if c in masked]
+        if intent.name == "ranking" and p.top_n:
+            cues.append("前N")
+        if intent.name == "yoy" and p.previous_year:
+            cues.append("上年数")
+        cue_score = (intent.cue_weight + 8 * (len(cues) - 1) + 2 * max(len(c) for c in cues)) if cues else 0
         score = intent.weight * (0.6 * template_score + cue_score)
         if intent.needs and not (set(intent.needs) & slots):
             score *= 0.3
+        if intent.requires_cue and not cues:
+            score *= 0.3
+        if not intent.requires_cue and intent.needs and set(intent.needs) & slots:
+            score += 30  # a recognised name alone is a question about its figure
         scored.append((round(score, 2), intent))
     scored.sort(key=lambda s: -s[0])
     return scored

@@ -67,6 +67,7 @@ class Table:
     rows: list[Row] = field(default_factory=list)
     empty: bool = False
     note: str = ""
+    closed: bool = True  # something other than the table follows its rows in the text
 
     @property
     def two_sided(self) -> bool:

@@ -280,7 +280,7 @@ def _insert_items(db, doc_id: int, doc: Document) -> None:
         {"document_id": doc_id, "number": i.name, "text": i.text, "source_line": i.line}
         for i in doc.items if i.kind == "duty"
     )
-    kinds = {"internal_unit": "内设机构", "subordinate_unit": "下属单位"}
+    kinds = {"internal_unit": "内设机构", "subordinate_unit": "下属单位", "organisation": "机构设置说明"}
     db["units"].insert_all(
         {"document_id": doc_id, "kind": kinds[i.kind], "name": i.name, "source_line": i.line}
         for i in doc.items if i.kind in kinds

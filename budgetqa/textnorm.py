@@ -34,9 +34,12 @@ def normalise(text: str) -> str:
     return to_simplified(fold_width(text or "")).lower().strip()
 
 
+_DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
+
+
 def squash(text: str) -> str:
-    """normalise() without punctuation or spaces: the key for fuzzy comparison."""
-    return _PUNCT.sub("", normalise(text))
+    """normalise() without punctuation or spaces (decimal points kept): the key for comparison."""
+    return _PUNCT.sub("", _DECIMAL_POINT.sub("\x00", normalise(text))).replace("\x00", ".")
 
 
 def is_latin(text: str) -> bool:

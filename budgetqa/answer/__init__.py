@@ -106,7 +106,11 @@ def _with_context(p: Parsed, question: str, session: Session, doc: DocData) -> P
 
 
 def _out_of_scope(p: Parsed, doc: DocData) -> str:
-    """Questions about another year or kind of report than the one loaded."""
+    """Questions about another department, year or kind of report, people or the future."""
+    if p.other_department:
+        return f"这份报告是 {doc.label}，不包含「{p.other_department}」的数据。"
+    if p.out_of_scope:
+        return f"预算报告只有部门和科目的金额，没有人员个人、人均或以后年度的数据（{doc.label}）。"
     other_years = [y for y in p.years if doc.year and y not in (doc.year, doc.year - 1)]
     if other_years and not p.items:
         return f"这份报告是 {doc.label}，没有 {other_years[0]} 年的数据。"
@@ -114,8 +118,6 @@ def _out_of_scope(p: Parsed, doc: DocData) -> str:
         return f"这份报告是 {doc.label}，没有 {other_years[0]} 年决算的数据。"
     if p.has("决算") and doc.kind == "预算" and not p.items:
         return f"这份报告是{doc.kind}报告（{doc.label}），不含决算数。"
-    if p.has("明年", "下一年", "2025年预算", "后年") and not p.has("结转下年"):
-        return f"这份报告只有 {doc.year} 年的预算，没有以后年度的数据。"
     return ""
 
 

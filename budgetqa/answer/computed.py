@@ -200,8 +200,23 @@ def share(doc: DocData, p: Parsed) -> Answer | None:
 # --------------------------------------------------------------------------- rankings and counts
 
 
+def _table_rows(doc: DocData, table_no: int) -> tuple[str, list[tuple[str, Decimal, str, int, str]]]:
+    """The detail rows of a named table (no totals, no rows that group other rows)."""
+    table = doc.tables[table_no]
+    groups = {r.parent_code for r in table.rows if r.parent_code}
+    from budgetqa.parser.columns import ECONOMIC_CLASSES
+
+    rows = [r for r in table.rows if not r.is_total and r.first is not None and r.code not in groups
+            and r.name not in ECONOMIC_CLASSES and not (table.kind.startswith("projects") and r.depth < 2)]
+    return (f"{table_label(table)} 的明细行",
+            [(f"{r.code} {r.name}" if r.code else r.name, r.first, table.unit, r.line, table_label(table)) for r in rows])
+
+
 def _domain(doc: DocData, p: Parsed) -> tuple[str, list[tuple[str, Decimal, str, int, str]]]:
     """What a ranking, count or filter is over: (description, [(name, amount, unit, line, where)])."""
+    tables = [int(e.ref) for e in p.entities if e.kind == "table" and e.ref.isdigit() and int(e.ref) in doc.tables]
+    if tables:
+        return _table_rows(doc, tables[0])
     if p.has("类", "款", "功能分类", "科目") and not p.has("项目"):
         level = "款" if p.has("款") else "项" if p.has("项级") else "类"
         table = doc.table("expenditure") or doc.table("gp_expenditure")
@@ -221,7 +236,7 @@ def _domain(doc: DocData, p: Parsed) -> tuple[str, list[tuple[str, Decimal, str,
         groups = ("工资福利支出", "商品和服务支出", "对个人和家庭的补助", "资本性支出")
         rows = [r for r in table.rows if not r.is_total and r.name not in groups and r.first is not None]
         return f"{table_label(table)} 的经济科目", [(r.name, r.first, table.unit, r.line, table_label(table)) for r in rows]
-    scope = p.scope
+    scope = None if p.scope == "全部" else p.scope
     projects = [q for q in doc.projects if scope is None or q["scope"] == scope]
     where = {"本年": "本年新安排的项目（表十二）", "上年结转": "上年结转项目（表十三）"}.get(scope or "", "全部项目（本年与上年结转）")
     return where, [(f"{q['name']}" + ("" if scope else f"（{q['scope']}）"), Decimal(q["amount"]), q["unit"],
@@ -234,18 +249,20 @@ def ranking(doc: DocData, p: Parsed) -> Answer | None:
     where, rows = _domain(doc, p)
     if not rows:
         return None
-    ascending = p.has("最少", "最小", "最低", "倒数", "后") and not p.has("最多", "最大", "最高")
+    ascending = p.has("最少", "最小", "最低", "倒数", "从低到高", "从小到大") and not p.has("最多", "最大", "最高")
     if p.top_n is not None and p.top_n < 0:
         ascending, n = True, -p.top_n
+    elif p.has("排序", "从高到低", "从大到小", "由高到低", "由大到小", "从低到高", "从小到大", "排一下", "排个序", "排名") and not p.top_n:
+        n = len(rows)
     else:
-        n = p.top_n or (3 if p.has("几个", "哪些", "排名", "排序") else 1)
+        n = p.top_n or (3 if p.has("几个", "哪些") else 1)
     ranked = sorted(rows, key=lambda r: r[1], reverse=not ascending)[: max(1, n)]
     word = "最少" if ascending else "最多"
     head = ranked[0]
     listing = "；".join(f"{i}. {r[0]} {amount_text(r[1], r[2])}" for i, r in enumerate(ranked, 1))
     text = (f"{where}中{word}的是 {head[0]}，{amount_text(head[1], head[2])}。" if n == 1
             else f"{where}中{word}的 {len(ranked)} 个：{listing}。")
-    if p.scope is None and where.startswith("全部项目"):
+    if p.scope is None and where.startswith("全部项目") and n == 1:
         current = sorted([q for q in doc.projects if q["scope"] == "本年" and q["amount"]], key=lambda q: Decimal(q["amount"]), reverse=not ascending)
         if current:
             text += f"只看本年新安排的项目，{word}的是 {current[0]['name']} {amount_text(Decimal(current[0]['amount']), current[0]['unit'])}。"
@@ -288,7 +305,7 @@ def count(doc: DocData, p: Parsed) -> Answer | None:
 
 def filter(doc: DocData, p: Parsed) -> Answer | None:  # noqa: A001 - the intent's name
     """Items above or below a threshold (超过50万的项目)."""
-    if not p.numbers:
+    if not p.numbers or p.has("设备", "车", "辆", "面积", "平米"):
         return None
     where, rows = _domain(doc, p)
     if not rows:
@@ -404,8 +421,22 @@ def yoy(doc: DocData, p: Parsed) -> Answer | None:
             if abs(computed - stated) > Decimal("0.01"):
                 text += f"；按 {abs(change)} ÷ {before} 计算变动率应为 {computed}%，与报告所写 {stated}% 不符"
                 a.figure(f"{subject}变动率（计算）", computed, "%")
+    reason = _reason(best["sentence"])
+    if reason:
+        text += f"。{reason}"
+    if p.previous_year and current:
+        before = Decimal(current["value"]) - change
+        text = f"{best['basis']}{subject}约为 {amount_text(before, current['unit'])}（本年 {current['value']} {'减' if change > 0 else '加'} {abs(change)} 推算）。" + text
     a.text += text + f"（情况说明 第{best['source_line']}行）。"
     return a
+
+
+def _reason(sentence: str) -> str:
+    """The stated reason of a change ('原因是人员增加，…')."""
+    import re
+
+    m = re.search(r"(?:主要)?原因(?:是|为|：|:)?([^。；]+)", sentence)
+    return f"原因：{m.group(1).strip('，, ')}" if m else ""
 
 
 # --------------------------------------------------------------------------- consistency
@@ -440,6 +471,24 @@ def consistency(doc: DocData, p: Parsed) -> Answer | None:
                 if line:
                     a.source(f["subject"], int(line))
         return a
+    if len(p.numbers) == 1 and (p.has("项目", "加起来", "之和", "合计") or tables):
+        stated = p.numbers[0]
+        where, rows = _domain(doc, p)
+        if rows:
+            total = Decimal(0)
+            for r in rows:
+                total += r[1]
+            diff = total - stated
+            verdict = "相等" if diff == 0 else f"差 {abs(diff)}"
+            kind = "" if diff == 0 else ("，属尾数差（分项四舍五入造成）" if abs(diff) <= Decimal("0.01") * len(rows) else "，属矛盾")
+            a = _answer("consistency", f"{where}之和 与 {stated}",
+                        f"{where}共 {len(rows)} 个，逐项相加 = {total}，与 {stated} {verdict}{kind}。")
+            a.figure("逐项之和（计算）", total, rows[0][2])
+            a.figure("所问数字", stated, rows[0][2])
+            a.figure("差额", abs(diff), rows[0][2])
+            a.columns = ["名称", "金额", "单位", "行"]
+            a.rows = [[r[0], r[1], r[2], r[3]] for r in rows]
+            return a
     wanted = findings
     if tables:
         wanted = [f for f in findings if any(f["subject"].startswith(f"表{t}") for t in tables)]

@@ -37,54 +37,128 @@ def _primary_entities(p: Parsed) -> list[Entity]:
 # --------------------------------------------------------------------------- lookups
 
 
+_TIER_A = ("code", "subject", "economic", "project", "three_public", "column", "summary_item")
+
+
+def _spans(p: Parsed) -> list[list[Entity]]:
+    """Item entities grouped by the stretch of the question they were found in, in order."""
+    groups: dict[tuple[int, int], list[Entity]] = {}
+    for e in p.items:
+        groups.setdefault((e.start, e.end), []).append(e)
+    return [groups[k] for k in sorted(groups)]
+
+
 def lookup(doc: DocData, p: Parsed) -> Answer | None:
     """One figure by code, subject name, economic item, project or stated fact."""
-    items = _primary_entities(p)
-    if not items:
+    spans = _spans(p)
+    if not spans:
         return None
-    codes = [e for e in items if e.kind in ("code", "subject") and e.ref]
-    if codes:
-        distinct = list(dict.fromkeys(e.ref for e in codes))
-        if len(distinct) > 1 and not p.has("+", "加", "和"):
-            same_span = {(e.start, e.end) for e in codes}
-            if len(same_span) == 1:
-                return _choose_codes(doc, p, distinct)
-        return _code_answer(doc, p, distinct[0], others=[e for e in items if e.kind not in ("code", "subject")])
-    column_entities = [e for e in items if e.kind == "column"]
-    rows = [e for e in items if e.kind == "summary_item"]
-    if rows and column_entities:
-        return _row_columns(doc, p, rows[0], [e.name for e in column_entities])
-    projects = [e for e in items if e.kind == "project"]
-    if projects:
-        scoped = [e for e in projects if p.scope is None or e.ref == p.scope] or projects
-        names = list(dict.fromkeys((e.name, e.ref) for e in scoped))
-        if len(names) > 1 and len({(e.start, e.end) for e in scoped}) == 1 and all(e.via != "exact" for e in scoped):
-            return _choose_projects(doc, names)
-        if len(names) > 1 and all(e.via == "exact" for e in scoped):
-            longest = max(scoped, key=lambda e: len(e.name))
-            names = [(longest.name, longest.ref)]
-        return _project_answer(doc, p, *names[0])
-    values: list[Value] = []
-    for e in items:
-        values += entity_values(doc, e, p, _requested_column(p) if e.kind == "summary_item" else None)
-    values = _dedupe(values)
-    if not values:
-        return _empty_row_answer(doc, p, items)
-    first = values[0]
-    same = all(v.amount == first.amount for v in values)
-    if len(values) > 1 and not same:
-        text = "；".join(f"{v.label} {amount_text(v.amount, v.unit)}（{v.where}）" for v in values[:4])
-        a = _answer("lookup", "、".join(dict.fromkeys(v.label for v in values[:4])),
-                    f"有 {len(values)} 处相近的数字：{text}。")
-        for v in values[:4]:
+    entities = [e for group in spans for e in group]
+    if any(e.kind == "three_public" for e in entities) or p.has("三公"):
+        return three_public(doc, p)
+    if p.has("采购"):
+        return procurement(doc, p)
+    if p.previous_year:
+        from budgetqa.answer.computed import yoy
+
+        answer = yoy(doc, p)
+        if answer is not None:
+            return answer
+    codes = [e for e in entities if e.kind in ("code", "subject") and e.ref]
+    column = _requested_column(p)
+    if codes and column and len({e.ref for e in codes}) == 1:
+        return _code_answer(doc, p, codes[0].ref, others=[])
+    table_no = next((int(e.ref) for e in p.entities if e.kind == "table" and e.ref.isdigit()), None)
+    if table_no and column:
+        v = column_value(doc, column, p.scope, table_no)
+        if v:
+            a = _answer("lookup", f"{v.where} {column}", f"{v.label} {amount_text(v.amount, v.unit)}（{v.where} 第{v.line}行）。")
             _add_value(a, v)
-        a.choices = [(f"{v.label} {amount_text(v.amount, v.unit)}", v.label) for v in values[:4]]
-        return a
-    where = "；".join(dict.fromkeys(f"{v.where} 第{v.line}行" for v in values))
+            return a
+    spans = [g for g in spans if not (codes and all(e.kind == "column" for e in g))]
+    if len(spans) > 1:
+        return _several(doc, p, spans)
+    group = spans[0]
+    codes = list(dict.fromkeys(e.ref for e in group if e.kind in ("code", "subject") and e.ref))
+    if len(codes) > 1:
+        return _choose_codes(doc, p, codes)
+    if codes and not any(e.kind == "economic" for e in group):
+        return _code_answer(doc, p, codes[0], others=[])
+    rows = [e for e in group if e.kind == "summary_item"]
+    if rows:
+        asked = _asked_columns(doc, p, rows[0])
+        if asked:
+            return _row_columns(doc, p, rows[0], asked)
+    projects = [e for e in group if e.kind == "project"]
+    if projects:
+        scoped = [e for e in projects if p.scope in (None, "全部") or e.ref == p.scope] or projects
+        names = list(dict.fromkeys((e.name, e.ref) for e in scoped))
+        if len(names) > 1:
+            return _choose_projects(doc, names)
+        return _project_answer(doc, p, *names[0])
+    column = _requested_column(p)
+    strong = [v for e in group if e.kind in _TIER_A
+              for v in entity_values(doc, e, p, column if e.kind == "summary_item" else None)]
+    weak = [v for e in group if e.kind not in _TIER_A for v in entity_values(doc, e, p)]
+    strong, weak = _dedupe(strong), _dedupe(weak)
+    if not strong and not weak:
+        return _empty_row_answer(doc, p, group)
+    values = strong or weak
+    first = values[0]
+    if len({v.amount for v in values}) > 1:
+        return _choose_values(values)
+    sources = values + [v for v in weak if v.amount == first.amount and strong]
+    where = "；".join(dict.fromkeys(f"{v.where} 第{v.line}行" for v in sources))
     note = f"（{first.note}）" if first.note else ""
     a = _answer("lookup", first.label, f"{first.label} {amount_text(first.amount, first.unit)}{note}。出处：{where}。")
+    for v in sources:
+        _add_value(a, v)
+    return a
+
+
+def _choose_values(values: list[Value]) -> Answer:
+    """Several figures printed under one name: show them all, numbered, to pick from."""
+    shown = values[:4]
+    text = "；".join(f"{i}. {v.label} {amount_text(v.amount, v.unit)}（{v.where}）" for i, v in enumerate(shown, 1))
+    a = _answer("lookup", "、".join(dict.fromkeys(v.label for v in shown)),
+                f"这个名称对应 {len(shown)} 个不同的数字：{text}。输入序号查看其中一个。")
+    for v in shown:
+        _add_value(a, v)
+    a.choices = [(f"{v.label} {amount_text(v.amount, v.unit)}", v.key if v.key.isdigit() else v.label) for v in shown]
+    a.columns = ["序号", "名称", "金额", "单位", "出处", "行"]
+    a.rows = [[i, v.label, v.amount, v.unit, v.where, v.line] for i, v in enumerate(shown, 1)]
+    return a
+
+
+def _best_value(doc: DocData, p: Parsed, group: list[Entity]) -> Value | None:
+    order = sorted(group, key=lambda e: (_TIER_A + ("fact", "asset")).index(e.kind) if e.kind in _TIER_A + ("fact", "asset") else 99)
+    if p.scope in ("本年", "上年结转"):
+        scoped = [e for e in order if e.kind != "project" or e.ref == p.scope]
+        order = scoped or order
+    for e in order:
+        found = entity_values(doc, e, p)
+        if found:
+            return found[0]
+    return None
+
+
+def _several(doc: DocData, p: Parsed, spans: list[list[Entity]]) -> Answer | None:
+    """Several names in one question (基本支出多少？项目支出多少？): each one's figure."""
+    values = [v for v in (_best_value(doc, p, g) for g in spans) if v]
+    values = _dedupe(values)
+    if not values:
+        return None
+    if len(values) == 1:
+        v = values[0]
+        a = _answer("lookup", v.label, f"{v.label} {amount_text(v.amount, v.unit)}（{v.where} 第{v.line}行）。")
+        _add_value(a, v)
+        return a
+    text = "；".join(f"{v.label} {amount_text(v.amount, v.unit)}（{v.where} 第{v.line}行）" for v in values)
+    a = _answer("lookup", "、".join(v.label for v in values), text + "。")
     for v in values:
         _add_value(a, v)
+    a.columns = ["名称", "金额", "单位", "出处", "行"]
+    a.rows = [[v.label, v.amount, v.unit, v.where, v.line] for v in values]
     return a
 
 
@@ -166,6 +240,23 @@ def _code_rows(doc: DocData, a: Answer, code: str) -> None:
                 a.source(table_label(t), r.line, f"{code} {r.name}")
 
 
+def _asked_columns(doc: DocData, p: Parsed, e: Entity) -> list[str]:
+    """Columns of a row's table that the question names (上年结转 names 上年结转安排)."""
+    table_no, _, row_no = e.ref.partition(":")
+    table = doc.tables.get(int(table_no)) if table_no.isdigit() else None
+    row = next((r for r in table.rows if str(r.row_no) == row_no), None) if table else None
+    if row is None:
+        return []
+    columns = table.side_columns.get(row.side, table.columns) if table.side_columns else table.columns
+    masked = p.squashed.replace(e.name, " ")
+    asked = []
+    for column in columns:
+        leaf = column.rsplit("/", 1)[-1]
+        if leaf in masked or (len(leaf) > 4 and leaf[:4] in masked):
+            asked.append(column)
+    return asked
+
+
 def _row_columns(doc: DocData, p: Parsed, e: Entity, columns: list[str]) -> Answer | None:
     from budgetqa.answer.values import row_value
 
@@ -233,6 +324,8 @@ def totals(doc: DocData, p: Parsed) -> Answer | None:
     for name in ("收入总计", "支出总计", "本年收入合计", "本年支出合计", "上年结转"):
         if name in p.squashed or (name == "收入总计" and p.has("总收入")) or (name == "支出总计" and p.has("总支出")):
             wanted.append(name)
+    if not wanted and p.has("总盘子", "盘子", "总规模", "预算规模", "总预算", "总额", "一共多少", "总共多少", "规模"):
+        wanted = ["收入总计", "支出总计"]
     if not wanted:
         return None
     a = _answer("totals", "、".join(wanted), "")
@@ -250,6 +343,8 @@ def totals(doc: DocData, p: Parsed) -> Answer | None:
 
 def basic_vs_project(doc: DocData, p: Parsed) -> Answer | None:
     """基本支出 and 项目支出 (含上年结转 from the expenditure table; 本年 from 表五)."""
+    if any(e.kind in ("code", "subject", "project", "economic") for e in p.items):
+        return lookup(doc, p)
     wanted = [c for c in ("基本支出", "项目支出", "人员经费", "公用经费") if c in p.squashed] or ["基本支出", "项目支出"]
     table_no = next((int(e.ref) for e in p.of("table") if e.ref.isdigit()), None)
     values = [column_value(doc, c, p.scope, table_no) for c in wanted]
@@ -282,18 +377,22 @@ def three_public(doc: DocData, p: Parsed) -> Answer | None:
             a.source("情况说明", none[0], "三公经费")
             return a
         return None
+    component = next((e.name for e in p.entities if e.kind == "three_public"), None)
     if table is not None and (table.empty or all(not r.cells for r in table.rows)):
         line = next((l for l in _narrative_lines(doc, "三公")), None)
         said = f"情况说明：{line[1]}" if line else ""
-        a = _answer("three_public", "三公经费", f"无：{table_label(table)} 注明本表无数据。{said}")
+        what = component or "三公经费"
+        a = _answer("three_public", what, f"{what}：无。{table_label(table)} 注明本表无数据。{said}")
         a.source(table_label(table), table.line, "三公经费")
         if line:
             a.source("情况说明", line[0], "三公经费")
         return a
     if table is not None:
-        a = _answer("three_public", "三公经费", "")
+        a = _answer("three_public", component or "三公经费", "")
         parts = []
         for r in table.rows:
+            if component and r.name != component and not r.is_total:
+                continue
             if r.first is not None:
                 parts.append(f"{r.name} {amount_text(r.first, table.unit)}")
                 a.figure(r.name, r.first, table.unit, table_label(table), r.line)
@@ -312,7 +411,9 @@ def _narrative_lines(doc: DocData, word: str) -> list[tuple[int, str]]:
 
 def operating_cost(doc: DocData, p: Parsed) -> Answer | None:
     """机关运行经费: the table figure and the stated change."""
-    if p.has("增加", "减少", "增长", "下降", "比上年", "同比", "变化", "比2023", "比去年"):
+    if p.previous_year or p.has("增加", "减少", "增长", "下降", "比上年", "同比", "变化", "比去年", "原因", "为啥", "为什么"):
+        from budgetqa.answer.computed import yoy
+
         return yoy(doc, p)
     table = doc.table("operating_cost")
     a = None
@@ -338,7 +439,8 @@ def procurement(doc: DocData, p: Parsed) -> Answer | None:
     facts = [f for f in doc.facts if "采购" in f["label"] and f["kind"] == "amount"]
     if not facts:
         return None
-    part = next((w for w in ("货物", "工程", "服务") if w in p.squashed), None)
+    asked = [w for w in ("货物", "工程", "服务") if w in p.squashed]
+    part = asked[0] if len(asked) == 1 and not p.has("分别", "总额", "各") else None
     chosen = [f for f in facts if part and part in f["label"]] or facts
     head = chosen[0]
     a = _answer("procurement", head["label"], "")
@@ -374,6 +476,13 @@ def duties(doc: DocData, p: Parsed) -> Answer | None:
     """The department's numbered duties."""
     if not doc.duties:
         return None
+    if p.has("三大", "几大职能", "职能定位", "性质"):
+        said = next((u for u in doc.units if u["kind"] == "机构设置说明"), None)
+        if said:
+            sentence = next((s_ for s_ in said["name"].split("。") if "职能" in s_), said["name"])
+            a = _answer("duties", "部门职能", f"{sentence}（机构设置情况 第{said['source_line']}行）。")
+            a.source("机构设置情况", said["source_line"], "职能")
+            return a
     a = _answer("duties", "本部门职责", f"共 {len(doc.duties)} 条职责：" + "".join(f"（{d['number']}）{d['text']}" for d in doc.duties))
     a.columns = ["序号", "职责", "行"]
     a.rows = [[d["number"], d["text"], d["source_line"]] for d in doc.duties]
@@ -384,8 +493,8 @@ def duties(doc: DocData, p: Parsed) -> Answer | None:
 
 def units(doc: DocData, p: Parsed) -> Answer | None:
     """Internal units (内设机构) and subordinate units (下属单位)."""
-    want = "下属单位" if p.has("下属", "所属单位") else "内设机构" if p.has("内设", "科室", "股室") else None
-    rows = [u for u in doc.units if want is None or u["kind"] == want]
+    want = "下属单位" if p.has("下属", "所属单位", "二级单位", "事业单位") else "内设机构" if p.has("内设", "科室", "股室") else None
+    rows = [u for u in doc.units if (want is None or u["kind"] == want) and u["kind"] != "机构设置说明"]
     if not rows:
         return None
     groups: dict[str, list[dict]] = {}
@@ -407,10 +516,13 @@ def assets(doc: DocData, p: Parsed) -> Answer | None:
     """Vehicles, office space and equipment (国有资产占有使用情况)."""
     if not doc.assets:
         return None
-    if p.has("面积", "用房", "房屋", "平方"):
+    if p.has("面积", "用房", "房屋", "平方", "平米", "办公楼", "楼"):
         chosen = [a for a in doc.assets if a["unit"] == "平方米"]
-    elif p.has("设备"):
+    elif p.has("设备", "台"):
         chosen = [a for a in doc.assets if "设备" in a["name"]]
+        if p.numbers:
+            picked = [a for a in chosen if any(f"{n.normalize():f}万" in a["name"] for n in p.numbers)]
+            chosen = picked or chosen
     else:
         chosen = [a for a in doc.assets if a["unit"] == "辆"]
     if not chosen:
@@ -454,6 +566,13 @@ def performance(doc: DocData, p: Parsed) -> Answer | None:
             return a
         return None
     name = target["project_name"]
+    for i in target["indicators"]:
+        for label in (i["level3"], i["level2"]):
+            if label and len(label) >= 2 and label in p.squashed and label not in ("数量指标", "质量指标"):
+                a = _answer("performance", f"{name} 的指标「{label}」",
+                            f"{name} 的{i['level2']}「{i['level3']}」指标值：{i['value']}（{i['scope']}，绩效目标表 第{i['source_line']}行）。")
+                a.source("项目支出绩效目标表", i["source_line"], label)
+                return a
     for word, key in _TARGET_FIELDS.items():
         if word in p.squashed and target.get(key):
             a = _answer("performance", f"{name} 的{word}", f"{name} 的{word}：{target[key]}（绩效目标表 第{target['source_line']}行起）。")

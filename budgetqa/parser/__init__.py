@@ -96,19 +96,30 @@ def _year(lines: list[str]) -> int | None:
 
 
 def _check_complete(doc: Document, lines: list[str]) -> None:
-    """A file cut off inside a table: the last table ends the text and its rows do not close."""
+    """Refuse a file cut off inside a table: the text must not stop before a table is whole."""
+    from budgetqa.parser.headers import classify_title
+    from budgetqa.parser.text import is_noise
+
+    content = [i for i, line in enumerate(lines) if compact(line) and not is_noise(line)]
     last = doc.tables[-1]
-    tail = [compact(l) for l in lines[last.rows[-1].line:]] if last.rows else []
-    if last.rows and any(tail):
+    for i in content[-12:]:
+        if i >= last.line and classify_title(lines[i]) and i + 1 != last.line:
+            raise ReportError(f"{doc.source_name}: truncated: the text ends just after the title "
+                              f"of a table (line {i + 1})")
+    if last.closed:
         return
+    end = max([last.line] + [r.line for r in last.rows] + [c.line for r in last.rows for c in r.cells])
+    where = f"table {last.no} {last.title} (line {last.line})"
     if not last.rows and not last.empty:
-        raise ReportError(
-            f"{doc.source_name}: truncated: table {last.no} {last.title} (line {last.line}) has no rows"
-        )
+        raise ReportError(f"{doc.source_name}: truncated: {where} has no rows")
+    if not last.empty and not any(r.cells for r in last.rows):
+        raise ReportError(f"{doc.source_name}: truncated: {where} ends before any figure")
+    if last.two_sided and not any("总计" in r.name for r in last.rows):
+        raise ReportError(f"{doc.source_name}: truncated: {where} ends before its 总计 rows")
     if last.rows and not _closes(last):
         raise ReportError(
-            f"{doc.source_name}: truncated: the text ends inside table {last.no} {last.title} "
-            f"(line {last.rows[-1].line}) before its rows add up"
+            f"{doc.source_name}: truncated: the text ends inside {where} "
+            f"(line {end}) before its rows add up"
         )
 
 

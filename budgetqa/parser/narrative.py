@@ -213,8 +213,8 @@ def _items(section: str, body: _Text) -> list[TextItem]:
                     name = name.strip("。 ")
                     if name:
                         items.append(TextItem(kind, name, name, body.line_at(m.start(1) + m.group(1).find(name))))
-        if not items and text:
-            items.append(TextItem("organisation", section, text, body.line_at(0)))
+        if text:
+            items.append(TextItem("organisation", text, text, body.line_at(0)))
     if "名词解释" in section:
         items.extend(_glossary(body))
     if "国有资产" in section or "车辆" in section or "房屋" in section:

@@ -131,6 +131,7 @@ def read_table(lines: list[str], span: TableSpan, stop_at: int | None = None) ->
         line=span.start + 1,
     )
     body_end = _body_end(lines, body_start, end)
+    table.closed = body_end < len(lines) and any(compact(l) and not is_noise(l) for l in lines[body_end:])
     header_text = "\n".join(header_lines)
     note_lines = [compact(lines[k]) for k in range(span.start, end)]
     table.empty = any(_EMPTY_NOTE.search(t) for t in note_lines if t.startswith(("注", "说明")) or "本表无数据" in t)
@@ -147,8 +148,6 @@ def read_table(lines: list[str], span: TableSpan, stop_at: int | None = None) ->
     raw_rows = collect_rows(lines, body_start, body_end, two_sided=table.two_sided)
     table.rows = build_rows(table, raw_rows, with_category)
     assign_columns(table, raw_rows)
-    if table.rows and all(not r.cells for r in table.rows) and not table.empty:
-        table.empty = True
     return table, department
 
 

@@ -1,0 +1,226 @@
+"""The chat: the question input (history, completion) and the answer cards of the transcript."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.suggester import Suggester
+from textual.widgets import DataTable, Input, Static
+
+from budgetqa.answer import Answer
+from budgetqa.render import cell_text, fmt_amount, width
+
+# Typed pinyin that the completion turns into a name: "sxhb" + "→山西画报订阅费用".
+PINYIN_ARROW = "→"
+_TRAILING_LATIN = re.compile(r"[a-z]{2,}$")
+_TRAILING_CODE = re.compile(r"\d{3,}$")
+SHORTCUTS_WHEN_EMPTY = frozenset("123456789?")
+
+
+class NameSuggester(Suggester):
+    """Completes the end of a question: codes, subject and project names, pinyin initials → name.
+
+    Rows are (name, ref, kind, pinyin, initials) from the ``names`` table.
+    """
+
+    def __init__(self, rows: list[tuple[str, str, str, str, str]]) -> None:
+        super().__init__(use_cache=True, case_sensitive=False)
+        self.codes = sorted({(ref, name) for name, ref, kind, _, _ in rows if kind == "subject" and ref.isdigit()})
+        preferred = ("subject", "project", "economic", "three_public", "fact", "glossary", "table")
+        ranked = sorted((r for r in rows if r[2] in preferred), key=lambda r: (preferred.index(r[2]), len(r[0])))
+        self.names = list(dict.fromkeys(r[0] for r in ranked))
+        self.pinyin = [(r[4], r[3], r[0]) for r in ranked if r[4]]
+
+    async def get_suggestion(self, value: str) -> str | None:
+        """The value with its last word completed, or None."""
+        code = _TRAILING_CODE.search(value)
+        if code:
+            for ref, name in self.codes:
+                if ref.startswith(code.group()) and ref != code.group():
+                    return value[: code.start()] + f"{ref} {name}"
+            return None
+        latin = _TRAILING_LATIN.search(value)
+        if latin:
+            word = latin.group()
+            for initials, full, name in self.pinyin:
+                if initials.startswith(word) or (len(word) >= 4 and full.startswith(word)):
+                    return f"{value}{PINYIN_ARROW}{name}"
+            return None
+        for size in range(min(len(value), 8), 0, -1):
+            tail = value[-size:]
+            if width(tail) < 4:  # at least two Chinese characters before suggesting
+                break
+            for name in self.names:
+                if name.startswith(tail) and name != tail:
+                    return value[:-size] + name
+        return None
+
+
+class QuestionInput(Input):
+    """The question line: ↑/↓ walk the questions asked before; → accepts the completion."""
+
+    BINDINGS = [
+        Binding("up", "history(-1)", "上一个问题", show=False),
+        Binding("down", "history(1)", "下一个问题", show=False),
+    ]
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.history: list[str] = []
+        self._position = 0
+        self._draft = ""
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        """An empty line leaves 1–9 (pick a numbered choice) and ? (help) to the app's bindings.
+
+        The app's check_action decides; when it declines, the key is typed as usual.
+        """
+        if not self.value and character is not None and character in SHORTCUTS_WHEN_EMPTY:
+            return False
+        return super().check_consume_key(key, character)
+
+    def remember(self, question: str) -> None:
+        """Add a question to the history (not twice in a row) and reset the walk."""
+        if question and (not self.history or self.history[-1] != question):
+            self.history.append(question)
+        self._position = len(self.history)
+        self._draft = ""
+
+    def action_history(self, step: int) -> None:
+        """Show the previous (-1) or next (+1) question; past the newest, what was being typed."""
+        if not self.history:
+            return
+        if self._position == len(self.history):
+            self._draft = self.value
+        self._position = max(0, min(len(self.history), self._position + step))
+        self.value = self._draft if self._position == len(self.history) else self.history[self._position]
+        self.cursor_position = len(self.value)
+
+    @on(Input.Changed)
+    def _pinyin_to_name(self, event: Input.Changed) -> None:
+        """An accepted pinyin completion ('sxhb→山西画报订阅费用') becomes the name itself."""
+        if PINYIN_ARROW in event.value:
+            head, _, name = event.value.partition(PINYIN_ARROW)
+            self.value = _TRAILING_LATIN.sub("", head) + name
+            self.cursor_position = len(self.value)
+
+
+def cut(text: str, size: int) -> str:
+    """Cut text to ``size`` terminal columns with an ellipsis."""
+    if width(text) <= size:
+        return text
+    out = ""
+    for ch in text:
+        if width(out) + width(ch) > size - 1:
+            break
+        out += ch
+    return out + "…"
+
+
+def fill_table(table: DataTable, columns: list[str], rows: list[list], keys: list[str] | None = None) -> None:
+    """Put columns and rows into a DataTable (amount columns right-aligned)."""
+    from rich.text import Text
+
+    numeric = [any(isinstance(r[i], Decimal) for r in rows if i < len(r)) for i in range(len(columns))]
+    table.clear(columns=True)
+    for name, right in zip(columns, numeric):
+        table.add_column(Text(name, justify="right" if right else "left"), key=name)
+    for index, row in enumerate(rows):
+        cells = [Text(cell_text(v) if right else cut(cell_text(v), 40), justify="right" if right else "left")
+                 for v, right in zip(row, numeric)]
+        table.add_row(*cells, key=keys[index] if keys else str(index))
+
+
+class AnswerCard(Vertical, can_focus=True):
+    """One question and its answer: sentence, figures, choices, rows, sources, suggestions."""
+
+    @dataclass
+    class AskAbout(Message):
+        """Enter on a row of the card's table: ask about that row."""
+
+        question: str
+
+    def __init__(self, question: str, answer: Answer, number: int) -> None:
+        super().__init__(classes="card" if answer.matched else "card unmatched")
+        self.question = question
+        self.answer = answer
+        self.number = number
+
+    def compose(self) -> ComposeResult:
+        answer = self.answer
+        yield Static(Content.assemble((f"{self.number}› ", "bold $accent"), (self.question, "bold")),
+                     classes="asked")
+        body = answer.text
+        if answer.understood and body.startswith(answer.understood):
+            body = body[len(answer.understood):].lstrip("：: ")
+            yield Static(Content(answer.understood), classes="understood")
+        yield Static(Content(body), classes="text")
+        if answer.figures:
+            yield Static(self.figures_content(), classes="figures")
+        if answer.choices:
+            lines = [Content.assemble((f"[{i}] ", "bold $accent"), label)
+                     for i, (label, _) in enumerate(answer.choices[:9], 1)]
+            lines.append(Content.styled("按数字键选择（输入框为空时）", "dim italic"))
+            yield Static(Content("\n").join(lines), classes="choices")
+        if answer.rows and not answer.choices:
+            table: DataTable = DataTable(cursor_type="row", zebra_stripes=True, classes="rows")
+            fill_table(table, answer.columns, answer.rows)  # before mounting, so the first layout has its height
+            yield table
+        if answer.sources:
+            where = "；".join(f"{s.where} 第{s.line}行" for s in answer.sources[:4])
+            more = f" 等 {len(answer.sources)} 处" if len(answer.sources) > 4 else ""
+            yield Static(Content.styled(f"来源：{where}{more}", "dim"), classes="sources")
+        if answer.suggestions:
+            yield Static(Content.styled("可以试试：" + "；".join(answer.suggestions), "italic"), classes="suggestions")
+
+    def figures_content(self) -> Content:
+        """The headline figures, one per line, amounts aligned."""
+        figures = self.answer.figures[:6]
+        label_width = min(36, max(width(f.label) for f in figures))
+        lines = []
+        for f in figures:
+            label = cut(f.label, label_width)
+            gap = " " * (label_width - width(label) + 2)
+            lines.append(Content.assemble("  ", label, gap, (fmt_amount(f.value, f.unit), "bold")))
+        return Content("\n").join(lines)
+
+    @on(DataTable.RowSelected)
+    def _ask_about_row(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        row = self.answer.rows[int(event.row_key.value or 0)]
+        question = row_question(self.answer.columns, row, None)
+        if question:
+            self.post_message(self.AskAbout(question))
+
+
+CODE_COLUMNS = ("科目编码", "编码", "科目")
+NAME_COLUMNS = ("项目名称", "项目", "科目名称", "名称", "比较", "收入项目", "支出项目")
+
+
+def row_question(columns: list[str], row: list, cursor_column: int | None) -> str:
+    """What to ask about a table row: its code if it has one, else its name."""
+    if "收入项目" in columns and "支出项目" in columns and cursor_column is not None:
+        side = "支出项目" if cursor_column >= columns.index("支出项目") else "收入项目"
+        names = [side, "收入项目" if side == "支出项目" else "支出项目"]
+    else:
+        names = list(NAME_COLUMNS)
+    for column in CODE_COLUMNS:
+        if column in columns:
+            value = str(row[columns.index(column)] or "")
+            code = re.match(r"\d{3,}", value)
+            if code:
+                return code.group()
+    for column in names:
+        if column in columns:
+            value = str(row[columns.index(column)] or "").strip("　 ")
+            if value:
+                return re.sub(r"^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）", "", value)
+    return next((str(v).strip("　 ") for v in row if isinstance(v, str) and v.strip()), "")

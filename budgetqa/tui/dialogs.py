@@ -1,0 +1,94 @@
+"""Small modal screens: pick one of a list, name an export file, confirm an overwrite."""
+
+from __future__ import annotations
+
+from textual import getters, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+
+class Picker(ModalScreen[str | None]):
+    """Choose one of a list (Enter) or close (Esc); dismisses with the chosen key."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "关闭")]
+
+    def __init__(self, title: str, choices: list[tuple[str, str]], current: str | None = None) -> None:
+        super().__init__()
+        self.title_text = title
+        self.choices = choices
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        yield OptionList(*(Option(Content(label), id=key) for key, label in self.choices), id="picker")
+
+    def on_mount(self) -> None:
+        picker = self.query_one("#picker", OptionList)
+        picker.border_title = f"{self.title_text}（Enter 选定，Esc 关闭）"
+        keys = [key for key, _ in self.choices]
+        if self.current in keys:
+            picker.highlighted = keys.index(self.current)
+
+    @on(OptionList.OptionSelected, "#picker")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option_id)
+
+
+class ExportDialog(ModalScreen[str | None]):
+    """Propose a file name; Enter writes (.csv or .xlsx by the suffix), Esc cancels."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "取消")]
+
+    filename = getters.query_one("#filename", Input)
+
+    def __init__(self, what: str, proposed: str) -> None:
+        super().__init__()
+        self.what = what
+        self.proposed = proposed
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content(f"导出{self.what}"), classes="dialog-title")
+            yield Input(self.proposed, id="filename", select_on_focus=False)
+            yield Static(Content.styled("以 .csv（UTF-8，Excel 可直接打开）或 .xlsx 结尾 · Enter 导出 · Esc 取消", "dim"))
+
+    @on(Input.Submitted, "#filename")
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip() or None)
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """Ask yes or no: y / Enter on 是, n / Esc for no."""
+
+    BINDINGS = [
+        Binding("y", "dismiss(True)", "是"),
+        Binding("n,escape", "dismiss(False)", "否"),
+    ]
+
+    def __init__(self, question: str, yes: str = "覆盖", no: str = "取消") -> None:
+        super().__init__()
+        self.question = question
+        self.yes = yes
+        self.no = no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content(self.question), classes="dialog-title")
+            with Horizontal(classes="buttons"):
+                yield Button(f"{self.yes} (y)", id="yes", variant="warning")
+                yield Button(f"{self.no} (n)", id="no", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    @on(Button.Pressed, "#yes")
+    def _yes(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#no")
+    def _no(self) -> None:
+        self.dismiss(False)
