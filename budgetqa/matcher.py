@@ -375,7 +375,7 @@ def _fuzzy(residue: str, squashed: str, candidates, found: list[Entity]) -> list
             continue
         scored = []
         for key, kind, name, ref in candidates:
-            if len(key) < 3 or (kind, name, ref) in taken:
+            if len(key) < 3 or (kind, name, ref) in taken or kind in ("table", "department"):
                 continue
             common = LCSseq.similarity(word, key)
             if common < 3:

@@ -370,6 +370,47 @@ def children(doc: DocData, p: Parsed) -> Answer | None:
     return a
 
 
+def _children_sum(doc: DocData, p: Parsed, e: Entity) -> Answer | None:
+    """Does a printed subtotal equal the sum of the rows under it (工资福利支出 vs its items)?"""
+    from budgetqa.parser.columns import ECONOMIC_CLASSES
+
+    if e.kind == "economic":
+        table = doc.table("basic_economic")
+        if table is None:
+            return None
+        index = next((i for i, r in enumerate(table.rows) if r.name == e.name), None)
+        if index is None or table.rows[index].name not in ECONOMIC_CLASSES:
+            return None
+        parent = table.rows[index]
+        below = []
+        for r in table.rows[index + 1:]:
+            if r.name in ECONOMIC_CLASSES or r.is_total:
+                break
+            below.append(r)
+    else:
+        table = doc.table("expenditure") or doc.table("gp_expenditure")
+        parent = next((r for r in table.rows if r.code == e.ref), None) if table else None
+        below = [r for r in table.rows if r.parent_code == e.ref] if table else []
+    if parent is None or not below or parent.first is None:
+        return None
+    total = Decimal(0)
+    for r in below:
+        total += r.first or Decimal(0)
+    stated = p.numbers[0] if p.numbers else parent.first
+    diff = total - stated
+    kind = "" if diff == 0 else ("，属尾数差（分项四舍五入造成）" if abs(diff) <= Decimal("0.01") * len(below) else "，属矛盾")
+    label = f"{parent.code} {parent.name}" if parent.code else parent.name
+    a = _answer("consistency", f"{label} 与其下 {len(below)} 行之和",
+                f"{label} 印 {amount_text(parent.first, table.unit)}，其下 {len(below)} 行相加 = {total}，"
+                f"{'相等' if diff == 0 else f'差 {abs(diff)}'}{kind}（{table_label(table)} 第{parent.line}行起）。")
+    a.figure("其下各行之和（计算）", total, table.unit)
+    a.figure(f"{label}（印）", parent.first, table.unit, table_label(table), parent.line)
+    a.figure("差额", abs(diff), table.unit)
+    a.columns = ["名称", "金额", "单位", "行"]
+    a.rows = [[r.name, r.first, table.unit, r.line] for r in below]
+    return a
+
+
 def _next_level(row: RowData) -> str:
     return {"类": "款", "款": "项"}.get(row.level or "", "项")
 
@@ -471,6 +512,11 @@ def consistency(doc: DocData, p: Parsed) -> Answer | None:
                 if line:
                     a.source(f["subject"], int(line))
         return a
+    named = [e for e in p.items if e.kind in ("economic", "code", "subject")]
+    if named and p.has("下面", "明细", "分项", "之和", "加起来", "子项", "各项"):
+        answer = _children_sum(doc, p, named[0])
+        if answer is not None:
+            return answer
     if len(p.numbers) == 1 and (p.has("项目", "加起来", "之和", "合计") or tables):
         stated = p.numbers[0]
         where, rows = _domain(doc, p)

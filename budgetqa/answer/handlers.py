@@ -54,9 +54,10 @@ def lookup(doc: DocData, p: Parsed) -> Answer | None:
     if not spans:
         return None
     entities = [e for group in spans for e in group]
-    if any(e.kind == "three_public" for e in entities) or p.has("三公"):
+    others = [e for e in entities if e.kind in _TIER_A and e.kind != "three_public"]
+    if any(e.kind == "three_public" for e in entities) or (p.has("三公") and not others):
         return three_public(doc, p)
-    if p.has("采购"):
+    if p.has("采购") and not others:
         return procurement(doc, p)
     if p.previous_year:
         from budgetqa.answer.computed import yoy
@@ -367,6 +368,9 @@ def basic_vs_project(doc: DocData, p: Parsed) -> Answer | None:
 
 def three_public(doc: DocData, p: Parsed) -> Answer | None:
     """三公 expenses and their components."""
+    instead = _computed_instead(doc, p)
+    if instead is not None:
+        return instead
     table = doc.table("three_public")
     stated = [f for f in doc.facts if "三公" in f["sentence"]]
     sentence = next((f["sentence"] for f in stated), "")
@@ -434,8 +438,24 @@ def operating_cost(doc: DocData, p: Parsed) -> Answer | None:
     return a
 
 
+def _computed_instead(doc: DocData, p: Parsed) -> Answer | None:
+    """A topic question that asks for a share, a difference or a sum is answered by that intent."""
+    from budgetqa.answer import computed
+
+    for name, cues in (("share", ("占比", "比例", "比重", "百分之几", "占")), ("difference", ("相差", "差多少", "多多少", "少多少")),
+                       ("sum", ("加起来", "之和", "+"))):
+        if p.has(*cues):
+            answer = getattr(computed, name)(doc, p)
+            if answer is not None:
+                return answer
+    return None
+
+
 def procurement(doc: DocData, p: Parsed) -> Answer | None:
     """政府采购 and its split into goods, works and services."""
+    instead = _computed_instead(doc, p)
+    if instead is not None:
+        return instead
     facts = [f for f in doc.facts if "采购" in f["label"] and f["kind"] == "amount"]
     if not facts:
         return None

@@ -18,6 +18,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, Static
 
 from budgetqa.answer import Answer, Session, ask
+from budgetqa.browse import layout
 from budgetqa.export import suggest_name, write_table
 from budgetqa.store import connect, documents, find_document
 from budgetqa.tui.chat import AnswerCard, NameSuggester, QuestionInput
@@ -66,6 +67,7 @@ class BudgetApp(App[None]):
         Binding("f3", "findings", "检查"),
         Binding("f2", "documents", "文档"),
         Binding("f1", "help", "帮助"),
+        Binding("ctrl+p", "command_palette", "命令", show=False, priority=True),
         Binding("question_mark", "help", "帮助", show=False, priority=True),
         Binding("escape", "focus_question", "输入", show=False),
         *(Binding(str(n), f"pick({n})", f"选 {n}", show=False, priority=True) for n in range(1, 10)),
@@ -186,32 +188,38 @@ class BudgetApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys that apply only where they make sense; None shows a key dimmed in the Footer."""
-        on_chat = self.screen is self.default_screen
+        screen = self.screen
+        on_chat = screen is self.default_screen
+        on_table = isinstance(screen, TableScreen)
         if action == "pick":
-            return on_chat and not self.question_input.value and int(parameters[0]) <= len(self.session.choices)
+            return on_chat and not self.question_input.value and int(str(parameters[0])) <= len(self.session.choices)
         if action == "help":
             typing = isinstance(self.focused, Input) and bool(self.focused.value)
-            return not typing and not isinstance(self.screen, (ModalScreen, HelpScreen))
-        if action in ("tables", "findings", "documents") and isinstance(self.screen, ModalScreen):
-            return False
+            return not typing and not isinstance(screen, (ModalScreen, HelpScreen))
         if action == "documents":
-            return self.conn is not None and len(documents(self.conn)) > 1
-        if isinstance(self.screen, TableScreen):
-            return action in ("export", "source", "tables", "findings", "help") or None
+            return on_chat and self.conn is not None and len(documents(self.conn)) > 1
+        if action in ("tables", "findings"):
+            return on_chat or on_table
+        if action in ("export", "source") and on_table:
+            return True
         if action in ("export", "source", "chart", "copy_answer"):
             if not on_chat:
                 return False
             card = self.focused_card()
             needs = {"export": "rows", "source": "sources", "chart": "chart", "copy_answer": "text"}[action]
             return True if card is not None and getattr(card.answer, needs) else None
+        if action == "focus_question":
+            return on_chat
         return True
 
     # -- screens ------------------------------------------------------------------------------
 
     async def ask_from_screen(self, question: str | None) -> None:
         """A screen closed with a question (a row of a table, an example): ask it in the chat."""
-        self.question_input.focus()
         if question:
+            while self.screen is not self.default_screen:
+                await self.pop_screen()
+            self.question_input.focus()
             await self.ask_question(question)
 
     def action_help(self) -> None:
@@ -223,8 +231,12 @@ class BudgetApp(App[None]):
 
     def open_table(self, key: str | None) -> None:
         """Open a table or view of the current document in the browser."""
-        if key:
-            assert self.conn is not None and self.doc is not None
+        if not key:
+            return
+        assert self.conn is not None and self.doc is not None
+        if isinstance(self.screen, TableScreen):
+            self.screen.show(layout(self.conn, self.doc["id"], key))
+        else:
             self.push_screen(TableScreen(self.conn, self.doc["id"], key), self.ask_from_screen)
 
     def action_findings(self) -> None:
@@ -261,7 +273,8 @@ class BudgetApp(App[None]):
             return
         answer = card.answer
         unit = answer.unit or (answer.figures[0].unit if answer.figures else "") or (self.doc["unit"] if self.doc else "")
-        self.push_screen(ChartScreen(card.question, answer.chart, unit))
+        title = f"{card.question}（{answer.understood}）" if answer.understood else card.question
+        self.push_screen(ChartScreen(title, answer.chart, unit))
 
     def action_copy_answer(self) -> None:
         card = self.focused_card()

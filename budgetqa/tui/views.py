@@ -104,7 +104,7 @@ class SourceScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.go(0)
+        self.call_after_refresh(self.go, 0)  # centring needs the text area's size
 
     @property
     def line(self) -> int:
