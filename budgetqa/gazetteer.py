@@ -41,4 +41,12 @@ def name_rows(doc_id: int, doc: Document) -> list[dict]:
         if item.kind in ("glossary", "asset", "internal_unit", "subordinate_unit"):
             add(item.kind, item.name, str(item.line))
     add("department", doc.department, "")
+    # Abbreviations people type, pointing at the first of their names this document prints.
+    from budgetqa.catalogue import SYNONYMS
+
+    printed = {r["name"] for r in rows}
+    for alias, names in SYNONYMS.items():
+        target = next((compact(n) for n in names if compact(n) in printed), None)
+        if target:
+            add("synonym", alias, target)
     return rows

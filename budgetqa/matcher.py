@@ -78,6 +78,18 @@ class Parsed:
     previous_year: bool = False  # asks about the year before the report's
 
     other_department: str = ""  # an organisation named in the question that is not the report's
+    missing_item: str = ""  # a standard economic item the question names and the report does not print
+    breaks: frozenset[int] = frozenset()  # offsets in ``squashed`` where punctuation separated words
+
+    def cue_at(self, cue: str, text: str | None = None) -> bool:
+        """True when a cue word occurs without straddling punctuation (多少、项目 is not 多少项)."""
+        text = self.squashed if text is None else text
+        start = text.find(cue)
+        while start >= 0:
+            if not any(start < b < start + len(cue) for b in self.breaks):
+                return True
+            start = text.find(cue, start + 1)
+        return False
 
     @property
     def out_of_scope(self) -> bool:
@@ -132,20 +144,42 @@ def parse(question: str, doc: DocData) -> Parsed:
     text = chinese_numbers(text)
     squashed = squash(text)
     p = Parsed(raw=question, text=text, squashed=squashed)
+    p.breaks = _breaks(text)
     _numbers(p)
     p.scope, searchable = _scope(squashed)
     spaced = _scope(_SEPARATORS.sub(" ", text))[1]
-    p.previous_year = bool(doc.year and (doc.year - 1) in p.years) or any(
-        w in squashed for w in ("上年的", "上一年", "去年的", "上年是", "去年是", "上年数", "去年数", "上年预算", "去年预算"))
+    p.previous_year = bool(doc.year and (doc.year - 1) in p.years) or bool(_PREVIOUS_YEAR.search(squashed))
     p.entities = find_entities(searchable, doc, spaced)
     if searchable != squashed and not any(e.kind in ITEM_KINDS or e.kind == "code" for e in p.entities):
         # The scope words were the name asked about (上年结转是什么意思).
         p.entities = find_entities(squashed, doc, _SEPARATORS.sub(" ", text))
     p.other_department = _other_department(p, doc)
+    p.missing_item = _missing_item(p, doc)
     p.skeleton = _skeleton(p)
     p.residue = _residue(p)
     p.intents = rank_intents(p)
     return p
+
+
+# 上年/去年 asked for as a year of its own (not 比上年 comparisons, not 上年结转 money).
+_PREVIOUS_YEAR = re.compile(r"(?<![比较与跟和同])(?:上年度?|去年|上一年)(?!结转|相比|比|结余)")
+
+
+def _breaks(text: str) -> frozenset[int]:
+    """Offsets in the squashed question at which the typed text had punctuation."""
+    out, pos, pending = set(), 0, False
+    for ch in _DECIMAL_SAFE.sub("0", text):
+        if _SEPARATORS.fullmatch(ch):
+            pending = True
+            continue
+        if pending:
+            out.add(pos)
+            pending = False
+        pos += 1
+    return frozenset(out)
+
+
+_DECIMAL_SAFE = re.compile(r"(?<=\d)\.(?=\d)")
 
 
 def _scope(squashed: str) -> tuple[str | None, str]:
@@ -209,31 +243,54 @@ def _other_department(p: Parsed, doc: DocData) -> str:
     return ""
 
 
+def _missing_item(p: Parsed, doc: DocData) -> str:
+    """A standard 经济分类 item (会议费, 水电费) named in the question but printed nowhere in the report."""
+    from budgetqa.catalogue import STANDARD_ECONOMIC_ITEMS
+
+    text = _mask(p.squashed, [e for e in p.entities if e.via == "exact"])
+    printed = {squash(n["name"]) for n in doc.names}
+    for item in sorted(STANDARD_ECONOMIC_ITEMS, key=len, reverse=True):
+        key = squash(item)
+        if key in text and key not in printed and not any(key in name for name in printed):
+            return item
+    return ""
+
+
 def _resolve_pinyin(text: str, doc: DocData) -> str:
-    """Replace runs of latin letters that spell a known name in pinyin (or its initials)."""
+    """Replace runs of latin letters that spell a known name in pinyin or its initials.
+
+    A run may also be the initials of the start of a name typed on in characters
+    (sxhb订阅费用 -> 山西画报订阅费用): it is replaced by that many leading characters.
+    """
     runs = list(re.finditer(r"[a-z]{2,}", text))
     if not runs:
         return text
     names = [n for n in doc.names if n["initials"]]
     for m in reversed(runs):
-        word = m.group()
+        word, after = m.group(), text[m.end():]
         best = None
         for n in names:
+            hanzi = "".join(ch for ch in squash(n["name"]) if "\u4e00" <= ch <= "\u9fff")
+            replacement = n["ref"] if n["kind"] == "synonym" and n["ref"] else n["name"]
             if word in (n["initials"], n["pinyin"]):
                 score = 100
             elif len(word) >= 6 and n["pinyin"].startswith(word):
                 score = 90
-            elif len(word) >= 3 and n["initials"].startswith(word) and len(n["initials"]) - len(word) <= 1:
-                score = 85
+            elif len(word) >= 3 and n["initials"].startswith(word):
+                rest = hanzi[len(word):]
+                if len(n["initials"]) - len(word) <= 1:
+                    score = 85
+                elif rest and after.startswith(rest[:2]):
+                    score, replacement = 88, hanzi[: len(word)]
+                else:
+                    score = 60
             else:
                 continue
-            if best is None or score > best[0] or (score == best[0] and len(n["name"]) < len(best[1])):
-                best = (score, n["name"])
-        if best:
-            target = best[1]
-            if n and any(x["kind"] == "synonym" and x["name"] == target for x in names):
-                target = next(x["ref"] for x in names if x["kind"] == "synonym" and x["name"] == target)
-            text = text[: m.start()] + target + text[m.end():]
+            key = (score, -len(replacement))
+            if best is None or key > best[0]:
+                best = (key, replacement)
+        if best and best[0][0] >= 80:
+            text = text[: m.start()] + best[1] + text[m.end():]
     return text
 
 
@@ -348,7 +405,8 @@ def _contained(residue: str, squashed: str, candidates) -> list[Entity]:
     for word in residue.split(" "):
         if len(word) < 2 or len(set(word) - _GENERIC) < 2 or word in COMMON_WORDS:
             continue
-        hits = [c for c in candidates if word in c[0] and c[1] in _CONTAINED_KINDS and c[0] != word]
+        hits = [c for c in candidates if word in c[0] and c[1] in _CONTAINED_KINDS and c[0] != word
+                and (c[1] != "fact" or len(word) >= 5)]
         names = {(c[1], c[2], c[3]) for c in hits}
         if not hits or len(names) > 6:
             continue
@@ -383,6 +441,8 @@ def _fuzzy(residue: str, squashed: str, candidates, found: list[Entity]) -> list
             of_word, of_name = common / len(word), common / len(key)
             if of_word < 0.75:
                 continue
+            if of_name < 0.5 and fuzz.partial_ratio(word, key) < 70:
+                continue  # the shared characters are scattered over a long name
             if len(core & set(key)) < max(2, len(core) * 0.6):
                 continue
             scored.append((100 * (0.6 * of_word + 0.4 * of_name), kind, name, ref))
@@ -424,7 +484,7 @@ def _residue(p: Parsed) -> str:
 
 
 _TEMPLATE_CACHE: dict[str, list[str]] = {}
-_MASKED_FOR_CUES = ("code", "subject", "economic", "project", "summary_item")
+_MASKED_FOR_CUES = ("code", "subject", "economic", "project", "summary_item", "column")
 
 
 def rank_intents(p: Parsed) -> list[tuple[float, Intent]]:
@@ -441,6 +501,7 @@ def rank_intents(p: Parsed) -> list[tuple[float, Intent]]:
             slots.add("term")
     if p.numbers:
         slots.add("amount")
+    in_text = any(e.start < 10_000 for e in p.entities if e.kind in ITEM_KINDS or e.kind == "code")
     # Cue words count only outside recognised names (绩效工资 is not a question about 绩效).
     masked = _mask(p.squashed, [e for e in p.entities if e.kind in _MASKED_FOR_CUES])
     scored = []
@@ -448,7 +509,7 @@ def rank_intents(p: Parsed) -> list[tuple[float, Intent]]:
         templates = _TEMPLATE_CACHE.setdefault(intent.name, [squash(t) for t in intent.templates])
         hit = process.extractOne(p.skeleton, templates, scorer=fuzz.ratio, processor=None)
         template_score = hit[1] if hit else 0
-        cues = [c for c in intent.cues if c in masked]
+        cues = [c for c in intent.cues if p.cue_at(c, masked)]
         if intent.name == "ranking" and p.top_n:
             cues.append("前N")
         if intent.name == "yoy" and p.previous_year:
@@ -459,8 +520,8 @@ def rank_intents(p: Parsed) -> list[tuple[float, Intent]]:
             score *= 0.3
         if intent.requires_cue and not cues:
             score *= 0.3
-        if not intent.requires_cue and intent.needs and set(intent.needs) & slots:
-            score += 30  # a recognised name alone is a question about its figure
+        if not intent.requires_cue and intent.needs and set(intent.needs) & slots and in_text:
+            score += 22  # a name typed alone is a question about its figure
         scored.append((round(score, 2), intent))
     scored.sort(key=lambda s: -s[0])
     return scored

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from dataclasses import replace
 
 from budgetqa.answer.model import Answer, Figure, Session, Source
 from budgetqa.catalogue import INTENTS
@@ -80,28 +81,27 @@ def _pick_choice(question: str, session: Session) -> str | None:
 
 def _with_context(p: Parsed, question: str, session: Session, doc: DocData) -> Parsed:
     """Follow-ups ('那上年结转呢', '它的绩效目标', '占比多少', '前五个呢') reuse the last subject."""
-    if not session.last_question:
+    if not session.last_entities:
         return p
     short = len(p.squashed) <= 12
     refers = any(w in p.squashed for w in _FOLLOW_UP)
-    if p.items or not (short or refers):
+    exact_items = [e for e in p.items if e.via in ("exact", "synonym")]
+    if exact_items or not (short or refers):
         return p
-    previous = parse(session.last_question, doc)
-    p.entities = previous.entities + p.entities
-    if p.scope is None:
-        p.scope = previous.scope if not refers else p.scope
-    if p.top_n is None and previous.top_n is not None and p.has("呢"):
-        p.top_n = previous.top_n
-    best = p.intents[0][0] if p.intents else 0
-    if best < 45 and session.last_intent:
-        ranked = [(s + (60 if i.name == session.last_intent else 0), i) for s, i in previous.intents]
-        p.intents = sorted(ranked, key=lambda si: -si[0])
-    else:
-        from budgetqa.matcher import rank_intents
+    # The last question's names, placed outside this question's text so they mask nothing here.
+    carried = [replace(e, start=10_000 + e.start, end=10_000 + e.end) for e in session.last_entities]
+    p.entities = carried + [e for e in p.entities if e.via in ("exact", "synonym") or e.kind == "table"]
+    if p.scope is None and not refers:
+        p.scope = session.last_scope
+    if p.top_n is None and session.last_top_n is not None and p.has("呢"):
+        p.top_n = session.last_top_n
+    from budgetqa.matcher import _skeleton, rank_intents
 
-        p.intents = rank_intents(p)
-    if not p.squashed.startswith(("前", "后")) and p.top_n is None and previous.top_n:
-        p.top_n = previous.top_n
+    p.skeleton = _skeleton(p)
+    ranked = rank_intents(p)
+    if ranked and ranked[0][0] < 45 and session.last_intent:
+        ranked = sorted(((s + (60 if i.name == session.last_intent else 0), i) for s, i in ranked), key=lambda si: -si[0])
+    p.intents = ranked
     return p
 
 
@@ -111,6 +111,8 @@ def _out_of_scope(p: Parsed, doc: DocData) -> str:
         return f"这份报告是 {doc.label}，不包含「{p.other_department}」的数据。"
     if p.out_of_scope:
         return f"预算报告只有部门和科目的金额，没有人员个人、人均或以后年度的数据（{doc.label}）。"
+    if p.missing_item and not any(e.via == "exact" for e in p.items):
+        return f"报告（{doc.label}）没有列出「{p.missing_item}」这一项，没有可给的数字。"
     other_years = [y for y in p.years if doc.year and y not in (doc.year, doc.year - 1)]
     if other_years and not p.items:
         return f"这份报告是 {doc.label}，没有 {other_years[0]} 年的数据。"
@@ -123,9 +125,12 @@ def _out_of_scope(p: Parsed, doc: DocData) -> str:
 
 def _remember(session: Session, p: Parsed, answer: Answer, question: str) -> None:
     session.last_intent = answer.intent
-    session.last_question = question if p.items or not session.last_question else session.last_question
+    session.last_question = question
     if p.items:
-        session.last_question = question
+        session.last_entities = [replace(e, start=e.start % 10_000, end=e.end % 10_000) for e in p.items]
+        session.last_scope = p.scope
+    if p.top_n is not None:
+        session.last_top_n = p.top_n
     session.choices = answer.choices
     session.history.append(question)
 

@@ -41,6 +41,15 @@ def _span_values(doc: DocData, p: Parsed) -> list[Value]:
     return values
 
 
+def _dedupe_values(values: list[Value]) -> list[Value]:
+    seen, out = set(), []
+    for v in values:
+        if (v.key, v.label) not in seen:
+            seen.add((v.key, v.label))
+            out.append(v)
+    return out
+
+
 def _drop_descendants(values: list[Value]) -> tuple[list[Value], list[Value]]:
     """Never double-count: a 项 inside a summed 款 or 类 is left out (and said so)."""
     codes = [v.key for v in values if v.key.isdigit()]
@@ -56,6 +65,12 @@ def _drop_descendants(values: list[Value]) -> tuple[list[Value], list[Value]]:
 def sum(doc: DocData, p: Parsed) -> Answer | None:  # noqa: A001 - the intent's name
     """The sum of named items."""
     values = _span_values(doc, p)
+    spans = {(e.start, e.end) for e in p.items}
+    if len(values) < 2 and len(spans) == 1:
+        # One word that names several projects (两个档案室项目): add them all.
+        alternatives = [e for e in p.items if e.kind == "project"]
+        values = _dedupe_values([v for e in alternatives for v in entity_values(doc, e, p)])
+    values = _dedupe_values(values)
     if len(values) < 2:
         return None
     values, dropped = _drop_descendants(values)
@@ -152,6 +167,24 @@ def _stated_share(doc: DocData, label: str, base: Value | None) -> tuple[dict, d
     return None
 
 
+def _stated_shares(doc: DocData, entities: list[Entity]) -> Answer | None:
+    """The shares the report states for several items (基本支出占比和项目支出占比)."""
+    found = []
+    for e in entities:
+        stated = _stated_share(doc, e.name, None)
+        if stated is None:
+            return None
+        found.append((e, stated))
+    a = _answer("share", "、".join(e.name for e, _ in found) + " 的占比", "")
+    parts = []
+    for e, (f, base) in found:
+        base_label = base["label"] if base else "总额"
+        parts.append(f"{e.name} 占{base_label} {f['value']}%（第{f['source_line']}行）")
+        a.figure(f"{e.name}占比", Decimal(f["value"]), "%", "情况说明", f["source_line"])
+    a.text += "；".join(parts) + "。"
+    return a
+
+
 def share(doc: DocData, p: Parsed) -> Answer | None:
     """The share of one figure in another: stated where the report states it, else computed."""
     spans: dict[tuple[int, int], list[Entity]] = {}
@@ -160,6 +193,17 @@ def share(doc: DocData, p: Parsed) -> Answer | None:
     if not spans:
         return None
     ordered = [sorted(g, key=lambda e: _KIND_PRIORITY.get(e.kind, 9)) for _, g in sorted(spans.items())]
+    keys = sorted(spans)
+    if len(keys) >= 2:
+        between = p.squashed[keys[0][1]:keys[1][0]]
+        for lead in ("的占比", "占比", "的比例", "比例"):
+            if between.startswith(lead):
+                between = between[len(lead):]
+                break
+        if between[:1] in ("和", "与", "及", "跟") or (keys[0][1] in p.breaks and not between.startswith(("占", "在"))):
+            listed = _stated_shares(doc, [g[0] for g in ordered])
+            if listed is not None:
+                return listed
     item_group = ordered[0]
     values = _span_values(doc, p)
     if not values:
@@ -350,7 +394,7 @@ def children(doc: DocData, p: Parsed) -> Answer | None:
     """The rows under a subject code (221类下面有啥)."""
     codes = [e.ref for e in p.items if e.kind in ("code", "subject") and e.ref]
     if not codes:
-        return None
+        return _economic_children(doc, p)
     code = codes[0]
     table = doc.table("expenditure") or doc.table("gp_expenditure") or doc.table("income")
     if table is None:
@@ -368,6 +412,33 @@ def children(doc: DocData, p: Parsed) -> Answer | None:
         a.source(table_label(table), r.line, f"{r.code} {r.name}")
     a.chart = [(f"{r.code} {r.name}", r.first or Decimal(0)) for r in below if r.level == _next_level(parent)]
     return a
+
+
+def _rate_check(doc: DocData, p: Parsed) -> Answer | None:
+    """Is a stated growth rate or share right? Recomputed from the figures it rests on."""
+    wanted = p.percents[0]
+    for f in doc.facts:
+        if f["kind"] != "rate" or abs(Decimal(f["value"])) != wanted:
+            continue
+        change = next((c for c in doc.facts if c["kind"] == "change" and c["subject"] == f["subject"]), None)
+        current = next((c for c in doc.facts if c["kind"] == "amount" and c["label"] == f["subject"]), None)
+        if change is None or current is None:
+            continue
+        delta = Decimal(change["value"])
+        before = Decimal(current["value"]) - delta
+        if before == 0:
+            continue
+        computed = (abs(delta) / before * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        same = abs(computed - wanted) <= Decimal("0.01")
+        a = _answer("consistency", f"「{f['subject']}」的变动率 {wanted}%",
+                    f"{f['subject']} 本年 {current['value']}，比{change['basis']}{'增加' if delta > 0 else '减少'} {abs(delta)}，"
+                    f"{change['basis']}应为 {before}；{abs(delta)} ÷ {before} × 100 = {computed}%，"
+                    + ("与报告所写一致。" if same else f"与报告所写 {wanted}% 不符（矛盾）。"))
+        a.figure(f"{change['basis']}数（推算）", before, current["unit"])
+        a.figure("变动率（计算）", computed, "%")
+        a.figure("变动率（报告）", wanted, "%", "情况说明", f["source_line"])
+        return a
+    return None
 
 
 def _children_sum(doc: DocData, p: Parsed, e: Entity) -> Answer | None:
@@ -408,6 +479,32 @@ def _children_sum(doc: DocData, p: Parsed, e: Entity) -> Answer | None:
     a.figure("差额", abs(diff), table.unit)
     a.columns = ["名称", "金额", "单位", "行"]
     a.rows = [[r.name, r.first, table.unit, r.line] for r in below]
+    return a
+
+
+def _economic_children(doc: DocData, p: Parsed) -> Answer | None:
+    """The items under an economic class of the basic-expenditure table (商品和服务支出包括哪些)."""
+    from budgetqa.parser.columns import ECONOMIC_CLASSES
+
+    table = doc.table("basic_economic")
+    named = [e.name for e in p.items if e.kind == "economic" and e.name in ECONOMIC_CLASSES]
+    if table is None or not named:
+        return None
+    index = next(i for i, r in enumerate(table.rows) if r.name == named[0])
+    below = []
+    for r in table.rows[index + 1:]:
+        if r.name in ECONOMIC_CLASSES or r.is_total:
+            break
+        below.append(r)
+    if not below:
+        return None
+    parent = table.rows[index]
+    listing = "；".join(f"{r.name} {amount_text(r.first or Decimal(0), table.unit)}" for r in below)
+    a = _answer("children", f"{parent.name} 的明细", f"{parent.name}（{amount_text(parent.first or Decimal(0), table.unit)}）包括：{listing}（{table_label(table)}）。")
+    a.figure(parent.name, parent.first or Decimal(0), table.unit, table_label(table), parent.line)
+    a.columns = ["名称", "类别", "金额", "单位", "行"]
+    a.rows = [[r.name, r.category or "", r.first, table.unit, r.line] for r in below]
+    a.chart = [(r.name, r.first or Decimal(0)) for r in below]
     return a
 
 
@@ -512,6 +609,10 @@ def consistency(doc: DocData, p: Parsed) -> Answer | None:
                 if line:
                     a.source(f["subject"], int(line))
         return a
+    if p.percents:
+        answer = _rate_check(doc, p)
+        if answer is not None:
+            return answer
     named = [e for e in p.items if e.kind in ("economic", "code", "subject")]
     if named and p.has("下面", "明细", "分项", "之和", "加起来", "子项", "各项"):
         answer = _children_sum(doc, p, named[0])

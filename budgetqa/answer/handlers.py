@@ -12,11 +12,17 @@ from budgetqa.catalogue import INTENTS
 from budgetqa.docdata import DocData
 from budgetqa.matcher import Entity, Parsed
 
+_COLUMN_WORDS = ("当年预算安排", "上年结转安排", "基本支出", "项目支出", "人员经费", "公用经费")
+
+
+def _requested_columns(p: Parsed) -> list[str]:
+    """Column words the question names (基本支出、项目支出 …), in order."""
+    return sorted((c for c in _COLUMN_WORDS if c in p.squashed), key=p.squashed.index)
+
+
 def _requested_column(p: Parsed) -> str | None:
-    for name in ("当年预算安排", "上年结转安排", "基本支出", "项目支出", "人员经费", "公用经费"):
-        if name in p.squashed:
-            return name
-    return None
+    columns = _requested_columns(p)
+    return columns[0] if columns else None
 
 
 def _dedupe(values: list[Value]) -> list[Value]:
@@ -111,7 +117,11 @@ def lookup(doc: DocData, p: Parsed) -> Answer | None:
     sources = values + [v for v in weak if v.amount == first.amount and strong]
     where = "；".join(dict.fromkeys(f"{v.where} 第{v.line}行" for v in sources))
     note = f"（{first.note}）" if first.note else ""
-    a = _answer("lookup", first.label, f"{first.label} {amount_text(first.amount, first.unit)}{note}。出处：{where}。")
+    quote = ""
+    if not strong and first.key.startswith("fact:"):
+        sentence = next((f["sentence"] for f in doc.facts if f["label"] == first.label), "")
+        quote = f"原文：{sentence}。" if sentence and len(sentence) < 90 else ""
+    a = _answer("lookup", first.label, f"{first.label} {amount_text(first.amount, first.unit)}{note}。{quote}出处：{where}。")
     for v in sources:
         _add_value(a, v)
     return a
@@ -145,7 +155,14 @@ def _best_value(doc: DocData, p: Parsed, group: list[Entity]) -> Value | None:
 
 def _several(doc: DocData, p: Parsed, spans: list[list[Entity]]) -> Answer | None:
     """Several names in one question (基本支出多少？项目支出多少？): each one's figure."""
-    values = [v for v in (_best_value(doc, p, g) for g in spans) if v]
+    values = []
+    for group in spans:
+        best = _best_value(doc, p, group)
+        if best is None:
+            continue
+        values.append(best)
+        if best.key.startswith("fact:"):  # a stated figure printed twice with different scopes
+            values += [v for e in group if e.kind == "fact" for v in entity_values(doc, e, p)[1:]]
     values = _dedupe(values)
     if not values:
         return None
@@ -192,10 +209,13 @@ def _code_answer(doc: DocData, p: Parsed, code: str, others: list[Entity]) -> An
     total = code_value(doc, code, None)
     if total is None:
         return None
-    if column and column not in ("当年预算安排", "上年结转安排"):
-        v = code_value(doc, code, None, column)
-        a = _answer("lookup", total.label, f"{v.label} {amount_text(v.amount, v.unit)}（{v.where}）。")
-        _add_value(a, v)
+    columns = [c for c in _requested_columns(p) if c not in ("当年预算安排", "上年结转安排")]
+    if columns:
+        values = [code_value(doc, code, None, c) for c in columns]
+        a = _answer("lookup", total.label, "；".join(f"{v.label} {amount_text(v.amount, v.unit)}" for v in values)
+                    + f"（{values[0].where} 第{values[0].line}行）。")
+        for v in values:
+            _add_value(a, v)
         _code_rows(doc, a, code)
         return a
     income = doc.table("income")

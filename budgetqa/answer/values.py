@@ -169,6 +169,13 @@ def entity_values(doc: DocData, e: Entity, p: Parsed, column: str | None = None)
         v = fact_value(doc, e.name)
         if v:
             out.append(v)
+        # 一般公共预算拨款 (含结转) next to 一般公共预算拨款收入 (当年): show both, they differ.
+        for f in doc.facts:
+            label = f["label"]
+            if label != e.name and label.startswith(e.name) and len(label) - len(e.name) <= 2 and f["kind"] == "amount":
+                near = fact_value(doc, label)
+                if near and all(near.amount != o.amount for o in out):
+                    out.append(near)
     elif e.kind in ("summary_item", "three_public"):
         v = row_value(doc, e.ref, column)
         if v:

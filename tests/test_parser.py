@@ -1,0 +1,101 @@
+"""The parser on the real seed report: every printed number in the right cell of the right row."""
+
+from __future__ import annotations
+
+import csv
+from decimal import Decimal
+
+from conftest import DATA
+
+CELL_FIELDS = ["table_no", "side", "code", "name", "column_name", "amount", "source_line"]
+
+
+def test_every_table_cell_of_the_seed_matches_the_hand_checked_record(seed_doc):
+    expected = {tuple(r[k] for k in CELL_FIELDS) for r in csv.DictReader(open(DATA / "seed_cells.csv", encoding="utf-8"))}
+    got = {
+        (str(t.no), r.side or "", r.code or "", r.name, c.column, c.raw, str(c.line))
+        for t in seed_doc.tables for r in t.rows for c in r.cells
+    }
+    assert len(expected) == 225
+    assert sorted(expected - got) == []
+    assert sorted(got - expected) == []
+
+
+def test_every_performance_sheet_field_matches_the_hand_checked_record(seed_doc):
+    got = {}
+    for sheet in seed_doc.performance:
+        for key, value in sheet.fields.items():
+            got[(sheet.project_name, key)] = (value, sheet.field_lines[key])
+        for key, value in sheet.funds.items():
+            got[(sheet.project_name, key)] = (str(value), sheet.fund_lines[key])
+    rows = list(csv.DictReader(open(DATA / "seed_performance.csv", encoding="utf-8")))
+    assert len(rows) == 144
+    for row in rows:
+        assert got.get((row["project_name"], row["field"])) == (row["value"], int(row["source_line"])), row
+
+
+def test_metadata(seed_doc):
+    assert seed_doc.department == "中国共产党长治市屯留区委办公室"
+    assert seed_doc.year == 2024
+    assert seed_doc.kind == "预算"
+    assert seed_doc.unit == "万元"
+    assert [t.no for t in seed_doc.tables] == list(range(1, 14))
+    assert {t.no for t in seed_doc.tables if t.empty} == {7, 8, 9, 10}
+    assert all(t.unit == "万元" for t in seed_doc.tables)
+
+
+def test_two_sided_tables_keep_income_and_expenditure_sides(seed_doc):
+    summary = seed_doc.table_no(1)
+    assert summary.side_columns == {"收入": ["2024年"], "支出": ["2024年合计", "当年预算安排", "上年结转安排"]}
+    income = [r.name for r in summary.rows if r.side == "收入"]
+    assert income[:5] == ["一、一般公共预算", "二、政府性基金预算", "三、国有资本经营预算", "四、财政专户管理资金", "五、单位资金"]
+    assert "三十、抗疫特别国债安排的支出" in [r.name for r in summary.rows if r.side == "支出"]
+
+
+def test_subject_rows_have_levels_and_parents(seed_doc):
+    rows = {r.code: r for r in seed_doc.table_no(3).rows if r.code}
+    assert rows["201"].level == "类" and rows["201"].parent_code is None
+    assert rows["20131"].level == "款" and rows["20131"].parent_code == "201"
+    assert rows["2013105"].level == "项" and rows["2013105"].parent_code == "20131"
+    assert rows["2013105"].amount("2024年预算数/项目支出") == Decimal("246.89")
+
+
+def test_projects_this_year_and_carried_over(seed_doc):
+    current = {p.name: p.total for p in seed_doc.projects if p.scope == "本年"}
+    carried = {p.name: p.total for p in seed_doc.projects if p.scope == "上年结转"}
+    assert len(current) == 8 and len(carried) == 7
+    assert current["山西画报订阅费用"] == Decimal("35.89")
+    assert current["移动、联通、电信三家公司视频会议系统及线路费用租赁"] == Decimal("37.00")
+    assert carried["安可替代工程"] == Decimal("497.52")
+    assert sum(current.values()) == Decimal("246.89")
+
+
+def test_performance_indicators(seed_doc):
+    sheet = next(s for s in seed_doc.performance if s.project_name == "山西画报订阅费用")
+    yearly = {(i.level2, i.level3): i.value for i in sheet.indicators if i.scope == "年度"}
+    assert yearly[("质量指标", "推介内容")] == "屯留区所有工作、及宣传"
+    assert sheet.fields["填报日期"] == "20231031161430"
+
+
+def test_narrative_facts_carry_figures_and_lines(seed_doc):
+    facts = {(f.kind, f.label): (f.value, f.line) for f in seed_doc.facts}
+    assert facts[("amount", "预算收入总计")] == (Decimal("1084.38"), 701)
+    assert facts[("change", "预算收入总计变动")] == (Decimal("-602.58"), 703)
+    assert facts[("rate", "预算收入总计变动率")] == (Decimal("-35.72"), 703)
+    assert facts[("share", "基本支出占比")] == (Decimal("28.00"), 725)
+    assert facts[("rate", "本单位机关运行经费财政拨款预算变动率")] == (Decimal("0.69"), 776)
+    assert facts[("amount", "政府采购服务预算")] == (Decimal("10.00"), 784)
+    assert facts[("count", "纳入绩效目标管理的二级项目")] == (Decimal("8"), 811)
+
+
+def test_duties_units_assets_glossary(seed_doc):
+    kinds = {}
+    for item in seed_doc.items:
+        kinds.setdefault(item.kind, []).append(item)
+    assert [d.name for d in kinds["duty"]] == ["一", "二", "三", "四", "五", "六", "七"]
+    assert [u.name for u in kinds["internal_unit"]] == ["综合股", "文秘信息股", "督查股", "会务股", "档案法规股"]
+    assert [u.name for u in kinds["subordinate_unit"]] == ["长治市屯留区改革发展研究中心", "长治市屯留区委信息化中心"]
+    assets = {a.name: a.value for a in kinds["asset"]}
+    assert assets["公务用车实有"] == 1 and assets["办公用房建筑总面积"] == 405
+    assert len(kinds["glossary"]) == 12
+    assert {g.name for g in kinds["glossary"]} >= {"三公经费", "上年结转", "机关运行经费", "财政拨款"}

@@ -1,0 +1,73 @@
+"""Report files in other encodings and line endings load the same; bad files fail clearly."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from budgetqa.models import ReportError
+from budgetqa.parser import parse_file, parse_text
+
+
+def cells(doc):
+    return [(t.no, r.name, c.column, c.amount, c.line) for t in doc.tables for r in t.rows for c in r.cells]
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        pytest.param(lambda t: t.encode("gb18030"), id="gb18030"),
+        pytest.param(lambda t: t.encode("utf-16"), id="utf-16-bom"),
+        pytest.param(lambda t: t.encode("utf-16-le"), id="utf-16-le-no-bom"),
+        pytest.param(lambda t: codecs.BOM_UTF8 + t.encode("utf-8"), id="utf-8-bom"),
+        pytest.param(lambda t: t.replace("\n", "\r\n").encode("utf-8"), id="crlf"),
+        pytest.param(lambda t: t.replace("\n 表", "\n\f 表").encode("utf-8"), id="form-feeds"),
+    ],
+)
+def test_encodings_and_line_ends_give_the_same_document(tmp_path, seed_path, seed_doc, encode):
+    path = tmp_path / "report.txt"
+    path.write_bytes(encode(seed_path.read_text(encoding="utf-8")))
+    doc = parse_file(path)
+    assert cells(doc) == cells(seed_doc)
+    assert doc.department == seed_doc.department
+    assert [f.line for f in doc.facts] == [f.line for f in seed_doc.facts]
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "the file is empty"),
+        (b"   \n\n  ", "the file is empty"),
+        (bytes(range(256)) * 20, "binary file"),
+        ("这是一份会议通知，请各单位准时参加。\n".encode(), "not a budget disclosure"),
+        ("\ufeff第一部分 概况\n一、本部门职责\n负责全区工作。\n".encode(), "not a budget disclosure"),
+    ],
+)
+def test_files_that_are_not_reports_fail_with_a_reason(tmp_path, content, reason):
+    path = tmp_path / "input.txt"
+    path.write_bytes(content)
+    with pytest.raises(ReportError) as err:
+        parse_file(path)
+    assert reason in str(err.value)
+    assert "input.txt" in str(err.value)
+
+
+def test_missing_file_and_directory(tmp_path):
+    with pytest.raises(ReportError, match="no such file"):
+        parse_file(tmp_path / "nope.txt")
+    with pytest.raises(ReportError, match="directory"):
+        parse_file(tmp_path)
+
+
+@pytest.mark.parametrize("last_line", [61, 100, 147, 176, 222, 236, 300, 386, 412, 430, 466, 486, 573, 646, 687])
+def test_a_report_cut_inside_a_table_is_refused(seed_path, last_line):
+    text = "\n".join(seed_path.read_text(encoding="utf-8").split("\n")[:last_line])
+    with pytest.raises(ReportError, match="truncated"):
+        parse_text(text, "cut.txt")
+
+
+def test_a_report_cut_in_the_narrative_still_loads(seed_path):
+    text = "\n".join(seed_path.read_text(encoding="utf-8").split("\n")[:760])
+    doc = parse_text(text, "cut.txt")
+    assert len(doc.tables) == 13
