@@ -205,9 +205,9 @@ def _insert_all(db, doc_id: int, doc: Document, findings: list) -> None:
                     "unit": t.unit, "source_line": c.line,
                 })
     db["report_tables"].insert_all(tables)
-    db["table_rows"].insert_all(rows)
-    db["line_items"].insert_all(items)
-    db["projects"].insert_all(
+    _bulk(db, "table_rows", rows)
+    _bulk(db, "line_items", items)
+    _bulk(db, "projects", (
         {
             "document_id": doc_id, "scope": p.scope, "name": p.name, "group_name": p.group,
             "table_no": p.table_no, "amount": str(p.total) if p.total is not None else None,
@@ -216,7 +216,7 @@ def _insert_all(db, doc_id: int, doc: Document, findings: list) -> None:
             "source_line": p.line,
         }
         for p in doc.projects
-    )
+    ))
     for s in doc.performance:
         f = s.fields
         target_id = db["performance_targets"].insert({
@@ -229,32 +229,32 @@ def _insert_all(db, doc_id: int, doc: Document, findings: list) -> None:
             "goal_year": f.get("总体目标/年度"), "filled_date": f.get("填报日期"),
             "unit": s.unit, "source_line": s.line,
         }).last_pk
-        db["performance_funds"].insert_all(
+        _bulk(db, "performance_funds", (
             {
                 "target_id": target_id, "document_id": doc_id, "scope": key.split("/")[0],
                 "item": key.split("/", 1)[1], "amount": str(value), "unit": s.unit,
                 "source_line": s.fund_lines.get(key),
             }
             for key, value in s.funds.items()
-        )
-        db["performance_indicators"].insert_all(
+        ))
+        _bulk(db, "performance_indicators", (
             {
                 "target_id": target_id, "document_id": doc_id, "scope": i.scope,
                 "level1": i.level1, "level2": i.level2, "level3": i.level3, "value": i.value,
                 "source_line": i.line,
             }
             for i in s.indicators
-        )
-    db["facts"].insert_all(
+        ))
+    _bulk(db, "facts", (
         {
             "document_id": doc_id, "section": f.section, "kind": f.kind, "label": f.label,
             "value": str(f.value), "unit": f.unit, "subject": f.subject, "basis": f.basis,
             "sentence": f.sentence, "source_line": f.line,
         }
         for f in doc.facts
-    )
+    ))
     _insert_items(db, doc_id, doc)
-    db["findings"].insert_all(
+    _bulk(db, "findings", (
         {
             "document_id": doc_id, "severity": f.severity, "kind": f.kind, "subject": f.subject,
             "detail": f.detail, "stated": _s(f.stated), "computed": _s(f.computed),
@@ -262,8 +262,16 @@ def _insert_all(db, doc_id: int, doc: Document, findings: list) -> None:
             "lines": ",".join(str(n) for n in sorted(set(f.lines))),
         }
         for f in findings
-    )
-    db["names"].insert_all(name_rows(doc_id, doc))
+    ))
+    _bulk(db, "names", name_rows(doc_id, doc))
+
+
+def _bulk(db, name: str, rows) -> None:
+    """Insert many rows with one prepared statement (sqlite-utils' insert_all checks every value
+    for JSON, which costs more than the whole parse for a large document)."""
+    columns = [c for c in SCHEMA[name] if c != "id"]
+    sql = f"insert into [{name}] ({', '.join(f'[{c}]' for c in columns)}) values ({', '.join('?' * len(columns))})"
+    db.conn.executemany(sql, ([row.get(c) for c in columns] for row in rows))
 
 
 def _s(value) -> str | None:

@@ -47,17 +47,17 @@ def is_latin(text: str) -> bool:
     return bool(_LATIN.match(text.strip().lower())) if text.strip() else False
 
 
+@lru_cache(maxsize=65536)
 def pinyin_keys(name: str) -> tuple[str, str]:
     """(full pinyin, initials) of a name, e.g. 三公经费 -> ('sangongjingfei', 'sgjf').
 
     Used when a document is loaded, so that questions never import pypinyin.
     """
-    from pypinyin import Style, lazy_pinyin
+    from pypinyin import lazy_pinyin
 
     text = squash(name)
     hanzi = "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff")
     if not hanzi:
         return "", ""
-    full = "".join(lazy_pinyin(hanzi))
-    initials = "".join(p[0] for p in lazy_pinyin(hanzi, style=Style.FIRST_LETTER) if p)
-    return full, initials
+    syllables = [s for s in lazy_pinyin(hanzi) if s]
+    return "".join(syllables), "".join(s[0] for s in syllables)

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 Placement = tuple[int, ...]
 
-_MAX_COMBOS = 4096
+_EXHAUSTIVE = 64  # combinations tried one by one; larger groups are improved row by row
 # 经济分类 类 rows of the basic-expenditure table, parents of the rows below them.
 ECONOMIC_CLASSES = ("工资福利支出", "商品和服务支出", "对个人和家庭的补助", "资本性支出", "对企业补助", "其他支出")
 GRAND_TOTALS = ("合计", "总计", "部门合计", "本年支出合计", "本年收入合计")
@@ -166,6 +166,17 @@ def _resolve(groups, choices: dict[int, list[Placement]], values, ncols: int) ->
     A group fixes its open rows only when one combination is strictly best, so that a group
     that cannot tell (a 款 and its single 项 agree either way) leaves the choice to a group above.
     """
+    vectors: dict[tuple[int, Placement], list[Decimal]] = {}
+
+    def vector(row_no: int, placement: Placement) -> list[Decimal]:
+        key = (row_no, placement)
+        if key not in vectors:
+            out = [Decimal(0)] * ncols
+            for k, col in enumerate(placement):
+                out[col] = values[row_no][k]
+            vectors[key] = out
+        return vectors[key]
+
     changed = True
     while changed:
         changed = False
@@ -178,39 +189,59 @@ def _resolve(groups, choices: dict[int, list[Placement]], values, ncols: int) ->
             total = 1
             for o in options:
                 total *= len(o)
-            if total > _MAX_COMBOS:
-                continue
-            scored = []
-            for combo in product(*options):
-                chosen = {r.row_no: p for r, p in zip(open_rows, combo)}
-                scored.append((_group_score(parent, children, chosen, choices, values, ncols), combo))
-            scored.sort(key=lambda sc: -sc[0])
+            fixed_sum = [Decimal(0)] * ncols
+            for child in children:
+                if child.row_no in choices and len(choices[child.row_no]) == 1:
+                    for col, v in enumerate(vector(child.row_no, choices[child.row_no][0])):
+                        fixed_sum[col] += v
+            parent_fixed = parent.row_no in choices and len(choices[parent.row_no]) == 1
+            zero = [Decimal(0)] * ncols
+
+            def score(combo) -> float:
+                top = vector(parent.row_no, choices[parent.row_no][0]) if parent_fixed else zero
+                sums = list(fixed_sum)
+                for r, placement in zip(open_rows, combo):
+                    if r is parent:
+                        top = vector(r.row_no, placement)
+                    else:
+                        for col, v in enumerate(vector(r.row_no, placement)):
+                            if v:
+                                sums[col] += v
+                return _agreement(top, sums, len(children))
+
+            if total <= _EXHAUSTIVE:
+                scored = [(score(combo), combo) for combo in product(*options)]
+                scored.sort(key=lambda sc: -sc[0])
+            else:
+                # Too many rows to try every combination: improve one row at a time, and accept
+                # the result only when every column of the parent adds up.
+                combo = [o[0] for o in options]
+                best = score(combo)
+                improved = True
+                while improved:
+                    improved = False
+                    for i, opts in enumerate(options):
+                        for placement in opts:
+                            trial = combo[:i] + [placement] + combo[i + 1:]
+                            value = score(trial)
+                            if value > best:
+                                combo, best, improved = trial, value, True
+                if best < ncols:
+                    continue
+                scored = [(best, tuple(combo))]
             if scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
                 for r, p in zip(open_rows, scored[0][1]):
                     choices[r.row_no] = [p]
                 changed = True
 
 
-def _group_score(parent: Row, children: list[Row], chosen, choices, values, ncols: int) -> float:
-    def vector(row: Row) -> list[Decimal]:
-        out = [Decimal(0)] * ncols
-        if row.row_no not in choices:
-            return out
-        placement = chosen.get(row.row_no, choices[row.row_no][0])
-        for k, col in enumerate(placement):
-            out[col] = values[row.row_no][k]
-        return out
-
-    top = vector(parent)
-    sums = [Decimal(0)] * ncols
-    for child in children:
-        for col, v in enumerate(vector(child)):
-            sums[col] += v
+def _agreement(top: list[Decimal], sums: list[Decimal], children: int) -> float:
+    """How many columns of a parent equal the sum of its children (rounding gaps count less)."""
+    tolerance = Decimal("0.01") * max(1, children)
     score = 0.0
-    for col in range(ncols):
-        diff = abs(top[col] - sums[col])
-        if diff == 0:
-            score += 1 if top[col] else 0.2
-        elif diff <= Decimal("0.01") * max(1, len(children)):
+    for a, b in zip(top, sums):
+        if a == b:
+            score += 1 if a else 0.2
+        elif abs(a - b) <= tolerance:
             score += 0.8
     return score

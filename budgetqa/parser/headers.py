@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from budgetqa.parser.text import compact
 
@@ -54,6 +55,7 @@ def table_label_number(line: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+@lru_cache(maxsize=16384)
 def classify_title(line: str) -> tuple[str, int | None, str] | None:
     """(kind, printed number or None, title) when ``line`` is a financial table's title."""
     text = compact(line)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 # An amount as printed: 1,084.38 / 1084.38 / 76,306,134 / -12.5 / 0
 AMOUNT = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -34,11 +35,13 @@ def to_decimal(raw: str) -> Decimal | None:
         return None
 
 
+@lru_cache(maxsize=16384)
 def compact(text: str) -> str:
     """Text without any whitespace (extracted labels are often split by stray spaces)."""
     return re.sub(r"[\s\u3000]+", "", text)
 
 
+@lru_cache(maxsize=16384)
 def is_noise(line: str) -> bool:
     """Watermarks (仅供/内部/审核) and page numbers that the extractor put among the text."""
     return bool(_NOISE.match(compact(line)))
