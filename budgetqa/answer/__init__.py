@@ -19,21 +19,44 @@ _FOLLOW_UP = ("呢", "那", "它", "其", "该", "这个", "这项", "此项", "
 
 
 def ask(conn: sqlite3.Connection, question: str, session: Session | None = None) -> Answer:
-    """Answer one question about the session's document (the newest loaded one by default)."""
-    from budgetqa.store import find_document
+    """Answer one question about a loaded report.
+
+    The report is the session's document (the newest loaded one by default), unless the question
+    names another by department or year; questions that compare (各部门…对比, 2023和2024年比较)
+    are answered from every document they concern.
+    """
+    from budgetqa.answer.documents import all_documents, named_documents, wants_comparison
 
     session = session or Session()
-    try:
-        row = find_document(conn, str(session.document_id) if session.document_id else None)
-    except Exception as exc:  # no documents, or an unknown id
-        return Answer(False, "none", str(exc))
-    key = (str(conn), row["id"])
+    docs = all_documents(conn)
+    if not docs:
+        return Answer(False, "none", "数据库里还没有报告：先用 budgetqa load FILE 载入一份。")
+    current = next((d for d in docs if d.id == session.document_id), docs[0])
+    if len(docs) > 1:
+        named, _ = named_documents(question, docs)
+        if wants_comparison(question, docs) and len(named) != 1:
+            from budgetqa.answer.compare import compare
+
+            return compare(conn, question, named if len(named) >= 2 else docs, _load)
+        if named:
+            current = max(named, key=lambda d: (d.year or 0, d.id))
+    doc = _load(conn, current.id)
+    answer = ask_doc(doc, question, session)
+    if len(docs) > 1 and answer.matched:
+        answer.text += f"（出自 {doc.label}）"
+    return answer
+
+
+def _load(conn: sqlite3.Connection, doc_id: int) -> DocData:
+    """A document read back from the database, kept for the next questions."""
+    key = (str(conn), doc_id)
     doc = _DOC_CACHE.get(key)
     if doc is None:
-        doc = load(conn, row["id"])
-        _DOC_CACHE.clear()
+        doc = load(conn, doc_id)
+        if len(_DOC_CACHE) >= 8:
+            _DOC_CACHE.pop(next(iter(_DOC_CACHE)))
         _DOC_CACHE[key] = doc
-    return ask_doc(doc, question, session)
+    return doc
 
 
 def ask_doc(doc: DocData, question: str, session: Session) -> Answer:

@@ -1,0 +1,108 @@
+"""Which loaded document a question is about, and questions that compare documents."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+
+from rapidfuzz.distance import LCSseq
+
+from budgetqa.textnorm import squash
+
+_ORGANISATION = re.compile(r"([\u4e00-\u9fff]{2,14}?(?:局|委员会|委|办公室|办|厅|院|街道|大学|学校|中心|部))")
+_YEAR = re.compile(r"(20\d{2})\s*年?")
+# Words shared by many departments' names: they identify nobody.
+_COMMON = ("上海市", "普陀区", "中国共产党", "人民政府", "长治市", "屯留区", "本级", "办事处", "委员会", "办公室")
+_COMPARE = ("对比", "比较", "各部门", "各单位", "所有部门", "所有单位", "每个部门", "哪个部门", "哪个单位", "各年",
+            "历年", "逐年", "两年", "几年")
+
+
+@dataclass
+class DocRef:
+    """A loaded document as listed in the documents table."""
+
+    id: int
+    department: str
+    year: int | None
+    kind: str
+
+    @property
+    def label(self) -> str:
+        """'西南大学 2024年预算'."""
+        return f"{self.department} {self.year or ''}年{self.kind}".replace(" 年", " ")
+
+
+def all_documents(conn: sqlite3.Connection) -> list[DocRef]:
+    """Every loaded document, newest load first."""
+    return [DocRef(r["id"], r["department"], r["year"], r["kind"])
+            for r in conn.execute("select id, department, year, kind from documents order by id desc")]
+
+
+def _distinctive(department: str) -> str:
+    text = department
+    for word in _COMMON:
+        text = text.replace(word, "")
+    return re.sub(r"[（）()]", "", text)
+
+
+def department_score(question: str, department: str) -> float:
+    """How strongly a question names a department (0: not at all, 1: fully)."""
+    full = squash(department)
+    key = _distinctive(full)
+    best = 0.0
+    for m in _ORGANISATION.finditer(question):
+        mention = m.group(1)
+        common = LCSseq.similarity(mention, full)
+        if common >= 3:
+            best = max(best, common / len(mention))
+    for size in range(min(len(key), 8), 2, -1):  # a distinctive piece of the name typed on its own
+        if any(key[i:i + size] in question for i in range(len(key) - size + 1)):
+            best = max(best, 0.6 + 0.05 * size)
+            break
+    return best
+
+
+def named_documents(question: str, docs: list[DocRef]) -> tuple[list[DocRef], bool]:
+    """(documents the question names by department and/or year, whether a department was named)."""
+    text = squash(question)
+    scores = {d.id: department_score(text, d.department) for d in docs}
+    best = max(scores.values(), default=0.0)
+    by_department = [d for d in docs if best >= 0.75 and scores[d.id] >= best - 0.05]
+    years = {int(y) for y in _YEAR.findall(text)}
+    candidates = by_department or docs
+    if years:
+        dated = [d for d in candidates if d.year in years]
+        if dated:
+            return dated, bool(by_department)
+    if by_department:
+        return by_department, True
+    return [], False
+
+
+def wants_comparison(question: str, docs: list[DocRef]) -> bool:
+    """'各部门人员经费对比', '2023和2024年比较': a question across documents."""
+    text = squash(question)
+    if len(docs) < 2:
+        return False
+    years = set(_YEAR.findall(text))
+    return any(w in text for w in _COMPARE) or len(years) >= 2
+
+
+def strip_document_words(question: str, docs: list[DocRef]) -> str:
+    """The question without the department, year and comparison words (left: what is asked)."""
+    text = question
+    for d in docs:
+        key = _distinctive(d.department)
+        for size in range(len(key), 2, -1):
+            for i in range(len(key) - size + 1):
+                piece = key[i:i + size]
+                if piece in text:
+                    text = text.replace(piece, " ")
+    for m in _ORGANISATION.finditer(text):
+        if any(department_score(squash(m.group(1)), d.department) >= 0.75 for d in docs):
+            text = text.replace(m.group(1), " ")
+    text = re.sub(r"20\d{2}\s*年?(?:度)?", " ", text)
+    for word in sorted(_COMPARE + ("和", "与", "跟", "之间", "的", "在"), key=len, reverse=True):
+        text = text.replace(word, " ") if word in _COMPARE else text
+    return re.sub(r"\s+", " ", text).strip() or question
