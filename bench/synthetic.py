@@ -24,3 +24,23 @@ def synthetic_report(i: int) -> str:
     year = 2015 + i % 20
     text = text.replace("2024", str(year)).replace("2023", str(year - 1))
     return text.replace(DEPARTMENT, f"示例市第{i}号测试局").replace("中共长治市屯留区委办公室", f"示例市第{i}号测试局")
+
+
+CORPUS = [
+    ("tests/data/corpus/budget_shanghai_putuo_shiquanlu_street_2026_unit.txt", "上海市普陀区人民政府石泉路街道办事处（本级）", "2026"),
+    ("tests/data/corpus/budget_chongqing_swu_university_2024_dept.txt", "西南大学", "2024"),
+    ("tests/data/corpus/final_shanghai_putuo_guihuaziyuanju_2024.txt", "上海市普陀区规划和自然资源局", "2024"),
+]
+
+
+def mixed_report(i: int) -> str:
+    """Report number i of a mixed set: the bundled template and the three corpus templates in turn,
+    each under a made-up department name and another year."""
+    from pathlib import Path
+
+    if i % 4 == 0:
+        return synthetic_report(i)
+    path, department, year = CORPUS[i % 4 - 1]
+    text = (Path(__file__).parent.parent / path).read_text(encoding="utf-8")
+    new_year = str(2015 + i % 20)
+    return text.replace(department, f"示例市第{i}号测试单位").replace(year, new_year)
