@@ -261,7 +261,7 @@ def export(table: str, output: Path, force: bool, db_path: Path, doc_selector: s
     Example: budgetqa export 表三 -o expenditure.csv
     """
     from budgetqa.browse import layout
-    from budgetqa.export import write_table
+    from budgetqa.export import header_with_unit, write_table
 
     conn = _open(db_path)
     doc = _document(conn, doc_selector)
@@ -269,8 +269,7 @@ def export(table: str, output: Path, force: bool, db_path: Path, doc_selector: s
         view = layout(conn, doc["id"], table)
     except ReportError as exc:
         _fail(str(exc))
-    columns = [f"{c}（{view.unit}）" if i >= _first_amount_column(view) and view.unit else c
-               for i, c in enumerate(view.columns)]
+    columns = header_with_unit(view.columns, view.rows, view.unit)
     try:
         write_table(output, columns, view.rows, overwrite=force)
     except FileExistsError:
@@ -278,13 +277,6 @@ def export(table: str, output: Path, force: bool, db_path: Path, doc_selector: s
     except OSError as exc:
         _fail(f"{output}: cannot write ({exc.strerror or exc})")
     click.echo(f"wrote {len(view.rows)} rows of {view.title} to {output}")
-
-
-def _first_amount_column(view) -> int:
-    for i in range(len(view.columns)):
-        if any(isinstance(r[i], Decimal) for r in view.rows if i < len(r)):
-            return i
-    return len(view.columns)
 
 
 @cli.command()

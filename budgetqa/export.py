@@ -74,6 +74,14 @@ def write_table(path: str | Path, columns: list[str], rows: list[list], *, overw
     return write_csv(path, columns, rows, overwrite=overwrite)
 
 
+def header_with_unit(columns: list[str], rows: list[list], unit: str) -> list[str]:
+    """The header with the unit on every amount column ('合计（万元）'), unless a 单位 column says it."""
+    if not unit or "单位" in columns:
+        return list(columns)
+    amount = [any(isinstance(r[i], Decimal) for r in rows if i < len(r)) for i in range(len(columns))]
+    return [f"{c}（{unit}）" if is_amount else c for c, is_amount in zip(columns, amount)]
+
+
 def suggest_name(stem: str, suffix: str = ".csv", folder: Path | None = None) -> Path:
     """A file name in ``folder`` that does not exist yet: stem.csv, stem-2.csv, …"""
     folder = folder or Path.cwd()

@@ -42,8 +42,8 @@ def cell_text(value) -> str:
 
 def text_table(columns: list[str], rows: list[list], max_width: int = 40) -> str:
     """Columns aligned for a terminal; numbers right-aligned; long cells cut with an ellipsis."""
-    cells = [[_cut(cell_text(v), max_width) for v in row] for row in rows]
-    head = [_cut(c, max_width) for c in columns]
+    cells = [[cut(cell_text(v), max_width) for v in row] for row in rows]
+    head = [cut(c, max_width) for c in columns]
     sizes = [width(h) for h in head]
     for row in cells:
         for i, text in enumerate(row):
@@ -57,7 +57,8 @@ def text_table(columns: list[str], rows: list[list], max_width: int = 40) -> str
     return "\n".join(out)
 
 
-def _cut(text: str, size: int) -> str:
+def cut(text: str, size: int) -> str:
+    """Cut to ``size`` terminal columns, with an ellipsis when something was left out."""
     if width(text) <= size:
         return text
     out = ""

@@ -12,9 +12,10 @@ from budgetqa.docdata import DocData, load
 from budgetqa.matcher import Parsed, parse
 from budgetqa.textnorm import squash
 
-__all__ = ["Answer", "Figure", "Session", "Source", "ask", "ask_doc"]
+__all__ = ["Answer", "Figure", "Session", "Source", "ask", "ask_doc", "preload"]
 
-_DOC_CACHE: dict[tuple[str, int], DocData] = {}
+# Documents read back from a database, by (database file, document id, load time).
+_DOC_CACHE: dict[tuple[str, int, str], DocData] = {}
 _FOLLOW_UP = ("呢", "那", "它", "其", "该", "这个", "这项", "此项", "上面", "刚才", "那个")
 
 
@@ -47,9 +48,18 @@ def ask(conn: sqlite3.Connection, question: str, session: Session | None = None)
     return answer
 
 
+def preload(conn: sqlite3.Connection, doc_id: int) -> None:
+    """Read a document and warm the matcher before the first question (for the app's start-up)."""
+    import cn2an  # noqa: F401  (imported on first use otherwise: tens of milliseconds)
+
+    ask_doc(_load(conn, doc_id), "前五个项目", Session(document_id=doc_id))
+
+
 def _load(conn: sqlite3.Connection, doc_id: int) -> DocData:
     """A document read back from the database, kept for the next questions."""
-    key = (str(conn), doc_id)
+    path = conn.execute("pragma database_list").fetchone()[2] or f"memory:{id(conn)}"
+    loaded = conn.execute("select loaded_at || sha256 from documents where id = ?", [doc_id]).fetchone()
+    key = (path, doc_id, loaded[0] if loaded else "")
     doc = _DOC_CACHE.get(key)
     if doc is None:
         doc = load(conn, doc_id)

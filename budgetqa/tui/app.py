@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import partial
 from pathlib import Path
 from typing import Iterable
@@ -15,18 +15,24 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
-from budgetqa.answer import Answer, Session, ask
+from budgetqa.answer import Answer, Session, ask, preload
 from budgetqa.browse import layout
-from budgetqa.export import suggest_name, write_table
+from budgetqa.export import header_with_unit, suggest_name, write_table
+from budgetqa.models import ReportError
 from budgetqa.store import connect, documents, find_document
 from budgetqa.tui.chat import AnswerCard, NameSuggester, QuestionInput
 from budgetqa.tui.dialogs import ConfirmDialog, ExportDialog, Picker
 from budgetqa.tui.tables import TableScreen, table_choices
 from budgetqa.tui.views import ChartScreen, HelpScreen, SourceScreen
 
-MAX_CARDS = 60  # older answers leave the transcript so that it stays light
+MAX_CARDS = 30  # older answers leave the transcript, so that it stays light
+# Textual 8.2.8 keeps the render caches of up to 1024 removed widgets alive (StylesCache.get_inner_outer is
+# an lru_cache on an instance method), so the heap settles near 300k objects and a full garbage collection
+# takes ~0.2 s. Collecting while the reader reads keeps that pause off the Enter key.
+IDLE_COLLECT_SECONDS = 0.5
 
 
 @dataclass
@@ -37,14 +43,6 @@ class Export:
     stem: str
     columns: list[str]
     rows: list[list]
-
-
-def with_unit(columns: list[str], rows: list[list], unit: str) -> list[str]:
-    """Header with the unit on every amount column ('合计（万元）'), unless a 单位 column says it."""
-    if not unit or "单位" in columns:
-        return list(columns)
-    amount = [any(isinstance(r[i], Decimal) for r in rows if i < len(r)) for i in range(len(columns))]
-    return [f"{c}（{unit}）" if is_amount else c for c, is_amount in zip(columns, amount)]
 
 
 def document_label(row: sqlite3.Row) -> str:
@@ -83,8 +81,12 @@ class BudgetApp(App[None]):
         self.conn: sqlite3.Connection | None = None
         self.doc: sqlite3.Row | None = None
         self.sessions: dict[int, Session] = {}
-        self.texts: dict[int, list[str]] = {}
+        self.texts: dict[int, str] = {}
+        self.problem = ""  # why there is nothing to ask about (no database, no document)
         self.last_export: Path | None = None
+        self.asked = 0
+        self.footer_keys: tuple[bool, ...] = ()
+        self.collect_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="transcript"):
@@ -96,19 +98,24 @@ class BudgetApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        # SQLite is opened here, in the thread that uses it (Textual's event loop).
-        self.conn = connect(self.db_path)
-        self.open_document(find_document(self.conn, None)["id"])
         self.question_input.focus()
-        self.call_after_refresh(ask, self.conn, "", self.session)  # loads the document for the first question
+        try:  # SQLite is opened here, in the thread that uses it (Textual's event loop)
+            self.conn = connect(self.db_path)
+            newest = find_document(self.conn, None)
+        except ReportError as exc:
+            self.problem = str(exc)
+            self.status.update(Content.styled(self.problem, "$text-error"))
+            return
+        self.open_document(newest["id"])
+        self.call_after_refresh(preload, self.conn, newest["id"])  # reads the document before the first question
 
     # -- the document -------------------------------------------------------------------------
 
     @property
     def session(self) -> Session:
         """The follow-up context of the current document (one Session per document)."""
-        assert self.doc is not None
-        return self.sessions.setdefault(self.doc["id"], Session(document_id=self.doc["id"]))
+        doc_id = self.doc["id"] if self.doc is not None else 0
+        return self.sessions.setdefault(doc_id, Session(document_id=doc_id or None))
 
     def open_document(self, doc_id: int) -> None:
         """Make a document current: status bar, completion, session."""
@@ -133,10 +140,11 @@ class BudgetApp(App[None]):
             [self.doc["id"]],
         ).fetchone()
         if total:
-            badge = (f" 检查：{total} 处不一致，其中矛盾 {contradictions} 处 ", "$text-warning" if contradictions else "")
+            style = "bold $text-warning" if contradictions else ""
+            badge = (f"检查：{total} 处不一致（矛盾 {contradictions}）", style)
         else:
-            badge = (" 检查：未发现不一致 ", "$text-success")
-        self.status.update(Content.assemble((document_label(self.doc), "bold"), " │", badge, ("F3 查看", "dim")))
+            badge = ("检查：未发现不一致", "$text-success")
+        self.status.update(Content.assemble(document_label(self.doc), " │ ", badge, (" F3", "dim")))
 
     # -- asking -------------------------------------------------------------------------------
 
@@ -153,21 +161,37 @@ class BudgetApp(App[None]):
 
     async def ask_question(self, question: str, shown: str | None = None) -> AnswerCard:
         """Answer a question with the current session and add its card to the transcript."""
-        assert self.conn is not None
         try:
-            answer = ask(self.conn, question, self.session)
+            answer = ask(self.conn, question, self.session) if self.conn else Answer(False, "none", self.problem)
         except Exception as exc:  # a bug in the core must not close the app; the card says so
             self.log.error(exc)
             answer = Answer(False, "error", f"内部错误，未能回答（{type(exc).__name__}）。请报告这个问题：{question}")
         self.question_input.remember(question)
-        card = AnswerCard(shown or question, answer, len(self.session.history) or 1)
+        self.asked += 1
+        card = AnswerCard(shown or question, answer, self.asked)
         cards = self.transcript.query(AnswerCard)
         for old in list(cards)[: max(0, len(cards) - MAX_CARDS + 1)]:
             old.remove()
         await self.transcript.mount(card)
         card.scroll_visible(top=True, animate=False)
-        self.call_after_refresh(self.refresh_bindings)
+        keys = (bool(answer.rows), bool(answer.sources), bool(answer.chart))
+        if keys != self.footer_keys:  # the Footer is rebuilt on refresh: only when a key changes state
+            self.footer_keys = keys
+            self.refresh_bindings()
+        self.collect_when_idle()
         return card
+
+    def collect_when_idle(self) -> None:
+        """Collect garbage soon, unless a question is being typed by then (see IDLE_COLLECT_SECONDS)."""
+        if self.collect_timer is not None:
+            self.collect_timer.stop()
+        self.collect_timer = self.set_timer(IDLE_COLLECT_SECONDS, self._collect_garbage)
+
+    def _collect_garbage(self) -> None:
+        if self.question_input.value:
+            self.collect_when_idle()
+        else:
+            gc.collect()
 
     async def action_pick(self, number: int) -> None:
         """Ask the numbered choice of the last answer (with the same session)."""
@@ -196,8 +220,10 @@ class BudgetApp(App[None]):
         if action == "help":
             typing = isinstance(self.focused, Input) and bool(self.focused.value)
             return not typing and not isinstance(screen, (ModalScreen, HelpScreen))
+        if self.conn is None or self.doc is None:
+            return action not in ("documents", "tables", "findings", "source", "export", "chart", "copy_answer")
         if action == "documents":
-            return on_chat and self.conn is not None and len(documents(self.conn)) > 1
+            return on_chat and len(documents(self.conn)) > 1
         if action in ("tables", "findings"):
             return on_chat or on_table
         if action in ("export", "source") and on_table:
@@ -226,14 +252,14 @@ class BudgetApp(App[None]):
         self.push_screen(HelpScreen(), self.ask_from_screen)
 
     def action_tables(self) -> None:
-        assert self.conn is not None and self.doc is not None
+        if self.conn is None or self.doc is None:
+            return
         self.push_screen(Picker("打开表格", table_choices(self.conn, self.doc["id"])), self.open_table)
 
     def open_table(self, key: str | None) -> None:
         """Open a table or view of the current document in the browser."""
-        if not key:
+        if not key or self.conn is None or self.doc is None:
             return
-        assert self.conn is not None and self.doc is not None
         if isinstance(self.screen, TableScreen):
             self.screen.show(layout(self.conn, self.doc["id"], key))
         else:
@@ -243,14 +269,16 @@ class BudgetApp(App[None]):
         self.open_table("findings")
 
     def action_documents(self) -> None:
-        assert self.conn is not None and self.doc is not None
+        if self.conn is None or self.doc is None:
+            return
         choices = [(str(d["id"]), f"{d['id']}: {document_label(d)}（{d['source_name']}）") for d in documents(self.conn)]
         self.push_screen(Picker("切换文档", choices, str(self.doc["id"])),
                          lambda key: self.open_document(int(key)) if key else None)
 
     def action_source(self) -> None:
         """The report text at the focused answer's first source (or the browsed row)."""
-        assert self.conn is not None and self.doc is not None
+        if self.conn is None or self.doc is None:
+            return
         if isinstance(self.screen, TableScreen):
             line = self.screen.current_line
             places = [(self.screen.view.title, line)] if line else []
@@ -272,7 +300,9 @@ class BudgetApp(App[None]):
             self.notify("这个回答没有图表：排名、构成类的问题才有", severity="warning")
             return
         answer = card.answer
-        unit = answer.unit or (answer.figures[0].unit if answer.figures else "") or (self.doc["unit"] if self.doc else "")
+        unit = answer.unit or (answer.figures[0].unit if answer.figures else "")
+        if not unit and self.doc is not None:
+            unit = self.doc["unit"]
         title = f"{card.question}（{answer.understood}）" if answer.understood else card.question
         self.push_screen(ChartScreen(title, answer.chart, unit))
 
@@ -290,7 +320,7 @@ class BudgetApp(App[None]):
         """Export the browsed table (in the order shown) or the focused answer's rows."""
         if isinstance(self.screen, TableScreen):
             view, rows = self.screen.view, self.screen.visible_rows()
-            export = Export(f"「{view.title}」 {len(rows)} 行", view.title, with_unit(view.columns, rows, view.unit), rows)
+            export = Export(f"「{view.title}」 {len(rows)} 行", view.title, header_with_unit(view.columns, rows, view.unit), rows)
         else:
             card = self.focused_card()
             if card is None or not card.answer.rows:
@@ -298,7 +328,7 @@ class BudgetApp(App[None]):
                 return
             answer = card.answer
             export = Export(f"回答「{card.question}」的 {len(answer.rows)} 行", card.question,
-                            with_unit(answer.columns, answer.rows, answer.unit), answer.rows)
+                            header_with_unit(answer.columns, answer.rows, answer.unit), answer.rows)
         self.start_export(export)
 
     @work(exclusive=True, group="export")

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,7 +17,7 @@ from textual.suggester import Suggester
 from textual.widgets import DataTable, Input, Static
 
 from budgetqa.answer import Answer
-from budgetqa.render import cell_text, fmt_amount, width
+from budgetqa.render import cell_text, cut, fmt_amount, width
 
 # Typed pinyin that the completion turns into a name: "sxhb" + "→山西画报订阅费用".
 PINYIN_ARROW = "→"
@@ -75,8 +76,8 @@ class QuestionInput(Input):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.history: list[str] = []
-        self._position = 0
-        self._draft = ""
+        self.history_index = 0
+        self.draft = ""
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
         """An empty line leaves 1–9 (pick a numbered choice) and ? (help) to the app's bindings.
@@ -91,17 +92,17 @@ class QuestionInput(Input):
         """Add a question to the history (not twice in a row) and reset the walk."""
         if question and (not self.history or self.history[-1] != question):
             self.history.append(question)
-        self._position = len(self.history)
-        self._draft = ""
+        self.history_index = len(self.history)
+        self.draft = ""
 
     def action_history(self, step: int) -> None:
         """Show the previous (-1) or next (+1) question; past the newest, what was being typed."""
         if not self.history:
             return
-        if self._position == len(self.history):
-            self._draft = self.value
-        self._position = max(0, min(len(self.history), self._position + step))
-        self.value = self._draft if self._position == len(self.history) else self.history[self._position]
+        if self.history_index == len(self.history):
+            self.draft = self.value
+        self.history_index = max(0, min(len(self.history), self.history_index + step))
+        self.value = self.draft if self.history_index == len(self.history) else self.history[self.history_index]
         self.cursor_position = len(self.value)
 
     @on(Input.Changed)
@@ -113,22 +114,8 @@ class QuestionInput(Input):
             self.cursor_position = len(self.value)
 
 
-def cut(text: str, size: int) -> str:
-    """Cut text to ``size`` terminal columns with an ellipsis."""
-    if width(text) <= size:
-        return text
-    out = ""
-    for ch in text:
-        if width(out) + width(ch) > size - 1:
-            break
-        out += ch
-    return out + "…"
-
-
 def fill_table(table: DataTable, columns: list[str], rows: list[list], keys: list[str] | None = None) -> None:
     """Put columns and rows into a DataTable (amount columns right-aligned)."""
-    from rich.text import Text
-
     numeric = [any(isinstance(r[i], Decimal) for r in rows if i < len(r)) for i in range(len(columns))]
     table.clear(columns=True)
     for name, right in zip(columns, numeric):
@@ -155,31 +142,45 @@ class AnswerCard(Vertical, can_focus=True):
         self.number = number
 
     def compose(self) -> ComposeResult:
+        # Two Statics and at most one table: a transcript of many cards stays quick to lay out.
         answer = self.answer
-        yield Static(Content.assemble((f"{self.number}› ", "bold $accent"), (self.question, "bold")),
-                     classes="asked")
+        yield Static(self.head_content(), classes="head")
+        if answer.rows and not answer.choices:
+            table: DataTable = DataTable(cursor_type="row", zebra_stripes=True, classes="rows")
+            fill_table(table, answer.columns, answer.rows)
+            yield table
+        foot = self.foot_content()
+        if foot.plain:
+            yield Static(foot, classes="foot")
+
+    def head_content(self) -> Content:
+        """The question, what was understood, the sentence, the figures or the numbered choices."""
+        answer = self.answer
+        lines = [Content.assemble((f"{self.number}› ", "bold $accent"), (self.question, "bold"))]
         body = answer.text
         if answer.understood and body.startswith(answer.understood):
             body = body[len(answer.understood):].lstrip("：: ")
-            yield Static(Content(answer.understood), classes="understood")
-        yield Static(Content(body), classes="text")
-        if answer.figures:
-            yield Static(self.figures_content(), classes="figures")
-        if answer.choices:
-            lines = [Content.assemble((f"[{i}] ", "bold $accent"), label)
-                     for i, (label, _) in enumerate(answer.choices[:9], 1)]
+            lines.append(Content.styled(answer.understood, "$text-muted"))
+        lines.append(Content(body))
+        if answer.choices:  # each choice shows its figure: the figures would repeat them
+            lines += [Content.assemble((f"[{i}] ", "bold $accent"), label)
+                      for i, (label, _) in enumerate(answer.choices[:9], 1)]
             lines.append(Content.styled("按数字键选择（输入框为空时）", "dim italic"))
-            yield Static(Content("\n").join(lines), classes="choices")
-        if answer.rows and not answer.choices:
-            table: DataTable = DataTable(cursor_type="row", zebra_stripes=True, classes="rows")
-            fill_table(table, answer.columns, answer.rows)  # before mounting, so the first layout has its height
-            yield table
+        elif answer.figures:
+            lines.append(self.figures_content())
+        return Content("\n").join(lines)
+
+    def foot_content(self) -> Content:
+        """Where the figures came from, and questions to try."""
+        answer = self.answer
+        lines = []
         if answer.sources:
             where = "；".join(f"{s.where} 第{s.line}行" for s in answer.sources[:4])
             more = f" 等 {len(answer.sources)} 处" if len(answer.sources) > 4 else ""
-            yield Static(Content.styled(f"来源：{where}{more}", "dim"), classes="sources")
+            lines.append(Content.styled(f"来源：{where}{more}", "$text-muted"))
         if answer.suggestions:
-            yield Static(Content.styled("可以试试：" + "；".join(answer.suggestions), "italic"), classes="suggestions")
+            lines.append(Content.styled("可以试试：" + "；".join(answer.suggestions), "italic"))
+        return Content("\n").join(lines)
 
     def figures_content(self) -> Content:
         """The headline figures, one per line, amounts aligned."""

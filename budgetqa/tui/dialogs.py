@@ -17,6 +17,8 @@ class Picker(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "dismiss(None)", "关闭")]
 
+    options = getters.query_one("#picker", OptionList)
+
     def __init__(self, title: str, choices: list[tuple[str, str]], current: str | None = None) -> None:
         super().__init__()
         self.title_text = title
@@ -27,11 +29,10 @@ class Picker(ModalScreen[str | None]):
         yield OptionList(*(Option(Content(label), id=key) for key, label in self.choices), id="picker")
 
     def on_mount(self) -> None:
-        picker = self.query_one("#picker", OptionList)
-        picker.border_title = f"{self.title_text}（Enter 选定，Esc 关闭）"
+        self.options.border_title = f"{self.title_text}（Enter 选定，Esc 关闭）"
         keys = [key for key, _ in self.choices]
         if self.current in keys:
-            picker.highlighted = keys.index(self.current)
+            self.options.highlighted = keys.index(self.current)
 
     @on(OptionList.OptionSelected, "#picker")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -54,7 +55,7 @@ class ExportDialog(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Static(Content(f"导出{self.what}"), classes="dialog-title")
             yield Input(self.proposed, id="filename", select_on_focus=False)
-            yield Static(Content.styled("以 .csv（UTF-8，Excel 可直接打开）或 .xlsx 结尾 · Enter 导出 · Esc 取消", "dim"))
+            yield Static(Content.styled(".csv（UTF-8，Excel 可开）或 .xlsx · Enter 导出 · Esc 取消", "dim"))
 
     @on(Input.Submitted, "#filename")
     def _submitted(self, event: Input.Submitted) -> None:
@@ -68,6 +69,8 @@ class ConfirmDialog(ModalScreen[bool]):
         Binding("y", "dismiss(True)", "是"),
         Binding("n,escape", "dismiss(False)", "否"),
     ]
+
+    no_button = getters.query_one("#no", Button)
 
     def __init__(self, question: str, yes: str = "覆盖", no: str = "取消") -> None:
         super().__init__()
@@ -83,7 +86,7 @@ class ConfirmDialog(ModalScreen[bool]):
                 yield Button(f"{self.no} (n)", id="no", variant="primary")
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        self.no_button.focus()  # the safe answer is the default
 
     @on(Button.Pressed, "#yes")
     def _yes(self) -> None:

@@ -16,33 +16,35 @@ from textual.widgets import Footer, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from budgetqa.catalogue import INTENTS
-from budgetqa.render import fmt_amount, pad, width
-from budgetqa.tui.chat import cut
+from budgetqa.render import cut, fmt_amount, pad, width
 
 # (keys, what they do): the help screen lists these; the bindings themselves live with the screens.
 KEYS: tuple[tuple[str, str], ...] = (
     ("Enter", "提问"),
-    ("↑ / ↓", "翻看之前的问题"),
-    ("→", "接受灰色的补全（编码、名称、拼音首字母）"),
-    ("1 … 9", "选择编号选项（输入框为空时）"),
+    ("↑ ↓", "之前问过的问题"),
+    ("→", "接受灰色的补全"),
+    ("1 … 9", "选编号选项（输入框为空时）"),
     ("Tab", "在回答和输入框之间移动"),
-    ("Ctrl+T", "浏览表格（所有报表和附加视图）"),
-    ("Ctrl+E", "导出当前回答或表格（CSV / XLSX）"),
+    ("Esc", "回到输入框"),
+    ("Ctrl+T", "浏览表格和附加视图"),
+    ("Ctrl+E", "导出回答或表格（CSV/XLSX）"),
     ("Ctrl+Y", "复制回答文字"),
-    ("Ctrl+O", "查看原文（来源行高亮）"),
+    ("Ctrl+O", "查看原文，来源行高亮"),
     ("Ctrl+G", "图表（排名、构成类回答）"),
     ("F3", "一致性检查结果"),
     ("F2", "切换文档（载入多份时）"),
     ("Ctrl+P", "命令面板"),
-    ("F1 / ?", "帮助"),
+    ("F1  ?", "帮助"),
     ("Ctrl+Q", "退出"),
     ("", ""),
     ("表格中", ""),
-    ("↑↓ PgUp PgDn", "移动；Home / End 首行 / 末行"),
-    ("/ 与 n", "查找、下一个"),
-    ("s", "按当前列排序（升 → 降 → 原序）"),
-    ("t  [  ]", "换表、上一表、下一表"),
+    ("↑↓ PgUp PgDn", "移动"),
+    ("Home End", "首行、末行"),
+    ("/   n", "查找、下一个"),
+    ("s", "按当前列排序（升、降、原序）"),
+    ("t   [   ]", "换表、上一表、下一表"),
     ("Enter", "就这一行提问，回到对话"),
+    ("Ctrl+E  Ctrl+O", "导出此表、看这一行的原文"),
     ("Esc", "返回"),
 )
 
@@ -60,6 +62,9 @@ class HelpScreen(Screen[str | None]):
 
     BINDINGS = [Binding("escape,f1,q", "dismiss(None)", "关闭")]
 
+    keys_panel = getters.query_one("#help-keys", VerticalScroll)
+    examples = getters.query_one("#examples", OptionList)
+
     def compose(self) -> ComposeResult:
         key_width = max(width(k) for k, _ in KEYS) + 2
         lines = [Content.assemble((pad(k, key_width), "bold $accent"), v) for k, v in KEYS]
@@ -70,10 +75,9 @@ class HelpScreen(Screen[str | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#help-keys").border_title = "按键"
-        examples = self.query_one("#examples", OptionList)
-        examples.border_title = "问题示例（Enter 提问）"
-        examples.focus()
+        self.keys_panel.border_title = "按键"
+        self.examples.border_title = "问题示例（Enter 提问）"
+        self.examples.focus()
 
     @on(OptionList.OptionSelected, "#examples")
     def _ask_example(self, event: OptionList.OptionSelected) -> None:
@@ -147,7 +151,7 @@ def bar_lines(items: list[tuple[str, Decimal]], unit: str, total_width: int) -> 
     """One line per item: label padded, a bar in eighths of a cell, the amount."""
     if not items:
         return []
-    label_width = min(max(width(label) for label, _ in items), max(8, total_width // 3))
+    label_width = min(max(width(label) for label, _ in items), max(8, total_width * 2 // 5))
     values = [fmt_amount(value, unit) for _, value in items]
     value_width = max(width(v) for v in values)
     bar_width = max(4, total_width - label_width - value_width - 3)
@@ -157,9 +161,8 @@ def bar_lines(items: list[tuple[str, Decimal]], unit: str, total_width: int) -> 
         eighths = int(abs(value) / largest * bar_width * 8)
         bar = "█" * (eighths // 8) + (BarChart.BLOCKS[eighths % 8] if eighths % 8 else "")
         style = "$error" if value < 0 else "$accent"
-        lines.append(Content.assemble(
-            pad(cut(label, label_width), label_width), " ", (pad(bar, bar_width), style), " ", pad(text, value_width, True)
-        ))
+        label_text = pad(cut(label, label_width), label_width)
+        lines.append(Content.assemble(label_text, " ", (pad(bar, bar_width), style), " ", pad(text, value_width, True)))
     return lines
 
 
