@@ -8,7 +8,7 @@ evidence. Synonyms map what people type to names the reports print.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,8 @@
-"""Understand a question: normalise it, find the names it mentions, pick the intent template.
+"""Understand a question: normalise it, find what it names (budgetqa.names), its numbers and
+scope, and rank the intent templates.
 
-Names come from the document's gazetteer (subjects, economic items, projects, stated facts,
-terms, units) plus the synonym catalogue; they are found exactly, through synonyms, through
-pinyin (full or initials) and, for typos, with rapidfuzz. Intents are chosen by comparing the
-question, with what was recognised replaced by slot names, against the catalogue's templates.
+Intents are chosen by comparing the question, with what was recognised replaced by slot names,
+against the catalogue's templates (rapidfuzz), plus the catalogue's cue words.
 """
 
 from __future__ import annotations
@@ -15,20 +14,28 @@ from decimal import Decimal
 from rapidfuzz import fuzz, process
 
 from budgetqa.catalogue import (
-    FILLERS,
     INTENTS,
     OUT_OF_SCOPE,
     SCOPE_ALL,
     SCOPE_CARRYOVER,
     SCOPE_CURRENT,
     SCOPE_EXCLUDING,
-    COMMON_WORDS,
     SCOPE_PHRASES,
-    SYNONYMS,
     Intent,
 )
 from budgetqa.docdata import DocData
+from budgetqa.names import (
+    _SEPARATORS,
+    COLUMN_ITEMS,
+    Entity,
+    find_entities,
+    mask,
+    resolve_pinyin,
+    strip_fillers,
+)
 from budgetqa.textnorm import normalise, squash
+
+__all__ = ["COLUMN_ITEMS", "Entity", "Parsed", "chinese_numbers", "parse", "rank_intents"]
 
 # Entity kinds that stand for a figure a question can ask about.
 ITEM_KINDS = ("subject", "economic", "project", "fact", "summary_item", "three_public", "column")
@@ -38,24 +45,8 @@ _SLOT = {
     "asset": "{item}", "internal_unit": "{unit}", "subordinate_unit": "{unit}", "department": "{department}",
     "three_public": "{item}", "column": "{item}", "duty": "{item}",
 }
-# Column names questions use as items (基本支出, 人员经费 …): found in table headers, not rows.
-COLUMN_ITEMS = ("基本支出", "项目支出", "人员经费", "公用经费", "当年预算安排", "上年结转安排", "一般公共预算",
-                "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "单位资金")
 _CN_NUMERAL = "零一二两三四五六七八九十百千万"
 _NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])")
-
-
-@dataclass
-class Entity:
-    """A name recognised in the question."""
-
-    kind: str
-    name: str
-    ref: str
-    start: int
-    end: int
-    score: float
-    via: str = "exact"  # exact, synonym, pinyin, fuzzy
 
 
 @dataclass
@@ -140,7 +131,7 @@ def chinese_numbers(text: str) -> str:
 def parse(question: str, doc: DocData) -> Parsed:
     """Normalise the question and find its names, numbers, scope and candidate intents."""
     text = normalise(question)
-    text = _resolve_pinyin(text, doc)
+    text = resolve_pinyin(text, doc)
     text = chinese_numbers(text)
     squashed = squash(text)
     p = Parsed(raw=question, text=text, squashed=squashed)
@@ -231,7 +222,7 @@ def _other_department(p: Parsed, doc: DocData) -> str:
     """An organisation the question names that is neither the report's department nor its units."""
     from rapidfuzz.distance import LCSseq
 
-    text = _mask(p.squashed, p.entities)
+    text = mask(p.squashed, p.entities)
     known = [doc.department] + [n["name"] for n in doc.names if n["kind"] in ("subordinate_unit", "internal_unit", "department")]
     for m in _ORGANISATION.finditer(text):
         name = m.group(1).strip()
@@ -247,226 +238,13 @@ def _missing_item(p: Parsed, doc: DocData) -> str:
     """A standard 经济分类 item (会议费, 水电费) named in the question but printed nowhere in the report."""
     from budgetqa.catalogue import STANDARD_ECONOMIC_ITEMS
 
-    text = _mask(p.squashed, [e for e in p.entities if e.via == "exact"])
+    text = mask(p.squashed, [e for e in p.entities if e.via == "exact"])
     printed = {squash(n["name"]) for n in doc.names}
     for item in sorted(STANDARD_ECONOMIC_ITEMS, key=len, reverse=True):
         key = squash(item)
         if key in text and key not in printed and not any(key in name for name in printed):
             return item
     return ""
-
-
-def _resolve_pinyin(text: str, doc: DocData) -> str:
-    """Replace runs of latin letters that spell a known name in pinyin or its initials.
-
-    A run may also be the initials of the start of a name typed on in characters
-    (sxhb订阅费用 -> 山西画报订阅费用): it is replaced by that many leading characters.
-    """
-    runs = list(re.finditer(r"[a-z]{2,}", text))
-    if not runs:
-        return text
-    names = [n for n in doc.names if n["initials"]]
-    for m in reversed(runs):
-        word, after = m.group(), text[m.end():]
-        best = None
-        for n in names:
-            hanzi = "".join(ch for ch in squash(n["name"]) if "\u4e00" <= ch <= "\u9fff")
-            replacement = n["ref"] if n["kind"] == "synonym" and n["ref"] else n["name"]
-            if word in (n["initials"], n["pinyin"]):
-                score = 100
-            elif len(word) >= 6 and n["pinyin"].startswith(word):
-                score = 90
-            elif len(word) >= 3 and n["initials"].startswith(word):
-                rest = hanzi[len(word):]
-                if len(n["initials"]) - len(word) <= 1:
-                    score = 85
-                elif rest and after.startswith(rest[:2]):
-                    score, replacement = 88, hanzi[: len(word)]
-                else:
-                    score = 60
-            else:
-                continue
-            key = (score, -len(replacement))
-            if best is None or key > best[0]:
-                best = (key, replacement)
-        if best and best[0][0] >= 80:
-            text = text[: m.start()] + best[1] + text[m.end():]
-    return text
-
-
-def _candidates(doc: DocData) -> list[tuple[str, str, str, str]]:
-    """(squashed name, kind, printed name, ref) for every name of the document."""
-    cached = getattr(doc, "_candidates", None)
-    if cached is not None:
-        return cached
-    out = []
-    for n in doc.names:
-        if n["kind"] == "synonym" or (n["kind"] == "fact" and not _useful_fact(n["name"])):
-            continue
-        out.append((squash(n["name"]), n["kind"], n["name"], n["ref"] or ""))
-    for column in COLUMN_ITEMS:
-        out.append((column, "column", column, ""))
-    # Names printed with a year in front are also asked for without it (2024年法律顾问费用).
-    for key, kind, name, ref in list(out):
-        bare = re.sub(r"^20\d{2}年度?", "", key)
-        if bare != key and len(bare) >= 4:
-            out.append((bare, kind, name, ref))
-    doc._candidates = out  # type: ignore[attr-defined]
-    return out
-
-
-_JUNK_FACT = re.compile(r"^(?:涉及|共计|金额|资金|合计|总额|其中|占有使用价值|价值|实有)")
-
-
-def _useful_fact(label: str) -> bool:
-    """Narrative labels worth matching (not 金额, 涉及资金 and other fragments)."""
-    return len(label) >= 3 and not _JUNK_FACT.match(label) and not label.endswith(("以上", "以下"))
-
-
-_SEPARATORS = re.compile(r"[\s\u3000“”\"'‘’「」『』《》〈〉【】\[\]（）()，,。！!？?；;：:、·~～…—_/\\|*#@&^`]+")
-
-
-def find_entities(squashed: str, doc: DocData, spaced: str | None = None) -> list[Entity]:
-    """Names in the question: codes, exact names, synonyms, then partial and fuzzy matches.
-
-    ``squashed`` has no punctuation (names are compared without it); ``spaced`` keeps the
-    question's punctuation as spaces, so that the words left over for fuzzy matching stay
-    apart (法律顾问、山西画报、视频会议).
-    """
-    found: list[Entity] = []
-    for m in re.finditer(r"(?<![\d.])(\d{3}|\d{5}|\d{7})(?![\d.]|年|%)", squashed):
-        code = m.group(1)
-        rows = doc.rows_with_code(code)
-        if rows:
-            found.append(Entity("code", rows[0].name, code, m.start(), m.end(), 100))
-    for m in re.finditer(r"表\s*([一二三四五六七八九十]{1,3}|\d{1,2})(?![\d])", squashed):
-        from budgetqa.parser.headers import chinese_ordinal
-
-        no = int(m.group(1)) if m.group(1).isdigit() else chinese_ordinal(m.group(1))
-        if no in doc.tables:
-            found.append(Entity("table", doc.tables[no].title, str(no), m.start(), m.end(), 100))
-    candidates = _candidates(doc)
-    by_name: dict[str, list[tuple[str, str, str, str]]] = {}
-    for cand in candidates:
-        by_name.setdefault(cand[0], []).append(cand)
-    for key, group in by_name.items():
-        if len(key) < 2:
-            continue
-        start = squashed.find(key)
-        while start >= 0:
-            for _, kind, name, ref in group:
-                found.append(Entity(kind, name, ref, start, start + len(key), 100))
-            start = squashed.find(key, start + 1)
-    for alias in sorted(SYNONYMS, key=len, reverse=True):
-        start = squashed.find(alias)
-        if start < 0:
-            continue
-        for canonical in SYNONYMS[alias]:
-            group = by_name.get(squash(canonical))
-            if group:
-                for _, kind, name, ref in group:
-                    found.append(Entity(kind, name, ref, start, start + len(alias), 95, "synonym"))
-                break
-    exact = [e for e in found if e.via == "exact"]
-    residue = spaced if spaced is not None else squashed
-    for e in sorted(exact, key=lambda e: e.start - e.end):
-        residue = residue.replace(squashed[e.start:e.end], " ")
-    residue = _strip_fillers(residue)
-    found += _contained(residue, squashed, candidates)
-    found += _fuzzy(residue, squashed, candidates, found)
-    found = _prefer_longest(found)
-    found.sort(key=lambda e: (e.start, -e.score))
-    return found
-
-
-def _mask(squashed: str, entities: list[Entity]) -> str:
-    chars = list(squashed)
-    for e in entities:
-        for i in range(e.start, min(e.end, len(chars))):
-            chars[i] = " "
-    return "".join(chars)
-
-
-def _strip_fillers(text: str) -> str:
-    for word in sorted(FILLERS, key=len, reverse=True):
-        text = text.replace(word, " ")
-    text = re.sub(r"[\d.%]+", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
-
-
-_GENERIC = set("费支出经项目资金预算收入合计年度元万的和及与")
-_CONTAINED_KINDS = ("project", "subject", "economic", "glossary", "internal_unit", "subordinate_unit", "fact",
-                    "three_public", "asset")
-
-
-def _contained(residue: str, squashed: str, candidates) -> list[Entity]:
-    """A short word that is part of a few names (画报 -> 山西画报订阅费用; 关工委 -> two projects)."""
-    out: list[Entity] = []
-    for word in residue.split(" "):
-        if len(word) < 2 or len(set(word) - _GENERIC) < 2 or word in COMMON_WORDS:
-            continue
-        hits = [c for c in candidates if word in c[0] and c[1] in _CONTAINED_KINDS and c[0] != word
-                and (c[1] != "fact" or len(word) >= 5)]
-        names = {(c[1], c[2], c[3]) for c in hits}
-        if not hits or len(names) > 6:
-            continue
-        start = squashed.find(word)
-        for kind, name, ref in sorted(names):
-            out.append(Entity(kind, name, ref, start, start + len(word), 90, "partial"))
-    return out
-
-
-def _fuzzy(residue: str, squashed: str, candidates, found: list[Entity]) -> list[Entity]:
-    """Names written with a typo or missing characters (山西画抱, 乡镇档按室建设, 职工医保缴费).
-
-    The score is the longest common subsequence of the typed word and a name, relative to the
-    word (how much of what was typed the name explains) and to the name (how much of the name
-    was typed); both must be high, so a shared 费 or 支出 never makes a match.
-    """
-    from rapidfuzz.distance import LCSseq
-
-    out: list[Entity] = []
-    taken = {(e.kind, e.name, e.ref) for e in found if e.via in ("exact", "synonym")}
-    for word in residue.split(" "):
-        core = set(word) - _GENERIC
-        if len(word) < 3 or len(core) < 2:
-            continue
-        scored = []
-        for key, kind, name, ref in candidates:
-            if len(key) < 3 or (kind, name, ref) in taken or kind in ("table", "department"):
-                continue
-            common = LCSseq.similarity(word, key)
-            if common < 3:
-                continue
-            of_word, of_name = common / len(word), common / len(key)
-            if of_word < 0.75:
-                continue
-            if of_name < 0.5 and fuzz.partial_ratio(word, key) < 70:
-                continue  # the shared characters are scattered over a long name
-            if len(core & set(key)) < max(2, len(core) * 0.6):
-                continue
-            scored.append((100 * (0.6 * of_word + 0.4 * of_name), kind, name, ref))
-        if not scored:
-            continue
-        scored.sort(key=lambda s: -s[0])
-        best = scored[0][0]
-        start = squashed.find(word)
-        for score, kind, name, ref in scored[:6]:
-            if score >= best - 4:
-                out.append(Entity(kind, name, ref, max(start, 0), max(start, 0) + len(word), score * 0.95, "fuzzy"))
-    return out
-
-
-def _prefer_longest(entities: list[Entity]) -> list[Entity]:
-    """Drop a name whose span lies inside a longer match (一般公共预算 inside 一般公共预算当年支出),
-    and a weaker match on the same span when an exact one exists."""
-    keep: list[Entity] = []
-    for e in sorted(entities, key=lambda e: (-(e.end - e.start), -e.score)):
-        inside = any(k.start <= e.start and e.end <= k.end and (k.end - k.start) > (e.end - e.start) for k in keep)
-        weaker = any(k.start == e.start and k.end == e.end and k.score - e.score >= 8 for k in keep)
-        if not inside and not weaker:
-            keep.append(e)
-    return keep
 
 
 def _skeleton(p: Parsed) -> str:
@@ -480,7 +258,7 @@ def _skeleton(p: Parsed) -> str:
 
 
 def _residue(p: Parsed) -> str:
-    return _strip_fillers(_mask(p.squashed, p.entities))
+    return strip_fillers(mask(p.squashed, p.entities))
 
 
 _TEMPLATE_CACHE: dict[str, list[str]] = {}
@@ -503,7 +281,7 @@ def rank_intents(p: Parsed) -> list[tuple[float, Intent]]:
         slots.add("amount")
     in_text = any(e.start < 10_000 for e in p.entities if e.kind in ITEM_KINDS or e.kind == "code")
     # Cue words count only outside recognised names (绩效工资 is not a question about 绩效).
-    masked = _mask(p.squashed, [e for e in p.entities if e.kind in _MASKED_FOR_CUES])
+    masked = mask(p.squashed, [e for e in p.entities if e.kind in _MASKED_FOR_CUES])
     scored = []
     for intent in INTENTS:
         templates = _TEMPLATE_CACHE.setdefault(intent.name, [squash(t) for t in intent.templates])

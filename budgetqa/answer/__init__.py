@@ -71,7 +71,6 @@ def _load(conn: sqlite3.Connection, doc_id: int) -> DocData:
 
 def ask_doc(doc: DocData, question: str, session: Session) -> Answer:
     """Answer a question about an already loaded document."""
-    from budgetqa.answer import computed, handlers
 
     question = (question or "").strip()
     if not squash(question):
@@ -87,13 +86,24 @@ def ask_doc(doc: DocData, question: str, session: Session) -> Answer:
     for score, intent in p.intents[:6]:
         if score < 30:
             break
-        handler = getattr(handlers, intent.name, None) or getattr(computed, intent.name, None)
+        handler = _handler(intent.name)
         answer = handler(doc, p) if handler else None
         if answer is not None:
             answer.document = doc.label
             _remember(session, p, answer, question)
             return answer
     return _unmatched(doc, "no_match", "", p)
+
+
+def _handler(name: str):
+    """The function answering an intent (one per intent of the catalogue)."""
+    from budgetqa.answer import computed, consistency, lists, lookup, topics
+
+    for module in (lookup, topics, computed, lists, consistency):
+        fn = getattr(module, name, None)
+        if callable(fn) and not name.startswith("_"):
+            return fn
+    return None
 
 
 def _pick_choice(question: str, session: Session) -> str | None:
