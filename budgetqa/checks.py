@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from budgetqa.models import Document, Fact, Row, Table
-from budgetqa.parser.columns import hierarchy
+from budgetqa.parser.hierarchy import hierarchy
 from budgetqa.parser.headers import column_relations
 from budgetqa.parser.text import compact, strip_ordinal
 
@@ -132,24 +132,29 @@ def _named(table: Table, *names: str, side: str | None = None) -> Row | None:
 def _summary_totals(table: Table) -> list[Finding]:
     """收入总计 = 本年收入合计 + 结转; 支出总计 = 本年支出合计 + 年终结转; 收入总计 = 支出总计."""
     out = []
-    income_total = _named(table, "收入总计", side="收入")
-    expense_total = _named(table, "支出总计", side="支出")
     first = lambda r: r.cells[0].amount if r and r.cells else None  # noqa: E731
-    if income_total and first(income_total) is not None:
-        current = _named(table, "本年收入合计", side="收入")
+    totals: dict[str, Row | None] = {}
+    for side, total_names, current_name in (("收入", ("收入总计", "总计"), "本年收入合计"),
+                                            ("支出", ("支出总计", "总计"), "本年支出合计")):
+        total = _named(table, *total_names, side=side)
+        totals[side] = total
+        current = _named(table, current_name, side=side)
+        if total is None or first(total) is None or current is None:
+            continue  # no 本年…合计 row: the total sums the items (a hierarchy check)
         carried = [
             r for r in table.rows
-            if r.side == "收入" and current and r.row_no > current.row_no
-            and r.row_no < income_total.row_no and strip_ordinal(r.name) == r.name and r.cells
+            if r.side == side and current.row_no < r.row_no < total.row_no
+            and strip_ordinal(r.name) == r.name and r.cells
         ]
-        parts = [r for r in [current, *carried] if r and r.cells]
+        parts = [r for r in [current, *carried] if r.cells]
         f = _compare(
-            first(income_total), [first(r) for r in parts], kind="summary_total", unit=table.unit,
-            subject=f"表{table.no} 收入总计 与 " + " + ".join(r.name for r in parts),
-            lines=[income_total.line] + [r.line for r in parts],
+            first(total), [first(r) for r in parts], kind="summary_total", unit=table.unit,
+            subject=f"表{table.no} {side}总计 与 " + " + ".join(r.name for r in parts),
+            lines=[total.line] + [r.line for r in parts],
         )
         if f:
             out.append(f)
+    income_total, expense_total = totals["收入"], totals["支出"]
     if income_total and expense_total and first(income_total) is not None and first(expense_total) is not None:
         f = _compare(
             first(income_total), [first(expense_total)], kind="summary_total", unit=table.unit,
@@ -167,6 +172,27 @@ def _total_row(table: Table | None) -> Row | None:
         if not row.code and compact(row.name) in ("合计", "总计", "本年支出合计", "部门合计") and row.cells:
             return row
     return table.rows[0] if table.rows and table.rows[0].depth == 0 and table.kind.startswith("projects") else None
+
+
+def _basic_total(basic: Table) -> tuple[Decimal, int] | None:
+    """The basic-expenditure table's total: its 合计 row, or 人员经费合计 + 公用经费合计."""
+    total = _total_row(basic)
+    if total and total.cells:
+        return total.cells[0].amount, total.line
+    halves = [r for r in basic.rows if not r.code and compact(r.name).endswith("合计") and r.cells]
+    if not halves:
+        return None
+    return sum((r.cells[0].amount for r in halves), Decimal(0)), halves[-1].line
+
+
+def _basic_part(basic: Table, leaf: str) -> tuple[Decimal, int] | None:
+    """人员经费 or 公用经费 of the basic-expenditure table (a column of its total, or a half)."""
+    total = _total_row(basic)
+    found = _column_amount(total, leaf) if total else None
+    if found:
+        return found
+    half = next((r for r in basic.rows if not r.code and compact(r.name) == f"{leaf}合计" and r.cells), None)
+    return (half.cells[0].amount, half.line) if half else None
 
 
 def _column_amount(row: Row | None, leaf: str) -> tuple[Decimal, int] | None:
@@ -222,8 +248,7 @@ def _cross_tables(doc: Document) -> list[Finding]:
                 out.append(f)
     gp_total = _total_row(gp)
     if basic and gp_total:
-        _same(out, f"表{basic.no} 合计 与 表{gp.no} 基本支出", (_total_row(basic).cells[0].amount, _total_row(basic).line)
-              if _total_row(basic) else None, _column_amount(gp_total, "基本支出"), unit)
+        _same(out, f"表{basic.no} 合计 与 表{gp.no} 基本支出", _basic_total(basic), _column_amount(gp_total, "基本支出"), unit)
     proj_total, carry_total = _total_row(projects), _total_row(carry)
     if proj_total and gp_total:
         _same(out, f"表{projects.no} 项目合计 与 表{gp.no} 项目支出", (proj_total.cells[0].amount, proj_total.line),
@@ -255,7 +280,7 @@ def _narrative(doc: Document) -> list[Finding]:
         amounts = [f for f in items if f.kind == "amount"]
         for f in items:
             if f.kind == "share" and amounts:
-                out += _share(section, f, amounts)
+                out += _share(section, f, amounts, facts)
             if f.kind == "rate":
                 out += _rate(section, f, items)
     # 其中 breakdowns: the parts must add up to the total they follow.
@@ -278,9 +303,13 @@ def _round2(value: Decimal) -> Decimal:
     return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
-def _share(section: str, share: Fact, amounts: list[Fact]) -> list[Finding]:
+def _share(section: str, share: Fact, amounts: list[Fact], facts: list[Fact]) -> list[Finding]:
     subject = next((a for a in reversed(amounts) if a.label == share.subject and a.line <= share.line), None)
     base = amounts[0]
+    if share.basis:  # "占本年支出合计的 99.86%": the whole is named
+        base = next((a for a in facts if a.kind == "amount" and compact(a.label) == share.basis), None)
+        if base is None:
+            return []
     if subject is None or subject is base or base.value == 0:
         return []
     computed = _round2(subject.value / base.value * 100)
@@ -322,6 +351,7 @@ def _narrative_vs_tables(doc: Document) -> list[Finding]:
             if cell.amount != f.value:
                 out.append(Finding(CONTRADICTION, "narrative_table", f"说明「{f.label}」与 表{doc.table('operating_cost').no} 合计",
                                    f.value, cell.amount, f.unit, [f.line, cell.line]))
+    out += _stated_splits(doc)
     for sheet in doc.performance:
         project = next((p for p in doc.projects if p.name == sheet.project_name and p.scope == "本年"), None)
         yearly = sheet.funds.get("年度/资金总额")
@@ -333,4 +363,33 @@ def _narrative_vs_tables(doc: Document) -> list[Finding]:
                                f"绩效目标表「{sheet.project_name}」年度资金总额 与 项目表",
                                yearly, project.total * scale, sheet.unit,
                                [sheet.fund_lines.get("年度/资金总额", sheet.line), project.line]))
+    return out
+
+
+def _stated_splits(doc: Document) -> list[Finding]:
+    """基本支出 / 项目支出 / 人员经费 / 公用经费 stated in the text against the table that prints
+    them: the expenditure table (plain 基本支出), the 一般公共预算 table (一般公共预算…基本支出)
+    and the basic-expenditure table (人员经费, 公用经费)."""
+    out: list[Finding] = []
+    expenditure, gp, basic = doc.table("expenditure"), doc.table("gp_expenditure"), doc.table("basic_economic")
+    seen: set[tuple[str, Decimal]] = set()
+    for f in doc.facts:
+        label = compact(f.label)
+        if f.kind != "amount" or (label, f.value) in seen:
+            continue
+        figure, table, what = None, None, ""
+        for leaf in ("基本支出", "项目支出"):
+            if label == leaf and expenditure:
+                table, figure, what = expenditure, _column_amount(_total_row(expenditure), leaf), f"合计 {leaf}"
+            elif label.startswith("一般公共预算") and label.endswith(leaf) and gp:
+                table, figure, what = gp, _column_amount(_total_row(gp), leaf), f"合计 {leaf}"
+        if label in ("人员经费", "公用经费") and basic:
+            table, figure, what = basic, _basic_part(basic, label), label
+        if figure is None or table is None or table.unit != f.unit:
+            continue
+        seen.add((label, f.value))
+        found = _compare(f.value, [figure[0]], kind="narrative_table", unit=f.unit,
+                         subject=f"说明「{f.label}」与 表{table.no} {what}", lines=[f.line, figure[1]])
+        if found:
+            out.append(found)
     return out

@@ -45,18 +45,23 @@ def parse_text(text: str, source_name: str = "report.txt", sha256: str | None = 
     performance_start = performance.first_sheet(lines)
     departments: list[str] = []
     used: set[int] = set()
+    # Templates that print no table numbers are numbered in the order the tables appear.
+    printed = any(span.number for span in spans)
     for span in spans:
         stop = performance_start if span.start < performance_start < span.end else None
-        table, department = read_table(lines, span, stop)
-        if table.no in used:
-            table.no = max(used | {13}) + 1
-        used.add(table.no)
-        doc.tables.append(table)
+        tables, department = read_table(lines, span, stop, doc.tables)
+        for table in tables:
+            if not printed:
+                table.no = len(doc.tables) + 1
+            if table.no in used:
+                table.no = max(used | {13}) + 1
+            used.add(table.no)
+            doc.tables.append(table)
         if department:
             departments.append(department)
     doc.unit = _main_unit(doc)
     doc.department = _department(departments, lines)
-    doc.year = _year(lines)
+    doc.year = _year(lines, doc.tables)
     doc.projects = projects_from_tables(doc.tables)
     doc.performance = performance.parse_sheets(lines)
     doc.facts, doc.items = narrative.parse(lines, doc)
@@ -79,6 +84,10 @@ def _main_unit(doc: Document) -> str:
 def _department(found: list[str], lines: list[str]) -> str:
     if found:
         return max(set(found), key=found.count)
+    head = compact("".join(l for l in lines[:6] if compact(l))[:80])
+    m = re.match(r"(.{2,40}?)(?:20\d{2}年度?|部门(?:预算|决算))", head)
+    if m and not m.group(1).startswith(("第", "目录")):
+        return m.group(1)
     for line in lines[:40]:
         text = compact(line)
         if text and len(text) <= 40 and not re.search(r"\d", text) and ("局" in text or "大学" in text or "办公室" in text or "街道" in text or "委员会" in text):
@@ -88,7 +97,15 @@ def _department(found: list[str], lines: list[str]) -> str:
     return m.group(1) if m else ""
 
 
-def _year(lines: list[str]) -> int | None:
+def _year(lines: list[str], tables) -> int | None:
+    """The year in the report's title, else the one its table titles print most."""
+    head = " ".join(compact(l) for l in lines[:6])
+    m = _YEAR.search(head)
+    if m:
+        return int(m.group(1))
+    titled = [int(y) for t in tables for y in _YEAR.findall(t.title)]
+    if titled:
+        return max(set(titled), key=titled.count)
     years = [int(y) for line in lines[:300] for y in _YEAR.findall(line)]
     if not years:
         return None

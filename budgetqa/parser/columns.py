@@ -12,23 +12,27 @@ from decimal import Decimal
 from itertools import combinations, product
 from typing import TYPE_CHECKING
 
-from budgetqa.models import Cell, Row, Table
+from budgetqa.models import Cell, Table
 from budgetqa.parser.headers import column_relations
-from budgetqa.parser.text import compact, strip_ordinal, to_decimal
+from budgetqa.parser.hierarchy import ECONOMIC_CLASSES, GRAND_TOTALS, hierarchy
+from budgetqa.parser.hints import TOTAL_NAMES, empty_in_whole, fund_hints, summary_hints
+from budgetqa.parser.text import compact, to_decimal
 
 if TYPE_CHECKING:
     from budgetqa.parser.tables import RawRow
 
 Placement = tuple[int, ...]
+__all__ = ["ECONOMIC_CLASSES", "GRAND_TOTALS", "assign_columns", "hierarchy", "ranked_placements"]
 
 _EXHAUSTIVE = 64  # combinations tried one by one; larger groups are improved row by row
-# 经济分类 类 rows of the basic-expenditure table, parents of the rows below them.
-ECONOMIC_CLASSES = ("工资福利支出", "商品和服务支出", "对个人和家庭的补助", "资本性支出", "对企业补助", "其他支出")
-GRAND_TOTALS = ("合计", "总计", "部门合计", "本年支出合计", "本年收入合计")
 
 
-def assign_columns(table: Table, raw_rows: list[RawRow]) -> None:
-    """Fill ``row.cells`` of every row of ``table`` from the raw rows' printed numbers."""
+def assign_columns(table: Table, raw_rows: list[RawRow], known: list[Table] = ()) -> None:
+    """Fill ``row.cells`` of every row of ``table`` from the raw rows' printed numbers.
+
+    ``known`` are the tables read before this one: a part of the expenditure table (one fund's
+    table) has nothing where the whole expenditure table has nothing.
+    """
     sides = list(table.side_columns) if table.two_sided else [None]
     for side in sides:
         columns = table.columns_for(side)
@@ -39,6 +43,9 @@ def assign_columns(table: Table, raw_rows: list[RawRow]) -> None:
         if not columns:
             continue
         relations = column_relations(columns)
+        hints = fund_hints(table, side, columns) or summary_hints(table, columns, known)
+        bound = empty_in_whole(table, columns, known)
+        within = [(i - 1, i) for i, c in enumerate(columns) if i and c.rsplit("/", 1)[-1].startswith("其中")]
         choices: dict[int, list[Placement]] = {}
         values: dict[int, list[Decimal]] = {}
         for row, raw in pairs:
@@ -46,7 +53,12 @@ def assign_columns(table: Table, raw_rows: list[RawRow]) -> None:
             if not nums:
                 continue
             values[row.row_no] = nums
-            choices[row.row_no] = _ranked(nums, len(columns), relations, _hint(raw.tail, len(nums)))
+            expected = dict(bound(row))
+            if compact(row.name) in TOTAL_NAMES:
+                expected.update(hints)
+            choices[row.row_no] = ranked_placements(
+                nums, len(columns), relations, _hint(raw.tail, len(nums)), expected or None, within,
+            )
         groups = hierarchy(table, [row for row, _ in pairs])
         _resolve(groups, choices, values, len(columns))
         for row, raw in pairs:
@@ -70,12 +82,26 @@ def _hint(tail: str, count: int) -> Placement | None:
     return filled if len(filled) == count else None
 
 
-def _ranked(nums: list[Decimal], ncols: int, relations, hint: Placement | None) -> list[Placement]:
-    """All placements of a row's numbers, best first; only the equally good ones are kept."""
+def ranked_placements(nums: list[Decimal], ncols: int, relations, hint: Placement | None,
+                      expected: dict[int, set[Decimal]] | None = None,
+                      within: list[tuple[int, int]] = ()) -> list[Placement]:
+    """All placements of a row's numbers, best first; only the equally good ones are kept.
+
+    ``expected`` holds figures stated elsewhere for some columns (an empty cell counts as 0);
+    ``within`` pairs (column, 其中 column) where the second is part of the first.
+    """
     n = min(len(nums), ncols)
     scored = []
     for placement in combinations(range(ncols), n):
-        scored.append((_score(placement, nums, relations, hint), placement))
+        score = _score(placement, nums, relations, hint)
+        if expected or within:
+            by_col = dict(zip(placement, nums))
+            if expected:
+                score += sum(2 if by_col.get(col, Decimal(0)) in want else -2 for col, want in expected.items())
+            for whole, part in within:
+                if part in by_col and by_col[part] > by_col.get(whole, Decimal(0)):
+                    score -= 10
+        scored.append((score, placement))
     scored.sort(key=lambda sp: -sp[0])
     best = scored[0][0]
     return [p for s, p in scored if s >= best - 1.5] or [scored[0][1]]
@@ -103,61 +129,6 @@ def _score(placement: Placement, nums: list[Decimal], relations, hint: Placement
         score += 1
     # Prefer the earlier columns a little: reports fill from the left.
     return score - 0.001 * sum(placement)
-
-
-def hierarchy(table: Table, rows: list[Row]) -> list[tuple[Row, list[Row]]]:
-    """(parent, children) groups whose figures must add up, deepest parents first."""
-    groups: list[tuple[Row, list[Row]]] = []
-    by_code = {r.code: r for r in rows if r.code}
-    kids: dict[str, list[Row]] = {}
-    for r in rows:
-        if r.code and r.parent_code in by_code:
-            kids.setdefault(r.parent_code, []).append(r)
-    for code in sorted(kids, key=len, reverse=True):
-        groups.append((by_code[code], kids[code]))
-    if table.kind == "basic_economic":
-        current: Row | None = None
-        members: list[Row] = []
-        for r in rows:
-            if compact(r.name) in ECONOMIC_CLASSES or (r.code and len(r.code) == 3):
-                if current and members:
-                    groups.append((current, members))
-                current, members = r, []
-            elif current and not r.is_total:
-                members.append(r)
-        if current and members:
-            groups.append((current, members))
-    if table.kind in ("projects", "projects_carryover"):
-        for i, r in enumerate(rows):
-            children = []
-            for s in rows[i + 1:]:
-                if s.depth <= r.depth:
-                    break
-                if s.depth == r.depth + 1:
-                    children.append(s)
-            if children:
-                groups.append((r, children))
-    for r in rows:
-        if r.code or compact(r.name) not in GRAND_TOTALS:
-            continue
-        top = _top_rows(table, rows, r)
-        if top:
-            groups.append((r, top))
-    return groups
-
-
-def _top_rows(table: Table, rows: list[Row], total: Row) -> list[Row]:
-    """The rows a grand-total row sums: 类 rows, economic classes, or a side's numbered items."""
-    if any(r.code for r in rows):
-        return [r for r in rows if r.code and len(r.code) == 3]
-    if table.kind == "basic_economic":
-        return [r for r in rows if compact(r.name) in ECONOMIC_CLASSES]
-    if table.two_sided:
-        before = [r for r in rows if r.row_no < total.row_no]
-        return [r for r in before if strip_ordinal(r.name) != r.name and not r.is_total]
-    if table.kind == "operating_cost":
-        return [r for r in rows if r is not total and not r.is_total]
-    return []
 
 
 def _resolve(groups, choices: dict[int, list[Placement]], values, ncols: int) -> None:
@@ -213,8 +184,15 @@ def _resolve(groups, choices: dict[int, list[Placement]], values, ncols: int) ->
                 scored = [(score(combo), combo) for combo in product(*options)]
                 scored.sort(key=lambda sc: -sc[0])
             else:
-                # Too many rows to try every combination: improve one row at a time, and accept
-                # the result only when every column of the parent adds up.
+                # Too many rows to try every combination one by one: search the combinations that
+                # make every column add up, pruning sums that already overshoot; fix the rows that
+                # every such combination places alike.
+                agreed = _exact(parent, children, open_rows, options, choices, fixed_sum, vector, ncols)
+                if agreed:
+                    for row_no, p in agreed.items():
+                        choices[row_no] = [p]
+                    changed = True
+                    continue
                 combo = [o[0] for o in options]
                 best = score(combo)
                 improved = True
@@ -233,6 +211,62 @@ def _resolve(groups, choices: dict[int, list[Placement]], values, ncols: int) ->
                 for r, p in zip(open_rows, scored[0][1]):
                     choices[r.row_no] = [p]
                 changed = True
+
+
+_MAX_SOLUTIONS = 32
+_MAX_STEPS = 200_000
+
+
+def _exact(parent, children, open_rows, options, choices, fixed_sum, vector, ncols) -> dict | None:
+    """{row number: placement} for the open rows that all exact solutions of a group place alike."""
+    parent_open = any(r is parent for r in open_rows)
+    kids = [(r, o) for r, o in zip(open_rows, options) if r is not parent]
+    tops = choices.get(parent.row_no, [])
+    if not tops:
+        return None
+    # Whole numbers in the smallest printed unit keep the search fast and exact.
+    every = [v for r, opts in kids for p in opts for v in vector(r.row_no, p)] + list(fixed_sum)
+    every += [v for p in tops for v in vector(parent.row_no, p)]
+    exponent = min((v.as_tuple().exponent for v in every if v), default=0)
+    scale = Decimal(10) ** max(0, -exponent)
+    whole = lambda vec: tuple(int(v * scale) for v in vec)  # noqa: E731
+    tolerance = int(Decimal("0.01") * max(1, len(children)) * scale)
+    vectors = [[whole(vector(r.row_no, p)) for p in opts] for r, opts in kids]
+    negative = any(v < 0 for vs in vectors for vec in vs for v in vec)
+    solutions: list[tuple[Placement, tuple[int, ...]]] = []
+    steps = 0
+    count = len(kids)
+
+    def search(i: int, sums: tuple[int, ...], picked: list[int], top: tuple[int, ...], top_p: Placement) -> None:
+        nonlocal steps
+        steps += 1
+        if len(solutions) >= _MAX_SOLUTIONS or steps > _MAX_STEPS:
+            return
+        if i == count:
+            if all(abs(a - b) <= tolerance for a, b in zip(top, sums)):
+                solutions.append((top_p, tuple(picked)))
+            return
+        for k, vec in enumerate(vectors[i]):
+            new = tuple(a + b for a, b in zip(sums, vec))
+            if not negative and any(n > t + tolerance for n, t in zip(new, top)):
+                continue
+            picked.append(k)
+            search(i + 1, new, picked, top, top_p)
+            picked.pop()
+
+    start = whole(fixed_sum)
+    for top_p in (tops if parent_open else tops[:1]):
+        search(0, start, [], whole(vector(parent.row_no, top_p)), top_p)
+    if not solutions or len(solutions) >= _MAX_SOLUTIONS or steps > _MAX_STEPS:
+        return None
+    agreed = {}
+    if parent_open and len({s[0] for s in solutions}) == 1:
+        agreed[parent.row_no] = solutions[0][0]
+    for i, (r, opts) in enumerate(kids):
+        picks = {s[1][i] for s in solutions}
+        if len(picks) == 1:
+            agreed[r.row_no] = opts[picks.pop()]
+    return agreed or None
 
 
 def _agreement(top: list[Decimal], sums: list[Decimal], children: int) -> float:

@@ -111,6 +111,7 @@ _TERMS = sorted(
         "上级补助收入", "附属单位上缴收入", "附属单位缴款", "其他收入", "上缴上级支出",
         "经营支出", "对附属单位补助支出", "年初结转和结余", "年末结转和结余", "决算数",
         "预算数", "金额", "本年收入", "本年支出", "财政拨款", "结转下年",
+        *("一般公共预算基本支出", "一般公共预算支出", "政府性基金预算支出", "国有资本经营预算支出"),
     ],
     key=len,
     reverse=True,
@@ -121,11 +122,33 @@ _PERIOD = re.compile(r"\d{4}年?(?:预算数|决算数|财政拨款|合计)|\d{4
 # Leaves printed on the top header line beside a group (they follow the group's columns).
 _TOP_LEAVES = {"上年结转", "财政专户管理资金", "单位资金", "年初结转和结余", "年末结转和结余"}
 _TOTAL_LEAF = re.compile(r"^(?:合计|小计|总计|本年收入合计|本年支出合计|\d{4}年合计)$")
+# Printed above a table's amount columns to say whose money they are ("项目 一般公共预算支出"
+# over 合计/基本支出/项目支出): a caption, not a column.
+_CAPTIONS = {"一般公共预算基本支出", "一般公共预算支出", "政府性基金预算支出", "国有资本经营预算支出"}
 
 
-def header_terms(text: str) -> list[str]:
+# Header words that label the row-name columns, not amount columns ("项目 支出预算" must not
+# read as 项目支出 once spaces are gone).
+_LABEL_TOKENS = re.compile(
+    r"(?:(?<=\s)|^)(?:项目|项目名称|科目编码|科目名称|科目代码|功能分类科目编码|功能分类科目名称|功能分类|"
+    r"经济分类科目编码|经济分类科目名称|部门经济分类科目名称|经济分类|类款项|类|款|项|单位名称|序号|编码|名称|"
+    r"收入科目编码|支出科目编码)(?=\s|$)",
+    re.M,
+)
+# A first header line that only names the two sides of a two-sided table.
+_SIDE_TITLES = re.compile(r"^(?:本年|财政拨款)?收入(?:本年|财政拨款)?支出$|^收入支出$")
+
+
+def strip_label_tokens(text: str) -> str:
+    """The header without the words that head the name columns, and without side titles."""
+    lines = [l for l in text.split("\n") if not _SIDE_TITLES.match(compact(l))]
+    return _LABEL_TOKENS.sub(" ", "\n".join(lines))
+
+
+@lru_cache(maxsize=4096)
+def header_terms(text: str) -> tuple[str, ...]:
     """Column words of a header, in printed order (text compacted first)."""
-    text = compact(text)
+    text = compact(strip_label_tokens(text))
     out: list[str] = []
     i = 0
     while i < len(text):
@@ -141,7 +164,7 @@ def header_terms(text: str) -> list[str]:
                 break
         else:
             i += 1
-    return out
+    return tuple(out)
 
 
 def build_columns(terms: list[str]) -> list[str]:
@@ -151,6 +174,8 @@ def build_columns(terms: list[str]) -> list[str]:
     deferred: list[str] = []
     children = 0
     for term in terms:
+        if term in _CAPTIONS:
+            continue
         if _GROUP.match(term) and not _TOTAL_LEAF.match(term):
             if group and not children:
                 columns.append(group)
@@ -169,9 +194,23 @@ def build_columns(terms: list[str]) -> list[str]:
     if group and not children:
         columns.append(group)
     columns.extend(deferred)
+    columns = _group_basic(columns)
     # A word printed twice (wrapped headers) must not make two columns.
     seen: set[str] = set()
     return [c for c in columns if not (c in seen or seen.add(c))]
+
+
+def _group_basic(columns: list[str]) -> list[str]:
+    """基本支出 printed above 人员经费 and 公用经费 is their group, not a column of its own."""
+    leaves = [c.rsplit("/", 1)[-1] for c in columns]
+    if not {"基本支出", "人员经费", "公用经费"} <= set(leaves):
+        return columns
+    at = leaves.index("基本支出")
+    basic = columns[at]
+    out = [c for c, leaf in zip(columns, leaves) if leaf not in ("人员经费", "公用经费")]
+    at = out.index(basic)
+    out[at:at + 1] = [f"{basic}/人员经费", f"{basic}/公用经费"]
+    return out
 
 
 def is_total_column(column: str) -> bool:
@@ -180,14 +219,18 @@ def is_total_column(column: str) -> bool:
 
 
 def column_relations(columns: list[str]) -> list[tuple[int, list[int]]]:
-    """(total column, its part columns) for every total column of a header."""
+    """(total column, its part columns) for every total column of a header.
+
+    A total's parts are its sibling columns; a sibling group counts through its own total
+    (小计) when it has one, else through its columns (基本支出 = 人员经费 + 公用经费).
+    """
     relations = []
     for i, col in enumerate(columns):
         if not is_total_column(col):
             continue
         prefix = col.rsplit("/", 1)[0] if "/" in col else None
         if prefix:
-            parts = [j for j, c in enumerate(columns) if j != i and c.startswith(prefix + "/")]
+            parts = _direct_parts(columns, i, prefix + "/")
         else:
             parts = [
                 j for j, c in enumerate(columns)
@@ -199,9 +242,26 @@ def column_relations(columns: list[str]) -> list[tuple[int, list[int]]]:
     return relations
 
 
+def _direct_parts(columns: list[str], total: int, prefix: str) -> list[int]:
+    parts, groups = [], {}
+    for j, c in enumerate(columns):
+        if j == total or not c.startswith(prefix):
+            continue
+        rest = c[len(prefix):]
+        if "/" not in rest:
+            if not is_total_column(c):
+                parts.append(j)
+            continue
+        groups.setdefault(rest.split("/", 1)[0], []).append(j)
+    for members in groups.values():
+        totals = [j for j in members if is_total_column(columns[j]) and columns[j].count("/") == columns[members[0]].count("/")]
+        parts.extend(totals[:1] or [j for j in members if not is_total_column(columns[j])])
+    return sorted(parts)
+
+
 def split_two_sided_header(text: str) -> tuple[str, str]:
     """Split a two-sided header at its second 项目 (income side left, expenditure right)."""
-    text = compact(text)
+    text = compact("\n".join(l for l in text.split("\n") if not _SIDE_TITLES.match(compact(l))))
     marks = [m.start() for m in re.finditer(r"项目(?!支出|名称)", text)]
     if len(marks) >= 2:
         return text[: marks[1]], text[marks[1]:]
@@ -210,3 +270,110 @@ def split_two_sided_header(text: str) -> tuple[str, str]:
         if idx > 0:
             return text[:idx], text[idx:]
     return text, text
+
+
+# Words that head the name columns or caption the table, and side titles: not amount columns.
+_LABEL_WORDS = sorted(
+    [
+        "功能分类科目编码", "功能分类科目名称", "经济分类科目编码", "经济分类科目名称", "部门经济分类科目名称",
+        "功能分类", "经济分类", "科目编码", "科目名称", "科目代码", "类款项", "项目名称", "项目", "单位名称",
+        "收入预算", "支出预算", "收入决算", "支出决算", "备注", "序号", "编码", "名称", "类", "款", "项",
+        "收入", "支出", "本年",
+    ],
+    key=len,
+    reverse=True,
+)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=4096)
+def unexplained(text: str) -> str:
+    """The Chinese text of a header that is neither a column word nor a label of the name columns
+    (pieces of words that wrapped: 上级补 … 助收入)."""
+    text = compact(text)
+    rest: list[str] = []
+    i = 0
+    while i < len(text):
+        m = _PERIOD.match(text, i)
+        if m:
+            i = m.end()
+            continue
+        for term in _TERMS:
+            if text.startswith(term, i):
+                i += len(term)
+                break
+        else:
+            rest.append(text[i])
+            i += 1
+    left = "".join(rest)
+    for word in _LABEL_WORDS:
+        if word in left:
+            left = left.replace(word, "")
+    return "".join(_CJK.findall(left))
+
+
+def is_header_line(line: str) -> bool:
+    """A line of column words, name-column labels or side titles only (no figures)."""
+    text = compact(line)
+    if not text or re.search(r"\d", text):
+        return False
+    return bool(_SIDE_TITLES.match(text)) or not unexplained(line)
+
+
+# The standard columns of each kind of table, in the standard order (wrapped headers are read
+# against these; printed order wins where the text shows it).
+_INCOME_WORDS = [
+    "本年收入合计", "收入合计", "合计", "小计", "财政拨款收入", "一般公共预算财政拨款收入",
+    "财政专户管理资金", "单位资金", "上级补助收入", "事业收入", "其中：教育收费", "事业单位经营收入",
+    "经营收入", "附属单位上缴收入", "附属单位缴款", "其他收入", "用事业基金弥补收支差额", "上年结转",
+]
+_EXPENDITURE_WORDS = [
+    "本年支出合计", "支出合计", "合计", "小计", "基本支出", "人员经费", "公用经费", "项目支出",
+    "上缴上级支出", "事业单位经营支出", "经营支出", "对附属单位补助支出", "结转下年",
+]
+_FUND_WORDS = [
+    "合计", "小计", "一般公共预算财政拨款", "一般公共预算", "政府性基金预算财政拨款", "政府性基金预算",
+    "国有资本经营预算财政拨款", "国有资本经营预算",
+]
+VOCABULARY = {
+    "income": _INCOME_WORDS,
+    "expenditure": _EXPENDITURE_WORDS,
+    "fiscal_expenditure": _EXPENDITURE_WORDS,
+    "gp_expenditure": _EXPENDITURE_WORDS,
+    "fiscal_summary": _FUND_WORDS,
+    "summary": _EXPENDITURE_WORDS,
+}
+_AMOUNT_WORDS = ("预算数", "决算数", "金额")
+
+
+def table_columns(kind: str, header_lines: list[str]) -> tuple[list[str], dict[str, list[str]]]:
+    """(columns, side columns) of a table from its header lines."""
+    from budgetqa.parser.layout import find_words, printed_order
+
+    text = "\n".join(header_lines)
+    wrapped = kind in VOCABULARY and unexplained(text)
+    lines = [strip_label_tokens(line) for line in header_lines]
+    if kind in TWO_SIDED:
+        if wrapped:
+            vocabulary = VOCABULARY[kind]
+            found = find_words(lines, list(_AMOUNT_WORDS) + vocabulary)
+            amounts = [f.word for f in found if f.word in _AMOUNT_WORDS]
+            words = printed_order([f for f in found if f.word not in _AMOUNT_WORDS], _rank(vocabulary))
+            sides = {"收入": amounts[:1] or ["金额"], "支出": [f.word for f in words] or ["金额"]}
+        else:
+            left, right = split_two_sided_header(text)
+            sides = {
+                "收入": build_columns(header_terms(left)) or ["金额"],
+                "支出": build_columns(header_terms(right)) or ["金额"],
+            }
+        return [c for side in sides.values() for c in side], sides
+    if wrapped:
+        vocabulary = VOCABULARY[kind]
+        words = [f.word for f in printed_order(find_words(lines, vocabulary), _rank(vocabulary))]
+        if len(words) >= 2:
+            return _group_basic(list(dict.fromkeys(words))), {}
+    return build_columns(header_terms(text)), {}
+
+
+def _rank(vocabulary: list[str]) -> dict[str, int]:
+    return {w: i for i, w in enumerate(vocabulary)}

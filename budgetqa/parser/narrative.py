@@ -15,7 +15,7 @@ _NUMBERED = re.compile(r"(?:^|(?<=[。；;]))\s*(?:（([一二三四五六七八
 _GLOSSARY_ENTRY = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、]|（\d+）)(.{1,24}?)(?:[：:]|是指|是对|指)")
 
 _AMOUNT_FACT = re.compile(rf"({AMOUNT})\s*(万元|亿元|元)")
-_SHARE = re.compile(rf"占(?:比)?(?:[^，,；。]{{0,12}}?的)?\s*({AMOUNT})\s*%")
+_SHARE = re.compile(rf"占(?:比)?(?:([^，,；。]{{0,12}}?)的)?\s*({AMOUNT})\s*%")
 _CHANGE = re.compile(
     rf"比\s*(上年|上一年|上年度|\d{{4}}\s*年(?:度)?(?:预算|决算)?(?:数)?)?\s*(增加|减少|增长|下降)\s*({AMOUNT})\s*(万元|元)"
 )
@@ -74,10 +74,16 @@ def _table_lines(doc: Document) -> set[int]:
     return covered
 
 
+_TOPIC = re.compile(r"(?:主要职能|机构设置|名词解释|编制说明|情况说明|单位构成|概况)$")
+
+
 def _sections(lines: list[str], covered: set[int]) -> list[tuple[str, _Text]]:
     """Split prose into (heading, text) sections; wrapped lines are joined."""
     sections: list[tuple[str, _Text]] = []
     title, body = "", _Text()
+    prose = [len(compact(l)) for i, l in enumerate(lines) if i + 1 not in covered and len(compact(l)) > 10]
+    # A line as long as the text's lines is the first line of a wrapped paragraph, not a heading.
+    full = sorted(prose)[int(len(prose) * 0.75)] * 0.9 if len(prose) > 20 else 1000
     for idx, line in enumerate(lines):
         no = idx + 1
         if no in covered or is_noise(line):
@@ -85,12 +91,15 @@ def _sections(lines: list[str], covered: set[int]) -> list[tuple[str, _Text]]:
         text = compact(line)
         if not text:
             continue
-        if (
+        numbered = (
             _HEADING.match(text)
             and len(text) <= 30
             and not re.search(r"[，。；]", text[:-1])
-            and not text.endswith(("。", "：", ":"))
-        ):
+            and (not text.endswith(("。", "：", ":", "；")) or text.endswith(("说明。", "情况。")))
+            and (len(text) < full or not _HEADING.match(text).group().rstrip("、.．")[-1:].isdigit())
+        )
+        topic = len(text) <= 40 and _TOPIC.search(text) and not re.search(r"[，。；：:]", text)
+        if numbered or topic:
             if body.chars or title:
                 sections.append((title, body))
             title, body = text, _Text()
@@ -162,12 +171,13 @@ def _facts(section: str, body: _Text, department: str) -> list[Fact]:
                 )
             for m in _SHARE.finditer(ctext):
                 subject = clause_amount or last_amount
-                value = to_decimal(m.group(1))
+                value = to_decimal(m.group(2))
                 if value is None:
                     continue
                 facts.append(
                     Fact(section, f"{subject.label if subject else ''}占比", value, "%", "share",
-                         body.line_at(cbase + m.start()), sentence, subject=subject.label if subject else "")
+                         body.line_at(cbase + m.start()), sentence, subject=subject.label if subject else "",
+                         basis=compact(m.group(1) or ""))  # the whole it is a share of, when named
                 )
             for m in _COUNT.finditer(ctext):
                 label = _clean_label(re.split(r"[，,：:]", ctext[: m.start()])[-1], department)
@@ -192,6 +202,14 @@ def _link_breakdowns(text: str, amounts: list[tuple[int, Fact]]) -> None:
             nxt = re.compile(pattern).search(text, m.end())
             if nxt:
                 stop = min(stop, nxt.start())
+        # A semicolon ends the list when the parts before it already make the total (what
+        # follows is a new statement: "…上年结转 106,848.41 万元；本年支出预算 …").
+        for semi in re.finditer(r"；", text[m.end():stop]):
+            at = m.end() + semi.start()
+            before = [f for off, f in amounts if m.end() <= off < at]
+            if len(before) >= 2 and abs(sum(f.value for f in before) - total.value) <= Decimal("0.01") * len(before):
+                stop = at
+                break
         parts = [f for off, f in amounts if m.end() <= off < stop]
         if len(parts) >= 2:
             for part in parts:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from budgetqa.models import Indicator, PerformanceTarget
+from budgetqa.parser import scored
 from budgetqa.parser.text import AMOUNT, compact, is_noise, to_decimal
 
 _SHEET_TITLE = re.compile(r"绩效目标表")
@@ -59,7 +60,9 @@ def _end_of_last(lines: list[str], start: int) -> int:
 def _parse_sheet(lines: list[str], start: int, end: int) -> PerformanceTarget | None:
     sheet: PerformanceTarget | None = None
     level1 = ""
-    for idx in range(start + 1, end):
+    header = scored.is_scored(lines, start, end)
+    goal_from = None
+    for idx in range(start + 1, header if header is not None else end):
         line = lines[idx].strip()
         text = compact(line)
         if not text or is_noise(line):
@@ -82,6 +85,7 @@ def _parse_sheet(lines: list[str], start: int, end: int) -> PerformanceTarget | 
             _set(sheet, "项目期", period.strip(), no)
         elif "资金总额" in text or text.startswith(("其中", "省级", "市县", "单位自筹", "上年结转", "其他资金")):
             _funds(sheet, line, no)
+            goal_from = idx + 1
         elif text.startswith(_SIMPLE_FIELDS):
             name = next(f for f in _SIMPLE_FIELDS if text.startswith(f))
             _set(sheet, name, line[len(name):].strip() if line.startswith(name) else line, no)
@@ -99,6 +103,12 @@ def _parse_sheet(lines: list[str], start: int, end: int) -> PerformanceTarget | 
                 level1 = "满意度指标"
                 line = line.replace("满意度指标", "", 1).strip()
             _indicators(sheet, level1, line, no)
+    if sheet is not None and header is not None:
+        # The central template: goal under a vertical 年度总体目标, indicators with 分值.
+        found = scored.goal(lines, goal_from or header, header)
+        if found:
+            _set(sheet, "总体目标/年度", found[0], found[1])
+        sheet.indicators = scored.indicators(lines, header, end)
     return sheet
 
 

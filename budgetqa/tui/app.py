@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Iterable
 
 from textual import getters, on, work
+from textual.css.query import NoMatches
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -188,7 +189,12 @@ class BudgetApp(App[None]):
         self.collect_timer = self.set_timer(IDLE_COLLECT_SECONDS, self._collect_garbage)
 
     def _collect_garbage(self) -> None:
-        if self.question_input.value:
+        """Collect while the reader reads: not while typing, not while the app is closing."""
+        try:
+            typing = bool(self.question_input.value)
+        except NoMatches:  # another screen is on top, or the app is shutting down
+            return
+        if typing:
             self.collect_when_idle()
         else:
             gc.collect()

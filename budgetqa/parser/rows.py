@@ -1,0 +1,316 @@
+"""Rows of a table body: labels, codes and printed numbers, with wrapped names joined."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from budgetqa.models import Row, Table
+from budgetqa.parser import headers
+from budgetqa.parser.text import (
+    code_level,
+    compact,
+    is_noise,
+    parent_code,
+    split_code,
+    starts_with_ordinal,
+    table_numbers,
+)
+
+EMPTY_NOTE = re.compile(r"本表无数据|故本表为空|本表为空|无数据")
+SECTION = re.compile(r"^第[一二三四五六七八九十]+部分")
+_CODE_ONLY = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+
+
+@dataclass
+class Piece:
+    """A run of label text followed by the numbers printed after it on one line."""
+
+    label: str
+    numbers: list[tuple[str, int]]  # (raw text, column offset in line)
+    tail: str  # the text after the label: numbers and the spaces between them
+    line: int
+
+
+@dataclass
+class RawRow:
+    """A row before its numbers are placed in columns."""
+
+    label: str
+    line: int
+    values: list[tuple[str, int]] = field(default_factory=list)  # (raw, line)
+    tail: str = ""
+    side: str | None = None
+    indent: int = 0
+
+
+def split_pieces(line: str, line_no: int) -> list[Piece]:
+    """Cut a line into label + numbers runs (two-sided tables print two runs on a line)."""
+    matches = table_numbers(line)
+    pieces: list[Piece] = []
+    pos, k = 0, 0
+    while pos < len(line):
+        label_end = matches[k].start(1) if k < len(matches) else len(line)
+        label = line[pos:label_end]
+        nums: list[re.Match[str]] = []
+        while k < len(matches):
+            m = matches[k]
+            if nums and line[nums[-1].end(1):m.start(1)].strip():
+                break
+            nums.append(m)
+            k += 1
+        next_label = len(line)
+        if nums:
+            rest = line[nums[-1].end(1):]
+            if rest.strip():
+                next_label = nums[-1].end(1) + len(rest) - len(rest.lstrip())
+        tail = line[pos + len(label.rstrip()):next_label]
+        pieces.append(Piece(label.strip(), [(m.group(1), m.start(1)) for m in nums], tail, line_no))
+        pos = next_label
+    return pieces
+
+
+def _skipped(line: str, text: str, repeated: set[str]) -> bool:
+    """Lines inside a table body that are not rows: notes, titles, repeated page headers."""
+    if is_noise(line) and not table_numbers(line):
+        return True
+    if EMPTY_NOTE.search(text) or text.startswith(("注：", "注:", "说明：", "说明:")):
+        return True
+    if headers.table_label_number(line) or headers.classify_title(line):
+        return True
+    if SECTION.match(text) and "报表" in text:
+        return True
+    return text in repeated
+
+
+def _line_pieces(line: str, idx: int, two_sided: bool) -> list[Piece]:
+    code, rest = split_code(line)
+    if code:
+        pieces = split_pieces(rest, idx + 1)
+        if pieces:
+            pieces[0].label = f"{code} {pieces[0].label}".strip()
+        else:
+            pieces = [Piece(code, [], "", idx + 1)]
+    else:
+        pieces = split_pieces(line, idx + 1)
+    if two_sided:
+        pieces = [q for p in pieces for q in _split_labels(p)]
+    return pieces
+
+
+def collect_rows(lines: list[str], start: int, end: int, two_sided: bool, repeated: set[str] = frozenset()) -> list[RawRow]:
+    """Join wrapped labels and value lines into raw rows, keeping the whitespace after labels."""
+    if not two_sided and any(lines[i].lstrip()[:1].isdigit() and _bare_code(lines[i]) for i in range(start, end)):
+        return collect_centered(lines, start, end, repeated)
+    rows: list[RawRow] = []
+    pending: RawRow | None = None
+    padded = any(l.endswith(" ") for l in lines[start:end])
+    last_line = -1  # index of the last line that gave rows
+
+    def flush() -> None:
+        nonlocal pending
+        if pending is not None:
+            rows.append(pending)
+            pending = None
+
+    for idx in range(start, end):
+        line = lines[idx]
+        text = compact(line)
+        if text and _skipped(line, text, repeated):
+            continue
+        if not text:
+            if line and pending is not None:  # a line of spaces: the pending row's empty cells
+                pending.tail = line
+                flush()
+            continue
+        indent = len(line) - len(line.lstrip(" \u3000"))
+        pieces = _line_pieces(line, idx, two_sided)
+        starts = [p for p in pieces if p.label]
+        for p_i, piece in enumerate(pieces):
+            label = piece.label
+            if not label and piece.numbers and pending is not None:
+                pending.values = [(raw, idx + 1) for raw, _ in piece.numbers]
+                pending.tail = piece.tail
+                flush()
+                continue
+            if not label and piece.numbers and rows:
+                # Numbers alone on a line: the previous row's values wrapped down.
+                prev = rows[-1]
+                if not prev.values:
+                    prev.values = [(raw, idx + 1) for raw, _ in piece.numbers]
+                    prev.tail = piece.tail
+                continue
+            new_row = _starts_row(label)
+            if pending is not None and not new_row:
+                pending.label += label.strip()
+                if piece.numbers:
+                    pending.values = [(raw, idx + 1) for raw, _ in piece.numbers]
+                    pending.tail = piece.tail
+                    flush()
+                elif padded and line.endswith(" "):
+                    pending.tail = piece.tail
+                    flush()
+                continue
+            if (not padded and not new_row and not piece.numbers and rows and len(pieces) == 1
+                    and rows[-1].line - 1 == last_line):
+                rows[-1].label += label.strip()  # the previous row's name wrapped onto this line
+                continue
+            flush()
+            if not label and not rows:
+                label = "合计"  # one line of figures without a name: the table's only (total) row
+            row = RawRow(label.strip(), idx + 1, indent=indent if p_i == 0 else 0)
+            if two_sided and len(starts) >= 2:
+                row.side = "收入" if piece is starts[0] else "支出" if piece is starts[-1] else None
+            if piece.numbers:
+                row.values = [(raw, idx + 1) for raw, _ in piece.numbers]
+                row.tail = piece.tail
+                rows.append(row)
+            elif padded and not line.endswith(" ") and p_i == len(pieces) - 1:
+                pending = row  # the label goes on on the next line
+            else:
+                row.tail = piece.tail
+                rows.append(row)
+        last_line = idx
+    flush()
+    return rows
+
+
+def _bare_code(line: str) -> bool:
+    """A code printed without its name (the name wrapped onto the lines around it)."""
+    code, rest = split_code(line)
+    return bool(code) and not re.sub(r"[\d,.\-\s]", "", rest)
+
+
+def collect_centered(lines: list[str], start: int, end: int, repeated: set[str] = frozenset()) -> list[RawRow]:
+    """Rows of a table whose long names wrap around the line of their code and figures.
+
+    The extractor prints a name of two lines as one line above the figures and one below, a name
+    of three lines with its middle beside the code; a one-line name sits beside the code or just
+    above it. Of the name pieces between two rows, the first ends the row above and the rest
+    begin the row below; a lone piece begins the row below when that row printed no name beside
+    its code, else it ends the row above.
+    """
+    anchors: list[tuple[RawRow, str | None, str]] = []  # (row, code, name printed beside it)
+    heads: dict[int, list[str]] = {}
+    tails: dict[int, list[str]] = {}
+    loose: list[str] = []
+    pending_code: str | None = None
+
+    def place(row: RawRow | None, bare: bool) -> None:
+        nonlocal loose
+        if anchors and loose:
+            above = anchors[-1][0]
+            if row is None:
+                tails[id(above)], loose = loose, []
+            elif len(loose) >= 2 or not bare:
+                tails[id(above)], loose = loose[:1], loose[1:]
+        if row is not None:
+            heads[id(row)] = loose
+        loose = []
+
+    for idx in range(start, end):
+        line = lines[idx]
+        text = compact(line)
+        if not text or _skipped(line, text, repeated):
+            continue
+        if _CODE_ONLY.match(text):
+            pending_code = text
+            continue
+        code, rest = split_code(line)
+        pieces = split_pieces(rest if code else line, idx + 1)
+        piece = pieces[0] if pieces else Piece("", [], "", idx + 1)
+        name = piece.label
+        numbers = [p for p in pieces if p.numbers]
+        if not numbers and not code and not _starts_row(piece.label):
+            loose.append(text)
+            continue
+        if pending_code and not code:
+            code = pending_code
+        pending_code = None
+        row = RawRow(name, idx + 1)
+        if numbers:
+            row.values = [(raw, idx + 1) for p in numbers for raw, _ in p.numbers]
+            row.tail = numbers[-1].tail
+        name = compact(name)
+        place(row, bool(code) and not name)
+        anchors.append((row, code, name))
+    place(None, False)
+    out = []
+    for row, code, name in anchors:
+        full = "".join(heads.get(id(row), [])) + name + "".join(tails.get(id(row), []))
+        row.label = f"{code} {full}" if code else full
+        out.append(row)
+    return out
+
+
+_SECOND_LABEL = re.compile(
+    r"\s+(?=[一二三四五六七八九十]+、|本年支出合计|支出总计|年终结转|年末|结转下年|结余分配|总计)"
+    r"|(?<=[^\s])(?=年终结转|年末结转|结转下年)"
+)
+
+
+def _split_labels(piece: Piece) -> list[Piece]:
+    """Two labels with no number between them ('二、政府性基金预算  二、外交支出')."""
+    parts = [p for p in _SECOND_LABEL.split(piece.label) if p.strip()]
+    if len(parts) <= 1:
+        return [piece]
+    out = [Piece(p.strip(), [], " ", piece.line) for p in parts[:-1]]
+    out.append(Piece(parts[-1].strip(), piece.numbers, piece.tail, piece.line))
+    return out
+
+
+def _starts_row(label: str) -> bool:
+    text = compact(label)
+    if not text:
+        return False
+    code, rest = split_code(label)
+    if code and rest:
+        return True
+    return starts_with_ordinal(text) or text.startswith(
+        ("合计", "总计", "本年", "上年", "收入总计", "支出总计", "年终", "年末", "年初", "使用", "结余分配", "结转下年")
+    )
+
+
+def build_rows(table: Table, raw_rows: list[RawRow], with_category: bool) -> list[Row]:
+    """Turn raw rows into model rows: code, name, level, parent, side and category."""
+    rows: list[Row] = []
+    for n, raw in enumerate(raw_rows, start=1):
+        code, name = split_code(raw.label)
+        name = compact(name) if re.search(r"[\u4e00-\u9fff]", name) else name
+        category = None
+        if with_category and " " in raw.label.strip():
+            first, _, second = raw.label.strip().partition(" ")
+            name, category = compact(first), compact(second) or None
+        row = Row(
+            row_no=n,
+            name=name,
+            line=raw.line,
+            code=code,
+            level=code_level(code) if code and table.kind != "basic_economic" else None,
+            parent_code=parent_code(code) if code and len(code) in (5, 7) else None,
+            category=category,
+        )
+        if table.two_sided:
+            row.side = raw.side = raw.side or side_of(name, raw)
+        rows.append(row)
+    _set_depths(table, rows, raw_rows)
+    return rows
+
+
+_EXPENSE_WORDS = ("支出", "预备费", "结转下年", "年终结转", "年末结转", "结余分配")
+
+
+def side_of(name: str, raw: RawRow) -> str:
+    """收入 or 支出 for a row of a two-sided table, from its label."""
+    text = compact(name)
+    if "支出" in text or any(w in text for w in _EXPENSE_WORDS):
+        return "支出"
+    return "收入"
+
+
+def _set_depths(table: Table, rows: list[Row], raw_rows: list[RawRow]) -> None:
+    if table.kind not in ("projects", "projects_carryover"):
+        return
+    indents = sorted({r.indent for r in raw_rows})
+    for row, raw in zip(rows, raw_rows):
+        row.depth = indents.index(raw.indent) if raw.indent in indents else 0
