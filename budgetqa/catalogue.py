@@ -39,7 +39,7 @@ INTENTS: tuple[Intent, ...] = (
          "增长率是不是算错了", "合计对不对", "有没有算错的地方", "数据有没有问题", "{table}合计对不对"),
         cues=("对吗", "对不对", "是否正确", "算错", "算得对", "等于", "相符", "一致吗", "核对", "有没有问题",
               "有问题吗", "矛盾", "对得上", "有误", "错误", "检查", "准确吗", "正确吗", "是不是", "是否", "对不上",
-              "吻合", "一致", "相等", "=", "对么"),
+              "吻合", "一致", "相等", "=", "对么", "平衡", "赤字", "收支相抵"),
         examples=("表三合计对不对", "机关运行经费增长0.69%对吗"),
         weight=1.3,
     ),
@@ -156,7 +156,7 @@ INTENTS: tuple[Intent, ...] = (
     Intent(
         "list_projects", "the project lists (this year's and carried over)",
         ("项目有哪些", "{scope}的项目有哪些", "哪些项目", "项目清单", "列出项目", "上年结转的项目有哪些"),
-        cues=("哪些项目", "项目有哪些", "项目清单", "项目列表", "列出", "所有项目", "项目明细"),
+        cues=("哪些项目", "项目有哪些", "项目清单", "项目列表", "列出", "所有项目", "项目明细", "哪些科目", "科目有哪些"),
         examples=("上年结转的项目有哪些",),
         weight=1.1,
     ),
@@ -196,6 +196,14 @@ INTENTS: tuple[Intent, ...] = (
               "当年预算安排", "上年结转", "财政拨款", "总盘子", "盘子", "规模", "总体"),
         examples=("收入总计多少", "一般公共预算拨款收入多少"),
         weight=0.95,
+    ),
+    Intent(
+        "table", "one table of the report: its totals and rows",
+        ("表{amount}", "{table}", "{table}的合计", "看一下{table}", "{table}有哪些内容", "{table}总计多少"),
+        cues=("表",),
+        needs=("table",),
+        examples=("表三的合计",),
+        weight=0.9,
     ),
     Intent(
         "lookup", "one figure by code, subject, economic item or project",

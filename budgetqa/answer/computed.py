@@ -206,6 +206,10 @@ def share(doc: DocData, p: Parsed) -> Answer | None:
     values = _span_values(doc, p)
     if not values:
         return None
+    if len(keys) >= 2 and len(values) >= 2 and p.squashed[keys[0][1]:keys[1][0]].startswith(("里", "中", "当中", "之中")):
+        # 项目支出里上年结转占多少: the first name is the whole, the second the part.
+        values = [values[1], values[0]] + values[2:]
+        item_group = ordered[1]
     item = values[0]
     entity = item_group[0]
     base = values[1] if len(values) > 1 else _base_from_words(doc, p)
@@ -226,10 +230,14 @@ def share(doc: DocData, p: Parsed) -> Answer | None:
     text = (f"{item.label} {amount_text(item.amount, item.unit)} 占 {base.label} {amount_text(base.amount, base.unit)} "
             f"的 {computed}%（{item.amount} ÷ {base.amount} × 100，分母为{base.label}，{base.where}）。")
     if stated:
-        f = stated[0]
+        f, denominator = stated
         value = Decimal(f["value"])
-        agree = abs(value - computed) <= Decimal("0.01")
-        text += f"报告第{f['source_line']}行写明占 {value}%" + ("，与计算一致。" if agree else f"，与计算的 {computed}% 不一致。")
+        same_base = denominator is None or Decimal(denominator["value"]) == base.amount
+        if same_base:
+            agree = abs(value - computed) <= Decimal("0.01")
+            text += f"报告第{f['source_line']}行写明占 {value}%" + ("，与计算一致。" if agree else f"，与计算的 {computed}% 不一致。")
+        else:
+            text += f"另：报告第{f['source_line']}行写明它占{denominator['label']}（{denominator['value']}）的 {value}%。"
     a = _answer("share", f"{item.label} 占 {base.label}", text)
     a.figure(f"{item.label}占{base.label}的比例", computed, "%")
     if stated:

@@ -82,8 +82,30 @@ def _children_sum(doc: DocData, p: Parsed, e: Entity) -> Answer | None:
 
 
 # --------------------------------------------------------------------------- consistency
+def _balance(doc: DocData) -> Answer | None:
+    """收支平衡吗: 收入总计 against 支出总计 of the summary table."""
+    summary = doc.table("summary")
+    if summary is None:
+        return None
+    income = next((r for r in summary.rows if r.side == "收入" and "总计" in r.name and r.first is not None), None)
+    spending = next((r for r in summary.rows if r.side == "支出" and "总计" in r.name and r.first is not None), None)
+    if income is None or spending is None:
+        return None
+    gap = income.first - spending.first
+    verdict = "收支平衡" if gap == 0 else f"{'收入多于支出' if gap > 0 else '支出多于收入'} {amount_text(abs(gap), summary.unit)}"
+    a = _answer("consistency", "收入总计与支出总计是否相等",
+                f"{income.name} {amount_text(income.first, summary.unit)}，{spending.name} {amount_text(spending.first, summary.unit)}，{verdict}（{table_label(summary)}）。")
+    a.figure(income.name, income.first, summary.unit, table_label(summary), income.line)
+    a.figure(spending.name, spending.first, summary.unit, table_label(summary), spending.line)
+    return a
+
+
 def consistency(doc: DocData, p: Parsed) -> Answer | None:
     """Is a total, share or growth rate right? Recomputed, with the document check's findings."""
+    if p.has("平衡", "赤字", "收支相等", "收支相抵") and not p.items:
+        answer = _balance(doc)
+        if answer is not None:
+            return answer
     findings = doc.findings
     tables = [int(e.ref) for e in p.entities if e.kind == "table" and e.ref.isdigit()]
     if len(p.numbers) >= 3 and p.has("=", "等于", "+", "加"):

@@ -141,9 +141,23 @@ def filter(doc: DocData, p: Parsed) -> Answer | None:  # noqa: A001 - the intent
     return a
 
 
+def _carried_subjects(doc: DocData, p: Parsed) -> tuple[str, list]:
+    """Subjects with money carried over from last year (哪些科目有上年结转), from the income table."""
+    table = doc.table("income")
+    if table is None or "上年结转" not in table.columns:
+        return "", []
+    level = "款" if p.has("款") else "类" if p.has("类") else "项"
+    rows = [r for r in table.rows if r.code and r.level == level and (r.amount("上年结转") or 0) != 0]
+    return (f"{table_label(table)} 中有上年结转的{level}级科目",
+            [(f"{r.code} {r.name}", r.amount("上年结转"), table.unit, r.line_of("上年结转"), table_label(table)) for r in rows])
+
+
 def list_projects(doc: DocData, p: Parsed) -> Answer | None:
-    """The project lists, this year's and / or carried over."""
-    where, rows = _domain(doc, p)
+    """The project lists (this year's and / or carried over), or the subjects with carry-over."""
+    if p.has("科目") and p.scope == "上年结转":
+        where, rows = _carried_subjects(doc, p)
+    else:
+        where, rows = _domain(doc, p)
     if not rows or p.has("类", "款") and not p.has("项目"):
         return None
     total = Decimal(0)

@@ -375,3 +375,30 @@ def basic_vs_project(doc: DocData, p: Parsed) -> Answer | None:
         if gp and gp.amount != values[wanted.index("项目支出")].amount if "项目支出" in wanted else False:
             a.text += f"不含上年结转的项目支出为 {amount_text(gp.amount, gp.unit)}（{gp.where}）。"
     return a
+
+
+def table(doc: DocData, p: Parsed) -> Answer | None:
+    """A table asked for as a whole (表二, 表六的合计): its total row and its rows."""
+    if p.items:
+        return None
+    numbers = [int(e.ref) for e in p.entities if e.kind == "table" and e.ref.isdigit() and int(e.ref) in doc.tables]
+    if not numbers:
+        return None
+    t = doc.tables[numbers[0]]
+    where = table_label(t)
+    if t.empty or not any(r.cells for r in t.rows):
+        return _answer("table", where, f"{where}：本表无数据。")
+    total = t.total_row("支出") if t.side_columns else t.total_row()
+    a = _answer("table", where, "")
+    if total is not None:
+        parts = [f"{name.rsplit('/', 1)[-1]} {amount_text(value, t.unit)}" for name, (value, _) in total.cells.items()]
+        a.text = f"按「{where}」理解：{total.name}：" + "，".join(parts) + f"（第{total.line}行）；共 {len(t.rows)} 行，见下表。"
+        for name, (value, line) in total.cells.items():
+            a.figure(f"{total.name} {name}", value, t.unit, where, line)
+    else:
+        a.text += f"{where} 共 {len(t.rows)} 行，见下表。"
+    a.columns = ["科目编码", "名称"] + (list(t.columns) if not t.side_columns else ["金额"])
+    for r in t.rows:
+        values = [r.amount(c) for c in t.columns] if not t.side_columns else [r.first]
+        a.rows.append([r.code or "", r.name] + values)
+    return a

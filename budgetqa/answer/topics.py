@@ -39,14 +39,18 @@ def three_public(doc: DocData, p: Parsed) -> Answer | None:
             a.source("情况说明", line[0], "三公经费")
         return a
     if table is not None:
-        a = _answer("three_public", component or "三公经费", "")
+        # A 决算 prints 预算数 and 决算数 side by side: the outturn is what it reports.
+        wanted = "预算数" if doc.kind == "预算" or p.has("预算数") else "决算数"
+        column = next((c for c in table.columns if wanted in c), None)
+        a = _answer("three_public", (component or "三公经费") + (f"（{column}）" if column else ""), "")
         parts = []
         for r in table.rows:
             if component and r.name != component and not r.is_total:
                 continue
-            if r.first is not None:
-                parts.append(f"{r.name} {amount_text(r.first, table.unit)}")
-                a.figure(r.name, r.first, table.unit, table_label(table), r.line)
+            value = r.amount(column) if column else r.first
+            if value is not None:
+                parts.append(f"{r.name} {amount_text(value, table.unit)}")
+                a.figure(r.name, value, table.unit, table_label(table), r.line_of(column) if column else r.line)
         a.text += "；".join(parts) + f"（{table_label(table)}）。"
         return a
     return None
