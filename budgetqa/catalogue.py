@@ -204,6 +204,7 @@ INTENTS: tuple[Intent, ...] = (
         needs=("table",),
         examples=("表三的合计",),
         weight=0.9,
+        requires_cue=False,
     ),
     Intent(
         "lookup", "one figure by code, subject, economic item or project",

@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
 from budgetqa.models import Document
 from budgetqa.parser.text import compact, strip_ordinal
+from budgetqa.names import COLUMN_ITEMS
 from budgetqa.textnorm import pinyin_keys
+
+_GENERIC_COLUMNS = {"合计", "小计", "总计", "金额", "预算数", "决算数", "本年收入", "本年支出"}
+
+
+def table_core(title: str, department: str) -> str:
+    """What a title says a table holds: 2024年一般公共预算支出预算表（不含上年结转） -> 一般公共预算支出."""
+    text = compact(title).replace(compact(department), "")
+    text = re.sub(r"^\d{4}年度?", "", text)
+    text = re.sub(r"[（(][^）)]*[）)]$", "", text)
+    text = re.sub(r"^(?:预算单位|部门|单位|财政拨款安排)", "", text) if not text.startswith("财政拨款收") else text
+    return re.sub(r"(?:预算|决算)?(?:总表|表)$", "", text)
 
 
 def name_rows(doc_id: int, doc: Document) -> list[dict]:
@@ -23,17 +37,33 @@ def name_rows(doc_id: int, doc: Document) -> list[dict]:
 
     for table in doc.tables:
         add("table", table.title, str(table.no))
+        core = table_core(table.title, doc.department)
+        for key in {core, re.sub(r"(?:支出|收入)$", "", core)}:
+            if len(key) >= 5 and key not in COLUMN_ITEMS:
+                add("table", key, str(table.no))
+        for column in table.columns:
+            leaf = column.rsplit("/", 1)[-1].removeprefix("其中：").removeprefix("其中")
+            if len(leaf) >= 3 and leaf not in _GENERIC_COLUMNS and leaf not in COLUMN_ITEMS and not leaf.startswith("第"):
+                add("column", leaf, f"{table.no}|{column}")
         for row in table.rows:
-            if row.code:
-                add("subject", row.name, row.code)
-            elif table.kind == "basic_economic" and not row.is_total:
+            if table.kind == "basic_economic" and not row.is_total:
                 add("economic", row.name, f"{table.no}:{row.row_no}")
+            elif row.code:
+                add("subject", row.name, row.code)
             elif table.two_sided:
                 add("summary_item", strip_ordinal(row.name), f"{table.no}:{row.row_no}")
             elif table.kind == "three_public" and not row.is_total:
                 add("three_public", row.name, f"{table.no}:{row.row_no}")
     for project in doc.projects:
         add("project", project.name, project.scope)
+    projects = {compact(p.name) for p in doc.projects}
+    for sheet in doc.performance:  # target sheets name projects too (some reports have no project table)
+        if compact(sheet.project_name) in projects:
+            continue
+        add("target", sheet.project_name, sheet.project_name)
+        bare = re.sub(r"^(?:[\d\-－—\s]+|\d{4}年度?)", "", sheet.project_name).strip("-－— ")
+        if bare != sheet.project_name and len(bare) >= 4:
+            add("target", bare, sheet.project_name)
     for fact in doc.facts:
         if fact.kind in ("amount", "count"):
             add("fact", fact.label, fact.kind)

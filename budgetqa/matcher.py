@@ -38,12 +38,12 @@ from budgetqa.textnorm import normalise, squash
 __all__ = ["COLUMN_ITEMS", "Entity", "Parsed", "chinese_numbers", "parse", "rank_intents"]
 
 # Entity kinds that stand for a figure a question can ask about.
-ITEM_KINDS = ("subject", "economic", "project", "fact", "summary_item", "three_public", "column")
+ITEM_KINDS = ("subject", "economic", "project", "fact", "summary_item", "three_public", "column", "target")
 _SLOT = {
     "code": "{code}", "subject": "{subject}", "economic": "{item}", "project": "{project}",
     "fact": "{item}", "glossary": "{term}", "summary_item": "{subject}", "table": "{table}",
     "asset": "{item}", "internal_unit": "{unit}", "subordinate_unit": "{unit}", "department": "{department}",
-    "three_public": "{item}", "column": "{item}", "duty": "{item}",
+    "three_public": "{item}", "column": "{item}", "duty": "{item}", "target": "{project}",
 }
 _CN_NUMERAL = "零一二两三四五六七八九十百千万"
 _NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])")
@@ -95,6 +95,11 @@ class Parsed:
     def items(self) -> list[Entity]:
         """Entities that stand for a figure."""
         return [e for e in self.entities if e.kind in ITEM_KINDS or e.kind == "code"]
+
+    @property
+    def table_scope(self) -> int | None:
+        """The table the question names (表五, 财政拨款支出预算表 …), if any."""
+        return next((int(e.ref) for e in self.entities if e.kind == "table" and e.ref.isdigit()), None)
 
     def has(self, *cues: str) -> bool:
         """True when any cue word occurs in the question."""

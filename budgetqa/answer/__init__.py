@@ -16,6 +16,9 @@ __all__ = ["Answer", "Figure", "Session", "Source", "ask", "ask_doc", "preload"]
 
 # Documents read back from a database, by (database file, document id, load time).
 _DOC_CACHE: dict[tuple[str, int, str], DocData] = {}
+# Topic intents: when one is clearly asked and the report is silent on it, say so.
+_TOPICS = {"procurement": "政府采购", "three_public": "三公经费", "operating_cost": "机关运行经费",
+           "performance": "绩效目标", "assets": "国有资产"}
 _FOLLOW_UP = ("呢", "那", "它", "其", "该", "这个", "这项", "此项", "上面", "刚才", "那个")
 
 
@@ -34,13 +37,16 @@ def ask(conn: sqlite3.Connection, question: str, session: Session | None = None)
         return Answer(False, "none", "数据库里还没有报告：先用 budgetqa load FILE 载入一份。")
     current = next((d for d in docs if d.id == session.document_id), docs[0])
     if len(docs) > 1:
-        named, _ = named_documents(question, docs)
+        named, by_department = named_documents(question, docs)
         if wants_comparison(question, docs) and len(named) != 1:
             from budgetqa.answer.compare import compare
 
             return compare(conn, question, named if len(named) >= 2 else docs, _load)
         if named:
             current = max(named, key=lambda d: (d.year or 0, d.id))
+            missing_year = _missing_year(question, named) if by_department else ""
+            if missing_year:
+                return Answer(False, "out_of_scope", missing_year, document=current.label)
     doc = _load(conn, current.id)
     answer = ask_doc(doc, question, session)
     if len(docs) > 1 and answer.matched:
@@ -53,6 +59,17 @@ def preload(conn: sqlite3.Connection, doc_id: int) -> None:
     import cn2an  # noqa: F401  (imported on first use otherwise: tens of milliseconds)
 
     ask_doc(_load(conn, doc_id), "前五个项目", Session(document_id=doc_id))
+
+
+def _missing_year(question: str, named) -> str:
+    """A year asked about that none of the named department's loaded reports covers."""
+    years = {int(y) for y in re.findall(r"(20\d{2})\s*年", question)}
+    have = {d.year for d in named}
+    asked = {y for y in years if y not in have and y + 1 not in have}
+    if asked and not (years & have):
+        held = "、".join(sorted(f"{d.year}年{d.kind}" for d in named))
+        return f"已载入的「{named[0].department}」报告只有 {held}，没有 {min(asked)} 年的数据。"
+    return ""
 
 
 def _load(conn: sqlite3.Connection, doc_id: int) -> DocData:
@@ -92,6 +109,9 @@ def ask_doc(doc: DocData, question: str, session: Session) -> Answer:
             answer.document = doc.label
             _remember(session, p, answer, question)
             return answer
+        if intent.name in _TOPICS and score >= 60 and not p.items:
+            # The report says nothing on this topic: do not fall back to some other figure.
+            return _unmatched(doc, "no_match", f"报告（{doc.label}）没有关于「{_TOPICS[intent.name]}」的内容，没有给出任何数字。", p)
     return _unmatched(doc, "no_match", "", p)
 
 

@@ -30,18 +30,23 @@ def _domain(doc: DocData, p: Parsed) -> tuple[str, list[tuple[str, Decimal, str,
     tables = [int(e.ref) for e in p.entities if e.kind == "table" and e.ref.isdigit() and int(e.ref) in doc.tables]
     if tables:
         return _table_rows(doc, tables[0])
-    if p.has("类", "款", "功能分类", "科目") and not p.has("项目"):
-        level = "款" if p.has("款") else "项" if p.has("项级") else "类"
+    parents = list(dict.fromkeys(e.ref for e in p.items if e.kind in ("code", "subject") and e.ref and len(e.ref) < 7))
+    if (p.has("类", "款", "功能分类", "科目") or parents) and not p.has("项目"):
+        level = "款" if p.has("款") else "项" if p.has("项级", "项科目", "个项") else "类"
+        if parents and level == "类":
+            level = "款" if len(parents[0]) == 3 else "项"
         table = doc.table("expenditure") or doc.table("gp_expenditure")
         if p.scope == "本年":
             table = doc.table("gp_expenditure") or table
         if table is None:
             return "", []
-        rows = [r for r in table.rows if r.code and r.level == level]
+        rows = [r for r in table.rows if r.code and r.level == level
+                and (not parents or any(r.code.startswith(c) for c in parents))]
         out = [(f"{r.code} {r.name}", r.first or Decimal(0), table.unit, r.line, table_label(table)) for r in rows]
         if p.has("有钱", "有预算", "有数", "有金额", "非零"):
             out = [o for o in out if o[1] != 0]
-        return f"{table_label(table)} 中的{level}级科目", out
+        under = f"{parents[0]} 下" if parents else ""
+        return f"{table_label(table)} 中{under}的{level}级科目", out
     if p.has("经济科目", "经济分类", "人员经费", "公用经费", "工资福利", "商品和服务") and not p.has("项目"):
         table = doc.table("basic_economic")
         if table is None:

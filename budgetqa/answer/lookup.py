@@ -387,7 +387,15 @@ def table(doc: DocData, p: Parsed) -> Answer | None:
     t = doc.tables[numbers[0]]
     where = table_label(t)
     if t.empty or not any(r.cells for r in t.rows):
-        return _answer("table", where, f"{where}：本表无数据。")
+        a = _answer("table", where, f"{where}：本表无数据。")
+        from rapidfuzz.distance import LCSseq
+
+        core = next((e.name for e in p.entities if e.kind == "table"), t.title)
+        said = [f for f in doc.facts if f["kind"] == "amount" and LCSseq.similarity(core, f["label"]) >= min(6, len(core))]
+        for f in said[:2]:  # the narrative's own word on it (政府性基金预算拨款收入0万元)
+            a.text += f"情况说明：{f['label']} {amount_text(Decimal(f['value']), f['unit'])}（第{f['source_line']}行）。"
+            a.figure(f["label"], Decimal(f["value"]), f["unit"], "情况说明", f["source_line"])
+        return a
     total = t.total_row("支出") if t.side_columns else t.total_row()
     a = _answer("table", where, "")
     if total is not None:

@@ -40,6 +40,8 @@ def three_public(doc: DocData, p: Parsed) -> Answer | None:
         return a
     if table is not None:
         # A 决算 prints 预算数 and 决算数 side by side: the outturn is what it reports.
+        if p.has("预算数") and p.has("决算数"):
+            return _three_public_both(doc, p, table, component)
         wanted = "预算数" if doc.kind == "预算" or p.has("预算数") else "决算数"
         column = next((c for c in table.columns if wanted in c), None)
         a = _answer("three_public", (component or "三公经费") + (f"（{column}）" if column else ""), "")
@@ -54,6 +56,22 @@ def three_public(doc: DocData, p: Parsed) -> Answer | None:
         a.text += "；".join(parts) + f"（{table_label(table)}）。"
         return a
     return None
+
+
+def _three_public_both(doc: DocData, p: Parsed, table, component: str | None) -> Answer:
+    """三公 预算数 and 决算数 side by side (决算 reports print both)."""
+    a = _answer("three_public", (component or "三公经费") + "（预算数与决算数）", "")
+    parts = []
+    for r in table.rows:
+        if component and r.name != component and not r.is_total:
+            continue
+        cells = [(c, r.amount(c)) for c in table.columns if ("预算数" in c or "决算数" in c) and r.amount(c) is not None]
+        if cells:
+            parts.append(f"{r.name} " + "，".join(f"{c.rsplit('/', 1)[-1]} {amount_text(v, table.unit)}" for c, v in cells))
+            for c, v in cells:
+                a.figure(f"{r.name} {c.rsplit('/', 1)[-1]}", v, table.unit, table_label(table), r.line_of(c))
+    a.text += "；".join(parts[:4]) + f"（{table_label(table)}）。"
+    return a
 
 
 def _narrative_lines(doc: DocData, word: str) -> list[tuple[int, str]]:
@@ -93,7 +111,8 @@ def _computed_instead(doc: DocData, p: Parsed) -> Answer | None:
     """A topic question that asks for a share, a difference or a sum is answered by that intent."""
     from budgetqa.answer import computed
 
-    for name, cues in (("share", ("占比", "比例", "比重", "百分之几", "占")), ("difference", ("相差", "差多少", "多多少", "少多少")),
+    for name, cues in (("yoy", ("比上年", "比去年", "同比", "比20", "下降", "增长", "减少多少", "增加多少")),
+                       ("share", ("占比", "比例", "比重", "百分之几", "占")), ("difference", ("相差", "差多少", "多多少", "少多少")),
                        ("sum", ("加起来", "之和", "+"))):
         if p.has(*cues):
             answer = getattr(computed, name)(doc, p)
@@ -192,8 +211,10 @@ def assets(doc: DocData, p: Parsed) -> Answer | None:
         if p.numbers:
             picked = [a for a in chosen if any(f"{n.normalize():f}万" in a["name"] for n in p.numbers)]
             chosen = picked or chosen
-    else:
+    elif p.has("车", "辆"):
         chosen = [a for a in doc.assets if a["unit"] == "辆"]
+    else:
+        return None  # 资产总额 and the like: reports state none
     if not chosen:
         return None
     head = chosen[0]
@@ -216,23 +237,37 @@ _TARGET_FIELDS = {
 }
 
 
+def _performance_overview(doc: DocData) -> Answer | None:
+    """How many target sheets, and what the narrative says of 绩效 (项目个数, 涉及资金)."""
+    stated = [f for f in doc.facts if "绩效" in f["sentence"] and f["kind"] in ("count", "amount")]
+    if not doc.targets and not stated:
+        return None
+    a = _answer("performance", "项目绩效目标", "")
+    if doc.targets:
+        names = "、".join(t["project_name"] for t in doc.targets[:12])
+        more = f"等 {len(doc.targets)} 张" if len(doc.targets) > 12 else f"共 {len(doc.targets)} 张"
+        a.text += f"项目绩效目标表{more}：{names}。"
+        a.figure("绩效目标表数量", Decimal(len(doc.targets)), "张")
+    if stated:
+        sentence = stated[0]["sentence"]
+        a.text += f"情况说明：{sentence}（第{stated[0]['source_line']}行）。"
+        for f in stated[:4]:
+            a.figure(f["label"], Decimal(f["value"]), f["unit"], "情况说明", f["source_line"])
+    return a
+
+
 def performance(doc: DocData, p: Parsed) -> Answer | None:
     """A project's performance target sheet, or one field of it."""
-    projects = [e for e in p.entities if e.kind == "project"]
+    projects = [e for e in p.entities if e.kind in ("project", "target")]
     target = None
     for e in sorted(projects, key=lambda e: -len(e.name)):
-        target = next((t for t in doc.targets if t["project_name"] == e.name), None)
+        name = e.ref if e.kind == "target" and e.ref else e.name
+        target = next((t for t in doc.targets if t["project_name"] == name), None)
         if target:
             break
     if target is None:
-        if not projects and doc.targets and p.has("绩效"):
-            names = "、".join(t["project_name"] for t in doc.targets)
-            counts = [f for f in doc.facts if "绩效" in f["label"] and f["kind"] == "count"]
-            a = _answer("performance", "项目绩效目标", f"共有 {len(doc.targets)} 张项目绩效目标表：{names}。")
-            a.figure("绩效目标表数量", Decimal(len(doc.targets)), "张")
-            for f in counts[:2]:
-                a.source("情况说明", f["source_line"], f["label"])
-            return a
+        if not projects and p.has("绩效"):
+            return _performance_overview(doc)
         return None
     name = target["project_name"]
     for i in target["indicators"]:

@@ -38,8 +38,19 @@ def code_table(doc: DocData, scope: str | None = None) -> TableData | None:
     return None
 
 
-def code_value(doc: DocData, code: str, scope: str | None = None, column: str | None = None) -> Value | None:
-    """The figure of a subject code: 支出合计 (含结转), or this year's / carried-over part."""
+def code_value(doc: DocData, code: str, scope: str | None = None, column: str | None = None,
+               table_no: int | None = None) -> Value | None:
+    """The figure of a subject code: 支出合计 (含结转), or this year's / carried-over part.
+
+    With ``table_no`` (the question named a table) the row of that table answers.
+    """
+    named = doc.tables.get(table_no) if table_no else None
+    if named is not None and _row(named, code) is not None:
+        row = _row(named, code)
+        value = row.amount(column) if column else row.first
+        if value is not None:
+            label = f"{code} {row.name}" + (f" {column}" if column else "")
+            return Value(label, value, named.unit, table_label(named), row.line_of(column) if column else row.line, code)
     if scope == "上年结转":
         income = doc.table("income")
         row = _row(income, code)
@@ -149,12 +160,38 @@ def column_value(doc: DocData, column: str, scope: str | None = None, table_no: 
     return None
 
 
+def _named_column(doc: DocData, e: Entity) -> Value | None:
+    """A column found by its header (事业收入/其中：教育收费): the figure of the table's total row."""
+    table_no, _, column = e.ref.partition("|")
+    table = doc.tables.get(int(table_no)) if table_no.isdigit() else None
+    if table is None:
+        return None
+    if table.side_columns:
+        side = next((side for side, cols in table.side_columns.items() if column in cols), None)
+        row = table.total_row(side) if side else None
+    else:
+        row = table.total_row() or (table.rows[0] if len(table.rows) == 1 else None)
+    if row is None or row.amount(column) is None:
+        return None
+    return Value(f"{column}", row.amount(column), table.unit, table_label(table), row.line_of(column), f"column:{column}")
+
+
 def entity_values(doc: DocData, e: Entity, p: Parsed, column: str | None = None) -> list[Value]:
     """Every figure an entity can stand for (several when a name is printed in two places)."""
     scope = p.scope
     out: list[Value] = []
     if e.kind == "code" or (e.kind == "subject" and e.ref):
-        v = code_value(doc, e.ref, scope, column)
+        v = code_value(doc, e.ref, scope, column, p.table_scope)
+        if v:
+            out.append(v)
+    elif e.kind == "target":
+        target = next((t for t in doc.targets if t["project_name"] == (e.ref or e.name)), None)
+        total = next((f for f in target["funds"] if f["scope"] == "年度" and "总额" in f["item"]), None) if target else None
+        if total:
+            out.append(Value(f"{target['project_name']} 年度资金总额", Decimal(total["amount"]), total["unit"],
+                             "项目支出绩效目标表", total["source_line"], f"target:{target['project_name']}"))
+    elif e.kind == "column" and "|" in e.ref:
+        v = _named_column(doc, e)
         if v:
             out.append(v)
     elif e.kind == "economic":
@@ -181,7 +218,7 @@ def entity_values(doc: DocData, e: Entity, p: Parsed, column: str | None = None)
         if v:
             out.append(v)
     elif e.kind == "column":
-        v = column_value(doc, e.name, scope)
+        v = column_value(doc, e.name, scope, p.table_scope)
         if v:
             out.append(v)
     elif e.kind == "asset":

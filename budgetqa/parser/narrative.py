@@ -19,7 +19,9 @@ _SHARE = re.compile(rf"占(?:比)?(?:([^，,；。]{{0,12}}?)的)?\s*({AMOUNT})\
 _CHANGE = re.compile(
     rf"比\s*(上年|上一年|上年度|\d{{4}}\s*年(?:度)?(?:预算|决算)?(?:数)?)?\s*(增加|减少|增长|下降)\s*({AMOUNT})\s*(万元|元)"
 )
-_RATE = re.compile(rf"(增长|下降|降低|上升|减少|增加)\s*({AMOUNT})\s*%")
+_COMPARED = re.compile(r"(?:与|较|同|和)\s*(上年|上一年|上年度|\d{4}\s*年度?)\s*(?:相比|比较)")
+_IMPLICIT_CHANGE = re.compile(rf"^(.{{0,24}}?)(增加|减少|增长|下降)\s*({AMOUNT})\s*(万元|元)")
+_RATE = re.compile(rf"(增长|下降|降低|上升|减少|增加)(?:[（(][^）)]{{0,4}}[）)])?\s*({AMOUNT})\s*%")
 _COUNT = re.compile(rf"({AMOUNT})\s*(个|辆|台（套）|台|套|人次|人|项|平方米)")
 _LABEL_NOISE = re.compile(
     r"^(?:\d{4}\s*年度?|其中|主要包括|包括|主要用于以下方面|主要用于|共计|合计|为|是|：|:|，|、|\s"
@@ -112,6 +114,7 @@ def _sections(lines: list[str], covered: set[int]) -> list[tuple[str, _Text]]:
 def _clean_label(label: str, department: str) -> str:
     if department:
         label = label.replace(department, "")
+    label = re.sub(r"[（(][^）)]{0,20}[）)]$", "", label)  # 政府采购金额（以合同签订为准）
     label = re.sub(r"^.*?(?:年度|年)(?=[^\d])", lambda m: "" if re.match(r"^\d{4}", m.group()) else m.group(), label)
     label = _LABEL_NOISE.sub("", label)
     return label.strip("，,：:、的 ")
@@ -126,12 +129,17 @@ def _facts(section: str, body: _Text, department: str) -> list[Fact]:
         base = s_match.start()
         first_amount: Fact | None = None
         last_amount: Fact | None = None
+        last_change = ""
         clause_start = 0
         for clause in _CLAUSE.finditer(sentence):
             ctext = clause.group()
             cbase = base + clause.start()
             clause_amount: Fact | None = None
             change_spans = [m.span() for m in _CHANGE.finditer(ctext)]
+            compared = None if change_spans else _COMPARED.search(sentence[: clause.start()])
+            implicit = _IMPLICIT_CHANGE.match(ctext) if compared else None
+            if implicit:
+                change_spans.append(implicit.span())
             label_from = 0
             for m in _AMOUNT_FACT.finditer(ctext):
                 if any(a <= m.start() < b for a, b in change_spans):
@@ -154,20 +162,34 @@ def _facts(section: str, body: _Text, department: str) -> list[Fact]:
                 if value is None:
                     continue
                 sign = -1 if m.group(2) in ("减少", "下降") else 1
+                # No amount before it: the words before 比 say what changed (“三公”经费…决算数比2023年度减少).
+                subject_label = subject.label if subject else _clean_label(ctext[: m.start()], department)
                 facts.append(
-                    Fact(section, f"{subject.label if subject else ''}变动", value * sign, m.group(4), "change",
-                         body.line_at(cbase + m.start()), sentence, subject=subject.label if subject else "",
+                    Fact(section, f"{subject_label}变动", value * sign, m.group(4), "change",
+                         body.line_at(cbase + m.start()), sentence, subject=subject_label,
                          basis=compact(m.group(1) or "上年"))
                 )
+                last_change = subject_label
+            if implicit:  # 与2023年度相比，收入支出总计增加1062.85万元
+                label = _clean_label(implicit.group(1), department)
+                value = to_decimal(implicit.group(3))
+                if value is not None:
+                    sign = -1 if implicit.group(2) in ("减少", "下降") else 1
+                    subject_label = label or (first_amount.label if first_amount else "")
+                    facts.append(Fact(section, f"{subject_label}变动", value * sign, implicit.group(4), "change",
+                                      body.line_at(cbase + implicit.start(3)), sentence, subject=subject_label,
+                                      basis=compact(compared.group(1))))
+                    last_change = subject_label
             for m in _RATE.finditer(ctext):
                 subject = clause_amount or first_amount
                 value = to_decimal(m.group(2))
                 if value is None:
                     continue
                 sign = -1 if m.group(1) in ("下降", "降低", "减少") else 1
+                subject_label = last_change or (subject.label if subject else "")
                 facts.append(
-                    Fact(section, f"{subject.label if subject else ''}变动率", value * sign, "%", "rate",
-                         body.line_at(cbase + m.start()), sentence, subject=subject.label if subject else "")
+                    Fact(section, f"{subject_label}变动率", value * sign, "%", "rate",
+                         body.line_at(cbase + m.start()), sentence, subject=subject_label)
                 )
             for m in _SHARE.finditer(ctext):
                 subject = clause_amount or last_amount
