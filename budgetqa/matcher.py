@@ -267,6 +267,7 @@ def _residue(p: Parsed) -> str:
 
 
 _TEMPLATE_CACHE: dict[str, list[str]] = {}
+_COMPARED_TO = re.compile(r"比(?:上年|去年|上一年|\d{4}年)")
 _MASKED_FOR_CUES = ("code", "subject", "economic", "project", "summary_item", "column")
 
 
@@ -295,7 +296,7 @@ def rank_intents(p: Parsed) -> list[tuple[float, Intent]]:
         cues = [c for c in intent.cues if p.cue_at(c, masked)]
         if intent.name == "ranking" and p.top_n:
             cues.append("前N")
-        if intent.name == "yoy" and p.previous_year:
+        if intent.name == "yoy" and (p.previous_year or _COMPARED_TO.search(masked)):
             cues.append("上年数")
         cue_score = (intent.cue_weight + 8 * (len(cues) - 1) + 2 * max(len(c) for c in cues)) if cues else 0
         score = intent.weight * (0.6 * template_score + cue_score)

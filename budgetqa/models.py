@@ -141,6 +141,7 @@ class Fact:
     basis: str = ""  # 上年 / 2023年 …, the comparison base of a change
     part_of: Fact | None = None  # the stated total this amount breaks down (after 其中)
     breakdown: int = 0  # which 其中 list of the document the amount belongs to (0: none)
+    topic: str = ""  # the subject a paragraph is about (…城乡社区规划与管理（项）), when it names one
 
 
 @dataclass

@@ -55,7 +55,7 @@ SCHEMA: dict[str, dict[str, type]] = {
     },
     "facts": {
         "document_id": int, "section": str, "kind": str, "label": str, "value": str,
-        "unit": str, "subject": str, "basis": str, "sentence": str, "source_line": int,
+        "unit": str, "subject": str, "basis": str, "topic": str, "sentence": str, "source_line": int,
     },
     "assets": {"document_id": int, "name": str, "value": str, "unit": str, "text": str, "source_line": int},
     "duties": {"document_id": int, "number": str, "text": str, "source_line": int},
@@ -249,7 +249,7 @@ def _insert_all(db, doc_id: int, doc: Document, findings: list) -> None:
         {
             "document_id": doc_id, "section": f.section, "kind": f.kind, "label": f.label,
             "value": str(f.value), "unit": f.unit, "subject": f.subject, "basis": f.basis,
-            "sentence": f.sentence, "source_line": f.line,
+            "topic": f.topic, "sentence": f.sentence, "source_line": f.line,
         }
         for f in doc.facts
     ))

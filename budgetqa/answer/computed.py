@@ -8,6 +8,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
 
 from budgetqa.answer.common import add_value as _add_value
 from budgetqa.answer.common import new_answer as _answer
@@ -16,6 +17,7 @@ from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.values import Value, entity_values, table_label
 from budgetqa.docdata import DocData
 from budgetqa.matcher import Entity, Parsed
+from budgetqa.textnorm import squash
 
 
 _KIND_PRIORITY = {"code": 0, "subject": 1, "project": 2, "economic": 3, "column": 4, "summary_item": 5, "fact": 6,
@@ -150,18 +152,23 @@ def _default_base(doc: DocData, p: Parsed, item: Value, entity: Entity) -> Value
     return None
 
 
-def _stated_share(doc: DocData, label: str, base: Value | None) -> tuple[dict, dict] | None:
-    """A share the report states for this item (and the amount it was stated of)."""
-    for f in doc.facts:
-        if f["kind"] != "share" or not f["subject"]:
-            continue
-        if f["subject"] == label or (len(label) >= 3 and label in f["subject"]):
-            section_amounts = [g for g in doc.facts if g["section"] == f["section"] and g["kind"] == "amount"]
-            denominator = section_amounts[0] if section_amounts else None
-            if base is not None and denominator is not None and base.key.startswith("fact:"):
-                if denominator["label"] != base.key[5:] and fuzz.ratio(denominator["label"], base.label) < 70:
-                    continue
-            return f, denominator
+def _stated_share(doc: DocData, label: str, base: Value | None, context: str = "") -> tuple[dict, dict] | None:
+    """A share the report states for this item (and the amount it was stated of).
+
+    ``context`` (a table or fund the question names, e.g. 财政拨款支出) prefers the statement
+    made in the section about it.
+    """
+    candidates = [f for f in doc.facts if f["kind"] == "share" and f["subject"]
+                  and (f["subject"] == label or (len(label) >= 3 and label in f["subject"]))]
+    if context:
+        candidates.sort(key=lambda f: -LCSseq.similarity(context, f["section"] + f["sentence"][:30]))
+    for f in candidates:
+        section_amounts = [g for g in doc.facts if g["section"] == f["section"] and g["kind"] == "amount"]
+        denominator = section_amounts[0] if section_amounts else None
+        if base is not None and denominator is not None and base.key.startswith("fact:"):
+            if denominator["label"] != base.key[5:] and fuzz.ratio(denominator["label"], base.label) < 70:
+                continue
+        return f, denominator
     return None
 
 
@@ -214,8 +221,9 @@ def share(doc: DocData, p: Parsed) -> Answer | None:
     entity = item_group[0]
     base = values[1] if len(values) > 1 else _base_from_words(doc, p)
     stated = None
+    context = "".join(e.name for e in p.entities if e.kind == "table")
     for e in item_group:
-        stated = _stated_share(doc, e.name, base)
+        stated = _stated_share(doc, e.name, base, context)
         if stated:
             break
     if base is None:
@@ -224,7 +232,7 @@ def share(doc: DocData, p: Parsed) -> Answer | None:
             base = Value(d["label"], Decimal(d["value"]), d["unit"], f"情况说明 {d['section']}", d["source_line"], f"fact:{d['label']}")
         else:
             base = _default_base(doc, p, item, entity)
-    if base is None or base.amount == 0 or base.unit != item.unit:
+    if base is None or base.amount == 0 or base.unit != item.unit or base.key == item.key:
         return None
     computed = _pct(item.amount, base.amount)
     text = (f"{item.label} {amount_text(item.amount, item.unit)} 占 {base.label} {amount_text(base.amount, base.unit)} "
@@ -257,18 +265,27 @@ def _overlap(a: str, b: str) -> float:
 def yoy(doc: DocData, p: Parsed) -> Answer | None:
     """Change from the previous year and the growth rate the narrative states (recomputed)."""
     changes = [f for f in doc.facts if f["kind"] == "change"]
+    changes += [f for f in doc.facts if f["kind"] == "rate"
+                and not any(c["subject"] == f["subject"] and abs(c["source_line"] - f["source_line"]) <= 2 for c in changes)]
     if not changes:
         return None
-    names = [e.name for e in p.items] + [e.name for e in p.entities if e.kind == "glossary"]
+    names = [squash(e.name) for e in p.items] + [squash(e.name) for e in p.entities if e.kind == "glossary"]
+    names += [e.ref for e in p.items if e.kind in ("code", "subject") and e.ref]
 
     def score(f: dict) -> float:
-        subject = f["subject"]
+        subject = squash(f["subject"] or f["sentence"][:40])
+        if f["kind"] == "rate" and not f["subject"]:
+            subject = squash(f["sentence"][:60])
         bonus = 100 if any(n and (n in subject or subject in n) for n in names) else 0
-        return bonus + 50 * _overlap(subject, p.squashed) + fuzz.partial_ratio(subject, p.squashed) / 10
+        pairs = {subject[i:i + 2] for i in range(len(subject) - 1)} - _GENERIC_PAIRS
+        shared = len([pair for pair in pairs if pair in p.squashed])  # (sum is this module's intent)
+        return bonus + 12 * shared + 50 * _overlap(subject, p.squashed) + fuzz.partial_ratio(subject, p.squashed) / 10
 
     best = max(changes, key=score)
     if score(best) < 30:
         return None
+    if best["kind"] == "rate":
+        return _rate_only(best)
     subject = best["subject"]
     change = Decimal(best["value"])
     rate = next((f for f in doc.facts if f["kind"] == "rate" and f["subject"] == subject and f["source_line"] >= best["source_line"] - 1), None)
@@ -299,6 +316,19 @@ def yoy(doc: DocData, p: Parsed) -> Answer | None:
         before = Decimal(current["value"]) - change
         text = f"{best['basis']}{subject}约为 {amount_text(before, current['unit'])}（本年 {current['value']} {'减' if change > 0 else '加'} {abs(change)} 推算）。" + text
     a.text += text + f"（情况说明 第{best['source_line']}行）。"
+    return a
+
+
+_GENERIC_PAIRS = {"预算", "支出", "收入", "资金", "经费", "年度", "本年", "财政", "拨款"}
+
+
+def _rate_only(rate: dict) -> Answer:
+    """A change stated only as a percentage (比2025年预算执行数减少1.58%)."""
+    value = Decimal(rate["value"])
+    word = "增长" if value > 0 else "下降"
+    subject = rate["subject"] or "所述项目"
+    a = _answer("yoy", f"{subject} 的变动率", f"{subject}：{word} {abs(value)}%。原文：{rate['sentence'][:80]}（情况说明 第{rate['source_line']}行）。")
+    a.figure(f"{subject}变动率（报告）", abs(value), "%", "情况说明", rate["source_line"])
     return a
 
 

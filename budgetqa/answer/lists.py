@@ -104,6 +104,10 @@ def count(doc: DocData, p: Parsed) -> Answer | None:
         a = _answer("count", "本部门职责", f"本部门职责共 {n} 条。")
         a.figure("职责条数", Decimal(n), "条")
         return a
+    if p.has("绩效", "目标表") and not doc.targets:
+        from budgetqa.answer.topics import _performance_overview
+
+        return _performance_overview(doc)
     if p.has("绩效", "目标表"):
         n = len(doc.targets)
         a = _answer("count", "项目绩效目标表", f"共有 {n} 张项目支出绩效目标表：{'、'.join(t['project_name'] for t in doc.targets)}。")

@@ -72,7 +72,7 @@ def lookup(doc: DocData, p: Parsed) -> Answer | None:
     column = _requested_column(p)
     if codes and column and len({e.ref for e in codes}) == 1:
         return _code_answer(doc, p, codes[0].ref)
-    table_no = next((int(e.ref) for e in p.entities if e.kind == "table" and e.ref.isdigit()), None)
+    table_no = p.table_scope or (_qualified_table(doc, p, column) if column else None)
     if table_no and column:
         v = column_value(doc, column, p.scope, table_no)
         if v:
@@ -201,6 +201,9 @@ def _choose_codes(doc: DocData, p: Parsed, codes: list[str]) -> Answer:
 
 def _code_answer(doc: DocData, p: Parsed, code: str) -> Answer | None:
     """A subject code's figure, with this year's part and the carried-over part."""
+    scoped = doc.tables.get(p.table_scope) if p.table_scope else None
+    if scoped is not None and any(r.code == code for r in scoped.rows):
+        return _scoped_code_answer(doc, p, code, scoped)
     wants_current = p.scope == "本年" or p.has("当年", "今年安排", "本年安排")
     wants_carry = p.scope == "上年结转"
     total = code_value(doc, code, None)
@@ -246,6 +249,38 @@ def _code_answer(doc: DocData, p: Parsed, code: str) -> Answer | None:
             a.source(table_label(income), row.line, total.label)
     _code_rows(doc, a, code)
     return a
+
+
+def _scoped_code_answer(doc: DocData, p: Parsed, code: str, table) -> Answer:
+    """A subject code in the table the question names (一般公共预算支出功能分类预算表中…)."""
+    row = next(r for r in table.rows if r.code == code)
+    columns = [c for c in table.columns if c.rsplit("/", 1)[-1] in _requested_columns(p)] or list(row.cells)[:1]
+    parts = [f"{c.rsplit('/', 1)[-1]} {amount_text(row.amount(c) or Decimal(0), table.unit)}" for c in columns]
+    others = [f"{c.rsplit('/', 1)[-1]} {amount_text(v, table.unit)}" for c, (v, _) in row.cells.items() if c not in columns]
+    where = table_label(table)
+    a = _answer("lookup", f"{where} {code} {row.name}",
+                f"{code} {row.name} " + "，".join(parts) + (f"（其中 {'，'.join(others)}）" if others else "")
+                + f"（{where} 第{row.line}行）。")
+    for c in columns:
+        a.figure(f"{code} {row.name} {c.rsplit('/', 1)[-1]}", row.amount(c) or Decimal(0), table.unit, where, row.line_of(c))
+    _code_rows(doc, a, code)
+    return a
+
+
+def _qualified_table(doc: DocData, p: Parsed, column: str) -> int | None:
+    """财政拨款基本支出 / 一般公共预算项目支出: the table whose title carries the qualifier and the column."""
+    import re
+
+    for e in p.entities:
+        if e.kind not in ("summary_item", "fact", "column") or e.name == column:
+            continue
+        qualifier = re.sub(r"^[一二三四五六七八九十]+、|(?:收入|拨款收入)$", "", e.name)
+        if len(qualifier) < 4:
+            continue
+        for t in doc.tables.values():
+            if qualifier in t.title and any(c.rsplit("/", 1)[-1] == column for c in t.columns):
+                return t.no
+    return None
 
 
 def _code_rows(doc: DocData, a: Answer, code: str) -> None:

@@ -283,14 +283,18 @@ def performance(doc: DocData, p: Parsed) -> Answer | None:
             a.source("项目支出绩效目标表", target["source_line"], name)
             return a
     funds = {f"{f['scope']}/{f['item']}": f for f in target["funds"]}
-    if p.has("资金", "金额", "多少钱", "元"):
+    if p.has("资金", "金额", "多少钱", "元", "结转", "拨款", "预算"):
         scope = "实施期" if p.has("实施期") else "年度"
-        key = next((k for k in funds if k.startswith(scope) and "总额" in k), None)
-        if key:
-            f = funds[key]
-            value = Decimal(f["amount"])
-            a = _answer("performance", f"{name} {key}", f"{name} {scope}资金总额 {amount_text(value, f['unit'])}（绩效目标表 第{f['source_line']}行）。")
-            a.figure(f"{name} {scope}资金总额", value, f["unit"], "项目支出绩效目标表", f["source_line"])
+        keys = [k for k in funds if k.startswith(scope) and ("总额" in k or k.split("/", 1)[1] in p.squashed)]
+        if keys:
+            a = _answer("performance", f"{name} {scope}资金", "")
+            parts = []
+            for key in keys:
+                f = funds[key]
+                value = Decimal(f["amount"])
+                parts.append(f"{key.replace('/', '')} {amount_text(value, f['unit'])}")
+                a.figure(f"{name} {key}", value, f["unit"], "项目支出绩效目标表", f["source_line"])
+            a.text += f"{name}：" + "，".join(parts) + f"（绩效目标表 第{funds[keys[0]]['source_line']}行）。"
             return a
     indicators = target["indicators"]
     text = (f"{name}：项目属性 {target['attribute'] or '—'}，项目期 {target['period'] or '—'}；"

@@ -19,6 +19,8 @@ _SHARE = re.compile(rf"占(?:比)?(?:([^，,；。]{{0,12}}?)的)?\s*({AMOUNT})\
 _CHANGE = re.compile(
     rf"比\s*(上年|上一年|上年度|\d{{4}}\s*年(?:度)?(?:预算|决算)?(?:数)?)?\s*(增加|减少|增长|下降)\s*({AMOUNT})\s*(万元|元)"
 )
+_SUBJECT_TOPIC = re.compile(r"(?:^|\d+、)([^。；，,]{2,60}?（项）)")
+_COMPLETION = re.compile(rf"完成(?:年初)?预算的\s*({AMOUNT})\s*%")
 _COMPARED = re.compile(r"(?:与|较|同|和)\s*(上年|上一年|上年度|\d{4}\s*年度?)\s*(?:相比|比较)")
 _IMPLICIT_CHANGE = re.compile(rf"^(.{{0,24}}?)(增加|减少|增长|下降)\s*({AMOUNT})\s*(万元|元)")
 _RATE = re.compile(rf"(增长|下降|降低|上升|减少|增加)(?:[（(][^）)]{{0,4}}[）)])?\s*({AMOUNT})\s*%")
@@ -114,6 +116,7 @@ def _sections(lines: list[str], covered: set[int]) -> list[tuple[str, _Text]]:
 def _clean_label(label: str, department: str) -> str:
     if department:
         label = label.replace(department, "")
+    label = re.sub(r"(?<![合总共])(?:为|是|达到|达|约)$|共计$", "", label)  # 年初预算为 -> 年初预算
     label = re.sub(r"[（(][^）)]{0,20}[）)]$", "", label)  # 政府采购金额（以合同签订为准）
     label = re.sub(r"^.*?(?:年度|年)(?=[^\d])", lambda m: "" if re.match(r"^\d{4}", m.group()) else m.group(), label)
     label = _LABEL_NOISE.sub("", label)
@@ -124,9 +127,17 @@ def _facts(section: str, body: _Text, department: str) -> list[Fact]:
     text = body.text
     facts: list[Fact] = []
     amounts: list[tuple[int, Fact]] = []  # (offset in text, fact)
+    # A 决算 paragraph names its subject: 9、城乡社区支出（类）…城乡社区规划与管理（项）. When the
+    # numbered start was read as a heading, the heading holds the first part of the name.
+    heading = re.sub(r"^\d+、", "", section) if re.search(r"（[类款项]）", section) else ""
+    topic = heading
     for s_match in re.finditer(r"[^。；;]+", text):
         sentence = s_match.group()
         base = s_match.start()
+        named = _SUBJECT_TOPIC.search(sentence)
+        if named:
+            topic = (heading if s_match.start() == 0 else "") + named.group(1)
+        sentence_start = len(facts)
         first_amount: Fact | None = None
         last_amount: Fact | None = None
         last_change = ""
@@ -191,6 +202,11 @@ def _facts(section: str, body: _Text, department: str) -> list[Fact]:
                     Fact(section, f"{subject_label}变动率", value * sign, "%", "rate",
                          body.line_at(cbase + m.start()), sentence, subject=subject_label)
                 )
+            for m in _COMPLETION.finditer(ctext):
+                value = to_decimal(m.group(1))
+                if value is not None:
+                    facts.append(Fact(section, "完成年初预算的比例", value, "%", "share",
+                                      body.line_at(cbase + m.start()), sentence, subject=topic or section))
             for m in _SHARE.finditer(ctext):
                 subject = clause_amount or last_amount
                 value = to_decimal(m.group(2))
@@ -208,6 +224,8 @@ def _facts(section: str, body: _Text, department: str) -> list[Fact]:
                     continue
                 facts.append(Fact(section, label, value, m.group(2), "count", body.line_at(cbase + m.start()), sentence))
             clause_start += len(ctext) + 1
+        for fact in facts[sentence_start:]:
+            fact.topic = topic
     _link_breakdowns(text, amounts)
     return facts
 
