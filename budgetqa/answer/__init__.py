@@ -95,6 +95,9 @@ def ask_doc(doc: DocData, question: str, session: Session) -> Answer:
     chosen = _pick_choice(question, session)
     if chosen:
         question = chosen
+    parts = [part for part in re.split(r"[？?]", question) if len(squash(part)) >= 2]
+    if len(parts) >= 2 and not chosen:
+        return _several_questions(doc, parts, session)
     p = parse(question, doc)
     p = _with_context(p, question, session, doc)
     out_of_scope = _out_of_scope(p, doc)
@@ -113,6 +116,31 @@ def ask_doc(doc: DocData, question: str, session: Session) -> Answer:
             # The report says nothing on this topic: do not fall back to some other figure.
             return _unmatched(doc, "no_match", f"报告（{doc.label}）没有关于「{_TOPICS[intent.name]}」的内容，没有给出任何数字。", p)
     return _unmatched(doc, "no_match", "", p)
+
+
+def _several_questions(doc: DocData, parts: list[str], session: Session) -> Answer:
+    """'行政运行预算多少？比2025年减少了百分之几？': each question in turn, the later ones following up."""
+    answers = []
+    for i, part in enumerate(parts):
+        session.continuing = i > 0  # a later question of the same line refers to the earlier ones
+        answers.append(ask_doc(doc, part, session))
+    session.continuing = False
+    matched = [a for a in answers if a.matched]
+    if not matched:
+        return answers[0]
+    combined = Answer(True, matched[0].intent, "", understood="；".join(a.understood for a in matched if a.understood),
+                      document=doc.label)
+    texts = []
+    for part, answer in zip(parts, answers):
+        texts.append(answer.text if answer.matched else f"「{part.strip()}」：{answer.text}")
+        combined.figures += answer.figures if answer.matched else []
+        combined.sources += [s for s in answer.sources if s not in combined.sources]
+    combined.text = " ".join(texts)
+    first_rows = next((a for a in matched if a.rows), None)
+    if first_rows:
+        combined.columns, combined.rows = first_rows.columns, first_rows.rows
+    combined.figures = combined.figures[:40]
+    return combined
 
 
 def _handler(name: str):
@@ -147,7 +175,7 @@ def _with_context(p: Parsed, question: str, session: Session, doc: DocData) -> P
     if not session.last_entities:
         return p
     short = len(p.squashed) <= 12
-    refers = any(w in p.squashed for w in _FOLLOW_UP)
+    refers = any(w in p.squashed for w in _FOLLOW_UP) or session.continuing
     exact_items = [e for e in p.items if e.via in ("exact", "synonym")]
     if exact_items or not (short or refers):
         return p

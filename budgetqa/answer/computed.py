@@ -190,8 +190,33 @@ def _stated_shares(doc: DocData, entities: list[Entity]) -> Answer | None:
     return a
 
 
+def _completion(doc: DocData, p: Parsed) -> Answer | None:
+    """完成年初预算的百分之几: the completion rate a 决算 states, for the subject asked about."""
+    rates = [f for f in doc.facts if f["kind"] == "share" and f["label"].startswith("完成")]
+    if not rates:
+        return None
+    names = [squash(e.name) for e in p.items]
+
+    def fit(f: dict) -> int:
+        where = squash(f["topic"] or f["subject"] or f["section"])
+        return max((LCSseq.similarity(n, where) for n in names), default=0) - len(where) // 50
+
+    best = max(rates, key=fit)
+    related = [f for f in doc.facts if f["sentence"] == best["sentence"] and f["kind"] == "amount"]
+    what = best["topic"] or best["subject"] or best["section"]
+    a = _answer("share", f"{what} 完成年初预算的比例", "")
+    parts = [f"{f['label']} {amount_text(Decimal(f['value']), f['unit'])}" for f in related]
+    a.text += f"{what}：" + "，".join(parts + [f"完成年初预算的 {best['value']}%"]) + f"（情况说明 第{best['source_line']}行）。"
+    for f in related:
+        a.figure(f["label"], Decimal(f["value"]), f["unit"], "情况说明", f["source_line"])
+    a.figure("完成年初预算的比例", Decimal(best["value"]), "%", "情况说明", best["source_line"])
+    return a
+
+
 def share(doc: DocData, p: Parsed) -> Answer | None:
     """The share of one figure in another: stated where the report states it, else computed."""
+    if p.has("完成") and any(f["label"].startswith("完成") for f in doc.facts if f["kind"] == "share"):
+        return _completion(doc, p)
     spans: dict[tuple[int, int], list[Entity]] = {}
     for e in p.items:
         spans.setdefault((e.start, e.end), []).append(e)
@@ -277,6 +302,9 @@ def yoy(doc: DocData, p: Parsed) -> Answer | None:
         if f["kind"] == "rate" and not f["subject"]:
             subject = squash(f["sentence"][:60])
         bonus = 100 if any(n and (n in subject or subject in n) for n in names) else 0
+        topic = squash(f.get("topic") or "")
+        if topic and any(n and topic.endswith(n + level) for n in names for level in ("项", "款", "类")):
+            bonus += 120  # the paragraph is about the subject asked for
         pairs = {subject[i:i + 2] for i in range(len(subject) - 1)} - _GENERIC_PAIRS
         shared = len([pair for pair in pairs if pair in p.squashed])  # (sum is this module's intent)
         return bonus + 12 * shared + 50 * _overlap(subject, p.squashed) + fuzz.partial_ratio(subject, p.squashed) / 10

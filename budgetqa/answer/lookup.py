@@ -68,6 +68,10 @@ def lookup(doc: DocData, p: Parsed) -> Answer | None:
         answer = yoy(doc, p)
         if answer is not None:
             return answer
+    if p.has("年初预算", "决算数", "支出决算", "完成率", "完成年初"):
+        answer = _topic_answer(doc, p)
+        if answer is not None:
+            return answer
     codes = [e for e in entities if e.kind in ("code", "subject") and e.ref]
     column = _requested_column(p)
     if codes and column and len({e.ref for e in codes}) == 1:
@@ -264,6 +268,33 @@ def _scoped_code_answer(doc: DocData, p: Parsed, code: str, table) -> Answer:
     for c in columns:
         a.figure(f"{code} {row.name} {c.rsplit('/', 1)[-1]}", row.amount(c) or Decimal(0), table.unit, where, row.line_of(c))
     _code_rows(doc, a, code)
+    return a
+
+
+def _topic_answer(doc: DocData, p: Parsed) -> Answer | None:
+    """What a 决算 paragraph says of one subject (年初预算, 支出决算, 完成年初预算的比例)."""
+    from budgetqa.textnorm import squash
+
+    names = [e.name for e in p.items if e.kind in ("code", "subject")]
+    level = "（项）" if p.has("项") else "（款）" if p.has("款") else ""
+    topics = list(dict.fromkeys(f["topic"] for f in doc.facts if f["topic"]))
+    # The subject must be the one the paragraph is about (its last, most detailed name).
+    fitting = [t for t in topics if any(squash(t).endswith(squash(n) + lv) for n in names for lv in ("项", "款", "类"))]
+    if level:
+        fitting = [t for t in fitting if any(squash(t).endswith(squash(n + level)) for n in names)] or fitting
+    if not fitting:
+        return None
+    topic = fitting[0]
+    facts = [f for f in doc.facts if f["topic"] == topic and f["kind"] in ("amount", "share")]
+    if not facts:
+        return None
+    a = _answer("lookup", topic, "")
+    parts = []
+    for f in facts:
+        value = Decimal(f["value"])
+        parts.append(f"{f['label']} {amount_text(value, f['unit'])}" if f["unit"] != "%" else f"{f['label']} {value}%")
+        a.figure(f["label"], value, f["unit"], "情况说明", f["source_line"])
+    a.text += f"{topic}：" + "，".join(parts) + f"（情况说明 第{facts[0]['source_line']}行）。"
     return a
 
 

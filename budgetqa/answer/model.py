@@ -96,6 +96,7 @@ class Session:
     last_top_n: int | None = None
     choices: list[tuple[str, str]] = field(default_factory=list)
     history: list[str] = field(default_factory=list)
+    continuing: bool = False  # answering the second question of one line (它 is implied)
 
 
 def amount_text(value: Decimal, unit: str) -> str:
