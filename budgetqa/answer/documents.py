@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from functools import lru_cache
 from dataclasses import dataclass
 
 from rapidfuzz.distance import LCSseq
@@ -33,10 +34,25 @@ class DocRef:
         return f"{self.department} {self.year or ''}年{self.kind}".replace(" 年", " ")
 
 
+_CACHE: dict[tuple, list[DocRef]] = {}
+
+
 def all_documents(conn: sqlite3.Connection) -> list[DocRef]:
-    """Every loaded document, newest load first."""
-    return [DocRef(r["id"], r["department"], r["year"], r["kind"])
-            for r in conn.execute("select id, department, year, kind from documents order by id desc")]
+    """Every loaded document, newest load first (read once per state of the database)."""
+    stamp = conn.execute("select count(*), max(id), max(loaded_at) from documents").fetchone()
+    key = (conn.execute("pragma database_list").fetchone()[2], *stamp)
+    if key not in _CACHE:
+        _CACHE.clear()
+        _CACHE[key] = [DocRef(r["id"], r["department"], r["year"], r["kind"])
+                       for r in conn.execute("select id, department, year, kind from documents order by id desc")]
+    return _CACHE[key]
+
+
+@lru_cache(maxsize=4096)
+def _pairs(department: str) -> frozenset[str]:
+    """Two-character pieces of a department's full name, to find quickly who a question may name."""
+    text = squash(department)
+    return frozenset(text[i:i + 2] for i in range(len(text) - 1))
 
 
 def _distinctive(department: str) -> str:
@@ -66,7 +82,10 @@ def department_score(question: str, department: str) -> float:
 def named_documents(question: str, docs: list[DocRef]) -> tuple[list[DocRef], bool]:
     """(documents the question names by department and/or year, whether a department was named)."""
     text = squash(question)
-    scores = {d.id: department_score(text, d.department) for d in docs}
+    pieces = {text[i:i + 2] for i in range(len(text) - 1)}
+    # Only departments sharing at least three two-character pieces with the question are scored.
+    shortlist = [d for d in docs if len(_pairs(d.department) & pieces) >= 3]
+    scores = {d.id: department_score(text, d.department) if d in shortlist else 0.0 for d in docs}
     best = max(scores.values(), default=0.0)
     by_department = [d for d in docs if best >= 0.75 and scores[d.id] >= best - 0.05]
     years = {int(y) for y in _YEAR.findall(text)}
