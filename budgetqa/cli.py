@@ -99,6 +99,18 @@ def _document(conn, selector: str | None):
         _fail(str(exc))
 
 
+def _table_view(db_path: Path, selector: str | None, table: str):
+    """One table of the chosen document laid out as in the report (or one clear error line)."""
+    from budgetqa.browse import layout
+
+    conn = _open(db_path)
+    doc = _document(conn, selector)
+    try:
+        return layout(conn, doc["id"], table)
+    except ReportError as exc:
+        _fail(str(exc))
+
+
 @click.group(cls=_Group, invoke_without_command=True)
 @click.version_option(__version__, prog_name="budgetqa")
 @click.pass_context
@@ -235,14 +247,7 @@ def show(table: str, db_path: Path, doc_selector: str | None, as_json: bool, as_
 
     Example: budgetqa show 表三
     """
-    from budgetqa.browse import layout
-
-    conn = _open(db_path)
-    doc = _document(conn, doc_selector)
-    try:
-        view = layout(conn, doc["id"], table)
-    except ReportError as exc:
-        _fail(str(exc))
+    view = _table_view(db_path, doc_selector, table)
     if not (as_json or as_csv):
         click.echo(f"{view.title}（单位：{view.unit}）" + ("  本表无数据" if view.empty else ""))
     emit(view.columns, view.rows, as_json, as_csv)
@@ -260,15 +265,9 @@ def export(table: str, output: Path, force: bool, db_path: Path, doc_selector: s
 
     Example: budgetqa export 表三 -o expenditure.csv
     """
-    from budgetqa.browse import layout
     from budgetqa.export import header_with_unit, write_table
 
-    conn = _open(db_path)
-    doc = _document(conn, doc_selector)
-    try:
-        view = layout(conn, doc["id"], table)
-    except ReportError as exc:
-        _fail(str(exc))
+    view = _table_view(db_path, doc_selector, table)
     columns = header_with_unit(view.columns, view.rows, view.unit)
     try:
         write_table(output, columns, view.rows, overwrite=force)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import shutil
 import sqlite3
 from decimal import Decimal
 from pathlib import Path
@@ -23,20 +22,10 @@ from budgetqa.tui.views import ChartScreen, HelpScreen, SourceScreen, bar_lines
 SIZE = (100, 30)
 
 
-@pytest.fixture(scope="module")
-def loaded_db(tmp_path_factory) -> Path:
-    """A database made by store.connect (which loads the bundled report), once per module."""
-    path = tmp_path_factory.mktemp("tui") / "t.db"
-    connect(path).close()
-    return path
-
-
 @pytest.fixture
-def tui_db(tmp_path, loaded_db) -> Path:
-    """A private copy for one test."""
-    path = tmp_path / "t.db"
-    shutil.copy(loaded_db, path)
-    return path
+def tui_db(db_path) -> Path:
+    """A private copy of the seed database (conftest) for one test."""
+    return db_path
 
 
 def no_blink(app: BudgetApp) -> None:

@@ -176,6 +176,13 @@ def _named_column(doc: DocData, e: Entity) -> Value | None:
     return Value(f"{column}", row.amount(column), table.unit, table_label(table), row.line_of(column), f"column:{column}")
 
 
+# Entity kinds that stand for exactly one figure, and how to read it.
+_ONE_VALUE = {
+    "economic": lambda doc, e: economic_value(doc, e.ref),
+    "project": lambda doc, e: project_value(doc, e.name, e.ref or None),
+}
+
+
 def entity_values(doc: DocData, e: Entity, p: Parsed, column: str | None = None) -> list[Value]:
     """Every figure an entity can stand for (several when a name is printed in two places)."""
     scope = p.scope
@@ -194,12 +201,8 @@ def entity_values(doc: DocData, e: Entity, p: Parsed, column: str | None = None)
         v = _named_column(doc, e)
         if v:
             out.append(v)
-    elif e.kind == "economic":
-        v = economic_value(doc, e.ref)
-        if v:
-            out.append(v)
-    elif e.kind == "project":
-        v = project_value(doc, e.name, e.ref or None)
+    elif e.kind in _ONE_VALUE:
+        v = _ONE_VALUE[e.kind](doc, e)
         if v:
             out.append(v)
     elif e.kind == "fact":
