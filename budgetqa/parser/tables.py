@@ -51,12 +51,20 @@ def find_tables(lines: list[str]) -> list[TableSpan]:
 
 
 def _confirmed(lines: list[str], i: int) -> bool:
-    """A title is a table's (not a contents entry's) when its unit line follows closely."""
-    for j in range(i + 1, min(len(lines), i + 12)):
-        if _UNIT.search(lines[j]):
+    """A title is a table's (not a contents entry's) when its unit line follows closely, or,
+    for reports that print the unit once for all tables, when column words and figures follow."""
+    kind = headers.classify_title(lines[i])[0]
+    header_words = False
+    for j in range(i, min(len(lines), i + 16)):
+        if _UNIT.search(lines[j]) and j < i + 12:
             return True
-        if j > i + 1 and headers.classify_title(lines[j]) and headers.classify_title(lines[j])[0] != headers.classify_title(lines[i])[0]:
+        if j > i + 1 and headers.classify_title(lines[j]) and headers.classify_title(lines[j])[0] != kind:
             return False
+        text = compact(lines[j])
+        if j > i and ("合计" in text or "科目编码" in text or "科目名称" in text or "项目名称" in text):
+            header_words = True
+        elif header_words and len(table_numbers(lines[j])) >= 2:
+            return True
     return False
 
 
