@@ -43,7 +43,8 @@ def name_rows(doc_id: int, doc: Document) -> list[dict]:
                 add("table", key, str(table.no))
         for column in table.columns:
             leaf = column.rsplit("/", 1)[-1].removeprefix("其中：").removeprefix("其中")
-            if len(leaf) >= 3 and leaf not in _GENERIC_COLUMNS and leaf not in COLUMN_ITEMS and not leaf.startswith("第"):
+            if (len(leaf) >= 3 and leaf not in _GENERIC_COLUMNS and leaf not in COLUMN_ITEMS
+                    and not leaf.startswith("第") and not re.match(r"\d{4}", leaf)):
                 add("column", leaf, f"{table.no}|{column}")
         for row in table.rows:
             if table.kind == "basic_economic" and not row.is_total:

@@ -110,6 +110,7 @@ _CN_PATTERNS = (
     (re.compile(r"百分之([零一二两三四五六七八九十百点]+)"), "{}%"),
     (re.compile(r"(?<=前|后|第)([一二两三四五六七八九十]+)"), "{}"),
     (re.compile(r"(?<=倒数)([一二两三四五六七八九十]+)"), "{}"),
+    (re.compile(r"(?<=最大的|最多的|最高的|最小的|最少的|最低的)([一二两三四五六七八九十]+)(?=个|项|名|笔)"), "{}"),
     (re.compile(r"([一二两三四五六七八九十][零一二两三四五六七八九十百千]*)(?=万)"), "{}"),
 )
 
@@ -146,7 +147,7 @@ def parse(question: str, doc: DocData) -> Parsed:
     spaced = _scope(_SEPARATORS.sub(" ", text))[1]
     p.previous_year = bool(doc.year and (doc.year - 1) in p.years) or bool(_PREVIOUS_YEAR.search(squashed))
     p.entities = find_entities(searchable, doc, spaced)
-    if searchable != squashed and not any(e.kind in ITEM_KINDS or e.kind == "code" for e in p.entities):
+    if searchable != squashed and not p.entities:
         # The scope words were the name asked about (上年结转是什么意思).
         p.entities = find_entities(squashed, doc, _SEPARATORS.sub(" ", text))
     p.other_department = _other_department(p, doc)
@@ -199,7 +200,7 @@ def _numbers(p: Parsed) -> None:
     text = p.squashed
     for m in re.finditer(r"(\d+(?:\.\d+)?)%", text):
         p.percents.append(Decimal(m.group(1)))
-    for m in re.finditer(r"(?:前|top|排名前|最高的|最大的)(\d{1,2})(?!\d)", text):
+    for m in re.finditer(r"(?:前|top|排名前|最高的|最大的|最多的)(\d{1,2})(?!\d)", text):
         p.top_n = int(m.group(1))
     m = re.search(r"(?:后|倒数|最少的|最小的|最低的)(\d{1,2})(?!\d)", text)
     if m:
@@ -233,7 +234,7 @@ def _other_department(p: Parsed, doc: DocData) -> str:
         name = m.group(1).strip()
         if len(name) < 3:
             continue
-        if any(LCSseq.similarity(name, k) >= len(name) * 0.75 for k in known if k):
+        if any(LCSseq.similarity(name, k) >= len(name) * 0.8 for k in known if k):
             continue
         return name
     return ""
@@ -288,6 +289,9 @@ def rank_intents(p: Parsed) -> list[tuple[float, Intent]]:
     in_text = any(e.start < 10_000 for e in p.entities if e.kind in ITEM_KINDS or e.kind == "code")
     # Cue words count only outside recognised names (绩效工资 is not a question about 绩效).
     masked = mask(p.squashed, [e for e in p.entities if e.kind in _MASKED_FOR_CUES])
+    # A misspelt or abbreviated name counts with its printed spelling (机关运形经费 -> 机关运行经费).
+    masked += " " + " ".join(e.name for e in p.entities if e.via != "exact" and e.kind not in _MASKED_FOR_CUES)
+    spans = {(e.start, e.end) for e in p.entities if e.kind in ITEM_KINDS or e.kind == "code"}
     scored = []
     for intent in INTENTS:
         templates = _TEMPLATE_CACHE.setdefault(intent.name, [squash(t) for t in intent.templates])
@@ -296,6 +300,8 @@ def rank_intents(p: Parsed) -> list[tuple[float, Intent]]:
         cues = [c for c in intent.cues if p.cue_at(c, masked)]
         if intent.name == "ranking" and p.top_n:
             cues.append("前N")
+        if intent.name == "sum" and len(spans) >= 2 and re.search(r"(?<![增追参附])加(?![班强快])", masked):
+            cues.append("加")
         if intent.name == "yoy" and (p.previous_year or _COMPARED_TO.search(masked)):
             cues.append("上年数")
         cue_score = (intent.cue_weight + 8 * (len(cues) - 1) + 2 * max(len(c) for c in cues)) if cues else 0

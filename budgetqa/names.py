@@ -42,6 +42,7 @@ def resolve_pinyin(text: str, doc: DocData) -> str:
     A run may also be the initials of the start of a name typed on in characters
     (sxhb订阅费用 -> 山西画报订阅费用): it is replaced by that many leading characters.
     """
+    text = re.sub(r"(?<=[a-z])\s+(?=[a-z])", "", text)  # anke tidai gongcheng -> ankeditaigongcheng
     runs = list(re.finditer(r"[a-z]{2,}", text))
     if not runs:
         return text

@@ -205,11 +205,9 @@ def _out_of_scope(p: Parsed, doc: DocData) -> str:
     if p.missing_item and not any(e.via == "exact" for e in p.items):
         return f"报告（{doc.label}）没有列出「{p.missing_item}」这一项，没有可给的数字。"
     other_years = [y for y in p.years if doc.year and y not in (doc.year, doc.year - 1)]
-    if other_years and not p.items:
+    if other_years:
         return f"这份报告是 {doc.label}，没有 {other_years[0]} 年的数据。"
-    if other_years and p.has("决算") and doc.kind != "决算":
-        return f"这份报告是 {doc.label}，没有 {other_years[0]} 年决算的数据。"
-    if p.has("决算") and doc.kind == "预算" and not p.items:
+    if p.has("决算") and doc.kind == "预算" and not any("决算" in e.name for e in p.entities):
         return f"这份报告是{doc.kind}报告（{doc.label}），不含决算数。"
     return ""
 

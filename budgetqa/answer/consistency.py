@@ -100,10 +100,37 @@ def _balance(doc: DocData) -> Answer | None:
     return a
 
 
+def _figure_check(doc: DocData, p: Parsed) -> Answer | None:
+    """拨付工作经费是不是0.87万元: the printed figure of the named item against the one asked about."""
+    from budgetqa.answer.lookup import _best_value, _spans
+
+    spans = _spans(p)
+    value = _best_value(doc, p, spans[0]) if spans else None
+    if value is None:
+        return None
+    asked = p.numbers[0]
+    if value.unit == "元" and p.has("万"):
+        asked *= 10000
+    same = asked == value.amount
+    a = _answer("consistency", f"{value.label} 是否为 {p.numbers[0]}",
+                f"{value.label} 印 {amount_text(value.amount, value.unit)}（{value.where} 第{value.line}行），"
+                + ("与所问一致。" if same else f"不是 {p.numbers[0]}，差 {abs(value.amount - asked)}。"))
+    a.figure(value.label, value.amount, value.unit, value.where, value.line)
+    return a
+
+
 def consistency(doc: DocData, p: Parsed) -> Answer | None:
     """Is a total, share or growth rate right? Recomputed, with the document check's findings."""
     if p.has("平衡", "赤字", "收支相等", "收支相抵") and not p.items:
         answer = _balance(doc)
+        if answer is not None:
+            return answer
+    if p.percents:
+        answer = _rate_check(doc, p)
+        if answer is not None:
+            return answer
+    if len(p.numbers) == 1 and p.items and not p.has("加起来", "之和", "合计", "下面", "明细"):
+        answer = _figure_check(doc, p)
         if answer is not None:
             return answer
     findings = doc.findings

@@ -30,6 +30,13 @@ def _domain(doc: DocData, p: Parsed) -> tuple[str, list[tuple[str, Decimal, str,
     tables = [int(e.ref) for e in p.entities if e.kind == "table" and e.ref.isdigit() and int(e.ref) in doc.tables]
     if tables:
         return _table_rows(doc, tables[0])
+    if p.has("经济科目", "经济分类", "人员经费", "公用经费", "工资福利", "商品和服务") and not p.has("项目"):
+        table = doc.table("basic_economic")
+        if table is None:
+            return "", []
+        groups = ("工资福利支出", "商品和服务支出", "对个人和家庭的补助", "资本性支出")
+        rows = [r for r in table.rows if not r.is_total and r.name not in groups and r.first is not None]
+        return f"{table_label(table)} 的经济科目", [(r.name, r.first, table.unit, r.line, table_label(table)) for r in rows]
     parents = list(dict.fromkeys(e.ref for e in p.items if e.kind in ("code", "subject") and e.ref and len(e.ref) < 7))
     if (p.has("类", "款", "功能分类", "科目") or parents) and not p.has("项目"):
         level = "款" if p.has("款") else "项" if p.has("项级", "项科目", "个项") else "类"
@@ -47,13 +54,6 @@ def _domain(doc: DocData, p: Parsed) -> tuple[str, list[tuple[str, Decimal, str,
             out = [o for o in out if o[1] != 0]
         under = f"{parents[0]} 下" if parents else ""
         return f"{table_label(table)} 中{under}的{level}级科目", out
-    if p.has("经济科目", "经济分类", "人员经费", "公用经费", "工资福利", "商品和服务") and not p.has("项目"):
-        table = doc.table("basic_economic")
-        if table is None:
-            return "", []
-        groups = ("工资福利支出", "商品和服务支出", "对个人和家庭的补助", "资本性支出")
-        rows = [r for r in table.rows if not r.is_total and r.name not in groups and r.first is not None]
-        return f"{table_label(table)} 的经济科目", [(r.name, r.first, table.unit, r.line, table_label(table)) for r in rows]
     scope = None if p.scope == "全部" else p.scope
     projects = [q for q in doc.projects if scope is None or q["scope"] == scope]
     where = {"本年": "本年新安排的项目（表十二）", "上年结转": "上年结转项目（表十三）"}.get(scope or "", "全部项目（本年与上年结转）")

@@ -403,6 +403,8 @@ def totals(doc: DocData, p: Parsed) -> Answer | None:
         return None
     wanted = []
     for name in ("收入总计", "支出总计", "本年收入合计", "本年支出合计", "上年结转"):
+        if name == "上年结转" and p.scope == "本年":
+            continue  # 不含上年结转 excludes it
         if name in p.squashed or (name == "收入总计" and p.has("总收入")) or (name == "支出总计" and p.has("总支出")):
             wanted.append(name)
     if not wanted and p.has("总盘子", "盘子", "总规模", "预算规模", "总预算", "总额", "一共多少", "总共多少", "规模"):

@@ -233,7 +233,8 @@ _TARGET_FIELDS = {
     "项目属性": "attribute", "项目期": "period", "主管部门": "department", "实施单位": "implementer",
     "项目概况": "overview", "立项依据": "basis", "必要性": "necessity", "措施": "measures",
     "实施计划": "plan", "总体目标": "goal_year", "年度目标": "goal_year", "实施期目标": "goal_period",
-    "填报日期": "filled_date",
+    "填报日期": "filled_date", "为什么要设立": "necessity", "为什么设立": "necessity", "设立原因": "necessity",
+    "为何设立": "necessity", "依据": "basis", "概况": "overview", "干什么的": "overview", "实施计划怎么": "plan",
 }
 
 
