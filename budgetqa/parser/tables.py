@@ -51,19 +51,21 @@ def find_tables(lines: list[str]) -> list[TableSpan]:
 
 
 def _confirmed(lines: list[str], i: int) -> bool:
-    """A title is a table's (not a contents entry's) when its unit line follows closely, or,
-    for reports that print the unit once for all tables, when column words and figures follow."""
+    """A title is a table's (not a contents entry's) when what follows is a table: its unit line,
+    its 部门名称 or 预算公开表N label, column words and then figures, or a 本表无数据 note."""
     kind = headers.classify_title(lines[i])[0]
     header_words = False
-    for j in range(i, min(len(lines), i + 16)):
-        if _UNIT.search(lines[j]) and j < i + 12:
-            return True
+    for j in range(i, min(len(lines), i + 25)):
         if j > i + 1 and headers.classify_title(lines[j]) and headers.classify_title(lines[j])[0] != kind:
             return False
+        if j >= i + 12 and not header_words:
+            return False
         text = compact(lines[j])
+        if _UNIT.search(lines[j]) or (j > i and (_DEPARTMENT.search(lines[j]) or headers.table_label_number(lines[j]))):
+            return True
         if j > i and ("合计" in text or "科目编码" in text or "科目名称" in text or "项目名称" in text):
             header_words = True
-        elif header_words and len(table_numbers(lines[j])) >= 2:
+        elif header_words and (len(table_numbers(lines[j])) >= 2 or _EMPTY_NOTE.search(text)):
             return True
     return False
 
