@@ -147,7 +147,7 @@ def parse(question: str, doc: DocData) -> Parsed:
     spaced = _scope(_SEPARATORS.sub(" ", text))[1]
     p.previous_year = bool(doc.year and (doc.year - 1) in p.years) or bool(_PREVIOUS_YEAR.search(squashed))
     p.entities = find_entities(searchable, doc, spaced)
-    if searchable != squashed and not p.entities:
+    if searchable != squashed and not p.entities and len(strip_fillers(searchable).replace(" ", "")) < 3:
         # The scope words were the name asked about (上年结转是什么意思).
         p.entities = find_entities(squashed, doc, _SEPARATORS.sub(" ", text))
     p.other_department = _other_department(p, doc)
@@ -221,7 +221,7 @@ def _numbers(p: Parsed) -> None:
         p.numbers.append(value)
 
 
-_ORGANISATION = re.compile(r"([\u4e00-\u9fff]{1,10}?(?:局|委员会|委|办公室|办|厅|院|街道|大学|学校))")
+_ORGANISATION = re.compile(r"(?<![这那个])([\u4e00-\u9fff]{1,10}?(?:局|委员会|委办|府办|政办|委|办公室|厅|院|街道|大学|学校))")
 
 
 def _other_department(p: Parsed, doc: DocData) -> str:

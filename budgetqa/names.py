@@ -142,12 +142,11 @@ def find_entities(squashed: str, doc: DocData, spaced: str | None = None) -> lis
         start = squashed.find(alias)
         if start < 0:
             continue
-        for canonical in SYNONYMS[alias]:
-            group = by_name.get(squash(canonical))
-            if group:
-                for _, kind, name, ref in group:
-                    found.append(Entity(kind, name, ref, start, start + len(alias), 95, "synonym"))
-                break
+        # Every printed name the abbreviation may mean (医疗: 行政事业单位医疗 and 职工基本医疗保险缴费),
+        # the catalogue's first choice scoring highest; the answer shows them when their figures differ.
+        for rank, canonical in enumerate(SYNONYMS[alias]):
+            for _, kind, name, ref in by_name.get(squash(canonical), []):
+                found.append(Entity(kind, name, ref, start, start + len(alias), 95 - rank, "synonym"))
     exact = [e for e in found if e.via == "exact"]
     residue = spaced if spaced is not None else squashed
     for e in sorted(exact, key=lambda e: e.start - e.end):
@@ -207,7 +206,7 @@ def _fuzzy(residue: str, squashed: str, candidates, found: list[Entity]) -> list
     from rapidfuzz.distance import LCSseq
 
     out: list[Entity] = []
-    taken = {(e.kind, e.name, e.ref) for e in found if e.via in ("exact", "synonym")}
+    taken = {(e.kind, e.name, e.ref) for e in found if e.via == "exact"}
     for word in residue.split(" "):
         core = set(word) - _GENERIC
         if len(word) < 3 or len(core) < 2:

@@ -71,3 +71,10 @@ def test_a_report_cut_in_the_narrative_still_loads(seed_path):
     text = "\n".join(seed_path.read_text(encoding="utf-8").split("\n")[:760])
     doc = parse_text(text, "cut.txt")
     assert len(doc.tables) == 13
+
+
+def test_a_report_that_prints_no_unit_lines_loses_no_table(seed_path, seed_doc):
+    text = seed_path.read_text(encoding="utf-8").replace("单位：万元", "").replace("单位:万元", "")
+    doc = parse_text(text, "no-units.txt")
+    assert [t.no for t in doc.tables] == list(range(1, 14))
+    assert cells(doc) == cells(seed_doc)

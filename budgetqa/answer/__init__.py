@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import replace
+from decimal import Decimal
 
 from budgetqa.answer.model import Answer, Figure, Session, Source
 from budgetqa.catalogue import INTENTS
@@ -110,12 +111,37 @@ def ask_doc(doc: DocData, question: str, session: Session) -> Answer:
         answer = handler(doc, p) if handler else None
         if answer is not None:
             answer.document = doc.label
+            _convert_units(answer, p)
             _remember(session, p, answer, question)
             return answer
         if intent.name in _TOPICS and score >= 60 and not p.items:
             # The report says nothing on this topic: do not fall back to some other figure.
             return _unmatched(doc, "no_match", f"报告（{doc.label}）没有关于「{_TOPICS[intent.name]}」的内容，没有给出任何数字。", p)
     return _unmatched(doc, "no_match", "", p)
+
+
+_WAN = Decimal(10000)
+
+
+def _convert_units(answer: Answer, p: Parsed) -> None:
+    """多少元 of a figure printed in 万元 (or 多少万 of one in 元): say it in the unit asked for too."""
+    wants_yuan = p.has("多少元", "几元", "多少块", "元？", "元?") or p.squashed.endswith("元")
+    wants_wan = p.has("多少万", "几万", "万元")
+    if wants_yuan and not wants_wan:
+        source_unit, target_unit, factor = "万元", "元", _WAN
+    elif wants_wan:
+        source_unit, target_unit, factor = "元", "万元", 1 / _WAN
+    else:
+        return
+    converted = []
+    for figure in answer.figures[:3]:
+        if figure.unit == source_unit:
+            value = (figure.value * factor).normalize()
+            value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+            converted.append(Figure(f"{figure.label}（折合{target_unit}）", value, target_unit, figure.table, figure.line))
+    if converted:
+        answer.text += "（折合：" + "；".join(f"{f.label.split('（折合')[0]} {f.value:,} {target_unit}" for f in converted) + "）"
+        answer.figures += converted
 
 
 def _several_questions(doc: DocData, parts: list[str], session: Session) -> Answer:

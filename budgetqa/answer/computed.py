@@ -31,7 +31,9 @@ def _span_values(doc: DocData, p: Parsed) -> list[Value]:
         spans.setdefault((e.start, e.end), []).append(e)
     values: list[Value] = []
     for _, group in sorted(spans.items()):
-        group.sort(key=lambda e: _KIND_PRIORITY.get(e.kind, 9))
+        # Kind first; among names of one kind, the one sharing most with the whole question
+        # (这三个办公经费: 关工委办公经费, not 关工委工作经费; 社保缴费…医疗: the 缴费 item).
+        group.sort(key=lambda e: (-LCSseq.similarity(squash(e.name), p.squashed), _KIND_PRIORITY.get(e.kind, 9), -e.score))
         if p.scope:
             scoped = [e for e in group if e.kind != "project" or e.ref == p.scope]
             group = scoped or group
@@ -44,10 +46,12 @@ def _span_values(doc: DocData, p: Parsed) -> list[Value]:
 
 
 def _dedupe_values(values: list[Value]) -> list[Value]:
+    """One value per thing: the same name and figure printed in two tables counts once."""
     seen, out = set(), []
     for v in values:
-        if (v.key, v.label) not in seen:
+        if (v.key, v.label) not in seen and (v.label, v.amount) not in seen:
             seen.add((v.key, v.label))
+            seen.add((v.label, v.amount))
             out.append(v)
     return out
 
@@ -98,7 +102,7 @@ def sum(doc: DocData, p: Parsed) -> Answer | None:  # noqa: A001 - the intent's 
 
 def difference(doc: DocData, p: Parsed) -> Answer | None:
     """The difference between two named items."""
-    values = _span_values(doc, p)
+    values = _dedupe_values(_span_values(doc, p))
     if len(values) != 2 or values[0].unit != values[1].unit:
         return None
     a_, b_ = values

@@ -211,6 +211,19 @@ def _economic_children(doc: DocData, p: Parsed) -> Answer | None:
     from budgetqa.parser.columns import ECONOMIC_CLASSES
 
     table = doc.table("basic_economic")
+    columns = [e.name for e in p.items if e.kind == "column" and e.name in ("人员经费", "公用经费")]
+    if table is not None and columns:  # 公用经费包括哪些: the items with figures in that column
+        column = next((c for c in table.columns if c.endswith(columns[0])), None)
+        rows = [r for r in table.rows if column and r.amount(column) and not r.is_total and r.name not in ECONOMIC_CLASSES]
+        if rows:
+            total = table.total_row()
+            listing = "；".join(f"{r.name} {amount_text(r.amount(column), table.unit)}" for r in rows)
+            a = _answer("children", f"{columns[0]} 的明细", f"{columns[0]}包括：{listing}（{table_label(table)}）。")
+            if total is not None and total.amount(column) is not None:
+                a.figure(f"{columns[0]}合计", total.amount(column), table.unit, table_label(table), total.line)
+            a.columns = ["名称", "类别", "金额", "单位", "行"]
+            a.rows = [[r.name, r.category or "", r.amount(column), table.unit, r.line] for r in rows]
+            return a
     named = [e.name for e in p.items if e.kind == "economic" and e.name in ECONOMIC_CLASSES]
     if table is None or not named:
         return None

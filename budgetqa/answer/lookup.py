@@ -84,6 +84,9 @@ def lookup(doc: DocData, p: Parsed) -> Answer | None:
             _add_value(a, v)
             return a
     spans = [g for g in spans if not (codes and all(e.kind == "column" for e in g))]
+    if len(spans) > 1 and p.scope == "上年结转" and any(e.kind == "project" for g in spans for e in g):
+        # 去年结转的办公室日常办公经费: 上年结转 says which project, it is not asked about itself.
+        spans = [g for g in spans if not all(e.name == "上年结转" for e in g)] or spans
     if len(spans) > 1:
         return _several(doc, p, spans)
     group = spans[0]
@@ -143,7 +146,13 @@ def _choose_values(values: list[Value]) -> Answer:
 
 
 def _best_value(doc: DocData, p: Parsed, group: list[Entity]) -> Value | None:
-    order = sorted(group, key=lambda e: (_TIER_A + ("fact", "asset")).index(e.kind) if e.kind in _TIER_A + ("fact", "asset") else 99)
+    from rapidfuzz.distance import LCSseq
+
+    from budgetqa.textnorm import squash
+
+    kinds = _TIER_A + ("fact", "asset")
+    order = sorted(group, key=lambda e: (kinds.index(e.kind) if e.kind in kinds else 99,
+                                         -LCSseq.similarity(squash(e.name), p.squashed), -e.score))
     if p.scope in ("本年", "上年结转"):
         scoped = [e for e in order if e.kind != "project" or e.ref == p.scope]
         order = scoped or order

@@ -65,7 +65,7 @@ def _confirmed(lines: list[str], i: int) -> bool:
             return True
         if j > i and ("合计" in text or "科目编码" in text or "科目名称" in text or "项目名称" in text):
             header_words = True
-        elif header_words and (len(table_numbers(lines[j])) >= 2 or _EMPTY_NOTE.search(text)):
+        elif header_words and (len(table_numbers(lines[j])) >= 2 or EMPTY_NOTE.search(text)):
             return True
     return False
 
