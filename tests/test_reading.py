@@ -78,3 +78,18 @@ def test_a_report_that_prints_no_unit_lines_loses_no_table(seed_path, seed_doc):
     doc = parse_text(text, "no-units.txt")
     assert [t.no for t in doc.tables] == list(range(1, 14))
     assert cells(doc) == cells(seed_doc)
+
+
+@pytest.mark.parametrize(
+    "reshape",
+    [
+        pytest.param(lambda t: "\n".join(l.rstrip() for l in t.split("\n")), id="no-trailing-spaces"),
+        pytest.param(lambda t: "\n".join(" ".join(l.split()) for l in t.split("\n")), id="single-spaces"),
+        pytest.param(lambda t: "\n".join(l for l in t.split("\n") if l.strip()), id="no-blank-lines"),
+    ],
+)
+def test_other_extractors_whitespace_gives_the_same_cells(seed_path, seed_doc, reshape):
+    """Whitespace is a hint only: the seed as another extractor would print it parses the same."""
+    doc = parse_text(reshape(seed_path.read_text(encoding="utf-8")), "reshaped.txt")
+    key = lambda d: sorted((t.no, r.name, c.column, c.amount) for t in d.tables for r in t.rows for c in r.cells)  # noqa: E731
+    assert key(doc) == key(seed_doc)

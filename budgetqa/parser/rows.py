@@ -153,6 +153,10 @@ def collect_rows(lines: list[str], start: int, end: int, two_sided: bool, repeat
                 continue
             if (not padded and not new_row and not piece.numbers and rows and len(pieces) == 1
                     and rows[-1].line - 1 == last_line):
+                if rows[-1].values and _figures_follow(lines, idx + 1, end):
+                    flush()  # a name printed above its figures: it starts the next row
+                    pending = RawRow(label.strip(), idx + 1, indent=indent)
+                    continue
                 rows[-1].label += label.strip()  # the previous row's name wrapped onto this line
                 continue
             flush()
@@ -173,6 +177,24 @@ def collect_rows(lines: list[str], start: int, end: int, two_sided: bool, repeat
         last_line = idx
     flush()
     return rows
+
+
+def _figures_follow(lines: list[str], start: int, end: int) -> bool:
+    """True when, after name pieces, the next figures stand on a line of their own (the name above
+    belongs to them), rather than beside a name of their own."""
+    for idx in range(start, min(end, start + 6)):
+        line = lines[idx]
+        if not compact(line):
+            continue
+        code, rest = split_code(line)
+        if code:
+            return False  # a coded row of its own follows
+        numbers = table_numbers(line)
+        if numbers:
+            return not line[: numbers[0].start()].strip()
+        if _starts_row(line.strip()):
+            return False
+    return False
 
 
 def _bare_code(line: str) -> bool:
