@@ -315,7 +315,9 @@ def yoy(doc: DocData, p: Parsed) -> Answer | None:
 
     best = max(changes, key=score)
     if score(best) < 30:
-        return None
+        if names or not p.has("比上年", "同比", "较上年", "比去年", "增长", "下降", "增加", "减少", "变化", "变动"):
+            return None
+        best = min(changes, key=lambda f: f["source_line"])  # nothing named: the report's headline change
     if best["kind"] == "rate":
         return _rate_only(best)
     subject = best["subject"]

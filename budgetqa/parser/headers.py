@@ -74,6 +74,8 @@ def classify_title(line: str) -> tuple[str, int | None, str] | None:
 
 
 def _kind_of(t: str) -> str | None:
+    # 总体情况表 is the central template's word for 总表 (部门收支总体情况表 …).
+    t = t.replace("总体情况表", "总表").replace("情况表", "表")
     if "三公" in t:
         return "three_public"
     if "机关运行经费" in t:
@@ -84,7 +86,7 @@ def _kind_of(t: str) -> str | None:
         return "state_capital"
     if "政府性基金" in t:
         return "fund_income" if "收入" in t and "支出" not in t else "fund_expenditure"
-    if "基本支出" in t:
+    if "基本支出" in t or ("经济分类" in t and "支出" in t):
         return "basic_economic"
     if "财政拨款收" in t and "总表" in t:
         return "fiscal_summary"
