@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 from decimal import Decimal
 
+import pytest
+
 from conftest import DATA
 
 CELL_FIELDS = ["table_no", "side", "code", "name", "column_name", "amount", "source_line"]
@@ -99,3 +101,21 @@ def test_duties_units_assets_glossary(seed_doc):
     assert assets["公务用车实有"] == 1 and assets["办公用房建筑总面积"] == 405
     assert len(kinds["glossary"]) == 12
     assert {g.name for g in kinds["glossary"]} >= {"三公经费", "上年结转", "机关运行经费", "财政拨款"}
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("2024年部门收支总体情况表", "summary"), ("部门收入总体情况表", "income"), ("部门支出总体情况表", "expenditure"),
+        ("财政拨款收支总体情况表", "fiscal_summary"), ("一般公共预算支出情况表", "gp_expenditure"),
+        ("一般公共预算基本支出情况表", "basic_economic"), ("一般公共预算“三公”经费支出情况表", "three_public"),
+        ("政府性基金预算支出情况表", "fund_expenditure"), ("2026年预算单位财务收支预算总表", "summary"),
+        ("收入支出决算总表", "summary"), ("一般公共预算财政拨款基本支出决算表", "basic_economic"),
+        ("表十三2024年项目支出预算表（上年结转）", "projects_carryover"),
+    ],
+)
+def test_table_titles_of_several_templates(title, kind):
+    """Templates are recognised from their titles (the central template says 总体情况表)."""
+    from budgetqa.parser.headers import classify_title
+
+    assert classify_title(title)[0] == kind
