@@ -72,7 +72,57 @@ def resolve_pinyin(text: str, doc: DocData) -> str:
                 best = (key, replacement)
         if best and best[0][0] >= 80:
             text = text[: m.start()] + best[1] + text[m.end():]
+        elif len(word) >= 4:
+            spelled = _spell_out(word, names)
+            if spelled:
+                text = text[: m.start()] + spelled + text[m.end():]
     return text
+
+
+# Words a question is made of besides names: spelled in pinyin they are found too.
+_QUERY_WORDS = ("资金来源", "来源", "多少", "占比", "比例", "比重", "下属单位", "内设机构", "质量指标", "数量指标",
+                "时效指标", "指标", "绩效", "绩效目标", "项目", "支出", "收入", "预算", "合计", "总计", "三公", "经费",
+                "三公经费", "增长", "减少", "增加", "排名", "最多", "最少", "哪个", "几个", "职责", "面积", "车辆")
+
+
+def _pinyin_dictionary(names: list[dict]) -> dict[str, str]:
+    """Full pinyin -> words: the document's names, the catalogue's cue words and synonyms."""
+    from budgetqa.catalogue import INTENTS
+    from budgetqa.textnorm import pinyin_keys
+
+    words = set(_QUERY_WORDS) | set(SYNONYMS) | set(COLUMN_ITEMS)
+    words |= {c for intent in INTENTS for c in intent.cues if re.fullmatch(r"[\u4e00-\u9fff]{2,}", c)}
+    out = {pinyin_keys(w)[0]: w for w in words}
+    out.update({n["pinyin"]: (n["ref"] if n["kind"] == "synonym" and n["ref"] else n["name"]) for n in names if n["pinyin"]})
+    return {k: v for k, v in out.items() if len(k) >= 4}
+
+
+def _spell_out(word: str, names: list[dict]) -> str:
+    """A run of pinyin made of several words (zhufangbaozhangzhichuzhanbi -> 住房保障支出占比), one
+    letter off allowed in long words (sanggong -> 三公); '' when most of it stays unexplained."""
+    from rapidfuzz.distance import Levenshtein
+
+    dictionary = _pinyin_dictionary(names)
+    best: list[tuple[int, str] | None] = [None] * (len(word) + 1)  # covered letters, words so far
+    best[0] = (0, "")
+    for i in range(len(word)):
+        if best[i] is None:
+            continue
+        covered, spelled = best[i]
+        if best[i + 1] is None or best[i + 1][0] < covered:
+            best[i + 1] = (covered, spelled)  # skip one letter
+        for key, chinese in dictionary.items():
+            for size in {len(key), len(key) - 1, len(key) + 1}:
+                piece = word[i:i + size]
+                if len(piece) != size or size < 4:
+                    continue
+                if piece != key and (len(key) < 6 or Levenshtein.distance(piece, key) > 1):
+                    continue
+                candidate = (covered + size, spelled + chinese)
+                if best[i + size] is None or best[i + size][0] < candidate[0]:
+                    best[i + size] = candidate
+    covered, spelled = best[len(word)]
+    return spelled if covered >= 0.75 * len(word) else ""
 
 
 def _candidates(doc: DocData) -> list[tuple[str, str, str, str]]:

@@ -37,9 +37,14 @@ def normalise(text: str) -> str:
 _DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 
 
+_DIGIT_GAP = re.compile(r"(?<=\d)[\s/／、，;；|]+(?=\d)")
+
+
 def squash(text: str) -> str:
-    """normalise() without punctuation or spaces (decimal points kept): the key for comparison."""
-    return _PUNCT.sub("", _DECIMAL_POINT.sub("\x00", normalise(text))).replace("\x00", ".")
+    """normalise() without punctuation or spaces: the key for comparison. Decimal points stay, and
+    digits that punctuation kept apart stay apart (201/208 is two codes, not 201208)."""
+    text = _DIGIT_GAP.sub("\x01", _DECIMAL_POINT.sub("\x00", normalise(text)))
+    return _PUNCT.sub("", text).replace("\x00", ".").replace("\x01", " ")
 
 
 def is_latin(text: str) -> bool:

@@ -37,6 +37,12 @@ def _domain(doc: DocData, p: Parsed) -> tuple[str, list[tuple[str, Decimal, str,
         groups = ("工资福利支出", "商品和服务支出", "对个人和家庭的补助", "资本性支出")
         rows = [r for r in table.rows if not r.is_total and r.name not in groups and r.first is not None]
         return f"{table_label(table)} 的经济科目", [(r.name, r.first, table.unit, r.line, table_label(table)) for r in rows]
+    listed = list(dict.fromkeys(e.ref for e in p.entities if e.kind == "code"))
+    if len(listed) >= 2:  # 201/208/210/221 哪个最少: just the codes named
+        table = doc.table("expenditure") or doc.table("gp_expenditure")
+        rows = [r for r in table.rows if r.code in listed] if table else []
+        return (f"所列的 {len(rows)} 个科目", [(f"{r.code} {r.name}", r.first or Decimal(0), table.unit, r.line,
+                                              table_label(table)) for r in rows])
     parents = list(dict.fromkeys(e.ref for e in p.items if e.kind in ("code", "subject") and e.ref and len(e.ref) < 7))
     if (p.has("类", "款", "功能分类", "科目") or parents) and not p.has("项目"):
         level = "款" if p.has("款") else "项" if p.has("项级", "项科目", "个项") else "类"

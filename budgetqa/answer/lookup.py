@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
 from rapidfuzz import fuzz
@@ -68,6 +69,10 @@ def lookup(doc: DocData, p: Parsed) -> Answer | None:
         answer = yoy(doc, p)
         if answer is not None:
             return answer
+        if p.years and not p.has("比"):  # 2023年山西画报订阅费用: the report gives no figure for that year
+            names = "、".join(dict.fromkeys(e.name for e in entities[:2]))
+            return Answer(False, "out_of_scope",
+                          f"报告（{doc.label}）没有「{names}」{p.years[0]}年的数字，只有本年的；没有给出数字。")
     if p.has("年初预算", "决算数", "支出决算", "完成率", "完成年初"):
         answer = _topic_answer(doc, p)
         if answer is not None:
@@ -389,7 +394,11 @@ def _project_answer(doc: DocData, p: Parsed, name: str, scope: str) -> Answer | 
     if similar:
         q = similar[0]
         note = f"另有相近的{q['scope']}项目「{q['name']}」{amount_text(Decimal(q['amount']), q['unit'])}，未计入。"
-    a = _answer("lookup", f"{name}（{scope}）", f"{v.label} {amount_text(v.amount, v.unit)}（{v.where} 第{v.line}行）。{note}")
+    project = next(q for q in doc.projects if q["name"] == name and q["scope"] == scope)
+    split = [(c.rsplit("/", 1)[-1], Decimal(x)) for c, x in json.loads(project["amounts"] or "{}").items()
+             if c != "合计" and Decimal(x)]
+    funds = f"其中 {'，'.join(f'{c} {amount_text(x, v.unit)}' for c, x in split)}；" if split else ""
+    a = _answer("lookup", f"{name}（{scope}）", f"{v.label} {amount_text(v.amount, v.unit)}（{funds}{v.where} 第{v.line}行）。{note}")
     _add_value(a, v)
     a.columns = ["范围", "项目名称", "金额", "单位", "行"]
     a.rows = [[scope, name, v.amount, v.unit, v.line]]

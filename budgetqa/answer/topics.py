@@ -33,7 +33,8 @@ def three_public(doc: DocData, p: Parsed) -> Answer | None:
         line = next((l for l in _narrative_lines(doc, "三公")), None)
         said = f"情况说明：{line[1]}" if line else ""
         what = component or "三公经费"
-        a = _answer("three_public", what, f"{what}：无。{table_label(table)} 注明本表无数据。{said}")
+        a = _answer("three_public", what, f"{what}：无（0 万元）。{table_label(table)} 注明本表无数据。{said}")
+        a.figure(f"{what}（报告写明无）", Decimal(0), table.unit, table_label(table), table.line)
         a.source(table_label(table), table.line, "三公经费")
         if line:
             a.source("情况说明", line[0], "三公经费")
@@ -271,13 +272,23 @@ def performance(doc: DocData, p: Parsed) -> Answer | None:
             return _performance_overview(doc)
         return None
     name = target["project_name"]
-    for i in target["indicators"]:
-        for label in (i["level3"], i["level2"]):
-            if label and len(label) >= 2 and label in p.squashed and label not in ("数量指标", "质量指标"):
-                a = _answer("performance", f"{name} 的指标「{label}」",
-                            f"{name} 的{i['level2']}「{i['level3']}」指标值：{i['value']}（{i['scope']}，绩效目标表 第{i['source_line']}行）。")
-                a.source("项目支出绩效目标表", i["source_line"], label)
-                return a
+    level3 = [(i, i["level3"]) for i in target["indicators"]]
+    level2 = [(i, i["level2"]) for i in target["indicators"]]
+    for i, label in level3 + level2:  # the most specific label the question names
+        if label and len(label) >= 2 and label in p.squashed:
+            a = _answer("performance", f"{name} 的指标「{label}」",
+                        f"{name} 的{i['level2']}「{i['level3']}」指标值：{i['value']}（{i['scope']}，绩效目标表 第{i['source_line']}行）。")
+            a.source("项目支出绩效目标表", i["source_line"], label)
+            return a
+    kind = next((k for k in ("数量", "质量", "时效", "成本", "效益", "满意度") if f"{k}要求" in p.squashed or f"{k}目标" in p.squashed), None)
+    if kind:  # 质量要求是什么: the indicators of that kind
+        rows = [i for i in target["indicators"] if i["level2"].startswith(kind) and i["scope"] == "年度"] or \
+               [i for i in target["indicators"] if i["level2"].startswith(kind)]
+        if rows:
+            text = "；".join(f"{i['level3'] or i['level2']}：{i['value']}" for i in rows)
+            a = _answer("performance", f"{name} 的{kind}指标", f"{name} 的{kind}指标——{text}（绩效目标表 第{rows[0]['source_line']}行）。")
+            a.source("项目支出绩效目标表", rows[0]["source_line"], kind)
+            return a
     for word, key in _TARGET_FIELDS.items():
         if word in p.squashed and target.get(key):
             a = _answer("performance", f"{name} 的{word}", f"{name} 的{word}：{target[key]}（绩效目标表 第{target['source_line']}行起）。")
