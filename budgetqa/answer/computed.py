@@ -14,7 +14,7 @@ from budgetqa.answer.common import add_value as _add_value
 from budgetqa.answer.common import new_answer as _answer
 from budgetqa.answer.common import pct as _pct
 from budgetqa.answer.model import Answer, amount_text
-from budgetqa.answer.values import Value, entity_values, table_label
+from budgetqa.answer.values import Value, column_value, entity_values, table_label
 from budgetqa.docdata import DocData
 from budgetqa.matcher import Entity, Parsed
 from budgetqa.textnorm import squash
@@ -25,24 +25,82 @@ _KIND_PRIORITY = {"code": 0, "subject": 1, "project": 2, "economic": 3, "column"
 
 
 def _span_values(doc: DocData, p: Parsed) -> list[Value]:
-    """One value per mentioned span (a name printed in two tables counts once)."""
-    spans: dict[tuple[int, int], list[Entity]] = {}
+    """One value per thing the question names, in order.
+
+    A table named just before a name scopes it (表五项目支出 vs 表三项目支出); a table followed by
+    合计 stands for its total row; a qualifier printed in a table's title joins the column after it
+    (一般公共预算 + 基本支出); 上年结转 that only qualifies named projects, and a whole that the
+    question asks within (基本支出中人员经费比公用经费…), are not values of their own.
+    """
+    groups: dict[tuple[int, int], list[Entity]] = {}
     for e in p.items:
-        spans.setdefault((e.start, e.end), []).append(e)
-    values: list[Value] = []
-    for _, group in sorted(spans.items()):
-        # Kind first; among names of one kind, the one sharing most with the whole question
-        # (这三个办公经费: 关工委办公经费, not 关工委工作经费; 社保缴费…医疗: the 缴费 item).
+        groups.setdefault((e.start, e.end), []).append(e)
+    tables = sorted((e for e in p.entities if e.kind == "table" and e.ref.isdigit()), key=lambda e: e.start)
+    spans = sorted(groups)
+    if p.scope == "上年结转" and any(e.kind == "project" for e in p.items):
+        spans = [s for s in spans if not all(e.name == "上年结转" for e in groups[s])] or spans
+    spans = [s for i, s in enumerate(spans)
+             if not (i + 1 < len(spans) and p.squashed[s[1]:s[1] + 2].startswith(("中", "里", "当中")) and len(spans) > 2)]
+    points: list[tuple[int, Value]] = []
+    for t in tables:  # 表十二合计 / 表五的合计
+        after = p.squashed[t.end:t.end + 4].lstrip("的")
+        if after.startswith(("合计", "总计", "合计数")) and not any(t.end <= s[0] <= t.end + 2 for s in spans):
+            total = _table_total(doc, int(t.ref))
+            if total is not None:
+                points.append((t.start, total))
+    skip = set()
+    for i, span in enumerate(spans):
+        if span in skip:
+            continue
+        group = groups[span]
+        table_no = next((int(t.ref) for t in reversed(tables) if t.end <= span[0] and span[0] - t.end <= 3), None)
+        nxt = spans[i + 1] if i + 1 < len(spans) else None
+        if nxt and nxt[0] == span[1] and any(e.kind == "column" for e in groups[nxt]):
+            qualified = _qualified(doc, group, groups[nxt], p)
+            if qualified is not None:
+                points.append((span[0], qualified))
+                skip.add(nxt)
+                continue
         group.sort(key=lambda e: (-LCSseq.similarity(squash(e.name), p.squashed), _KIND_PRIORITY.get(e.kind, 9), -e.score))
         if p.scope:
-            scoped = [e for e in group if e.kind != "project" or e.ref == p.scope]
-            group = scoped or group
+            group = [e for e in group if e.kind != "project" or e.ref == p.scope] or group
         for e in group:
-            found = entity_values(doc, e, p)
+            if table_no and e.kind == "column":
+                found = [column_value(doc, e.name, p.scope, table_no)]
+            else:
+                found = entity_values(doc, e, p)
+            found = [v for v in found if v]
             if found:
-                values.append(found[0])
+                points.append((span[0], found[0]))
                 break
-    return values
+    return [v for _, v in sorted(points, key=lambda pv: pv[0])]
+
+
+def _table_total(doc: DocData, table_no: int) -> Value | None:
+    """A table's total row, first figure (表十二合计, 表三支出合计)."""
+    table = doc.tables.get(table_no)
+    if table is None:
+        return None
+    row = (table.total_row("支出") if table.side_columns else table.total_row()) or (
+        table.rows[0] if table.rows and table.kind.startswith("projects") else None)
+    if row is None or row.first is None:
+        return None
+    return Value(f"{table_label(table)} 合计", row.first, table.unit, table_label(table), row.line, f"total:{table_no}")
+
+
+def _qualified(doc: DocData, qualifier: list[Entity], column: list[Entity], p: Parsed) -> Value | None:
+    """一般公共预算基本支出: the column of the table whose title carries the qualifier."""
+    import re
+
+    name = next((e.name for e in column if e.kind == "column"), None)
+    for e in qualifier:
+        words = re.sub(r"^[一二三四五六七八九十]+、|(?:拨款)?收入$", "", e.name)
+        if len(words) < 4:
+            continue
+        for table in doc.tables.values():
+            if words in table.title and any(c.rsplit("/", 1)[-1] == name for c in table.columns):
+                return column_value(doc, name, p.scope, table.no)
+    return None
 
 
 def _dedupe_values(values: list[Value]) -> list[Value]:
