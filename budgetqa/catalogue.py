@@ -105,7 +105,7 @@ INTENTS: tuple[Intent, ...] = (
         "share", "the share of one figure in another (stated or computed), naming the denominator",
         ("{item}占{base}的比例", "{item}占比多少", "{item}占{base}的比重", "{item}在{base}里占多少",
          "占比多少", "{item}的比例", "{item}占百分之几"),
-        cues=("占比", "比例", "比重", "百分之几", "占", "份额", "百分比", "多大比例", "share", "percent", "ratio", "几成"),
+        cues=("占比", "比例", "比重", "百分之几", "占", "份额", "百分比", "多大比例", "share", "percent", "ratio", "几成", "几倍", "多少倍", "倍数"),
         examples=("基本支出占总支出的比例", "差旅费占公用经费的比重"),
         weight=1.15,
     ),
@@ -316,7 +316,11 @@ SCOPE_PHRASES = (
 )
 # Questions about people, per-head figures or the future: reports hold none of these.
 OUT_OF_SCOPE = ("人均", "每人", "每个人", "个人工资", "书记", "局长", "主任工资", "区长", "县长", "谁", "哪位",
-                "明年", "下一年", "后年", "天气", "股票", "房价", "工资最高", "工资最低", "几个人", "多少人")
+                "明年", "下一年", "后年", "天气", "股票", "房价", "工资最高", "工资最低", "几个人", "多少人",
+                # details below the line items: spending to date, head counts, quantities, suppliers
+                "截至目前", "截止目前", "已支出", "已经支出", "已花", "覆盖多少", "覆盖了哪", "覆盖哪", "每个乡镇",
+                "平均每", "每份", "多少份", "单价是多少", "单价多少", "场次", "每场", "品牌", "型号",
+                "律师事务所", "合同期", "编制数", "编制人数", "实有人数", "在编", "在职人数")
 
 # The standard 部门预算支出经济分类 items: when a question names one the report does not print,
 # the answer says so instead of guessing a neighbour (会议费 is not 视频会议…).

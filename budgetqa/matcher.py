@@ -159,7 +159,7 @@ def parse(question: str, doc: DocData) -> Parsed:
 
 
 # 上年/去年 asked for as a year of its own (not 比上年 comparisons, not 上年结转 money).
-_PREVIOUS_YEAR = re.compile(r"(?<![比较与跟和同])(?:上年度?|去年|上一年)(?!结转|相比|比|结余)")
+_PREVIOUS_YEAR = re.compile(r"(?<![比较与跟和同])(?:上年度?|去年|上一年)(?!结转|财政拨款结转|相比|比|结余|剩下|剩余)")
 
 
 def _breaks(text: str) -> frozenset[int]:
@@ -223,6 +223,8 @@ def _numbers(p: Parsed) -> None:
 
 _ORGANISATION = re.compile(r"(?<![这那个])([\u4e00-\u9fff]{1,10}?(?:局|委员会|委办|府办|政办|委|办公室|厅|院|街道|大学|学校))")
 
+_ORGANISATION_TAIL = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:部(?!门)|办公室|局)")
+
 
 def _other_department(p: Parsed, doc: DocData) -> str:
     """An organisation the question names that is neither the report's department nor its units."""
@@ -232,6 +234,9 @@ def _other_department(p: Parsed, doc: DocData) -> str:
     known = [doc.department] + [n["name"] for n in doc.names if n["kind"] in ("subordinate_unit", "internal_unit", "department")]
     for m in _ORGANISATION.finditer(text):
         name = m.group(1).strip()
+        tail = _ORGANISATION_TAIL.match(text, m.end())
+        if tail and name.endswith("委"):  # 区委 + 组织部: the organisation is the department inside
+            name += tail.group(0)
         if len(name) < 3:
             continue
         if any(LCSseq.similarity(name, k) >= len(name) * 0.8 for k in known if k):

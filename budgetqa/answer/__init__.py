@@ -227,7 +227,7 @@ def _out_of_scope(p: Parsed, doc: DocData) -> str:
     if p.other_department:
         return f"这份报告是 {doc.label}，不包含「{p.other_department}」的数据。"
     if p.out_of_scope:
-        return f"预算报告只有部门和科目的金额，没有人员个人、人均或以后年度的数据（{doc.label}）。"
+        return f"预算报告只有部门和科目的金额，没有人员、人均、数量单价、执行进度或以后年度的数据（{doc.label}）。"
     if p.missing_item and not any(e.via == "exact" for e in p.items):
         return f"报告（{doc.label}）没有列出「{p.missing_item}」这一项，没有可给的数字。"
     other_years = [y for y in p.years if doc.year and y not in (doc.year, doc.year - 1)]

@@ -42,18 +42,31 @@ def _span_values(doc: DocData, p: Parsed) -> list[Value]:
     spans = [s for i, s in enumerate(spans)
              if not (i + 1 < len(spans) and p.squashed[s[1]:s[1] + 2].startswith(("中", "里", "当中")) and len(spans) > 2)]
     points: list[tuple[int, Value]] = []
-    for t in tables:  # 表十二合计 / 表五的合计
-        after = p.squashed[t.end:t.end + 4].lstrip("的")
-        if after.startswith(("合计", "总计", "合计数")) and not any(t.end <= s[0] <= t.end + 2 for s in spans):
+    skip = set()
+    for t in tables:  # 表十二合计 / 表五的合计 / 表三支出合计 / 表十二本年项目支出合计
+        after = _TABLE_TOTAL.match(p.squashed, t.end)
+        if after:
             total = _table_total(doc, int(t.ref))
             if total is not None:
                 points.append((t.start, total))
-    skip = set()
+                skip.update(s for s in spans if t.end <= s[0] < after.end())
+    for a, b in zip(spans, spans[1:]):  # 上年结转项目支出: 上年结转 only says which projects
+        if a[1] == b[0] and all(e.name in ("上年结转", "本年") for e in groups[a]) \
+                and any(e.kind == "column" and e.name == "项目支出" for e in groups[b]):
+            skip.add(a)
     for i, span in enumerate(spans):
         if span in skip:
             continue
         group = groups[span]
         table_no = next((int(t.ref) for t in reversed(tables) if t.end <= span[0] and span[0] - t.end <= 3), None)
+        if table_no is None:  # 上年结转项目支出合计（表十三）
+            table_no = next((int(t.ref) for t in tables if 0 <= t.start - span[1] <= 3
+                             and p.squashed[span[1]:t.start] in ("", "（", "(", "合计（", "合计(")), None)
+        if any(e.kind == "column" and e.name == "项目支出" for e in group):
+            total = _project_total(doc, p, span, table_no)
+            if total is not None:
+                points.append((span[0], total))
+                continue
         nxt = spans[i + 1] if i + 1 < len(spans) else None
         if nxt and nxt[0] == span[1] and any(e.kind == "column" for e in groups[nxt]):
             qualified = _qualified(doc, group, groups[nxt], p)
@@ -73,7 +86,30 @@ def _span_values(doc: DocData, p: Parsed) -> list[Value]:
             if found:
                 points.append((span[0], found[0]))
                 break
-    return [v for _, v in sorted(points, key=lambda pv: pv[0])]
+    values: list[Value] = []
+    for _, v in sorted(points, key=lambda pv: pv[0]):
+        if not (values and values[-1].key == v.key):  # 2013102一般行政管理事务: code and name are one thing
+            values.append(v)
+    return values
+
+
+_TABLE_TOTAL = re.compile(r"的?(?:本年|上年结转)?(?:项目)?(?:支出|收入)?(?:合计|总计)")
+
+
+def _project_total(doc: DocData, p: Parsed, span: tuple[int, int], table_no: int | None) -> Value | None:
+    """本年项目支出 / 上年结转项目支出合计 / 表十三项目支出: the total of a project list."""
+    before = p.squashed[max(0, span[0] - 4):span[0]]
+    table = doc.tables.get(table_no) if table_no else None
+    if table is None or not table.kind.startswith("projects"):
+        scope = "上年结转" if before.endswith(("上年结转", "结转")) else "本年" if before.endswith(("本年", "今年新安排")) else ""
+        if not scope:
+            return None
+        table = doc.table("projects_carryover" if scope == "上年结转" else "projects")
+    if table is None or not table.rows or table.rows[0].first is None:
+        return None
+    scope = "上年结转" if table.kind == "projects_carryover" else "本年"
+    return Value(f"{scope}项目支出合计", table.rows[0].first, table.unit, table_label(table), table.rows[0].line,
+                 f"projects:{table.no}")
 
 
 def _table_total(doc: DocData, table_no: int) -> Value | None:
@@ -98,7 +134,7 @@ def _qualified(doc: DocData, qualifier: list[Entity], column: list[Entity], p: P
         if len(words) < 4:
             continue
         for table in doc.tables.values():
-            if words in table.title and any(c.rsplit("/", 1)[-1] == name for c in table.columns):
+            if words in table.title and f"不含{words}" not in table.title and any(c.rsplit("/", 1)[-1] == name for c in table.columns):
                 return column_value(doc, name, p.scope, table.no)
     return None
 
@@ -310,6 +346,8 @@ def share(doc: DocData, p: Parsed) -> Answer | None:
     stated = None
     context = "".join(e.name for e in p.entities if e.kind == "table")
     for e in item_group:
+        if item.key.startswith(("projects:", "total:")):
+            break  # a list's or table's total is not what the report's sentences give shares of
         stated = _stated_share(doc, e.name, base, context)
         if stated:
             break
@@ -321,6 +359,8 @@ def share(doc: DocData, p: Parsed) -> Answer | None:
             base = _default_base(doc, p, item, entity)
     if base is None or base.amount == 0 or base.unit != item.unit or base.key == item.key:
         return None
+    if p.has("几倍", "多少倍", "倍数", "的倍"):
+        return _ratio(item, base)
     computed = _pct(item.amount, base.amount)
     text = (f"{item.label} {amount_text(item.amount, item.unit)} 占 {base.label} {amount_text(base.amount, base.unit)} "
             f"的 {computed}%（{item.amount} ÷ {base.amount} × 100，分母为{base.label}，{base.where}）。")
@@ -337,6 +377,18 @@ def share(doc: DocData, p: Parsed) -> Answer | None:
     a.figure(f"{item.label}占{base.label}的比例", computed, "%")
     if stated:
         a.figure("报告所述占比", Decimal(stated[0]["value"]), "%", "情况说明", stated[0]["source_line"])
+    _add_value(a, item)
+    _add_value(a, base)
+    return a
+
+
+def _ratio(item: Value, base: Value) -> Answer:
+    """项目支出是基本支出的几倍: item ÷ base, to two decimals."""
+    ratio = (item.amount / base.amount).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    text = (f"{item.label} {amount_text(item.amount, item.unit)} 是 {base.label} {amount_text(base.amount, base.unit)} "
+            f"的 {ratio} 倍（{item.amount} ÷ {base.amount}）。")
+    a = _answer("share", f"{item.label} 是 {base.label} 的几倍", text)
+    a.figure(f"{item.label}与{base.label}之比", ratio, "倍")
     _add_value(a, item)
     _add_value(a, base)
     return a

@@ -142,11 +142,19 @@ def filter(doc: DocData, p: Parsed) -> Answer | None:  # noqa: A001 - the intent
     unit = rows[0][2]
     if unit == "元" and p.has("万"):
         threshold *= 10000
-    below = p.has("低于", "小于", "以下", "不足", "不到", "少于")
-    chosen = [r for r in rows if (r[1] < threshold if below else r[1] > threshold)]
-    if p.has("以上", "不少于", "及以上") and not below:
-        chosen = [r for r in rows if r[1] >= threshold]
-    word = "低于" if below else "超过"
+    words = p.squashed
+    at_least = p.has("不少于", "不低于", "不小于", "不下于", "以上", "至少", "大于等于", "大于或等于")
+    at_most = p.has("不超过", "不高于", "不大于", "不多于", "以下", "至多", "最多", "小于等于", "小于或等于")
+    below = at_most or any(w in words.replace("不" + w, "") for w in ("低于", "小于", "不足", "不到", "少于"))
+    if at_least:
+        below = False
+    inclusive = at_least or at_most
+    if below:
+        chosen = [r for r in rows if (r[1] <= threshold if inclusive else r[1] < threshold)]
+        word = "不超过" if inclusive else "低于"
+    else:
+        chosen = [r for r in rows if (r[1] >= threshold if inclusive else r[1] > threshold)]
+        word = "不少于" if inclusive else "超过"
     listing = "、".join(f"{r[0]} {amount_text(r[1], r[2])}" for r in chosen) or "没有"
     a = _answer("filter", f"{where}中金额{word} {amount_text(threshold, unit)}", f"{where}中金额{word} {amount_text(threshold, unit)}的有 {len(chosen)} 个：{listing}。")
     for r in chosen[:20]:

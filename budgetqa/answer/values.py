@@ -156,7 +156,7 @@ def column_value(doc: DocData, column: str, scope: str | None = None, table_no: 
         value = row.amount(column)
         if value is not None:
             label = f"{column}（{'不含上年结转' if table.kind == 'gp_expenditure' else '含上年结转' if table.kind == 'expenditure' else table.title}）"
-            return Value(label, value, table.unit, table_label(table), row.line_of(column), f"column:{column}")
+            return Value(label, value, table.unit, table_label(table), row.line_of(column), f"column:{table.no}:{column}")
     return None
 
 
@@ -173,7 +173,7 @@ def _named_column(doc: DocData, e: Entity) -> Value | None:
         row = table.total_row() or (table.rows[0] if len(table.rows) == 1 else None)
     if row is None or row.amount(column) is None:
         return None
-    return Value(f"{column}", row.amount(column), table.unit, table_label(table), row.line_of(column), f"column:{column}")
+    return Value(f"{column}", row.amount(column), table.unit, table_label(table), row.line_of(column), f"column:{table.no}:{column}")
 
 
 # Entity kinds that stand for exactly one figure, and how to read it.
