@@ -149,7 +149,8 @@ INTENTS: tuple[Intent, ...] = (
     Intent(
         "children", "the rows under a subject code or a group",
         ("{code}类下面有啥", "{subject}下面有哪些", "{subject}包括哪些", "{subject}的明细", "{subject}由什么构成"),
-        cues=("下面", "下级", "明细", "包括哪些", "包含哪些", "有哪些", "有啥", "构成", "细分", "分项", "下属科目", "哪些款", "哪些项"),
+        cues=("下面", "下级", "明细", "包括哪些", "包含哪些", "有哪些", "有啥", "构成", "细分", "分项", "下属科目", "哪些款", "哪些项",
+              "下各项", "下分", "下设", "哪几个科目", "各项科目", "分哪几", "分为哪"),
         needs=("code", "subject", "economic", "column"),
         examples=("221类下面有啥",),
         weight=1.05,

@@ -229,10 +229,14 @@ _CONTAINED_KINDS = ("project", "subject", "economic", "glossary", "internal_unit
                     "three_public", "asset")
 
 
+_LIST_BREAK = re.compile(r"[和与及、]|[两三四五六七八九十几]个|[两三四五六七八九十几]项")
+
+
 def _contained(residue: str, squashed: str, candidates) -> list[Entity]:
     """A short word that is part of a few names (画报 -> 山西画报订阅费用; 关工委 -> two projects)."""
     out: list[Entity] = []
-    for word in residue.split(" "):
+    words = [w for word in residue.split(" ") for w in ([word] + (_LIST_BREAK.split(word) if _LIST_BREAK.search(word) else []))]
+    for word in words:
         if len(word) < 2 or len(set(word) - _GENERIC) < 2 or word in COMMON_WORDS:
             continue
         hits = [c for c in candidates if word in c[0] and c[1] in _CONTAINED_KINDS and c[0] != word

@@ -13,12 +13,16 @@ from budgetqa.matcher import Parsed
 
 
 # --------------------------------------------------------------------------- rankings and counts
-def _table_rows(doc: DocData, table_no: int) -> tuple[str, list[tuple[str, Decimal, str, int, str]]]:
-    """The detail rows of a named table (no totals, no rows that group other rows)."""
+def _table_rows(doc: DocData, table_no: int, level: str = "") -> tuple[str, list[tuple[str, Decimal, str, int, str]]]:
+    """The detail rows of a named table (no totals, no rows that group other rows), or its rows of one level."""
     table = doc.tables[table_no]
     groups = {r.parent_code for r in table.rows if r.parent_code}
     from budgetqa.parser.columns import ECONOMIC_CLASSES
 
+    if level and any(r.code and r.level == level for r in table.rows):
+        rows = [r for r in table.rows if r.code and r.level == level and r.first is not None]
+        return (f"{table_label(table)} 的{level}级科目",
+                [(f"{r.code} {r.name}", r.first, table.unit, r.line, table_label(table)) for r in rows])
     rows = [r for r in table.rows if not r.is_total and r.first is not None and r.code not in groups
             and r.name not in ECONOMIC_CLASSES and not (table.kind.startswith("projects") and r.depth < 2)]
     return (f"{table_label(table)} 的明细行",
@@ -29,7 +33,9 @@ def _domain(doc: DocData, p: Parsed) -> tuple[str, list[tuple[str, Decimal, str,
     """What a ranking, count or filter is over: (description, [(name, amount, unit, line, where)])."""
     tables = [int(e.ref) for e in p.entities if e.kind == "table" and e.ref.isdigit() and int(e.ref) in doc.tables]
     if tables:
-        return _table_rows(doc, tables[0])
+        level = next((lv for lv in ("类", "款") if p.has(f"{lv}级", f"各{lv}", f"哪一{lv}", f"哪个{lv}", f"哪{lv}")),
+                     "项" if p.has("项级") else "")
+        return _table_rows(doc, tables[0], level)
     if p.has("经济科目", "经济分类", "人员经费", "公用经费", "工资福利", "商品和服务") and not p.has("项目"):
         table = doc.table("basic_economic")
         if table is None:
@@ -220,6 +226,9 @@ def children(doc: DocData, p: Parsed) -> Answer | None:
     return a
 
 
+_COUNT_CUES = ("几个", "多少个", "个数", "几项", "多少项", "几条", "多少条")
+
+
 def _economic_children(doc: DocData, p: Parsed) -> Answer | None:
     """The items under an economic class of the basic-expenditure table (商品和服务支出包括哪些)."""
     from budgetqa.parser.columns import ECONOMIC_CLASSES
@@ -232,9 +241,12 @@ def _economic_children(doc: DocData, p: Parsed) -> Answer | None:
         if rows:
             total = table.total_row()
             listing = "；".join(f"{r.name} {amount_text(r.amount(column), table.unit)}" for r in rows)
-            a = _answer("children", f"{columns[0]} 的明细", f"{columns[0]}包括：{listing}（{table_label(table)}）。")
+            a = _answer("children", f"{columns[0]} 的明细",
+                        f"{columns[0]}包括 {len(rows)} 项：{listing}（{table_label(table)}）。")
             if total is not None and total.amount(column) is not None:
                 a.figure(f"{columns[0]}合计", total.amount(column), table.unit, table_label(table), total.line)
+            if p.has(*_COUNT_CUES):
+                a.figure(f"{columns[0]}明细项数", Decimal(len(rows)), "个")
             a.columns = ["名称", "类别", "金额", "单位", "行"]
             a.rows = [[r.name, r.category or "", r.amount(column), table.unit, r.line] for r in rows]
             return a
