@@ -321,7 +321,8 @@ OUT_OF_SCOPE = ("人均", "每人", "每个人", "个人工资", "书记", "局�
                 # details below the line items: spending to date, head counts, quantities, suppliers
                 "截至目前", "截止目前", "已支出", "已经支出", "已花", "覆盖多少", "覆盖了哪", "覆盖哪", "每个乡镇",
                 "平均每", "每份", "多少份", "单价是多少", "单价多少", "场次", "每场", "品牌", "型号",
-                "律师事务所", "合同期", "编制数", "编制人数", "实有人数", "在编", "在职人数")
+                "律师事务所", "合同期", "编制数", "编制人数", "实有人数", "在编", "在职人数",
+                "租金", "采购什么", "买什么", "买了什么", "什么设备", "采购几台", "具体采购")
 
 # The standard 部门预算支出经济分类 items: when a question names one the report does not print,
 # the answer says so instead of guessing a neighbour (会议费 is not 视频会议…).

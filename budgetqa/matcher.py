@@ -234,11 +234,11 @@ def _other_department(p: Parsed, doc: DocData) -> str:
     known = [doc.department] + [n["name"] for n in doc.names if n["kind"] in ("subordinate_unit", "internal_unit", "department")]
     for m in _ORGANISATION.finditer(text):
         name = m.group(1).strip().lstrip("年的和与及在、")
-        if any(name in n["name"] for n in doc.names):  # 关工委 inside a project's name
-            continue
         tail = _ORGANISATION_TAIL.match(text, m.end())
         if tail and name.endswith("委"):  # 区委 + 组织部: the organisation is the department inside
             name += tail.group(0)
+        if any(name in n["name"] for n in doc.names):  # 关工委 inside a project's name
+            continue
         if len(name) < 3:
             continue
         if any(LCSseq.similarity(name, k) >= len(name) * 0.8 for k in known if k):

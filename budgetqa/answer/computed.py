@@ -322,6 +322,12 @@ def share(doc: DocData, p: Parsed) -> Answer | None:
         return None
     ordered = [sorted(g, key=lambda e: _KIND_PRIORITY.get(e.kind, 9)) for _, g in sorted(spans.items())]
     keys = sorted(spans)
+    coordinated = _coordinated(p, keys)
+    if coordinated is not None:
+        answer = _coordinated_shares(doc, p, [ordered[i] for i in coordinated[0]],
+                                     ordered[coordinated[1]] if coordinated[1] is not None else None)
+        if answer is not None:
+            return answer
     if len(keys) >= 2:
         between = p.squashed[keys[0][1]:keys[1][0]]
         for lead in ("的占比", "占比", "的比例", "比例"):
@@ -378,6 +384,76 @@ def share(doc: DocData, p: Parsed) -> Answer | None:
     if stated:
         a.figure("报告所述占比", Decimal(stated[0]["value"]), "%", "情况说明", stated[0]["source_line"])
     _add_value(a, item)
+    _add_value(a, base)
+    return a
+
+
+_JOINS = ("和", "与", "及", "、", "以及", "跟", "")
+_EACH = ("分别", "各占", "各自", "各是", "各为", "各多少", "各有")
+
+
+def _coordinated(p: Parsed, keys: list[tuple[int, int]]) -> tuple[list[int], int | None] | None:
+    """A和B分别占C / C中A和B各占多少: the listed parts and the whole (if named), as span indexes."""
+    if len(keys) < 2 or not p.has(*_EACH):
+        return None
+    for start in range(len(keys) - 1):
+        run = [start]
+        while run[-1] + 1 < len(keys):
+            a, b = keys[run[-1]], keys[run[-1] + 1]
+            if a[1] > b[0] or p.squashed[a[1]:b[0]] not in _JOINS or (p.squashed[a[1]:b[0]] == "" and a[1] not in p.breaks):
+                break
+            run.append(run[-1] + 1)
+        if len(run) < 2:
+            continue
+        base = None
+        if start > 0 and p.squashed[keys[start - 1][1]:keys[start][0]].lstrip("的") in ("中", "里", "当中", "之中", "中的"):
+            base = start - 1
+        elif run[-1] + 1 < len(keys) and "占" in p.squashed[keys[run[-1]][1]:keys[run[-1] + 1][0]]:
+            base = run[-1] + 1
+        return run, base
+    return None
+
+
+def _group_value(doc: DocData, p: Parsed, group: list[Entity]) -> Value | None:
+    for e in sorted(group, key=lambda e: (-LCSseq.similarity(squash(e.name), p.squashed), _KIND_PRIORITY.get(e.kind, 9))):
+        found = [v for v in entity_values(doc, e, p) if v]
+        if found:
+            return found[0]
+    return None
+
+
+def _coordinated_shares(doc: DocData, p: Parsed, parts: list[list[Entity]], whole: list[Entity] | None) -> Answer | None:
+    """Each listed part's share of the same whole: stated where the report states it, else computed."""
+    base = _group_value(doc, p, whole) if whole else _base_from_words(doc, p)
+    context = "".join(e.name for e in p.entities if e.kind == "table")
+    rows = []
+    for group in parts:
+        item = _group_value(doc, p, group)
+        if item is None:
+            return None
+        stated = next((s for e in group if (s := _stated_share(doc, e.name, base, context))), None)
+        rows.append((item, stated))
+    if base is None:
+        denominators = {s[1]["label"]: s[1] for _, s in rows if s and s[1]}
+        if len(denominators) == 1:
+            d = next(iter(denominators.values()))
+            base = Value(d["label"], Decimal(d["value"]), d["unit"], f"情况说明 {d['section']}", d["source_line"], f"fact:{d['label']}")
+    if base is None or base.amount == 0 or any(item.unit != base.unit or item.key == base.key for item, _ in rows):
+        return None
+    a = _answer("share", "、".join(item.label for item, _ in rows) + f" 各占 {base.label}", "")
+    parts_text = []
+    for item, stated in rows:
+        computed = _pct(item.amount, base.amount)
+        line = f"{item.label} {amount_text(item.amount, item.unit)} 占 {computed}%"
+        if stated and (stated[1] is None or Decimal(stated[1]["value"]) == base.amount):
+            value = Decimal(stated[0]["value"])
+            agree = abs(value - computed) <= Decimal("0.01")
+            line += f"（报告第{stated[0]['source_line']}行写明 {value}%" + ("，一致）" if agree else f"，与计算不一致）")
+            a.figure(f"{item.label}占比（报告所述）", value, "%", "情况说明", stated[0]["source_line"])
+        parts_text.append(line)
+        a.figure(f"{item.label}占{base.label}的比例", computed, "%")
+        _add_value(a, item)
+    a.text += (f"以 {base.label} {amount_text(base.amount, base.unit)} 为分母（{base.where}）：" + "；".join(parts_text) + "。")
     _add_value(a, base)
     return a
 
