@@ -448,7 +448,7 @@ def _coordinated_shares(doc: DocData, p: Parsed, parts: list[list[Entity]], whol
         if stated and (stated[1] is None or Decimal(stated[1]["value"]) == base.amount):
             value = Decimal(stated[0]["value"])
             agree = abs(value - computed) <= Decimal("0.01")
-            line += f"（报告第{stated[0]['source_line']}行写明 {value}%" + ("，一致）" if agree else f"，与计算不一致）")
+            line += f"（报告第{stated[0]['source_line']}行写明 {value}%" + ("，一致）" if agree else "，与计算不一致）")
             a.figure(f"{item.label}占比（报告所述）", value, "%", "情况说明", stated[0]["source_line"])
         parts_text.append(line)
         a.figure(f"{item.label}占{base.label}的比例", computed, "%")
