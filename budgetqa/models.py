@@ -6,6 +6,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 
+# Raise this whenever a change to the parser changes what it stores: databases written by an
+# older parser are re-read from the report text they keep when they are next opened.
+PARSER_VERSION = 2
+
+
 class ReportError(Exception):
     """A file that cannot be loaded as a budget disclosure; the message names the reason."""
 

@@ -170,10 +170,10 @@ def find_entities(squashed: str, doc: DocData, spaced: str | None = None) -> lis
         rows = doc.rows_with_code(code)
         if rows:
             found.append(Entity("code", rows[0].name, code, m.start(), m.end(), 100))
-    for m in re.finditer(r"表\s*([一二三四五六七八九十]{1,3}|\d{1,2})(?![\d])", squashed):
+    for m in re.finditer(r"表\s*(?:([一二三四五六七八九十]{1,3})|(\d{1,2})(?!\d))", squashed):  # 表五20131
         from budgetqa.parser.headers import chinese_ordinal
 
-        no = int(m.group(1)) if m.group(1).isdigit() else chinese_ordinal(m.group(1))
+        no = int(m.group(2)) if m.group(2) else chinese_ordinal(m.group(1))
         if no in doc.tables:
             found.append(Entity("table", doc.tables[no].title, str(no), m.start(), m.end(), 100))
     candidates = _candidates(doc)

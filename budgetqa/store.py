@@ -8,7 +8,7 @@ import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
-from budgetqa.models import Document, ReportError
+from budgetqa.models import PARSER_VERSION, Document, ReportError
 
 ENV_DB = "BUDGETQA_DB"
 BUNDLED_REPORT = "tunliu_party_committee_office_2024_budget.txt"
@@ -18,7 +18,7 @@ SCHEMA_VERSION = 1
 SCHEMA: dict[str, dict[str, type]] = {
     "documents": {
         "id": int, "department": str, "year": int, "kind": str, "unit": str,
-        "source_name": str, "sha256": str, "loaded_at": str, "line_count": int,
+        "source_name": str, "sha256": str, "loaded_at": str, "line_count": int, "parser_version": int,
     },
     "document_texts": {"document_id": int, "text": str},
     "report_tables": {
@@ -114,7 +114,42 @@ def connect(path: str | Path, *, create_default: bool = True) -> sqlite3.Connect
     if not _is_budgetqa(conn):
         conn.close()
         raise ReportError(f"{path}: not a budgetqa database")
+    if _stale(conn):
+        conn.close()
+        _reparse(path)
+        conn = sqlite3.connect(str(path))
+        conn.row_factory = sqlite3.Row
     return conn
+
+
+def _stale(conn: sqlite3.Connection) -> list[int]:
+    """Documents stored by another version of the parser (their figures may be read differently now)."""
+    columns = {r[1] for r in conn.execute("pragma table_info(documents)")}
+    if "parser_version" not in columns:
+        return [r[0] for r in conn.execute("select id from documents order by id")]
+    return [r[0] for r in conn.execute("select id from documents where parser_version is not ? order by id",
+                                       [PARSER_VERSION])]
+
+
+def _reparse(path: Path) -> None:
+    """Read stale documents again from the text the database keeps, each in its own transaction.
+
+    A document the current parser refuses stays as it was stored; nothing is lost.
+    """
+    from budgetqa.parser import parse_text
+
+    conn = sqlite3.connect(str(path))
+    try:
+        stale = [conn.execute("select d.source_name, d.sha256, t.text from documents d"
+                              " join document_texts t on t.document_id = d.id where d.id = ?", [doc_id]).fetchone()
+                 for doc_id in _stale(conn)]
+    finally:
+        conn.close()
+    for source_name, sha256, text in filter(None, stale):
+        try:
+            load_document(path, parse_text(text, source_name, sha256))
+        except Exception:  # noqa: BLE001 - whatever goes wrong, the stored document stays as it was
+            continue
 
 
 def _is_budgetqa(conn: sqlite3.Connection) -> bool:
@@ -132,6 +167,11 @@ def ensure_schema(db) -> None:
         if not table.exists():
             pk = "id" if "id" in columns else None
             table.create(columns, pk=pk)
+        else:  # a database written by an older budgetqa: add the columns added since
+            have = {c.name for c in table.columns}
+            for column, kind in columns.items():
+                if column not in have:
+                    table.add_column(column, kind)
     for name, indexes in _INDEXES.items():
         existing = {tuple(i.columns) for i in db[name].indexes}
         for cols in indexes:
@@ -161,7 +201,7 @@ def load_document(path: str | Path, doc: Document, findings: list | None = None)
                     "department": doc.department, "year": doc.year, "kind": doc.kind,
                     "unit": doc.unit, "source_name": doc.source_name, "sha256": doc.sha256,
                     "loaded_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                    "line_count": len(doc.lines),
+                    "line_count": len(doc.lines), "parser_version": PARSER_VERSION,
                 }
             ).last_pk
             _insert_all(db, doc_id, doc, findings)

@@ -88,3 +88,30 @@ def test_a_file_that_is_not_a_budgetqa_database_is_refused(tmp_path):
     sqlite3.connect(path).execute("create table t (x)").connection.commit()
     with pytest.raises(ReportError, match="not a budgetqa database"):
         store.connect(path)
+
+
+def test_a_database_from_an_older_parser_is_read_again_from_its_text(db_path):
+    """Upgrading budgetqa must not leave answers coming from figures the old parser read."""
+    old = sqlite3.connect(db_path)
+    old.execute("alter table facts drop column topic")  # a column added since
+    old.execute("alter table documents drop column parser_version")
+    old.execute("delete from line_items where code = '2013105'")  # what the old parser missed
+    old.commit()
+    old.close()
+    conn = store.connect(db_path)
+    amounts = [r[0] for r in conn.execute(
+        "select amount from line_items where code = '2013105' and table_no = 3 order by source_line, id")]
+    assert amounts[:2] == ["246.89", "246.89"]
+    assert [tuple(r) for r in conn.execute("select department, parser_version from documents")] == [
+        ("中国共产党长治市屯留区委办公室", store.PARSER_VERSION)]
+    assert "topic" in {r[1] for r in conn.execute("pragma table_info(facts)")}
+
+
+def test_a_stored_document_the_parser_now_refuses_is_kept(db_path):
+    old = sqlite3.connect(db_path)
+    old.execute("update documents set parser_version = 0")
+    old.execute("update document_texts set text = 'not a report any more'")
+    old.commit()
+    old.close()
+    conn = store.connect(db_path)
+    assert conn.execute("select count(*) from line_items").fetchone()[0] == 225

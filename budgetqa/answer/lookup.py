@@ -82,12 +82,17 @@ def lookup(doc: DocData, p: Parsed) -> Answer | None:
     if codes and column and len({e.ref for e in codes}) == 1:
         return _code_answer(doc, p, codes[0].ref)
     table_no = p.table_scope or (_qualified_table(doc, p, column) if column else None)
-    if table_no and column:
-        v = column_value(doc, column, p.scope, table_no)
-        if v:
-            a = _answer("lookup", f"{v.where} {column}", f"{v.label} {amount_text(v.amount, v.unit)}（{v.where} 第{v.line}行）。")
-            _add_value(a, v)
+    named = any(e.kind in ("code", "subject", "economic", "project") for e in entities)
+    if table_no and column and not named:
+        values = [v for c in _requested_columns(p) if (v := column_value(doc, c, p.scope, table_no))]
+        if values:  # 表三口径下基本支出和项目支出: every column asked, from that table
+            a = _answer("lookup", f"{values[0].where} " + "、".join(_requested_columns(p)),
+                        "；".join(f"{v.label} {amount_text(v.amount, v.unit)}" for v in values)
+                        + f"（{values[0].where} 第{values[0].line}行）。")
+            for v in values:
+                _add_value(a, v)
             return a
+    spans = _within(p, spans)
     spans = [g for g in spans if not (codes and all(e.kind == "column" for e in g))]
     if len(spans) > 1 and p.scope == "上年结转" and any(e.kind == "project" for g in spans for e in g):
         # 去年结转的办公室日常办公经费: 上年结转 says which project, it is not asked about itself.
@@ -134,6 +139,17 @@ def lookup(doc: DocData, p: Parsed) -> Answer | None:
     for v in sources:
         _add_value(a, v)
     return a
+
+
+def _within(p: Parsed, spans: list[list[Entity]]) -> list[list[Entity]]:
+    """一般公共预算基本支出中，绩效工资: the names before 中 only say where the asked item is."""
+    for i in range(len(spans) - 1, 0, -1):
+        before = spans[i - 1][0]
+        after = p.squashed[before.end:spans[i][0].start]
+        if after.startswith(("中", "里", "当中", "之中")) and any(e.kind in ("economic", "project", "code", "subject")
+                                                            for g in spans[i:] for e in g):
+            return spans[i:]
+    return spans
 
 
 def _choose_values(values: list[Value]) -> Answer:
@@ -465,8 +481,9 @@ def basic_vs_project(doc: DocData, p: Parsed) -> Answer | None:
 
 def table(doc: DocData, p: Parsed) -> Answer | None:
     """A table asked for as a whole (表二, 表六的合计): its total row and its rows."""
-    if p.items:
-        return None
+    titles = [e for e in p.entities if e.kind == "table"]
+    if any(not any(t.start <= e.start < t.end for t in titles) for e in p.items):
+        return None  # something inside the table is asked about (words of the table's own title are not)
     numbers = [int(e.ref) for e in p.entities if e.kind == "table" and e.ref.isdigit() and int(e.ref) in doc.tables]
     if not numbers:
         return None

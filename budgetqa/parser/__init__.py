@@ -7,14 +7,14 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
-from budgetqa.models import Document, ReportError
+from budgetqa.models import PARSER_VERSION, Document, ReportError
 from budgetqa.parser import narrative, performance
 from budgetqa.parser.projects import projects_from_tables
 from budgetqa.parser.tables import find_tables, read_table
 from budgetqa.parser.text import compact
 from budgetqa.reading import read_report
 
-__all__ = ["parse_file", "parse_text"]
+__all__ = ["PARSER_VERSION", "parse_file", "parse_text"]
 
 _YEAR = re.compile(r"(20\d{2})\s*年")
 
