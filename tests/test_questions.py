@@ -107,7 +107,8 @@ def test_follow_ups_keep_the_subject(conn):
     assert more.intent == "ranking" and len(more.rows) == 5
 
 
-@pytest.mark.parametrize("name", ["paraphrases.jsonl", "heldout_c.jsonl", "heldout_d.jsonl", "heldout_e.jsonl"])
+@pytest.mark.parametrize("name", ["paraphrases.jsonl", "heldout_c.jsonl", "heldout_d.jsonl", "heldout_e.jsonl",
+                                  "heldout_f.jsonl", "heldout_g.jsonl"])
 def test_question_sets(conn, name):
     failures = []
     for line in (DATA / name).read_text(encoding="utf-8").splitlines():

@@ -50,6 +50,10 @@ def _span_values(doc: DocData, p: Parsed) -> list[Value]:
             if total is not None:
                 points.append((t.start, total))
                 skip.update(s for s in spans if t.end <= s[0] < after.end())
+    rows_named = [s for s in spans if any(e.kind in ("code", "subject", "summary_item", "economic") for e in groups[s])]
+    for s in spans:  # 一般公共服务支出的合计数，以及其中当年预算安排和上年结转安排: columns of that row
+        if rows_named and rows_named[0][1] <= s[0] and all(e.kind == "column" for e in groups[s]):
+            skip.add(s)
     for a, b in zip(spans, spans[1:]):  # 上年结转项目支出: 上年结转 only says which projects
         if a[1] == b[0] and all(e.name in ("上年结转", "本年") for e in groups[a]) \
                 and any(e.kind == "column" and e.name == "项目支出" for e in groups[b]):
@@ -501,6 +505,10 @@ def yoy(doc: DocData, p: Parsed) -> Answer | None:
 
     best = max(changes, key=score)
     if score(best) < 30:
+        named = [e for e in p.items if e.kind in ("project", "economic", "code", "subject")]
+        if named and p.has(*_CHANGE_CUES):  # 办公室日常工作经费比上年增长了多少: the report gives no such change
+            return Answer(False, "yoy", f"报告（{doc.label}）没有给出「{named[0].name}」与上年相比的数字，"
+                          "只有本年的金额；没有可给的增减额或增长率。", understood=f"{named[0].name} 与上年相比")
         if names or not p.has("比上年", "同比", "较上年", "比去年", "增长", "下降", "增加", "减少", "变化", "变动"):
             return None
         best = min(changes, key=lambda f: f["source_line"])  # nothing named: the report's headline change
@@ -539,6 +547,7 @@ def yoy(doc: DocData, p: Parsed) -> Answer | None:
     return a
 
 
+_CHANGE_CUES = ("比上年", "较上年", "比去年", "较去年", "同比", "与上年相比", "和上年比", "跟去年比", "上年相比", "去年相比")
 _GENERIC_PAIRS = {"预算", "支出", "收入", "资金", "经费", "年度", "本年", "财政", "拨款"}
 
 

@@ -77,6 +77,15 @@ def lookup(doc: DocData, p: Parsed) -> Answer | None:
         answer = _topic_answer(doc, p)
         if answer is not None:
             return answer
+    scoped_rows = [e for e in entities if e.kind == "summary_item" and p.table_scope
+                   and e.ref.partition(":")[0] == str(p.table_scope)]
+    if scoped_rows:  # 表一里一般公共服务支出…当年预算安排和上年结转安排: that table's row
+        asked = _asked_columns(doc, p, scoped_rows[0])
+        if asked and p.has("合计", "总计", "总数") and not any("合计" in c for c in asked):
+            asked = [c for c in _row_table_columns(doc, scoped_rows[0]) if "合计" in c.rsplit("/", 1)[-1]][:1] + asked
+        answer = _row_columns(doc, p, scoped_rows[0], asked) if asked else None
+        if answer is not None:
+            return answer
     codes = [e for e in entities if e.kind in ("code", "subject") and e.ref]
     column = _requested_column(p)
     if codes and column and len({e.ref for e in codes}) == 1:
@@ -354,14 +363,19 @@ def _code_rows(doc: DocData, a: Answer, code: str) -> None:
                 a.source(table_label(t), r.line, f"{code} {r.name}")
 
 
-def _asked_columns(doc: DocData, p: Parsed, e: Entity) -> list[str]:
-    """Columns of a row's table that the question names (上年结转 names 上年结转安排)."""
+def _row_table_columns(doc: DocData, e: Entity) -> list[str]:
+    """The columns a summary row (table:row) has: its side's columns in a two-sided table."""
     table_no, _, row_no = e.ref.partition(":")
     table = doc.tables.get(int(table_no)) if table_no.isdigit() else None
     row = next((r for r in table.rows if str(r.row_no) == row_no), None) if table else None
     if row is None:
         return []
-    columns = table.side_columns.get(row.side, table.columns) if table.side_columns else table.columns
+    return table.side_columns.get(row.side, table.columns) if table.side_columns else table.columns
+
+
+def _asked_columns(doc: DocData, p: Parsed, e: Entity) -> list[str]:
+    """Columns of a row's table that the question names (上年结转 names 上年结转安排)."""
+    columns = _row_table_columns(doc, e)
     masked = p.squashed.replace(e.name, " ")
     asked = []
     for column in columns:
