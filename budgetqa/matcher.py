@@ -60,6 +60,7 @@ class Parsed:
     numbers: list[Decimal] = field(default_factory=list)
     percents: list[Decimal] = field(default_factory=list)
     top_n: int | None = None
+    nth: int | None = None  # 排第二 / 第三大: one place in a ranking
     choice: int | None = None
     years: list[int] = field(default_factory=list)
     scope: str | None = None
@@ -205,10 +206,13 @@ def _numbers(p: Parsed) -> None:
     m = re.search(r"(?:后|倒数|最少的|最小的|最低的)(\d{1,2})(?!\d)", text)
     if m:
         p.top_n = -int(m.group(1))
+    m = re.search(r"(?:排|排名|排在|位列|位居|列)第(\d{1,2})|第(\d{1,2})(?:大|多|高|名|位|小|少|低)", text)
+    if m:
+        p.nth = int(m.group(1) or m.group(2))
     m = re.fullmatch(r"(?:选|要|看)?(?:第)?(\d{1,2})(?:个|项|条)?(?:吧|呢)?", text)
     if m:
         p.choice = int(m.group(1))
-    for m in re.finditer(r"(20\d{2})年", text):
+    for m in re.finditer(r"(?<![\d.])(20[0-4]\d)(?:年|(?![\d.万元%]))", text):  # 2023年, in 2023
         p.years.append(int(m.group(1)))
     for m in _NUMBER.finditer(text):
         raw = m.group(1)
@@ -222,6 +226,13 @@ def _numbers(p: Parsed) -> None:
 
 
 _ORGANISATION = re.compile(r"(?<![这那个])([\u4e00-\u9fff]{1,10}?(?:局|委员会|委办|府办|政办|委|办公室|厅|院|街道|大学|学校))")
+
+def _other_level(mention: str, known: str) -> bool:
+    """长治市委办公室 is not 长治市屯留区委办公室: a party committee or government of another level."""
+    levels = re.findall(r"([省市区县镇乡])(?=委|政府|人民政府)", mention)
+    theirs = re.findall(r"([省市区县镇乡])(?=委|政府|人民政府)", known)
+    return bool(levels and theirs and levels[-1] != theirs[-1])
+
 
 _ORGANISATION_TAIL = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:部(?!门)|办公室|局)")
 
@@ -237,11 +248,13 @@ def _other_department(p: Parsed, doc: DocData) -> str:
         tail = _ORGANISATION_TAIL.match(text, m.end())
         if tail and name.endswith("委"):  # 区委 + 组织部: the organisation is the department inside
             name += tail.group(0)
+        elif name.endswith("委办") and text.startswith("公室", m.end()):
+            name += "公室"
         if any(name in n["name"] for n in doc.names):  # 关工委 inside a project's name
             continue
         if len(name) < 3:
             continue
-        if any(LCSseq.similarity(name, k) >= len(name) * 0.8 for k in known if k):
+        if any(LCSseq.similarity(name, k) >= len(name) * 0.8 and not _other_level(name, k) for k in known if k):
             continue
         return name
     return ""
@@ -272,6 +285,17 @@ def _skeleton(p: Parsed) -> str:
 
 def _residue(p: Parsed) -> str:
     return strip_fillers(mask(p.squashed, p.entities))
+
+
+_BETWEEN_ITEMS = re.compile(r"(?:比|较)(?!上年|去年|上一年)$|^(?:的)?(?:与|和|跟)")
+
+
+def _between_first_two(p: Parsed, spans: set[tuple[int, int]]) -> str:
+    """The words between the first two names, when the question goes on to ask how much more or less."""
+    first, second = sorted(spans)[:2]
+    if first[1] > second[0] or not re.search(r"(?:多|少|高|低|大|小|差)(?:多少|几)|相差|差额|差距", p.squashed[second[0]:]):
+        return ""
+    return p.squashed[first[1]:second[0]]
 
 
 _TEMPLATE_CACHE: dict[str, list[str]] = {}
@@ -305,10 +329,12 @@ def rank_intents(p: Parsed) -> list[tuple[float, Intent]]:
         hit = process.extractOne(p.skeleton, templates, scorer=fuzz.ratio, processor=None)
         template_score = hit[1] if hit else 0
         cues = [c for c in intent.cues if p.cue_at(c, masked)]
-        if intent.name == "ranking" and p.top_n:
-            cues.append("前N")
+        if intent.name == "ranking" and (p.top_n or p.nth):
+            cues.append("前N" if p.top_n else "第N")
         if intent.name == "sum" and len(spans) >= 2 and re.search(r"(?<![增追参附])加(?![班强快])", masked):
             cues.append("加")
+        if intent.name == "difference" and len(spans) >= 2 and _BETWEEN_ITEMS.search(_between_first_two(p, spans)):
+            cues.append("比…多少")  # 视频会议线路租赁比山西画报订阅多多少钱 (a name may have swallowed 多)
         if intent.name == "yoy" and (p.previous_year or _COMPARED_TO.search(masked)):
             cues.append("上年数")
         cue_score = (intent.cue_weight + 8 * (len(cues) - 1) + 2 * max(len(c) for c in cues)) if cues else 0

@@ -108,7 +108,7 @@ def test_follow_ups_keep_the_subject(conn):
 
 
 @pytest.mark.parametrize("name", ["paraphrases.jsonl", "heldout_c.jsonl", "heldout_d.jsonl", "heldout_e.jsonl",
-                                  "heldout_f.jsonl", "heldout_g.jsonl"])
+                                  "heldout_f.jsonl", "heldout_g.jsonl", "heldout_h.jsonl"])
 def test_question_sets(conn, name):
     failures = []
     for line in (DATA / name).read_text(encoding="utf-8").splitlines():

@@ -101,7 +101,7 @@ def ask_doc(doc: DocData, question: str, session: Session) -> Answer:
         return _several_questions(doc, parts, session)
     p = parse(question, doc)
     p = _with_context(p, question, session, doc)
-    out_of_scope = _out_of_scope(p, doc)
+    out_of_scope = _out_of_scope(p, doc) or _other_year(p, doc)
     if out_of_scope:
         return _unmatched(doc, "out_of_scope", out_of_scope, p)
     for score, intent in p.intents[:6]:
@@ -236,6 +236,23 @@ def _out_of_scope(p: Parsed, doc: DocData) -> str:
     if p.has("决算") and doc.kind == "预算" and not any("决算" in e.name for e in p.entities):
         return f"这份报告是{doc.kind}报告（{doc.label}），不含决算数。"
     return ""
+
+
+_CHANGE_WORDS = ("比", "相比", "对比", "增长", "增加", "减少", "下降", "变化", "变动", "同比", "较", "增减", "差")
+
+
+def _other_year(p: Parsed, doc: DocData) -> str:
+    """2023年公务接待费 asked of a 2024 report: it has no such figure (a stated change is answered by yoy)."""
+    if not doc.year or not p.years or doc.year in p.years or p.has(*_CHANGE_WORDS):
+        return ""
+    if p.previous_year:
+        from budgetqa.answer.computed import yoy
+
+        if any(e.kind != "table" for e in p.items) or p.has("三公", "机关运行", "总", "收入", "支出"):
+            answer = yoy(doc, p)
+            if answer is not None and answer.matched:
+                return ""  # the report states the change: yoy gives last year's figure from it
+    return f"报告（{doc.label}）只有 {doc.year} 年的数字，没有 {'、'.join(map(str, sorted(set(p.years))))} 年的；没有可给的数字。"
 
 
 def _remember(session: Session, p: Parsed, answer: Answer, question: str) -> None:

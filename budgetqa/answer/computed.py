@@ -45,11 +45,21 @@ def _span_values(doc: DocData, p: Parsed) -> list[Value]:
     skip = set()
     for t in tables:  # 表十二合计 / 表五的合计 / 表三支出合计 / 表十二本年项目支出合计
         after = _TABLE_TOTAL.match(p.squashed, t.end)
-        if after:
+        if not after and not p.squashed.startswith("表", t.start) and not any(_scopes(p, t, s) for s in spans):
+            total = _table_total(doc, int(t.ref))  # 机关运行经费占…: a table named by what it is about
+            if total is not None:
+                points.append((t.start, total))
+        elif after:
             total = _table_total(doc, int(t.ref))
             if total is not None:
                 points.append((t.start, total))
                 skip.update(s for s in spans if t.end <= s[0] < after.end())
+    for s in spans:  # 关工委的钱：本年的关工委办公经费加上结转的关工委工作经费: the heading names no extra thing
+        names = {e.name for e in groups[s]}
+        narrower = [t for t in spans if t != s and len({o.name for o in groups[t]}) < len(names)]
+        if all(e.via == "partial" for e in groups[s]) and all(
+                any(o.name == e.name for t in narrower for o in groups[t]) for e in groups[s]):
+            skip.add(s)
     rows_named = [s for s in spans if any(e.kind in ("code", "subject", "summary_item", "economic") for e in groups[s])]
     for s in spans:  # 一般公共服务支出的合计数，以及其中当年预算安排和上年结转安排: columns of that row
         if rows_named and rows_named[0][1] <= s[0] and all(e.kind == "column" for e in groups[s]):
@@ -62,7 +72,7 @@ def _span_values(doc: DocData, p: Parsed) -> list[Value]:
         if span in skip:
             continue
         group = groups[span]
-        table_no = next((int(t.ref) for t in reversed(tables) if t.end <= span[0] and span[0] - t.end <= 3), None)
+        table_no = next((int(t.ref) for t in reversed(tables) if _scopes(p, t, span)), None)
         if table_no is None:  # 上年结转项目支出合计（表十三）
             table_no = next((int(t.ref) for t in tables if 0 <= t.start - span[1] <= 3
                              and p.squashed[span[1]:t.start] in ("", "（", "(", "合计（", "合计(")), None)
@@ -79,8 +89,8 @@ def _span_values(doc: DocData, p: Parsed) -> list[Value]:
                 skip.add(nxt)
                 continue
         group.sort(key=lambda e: (-LCSseq.similarity(squash(e.name), p.squashed), _KIND_PRIORITY.get(e.kind, 9), -e.score))
-        if p.scope:
-            group = [e for e in group if e.kind != "project" or e.ref == p.scope] or group
+        if p.scope and any(e.kind == "project" and e.ref == p.scope for e in group):
+            group = [e for e in group if e.kind != "project" or e.ref == p.scope]
         for e in group:
             if table_no and e.kind == "column":
                 found = [column_value(doc, e.name, p.scope, table_no)]
@@ -114,6 +124,11 @@ def _project_total(doc: DocData, p: Parsed, span: tuple[int, int], table_no: int
     scope = "上年结转" if table.kind == "projects_carryover" else "本年"
     return Value(f"{scope}项目支出合计", table.rows[0].first, table.unit, table_label(table), table.rows[0].line,
                  f"projects:{table.no}")
+
+
+def _scopes(p: Parsed, table: Entity, span: tuple[int, int]) -> bool:
+    """表五项目支出 / 表三中的基本支出 / 表三口径下…: the table says where the name after it is read."""
+    return table.end <= span[0] and p.squashed[table.end:span[0]] in ("", "的", "中", "里", "中的", "里的", "口径", "口径下", "口径的")
 
 
 def _table_total(doc: DocData, table_no: int) -> Value | None:
@@ -168,6 +183,9 @@ def _drop_descendants(values: list[Value]) -> tuple[list[Value], list[Value]]:
 
 def sum(doc: DocData, p: Parsed) -> Answer | None:  # noqa: A001 - the intent's name
     """The sum of named items."""
+    adding = p.has("加", "+", "之和", "合起来", "加起来", "加在一起", "一起")
+    if not adding and (p.has("几个", "多少个", "多少项", "几项") or ("其中" in p.squashed and p.has(*_EACH))):
+        return None  # 一共有几个项目 counts; 合计多少，其中…分别多少 asks for a row's parts
     values = _span_values(doc, p)
     spans = {(e.start, e.end) for e in p.items}
     if len(values) < 2 and len(spans) == 1:
@@ -358,6 +376,8 @@ def share(doc: DocData, p: Parsed) -> Answer | None:
     for e in item_group:
         if item.key.startswith(("projects:", "total:")):
             break  # a list's or table's total is not what the report's sentences give shares of
+        if e.name not in item.label:
+            continue  # the share stated for this name is not the share of the figure being divided
         stated = _stated_share(doc, e.name, base, context)
         if stated:
             break

@@ -80,6 +80,8 @@ def ranking(doc: DocData, p: Parsed) -> Answer | None:
     if not rows:
         return None
     ascending = p.has("最少", "最小", "最低", "倒数", "从低到高", "从小到大") and not p.has("最多", "最大", "最高")
+    if p.nth and not p.top_n:
+        return _nth(where, rows, p.nth, ascending or p.has(f"第{p.nth}小", f"第{p.nth}少", f"第{p.nth}低"))
     if p.top_n is not None and p.top_n < 0:
         ascending, n = True, -p.top_n
     elif p.has("排序", "从高到低", "从大到小", "由高到低", "由大到小", "从低到高", "从小到大", "排一下", "排个序", "排名") and not p.top_n:
@@ -102,6 +104,24 @@ def ranking(doc: DocData, p: Parsed) -> Answer | None:
     a.columns = ["名次", "名称", "金额", "单位", "行"]
     a.rows = [[i, r[0], r[1], r[2], r[3]] for i, r in enumerate(ranked, 1)]
     a.chart = [(r[0], r[1]) for r in ranked]
+    return a
+
+
+def _nth(where: str, rows: list, nth: int, ascending: bool) -> Answer | None:
+    """排第二的是哪个: the item at one place, with the ones around it for context."""
+    ranked = sorted(rows, key=lambda r: r[1], reverse=not ascending)
+    if nth > len(ranked):
+        return None
+    order = "从小到大" if ascending else "从大到小"
+    r = ranked[nth - 1]
+    a = _answer("ranking", f"{where}，按金额{order}第 {nth} 位",
+                f"{where}中按金额{order}排第 {nth} 的是 {r[0]}，{amount_text(r[1], r[2])}"
+                f"（共 {len(ranked)} 项；第 1 位 {ranked[0][0]} {amount_text(ranked[0][1], ranked[0][2])}）。")
+    a.figure(r[0], r[1], r[2], r[4], r[3])
+    shown = ranked[: max(nth, 3)]
+    a.columns = ["名次", "名称", "金额", "单位", "行"]
+    a.rows = [[i, x[0], x[1], x[2], x[3]] for i, x in enumerate(shown, 1)]
+    a.chart = [(x[0], x[1]) for x in shown]
     return a
 
 
@@ -162,9 +182,15 @@ def filter(doc: DocData, p: Parsed) -> Answer | None:  # noqa: A001 - the intent
         chosen = [r for r in rows if (r[1] >= threshold if inclusive else r[1] > threshold)]
         word = "不少于" if inclusive else "超过"
     listing = "、".join(f"{r[0]} {amount_text(r[1], r[2])}" for r in chosen) or "没有"
-    a = _answer("filter", f"{where}中金额{word} {amount_text(threshold, unit)}", f"{where}中金额{word} {amount_text(threshold, unit)}的有 {len(chosen)} 个：{listing}。")
+    total = sum((r[1] for r in chosen), Decimal(0))
+    a = _answer("filter", f"{where}中金额{word} {amount_text(threshold, unit)}",
+                f"{where}中金额{word} {amount_text(threshold, unit)}的有 {len(chosen)} 个：{listing}"
+                + (f"；合计 {amount_text(total, unit)}。" if len(chosen) > 1 else "。"))
     for r in chosen[:20]:
         a.figure(r[0], r[1], r[2], r[4], r[3])
+    if len(chosen) > 1:
+        a.figure("合计（计算）", total, unit)
+    a.figure("个数", Decimal(len(chosen)), "个")
     a.columns = ["名称", "金额", "单位", "行"]
     a.rows = [[r[0], r[1], r[2], r[3]] for r in chosen]
     return a
