@@ -204,7 +204,7 @@ def find_entities(squashed: str, doc: DocData, spaced: str | None = None) -> lis
     residue = strip_fillers(residue)
     found += _contained(residue, squashed, candidates)
     found += _fuzzy(residue, squashed, candidates, found)
-    found = prefer_longest(found)
+    found = prefer_longest(found, squashed)
     found.sort(key=lambda e: (e.start, -e.score))
     return found
 
@@ -291,15 +291,22 @@ def _fuzzy(residue: str, squashed: str, candidates, found: list[Entity]) -> list
     return out
 
 
-def prefer_longest(entities: list[Entity]) -> list[Entity]:
+def prefer_longest(entities: list[Entity], text: str = "") -> list[Entity]:
     """Drop a name whose span lies inside a longer match (一般公共预算 inside 一般公共预算当年支出),
-    and a weaker match on the same span when an exact one exists."""
+    a weaker match on the same span when an exact one exists, and a name that overlaps another
+    only to take a generic word after it (高等教育支出: 高等教育, not also 教育支出)."""
     keep: list[Entity] = []
     for e in sorted(entities, key=lambda e: (-(e.end - e.start), -e.score)):
         inside = any(k.start <= e.start and e.end <= k.end and (k.end - k.start) > (e.end - e.start) for k in keep)
         weaker = any(k.start == e.start and k.end == e.end and k.score - e.score >= 8 for k in keep)
         if not inside and not weaker:
             keep.append(e)
+    if text:
+        keep = [e for e in keep if not any(k.start < e.start < k.end < e.end and text[k.end:e.end] in _GENERIC_TAILS
+                                           for k in keep)]
     return keep
+
+
+_GENERIC_TAILS = {"支出", "经费", "费用", "费", "资金", "预算", "收入", "支出数", "预算数"}
 
 

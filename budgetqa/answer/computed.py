@@ -45,7 +45,8 @@ def _span_values(doc: DocData, p: Parsed) -> list[Value]:
     skip = set()
     for t in tables:  # 表十二合计 / 表五的合计 / 表三支出合计 / 表十二本年项目支出合计
         after = _TABLE_TOTAL.match(p.squashed, t.end)
-        if not after and not p.squashed.startswith("表", t.start) and not any(_scopes(p, t, s) for s in spans):
+        if (not after and not p.squashed.startswith("表", t.start) and not any(_scopes(p, t, s) for s in spans)
+                and (t.end >= len(p.squashed) or p.squashed[t.end:].lstrip("的").startswith(_RELATIONS))):
             total = _table_total(doc, int(t.ref))  # 机关运行经费占…: a table named by what it is about
             if total is not None:
                 points.append((t.start, total))
@@ -124,6 +125,9 @@ def _project_total(doc: DocData, p: Parsed, span: tuple[int, int], table_no: int
     scope = "上年结转" if table.kind == "projects_carryover" else "本年"
     return Value(f"{scope}项目支出合计", table.rows[0].first, table.unit, table_label(table), table.rows[0].line,
                  f"projects:{table.no}")
+
+
+_RELATIONS = ("占", "比", "和", "与", "加", "减", "及", "是", "、", "跟", "同")
 
 
 def _scopes(p: Parsed, table: Entity, span: tuple[int, int]) -> bool:

@@ -83,8 +83,8 @@ def named_documents(question: str, docs: list[DocRef]) -> tuple[list[DocRef], bo
     """(documents the question names by department and/or year, whether a department was named)."""
     text = squash(question)
     pieces = {text[i:i + 2] for i in range(len(text) - 1)}
-    # Only departments sharing at least three two-character pieces with the question are scored.
-    shortlist = [d for d in docs if len(_pairs(d.department) & pieces) >= 3]
+    # Only departments sharing at least two two-character pieces (石泉路) with the question are scored.
+    shortlist = [d for d in docs if len(_pairs(d.department) & pieces) >= 2]
     scores = {d.id: department_score(text, d.department) if d in shortlist else 0.0 for d in docs}
     best = max(scores.values(), default=0.0)
     by_department = [d for d in docs if best >= 0.75 and scores[d.id] >= best - 0.05]

@@ -90,6 +90,11 @@ def lookup(doc: DocData, p: Parsed) -> Answer | None:
     column = _requested_column(p)
     if codes and column and len({e.ref for e in codes}) == 1:
         return _code_answer(doc, p, codes[0].ref)
+    if codes and len({e.ref for e in codes}) == 1 and len(spans) > 1:
+        qualified = _qualified_code_table(doc, p, codes[0].ref)  # 财政拨款安排的高中教育支出
+        others = [g for g in spans if not any(e.kind in ("code", "subject") for e in g)]
+        if qualified is not None and all(e.kind in ("summary_item", "column", "fact", "glossary") for g in others for e in g):
+            return _scoped_code_answer(doc, p, codes[0].ref, qualified)
     table_no = p.table_scope or (_qualified_table(doc, p, column) if column else None)
     named = any(e.kind in ("code", "subject", "economic", "project") for e in entities)
     if table_no and column and not named:
@@ -242,9 +247,28 @@ def _choose_codes(doc: DocData, p: Parsed, codes: list[str]) -> Answer:
     return a
 
 
+def _qualified_code_table(doc: DocData, p: Parsed, code: str):
+    """财政拨款安排的高中教育支出: the table whose title carries the fund named before the code."""
+    import re
+
+    first = min((e.start for e in p.items if e.kind in ("code", "subject") and e.ref == code), default=None)
+    if first is None:
+        return None
+    for e in p.entities:
+        if e.end > first or e.kind not in ("summary_item", "column", "fact", "glossary"):
+            continue
+        words = re.sub(r"^[一二三四五六七八九十]+、|(?:拨款)?收入$|安排$", "", e.name)
+        if len(words) < 4:
+            continue
+        for table in sorted(doc.tables.values(), key=lambda t: t.no):
+            if words in table.title and f"不含{words}" not in table.title and any(r.code == code for r in table.rows):
+                return table
+    return None
+
+
 def _code_answer(doc: DocData, p: Parsed, code: str) -> Answer | None:
     """A subject code's figure, with this year's part and the carried-over part."""
-    scoped = doc.tables.get(p.table_scope) if p.table_scope else None
+    scoped = doc.tables.get(p.table_scope) if p.table_scope else _qualified_code_table(doc, p, code)
     if scoped is not None and any(r.code == code for r in scoped.rows):
         return _scoped_code_answer(doc, p, code, scoped)
     wants_current = p.scope == "本年" or p.has("当年", "今年安排", "本年安排")

@@ -28,7 +28,8 @@ def three_public(doc: DocData, p: Parsed) -> Answer | None:
             a.source("情况说明", none[0], "三公经费")
             return a
         return None
-    component = next((e.name for e in p.entities if e.kind == "three_public"), None)
+    components = list(dict.fromkeys(e.name for e in p.entities if e.kind == "three_public"))
+    component = "、".join(components) or None
     if table is not None and (table.empty or all(not r.cells for r in table.rows)):
         line = next((l for l in _narrative_lines(doc, "三公")), None)
         said = f"情况说明：{line[1]}" if line else ""
@@ -48,7 +49,7 @@ def three_public(doc: DocData, p: Parsed) -> Answer | None:
         a = _answer("three_public", (component or "三公经费") + (f"（{column}）" if column else ""), "")
         parts = []
         for r in table.rows:
-            if component and r.name != component and not r.is_total:
+            if components and r.name not in components and not r.is_total:
                 continue
             value = r.amount(column) if column else r.first
             if value is not None:
@@ -61,10 +62,11 @@ def three_public(doc: DocData, p: Parsed) -> Answer | None:
 
 def _three_public_both(doc: DocData, p: Parsed, table, component: str | None) -> Answer:
     """三公 预算数 and 决算数 side by side (决算 reports print both)."""
+    components = list(dict.fromkeys(e.name for e in p.entities if e.kind == "three_public"))
     a = _answer("three_public", (component or "三公经费") + "（预算数与决算数）", "")
     parts = []
     for r in table.rows:
-        if component and r.name != component and not r.is_total:
+        if components and r.name not in components and not r.is_total:
             continue
         cells = [(c, r.amount(c)) for c in table.columns if ("预算数" in c or "决算数" in c) and r.amount(c) is not None]
         if cells:
