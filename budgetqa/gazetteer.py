@@ -41,6 +41,12 @@ def name_rows(doc_id: int, doc: Document) -> list[dict]:
         for key in {core, re.sub(r"(?:支出|收入)$", "", core)}:
             if len(key) >= 5 and key not in COLUMN_ITEMS:
                 add("table", key, str(table.no))
+        bare = re.sub(r"^\d{4}年度?", "", compact(table.title).replace(compact(doc.department), ""))
+        qualifier = re.search(r"[（(]([^）)]*)[）)]$", bare)
+        if len(bare) >= 6 and bare.endswith(("表", "）", ")")):  # 项目支出预算表（本年预算）, typed without the year
+            add("table", bare, str(table.no))
+        if qualifier and not qualifier.group(1).startswith(("不含", "含")):  # 本年项目支出预算表
+            add("table", re.sub(r"预算$", "", qualifier.group(1)) + re.sub(r"[（(][^）)]*[）)]$", "", bare), str(table.no))
         for column in table.columns:
             leaf = column.rsplit("/", 1)[-1].removeprefix("其中：").removeprefix("其中")
             if (len(leaf) >= 3 and leaf not in _GENERIC_COLUMNS and leaf not in COLUMN_ITEMS

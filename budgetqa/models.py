@@ -8,7 +8,7 @@ from decimal import Decimal
 
 # Raise this whenever a change to the parser changes what it stores: databases written by an
 # older parser are re-read from the report text they keep when they are next opened.
-PARSER_VERSION = 2
+PARSER_VERSION = 3
 
 
 class ReportError(Exception):
