@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from dataclasses import dataclass, field
@@ -103,6 +104,11 @@ class DocData:
         """'中国共产党…办公室 2024 预算' — how answers name the document."""
         return f"{self.department} {self.year or ''}年{self.kind}".replace(" 年", " ")
 
+    @functools.cached_property
+    def printed_names(self) -> list[str]:
+        """Names of the rows, items and projects the report prints (not of departments or tables)."""
+        return [n["name"] for n in self.names if n["kind"] in _ROW_KINDS]
+
     def table(self, kind: str) -> TableData | None:
         """The first table of a kind."""
         return next((t for t in self.tables.values() if t.kind == kind), None)
@@ -110,6 +116,9 @@ class DocData:
     def rows_with_code(self, code: str) -> list[RowData]:
         """Every row printed with this subject code, in table order."""
         return [r for t in self.tables.values() for r in t.rows if r.code == code]
+
+
+_ROW_KINDS = ("subject", "economic", "project", "summary_item", "column", "three_public", "asset", "glossary")
 
 
 def _rows(conn: sqlite3.Connection, sql: str, doc_id: int) -> list[dict]:

@@ -165,7 +165,7 @@ def find_entities(squashed: str, doc: DocData, spaced: str | None = None) -> lis
     apart (法律顾问、山西画报、视频会议).
     """
     found: list[Entity] = []
-    for m in re.finditer(r"(?<![\d.])(\d{3}|\d{5}|\d{7})(?![\d.]|年|%)", squashed):
+    for m in re.finditer(r"(?<![\d.])(\d{3}|\d{5}|\d{7})(?![\d.]|年(?!初)|%)", squashed):
         code = m.group(1)
         rows = doc.rows_with_code(code)
         if rows:

@@ -99,7 +99,9 @@ def ask_doc(doc: DocData, question: str, session: Session) -> Answer:
     parts = [part for part in re.split(r"[？?]", question) if len(squash(part)) >= 2]
     if len(parts) >= 2 and not chosen:
         return _several_questions(doc, parts, session)
-    p = parse(question, doc)
+    from budgetqa.answer.documents import strip_department
+
+    p = parse(strip_department(question, doc.department, doc.printed_names), doc)
     p = _with_context(p, question, session, doc)
     out_of_scope = _out_of_scope(p, doc) or _other_year(p, doc)
     if out_of_scope:

@@ -222,6 +222,10 @@ def sum(doc: DocData, p: Parsed) -> Answer | None:  # noqa: A001 - the intent's 
 
 def difference(doc: DocData, p: Parsed) -> Answer | None:
     """The difference between two named items."""
+    if p.has("年初预算") and p.has("决算"):  # 行政运行年初预算与决算数相差多少: both from its 决算 paragraph
+        answer = _budget_vs_outturn(doc, p)
+        if answer is not None:
+            return answer
     values = _dedupe_values(_span_values(doc, p))
     if len(values) != 2 or values[0].unit != values[1].unit:
         return None
@@ -234,6 +238,29 @@ def difference(doc: DocData, p: Parsed) -> Answer | None:
     a.figure("差额（计算）", diff, a_.unit)
     _add_value(a, a_)
     _add_value(a, b_)
+    return a
+
+
+def _budget_vs_outturn(doc: DocData, p: Parsed) -> Answer | None:
+    from budgetqa.answer.lookup import topic_facts
+
+    found = topic_facts(doc, p)
+    if found is None:
+        return None
+    topic, facts = found
+    budget = next((f for f in facts if "年初预算" in f["label"] and f["unit"] != "%"), None)
+    outturn = next((f for f in facts if "决算" in f["label"] and f["unit"] != "%"), None)
+    if budget is None or outturn is None or budget["unit"] != outturn["unit"]:
+        return None
+    b, o = Decimal(budget["value"]), Decimal(outturn["value"])
+    diff = o - b
+    a = _answer("difference", f"{topic} 年初预算与决算",
+                f"{topic}：{outturn['label']} {amount_text(o, outturn['unit'])} 比 {budget['label']} "
+                f"{amount_text(b, budget['unit'])} {'多' if diff >= 0 else '少'} {amount_text(abs(diff), budget['unit'])}"
+                f"（{o} − {b}；情况说明 第{budget['source_line']}行）。")
+    a.figure("差额（计算）", diff, budget["unit"])
+    a.figure(budget["label"], b, budget["unit"], "情况说明", budget["source_line"])
+    a.figure(outturn["label"], o, outturn["unit"], "情况说明", outturn["source_line"])
     return a
 
 

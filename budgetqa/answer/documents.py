@@ -62,6 +62,48 @@ def _distinctive(department: str) -> str:
     return re.sub(r"[（）()]", "", text)
 
 
+_TAIL = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:部(?!门)|办公室|局)")
+
+
+def strip_department(question: str, department: str, printed: list[str]) -> str:
+    """The question without its mention of the report's own department (规划和自然资源局 2200150…).
+
+    Those words say which report, not which row: left in, they match rows by accident (规划 ->
+    城乡社区规划与管理). Words that are part of a name the report prints stay (党委办公厅…).
+    """
+    full = squash(department)
+    if not full:
+        return question
+
+    def own(piece: str) -> bool:
+        return LCSseq.similarity(piece, full) >= 0.8 * len(piece) and not any(piece in name for name in printed)
+
+    text = question
+    for m in _ORGANISATION.finditer(question):
+        mention = m.group(1)
+        tail = _TAIL.match(question, m.end())
+        if tail and mention.endswith("委"):  # 区委 + 办公室 / 组织部: the office inside the committee
+            mention += tail.group(0)
+        elif mention.endswith("办") and question.startswith("公室", m.end()):
+            mention += "公室"
+        if len(mention) >= 3 and own(mention) and not _levels_differ(mention, full):
+            text = text.replace(mention, " ")
+    key = _distinctive(full)
+    for size in range(min(len(key), 12), 2, -1):
+        for i in range(len(key) - size + 1):
+            piece = key[i:i + size]
+            if piece in text and own(piece):
+                text = text.replace(piece, " ")
+    return text if squash(text) else question
+
+
+def _levels_differ(mention: str, department: str) -> bool:
+    """长治市委办公室 is not 长治市屯留区委办公室."""
+    ours = re.findall(r"([省市区县镇乡])(?=委|政府|人民政府)", department)
+    theirs = re.findall(r"([省市区县镇乡])(?=委|政府|人民政府)", mention)
+    return bool(ours and theirs and ours[-1] != theirs[-1])
+
+
 def department_score(question: str, department: str) -> float:
     """How strongly a question names a department (0: not at all, 1: fully)."""
     full = squash(department)

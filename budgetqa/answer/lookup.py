@@ -336,21 +336,10 @@ def _scoped_code_answer(doc: DocData, p: Parsed, code: str, table) -> Answer:
 
 def _topic_answer(doc: DocData, p: Parsed) -> Answer | None:
     """What a 决算 paragraph says of one subject (年初预算, 支出决算, 完成年初预算的比例)."""
-    from budgetqa.textnorm import squash
-
-    names = [e.name for e in p.items if e.kind in ("code", "subject")]
-    level = "（项）" if p.has("项") else "（款）" if p.has("款") else ""
-    topics = list(dict.fromkeys(f["topic"] for f in doc.facts if f["topic"]))
-    # The subject must be the one the paragraph is about (its last, most detailed name).
-    fitting = [t for t in topics if any(squash(t).endswith(squash(n) + lv) for n in names for lv in ("项", "款", "类"))]
-    if level:
-        fitting = [t for t in fitting if any(squash(t).endswith(squash(n + level)) for n in names)] or fitting
-    if not fitting:
+    found = topic_facts(doc, p)
+    if found is None:
         return None
-    topic = fitting[0]
-    facts = [f for f in doc.facts if f["topic"] == topic and f["kind"] in ("amount", "share")]
-    if not facts:
-        return None
+    topic, facts = found
     a = _answer("lookup", topic, "")
     parts = []
     for f in facts:
@@ -359,6 +348,28 @@ def _topic_answer(doc: DocData, p: Parsed) -> Answer | None:
         a.figure(f["label"], value, f["unit"], "情况说明", f["source_line"])
     a.text += f"{topic}：" + "，".join(parts) + f"（情况说明 第{facts[0]['source_line']}行）。"
     return a
+
+
+def topic_facts(doc: DocData, p: Parsed) -> tuple[str, list[dict]] | None:
+    """The 决算 paragraph about the subject asked for, and the figures it states."""
+    from budgetqa.textnorm import squash
+
+    names = [e.name for e in p.items if e.kind in ("code", "subject")]
+    level = "（项）" if p.has("项") else "（款）" if p.has("款") else ""
+    topics = list(dict.fromkeys(f["topic"] for f in doc.facts if f["topic"]))
+    # The subject must be the one the paragraph is about (its last, most detailed name).
+    fitting = [t for t in topics if any(squash(t).endswith(squash(n) + lv) for n in names for lv in ("项", "款", "类", ""))]
+    parents = [r.name for e in p.items if e.kind in ("code", "subject") and len(e.ref) == 7
+               for r in doc.rows_with_code(e.ref[:5])[:1]]
+    if len(fitting) > 1 and parents:  # 行政运行 under several 款: the one under the code's own 款
+        fitting = [t for t in fitting if any(squash(parent) in squash(t) for parent in parents)] or fitting
+    if level:
+        fitting = [t for t in fitting if any(squash(t).endswith(squash(n + level)) for n in names)] or fitting
+    if not fitting:
+        return None
+    topic = fitting[0]
+    facts = [f for f in doc.facts if f["topic"] == topic and f["kind"] in ("amount", "share")]
+    return (topic, facts) if facts else None
 
 
 def _qualified_table(doc: DocData, p: Parsed, column: str) -> int | None:
