@@ -188,6 +188,19 @@ def find_entities(squashed: str, doc: DocData, spaced: str | None = None) -> lis
             for _, kind, name, ref in group:
                 found.append(Entity(kind, name, ref, start, start + len(key), 100))
             start = squashed.find(key, start + 1)
+    if "的" in squashed:  # 一般公共预算财政拨款支出的年初预算: a printed name with 的 typed inside it
+        kept = [i for i, ch in enumerate(squashed) if ch != "的"]
+        lite = "".join(squashed[i] for i in kept)
+        for key, group in by_name.items():
+            if len(key) < 6 or "的" in key:
+                continue
+            start = lite.find(key)
+            while start >= 0:
+                first, last = kept[start], kept[start + len(key) - 1] + 1
+                if "的" in squashed[first:last]:
+                    for _, kind, name, ref in group:
+                        found.append(Entity(kind, name, ref, first, last, 100))
+                start = lite.find(key, start + 1)
     for alias in sorted(SYNONYMS, key=len, reverse=True):
         start = squashed.find(alias)
         if start < 0:
