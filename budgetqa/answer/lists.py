@@ -66,6 +66,16 @@ def _domain(doc: DocData, p: Parsed) -> tuple[str, list[tuple[str, Decimal, str,
             out = [o for o in out if o[1] != 0]
         under = f"{parents[0]} 下" if parents else ""
         return f"{table_label(table)} 中{under}的{level}级科目", out
+    if p.has("绩效") and doc.targets:  # 绩效目标表里年度资金总额最大的项目: the sheets' own totals
+        rows = []
+        for t in doc.targets:
+            funds = sorted((f for f in t["funds"] if "总额" in f["item"] or f["item"] in ("合计", "资金总额")),
+                           key=lambda f: f["scope"] != ("实施期" if p.has("实施期") else "年度"))
+            if funds and funds[0]["amount"] is not None:
+                rows.append((t["project_name"], Decimal(funds[0]["amount"]), funds[0]["unit"], funds[0]["source_line"],
+                             "项目绩效目标表"))
+        if rows:
+            return "项目绩效目标表（资金总额）", rows
     scope = None if p.scope == "全部" else p.scope
     projects = [q for q in doc.projects if scope is None or q["scope"] == scope]
     where = {"本年": "本年新安排的项目（表十二）", "上年结转": "上年结转项目（表十三）"}.get(scope or "", "全部项目（本年与上年结转）")

@@ -270,6 +270,10 @@ def performance(doc: DocData, p: Parsed) -> Answer | None:
         if target:
             break
     if target is None:
+        if p.top_n or p.nth or p.has("最大", "最多", "最高", "最少", "最小", "最低", "排名", "排序"):
+            from budgetqa.answer.lists import ranking
+
+            return ranking(doc, p)  # 绩效目标表里资金最多的项目: a ranking of the sheets
         if not projects and p.has("绩效"):
             return _performance_overview(doc)
         return None
