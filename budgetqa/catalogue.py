@@ -180,7 +180,7 @@ INTENTS: tuple[Intent, ...] = (
     Intent(
         "procurement", "政府采购 and its split into goods, works and services",
         ("政府采购预算多少", "采购货物多少", "采购服务多少", "采购工程多少"),
-        cues=("采购",),
+        cues=("采购", "政采", "procurement"),
         examples=("政府采购预算多少",),
         weight=1.3,
     ),
@@ -223,6 +223,11 @@ INTENTS: tuple[Intent, ...] = (
 
 # What people type -> the names reports print (several candidates: the first that exists wins).
 SYNONYMS: dict[str, tuple[str, ...]] = {
+    # English, as typed by readers of the English summaries (squashed: lower case, no spaces)
+    "totalexpenditure": ("支出总计",), "totalspending": ("支出总计",), "totalincome": ("收入总计",),
+    "totalrevenue": ("收入总计",), "basicexpenditure": ("基本支出",), "projectexpenditure": ("项目支出",),
+    "personnelexpenses": ("人员经费",), "personnelcosts": ("人员经费",), "publicexpenses": ("公用经费",),
+    "carryover": ("上年结转",), "housingfund": ("住房公积金",),
     "公积金": ("住房公积金",),
     "住房公积": ("住房公积金",),
     "养老": ("机关事业单位基本养老保险缴费支出", "机关事业单位基本养老保险缴费", "行政事业单位养老支出"),
@@ -317,11 +322,11 @@ SCOPE_PHRASES = (
 )
 # Questions about people, per-head figures or the future: reports hold none of these.
 OUT_OF_SCOPE = ("人均", "每人", "每个人", "个人工资", "书记", "局长", "主任工资", "区长", "县长", "谁", "哪位",
-                "明年", "下一年", "后年", "天气", "股票", "房价", "工资最高", "工资最低", "几个人", "多少人",
+                "明年", "下一年", "后年", "天气", "股票", "房价", "工资最高", "工资最低", "几个人", "多少人", "几人", "几名", "多少名",
                 # details below the line items: spending to date, head counts, quantities, suppliers
                 "截至目前", "截止目前", "已支出", "已经支出", "已花", "覆盖多少", "覆盖了哪", "覆盖哪", "每个乡镇",
                 "平均每", "每份", "多少份", "单价是多少", "单价多少", "场次", "每场", "品牌", "型号",
-                "律师事务所", "合同期", "编制数", "编制人数", "实有人数", "在编", "在职人数",
+                "律师事务所", "中标", "供应商", "承包商", "承建单位", "合同期", "编制数", "编制人数", "实有人数", "在编", "在职人数",
                 "租金", "采购什么", "买什么", "买了什么", "什么设备", "采购几台", "具体采购",
                 "多少次会", "几次会", "开多少次", "开几次", "使用频率", "使用次数")
 

@@ -287,6 +287,7 @@ def _residue(p: Parsed) -> str:
     return strip_fillers(mask(p.squashed, p.entities))
 
 
+_COUNTED_TOTAL = re.compile(r"[两二三四五六七八九十几\d]+(?:项|个|者|笔)的?(?:合计|一共|总共|共计|之和|加起来|总额)")
 _BETWEEN_ITEMS = re.compile(r"(?:比|较)(?!上年|去年|上一年)$|^(?:的)?(?:与|和|跟)")
 
 
@@ -333,8 +334,13 @@ def rank_intents(p: Parsed) -> list[tuple[float, Intent]]:
             cues.append("前N" if p.top_n else "第N")
         if intent.name == "sum" and len(spans) >= 2 and re.search(r"(?<![增追参附])加(?![班强快])", masked):
             cues.append("加")
+        if intent.name == "sum" and len(spans) >= 2 and _COUNTED_TOTAL.search(p.squashed):
+            cues.append("两项合计")  # 小学教育和高中教育两项合计多少
         if intent.name == "difference" and len(spans) >= 2 and _BETWEEN_ITEMS.search(_between_first_two(p, spans)):
             cues.append("比…多少")  # 视频会议线路租赁比山西画报订阅多多少钱 (a name may have swallowed 多)
+        if intent.name == "glossary" and any(e.kind == "glossary" and p.squashed[e.end:].rstrip("呢啊呀")
+                                             in ("是什么", "是啥", "是什么东西") for e in p.entities):
+            cues.append("是什么")  # 机关运行经费是什么 (but not 原因是什么, 最少的两项是什么)
         if intent.name == "yoy" and (p.previous_year or _COMPARED_TO.search(masked)):
             cues.append("上年数")
         cue_score = (intent.cue_weight + 8 * (len(cues) - 1) + 2 * max(len(c) for c in cues)) if cues else 0
@@ -345,6 +351,8 @@ def rank_intents(p: Parsed) -> list[tuple[float, Intent]]:
             score *= 0.3
         if not intent.requires_cue and intent.needs and set(intent.needs) & slots and in_text:
             score += 22  # a name typed alone is a question about its figure
+        if intent.name in ("totals", "lookup", "operating_cost") and _COMPARED_TO.search(masked):
+            score *= 0.85  # 预算总额比上年: the change is asked, not the figure
         scored.append((round(score, 2), intent))
     scored.sort(key=lambda s: -s[0])
     return scored

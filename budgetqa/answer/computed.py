@@ -199,7 +199,9 @@ def sum(doc: DocData, p: Parsed) -> Answer | None:  # noqa: A001 - the intent's 
     """The sum of named items."""
     adding = p.has("加", "+", "之和", "合起来", "加起来", "加在一起", "一起")
     if not adding and (p.has("几个", "多少个", "多少项", "几项") or ("其中" in p.squashed and p.has(*_EACH))):
-        return None  # 一共有几个项目 counts; 合计多少，其中…分别多少 asks for a row's parts
+        return None
+    if p.has("等于", "相等", "一致", "对得上", "吻合") and p.has("吗", "是否", "对不对", "对吗", "？", "?"):
+        return None  # A和B加起来等于C吗: a check of C, not a sum of all three  # 一共有几个项目 counts; 合计多少，其中…分别多少 asks for a row's parts
     values = _span_values(doc, p)
     spans = {(e.start, e.end) for e in p.items}
     if len(values) < 2 and len(spans) == 1:
@@ -255,8 +257,13 @@ def _budget_vs_outturn(doc: DocData, p: Parsed) -> Answer | None:
     from budgetqa.answer.lookup import topic_facts
 
     found = topic_facts(doc, p)
-    if found is None:
-        return None
+    if found is None:  # 一般公共预算财政拨款支出年初预算为…，支出决算为…: the sentence that states both
+        named = next((f for e in p.items if e.kind == "fact" and "年初预算" in e.name
+                      for f in doc.facts if f["label"] == e.name and f["kind"] == "amount"), None)
+        if named is None:
+            return None
+        found = (named["label"].replace("年初预算", "") or named["section"],
+                 [f for f in doc.facts if f["sentence"] == named["sentence"] and f["kind"] == "amount"])
     topic, facts = found
     budget = next((f for f in facts if "年初预算" in f["label"] and f["unit"] != "%"), None)
     outturn = next((f for f in facts if "决算" in f["label"] and f["unit"] != "%"), None)

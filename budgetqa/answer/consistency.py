@@ -119,6 +119,48 @@ def _figure_check(doc: DocData, p: Parsed) -> Answer | None:
     return a
 
 
+def _named_parts_check(doc: DocData, p: Parsed) -> Answer | None:
+    """人员经费加公用经费等于基本支出吗: the named parts added up and set against the named whole."""
+    from budgetqa.answer.computed import _span_values
+
+    import re
+
+    m = re.search(r"等于|=|相等|一致|对得上|吻合", p.squashed)
+    values = _span_values(doc, p)
+    spans = sorted({(e.start, e.end) for e in p.items})
+    if m is None or len(values) < 3 or len(values) != len(spans):
+        return None
+    before = [v for v, s in zip(values, spans) if s[1] <= m.start()]
+    after = [v for v, s in zip(values, spans) if s[0] >= m.end()]
+    if len(after) == 1 and len(before) >= 2:
+        parts, whole = before, after[0]
+    elif len(before) == 1 and len(after) >= 2:  # 基本支出等于人员经费加公用经费吗
+        parts, whole = after, before[0]
+    else:
+        return None
+    if any(v.unit != whole.unit for v in parts):
+        return None
+    total = Decimal(0)
+    for v in parts:
+        total += v.amount
+    diff = total - whole.amount
+    if diff == 0:
+        verdict = "相等"
+    else:
+        verdict = f"不相等，差 {amount_text(abs(diff), whole.unit)}"
+        if abs(diff) <= Decimal("0.01") * len(parts):
+            verdict += "，在分项四舍五入的范围内（尾数差）"
+    a = _answer("consistency", f"{' + '.join(v.label for v in parts)} 是否等于 {whole.label}",
+                " + ".join(f"{v.label} {v.amount}" for v in parts) + f" = {amount_text(total, whole.unit)}；"
+                f"{whole.label} {amount_text(whole.amount, whole.unit)}（{whole.where}）：{verdict}。")
+    a.figure("分项之和（计算）", total, whole.unit)
+    for v in parts + [whole]:
+        a.figure(v.label, v.amount, v.unit, v.where, v.line)
+    if diff:
+        a.figure("差额", abs(diff), whole.unit)
+    return a
+
+
 def consistency(doc: DocData, p: Parsed) -> Answer | None:
     """Is a total, share or growth rate right? Recomputed, with the document check's findings."""
     if p.has("平衡", "赤字", "收支相等", "收支相抵") and not p.items:
@@ -131,6 +173,10 @@ def consistency(doc: DocData, p: Parsed) -> Answer | None:
             return answer
     if len(p.numbers) == 1 and p.items and not p.has("加起来", "之和", "合计", "下面", "明细"):
         answer = _figure_check(doc, p)
+        if answer is not None:
+            return answer
+    if not p.numbers and p.has("等于", "=", "相等", "一致", "对得上", "吻合"):
+        answer = _named_parts_check(doc, p)
         if answer is not None:
             return answer
     findings = doc.findings

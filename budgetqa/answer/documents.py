@@ -49,6 +49,11 @@ def all_documents(conn: sqlite3.Connection) -> list[DocRef]:
 
 
 @lru_cache(maxsize=4096)
+def _chars(department: str) -> frozenset[str]:
+    return frozenset(squash(department))
+
+
+@lru_cache(maxsize=4096)
 def _pairs(department: str) -> frozenset[str]:
     """Two-character pieces of a department's full name, to find quickly who a question may name."""
     text = squash(department)
@@ -125,8 +130,11 @@ def named_documents(question: str, docs: list[DocRef]) -> tuple[list[DocRef], bo
     """(documents the question names by department and/or year, whether a department was named)."""
     text = squash(question)
     pieces = {text[i:i + 2] for i in range(len(text) - 1)}
-    # Only departments sharing at least two two-character pieces (石泉路) with the question are scored.
-    shortlist = [d for d in docs if len(_pairs(d.department) & pieces) >= 2]
+    # Only departments sharing at least two two-character pieces (石泉路) with the question, or all the
+    # characters of an organisation it names (规划局), are scored.
+    mentions = [frozenset(m.group(1)) for m in _ORGANISATION.finditer(text) if len(m.group(1)) >= 3]
+    shortlist = [d for d in docs if len(_pairs(d.department) & pieces) >= 2
+                 or any(m <= _chars(d.department) for m in mentions)]
     scores = {d.id: department_score(text, d.department) if d in shortlist else 0.0 for d in docs}
     best = max(scores.values(), default=0.0)
     by_department = [d for d in docs if best >= 0.75 and scores[d.id] >= best - 0.05]

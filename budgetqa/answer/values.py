@@ -144,7 +144,7 @@ COLUMN_TABLES = {
 def column_value(doc: DocData, column: str, scope: str | None = None, table_no: int | None = None) -> Value | None:
     """A column of a table's total row: 基本支出 / 项目支出 (表三, 本年: 表五), 人员经费 …"""
     kinds = COLUMN_TABLES.get(column, ("expenditure", "summary", "income", "fiscal_summary"))
-    if scope == "本年" and kinds[0] == "expenditure":
+    if scope == "本年" and kinds[0] == "expenditure" and doc.kind != "决算":  # a 决算's 支出决算表 is 本年支出
         kinds = ("gp_expenditure",) + kinds
     tables = [doc.tables[table_no]] if table_no in doc.tables else [doc.table(k) for k in kinds]
     for table in tables:
@@ -155,7 +155,7 @@ def column_value(doc: DocData, column: str, scope: str | None = None, table_no: 
             continue
         value = row.amount(column)
         if value is not None:
-            label = f"{column}（{'不含上年结转' if table.kind == 'gp_expenditure' else '含上年结转' if table.kind == 'expenditure' else table.title}）"
+            label = f"{column}（{table.title if doc.kind == '决算' else '不含上年结转' if table.kind == 'gp_expenditure' else '含上年结转' if table.kind == 'expenditure' else table.title}）"
             return Value(label, value, table.unit, table_label(table), row.line_of(column), f"column:{table.no}:{column}")
     return None
 
