@@ -227,7 +227,7 @@ def _numbers(p: Parsed) -> None:
 
 _ORGANISATION = re.compile(r"(?<![这那个])([\u4e00-\u9fff]{1,10}?(?:局|委员会|委办|府办|政办|委|办公室|厅|院|街道|大学|学校))")
 
-def _other_level(mention: str, known: str) -> bool:
+def other_level(mention: str, known: str) -> bool:
     """长治市委办公室 is not 长治市屯留区委办公室: a party committee or government of another level."""
     levels = re.findall(r"([省市区县镇乡])(?=委|政府|人民政府)", mention)
     theirs = re.findall(r"([省市区县镇乡])(?=委|政府|人民政府)", known)
@@ -237,6 +237,17 @@ def _other_level(mention: str, known: str) -> bool:
 _ORGANISATION_TAIL = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:部(?!门)|办公室|局)")
 
 
+def full_mention(text: str, m: re.Match) -> str:
+    """An organisation as typed, with the office inside a committee (区委 + 组织部, 区委办 + 公室)."""
+    name = m.group(1)
+    tail = _ORGANISATION_TAIL.match(text, m.end())
+    if tail and name.endswith("委"):
+        return name + tail.group(0)
+    if name.endswith("办") and text.startswith("公室", m.end()):
+        return name + "公室"
+    return name
+
+
 def _other_department(p: Parsed, doc: DocData) -> str:
     """An organisation the question names that is neither the report's department nor its units."""
     from rapidfuzz.distance import LCSseq
@@ -244,17 +255,12 @@ def _other_department(p: Parsed, doc: DocData) -> str:
     text = mask(p.squashed, p.entities)
     known = [doc.department] + [n["name"] for n in doc.names if n["kind"] in ("subordinate_unit", "internal_unit", "department")]
     for m in _ORGANISATION.finditer(text):
-        name = m.group(1).strip().lstrip("年的和与及在、")
-        tail = _ORGANISATION_TAIL.match(text, m.end())
-        if tail and name.endswith("委"):  # 区委 + 组织部: the organisation is the department inside
-            name += tail.group(0)
-        elif name.endswith("委办") and text.startswith("公室", m.end()):
-            name += "公室"
+        name = full_mention(text, m).strip().lstrip("年的和与及在、")
         if any(name in n["name"] for n in doc.names):  # 关工委 inside a project's name
             continue
         if len(name) < 3:
             continue
-        if any(LCSseq.similarity(name, k) >= len(name) * 0.8 and not _other_level(name, k) for k in known if k):
+        if any(LCSseq.similarity(name, k) >= len(name) * 0.8 and not other_level(name, k) for k in known if k):
             continue
         return name
     return ""

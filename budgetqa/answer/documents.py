@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import LCSseq
 
+from budgetqa.matcher import full_mention, other_level
 from budgetqa.textnorm import squash
 
 _ORGANISATION = re.compile(r"([\u4e00-\u9fff]{2,14}?(?:局|委员会|委|办公室|办|厅|院|街道|大学|学校|中心|部))")
@@ -67,9 +68,6 @@ def _distinctive(department: str) -> str:
     return re.sub(r"[（）()]", "", text)
 
 
-_TAIL = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:部(?!门)|办公室|局)")
-
-
 def strip_department(question: str, department: str, printed: list[str]) -> str:
     """The question without its mention of the report's own department (规划和自然资源局 2200150…).
 
@@ -85,13 +83,8 @@ def strip_department(question: str, department: str, printed: list[str]) -> str:
 
     text = question
     for m in _ORGANISATION.finditer(question):
-        mention = m.group(1)
-        tail = _TAIL.match(question, m.end())
-        if tail and mention.endswith("委"):  # 区委 + 办公室 / 组织部: the office inside the committee
-            mention += tail.group(0)
-        elif mention.endswith("办") and question.startswith("公室", m.end()):
-            mention += "公室"
-        if len(mention) >= 3 and own(mention) and not _levels_differ(mention, full):
+        mention = full_mention(question, m)
+        if len(mention) >= 3 and own(mention) and not other_level(mention, full):
             text = text.replace(mention, " ")
     key = _distinctive(full)
     for size in range(min(len(key), 12), 2, -1):
@@ -100,13 +93,6 @@ def strip_department(question: str, department: str, printed: list[str]) -> str:
             if piece in text and own(piece):
                 text = text.replace(piece, " ")
     return text if squash(text) else question
-
-
-def _levels_differ(mention: str, department: str) -> bool:
-    """长治市委办公室 is not 长治市屯留区委办公室."""
-    ours = re.findall(r"([省市区县镇乡])(?=委|政府|人民政府)", department)
-    theirs = re.findall(r"([省市区县镇乡])(?=委|政府|人民政府)", mention)
-    return bool(ours and theirs and ours[-1] != theirs[-1])
 
 
 def department_score(question: str, department: str) -> float:
