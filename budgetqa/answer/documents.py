@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import LCSseq
 
