@@ -15,7 +15,7 @@ from budgetqa.answer.common import add_value as _add_value
 from budgetqa.answer.common import new_answer as _answer
 from budgetqa.answer.common import pct as _pct
 from budgetqa.answer.model import Answer, amount_text
-from budgetqa.answer.values import Value, code_value, column_value, entity_values, table_label
+from budgetqa.answer.values import Value, code_value, column_value, entity_values, table_label, titled_tables
 from budgetqa.docdata import DocData
 from budgetqa.matcher import Entity, Parsed
 from budgetqa.textnorm import squash
@@ -159,15 +159,10 @@ def _table_total(doc: DocData, table_no: int) -> Value | None:
 
 def _qualified(doc: DocData, qualifier: list[Entity], column: list[Entity], p: Parsed) -> Value | None:
     """一般公共预算基本支出: the column of the table whose title carries the qualifier."""
-    import re
-
     name = next((e.name for e in column if e.kind == "column"), None)
     for e in qualifier:
-        words = re.sub(r"^[一二三四五六七八九十]+、|(?:拨款)?收入$", "", e.name)
-        if len(words) < 4:
-            continue
-        for table in doc.tables.values():
-            if words in table.title and f"不含{words}" not in table.title and any(c.rsplit("/", 1)[-1] == name for c in table.columns):
+        for table in titled_tables(doc, e.name):
+            if any(c.rsplit("/", 1)[-1] == name for c in table.columns):
                 return column_value(doc, name, p.scope, table.no)
     return None
 

@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 from budgetqa.answer.common import add_value as _add_value
 from budgetqa.answer.common import new_answer as _answer
 from budgetqa.answer.model import Answer, amount_text
-from budgetqa.answer.values import Value, code_value, column_value, entity_values, table_label
+from budgetqa.answer.values import Value, code_value, column_value, entity_values, table_label, titled_tables
 from budgetqa.docdata import DocData
 from budgetqa.matcher import Entity, Parsed
 
@@ -249,19 +249,13 @@ def _choose_codes(doc: DocData, p: Parsed, codes: list[str]) -> Answer:
 
 def _qualified_code_table(doc: DocData, p: Parsed, code: str):
     """财政拨款安排的高中教育支出: the table whose title carries the fund named before the code."""
-    import re
-
     first = min((e.start for e in p.items if e.kind in ("code", "subject") and e.ref == code), default=None)
     if first is None:
         return None
     for e in p.entities:
-        if e.end > first or e.kind not in ("summary_item", "column", "fact", "glossary"):
-            continue
-        words = re.sub(r"^[一二三四五六七八九十]+、|(?:拨款)?收入$|安排$", "", e.name)
-        if len(words) < 4:
-            continue
-        for table in sorted(doc.tables.values(), key=lambda t: t.no):
-            if words in table.title and f"不含{words}" not in table.title and any(r.code == code for r in table.rows):
+        if e.end <= first and e.kind in ("summary_item", "column", "fact", "glossary"):
+            table = next((t for t in titled_tables(doc, e.name) if any(r.code == code for r in t.rows)), None)
+            if table is not None:
                 return table
     return None
 
@@ -374,16 +368,11 @@ def topic_facts(doc: DocData, p: Parsed) -> tuple[str, list[dict]] | None:
 
 def _qualified_table(doc: DocData, p: Parsed, column: str) -> int | None:
     """财政拨款基本支出 / 一般公共预算项目支出: the table whose title carries the qualifier and the column."""
-    import re
-
     for e in p.entities:
         if e.kind not in ("summary_item", "fact", "column") or e.name == column:
             continue
-        qualifier = re.sub(r"^[一二三四五六七八九十]+、|(?:收入|拨款收入)$", "", e.name)
-        if len(qualifier) < 4:
-            continue
-        for t in doc.tables.values():
-            if qualifier in t.title and any(c.rsplit("/", 1)[-1] == column for c in t.columns):
+        for t in titled_tables(doc, e.name):
+            if any(c.rsplit("/", 1)[-1] == column for c in t.columns):
                 return t.no
     return None
 

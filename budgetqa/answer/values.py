@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -139,6 +140,18 @@ COLUMN_TABLES = {
     "当年预算安排": ("summary",),
     "上年结转安排": ("summary",),
 }
+
+
+def titled_tables(doc: DocData, qualifier: str) -> list[TableData]:
+    """Tables whose title carries a fund a question names (一、财政拨款 -> 财政拨款支出预算表), in order.
+
+    A title that excludes it (一般公共预算支出预算表（不含上年结转） for 上年结转) does not count.
+    """
+    words = re.sub(r"^[一二三四五六七八九十]+、|(?:拨款)?收入$|安排$", "", qualifier)
+    if len(words) < 4:
+        return []
+    return [t for t in sorted(doc.tables.values(), key=lambda t: t.no)
+            if words in t.title and f"不含{words}" not in t.title]
 
 
 def column_value(doc: DocData, column: str, scope: str | None = None, table_no: int | None = None) -> Value | None:
