@@ -68,10 +68,8 @@ def test_doc_option_chooses_the_document(multi):
     assert "西南大学" in obj["document"] and any(f["value"] == 376880.37 for f in obj["figures"])
 
 
-# Questions of corpus_questions_2.jsonl budgetqa cannot answer yet (listed so that a fix, or any new
-# failure, shows): the same code compared across two of its tables (高等教育总预算比财政拨款安排的高等教育
-# 支出多出多少).
-KNOWN_GAPS = {"corpus_questions.jsonl": [], "corpus_questions_2.jsonl": ["K013"], "corpus_questions_3.jsonl": []}
+# Questions budgetqa cannot answer yet, per set (listed so that a fix, or any new failure, shows).
+KNOWN_GAPS = {"corpus_questions.jsonl": [], "corpus_questions_2.jsonl": [], "corpus_questions_3.jsonl": []}
 
 
 @pytest.mark.parametrize("name", sorted(KNOWN_GAPS))

@@ -51,6 +51,17 @@ def _span_values(doc: DocData, p: Parsed) -> list[Value]:
             if whole is not None and part is not None and part.amount != whole.amount:
                 points += [(a[0], whole), (b[0], replace(part, key=f"{code}:{column}"))]
                 skip.update((a, b))
+    for a, b in zip(spans, spans[1:]):  # 财政拨款安排的高等教育支出: the subject's row in that fund's table
+        code = next((e.ref for e in groups[b] if e.kind in ("code", "subject") and e.ref), None)
+        if not code or a in skip or p.squashed[a[1]:b[0]] not in ("", "的", "安排", "安排的", "拨款安排的"):
+            continue
+        if not all(e.kind in ("summary_item", "column", "fact", "glossary") for e in groups[a]):
+            continue
+        table = next((t for e in groups[a] for t in titled_tables(doc, e.name) if any(r.code == code for r in t.rows)), None)
+        row = code_value(doc, code, None, None, table.no) if table else None
+        if row is not None:
+            points.append((a[0], replace(row, key=f"{code}@{table.no}", label=f"{row.label}（{table_label(table)}）")))
+            skip.update((a, b))
     spans = [s for i, s in enumerate(spans) if s in skip or
              not (i + 1 < len(spans) and p.squashed[s[1]:s[1] + 2].startswith(("中", "里", "当中")) and len(spans) > 2)]
     for t in tables:  # 表十二合计 / 表五的合计 / 表三支出合计 / 表十二本年项目支出合计
