@@ -206,7 +206,7 @@ def _numbers(p: Parsed) -> None:
     m = re.search(r"(?:后|倒数|最少的|最小的|最低的)(\d{1,2})(?!\d)", text)
     if m:
         p.top_n = -int(m.group(1))
-    m = re.search(r"(?:排|排名|排在|位列|位居|列)第(\d{1,2})|第(\d{1,2})(?:大|多|高|名|位|小|少|低)", text)
+    m = re.search(r"(?:排|排名|排在|位列|位居|列)第(\d{1,2})(?!\d)|第(\d{1,2})(?:大|多|高|名|位|小|少|低)", text)
     if m:
         p.nth = int(m.group(1) or m.group(2))
     m = re.fullmatch(r"(?:选|要|看)?(?:第)?(\d{1,2})(?:个|项|条)?(?:吧|呢)?", text)

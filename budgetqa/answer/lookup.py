@@ -538,6 +538,8 @@ def table(doc: DocData, p: Parsed) -> Answer | None:
             a.figure(f["label"], Decimal(f["value"]), f["unit"], "情况说明", f["source_line"])
         return a
     total = t.total_row("支出") if t.side_columns else t.total_row()
+    if total is None and t.kind.startswith("projects") and t.rows and t.rows[0].depth == 0:
+        total = t.rows[0]  # a project list opens with the department's row: its total
     a = _answer("table", where, "")
     if total is not None:
         parts = [f"{name.rsplit('/', 1)[-1]} {amount_text(value, t.unit)}" for name, (value, _) in total.cells.items()]
