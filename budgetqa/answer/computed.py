@@ -76,6 +76,16 @@ def _span_values(doc: DocData, p: Parsed) -> list[Value]:
             if total is not None:
                 points.append((t.start, total))
                 skip.update(s for s in spans if t.end <= s[0] < after.end())
+    for i, s in enumerate(spans):  # 关工委今年的办公经费和结转的工作经费: a heading narrows the partial names after it
+        if not all(e.via == "partial" for e in groups[s]):
+            continue
+        heading = {e.name for e in groups[s]}
+        later = [t for t in spans[i + 1:] if all(e.via in ("partial", "fuzzy") for e in groups[t])]
+        narrowed = {t: [e for e in groups[t] if e.name in heading] for t in later}
+        if len(later) >= 2 and all(narrowed.values()):
+            for t, kept in narrowed.items():
+                groups[t] = kept
+            skip.add(s)
     for s in spans:  # 关工委的钱：本年的关工委办公经费加上结转的关工委工作经费: the heading names no extra thing
         names = {e.name for e in groups[s]}
         narrower = [t for t in spans if t != s and len({o.name for o in groups[t]}) < len(names)]
