@@ -435,6 +435,8 @@ def share(doc: DocData, p: Parsed) -> Answer | None:
     item = values[0]
     entity = item_group[0]
     base = values[1] if len(values) > 1 else _base_from_words(doc, p)
+    if base is not None and p.numbers and base.amount not in p.numbers:  # 占今年项目支出（246.89万）
+        base = _as_stated(doc, p, ordered[1:] if len(ordered) > 1 else [], item) or base
     stated = None
     context = "".join(e.name for e in p.entities if e.kind == "table")
     for e in item_group:
@@ -544,6 +546,22 @@ def _coordinated_shares(doc: DocData, p: Parsed, parts: list[list[Entity]], whol
     a.text += (f"以 {base.label} {amount_text(base.amount, base.unit)} 为分母（{base.where}）：" + "；".join(parts_text) + "。")
     _add_value(a, base)
     return a
+
+
+def _as_stated(doc: DocData, p: Parsed, groups: list[list[Entity]], item: Value) -> Value | None:
+    """The reading of a name whose figure is the one the question itself gives (项目支出（246.89万）)."""
+    for group in groups:
+        for scope in (None, "本年", "上年结转"):
+            for e in group:
+                for v in entity_values(doc, e, replace(p, scope=scope)):
+                    if v and v.amount in p.numbers and v.key != item.key:
+                        return v
+        for table in ("projects", "projects_carryover"):
+            t = doc.table(table)
+            if t is not None and any(e.kind == "column" and e.name == "项目支出" for e in group) and t.rows \
+                    and t.rows[0].first in p.numbers:
+                return _project_total(doc, p, (0, 0), t.no)
+    return None
 
 
 def _ratio(item: Value, base: Value) -> Answer:
