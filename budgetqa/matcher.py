@@ -151,12 +151,28 @@ def parse(question: str, doc: DocData) -> Parsed:
     if searchable != squashed and not p.entities and len(strip_fillers(searchable).replace(" ", "")) < 3:
         # The scope words were the name asked about (上年结转是什么意思).
         p.entities = find_entities(squashed, doc, _SEPARATORS.sub(" ", text))
+    p.entities = _without_source_clause(p)
     p.other_department = _other_department(p, doc)
     p.missing_item = _missing_item(p, doc)
     p.skeleton = _skeleton(p)
     p.residue = _residue(p)
     p.intents = rank_intents(p)
     return p
+
+
+_SOURCE_CLAUSE = re.compile(r"^(?:请)?(?:根据|依据|按照|参照)")
+
+
+def _without_source_clause(p: Parsed) -> list[Entity]:
+    """根据…支出决算结构情况，X占…: the opening clause says where to look; only a table named there counts."""
+    m = _SOURCE_CLAUSE.match(p.squashed)
+    ends = sorted(b for b in p.breaks if m and b > m.end())
+    if not m or not ends or ends[0] > 40 or ends[0] >= len(p.squashed) - 2:
+        return p.entities
+    general = ("fact", "summary_item", "column", "glossary")  # a project or code named there is the subject
+    if not any(e.start >= ends[0] and e.kind in ITEM_KINDS for e in p.entities):
+        return p.entities
+    return [e for e in p.entities if e.start >= ends[0] or e.kind not in general]
 
 
 # 上年/去年 asked for as a year of its own (not 比上年 comparisons, not 上年结转 money).

@@ -49,7 +49,9 @@ def _span_values(doc: DocData, p: Parsed) -> list[Value]:
                 and all(e.kind in ("column", "fact", "glossary") for e in groups[b]):
             whole, part = code_value(doc, code), code_value(doc, code, None, column)
             if whole is not None and part is not None and part.amount != whole.amount:
-                points += [(a[0], whole), (b[0], replace(part, key=f"{code}:{column}"))]
+                if p.squashed[a[1]:b[0]].startswith(("中", "里", "当中")):  # X中Y占多少: X is the whole
+                    points.append((a[0], whole))
+                points.append((b[0], replace(part, key=f"{code}:{column}")))  # X的Y: just the part
                 skip.update((a, b))
     for a, b in zip(spans, spans[1:]):  # 财政拨款安排的高等教育支出: the subject's row in that fund's table
         code = next((e.ref for e in groups[b] if e.kind in ("code", "subject") and e.ref), None)
@@ -63,7 +65,8 @@ def _span_values(doc: DocData, p: Parsed) -> list[Value]:
             points.append((a[0], replace(row, key=f"{code}@{table.no}", label=f"{row.label}（{table_label(table)}）")))
             skip.update((a, b))
     spans = [s for i, s in enumerate(spans) if s in skip or
-             not (i + 1 < len(spans) and p.squashed[s[1]:s[1] + 2].startswith(("中", "里", "当中")) and len(spans) > 2)]
+             not (i + 1 < len(spans) and p.squashed[s[1]:s[1] + 3].startswith(("中", "里", "当中", "下的", "下面的"))
+                  and len(spans) > 2)]
     for t in tables:  # 表十二合计 / 表五的合计 / 表三支出合计 / 表十二本年项目支出合计
         after = _TABLE_TOTAL.match(p.squashed, t.end)
         if (not after and not p.squashed.startswith("表", t.start) and not any(_scopes(p, t, s) for s in spans)
@@ -76,6 +79,15 @@ def _span_values(doc: DocData, p: Parsed) -> list[Value]:
             if total is not None:
                 points.append((t.start, total))
                 skip.update(s for s in spans if t.end <= s[0] < after.end())
+    named = any(e.kind in ("code", "subject", "economic", "project") for e in p.items)
+    for s in spans:  # 行政单位离退休与事业单位离退休的支出决算合计: 支出决算 says which figure, it is not a thing
+        if named and all(e.kind in ("fact", "glossary", "column") and e.name in _MEASURES for e in groups[s]):
+            skip.add(s)
+    for a, b in zip(spans, spans[1:]):  # 一般行政管理事务（2120102）: the code says which of the names
+        refs = {e.ref for e in groups[a] if e.kind in ("code", "subject")}
+        code = next((e.ref for e in groups[b] if e.kind == "code"), None)
+        if code and code in refs and b[0] - a[1] <= 1:
+            skip.add(a)
     for i, s in enumerate(spans):  # 关工委今年的办公经费和结转的工作经费: a heading narrows the partial names after it
         if not all(e.via == "partial" for e in groups[s]):
             continue
@@ -158,6 +170,7 @@ def _project_total(doc: DocData, p: Parsed, span: tuple[int, int], table_no: int
                  f"projects:{table.no}")
 
 
+_MEASURES = ("支出决算", "决算数", "预算数", "决算", "支出预算", "年初预算数", "执行数", "金额", "数额")
 _RELATIONS = ("占", "比", "和", "与", "加", "减", "及", "是", "、", "跟", "同")
 
 
@@ -406,6 +419,10 @@ def share(doc: DocData, p: Parsed) -> Answer | None:
         spans.setdefault((e.start, e.end), []).append(e)
     if not spans:
         return None
+    for a, b in zip(sorted(spans), sorted(spans)[1:]):  # 城乡社区规划与管理（2120201）: one thing, named twice
+        code = next((e.ref for e in spans[b] if e.kind == "code"), None)
+        if code and code in {e.ref for e in spans[a]} and b[0] - a[1] <= 1:
+            del spans[a]
     ordered = [sorted(g, key=lambda e: _KIND_PRIORITY.get(e.kind, 9)) for _, g in sorted(spans.items())]
     keys = sorted(spans)
     coordinated = _coordinated(p, keys)
@@ -416,11 +433,13 @@ def share(doc: DocData, p: Parsed) -> Answer | None:
             return answer
     if len(keys) >= 2:
         between = p.squashed[keys[0][1]:keys[1][0]]
+        if between[:1] in ("类", "款", "项") and keys[0][1] + 1 in p.breaks:  # 自然资源海洋气象等支出（类）占…
+            between = between[1:]
         for lead in ("的占比", "占比", "的比例", "比例"):
             if between.startswith(lead):
                 between = between[len(lead):]
                 break
-        if between[:1] in ("和", "与", "及", "跟") or (keys[0][1] in p.breaks and not between.startswith(("占", "在"))):
+        if between[:1] in ("和", "与", "及", "跟") or (keys[0][1] in p.breaks and between == ""):
             listed = _stated_shares(doc, [g[0] for g in ordered])
             if listed is not None:
                 return listed

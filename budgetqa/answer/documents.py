@@ -68,6 +68,9 @@ def _distinctive(department: str) -> str:
     return re.sub(r"[（）()]", "", text)
 
 
+_LEAD = re.compile(r"^(?:请问|根据|依据|按照|参照|关于|对于|在|从|查询|查|看看|看)+")
+
+
 def strip_department(question: str, department: str, printed: list[str]) -> str:
     """The question without its mention of the report's own department (规划和自然资源局 2200150…).
 
@@ -84,6 +87,7 @@ def strip_department(question: str, department: str, printed: list[str]) -> str:
     text = question
     for m in _ORGANISATION.finditer(question):
         mention = full_mention(question, m)
+        mention = _LEAD.sub("", mention)  # 根据规划和自然资源局: 根据 is not part of the name
         if len(mention) >= 3 and own(mention) and not other_level(mention, full):
             text = text.replace(mention, " ")
     key = _distinctive(full)
