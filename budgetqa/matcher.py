@@ -316,7 +316,7 @@ _BETWEEN_ITEMS = re.compile(r"(?:比|较)(?!上年|去年|上一年)$|^(?:的)?(
 def _between_first_two(p: Parsed, spans: set[tuple[int, int]]) -> str:
     """The words between the first two names, when the question goes on to ask how much more or less."""
     first, second = sorted(spans)[:2]
-    if first[1] > second[0] or not re.search(r"(?:多|少|高|低|大|小|差)(?:出|了)?(?:多少|几)|相差|差额|差距", p.squashed[second[0]:]):
+    if first[1] > second[0] or not re.search(r"(?:多|少|高|低|大|小|差)[\u4e00-\u9fff]{0,3}?(?:多少|几)|相差|差额|差距", p.squashed[second[0]:]):
         return ""
     return p.squashed[first[1]:second[0]]
 

@@ -109,7 +109,7 @@ def _span_values(doc: DocData, p: Parsed) -> list[Value]:
         if rows_named and rows_named[0][1] <= s[0] and all(e.kind == "column" for e in groups[s]):
             skip.add(s)
     for a, b in zip(spans, spans[1:]):  # 上年结转项目支出: 上年结转 only says which projects
-        if a[1] == b[0] and all(e.name in ("上年结转", "本年") for e in groups[a]) \
+        if p.squashed[a[1]:b[0]] in ("", "的") and all(e.name in _PROJECT_SCOPES for e in groups[a]) \
                 and any(e.kind == "column" and e.name == "项目支出" for e in groups[b]):
             skip.add(a)
     for i, span in enumerate(spans):
@@ -156,10 +156,12 @@ _TABLE_TOTAL = re.compile(r"的?(?:本年|上年结转)?(?:项目)?(?:支出|收
 
 def _project_total(doc: DocData, p: Parsed, span: tuple[int, int], table_no: int | None) -> Value | None:
     """本年项目支出 / 上年结转项目支出合计 / 表十三项目支出: the total of a project list."""
-    before = p.squashed[max(0, span[0] - 4):span[0]]
+    before = p.squashed[max(0, span[0] - 7):span[0]].removesuffix("的")
     table = doc.tables.get(table_no) if table_no else None
     if table is None or not table.kind.startswith("projects"):
-        scope = "上年结转" if before.endswith(("上年结转", "结转")) else "本年" if before.endswith(("本年", "今年新安排")) else ""
+        scope = ("上年结转" if before.endswith(("上年结转", "结转")) else
+                 "本年" if before.endswith(("本年", "今年新安排", "本年预算安排", "本年安排", "当年预算安排", "当年安排"))
+                 else "")
         if not scope:
             return None
         table = doc.table("projects_carryover" if scope == "上年结转" else "projects")
@@ -170,6 +172,7 @@ def _project_total(doc: DocData, p: Parsed, span: tuple[int, int], table_no: int
                  f"projects:{table.no}")
 
 
+_PROJECT_SCOPES = ("上年结转", "本年", "本年预算安排", "当年预算安排", "本年安排", "当年安排")
 _MEASURES = ("支出决算", "决算数", "预算数", "决算", "支出预算", "年初预算数", "执行数", "金额", "数额")
 _RELATIONS = ("占", "比", "和", "与", "加", "减", "及", "是", "、", "跟", "同")
 
