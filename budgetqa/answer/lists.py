@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-
 from budgetqa.answer.common import new_answer as _answer
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.values import table_label
@@ -32,6 +31,16 @@ def _table_rows(doc: DocData, table_no: int, level: str = "") -> tuple[str, list
 def _domain(doc: DocData, p: Parsed) -> tuple[str, list[tuple[str, Decimal, str, int, str]]]:
     """What a ranking, count or filter is over: (description, [(name, amount, unit, line, where)])."""
     tables = [int(e.ref) for e in p.entities if e.kind == "table" and e.ref.isdigit() and int(e.ref) in doc.tables]
+    from budgetqa.parser.columns import ECONOMIC_CLASSES
+
+    classes = [e.name for e in p.items if e.kind == "economic" and e.name in ECONOMIC_CLASSES]
+    if classes and (tables or p.has("中", "里", "当中")):  # 商品和服务支出中最大的一项: the items under it
+        table = doc.tables[tables[0]] if tables else doc.table("basic_economic")
+        parent, below = _class_rows(table, classes[0]) if table else (None, [])
+        if below:
+            return (f"{table_label(table)} 中{parent.name}下的各项",
+                    [(f"{r.code} {r.name}" if r.code else r.name, r.first, table.unit, r.line, table_label(table))
+                     for r in below if r.first is not None])
     if tables:
         level = next((lv for lv in ("类", "款") if p.has(f"{lv}级", f"各{lv}", f"哪一{lv}", f"哪个{lv}", f"哪{lv}")),
                      "项" if p.has("项级") else "")
@@ -265,6 +274,21 @@ def children(doc: DocData, p: Parsed) -> Answer | None:
 _COUNT_CUES = ("几个", "多少个", "个数", "几项", "多少项", "几条", "多少条")
 
 
+def _class_rows(table, name: str) -> tuple[RowData | None, list[RowData]]:
+    """An economic class's row (商品和服务支出) and the item rows printed under it."""
+    from budgetqa.parser.columns import ECONOMIC_CLASSES
+
+    index = next((i for i, r in enumerate(table.rows) if r.name == name), None)
+    if index is None:
+        return None, []
+    below = []
+    for r in table.rows[index + 1:]:
+        if r.name in ECONOMIC_CLASSES or r.is_total:
+            break
+        below.append(r)
+    return table.rows[index], below
+
+
 def _economic_children(doc: DocData, p: Parsed) -> Answer | None:
     """The items under an economic class of the basic-expenditure table (商品和服务支出包括哪些)."""
     from budgetqa.parser.columns import ECONOMIC_CLASSES
@@ -289,15 +313,9 @@ def _economic_children(doc: DocData, p: Parsed) -> Answer | None:
     named = [e.name for e in p.items if e.kind == "economic" and e.name in ECONOMIC_CLASSES]
     if table is None or not named:
         return None
-    index = next(i for i, r in enumerate(table.rows) if r.name == named[0])
-    below = []
-    for r in table.rows[index + 1:]:
-        if r.name in ECONOMIC_CLASSES or r.is_total:
-            break
-        below.append(r)
-    if not below:
+    parent, below = _class_rows(table, named[0])
+    if parent is None or not below:
         return None
-    parent = table.rows[index]
     listing = "；".join(f"{r.name} {amount_text(r.first or Decimal(0), table.unit)}" for r in below)
     a = _answer("children", f"{parent.name} 的明细", f"{parent.name}（{amount_text(parent.first or Decimal(0), table.unit)}）包括：{listing}（{table_label(table)}）。")
     a.figure(parent.name, parent.first or Decimal(0), table.unit, table_label(table), parent.line)
