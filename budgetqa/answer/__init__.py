@@ -101,6 +101,8 @@ def ask_doc(doc: DocData, question: str, session: Session) -> Answer:
         return _several_questions(doc, parts, session)
     from budgetqa.answer.documents import strip_department
 
+    if session.continuing and session.last_entities and squash(question).startswith(("占", "在")) and "占" in question:
+        question = session.last_entities[0].name + question  # 其他收入是多少？占本年收入预算的比重是多少？
     p = parse(strip_department(question, doc.department, doc.printed_names), doc)
     p = _with_context(p, question, session, doc)
     out_of_scope = _out_of_scope(p, doc) or _other_year(p, doc)
