@@ -458,7 +458,8 @@ def share(doc: DocData, p: Parsed) -> Answer | None:
     entity = item_group[0]
     base = values[1] if len(values) > 1 else _base_from_words(doc, p)
     if base is not None and p.numbers and base.amount not in p.numbers:  # 占今年项目支出（246.89万）
-        base = _as_stated(doc, p, ordered[1:] if len(ordered) > 1 else [], item) or base
+        base = (_as_stated(doc, p, ordered[1:] if len(ordered) > 1 else [], item)
+                or _printed_figure(doc, p.numbers, item, p.table_scope) or base)
     stated = None
     context = "".join(e.name for e in p.entities if e.kind == "table")
     for e in item_group:
@@ -469,12 +470,17 @@ def share(doc: DocData, p: Parsed) -> Answer | None:
         stated = _stated_share(doc, e.name, base, context)
         if stated:
             break
+    if base is None and p.numbers:  # 占支出预算合计（76,306,134元）: the printed figure the question quotes
+        base = _printed_figure(doc, p.numbers, item, p.table_scope)
     if base is None:
         if stated and stated[1]:
             d = stated[1]
             base = Value(d["label"], Decimal(d["value"]), d["unit"], f"情况说明 {d['section']}", d["source_line"], f"fact:{d['label']}")
         else:
             base = _default_base(doc, p, item, entity)
+    if base is not None and {base.unit, item.unit} == {"元", "万元"}:  # the tables in 元, the narrative in 万元
+        base = replace(base, amount=base.amount * 10000 if base.unit == "万元" else base.amount / 10000, unit=item.unit,
+                       label=f"{base.label}（{amount_text(base.amount, base.unit)}）")
     if base is None or base.amount == 0 or base.unit != item.unit or base.key == item.key:
         return None
     if p.has("几倍", "多少倍", "倍数", "的倍"):
@@ -583,6 +589,18 @@ def _as_stated(doc: DocData, p: Parsed, groups: list[list[Entity]], item: Value)
             if t is not None and any(e.kind == "column" and e.name == "项目支出" for e in group) and t.rows \
                     and t.rows[0].first in p.numbers:
                 return _project_total(doc, p, (0, 0), t.no)
+    return None
+
+
+def _printed_figure(doc: DocData, numbers: list[Decimal], item: Value, table_no: int | None = None) -> Value | None:
+    """Where the report prints a figure the question quotes: in the table named, on total rows first."""
+    for table in sorted(doc.tables.values(), key=lambda t: (t.no != table_no, not t.kind.startswith(("summary", "expenditure")), t.no)):
+        for row in sorted(table.rows, key=lambda r: not r.is_total):
+            for column, (amount, line) in row.cells.items():
+                if amount in numbers and amount != item.amount:
+                    leaf = column.rsplit("/", 1)[-1]
+                    label = f"{row.name}（{leaf}）" if len(row.cells) > 1 and leaf != row.name else row.name
+                    return Value(label, amount, table.unit, table_label(table), line, f"printed:{table.no}:{row.line}")
     return None
 
 
