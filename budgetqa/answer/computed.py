@@ -679,7 +679,7 @@ def yoy(doc: DocData, p: Parsed) -> Answer | None:
             if abs(computed - stated) > Decimal("0.01"):
                 text += f"；按 {abs(change)} ÷ {before} 计算变动率应为 {computed}%，与报告所写 {stated}% 不符"
                 a.figure(f"{subject}变动率（计算）", computed, "%")
-    reason = _reason(best["sentence"])
+    reason = _reason(best["sentence"]) or _reason_near(doc, best["source_line"])
     if reason:
         text += f"。{reason}"
     if p.previous_year and current:
@@ -701,6 +701,15 @@ def _rate_only(rate: dict) -> Answer:
     a = _answer("yoy", f"{subject} 的变动率", f"{subject}：{word} {abs(value)}%。原文：{rate['sentence'][:80]}（情况说明 第{rate['source_line']}行）。")
     a.figure(f"{subject}变动率（报告）", abs(value), "%", "情况说明", rate["source_line"])
     return a
+
+
+def _reason_near(doc: DocData, line: int) -> str:
+    """The reason stated right after a change, in the next sentence of the paragraph (主要原因：…)."""
+    if not doc.lines or line <= 0:
+        return ""
+    text = "".join(x.strip() for x in doc.lines[line - 1:line + 4])
+    m = re.search(r"(?:主要)?原因(?:是|为|：|:)?([^。]+)", text)
+    return f"原因：{m.group(1).strip('，, ')}" if m and m.start() < 120 else ""
 
 
 def _reason(sentence: str) -> str:
