@@ -15,6 +15,7 @@ from budgetqa.docdata import DocData
 from budgetqa.matcher import Entity, Parsed
 
 
+_EACH_WORDS = ("分别", "各是", "各为", "各多少", "各自")
 _COLUMN_WORDS = ("当年预算安排", "上年结转安排", "基本支出", "项目支出", "人员经费", "公用经费")
 
 
@@ -84,6 +85,14 @@ def lookup(doc: DocData, p: Parsed) -> Answer | None:
         if asked and p.has("合计", "总计", "总数") and not any("合计" in c for c in asked):
             asked = [c for c in _row_table_columns(doc, scoped_rows[0]) if "合计" in c.rsplit("/", 1)[-1]][:1] + asked
         answer = _row_columns(doc, p, scoped_rows[0], asked) if asked else None
+        others = list({e.start: e for e in scoped_rows if e.start != scoped_rows[0].start}.values())
+        if answer is not None and others and p.has(*_EACH_WORDS):  # 一般公共预算和政府性基金预算…分别
+            for e in others:
+                more = _row_columns(doc, p, e, _asked_columns(doc, p, e) or _row_table_columns(doc, e)[:1])
+                if more is not None:
+                    answer.text = answer.text.rstrip("。") + "；" + more.text.split("理解：", 1)[-1]
+                    answer.figures += more.figures
+                    answer.sources += [s for s in more.sources if s not in answer.sources]
         if answer is not None:
             return answer
     codes = [e for e in entities if e.kind in ("code", "subject") and e.ref]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
-
 
 from budgetqa.answer.common import new_answer as _answer
 from budgetqa.answer.model import Answer, amount_text
@@ -11,6 +11,7 @@ from budgetqa.answer.values import table_label
 from budgetqa.catalogue import INTENTS
 from budgetqa.docdata import DocData
 from budgetqa.matcher import Parsed
+from budgetqa.textnorm import squash
 
 
 # --------------------------------------------------------------------------- topics
@@ -264,7 +265,7 @@ def performance(doc: DocData, p: Parsed) -> Answer | None:
     """A project's performance target sheet, or one field of it."""
     projects = [e for e in p.entities if e.kind in ("project", "target")]
     target = None
-    for e in sorted(projects, key=lambda e: -len(e.name)):
+    for e in sorted(projects, key=lambda e: (e.via != "exact", -len(e.name))):
         name = e.ref if e.kind == "target" and e.ref else e.name
         target = next((t for t in doc.targets if t["project_name"] == name), None)
         if target:
@@ -295,8 +296,9 @@ def performance(doc: DocData, p: Parsed) -> Answer | None:
             a = _answer("performance", f"{name} 的{kind}指标", f"{name} 的{kind}指标——{text}（绩效目标表 第{rows[0]['source_line']}行）。")
             a.source("项目支出绩效目标表", rows[0]["source_line"], kind)
             return a
+    plain = squash(re.sub(r"[（(][^）)]*[）)]", "", p.text))  # （实施单位为西南大学本级） only says which sheet
     for word, key in _TARGET_FIELDS.items():
-        if word in p.squashed and target.get(key):
+        if word in plain and target.get(key):
             a = _answer("performance", f"{name} 的{word}", f"{name} 的{word}：{target[key]}（绩效目标表 第{target['source_line']}行起）。")
             a.source("项目支出绩效目标表", target["source_line"], name)
             return a
