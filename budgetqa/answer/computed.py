@@ -655,7 +655,7 @@ def yoy(doc: DocData, p: Parsed) -> Answer | None:
             return None
         best = min(changes, key=lambda f: f["source_line"])  # nothing named: the report's headline change
     if best["kind"] == "rate":
-        return _rate_only(best)
+        return _rate_only(doc, best)
     subject = best["subject"]
     change = Decimal(best["value"])
     rate = next((f for f in doc.facts if f["kind"] == "rate" and f["subject"] == subject and f["source_line"] >= best["source_line"] - 1), None)
@@ -693,12 +693,14 @@ _CHANGE_CUES = ("比上年", "较上年", "比去年", "较去年", "同比", "�
 _GENERIC_PAIRS = {"预算", "支出", "收入", "资金", "经费", "年度", "本年", "财政", "拨款"}
 
 
-def _rate_only(rate: dict) -> Answer:
-    """A change stated only as a percentage (比2025年预算执行数减少1.58%)."""
+def _rate_only(doc: DocData, rate: dict) -> Answer:
+    """A change stated only as a percentage (比2025年预算执行数减少1.58%), with its stated reason."""
     value = Decimal(rate["value"])
     word = "增长" if value > 0 else "下降"
-    subject = rate["subject"] or "所述项目"
-    a = _answer("yoy", f"{subject} 的变动率", f"{subject}：{word} {abs(value)}%。原文：{rate['sentence'][:80]}（情况说明 第{rate['source_line']}行）。")
+    subject = (rate.get("topic") or "").lstrip("0123456789.、“ ") or rate["subject"] or "所述项目"
+    reason = _reason(rate["sentence"]) or _reason_near(doc, rate["source_line"])
+    a = _answer("yoy", f"{subject} 的变动率", f"{subject}：{word} {abs(value)}%。原文：{rate['sentence'][:80]}"
+                f"{'。' + reason if reason else ''}（情况说明 第{rate['source_line']}行）。")
     a.figure(f"{subject}变动率（报告）", abs(value), "%", "情况说明", rate["source_line"])
     return a
 
@@ -708,12 +710,12 @@ def _reason_near(doc: DocData, line: int) -> str:
     if not doc.lines or line <= 0:
         return ""
     text = "".join(x.strip() for x in doc.lines[line - 1:line + 4])
-    m = re.search(r"(?:主要)?原因(?:是|为|：|:)?([^。]+)", text)
+    m = re.search(r"(?:主要)?原因(?:是|为)?[：:]?([^。]+)", text)
     return f"原因：{m.group(1).strip('，, ')}" if m and m.start() < 120 else ""
 
 
 def _reason(sentence: str) -> str:
     """The stated reason of a change ('原因是人员增加，…')."""
 
-    m = re.search(r"(?:主要)?原因(?:是|为|：|:)?([^。；]+)", sentence)
+    m = re.search(r"(?:主要)?原因(?:是|为)?[：:]?([^。；]+)", sentence)
     return f"原因：{m.group(1).strip('，, ')}" if m else ""
