@@ -105,14 +105,18 @@ def department_score(question: str, department: str) -> float:
     key = _distinctive(full)
     best = 0.0
     for m in _ORGANISATION.finditer(question):
-        mention = m.group(1)
-        common = LCSseq.similarity(mention, full)
-        if common >= 3:
-            best = max(best, common / len(mention))
+        mention = _LEAD.sub("", m.group(1))
+        core = _distinctive(mention)  # 上海市普陀区教育局 is judged by 教育局, not by 上海市普陀区
+        core = core if len(core) >= 2 else mention
+        common = LCSseq.similarity(core, full)
+        if common >= 2 and LCSseq.similarity(mention, full) >= 3:
+            best = max(best, common / len(core))
     for size in range(min(len(key), 8), 2, -1):  # a distinctive piece of the name typed on its own
         if any(key[i:i + size] in question for i in range(len(key) - size + 1)):
             best = max(best, 0.6 + 0.05 * size)
             break
+    if full.endswith("大学") and len(full) >= 4 and re.search(f"{full[0]}大(?!学|[0-9]{{0,2}}万)", question):
+        best = max(best, 0.8)  # 西大 for 西南大学
     return best
 
 
@@ -124,7 +128,8 @@ def named_documents(question: str, docs: list[DocRef]) -> tuple[list[DocRef], bo
     # characters of an organisation it names (规划局), are scored.
     mentions = [frozenset(m.group(1)) for m in _ORGANISATION.finditer(text) if len(m.group(1)) >= 3]
     shortlist = [d for d in docs if len(_pairs(d.department) & pieces) >= 2
-                 or any(m <= _chars(d.department) for m in mentions)]
+                 or any(m <= _chars(d.department) for m in mentions)
+                 or (d.department.endswith("大学") and f"{d.department[0]}大" in text)]
     scores = {d.id: department_score(text, d.department) if d in shortlist else 0.0 for d in docs}
     best = max(scores.values(), default=0.0)
     by_department = [d for d in docs if best >= 0.75 and scores[d.id] >= best - 0.05]
