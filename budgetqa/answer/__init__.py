@@ -102,7 +102,10 @@ def ask_doc(doc: DocData, question: str, session: Session) -> Answer:
     from budgetqa.answer.documents import strip_department
 
     if session.continuing and session.last_entities and squash(question).startswith(("占", "在")) and "占" in question:
-        question = session.last_entities[0].name + question  # 其他收入是多少？占本年收入预算的比重是多少？
+        subject = min((e for e in session.last_entities if e.kind != "table"), default=None,
+                      key=lambda e: (_SUBJECT_RANK.get(e.kind, 9), -len(e.name)))
+        if subject is not None:
+            question = subject.name + question  # 其他收入是多少？占本年收入预算的比重是多少？
     p = parse(strip_department(question, doc.department, doc.printed_names), doc)
     p = _with_context(p, question, session, doc)
     out_of_scope = _out_of_scope(p, doc) or _other_year(p, doc)
@@ -146,6 +149,10 @@ def _convert_units(answer: Answer, p: Parsed) -> None:
     if converted:
         answer.text += "（折合：" + "；".join(f"{f.label.split('（折合')[0]} {f.value:,} {target_unit}" for f in converted) + "）"
         answer.figures += converted
+
+
+# Which of the last question's names is its subject, when the next part of the line leaves it out.
+_SUBJECT_RANK = {"project": 0, "code": 1, "subject": 1, "economic": 2, "three_public": 3, "summary_item": 4}
 
 
 def _several_questions(doc: DocData, parts: list[str], session: Session) -> Answer:
