@@ -262,7 +262,8 @@ def _qualified_code_table(doc: DocData, p: Parsed, code: str):
     if first is None:
         return None
     for e in p.entities:
-        if e.end <= first and e.kind in ("summary_item", "column", "fact", "glossary"):
+        negated = p.squashed[max(0, e.start - 3):e.start].endswith(("非", "非仅", "不仅", "不含", "不是", "而非", "除"))
+        if e.end <= first and e.kind in ("summary_item", "column", "fact", "glossary") and not negated:
             table = next((t for t in titled_tables(doc, e.name) if any(r.code == code for r in t.rows)), None)
             if table is not None:
                 return table
