@@ -256,6 +256,9 @@ def _other_year(p: Parsed, doc: DocData) -> str:
     """2023年公务接待费 asked of a 2024 report: it has no such figure (a stated change is answered by yoy)."""
     if not doc.year or not p.years or doc.year in p.years or p.has(*_CHANGE_WORDS):
         return ""
+    named = {e.name for e in p.items if e.kind == "fact"}
+    if any(f["label"] in named and any(f"{y}年" in f["sentence"] for y in p.years) for f in doc.facts):
+        return ""  # 2025年当年预算执行数: the narrative does state a figure of that year
     if p.previous_year:
         from budgetqa.answer.computed import yoy
 
