@@ -137,3 +137,29 @@ def test_every_figure_is_exact_decimal(conn):
     answer = ask(conn, "基本工资+津贴补贴+奖金", Session())
     assert all(isinstance(f.value, Decimal) for f in answer.figures)
     assert answer.figures[0].value == Decimal("168.27")
+
+
+def test_a_stated_identity_is_recomputed_not_summed(conn):
+    """基本支出和项目支出加起来等于支出总计吗: the two parts added and set against the total."""
+    answer = ask(conn, "基本支出和项目支出加起来等于支出总计吗", Session())
+    assert answer.intent == "consistency"
+    values = {f.label: f.value for f in answer.figures}
+    assert values["分项之和（计算）"] == Decimal("1084.39")
+    assert values["差额"] == Decimal("0.01")
+    assert "尾数差" in answer.text
+
+
+def test_a_ratio_is_given_as_times(conn):
+    answer = ask(conn, "项目支出是基本支出的几倍", Session())
+    assert answer.figures[0].value == Decimal("2.57") and answer.figures[0].unit == "倍"
+
+
+def test_another_year_of_a_one_year_report_gets_no_figure(conn):
+    answer = ask(conn, "2023年公务接待费", Session())
+    assert not answer.matched and answer.figures == [] and "2023" in answer.text
+
+
+def test_the_nth_place_of_a_ranking(conn):
+    answer = ask(conn, "本年项目里排第二的", Session())
+    assert answer.intent == "ranking"
+    assert answer.figures[0].label == "2024年办公室日常工作经费" and answer.figures[0].value == Decimal("60.00")
