@@ -106,7 +106,8 @@ def _span_values(doc: DocData, p: Parsed) -> list[Value]:
             skip.add(s)
     rows_named = [s for s in spans if any(e.kind in ("code", "subject", "summary_item", "economic") for e in groups[s])]
     for s in spans:  # 一般公共服务支出的合计数，以及其中当年预算安排和上年结转安排: columns of that row
-        if rows_named and rows_named[0][1] <= s[0] and all(e.kind == "column" for e in groups[s]):
+        if rows_named and rows_named[0][1] <= s[0] and all(e.kind == "column" for e in groups[s]) and (
+                "其中" in p.squashed[rows_named[0][1]:s[0]] or p.squashed[rows_named[0][1]:s[0]] in ("", "的")):
             skip.add(s)
     for a, b in zip(spans, spans[1:]):  # 上年结转项目支出: 上年结转 only says which projects
         if p.squashed[a[1]:b[0]] in ("", "的") and all(e.name in _PROJECT_SCOPES for e in groups[a]) \

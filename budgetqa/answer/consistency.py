@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from decimal import ROUND_HALF_UP, Decimal
 
 
@@ -123,8 +125,6 @@ def _named_parts_check(doc: DocData, p: Parsed) -> Answer | None:
     """人员经费加公用经费等于基本支出吗: the named parts added up and set against the named whole."""
     from budgetqa.answer.computed import _span_values
 
-    import re
-
     m = re.search(r"等于|=|相等|一致|对得上|吻合", p.squashed)
     values = _span_values(doc, p)
     spans = sorted({(e.start, e.end) for e in p.items})
@@ -163,7 +163,8 @@ def _named_parts_check(doc: DocData, p: Parsed) -> Answer | None:
 
 def consistency(doc: DocData, p: Parsed) -> Answer | None:
     """Is a total, share or growth rate right? Recomputed, with the document check's findings."""
-    if p.has("平衡", "赤字", "收支相等", "收支相抵") and not p.items:
+    if (p.has("平衡", "赤字", "收支相等", "收支相抵") and not p.items) or (
+            p.has("收入总计") and p.has("支出总计") and p.has("等于", "相等", "一致", "持平")):
         answer = _balance(doc)
         if answer is not None:
             return answer
@@ -175,7 +176,8 @@ def consistency(doc: DocData, p: Parsed) -> Answer | None:
         answer = _figure_check(doc, p)
         if answer is not None:
             return answer
-    if not p.numbers and p.has("等于", "=", "相等", "一致", "对得上", "吻合"):
+    counted = [n for n in p.numbers if not re.search(rf"(?<![\d.]){n}(?:列|项|个|类|款)", p.squashed)]  # 三列之和
+    if not counted and p.has("等于", "=", "相等", "一致", "对得上", "吻合"):
         answer = _named_parts_check(doc, p)
         if answer is not None:
             return answer
