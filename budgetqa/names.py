@@ -176,6 +176,7 @@ def find_entities(squashed: str, doc: DocData, spaced: str | None = None) -> lis
         no = int(m.group(2)) if m.group(2) else chinese_ordinal(m.group(1))
         if no in doc.tables:
             found.append(Entity("table", doc.tables[no].title, str(no), m.start(), m.end(), 100))
+    found += _table_by_ending(squashed, doc)
     candidates = _candidates(doc)
     by_name: dict[str, list[tuple[str, str, str, str]]] = {}
     for cand in candidates:
@@ -220,6 +221,22 @@ def find_entities(squashed: str, doc: DocData, spaced: str | None = None) -> lis
     found = prefer_longest(found, squashed)
     found.sort(key=lambda e: (e.start, -e.score))
     return found
+
+
+def _table_by_ending(squashed: str, doc: DocData) -> list[Entity]:
+    """基本支出决算表: a table named by the end of its title, when only one title ends that way."""
+    if "表" not in squashed:
+        return []
+    titles = {no: squash(re.sub(r"[（(][^）)]*[）)]$", "", t.title)) for no, t in doc.tables.items()}
+    out = []
+    for m in re.finditer("表", squashed):
+        for start in range(max(0, m.start() - 14), m.start() - 3):
+            ending = squashed[start:m.end()]
+            owners = [no for no, title in titles.items() if title.endswith(ending)]
+            if len(owners) == 1:
+                out.append(Entity("table", doc.tables[owners[0]].title, str(owners[0]), start, m.end(), 96))
+                break
+    return out
 
 
 def mask(squashed: str, entities: list[Entity]) -> str:

@@ -170,6 +170,12 @@ def column_value(doc: DocData, column: str, scope: str | None = None, table_no: 
         if value is not None:
             label = f"{column}（{table.title if doc.kind == '决算' else '不含上年结转' if table.kind == 'gp_expenditure' else '含上年结转' if table.kind == 'expenditure' else table.title}）"
             return Value(label, value, table.unit, table_label(table), row.line_of(column), f"column:{table.no}:{column}")
+    if table_no in doc.tables:  # 人员经费合计 printed as a row of the table (决算 基本支出表)
+        table = doc.tables[table_no]
+        row = next((r for r in table.rows if r.name in (f"{column}合计", column) and r.first is not None), None)
+        if row is not None:
+            return Value(f"{row.name}（{table.title}）", row.first, table.unit, table_label(table), row.line,
+                         f"column:{table.no}:{column}")
     return None
 
 
