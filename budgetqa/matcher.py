@@ -225,6 +225,9 @@ def _numbers(p: Parsed) -> None:
     m = re.search(r"(?:排|排名|排在|位列|位居|列)第(\d{1,2})(?!\d)|第(\d{1,2})(?:大|多|高|名|位|小|少|低)", text)
     if m:
         p.nth = int(m.group(1) or m.group(2))
+    m = re.search(r"倒数第(\d{1,2})(?!\d)", text)
+    if m:  # 倒数第二: the second from the bottom
+        p.nth = -int(m.group(1))
     m = re.fullmatch(r"(?:选|要|看)?(?:第)?(\d{1,2})(?:个|项|条)?(?:吧|呢)?", text)
     if m:
         p.choice = int(m.group(1))
@@ -233,7 +236,7 @@ def _numbers(p: Parsed) -> None:
     for m in _NUMBER.finditer(text):
         raw = m.group(1)
         after = text[m.end():m.end() + 1]
-        if after in ("%", "年") or (len(raw) in (3, 5, 7) and "." not in raw and after != "万"):
+        if after in ("%", "年") or (len(raw) in (3, 5, 7) and "." not in raw and after not in ("万", "元")):
             continue
         value = Decimal(raw)
         if after == "万" and text[m.end():m.end() + 2] != "万元" and "元" not in text[m.end():m.end() + 3]:
@@ -244,10 +247,14 @@ def _numbers(p: Parsed) -> None:
 _ORGANISATION = re.compile(r"(?<![这那个])([\u4e00-\u9fff]{1,10}?(?:局|委员会|委办|府办|政办|委|办公室|厅|院|街道|大学|学校))")
 
 def other_level(mention: str, known: str) -> bool:
-    """长治市委办公室 is not 长治市屯留区委办公室: a party committee or government of another level."""
-    levels = re.findall(r"([省市区县镇乡])(?=委|政府|人民政府)", mention)
-    theirs = re.findall(r"([省市区县镇乡])(?=委|政府|人民政府)", known)
-    return bool(levels and theirs and levels[-1] != theirs[-1])
+    """长治市委办公室 / 长治市潞州区委办公室 are not 长治市屯留区委办公室: a party committee or government
+    of another level, or of another place of the same level."""
+    levels = re.findall(r"([\u4e00-\u9fff]{0,2}?)([省市区县镇乡])(?=委|政府|人民政府)", mention)
+    theirs = re.findall(r"([\u4e00-\u9fff]{0,2}?)([省市区县镇乡])(?=委|政府|人民政府)", known)
+    if not (levels and theirs):
+        return False
+    (place, level), (their_place, their_level) = levels[-1], theirs[-1]
+    return level != their_level or (len(place) == 2 and len(their_place) == 2 and place != their_place)
 
 
 _ORGANISATION_TAIL = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:部(?!门)|办公室|局)")
@@ -338,7 +345,7 @@ def rank_intents(p: Parsed) -> list[tuple[float, Intent]]:
             slots.add("subject")
         if k == "glossary":
             slots.add("term")
-    if p.numbers:
+    if p.numbers or p.has("平均值", "平均数", "均值", "平均水平"):  # 超过平均值的项目: the mean is the amount
         slots.add("amount")
     in_text = any(e.start < 10_000 for e in p.entities if e.kind in ITEM_KINDS or e.kind == "code")
     # Cue words count only outside recognised names (绩效工资 is not a question about 绩效).
@@ -352,6 +359,8 @@ def rank_intents(p: Parsed) -> list[tuple[float, Intent]]:
         hit = process.extractOne(p.skeleton, templates, scorer=fuzz.ratio, processor=None)
         template_score = hit[1] if hit else 0
         cues = [c for c in intent.cues if p.cue_at(c, masked)]
+        if intent.name == "glossary" and "为什么是" in masked:
+            cues = [c for c in cues if c != "什么是"]  # 三公经费表为什么是空的 asks why, not what
         if intent.name == "ranking" and (p.top_n or p.nth):
             cues.append("前N" if p.top_n else "第N")
         if intent.name == "sum" and len(spans) >= 2 and re.search(r"(?<![增追参附])加(?![班强快])", masked):
@@ -375,6 +384,9 @@ def rank_intents(p: Parsed) -> list[tuple[float, Intent]]:
             score += 22  # a name typed alone is a question about its figure
         if intent.name in ("totals", "lookup", "operating_cost") and _COMPARED_TO.search(masked):
             score *= 0.85  # 预算总额比上年: the change is asked, not the figure
+        if intent.name in ("totals", "lookup", "sum") and re.search(r"(?<!哪)(?:几|多少)(?:个|项|条)", masked) \
+                and not p.has("金额", "多少钱", "资金", "合计", "多少万", "共计", "总额"):
+            score *= 0.8  # 本年项目支出预算一共有几个项目: a count, not the figure
         scored.append((round(score, 2), intent))
     scored.sort(key=lambda s: -s[0])
     return scored

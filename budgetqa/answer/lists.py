@@ -99,6 +99,8 @@ def ranking(doc: DocData, p: Parsed) -> Answer | None:
     if not rows:
         return None
     ascending = p.has("最少", "最小", "最低", "倒数", "从低到高", "从小到大") and not p.has("最多", "最大", "最高")
+    if p.nth and p.nth < 0 and not p.top_n:
+        return _nth(where, rows, -p.nth, True)
     if p.nth and not p.top_n:
         return _nth(where, rows, p.nth, ascending or p.has(f"第{p.nth}小", f"第{p.nth}少", f"第{p.nth}低"))
     if p.top_n is not None and p.top_n < 0:
@@ -178,15 +180,23 @@ def count(doc: DocData, p: Parsed) -> Answer | None:
 
 def filter(doc: DocData, p: Parsed) -> Answer | None:  # noqa: A001 - the intent's name
     """Items above or below a threshold (超过50万的项目)."""
-    if not p.numbers or p.has("设备", "车", "辆", "面积", "平米"):
+    average = p.has("平均值", "平均数", "平均水平", "均值", "平均")
+    if not (p.numbers or average) or p.has("设备", "车", "辆", "面积", "平米"):
         return None
     where, rows = _domain(doc, p)
     if not rows:
         return None
-    threshold = p.numbers[0]
     unit = rows[0][2]
-    if unit == "元" and p.has("万"):
-        threshold *= 10000
+    if average and not p.numbers:  # 超过平均值的项目: the mean of the same rows, exactly
+        total = sum((r[1] for r in rows), Decimal(0))
+        threshold = total / len(rows)
+        where += f"（平均值 = {total} ÷ {len(rows)}）"
+    else:
+        threshold = p.numbers[0]
+        if unit == "元" and p.has("万"):
+            threshold *= 10000
+        elif unit == "万元" and p.has("元") and not p.has("万"):  # 超过500000元 asked of a table in 万元
+            threshold /= 10000
     words = p.squashed
     at_least = p.has("不少于", "不低于", "不小于", "不下于", "以上", "至少", "大于等于", "大于或等于")
     at_most = p.has("不超过", "不高于", "不大于", "不多于", "以下", "至多", "最多", "小于等于", "小于或等于")

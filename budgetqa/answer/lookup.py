@@ -59,6 +59,10 @@ def lookup(doc: DocData, p: Parsed) -> Answer | None:
     from budgetqa.answer.topics import procurement, three_public
 
     entities = [e for group in spans for e in group]
+    if p.has("哪张表", "哪个表", "哪些表", "哪一张表", "哪几张表", "什么表", "哪个报表"):
+        answer = _which_tables(doc, entities)
+        if answer is not None:
+            return answer
     others = [e for e in entities if e.kind in _TIER_A and e.kind != "three_public"]
     if any(e.kind == "three_public" for e in entities) or (p.has("三公") and not others):
         return three_public(doc, p)
@@ -173,6 +177,29 @@ def _within(p: Parsed, spans: list[list[Entity]]) -> list[list[Entity]]:
                                                             for g in spans[i:] for e in g):
             return spans[i:]
     return spans
+
+
+def _which_tables(doc: DocData, entities: list[Entity]) -> Answer | None:
+    """哪张表列了项目支出: the tables printing the name as a column or a row, with the line."""
+    names = list(dict.fromkeys(e.name for e in entities if e.kind != "table"))
+    found = []
+    for table in sorted(doc.tables.values(), key=lambda t: t.no):
+        for name in names:
+            column = next((c for c in table.columns if c.rsplit("/", 1)[-1] == name), None)
+            row = next((r for r in table.rows if r.name == name or (r.code and f"{r.code}" == name)), None)
+            if column or row or name in table.title:
+                kind = "列" if column else "行" if row else "表名"
+                found.append((table, name, kind, row.line if row else table.line))
+                break
+    if not found:
+        return None
+    a = _answer("table", f"列出「{'、'.join(names[:2])}」的表", "")
+    a.text += "；".join(f"{table_label(t)}（作为{kind}，第{line}行）" for t, _, kind, line in found) + "。"
+    for t, name, _, line in found:
+        a.source(table_label(t), line, name)
+    a.columns = ["表", "名称", "位置", "行"]
+    a.rows = [[table_label(t), name, kind, line] for t, name, kind, line in found]
+    return a
 
 
 def _choose_values(values: list[Value]) -> Answer:
