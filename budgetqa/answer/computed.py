@@ -271,6 +271,12 @@ def difference(doc: DocData, p: Parsed) -> Answer | None:
         answer = _budget_vs_outturn(doc, p)
         if answer is not None:
             return answer
+    tables = list(dict.fromkeys(int(e.ref) for e in p.entities if e.kind == "table" and e.ref.isdigit()))
+    columns = list(dict.fromkeys(e.name for e in p.items if e.kind == "column"))
+    if len(tables) == 2 and len(columns) == 1:  # 表五和表三的项目支出为什么不一样
+        answer = _across_tables(doc, tables, columns[0])
+        if answer is not None:
+            return answer
     values = _dedupe_values(_span_values(doc, p))
     if len(values) != 2 or values[0].unit != values[1].unit:
         return None
@@ -280,6 +286,34 @@ def difference(doc: DocData, p: Parsed) -> Answer | None:
     a = _answer("difference", f"{a_.label} 与 {b_.label}",
                 f"{a_.label} {amount_text(a_.amount, a_.unit)} 比 {b_.label} {amount_text(b_.amount, b_.unit)} "
                 f"{word} {amount_text(abs(diff), a_.unit)}（{a_.amount} − {b_.amount}）。")
+    a.figure("差额（计算）", diff, a_.unit)
+    _add_value(a, a_)
+    _add_value(a, b_)
+    return a
+
+
+def _across_tables(doc: DocData, tables: list[int], column: str) -> Answer | None:
+    """One column in two tables: both figures, their difference, and what the titles say about it."""
+    values = [column_value(doc, column, None, no) for no in tables]
+    if any(v is None for v in values) or values[0].unit != values[1].unit:
+        return None
+    a_, b_ = values
+    diff = a_.amount - b_.amount
+    a = _answer("difference", f"{a_.where} 与 {b_.where} 的{column}",
+                f"{a_.where} {column} {amount_text(a_.amount, a_.unit)}，{b_.where} {column} "
+                f"{amount_text(b_.amount, b_.unit)}，相差 {amount_text(abs(diff), a_.unit)}（{a_.amount} − {b_.amount}）。")
+    titles = [doc.tables[no].title for no in tables]
+    excluding = [i for i, t in enumerate(titles) if "不含上年结转" in t]
+    if len(excluding) == 1:
+        carried = column_value(doc, "上年结转", None, tables[1 - excluding[0]])
+        a.text += f"{values[excluding[0]].where} 不含上年结转，另一张含上年结转"
+        projects = doc.table("projects_carryover")
+        carried_projects = projects.rows[0].first if projects is not None and projects.rows else None
+        if column == "项目支出" and carried_projects is not None and carried_projects == abs(diff):
+            a.text += f"：相差的正是上年结转项目支出 {amount_text(carried_projects, projects.unit)}（{table_label(projects)}）"
+        elif carried is not None and carried.amount == abs(diff):
+            a.text += f"：相差的正是上年结转 {amount_text(carried.amount, carried.unit)}"
+        a.text += "。"
     a.figure("差额（计算）", diff, a_.unit)
     _add_value(a, a_)
     _add_value(a, b_)

@@ -108,6 +108,13 @@ def lookup(doc: DocData, p: Parsed) -> Answer | None:
         others = [g for g in spans if not any(e.kind in ("code", "subject") for e in g)]
         if qualified is not None and all(e.kind in ("summary_item", "column", "fact", "glossary") for g in others for e in g):
             return _scoped_code_answer(doc, p, codes[0].ref, qualified)
+    tables = list(dict.fromkeys(int(e.ref) for e in p.entities if e.kind == "table" and e.ref.isdigit()))
+    if len(tables) == 2 and column and p.has("不一样", "不同", "相差", "差多少", "区别", "差异", "为什么", "为何"):
+        from budgetqa.answer.computed import _across_tables
+
+        answer = _across_tables(doc, tables, column)  # 表五和表三的项目支出为什么不一样
+        if answer is not None:
+            return answer
     table_no = p.table_scope or (_qualified_table(doc, p, column) if column else None)
     named = any(e.kind in ("code", "subject", "economic", "project") for e in entities)
     if table_no and column and not named:
