@@ -204,8 +204,8 @@ def find_entities(squashed: str, doc: DocData, spaced: str | None = None) -> lis
                 start = lite.find(key, start + 1)
     for alias in sorted(SYNONYMS, key=len, reverse=True):
         start = squashed.find(alias)
-        if start < 0:
-            continue
+        if start < 0 or any(e.start < start < e.end < start + len(alias) for e in found):
+            continue  # 基本支出差多少: 出差 straddles the end of a name already found
         # Every printed name the abbreviation may mean (医疗: 行政事业单位医疗 and 职工基本医疗保险缴费),
         # the catalogue's first choice scoring highest; the answer shows them when their figures differ.
         for rank, canonical in enumerate(SYNONYMS[alias]):
