@@ -219,7 +219,7 @@ def _with_context(p: Parsed, question: str, session: Session, doc: DocData) -> P
     # The last question's names, placed outside this question's text so they mask nothing here.
     carried = [replace(e, start=10_000 + e.start, end=10_000 + e.end) for e in session.last_entities]
     p.entities = carried + [e for e in p.entities if e.via in ("exact", "synonym") or e.kind == "table"]
-    if p.scope is None and not refers:
+    if p.scope is None and (not refers or session.continuing):  # 本年项目…几个项目？合计多少？
         p.scope = session.last_scope
     if p.top_n is None and session.last_top_n is not None and p.has("呢"):
         p.top_n = session.last_top_n
