@@ -75,7 +75,7 @@ def _span_values(doc: DocData, p: Parsed) -> list[Value]:
             if total is not None:
                 points.append((t.start, total))
         elif after:
-            total = _table_total(doc, int(t.ref))
+            total = _table_total(doc, int(t.ref), "收入" if "收入" in after.group(0) else "支出")
             if total is not None:
                 points.append((t.start, total))
                 skip.update(s for s in spans if t.end <= s[0] < after.end())
@@ -183,16 +183,16 @@ def _scopes(p: Parsed, table: Entity, span: tuple[int, int]) -> bool:
     return table.end <= span[0] and p.squashed[table.end:span[0]] in ("", "的", "中", "里", "中的", "里的", "口径", "口径下", "口径的")
 
 
-def _table_total(doc: DocData, table_no: int) -> Value | None:
-    """A table's total row, first figure (表十二合计, 表三支出合计)."""
+def _table_total(doc: DocData, table_no: int, side: str = "支出") -> Value | None:
+    """A table's total row, first figure (表十二合计, 表三支出合计; 收入 or 支出 in a two-sided table)."""
     table = doc.tables.get(table_no)
     if table is None:
         return None
-    row = (table.total_row("支出") if table.side_columns else table.total_row()) or (
+    row = (table.total_row(side) if table.side_columns else table.total_row()) or (
         table.rows[0] if table.rows and table.kind.startswith("projects") else None)
     if row is None or row.first is None:
         return None
-    return Value(f"{table_label(table)} 合计", row.first, table.unit, table_label(table), row.line, f"total:{table_no}")
+    return Value(f"{table_label(table)} {row.name if table.side_columns else '合计'}", row.first, table.unit, table_label(table), row.line, f"total:{table_no}")
 
 
 def _qualified(doc: DocData, qualifier: list[Entity], column: list[Entity], p: Parsed) -> Value | None:

@@ -132,6 +132,11 @@ def _named_parts_check(doc: DocData, p: Parsed) -> Answer | None:
         return None
     before = [v for v, s in zip(values, spans) if s[1] <= m.start()]
     after = [v for v, s in zip(values, spans) if s[0] >= m.end()]
+    if not after and len(before) >= 3:  # A+B+C，与D+E，两边是否相等: the two sides split at 与 after a pause
+        split = next((i for i in range(1, len(spans)) if spans[i - 1][1] in p.breaks
+                      and p.squashed[spans[i - 1][1]:spans[i][0]].startswith(("与", "和", "跟"))), None)
+        if split is not None:
+            return _two_sides(p, before[:split], before[split:])
     if len(after) == 1 and len(before) >= 2:
         parts, whole = before, after[0]
     elif len(before) == 1 and len(after) >= 2:  # 基本支出等于人员经费加公用经费吗
@@ -158,6 +163,29 @@ def _named_parts_check(doc: DocData, p: Parsed) -> Answer | None:
         a.figure(v.label, v.amount, v.unit, v.where, v.line)
     if diff:
         a.figure("差额", abs(diff), whole.unit)
+    return a
+
+
+def _two_sides(p: Parsed, left: list, right: list) -> Answer | None:
+    """Two sums set against each other (收入一侧 vs 支出一侧 of a two-sided table)."""
+    if len({v.unit for v in left + right}) != 1:
+        return None
+    totals = []
+    for side in (left, right):
+        total = Decimal(0)
+        for v in side:
+            total += v.amount
+        totals.append(total)
+    unit = left[0].unit
+    diff = totals[0] - totals[1]
+    verdict = "相等" if diff == 0 else f"不相等，差 {amount_text(abs(diff), unit)}"
+    a = _answer("consistency", " + ".join(v.label for v in left) + " 与 " + " + ".join(v.label for v in right),
+                " + ".join(f"{v.label} {v.amount}" for v in left) + f" = {amount_text(totals[0], unit)}；"
+                + " + ".join(f"{v.label} {v.amount}" for v in right) + f" = {amount_text(totals[1], unit)}：{verdict}。")
+    a.figure("一侧之和（计算）", totals[0], unit)
+    a.figure("另一侧之和（计算）", totals[1], unit)
+    for v in left + right:
+        a.figure(v.label, v.amount, v.unit, v.where, v.line)
     return a
 
 
@@ -238,7 +266,7 @@ def consistency(doc: DocData, p: Parsed) -> Answer | None:
     wanted = findings
     if tables:
         wanted = [f for f in findings if any(f["subject"].startswith(f"表{t}") for t in tables)]
-    names = [e.name for e in p.items] + [e.name for e in p.entities if e.kind == "glossary"]
+    names = list(dict.fromkeys([e.name for e in p.items] + [e.name for e in p.entities if e.kind == "glossary"]))
     if names:
         by_name = [f for f in findings if any(n in f["subject"] for n in names)]
         if by_name or not tables:
