@@ -151,6 +151,23 @@ def _convert_units(answer: Answer, p: Parsed) -> None:
         answer.figures += converted
 
 
+def _against_computed(previous: Answer, part: str) -> Answer | None:
+    """…相加是多少？与说明中的5377.64万元相差多少？: the figure just computed against the one quoted."""
+    computed = next((f for f in previous.figures if f.label.endswith("（计算）")), None) if previous.matched else None
+    quoted = re.search(r"(?<![\d.])(\d[\d,]*\.\d+|\d[\d,]{3,})\s*(万元|元)?", part)
+    if computed is None or quoted is None or not re.search(r"相差|差多少|差额|差距|差了", part):
+        return None
+    other = Decimal(quoted.group(1).replace(",", ""))
+    if quoted.group(2) and quoted.group(2) != computed.unit:
+        return None
+    diff = computed.value - other
+    a = Answer(True, "difference", "", understood=f"{computed.label.removesuffix('（计算）')} 与 {other}")
+    a.text = (f"按「{a.understood}」理解：算得 {computed.value}{computed.unit}，与所给 {other}{computed.unit} "
+              f"相差 {abs(diff)}{computed.unit}（{computed.value} − {other}）。")
+    a.figure("差额（计算）", diff, computed.unit)
+    return a
+
+
 # Which of the last question's names is its subject, when the next part of the line leaves it out.
 _SUBJECT_RANK = {"project": 0, "code": 1, "subject": 1, "economic": 2, "three_public": 3, "summary_item": 4}
 
@@ -160,7 +177,8 @@ def _several_questions(doc: DocData, parts: list[str], session: Session) -> Answ
     answers = []
     for i, part in enumerate(parts):
         session.continuing = i > 0  # a later question of the same line refers to the earlier ones
-        answers.append(ask_doc(doc, part, session))
+        against = _against_computed(answers[-1], part) if answers else None
+        answers.append(against or ask_doc(doc, part, session))
     session.continuing = False
     matched = [a for a in answers if a.matched]
     if not matched:
