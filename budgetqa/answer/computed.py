@@ -15,7 +15,7 @@ from budgetqa.answer.common import add_value as _add_value
 from budgetqa.answer.common import new_answer as _answer
 from budgetqa.answer.common import pct as _pct
 from budgetqa.answer.model import Answer, amount_text
-from budgetqa.answer.values import Value, code_value, column_value, entity_values, table_label, titled_tables
+from budgetqa.answer.values import Value, code_value, column_value, entity_values, fund_table, table_label, titled_tables
 from budgetqa.docdata import DocData
 from budgetqa.matcher import Entity, Parsed
 from budgetqa.textnorm import squash
@@ -59,7 +59,7 @@ def _span_values(doc: DocData, p: Parsed) -> list[Value]:
             continue
         if not all(e.kind in ("summary_item", "column", "fact", "glossary") for e in groups[a]):
             continue
-        table = next((t for e in groups[a] for t in titled_tables(doc, e.name) if any(r.code == code for r in t.rows)), None)
+        table = next((t for e in groups[a] if (t := fund_table(doc, e.name, code))), None)
         row = code_value(doc, code, None, None, table.no) if table else None
         if row is not None:
             points.append((a[0], replace(row, key=f"{code}@{table.no}", label=f"{row.label}（{table_label(table)}）")))
@@ -83,11 +83,7 @@ def _span_values(doc: DocData, p: Parsed) -> list[Value]:
     for s in spans:  # 行政单位离退休与事业单位离退休的支出决算合计: 支出决算 says which figure, it is not a thing
         if named and all(e.kind in ("fact", "glossary", "column") and e.name in _MEASURES for e in groups[s]):
             skip.add(s)
-    for a, b in zip(spans, spans[1:]):  # 一般行政管理事务（2120102）: the code says which of the names
-        refs = {e.ref for e in groups[a] if e.kind in ("code", "subject")}
-        code = next((e.ref for e in groups[b] if e.kind == "code"), None)
-        if code and code in refs and b[0] - a[1] <= 1:
-            skip.add(a)
+    skip.update(_named_with_code(groups))  # 一般行政管理事务（2120102）: the code says which of the names
     for i, s in enumerate(spans):  # 关工委今年的办公经费和结转的工作经费: a heading narrows the partial names after it
         if not all(e.via == "partial" for e in groups[s]):
             continue
@@ -166,6 +162,22 @@ def _project_total(doc: DocData, p: Parsed, span: tuple[int, int], table_no: int
         if not scope:
             return None
         table = doc.table("projects_carryover" if scope == "上年结转" else "projects")
+    return _list_total(table)
+
+
+def _named_with_code(groups: dict[tuple[int, int], list[Entity]]) -> list[tuple[int, int]]:
+    """Spans of a name written just before its own code (行政运行（2120101）): the code span stands for both."""
+    spans = sorted(groups)
+    out = []
+    for a, b in zip(spans, spans[1:]):
+        code = next((e.ref for e in groups[b] if e.kind == "code"), None)
+        if code and code in {e.ref for e in groups[a]} and b[0] - a[1] <= 1:
+            out.append(a)
+    return out
+
+
+def _list_total(table) -> Value | None:
+    """A project list's total: the department's row it opens with."""
     if table is None or not table.rows or table.rows[0].first is None:
         return None
     scope = "上年结转" if table.kind == "projects_carryover" else "本年"
@@ -370,10 +382,9 @@ def _base_from_words(doc: DocData, p: Parsed) -> Value | None:
 
 def _default_base(doc: DocData, p: Parsed, item: Value, entity: Entity) -> Value | None:
     if entity.kind == "project":
-        scope = entity.ref
-        table = doc.table("projects_carryover" if scope == "上年结转" else "projects")
-        if table and table.rows and table.rows[0].first is not None:
-            return Value(f"{scope}项目支出合计", table.rows[0].first, table.unit, table_label(table), table.rows[0].line, "projects")
+        total = _list_total(doc.table("projects_carryover" if entity.ref == "上年结转" else "projects"))
+        if total is not None:
+            return total
     if entity.kind == "economic":
         table = doc.table("basic_economic")
         row = table.total_row() if table else None
@@ -457,10 +468,8 @@ def share(doc: DocData, p: Parsed) -> Answer | None:
         spans.setdefault((e.start, e.end), []).append(e)
     if not spans:
         return None
-    for a, b in zip(sorted(spans), sorted(spans)[1:]):  # 城乡社区规划与管理（2120201）: one thing, named twice
-        code = next((e.ref for e in spans[b] if e.kind == "code"), None)
-        if code and code in {e.ref for e in spans[a]} and b[0] - a[1] <= 1:
-            del spans[a]
+    for span in _named_with_code(spans):  # 城乡社区规划与管理（2120201）: one thing, named twice
+        del spans[span]
     ordered = [sorted(g, key=lambda e: _KIND_PRIORITY.get(e.kind, 9)) for _, g in sorted(spans.items())]
     keys = sorted(spans)
     coordinated = _coordinated(p, keys)
@@ -619,11 +628,11 @@ def _as_stated(doc: DocData, p: Parsed, groups: list[list[Entity]], item: Value)
                 for v in entity_values(doc, e, replace(p, scope=scope)):
                     if v and v.amount in p.numbers and v.key != item.key:
                         return v
-        for table in ("projects", "projects_carryover"):
-            t = doc.table(table)
-            if t is not None and any(e.kind == "column" and e.name == "项目支出" for e in group) and t.rows \
-                    and t.rows[0].first in p.numbers:
-                return _project_total(doc, p, (0, 0), t.no)
+        if any(e.kind == "column" and e.name == "项目支出" for e in group):
+            for kind in ("projects", "projects_carryover"):
+                total = _list_total(doc.table(kind))
+                if total is not None and total.amount in p.numbers:
+                    return total
     return None
 
 

@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 from budgetqa.answer.common import add_value as _add_value
 from budgetqa.answer.common import new_answer as _answer
 from budgetqa.answer.model import Answer, amount_text
-from budgetqa.answer.values import Value, code_value, column_value, entity_values, table_label, titled_tables
+from budgetqa.answer.values import Value, code_value, column_value, entity_values, fund_table, table_label, titled_tables
 from budgetqa.docdata import DocData
 from budgetqa.matcher import Entity, Parsed
 
@@ -298,7 +298,7 @@ def _qualified_code_table(doc: DocData, p: Parsed, code: str):
     for e in p.entities:
         negated = p.squashed[max(0, e.start - 3):e.start].endswith(("非", "非仅", "不仅", "不含", "不是", "而非", "除"))
         if e.end <= first and e.kind in ("summary_item", "column", "fact", "glossary") and not negated:
-            table = next((t for t in titled_tables(doc, e.name) if any(r.code == code for r in t.rows)), None)
+            table = fund_table(doc, e.name, code)
             if table is not None:
                 return table
     return None

@@ -154,6 +154,11 @@ def titled_tables(doc: DocData, qualifier: str) -> list[TableData]:
             if words in t.title and f"不含{words}" not in t.title]
 
 
+def fund_table(doc: DocData, qualifier: str, code: str) -> TableData | None:
+    """财政拨款安排的高中教育支出: the first table carrying the fund in its title that prints the code."""
+    return next((t for t in titled_tables(doc, qualifier) if any(r.code == code for r in t.rows)), None)
+
+
 def column_value(doc: DocData, column: str, scope: str | None = None, table_no: int | None = None) -> Value | None:
     """A column of a table's total row: 基本支出 / 项目支出 (表三, 本年: 表五), 人员经费 …"""
     kinds = COLUMN_TABLES.get(column, ("expenditure", "summary", "income", "fiscal_summary"))
