@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from budgetqa.answer import Session, ask  # noqa: E402
 from budgetqa.parser import parse_file  # noqa: E402
+from budgetqa.models import ReportError  # noqa: E402
 from budgetqa.store import bundled_report, connect, load_document  # noqa: E402
 
 CORPUS = ROOT / "tests" / "data" / "corpus"
@@ -80,15 +81,21 @@ def find_report(name: str) -> Path:
     raise SystemExit(f"report not found: {name}")
 
 
-_DBS: dict[tuple[str, ...], Path] = {}
+_DBS: dict[tuple[str, ...], Path | None] = {}
 
 
-def database(reports: tuple[str, ...]) -> Path:
-    """A database holding these reports (the bundled one for an empty tuple), made once per run."""
+def database(reports: tuple[str, ...]) -> Path | None:
+    """A database holding these reports (the bundled one for an empty tuple), made once per run;
+    None when a report is refused (its questions then count as unanswered)."""
     if reports not in _DBS:
         path = Path(tempfile.mkdtemp()) / "score.db"
         for name in reports:
-            load_document(path, parse_file(find_report(name)))
+            try:
+                load_document(path, parse_file(find_report(name)))
+            except ReportError as exc:
+                print(f"refused: {exc}", file=sys.stderr)
+                _DBS[reports] = None
+                return None
         if not reports or reports == CORPUS_SET_DOCS:
             load_document(path, parse_file(bundled_report()))
         _DBS[reports] = path
@@ -111,7 +118,11 @@ def score(path: Path, in_session: bool, seed: int, docs: tuple[str, ...] | None)
         groups[(gold["file"],) if gold.get("file") else default].append(gold)
     results = []
     for reports, members in groups.items():
-        conn = connect(database(reports))
+        path = database(reports)
+        if path is None:
+            results += [(gold, {"matched": False}) for gold in members]
+            continue
+        conn = connect(path)
         dialogues: dict[str, list[dict]] = defaultdict(list)
         for gold in members:
             dialogues[gold.get("dialogue", "")].append(gold)
