@@ -1,0 +1,505 @@
+"""Read a question once into a Query: the operation asked for and its slots.
+
+    question ──normalise──▶ text ──mentions, numbers, cue words──▶ Query
+
+A Query is a value: it can be printed, compared in a test, and executed without the question.
+The reader decides every slot here (what is asked about, within what, in which scope, table,
+fund or column, with which threshold, order or unit); the executor never looks at the words again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from rapidfuzz import fuzz, process
+
+from budgetqa import lexicon
+from budgetqa.models import Document
+from budgetqa.question.catalogue import INTENTS, Intent
+from budgetqa.question.mentions import Mention, find_mentions, resolve_pinyin, strip_fillers
+from budgetqa.question.numbers import Amount, chinese_numbers, read_numbers
+from budgetqa.question.vocabulary import vocabulary
+from budgetqa.textnorm import normalise, squash
+
+_SEPARATORS = re.compile(r"[\s\u3000“”\"'‘’「」『』《》〈〉【】\[\]（）()，,。！!？?；;：:、·~～…—_/\\|*#@&^`]+")
+# Words between two names that make the first the place the second is read in (X中Y, X下面的Y).
+_WITHIN = ("当中的", "之中的", "下面的", "里面的", "中的", "里的", "下的", "当中", "之中", "下面", "里面", "中", "里", "下")
+# Words between a table and the name after it that make the table where the name is read.
+_IN_TABLE = ("", "的", "中", "里", "中的", "里的", "口径", "口径下", "口径的", "里面的", "上的", "上")
+_FUND_GAP = ("", "的", "安排", "安排的", "拨款安排的", "拨款的", "资金", "资金安排的")
+_ROW_KINDS = ("code", "item", "row", "project", "target")
+MAX_QUESTION = 500  # characters read of one question; the rest is cut and the answer says so
+
+
+@dataclass
+class Query:
+    """What one question asks: an operation and its slots."""
+
+    op: str = "value"
+    subjects: list[Mention] = field(default_factory=list)  # what is asked about, in question order
+    whole: Mention | None = None  # the whole a part is read within (X中Y) or divided by (Y占X)
+    measures: list[str] = field(default_factory=list)  # columns asked of a row (基本支出, 上年结转, 决算 …)
+    scope: str | None = None  # 本年 / 上年结转 / 全部
+    fund: str | None = None  # a fund naming the table to read (一般公共预算, 财政拨款 …)
+    table: int | None = None  # a table the question names as where to read
+    level: str | None = None  # 类 / 款 / 项
+    domain: str | None = None  # what a list, ranking, count or filter runs over (projects, items, subjects …)
+    comparator: str | None = None  # gt, ge, lt, le, eq
+    threshold: Amount | None = None
+    average: bool = False  # compared with the mean of the same rows
+    n: int | None = None
+    nth: int | None = None
+    ascending: bool = False
+    field_name: str | None = None  # a text field (总体目标, 立项依据 …) or indicator kind (质量 …)
+    years: list[int] = field(default_factory=list)
+    previous_year: bool = False  # the year before the report's, asked as a year of its own
+    unit: str | None = None  # the unit the answer is wanted in
+    amounts: list[Amount] = field(default_factory=list)  # figures the question gives
+    percents: list[Decimal] = field(default_factory=list)
+    each: bool = False  # 分别 / 各: one answer per subject or measure
+    refused: str = ""  # why the report cannot answer this (another department, a person, the future)
+    missing: str = ""  # a standard item the question names that the report does not print
+    follow_up: bool = False  # leans on the last answer (那…呢, 它的…, names nothing)
+    cued: bool = False  # the operation was asked for in words, not assumed
+    choice: int | None = None  # a pick from the last answer's numbered choices
+    ops: list[tuple[float, str]] = field(default_factory=list)  # every operation, best first
+    text: str = ""
+    squashed: str = ""
+    breaks: frozenset[int] = frozenset()
+    cut: bool = False  # the question was longer than MAX_QUESTION
+    relation: tuple[int, int] | None = None  # the words that tie the whole to its part (中, 下面的)
+
+    def has(self, *words: str) -> bool:
+        """True when any word occurs in the question (for slot reading inside this module)."""
+        return any(w in self.squashed for w in words)
+
+    def names(self) -> list[str]:
+        """What each subject was read as, for 'what was understood'."""
+        return [m.term.name for m in self.subjects]
+
+    def describe(self) -> str:
+        """A one-line summary (for tests and debugging)."""
+        slots = {k: v for k, v in (("scope", self.scope), ("measures", self.measures), ("table", self.table),
+                                   ("fund", self.fund), ("level", self.level), ("domain", self.domain),
+                                   ("comparator", self.comparator), ("n", self.n), ("nth", self.nth),
+                                   ("field", self.field_name), ("unit", self.unit)) if v}
+        whole = f" within {self.whole.term.name}" if self.whole else ""
+        return f"{self.op}({', '.join(self.names())}{whole}) {slots}"
+
+
+def read(question: str, doc: Document) -> Query:
+    """Read one question (one part of a line) against the document's vocabulary."""
+    v = vocabulary(doc)
+    cut = len(question) > MAX_QUESTION
+    text = normalise(question[:MAX_QUESTION])
+    text = chinese_numbers(resolve_pinyin(text, v))
+    squashed = squash(text)
+    q = Query(text=text, squashed=squashed, breaks=_breaks(text), cut=cut)
+    numbers = read_numbers(squashed)
+    q.amounts, q.percents, q.years, q.n, q.nth, q.choice = (numbers.amounts, numbers.percents, numbers.years,
+                                                            numbers.n, numbers.nth, numbers.choice)
+    spaced = squash_spaced(text)
+    mentions = [m for m in find_mentions(squashed, spaced, v, doc) if not _inside_number(m, q)]
+    _scope(q)
+    _shape(q, doc)
+    _roles(q, mentions, doc)
+    _refusals(q, doc, mentions)
+    _rank(q)
+    q.follow_up = _leans_on_context(q)
+    return q
+
+
+def squash_spaced(text: str) -> str:
+    """The question squashed, but with its punctuation kept as spaces (so typed words stay apart)."""
+    return squash(_SEPARATORS.sub(" ", text).replace(" ", "\x02")).replace("\x02", " ") if text else ""
+
+
+def _breaks(text: str) -> frozenset[int]:
+    """Offsets in the squashed question at which the typed text had punctuation."""
+    out, pos, pending = set(), 0, False
+    for ch in re.sub(r"(?<=\d)\.(?=\d)", "0", text):
+        if _SEPARATORS.fullmatch(ch):
+            pending = True
+            continue
+        if pending:
+            out.add(pos)
+            pending = False
+        pos += 1
+    return frozenset(out)
+
+
+def _inside_number(m: Mention, q: Query) -> bool:
+    """A name found inside a figure the question gives is no name (2013105 is a code, 246.89 is not)."""
+    return any(a.start <= m.start and m.end <= a.end for a in q.amounts)
+
+
+# --------------------------------------------------------------------------- scope and shape
+def _scope(q: Query) -> None:
+    """本年 / 上年结转 / 全部 from the scope words (an excluded 结转 means this year's money)."""
+    for scope in ("全部", "本年", "上年结转"):
+        for word in lexicon.SCOPE_WORDS[scope]:
+            start = q.squashed.find(word)
+            if start < 0:
+                continue
+            negated = q.squashed[max(0, start - 3):start].endswith(lexicon.NEGATIONS)
+            if scope == "上年结转" and negated:
+                q.scope = "本年"
+            elif scope != "上年结转" or q.scope is None:
+                q.scope = scope
+            return
+
+
+def _shape(q: Query, doc: Document) -> None:
+    """Order, comparison, unit, text field, years and the other slots read from words alone."""
+    s = q.squashed
+    q.each = any(w in s for w in lexicon.EACH if w != "各") or bool(re.search(r"各(?:是|为|占|有|多少|自)", s))
+    desc = any(w in s for w in lexicon.ORDER_DESC if len(w) > 1)
+    asc = any(w in s for w in lexicon.ORDER_ASC if len(w) > 1)
+    q.ascending = (asc and not desc) or (q.n is not None and q.n < 0) or (q.nth is not None and q.nth < 0) \
+        or bool(q.nth and re.search(rf"第{abs(q.nth)}(?:小|少|低)", s))
+    for comparator, words in lexicon.COMPARATORS.items():
+        word = next((w for w in words if w in s and not s[max(0, s.find(w) - 1):s.find(w)] == "不"
+                     or w in s and w.startswith("不")), None)
+        if word:
+            q.comparator = comparator
+            break
+    q.average = q.has("平均值", "平均数", "平均水平", "均值", "平均")
+    if q.amounts:
+        q.threshold = q.amounts[0]
+    for unit, words in lexicon.UNIT_WORDS.items():
+        if any(w in s for w in words):
+            q.unit = unit
+    if q.unit is None and s.endswith(("元", "元?")) and not s.endswith("万元"):
+        q.unit = "元"
+    q.level = next((lv for lv in ("类", "款", "项") if re.search(rf"(?:{lv}级|哪个{lv}|哪一{lv}|哪{lv}|各{lv}|几{lv}|什么{lv}|个{lv}(?!目)|{lv}科目|的{lv}$|这个{lv})", s)), None)
+    q.field_name = next((f for f, words in lexicon.SHEET_FIELDS.items() if any(w in s for w in words)), None)
+    kind = next((k for k in lexicon.INDICATOR_KINDS if f"{k}指标" in s or f"{k}要求" in s or f"{k}目标" in s), None)
+    if kind:
+        q.field_name = kind
+    year = doc.year
+    q.previous_year = bool(year and (year - 1) in q.years) or bool(
+        re.search(r"(?<![比较与跟和同])(?:上年度?|去年|上一年|前一年)(?!结转|财政拨款结转|相比|比|结余|剩下|剩余|没花)", s))
+    q.domain = _domain_word(s)
+
+
+def _domain_word(s: str) -> str | None:
+    """What a list, ranking, count or filter runs over, when the words say it."""
+    if re.search(r"绩效目标表|目标表", s):
+        return "targets"
+    if re.search(r"内设机构|科室|股室", s):
+        return "internal_units"
+    if re.search(r"下属单位|所属单位|二级单位|下属事业单位", s):
+        return "subordinate_units"
+    if "职责" in s:
+        return "duties"
+    if re.search(r"经济科目|经济分类|明细科目|明细经济", s):
+        return "items"
+    if re.search(r"功能科目|功能分类|[类款]级|项级|科目", s) and "项目" not in s:
+        return "subjects"
+    if "项目" in s:
+        return "projects"
+    return None
+
+
+# --------------------------------------------------------------------------- roles of the names
+def _is(m: Mention, q: Query, words) -> bool:
+    return q.squashed[m.start:m.end] in words or m.term.name in words
+
+
+_SCOPE_NAMES = {w for words in lexicon.SCOPE_WORDS.values() for w in words} | {"上年结转安排", "当年预算安排"}
+_MEASURE_NAMES = {w: key for key, words in lexicon.MEASURES.items() for w in words}
+
+
+def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
+    """Which names are asked about, and which only say where to read (a table, a fund, a whole, a column)."""
+    ms = [m for m in mentions if not (m.kinds == {"department"})]
+    ms = _table_roles(q, ms)
+    ms = _fund_roles(q, ms, doc)
+    ms = _modifier_roles(q, ms)
+    ms = _whole_roles(q, ms)
+    rows = [m for m in ms if m.kinds & set(_ROW_KINDS) and not _is(m, q, _SCOPE_NAMES)]
+    if rows:  # 2013105的项目支出, 201里基本支出和项目支出, 2013102上年结转: columns asked of the row
+        measures = [m for m in ms if m.start > rows[0].start and not m.kinds & {"code", "item", "project", "target"}
+                    and q.squashed[m.start:m.end] in _MEASURE_NAMES]
+        if measures and len(rows) <= 2:
+            q.measures = [_MEASURE_NAMES[q.squashed[m.start:m.end]] for m in measures]
+            ms = [m for m in ms if m not in measures]
+    q.subjects = ms
+
+
+def _modifier_roles(q: Query, ms: list[Mention]) -> list[Mention]:
+    """上年结转的项目 / 本年的关工委经费 / 今年新安排的项目: scope words before a name or a list only
+    say which money (the scope slot holds them); asked alone, they are the subject."""
+    out = []
+    for m in ms:
+        m.scope = _scope_before(q, m)
+    for i, m in enumerate(ms):
+        nxt = ms[i + 1] if i + 1 < len(ms) else None
+        after = q.squashed[m.end:]
+        if _is(m, q, _SCOPE_NAMES) and (
+                (nxt is not None and q.squashed[m.end:nxt.start] in ("", "的", "下来的", "部分的", "中的", "里的"))
+                or re.match(r"(?:下来)?的?(?:项目|科目|资金安排的|部分)", after)):
+            continue
+        out.append(m)
+    return out
+
+
+def _table_roles(q: Query, ms: list[Mention]) -> list[Mention]:
+    """表五项目支出 / 表三中的基本支出: a table right before a name is where the name is read."""
+    out = []
+    for i, m in enumerate(ms):
+        if "table" in m.kinds and len(m.terms) == 1:
+            nxt = ms[i + 1] if i + 1 < len(ms) else None
+            if nxt is not None and "table" not in nxt.kinds and q.squashed[m.end:nxt.start] in _IN_TABLE:
+                q.table = int(m.term.key)
+                continue
+            if q.table is None and nxt is None and out and q.squashed[out[-1].end:m.start] in ("（", "(", "", "的"):
+                q.table = int(m.term.key)  # 上年结转项目支出合计（表十三）
+                continue
+        out.append(m)
+    return out
+
+
+def _fund_roles(q: Query, ms: list[Mention], doc: Document) -> list[Mention]:
+    """一般公共预算基本支出 / 财政拨款安排的高中教育支出: a fund before a name says which table to read."""
+    out = []
+    for i, m in enumerate(ms):
+        nxt = ms[i + 1] if i + 1 < len(ms) else None
+        typed = q.squashed[m.start:m.end]
+        fund = next((f for f in lexicon.FUNDS if typed.startswith(f) and len(typed) <= len(f) + 2), None)
+        negated = q.squashed[max(0, m.start - 3):m.start].endswith(lexicon.NEGATIONS)
+        if fund and nxt is not None and not negated and q.squashed[m.end:nxt.start] in _FUND_GAP \
+                and nxt.kinds & {"code", "column", "item", "row"} and any(fund in t.title for t in doc.tables):
+            q.fund = fund
+            continue
+        out.append(m)
+    return out
+
+
+def _scope_before(q: Query, m: Mention) -> str | None:
+    """The scope word typed right before a name (今年的X / 结转的Y / 不含结转的Z)."""
+    before = q.squashed[max(0, m.start - 10):m.start].removesuffix("的").removesuffix("下来").removesuffix("的")
+    for scope in ("全部", "本年", "上年结转"):
+        for word in lexicon.SCOPE_WORDS[scope]:
+            if before.endswith(word):
+                negated = before[:-len(word)].endswith(lexicon.NEGATIONS)
+                return "本年" if scope == "上年结转" and negated else scope
+    return None
+
+
+def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
+    """X中Y / X下面的Y: X is the whole Y is read within; Y占X: X is the whole Y is divided by."""
+    for i in range(len(ms) - 1):
+        gap = q.squashed[ms[i].end:ms[i + 1].start]
+        if gap in _WITHIN and not _is(ms[i], q, _SCOPE_NAMES):
+            q.whole = ms[i]
+            q.relation = (ms[i].end, ms[i + 1].start)
+            return ms[:i] + ms[i + 1:]
+    share_at = q.squashed.find("占")
+    if share_at >= 0:
+        after = [m for m in ms if m.start > share_at]
+        before = [m for m in ms if m.end <= share_at]
+        if after and before:
+            q.whole = after[0]
+            return [m for m in ms if m is not after[0]]
+        inside = [m for m in before if re.search(r"[在于](?:[^占]{0,12})$", q.squashed[:m.start])
+                  and re.match(r"[^占]{0,10}?(?:里|中|当中|之中)", q.squashed[m.end:share_at + 1])]
+        if len(before) >= 2 and inside:  # X在Y里占多少
+            q.whole = inside[-1]
+            return [m for m in ms if m is not inside[-1]]
+    return ms
+
+
+# --------------------------------------------------------------------------- what the report cannot answer
+_ORGANISATION = re.compile(r"(?<![这那个])([\u4e00-\u9fff]{1,10}?(?:局|委员会|委办|府办|政办|委|办公室|厅|院|街道|大学|学校))")
+
+
+def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
+    """Another department, a person or the future; a standard item the report does not print."""
+    masked = _mask(q.squashed, mentions)
+    if any(w in masked for w in lexicon.OUT_OF_SCOPE) and not q.field_name:
+        q.refused = "person"
+    other = _other_department(masked, doc)
+    if other:
+        q.refused = f"department:{other}"
+    printed = {squash(n) for terms in vocabulary(doc).by_name.values() for t in terms for n in (t.name,)}
+    exact = [m for m in mentions if m.via == "exact"]
+    text = _mask(q.squashed, exact)
+    for item in sorted(lexicon.STANDARD_ECONOMIC_ITEMS, key=len, reverse=True):
+        key = squash(item)
+        if key in text and key not in printed and not any(key in name for name in printed):
+            q.missing = item
+            break
+
+
+def _mask(text: str, mentions: list[Mention]) -> str:
+    chars = list(text)
+    for m in mentions:
+        for i in range(m.start, min(m.end, len(chars))):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def other_level(mention: str, known: str) -> bool:
+    """长治市委办公室 / 长治市潞州区委办公室 are not 长治市屯留区委办公室: a committee or government of
+    another level, or of another place of the same level."""
+    levels = re.findall(r"([\u4e00-\u9fff]{0,2}?)([省市区县镇乡])(?=委|政府|人民政府)", mention)
+    theirs = re.findall(r"([\u4e00-\u9fff]{0,2}?)([省市区县镇乡])(?=委|政府|人民政府)", known)
+    if not (levels and theirs):
+        return False
+    (place, level), (their_place, their_level) = levels[-1], theirs[-1]
+    return level != their_level or (len(place) == 2 and len(their_place) == 2 and place != their_place)
+
+
+_ORGANISATION_TAIL = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:部(?!门)|办公室|局)")
+
+
+def full_mention(text: str, m: re.Match) -> str:
+    """An organisation as typed, with the office inside a committee (区委 + 组织部, 区委办 + 公室)."""
+    name = m.group(1)
+    tail = _ORGANISATION_TAIL.match(text, m.end())
+    if tail and name.endswith("委"):
+        return name + tail.group(0)
+    if name.endswith("办") and text.startswith("公室", m.end()):
+        return name + "公室"
+    return name
+
+
+def _other_department(masked: str, doc: Document) -> str:
+    """An organisation the question names that is neither the report's department nor one of its units."""
+    from rapidfuzz.distance import LCSseq
+
+    v = vocabulary(doc)
+    names = [t.name for terms in v.by_name.values() for t in terms]
+    known = [doc.department] + [i.name for i in doc.items if i.kind in ("internal_unit", "subordinate_unit")]
+    for m in _ORGANISATION.finditer(masked):
+        name = full_mention(masked, m).strip().lstrip("年的和与及在、")
+        if len(name) < 3 or any(name in n for n in names):
+            continue
+        if any(LCSseq.similarity(name, k) >= len(name) * 0.8 and not other_level(name, k) for k in known if k):
+            continue
+        return name
+    return ""
+
+
+# --------------------------------------------------------------------------- the operation
+_SLOT = {"code": "{code}", "item": "{item}", "row": "{subject}", "project": "{project}", "target": "{project}",
+         "fact": "{item}", "term": "{term}", "table": "{table}", "asset": "{item}", "unit": "{unit}",
+         "department": "{department}", "topic": "{item}", "group": "{item}", "column": "{item}"}
+_TEMPLATES: dict[str, list[str]] = {}
+_FIGURE_KINDS = {"code", "item", "row", "project", "target", "fact", "asset", "topic", "group", "column"}
+_MASKED_FOR_CUES = {"code", "item", "row", "project", "target", "column", "group"}
+
+
+def _skeleton(q: Query, mentions: list[Mention]) -> str:
+    text = q.squashed
+    for m in sorted(mentions, key=lambda m: -m.start):
+        text = text[:m.start] + _SLOT.get(m.term.kind, "{item}") + text[m.end:]
+    text = re.sub(r"\d+(?:\.\d+)?%", "{percent}", text)
+    return re.sub(r"\d+(?:\.\d+)?", "{amount}", text)
+
+
+def _slots(q: Query) -> set[str]:
+    named = q.subjects + ([q.whole] if q.whole else [])
+    slots = {t.kind for m in named for t in m.terms}
+    if slots & _FIGURE_KINDS:
+        slots.add("item")
+    if slots & {"code", "row"}:
+        slots.add("subject")
+    if q.table is not None:
+        slots.add("table")
+    if q.amounts or q.average:
+        slots.add("amount")
+    return slots
+
+
+def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
+    found = [c for c in intent.cues if _cue_at(q, c, masked)]
+    if intent.op == "rank" and (q.n or q.nth):
+        found.append("前N" if q.n else "第N")
+    return found
+
+
+def _cue_at(q: Query, cue: str, text: str) -> bool:
+    """A cue word present without straddling punctuation (多少、项目 is not 多少项)."""
+    start = text.find(cue)
+    while start >= 0:
+        if not any(start < b < start + len(cue) for b in q.breaks):
+            return True
+        start = text.find(cue, start + 1)
+    return False
+
+
+def _rank(q: Query) -> None:
+    """Every operation scored: template similarity (rapidfuzz) plus cue words, best first."""
+    named = q.subjects + ([q.whole] if q.whole else [])
+    masked = _mask(q.squashed, [m for m in named if m.kinds & _MASKED_FOR_CUES])
+    if q.relation:
+        masked = masked[:q.relation[0]] + " " * (q.relation[1] - q.relation[0]) + masked[q.relation[1]:]
+    skeleton = _skeleton(q, named)
+    slots = _slots(q)
+    scored = []
+    for intent in INTENTS:
+        templates = _TEMPLATES.setdefault(intent.op, [squash(t) for t in intent.templates])
+        hit = process.extractOne(skeleton, templates, scorer=fuzz.ratio, processor=None)
+        cues = _cues(q, intent, masked)
+        cue_score = (intent.cue_weight + 8 * (len(cues) - 1) + 2 * max(len(c) for c in cues)) if cues else 0
+        score = intent.weight * (0.6 * (hit[1] if hit else 0) + cue_score)
+        if intent.needs and not (set(intent.needs) & slots):
+            score *= 0.3
+        if intent.requires_cue and not cues:
+            score *= 0.3
+        if not intent.requires_cue and set(intent.needs) & slots:
+            score += 22  # a name typed alone asks for its figure
+        scored.append((round(score, 2), intent.op, bool(cues)))
+    scored.sort(key=lambda s: -s[0])
+    q.ops = [(score, op) for score, op, _ in scored]
+    q.op = scored[0][1]
+    q.cued = scored[0][2] and scored[0][1] != "value"
+
+
+def _leans_on_context(q: Query) -> bool:
+    """A follow-up: it says so (那…呢, 它的…, 其中…) or names nothing it could be answered about."""
+    marked = any(w in q.squashed for w in lexicon.FOLLOW_UP) and len(q.squashed) <= 20
+    bare = not q.subjects and not q.whole and q.table is None and not q.domain
+    return marked or bare
+
+
+def with_context(q: Query, last: Query | None) -> Query:
+    """Fill what a follow-up leaves out from the last question; never override what it says."""
+    if last is None or not q.follow_up:
+        return q
+    filled = replace(q)
+    scope_words = [m for m in q.subjects if _is(m, q, _SCOPE_NAMES) or q.squashed[m.start:m.end] in _MEASURE_NAMES]
+    named = [m for m in q.subjects if m not in scope_words]
+    if not named and last.subjects:
+        if scope_words and q.squashed[scope_words[0].start:scope_words[0].end] in _MEASURE_NAMES \
+                and not q.squashed[scope_words[0].start:scope_words[0].end] in _SCOPE_NAMES:
+            filled.measures = [_MEASURE_NAMES[q.squashed[m.start:m.end]] for m in scope_words]
+        filled.subjects = [_carried(m) for m in last.subjects]
+        filled.whole = filled.whole or (_carried(last.whole) if last.whole else None)
+        filled.table = filled.table if filled.table is not None else last.table
+        filled.fund = filled.fund or last.fund
+        if not filled.measures and not scope_words:
+            filled.measures = last.measures
+    if not q.cued:
+        filled.op = last.op
+        filled.ops = [(100.0, last.op)] + q.ops
+        filled.domain = filled.domain or last.domain
+        filled.level = filled.level or last.level
+        filled.comparator = filled.comparator or last.comparator
+        filled.threshold = filled.threshold or last.threshold
+        filled.field_name = filled.field_name or last.field_name
+        filled.ascending = filled.ascending or last.ascending if filled.n is None else filled.ascending
+        if filled.n is None and filled.nth is None:
+            filled.n, filled.nth = last.n, last.nth
+    if filled.scope is None and not named:
+        filled.scope = last.scope
+    return filled
+
+
+def _carried(m: Mention) -> Mention:
+    """A name carried from the last question: placed outside this question's text."""
+    return replace(m, start=10_000 + m.start % 10_000, end=10_000 + m.end % 10_000, via=m.via)
