@@ -265,12 +265,12 @@ def export(table: str, output: Path, force: bool, db_path: Path, doc_selector: s
 
     Example: budgetqa export 表三 -o expenditure.csv
     """
-    from budgetqa.export import header_with_unit, write_table
+    from budgetqa.export import with_unit, write_table
 
     view = _table_view(db_path, doc_selector, table)
-    columns = header_with_unit(view.columns, view.rows, view.unit)
+    columns, rows = with_unit(view.columns, view.rows, view.unit)
     try:
-        write_table(output, columns, view.rows, overwrite=force)
+        write_table(output, columns, rows, overwrite=force, sheet=view.title)
     except FileExistsError:
         _fail(f"{output} exists: use --force to replace it")
     except OSError as exc:
