@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -88,7 +89,7 @@ def connect(path: str | Path, *, create_default: bool = True) -> sqlite3.Connect
         stale = _all_ids(conn) if missing else _stale(conn)
     except sqlite3.Error as exc:
         conn.close()
-        raise _db_error(exc, path) from None
+        raise database_error(exc, path) from None
     except BaseException:
         conn.close()
         raise
@@ -127,7 +128,7 @@ def _open(path: Path, *, create: bool = False) -> sqlite3.Connection:
         raise ReportError(f"{path}：无法打开数据库（{exc}）") from None
 
 
-def _db_error(exc: sqlite3.Error, path: Path, doing: str = "读取") -> ReportError:
+def database_error(exc: sqlite3.Error, path: Path | str, doing: str = "读取") -> ReportError:
     """One line for an SQLite error, in words a user can act on."""
     text = str(exc)
     if "locked" in text or "busy" in text:
@@ -284,7 +285,7 @@ def store_document(path: str | Path, doc: Document, findings: list | None = None
         conn.execute("commit")
         ok = True
     except sqlite3.Error as exc:
-        raise _db_error(exc, path, "写入") from None
+        raise database_error(exc, path, "写入") from None
     finally:
         if conn.in_transaction:
             conn.execute("rollback")
@@ -304,14 +305,6 @@ def document_label(doc) -> str:
     return f"{doc['id']}：{doc['department']} {doc['year']} {doc['kind']}"
 
 
-def _names_of(doc) -> set[str]:
-    """What a user may type to name a document exactly (spaces ignored)."""
-    dept, year, kind, source = doc["department"] or "", doc["year"], doc["kind"] or "", doc["source_name"] or ""
-    names = {dept, f"{dept}{year}", f"{dept}{year}年", f"{dept}{year}{kind}", f"{dept}{year}年{kind}",
-             f"{year}{kind}", f"{year}年{kind}", source, Path(source).stem}
-    return {_squash(n) for n in names if n}
-
-
 def _squash(text: str) -> str:
     return "".join(str(text).split())
 
@@ -319,9 +312,9 @@ def _squash(text: str) -> str:
 def find_document(conn: sqlite3.Connection, selector: str | None) -> sqlite3.Row:
     """The document an id or a name chooses (the newest when None); anything else is refused.
 
-    A number is an id only (never a part of a year); a name is the department's (a part of it
-    that only one document's department contains will do), department and year (and kind), year
-    and kind, or the file name.
+    A number is an id only (never a part of a year). A name is the file name, or the department's
+    name (or a part of it), optionally followed by a year and 预算/决算 ('规划和自然资源局2024',
+    '2024年决算'); it must choose exactly one document.
     """
     docs = documents(conn)
     if not docs:
@@ -335,12 +328,24 @@ def find_document(conn: sqlite3.Connection, selector: str | None) -> sqlite3.Row
             if d["id"] == int(wanted):
                 return d
         raise ReportError(f"没有编号为 {wanted} 的文档；已载入：{loaded}")
-    matches = [d for d in docs if wanted in _names_of(d)]
-    if not matches and len(wanted) >= 2:
-        matches = [d for d in docs if wanted in _squash(d["department"] or "")]
+    matches = [d for d in docs if wanted in (_squash(d["source_name"] or ""), _squash(Path(d["source_name"] or "").stem))]
+    if not matches:
+        matches = _by_name(docs, wanted)
     if len(matches) == 1:
         return matches[0]
     if not matches:
         raise ReportError(f"没有与「{selector}」对应的文档（用编号或部门名称）；已载入：{loaded}")
     names = "；".join(document_label(d) for d in matches)
     raise ReportError(f"「{selector}」对应多份文档（{names}），请用编号")
+
+
+def _by_name(docs: list[sqlite3.Row], wanted: str) -> list[sqlite3.Row]:
+    """Documents a department name (whole, or a part of two characters or more), a year and a kind choose."""
+    name, year, kind = re.fullmatch(r"(.*?)(?:(\d{4})年?度?)?(预算|决算)?", wanted).groups()
+    docs = [d for d in docs if (not year or d["year"] == int(year)) and (not kind or d["kind"] == kind)]
+    if not name:
+        return docs if year or kind else []
+    exact = [d for d in docs if _squash(d["department"] or "") == name]
+    if exact or len(name) < 2:
+        return exact
+    return [d for d in docs if name in _squash(d["department"] or "")]

@@ -79,6 +79,13 @@ def test_many_documents_in_one_database(db_path):
     assert store.find_document(conn, "屯留")["department"] == "中国共产党长治市屯留区委办公室"
     with pytest.raises(ReportError, match="没有与「教育局」对应的文档"):
         store.find_document(conn, "教育局")
+    assert store.find_document(conn, "规划和自然资源局2024")["id"] == new_id
+    assert store.find_document(conn, "2024年决算")["id"] == new_id
+    assert store.find_document(conn, "上海市普陀区规划和自然资源局 2024 决算")["id"] == new_id
+    with pytest.raises(ReportError, match="对应多份文档"):
+        store.find_document(conn, "2024年")
+    with pytest.raises(ReportError, match="没有与「规划和自然资源局2023」对应的文档"):
+        store.find_document(conn, "规划和自然资源局2023")
 
 
 def test_a_new_default_database_starts_with_the_bundled_report(tmp_path):
