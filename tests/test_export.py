@@ -157,3 +157,22 @@ def test_one_unit_convention_the_unit_in_the_header(conn):
     # Rows in different units keep their 单位 column (no header can say both).
     mixed = [["a", Decimal("1.00"), "万元"], ["b", Decimal("2.00"), "%"]]
     assert with_unit(["名称", "数值", "单位"], mixed, "万元") == (["名称", "数值", "单位"], mixed)
+
+
+async def test_the_app_exports_a_name_with_a_control_character_to_xlsx_and_keeps_running(db_path, tmp_path, monkeypatch):
+    """ctrl+e to .xlsx of a row holding \\x08 used to raise IllegalCharacterError and close the app."""
+    from openpyxl import load_workbook
+
+    from budgetqa.tui.app import BudgetApp, Export
+
+    monkeypatch.chdir(tmp_path)
+    app = BudgetApp(db_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.start_export(Export("测试", "画报", ["名称", "金额（万元）"], [["山西\x08画报", Decimal("13.60")]]))
+        await pilot.pause()
+        app.screen.filename.value = "画报.xlsx"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.is_running and app.last_export == tmp_path / "画报.xlsx"
+    ws = load_workbook(tmp_path / "画报.xlsx").active
+    assert (ws["A2"].value, ws["B2"].value, ws["B2"].number_format) == ("山西画报", 13.6, "#,##0.00")
