@@ -42,6 +42,9 @@ SCHEMA: dict[str, dict[str, type]] = {
         "necessity": str, "measures": str, "plan": str, "goal_period": str, "goal_year": str,
         "filled_date": str, "unit": str, "source_line": int,
     },
+    "performance_fields": {
+        "target_id": int, "document_id": int, "field": str, "text": str, "source_line": int,
+    },
     "performance_funds": {
         "target_id": int, "document_id": int, "scope": str, "item": str, "amount": str,
         "unit": str, "source_line": int,
@@ -65,7 +68,10 @@ SCHEMA: dict[str, dict[str, type]] = {
     "names": {
         "document_id": int, "kind": str, "name": str, "ref": str, "pinyin": str, "initials": str,
     },
+    "passages": {"document_id": int, "section": str, "text": str, "source_line": int},
 }
+# Full-text indexes (SQLite FTS5, trigram tokens: they suit Chinese, which has no spaces).
+_FTS = {"passages": ["text"]}
 
 _INDEXES = {
     "line_items": [["document_id", "table_no"], ["document_id", "code"]],
@@ -93,6 +99,9 @@ def ensure_schema(db) -> None:
         for cols in indexes:
             if tuple(cols) not in existing:
                 db[name].create_index(cols)
+    for name, columns in _FTS.items():
+        if not db[name].detect_fts():
+            db[name].enable_fts(columns, tokenize="trigram", create_triggers=True)
 
 
 def delete_document(db, doc_id: int) -> None:
@@ -154,6 +163,11 @@ def insert_document(db, doc_id: int, doc: Document, findings: list) -> None:
             "goal_year": f.get("总体目标/年度"), "filled_date": f.get("填报日期"),
             "unit": s.unit, "source_line": s.line,
         }).last_pk
+        _bulk(db, "performance_fields", (
+            {"target_id": target_id, "document_id": doc_id, "field": name, "text": text,
+             "source_line": s.field_lines.get(name)}
+            for name, text in s.fields.items()
+        ))
         _bulk(db, "performance_funds", (
             {
                 "target_id": target_id, "document_id": doc_id, "scope": key.split("/")[0],
@@ -189,6 +203,20 @@ def insert_document(db, doc_id: int, doc: Document, findings: list) -> None:
         for f in findings
     ))
     _bulk(db, "names", name_rows(doc_id, doc))
+    _bulk(db, "passages", _passages(doc_id, doc))
+
+
+def _passages(doc_id: int, doc: Document):
+    """Every sentence a question can be answered from: the prose, duties, units, terms, sheet fields."""
+    from budgetqa.parser.narrative import passages
+
+    for section, line, text in passages(doc):
+        yield {"document_id": doc_id, "section": section, "text": text, "source_line": line}
+    for sheet in doc.performance:
+        for name, text in sheet.fields.items():
+            if text and len(text) >= 4:
+                yield {"document_id": doc_id, "section": f"{sheet.project_name} {name}", "text": text,
+                       "source_line": sheet.field_lines.get(name)}
 
 
 def _bulk(db, name: str, rows) -> None:
