@@ -178,7 +178,8 @@ def _load_files(files, db_path: Path) -> list[str]:
             continue
         line = f"已载入 {doc.department} {doc.year} {doc.kind}，存为文档 {stored.id}（{db_path}）"
         for old in stored.replaced:
-            line += f"；替换了原来的文档 {old['id']}（{old['source_name']}，{old['loaded_at']} 载入）"
+            line += (f"；替换了之前载入的同一部门、年度、类型的文档 {old['id']}"
+                     f"（{old['source_name']}，{old['loaded_at']} 载入）")
         loaded.append(line)
     if failed:
         sys.exit(1)

@@ -270,10 +270,13 @@ def store_document(path: str | Path, doc: Document, findings: list | None = None
         replaced = [dict(r) for r in db.query(
             "select id, source_name, loaded_at from documents where (department = ? and year is ? and kind = ?)"
             " or id is ? order by id", [doc.department, doc.year, doc.kind, replace_id])]
+        # A new load never takes back a replaced document's id: an id names one load only.
+        next_id = conn.execute("select coalesce(max(id), 0) + 1 from documents").fetchone()[0]
         for old in replaced:
             delete_document(db, old["id"])
         doc_id = db["documents"].insert(
             {
+                "id": next_id,
                 "department": doc.department, "year": doc.year, "kind": doc.kind,
                 "unit": doc.unit, "source_name": doc.source_name, "sha256": doc.sha256,
                 "loaded_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),

@@ -281,6 +281,7 @@ def test_two_loads_at_once_wait_for_each_other(db_path):
 def test_a_replaced_document_is_reported(db_path, seed_doc):
     stored = store.store_document(db_path, seed_doc)
     assert [r["id"] for r in stored.replaced] == [1]
+    assert stored.id == 2  # a replacement never takes back the id it replaced
     assert stored.replaced[0]["source_name"] == seed_doc.source_name
     other = store.store_document(db_path, parse_file(CORPUS / "final_shanghai_putuo_guihuaziyuanju_2024.txt"))
     assert other.replaced == []
