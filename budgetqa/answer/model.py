@@ -103,6 +103,7 @@ class Session:
     choices: list[tuple[str, str]] = field(default_factory=list)
     history: list[str] = field(default_factory=list)
     continuing: bool = False  # answering the second question of one line (它 is implied)
+    last_query: object | None = None  # the last question as read (budgetqa.question.query.Query)
 
 
 def amount_text(value: Decimal, unit: str) -> str:

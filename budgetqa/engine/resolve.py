@@ -54,6 +54,12 @@ COLUMN_TABLES = {
 }
 
 
+def distinct(tables: list[Table]) -> list[Table]:
+    """Tables in order, each once."""
+    seen: set[int] = set()
+    return [t for t in tables if not (id(t) in seen or seen.add(id(t)))]
+
+
 def row_of(table: Table | None, code: str) -> Row | None:
     """The row printed with ``code`` in a table."""
     return next((r for r in table.rows if r.code == code), None) if table else None
@@ -168,7 +174,7 @@ def row_values(doc: Document, name: str, q: Query) -> list[Value]:
         order = titled(doc, q.fund) + order
     order += doc.tables
     out: list[Value] = []
-    for table in dict.fromkeys(order):
+    for table in distinct(order):
         for row in table.rows:
             if squash(row.name).lstrip("一二三四五六七八九十、") != squash(name) and squash(row.name) != squash(name):
                 continue
@@ -206,7 +212,7 @@ def column_values(doc: Document, column: str, q: Query) -> list[Value]:
         tables += [t for t in titled(doc, q.fund) if measure_column(t, column)]
     tables += [t for kind in kinds for t in doc.tables if t.kind == kind]
     tables += [t for t in doc.tables if measure_column(t, column)]
-    for table in dict.fromkeys(tables):
+    for table in distinct(tables):
         row = table.total_row("支出") if table.two_sided else table.total_row()
         name = measure_column(table, column, row.side if row else None) if row else None
         if row is not None and name is not None and row.cell(name) is not None:
