@@ -8,6 +8,8 @@ every report: a word is listed here because people use it, never because one que
 
 from __future__ import annotations
 
+import re
+
 # --------------------------------------------------------------------------- names
 # Typed word -> names reports print (the first one the report prints wins; all are shown when they differ).
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -194,6 +196,10 @@ FILLERS: tuple[str, ...] = (
 # Follow-up words: a question holding one of these and naming nothing leans on the last answer.
 FOLLOW_UP = ("呢", "那", "它", "其", "该", "这个", "这项", "此项", "上面", "刚才", "那个", "这些", "那些", "上述",
              "其中", "再", "还有", "换成", "换算", "折合", "如果")
+
+# A person's pay or post (主任的工资, 书记一年收入): reports give departments' money, not people's.
+PERSONAL_PAY = re.compile(r"(?:主任|书记|局长|区长|县长|市长|科长|处长|部长|校长|院长|股长|领导|干部|职工|员工|个人)"
+                           r".{0,6}(?:工资|收入|待遇|薪|奖金|年薪|月薪)")
 
 # Questions about people, per-head figures, the future or details below the line items: reports hold none.
 OUT_OF_SCOPE = ("人均", "每人", "每个人", "个人工资", "书记", "局长", "主任工资", "区长", "县长", "谁", "哪位", "姓名",

@@ -150,6 +150,8 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
     if continuing:
         q.follow_up = q.follow_up or not q.subjects
     q = with_context(q, session.last_query)
+    if q.previous_year and q.op == "value":  # last year's figure: derived from the change the report states
+        q = replace(q, op="change", ops=[(100.0, "change")] + q.ops)
     refusal = refuse(doc, q)
     if refusal:
         return _unmatched(doc, "out_of_scope", refusal, q)

@@ -284,9 +284,10 @@ def share(doc: Document, q: Query) -> Answer | None:
 
 
 def _listed(q: Query) -> bool:
-    """A和B的占比: names joined by 和/与/、 before the share word, asked together."""
+    """A和B的占比 / A占比和B占比: names joined by 和/与/、 (each with its own share word), asked together."""
     first, second = q.subjects[0], q.subjects[1]
-    return q.squashed[first.end:second.start] in ("和", "与", "及", "、", "以及", "跟", "")
+    gap = re.sub(r"^(?:的)?(?:占比|比例|比重|占多少|各占多少)?", "", q.squashed[first.end:second.start])
+    return gap in ("和", "与", "及", "、", "以及", "跟", "")
 
 
 def shares_of_parts(doc: Document, q: Query) -> Answer | None:

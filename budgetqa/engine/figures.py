@@ -78,10 +78,11 @@ def combine(op: str, answers: list[Answer]) -> Answer:
 def one_value(doc: Document, q: Query, m: Mention) -> Answer | None:
     """The figure of one mention, by what it names."""
     kinds = m.kinds
-    if kinds <= {"topic", "term", "fact", "row"} and "topic" in kinds:
-        topic = topic_answer(doc, q, m.of("topic")[0].key)
-        if topic is not None:
-            return topic
+    topic = _topic_of(doc, m)
+    if topic and not kinds & {"code", "item", "project", "target", "group"}:
+        found = topic_answer(doc, q, topic)
+        if found is not None:
+            return found
     codes = list(dict.fromkeys(t.key for t in m.terms if t.kind == "code"))
     if len(codes) > 1 and not q.whole:
         vals = [v for c in codes for v in values(doc, Term("code", c, ""), q)]
@@ -120,6 +121,18 @@ def one_value(doc: Document, q: Query, m: Mention) -> Answer | None:
         return table_answer(doc, int(v.key.split(":")[1]))
     add(a, v)
     return a
+
+
+def _topic_of(doc: Document, m: Mention) -> str | None:
+    """The topic a mention names: a topic word, a row of the 三公 table, a stated 政府采购 figure."""
+    if "topic" in m.kinds:
+        return m.of("topic")[0].key
+    three = doc.table("three_public")
+    if three is not None and any(t.kind == "row" and any(r.name == t.name for r in three.rows) for t in m.terms):
+        return "三公经费"
+    if any(t.kind == "fact" and "采购" in t.name for t in m.terms):
+        return "政府采购"
+    return None
 
 
 def _within_code(doc: Document, codes: list[str], whole: Mention) -> str | None:
@@ -453,7 +466,8 @@ def _parts(doc: Document, q: Query, term: Term) -> Answer | None:
         if place is None:
             return None
         table, row = place
-        return _rows_under(table, row, children_rows(table, row), f"{row.code} {row.name}")
+        below = [r for r in table.rows if r.code and r.code != row.code and r.code.startswith(row.code)]
+        return _rows_under(table, row, below, f"{row.code} {row.name}")
     if term.kind == "item":
         table = doc.table("basic_economic")
         row = next((r for r in table.rows if r.name == term.name), None) if table else None
@@ -556,8 +570,8 @@ def _side_parts(doc: Document, side: str) -> Answer | None:
 
 def parent(doc: Document, q: Query) -> Answer | None:
     """Which 类 or 款 a code belongs to, or which class an economic item is under."""
-    if not q.subjects:
-        return None
+    if not q.subjects or q.measures:
+        return None  # 行政运行属于基本支出还是项目支出: its columns are asked, not its place
     m = q.subjects[0]
     codes = [t.key for t in m.terms if t.kind == "code"]
     out = []

@@ -257,6 +257,10 @@ def filter_(doc: Document, q: Query) -> Answer | None:
 
 def list_answer(doc: Document, q: Query) -> Answer | None:
     """The project lists (this year's and / or carried over), or the subjects with money carried over."""
+    if q.domain in ("internal_units", "subordinate_units", "duties"):
+        from budgetqa.engine import text
+
+        return text.units(doc, q) if q.domain != "duties" else text.duties(doc, q)
     if q.domain == "subjects" and q.scope == "上年结转":
         d = _carried_subjects(doc, q)
     else:

@@ -77,6 +77,7 @@ def find_mentions(squashed: str, spaced: str, v: Vocabulary, doc: Document) -> l
         residue = residue.replace(squashed[m.start:m.end], " ")
     residue = strip_fillers(residue)
     found += _partial(residue, squashed, v)
+    found += _extended(residue, squashed, v, exact)
     found += _fuzzy(residue, squashed, v, found)
     found = _longest(found, squashed)
     return sorted(found, key=lambda m: (m.start, -m.score))
@@ -165,19 +166,55 @@ def _words(residue: str) -> list[str]:
 
 
 def _partial(residue: str, squashed: str, v: Vocabulary) -> list[Mention]:
-    """A short word that is part of a few names (画报 -> 山西画报订阅费用; 关工委 -> two projects)."""
+    """A short word that is part of a few names (画报 -> 山西画报订阅费用; 关工委 -> two projects),
+    also when more is typed around it (卫生健康类下面 holds 卫生健康 of 卫生健康支出)."""
     out = []
     for word in _words(residue):
-        if len(word) < 2 or len(set(word) - _GENERIC) < 2 or word in lexicon.COMMON_WORDS:
+        found = _longest_piece(word, v)
+        if found is None:
             continue
-        hits = {t for key, terms in v.by_name.items() if word in key and key != word
-                for t in terms if t.kind in _PARTIAL_KINDS and (t.kind != "fact" or len(word) >= 5)}
-        if not hits or len({t.name for t in hits}) > 6:
-            continue
-        start = squashed.find(word)
-        if start >= 0:
+        piece, keys = found
+        hits = {t for key in keys if key != piece for t in v.by_name[key]
+                if t.kind in _PARTIAL_KINDS and (t.kind != "fact" or len(piece) >= 5)}
+        start = squashed.find(piece)
+        if hits and len({t.name for t in hits}) <= 6 and start >= 0:
             terms = sorted(hits, key=lambda t: (_PARTIAL_KINDS.index(t.kind), len(t.name)))
-            out.append(Mention(start, start + len(word), terms, 90, "partial"))
+            out.append(Mention(start, start + len(piece), terms, 90, "partial"))
+    return out
+
+
+def _longest_piece(word: str, v: Vocabulary) -> tuple[str, list[str]] | None:
+    """The longest stretch of a typed word that is part of some names (and says something)."""
+    word = word[:16]
+    for size in range(min(len(word), 10), 1, -1):
+        for i in range(len(word) - size + 1):
+            piece = word[i:i + size]
+            if len(set(piece) - _GENERIC) < 2 or piece in lexicon.COMMON_WORDS:
+                continue
+            keys = v.pieces.get(piece)
+            if keys:
+                return piece, keys
+    return None
+
+
+def _extended(residue: str, squashed: str, v: Vocabulary, exact: list[Mention]) -> list[Mention]:
+    """A printed name typed with a word more (政府采购服务 for 政府采购服务预算, 政府采购总额 for
+    政府采购预算总额): the name found and the word after it, when a longer name holds them all in order."""
+    out = []
+    for word in _words(residue):
+        if len(word) < 2:
+            continue
+        for m in exact:
+            if squashed[m.end:m.end + len(word)] != word:
+                continue
+            typed = squashed[m.start:m.end + len(word)]
+            hits = [(len(typed) / len(key), t) for key, terms in v.by_name.items()
+                    if len(key) > len(typed) - 1 and LCSseq.similarity(typed, key) == len(typed)
+                    and len(typed) / len(key) >= 0.6 for t in terms if t.kind not in ("table", "department")]
+            if hits:
+                best = max(h[0] for h in hits)
+                terms = list(dict.fromkeys(t for r, t in sorted(hits, key=lambda h: -h[0]) if r >= best - 0.05))
+                out.append(Mention(m.start, m.end + len(word), terms, 93, "partial"))
     return out
 
 
@@ -202,11 +239,12 @@ def _fuzzy(residue: str, squashed: str, v: Vocabulary, found: list[Mention]) -> 
             common = LCSseq.similarity(word, key)
             if common < 3 or common / len(word) < 0.75:
                 continue
-            if common / len(key) < 0.5 and fuzz.partial_ratio(word, key) < 70:
+            abbreviated = common == len(word) >= 6 and word[:3] in key  # 视频会议线路租赁 for a long name
+            if common / len(key) < 0.5 and fuzz.partial_ratio(word, key) < 70 and not abbreviated:
                 continue  # the shared characters are scattered over a long name
             if len(core & set(key)) < max(2, len(core) * 0.6):
                 continue
-            score = 100 * (0.6 * common / len(word) + 0.4 * common / len(key))
+            score = 100 * (0.6 * common / len(word) + 0.4 * max(common / len(key), 0.5 if abbreviated else 0))
             scored += [(score, t) for t in terms if t not in taken and t.kind not in ("table", "department")]
         if not scored:
             continue

@@ -70,6 +70,7 @@ class Query:
     breaks: frozenset[int] = frozenset()
     cut: bool = False  # the question was longer than MAX_QUESTION
     relation: tuple[int, int] | None = None  # the words that tie the whole to its part (中, 下面的)
+    scope_spans: list[tuple[int, int]] = field(default_factory=list)  # where scope phrases were typed
 
     def has(self, *words: str) -> bool:
         """True when any word occurs in the question (for slot reading inside this module)."""
@@ -137,18 +138,15 @@ def _inside_number(m: Mention, q: Query) -> bool:
 
 # --------------------------------------------------------------------------- scope and shape
 def _scope(q: Query) -> None:
-    """本年 / 上年结转 / 全部 from the scope words (an excluded 结转 means this year's money)."""
-    for scope in ("全部", "本年", "上年结转"):
-        for word in lexicon.SCOPE_WORDS[scope]:
-            start = q.squashed.find(word)
-            if start < 0:
-                continue
-            negated = q.squashed[max(0, start - 3):start].endswith(lexicon.NEGATIONS)
-            if scope == "上年结转" and negated:
-                q.scope = "本年"
-            elif scope != "上年结转" or q.scope is None:
-                q.scope = scope
-            return
+    """本年 / 上年结转 / 全部 from the longest scope phrase typed (an excluded 结转 means this year's money)."""
+    found = [(len(word), start, scope, word) for scope, words in lexicon.SCOPE_WORDS.items() for word in words
+             if (start := q.squashed.find(word)) >= 0]
+    if not found:
+        return
+    _, start, scope, word = max(found)
+    negated = q.squashed[max(0, start - 3):start].endswith(lexicon.NEGATIONS)
+    q.scope = "本年" if scope == "上年结转" and negated else scope
+    q.scope_spans = [(start, start + len(word)) for _, start, _, word in found]
 
 
 def _shape(q: Query, doc: Document) -> None:
@@ -190,7 +188,7 @@ def _domain_word(s: str) -> str | None:
         return "targets"
     if re.search(r"内设机构|科室|股室", s):
         return "internal_units"
-    if re.search(r"下属单位|所属单位|二级单位|下属事业单位", s):
+    if re.search(r"下属.{0,4}单位|所属单位|二级单位|下属事业单位", s):
         return "subordinate_units"
     if "职责" in s:
         return "duties"
@@ -214,7 +212,9 @@ _MEASURE_NAMES = {w: key for key, words in lexicon.MEASURES.items() for w in wor
 
 def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
     """Which names are asked about, and which only say where to read (a table, a fund, a whole, a column)."""
-    ms = [m for m in mentions if not (m.kinds == {"department"})]
+    ms = [m for m in mentions if not (m.kinds == {"department"}) and not any(
+        a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in q.scope_spans)]
+    ms = _assets(q, ms)
     ms = _table_roles(q, ms)
     ms = _fund_roles(q, ms, doc)
     ms = _modifier_roles(q, ms)
@@ -244,6 +244,19 @@ def _modifier_roles(q: Query, ms: list[Mention]) -> list[Mention]:
             continue
         out.append(m)
     return out
+
+
+_ASSET_WORDS = re.compile(r"几辆|多少辆|辆车|车辆数|平方米|平米|面积|几台|多少台|台（套）|几套|办公用房|办公楼|房屋|用车编制|公车数")
+
+
+def _assets(q: Query, ms: list[Mention]) -> list[Mention]:
+    """Vehicles, office space and equipment are counted in the asset paragraph, not in a table."""
+    if not _ASSET_WORDS.search(q.squashed):
+        return ms
+    from budgetqa.question.vocabulary import Term
+
+    kept = [m for m in ms if m.kinds & {"asset"}]
+    return kept or [Mention(0, 0, [Term("topic", "国有资产", "国有资产")])]
 
 
 def _table_roles(q: Query, ms: list[Mention]) -> list[Mention]:
@@ -292,12 +305,13 @@ def _scope_before(q: Query, m: Mention) -> str | None:
 def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
     """X中Y / X下面的Y: X is the whole Y is read within; Y占X: X is the whole Y is divided by."""
     for i in range(len(ms) - 1):
-        gap = q.squashed[ms[i].end:ms[i + 1].start]
+        gap = re.sub(r"^(?:这一|这个)?[类款项级]", "", q.squashed[ms[i].end:ms[i + 1].start])
         if gap in _WITHIN and not _is(ms[i], q, _SCOPE_NAMES):
             q.whole = ms[i]
             q.relation = (ms[i].end, ms[i + 1].start)
             return ms[:i] + ms[i + 1:]
-    share_at = q.squashed.find("占")
+    found = re.search(r"占(?!比|多少|几|百分|了|到)", q.squashed)
+    share_at = found.start() if found else -1
     if share_at >= 0:
         after = [m for m in ms if m.start > share_at]
         before = [m for m in ms if m.end <= share_at]
@@ -319,7 +333,7 @@ _ORGANISATION = re.compile(r"(?<![这那个])([\u4e00-\u9fff]{1,10}?(?:局|委�
 def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
     """Another department, a person or the future; a standard item the report does not print."""
     masked = _mask(q.squashed, mentions)
-    if any(w in masked for w in lexicon.OUT_OF_SCOPE) and not q.field_name:
+    if (any(w in masked for w in lexicon.OUT_OF_SCOPE) or lexicon.PERSONAL_PAY.search(q.squashed)) and not q.field_name:
         q.refused = "person"
     other = _other_department(masked, doc)
     if other:
@@ -417,6 +431,10 @@ def _slots(q: Query) -> set[str]:
 
 def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
     found = [c for c in intent.cues if _cue_at(q, c, masked)]
+    if intent.op == "check" and "=" in found and re.search(r"=(?:多少|几|\?|？)?$", q.text.strip()):
+        found.remove("=")  # A+B=? asks for the sum, it checks nothing
+    if intent.op == "sum" and re.search(r"=(?:多少|几|\?|？)?$", q.text.strip()):
+        found.append("=?")
     if intent.op == "rank" and (q.n or q.nth):
         found.append("前N" if q.n else "第N")
     return found
@@ -452,7 +470,7 @@ def _rank(q: Query) -> None:
         if intent.requires_cue and not cues:
             score *= 0.3
         if not intent.requires_cue and set(intent.needs) & slots:
-            score += 22  # a name typed alone asks for its figure
+            score += 22 if len(strip_fillers(masked).replace(" ", "")) <= 3 else 10  # a name typed alone asks for its figure
         scored.append((round(score, 2), intent.op, bool(cues)))
     scored.sort(key=lambda s: -s[0])
     q.ops = [(score, op) for score, op, _ in scored]

@@ -51,6 +51,18 @@ class Vocabulary:
                     terms.append(term)
 
     @cached_property
+    def pieces(self) -> dict[str, list[str]]:
+        """Every stretch of 2 to 10 characters of every name -> the names holding it (for partial names)."""
+        out: dict[str, list[str]] = {}
+        for key in self.by_name:
+            for size in range(2, min(len(key), 10) + 1):
+                for i in range(len(key) - size + 1):
+                    holders = out.setdefault(key[i:i + size], [])
+                    if not holders or holders[-1] != key:
+                        holders.append(key)
+        return out
+
+    @cached_property
     def longest_first(self) -> list[tuple[str, list[Term]]]:
         """Names longest first, for exact matching."""
         return sorted(self.by_name.items(), key=lambda kv: -len(kv[0]))
@@ -124,8 +136,11 @@ def _tables(v: Vocabulary, doc: Document) -> None:
             _row(v, table, row)
 
 
+_BARE_TOTALS = {"合计", "总计", "小计", "部门合计", "总合计"}
+
+
 def _row(v: Vocabulary, table, row) -> None:
-    if table.kind.startswith("projects") or row.is_total and not row.code:
+    if table.kind.startswith("projects") or compact(row.name) in _BARE_TOTALS and not row.code:
         return
     if row.code and row.code[0] == "3" or table.kind in ECONOMIC_TABLES:
         v.add("item", compact(row.name), row.name)
