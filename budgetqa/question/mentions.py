@@ -208,9 +208,11 @@ def _extended(residue: str, squashed: str, v: Vocabulary, exact: list[Mention]) 
             if squashed[m.end:m.end + len(word)] != word:
                 continue
             typed = squashed[m.start:m.end + len(word)]
+            missed = 1 if len(typed) >= 4 else 0  # one character mistyped (绩效工姿)
             hits = [(len(typed) / len(key), t) for key, terms in v.by_name.items()
-                    if len(key) > len(typed) - 1 and LCSseq.similarity(typed, key) == len(typed)
-                    and len(typed) / len(key) >= 0.6 for t in terms if t.kind not in ("table", "department")]
+                    if len(key) > len(typed) - 2 and LCSseq.similarity(typed, key) >= len(typed) - missed
+                    and len(typed) / len(key) >= 0.6 and key.startswith(typed[:2])
+                    for t in terms if t.kind not in ("table", "department")]
             if hits:
                 best = max(h[0] for h in hits)
                 terms = list(dict.fromkeys(t for r, t in sorted(hits, key=lambda h: -h[0]) if r >= best - 0.05))

@@ -306,7 +306,8 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
     """X中Y / X下面的Y: X is the whole Y is read within; Y占X: X is the whole Y is divided by."""
     for i in range(len(ms) - 1):
         gap = re.sub(r"^(?:这一|这个)?[类款项级]", "", q.squashed[ms[i].end:ms[i + 1].start])
-        if gap in _WITHIN and not _is(ms[i], q, _SCOPE_NAMES):
+        column_of_row = ms[i].kinds & set(_ROW_KINDS) and q.squashed[ms[i + 1].start:ms[i + 1].end] in _MEASURE_NAMES
+        if gap in _WITHIN and not _is(ms[i], q, _SCOPE_NAMES) and not column_of_row:
             q.whole = ms[i]
             q.relation = (ms[i].end, ms[i + 1].start)
             return ms[:i] + ms[i + 1:]
@@ -327,7 +328,7 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
 
 
 # --------------------------------------------------------------------------- what the report cannot answer
-_ORGANISATION = re.compile(r"(?<![这那个])([\u4e00-\u9fff]{1,10}?(?:局|委员会|委办|府办|政办|委|办公室|厅|院|街道|大学|学校))")
+_ORGANISATION = re.compile(r"(?<![这那个])([\u4e00-\u9fff]{1,10}?(?:局|委员会|委办|府办|政办|委|办公室|厅|院|街道|大学|学校|部(?!门|分)))")
 
 
 def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
@@ -335,7 +336,7 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
     masked = _mask(q.squashed, mentions)
     if (any(w in masked for w in lexicon.OUT_OF_SCOPE) or lexicon.PERSONAL_PAY.search(q.squashed)) and not q.field_name:
         q.refused = "person"
-    other = _other_department(masked, doc)
+    other = _other_department(q.squashed, doc)
     if other:
         q.refused = f"department:{other}"
     printed = {squash(n) for terms in vocabulary(doc).by_name.values() for t in terms for n in (t.name,)}
@@ -435,9 +436,16 @@ def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
         found.remove("=")  # A+B=? asks for the sum, it checks nothing
     if intent.op == "sum" and re.search(r"=(?:多少|几|\?|？)?$", q.text.strip()):
         found.append("=?")
+    operator = _OPERATORS.get(intent.op)
+    if operator and any(re.search(operator, q.squashed[a.end:b.start]) for a, b in zip(q.subjects, q.subjects[1:])):
+        found.append("算式")  # A加B加C / A减B / A除以B: the operator typed between the names
     if intent.op == "rank" and (q.n or q.nth):
         found.append("前N" if q.n else "第N")
     return found
+
+
+# Operators typed between two names.
+_OPERATORS = {"sum": r"^(?:再)?(?:加上?|\+)$", "difference": r"^(?:减去?|-|−)$", "ratio": r"^(?:除以|÷|/)$"}
 
 
 def _cue_at(q: Query, cue: str, text: str) -> bool:
@@ -472,6 +480,9 @@ def _rank(q: Query) -> None:
         if not intent.requires_cue and set(intent.needs) & slots:
             score += 22 if len(strip_fillers(masked).replace(" ", "")) <= 3 else 10  # a name typed alone asks for its figure
         scored.append((round(score, 2), intent.op, bool(cues)))
+    if any(cued and op != "value" and score >= 40 for score, op, cued in scored):
+        # the figure itself is what is asked only when no other operation is asked for in words
+        scored = [(round(score * 0.85, 2) if op == "value" else score, op, cued) for score, op, cued in scored]
     scored.sort(key=lambda s: -s[0])
     q.ops = [(score, op) for score, op, _ in scored]
     q.op = scored[0][1]

@@ -133,15 +133,17 @@ def _tables(v: Vocabulary, doc: Document) -> None:
             if len(leaf) >= 2 and leaf not in _GENERIC_COLUMNS and not leaf.startswith("第") and not re.match(r"\d{4}", leaf):
                 v.add("column", leaf, leaf)
         for row in table.rows:
-            _row(v, table, row)
+            _row(v, table, row, doc.department)
 
 
 _BARE_TOTALS = {"合计", "总计", "小计", "部门合计", "总合计"}
 
 
-def _row(v: Vocabulary, table, row) -> None:
+def _row(v: Vocabulary, table, row, department: str = "") -> None:
     if table.kind.startswith("projects") or compact(row.name) in _BARE_TOTALS and not row.code:
         return
+    if department and compact(department) in compact(row.name):
+        return  # the department's own total row: the department is named to pick the report
     if row.code and row.code[0] == "3" or table.kind in ECONOMIC_TABLES:
         v.add("item", compact(row.name), row.name)
         if row.code:
