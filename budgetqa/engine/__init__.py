@@ -165,15 +165,37 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
 
 
 def execute(conn, doc: Document, q: Query) -> Answer | None:
-    """Carry out the best-ranked operation that can answer; the question's words are not read again."""
+    """Carry out the best-ranked operation that can answer; the question's words are not read again.
+
+    An operation that finds its subject but no figure for it (no stated change, say) answers only
+    when nothing else does, not even a sentence of the report."""
+    special = _by_subject(doc, q)
+    if special is not None:
+        return special
+    unanswered = None
     for score, op in q.ops[:6]:
         if score < _MIN_SCORE:
             break
         found = OPERATIONS[op](doc, replace(q, op=op))
+        if found is not None and found.matched:
+            return found
+        unanswered = unanswered or found
+    if q.op in ("text", "define", "about", "value", "breakdown", "change") or not q.subjects:
+        found = text.passages(conn, doc, q)
         if found is not None:
             return found
-    if q.op in ("text", "define", "about", "value", "breakdown") or not q.subjects:
-        return text.passages(conn, doc, q)
+    return unanswered
+
+
+def _by_subject(doc: Document, q: Query) -> Answer | None:
+    """Questions whose subject has one place to be read, whatever is asked of it: the units, the
+    duties, the assets (国有资产占有使用情况)."""
+    figure_kinds = {"code", "item", "project", "row", "target", "fact"}
+    if q.domain in ("internal_units", "subordinate_units") and not any(
+            m.via in ("exact", "synonym") and m.kinds & figure_kinds for m in q.subjects):
+        return text.units(doc, q)
+    if any(m.kinds == {"topic"} and m.term.key == "国有资产" for m in q.subjects):
+        return figures.assets(doc, q)
     return None
 
 

@@ -27,7 +27,7 @@ from budgetqa.textnorm import squash
 
 def subject_value(doc: Document, q: Query, m: Mention) -> Value | None:
     """The one figure a mention stands for in a computation (the scope typed before it applies)."""
-    scoped = replace(q, scope=m.scope or q.scope)
+    scoped = replace(q, scope=m.scope or q.scope, table=m.table if m.table is not None else q.table)
     if "table" in m.kinds and len(m.terms) == 1:
         return table_total(doc, int(m.term.key), "收入" if "收入" in q.squashed[m.end:m.end + 6] else "支出")
     if "column" in m.kinds and m.term.key == "项目支出" and scoped.scope in ("本年", "上年结转") and scoped.table is None:
@@ -51,6 +51,10 @@ def subject_values(doc: Document, q: Query) -> list[Value]:
 # --------------------------------------------------------------------------- sum and difference
 def sum_(doc: Document, q: Query) -> Answer | None:
     """The sum of the named figures (a 项 inside a named 款 is not counted twice)."""
+    if not q.subjects and (q.domain or q.scope or q.table is not None):
+        from budgetqa.engine.lists import list_answer
+
+        return list_answer(doc, q)  # 合计多少 of a list: its items added
     vals = subject_values(doc, q)
     if len(vals) == 1 and len(q.subjects) == 1 and len(q.subjects[0].of("project")) > 1:
         vals = build.dedupe([v for t in q.subjects[0].of("project") for v in mention_values(doc, Mention(0, 0, [t]), q)])
@@ -80,7 +84,8 @@ def sum_(doc: Document, q: Query) -> Answer | None:
 
 def difference(doc: Document, q: Query) -> Answer | None:
     """The difference between two named figures (or one column in two tables, or budget and outturn)."""
-    tables = [int(m.term.key) for m in q.subjects if m.kinds == {"table"}]
+    tables = list(dict.fromkeys([int(m.term.key) for m in q.subjects if m.kinds == {"table"}]
+                                + [m.table for m in q.subjects if m.table is not None]))
     columns = [m.term.key for m in q.subjects if "column" in m.kinds]
     if len(tables) == 2 and columns:
         return across_tables(doc, tables, columns[0])

@@ -8,6 +8,7 @@ paragraph, and a topic the report states it does not have is answered with that 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from budgetqa.engine import build
@@ -20,6 +21,7 @@ from budgetqa.parser.hierarchy import ECONOMIC_CLASSES
 from budgetqa.question.mentions import Mention
 from budgetqa.question.query import Query
 from budgetqa.question.vocabulary import Term
+from budgetqa.textnorm import squash
 
 # Readings of one mention, most specific first, when it could name several kinds of things.
 _KIND_ORDER = ("code", "item", "project", "target", "group", "row", "column", "topic", "fact", "asset", "table", "term", "unit")
@@ -57,9 +59,22 @@ def value(doc: Document, q: Query) -> Answer | None:
 
 
 def _as_subject(q: Query) -> Query:
-    from dataclasses import replace
-
     return replace(q, subjects=[q.whole], whole=None)
+
+
+def _in_table(doc: Document, no: int, m: Mention) -> Mention:
+    """The readings of a mention that the named table prints, first."""
+    table = next((t for t in doc.tables if t.no == no), None)
+    if table is None:
+        return m
+
+    def printed(t: Term) -> bool:
+        if t.kind == "code":
+            return any(r.code == t.key for r in table.rows)
+        return any(squash(r.name).lstrip("一二三四五六七八九十、") == squash(t.name) for r in table.rows) or \
+            any(c.rsplit("/", 1)[-1] == t.name for c in table.columns)
+
+    return replace(m, terms=sorted(m.terms, key=lambda t: not printed(t)))
 
 
 def combine(op: str, answers: list[Answer]) -> Answer:
@@ -77,6 +92,14 @@ def combine(op: str, answers: list[Answer]) -> Answer:
 
 def one_value(doc: Document, q: Query, m: Mention) -> Answer | None:
     """The figure of one mention, by what it names."""
+    if m.table is not None or m.scope:
+        q = replace(q, table=m.table if m.table is not None else q.table, scope=m.scope or q.scope)
+    if q.table is not None:
+        m = _in_table(doc, q.table, m)
+    if q.whole is not None and "topic" in q.whole.kinds:
+        found = topic_answer(doc, q, q.whole.of("topic")[0].key)  # 政府采购里买服务的钱
+        if found is not None:
+            return found
     kinds = m.kinds
     topic = _topic_of(doc, m)
     if topic and not kinds & {"code", "item", "project", "target", "group"}:
@@ -84,6 +107,8 @@ def one_value(doc: Document, q: Query, m: Mention) -> Answer | None:
         if found is not None:
             return found
     codes = list(dict.fromkeys(t.key for t in m.terms if t.kind == "code"))
+    if q.table is not None and m.terms[0].kind != "code":
+        codes = []  # the named table prints another reading of the name
     if len(codes) > 1 and not q.whole:
         vals = [v for c in codes for v in values(doc, Term("code", c, ""), q)]
         return build.choices("value", vals, "这个名称") if len(vals) > 1 else None

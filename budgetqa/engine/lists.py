@@ -7,7 +7,7 @@ performance sheets, the units or duties, or — by default — the projects of t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from budgetqa.engine.build import answer, total
@@ -44,6 +44,13 @@ def _detail_rows(table: Table, level: str | None) -> Domain:
 
 def domain(doc: Document, q: Query) -> Domain:
     """What a ranking, count or filter runs over."""
+    codes = list(dict.fromkeys(t.key for m in q.subjects for t in m.terms if t.kind == "code"))
+    if len(codes) >= 2 and q.whole is None:  # 201/208/210/221 哪个最少: just the codes named
+        rows = [code_place(doc, c, q) for c in codes]
+        return Domain(f"所列的 {len(codes)} 个科目", [_value(t, r) for t, r in filter(None, rows)])
+    named_tables = [int(m.term.key) for m in q.subjects if m.kinds == {"table"}]
+    if q.table is None and named_tables:
+        q = replace(q, table=named_tables[0])
     for m in ([q.whole] if q.whole else []) + q.subjects:
         inside = _under(doc, q, m)
         if inside is not None and (m is q.whole or q.op in ("rank", "count", "filter", "list")):
@@ -52,10 +59,6 @@ def domain(doc: Document, q: Query) -> Domain:
         table = next((t for t in doc.tables if t.no == q.table), None)
         if table is not None:
             return _detail_rows(table, q.level)
-    codes = list(dict.fromkeys(t.key for m in q.subjects for t in m.terms if t.kind == "code"))
-    if len(codes) >= 2:  # 201/208/210/221 哪个最少: just the codes named
-        rows = [code_place(doc, c, q) for c in codes]
-        return Domain(f"所列的 {len(codes)} 个科目", [_value(t, r) for t, r in filter(None, rows)])
     if q.domain == "items" or any(t.kind == "column" and t.key in ("人员经费", "公用经费") for m in q.subjects for t in m.terms):
         return _items(doc, q)
     if q.domain == "subjects" or (q.level and q.domain != "projects"):

@@ -113,6 +113,17 @@ def sheet_field(doc: Document, q: Query) -> Answer | None:
                            f"{name} 的{i.level2}「{i.level3}」指标值：{i.value}（{i.scope}，绩效目标表 第{i.line}行）。")
                 a.source("项目支出绩效目标表", i.line, label)
                 return a
+    named_fund = [k for k in sheet.funds if k.split("/", 1)[1] in q.squashed and "总额" not in k]
+    if named_fund or q.has("资金", "金额", "多少钱", "多少元", "拨款") and not q.field_name:
+        from budgetqa.engine.resolve import sheet_values
+
+        vals = sheet_values(doc, sheet, q)
+        if vals:
+            a = answer("value", f"{name} 的资金", "；".join(f"{v.label} {amount_text(v.amount, v.unit)}" for v in vals)
+                       + f"（绩效目标表 第{vals[0].line}行）。")
+            for v in vals:
+                a.figure(v.label, v.amount, v.unit, v.where, v.line)
+            return a
     if q.field_name in lexicon.INDICATOR_KINDS:
         rows = [i for i in sheet.indicators if i.level2.startswith(q.field_name) and i.scope == "年度"] or \
                [i for i in sheet.indicators if i.level2.startswith(q.field_name)]

@@ -40,6 +40,7 @@ class Mention:
     score: float = 100
     via: str = "exact"  # exact, synonym, partial, fuzzy
     scope: str | None = None  # the scope typed right before it (本年的…, 上年结转的…)
+    table: int | None = None  # the table typed right before it (表五项目支出)
 
     @property
     def kinds(self) -> set[str]:
@@ -110,9 +111,11 @@ def _tables(squashed: str, doc: Document) -> list[Mention]:
     if "表" in squashed:
         titles = {t.no: squash(re.sub(r"[（(][^）)]*[）)]$", "", t.title)) for t in doc.tables}
         for m in re.finditer("表", squashed):
-            for start in range(max(0, m.start() - 14), m.start() - 3):
-                owners = [no for no, title in titles.items() if title.endswith(squashed[start:m.end()])]
-                if len(owners) == 1:
+            for start in range(max(0, m.start() - 14), m.start() - 2):
+                typed = squashed[start:m.start()]
+                owners = [no for no, title in titles.items() if title.endswith(typed + "表")] or \
+                         [no for no, title in titles.items() if len(typed) >= 4 and typed in title]
+                if len(owners) == 1:  # 基本支出决算表 / 三公经费表: the one table whose title says so
                     out.append(Mention(start, m.end(), [Term("table", str(owners[0]), numbers[owners[0]].title)], 96))
                     break
     return out

@@ -184,11 +184,11 @@ def _shape(q: Query, doc: Document) -> None:
 
 def _domain_word(s: str) -> str | None:
     """What a list, ranking, count or filter runs over, when the words say it."""
-    if re.search(r"绩效目标表|目标表", s):
+    if re.search(r"绩效目标表|目标表|绩效目标管理|绩效目标的项目|绩效目标项目", s):
         return "targets"
-    if re.search(r"内设机构|科室|股室", s):
+    if re.search(r"内设机|内设|科室|股室", s):
         return "internal_units"
-    if re.search(r"下属.{0,4}单位|所属单位|二级单位|下属事业单位", s):
+    if re.search(r"下属.{0,4}单位|所属单位|二级单位|下属事业单位|下面.{0,4}单位|下级单位", s):
         return "subordinate_units"
     if "职责" in s:
         return "duties"
@@ -262,11 +262,14 @@ def _assets(q: Query, ms: list[Mention]) -> list[Mention]:
 def _table_roles(q: Query, ms: list[Mention]) -> list[Mention]:
     """表五项目支出 / 表三中的基本支出: a table right before a name is where the name is read."""
     out = []
+    tables = {int(m.term.key) for m in ms if m.kinds == {"table"}}
     for i, m in enumerate(ms):
         if "table" in m.kinds and len(m.terms) == 1:
             nxt = ms[i + 1] if i + 1 < len(ms) else None
             if nxt is not None and "table" not in nxt.kinds and q.squashed[m.end:nxt.start] in _IN_TABLE:
-                q.table = int(m.term.key)
+                nxt.table = int(m.term.key)
+                if len(tables) == 1:
+                    q.table = nxt.table
                 continue
             if q.table is None and nxt is None and out and q.squashed[out[-1].end:m.start] in ("（", "(", "", "的"):
                 q.table = int(m.term.key)  # 上年结转项目支出合计（表十三）
@@ -303,7 +306,7 @@ def _scope_before(q: Query, m: Mention) -> str | None:
 
 
 def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
-    """X中Y / X下面的Y: X is the whole Y is read within; Y占X: X is the whole Y is divided by."""
+    """X中Y / X下面的Y: X is the whole Y is read within; Y占X, Y在X中占: X is the whole Y is divided by."""
     for i in range(len(ms) - 1):
         gap = re.sub(r"^(?:这一|这个)?[类款项级]", "", q.squashed[ms[i].end:ms[i + 1].start])
         column_of_row = ms[i].kinds & set(_ROW_KINDS) and q.squashed[ms[i + 1].start:ms[i + 1].end] in _MEASURE_NAMES
@@ -311,40 +314,39 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
             q.whole = ms[i]
             q.relation = (ms[i].end, ms[i + 1].start)
             return ms[:i] + ms[i + 1:]
+    for m in ms[1:]:  # Y在X中占多少 / Y在X里的比重
+        if q.squashed[max(0, m.start - 1):m.start] in ("在", "于") and re.match(r"(?:的)?(?:中|里|当中|之中|内)", q.squashed[m.end:]):
+            q.whole = m
+            return [x for x in ms if x is not m]
     found = re.search(r"占(?!比|多少|几|百分|了|到)", q.squashed)
-    share_at = found.start() if found else -1
-    if share_at >= 0:
-        after = [m for m in ms if m.start > share_at]
-        before = [m for m in ms if m.end <= share_at]
-        if after and before:
-            q.whole = after[0]
-            return [m for m in ms if m is not after[0]]
-        inside = [m for m in before if re.search(r"[在于](?:[^占]{0,12})$", q.squashed[:m.start])
-                  and re.match(r"[^占]{0,10}?(?:里|中|当中|之中)", q.squashed[m.end:share_at + 1])]
-        if len(before) >= 2 and inside:  # X在Y里占多少
-            q.whole = inside[-1]
-            return [m for m in ms if m is not inside[-1]]
+    if found is None:
+        return ms
+    after = [m for m in ms if m.start > found.start()]
+    before = [m for m in ms if m.end <= found.start()]
+    if after and (before or not strip_fillers(q.squashed[:found.start()]).strip()):
+        q.whole = after[0]  # Y占X; a question that starts with 占X leaves Y to the conversation
+        return [m for m in ms if m is not after[0]]
     return ms
 
 
 # --------------------------------------------------------------------------- what the report cannot answer
-_ORGANISATION = re.compile(r"(?<![这那个])([\u4e00-\u9fff]{1,10}?(?:局|委员会|委办|府办|政办|委|办公室|厅|院|街道|大学|学校|部(?!门|分)))")
+_ORGANISATION = re.compile(r"(?<![这那个])([\u4e00-\u9fff]{1,10}?(?:局|委员会|委办|府办|政办|委|办公室|厅|院|街道|大学|学校"
+                           r"|(?:组织|宣传|统战|社会工作|武装|政法|财政|外事)部))")
 
 
 def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
     """Another department, a person or the future; a standard item the report does not print."""
-    masked = _mask(q.squashed, mentions)
-    if (any(w in masked for w in lexicon.OUT_OF_SCOPE) or lexicon.PERSONAL_PAY.search(q.squashed)) and not q.field_name:
+    exact = [m for m in mentions if m.via in ("exact", "synonym")]
+    masked = _mask(q.squashed, exact)
+    if (any(w in masked for w in lexicon.OUT_OF_SCOPE) or lexicon.PERSONAL_PAY.search(masked)) and not q.field_name:
         q.refused = "person"
-    other = _other_department(q.squashed, doc)
+    other = _other_department(_mask(squash_spaced(q.text), []), exact, q, doc)
     if other:
         q.refused = f"department:{other}"
-    printed = {squash(n) for terms in vocabulary(doc).by_name.values() for t in terms for n in (t.name,)}
-    exact = [m for m in mentions if m.via == "exact"]
-    text = _mask(q.squashed, exact)
+    printed = {squash(t.name) for terms in vocabulary(doc).by_name.values() for t in terms}
     for item in sorted(lexicon.STANDARD_ECONOMIC_ITEMS, key=len, reverse=True):
         key = squash(item)
-        if key in text and key not in printed and not any(key in name for name in printed):
+        if key in masked and key not in printed and not any(key in name for name in printed):
             q.missing = item
             break
 
@@ -382,20 +384,24 @@ def full_mention(text: str, m: re.Match) -> str:
     return name
 
 
-def _other_department(masked: str, doc: Document) -> str:
+def _other_department(spaced: str, exact: list[Mention], q: Query, doc: Document) -> str:
     """An organisation the question names that is neither the report's department nor one of its units."""
     from rapidfuzz.distance import LCSseq
 
-    v = vocabulary(doc)
-    names = [t.name for terms in v.by_name.values() for t in terms]
+    names = [t.name for terms in vocabulary(doc).by_name.values() for t in terms]
     known = [doc.department] + [i.name for i in doc.items if i.kind in ("internal_unit", "subordinate_unit")]
-    for m in _ORGANISATION.finditer(masked):
-        name = full_mention(masked, m).strip().lstrip("年的和与及在、")
-        if len(name) < 3 or any(name in n for n in names):
-            continue
-        if any(LCSseq.similarity(name, k) >= len(name) * 0.8 and not other_level(name, k) for k in known if k):
-            continue
-        return name
+    printed = [q.squashed[m.start:m.end] for m in exact]
+    for word in spaced.split(" "):
+        for printed_name in printed:
+            word = word.replace(printed_name, " ")
+        for piece in word.split(" "):
+            for m in _ORGANISATION.finditer(piece):
+                name = full_mention(piece, m).strip().lstrip("年的和与及在、")
+                if len(name) < 3 or any(name in n for n in names):
+                    continue
+                if any(LCSseq.similarity(name, k) >= len(name) * 0.8 and not other_level(name, k) for k in known if k):
+                    continue
+                return name
     return ""
 
 
@@ -436,6 +442,12 @@ def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
         found.remove("=")  # A+B=? asks for the sum, it checks nothing
     if intent.op == "sum" and re.search(r"=(?:多少|几|\?|？)?$", q.text.strip()):
         found.append("=?")
+    if intent.op == "define" and re.search(r"(?:是什么|是啥|指啥|是指什么)(?:意思)?[呢啊呀吗]?$", q.squashed) \
+            and any("term" in m.kinds for m in q.subjects):
+        found.append("是什么")  # 机关运行经费是什么: the term's meaning (原因是什么 names no term)
+    if intent.op == "difference" and any(q.squashed[a.end:b.start] in ("比", "较", "比起", "相比") for a, b in zip(q.subjects, q.subjects[1:])) \
+            and re.search(r"[多少高低大小]", q.squashed[q.subjects[-1].end:]):
+        found.append("比…多少")
     operator = _OPERATORS.get(intent.op)
     if operator and any(re.search(operator, q.squashed[a.end:b.start]) for a, b in zip(q.subjects, q.subjects[1:])):
         found.append("算式")  # A加B加C / A减B / A除以B: the operator typed between the names
@@ -501,31 +513,30 @@ def with_context(q: Query, last: Query | None) -> Query:
     if last is None or not q.follow_up:
         return q
     filled = replace(q)
-    scope_words = [m for m in q.subjects if _is(m, q, _SCOPE_NAMES) or q.squashed[m.start:m.end] in _MEASURE_NAMES]
-    named = [m for m in q.subjects if m not in scope_words]
+    modifiers = [m for m in q.subjects if _is(m, q, _SCOPE_NAMES) or q.squashed[m.start:m.end] in _MEASURE_NAMES]
+    named = [m for m in q.subjects if m not in modifiers]
     if not named and last.subjects:
-        if scope_words and q.squashed[scope_words[0].start:scope_words[0].end] in _MEASURE_NAMES \
-                and not q.squashed[scope_words[0].start:scope_words[0].end] in _SCOPE_NAMES:
-            filled.measures = [_MEASURE_NAMES[q.squashed[m.start:m.end]] for m in scope_words]
+        measures = [_MEASURE_NAMES[q.squashed[m.start:m.end]] for m in modifiers if q.squashed[m.start:m.end] in _MEASURE_NAMES
+                    and not _is(m, q, _SCOPE_NAMES)]
         filled.subjects = [_carried(m) for m in last.subjects]
         filled.whole = filled.whole or (_carried(last.whole) if last.whole else None)
-        filled.table = filled.table if filled.table is not None else last.table
-        filled.fund = filled.fund or last.fund
-        if not filled.measures and not scope_words:
-            filled.measures = last.measures
+        filled.measures = measures or (last.measures if not modifiers else [])
+    elif not named and not last.subjects:
+        filled.subjects = []
+    filled.table = filled.table if filled.table is not None else (last.table if not named else None)
+    filled.fund = filled.fund or (last.fund if not named else None)
+    filled.domain = filled.domain or last.domain
+    filled.level = filled.level or last.level
+    if filled.scope is None and not named:
+        filled.scope = last.scope
     if not q.cued:
         filled.op = last.op
         filled.ops = [(100.0, last.op)] + q.ops
-        filled.domain = filled.domain or last.domain
-        filled.level = filled.level or last.level
         filled.comparator = filled.comparator or last.comparator
         filled.threshold = filled.threshold or last.threshold
         filled.field_name = filled.field_name or last.field_name
-        filled.ascending = filled.ascending or last.ascending if filled.n is None else filled.ascending
         if filled.n is None and filled.nth is None:
-            filled.n, filled.nth = last.n, last.nth
-    if filled.scope is None and not named:
-        filled.scope = last.scope
+            filled.n, filled.nth, filled.ascending = last.n, last.nth, filled.ascending or last.ascending
     return filled
 
 
