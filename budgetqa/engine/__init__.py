@@ -118,12 +118,28 @@ def _printed(doc: Document) -> list[str]:
 
 
 _PART_END = re.compile(r"[？?！!；;]+")
+_CLAUSE_END = re.compile(r"[，,]")
+# Words that make a clause a question of its own (多少, 几个, 是否 …); a clause without one says
+# where or what, and is read together with the next.
+_ASKS = re.compile(r"多少|几|哪|什么|啥|吗|么|是否|是不是|占比|比例|比重|对不对|怎么|如何|为何|为什么|原因")
 
 
 def _parts(question: str) -> list[str]:
-    """The questions of one line: split at question marks and semicolons (a part too short to ask
-    anything joins the next)."""
-    pieces = [p for p in _PART_END.split(question[:MAX_QUESTION]) if squash(p)]
+    """The questions of one line: split at question marks and semicolons, and at commas between
+    clauses that each ask something (a clause that asks nothing joins the next)."""
+    pieces = []
+    for sentence in _PART_END.split(question[:MAX_QUESTION]):
+        clauses = [c for c in _CLAUSE_END.split(sentence) if squash(c)]
+        merged: list[str] = []
+        for clause in clauses:
+            if merged and not _ASKS.search(merged[-1]):
+                merged[-1] += "，" + clause
+            else:
+                merged.append(clause)
+        if len(merged) > 1 and not _ASKS.search(merged[-1]):
+            last = merged.pop()
+            merged[-1] += "，" + last
+        pieces += merged
     out: list[str] = []
     for piece in pieces:
         if out and len(squash(out[-1])) < 2:
@@ -150,8 +166,8 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
     if continuing:
         q.follow_up = q.follow_up or not q.subjects
     q = with_context(q, session.last_query)
-    if q.previous_year and q.op == "value":  # last year's figure: derived from the change the report states
-        q = replace(q, op="change", ops=[(100.0, "change")] + q.ops)
+    if q.previous_year and q.op == "value":  # last year's figure: only from the change the report states
+        q = replace(q, op="change", ops=[(100.0, "change")])
     refusal = refuse(doc, q)
     if refusal:
         return _unmatched(doc, "out_of_scope", refusal, q)
@@ -194,7 +210,7 @@ def _by_subject(doc: Document, q: Query) -> Answer | None:
     if q.domain in ("internal_units", "subordinate_units") and not any(
             m.via in ("exact", "synonym") and m.kinds & figure_kinds for m in q.subjects):
         return text.units(doc, q)
-    if any(m.kinds == {"topic"} and m.term.key == "国有资产" for m in q.subjects):
+    if any(m.kinds == {"topic"} and m.term.key == "国有资产" or "asset" in m.kinds for m in q.subjects):
         return figures.assets(doc, q)
     return None
 

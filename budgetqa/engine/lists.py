@@ -48,6 +48,13 @@ def domain(doc: Document, q: Query) -> Domain:
     if len(codes) >= 2 and q.whole is None:  # 201/208/210/221 哪个最少: just the codes named
         rows = [code_place(doc, c, q) for c in codes]
         return Domain(f"所列的 {len(codes)} 个科目", [_value(t, r) for t, r in filter(None, rows)])
+    several = next((m for m in q.subjects if len(m.of("project")) > 1), None)
+    if several is not None:  # 档案室标准化建设有哪几个项目: the projects the name holds
+        names = {t.key for t in several.of("project")}
+        d = _projects(doc, q)
+        d.rows = [v for v in d.rows if any(v.key.endswith(f":{n}") for n in names)]
+        d.where = f"名称含「{q.squashed[several.start:several.end]}」的项目"
+        return d
     named_tables = [int(m.term.key) for m in q.subjects if m.kinds == {"table"}]
     if q.table is None and named_tables:
         q = replace(q, table=named_tables[0])

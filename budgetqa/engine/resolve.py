@@ -340,6 +340,9 @@ def values(doc: Document, term: Term, q: Query) -> list[Value]:
     if kind == "table":
         total = table_total(doc, int(key))
         return [total] if total else []
+    if kind == "list":
+        total = list_total(doc, key)
+        return [total] if total else []
     if kind == "group":
         members = group_members(doc, key)
         if len(members) < 2:

@@ -295,14 +295,14 @@ def _fund_roles(q: Query, ms: list[Mention], doc: Document) -> list[Mention]:
 
 
 def _scope_before(q: Query, m: Mention) -> str | None:
-    """The scope word typed right before a name (今年的X / 结转的Y / 不含结转的Z)."""
+    """The scope word typed right before a name (今年新安排的X / 结转的Y / 不含结转的Z): the longest one."""
     before = q.squashed[max(0, m.start - 10):m.start].removesuffix("的").removesuffix("下来").removesuffix("的")
-    for scope in ("全部", "本年", "上年结转"):
-        for word in lexicon.SCOPE_WORDS[scope]:
-            if before.endswith(word):
-                negated = before[:-len(word)].endswith(lexicon.NEGATIONS)
-                return "本年" if scope == "上年结转" and negated else scope
-    return None
+    found = [(len(word), scope, word) for scope, words in lexicon.SCOPE_WORDS.items() for word in words if before.endswith(word)]
+    if not found:
+        return None
+    _, scope, word = max(found)
+    negated = before[:-len(word)].endswith(lexicon.NEGATIONS)
+    return "本年" if scope == "上年结转" and negated else scope
 
 
 def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
@@ -338,7 +338,7 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
     """Another department, a person or the future; a standard item the report does not print."""
     exact = [m for m in mentions if m.via in ("exact", "synonym")]
     masked = _mask(q.squashed, exact)
-    if (any(w in masked for w in lexicon.OUT_OF_SCOPE) or lexicon.PERSONAL_PAY.search(masked)) and not q.field_name:
+    if (any(w in masked for w in lexicon.OUT_OF_SCOPE) or lexicon.PERSONAL_PAY.search(q.squashed)) and not q.field_name:
         q.refused = "person"
     other = _other_department(_mask(squash_spaced(q.text), []), exact, q, doc)
     if other:

@@ -97,6 +97,9 @@ def _build(doc: Document) -> Vocabulary:
     _tables(v, doc)
     for p in doc.projects:
         v.add("project", p.name, p.name, re.sub(r"^20\d{2}年度?", "", p.name))
+    for scope in {p.scope for p in doc.projects}:  # 上年结转项目 / 本年项目支出: a project list's total
+        for word in lexicon.LIST_NAMES.get(scope, ()):
+            v.add("list", scope, word)
     projects = {squash(p.name) for p in doc.projects}
     for sheet in doc.performance:
         bare = re.sub(r"^(?:[\d\-－—\s]+|\d{4}年度?)", "", sheet.project_name).strip("-－— ")
