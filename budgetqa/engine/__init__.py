@@ -142,8 +142,8 @@ def _parts(question: str) -> list[str]:
         pieces += merged
     out: list[str] = []
     for piece in pieces:
-        if out and len(squash(out[-1])) < 2:
-            out[-1] += piece
+        if out and (len(squash(out[-1])) < 2 or not _ASKS.search(piece)):
+            out[-1] += "，" + piece  # （含上年结转）: a part that asks nothing qualifies the one before
         else:
             out.append(piece)
     return out or [question]
@@ -210,7 +210,7 @@ def _by_subject(doc: Document, q: Query) -> Answer | None:
     if q.domain in ("internal_units", "subordinate_units") and not any(
             m.via in ("exact", "synonym") and m.kinds & figure_kinds for m in q.subjects):
         return text.units(doc, q)
-    if any(m.kinds == {"topic"} and m.term.key == "国有资产" or "asset" in m.kinds for m in q.subjects):
+    if any(m.kinds == {"topic"} and m.term.key == "国有资产" or "asset" in m.kinds and m.via == "exact" for m in q.subjects):
         return figures.assets(doc, q)
     return None
 

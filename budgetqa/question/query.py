@@ -71,6 +71,7 @@ class Query:
     cut: bool = False  # the question was longer than MAX_QUESTION
     relation: tuple[int, int] | None = None  # the words that tie the whole to its part (中, 下面的)
     scope_spans: list[tuple[int, int]] = field(default_factory=list)  # where scope phrases were typed
+    subjects_typed: list[Mention] = field(default_factory=list)  # every name found, before roles were given
 
     def has(self, *words: str) -> bool:
         """True when any word occurs in the question (for slot reading inside this module)."""
@@ -101,9 +102,10 @@ def read(question: str, doc: Document) -> Query:
     numbers = read_numbers(squashed)
     q.amounts, q.percents, q.years, q.n, q.nth, q.choice = (numbers.amounts, numbers.percents, numbers.years,
                                                             numbers.n, numbers.nth, numbers.choice)
-    spaced = squash_spaced(text)
-    mentions = [m for m in find_mentions(squashed, spaced, v, doc) if not _inside_number(m, q)]
     _scope(q)
+    blanked = _blank_qualifiers(squashed)
+    spaced = _blank_qualifiers(squash_spaced(text))
+    mentions = [m for m in find_mentions(blanked, spaced, v, doc) if not _inside_number(m, q)]
     _shape(q, doc)
     _roles(q, mentions, doc)
     _refusals(q, doc, mentions)
@@ -129,6 +131,18 @@ def _breaks(text: str) -> frozenset[int]:
             pending = False
         pos += 1
     return frozenset(out)
+
+
+_QUALIFIERS = sorted({w for scope in ("本年", "全部") for w in lexicon.SCOPE_WORDS[scope]
+                      if w.startswith(lexicon.NEGATIONS + ("含", "包括", "包含", "连同", "加上", "本年加", "本年和", "本年与", "本年及"))},
+                     key=len, reverse=True)
+
+
+def _blank_qualifiers(text: str) -> str:
+    """The question with its 含/不含 结转 phrases blanked: they set the scope, they name nothing."""
+    for word in _QUALIFIERS:
+        text = text.replace(word, " " * len(word))
+    return text
 
 
 def _inside_number(m: Mention, q: Query) -> bool:
@@ -214,6 +228,8 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
     """Which names are asked about, and which only say where to read (a table, a fund, a whole, a column)."""
     ms = [m for m in mentions if not (m.kinds == {"department"}) and not any(
         a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in q.scope_spans)]
+    q.subjects_typed = ms
+    ms = [m for m in ms if not _excluded(q, m)]
     ms = _assets(q, ms)
     ms = _table_roles(q, ms)
     ms = _fund_roles(q, ms, doc)
@@ -227,6 +243,18 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
             q.measures = [_MEASURE_NAMES[q.squashed[m.start:m.end]] for m in measures]
             ms = [m for m in ms if m not in measures]
     q.subjects = ms
+
+
+_EXCLUDING = ("不是", "不包括", "不包含", "不含", "除了", "除去", "而非", "并非", "非", "不算", "扣除", "剔除", "刨去", "去掉")
+
+
+def _excluded(q: Query, m: Mention) -> bool:
+    """A name the question sets aside (不是事业单位那块, 除了基本工资), or a list or scope name that a
+    含/不含 phrase only qualifies (不含上年结转的项目支出: the scope slot says it)."""
+    before = q.squashed[max(0, m.start - 3):m.start]
+    if before.endswith(_EXCLUDING) and len(q.subjects_typed) > 1:
+        return True
+    return False
 
 
 def _modifier_roles(q: Query, ms: list[Mention]) -> list[Mention]:
