@@ -27,7 +27,8 @@ from budgetqa.textnorm import squash
 
 def subject_value(doc: Document, q: Query, m: Mention) -> Value | None:
     """The one figure a mention stands for in a computation (the scope typed before it applies)."""
-    scoped = replace(q, scope=m.scope or q.scope, table=m.table if m.table is not None else q.table)
+    scoped = replace(q, scope=m.scope or q.scope, table=m.table if m.table is not None else q.table,
+                     fund=m.fund or q.fund)
     if "table" in m.kinds and len(m.terms) == 1:
         return table_total(doc, int(m.term.key), "收入" if "收入" in q.squashed[m.end:m.end + 6] else "支出")
     if "column" in m.kinds and m.term.key == "项目支出" and scoped.scope in ("本年", "上年结转") and scoped.table is None:
@@ -198,6 +199,10 @@ def base_of(doc: Document, q: Query, item: Value, m: Mention) -> Value | None:
     for word, name in _TOTAL_WORDS:
         if word in q.squashed:
             return _summary_total(doc, name)
+    if q.table is not None:  # 财政拨款支出中X占多少: of that table's total
+        total = table_total(doc, q.table)
+        if total is not None and total.amount != item.amount:
+            return total
     if q.amounts:
         quoted = _quoted(doc, q, item)
         if quoted is not None:

@@ -92,8 +92,8 @@ def combine(op: str, answers: list[Answer]) -> Answer:
 
 def one_value(doc: Document, q: Query, m: Mention) -> Answer | None:
     """The figure of one mention, by what it names."""
-    if m.table is not None or m.scope:
-        q = replace(q, table=m.table if m.table is not None else q.table, scope=m.scope or q.scope)
+    if m.table is not None or m.scope or m.fund:
+        q = replace(q, table=m.table if m.table is not None else q.table, scope=m.scope or q.scope, fund=m.fund or q.fund)
     if q.table is not None:
         m = _in_table(doc, q.table, m)
     if q.whole is not None and "topic" in q.whole.kinds:
@@ -106,7 +106,15 @@ def one_value(doc: Document, q: Query, m: Mention) -> Answer | None:
         found = topic_answer(doc, q, topic)
         if found is not None:
             return found
+        if kinds <= {"topic", "term", "table"}:
+            return Answer(False, "value", f"报告（{doc.label}）没有关于「{topic}」的数字。", understood=topic)
+    if q.measures and doc.kind == "决算" and set(q.measures) & {"年初预算", "决算", "完成率"} or q.has("完成率", "完成年初"):
+        stated = _stated_outturn(doc, q, m)
+        if stated is not None:
+            return stated
     codes = list(dict.fromkeys(t.key for t in m.terms if t.kind == "code"))
+    if q.level and len(codes) > 1:  # 城乡社区规划与管理（项）: the code of that level
+        codes = [c for c in codes if len(c) == {"类": 3, "款": 5, "项": 7}[q.level]] or codes
     if q.table is not None and m.terms[0].kind != "code":
         codes = []  # the named table prints another reading of the name
     if len(codes) > 1 and not q.whole:
@@ -134,6 +142,12 @@ def one_value(doc: Document, q: Query, m: Mention) -> Answer | None:
 
             return define(doc, q) if "term" in kinds else units(doc, q)
         return _empty_row(doc, m)
+    if len(vals) > 1 and all(v.asked for v in vals):
+        a = answer("value", "、".join(v.label for v in vals), "；".join(cited(v) for v in vals) + "。")
+        for v in vals:
+            add(a, v)
+        build.value_rows(a, vals)
+        return a
     if len({v.amount for v in vals}) > 1:
         return build.choices("value", vals, "这个名称")
     v = vals[0]
@@ -145,6 +159,22 @@ def one_value(doc: Document, q: Query, m: Mention) -> Answer | None:
     if v.key.startswith("total:"):
         return table_answer(doc, int(v.key.split(":")[1]))
     add(a, v)
+    return a
+
+
+def _stated_outturn(doc: Document, q: Query, m: Mention) -> Answer | None:
+    """What a 决算's paragraph on one subject states (年初预算, 支出决算, 完成年初预算的比例)."""
+    from budgetqa.engine.compute import topic_facts
+
+    found = topic_facts(doc, replace(q, subjects=[m]))
+    if found is None:
+        return None
+    topic, facts = found
+    a = answer("value", topic, f"{topic}：" + "，".join(
+        f"{f.label} {amount_text(f.value, f.unit)}" if f.unit != "%" else f"{f.label} {f.value}%" for f in facts)
+        + f"（{NARRATIVE} 第{facts[0].line}行）。")
+    for f in facts:
+        a.figure(f.label, f.value, f.unit, NARRATIVE, f.line)
     return a
 
 
@@ -449,7 +479,7 @@ def assets(doc: Document, q: Query) -> Answer | None:
     elif q.has("车", "辆"):
         chosen = [i for i in items if i.unit == "辆"]
     else:
-        chosen = items
+        return None  # 资产总额 and the like: the reports state none
     chosen = [i for i in chosen if i.value is not None]
     if not chosen:
         return None

@@ -33,6 +33,7 @@ class Value:
     line: int
     key: str = ""  # what identifies the thing (a code, item:…, project:…), for de-duplication
     note: str = ""
+    asked: bool = False  # one of several figures the question asks for (not another reading of a name)
 
 
 NARRATIVE = "情况说明"
@@ -252,13 +253,16 @@ def project_values(doc: Document, name: str, q: Query) -> list[Value]:
 
 
 def sheet_values(doc: Document, sheet, q: Query) -> list[Value]:
-    """A performance sheet's funds: the 年度 (or 实施期) total, or the fund items the question names."""
+    """A performance sheet's funds: the ones the question names (资金总额, 上年结转 …), else the total,
+    of the 年度 column (or 实施期 when asked)."""
     scope = "实施期" if q.has("实施期") else "年度"
-    funds = [(k, v) for k, v in sheet.funds.items() if k.startswith(scope)]
-    named = [(k, v) for k, v in funds if k.split("/", 1)[1] in q.squashed and "总额" not in k]
+    funds = [(k, v) for k, v in sheet.funds.items() if k.startswith(scope)] or list(sheet.funds.items())
+    named = [(k, v) for k, v in funds if squash(k.split("/", 1)[1]) in q.squashed
+             or ("总额" in k and q.has("总额", "总金额", "一共"))]
     chosen = named or [(k, v) for k, v in funds if "总额" in k] or funds[:1]
     return [Value(f"{sheet.project_name} {k.replace('/', '')}", v, sheet.unit, "项目支出绩效目标表",
-                  sheet.fund_lines.get(k, sheet.line), f"sheet:{sheet.project_name}:{k}") for k, v in chosen]
+                  sheet.fund_lines.get(k, sheet.line), f"sheet:{sheet.project_name}:{k}", asked=len(chosen) > 1)
+            for k, v in chosen]
 
 
 def fact_values(doc: Document, label: str, q: Query) -> list[Value]:

@@ -106,13 +106,15 @@ def sheet_field(doc: Document, q: Query) -> Answer | None:
     if sheet is None:
         return None
     name = sheet.project_name
-    for i in sheet.indicators:  # the most specific indicator label the question names
-        for label in (i.level3, i.level2):
-            if label and len(label) >= 2 and squash(label) in q.squashed:
-                a = answer("text", f"{name} 的指标「{label}」",
-                           f"{name} 的{i.level2}「{i.level3}」指标值：{i.value}（{i.scope}，绩效目标表 第{i.line}行）。")
-                a.source("项目支出绩效目标表", i.line, label)
-                return a
+    for level in ("level3", "level2"):  # the most specific indicator label the question names
+        named = [i for i in sheet.indicators if len(getattr(i, level)) >= 2 and squash(getattr(i, level)) in q.squashed]
+        if named:
+            i = max(named, key=lambda i: (len(getattr(i, level)), i.scope == "年度"))
+            label = getattr(i, level)
+            a = answer("text", f"{name} 的指标「{label}」",
+                       f"{name} 的{i.level2}「{i.level3}」指标值：{i.value}（{i.scope}，绩效目标表 第{i.line}行）。")
+            a.source("项目支出绩效目标表", i.line, label)
+            return a
     named_fund = [k for k in sheet.funds if k.split("/", 1)[1] in q.squashed and "总额" not in k]
     if named_fund or q.has("资金", "金额", "多少钱", "多少元", "拨款") and not q.field_name:
         from budgetqa.engine.resolve import sheet_values

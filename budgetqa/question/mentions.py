@@ -41,6 +41,7 @@ class Mention:
     via: str = "exact"  # exact, synonym, partial, fuzzy
     scope: str | None = None  # the scope typed right before it (本年的…, 上年结转的…)
     table: int | None = None  # the table typed right before it (表五项目支出)
+    fund: str | None = None  # the fund typed right before it (财政拨款安排的高等教育支出)
 
     @property
     def kinds(self) -> set[str]:
@@ -265,6 +266,9 @@ def _longest(mentions: list[Mention], text: str) -> list[Mention]:
     一般公共预算拨款收入), a weaker one on the same span, and one that overlaps another only to take
     a generic word after it (高等教育支出: 高等教育, not also 教育支出). Mentions on the same span merge."""
     keep: list[Mention] = []
+    exact = [m for m in mentions if m.via in ("exact", "synonym")]
+    mentions = [m for m in mentions if m.via in ("exact", "synonym") or not any(
+        m.start <= e.start and e.end <= m.end and _says_nothing(text[m.start:e.start] + text[e.end:m.end]) for e in exact)]
     for m in sorted(mentions, key=lambda m: (-(m.end - m.start), -m.score)):
         same = next((k for k in keep if k.start == m.start and k.end == m.end), None)
         if same is not None:
@@ -276,6 +280,14 @@ def _longest(mentions: list[Mention], text: str) -> list[Mention]:
         keep.append(m)
     return [m for m in keep if not any(k.start < m.start < k.end < m.end and text[k.end:m.end] in _GENERIC_TAILS
                                        for k in keep)]
+
+
+def _says_nothing(extra: str) -> bool:
+    """Characters a weaker reading adds to an exact name that carry no meaning of their own (拨款, 的)."""
+    rest = extra
+    for word in sorted(lexicon.COMMON_WORDS, key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return not (set(rest) - _GENERIC)
 
 
 # --------------------------------------------------------------------------- pinyin

@@ -231,6 +231,7 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
     q.subjects_typed = ms
     ms = [m for m in ms if not _excluded(q, m)]
     ms = _assets(q, ms)
+    ms = _total_tails(q, ms)
     ms = _table_roles(q, ms)
     ms = _fund_roles(q, ms, doc)
     ms = _modifier_roles(q, ms)
@@ -306,20 +307,53 @@ def _table_roles(q: Query, ms: list[Mention]) -> list[Mention]:
     return out
 
 
+def _fund_of(typed: str) -> str | None:
+    """The fund a typed stretch names when it names nothing else (一般公共预算财政拨款, 财政拨款安排)."""
+    rest = typed
+    for fund in sorted(lexicon.FUNDS, key=len, reverse=True):
+        rest = rest.replace(fund, "")
+    if rest == typed or len(re.sub(r"^(?:拨款|资金|支出|收入|安排)+$", "", rest)) > 0:
+        return None
+    return typed.removesuffix("支出").removesuffix("收入").removesuffix("安排")
+
+
 def _fund_roles(q: Query, ms: list[Mention], doc: Document) -> list[Mention]:
-    """一般公共预算基本支出 / 财政拨款安排的高中教育支出: a fund before a name says which table to read."""
+    """一般公共预算基本支出 / 财政拨款安排的高中教育支出: a fund typed before a name says which table
+    to read it in (the fund may be a name of its own, or plain words before the name)."""
     out = []
     for i, m in enumerate(ms):
         nxt = ms[i + 1] if i + 1 < len(ms) else None
-        typed = q.squashed[m.start:m.end]
-        fund = next((f for f in lexicon.FUNDS if typed.startswith(f) and len(typed) <= len(f) + 2), None)
+        fund = _fund_of(q.squashed[m.start:m.end])
         negated = q.squashed[max(0, m.start - 3):m.start].endswith(lexicon.NEGATIONS)
         if fund and nxt is not None and not negated and q.squashed[m.end:nxt.start] in _FUND_GAP \
                 and nxt.kinds & {"code", "column", "item", "row"} and any(fund in t.title for t in doc.tables):
-            q.fund = fund
+            nxt.fund = fund
             continue
         out.append(m)
+    for m in out:
+        if m.fund is None:
+            before = q.squashed[max(0, m.start - 16):m.start]
+            for gap in sorted(_FUND_GAP, key=len, reverse=True):
+                stem = before.removesuffix(gap) if gap else before
+                fund = next((f for f in sorted(lexicon.FUNDS, key=len, reverse=True) if stem.endswith(f)), None)
+                if fund and any(fund in t.title for t in doc.tables):
+                    m.fund = fund
+                    break
+    funds = {m.fund for m in out if m.fund}
+    if len(funds) == 1 and all(m.fund for m in out if m.kinds & {"code", "column", "item", "row"}):
+        q.fund = funds.pop()
     return out
+
+
+_TOTAL_TAILS = ("预算总额", "总额", "总预算", "支出总额", "收入总额", "合计", "总计")
+
+
+def _total_tails(q: Query, ms: list[Mention]) -> list[Mention]:
+    """X预算总额 / 高等教育总预算: a total word typed right after a name is that name's total,
+    not the report's (the lexicon reads 总预算 alone as 支出总计)."""
+    return [m for i, m in enumerate(ms) if not (
+        i > 0 and m.via == "synonym" and q.squashed[m.start:m.end] in _TOTAL_TAILS
+        and q.squashed[ms[i - 1].end:m.start] in ("", "的"))]
 
 
 def _scope_before(q: Query, m: Mention) -> str | None:
@@ -336,11 +370,13 @@ def _scope_before(q: Query, m: Mention) -> str | None:
 def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
     """X中Y / X下面的Y: X is the whole Y is read within; Y占X, Y在X中占: X is the whole Y is divided by."""
     for i in range(len(ms) - 1):
-        gap = re.sub(r"^(?:这一|这个)?[类款项级]", "", q.squashed[ms[i].end:ms[i + 1].start])
+        gap = re.sub(r"^(?:这一|这个)?[类款项级]|^(?:预算|决算|预算数|决算数|表)", "", q.squashed[ms[i].end:ms[i + 1].start])
         column_of_row = ms[i].kinds & set(_ROW_KINDS) and q.squashed[ms[i + 1].start:ms[i + 1].end] in _MEASURE_NAMES
         if gap in _WITHIN and not _is(ms[i], q, _SCOPE_NAMES) and not column_of_row:
             q.whole = ms[i]
             q.relation = (ms[i].end, ms[i + 1].start)
+            if ms[i].kinds == {"table"}:  # 财政拨款支出预算中教育支出: read in that table
+                q.table = int(ms[i].term.key)
             return ms[:i] + ms[i + 1:]
     for m in ms[1:]:  # Y在X中占多少 / Y在X里的比重
         if q.squashed[max(0, m.start - 1):m.start] in ("在", "于") and re.match(r"(?:的)?(?:中|里|当中|之中|内)", q.squashed[m.end:]):
