@@ -470,7 +470,10 @@ def procurement(doc: Document, q: Query) -> Answer | None:
 def assets(doc: Document, q: Query) -> Answer | None:
     """Vehicles, office space and equipment (国有资产占有使用情况)."""
     items = doc.items_of("asset")
-    if q.has("面积", "用房", "房屋", "平方", "平米", "办公楼"):
+    named = [i for m in q.subjects for t in m.terms if t.kind == "asset" for i in items if i.name == t.name]
+    if named:
+        chosen = named
+    elif q.has("面积", "用房", "房屋", "平方", "平米", "办公楼"):
         chosen = [i for i in items if i.unit == "平方米"]
     elif q.has("设备", "台"):
         chosen = [i for i in items if "设备" in i.name]
@@ -483,7 +486,7 @@ def assets(doc: Document, q: Query) -> Answer | None:
     chosen = [i for i in chosen if i.value is not None]
     if not chosen:
         return None
-    head = next((i for i in chosen if "实有" in i.name), chosen[0]) if chosen[0].unit == "辆" else chosen[0]
+    head = next((i for i in chosen if "实有" in i.name), chosen[0]) if chosen[0].unit == "辆" and not named else chosen[0]
     text = "，".join(f"{i.name} {i.value}{i.unit}" for i in chosen if i.value or i is head)
     a = answer("value", head.name, f"{text}（国有资产占有使用情况 第{head.line}行）。")
     a.figure(head.name, head.value, head.unit, "国有资产占有使用情况", head.line)

@@ -68,10 +68,10 @@ def domain(doc: Document, q: Query) -> Domain:
             return _detail_rows(table, q.level)
     if q.domain == "items" or any(t.kind == "column" and t.key in ("人员经费", "公用经费") for m in q.subjects for t in m.terms):
         return _items(doc, q)
-    if q.domain == "subjects" or (q.level and q.domain != "projects"):
-        return _subjects(doc, q)
     if q.domain == "targets" or (q.has("绩效") and doc.performance and q.domain != "projects"):
         return _sheets(doc, q)
+    if q.domain == "subjects" or (q.level and q.domain != "projects"):
+        return _subjects(doc, q)
     return _projects(doc, q)
 
 

@@ -162,10 +162,18 @@ def text(doc: Document, q: Query) -> Answer | None:
     """Questions about what the report says: a sheet's field, duties, units, terms, or a sentence."""
     if _sheet(doc, q) is not None:
         return sheet_field(doc, q)
-    if q.domain in ("internal_units", "subordinate_units") or any("unit" in m.kinds for m in q.subjects):
+    figures = any(m.via in ("exact", "synonym") and m.kinds & {"code", "item", "project", "row", "fact"} for m in q.subjects)
+    if (q.domain in ("internal_units", "subordinate_units") or any("unit" in m.kinds for m in q.subjects)) and not figures:
         return units(doc, q)
     if q.has("职责", "职能", "负责什么", "干什么", "做什么", "管什么", "任务是", "负责哪些", "管哪些"):
         return duties(doc, q)
+    topics = [m.of("topic")[0].key for m in q.subjects if "topic" in m.kinds]
+    if topics and topics[0] != "绩效目标":  # what the report says of 三公, 机关运行经费, 政府采购
+        from budgetqa.engine.figures import topic_answer
+
+        found = topic_answer(doc, q, topics[0])
+        if found is not None:
+            return found
     if any("term" in m.kinds for m in q.subjects):
         return define(doc, q)
     if q.has("绩效") and not q.subjects:

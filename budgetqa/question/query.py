@@ -185,7 +185,8 @@ def _shape(q: Query, doc: Document) -> None:
             q.unit = unit
     if q.unit is None and s.endswith(("元", "元?")) and not s.endswith("万元"):
         q.unit = "元"
-    q.level = next((lv for lv in ("类", "款", "项") if re.search(rf"(?:{lv}级|哪个{lv}|哪一{lv}|哪{lv}|各{lv}|几{lv}|什么{lv}|个{lv}(?!目)|{lv}科目|的{lv}$|这个{lv})", s)), None)
+    plain = s.replace("项目", "□□")  # 项 of 项目 is not the 项 level
+    q.level = next((lv for lv in ("类", "款", "项") if re.search(rf"(?:{lv}级|哪个{lv}|哪一{lv}|哪{lv}|各{lv}|几{lv}|什么{lv}|个{lv}|{lv}科目|的{lv}$|这个{lv}|（{lv}）|\({lv}\))", plain)), None)
     q.field_name = next((f for f, words in lexicon.SHEET_FIELDS.items() if any(w in s for w in words)), None)
     kind = next((k for k in lexicon.INDICATOR_KINDS if f"{k}指标" in s or f"{k}要求" in s or f"{k}目标" in s), None)
     if kind:
@@ -231,6 +232,7 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
     q.subjects_typed = ms
     ms = [m for m in ms if not _excluded(q, m)]
     ms = _assets(q, ms)
+    ms = _narrowed(ms)
     ms = _total_tails(q, ms)
     ms = _table_roles(q, ms)
     ms = _fund_roles(q, ms, doc)
@@ -284,7 +286,7 @@ def _assets(q: Query, ms: list[Mention]) -> list[Mention]:
         return ms
     from budgetqa.question.vocabulary import Term
 
-    kept = [m for m in ms if m.kinds & {"asset"}]
+    kept = [m for m in ms if m.kinds & {"asset"} and m.via == "exact"]
     return kept or [Mention(0, 0, [Term("topic", "国有资产", "国有资产")])]
 
 
@@ -343,6 +345,23 @@ def _fund_roles(q: Query, ms: list[Mention], doc: Document) -> list[Mention]:
     if len(funds) == 1 and all(m.fund for m in out if m.kinds & {"code", "column", "item", "row"}):
         q.fund = funds.pop()
     return out
+
+
+def _narrowed(ms: list[Mention]) -> list[Mention]:
+    """Partial names that narrow each other: a heading before them (关工委的办公经费和工作经费) or a
+    noun after a list (信息化中心、发展改革研究中心、关工委三个办公经费) keeps, of each partial name,
+    the things it shares with the heading or the noun, and names nothing of its own."""
+    partial = [m for m in ms if m.via in ("partial", "fuzzy") and m.kinds & {"project", "target"}]
+    if len(partial) < 2:
+        return ms
+    for shared, others in ((partial[0], partial[1:]), (partial[-1], partial[:-1])):
+        keys = {t.key for t in shared.terms}
+        narrowed = [[t for t in m.terms if t.key in keys] for m in others]
+        if all(narrowed) and any(len(n) < len(m.terms) for n, m in zip(narrowed, others)):
+            for m, terms in zip(others, narrowed):
+                m.terms = terms
+            return [m for m in ms if m is not shared]
+    return ms
 
 
 _TOTAL_TAILS = ("预算总额", "总额", "总预算", "支出总额", "收入总额", "合计", "总计")
@@ -404,7 +423,7 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
     masked = _mask(q.squashed, exact)
     if (any(w in masked for w in lexicon.OUT_OF_SCOPE) or lexicon.PERSONAL_PAY.search(q.squashed)) and not q.field_name:
         q.refused = "person"
-    other = _other_department(_mask(squash_spaced(q.text), []), exact, q, doc)
+    other = _other_department(squash_spaced(q.text), [m for m in exact if m.via == "exact"], q, doc)
     if other:
         q.refused = f"department:{other}"
     printed = {squash(t.name) for terms in vocabulary(doc).by_name.values() for t in terms}
@@ -506,8 +525,8 @@ def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
         found.remove("=")  # A+B=? asks for the sum, it checks nothing
     if intent.op == "sum" and re.search(r"=(?:多少|几|\?|？)?$", q.text.strip()):
         found.append("=?")
-    if intent.op == "define" and re.search(r"(?:是什么|是啥|指啥|是指什么)(?:意思)?[呢啊呀吗]?$", q.squashed) \
-            and any("term" in m.kinds for m in q.subjects):
+    if intent.op == "define" and any("term" in m.kinds and re.fullmatch(
+            r"(?:的)?(?:是什么|是啥|指啥|是指什么|指的是什么)(?:意思)?[呢啊呀吗]?", q.squashed[m.end:]) for m in q.subjects):
         found.append("是什么")  # 机关运行经费是什么: the term's meaning (原因是什么 names no term)
     if intent.op == "difference" and any(q.squashed[a.end:b.start] in ("比", "较", "比起", "相比") for a, b in zip(q.subjects, q.subjects[1:])) \
             and re.search(r"[多少高低大小]", q.squashed[q.subjects[-1].end:]):
