@@ -188,19 +188,15 @@ def execute(conn, doc: Document, q: Query) -> Answer | None:
     special = _by_subject(doc, q)
     if special is not None:
         return special
-    unanswered = None
     for score, op in q.ops[:6]:
         if score < _MIN_SCORE:
             break
         found = OPERATIONS[op](doc, replace(q, op=op))
-        if found is not None and found.matched:
-            return found
-        unanswered = unanswered or found
-    if q.op in ("text", "define", "about", "value", "breakdown", "change") or not q.subjects:
-        found = text.passages(conn, doc, q)
         if found is not None:
-            return found
-    return unanswered
+            return found  # answered, or understood and not in the report (said so)
+    if not q.previous_year and (q.op in ("text", "define", "about", "value", "breakdown") or not q.subjects):
+        return text.passages(conn, doc, q)
+    return None
 
 
 def _by_subject(doc: Document, q: Query) -> Answer | None:

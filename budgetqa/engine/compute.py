@@ -402,7 +402,7 @@ def change(doc: Document, q: Query) -> Answer | None:
     changes += [f for f in doc.facts if f.kind == "rate"
                 and not any(c.subject == f.subject and abs(c.line - f.line) <= 2 for c in changes)]
     if not changes:
-        return None
+        return Answer(False, "change", f"报告（{doc.label}）没有给出与上年相比的数字；没有可给的增减额或增长率。")
     names = [squash(t.name) for m in q.subjects for t in m.terms] + [t.key for m in q.subjects for t in m.terms if t.kind == "code"]
 
     def score(f: Fact) -> float:
@@ -417,6 +417,13 @@ def change(doc: Document, q: Query) -> Answer | None:
 
     best = max(changes, key=score)
     if score(best) < 30:
+        topic = next((m.of("topic")[0].key for m in q.subjects if "topic" in m.kinds), None)
+        if topic:  # what the report says of a topic it has no change for (本部门无“三公”经费预算)
+            from budgetqa.engine.figures import topic_answer
+
+            found = topic_answer(doc, q, topic)
+            if found is not None:
+                return found
         if q.subjects:
             name = q.subjects[0].term.name
             return Answer(False, "change", f"报告（{doc.label}）没有给出「{name}」与上年相比的数字，只有本年的金额；"

@@ -53,7 +53,7 @@ def domain(doc: Document, q: Query) -> Domain:
         names = {t.key for t in several.of("project")}
         d = _projects(doc, q)
         d.rows = [v for v in d.rows if any(v.key.endswith(f":{n}") for n in names)]
-        d.where = f"名称含「{q.squashed[several.start:several.end]}」的项目"
+        d.where = "、".join(dict.fromkeys(t.name for t in several.of("project"))) + " 这几个项目"
         return d
     named_tables = [int(m.term.key) for m in q.subjects if m.kinds == {"table"}]
     if q.table is None and named_tables:

@@ -179,6 +179,9 @@ def row_values(doc: Document, name: str, q: Query) -> list[Value]:
         for row in table.rows:
             if squash(row.name).lstrip("一二三四五六七八九十、") != squash(name) and squash(row.name) != squash(name):
                 continue
+            asked = row_measures(table, row, q)
+            if len(asked) > 1:
+                return asked
             value = _row_value(table, row, q)
             if value is not None and all(v.amount != value.amount for v in out):
                 out.append(value)
@@ -188,15 +191,26 @@ def row_values(doc: Document, name: str, q: Query) -> list[Value]:
 
 
 def _row_value(table: Table, row: Row, q: Query) -> Value | None:
+    """A row's figure: its first column, or the first column the question names."""
+    found = row_measures(table, row, q)
+    if found:
+        return found[0]
     key = f"row:{table.no}:{row.row_no}"
-    for measure in q.measures:
-        column = measure_column(table, measure, row.side)
-        if column and row.cell(column):
-            cell = row.cell(column)
-            return Value(f"{row.name} {column.rsplit('/', 1)[-1]}", cell.amount, table.unit, table.label, cell.line, key)
     if row.first is None:
         return Value(row.name, Decimal(0), table.unit, table.label, row.line, key, "本表该行未填金额")
     return Value(row.name, row.first, table.unit, table.label, row.line, key)
+
+
+def row_measures(table: Table, row: Row, q: Query) -> list[Value]:
+    """Each column of a row the question names (当年预算安排和上年结转各多少)."""
+    out = []
+    for measure in q.measures:
+        column = measure_column(table, measure, row.side)
+        cell = row.cell(column) if column else None
+        if cell is not None:
+            out.append(Value(f"{row.name} {column.rsplit('/', 1)[-1]}", cell.amount, table.unit, table.label, cell.line,
+                             f"row:{table.no}:{row.row_no}:{column}", asked=len(q.measures) > 1))
+    return out
 
 
 def column_values(doc: Document, column: str, q: Query) -> list[Value]:

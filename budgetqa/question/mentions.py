@@ -266,7 +266,7 @@ def _longest(mentions: list[Mention], text: str) -> list[Mention]:
     一般公共预算拨款收入), a weaker one on the same span, and one that overlaps another only to take
     a generic word after it (高等教育支出: 高等教育, not also 教育支出). Mentions on the same span merge."""
     keep: list[Mention] = []
-    exact = [m for m in mentions if m.via in ("exact", "synonym")]
+    exact = [m for m in mentions if m.via in ("exact", "synonym") and m.kinds & {"code", "item", "row", "column"}]
     mentions = [m for m in mentions if m.via in ("exact", "synonym") or not any(
         m.start <= e.start and e.end <= m.end and _says_nothing(text[m.start:e.start] + text[e.end:m.end]) for e in exact)]
     for m in sorted(mentions, key=lambda m: (-(m.end - m.start), -m.score)):
