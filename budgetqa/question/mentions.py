@@ -213,13 +213,14 @@ def _extended(residue: str, squashed: str, v: Vocabulary, exact: list[Mention]) 
                 continue
             typed = squashed[m.start:m.end + len(word)]
             missed = 1 if len(typed) >= 4 else 0  # one character mistyped (绩效工姿)
-            hits = [(len(typed) / len(key), t) for key, terms in v.by_name.items()
-                    if len(key) > len(typed) - 2 and LCSseq.similarity(typed, key) >= len(typed) - missed
+            hits = [((common == len(typed), len(typed) / len(key)), t) for key, terms in v.by_name.items()
+                    if len(key) > len(typed) - 2 and (common := LCSseq.similarity(typed, key)) >= len(typed) - missed
                     and len(typed) / len(key) >= 0.6 and key.startswith(typed[:2])
                     for t in terms if t.kind not in ("table", "department")]
             if hits:
-                best = max(h[0] for h in hits)
-                terms = list(dict.fromkeys(t for r, t in sorted(hits, key=lambda h: -h[0]) if r >= best - 0.05))
+                best = max(h[0] for h in hits)  # every character typed first, then the closest length
+                terms = list(dict.fromkeys(t for r, t in sorted(hits, key=lambda h: h[0], reverse=True)
+                                           if r[0] == best[0] and r[1] >= best[1] - 0.05))
                 out.append(Mention(m.start, m.end + len(word), terms, 93, "partial"))
     return out
 
@@ -234,6 +235,7 @@ def _fuzzy(residue: str, squashed: str, v: Vocabulary, found: list[Mention]) -> 
     out = []
     taken = {t for m in found if m.via == "exact" for t in m.terms}
     for word in residue.split(" "):
+        word = word.strip("中里的在和与及是")  # 表十二中信息化中心: the 中 belongs to the table
         core = set(word) - _GENERIC
         start = squashed.find(word)
         if len(word) < 3 or len(core) < 2 or start < 0:

@@ -504,7 +504,7 @@ def _other_department(spaced: str, exact: list[Mention], q: Query, doc: Document
     names = [t.name for terms in vocabulary(doc).by_name.values() for t in terms]
     known = [doc.department] + [i.name for i in doc.items if i.kind in ("internal_unit", "subordinate_unit")]
     printed = [q.squashed[m.start:m.end] for m in exact]
-    for word in spaced.split(" "):
+    for word in re.split(r"[ 和与及、跟]", spaced):
         for printed_name in printed:
             word = word.replace(printed_name, " ")
         for piece in word.split(" "):
@@ -529,7 +529,7 @@ _MASKED_FOR_CUES = {"code", "item", "row", "project", "target", "column", "group
 
 def _skeleton(q: Query, mentions: list[Mention]) -> str:
     text = q.squashed
-    for m in sorted(mentions, key=lambda m: -m.start):
+    for m in sorted((m for m in mentions if m.start < 10_000), key=lambda m: -m.start):
         text = text[:m.start] + _SLOT.get(m.term.kind, "{item}") + text[m.end:]
     text = re.sub(r"\d+(?:\.\d+)?%", "{percent}", text)
     return re.sub(r"\d+(?:\.\d+)?", "{amount}", text)
@@ -586,7 +586,9 @@ def _cue_at(q: Query, cue: str, text: str) -> bool:
 def _rank(q: Query) -> None:
     """Every operation scored: template similarity (rapidfuzz) plus cue words, best first."""
     named = q.subjects + ([q.whole] if q.whole else [])
-    masked = _mask(q.squashed, [m for m in named if m.kinds & _MASKED_FOR_CUES])
+    masked = _mask(q.squashed, [m for m in named if m.kinds & _MASKED_FOR_CUES and m.start < 10_000])
+    for a, b in q.scope_spans:  # 去年没花完结转过来的: scope words, not a comparison with last year
+        masked = masked[:a] + " " * (b - a) + masked[b:]
     if q.relation:
         masked = masked[:q.relation[0]] + " " * (q.relation[1] - q.relation[0]) + masked[q.relation[1]:]
     skeleton = _skeleton(q, named)
@@ -645,6 +647,9 @@ def with_context(q: Query, last: Query | None) -> Query:
     if not q.cued:
         filled.op = last.op
         filled.ops = [(100.0, last.op)] + q.ops
+    elif filled.subjects and not q.subjects:
+        _rank(filled)  # the operation asked, judged with the subjects the conversation supplies
+    if not q.cued:
         filled.comparator = filled.comparator or last.comparator
         filled.threshold = filled.threshold or last.threshold
         filled.field_name = filled.field_name or last.field_name
