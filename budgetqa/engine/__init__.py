@@ -35,6 +35,9 @@ OPERATIONS = {
     "text": text.text, "define": text.define, "about": text.about, "help": text.help_answer,
 }
 _MIN_SCORE = 30
+# Operations clearly asked for that no other operation may stand in for: a breakdown the report does
+# not print is not answered with the total.
+_NOT_SUBSTITUTED = {"breakdown": "明细或构成", "parent": "上级科目", "rank": "排序所需的数字", "text": "相关说明"}
 # Operations whose subject is a topic the report may say nothing about: say so, give no figure.
 _TOPIC_WORDS = {"三公": "三公经费", "机关运行": "机关运行经费", "采购": "政府采购", "绩效": "绩效目标"}
 
@@ -121,7 +124,7 @@ _PART_END = re.compile(r"[？?！!；;]+")
 _CLAUSE_END = re.compile(r"[，,]")
 # Words that make a clause a question of its own (多少, 几个, 是否 …); a clause without one says
 # where or what, and is read together with the next.
-_ASKS = re.compile(r"多少|几|哪|什么|啥|吗|么|是否|是不是|占比|比例|比重|对不对|怎么|如何|为何|为什么|原因")
+_ASKS = re.compile(r"多少|几|哪|什么|啥|吗|么|呢|是否|是不是|占比|比例|比重|对不对|怎么|如何|为何|为什么|原因|多长|多久|多大|多高")
 
 
 def _parts(question: str) -> list[str]:
@@ -188,12 +191,20 @@ def execute(conn, doc: Document, q: Query) -> Answer | None:
     special = _by_subject(doc, q)
     if special is not None:
         return special
-    for score, op in q.ops[:6]:
+    if q.excluded and q.op in ("value", "sum", "difference", "breakdown", "list"):
+        left = compute.remainder(doc, q)
+        if left is not None:
+            return left
+    for i, (score, op) in enumerate(q.ops[:6]):
         if score < _MIN_SCORE:
             break
         found = OPERATIONS[op](doc, replace(q, op=op))
         if found is not None:
             return found  # answered, or understood and not in the report (said so)
+        if i == 0 and q.cued and op in _NOT_SUBSTITUTED and q.subjects and score - q.ops[1][0] >= 25:
+            what = "、".join(q.names()) or "所问内容"
+            return Answer(False, op, f"报告（{doc.label}）没有给出「{what}」的{_NOT_SUBSTITUTED[op]}；没有可给的数字。",
+                          understood=what)
     if not q.previous_year and (q.op in ("text", "define", "about", "value", "breakdown") or not q.subjects):
         return text.passages(conn, doc, q)
     return None
@@ -215,6 +226,8 @@ def refuse(doc: Document, q: Query) -> str:
     """Why the report cannot answer (another department, a person, the future, another year or kind)."""
     if q.refused.startswith("department:"):
         return f"这份报告是 {doc.label}，不包含「{q.refused.split(':', 1)[1]}」的数据。"
+    if q.missing_table:
+        return f"报告（{doc.label}）共 {len(doc.tables)} 张表，没有「{q.missing_table}」。"
     if q.refused == "person":
         return f"预算报告只有部门和科目的金额，没有人员、人均、数量单价、执行进度或以后年度的数据（{doc.label}）。"
     if q.missing and not any(m.via == "exact" and m.kinds & {"item", "code", "row"} for m in q.subjects):

@@ -49,6 +49,29 @@ def subject_values(doc: Document, q: Query) -> list[Value]:
     return build.dedupe(out)
 
 
+# --------------------------------------------------------------------------- what is left
+def remainder(doc: Document, q: Query) -> Answer | None:
+    """人员经费里扣掉退休费还剩多少 / 结转项目里不算安可替代工程，其余合计: the whole less what is set aside."""
+    whole_mention = q.whole or (q.subjects[0] if q.subjects else None)
+    if whole_mention is not None:
+        whole = subject_value(doc, q, whole_mention)
+    else:
+        from budgetqa.engine.lists import domain
+
+        d = domain(doc, q)
+        whole = Value(d.where, build.total(d.rows), d.rows[0].unit, d.where, 0, "domain") if d.rows else None
+    taken = [v for m in q.excluded if (v := subject_value(doc, q, m)) is not None]
+    if whole is None or not taken or any(v.unit != whole.unit for v in taken):
+        return None
+    left = whole.amount - build.total(taken)
+    a = answer("difference", f"{whole.label} 除去 {'、'.join(v.label for v in taken)}",
+               f"{said(whole)} − " + " − ".join(said(v) for v in taken) + f" = {amount_text(left, whole.unit)}。")
+    a.figure("余额（计算）", left, whole.unit)
+    for v in [whole] + taken:
+        add(a, v)
+    return a
+
+
 # --------------------------------------------------------------------------- sum and difference
 def sum_(doc: Document, q: Query) -> Answer | None:
     """The sum of the named figures (a 项 inside a named 款 is not counted twice)."""
@@ -94,7 +117,7 @@ def difference(doc: Document, q: Query) -> Answer | None:
         found = budget_vs_outturn(doc, q)
         if found is not None:
             return found
-    vals = subject_values(doc, q)
+    vals = sheet_pair(doc, q) or subject_values(doc, q)
     if len(vals) == 1 and len(q.measures) == 2:
         vals = [v for m in q.measures for v in mention_values(doc, q.subjects[0], replace(q, measures=[m]))]
     if len(vals) != 2 or vals[0].unit != vals[1].unit:
@@ -369,9 +392,22 @@ def completion(doc: Document, q: Query) -> Answer | None:
     return a
 
 
+def sheet_pair(doc: Document, q: Query) -> list[Value]:
+    """One project's two sheet columns when both are named (实施期资金总额 and 年度资金总额)."""
+    from budgetqa.engine.resolve import sheet_values
+
+    if len(q.subjects) != 1 or not (q.has("实施期") and q.has("年度")):
+        return []
+    names = {t.key for t in q.subjects[0].terms if t.kind in ("project", "target")}
+    sheet = next((s for s in doc.performance if s.project_name in names), None)
+    vals = sheet_values(doc, sheet, q) if sheet else []
+    order = sorted(vals, key=lambda v: q.squashed.find("年度" if "年度" in v.label else "实施期"))
+    return order if len(order) == 2 else []
+
+
 def ratio(doc: Document, q: Query) -> Answer | None:
     """项目支出是基本支出的几倍: one figure divided by the other, to two decimals."""
-    vals = subject_values(doc, q)
+    vals = sheet_pair(doc, q) or subject_values(doc, q)
     if q.whole is not None and len(vals) == 1:
         base = subject_value(doc, q, q.whole)
         vals = vals + ([base] if base else [])

@@ -8,6 +8,7 @@ paragraph, and a topic the report states it does not have is answered with that 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import Decimal
 
@@ -24,7 +25,8 @@ from budgetqa.question.vocabulary import Term
 from budgetqa.textnorm import squash
 
 # Readings of one mention, most specific first, when it could name several kinds of things.
-_KIND_ORDER = ("code", "item", "project", "target", "group", "row", "column", "topic", "fact", "asset", "table", "term", "unit")
+_KIND_ORDER = ("code", "item", "project", "target", "group", "list", "row", "column", "topic", "fact", "asset", "table", "term",
+               "unit")
 
 
 def ordered(m: Mention) -> list[Term]:
@@ -96,7 +98,7 @@ def one_value(doc: Document, q: Query, m: Mention) -> Answer | None:
         q = replace(q, table=m.table if m.table is not None else q.table, scope=m.scope or q.scope, fund=m.fund or q.fund)
     if q.table is not None:
         m = _in_table(doc, q.table, m)
-    if q.whole is not None and "topic" in q.whole.kinds:
+    if q.whole is not None and "topic" in q.whole.kinds and not m.kinds & {"code", "item", "project", "row", "column"}:
         found = topic_answer(doc, q, q.whole.of("topic")[0].key)  # 政府采购里买服务的钱
         if found is not None:
             return found
@@ -125,6 +127,9 @@ def one_value(doc: Document, q: Query, m: Mention) -> Answer | None:
     if q.whole is not None and codes:
         return code_answer(doc, q, _within_code(doc, codes, q.whole) or codes[0])
     projects = [t for t in m.terms if t.kind == "project"]
+    if projects and q.has("实施期", "年度资金", "绩效") and not any(s.project_name == t.key for t in projects for s in doc.performance):
+        return Answer(False, "value", f"报告（{doc.label}）没有「{projects[0].name}」的项目绩效目标表，"
+                      "没有它的实施期或年度资金数。", understood=projects[0].name)
     if projects:
         scoped = [t for t in projects if any(p.name == t.key and (q.scope in (None, "全部") or p.scope == q.scope)
                                              for p in doc.projects)] or projects
@@ -135,6 +140,10 @@ def one_value(doc: Document, q: Query, m: Mention) -> Answer | None:
         return project_answer(doc, q, names[0])
     if "group" in kinds:
         return group_answer(doc, q, m.of("group")[0].key)
+    if "list" in kinds and q.each:  # 本年项目支出预算表里的项目分别多少钱
+        from budgetqa.engine.lists import list_answer
+
+        return list_answer(doc, replace(q, scope=m.of("list")[0].key, domain="projects"))
     vals = build.dedupe(mention_values(doc, m, q))
     if not vals:
         if "term" in kinds or "unit" in kinds:
@@ -481,6 +490,14 @@ def assets(doc: Document, q: Query) -> Answer | None:
         chosen = picked or chosen
     elif q.has("车", "辆"):
         chosen = [i for i in items if i.unit == "辆"]
+    elif q.has("截至", "截止", "日期", "哪天", "什么时候", "时间"):
+        dated = next((i for i in items if re.search(r"截[至止]\d{4}年\d{1,2}月\d{1,2}日", i.text)), None)
+        if dated is None:
+            return None
+        when = re.search(r"截[至止](\d{4}年\d{1,2}月\d{1,2}日)", dated.text).group(1)
+        a = answer("text", "国有资产数据的日期", f"国有资产占有使用情况的数据截至 {when}（第{dated.line}行）。")
+        a.source("国有资产占有使用情况", dated.line, when)
+        return a
     else:
         return None  # 资产总额 and the like: the reports state none
     chosen = [i for i in chosen if i.value is not None]
@@ -525,6 +542,8 @@ def _parts(doc: Document, q: Query, term: Term) -> Answer | None:
             return None
         table, row = place
         below = [r for r in table.rows if r.code and r.code != row.code and r.code.startswith(row.code)]
+        if q.level:
+            below = [r for r in below if r.level == q.level] or below
         return _rows_under(table, row, below, f"{row.code} {row.name}")
     if term.kind == "item":
         table = doc.table("basic_economic")
@@ -536,6 +555,39 @@ def _parts(doc: Document, q: Query, term: Term) -> Answer | None:
         return _project_parts(doc, term.key)
     if term.kind == "row" and term.key in ("收入总计", "支出总计", "本年收入合计", "本年支出合计"):
         return _side_parts(doc, "收入" if "收入" in term.key else "支出")
+    if term.kind == "topic":
+        said_ = topic_answer(doc, q, term.key)
+        figure = said_.figures[0] if said_ is not None and said_.figures else None
+        return _same_figure_parts(doc, q, [Value(term.name, figure.value, figure.unit, figure.table, figure.line)]) \
+            if figure else None
+    if term.kind in ("fact", "list", "row"):
+        return _same_figure_parts(doc, q, values(doc, term, q))
+    return None
+
+
+def _same_figure_parts(doc: Document, q: Query, vals: list[Value]) -> Answer | None:
+    """A figure stated in words or printed as a total (一般公共预算当年支出 550.51, 机关运行经费 13.59)
+    broken down where a table prints the same figure as its total: that table's top-level rows, or
+    the items of the economic table's column with that total."""
+    if not vals:
+        return None
+    amount = vals[0].amount
+    for table in doc.tables:
+        total = table.total_row("支出") if table.two_sided else table.total_row()
+        if total is None or table.kind.startswith("projects"):
+            continue
+        if total.first == amount and not table.two_sided:
+            top = [r for r in table.rows if r.code and r.level == "类"]
+            if top:
+                a = _rows_under(table, total, top, f"{vals[0].label}（即{table.label} 合计）")
+                if a is not None:
+                    for r in top:
+                        a.figure(f"{r.label}占比", build.pct(r.first or Decimal(0), amount), "%")
+                    a.text += "各类占比：" + "；".join(f"{r.name} {build.pct(r.first or Decimal(0), amount)}%" for r in top) + "。"
+                return a
+        for c in total.cells[1:]:
+            if c.amount == amount and table.kind == "basic_economic":
+                return column_parts(doc, q, c.column.rsplit("/", 1)[-1])
     return None
 
 
@@ -557,6 +609,11 @@ def _rows_under(table: Table, parent, below: list, label: str) -> Answer | None:
 def column_parts(doc: Document, q: Query, column: str) -> Answer | None:
     """人员经费 / 公用经费: the economic items with a figure in that column; 基本支出: its two columns;
     项目支出: the project lists."""
+    functional = q.has("功能") or (q.has("科目", "类", "款") and not q.has("经济"))
+    if column in ("项目支出", "基本支出") and functional:
+        found = _by_subject(doc, q, column)
+        if found is not None:
+            return found
     if column == "项目支出":
         from budgetqa.engine.lists import list_answer
 
@@ -583,11 +640,17 @@ def column_parts(doc: Document, q: Query, column: str) -> Answer | None:
         return a
     name = next((c for c in table.columns if c.rsplit("/", 1)[-1] == column), None)
     rows = [r for r in table.rows if name and r.amount(name) and not r.is_total and r.name not in ECONOMIC_CLASSES]
+    classes = [r for r in table.rows if name and r.amount(name) and r.name in ECONOMIC_CLASSES]
     if not rows:
         return None
     total = table.total_row()
-    listing = "；".join(f"{r.name} {amount_text(r.amount(name), table.unit)}" for r in rows)
-    a = answer("breakdown", f"{column} 的组成", f"{column}包括 {len(rows)} 项：{listing}（{table.label}）。")
+    a = answer("breakdown", f"{column} 的组成", "")
+    if classes:
+        a.text += f"{column}按经济分类分为 {len(classes)} 类：" + "；".join(
+            f"{r.name} {amount_text(r.amount(name), table.unit)}" for r in classes) + "。"
+        for r in classes:
+            a.figure(r.name, r.amount(name), table.unit, table.label, r.line)
+    a.text += f"明细 {len(rows)} 项：" + "；".join(f"{r.name} {amount_text(r.amount(name), table.unit)}" for r in rows) + f"（{table.label}）。"
     if total is not None and total.amount(name) is not None:
         a.figure(f"{column}合计", total.amount(name), table.unit, table.label, total.line)
     for r in rows[:20]:
@@ -598,10 +661,25 @@ def column_parts(doc: Document, q: Query, column: str) -> Answer | None:
     return a
 
 
-def _project_parts(doc: Document, name: str) -> Answer | None:
-    project = next((p for p in doc.projects if p.name == name), None)
-    if project is None or len(project.amounts) < 2:
+def _by_subject(doc: Document, q: Query, column: str) -> Answer | None:
+    """项目支出按功能科目分: the classification rows with a figure in that column, at the level asked
+    (the most detailed by default)."""
+    table = next((t for k in ("expenditure", "gp_expenditure", "fiscal_expenditure") for t in doc.tables if t.kind == k
+                  and any(c.rsplit("/", 1)[-1] == column for c in t.columns)), None)
+    if table is None:
         return None
+    name = next(c for c in table.columns if c.rsplit("/", 1)[-1] == column)
+    parents = {r.parent_code for r in table.rows if r.parent_code}
+    rows = [r for r in table.rows if r.code and r.amount(name) and (r.level == q.level if q.level else r.code not in parents)]
+    total = table.total_row()
+    return _rows_under(table, total, rows, f"{column}（{table.label}）") if total is not None and rows else None
+
+
+def _project_parts(doc: Document, name: str) -> Answer | None:
+    """A project's money by fund, when it comes from more than one."""
+    project = next((p for p in doc.projects if p.name == name), None)
+    if project is None or len([x for c, x in project.amounts.items() if x and "合计" not in c]) < 2:
+        return None  # one fund only: the report prints no further split of a project
     parts = [(c.rsplit("/", 1)[-1], x) for c, x in project.amounts.items()]
     a = answer("breakdown", f"{name} 的资金来源", "，".join(f"{c} {amount_text(x, project.unit)}" for c, x in parts)
                + f"（第{project.line}行）。")
@@ -643,8 +721,8 @@ def parent(doc: Document, q: Query) -> Answer | None:
         while up is not None:
             chain.append(up)
             up = parent_row(table, up)
-        if q.level:
-            chain = [r for r in chain if r.level == q.level] or chain
+        if q.levels:
+            chain = [r for r in chain if r.level in q.levels] or chain
         if chain:
             out.append((table, row, chain))
     if not out:

@@ -68,7 +68,8 @@ def domain(doc: Document, q: Query) -> Domain:
             return _detail_rows(table, q.level)
     if q.domain == "items" or any(t.kind == "column" and t.key in ("人员经费", "公用经费") for m in q.subjects for t in m.terms):
         return _items(doc, q)
-    if q.domain == "targets" or (q.has("绩效") and doc.performance and q.domain != "projects"):
+    if q.domain == "targets" or (q.has("绩效") or q.has("实施期") and q.has("年度")) and doc.performance and q.domain != "projects" \
+            or q.has("实施期") and q.has("年度") and q.has("不一样", "不同", "不一致"):
         return _sheets(doc, q)
     if q.domain == "subjects" or (q.level and q.domain != "projects"):
         return _subjects(doc, q)
@@ -128,7 +129,10 @@ def _subjects(doc: Document, q: Query) -> Domain:
 
 
 def _sheets(doc: Document, q: Query) -> Domain:
-    """The performance sheets, by their own fund totals (年度, or 实施期 when asked)."""
+    """The performance sheets, by their own fund totals (年度, or 实施期 when asked); those whose two
+    columns disagree when that is what is asked."""
+    if q.has("实施期") and q.has("年度") and q.has("不一样", "不同", "不一致", "差异", "不相等", "不等"):
+        return _sheets_differing(doc)
     scope = "实施期" if q.has("实施期") else "年度"
     rows = []
     for sheet in doc.performance:
@@ -138,6 +142,18 @@ def _sheets(doc: Document, q: Query) -> Domain:
             k, v = funds[0]
             rows.append(Value(sheet.project_name, v, sheet.unit, "项目支出绩效目标表", sheet.fund_lines.get(k, sheet.line)))
     return Domain("项目绩效目标表（资金总额）", rows)
+
+
+def _sheets_differing(doc: Document) -> Domain:
+    rows = []
+    for sheet in doc.performance:
+        totals = {k.split("/")[0]: (k, v) for k, v in sheet.funds.items() if "总额" in k}
+        if "实施期" in totals and "年度" in totals and totals["实施期"][1] != totals["年度"][1]:
+            k, v = totals["实施期"]
+            rows.append(Value(f"{sheet.project_name}（实施期 {amount_text(v, sheet.unit)}，年度 "
+                              f"{amount_text(totals['年度'][1], sheet.unit)}）", v, sheet.unit, "项目支出绩效目标表",
+                              sheet.fund_lines.get(k, sheet.line)))
+    return Domain("实施期与年度资金总额不一致的项目", rows)
 
 
 def _projects(doc: Document, q: Query) -> Domain:

@@ -89,8 +89,9 @@ def code_place(doc: Document, code: str, q: Query) -> tuple[Table, Row] | None:
         candidates += [t for t in doc.tables if t.no == q.table]
     if q.fund:
         candidates += titled(doc, q.fund)
-    for measure in q.measures:
-        candidates += [t for t in doc.tables if measure_column(t, measure) and row_of(t, code)]
+    if q.measures:  # the tables printing the code with the most of the columns asked
+        having = [(sum(bool(measure_column(t, m)) for m in q.measures), t) for t in doc.tables if row_of(t, code)]
+        candidates += [t for n, t in sorted(having, key=lambda nt: -nt[0]) if n]
     kinds = _CODE_TABLES.get(q.scope, _CODE_TABLES[None])
     if doc.kind == "决算" and q.scope == "本年":
         kinds = _CODE_TABLES[None]  # a 决算's 支出决算表 holds this year's spending
@@ -267,13 +268,21 @@ def project_values(doc: Document, name: str, q: Query) -> list[Value]:
 
 
 def sheet_values(doc: Document, sheet, q: Query) -> list[Value]:
-    """A performance sheet's funds: the ones the question names (资金总额, 上年结转 …), else the total,
-    of the 年度 column (or 实施期 when asked)."""
-    scope = "实施期" if q.has("实施期") else "年度"
-    funds = [(k, v) for k, v in sheet.funds.items() if k.startswith(scope)] or list(sheet.funds.items())
-    named = [(k, v) for k, v in funds if squash(k.split("/", 1)[1]) in q.squashed
-             or ("总额" in k and q.has("总额", "总金额", "一共"))]
-    chosen = named or [(k, v) for k, v in funds if "总额" in k] or funds[:1]
+    """A performance sheet's funds: the ones the question names (资金总额, 上年结转 …) of the column
+    asked (实施期 / 年度); asked for neither, the 年度 total — and the 实施期 total too when it differs."""
+    scopes = [s for s in ("实施期", "年度") if q.has(s)] or ["年度"]
+
+    def of(scope: str) -> list[tuple[str, Decimal]]:
+        funds = [(k, v) for k, v in sheet.funds.items() if k.startswith(scope)]
+        named = [(k, v) for k, v in funds if squash(k.split("/", 1)[1]) in q.squashed
+                 or ("总额" in k and q.has("总额", "总金额", "一共"))]
+        return named or [(k, v) for k, v in funds if "总额" in k] or funds[:1]
+
+    chosen = [kv for scope in scopes for kv in of(scope)]
+    if scopes == ["年度"] and not q.has("年度"):
+        period = of("实施期")
+        if period and [v for _, v in period] != [v for _, v in chosen]:
+            chosen += period  # the two columns of one sheet disagree: show both
     return [Value(f"{sheet.project_name} {k.replace('/', '')}", v, sheet.unit, "项目支出绩效目标表",
                   sheet.fund_lines.get(k, sheet.line), f"sheet:{sheet.project_name}:{k}", asked=len(chosen) > 1)
             for k, v in chosen]

@@ -43,12 +43,30 @@ def duties(doc: Document, q: Query) -> Answer | None:
             a = answer("text", "部门职能", f"{sentence}（机构设置情况 第{said.line}行）。")
             a.source("机构设置情况", said.line, "职能")
             return a
+    asked = _asked_duty(q, items)
+    if asked is not None:
+        d, words = asked
+        a = answer("text", f"「{words}」是否为本部门职责", f"是。本部门职责（{d.name}）：{d.text}（第{d.line}行）")
+        a.source("本部门职责", d.line, f"（{d.name}）")
+        return a
     a = answer("text", "本部门职责", f"共 {len(items)} 条职责：" + "".join(f"（{d.name}）{d.text}" for d in items))
     a.columns = ["序号", "职责", "行"]
     a.rows = [[d.name, d.text, d.line] for d in items]
     for d in items:
         a.source("本部门职责", d.line, f"（{d.name}）")
     return a
+
+
+def _asked_duty(q: Query, items) -> tuple | None:
+    """The duty whose words the question quotes (负责全区商用密码管理是不是…的职责)."""
+    m = re.search(r"^(?:请问)?(.{4,30}?)(?:是不是|是否|算不算|属不属于|属于)", q.squashed)
+    if m is None:
+        return None
+    words = m.group(1)
+    from rapidfuzz import fuzz
+
+    best = max(items, key=lambda d: fuzz.partial_ratio(words, squash(d.text)))
+    return (best, words) if fuzz.partial_ratio(words, squash(best.text)) >= 80 else None
 
 
 def units(doc: Document, q: Query) -> Answer | None:
@@ -162,6 +180,10 @@ def text(doc: Document, q: Query) -> Answer | None:
     """Questions about what the report says: a sheet's field, duties, units, terms, or a sentence."""
     if _sheet(doc, q) is not None:
         return sheet_field(doc, q)
+    projects = [t.name for m in q.subjects for t in m.terms if t.kind == "project"]
+    if projects and doc.performance and (q.field_name or q.has("绩效", "指标", "实施期", "年度资金")):
+        return Answer(False, "text", f"报告（{doc.label}）没有「{projects[0]}」的项目绩效目标表"
+                      f"（有目标表的是：{'、'.join(s.project_name for s in doc.performance[:8])}）。", understood=projects[0])
     figures = any(m.via in ("exact", "synonym") and m.kinds & {"code", "item", "project", "row", "fact"} for m in q.subjects)
     if (q.domain in ("internal_units", "subordinate_units") or any("unit" in m.kinds for m in q.subjects)) and not figures:
         return units(doc, q)
@@ -189,6 +211,24 @@ def about(doc: Document, q: Query) -> Answer | None:
         units = sorted({t.unit for t in tables if t.unit})
         a = answer("about", "金额单位", f"{doc.label} 的金额单位：{'、'.join(units) or doc.unit}"
                    + "".join(f"；{t.label} 为{t.unit}" for t in tables if len(units) > 1 and t.unit != doc.unit) + "。")
+        return a
+    if q.has("哪个部门", "什么部门", "哪一年", "哪年", "哪个单位") and not q.subjects:
+        a = answer("about", "报告本身", f"这是 {doc.department} 的 {doc.year or ''}年{doc.kind}报告（{doc.source_name}）。")
+        return a
+    if q.has("部分", "章节", "目录", "结构"):
+        heads = [(i + 1, line.strip()) for i, line in enumerate(doc.lines) if re.match(r"^\s*第[一二三四五六七八九十]+部分", line)]
+        if heads:
+            a = answer("about", "报告的组成", f"{doc.label} 分为 {len(heads)} 个部分：" + "；".join(h for _, h in heads) + "。")
+            for line, head in heads:
+                a.source("报告原文", line, head)
+            return a
+    quoted = re.search(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]", q.text)
+    if quoted and q.has("表"):
+        key = squash(quoted.group(1))
+        found = [t for t in tables if key in squash(t.title)]
+        a = answer("about", f"标题含「{quoted.group(1)}」的表", f"标题含「{quoted.group(1)}」的表有 {len(found)} 张："
+                   + ("；".join(t.label for t in found) if found else "没有") + "。")
+        a.figure("表的张数", Decimal(len(found)), "张")
         return a
     named = [m for m in q.subjects if m.kinds - {"table"}]
     if named and q.has("哪张表", "哪个表", "哪些表", "哪一张表", "哪几张表", "什么表", "哪个报表", "在哪"):

@@ -115,7 +115,8 @@ def _tables(squashed: str, doc: Document) -> list[Mention]:
             for start in range(max(0, m.start() - 14), m.start() - 2):
                 typed = squashed[start:m.start()]
                 owners = [no for no, title in titles.items() if title.endswith(typed + "表")] or \
-                         [no for no, title in titles.items() if len(typed) >= 4 and typed in title]
+                         [no for no, title in titles.items() if len(typed) >= 4 and typed in title] or \
+                         [no for no, title in titles.items() if len(typed) >= 5 and LCSseq.similarity(typed, title) == len(typed)]
                 if len(owners) == 1:  # 基本支出决算表 / 三公经费表: the one table whose title says so
                     out.append(Mention(start, m.end(), [Term("table", str(owners[0]), numbers[owners[0]].title)], 96))
                     break

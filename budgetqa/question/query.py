@@ -72,6 +72,9 @@ class Query:
     relation: tuple[int, int] | None = None  # the words that tie the whole to its part (中, 下面的)
     scope_spans: list[tuple[int, int]] = field(default_factory=list)  # where scope phrases were typed
     subjects_typed: list[Mention] = field(default_factory=list)  # every name found, before roles were given
+    excluded: list[Mention] = field(default_factory=list)  # names set aside (扣掉退休费, 不算安可替代工程)
+    levels: list[str] = field(default_factory=list)  # every level asked (属于哪个类、哪个款)
+    missing_table: str = ""  # a table the question names that the report does not have (表十四)
 
     def has(self, *words: str) -> bool:
         """True when any word occurs in the question (for slot reading inside this module)."""
@@ -109,6 +112,7 @@ def read(question: str, doc: Document) -> Query:
     _shape(q, doc)
     _roles(q, mentions, doc)
     _refusals(q, doc, mentions)
+    _missing_table(q, doc)
     _rank(q)
     q.follow_up = _leans_on_context(q)
     return q
@@ -160,6 +164,9 @@ def _scope(q: Query) -> None:
     _, start, scope, word = max(found)
     negated = q.squashed[max(0, start - 3):start].endswith(lexicon.NEGATIONS)
     q.scope = "本年" if scope == "上年结转" and negated else scope
+    scopes = {sc for _, st, sc, w in found if not q.squashed[max(0, st - 3):st].endswith(lexicon.NEGATIONS)}
+    if {"本年", "上年结转"} <= scopes and re.search(r"都|和|与|及|加", q.squashed):
+        q.scope = "全部"  # 本年的和结转的都算
     q.scope_spans = [(start, start + len(word)) for _, start, _, word in found]
 
 
@@ -186,6 +193,8 @@ def _shape(q: Query, doc: Document) -> None:
     if q.unit is None and s.endswith(("元", "元?")) and not s.endswith("万元"):
         q.unit = "元"
     plain = s.replace("项目", "□□")  # 项 of 项目 is not the 项 level
+    q.levels = [lv for lv in ("类", "款", "项") if re.search(
+        rf"(?:{lv}级|哪个{lv}|哪一{lv}|哪{lv}|什么{lv}|（{lv}）|\({lv}\))", plain)]
     q.level = next((lv for lv in ("类", "款", "项") if re.search(rf"(?:{lv}级|哪个{lv}|哪一{lv}|哪{lv}|各{lv}|几{lv}|什么{lv}|个{lv}|{lv}科目|的{lv}$|这个{lv}|（{lv}）|\({lv}\))", plain)), None)
     q.field_name = next((f for f, words in lexicon.SHEET_FIELDS.items() if any(w in s for w in words)), None)
     kind = next((k for k in lexicon.INDICATOR_KINDS if f"{k}指标" in s or f"{k}要求" in s or f"{k}目标" in s), None)
@@ -211,6 +220,8 @@ def _domain_word(s: str) -> str | None:
         return "items"
     if re.search(r"功能科目|功能分类|[类款]级|项级|科目", s) and "项目" not in s:
         return "subjects"
+    if re.search(r"哪一块|哪块|哪方面|哪个方面|哪些方面|哪个领域|哪些领域|哪一类|哪类|什么方面|哪个口子", s):
+        return "subjects"
     if "项目" in s:
         return "projects"
     return None
@@ -230,7 +241,8 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
     ms = [m for m in mentions if not (m.kinds == {"department"}) and not any(
         a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in q.scope_spans)]
     q.subjects_typed = ms
-    ms = [m for m in ms if not _excluded(q, m) and not _own_department(q, m, doc)]
+    q.excluded = [m for m in ms if _excluded(q, m)]
+    ms = [m for m in ms if m not in q.excluded and not _own_department(q, m, doc)]
     ms = _assets(q, ms)
     ms = _narrowed(ms)
     ms = _total_tails(q, ms)
@@ -243,7 +255,8 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
     if rows:  # 2013105的项目支出, 201里基本支出和项目支出, 2013102上年结转: columns asked of the row
         measures = [m for m in ms if m.start > rows[0].start and not m.kinds & {"code", "item", "project", "target"}
                     and q.squashed[m.start:m.end] in _MEASURE_NAMES]
-        if measures and len(rows) <= 2:
+        listed = measures and q.squashed[rows[-1].end:measures[0].start] in ("和", "与", "及", "、", "跟", "以及")
+        if measures and len(rows) <= 2 and not listed:
             q.measures = [_MEASURE_NAMES[q.squashed[m.start:m.end]] for m in measures]
             ms = [m for m in ms if m not in measures]
             if re.search(r"合计|总数|总额|一共", q.squashed[rows[0].end:measures[0].start]):
@@ -251,7 +264,8 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
     q.subjects = ms
 
 
-_EXCLUDING = ("不是", "不包括", "不包含", "不含", "除了", "除去", "而非", "并非", "非", "不算", "扣除", "剔除", "刨去", "去掉")
+_EXCLUDING = ("不是", "不包括", "不包含", "不含", "除了", "除去", "而非", "并非", "非", "不算", "扣除", "剔除", "刨去", "去掉",
+              "扣掉", "减掉", "刨掉", "除开", "排除")
 
 
 def _own_department(q: Query, m: Mention, doc: Document) -> bool:
@@ -267,7 +281,7 @@ def _excluded(q: Query, m: Mention) -> bool:
     """A name the question sets aside (不是事业单位那块, 除了基本工资), or a list or scope name that a
     含/不含 phrase only qualifies (不含上年结转的项目支出: the scope slot says it)."""
     before = q.squashed[max(0, m.start - 3):m.start]
-    if before.endswith(_EXCLUDING) and len(q.subjects_typed) > 1:
+    if before.endswith(_EXCLUDING):
         return True
     return False
 
@@ -434,6 +448,13 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
     found = re.search(r"占(?!比|多少|几|百分|了|到)", q.squashed)
     if found is None:
         return ms
+    scope_after = re.match(r"(?:上年结转|去年结转|结转)(?!的?项目支出)", q.squashed[found.end():])
+    if scope_after and not any(m.start > found.start() for m in ms):  # 占结转的比例: of the carried-over money
+        from budgetqa.question.vocabulary import Term
+
+        q.whole = Mention(found.end(), found.end() + scope_after.end(), [Term("list", "上年结转", "上年结转项目支出"),
+                                                                       Term("row", "上年结转", "上年结转")])
+        return ms
     after = [m for m in ms if m.start > found.start()]
     before = [m for m in ms if m.end <= found.start()]
     if after and (before or not strip_fillers(q.squashed[:found.start()]).strip()):
@@ -443,8 +464,8 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
 
 
 # --------------------------------------------------------------------------- what the report cannot answer
-_ORGANISATION = re.compile(r"(?<![这那个])([\u4e00-\u9fff]{1,10}?(?:局|委员会|委办|府办|政办|委|办公室|厅|院|街道|大学|学校"
-                           r"|(?:组织|宣传|统战|社会工作|武装|政法|财政|外事)部))")
+_ORGANISATION = re.compile(r"(?<![这那个])([\u4e00-\u9fff]{1,7}?(?:局|委员会|委办|府办|政办|委|办公室|厅|院|街道|大学|学校)"
+                           r"|[\u4e00-\u9fff]{0,4}?(?:组织|宣传|统战|社会工作|武装|政法|外事)部)")
 
 
 def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
@@ -462,6 +483,17 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
         if key in masked and key not in printed and not any(key in name for name in printed):
             q.missing = item
             break
+
+
+def _missing_table(q: Query, doc: Document) -> None:
+    """表十四 asked of a report with thirteen tables: there is no such table."""
+    from budgetqa.parser.headers import chinese_ordinal
+
+    for m in re.finditer(r"表\s*([一二三四五六七八九十]{1,3}|\d{1,2})(?![共起样般些直致下定时\d])|第([一二三四五六七八九十\d]{1,3})张表", q.squashed):
+        raw = m.group(1) or m.group(2)
+        no = int(raw) if raw.isdigit() else chinese_ordinal(raw)
+        if no and doc.tables and all(t.no != no for t in doc.tables):
+            q.missing_table = m.group(0)
 
 
 def _mask(text: str, mentions: list[Mention]) -> str:
@@ -509,10 +541,11 @@ def _other_department(spaced: str, exact: list[Mention], q: Query, doc: Document
             word = word.replace(printed_name, " ")
         for piece in word.split(" "):
             for m in _ORGANISATION.finditer(piece):
-                name = full_mention(piece, m).strip().lstrip("年的和与及在、")
+                name = full_mention(piece, m).strip().lstrip("年的和与及在、是不")
                 if len(name) < 3 or any(name in n for n in names):
                     continue
-                if any(LCSseq.similarity(name, k) >= len(name) * 0.8 and not other_level(name, k) for k in known if k):
+                tails = [name[i:] for i in range(0, max(1, len(name) - 2))]  # 是不是区委办: its end names the report
+                if any(LCSseq.similarity(t, k) >= len(t) * 0.8 and not other_level(t, k) for t in tails for k in known if k):
                     continue
                 return name
     return ""
@@ -521,10 +554,10 @@ def _other_department(spaced: str, exact: list[Mention], q: Query, doc: Document
 # --------------------------------------------------------------------------- the operation
 _SLOT = {"code": "{code}", "item": "{item}", "row": "{subject}", "project": "{project}", "target": "{project}",
          "fact": "{item}", "term": "{term}", "table": "{table}", "asset": "{item}", "unit": "{unit}",
-         "department": "{department}", "topic": "{item}", "group": "{item}", "column": "{item}"}
+         "department": "{department}", "topic": "{item}", "group": "{item}", "column": "{item}", "list": "{item}"}
 _TEMPLATES: dict[str, list[str]] = {}
-_FIGURE_KINDS = {"code", "item", "row", "project", "target", "fact", "asset", "topic", "group", "column"}
-_MASKED_FOR_CUES = {"code", "item", "row", "project", "target", "column", "group"}
+_FIGURE_KINDS = {"code", "item", "row", "project", "target", "fact", "asset", "topic", "group", "column", "list"}
+_MASKED_FOR_CUES = {"code", "item", "row", "project", "target", "column", "group", "list"}
 
 
 def _skeleton(q: Query, mentions: list[Mention]) -> str:
@@ -564,6 +597,8 @@ def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
     operator = _OPERATORS.get(intent.op)
     if operator and any(re.search(operator, q.squashed[a.end:b.start]) for a, b in zip(q.subjects, q.subjects[1:])):
         found.append("算式")  # A加B加C / A减B / A除以B: the operator typed between the names
+    if intent.op == "text" and q.field_name and any(m.kinds & {"project", "target"} for m in q.subjects):
+        found.append("栏目")  # a field of a project's target sheet (为什么要设这个项目)
     if intent.op == "rank" and (q.n or q.nth):
         found.append("前N" if q.n else "第N")
     return found
@@ -628,11 +663,18 @@ def with_context(q: Query, last: Query | None) -> Query:
     if last is None or not q.follow_up:
         return q
     filled = replace(q)
-    modifiers = [m for m in q.subjects if _is(m, q, _SCOPE_NAMES) or q.squashed[m.start:m.end] in _MEASURE_NAMES]
+    part_of = q.squashed.startswith(("其中", "那其中"))
+    row_last = bool(last.subjects) and bool(last.subjects[0].kinds & set(_ROW_KINDS))
+    modifiers = [] if part_of else [m for m in q.subjects if _is(m, q, _SCOPE_NAMES) or (
+        q.squashed[m.start:m.end] in _MEASURE_NAMES and row_last)]
     named = [m for m in q.subjects if m not in modifiers]
+    parent = _parent_of_last(q, last)
+    if parent is not None and not named:
+        named, filled.subjects = [parent], [parent]
     if not named and last.subjects:
+        several = len(modifiers) > 1 or q.squashed.startswith(("其中", "那其中"))
         measures = [_MEASURE_NAMES[q.squashed[m.start:m.end]] for m in modifiers if q.squashed[m.start:m.end] in _MEASURE_NAMES
-                    and not _is(m, q, _SCOPE_NAMES)]
+                    and (several or not _is(m, q, _SCOPE_NAMES))]
         filled.subjects = [_carried(m) for m in last.subjects]
         filled.whole = filled.whole or (_carried(last.whole) if last.whole else None)
         filled.measures = measures or (last.measures if not modifiers else [])
@@ -644,6 +686,10 @@ def with_context(q: Query, last: Query | None) -> Query:
     filled.level = filled.level or last.level
     if filled.scope is None and not named:
         filled.scope = last.scope
+    if named and q.squashed.startswith(("其中", "那其中")) and last.subjects and not q.cued:
+        filled.whole = _carried(last.subjects[0])  # 其中差旅费呢: a part of what was just asked
+        filled.op, filled.ops = "value", [(100.0, "value")] + q.ops
+        return filled
     if not q.cued:
         filled.op = last.op
         filled.ops = [(100.0, last.op)] + q.ops
@@ -656,6 +702,19 @@ def with_context(q: Query, last: Query | None) -> Query:
         if filled.n is None and filled.nth is None:
             filled.n, filled.nth, filled.ascending = last.n, last.nth, filled.ascending or last.ascending
     return filled
+
+
+def _parent_of_last(q: Query, last: Query) -> Mention | None:
+    """那个款 / 这个类: the 款 or 类 of the code the last question was about."""
+    m = re.search(r"(?:那个|这个|该|那一|这一)([类款])", q.squashed)
+    codes = [t for s in last.subjects for t in s.terms if t.kind == "code"]
+    if m is None or not codes:
+        return None
+    size = {"类": 3, "款": 5}[m.group(1)]
+    code = codes[0].key[:size]
+    from budgetqa.question.vocabulary import Term
+
+    return Mention(10_000, 10_000, [Term("code", code, code)], via="context")
 
 
 def _carried(m: Mention) -> Mention:
