@@ -191,7 +191,8 @@ def execute(conn, doc: Document, q: Query) -> Answer | None:
     special = _by_subject(doc, q)
     if special is not None:
         return special
-    if q.excluded and q.op in ("value", "sum", "difference", "breakdown", "list"):
+    if q.excluded and (q.op in ("value", "sum", "difference", "breakdown", "list")
+                       or q.has("合计", "一共", "总共", "还剩", "剩下", "其余", "还有多少", "共计", "加起来")):
         left = compute.remainder(doc, q)
         if left is not None:
             return left

@@ -490,14 +490,15 @@ def assets(doc: Document, q: Query) -> Answer | None:
         chosen = picked or chosen
     elif q.has("车", "辆"):
         chosen = [i for i in items if i.unit == "辆"]
-    elif q.has("截至", "截止", "日期", "哪天", "什么时候", "时间"):
-        dated = next((i for i in items if re.search(r"截[至止]\d{4}年\d{1,2}月\d{1,2}日", i.text)), None)
-        if dated is None:
-            return None
-        when = re.search(r"截[至止](\d{4}年\d{1,2}月\d{1,2}日)", dated.text).group(1)
-        a = answer("text", "国有资产数据的日期", f"国有资产占有使用情况的数据截至 {when}（第{dated.line}行）。")
-        a.source("国有资产占有使用情况", dated.line, when)
-        return a
+    elif q.has("截至", "截止", "日期", "哪天", "什么时候", "时间") and items:
+        first = min(i.line for i in items)
+        for no in range(max(1, first - 8), max(i.line for i in items) + 1):
+            m = re.search(r"截[至止](\d{4}年\d{1,2}月\d{1,2}日)", doc.lines[no - 1] if no <= len(doc.lines) else "")
+            if m:
+                a = answer("text", "国有资产数据的日期", f"国有资产占有使用情况的数据截至 {m.group(1)}（第{no}行）。")
+                a.source("国有资产占有使用情况", no, m.group(1))
+                return a
+        return None
     else:
         return None  # 资产总额 and the like: the reports state none
     chosen = [i for i in chosen if i.value is not None]

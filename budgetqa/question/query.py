@@ -654,7 +654,7 @@ def _rank(q: Query) -> None:
 def _leans_on_context(q: Query) -> bool:
     """A follow-up: it says so (那…呢, 它的…, 其中…) or names nothing it could be answered about."""
     marked = any(w in q.squashed for w in lexicon.FOLLOW_UP) and len(q.squashed) <= 20
-    bare = not q.subjects and not q.whole and q.table is None and not q.domain
+    bare = not q.subjects and q.table is None and not q.domain  # 占结转的比例: the part is the last subject
     return marked or bare
 
 
