@@ -231,7 +231,7 @@ def refuse(doc: Document, q: Query) -> str:
         return f"报告（{doc.label}）共 {len(doc.tables)} 张表，没有「{q.missing_table}」。"
     if q.refused == "person":
         return f"预算报告只有部门和科目的金额，没有人员、人均、数量单价、执行进度或以后年度的数据（{doc.label}）。"
-    if q.missing and not any(m.via == "exact" and m.kinds & {"item", "code", "row"} for m in q.subjects):
+    if q.missing and not any(m.via == "exact" and m.kinds & {"item", "code", "row"} for m in q.subjects_typed):
         return f"报告（{doc.label}）没有列出「{q.missing}」这一项，没有可给的数字。"
     other = [y for y in q.years if doc.year and y not in (doc.year, doc.year - 1)]
     if other:

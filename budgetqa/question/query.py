@@ -652,16 +652,24 @@ def _rank(q: Query) -> None:
 
 
 def _leans_on_context(q: Query) -> bool:
-    """A follow-up: it says so (那…呢, 它的…, 其中…) or names nothing it could be answered about."""
-    marked = any(w in q.squashed for w in lexicon.FOLLOW_UP) and len(q.squashed) <= 20
-    bare = not q.subjects and q.table is None and not q.domain  # 占结转的比例: the part is the last subject
-    return marked or bare
+    """A follow-up: it says so (那…呢, 它的…, 其中…), or names nothing yet asks something of a figure
+    (占比呢, 前五个, 换成元是多少). A line that names nothing the report knows and asks nothing
+    (qwerty, 印刷费, 🤔) is not one: it is answered on its own, as unknown."""
+    if q.refused or q.missing or q.missing_table:
+        return False
+    marked = bool(lexicon.FOLLOW_UP.search(q.squashed)) and len(q.squashed) <= 20
+    bare = not q.subjects and not q.excluded and q.table is None and not q.domain
+    asks = q.cued or q.scope or q.previous_year or q.unit or q.n or q.nth or q.percents
+    leftover = strip_fillers(_mask(q.squashed, q.subjects + ([q.whole] if q.whole else []))).replace(" ", "")
+    return marked or (bare and bool(asks) and len(leftover) <= 3)
 
 
 def with_context(q: Query, last: Query | None) -> Query:
     """Fill what a follow-up leaves out from the last question; never override what it says."""
     if last is None or not q.follow_up:
         return q
+    if q.cued and q.op in ("about", "help"):
+        return q  # questions about the report itself lean on nothing said of a figure
     filled = replace(q)
     part_of = q.squashed.startswith(("其中", "那其中"))
     row_last = bool(last.subjects) and bool(last.subjects[0].kinds & set(_ROW_KINDS))
