@@ -464,7 +464,7 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
 
 
 # --------------------------------------------------------------------------- what the report cannot answer
-_ORGANISATION = re.compile(r"(?<![这那个])([\u4e00-\u9fff]{1,7}?(?:局|委员会|委办|府办|政办|委|办公室|厅|院|街道|大学|学校)"
+_ORGANISATION = re.compile(r"(?<![这那个])([\u4e00-\u9fff]{1,12}?(?:局|委员会|委办|府办|政办|委|办公室|厅|院|街道|大学|学校)"
                            r"|[\u4e00-\u9fff]{0,4}?(?:组织|宣传|统战|社会工作|武装|政法|外事)部)")
 
 
@@ -541,11 +541,10 @@ def _other_department(spaced: str, exact: list[Mention], q: Query, doc: Document
             word = word.replace(printed_name, " ")
         for piece in word.split(" "):
             for m in _ORGANISATION.finditer(piece):
-                name = full_mention(piece, m).strip().lstrip("年的和与及在、是不")
+                name = re.split(r"是不是|是否|属于|属不属于|算不算|的", full_mention(piece, m))[-1].strip("年和与及在、")
                 if len(name) < 3 or any(name in n for n in names):
                     continue
-                tails = [name[i:] for i in range(0, max(1, len(name) - 2))]  # 是不是区委办: its end names the report
-                if any(LCSseq.similarity(t, k) >= len(t) * 0.8 and not other_level(t, k) for t in tails for k in known if k):
+                if any(LCSseq.similarity(name, k) >= len(name) * 0.8 and not other_level(name, k) for k in known if k):
                     continue
                 return name
     return ""
