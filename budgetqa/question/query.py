@@ -159,6 +159,7 @@ def _scope(q: Query) -> None:
     """本年 / 上年结转 / 全部 from the longest scope phrase typed (an excluded 结转 means this year's money)."""
     found = [(len(word), start, scope, word) for scope, words in lexicon.SCOPE_WORDS.items() for word in words
              if (start := q.squashed.find(word)) >= 0]
+    found = [f for f in found if not any(g[1] <= f[1] and f[1] + f[0] <= g[1] + g[0] and g[0] > f[0] for g in found)]
     if not found:
         return
     _, start, scope, word = max(found)
@@ -245,6 +246,7 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
     ms = [m for m in ms if m not in q.excluded and not _own_department(q, m, doc)]
     ms = _assets(q, ms)
     ms = _narrowed(ms)
+    ms = _group_heads(ms)
     ms = _total_tails(q, ms)
     ms = _source_clause(q, ms)
     ms = _table_roles(q, ms)
@@ -388,6 +390,24 @@ def _fund_roles(q: Query, ms: list[Mention], doc: Document) -> list[Mention]:
     funds = {m.fund for m in out if m.fund}
     if len(funds) == 1 and all(m.fund for m in out if m.kinds & {"code", "column", "item", "row"}):
         q.fund = funds.pop()
+    return out
+
+
+def _group_heads(ms: list[Mention]) -> list[Mention]:
+    """A group word typed beside some of its own members (工资、奖金、津补贴) means its head member
+    (基本工资), not the whole group again."""
+    from budgetqa.lexicon import GROUPS
+    from budgetqa.question.vocabulary import Term
+
+    names = {t.name for m in ms for t in m.terms if t.kind in ("item", "code")}
+    out = []
+    for m in ms:
+        group = next((t.key for t in m.terms if t.kind == "group"), None)
+        members = GROUPS.get(group or "", ())
+        if group and any(any(member in name for name in names) for member in members):
+            head = members[0]
+            m = replace(m, terms=[Term("item", head, head)])
+        out.append(m)
     return out
 
 
@@ -596,6 +616,8 @@ def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
     operator = _OPERATORS.get(intent.op)
     if operator and any(re.search(operator, q.squashed[a.end:b.start]) for a, b in zip(q.subjects, q.subjects[1:])):
         found.append("算式")  # A加B加C / A减B / A除以B: the operator typed between the names
+    if intent.op == "parent" and q.measures:
+        return []  # 行政运行属于基本支出还是项目支出: its columns are asked, not its place
     if intent.op == "text" and q.field_name and any(m.kinds & {"project", "target"} for m in q.subjects):
         found.append("栏目")  # a field of a project's target sheet (为什么要设这个项目)
     if intent.op == "rank" and (q.n or q.nth):
