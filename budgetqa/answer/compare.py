@@ -19,7 +19,7 @@ def compare(conn: sqlite3.Connection, question: str, docs: list[DocRef], load) -
     rows, answered = [], []
     for ref in sorted(docs, key=lambda d: (d.department, d.year or 0)):
         doc = load(conn, ref.id)
-        answer = ask_doc(doc, asked, Session(document_id=ref.id))
+        answer = ask_doc(conn, doc, asked, Session(document_id=ref.id))
         if not answer.matched or not answer.figures:
             rows.append([ref.label, "（该报告没有此项）", None, "", None, ""])
             continue

@@ -14,11 +14,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
-from budgetqa.engine import build
-from budgetqa.engine.build import add, answer, pct, said
-from budgetqa.engine.figures import mention_values
+from budgetqa.answer import build
+from budgetqa.answer.build import add, answer, pct, said
+from budgetqa.answer.figures import mention_values
 from budgetqa.answer.model import Answer, amount_text
-from budgetqa.engine.resolve import NARRATIVE, Value, column_values, is_descendant, list_total, table_total
+from budgetqa.answer.resolve import NARRATIVE, Value, column_values, is_descendant, list_total, table_total
 from budgetqa.models import Document, Fact
 from budgetqa.question.mentions import Mention
 from budgetqa.question.query import Query
@@ -56,7 +56,7 @@ def remainder(doc: Document, q: Query) -> Answer | None:
     if whole_mention is not None:
         whole = subject_value(doc, q, whole_mention)
     else:
-        from budgetqa.engine.lists import domain
+        from budgetqa.answer.lists import domain
 
         d = domain(doc, q)
         whole = Value(d.where, build.total(d.rows), d.rows[0].unit, d.where, 0, "domain") if d.rows else None
@@ -76,7 +76,7 @@ def remainder(doc: Document, q: Query) -> Answer | None:
 def sum_(doc: Document, q: Query) -> Answer | None:
     """The sum of the named figures (a 项 inside a named 款 is not counted twice)."""
     if not q.subjects and (q.domain or q.scope or q.table is not None):
-        from budgetqa.engine.lists import list_answer
+        from budgetqa.answer.lists import list_answer
 
         return list_answer(doc, q)  # 合计多少 of a list: its items added
     vals = subject_values(doc, q)
@@ -84,7 +84,7 @@ def sum_(doc: Document, q: Query) -> Answer | None:
         vals = build.dedupe([v for t in q.subjects[0].of("project") for v in mention_values(doc, Mention(0, 0, [t]), q)])
     if len(vals) < 2:
         if len(q.subjects) == 1 and "group" in q.subjects[0].kinds:
-            from budgetqa.engine.figures import group_answer
+            from budgetqa.answer.figures import group_answer
 
             return group_answer(doc, q, q.subjects[0].of("group")[0].key)
         return None
@@ -394,7 +394,7 @@ def completion(doc: Document, q: Query) -> Answer | None:
 
 def sheet_pair(doc: Document, q: Query) -> list[Value]:
     """One project's two sheet columns when both are named (实施期资金总额 and 年度资金总额)."""
-    from budgetqa.engine.resolve import sheet_values
+    from budgetqa.answer.resolve import sheet_values
 
     if len(q.subjects) != 1 or not (q.has("实施期") and q.has("年度")):
         return []
@@ -454,8 +454,8 @@ def change(doc: Document, q: Query) -> Answer | None:
     best = max(changes, key=score)
     if score(best) < 30:
         topic = next((m.of("topic")[0].key for m in q.subjects if "topic" in m.kinds), None)
-        if topic:  # what the report says of a topic it has no change for (本部门无“三公”经费预算)
-            from budgetqa.engine.figures import topic_answer
+        if topic and not q.previous_year:  # what the report says of a topic it has no change for
+            from budgetqa.answer.figures import topic_answer
 
             found = topic_answer(doc, q, topic)
             if found is not None:

@@ -12,10 +12,10 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from budgetqa.engine import build
-from budgetqa.engine.build import add, answer, cited, said
+from budgetqa.answer import build
+from budgetqa.answer.build import add, answer, cited, said
 from budgetqa.answer.model import Answer, amount_text
-from budgetqa.engine.resolve import (NARRATIVE, Value, best_values, carry_split, children_rows, code_place,
+from budgetqa.answer.resolve import (NARRATIVE, Value, best_values, carry_split, children_rows, code_place,
                                      column_values, group_members, parent_row, row_of, table_total, values)
 from budgetqa.models import Document, Table
 from budgetqa.parser.hierarchy import ECONOMIC_CLASSES
@@ -30,6 +30,9 @@ _KIND_ORDER = ("code", "item", "project", "target", "group", "list", "row", "col
 
 
 def ordered(m: Mention) -> list[Term]:
+    """A mention's readings, most specific kind first (a synonym's keep the lexicon's order)."""
+    if m.via == "synonym":
+        return list(m.terms)
     return sorted(m.terms, key=lambda t: _KIND_ORDER.index(t.kind) if t.kind in _KIND_ORDER else 99)
 
 
@@ -119,13 +122,13 @@ def one_value(doc: Document, q: Query, m: Mention) -> Answer | None:
         codes = [c for c in codes if len(c) == {"类": 3, "款": 5, "项": 7}[q.level]] or codes
     if q.table is not None and m.terms[0].kind != "code":
         codes = []  # the named table prints another reading of the name
-    if len(codes) > 1 and not q.whole:
+    if q.whole is not None and len(codes) > 1:
+        codes = [_within_code(doc, codes, q.whole) or codes[0]]  # 20132组织事务下面的一般行政管理事务
+    if len(codes) > 1:
         vals = [v for c in codes for v in values(doc, Term("code", c, ""), q)]
         return build.choices("value", vals, "这个名称") if len(vals) > 1 else None
     if codes and not kinds & {"item"}:
         return code_answer(doc, q, codes[0])
-    if q.whole is not None and codes:
-        return code_answer(doc, q, _within_code(doc, codes, q.whole) or codes[0])
     projects = [t for t in m.terms if t.kind == "project"]
     if projects and q.has("实施期", "年度资金", "绩效") and not any(s.project_name == t.key for t in projects for s in doc.performance):
         return Answer(False, "value", f"报告（{doc.label}）没有「{projects[0].name}」的项目绩效目标表，"
@@ -141,13 +144,13 @@ def one_value(doc: Document, q: Query, m: Mention) -> Answer | None:
     if "group" in kinds:
         return group_answer(doc, q, m.of("group")[0].key)
     if "list" in kinds and q.each:  # 本年项目支出预算表里的项目分别多少钱
-        from budgetqa.engine.lists import list_answer
+        from budgetqa.answer.lists import list_answer
 
         return list_answer(doc, replace(q, scope=m.of("list")[0].key, domain="projects"))
     vals = build.dedupe(mention_values(doc, m, q))
     if not vals:
         if "term" in kinds or "unit" in kinds:
-            from budgetqa.engine.text import define, units
+            from budgetqa.answer.text import define, units
 
             return define(doc, q) if "term" in kinds else units(doc, q)
         return _empty_row(doc, m)
@@ -173,7 +176,7 @@ def one_value(doc: Document, q: Query, m: Mention) -> Answer | None:
 
 def _stated_outturn(doc: Document, q: Query, m: Mention) -> Answer | None:
     """What a 决算's paragraph on one subject states (年初预算, 支出决算, 完成年初预算的比例)."""
-    from budgetqa.engine.compute import topic_facts
+    from budgetqa.answer.compute import topic_facts
 
     found = topic_facts(doc, replace(q, subjects=[m]))
     if found is None:
@@ -380,7 +383,7 @@ def topic_answer(doc: Document, q: Query, topic: str) -> Answer | None:
     if topic == "国有资产":
         return assets(doc, q)
     if topic == "绩效目标":
-        from budgetqa.engine.text import performance_overview
+        from budgetqa.answer.text import performance_overview
 
         return performance_overview(doc)
     return None
@@ -517,8 +520,8 @@ def assets(doc: Document, q: Query) -> Answer | None:
 def breakdown(doc: Document, q: Query) -> Answer | None:
     """What a figure is made of: the rows under a code or an economic class, a column's items,
     a group's members, a topic's parts, a table's rows."""
-    if q.whole is not None and q.subjects:
-        return value(doc, q)  # X下面的Y: Y's figure, read within X
+    if q.whole is not None and q.subjects or len(q.subjects) > 1:
+        return value(doc, q)  # X下面的Y: Y's figure, read within X; 工资、奖金、津补贴包括哪几项: each
     target = q.subjects[0] if q.subjects else q.whole
     if target is None:
         return table_answer(doc, q.table) if q.table is not None else None
@@ -616,7 +619,7 @@ def column_parts(doc: Document, q: Query, column: str) -> Answer | None:
         if found is not None:
             return found
     if column == "项目支出":
-        from budgetqa.engine.lists import list_answer
+        from budgetqa.answer.lists import list_answer
 
         return list_answer(doc, q)
     table = doc.table("basic_economic")

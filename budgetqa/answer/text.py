@@ -10,7 +10,7 @@ import re
 from decimal import Decimal
 
 from budgetqa import lexicon
-from budgetqa.engine.build import answer
+from budgetqa.answer.build import answer
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.models import Document, PerformanceTarget
 from budgetqa.question.query import Query
@@ -135,7 +135,7 @@ def sheet_field(doc: Document, q: Query) -> Answer | None:
             return a
     named_fund = [k for k in sheet.funds if k.split("/", 1)[1] in q.squashed and "总额" not in k]
     if named_fund or q.has("资金", "金额", "多少钱", "多少元", "拨款") and not q.field_name:
-        from budgetqa.engine.resolve import sheet_values
+        from budgetqa.answer.resolve import sheet_values
 
         vals = sheet_values(doc, sheet, q)
         if vals:
@@ -191,7 +191,7 @@ def text(doc: Document, q: Query) -> Answer | None:
         return duties(doc, q)
     topics = [m.of("topic")[0].key for m in q.subjects if "topic" in m.kinds]
     if topics and topics[0] != "绩效目标":  # what the report says of 三公, 机关运行经费, 政府采购
-        from budgetqa.engine.figures import topic_answer
+        from budgetqa.answer.figures import topic_answer
 
         found = topic_answer(doc, q, topics[0])
         if found is not None:
@@ -317,7 +317,7 @@ def _search_words(q: Query) -> list[str]:
 
 def help_answer(doc: Document, q: Query) -> Answer:
     """What can be asked, with examples for each kind of question."""
-    from budgetqa.question.catalogue import INTENTS
+    from budgetqa.catalogue import INTENTS
 
     lines = [f"{i.description}：{'、'.join(i.examples)}" for i in INTENTS if i.examples]
     a = answer("help", "", f"可以问 {doc.label} 的这些内容——" + "；".join(lines) + "。")
