@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from budgetqa.answer.model import Answer, Figure, Session, Source
 from budgetqa.answer import check as checks
-from budgetqa.answer import compute, figures, lists, text
+from budgetqa.answer import compute, figures, lists, text, topics
 from budgetqa.answer.documents import all_documents, named_documents, strip_department, wants_comparison
 from budgetqa.models import Document
 from budgetqa.question.numbers import chinese_numbers
@@ -54,7 +54,7 @@ def ask(conn: sqlite3.Connection, question: str, session: Session | None = None)
     if len(docs) > 1:
         named, by_department = named_documents(question, docs)
         if wants_comparison(question, docs) and len(named) != 1:
-            return compare(conn, question, named if len(named) >= 2 else docs, read_document)
+            return compare(conn, question, named if len(named) >= 2 else docs, read_document, ask_doc)
         if named:
             current = max(named, key=lambda d: (d.year or 0, d.id))
             missing = _missing_year(question, named) if by_department else ""
@@ -219,7 +219,7 @@ def _by_subject(doc: Document, q: Query) -> Answer | None:
             m.via in ("exact", "synonym") and m.kinds & figure_kinds for m in q.subjects):
         return text.units(doc, q)
     if any(m.kinds == {"topic"} and m.term.key == "国有资产" or "asset" in m.kinds and m.via == "exact" for m in q.subjects):
-        return figures.assets(doc, q)
+        return topics.assets(doc, q)
     return None
 
 

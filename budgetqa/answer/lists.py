@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from budgetqa.answer import text
 from budgetqa.answer.build import answer, total
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import Value, children_rows, code_place, list_total
@@ -223,8 +224,6 @@ def rank(doc: Document, q: Query) -> Answer | None:
 
 def count(doc: Document, q: Query) -> Answer | None:
     """How many projects, subjects, items, sheets, units or duties."""
-    from budgetqa.answer import text
-
     if q.domain in ("internal_units", "subordinate_units"):
         return text.units(doc, q)
     if q.domain == "duties":
@@ -284,9 +283,7 @@ def filter_(doc: Document, q: Query) -> Answer | None:
 def list_answer(doc: Document, q: Query) -> Answer | None:
     """The project lists (this year's and / or carried over), or the subjects with money carried over."""
     if q.domain in ("internal_units", "subordinate_units", "duties"):
-        from budgetqa.answer import text
-
-        return text.units(doc, q) if q.domain != "duties" else text.duties(doc, q)
+            return text.units(doc, q) if q.domain != "duties" else text.duties(doc, q)
     if q.domain == "subjects" and q.scope == "上年结转":
         d = _carried_subjects(doc, q)
     else:

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from budgetqa import lexicon
 from budgetqa.answer.build import answer
+from budgetqa.answer.topics import performance_overview, topic_answer
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.models import Document, PerformanceTarget
 from budgetqa.question.query import Query
@@ -87,24 +88,6 @@ def units(doc: Document, q: Query) -> Answer | None:
     a.rows = [[names[i.kind], i.name, i.line] for i in rows]
     for i in rows:
         a.source("机构设置情况", i.line, i.name)
-    return a
-
-
-def performance_overview(doc: Document) -> Answer | None:
-    """How many target sheets, and what the narrative says of 绩效 (项目个数, 涉及资金)."""
-    stated = [f for f in doc.facts if "绩效" in f.sentence and f.kind in ("count", "amount")]
-    if not doc.performance and not stated:
-        return None
-    a = answer("text", "项目绩效目标", "")
-    if doc.performance:
-        names = "、".join(s.project_name for s in doc.performance[:12])
-        more = f"等 {len(doc.performance)} 张" if len(doc.performance) > 12 else f"共 {len(doc.performance)} 张"
-        a.text += f"项目绩效目标表{more}：{names}。"
-        a.figure("绩效目标表数量", Decimal(len(doc.performance)), "张")
-    if stated:
-        a.text += f"情况说明：{stated[0].sentence}（第{stated[0].line}行）。"
-        for f in stated[:4]:
-            a.figure(f.label, f.value, f.unit, "情况说明", f.line)
     return a
 
 
@@ -191,8 +174,6 @@ def text(doc: Document, q: Query) -> Answer | None:
         return duties(doc, q)
     topics = [m.of("topic")[0].key for m in q.subjects if "topic" in m.kinds]
     if topics and topics[0] != "绩效目标":  # what the report says of 三公, 机关运行经费, 政府采购
-        from budgetqa.answer.figures import topic_answer
-
         found = topic_answer(doc, q, topics[0])
         if found is not None:
             return found

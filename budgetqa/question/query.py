@@ -106,8 +106,9 @@ def read(question: str, doc: Document) -> Query:
     q.amounts, q.percents, q.years, q.n, q.nth, q.choice = (numbers.amounts, numbers.percents, numbers.years,
                                                             numbers.n, numbers.nth, numbers.choice)
     _scope(q)
-    blanked = _blank_qualifiers(squashed)
-    spaced = _blank_qualifiers(squash_spaced(text))
+    _missing_items(q, doc)
+    blanked = _blank(_blank_qualifiers(squashed), q.missing)
+    spaced = _blank(_blank_qualifiers(squash_spaced(text)), q.missing)
     mentions = [m for m in find_mentions(blanked, spaced, v, doc) if not _inside_number(m, q)]
     _shape(q, doc)
     _roles(q, mentions, doc)
@@ -147,6 +148,26 @@ def _blank_qualifiers(text: str) -> str:
     for word in _QUALIFIERS:
         text = text.replace(word, " " * len(word))
     return text
+
+
+def _blank(text: str, word: str) -> str:
+    return text.replace(word, " " * len(word)) if word else text
+
+
+def _missing_items(q: Query, doc: Document) -> None:
+    """A standard economic item (会议费, 水电费) or a code the report does not print: it names nothing
+    here, and no other name may be read into it (会议费 is not 视频会议…)."""
+    v = vocabulary(doc)
+    printed = {squash(t.name) for terms in v.by_name.values() for t in terms}
+    for item in sorted(lexicon.STANDARD_ECONOMIC_ITEMS, key=len, reverse=True):
+        key = squash(item)
+        if key in q.squashed and key not in printed and not any(key in name for name in printed):
+            q.missing = key
+            return
+    for m in re.finditer(r"(?<![\d.])([23]\d{6})(?![\d.]|年|%|万|元)", q.squashed):
+        if m.group(1) not in v.codes:
+            q.missing = m.group(1)
+            return
 
 
 def _inside_number(m: Mention, q: Query) -> bool:
@@ -527,12 +548,6 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
     other = _other_department(squash_spaced(q.text), [m for m in exact if m.via == "exact"], q, doc)
     if other:
         q.refused = f"department:{other}"
-    printed = {squash(t.name) for terms in vocabulary(doc).by_name.values() for t in terms}
-    for item in sorted(lexicon.STANDARD_ECONOMIC_ITEMS, key=len, reverse=True):
-        key = squash(item)
-        if key in masked and key not in printed and not any(key in name for name in printed):
-            q.missing = item
-            break
 
 
 def _missing_table(q: Query, doc: Document) -> None:
