@@ -9,7 +9,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from budgetqa.answer.model import Answer, amount_text
-from budgetqa.checks import CONTRADICTION, ROUNDING, SEVERITY_LABEL, judge
+from budgetqa.findings import CONTRADICTION, ROUNDING, SEVERITY_LABEL, judge
 from budgetqa.answer import build
 from budgetqa.answer.build import add, answer
 from budgetqa.answer.compute import subject_value, subject_values

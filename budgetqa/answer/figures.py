@@ -21,7 +21,7 @@ from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import (NARRATIVE, Value, best_values, carry_split, children_rows, code_place, topic_facts,
                                      column_values, group_members, parent_row, row_of, table_total, values)
 from budgetqa.models import Document, Table
-from budgetqa.parser.hierarchy import ECONOMIC_CLASSES
+from budgetqa.models import ECONOMIC_CLASSES
 from budgetqa.question.mentions import Mention
 from budgetqa.question.query import Query
 from budgetqa.question.vocabulary import Term

@@ -15,7 +15,7 @@ from budgetqa.answer.build import answer, total
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import Value, children_rows, code_place, list_total
 from budgetqa.models import Document, Table
-from budgetqa.parser.hierarchy import ECONOMIC_CLASSES
+from budgetqa.models import ECONOMIC_CLASSES
 from budgetqa.question.query import Query
 
 

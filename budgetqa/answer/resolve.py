@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from budgetqa import lexicon
 from budgetqa.models import Document, Row, Table
-from budgetqa.parser.hierarchy import ECONOMIC_CLASSES
+from budgetqa.models import ECONOMIC_CLASSES
 from budgetqa.question.query import Query
 from budgetqa.question.vocabulary import Term
 from budgetqa.textnorm import squash

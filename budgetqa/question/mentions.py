@@ -100,7 +100,7 @@ def _codes(squashed: str, v: Vocabulary) -> list[Mention]:
 
 def _tables(squashed: str, doc: Document) -> list[Mention]:
     """表五 / 表5 / 公开05表 / 第五张表, and a table named by the end of its title (基本支出决算表)."""
-    from budgetqa.parser.headers import chinese_ordinal
+    from budgetqa.textnorm import chinese_ordinal
 
     numbers = {t.no: t for t in doc.tables}
     out = []

@@ -154,14 +154,15 @@ def _blank(text: str, word: str) -> str:
     return text.replace(word, " " * len(word)) if word else text
 
 
+_STANDARD_ITEMS = sorted((squash(i) for i in lexicon.STANDARD_ECONOMIC_ITEMS), key=len, reverse=True)
+
+
 def _missing_items(q: Query, doc: Document) -> None:
     """A standard economic item (会议费, 水电费) or a code the report does not print: it names nothing
     here, and no other name may be read into it (会议费 is not 视频会议…)."""
     v = vocabulary(doc)
-    printed = {squash(t.name) for terms in v.by_name.values() for t in terms}
-    for item in sorted(lexicon.STANDARD_ECONOMIC_ITEMS, key=len, reverse=True):
-        key = squash(item)
-        if key in q.squashed and key not in printed and not any(key in name for name in printed):
+    for key in _STANDARD_ITEMS:
+        if key in q.squashed and not any(key in name for name in v.printed):
             q.missing = key
             return
     for m in re.finditer(r"(?<![\d.])([23]\d{6})(?![\d.]|年|%|万|元)", q.squashed):
@@ -552,7 +553,7 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
 
 def _missing_table(q: Query, doc: Document) -> None:
     """表十四 asked of a report with thirteen tables: there is no such table."""
-    from budgetqa.parser.headers import chinese_ordinal
+    from budgetqa.textnorm import chinese_ordinal
 
     for m in re.finditer(r"表\s*([一二三四五六七八九十]{1,3}|\d{1,2})(?![共起样般些直致下定时\d])|第([一二三四五六七八九十\d]{1,3})张表", q.squashed):
         raw = m.group(1) or m.group(2)
@@ -696,7 +697,9 @@ def _rank(q: Query) -> None:
     slots = _slots(q)
     scored = []
     for intent in INTENTS:
-        templates = _TEMPLATES.setdefault(intent.op, [squash(t) for t in intent.templates])
+        if intent.op not in _TEMPLATES:
+            _TEMPLATES[intent.op] = [squash(t) for t in intent.templates]
+        templates = _TEMPLATES[intent.op]
         hit = process.extractOne(skeleton, templates, scorer=fuzz.ratio, processor=None)
         cues = _cues(q, intent, masked)
         cue_score = (intent.cue_weight + 8 * (len(cues) - 1) + 2 * max(len(c) for c in cues)) if cues else 0
