@@ -191,7 +191,7 @@ def _partial(residue: str, squashed: str, v: Vocabulary) -> list[Mention]:
 def _longest_piece(word: str, v: Vocabulary) -> tuple[str, list[str]] | None:
     """The longest stretch of a typed word that is part of some names (and says something)."""
     word = word[:16]
-    for size in range(min(len(word), 10), 1, -1):
+    for size in range(min(len(word), 10), 1 if len(word) == 2 else 2, -1):
         for i in range(len(word) - size + 1):
             piece = word[i:i + size]
             if len(set(piece) - _GENERIC) < 2 or piece in lexicon.COMMON_WORDS:

@@ -184,6 +184,10 @@ def _scope(q: Query) -> None:
     found = [f for f in found if not any(g[1] < f[1] + f[0] and f[1] < g[1] + g[0] and g[0] > f[0] for g in found)]
     if not found:
         return
+    if re.search(r"连(?:同)?.{0,8}?(?:一起算|也算|都算|一并)", q.squashed):
+        q.scope = "全部"  # 连去年结转的一起算: both
+        q.scope_spans = [(start, start + len(word)) for _, start, _, word in found]
+        return
     _, start, scope, word = max(found)
     negated = q.squashed[max(0, start - 3):start].endswith(lexicon.NEGATIONS)
     q.scope = "本年" if scope == "上年结转" and negated else scope
@@ -225,7 +229,7 @@ def _shape(q: Query, doc: Document) -> None:
         q.field_name = kind
     year = doc.year
     q.previous_year = bool(year and (year - 1) in q.years) or bool(
-        re.search(r"(?<![比较与跟和同])(?:上年度?|去年|上一年|前一年)(?!结转|财政拨款结转|相比|比|结余|剩下|剩余|没花)", s))
+        re.search(r"(?<![比较与跟和同])(?:上年度?|去年|上一年|前一年)(?!结转|财政拨款结转|相比|比|结余|剩|没花|没用)", s))
     q.domain = _domain_word(s)
 
 
@@ -329,12 +333,12 @@ def _modifier_roles(q: Query, ms: list[Mention]) -> list[Mention]:
     return out
 
 
-_ASSET_WORDS = re.compile(r"几辆|多少辆|辆车|车辆数|平方米|平米|面积|几台|多少台|台（套）|几套|办公用房|办公楼|房屋|用车编制|公车数")
+_ASSET_WORDS = re.compile(r"几辆|多少辆|辆车|车辆数|平方米|平米|面积|几台|多少台|台（套）|几套|办公用房|办公楼|房屋|房子|用车编制|公车数")
 
 
 def _assets(q: Query, ms: list[Mention]) -> list[Mention]:
     """Vehicles, office space and equipment are counted in the asset paragraph, not in a table."""
-    if not _ASSET_WORDS.search(q.squashed):
+    if not _ASSET_WORDS.search(q.squashed) or any(m.kinds & {"project", "code"} and m.via == "exact" for m in ms):
         return ms
     from budgetqa.question.vocabulary import Term
 
@@ -662,6 +666,8 @@ def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
     operator = _OPERATORS.get(intent.op)
     if operator and any(re.search(operator, q.squashed[a.end:b.start]) for a, b in zip(q.subjects, q.subjects[1:])):
         found.append("算式")  # A加B加C / A减B / A除以B: the operator typed between the names
+    if intent.op == "check" and q.domain in ("duties", "internal_units", "subordinate_units"):
+        return []  # 保密工作是不是区委办的职责: a duty asked about, no figure checked
     if intent.op == "parent" and q.measures:
         return []  # 行政运行属于基本支出还是项目支出: its columns are asked, not its place
     if intent.op == "text" and q.field_name and any(m.kinds & {"project", "target"} for m in q.subjects):
