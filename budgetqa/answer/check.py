@@ -171,6 +171,11 @@ def _parts_named(doc: Document, q: Query) -> Answer | None:
     """A加B等于C吗 / C等于A+B吗 / A+B+C，与D+E，两边是否相等: the named figures added and compared."""
     m = _EQUALS.search(q.squashed)
     counted = [a for a in q.amounts if not re.match(r"(?:列|项|个|类|款)", q.squashed[a.end:a.end + 1])]
+    made_of = len(q.subjects) >= 3 and re.match(r"(?:合计)?(?:能否|能不能|是否|是不是)?由", q.squashed[q.subjects[0].end:q.subjects[1].start])
+    if made_of and not counted:  # X能否由A和B相加得到: X is the whole, the rest its parts
+        whole, *parts = [subject_value(doc, q, s) for s in q.subjects]
+        if whole is not None and all(parts) and all(v.unit == whole.unit for v in parts):
+            return _parts_answer(parts, whole)
     if m is None or counted or len(q.subjects) < 3:
         return None
     pairs = [(subject_value(doc, q, s), s) for s in q.subjects]
@@ -190,6 +195,11 @@ def _parts_named(doc: Document, q: Query) -> Answer | None:
         return None
     if any(v.unit != whole.unit for v in parts):
         return None
+    return _parts_answer(parts, whole)
+
+
+def _parts_answer(parts: list[Value], whole: Value) -> Answer:
+    """Parts added and set against a whole, judged by the one rule."""
     computed = build.total(parts)
     a = answer("check", f"{' + '.join(v.label for v in parts)} 是否等于 {whole.label}",
                " + ".join(f"{v.label} {v.amount}" for v in parts) + f" = {amount_text(computed, whole.unit)}；"

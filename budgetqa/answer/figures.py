@@ -409,6 +409,8 @@ def _parts(doc: Document, q: Query, term: Term) -> Answer | None:
         return _project_parts(doc, term.key)
     if term.kind == "row" and term.key in ("收入总计", "支出总计", "本年收入合计", "本年支出合计"):
         return _side_parts(doc, "收入" if "收入" in term.key else "支出")
+    if term.key in ("上年结转", "当年预算安排") and (q.domain == "subjects" or q.has("落在", "分布") and q.domain != "projects"):
+        return _by_subject(doc, q, term.key)  # 上年结转资金落在哪几个项级科目上
     if term.kind == "topic":
         said_ = topic_answer(doc, q, term.key)
         figure = said_.figures[0] if said_ is not None and said_.figures else None
@@ -514,17 +516,32 @@ def column_parts(doc: Document, q: Query, column: str) -> Answer | None:
 
 
 def _by_subject(doc: Document, q: Query, column: str) -> Answer | None:
-    """项目支出按功能科目分: the classification rows with a figure in that column, at the level asked
-    (the most detailed by default)."""
-    table = next((t for k in ("expenditure", "gp_expenditure", "fiscal_expenditure") for t in doc.tables if t.kind == k
-                  and any(c.rsplit("/", 1)[-1] == column for c in t.columns)), None)
+    """项目支出按功能科目分 / 上年结转落在哪些科目上: the classification rows with a figure in that column,
+    at the level asked (the most detailed by default)."""
+    from budgetqa.answer.resolve import measure_column
+
+    table = next((t for k in ("expenditure", "gp_expenditure", "fiscal_expenditure", "income") for t in doc.tables
+                  if t.kind == k and measure_column(t, column) and any(r.code for r in t.rows)), None)
     if table is None:
         return None
-    name = next(c for c in table.columns if c.rsplit("/", 1)[-1] == column)
+    name = measure_column(table, column)
     parents = {r.parent_code for r in table.rows if r.parent_code}
     rows = [r for r in table.rows if r.code and r.amount(name) and (r.level == q.level if q.level else r.code not in parents)]
+    if not rows:
+        return None
     total = table.total_row()
-    return _rows_under(table, total, rows, f"{column}（{table.label}）") if total is not None and rows else None
+    a = answer("breakdown", f"{column}按科目（{table.label}）",
+               f"{column}落在 {len(rows)} 个科目：" + "；".join(f"{r.label} {amount_text(r.amount(name), table.unit)}" for r in rows)
+               + (f"；合计 {amount_text(total.amount(name), table.unit)}" if total is not None and total.amount(name) is not None else "")
+               + f"（{table.label}）。")
+    for r in rows[:20]:
+        a.figure(r.label, r.amount(name), table.unit, table.label, r.line)
+    if total is not None and total.amount(name) is not None:
+        a.figure(f"{column}合计", total.amount(name), table.unit, table.label, total.line)
+    a.columns = ["科目编码", "名称", column, "单位", "行"]
+    a.rows = [[r.code, r.name, r.amount(name), table.unit, r.line] for r in rows]
+    a.chart = [(r.label, r.amount(name)) for r in rows]
+    return a
 
 
 def _project_parts(doc: Document, name: str) -> Answer | None:

@@ -26,7 +26,7 @@ _PARTIAL_KINDS = ("project", "target", "code", "item", "term", "unit", "fact", "
 _LIST_BREAK = re.compile(r"[和与及、跟同]|[两三四五六七八九十几]个|[两三四五六七八九十几]项")
 _CN_ORDINAL = "一二三四五六七八九十"
 _TABLE_REF = re.compile(
-    rf"(?:公开|预算公开|部门预算|决算公开)?表\s*(?:([{_CN_ORDINAL}]{{1,3}})(?![共起样般些直致下定时])|(\d{{1,2}})(?!\d))"
+    rf"(?:公开|预算公开|部门预算|决算公开)?表\s*(?:([{_CN_ORDINAL}]{{1,3}})(?![共起样般些直致下定时个张家成])|(\d{{1,2}})(?!\d))"
     rf"|第([{_CN_ORDINAL}\d]{{1,3}})张表|公开(\d{{1,2}})表")
 
 

@@ -27,7 +27,8 @@ _SEPARATORS = re.compile(r"[\s\u3000“”\"'‘’「」『』《》〈〉【�
 # Words between two names that make the first the place the second is read in (X中Y, X下面的Y).
 _WITHIN = ("当中的", "之中的", "下面的", "里面的", "中的", "里的", "下的", "当中", "之中", "下面", "里面", "中", "里", "下")
 # Words between a table and the name after it that make the table where the name is read.
-_IN_TABLE = ("", "的", "中", "里", "中的", "里的", "口径", "口径下", "口径的", "里面的", "上的", "上")
+_IN_TABLE = ("", "的", "中", "里", "中的", "里的", "口径", "口径下", "口径的", "里面的", "上的", "上", "支出方", "收入方",
+             "支出方的", "收入方的", "支出栏", "收入栏", "支出侧", "收入侧")
 _FUND_GAP = ("", "的", "安排", "安排的", "拨款安排的", "拨款的", "资金", "资金安排的")
 _ROW_KINDS = ("code", "item", "row", "project", "target")
 MAX_QUESTION = 500  # characters read of one question; the rest is cut and the answer says so
@@ -73,6 +74,7 @@ class Query:
     scope_spans: list[tuple[int, int]] = field(default_factory=list)  # where scope phrases were typed
     subjects_typed: list[Mention] = field(default_factory=list)  # every name found, before roles were given
     excluded: list[Mention] = field(default_factory=list)  # names set aside (扣掉退休费, 不算安可替代工程)
+    side: str | None = None  # 收入 / 支出: the side of a two-sided table asked about
     levels: list[str] = field(default_factory=list)  # every level asked (属于哪个类、哪个款)
     missing_table: str = ""  # a table the question names that the report does not have (表十四)
 
@@ -191,8 +193,7 @@ def _scope(q: Query) -> None:
     _, start, scope, word = max(found)
     negated = q.squashed[max(0, start - 3):start].endswith(lexicon.NEGATIONS)
     q.scope = "本年" if scope == "上年结转" and negated else scope
-    scopes = {sc for _, st, sc, w in found if not q.squashed[max(0, st - 3):st].endswith(lexicon.NEGATIONS)}
-    if {"本年", "上年结转"} <= scopes and re.search(r"都|和|与|及|加", q.squashed):
+    if re.search(r"(?:本年|今年|当年)[^，,]{0,4}?(?:和|与|及|加上?)(?:上年|去年)?结转的?(?:都|一起|合计|加起来)", q.squashed):
         q.scope = "全部"  # 本年的和结转的都算
     q.scope_spans = [(start, start + len(word)) for _, start, _, word in found]
 
@@ -224,13 +225,17 @@ def _shape(q: Query, doc: Document) -> None:
         rf"(?:{lv}级|哪个{lv}|哪一{lv}|哪{lv}|什么{lv}|（{lv}）|\({lv}\))", plain)]
     q.level = next((lv for lv in ("类", "款", "项") if re.search(rf"(?:{lv}级|哪个{lv}|哪一{lv}|哪{lv}|各{lv}|几{lv}|什么{lv}|个{lv}|{lv}科目|的{lv}$|这个{lv}|（{lv}）|\({lv}\))", plain)), None)
     q.field_name = next((f for f, words in lexicon.SHEET_FIELDS.items() if any(w in s for w in words)), None)
-    kind = next((k for k in lexicon.INDICATOR_KINDS if f"{k}指标" in s or f"{k}要求" in s or f"{k}目标" in s), None)
+    kind = next((k for k in lexicon.INDICATOR_KINDS if re.search(rf"{k}(?:指标|要求|目标|上|方面|标准)", s)
+                 or len(k) >= 3 and k in s), None)
+    if kind is None and re.search(r"多长时间|多久|时间多长|什么时候完成|完成时间", s):
+        kind = "时效"
     if kind:
         q.field_name = kind
     year = doc.year
     q.previous_year = bool(year and (year - 1) in q.years) or bool(
         re.search(r"(?<![比较与跟和同])(?:上年度?|去年|上一年|前一年)(?!结转|财政拨款结转|相比|比|结余|剩|没花|没用)", s))
     q.domain = _domain_word(s)
+    q.side = "支出" if re.search(r"支出方|支出栏|支出侧|支出一侧", s) else "收入" if re.search(r"收入方|收入栏|收入侧|收入一侧", s) else None
 
 
 def _domain_word(s: str) -> str | None:
@@ -241,7 +246,7 @@ def _domain_word(s: str) -> str | None:
         return "internal_units"
     if re.search(r"下属.{0,4}单位|所属单位|二级单位|下属事业单位|下面.{0,4}单位|下级单位", s):
         return "subordinate_units"
-    if "职责" in s:
+    if "职责" in s or re.search(r"管(?:些|什么|啥|哪些)|归不归|管不管|归谁管|负不负责", s):
         return "duties"
     if re.search(r"经济科目|经济分类|明细科目|明细经济", s):
         return "items"
@@ -322,6 +327,9 @@ def _modifier_roles(q: Query, ms: list[Mention]) -> list[Mention]:
     out = []
     for m in ms:
         m.scope = _scope_before(q, m)
+    named = [m for m in ms if not _is(m, q, _SCOPE_NAMES)]
+    if q.scope == "全部" and named:  # 把去年结转的也算上: the scope says it, nothing more is named
+        ms = named
     for i, m in enumerate(ms):
         nxt = ms[i + 1] if i + 1 < len(ms) else None
         after = q.squashed[m.end:]
@@ -559,7 +567,7 @@ def _missing_table(q: Query, doc: Document) -> None:
     """表十四 asked of a report with thirteen tables: there is no such table."""
     from budgetqa.textnorm import chinese_ordinal
 
-    for m in re.finditer(r"表\s*([一二三四五六七八九十]{1,3}|\d{1,2})(?![共起样般些直致下定时\d])|第([一二三四五六七八九十\d]{1,3})张表", q.squashed):
+    for m in re.finditer(r"表\s*([一二三四五六七八九十]{1,3}|\d{1,2})(?![共起样般些直致下定时个张家成\d])|第([一二三四五六七八九十\d]{1,3})张表", q.squashed):
         raw = m.group(1) or m.group(2)
         no = int(raw) if raw.isdigit() else chinese_ordinal(raw)
         if no and doc.tables and all(t.no != no for t in doc.tables):
@@ -611,7 +619,7 @@ def _other_department(spaced: str, exact: list[Mention], q: Query, doc: Document
             word = word.replace(printed_name, " ")
         for piece in word.split(" "):
             for m in _ORGANISATION.finditer(piece):
-                name = re.split(r"是不是|是否|属于|属不属于|算不算|的", full_mention(piece, m))[-1].strip("年和与及在、")
+                name = re.split(r"是不是|是否|属于|属不属于|算不算|归不归|管不管|归|的", full_mention(piece, m))[-1].strip("年和与及在、")
                 if len(name) < 3 or any(name in n for n in names):
                     continue
                 if any(LCSseq.similarity(name, k) >= len(name) * 0.8 and not other_level(name, k) for k in known if k):
