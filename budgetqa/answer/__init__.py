@@ -168,7 +168,7 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
     q = read(question, doc)
     if continuing:
         q.follow_up = q.follow_up or not q.subjects
-    q = with_context(q, session.last_query)
+    q = with_context(q, session.last_query, session.last_focus)
     if q.previous_year and q.op == "value":  # last year's figure: only from the change the report states
         q = replace(q, op="change", ops=[(100.0, "change")])
     refusal = refuse(doc, q)
@@ -178,9 +178,26 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
     if answer is None:
         return _unmatched(doc, "no_match", _silent_topic(doc, q), q)
     if answer.matched:
-        session.last_query = q
+        session.last_query, session.last_focus = q, _focus(answer, doc)
         convert_units(answer, q)
     return answer
+
+
+def _focus(answer: Answer, doc: Document) -> list:
+    """What the answer picked out (排第二的是哪个 -> that project), as names a follow-up can lean on
+    (它的绩效目标)."""
+    from budgetqa.question.mentions import Mention
+    from budgetqa.question.vocabulary import vocabulary
+
+    v = vocabulary(doc)
+    picked = []
+    for value in answer.focus:
+        name = value.key.split(":")[-1] if value.key.startswith(("project:", "row:")) else value.label.split("（")[0]
+        code = value.key if value.key.isdigit() else None
+        terms = [v.codes[code]] if code in v.codes else v.by_name.get(squash(name), [])
+        if terms:
+            picked.append(Mention(10_000, 10_000, list(terms), via="context"))
+    return picked
 
 
 def execute(conn, doc: Document, q: Query) -> Answer | None:

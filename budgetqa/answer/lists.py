@@ -199,6 +199,7 @@ def rank(doc: Document, q: Query) -> Answer | None:
                    f"（共 {len(ranked)} 项；第 1 位 {ranked[0].label} {amount_text(ranked[0].amount, ranked[0].unit)}）。")
         a.figure(v.label, v.amount, v.unit, v.where, v.line)
         _table(a, ranked[:max(place, 3)], ranked=True)
+        a.focus = [v]
         return a
     if q.n is not None:
         n = abs(q.n)
@@ -219,6 +220,7 @@ def rank(doc: Document, q: Query) -> Answer | None:
     for v in shown:
         a.figure(v.label, v.amount, v.unit, v.where, v.line)
     _table(a, shown, ranked=True)
+    a.focus = shown[:1] if len(shown) == 1 else shown
     return a
 
 

@@ -114,6 +114,8 @@ def read(question: str, doc: Document) -> Query:
     mentions = [m for m in find_mentions(blanked, spaced, v, doc) if not _inside_number(m, q)]
     _shape(q, doc)
     _roles(q, mentions, doc)
+    q.domain = "projects" if any("list" in m.kinds for m in q.subjects) else _domain_word(_mask(
+        q.squashed, [m for m in q.subjects + ([q.whole] if q.whole else []) if m.kinds & {"list", "column", "row"}]))
     _refusals(q, doc, mentions)
     _missing_table(q, doc)
     _rank(q)
@@ -229,6 +231,8 @@ def _shape(q: Query, doc: Document) -> None:
                  or len(k) >= 3 and k in s), None)
     if kind is None and re.search(r"多长时间|多久|时间多长|什么时候完成|完成时间", s):
         kind = "时效"
+    if q.field_name is None and kind is None and re.search(r"为(?:什么|何|啥)要?(?:订|设|搞|做|买|安排|花|建|开展|列|上)", s):
+        q.field_name = "项目设立必要性"  # 为什么要订这个: why the project exists
     if kind:
         q.field_name = kind
     year = doc.year
@@ -747,10 +751,14 @@ def _leans_on_context(q: Query) -> bool:
     return marked or (bare and bool(asks) and len(leftover) <= 3)
 
 
-def with_context(q: Query, last: Query | None) -> Query:
-    """Fill what a follow-up leaves out from the last question; never override what it says."""
+def with_context(q: Query, last: Query | None, focus: list | None = None) -> Query:
+    """Fill what a follow-up leaves out from the last question; never override what it says. What
+    the last answer picked out (``focus``: a ranking's first) is what 它 refers to, unless the
+    follow-up goes on with the same list (第二呢, 前五个呢)."""
     if last is None or not q.follow_up:
         return q
+    if focus and not (q.n or q.nth or q.op in ("rank", "count", "filter", "list") and q.cued):
+        last = replace(last, subjects=focus, whole=None, domain=None)
     if q.cued and q.op in ("about", "help"):
         return q  # questions about the report itself lean on nothing said of a figure
     filled = replace(q)
@@ -781,11 +789,11 @@ def with_context(q: Query, last: Query | None) -> Query:
         filled.whole = _carried(last.subjects[0])  # 其中差旅费呢: a part of what was just asked
         filled.op, filled.ops = "value", [(100.0, "value")] + q.ops
         return filled
-    if not q.cued:
+    if q.cued or q.field_name:
+        _rank(filled)  # the operation asked, judged with the subjects the conversation supplies
+    else:
         filled.op = last.op
         filled.ops = [(100.0, last.op)] + q.ops
-    elif filled.subjects and not q.subjects:
-        _rank(filled)  # the operation asked, judged with the subjects the conversation supplies
     if not q.cued:
         filled.comparator = filled.comparator or last.comparator
         filled.threshold = filled.threshold or last.threshold
