@@ -98,7 +98,7 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
     picked = _pick(question, session)
     if picked:
         question = picked
-    question = strip_department(question, doc.department, _printed(doc))
+    question = _INTRODUCTION.sub("", strip_department(question, doc.department, _printed(doc)))
     parts = _parts(question)
     if len(parts) == 1:
         answer = _answer(conn, doc, parts[0], session)
@@ -121,6 +121,8 @@ def _printed(doc: Document) -> list[str]:
 
 
 _PART_END = re.compile(r"[？?！!；;]+")
+# 我是审计局的，… / 作为人大代表我想问：…: who is asking says nothing about what is asked.
+_INTRODUCTION = re.compile(r"^(?:我是[^，,。：:？?]{1,16}?(?:的)?[，,。：:]|作为[^，,。：:？?]{1,16}?(?:我想问|我问一下|想问)?[，,：:]?)")
 _CLAUSE_END = re.compile(r"[，,]")
 # Words that make a clause a question of its own (多少, 几个, 是否 …); a clause without one says
 # where or what, and is read together with the next.

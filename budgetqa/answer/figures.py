@@ -25,7 +25,7 @@ from budgetqa.models import ECONOMIC_CLASSES
 from budgetqa.question.mentions import Mention
 from budgetqa.question.query import Query
 from budgetqa.question.vocabulary import Term
-from budgetqa.textnorm import squash
+from budgetqa.textnorm import squash, strip_ordinal
 
 # Readings of one mention, most specific first, when it could name several kinds of things.
 _KIND_ORDER = ("code", "item", "project", "target", "group", "list", "row", "column", "topic", "fact", "asset", "table", "term",
@@ -374,7 +374,13 @@ def breakdown(doc: Document, q: Query) -> Answer | None:
         return value(doc, q)  # X下面的Y: Y's figure, read within X; 工资、奖金、津补贴包括哪几项: each
     target = q.subjects[0] if q.subjects else q.whole
     if target is None:
-        return table_answer(doc, q.table) if q.table is not None else None
+        if q.table is not None:
+            return table_answer(doc, q.table)
+        if q.has("来", "来源", "收入"):  # 这些钱都是从哪来的
+            return _side_parts(doc, "收入")
+        return _side_parts(doc, "支出") if q.has("花", "用", "去", "支出") else None  # 钱主要花哪了
+    if "list" in target.kinds:  # 这533.88万分成哪几个项目: the list's projects
+        return list_answer(doc, replace(q, scope=target.of("list")[0].key, domain="projects"))
     kinds = target.kinds
     if "group" in kinds:
         return group_answer(doc, q, target.of("group")[0].key)
@@ -564,12 +570,22 @@ def _side_parts(doc: Document, side: str) -> Answer | None:
     rows = [r for r in table.rows if r.side == side and r.first is not None and not r.is_total]
     if not rows:
         return None
-    total = next((r for r in table.rows if r.side == side and "总计" in r.name), None)
-    a = answer("breakdown", f"{side}的组成", "；".join(f"{r.name} {amount_text(r.first, table.unit)}" for r in rows)
-               + (f"；{total.name} {amount_text(total.first, table.unit)}" if total and total.first is not None else "")
+    total = next((r for r in table.rows if r.side == side and "总计" in r.name and r.first), None)
+    whole = total.first if total is not None else None
+
+    def share(r) -> str:
+        return f"（占 {build.pct(r.first, whole)}%）" if whole else ""
+
+    ranked = sorted(rows, key=lambda r: -r.first)
+    a = answer("breakdown", f"{side}的组成", "；".join(f"{r.name} {amount_text(r.first, table.unit)}{share(r)}" for r in ranked)
+               + (f"；{total.name} {amount_text(total.first, table.unit)}" if total is not None else "")
                + f"（{table.label}）。")
-    for r in rows[:20]:
+    for r in ranked[:20]:
         a.figure(r.name, r.first, table.unit, table.label, r.line)
+        if whole:
+            a.figure(f"{r.name}占比", build.pct(r.first, whole), "%")
+    a.focus = [Value(strip_ordinal(ranked[0].name), ranked[0].first, table.unit, table.label, ranked[0].line,
+                     f"row:{table.no}:{ranked[0].row_no}")]
     return a
 
 

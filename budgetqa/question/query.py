@@ -522,7 +522,7 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
     """X中Y / X下面的Y: X is the whole Y is read within; Y占X, Y在X中占: X is the whole Y is divided by."""
     for i in range(len(ms) - 1):
         gap = re.sub(r"^(?:这一|这个)?[类款项级]|^(?:预算|决算|预算数|决算数|表)", "", q.squashed[ms[i].end:ms[i + 1].start])
-        column_of_row = ms[i].kinds & set(_ROW_KINDS) and q.squashed[ms[i + 1].start:ms[i + 1].end] in _MEASURE_NAMES
+        column_of_row = ms[i].kinds & {"code", "item", "project", "target"} and q.squashed[ms[i + 1].start:ms[i + 1].end] in _MEASURE_NAMES
         if gap in _WITHIN and not _is(ms[i], q, _SCOPE_NAMES) and not column_of_row:
             q.whole = ms[i]
             q.relation = (ms[i].end, ms[i + 1].start)
@@ -665,6 +665,8 @@ def _slots(q: Query) -> set[str]:
 
 def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
     found = [c for c in intent.cues if _cue_at(q, c, masked)]
+    if intent.op == "count" and re.search(r"哪(?:几|些)", masked):
+        found = [c for c in found if not c.startswith("几")]  # 哪几个款: which ones, not how many
     if intent.op == "check" and "=" in found and re.search(r"=(?:多少|几|\?|？)?$", q.text.strip()):
         found.remove("=")  # A+B=? asks for the sum, it checks nothing
     if intent.op == "sum" and re.search(r"=(?:多少|几|\?|？)?$", q.text.strip()):
