@@ -20,7 +20,7 @@ from budgetqa.answer import compute, figures, lists, text, topics
 from budgetqa.answer.documents import all_documents, named_documents, strip_department, wants_comparison
 from budgetqa.models import Document
 from budgetqa.question.numbers import chinese_numbers
-from budgetqa.question.query import MAX_QUESTION, Query, read, with_context
+from budgetqa.question.query import MAX_QUESTION, Query, measure_word, read, with_context
 from budgetqa.readback import read_document
 from budgetqa.textnorm import squash
 
@@ -122,7 +122,8 @@ def _printed(doc: Document) -> list[str]:
 
 _PART_END = re.compile(r"[？?！!；;]+")
 # 我是审计局的，… / 作为人大代表我想问：…: who is asking says nothing about what is asked.
-_INTRODUCTION = re.compile(r"^(?:我是[^，,。：:？?]{1,16}?(?:的)?[，,。：:]|作为[^，,。：:？?]{1,16}?(?:我想问|我问一下|想问)?[，,：:]?)")
+_INTRODUCTION = re.compile(r"^(?:我是[^，,。：:？?]{1,16}?(?:的)?[，,。：:]|作为[^，,。：:？?]{1,16}?(?:我想问|我问一下|想问)?[，,：:]?"
+                           r"|(?:审计|我们)?(?:核对|核实|确认|了解)一下[：:，,])")
 _CLAUSE_END = re.compile(r"[，,]")
 # Words that make a clause a question of its own (多少, 几个, 是否 …); a clause without one says
 # where or what, and is read together with the next.
@@ -168,8 +169,8 @@ def _pick(question: str, session: Session) -> str | None:
 def _answer(conn, doc: Document, question: str, session: Session, continuing: bool = False) -> Answer:
     """Read one question, fill its gaps from the conversation, refuse or execute it."""
     q = read(question, doc)
-    if continuing:
-        q.follow_up = q.follow_up or not q.subjects
+    if continuing:  # a later question of the line: 基本支出和项目支出各多少 asks it of the one before
+        q.follow_up = q.follow_up or not q.subjects or all(measure_word(q, m) for m in q.subjects)
     q = with_context(q, session.last_query, session.last_focus)
     if q.previous_year and q.op == "value":  # last year's figure: only from the change the report states
         q = replace(q, op="change", ops=[(100.0, "change")])

@@ -300,6 +300,8 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
             ms = [m for m in ms if m not in measures]
             if re.search(r"合计|总数|总额|一共", q.squashed[rows[0].end:measures[0].start]):
                 q.measures.insert(0, "合计")  # X的合计数，以及其中A和B: the row's total too
+        elif re.search(r"基本(?:支出)?[和与、及]项目(?:支出)?", q.squashed[rows[0].end:]):
+            q.measures = ["基本支出", "项目支出"]  # 2050204高中教育多少？基本和项目各多少
     q.subjects = ms
 
 
@@ -323,6 +325,11 @@ def _excluded(q: Query, m: Mention) -> bool:
     if before.endswith(_EXCLUDING):
         return True
     return False
+
+
+def measure_word(q: Query, m: Mention) -> bool:
+    """A name that is a column of a row when said of one (基本支出, 项目支出, 上年结转, 当年预算安排)."""
+    return q.squashed[m.start:m.end] in _MEASURE_NAMES
 
 
 def _modifier_roles(q: Query, ms: list[Mention]) -> list[Mention]:
@@ -623,7 +630,8 @@ def _other_department(spaced: str, exact: list[Mention], q: Query, doc: Document
             word = word.replace(printed_name, " ")
         for piece in word.split(" "):
             for m in _ORGANISATION.finditer(piece):
-                name = re.split(r"是不是|是否|属于|属不属于|算不算|归不归|管不管|归|的", full_mention(piece, m))[-1].strip("年和与及在、")
+                name = re.split(r"是不是|是否|属于|属不属于|算不算|归不归|管不管|归|的|在|里|这个|那个|哪", full_mention(piece, m))[-1]
+                name = name.strip("年和与及在、")
                 if len(name) < 3 or any(name in n for n in names):
                     continue
                 if any(LCSseq.similarity(name, k) >= len(name) * 0.8 and not other_level(name, k) for k in known if k):
@@ -787,6 +795,9 @@ def with_context(q: Query, last: Query | None, focus: list | None = None) -> Que
     filled.level = filled.level or last.level
     if filled.scope is None and not named:
         filled.scope = last.scope
+    if len(named) == 1 and q.op == "check" and last.subjects and re.match(r"(?:跟|和|与|同)", q.squashed):
+        filled.subjects = [_carried(last.subjects[0])] + named  # …跟公用经费合计对得上吗: against the last figure
+        return filled
     if named and q.squashed.startswith(("其中", "那其中")) and last.subjects and not q.cued:
         filled.whole = _carried(last.subjects[0])  # 其中差旅费呢: a part of what was just asked
         filled.op, filled.ops = "value", [(100.0, "value")] + q.ops
