@@ -171,7 +171,7 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
     q = read(question, doc)
     if continuing:  # a later question of the line: 基本支出和项目支出各多少 asks it of the one before
         q.follow_up = q.follow_up or not q.subjects or all(measure_word(q, m) for m in q.subjects)
-    q = with_context(q, session.last_query, session.last_focus)
+    q = with_context(q, session.last_query, session.last_focus, tuple(session.earlier))
     if q.previous_year and q.op == "value":  # last year's figure: only from the change the report states
         q = replace(q, op="change", ops=[(100.0, "change")])
     refusal = refuse(doc, q)
@@ -181,6 +181,8 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
     if answer is None:
         return _unmatched(doc, "no_match", _silent_topic(doc, q), q)
     if answer.matched:
+        if session.last_query is not None and session.last_query.subjects:
+            session.earlier = (session.earlier + session.last_query.subjects[:1])[-5:]
         session.last_query, session.last_focus = q, _focus(answer, doc)
         convert_units(answer, q)
     return answer
