@@ -504,14 +504,17 @@ def _narrowed(ms: list[Mention]) -> list[Mention]:
 
 
 _TOTAL_TAILS = ("预算总额", "总额", "总预算", "支出总额", "收入总额", "合计", "总计")
+_LOOSE_TOTALS = ("总共多少钱", "一共多少钱", "总共有多少钱", "一共有多少钱", "一共多少", "总共多少")
 
 
 def _total_tails(q: Query, ms: list[Mention]) -> list[Mention]:
     """X预算总额 / 高等教育总预算: a total word typed right after a name is that name's total,
-    not the report's (the lexicon reads 总预算 alone as 支出总计)."""
+    not the report's (the lexicon reads 总预算 alone as 支出总计); 一共多少钱 names the report's
+    total only when nothing else is named."""
+    others = [m for m in ms if not (m.via == "synonym" and q.squashed[m.start:m.end] in _LOOSE_TOTALS)]
     return [m for i, m in enumerate(ms) if not (
         i > 0 and m.via == "synonym" and q.squashed[m.start:m.end] in _TOTAL_TAILS
-        and q.squashed[ms[i - 1].end:m.start] in ("", "的"))]
+        and q.squashed[ms[i - 1].end:m.start] in ("", "的")) and (m in others or not others)]
 
 
 def _scope_before(q: Query, m: Mention) -> str | None:
@@ -629,6 +632,8 @@ def _other_department(spaced: str, exact: list[Mention], q: Query, doc: Document
         for printed_name in printed:
             word = word.replace(printed_name, " ")
         for piece in word.split(" "):
+            if re.match(r"(?:咱们|我们|本|我|这个|咱)(?:单位|部门|办公室|局|委|办)", piece):
+                continue  # 咱们办公室: the report's own department
             for m in _ORGANISATION.finditer(piece):
                 name = re.split(r"是不是|是否|属于|属不属于|算不算|归不归|管不管|归|的|在|里|这个|那个|哪", full_mention(piece, m))[-1]
                 name = name.strip("年和与及在、")
@@ -754,9 +759,10 @@ def _leans_on_context(q: Query) -> bool:
     (qwerty, 印刷费, 🤔) is not one: it is answered on its own, as unknown."""
     if q.refused or q.missing or q.missing_table:
         return False
-    marked = bool(lexicon.FOLLOW_UP.search(q.squashed)) and len(q.squashed) <= 20
+    marked = bool(lexicon.FOLLOW_UP.search(q.squashed)) and len(q.squashed) <= 20 or bool(
+        re.search(r"它|其(?!他|余|中)", q.squashed))
     bare = not q.subjects and not q.excluded and q.table is None and not q.domain
-    asks = q.cued or q.scope or q.previous_year or q.unit or q.n or q.nth or q.percents
+    asks = q.cued or q.scope or q.previous_year or q.unit or q.n or q.nth or q.percents or q.field_name
     leftover = strip_fillers(_mask(q.squashed, q.subjects + ([q.whole] if q.whole else []))).replace(" ", "")
     return marked or (bare and bool(asks) and len(leftover) <= 3)
 
@@ -788,6 +794,8 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     if q.cued or q.field_name:
         _rank(filled)  # the operation asked, judged with the subjects the conversation supplies
         return filled
+    if named and last.op in ("filter", "rank", "count", "list", "breakdown", "about"):
+        return filled  # 那今年新安排的关工委经费呢: a new name after a list asks its figure
     filled.op, filled.ops = last.op, [(100.0, last.op)] + q.ops
     filled.comparator = filled.comparator or last.comparator
     filled.threshold = filled.threshold or last.threshold
