@@ -20,7 +20,7 @@ from budgetqa.answer import compute, figures, lists, text, topics
 from budgetqa.answer.documents import all_documents, named_documents, strip_department, wants_comparison
 from budgetqa.models import Document
 from budgetqa.question.numbers import chinese_numbers
-from budgetqa.question.query import MAX_QUESTION, Query, measure_word, read, with_context
+from budgetqa.question.query import MAX_QUESTION, Query, measure_word, read, shown_mentions, shown_whole, with_context
 from budgetqa.readback import read_document
 from budgetqa.textnorm import squash
 
@@ -172,6 +172,11 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
     q = read(question, doc)
     if continuing:  # a later question of the line: 基本支出和项目支出各多少 asks it of the one before
         q.follow_up = q.follow_up or not q.subjects or all(measure_word(q, m) for m in q.subjects)
+    picked = shown_mentions(q, session.shown, doc) if session.shown and not q.subjects else []
+    if picked:  # 货物、工程、服务各多少: figures the last answer showed, asked as figures
+        op = "value" if q.op in ("help", "text", "about") else q.op
+        q = replace(q, subjects=picked, follow_up=False, op=op, ops=[(100.0, op)] + q.ops,
+                    whole=shown_whole(session.shown, picked, doc) if op == "share" else None)
     q = with_context(q, session.last_query, session.last_focus, tuple(session.earlier))
     if q.previous_year and q.op == "value":  # last year's figure: only from the change the report states
         q = replace(q, op="change", ops=[(100.0, "change")])
@@ -185,6 +190,8 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         if session.last_query is not None and session.last_query.subjects:
             session.earlier = (session.earlier + session.last_query.subjects[:1])[-5:]
         session.last_query, session.last_focus = q, _focus(answer, doc)
+        shown = [f.label for f in answer.figures]  # figures of recent answers, latest first
+        session.shown = list(dict.fromkeys(shown + session.shown))[:40]
         convert_units(answer, q)
     return answer
 

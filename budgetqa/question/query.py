@@ -767,6 +767,39 @@ def _leans_on_context(q: Query) -> bool:
     return marked or (bare and bool(asks) and len(leftover) <= 3)
 
 
+def unexplained(q: Query) -> list[str]:
+    """The words of a question that name nothing the reader recognised (货物、工程、服务)."""
+    named = q.subjects + ([q.whole] if q.whole else [])
+    rest = strip_fillers(_mask(q.squashed, [m for m in named if m.start < 10_000]))
+    return [w for w in re.split(r"[ 、和与及跟]+", rest) if len(w) >= 2]
+
+
+def shown_mentions(q: Query, labels: list[str], doc: Document) -> list[Mention]:
+    """Words of a follow-up that pick figures the last answer showed (政府采购 … 货物、服务各多少 ->
+    政府采购货物预算, 政府采购服务预算): those figures' names, in the order typed."""
+    v = vocabulary(doc)
+    out = []
+    for word in unexplained(q):
+        hits = [label for label in labels if word in label]
+        terms = v.by_name.get(squash(hits[0]), []) if len(hits) == 1 else []
+        if terms:
+            out.append(Mention(10_000, 10_000, list(terms), via="context"))
+    return out
+
+
+def shown_whole(labels: list[str], parts: list[Mention], doc: Document) -> Mention | None:
+    """The total among figures recently shown that the picked parts belong to (货物、服务各占多少 ->
+    政府采购预算总额): a total-named figure whose name shares the parts' opening words."""
+    v = vocabulary(doc)
+    head = parts[0].term.name[:2]
+    for label in labels:
+        if label.startswith(head) and re.search(r"总额|合计|总计|总数", label):
+            terms = v.by_name.get(squash(label), [])
+            if terms:
+                return Mention(10_000, 10_000, list(terms), via="context")
+    return None
+
+
 def with_context(q: Query, last: Query | None, focus: list | None = None, earlier: tuple = ()) -> Query:
     """Fill what a follow-up leaves out from the last question; never override what it says.
 
