@@ -348,3 +348,18 @@ def passages(doc: Document) -> list[tuple[str, int, str]]:
                 out.append((title, body.line_at(m.start()), sentence))
             start = m.end()
     return out
+
+
+_BUDGET_TITLE = re.compile(r"(?:部门|单位)(?:预算|决算)|预算(?:情况)?说明|决算(?:情况)?说明|预算公开|决算公开")
+_BUDGET_WORDS = ("财政拨款", "基本支出", "项目支出", "三公", "一般公共预算", "机关运行经费", "政府采购")
+
+
+def is_budget_narrative(lines: list[str]) -> bool:
+    """True for a report with no tables that still is a budget disclosure: its title says 预算/决算
+    and its text states figures of the budget (财政拨款…万元, 三公, 基本支出)."""
+    head = compact("".join(lines[:8]))
+    if not _BUDGET_TITLE.search(head):
+        return False
+    text = compact("".join(lines[:400]))
+    words = sum(1 for w in _BUDGET_WORDS if w in text)
+    return words >= 3 and len(_AMOUNT_FACT.findall(text)) >= 3

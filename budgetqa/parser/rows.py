@@ -11,6 +11,7 @@ from budgetqa.parser.text import (
     code_level,
     compact,
     is_noise,
+    looks_like_code,
     parent_code,
     split_code,
     starts_with_ordinal,
@@ -70,9 +71,10 @@ def split_pieces(line: str, line_no: int) -> list[Piece]:
     return pieces
 
 
-def _skipped(line: str, text: str, repeated: set[str]) -> bool:
-    """Lines inside a table body that are not rows: notes, titles, repeated page headers."""
-    if is_noise(line) and not table_numbers(line):
+def _skipped(line: str, text: str, repeated: set[str], decimals: bool = False) -> bool:
+    """Lines inside a table body that are not rows: notes, titles, repeated page headers, and page
+    numbers (a small whole number alone on its line, where the table prints decimals)."""
+    if is_noise(line) and (not table_numbers(line) or (decimals and text.isdigit())):
         return True
     if EMPTY_NOTE.search(text) or text.startswith(("注：", "注:", "说明：", "说明:")):
         return True
@@ -100,11 +102,13 @@ def _line_pieces(line: str, idx: int, two_sided: bool) -> list[Piece]:
 
 def collect_rows(lines: list[str], start: int, end: int, two_sided: bool, repeated: set[str] = frozenset()) -> list[RawRow]:
     """Join wrapped labels and value lines into raw rows, keeping the whitespace after labels."""
-    if not two_sided and any(lines[i].lstrip()[:1].isdigit() and _bare_code(lines[i]) for i in range(start, end)):
+    if not two_sided and any(lines[i].lstrip()[:1].isdigit() and (_bare_code(lines[i]) or _lone_code(lines, i, start, end))
+                             for i in range(start, end)):
         return collect_centered(lines, start, end, repeated)
     rows: list[RawRow] = []
     pending: RawRow | None = None
     padded = any(l.endswith(" ") for l in lines[start:end])
+    decimals = prints_decimals(lines, start, end)
     last_line = -1  # index of the last line that gave rows
 
     def flush() -> None:
@@ -116,7 +120,7 @@ def collect_rows(lines: list[str], start: int, end: int, two_sided: bool, repeat
     for idx in range(start, end):
         line = lines[idx]
         text = compact(line)
-        if text and _skipped(line, text, repeated):
+        if text and _skipped(line, text, repeated, decimals):
             continue
         if not text:
             if line and pending is not None:  # a line of spaces: the pending row's empty cells
@@ -179,6 +183,12 @@ def collect_rows(lines: list[str], start: int, end: int, two_sided: bool, repeat
     return rows
 
 
+def prints_decimals(lines: list[str], start: int, end: int) -> bool:
+    """True when most figures of the lines have decimals (a lone whole number is then a page number)."""
+    raw = [m.group(1) for i in range(start, end) for m in table_numbers(lines[i])]
+    return sum(1 for r in raw if "." in r) * 2 > len(raw)
+
+
 def _figures_follow(lines: list[str], start: int, end: int) -> bool:
     """True when, after name pieces, the next figures stand on a line of their own (the name above
     belongs to them), rather than beside a name of their own."""
@@ -195,6 +205,16 @@ def _figures_follow(lines: list[str], start: int, end: int) -> bool:
         if _starts_row(line.strip()):
             return False
     return False
+
+
+def _lone_code(lines: list[str], i: int, start: int, end: int) -> bool:
+    """A 3-digit code alone on its line between two pieces of its name (文化旅游体育 / 207 /
+    与传媒支出): a code, not a figure or a page number."""
+    text = compact(lines[i])
+    if not (len(text) == 3 and looks_like_code(text)):
+        return False
+    around = [compact(lines[j]) for j in (i - 1, i + 1) if start <= j < end]
+    return len(around) == 2 and all(t and re.search(r"[\u4e00-\u9fff]", t) and not table_numbers(t) for t in around)
 
 
 def _bare_code(line: str) -> bool:
@@ -217,6 +237,7 @@ def collect_centered(lines: list[str], start: int, end: int, repeated: set[str] 
     tails: dict[int, list[str]] = {}
     loose: list[str] = []
     pending_code: str | None = None
+    decimals = prints_decimals(lines, start, end)
 
     def place(row: RawRow | None, bare: bool) -> None:
         nonlocal loose
@@ -233,7 +254,7 @@ def collect_centered(lines: list[str], start: int, end: int, repeated: set[str] 
     for idx in range(start, end):
         line = lines[idx]
         text = compact(line)
-        if not text or _skipped(line, text, repeated):
+        if not text or _skipped(line, text, repeated, decimals):
             continue
         if _CODE_ONLY.match(text):
             pending_code = text
@@ -297,6 +318,7 @@ def build_rows(table: Table, raw_rows: list[RawRow], with_category: bool) -> lis
     """Turn raw rows into model rows: code, name, level, parent, side and category."""
     rows: list[Row] = []
     for n, raw in enumerate(raw_rows, start=1):
+        raw.label = _LABELS_BEFORE.sub("", raw.label)
         code, name = split_code(raw.label)
         name = compact(name) if re.search(r"[\u4e00-\u9fff]", name) else name
         category = None
@@ -319,6 +341,8 @@ def build_rows(table: Table, raw_rows: list[RawRow], with_category: bool) -> lis
     return rows
 
 
+# The name columns' labels printed on the first row's line: 类 款 项 合计 237,100.00 …
+_LABELS_BEFORE = re.compile(r"^\s*类\s*款\s*项\s*(?=合计|总计)")
 _EXPENSE_WORDS = ("支出", "预备费", "结转下年", "年终结转", "年末结转", "结余分配")
 
 

@@ -47,9 +47,13 @@ def is_side_by_side(header_lines: list[str]) -> bool:
 def _runs(line: str, line_no: int) -> list[_Run]:
     runs: list[_Run] = []
     current: _Run | None = None
-    for token in line.split():
+    tokens = line.split()
+    for k, token in enumerate(tokens):
         starts = current is None or current.raw is not None
-        if starts and _CODE.match(token):
+        # A code followed by a name starts a run even where an amount was expected (a blank
+        # form prints codes and names with no figures: 301 工资福利支出 302 商品和服务支出).
+        named = k + 1 < len(tokens) and re.match(r"[\u4e00-\u9fff]", tokens[k + 1])
+        if _CODE.match(token) and (starts or named):
             current = _Run(token, [], None, line_no)
             runs.append(current)
         elif current is not None and current.code and not current.name and current.raw is None \
