@@ -98,7 +98,8 @@ def read_table(lines: list[str], span: TableSpan, stop_at: int | None = None,
         if not threepublic.column_oriented(lines[span.start + 1:header_end]):
             figures_at = None
         elif figures_at is None:
-            figures_at = header_end  # components printed as columns, and no figure: nothing to read
+            if threepublic.side_by_side(lines[span.start + 1:header_end]):
+                figures_at = header_end  # components printed as columns, and no figure: nothing to read
     for idx in range(span.start + 1, end):
         line = lines[idx]
         text = compact(line)

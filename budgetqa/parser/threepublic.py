@@ -53,6 +53,12 @@ def column_oriented(header_lines: list[str]) -> bool:
     return "公务接待" in text and "因公出国" in text
 
 
+def side_by_side(header_lines: list[str]) -> bool:
+    """True when two components share a line (columns), not each on a line of its own (rows)."""
+    words = ("合计", "因公出国", "公务用车", "公务接待", "会议费", "培训费")
+    return any(sum(1 for w in words if w in compact(line)) >= 2 for line in header_lines)
+
+
 def read(table: Table, lines: list[str], header_lines: list[str], start: int, end: int) -> Table | None:
     """Fill ``table`` with one row per component; return the 机关运行经费 table if printed beside.
 
