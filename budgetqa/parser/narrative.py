@@ -20,6 +20,7 @@ _CHANGE = re.compile(
     rf"比\s*(上年|上一年|上年度|\d{{4}}\s*年(?:度)?(?:预算|决算)?(?:数)?)?\s*(增加|减少|增长|下降)\s*({AMOUNT})\s*(万元|元)"
 )
 _SUBJECT_TOPIC = re.compile(r"(?:^|\d+、)([^。；，,]{2,60}?（项）)")
+_VERB_END = re.compile(r"(?:增加|减少|增长|下降)$")
 _COMPLETION = re.compile(rf"完成(?:年初)?预算的\s*({AMOUNT})\s*%")
 _COMPARED = re.compile(r"(?:与|较|同|和)\s*(上年|上一年|上年度|\d{4}\s*年度?)\s*(?:相比|比较)")
 _IMPLICIT_CHANGE = re.compile(rf"^(.{{0,24}}?)(增加|减少|增长|下降)\s*({AMOUNT})\s*(万元|元)")
@@ -161,6 +162,15 @@ def _facts(section: str, body: _Text, department: str) -> list[Fact]:
                 value = to_decimal(m.group(1))
                 if value is None or not label:
                     continue
+                verb = _VERB_END.search(label)
+                if verb and label[: verb.start()]:
+                    # 其中：财政拨款收入增加 14,458.07 万元 — a change of its subject, not an amount.
+                    sign = -1 if verb.group() in ("减少", "下降") else 1
+                    prior = list(_COMPARED.finditer(text[:cbase]))  # 与 2022 年度相比 … 其中：
+                    facts.append(Fact(section, f"{label[: verb.start()]}变动", value * sign, m.group(2), "change",
+                                      body.line_at(cbase + m.start()), sentence, subject=label[: verb.start()],
+                                      basis=compact(prior[-1].group(1)) if prior else "上年"))
+                    continue
                 fact = Fact(section, label, value, m.group(2), "amount", body.line_at(cbase + m.start()), sentence)
                 facts.append(fact)
                 amounts.append((cbase + m.start(), fact))
@@ -218,6 +228,8 @@ def _facts(section: str, body: _Text, department: str) -> list[Fact]:
                          basis=compact(m.group(1) or ""))  # the whole it is a share of, when named
                 )
             for m in _COUNT.finditer(ctext):
+                if ctext[m.start() - 1 : m.start()] in ("（", "(") and ctext[m.end() : m.end() + 1] in ("）", ")"):
+                    continue  # 行政运行（01项）: a subject's code, not a count
                 label = _clean_label(re.split(r"[，,：:]", ctext[: m.start()])[-1], department)
                 value = to_decimal(m.group(1))
                 if value is None or not label:
