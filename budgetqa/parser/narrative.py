@@ -19,7 +19,7 @@ _SHARE = re.compile(rf"占(?:比)?(?:([^，,；。]{{0,12}}?)的)?\s*({AMOUNT})\
 _CHANGE = re.compile(
     rf"比\s*(上年|上一年|上年度|\d{{4}}\s*年(?:度)?(?:预算|决算)?(?:数)?)?\s*(增加|减少|增长|下降)\s*({AMOUNT})\s*(万元|元)"
 )
-_SUBJECT_TOPIC = re.compile(r"(?:^|\d+、)([^。；，,]{2,60}?（项）)")
+_SUBJECT_TOPIC = re.compile(r"(?:^|\d+、)([^。；，,]{2,60}?[（(]\d{0,2}项[）)])")
 _VERB_END = re.compile(r"(?:增加|减少|增长|下降)$")
 _COMPLETION = re.compile(rf"完成(?:年初)?预算的\s*({AMOUNT})\s*%")
 _COMPARED = re.compile(r"(?:与|较|同|和)\s*(上年|上一年|上年度|\d{4}\s*年度?)\s*(?:相比|比较)")
@@ -375,3 +375,8 @@ def is_budget_narrative(lines: list[str]) -> bool:
     text = compact("".join(lines[:400]))
     words = sum(1 for w in _BUDGET_WORDS if w in text)
     return words >= 3 and len(_AMOUNT_FACT.findall(text)) >= 3
+
+
+def prose(doc: Document) -> list[tuple[str, str, callable]]:
+    """(section heading, text, offset -> line) for every section of the prose, wrapped lines joined."""
+    return [(title, body.text, body.line_at) for title, body in _sections(doc.lines, _table_lines(doc))]
