@@ -171,8 +171,13 @@ def load(files: tuple[Path, ...], db_path: Path) -> None:
 
     Example: budgetqa load report.txt --db budget.db
     """
-    for label, doc_id in _load_files(files, db_path):
+    loaded = _load_files(files, db_path)
+    conn = _open(db_path) if loaded else None
+    for label, doc_id in loaded:
         click.echo(f"loaded {label} as document {doc_id} into {db_path}")
+        doc = conn.execute("select * from documents where id = ?", [doc_id]).fetchone()
+        for line in _how_read(doc):
+            click.echo(f"  {line}")
 
 
 @cli.command()
@@ -212,10 +217,28 @@ def check(db_path: Path, doc_selector: str | None, as_json: bool, as_csv: bool) 
     contradictions = sum(1 for f in findings if f["severity"] == "contradiction")
     click.echo(f"{doc['department']} {doc['year']} {doc['kind']}: {len(findings)} findings "
                f"({contradictions} contradictions, {len(findings) - contradictions} rounding gaps)")
+    for line in _how_read(doc):
+        click.echo(line)
     for f in findings:
         label = "矛盾" if f["severity"] == "contradiction" else "尾数差"
+        if f["kind"] == "narrative_name":  # names differ: no figures to set against each other
+            click.echo(f"[{label}] {f['subject']} (lines {f['lines']})")
+            continue
         click.echo(f"[{label}] {f['subject']}: 印 {f['stated']}{f['unit']}, 算得 {f['computed']}{f['unit']}, "
                    f"差 {f['difference']}{f['unit']} (lines {f['lines']})")
+
+
+def _how_read(doc) -> list[str]:
+    """How well a stored document was read, and what was guessed about it (documents columns)."""
+    keys = doc.keys()
+    out = []
+    if "tables_titled" in keys and doc["tables_titled"] is not None:
+        out.append(f"read: {doc['tables_read']}/{doc['tables_titled']} tables recognised, "
+                   f"{doc['numbers_placed']}/{doc['numbers_seen']} printed numbers placed in cells, "
+                   f"{doc['totals_reconciled']}/{doc['totals_checked']} totals reconcile")
+    if "notes" in keys and doc["notes"]:
+        out += [f"note: {n}" for n in json.loads(doc["notes"])]
+    return out
 
 
 @cli.command()

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 # Raise this whenever a change to the parser changes what it stores: databases written by an
 # older parser are re-read from the report text they keep when they are next opened.
-PARSER_VERSION = 4
+PARSER_VERSION = 5
 
 
 class ReportError(Exception):

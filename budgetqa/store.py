@@ -19,11 +19,13 @@ SCHEMA: dict[str, dict[str, type]] = {
     "documents": {
         "id": int, "department": str, "year": int, "kind": str, "unit": str,
         "source_name": str, "sha256": str, "loaded_at": str, "line_count": int, "parser_version": int,
+        "scope": str, "notes": str, "tables_titled": int, "tables_read": int, "numbers_seen": int,
+        "numbers_placed": int, "totals_checked": int, "totals_reconciled": int,
     },
     "document_texts": {"document_id": int, "text": str},
     "report_tables": {
         "document_id": int, "table_no": int, "kind": str, "title": str, "unit": str,
-        "columns": str, "side_columns": str, "empty": int, "source_line": int,
+        "columns": str, "side_columns": str, "empty": int, "source_line": int, "parts": str,
     },
     "table_rows": {
         "document_id": int, "table_no": int, "row_no": int, "side": str, "code": str,
@@ -211,6 +213,8 @@ def load_document(path: str | Path, doc: Document, findings: list | None = None)
                     "unit": doc.unit, "source_name": doc.source_name, "sha256": doc.sha256,
                     "loaded_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                     "line_count": len(doc.lines), "parser_version": PARSER_VERSION,
+                    "scope": doc.scope, "notes": json.dumps(doc.notes, ensure_ascii=False),
+                    **_quality(doc),
                 }
             ).last_pk
             _insert_all(db, doc_id, doc, findings)
@@ -219,6 +223,12 @@ def load_document(path: str | Path, doc: Document, findings: list | None = None)
     finally:
         db.close()
     return doc_id
+
+
+def _quality(doc: Document) -> dict[str, int | None]:
+    """The read-quality counts as documents columns (None when the document was not measured)."""
+    names = ("tables_titled", "tables_read", "numbers_seen", "numbers_placed", "totals_checked", "totals_reconciled")
+    return {n: getattr(doc.quality, n) if doc.quality else None for n in names}
 
 
 def _delete(db, doc_id: int) -> None:
@@ -239,6 +249,7 @@ def _insert_all(db, doc_id: int, doc: Document, findings: list) -> None:
             "unit": t.unit, "columns": json.dumps(t.columns, ensure_ascii=False),
             "side_columns": json.dumps(t.side_columns, ensure_ascii=False),
             "empty": int(t.empty), "source_line": t.line,
+            "parts": json.dumps(t.parts, ensure_ascii=False) if t.parts else None,
         })
         for r in t.rows:
             rows.append({
