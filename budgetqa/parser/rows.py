@@ -74,8 +74,8 @@ def split_pieces(line: str, line_no: int) -> list[Piece]:
 def _skipped(line: str, text: str, repeated: set[str], decimals: bool = False) -> bool:
     """Lines inside a table body that are not rows: notes, titles, repeated page headers, and page
     numbers (a small whole number alone on its line, where the table prints decimals)."""
-    if is_noise(line) and (not table_numbers(line) or (decimals and text.isdigit())):
-        return True
+    if is_noise(line) and (not table_numbers(line) or (decimals and text.isdigit()) or not text.isdigit()):
+        return True  # (- 22 - and 第 3 页 are page numbers whatever the table prints)
     if EMPTY_NOTE.search(text) or text.startswith(("注：", "注:", "说明：", "说明:")):
         return True
     if headers.table_label_number(line) or headers.classify_title(line):
@@ -106,10 +106,11 @@ def collect_rows(lines: list[str], start: int, end: int, two_sided: bool, repeat
                              for i in range(start, end)):
         return collect_centered(lines, start, end, repeated)
     rows: list[RawRow] = []
-    pending: RawRow | None = None
-    padded = any(l.endswith(" ") for l in lines[start:end])
+    pending: RawRow | None = None  # a row whose name is printed and whose figures may follow
     decimals = prints_decimals(lines, start, end)
+    spaced = _double_spaced(lines, start, end)
     last_line = -1  # index of the last line that gave rows
+    gap = False  # a blank line since the last line read
 
     def flush() -> None:
         nonlocal pending
@@ -117,70 +118,116 @@ def collect_rows(lines: list[str], start: int, end: int, two_sided: bool, repeat
             rows.append(pending)
             pending = None
 
+    # Whitespace is no signal here: extractors differ in gaps and trailing spaces. A row starts
+    # with a code, an ordinal or a total's word, or with a name beside its figures; other text
+    # goes on the name of the row being read, ends the name of the row above (printed below its
+    # figures), or begins the next row's (printed above figures standing alone).
     for idx in range(start, end):
         line = lines[idx]
         text = compact(line)
-        if text and _skipped(line, text, repeated, decimals):
-            continue
         if not text:
-            if line and pending is not None:  # a line of spaces: the pending row's empty cells
-                pending.tail = line
-                flush()
+            gap = True
             continue
+        if _skipped(line, text, repeated, decimals):
+            continue
+        # Where rows stand a blank line apart, a name after a blank line is a row of its own.
+        apart, gap = spaced and gap, False
+        line = line.replace("\f", "")  # a page break is not indentation
         indent = len(line) - len(line.lstrip(" \u3000"))
         pieces = _line_pieces(line, idx, two_sided)
         starts = [p for p in pieces if p.label]
         for p_i, piece in enumerate(pieces):
             label = piece.label
-            if not label and piece.numbers and pending is not None:
-                pending.values = [(raw, idx + 1) for raw, _ in piece.numbers]
-                pending.tail = piece.tail
-                flush()
-                continue
-            if not label and piece.numbers and rows:
-                # Numbers alone on a line: the previous row's values wrapped down.
-                prev = rows[-1]
-                if not prev.values:
-                    prev.values = [(raw, idx + 1) for raw, _ in piece.numbers]
-                    prev.tail = piece.tail
-                continue
-            new_row = _starts_row(label)
-            if pending is not None and not new_row:
-                pending.label += label.strip()
-                if piece.numbers:
-                    pending.values = [(raw, idx + 1) for raw, _ in piece.numbers]
-                    pending.tail = piece.tail
+            values = [(raw, idx + 1) for raw, _ in piece.numbers]
+            if not label and values:
+                if pending is not None:
+                    pending.values, pending.tail = values, piece.tail
                     flush()
-                elif padded and line.endswith(" "):
-                    pending.tail = piece.tail
+                elif rows and not rows[-1].values:
+                    # Numbers alone on a line: the previous row's values wrapped down.
+                    rows[-1].values, rows[-1].tail = values, piece.tail
+                elif not rows:
+                    # One line of figures without a name: the table's only (total) row.
+                    rows.append(RawRow("合计", idx + 1, values, piece.tail))
+                continue
+            new_row = _starts_row(label) or (apart and p_i == 0 and not pending_wants_name(pending))
+            if not new_row and pending is not None:
+                pending.label += label.strip()  # the name goes on
+                if values:
+                    pending.values, pending.tail = values, piece.tail
                     flush()
                 continue
-            if (not padded and not new_row and not piece.numbers and rows and len(pieces) == 1
-                    and rows[-1].line - 1 == last_line):
-                if rows[-1].values and _figures_follow(lines, idx + 1, end):
-                    flush()  # a name printed above its figures: it starts the next row
-                    pending = RawRow(label.strip(), idx + 1, indent=indent)
+            if (not new_row and not values and rows and len(pieces) == 1
+                    and rows[-1].line - 1 <= last_line):
+                # (Where rows stand apart, a line right under a row's figures is the rest of its name.)
+                if rows[-1].values and not spaced and _figures_follow(lines, idx + 1, end):
+                    pending = RawRow(label.strip(), idx + 1, indent=indent)  # a name above its figures
                     continue
-                rows[-1].label += label.strip()  # the previous row's name wrapped onto this line
+                # The previous row's name wrapped onto this line (in a two-sided table, the name of
+                # that line that stops short of a whole word: 一、一般公 / 共预算).
+                _wrapped_row(rows, two_sided, label.strip()).label += label.strip()
                 continue
             flush()
-            if not label and not rows:
-                label = "合计"  # one line of figures without a name: the table's only (total) row
             row = RawRow(label.strip(), idx + 1, indent=indent if p_i == 0 else 0)
             if two_sided and len(starts) >= 2:
                 row.side = "收入" if piece is starts[0] else "支出" if piece is starts[-1] else None
-            if piece.numbers:
-                row.values = [(raw, idx + 1) for raw, _ in piece.numbers]
-                row.tail = piece.tail
+            row.tail = piece.tail
+            if values:
+                row.values = values
                 rows.append(row)
-            elif padded and not line.endswith(" ") and p_i == len(pieces) - 1:
-                pending = row  # the label goes on on the next line
+            elif p_i == len(pieces) - 1 and not (two_sided and len(starts) >= 2):
+                pending = row  # its name may go on, its figures may follow
             else:
-                row.tail = piece.tail
                 rows.append(row)
         last_line = idx
     flush()
+    if not _spacing_counts_cells(lines, start, end):
+        for row in rows:
+            row.tail = ""  # wide or uneven gaps: the spaces between figures say nothing of empty cells
     return rows
+
+
+def _spacing_counts_cells(lines: list[str], start: int, end: int) -> bool:
+    """True when one space stands between the figures of a full row (so that more spaces stand for
+    empty cells, as the seed's extractor prints them); False for column-aligned or uneven layouts."""
+    runs = []
+    for idx in range(start, end):
+        numbers = table_numbers(lines[idx])
+        runs.append([lines[idx][a.end(1):b.start(1)] for a, b in zip(numbers, numbers[1:])])
+    widest = max((len(r) for r in runs), default=0)
+    gaps = [g for r in runs if len(r) == widest for g in r]
+    return bool(gaps) and all(g == " " for g in gaps)
+
+
+_WHOLE_END = ("支出", "收入", "资金", "预算", "合计", "总计", "结余", "结转", "拨款", "分配", "安排", "经费", "费", "费用")
+
+
+def _wrapped_row(rows: list[RawRow], two_sided: bool, piece: str) -> RawRow:
+    """The row whose name a line of text goes on: the last one, or in a two-sided table the one of
+    the last line whose name does not end a word (else the left one, unless that would say a word
+    twice: 年终结转 / 结转)."""
+    if not two_sided:
+        return rows[-1]
+    same = [r for r in rows if r.line == rows[-1].line]
+    cut = [r for r in same if not compact(r.label).endswith(_WHOLE_END)]
+    if cut:
+        return cut[0]
+    plain = [r for r in same if not compact(r.label).endswith(compact(piece))]
+    return (plain or same)[0]
+
+
+def pending_wants_name(row: RawRow | None) -> bool:
+    """True for a row whose name was cut in the middle of a word (it ends with an open bracket)."""
+    return row is not None and row.label.rstrip().endswith(("（", "(", "、"))
+
+
+def _double_spaced(lines: list[str], start: int, end: int) -> bool:
+    """True when most lines of text are followed by a blank line (an extractor's double spacing)."""
+    content = [i for i in range(start, end) if compact(lines[i])]
+    if len(content) < 4:
+        return False
+    apart = sum(1 for i in content if i + 1 < end and not compact(lines[i + 1]))
+    return apart * 2 >= len(content)
 
 
 def prints_decimals(lines: list[str], start: int, end: int) -> bool:
