@@ -131,3 +131,58 @@ _APPLY = {
     "yuan": _yuan, "labels": _labels, "split_codes": _split_codes, "whitespace": _whitespace,
     "page_breaks": _page_breaks, "wrapped_names": _wrapped_names,
 }
+
+
+def provincial(text: str) -> str:
+    """The 司法局 report (budget_shanghai_putuo_sifaju_2026_dept.txt) printed the way a provincial
+    template prints the same figures: 公开NN表 labels, a third spending category beside 基本支出 and
+    项目支出 (单位预留机动经费, printed 0.00), a 三公 table that also carries 会议费 and 培训费 (the
+    report's own 302 15 and 302 16 figures, in 万元), 机关运行经费 in a table of its own, and a
+    政府采购 table listing its categories and a project by name (the figures its text states)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    number = 0
+    in_expenditure = False
+    meeting = _economic(text, "会议费")
+    training = _economic(text, "培训费")
+    three = re.search(r"\n([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+)\s*\n\f?其他相关情况说明", text)
+    total, abroad, reception, car, purchase, running, operating = three.groups()
+    i = 0
+    while i < len(lines):
+        line = lines[i].replace("\f", "")
+        if re.match(r"^2026年部门.*表$", line):
+            number += 1
+            in_expenditure = line.endswith("支出预算总表")
+            if "三公" in line:
+                unit = "编制部门：上海市普陀区司法局 单位:万元"
+                with_extras = Decimal(total) + meeting + training
+                out += [
+                    f"公开{number:02d}表", "2026年部门一般公共预算“三公”经费及会议费、培训费预算表", unit,
+                    "合计 因公出国(境)费 公务用车购置及运行费 公务接待费 会议费 培训费",
+                    "小计 购置费 运行费",
+                    f"{with_extras} {abroad} {car} {purchase} {running} {reception} {meeting} {training}",
+                    f"公开{number + 1:02d}表", "2026年部门机关运行经费预算表", unit, "项目 预算数",
+                    f"机关运行经费 {operating}",
+                    f"公开{number + 2:02d}表", "2026年部门政府采购预算表", unit,
+                    "项目名称 采购品目 合计 货物 工程 服务",
+                    "合计 1486.42 3.66 36.44 1446.32",
+                    "人民调解服务 服务 795.00 0.00 0.00 795.00",
+                ]
+                i = next(k for k in range(i, len(lines)) if lines[k].strip("\f") == "其他相关情况说明")
+                continue
+            out += [f"公开{number:02d}表", line]
+            i += 1
+            continue
+        if in_expenditure and line.startswith("功能分类科目名称 合计 基本支出 项目支出"):
+            line += " 单位预留机动经费"
+        elif in_expenditure and re.match(r"^(?:\d{3}(?: \d{2}){0,2} \S+|合计)(?: [\d.]+){3}$", line):
+            line += " 0.00"
+        out.append(line)
+        i += 1
+    return "\n".join(out)
+
+
+def _economic(text: str, name: str) -> Decimal:
+    """An economic item of the basic-expenditure table (in 元) as 万元."""
+    m = re.search(rf"\n302 \d{{2}} {name} ([\d.]+) ", text)
+    return (Decimal(m.group(1)) / 10000).quantize(Decimal("0.01"))

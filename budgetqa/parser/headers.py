@@ -173,6 +173,7 @@ _TERMS = sorted(
         "上级补助收入", "附属单位上缴收入", "附属单位缴款", "其他收入", "上缴上级支出",
         "经营支出", "对附属单位补助支出", "年初结转和结余", "年末结转和结余", "决算数",
         "预算数", "金额", "本年收入", "本年支出", "财政拨款", "结转下年",
+        "单位预留机动经费", "预留机动经费", "其中：基本建设资金支出",
         *("一般公共预算基本支出", "一般公共预算支出", "政府性基金预算支出", "国有资本经营预算支出"),
     ],
     key=len,
@@ -430,6 +431,10 @@ def table_columns(kind: str, header_lines: list[str]) -> tuple[list[str], dict[s
     from budgetqa.parser.layout import find_words, printed_order
 
     text = "\n".join(header_lines)
+    if kind in _OWN_WORDS:
+        words = _own_terms(text, _OWN_WORDS[kind])
+        if words:
+            return list(dict.fromkeys(words)), {}
     wrapped = kind in VOCABULARY and unexplained(text)
     lines = [strip_label_tokens(line) for line in header_lines]
     if kind in TWO_SIDED:
@@ -453,6 +458,31 @@ def table_columns(kind: str, header_lines: list[str]) -> tuple[list[str], dict[s
         if len(words) >= 2:
             return _group_basic(list(dict.fromkeys(words))), {}
     return build_columns(header_terms(text)), {}
+
+
+# Column words of families with their own vocabulary (a procurement table's 货物 / 工程 / 服务).
+_OWN_WORDS = {
+    "procurement": ["政府采购预算", "采购预算", "采购金额", "预算金额", "金额", "货物", "工程", "服务",
+                    "财政拨款", "一般公共预算", "政府性基金预算", "其他资金", "面向中小企业预留"],
+    "purchased_services": ["购买服务预算", "预算金额", "金额", "财政拨款", "其他资金"],
+}
+_TOTALS = ("合计", "小计", "总计")
+
+
+def _own_terms(text: str, words: list[str]) -> list[str]:
+    """The family's column words in printed order (longest first where they overlap)."""
+    text = compact(strip_label_tokens(text))
+    out, i = [], 0
+    ordered = sorted(words + list(_TOTALS), key=len, reverse=True)
+    while i < len(text):
+        for w in ordered:
+            if text.startswith(w, i):
+                out.append(w)
+                i += len(w)
+                break
+        else:
+            i += 1
+    return out
 
 
 def _own_amounts(found) -> list[str]:

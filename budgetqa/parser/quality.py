@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 
 from budgetqa.models import Document, ReadQuality
+from budgetqa.parser.headers import table_label_number
 from budgetqa.parser.text import compact, is_noise, looks_like_code, split_code, table_numbers
 
 
@@ -46,6 +47,8 @@ def _titles(lines: list[str]) -> list[int]:
         text = compact(line)
         if not 4 <= len(text) <= 60 or not _TITLE_SHAPE.search(text) or re.search(r"[，。；]|\.{3}|…", text):
             continue
+        if table_label_number(line):
+            continue  # a label (公开01表) beside a title, not a title
         if "绩效" in text or "目录" in text or re.search(r"(?:部门|单位)(?:预算|决算)报?表$|报表$", text):
             continue  # a part's heading (…2024年度部门决算表, 二、部门预算报表), not a table
         if any(re.search(r"单\s*位\s*[:：]|金额单位", lines[j]) for j in range(i + 1, min(len(lines), i + 4))):

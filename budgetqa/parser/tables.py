@@ -143,7 +143,9 @@ def read_table(lines: list[str], span: TableSpan, stop_at: int | None = None,
         sidebyside.read(table, lines, header_lines, body_start, body_end)
         return [table], department
     table.columns, table.side_columns = headers.table_columns(span.kind, header_lines)
-    with_category = "政府预算支出经济科目" in compact(header_text)
+    # A second column of text beside the name: the other classification, a purchase's category.
+    with_category = "政府预算支出经济科目" in compact(header_text) or (
+        span.kind in ("procurement", "purchased_services") and re.search(r"品目|类别|采购方式|服务类别", compact(header_text)))
     # A table continued over pages prints its header again: those lines are not rows.
     repeated = {compact(l) for l in header_lines if headers.is_header_line(l)}
     raw_rows = collect_rows(lines, body_start, body_end, table.two_sided, repeated)

@@ -15,7 +15,7 @@ _TABLE_NUMBER = re.compile(
     r"(?:(?<=\s)|^)("
     r"-?\d+\.\d+(?![\d%])"  # decimals may run into the next label: 533.88年终结转
     r"|-?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d%])"  # thousands separators: 76,306,134
-    r"|-?\d+(?=\s|$)"  # plain integers stand alone (2024预算数 and 1、 are labels)
+    r"|-?(?:0|[1-9]\d*)(?=\s|$)"  # plain integers stand alone (2024预算数, 1、 and 06 are no amounts)
     r")"
 )
 
