@@ -380,10 +380,14 @@ def is_header_piece(line: str, kind: str) -> bool:
     """A line of pieces of column words only (the lower half of wrapped header cells: 收费 收入),
     each piece part of a column word of the table's family, with no figure."""
     text = compact(line)
-    if not text or re.search(r"\d", text) or starts_with_ordinal(text):
+    if not text or len(text) > 40 or re.search(r"\d", text) or starts_with_ordinal(text):
         return False
+    return _pieces_of_words(tuple(line.replace("\u3000", " ").split()), kind)
+
+
+@lru_cache(maxsize=4096)
+def _pieces_of_words(tokens: tuple[str, ...], kind: str) -> bool:
     words = VOCABULARY.get(kind, []) + _TERMS + _EXTRA_WORDS
-    tokens = line.replace("\u3000", " ").split()
     return all(any(t in w for w in words) for t in tokens) and not all(t in words for t in tokens)
 
 

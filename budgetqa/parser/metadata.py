@@ -92,6 +92,8 @@ def _department_clues(lines: list[str], labelled: list[str]) -> list[tuple[str, 
         if _is_name(name):
             clues.append((name, "表头", 3))
     for line in lines[:400]:
+        if "：" not in line and ":" not in line:
+            continue
         m = _LABEL.search(line.strip())
         if m:
             name = clean_department(m.group(1))
@@ -107,7 +109,9 @@ def _department_clues(lines: list[str], labelled: list[str]) -> list[tuple[str, 
         name = clean_department(text)
         if name != text and _is_name(name) and name not in [c[0] for c in clues if c[1] == "封面"]:
             clues.append((name, "封面", 2))
-    for i, line in enumerate(lines):
+    for line in lines:
+        if "部分" not in line:
+            continue
         text = compact(line)
         if _PART.match(text) and re.search(r"(?:预算|决算)(?:表|情况说明)?$|概况$", text):
             name = clean_department(text)
@@ -154,10 +158,8 @@ def _year_clues(lines: list[str], tables: list[Table], source_name: str) -> dict
     headers = [int(y) for t in tables for c in t.columns for y in re.findall(rf"^{_YEAR}年", c)]
     if headers:
         clues["表头"] = headers
-    told = []
-    for line in lines[:600]:
-        text = compact(line)
-        told += [int(y) for y in re.findall(rf"{_YEAR}年度?(?:部门|单位)?(?:预算|决算|收入|支出|，|“三公”)", text)]
+    text = compact("".join(lines[:600]))
+    told = [int(y) for y in re.findall(rf"{_YEAR}年度?(?:部门|单位)?(?:预算|决算|收入|支出|，|“三公”)", text)]
     if told:
         clues["说明"] = told
     m = re.findall(rf"(?<!\d){_YEAR}(?!\d)", source_name)
@@ -223,4 +225,5 @@ def read_metadata(lines: list[str], tables: list[Table], source_name: str, label
 
 def placeholders(lines: list[str]) -> int:
     """How many placeholders (XX, XXX) of a blank template the text holds."""
-    return sum(len(_PLACEHOLDER.findall(line)) for line in lines)
+    text = "\n".join(lines)
+    return len(_PLACEHOLDER.findall(text)) if ("XX" in text or "ＸＸ" in text) else 0

@@ -44,6 +44,8 @@ def _titles(lines: list[str]) -> list[int]:
     whether or not their family is known (contents entries are not followed by a unit)."""
     out = []
     for i, line in enumerate(lines):
+        if not line.rstrip().endswith(("表", "）", ")")):
+            continue
         text = compact(line)
         if not 4 <= len(text) <= 60 or not _TITLE_SHAPE.search(text) or re.search(r"[，。；]|\.{3}|…", text):
             continue

@@ -51,11 +51,12 @@ def is_noise(line: str) -> bool:
 _NAME_AFTER = re.compile(r"\s*(?![一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|合计|总计|小计)[\u4e00-\u9fff]")
 
 
-def table_numbers(line: str) -> list[re.Match[str]]:
+@lru_cache(maxsize=32768)
+def table_numbers(line: str) -> tuple[re.Match[str], ...]:
     """The standalone numbers of a table line, in order: a classification code printed before a
     subject's name (301 工资福利支出 302 商品和服务支出) is not a number."""
-    return [m for m in _TABLE_NUMBER.finditer(line)
-            if not (looks_like_code(m.group(1)) and _NAME_AFTER.match(line, m.end(1)))]
+    return tuple(m for m in _TABLE_NUMBER.finditer(line)
+                 if not (looks_like_code(m.group(1)) and _NAME_AFTER.match(line, m.end(1))))
 
 
 # A code whose name wrapped to the lines around it: followed by figures with decimals or thousands

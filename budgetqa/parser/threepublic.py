@@ -89,6 +89,8 @@ def read(table: Table, lines: list[str], header_lines: list[str], start: int, en
             score = _agreement(placement, values, relations, expected)
             if best is None or score > best[0]:
                 best = (score, n, roles, columns, placement)
+        if best and best[0] == 2 * len(relations) + len(expected) and relations:
+            break  # every total adds up and every figure agrees with the text: no better order
     if best is None:
         return None
     _, _, roles, columns, placement = best
