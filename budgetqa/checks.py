@@ -53,15 +53,24 @@ def _quantum(*values: Decimal) -> Decimal:
     return Decimal(1).scaleb(min(exp, 0))
 
 
-def _compare(stated: Decimal, parts: list[Decimal], **kw) -> Finding | None:
-    """A finding when stated != sum(parts); rounding when within the summed figures' rounding."""
+def judge(stated: Decimal, parts: list[Decimal]) -> str | None:
+    """The one rule for a printed total against its parts: None when they agree, ROUNDING when the
+    gap is within what rounding the printed figures allows (half a unit of their last decimal for
+    each figure involved), CONTRADICTION otherwise. `budgetqa check` and every answer use it."""
     computed = sum(parts, Decimal(0))
     if stated == computed:
         return None
     q = _quantum(stated, *parts)
     allowed = q * (len(parts) + 1) / 2
-    severity = ROUNDING if abs(stated - computed) <= allowed else CONTRADICTION
-    return Finding(severity, stated=stated, computed=computed, **kw)
+    return ROUNDING if abs(stated - computed) <= allowed else CONTRADICTION
+
+
+def _compare(stated: Decimal, parts: list[Decimal], **kw) -> Finding | None:
+    """A finding when stated != sum(parts); rounding when within the summed figures' rounding."""
+    severity = judge(stated, parts)
+    if severity is None:
+        return None
+    return Finding(severity, stated=stated, computed=sum(parts, Decimal(0)), **kw)
 
 
 def check_document(doc: Document) -> list[Finding]:

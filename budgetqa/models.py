@@ -205,10 +205,10 @@ class ReadQuality:
     totals_reconciled: int = 0  # of those, totals equal to their parts (or within rounding)
 
     def describe(self) -> str:
-        """One line: '9/9 tables, 366/366 numbers placed, 41/41 totals reconcile'."""
-        return (f"{self.tables_read}/{self.tables_titled} tables read, "
-                f"{self.numbers_placed}/{self.numbers_seen} numbers placed in cells, "
-                f"{self.totals_reconciled}/{self.totals_checked} totals reconcile")
+        """One line: '认出表格 9/9 张，表中数字放入单元格 366/366 个，合计与分项对得上 223/223 处'."""
+        return (f"认出表格 {self.tables_read}/{self.tables_titled} 张，"
+                f"表中数字放入单元格 {self.numbers_placed}/{self.numbers_seen} 个，"
+                f"合计与分项对得上 {self.totals_reconciled}/{self.totals_checked} 处")
 
     @property
     def poor(self) -> bool:

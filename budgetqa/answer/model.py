@@ -68,7 +68,8 @@ class Answer:
             "understood": self.understood,
             "document": self.document,
             "figures": [
-                {"label": f.label, "value": _num(f.value), "unit": f.unit, "table": f.table, "line": f.line}
+                {"label": f.label, "value": _num(f.value), "printed": _printed(f.value), "unit": f.unit,
+                 "table": f.table, "line": f.line}
                 for f in self.figures
             ],
             "columns": self.columns,
@@ -80,8 +81,13 @@ class Answer:
 
 
 def _num(value: Decimal) -> int | float:
-    """A Decimal as a JSON number with the same digits."""
-    return int(value) if value == value.to_integral_value() and "." not in str(value) else float(value)
+    """A Decimal as a JSON number (90.00 becomes 90.0: the printed form is in ``_printed``)."""
+    return int(value) if value == value.to_integral_value() and value.as_tuple().exponent >= 0 else float(value)
+
+
+def _printed(value: Decimal) -> str:
+    """The figure as printed (or computed), with its decimals and without exponent notation: '90.00'."""
+    return format(value, "f")
 
 
 @dataclass
@@ -97,6 +103,7 @@ class Session:
     choices: list[tuple[str, str]] = field(default_factory=list)
     history: list[str] = field(default_factory=list)
     continuing: bool = False  # answering the second question of one line (它 is implied)
+    last_query: object | None = None  # the last question as read (budgetqa.question.query.Query)
 
 
 def amount_text(value: Decimal, unit: str) -> str:

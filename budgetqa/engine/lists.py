@@ -1,0 +1,316 @@
+"""Operations over a list of rows: list, rank (and nth place), count and filter.
+
+What the list is comes from the question's slots: the rows under a whole it names (商品和服务支出中,
+205下面), a table it names, the economic items, the classification subjects of one level, the
+performance sheets, the units or duties, or — by default — the projects of the scope asked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from budgetqa.engine.build import answer, total
+from budgetqa.answer.model import Answer, amount_text
+from budgetqa.engine.resolve import Value, children_rows, code_place, list_total
+from budgetqa.models import Document, Table
+from budgetqa.parser.hierarchy import ECONOMIC_CLASSES
+from budgetqa.question.query import Query
+
+
+@dataclass
+class Domain:
+    """The rows a list operation runs over, and how to say what they are."""
+
+    where: str
+    rows: list[Value]
+
+
+def _value(table: Table, row, amount: Decimal | None = None) -> Value:
+    return Value(row.label, amount if amount is not None else (row.first or Decimal(0)), table.unit, table.label,
+                 row.line, row.code or f"row:{table.no}:{row.row_no}")
+
+
+def _detail_rows(table: Table, level: str | None) -> Domain:
+    """A named table's detail rows (no totals, no rows grouping others), or its rows of one level."""
+    if level and any(r.code and r.level == level for r in table.rows):
+        rows = [r for r in table.rows if r.code and r.level == level and r.first is not None]
+        return Domain(f"{table.label} 的{level}级科目", [_value(table, r) for r in rows])
+    parents = {r.parent_code for r in table.rows if r.parent_code}
+    rows = [r for r in table.rows if not r.is_total and r.first is not None and r.code not in parents
+            and r.name not in ECONOMIC_CLASSES and not (table.kind.startswith("projects") and r.depth < 2)]
+    return Domain(f"{table.label} 的明细行", [_value(table, r) for r in rows])
+
+
+def domain(doc: Document, q: Query) -> Domain:
+    """What a ranking, count or filter runs over."""
+    codes = list(dict.fromkeys(t.key for m in q.subjects for t in m.terms if t.kind == "code"))
+    if len(codes) >= 2 and q.whole is None:  # 201/208/210/221 哪个最少: just the codes named
+        rows = [code_place(doc, c, q) for c in codes]
+        return Domain(f"所列的 {len(codes)} 个科目", [_value(t, r) for t, r in filter(None, rows)])
+    several = next((m for m in q.subjects if len(m.of("project")) > 1), None)
+    if several is not None:  # 档案室标准化建设有哪几个项目: the projects the name holds
+        names = {t.key for t in several.of("project")}
+        d = _projects(doc, q)
+        d.rows = [v for v in d.rows if any(v.key.endswith(f":{n}") for n in names)]
+        d.where = "、".join(dict.fromkeys(t.name for t in several.of("project"))) + " 这几个项目"
+        return d
+    named_tables = [int(m.term.key) for m in q.subjects if m.kinds == {"table"}]
+    if q.table is None and named_tables:
+        q = replace(q, table=named_tables[0])
+    for m in ([q.whole] if q.whole else []) + q.subjects:
+        inside = _under(doc, q, m)
+        if inside is not None and (m is q.whole or q.op in ("rank", "count", "filter", "list")):
+            return inside
+    if q.table is not None:
+        table = next((t for t in doc.tables if t.no == q.table), None)
+        if table is not None:
+            return _detail_rows(table, q.level)
+    if q.domain == "items" or any(t.kind == "column" and t.key in ("人员经费", "公用经费") for m in q.subjects for t in m.terms):
+        return _items(doc, q)
+    if q.domain == "targets" or (q.has("绩效") or q.has("实施期") and q.has("年度")) and doc.performance and q.domain != "projects" \
+            or q.has("实施期") and q.has("年度") and q.has("不一样", "不同", "不一致"):
+        return _sheets(doc, q)
+    if q.domain == "subjects" or (q.level and q.domain != "projects"):
+        return _subjects(doc, q)
+    return _projects(doc, q)
+
+
+def _under(doc: Document, q: Query, m) -> Domain | None:
+    """The rows under a named code, economic class or column (商品和服务支出中最大的, 205下面几项)."""
+    for term in m.terms:
+        if term.kind == "code":
+            place = code_place(doc, term.key, q)
+            if place is not None and children_rows(*place):
+                table, row = place
+                below = children_rows(table, row)
+                if q.level:
+                    below = [r for r in table.rows if r.code and r.code.startswith(row.code) and r.level == q.level] or below
+                return Domain(f"{row.label} 下的科目", [_value(table, r) for r in below])
+        if term.kind == "item" and term.name in ECONOMIC_CLASSES:
+            table = doc.table("basic_economic")
+            row = next((r for r in table.rows if r.name == term.name), None) if table else None
+            if row is not None:
+                return Domain(f"{table.label} 中{row.name}下的各项", [_value(table, r) for r in children_rows(table, row)
+                                                                     if r.first is not None])
+        if term.kind == "column" and term.key in ("人员经费", "公用经费"):
+            return _items(doc, q, term.key)
+    return None
+
+
+def _items(doc: Document, q: Query, column: str | None = None) -> Domain:
+    """The economic items of the basic-expenditure table (with a figure in one column when named)."""
+    table = doc.table("basic_economic")
+    if table is None:
+        return Domain("", [])
+    name = next((c for c in table.columns if column and c.rsplit("/", 1)[-1] == column), None)
+    rows = [r for r in table.rows if not r.is_total and r.name not in ECONOMIC_CLASSES
+            and (r.amount(name) if name else r.first) is not None]
+    if name:
+        rows = [r for r in rows if r.amount(name)]
+    where = f"{table.label} 的{column + '明细' if column else '经济科目'}"
+    return Domain(where, [_value(table, r, r.amount(name) if name else None) for r in rows])
+
+
+def _subjects(doc: Document, q: Query) -> Domain:
+    """The classification subjects of one level (类 by default), under a named code when there is one."""
+    parents = [t.key for m in q.subjects for t in m.terms if t.kind == "code" and len(t.key) < 7]
+    level = q.level or ("款" if parents and len(parents[0]) == 3 else "项" if parents else "类")
+    kinds = ("gp_expenditure", "expenditure") if q.scope == "本年" else ("expenditure", "gp_expenditure", "fiscal_expenditure")
+    table = next((t for k in kinds for t in doc.tables if t.kind == k), None)
+    if table is None:
+        return Domain("", [])
+    rows = [r for r in table.rows if r.code and r.level == level and (not parents or any(r.code.startswith(p) for p in parents))]
+    under = f"{parents[0]} 下" if parents else ""
+    out = [_value(table, r) for r in rows]
+    if q.has("有钱", "有预算", "有数", "有金额", "非零"):
+        out = [v for v in out if v.amount]
+    return Domain(f"{table.label} 中{under}的{level}级科目", out)
+
+
+def _sheets(doc: Document, q: Query) -> Domain:
+    """The performance sheets, by their own fund totals (年度, or 实施期 when asked); those whose two
+    columns disagree when that is what is asked."""
+    if q.has("实施期") and q.has("年度") and q.has("不一样", "不同", "不一致", "差异", "不相等", "不等"):
+        return _sheets_differing(doc)
+    scope = "实施期" if q.has("实施期") else "年度"
+    rows = []
+    for sheet in doc.performance:
+        funds = sorted(((k, v) for k, v in sheet.funds.items() if "总额" in k or k.endswith("合计")),
+                       key=lambda kv: not kv[0].startswith(scope))
+        if funds:
+            k, v = funds[0]
+            rows.append(Value(sheet.project_name, v, sheet.unit, "项目支出绩效目标表", sheet.fund_lines.get(k, sheet.line)))
+    return Domain("项目绩效目标表（资金总额）", rows)
+
+
+def _sheets_differing(doc: Document) -> Domain:
+    rows = []
+    for sheet in doc.performance:
+        totals = {k.split("/")[0]: (k, v) for k, v in sheet.funds.items() if "总额" in k}
+        if "实施期" in totals and "年度" in totals and totals["实施期"][1] != totals["年度"][1]:
+            k, v = totals["实施期"]
+            rows.append(Value(f"{sheet.project_name}（实施期 {amount_text(v, sheet.unit)}，年度 "
+                              f"{amount_text(totals['年度'][1], sheet.unit)}）", v, sheet.unit, "项目支出绩效目标表",
+                              sheet.fund_lines.get(k, sheet.line)))
+    return Domain("实施期与年度资金总额不一致的项目", rows)
+
+
+def _projects(doc: Document, q: Query) -> Domain:
+    scope = None if q.scope == "全部" else q.scope
+    projects = [p for p in doc.projects if (scope is None or p.scope == scope) and p.total is not None]
+    tables = {t.no: t for t in doc.tables}
+    where = {"本年": "本年新安排的项目", "上年结转": "上年结转项目"}.get(scope or "", "全部项目（本年与上年结转）")
+    return Domain(where, [Value(p.name + ("" if scope else f"（{p.scope}）"), p.total, p.unit,
+                                tables[p.table_no].label if p.table_no in tables else "", p.line, f"project:{p.scope}:{p.name}")
+                          for p in projects])
+
+
+def _listing(rows: list[Value], numbered: bool = True) -> str:
+    return "；".join(f"{i}. {v.label} {amount_text(v.amount, v.unit)}" if numbered else f"{v.label} {amount_text(v.amount, v.unit)}"
+                     for i, v in enumerate(rows, 1))
+
+
+def _table(a: Answer, rows: list[Value], ranked: bool = False) -> None:
+    a.columns = (["名次"] if ranked else []) + ["名称", "金额", "单位", "行"]
+    a.rows = [([i] if ranked else []) + [v.label, v.amount, v.unit, v.line] for i, v in enumerate(rows, 1)]
+    a.chart = [(v.label, v.amount) for v in rows]
+    for v in rows:
+        a.source(v.where, v.line, v.label)
+
+
+# --------------------------------------------------------------------------- operations
+def rank(doc: Document, q: Query) -> Answer | None:
+    """The largest or smallest items of a list, or the one at a place."""
+    d = domain(doc, q)
+    if not d.rows:
+        return None
+    ascending = q.ascending
+    ranked = sorted(d.rows, key=lambda v: v.amount, reverse=not ascending)
+    order = "从小到大" if ascending else "从大到小"
+    if q.nth:
+        place = abs(q.nth)
+        if place > len(ranked):
+            return None
+        v = ranked[place - 1]
+        a = answer("rank", f"{d.where}，按金额{order}第 {place} 位",
+                   f"{d.where}中按金额{order}排第 {place} 的是 {v.label}，{amount_text(v.amount, v.unit)}"
+                   f"（共 {len(ranked)} 项；第 1 位 {ranked[0].label} {amount_text(ranked[0].amount, ranked[0].unit)}）。")
+        a.figure(v.label, v.amount, v.unit, v.where, v.line)
+        _table(a, ranked[:max(place, 3)], ranked=True)
+        return a
+    if q.n is not None:
+        n = abs(q.n)
+    elif q.has("排序", "从高到低", "从大到小", "由高到低", "由大到小", "从低到高", "从小到大", "排一下", "排个序", "排名"):
+        n = len(ranked)
+    else:
+        n = 3 if q.has("几个", "哪些", "几项") else 1
+    shown = ranked[:max(1, n)]
+    word = "最少" if ascending else "最多"
+    head = shown[0]
+    text = (f"{d.where}中{word}的是 {head.label}，{amount_text(head.amount, head.unit)}。" if len(shown) == 1
+            else f"{d.where}中{word}的 {len(shown)} 个：{_listing(shown)}。")
+    if q.scope is None and d.where.startswith("全部项目") and len(shown) == 1:
+        current = sorted((p for p in doc.projects if p.scope == "本年" and p.total), key=lambda p: p.total, reverse=not ascending)
+        if current:
+            text += f"只看本年新安排的项目，{word}的是 {current[0].name} {amount_text(current[0].total, current[0].unit)}。"
+    a = answer("rank", f"{d.where}，按金额{order}", text)
+    for v in shown:
+        a.figure(v.label, v.amount, v.unit, v.where, v.line)
+    _table(a, shown, ranked=True)
+    return a
+
+
+def count(doc: Document, q: Query) -> Answer | None:
+    """How many projects, subjects, items, sheets, units or duties."""
+    from budgetqa.engine import text
+
+    if q.domain in ("internal_units", "subordinate_units"):
+        return text.units(doc, q)
+    if q.domain == "duties":
+        n = len(doc.items_of("duty"))
+        a = answer("count", "本部门职责", f"本部门职责共 {n} 条。")
+        a.figure("职责条数", Decimal(n), "条")
+        return a
+    if q.domain == "targets":
+        return text.performance_overview(doc)
+    d = domain(doc, q)
+    if not d.rows and not (q.domain == "projects" and q.scope):
+        return None
+    a = answer("count", d.where, f"{d.where}共 {len(d.rows)} 个" + (f"：{'、'.join(v.label for v in d.rows)}。" if d.rows else "。"))
+    a.figure(f"{d.where}个数", Decimal(len(d.rows)), "个")
+    if d.rows and (q.has("合计", "总额", "共计", "一共多少钱", "多少钱", "金额")):
+        a.figure("合计（计算）", total(d.rows), d.rows[0].unit)
+        a.text += f"合计 {amount_text(total(d.rows), d.rows[0].unit)}（计算）。"
+    _table(a, d.rows)
+    return a
+
+
+def filter_(doc: Document, q: Query) -> Answer | None:
+    """Items above, below or equal to a threshold (or the mean of the same items)."""
+    if q.threshold is None and not q.average:
+        return None
+    d = domain(doc, q)
+    if not d.rows:
+        return None
+    unit = d.rows[0].unit
+    if q.threshold is None or (q.average and not q.amounts):
+        threshold = total(d.rows) / len(d.rows)
+        d.where += f"（平均值 = {total(d.rows)} ÷ {len(d.rows)}）"
+    else:
+        threshold = q.threshold.value
+        if unit == "元" and q.threshold.unit == "万元":
+            threshold *= 10000
+        elif unit == "万元" and q.threshold.unit == "元":
+            threshold /= 10000
+    comparator = q.comparator or "gt"
+    test = {"gt": lambda x: x > threshold, "ge": lambda x: x >= threshold, "lt": lambda x: x < threshold,
+            "le": lambda x: x <= threshold, "eq": lambda x: x == threshold}[comparator]
+    word = {"gt": "超过", "ge": "不少于", "lt": "低于", "le": "不超过", "eq": "正好等于"}[comparator]
+    chosen = [v for v in d.rows if test(v.amount)]
+    listing = "、".join(f"{v.label} {amount_text(v.amount, v.unit)}" for v in chosen) or "没有"
+    a = answer("filter", f"{d.where}中金额{word} {amount_text(threshold, unit)}",
+               f"{d.where}中金额{word} {amount_text(threshold, unit)}的有 {len(chosen)} 个：{listing}"
+               + (f"；合计 {amount_text(total(chosen), unit)}。" if len(chosen) > 1 else "。"))
+    for v in chosen[:20]:
+        a.figure(v.label, v.amount, v.unit, v.where, v.line)
+    if len(chosen) > 1:
+        a.figure("合计（计算）", total(chosen), unit)
+    a.figure("个数", Decimal(len(chosen)), "个")
+    _table(a, chosen)
+    return a
+
+
+def list_answer(doc: Document, q: Query) -> Answer | None:
+    """The project lists (this year's and / or carried over), or the subjects with money carried over."""
+    if q.domain in ("internal_units", "subordinate_units", "duties"):
+        from budgetqa.engine import text
+
+        return text.units(doc, q) if q.domain != "duties" else text.duties(doc, q)
+    if q.domain == "subjects" and q.scope == "上年结转":
+        d = _carried_subjects(doc, q)
+    else:
+        d = domain(doc, q)
+    if not d.rows:
+        return None
+    unit = d.rows[0].unit
+    a = answer("list", d.where, f"{d.where}共 {len(d.rows)} 个，合计 {amount_text(total(d.rows), unit)}（计算）："
+               f"{_listing(d.rows, numbered=False)}。")
+    stated = list_total(doc, q.scope) if q.scope in ("本年", "上年结转") and d.where.endswith("项目") else None
+    if stated is not None and stated.amount != total(d.rows):
+        a.text += f"表中所印合计为 {amount_text(stated.amount, stated.unit)}（{stated.where} 第{stated.line}行），与逐项相加差 {abs(stated.amount - total(d.rows))}。"
+    _table(a, d.rows)
+    return a
+
+
+def _carried_subjects(doc: Document, q: Query) -> Domain:
+    """Subjects with money carried over from last year, from the income table."""
+    from budgetqa.engine.resolve import measure_column
+
+    table = doc.table("income")
+    column = measure_column(table, "上年结转") if table else None
+    if column is None:
+        return Domain("", [])
+    level = q.level or "项"
+    rows = [r for r in table.rows if r.code and r.level == level and r.amount(column)]
+    return Domain(f"{table.label} 中有上年结转的{level}级科目", [_value(table, r, r.amount(column)) for r in rows])
