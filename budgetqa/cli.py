@@ -267,7 +267,7 @@ def check(db_path: Path, doc_selector: str | None, as_json: bool, as_csv: bool) 
     for f in findings:
         amounts = [fmt_amount(Decimal(f[k]), f["unit"] or "") for k in ("stated", "computed", "difference")]
         lines = "、".join(f["lines"].split(",")) if f["lines"] else ""
-        if f["kind"] == "narrative_name":  # two names, no figures to set against each other
+        if f["kind"] in ("narrative_name", "narrative_year"):  # names or years: the subject says it all
             click.echo(f"[{severity_label(f['severity'])}] {f['subject']}" + (f"（第 {lines} 行）" if lines else ""))
             continue
         click.echo(f"[{severity_label(f['severity'])}] {f['subject']}：印 {amounts[0]}，算得 {amounts[1]}，"

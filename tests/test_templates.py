@@ -243,3 +243,18 @@ def test_the_check_finds_what_the_inspectors_found(docs):
     # from 208.8, not from the 201.50 the sentence states. Nothing else.
     assert sorted(rates) == [D("5.27"), D("17.62"), D("17.66")]
     assert len(findings) == 5 + 3 + 1 + 1
+
+
+def test_load_and_check_say_how_well_the_report_was_read(tmp_path):
+    from click.testing import CliRunner
+
+    from budgetqa.cli import cli
+
+    db = tmp_path / "cli.db"
+    runner = CliRunner()
+    loaded = runner.invoke(cli, ["load", str(CORPUS / "template_shanghai_district_dept_final_2024.txt"), "--db", str(db)])
+    assert loaded.exit_code == 0, loaded.output
+    assert "读取：认出表格 9/9 张，表中数字放入单元格 0/0 个" in loaded.output
+    assert "注意：空白模板" in loaded.output
+    checked = runner.invoke(cli, ["check", "--db", str(db)])
+    assert checked.output.splitlines()[1].startswith("读取：认出表格 9/9 张")
