@@ -58,14 +58,23 @@ class _Text:
 
 def parse(lines: list[str], doc: Document) -> tuple[list[Fact], list[TextItem]]:
     """Stated facts and text items of the report's prose (outside the tables)."""
-    covered = _table_lines(doc)
-    sections = _sections(lines, covered)
+    sections = _doc_sections(doc)
     facts: list[Fact] = []
     items: list[TextItem] = []
     for title, body in sections:
         facts.extend(_facts(title, body, doc.department))
         items.extend(_items(title, body))
     return facts, items
+
+
+def _doc_sections(doc: Document) -> list[tuple[str, _Text]]:
+    """The prose's sections, read once per document (the facts, the passages and the check use them)."""
+    key = (len(doc.lines), len(doc.tables), len(doc.performance))
+    cached = doc.__dict__.get("_prose_sections")
+    if cached is None or cached[0] != key:
+        cached = (key, _sections(doc.lines, _table_lines(doc)))
+        doc.__dict__["_prose_sections"] = cached
+    return cached[1]
 
 
 def _table_lines(doc: Document) -> set[int]:
@@ -351,7 +360,7 @@ def passages(doc: Document) -> list[tuple[str, int, str]]:
     """(section heading, line, sentence) for every sentence of the prose, wrapped lines joined:
     what a question about the text (not a table) is answered from."""
     out = []
-    for title, body in _sections(doc.lines, _table_lines(doc)):
+    for title, body in _doc_sections(doc):
         text = body.text
         start = 0
         for m in re.finditer(r"[^。；;！？!?]+[。；;！？!?]?", text):
@@ -379,4 +388,4 @@ def is_budget_narrative(lines: list[str]) -> bool:
 
 def prose(doc: Document) -> list[tuple[str, str, callable]]:
     """(section heading, text, offset -> line) for every section of the prose, wrapped lines joined."""
-    return [(title, body.text, body.line_at) for title, body in _sections(doc.lines, _table_lines(doc))]
+    return [(title, body.text, body.line_at) for title, body in _doc_sections(doc)]

@@ -74,6 +74,7 @@ def looks_like_code(raw: str) -> bool:
     return bool(_CODE_LIKE.fullmatch(raw))
 
 
+@lru_cache(maxsize=32768)
 def split_code(label: str) -> tuple[str | None, str]:
     """Split a leading subject code from a label: '2013105 专项业务' -> ('2013105', '专项业务')."""
     m = _CODE.match(label)
