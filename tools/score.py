@@ -27,12 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import os  # noqa: E402
-
-if os.environ.get("NEW"):
-    from budgetqa.engine import Session, ask  # noqa: E402
-else:
-    from budgetqa.answer import Session, ask  # noqa: E402
+from budgetqa.answer import Session, ask  # noqa: E402
 from budgetqa.parser import parse_file  # noqa: E402
 from budgetqa.models import ReportError  # noqa: E402
 from budgetqa.store import bundled_report, connect, load_document  # noqa: E402

@@ -356,12 +356,32 @@ def _pinyin_dictionary(v: Vocabulary) -> dict[str, str]:
     return v._pinyin_words  # type: ignore[attr-defined]
 
 
+def _pinyin_pieces(v: Vocabulary) -> dict[str, str]:
+    """Pinyin of every run of two to four characters of every name -> those characters (shipinhuiyi ->
+    视频会议), for pinyin typed for part of a long name. Built only when a question is typed in pinyin."""
+    cached = getattr(v, "_pinyin_pieces", None)
+    if cached is not None:
+        return cached
+    from pypinyin import lazy_pinyin
+
+    out: dict[str, str] = {}
+    for name in v.spellings:
+        hanzi = "".join(ch for ch in squash(name) if "\u4e00" <= ch <= "\u9fff")
+        syllables = lazy_pinyin(hanzi)
+        for size in (2, 3, 4):
+            for i in range(len(syllables) - size + 1):
+                out.setdefault("".join(syllables[i:i + size]), hanzi[i:i + size])
+    v._pinyin_pieces = out  # type: ignore[attr-defined]
+    return out
+
+
 def _spell_out(word: str, v: Vocabulary) -> str:
     """A run of pinyin made of several words (zhufangbaozhangzhichuzhanbi -> 住房保障支出占比), one
     letter off allowed in long words (sanggong -> 三公); '' when most of it stays unexplained."""
     from rapidfuzz.distance import Levenshtein
 
     dictionary = _pinyin_dictionary(v)
+    pieces = _pinyin_pieces(v)
     best: list[tuple[int, str] | None] = [None] * (len(word) + 1)  # covered letters, words so far
     best[0] = (0, "")
     for i in range(len(word)):
@@ -370,15 +390,19 @@ def _spell_out(word: str, v: Vocabulary) -> str:
         covered, spelled = best[i]
         if best[i + 1] is None or best[i + 1][0] < covered:
             best[i + 1] = (covered, spelled)  # skip one letter
+        for size in range(4, min(len(word) - i, 40) + 1):
+            piece = word[i:i + size]
+            chinese = dictionary.get(piece) or pieces.get(piece)
+            if chinese and (best[i + size] is None or best[i + size][0] < covered + size):
+                best[i + size] = (covered + size, spelled + chinese)
         for key, chinese in dictionary.items():
-            for size in {len(key), len(key) - 1, len(key) + 1}:
+            if len(key) < 6:
+                continue
+            for size in (len(key) - 1, len(key) + 1, len(key)):
                 piece = word[i:i + size]
-                if len(piece) != size or size < 4:
-                    continue
-                if piece != key and (len(key) < 6 or Levenshtein.distance(piece, key) > 1):
-                    continue
-                candidate = (covered + size, spelled + chinese)
-                if best[i + size] is None or best[i + size][0] < candidate[0]:
-                    best[i + size] = candidate
+                if len(piece) == size and piece != key and Levenshtein.distance(piece, key) <= 1:
+                    candidate = (covered + size, spelled + chinese)
+                    if best[i + size] is None or best[i + size][0] < candidate[0]:
+                        best[i + size] = candidate
     covered, spelled = best[len(word)]
     return spelled if covered >= 0.75 * len(word) else ""

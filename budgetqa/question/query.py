@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 
 from budgetqa import lexicon
 from budgetqa.models import Document
-from budgetqa.question.catalogue import INTENTS, Intent
+from budgetqa.catalogue import INTENTS, Intent
 from budgetqa.question.mentions import Mention, find_mentions, resolve_pinyin, strip_fillers
 from budgetqa.question.numbers import Amount, chinese_numbers, read_numbers
 from budgetqa.question.vocabulary import vocabulary
@@ -106,8 +106,9 @@ def read(question: str, doc: Document) -> Query:
     q.amounts, q.percents, q.years, q.n, q.nth, q.choice = (numbers.amounts, numbers.percents, numbers.years,
                                                             numbers.n, numbers.nth, numbers.choice)
     _scope(q)
-    blanked = _blank_qualifiers(squashed)
-    spaced = _blank_qualifiers(squash_spaced(text))
+    _missing_items(q, doc)
+    blanked = _blank(_blank_qualifiers(squashed), q.missing)
+    spaced = _blank(_blank_qualifiers(squash_spaced(text)), q.missing)
     mentions = [m for m in find_mentions(blanked, spaced, v, doc) if not _inside_number(m, q)]
     _shape(q, doc)
     _roles(q, mentions, doc)
@@ -149,6 +150,26 @@ def _blank_qualifiers(text: str) -> str:
     return text
 
 
+def _blank(text: str, word: str) -> str:
+    return text.replace(word, " " * len(word)) if word else text
+
+
+def _missing_items(q: Query, doc: Document) -> None:
+    """A standard economic item (会议费, 水电费) or a code the report does not print: it names nothing
+    here, and no other name may be read into it (会议费 is not 视频会议…)."""
+    v = vocabulary(doc)
+    printed = {squash(t.name) for terms in v.by_name.values() for t in terms}
+    for item in sorted(lexicon.STANDARD_ECONOMIC_ITEMS, key=len, reverse=True):
+        key = squash(item)
+        if key in q.squashed and key not in printed and not any(key in name for name in printed):
+            q.missing = key
+            return
+    for m in re.finditer(r"(?<![\d.])([23]\d{6})(?![\d.]|年|%|万|元)", q.squashed):
+        if m.group(1) not in v.codes:
+            q.missing = m.group(1)
+            return
+
+
 def _inside_number(m: Mention, q: Query) -> bool:
     """A name found inside a figure the question gives is no name (2013105 is a code, 246.89 is not)."""
     return any(a.start <= m.start and m.end <= a.end for a in q.amounts)
@@ -159,7 +180,7 @@ def _scope(q: Query) -> None:
     """本年 / 上年结转 / 全部 from the longest scope phrase typed (an excluded 结转 means this year's money)."""
     found = [(len(word), start, scope, word) for scope, words in lexicon.SCOPE_WORDS.items() for word in words
              if (start := q.squashed.find(word)) >= 0]
-    found = [f for f in found if not any(g[1] <= f[1] and f[1] + f[0] <= g[1] + g[0] and g[0] > f[0] for g in found)]
+    found = [f for f in found if not any(g[1] < f[1] + f[0] and f[1] < g[1] + g[0] and g[0] > f[0] for g in found)]
     if not found:
         return
     _, start, scope, word = max(found)
@@ -245,6 +266,8 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
     q.excluded = [m for m in ms if _excluded(q, m)]
     ms = [m for m in ms if m not in q.excluded and not _own_department(q, m, doc)]
     ms = _assets(q, ms)
+    ms = _explained(q, ms)
+    ms = _one_thing(q, ms)
     ms = _narrowed(ms)
     ms = _group_heads(ms)
     ms = _total_tails(q, ms)
@@ -393,6 +416,34 @@ def _fund_roles(q: Query, ms: list[Mention], doc: Document) -> list[Mention]:
     return out
 
 
+def _one_thing(q: Query, ms: list[Mention]) -> list[Mention]:
+    """210卫生健康支出 / 行政运行（2120101）: a code and its own name typed together name one thing."""
+    out: list[Mention] = []
+    for m in ms:
+        prev = out[-1] if out else None
+        if prev is not None and m.start - prev.end <= 1 and {t.key for t in prev.terms if t.kind == "code"} & {
+                t.key for t in m.terms if t.kind == "code"}:
+            keys = {t.key for t in m.terms if t.kind == "code"}
+            out[-1] = replace(prev, end=m.end, terms=[t for t in prev.terms if t.kind != "code" or t.key in keys])
+            continue
+        out.append(m)
+    return out
+
+
+def _explained(q: Query, ms: list[Mention]) -> list[Mention]:
+    """Names in brackets right after a name explain it (社会保险缴费（养老、医疗、其他社保）): not asked apart."""
+    spans, depth, pos, start = [], 0, 0, 0
+    for ch in re.sub(r"(?<=\d)\.(?=\d)", "0", q.text):
+        if ch in "（(":
+            depth, start = depth + 1, pos
+        elif ch in "）)" and depth:
+            depth -= 1
+            spans.append((start, pos))
+        elif not _SEPARATORS.fullmatch(ch):
+            pos += 1
+    return [m for m in ms if not any(a <= m.start and m.end <= b and any(o.end == a for o in ms) for a, b in spans)]
+
+
 def _group_heads(ms: list[Mention]) -> list[Mention]:
     """A group word typed beside some of its own members (工资、奖金、津补贴) means its head member
     (基本工资), not the whole group again."""
@@ -404,7 +455,7 @@ def _group_heads(ms: list[Mention]) -> list[Mention]:
     for m in ms:
         group = next((t.key for t in m.terms if t.kind == "group"), None)
         members = GROUPS.get(group or "", ())
-        if group and any(any(member in name for name in names) for member in members):
+        if group and group in members[0] and any(any(member in name for name in names) for member in members):
             head = members[0]
             m = replace(m, terms=[Term("item", head, head)])
         out.append(m)
@@ -497,12 +548,6 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
     other = _other_department(squash_spaced(q.text), [m for m in exact if m.via == "exact"], q, doc)
     if other:
         q.refused = f"department:{other}"
-    printed = {squash(t.name) for terms in vocabulary(doc).by_name.values() for t in terms}
-    for item in sorted(lexicon.STANDARD_ECONOMIC_ITEMS, key=len, reverse=True):
-        key = squash(item)
-        if key in masked and key not in printed and not any(key in name for name in printed):
-            q.missing = item
-            break
 
 
 def _missing_table(q: Query, doc: Document) -> None:

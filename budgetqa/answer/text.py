@@ -10,7 +10,8 @@ import re
 from decimal import Decimal
 
 from budgetqa import lexicon
-from budgetqa.engine.build import answer
+from budgetqa.answer.build import answer
+from budgetqa.answer.topics import performance_overview, topic_answer
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.models import Document, PerformanceTarget
 from budgetqa.question.query import Query
@@ -90,24 +91,6 @@ def units(doc: Document, q: Query) -> Answer | None:
     return a
 
 
-def performance_overview(doc: Document) -> Answer | None:
-    """How many target sheets, and what the narrative says of 绩效 (项目个数, 涉及资金)."""
-    stated = [f for f in doc.facts if "绩效" in f.sentence and f.kind in ("count", "amount")]
-    if not doc.performance and not stated:
-        return None
-    a = answer("text", "项目绩效目标", "")
-    if doc.performance:
-        names = "、".join(s.project_name for s in doc.performance[:12])
-        more = f"等 {len(doc.performance)} 张" if len(doc.performance) > 12 else f"共 {len(doc.performance)} 张"
-        a.text += f"项目绩效目标表{more}：{names}。"
-        a.figure("绩效目标表数量", Decimal(len(doc.performance)), "张")
-    if stated:
-        a.text += f"情况说明：{stated[0].sentence}（第{stated[0].line}行）。"
-        for f in stated[:4]:
-            a.figure(f.label, f.value, f.unit, "情况说明", f.line)
-    return a
-
-
 def _sheet(doc: Document, q: Query) -> PerformanceTarget | None:
     """The performance sheet of the project the question names."""
     names = [t.key for m in q.subjects + ([q.whole] if q.whole else []) for t in m.terms if t.kind in ("project", "target")]
@@ -135,7 +118,7 @@ def sheet_field(doc: Document, q: Query) -> Answer | None:
             return a
     named_fund = [k for k in sheet.funds if k.split("/", 1)[1] in q.squashed and "总额" not in k]
     if named_fund or q.has("资金", "金额", "多少钱", "多少元", "拨款") and not q.field_name:
-        from budgetqa.engine.resolve import sheet_values
+        from budgetqa.answer.resolve import sheet_values
 
         vals = sheet_values(doc, sheet, q)
         if vals:
@@ -191,8 +174,6 @@ def text(doc: Document, q: Query) -> Answer | None:
         return duties(doc, q)
     topics = [m.of("topic")[0].key for m in q.subjects if "topic" in m.kinds]
     if topics and topics[0] != "绩效目标":  # what the report says of 三公, 机关运行经费, 政府采购
-        from budgetqa.engine.figures import topic_answer
-
         found = topic_answer(doc, q, topics[0])
         if found is not None:
             return found
@@ -317,7 +298,7 @@ def _search_words(q: Query) -> list[str]:
 
 def help_answer(doc: Document, q: Query) -> Answer:
     """What can be asked, with examples for each kind of question."""
-    from budgetqa.question.catalogue import INTENTS
+    from budgetqa.catalogue import INTENTS
 
     lines = [f"{i.description}：{'、'.join(i.examples)}" for i in INTENTS if i.examples]
     a = answer("help", "", f"可以问 {doc.label} 的这些内容——" + "；".join(lines) + "。")

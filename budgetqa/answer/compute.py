@@ -14,11 +14,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
-from budgetqa.engine import build
-from budgetqa.engine.build import add, answer, pct, said
-from budgetqa.engine.figures import mention_values
+from budgetqa.answer import build
+from budgetqa.answer.build import add, answer, pct, said
+from budgetqa.answer.figures import group_answer, mention_values
+from budgetqa.answer.lists import domain, list_answer
+from budgetqa.answer.topics import topic_answer
 from budgetqa.answer.model import Answer, amount_text
-from budgetqa.engine.resolve import NARRATIVE, Value, column_values, is_descendant, list_total, table_total
+from budgetqa.answer.resolve import NARRATIVE, Value, column_values, is_descendant, list_total, table_total, topic_facts
 from budgetqa.models import Document, Fact
 from budgetqa.question.mentions import Mention
 from budgetqa.question.query import Query
@@ -56,8 +58,6 @@ def remainder(doc: Document, q: Query) -> Answer | None:
     if whole_mention is not None:
         whole = subject_value(doc, q, whole_mention)
     else:
-        from budgetqa.engine.lists import domain
-
         d = domain(doc, q)
         whole = Value(d.where, build.total(d.rows), d.rows[0].unit, d.where, 0, "domain") if d.rows else None
     taken = [v for m in q.excluded if (v := subject_value(doc, q, m)) is not None]
@@ -76,16 +76,12 @@ def remainder(doc: Document, q: Query) -> Answer | None:
 def sum_(doc: Document, q: Query) -> Answer | None:
     """The sum of the named figures (a 项 inside a named 款 is not counted twice)."""
     if not q.subjects and (q.domain or q.scope or q.table is not None):
-        from budgetqa.engine.lists import list_answer
-
         return list_answer(doc, q)  # 合计多少 of a list: its items added
     vals = subject_values(doc, q)
     if len(vals) == 1 and len(q.subjects) == 1 and len(q.subjects[0].of("project")) > 1:
         vals = build.dedupe([v for t in q.subjects[0].of("project") for v in mention_values(doc, Mention(0, 0, [t]), q)])
     if len(vals) < 2:
         if len(q.subjects) == 1 and "group" in q.subjects[0].kinds:
-            from budgetqa.engine.figures import group_answer
-
             return group_answer(doc, q, q.subjects[0].of("group")[0].key)
         return None
     codes = [v.key for v in vals if v.key.isdigit()]
@@ -156,23 +152,6 @@ def across_tables(doc: Document, tables: list[int], column: str) -> Answer | Non
     add(a, first)
     add(a, second)
     return a
-
-
-def topic_facts(doc: Document, q: Query) -> tuple[str, list[Fact]] | None:
-    """The 决算 paragraph about the subject asked for (…（项）), and the figures it states."""
-    names = [squash(t.name) for m in q.subjects for t in m.terms if t.kind == "code"]
-    topics = list(dict.fromkeys(f.topic for f in doc.facts if f.topic))
-    fitting = [t for t in topics if any(squash(t).endswith(n + lv) for n in names for lv in ("项", "款", "类", ""))]
-    parents = [r.name for m in q.subjects for t in m.terms if t.kind == "code" and len(t.key) == 7
-               for _, r in doc.rows_with_code(t.key[:5])[:1]]
-    if len(fitting) > 1 and parents:
-        fitting = [t for t in fitting if any(squash(p) in squash(t) for p in parents)] or fitting
-    if q.level:
-        fitting = [t for t in fitting if any(squash(t).endswith(n + q.level) for n in names)] or fitting
-    if not fitting:
-        return None
-    facts = [f for f in doc.facts if f.topic == fitting[0] and f.kind in ("amount", "share")]
-    return (fitting[0], facts) if facts else None
 
 
 def budget_vs_outturn(doc: Document, q: Query) -> Answer | None:
@@ -394,7 +373,7 @@ def completion(doc: Document, q: Query) -> Answer | None:
 
 def sheet_pair(doc: Document, q: Query) -> list[Value]:
     """One project's two sheet columns when both are named (实施期资金总额 and 年度资金总额)."""
-    from budgetqa.engine.resolve import sheet_values
+    from budgetqa.answer.resolve import sheet_values
 
     if len(q.subjects) != 1 or not (q.has("实施期") and q.has("年度")):
         return []
@@ -454,9 +433,7 @@ def change(doc: Document, q: Query) -> Answer | None:
     best = max(changes, key=score)
     if score(best) < 30:
         topic = next((m.of("topic")[0].key for m in q.subjects if "topic" in m.kinds), None)
-        if topic:  # what the report says of a topic it has no change for (本部门无“三公”经费预算)
-            from budgetqa.engine.figures import topic_answer
-
+        if topic and not q.previous_year:  # what the report says of a topic it has no change for
             found = topic_answer(doc, q, topic)
             if found is not None:
                 return found

@@ -10,10 +10,11 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.checks import CONTRADICTION, ROUNDING, SEVERITY_LABEL, judge
-from budgetqa.engine import build
-from budgetqa.engine.build import add, answer
-from budgetqa.engine.compute import subject_value, subject_values
-from budgetqa.engine.resolve import Value, children_rows, code_place
+from budgetqa.answer import build
+from budgetqa.answer.build import add, answer
+from budgetqa.answer.compute import subject_value, subject_values
+from budgetqa.answer.lists import domain
+from budgetqa.answer.resolve import Value, children_rows, code_place
 from budgetqa.models import Document
 from budgetqa.question.query import Query
 
@@ -224,8 +225,6 @@ def _list_against(doc: Document, q: Query) -> Answer | None:
     """上年结转七个项目加起来是不是533.88: the items of a list added and set against the figure given."""
     if len(q.amounts) != 1 or not (q.has("项目", "加起来", "之和", "合计", "相加", "加总") or q.table is not None):
         return None
-    from budgetqa.engine.lists import domain
-
     d = domain(doc, q)
     if not d.rows:
         return None

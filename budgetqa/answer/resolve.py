@@ -423,3 +423,20 @@ def parent_row(table: Table, row: Row) -> Row | None:
 
 def numbers_in(text: str) -> list[Decimal]:
     return [Decimal(m.group().replace(",", "")) for m in re.finditer(r"\d[\d,]*(?:\.\d+)?", text)]
+
+
+def topic_facts(doc: Document, q: Query) -> tuple[str, list] | None:
+    """The 决算 paragraph about the subject asked for (…（项）), and the figures it states."""
+    names = [squash(t.name) for m in q.subjects for t in m.terms if t.kind == "code"]
+    topics = list(dict.fromkeys(f.topic for f in doc.facts if f.topic))
+    fitting = [t for t in topics if any(squash(t).endswith(n + lv) for n in names for lv in ("项", "款", "类", ""))]
+    parents = [r.name for m in q.subjects for t in m.terms if t.kind == "code" and len(t.key) == 7
+               for _, r in doc.rows_with_code(t.key[:5])[:1]]
+    if len(fitting) > 1 and parents:
+        fitting = [t for t in fitting if any(squash(p) in squash(t) for p in parents)] or fitting
+    if q.level:
+        fitting = [t for t in fitting if any(squash(t).endswith(n + q.level) for n in names)] or fitting
+    if not fitting:
+        return None
+    facts = [f for f in doc.facts if f.topic == fitting[0] and f.kind in ("amount", "share")]
+    return (fitting[0], facts) if facts else None

@@ -12,10 +12,13 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from budgetqa.engine import build
-from budgetqa.engine.build import add, answer, cited, said
+from budgetqa.answer import build
+from budgetqa.answer.lists import list_answer
+from budgetqa.answer.text import define, units
+from budgetqa.answer.topics import topic_answer
+from budgetqa.answer.build import add, answer, cited, said
 from budgetqa.answer.model import Answer, amount_text
-from budgetqa.engine.resolve import (NARRATIVE, Value, best_values, carry_split, children_rows, code_place,
+from budgetqa.answer.resolve import (NARRATIVE, Value, best_values, carry_split, children_rows, code_place, topic_facts,
                                      column_values, group_members, parent_row, row_of, table_total, values)
 from budgetqa.models import Document, Table
 from budgetqa.parser.hierarchy import ECONOMIC_CLASSES
@@ -30,6 +33,9 @@ _KIND_ORDER = ("code", "item", "project", "target", "group", "list", "row", "col
 
 
 def ordered(m: Mention) -> list[Term]:
+    """A mention's readings, most specific kind first (a synonym's keep the lexicon's order)."""
+    if m.via == "synonym":
+        return list(m.terms)
     return sorted(m.terms, key=lambda t: _KIND_ORDER.index(t.kind) if t.kind in _KIND_ORDER else 99)
 
 
@@ -119,13 +125,13 @@ def one_value(doc: Document, q: Query, m: Mention) -> Answer | None:
         codes = [c for c in codes if len(c) == {"类": 3, "款": 5, "项": 7}[q.level]] or codes
     if q.table is not None and m.terms[0].kind != "code":
         codes = []  # the named table prints another reading of the name
-    if len(codes) > 1 and not q.whole:
+    if q.whole is not None and len(codes) > 1:
+        codes = [_within_code(doc, codes, q.whole) or codes[0]]  # 20132组织事务下面的一般行政管理事务
+    if len(codes) > 1:
         vals = [v for c in codes for v in values(doc, Term("code", c, ""), q)]
         return build.choices("value", vals, "这个名称") if len(vals) > 1 else None
     if codes and not kinds & {"item"}:
         return code_answer(doc, q, codes[0])
-    if q.whole is not None and codes:
-        return code_answer(doc, q, _within_code(doc, codes, q.whole) or codes[0])
     projects = [t for t in m.terms if t.kind == "project"]
     if projects and q.has("实施期", "年度资金", "绩效") and not any(s.project_name == t.key for t in projects for s in doc.performance):
         return Answer(False, "value", f"报告（{doc.label}）没有「{projects[0].name}」的项目绩效目标表，"
@@ -141,14 +147,10 @@ def one_value(doc: Document, q: Query, m: Mention) -> Answer | None:
     if "group" in kinds:
         return group_answer(doc, q, m.of("group")[0].key)
     if "list" in kinds and q.each:  # 本年项目支出预算表里的项目分别多少钱
-        from budgetqa.engine.lists import list_answer
-
         return list_answer(doc, replace(q, scope=m.of("list")[0].key, domain="projects"))
     vals = build.dedupe(mention_values(doc, m, q))
     if not vals:
         if "term" in kinds or "unit" in kinds:
-            from budgetqa.engine.text import define, units
-
             return define(doc, q) if "term" in kinds else units(doc, q)
         return _empty_row(doc, m)
     if len(vals) > 1 and all(v.asked for v in vals):
@@ -173,8 +175,6 @@ def one_value(doc: Document, q: Query, m: Mention) -> Answer | None:
 
 def _stated_outturn(doc: Document, q: Query, m: Mention) -> Answer | None:
     """What a 决算's paragraph on one subject states (年初预算, 支出决算, 完成年初预算的比例)."""
-    from budgetqa.engine.compute import topic_facts
-
     found = topic_facts(doc, replace(q, subjects=[m]))
     if found is None:
         return None
@@ -258,15 +258,13 @@ def code_answer(doc: Document, q: Query, code: str) -> Answer | None:
 
 
 def _code_rows(doc: Document, a: Answer, code: str) -> None:
-    """Every table's row of the code, each figure once."""
+    """The code's row in every table that prints it: the row's first figure, and the figures of its
+    other columns where they differ from it."""
     a.columns = ["表", "科目编码", "科目名称", "栏目", "金额", "单位", "行"]
-    seen = set()
     for table, row in doc.rows_with_code(code):
         for c in row.cells:
-            leaf = c.column.rsplit("/", 1)[-1]
-            if (leaf, c.amount) not in seen:
-                seen.add((leaf, c.amount))
-                a.rows.append([f"表{table.no}", code, row.name, leaf, c.amount, table.unit, c.line])
+            if c is row.cells[0] or c.amount != row.cells[0].amount:
+                a.rows.append([f"表{table.no}", code, row.name, c.column, c.amount, table.unit, c.line])
         a.source(table.label, row.line, f"{code} {row.name}")
 
 
@@ -368,157 +366,12 @@ def _shares_words(label: str, title: str) -> bool:
     return LCSseq.similarity(core, label) >= min(6, len(core))
 
 
-# --------------------------------------------------------------------------- topics
-def topic_answer(doc: Document, q: Query, topic: str) -> Answer | None:
-    """三公经费, 机关运行经费, 政府采购, 国有资产, 绩效目标: read from their own table or paragraph."""
-    if topic == "三公经费":
-        return three_public(doc, q)
-    if topic == "机关运行经费":
-        return operating_cost(doc, q)
-    if topic == "政府采购":
-        return procurement(doc, q)
-    if topic == "国有资产":
-        return assets(doc, q)
-    if topic == "绩效目标":
-        from budgetqa.engine.text import performance_overview
-
-        return performance_overview(doc)
-    return None
-
-
-THREE_PUBLIC_PARTS = ("因公出国（境）费", "公务用车购置及运行费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
-
-
-def three_public(doc: Document, q: Query) -> Answer | None:
-    """三公 expenses and their parts, in the column a 预算 or 决算 reports (预算数 / 决算数)."""
-    table = doc.table("three_public")
-    named = [t.name for m in q.subjects for t in m.terms if t.kind == "row" and any(p[:4] in t.name for p in THREE_PUBLIC_PARTS)]
-    if table is None or not table.has_data:
-        statement = _none_statement(doc, "三公")
-        what = "、".join(dict.fromkeys(named)) or "三公经费"
-        if table is None and statement is None:
-            return None
-        a = answer("value", what, f"{what}：无（0 万元）。")
-        if table is not None:
-            a.text += f"{table.label} 注明本表无数据。"
-            a.figure(f"{what}（报告写明无）", Decimal(0), table.unit, table.label, table.line)
-        if statement:
-            a.text += f"情况说明：{statement[1]}（第{statement[0]}行）"
-            a.source(NARRATIVE, statement[0], "三公经费")
-        return a
-    wanted = [c for c in table.columns if ("预算数" in c or "决算数" in c)]
-    if len(wanted) > 1 and not (q.has("预算数") and q.has("决算数")):
-        word = "预算数" if doc.kind == "预算" or q.has("预算数", "年初") else "决算数"
-        wanted = [c for c in wanted if word in c][:1]
-    a = answer("value", ("、".join(dict.fromkeys(named)) or "三公经费") + (f"（{wanted[0].rsplit('/', 1)[-1]}）" if len(wanted) == 1 else ""), "")
-    parts = []
-    for r in table.rows:
-        if named and r.name not in named and not r.is_total:
-            continue
-        cells = [r.cell(c) for c in wanted] if wanted else r.cells[:1]
-        shown = [c for c in cells if c is not None]
-        if shown:
-            parts.append(f"{r.name} " + "，".join(f"{c.column.rsplit('/', 1)[-1] + ' ' if len(shown) > 1 else ''}"
-                                                f"{amount_text(c.amount, table.unit)}" for c in shown))
-            for c in shown:
-                a.figure(f"{r.name}" + (f" {c.column.rsplit('/', 1)[-1]}" if len(shown) > 1 else ""), c.amount, table.unit,
-                         table.label, c.line)
-    a.text += "；".join(parts) + f"（{table.label}）。"
-    return a
-
-
-def _none_statement(doc: Document, word: str) -> tuple[int, str] | None:
-    """A sentence that says the report has none of something (本部门无“三公”经费预算)."""
-    for i, line in enumerate(doc.lines):
-        text = line.strip()
-        if word in text and ("无" in text or "没有" in text) and len(text) < 80:
-            return i + 1, text
-    return None
-
-
-def operating_cost(doc: Document, q: Query) -> Answer | None:
-    """机关运行经费: its table's total (or the stated figure), with the stated change."""
-    table = doc.table("operating_cost")
-    row = (table.total_row() or (table.rows[0] if table.rows else None)) if table else None
-    if row is not None and row.first is not None:
-        v = Value("机关运行经费", row.first, table.unit, table.label, row.line, "operating_cost")
-    else:
-        fact = next((f for f in doc.facts if "机关运行经费" in f.label and f.kind == "amount"), None)
-        if fact is None:
-            return None
-        v = Value(fact.label, fact.value, fact.unit, NARRATIVE, fact.line, "operating_cost")
-    a = answer("value", "机关运行经费", f"{cited(v)}。")
-    add(a, v)
-    change = next((f for f in doc.facts if f.kind == "change" and "机关运行经费" in f.subject), None)
-    if change is not None:
-        a.text += f"比{change.basis}{'增加' if change.value > 0 else '减少'} {amount_text(abs(change.value), change.unit)}（第{change.line}行）。"
-    return a
-
-
-def procurement(doc: Document, q: Query) -> Answer | None:
-    """政府采购 and its split into goods, works and services (stated or tabled)."""
-    facts = [f for f in doc.facts if "采购" in f.label and f.kind == "amount"]
-    if not facts:
-        statement = _none_statement(doc, "采购")
-        if statement is None:
-            return None
-        a = answer("value", "政府采购", f"情况说明：{statement[1]}（第{statement[0]}行）")
-        a.source(NARRATIVE, statement[0], "政府采购")
-        return a
-    asked = [w for w in ("货物", "工程", "服务") if w in q.squashed]
-    part = asked[0] if len(asked) == 1 and not q.each and not q.has("总额", "其中", "合计", "一共", "总共") else None
-    chosen = [f for f in facts if part and part in f.label] or facts
-    a = answer("value", chosen[0].label if part else "政府采购", "")
-    shown = chosen[:1] if part else facts[:5]
-    a.text += "；".join(f"{f.label} {amount_text(f.value, f.unit)}" for f in shown) + f"（{NARRATIVE} 第{shown[0].line}行）。"
-    for f in shown:
-        a.figure(f.label, f.value, f.unit, NARRATIVE, f.line)
-    return a
-
-
-def assets(doc: Document, q: Query) -> Answer | None:
-    """Vehicles, office space and equipment (国有资产占有使用情况)."""
-    items = doc.items_of("asset")
-    named = [i for m in q.subjects for t in m.terms if t.kind == "asset" for i in items if i.name == t.name]
-    if named:
-        chosen = named
-    elif q.has("面积", "用房", "房屋", "平方", "平米", "办公楼"):
-        chosen = [i for i in items if i.unit == "平方米"]
-    elif q.has("设备", "台"):
-        chosen = [i for i in items if "设备" in i.name]
-        picked = [i for i in chosen if any(f"{a.value.normalize():f}万" in i.name for a in q.amounts)]
-        chosen = picked or chosen
-    elif q.has("车", "辆"):
-        chosen = [i for i in items if i.unit == "辆"]
-    elif q.has("截至", "截止", "日期", "哪天", "什么时候", "时间") and items:
-        first = min(i.line for i in items)
-        for no in range(max(1, first - 8), max(i.line for i in items) + 1):
-            m = re.search(r"截[至止](\d{4}年\d{1,2}月\d{1,2}日)", doc.lines[no - 1] if no <= len(doc.lines) else "")
-            if m:
-                a = answer("text", "国有资产数据的日期", f"国有资产占有使用情况的数据截至 {m.group(1)}（第{no}行）。")
-                a.source("国有资产占有使用情况", no, m.group(1))
-                return a
-        return None
-    else:
-        return None  # 资产总额 and the like: the reports state none
-    chosen = [i for i in chosen if i.value is not None]
-    if not chosen:
-        return None
-    head = next((i for i in chosen if "实有" in i.name), chosen[0]) if chosen[0].unit == "辆" and not named else chosen[0]
-    text = "，".join(f"{i.name} {i.value}{i.unit}" for i in chosen if i.value or i is head)
-    a = answer("value", head.name, f"{text}（国有资产占有使用情况 第{head.line}行）。")
-    a.figure(head.name, head.value, head.unit, "国有资产占有使用情况", head.line)
-    a.columns = ["名称", "数量", "单位", "行"]
-    a.rows = [[i.name, i.value, i.unit, i.line] for i in chosen]
-    return a
-
-
 # --------------------------------------------------------------------------- breakdown and parent
 def breakdown(doc: Document, q: Query) -> Answer | None:
     """What a figure is made of: the rows under a code or an economic class, a column's items,
     a group's members, a topic's parts, a table's rows."""
-    if q.whole is not None and q.subjects:
-        return value(doc, q)  # X下面的Y: Y's figure, read within X
+    if q.whole is not None and q.subjects or len(q.subjects) > 1:
+        return value(doc, q)  # X下面的Y: Y's figure, read within X; 工资、奖金、津补贴包括哪几项: each
     target = q.subjects[0] if q.subjects else q.whole
     if target is None:
         return table_answer(doc, q.table) if q.table is not None else None
@@ -616,8 +469,6 @@ def column_parts(doc: Document, q: Query, column: str) -> Answer | None:
         if found is not None:
             return found
     if column == "项目支出":
-        from budgetqa.engine.lists import list_answer
-
         return list_answer(doc, q)
     table = doc.table("basic_economic")
     if table is None:
