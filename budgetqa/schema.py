@@ -122,11 +122,8 @@ def delete_document(db, doc_id: int) -> None:
             db.execute(f"delete from [{name}] where [{key}] = ?", [doc_id])
 
 
-def insert_document(db, doc_id: int, doc: Document, findings: list) -> None:
-    """Insert every row a document and its check findings become (inside the caller's transaction)."""
-    from budgetqa.gazetteer import name_rows
-
-    db["document_texts"].insert({"document_id": doc_id, "text": "\n".join(doc.lines)})
+def _table_rows(doc_id: int, doc: Document) -> tuple[list[dict], list[dict], list[dict]]:
+    """The report_tables, table_rows and line_items rows of a document's tables."""
     tables, rows, items = [], [], []
     for t in doc.tables:
         tables.append({
@@ -149,6 +146,15 @@ def insert_document(db, doc_id: int, doc: Document, findings: list) -> None:
                     "level": r.level, "column_name": c.column, "amount": str(c.amount),
                     "unit": t.unit, "source_line": c.line,
                 })
+    return tables, rows, items
+
+
+def insert_document(db, doc_id: int, doc: Document, findings: list) -> None:
+    """Insert every row a document and its check findings become (inside the caller's transaction)."""
+    from budgetqa.gazetteer import name_rows
+
+    db["document_texts"].insert({"document_id": doc_id, "text": "\n".join(doc.lines)})
+    tables, rows, items = _table_rows(doc_id, doc)
     db["report_tables"].insert_all(tables)
     _bulk(db, "table_rows", rows)
     _bulk(db, "line_items", items)

@@ -105,19 +105,9 @@ def collect_rows(lines: list[str], start: int, end: int, two_sided: bool, repeat
     if not two_sided and any(lines[i].lstrip()[:1].isdigit() and (_bare_code(lines[i]) or _lone_code(lines, i, start, end))
                              for i in range(start, end)):
         return collect_centered(lines, start, end, repeated)
-    rows: list[RawRow] = []
-    pending: RawRow | None = None  # a row whose name is printed and whose figures may follow
+    reader = _RowReader(lines, start, end, two_sided)
     decimals = prints_decimals(lines, start, end)
-    spaced = _double_spaced(lines, start, end)
-    last_line = -1  # index of the last line that gave rows
     gap = False  # a blank line since the last line read
-
-    def flush() -> None:
-        nonlocal pending
-        if pending is not None:
-            rows.append(pending)
-            pending = None
-
     # Whitespace is no signal here: extractors differ in gaps and trailing spaces. A row starts
     # with a code, an ordinal or a total's word, or with a name beside its figures; other text
     # goes on the name of the row being read, ends the name of the row above (printed below its
@@ -131,60 +121,88 @@ def collect_rows(lines: list[str], start: int, end: int, two_sided: bool, repeat
         if _skipped(line, text, repeated, decimals):
             continue
         # Where rows stand a blank line apart, a name after a blank line is a row of its own.
-        apart, gap = spaced and gap, False
-        line = line.replace("\f", "")  # a page break is not indentation
-        indent = len(line) - len(line.lstrip(" \u3000"))
-        pieces = _line_pieces(line, idx, two_sided)
-        starts = [p for p in pieces if p.label]
-        for p_i, piece in enumerate(pieces):
-            label = piece.label
-            values = [(raw, idx + 1) for raw, _ in piece.numbers]
-            if not label and values:
-                if pending is not None:
-                    pending.values, pending.tail = values, piece.tail
-                    flush()
-                elif rows and not rows[-1].values:
-                    # Numbers alone on a line: the previous row's values wrapped down.
-                    rows[-1].values, rows[-1].tail = values, piece.tail
-                elif not rows:
-                    # One line of figures without a name: the table's only (total) row.
-                    rows.append(RawRow("合计", idx + 1, values, piece.tail))
-                continue
-            new_row = _starts_row(label) or (apart and p_i == 0 and not pending_wants_name(pending))
-            if not new_row and pending is not None:
-                pending.label += label.strip()  # the name goes on
-                if values:
-                    pending.values, pending.tail = values, piece.tail
-                    flush()
-                continue
-            if (not new_row and not values and rows and len(pieces) == 1
-                    and rows[-1].line - 1 <= last_line):
-                # (Where rows stand apart, a line right under a row's figures is the rest of its name.)
-                if rows[-1].values and not spaced and _figures_follow(lines, idx + 1, end):
-                    pending = RawRow(label.strip(), idx + 1, indent=indent)  # a name above its figures
-                    continue
-                # The previous row's name wrapped onto this line (in a two-sided table, the name of
-                # that line that stops short of a whole word: 一、一般公 / 共预算).
-                _wrapped_row(rows, two_sided, label.strip()).label += label.strip()
-                continue
-            flush()
-            row = RawRow(label.strip(), idx + 1, indent=indent if p_i == 0 else 0)
-            if two_sided and len(starts) >= 2:
-                row.side = "收入" if piece is starts[0] else "支出" if piece is starts[-1] else None
-            row.tail = piece.tail
-            if values:
-                row.values = values
-                rows.append(row)
-            elif p_i == len(pieces) - 1 and not (two_sided and len(starts) >= 2):
-                pending = row  # its name may go on, its figures may follow
-            else:
-                rows.append(row)
-        last_line = idx
-    flush()
+        apart, gap = reader.spaced and gap, False
+        reader.read_line(line.replace("\f", ""), idx, apart)  # a page break is not indentation
+    reader.flush()
+    rows = reader.rows
     if not _spacing_counts_cells(lines, start, end):
         for row in rows:
             row.tail = ""  # wide or uneven gaps: the spaces between figures say nothing of empty cells
     return rows
+
+
+class _RowReader:
+    """The rows read so far, and the row whose name is printed and whose figures may follow."""
+
+    def __init__(self, lines: list[str], start: int, end: int, two_sided: bool) -> None:
+        self.lines, self.end, self.two_sided = lines, end, two_sided
+        self.spaced = _double_spaced(lines, start, end)
+        self.rows: list[RawRow] = []
+        self.pending: RawRow | None = None
+        self.last_line = -1  # index of the last line that gave rows
+
+    def flush(self) -> None:
+        if self.pending is not None:
+            self.rows.append(self.pending)
+            self.pending = None
+
+    def read_line(self, line: str, idx: int, apart: bool) -> None:
+        indent = len(line) - len(line.lstrip(" \u3000"))
+        pieces = _line_pieces(line, idx, self.two_sided)
+        starts = [p for p in pieces if p.label]
+        for p_i, piece in enumerate(pieces):
+            values = [(raw, idx + 1) for raw, _ in piece.numbers]
+            if not piece.label and values:
+                self._figures_alone(values, piece.tail, idx)
+                continue
+            new_row = _starts_row(piece.label) or (apart and p_i == 0 and not pending_wants_name(self.pending))
+            if not new_row and self._continues(piece, values, len(pieces), idx, indent):
+                continue
+            self.flush()
+            row = RawRow(piece.label.strip(), idx + 1, indent=indent if p_i == 0 else 0, tail=piece.tail)
+            two_rows = self.two_sided and len(starts) >= 2
+            if two_rows:
+                row.side = "收入" if piece is starts[0] else "支出" if piece is starts[-1] else None
+            if values:
+                row.values = values
+                self.rows.append(row)
+            elif p_i == len(pieces) - 1 and not two_rows:
+                self.pending = row  # its name may go on, its figures may follow
+            else:
+                self.rows.append(row)
+        self.last_line = idx
+
+    def _figures_alone(self, values, tail: str, idx: int) -> None:
+        if self.pending is not None:
+            self.pending.values, self.pending.tail = values, tail
+            self.flush()
+        elif self.rows and not self.rows[-1].values:
+            # Numbers alone on a line: the previous row's values wrapped down.
+            self.rows[-1].values, self.rows[-1].tail = values, tail
+        elif not self.rows:
+            # One line of figures without a name: the table's only (total) row.
+            self.rows.append(RawRow("合计", idx + 1, values, tail))
+
+    def _continues(self, piece: Piece, values, count: int, idx: int, indent: int) -> bool:
+        """True when a piece of text that starts no row was taken as part of a name."""
+        label = piece.label.strip()
+        if self.pending is not None:
+            self.pending.label += label  # the name goes on
+            if values:
+                self.pending.values, self.pending.tail = values, piece.tail
+                self.flush()
+            return True
+        rows = self.rows
+        if values or not rows or count != 1 or rows[-1].line - 1 > self.last_line:
+            return False
+        # (Where rows stand apart, a line right under a row's figures is the rest of its name.)
+        if rows[-1].values and not self.spaced and _figures_follow(self.lines, idx + 1, self.end):
+            self.pending = RawRow(label, idx + 1, indent=indent)  # a name above its figures
+            return True
+        # The previous row's name wrapped onto this line (in a two-sided table, the name of that
+        # line that stops short of a whole word: 一、一般公 / 共预算).
+        _wrapped_row(rows, self.two_sided, label).label += label
+        return True
 
 
 def _spacing_counts_cells(lines: list[str], start: int, end: int) -> bool:
