@@ -258,3 +258,10 @@ def test_load_and_check_say_how_well_the_report_was_read(tmp_path):
     assert "注意：空白模板" in loaded.output
     checked = runner.invoke(cli, ["check", "--db", str(db)])
     assert checked.output.splitlines()[1].startswith("读取：认出表格 9/9 张")
+
+
+def test_a_department_whose_name_holds_a_digit_keeps_it():
+    """Digits may be part of a name (上海市第2中学), only a year or a figure is not."""
+    text = (CORPUS / "final_shanghai_putuo_shehuigongzuobu_2024.txt").read_text(encoding="utf-8")
+    doc = parse_text(text.replace("中共上海市普陀区委社会工作部", "上海市第2中学"), "school.txt")
+    assert doc.department == "上海市第2中学"

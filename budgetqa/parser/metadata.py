@@ -32,7 +32,8 @@ _ORG_END = re.compile(
     r"办事处|镇|乡|街道|集团|公司|协会|机关|宫|台|场|园|网|报社|出版社|医院|法院|检察院|监狱|科|组|（本级）|\(本级\))$"
 )
 _REGION_END = re.compile(r"(?:省|市|区|县|州|旗|自治区|特别行政区)$")
-_NOT_NAME = re.compile(r"[，。；;、：:\d%“”\"]|目录|概况|说明|职能|职责|附件|公开|情况|单位构成|机构设置|名词解释")
+# (Digits may be part of a name — 第2中学, 示例市第1号测试局 — but not a year or a figure.)
+_NOT_NAME = re.compile(r"[，。；;、：:%“”\"]|20\d{2}|\d[.,]\d|^\d|目录|概况|说明|职能|职责|附件|公开|情况|单位构成|机构设置|名词解释")
 _PLACEHOLDER = re.compile(r"(?<![A-Za-z])X{2,}(?![A-Za-z])|Ｘ{2,}")
 _PUBLISHED = re.compile(rf"{_YEAR}\s*年\s*\d{{1,2}}\s*月")
 
