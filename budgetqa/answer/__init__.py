@@ -99,13 +99,15 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
     if picked:
         question = picked
     question = _INTRODUCTION.sub("", strip_department(question, doc.department, _printed(doc)))
+    returned = _returning(doc, question, session)
+    question = returned or question
     parts = _parts(question)
     if len(parts) == 1:
-        answer = _answer(conn, doc, parts[0], session)
+        answer = _answer(conn, doc, parts[0], session, continuing=bool(returned))
     else:
         answers = []
         for i, part in enumerate(parts):
-            answers.append(_answer(conn, doc, part, session, continuing=i > 0))
+            answers.append(_answer(conn, doc, part, session, continuing=i > 0 or bool(returned)))
         answer = _together(doc, parts, answers)
     if len(question) > MAX_QUESTION:
         answer.text += f"（问题超过 {MAX_QUESTION} 字，只读了前 {MAX_QUESTION} 字。）"
@@ -118,6 +120,22 @@ def _printed(doc: Document) -> list[str]:
     from budgetqa.question.vocabulary import vocabulary
 
     return [t.name for terms in vocabulary(doc).by_name.values() for t in terms if t.kind not in ("department", "table")]
+
+
+# 回到X，… / 说回X，…: the conversation goes back to X; what follows is asked of it unless it names its own subject.
+_RETURN = re.compile(r"^(?:再)?(?:回到|说回|回头说|回头看)([^，,。：:？?]{1,24})[，,。：:]\s*(\S.*)$")
+
+
+def _returning(doc: Document, question: str, session: Session) -> str:
+    """The question after a 回到X opening ('' without one), with X made the conversation's last
+    subject: what follows is then read as a later question of the same line."""
+    m = _RETURN.match(question)
+    if m is None:
+        return ""
+    topic = read(m.group(1), doc)
+    if topic.subjects:
+        session.last_query, session.last_focus = topic, []
+    return m.group(2)
 
 
 _PART_END = re.compile(r"[？?！!；;]+")
@@ -259,6 +277,9 @@ def refuse(doc: Document, q: Query) -> str:
         return f"这份报告是 {doc.label}，不包含「{q.refused.split(':', 1)[1]}」的数据。"
     if q.missing_table:
         return f"报告（{doc.label}）共 {len(doc.tables)} 张表，没有「{q.missing_table}」。"
+    if q.refused.startswith("split:"):
+        return (f"报告把「{q.refused.split(':', 1)[1]}」作为一项列出，只有一个合计数，"
+                f"没有按所问的各部分分列；可以问这一项的金额（{doc.label}）。")
     if q.refused == "person":
         return f"预算报告只有部门和科目的金额，没有人员、人均、数量单价、执行进度或以后年度的数据（{doc.label}）。"
     if q.missing and not any(m.via == "exact" and m.kinds & {"item", "code", "row"} for m in q.subjects_typed):

@@ -203,7 +203,7 @@ def _scope(q: Query) -> None:
 def _shape(q: Query, doc: Document) -> None:
     """Order, comparison, unit, text field, years and the other slots read from words alone."""
     s = q.squashed
-    q.each = any(w in s for w in lexicon.EACH if w != "各") or bool(re.search(r"各(?:是|为|占|有|多少|自)", s))
+    q.each = any(w in s for w in lexicon.EACH if w != "各") or bool(re.search(r"各(?:是|为|占|有|多少|自|分)", s))
     desc = any(w in s for w in lexicon.ORDER_DESC if len(w) > 1)
     asc = any(w in s for w in lexicon.ORDER_ASC if len(w) > 1)
     q.ascending = (asc and not desc) or (q.n is not None and q.n < 0) or (q.nth is not None and q.nth < 0) \
@@ -575,6 +575,11 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
     other = _other_department(squash_spaced(q.text), [m for m in exact if m.via == "exact"], q, doc)
     if other:
         q.refused = f"department:{other}"
+    names = {(m.term.kind, m.term.key) for m in q.subjects}
+    if q.each and len(q.subjects) >= 2 and len(names) == 1 and all(len(m.terms) == 1 and m.via != "exact" for m in q.subjects):
+        # 移动、联通、电信各多少 where all three are words of one project's name: a split the report
+        # does not print (the name is one line with one figure)
+        q.refused = "split:" + q.subjects[0].term.name
 
 
 def _missing_table(q: Query, doc: Document) -> None:
@@ -764,7 +769,18 @@ def _leans_on_context(q: Query) -> bool:
     bare = not q.subjects and not q.excluded and q.table is None and not q.domain
     asks = q.cued or q.scope or q.previous_year or q.unit or q.n or q.nth or q.percents or q.field_name
     leftover = strip_fillers(_mask(q.squashed, q.subjects + ([q.whole] if q.whole else []))).replace(" ", "")
-    return marked or (bare and bool(asks) and len(leftover) <= 3)
+    return marked or (bare and bool(asks) and len(leftover) <= 3) or asks_sheet(q)
+
+
+def asks_sheet(q: Query) -> bool:
+    """A question of a performance sheet's field (总体目标, 项目期, 年度资金总额) that names no project:
+    in a conversation it is asked of the project the conversation is about."""
+    sheet = q.field_name or any(t.kind == "topic" and "绩效" in t.name for m in q.subjects for t in m.terms)
+    return bool(sheet) and not any(m.kinds & {"project", "target"} for m in q.subjects)
+
+
+def _of_project(last: Query) -> bool:
+    return bool(last.subjects) and bool(last.subjects[0].kinds & {"project", "target"})
 
 
 def unexplained(q: Query) -> list[str]:
@@ -808,6 +824,8 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     questions before the last (两个差多少)."""
     if last is None or not q.follow_up or q.cued and q.op in ("about", "help"):
         return q  # questions about the report itself lean on nothing said of a figure
+    if asks_sheet(q) and not _of_project(last) and not _PRONOUN.search(q.squashed):
+        return q  # a sheet's field asked after a figure that has no sheet: of the report's sheets
     if focus and not (q.n or q.nth or q.op in ("rank", "count", "filter", "list") and q.cued):
         last = replace(last, subjects=focus, whole=None, domain=None)
     filled = replace(q)
@@ -859,6 +877,8 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query) -> list[Mention]:
             filled.table = int(m.term.key)
         elif pronoun and m.kinds <= {"topic", "term", "fact", "column", "table"} and last.subjects:
             continue  # 它的绩效目标表: a property of the last subject
+        elif _of_project(last) and m.kinds == {"topic"} and "绩效" in m.term.name:
+            continue  # 绩效表里的年度资金总额: the sheet of the project just asked
         else:
             named.append(m)
     parent = _parent_of_last(q, last)
