@@ -678,6 +678,8 @@ def _slots(q: Query) -> set[str]:
         slots.add("table")
     if q.amounts or q.average:
         slots.add("amount")
+    if not named and q.table is None and re.search(r"钱|资金|经费", q.squashed):
+        slots.add("money")  # 钱主要花哪了 / 这些钱从哪来的: the report's money as a whole
     return slots
 
 
