@@ -149,6 +149,10 @@ _CLAUSE_END = re.compile(r"[，,]")
 _ASKS = re.compile(r"多少|几|哪|什么|啥|吗|么|呢|是否|是不是|占比|比例|比重|对不对|怎么|如何|为何|为什么|原因|多长|多久|多大|多高")
 
 
+# 哪几类，各占多少 / 有哪些，分别多少: a clause opening with 各 or 分别 asks of the things the one before names.
+_EACH_OF = re.compile(r"(?:那)?(?:各|分别|各自)")
+
+
 def _parts(question: str) -> list[str]:
     """The questions of one line: split at question marks and semicolons, and at commas between
     clauses that each ask something (a clause that asks nothing joins the next)."""
@@ -167,8 +171,8 @@ def _parts(question: str) -> list[str]:
         pieces += merged
     out: list[str] = []
     for piece in pieces:
-        if out and (len(squash(out[-1])) < 2 or not _ASKS.search(piece)):
-            out[-1] += "，" + piece  # （含上年结转）: a part that asks nothing qualifies the one before
+        if out and (len(squash(out[-1])) < 2 or not _ASKS.search(piece) or _EACH_OF.match(squash(piece))):
+            out[-1] += "，" + piece  # （含上年结转）/ 各占多少: a part that asks nothing new qualifies the one before
         else:
             out.append(piece)
     return out or [question]

@@ -64,6 +64,7 @@ class Query:
     missing: str = ""  # a standard item the question names that the report does not print
     follow_up: bool = False  # leans on the last answer (那…呢, 它的…, names nothing)
     cued: bool = False  # the operation was asked for in words, not assumed
+    cue_words: tuple[str, ...] = ()  # the words that ask for an operation (哪几, 占多少), of every intent
     choice: int | None = None  # a pick from the last answer's numbered choices
     ops: list[tuple[float, str]] = field(default_factory=list)  # every operation, best first
     text: str = ""
@@ -750,14 +751,15 @@ def _rank(q: Query) -> None:
             score *= 0.3
         if not intent.requires_cue and set(intent.needs) & slots:
             score += 22 if len(strip_fillers(masked).replace(" ", "")) <= 3 else 10  # a name typed alone asks for its figure
-        scored.append((round(score, 2), intent.op, bool(cues)))
+        scored.append((round(score, 2), intent.op, tuple(cues)))
     if any(cued and op != "value" and score >= 40 for score, op, cued in scored):
         # the figure itself is what is asked only when no other operation is asked for in words
         scored = [(round(score * 0.85, 2) if op == "value" else score, op, cued) for score, op, cued in scored]
     scored.sort(key=lambda s: -s[0])
     q.ops = [(score, op) for score, op, _ in scored]
     q.op = scored[0][1]
-    q.cued = scored[0][2]
+    q.cued = bool(scored[0][2])
+    q.cue_words = tuple(dict.fromkeys(c for _, _, cues in scored for c in cues))
 
 
 def _leans_on_context(q: Query) -> bool:
@@ -770,7 +772,10 @@ def _leans_on_context(q: Query) -> bool:
         re.search(r"它|其(?!他|余|中)", q.squashed))
     bare = not q.subjects and not q.excluded and q.table is None and not q.domain
     asks = q.cued or q.scope or q.previous_year or q.unit or q.n or q.nth or q.percents or q.field_name
-    leftover = strip_fillers(_mask(q.squashed, q.subjects + ([q.whole] if q.whole else []))).replace(" ", "")
+    leftover = strip_fillers(_mask(q.squashed, q.subjects + ([q.whole] if q.whole else [])))
+    for cue in sorted(q.cue_words, key=len, reverse=True):
+        leftover = leftover.replace(cue, "")
+    leftover = re.sub(r"[\s，,、。]", "", leftover)
     return marked or (bare and bool(asks) and len(leftover) <= 3) or asks_sheet(q)
 
 
