@@ -776,7 +776,8 @@ def _leans_on_context(q: Query) -> bool:
     for cue in sorted(q.cue_words, key=len, reverse=True):
         leftover = leftover.replace(cue, "")
     leftover = re.sub(r"[\s，,、。]", "", leftover)
-    return marked or (bare and bool(asks) and len(leftover) <= 3) or asks_sheet(q)
+    whole_money = bare and re.search(r"钱|资金|经费", q.squashed) and not re.search(r"这|那|它|其|该", q.squashed)
+    return marked or (bare and bool(asks) and len(leftover) <= 3 and not whole_money) or asks_sheet(q)
 
 
 def asks_sheet(q: Query) -> bool:
