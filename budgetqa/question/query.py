@@ -784,7 +784,8 @@ def asks_sheet(q: Query) -> bool:
     """A question of a performance sheet's field (总体目标, 项目期, 年度资金总额) that names no project:
     in a conversation it is asked of the project the conversation is about."""
     sheet = q.field_name or any(t.kind == "topic" and "绩效" in t.name for m in q.subjects for t in m.terms)
-    return bool(sheet) and not any(m.kinds & {"project", "target"} for m in q.subjects)
+    counted = q.op in ("count", "list", "rank", "filter") or q.domain == "targets"  # 多少张绩效目标表: the sheets themselves
+    return bool(sheet) and not counted and not any(m.kinds & {"project", "target"} for m in q.subjects)
 
 
 def _of_project(last: Query) -> bool:
@@ -799,15 +800,17 @@ def unexplained(q: Query) -> list[str]:
 
 
 def shown_mentions(q: Query, labels: list[str], doc: Document) -> list[Mention]:
-    """Words of a follow-up that pick figures the last answer showed (政府采购 … 货物、服务各多少 ->
-    政府采购货物预算, 政府采购服务预算): those figures' names, in the order typed."""
+    """Words of a follow-up that pick figures recent answers showed (政府采购 … 货物、服务各多少 ->
+    政府采购货物预算, 政府采购服务预算): those figures' names, in the order typed; none unless every
+    word the reader did not recognise picks exactly one of them."""
     v = vocabulary(doc)
     out = []
     for word in unexplained(q):
         hits = [label for label in labels if word in label]
         terms = v.by_name.get(squash(hits[0]), []) if len(hits) == 1 else []
-        if terms:
-            out.append(Mention(10_000, 10_000, list(terms), via="context"))
+        if not terms:
+            return []  # a word that names none of them: the question is about something else
+        out.append(Mention(10_000, 10_000, list(terms), via="context"))
     return out
 
 
