@@ -209,15 +209,17 @@ def text(doc: Document, q: Query) -> Answer | None:
 def about(doc: Document, q: Query) -> Answer | None:
     """How many tables, which are empty, which table prints a name, what a table is, the unit."""
     tables = doc.tables
-    if q.has("什么单位", "计量单位", "金额单位", "单位是"):
+    if q.has("什么单位", "计量单位", "金额单位", "单位是", "按元", "按万元", "元还是万元", "万元还是元", "以元", "以万元"):
         units = sorted({t.unit for t in tables if t.unit})
         a = answer("about", "金额单位", f"{doc.label} 的金额单位：{'、'.join(units) or doc.unit}"
-                   + "".join(f"；{t.label} 为{t.unit}" for t in tables if len(units) > 1 and t.unit != doc.unit) + "。")
+                   + "".join(f"；{t.label} 为{t.unit}" for t in tables if len(units) > 1 and t.unit != doc.unit)
+                   + "".join(f"；项目绩效目标表为{u}" for u in sorted({s.unit for s in doc.performance} - set(units)))
+                   + "。")
         return a
     if q.has("哪个部门", "什么部门", "哪一年", "哪年", "哪个单位") and not q.subjects:
         a = answer("about", "报告本身", f"这是 {doc.department} 的 {doc.year or ''}年{doc.kind}报告（{doc.source_name}）。")
         return a
-    if q.has("部分", "章节", "目录", "结构"):
+    if q.has("部分", "章节", "目录", "结构") and not q.has("张表", "个表", "张报表"):
         heads = [(i + 1, line.strip()) for i, line in enumerate(doc.lines) if re.match(r"^\s*第[一二三四五六七八九十]+部分", line)]
         if heads:
             a = answer("about", "报告的组成", f"{doc.label} 分为 {len(heads)} 个部分：" + "；".join(h for _, h in heads) + "。")
