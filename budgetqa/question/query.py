@@ -353,7 +353,7 @@ def _modifier_roles(q: Query, ms: list[Mention]) -> list[Mention]:
     return out
 
 
-_ASSET_WORDS = re.compile(r"几辆|多少辆|辆车|车辆数|平方米|平米|面积|几台|多少台|台（套）|几套|办公用房|办公楼|房屋|房子|用车编制|公车数")
+_ASSET_WORDS = re.compile("|".join(w for words in lexicon.ASSET_WORDS.values() for w in words if w != "设备"))
 
 
 def _assets(q: Query, ms: list[Mention]) -> list[Mention]:
