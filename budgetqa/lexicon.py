@@ -183,7 +183,7 @@ CHANGE_WORDS = ("比上年", "比去年", "较上年", "较去年", "同比", "�
 # Fields of a project's performance target sheet, by the words people use for them.
 SHEET_FIELDS: dict[str, tuple[str, ...]] = {
     "项目属性": ("项目属性", "属性", "一次性项目还是", "经常性还是"),
-    "项目期": ("项目期", "几年期", "实施期限", "期限"),
+    "项目期": ("项目期", "几年期", "实施期限", "期限", "干完", "做完", "几年完成", "一年完成", "多长时间", "多久"),
     "主管部门及代码": ("主管部门",),
     "实施单位": ("实施单位", "谁来实施", "谁实施", "执行单位"),
     "项目概况": ("项目概况", "概况", "干什么的", "做什么的", "主要内容", "是什么项目"),
@@ -197,6 +197,8 @@ SHEET_FIELDS: dict[str, tuple[str, ...]] = {
     "总体目标/实施期": ("实施期目标", "中长期目标"),
     "填报日期": ("填报日期", "填报时间", "什么时候填", "哪天填", "填表日期", "日期"),
 }
+# Fields read together: a project's period says how long, its attribute whether it ends (一次性项目（1年结束）).
+SHEET_FIELDS_TOGETHER: dict[str, tuple[str, ...]] = {"项目期": ("项目属性",), "项目属性": ("项目期",)}
 # Indicator kinds of a target sheet (二级指标), by the words people use for them.
 INDICATOR_KINDS = ("数量", "质量", "时效", "成本", "经济效益", "社会效益", "生态效益", "可持续影响", "满意度", "效益")
 
