@@ -17,7 +17,8 @@ from rapidfuzz.distance import LCSseq
 from budgetqa.answer import build
 from budgetqa.answer.build import add, answer, pct, said
 from budgetqa.answer.figures import group_answer, mention_values
-from budgetqa.answer.lists import domain, list_answer
+from budgetqa.answer.lists import domain, list_answer, sheet_total
+from budgetqa.answer.lists import sheet_domain
 from budgetqa.answer.topics import topic_answer
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import NARRATIVE, Value, column_values, is_descendant, list_total, table_total, topic_facts
@@ -37,8 +38,31 @@ def subject_value(doc: Document, q: Query, m: Mention) -> Value | None:
         total = list_total(doc, scoped.scope)
         if total is not None:
             return total
+    if sheets_asked(q, m):
+        return sheet_total(doc, q, "实施期" if q.has("实施期") and not q.has("年度") else "年度")
     found = mention_values(doc, m, scoped)
     return found[0] if found else None
+
+
+def sheets_asked(q: Query, m: Mention) -> bool:
+    """绩效表的年度资金总额 with no project named: the sheets' totals together."""
+    return m.kinds == {"topic"} and "绩效" in m.term.key and q.has("资金总额", "资金合计", "资金")
+
+
+def sheet_sums(doc: Document, q: Query) -> Answer | None:
+    """The sheets' fund totals added up, of each scope asked (年度 by default), sheet by sheet."""
+    scopes = [s for s in ("实施期", "年度") if q.has(s)] or ["年度"]
+    totals = [t for s in scopes if (t := sheet_total(doc, q, s)) is not None]
+    if not totals:
+        return None
+    a = answer("sum", "、".join(t.label for t in totals), "；".join(f"{t.label} {amount_text(t.amount, t.unit)}（计算）"
+                                                                   for t in totals) + "。")
+    rows = []
+    for scope, t in zip(scopes, totals):
+        a.figure(t.label, t.amount, t.unit)
+        rows += [[f"{v.label}（{scope}）", v.amount, v.unit, v.line] for v in sheet_domain(doc, q, scope).rows]
+    a.columns, a.rows = ["名称", "金额", "单位", "行"], rows
+    return a
 
 
 def subject_values(doc: Document, q: Query) -> list[Value]:
@@ -77,6 +101,8 @@ def sum_(doc: Document, q: Query) -> Answer | None:
     """The sum of the named figures (a 项 inside a named 款 is not counted twice)."""
     if not q.subjects and (q.domain or q.scope or q.table is not None):
         return list_answer(doc, q)  # 合计多少 of a list: its items added
+    if len(q.subjects) == 1 and sheets_asked(q, q.subjects[0]):
+        return sheet_sums(doc, q)
     vals = subject_values(doc, q)
     if len(vals) == 1 and len(q.subjects) == 1 and len(q.subjects[0].of("project")) > 1:
         vals = build.dedupe([v for t in q.subjects[0].of("project") for v in mention_values(doc, Mention(0, 0, [t]), q)])
@@ -249,11 +275,13 @@ def stated_share(doc: Document, label: str, base: Value | None, context: str = "
     return None
 
 
-def _to_unit(base: Value, unit: str) -> Value:
+def to_unit(base: Value, unit: str) -> Value:
     """The tables in 元 and the narrative in 万元: one figure converted exactly to the other's unit."""
     if {base.unit, unit} != {"元", "万元"}:
         return base
     amount = base.amount * 10000 if base.unit == "万元" else base.amount / 10000
+    if amount == amount.to_integral_value():
+        amount = amount.quantize(Decimal(1))  # 246.89 万元 is 2468900 元, not 2468900.00
     return replace(base, amount=amount, unit=unit, label=f"{base.label}（{amount_text(base.amount, base.unit)}）")
 
 
@@ -276,7 +304,7 @@ def share(doc: Document, q: Query) -> Answer | None:
     base = subject_value(doc, q, q.subjects[1]) if len(q.subjects) > 1 and q.whole is None else base_of(doc, q, item, m)
     if base is None:
         return None
-    base = _to_unit(base, item.unit)
+    base = to_unit(base, item.unit)
     if base.amount == 0 or base.unit != item.unit or base.key == item.key:
         return None
     computed = pct(item.amount, base.amount)
@@ -431,7 +459,7 @@ def ratio(doc: Document, q: Query) -> Answer | None:
         vals = vals + ([base] if base else [])
     if len(vals) != 2 or vals[1].amount == 0:
         return None
-    item, base = vals[0], _to_unit(vals[1], vals[0].unit)
+    item, base = vals[0], to_unit(vals[1], vals[0].unit)
     times = (item.amount / base.amount).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     a = answer("ratio", f"{item.label} 是 {base.label} 的几倍",
                f"{said(item)} 是 {said(base)} 的 {times} 倍（{item.amount} ÷ {base.amount}）。")

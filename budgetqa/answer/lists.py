@@ -71,7 +71,7 @@ def domain(doc: Document, q: Query) -> Domain:
         return _items(doc, q)
     if q.domain == "targets" or (q.has("绩效") or q.has("实施期") and q.has("年度")) and doc.performance and q.domain != "projects" \
             or q.has("实施期") and q.has("年度") and q.has("不一样", "不同", "不一致"):
-        return _sheets(doc, q)
+        return sheet_domain(doc, q)
     if q.domain == "subjects" or (q.level and q.domain != "projects"):
         return _subjects(doc, q)
     return _projects(doc, q)
@@ -129,12 +129,12 @@ def _subjects(doc: Document, q: Query) -> Domain:
     return Domain(f"{table.label} 中{under}的{level}级科目", out)
 
 
-def _sheets(doc: Document, q: Query) -> Domain:
+def sheet_domain(doc: Document, q: Query, scope: str | None = None) -> Domain:
     """The performance sheets, by their own fund totals (年度, or 实施期 when asked); those whose two
     columns disagree when that is what is asked."""
-    if q.has("实施期") and q.has("年度") and q.has("不一样", "不同", "不一致", "差异", "不相等", "不等"):
+    if scope is None and q.has("实施期") and q.has("年度") and q.has("不一样", "不同", "不一致", "差异", "不相等", "不等"):
         return _sheets_differing(doc)
-    scope = "实施期" if q.has("实施期") else "年度"
+    scope = scope or ("实施期" if q.has("实施期") else "年度")
     rows = []
     for sheet in doc.performance:
         funds = sorted(((k, v) for k, v in sheet.funds.items() if "总额" in k or k.endswith("合计")),
@@ -142,7 +142,16 @@ def _sheets(doc: Document, q: Query) -> Domain:
         if funds:
             k, v = funds[0]
             rows.append(Value(sheet.project_name, v, sheet.unit, "项目支出绩效目标表", sheet.fund_lines.get(k, sheet.line)))
-    return Domain("项目绩效目标表（资金总额）", rows)
+    return Domain(f"项目绩效目标表（{scope}资金总额）", rows)
+
+
+def sheet_total(doc: Document, q: Query, scope: str) -> Value | None:
+    """The sheets' fund totals of one scope (年度 or 实施期) added up."""
+    rows = sheet_domain(doc, q, scope).rows
+    if not rows or len({v.unit for v in rows}) > 1:
+        return None
+    return Value(f"{len(rows)} 张绩效目标表{scope}资金总额之和", total(rows), rows[0].unit, "项目支出绩效目标表",
+                 rows[0].line, f"sheets:{scope}")
 
 
 def _sheets_differing(doc: Document) -> Domain:
