@@ -29,7 +29,7 @@ __all__ = ["Answer", "Figure", "Session", "Source", "ask", "ask_doc", "preload"]
 # The operation each intent names, and the function that carries it out.
 OPERATIONS = {
     "value": figures.value, "breakdown": figures.breakdown, "parent": figures.parent,
-    "list": lists.list_answer, "rank": lists.rank, "count": lists.count, "filter": lists.filter_,
+    "list": lists.list_answer, "rank": lists.rank, "count": lists.count, "mean": lists.mean, "filter": lists.filter_,
     "sum": compute.sum_, "difference": compute.difference, "share": compute.share, "ratio": compute.ratio,
     "change": compute.change, "check": checks.check,
     "text": text.text, "define": text.define, "about": text.about, "help": text.help_answer,

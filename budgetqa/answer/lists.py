@@ -8,7 +8,7 @@ performance sheets, the units or duties, or — by default — the projects of t
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from budgetqa.answer import text
 from budgetqa.answer.build import answer, total
@@ -233,8 +233,30 @@ def rank(doc: Document, q: Query) -> Answer | None:
     return a
 
 
+def mean(doc: Document, q: Query) -> Answer | None:
+    """平均每个项目多少: the items' total divided by their number (exact, then rounded to the cent)."""
+    d = domain(doc, q)
+    if not d.rows or len({v.unit for v in d.rows}) > 1:
+        return None
+    whole, n, unit = total(d.rows), len(d.rows), d.rows[0].unit
+    value = (whole / n).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    a = answer("mean", f"{d.where}的平均金额", f"{d.where}共 {n} 个，合计 {amount_text(whole, unit)}，"
+               f"平均每个 {amount_text(value, unit)}（{whole} ÷ {n}，四舍五入到分）。")
+    a.figure("平均值（计算）", value, unit)
+    a.figure("合计（计算）", whole, unit)
+    a.figure("个数", Decimal(n), "个")
+    _table(a, d.rows)
+    return a
+
+
+def _asks_mean(q: Query) -> bool:
+    return q.average and q.comparator is None and q.threshold is None
+
+
 def count(doc: Document, q: Query) -> Answer | None:
     """How many projects, subjects, items, sheets, units or duties."""
+    if _asks_mean(q):
+        return mean(doc, q)
     if q.domain in ("internal_units", "subordinate_units"):
         return text.units(doc, q)
     if q.domain == "duties":
@@ -295,6 +317,8 @@ def list_answer(doc: Document, q: Query) -> Answer | None:
     """The project lists (this year's and / or carried over), or the subjects with money carried over."""
     if q.domain in ("internal_units", "subordinate_units", "duties"):
         return text.units(doc, q) if q.domain != "duties" else text.duties(doc, q)
+    if _asks_mean(q):
+        return mean(doc, q)
     if q.domain == "subjects" and q.scope == "上年结转":
         d = _carried_subjects(doc, q)
     else:
