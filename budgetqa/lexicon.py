@@ -153,6 +153,11 @@ MEASURES: dict[str, tuple[str, ...]] = {
     "上年结转": ("上年结转安排", "上年结转"), "年初预算": ("年初预算", "年初预算数"), "调整预算": ("调整预算", "调整后预算"),
     "决算": ("决算数", "支出决算", "决算"), "预算数": ("预算数",), "合计": ("合计",),
 }
+# Pairs said short (基本和项目各多少): read as the two names in full.
+SHORT_PAIRS: tuple[tuple[str, str], ...] = (
+    (r"基本([和与、跟及])项目(?![支经])", r"基本支出\1项目支出"),
+    (r"人员([和与、跟及])公用(?![经支])", r"人员经费\1公用经费"),
+)
 # Funds a table title can carry (一般公共预算支出预算表): a question naming one reads that table.
 FUNDS = ("一般公共预算", "政府性基金预算", "政府性基金", "国有资本经营预算", "财政拨款", "财政专户管理资金", "单位资金")
 

@@ -103,6 +103,8 @@ def read(question: str, doc: Document) -> Query:
     cut = len(question) > MAX_QUESTION
     text = normalise(question[:MAX_QUESTION])
     text = chinese_numbers(resolve_pinyin(text, v))
+    for short, full in lexicon.SHORT_PAIRS:
+        text = re.sub(short, full, text)
     squashed = squash(text)
     q = Query(text=text, squashed=squashed, breaks=_breaks(text), cut=cut)
     numbers = read_numbers(squashed)
