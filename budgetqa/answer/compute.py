@@ -135,7 +135,7 @@ def difference(doc: Document, q: Query) -> Answer | None:
     columns = [m.term.key for m in q.subjects if "column" in m.kinds]
     if len(tables) == 2 and columns:
         return across_tables(doc, tables, columns[0])
-    if "年初预算" in q.measures and "决算" in q.measures or q.has("年初预算") and q.has("决算"):
+    if asks_budget_vs_outturn(doc, q):
         found = budget_vs_outturn(doc, q)
         if found is not None:
             return found
@@ -180,30 +180,66 @@ def across_tables(doc: Document, tables: list[int], column: str) -> Answer | Non
     return a
 
 
+_BUDGETS = ("全年预算", "年初预算", "调整预算")
+
+
+def asks_budget_vs_outturn(doc: Document, q: Query) -> bool:
+    """A 决算 report asked for an outturn against a budget (决算比全年预算少多少, 全年预算和决算各多少,
+    执行率/完成率)."""
+    budget = any(b in q.measures for b in _BUDGETS) or q.has(*_BUDGETS)
+    return doc.kind == "决算" and (budget and q.has("决算") or "完成率" in q.measures or q.has("执行率", "完成率"))
+
+
 def budget_vs_outturn(doc: Document, q: Query) -> Answer | None:
-    """A 决算 subject's 年初预算 against its 支出决算, from the paragraph that states both."""
+    """A 决算 subject's budget (全年预算 or 年初预算, as asked) against its 支出决算, from the paragraph
+    that states both: the difference, and the completion rate (stated, or computed when not)."""
     found = topic_facts(doc, q)
     if found is None:
-        labels = [t.key for m in q.subjects for t in m.terms if t.kind == "fact" and "年初预算" in t.key]
+        labels = [t.key for m in q.subjects for t in m.terms if t.kind == "fact" and any(b in t.key for b in _BUDGETS)]
         named = next((f for f in doc.facts if f.label in labels and f.kind == "amount"), None)
         if named is None:
             return None
-        found = (named.label.replace("年初预算", "") or named.section,
-                 [f for f in doc.facts if f.sentence == named.sentence and f.kind == "amount"])
+        found = (re.sub("|".join(_BUDGETS), "", named.label) or named.section,
+                 [f for f in doc.facts if f.sentence == named.sentence and f.kind in ("amount", "share")])
     topic, facts = found
-    budget = next((f for f in facts if "年初预算" in f.label and f.unit != "%"), None)
-    outturn = next((f for f in facts if "决算" in f.label and f.unit != "%"), None)
+    topic = re.sub(r"^(?:其中[：:])?\s*[\d一二三四五六七八九十]+[、.．]\s*", "", topic)  # 其中：1、…（项）
+    asked = [b for b in _BUDGETS if b in q.measures or q.has(b)]
+    budgets = [f for b in asked + [b for b in _BUDGETS if b not in asked] for f in facts
+               if b in f.label and f.unit != "%" and f.kind == "amount"]
+    budget = next((f for f in budgets if f.value), budgets[0] if budgets else None)
+    outturn = next((f for f in facts if "决算" in f.label and f.unit != "%" and f.kind == "amount"), None)
     if budget is None or outturn is None or budget.unit != outturn.unit:
         return None
     diff = outturn.value - budget.value
-    a = answer("difference", f"{topic} 年初预算与决算",
+    a = answer("difference", f"{topic} {budget.label}与决算",
                f"{topic}：{outturn.label} {amount_text(outturn.value, outturn.unit)} 比 {budget.label} "
                f"{amount_text(budget.value, budget.unit)} {'多' if diff >= 0 else '少'} {amount_text(abs(diff), budget.unit)}"
-               f"（{outturn.value} − {budget.value}；{NARRATIVE} 第{budget.line}行）。")
+               f"（{outturn.value} − {budget.value}；{NARRATIVE} 第{budget.line}行）")
     a.figure("差额（计算）", diff, budget.unit)
     a.figure(budget.label, budget.value, budget.unit, NARRATIVE, budget.line)
     a.figure(outturn.label, outturn.value, outturn.unit, NARRATIVE, outturn.line)
+    if budget.value:
+        rate = pct(outturn.value, budget.value)
+        a.text += f"；完成率 {rate}%（{outturn.value} ÷ {budget.value} × 100）"
+        a.figure("完成率（计算）", rate, "%")
+        stated = _stated_completion(doc, outturn.line)
+        if stated is not None:
+            value, line = stated
+            a.text += f"，报告第{line}行写明 {value}%" + ("，一致" if abs(value - rate) <= Decimal("0.01") else "，与计算不一致")
+            a.figure("报告所述完成率", value, "%", NARRATIVE, line)
+    reason = _reason_near(doc, outturn.line)
+    a.text += "。" + (reason + "。" if reason else "")
     return a
+
+
+def _stated_completion(doc: Document, line: int) -> tuple[Decimal, int] | None:
+    """完成全年预算数的 98.69%: the completion rate stated right after an outturn (its value and line)."""
+    for no in range(line, min(line + 2, len(doc.lines)) + 1):
+        text = "".join(x.strip() for x in doc.lines[no - 1:no + 1])
+        m = re.search(r"完成(?:了)?(?:全年|年初|调整)?预算(?:数)?的\s*([\d.]+)\s*[%％]", text.replace(" ", ""))
+        if m:
+            return Decimal(m.group(1)), no
+    return None
 
 
 # --------------------------------------------------------------------------- shares and ratios

@@ -269,8 +269,12 @@ def count(doc: Document, q: Query) -> Answer | None:
     d = domain(doc, q)
     if not d.rows and not (q.domain == "projects" and q.scope):
         return None
-    a = answer("count", d.where, f"{d.where}共 {len(d.rows)} 个" + (f"：{'、'.join(v.label for v in d.rows)}。" if d.rows else "。"))
+    each = q.each or q.has("各多少", "各花", "各是多少", "分别多少", "分别是多少")  # 几个项，各花了多少: with their figures
+    listing = _listing(d.rows, numbered=False) if each else "、".join(v.label for v in d.rows)
+    a = answer("count", d.where, f"{d.where}共 {len(d.rows)} 个" + (f"：{listing}。" if d.rows else "。"))
     a.figure(f"{d.where}个数", Decimal(len(d.rows)), "个")
+    for v in d.rows[:20] if each else []:
+        a.figure(v.label, v.amount, v.unit, v.where, v.line)
     if d.rows and (q.has("合计", "总额", "共计", "一共多少钱", "多少钱", "金额")):
         a.figure("合计（计算）", total(d.rows), d.rows[0].unit)
         a.text += f"合计 {amount_text(total(d.rows), d.rows[0].unit)}（计算）。"

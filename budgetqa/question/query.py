@@ -573,6 +573,8 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
     """Another department, a person or the future; a standard item the report does not print."""
     exact = [m for m in mentions if m.via in ("exact", "synonym")]
     masked = _mask(q.squashed, exact)
+    if doc.kind == "决算":  # a 决算 report states how much of the budget was spent (执行率, 完成率)
+        masked = re.sub(r"执行率|执行进度|完成率", " ", masked)
     if (any(w in masked for w in lexicon.OUT_OF_SCOPE) or lexicon.PERSONAL_PAY.search(q.squashed)) and not q.field_name:
         q.refused = "person"
     other = _other_department(squash_spaced(q.text), [m for m in exact if m.via == "exact"], q, doc)
