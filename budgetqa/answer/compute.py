@@ -248,8 +248,13 @@ _TOTAL_WORDS = (("总支出", "支出总计"), ("支出总计", "支出总计"),
 
 
 def _summary_total(doc: Document, name: str) -> Value | None:
+    """支出总计 / 收入总计 of the summary table (printed on its side as just 总计 in some templates)."""
     summary = doc.table("summary")
-    row = next((r for r in summary.rows if r.name == name and r.first is not None), None) if summary else None
+    if summary is None:
+        return None
+    side = "支出" if "支出" in name else "收入" if "收入" in name else ""
+    row = next((r for r in summary.rows if r.name == name and r.first is not None), None) or next(
+        (r for r in summary.rows if side and r.side == side and squash(r.name) == "总计" and r.first is not None), None)
     return Value(name, row.first, summary.unit, summary.label, row.line, name) if row else None
 
 

@@ -842,6 +842,8 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
         return q  # questions about the report itself lean on nothing said of a figure
     if asks_sheet(q) and not _of_project(last) and not _PRONOUN.search(q.squashed):
         return q  # a sheet's field asked after a figure that has no sheet: of the report's sheets
+    if _level_not_below(q, last):
+        return q  # 哪个类最多 after a 类: the 类 of the report, not the parts of the last one
     if focus and not (q.n or q.nth or q.op in ("rank", "count", "filter", "list") and q.cued):
         last = replace(last, subjects=focus, whole=None, domain=None)
     filled = replace(q)
@@ -873,6 +875,20 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
 
 
 _PRONOUN = re.compile(r"它|其(?!他|余|中)|该(?:项目|科目|项|款|类)?|这个(?:项目|科目|款|类)?|那个(?:项目|科目)?|此项")
+
+
+_LEVEL_OF_CODE = {3: "类", 5: "款", 7: "项"}
+
+
+def _level_not_below(q: Query, last: Query) -> bool:
+    """A level asked (类/款/项) that is not below the last subject's code: no part of it."""
+    codes = [t.key for m in last.subjects[:1] for t in m.terms if t.kind == "code"]
+    if not q.level or not codes or _PRONOUN.search(q.squashed) or re.search(
+            r"下面|下级|其中|里面|之下|属于|归|隶属|上级|所属|在哪", q.squashed):
+        return False
+    order = ("类", "款", "项")
+    last_level = _LEVEL_OF_CODE.get(len(codes[0]))
+    return last_level is not None and order.index(q.level) <= order.index(last_level)
 
 
 def _named_in_follow_up(filled: Query, q: Query, last: Query) -> list[Mention]:
