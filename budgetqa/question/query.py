@@ -790,7 +790,12 @@ def asks_sheet(q: Query) -> bool:
     in a conversation it is asked of the project the conversation is about."""
     sheet = q.field_name or any(t.kind == "topic" and "绩效" in t.name for m in q.subjects for t in m.terms)
     counted = q.op in ("count", "list", "rank", "filter") or q.domain == "targets"  # 多少张绩效目标表: the sheets themselves
-    return bool(sheet) and not counted and not any(m.kinds & {"project", "target"} for m in q.subjects)
+    return bool(sheet) and not counted and not every_sheet(q) and not any(m.kinds & {"project", "target"} for m in q.subjects)
+
+
+def every_sheet(q: Query) -> bool:
+    """八张绩效表… / 这些项目都…: all the sheets are asked about, not the project of the conversation."""
+    return bool(re.search(r"这些|那些|所有|全部|各个|每个|每张|各张|[\d一二两三四五六七八九十]+张|几张|哪些|哪张|都是", q.squashed))
 
 
 def _of_project(last: Query) -> bool:
@@ -840,6 +845,8 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     questions before the last (两个差多少)."""
     if last is None or not q.follow_up or q.cued and q.op in ("about", "help"):
         return q  # questions about the report itself lean on nothing said of a figure
+    if (q.field_name or "绩效" in q.squashed) and every_sheet(q):
+        return q  # 这些项目都是一年干完的吗: every sheet, whatever the last question was about
     if asks_sheet(q) and not _of_project(last) and not _PRONOUN.search(q.squashed):
         return q  # a sheet's field asked after a figure that has no sheet: of the report's sheets
     if _level_not_below(q, last):
