@@ -253,10 +253,36 @@ def _asks_mean(q: Query) -> bool:
     return q.average and q.comparator is None and q.threshold is None
 
 
+def _stated_counts(doc: Document, q: Query) -> Answer | None:
+    """特定目标类项目有几个: the counts the report states in words, for the names that are counts."""
+    first: dict[str, object] = {}  # each name once, as first stated
+    for m in q.subjects:
+        for f in doc.facts:
+            if f.kind == "count" and m.term.kind == "fact" and f.label == m.term.key:
+                first.setdefault(f.label, f)
+    facts = list(first.values())
+    if not facts or len(facts) < len([m for m in q.subjects if m.term.kind != "topic"]):
+        return None
+    a = answer("count", "、".join(f.label for f in facts), "")
+    said = []
+    for f in facts:
+        a.figure(f.label, f.value, f.unit, "情况说明", f.line)
+        amount = next((g for g in doc.facts if g.kind == "amount" and g.sentence == f.sentence and g.line >= f.line), None)
+        if amount is not None:  # 8个，共计金额246.89万元: the amount stated with the count
+            a.figure(f"{f.label}{amount.label}", amount.value, amount.unit, "情况说明", amount.line)
+        said.append(f"{f.label} {f.value} {f.unit}" + (f"，{amount.label} {amount_text(amount.value, amount.unit)}" if amount else "")
+                    + f"（情况说明 第{f.line}行）")
+    a.text += "；".join(said) + "。"
+    return a
+
+
 def count(doc: Document, q: Query) -> Answer | None:
     """How many projects, subjects, items, sheets, units or duties."""
     if _asks_mean(q):
         return mean(doc, q)
+    stated = _stated_counts(doc, q)
+    if stated is not None:
+        return stated
     if q.domain in ("internal_units", "subordinate_units"):
         return text.units(doc, q)
     if q.domain == "duties":
