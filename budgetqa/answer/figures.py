@@ -86,7 +86,9 @@ def _in_table(doc: Document, no: int, m: Mention) -> Mention:
 
 
 def combine(op: str, answers: list[Answer]) -> Answer:
-    """Several answers as one card: every sentence, every figure, the first rows."""
+    """Several answers as one card: every sentence (once), every figure, the first rows."""
+    seen: set[str] = set()
+    answers = [x for x in answers if not (x.text in seen or seen.add(x.text))]  # the same card for two names: once
     a = Answer(True, op, " ".join(x.text for x in answers), understood="；".join(x.understood for x in answers if x.understood))
     for x in answers:
         a.figures += x.figures

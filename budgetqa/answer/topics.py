@@ -108,10 +108,11 @@ def procurement(doc: Document, q: Query) -> Answer | None:
     asked = [w for w in ("货物", "工程", "服务") if w in q.squashed]
     # 总额多少，其中服务多少 asks the whole with its part; 其中服务呢 opening a follow-up asks the part
     whole_too = q.has("总额", "合计", "一共", "总共") or "其中" in q.squashed.lstrip("那")[1:]
-    part = asked[0] if len(asked) == 1 and not q.each and not whole_too else None
-    chosen = [f for f in facts if part and part in f.label] or facts
+    parts = [] if whole_too or len(asked) == 1 and q.each else asked  # 货物、工程、服务各多少: those three
+    chosen = [f for f in facts if any(p in f.label for p in parts)] or facts
+    part = len(parts) == 1 and len(chosen) < len(facts)
     a = answer("value", chosen[0].label if part else "政府采购", "")
-    shown = chosen[:1] if part else facts[:5]
+    shown = chosen[:1] if part else chosen[:5]
     a.text += "；".join(f"{f.label} {amount_text(f.value, f.unit)}" for f in shown) + f"（{NARRATIVE} 第{shown[0].line}行）。"
     for f in shown:
         a.figure(f.label, f.value, f.unit, NARRATIVE, f.line)

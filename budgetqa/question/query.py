@@ -810,8 +810,9 @@ def _of_project(last: Query) -> bool:
 def unexplained(q: Query) -> list[str]:
     """The words of a question that name nothing the reader recognised (货物、工程、服务)."""
     named = q.subjects + ([q.whole] if q.whole else [])
-    rest = strip_fillers(_mask(q.squashed, [m for m in named if m.start < 10_000]))
-    return [w for w in re.split(r"[ 、和与及跟]+", rest) if len(w) >= 2]
+    masked = _mask(q.squashed, [m for m in named if m.start < 10_000])
+    typed = "".join((" " if i in q.breaks else "") + ch for i, ch in enumerate(masked))  # 货物、工程: apart
+    return [w for w in re.split(r"[ 、和与及跟]+", strip_fillers(typed)) if len(w) >= 2]
 
 
 def shown_mentions(q: Query, labels: list[str], doc: Document) -> list[Mention]:
