@@ -272,8 +272,9 @@ class BudgetApp(App[None]):
     async def _question_submitted(self, event: QuestionInput.Submitted) -> None:
         question = event.value.strip()
         if question:
-            self.question_input.clear()
-            await self.ask_question(question)
+            with self.batch_update():  # one layout and one paint for the cleared line and the new card
+                self.question_input.clear()
+                await self.ask_question(question)
 
     @on(QuestionInput.HelpWanted)
     def _help_wanted(self) -> None:
