@@ -179,14 +179,17 @@ class AnswerCard(Vertical, can_focus=True):
         self.parts = card_parts(answer, several_documents)
 
     def compose(self) -> ComposeResult:
-        # Two Statics and at most one table: a transcript of many cards stays quick to lay out.
-        yield Static(self.head_content(), classes="head")
+        # As few widgets as the card needs (one Static, or Static, table, Static): every widget of every
+        # card in the transcript is laid out again when a new card arrives.
         parts = self.parts
-        if parts.rows:
-            table: DataTable = DataTable(cursor_type="row", zebra_stripes=True, classes="rows")
-            fill_table(table, parts.columns, parts.rows, keys=[str(i) for i in parts.row_keys])
-            yield table
-        foot = self.foot_content()
+        head, foot = self.head_content(), self.foot_content()
+        if not parts.rows:
+            yield Static(Content("\n").join([head, foot]) if foot.plain else head, classes="head")
+            return
+        yield Static(head, classes="head")
+        table: DataTable = DataTable(cursor_type="row", zebra_stripes=True, classes="rows")
+        fill_table(table, parts.columns, parts.rows, keys=[str(i) for i in parts.row_keys])
+        yield table
         if foot.plain:
             yield Static(foot, classes="foot")
 
