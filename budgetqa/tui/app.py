@@ -360,8 +360,7 @@ class BudgetApp(App[None]):
         if action == "help":
             return not isinstance(screen, (ModalScreen, HelpScreen))
         if action == "why_not":
-            target = str(parameters[0])
-            return on_chat and not (target in ("export", "source") and on_table) and not self.card_can(target)
+            return on_chat and not self.card_can(str(parameters[0]))
         if self.conn is None or self.doc is None:
             return action not in ("documents", "tables", "findings", *CARD_ACTIONS)
         if action == "documents":
@@ -378,7 +377,8 @@ class BudgetApp(App[None]):
 
     def action_why_not(self, action: str) -> None:
         """A card key pressed where it cannot act: say why."""
-        self.notify(WHY_NOT[action], severity="warning")
+        reason = WHY_NOT[action] if self.focused_card() is not None else "还没有回答：先问一个问题"
+        self.notify(reason, severity="warning")
 
     def action_help_quit(self) -> None:
         """Ctrl+C (which quits many terminal programs) says how to quit."""

@@ -123,9 +123,20 @@ class TableScreen(Screen[str | None]):
         self.order = list(range(len(view.rows)))
         self.sorted_by = None
         self.table.fixed_columns = view.frozen
-        fill_table(self.table, view.columns, view.rows, wrap=wrap_widths(view, self.app.size.width))
+        self.fill()
         self.update_heading()
         self.table.focus()
+
+    def fill(self) -> None:
+        """Put the rows into the table in the order shown (a wrapping column takes the width left)."""
+        fill_table(self.table, self.view.columns, self.visible_rows(), keys=[str(i) for i in self.order],
+                   wrap=wrap_widths(self.view, self.size.width or self.app.size.width))
+
+    def on_resize(self) -> None:
+        if self.view.wrap:  # the wrapping column follows the screen's width
+            row, column = self.table.cursor_row, self.table.cursor_column
+            self.fill()
+            self.table.move_cursor(row=row, column=column)
 
     def update_heading(self) -> None:
         """Title, unit, row count, and the sort in force."""
@@ -208,8 +219,7 @@ class TableScreen(Screen[str | None]):
             filled = [i for i in range(len(rows)) if not is_empty(rows[i][column])]
             filled.sort(key=lambda i: sort_key(rows[i][column]), reverse=self.sorted_by[1])
             self.order = pinned_order(self.view, filled + [i for i in range(len(rows)) if is_empty(rows[i][column])])
-        fill_table(self.table, self.view.columns, self.visible_rows(), keys=[str(i) for i in self.order],
-                   wrap=wrap_widths(self.view, self.app.size.width))
+        self.fill()
         self.table.move_cursor(row=self.order.index(current), column=column)
         self.update_heading()
 
