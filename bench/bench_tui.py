@@ -70,11 +70,12 @@ async def ready_time(make_app) -> float:
 
 
 async def answer_times(db: Path, count: int) -> tuple[list[float], list[float]]:
-    """Seconds from the Enter key event to the new answer card laid out on screen; and ask() alone.
+    """Seconds from the Enter key event to the new answer card on screen; and ask() alone.
 
     Pilot.press() waits for the CPU to be idle (about 80 ms even in an empty app), so the Enter key is
-    posted as an event and the card is awaited: it has a region once the compositor has placed it,
-    which is the refresh that paints it.
+    posted as an event and the card is awaited: placed by the compositor (it has a region) with its
+    first line inside the transcript's view, which is the refresh that paints it. (A card placed below
+    the view and scrolled up in a later refresh is not on screen until then.)
     """
     from textual import events
 
@@ -94,8 +95,9 @@ async def answer_times(db: Path, count: int) -> tuple[list[float], list[float]]:
             start = time.perf_counter()
             app.post_message(events.Key("enter", "\r"))
             while True:
-                card = app.transcript.children[-1]
-                if card is not previous and isinstance(card, AnswerCard) and card.region.height:
+                card, view = app.transcript.children[-1], app.transcript.region
+                if (card is not previous and isinstance(card, AnswerCard) and card.region.height
+                        and view.y <= card.region.y < view.bottom):
                     break
                 await asyncio.sleep(0.0002)
             app_times.append(time.perf_counter() - start)

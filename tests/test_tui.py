@@ -635,6 +635,23 @@ async def test_the_app_survives_the_database_changing_under_it(tui_db):
         assert not [n for n in notices if "Error" in n]
 
 
+async def test_the_newest_card_is_shown_from_its_first_line(tui_db):
+    """The transcript anchored to the bottom (one frame per question) still starts at the top, and
+    shows a card taller than the view from its first line."""
+    app = BudgetApp(tui_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.transcript.region
+        for question in ("2013105", "基本支出", "区委办主要职责", "今年新安排的项目里哪个钱最多", "前五个呢"):
+            card = await ask(pilot, question)
+            await pilot.pause()
+            assert view.y <= card.region.y < view.bottom, question
+            if question == "2013105":  # the first card: right under the welcome, not pushed down
+                assert app.welcome.region.y <= view.y + 1
+        tall = await ask(pilot, "你能回答什么")
+        await pilot.pause()
+        assert tall.outer_size.height > view.height and tall.region.y == view.y
+
+
 async def test_enter_on_a_row_of_an_answer_asks_about_it(tui_db):
     app = BudgetApp(tui_db)
     async with app.run_test(size=SIZE) as pilot:

@@ -300,14 +300,25 @@ class BudgetApp(App[None]):
         cards = self.transcript.query(AnswerCard)
         for old in list(cards)[: max(0, len(cards) - MAX_CARDS + 1)]:
             old.remove()
-        await self.transcript.mount(card)
-        card.scroll_visible(top=True, animate=False)
+        # A transcript longer than its view is anchored to the bottom: the new card shows in the frame that
+        # lays it out (scrolling it into view afterwards would take a second frame). A shorter one stays at
+        # the top: anchored, Textual would push short content to the bottom.
+        transcript = self.transcript
+        transcript.anchor(transcript.max_scroll_y > 0)
+        await transcript.mount(card)
+        self.call_after_refresh(self.show_top_of, card)
         keys = tuple(bool(getattr(answer, needs)) for needs in CARD_ACTIONS.values())
         if keys != self.footer_keys:  # the Footer is rebuilt on refresh: only when a key changes state
             self.footer_keys = keys
             self.refresh_bindings()
         self.collect_when_idle()
         return card
+
+    def show_top_of(self, card: AnswerCard) -> None:
+        """Bring a new card into view if anchoring did not, and show a tall card from its first line."""
+        view = self.transcript.scrollable_content_region
+        if card.is_attached and (card.outer_size.height > view.height or not card.region.overlaps(view)):
+            card.scroll_visible(top=True, animate=False)
 
     def collect_when_idle(self) -> None:
         """Collect garbage soon, unless a question is being typed by then (see IDLE_COLLECT_SECONDS)."""
