@@ -123,7 +123,8 @@ def _printed(doc: Document) -> list[str]:
 _PART_END = re.compile(r"[？?！!；;]+")
 # 我是审计局的，… / 作为人大代表我想问：…: who is asking says nothing about what is asked.
 _INTRODUCTION = re.compile(r"^(?:我是[^，,。：:？?]{1,16}?(?:的)?[，,。：:]|作为[^，,。：:？?]{1,16}?(?:我想问|我问一下|想问)?[，,：:]?"
-                           r"|(?:审计|我们)?(?:核对|核实|确认|了解)一下[：:，,])")
+                           r"|(?:审计|我们)?(?:核对|核实|确认|了解)一下[：:，,]|(?:换|转)个话题[，,：:]?|简单说[，,：:]?"
+                           r"|再问一下[，,：:]?|另外(?:问下|问一下)?[，,：:]|先不说这个[，,：:]?)")
 _CLAUSE_END = re.compile(r"[，,]")
 # Words that make a clause a question of its own (多少, 几个, 是否 …); a clause without one says
 # where or what, and is read together with the next.
@@ -171,7 +172,7 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
     q = read(question, doc)
     if continuing:  # a later question of the line: 基本支出和项目支出各多少 asks it of the one before
         q.follow_up = q.follow_up or not q.subjects or all(measure_word(q, m) for m in q.subjects)
-    q = with_context(q, session.last_query, session.last_focus)
+    q = with_context(q, session.last_query, session.last_focus, tuple(session.earlier))
     if q.previous_year and q.op == "value":  # last year's figure: only from the change the report states
         q = replace(q, op="change", ops=[(100.0, "change")])
     refusal = refuse(doc, q)
@@ -181,6 +182,8 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
     if answer is None:
         return _unmatched(doc, "no_match", _silent_topic(doc, q), q)
     if answer.matched:
+        if session.last_query is not None and session.last_query.subjects:
+            session.earlier = (session.earlier + session.last_query.subjects[:1])[-5:]
         session.last_query, session.last_focus = q, _focus(answer, doc)
         convert_units(answer, q)
     return answer

@@ -99,6 +99,7 @@ class Session:
     document_id: int | None = None
     last_query: object | None = None  # budgetqa.question.query.Query
     last_focus: list = field(default_factory=list)  # what the last answer picked out (Mentions)
+    earlier: list = field(default_factory=list)  # the subjects of the questions before the last (Mentions)
     choices: list[tuple[str, str]] = field(default_factory=list)
     history: list[str] = field(default_factory=list)
 

@@ -118,6 +118,8 @@ def procurement(doc: Document, q: Query) -> Answer | None:
 def assets(doc: Document, q: Query) -> Answer | None:
     """Vehicles, office space and equipment (国有资产占有使用情况)."""
     items = doc.items_of("asset")
+    if q.has("值多少", "多少钱", "价值多少", "原值多少", "估值", "多少万元"):
+        return None  # what an asset is worth: the report counts vehicles and measures space, it prices nothing
     named = [i for m in q.subjects for t in m.terms if t.kind == "asset" for i in items if i.name == t.name]
     if named:
         chosen = named

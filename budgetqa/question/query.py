@@ -504,14 +504,17 @@ def _narrowed(ms: list[Mention]) -> list[Mention]:
 
 
 _TOTAL_TAILS = ("预算总额", "总额", "总预算", "支出总额", "收入总额", "合计", "总计")
+_LOOSE_TOTALS = ("总共多少钱", "一共多少钱", "总共有多少钱", "一共有多少钱", "一共多少", "总共多少")
 
 
 def _total_tails(q: Query, ms: list[Mention]) -> list[Mention]:
     """X预算总额 / 高等教育总预算: a total word typed right after a name is that name's total,
-    not the report's (the lexicon reads 总预算 alone as 支出总计)."""
+    not the report's (the lexicon reads 总预算 alone as 支出总计); 一共多少钱 names the report's
+    total only when nothing else is named."""
+    others = [m for m in ms if not (m.via == "synonym" and q.squashed[m.start:m.end] in _LOOSE_TOTALS)]
     return [m for i, m in enumerate(ms) if not (
         i > 0 and m.via == "synonym" and q.squashed[m.start:m.end] in _TOTAL_TAILS
-        and q.squashed[ms[i - 1].end:m.start] in ("", "的"))]
+        and q.squashed[ms[i - 1].end:m.start] in ("", "的")) and (m in others or not others)]
 
 
 def _scope_before(q: Query, m: Mention) -> str | None:
@@ -629,6 +632,8 @@ def _other_department(spaced: str, exact: list[Mention], q: Query, doc: Document
         for printed_name in printed:
             word = word.replace(printed_name, " ")
         for piece in word.split(" "):
+            if re.match(r"(?:咱们|我们|本|我|这个|咱)(?:单位|部门|办公室|局|委|办)", piece):
+                continue  # 咱们办公室: the report's own department
             for m in _ORGANISATION.finditer(piece):
                 name = re.split(r"是不是|是否|属于|属不属于|算不算|归不归|管不管|归|的|在|里|这个|那个|哪", full_mention(piece, m))[-1]
                 name = name.strip("年和与及在、")
@@ -754,65 +759,116 @@ def _leans_on_context(q: Query) -> bool:
     (qwerty, 印刷费, 🤔) is not one: it is answered on its own, as unknown."""
     if q.refused or q.missing or q.missing_table:
         return False
-    marked = bool(lexicon.FOLLOW_UP.search(q.squashed)) and len(q.squashed) <= 20
+    marked = bool(lexicon.FOLLOW_UP.search(q.squashed)) and len(q.squashed) <= 20 or bool(
+        re.search(r"它|其(?!他|余|中)", q.squashed))
     bare = not q.subjects and not q.excluded and q.table is None and not q.domain
-    asks = q.cued or q.scope or q.previous_year or q.unit or q.n or q.nth or q.percents
+    asks = q.cued or q.scope or q.previous_year or q.unit or q.n or q.nth or q.percents or q.field_name
     leftover = strip_fillers(_mask(q.squashed, q.subjects + ([q.whole] if q.whole else []))).replace(" ", "")
     return marked or (bare and bool(asks) and len(leftover) <= 3)
 
 
-def with_context(q: Query, last: Query | None, focus: list | None = None) -> Query:
-    """Fill what a follow-up leaves out from the last question; never override what it says. What
-    the last answer picked out (``focus``: a ranking's first) is what 它 refers to, unless the
-    follow-up goes on with the same list (第二呢, 前五个呢)."""
-    if last is None or not q.follow_up:
-        return q
+def with_context(q: Query, last: Query | None, focus: list | None = None, earlier: tuple = ()) -> Query:
+    """Fill what a follow-up leaves out from the last question; never override what it says.
+
+    What the last answer picked out (``focus``: a ranking's first) is what 它 refers to, unless the
+    follow-up goes on with the same list (第二呢, 前五个呢); ``earlier`` holds the subjects of the
+    questions before the last (两个差多少)."""
+    if last is None or not q.follow_up or q.cued and q.op in ("about", "help"):
+        return q  # questions about the report itself lean on nothing said of a figure
     if focus and not (q.n or q.nth or q.op in ("rank", "count", "filter", "list") and q.cued):
         last = replace(last, subjects=focus, whole=None, domain=None)
-    if q.cued and q.op in ("about", "help"):
-        return q  # questions about the report itself lean on nothing said of a figure
     filled = replace(q)
-    part_of = q.squashed.startswith(("其中", "那其中"))
-    row_last = bool(last.subjects) and bool(last.subjects[0].kinds & set(_ROW_KINDS))
-    modifiers = [] if part_of else [m for m in q.subjects if _is(m, q, _SCOPE_NAMES) or (
-        q.squashed[m.start:m.end] in _MEASURE_NAMES and row_last)]
-    named = [m for m in q.subjects if m not in modifiers]
-    parent = _parent_of_last(q, last)
-    if parent is not None and not named:
-        named, filled.subjects = [parent], [parent]
-    if not named and last.subjects:
-        several = len(modifiers) > 1 or q.squashed.startswith(("其中", "那其中"))
-        measures = [_MEASURE_NAMES[q.squashed[m.start:m.end]] for m in modifiers if q.squashed[m.start:m.end] in _MEASURE_NAMES
-                    and (several or not _is(m, q, _SCOPE_NAMES))]
+    named = _named_in_follow_up(filled, q, last)
+    for rule in (_both_of_two, _added_to_last, _against_last, _part_of_last):
+        found = rule(filled, q, last, named, earlier)
+        if found is not None:
+            return found
+    if not named:
         filled.subjects = [_carried(m) for m in last.subjects]
         filled.whole = filled.whole or (_carried(last.whole) if last.whole else None)
-        filled.measures = measures or (last.measures if not modifiers else [])
-    elif not named and not last.subjects:
-        filled.subjects = []
-    filled.table = filled.table if filled.table is not None else (last.table if not named else None)
-    filled.fund = filled.fund or (last.fund if not named else None)
+        filled.table = filled.table if filled.table is not None else last.table
+        filled.fund = filled.fund or last.fund
+        filled.scope = filled.scope or last.scope
     filled.domain = filled.domain or last.domain
     filled.level = filled.level or last.level
-    if filled.scope is None and not named:
-        filled.scope = last.scope
-    if len(named) == 1 and q.op == "check" and last.subjects and re.match(r"(?:跟|和|与|同)", q.squashed):
-        filled.subjects = [_carried(last.subjects[0])] + named  # …跟公用经费合计对得上吗: against the last figure
-        return filled
-    if named and q.squashed.startswith(("其中", "那其中")) and last.subjects and not q.cued:
-        filled.whole = _carried(last.subjects[0])  # 其中差旅费呢: a part of what was just asked
-        filled.op, filled.ops = "value", [(100.0, "value")] + q.ops
-        return filled
     if q.cued or q.field_name:
         _rank(filled)  # the operation asked, judged with the subjects the conversation supplies
-    else:
-        filled.op = last.op
-        filled.ops = [(100.0, last.op)] + q.ops
-    if not q.cued:
-        filled.comparator = filled.comparator or last.comparator
-        filled.threshold = filled.threshold or last.threshold
-        filled.field_name = filled.field_name or last.field_name
-        if filled.n is None and filled.nth is None:
-            filled.n, filled.nth, filled.ascending = last.n, last.nth, filled.ascending or last.ascending
+        return filled
+    if named and last.op in ("filter", "rank", "count", "list", "breakdown", "about"):
+        return filled  # 那今年新安排的关工委经费呢: a new name after a list asks its figure
+    filled.op, filled.ops = last.op, [(100.0, last.op)] + q.ops
+    filled.comparator = filled.comparator or last.comparator
+    filled.threshold = filled.threshold or last.threshold
+    filled.field_name = filled.field_name or last.field_name
+    if filled.n is None and filled.nth is None:
+        filled.n, filled.nth, filled.ascending = last.n, last.nth, filled.ascending or last.ascending
+    return filled
+
+
+_PRONOUN = re.compile(r"它|其(?!他|余|中)|该(?:项目|科目|项|款|类)?|这个(?:项目|科目|款|类)?|那个(?:项目|科目)?|此项")
+
+
+def _named_in_follow_up(filled: Query, q: Query, last: Query) -> list[Mention]:
+    """The names of a follow-up that name something new. Scope and column words said of the last
+    row (那上年结转呢, 基本支出呢) become its slots; a table named with 它 says where to read it
+    (表5里它也是这个数吗); a property named with 它 (它的绩效目标表) is asked of it."""
+    row_last = bool(last.subjects) and bool(last.subjects[0].kinds & set(_ROW_KINDS))
+    part_of = q.squashed.startswith(("其中", "那其中"))
+    pronoun = bool(_PRONOUN.search(q.squashed))
+    named, measures = [], []
+    for m in q.subjects:
+        typed = q.squashed[m.start:m.end]
+        if not part_of and (_is(m, q, _SCOPE_NAMES) and not (typed in _MEASURE_NAMES and row_last)):
+            continue  # 那上年结转呢: the scope slot says it
+        if not part_of and typed in _MEASURE_NAMES and row_last:
+            measures.append(_MEASURE_NAMES[typed])
+        elif pronoun and m.kinds == {"table"}:
+            filled.table = int(m.term.key)
+        elif pronoun and m.kinds <= {"topic", "term", "fact", "column", "table"} and last.subjects:
+            continue  # 它的绩效目标表: a property of the last subject
+        else:
+            named.append(m)
+    parent = _parent_of_last(q, last)
+    if parent is not None and not named:
+        named = [parent]
+    filled.subjects = named
+    if measures or (not named and not any(_is(m, q, _SCOPE_NAMES) for m in q.subjects)):
+        filled.measures = measures or last.measures
+    return named
+
+
+def _both_of_two(filled, q, last, named, earlier) -> Query | None:
+    """两个差多少 / 这两个加起来: the subjects of the last two questions."""
+    if named or not re.search(r"两个|两者|二者|两项|这俩|两笔", q.squashed) or not earlier:
+        return None
+    filled.subjects = [_carried(earlier[-1])] + [_carried(m) for m in last.subjects[:1]]
+    _rank(filled)
+    return filled
+
+
+def _added_to_last(filled, q, last, named, earlier) -> Query | None:
+    """再加上公积金呢: the last sum's names and the new one."""
+    if not named or not re.match(r"(?:那)?(?:再)?加上?", q.squashed) or last.op != "sum":
+        return None
+    filled.subjects = [_carried(m) for m in last.subjects] + named
+    filled.op, filled.ops = "sum", [(100.0, "sum")] + q.ops
+    return filled
+
+
+def _against_last(filled, q, last, named, earlier) -> Query | None:
+    """…跟公用经费合计对得上吗: the named figure set against the last one."""
+    if len(named) != 1 or q.op != "check" or not last.subjects or not re.match(r"(?:跟|和|与|同)", q.squashed):
+        return None
+    filled.subjects = [_carried(last.subjects[0])] + named
+    return filled
+
+
+def _part_of_last(filled, q, last, named, earlier) -> Query | None:
+    """其中差旅费呢: a part of what was just asked."""
+    if not named or not q.squashed.startswith(("其中", "那其中")) or not last.subjects or q.cued:
+        return None
+    filled.whole = _carried(last.subjects[0])
+    filled.op, filled.ops = "value", [(100.0, "value")] + q.ops
     return filled
 
 
