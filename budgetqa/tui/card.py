@@ -96,8 +96,11 @@ def _shown(value, text: str) -> bool:
 
 
 def _rows(parts: CardParts, columns: list[str], rows: list[list], head: str) -> None:
-    """The columns that vary from row to row; a column with one value becomes a caption, or goes."""
+    """The columns that vary from row to row; a column with one value becomes a caption, or goes; a
+    single row the sentence already states entirely goes too."""
     keep = list(range(len(columns)))
+    if len(rows) == 1 and all(not cell_text(v) or _shown(v, head) for v in rows[0]):
+        return  # the one row says nothing the sentence does not
     if len(rows) >= 2:
         keep = []
         for i, column in enumerate(columns):
