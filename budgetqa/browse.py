@@ -8,6 +8,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from budgetqa.findings import SEVERITY_LABEL, finding_from_row, group_findings
 from budgetqa.models import ReportError
 from budgetqa.render import fact_kind
 
@@ -23,6 +24,11 @@ EXTRA_VIEWS = {
 }
 
 
+# The columns that name a row, and what a total's name ends with.
+NAME_COLUMNS = ("项目", "收入项目", "支出项目", "项目名称")
+TOTAL_NAME = re.compile(r"(合计|总计|小计)[\s　]*$")
+
+
 @dataclass
 class Layout:
     """A table ready to show or export: title, unit, header and rows of cells."""
@@ -34,6 +40,14 @@ class Layout:
     rows: list[list] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)  # source line of each row (0: none)
     empty: bool = False
+    frozen: int = 0  # leading columns that say which row it is (code, name): they stay while scrolling right
+    wrap: str = ""  # a column whose long text wraps inside its cell rather than being cut
+
+    def total_rows(self) -> set[int]:
+        """Rows that are totals (合计, 总计, 小计, 本年支出合计…): sorting leaves them where they are."""
+        names = [i for i, c in enumerate(self.columns) if c in NAME_COLUMNS]
+        return {index for index, row in enumerate(self.rows)
+                if any(isinstance(row[i], str) and TOTAL_NAME.search(row[i]) for i in names if i < len(row))}
 
 
 def list_tables(conn: sqlite3.Connection, doc_id: int) -> list[sqlite3.Row]:
@@ -88,6 +102,8 @@ def resolve_table(conn: sqlite3.Connection, doc_id: int, ref: str) -> str:
 
 def layout(conn: sqlite3.Connection, doc_id: int, ref: str) -> Layout:
     """One table (or extra view) as header + rows, amounts as exact Decimals."""
+    if conn.execute("select 1 from documents where id = ?", [doc_id]).fetchone() is None:
+        raise ReportError(f"document {doc_id} is no longer loaded")
     key = resolve_table(conn, doc_id, ref)
     if key in EXTRA_VIEWS:
         return _extra(conn, doc_id, key)
@@ -112,7 +128,7 @@ def layout(conn: sqlite3.Connection, doc_id: int, ref: str) -> Layout:
     has_code = any(r["code"] for r in rows)
     has_category = any(r["category"] for r in rows)
     header = (["科目编码"] if has_code else []) + ["项目"] + (["类别"] if has_category else []) + columns
-    out = Layout(key, title, meta["unit"], header, empty=bool(meta["empty"]))
+    out = Layout(key, title, meta["unit"], header, empty=bool(meta["empty"]), frozen=2 if has_code else 1)
     for r in rows:
         values = cells.get(r["row_no"], {})
         name = ("　" * (r["depth"] or 0)) + r["name"]
@@ -125,7 +141,7 @@ def layout(conn: sqlite3.Connection, doc_id: int, ref: str) -> Layout:
 def _two_sided(key, title, meta, rows, cells, sides) -> Layout:
     income, expense = sides.get("收入", []), sides.get("支出", [])
     header = ["收入项目"] + [f"收入/{c}" for c in income] + ["支出项目"] + [f"支出/{c}" for c in expense]
-    out = Layout(key, title, meta["unit"], header, empty=bool(meta["empty"]))
+    out = Layout(key, title, meta["unit"], header, empty=bool(meta["empty"]), frozen=1)
     by_line: dict[int, dict[str, sqlite3.Row]] = {}
     order: list[int] = []
     for r in rows:
@@ -151,14 +167,18 @@ def _two_sided(key, title, meta, rows, cells, sides) -> Layout:
 
 
 def _extra(conn: sqlite3.Connection, doc_id: int, key: str) -> Layout:
-    unit = conn.execute("select unit from documents where id = ?", [doc_id]).fetchone()["unit"]
+    document = conn.execute("select unit from documents where id = ?", [doc_id]).fetchone()
+    if document is None:
+        raise ReportError(f"document {doc_id} is no longer loaded")
+    unit = document["unit"]
     if key == "projects":
-        out = Layout(key, EXTRA_VIEWS[key], unit, ["范围", "项目名称", "金额", "单位", "所属"])
+        out = Layout(key, EXTRA_VIEWS[key], unit, ["范围", "项目名称", "金额", "单位", "所属"], frozen=2)
         for r in conn.execute("select * from projects where document_id = ? order by scope desc, rowid", [doc_id]):
             out.rows.append([r["scope"], r["name"], _dec(r["amount"]), r["unit"], r["group_name"]])
             out.lines.append(r["source_line"])
     elif key == "performance":
-        out = Layout(key, EXTRA_VIEWS[key], "元", ["项目名称", "项目属性", "项目期", "实施期资金总额", "年度资金总额", "总体目标（年度）", "填报日期"])
+        out = Layout(key, EXTRA_VIEWS[key], "元", ["项目名称", "项目属性", "项目期", "实施期资金总额", "年度资金总额",
+                                                    "总体目标（年度）", "填报日期"], frozen=1)
         for r in conn.execute("select * from performance_targets where document_id = ? order by id", [doc_id]):
             funds = {f["scope"] + "/" + f["item"]: _dec(f["amount"]) for f in conn.execute(
                 "select * from performance_funds where target_id = ?", [r["id"]])}
@@ -167,23 +187,33 @@ def _extra(conn: sqlite3.Connection, doc_id: int, key: str) -> Layout:
             out.lines.append(r["source_line"])
         out.unit = (conn.execute("select unit from performance_targets where document_id = ?", [doc_id]).fetchone() or {"unit": "元"})["unit"]
     elif key == "indicators":
-        out = Layout(key, EXTRA_VIEWS[key], "", ["项目名称", "范围", "一级指标", "二级指标", "三级指标", "指标值"])
+        out = Layout(key, EXTRA_VIEWS[key], "", ["项目名称", "范围", "一级指标", "二级指标", "三级指标", "指标值"], frozen=1)
         for r in conn.execute(
             """select t.project_name, i.* from performance_indicators i join performance_targets t
                on t.id = i.target_id where i.document_id = ? order by t.id, i.rowid""", [doc_id]):
             out.rows.append([r["project_name"], r["scope"], r["level1"], r["level2"], r["level3"], r["value"]])
             out.lines.append(r["source_line"])
     elif key == "findings":
-        out = Layout(key, EXTRA_VIEWS[key], "", ["类型", "比较", "印", "算得", "差", "单位", "行"])
-        for r in conn.execute("select * from findings where document_id = ? order by rowid", [doc_id]):
-            kind = "尾数差" if r["severity"] == "rounding" else "矛盾"
-            out.rows.append([kind, r["subject"], _dec(r["stated"]), _dec(r["computed"]), _dec(r["difference"]), r["unit"], r["lines"]])
-            out.lines.append(int(r["lines"].split(",")[0]) if r["lines"] else 0)
+        out = _findings(conn, doc_id, key)
     else:
         out = Layout(key, EXTRA_VIEWS[key], "", ["章节", "类型", "名称", "数值", "单位", "原文"])
         for r in conn.execute("select * from facts where document_id = ? order by rowid", [doc_id]):
             out.rows.append([r["section"], fact_kind(r["kind"]), r["label"], _dec(r["value"]), r["unit"], r["sentence"]])
             out.lines.append(r["source_line"])
+    return out
+
+
+def _findings(conn: sqlite3.Connection, doc_id: int, key: str) -> Layout:
+    """The check's findings, one gap per row with every place it is seen (one place per line);
+    contradictions first."""
+    rows = conn.execute("select * from findings where document_id = ? order by rowid", [doc_id]).fetchall()
+    out = Layout(key, EXTRA_VIEWS[key], "", ["类型", "差", "印", "算得", "单位", "处", "比较"], frozen=1, wrap="比较")
+    groups = group_findings([finding_from_row(r) for r in rows])
+    for group in sorted(groups, key=lambda g: g.severity != "contradiction"):  # contradictions first
+        places = "\n".join(f"{p.subject}（行 {','.join(map(str, p.lines))}）" for p in group.places)
+        out.rows.append([SEVERITY_LABEL[group.severity], group.difference, group.stated, group.computed, group.unit,
+                         len(group.places), places])
+        out.lines.append(group.lines[0] if group.lines else 0)
     return out
 
 

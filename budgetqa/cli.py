@@ -154,12 +154,11 @@ def open_app(files: tuple[Path, ...], db_path: Path) -> None:
 
     Example: budgetqa open report.txt
     """
-    if files:
-        _load_files(files, db_path)
+    loaded = _load_files(files, db_path) if files else []
     _open(db_path).close()
     from budgetqa.tui import run  # Textual is imported only here
 
-    run(db_path)
+    run(db_path, loaded[-1][1] if loaded else None)  # the report just loaded is the one to open
 
 
 def _load_files(files, db_path: Path) -> list[str]:

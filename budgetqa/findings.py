@@ -53,3 +53,57 @@ def judge(stated: Decimal, parts: list[Decimal]) -> str | None:
     q = _quantum(stated, *parts)
     allowed = q * (len(parts) + 1) / 2
     return ROUNDING if abs(stated - computed) <= allowed else CONTRADICTION
+
+
+@dataclass
+class FindingGroup:
+    """One gap seen in one or more places: the same two figures, the same kind of gap, each place once."""
+
+    severity: str
+    stated: Decimal
+    computed: Decimal
+    unit: str
+    places: list[Finding] = field(default_factory=list)
+
+    @property
+    def difference(self) -> Decimal:
+        """stated - computed."""
+        return self.stated - self.computed
+
+    @property
+    def lines(self) -> list[int]:
+        """Every line of every place, in order, once."""
+        return sorted({n for place in self.places for n in place.lines})
+
+    def describe(self) -> str:
+        """A line a person reads: the gap once, then where it is seen."""
+        head = (f"[{SEVERITY_LABEL[self.severity]}] 印 {self.stated}{self.unit}, 算得 {self.computed}{self.unit}, "
+                f"差 {self.difference:+}{self.unit}")
+        if len(self.places) == 1:
+            return f"{head}: {self.places[0].subject}（行 {', '.join(map(str, self.lines))}）"
+        where = "；".join(f"{p.subject}（行 {', '.join(map(str, sorted(set(p.lines))))}）" for p in self.places)
+        return f"{head}，见于 {len(self.places)} 处: {where}"
+
+
+def group_findings(findings: list[Finding]) -> list[FindingGroup]:
+    """Findings that report the same gap (same severity, the same two figures, the same unit) as one
+    group listing its places, in the order first seen: a total that is 0.01 off shows in every table
+    that prints it, and is one thing to fix."""
+    groups: dict[tuple, FindingGroup] = {}
+    for finding in findings:
+        key = (finding.severity, finding.stated, finding.computed, finding.unit)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = FindingGroup(finding.severity, finding.stated, finding.computed, finding.unit)
+        group.places.append(finding)
+    return list(groups.values())
+
+
+def finding_from_row(row) -> Finding:
+    """A Finding read back from a row of the ``findings`` table (a mapping of its columns)."""
+    return Finding(
+        severity=row["severity"], kind=row["kind"], subject=row["subject"],
+        stated=Decimal(row["stated"]), computed=Decimal(row["computed"]), unit=row["unit"] or "",
+        lines=[int(n) for n in str(row["lines"] or "").split(",") if n.strip().isdigit()],
+        detail=row["detail"] or "",
+    )

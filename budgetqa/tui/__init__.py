@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def run(db_path: Path) -> None:
-    """Open the app on a database."""
+def run(db_path: Path, document: int | None = None) -> None:
+    """Open the app on a database, on ``document`` when given (else the report last chosen)."""
     from budgetqa.tui.app import BudgetApp
 
-    BudgetApp(db_path).run()
+    BudgetApp(db_path, document).run()

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -18,12 +19,15 @@ from textual.widgets import DataTable, Input, Static
 
 from budgetqa.answer import Answer
 from budgetqa.render import cell_text, cut, fmt_amount, width
+from budgetqa.tui.card import card_parts
 
 # Typed pinyin that the completion turns into a name: "sxhb" + "→山西画报订阅费用".
 PINYIN_ARROW = "→"
 _TRAILING_LATIN = re.compile(r"[a-z]{2,}$")
 _TRAILING_CODE = re.compile(r"\d{3,}$")
-SHORTCUTS_WHEN_EMPTY = frozenset("123456789?")
+DIGITS = frozenset("123456789")
+# Keys closer together than this came in one burst (pasted, an input method, a fast typist).
+BURST_SECONDS = 0.05
 
 
 class NameSuggester(Suggester):
@@ -66,27 +70,54 @@ class NameSuggester(Suggester):
 
 
 class QuestionInput(Input):
-    """The question line: ↑/↓ walk the questions asked before; → accepts the completion."""
+    """The question line: ↑/↓ walk the questions asked before; → accepts the completion.
+
+    A ``?`` or a digit typed alone on an empty line is a command: ``?`` opens help, a digit picks one of
+    the last answer's numbered choices. "Alone" means nothing follows within BURST_SECONDS: a question
+    typed fast, pasted, or sent by an input method in one burst (``基本工资+津贴补贴+奖金=?``,
+    ``2013105`` after a numbered choice) keeps every character. The line judges each key itself, in the
+    order typed; an app-level binding would see the line as it was when the burst began.
+    """
 
     BINDINGS = [
         Binding("up", "history(-1)", "上一个问题", show=False),
         Binding("down", "history(1)", "下一个问题", show=False),
     ]
 
+    @dataclass
+    class HelpWanted(Message):
+        """``?`` alone on an empty line."""
+
+    @dataclass
+    class ChoicePicked(Message):
+        """A digit alone on an empty line, naming one of the numbered choices."""
+
+        number: int
+
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.history: list[str] = []
         self.history_index = 0
         self.draft = ""
+        self.choice_count = 0  # numbered choices of the last answer (the app sets it)
 
-    def check_consume_key(self, key: str, character: str | None) -> bool:
-        """An empty line leaves 1–9 (pick a numbered choice) and ? (help) to the app's bindings.
+    def _on_key(self, event: events.Key) -> None:
+        """Typed as usual (Input's own handler runs next); a possible command is decided a moment later."""
+        character = event.character
+        if self.value or character is None:
+            return
+        if character == "?" or (character in DIGITS and int(character) <= self.choice_count):
+            self.set_timer(BURST_SECONDS, partial(self._command, character))
 
-        The app's check_action decides; when it declines, the key is typed as usual.
-        """
-        if not self.value and character is not None and character in SHORTCUTS_WHEN_EMPTY:
-            return False
-        return super().check_consume_key(key, character)
+    def _command(self, character: str) -> None:
+        """The ``?`` or digit is still all there is on the line: take it as a command."""
+        if self.value != character:
+            return  # more was typed: it is part of a question
+        self.value = ""
+        if character == "?":
+            self.post_message(self.HelpWanted())
+        else:
+            self.post_message(self.ChoicePicked(int(character)))
 
     def remember(self, question: str) -> None:
         """Add a question to the history (not twice in a row) and reset the walk."""
@@ -114,20 +145,25 @@ class QuestionInput(Input):
             self.cursor_position = len(self.value)
 
 
-def fill_table(table: DataTable, columns: list[str], rows: list[list], keys: list[str] | None = None) -> None:
-    """Put columns and rows into a DataTable (amount columns right-aligned)."""
+def fill_table(table: DataTable, columns: list[str], rows: list[list], keys: list[str] | None = None,
+               wrap: dict[int, int] | None = None) -> None:
+    """Put columns and rows into a DataTable (amount columns right-aligned, long text cut).
+
+    A column in ``wrap`` gets that width and its text wraps: its rows are as tall as they need.
+    """
+    wrap = wrap or {}
     numeric = [any(isinstance(r[i], Decimal) for r in rows if i < len(r)) for i in range(len(columns))]
     table.clear(columns=True)
-    for name, right in zip(columns, numeric):
-        table.add_column(Text(name, justify="right" if right else "left"), key=name)
+    for i, (name, right) in enumerate(zip(columns, numeric)):
+        table.add_column(Text(name, justify="right" if right else "left"), key=name, width=wrap.get(i))
     for index, row in enumerate(rows):
-        cells = [Text(cell_text(v) if right else cut(cell_text(v), 40), justify="right" if right else "left")
-                 for v, right in zip(row, numeric)]
-        table.add_row(*cells, key=keys[index] if keys else str(index))
+        cells = [Text(cell_text(v) if right or i in wrap else cut(cell_text(v), 40), justify="right" if right else "left")
+                 for i, (v, right) in enumerate(zip(row, numeric))]
+        table.add_row(*cells, key=keys[index] if keys else str(index), height=None if wrap else 1)
 
 
 class AnswerCard(Vertical, can_focus=True):
-    """One question and its answer: sentence, figures, choices, rows, sources, suggestions."""
+    """One question and its answer: the answer once, the rows behind it once, then the sources."""
 
     @dataclass
     class AskAbout(Message):
@@ -135,56 +171,64 @@ class AnswerCard(Vertical, can_focus=True):
 
         question: str
 
-    def __init__(self, question: str, answer: Answer, number: int) -> None:
+    def __init__(self, question: str, answer: Answer, number: int, several_documents: bool = False) -> None:
         super().__init__(classes="card" if answer.matched else "card unmatched")
         self.question = question
         self.answer = answer
         self.number = number
+        self.parts = card_parts(answer, several_documents)
 
     def compose(self) -> ComposeResult:
-        # Two Statics and at most one table: a transcript of many cards stays quick to lay out.
-        answer = self.answer
-        yield Static(self.head_content(), classes="head")
-        if answer.rows and not answer.choices:
-            table: DataTable = DataTable(cursor_type="row", zebra_stripes=True, classes="rows")
-            fill_table(table, answer.columns, answer.rows)
-            yield table
-        foot = self.foot_content()
+        # As few widgets as the card needs (one Static, or Static, table, Static): every widget of every
+        # card in the transcript is laid out again when a new card arrives.
+        parts = self.parts
+        head, foot = self.head_content(), self.foot_content()
+        if not parts.rows:
+            yield Static(Content("\n").join([head, foot]) if foot.plain else head, classes="head")
+            return
+        yield Static(head, classes="head")
+        table: DataTable = DataTable(cursor_type="row", zebra_stripes=True, classes="rows")
+        fill_table(table, parts.columns, parts.rows, keys=[str(i) for i in parts.row_keys])
+        yield table
         if foot.plain:
             yield Static(foot, classes="foot")
 
     def head_content(self) -> Content:
-        """The question, what was understood, the sentence, the figures or the numbered choices."""
-        answer = self.answer
-        lines = [Content.assemble((f"{self.number}› ", "bold $accent"), (self.question, "bold"))]
-        body = answer.text
-        if answer.understood and body.startswith(answer.understood):
-            body = body[len(answer.understood):].lstrip("：: ")
-            lines.append(Content.styled(answer.understood, "$text-muted"))
-        lines.append(Content(body))
-        if answer.choices:  # each choice shows its figure: the figures would repeat them
-            lines += [Content.assemble((f"[{i}] ", "bold $accent"), label)
-                      for i, (label, _) in enumerate(answer.choices[:9], 1)]
-            lines.append(Content.styled("按数字键选择（输入框为空时）", "dim italic"))
-        elif answer.figures:
+        """The question (and the document, when several are loaded), what was understood, the sentence,
+        the figures the sentence does not already state, or the numbered choices."""
+        parts = self.parts
+        first = [(f"{self.number}› ", "bold $accent"), (self.question, "bold")]
+        if parts.document:
+            first.append((f"  · {parts.document}", "$text-muted"))
+        lines = [Content.assemble(*first)]
+        if parts.understood:
+            lines.append(Content.styled(parts.understood, "$text-muted"))
+        lines.append(Content(parts.sentence))
+        if self.answer.choices:  # each choice shows its figure: the figures would repeat them
+            lines += [Content.assemble((f"[{n}] ", "bold $accent"), label) for n, label in parts.choices]
+            count = min(9, len(self.answer.choices))
+            lines.append(Content.styled(f"按数字键 1–{count} 选择（输入框为空时）", "dim italic"))
+        elif parts.figures:
             lines.append(self.figures_content())
+        if parts.caption:
+            lines.append(Content.styled("　".join(f"{column}：{value}" for column, value in parts.caption),
+                                        "$text-muted"))
         return Content("\n").join(lines)
 
     def foot_content(self) -> Content:
-        """Where the figures came from, and questions to try."""
-        answer = self.answer
+        """Where the figures came from (what the sentence and the rows do not already say), questions to try."""
+        sources = self.parts.sources
         lines = []
-        if answer.sources:
-            where = "；".join(f"{s.where} 第{s.line}行" for s in answer.sources[:4])
-            more = f" 等 {len(answer.sources)} 处" if len(answer.sources) > 4 else ""
-            lines.append(Content.styled(f"来源：{where}{more}", "$text-muted"))
-        if answer.suggestions:
-            lines.append(Content.styled("可以试试：" + "；".join(answer.suggestions), "italic"))
+        if sources:
+            more = f" 等 {len(sources)} 处" if len(sources) > 4 else ""
+            lines.append(Content.styled(f"来源：{'；'.join(sources[:4])}{more}", "$text-muted"))
+        if self.answer.suggestions:
+            lines.append(Content.styled("可以试试：" + "；".join(self.answer.suggestions), "italic"))
         return Content("\n").join(lines)
 
     def figures_content(self) -> Content:
         """The headline figures, one per line, amounts aligned."""
-        figures = self.answer.figures[:6]
+        figures = self.parts.figures
         label_width = min(36, max(width(f.label) for f in figures))
         lines = []
         for f in figures:

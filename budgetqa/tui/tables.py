@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from decimal import Decimal
+from typing import Protocol
 
 from textual import getters, on
 from textual.app import ComposeResult
@@ -12,8 +13,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
-from budgetqa.browse import EXTRA_VIEWS, Layout, layout, list_tables
-from budgetqa.render import cell_text
+from budgetqa.browse import EXTRA_VIEWS, Layout, list_tables
+from budgetqa.render import cell_text, width
 from budgetqa.tui.chat import fill_table, row_question
 from budgetqa.tui.dialogs import Picker
 
@@ -38,6 +39,40 @@ def sort_key(value) -> tuple:
 def is_empty(value) -> bool:
     """A cell with nothing in it (sorted last either way)."""
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+class TableSource(Protocol):
+    """Where the browser gets its tables: the app, which knows the open document (and notices when
+    another process replaces it)."""
+
+    def table_choices(self) -> list[tuple[str, str]]:
+        """(key, label) of every table and view of the open document."""
+        ...
+
+    def table_layout(self, key: str) -> Layout | None:
+        """A table or view of the open document, or None (the app says why)."""
+        ...
+
+
+def pinned_order(view: Layout, order: list[int]) -> list[int]:
+    """A sorted order with the total rows put back: those above the first item on top, the others below."""
+    totals = view.total_rows()
+    if not totals:
+        return order
+    first_item = next((i for i in range(len(view.rows)) if i not in totals), len(view.rows))
+    top = [i for i in sorted(totals) if i < first_item]
+    bottom = [i for i in sorted(totals) if i >= first_item]
+    return top + [i for i in order if i not in totals] + bottom
+
+
+def wrap_widths(view: Layout, total_width: int) -> dict[int, int]:
+    """The width of the view's wrapping column: what the other columns leave of the screen."""
+    if view.wrap not in view.columns:
+        return {}
+    at = view.columns.index(view.wrap)
+    used = sum(max([width(c)] + [width(cell_text(r[i])) for r in view.rows if i < len(r)]) + 2
+               for i, c in enumerate(view.columns) if i != at)
+    return {at: max(24, total_width - used - 4)}
 
 
 class BrowserTable(DataTable):
@@ -66,12 +101,10 @@ class TableScreen(Screen[str | None]):
     find_input = getters.query_one("#find", Input)
     heading = getters.query_one("#table-title", Static)
 
-    def __init__(self, conn: sqlite3.Connection, doc_id: int, key: str) -> None:
+    def __init__(self, source: TableSource, view: Layout) -> None:
         super().__init__()
-        self.conn = conn
-        self.doc_id = doc_id
-        self.choices = table_choices(conn, doc_id)
-        self.view: Layout = layout(conn, doc_id, key)
+        self.source = source
+        self.view = view
         self.order: list[int] = list(range(len(self.view.rows)))
         self.sorted_by: tuple[int, bool] | None = None  # (column, descending)
 
@@ -89,9 +122,21 @@ class TableScreen(Screen[str | None]):
         self.view = view
         self.order = list(range(len(view.rows)))
         self.sorted_by = None
-        fill_table(self.table, view.columns, view.rows)
+        self.table.fixed_columns = view.frozen
+        self.fill()
         self.update_heading()
         self.table.focus()
+
+    def fill(self) -> None:
+        """Put the rows into the table in the order shown (a wrapping column takes the width left)."""
+        fill_table(self.table, self.view.columns, self.visible_rows(), keys=[str(i) for i in self.order],
+                   wrap=wrap_widths(self.view, self.size.width or self.app.size.width))
+
+    def on_resize(self) -> None:
+        if self.view.wrap:  # the wrapping column follows the screen's width
+            row, column = self.table.cursor_row, self.table.cursor_column
+            self.fill()
+            self.table.move_cursor(row=row, column=column)
 
     def update_heading(self) -> None:
         """Title, unit, row count, and the sort in force."""
@@ -173,22 +218,24 @@ class TableScreen(Screen[str | None]):
         else:
             filled = [i for i in range(len(rows)) if not is_empty(rows[i][column])]
             filled.sort(key=lambda i: sort_key(rows[i][column]), reverse=self.sorted_by[1])
-            self.order = filled + [i for i in range(len(rows)) if is_empty(rows[i][column])]
-        fill_table(self.table, self.view.columns, self.visible_rows(), keys=[str(i) for i in self.order])
+            self.order = pinned_order(self.view, filled + [i for i in range(len(rows)) if is_empty(rows[i][column])])
+        self.fill()
         self.table.move_cursor(row=self.order.index(current), column=column)
         self.update_heading()
 
     def action_pick(self) -> None:
-        self.app.push_screen(Picker("打开表格", self.choices, self.view.key), self._open)
+        self.app.push_screen(Picker("打开表格", self.source.table_choices(), self.view.key), self._open)
 
     def action_step(self, step: int) -> None:
-        keys = [key for key, _ in self.choices]
-        index = keys.index(self.view.key) if self.view.key in keys else 0
-        self._open(keys[(index + step) % len(keys)])
+        keys = [key for key, _ in self.source.table_choices()]
+        if keys:
+            index = keys.index(self.view.key) if self.view.key in keys else 0
+            self._open(keys[(index + step) % len(keys)])
 
     def _open(self, key: str | None) -> None:
-        if key:
-            self.show(layout(self.conn, self.doc_id, key))
+        view = self.source.table_layout(key) if key else None
+        if view is not None:
+            self.show(view)
 
     @on(DataTable.CellSelected, "#browser")
     def _ask_about_row(self, event: DataTable.CellSelected) -> None:

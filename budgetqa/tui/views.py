@@ -34,7 +34,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("F3", "一致性检查结果"),
     ("F2", "切换文档（载入多份时）"),
     ("Ctrl+P", "命令面板"),
-    ("F1  ?", "帮助"),
+    ("F1", "帮助（输入框为空时也可按 ?）"),
     ("Ctrl+Q", "退出"),
     ("", ""),
     ("表格中", ""),
@@ -58,12 +58,16 @@ def help_examples() -> list[str]:
 
 
 class HelpScreen(Screen[str | None]):
-    """Keys on the left, example questions on the right (Enter asks one)."""
+    """Keys on the left, example questions on the right (Enter asks one): those the open report answers."""
 
     BINDINGS = [Binding("escape,f1,q", "dismiss(None)", "关闭")]
 
     keys_panel = getters.query_one("#help-keys", VerticalScroll)
     examples = getters.query_one("#examples", OptionList)
+
+    def __init__(self, examples: list[str] | None = None) -> None:
+        super().__init__()
+        self.questions = examples if examples is not None else help_examples()
 
     def compose(self) -> ComposeResult:
         key_width = max(width(k) for k, _ in KEYS) + 2
@@ -71,7 +75,7 @@ class HelpScreen(Screen[str | None]):
         with Horizontal():
             with VerticalScroll(id="help-keys"):
                 yield Static(Content("\n").join(lines))
-            yield OptionList(*(Option(Content(q)) for q in help_examples()), id="examples")
+            yield OptionList(*(Option(Content(q)) for q in self.questions), id="examples")
         yield Footer()
 
     def on_mount(self) -> None:
