@@ -1,0 +1,532 @@
+"""Questions across reports, answered in SQL over the standard figures (table report_figures).
+
+Rankings, comparisons of named reports, one department's years, sums and shares: each reads only
+the rows it needs (indexes on report_figures and documents, never every report into memory),
+compares and adds exact integers in 分, and answers in one unit with exact decimals. Every figure
+keeps its report, table and line; every answer says how many of the reports it looked at do not
+print the figure. The reports a question names are found in a small in-memory directory of the
+loaded departments (a rare character shortlists names, an alignment scores them), never by a scan
+of every row.
+
+    rank(conn, "人员经费", n=5, year=2024)            top five departments of 2024 on 人员经费
+    compare(conn, "三公经费", [3, 7, 9])              three named reports side by side
+    over_years(conn, "基本支出", "西南大学")          one department's years, with each change
+    total(conn, "政府采购", year=2024)                the sum over reports, each one's share
+    share_rank(conn, "三公经费", "支出总计")          reports ranked on one figure's share of another
+    named_reports(conn, "规划资源局2024年基本支出")   the reports a question names
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+from budgetqa.standard import FEN_PER_UNIT, FIGURES
+from budgetqa.textnorm import normalise, squash
+
+__all__ = ["FIGURES", "Report", "Figure", "Ranking", "Comparison", "Change", "Series", "Total", "Share",
+           "ShareRanking", "Match", "Named", "rank", "compare", "over_years", "total", "share_rank",
+           "find_reports", "named_reports", "in_unit"]
+
+UNITS = ("万元", "元", "亿元")  # the units an answer can be given in
+_PERCENT = Decimal("0.01")
+
+
+# --------------------------------------------------------------------------- values
+@dataclass(frozen=True)
+class Report:
+    """A loaded report: its document id, department, year and kind (预算/决算)."""
+
+    id: int
+    department: str
+    year: int | None
+    kind: str
+
+    @property
+    def label(self) -> str:
+        """'西南大学 2024年预算'."""
+        return f"{self.department} {self.year}年{self.kind}" if self.year else f"{self.department} {self.kind}"
+
+
+@dataclass
+class Figure:
+    """One report's standard figure, in the answer's unit, with where the report prints it."""
+
+    report: Report
+    figure: str  # the standard figure (a key of FIGURES)
+    value: Decimal  # in ``unit``, exact
+    unit: str  # the answer's unit
+    printed: str  # the amount as the report prints it ('76,306,134'; '' for a table printed empty)
+    printed_unit: str  # the report's unit for it
+    label: str  # what the report calls it (支出总计, 人员经费合计 …)
+    table_no: int | None  # None when stated in the narrative
+    where: str  # 表3 2024年预算支出总表 / 情况说明 …
+    line: int
+    fen: int  # the amount in 分 (what is compared and added)
+    note: str = ""  # 本表无数据: the table is printed empty, so the figure is zero
+
+
+@dataclass
+class Ranking:
+    """Reports ranked on one figure: the top ones, and how many were looked at and lack it."""
+
+    figure: str
+    unit: str
+    ascending: bool
+    figures: list[Figure]  # best first (largest, or smallest when ascending)
+    reports: int  # reports that pass the filters (year, kind, documents)
+    printing: int  # of those, the reports that print the figure
+    within: int  # of those, the reports within the threshold (all of them without one)
+    filters: dict = field(default_factory=dict)
+
+    @property
+    def lacking(self) -> int:
+        """Reports that pass the filters but do not print the figure."""
+        return self.reports - self.printing
+
+
+@dataclass
+class Comparison:
+    """Named reports side by side on one figure, in the order they were named."""
+
+    figure: str
+    unit: str
+    figures: list[Figure]
+    lacking: list[Report]  # named reports that do not print the figure
+    unknown: list[int]  # ids that name no loaded report
+
+
+@dataclass
+class Change:
+    """One year of a department's figure, and its change from the year before (same kind)."""
+
+    figure: Figure
+    previous: Figure | None
+    change: Decimal | None  # in the answer's unit
+    percent: Decimal | None  # None when there is no previous year or it was zero
+
+
+@dataclass
+class Series:
+    """One department's figure year by year."""
+
+    figure: str
+    unit: str
+    department: str
+    steps: list[Change]  # by kind, then year
+    lacking: list[Report]  # the department's reports that do not print the figure
+
+
+@dataclass
+class Share:
+    """One report's figure and its share of the total."""
+
+    figure: Figure
+    percent: Decimal
+
+
+@dataclass
+class Total:
+    """A figure summed over reports, with the largest reports' shares of the sum."""
+
+    figure: str
+    unit: str
+    total: Decimal
+    mean: Decimal | None
+    reports: int
+    printing: int
+    largest: list[Share]
+    filters: dict = field(default_factory=dict)
+
+    @property
+    def lacking(self) -> int:
+        return self.reports - self.printing
+
+
+@dataclass
+class ShareRanking:
+    """Reports ranked on one figure's share of another (三公经费 of 支出总计)."""
+
+    part: str
+    whole: str
+    ascending: bool
+    rows: list[tuple[Figure, Figure, Decimal]]  # part, whole, percent
+    reports: int
+    printing: int  # reports that print both figures, the whole above zero
+    filters: dict = field(default_factory=dict)
+
+    @property
+    def lacking(self) -> int:
+        return self.reports - self.printing
+
+
+def in_unit(fen: int, unit: str) -> Decimal:
+    """An amount in 分 as an exact decimal of ``unit`` (two decimals at least: 1084.38, 7630.6134)."""
+    value = Decimal(fen) / FEN_PER_UNIT[unit]
+    cents = value.quantize(_PERCENT)
+    return cents if cents == value else value.normalize()
+
+
+def _percent(part: int, whole: int) -> Decimal | None:
+    if whole == 0:
+        return None
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(_PERCENT, rounding=ROUND_HALF_UP)
+
+
+def _check(figure: str, unit: str) -> None:
+    if figure not in FIGURES:
+        raise ValueError(f"not a standard figure: {figure!r} (one of {', '.join(FIGURES)})")
+    if unit not in UNITS:
+        raise ValueError(f"not a unit of money: {unit!r} (one of {', '.join(UNITS)})")
+
+
+# --------------------------------------------------------------------------- SQL
+_FIGURE_COLUMNS = ("f.document_id, d.department, d.year, d.kind, f.figure, f.amount_fen, f.printed, f.unit, f.label,"
+                   " f.table_no, f.table_title, f.source_line, f.note")
+
+
+def _figure(row, unit: str) -> Figure:
+    report = Report(row[0], row[1], row[2], row[3])
+    return Figure(report, row[4], in_unit(row[5], unit), unit, row[6] or "", row[7], row[8] or "", row[9],
+                  row[10] or "", row[11], row[5], row[12] or "")
+
+
+def _filters(year, kind, documents, alias: str = "d") -> tuple[str, list, dict]:
+    """SQL conditions on documents for the filters given (and the filters, to report them)."""
+    where, params, shown = [], [], {}
+    if year is not None:
+        years = [year] if isinstance(year, int) else sorted(set(year))
+        where.append(f"{alias}.year in ({', '.join('?' * len(years))})")
+        params += years
+        shown["year"] = years[0] if isinstance(year, int) else years
+    if kind is not None:
+        where.append(f"{alias}.kind = ?")
+        params.append(kind)
+        shown["kind"] = kind
+    if documents is not None:
+        ids = sorted(set(documents))
+        where.append(f"{alias}.id in (select value from json_each(?))")
+        params.append(str(ids))
+        shown["documents"] = len(ids)
+    return (" and ".join(where) or "1"), params, shown
+
+
+def _threshold(value: Decimal | int | str | None, unit: str) -> int | None:
+    if value is None:
+        return None
+    return int((Decimal(str(value)) * FEN_PER_UNIT[unit]).to_integral_value(rounding=ROUND_HALF_UP))
+
+
+def rank(conn: sqlite3.Connection, figure: str, *, n: int | None = 10, ascending: bool = False,
+         year: int | Iterable[int] | None = None, kind: str | None = None, documents: Iterable[int] | None = None,
+         minimum: Decimal | int | str | None = None, maximum: Decimal | int | str | None = None,
+         unit: str = "万元") -> Ranking:
+    """Reports ranked on a standard figure: the top ``n`` (all when None), largest first or ``ascending``.
+
+    Filters: ``year`` (one or several), ``kind`` (预算/决算), ``documents`` (ids), and a threshold:
+    only figures ≥ ``minimum`` and ≤ ``maximum`` (in ``unit``). Ties are ordered by department and
+    year. The ranking says how many reports pass the filters, how many of them print the figure,
+    and how many are within the threshold.
+    """
+    _check(figure, unit)
+    where, params, shown = _filters(year, kind, documents)
+    low, high = _threshold(minimum, unit), _threshold(maximum, unit)
+    bounds, bound_params = "", []
+    if low is not None:
+        bounds += " and f.amount_fen >= ?"
+        bound_params.append(low)
+        shown["minimum"] = minimum
+    if high is not None:
+        bounds += " and f.amount_fen <= ?"
+        bound_params.append(high)
+        shown["maximum"] = maximum
+    order = "asc" if ascending else "desc"
+    limit = "" if n is None else f" limit {int(n)}"
+    rows = conn.execute(
+        f"select {_FIGURE_COLUMNS} from report_figures f join documents d on d.id = f.document_id"
+        f" where f.figure = ? and {where}{bounds} order by f.amount_fen {order}, d.department, d.year, d.id{limit}",
+        [figure, *params, *bound_params]).fetchall()
+    reports = conn.execute(f"select count(*) from documents d where {where}", params).fetchone()[0]
+    printing = conn.execute(f"select count(*) from report_figures f join documents d on d.id = f.document_id"
+                            f" where f.figure = ? and {where}", [figure, *params]).fetchone()[0]
+    within = printing if not bounds else conn.execute(
+        f"select count(*) from report_figures f join documents d on d.id = f.document_id"
+        f" where f.figure = ? and {where}{bounds}", [figure, *params, *bound_params]).fetchone()[0]
+    return Ranking(figure, unit, ascending, [_figure(r, unit) for r in rows], reports, printing, within, shown)
+
+
+def compare(conn: sqlite3.Connection, figure: str, documents: Iterable[int], *, unit: str = "万元") -> Comparison:
+    """Named reports (document ids) side by side on a standard figure, in the order given."""
+    _check(figure, unit)
+    ids = list(dict.fromkeys(documents))
+    rows = conn.execute(
+        f"select {_FIGURE_COLUMNS} from report_figures f join documents d on d.id = f.document_id"
+        f" where f.figure = ? and f.document_id in (select value from json_each(?))", [figure, str(ids)]).fetchall()
+    by_id = {r[0]: _figure(r, unit) for r in rows}
+    known = {r[0]: Report(*r) for r in conn.execute(
+        "select id, department, year, kind from documents where id in (select value from json_each(?))", [str(ids)])}
+    return Comparison(figure, unit, [by_id[i] for i in ids if i in by_id],
+                      [known[i] for i in ids if i in known and i not in by_id], [i for i in ids if i not in known])
+
+
+def over_years(conn: sqlite3.Connection, figure: str, department: str, *, kind: str | None = None,
+               unit: str = "万元") -> Series:
+    """One department's figure year by year (its department name exactly as loaded), with the
+    change from the year before of the same kind (预算 to 预算, 决算 to 决算)."""
+    _check(figure, unit)
+    kinds, kind_params = ("and d.kind = ?", [kind]) if kind else ("", [])
+    rows = conn.execute(
+        f"select {_FIGURE_COLUMNS} from documents d join report_figures f on f.document_id = d.id and f.figure = ?"
+        f" where d.department = ? {kinds} order by d.kind, d.year, d.id", [figure, department, *kind_params]).fetchall()
+    steps: list[Change] = []
+    for row in rows:
+        current = _figure(row, unit)
+        previous = steps[-1].figure if steps and steps[-1].figure.report.kind == current.report.kind else None
+        if previous is not None and previous.report.year is not None and current.report.year is not None \
+                and current.report.year - previous.report.year != 1:
+            previous = None  # a year is missing between them: no change to state
+        change = in_unit(current.fen - previous.fen, unit) if previous else None
+        steps.append(Change(current, previous, change, _percent(current.fen - previous.fen, previous.fen) if previous else None))
+    lacking = [Report(*r) for r in conn.execute(
+        f"select id, department, year, kind from documents d where d.department = ? {kinds} and not exists"
+        " (select 1 from report_figures f where f.document_id = d.id and f.figure = ?) order by d.kind, d.year",
+        [department, *kind_params, figure])]
+    return Series(figure, unit, department, steps, lacking)
+
+
+def total(conn: sqlite3.Connection, figure: str, *, year: int | Iterable[int] | None = None,
+          kind: str | None = None, documents: Iterable[int] | None = None, n: int = 5,
+          unit: str = "万元") -> Total:
+    """A standard figure summed over the reports that pass the filters (exactly, in 分), their mean,
+    and the ``n`` largest reports with their share of the sum (percent, two decimals)."""
+    _check(figure, unit)
+    where, params, shown = _filters(year, kind, documents)
+    fen, printing = conn.execute(
+        f"select coalesce(sum(f.amount_fen), 0), count(*) from report_figures f join documents d on d.id = f.document_id"
+        f" where f.figure = ? and {where}", [figure, *params]).fetchone()
+    reports = conn.execute(f"select count(*) from documents d where {where}", params).fetchone()[0]
+    top = rank(conn, figure, n=n, year=year, kind=kind, documents=documents, unit=unit).figures if n else []
+    mean = None
+    if printing:
+        mean = (Decimal(fen) / printing / FEN_PER_UNIT[unit]).quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP)
+        mean = mean.quantize(_PERCENT) if mean == mean.quantize(_PERCENT) else mean.normalize()
+    largest = [Share(f, _percent(f.fen, fen) or Decimal(0)) for f in top]
+    return Total(figure, unit, in_unit(fen, unit), mean, reports, printing, largest, shown)
+
+
+def share_rank(conn: sqlite3.Connection, part: str, whole: str, *, n: int | None = 10, ascending: bool = False,
+               year: int | Iterable[int] | None = None, kind: str | None = None,
+               documents: Iterable[int] | None = None, unit: str = "万元") -> ShareRanking:
+    """Reports ranked on one standard figure's share of another in the same report (三公经费 of
+    支出总计), largest share first or ``ascending``; reports whose whole is zero are left out."""
+    _check(part, unit)
+    _check(whole, unit)
+    where, params, shown = _filters(year, kind, documents)
+    order = "asc" if ascending else "desc"
+    # SQLite orders by a binary fraction; the candidates are then ordered exactly (a few more than n,
+    # so that two shares too close for a double cannot push the right one out).
+    limit = "" if n is None else f" limit {int(n) + 20}"
+    columns = _FIGURE_COLUMNS + ", w.amount_fen, w.printed, w.unit, w.label, w.table_no, w.table_title, w.source_line, w.note"
+    rows = conn.execute(
+        f"select {columns} from report_figures f join report_figures w on w.document_id = f.document_id and w.figure = ?"
+        f" join documents d on d.id = f.document_id where f.figure = ? and w.amount_fen > 0 and {where}"
+        f" order by f.amount_fen * 1.0 / w.amount_fen {order}, d.department, d.year, d.id{limit}",
+        [whole, part, *params]).fetchall()
+    pairs = []
+    for r in rows:
+        p = _figure(r[:13], unit)
+        w = Figure(p.report, whole, in_unit(r[13], unit), unit, r[14] or "", r[15], r[16] or "", r[17], r[18] or "",
+                   r[19], r[13], r[20] or "")
+        pairs.append((p, w))
+    pairs.sort(key=lambda pw: (Fraction(pw[0].fen, pw[1].fen) * (1 if ascending else -1), pw[0].report.department,
+                               pw[0].report.year or 0, pw[0].report.id))
+    if n is not None:
+        pairs = pairs[:n]
+    reports = conn.execute(f"select count(*) from documents d where {where}", params).fetchone()[0]
+    printing = conn.execute(
+        f"select count(*) from report_figures f join report_figures w on w.document_id = f.document_id and w.figure = ?"
+        f" join documents d on d.id = f.document_id where f.figure = ? and w.amount_fen > 0 and {where}",
+        [whole, part, *params]).fetchone()[0]
+    return ShareRanking(part, whole, ascending, [(p, w, _percent(p.fen, w.fen)) for p, w in pairs], reports,
+                        printing, shown)
+
+
+# --------------------------------------------------------------------------- the reports a question names
+_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)\s*年?")
+
+
+@dataclass
+class Match:
+    """A department a text names, how strongly (0–1), and its loaded reports."""
+
+    department: str
+    score: float
+    reports: list[Report]
+    span: tuple[int, int] = (0, 0)  # where in the text (normalised, squashed) the name is spelt
+
+
+@dataclass
+class Named:
+    """The reports a question names: by department (fuzzy) and by year."""
+
+    reports: list[Report]  # the named departments' reports in the named years (every report of a year named alone)
+    departments: list[Match]  # the departments named, best first ([] when none)
+    years: list[int]  # the years named
+
+
+# Words of a department's name that questions leave out, and the short forms they use.
+_GENERIC_PREFIXES = ("中国共产党", "中共")
+_SHORT_FORMS = (("委员会", "委"), ("办事处", ""), ("（本级）", ""), ("(本级)", ""), ("本级", ""), ("人民政府", "政府"))
+# A leading place (上海市普陀区, 江城市东安县): questions often leave it out, so its characters weigh less.
+_PLACE = re.compile(r"^(?:[\u4e00-\u9fff]{1,7}?(?:省|自治区|市|自治州|州|地区|盟)){0,2}(?:[\u4e00-\u9fff]{1,6}?(?:区|县|旗|市))?")
+_PLACE_WEIGHT = 0.3
+
+
+def _core(text: str) -> str:
+    """A name (or a question) in the form compared: normalised, squashed, short forms (委员会 -> 委)."""
+    text = _squash(text)
+    for long, short in _SHORT_FORMS:
+        text = text.replace(long, short)
+    return text
+
+
+def _name_core(department: str) -> tuple[str, list[float]]:
+    """A department's name as compared, and the weight of each of its characters."""
+    core = _core(department)
+    for prefix in _GENERIC_PREFIXES:
+        if core.startswith(prefix) and len(core) > len(prefix) + 2:
+            core = core[len(prefix):]
+    place = _PLACE.match(core)
+    places = len(place.group()) if place and len(core) - len(place.group()) >= 2 else 0
+    return core, [_PLACE_WEIGHT if i < places else 1.0 for i in range(len(core))]
+
+
+def _alignment(question: str, core: str, weights: list[float]) -> tuple[float, int, int]:
+    """How much of a name a stretch of the question spells, in order (0–1), ending with the name's last
+    character: the characters of the name it matches (skipping some is an abbreviation: 规划资源局) less
+    one for each character of the stretch that is not in the name. Returns (score, start, end) of the stretch."""
+    last = len(core) - 1
+    best = (0.0, 0, 0)
+    none = (float("-inf"), 0)
+    # previous[j]: (the best alignment ending at an earlier question character matched to a name
+    # character before j, plus that question character's index; where its stretch starts).
+    previous = [none] * (len(core) + 1)
+    for i, qc in enumerate(question):
+        current = previous[:]
+        for j, cc in enumerate(core):
+            if qc != cc:
+                continue
+            carried, begin = previous[j]
+            gain = carried - i + 1
+            score, begin = (weights[j] + gain, begin) if gain > 0 else (weights[j], i)
+            if j == last and score > best[0]:
+                best = (score, begin, i + 1)
+            if score + i > current[j + 1][0]:
+                current[j + 1] = (score + i, begin)
+        for j in range(1, len(current)):
+            if current[j - 1][0] > current[j][0]:
+                current[j] = current[j - 1]
+        previous = current
+    total = sum(weights)
+    return best[0] / total, best[1], best[2]
+
+
+class _Directory:
+    """Every loaded report's department, year and kind, in memory, with an index of the characters
+    of the department names (a rare character shortlists the names that hold it)."""
+
+    def __init__(self, rows: list[tuple]):
+        self.reports = [Report(*r) for r in rows]
+        self.by_department: dict[str, list[Report]] = {}
+        for report in self.reports:
+            self.by_department.setdefault(report.department, []).append(report)
+        self.names = list(self.by_department)
+        self.cores = [_name_core(name) for name in self.names]
+        self.chars: dict[str, list[int]] = {}
+        for i, (core, _) in enumerate(self.cores):
+            for char in set(core):
+                self.chars.setdefault(char, []).append(i)
+        count = len(self.names)
+        self.weight = {c: math.log((count + 1) / (len(ids) + 0.5)) for c, ids in self.chars.items()}
+        self.common = max(50, count // 5)  # a character in more names than this shortlists none
+
+    def search(self, text: str, limit: int, shortlist: int = 200) -> list[Match]:
+        question = _core(text)
+        present = set(question)
+        shared: dict[int, float] = {}
+        rare = [c for c in present if c in self.chars and len(self.chars[c]) <= self.common]
+        for char in rare or [c for c in present if c in self.chars]:
+            for i in self.chars[char]:
+                shared[i] = shared.get(i, 0.0) + self.weight[char]
+        candidates = sorted((i for i in shared if self.cores[i][0][-1] in present),
+                            key=lambda i: -shared[i])[:shortlist]
+        scores = []
+        for i in candidates:
+            core = self.cores[i][0]
+            at = question.find(core)
+            score, begin, end = (1.0, at, at + len(core)) if at >= 0 else _alignment(question, *self.cores[i])
+            if score > 0:
+                scores.append((score, begin, end, i))
+        scores.sort(key=lambda item: (-item[0], self.names[item[3]]))
+        return [Match(self.names[i], round(score, 4), self.by_department[self.names[i]], (begin, end))
+                for score, begin, end, i in scores[:limit]]
+
+
+def _squash(text: str) -> str:
+    return squash(normalise(text))
+
+
+_DIRECTORIES: dict[tuple, _Directory] = {}
+
+
+def _directory(conn: sqlite3.Connection) -> _Directory:
+    """The directory of the loaded reports (read again only when the documents change)."""
+    path = conn.execute("pragma database_list").fetchone()[2] or f"memory:{id(conn)}"
+    key = (path, *conn.execute("select count(*), max(id), max(loaded_at) from documents").fetchone())
+    directory = _DIRECTORIES.get(key)
+    if directory is None:
+        _DIRECTORIES.clear()
+        directory = _DIRECTORIES[key] = _Directory(
+            conn.execute("select id, department, year, kind from documents order by department, year, id").fetchall())
+    return directory
+
+
+# A department counts as named from this score on (the share of its name's weight the text covers),
+# and every department within _CLOSE of the best one is named with it (the text does not tell them apart).
+NAMED_FROM = 0.4
+_CLOSE = 0.05
+
+
+def find_reports(conn: sqlite3.Connection, text: str, *, limit: int = 10) -> list[Match]:
+    """The departments a text names, best first (fuzzy: 规划资源局 finds 上海市普陀区规划和自然资源局),
+    each with its score and its loaded reports; at most ``limit``, whatever their score."""
+    return _directory(conn).search(text, limit)
+
+
+def named_reports(conn: sqlite3.Connection, question: str, *, kind: str | None = None) -> Named:
+    """The reports a question names by department and year (of ``kind`` when given).
+
+    A department counts as named when a stretch of the question spells at least NAMED_FROM of its
+    name, ending with its last character (a leading place weighs less: questions leave it out). Each
+    stretch names its best department, and every one scored within a small gap of it (教育局 alone
+    names every 教育局); other stretches name others (东安县财政局和西平县教育局). Years alone
+    (2023和2024年) name every report of those years.
+    """
+    directory = _directory(conn)
+    years = sorted({int(y) for y in _YEAR.findall(normalise(question))})
+    matches = []
+    for m in directory.search(question, 50):
+        if m.score < NAMED_FROM:
+            break
+        rivals = [n for n in matches if n.span[0] < m.span[1] and m.span[0] < n.span[1]]
+        # the best name of each stretch of the question, and those it does not tell apart from it
+        if all(m.score >= n.score - _CLOSE for n in rivals):
+            matches.append(m)
+    pool = [r for m in matches for r in m.reports] if matches else (directory.reports if years else [])
+    chosen = [r for r in pool if (not years or r.year in years) and (kind is None or r.kind == kind)]
+    return Named(chosen, matches, years)
