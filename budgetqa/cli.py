@@ -252,6 +252,25 @@ def load(paths: tuple[Path, ...], jobs: int | None, db_path: Path) -> None:
 
 
 @cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", "-p", type=click.IntRange(0, 65535), default=8001, show_default=True, help="Port to listen on.")
+@db_option
+def serve(host: str, port: int, db_path: Path) -> None:
+    """Share the database read-only in a browser (Datasette, the `serve` extra), with its tables
+    described and canned queries for comparing reports.
+
+    Example: budgetqa serve --db budget.db --port 8001
+    """
+    import tempfile
+
+    from budgetqa.serve import serve as run_datasette
+
+    _open(db_path).close()  # a database budgetqa can read (an older one is brought up to date first)
+    with tempfile.TemporaryDirectory(prefix="budgetqa-serve-") as folder:
+        run_datasette(db_path, host=host, port=port, metadata_dir=folder)
+
+
+@cli.command()
 @db_option
 @output_options
 def documents(db_path: Path, as_json: bool, as_csv: bool) -> None:
