@@ -8,7 +8,8 @@ import sys
 import pytest
 
 CORE = ["budgetqa.parser", "budgetqa.store", "budgetqa.checks", "budgetqa.matcher", "budgetqa.answer",
-        "budgetqa.export", "budgetqa.browse", "budgetqa.cli", "budgetqa.docdata", "budgetqa.render"]
+        "budgetqa.export", "budgetqa.browse", "budgetqa.cli", "budgetqa.docdata", "budgetqa.render",
+        "budgetqa.standard", "budgetqa.across", "budgetqa.bulk", "budgetqa.serve"]
 
 
 @pytest.mark.parametrize("module", CORE)
