@@ -90,3 +90,34 @@ def test_the_figures_stored_are_those_read(tmp_path, path):
                           " where document_id = ? order by rowid", [doc_id]).fetchall()
     read = [(f.figure, str(f.amount), f.printed, f.unit, f.fen, f.table_no, f.line) for f in standard_figures(parse_file(path))]
     assert stored == read and stored
+
+
+def _as_schema_1(path) -> None:
+    """The file as budgetqa wrote it before report_figures and amount_fen (schema version 1)."""
+    old = sqlite3.connect(path)
+    old.execute("drop table report_figures")
+    old.execute("alter table line_items drop column amount_fen")
+    old.execute("pragma user_version = 1")
+    old.commit()
+    old.close()
+
+
+def test_opening_an_older_database_fills_the_standard_figures(db_path):
+    from budgetqa.store import connect
+
+    _as_schema_1(db_path)
+    conn = connect(db_path)
+    assert conn.execute("select amount from report_figures where figure = '人员经费'").fetchone()[0] == "290.03"
+    assert conn.execute("select count(*) from line_items where amount_fen is null").fetchone()[0] == 0
+    assert conn.execute("pragma user_version").fetchone()[0] == 2
+
+
+def test_loading_into_an_older_database_reads_its_documents_again(db_path):
+    from budgetqa.store import connect, load_document
+
+    _as_schema_1(db_path)
+    load_document(db_path, parse_file(UNIVERSITY))
+    conn = connect(db_path)
+    departments = [r[0] for r in conn.execute("select distinct d.department from report_figures f join documents d"
+                                              " on d.id = f.document_id order by 1")]
+    assert departments == ["中国共产党长治市屯留区委办公室", "西南大学"]
