@@ -414,11 +414,17 @@ def find_document(conn: sqlite3.Connection, selector: str | None) -> sqlite3.Row
     name (or a part of it), optionally followed by a year and 预算/决算 ('规划和自然资源局2024',
     '2024年决算'); it must choose exactly one document.
     """
+    if selector is None or not selector.strip() or _squash(selector).isdigit():
+        # the newest, or an id: one row, not every document (a database may hold thousands)
+        wanted = _squash(selector or "")
+        sql, params = ("select * from documents where id = ?", [int(wanted)]) if wanted else \
+            ("select * from documents order by id desc limit 1", [])
+        row = conn.execute(sql, params).fetchone()
+        if row is not None:
+            return row
     docs = documents(conn)
     if not docs:
         raise ReportError("数据库里还没有报告：先用 budgetqa load 报告文件 载入一份")
-    if selector is None or not selector.strip():
-        return docs[0]
     wanted = _squash(selector)
     loaded = "；".join(document_label(d) for d in docs[:8]) + ("；…" if len(docs) > 8 else "")
     if wanted.isdigit():
