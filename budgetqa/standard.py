@@ -2,7 +2,7 @@
 
 Every report of a kind prints these, in tables that differ from one template to the next; the
 cross-report questions (rankings, comparisons, sums) compare them. Each figure is read from the
-document model where the question side reads it (budgetqa.engine.resolve), keeps the table and line
+document model where the question side reads it (budgetqa.answer.resolve), keeps the table and line
 it is printed on and the amount as printed, and is converted exactly to 分 (integer cents of 元) so
 that SQL can compare and add figures printed in 元 and in 万元. A report that does not print a
 figure has none; a table printed as 本表无数据 states zero.
@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from budgetqa.engine.resolve import Value, column_values, row_values
+from budgetqa.answer.resolve import Value, column_values, row_values
 from budgetqa.models import Document, Row, Table
 from budgetqa.question.query import Query
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from budgetqa.engine.resolve import column_values, row_values
+from budgetqa.answer.resolve import column_values, row_values
 from budgetqa.parser import parse_file
 from budgetqa.question.query import Query
 from budgetqa.standard import FIGURES, standard_figures, to_fen

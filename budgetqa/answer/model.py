@@ -92,17 +92,13 @@ def _printed(value: Decimal) -> str:
 
 @dataclass
 class Session:
-    """Context kept between questions: the document, the last answer's subject and choices."""
+    """A conversation: the report it is about, the last question as read (a follow-up fills its gaps
+    from it), the last answer's numbered choices, and what was asked."""
 
     document_id: int | None = None
-    last_intent: str = ""
-    last_entities: list = field(default_factory=list)
-    last_question: str = ""
-    last_scope: str | None = None
-    last_top_n: int | None = None
+    last_query: object | None = None  # budgetqa.question.query.Query
     choices: list[tuple[str, str]] = field(default_factory=list)
     history: list[str] = field(default_factory=list)
-    continuing: bool = False  # answering the second question of one line (它 is implied)
 
 
 def amount_text(value: Decimal, unit: str) -> str:

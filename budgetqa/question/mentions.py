@@ -26,8 +26,8 @@ _PARTIAL_KINDS = ("project", "target", "code", "item", "term", "unit", "fact", "
 _LIST_BREAK = re.compile(r"[和与及、跟同]|[两三四五六七八九十几]个|[两三四五六七八九十几]项")
 _CN_ORDINAL = "一二三四五六七八九十"
 _TABLE_REF = re.compile(
-    rf"(?:公开|预算公开|部门预算|决算公开)?表\s*(?:([{_CN_ORDINAL}]{{1,3}})|(\d{{1,2}})(?!\d))|第([{_CN_ORDINAL}\d]{{1,3}})张表"
-    rf"|公开(\d{{1,2}})表")
+    rf"(?:公开|预算公开|部门预算|决算公开)?表\s*(?:([{_CN_ORDINAL}]{{1,3}})(?![共起样般些直致下定时])|(\d{{1,2}})(?!\d))"
+    rf"|第([{_CN_ORDINAL}\d]{{1,3}})张表|公开(\d{{1,2}})表")
 
 
 @dataclass
@@ -40,6 +40,8 @@ class Mention:
     score: float = 100
     via: str = "exact"  # exact, synonym, partial, fuzzy
     scope: str | None = None  # the scope typed right before it (本年的…, 上年结转的…)
+    table: int | None = None  # the table typed right before it (表五项目支出)
+    fund: str | None = None  # the fund typed right before it (财政拨款安排的高等教育支出)
 
     @property
     def kinds(self) -> set[str]:
@@ -77,6 +79,7 @@ def find_mentions(squashed: str, spaced: str, v: Vocabulary, doc: Document) -> l
         residue = residue.replace(squashed[m.start:m.end], " ")
     residue = strip_fillers(residue)
     found += _partial(residue, squashed, v)
+    found += _extended(residue, squashed, v, exact)
     found += _fuzzy(residue, squashed, v, found)
     found = _longest(found, squashed)
     return sorted(found, key=lambda m: (m.start, -m.score))
@@ -109,9 +112,12 @@ def _tables(squashed: str, doc: Document) -> list[Mention]:
     if "表" in squashed:
         titles = {t.no: squash(re.sub(r"[（(][^）)]*[）)]$", "", t.title)) for t in doc.tables}
         for m in re.finditer("表", squashed):
-            for start in range(max(0, m.start() - 14), m.start() - 3):
-                owners = [no for no, title in titles.items() if title.endswith(squashed[start:m.end()])]
-                if len(owners) == 1:
+            for start in range(max(0, m.start() - 14), m.start() - 2):
+                typed = squashed[start:m.start()]
+                owners = [no for no, title in titles.items() if title.endswith(typed + "表")] or \
+                         [no for no, title in titles.items() if len(typed) >= 4 and typed in title] or \
+                         [no for no, title in titles.items() if len(typed) >= 5 and LCSseq.similarity(typed, title) == len(typed)]
+                if len(owners) == 1:  # 基本支出决算表 / 三公经费表: the one table whose title says so
                     out.append(Mention(start, m.end(), [Term("table", str(owners[0]), numbers[owners[0]].title)], 96))
                     break
     return out
@@ -165,19 +171,58 @@ def _words(residue: str) -> list[str]:
 
 
 def _partial(residue: str, squashed: str, v: Vocabulary) -> list[Mention]:
-    """A short word that is part of a few names (画报 -> 山西画报订阅费用; 关工委 -> two projects)."""
+    """A short word that is part of a few names (画报 -> 山西画报订阅费用; 关工委 -> two projects),
+    also when more is typed around it (卫生健康类下面 holds 卫生健康 of 卫生健康支出)."""
     out = []
     for word in _words(residue):
-        if len(word) < 2 or len(set(word) - _GENERIC) < 2 or word in lexicon.COMMON_WORDS:
+        found = _longest_piece(word, v)
+        if found is None:
             continue
-        hits = {t for key, terms in v.by_name.items() if word in key and key != word
-                for t in terms if t.kind in _PARTIAL_KINDS and (t.kind != "fact" or len(word) >= 5)}
-        if not hits or len({t.name for t in hits}) > 6:
-            continue
-        start = squashed.find(word)
-        if start >= 0:
+        piece, keys = found
+        hits = {t for key in keys if key != piece for t in v.by_name[key]
+                if t.kind in _PARTIAL_KINDS and (t.kind != "fact" or len(piece) >= 5)}
+        start = squashed.find(piece)
+        if hits and len({t.name for t in hits}) <= 6 and start >= 0:
             terms = sorted(hits, key=lambda t: (_PARTIAL_KINDS.index(t.kind), len(t.name)))
-            out.append(Mention(start, start + len(word), terms, 90, "partial"))
+            out.append(Mention(start, start + len(piece), terms, 90, "partial"))
+    return out
+
+
+def _longest_piece(word: str, v: Vocabulary) -> tuple[str, list[str]] | None:
+    """The longest stretch of a typed word that is part of some names (and says something)."""
+    word = word[:16]
+    for size in range(min(len(word), 10), 1, -1):
+        for i in range(len(word) - size + 1):
+            piece = word[i:i + size]
+            if len(set(piece) - _GENERIC) < 2 or piece in lexicon.COMMON_WORDS:
+                continue
+            keys = v.pieces.get(piece)
+            if keys:
+                return piece, keys
+    return None
+
+
+def _extended(residue: str, squashed: str, v: Vocabulary, exact: list[Mention]) -> list[Mention]:
+    """A printed name typed with a word more (政府采购服务 for 政府采购服务预算, 政府采购总额 for
+    政府采购预算总额): the name found and the word after it, when a longer name holds them all in order."""
+    out = []
+    for word in _words(residue):
+        if len(word) < 2:
+            continue
+        for m in exact:
+            if squashed[m.end:m.end + len(word)] != word:
+                continue
+            typed = squashed[m.start:m.end + len(word)]
+            missed = 1 if len(typed) >= 4 else 0  # one character mistyped (绩效工姿)
+            hits = [((common == len(typed), len(typed) / len(key)), t) for key, terms in v.by_name.items()
+                    if len(key) > len(typed) - 2 and (common := LCSseq.similarity(typed, key)) >= len(typed) - missed
+                    and len(typed) / len(key) >= 0.6 and key.startswith(typed[:2])
+                    for t in terms if t.kind not in ("table", "department")]
+            if hits:
+                best = max(h[0] for h in hits)  # every character typed first, then the closest length
+                terms = list(dict.fromkeys(t for r, t in sorted(hits, key=lambda h: h[0], reverse=True)
+                                           if r[0] == best[0] and r[1] >= best[1] - 0.05))
+                out.append(Mention(m.start, m.end + len(word), terms, 93, "partial"))
     return out
 
 
@@ -191,6 +236,7 @@ def _fuzzy(residue: str, squashed: str, v: Vocabulary, found: list[Mention]) -> 
     out = []
     taken = {t for m in found if m.via == "exact" for t in m.terms}
     for word in residue.split(" "):
+        word = word.strip("中里的在和与及是")  # 表十二中信息化中心: the 中 belongs to the table
         core = set(word) - _GENERIC
         start = squashed.find(word)
         if len(word) < 3 or len(core) < 2 or start < 0:
@@ -202,11 +248,12 @@ def _fuzzy(residue: str, squashed: str, v: Vocabulary, found: list[Mention]) -> 
             common = LCSseq.similarity(word, key)
             if common < 3 or common / len(word) < 0.75:
                 continue
-            if common / len(key) < 0.5 and fuzz.partial_ratio(word, key) < 70:
+            abbreviated = common == len(word) >= 6 and word[:3] in key  # 视频会议线路租赁 for a long name
+            if common / len(key) < 0.5 and fuzz.partial_ratio(word, key) < 70 and not abbreviated:
                 continue  # the shared characters are scattered over a long name
             if len(core & set(key)) < max(2, len(core) * 0.6):
                 continue
-            score = 100 * (0.6 * common / len(word) + 0.4 * common / len(key))
+            score = 100 * (0.6 * common / len(word) + 0.4 * max(common / len(key), 0.5 if abbreviated else 0))
             scored += [(score, t) for t in terms if t not in taken and t.kind not in ("table", "department")]
         if not scored:
             continue
@@ -222,6 +269,9 @@ def _longest(mentions: list[Mention], text: str) -> list[Mention]:
     一般公共预算拨款收入), a weaker one on the same span, and one that overlaps another only to take
     a generic word after it (高等教育支出: 高等教育, not also 教育支出). Mentions on the same span merge."""
     keep: list[Mention] = []
+    exact = [m for m in mentions if m.via in ("exact", "synonym") and m.kinds & {"code", "item", "row", "column"}]
+    mentions = [m for m in mentions if m.via in ("exact", "synonym") or not any(
+        m.start <= e.start and e.end <= m.end and _says_nothing(text[m.start:e.start] + text[e.end:m.end]) for e in exact)]
     for m in sorted(mentions, key=lambda m: (-(m.end - m.start), -m.score)):
         same = next((k for k in keep if k.start == m.start and k.end == m.end), None)
         if same is not None:
@@ -233,6 +283,14 @@ def _longest(mentions: list[Mention], text: str) -> list[Mention]:
         keep.append(m)
     return [m for m in keep if not any(k.start < m.start < k.end < m.end and text[k.end:m.end] in _GENERIC_TAILS
                                        for k in keep)]
+
+
+def _says_nothing(extra: str) -> bool:
+    """Characters a weaker reading adds to an exact name that carry no meaning of their own (拨款, 的)."""
+    rest = extra
+    for word in sorted(lexicon.COMMON_WORDS, key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return not (set(rest) - _GENERIC)
 
 
 # --------------------------------------------------------------------------- pinyin
@@ -298,12 +356,32 @@ def _pinyin_dictionary(v: Vocabulary) -> dict[str, str]:
     return v._pinyin_words  # type: ignore[attr-defined]
 
 
+def _pinyin_pieces(v: Vocabulary) -> dict[str, str]:
+    """Pinyin of every run of two to four characters of every name -> those characters (shipinhuiyi ->
+    视频会议), for pinyin typed for part of a long name. Built only when a question is typed in pinyin."""
+    cached = getattr(v, "_pinyin_pieces", None)
+    if cached is not None:
+        return cached
+    from pypinyin import lazy_pinyin
+
+    out: dict[str, str] = {}
+    for name in v.spellings:
+        hanzi = "".join(ch for ch in squash(name) if "\u4e00" <= ch <= "\u9fff")
+        syllables = lazy_pinyin(hanzi)
+        for size in (2, 3, 4):
+            for i in range(len(syllables) - size + 1):
+                out.setdefault("".join(syllables[i:i + size]), hanzi[i:i + size])
+    v._pinyin_pieces = out  # type: ignore[attr-defined]
+    return out
+
+
 def _spell_out(word: str, v: Vocabulary) -> str:
     """A run of pinyin made of several words (zhufangbaozhangzhichuzhanbi -> 住房保障支出占比), one
     letter off allowed in long words (sanggong -> 三公); '' when most of it stays unexplained."""
     from rapidfuzz.distance import Levenshtein
 
     dictionary = _pinyin_dictionary(v)
+    pieces = _pinyin_pieces(v)
     best: list[tuple[int, str] | None] = [None] * (len(word) + 1)  # covered letters, words so far
     best[0] = (0, "")
     for i in range(len(word)):
@@ -312,15 +390,19 @@ def _spell_out(word: str, v: Vocabulary) -> str:
         covered, spelled = best[i]
         if best[i + 1] is None or best[i + 1][0] < covered:
             best[i + 1] = (covered, spelled)  # skip one letter
+        for size in range(4, min(len(word) - i, 40) + 1):
+            piece = word[i:i + size]
+            chinese = dictionary.get(piece) or pieces.get(piece)
+            if chinese and (best[i + size] is None or best[i + size][0] < covered + size):
+                best[i + size] = (covered + size, spelled + chinese)
         for key, chinese in dictionary.items():
-            for size in {len(key), len(key) - 1, len(key) + 1}:
+            if len(key) < 6:
+                continue
+            for size in (len(key) - 1, len(key) + 1, len(key)):
                 piece = word[i:i + size]
-                if len(piece) != size or size < 4:
-                    continue
-                if piece != key and (len(key) < 6 or Levenshtein.distance(piece, key) > 1):
-                    continue
-                candidate = (covered + size, spelled + chinese)
-                if best[i + size] is None or best[i + size][0] < candidate[0]:
-                    best[i + size] = candidate
+                if len(piece) == size and piece != key and Levenshtein.distance(piece, key) <= 1:
+                    candidate = (covered + size, spelled + chinese)
+                    if best[i + size] is None or best[i + size][0] < candidate[0]:
+                        best[i + size] = candidate
     covered, spelled = best[len(word)]
     return spelled if covered >= 0.75 * len(word) else ""

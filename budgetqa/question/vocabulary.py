@@ -51,6 +51,18 @@ class Vocabulary:
                     terms.append(term)
 
     @cached_property
+    def pieces(self) -> dict[str, list[str]]:
+        """Every stretch of 2 to 10 characters of every name -> the names holding it (for partial names)."""
+        out: dict[str, list[str]] = {}
+        for key in self.by_name:
+            for size in range(2, min(len(key), 10) + 1):
+                for i in range(len(key) - size + 1):
+                    holders = out.setdefault(key[i:i + size], [])
+                    if not holders or holders[-1] != key:
+                        holders.append(key)
+        return out
+
+    @cached_property
     def longest_first(self) -> list[tuple[str, list[Term]]]:
         """Names longest first, for exact matching."""
         return sorted(self.by_name.items(), key=lambda kv: -len(kv[0]))
@@ -85,6 +97,9 @@ def _build(doc: Document) -> Vocabulary:
     _tables(v, doc)
     for p in doc.projects:
         v.add("project", p.name, p.name, re.sub(r"^20\d{2}年度?", "", p.name))
+    for scope in {p.scope for p in doc.projects}:  # 上年结转项目 / 本年项目支出: a project list's total
+        for word in lexicon.LIST_NAMES.get(scope, ()):
+            v.add("list", scope, word)
     projects = {squash(p.name) for p in doc.projects}
     for sheet in doc.performance:
         bare = re.sub(r"^(?:[\d\-－—\s]+|\d{4}年度?)", "", sheet.project_name).strip("-－— ")
@@ -121,12 +136,17 @@ def _tables(v: Vocabulary, doc: Document) -> None:
             if len(leaf) >= 2 and leaf not in _GENERIC_COLUMNS and not leaf.startswith("第") and not re.match(r"\d{4}", leaf):
                 v.add("column", leaf, leaf)
         for row in table.rows:
-            _row(v, table, row)
+            _row(v, table, row, doc.department)
 
 
-def _row(v: Vocabulary, table, row) -> None:
-    if table.kind.startswith("projects") or row.is_total and not row.code:
+_BARE_TOTALS = {"合计", "总计", "小计", "部门合计", "总合计"}
+
+
+def _row(v: Vocabulary, table, row, department: str = "") -> None:
+    if table.kind.startswith("projects") or compact(row.name) in _BARE_TOTALS and not row.code:
         return
+    if department and compact(department) in compact(row.name):
+        return  # the department's own total row: the department is named to pick the report
     if row.code and row.code[0] == "3" or table.kind in ECONOMIC_TABLES:
         v.add("item", compact(row.name), row.name)
         if row.code:

@@ -10,7 +10,8 @@ import re
 from decimal import Decimal
 
 from budgetqa import lexicon
-from budgetqa.engine.build import answer
+from budgetqa.answer.build import answer
+from budgetqa.answer.topics import performance_overview, topic_answer
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.models import Document, PerformanceTarget
 from budgetqa.question.query import Query
@@ -43,12 +44,30 @@ def duties(doc: Document, q: Query) -> Answer | None:
             a = answer("text", "部门职能", f"{sentence}（机构设置情况 第{said.line}行）。")
             a.source("机构设置情况", said.line, "职能")
             return a
+    asked = _asked_duty(q, items)
+    if asked is not None:
+        d, words = asked
+        a = answer("text", f"「{words}」是否为本部门职责", f"是。本部门职责（{d.name}）：{d.text}（第{d.line}行）")
+        a.source("本部门职责", d.line, f"（{d.name}）")
+        return a
     a = answer("text", "本部门职责", f"共 {len(items)} 条职责：" + "".join(f"（{d.name}）{d.text}" for d in items))
     a.columns = ["序号", "职责", "行"]
     a.rows = [[d.name, d.text, d.line] for d in items]
     for d in items:
         a.source("本部门职责", d.line, f"（{d.name}）")
     return a
+
+
+def _asked_duty(q: Query, items) -> tuple | None:
+    """The duty whose words the question quotes (负责全区商用密码管理是不是…的职责)."""
+    m = re.search(r"^(?:请问)?(.{4,30}?)(?:是不是|是否|算不算|属不属于|属于)", q.squashed)
+    if m is None:
+        return None
+    words = m.group(1)
+    from rapidfuzz import fuzz
+
+    best = max(items, key=lambda d: fuzz.partial_ratio(words, squash(d.text)))
+    return (best, words) if fuzz.partial_ratio(words, squash(best.text)) >= 80 else None
 
 
 def units(doc: Document, q: Query) -> Answer | None:
@@ -72,24 +91,6 @@ def units(doc: Document, q: Query) -> Answer | None:
     return a
 
 
-def performance_overview(doc: Document) -> Answer | None:
-    """How many target sheets, and what the narrative says of 绩效 (项目个数, 涉及资金)."""
-    stated = [f for f in doc.facts if "绩效" in f.sentence and f.kind in ("count", "amount")]
-    if not doc.performance and not stated:
-        return None
-    a = answer("text", "项目绩效目标", "")
-    if doc.performance:
-        names = "、".join(s.project_name for s in doc.performance[:12])
-        more = f"等 {len(doc.performance)} 张" if len(doc.performance) > 12 else f"共 {len(doc.performance)} 张"
-        a.text += f"项目绩效目标表{more}：{names}。"
-        a.figure("绩效目标表数量", Decimal(len(doc.performance)), "张")
-    if stated:
-        a.text += f"情况说明：{stated[0].sentence}（第{stated[0].line}行）。"
-        for f in stated[:4]:
-            a.figure(f.label, f.value, f.unit, "情况说明", f.line)
-    return a
-
-
 def _sheet(doc: Document, q: Query) -> PerformanceTarget | None:
     """The performance sheet of the project the question names."""
     names = [t.key for m in q.subjects + ([q.whole] if q.whole else []) for t in m.terms if t.kind in ("project", "target")]
@@ -106,13 +107,26 @@ def sheet_field(doc: Document, q: Query) -> Answer | None:
     if sheet is None:
         return None
     name = sheet.project_name
-    for i in sheet.indicators:  # the most specific indicator label the question names
-        for label in (i.level3, i.level2):
-            if label and len(label) >= 2 and squash(label) in q.squashed:
-                a = answer("text", f"{name} 的指标「{label}」",
-                           f"{name} 的{i.level2}「{i.level3}」指标值：{i.value}（{i.scope}，绩效目标表 第{i.line}行）。")
-                a.source("项目支出绩效目标表", i.line, label)
-                return a
+    for level in ("level3", "level2"):  # the most specific indicator label the question names
+        named = [i for i in sheet.indicators if len(getattr(i, level)) >= 2 and squash(getattr(i, level)) in q.squashed]
+        if named:
+            i = max(named, key=lambda i: (len(getattr(i, level)), i.scope == "年度"))
+            label = getattr(i, level)
+            a = answer("text", f"{name} 的指标「{label}」",
+                       f"{name} 的{i.level2}「{i.level3}」指标值：{i.value}（{i.scope}，绩效目标表 第{i.line}行）。")
+            a.source("项目支出绩效目标表", i.line, label)
+            return a
+    named_fund = [k for k in sheet.funds if k.split("/", 1)[1] in q.squashed and "总额" not in k]
+    if named_fund or q.has("资金", "金额", "多少钱", "多少元", "拨款") and not q.field_name:
+        from budgetqa.answer.resolve import sheet_values
+
+        vals = sheet_values(doc, sheet, q)
+        if vals:
+            a = answer("value", f"{name} 的资金", "；".join(f"{v.label} {amount_text(v.amount, v.unit)}" for v in vals)
+                       + f"（绩效目标表 第{vals[0].line}行）。")
+            for v in vals:
+                a.figure(v.label, v.amount, v.unit, v.where, v.line)
+            return a
     if q.field_name in lexicon.INDICATOR_KINDS:
         rows = [i for i in sheet.indicators if i.level2.startswith(q.field_name) and i.scope == "年度"] or \
                [i for i in sheet.indicators if i.level2.startswith(q.field_name)]
@@ -149,10 +163,20 @@ def text(doc: Document, q: Query) -> Answer | None:
     """Questions about what the report says: a sheet's field, duties, units, terms, or a sentence."""
     if _sheet(doc, q) is not None:
         return sheet_field(doc, q)
-    if q.domain in ("internal_units", "subordinate_units") or any("unit" in m.kinds for m in q.subjects):
+    projects = [t.name for m in q.subjects for t in m.terms if t.kind == "project"]
+    if projects and doc.performance and (q.field_name or q.has("绩效", "指标", "实施期", "年度资金")):
+        return Answer(False, "text", f"报告（{doc.label}）没有「{projects[0]}」的项目绩效目标表"
+                      f"（有目标表的是：{'、'.join(s.project_name for s in doc.performance[:8])}）。", understood=projects[0])
+    figures = any(m.via in ("exact", "synonym") and m.kinds & {"code", "item", "project", "row", "fact"} for m in q.subjects)
+    if (q.domain in ("internal_units", "subordinate_units") or any("unit" in m.kinds for m in q.subjects)) and not figures:
         return units(doc, q)
     if q.has("职责", "职能", "负责什么", "干什么", "做什么", "管什么", "任务是", "负责哪些", "管哪些"):
         return duties(doc, q)
+    topics = [m.of("topic")[0].key for m in q.subjects if "topic" in m.kinds]
+    if topics and topics[0] != "绩效目标":  # what the report says of 三公, 机关运行经费, 政府采购
+        found = topic_answer(doc, q, topics[0])
+        if found is not None:
+            return found
     if any("term" in m.kinds for m in q.subjects):
         return define(doc, q)
     if q.has("绩效") and not q.subjects:
@@ -168,6 +192,24 @@ def about(doc: Document, q: Query) -> Answer | None:
         units = sorted({t.unit for t in tables if t.unit})
         a = answer("about", "金额单位", f"{doc.label} 的金额单位：{'、'.join(units) or doc.unit}"
                    + "".join(f"；{t.label} 为{t.unit}" for t in tables if len(units) > 1 and t.unit != doc.unit) + "。")
+        return a
+    if q.has("哪个部门", "什么部门", "哪一年", "哪年", "哪个单位") and not q.subjects:
+        a = answer("about", "报告本身", f"这是 {doc.department} 的 {doc.year or ''}年{doc.kind}报告（{doc.source_name}）。")
+        return a
+    if q.has("部分", "章节", "目录", "结构"):
+        heads = [(i + 1, line.strip()) for i, line in enumerate(doc.lines) if re.match(r"^\s*第[一二三四五六七八九十]+部分", line)]
+        if heads:
+            a = answer("about", "报告的组成", f"{doc.label} 分为 {len(heads)} 个部分：" + "；".join(h for _, h in heads) + "。")
+            for line, head in heads:
+                a.source("报告原文", line, head)
+            return a
+    quoted = re.search(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]", q.text)
+    if quoted and q.has("表"):
+        key = squash(quoted.group(1))
+        found = [t for t in tables if key in squash(t.title)]
+        a = answer("about", f"标题含「{quoted.group(1)}」的表", f"标题含「{quoted.group(1)}」的表有 {len(found)} 张："
+                   + ("；".join(t.label for t in found) if found else "没有") + "。")
+        a.figure("表的张数", Decimal(len(found)), "张")
         return a
     named = [m for m in q.subjects if m.kinds - {"table"}]
     if named and q.has("哪张表", "哪个表", "哪些表", "哪一张表", "哪几张表", "什么表", "哪个报表", "在哪"):
@@ -256,7 +298,7 @@ def _search_words(q: Query) -> list[str]:
 
 def help_answer(doc: Document, q: Query) -> Answer:
     """What can be asked, with examples for each kind of question."""
-    from budgetqa.question.catalogue import INTENTS
+    from budgetqa.catalogue import INTENTS
 
     lines = [f"{i.description}：{'、'.join(i.examples)}" for i in INTENTS if i.examples]
     a = answer("help", "", f"可以问 {doc.label} 的这些内容——" + "；".join(lines) + "。")

@@ -14,11 +14,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
-from budgetqa.engine import build
-from budgetqa.engine.build import add, answer, pct, said
-from budgetqa.engine.figures import mention_values
+from budgetqa.answer import build
+from budgetqa.answer.build import add, answer, pct, said
+from budgetqa.answer.figures import group_answer, mention_values
+from budgetqa.answer.lists import domain, list_answer
+from budgetqa.answer.topics import topic_answer
 from budgetqa.answer.model import Answer, amount_text
-from budgetqa.engine.resolve import NARRATIVE, Value, column_values, is_descendant, list_total, table_total
+from budgetqa.answer.resolve import NARRATIVE, Value, column_values, is_descendant, list_total, table_total, topic_facts
 from budgetqa.models import Document, Fact
 from budgetqa.question.mentions import Mention
 from budgetqa.question.query import Query
@@ -27,7 +29,8 @@ from budgetqa.textnorm import squash
 
 def subject_value(doc: Document, q: Query, m: Mention) -> Value | None:
     """The one figure a mention stands for in a computation (the scope typed before it applies)."""
-    scoped = replace(q, scope=m.scope or q.scope)
+    scoped = replace(q, scope=m.scope or q.scope, table=m.table if m.table is not None else q.table,
+                     fund=m.fund or q.fund)
     if "table" in m.kinds and len(m.terms) == 1:
         return table_total(doc, int(m.term.key), "收入" if "收入" in q.squashed[m.end:m.end + 6] else "支出")
     if "column" in m.kinds and m.term.key == "项目支出" and scoped.scope in ("本年", "上年结转") and scoped.table is None:
@@ -48,16 +51,37 @@ def subject_values(doc: Document, q: Query) -> list[Value]:
     return build.dedupe(out)
 
 
+# --------------------------------------------------------------------------- what is left
+def remainder(doc: Document, q: Query) -> Answer | None:
+    """人员经费里扣掉退休费还剩多少 / 结转项目里不算安可替代工程，其余合计: the whole less what is set aside."""
+    whole_mention = q.whole or (q.subjects[0] if q.subjects else None)
+    if whole_mention is not None:
+        whole = subject_value(doc, q, whole_mention)
+    else:
+        d = domain(doc, q)
+        whole = Value(d.where, build.total(d.rows), d.rows[0].unit, d.where, 0, "domain") if d.rows else None
+    taken = [v for m in q.excluded if (v := subject_value(doc, q, m)) is not None]
+    if whole is None or not taken or any(v.unit != whole.unit for v in taken):
+        return None
+    left = whole.amount - build.total(taken)
+    a = answer("difference", f"{whole.label} 除去 {'、'.join(v.label for v in taken)}",
+               f"{said(whole)} − " + " − ".join(said(v) for v in taken) + f" = {amount_text(left, whole.unit)}。")
+    a.figure("余额（计算）", left, whole.unit)
+    for v in [whole] + taken:
+        add(a, v)
+    return a
+
+
 # --------------------------------------------------------------------------- sum and difference
 def sum_(doc: Document, q: Query) -> Answer | None:
     """The sum of the named figures (a 项 inside a named 款 is not counted twice)."""
+    if not q.subjects and (q.domain or q.scope or q.table is not None):
+        return list_answer(doc, q)  # 合计多少 of a list: its items added
     vals = subject_values(doc, q)
     if len(vals) == 1 and len(q.subjects) == 1 and len(q.subjects[0].of("project")) > 1:
         vals = build.dedupe([v for t in q.subjects[0].of("project") for v in mention_values(doc, Mention(0, 0, [t]), q)])
     if len(vals) < 2:
         if len(q.subjects) == 1 and "group" in q.subjects[0].kinds:
-            from budgetqa.engine.figures import group_answer
-
             return group_answer(doc, q, q.subjects[0].of("group")[0].key)
         return None
     codes = [v.key for v in vals if v.key.isdigit()]
@@ -80,7 +104,8 @@ def sum_(doc: Document, q: Query) -> Answer | None:
 
 def difference(doc: Document, q: Query) -> Answer | None:
     """The difference between two named figures (or one column in two tables, or budget and outturn)."""
-    tables = [int(m.term.key) for m in q.subjects if m.kinds == {"table"}]
+    tables = list(dict.fromkeys([int(m.term.key) for m in q.subjects if m.kinds == {"table"}]
+                                + [m.table for m in q.subjects if m.table is not None]))
     columns = [m.term.key for m in q.subjects if "column" in m.kinds]
     if len(tables) == 2 and columns:
         return across_tables(doc, tables, columns[0])
@@ -88,7 +113,7 @@ def difference(doc: Document, q: Query) -> Answer | None:
         found = budget_vs_outturn(doc, q)
         if found is not None:
             return found
-    vals = subject_values(doc, q)
+    vals = sheet_pair(doc, q) or subject_values(doc, q)
     if len(vals) == 1 and len(q.measures) == 2:
         vals = [v for m in q.measures for v in mention_values(doc, q.subjects[0], replace(q, measures=[m]))]
     if len(vals) != 2 or vals[0].unit != vals[1].unit:
@@ -127,23 +152,6 @@ def across_tables(doc: Document, tables: list[int], column: str) -> Answer | Non
     add(a, first)
     add(a, second)
     return a
-
-
-def topic_facts(doc: Document, q: Query) -> tuple[str, list[Fact]] | None:
-    """The 决算 paragraph about the subject asked for (…（项）), and the figures it states."""
-    names = [squash(t.name) for m in q.subjects for t in m.terms if t.kind == "code"]
-    topics = list(dict.fromkeys(f.topic for f in doc.facts if f.topic))
-    fitting = [t for t in topics if any(squash(t).endswith(n + lv) for n in names for lv in ("项", "款", "类", ""))]
-    parents = [r.name for m in q.subjects for t in m.terms if t.kind == "code" and len(t.key) == 7
-               for _, r in doc.rows_with_code(t.key[:5])[:1]]
-    if len(fitting) > 1 and parents:
-        fitting = [t for t in fitting if any(squash(p) in squash(t) for p in parents)] or fitting
-    if q.level:
-        fitting = [t for t in fitting if any(squash(t).endswith(n + q.level) for n in names)] or fitting
-    if not fitting:
-        return None
-    facts = [f for f in doc.facts if f.topic == fitting[0] and f.kind in ("amount", "share")]
-    return (fitting[0], facts) if facts else None
 
 
 def budget_vs_outturn(doc: Document, q: Query) -> Answer | None:
@@ -193,6 +201,10 @@ def base_of(doc: Document, q: Query, item: Value, m: Mention) -> Value | None:
     for word, name in _TOTAL_WORDS:
         if word in q.squashed:
             return _summary_total(doc, name)
+    if q.table is not None:  # 财政拨款支出中X占多少: of that table's total
+        total = table_total(doc, q.table)
+        if total is not None and total.amount != item.amount:
+            return total
     if q.amounts:
         quoted = _quoted(doc, q, item)
         if quoted is not None:
@@ -284,9 +296,10 @@ def share(doc: Document, q: Query) -> Answer | None:
 
 
 def _listed(q: Query) -> bool:
-    """A和B的占比: names joined by 和/与/、 before the share word, asked together."""
+    """A和B的占比 / A占比和B占比: names joined by 和/与/、 (each with its own share word), asked together."""
     first, second = q.subjects[0], q.subjects[1]
-    return q.squashed[first.end:second.start] in ("和", "与", "及", "、", "以及", "跟", "")
+    gap = re.sub(r"^(?:的)?(?:占比|比例|比重|占多少|各占多少)?", "", q.squashed[first.end:second.start])
+    return gap in ("和", "与", "及", "、", "以及", "跟", "")
 
 
 def shares_of_parts(doc: Document, q: Query) -> Answer | None:
@@ -358,9 +371,22 @@ def completion(doc: Document, q: Query) -> Answer | None:
     return a
 
 
+def sheet_pair(doc: Document, q: Query) -> list[Value]:
+    """One project's two sheet columns when both are named (实施期资金总额 and 年度资金总额)."""
+    from budgetqa.answer.resolve import sheet_values
+
+    if len(q.subjects) != 1 or not (q.has("实施期") and q.has("年度")):
+        return []
+    names = {t.key for t in q.subjects[0].terms if t.kind in ("project", "target")}
+    sheet = next((s for s in doc.performance if s.project_name in names), None)
+    vals = sheet_values(doc, sheet, q) if sheet else []
+    order = sorted(vals, key=lambda v: q.squashed.find("年度" if "年度" in v.label else "实施期"))
+    return order if len(order) == 2 else []
+
+
 def ratio(doc: Document, q: Query) -> Answer | None:
     """项目支出是基本支出的几倍: one figure divided by the other, to two decimals."""
-    vals = subject_values(doc, q)
+    vals = sheet_pair(doc, q) or subject_values(doc, q)
     if q.whole is not None and len(vals) == 1:
         base = subject_value(doc, q, q.whole)
         vals = vals + ([base] if base else [])
@@ -391,7 +417,7 @@ def change(doc: Document, q: Query) -> Answer | None:
     changes += [f for f in doc.facts if f.kind == "rate"
                 and not any(c.subject == f.subject and abs(c.line - f.line) <= 2 for c in changes)]
     if not changes:
-        return None
+        return Answer(False, "change", f"报告（{doc.label}）没有给出与上年相比的数字；没有可给的增减额或增长率。")
     names = [squash(t.name) for m in q.subjects for t in m.terms] + [t.key for m in q.subjects for t in m.terms if t.kind == "code"]
 
     def score(f: Fact) -> float:
@@ -406,6 +432,11 @@ def change(doc: Document, q: Query) -> Answer | None:
 
     best = max(changes, key=score)
     if score(best) < 30:
+        topic = next((m.of("topic")[0].key for m in q.subjects if "topic" in m.kinds), None)
+        if topic and not q.previous_year:  # what the report says of a topic it has no change for
+            found = topic_answer(doc, q, topic)
+            if found is not None:
+                return found
         if q.subjects:
             name = q.subjects[0].term.name
             return Answer(False, "change", f"报告（{doc.label}）没有给出「{name}」与上年相比的数字，只有本年的金额；"

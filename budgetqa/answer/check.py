@@ -10,10 +10,11 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.checks import CONTRADICTION, ROUNDING, SEVERITY_LABEL, judge
-from budgetqa.engine import build
-from budgetqa.engine.build import add, answer
-from budgetqa.engine.compute import subject_value, subject_values
-from budgetqa.engine.resolve import Value, children_rows, code_place
+from budgetqa.answer import build
+from budgetqa.answer.build import add, answer
+from budgetqa.answer.compute import subject_value, subject_values
+from budgetqa.answer.lists import domain
+from budgetqa.answer.resolve import Value, children_rows, code_place
 from budgetqa.models import Document
 from budgetqa.question.query import Query
 
@@ -32,7 +33,7 @@ def verdict(stated: Decimal, parts: list[Decimal], unit: str) -> str:
 
 def check(doc: Document, q: Query) -> Answer | None:
     """The consistency question, by what it names."""
-    for attempt in (_balance, _rate, _parts_named, _numbers_only, _under_named, _list_against, _one_figure):
+    for attempt in (_balance, _rate, _against_sheet, _parts_named, _numbers_only, _under_named, _list_against, _one_figure):
         found = attempt(doc, q)
         if found is not None:
             return found
@@ -85,6 +86,32 @@ def _rate(doc: Document, q: Query) -> Answer | None:
         a.figure("变动率（报告）", wanted, "%", "情况说明", f.line)
         return a
     return None
+
+
+def _against_sheet(doc: Document, q: Query) -> Answer | None:
+    """A project's figure in the project table against its target sheet (万元 against 元), both columns."""
+    names = {t.key for m in q.subjects for t in m.terms if t.kind == "project"}
+    project = next((p for p in doc.projects if p.name in names and p.total is not None), None)
+    sheet = next((s for s in doc.performance if s.project_name in names), None)
+    if project is None or sheet is None or not q.has("绩效", "目标表", "实施期", "年度"):
+        return None
+    factor = Decimal(10000) if project.unit == "万元" and sheet.unit == "元" else Decimal(1)
+    printed = project.total * factor
+    a = answer("check", f"{project.name}：项目表与绩效目标表",
+               f"{project.name} 项目表 {amount_text(project.total, project.unit)}（第{project.line}行），即 "
+               f"{amount_text(printed, sheet.unit)}；")
+    a.figure(f"{project.name}（项目表）", project.total, project.unit, f"表{project.table_no}", project.line)
+    parts = []
+    for key, value in sheet.funds.items():
+        if "总额" not in key:
+            continue
+        same = "一致" if value == printed else f"不一致，差 {amount_text(abs(value - printed), sheet.unit)}"
+        parts.append(f"绩效目标表{key.split('/')[0]}资金总额 {amount_text(value, sheet.unit)}，{same}")
+        a.figure(f"{project.name} {key.replace('/', '')}", value, sheet.unit, "项目支出绩效目标表", sheet.fund_lines.get(key, sheet.line))
+    if not parts:
+        return None
+    a.text += "；".join(parts) + "。"
+    return a
 
 
 def _parts_named(doc: Document, q: Query) -> Answer | None:
@@ -198,8 +225,6 @@ def _list_against(doc: Document, q: Query) -> Answer | None:
     """上年结转七个项目加起来是不是533.88: the items of a list added and set against the figure given."""
     if len(q.amounts) != 1 or not (q.has("项目", "加起来", "之和", "合计", "相加", "加总") or q.table is not None):
         return None
-    from budgetqa.engine.lists import domain
-
     d = domain(doc, q)
     if not d.rows:
         return None

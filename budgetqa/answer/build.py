@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from budgetqa.answer.model import Answer, amount_text
-from budgetqa.engine.resolve import Value
+from budgetqa.answer.resolve import Value
 
 HUNDRED = Decimal(100)
 CENT = Decimal("0.01")

@@ -33,6 +33,7 @@ class Value:
     line: int
     key: str = ""  # what identifies the thing (a code, item:…, project:…), for de-duplication
     note: str = ""
+    asked: bool = False  # one of several figures the question asks for (not another reading of a name)
 
 
 NARRATIVE = "情况说明"
@@ -52,6 +53,12 @@ COLUMN_TABLES = {
     "当年预算安排": ("summary",),
     "上年结转安排": ("summary",),
 }
+
+
+def distinct(tables: list[Table]) -> list[Table]:
+    """Tables in order, each once."""
+    seen: set[int] = set()
+    return [t for t in tables if not (id(t) in seen or seen.add(id(t)))]
 
 
 def row_of(table: Table | None, code: str) -> Row | None:
@@ -82,8 +89,9 @@ def code_place(doc: Document, code: str, q: Query) -> tuple[Table, Row] | None:
         candidates += [t for t in doc.tables if t.no == q.table]
     if q.fund:
         candidates += titled(doc, q.fund)
-    for measure in q.measures:
-        candidates += [t for t in doc.tables if measure_column(t, measure) and row_of(t, code)]
+    if q.measures:  # the tables printing the code with the most of the columns asked
+        having = [(sum(bool(measure_column(t, m)) for m in q.measures), t) for t in doc.tables if row_of(t, code)]
+        candidates += [t for n, t in sorted(having, key=lambda nt: -nt[0]) if n]
     kinds = _CODE_TABLES.get(q.scope, _CODE_TABLES[None])
     if doc.kind == "决算" and q.scope == "本年":
         kinds = _CODE_TABLES[None]  # a 决算's 支出决算表 holds this year's spending
@@ -168,10 +176,13 @@ def row_values(doc: Document, name: str, q: Query) -> list[Value]:
         order = titled(doc, q.fund) + order
     order += doc.tables
     out: list[Value] = []
-    for table in dict.fromkeys(order):
+    for table in distinct(order):
         for row in table.rows:
             if squash(row.name).lstrip("一二三四五六七八九十、") != squash(name) and squash(row.name) != squash(name):
                 continue
+            asked = row_measures(table, row, q)
+            if len(asked) > 1:
+                return asked
             value = _row_value(table, row, q)
             if value is not None and all(v.amount != value.amount for v in out):
                 out.append(value)
@@ -181,15 +192,26 @@ def row_values(doc: Document, name: str, q: Query) -> list[Value]:
 
 
 def _row_value(table: Table, row: Row, q: Query) -> Value | None:
+    """A row's figure: its first column, or the first column the question names."""
+    found = row_measures(table, row, q)
+    if found:
+        return found[0]
     key = f"row:{table.no}:{row.row_no}"
-    for measure in q.measures:
-        column = measure_column(table, measure, row.side)
-        if column and row.cell(column):
-            cell = row.cell(column)
-            return Value(f"{row.name} {column.rsplit('/', 1)[-1]}", cell.amount, table.unit, table.label, cell.line, key)
     if row.first is None:
         return Value(row.name, Decimal(0), table.unit, table.label, row.line, key, "本表该行未填金额")
     return Value(row.name, row.first, table.unit, table.label, row.line, key)
+
+
+def row_measures(table: Table, row: Row, q: Query) -> list[Value]:
+    """Each column of a row the question names (当年预算安排和上年结转各多少)."""
+    out = []
+    for measure in q.measures:
+        column = measure_column(table, measure, row.side)
+        cell = row.cell(column) if column else None
+        if cell is not None:
+            out.append(Value(f"{row.name} {column.rsplit('/', 1)[-1]}", cell.amount, table.unit, table.label, cell.line,
+                             f"row:{table.no}:{row.row_no}:{column}", asked=len(q.measures) > 1))
+    return out
 
 
 def column_values(doc: Document, column: str, q: Query) -> list[Value]:
@@ -206,7 +228,7 @@ def column_values(doc: Document, column: str, q: Query) -> list[Value]:
         tables += [t for t in titled(doc, q.fund) if measure_column(t, column)]
     tables += [t for kind in kinds for t in doc.tables if t.kind == kind]
     tables += [t for t in doc.tables if measure_column(t, column)]
-    for table in dict.fromkeys(tables):
+    for table in distinct(tables):
         row = table.total_row("支出") if table.two_sided else table.total_row()
         name = measure_column(table, column, row.side if row else None) if row else None
         if row is not None and name is not None and row.cell(name) is not None:
@@ -246,13 +268,24 @@ def project_values(doc: Document, name: str, q: Query) -> list[Value]:
 
 
 def sheet_values(doc: Document, sheet, q: Query) -> list[Value]:
-    """A performance sheet's funds: the 年度 (or 实施期) total, or the fund items the question names."""
-    scope = "实施期" if q.has("实施期") else "年度"
-    funds = [(k, v) for k, v in sheet.funds.items() if k.startswith(scope)]
-    named = [(k, v) for k, v in funds if k.split("/", 1)[1] in q.squashed and "总额" not in k]
-    chosen = named or [(k, v) for k, v in funds if "总额" in k] or funds[:1]
+    """A performance sheet's funds: the ones the question names (资金总额, 上年结转 …) of the column
+    asked (实施期 / 年度); asked for neither, the 年度 total — and the 实施期 total too when it differs."""
+    scopes = [s for s in ("实施期", "年度") if q.has(s)] or ["年度"]
+
+    def of(scope: str) -> list[tuple[str, Decimal]]:
+        funds = [(k, v) for k, v in sheet.funds.items() if k.startswith(scope)]
+        named = [(k, v) for k, v in funds if squash(k.split("/", 1)[1]) in q.squashed
+                 or ("总额" in k and q.has("总额", "总金额", "一共"))]
+        return named or [(k, v) for k, v in funds if "总额" in k] or funds[:1]
+
+    chosen = [kv for scope in scopes for kv in of(scope)]
+    if scopes == ["年度"] and not q.has("年度"):
+        period = of("实施期")
+        if period and [v for _, v in period] != [v for _, v in chosen]:
+            chosen += period  # the two columns of one sheet disagree: show both
     return [Value(f"{sheet.project_name} {k.replace('/', '')}", v, sheet.unit, "项目支出绩效目标表",
-                  sheet.fund_lines.get(k, sheet.line), f"sheet:{sheet.project_name}:{k}") for k, v in chosen]
+                  sheet.fund_lines.get(k, sheet.line), f"sheet:{sheet.project_name}:{k}", asked=len(chosen) > 1)
+            for k, v in chosen]
 
 
 def fact_values(doc: Document, label: str, q: Query) -> list[Value]:
@@ -334,6 +367,9 @@ def values(doc: Document, term: Term, q: Query) -> list[Value]:
     if kind == "table":
         total = table_total(doc, int(key))
         return [total] if total else []
+    if kind == "list":
+        total = list_total(doc, key)
+        return [total] if total else []
     if kind == "group":
         members = group_members(doc, key)
         if len(members) < 2:
@@ -387,3 +423,20 @@ def parent_row(table: Table, row: Row) -> Row | None:
 
 def numbers_in(text: str) -> list[Decimal]:
     return [Decimal(m.group().replace(",", "")) for m in re.finditer(r"\d[\d,]*(?:\.\d+)?", text)]
+
+
+def topic_facts(doc: Document, q: Query) -> tuple[str, list] | None:
+    """The 决算 paragraph about the subject asked for (…（项）), and the figures it states."""
+    names = [squash(t.name) for m in q.subjects for t in m.terms if t.kind == "code"]
+    topics = list(dict.fromkeys(f.topic for f in doc.facts if f.topic))
+    fitting = [t for t in topics if any(squash(t).endswith(n + lv) for n in names for lv in ("项", "款", "类", ""))]
+    parents = [r.name for m in q.subjects for t in m.terms if t.kind == "code" and len(t.key) == 7
+               for _, r in doc.rows_with_code(t.key[:5])[:1]]
+    if len(fitting) > 1 and parents:
+        fitting = [t for t in fitting if any(squash(p) in squash(t) for p in parents)] or fitting
+    if q.level:
+        fitting = [t for t in fitting if any(squash(t).endswith(n + q.level) for n in names)] or fitting
+    if not fitting:
+        return None
+    facts = [f for f in doc.facts if f.topic == fitting[0] and f.kind in ("amount", "share")]
+    return (fitting[0], facts) if facts else None

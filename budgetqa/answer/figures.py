@@ -8,24 +8,34 @@ paragraph, and a topic the report states it does not have is answered with that 
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from decimal import Decimal
 
-from budgetqa.engine import build
-from budgetqa.engine.build import add, answer, cited, said
+from budgetqa.answer import build
+from budgetqa.answer.lists import list_answer
+from budgetqa.answer.text import define, units
+from budgetqa.answer.topics import topic_answer
+from budgetqa.answer.build import add, answer, cited, said
 from budgetqa.answer.model import Answer, amount_text
-from budgetqa.engine.resolve import (NARRATIVE, Value, best_values, carry_split, children_rows, code_place,
+from budgetqa.answer.resolve import (NARRATIVE, Value, best_values, carry_split, children_rows, code_place, topic_facts,
                                      column_values, group_members, parent_row, row_of, table_total, values)
 from budgetqa.models import Document, Table
 from budgetqa.parser.hierarchy import ECONOMIC_CLASSES
 from budgetqa.question.mentions import Mention
 from budgetqa.question.query import Query
 from budgetqa.question.vocabulary import Term
+from budgetqa.textnorm import squash
 
 # Readings of one mention, most specific first, when it could name several kinds of things.
-_KIND_ORDER = ("code", "item", "project", "target", "group", "row", "column", "topic", "fact", "asset", "table", "term", "unit")
+_KIND_ORDER = ("code", "item", "project", "target", "group", "list", "row", "column", "topic", "fact", "asset", "table", "term",
+               "unit")
 
 
 def ordered(m: Mention) -> list[Term]:
+    """A mention's readings, most specific kind first (a synonym's keep the lexicon's order)."""
+    if m.via == "synonym":
+        return list(m.terms)
     return sorted(m.terms, key=lambda t: _KIND_ORDER.index(t.kind) if t.kind in _KIND_ORDER else 99)
 
 
@@ -57,9 +67,22 @@ def value(doc: Document, q: Query) -> Answer | None:
 
 
 def _as_subject(q: Query) -> Query:
-    from dataclasses import replace
-
     return replace(q, subjects=[q.whole], whole=None)
+
+
+def _in_table(doc: Document, no: int, m: Mention) -> Mention:
+    """The readings of a mention that the named table prints, first."""
+    table = next((t for t in doc.tables if t.no == no), None)
+    if table is None:
+        return m
+
+    def printed(t: Term) -> bool:
+        if t.kind == "code":
+            return any(r.code == t.key for r in table.rows)
+        return any(squash(r.name).lstrip("一二三四五六七八九十、") == squash(t.name) for r in table.rows) or \
+            any(c.rsplit("/", 1)[-1] == t.name for c in table.columns)
+
+    return replace(m, terms=sorted(m.terms, key=lambda t: not printed(t)))
 
 
 def combine(op: str, answers: list[Answer]) -> Answer:
@@ -77,20 +100,42 @@ def combine(op: str, answers: list[Answer]) -> Answer:
 
 def one_value(doc: Document, q: Query, m: Mention) -> Answer | None:
     """The figure of one mention, by what it names."""
+    if m.table is not None or m.scope or m.fund:
+        q = replace(q, table=m.table if m.table is not None else q.table, scope=m.scope or q.scope, fund=m.fund or q.fund)
+    if q.table is not None:
+        m = _in_table(doc, q.table, m)
+    if q.whole is not None and "topic" in q.whole.kinds and not m.kinds & {"code", "item", "project", "row", "column"}:
+        found = topic_answer(doc, q, q.whole.of("topic")[0].key)  # 政府采购里买服务的钱
+        if found is not None:
+            return found
     kinds = m.kinds
-    if kinds <= {"topic", "term", "fact", "row"} and "topic" in kinds:
-        topic = topic_answer(doc, q, m.of("topic")[0].key)
-        if topic is not None:
-            return topic
+    topic = _topic_of(doc, m)
+    if topic and not kinds & {"code", "item", "project", "target", "group"}:
+        found = topic_answer(doc, q, topic)
+        if found is not None:
+            return found
+        if kinds <= {"topic", "term", "table"}:
+            return Answer(False, "value", f"报告（{doc.label}）没有关于「{topic}」的数字。", understood=topic)
+    if q.measures and doc.kind == "决算" and set(q.measures) & {"年初预算", "决算", "完成率"} or q.has("完成率", "完成年初"):
+        stated = _stated_outturn(doc, q, m)
+        if stated is not None:
+            return stated
     codes = list(dict.fromkeys(t.key for t in m.terms if t.kind == "code"))
-    if len(codes) > 1 and not q.whole:
+    if q.level and len(codes) > 1:  # 城乡社区规划与管理（项）: the code of that level
+        codes = [c for c in codes if len(c) == {"类": 3, "款": 5, "项": 7}[q.level]] or codes
+    if q.table is not None and m.terms[0].kind != "code":
+        codes = []  # the named table prints another reading of the name
+    if q.whole is not None and len(codes) > 1:
+        codes = [_within_code(doc, codes, q.whole) or codes[0]]  # 20132组织事务下面的一般行政管理事务
+    if len(codes) > 1:
         vals = [v for c in codes for v in values(doc, Term("code", c, ""), q)]
         return build.choices("value", vals, "这个名称") if len(vals) > 1 else None
     if codes and not kinds & {"item"}:
         return code_answer(doc, q, codes[0])
-    if q.whole is not None and codes:
-        return code_answer(doc, q, _within_code(doc, codes, q.whole) or codes[0])
     projects = [t for t in m.terms if t.kind == "project"]
+    if projects and q.has("实施期", "年度资金", "绩效") and not any(s.project_name == t.key for t in projects for s in doc.performance):
+        return Answer(False, "value", f"报告（{doc.label}）没有「{projects[0].name}」的项目绩效目标表，"
+                      "没有它的实施期或年度资金数。", understood=projects[0].name)
     if projects:
         scoped = [t for t in projects if any(p.name == t.key and (q.scope in (None, "全部") or p.scope == q.scope)
                                              for p in doc.projects)] or projects
@@ -101,13 +146,19 @@ def one_value(doc: Document, q: Query, m: Mention) -> Answer | None:
         return project_answer(doc, q, names[0])
     if "group" in kinds:
         return group_answer(doc, q, m.of("group")[0].key)
+    if "list" in kinds and q.each:  # 本年项目支出预算表里的项目分别多少钱
+        return list_answer(doc, replace(q, scope=m.of("list")[0].key, domain="projects"))
     vals = build.dedupe(mention_values(doc, m, q))
     if not vals:
         if "term" in kinds or "unit" in kinds:
-            from budgetqa.engine.text import define, units
-
             return define(doc, q) if "term" in kinds else units(doc, q)
         return _empty_row(doc, m)
+    if len(vals) > 1 and all(v.asked for v in vals):
+        a = answer("value", "、".join(v.label for v in vals), "；".join(cited(v) for v in vals) + "。")
+        for v in vals:
+            add(a, v)
+        build.value_rows(a, vals)
+        return a
     if len({v.amount for v in vals}) > 1:
         return build.choices("value", vals, "这个名称")
     v = vals[0]
@@ -120,6 +171,32 @@ def one_value(doc: Document, q: Query, m: Mention) -> Answer | None:
         return table_answer(doc, int(v.key.split(":")[1]))
     add(a, v)
     return a
+
+
+def _stated_outturn(doc: Document, q: Query, m: Mention) -> Answer | None:
+    """What a 决算's paragraph on one subject states (年初预算, 支出决算, 完成年初预算的比例)."""
+    found = topic_facts(doc, replace(q, subjects=[m]))
+    if found is None:
+        return None
+    topic, facts = found
+    a = answer("value", topic, f"{topic}：" + "，".join(
+        f"{f.label} {amount_text(f.value, f.unit)}" if f.unit != "%" else f"{f.label} {f.value}%" for f in facts)
+        + f"（{NARRATIVE} 第{facts[0].line}行）。")
+    for f in facts:
+        a.figure(f.label, f.value, f.unit, NARRATIVE, f.line)
+    return a
+
+
+def _topic_of(doc: Document, m: Mention) -> str | None:
+    """The topic a mention names: a topic word, a row of the 三公 table, a stated 政府采购 figure."""
+    if "topic" in m.kinds:
+        return m.of("topic")[0].key
+    three = doc.table("three_public")
+    if three is not None and any(t.kind == "row" and any(r.name == t.name for r in three.rows) for t in m.terms):
+        return "三公经费"
+    if any(t.kind == "fact" and "采购" in t.name for t in m.terms):
+        return "政府采购"
+    return None
 
 
 def _within_code(doc: Document, codes: list[str], whole: Mention) -> str | None:
@@ -181,15 +258,13 @@ def code_answer(doc: Document, q: Query, code: str) -> Answer | None:
 
 
 def _code_rows(doc: Document, a: Answer, code: str) -> None:
-    """Every table's row of the code, each figure once."""
+    """The code's row in every table that prints it: the row's first figure, and the figures of its
+    other columns where they differ from it."""
     a.columns = ["表", "科目编码", "科目名称", "栏目", "金额", "单位", "行"]
-    seen = set()
     for table, row in doc.rows_with_code(code):
         for c in row.cells:
-            leaf = c.column.rsplit("/", 1)[-1]
-            if (leaf, c.amount) not in seen:
-                seen.add((leaf, c.amount))
-                a.rows.append([f"表{table.no}", code, row.name, leaf, c.amount, table.unit, c.line])
+            if c is row.cells[0] or c.amount != row.cells[0].amount:
+                a.rows.append([f"表{table.no}", code, row.name, c.column, c.amount, table.unit, c.line])
         a.source(table.label, row.line, f"{code} {row.name}")
 
 
@@ -291,145 +366,12 @@ def _shares_words(label: str, title: str) -> bool:
     return LCSseq.similarity(core, label) >= min(6, len(core))
 
 
-# --------------------------------------------------------------------------- topics
-def topic_answer(doc: Document, q: Query, topic: str) -> Answer | None:
-    """三公经费, 机关运行经费, 政府采购, 国有资产, 绩效目标: read from their own table or paragraph."""
-    if topic == "三公经费":
-        return three_public(doc, q)
-    if topic == "机关运行经费":
-        return operating_cost(doc, q)
-    if topic == "政府采购":
-        return procurement(doc, q)
-    if topic == "国有资产":
-        return assets(doc, q)
-    if topic == "绩效目标":
-        from budgetqa.engine.text import performance_overview
-
-        return performance_overview(doc)
-    return None
-
-
-THREE_PUBLIC_PARTS = ("因公出国（境）费", "公务用车购置及运行费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
-
-
-def three_public(doc: Document, q: Query) -> Answer | None:
-    """三公 expenses and their parts, in the column a 预算 or 决算 reports (预算数 / 决算数)."""
-    table = doc.table("three_public")
-    named = [t.name for m in q.subjects for t in m.terms if t.kind == "row" and any(p[:4] in t.name for p in THREE_PUBLIC_PARTS)]
-    if table is None or not table.has_data:
-        statement = _none_statement(doc, "三公")
-        what = "、".join(dict.fromkeys(named)) or "三公经费"
-        if table is None and statement is None:
-            return None
-        a = answer("value", what, f"{what}：无（0 万元）。")
-        if table is not None:
-            a.text += f"{table.label} 注明本表无数据。"
-            a.figure(f"{what}（报告写明无）", Decimal(0), table.unit, table.label, table.line)
-        if statement:
-            a.text += f"情况说明：{statement[1]}（第{statement[0]}行）"
-            a.source(NARRATIVE, statement[0], "三公经费")
-        return a
-    wanted = [c for c in table.columns if ("预算数" in c or "决算数" in c)]
-    if len(wanted) > 1 and not (q.has("预算数") and q.has("决算数")):
-        word = "预算数" if doc.kind == "预算" or q.has("预算数", "年初") else "决算数"
-        wanted = [c for c in wanted if word in c][:1]
-    a = answer("value", ("、".join(dict.fromkeys(named)) or "三公经费") + (f"（{wanted[0].rsplit('/', 1)[-1]}）" if len(wanted) == 1 else ""), "")
-    parts = []
-    for r in table.rows:
-        if named and r.name not in named and not r.is_total:
-            continue
-        cells = [r.cell(c) for c in wanted] if wanted else r.cells[:1]
-        shown = [c for c in cells if c is not None]
-        if shown:
-            parts.append(f"{r.name} " + "，".join(f"{c.column.rsplit('/', 1)[-1] + ' ' if len(shown) > 1 else ''}"
-                                                f"{amount_text(c.amount, table.unit)}" for c in shown))
-            for c in shown:
-                a.figure(f"{r.name}" + (f" {c.column.rsplit('/', 1)[-1]}" if len(shown) > 1 else ""), c.amount, table.unit,
-                         table.label, c.line)
-    a.text += "；".join(parts) + f"（{table.label}）。"
-    return a
-
-
-def _none_statement(doc: Document, word: str) -> tuple[int, str] | None:
-    """A sentence that says the report has none of something (本部门无“三公”经费预算)."""
-    for i, line in enumerate(doc.lines):
-        text = line.strip()
-        if word in text and ("无" in text or "没有" in text) and len(text) < 80:
-            return i + 1, text
-    return None
-
-
-def operating_cost(doc: Document, q: Query) -> Answer | None:
-    """机关运行经费: its table's total (or the stated figure), with the stated change."""
-    table = doc.table("operating_cost")
-    row = (table.total_row() or (table.rows[0] if table.rows else None)) if table else None
-    if row is not None and row.first is not None:
-        v = Value("机关运行经费", row.first, table.unit, table.label, row.line, "operating_cost")
-    else:
-        fact = next((f for f in doc.facts if "机关运行经费" in f.label and f.kind == "amount"), None)
-        if fact is None:
-            return None
-        v = Value(fact.label, fact.value, fact.unit, NARRATIVE, fact.line, "operating_cost")
-    a = answer("value", "机关运行经费", f"{cited(v)}。")
-    add(a, v)
-    change = next((f for f in doc.facts if f.kind == "change" and "机关运行经费" in f.subject), None)
-    if change is not None:
-        a.text += f"比{change.basis}{'增加' if change.value > 0 else '减少'} {amount_text(abs(change.value), change.unit)}（第{change.line}行）。"
-    return a
-
-
-def procurement(doc: Document, q: Query) -> Answer | None:
-    """政府采购 and its split into goods, works and services (stated or tabled)."""
-    facts = [f for f in doc.facts if "采购" in f.label and f.kind == "amount"]
-    if not facts:
-        statement = _none_statement(doc, "采购")
-        if statement is None:
-            return None
-        a = answer("value", "政府采购", f"情况说明：{statement[1]}（第{statement[0]}行）")
-        a.source(NARRATIVE, statement[0], "政府采购")
-        return a
-    asked = [w for w in ("货物", "工程", "服务") if w in q.squashed]
-    part = asked[0] if len(asked) == 1 and not q.each and not q.has("总额", "其中", "合计", "一共", "总共") else None
-    chosen = [f for f in facts if part and part in f.label] or facts
-    a = answer("value", chosen[0].label if part else "政府采购", "")
-    shown = chosen[:1] if part else facts[:5]
-    a.text += "；".join(f"{f.label} {amount_text(f.value, f.unit)}" for f in shown) + f"（{NARRATIVE} 第{shown[0].line}行）。"
-    for f in shown:
-        a.figure(f.label, f.value, f.unit, NARRATIVE, f.line)
-    return a
-
-
-def assets(doc: Document, q: Query) -> Answer | None:
-    """Vehicles, office space and equipment (国有资产占有使用情况)."""
-    items = doc.items_of("asset")
-    if q.has("面积", "用房", "房屋", "平方", "平米", "办公楼"):
-        chosen = [i for i in items if i.unit == "平方米"]
-    elif q.has("设备", "台"):
-        chosen = [i for i in items if "设备" in i.name]
-        picked = [i for i in chosen if any(f"{a.value.normalize():f}万" in i.name for a in q.amounts)]
-        chosen = picked or chosen
-    elif q.has("车", "辆"):
-        chosen = [i for i in items if i.unit == "辆"]
-    else:
-        chosen = items
-    chosen = [i for i in chosen if i.value is not None]
-    if not chosen:
-        return None
-    head = next((i for i in chosen if "实有" in i.name), chosen[0]) if chosen[0].unit == "辆" else chosen[0]
-    text = "，".join(f"{i.name} {i.value}{i.unit}" for i in chosen if i.value or i is head)
-    a = answer("value", head.name, f"{text}（国有资产占有使用情况 第{head.line}行）。")
-    a.figure(head.name, head.value, head.unit, "国有资产占有使用情况", head.line)
-    a.columns = ["名称", "数量", "单位", "行"]
-    a.rows = [[i.name, i.value, i.unit, i.line] for i in chosen]
-    return a
-
-
 # --------------------------------------------------------------------------- breakdown and parent
 def breakdown(doc: Document, q: Query) -> Answer | None:
     """What a figure is made of: the rows under a code or an economic class, a column's items,
     a group's members, a topic's parts, a table's rows."""
-    if q.whole is not None and q.subjects:
-        return value(doc, q)  # X下面的Y: Y's figure, read within X
+    if q.whole is not None and q.subjects or len(q.subjects) > 1:
+        return value(doc, q)  # X下面的Y: Y's figure, read within X; 工资、奖金、津补贴包括哪几项: each
     target = q.subjects[0] if q.subjects else q.whole
     if target is None:
         return table_answer(doc, q.table) if q.table is not None else None
@@ -453,7 +395,10 @@ def _parts(doc: Document, q: Query, term: Term) -> Answer | None:
         if place is None:
             return None
         table, row = place
-        return _rows_under(table, row, children_rows(table, row), f"{row.code} {row.name}")
+        below = [r for r in table.rows if r.code and r.code != row.code and r.code.startswith(row.code)]
+        if q.level:
+            below = [r for r in below if r.level == q.level] or below
+        return _rows_under(table, row, below, f"{row.code} {row.name}")
     if term.kind == "item":
         table = doc.table("basic_economic")
         row = next((r for r in table.rows if r.name == term.name), None) if table else None
@@ -464,6 +409,39 @@ def _parts(doc: Document, q: Query, term: Term) -> Answer | None:
         return _project_parts(doc, term.key)
     if term.kind == "row" and term.key in ("收入总计", "支出总计", "本年收入合计", "本年支出合计"):
         return _side_parts(doc, "收入" if "收入" in term.key else "支出")
+    if term.kind == "topic":
+        said_ = topic_answer(doc, q, term.key)
+        figure = said_.figures[0] if said_ is not None and said_.figures else None
+        return _same_figure_parts(doc, q, [Value(term.name, figure.value, figure.unit, figure.table, figure.line)]) \
+            if figure else None
+    if term.kind in ("fact", "list", "row"):
+        return _same_figure_parts(doc, q, values(doc, term, q))
+    return None
+
+
+def _same_figure_parts(doc: Document, q: Query, vals: list[Value]) -> Answer | None:
+    """A figure stated in words or printed as a total (一般公共预算当年支出 550.51, 机关运行经费 13.59)
+    broken down where a table prints the same figure as its total: that table's top-level rows, or
+    the items of the economic table's column with that total."""
+    if not vals:
+        return None
+    amount = vals[0].amount
+    for table in doc.tables:
+        total = table.total_row("支出") if table.two_sided else table.total_row()
+        if total is None or table.kind.startswith("projects"):
+            continue
+        if total.first == amount and not table.two_sided:
+            top = [r for r in table.rows if r.code and r.level == "类"]
+            if top:
+                a = _rows_under(table, total, top, f"{vals[0].label}（即{table.label} 合计）")
+                if a is not None:
+                    for r in top:
+                        a.figure(f"{r.label}占比", build.pct(r.first or Decimal(0), amount), "%")
+                    a.text += "各类占比：" + "；".join(f"{r.name} {build.pct(r.first or Decimal(0), amount)}%" for r in top) + "。"
+                return a
+        for c in total.cells[1:]:
+            if c.amount == amount and table.kind == "basic_economic":
+                return column_parts(doc, q, c.column.rsplit("/", 1)[-1])
     return None
 
 
@@ -485,9 +463,12 @@ def _rows_under(table: Table, parent, below: list, label: str) -> Answer | None:
 def column_parts(doc: Document, q: Query, column: str) -> Answer | None:
     """人员经费 / 公用经费: the economic items with a figure in that column; 基本支出: its two columns;
     项目支出: the project lists."""
+    functional = q.has("功能") or (q.has("科目", "类", "款") and not q.has("经济"))
+    if column in ("项目支出", "基本支出") and functional:
+        found = _by_subject(doc, q, column)
+        if found is not None:
+            return found
     if column == "项目支出":
-        from budgetqa.engine.lists import list_answer
-
         return list_answer(doc, q)
     table = doc.table("basic_economic")
     if table is None:
@@ -511,11 +492,17 @@ def column_parts(doc: Document, q: Query, column: str) -> Answer | None:
         return a
     name = next((c for c in table.columns if c.rsplit("/", 1)[-1] == column), None)
     rows = [r for r in table.rows if name and r.amount(name) and not r.is_total and r.name not in ECONOMIC_CLASSES]
+    classes = [r for r in table.rows if name and r.amount(name) and r.name in ECONOMIC_CLASSES]
     if not rows:
         return None
     total = table.total_row()
-    listing = "；".join(f"{r.name} {amount_text(r.amount(name), table.unit)}" for r in rows)
-    a = answer("breakdown", f"{column} 的组成", f"{column}包括 {len(rows)} 项：{listing}（{table.label}）。")
+    a = answer("breakdown", f"{column} 的组成", "")
+    if classes:
+        a.text += f"{column}按经济分类分为 {len(classes)} 类：" + "；".join(
+            f"{r.name} {amount_text(r.amount(name), table.unit)}" for r in classes) + "。"
+        for r in classes:
+            a.figure(r.name, r.amount(name), table.unit, table.label, r.line)
+    a.text += f"明细 {len(rows)} 项：" + "；".join(f"{r.name} {amount_text(r.amount(name), table.unit)}" for r in rows) + f"（{table.label}）。"
     if total is not None and total.amount(name) is not None:
         a.figure(f"{column}合计", total.amount(name), table.unit, table.label, total.line)
     for r in rows[:20]:
@@ -526,10 +513,25 @@ def column_parts(doc: Document, q: Query, column: str) -> Answer | None:
     return a
 
 
-def _project_parts(doc: Document, name: str) -> Answer | None:
-    project = next((p for p in doc.projects if p.name == name), None)
-    if project is None or len(project.amounts) < 2:
+def _by_subject(doc: Document, q: Query, column: str) -> Answer | None:
+    """项目支出按功能科目分: the classification rows with a figure in that column, at the level asked
+    (the most detailed by default)."""
+    table = next((t for k in ("expenditure", "gp_expenditure", "fiscal_expenditure") for t in doc.tables if t.kind == k
+                  and any(c.rsplit("/", 1)[-1] == column for c in t.columns)), None)
+    if table is None:
         return None
+    name = next(c for c in table.columns if c.rsplit("/", 1)[-1] == column)
+    parents = {r.parent_code for r in table.rows if r.parent_code}
+    rows = [r for r in table.rows if r.code and r.amount(name) and (r.level == q.level if q.level else r.code not in parents)]
+    total = table.total_row()
+    return _rows_under(table, total, rows, f"{column}（{table.label}）") if total is not None and rows else None
+
+
+def _project_parts(doc: Document, name: str) -> Answer | None:
+    """A project's money by fund, when it comes from more than one."""
+    project = next((p for p in doc.projects if p.name == name), None)
+    if project is None or len([x for c, x in project.amounts.items() if x and "合计" not in c]) < 2:
+        return None  # one fund only: the report prints no further split of a project
     parts = [(c.rsplit("/", 1)[-1], x) for c, x in project.amounts.items()]
     a = answer("breakdown", f"{name} 的资金来源", "，".join(f"{c} {amount_text(x, project.unit)}" for c, x in parts)
                + f"（第{project.line}行）。")
@@ -556,8 +558,8 @@ def _side_parts(doc: Document, side: str) -> Answer | None:
 
 def parent(doc: Document, q: Query) -> Answer | None:
     """Which 类 or 款 a code belongs to, or which class an economic item is under."""
-    if not q.subjects:
-        return None
+    if not q.subjects or q.measures:
+        return None  # 行政运行属于基本支出还是项目支出: its columns are asked, not its place
     m = q.subjects[0]
     codes = [t.key for t in m.terms if t.kind == "code"]
     out = []
@@ -571,8 +573,8 @@ def parent(doc: Document, q: Query) -> Answer | None:
         while up is not None:
             chain.append(up)
             up = parent_row(table, up)
-        if q.level:
-            chain = [r for r in chain if r.level == q.level] or chain
+        if q.levels:
+            chain = [r for r in chain if r.level in q.levels] or chain
         if chain:
             out.append((table, row, chain))
     if not out:
