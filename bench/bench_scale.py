@@ -7,7 +7,7 @@ Baselines in the same run: reading and hashing every file (the load's floor of I
 indexed SQL lookup (the floor of a cross-report query), a rapidfuzz extract over the report's
 names (a question's floor), and `python -c pass` (a process's floor).
 
-Usage: python bench/bench_scale.py [--count 10000] [--db PATH] [--jobs 2]
+Usage: python bench/bench_scale.py [--count 10000] [--db PATH] [--jobs 2] [--parts across,report,process]
 With --db naming a database that exists, the reports are not made and loaded again.
 """
 
@@ -153,6 +153,7 @@ def main() -> None:
     ap.add_argument("--db", type=Path, default=None, help="reuse (or make and keep) this database")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--rounds", type=int, default=100)
+    ap.add_argument("--parts", default="across,report,process", help="which measures to take (comma-separated)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
         db = args.db or Path(tmp) / "province.db"
@@ -163,9 +164,13 @@ def main() -> None:
         conn = connect(db, create_default=False)
         count = conn.execute("select count(*) from documents").fetchone()[0]
         print(f"{count} reports loaded ({db.stat().st_size / 1e9:.2f} GB); e.g. {mixed_meta(count - 1)[0]}")
-        across_figures(conn, args.rounds)
-        one_report(conn, max(1, args.rounds // 50))
-        as_process(db)
+        parts = args.parts.split(",")
+        if "across" in parts:
+            across_figures(conn, args.rounds)
+        if "report" in parts:
+            one_report(conn, max(1, args.rounds // 50))
+        if "process" in parts:
+            as_process(db)
 
 
 if __name__ == "__main__":

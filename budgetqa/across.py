@@ -216,6 +216,29 @@ def _filters(year, kind, documents, alias: str = "d") -> tuple[str, list, dict]:
     return (" and ".join(where) or "1"), params, shown
 
 
+def _joined(where: str) -> str:
+    """The figures joined to their reports, in the order that reads fewest rows: through the figure's
+    index when no filter narrows the reports, else through the reports the filters choose (SQLite
+    keeps the order of a CROSS JOIN; without statistics it would walk every report's figure)."""
+    if where == "1":
+        return "report_figures f join documents d on d.id = f.document_id and f.figure = ?"
+    return "documents d cross join report_figures f on f.document_id = d.id and f.figure = ?"
+
+
+def _count(conn: sqlite3.Connection, figure: str, where: str, params: list, bounds: str = "",
+           bound_params: tuple = ()) -> tuple[int, int]:
+    """(reports that print the figure, the sum of their figures in 分), within the filters and bounds."""
+    if where == "1":
+        sql = f"select count(*), coalesce(sum(f.amount_fen), 0) from report_figures f where f.figure = ?{bounds}"
+        return conn.execute(sql, [figure, *bound_params]).fetchone()
+    sql = f"select count(*), coalesce(sum(f.amount_fen), 0) from {_joined(where)} where {where}{bounds}"
+    return conn.execute(sql, [figure, *params, *bound_params]).fetchone()
+
+
+def _reports(conn: sqlite3.Connection, where: str, params: list) -> int:
+    return conn.execute(f"select count(*) from documents d where {where}", params).fetchone()[0]
+
+
 def _threshold(value: Decimal | int | str | None, unit: str) -> int | None:
     if value is None:
         return None
@@ -247,16 +270,15 @@ def rank(conn: sqlite3.Connection, figure: str, *, n: int | None = 10, ascending
         shown["maximum"] = maximum
     order = "asc" if ascending else "desc"
     limit = "" if n is None else f" limit {int(n)}"
+    # A few named reports: read them; otherwise walk the figure's index in order until n are found.
+    joined = _joined(where) if documents is not None else _joined("1")
     rows = conn.execute(
-        f"select {_FIGURE_COLUMNS} from report_figures f join documents d on d.id = f.document_id"
-        f" where f.figure = ? and {where}{bounds} order by f.amount_fen {order}, d.department, d.year, d.id{limit}",
+        f"select {_FIGURE_COLUMNS} from {joined} where {where}{bounds}"
+        f" order by f.amount_fen {order}, d.department, d.year, d.id{limit}",
         [figure, *params, *bound_params]).fetchall()
-    reports = conn.execute(f"select count(*) from documents d where {where}", params).fetchone()[0]
-    printing = conn.execute(f"select count(*) from report_figures f join documents d on d.id = f.document_id"
-                            f" where f.figure = ? and {where}", [figure, *params]).fetchone()[0]
-    within = printing if not bounds else conn.execute(
-        f"select count(*) from report_figures f join documents d on d.id = f.document_id"
-        f" where f.figure = ? and {where}{bounds}", [figure, *params, *bound_params]).fetchone()[0]
+    reports = _reports(conn, where, params)
+    printing = _count(conn, figure, where, params)[0]
+    within = _count(conn, figure, where, params, bounds, bound_params)[0] if bounds else printing
     return Ranking(figure, unit, ascending, [_figure(r, unit) for r in rows], reports, printing, within, shown)
 
 
@@ -281,8 +303,8 @@ def over_years(conn: sqlite3.Connection, figure: str, department: str, *, kind: 
     _check(figure, unit)
     kinds, kind_params = ("and d.kind = ?", [kind]) if kind else ("", [])
     rows = conn.execute(
-        f"select {_FIGURE_COLUMNS} from documents d join report_figures f on f.document_id = d.id and f.figure = ?"
-        f" where d.department = ? {kinds} order by d.kind, d.year, d.id", [figure, department, *kind_params]).fetchall()
+        f"select {_FIGURE_COLUMNS} from {_joined('d.department = ?')} where d.department = ? {kinds}"
+        " order by d.kind, d.year, d.id", [figure, department, *kind_params]).fetchall()
     steps: list[Change] = []
     for row in rows:
         current = _figure(row, unit)
@@ -306,10 +328,8 @@ def total(conn: sqlite3.Connection, figure: str, *, year: int | Iterable[int] | 
     and the ``n`` largest reports with their share of the sum (percent, two decimals)."""
     _check(figure, unit)
     where, params, shown = _filters(year, kind, documents)
-    fen, printing = conn.execute(
-        f"select coalesce(sum(f.amount_fen), 0), count(*) from report_figures f join documents d on d.id = f.document_id"
-        f" where f.figure = ? and {where}", [figure, *params]).fetchone()
-    reports = conn.execute(f"select count(*) from documents d where {where}", params).fetchone()[0]
+    printing, fen = _count(conn, figure, where, params)
+    reports = _reports(conn, where, params)
     top = rank(conn, figure, n=n, year=year, kind=kind, documents=documents, unit=unit).figures if n else []
     mean = None
     if printing:
@@ -332,11 +352,11 @@ def share_rank(conn: sqlite3.Connection, part: str, whole: str, *, n: int | None
     # so that two shares too close for a double cannot push the right one out).
     limit = "" if n is None else f" limit {int(n) + 20}"
     columns = _FIGURE_COLUMNS + ", w.amount_fen, w.printed, w.unit, w.label, w.table_no, w.table_title, w.source_line, w.note"
+    pair = f"{_joined(where)} cross join report_figures w on w.document_id = f.document_id and w.figure = ?"
     rows = conn.execute(
-        f"select {columns} from report_figures f join report_figures w on w.document_id = f.document_id and w.figure = ?"
-        f" join documents d on d.id = f.document_id where f.figure = ? and w.amount_fen > 0 and {where}"
+        f"select {columns} from {pair} where w.amount_fen > 0 and {where}"
         f" order by f.amount_fen * 1.0 / w.amount_fen {order}, d.department, d.year, d.id{limit}",
-        [whole, part, *params]).fetchall()
+        [part, whole, *params]).fetchall()
     pairs = []
     for r in rows:
         p = _figure(r[:13], unit)
@@ -347,11 +367,9 @@ def share_rank(conn: sqlite3.Connection, part: str, whole: str, *, n: int | None
                                pw[0].report.year or 0, pw[0].report.id))
     if n is not None:
         pairs = pairs[:n]
-    reports = conn.execute(f"select count(*) from documents d where {where}", params).fetchone()[0]
-    printing = conn.execute(
-        f"select count(*) from report_figures f join report_figures w on w.document_id = f.document_id and w.figure = ?"
-        f" join documents d on d.id = f.document_id where f.figure = ? and w.amount_fen > 0 and {where}",
-        [whole, part, *params]).fetchone()[0]
+    reports = _reports(conn, where, params)
+    printing = conn.execute(f"select count(*) from {pair} where w.amount_fen > 0 and {where}",
+                            [part, whole, *params]).fetchone()[0]
     return ShareRanking(part, whole, ascending, [(p, w, _percent(p.fen, w.fen)) for p, w in pairs], reports,
                         printing, shown)
 
