@@ -505,7 +505,10 @@ _DIRECTORIES: dict[tuple, _Directory] = {}
 def _directory(conn: sqlite3.Connection) -> _Directory:
     """The directory of the loaded reports (read again only when the documents change)."""
     path = conn.execute("pragma database_list").fetchone()[2] or f"memory:{id(conn)}"
-    key = (path, *conn.execute("select count(*), max(id), max(loaded_at) from documents").fetchone())
+    # Every load takes a new id (and a replaced document goes only with a new one coming): the newest id
+    # names the state of the documents; data_version, any commit by another connection.
+    key = (path, id(conn), conn.execute("select max(id) from documents").fetchone()[0],
+           conn.execute("pragma data_version").fetchone()[0])
     directory = _DIRECTORIES.get(key)
     if directory is None:
         _DIRECTORIES.clear()
