@@ -260,12 +260,14 @@ def rank(conn: sqlite3.Connection, figure: str, *, n: int | None = 10, ascending
     where, params, shown = _filters(year, kind, documents)
     low, high = _threshold(minimum, unit), _threshold(maximum, unit)
     bounds, bound_params = "", []
+    # Reports read first: a bound must not turn the lookup of each report's figure into a range scan.
+    amount = "+f.amount_fen" if where != "1" else "f.amount_fen"
     if low is not None:
-        bounds += " and f.amount_fen >= ?"
+        bounds += f" and {amount} >= ?"
         bound_params.append(low)
         shown["minimum"] = minimum
     if high is not None:
-        bounds += " and f.amount_fen <= ?"
+        bounds += f" and {amount} <= ?"
         bound_params.append(high)
         shown["maximum"] = maximum
     order = "asc" if ascending else "desc"
@@ -354,7 +356,7 @@ def share_rank(conn: sqlite3.Connection, part: str, whole: str, *, n: int | None
     columns = _FIGURE_COLUMNS + ", w.amount_fen, w.printed, w.unit, w.label, w.table_no, w.table_title, w.source_line, w.note"
     pair = f"{_joined(where)} cross join report_figures w on w.document_id = f.document_id and w.figure = ?"
     rows = conn.execute(
-        f"select {columns} from {pair} where w.amount_fen > 0 and {where}"
+        f"select {columns} from {pair} where +w.amount_fen > 0 and {where}"
         f" order by f.amount_fen * 1.0 / w.amount_fen {order}, d.department, d.year, d.id{limit}",
         [part, whole, *params]).fetchall()
     pairs = []
@@ -368,7 +370,7 @@ def share_rank(conn: sqlite3.Connection, part: str, whole: str, *, n: int | None
     if n is not None:
         pairs = pairs[:n]
     reports = _reports(conn, where, params)
-    printing = conn.execute(f"select count(*) from {pair} where w.amount_fen > 0 and {where}",
+    printing = conn.execute(f"select count(*) from {pair} where +w.amount_fen > 0 and {where}",
                             [part, whole, *params]).fetchone()[0]
     return ShareRanking(part, whole, ascending, [(p, w, _percent(p.fen, w.fen)) for p, w in pairs], reports,
                         printing, shown)
