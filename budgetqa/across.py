@@ -543,7 +543,7 @@ def named_reports(conn: sqlite3.Connection, question: str, *, kind: str | None =
     directory = _directory(conn)
     years = sorted({int(y) for y in _YEAR.findall(normalise(question))})
     matches = []
-    for m in directory.search(question, 50):
+    for m in directory.search(question, 500, shortlist=500):
         if m.score < NAMED_FROM:
             break
         rivals = [n for n in matches if n.span[0] < m.span[1] and m.span[0] < n.span[1]]
