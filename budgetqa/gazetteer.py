@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from budgetqa.models import Document
-from budgetqa.parser.text import compact, strip_ordinal
+from budgetqa.textnorm import compact, strip_ordinal
 from budgetqa.lexicon import COLUMN_ITEMS
 from budgetqa.textnorm import pinyin_keys
 

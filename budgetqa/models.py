@@ -11,6 +11,11 @@ from decimal import Decimal
 PARSER_VERSION = 4
 
 
+# The classes of the economic classification of basic expenditure (经济分类的类), printed as rows that
+# group the items below them.
+ECONOMIC_CLASSES = ("工资福利支出", "商品和服务支出", "对个人和家庭的补助", "资本性支出", "对企业补助", "其他支出")
+
+
 class ReportError(Exception):
     """A file that cannot be loaded as a budget disclosure; the message names the reason."""
 

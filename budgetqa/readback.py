@@ -11,7 +11,7 @@ import json
 import sqlite3
 from decimal import Decimal
 
-from budgetqa.checks import Finding
+from budgetqa.findings import Finding
 from budgetqa.models import Cell, Document, Fact, Indicator, PerformanceTarget, Project, Row, Table, TextItem
 
 _UNIT_KINDS = {"内设机构": "internal_unit", "下属单位": "subordinate_unit", "机构设置说明": "organisation"}

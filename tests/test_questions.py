@@ -187,7 +187,7 @@ KNOWN_GAPS = {
     "paraphrases.jsonl": [], "heldout_b.jsonl": [], "heldout_c.jsonl": [], "heldout_d.jsonl": [],
     "heldout_e.jsonl": ["E048"], "heldout_f.jsonl": ["F061"], "heldout_g.jsonl": ["G022", "G027"],
     "heldout_h.jsonl": [], "heldout_i.jsonl": ["I076"], "heldout_j.jsonl": [], "heldout_k.jsonl": [],
-    "shapes_s1.jsonl": ["S1-051", "S1-052", "S1-056", "S1-064", "S1-098", "S1-D10-4"],
+    "shapes_s1.jsonl": ["S1-051", "S1-052", "S1-056", "S1-064", "S1-098"],
 }
 
 

@@ -20,7 +20,7 @@ from budgetqa.answer import compute, figures, lists, text, topics
 from budgetqa.answer.documents import all_documents, named_documents, strip_department, wants_comparison
 from budgetqa.models import Document
 from budgetqa.question.numbers import chinese_numbers
-from budgetqa.question.query import MAX_QUESTION, Query, read, with_context
+from budgetqa.question.query import MAX_QUESTION, Query, measure_word, read, with_context
 from budgetqa.readback import read_document
 from budgetqa.textnorm import squash
 
@@ -98,7 +98,7 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
     picked = _pick(question, session)
     if picked:
         question = picked
-    question = strip_department(question, doc.department, _printed(doc))
+    question = _INTRODUCTION.sub("", strip_department(question, doc.department, _printed(doc)))
     parts = _parts(question)
     if len(parts) == 1:
         answer = _answer(conn, doc, parts[0], session)
@@ -121,6 +121,10 @@ def _printed(doc: Document) -> list[str]:
 
 
 _PART_END = re.compile(r"[？?！!；;]+")
+# 我是审计局的，… / 作为人大代表我想问：…: who is asking says nothing about what is asked.
+_INTRODUCTION = re.compile(r"^(?:我是[^，,。：:？?]{1,16}?(?:的)?[，,。：:]|作为[^，,。：:？?]{1,16}?(?:我想问|我问一下|想问)?[，,：:]?"
+                           r"|(?:审计|我们)?(?:核对|核实|确认|了解)一下[：:，,]|(?:换|转)个话题[，,：:]?|简单说[，,：:]?"
+                           r"|再问一下[，,：:]?|另外(?:问下|问一下)?[，,：:]|先不说这个[，,：:]?)")
 _CLAUSE_END = re.compile(r"[，,]")
 # Words that make a clause a question of its own (多少, 几个, 是否 …); a clause without one says
 # where or what, and is read together with the next.
@@ -166,9 +170,9 @@ def _pick(question: str, session: Session) -> str | None:
 def _answer(conn, doc: Document, question: str, session: Session, continuing: bool = False) -> Answer:
     """Read one question, fill its gaps from the conversation, refuse or execute it."""
     q = read(question, doc)
-    if continuing:
-        q.follow_up = q.follow_up or not q.subjects
-    q = with_context(q, session.last_query)
+    if continuing:  # a later question of the line: 基本支出和项目支出各多少 asks it of the one before
+        q.follow_up = q.follow_up or not q.subjects or all(measure_word(q, m) for m in q.subjects)
+    q = with_context(q, session.last_query, session.last_focus, tuple(session.earlier))
     if q.previous_year and q.op == "value":  # last year's figure: only from the change the report states
         q = replace(q, op="change", ops=[(100.0, "change")])
     refusal = refuse(doc, q)
@@ -178,9 +182,28 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
     if answer is None:
         return _unmatched(doc, "no_match", _silent_topic(doc, q), q)
     if answer.matched:
-        session.last_query = q
+        if session.last_query is not None and session.last_query.subjects:
+            session.earlier = (session.earlier + session.last_query.subjects[:1])[-5:]
+        session.last_query, session.last_focus = q, _focus(answer, doc)
         convert_units(answer, q)
     return answer
+
+
+def _focus(answer: Answer, doc: Document) -> list:
+    """What the answer picked out (排第二的是哪个 -> that project), as names a follow-up can lean on
+    (它的绩效目标)."""
+    from budgetqa.question.mentions import Mention
+    from budgetqa.question.vocabulary import vocabulary
+
+    v = vocabulary(doc)
+    picked = []
+    for value in answer.focus:
+        name = value.key.split(":")[-1] if value.key.startswith(("project:", "row:")) else value.label.split("（")[0]
+        code = value.key if value.key.isdigit() else None
+        terms = [v.codes[code]] if code in v.codes else v.by_name.get(squash(name), [])
+        if terms:
+            picked.append(Mention(10_000, 10_000, list(terms), via="context"))
+    return picked
 
 
 def execute(conn, doc: Document, q: Query) -> Answer | None:

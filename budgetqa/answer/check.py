@@ -9,7 +9,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from budgetqa.answer.model import Answer, amount_text
-from budgetqa.checks import CONTRADICTION, ROUNDING, SEVERITY_LABEL, judge
+from budgetqa.findings import CONTRADICTION, ROUNDING, SEVERITY_LABEL, judge
 from budgetqa.answer import build
 from budgetqa.answer.build import add, answer
 from budgetqa.answer.compute import subject_value, subject_values
@@ -33,7 +33,8 @@ def verdict(stated: Decimal, parts: list[Decimal], unit: str) -> str:
 
 def check(doc: Document, q: Query) -> Answer | None:
     """The consistency question, by what it names."""
-    for attempt in (_balance, _rate, _against_sheet, _parts_named, _numbers_only, _under_named, _list_against, _one_figure):
+    for attempt in (_balance, _rate, _stated_shares, _against_sheet, _parts_named, _two_figures, _numbers_only, _under_named,
+                    _list_against, _one_figure):
         found = attempt(doc, q)
         if found is not None:
             return found
@@ -88,6 +89,58 @@ def _rate(doc: Document, q: Query) -> Answer | None:
     return None
 
 
+def _stated_shares(doc: Document, q: Query) -> Answer | None:
+    """基本支出占28.00%对不对 / 四个类的占比核一下: every share the report states of what is named (or of
+    the shares typed), recomputed from the figures it rests on."""
+    from budgetqa.answer.compute import stated_share
+
+    if not (q.percents or q.has("占比", "比例", "比重")):
+        return None
+    names = [t.name for m in q.subjects + ([q.whole] if q.whole else []) for t in m.terms]
+    stated = [f for f in doc.facts if f.kind == "share" and f.subject and (
+        any(f.value == p for p in q.percents) or any(n and (n == f.subject or n in f.section) for n in names))]
+    rows = []
+    for f in stated:
+        denominator = next((g for g in doc.facts if g.section == f.section and g.kind == "amount"), None)
+        part = next((g for g in doc.facts if g.section == f.section and g.kind == "amount" and g.label == f.subject), None)
+        if denominator is None or part is None or not denominator.value or part is denominator:
+            continue
+        computed = (part.value / denominator.value * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        rows.append((f, part, denominator, computed))
+    if not rows:
+        return None
+    a = answer("check", "报告所述占比", "")
+    parts = []
+    for f, part, denominator, computed in rows[:8]:
+        same = abs(computed - f.value) <= Decimal("0.01")
+        parts.append(f"{f.subject} {part.value} ÷ {denominator.label} {denominator.value} = {computed}%，报告写 {f.value}%"
+                     + ("，一致" if same else "，不一致"))
+        a.figure(f"{f.subject}占比（计算）", computed, "%")
+        a.figure(f"{f.subject}占比（报告）", f.value, "%", "情况说明", f.line)
+    a.text += "；".join(parts) + "。"
+    return a
+
+
+def _two_figures(doc: Document, q: Query) -> Answer | None:
+    """A和B一致吗 / 表六公用经费和表十一机关运行经费是否一致: two printed figures set against each other."""
+    if len(q.subjects) != 2 or not _EQUALS.search(q.squashed) and not q.has("一致", "是否相同", "一样") \
+            or q.amounts or re.search(r"加|\+|之和|合计|总计|相加", q.squashed):
+        return None  # A加B等于合计吗: parts against a whole, not two figures
+    first, second = (subject_value(doc, q, m) for m in q.subjects)
+    if first is None or second is None or first.unit != second.unit:
+        return None
+    gap = first.amount - second.amount
+    a = answer("check", f"{first.label} 与 {second.label}",
+               f"{first.label} {amount_text(first.amount, first.unit)}（{first.where} 第{first.line}行），"
+               f"{second.label} {amount_text(second.amount, second.unit)}（{second.where} 第{second.line}行）："
+               + ("一致。" if gap == 0 else f"不一致，差 {amount_text(abs(gap), first.unit)}。"))
+    add(a, first)
+    add(a, second)
+    if gap:
+        a.figure("差额", abs(gap), first.unit)
+    return a
+
+
 def _against_sheet(doc: Document, q: Query) -> Answer | None:
     """A project's figure in the project table against its target sheet (万元 against 元), both columns."""
     names = {t.key for m in q.subjects for t in m.terms if t.kind == "project"}
@@ -118,6 +171,11 @@ def _parts_named(doc: Document, q: Query) -> Answer | None:
     """A加B等于C吗 / C等于A+B吗 / A+B+C，与D+E，两边是否相等: the named figures added and compared."""
     m = _EQUALS.search(q.squashed)
     counted = [a for a in q.amounts if not re.match(r"(?:列|项|个|类|款)", q.squashed[a.end:a.end + 1])]
+    made_of = len(q.subjects) >= 3 and re.match(r"(?:合计)?(?:能否|能不能|是否|是不是)?由", q.squashed[q.subjects[0].end:q.subjects[1].start])
+    if made_of and not counted:  # X能否由A和B相加得到: X is the whole, the rest its parts
+        whole, *parts = [subject_value(doc, q, s) for s in q.subjects]
+        if whole is not None and all(parts) and all(v.unit == whole.unit for v in parts):
+            return _parts_answer(parts, whole)
     if m is None or counted or len(q.subjects) < 3:
         return None
     pairs = [(subject_value(doc, q, s), s) for s in q.subjects]
@@ -137,6 +195,11 @@ def _parts_named(doc: Document, q: Query) -> Answer | None:
         return None
     if any(v.unit != whole.unit for v in parts):
         return None
+    return _parts_answer(parts, whole)
+
+
+def _parts_answer(parts: list[Value], whole: Value) -> Answer:
+    """Parts added and set against a whole, judged by the one rule."""
     computed = build.total(parts)
     a = answer("check", f"{' + '.join(v.label for v in parts)} 是否等于 {whole.label}",
                " + ".join(f"{v.label} {v.amount}" for v in parts) + f" = {amount_text(computed, whole.unit)}；"
@@ -222,9 +285,12 @@ def _under_named(doc: Document, q: Query) -> Answer | None:
 
 
 def _list_against(doc: Document, q: Query) -> Answer | None:
-    """上年结转七个项目加起来是不是533.88: the items of a list added and set against the figure given."""
-    if len(q.amounts) != 1 or not (q.has("项目", "加起来", "之和", "合计", "相加", "加总") or q.table is not None):
+    """上年结转七个项目加起来是不是533.88 / 项目表逐项加起来等不等于表上的合计: the items of a list
+    added and set against the figure given, or against the total the table prints."""
+    if len(q.amounts) > 1 or not (q.has("项目", "加起来", "之和", "合计", "相加", "加总") or q.table is not None):
         return None
+    if not q.amounts:
+        return _list_against_total(doc, q)
     d = domain(doc, q)
     if not d.rows:
         return None
@@ -237,6 +303,27 @@ def _list_against(doc: Document, q: Query) -> Answer | None:
     a.figure("逐项之和（计算）", computed, unit)
     a.figure("所问数字", stated, unit)
     a.figure("差额", abs(computed - stated), unit)
+    build.value_rows(a, d.rows)
+    return a
+
+
+def _list_against_total(doc: Document, q: Query) -> Answer | None:
+    from budgetqa.answer.resolve import list_total, table_total
+
+    d = domain(doc, q)
+    tables = [int(m.term.key) for m in q.subjects if m.kinds == {"table"}] or ([q.table] if q.table else [])
+    printed = table_total(doc, tables[0]) if tables else (list_total(doc, q.scope) if q.scope in ("本年", "上年结转") else None)
+    if not d.rows or printed is None:
+        return None
+    parts = [v.amount for v in d.rows]
+    computed = sum(parts, Decimal(0))
+    a = answer("check", f"{d.where}之和 与 {printed.label}",
+               f"{d.where}共 {len(d.rows)} 个，逐项相加 = {computed}；{printed.label} 印 "
+               f"{amount_text(printed.amount, printed.unit)}：{verdict(printed.amount, parts, printed.unit)}。")
+    a.figure("逐项之和（计算）", computed, printed.unit)
+    add(a, printed)
+    if computed != printed.amount:
+        a.figure("差额", abs(computed - printed.amount), printed.unit)
     build.value_rows(a, d.rows)
     return a
 

@@ -21,11 +21,11 @@ from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import (NARRATIVE, Value, best_values, carry_split, children_rows, code_place, topic_facts,
                                      column_values, group_members, parent_row, row_of, table_total, values)
 from budgetqa.models import Document, Table
-from budgetqa.parser.hierarchy import ECONOMIC_CLASSES
+from budgetqa.models import ECONOMIC_CLASSES
 from budgetqa.question.mentions import Mention
 from budgetqa.question.query import Query
 from budgetqa.question.vocabulary import Term
-from budgetqa.textnorm import squash
+from budgetqa.textnorm import squash, strip_ordinal
 
 # Readings of one mention, most specific first, when it could name several kinds of things.
 _KIND_ORDER = ("code", "item", "project", "target", "group", "list", "row", "column", "topic", "fact", "asset", "table", "term",
@@ -374,7 +374,13 @@ def breakdown(doc: Document, q: Query) -> Answer | None:
         return value(doc, q)  # X下面的Y: Y's figure, read within X; 工资、奖金、津补贴包括哪几项: each
     target = q.subjects[0] if q.subjects else q.whole
     if target is None:
-        return table_answer(doc, q.table) if q.table is not None else None
+        if q.table is not None:
+            return table_answer(doc, q.table)
+        if q.has("来", "来源", "收入"):  # 这些钱都是从哪来的
+            return _side_parts(doc, "收入")
+        return _side_parts(doc, "支出") if q.has("花", "用", "去", "支出") else None  # 钱主要花哪了
+    if "list" in target.kinds:  # 这533.88万分成哪几个项目: the list's projects
+        return list_answer(doc, replace(q, scope=target.of("list")[0].key, domain="projects"))
     kinds = target.kinds
     if "group" in kinds:
         return group_answer(doc, q, target.of("group")[0].key)
@@ -409,6 +415,8 @@ def _parts(doc: Document, q: Query, term: Term) -> Answer | None:
         return _project_parts(doc, term.key)
     if term.kind == "row" and term.key in ("收入总计", "支出总计", "本年收入合计", "本年支出合计"):
         return _side_parts(doc, "收入" if "收入" in term.key else "支出")
+    if term.key in ("上年结转", "当年预算安排") and (q.domain == "subjects" or q.has("落在", "分布") and q.domain != "projects"):
+        return _by_subject(doc, q, term.key)  # 上年结转资金落在哪几个项级科目上
     if term.kind == "topic":
         said_ = topic_answer(doc, q, term.key)
         figure = said_.figures[0] if said_ is not None and said_.figures else None
@@ -514,17 +522,32 @@ def column_parts(doc: Document, q: Query, column: str) -> Answer | None:
 
 
 def _by_subject(doc: Document, q: Query, column: str) -> Answer | None:
-    """项目支出按功能科目分: the classification rows with a figure in that column, at the level asked
-    (the most detailed by default)."""
-    table = next((t for k in ("expenditure", "gp_expenditure", "fiscal_expenditure") for t in doc.tables if t.kind == k
-                  and any(c.rsplit("/", 1)[-1] == column for c in t.columns)), None)
+    """项目支出按功能科目分 / 上年结转落在哪些科目上: the classification rows with a figure in that column,
+    at the level asked (the most detailed by default)."""
+    from budgetqa.answer.resolve import measure_column
+
+    table = next((t for k in ("expenditure", "gp_expenditure", "fiscal_expenditure", "income") for t in doc.tables
+                  if t.kind == k and measure_column(t, column) and any(r.code for r in t.rows)), None)
     if table is None:
         return None
-    name = next(c for c in table.columns if c.rsplit("/", 1)[-1] == column)
+    name = measure_column(table, column)
     parents = {r.parent_code for r in table.rows if r.parent_code}
     rows = [r for r in table.rows if r.code and r.amount(name) and (r.level == q.level if q.level else r.code not in parents)]
+    if not rows:
+        return None
     total = table.total_row()
-    return _rows_under(table, total, rows, f"{column}（{table.label}）") if total is not None and rows else None
+    a = answer("breakdown", f"{column}按科目（{table.label}）",
+               f"{column}落在 {len(rows)} 个科目：" + "；".join(f"{r.label} {amount_text(r.amount(name), table.unit)}" for r in rows)
+               + (f"；合计 {amount_text(total.amount(name), table.unit)}" if total is not None and total.amount(name) is not None else "")
+               + f"（{table.label}）。")
+    for r in rows[:20]:
+        a.figure(r.label, r.amount(name), table.unit, table.label, r.line)
+    if total is not None and total.amount(name) is not None:
+        a.figure(f"{column}合计", total.amount(name), table.unit, table.label, total.line)
+    a.columns = ["科目编码", "名称", column, "单位", "行"]
+    a.rows = [[r.code, r.name, r.amount(name), table.unit, r.line] for r in rows]
+    a.chart = [(r.label, r.amount(name)) for r in rows]
+    return a
 
 
 def _project_parts(doc: Document, name: str) -> Answer | None:
@@ -547,12 +570,22 @@ def _side_parts(doc: Document, side: str) -> Answer | None:
     rows = [r for r in table.rows if r.side == side and r.first is not None and not r.is_total]
     if not rows:
         return None
-    total = next((r for r in table.rows if r.side == side and "总计" in r.name), None)
-    a = answer("breakdown", f"{side}的组成", "；".join(f"{r.name} {amount_text(r.first, table.unit)}" for r in rows)
-               + (f"；{total.name} {amount_text(total.first, table.unit)}" if total and total.first is not None else "")
+    total = next((r for r in table.rows if r.side == side and "总计" in r.name and r.first), None)
+    whole = total.first if total is not None else None
+
+    def share(r) -> str:
+        return f"（占 {build.pct(r.first, whole)}%）" if whole else ""
+
+    ranked = sorted(rows, key=lambda r: -r.first)
+    a = answer("breakdown", f"{side}的组成", "；".join(f"{r.name} {amount_text(r.first, table.unit)}{share(r)}" for r in ranked)
+               + (f"；{total.name} {amount_text(total.first, table.unit)}" if total is not None else "")
                + f"（{table.label}）。")
-    for r in rows[:20]:
+    for r in ranked[:20]:
         a.figure(r.name, r.first, table.unit, table.label, r.line)
+        if whole:
+            a.figure(f"{r.name}占比", build.pct(r.first, whole), "%")
+    a.focus = [Value(strip_ordinal(ranked[0].name), ranked[0].first, table.unit, table.label, ranked[0].line,
+                     f"row:{table.no}:{ranked[0].row_no}")]
     return a
 
 

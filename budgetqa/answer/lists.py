@@ -15,7 +15,7 @@ from budgetqa.answer.build import answer, total
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import Value, children_rows, code_place, list_total
 from budgetqa.models import Document, Table
-from budgetqa.parser.hierarchy import ECONOMIC_CLASSES
+from budgetqa.models import ECONOMIC_CLASSES
 from budgetqa.question.query import Query
 
 
@@ -199,6 +199,7 @@ def rank(doc: Document, q: Query) -> Answer | None:
                    f"（共 {len(ranked)} 项；第 1 位 {ranked[0].label} {amount_text(ranked[0].amount, ranked[0].unit)}）。")
         a.figure(v.label, v.amount, v.unit, v.where, v.line)
         _table(a, ranked[:max(place, 3)], ranked=True)
+        a.focus = [v]
         return a
     if q.n is not None:
         n = abs(q.n)
@@ -219,6 +220,7 @@ def rank(doc: Document, q: Query) -> Answer | None:
     for v in shown:
         a.figure(v.label, v.amount, v.unit, v.where, v.line)
     _table(a, shown, ranked=True)
+    a.focus = shown[:1] if len(shown) == 1 else shown
     return a
 
 

@@ -45,6 +45,7 @@ class Answer:
     suggestions: list[str] = field(default_factory=list)
     chart: list[tuple[str, Decimal]] = field(default_factory=list)
     unit: str = ""
+    focus: list = field(default_factory=list)  # what the answer picked out (a ranking's first), for follow-ups
 
     def figure(self, label: str, value: Decimal, unit: str, table: str = "", line: int = 0) -> Figure:
         """Add a headline figure (and its source)."""
@@ -97,6 +98,8 @@ class Session:
 
     document_id: int | None = None
     last_query: object | None = None  # budgetqa.question.query.Query
+    last_focus: list = field(default_factory=list)  # what the last answer picked out (Mentions)
+    earlier: list = field(default_factory=list)  # the subjects of the questions before the last (Mentions)
     choices: list[tuple[str, str]] = field(default_factory=list)
     history: list[str] = field(default_factory=list)
 

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from budgetqa import lexicon
 from budgetqa.models import Document, Row, Table
-from budgetqa.parser.hierarchy import ECONOMIC_CLASSES
+from budgetqa.models import ECONOMIC_CLASSES
 from budgetqa.question.query import Query
 from budgetqa.question.vocabulary import Term
 from budgetqa.textnorm import squash
@@ -344,9 +344,23 @@ def group_members(doc: Document, word: str) -> list[Value]:
     return out
 
 
+def topic_values(doc: Document, topic: str) -> list[Value]:
+    """The figure of a topic a report treats apart: its table's total, else the figure its paragraph states."""
+    kinds = {"机关运行经费": "operating_cost", "三公经费": "three_public", "政府采购": "procurement"}
+    table = doc.table(kinds.get(topic, ""))
+    row = (table.total_row() or (table.rows[0] if table.rows else None)) if table is not None else None
+    if row is not None and row.first is not None:
+        return [Value(topic, row.first, table.unit, table.label, row.line, f"topic:{topic}")]
+    word = {"政府采购": "采购"}.get(topic, topic)
+    fact = next((f for f in doc.facts if word in f.label and f.kind == "amount"), None)
+    return [Value(fact.label, fact.value, fact.unit, NARRATIVE, fact.line, f"topic:{topic}")] if fact else []
+
+
 def values(doc: Document, term: Term, q: Query) -> list[Value]:
     """Every figure a term can stand for in this question."""
     kind, key = term.kind, term.key
+    if kind == "topic":
+        return topic_values(doc, key)
     if kind == "code":
         return code_values(doc, key, q)
     if kind == "item":

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from budgetqa.answer.build import add, answer, cited
 from budgetqa.answer.model import Answer, amount_text
-from budgetqa.answer.resolve import NARRATIVE, Value
+from budgetqa.answer.resolve import NARRATIVE, Value, topic_values
 from budgetqa.models import Document
 from budgetqa.question.query import Query
 
@@ -82,15 +82,10 @@ def _none_statement(doc: Document, word: str) -> tuple[int, str] | None:
 
 def operating_cost(doc: Document, q: Query) -> Answer | None:
     """机关运行经费: its table's total (or the stated figure), with the stated change."""
-    table = doc.table("operating_cost")
-    row = (table.total_row() or (table.rows[0] if table.rows else None)) if table else None
-    if row is not None and row.first is not None:
-        v = Value("机关运行经费", row.first, table.unit, table.label, row.line, "operating_cost")
-    else:
-        fact = next((f for f in doc.facts if "机关运行经费" in f.label and f.kind == "amount"), None)
-        if fact is None:
-            return None
-        v = Value(fact.label, fact.value, fact.unit, NARRATIVE, fact.line, "operating_cost")
+    found = topic_values(doc, "机关运行经费")
+    if not found:
+        return None
+    v = found[0]
     a = answer("value", "机关运行经费", f"{cited(v)}。")
     add(a, v)
     change = next((f for f in doc.facts if f.kind == "change" and "机关运行经费" in f.subject), None)
@@ -123,6 +118,8 @@ def procurement(doc: Document, q: Query) -> Answer | None:
 def assets(doc: Document, q: Query) -> Answer | None:
     """Vehicles, office space and equipment (国有资产占有使用情况)."""
     items = doc.items_of("asset")
+    if q.has("值多少", "多少钱", "价值多少", "原值多少", "估值", "多少万元"):
+        return None  # what an asset is worth: the report counts vehicles and measures space, it prices nothing
     named = [i for m in q.subjects for t in m.terms if t.kind == "asset" for i in items if i.name == t.name]
     if named:
         chosen = named

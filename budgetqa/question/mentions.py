@@ -26,7 +26,7 @@ _PARTIAL_KINDS = ("project", "target", "code", "item", "term", "unit", "fact", "
 _LIST_BREAK = re.compile(r"[和与及、跟同]|[两三四五六七八九十几]个|[两三四五六七八九十几]项")
 _CN_ORDINAL = "一二三四五六七八九十"
 _TABLE_REF = re.compile(
-    rf"(?:公开|预算公开|部门预算|决算公开)?表\s*(?:([{_CN_ORDINAL}]{{1,3}})(?![共起样般些直致下定时])|(\d{{1,2}})(?!\d))"
+    rf"(?:公开|预算公开|部门预算|决算公开)?表\s*(?:([{_CN_ORDINAL}]{{1,3}})(?![共起样般些直致下定时个张家成])|(\d{{1,2}})(?!\d))"
     rf"|第([{_CN_ORDINAL}\d]{{1,3}})张表|公开(\d{{1,2}})表")
 
 
@@ -100,7 +100,7 @@ def _codes(squashed: str, v: Vocabulary) -> list[Mention]:
 
 def _tables(squashed: str, doc: Document) -> list[Mention]:
     """表五 / 表5 / 公开05表 / 第五张表, and a table named by the end of its title (基本支出决算表)."""
-    from budgetqa.parser.headers import chinese_ordinal
+    from budgetqa.textnorm import chinese_ordinal
 
     numbers = {t.no: t for t in doc.tables}
     out = []
@@ -191,7 +191,7 @@ def _partial(residue: str, squashed: str, v: Vocabulary) -> list[Mention]:
 def _longest_piece(word: str, v: Vocabulary) -> tuple[str, list[str]] | None:
     """The longest stretch of a typed word that is part of some names (and says something)."""
     word = word[:16]
-    for size in range(min(len(word), 10), 1, -1):
+    for size in range(min(len(word), 10), 1 if len(word) == 2 else 2, -1):
         for i in range(len(word) - size + 1):
             piece = word[i:i + size]
             if len(set(piece) - _GENERIC) < 2 or piece in lexicon.COMMON_WORDS:

@@ -27,7 +27,8 @@ _SEPARATORS = re.compile(r"[\s\u3000“”\"'‘’「」『』《》〈〉【�
 # Words between two names that make the first the place the second is read in (X中Y, X下面的Y).
 _WITHIN = ("当中的", "之中的", "下面的", "里面的", "中的", "里的", "下的", "当中", "之中", "下面", "里面", "中", "里", "下")
 # Words between a table and the name after it that make the table where the name is read.
-_IN_TABLE = ("", "的", "中", "里", "中的", "里的", "口径", "口径下", "口径的", "里面的", "上的", "上")
+_IN_TABLE = ("", "的", "中", "里", "中的", "里的", "口径", "口径下", "口径的", "里面的", "上的", "上", "支出方", "收入方",
+             "支出方的", "收入方的", "支出栏", "收入栏", "支出侧", "收入侧")
 _FUND_GAP = ("", "的", "安排", "安排的", "拨款安排的", "拨款的", "资金", "资金安排的")
 _ROW_KINDS = ("code", "item", "row", "project", "target")
 MAX_QUESTION = 500  # characters read of one question; the rest is cut and the answer says so
@@ -73,6 +74,7 @@ class Query:
     scope_spans: list[tuple[int, int]] = field(default_factory=list)  # where scope phrases were typed
     subjects_typed: list[Mention] = field(default_factory=list)  # every name found, before roles were given
     excluded: list[Mention] = field(default_factory=list)  # names set aside (扣掉退休费, 不算安可替代工程)
+    side: str | None = None  # 收入 / 支出: the side of a two-sided table asked about
     levels: list[str] = field(default_factory=list)  # every level asked (属于哪个类、哪个款)
     missing_table: str = ""  # a table the question names that the report does not have (表十四)
 
@@ -112,6 +114,8 @@ def read(question: str, doc: Document) -> Query:
     mentions = [m for m in find_mentions(blanked, spaced, v, doc) if not _inside_number(m, q)]
     _shape(q, doc)
     _roles(q, mentions, doc)
+    q.domain = "projects" if any("list" in m.kinds for m in q.subjects) else _domain_word(_mask(
+        q.squashed, [m for m in q.subjects + ([q.whole] if q.whole else []) if m.kinds & {"list", "column", "row"}]))
     _refusals(q, doc, mentions)
     _missing_table(q, doc)
     _rank(q)
@@ -154,14 +158,15 @@ def _blank(text: str, word: str) -> str:
     return text.replace(word, " " * len(word)) if word else text
 
 
+_STANDARD_ITEMS = sorted((squash(i) for i in lexicon.STANDARD_ECONOMIC_ITEMS), key=len, reverse=True)
+
+
 def _missing_items(q: Query, doc: Document) -> None:
     """A standard economic item (会议费, 水电费) or a code the report does not print: it names nothing
     here, and no other name may be read into it (会议费 is not 视频会议…)."""
     v = vocabulary(doc)
-    printed = {squash(t.name) for terms in v.by_name.values() for t in terms}
-    for item in sorted(lexicon.STANDARD_ECONOMIC_ITEMS, key=len, reverse=True):
-        key = squash(item)
-        if key in q.squashed and key not in printed and not any(key in name for name in printed):
+    for key in _STANDARD_ITEMS:
+        if key in q.squashed and not any(key in name for name in v.printed):
             q.missing = key
             return
     for m in re.finditer(r"(?<![\d.])([23]\d{6})(?![\d.]|年|%|万|元)", q.squashed):
@@ -183,11 +188,14 @@ def _scope(q: Query) -> None:
     found = [f for f in found if not any(g[1] < f[1] + f[0] and f[1] < g[1] + g[0] and g[0] > f[0] for g in found)]
     if not found:
         return
+    if re.search(r"连(?:同)?.{0,8}?(?:一起算|也算|都算|一并)", q.squashed):
+        q.scope = "全部"  # 连去年结转的一起算: both
+        q.scope_spans = [(start, start + len(word)) for _, start, _, word in found]
+        return
     _, start, scope, word = max(found)
     negated = q.squashed[max(0, start - 3):start].endswith(lexicon.NEGATIONS)
     q.scope = "本年" if scope == "上年结转" and negated else scope
-    scopes = {sc for _, st, sc, w in found if not q.squashed[max(0, st - 3):st].endswith(lexicon.NEGATIONS)}
-    if {"本年", "上年结转"} <= scopes and re.search(r"都|和|与|及|加", q.squashed):
+    if re.search(r"(?:本年|今年|当年)[^，,]{0,4}?(?:和|与|及|加上?)(?:上年|去年)?结转的?(?:都|一起|合计|加起来)", q.squashed):
         q.scope = "全部"  # 本年的和结转的都算
     q.scope_spans = [(start, start + len(word)) for _, start, _, word in found]
 
@@ -219,13 +227,19 @@ def _shape(q: Query, doc: Document) -> None:
         rf"(?:{lv}级|哪个{lv}|哪一{lv}|哪{lv}|什么{lv}|（{lv}）|\({lv}\))", plain)]
     q.level = next((lv for lv in ("类", "款", "项") if re.search(rf"(?:{lv}级|哪个{lv}|哪一{lv}|哪{lv}|各{lv}|几{lv}|什么{lv}|个{lv}|{lv}科目|的{lv}$|这个{lv}|（{lv}）|\({lv}\))", plain)), None)
     q.field_name = next((f for f, words in lexicon.SHEET_FIELDS.items() if any(w in s for w in words)), None)
-    kind = next((k for k in lexicon.INDICATOR_KINDS if f"{k}指标" in s or f"{k}要求" in s or f"{k}目标" in s), None)
+    kind = next((k for k in lexicon.INDICATOR_KINDS if re.search(rf"{k}(?:指标|要求|目标|上|方面|标准)", s)
+                 or len(k) >= 3 and k in s), None)
+    if kind is None and re.search(r"多长时间|多久|时间多长|什么时候完成|完成时间", s):
+        kind = "时效"
+    if q.field_name is None and kind is None and re.search(r"为(?:什么|何|啥)要?(?:订|设|搞|做|买|安排|花|建|开展|列|上)", s):
+        q.field_name = "项目设立必要性"  # 为什么要订这个: why the project exists
     if kind:
         q.field_name = kind
     year = doc.year
     q.previous_year = bool(year and (year - 1) in q.years) or bool(
-        re.search(r"(?<![比较与跟和同])(?:上年度?|去年|上一年|前一年)(?!结转|财政拨款结转|相比|比|结余|剩下|剩余|没花)", s))
+        re.search(r"(?<![比较与跟和同])(?:上年度?|去年|上一年|前一年)(?!结转|财政拨款结转|相比|比|结余|剩|没花|没用)", s))
     q.domain = _domain_word(s)
+    q.side = "支出" if re.search(r"支出方|支出栏|支出侧|支出一侧", s) else "收入" if re.search(r"收入方|收入栏|收入侧|收入一侧", s) else None
 
 
 def _domain_word(s: str) -> str | None:
@@ -236,7 +250,7 @@ def _domain_word(s: str) -> str | None:
         return "internal_units"
     if re.search(r"下属.{0,4}单位|所属单位|二级单位|下属事业单位|下面.{0,4}单位|下级单位", s):
         return "subordinate_units"
-    if "职责" in s:
+    if "职责" in s or re.search(r"管(?:些|什么|啥|哪些)|归不归|管不管|归谁管|负不负责", s):
         return "duties"
     if re.search(r"经济科目|经济分类|明细科目|明细经济", s):
         return "items"
@@ -286,6 +300,8 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
             ms = [m for m in ms if m not in measures]
             if re.search(r"合计|总数|总额|一共", q.squashed[rows[0].end:measures[0].start]):
                 q.measures.insert(0, "合计")  # X的合计数，以及其中A和B: the row's total too
+        elif re.search(r"基本(?:支出)?[和与、及]项目(?:支出)?", q.squashed[rows[0].end:]):
+            q.measures = ["基本支出", "项目支出"]  # 2050204高中教育多少？基本和项目各多少
     q.subjects = ms
 
 
@@ -311,12 +327,20 @@ def _excluded(q: Query, m: Mention) -> bool:
     return False
 
 
+def measure_word(q: Query, m: Mention) -> bool:
+    """A name that is a column of a row when said of one (基本支出, 项目支出, 上年结转, 当年预算安排)."""
+    return q.squashed[m.start:m.end] in _MEASURE_NAMES
+
+
 def _modifier_roles(q: Query, ms: list[Mention]) -> list[Mention]:
     """上年结转的项目 / 本年的关工委经费 / 今年新安排的项目: scope words before a name or a list only
     say which money (the scope slot holds them); asked alone, they are the subject."""
     out = []
     for m in ms:
         m.scope = _scope_before(q, m)
+    named = [m for m in ms if not _is(m, q, _SCOPE_NAMES)]
+    if q.scope == "全部" and named:  # 把去年结转的也算上: the scope says it, nothing more is named
+        ms = named
     for i, m in enumerate(ms):
         nxt = ms[i + 1] if i + 1 < len(ms) else None
         after = q.squashed[m.end:]
@@ -328,12 +352,12 @@ def _modifier_roles(q: Query, ms: list[Mention]) -> list[Mention]:
     return out
 
 
-_ASSET_WORDS = re.compile(r"几辆|多少辆|辆车|车辆数|平方米|平米|面积|几台|多少台|台（套）|几套|办公用房|办公楼|房屋|用车编制|公车数")
+_ASSET_WORDS = re.compile(r"几辆|多少辆|辆车|车辆数|平方米|平米|面积|几台|多少台|台（套）|几套|办公用房|办公楼|房屋|房子|用车编制|公车数")
 
 
 def _assets(q: Query, ms: list[Mention]) -> list[Mention]:
     """Vehicles, office space and equipment are counted in the asset paragraph, not in a table."""
-    if not _ASSET_WORDS.search(q.squashed):
+    if not _ASSET_WORDS.search(q.squashed) or any(m.kinds & {"project", "code"} and m.via == "exact" for m in ms):
         return ms
     from budgetqa.question.vocabulary import Term
 
@@ -480,14 +504,17 @@ def _narrowed(ms: list[Mention]) -> list[Mention]:
 
 
 _TOTAL_TAILS = ("预算总额", "总额", "总预算", "支出总额", "收入总额", "合计", "总计")
+_LOOSE_TOTALS = ("总共多少钱", "一共多少钱", "总共有多少钱", "一共有多少钱", "一共多少", "总共多少")
 
 
 def _total_tails(q: Query, ms: list[Mention]) -> list[Mention]:
     """X预算总额 / 高等教育总预算: a total word typed right after a name is that name's total,
-    not the report's (the lexicon reads 总预算 alone as 支出总计)."""
+    not the report's (the lexicon reads 总预算 alone as 支出总计); 一共多少钱 names the report's
+    total only when nothing else is named."""
+    others = [m for m in ms if not (m.via == "synonym" and q.squashed[m.start:m.end] in _LOOSE_TOTALS)]
     return [m for i, m in enumerate(ms) if not (
         i > 0 and m.via == "synonym" and q.squashed[m.start:m.end] in _TOTAL_TAILS
-        and q.squashed[ms[i - 1].end:m.start] in ("", "的"))]
+        and q.squashed[ms[i - 1].end:m.start] in ("", "的")) and (m in others or not others)]
 
 
 def _scope_before(q: Query, m: Mention) -> str | None:
@@ -505,7 +532,7 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
     """X中Y / X下面的Y: X is the whole Y is read within; Y占X, Y在X中占: X is the whole Y is divided by."""
     for i in range(len(ms) - 1):
         gap = re.sub(r"^(?:这一|这个)?[类款项级]|^(?:预算|决算|预算数|决算数|表)", "", q.squashed[ms[i].end:ms[i + 1].start])
-        column_of_row = ms[i].kinds & set(_ROW_KINDS) and q.squashed[ms[i + 1].start:ms[i + 1].end] in _MEASURE_NAMES
+        column_of_row = ms[i].kinds & {"code", "item", "project", "target"} and q.squashed[ms[i + 1].start:ms[i + 1].end] in _MEASURE_NAMES
         if gap in _WITHIN and not _is(ms[i], q, _SCOPE_NAMES) and not column_of_row:
             q.whole = ms[i]
             q.relation = (ms[i].end, ms[i + 1].start)
@@ -552,9 +579,9 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
 
 def _missing_table(q: Query, doc: Document) -> None:
     """表十四 asked of a report with thirteen tables: there is no such table."""
-    from budgetqa.parser.headers import chinese_ordinal
+    from budgetqa.textnorm import chinese_ordinal
 
-    for m in re.finditer(r"表\s*([一二三四五六七八九十]{1,3}|\d{1,2})(?![共起样般些直致下定时\d])|第([一二三四五六七八九十\d]{1,3})张表", q.squashed):
+    for m in re.finditer(r"表\s*([一二三四五六七八九十]{1,3}|\d{1,2})(?![共起样般些直致下定时个张家成\d])|第([一二三四五六七八九十\d]{1,3})张表", q.squashed):
         raw = m.group(1) or m.group(2)
         no = int(raw) if raw.isdigit() else chinese_ordinal(raw)
         if no and doc.tables and all(t.no != no for t in doc.tables):
@@ -605,8 +632,11 @@ def _other_department(spaced: str, exact: list[Mention], q: Query, doc: Document
         for printed_name in printed:
             word = word.replace(printed_name, " ")
         for piece in word.split(" "):
+            if re.match(r"(?:咱们|我们|本|我|这个|咱)(?:单位|部门|办公室|局|委|办)", piece):
+                continue  # 咱们办公室: the report's own department
             for m in _ORGANISATION.finditer(piece):
-                name = re.split(r"是不是|是否|属于|属不属于|算不算|的", full_mention(piece, m))[-1].strip("年和与及在、")
+                name = re.split(r"是不是|是否|属于|属不属于|算不算|归不归|管不管|归|的|在|里|这个|那个|哪", full_mention(piece, m))[-1]
+                name = name.strip("年和与及在、")
                 if len(name) < 3 or any(name in n for n in names):
                     continue
                 if any(LCSseq.similarity(name, k) >= len(name) * 0.8 and not other_level(name, k) for k in known if k):
@@ -648,6 +678,8 @@ def _slots(q: Query) -> set[str]:
 
 def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
     found = [c for c in intent.cues if _cue_at(q, c, masked)]
+    if intent.op == "count" and re.search(r"哪(?:几|些)", masked):
+        found = [c for c in found if not c.startswith("几")]  # 哪几个款: which ones, not how many
     if intent.op == "check" and "=" in found and re.search(r"=(?:多少|几|\?|？)?$", q.text.strip()):
         found.remove("=")  # A+B=? asks for the sum, it checks nothing
     if intent.op == "sum" and re.search(r"=(?:多少|几|\?|？)?$", q.text.strip()):
@@ -661,6 +693,8 @@ def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
     operator = _OPERATORS.get(intent.op)
     if operator and any(re.search(operator, q.squashed[a.end:b.start]) for a, b in zip(q.subjects, q.subjects[1:])):
         found.append("算式")  # A加B加C / A减B / A除以B: the operator typed between the names
+    if intent.op == "check" and q.domain in ("duties", "internal_units", "subordinate_units"):
+        return []  # 保密工作是不是区委办的职责: a duty asked about, no figure checked
     if intent.op == "parent" and q.measures:
         return []  # 行政运行属于基本支出还是项目支出: its columns are asked, not its place
     if intent.op == "text" and q.field_name and any(m.kinds & {"project", "target"} for m in q.subjects):
@@ -696,7 +730,9 @@ def _rank(q: Query) -> None:
     slots = _slots(q)
     scored = []
     for intent in INTENTS:
-        templates = _TEMPLATES.setdefault(intent.op, [squash(t) for t in intent.templates])
+        if intent.op not in _TEMPLATES:
+            _TEMPLATES[intent.op] = [squash(t) for t in intent.templates]
+        templates = _TEMPLATES[intent.op]
         hit = process.extractOne(skeleton, templates, scorer=fuzz.ratio, processor=None)
         cues = _cues(q, intent, masked)
         cue_score = (intent.cue_weight + 8 * (len(cues) - 1) + 2 * max(len(c) for c in cues)) if cues else 0
@@ -723,58 +759,116 @@ def _leans_on_context(q: Query) -> bool:
     (qwerty, 印刷费, 🤔) is not one: it is answered on its own, as unknown."""
     if q.refused or q.missing or q.missing_table:
         return False
-    marked = bool(lexicon.FOLLOW_UP.search(q.squashed)) and len(q.squashed) <= 20
+    marked = bool(lexicon.FOLLOW_UP.search(q.squashed)) and len(q.squashed) <= 20 or bool(
+        re.search(r"它|其(?!他|余|中)", q.squashed))
     bare = not q.subjects and not q.excluded and q.table is None and not q.domain
-    asks = q.cued or q.scope or q.previous_year or q.unit or q.n or q.nth or q.percents
+    asks = q.cued or q.scope or q.previous_year or q.unit or q.n or q.nth or q.percents or q.field_name
     leftover = strip_fillers(_mask(q.squashed, q.subjects + ([q.whole] if q.whole else []))).replace(" ", "")
     return marked or (bare and bool(asks) and len(leftover) <= 3)
 
 
-def with_context(q: Query, last: Query | None) -> Query:
-    """Fill what a follow-up leaves out from the last question; never override what it says."""
-    if last is None or not q.follow_up:
-        return q
-    if q.cued and q.op in ("about", "help"):
+def with_context(q: Query, last: Query | None, focus: list | None = None, earlier: tuple = ()) -> Query:
+    """Fill what a follow-up leaves out from the last question; never override what it says.
+
+    What the last answer picked out (``focus``: a ranking's first) is what 它 refers to, unless the
+    follow-up goes on with the same list (第二呢, 前五个呢); ``earlier`` holds the subjects of the
+    questions before the last (两个差多少)."""
+    if last is None or not q.follow_up or q.cued and q.op in ("about", "help"):
         return q  # questions about the report itself lean on nothing said of a figure
+    if focus and not (q.n or q.nth or q.op in ("rank", "count", "filter", "list") and q.cued):
+        last = replace(last, subjects=focus, whole=None, domain=None)
     filled = replace(q)
-    part_of = q.squashed.startswith(("其中", "那其中"))
-    row_last = bool(last.subjects) and bool(last.subjects[0].kinds & set(_ROW_KINDS))
-    modifiers = [] if part_of else [m for m in q.subjects if _is(m, q, _SCOPE_NAMES) or (
-        q.squashed[m.start:m.end] in _MEASURE_NAMES and row_last)]
-    named = [m for m in q.subjects if m not in modifiers]
-    parent = _parent_of_last(q, last)
-    if parent is not None and not named:
-        named, filled.subjects = [parent], [parent]
-    if not named and last.subjects:
-        several = len(modifiers) > 1 or q.squashed.startswith(("其中", "那其中"))
-        measures = [_MEASURE_NAMES[q.squashed[m.start:m.end]] for m in modifiers if q.squashed[m.start:m.end] in _MEASURE_NAMES
-                    and (several or not _is(m, q, _SCOPE_NAMES))]
+    named = _named_in_follow_up(filled, q, last)
+    for rule in (_both_of_two, _added_to_last, _against_last, _part_of_last):
+        found = rule(filled, q, last, named, earlier)
+        if found is not None:
+            return found
+    if not named:
         filled.subjects = [_carried(m) for m in last.subjects]
         filled.whole = filled.whole or (_carried(last.whole) if last.whole else None)
-        filled.measures = measures or (last.measures if not modifiers else [])
-    elif not named and not last.subjects:
-        filled.subjects = []
-    filled.table = filled.table if filled.table is not None else (last.table if not named else None)
-    filled.fund = filled.fund or (last.fund if not named else None)
+        filled.table = filled.table if filled.table is not None else last.table
+        filled.fund = filled.fund or last.fund
+        filled.scope = filled.scope or last.scope
     filled.domain = filled.domain or last.domain
     filled.level = filled.level or last.level
-    if filled.scope is None and not named:
-        filled.scope = last.scope
-    if named and q.squashed.startswith(("其中", "那其中")) and last.subjects and not q.cued:
-        filled.whole = _carried(last.subjects[0])  # 其中差旅费呢: a part of what was just asked
-        filled.op, filled.ops = "value", [(100.0, "value")] + q.ops
-        return filled
-    if not q.cued:
-        filled.op = last.op
-        filled.ops = [(100.0, last.op)] + q.ops
-    elif filled.subjects and not q.subjects:
+    if q.cued or q.field_name:
         _rank(filled)  # the operation asked, judged with the subjects the conversation supplies
-    if not q.cued:
-        filled.comparator = filled.comparator or last.comparator
-        filled.threshold = filled.threshold or last.threshold
-        filled.field_name = filled.field_name or last.field_name
-        if filled.n is None and filled.nth is None:
-            filled.n, filled.nth, filled.ascending = last.n, last.nth, filled.ascending or last.ascending
+        return filled
+    if named and last.op in ("filter", "rank", "count", "list", "breakdown", "about"):
+        return filled  # 那今年新安排的关工委经费呢: a new name after a list asks its figure
+    filled.op, filled.ops = last.op, [(100.0, last.op)] + q.ops
+    filled.comparator = filled.comparator or last.comparator
+    filled.threshold = filled.threshold or last.threshold
+    filled.field_name = filled.field_name or last.field_name
+    if filled.n is None and filled.nth is None:
+        filled.n, filled.nth, filled.ascending = last.n, last.nth, filled.ascending or last.ascending
+    return filled
+
+
+_PRONOUN = re.compile(r"它|其(?!他|余|中)|该(?:项目|科目|项|款|类)?|这个(?:项目|科目|款|类)?|那个(?:项目|科目)?|此项")
+
+
+def _named_in_follow_up(filled: Query, q: Query, last: Query) -> list[Mention]:
+    """The names of a follow-up that name something new. Scope and column words said of the last
+    row (那上年结转呢, 基本支出呢) become its slots; a table named with 它 says where to read it
+    (表5里它也是这个数吗); a property named with 它 (它的绩效目标表) is asked of it."""
+    row_last = bool(last.subjects) and bool(last.subjects[0].kinds & set(_ROW_KINDS))
+    part_of = q.squashed.startswith(("其中", "那其中"))
+    pronoun = bool(_PRONOUN.search(q.squashed))
+    named, measures = [], []
+    for m in q.subjects:
+        typed = q.squashed[m.start:m.end]
+        if not part_of and (_is(m, q, _SCOPE_NAMES) and not (typed in _MEASURE_NAMES and row_last)):
+            continue  # 那上年结转呢: the scope slot says it
+        if not part_of and typed in _MEASURE_NAMES and row_last:
+            measures.append(_MEASURE_NAMES[typed])
+        elif pronoun and m.kinds == {"table"}:
+            filled.table = int(m.term.key)
+        elif pronoun and m.kinds <= {"topic", "term", "fact", "column", "table"} and last.subjects:
+            continue  # 它的绩效目标表: a property of the last subject
+        else:
+            named.append(m)
+    parent = _parent_of_last(q, last)
+    if parent is not None and not named:
+        named = [parent]
+    filled.subjects = named
+    if measures or (not named and not any(_is(m, q, _SCOPE_NAMES) for m in q.subjects)):
+        filled.measures = measures or last.measures
+    return named
+
+
+def _both_of_two(filled, q, last, named, earlier) -> Query | None:
+    """两个差多少 / 这两个加起来: the subjects of the last two questions."""
+    if named or not re.search(r"两个|两者|二者|两项|这俩|两笔", q.squashed) or not earlier:
+        return None
+    filled.subjects = [_carried(earlier[-1])] + [_carried(m) for m in last.subjects[:1]]
+    _rank(filled)
+    return filled
+
+
+def _added_to_last(filled, q, last, named, earlier) -> Query | None:
+    """再加上公积金呢: the last sum's names and the new one."""
+    if not named or not re.match(r"(?:那)?(?:再)?加上?", q.squashed) or last.op != "sum":
+        return None
+    filled.subjects = [_carried(m) for m in last.subjects] + named
+    filled.op, filled.ops = "sum", [(100.0, "sum")] + q.ops
+    return filled
+
+
+def _against_last(filled, q, last, named, earlier) -> Query | None:
+    """…跟公用经费合计对得上吗: the named figure set against the last one."""
+    if len(named) != 1 or q.op != "check" or not last.subjects or not re.match(r"(?:跟|和|与|同)", q.squashed):
+        return None
+    filled.subjects = [_carried(last.subjects[0])] + named
+    return filled
+
+
+def _part_of_last(filled, q, last, named, earlier) -> Query | None:
+    """其中差旅费呢: a part of what was just asked."""
+    if not named or not q.squashed.startswith(("其中", "那其中")) or not last.subjects or q.cued:
+        return None
+    filled.whole = _carried(last.subjects[0])
+    filled.op, filled.ops = "value", [(100.0, "value")] + q.ops
     return filled
 
 

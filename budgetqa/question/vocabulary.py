@@ -14,7 +14,7 @@ from functools import cached_property
 
 from budgetqa import lexicon
 from budgetqa.models import Document
-from budgetqa.parser.text import compact, strip_ordinal
+from budgetqa.textnorm import compact, strip_ordinal
 from budgetqa.textnorm import squash
 
 # Row kinds of tables whose rows are items of the economic classification.
@@ -61,6 +61,11 @@ class Vocabulary:
                     if not holders or holders[-1] != key:
                         holders.append(key)
         return out
+
+    @cached_property
+    def printed(self) -> frozenset[str]:
+        """Every printed name, squashed (for telling what a report does not print)."""
+        return frozenset(squash(t.name) for terms in self.by_name.values() for t in terms)
 
     @cached_property
     def longest_first(self) -> list[tuple[str, list[Term]]]:
