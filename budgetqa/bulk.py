@@ -42,6 +42,7 @@ class Outcome:
     document_id: int | None = None  # the stored document (for skipped: the one already loaded)
     reason: str = ""  # why a file was refused
     replaced: list[dict] = field(default_factory=list)  # id, source_name, loaded_at of each replaced document
+    read: dict = field(default_factory=dict)  # how well the report was read: the documents row (tables_read …, notes)
 
 
 @dataclass
@@ -188,7 +189,7 @@ def load_files(db_path: str | Path, paths: Iterable[str | Path], *, jobs: int | 
                     stored = writer.store(prepared)
                     outcome.status = REPLACED if stored.replaced else LOADED
                     outcome.document_id, outcome.label, outcome.replaced = stored.id, detail, stored.replaced
-                    doc = prepared.document
+                    doc = outcome.read = prepared.document
                     loaded[doc["sha256"]] = {"id": stored.id, "department": doc["department"], "year": doc["year"],
                                              "kind": doc["kind"], "source_name": doc["source_name"]}
                     if time.monotonic() - batch_started >= BATCH_SECONDS:

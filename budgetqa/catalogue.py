@@ -4,7 +4,9 @@ Plain data: extend it without reading the reader. An intent names one operation 
 Its templates are phrases with slots in braces; the reader replaces what it recognises in a
 question (a name, a number, a table) with the slot and compares the result with every template
 (rapidfuzz), and cue words found outside the recognised names add evidence. ``needs`` lists the
-slots of which one must be present.
+slots of which one must be present: the kinds of the names recognised (code, item, project, topic …),
+"subject" (a code or a row), "table", "amount" (a number typed) and "money" (钱/资金/经费 with no
+name: the report's money as a whole).
 """
 
 from __future__ import annotations
@@ -177,7 +179,7 @@ INTENTS: tuple[Intent, ...] = (
               "具体包括", "都有什么", "都有哪些", "哪几项", "分布", "哪些方面", "用在哪", "花在哪", "用于哪", "都花",
               "用途", "里面有什么", "包含什么", "包括什么", "怎么花", "拆一下", "拆开", "分成哪", "落在哪", "从哪来",
               "哪来的", "来源", "花哪", "花到哪", "钱去哪", "花在哪", "再细一点", "细一点", "再细", "更细"),
-        needs=("code", "subject", "item", "column", "table", "topic", "group"),
+        needs=("code", "subject", "item", "column", "table", "topic", "group", "money"),
         examples=("221类下面有啥", "对个人和家庭的补助由哪些组成"),
         weight=1.05,
     ),

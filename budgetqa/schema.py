@@ -21,11 +21,13 @@ SCHEMA: dict[str, dict[str, type]] = {
     "documents": {
         "id": int, "department": str, "year": int, "kind": str, "unit": str,
         "source_name": str, "sha256": str, "loaded_at": str, "line_count": int, "parser_version": int,
+        "scope": str, "notes": str, "tables_titled": int, "tables_read": int, "numbers_seen": int,
+        "numbers_placed": int, "totals_checked": int, "totals_reconciled": int,
     },
     "document_texts": {"document_id": int, "text": str},
     "report_tables": {
         "document_id": int, "table_no": int, "kind": str, "title": str, "unit": str,
-        "columns": str, "side_columns": str, "empty": int, "source_line": int,
+        "columns": str, "side_columns": str, "empty": int, "source_line": int, "parts": str,
     },
     "table_rows": {
         "document_id": int, "table_no": int, "row_no": int, "side": str, "code": str,
@@ -130,6 +132,14 @@ def ensure_schema(db) -> None:
             db[name].enable_fts(columns, tokenize="trigram", create_triggers=True)
 
 
+def document_row(doc: Document) -> dict:
+    """What the documents table keeps of a document beyond its name and source: its scope (部门/单位),
+    the notes on what was guessed, and how well it was read (None when it was not measured)."""
+    names = ("tables_titled", "tables_read", "numbers_seen", "numbers_placed", "totals_checked", "totals_reconciled")
+    return {"scope": doc.scope, "notes": json.dumps(doc.notes, ensure_ascii=False),
+            **{n: getattr(doc.quality, n) if doc.quality else None for n in names}}
+
+
 def delete_document(db, doc_id: int) -> None:
     """Delete a document's rows from every table (inside the caller's transaction)."""
     for name, columns in SCHEMA.items():
@@ -160,43 +170,22 @@ class Prepared:
 def document_rows(doc: Document, findings: list) -> Prepared:
     """The rows of every table a document and its check findings become."""
     from budgetqa.gazetteer import name_rows
-    from budgetqa.standard import standard_figures, to_fen
+    from budgetqa.standard import standard_figures
 
     prepared = Prepared({
         "department": doc.department, "year": doc.year, "kind": doc.kind, "unit": doc.unit,
         "source_name": doc.source_name, "sha256": doc.sha256, "line_count": len(doc.lines),
+        **document_row(doc),
     })
     rows = prepared.rows
     rows["document_texts"] = [("\n".join(doc.lines),)]
-    tables, table_rows, items = [], [], []
-    for t in doc.tables:
-        tables.append((t.no, t.kind, t.title, t.unit, json.dumps(t.columns, ensure_ascii=False),
-                       json.dumps(t.side_columns, ensure_ascii=False), int(t.empty), t.line))
-        for r in t.rows:
-            table_rows.append((t.no, r.row_no, r.side, r.code, r.name, r.level, r.parent_code, r.category,
-                               r.depth, r.line))
-            for c in r.cells:
-                items.append((t.no, t.title, r.row_no, r.side, r.code, r.name, r.level, c.column, str(c.amount),
-                              t.unit, c.line, to_fen(c.amount, t.unit)))
-    rows["report_tables"], rows["table_rows"], rows["line_items"] = tables, table_rows, items
+    rows["report_tables"], rows["table_rows"], rows["line_items"] = _table_tuples(doc)
     rows["projects"] = [
         (p.scope, p.name, p.group, p.table_no, _s(p.total), p.unit,
          json.dumps({k: str(v) for k, v in p.amounts.items()}, ensure_ascii=False), p.line)
         for p in doc.projects
     ]
-    for sheet in doc.performance:
-        f = sheet.fields
-        target = (sheet.project_name, f.get("项目属性"), f.get("项目期"), f.get("主管部门及代码"), f.get("实施单位"),
-                  f.get("项目概况"), f.get("立项依据"), f.get("项目设立必要性"), f.get("保证项目实施的制度、措施"),
-                  f.get("项目实施计划"), f.get("总体目标/实施期"), f.get("总体目标/年度"), f.get("填报日期"),
-                  sheet.unit, sheet.line)
-        prepared.targets.append((
-            target,
-            [(name, text, sheet.field_lines.get(name)) for name, text in f.items()],
-            [(key.split("/")[0], key.split("/", 1)[1], str(value), sheet.unit, sheet.fund_lines.get(key))
-             for key, value in sheet.funds.items()],
-            [(i.scope, i.level1, i.level2, i.level3, i.value, i.line) for i in sheet.indicators],
-        ))
+    prepared.targets = [_target_tuples(sheet) for sheet in doc.performance]
     rows["facts"] = [(f.section, f.kind, f.label, str(f.value), f.unit, f.subject, f.basis, f.topic, f.sentence, f.line)
                      for f in doc.facts]
     rows["assets"] = [(i.name, _s(i.value), i.unit, i.text, i.line) for i in doc.items if i.kind == "asset"]
@@ -217,6 +206,39 @@ def document_rows(doc: Document, findings: list) -> Prepared:
         for f in standard_figures(doc)
     ]
     return prepared
+
+
+def _table_tuples(doc: Document) -> tuple[list[tuple], list[tuple], list[tuple]]:
+    """The report_tables, table_rows and line_items rows of a document's tables."""
+    from budgetqa.standard import to_fen
+
+    tables, rows, items = [], [], []
+    for t in doc.tables:
+        tables.append((t.no, t.kind, t.title, t.unit, json.dumps(t.columns, ensure_ascii=False),
+                       json.dumps(t.side_columns, ensure_ascii=False), int(t.empty), t.line,
+                       json.dumps(t.parts, ensure_ascii=False) if t.parts else None))
+        for r in t.rows:
+            rows.append((t.no, r.row_no, r.side, r.code, r.name, r.level, r.parent_code, r.category, r.depth, r.line))
+            for c in r.cells:
+                items.append((t.no, t.title, r.row_no, r.side, r.code, r.name, r.level, c.column, str(c.amount),
+                              t.unit, c.line, to_fen(c.amount, t.unit)))
+    return tables, rows, items
+
+
+def _target_tuples(sheet) -> tuple[tuple, list[tuple], list[tuple], list[tuple]]:
+    """A performance sheet's performance_targets row, and its fields, funds and indicators."""
+    f = sheet.fields
+    target = (sheet.project_name, f.get("项目属性"), f.get("项目期"), f.get("主管部门及代码"), f.get("实施单位"),
+              f.get("项目概况"), f.get("立项依据"), f.get("项目设立必要性"), f.get("保证项目实施的制度、措施"),
+              f.get("项目实施计划"), f.get("总体目标/实施期"), f.get("总体目标/年度"), f.get("填报日期"),
+              sheet.unit, sheet.line)
+    return (
+        target,
+        [(name, text, sheet.field_lines.get(name)) for name, text in f.items()],
+        [(key.split("/")[0], key.split("/", 1)[1], str(value), sheet.unit, sheet.fund_lines.get(key))
+         for key, value in sheet.funds.items()],
+        [(i.scope, i.level1, i.level2, i.level3, i.value, i.line) for i in sheet.indicators],
+    )
 
 
 def insert_rows(conn, doc_id: int, prepared: Prepared) -> None:

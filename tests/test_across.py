@@ -23,7 +23,9 @@ sys.path.insert(0, str(Path(__file__).parent.parent / "bench"))
 from synthetic import mixed_meta, write_reports  # noqa: E402
 
 REAL = [Path(__file__).parent.parent / "data/tunliu_party_committee_office_2024_budget.txt",
-        *sorted(CORPUS.glob("*.txt"))]
+        *(CORPUS / name for name in ("budget_chongqing_swu_university_2024_dept.txt",
+                                     "budget_shanghai_putuo_shiquanlu_street_2026_unit.txt",
+                                     "final_shanghai_putuo_guihuaziyuanju_2024.txt"))]
 FEN = {"元": 100, "万元": 1_000_000}
 
 

@@ -25,6 +25,8 @@ sys.path.insert(0, str(Path(__file__).parent.parent / "bench"))
 from synthetic import write_reports  # noqa: E402
 
 EXE = Path(sys.executable).with_name("budgetqa")
+REPORTS = ["budget_chongqing_swu_university_2024_dept.txt", "budget_shanghai_putuo_shiquanlu_street_2026_unit.txt",
+           "final_shanghai_putuo_guihuaziyuanju_2024.txt"]
 
 
 @pytest.fixture
@@ -33,7 +35,7 @@ def folder(tmp_path) -> Path:
     hidden file and a file of another kind that are not read."""
     root = tmp_path / "reports"
     (root / "corpus").mkdir(parents=True)
-    for path in [*sorted(CORPUS.glob("*.txt")), Path(__file__).parent.parent / "data/tunliu_party_committee_office_2024_budget.txt"]:
+    for path in [*(CORPUS / name for name in REPORTS), Path(__file__).parent.parent / "data/tunliu_party_committee_office_2024_budget.txt"]:
         shutil.copy(path, root / "corpus" / path.name)
     shutil.copy(CORPUS / "final_shanghai_putuo_guihuaziyuanju_2024.pdf", root / "final.pdf")
     shutil.copy(CORPUS / "budget_chongqing_swu_university_2024_dept.txt", root / "copy_of_swu.txt")

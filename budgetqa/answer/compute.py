@@ -265,6 +265,10 @@ def share(doc: Document, q: Query) -> Answer | None:
         return None
     if len(q.subjects) >= 2 and (q.each or q.whole is not None) or len(q.subjects) >= 2 and q.whole is None and _listed(q):
         return shares_of_parts(doc, q)
+    if len(q.subjects) == 1 and q.whole is None and _PARTS_ASKED.search(q.squashed):
+        found = shares_of_breakdown(doc, q)
+        if found is not None:
+            return found
     m = q.subjects[0]
     item = subject_value(doc, q, m)
     if item is None:
@@ -293,6 +297,41 @@ def share(doc: Document, q: Query) -> Answer | None:
     add(a, item)
     add(a, base)
     return a
+
+
+# 主要用在哪几类，各占多少 / 各部分占比: the parts of one figure are asked, each with its share.
+_PARTS_ASKED = re.compile(r"哪几|哪些|各部分|各项|各类|各款|构成|组成|结构|分布")
+
+
+def shares_of_breakdown(doc: Document, q: Query) -> Answer | None:
+    """The parts of one figure (as a breakdown gives them), each with its share of the figure,
+    and the share the report states beside it where it states one."""
+    from budgetqa.answer.figures import breakdown
+
+    whole = subject_value(doc, q, q.subjects[0])
+    parts = breakdown(doc, replace(q, op="breakdown"))
+    if whole is None or whole.amount == 0 or parts is None or not parts.matched:
+        return None
+    parts.intent = "share"
+    if any(f.label.endswith("占比") for f in parts.figures):
+        return parts  # the breakdown already gives each part's share
+    rows = [f for f in parts.figures if f.unit == whole.unit and f.value <= whole.amount
+            and f.value != whole.amount and not f.label.endswith(("占比", "%"))]
+    if not rows:
+        return None
+    lines = []
+    for f in rows:
+        computed = pct(f.value, whole.amount)
+        line = f"{f.label} {computed}%"
+        stated = stated_share(doc, re.sub(r"^\d+\s*", "", f.label), whole)
+        if stated is not None and (stated[1] is None or stated[1].value == whole.amount):
+            agree = abs(stated[0].value - computed) <= Decimal("0.01")
+            line += f"（报告第{stated[0].line}行写明 {stated[0].value}%" + ("，一致）" if agree else "，与计算不一致）")
+            parts.figure(f"{f.label}占比（报告所述）", stated[0].value, "%", NARRATIVE, stated[0].line)
+        parts.figure(f"{f.label}占比", computed, "%")
+        lines.append(line)
+    parts.text += f" 各占 {said(whole)} 的比例：" + "；".join(lines) + "。"
+    return parts
 
 
 def _listed(q: Query) -> bool:

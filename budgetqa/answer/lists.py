@@ -285,7 +285,7 @@ def filter_(doc: Document, q: Query) -> Answer | None:
 def list_answer(doc: Document, q: Query) -> Answer | None:
     """The project lists (this year's and / or carried over), or the subjects with money carried over."""
     if q.domain in ("internal_units", "subordinate_units", "duties"):
-            return text.units(doc, q) if q.domain != "duties" else text.duties(doc, q)
+        return text.units(doc, q) if q.domain != "duties" else text.duties(doc, q)
     if q.domain == "subjects" and q.scope == "上年结转":
         d = _carried_subjects(doc, q)
     else:

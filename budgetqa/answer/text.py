@@ -50,12 +50,33 @@ def duties(doc: Document, q: Query) -> Answer | None:
         a = answer("text", f"「{words}」是否为本部门职责", f"是。本部门职责（{d.name}）：{d.text}（第{d.line}行）")
         a.source("本部门职责", d.line, f"（{d.name}）")
         return a
+    about = _duties_about(q, items)
+    if about:  # 在密码管理方面负责哪些工作: the duties that speak of it
+        a = answer("text", "本部门职责中相关的条目", "".join(f"（{d.name}）{d.text}（第{d.line}行）" for d in about))
+        for d in about:
+            a.source("本部门职责", d.line, f"（{d.name}）")
+        return a
     a = answer("text", "本部门职责", f"共 {len(items)} 条职责：" + "".join(f"（{d.name}）{d.text}" for d in items))
     a.columns = ["序号", "职责", "行"]
     a.rows = [[d.name, d.text, d.line] for d in items]
     for d in items:
         a.source("本部门职责", d.line, f"（{d.name}）")
     return a
+
+
+# Words every duty or duty question uses: they pick out no duty.
+_DUTY_WORDS = re.compile(r"负责|工作|方面|管理|职责|职能|哪些|什么|主要|具体|全区|全市|全县|区委|市委|县委|办公室|有关|相关|承担|本部门|部门")
+
+
+def _duties_about(q: Query, items) -> list:
+    """The duties sharing the most words (two characters in a row) with what the question asks about,
+    when that is some of them, not all."""
+    rest = _DUTY_WORDS.sub(" ", q.squashed)
+    pairs = {run[i:i + 2] for run in re.findall(r"[\u4e00-\u9fff]{2,}", rest) for i in range(len(run) - 1)}
+    scores = [(sum(p in squash(d.text) for p in pairs), d) for d in items]
+    best = max((n for n, _ in scores), default=0)
+    chosen = [d for n, d in scores if n == best]
+    return chosen if best and len(chosen) < len(items) else []
 
 
 def _asked_duty(q: Query, items) -> tuple | None:
@@ -170,7 +191,7 @@ def text(doc: Document, q: Query) -> Answer | None:
     figures = any(m.via in ("exact", "synonym") and m.kinds & {"code", "item", "project", "row", "fact"} for m in q.subjects)
     if (q.domain in ("internal_units", "subordinate_units") or any("unit" in m.kinds for m in q.subjects)) and not figures:
         return units(doc, q)
-    if q.has("职责", "职能", "负责什么", "干什么", "做什么", "管什么", "任务是", "负责哪些", "管哪些"):
+    if q.domain == "duties" or q.has("职责", "职能", "负责什么", "干什么", "做什么", "管什么", "任务是", "负责哪些", "管哪些"):
         return duties(doc, q)
     topics = [m.of("topic")[0].key for m in q.subjects if "topic" in m.kinds]
     if topics and topics[0] != "绩效目标":  # what the report says of 三公, 机关运行经费, 政府采购

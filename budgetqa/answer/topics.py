@@ -105,7 +105,9 @@ def procurement(doc: Document, q: Query) -> Answer | None:
         a.source(NARRATIVE, statement[0], "政府采购")
         return a
     asked = [w for w in ("货物", "工程", "服务") if w in q.squashed]
-    part = asked[0] if len(asked) == 1 and not q.each and not q.has("总额", "其中", "合计", "一共", "总共") else None
+    # 总额多少，其中服务多少 asks the whole with its part; 其中服务呢 opening a follow-up asks the part
+    whole_too = q.has("总额", "合计", "一共", "总共") or "其中" in q.squashed.lstrip("那")[1:]
+    part = asked[0] if len(asked) == 1 and not q.each and not whole_too else None
     chosen = [f for f in facts if part and part in f.label] or facts
     a = answer("value", chosen[0].label if part else "政府采购", "")
     shown = chosen[:1] if part else facts[:5]

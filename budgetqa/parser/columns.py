@@ -19,7 +19,7 @@ from budgetqa.parser.hints import TOTAL_NAMES, empty_in_whole, fund_hints, summa
 from budgetqa.parser.text import compact, to_decimal
 
 if TYPE_CHECKING:
-    from budgetqa.parser.tables import RawRow
+    from budgetqa.parser.rows import RawRow
 
 Placement = tuple[int, ...]
 __all__ = ["ECONOMIC_CLASSES", "GRAND_TOTALS", "assign_columns", "hierarchy", "ranked_placements"]

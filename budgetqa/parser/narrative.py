@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from budgetqa.models import Document, Fact, TextItem
@@ -19,7 +20,8 @@ _SHARE = re.compile(rf"占(?:比)?(?:([^，,；。]{{0,12}}?)的)?\s*({AMOUNT})\
 _CHANGE = re.compile(
     rf"比\s*(上年|上一年|上年度|\d{{4}}\s*年(?:度)?(?:预算|决算)?(?:数)?)?\s*(增加|减少|增长|下降)\s*({AMOUNT})\s*(万元|元)"
 )
-_SUBJECT_TOPIC = re.compile(r"(?:^|\d+、)([^。；，,]{2,60}?（项）)")
+_SUBJECT_TOPIC = re.compile(r"(?:^|\d+、)([^。；，,]{2,60}?[（(]\d{0,2}项[）)])")
+_VERB_END = re.compile(r"(?:增加|减少|增长|下降)$")
 _COMPLETION = re.compile(rf"完成(?:年初)?预算的\s*({AMOUNT})\s*%")
 _COMPARED = re.compile(r"(?:与|较|同|和)\s*(上年|上一年|上年度|\d{4}\s*年度?)\s*(?:相比|比较)")
 _IMPLICIT_CHANGE = re.compile(rf"^(.{{0,24}}?)(增加|减少|增长|下降)\s*({AMOUNT})\s*(万元|元)")
@@ -57,14 +59,23 @@ class _Text:
 
 def parse(lines: list[str], doc: Document) -> tuple[list[Fact], list[TextItem]]:
     """Stated facts and text items of the report's prose (outside the tables)."""
-    covered = _table_lines(doc)
-    sections = _sections(lines, covered)
+    sections = _doc_sections(doc)
     facts: list[Fact] = []
     items: list[TextItem] = []
     for title, body in sections:
         facts.extend(_facts(title, body, doc.department))
         items.extend(_items(title, body))
     return facts, items
+
+
+def _doc_sections(doc: Document) -> list[tuple[str, _Text]]:
+    """The prose's sections, read once per document (the facts, the passages and the check use them)."""
+    key = (len(doc.lines), len(doc.tables), len(doc.performance))
+    cached = doc.__dict__.get("_prose_sections")
+    if cached is None or cached[0] != key:
+        cached = (key, _sections(doc.lines, _table_lines(doc)))
+        doc.__dict__["_prose_sections"] = cached
+    return cached[1]
 
 
 def _table_lines(doc: Document) -> set[int]:
@@ -123,111 +134,139 @@ def _clean_label(label: str, department: str) -> str:
     return label.strip("，,：:、的 ")
 
 
+@dataclass
+class _Reading:
+    """What the sentences of a section have said so far: their facts, the amounts, the subject of
+    the last change (a rate that follows is that change's rate)."""
+
+    section: str
+    body: _Text
+    department: str
+    facts: list[Fact] = field(default_factory=list)
+    amounts: list[tuple[int, Fact]] = field(default_factory=list)  # (offset in text, fact)
+    sentence: str = ""
+    first_amount: Fact | None = None
+    last_amount: Fact | None = None
+    last_change: str = ""
+
+    def add(self, label: str, value: Decimal, unit: str, kind: str, offset: int, **kw) -> Fact:
+        fact = Fact(self.section, label, value, unit, kind, self.body.line_at(offset), self.sentence, **kw)
+        self.facts.append(fact)
+        return fact
+
+
 def _facts(section: str, body: _Text, department: str) -> list[Fact]:
     text = body.text
-    facts: list[Fact] = []
-    amounts: list[tuple[int, Fact]] = []  # (offset in text, fact)
+    r = _Reading(section, body, department)
     # A 决算 paragraph names its subject: 9、城乡社区支出（类）…城乡社区规划与管理（项）. When the
     # numbered start was read as a heading, the heading holds the first part of the name.
     heading = re.sub(r"^\d+、", "", section) if re.search(r"（[类款项]）", section) else ""
     topic = heading
     for s_match in re.finditer(r"[^。；;]+", text):
         sentence = s_match.group()
-        base = s_match.start()
         named = _SUBJECT_TOPIC.search(sentence)
         if named:
             topic = (heading if s_match.start() == 0 else "") + named.group(1)
-        sentence_start = len(facts)
-        first_amount: Fact | None = None
-        last_amount: Fact | None = None
-        last_change = ""
-        clause_start = 0
+        sentence_start = len(r.facts)
+        r.sentence, r.first_amount, r.last_amount, r.last_change = sentence, None, None, ""
         for clause in _CLAUSE.finditer(sentence):
-            ctext = clause.group()
-            cbase = base + clause.start()
-            clause_amount: Fact | None = None
-            change_spans = [m.span() for m in _CHANGE.finditer(ctext)]
-            compared = None if change_spans else _COMPARED.search(sentence[: clause.start()])
-            implicit = _IMPLICIT_CHANGE.match(ctext) if compared else None
-            if implicit:
-                change_spans.append(implicit.span())
-            label_from = 0
-            for m in _AMOUNT_FACT.finditer(ctext):
-                if any(a <= m.start() < b for a, b in change_spans):
-                    continue
-                before = re.split(r"[、：:]", ctext[label_from : m.start()])
-                label_from = m.end()
-                label = _clean_label(before[-1] or "".join(before), department)
-                value = to_decimal(m.group(1))
-                if value is None or not label:
-                    continue
-                fact = Fact(section, label, value, m.group(2), "amount", body.line_at(cbase + m.start()), sentence)
-                facts.append(fact)
-                amounts.append((cbase + m.start(), fact))
-                clause_amount = clause_amount or fact
-                last_amount = fact
-                first_amount = first_amount or fact
-            for m in _CHANGE.finditer(ctext):
-                subject = clause_amount or first_amount
-                value = to_decimal(m.group(3))
-                if value is None:
-                    continue
-                sign = -1 if m.group(2) in ("减少", "下降") else 1
-                # No amount before it: the words before 比 say what changed (“三公”经费…决算数比2023年度减少).
-                subject_label = subject.label if subject else _clean_label(ctext[: m.start()], department)
-                facts.append(
-                    Fact(section, f"{subject_label}变动", value * sign, m.group(4), "change",
-                         body.line_at(cbase + m.start()), sentence, subject=subject_label,
-                         basis=compact(m.group(1) or "上年"))
-                )
-                last_change = subject_label
-            if implicit:  # 与2023年度相比，收入支出总计增加1062.85万元
-                label = _clean_label(implicit.group(1), department)
-                value = to_decimal(implicit.group(3))
-                if value is not None:
-                    sign = -1 if implicit.group(2) in ("减少", "下降") else 1
-                    subject_label = label or (first_amount.label if first_amount else "")
-                    facts.append(Fact(section, f"{subject_label}变动", value * sign, implicit.group(4), "change",
-                                      body.line_at(cbase + implicit.start(3)), sentence, subject=subject_label,
-                                      basis=compact(compared.group(1))))
-                    last_change = subject_label
-            for m in _RATE.finditer(ctext):
-                subject = clause_amount or first_amount
-                value = to_decimal(m.group(2))
-                if value is None:
-                    continue
-                sign = -1 if m.group(1) in ("下降", "降低", "减少") else 1
-                subject_label = last_change or (subject.label if subject else "")
-                facts.append(
-                    Fact(section, f"{subject_label}变动率", value * sign, "%", "rate",
-                         body.line_at(cbase + m.start()), sentence, subject=subject_label)
-                )
-            for m in _COMPLETION.finditer(ctext):
-                value = to_decimal(m.group(1))
-                if value is not None:
-                    facts.append(Fact(section, "完成年初预算的比例", value, "%", "share",
-                                      body.line_at(cbase + m.start()), sentence, subject=topic or section))
-            for m in _SHARE.finditer(ctext):
-                subject = clause_amount or last_amount
-                value = to_decimal(m.group(2))
-                if value is None:
-                    continue
-                facts.append(
-                    Fact(section, f"{subject.label if subject else ''}占比", value, "%", "share",
-                         body.line_at(cbase + m.start()), sentence, subject=subject.label if subject else "",
-                         basis=compact(m.group(1) or ""))  # the whole it is a share of, when named
-                )
-            for m in _COUNT.finditer(ctext):
-                label = _clean_label(re.split(r"[，,：:]", ctext[: m.start()])[-1], department)
-                value = to_decimal(m.group(1))
-                if value is None or not label:
-                    continue
-                facts.append(Fact(section, label, value, m.group(2), "count", body.line_at(cbase + m.start()), sentence))
-            clause_start += len(ctext) + 1
-        for fact in facts[sentence_start:]:
+            _clause_facts(r, text, clause.group(), s_match.start() + clause.start(), sentence[: clause.start()], topic)
+        for fact in r.facts[sentence_start:]:
             fact.topic = topic
-    _link_breakdowns(text, amounts)
-    return facts
+    _link_breakdowns(text, r.amounts)
+    return r.facts
+
+
+def _clause_facts(r: _Reading, text: str, ctext: str, cbase: int, before: str, topic: str) -> None:
+    """The facts of one clause (between commas) of a sentence; ``before`` is the sentence before it."""
+    change_spans = [m.span() for m in _CHANGE.finditer(ctext)]
+    compared = None if change_spans else _COMPARED.search(before)
+    implicit = _IMPLICIT_CHANGE.match(ctext) if compared else None
+    if implicit:
+        change_spans.append(implicit.span())
+    clause_amount = _clause_amounts(r, text, ctext, cbase, change_spans)
+    for m in _CHANGE.finditer(ctext):
+        subject = clause_amount or r.first_amount
+        value = to_decimal(m.group(3))
+        if value is None:
+            continue
+        sign = -1 if m.group(2) in ("减少", "下降") else 1
+        # No amount before it: the words before 比 say what changed (“三公”经费…决算数比2023年度减少).
+        subject_label = subject.label if subject else _clean_label(ctext[: m.start()], r.department)
+        r.add(f"{subject_label}变动", value * sign, m.group(4), "change", cbase + m.start(),
+              subject=subject_label, basis=compact(m.group(1) or "上年"))
+        r.last_change = subject_label
+    if implicit:  # 与2023年度相比，收入支出总计增加1062.85万元
+        label = _clean_label(implicit.group(1), r.department)
+        value = to_decimal(implicit.group(3))
+        if value is not None:
+            sign = -1 if implicit.group(2) in ("减少", "下降") else 1
+            subject_label = label or (r.first_amount.label if r.first_amount else "")
+            r.add(f"{subject_label}变动", value * sign, implicit.group(4), "change", cbase + implicit.start(3),
+                  subject=subject_label, basis=compact(compared.group(1)))
+            r.last_change = subject_label
+    _clause_ratios(r, ctext, cbase, clause_amount, topic)
+
+
+def _clause_amounts(r: _Reading, text: str, ctext: str, cbase: int, change_spans) -> Fact | None:
+    """The amounts a clause states (not those of its changes); the first one, or None."""
+    clause_amount = None
+    label_from = 0
+    for m in _AMOUNT_FACT.finditer(ctext):
+        if any(a <= m.start() < b for a, b in change_spans):
+            continue
+        before = re.split(r"[、：:]", ctext[label_from : m.start()])
+        label_from = m.end()
+        label = _clean_label(before[-1] or "".join(before), r.department)
+        value = to_decimal(m.group(1))
+        if value is None or not label:
+            continue
+        verb = _VERB_END.search(label)
+        if verb and label[: verb.start()]:
+            # 其中：财政拨款收入增加 14,458.07 万元 — a change of its subject, not an amount.
+            sign = -1 if verb.group() in ("减少", "下降") else 1
+            prior = list(_COMPARED.finditer(text[:cbase]))  # 与 2022 年度相比 … 其中：
+            r.add(f"{label[: verb.start()]}变动", value * sign, m.group(2), "change", cbase + m.start(),
+                  subject=label[: verb.start()], basis=compact(prior[-1].group(1)) if prior else "上年")
+            continue
+        fact = r.add(label, value, m.group(2), "amount", cbase + m.start())
+        r.amounts.append((cbase + m.start(), fact))
+        clause_amount = clause_amount or fact
+        r.last_amount = fact
+        r.first_amount = r.first_amount or fact
+    return clause_amount
+
+
+def _clause_ratios(r: _Reading, ctext: str, cbase: int, clause_amount: Fact | None, topic: str) -> None:
+    """A clause's rates, completion ratios, shares and counts."""
+    for m in _RATE.finditer(ctext):
+        subject = clause_amount or r.first_amount
+        value = to_decimal(m.group(2))
+        if value is None:
+            continue
+        sign = -1 if m.group(1) in ("下降", "降低", "减少") else 1
+        subject_label = r.last_change or (subject.label if subject else "")
+        r.add(f"{subject_label}变动率", value * sign, "%", "rate", cbase + m.start(), subject=subject_label)
+    for m in _COMPLETION.finditer(ctext):
+        value = to_decimal(m.group(1))
+        if value is not None:
+            r.add("完成年初预算的比例", value, "%", "share", cbase + m.start(), subject=topic or r.section)
+    for m in _SHARE.finditer(ctext):
+        subject = clause_amount or r.last_amount
+        value = to_decimal(m.group(2))
+        if value is None:
+            continue
+        r.add(f"{subject.label if subject else ''}占比", value, "%", "share", cbase + m.start(),
+              subject=subject.label if subject else "",
+              basis=compact(m.group(1) or ""))  # the whole it is a share of, when named
+    for m in _COUNT.finditer(ctext):
+        if ctext[m.start() - 1 : m.start()] in ("（", "(") and ctext[m.end() : m.end() + 1] in ("）", ")"):
+            continue  # 行政运行（01项）: a subject's code, not a count
+        label = _clean_label(re.split(r"[，,：:]", ctext[: m.start()])[-1], r.department)
+        value = to_decimal(m.group(1))
+        if value is None or not label:
+            continue
+        r.add(label, value, m.group(2), "count", cbase + m.start())
 
 
 def _link_breakdowns(text: str, amounts: list[tuple[int, Fact]]) -> None:
@@ -339,7 +378,7 @@ def passages(doc: Document) -> list[tuple[str, int, str]]:
     """(section heading, line, sentence) for every sentence of the prose, wrapped lines joined:
     what a question about the text (not a table) is answered from."""
     out = []
-    for title, body in _sections(doc.lines, _table_lines(doc)):
+    for title, body in _doc_sections(doc):
         text = body.text
         start = 0
         for m in re.finditer(r"[^。；;！？!?]+[。；;！？!?]?", text):
@@ -348,3 +387,23 @@ def passages(doc: Document) -> list[tuple[str, int, str]]:
                 out.append((title, body.line_at(m.start()), sentence))
             start = m.end()
     return out
+
+
+_BUDGET_TITLE = re.compile(r"(?:部门|单位)(?:预算|决算)|预算(?:情况)?说明|决算(?:情况)?说明|预算公开|决算公开")
+_BUDGET_WORDS = ("财政拨款", "基本支出", "项目支出", "三公", "一般公共预算", "机关运行经费", "政府采购")
+
+
+def is_budget_narrative(lines: list[str]) -> bool:
+    """True for a report with no tables that still is a budget disclosure: its title says 预算/决算
+    and its text states figures of the budget (财政拨款…万元, 三公, 基本支出)."""
+    head = compact("".join(lines[:8]))
+    if not _BUDGET_TITLE.search(head):
+        return False
+    text = compact("".join(lines[:400]))
+    words = sum(1 for w in _BUDGET_WORDS if w in text)
+    return words >= 3 and len(_AMOUNT_FACT.findall(text)) >= 3
+
+
+def prose(doc: Document) -> list[tuple[str, str, callable]]:
+    """(section heading, text, offset -> line) for every section of the prose, wrapped lines joined."""
+    return [(title, body.text, body.line_at) for title, body in _doc_sections(doc)]
