@@ -29,7 +29,7 @@ __all__ = ["Answer", "Figure", "Session", "Source", "ask", "ask_doc", "preload"]
 # The operation each intent names, and the function that carries it out.
 OPERATIONS = {
     "value": figures.value, "breakdown": figures.breakdown, "parent": figures.parent,
-    "list": lists.list_answer, "rank": lists.rank, "count": lists.count, "filter": lists.filter_,
+    "list": lists.list_answer, "rank": lists.rank, "count": lists.count, "mean": lists.mean, "filter": lists.filter_,
     "sum": compute.sum_, "difference": compute.difference, "share": compute.share, "ratio": compute.ratio,
     "change": compute.change, "check": checks.check,
     "text": text.text, "define": text.define, "about": text.about, "help": text.help_answer,
@@ -248,6 +248,10 @@ def execute(conn, doc: Document, q: Query) -> Answer | None:
         left = compute.remainder(doc, q)
         if left is not None:
             return left
+    if q.op in ("value", "difference", "change", "share") and compute.asks_budget_vs_outturn(doc, q):
+        found = compute.budget_vs_outturn(doc, q)  # a 决算 report's budget against its outturn
+        if found is not None:
+            return found
     for i, (score, op) in enumerate(q.ops[:6]):
         if score < _MIN_SCORE:
             break
@@ -345,8 +349,20 @@ def _together(doc: Document, parts: list[str], answers: list[Answer]) -> Answer:
     if not matched:
         return answers[0]
     combined = figures.combine(matched[0].intent, matched)
-    combined.text = " ".join(a.text if a.matched else f"「{p.strip()}」：{a.text}" for p, a in zip(parts, answers))
+    said = " ".join(a.text for a in matched)
+    texts: list[str] = []
+    for p, a in zip(parts, answers):
+        if a.matched and a.text not in texts:
+            texts.append(a.text)  # a later part answered by the same card (执行率呢 after 全年预算和决算) is said once
+        elif not a.matched and not _already_said(p, said):
+            texts.append(f"「{p.strip()}」：{a.text}")
+    combined.text = " ".join(texts)
     return combined
+
+
+def _already_said(part: str, said: str) -> bool:
+    """A later part asking why, when an earlier answer of the line already gives the stated reason."""
+    return bool(re.search(r"原因|为什么|为啥|为何|咋回事", part)) and "原因：" in said
 
 
 def _unmatched(doc: Document, intent: str, message: str, q: Query | None = None) -> Answer:

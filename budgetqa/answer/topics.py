@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from budgetqa import lexicon
 from budgetqa.answer.build import add, answer, cited
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import NARRATIVE, Value, topic_values
@@ -125,9 +126,9 @@ def assets(doc: Document, q: Query) -> Answer | None:
     named = [i for m in q.subjects for t in m.terms if t.kind == "asset" for i in items if i.name == t.name]
     if named:
         chosen = named
-    elif q.has("面积", "用房", "房屋", "平方", "平米", "办公楼"):
+    elif q.has(*lexicon.ASSET_WORDS["平方米"]):
         chosen = [i for i in items if i.unit == "平方米"]
-    elif q.has("设备", "台"):
+    elif q.has(*lexicon.ASSET_WORDS["台"], "台"):
         chosen = [i for i in items if "设备" in i.name]
         picked = [i for i in chosen if any(f"{a.value.normalize():f}万" in i.name for a in q.amounts)]
         chosen = picked or chosen

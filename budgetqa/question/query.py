@@ -103,6 +103,8 @@ def read(question: str, doc: Document) -> Query:
     cut = len(question) > MAX_QUESTION
     text = normalise(question[:MAX_QUESTION])
     text = chinese_numbers(resolve_pinyin(text, v))
+    for short, full in lexicon.SHORT_PAIRS:
+        text = re.sub(short, full, text)
     squashed = squash(text)
     q = Query(text=text, squashed=squashed, breaks=_breaks(text), cut=cut)
     numbers = read_numbers(squashed)
@@ -353,7 +355,7 @@ def _modifier_roles(q: Query, ms: list[Mention]) -> list[Mention]:
     return out
 
 
-_ASSET_WORDS = re.compile(r"几辆|多少辆|辆车|车辆数|平方米|平米|面积|几台|多少台|台（套）|几套|办公用房|办公楼|房屋|房子|用车编制|公车数")
+_ASSET_WORDS = re.compile("|".join(w for words in lexicon.ASSET_WORDS.values() for w in words if w != "设备"))
 
 
 def _assets(q: Query, ms: list[Mention]) -> list[Mention]:
@@ -532,7 +534,7 @@ def _scope_before(q: Query, m: Mention) -> str | None:
 def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
     """X中Y / X下面的Y: X is the whole Y is read within; Y占X, Y在X中占: X is the whole Y is divided by."""
     for i in range(len(ms) - 1):
-        gap = re.sub(r"^(?:这一|这个)?[类款项级]|^(?:预算|决算|预算数|决算数|表)", "", q.squashed[ms[i].end:ms[i + 1].start])
+        gap = re.sub(r"^(?:这一|这个)?(?:项目|[类款项级])|^(?:预算|决算|预算数|决算数|表)", "", q.squashed[ms[i].end:ms[i + 1].start])
         column_of_row = ms[i].kinds & {"code", "item", "project", "target"} and q.squashed[ms[i + 1].start:ms[i + 1].end] in _MEASURE_NAMES
         if gap in _WITHIN and not _is(ms[i], q, _SCOPE_NAMES) and not column_of_row:
             q.whole = ms[i]
@@ -571,6 +573,8 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
     """Another department, a person or the future; a standard item the report does not print."""
     exact = [m for m in mentions if m.via in ("exact", "synonym")]
     masked = _mask(q.squashed, exact)
+    if doc.kind == "决算":  # a 决算 report states how much of the budget was spent (执行率, 完成率)
+        masked = re.sub(r"执行率|执行进度|完成率", " ", masked)
     if (any(w in masked for w in lexicon.OUT_OF_SCOPE) or lexicon.PERSONAL_PAY.search(q.squashed)) and not q.field_name:
         q.refused = "person"
     other = _other_department(squash_spaced(q.text), [m for m in exact if m.via == "exact"], q, doc)
@@ -705,8 +709,9 @@ def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
         return []  # 保密工作是不是区委办的职责: a duty asked about, no figure checked
     if intent.op == "parent" and q.measures:
         return []  # 行政运行属于基本支出还是项目支出: its columns are asked, not its place
-    if intent.op == "text" and q.field_name and any(m.kinds & {"project", "target"} for m in q.subjects):
-        found.append("栏目")  # a field of a project's target sheet (为什么要设这个项目)
+    if intent.op == "text" and q.field_name and (any(m.kinds & {"project", "target"} for m in q.subjects)
+                                                 or not q.subjects and q.domain in ("projects", "targets")):
+        found.append("栏目")  # a field of a project's target sheet (为什么要设这个项目), or of all (这些项目的项目期)
     if intent.op == "rank" and (q.n or q.nth):
         found.append("前N" if q.n else "第N")
     return found
@@ -784,7 +789,13 @@ def asks_sheet(q: Query) -> bool:
     """A question of a performance sheet's field (总体目标, 项目期, 年度资金总额) that names no project:
     in a conversation it is asked of the project the conversation is about."""
     sheet = q.field_name or any(t.kind == "topic" and "绩效" in t.name for m in q.subjects for t in m.terms)
-    return bool(sheet) and not any(m.kinds & {"project", "target"} for m in q.subjects)
+    counted = q.op in ("count", "list", "rank", "filter") or q.domain == "targets"  # 多少张绩效目标表: the sheets themselves
+    return bool(sheet) and not counted and not every_sheet(q) and not any(m.kinds & {"project", "target"} for m in q.subjects)
+
+
+def every_sheet(q: Query) -> bool:
+    """八张绩效表… / 这些项目都…: all the sheets are asked about, not the project of the conversation."""
+    return bool(re.search(r"这些|那些|所有|全部|各个|每个|每张|各张|[\d一二两三四五六七八九十]+张|几张|哪些|哪张|都是", q.squashed))
 
 
 def _of_project(last: Query) -> bool:
@@ -799,15 +810,17 @@ def unexplained(q: Query) -> list[str]:
 
 
 def shown_mentions(q: Query, labels: list[str], doc: Document) -> list[Mention]:
-    """Words of a follow-up that pick figures the last answer showed (政府采购 … 货物、服务各多少 ->
-    政府采购货物预算, 政府采购服务预算): those figures' names, in the order typed."""
+    """Words of a follow-up that pick figures recent answers showed (政府采购 … 货物、服务各多少 ->
+    政府采购货物预算, 政府采购服务预算): those figures' names, in the order typed; none unless every
+    word the reader did not recognise picks exactly one of them."""
     v = vocabulary(doc)
     out = []
     for word in unexplained(q):
         hits = [label for label in labels if word in label]
         terms = v.by_name.get(squash(hits[0]), []) if len(hits) == 1 else []
-        if terms:
-            out.append(Mention(10_000, 10_000, list(terms), via="context"))
+        if not terms:
+            return []  # a word that names none of them: the question is about something else
+        out.append(Mention(10_000, 10_000, list(terms), via="context"))
     return out
 
 
@@ -832,8 +845,12 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     questions before the last (两个差多少)."""
     if last is None or not q.follow_up or q.cued and q.op in ("about", "help"):
         return q  # questions about the report itself lean on nothing said of a figure
+    if (q.field_name or "绩效" in q.squashed) and every_sheet(q):
+        return q  # 这些项目都是一年干完的吗: every sheet, whatever the last question was about
     if asks_sheet(q) and not _of_project(last) and not _PRONOUN.search(q.squashed):
         return q  # a sheet's field asked after a figure that has no sheet: of the report's sheets
+    if _level_not_below(q, last):
+        return q  # 哪个类最多 after a 类: the 类 of the report, not the parts of the last one
     if focus and not (q.n or q.nth or q.op in ("rank", "count", "filter", "list") and q.cued):
         last = replace(last, subjects=focus, whole=None, domain=None)
     filled = replace(q)
@@ -865,6 +882,20 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
 
 
 _PRONOUN = re.compile(r"它|其(?!他|余|中)|该(?:项目|科目|项|款|类)?|这个(?:项目|科目|款|类)?|那个(?:项目|科目)?|此项")
+
+
+_LEVEL_OF_CODE = {3: "类", 5: "款", 7: "项"}
+
+
+def _level_not_below(q: Query, last: Query) -> bool:
+    """A level asked (类/款/项) that is not below the last subject's code: no part of it."""
+    codes = [t.key for m in last.subjects[:1] for t in m.terms if t.kind == "code"]
+    if not q.level or not codes or _PRONOUN.search(q.squashed) or re.search(
+            r"下面|下级|其中|里面|之下|属于|归|隶属|上级|所属|在哪", q.squashed):
+        return False
+    order = ("类", "款", "项")
+    last_level = _LEVEL_OF_CODE.get(len(codes[0]))
+    return last_level is not None and order.index(q.level) <= order.index(last_level)
 
 
 def _named_in_follow_up(filled: Query, q: Query, last: Query) -> list[Mention]:
