@@ -585,6 +585,11 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
         # 移动、联通、电信各多少 where all three are words of one project's name: a split the report
         # does not print (the name is one line with one figure)
         q.refused = "split:" + q.subjects[0].term.name
+    for m in q.subjects:
+        listed = m.term.name.split("、")  # 移动、联通、电信三家公司…: the name lists who shares it
+        heads = [p for p in listed[:-1] + [listed[-1][:2]] if len(p) >= 2] if len(listed) > 1 else []
+        if any(h in q.squashed for h in heads) and re.search(r"分多少|分了多少|分得|分到|各分|每家|各家", q.squashed):
+            q.refused = "split:" + m.term.name  # 视频会议移动公司分多少: one of them, a share the report does not print
 
 
 def _missing_table(q: Query, doc: Document) -> None:
