@@ -161,29 +161,78 @@ def open_app(files: tuple[Path, ...], db_path: Path) -> None:
     run(db_path, loaded[-1][1] if loaded else None)  # the report just loaded is the one to open
 
 
-def _load_files(files, db_path: Path) -> list[str]:
-    """Load each file in its own transaction; one line per file that fails, exit 1 if any did."""
-    from budgetqa.parser import parse_file
-    from budgetqa.store import store_document
+# Up to this many files, load prints a line for each; past it, the summary only.
+_FILE_LINES = 20
 
-    loaded, failed = [], 0
-    for path in files:
-        try:
-            doc = parse_file(path)
-            stored = store_document(db_path, doc)
-        except ReportError as exc:
-            click.echo(f"budgetqa: {' '.join(str(exc).split())}", err=True)
-            failed += 1
-            continue
-        line = f"已载入 {doc.department} {doc.year} {doc.kind}，存为文档 {stored.id}（{db_path}）"
-        for old in stored.replaced:
-            line += (f"；替换了之前载入的同一部门、年度、类型的文档 {old['id']}"
-                     f"（{old['source_name']}，{old['loaded_at']} 载入）")
-        loaded.append(line)
-        loaded += [f"  {how}" for how in _how_read(vars(doc.quality) if doc.quality else {}, doc.notes)]
-    if failed:
+
+def _load_files(paths, db_path: Path, jobs: int | None = None) -> None:
+    """Load files and folders (one line per file, or a progress bar and a summary); exit 1 if any
+    file was refused, 130 if interrupted."""
+    from budgetqa.bulk import REFUSED, SKIPPED, load_files, report_files
+
+    total = len(report_files(paths))
+    each = total <= _FILE_LINES
+    bar = None
+    if not each and sys.stderr.isatty():
+        bar = click.progressbar(length=total, label="载入报告", file=sys.stderr, show_pos=True, show_eta=True)
+
+    def on_outcome(outcome, done: int, total: int) -> None:
+        if bar is not None:
+            bar.update(1)
+        if not each:
+            return
+        if outcome.status == REFUSED:
+            click.echo(f"budgetqa: {outcome.reason}", err=True)
+        elif outcome.status == SKIPPED:
+            click.echo(f"跳过 {outcome.path.name}：与已载入的文档 {outcome.document_id}（{outcome.label}）内容相同")
+        else:
+            click.echo(_loaded_line(outcome, db_path))
+            notes = json.loads(outcome.read.get("notes") or "[]")
+            for how in _how_read(outcome.read, notes):
+                click.echo(f"  {how}")
+
+    try:
+        summary = load_files(db_path, paths, jobs=jobs, on_outcome=on_outcome)
+    finally:
+        if bar is not None:
+            bar.render_finish()
+    if total > 1:
+        click.echo(_summary_line(summary, db_path))
+    if not each and summary.refused:
+        click.echo("未能载入：", err=True)
+        for outcome in summary.refused[:30]:
+            click.echo(f"  {outcome.reason}", err=True)
+        if len(summary.refused) > 30:
+            click.echo(f"  …另有 {len(summary.refused) - 30} 份", err=True)
+    if summary.interrupted:
+        click.echo(f"budgetqa: 已中断：已处理的 {len(summary.outcomes)} 份都已保存（没有只存了一半的报告）；"
+                   f"再次运行同一命令会跳过已载入的文件，从中断处继续", err=True)
+        sys.exit(130)
+    if summary.refused:
         sys.exit(1)
-    return loaded
+
+
+def _loaded_line(outcome, db_path: Path) -> str:
+    line = f"已载入 {outcome.label}，存为文档 {outcome.document_id}（{db_path}）"
+    for old in outcome.replaced:
+        line += (f"；替换了之前载入的同一部门、年度、类型的文档 {old['id']}"
+                 f"（{old['source_name']}，{old['loaded_at']} 载入）")
+    return line
+
+
+def _summary_line(summary, db_path: Path) -> str:
+    from budgetqa.bulk import LOADED, REFUSED, REPLACED, SKIPPED
+
+    stored = summary.count(LOADED, REPLACED)
+    parts = [f"载入 {stored} 份报告" + (f"（其中 {summary.count(REPLACED)} 份替换了同一部门、年度、类型的旧文档）"
+                                      if summary.count(REPLACED) else "")]
+    if summary.count(SKIPPED):
+        parts.append(f"跳过 {summary.count(SKIPPED)} 份（已载入，内容相同）")
+    if summary.count(REFUSED):
+        parts.append(f"{summary.count(REFUSED)} 份未能载入")
+    if summary.interrupted:
+        parts.append(f"{summary.total - len(summary.outcomes)} 份因中断未处理")
+    return "，".join(parts) + f"；共 {summary.total} 个文件，用时 {summary.seconds:.1f} 秒（{db_path}）"
 
 
 def _how_read(quality: dict, notes: list[str]) -> list[str]:
@@ -197,18 +246,40 @@ def _how_read(quality: dict, notes: list[str]) -> list[str]:
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--jobs", "-j", type=click.IntRange(1), default=None,
+              help="Worker processes that read reports (default: one per core).")
 @db_option
-def load(files: tuple[Path, ...], db_path: Path) -> None:
-    """Parse report FILES (text in UTF-8/GB18030/UTF-16, or PDF) and store them.
+def load(paths: tuple[Path, ...], jobs: int | None, db_path: Path) -> None:
+    """Parse report files, or every .txt/.pdf under DIR, and store them.
 
-    Loading the same department + year + kind again replaces it. Each file loads in one
-    transaction: a file that fails leaves the database as it was.
+    Reports are read in parallel and stored by one writer, with a progress bar on a terminal and a
+    summary (loaded, replaced, skipped, refused and why). The same department + year + kind loaded
+    again replaces it; a file whose bytes are already loaded is skipped, so running the same
+    command again after an interrupt (ctrl+c) resumes. Each report is stored whole or not at all.
 
-    Example: budgetqa load report.txt --db budget.db
+    Example: budgetqa load reports/ --db budget.db
     """
-    for line in _load_files(files, db_path):
-        click.echo(line)
+    _load_files(paths, db_path, jobs)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", "-p", type=click.IntRange(0, 65535), default=8001, show_default=True, help="Port to listen on.")
+@db_option
+def serve(host: str, port: int, db_path: Path) -> None:
+    """Share the database read-only in a browser (Datasette, the `serve` extra), with its tables
+    described and canned queries for comparing reports.
+
+    Example: budgetqa serve --db budget.db --port 8001
+    """
+    import tempfile
+
+    from budgetqa.serve import serve as run_datasette
+
+    _open(db_path).close()  # a database budgetqa can read (an older one is brought up to date first)
+    with tempfile.TemporaryDirectory(prefix="budgetqa-serve-") as folder:
+        run_datasette(db_path, host=host, port=port, metadata_dir=folder)
 
 
 @cli.command()

@@ -77,9 +77,13 @@ class Row:
         return self.cell(column) or next((c for c in self.cells if c.column.rsplit("/", 1)[-1] == column), None)
 
 
-@dataclass
+@dataclass(eq=False)
 class Table:
-    """One table of the report (表一…表十三, or the template's own list)."""
+    """One table of the report (表一…表十三, or the template's own list).
+
+    Compared and hashed by identity: a report can print two tables alike, and code that looks at
+    tables keeps them in sets and dicts.
+    """
 
     no: int
     kind: str

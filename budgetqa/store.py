@@ -10,8 +10,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from budgetqa.models import PARSER_VERSION, Document, ReportError
-from budgetqa.schema import (APPLICATION_ID, SCHEMA, SCHEMA_VERSION, delete_document, document_row, ensure_schema,
-                             insert_document)
+from budgetqa.schema import (APPLICATION_ID, SCHEMA, SCHEMA_VERSION, Prepared, delete_document, document_rows,
+                             ensure_schema, insert_rows)
 
 ENV_DB = "BUDGETQA_DB"
 BUNDLED_REPORT = "tunliu_party_committee_office_2024_budget.txt"
@@ -252,51 +252,145 @@ def store_document(path: str | Path, doc: Document, findings: list | None = None
     The transaction starts with BEGIN IMMEDIATE, so a load running in another process is waited
     for (up to the busy timeout) instead of failing; a file that is not budgetqa's is never written.
     """
-    import sqlite_utils
-
     from budgetqa.checks import check_document
 
     if findings is None:
         findings = check_document(doc)
-    path = Path(path)
-    created = not path.exists()
-    conn = _open(path, create=True)
-    ok = False
-    try:
-        conn.execute("begin immediate")
-        _inspect(conn, path)
-        db = sqlite_utils.Database(conn)
-        ensure_schema(db)
-        replaced = [dict(r) for r in db.query(
-            "select id, source_name, loaded_at from documents where (department = ? and year is ? and kind = ?)"
-            " or id is ? order by id", [doc.department, doc.year, doc.kind, replace_id])]
-        # A new load never takes back a replaced document's id: an id names one load only.
-        next_id = conn.execute("select coalesce(max(id), 0) + 1 from documents").fetchone()[0]
-        for old in replaced:
-            delete_document(db, old["id"])
-        doc_id = db["documents"].insert(
-            {
-                "id": next_id,
-                "department": doc.department, "year": doc.year, "kind": doc.kind,
-                "unit": doc.unit, "source_name": doc.source_name, "sha256": doc.sha256,
-                "loaded_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                "line_count": len(doc.lines), "parser_version": PARSER_VERSION,
-                **document_row(doc),
-            }
-        ).last_pk
-        insert_document(db, doc_id, doc, findings)
-        _stamp(conn)
-        conn.execute("commit")
-        ok = True
-    except sqlite3.Error as exc:
-        raise database_error(exc, path, "写入") from None
-    finally:
-        if conn.in_transaction:
-            conn.execute("rollback")
-        conn.close()
-        if not ok and created and is_new(path):  # a load that failed leaves no empty file behind
-            path.unlink(missing_ok=True)
-    return Stored(doc_id, replaced)
+    with Writer(path) as writer:
+        return writer.store(document_rows(doc, findings), replace_id=replace_id)
+
+
+# Pages of cache for a writer: the indexes of a database of thousands of reports stay in memory.
+_WRITER_CACHE_KIB = 256 * 1024
+
+
+class Writer:
+    """One connection that stores documents (loading a folder of reports): each in its own
+    transaction, or several in one batch (begin_batch … commit), each whole or not at all.
+
+    Documents are given prepared (schema.document_rows, built in any process). The first store
+    creates or completes the schema in its transaction, so a first load that fails leaves no file
+    behind; documents stored by an older budgetqa before a table was added are marked to be read
+    again. Use as a context manager, or call close().
+    """
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.created = not self.path.exists()
+        self.conn = _open(self.path, create=True)
+        try:
+            self.conn.execute(f"pragma cache_size = -{_WRITER_CACHE_KIB}")
+        except sqlite3.Error as exc:
+            self.conn.close()
+            raise database_error(exc, self.path, "写入") from None
+        self.stored = 0  # documents stored by this writer (in the open batch too)
+        self._committed = 0
+        self._batch = False
+        self._ready = False
+
+    def __enter__(self) -> Writer:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection (a batch not committed is rolled back); a file this writer created
+        and committed nothing to is removed."""
+        try:
+            if self.conn.in_transaction:
+                self.conn.execute("rollback")
+        finally:
+            self.conn.close()
+            if self.created and not self._committed and is_new(self.path):
+                self.path.unlink(missing_ok=True)
+
+    def loaded(self) -> dict[str, dict]:
+        """The documents already stored by this parser, by the sha256 of the file they were read from."""
+        try:
+            if _inspect(self.conn, self.path) is None:
+                return {}
+            rows = self.conn.execute("select id, sha256, source_name, department, year, kind from documents"
+                                     " where parser_version = ?", [PARSER_VERSION]).fetchall()
+        except sqlite3.Error as exc:
+            raise database_error(exc, self.path) from None
+        return {r[1]: {"id": r[0], "source_name": r[2], "department": r[3], "year": r[4], "kind": r[5]} for r in rows}
+
+    def begin_batch(self) -> None:
+        """Start a transaction that the next stores join (each in a savepoint) until commit()."""
+        try:
+            self.conn.execute("begin immediate")
+        except sqlite3.Error as exc:
+            raise database_error(exc, self.path, "写入") from None
+        self._batch = True
+
+    def commit(self) -> None:
+        """Commit the open batch: every document stored in it is in the database, or none of them."""
+        if not self._batch:
+            return
+        self._batch = False
+        try:
+            self.conn.execute("commit")
+        except sqlite3.Error as exc:
+            raise database_error(exc, self.path, "写入") from None
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("rollback")
+                self.stored = self._committed
+                self._ready = False
+        self._committed = self.stored
+
+    def store(self, prepared: Prepared, *, replace_id: int | None = None) -> Stored:
+        """Store one prepared document, replacing the same department+year+kind (and ``replace_id``).
+
+        In its own transaction, or in a savepoint of the open batch: a document is stored whole or
+        not at all either way.
+        """
+        conn = self.conn
+        doc = prepared.document
+        batch = self._batch
+        try:
+            conn.execute("savepoint document" if batch else "begin immediate")
+            if not self._ready:
+                self._prepare()
+            replaced = [{"id": r[0], "source_name": r[1], "loaded_at": r[2]} for r in conn.execute(
+                "select id, source_name, loaded_at from documents where (department = ? and year is ? and kind = ?)"
+                " or id is ? order by id", [doc["department"], doc["year"], doc["kind"], replace_id])]
+            # A new load never takes back a replaced document's id: an id names one load only.
+            doc_id = conn.execute("select coalesce(max(id), 0) + 1 from documents").fetchone()[0]
+            for old in replaced:
+                delete_document(conn, old["id"])
+            row = {**doc, "id": doc_id, "loaded_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                   "parser_version": PARSER_VERSION}
+            columns = list(SCHEMA["documents"])
+            conn.execute(f"insert into documents ({', '.join(columns)}) values ({', '.join('?' * len(columns))})",
+                         [row.get(c) for c in columns])
+            insert_rows(conn, doc_id, prepared)
+            conn.execute("release document" if batch else "commit")
+            self._ready = True
+        except sqlite3.Error as exc:
+            if batch and conn.in_transaction:
+                conn.execute("rollback to document")
+                conn.execute("release document")
+            raise database_error(exc, self.path, "写入") from None
+        finally:
+            if not batch and conn.in_transaction:
+                conn.execute("rollback")
+        self.stored += 1
+        if not batch:
+            self._committed = self.stored
+        return Stored(doc_id, replaced)
+
+    def _prepare(self) -> None:
+        """Create or complete the schema (inside the first store's transaction)."""
+        import sqlite_utils
+
+        missing = _inspect(self.conn, self.path)
+        if missing is None or missing:
+            ensure_schema(sqlite_utils.Database(self.conn))
+        if missing:  # tables or columns added since these documents were stored: read them again
+            self.conn.execute("update documents set parser_version = null")
+        _stamp(self.conn)
 
 
 def documents(conn: sqlite3.Connection) -> list[sqlite3.Row]:
@@ -320,11 +414,17 @@ def find_document(conn: sqlite3.Connection, selector: str | None) -> sqlite3.Row
     name (or a part of it), optionally followed by a year and 预算/决算 ('规划和自然资源局2024',
     '2024年决算'); it must choose exactly one document.
     """
+    if selector is None or not selector.strip() or _squash(selector).isdigit():
+        # the newest, or an id: one row, not every document (a database may hold thousands)
+        wanted = _squash(selector or "")
+        sql, params = ("select * from documents where id = ?", [int(wanted)]) if wanted else \
+            ("select * from documents order by id desc limit 1", [])
+        row = conn.execute(sql, params).fetchone()
+        if row is not None:
+            return row
     docs = documents(conn)
     if not docs:
         raise ReportError("数据库里还没有报告：先用 budgetqa load 报告文件 载入一份")
-    if selector is None or not selector.strip():
-        return docs[0]
     wanted = _squash(selector)
     loaded = "；".join(document_label(d) for d in docs[:8]) + ("；…" if len(docs) > 8 else "")
     if wanted.isdigit():

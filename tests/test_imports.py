@@ -13,7 +13,8 @@ import pytest
 
 PACKAGE = Path(__file__).parent.parent / "budgetqa"
 CORE = ["budgetqa.parser", "budgetqa.store", "budgetqa.checks", "budgetqa.answer", "budgetqa.question.query",
-        "budgetqa.readback", "budgetqa.export", "budgetqa.browse", "budgetqa.cli", "budgetqa.render"]
+        "budgetqa.readback", "budgetqa.export", "budgetqa.browse", "budgetqa.cli", "budgetqa.render",
+        "budgetqa.standard", "budgetqa.across", "budgetqa.departments", "budgetqa.bulk", "budgetqa.serve"]
 MAX_FUNCTION_LINES = 80
 
 

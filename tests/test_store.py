@@ -63,7 +63,7 @@ def test_a_failed_load_leaves_the_database_as_it_was(db_path, monkeypatch):
     def broken(*args, **kwargs):
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(schema, "_insert_items", broken)
+    monkeypatch.setattr(schema, "_insert_targets", broken)
     with pytest.raises(ReportError, match="无法写入"):
         store.load_document(db_path, doc)
     assert dump(db_path) == before
