@@ -918,6 +918,8 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query) -> list[Mention]:
             continue  # 那上年结转呢: the scope slot says it
         if not part_of and typed in _MEASURE_NAMES and row_last:
             measures.append(_MEASURE_NAMES[typed])
+        elif row_last and typed in lexicon.FUNDS:
+            filled.fund = typed  # 其中财政拨款多少: the last row's figure from that fund
         elif pronoun and m.kinds == {"table"}:
             filled.table = int(m.term.key)
         elif pronoun and m.kinds <= {"topic", "term", "fact", "column", "table"} and last.subjects:
