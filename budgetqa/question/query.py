@@ -878,7 +878,10 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
         return filled
     if named and last.op in ("filter", "rank", "count", "list", "breakdown", "about"):
         return filled  # 那今年新安排的关工委经费呢: a new name after a list asks its figure
-    filled.op, filled.ops = last.op, [(100.0, last.op)] + q.ops
+    op = last.op
+    if op in ("parent", "text", "define", "about") and re.search(r"多少|金额|几", q.squashed):
+        op = "value"  # 属于哪个款？预算多少: a figure asked after words, of the same subject
+    filled.op, filled.ops = op, [(100.0, op)] + q.ops
     filled.comparator = filled.comparator or last.comparator
     filled.threshold = filled.threshold or last.threshold
     filled.field_name = filled.field_name or last.field_name
