@@ -591,11 +591,38 @@ def _side_parts(doc: Document, side: str) -> Answer | None:
     return a
 
 
+def _column_places(doc: Document, q: Query, column: str) -> Answer | None:
+    """项目支出在哪些类下面: the subjects of one level (类 unless asked) with a figure in that column."""
+    from budgetqa.answer.resolve import measure_column
+
+    table = next((t for t in doc.tables if t.no == q.table), None) or next(
+        (t for k in ("expenditure", "gp_expenditure") for t in doc.tables if t.kind == k), None)
+    name = measure_column(table, column) if table else None
+    if name is None:
+        return None
+    level = q.level or "类"
+    rows = [r for r in table.rows if r.code and r.level == level and r.amount(name)]
+    if not rows:
+        return None
+    total = table.total_row()
+    a = answer("parent", f"{column}所在的{level}", f"{table.label} 中{column}有数的{level}：" + "；".join(
+        f"{r.label} {amount_text(r.amount(name), table.unit)}" for r in rows)
+        + (f"；合计 {amount_text(total.amount(name), table.unit)}" if total is not None and total.amount(name) is not None else "")
+        + f"（{table.label}）。")
+    for r in rows:
+        a.figure(f"{r.label} {column}", r.amount(name), table.unit, table.label, r.line)
+    if total is not None and total.amount(name) is not None:
+        a.figure(f"{column}合计", total.amount(name), table.unit, table.label, total.line)
+    return a
+
+
 def parent(doc: Document, q: Query) -> Answer | None:
     """Which 类 or 款 a code belongs to, or which class an economic item is under."""
     if not q.subjects or q.measures:
         return None  # 行政运行属于基本支出还是项目支出: its columns are asked, not its place
     m = q.subjects[0]
+    if m.kinds <= {"column", "row", "fact", "topic", "term"} and "column" in m.kinds:
+        return _column_places(doc, q, m.of("column")[0].key)
     codes = [t.key for t in m.terms if t.kind == "code"]
     out = []
     for code in dict.fromkeys(codes):
