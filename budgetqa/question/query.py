@@ -297,7 +297,8 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
     if rows:  # 2013105的项目支出, 201里基本支出和项目支出, 2013102上年结转: columns asked of the row
         measures = [m for m in ms if m.start > rows[0].start and not m.kinds & {"code", "item", "project", "target"}
                     and q.squashed[m.start:m.end] in _MEASURE_NAMES]
-        listed = measures and q.squashed[rows[-1].end:measures[0].start] in ("和", "与", "及", "、", "跟", "以及")
+        # 机关运行经费和(经济分类表的)公用经费: two names listed, not a column of the row
+        listed = measures and bool(re.search(r"[和与及、跟同]", q.squashed[rows[-1].end:measures[0].start]))
         if measures and len(rows) <= 2 and not listed:
             q.measures = [_MEASURE_NAMES[q.squashed[m.start:m.end]] for m in measures]
             ms = [m for m in ms if m not in measures]
@@ -912,7 +913,8 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query) -> list[Mention]:
     row (那上年结转呢, 基本支出呢) become its slots; a table named with 它 says where to read it
     (表5里它也是这个数吗); a property named with 它 (它的绩效目标表) is asked of it."""
     row_last = bool(last.subjects) and bool(last.subjects[0].kinds & set(_ROW_KINDS))
-    part_of = q.squashed.startswith(("其中", "那其中"))
+    # 其中X / 跟X对得上吗: X is a name of its own, not a column or scope of the last row
+    part_of = q.squashed.startswith(("其中", "那其中")) or q.op == "check" and bool(re.match(r"(?:跟|和|与|同)", q.squashed))
     pronoun = bool(_PRONOUN.search(q.squashed))
     named, measures = [], []
     for m in q.subjects:
