@@ -171,7 +171,9 @@ def _total_row(table: Table | None) -> Row | None:
     for row in table.rows:
         if not row.code and compact(row.name) in ("合计", "总计", "本年支出合计", "部门合计") and row.cells:
             return row
-    return table.rows[0] if table.rows and table.rows[0].depth == 0 and table.kind.startswith("projects") else None
+    # A project table's total is its first (department) row, when that row prints a figure.
+    first = table.rows[0] if table.rows else None
+    return first if first and first.depth == 0 and first.cells and table.kind.startswith("projects") else None
 
 
 def _basic_total(basic: Table) -> tuple[Decimal, int] | None:
