@@ -4,29 +4,77 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import io
+import logging
+import os
+import stat
 from pathlib import Path
 
 from budgetqa.models import ReportError
 
 # Control characters other than tab, newline, carriage return and form feed.
 _CONTROL = set(range(0, 32)) - {9, 10, 12, 13}
+_STRAY = {c: None for c in _CONTROL}
+
+# Real reports are a few hundred kilobytes of text and a few dozen pages; these limits are far
+# above any of them and keep a wrong file (a log, a disk image, a report pasted a hundred times)
+# from filling memory or taking minutes.
+MOST_TEXT_BYTES = 5 * 1024 * 1024
+MOST_PDF_BYTES = 50 * 1024 * 1024
+MOST_PDF_PAGES = 300
 
 
 def read_report(path: str | Path) -> tuple[str, str]:
-    """Return (text, sha256 of the file's bytes); raise ReportError with a readable reason."""
+    """Return (text, sha256 of the file's bytes); raise ReportError with a readable reason.
+
+    Only regular files are read (a pipe, a device or a directory is refused before any byte is
+    read), and no more than the size limit (a larger file is refused before it is read)."""
     path = Path(path)
-    if not path.exists():
-        raise ReportError(f"{path}: no such file")
-    if path.is_dir():
-        raise ReportError(f"{path}: is a directory, not a report file")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ReportError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    data = _read_bytes(path)
     digest = hashlib.sha256(data).hexdigest()
     if data.startswith(b"%PDF"):
-        return pdf_text(path), digest
+        return pdf_text(path, data), digest
     return decode_report(data, str(path)), digest
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes: a text file up to MOST_TEXT_BYTES, a PDF up to MOST_PDF_BYTES."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise ReportError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise ReportError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ReportError(f"{path}: is a directory, not a report file")
+    if not stat.S_ISREG(info.st_mode):
+        raise ReportError(f"{path}: not a regular file (a device, pipe or socket), not a report file")
+    try:
+        # O_NONBLOCK: should the path have been replaced by a pipe since, opening it does not wait.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise ReportError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        with open(fd, "rb", closefd=True) as f:
+            info = os.fstat(f.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise ReportError(f"{path}: not a regular file (a device, pipe or socket), not a report file")
+            head = f.read(4)
+            limit, what = (MOST_PDF_BYTES, "for a PDF") if head == b"%PDF" else (MOST_TEXT_BYTES, "of text")
+            if info.st_size > limit:
+                raise ReportError(_too_large(path, info.st_size, limit, what))
+            # One byte past the limit tells a file that grew, or whose size the system does not tell.
+            data = head + f.read(limit + 1 - len(head))
+    except OSError as exc:
+        raise ReportError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        raise ReportError(_too_large(path, len(data), limit, what, more=True))
+    return data
+
+
+def _too_large(path: Path, size: int, limit: int, what: str, more: bool = False) -> str:
+    return (f"{path}: too large for a budget report ({'more than ' if more else ''}"
+            f"{size / 1024 / 1024:.1f} MB; the limit is {limit // 1024 // 1024} MB {what})")
 
 
 def decode_report(data: bytes, name: str = "input") -> str:
@@ -50,7 +98,8 @@ def decode_report(data: bytes, name: str = "input") -> str:
     control = sum(1 for ch in text[:20000] if ord(ch) in _CONTROL)
     if control > max(8, len(text[:20000]) // 200):
         raise ReportError(f"{name}: binary file, not a text report")
-    return normalise_newlines(text)
+    # A few stray control characters (a NUL from a damaged UTF-16 file) would end up in names.
+    return normalise_newlines(text).translate(_STRAY)
 
 
 def normalise_newlines(text: str) -> str:
@@ -76,20 +125,46 @@ def _decode(data: bytes, encoding: str, name: str) -> str:
         ) from None
 
 
-def pdf_text(path: Path) -> str:
-    """Extract a PDF's text page by page with pdfplumber (the optional ``pdf`` extra)."""
+def pdf_text(path: Path, data: bytes | None = None) -> str:
+    """Extract a PDF's text page by page with pdfplumber (the optional ``pdf`` extra); at most
+    ``MOST_PDF_PAGES`` pages and ``MOST_TEXT_BYTES`` of text."""
     try:
         import pdfplumber
     except ImportError:
         raise ReportError(
             f"{path}: reading PDF needs the pdf extra: pip install 'budgetqa[pdf]'"
         ) from None
+    _quiet_pdf_logs()
+    source = io.BytesIO(data) if data is not None else path
+    pages: list[str] = []
+    size = 0
     try:
-        with pdfplumber.open(path) as pdf:
-            pages = [page.extract_text() or "" for page in pdf.pages]
+        # Only the pages up to one past the limit are made into page objects.
+        with pdfplumber.open(source, pages=range(1, MOST_PDF_PAGES + 2)) as pdf:
+            if len(pdf.pages) > MOST_PDF_PAGES:
+                raise ReportError(f"{path}: too many pages for a budget report (more than "
+                                  f"{MOST_PDF_PAGES}; reports have a few dozen)")
+            for page in pdf.pages:
+                pages.append(page.extract_text() or "")
+                size += len(pages[-1].encode("utf-8"))
+                if size > MOST_TEXT_BYTES:
+                    raise ReportError(f"{path}: too much text for a budget report (more than "
+                                      f"{MOST_TEXT_BYTES // 1024 // 1024} MB extracted)")
+    except ReportError:
+        raise
     except Exception as exc:  # pdfminer raises many unrelated types on damaged files
         raise ReportError(f"{path}: damaged or unreadable PDF ({type(exc).__name__})") from None
     text = "\n".join(pages)
     if not text.strip():
         raise ReportError(f"{path}: the PDF has no text layer (scanned pages?)")
-    return normalise_newlines(text)
+    return normalise_newlines(text).translate(_STRAY)
+
+
+def _quiet_pdf_logs() -> None:
+    """pdfminer logs every repair it makes on a damaged file; with no logging set up, Python
+    prints those warnings to stderr (over the app's screen, before budgetqa's one line). A
+    NullHandler keeps them out of stderr and leaves them to whoever configures logging."""
+    for name in ("pdfminer", "pdfplumber"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+            logger.addHandler(logging.NullHandler())

@@ -114,3 +114,92 @@ def test_thousands_of_projects_in_one_unit(seed_lines):
     doc = parse_text(text, "projects.txt")
     assert len([p for p in doc.projects if p.scope == "本年"]) >= 3000
     check_document(doc)
+
+
+# --- files that are not report files, or far too large -----------------------------------------
+
+def load_in_a_process(path, db, timeout=30):
+    """``budgetqa load`` in its own process: what a user sees on stderr, and no test that hangs."""
+    import subprocess
+
+    return subprocess.run(
+        [sys.executable, "-c", "from budgetqa.cli import main; main()", "load", str(path), "--db", str(db)],
+        capture_output=True, text=True, timeout=timeout,
+    )
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path):
+    import os
+
+    fifo = tmp_path / "report.txt"
+    os.mkfifo(fifo)
+    result = load_in_a_process(fifo, tmp_path / "x.db")
+    assert result.returncode == 1
+    assert result.stderr.strip().endswith("not a regular file (a device, pipe or socket), not a report file")
+
+
+@pytest.mark.skipif(not __import__("os").path.exists("/dev/zero"), reason="no /dev/zero here")
+def test_a_device_is_refused_before_reading(tmp_path):
+    result = load_in_a_process("/dev/zero", tmp_path / "x.db")
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "not a regular file" in result.stderr
+
+
+def test_a_50_mb_file_is_refused_by_its_size(tmp_path, seed_path):
+    path = tmp_path / "report.txt"
+    with path.open("wb") as f:
+        f.write(seed_path.read_bytes())
+        f.truncate(50 * 1024 * 1024)  # the rest a hole: nothing to write
+    with pytest.raises(ReportError, match=r"report.txt: too large for a budget report \(50.0 MB; the limit is 5 MB"):
+        parse_file(path)
+
+
+def test_a_report_repeated_past_the_limit_is_refused(tmp_path, seed_path):
+    text = seed_path.read_bytes()
+    path = tmp_path / "repeated.txt"
+    path.write_bytes(text * (6 * 1024 * 1024 // len(text) + 1))
+    with pytest.raises(ReportError, match="too large for a budget report"):
+        parse_file(path)
+
+
+def test_a_pdf_past_the_page_limit_is_refused(tmp_path, monkeypatch):
+    pytest.importorskip("pdfplumber")
+    from budgetqa import reading
+
+    monkeypatch.setattr(reading, "MOST_PDF_PAGES", 20)  # the corpus PDF has 30 pages
+    with pytest.raises(ReportError, match=r"too many pages for a budget report \(more than 20"):
+        parse_file(CORPUS / "final_shanghai_putuo_guihuaziyuanju_2024.pdf")
+
+
+def test_a_damaged_pdf_prints_nothing_but_budgetqa_s_own_line(tmp_path):
+    """A cross-reference entry whose offset is not a number: pdfminer repairs it and logs a
+    warning, which Python printed to stderr (over the app's screen) when nothing set up logging."""
+    pytest.importorskip("pdfplumber")
+    import re
+
+    data = bytearray((CORPUS / "final_shanghai_putuo_guihuaziyuanju_2024.pdf").read_bytes())
+    xref = data.find(b"xref\r\n0 ")
+    entry = xref + re.search(rb"\n(\d{10}) \d{5} n", data[xref:]).start(1)
+    data[entry:entry + 3] = b"0p0"
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(bytes(data))
+    result = load_in_a_process(damaged, tmp_path / "x.db")
+    assert result.stderr == ""
+    assert result.returncode == 0
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(bytes(data[: len(data) // 2]))
+    result = load_in_a_process(cut, tmp_path / "x.db")
+    assert result.returncode == 1
+    assert result.stderr == f"budgetqa: {cut}: damaged or unreadable PDF (PdfminerException)\n"
+
+
+def test_a_utf16_file_with_a_stray_nul_stores_a_clean_department_name(tmp_path, seed_path, seed_doc):
+    text = seed_path.read_text(encoding="utf-8").replace(seed_doc.department, seed_doc.department[:5] + "\x00" + seed_doc.department[5:])
+    path = tmp_path / "report.txt"
+    path.write_bytes(text.encode("utf-16"))
+    doc = parse_file(path)
+    assert doc.department == seed_doc.department
+    store.load_document(tmp_path / "x.db", doc)
+    conn = sqlite3.connect(tmp_path / "x.db")
+    assert conn.execute("select department from documents").fetchone()[0] == seed_doc.department
