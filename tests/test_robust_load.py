@@ -203,3 +203,37 @@ def test_a_utf16_file_with_a_stray_nul_stores_a_clean_department_name(tmp_path, 
     store.load_document(tmp_path / "x.db", doc)
     conn = sqlite3.connect(tmp_path / "x.db")
     assert conn.execute("select department from documents").fetchone()[0] == seed_doc.department
+
+
+# --- reports cut off inside their tables ------------------------------------------------------
+
+SIFAJU = CORPUS / "budget_shanghai_putuo_sifaju_2026_dept.txt"
+
+
+def test_the_whole_sifaju_report_loads_with_all_its_tables():
+    doc = parse_file(SIFAJU)
+    assert [t.no for t in doc.tables] == list(range(1, 11))
+
+
+def test_a_report_cut_at_a_byte_inside_its_second_table_is_refused(tmp_path):
+    """Cut at byte 15,464 the 司法局 report holds 2 of its 10 tables; its contents list nine."""
+    path = tmp_path / "sifaju_cut.txt"
+    path.write_bytes(SIFAJU.read_bytes()[:15464])
+    with pytest.raises(ReportError, match=r"truncated: the text ends at line 135, inside table 2 2026年部门收入预算总表; "
+                                          r"the contents list 9 tables and 7 of them never come"):
+        parse_file(path)
+
+
+@pytest.mark.parametrize("last_line", [136, 143, 156, 170, 193, 200, 225, 233, 250, 270])
+def test_a_report_whose_contents_promise_more_tables_is_refused_wherever_it_is_cut(last_line):
+    lines = SIFAJU.read_text(encoding="utf-8").split("\n")
+    with pytest.raises(ReportError, match="truncated"):
+        parse_text("\n".join(lines[:last_line]), "cut.txt")
+
+
+def test_a_last_table_cut_before_its_total_row_is_refused():
+    """The university's tables print 合计 last and its contents list no tables: the expenditure
+    table stops after some subjects, every printed parent adding up."""
+    lines = (CORPUS / "budget_chongqing_swu_university_2024_dept.txt").read_text(encoding="utf-8").split("\n")
+    with pytest.raises(ReportError, match=r"line 170, inside table 3 西南大学支出预算表, before its 合计 row"):
+        parse_text("\n".join(lines[:170]), "cut.txt")

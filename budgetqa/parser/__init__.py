@@ -138,6 +138,49 @@ def _check_complete(doc: Document, lines: list[str]) -> None:
             f"{doc.source_name}: truncated: the text ends inside {where} "
             f"(line {end}) before its rows add up"
         )
+    promised = _contents(lines, doc.tables[0].line - 1)
+    found = {t.kind for t in doc.tables}
+    reached = max((i for i, kind in enumerate(promised) if kind in found), default=-1)
+    missing = [kind for kind in promised[reached + 1:] if kind not in found]
+    if missing:
+        raise ReportError(
+            f"{doc.source_name}: truncated: the text ends at line {end}, inside table {last.no} {last.title}; "
+            f"the contents list {len(promised)} tables and {len(missing)} of them never come"
+        )
+    if last.kind in _TOTALLED and not last.empty and not any(_is_total(r) for r in last.rows):
+        raise ReportError(f"{doc.source_name}: truncated: the text ends at line {end}, inside table "
+                          f"{last.no} {last.title}, before its 合计 row")
+
+
+# Tables that print a 合计 (or 总计, 人员经费合计 …) row; a project list's total is its first row.
+_TOTALLED = ("summary", "income", "expenditure", "fiscal_summary", "gp_expenditure", "fund_income",
+             "fund_expenditure", "state_capital", "basic_economic", "three_public", "fiscal_expenditure")
+_LEADER = re.compile(r"(?:[…⋯]+|[.．·]{3,})\d*$")  # the dots of a contents line and its page number
+
+
+def _is_total(row) -> bool:
+    return row.is_total or compact(row.name) in ("合计", "总计")
+
+
+def _contents(lines: list[str], first_table: int) -> list[str]:
+    """The kinds of the tables a table of contents lists before the tables (in its order): lines
+    with leader dots, or any line in the 60 after a 目录 heading, that read as a table title."""
+    from budgetqa.parser.headers import classify_title
+
+    kinds: list[str] = []
+    contents_end = -1
+    for i, line in enumerate(lines[:first_table]):
+        text = compact(line)
+        if text in ("目录", "目次"):
+            contents_end = i + 60
+            continue
+        entry = _LEADER.sub("", text)
+        if entry == text and i > contents_end:
+            continue
+        found = classify_title(entry)
+        if found:
+            kinds.append(found[0])
+    return kinds
 
 
 def _closes(table) -> bool:
