@@ -81,18 +81,18 @@ def decode_report(data: bytes, name: str = "input") -> str:
     """Decode report bytes: UTF-8 (with or without BOM), UTF-16 (LE/BE) or GB18030."""
     if not data.strip():
         raise ReportError(f"{name}: the file is empty")
+    utf16 = _utf16_without_bom(data)
     if data.startswith(codecs.BOM_UTF8):
         text = _decode(data[3:], "utf-8", name)
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = _decode(data, "utf-16", name)
-    elif _looks_utf16(data):
-        encoding = "utf-16-le" if data[1::2].count(0) > data[0::2].count(0) else "utf-16-be"
-        text = _decode(data, encoding, name)
+    elif utf16:
+        text = _decode(data, utf16, name)
     else:
-        if b"\x00" in data:
+        if data.count(0) > max(8, len(data) // 1000):  # a few stray NULs are damage, not binary
             raise ReportError(f"{name}: binary file, not a text report")
         try:
-            text = data.decode("utf-8")
+            text = _cut_last_character(data, "utf-8")
         except UnicodeDecodeError:
             text = _decode(data, "gb18030", name)
     control = sum(1 for ch in text[:20000] if ord(ch) in _CONTROL)
@@ -107,18 +107,44 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "")
 
 
-def _looks_utf16(data: bytes) -> bool:
-    """UTF-16 without a BOM: many NUL bytes on one parity."""
+def _utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" for UTF-16 without a BOM: NUL bytes (the high half of ASCII
+    characters) nearly all on one parity, and the sample read that way is text. Chinese text has
+    few ASCII characters, so few NULs: the reading decides, not their number."""
     sample = data[:4000]
     if len(sample) < 4:
-        return False
+        return None
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    return max(even, odd) > len(sample) // 8 and min(even, odd) < max(even, odd) // 4
+    if max(even, odd) < 4 or min(even, odd) >= max(even, odd) // 4:
+        return None
+    encoding = "utf-16-le" if odd > even else "utf-16-be"
+    text = sample[: len(sample) // 2 * 2].decode(encoding, errors="replace")
+    return encoding if sum(map(_texty, text)) >= 0.9 * len(text) else None
+
+
+def _texty(ch: str) -> bool:
+    """A character of a report: CJK, ASCII, full-width forms, CJK and general punctuation."""
+    code = ord(ch)
+    return (32 <= code < 127 or ch in "\t\n\r\f" or 0x4E00 <= code <= 0x9FFF or 0x3000 <= code <= 0x303F
+            or 0xFF00 <= code <= 0xFFEF or 0x2000 <= code <= 0x206F or 0x2460 <= code <= 0x25FF)
+
+
+def _cut_last_character(data: bytes, encoding: str) -> str:
+    """Decode; a file cut inside its last character loses that character only (the structure of
+    what remains says whether the report was cut short)."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        if exc.end < len(data) or exc.start < len(data) - 4 or exc.reason not in (
+            "unexpected end of data", "truncated data", "incomplete multibyte sequence"
+        ):
+            raise
+        return data[: exc.start].decode(encoding)
 
 
 def _decode(data: bytes, encoding: str, name: str) -> str:
     try:
-        return data.decode(encoding)
+        return _cut_last_character(data, encoding)
     except UnicodeDecodeError:
         raise ReportError(
             f"{name}: not readable as text (tried UTF-8, UTF-16 and GB18030)"

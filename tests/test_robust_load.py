@@ -194,12 +194,14 @@ def test_a_damaged_pdf_prints_nothing_but_budgetqa_s_own_line(tmp_path):
     assert result.stderr == f"budgetqa: {cut}: damaged or unreadable PDF (PdfminerException)\n"
 
 
-def test_a_utf16_file_with_a_stray_nul_stores_a_clean_department_name(tmp_path, seed_path, seed_doc):
-    text = seed_path.read_text(encoding="utf-8").replace(seed_doc.department, seed_doc.department[:5] + "\x00" + seed_doc.department[5:])
+def test_a_utf16_file_with_stray_nuls_stores_a_clean_department_name(tmp_path, seed_path, seed_doc):
+    name = seed_doc.department
+    text = seed_path.read_text(encoding="utf-8").replace(name, name[:5] + "\x00" + name[5:])
     path = tmp_path / "report.txt"
     path.write_bytes(text.encode("utf-16"))
     doc = parse_file(path)
     assert doc.department == seed_doc.department
+    assert "\x00" not in "\n".join(doc.lines)
     store.load_document(tmp_path / "x.db", doc)
     conn = sqlite3.connect(tmp_path / "x.db")
     assert conn.execute("select department from documents").fetchone()[0] == seed_doc.department
@@ -237,3 +239,24 @@ def test_a_last_table_cut_before_its_total_row_is_refused():
     lines = (CORPUS / "budget_chongqing_swu_university_2024_dept.txt").read_text(encoding="utf-8").split("\n")
     with pytest.raises(ReportError, match=r"line 170, inside table 3 西南大学支出预算表, before its 合计 row"):
         parse_text("\n".join(lines[:170]), "cut.txt")
+
+
+def test_chinese_text_in_utf16_without_a_bom_is_read(tmp_path):
+    """The 司法局 report opens with a contents page of Chinese and leader dots: hardly a NUL byte
+    in its first kilobytes, yet it is UTF-16."""
+    text = SIFAJU.read_text(encoding="utf-8")
+    for encoding in ("utf-16-le", "utf-16-be"):
+        path = tmp_path / f"{encoding}.txt"
+        path.write_bytes(text.encode(encoding))
+        assert parse_file(path).department == "上海市普陀区司法局"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030", "utf-16-le"])
+def test_a_file_cut_inside_its_last_character_is_read_up_to_it(tmp_path, seed_path, encoding):
+    """Cut in the narrative, one byte into a character: what comes before is the report."""
+    lines = seed_path.read_text(encoding="utf-8").split("\n")
+    start = next(i for i in range(760, len(lines)) if lines[i].startswith("人员经费"))
+    kept = "\n".join(lines[:start]) + "\n"
+    path = tmp_path / "cut.txt"
+    path.write_bytes(kept.encode(encoding) + "人".encode(encoding)[:1])  # one byte into a character
+    assert len(parse_file(path).tables) == 13
