@@ -202,7 +202,7 @@ def report(results: list[dict], files: list[Path], elapsed: float) -> None:
         for r in rows:
             by_reason.setdefault(r.get("reason", label), []).append(r["seed"])
         for reason, seeds in by_reason.items():
-            print(f"  {label}: {reason} ×{len(seeds)} (replay: --replay {seeds[0]})")
+            print(f"  {label}: {reason} ×{len(seeds)} (seeds {', '.join(map(str, seeds[:8]))}; replay one with --replay SEED)")
     if outcomes["traceback"] or outcomes["hang"] or slow or changed:
         sys.exit(1)
 

@@ -78,9 +78,10 @@ def check_document(doc: Document) -> list[Finding]:
 
 def _row_totals(table: Table) -> list[Finding]:
     out = []
+    relations = {side: column_relations(table.columns_for(side)) for side in {row.side for row in table.rows}}
     for row in table.rows:
         columns = table.columns_for(row.side)
-        for total, parts in column_relations(columns):
+        for total, parts in relations[row.side]:
             stated = row.amount(columns[total])
             values = [row.amount(columns[p]) for p in parts]
             if stated is None or all(v is None for v in values):

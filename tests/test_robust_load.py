@@ -95,8 +95,8 @@ def test_the_exact_group_search_is_bounded_per_table(seed_lines, monkeypatch):
     monkeypatch.setattr(columns, "_search", counted)
     text = with_lines(seed_lines, 231, [f"2013199 其他{i} 1.00  1.00" for i in range(5000)])
     doc = parse_text(text, "many.txt")
-    assert max(steps) <= columns._GROUP_STEPS + 1  # the one search that ran out
-    assert sum(steps) < 2 * columns._GROUP_STEPS  # every other table needs a few hundred
+    assert max(steps) <= columns._GROUP_WORK + 1  # the one search that ran out
+    assert sum(steps) < 2 * columns._GROUP_WORK  # every other table needs a few hundred
     assert "未经逐一比较" in doc.table_no(3).note
 
 

@@ -26,14 +26,17 @@ __all__ = ["ECONOMIC_CLASSES", "GRAND_TOTALS", "assign_columns", "hierarchy", "r
 
 _EXHAUSTIVE = 64  # combinations tried one by one; larger groups are improved row by row
 # Every cost below is bounded, whatever the text holds: a row's placements are scored one by one
-# only while there are few of them, else searched column by column keeping the best few; a group's
-# exact search has a step budget per table; past the bounds a row keeps its best placement so far
-# and the table's note says which rows were placed without the full comparison.
+# only while there are few of them, else searched column by column keeping the best few; a table
+# scores at most _TABLE_PLACEMENTS placements in all (rows printed alike are placed once), then
+# its rows take the spacing's placement or fill from the left; a group's exact search has a step
+# budget per table. The table's note names the rows placed without the full comparison.
 _ENUMERATED = 5000  # placements of one row scored one by one (real rows have at most a few dozen)
 _KEPT = 64  # equally good placements of a row handed to the group search
 _BEAM = 64  # partial placements kept per column when a row has too many placements to score
 _MOST_FIGURES = 64  # no budget table prints more figures on one row
-_GROUP_STEPS = 20_000  # exact-search steps per table side (real reports use a few hundred)
+_GROUP_WORK = 20_000  # row vectors built, search steps and trials per table side (real: a few hundred)
+_PASSES = 16  # rounds over the groups (real tables settle in four)
+_TABLE_PLACEMENTS = 50_000  # placements scored per table side (real tables score a few thousand)
 
 
 def assign_columns(table: Table, raw_rows: list[RawRow], known: list[Table] = ()) -> None:
@@ -64,6 +67,9 @@ def assign_columns(table: Table, raw_rows: list[RawRow], known: list[Table] = ()
         within = [(i - 1, i) for i, c in enumerate(columns) if i and c.rsplit("/", 1)[-1].startswith("其中")]
         choices: dict[int, list[Placement]] = {}
         values: dict[int, list[Decimal]] = {}
+        cost_left = _TABLE_PLACEMENTS
+        # Rows printed alike (the same figures, spacing and stated figures) are placed alike.
+        placed: dict[tuple, tuple[list[Placement], bool]] = {}
         for row, raw in pairs:
             nums = [to_decimal(v) or Decimal(0) for v, _ in raw.values]
             if not nums:
@@ -73,8 +79,20 @@ def assign_columns(table: Table, raw_rows: list[RawRow], known: list[Table] = ()
             if compact(row.name) in TOTAL_NAMES:
                 expected.update(hints)
             hint = _hint(raw.tail, len(nums))
-            choices[row.row_no] = ranked_placements(nums, len(columns), relations, hint, expected or None, within)
-            if not _few(len(columns), len(nums)):
+            key = (tuple(nums), hint, tuple(sorted((c, tuple(sorted(v))) for c, v in expected.items())))
+            if key not in placed:
+                count = _count(len(columns), len(nums))
+                if count <= _ENUMERATED and count <= cost_left:
+                    candidates, sure = combinations(range(len(columns)), min(len(nums), len(columns))), True
+                    cost_left -= count
+                elif _BEAM * 2 * len(columns) <= cost_left:
+                    candidates, sure = None, False  # searched column by column
+                    cost_left -= _BEAM * 2 * len(columns)
+                else:
+                    candidates, sure = _plain(len(nums), len(columns), hint), False
+                placed[key] = (_ranked(nums, len(columns), relations, hint, expected or None, within, candidates), sure)
+            choices[row.row_no], sure = placed[key]
+            if not sure:
                 unsure.add(row.line)
         groups = hierarchy(table, [row for row, _ in pairs])
         unsure |= {r.line for r in _resolve(groups, choices, values, len(columns))}
@@ -102,16 +120,23 @@ def _hint(tail: str, count: int) -> Placement | None:
     return filled if len(filled) == count else None
 
 
-def _few(ncols: int, n: int) -> bool:
-    """True when a row of ``n`` figures has few enough placements in ``ncols`` columns to score
-    each one (counted without computing a huge binomial)."""
+def _count(ncols: int, n: int) -> int:
+    """How many placements a row of ``n`` figures has in ``ncols`` columns, counted only up to
+    one past ``_ENUMERATED`` (never a huge binomial)."""
     n = min(n, ncols)
     count = 1
     for i in range(min(n, ncols - n)):
         count = count * (ncols - i) // (i + 1)
         if count > _ENUMERATED:
-            return False
-    return True
+            return _ENUMERATED + 1
+    return count
+
+
+def _plain(n: int, ncols: int, hint: Placement | None) -> list[Placement]:
+    """The placements tried when a table has used up its search: the spacing's, or from the left."""
+    n = min(n, ncols)
+    found = [hint] if hint is not None and len(hint) == n and hint[-1] < ncols else []
+    return [*found, tuple(range(n))]
 
 
 def ranked_placements(nums: list[Decimal], ncols: int, relations, hint: Placement | None,
@@ -124,10 +149,15 @@ def ranked_placements(nums: list[Decimal], ncols: int, relations, hint: Placemen
     few placements has each one scored; a wider one is searched column by column (bounded).
     """
     n = min(len(nums), ncols)
-    if _few(ncols, n):
-        candidates = combinations(range(ncols), n)
-    else:
-        candidates = _searched(nums[:n], ncols, relations, hint, expected, within)
+    candidates = combinations(range(ncols), n) if _count(ncols, n) <= _ENUMERATED else None
+    return _ranked(nums, ncols, relations, hint, expected, within, candidates)
+
+
+def _ranked(nums: list[Decimal], ncols: int, relations, hint: Placement | None,
+            expected: dict[int, set[Decimal]] | None, within, candidates) -> list[Placement]:
+    """``candidates`` scored, best first (None: found by the column-by-column search)."""
+    if candidates is None:
+        candidates = _searched(nums[: min(len(nums), ncols)], ncols, relations, hint, expected, within)
     scored = [(_placement_score(p, nums, relations, hint, expected, within), p) for p in candidates]
     scored.sort(key=lambda sp: -sp[0])
     best = scored[0][0]
@@ -232,7 +262,7 @@ def _resolve(groups, choices: dict[int, list[Placement]], values, ncols: int) ->
     row-by-row improvement, or left at their own best placement).
     """
     vectors: dict[tuple[int, Placement], list[Decimal]] = {}
-    budget = [_GROUP_STEPS]
+    budget = [_GROUP_WORK]
     unsure: dict[int, object] = {}
 
     def vector(row_no: int, placement: Placement) -> list[Decimal]:
@@ -244,9 +274,9 @@ def _resolve(groups, choices: dict[int, list[Placement]], values, ncols: int) ->
             vectors[key] = out
         return vectors[key]
 
-    changed = True
-    while changed:
-        changed = False
+    changed, passes = True, 0
+    while changed and passes < _PASSES:
+        changed, passes = False, passes + 1
         for parent, children in groups:
             members = [r for r in [parent, *children] if r.row_no in choices]
             open_rows = [r for r in members if len(choices[r.row_no]) > 1]
@@ -294,7 +324,9 @@ def _resolve(groups, choices: dict[int, list[Placement]], values, ncols: int) ->
                     changed = True
                     continue
                 combo, best = _improved(parent, children, open_rows, options, choices, fixed_sum, vector,
-                                        parent_fixed, ncols)
+                                        parent_fixed, ncols, budget)
+                if budget[0] <= 0:
+                    unsure.update((r.row_no, r) for r in open_rows)
                 if best < ncols:
                     continue
                 scored = [(best, tuple(combo))]
@@ -307,9 +339,10 @@ def _resolve(groups, choices: dict[int, list[Placement]], values, ncols: int) ->
 
 
 def _improved(parent, children, open_rows, options, choices, fixed_sum, vector, parent_fixed,
-              ncols: int) -> tuple[list[Placement], float]:
+              ncols: int, budget: list[int]) -> tuple[list[Placement], float]:
     """Improve the rows' placements one row at a time while the group agrees better (each trial
-    changes one row: its vector is taken out of the running sums and the new one put in)."""
+    changes one row: its vector is taken out of the running sums and the new one put in). Each
+    trial spends one unit of ``budget``; the search stops where the budget does."""
     combo = [o[0] for o in options]
     top = vector(parent.row_no, choices[parent.row_no][0]) if parent_fixed else [Decimal(0)] * ncols
     sums = list(fixed_sum)
@@ -322,9 +355,12 @@ def _improved(parent, children, open_rows, options, choices, fixed_sum, vector, 
     size = len(children)
     best = _agreement(top, sums, size)
     improved = True
-    while improved:
+    while improved and budget[0] > 0:
         improved = False
         for i, (r, opts) in enumerate(zip(open_rows, options)):
+            budget[0] -= len(opts)
+            if budget[0] < 0:
+                break
             for placement in opts:
                 if r is parent:
                     trial_top, trial_sums = vector(r.row_no, placement), sums
@@ -351,6 +387,11 @@ def _exact(parent, children, open_rows, options, choices, fixed_sum, vector, bud
     tops = choices.get(parent.row_no, [])
     if not tops:
         return {}
+    building = sum(len(o) for o in options) + len(tops)  # the row vectors made below
+    if building > budget[0]:
+        budget[0] = 0
+        return None
+    budget[0] -= building
     # Whole numbers in the smallest printed unit keep the search fast and exact.
     every = [v for r, opts in kids for p in opts for v in vector(r.row_no, p)] + list(fixed_sum)
     every += [v for p in tops for v in vector(parent.row_no, p)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import Decimal
 
 from budgetqa.models import Document, Fact, TextItem
@@ -230,29 +231,48 @@ def _facts(section: str, body: _Text, department: str) -> list[Fact]:
     return facts
 
 
+_STOPS = tuple(re.compile(p) for p in (r"。", r"其中", r"比\s*(?:上年|上一年|\d{4})"))
+_SEMICOLON = re.compile(r"；")
+
+
 def _link_breakdowns(text: str, amounts: list[tuple[int, Fact]]) -> None:
-    """'总额12.00万元。其中：货物2.00万元、服务10.00万元' -> the parts point at their total."""
+    """'总额12.00万元。其中：货物2.00万元、服务10.00万元' -> the parts point at their total.
+
+    ``amounts`` are in text order. Every look-up below is a binary search over offsets, so that a
+    long text with many 其中 costs about as much as the amounts in it (not their product)."""
+    offsets = [off for off, _ in amounts]
+    running = [Decimal(0)]
+    for _, fact in amounts:
+        running.append(running[-1] + fact.value)
+    stops = [[m.start() for m in pattern.finditer(text)] for pattern in _STOPS]
+    unlinked: list[Fact] = []  # amounts before the current 其中 that no earlier 其中 took as parts
+    pushed = 0
     for m in re.finditer(r"其中", text):
-        before = [f for off, f in amounts if off < m.start() and f.part_of is None]
-        if not before:
+        while pushed < len(amounts) and offsets[pushed] < m.start():
+            fact = amounts[pushed][1]
+            if fact.part_of is None:
+                unlinked.append(fact)
+            pushed += 1
+        if not unlinked:
             continue
-        total = before[-1]
+        total = unlinked[-1]
         stop = len(text)
-        for pattern in (r"。", r"其中", r"比\s*(?:上年|上一年|\d{4})"):
-            nxt = re.compile(pattern).search(text, m.end())
-            if nxt:
-                stop = min(stop, nxt.start())
+        for positions in stops:
+            k = bisect_left(positions, m.end())
+            if k < len(positions):
+                stop = min(stop, positions[k])
+        first = bisect_left(offsets, m.end())
         # A semicolon ends the list when the parts before it already make the total (what
         # follows is a new statement: "…上年结转 106,848.41 万元；本年支出预算 …").
-        for semi in re.finditer(r"；", text[m.end():stop]):
-            at = m.end() + semi.start()
-            before = [f for off, f in amounts if m.end() <= off < at]
-            if len(before) >= 2 and abs(sum(f.value for f in before) - total.value) <= Decimal("0.01") * len(before):
-                stop = at
+        for semi in _SEMICOLON.finditer(text, m.end(), stop):
+            at = bisect_left(offsets, semi.start())
+            count = at - first
+            if count >= 2 and abs(running[at] - running[first] - total.value) <= Decimal("0.01") * count:
+                stop = semi.start()
                 break
-        parts = [f for off, f in amounts if m.end() <= off < stop]
-        if len(parts) >= 2:
-            for part in parts:
+        last = bisect_left(offsets, stop)
+        if last - first >= 2:
+            for _, part in amounts[first:last]:
                 part.part_of = total
                 part.breakdown = m.start() + 1
 
