@@ -33,6 +33,8 @@ ROOT = Path(__file__).parent.parent
 SLOW = 5.0  # seconds: a load slower than this is reported
 HANG = 60.0  # seconds: a worker still busy after this is killed and the mutation counted as a hang
 MEMORY = 2 * 1024**3  # bytes a worker may use (past it a load fails with MemoryError, a traceback)
+FILE_SIZE = 2 * 1024**3  # bytes a worker may write to one file (a database past it fails to write)
+HUGE = 200 * 1024**2  # bytes: a database this large after loading one report is reported
 
 
 def corpus_files(extra: Path | None) -> list[Path]:
@@ -77,6 +79,7 @@ def load_one(texts: list[str], seed: int, work: Path, base_db: Path) -> dict:
     result["seconds"] = time.perf_counter() - t0
     if result["outcome"] != "loaded":
         result["db_unchanged"] = digest(db) == before
+    result["db_bytes"] = db.stat().st_size
     path.unlink()
     return result
 
@@ -94,9 +97,13 @@ def _reason(message: str) -> str:
 def worker(conn, texts: list[str], work: Path, base_db: Path) -> None:
     try:
         import resource
+        import signal
 
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
-    except (ImportError, ValueError, OSError):
+        # A write past FILE_SIZE fails (EFBIG) instead of killing the worker.
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (FILE_SIZE, FILE_SIZE))
+    except (ImportError, ValueError, OSError, AttributeError):
         pass
     while True:
         seed = conn.recv()
@@ -187,23 +194,27 @@ def report(results: list[dict], files: list[Path], elapsed: float) -> None:
     slow = [r for r in results if r["seconds"] > SLOW]
     failed = [r for r in results if r["outcome"] in ("refused", "traceback")]
     changed = [r for r in failed if not r.get("db_unchanged", True)]
+    huge = [r for r in results if r.get("db_bytes", 0) > HUGE or r.get("reason") == "could not be written"]
+    sizes = [r["db_bytes"] for r in results if "db_bytes" in r]
     print(f"{len(results)} mutations of {len(files)} reports in {elapsed:.0f} s: "
           + ", ".join(f"{n} {k}" for k, n in outcomes.most_common()))
     print(f"load time: median {statistics.median(seconds) * 1000:.0f} ms, "
           f"p99 {seconds[int(0.99 * (len(seconds) - 1))] * 1000:.0f} ms, max {seconds[-1]:.2f} s; "
           f"over {SLOW:.0f} s: {len(slow)}")
     print(f"failed loads that changed the database: {len(changed)} of {len(failed)}")
+    print(f"largest database after one load: {max(sizes, default=0) / 1024**2:.1f} MB; "
+          f"over {HUGE // 1024**2} MB or not writable: {len(huge)}")
     refusals = Counter(r["reason"] for r in results if r["outcome"] == "refused")
     print("refused: " + ", ".join(f"{n} {k}" for k, n in refusals.most_common(8)))
     for label, rows in (("traceback", [r for r in results if r["outcome"] == "traceback"]),
                         ("hang", [r for r in results if r["outcome"] == "hang"]),
-                        ("slow", slow), ("changed database", changed)):
+                        ("slow", slow), ("changed database", changed), ("huge database", huge)):
         by_reason: dict[str, list[int]] = {}
         for r in rows:
             by_reason.setdefault(r.get("reason", label), []).append(r["seed"])
         for reason, seeds in by_reason.items():
             print(f"  {label}: {reason} ×{len(seeds)} (seeds {', '.join(map(str, seeds[:8]))}; replay one with --replay SEED)")
-    if outcomes["traceback"] or outcomes["hang"] or slow or changed:
+    if outcomes["traceback"] or outcomes["hang"] or slow or changed or huge:
         sys.exit(1)
 
 

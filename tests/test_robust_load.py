@@ -260,3 +260,25 @@ def test_a_file_cut_inside_its_last_character_is_read_up_to_it(tmp_path, seed_pa
     path = tmp_path / "cut.txt"
     path.write_bytes(kept.encode(encoding) + "人".encode(encoding)[:1])  # one byte into a character
     assert len(parse_file(path).tables) == 13
+
+
+# --- giant lines and run-on text ---------------------------------------------------------------
+
+def test_a_line_of_a_million_characters_is_refused_naming_it(seed_lines):
+    text = with_lines(seed_lines, 700, ["人员经费" * 250_000])
+    with pytest.raises(ReportError, match=r"line 701 has 1,000,000 characters"):
+        parse_text(text, "giant.txt")
+
+
+def test_figures_of_a_run_on_text_each_quote_a_bounded_part_of_it(seed_lines, tmp_path):
+    """Sentence ends lost (a damaged extraction): 3,000 figures in one 'sentence' of 60,000
+    characters. Each stored fact quoted the whole of it (3,000 × 60,000 characters in the
+    database; a real run-on file made 32 GB)."""
+    at = next(i for i, line in enumerate(seed_lines) if line.startswith("人员经费290.03万元"))
+    run_on = ["，".join(f"第{k}项经费{k}.00万元" for k in range(j, j + 100)) + "，" for j in range(0, 3000, 100)]
+    doc = parse_text(with_lines(seed_lines, at, run_on), "run-on.txt")
+    quoted = [f for f in doc.facts if "第1500项经费" in f.label]
+    assert quoted and all(len(f.sentence) <= 1000 for f in doc.facts)
+    assert "第1500项经费1500.00万元" in quoted[0].sentence
+    store.load_document(tmp_path / "x.db", doc)
+    assert (tmp_path / "x.db").stat().st_size < 20 * 1024 * 1024

@@ -17,6 +17,9 @@ from budgetqa.reading import read_report
 __all__ = ["PARSER_VERSION", "parse_file", "parse_text"]
 
 _YEAR = re.compile(r"(20\d{2})\s*年")
+# Characters on one line: real reports print at most a few hundred (the widest table of the corpus
+# 731); a longer line is a damaged text, and every name or label taken from it would carry it.
+LONGEST_LINE = 10_000
 
 
 def parse_file(path: str | Path) -> Document:
@@ -30,6 +33,10 @@ def parse_text(text: str, source_name: str = "report.txt", sha256: str | None = 
     if sha256 is None:
         sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
     lines = text.split("\n")
+    longest = max(range(len(lines)), key=lambda i: len(lines[i]))
+    if len(lines[longest]) > LONGEST_LINE:
+        raise ReportError(f"{source_name}: line {longest + 1} has {len(lines[longest]):,} characters; a report's "
+                          f"lines have at most a few hundred (a damaged text, or not a report?)")
     spans = find_tables(lines)
     if not spans:
         raise ReportError(f"{source_name}: not a budget disclosure (no budget tables found)")

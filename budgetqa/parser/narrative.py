@@ -139,6 +139,7 @@ def _facts(section: str, body: _Text, department: str) -> list[Fact]:
         if named:
             topic = (heading if s_match.start() == 0 else "") + named.group(1)
         sentence_start = len(facts)
+        first_compared = _COMPARED.search(sentence)
         first_amount: Fact | None = None
         last_amount: Fact | None = None
         last_change = ""
@@ -148,7 +149,7 @@ def _facts(section: str, body: _Text, department: str) -> list[Fact]:
             cbase = base + clause.start()
             clause_amount: Fact | None = None
             change_spans = [m.span() for m in _CHANGE.finditer(ctext)]
-            compared = None if change_spans else _COMPARED.search(sentence[: clause.start()])
+            compared = None if change_spans else _compared_before(sentence, first_compared, clause.start())
             implicit = _IMPLICIT_CHANGE.match(ctext) if compared else None
             if implicit:
                 change_spans.append(implicit.span())
@@ -162,7 +163,7 @@ def _facts(section: str, body: _Text, department: str) -> list[Fact]:
                 value = to_decimal(m.group(1))
                 if value is None or not label:
                     continue
-                fact = Fact(section, label, value, m.group(2), "amount", body.line_at(cbase + m.start()), sentence)
+                fact = Fact(section, label, value, m.group(2), "amount", body.line_at(cbase + m.start()), _quote(sentence, clause.start() + m.start()))
                 facts.append(fact)
                 amounts.append((cbase + m.start(), fact))
                 clause_amount = clause_amount or fact
@@ -175,10 +176,10 @@ def _facts(section: str, body: _Text, department: str) -> list[Fact]:
                     continue
                 sign = -1 if m.group(2) in ("减少", "下降") else 1
                 # No amount before it: the words before 比 say what changed (“三公”经费…决算数比2023年度减少).
-                subject_label = subject.label if subject else _clean_label(ctext[: m.start()], department)
+                subject_label = subject.label if subject else _clean_label(_before(ctext, m.start()), department)
                 facts.append(
                     Fact(section, f"{subject_label}变动", value * sign, m.group(4), "change",
-                         body.line_at(cbase + m.start()), sentence, subject=subject_label,
+                         body.line_at(cbase + m.start()), _quote(sentence, clause.start() + m.start()), subject=subject_label,
                          basis=compact(m.group(1) or "上年"))
                 )
                 last_change = subject_label
@@ -189,7 +190,7 @@ def _facts(section: str, body: _Text, department: str) -> list[Fact]:
                     sign = -1 if implicit.group(2) in ("减少", "下降") else 1
                     subject_label = label or (first_amount.label if first_amount else "")
                     facts.append(Fact(section, f"{subject_label}变动", value * sign, implicit.group(4), "change",
-                                      body.line_at(cbase + implicit.start(3)), sentence, subject=subject_label,
+                                      body.line_at(cbase + implicit.start(3)), _quote(sentence, clause.start() + implicit.start(3)), subject=subject_label,
                                       basis=compact(compared.group(1))))
                     last_change = subject_label
             for m in _RATE.finditer(ctext):
@@ -201,13 +202,13 @@ def _facts(section: str, body: _Text, department: str) -> list[Fact]:
                 subject_label = last_change or (subject.label if subject else "")
                 facts.append(
                     Fact(section, f"{subject_label}变动率", value * sign, "%", "rate",
-                         body.line_at(cbase + m.start()), sentence, subject=subject_label)
+                         body.line_at(cbase + m.start()), _quote(sentence, clause.start() + m.start()), subject=subject_label)
                 )
             for m in _COMPLETION.finditer(ctext):
                 value = to_decimal(m.group(1))
                 if value is not None:
                     facts.append(Fact(section, "完成年初预算的比例", value, "%", "share",
-                                      body.line_at(cbase + m.start()), sentence, subject=topic or section))
+                                      body.line_at(cbase + m.start()), _quote(sentence, clause.start() + m.start()), subject=topic or section))
             for m in _SHARE.finditer(ctext):
                 subject = clause_amount or last_amount
                 value = to_decimal(m.group(2))
@@ -215,15 +216,15 @@ def _facts(section: str, body: _Text, department: str) -> list[Fact]:
                     continue
                 facts.append(
                     Fact(section, f"{subject.label if subject else ''}占比", value, "%", "share",
-                         body.line_at(cbase + m.start()), sentence, subject=subject.label if subject else "",
+                         body.line_at(cbase + m.start()), _quote(sentence, clause.start() + m.start()), subject=subject.label if subject else "",
                          basis=compact(m.group(1) or ""))  # the whole it is a share of, when named
                 )
             for m in _COUNT.finditer(ctext):
-                label = _clean_label(re.split(r"[，,：:]", ctext[: m.start()])[-1], department)
+                label = _clean_label(re.split(r"[，,：:]", _before(ctext, m.start()))[-1], department)
                 value = to_decimal(m.group(1))
                 if value is None or not label:
                     continue
-                facts.append(Fact(section, label, value, m.group(2), "count", body.line_at(cbase + m.start()), sentence))
+                facts.append(Fact(section, label, value, m.group(2), "count", body.line_at(cbase + m.start()), _quote(sentence, clause.start() + m.start())))
             clause_start += len(ctext) + 1
         for fact in facts[sentence_start:]:
             fact.topic = topic
@@ -233,6 +234,32 @@ def _facts(section: str, body: _Text, department: str) -> list[Fact]:
 
 _STOPS = tuple(re.compile(p) for p in (r"。", r"其中", r"比\s*(?:上年|上一年|\d{4})"))
 _SEMICOLON = re.compile(r"；")
+
+
+_LONGEST_QUOTE = 1000  # characters; real sentences have at most a few hundred
+
+
+def _before(clause: str, end: int) -> str:
+    """The clause up to ``end``: at most _LONGEST_QUOTE characters (a label is the few words before
+    its figure; a run-on clause with many figures would be re-read whole for each)."""
+    return clause[max(0, end - _LONGEST_QUOTE): end]
+
+
+def _quote(sentence: str, at: int) -> str:
+    """The sentence a figure is quoted from; from a run-on text with no sentence ends (a damaged
+    file), the 300 characters around the figure, so that a thousand figures do not each carry it."""
+    if len(sentence) <= _LONGEST_QUOTE:
+        return sentence
+    return sentence[max(0, at - 150): at + 150]
+
+
+def _compared_before(sentence: str, first: re.Match[str] | None, end: int) -> re.Match[str] | None:
+    """The first 与上年相比 of the sentence that ends before ``end`` (a clause's start), found from
+    the sentence's first one (searching each clause's prefix again costs the square of a run-on
+    sentence)."""
+    if first is None or first.start() >= end:
+        return None
+    return first if first.end() <= end else _COMPARED.search(sentence, 0, end)
 
 
 def _link_breakdowns(text: str, amounts: list[tuple[int, Fact]]) -> None:
