@@ -87,7 +87,7 @@ def load_one(texts: list[str], seed: int, work: Path, base_db: Path) -> dict:
 def _reason(message: str) -> str:
     """The kind of refusal, without the file name and the figures."""
     text = message.split(": ", 1)[-1]
-    for key in ("truncated", "binary file", "not a budget disclosure", "too large", "figures on one row",
+    for key in ("truncated", "binary file", "not a budget disclosure", "too large", "figures on one row", "characters; a report's lines",
                 "not readable as text", "the file is empty", "could not be written"):
         if key in text:
             return key

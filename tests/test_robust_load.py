@@ -233,6 +233,18 @@ def test_a_report_whose_contents_promise_more_tables_is_refused_wherever_it_is_c
         parse_text("\n".join(lines[:last_line]), "cut.txt")
 
 
+@pytest.mark.parametrize(("last_line", "after"), [
+    (440, "after 22102 住房改革支出 and before the rows under it"),  # a 款 whose 项 were cut off
+    (488, "after 对个人和家庭的补助 and before the rows under it"),  # an economic class without its items
+    (633, "after 中国共产党长治市屯留区委办公室 and before the rows under it"),  # a project list's own row
+])
+def test_a_last_table_that_ends_on_a_parent_row_is_refused(seed_lines, last_line, after):
+    """The seed prints its totals first, and every parent it prints adds up: only the shape says
+    that the rows under the last parent never came."""
+    with pytest.raises(ReportError, match=after):
+        parse_text("\n".join(seed_lines[:last_line]), "cut.txt")
+
+
 def test_a_last_table_cut_before_its_total_row_is_refused():
     """The university's tables print 合计 last and its contents list no tables: the expenditure
     table stops after some subjects, every printed parent adding up."""

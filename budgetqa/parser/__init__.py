@@ -9,6 +9,7 @@ from pathlib import Path
 
 from budgetqa.models import PARSER_VERSION, Document, ReportError
 from budgetqa.parser import narrative, performance
+from budgetqa.parser.hierarchy import ECONOMIC_CLASSES
 from budgetqa.parser.projects import projects_from_tables
 from budgetqa.parser.tables import find_tables, read_table
 from budgetqa.parser.text import compact
@@ -154,6 +155,20 @@ def _check_complete(doc: Document, lines: list[str]) -> None:
             f"{doc.source_name}: truncated: the text ends at line {end}, inside table {last.no} {last.title}; "
             f"the contents list {len(promised)} tables and {len(missing)} of them never come"
         )
+    # A table that prints rows under its 类 (款, 项; economic items under their class) does not end
+    # on a class: the rows under the last one were cut off.
+    coded = [r for r in last.rows if r.code]
+    tail = last.rows[-1] if last.rows else None
+    classes = [r for r in last.rows if compact(r.name) in ECONOMIC_CLASSES] if last.kind == "basic_economic" else []
+    # A project list does not end on the department's (or a unit's) own row either.
+    department = compact(doc.department)
+    grouped = last.kind.startswith("projects") and tail is not None and len(department) >= 4 and (
+        compact(tail.name) in department or department in compact(tail.name))
+    if (coded and coded[-1] is tail and any(len(r.code) > len(tail.code) for r in coded)) or (
+        classes and classes[-1] is tail and len(classes) < len([r for r in last.rows if not r.is_total])
+    ) or grouped:
+        raise ReportError(f"{doc.source_name}: truncated: the text ends at line {end}, inside table {last.no} "
+                          f"{last.title}, after {_label(tail)} and before the rows under it")
     if last.kind in _TOTALLED and not last.empty and not any(_is_total(r) for r in last.rows):
         raise ReportError(f"{doc.source_name}: truncated: the text ends at line {end}, inside table "
                           f"{last.no} {last.title}, before its 合计 row")
@@ -163,6 +178,10 @@ def _check_complete(doc: Document, lines: list[str]) -> None:
 _TOTALLED = ("summary", "income", "expenditure", "fiscal_summary", "gp_expenditure", "fund_income",
              "fund_expenditure", "state_capital", "basic_economic", "three_public", "fiscal_expenditure")
 _LEADER = re.compile(r"(?:[…⋯]+|[.．·]{3,})\d*$")  # the dots of a contents line and its page number
+
+
+def _label(row) -> str:
+    return f"{row.code} {row.name}" if row.code else row.name
 
 
 def _is_total(row) -> bool:

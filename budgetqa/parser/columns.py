@@ -34,7 +34,7 @@ _ENUMERATED = 5000  # placements of one row scored one by one (real rows have at
 _KEPT = 64  # equally good placements of a row handed to the group search
 _BEAM = 64  # partial placements kept per column when a row has too many placements to score
 _MOST_FIGURES = 64  # no budget table prints more figures on one row
-_GROUP_WORK = 20_000  # row vectors built, search steps and trials per table side (real: a few hundred)
+_GROUP_WORK = 10_000  # row vectors built, search steps and trials per table side (real: at most 1,300)
 _PASSES = 16  # rounds over the groups (real tables settle in four)
 _TABLE_PLACEMENTS = 50_000  # placements scored per table side (real tables score a few thousand)
 
