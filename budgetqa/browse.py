@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from budgetqa.models import ReportError
+from budgetqa.render import fact_kind
 
 _CN_NUM = "零一二三四五六七八九十"
 
@@ -79,10 +80,10 @@ def resolve_table(conn: sqlite3.Connection, doc_id: int, ref: str) -> str:
     hits = [t for t in tables if ref and (ref in t["title"] or ref == t["kind"])]
     if len(hits) == 1:
         return str(hits[0]["table_no"])
-    choices = ", ".join(f"{t['table_no']} {t['title']}" for t in tables)
+    choices = "；".join(f"{t['table_no']} {t['title']}" for t in tables)
     if hits:
-        raise ReportError(f"table {ref!r} is ambiguous: " + ", ".join(f"{t['table_no']} {t['title']}" for t in hits))
-    raise ReportError(f"no table {ref!r}; the tables are: {choices}, or {', '.join(EXTRA_VIEWS)}")
+        raise ReportError(f"「{ref}」对应多张表：" + "；".join(f"{t['table_no']} {t['title']}" for t in hits))
+    raise ReportError(f"没有「{ref}」这张表；可以用：{choices}，或 {'、'.join(EXTRA_VIEWS)}")
 
 
 def layout(conn: sqlite3.Connection, doc_id: int, ref: str) -> Layout:
@@ -181,7 +182,7 @@ def _extra(conn: sqlite3.Connection, doc_id: int, key: str) -> Layout:
     else:
         out = Layout(key, EXTRA_VIEWS[key], "", ["章节", "类型", "名称", "数值", "单位", "原文"])
         for r in conn.execute("select * from facts where document_id = ? order by rowid", [doc_id]):
-            out.rows.append([r["section"], r["kind"], r["label"], _dec(r["value"]), r["unit"], r["sentence"]])
+            out.rows.append([r["section"], fact_kind(r["kind"]), r["label"], _dec(r["value"]), r["unit"], r["sentence"]])
             out.lines.append(r["source_line"])
     return out
 

@@ -7,60 +7,20 @@ a 矛盾 (contradiction). Nothing is corrected: findings only say what disagrees
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from budgetqa.findings import CONTRADICTION, ROUNDING, SEVERITY_LABEL, Finding, judge
 from budgetqa.models import Document, Fact, Row, Table
 from budgetqa.parser.hierarchy import hierarchy
 from budgetqa.parser.headers import column_relations
 from budgetqa.parser.text import compact, strip_ordinal
 
-ROUNDING = "rounding"
-CONTRADICTION = "contradiction"
-SEVERITY_LABEL = {ROUNDING: "尾数差", CONTRADICTION: "矛盾"}
-
-
-@dataclass
-class Finding:
-    """One disagreement in the document: what was compared, both figures, and where."""
-
-    severity: str
-    kind: str
-    subject: str
-    stated: Decimal
-    computed: Decimal
-    unit: str
-    lines: list[int] = field(default_factory=list)
-    detail: str = ""
-
-    @property
-    def difference(self) -> Decimal:
-        """stated - computed."""
-        return self.stated - self.computed
-
-    def describe(self) -> str:
-        """One line a person reads: what, both figures, the gap and its kind."""
-        lines = ", ".join(str(n) for n in sorted(set(self.lines)))
-        return (
-            f"[{SEVERITY_LABEL[self.severity]}] {self.subject}: 印 {self.stated}{self.unit}, "
-            f"算得 {self.computed}{self.unit}, 差 {self.difference:+}{self.unit}（行 {lines}）"
-        )
-
-
-def _quantum(*values: Decimal) -> Decimal:
-    exp = min((v.as_tuple().exponent for v in values if isinstance(v.as_tuple().exponent, int)), default=0)
-    return Decimal(1).scaleb(min(exp, 0))
-
-
 def _compare(stated: Decimal, parts: list[Decimal], **kw) -> Finding | None:
     """A finding when stated != sum(parts); rounding when within the summed figures' rounding."""
-    computed = sum(parts, Decimal(0))
-    if stated == computed:
+    severity = judge(stated, parts)
+    if severity is None:
         return None
-    q = _quantum(stated, *parts)
-    allowed = q * (len(parts) + 1) / 2
-    severity = ROUNDING if abs(stated - computed) <= allowed else CONTRADICTION
-    return Finding(severity, stated=stated, computed=computed, **kw)
+    return Finding(severity, stated=stated, computed=sum(parts, Decimal(0)), **kw)
 
 
 def check_document(doc: Document) -> list[Finding]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import json
+import sqlite3
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -15,37 +17,58 @@ from budgetqa.models import ReportError
 
 
 class _Group(click.Group):
-    """`budgetqa FILE` opens the app on a report; `budgetqa` alone opens the default database."""
+    """`budgetqa FILE` opens the app on a report; `budgetqa` alone opens the default database.
+
+    Every command shares one error path: a ReportError or an SQLite error is one line on stderr
+    and exit status 1, never a traceback.
+    """
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and not args[0].startswith("-"):
             args = ["open", *args]
         return super().parse_args(ctx, args)
 
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except ReportError as exc:
+            _fail(str(exc))
+        except sqlite3.Error as exc:
+            from budgetqa.store import database_error
+
+            _fail(str(database_error(exc, ctx.meta.get(_DB_KEY, "数据库"))))
+
+
+_DB_KEY = "budgetqa.db"
+_DEFAULT_KEY = "budgetqa.db_is_default"
+
 
 def _fail(message: str) -> None:
-    click.echo(f"budgetqa: {message}", err=True)
+    click.echo(f"budgetqa: {' '.join(message.split())}", err=True)
     sys.exit(1)
 
 
 def db_option(fn):
     """--db PATH (or $BUDGETQA_DB); the default database lives in the user's data directory."""
 
-    @click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    @click.option("--db", "db_path", type=click.Path(path_type=Path), default=None,
                   help="Database file (default: $BUDGETQA_DB or the user data directory).")
     @functools.wraps(fn)
     def wrapper(*args, db_path: Path | None = None, **kwargs):
         from budgetqa.store import default_db_path
 
-        return fn(*args, db_path=db_path or default_db_path(), **kwargs)
+        ctx = click.get_current_context()
+        ctx.meta[_DEFAULT_KEY] = db_path is None
+        ctx.meta[_DB_KEY] = db_path = db_path or default_db_path()
+        return fn(*args, db_path=db_path, **kwargs)
 
     return wrapper
 
 
 def doc_option(fn):
-    """--doc ID|TEXT chooses the document (default: the newest loaded)."""
+    """--doc ID|NAME chooses the document (default: the newest loaded)."""
     return click.option("--doc", "doc_selector", default=None,
-                        help="Document id, or part of its department/year (default: newest).")(fn)
+                        help="Document id, or its department name (default: the newest loaded).")(fn)
 
 
 def output_options(fn):
@@ -61,10 +84,10 @@ def _jsonable(value):
     return value
 
 
-def emit(columns: list[str], rows: list[list], as_json: bool, as_csv: bool) -> None:
-    """Print rows as JSON objects, CSV, or an aligned plain table."""
+def emit(columns: list[str], rows: list[list], as_json: bool, as_csv: bool, keys: list[str] | None = None) -> None:
+    """Print rows as JSON objects (under ``keys``, the stable interface), CSV, or an aligned plain table."""
     if as_json:
-        click.echo(json.dumps([{c: _jsonable(v) for c, v in zip(columns, row)} for row in rows],
+        click.echo(json.dumps([{c: _jsonable(v) for c, v in zip(keys or columns, row)} for row in rows],
                               ensure_ascii=False, indent=2))
     elif as_csv:
         import csv
@@ -82,33 +105,31 @@ def emit(columns: list[str], rows: list[list], as_json: bool, as_csv: bool) -> N
 
 
 def _open(db_path: Path):
-    from budgetqa.store import connect
+    """The database; the default one starts with the bundled report on first use, and says so.
 
-    try:
-        return connect(db_path)
-    except ReportError as exc:
-        _fail(str(exc))
+    A path given with --db is never filled with the bundled report: only `load` creates a database.
+    """
+    from budgetqa.store import connect, create_default_database, is_new
+
+    if click.get_current_context().meta.get(_DEFAULT_KEY) and is_new(db_path):
+        label = create_default_database(db_path)
+        click.echo(f"budgetqa: 首次使用：已把随附的报告（{label}）载入 {db_path}", err=True)
+    return connect(db_path, create_default=False)
 
 
 def _document(conn, selector: str | None):
     from budgetqa.store import find_document
 
-    try:
-        return find_document(conn, selector)
-    except ReportError as exc:
-        _fail(str(exc))
+    return find_document(conn, selector)
 
 
 def _table_view(db_path: Path, selector: str | None, table: str):
-    """One table of the chosen document laid out as in the report (or one clear error line)."""
+    """One table of the chosen document laid out as in the report."""
     from budgetqa.browse import layout
 
     conn = _open(db_path)
     doc = _document(conn, selector)
-    try:
-        return layout(conn, doc["id"], table)
-    except ReportError as exc:
-        _fail(str(exc))
+    return layout(conn, doc["id"], table)
 
 
 @click.group(cls=_Group, invoke_without_command=True)
@@ -141,20 +162,25 @@ def open_app(files: tuple[Path, ...], db_path: Path) -> None:
     run(db_path)
 
 
-def _load_files(files, db_path: Path) -> list[tuple[str, int]]:
+def _load_files(files, db_path: Path) -> list[str]:
+    """Load each file in its own transaction; one line per file that fails, exit 1 if any did."""
     from budgetqa.parser import parse_file
-    from budgetqa.store import load_document
+    from budgetqa.store import store_document
 
     loaded, failed = [], 0
     for path in files:
         try:
             doc = parse_file(path)
-            doc_id = load_document(db_path, doc)
+            stored = store_document(db_path, doc)
         except ReportError as exc:
-            click.echo(f"budgetqa: {exc}", err=True)
+            click.echo(f"budgetqa: {' '.join(str(exc).split())}", err=True)
             failed += 1
             continue
-        loaded.append((f"{doc.department} {doc.year} {doc.kind}", doc_id))
+        line = f"已载入 {doc.department} {doc.year} {doc.kind}，存为文档 {stored.id}（{db_path}）"
+        for old in stored.replaced:
+            line += (f"；替换了之前载入的同一部门、年度、类型的文档 {old['id']}"
+                     f"（{old['source_name']}，{old['loaded_at']} 载入）")
+        loaded.append(line)
     if failed:
         sys.exit(1)
     return loaded
@@ -171,8 +197,8 @@ def load(files: tuple[Path, ...], db_path: Path) -> None:
 
     Example: budgetqa load report.txt --db budget.db
     """
-    for label, doc_id in _load_files(files, db_path):
-        click.echo(f"loaded {label} as document {doc_id} into {db_path}")
+    for line in _load_files(files, db_path):
+        click.echo(line)
 
 
 @cli.command()
@@ -188,7 +214,8 @@ def documents(db_path: Path, as_json: bool, as_csv: bool) -> None:
     conn = _open(db_path)
     rows = [[d["id"], d["department"], d["year"], d["kind"], d["unit"], d["source_name"], d["loaded_at"]]
             for d in all_documents(conn)]
-    emit(["id", "department", "year", "kind", "unit", "source_name", "loaded_at"], rows, as_json, as_csv)
+    emit(["编号", "部门", "年度", "类型", "单位", "文件", "载入时间"], rows, as_json, as_csv,
+         keys=["id", "department", "year", "kind", "unit", "source_name", "loaded_at"])
 
 
 @cli.command()
@@ -200,22 +227,33 @@ def check(db_path: Path, doc_selector: str | None, as_json: bool, as_csv: bool) 
 
     Example: budgetqa check --json
     """
+    from budgetqa.render import check_kind, fmt_amount, severity_label
+
     conn = _open(db_path)
     doc = _document(conn, doc_selector)
     findings = conn.execute("select * from findings where document_id = ? order by rowid", [doc["id"]]).fetchall()
-    columns = ["severity", "kind", "subject", "stated", "computed", "difference", "unit", "lines"]
-    rows = [[f["severity"], f["kind"], f["subject"], Decimal(f["stated"]), Decimal(f["computed"]),
-             Decimal(f["difference"]), f["unit"], f["lines"]] for f in findings]
-    if as_json or as_csv:
-        emit(columns, rows, as_json, as_csv)
+    if as_json:
+        rows = [[f["severity"], f["kind"], f["subject"], Decimal(f["stated"]), Decimal(f["computed"]),
+                 Decimal(f["difference"]), f["unit"], f["lines"]] for f in findings]
+        emit([], rows, True, False,
+             keys=["severity", "kind", "subject", "stated", "computed", "difference", "unit", "lines"])
+        return
+    if as_csv:
+        rows = [[severity_label(f["severity"]), check_kind(f["kind"]), f["subject"], Decimal(f["stated"]),
+                 Decimal(f["computed"]), Decimal(f["difference"]), f["unit"], f["lines"]] for f in findings]
+        emit(["类型", "检查项", "比较", "印", "算得", "差", "单位", "行"], rows, False, True)
         return
     contradictions = sum(1 for f in findings if f["severity"] == "contradiction")
-    click.echo(f"{doc['department']} {doc['year']} {doc['kind']}: {len(findings)} findings "
-               f"({contradictions} contradictions, {len(findings) - contradictions} rounding gaps)")
+    head = f"{doc['department']} {doc['year']} {doc['kind']}："
+    if not findings:
+        click.echo(head + "没有发现不一致")
+        return
+    click.echo(head + f"{len(findings)} 处不一致（{contradictions} 处矛盾，{len(findings) - contradictions} 处尾数差）")
     for f in findings:
-        label = "矛盾" if f["severity"] == "contradiction" else "尾数差"
-        click.echo(f"[{label}] {f['subject']}: 印 {f['stated']}{f['unit']}, 算得 {f['computed']}{f['unit']}, "
-                   f"差 {f['difference']}{f['unit']} (lines {f['lines']})")
+        amounts = [fmt_amount(Decimal(f[k]), f["unit"] or "") for k in ("stated", "computed", "difference")]
+        lines = "、".join(f["lines"].split(",")) if f["lines"] else ""
+        click.echo(f"[{severity_label(f['severity'])}] {f['subject']}：印 {amounts[0]}，算得 {amounts[1]}，"
+                   f"差 {amounts[2]}" + (f"（第 {lines} 行）" if lines else ""))
 
 
 @cli.command()
@@ -234,7 +272,8 @@ def tables(db_path: Path, doc_selector: str | None, as_json: bool, as_csv: bool)
     rows = [[t["table_no"], t["title"], t["unit"], t["row_count"], t["cell_count"], "本表无数据" if t["empty"] else ""]
             for t in list_tables(conn, doc["id"])]
     rows += [[key, title, "", "", "", ""] for key, title in EXTRA_VIEWS.items()]
-    emit(["table", "title", "unit", "rows", "cells", "note"], rows, as_json, as_csv)
+    emit(["表号", "标题", "单位", "行数", "数字个数", "说明"], rows, as_json, as_csv,
+         keys=["table", "title", "unit", "rows", "cells", "note"])
 
 
 @cli.command()
@@ -265,17 +304,27 @@ def export(table: str, output: Path, force: bool, db_path: Path, doc_selector: s
 
     Example: budgetqa export 表三 -o expenditure.csv
     """
-    from budgetqa.export import header_with_unit, write_table
+    from budgetqa.export import with_unit, write_table
 
     view = _table_view(db_path, doc_selector, table)
-    columns = header_with_unit(view.columns, view.rows, view.unit)
+    columns, rows = with_unit(view.columns, view.rows, view.unit)
     try:
-        write_table(output, columns, view.rows, overwrite=force)
+        write_table(output, columns, rows, overwrite=force, sheet=view.title)
     except FileExistsError:
-        _fail(f"{output} exists: use --force to replace it")
+        _fail(f"{output} 已存在：加 --force 覆盖它")
     except OSError as exc:
-        _fail(f"{output}: cannot write ({exc.strerror or exc})")
-    click.echo(f"wrote {len(view.rows)} rows of {view.title} to {output}")
+        _fail(f"{output}：无法写入（{_os_reason(exc)}）")
+    click.echo(f"已把 {view.title} 的 {len(rows)} 行写入 {output}")
+
+
+_OS_REASONS = {errno.ENOENT: "目录不存在", errno.EACCES: "没有写权限", errno.EPERM: "没有写权限",
+               errno.ENOSPC: "磁盘已满", errno.EROFS: "只读的文件系统", errno.EISDIR: "是一个目录",
+               errno.ENOTDIR: "路径中有一段不是目录", errno.ENAMETOOLONG: "文件名太长"}
+
+
+def _os_reason(exc: OSError) -> str:
+    """Why a file could not be written, in words a user reads."""
+    return _OS_REASONS.get(exc.errno, exc.strerror or str(exc))
 
 
 @cli.command()
@@ -298,26 +347,35 @@ def ask(question: str, as_json: bool, keep_context: bool, db_path: Path, doc_sel
     if question != "-":
         answer = _safe_ask(answer_question, conn, question, Session(document_id=doc["id"]))
         click.echo(json.dumps(answer.to_json(), ensure_ascii=False) if as_json else _readable(answer))
-        if not answer.matched and not as_json:
+        if not answer.matched:
             sys.exit(2)
         return
     session = Session(document_id=doc["id"])
     out = sys.stdout
+    unanswered = 0
     for raw in sys.stdin.buffer:
-        line = raw.decode("utf-8", errors="replace").rstrip("\n")
+        line = raw.decode("utf-8", errors="replace").rstrip("\r\n")
         if not keep_context:
             session = Session(document_id=doc["id"])
         answer = _safe_ask(answer_question, conn, line, session)
+        unanswered += bool(line.strip()) and not answer.matched
         out.write((json.dumps(answer.to_json(), ensure_ascii=False) if as_json else _readable(answer) + "\n") + "\n")
         out.flush()
+    if unanswered:
+        sys.exit(2)
 
 
 def _safe_ask(answer_question, conn, question: str, session):
-    """An unexpected failure answers 'not understood' instead of a traceback (it is a bug to report)."""
+    """An unexpected failure answers 'not understood' instead of a traceback (it is a bug to report).
+
+    A database error is not a question's bug: it goes to the one error path for the database.
+    """
     from budgetqa.answer import Answer
 
     try:
         return answer_question(conn, question, session)
+    except sqlite3.Error:
+        raise
     except Exception as exc:  # a bug must not kill a batch of questions
         return Answer(False, "error", f"内部错误，未能回答（{type(exc).__name__}）。请报告这个问题：{question}")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from budgetqa.models import Document
-from budgetqa.parser.text import compact, strip_ordinal
-from budgetqa.names import COLUMN_ITEMS
+from budgetqa.textnorm import compact, strip_ordinal
+from budgetqa.lexicon import COLUMN_ITEMS
 from budgetqa.textnorm import pinyin_keys
 
 _GENERIC_COLUMNS = {"合计", "小计", "总计", "金额", "预算数", "决算数", "本年收入", "本年支出"}
@@ -79,7 +79,7 @@ def name_rows(doc_id: int, doc: Document) -> list[dict]:
             add(item.kind, item.name, str(item.line))
     add("department", doc.department, "")
     # Abbreviations people type, pointing at the first of their names this document prints.
-    from budgetqa.catalogue import SYNONYMS
+    from budgetqa.lexicon import SYNONYMS
 
     printed = {r["name"] for r in rows}
     for alias, names in SYNONYMS.items():

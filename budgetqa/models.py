@@ -8,7 +8,12 @@ from decimal import Decimal
 
 # Raise this whenever a change to the parser changes what it stores: databases written by an
 # older parser are re-read from the report text they keep when they are next opened.
-PARSER_VERSION = 3
+PARSER_VERSION = 4
+
+
+# The classes of the economic classification of basic expenditure (经济分类的类), printed as rows that
+# group the items below them.
+ECONOMIC_CLASSES = ("工资福利支出", "商品和服务支出", "对个人和家庭的补助", "资本性支出", "对企业补助", "其他支出")
 
 
 class ReportError(Exception):
@@ -57,6 +62,20 @@ class Row:
         """True for 合计/总计/小计 rows that sum other rows."""
         return any(w in self.name for w in ("合计", "总计", "小计"))
 
+    @property
+    def first(self) -> Decimal | None:
+        """The row's first printed amount (its 合计 in almost every table)."""
+        return self.cells[0].amount if self.cells else None
+
+    @property
+    def label(self) -> str:
+        """'2013105 专项业务', or the name of a row printed without a code."""
+        return f"{self.code} {self.name}" if self.code else self.name
+
+    def cell_of(self, column: str) -> Cell | None:
+        """The cell under a column named in full or by its last header level (基本支出)."""
+        return self.cell(column) or next((c for c in self.cells if c.column.rsplit("/", 1)[-1] == column), None)
+
 
 @dataclass
 class Table:
@@ -84,6 +103,22 @@ class Table:
         if side and side in self.side_columns:
             return self.side_columns[side]
         return self.columns
+
+    @property
+    def label(self) -> str:
+        """How answers cite a table: '表3 2024年预算支出总表'."""
+        return f"表{self.no} {self.title}"
+
+    @property
+    def has_data(self) -> bool:
+        """False for a table printed empty (本表无数据) or with no amount at all."""
+        return not self.empty and any(r.cells for r in self.rows)
+
+    def total_row(self, side: str | None = None) -> Row | None:
+        """The grand-total row (合计 / 总计 / 部门合计; 本年收入合计 or 本年支出合计 of one side)."""
+        names = ("合计", "总计", "部门合计") if side is None else (f"本年{side}合计", f"{side}总计")
+        rows = [r for r in self.rows if not r.code and r.name in names and (side is None or r.side == side)]
+        return rows[0] if rows else None
 
 
 @dataclass
@@ -163,7 +198,7 @@ class TextItem:
 
 @dataclass
 class Document:
-    """Everything one disclosure says."""
+    """Everything one disclosure says (read back from the database: with its id and findings)."""
 
     department: str
     year: int | None
@@ -177,6 +212,22 @@ class Document:
     performance: list[PerformanceTarget] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     items: list[TextItem] = field(default_factory=list)
+    id: int | None = None  # the database's id, once stored
+    findings: list = field(default_factory=list)  # budgetqa.checks.Finding, once checked
+    spellings: dict[str, tuple[str, str]] = field(default_factory=dict)  # name -> (pinyin, initials), from the names table
+
+    @property
+    def label(self) -> str:
+        """How answers name the document: '中国共产党…办公室 2024年预算'."""
+        return f"{self.department} {self.year}年{self.kind}" if self.year else f"{self.department} {self.kind}"
+
+    def items_of(self, kind: str) -> list[TextItem]:
+        """Text items of one kind (duty, internal_unit, subordinate_unit, organisation, glossary, asset)."""
+        return [i for i in self.items if i.kind == kind]
+
+    def rows_with_code(self, code: str) -> list[tuple[Table, Row]]:
+        """Every row printed with this classification code, in table order."""
+        return [(t, r) for t in self.tables for r in t.rows if r.code == code]
 
     def table(self, kind: str) -> Table | None:
         """The first table of a kind, or None."""

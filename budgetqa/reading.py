@@ -8,6 +8,7 @@ import io
 import logging
 import os
 import stat
+import sys
 from pathlib import Path
 
 from budgetqa.models import ReportError
@@ -42,45 +43,45 @@ def _read_bytes(path: Path) -> bytes:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise ReportError(f"{path}: no such file") from None
+        raise ReportError(f"{path}：没有这个文件") from None
     except OSError as exc:
-        raise ReportError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise ReportError(f"{path}：无法读取（{exc.strerror or exc}）") from None
     if stat.S_ISDIR(info.st_mode):
-        raise ReportError(f"{path}: is a directory, not a report file")
+        raise ReportError(f"{path}：是一个目录，不是报告文件")
     if not stat.S_ISREG(info.st_mode):
-        raise ReportError(f"{path}: not a regular file (a device, pipe or socket), not a report file")
+        raise ReportError(f"{path}：不是普通文件（是设备、管道或套接字），不是报告文件")
     try:
         # O_NONBLOCK: should the path have been replaced by a pipe since, opening it does not wait.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
-        raise ReportError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise ReportError(f"{path}：无法读取（{exc.strerror or exc}）") from None
     try:
         with open(fd, "rb", closefd=True) as f:
             info = os.fstat(f.fileno())
             if not stat.S_ISREG(info.st_mode):
-                raise ReportError(f"{path}: not a regular file (a device, pipe or socket), not a report file")
+                raise ReportError(f"{path}：不是普通文件（是设备、管道或套接字），不是报告文件")
             head = f.read(4)
-            limit, what = (MOST_PDF_BYTES, "for a PDF") if head == b"%PDF" else (MOST_TEXT_BYTES, "of text")
+            limit, what = (MOST_PDF_BYTES, "PDF") if head == b"%PDF" else (MOST_TEXT_BYTES, "文本")
             if info.st_size > limit:
                 raise ReportError(_too_large(path, info.st_size, limit, what))
             # One byte past the limit tells a file that grew, or whose size the system does not tell.
             data = head + f.read(limit + 1 - len(head))
     except OSError as exc:
-        raise ReportError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise ReportError(f"{path}：无法读取（{exc.strerror or exc}）") from None
     if len(data) > limit:
         raise ReportError(_too_large(path, len(data), limit, what, more=True))
     return data
 
 
 def _too_large(path: Path, size: int, limit: int, what: str, more: bool = False) -> str:
-    return (f"{path}: too large for a budget report ({'more than ' if more else ''}"
-            f"{size / 1024 / 1024:.1f} MB; the limit is {limit // 1024 // 1024} MB {what})")
+    return (f"{path}：文件太大，不像预算报告（{'超过 ' if more else ''}{size / 1024 / 1024:.1f} MB；"
+            f"{what}最多 {limit // 1024 // 1024} MB）")
 
 
 def decode_report(data: bytes, name: str = "input") -> str:
     """Decode report bytes: UTF-8 (with or without BOM), UTF-16 (LE/BE) or GB18030."""
     if not data.strip():
-        raise ReportError(f"{name}: the file is empty")
+        raise ReportError(f"{name}：文件是空的")
     utf16 = _utf16_without_bom(data)
     if data.startswith(codecs.BOM_UTF8):
         text = _decode(data[3:], "utf-8", name)
@@ -90,14 +91,15 @@ def decode_report(data: bytes, name: str = "input") -> str:
         text = _decode(data, utf16, name)
     else:
         if data.count(0) > max(8, len(data) // 1000):  # a few stray NULs are damage, not binary
-            raise ReportError(f"{name}: binary file, not a text report")
+            raise ReportError(f"{name}：是二进制文件，不是文本报告")
         try:
-            text = _cut_last_character(data, "utf-8")
-        except UnicodeDecodeError:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            _refuse_if_cut(exc, data, "UTF-8", name)
             text = _decode(data, "gb18030", name)
     control = sum(1 for ch in text[:20000] if ord(ch) in _CONTROL)
     if control > max(8, len(text[:20000]) // 200):
-        raise ReportError(f"{name}: binary file, not a text report")
+        raise ReportError(f"{name}：是二进制文件，不是文本报告")
     # A few stray control characters (a NUL from a damaged UTF-16 file) would end up in names.
     return normalise_newlines(text).translate(_STRAY)
 
@@ -129,26 +131,19 @@ def _texty(ch: str) -> bool:
             or 0xFF00 <= code <= 0xFFEF or 0x2000 <= code <= 0x206F or 0x2460 <= code <= 0x25FF)
 
 
-def _cut_last_character(data: bytes, encoding: str) -> str:
-    """Decode; a file cut inside its last character loses that character only (the structure of
-    what remains says whether the report was cut short)."""
+def _decode(data: bytes, encoding: str, name: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        if exc.end < len(data) or exc.start < len(data) - 4 or exc.reason not in (
-            "unexpected end of data", "truncated data", "incomplete multibyte sequence"
-        ):
-            raise
-        return data[: exc.start].decode(encoding)
+        _refuse_if_cut(exc, data, encoding.upper(), name)
+        raise ReportError(f"{name}：无法识别文字编码（试过 UTF-8、UTF-16 和 GB18030）") from None
 
 
-def _decode(data: bytes, encoding: str, name: str) -> str:
-    try:
-        return _cut_last_character(data, encoding)
-    except UnicodeDecodeError:
-        raise ReportError(
-            f"{name}: not readable as text (tried UTF-8, UTF-16 and GB18030)"
-        ) from None
+def _refuse_if_cut(exc: UnicodeDecodeError, data: bytes, encoding: str, name: str) -> None:
+    """A file whose only undecodable bytes are a character cut off at its very end was cut short."""
+    if exc.end == len(data) and exc.reason in ("unexpected end of data", "truncated data"):
+        raise ReportError(f"{name}：文件不完整，在第 {len(data)} 字节处截断在一个 {encoding} 字符中间"
+                          "（下载或复制没有完成？）") from None
 
 
 def pdf_text(path: Path, data: bytes | None = None) -> str:
@@ -158,7 +153,8 @@ def pdf_text(path: Path, data: bytes | None = None) -> str:
         import pdfplumber
     except ImportError:
         raise ReportError(
-            f"{path}: reading PDF needs the pdf extra: pip install 'budgetqa[pdf]'"
+            f"{path}：读取 PDF 需要 pdfplumber：{sys.executable} -m pip install 'pdfplumber>=0.11,<0.12'"
+            "（在源码目录也可以 pip install -e '.[pdf]'）"
         ) from None
     _quiet_pdf_logs()
     source = io.BytesIO(data) if data is not None else path
@@ -168,21 +164,20 @@ def pdf_text(path: Path, data: bytes | None = None) -> str:
         # Only the pages up to one past the limit are made into page objects.
         with pdfplumber.open(source, pages=range(1, MOST_PDF_PAGES + 2)) as pdf:
             if len(pdf.pages) > MOST_PDF_PAGES:
-                raise ReportError(f"{path}: too many pages for a budget report (more than "
-                                  f"{MOST_PDF_PAGES}; reports have a few dozen)")
+                raise ReportError(f"{path}：页数太多，不像预算报告（超过 {MOST_PDF_PAGES} 页；报告一般几十页）")
             for page in pdf.pages:
                 pages.append(page.extract_text() or "")
                 size += len(pages[-1].encode("utf-8"))
                 if size > MOST_TEXT_BYTES:
-                    raise ReportError(f"{path}: too much text for a budget report (more than "
-                                      f"{MOST_TEXT_BYTES // 1024 // 1024} MB extracted)")
+                    raise ReportError(f"{path}：提取出的文字太多，不像预算报告（超过 "
+                                      f"{MOST_TEXT_BYTES // 1024 // 1024} MB）")
     except ReportError:
         raise
     except Exception as exc:  # pdfminer raises many unrelated types on damaged files
-        raise ReportError(f"{path}: damaged or unreadable PDF ({type(exc).__name__})") from None
+        raise ReportError(f"{path}：PDF 已损坏或无法读取（{type(exc).__name__}）") from None
     text = "\n".join(pages)
     if not text.strip():
-        raise ReportError(f"{path}: the PDF has no text layer (scanned pages?)")
+        raise ReportError(f"{path}：PDF 没有文字层（扫描件？）")
     return normalise_newlines(text).translate(_STRAY)
 
 

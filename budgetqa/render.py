@@ -67,3 +67,28 @@ def cut(text: str, size: int) -> str:
             break
         out += ch
     return out + "…"
+
+
+# How the check's and the narrative's stored codes read to a user (the database keeps the codes).
+SEVERITY_LABELS = {"rounding": "尾数差", "contradiction": "矛盾"}
+CHECK_KINDS = {
+    "row_total": "行内合计", "hierarchy": "上下级合计", "summary_total": "收支总计",
+    "cross_table": "表间核对", "narrative_total": "说明中的合计", "narrative_table": "说明与表格",
+    "narrative_share": "说明中的占比", "narrative_rate": "说明中的增减率",
+}
+FACT_KINDS = {"amount": "金额", "share": "占比", "change": "增减额", "rate": "增减率", "count": "数量"}
+
+
+def severity_label(code: str) -> str:
+    """rounding -> 尾数差, contradiction -> 矛盾."""
+    return SEVERITY_LABELS.get(code, code)
+
+
+def check_kind(code: str) -> str:
+    """What a finding compared, in words (row_total -> 行内合计); an unknown code as it is."""
+    return CHECK_KINDS.get(code, code)
+
+
+def fact_kind(code: str) -> str:
+    """A narrative figure's kind in words (amount -> 金额); an unknown code as it is."""
+    return FACT_KINDS.get(code, code)

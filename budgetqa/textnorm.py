@@ -6,6 +6,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+ORDINAL = re.compile(r"^(?:[一二三四五六七八九十百]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d+[、.．]|[①②③④⑤⑥⑦⑧⑨⑩])")
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _PUNCT = re.compile(r"[\s\u3000“”\"'‘’「」『』《》〈〉【】\[\]（）()，,。.！!？?；;：:、·~～…—\-_/\\|*#@&^`]+")
 _LATIN = re.compile(r"^[a-z\s]+$")
 
@@ -45,6 +47,32 @@ def squash(text: str) -> str:
     digits that punctuation kept apart stay apart (201/208 is two codes, not 201208)."""
     text = _DIGIT_GAP.sub("\x01", _DECIMAL_POINT.sub("\x00", normalise(text)))
     return _PUNCT.sub("", text).replace("\x00", ".").replace("\x01", " ")
+
+
+@lru_cache(maxsize=16384)
+def compact(text: str) -> str:
+    """Text without any whitespace (extracted labels are often split by stray spaces)."""
+    return re.sub(r"[\s\u3000]+", "", text)
+
+
+def strip_ordinal(text: str) -> str:
+    """Remove a leading ordinal: '一、一般公共服务支出' -> '一般公共服务支出'."""
+    return ORDINAL.sub("", text.strip(), count=1).strip()
+
+
+def chinese_ordinal(text: str) -> int | None:
+    """一 … 九十九 as an int (table numbers only go that far)."""
+    if not text or any(ch not in _CN_DIGITS for ch in text):
+        return None
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + _CN_DIGITS[text[1]]
+    if len(text) == 2 and text[1] == "十":
+        return _CN_DIGITS[text[0]] * 10
+    if len(text) == 3 and text[1] == "十":
+        return _CN_DIGITS[text[0]] * 10 + _CN_DIGITS[text[2]]
+    return _CN_DIGITS[text] if len(text) == 1 else None
 
 
 def is_latin(text: str) -> bool:

@@ -1,14 +1,20 @@
-"""Import hygiene: the core never imports Textual, and `budgetqa ask` never pays for it."""
+"""Import hygiene: the core never imports Textual, `budgetqa ask` never pays for it, imports point one
+way (no cycle among budgetqa's modules, counting imports made inside functions), no function is
+longer than a screen."""
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-CORE = ["budgetqa.parser", "budgetqa.store", "budgetqa.checks", "budgetqa.matcher", "budgetqa.answer",
-        "budgetqa.export", "budgetqa.browse", "budgetqa.cli", "budgetqa.docdata", "budgetqa.render"]
+PACKAGE = Path(__file__).parent.parent / "budgetqa"
+CORE = ["budgetqa.parser", "budgetqa.store", "budgetqa.checks", "budgetqa.answer", "budgetqa.question.query",
+        "budgetqa.readback", "budgetqa.export", "budgetqa.browse", "budgetqa.cli", "budgetqa.render"]
+MAX_FUNCTION_LINES = 80
 
 
 @pytest.mark.parametrize("module", CORE)
@@ -29,3 +35,55 @@ def test_asking_from_the_shell_does_not_import_textual_or_pypinyin(db_path):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imports() -> dict[str, set[str]]:
+    """Every budgetqa module -> the budgetqa modules it imports (at the top or inside a function)."""
+    modules = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        found = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("budgetqa"):
+                for alias in node.names:  # from budgetqa.answer import build: the submodule, when it is one
+                    sub = f"{node.module}.{alias.name}"
+                    found.add(sub if sub in modules else node.module)
+            elif isinstance(node, ast.Import):
+                found |= {a.name for a in node.names if a.name.startswith("budgetqa")}
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        graph[name] = {m for m in found if m in modules and m != name and not package.startswith(m)}
+    return graph
+
+
+def test_no_import_cycle():
+    graph = _imports()
+    cycles = []
+
+    def visit(node: str, path: list[str]) -> None:
+        for nxt in sorted(graph.get(node, ())):
+            if nxt in path:
+                cycles.append(path[path.index(nxt):] + [nxt])
+            elif nxt not in seen:
+                seen.add(nxt)
+                visit(nxt, path + [nxt])
+
+    for start in sorted(graph):
+        seen = {start}
+        visit(start, [start])
+    assert not cycles, cycles[:5]
+
+
+def test_no_function_longer_than_a_screen():
+    long = []
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                lines = node.end_lineno - node.lineno + 1
+                if lines > MAX_FUNCTION_LINES:
+                    long.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno} {node.name} ({lines} lines)")
+    assert not long, long

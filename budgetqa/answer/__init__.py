@@ -1,4 +1,11 @@
-"""ask(): the one function every front end calls to answer a question about a loaded report."""
+"""ask(): the one function every front end calls to answer a question about the loaded reports.
+
+    question ──read──▶ Query (with the conversation's gaps filled) ──execute──▶ Answer
+
+The report is the one the question names (by department or year), else the conversation's, else
+the newest loaded. A line holding several questions is read part by part, each later part leaning
+on the earlier ones, and answered in one card.
+"""
 
 from __future__ import annotations
 
@@ -8,29 +15,36 @@ from dataclasses import replace
 from decimal import Decimal
 
 from budgetqa.answer.model import Answer, Figure, Session, Source
-from budgetqa.catalogue import INTENTS
-from budgetqa.docdata import DocData, load
-from budgetqa.matcher import Parsed, parse
+from budgetqa.answer import check as checks
+from budgetqa.answer import compute, figures, lists, text, topics
+from budgetqa.answer.documents import all_documents, named_documents, strip_department, wants_comparison
+from budgetqa.models import Document
+from budgetqa.question.numbers import chinese_numbers
+from budgetqa.question.query import MAX_QUESTION, Query, measure_word, read, with_context
+from budgetqa.readback import read_document
 from budgetqa.textnorm import squash
 
 __all__ = ["Answer", "Figure", "Session", "Source", "ask", "ask_doc", "preload"]
 
-# Documents read back from a database, by (database file, document id, load time).
-_DOC_CACHE: dict[tuple[str, int, str], DocData] = {}
-# Topic intents: when one is clearly asked and the report is silent on it, say so.
-_TOPICS = {"procurement": "政府采购", "three_public": "三公经费", "operating_cost": "机关运行经费",
-           "performance": "绩效目标", "assets": "国有资产"}
-_FOLLOW_UP = ("呢", "那", "它", "其", "该", "这个", "这项", "此项", "上面", "刚才", "那个")
+# The operation each intent names, and the function that carries it out.
+OPERATIONS = {
+    "value": figures.value, "breakdown": figures.breakdown, "parent": figures.parent,
+    "list": lists.list_answer, "rank": lists.rank, "count": lists.count, "filter": lists.filter_,
+    "sum": compute.sum_, "difference": compute.difference, "share": compute.share, "ratio": compute.ratio,
+    "change": compute.change, "check": checks.check,
+    "text": text.text, "define": text.define, "about": text.about, "help": text.help_answer,
+}
+_MIN_SCORE = 30
+# Operations clearly asked for that no other operation may stand in for: a breakdown the report does
+# not print is not answered with the total.
+_NOT_SUBSTITUTED = {"breakdown": "明细或构成", "parent": "上级科目", "rank": "排序所需的数字", "text": "相关说明"}
+# Operations whose subject is a topic the report may say nothing about: say so, give no figure.
+_TOPIC_WORDS = {"三公": "三公经费", "机关运行": "机关运行经费", "采购": "政府采购", "绩效": "绩效目标"}
 
 
 def ask(conn: sqlite3.Connection, question: str, session: Session | None = None) -> Answer:
-    """Answer one question about a loaded report.
-
-    The report is the session's document (the newest loaded one by default), unless the question
-    names another by department or year; questions that compare (各部门…对比, 2023和2024年比较)
-    are answered from every document they concern.
-    """
-    from budgetqa.answer.documents import all_documents, named_documents, wants_comparison
+    """Answer one question about the loaded reports (see the module docstring)."""
+    from budgetqa.answer.compare import compare
 
     session = session or Session()
     docs = all_documents(conn)
@@ -40,26 +54,28 @@ def ask(conn: sqlite3.Connection, question: str, session: Session | None = None)
     if len(docs) > 1:
         named, by_department = named_documents(question, docs)
         if wants_comparison(question, docs) and len(named) != 1:
-            from budgetqa.answer.compare import compare
-
-            return compare(conn, question, named if len(named) >= 2 else docs, _load)
+            return compare(conn, question, named if len(named) >= 2 else docs, read_document, ask_doc)
         if named:
             current = max(named, key=lambda d: (d.year or 0, d.id))
-            missing_year = _missing_year(question, named) if by_department else ""
-            if missing_year:
-                return Answer(False, "out_of_scope", missing_year, document=current.label)
-    doc = _load(conn, current.id)
-    answer = ask_doc(doc, question, session)
+            missing = _missing_year(question, named) if by_department else ""
+            if missing:
+                return Answer(False, "out_of_scope", missing, document=current.label)
+    doc = read_document(conn, current.id)
+    if session.document_id != doc.id:
+        session.last_query = None  # another report: what was said of the last one does not carry over
+    session.document_id = doc.id
+    answer = ask_doc(conn, doc, question, session)
+    answer.document = doc.label
     if len(docs) > 1 and answer.matched:
         answer.text += f"（出自 {doc.label}）"
     return answer
 
 
 def preload(conn: sqlite3.Connection, doc_id: int) -> None:
-    """Read a document and warm the matcher before the first question (for the app's start-up)."""
+    """Read a document and warm the reader before the first question (for the app's start-up)."""
     import cn2an  # noqa: F401  (imported on first use otherwise: tens of milliseconds)
 
-    ask_doc(_load(conn, doc_id), "前五个项目", Session(document_id=doc_id))
+    ask_doc(conn, read_document(conn, doc_id), "前五个项目", Session(document_id=doc_id))
 
 
 def _missing_year(question: str, named) -> str:
@@ -73,254 +89,259 @@ def _missing_year(question: str, named) -> str:
     return ""
 
 
-def _load(conn: sqlite3.Connection, doc_id: int) -> DocData:
-    """A document read back from the database, kept for the next questions."""
-    path = conn.execute("pragma database_list").fetchone()[2] or f"memory:{id(conn)}"
-    loaded = conn.execute("select loaded_at || sha256 from documents where id = ?", [doc_id]).fetchone()
-    key = (path, doc_id, loaded[0] if loaded else "")
-    doc = _DOC_CACHE.get(key)
-    if doc is None:
-        doc = load(conn, doc_id)
-        if len(_DOC_CACHE) >= 8:
-            _DOC_CACHE.pop(next(iter(_DOC_CACHE)))
-        _DOC_CACHE[key] = doc
-    return doc
-
-
-def ask_doc(doc: DocData, question: str, session: Session) -> Answer:
-    """Answer a question about an already loaded document."""
-
+# --------------------------------------------------------------------------- one report
+def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, session: Session) -> Answer:
+    """Answer a question about one report, in the session's conversation."""
     question = (question or "").strip()
     if not squash(question):
         return _unmatched(doc, "none", "问题是空的：请输入想查的科目、项目或数字，例如「2013105」或「基本支出多少」。")
-    chosen = _pick_choice(question, session)
-    if chosen:
-        question = chosen
-    parts = [part for part in re.split(r"[？?]", question) if len(squash(part)) >= 2]
-    if len(parts) >= 2 and not chosen:
-        return _several_questions(doc, parts, session)
-    from budgetqa.answer.documents import strip_department
+    picked = _pick(question, session)
+    if picked:
+        question = picked
+    question = _INTRODUCTION.sub("", strip_department(question, doc.department, _printed(doc)))
+    parts = _parts(question)
+    if len(parts) == 1:
+        answer = _answer(conn, doc, parts[0], session)
+    else:
+        answers = []
+        for i, part in enumerate(parts):
+            answers.append(_answer(conn, doc, part, session, continuing=i > 0))
+        answer = _together(doc, parts, answers)
+    if len(question) > MAX_QUESTION:
+        answer.text += f"（问题超过 {MAX_QUESTION} 字，只读了前 {MAX_QUESTION} 字。）"
+    session.choices = answer.choices
+    session.history.append(question)
+    return answer
 
-    if session.continuing and session.last_entities and squash(question).startswith(("占", "在")) and "占" in question:
-        subject = min((e for e in session.last_entities if e.kind != "table"), default=None,
-                      key=lambda e: (_SUBJECT_RANK.get(e.kind, 9), -len(e.name)))
-        if subject is not None:
-            question = subject.name + question  # 其他收入是多少？占本年收入预算的比重是多少？
-    p = parse(strip_department(question, doc.department, doc.printed_names), doc)
-    p = _with_context(p, question, session, doc)
-    out_of_scope = _out_of_scope(p, doc) or _other_year(p, doc)
-    if out_of_scope:
-        return _unmatched(doc, "out_of_scope", out_of_scope, p)
-    for score, intent in p.intents[:6]:
-        if score < 30:
+
+def _printed(doc: Document) -> list[str]:
+    from budgetqa.question.vocabulary import vocabulary
+
+    return [t.name for terms in vocabulary(doc).by_name.values() for t in terms if t.kind not in ("department", "table")]
+
+
+_PART_END = re.compile(r"[？?！!；;]+")
+# 我是审计局的，… / 作为人大代表我想问：…: who is asking says nothing about what is asked.
+_INTRODUCTION = re.compile(r"^(?:我是[^，,。：:？?]{1,16}?(?:的)?[，,。：:]|作为[^，,。：:？?]{1,16}?(?:我想问|我问一下|想问)?[，,：:]?"
+                           r"|(?:审计|我们)?(?:核对|核实|确认|了解)一下[：:，,]|(?:换|转)个话题[，,：:]?|简单说[，,：:]?"
+                           r"|再问一下[，,：:]?|另外(?:问下|问一下)?[，,：:]|先不说这个[，,：:]?)")
+_CLAUSE_END = re.compile(r"[，,]")
+# Words that make a clause a question of its own (多少, 几个, 是否 …); a clause without one says
+# where or what, and is read together with the next.
+_ASKS = re.compile(r"多少|几|哪|什么|啥|吗|么|呢|是否|是不是|占比|比例|比重|对不对|怎么|如何|为何|为什么|原因|多长|多久|多大|多高")
+
+
+def _parts(question: str) -> list[str]:
+    """The questions of one line: split at question marks and semicolons, and at commas between
+    clauses that each ask something (a clause that asks nothing joins the next)."""
+    pieces = []
+    for sentence in _PART_END.split(question[:MAX_QUESTION]):
+        clauses = [c for c in _CLAUSE_END.split(sentence) if squash(c)]
+        merged: list[str] = []
+        for clause in clauses:
+            if merged and not _ASKS.search(merged[-1]):
+                merged[-1] += "，" + clause
+            else:
+                merged.append(clause)
+        if len(merged) > 1 and not _ASKS.search(merged[-1]):
+            last = merged.pop()
+            merged[-1] += "，" + last
+        pieces += merged
+    out: list[str] = []
+    for piece in pieces:
+        if out and (len(squash(out[-1])) < 2 or not _ASKS.search(piece)):
+            out[-1] += "，" + piece  # （含上年结转）: a part that asks nothing qualifies the one before
+        else:
+            out.append(piece)
+    return out or [question]
+
+
+def _pick(question: str, session: Session) -> str | None:
+    """A follow-up that picks one of the last answer's numbered choices ('1', '第二个')."""
+    if not session.choices:
+        return None
+    m = re.fullmatch(r"(?:选|要|看)?(?:第)?(\d{1,2})(?:个|项|条)?(?:吧|呢)?", chinese_numbers(squash(question)))
+    if not m:
+        return None
+    index = int(m.group(1)) - 1
+    return session.choices[index][1] if 0 <= index < len(session.choices) else None
+
+
+def _answer(conn, doc: Document, question: str, session: Session, continuing: bool = False) -> Answer:
+    """Read one question, fill its gaps from the conversation, refuse or execute it."""
+    q = read(question, doc)
+    if continuing:  # a later question of the line: 基本支出和项目支出各多少 asks it of the one before
+        q.follow_up = q.follow_up or not q.subjects or all(measure_word(q, m) for m in q.subjects)
+    q = with_context(q, session.last_query, session.last_focus, tuple(session.earlier))
+    if q.previous_year and q.op == "value":  # last year's figure: only from the change the report states
+        q = replace(q, op="change", ops=[(100.0, "change")])
+    refusal = refuse(doc, q)
+    if refusal:
+        return _unmatched(doc, "out_of_scope", refusal, q)
+    answer = execute(conn, doc, q)
+    if answer is None:
+        return _unmatched(doc, "no_match", _silent_topic(doc, q), q)
+    if answer.matched:
+        if session.last_query is not None and session.last_query.subjects:
+            session.earlier = (session.earlier + session.last_query.subjects[:1])[-5:]
+        session.last_query, session.last_focus = q, _focus(answer, doc)
+        convert_units(answer, q)
+    return answer
+
+
+def _focus(answer: Answer, doc: Document) -> list:
+    """What the answer picked out (排第二的是哪个 -> that project), as names a follow-up can lean on
+    (它的绩效目标)."""
+    from budgetqa.question.mentions import Mention
+    from budgetqa.question.vocabulary import vocabulary
+
+    v = vocabulary(doc)
+    picked = []
+    for value in answer.focus:
+        name = value.key.split(":")[-1] if value.key.startswith(("project:", "row:")) else value.label.split("（")[0]
+        code = value.key if value.key.isdigit() else None
+        terms = [v.codes[code]] if code in v.codes else v.by_name.get(squash(name), [])
+        if terms:
+            picked.append(Mention(10_000, 10_000, list(terms), via="context"))
+    return picked
+
+
+def execute(conn, doc: Document, q: Query) -> Answer | None:
+    """Carry out the best-ranked operation that can answer; the question's words are not read again.
+
+    An operation that finds its subject but no figure for it (no stated change, say) answers only
+    when nothing else does, not even a sentence of the report."""
+    special = _by_subject(doc, q)
+    if special is not None:
+        return special
+    if q.excluded and (q.op in ("value", "sum", "difference", "breakdown", "list")
+                       or q.has("合计", "一共", "总共", "还剩", "剩下", "其余", "还有多少", "共计", "加起来")):
+        left = compute.remainder(doc, q)
+        if left is not None:
+            return left
+    for i, (score, op) in enumerate(q.ops[:6]):
+        if score < _MIN_SCORE:
             break
-        handler = _handler(intent.name)
-        answer = handler(doc, p) if handler else None
-        if answer is not None:
-            answer.document = doc.label
-            _convert_units(answer, p)
-            _remember(session, p, answer, question)
-            return answer
-        if intent.name in _TOPICS and score >= 60 and not p.items:
-            # The report says nothing on this topic: do not fall back to some other figure.
-            return _unmatched(doc, "no_match", f"报告（{doc.label}）没有关于「{_TOPICS[intent.name]}」的内容，没有给出任何数字。", p)
-    return _unmatched(doc, "no_match", "", p)
+        found = OPERATIONS[op](doc, replace(q, op=op))
+        if found is not None:
+            return found  # answered, or understood and not in the report (said so)
+        if i == 0 and q.cued and op in _NOT_SUBSTITUTED and q.subjects and score - q.ops[1][0] >= 25:
+            what = "、".join(q.names()) or "所问内容"
+            return Answer(False, op, f"报告（{doc.label}）没有给出「{what}」的{_NOT_SUBSTITUTED[op]}；没有可给的数字。",
+                          understood=what)
+    if not q.previous_year and (q.op in ("text", "define", "about", "value", "breakdown") or not q.subjects):
+        return text.passages(conn, doc, q)
+    return None
+
+
+def _by_subject(doc: Document, q: Query) -> Answer | None:
+    """Questions whose subject has one place to be read, whatever is asked of it: the units, the
+    duties, the assets (国有资产占有使用情况)."""
+    figure_kinds = {"code", "item", "project", "row", "target", "fact"}
+    if q.domain in ("internal_units", "subordinate_units") and not any(
+            m.via in ("exact", "synonym") and m.kinds & figure_kinds for m in q.subjects):
+        return text.units(doc, q)
+    if any(m.kinds == {"topic"} and m.term.key == "国有资产" or "asset" in m.kinds and m.via == "exact" for m in q.subjects):
+        return topics.assets(doc, q)
+    return None
+
+
+def refuse(doc: Document, q: Query) -> str:
+    """Why the report cannot answer (another department, a person, the future, another year or kind)."""
+    if q.refused.startswith("department:"):
+        return f"这份报告是 {doc.label}，不包含「{q.refused.split(':', 1)[1]}」的数据。"
+    if q.missing_table:
+        return f"报告（{doc.label}）共 {len(doc.tables)} 张表，没有「{q.missing_table}」。"
+    if q.refused == "person":
+        return f"预算报告只有部门和科目的金额，没有人员、人均、数量单价、执行进度或以后年度的数据（{doc.label}）。"
+    if q.missing and not any(m.via == "exact" and m.kinds & {"item", "code", "row"} for m in q.subjects_typed):
+        return f"报告（{doc.label}）没有列出「{q.missing}」这一项，没有可给的数字。"
+    other = [y for y in q.years if doc.year and y not in (doc.year, doc.year - 1)]
+    if other:
+        return f"这份报告是 {doc.label}，没有 {other[0]} 年的数据。"
+    if q.has("决算") and doc.kind == "预算" and not any("决算" in t.name for m in q.subjects for t in m.terms):
+        return f"这份报告是{doc.kind}报告（{doc.label}），不含决算数。"
+    if q.previous_year and q.op not in ("change", "check") and doc.year:
+        return _last_year(doc, q)
+    return ""
+
+
+def _last_year(doc: Document, q: Query) -> str:
+    """Last year's figure is given only when the report states the change (then it is derived)."""
+    if any(f.kind == "amount" and f"{doc.year - 1}年" in f.sentence and any(t.name == f.label for m in q.subjects for t in m.terms)
+           for f in doc.facts):
+        return ""
+    found = compute.change(doc, replace(q, op="change"))
+    if found is not None and found.matched:
+        return ""
+    return f"报告（{doc.label}）只有 {doc.year} 年的数字，没有 {doc.year - 1} 年的；没有可给的数字。"
+
+
+def _silent_topic(doc: Document, q: Query) -> str:
+    """A topic the question clearly asks about and the report says nothing on."""
+    for word, topic in _TOPIC_WORDS.items():
+        if word in q.squashed and not q.subjects:
+            return f"报告（{doc.label}）没有关于「{topic}」的内容，没有给出任何数字。"
+    return ""
 
 
 _WAN = Decimal(10000)
 
 
-def _convert_units(answer: Answer, p: Parsed) -> None:
-    """多少元 of a figure printed in 万元 (or 多少万 of one in 元): say it in the unit asked for too."""
-    wants_yuan = p.has("多少元", "几元", "多少块", "元？", "元?") or p.squashed.endswith("元")
-    wants_wan = p.has("多少万", "几万", "万元")
-    if wants_yuan and not wants_wan:
-        source_unit, target_unit, factor = "万元", "元", _WAN
-    elif wants_wan:
-        source_unit, target_unit, factor = "元", "万元", 1 / _WAN
+def convert_units(answer: Answer, q: Query) -> None:
+    """多少元 of a figure printed in 万元 (or 多少万 of one in 元): the figure in the unit asked for too."""
+    if q.unit == "元":
+        source, target, factor = "万元", "元", _WAN
+    elif q.unit == "万元":
+        source, target, factor = "元", "万元", 1 / _WAN
     else:
         return
     converted = []
-    for figure in answer.figures[:3]:
-        if figure.unit == source_unit:
-            value = (figure.value * factor).normalize()
+    for f in answer.figures[:3]:
+        if f.unit == source:
+            value = (f.value * factor).normalize()
             value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value
-            converted.append(Figure(f"{figure.label}（折合{target_unit}）", value, target_unit, figure.table, figure.line))
+            converted.append(Figure(f"{f.label}（折合{target}）", value, target, f.table, f.line))
     if converted:
-        answer.text += "（折合：" + "；".join(f"{f.label.split('（折合')[0]} {f.value:,} {target_unit}" for f in converted) + "）"
+        answer.text += "（折合：" + "；".join(f"{f.label.split('（折合')[0]} {f.value:,} {target}" for f in converted) + "）"
         answer.figures += converted
 
 
-def _against_computed(previous: Answer, part: str) -> Answer | None:
-    """…相加是多少？与说明中的5377.64万元相差多少？: the figure just computed against the one quoted."""
-    computed = next((f for f in previous.figures if f.label.endswith("（计算）")), None) if previous.matched else None
-    quoted = re.search(r"(?<![\d.])(\d[\d,]*\.\d+|\d[\d,]{3,})\s*(万元|元)?", part)
-    if computed is None or quoted is None or not re.search(r"相差|差多少|差额|差距|差了", part):
-        return None
-    other = Decimal(quoted.group(1).replace(",", ""))
-    if quoted.group(2) and quoted.group(2) != computed.unit:
-        return None
-    diff = computed.value - other
-    a = Answer(True, "difference", "", understood=f"{computed.label.removesuffix('（计算）')} 与 {other}")
-    a.text = (f"按「{a.understood}」理解：算得 {computed.value}{computed.unit}，与所给 {other}{computed.unit} "
-              f"相差 {abs(diff)}{computed.unit}（{computed.value} − {other}）。")
-    a.figure("差额（计算）", diff, computed.unit)
-    return a
-
-
-# Which of the last question's names is its subject, when the next part of the line leaves it out.
-_SUBJECT_RANK = {"project": 0, "code": 1, "subject": 1, "economic": 2, "three_public": 3, "summary_item": 4}
-
-
-def _several_questions(doc: DocData, parts: list[str], session: Session) -> Answer:
-    """'行政运行预算多少？比2025年减少了百分之几？': each question in turn, the later ones following up."""
-    answers = []
-    for i, part in enumerate(parts):
-        session.continuing = i > 0  # a later question of the same line refers to the earlier ones
-        against = _against_computed(answers[-1], part) if answers else None
-        answers.append(against or ask_doc(doc, part, session))
-    session.continuing = False
+def _together(doc: Document, parts: list[str], answers: list[Answer]) -> Answer:
+    """The answers to the questions of one line, as one card."""
     matched = [a for a in answers if a.matched]
     if not matched:
         return answers[0]
-    combined = Answer(True, matched[0].intent, "", understood="；".join(a.understood for a in matched if a.understood),
-                      document=doc.label)
-    texts = []
-    for part, answer in zip(parts, answers):
-        texts.append(answer.text if answer.matched else f"「{part.strip()}」：{answer.text}")
-        combined.figures += answer.figures if answer.matched else []
-        combined.sources += [s for s in answer.sources if s not in combined.sources]
-    combined.text = " ".join(texts)
-    first_rows = next((a for a in matched if a.rows), None)
-    if first_rows:
-        combined.columns, combined.rows = first_rows.columns, first_rows.rows
-    combined.figures = combined.figures[:40]
+    combined = figures.combine(matched[0].intent, matched)
+    combined.text = " ".join(a.text if a.matched else f"「{p.strip()}」：{a.text}" for p, a in zip(parts, answers))
     return combined
 
 
-def _handler(name: str):
-    """The function answering an intent (one per intent of the catalogue)."""
-    from budgetqa.answer import computed, consistency, lists, lookup, topics
-
-    for module in (lookup, topics, computed, lists, consistency):
-        fn = getattr(module, name, None)
-        if callable(fn) and not name.startswith("_"):
-            return fn
-    return None
-
-
-def _pick_choice(question: str, session: Session) -> str | None:
-    """A follow-up that picks one of the previous answer's numbered choices ('1', '第二个')."""
-    if not session.choices:
-        return None
-    from budgetqa.matcher import chinese_numbers
-
-    text = chinese_numbers(squash(question))
-    m = re.fullmatch(r"(?:选|要|看)?(?:第)?(\d{1,2})(?:个|项|条)?(?:吧|呢)?", text)
-    if not m:
-        return None
-    index = int(m.group(1)) - 1
-    if 0 <= index < len(session.choices):
-        return session.choices[index][1]
-    return None
-
-
-def _with_context(p: Parsed, question: str, session: Session, doc: DocData) -> Parsed:
-    """Follow-ups ('那上年结转呢', '它的绩效目标', '占比多少', '前五个呢') reuse the last subject."""
-    if not session.last_entities:
-        return p
-    short = len(p.squashed) <= 12
-    refers = any(w in p.squashed for w in _FOLLOW_UP) or session.continuing
-    exact_items = [e for e in p.items if e.via in ("exact", "synonym")]
-    if exact_items or not (short or refers):
-        return p
-    # The last question's names, placed outside this question's text so they mask nothing here.
-    carried = [replace(e, start=10_000 + e.start, end=10_000 + e.end) for e in session.last_entities]
-    p.entities = carried + [e for e in p.entities if e.via in ("exact", "synonym") or e.kind == "table"]
-    if p.scope is None and (not refers or session.continuing):  # 本年项目…几个项目？合计多少？
-        p.scope = session.last_scope
-    if p.top_n is None and session.last_top_n is not None and p.has("呢"):
-        p.top_n = session.last_top_n
-    from budgetqa.matcher import _skeleton, rank_intents
-
-    p.skeleton = _skeleton(p)
-    ranked = rank_intents(p)
-    if ranked and ranked[0][0] < 45 and session.last_intent:
-        ranked = sorted(((s + (60 if i.name == session.last_intent else 0), i) for s, i in ranked), key=lambda si: -si[0])
-    p.intents = ranked
-    return p
-
-
-def _out_of_scope(p: Parsed, doc: DocData) -> str:
-    """Questions about another department, year or kind of report, people or the future."""
-    if p.other_department:
-        return f"这份报告是 {doc.label}，不包含「{p.other_department}」的数据。"
-    if p.out_of_scope:
-        return f"预算报告只有部门和科目的金额，没有人员、人均、数量单价、执行进度或以后年度的数据（{doc.label}）。"
-    if p.missing_item and not any(e.via == "exact" for e in p.items):
-        return f"报告（{doc.label}）没有列出「{p.missing_item}」这一项，没有可给的数字。"
-    other_years = [y for y in p.years if doc.year and y not in (doc.year, doc.year - 1)]
-    if other_years:
-        return f"这份报告是 {doc.label}，没有 {other_years[0]} 年的数据。"
-    if p.has("决算") and doc.kind == "预算" and not any("决算" in e.name for e in p.entities):
-        return f"这份报告是{doc.kind}报告（{doc.label}），不含决算数。"
-    return ""
-
-
-_CHANGE_WORDS = ("比", "相比", "对比", "增长", "增加", "减少", "下降", "变化", "变动", "同比", "较", "增减", "差")
-
-
-def _other_year(p: Parsed, doc: DocData) -> str:
-    """2023年公务接待费 asked of a 2024 report: it has no such figure (a stated change is answered by yoy)."""
-    if not doc.year or not p.years or doc.year in p.years or p.has(*_CHANGE_WORDS):
-        return ""
-    named = {e.name for e in p.items if e.kind == "fact"}
-    if any(f["label"] in named and any(f"{y}年" in f["sentence"] for y in p.years) for f in doc.facts):
-        return ""  # 2025年当年预算执行数: the narrative does state a figure of that year
-    if p.previous_year:
-        from budgetqa.answer.computed import yoy
-
-        if any(e.kind != "table" for e in p.items) or p.has("三公", "机关运行", "总", "收入", "支出"):
-            answer = yoy(doc, p)
-            if answer is not None and answer.matched:
-                return ""  # the report states the change: yoy gives last year's figure from it
-    return f"报告（{doc.label}）只有 {doc.year} 年的数字，没有 {'、'.join(map(str, sorted(set(p.years))))} 年的；没有可给的数字。"
-
-
-def _remember(session: Session, p: Parsed, answer: Answer, question: str) -> None:
-    session.last_intent = answer.intent
-    session.last_question = question
-    if p.items:
-        session.last_entities = [replace(e, start=e.start % 10_000, end=e.end % 10_000) for e in p.items]
-        session.last_scope = p.scope
-    if p.top_n is not None:
-        session.last_top_n = p.top_n
-    session.choices = answer.choices
-    session.history.append(question)
-
-
-def _unmatched(doc: DocData, intent: str, message: str, p: Parsed | None = None) -> Answer:
-    suggestions = _suggest(doc, p)
+def _unmatched(doc: Document, intent: str, message: str, q: Query | None = None) -> Answer:
     if not message:
         message = "没有在报告中找到与这个问题对应的内容，没有给出任何数字。"
-        if p and p.residue:
-            message = f"报告中没有「{p.residue.strip()}」相关的内容，没有给出任何数字。"
-    return Answer(False, intent, message, document=doc.label, suggestions=suggestions)
+    return Answer(False, intent, message, document=doc.label, suggestions=_suggest(doc, q))
 
 
-def _suggest(doc: DocData, p: Parsed | None) -> list[str]:
+def _suggest(doc: Document, q: Query | None) -> list[str]:
     """Up to three questions that can be answered, close to what was asked when possible."""
-    out: list[str] = []
-    if p is not None and p.residue:
-        from rapidfuzz import fuzz, process
+    from rapidfuzz import fuzz, process
 
-        names = {i: n["name"] for i, n in enumerate(doc.names) if n["kind"] in ("subject", "economic", "project")}
-        for name, score, _ in process.extract(p.residue.replace(" ", ""), names, scorer=fuzz.partial_ratio,
-                                              processor=None, limit=3, score_cutoff=40):
-            out.append(f"{name}多少")
+    from budgetqa.catalogue import INTENTS
+    from budgetqa.question.mentions import strip_fillers
+    from budgetqa.question.vocabulary import vocabulary
+
+    out: list[str] = []
+    residue = strip_fillers(q.squashed).replace(" ", "") if q is not None else ""
+    if residue:
+        names = {key: terms[0].name for key, terms in vocabulary(doc).by_name.items()
+                 if terms[0].kind in ("code", "item", "project")}
+        for _, score, key in process.extract(residue, names, scorer=fuzz.partial_ratio, processor=None, limit=3,
+                                             score_cutoff=40) if names else []:
+            out.append(f"{names[key]}多少")
     for intent in INTENTS:
         if len(out) >= 3:
             break
-        if intent.examples and intent.name in ("lookup", "basic_vs_project", "share", "ranking"):
+        if intent.examples and intent.op in ("value", "share", "rank"):
             out.append(intent.examples[0])
-    return out[:3]
+    return list(dict.fromkeys(out))[:3]

@@ -11,15 +11,13 @@ from budgetqa.answer.model import Answer, Session, amount_text
 _TO_WAN = {"元": Decimal("0.0001"), "万元": Decimal(1), "亿元": Decimal(10000)}
 
 
-def compare(conn: sqlite3.Connection, question: str, docs: list[DocRef], load) -> Answer:
-    """Ask the question of each document and set the headline figures side by side."""
-    from budgetqa.answer import ask_doc
-
+def compare(conn: sqlite3.Connection, question: str, docs: list[DocRef], load, ask_doc) -> Answer:
+    """Ask the question of each document (``ask_doc``) and set the headline figures side by side."""
     asked = strip_document_words(question, docs)
     rows, answered = [], []
     for ref in sorted(docs, key=lambda d: (d.department, d.year or 0)):
         doc = load(conn, ref.id)
-        answer = ask_doc(doc, asked, Session(document_id=ref.id))
+        answer = ask_doc(conn, doc, asked, Session(document_id=ref.id))
         if not answer.matched or not answer.figures:
             rows.append([ref.label, "（该报告没有此项）", None, "", None, ""])
             continue

@@ -9,13 +9,15 @@ from functools import lru_cache
 
 from rapidfuzz.distance import LCSseq
 
-from budgetqa.matcher import full_mention, other_level
+from budgetqa.question.query import full_mention, other_level
 from budgetqa.textnorm import squash
 
 _ORGANISATION = re.compile(r"([\u4e00-\u9fff]{2,14}?(?:局|委员会|委|办公室|办|厅|院|街道|大学|学校|中心|部))")
 _YEAR = re.compile(r"(20\d{2})\s*年?")
-# Words shared by many departments' names: they identify nobody.
-_COMMON = ("上海市", "普陀区", "中国共产党", "人民政府", "长治市", "屯留区", "本级", "办事处", "委员会", "办公室")
+# Words shared by many departments' names: they identify nobody (places are found by their suffix).
+_COMMON = ("中国共产党", "中共", "人民政府", "本级", "办事处", "委员会", "办公室")
+_CITY = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:省|自治区|市|自治州|地区|盟)")
+_DISTRICT = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:区|县|旗|市)")
 _COMPARE = ("对比", "比较", "各部门", "各单位", "所有部门", "所有单位", "每个部门", "哪个部门", "哪个单位", "各年",
             "历年", "逐年", "两年", "几年")
 
@@ -62,9 +64,13 @@ def _pairs(department: str) -> frozenset[str]:
 
 
 def _distinctive(department: str) -> str:
+    """A department's name without the places and words every department of them shares."""
     text = department
     for word in _COMMON:
         text = text.replace(word, "")
+    city = _CITY.sub("", text, count=1)
+    local = _DISTRICT.sub("", city, count=1).lstrip("委")
+    text = local if len(local) >= 3 else city
     return re.sub(r"[（）()]", "", text)
 
 

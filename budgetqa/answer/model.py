@@ -45,6 +45,7 @@ class Answer:
     suggestions: list[str] = field(default_factory=list)
     chart: list[tuple[str, Decimal]] = field(default_factory=list)
     unit: str = ""
+    focus: list = field(default_factory=list)  # what the answer picked out (a ranking's first), for follow-ups
 
     def figure(self, label: str, value: Decimal, unit: str, table: str = "", line: int = 0) -> Figure:
         """Add a headline figure (and its source)."""
@@ -68,7 +69,8 @@ class Answer:
             "understood": self.understood,
             "document": self.document,
             "figures": [
-                {"label": f.label, "value": _num(f.value), "unit": f.unit, "table": f.table, "line": f.line}
+                {"label": f.label, "value": _num(f.value), "printed": _printed(f.value), "unit": f.unit,
+                 "table": f.table, "line": f.line}
                 for f in self.figures
             ],
             "columns": self.columns,
@@ -80,23 +82,26 @@ class Answer:
 
 
 def _num(value: Decimal) -> int | float:
-    """A Decimal as a JSON number with the same digits."""
-    return int(value) if value == value.to_integral_value() and "." not in str(value) else float(value)
+    """A Decimal as a JSON number (90.00 becomes 90.0: the printed form is in ``_printed``)."""
+    return int(value) if value == value.to_integral_value() and value.as_tuple().exponent >= 0 else float(value)
+
+
+def _printed(value: Decimal) -> str:
+    """The figure as printed (or computed), with its decimals and without exponent notation: '90.00'."""
+    return format(value, "f")
 
 
 @dataclass
 class Session:
-    """Context kept between questions: the document, the last answer's subject and choices."""
+    """A conversation: the report it is about, the last question as read (a follow-up fills its gaps
+    from it), the last answer's numbered choices, and what was asked."""
 
     document_id: int | None = None
-    last_intent: str = ""
-    last_entities: list = field(default_factory=list)
-    last_question: str = ""
-    last_scope: str | None = None
-    last_top_n: int | None = None
+    last_query: object | None = None  # budgetqa.question.query.Query
+    last_focus: list = field(default_factory=list)  # what the last answer picked out (Mentions)
+    earlier: list = field(default_factory=list)  # the subjects of the questions before the last (Mentions)
     choices: list[tuple[str, str]] = field(default_factory=list)
     history: list[str] = field(default_factory=list)
-    continuing: bool = False  # answering the second question of one line (它 is implied)
 
 
 def amount_text(value: Decimal, unit: str) -> str:

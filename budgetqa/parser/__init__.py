@@ -7,9 +7,8 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
-from budgetqa.models import PARSER_VERSION, Document, ReportError
+from budgetqa.models import ECONOMIC_CLASSES, PARSER_VERSION, Document, ReportError
 from budgetqa.parser import narrative, performance
-from budgetqa.parser.hierarchy import ECONOMIC_CLASSES
 from budgetqa.parser.projects import projects_from_tables
 from budgetqa.parser.tables import find_tables, read_table
 from budgetqa.parser.text import compact

@@ -19,7 +19,7 @@ from budgetqa.parser.hints import TOTAL_NAMES, empty_in_whole, fund_hints, summa
 from budgetqa.parser.text import compact, to_decimal
 
 if TYPE_CHECKING:
-    from budgetqa.parser.tables import RawRow
+    from budgetqa.parser.rows import RawRow
 
 Placement = tuple[int, ...]
 __all__ = ["ECONOMIC_CLASSES", "GRAND_TOTALS", "assign_columns", "hierarchy", "ranked_placements"]
@@ -294,22 +294,10 @@ def _resolve(groups, choices: dict[int, list[Placement]], values, ncols: int) ->
                     for col, v in enumerate(vector(child.row_no, choices[child.row_no][0])):
                         fixed_sum[col] += v
             parent_fixed = parent.row_no in choices and len(choices[parent.row_no]) == 1
-            zero = [Decimal(0)] * ncols
-
-            def score(combo) -> float:
-                top = vector(parent.row_no, choices[parent.row_no][0]) if parent_fixed else zero
-                sums = list(fixed_sum)
-                for r, placement in zip(open_rows, combo):
-                    if r is parent:
-                        top = vector(r.row_no, placement)
-                    else:
-                        for col, v in enumerate(vector(r.row_no, placement)):
-                            if v:
-                                sums[col] += v
-                return _agreement(top, sums, len(children))
-
             if total <= _EXHAUSTIVE:
-                scored = [(score(combo), combo) for combo in product(*options)]
+                top = vector(parent.row_no, choices[parent.row_no][0]) if parent_fixed else [Decimal(0)] * ncols
+                scored = [(_combination_score(parent, len(children), open_rows, combo, top, fixed_sum, vector), combo)
+                          for combo in product(*options)]
                 scored.sort(key=lambda sc: -sc[0])
             else:
                 # Too many rows to try every combination one by one: search the combinations that
@@ -336,6 +324,19 @@ def _resolve(groups, choices: dict[int, list[Placement]], values, ncols: int) ->
                     unsure.pop(r.row_no, None)
                 changed = True
     return list(unsure.values())
+
+
+def _combination_score(parent, children: int, open_rows, combo, top, fixed_sum, vector) -> float:
+    """How well a group adds up with the open rows placed as ``combo`` (the parent's row on top)."""
+    sums = list(fixed_sum)
+    for r, placement in zip(open_rows, combo):
+        if r is parent:
+            top = vector(r.row_no, placement)
+        else:
+            for col, v in enumerate(vector(r.row_no, placement)):
+                if v:
+                    sums[col] += v
+    return _agreement(top, sums, children)
 
 
 def _improved(parent, children, open_rows, options, choices, fixed_sum, vector, parent_fixed,

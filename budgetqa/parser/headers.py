@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from budgetqa.parser.text import compact
+from budgetqa.textnorm import chinese_ordinal  # noqa: F401  (parsers name tables by it)
 
 # The standard order of the 13 tables of a 部门预算 (表一…表十三), by kind.
 STANDARD_NUMBER = {
@@ -26,22 +27,6 @@ STANDARD_NUMBER = {
 
 TWO_SIDED = {"summary", "fiscal_summary"}
 
-_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-
-
-def chinese_ordinal(text: str) -> int | None:
-    """一 … 十九 as an int (table numbers only go that far)."""
-    if not text or any(ch not in _CN_DIGITS for ch in text):
-        return None
-    if text == "十":
-        return 10
-    if text.startswith("十"):
-        return 10 + _CN_DIGITS[text[1]]
-    if len(text) == 2 and text[1] == "十":
-        return _CN_DIGITS[text[0]] * 10
-    if len(text) == 3 and text[1] == "十":
-        return _CN_DIGITS[text[0]] * 10 + _CN_DIGITS[text[2]]
-    return _CN_DIGITS[text] if len(text) == 1 else None
 
 
 _TITLE_END = re.compile(r"表(?:[（(][^）)]{1,20}[）)])?$")

@@ -6,11 +6,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from budgetqa.models import Row, Table
+from budgetqa.models import ECONOMIC_CLASSES, Row, Table
 from budgetqa.parser.text import compact
 
 # 经济分类 类 rows of the basic-expenditure table, parents of the rows below them.
-ECONOMIC_CLASSES = ("工资福利支出", "商品和服务支出", "对个人和家庭的补助", "资本性支出", "对企业补助", "其他支出")
 GRAND_TOTALS = ("合计", "总计", "部门合计", "本年支出合计", "本年收入合计")
 
 

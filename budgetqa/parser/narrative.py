@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from bisect import bisect_left
 from decimal import Decimal
 
@@ -124,6 +125,31 @@ def _clean_label(label: str, department: str) -> str:
     return label.strip("，,：:、的 ")
 
 
+@dataclass
+class _Sentence:
+    """What reading one sentence's clauses carries from clause to clause."""
+
+    section: str
+    body: _Text
+    department: str
+    text: str
+    base: int  # offset of the sentence in the section's text
+    topic: str
+    facts: list[Fact]
+    amounts: list[tuple[int, Fact]]  # (offset in the section's text, fact), for 其中 lists
+    first_compared: re.Match[str] | None = None
+    first_amount: Fact | None = None
+    last_amount: Fact | None = None
+    last_change: str = ""
+
+    def add(self, clause: re.Match[str], at: int, label: str, value: Decimal, unit: str, kind: str, **kw) -> Fact:
+        """A fact printed at ``at`` in ``clause``: its line, and the sentence it is quoted from."""
+        fact = Fact(self.section, label, value, unit, kind, self.body.line_at(self.base + clause.start() + at),
+                    _quote(self.text, clause.start() + at), **kw)
+        self.facts.append(fact)
+        return fact
+
+
 def _facts(section: str, body: _Text, department: str) -> list[Fact]:
     text = body.text
     facts: list[Fact] = []
@@ -134,102 +160,97 @@ def _facts(section: str, body: _Text, department: str) -> list[Fact]:
     topic = heading
     for s_match in re.finditer(r"[^。；;]+", text):
         sentence = s_match.group()
-        base = s_match.start()
         named = _SUBJECT_TOPIC.search(sentence)
         if named:
             topic = (heading if s_match.start() == 0 else "") + named.group(1)
+        state = _Sentence(section, body, department, sentence, s_match.start(), topic, facts, amounts,
+                          _COMPARED.search(sentence))
         sentence_start = len(facts)
-        first_compared = _COMPARED.search(sentence)
-        first_amount: Fact | None = None
-        last_amount: Fact | None = None
-        last_change = ""
-        clause_start = 0
         for clause in _CLAUSE.finditer(sentence):
-            ctext = clause.group()
-            cbase = base + clause.start()
-            clause_amount: Fact | None = None
-            change_spans = [m.span() for m in _CHANGE.finditer(ctext)]
-            compared = None if change_spans else _compared_before(sentence, first_compared, clause.start())
-            implicit = _IMPLICIT_CHANGE.match(ctext) if compared else None
-            if implicit:
-                change_spans.append(implicit.span())
-            label_from = 0
-            for m in _AMOUNT_FACT.finditer(ctext):
-                if any(a <= m.start() < b for a, b in change_spans):
-                    continue
-                before = re.split(r"[、：:]", ctext[label_from : m.start()])
-                label_from = m.end()
-                label = _clean_label(before[-1] or "".join(before), department)
-                value = to_decimal(m.group(1))
-                if value is None or not label:
-                    continue
-                fact = Fact(section, label, value, m.group(2), "amount", body.line_at(cbase + m.start()), _quote(sentence, clause.start() + m.start()))
-                facts.append(fact)
-                amounts.append((cbase + m.start(), fact))
-                clause_amount = clause_amount or fact
-                last_amount = fact
-                first_amount = first_amount or fact
-            for m in _CHANGE.finditer(ctext):
-                subject = clause_amount or first_amount
-                value = to_decimal(m.group(3))
-                if value is None:
-                    continue
-                sign = -1 if m.group(2) in ("减少", "下降") else 1
-                # No amount before it: the words before 比 say what changed (“三公”经费…决算数比2023年度减少).
-                subject_label = subject.label if subject else _clean_label(_before(ctext, m.start()), department)
-                facts.append(
-                    Fact(section, f"{subject_label}变动", value * sign, m.group(4), "change",
-                         body.line_at(cbase + m.start()), _quote(sentence, clause.start() + m.start()), subject=subject_label,
-                         basis=compact(m.group(1) or "上年"))
-                )
-                last_change = subject_label
-            if implicit:  # 与2023年度相比，收入支出总计增加1062.85万元
-                label = _clean_label(implicit.group(1), department)
-                value = to_decimal(implicit.group(3))
-                if value is not None:
-                    sign = -1 if implicit.group(2) in ("减少", "下降") else 1
-                    subject_label = label or (first_amount.label if first_amount else "")
-                    facts.append(Fact(section, f"{subject_label}变动", value * sign, implicit.group(4), "change",
-                                      body.line_at(cbase + implicit.start(3)), _quote(sentence, clause.start() + implicit.start(3)), subject=subject_label,
-                                      basis=compact(compared.group(1))))
-                    last_change = subject_label
-            for m in _RATE.finditer(ctext):
-                subject = clause_amount or first_amount
-                value = to_decimal(m.group(2))
-                if value is None:
-                    continue
-                sign = -1 if m.group(1) in ("下降", "降低", "减少") else 1
-                subject_label = last_change or (subject.label if subject else "")
-                facts.append(
-                    Fact(section, f"{subject_label}变动率", value * sign, "%", "rate",
-                         body.line_at(cbase + m.start()), _quote(sentence, clause.start() + m.start()), subject=subject_label)
-                )
-            for m in _COMPLETION.finditer(ctext):
-                value = to_decimal(m.group(1))
-                if value is not None:
-                    facts.append(Fact(section, "完成年初预算的比例", value, "%", "share",
-                                      body.line_at(cbase + m.start()), _quote(sentence, clause.start() + m.start()), subject=topic or section))
-            for m in _SHARE.finditer(ctext):
-                subject = clause_amount or last_amount
-                value = to_decimal(m.group(2))
-                if value is None:
-                    continue
-                facts.append(
-                    Fact(section, f"{subject.label if subject else ''}占比", value, "%", "share",
-                         body.line_at(cbase + m.start()), _quote(sentence, clause.start() + m.start()), subject=subject.label if subject else "",
-                         basis=compact(m.group(1) or ""))  # the whole it is a share of, when named
-                )
-            for m in _COUNT.finditer(ctext):
-                label = _clean_label(re.split(r"[，,：:]", _before(ctext, m.start()))[-1], department)
-                value = to_decimal(m.group(1))
-                if value is None or not label:
-                    continue
-                facts.append(Fact(section, label, value, m.group(2), "count", body.line_at(cbase + m.start()), _quote(sentence, clause.start() + m.start())))
-            clause_start += len(ctext) + 1
+            _clause_facts(state, clause)
         for fact in facts[sentence_start:]:
             fact.topic = topic
     _link_breakdowns(text, amounts)
     return facts
+
+
+def _clause_facts(state: _Sentence, clause: re.Match[str]) -> None:
+    """The amounts, changes, rates, shares and counts one clause of a sentence states."""
+    ctext = clause.group()
+    change_spans = [m.span() for m in _CHANGE.finditer(ctext)]
+    compared = None if change_spans else _compared_before(state.text, state.first_compared, clause.start())
+    implicit = _IMPLICIT_CHANGE.match(ctext) if compared else None
+    if implicit:
+        change_spans.append(implicit.span())
+    clause_amount = _clause_amounts(state, clause, change_spans)
+    for m in _CHANGE.finditer(ctext):
+        subject = clause_amount or state.first_amount
+        value = to_decimal(m.group(3))
+        if value is None:
+            continue
+        sign = -1 if m.group(2) in ("减少", "下降") else 1
+        # No amount before it: the words before 比 say what changed (“三公”经费…决算数比2023年度减少).
+        subject_label = subject.label if subject else _clean_label(_before(ctext, m.start()), state.department)
+        state.add(clause, m.start(), f"{subject_label}变动", value * sign, m.group(4), "change",
+                  subject=subject_label, basis=compact(m.group(1) or "上年"))
+        state.last_change = subject_label
+    if implicit:  # 与2023年度相比，收入支出总计增加1062.85万元
+        label = _clean_label(implicit.group(1), state.department)
+        value = to_decimal(implicit.group(3))
+        if value is not None:
+            sign = -1 if implicit.group(2) in ("减少", "下降") else 1
+            subject_label = label or (state.first_amount.label if state.first_amount else "")
+            state.add(clause, implicit.start(3), f"{subject_label}变动", value * sign, implicit.group(4), "change",
+                      subject=subject_label, basis=compact(compared.group(1)))
+            state.last_change = subject_label
+    for m in _RATE.finditer(ctext):
+        subject = clause_amount or state.first_amount
+        value = to_decimal(m.group(2))
+        if value is None:
+            continue
+        sign = -1 if m.group(1) in ("下降", "降低", "减少") else 1
+        subject_label = state.last_change or (subject.label if subject else "")
+        state.add(clause, m.start(), f"{subject_label}变动率", value * sign, "%", "rate", subject=subject_label)
+    for m in _COMPLETION.finditer(ctext):
+        value = to_decimal(m.group(1))
+        if value is not None:
+            state.add(clause, m.start(), "完成年初预算的比例", value, "%", "share", subject=state.topic or state.section)
+    for m in _SHARE.finditer(ctext):
+        subject = clause_amount or state.last_amount
+        value = to_decimal(m.group(2))
+        if value is None:
+            continue
+        state.add(clause, m.start(), f"{subject.label if subject else ''}占比", value, "%", "share",
+                  subject=subject.label if subject else "",
+                  basis=compact(m.group(1) or ""))  # the whole it is a share of, when named
+    for m in _COUNT.finditer(ctext):
+        label = _clean_label(re.split(r"[，,：:]", _before(ctext, m.start()))[-1], state.department)
+        value = to_decimal(m.group(1))
+        if value is not None and label:
+            state.add(clause, m.start(), label, value, m.group(2), "count")
+
+
+def _clause_amounts(state: _Sentence, clause: re.Match[str], change_spans) -> Fact | None:
+    """The amounts of a clause (not those a change states), each labelled by the words before it;
+    returns the clause's first."""
+    ctext = clause.group()
+    clause_amount: Fact | None = None
+    label_from = 0
+    for m in _AMOUNT_FACT.finditer(ctext):
+        if any(a <= m.start() < b for a, b in change_spans):
+            continue
+        before = re.split(r"[、：:]", ctext[label_from : m.start()])
+        label_from = m.end()
+        label = _clean_label(before[-1] or "".join(before), state.department)
+        value = to_decimal(m.group(1))
+        if value is None or not label:
+            continue
+        fact = state.add(clause, m.start(), label, value, m.group(2), "amount")
+        state.amounts.append((state.base + clause.start() + m.start(), fact))
+        clause_amount = clause_amount or fact
+        state.last_amount = fact
+        state.first_amount = state.first_amount or fact
+    return clause_amount
 
 
 _STOPS = tuple(re.compile(p) for p in (r"。", r"其中", r"比\s*(?:上年|上一年|\d{4})"))
@@ -379,4 +400,19 @@ def amount_facts(facts: list[Fact]) -> dict[str, Decimal]:
     for f in facts:
         if f.kind == "amount":
             out.setdefault(f.label, f.value)
+    return out
+
+
+def passages(doc: Document) -> list[tuple[str, int, str]]:
+    """(section heading, line, sentence) for every sentence of the prose, wrapped lines joined:
+    what a question about the text (not a table) is answered from."""
+    out = []
+    for title, body in _sections(doc.lines, _table_lines(doc)):
+        text = body.text
+        start = 0
+        for m in re.finditer(r"[^。；;！？!?]+[。；;！？!?]?", text):
+            sentence = m.group().strip()
+            if len(sentence) >= 4:
+                out.append((title, body.line_at(m.start()), sentence))
+            start = m.end()
     return out

@@ -6,6 +6,8 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from budgetqa.textnorm import ORDINAL, compact, strip_ordinal  # noqa: F401  (shared with the question side)
+
 # An amount as printed: 1,084.38 / 1084.38 / 76,306,134 / -12.5 / 0
 AMOUNT = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 
@@ -33,12 +35,6 @@ def to_decimal(raw: str) -> Decimal | None:
         return Decimal(raw.replace(",", "").replace("，", ""))
     except (InvalidOperation, ValueError):
         return None
-
-
-@lru_cache(maxsize=16384)
-def compact(text: str) -> str:
-    """Text without any whitespace (extracted labels are often split by stray spaces)."""
-    return re.sub(r"[\s\u3000]+", "", text)
 
 
 @lru_cache(maxsize=16384)
@@ -79,14 +75,6 @@ def parent_code(code: str | None) -> str | None:
     return code[:-2]
 
 
-_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十百]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d+[、.．]|[①②③④⑤⑥⑦⑧⑨⑩])")
-
-
 def starts_with_ordinal(text: str) -> bool:
     """True when text starts like a numbered item: 一、 （一） 1、 ①."""
-    return bool(_ORDINAL.match(text.strip()))
-
-
-def strip_ordinal(text: str) -> str:
-    """Remove a leading ordinal: '一、一般公共服务支出' -> '一般公共服务支出'."""
-    return _ORDINAL.sub("", text.strip(), count=1).strip()
+    return bool(ORDINAL.match(text.strip()))

@@ -21,7 +21,7 @@ from textual.widgets import Footer, Input, Static
 
 from budgetqa.answer import Answer, Session, ask, preload
 from budgetqa.browse import layout
-from budgetqa.export import header_with_unit, suggest_name, write_table
+from budgetqa.export import suggest_name, with_unit, write_table
 from budgetqa.models import ReportError
 from budgetqa.store import connect, documents, find_document
 from budgetqa.tui.chat import AnswerCard, NameSuggester, QuestionInput
@@ -326,7 +326,7 @@ class BudgetApp(App[None]):
         """Export the browsed table (in the order shown) or the focused answer's rows."""
         if isinstance(self.screen, TableScreen):
             view, rows = self.screen.view, self.screen.visible_rows()
-            export = Export(f"「{view.title}」 {len(rows)} 行", view.title, header_with_unit(view.columns, rows, view.unit), rows)
+            export = Export(f"「{view.title}」 {len(rows)} 行", view.title, *with_unit(view.columns, rows, view.unit))
         else:
             card = self.focused_card()
             if card is None or not card.answer.rows:
@@ -334,7 +334,7 @@ class BudgetApp(App[None]):
                 return
             answer = card.answer
             export = Export(f"回答「{card.question}」的 {len(answer.rows)} 行", card.question,
-                            header_with_unit(answer.columns, answer.rows, answer.unit), answer.rows)
+                            *with_unit(answer.columns, answer.rows, answer.unit))
         self.start_export(export)
 
     @work(exclusive=True, group="export")
@@ -348,12 +348,12 @@ class BudgetApp(App[None]):
         path = path if path.is_absolute() else Path.cwd() / path
         try:
             try:
-                write_table(path, export.columns, export.rows)
+                write_table(path, export.columns, export.rows, sheet=export.stem)
             except FileExistsError:
                 if not await self.push_screen_wait(ConfirmDialog(f"{path.name} 已存在，要覆盖吗？")):
                     self.notify("没有导出：文件已存在", severity="warning")
                     return
-                write_table(path, export.columns, export.rows, overwrite=True)
+                write_table(path, export.columns, export.rows, overwrite=True, sheet=export.stem)
         except OSError as exc:
             self.notify(f"无法写入 {path}：{exc.strerror or exc}", severity="error")
             return

@@ -1,0 +1,381 @@
+"""Is the report right? A total against its parts, a stated rate recomputed, a figure the question
+quotes against the printed one, and the findings of `budgetqa check` — judged by the one rule of
+budgetqa.checks (a gap within the printed figures' rounding is 尾数差, anything larger 矛盾).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+from budgetqa.answer.model import Answer, amount_text
+from budgetqa.findings import CONTRADICTION, ROUNDING, SEVERITY_LABEL, judge
+from budgetqa.answer import build
+from budgetqa.answer.build import add, answer
+from budgetqa.answer.compute import subject_value, subject_values
+from budgetqa.answer.lists import domain
+from budgetqa.answer.resolve import Value, children_rows, code_place
+from budgetqa.models import Document
+from budgetqa.question.query import Query
+
+_EQUALS = re.compile(r"等于|=|相等|一致|对得上|对的上|吻合|相符|能对上|加得上")
+
+
+def verdict(stated: Decimal, parts: list[Decimal], unit: str) -> str:
+    """'相等' / '不相等，差 0.01 万元，属尾数差（分项四舍五入造成）' / '…，属矛盾'."""
+    severity = judge(stated, parts)
+    if severity is None:
+        return "相等"
+    gap = abs(sum(parts, Decimal(0)) - stated)
+    kind = "尾数差（分项四舍五入造成）" if severity == ROUNDING else "矛盾"
+    return f"不相等，差 {amount_text(gap, unit)}，属{kind}"
+
+
+def check(doc: Document, q: Query) -> Answer | None:
+    """The consistency question, by what it names."""
+    for attempt in (_balance, _rate, _stated_shares, _against_sheet, _parts_named, _two_figures, _numbers_only, _under_named,
+                    _list_against, _one_figure):
+        found = attempt(doc, q)
+        if found is not None:
+            return found
+    return _findings(doc, q)
+
+
+def _balance(doc: Document, q: Query) -> Answer | None:
+    """收支平衡吗: 收入总计 against 支出总计."""
+    names = {t.key for m in q.subjects for t in m.terms}
+    if not (q.has("平衡", "赤字", "收支相等", "收支相抵") and not q.subjects or {"收入总计", "支出总计"} <= names):
+        return None
+    summary = doc.table("summary")
+    if summary is None:
+        return None
+    income = next((r for r in summary.rows if r.side == "收入" and "总计" in r.name and r.first is not None), None)
+    spending = next((r for r in summary.rows if r.side == "支出" and "总计" in r.name and r.first is not None), None)
+    if income is None or spending is None:
+        return None
+    gap = income.first - spending.first
+    said = "收支平衡" if gap == 0 else f"{'收入多于支出' if gap > 0 else '支出多于收入'} {amount_text(abs(gap), summary.unit)}"
+    a = answer("check", "收入总计与支出总计是否相等",
+               f"{income.name} {amount_text(income.first, summary.unit)}，{spending.name} "
+               f"{amount_text(spending.first, summary.unit)}，{said}（{summary.label}）。")
+    a.figure(income.name, income.first, summary.unit, summary.label, income.line)
+    a.figure(spending.name, spending.first, summary.unit, summary.label, spending.line)
+    return a
+
+
+def _rate(doc: Document, q: Query) -> Answer | None:
+    """Is a stated growth rate right? Recomputed from the change and the current figure."""
+    if not q.percents:
+        return None
+    wanted = q.percents[0]
+    for f in doc.facts:
+        if f.kind != "rate" or abs(f.value) != wanted:
+            continue
+        change = next((c for c in doc.facts if c.kind == "change" and c.subject == f.subject), None)
+        current = next((c for c in doc.facts if c.kind == "amount" and c.label == f.subject), None)
+        if change is None or current is None or current.value == change.value:
+            continue
+        before = current.value - change.value
+        computed = (abs(change.value) / before * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        same = abs(computed - wanted) <= Decimal("0.01")
+        a = answer("check", f"「{f.subject}」的变动率 {wanted}%",
+                   f"{f.subject} 本年 {current.value}，比{change.basis}{'增加' if change.value > 0 else '减少'} "
+                   f"{abs(change.value)}，{change.basis}应为 {before}；{abs(change.value)} ÷ {before} × 100 = {computed}%，"
+                   + ("与报告所写一致。" if same else f"与报告所写 {wanted}% 不符（矛盾）。"))
+        a.figure(f"{change.basis}数（推算）", before, current.unit)
+        a.figure("变动率（计算）", computed, "%")
+        a.figure("变动率（报告）", wanted, "%", "情况说明", f.line)
+        return a
+    return None
+
+
+def _stated_shares(doc: Document, q: Query) -> Answer | None:
+    """基本支出占28.00%对不对 / 四个类的占比核一下: every share the report states of what is named (or of
+    the shares typed), recomputed from the figures it rests on."""
+    from budgetqa.answer.compute import stated_share
+
+    if not (q.percents or q.has("占比", "比例", "比重")):
+        return None
+    names = [t.name for m in q.subjects + ([q.whole] if q.whole else []) for t in m.terms]
+    stated = [f for f in doc.facts if f.kind == "share" and f.subject and (
+        any(f.value == p for p in q.percents) or any(n and (n == f.subject or n in f.section) for n in names))]
+    rows = []
+    for f in stated:
+        denominator = next((g for g in doc.facts if g.section == f.section and g.kind == "amount"), None)
+        part = next((g for g in doc.facts if g.section == f.section and g.kind == "amount" and g.label == f.subject), None)
+        if denominator is None or part is None or not denominator.value or part is denominator:
+            continue
+        computed = (part.value / denominator.value * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        rows.append((f, part, denominator, computed))
+    if not rows:
+        return None
+    a = answer("check", "报告所述占比", "")
+    parts = []
+    for f, part, denominator, computed in rows[:8]:
+        same = abs(computed - f.value) <= Decimal("0.01")
+        parts.append(f"{f.subject} {part.value} ÷ {denominator.label} {denominator.value} = {computed}%，报告写 {f.value}%"
+                     + ("，一致" if same else "，不一致"))
+        a.figure(f"{f.subject}占比（计算）", computed, "%")
+        a.figure(f"{f.subject}占比（报告）", f.value, "%", "情况说明", f.line)
+    a.text += "；".join(parts) + "。"
+    return a
+
+
+def _two_figures(doc: Document, q: Query) -> Answer | None:
+    """A和B一致吗 / 表六公用经费和表十一机关运行经费是否一致: two printed figures set against each other."""
+    if len(q.subjects) != 2 or not _EQUALS.search(q.squashed) and not q.has("一致", "是否相同", "一样") \
+            or q.amounts or re.search(r"加|\+|之和|合计|总计|相加", q.squashed):
+        return None  # A加B等于合计吗: parts against a whole, not two figures
+    first, second = (subject_value(doc, q, m) for m in q.subjects)
+    if first is None or second is None or first.unit != second.unit:
+        return None
+    gap = first.amount - second.amount
+    a = answer("check", f"{first.label} 与 {second.label}",
+               f"{first.label} {amount_text(first.amount, first.unit)}（{first.where} 第{first.line}行），"
+               f"{second.label} {amount_text(second.amount, second.unit)}（{second.where} 第{second.line}行）："
+               + ("一致。" if gap == 0 else f"不一致，差 {amount_text(abs(gap), first.unit)}。"))
+    add(a, first)
+    add(a, second)
+    if gap:
+        a.figure("差额", abs(gap), first.unit)
+    return a
+
+
+def _against_sheet(doc: Document, q: Query) -> Answer | None:
+    """A project's figure in the project table against its target sheet (万元 against 元), both columns."""
+    names = {t.key for m in q.subjects for t in m.terms if t.kind == "project"}
+    project = next((p for p in doc.projects if p.name in names and p.total is not None), None)
+    sheet = next((s for s in doc.performance if s.project_name in names), None)
+    if project is None or sheet is None or not q.has("绩效", "目标表", "实施期", "年度"):
+        return None
+    factor = Decimal(10000) if project.unit == "万元" and sheet.unit == "元" else Decimal(1)
+    printed = project.total * factor
+    a = answer("check", f"{project.name}：项目表与绩效目标表",
+               f"{project.name} 项目表 {amount_text(project.total, project.unit)}（第{project.line}行），即 "
+               f"{amount_text(printed, sheet.unit)}；")
+    a.figure(f"{project.name}（项目表）", project.total, project.unit, f"表{project.table_no}", project.line)
+    parts = []
+    for key, value in sheet.funds.items():
+        if "总额" not in key:
+            continue
+        same = "一致" if value == printed else f"不一致，差 {amount_text(abs(value - printed), sheet.unit)}"
+        parts.append(f"绩效目标表{key.split('/')[0]}资金总额 {amount_text(value, sheet.unit)}，{same}")
+        a.figure(f"{project.name} {key.replace('/', '')}", value, sheet.unit, "项目支出绩效目标表", sheet.fund_lines.get(key, sheet.line))
+    if not parts:
+        return None
+    a.text += "；".join(parts) + "。"
+    return a
+
+
+def _parts_named(doc: Document, q: Query) -> Answer | None:
+    """A加B等于C吗 / C等于A+B吗 / A+B+C，与D+E，两边是否相等: the named figures added and compared."""
+    m = _EQUALS.search(q.squashed)
+    counted = [a for a in q.amounts if not re.match(r"(?:列|项|个|类|款)", q.squashed[a.end:a.end + 1])]
+    made_of = len(q.subjects) >= 3 and re.match(r"(?:合计)?(?:能否|能不能|是否|是不是)?由", q.squashed[q.subjects[0].end:q.subjects[1].start])
+    if made_of and not counted:  # X能否由A和B相加得到: X is the whole, the rest its parts
+        whole, *parts = [subject_value(doc, q, s) for s in q.subjects]
+        if whole is not None and all(parts) and all(v.unit == whole.unit for v in parts):
+            return _parts_answer(parts, whole)
+    if m is None or counted or len(q.subjects) < 3:
+        return None
+    pairs = [(subject_value(doc, q, s), s) for s in q.subjects]
+    if any(v is None for v, _ in pairs):
+        return None
+    before = [v for v, s in pairs if s.end <= m.start()]
+    after = [v for v, s in pairs if s.start >= m.end()]
+    if not after and len(before) >= 3:
+        split = next((i for i in range(1, len(q.subjects)) if q.subjects[i - 1].end in q.breaks
+                      and q.squashed[q.subjects[i - 1].end:q.subjects[i].start].startswith(("与", "和", "跟"))), None)
+        return _two_sides(before[:split], before[split:]) if split else None
+    if len(after) == 1 and len(before) >= 2:
+        parts, whole = before, after[0]
+    elif len(before) == 1 and len(after) >= 2:
+        parts, whole = after, before[0]
+    else:
+        return None
+    if any(v.unit != whole.unit for v in parts):
+        return None
+    return _parts_answer(parts, whole)
+
+
+def _parts_answer(parts: list[Value], whole: Value) -> Answer:
+    """Parts added and set against a whole, judged by the one rule."""
+    computed = build.total(parts)
+    a = answer("check", f"{' + '.join(v.label for v in parts)} 是否等于 {whole.label}",
+               " + ".join(f"{v.label} {v.amount}" for v in parts) + f" = {amount_text(computed, whole.unit)}；"
+               f"{whole.label} {amount_text(whole.amount, whole.unit)}（{whole.where}）："
+               f"{verdict(whole.amount, [v.amount for v in parts], whole.unit)}。")
+    a.figure("分项之和（计算）", computed, whole.unit)
+    for v in parts + [whole]:
+        add(a, v)
+    if computed != whole.amount:
+        a.figure("差额", abs(computed - whole.amount), whole.unit)
+    return a
+
+
+def _two_sides(left: list[Value], right: list[Value]) -> Answer | None:
+    if not right or len({v.unit for v in left + right}) != 1:
+        return None
+    unit = left[0].unit
+    sums = [build.total(left), build.total(right)]
+    a = answer("check", " + ".join(v.label for v in left) + " 与 " + " + ".join(v.label for v in right),
+               " + ".join(f"{v.label} {v.amount}" for v in left) + f" = {amount_text(sums[0], unit)}；"
+               + " + ".join(f"{v.label} {v.amount}" for v in right) + f" = {amount_text(sums[1], unit)}："
+               + ("相等" if sums[0] == sums[1] else f"不相等，差 {amount_text(abs(sums[0] - sums[1]), unit)}") + "。")
+    a.figure("一侧之和（计算）", sums[0], unit)
+    a.figure("另一侧之和（计算）", sums[1], unit)
+    for v in left + right:
+        add(a, v)
+    return a
+
+
+def _numbers_only(doc: Document, q: Query) -> Answer | None:
+    """1084.38等于303.62+780.77吗: the figures the question gives, added and compared."""
+    numbers = [a.value for a in q.amounts]
+    if len(numbers) < 3 or not q.has("=", "等于", "+", "加"):
+        return None
+    stated = max(numbers) if max(numbers) != numbers[0] and max(numbers) in numbers[1:] else numbers[0]
+    parts = list(numbers)
+    parts.remove(stated)
+    computed = sum(parts, Decimal(0))
+    a = answer("check", f"{stated} 是否等于 {' + '.join(str(n) for n in parts)}",
+               f"{' + '.join(str(n) for n in parts)} = {computed}，与 {stated} {verdict(stated, parts, '')}。")
+    a.figure("分项之和（计算）", computed, doc.unit)
+    a.figure("报告所印", stated, doc.unit)
+    a.figure("差额", abs(computed - stated), doc.unit)
+    related = [f for f in doc.findings if str(f.stated) == str(stated) or str(f.computed) == str(computed)]
+    for f in related[:3]:
+        for line in f.lines[:3]:
+            a.source(f.subject, line)
+    return a
+
+
+def _under_named(doc: Document, q: Query) -> Answer | None:
+    """Does a printed subtotal equal the rows printed under it (工资福利支出 and its items)?"""
+    if not q.subjects or not q.has("下面", "明细", "分项", "之和", "加起来", "子项", "各项", "下级", "合计"):
+        return None
+    for term in q.subjects[0].terms:
+        if term.kind == "code":
+            place = code_place(doc, term.key, q)
+        elif term.kind == "item":
+            table = doc.table("basic_economic")
+            row = next((r for r in table.rows if r.name == term.name), None) if table else None
+            place = (table, row) if row else None
+        else:
+            continue
+        if place is None:
+            continue
+        table, row = place
+        below = children_rows(table, row)
+        if not below or row.first is None:
+            continue
+        stated = q.amounts[0].value if q.amounts else row.first
+        parts = [r.first or Decimal(0) for r in below]
+        computed = sum(parts, Decimal(0))
+        a = answer("check", f"{row.label} 与其下 {len(below)} 行之和",
+                   f"{row.label} 印 {amount_text(row.first, table.unit)}，其下 {len(below)} 行相加 = {computed}，"
+                   f"{verdict(stated, parts, table.unit)}（{table.label} 第{row.line}行起）。")
+        a.figure("其下各行之和（计算）", computed, table.unit)
+        a.figure(f"{row.label}（印）", row.first, table.unit, table.label, row.line)
+        a.figure("差额", abs(computed - stated), table.unit)
+        a.columns = ["名称", "金额", "单位", "行"]
+        a.rows = [[r.label, r.first, table.unit, r.line] for r in below]
+        return a
+    return None
+
+
+def _list_against(doc: Document, q: Query) -> Answer | None:
+    """上年结转七个项目加起来是不是533.88 / 项目表逐项加起来等不等于表上的合计: the items of a list
+    added and set against the figure given, or against the total the table prints."""
+    if len(q.amounts) > 1 or not (q.has("项目", "加起来", "之和", "合计", "相加", "加总") or q.table is not None):
+        return None
+    if not q.amounts:
+        return _list_against_total(doc, q)
+    d = domain(doc, q)
+    if not d.rows:
+        return None
+    stated = q.amounts[0].value
+    parts = [v.amount for v in d.rows]
+    computed = sum(parts, Decimal(0))
+    unit = d.rows[0].unit
+    a = answer("check", f"{d.where}之和 与 {stated}",
+               f"{d.where}共 {len(d.rows)} 个，逐项相加 = {computed}，与 {stated} {verdict(stated, parts, unit)}。")
+    a.figure("逐项之和（计算）", computed, unit)
+    a.figure("所问数字", stated, unit)
+    a.figure("差额", abs(computed - stated), unit)
+    build.value_rows(a, d.rows)
+    return a
+
+
+def _list_against_total(doc: Document, q: Query) -> Answer | None:
+    from budgetqa.answer.resolve import list_total, table_total
+
+    d = domain(doc, q)
+    tables = [int(m.term.key) for m in q.subjects if m.kinds == {"table"}] or ([q.table] if q.table else [])
+    printed = table_total(doc, tables[0]) if tables else (list_total(doc, q.scope) if q.scope in ("本年", "上年结转") else None)
+    if not d.rows or printed is None:
+        return None
+    parts = [v.amount for v in d.rows]
+    computed = sum(parts, Decimal(0))
+    a = answer("check", f"{d.where}之和 与 {printed.label}",
+               f"{d.where}共 {len(d.rows)} 个，逐项相加 = {computed}；{printed.label} 印 "
+               f"{amount_text(printed.amount, printed.unit)}：{verdict(printed.amount, parts, printed.unit)}。")
+    a.figure("逐项之和（计算）", computed, printed.unit)
+    add(a, printed)
+    if computed != printed.amount:
+        a.figure("差额", abs(computed - printed.amount), printed.unit)
+    build.value_rows(a, d.rows)
+    return a
+
+
+def _one_figure(doc: Document, q: Query) -> Answer | None:
+    """拨付工作经费是不是0.87万元: the printed figure of the named item against the one asked about."""
+    if len(q.amounts) != 1 or not q.subjects:
+        return None
+    vals = subject_values(doc, q)
+    if not vals:
+        return None
+    v = vals[0]
+    asked = q.amounts[0].value
+    if v.unit == "元" and q.amounts[0].unit == "万元":
+        asked *= 10000
+    same = asked == v.amount
+    a = answer("check", f"{v.label} 是否为 {q.amounts[0].value}",
+               f"{v.label} 印 {amount_text(v.amount, v.unit)}（{v.where} 第{v.line}行），"
+               + ("与所问一致。" if same else f"不是 {q.amounts[0].value}，差 {abs(v.amount - asked)}。"))
+    add(a, v)
+    return a
+
+
+def _findings(doc: Document, q: Query) -> Answer:
+    """The check's findings about what the question names (a table, a name, or the whole report)."""
+    tables = [q.table] if q.table is not None else [int(m.term.key) for m in q.subjects if m.kinds == {"table"}]
+    wanted = [f for f in doc.findings if not tables or any(f.subject.startswith(f"表{t}") for t in tables)]
+    names = list(dict.fromkeys(t.name for m in q.subjects for t in m.terms if t.kind != "table"))
+    if names:
+        by_name = [f for f in doc.findings if any(n in f.subject for n in names)]
+        if by_name or not tables:
+            wanted = by_name
+    if q.has("增长", "增长率", "下降", "变动率") and not tables:
+        wanted = [f for f in wanted if f.kind == "narrative_rate"] or wanted
+    if q.has("占比", "比例") and not tables:
+        wanted = [f for f in wanted if f.kind == "narrative_share"] or wanted
+    scope = f"表{tables[0]}" if tables else ("、".join(names) if names else "整份报告")
+    if not wanted:
+        return answer("check", f"核对{scope}", f"核对{scope}：合计与分项、跨表数字和文字说明中的比例、增长率均一致，未发现问题。")
+    contradictions = [f for f in wanted if f.severity == CONTRADICTION]
+    a = answer("check", f"核对{scope}", f"核对{scope}：发现 {len(wanted)} 处不一致，其中矛盾 {len(contradictions)} 处、"
+               f"尾数差 {len(wanted) - len(contradictions)} 处。")
+    shown = sorted(wanted, key=lambda f: f.severity != CONTRADICTION)[:6]
+    a.text += "；".join(f"[{SEVERITY_LABEL[f.severity]}] {f.subject}：印 {f.stated}{f.unit}，算得 {f.computed}{f.unit}，"
+                       f"差 {abs(f.difference)}（行 {', '.join(map(str, sorted(set(f.lines))))}）" for f in shown)
+    a.text += "。" if len(wanted) <= 6 else f"；另有 {len(wanted) - 6} 处见「检查结果」。"
+    for f in shown[:3]:
+        a.figure(f"{f.subject}（印）", f.stated, f.unit)
+        a.figure(f"{f.subject}（算得）", f.computed, f.unit)
+        if f.lines:
+            a.source(f.subject, f.lines[0])
+    a.columns = ["类型", "比较", "印", "算得", "差", "单位", "行"]
+    a.rows = [[SEVERITY_LABEL[f.severity], f.subject, f.stated, f.computed, abs(f.difference), f.unit,
+               ",".join(map(str, sorted(set(f.lines))))] for f in wanted]
+    return a

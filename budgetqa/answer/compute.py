@@ -1,0 +1,498 @@
+"""Computed figures: sum, difference, share, ratio, and the change from last year.
+
+All arithmetic is Decimal on printed figures; every computed figure says what it was computed from,
+and a share or change the report states is quoted beside the computed one (and said to disagree
+when it does).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import ROUND_HALF_UP, Decimal
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
+
+from budgetqa.answer import build
+from budgetqa.answer.build import add, answer, pct, said
+from budgetqa.answer.figures import group_answer, mention_values
+from budgetqa.answer.lists import domain, list_answer
+from budgetqa.answer.topics import topic_answer
+from budgetqa.answer.model import Answer, amount_text
+from budgetqa.answer.resolve import NARRATIVE, Value, column_values, is_descendant, list_total, table_total, topic_facts
+from budgetqa.models import Document, Fact
+from budgetqa.question.mentions import Mention
+from budgetqa.question.query import Query
+from budgetqa.textnorm import squash
+
+
+def subject_value(doc: Document, q: Query, m: Mention) -> Value | None:
+    """The one figure a mention stands for in a computation (the scope typed before it applies)."""
+    scoped = replace(q, scope=m.scope or q.scope, table=m.table if m.table is not None else q.table,
+                     fund=m.fund or q.fund)
+    if "table" in m.kinds and len(m.terms) == 1:
+        return table_total(doc, int(m.term.key), "收入" if "收入" in q.squashed[m.end:m.end + 6] else "支出")
+    if "column" in m.kinds and m.term.key == "项目支出" and scoped.scope in ("本年", "上年结转") and scoped.table is None:
+        total = list_total(doc, scoped.scope)
+        if total is not None:
+            return total
+    found = mention_values(doc, m, scoped)
+    return found[0] if found else None
+
+
+def subject_values(doc: Document, q: Query) -> list[Value]:
+    """One figure per subject, in question order; the same thing named twice counts once."""
+    out = []
+    for m in q.subjects:
+        v = subject_value(doc, q, m)
+        if v is not None and not (out and out[-1].key == v.key):
+            out.append(v)
+    return build.dedupe(out)
+
+
+# --------------------------------------------------------------------------- what is left
+def remainder(doc: Document, q: Query) -> Answer | None:
+    """人员经费里扣掉退休费还剩多少 / 结转项目里不算安可替代工程，其余合计: the whole less what is set aside."""
+    whole_mention = q.whole or (q.subjects[0] if q.subjects else None)
+    if whole_mention is not None:
+        whole = subject_value(doc, q, whole_mention)
+    else:
+        d = domain(doc, q)
+        whole = Value(d.where, build.total(d.rows), d.rows[0].unit, d.where, 0, "domain") if d.rows else None
+    taken = [v for m in q.excluded if (v := subject_value(doc, q, m)) is not None]
+    if whole is None or not taken or any(v.unit != whole.unit for v in taken):
+        return None
+    left = whole.amount - build.total(taken)
+    a = answer("difference", f"{whole.label} 除去 {'、'.join(v.label for v in taken)}",
+               f"{said(whole)} − " + " − ".join(said(v) for v in taken) + f" = {amount_text(left, whole.unit)}。")
+    a.figure("余额（计算）", left, whole.unit)
+    for v in [whole] + taken:
+        add(a, v)
+    return a
+
+
+# --------------------------------------------------------------------------- sum and difference
+def sum_(doc: Document, q: Query) -> Answer | None:
+    """The sum of the named figures (a 项 inside a named 款 is not counted twice)."""
+    if not q.subjects and (q.domain or q.scope or q.table is not None):
+        return list_answer(doc, q)  # 合计多少 of a list: its items added
+    vals = subject_values(doc, q)
+    if len(vals) == 1 and len(q.subjects) == 1 and len(q.subjects[0].of("project")) > 1:
+        vals = build.dedupe([v for t in q.subjects[0].of("project") for v in mention_values(doc, Mention(0, 0, [t]), q)])
+    if len(vals) < 2:
+        if len(q.subjects) == 1 and "group" in q.subjects[0].kinds:
+            return group_answer(doc, q, q.subjects[0].of("group")[0].key)
+        return None
+    codes = [v.key for v in vals if v.key.isdigit()]
+    kept = [v for v in vals if not (v.key.isdigit() and is_descendant(v.key, codes))]
+    dropped = [v for v in vals if v not in kept]
+    if len({v.unit for v in kept}) > 1:
+        return None
+    total = build.total(kept)
+    unit = kept[0].unit
+    a = answer("sum", " + ".join(v.label for v in kept),
+               f"{' + '.join(str(v.amount) for v in kept)} = {amount_text(total, unit)}（{'、'.join(v.label for v in kept)}）。")
+    if dropped:
+        a.text += f"未重复计入已包含在上级科目中的：{'、'.join(v.label for v in dropped)}。"
+    a.figure("合计（计算）", total, unit)
+    for v in kept:
+        add(a, v)
+    build.value_rows(a, kept)
+    return a
+
+
+def difference(doc: Document, q: Query) -> Answer | None:
+    """The difference between two named figures (or one column in two tables, or budget and outturn)."""
+    tables = list(dict.fromkeys([int(m.term.key) for m in q.subjects if m.kinds == {"table"}]
+                                + [m.table for m in q.subjects if m.table is not None]))
+    columns = [m.term.key for m in q.subjects if "column" in m.kinds]
+    if len(tables) == 2 and columns:
+        return across_tables(doc, tables, columns[0])
+    if "年初预算" in q.measures and "决算" in q.measures or q.has("年初预算") and q.has("决算"):
+        found = budget_vs_outturn(doc, q)
+        if found is not None:
+            return found
+    vals = sheet_pair(doc, q) or subject_values(doc, q)
+    if len(vals) == 1 and len(q.measures) == 2:
+        vals = [v for m in q.measures for v in mention_values(doc, q.subjects[0], replace(q, measures=[m]))]
+    if len(vals) != 2 or vals[0].unit != vals[1].unit:
+        return None
+    first, second = vals
+    diff = first.amount - second.amount
+    a = answer("difference", f"{first.label} 与 {second.label}",
+               f"{said(first)} 比 {said(second)} {'多' if diff >= 0 else '少'} {amount_text(abs(diff), first.unit)}"
+               f"（{first.amount} − {second.amount}）。")
+    a.figure("差额（计算）", diff, first.unit)
+    add(a, first)
+    add(a, second)
+    return a
+
+
+def across_tables(doc: Document, tables: list[int], column: str) -> Answer | None:
+    """One column in two tables: both figures, their difference, and what the titles say about it."""
+    vals = [v for no in tables for v in column_values(doc, column, Query(table=no))[:1]]
+    if len(vals) != 2 or vals[0].unit != vals[1].unit:
+        return None
+    first, second = vals
+    diff = first.amount - second.amount
+    a = answer("difference", f"{first.where} 与 {second.where} 的{column}",
+               f"{first.where} {column} {amount_text(first.amount, first.unit)}，{second.where} {column} "
+               f"{amount_text(second.amount, second.unit)}，相差 {amount_text(abs(diff), first.unit)}"
+               f"（{first.amount} − {second.amount}）。")
+    titles = [next(t.title for t in doc.tables if t.no == no) for no in tables]
+    excluding = [i for i, t in enumerate(titles) if "不含上年结转" in t]
+    if len(excluding) == 1:
+        a.text += f"{vals[excluding[0]].where} 不含上年结转，另一张含上年结转"
+        carried = list_total(doc, "上年结转")
+        if column == "项目支出" and carried is not None and carried.amount == abs(diff):
+            a.text += f"：相差的正是上年结转项目支出 {amount_text(carried.amount, carried.unit)}（{carried.where}）"
+        a.text += "。"
+    a.figure("差额（计算）", diff, first.unit)
+    add(a, first)
+    add(a, second)
+    return a
+
+
+def budget_vs_outturn(doc: Document, q: Query) -> Answer | None:
+    """A 决算 subject's 年初预算 against its 支出决算, from the paragraph that states both."""
+    found = topic_facts(doc, q)
+    if found is None:
+        labels = [t.key for m in q.subjects for t in m.terms if t.kind == "fact" and "年初预算" in t.key]
+        named = next((f for f in doc.facts if f.label in labels and f.kind == "amount"), None)
+        if named is None:
+            return None
+        found = (named.label.replace("年初预算", "") or named.section,
+                 [f for f in doc.facts if f.sentence == named.sentence and f.kind == "amount"])
+    topic, facts = found
+    budget = next((f for f in facts if "年初预算" in f.label and f.unit != "%"), None)
+    outturn = next((f for f in facts if "决算" in f.label and f.unit != "%"), None)
+    if budget is None or outturn is None or budget.unit != outturn.unit:
+        return None
+    diff = outturn.value - budget.value
+    a = answer("difference", f"{topic} 年初预算与决算",
+               f"{topic}：{outturn.label} {amount_text(outturn.value, outturn.unit)} 比 {budget.label} "
+               f"{amount_text(budget.value, budget.unit)} {'多' if diff >= 0 else '少'} {amount_text(abs(diff), budget.unit)}"
+               f"（{outturn.value} − {budget.value}；{NARRATIVE} 第{budget.line}行）。")
+    a.figure("差额（计算）", diff, budget.unit)
+    a.figure(budget.label, budget.value, budget.unit, NARRATIVE, budget.line)
+    a.figure(outturn.label, outturn.value, outturn.unit, NARRATIVE, outturn.line)
+    return a
+
+
+# --------------------------------------------------------------------------- shares and ratios
+_TOTAL_WORDS = (("总支出", "支出总计"), ("支出总计", "支出总计"), ("支出合计", "支出总计"), ("总预算", "支出总计"),
+                ("全部支出", "支出总计"), ("总收入", "收入总计"), ("收入总计", "收入总计"), ("收入合计", "收入总计"))
+
+
+def _summary_total(doc: Document, name: str) -> Value | None:
+    summary = doc.table("summary")
+    row = next((r for r in summary.rows if r.name == name and r.first is not None), None) if summary else None
+    return Value(name, row.first, summary.unit, summary.label, row.line, name) if row else None
+
+
+def base_of(doc: Document, q: Query, item: Value, m: Mention) -> Value | None:
+    """The whole a share is of: the one named, a total named in words, or the natural whole of the item."""
+    if q.whole is not None:
+        base = subject_value(doc, q, q.whole)
+        if base is not None and q.amounts and base.amount not in [a.value for a in q.amounts]:
+            base = _quoted(doc, q, item) or base
+        return base
+    for word, name in _TOTAL_WORDS:
+        if word in q.squashed:
+            return _summary_total(doc, name)
+    if q.table is not None:  # 财政拨款支出中X占多少: of that table's total
+        total = table_total(doc, q.table)
+        if total is not None and total.amount != item.amount:
+            return total
+    if q.amounts:
+        quoted = _quoted(doc, q, item)
+        if quoted is not None:
+            return quoted
+    if "project" in m.kinds:
+        scope = next((p.scope for p in doc.projects if f":{p.name}" in item.key and p.scope in item.key), "本年")
+        return list_total(doc, scope)
+    if "item" in m.kinds or "group" in m.kinds:
+        table = doc.table("basic_economic")
+        row = table.total_row() if table else None
+        if row is not None and row.first is not None:
+            return Value("基本支出合计（经济分类）", row.first, table.unit, table.label, row.line, "basic")
+    return _summary_total(doc, "支出总计")
+
+
+def _quoted(doc: Document, q: Query, item: Value) -> Value | None:
+    """Where the report prints a figure the question quotes (占…（246.89万）): that figure."""
+    wanted = [a.value for a in q.amounts]
+    for table in sorted(doc.tables, key=lambda t: (t.no != q.table, not t.kind.startswith(("summary", "expenditure")), t.no)):
+        for row in sorted(table.rows, key=lambda r: not r.is_total):
+            for c in row.cells:
+                if c.amount in wanted and c.amount != item.amount:
+                    leaf = c.column.rsplit("/", 1)[-1]
+                    label = f"{row.name}（{leaf}）" if len(row.cells) > 1 and leaf != row.name else row.name
+                    return Value(label, c.amount, table.unit, table.label, c.line, f"printed:{table.no}:{row.line}")
+    return None
+
+
+def stated_share(doc: Document, label: str, base: Value | None, context: str = "") -> tuple[Fact, Fact | None] | None:
+    """A share the report states for this item, and the amount it was stated of."""
+    candidates = [f for f in doc.facts if f.kind == "share" and f.subject
+                  and (f.subject == label or (len(label) >= 3 and label in f.subject))]
+    if context:
+        candidates.sort(key=lambda f: -LCSseq.similarity(context, f.section + f.sentence[:30]))
+    for f in candidates:
+        amounts = [g for g in doc.facts if g.section == f.section and g.kind == "amount"]
+        denominator = amounts[0] if amounts else None
+        if base is not None and denominator is not None and base.key.startswith("fact:") \
+                and denominator.label != base.key[5:] and fuzz.ratio(denominator.label, base.label) < 70:
+            continue
+        return f, denominator
+    return None
+
+
+def _to_unit(base: Value, unit: str) -> Value:
+    """The tables in 元 and the narrative in 万元: one figure converted exactly to the other's unit."""
+    if {base.unit, unit} != {"元", "万元"}:
+        return base
+    amount = base.amount * 10000 if base.unit == "万元" else base.amount / 10000
+    return replace(base, amount=amount, unit=unit, label=f"{base.label}（{amount_text(base.amount, base.unit)}）")
+
+
+def share(doc: Document, q: Query) -> Answer | None:
+    """The share of one figure in another: computed, with the share the report states beside it."""
+    if q.has("完成") and any(f.label.startswith("完成") for f in doc.facts if f.kind == "share"):
+        return completion(doc, q)
+    if not q.subjects:
+        return None
+    if len(q.subjects) >= 2 and (q.each or q.whole is not None) or len(q.subjects) >= 2 and q.whole is None and _listed(q):
+        return shares_of_parts(doc, q)
+    m = q.subjects[0]
+    item = subject_value(doc, q, m)
+    if item is None:
+        return None
+    base = subject_value(doc, q, q.subjects[1]) if len(q.subjects) > 1 and q.whole is None else base_of(doc, q, item, m)
+    if base is None:
+        return None
+    base = _to_unit(base, item.unit)
+    if base.amount == 0 or base.unit != item.unit or base.key == item.key:
+        return None
+    computed = pct(item.amount, base.amount)
+    text = (f"{said(item)} 占 {said(base)} 的 {computed}%（{item.amount} ÷ {base.amount} × 100，分母为{base.label}，"
+            f"{base.where}）。")
+    context = "".join(t.name for s in q.subjects for t in s.terms if t.kind == "table")
+    stated = stated_share(doc, m.term.name, base, context) if m.term.name in item.label else None
+    a = answer("share", f"{item.label} 占 {base.label}", text)
+    if stated is not None:
+        f, denominator = stated
+        if denominator is None or denominator.value == base.amount:
+            agree = abs(f.value - computed) <= Decimal("0.01")
+            a.text += f"报告第{f.line}行写明占 {f.value}%" + ("，与计算一致。" if agree else f"，与计算的 {computed}% 不一致。")
+        else:
+            a.text += f"另：报告第{f.line}行写明它占{denominator.label}（{denominator.value}）的 {f.value}%。"
+        a.figure("报告所述占比", f.value, "%", NARRATIVE, f.line)
+    a.figure(f"{item.label}占{base.label}的比例", computed, "%")
+    add(a, item)
+    add(a, base)
+    return a
+
+
+def _listed(q: Query) -> bool:
+    """A和B的占比 / A占比和B占比: names joined by 和/与/、 (each with its own share word), asked together."""
+    first, second = q.subjects[0], q.subjects[1]
+    gap = re.sub(r"^(?:的)?(?:占比|比例|比重|占多少|各占多少)?", "", q.squashed[first.end:second.start])
+    return gap in ("和", "与", "及", "、", "以及", "跟", "")
+
+
+def shares_of_parts(doc: Document, q: Query) -> Answer | None:
+    """Each listed part's share of the same whole: stated where the report states it, else computed."""
+    base = subject_value(doc, q, q.whole) if q.whole is not None else None
+    if base is None:
+        base = next((_summary_total(doc, name) for word, name in _TOTAL_WORDS if word in q.squashed), None)
+    rows = []
+    for m in q.subjects:
+        item = subject_value(doc, q, m)
+        if item is None:
+            return None
+        rows.append((item, stated_share(doc, m.term.name, base)))
+    if base is None:
+        denominators = {s[1].label: s[1] for _, s in rows if s and s[1]}
+        if len(denominators) == 1:
+            d = next(iter(denominators.values()))
+            base = Value(d.label, d.value, d.unit, f"{NARRATIVE} {d.section}", d.line, f"fact:{d.label}")
+        elif all(s is not None for _, s in rows):
+            return _stated_only(rows)
+        else:
+            base = base_of(doc, q, rows[0][0], q.subjects[0])
+    if base is None or base.amount == 0 or any(item.unit != base.unit or item.key == base.key for item, _ in rows):
+        return None
+    a = answer("share", "、".join(item.label for item, _ in rows) + f" 各占 {base.label}", "")
+    parts = []
+    for item, stated in rows:
+        computed = pct(item.amount, base.amount)
+        line = f"{said(item)} 占 {computed}%"
+        if stated and (stated[1] is None or stated[1].value == base.amount):
+            agree = abs(stated[0].value - computed) <= Decimal("0.01")
+            line += f"（报告第{stated[0].line}行写明 {stated[0].value}%" + ("，一致）" if agree else "，与计算不一致）")
+            a.figure(f"{item.label}占比（报告所述）", stated[0].value, "%", NARRATIVE, stated[0].line)
+        parts.append(line)
+        a.figure(f"{item.label}占{base.label}的比例", computed, "%")
+        add(a, item)
+    a.text += f"以 {said(base)} 为分母（{base.where}）：" + "；".join(parts) + "。"
+    add(a, base)
+    return a
+
+
+def _stated_only(rows) -> Answer:
+    a = answer("share", "、".join(item.label for item, _ in rows) + " 的占比", "")
+    parts = []
+    for item, (f, denominator) in rows:
+        parts.append(f"{item.label} 占{denominator.label if denominator else '总额'} {f.value}%（第{f.line}行）")
+        a.figure(f"{item.label}占比", f.value, "%", NARRATIVE, f.line)
+    a.text += "；".join(parts) + "。"
+    return a
+
+
+def completion(doc: Document, q: Query) -> Answer | None:
+    """完成年初预算的百分之几: the completion rate a 决算 states for the subject asked about."""
+    rates = [f for f in doc.facts if f.kind == "share" and f.label.startswith("完成")]
+    names = [squash(t.name) for m in q.subjects for t in m.terms]
+
+    def fit(f: Fact) -> int:
+        where = squash(f.topic or f.subject or f.section)
+        return max((LCSseq.similarity(n, where) for n in names), default=0) - len(where) // 50
+
+    best = max(rates, key=fit)
+    related = [f for f in doc.facts if f.sentence == best.sentence and f.kind == "amount"]
+    what = best.topic or best.subject or best.section
+    parts = [f"{f.label} {amount_text(f.value, f.unit)}" for f in related] + [f"完成年初预算的 {best.value}%"]
+    a = answer("share", f"{what} 完成年初预算的比例", f"{what}：" + "，".join(parts) + f"（{NARRATIVE} 第{best.line}行）。")
+    for f in related:
+        a.figure(f.label, f.value, f.unit, NARRATIVE, f.line)
+    a.figure("完成年初预算的比例", best.value, "%", NARRATIVE, best.line)
+    return a
+
+
+def sheet_pair(doc: Document, q: Query) -> list[Value]:
+    """One project's two sheet columns when both are named (实施期资金总额 and 年度资金总额)."""
+    from budgetqa.answer.resolve import sheet_values
+
+    if len(q.subjects) != 1 or not (q.has("实施期") and q.has("年度")):
+        return []
+    names = {t.key for t in q.subjects[0].terms if t.kind in ("project", "target")}
+    sheet = next((s for s in doc.performance if s.project_name in names), None)
+    vals = sheet_values(doc, sheet, q) if sheet else []
+    order = sorted(vals, key=lambda v: q.squashed.find("年度" if "年度" in v.label else "实施期"))
+    return order if len(order) == 2 else []
+
+
+def ratio(doc: Document, q: Query) -> Answer | None:
+    """项目支出是基本支出的几倍: one figure divided by the other, to two decimals."""
+    vals = sheet_pair(doc, q) or subject_values(doc, q)
+    if q.whole is not None and len(vals) == 1:
+        base = subject_value(doc, q, q.whole)
+        vals = vals + ([base] if base else [])
+    if len(vals) != 2 or vals[1].amount == 0:
+        return None
+    item, base = vals[0], _to_unit(vals[1], vals[0].unit)
+    times = (item.amount / base.amount).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    a = answer("ratio", f"{item.label} 是 {base.label} 的几倍",
+               f"{said(item)} 是 {said(base)} 的 {times} 倍（{item.amount} ÷ {base.amount}）。")
+    a.figure(f"{item.label}与{base.label}之比", times, "倍")
+    add(a, item)
+    add(a, base)
+    return a
+
+
+# --------------------------------------------------------------------------- change from last year
+_GENERIC_PAIRS = {"预算", "支出", "收入", "资金", "经费", "年度", "本年", "财政", "拨款"}
+
+
+def _overlap(a: str, b: str) -> float:
+    sa = set(a) - set("的年度本预算")
+    return len(sa & set(b)) / max(1, len(sa))
+
+
+def change(doc: Document, q: Query) -> Answer | None:
+    """The change from the previous year the report states, recomputed, and last year's figure."""
+    changes = [f for f in doc.facts if f.kind == "change"]
+    changes += [f for f in doc.facts if f.kind == "rate"
+                and not any(c.subject == f.subject and abs(c.line - f.line) <= 2 for c in changes)]
+    if not changes:
+        return Answer(False, "change", f"报告（{doc.label}）没有给出与上年相比的数字；没有可给的增减额或增长率。")
+    names = [squash(t.name) for m in q.subjects for t in m.terms] + [t.key for m in q.subjects for t in m.terms if t.kind == "code"]
+
+    def score(f: Fact) -> float:
+        subject = squash(f.subject or f.sentence[:40]) if f.kind != "rate" or f.subject else squash(f.sentence[:60])
+        bonus = 100 if any(n and (n in subject or subject in n) for n in names) else 0
+        topic = squash(f.topic or "")
+        if topic and any(n and topic.endswith(n + level) for n in names for level in ("项", "款", "类")):
+            bonus += 120
+        pairs = {subject[i:i + 2] for i in range(len(subject) - 1)} - _GENERIC_PAIRS
+        return bonus + 12 * len([p for p in pairs if p in q.squashed]) + 50 * _overlap(subject, q.squashed) \
+            + fuzz.partial_ratio(subject, q.squashed) / 10
+
+    best = max(changes, key=score)
+    if score(best) < 30:
+        topic = next((m.of("topic")[0].key for m in q.subjects if "topic" in m.kinds), None)
+        if topic and not q.previous_year:  # what the report says of a topic it has no change for
+            found = topic_answer(doc, q, topic)
+            if found is not None:
+                return found
+        if q.subjects:
+            name = q.subjects[0].term.name
+            return Answer(False, "change", f"报告（{doc.label}）没有给出「{name}」与上年相比的数字，只有本年的金额；"
+                          "没有可给的增减额或增长率。", understood=f"{name} 与上年相比")
+        best = min(changes, key=lambda f: f.line)  # nothing named: the report's headline change
+    if best.kind == "rate":
+        return _rate_only(doc, best)
+    return _stated_change(doc, q, best)
+
+
+def _stated_change(doc: Document, q: Query, best: Fact) -> Answer:
+    rate = next((f for f in doc.facts if f.kind == "rate" and f.subject == best.subject and f.line >= best.line - 1), None)
+    current = next((f for f in doc.facts if f.kind == "amount" and f.label == best.subject), None)
+    word = "增加" if best.value > 0 else "减少"
+    text = f"{best.subject} 比{best.basis}{word} {amount_text(abs(best.value), best.unit)}"
+    a = answer("change", f"{best.subject} 与{best.basis}相比", "")
+    a.figure(f"{best.subject}变动额", abs(best.value), best.unit, NARRATIVE, best.line)
+    if rate is not None:
+        text += f"，{'增长' if best.value > 0 else '下降'} {abs(rate.value)}%"
+        a.figure(f"{best.subject}变动率（报告）", abs(rate.value), "%", NARRATIVE, rate.line)
+    if current is not None:
+        before = current.value - best.value
+        text += f"。本年 {amount_text(current.value, current.unit)}，据此推算{best.basis} {amount_text(before, current.unit)}"
+        a.figure(f"{best.basis}数（推算）", before, current.unit)
+        if rate is not None and before:
+            computed = (abs(best.value) / before * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+            if abs(computed - abs(rate.value)) > Decimal("0.01"):
+                text += f"；按 {abs(best.value)} ÷ {before} 计算变动率应为 {computed}%，与报告所写 {abs(rate.value)}% 不符"
+                a.figure(f"{best.subject}变动率（计算）", computed, "%")
+        if q.previous_year:
+            text = (f"{best.basis}{best.subject}约为 {amount_text(before, current.unit)}（本年 {current.value} "
+                    f"{'减' if best.value > 0 else '加'} {abs(best.value)} 推算）。") + text
+    reason = _reason(best.sentence) or _reason_near(doc, best.line)
+    a.text += text + (f"。{reason}" if reason else "") + f"（{NARRATIVE} 第{best.line}行）。"
+    return a
+
+
+def _rate_only(doc: Document, rate: Fact) -> Answer:
+    """A change stated only as a percentage (比2025年预算执行数减少1.58%), with its stated reason."""
+    subject = (rate.topic or "").lstrip("0123456789.、“ ") or rate.subject or "所述项目"
+    reason = _reason(rate.sentence) or _reason_near(doc, rate.line)
+    a = answer("change", f"{subject} 的变动率", f"{subject}：{'增长' if rate.value > 0 else '下降'} {abs(rate.value)}%。"
+               f"原文：{rate.sentence[:80]}{'。' + reason if reason else ''}（{NARRATIVE} 第{rate.line}行）。")
+    a.figure(f"{subject}变动率（报告）", abs(rate.value), "%", NARRATIVE, rate.line)
+    return a
+
+
+def _reason_near(doc: Document, line: int) -> str:
+    """The reason stated right after a change, in the next sentence of the paragraph (主要原因：…)."""
+    if not doc.lines or line <= 0:
+        return ""
+    text = "".join(x.strip() for x in doc.lines[line - 1:line + 4])
+    m = re.search(r"(?:主要)?原因(?:是|为)?[：:]?([^。]+)", text)
+    return f"原因：{m.group(1).strip('，, ')}" if m and m.start() < 120 else ""
+
+
+def _reason(sentence: str) -> str:
+    m = re.search(r"(?:主要)?原因(?:是|为)?[：:]?([^。；]+)", sentence)
+    return f"原因：{m.group(1).strip('，, ')}" if m else ""

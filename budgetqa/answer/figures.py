@@ -1,0 +1,630 @@
+"""Operations that read printed figures: value, breakdown (the parts of a figure) and parent.
+
+A value answer states each named figure with its table and line; a subject code also shows its
+split into this year's money and money carried over, a project its split by fund. Topics the
+report treats apart (三公经费, 机关运行经费, 政府采购, assets) are read from their own table or
+paragraph, and a topic the report states it does not have is answered with that statement.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal
+
+from budgetqa.answer import build
+from budgetqa.answer.lists import list_answer
+from budgetqa.answer.text import define, units
+from budgetqa.answer.topics import topic_answer
+from budgetqa.answer.build import add, answer, cited, said
+from budgetqa.answer.model import Answer, amount_text
+from budgetqa.answer.resolve import (NARRATIVE, Value, best_values, carry_split, children_rows, code_place, topic_facts,
+                                     column_values, group_members, parent_row, row_of, table_total, values)
+from budgetqa.models import Document, Table
+from budgetqa.models import ECONOMIC_CLASSES
+from budgetqa.question.mentions import Mention
+from budgetqa.question.query import Query
+from budgetqa.question.vocabulary import Term
+from budgetqa.textnorm import squash, strip_ordinal
+
+# Readings of one mention, most specific first, when it could name several kinds of things.
+_KIND_ORDER = ("code", "item", "project", "target", "group", "list", "row", "column", "topic", "fact", "asset", "table", "term",
+               "unit")
+
+
+def ordered(m: Mention) -> list[Term]:
+    """A mention's readings, most specific kind first (a synonym's keep the lexicon's order)."""
+    if m.via == "synonym":
+        return list(m.terms)
+    return sorted(m.terms, key=lambda t: _KIND_ORDER.index(t.kind) if t.kind in _KIND_ORDER else 99)
+
+
+def mention_values(doc: Document, m: Mention, q: Query) -> list[Value]:
+    """The figures of one mention: its most specific reading that has any (projects within the scope)."""
+    terms = ordered(m)
+    if q.scope in ("本年", "上年结转"):
+        scoped = [t for t in terms if t.kind != "project" or any(p.name == t.key and p.scope == q.scope for p in doc.projects)]
+        terms = scoped or terms
+    return best_values(doc, terms, q)
+
+
+# --------------------------------------------------------------------------- value
+def value(doc: Document, q: Query) -> Answer | None:
+    """The figure of each named thing."""
+    if not q.subjects:
+        if q.whole is not None:
+            return value(doc, _as_subject(q))
+        return table_answer(doc, q.table) if q.table is not None else None
+    if len(q.subjects) == 1:
+        return one_value(doc, q, q.subjects[0])
+    answers = [one_value(doc, q, m) for m in q.subjects]
+    found = [a for a in answers if a is not None and a.matched]
+    if not found:
+        return None
+    if len(found) == 1:
+        return found[0]
+    return combine("value", found)
+
+
+def _as_subject(q: Query) -> Query:
+    return replace(q, subjects=[q.whole], whole=None)
+
+
+def _in_table(doc: Document, no: int, m: Mention) -> Mention:
+    """The readings of a mention that the named table prints, first."""
+    table = next((t for t in doc.tables if t.no == no), None)
+    if table is None:
+        return m
+
+    def printed(t: Term) -> bool:
+        if t.kind == "code":
+            return any(r.code == t.key for r in table.rows)
+        return any(squash(r.name).lstrip("一二三四五六七八九十、") == squash(t.name) for r in table.rows) or \
+            any(c.rsplit("/", 1)[-1] == t.name for c in table.columns)
+
+    return replace(m, terms=sorted(m.terms, key=lambda t: not printed(t)))
+
+
+def combine(op: str, answers: list[Answer]) -> Answer:
+    """Several answers as one card: every sentence, every figure, the first rows."""
+    a = Answer(True, op, " ".join(x.text for x in answers), understood="；".join(x.understood for x in answers if x.understood))
+    for x in answers:
+        a.figures += x.figures
+        a.sources += [s for s in x.sources if s not in a.sources]
+    first = next((x for x in answers if x.rows), None)
+    if first is not None:
+        a.columns, a.rows = first.columns, first.rows
+    a.figures = a.figures[:40]
+    return a
+
+
+def one_value(doc: Document, q: Query, m: Mention) -> Answer | None:
+    """The figure of one mention, by what it names."""
+    if m.table is not None or m.scope or m.fund:
+        q = replace(q, table=m.table if m.table is not None else q.table, scope=m.scope or q.scope, fund=m.fund or q.fund)
+    if q.table is not None:
+        m = _in_table(doc, q.table, m)
+    if q.whole is not None and "topic" in q.whole.kinds and not m.kinds & {"code", "item", "project", "row", "column"}:
+        found = topic_answer(doc, q, q.whole.of("topic")[0].key)  # 政府采购里买服务的钱
+        if found is not None:
+            return found
+    kinds = m.kinds
+    topic = _topic_of(doc, m)
+    if topic and not kinds & {"code", "item", "project", "target", "group"}:
+        found = topic_answer(doc, q, topic)
+        if found is not None:
+            return found
+        if kinds <= {"topic", "term", "table"}:
+            return Answer(False, "value", f"报告（{doc.label}）没有关于「{topic}」的数字。", understood=topic)
+    if q.measures and doc.kind == "决算" and set(q.measures) & {"年初预算", "决算", "完成率"} or q.has("完成率", "完成年初"):
+        stated = _stated_outturn(doc, q, m)
+        if stated is not None:
+            return stated
+    codes = list(dict.fromkeys(t.key for t in m.terms if t.kind == "code"))
+    if q.level and len(codes) > 1:  # 城乡社区规划与管理（项）: the code of that level
+        codes = [c for c in codes if len(c) == {"类": 3, "款": 5, "项": 7}[q.level]] or codes
+    if q.table is not None and m.terms[0].kind != "code":
+        codes = []  # the named table prints another reading of the name
+    if q.whole is not None and len(codes) > 1:
+        codes = [_within_code(doc, codes, q.whole) or codes[0]]  # 20132组织事务下面的一般行政管理事务
+    if len(codes) > 1:
+        vals = [v for c in codes for v in values(doc, Term("code", c, ""), q)]
+        return build.choices("value", vals, "这个名称") if len(vals) > 1 else None
+    if codes and not kinds & {"item"}:
+        return code_answer(doc, q, codes[0])
+    projects = [t for t in m.terms if t.kind == "project"]
+    if projects and q.has("实施期", "年度资金", "绩效") and not any(s.project_name == t.key for t in projects for s in doc.performance):
+        return Answer(False, "value", f"报告（{doc.label}）没有「{projects[0].name}」的项目绩效目标表，"
+                      "没有它的实施期或年度资金数。", understood=projects[0].name)
+    if projects:
+        scoped = [t for t in projects if any(p.name == t.key and (q.scope in (None, "全部") or p.scope == q.scope)
+                                             for p in doc.projects)] or projects
+        names = list(dict.fromkeys(t.key for t in scoped))
+        if len(names) > 1:
+            vals = [v for n in names for v in values(doc, Term("project", n, n), q)]
+            return build.choices("value", vals, f"「{doc.lines and m.term.name}」") if len(vals) > 1 else None
+        return project_answer(doc, q, names[0])
+    if "group" in kinds:
+        return group_answer(doc, q, m.of("group")[0].key)
+    if "list" in kinds and q.each:  # 本年项目支出预算表里的项目分别多少钱
+        return list_answer(doc, replace(q, scope=m.of("list")[0].key, domain="projects"))
+    vals = build.dedupe(mention_values(doc, m, q))
+    if not vals:
+        if "term" in kinds or "unit" in kinds:
+            return define(doc, q) if "term" in kinds else units(doc, q)
+        return _empty_row(doc, m)
+    if len(vals) > 1 and all(v.asked for v in vals):
+        a = answer("value", "、".join(v.label for v in vals), "；".join(cited(v) for v in vals) + "。")
+        for v in vals:
+            add(a, v)
+        build.value_rows(a, vals)
+        return a
+    if len({v.amount for v in vals}) > 1:
+        return build.choices("value", vals, "这个名称")
+    v = vals[0]
+    a = answer("value", v.label, f"{cited(v)}。")
+    if v.key.startswith("fact:"):
+        sentence = next((f.sentence for f in doc.facts if f.label == v.label), "")
+        if sentence and len(sentence) < 90:
+            a.text += f"原文：{sentence}。"
+    if v.key.startswith("total:"):
+        return table_answer(doc, int(v.key.split(":")[1]))
+    add(a, v)
+    return a
+
+
+def _stated_outturn(doc: Document, q: Query, m: Mention) -> Answer | None:
+    """What a 决算's paragraph on one subject states (年初预算, 支出决算, 完成年初预算的比例)."""
+    found = topic_facts(doc, replace(q, subjects=[m]))
+    if found is None:
+        return None
+    topic, facts = found
+    a = answer("value", topic, f"{topic}：" + "，".join(
+        f"{f.label} {amount_text(f.value, f.unit)}" if f.unit != "%" else f"{f.label} {f.value}%" for f in facts)
+        + f"（{NARRATIVE} 第{facts[0].line}行）。")
+    for f in facts:
+        a.figure(f.label, f.value, f.unit, NARRATIVE, f.line)
+    return a
+
+
+def _topic_of(doc: Document, m: Mention) -> str | None:
+    """The topic a mention names: a topic word, a row of the 三公 table, a stated 政府采购 figure."""
+    if "topic" in m.kinds:
+        return m.of("topic")[0].key
+    three = doc.table("three_public")
+    if three is not None and any(t.kind == "row" and any(r.name == t.name for r in three.rows) for t in m.terms):
+        return "三公经费"
+    if any(t.kind == "fact" and "采购" in t.name for t in m.terms):
+        return "政府采购"
+    return None
+
+
+def _within_code(doc: Document, codes: list[str], whole: Mention) -> str | None:
+    """Of the codes a name has, the one printed under the whole the question names (卫生健康类下面的…)."""
+    parents = [t.key for t in whole.terms if t.kind == "code"]
+    return next((c for c in codes for p in parents if c.startswith(p)), None)
+
+
+def _empty_row(doc: Document, m: Mention) -> Answer | None:
+    if m.kinds & {"row"}:
+        name = m.of("row")[0].name
+        return answer("value", name, f"报告列有「{name}」，但金额栏为空：没有这一项的数字。")
+    return None
+
+
+def code_answer(doc: Document, q: Query, code: str) -> Answer | None:
+    """A subject code's figure, with this year's part and the carried-over part."""
+    vals = values(doc, Term("code", code, ""), q)
+    if not vals:
+        return None
+    place = code_place(doc, code, q)
+    table, row = place
+    split = carry_split(doc, code) if not q.measures and q.table is None and not q.fund else None
+    head = vals[0]
+    if len(vals) > 1 or q.measures or q.table is not None or q.fund:
+        others = [f"{c.column.rsplit('/', 1)[-1]} {amount_text(c.amount, table.unit)}" for c in row.cells
+                  if not any(v.line == c.line and v.amount == c.amount for v in vals)]
+        text = "；".join(said(v) for v in vals) + (f"（其中 {'，'.join(others)}）" if others and len(vals) == 1 else "")
+        a = answer("value", f"{table.label} {code} {row.name}" if q.table or q.fund else head.label,
+                   text + f"（{table.label} 第{row.line}行）。")
+    elif split is not None and q.scope in ("本年", "上年结转"):
+        income, irow, current, carried = split
+        part = current if q.scope == "本年" else (carried or Decimal(0))
+        word = "当年预算安排" if q.scope == "本年" else "上年结转"
+        total = values(doc, Term("code", code, ""), Query())[0]
+        a = answer("value", f"{code} {row.name}", f"{code} {row.name} {word} {amount_text(part, income.unit)}"
+                   f"（{income.label} 第{irow.line}行）；支出合计 {amount_text(total.amount, total.unit)}（{total.where}）。")
+        if q.scope == "本年" and not current and carried:
+            a.text += f"该科目 {amount_text(carried, income.unit)} 全部来自上年结转。"
+        a.figure(f"{code} {row.name} {word}", part, income.unit, income.label, irow.line)
+        add(a, total)
+        _code_rows(doc, a, code)
+        return a
+    else:
+        text = f"{code} {row.name} {amount_text(head.amount, head.unit)}（{head.where} 第{head.line}行"
+        if split is not None:
+            income, irow, current, carried = split
+            parts = [f"当年预算安排 {amount_text(current, income.unit)}"]
+            if carried is not None:
+                parts.append(f"上年结转 {amount_text(carried, income.unit)}")
+            text += f"），其中{'，'.join(parts)}（{income.label} 第{irow.line}行"
+            if not current and carried:
+                text += f"；全部来自上年结转"
+        a = answer("value", head.label, text + "）。")
+    for v in vals:
+        add(a, v)
+    _code_rows(doc, a, code)
+    return a
+
+
+def _code_rows(doc: Document, a: Answer, code: str) -> None:
+    """The code's row in every table that prints it: the row's first figure, and the figures of its
+    other columns where they differ from it."""
+    a.columns = ["表", "科目编码", "科目名称", "栏目", "金额", "单位", "行"]
+    for table, row in doc.rows_with_code(code):
+        for c in row.cells:
+            if c is row.cells[0] or c.amount != row.cells[0].amount:
+                a.rows.append([f"表{table.no}", code, row.name, c.column, c.amount, table.unit, c.line])
+        a.source(table.label, row.line, f"{code} {row.name}")
+
+
+def project_answer(doc: Document, q: Query, name: str) -> Answer | None:
+    """A project's amount with its split by fund, and its namesake in the other list."""
+    vals = values(doc, Term("project", name, name), q)
+    if not vals:
+        return None
+    if len(vals) > 1 and not q.each:
+        a = answer("value", name, "；".join(cited(v) for v in vals) + "。")
+        for v in vals:
+            add(a, v)
+        build.value_rows(a, vals)
+        return a
+    v = vals[0]
+    project = next((p for p in doc.projects if p.name == name and v.key.endswith(f":{p.name}") and p.scope in v.label), None)
+    funds = ""
+    if project is not None:
+        split = [(c.rsplit("/", 1)[-1], x) for c, x in project.amounts.items() if c != "合计" and x]
+        if split:
+            funds = "其中 " + "，".join(f"{c} {amount_text(x, v.unit)}" for c, x in split) + "；"
+    a = answer("value", v.label, f"{v.label} {amount_text(v.amount, v.unit)}（{funds}{v.where} 第{v.line}行）。")
+    add(a, v)
+    sheet = next((s for s in doc.performance if s.project_name == name), None)
+    if sheet is not None:
+        _sheet_figures(a, sheet, v)
+    a.columns = ["项目名称", "金额", "单位", "出处", "行"]
+    a.rows = [[name, v.amount, v.unit, v.where, v.line]]
+    return a
+
+
+def _sheet_figures(a: Answer, sheet, v: Value) -> None:
+    """A project's target sheet states its funds again (in 元): say so, and when the two differ."""
+    year = next((x for k, x in sheet.funds.items() if k.startswith("年度") and "总额" in k), None)
+    period = next((x for k, x in sheet.funds.items() if k.startswith("实施期") and "总额" in k), None)
+    if year is None:
+        return
+    a.text += f"绩效目标表：年度资金总额 {amount_text(year, sheet.unit)}"
+    if period is not None and period != year:
+        a.text += f"，实施期资金总额 {amount_text(period, sheet.unit)}（两者不同）"
+        a.figure(f"{sheet.project_name} 实施期资金总额", period, sheet.unit, "项目支出绩效目标表", sheet.line)
+    a.text += "。"
+    a.figure(f"{sheet.project_name} 年度资金总额", year, sheet.unit, "项目支出绩效目标表", sheet.line)
+
+
+def group_answer(doc: Document, q: Query, word: str) -> Answer | None:
+    """A group of printed items named together (社保缴费): each member and their sum."""
+    members = group_members(doc, word)
+    if len(members) < 2:
+        return None
+    total = build.total(members)
+    unit = members[0].unit
+    a = answer("sum", f"{word}：{'、'.join(v.label for v in members)}",
+               " + ".join(f"{v.label} {v.amount}" for v in members) + f" = {amount_text(total, unit)}（{members[0].where}）。")
+    a.figure(f"{word}合计（计算）", total, unit)
+    for v in members:
+        add(a, v)
+    build.value_rows(a, members)
+    return a
+
+
+def table_answer(doc: Document, no: int) -> Answer | None:
+    """A table asked for as a whole: its total row, and its rows below."""
+    table = next((t for t in doc.tables if t.no == no), None)
+    if table is None:
+        return None
+    if not table.has_data:
+        a = answer("value", table.label, f"{table.label}：本表无数据。")
+        stated = [f for f in doc.facts if f.kind == "amount" and f.value == 0 and _shares_words(f.label, table.title)]
+        for f in stated[:2]:
+            a.text += f"情况说明：{f.label} {amount_text(f.value, f.unit)}（第{f.line}行）。"
+            a.figure(f.label, f.value, f.unit, NARRATIVE, f.line)
+        a.source(table.label, table.line, table.title)
+        return a
+    total = table.total_row("支出") if table.two_sided else table.total_row()
+    if total is None and table.kind.startswith("projects") and table.rows:
+        total = table.rows[0]
+    a = answer("value", table.label, "")
+    if total is not None:
+        parts = [f"{c.column.rsplit('/', 1)[-1]} {amount_text(c.amount, table.unit)}" for c in total.cells]
+        a.text += f"{total.name}：" + "，".join(parts) + f"（第{total.line}行）；共 {len(table.rows)} 行，见下表。"
+        for c in total.cells[:6]:
+            a.figure(f"{total.name} {c.column.rsplit('/', 1)[-1]}", c.amount, table.unit, table.label, c.line)
+    else:
+        a.text += f"{table.label} 共 {len(table.rows)} 行，见下表。"
+    columns = table.columns if not table.two_sided else ["金额"]
+    a.columns = ["科目编码", "名称"] + [c.rsplit("/", 1)[-1] for c in columns]
+    for r in table.rows:
+        cells = [r.amount(c) for c in table.columns] if not table.two_sided else [r.first]
+        a.rows.append([r.code or "", r.name] + cells)
+    a.source(table.label, table.line, table.title)
+    return a
+
+
+def _shares_words(label: str, title: str) -> bool:
+    from rapidfuzz.distance import LCSseq
+
+    core = title.split("年")[-1]
+    return LCSseq.similarity(core, label) >= min(6, len(core))
+
+
+# --------------------------------------------------------------------------- breakdown and parent
+def breakdown(doc: Document, q: Query) -> Answer | None:
+    """What a figure is made of: the rows under a code or an economic class, a column's items,
+    a group's members, a topic's parts, a table's rows."""
+    if q.whole is not None and q.subjects or len(q.subjects) > 1:
+        return value(doc, q)  # X下面的Y: Y's figure, read within X; 工资、奖金、津补贴包括哪几项: each
+    target = q.subjects[0] if q.subjects else q.whole
+    if target is None:
+        if q.table is not None:
+            return table_answer(doc, q.table)
+        if q.has("来", "来源", "收入"):  # 这些钱都是从哪来的
+            return _side_parts(doc, "收入")
+        return _side_parts(doc, "支出") if q.has("花", "用", "去", "支出") else None  # 钱主要花哪了
+    if "list" in target.kinds:  # 这533.88万分成哪几个项目: the list's projects
+        return list_answer(doc, replace(q, scope=target.of("list")[0].key, domain="projects"))
+    kinds = target.kinds
+    if "group" in kinds:
+        return group_answer(doc, q, target.of("group")[0].key)
+    if "topic" in kinds and kinds <= {"topic", "term", "row", "fact"}:
+        return topic_answer(doc, q, target.of("topic")[0].key)
+    if "table" in kinds and len(kinds) == 1:
+        return table_answer(doc, int(target.term.key))
+    for term in ordered(target):
+        found = _parts(doc, q, term)
+        if found is not None:
+            return found
+    return None
+
+
+def _parts(doc: Document, q: Query, term: Term) -> Answer | None:
+    if term.kind == "code":
+        place = code_place(doc, term.key, q)
+        if place is None:
+            return None
+        table, row = place
+        below = [r for r in table.rows if r.code and r.code != row.code and r.code.startswith(row.code)]
+        if q.level:
+            below = [r for r in below if r.level == q.level] or below
+        return _rows_under(table, row, below, f"{row.code} {row.name}")
+    if term.kind == "item":
+        table = doc.table("basic_economic")
+        row = next((r for r in table.rows if r.name == term.name), None) if table else None
+        return _rows_under(table, row, children_rows(table, row), row.name) if row else None
+    if term.kind == "column":
+        return column_parts(doc, q, term.key)
+    if term.kind == "project":
+        return _project_parts(doc, term.key)
+    if term.kind == "row" and term.key in ("收入总计", "支出总计", "本年收入合计", "本年支出合计"):
+        return _side_parts(doc, "收入" if "收入" in term.key else "支出")
+    if term.key in ("上年结转", "当年预算安排") and (q.domain == "subjects" or q.has("落在", "分布") and q.domain != "projects"):
+        return _by_subject(doc, q, term.key)  # 上年结转资金落在哪几个项级科目上
+    if term.kind == "topic":
+        said_ = topic_answer(doc, q, term.key)
+        figure = said_.figures[0] if said_ is not None and said_.figures else None
+        return _same_figure_parts(doc, q, [Value(term.name, figure.value, figure.unit, figure.table, figure.line)]) \
+            if figure else None
+    if term.kind in ("fact", "list", "row"):
+        return _same_figure_parts(doc, q, values(doc, term, q))
+    return None
+
+
+def _same_figure_parts(doc: Document, q: Query, vals: list[Value]) -> Answer | None:
+    """A figure stated in words or printed as a total (一般公共预算当年支出 550.51, 机关运行经费 13.59)
+    broken down where a table prints the same figure as its total: that table's top-level rows, or
+    the items of the economic table's column with that total."""
+    if not vals:
+        return None
+    amount = vals[0].amount
+    for table in doc.tables:
+        total = table.total_row("支出") if table.two_sided else table.total_row()
+        if total is None or table.kind.startswith("projects"):
+            continue
+        if total.first == amount and not table.two_sided:
+            top = [r for r in table.rows if r.code and r.level == "类"]
+            if top:
+                a = _rows_under(table, total, top, f"{vals[0].label}（即{table.label} 合计）")
+                if a is not None:
+                    for r in top:
+                        a.figure(f"{r.label}占比", build.pct(r.first or Decimal(0), amount), "%")
+                    a.text += "各类占比：" + "；".join(f"{r.name} {build.pct(r.first or Decimal(0), amount)}%" for r in top) + "。"
+                return a
+        for c in total.cells[1:]:
+            if c.amount == amount and table.kind == "basic_economic":
+                return column_parts(doc, q, c.column.rsplit("/", 1)[-1])
+    return None
+
+
+def _rows_under(table: Table, parent, below: list, label: str) -> Answer | None:
+    if parent is None or not below:
+        return None
+    listing = "；".join(f"{r.label} {amount_text(r.first or Decimal(0), table.unit)}" for r in below)
+    a = answer("breakdown", f"{label} 的组成",
+               f"{label}（{amount_text(parent.first or Decimal(0), table.unit)}）下有 {len(below)} 项：{listing}（{table.label}）。")
+    a.figure(label, parent.first or Decimal(0), table.unit, table.label, parent.line)
+    for r in below[:20]:
+        a.figure(r.label, r.first or Decimal(0), table.unit, table.label, r.line)
+    a.columns = ["科目编码", "名称", "金额", "单位", "行"]
+    a.rows = [[r.code or "", r.name, r.first, table.unit, r.line] for r in below]
+    a.chart = [(r.label, r.first or Decimal(0)) for r in below]
+    return a
+
+
+def column_parts(doc: Document, q: Query, column: str) -> Answer | None:
+    """人员经费 / 公用经费: the economic items with a figure in that column; 基本支出: its two columns;
+    项目支出: the project lists."""
+    functional = q.has("功能") or (q.has("科目", "类", "款") and not q.has("经济"))
+    if column in ("项目支出", "基本支出") and functional:
+        found = _by_subject(doc, q, column)
+        if found is not None:
+            return found
+    if column == "项目支出":
+        return list_answer(doc, q)
+    table = doc.table("basic_economic")
+    if table is None:
+        return None
+    if column == "基本支出":
+        total = table.total_row()
+        if total is None:
+            return None
+        vals = [Value(c.column.rsplit("/", 1)[-1], c.amount, table.unit, table.label, c.line) for c in total.cells[1:]]
+        classes = [r for r in table.rows if r.name in ECONOMIC_CLASSES and r.first is not None]
+        a = answer("breakdown", "基本支出的组成", "；".join(said(v) for v in vals) + f"（{table.label} 第{total.line}行）")
+        if classes:
+            a.text += "；按经济分类：" + "；".join(f"{r.name} {amount_text(r.first, table.unit)}" for r in classes)
+        a.text += "。"
+        for v in vals:
+            add(a, v)
+        for r in classes:
+            a.figure(r.name, r.first, table.unit, table.label, r.line)
+        a.columns = ["名称", "金额", "单位", "行"]
+        a.rows = [[r.name, r.first, table.unit, r.line] for r in classes]
+        return a
+    name = next((c for c in table.columns if c.rsplit("/", 1)[-1] == column), None)
+    rows = [r for r in table.rows if name and r.amount(name) and not r.is_total and r.name not in ECONOMIC_CLASSES]
+    classes = [r for r in table.rows if name and r.amount(name) and r.name in ECONOMIC_CLASSES]
+    if not rows:
+        return None
+    total = table.total_row()
+    a = answer("breakdown", f"{column} 的组成", "")
+    if classes:
+        a.text += f"{column}按经济分类分为 {len(classes)} 类：" + "；".join(
+            f"{r.name} {amount_text(r.amount(name), table.unit)}" for r in classes) + "。"
+        for r in classes:
+            a.figure(r.name, r.amount(name), table.unit, table.label, r.line)
+    a.text += f"明细 {len(rows)} 项：" + "；".join(f"{r.name} {amount_text(r.amount(name), table.unit)}" for r in rows) + f"（{table.label}）。"
+    if total is not None and total.amount(name) is not None:
+        a.figure(f"{column}合计", total.amount(name), table.unit, table.label, total.line)
+    for r in rows[:20]:
+        a.figure(r.name, r.amount(name), table.unit, table.label, r.line)
+    a.columns = ["名称", "类别", "金额", "单位", "行"]
+    a.rows = [[r.name, r.category or "", r.amount(name), table.unit, r.line] for r in rows]
+    a.chart = [(r.name, r.amount(name)) for r in rows]
+    return a
+
+
+def _by_subject(doc: Document, q: Query, column: str) -> Answer | None:
+    """项目支出按功能科目分 / 上年结转落在哪些科目上: the classification rows with a figure in that column,
+    at the level asked (the most detailed by default)."""
+    from budgetqa.answer.resolve import measure_column
+
+    table = next((t for k in ("expenditure", "gp_expenditure", "fiscal_expenditure", "income") for t in doc.tables
+                  if t.kind == k and measure_column(t, column) and any(r.code for r in t.rows)), None)
+    if table is None:
+        return None
+    name = measure_column(table, column)
+    parents = {r.parent_code for r in table.rows if r.parent_code}
+    rows = [r for r in table.rows if r.code and r.amount(name) and (r.level == q.level if q.level else r.code not in parents)]
+    if not rows:
+        return None
+    total = table.total_row()
+    a = answer("breakdown", f"{column}按科目（{table.label}）",
+               f"{column}落在 {len(rows)} 个科目：" + "；".join(f"{r.label} {amount_text(r.amount(name), table.unit)}" for r in rows)
+               + (f"；合计 {amount_text(total.amount(name), table.unit)}" if total is not None and total.amount(name) is not None else "")
+               + f"（{table.label}）。")
+    for r in rows[:20]:
+        a.figure(r.label, r.amount(name), table.unit, table.label, r.line)
+    if total is not None and total.amount(name) is not None:
+        a.figure(f"{column}合计", total.amount(name), table.unit, table.label, total.line)
+    a.columns = ["科目编码", "名称", column, "单位", "行"]
+    a.rows = [[r.code, r.name, r.amount(name), table.unit, r.line] for r in rows]
+    a.chart = [(r.label, r.amount(name)) for r in rows]
+    return a
+
+
+def _project_parts(doc: Document, name: str) -> Answer | None:
+    """A project's money by fund, when it comes from more than one."""
+    project = next((p for p in doc.projects if p.name == name), None)
+    if project is None or len([x for c, x in project.amounts.items() if x and "合计" not in c]) < 2:
+        return None  # one fund only: the report prints no further split of a project
+    parts = [(c.rsplit("/", 1)[-1], x) for c, x in project.amounts.items()]
+    a = answer("breakdown", f"{name} 的资金来源", "，".join(f"{c} {amount_text(x, project.unit)}" for c, x in parts)
+               + f"（第{project.line}行）。")
+    for c, x in parts:
+        a.figure(f"{name} {c}", x, project.unit, f"表{project.table_no}", project.line)
+    return a
+
+
+def _side_parts(doc: Document, side: str) -> Answer | None:
+    table = doc.table("summary")
+    if table is None:
+        return None
+    rows = [r for r in table.rows if r.side == side and r.first is not None and not r.is_total]
+    if not rows:
+        return None
+    total = next((r for r in table.rows if r.side == side and "总计" in r.name and r.first), None)
+    whole = total.first if total is not None else None
+
+    def share(r) -> str:
+        return f"（占 {build.pct(r.first, whole)}%）" if whole else ""
+
+    ranked = sorted(rows, key=lambda r: -r.first)
+    a = answer("breakdown", f"{side}的组成", "；".join(f"{r.name} {amount_text(r.first, table.unit)}{share(r)}" for r in ranked)
+               + (f"；{total.name} {amount_text(total.first, table.unit)}" if total is not None else "")
+               + f"（{table.label}）。")
+    for r in ranked[:20]:
+        a.figure(r.name, r.first, table.unit, table.label, r.line)
+        if whole:
+            a.figure(f"{r.name}占比", build.pct(r.first, whole), "%")
+    a.focus = [Value(strip_ordinal(ranked[0].name), ranked[0].first, table.unit, table.label, ranked[0].line,
+                     f"row:{table.no}:{ranked[0].row_no}")]
+    return a
+
+
+def parent(doc: Document, q: Query) -> Answer | None:
+    """Which 类 or 款 a code belongs to, or which class an economic item is under."""
+    if not q.subjects or q.measures:
+        return None  # 行政运行属于基本支出还是项目支出: its columns are asked, not its place
+    m = q.subjects[0]
+    codes = [t.key for t in m.terms if t.kind == "code"]
+    out = []
+    for code in dict.fromkeys(codes):
+        place = code_place(doc, code, q)
+        if place is None:
+            continue
+        table, row = place
+        chain = []
+        up = parent_row(table, row)
+        while up is not None:
+            chain.append(up)
+            up = parent_row(table, up)
+        if q.levels:
+            chain = [r for r in chain if r.level in q.levels] or chain
+        if chain:
+            out.append((table, row, chain))
+    if not out:
+        items = [t for t in m.terms if t.kind == "item"]
+        table = doc.table("basic_economic")
+        row = next((r for r in table.rows if r.name == items[0].name), None) if items and table else None
+        up = parent_row(table, row) if row else None
+        if up is None:
+            return None
+        out = [(table, row, [up])]
+    texts = []
+    a = answer("parent", "、".join(f"{row.label} 的上级" for _, row, _ in out), "")
+    for table, row, chain in out:
+        texts.append(f"{row.label} 属于 " + "，".join(f"{r.label}（{r.level or '类'}，"
+                                                     f"{amount_text(r.first or Decimal(0), table.unit)}）" for r in chain))
+        for r in chain:
+            a.figure(r.label, r.first or Decimal(0), table.unit, table.label, r.line)
+        a.source(table.label, row.line, row.label)
+    a.text += "；".join(texts) + "。"
+    return a

@@ -1,0 +1,307 @@
+"""What the report says in words: sheet fields, duties, units, terms, the report itself, and any
+sentence of it (found with the database's full-text index when nothing structured answers).
+
+Numbers in text answers are quoted as printed, never computed from a sentence that does not state them.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from budgetqa import lexicon
+from budgetqa.answer.build import answer
+from budgetqa.answer.topics import performance_overview, topic_answer
+from budgetqa.answer.model import Answer, amount_text
+from budgetqa.models import Document, PerformanceTarget
+from budgetqa.question.query import Query
+from budgetqa.textnorm import squash
+
+
+def define(doc: Document, q: Query) -> Answer | None:
+    """A term's definition from the glossary (名词解释)."""
+    terms = [t for m in q.subjects + ([q.whole] if q.whole else []) for t in m.terms if t.kind == "term"]
+    if not terms:
+        return None
+    term = max(terms, key=lambda t: len(t.name))
+    entry = next((i for i in doc.items_of("glossary") if i.name == term.name), None)
+    if entry is None:
+        return None
+    a = answer("define", entry.name, f"{entry.name}：{entry.text}（名词解释 第{entry.line}行）")
+    a.source("名词解释", entry.line, entry.name)
+    return a
+
+
+def duties(doc: Document, q: Query) -> Answer | None:
+    """The department's numbered duties (or whether a duty is among them)."""
+    items = doc.items_of("duty")
+    if not items:
+        return None
+    if q.has("三大", "几大职能", "职能定位", "性质"):
+        said = next(iter(doc.items_of("organisation")), None)
+        if said is not None:
+            sentence = next((s for s in said.text.split("。") if "职能" in s), said.text)
+            a = answer("text", "部门职能", f"{sentence}（机构设置情况 第{said.line}行）。")
+            a.source("机构设置情况", said.line, "职能")
+            return a
+    asked = _asked_duty(q, items)
+    if asked is not None:
+        d, words = asked
+        a = answer("text", f"「{words}」是否为本部门职责", f"是。本部门职责（{d.name}）：{d.text}（第{d.line}行）")
+        a.source("本部门职责", d.line, f"（{d.name}）")
+        return a
+    a = answer("text", "本部门职责", f"共 {len(items)} 条职责：" + "".join(f"（{d.name}）{d.text}" for d in items))
+    a.columns = ["序号", "职责", "行"]
+    a.rows = [[d.name, d.text, d.line] for d in items]
+    for d in items:
+        a.source("本部门职责", d.line, f"（{d.name}）")
+    return a
+
+
+def _asked_duty(q: Query, items) -> tuple | None:
+    """The duty whose words the question quotes (负责全区商用密码管理是不是…的职责)."""
+    m = re.search(r"^(?:请问)?(.{4,30}?)(?:是不是|是否|算不算|属不属于|属于)", q.squashed)
+    if m is None:
+        return None
+    words = m.group(1)
+    from rapidfuzz import fuzz
+
+    best = max(items, key=lambda d: fuzz.partial_ratio(words, squash(d.text)))
+    return (best, words) if fuzz.partial_ratio(words, squash(best.text)) >= 80 else None
+
+
+def units(doc: Document, q: Query) -> Answer | None:
+    """Internal units (内设机构) and subordinate units (下属单位)."""
+    kinds = {"internal_units": ("internal_unit",), "subordinate_units": ("subordinate_unit",)}.get(
+        q.domain or "", ("internal_unit", "subordinate_unit"))
+    names = {"internal_unit": "内设机构", "subordinate_unit": "下属单位"}
+    rows = [i for i in doc.items if i.kind in kinds]
+    if not rows:
+        return None
+    groups: dict[str, list] = {}
+    for i in rows:
+        groups.setdefault(names[i.kind], []).append(i)
+    a = answer("text", "、".join(groups), "；".join(f"{k}{len(v)}个：{'、'.join(i.name for i in v)}" for k, v in groups.items()) + "。")
+    for k, v in groups.items():
+        a.figure(f"{k}数量", Decimal(len(v)), "个")
+    a.columns = ["类别", "名称", "行"]
+    a.rows = [[names[i.kind], i.name, i.line] for i in rows]
+    for i in rows:
+        a.source("机构设置情况", i.line, i.name)
+    return a
+
+
+def _sheet(doc: Document, q: Query) -> PerformanceTarget | None:
+    """The performance sheet of the project the question names."""
+    names = [t.key for m in q.subjects + ([q.whole] if q.whole else []) for t in m.terms if t.kind in ("project", "target")]
+    for name in names:
+        sheet = next((s for s in doc.performance if s.project_name == name), None)
+        if sheet is not None:
+            return sheet
+    return None
+
+
+def sheet_field(doc: Document, q: Query) -> Answer | None:
+    """One field of a project's target sheet, an indicator, or the sheet in short."""
+    sheet = _sheet(doc, q)
+    if sheet is None:
+        return None
+    name = sheet.project_name
+    for level in ("level3", "level2"):  # the most specific indicator label the question names
+        named = [i for i in sheet.indicators if len(getattr(i, level)) >= 2 and squash(getattr(i, level)) in q.squashed]
+        if named:
+            i = max(named, key=lambda i: (len(getattr(i, level)), i.scope == "年度"))
+            label = getattr(i, level)
+            a = answer("text", f"{name} 的指标「{label}」",
+                       f"{name} 的{i.level2}「{i.level3}」指标值：{i.value}（{i.scope}，绩效目标表 第{i.line}行）。")
+            a.source("项目支出绩效目标表", i.line, label)
+            return a
+    named_fund = [k for k in sheet.funds if k.split("/", 1)[1] in q.squashed and "总额" not in k]
+    if named_fund or q.has("资金", "金额", "多少钱", "多少元", "拨款") and not q.field_name:
+        from budgetqa.answer.resolve import sheet_values
+
+        vals = sheet_values(doc, sheet, q)
+        if vals:
+            a = answer("value", f"{name} 的资金", "；".join(f"{v.label} {amount_text(v.amount, v.unit)}" for v in vals)
+                       + f"（绩效目标表 第{vals[0].line}行）。")
+            for v in vals:
+                a.figure(v.label, v.amount, v.unit, v.where, v.line)
+            return a
+    if q.field_name in lexicon.INDICATOR_KINDS:
+        rows = [i for i in sheet.indicators if i.level2.startswith(q.field_name) and i.scope == "年度"] or \
+               [i for i in sheet.indicators if i.level2.startswith(q.field_name)]
+        if rows:
+            listing = "；".join(f"{i.level3 or i.level2}：{i.value}" for i in rows)
+            a = answer("text", f"{name} 的{q.field_name}指标", f"{name} 的{q.field_name}指标——{listing}（绩效目标表 第{rows[0].line}行）。")
+            a.source("项目支出绩效目标表", rows[0].line, q.field_name)
+            return a
+    if q.field_name and sheet.fields.get(q.field_name):
+        line = sheet.field_lines.get(q.field_name, sheet.line)
+        label = q.field_name.replace("/", "（") + ("）" if "/" in q.field_name else "")
+        a = answer("text", f"{name} 的{label}", f"{name} 的{label}：{sheet.fields[q.field_name]}（绩效目标表 第{line}行）。")
+        a.source("项目支出绩效目标表", line, name)
+        return a
+    return _sheet_summary(sheet)
+
+
+def _sheet_summary(sheet: PerformanceTarget) -> Answer:
+    f = sheet.fields
+    yearly = [i for i in sheet.indicators if i.scope == "年度"]
+    a = answer("text", f"{sheet.project_name} 的绩效目标",
+               f"{sheet.project_name}：项目属性 {f.get('项目属性') or '—'}，项目期 {f.get('项目期') or '—'}；"
+               f"年度目标：{f.get('总体目标/年度') or '—'}；共 {len(yearly)} 项年度指标。")
+    total = next((v for k, v in sheet.funds.items() if k.startswith("年度") and "总额" in k), None)
+    if total is not None:
+        a.figure(f"{sheet.project_name} 年度资金总额", total, sheet.unit, "项目支出绩效目标表", sheet.line)
+    a.columns = ["范围", "一级指标", "二级指标", "三级指标", "指标值"]
+    a.rows = [[i.scope, i.level1, i.level2, i.level3, i.value] for i in yearly]
+    a.source("项目支出绩效目标表", sheet.line, sheet.project_name)
+    return a
+
+
+def text(doc: Document, q: Query) -> Answer | None:
+    """Questions about what the report says: a sheet's field, duties, units, terms, or a sentence."""
+    if _sheet(doc, q) is not None:
+        return sheet_field(doc, q)
+    projects = [t.name for m in q.subjects for t in m.terms if t.kind == "project"]
+    if projects and doc.performance and (q.field_name or q.has("绩效", "指标", "实施期", "年度资金")):
+        return Answer(False, "text", f"报告（{doc.label}）没有「{projects[0]}」的项目绩效目标表"
+                      f"（有目标表的是：{'、'.join(s.project_name for s in doc.performance[:8])}）。", understood=projects[0])
+    figures = any(m.via in ("exact", "synonym") and m.kinds & {"code", "item", "project", "row", "fact"} for m in q.subjects)
+    if (q.domain in ("internal_units", "subordinate_units") or any("unit" in m.kinds for m in q.subjects)) and not figures:
+        return units(doc, q)
+    if q.has("职责", "职能", "负责什么", "干什么", "做什么", "管什么", "任务是", "负责哪些", "管哪些"):
+        return duties(doc, q)
+    topics = [m.of("topic")[0].key for m in q.subjects if "topic" in m.kinds]
+    if topics and topics[0] != "绩效目标":  # what the report says of 三公, 机关运行经费, 政府采购
+        found = topic_answer(doc, q, topics[0])
+        if found is not None:
+            return found
+    if any("term" in m.kinds for m in q.subjects):
+        return define(doc, q)
+    if q.has("绩效") and not q.subjects:
+        return performance_overview(doc)
+    return None
+
+
+# --------------------------------------------------------------------------- the report itself
+def about(doc: Document, q: Query) -> Answer | None:
+    """How many tables, which are empty, which table prints a name, what a table is, the unit."""
+    tables = doc.tables
+    if q.has("什么单位", "计量单位", "金额单位", "单位是"):
+        units = sorted({t.unit for t in tables if t.unit})
+        a = answer("about", "金额单位", f"{doc.label} 的金额单位：{'、'.join(units) or doc.unit}"
+                   + "".join(f"；{t.label} 为{t.unit}" for t in tables if len(units) > 1 and t.unit != doc.unit) + "。")
+        return a
+    if q.has("哪个部门", "什么部门", "哪一年", "哪年", "哪个单位") and not q.subjects:
+        a = answer("about", "报告本身", f"这是 {doc.department} 的 {doc.year or ''}年{doc.kind}报告（{doc.source_name}）。")
+        return a
+    if q.has("部分", "章节", "目录", "结构"):
+        heads = [(i + 1, line.strip()) for i, line in enumerate(doc.lines) if re.match(r"^\s*第[一二三四五六七八九十]+部分", line)]
+        if heads:
+            a = answer("about", "报告的组成", f"{doc.label} 分为 {len(heads)} 个部分：" + "；".join(h for _, h in heads) + "。")
+            for line, head in heads:
+                a.source("报告原文", line, head)
+            return a
+    quoted = re.search(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]", q.text)
+    if quoted and q.has("表"):
+        key = squash(quoted.group(1))
+        found = [t for t in tables if key in squash(t.title)]
+        a = answer("about", f"标题含「{quoted.group(1)}」的表", f"标题含「{quoted.group(1)}」的表有 {len(found)} 张："
+                   + ("；".join(t.label for t in found) if found else "没有") + "。")
+        a.figure("表的张数", Decimal(len(found)), "张")
+        return a
+    named = [m for m in q.subjects if m.kinds - {"table"}]
+    if named and q.has("哪张表", "哪个表", "哪些表", "哪一张表", "哪几张表", "什么表", "哪个报表", "在哪"):
+        return _which_tables(doc, named)
+    if q.table is not None or any(m.kinds == {"table"} for m in q.subjects):
+        no = q.table if q.table is not None else int(next(m for m in q.subjects if m.kinds == {"table"}).term.key)
+        table = next(t for t in tables if t.no == no)
+        state = "有数据" if table.has_data else "本表无数据"
+        a = answer("about", table.label, f"{table.label}（第{table.line}行）：{state}，共 {len(table.rows)} 行。")
+        a.source(table.label, table.line, table.title)
+        return a
+    empty = [t for t in tables if not t.has_data]
+    if q.has("空表", "没有数据", "无数据", "没数据", "空的", "为空"):
+        a = answer("about", "没有数据的表", f"{len(empty)} 张表没有数据：" + "；".join(t.label for t in empty) + "。"
+                   if empty else "每张表都有数据。")
+        a.figure("没有数据的表", Decimal(len(empty)), "张")
+        a.columns = ["表", "标题", "行"]
+        a.rows = [[f"表{t.no}", t.title, t.line] for t in empty]
+        return a
+    a = answer("about", "报告中的表", f"{doc.label} 共 {len(tables)} 张表" + (f"（其中 {len(empty)} 张没有数据）" if empty else "")
+               + "：" + "；".join(t.label for t in tables) + "。")
+    a.figure("表的张数", Decimal(len(tables)), "张")
+    a.columns = ["表", "标题", "有无数据", "行"]
+    a.rows = [[f"表{t.no}", t.title, "有" if t.has_data else "无", t.line] for t in tables]
+    return a
+
+
+def _which_tables(doc: Document, named) -> Answer | None:
+    """哪张表列了项目支出: the tables printing the name as a column, a row or in the title, with the line."""
+    names = list(dict.fromkeys(t.name for m in named for t in m.terms if t.kind != "table"))
+    found = []
+    for table in doc.tables:
+        for name in names:
+            column = next((c for c in table.columns if c.rsplit("/", 1)[-1] == name), None)
+            row = next((r for r in table.rows if squash(r.name) == squash(name) or r.code == name), None)
+            if column or row or name in table.title:
+                kind = "列" if column else "行" if row else "表名"
+                found.append((table, name, kind, row.line if row else table.line))
+                break
+    if not found:
+        return None
+    a = answer("about", f"列出「{'、'.join(names[:2])}」的表",
+               "；".join(f"{t.label}（作为{kind}，第{line}行）" for t, _, kind, line in found) + "。")
+    for t, name, _, line in found:
+        a.source(t.label, line, name)
+    a.columns = ["表", "名称", "位置", "行"]
+    a.rows = [[t.label, name, kind, line] for t, name, kind, line in found]
+    return a
+
+
+# --------------------------------------------------------------------------- any sentence
+def passages(conn, doc: Document, q: Query, limit: int = 3) -> Answer | None:
+    """The report's sentences that best match the question's words (full-text index, trigram)."""
+    words = _search_words(q)
+    if not words or conn is None:
+        return None
+    hits: dict[int, tuple[int, str, str, int]] = {}
+    for word in words:
+        try:
+            rows = conn.execute(
+                "select rowid, section, text, source_line from passages where document_id = ? and rowid in "
+                "(select rowid from passages_fts where passages_fts match ?)", [doc.id, f'"{word}"']).fetchall()
+        except Exception:  # noqa: BLE001 - an older database without the index: nothing found
+            return None
+        for rowid, section, sentence, line in rows:
+            score = hits.get(rowid, (0,))[0] + len(word)
+            hits[rowid] = (score, section, sentence, line)
+    if not hits:
+        return None
+    best = sorted(hits.values(), key=lambda h: -h[0])[:limit]
+    if best[0][0] < 4:
+        return None
+    a = answer("text", "报告原文", "报告中相关的说明：" + " ".join(f"「{s}」（{sec} 第{line}行）" for _, sec, s, line in best))
+    for _, section, _, line in best:
+        a.source(section or "情况说明", line)
+    return a
+
+
+def _search_words(q: Query) -> list[str]:
+    """The question's content words of three characters or more (the trigram index needs three)."""
+    from budgetqa.question.mentions import strip_fillers
+
+    plain = strip_fillers(re.sub(r"[？?！!。，,；;：:、]", " ", q.text))
+    return [w for w in dict.fromkeys(plain.split(" ")) if len(w) >= 3][:6]
+
+
+def help_answer(doc: Document, q: Query) -> Answer:
+    """What can be asked, with examples for each kind of question."""
+    from budgetqa.catalogue import INTENTS
+
+    lines = [f"{i.description}：{'、'.join(i.examples)}" for i in INTENTS if i.examples]
+    a = answer("help", "", f"可以问 {doc.label} 的这些内容——" + "；".join(lines) + "。")
+    a.columns = ["可以问", "例子"]
+    a.rows = [[i.description, "、".join(i.examples)] for i in INTENTS if i.examples]
+    return a

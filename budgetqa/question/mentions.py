@@ -1,0 +1,408 @@
+"""Find what a question names: codes, tables, printed names, synonyms, partial and misspelt names.
+
+Names are found in the squashed question (no punctuation, simplified, lower case): exactly first,
+then through the lexicon's synonyms, then as part of a longer printed name (画报 -> 山西画报订阅费用),
+then for typos by the longest common subsequence, which must explain most of what was typed. A
+stretch of the question may name several things (一般行政管理事务 is printed under two codes):
+they stay together as one mention with several terms, the most likely first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
+
+from budgetqa import lexicon
+from budgetqa.models import Document
+from budgetqa.question.vocabulary import Term, Vocabulary
+from budgetqa.textnorm import squash
+
+_GENERIC = set("费支出经项目资金预算收入合计年度元万的和及与")
+_GENERIC_TAILS = {"支出", "经费", "费用", "费", "资金", "预算", "收入", "支出数", "预算数"}
+_PARTIAL_KINDS = ("project", "target", "code", "item", "term", "unit", "fact", "row", "asset")
+_LIST_BREAK = re.compile(r"[和与及、跟同]|[两三四五六七八九十几]个|[两三四五六七八九十几]项")
+_CN_ORDINAL = "一二三四五六七八九十"
+_TABLE_REF = re.compile(
+    rf"(?:公开|预算公开|部门预算|决算公开)?表\s*(?:([{_CN_ORDINAL}]{{1,3}})(?![共起样般些直致下定时个张家成])|(\d{{1,2}})(?!\d))"
+    rf"|第([{_CN_ORDINAL}\d]{{1,3}})张表|公开(\d{{1,2}})表")
+
+
+@dataclass
+class Mention:
+    """A stretch of the question that names one thing (or several candidates for it)."""
+
+    start: int
+    end: int
+    terms: list[Term]
+    score: float = 100
+    via: str = "exact"  # exact, synonym, partial, fuzzy
+    scope: str | None = None  # the scope typed right before it (本年的…, 上年结转的…)
+    table: int | None = None  # the table typed right before it (表五项目支出)
+    fund: str | None = None  # the fund typed right before it (财政拨款安排的高等教育支出)
+
+    @property
+    def kinds(self) -> set[str]:
+        return {t.kind for t in self.terms}
+
+    @property
+    def term(self) -> Term:
+        """The most likely reading."""
+        return self.terms[0]
+
+    def of(self, *kinds: str) -> list[Term]:
+        return [t for t in self.terms if t.kind in kinds]
+
+
+@dataclass
+class Found:
+    """Every mention of a question, in order."""
+
+    mentions: list[Mention] = field(default_factory=list)
+
+    def covering(self, i: int) -> Mention | None:
+        return next((m for m in self.mentions if m.start <= i < m.end), None)
+
+
+def find_mentions(squashed: str, spaced: str, v: Vocabulary, doc: Document) -> list[Mention]:
+    """The names in a question, longest readings kept, in question order."""
+    found: list[Mention] = []
+    found += _codes(squashed, v)
+    found += _tables(squashed, doc)
+    found += _exact(squashed, v)
+    found += _synonyms(squashed, v, found)
+    exact = [m for m in found if m.via == "exact"]
+    residue = spaced
+    for m in sorted(exact, key=lambda m: m.start - m.end):
+        residue = residue.replace(squashed[m.start:m.end], " ")
+    residue = strip_fillers(residue)
+    found += _partial(residue, squashed, v)
+    found += _extended(residue, squashed, v, exact)
+    found += _fuzzy(residue, squashed, v, found)
+    found = _longest(found, squashed)
+    return sorted(found, key=lambda m: (m.start, -m.score))
+
+
+def _codes(squashed: str, v: Vocabulary) -> list[Mention]:
+    """Classification codes, typed whole (2013105) or split into 类 款 项 (201 31 05)."""
+    out = []
+    for m in re.finditer(r"(?<![\d.])(\d{3})(?: (\d{2}))?(?: (\d{2}))?(?![\d.]|年(?!初)|%)", squashed):
+        code = "".join(g for g in m.groups() if g)
+        if code in v.codes:
+            out.append(Mention(m.start(), m.end(), [v.codes[code]]))
+    for m in re.finditer(r"(?<![\d.])(\d{5}|\d{7})(?![\d.]|年(?!初)|%)", squashed):
+        if m.group(1) in v.codes:
+            out.append(Mention(m.start(), m.end(), [v.codes[m.group(1)]]))
+    return out
+
+
+def _tables(squashed: str, doc: Document) -> list[Mention]:
+    """表五 / 表5 / 公开05表 / 第五张表, and a table named by the end of its title (基本支出决算表)."""
+    from budgetqa.textnorm import chinese_ordinal
+
+    numbers = {t.no: t for t in doc.tables}
+    out = []
+    for m in _TABLE_REF.finditer(squashed):
+        raw = next(g for g in m.groups() if g)
+        no = int(raw) if raw.isdigit() else chinese_ordinal(raw)
+        if no in numbers:
+            out.append(Mention(m.start(), m.end(), [Term("table", str(no), numbers[no].title)]))
+    if "表" in squashed:
+        titles = {t.no: squash(re.sub(r"[（(][^）)]*[）)]$", "", t.title)) for t in doc.tables}
+        for m in re.finditer("表", squashed):
+            for start in range(max(0, m.start() - 14), m.start() - 2):
+                typed = squashed[start:m.start()]
+                owners = [no for no, title in titles.items() if title.endswith(typed + "表")] or \
+                         [no for no, title in titles.items() if len(typed) >= 4 and typed in title] or \
+                         [no for no, title in titles.items() if len(typed) >= 5 and LCSseq.similarity(typed, title) == len(typed)]
+                if len(owners) == 1:  # 基本支出决算表 / 三公经费表: the one table whose title says so
+                    out.append(Mention(start, m.end(), [Term("table", str(owners[0]), numbers[owners[0]].title)], 96))
+                    break
+    return out
+
+
+def _exact(squashed: str, v: Vocabulary) -> list[Mention]:
+    """Printed names typed as printed (also with a 的 typed inside a long name)."""
+    out = []
+    for key, terms in v.longest_first:
+        start = squashed.find(key)
+        while start >= 0:
+            out.append(Mention(start, start + len(key), list(terms)))
+            start = squashed.find(key, start + 1)
+    if "的" in squashed:
+        kept = [i for i, ch in enumerate(squashed) if ch != "的"]
+        lite = "".join(squashed[i] for i in kept)
+        for key, terms in v.longest_first:
+            if len(key) < 6 or "的" in key:
+                continue
+            start = lite.find(key)
+            while start >= 0:
+                first, last = kept[start], kept[start + len(key) - 1] + 1
+                if "的" in squashed[first:last]:
+                    out.append(Mention(first, last, list(terms)))
+                start = lite.find(key, start + 1)
+    return out
+
+
+def _synonyms(squashed: str, v: Vocabulary, found: list[Mention]) -> list[Mention]:
+    """Words of the lexicon for printed names (公积金, 社保, 去年剩下), unless they straddle a name."""
+    out = []
+    for alias in sorted(v.synonyms, key=len, reverse=True):
+        start = squashed.find(alias)
+        if start < 0 or any(m.start < start < m.end < start + len(alias) for m in found):
+            continue
+        out.append(Mention(start, start + len(alias), list(v.synonyms[alias]), 95, "synonym"))
+    return out
+
+
+def strip_fillers(text: str) -> str:
+    """Text without the words that say nothing about what is asked (and without numbers)."""
+    for word in sorted(lexicon.FILLERS, key=len, reverse=True):
+        text = text.replace(word, " ")
+    text = re.sub(r"[\d.%]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _words(residue: str) -> list[str]:
+    return [w for word in residue.split(" ")
+            for w in ([word] + (_LIST_BREAK.split(word) if _LIST_BREAK.search(word) else []))]
+
+
+def _partial(residue: str, squashed: str, v: Vocabulary) -> list[Mention]:
+    """A short word that is part of a few names (画报 -> 山西画报订阅费用; 关工委 -> two projects),
+    also when more is typed around it (卫生健康类下面 holds 卫生健康 of 卫生健康支出)."""
+    out = []
+    for word in _words(residue):
+        found = _longest_piece(word, v)
+        if found is None:
+            continue
+        piece, keys = found
+        hits = {t for key in keys if key != piece for t in v.by_name[key]
+                if t.kind in _PARTIAL_KINDS and (t.kind != "fact" or len(piece) >= 5)}
+        start = squashed.find(piece)
+        if hits and len({t.name for t in hits}) <= 6 and start >= 0:
+            terms = sorted(hits, key=lambda t: (_PARTIAL_KINDS.index(t.kind), len(t.name)))
+            out.append(Mention(start, start + len(piece), terms, 90, "partial"))
+    return out
+
+
+def _longest_piece(word: str, v: Vocabulary) -> tuple[str, list[str]] | None:
+    """The longest stretch of a typed word that is part of some names (and says something)."""
+    word = word[:16]
+    for size in range(min(len(word), 10), 1 if len(word) == 2 else 2, -1):
+        for i in range(len(word) - size + 1):
+            piece = word[i:i + size]
+            if len(set(piece) - _GENERIC) < 2 or piece in lexicon.COMMON_WORDS:
+                continue
+            keys = v.pieces.get(piece)
+            if keys:
+                return piece, keys
+    return None
+
+
+def _extended(residue: str, squashed: str, v: Vocabulary, exact: list[Mention]) -> list[Mention]:
+    """A printed name typed with a word more (政府采购服务 for 政府采购服务预算, 政府采购总额 for
+    政府采购预算总额): the name found and the word after it, when a longer name holds them all in order."""
+    out = []
+    for word in _words(residue):
+        if len(word) < 2:
+            continue
+        for m in exact:
+            if squashed[m.end:m.end + len(word)] != word:
+                continue
+            typed = squashed[m.start:m.end + len(word)]
+            missed = 1 if len(typed) >= 4 else 0  # one character mistyped (绩效工姿)
+            hits = [((common == len(typed), len(typed) / len(key)), t) for key, terms in v.by_name.items()
+                    if len(key) > len(typed) - 2 and (common := LCSseq.similarity(typed, key)) >= len(typed) - missed
+                    and len(typed) / len(key) >= 0.6 and key.startswith(typed[:2])
+                    for t in terms if t.kind not in ("table", "department")]
+            if hits:
+                best = max(h[0] for h in hits)  # every character typed first, then the closest length
+                terms = list(dict.fromkeys(t for r, t in sorted(hits, key=lambda h: h[0], reverse=True)
+                                           if r[0] == best[0] and r[1] >= best[1] - 0.05))
+                out.append(Mention(m.start, m.end + len(word), terms, 93, "partial"))
+    return out
+
+
+def _fuzzy(residue: str, squashed: str, v: Vocabulary, found: list[Mention]) -> list[Mention]:
+    """Names typed with a typo or missing characters (山西画抱, 乡镇档按室建设, 职工医保缴费).
+
+    The score is the longest common subsequence of the typed word and a name, relative to the
+    word (how much of what was typed the name explains) and to the name (how much of it was
+    typed); both must be high, so a shared 费 or 支出 never makes a match.
+    """
+    out = []
+    taken = {t for m in found if m.via == "exact" for t in m.terms}
+    for word in residue.split(" "):
+        word = word.strip("中里的在和与及是")  # 表十二中信息化中心: the 中 belongs to the table
+        core = set(word) - _GENERIC
+        start = squashed.find(word)
+        if len(word) < 3 or len(core) < 2 or start < 0:
+            continue
+        scored = []
+        for key, terms in v.by_name.items():
+            if len(key) < 3:
+                continue
+            common = LCSseq.similarity(word, key)
+            if common < 3 or common / len(word) < 0.75:
+                continue
+            abbreviated = common == len(word) >= 6 and word[:3] in key  # 视频会议线路租赁 for a long name
+            if common / len(key) < 0.5 and fuzz.partial_ratio(word, key) < 70 and not abbreviated:
+                continue  # the shared characters are scattered over a long name
+            if len(core & set(key)) < max(2, len(core) * 0.6):
+                continue
+            score = 100 * (0.6 * common / len(word) + 0.4 * max(common / len(key), 0.5 if abbreviated else 0))
+            scored += [(score, t) for t in terms if t not in taken and t.kind not in ("table", "department")]
+        if not scored:
+            continue
+        scored.sort(key=lambda s: -s[0])
+        best = scored[0][0]
+        terms = list(dict.fromkeys(t for s, t in scored[:6] if s >= best - 4))
+        out.append(Mention(start, start + len(word), terms, best * 0.95, "fuzzy"))
+    return out
+
+
+def _longest(mentions: list[Mention], text: str) -> list[Mention]:
+    """Keep the longest readings: drop a mention inside a longer one (一般公共预算 inside
+    一般公共预算拨款收入), a weaker one on the same span, and one that overlaps another only to take
+    a generic word after it (高等教育支出: 高等教育, not also 教育支出). Mentions on the same span merge."""
+    keep: list[Mention] = []
+    exact = [m for m in mentions if m.via in ("exact", "synonym") and m.kinds & {"code", "item", "row", "column"}]
+    mentions = [m for m in mentions if m.via in ("exact", "synonym") or not any(
+        m.start <= e.start and e.end <= m.end and _says_nothing(text[m.start:e.start] + text[e.end:m.end]) for e in exact)]
+    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), -m.score)):
+        same = next((k for k in keep if k.start == m.start and k.end == m.end), None)
+        if same is not None:
+            if same.score - m.score < 8:
+                same.terms += [t for t in m.terms if t not in same.terms]
+            continue
+        if any(k.start <= m.start and m.end <= k.end for k in keep):
+            continue
+        keep.append(m)
+    return [m for m in keep if not any(k.start < m.start < k.end < m.end and text[k.end:m.end] in _GENERIC_TAILS
+                                       for k in keep)]
+
+
+def _says_nothing(extra: str) -> bool:
+    """Characters a weaker reading adds to an exact name that carry no meaning of their own (拨款, 的)."""
+    rest = extra
+    for word in sorted(lexicon.COMMON_WORDS, key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return not (set(rest) - _GENERIC)
+
+
+# --------------------------------------------------------------------------- pinyin
+_QUERY_WORDS = ("资金来源", "来源", "多少", "占比", "比例", "比重", "下属单位", "内设机构", "质量指标", "数量指标",
+                "时效指标", "指标", "绩效", "绩效目标", "项目", "支出", "收入", "预算", "合计", "总计", "三公", "经费",
+                "三公经费", "增长", "减少", "增加", "排名", "最多", "最少", "哪个", "几个", "职责", "面积", "车辆")
+
+
+def resolve_pinyin(text: str, v: Vocabulary) -> str:
+    """Replace runs of latin letters that spell a known name in pinyin or its initials.
+
+    A run may also be the initials of the start of a name typed on in characters
+    (sxhb订阅费用 -> 山西画报订阅费用): it is replaced by that many leading characters.
+    """
+    text = re.sub(r"(?<=[a-z])\s+(?=[a-z])", "", text)  # anke tidai gongcheng -> ankeditaigongcheng
+    runs = list(re.finditer(r"[a-z]{2,}", text))
+    if not runs:
+        return text
+    spelled = [(name, py, ini) for name, (py, ini) in v.spellings.items() if ini]
+    for m in reversed(runs):
+        word, after = m.group(), text[m.end():]
+        best = None
+        for name, py, ini in spelled:
+            hanzi = "".join(ch for ch in squash(name) if "\u4e00" <= ch <= "\u9fff")
+            replacement = name
+            if word in (ini, py):
+                score = 100
+            elif len(word) >= 6 and py.startswith(word):
+                score = 90
+            elif len(word) >= 3 and ini.startswith(word):
+                rest = hanzi[len(word):]
+                if len(ini) - len(word) <= 1:
+                    score = 85
+                elif rest and after.startswith(rest[:2]):
+                    score, replacement = 88, hanzi[: len(word)]
+                else:
+                    score = 60
+            else:
+                continue
+            key = (score, -len(replacement))
+            if best is None or key > best[0]:
+                best = (key, replacement)
+        if best and best[0][0] >= 80:
+            text = text[: m.start()] + best[1] + text[m.end():]
+        elif len(word) >= 4:
+            words = _spell_out(word, v)
+            if words:
+                text = text[: m.start()] + words + text[m.end():]
+    return text
+
+
+def _pinyin_dictionary(v: Vocabulary) -> dict[str, str]:
+    """Full pinyin -> words: the document's names, the question words and the lexicon's synonyms."""
+    from budgetqa.textnorm import pinyin_keys
+
+    cached = getattr(v, "_pinyin_words", None)
+    if cached is not None:
+        return cached
+    words = set(_QUERY_WORDS) | set(lexicon.SYNONYMS) | set(lexicon.COLUMN_ITEMS)
+    out = {pinyin_keys(w)[0]: w for w in words if re.fullmatch(r"[\u4e00-\u9fff]{2,}", w)}
+    out.update({py: name for name, (py, _) in v.spellings.items() if py})
+    v._pinyin_words = {k: w for k, w in out.items() if len(k) >= 4}  # type: ignore[attr-defined]
+    return v._pinyin_words  # type: ignore[attr-defined]
+
+
+def _pinyin_pieces(v: Vocabulary) -> dict[str, str]:
+    """Pinyin of every run of two to four characters of every name -> those characters (shipinhuiyi ->
+    视频会议), for pinyin typed for part of a long name. Built only when a question is typed in pinyin."""
+    cached = getattr(v, "_pinyin_pieces", None)
+    if cached is not None:
+        return cached
+    from pypinyin import lazy_pinyin
+
+    out: dict[str, str] = {}
+    for name in v.spellings:
+        hanzi = "".join(ch for ch in squash(name) if "\u4e00" <= ch <= "\u9fff")
+        syllables = lazy_pinyin(hanzi)
+        for size in (2, 3, 4):
+            for i in range(len(syllables) - size + 1):
+                out.setdefault("".join(syllables[i:i + size]), hanzi[i:i + size])
+    v._pinyin_pieces = out  # type: ignore[attr-defined]
+    return out
+
+
+def _spell_out(word: str, v: Vocabulary) -> str:
+    """A run of pinyin made of several words (zhufangbaozhangzhichuzhanbi -> 住房保障支出占比), one
+    letter off allowed in long words (sanggong -> 三公); '' when most of it stays unexplained."""
+    from rapidfuzz.distance import Levenshtein
+
+    dictionary = _pinyin_dictionary(v)
+    pieces = _pinyin_pieces(v)
+    best: list[tuple[int, str] | None] = [None] * (len(word) + 1)  # covered letters, words so far
+    best[0] = (0, "")
+    for i in range(len(word)):
+        if best[i] is None:
+            continue
+        covered, spelled = best[i]
+        if best[i + 1] is None or best[i + 1][0] < covered:
+            best[i + 1] = (covered, spelled)  # skip one letter
+        for size in range(4, min(len(word) - i, 40) + 1):
+            piece = word[i:i + size]
+            chinese = dictionary.get(piece) or pieces.get(piece)
+            if chinese and (best[i + size] is None or best[i + size][0] < covered + size):
+                best[i + size] = (covered + size, spelled + chinese)
+        for key, chinese in dictionary.items():
+            if len(key) < 6:
+                continue
+            for size in (len(key) - 1, len(key) + 1, len(key)):
+                piece = word[i:i + size]
+                if len(piece) == size and piece != key and Levenshtein.distance(piece, key) <= 1:
+                    candidate = (covered + size, spelled + chinese)
+                    if best[i + size] is None or best[i + size][0] < candidate[0]:
+                        best[i + size] = candidate
+    covered, spelled = best[len(word)]
+    return spelled if covered >= 0.75 * len(word) else ""

@@ -1,0 +1,104 @@
+"""Numbers in a question: Chinese numerals made digits, then amounts, percentages, years and places.
+
+Chinese numerals are converted where they count (前三, 五十万, 百分之十, 二零二四年, 第二); amounts keep
+the unit typed after them (万 / 万元 / 元), so a threshold in 元 is compared with a table in 万元
+exactly. Codes (3, 5 or 7 digits not followed by a unit) are not amounts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+_CN_NUMERAL = "零〇一二两三四五六七八九十百千万亿点"
+_CN_RUN = f"[{_CN_NUMERAL}]"
+_PATTERNS = (
+    (re.compile(r"百分之([零〇一二两三四五六七八九十百点]+)"), "{}%"),
+    (re.compile(r"([零〇一二三四五六七八九]{4})(?=年)"), "{}"),  # 二零二四年
+    (re.compile(r"(?<=前|后|第)([一二两三四五六七八九十]+)"), "{}"),
+    (re.compile(r"(?<=倒数)([一二两三四五六七八九十]+)"), "{}"),
+    (re.compile(r"(?<=top)([一二两三四五六七八九十]+)"), "{}"),
+    (re.compile(r"(?<=最大的|最多的|最高的|最小的|最少的|最低的)([一二两三四五六七八九十]+)(?=个|项|名|笔)"), "{}"),
+    (re.compile(rf"([一二两三四五六七八九十][{_CN_NUMERAL}]*)(?=万|元|块钱)"), "{}"),
+)
+
+
+def chinese_numbers(text: str) -> str:
+    """Chinese numerals where they count: 前三 -> 前3, 五十万 -> 50万, 百分之十 -> 10%, 二零二四年 -> 2024年."""
+    if not any(ch in _CN_NUMERAL for ch in text):
+        return text
+    for pattern, template in _PATTERNS:
+        if not pattern.search(text):
+            continue
+        import cn2an  # loaded only for questions that spell numbers in Chinese
+
+        def convert(m: re.Match[str]) -> str:
+            raw = m.group(1)
+            if re.fullmatch("[零〇一二三四五六七八九]{4}", raw):
+                return template.format("".join(str("零一二三四五六七八九".index(c.replace("〇", "零"))) for c in raw))
+            try:
+                return template.format(cn2an.cn2an(raw, "smart"))
+            except (ValueError, KeyError, IndexError):
+                return m.group(0)
+
+        text = pattern.sub(convert, text)
+    return text
+
+
+@dataclass
+class Amount:
+    """A number the question gives, with the unit typed after it ('' when none)."""
+
+    value: Decimal
+    unit: str
+    start: int
+    end: int
+
+
+@dataclass
+class Numbers:
+    """What the numbers of one question say."""
+
+    amounts: list[Amount] = field(default_factory=list)
+    percents: list[Decimal] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    n: int | None = None  # 前五 (negative: 后五, 倒数五个)
+    nth: int | None = None  # 排第二 (negative: 倒数第二)
+    choice: int | None = None  # '2', '第二个': a pick from the last answer's choices
+
+
+_YEAR = re.compile(r"(?<![\d.])(20[0-4]\d)(?:年|(?![\d.万元%]))")
+_NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])")
+
+
+def read_numbers(squashed: str) -> Numbers:
+    """Amounts, percentages, years, top-n and nth places of a squashed question."""
+    out = Numbers()
+    out.percents = [Decimal(m.group(1)) for m in re.finditer(r"(\d+(?:\.\d+)?)%", squashed)]
+    for m in re.finditer(r"(?:前|top|排名前|最高的|最大的|最多的)(\d{1,2})(?!\d)", squashed):
+        out.n = int(m.group(1))
+    m = re.search(r"(?:(?<!以)后|倒数|最少的|最小的|最低的)(\d{1,2})(?![\d.])(?!万|元)", squashed)
+    if m and not re.search(r"倒数第", squashed):
+        out.n = -int(m.group(1))
+    m = re.search(r"(?:排|排名|排在|位列|位居|列)第(\d{1,2})(?!\d)|第(\d{1,2})(?:大|多|高|名|位|小|少|低)", squashed)
+    if m:
+        out.nth = int(m.group(1) or m.group(2))
+    m = re.search(r"倒数第(\d{1,2})(?!\d)", squashed)
+    if m:
+        out.nth = -int(m.group(1))
+    m = re.fullmatch(r"(?:选|要|看)?(?:第)?(\d{1,2})(?:个|项|条)?(?:吧|呢)?", squashed)
+    if m:
+        out.choice = int(m.group(1))
+    out.years = [int(m.group(1)) for m in _YEAR.finditer(squashed)]
+    for m in _NUMBER.finditer(squashed):
+        raw, after = m.group(1), squashed[m.end():m.end() + 2]
+        if after[:1] in ("%", "年") or squashed[max(0, m.start() - 1):m.start()] in ("前", "第", "后") \
+                or (after[:1] in ("个", "项", "张", "名", "位", "条", "类", "款", "列", "倍") and "." not in raw):
+            continue
+        if "." not in raw and after[:1] not in ("万", "元", "块") and (
+                len(raw) in (3, 5, 7) or re.fullmatch(r"20[0-4]\d", raw)):
+            continue  # a classification code or a year
+        unit = "万元" if after.startswith("万") else "元" if after[:1] in ("元", "块") else ""
+        out.amounts.append(Amount(Decimal(raw), unit, m.start(), m.end()))
+    return out

@@ -1,0 +1,890 @@
+"""Read a question once into a Query: the operation asked for and its slots.
+
+    question ──normalise──▶ text ──mentions, numbers, cue words──▶ Query
+
+A Query is a value: it can be printed, compared in a test, and executed without the question.
+The reader decides every slot here (what is asked about, within what, in which scope, table,
+fund or column, with which threshold, order or unit); the executor never looks at the words again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from rapidfuzz import fuzz, process
+
+from budgetqa import lexicon
+from budgetqa.models import Document
+from budgetqa.catalogue import INTENTS, Intent
+from budgetqa.question.mentions import Mention, find_mentions, resolve_pinyin, strip_fillers
+from budgetqa.question.numbers import Amount, chinese_numbers, read_numbers
+from budgetqa.question.vocabulary import vocabulary
+from budgetqa.textnorm import normalise, squash
+
+_SEPARATORS = re.compile(r"[\s\u3000“”\"'‘’「」『』《》〈〉【】\[\]（）()，,。！!？?；;：:、·~～…—_/\\|*#@&^`]+")
+# Words between two names that make the first the place the second is read in (X中Y, X下面的Y).
+_WITHIN = ("当中的", "之中的", "下面的", "里面的", "中的", "里的", "下的", "当中", "之中", "下面", "里面", "中", "里", "下")
+# Words between a table and the name after it that make the table where the name is read.
+_IN_TABLE = ("", "的", "中", "里", "中的", "里的", "口径", "口径下", "口径的", "里面的", "上的", "上", "支出方", "收入方",
+             "支出方的", "收入方的", "支出栏", "收入栏", "支出侧", "收入侧")
+_FUND_GAP = ("", "的", "安排", "安排的", "拨款安排的", "拨款的", "资金", "资金安排的")
+_ROW_KINDS = ("code", "item", "row", "project", "target")
+MAX_QUESTION = 500  # characters read of one question; the rest is cut and the answer says so
+
+
+@dataclass
+class Query:
+    """What one question asks: an operation and its slots."""
+
+    op: str = "value"
+    subjects: list[Mention] = field(default_factory=list)  # what is asked about, in question order
+    whole: Mention | None = None  # the whole a part is read within (X中Y) or divided by (Y占X)
+    measures: list[str] = field(default_factory=list)  # columns asked of a row (基本支出, 上年结转, 决算 …)
+    scope: str | None = None  # 本年 / 上年结转 / 全部
+    fund: str | None = None  # a fund naming the table to read (一般公共预算, 财政拨款 …)
+    table: int | None = None  # a table the question names as where to read
+    level: str | None = None  # 类 / 款 / 项
+    domain: str | None = None  # what a list, ranking, count or filter runs over (projects, items, subjects …)
+    comparator: str | None = None  # gt, ge, lt, le, eq
+    threshold: Amount | None = None
+    average: bool = False  # compared with the mean of the same rows
+    n: int | None = None
+    nth: int | None = None
+    ascending: bool = False
+    field_name: str | None = None  # a text field (总体目标, 立项依据 …) or indicator kind (质量 …)
+    years: list[int] = field(default_factory=list)
+    previous_year: bool = False  # the year before the report's, asked as a year of its own
+    unit: str | None = None  # the unit the answer is wanted in
+    amounts: list[Amount] = field(default_factory=list)  # figures the question gives
+    percents: list[Decimal] = field(default_factory=list)
+    each: bool = False  # 分别 / 各: one answer per subject or measure
+    refused: str = ""  # why the report cannot answer this (another department, a person, the future)
+    missing: str = ""  # a standard item the question names that the report does not print
+    follow_up: bool = False  # leans on the last answer (那…呢, 它的…, names nothing)
+    cued: bool = False  # the operation was asked for in words, not assumed
+    choice: int | None = None  # a pick from the last answer's numbered choices
+    ops: list[tuple[float, str]] = field(default_factory=list)  # every operation, best first
+    text: str = ""
+    squashed: str = ""
+    breaks: frozenset[int] = frozenset()
+    cut: bool = False  # the question was longer than MAX_QUESTION
+    relation: tuple[int, int] | None = None  # the words that tie the whole to its part (中, 下面的)
+    scope_spans: list[tuple[int, int]] = field(default_factory=list)  # where scope phrases were typed
+    subjects_typed: list[Mention] = field(default_factory=list)  # every name found, before roles were given
+    excluded: list[Mention] = field(default_factory=list)  # names set aside (扣掉退休费, 不算安可替代工程)
+    side: str | None = None  # 收入 / 支出: the side of a two-sided table asked about
+    levels: list[str] = field(default_factory=list)  # every level asked (属于哪个类、哪个款)
+    missing_table: str = ""  # a table the question names that the report does not have (表十四)
+
+    def has(self, *words: str) -> bool:
+        """True when any word occurs in the question (for slot reading inside this module)."""
+        return any(w in self.squashed for w in words)
+
+    def names(self) -> list[str]:
+        """What each subject was read as, for 'what was understood'."""
+        return [m.term.name for m in self.subjects]
+
+    def describe(self) -> str:
+        """A one-line summary (for tests and debugging)."""
+        slots = {k: v for k, v in (("scope", self.scope), ("measures", self.measures), ("table", self.table),
+                                   ("fund", self.fund), ("level", self.level), ("domain", self.domain),
+                                   ("comparator", self.comparator), ("n", self.n), ("nth", self.nth),
+                                   ("field", self.field_name), ("unit", self.unit)) if v}
+        whole = f" within {self.whole.term.name}" if self.whole else ""
+        return f"{self.op}({', '.join(self.names())}{whole}) {slots}"
+
+
+def read(question: str, doc: Document) -> Query:
+    """Read one question (one part of a line) against the document's vocabulary."""
+    v = vocabulary(doc)
+    cut = len(question) > MAX_QUESTION
+    text = normalise(question[:MAX_QUESTION])
+    text = chinese_numbers(resolve_pinyin(text, v))
+    squashed = squash(text)
+    q = Query(text=text, squashed=squashed, breaks=_breaks(text), cut=cut)
+    numbers = read_numbers(squashed)
+    q.amounts, q.percents, q.years, q.n, q.nth, q.choice = (numbers.amounts, numbers.percents, numbers.years,
+                                                            numbers.n, numbers.nth, numbers.choice)
+    _scope(q)
+    _missing_items(q, doc)
+    blanked = _blank(_blank_qualifiers(squashed), q.missing)
+    spaced = _blank(_blank_qualifiers(squash_spaced(text)), q.missing)
+    mentions = [m for m in find_mentions(blanked, spaced, v, doc) if not _inside_number(m, q)]
+    _shape(q, doc)
+    _roles(q, mentions, doc)
+    q.domain = "projects" if any("list" in m.kinds for m in q.subjects) else _domain_word(_mask(
+        q.squashed, [m for m in q.subjects + ([q.whole] if q.whole else []) if m.kinds & {"list", "column", "row"}]))
+    _refusals(q, doc, mentions)
+    _missing_table(q, doc)
+    _rank(q)
+    q.follow_up = _leans_on_context(q)
+    return q
+
+
+def squash_spaced(text: str) -> str:
+    """The question squashed, but with its punctuation kept as spaces (so typed words stay apart)."""
+    return squash(_SEPARATORS.sub(" ", text).replace(" ", "\x02")).replace("\x02", " ") if text else ""
+
+
+def _breaks(text: str) -> frozenset[int]:
+    """Offsets in the squashed question at which the typed text had punctuation."""
+    out, pos, pending = set(), 0, False
+    for ch in re.sub(r"(?<=\d)\.(?=\d)", "0", text):
+        if _SEPARATORS.fullmatch(ch):
+            pending = True
+            continue
+        if pending:
+            out.add(pos)
+            pending = False
+        pos += 1
+    return frozenset(out)
+
+
+_QUALIFIERS = sorted({w for scope in ("本年", "全部") for w in lexicon.SCOPE_WORDS[scope]
+                      if w.startswith(lexicon.NEGATIONS + ("含", "包括", "包含", "连同", "加上", "本年加", "本年和", "本年与", "本年及"))},
+                     key=len, reverse=True)
+
+
+def _blank_qualifiers(text: str) -> str:
+    """The question with its 含/不含 结转 phrases blanked: they set the scope, they name nothing."""
+    for word in _QUALIFIERS:
+        text = text.replace(word, " " * len(word))
+    return text
+
+
+def _blank(text: str, word: str) -> str:
+    return text.replace(word, " " * len(word)) if word else text
+
+
+_STANDARD_ITEMS = sorted((squash(i) for i in lexicon.STANDARD_ECONOMIC_ITEMS), key=len, reverse=True)
+
+
+def _missing_items(q: Query, doc: Document) -> None:
+    """A standard economic item (会议费, 水电费) or a code the report does not print: it names nothing
+    here, and no other name may be read into it (会议费 is not 视频会议…)."""
+    v = vocabulary(doc)
+    for key in _STANDARD_ITEMS:
+        if key in q.squashed and not any(key in name for name in v.printed):
+            q.missing = key
+            return
+    for m in re.finditer(r"(?<![\d.])([23]\d{6})(?![\d.]|年|%|万|元)", q.squashed):
+        if m.group(1) not in v.codes:
+            q.missing = m.group(1)
+            return
+
+
+def _inside_number(m: Mention, q: Query) -> bool:
+    """A name found inside a figure the question gives is no name (2013105 is a code, 246.89 is not)."""
+    return any(a.start <= m.start and m.end <= a.end for a in q.amounts)
+
+
+# --------------------------------------------------------------------------- scope and shape
+def _scope(q: Query) -> None:
+    """本年 / 上年结转 / 全部 from the longest scope phrase typed (an excluded 结转 means this year's money)."""
+    found = [(len(word), start, scope, word) for scope, words in lexicon.SCOPE_WORDS.items() for word in words
+             if (start := q.squashed.find(word)) >= 0]
+    found = [f for f in found if not any(g[1] < f[1] + f[0] and f[1] < g[1] + g[0] and g[0] > f[0] for g in found)]
+    if not found:
+        return
+    if re.search(r"连(?:同)?.{0,8}?(?:一起算|也算|都算|一并)", q.squashed):
+        q.scope = "全部"  # 连去年结转的一起算: both
+        q.scope_spans = [(start, start + len(word)) for _, start, _, word in found]
+        return
+    _, start, scope, word = max(found)
+    negated = q.squashed[max(0, start - 3):start].endswith(lexicon.NEGATIONS)
+    q.scope = "本年" if scope == "上年结转" and negated else scope
+    if re.search(r"(?:本年|今年|当年)[^，,]{0,4}?(?:和|与|及|加上?)(?:上年|去年)?结转的?(?:都|一起|合计|加起来)", q.squashed):
+        q.scope = "全部"  # 本年的和结转的都算
+    q.scope_spans = [(start, start + len(word)) for _, start, _, word in found]
+
+
+def _shape(q: Query, doc: Document) -> None:
+    """Order, comparison, unit, text field, years and the other slots read from words alone."""
+    s = q.squashed
+    q.each = any(w in s for w in lexicon.EACH if w != "各") or bool(re.search(r"各(?:是|为|占|有|多少|自)", s))
+    desc = any(w in s for w in lexicon.ORDER_DESC if len(w) > 1)
+    asc = any(w in s for w in lexicon.ORDER_ASC if len(w) > 1)
+    q.ascending = (asc and not desc) or (q.n is not None and q.n < 0) or (q.nth is not None and q.nth < 0) \
+        or bool(q.nth and re.search(rf"第{abs(q.nth)}(?:小|少|低)", s))
+    for comparator, words in lexicon.COMPARATORS.items():
+        word = next((w for w in words if w in s and not s[max(0, s.find(w) - 1):s.find(w)] == "不"
+                     or w in s and w.startswith("不")), None)
+        if word:
+            q.comparator = comparator
+            break
+    q.average = q.has("平均值", "平均数", "平均水平", "均值", "平均")
+    if q.amounts:
+        q.threshold = q.amounts[0]
+    for unit, words in lexicon.UNIT_WORDS.items():
+        if any(w in s for w in words):
+            q.unit = unit
+    if q.unit is None and s.endswith(("元", "元?")) and not s.endswith("万元"):
+        q.unit = "元"
+    plain = s.replace("项目", "□□")  # 项 of 项目 is not the 项 level
+    q.levels = [lv for lv in ("类", "款", "项") if re.search(
+        rf"(?:{lv}级|哪个{lv}|哪一{lv}|哪{lv}|什么{lv}|（{lv}）|\({lv}\))", plain)]
+    q.level = next((lv for lv in ("类", "款", "项") if re.search(rf"(?:{lv}级|哪个{lv}|哪一{lv}|哪{lv}|各{lv}|几{lv}|什么{lv}|个{lv}|{lv}科目|的{lv}$|这个{lv}|（{lv}）|\({lv}\))", plain)), None)
+    q.field_name = next((f for f, words in lexicon.SHEET_FIELDS.items() if any(w in s for w in words)), None)
+    kind = next((k for k in lexicon.INDICATOR_KINDS if re.search(rf"{k}(?:指标|要求|目标|上|方面|标准)", s)
+                 or len(k) >= 3 and k in s), None)
+    if kind is None and re.search(r"多长时间|多久|时间多长|什么时候完成|完成时间", s):
+        kind = "时效"
+    if q.field_name is None and kind is None and re.search(r"为(?:什么|何|啥)要?(?:订|设|搞|做|买|安排|花|建|开展|列|上)", s):
+        q.field_name = "项目设立必要性"  # 为什么要订这个: why the project exists
+    if kind:
+        q.field_name = kind
+    year = doc.year
+    q.previous_year = bool(year and (year - 1) in q.years) or bool(
+        re.search(r"(?<![比较与跟和同])(?:上年度?|去年|上一年|前一年)(?!结转|财政拨款结转|相比|比|结余|剩|没花|没用)", s))
+    q.domain = _domain_word(s)
+    q.side = "支出" if re.search(r"支出方|支出栏|支出侧|支出一侧", s) else "收入" if re.search(r"收入方|收入栏|收入侧|收入一侧", s) else None
+
+
+def _domain_word(s: str) -> str | None:
+    """What a list, ranking, count or filter runs over, when the words say it."""
+    if re.search(r"绩效目标表|目标表|绩效目标管理|绩效目标的项目|绩效目标项目", s):
+        return "targets"
+    if re.search(r"内设机|内设|科室|股室", s):
+        return "internal_units"
+    if re.search(r"下属.{0,4}单位|所属单位|二级单位|下属事业单位|下面.{0,4}单位|下级单位", s):
+        return "subordinate_units"
+    if "职责" in s or re.search(r"管(?:些|什么|啥|哪些)|归不归|管不管|归谁管|负不负责", s):
+        return "duties"
+    if re.search(r"经济科目|经济分类|明细科目|明细经济", s):
+        return "items"
+    if re.search(r"功能科目|功能分类|[类款]级|项级|科目", s) and "项目" not in s:
+        return "subjects"
+    if re.search(r"哪一块|哪块|哪方面|哪个方面|哪些方面|哪个领域|哪些领域|哪一类|哪类|什么方面|哪个口子", s):
+        return "subjects"
+    if "项目" in s:
+        return "projects"
+    return None
+
+
+# --------------------------------------------------------------------------- roles of the names
+def _is(m: Mention, q: Query, words) -> bool:
+    return q.squashed[m.start:m.end] in words or m.term.name in words
+
+
+_SCOPE_NAMES = {w for words in lexicon.SCOPE_WORDS.values() for w in words} | {"上年结转安排", "当年预算安排"}
+_MEASURE_NAMES = {w: key for key, words in lexicon.MEASURES.items() for w in words}
+
+
+def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
+    """Which names are asked about, and which only say where to read (a table, a fund, a whole, a column)."""
+    ms = [m for m in mentions if not (m.kinds == {"department"}) and not any(
+        a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in q.scope_spans)]
+    q.subjects_typed = ms
+    q.excluded = [m for m in ms if _excluded(q, m)]
+    ms = [m for m in ms if m not in q.excluded and not _own_department(q, m, doc)]
+    ms = _assets(q, ms)
+    ms = _explained(q, ms)
+    ms = _one_thing(q, ms)
+    ms = _narrowed(ms)
+    ms = _group_heads(ms)
+    ms = _total_tails(q, ms)
+    ms = _source_clause(q, ms)
+    ms = _table_roles(q, ms)
+    ms = _fund_roles(q, ms, doc)
+    ms = _modifier_roles(q, ms)
+    ms = _whole_roles(q, ms)
+    rows = [m for m in ms if m.kinds & set(_ROW_KINDS) and not _is(m, q, _SCOPE_NAMES)]
+    if rows:  # 2013105的项目支出, 201里基本支出和项目支出, 2013102上年结转: columns asked of the row
+        measures = [m for m in ms if m.start > rows[0].start and not m.kinds & {"code", "item", "project", "target"}
+                    and q.squashed[m.start:m.end] in _MEASURE_NAMES]
+        listed = measures and q.squashed[rows[-1].end:measures[0].start] in ("和", "与", "及", "、", "跟", "以及")
+        if measures and len(rows) <= 2 and not listed:
+            q.measures = [_MEASURE_NAMES[q.squashed[m.start:m.end]] for m in measures]
+            ms = [m for m in ms if m not in measures]
+            if re.search(r"合计|总数|总额|一共", q.squashed[rows[0].end:measures[0].start]):
+                q.measures.insert(0, "合计")  # X的合计数，以及其中A和B: the row's total too
+        elif re.search(r"基本(?:支出)?[和与、及]项目(?:支出)?", q.squashed[rows[0].end:]):
+            q.measures = ["基本支出", "项目支出"]  # 2050204高中教育多少？基本和项目各多少
+    q.subjects = ms
+
+
+_EXCLUDING = ("不是", "不包括", "不包含", "不含", "除了", "除去", "而非", "并非", "非", "不算", "扣除", "剔除", "刨去", "去掉",
+              "扣掉", "减掉", "刨掉", "除开", "排除")
+
+
+def _own_department(q: Query, m: Mention, doc: Document) -> bool:
+    """屯留区委办 typed to say which report: a loose reading of the report's own department name."""
+    from rapidfuzz.distance import LCSseq
+
+    typed = q.squashed[m.start:m.end]
+    return m.via in ("partial", "fuzzy") and len(typed) >= 3 and LCSseq.similarity(typed, squash(doc.department)) >= len(typed) - 1 \
+        and not any(typed in squash(t.name) and len(typed) >= 0.6 * len(squash(t.name)) for t in m.terms)
+
+
+def _excluded(q: Query, m: Mention) -> bool:
+    """A name the question sets aside (不是事业单位那块, 除了基本工资), or a list or scope name that a
+    含/不含 phrase only qualifies (不含上年结转的项目支出: the scope slot says it)."""
+    before = q.squashed[max(0, m.start - 3):m.start]
+    if before.endswith(_EXCLUDING):
+        return True
+    return False
+
+
+def measure_word(q: Query, m: Mention) -> bool:
+    """A name that is a column of a row when said of one (基本支出, 项目支出, 上年结转, 当年预算安排)."""
+    return q.squashed[m.start:m.end] in _MEASURE_NAMES
+
+
+def _modifier_roles(q: Query, ms: list[Mention]) -> list[Mention]:
+    """上年结转的项目 / 本年的关工委经费 / 今年新安排的项目: scope words before a name or a list only
+    say which money (the scope slot holds them); asked alone, they are the subject."""
+    out = []
+    for m in ms:
+        m.scope = _scope_before(q, m)
+    named = [m for m in ms if not _is(m, q, _SCOPE_NAMES)]
+    if q.scope == "全部" and named:  # 把去年结转的也算上: the scope says it, nothing more is named
+        ms = named
+    for i, m in enumerate(ms):
+        nxt = ms[i + 1] if i + 1 < len(ms) else None
+        after = q.squashed[m.end:]
+        if _is(m, q, _SCOPE_NAMES) and (
+                (nxt is not None and q.squashed[m.end:nxt.start] in ("", "的", "下来的", "部分的", "中的", "里的"))
+                or re.match(r"(?:下来)?的?(?:项目|科目|资金安排的|部分)", after)):
+            continue
+        out.append(m)
+    return out
+
+
+_ASSET_WORDS = re.compile(r"几辆|多少辆|辆车|车辆数|平方米|平米|面积|几台|多少台|台（套）|几套|办公用房|办公楼|房屋|房子|用车编制|公车数")
+
+
+def _assets(q: Query, ms: list[Mention]) -> list[Mention]:
+    """Vehicles, office space and equipment are counted in the asset paragraph, not in a table."""
+    if not _ASSET_WORDS.search(q.squashed) or any(m.kinds & {"project", "code"} and m.via == "exact" for m in ms):
+        return ms
+    from budgetqa.question.vocabulary import Term
+
+    kept = [m for m in ms if m.kinds & {"asset"} and m.via == "exact"]
+    return kept or [Mention(0, 0, [Term("topic", "国有资产", "国有资产")])]
+
+
+_SOURCE = re.compile(r"^(?:请)?(?:根据|依据|按照|参照|按|在|从|对照)")
+
+
+def _source_clause(q: Query, ms: list[Mention]) -> list[Mention]:
+    """根据…支出预算表，…: an opening clause that names a table says where to read, it asks nothing."""
+    opening = _SOURCE.match(q.squashed)
+    end = min((b for b in q.breaks if opening and b > opening.end()), default=None)
+    if opening is None or end is None or end >= len(q.squashed) - 2:
+        return ms
+    inside = [m for m in ms if m.end <= end]
+    tables = [m for m in inside if m.kinds == {"table"}]
+    if len(tables) == 1 and any(m.start >= end for m in ms):
+        q.table = int(tables[0].term.key)
+        general = {"fact", "term", "topic", "row", "column"}
+        return [m for m in ms if m.start >= end or (m is not tables[0] and not m.kinds <= general)]
+    return ms
+
+
+def _table_roles(q: Query, ms: list[Mention]) -> list[Mention]:
+    """表五项目支出 / 表三中的基本支出: a table right before a name is where the name is read."""
+    out = []
+    tables = {int(m.term.key) for m in ms if m.kinds == {"table"}}
+    for i, m in enumerate(ms):
+        if "table" in m.kinds and len(m.terms) == 1:
+            nxt = ms[i + 1] if i + 1 < len(ms) else None
+            if nxt is not None and "table" not in nxt.kinds and q.squashed[m.end:nxt.start] in _IN_TABLE:
+                nxt.table = int(m.term.key)
+                if len(tables) == 1:
+                    q.table = nxt.table
+                continue
+            if q.table is None and nxt is None and out and q.squashed[out[-1].end:m.start] in ("（", "(", "", "的"):
+                q.table = int(m.term.key)  # 上年结转项目支出合计（表十三）
+                continue
+        out.append(m)
+    return out
+
+
+def _fund_of(typed: str) -> str | None:
+    """The fund a typed stretch names when it names nothing else (一般公共预算财政拨款, 财政拨款安排)."""
+    rest = typed
+    for fund in sorted(lexicon.FUNDS, key=len, reverse=True):
+        rest = rest.replace(fund, "")
+    if rest == typed or len(re.sub(r"^(?:拨款|资金|支出|收入|安排)+$", "", rest)) > 0:
+        return None
+    return typed.removesuffix("支出").removesuffix("收入").removesuffix("安排")
+
+
+def _fund_roles(q: Query, ms: list[Mention], doc: Document) -> list[Mention]:
+    """一般公共预算基本支出 / 财政拨款安排的高中教育支出: a fund typed before a name says which table
+    to read it in (the fund may be a name of its own, or plain words before the name)."""
+    out = []
+    for i, m in enumerate(ms):
+        nxt = ms[i + 1] if i + 1 < len(ms) else None
+        fund = _fund_of(q.squashed[m.start:m.end])
+        negated = q.squashed[max(0, m.start - 3):m.start].endswith(lexicon.NEGATIONS)
+        if fund and nxt is not None and not negated and q.squashed[m.end:nxt.start] in _FUND_GAP \
+                and nxt.kinds & {"code", "column", "item", "row"} and any(fund in t.title for t in doc.tables):
+            nxt.fund = fund
+            continue
+        out.append(m)
+    for m in out:
+        if m.fund is None:
+            before = q.squashed[max(0, m.start - 16):m.start]
+            for gap in sorted(_FUND_GAP, key=len, reverse=True):
+                stem = before.removesuffix(gap) if gap else before
+                fund = next((f for f in sorted(lexicon.FUNDS, key=len, reverse=True) if stem.endswith(f)), None)
+                if fund and any(fund in t.title for t in doc.tables):
+                    m.fund = fund
+                    break
+    funds = {m.fund for m in out if m.fund}
+    if len(funds) == 1 and all(m.fund for m in out if m.kinds & {"code", "column", "item", "row"}):
+        q.fund = funds.pop()
+    return out
+
+
+def _one_thing(q: Query, ms: list[Mention]) -> list[Mention]:
+    """210卫生健康支出 / 行政运行（2120101）: a code and its own name typed together name one thing."""
+    out: list[Mention] = []
+    for m in ms:
+        prev = out[-1] if out else None
+        if prev is not None and m.start - prev.end <= 1 and {t.key for t in prev.terms if t.kind == "code"} & {
+                t.key for t in m.terms if t.kind == "code"}:
+            keys = {t.key for t in m.terms if t.kind == "code"}
+            out[-1] = replace(prev, end=m.end, terms=[t for t in prev.terms if t.kind != "code" or t.key in keys])
+            continue
+        out.append(m)
+    return out
+
+
+def _explained(q: Query, ms: list[Mention]) -> list[Mention]:
+    """Names in brackets right after a name explain it (社会保险缴费（养老、医疗、其他社保）): not asked apart."""
+    spans, depth, pos, start = [], 0, 0, 0
+    for ch in re.sub(r"(?<=\d)\.(?=\d)", "0", q.text):
+        if ch in "（(":
+            depth, start = depth + 1, pos
+        elif ch in "）)" and depth:
+            depth -= 1
+            spans.append((start, pos))
+        elif not _SEPARATORS.fullmatch(ch):
+            pos += 1
+    return [m for m in ms if not any(a <= m.start and m.end <= b and any(o.end == a for o in ms) for a, b in spans)]
+
+
+def _group_heads(ms: list[Mention]) -> list[Mention]:
+    """A group word typed beside some of its own members (工资、奖金、津补贴) means its head member
+    (基本工资), not the whole group again."""
+    from budgetqa.lexicon import GROUPS
+    from budgetqa.question.vocabulary import Term
+
+    names = {t.name for m in ms for t in m.terms if t.kind in ("item", "code")}
+    out = []
+    for m in ms:
+        group = next((t.key for t in m.terms if t.kind == "group"), None)
+        members = GROUPS.get(group or "", ())
+        if group and group in members[0] and any(any(member in name for name in names) for member in members):
+            head = members[0]
+            m = replace(m, terms=[Term("item", head, head)])
+        out.append(m)
+    return out
+
+
+def _narrowed(ms: list[Mention]) -> list[Mention]:
+    """Partial names that narrow each other: a heading before them (关工委的办公经费和工作经费) or a
+    noun after a list (信息化中心、发展改革研究中心、关工委三个办公经费) keeps, of each partial name,
+    the things it shares with the heading or the noun, and names nothing of its own."""
+    partial = [m for m in ms if m.via in ("partial", "fuzzy") and m.kinds & {"project", "target"}]
+    if len(partial) < 2:
+        return ms
+    for shared, others in ((partial[0], partial[1:]), (partial[-1], partial[:-1])):
+        keys = {t.key for t in shared.terms}
+        narrowed = [[t for t in m.terms if t.key in keys] for m in others]
+        if all(narrowed) and any(len(n) < len(m.terms) for n, m in zip(narrowed, others)):
+            for m, terms in zip(others, narrowed):
+                m.terms = terms
+            return [m for m in ms if m is not shared]
+    return ms
+
+
+_TOTAL_TAILS = ("预算总额", "总额", "总预算", "支出总额", "收入总额", "合计", "总计")
+_LOOSE_TOTALS = ("总共多少钱", "一共多少钱", "总共有多少钱", "一共有多少钱", "一共多少", "总共多少")
+
+
+def _total_tails(q: Query, ms: list[Mention]) -> list[Mention]:
+    """X预算总额 / 高等教育总预算: a total word typed right after a name is that name's total,
+    not the report's (the lexicon reads 总预算 alone as 支出总计); 一共多少钱 names the report's
+    total only when nothing else is named."""
+    others = [m for m in ms if not (m.via == "synonym" and q.squashed[m.start:m.end] in _LOOSE_TOTALS)]
+    return [m for i, m in enumerate(ms) if not (
+        i > 0 and m.via == "synonym" and q.squashed[m.start:m.end] in _TOTAL_TAILS
+        and q.squashed[ms[i - 1].end:m.start] in ("", "的")) and (m in others or not others)]
+
+
+def _scope_before(q: Query, m: Mention) -> str | None:
+    """The scope word typed right before a name (今年新安排的X / 结转的Y / 不含结转的Z): the longest one."""
+    before = q.squashed[max(0, m.start - 10):m.start].removesuffix("的").removesuffix("下来").removesuffix("的")
+    found = [(len(word), scope, word) for scope, words in lexicon.SCOPE_WORDS.items() for word in words if before.endswith(word)]
+    if not found:
+        return None
+    _, scope, word = max(found)
+    negated = before[:-len(word)].endswith(lexicon.NEGATIONS)
+    return "本年" if scope == "上年结转" and negated else scope
+
+
+def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
+    """X中Y / X下面的Y: X is the whole Y is read within; Y占X, Y在X中占: X is the whole Y is divided by."""
+    for i in range(len(ms) - 1):
+        gap = re.sub(r"^(?:这一|这个)?[类款项级]|^(?:预算|决算|预算数|决算数|表)", "", q.squashed[ms[i].end:ms[i + 1].start])
+        column_of_row = ms[i].kinds & {"code", "item", "project", "target"} and q.squashed[ms[i + 1].start:ms[i + 1].end] in _MEASURE_NAMES
+        if gap in _WITHIN and not _is(ms[i], q, _SCOPE_NAMES) and not column_of_row:
+            q.whole = ms[i]
+            q.relation = (ms[i].end, ms[i + 1].start)
+            if ms[i].kinds == {"table"}:  # 财政拨款支出预算中教育支出: read in that table
+                q.table = int(ms[i].term.key)
+            return ms[:i] + ms[i + 1:]
+    for m in ms[1:]:  # Y在X中占多少 / Y在X里的比重
+        if q.squashed[max(0, m.start - 1):m.start] in ("在", "于") and re.match(r"(?:的)?(?:中|里|当中|之中|内)", q.squashed[m.end:]):
+            q.whole = m
+            return [x for x in ms if x is not m]
+    found = re.search(r"占(?!比|多少|几|百分|了|到)", q.squashed)
+    if found is None:
+        return ms
+    scope_after = re.match(r"(?:上年结转|去年结转|结转)(?!的?项目支出)", q.squashed[found.end():])
+    if scope_after and not any(m.start > found.start() for m in ms):  # 占结转的比例: of the carried-over money
+        from budgetqa.question.vocabulary import Term
+
+        q.whole = Mention(found.end(), found.end() + scope_after.end(), [Term("list", "上年结转", "上年结转项目支出"),
+                                                                       Term("row", "上年结转", "上年结转")])
+        return ms
+    after = [m for m in ms if m.start > found.start()]
+    before = [m for m in ms if m.end <= found.start()]
+    if after and (before or not strip_fillers(q.squashed[:found.start()]).strip()):
+        q.whole = after[0]  # Y占X; a question that starts with 占X leaves Y to the conversation
+        return [m for m in ms if m is not after[0]]
+    return ms
+
+
+# --------------------------------------------------------------------------- what the report cannot answer
+_ORGANISATION = re.compile(r"(?<![这那个])([\u4e00-\u9fff]{1,12}?(?:局|委员会|委办|府办|政办|委|办公室|厅|院|街道|大学|学校)"
+                           r"|[\u4e00-\u9fff]{0,4}?(?:组织|宣传|统战|社会工作|武装|政法|外事)部)")
+
+
+def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
+    """Another department, a person or the future; a standard item the report does not print."""
+    exact = [m for m in mentions if m.via in ("exact", "synonym")]
+    masked = _mask(q.squashed, exact)
+    if (any(w in masked for w in lexicon.OUT_OF_SCOPE) or lexicon.PERSONAL_PAY.search(q.squashed)) and not q.field_name:
+        q.refused = "person"
+    other = _other_department(squash_spaced(q.text), [m for m in exact if m.via == "exact"], q, doc)
+    if other:
+        q.refused = f"department:{other}"
+
+
+def _missing_table(q: Query, doc: Document) -> None:
+    """表十四 asked of a report with thirteen tables: there is no such table."""
+    from budgetqa.textnorm import chinese_ordinal
+
+    for m in re.finditer(r"表\s*([一二三四五六七八九十]{1,3}|\d{1,2})(?![共起样般些直致下定时个张家成\d])|第([一二三四五六七八九十\d]{1,3})张表", q.squashed):
+        raw = m.group(1) or m.group(2)
+        no = int(raw) if raw.isdigit() else chinese_ordinal(raw)
+        if no and doc.tables and all(t.no != no for t in doc.tables):
+            q.missing_table = m.group(0)
+
+
+def _mask(text: str, mentions: list[Mention]) -> str:
+    chars = list(text)
+    for m in mentions:
+        for i in range(m.start, min(m.end, len(chars))):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def other_level(mention: str, known: str) -> bool:
+    """长治市委办公室 / 长治市潞州区委办公室 are not 长治市屯留区委办公室: a committee or government of
+    another level, or of another place of the same level."""
+    levels = re.findall(r"([\u4e00-\u9fff]{0,2}?)([省市区县镇乡])(?=委|政府|人民政府)", mention)
+    theirs = re.findall(r"([\u4e00-\u9fff]{0,2}?)([省市区县镇乡])(?=委|政府|人民政府)", known)
+    if not (levels and theirs):
+        return False
+    (place, level), (their_place, their_level) = levels[-1], theirs[-1]
+    return level != their_level or (len(place) == 2 and len(their_place) == 2 and place != their_place)
+
+
+_ORGANISATION_TAIL = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:部(?!门)|办公室|局)")
+
+
+def full_mention(text: str, m: re.Match) -> str:
+    """An organisation as typed, with the office inside a committee (区委 + 组织部, 区委办 + 公室)."""
+    name = m.group(1)
+    tail = _ORGANISATION_TAIL.match(text, m.end())
+    if tail and name.endswith("委"):
+        return name + tail.group(0)
+    if name.endswith("办") and text.startswith("公室", m.end()):
+        return name + "公室"
+    return name
+
+
+def _other_department(spaced: str, exact: list[Mention], q: Query, doc: Document) -> str:
+    """An organisation the question names that is neither the report's department nor one of its units."""
+    from rapidfuzz.distance import LCSseq
+
+    names = [t.name for terms in vocabulary(doc).by_name.values() for t in terms]
+    known = [doc.department] + [i.name for i in doc.items if i.kind in ("internal_unit", "subordinate_unit")]
+    printed = [q.squashed[m.start:m.end] for m in exact]
+    for word in re.split(r"[ 和与及、跟]", spaced):
+        for printed_name in printed:
+            word = word.replace(printed_name, " ")
+        for piece in word.split(" "):
+            if re.match(r"(?:咱们|我们|本|我|这个|咱)(?:单位|部门|办公室|局|委|办)", piece):
+                continue  # 咱们办公室: the report's own department
+            for m in _ORGANISATION.finditer(piece):
+                name = re.split(r"是不是|是否|属于|属不属于|算不算|归不归|管不管|归|的|在|里|这个|那个|哪", full_mention(piece, m))[-1]
+                name = name.strip("年和与及在、")
+                if len(name) < 3 or any(name in n for n in names):
+                    continue
+                if any(LCSseq.similarity(name, k) >= len(name) * 0.8 and not other_level(name, k) for k in known if k):
+                    continue
+                return name
+    return ""
+
+
+# --------------------------------------------------------------------------- the operation
+_SLOT = {"code": "{code}", "item": "{item}", "row": "{subject}", "project": "{project}", "target": "{project}",
+         "fact": "{item}", "term": "{term}", "table": "{table}", "asset": "{item}", "unit": "{unit}",
+         "department": "{department}", "topic": "{item}", "group": "{item}", "column": "{item}", "list": "{item}"}
+_TEMPLATES: dict[str, list[str]] = {}
+_FIGURE_KINDS = {"code", "item", "row", "project", "target", "fact", "asset", "topic", "group", "column", "list"}
+_MASKED_FOR_CUES = {"code", "item", "row", "project", "target", "column", "group", "list"}
+
+
+def _skeleton(q: Query, mentions: list[Mention]) -> str:
+    text = q.squashed
+    for m in sorted((m for m in mentions if m.start < 10_000), key=lambda m: -m.start):
+        text = text[:m.start] + _SLOT.get(m.term.kind, "{item}") + text[m.end:]
+    text = re.sub(r"\d+(?:\.\d+)?%", "{percent}", text)
+    return re.sub(r"\d+(?:\.\d+)?", "{amount}", text)
+
+
+def _slots(q: Query) -> set[str]:
+    named = q.subjects + ([q.whole] if q.whole else [])
+    slots = {t.kind for m in named for t in m.terms}
+    if slots & _FIGURE_KINDS:
+        slots.add("item")
+    if slots & {"code", "row"}:
+        slots.add("subject")
+    if q.table is not None:
+        slots.add("table")
+    if q.amounts or q.average:
+        slots.add("amount")
+    return slots
+
+
+def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
+    found = [c for c in intent.cues if _cue_at(q, c, masked)]
+    if intent.op == "count" and re.search(r"哪(?:几|些)", masked):
+        found = [c for c in found if not c.startswith("几")]  # 哪几个款: which ones, not how many
+    if intent.op == "check" and "=" in found and re.search(r"=(?:多少|几|\?|？)?$", q.text.strip()):
+        found.remove("=")  # A+B=? asks for the sum, it checks nothing
+    if intent.op == "sum" and re.search(r"=(?:多少|几|\?|？)?$", q.text.strip()):
+        found.append("=?")
+    if intent.op == "define" and any("term" in m.kinds and re.fullmatch(
+            r"(?:的)?(?:是什么|是啥|指啥|是指什么|指的是什么)(?:意思)?[呢啊呀吗]?", q.squashed[m.end:]) for m in q.subjects):
+        found.append("是什么")  # 机关运行经费是什么: the term's meaning (原因是什么 names no term)
+    if intent.op == "difference" and any(q.squashed[a.end:b.start] in ("比", "较", "比起", "相比") for a, b in zip(q.subjects, q.subjects[1:])) \
+            and re.search(r"[多少高低大小]", q.squashed[q.subjects[-1].end:]):
+        found.append("比…多少")
+    operator = _OPERATORS.get(intent.op)
+    if operator and any(re.search(operator, q.squashed[a.end:b.start]) for a, b in zip(q.subjects, q.subjects[1:])):
+        found.append("算式")  # A加B加C / A减B / A除以B: the operator typed between the names
+    if intent.op == "check" and q.domain in ("duties", "internal_units", "subordinate_units"):
+        return []  # 保密工作是不是区委办的职责: a duty asked about, no figure checked
+    if intent.op == "parent" and q.measures:
+        return []  # 行政运行属于基本支出还是项目支出: its columns are asked, not its place
+    if intent.op == "text" and q.field_name and any(m.kinds & {"project", "target"} for m in q.subjects):
+        found.append("栏目")  # a field of a project's target sheet (为什么要设这个项目)
+    if intent.op == "rank" and (q.n or q.nth):
+        found.append("前N" if q.n else "第N")
+    return found
+
+
+# Operators typed between two names.
+_OPERATORS = {"sum": r"^(?:再)?(?:加上?|\+)$", "difference": r"^(?:减去?|-|−)$", "ratio": r"^(?:除以|÷|/)$"}
+
+
+def _cue_at(q: Query, cue: str, text: str) -> bool:
+    """A cue word present without straddling punctuation (多少、项目 is not 多少项)."""
+    start = text.find(cue)
+    while start >= 0:
+        if not any(start < b < start + len(cue) for b in q.breaks):
+            return True
+        start = text.find(cue, start + 1)
+    return False
+
+
+def _rank(q: Query) -> None:
+    """Every operation scored: template similarity (rapidfuzz) plus cue words, best first."""
+    named = q.subjects + ([q.whole] if q.whole else [])
+    masked = _mask(q.squashed, [m for m in named if m.kinds & _MASKED_FOR_CUES and m.start < 10_000])
+    for a, b in q.scope_spans:  # 去年没花完结转过来的: scope words, not a comparison with last year
+        masked = masked[:a] + " " * (b - a) + masked[b:]
+    if q.relation:
+        masked = masked[:q.relation[0]] + " " * (q.relation[1] - q.relation[0]) + masked[q.relation[1]:]
+    skeleton = _skeleton(q, named)
+    slots = _slots(q)
+    scored = []
+    for intent in INTENTS:
+        if intent.op not in _TEMPLATES:
+            _TEMPLATES[intent.op] = [squash(t) for t in intent.templates]
+        templates = _TEMPLATES[intent.op]
+        hit = process.extractOne(skeleton, templates, scorer=fuzz.ratio, processor=None)
+        cues = _cues(q, intent, masked)
+        cue_score = (intent.cue_weight + 8 * (len(cues) - 1) + 2 * max(len(c) for c in cues)) if cues else 0
+        score = intent.weight * (0.6 * (hit[1] if hit else 0) + cue_score)
+        if intent.needs and not (set(intent.needs) & slots):
+            score *= 0.3
+        if intent.requires_cue and not cues:
+            score *= 0.3
+        if not intent.requires_cue and set(intent.needs) & slots:
+            score += 22 if len(strip_fillers(masked).replace(" ", "")) <= 3 else 10  # a name typed alone asks for its figure
+        scored.append((round(score, 2), intent.op, bool(cues)))
+    if any(cued and op != "value" and score >= 40 for score, op, cued in scored):
+        # the figure itself is what is asked only when no other operation is asked for in words
+        scored = [(round(score * 0.85, 2) if op == "value" else score, op, cued) for score, op, cued in scored]
+    scored.sort(key=lambda s: -s[0])
+    q.ops = [(score, op) for score, op, _ in scored]
+    q.op = scored[0][1]
+    q.cued = scored[0][2]
+
+
+def _leans_on_context(q: Query) -> bool:
+    """A follow-up: it says so (那…呢, 它的…, 其中…), or names nothing yet asks something of a figure
+    (占比呢, 前五个, 换成元是多少). A line that names nothing the report knows and asks nothing
+    (qwerty, 印刷费, 🤔) is not one: it is answered on its own, as unknown."""
+    if q.refused or q.missing or q.missing_table:
+        return False
+    marked = bool(lexicon.FOLLOW_UP.search(q.squashed)) and len(q.squashed) <= 20 or bool(
+        re.search(r"它|其(?!他|余|中)", q.squashed))
+    bare = not q.subjects and not q.excluded and q.table is None and not q.domain
+    asks = q.cued or q.scope or q.previous_year or q.unit or q.n or q.nth or q.percents or q.field_name
+    leftover = strip_fillers(_mask(q.squashed, q.subjects + ([q.whole] if q.whole else []))).replace(" ", "")
+    return marked or (bare and bool(asks) and len(leftover) <= 3)
+
+
+def with_context(q: Query, last: Query | None, focus: list | None = None, earlier: tuple = ()) -> Query:
+    """Fill what a follow-up leaves out from the last question; never override what it says.
+
+    What the last answer picked out (``focus``: a ranking's first) is what 它 refers to, unless the
+    follow-up goes on with the same list (第二呢, 前五个呢); ``earlier`` holds the subjects of the
+    questions before the last (两个差多少)."""
+    if last is None or not q.follow_up or q.cued and q.op in ("about", "help"):
+        return q  # questions about the report itself lean on nothing said of a figure
+    if focus and not (q.n or q.nth or q.op in ("rank", "count", "filter", "list") and q.cued):
+        last = replace(last, subjects=focus, whole=None, domain=None)
+    filled = replace(q)
+    named = _named_in_follow_up(filled, q, last)
+    for rule in (_both_of_two, _added_to_last, _against_last, _part_of_last):
+        found = rule(filled, q, last, named, earlier)
+        if found is not None:
+            return found
+    if not named:
+        filled.subjects = [_carried(m) for m in last.subjects]
+        filled.whole = filled.whole or (_carried(last.whole) if last.whole else None)
+        filled.table = filled.table if filled.table is not None else last.table
+        filled.fund = filled.fund or last.fund
+        filled.scope = filled.scope or last.scope
+    filled.domain = filled.domain or last.domain
+    filled.level = filled.level or last.level
+    if q.cued or q.field_name:
+        _rank(filled)  # the operation asked, judged with the subjects the conversation supplies
+        return filled
+    if named and last.op in ("filter", "rank", "count", "list", "breakdown", "about"):
+        return filled  # 那今年新安排的关工委经费呢: a new name after a list asks its figure
+    filled.op, filled.ops = last.op, [(100.0, last.op)] + q.ops
+    filled.comparator = filled.comparator or last.comparator
+    filled.threshold = filled.threshold or last.threshold
+    filled.field_name = filled.field_name or last.field_name
+    if filled.n is None and filled.nth is None:
+        filled.n, filled.nth, filled.ascending = last.n, last.nth, filled.ascending or last.ascending
+    return filled
+
+
+_PRONOUN = re.compile(r"它|其(?!他|余|中)|该(?:项目|科目|项|款|类)?|这个(?:项目|科目|款|类)?|那个(?:项目|科目)?|此项")
+
+
+def _named_in_follow_up(filled: Query, q: Query, last: Query) -> list[Mention]:
+    """The names of a follow-up that name something new. Scope and column words said of the last
+    row (那上年结转呢, 基本支出呢) become its slots; a table named with 它 says where to read it
+    (表5里它也是这个数吗); a property named with 它 (它的绩效目标表) is asked of it."""
+    row_last = bool(last.subjects) and bool(last.subjects[0].kinds & set(_ROW_KINDS))
+    part_of = q.squashed.startswith(("其中", "那其中"))
+    pronoun = bool(_PRONOUN.search(q.squashed))
+    named, measures = [], []
+    for m in q.subjects:
+        typed = q.squashed[m.start:m.end]
+        if not part_of and (_is(m, q, _SCOPE_NAMES) and not (typed in _MEASURE_NAMES and row_last)):
+            continue  # 那上年结转呢: the scope slot says it
+        if not part_of and typed in _MEASURE_NAMES and row_last:
+            measures.append(_MEASURE_NAMES[typed])
+        elif pronoun and m.kinds == {"table"}:
+            filled.table = int(m.term.key)
+        elif pronoun and m.kinds <= {"topic", "term", "fact", "column", "table"} and last.subjects:
+            continue  # 它的绩效目标表: a property of the last subject
+        else:
+            named.append(m)
+    parent = _parent_of_last(q, last)
+    if parent is not None and not named:
+        named = [parent]
+    filled.subjects = named
+    if measures or (not named and not any(_is(m, q, _SCOPE_NAMES) for m in q.subjects)):
+        filled.measures = measures or last.measures
+    return named
+
+
+def _both_of_two(filled, q, last, named, earlier) -> Query | None:
+    """两个差多少 / 这两个加起来: the subjects of the last two questions."""
+    if named or not re.search(r"两个|两者|二者|两项|这俩|两笔", q.squashed) or not earlier:
+        return None
+    filled.subjects = [_carried(earlier[-1])] + [_carried(m) for m in last.subjects[:1]]
+    _rank(filled)
+    return filled
+
+
+def _added_to_last(filled, q, last, named, earlier) -> Query | None:
+    """再加上公积金呢: the last sum's names and the new one."""
+    if not named or not re.match(r"(?:那)?(?:再)?加上?", q.squashed) or last.op != "sum":
+        return None
+    filled.subjects = [_carried(m) for m in last.subjects] + named
+    filled.op, filled.ops = "sum", [(100.0, "sum")] + q.ops
+    return filled
+
+
+def _against_last(filled, q, last, named, earlier) -> Query | None:
+    """…跟公用经费合计对得上吗: the named figure set against the last one."""
+    if len(named) != 1 or q.op != "check" or not last.subjects or not re.match(r"(?:跟|和|与|同)", q.squashed):
+        return None
+    filled.subjects = [_carried(last.subjects[0])] + named
+    return filled
+
+
+def _part_of_last(filled, q, last, named, earlier) -> Query | None:
+    """其中差旅费呢: a part of what was just asked."""
+    if not named or not q.squashed.startswith(("其中", "那其中")) or not last.subjects or q.cued:
+        return None
+    filled.whole = _carried(last.subjects[0])
+    filled.op, filled.ops = "value", [(100.0, "value")] + q.ops
+    return filled
+
+
+def _parent_of_last(q: Query, last: Query) -> Mention | None:
+    """那个款 / 这个类: the 款 or 类 of the code the last question was about."""
+    m = re.search(r"(?:那个|这个|该|那一|这一)([类款])", q.squashed)
+    codes = [t for s in last.subjects for t in s.terms if t.kind == "code"]
+    if m is None or not codes:
+        return None
+    size = {"类": 3, "款": 5}[m.group(1)]
+    code = codes[0].key[:size]
+    from budgetqa.question.vocabulary import Term
+
+    return Mention(10_000, 10_000, [Term("code", code, code)], via="context")
+
+
+def _carried(m: Mention) -> Mention:
+    """A name carried from the last question: placed outside this question's text."""
+    return replace(m, start=10_000 + m.start % 10_000, end=10_000 + m.end % 10_000, via=m.via)

@@ -1,0 +1,183 @@
+"""The names a question can use for the things one report prints, built once per document.
+
+Every term says what kind of thing it names and how to find it again in the document model:
+a classification code, an economic item, a row of another table, a column header, a project, a
+performance sheet, a stated figure, a term of the glossary, a unit, an asset, a table, a topic, a
+group of items, the department. Synonyms from the lexicon point at the names this report prints.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from budgetqa import lexicon
+from budgetqa.models import Document
+from budgetqa.textnorm import compact, strip_ordinal
+from budgetqa.textnorm import squash
+
+# Row kinds of tables whose rows are items of the economic classification.
+ECONOMIC_TABLES = ("basic_economic",)
+_GENERIC_COLUMNS = {"合计", "小计", "总计", "金额", "预算数", "决算数", "本年收入", "本年支出", "项目", "科目名称", "科目编码"}
+_JUNK_FACT = re.compile(r"^(?:涉及|共计|金额|资金|合计|总额|其中|占有使用价值|价值|实有)")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One thing a question can name: its kind, the key the document finds it by, its printed name."""
+
+    kind: str  # code, item, row, column, project, target, fact, term, unit, asset, table, topic, group, department
+    key: str
+    name: str
+
+
+@dataclass
+class Vocabulary:
+    """Every name of one document, by the squashed form a question is compared in."""
+
+    by_name: dict[str, list[Term]] = field(default_factory=dict)
+    synonyms: dict[str, list[Term]] = field(default_factory=dict)  # typed word -> the printed names it may mean
+    codes: dict[str, Term] = field(default_factory=dict)  # classification code -> what it names
+    spellings: dict[str, tuple[str, str]] = field(default_factory=dict)  # name -> (pinyin, initials)
+
+    def add(self, kind: str, key: str, name: str, spelled: str | None = None) -> None:
+        """Add a term under its squashed name (and under ``spelled``, another way to write it)."""
+        for form in {squash(name), squash(spelled or name)}:
+            if len(form) >= 2:
+                terms = self.by_name.setdefault(form, [])
+                term = Term(kind, key, name)
+                if term not in terms:
+                    terms.append(term)
+
+    @cached_property
+    def pieces(self) -> dict[str, list[str]]:
+        """Every stretch of 2 to 10 characters of every name -> the names holding it (for partial names)."""
+        out: dict[str, list[str]] = {}
+        for key in self.by_name:
+            for size in range(2, min(len(key), 10) + 1):
+                for i in range(len(key) - size + 1):
+                    holders = out.setdefault(key[i:i + size], [])
+                    if not holders or holders[-1] != key:
+                        holders.append(key)
+        return out
+
+    @cached_property
+    def printed(self) -> frozenset[str]:
+        """Every printed name, squashed (for telling what a report does not print)."""
+        return frozenset(squash(t.name) for terms in self.by_name.values() for t in terms)
+
+    @cached_property
+    def longest_first(self) -> list[tuple[str, list[Term]]]:
+        """Names longest first, for exact matching."""
+        return sorted(self.by_name.items(), key=lambda kv: -len(kv[0]))
+
+
+_CACHE: dict[int, tuple[Document, Vocabulary]] = {}
+
+
+def vocabulary(doc: Document) -> Vocabulary:
+    """The document's vocabulary (built on first use, kept while the document object lives)."""
+    cached = _CACHE.get(id(doc))
+    if cached is not None and cached[0] is doc:
+        return cached[1]
+    if len(_CACHE) >= 16:
+        _CACHE.pop(next(iter(_CACHE)))
+    v = _build(doc)
+    _CACHE[id(doc)] = (doc, v)
+    return v
+
+
+def table_core(title: str, department: str) -> str:
+    """What a title says a table holds: 2024年一般公共预算支出预算表（不含上年结转） -> 一般公共预算支出."""
+    text = compact(title).replace(compact(department), "")
+    text = re.sub(r"^\d{4}年度?", "", text)
+    text = re.sub(r"[（(][^）)]*[）)]$", "", text)
+    text = re.sub(r"^(?:预算单位|部门|单位|财政拨款安排)", "", text) if not text.startswith("财政拨款收") else text
+    return re.sub(r"(?:预算|决算)?(?:总表|表)$", "", text)
+
+
+def _build(doc: Document) -> Vocabulary:
+    v = Vocabulary(spellings=doc.spellings)
+    _tables(v, doc)
+    for p in doc.projects:
+        v.add("project", p.name, p.name, re.sub(r"^20\d{2}年度?", "", p.name))
+    for scope in {p.scope for p in doc.projects}:  # 上年结转项目 / 本年项目支出: a project list's total
+        for word in lexicon.LIST_NAMES.get(scope, ()):
+            v.add("list", scope, word)
+    projects = {squash(p.name) for p in doc.projects}
+    for sheet in doc.performance:
+        bare = re.sub(r"^(?:[\d\-－—\s]+|\d{4}年度?)", "", sheet.project_name).strip("-－— ")
+        kind = "project" if squash(sheet.project_name) in projects else "target"
+        v.add(kind, sheet.project_name, sheet.project_name, bare if len(bare) >= 4 else None)
+    for fact in doc.facts:
+        if fact.kind in ("amount", "count") and len(fact.label) >= 3 and not _JUNK_FACT.match(fact.label) \
+                and not fact.label.endswith(("以上", "以下")):
+            v.add("fact", fact.label, fact.label)
+    kinds = {"glossary": "term", "internal_unit": "unit", "subordinate_unit": "unit", "asset": "asset"}
+    for item in doc.items:
+        if item.kind in kinds:
+            v.add(kinds[item.kind], item.name, item.name)
+    for column in lexicon.COLUMN_ITEMS:
+        v.add("column", column, column)
+    for topic, words in lexicon.TOPICS.items():
+        for word in (topic, *words):
+            v.add("topic", topic, word)
+    v.add("department", doc.department, doc.department)
+    _groups(v, doc)
+    _synonyms(v)
+    return v
+
+
+def _tables(v: Vocabulary, doc: Document) -> None:
+    for table in doc.tables:
+        v.add("table", str(table.no), table.title)
+        core = table_core(table.title, doc.department)
+        for key in {core, re.sub(r"(?:支出|收入)$", "", core)}:
+            if len(key) >= 5 and key not in lexicon.COLUMN_ITEMS:
+                v.add("table", str(table.no), key)
+        for column in table.columns:
+            leaf = column.rsplit("/", 1)[-1].removeprefix("其中：").removeprefix("其中")
+            if len(leaf) >= 2 and leaf not in _GENERIC_COLUMNS and not leaf.startswith("第") and not re.match(r"\d{4}", leaf):
+                v.add("column", leaf, leaf)
+        for row in table.rows:
+            _row(v, table, row, doc.department)
+
+
+_BARE_TOTALS = {"合计", "总计", "小计", "部门合计", "总合计"}
+
+
+def _row(v: Vocabulary, table, row, department: str = "") -> None:
+    if table.kind.startswith("projects") or compact(row.name) in _BARE_TOTALS and not row.code:
+        return
+    if department and compact(department) in compact(row.name):
+        return  # the department's own total row: the department is named to pick the report
+    if row.code and row.code[0] == "3" or table.kind in ECONOMIC_TABLES:
+        v.add("item", compact(row.name), row.name)
+        if row.code:
+            v.codes.setdefault(row.code, Term("item", compact(row.name), row.name))
+    elif row.code:
+        v.codes.setdefault(row.code, Term("code", row.code, row.name))
+        v.add("code", row.code, row.name)
+    else:
+        name = strip_ordinal(compact(row.name))
+        v.add("row", name, name)
+
+
+def _groups(v: Vocabulary, doc: Document) -> None:
+    """A group word counts when the report prints at least two of its members."""
+    printed = {squash(name) for name, terms in v.by_name.items() if any(t.kind in ("item", "code") for t in terms)}
+    for word, members in lexicon.GROUPS.items():
+        if sum(any(m in name for name in printed) for m in members) >= 2:
+            v.add("group", word, word)
+
+
+def _synonyms(v: Vocabulary) -> None:
+    """Typed words of the lexicon, pointing at every printed name they may mean (first choice first)."""
+    for alias, names in lexicon.SYNONYMS.items():
+        key = squash(alias)
+        if key in v.by_name and any(t.kind not in ("topic", "column") for t in v.by_name[key]):
+            continue  # the report prints the word itself
+        found = [t for name in names for t in v.by_name.get(squash(name), [])]
+        if found:
+            v.synonyms[key] = list(dict.fromkeys(found))
