@@ -84,14 +84,17 @@ def load_one(texts: list[str], seed: int, work: Path, base_db: Path) -> dict:
     return result
 
 
+_REASONS = {
+    "truncated": "truncated", "截断": "cut inside a character", "二进制文件": "binary file",
+    "not a budget disclosure": "not a budget disclosure", "文件太大": "too large",
+    "figures on one row": "too many figures on a row", "characters; a report's lines": "giant line",
+    "无法识别文字编码": "not readable as text", "文件是空的": "empty", "could not be written": "database not written",
+}
+
+
 def _reason(message: str) -> str:
     """The kind of refusal, without the file name and the figures."""
-    text = message.split(": ", 1)[-1]
-    for key in ("truncated", "binary file", "not a budget disclosure", "too large", "figures on one row", "characters; a report's lines",
-                "not readable as text", "the file is empty", "could not be written"):
-        if key in text:
-            return key
-    return text[:60]
+    return next((kind for key, kind in _REASONS.items() if key in message), message.split("：")[-1][:60])
 
 
 def worker(conn, texts: list[str], work: Path, base_db: Path) -> None:
@@ -194,7 +197,7 @@ def report(results: list[dict], files: list[Path], elapsed: float) -> None:
     slow = [r for r in results if r["seconds"] > SLOW]
     failed = [r for r in results if r["outcome"] in ("refused", "traceback")]
     changed = [r for r in failed if not r.get("db_unchanged", True)]
-    huge = [r for r in results if r.get("db_bytes", 0) > HUGE or r.get("reason") == "could not be written"]
+    huge = [r for r in results if r.get("db_bytes", 0) > HUGE or r.get("reason") == "database not written"]
     sizes = [r["db_bytes"] for r in results if "db_bytes" in r]
     print(f"{len(results)} mutations of {len(files)} reports in {elapsed:.0f} s: "
           + ", ".join(f"{n} {k}" for k, n in outcomes.most_common()))

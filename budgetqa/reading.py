@@ -7,6 +7,7 @@ import hashlib
 import io
 import logging
 import os
+import re
 import stat
 import sys
 from pathlib import Path
@@ -16,6 +17,7 @@ from budgetqa.models import ReportError
 # Control characters other than tab, newline, carriage return and form feed.
 _CONTROL = set(range(0, 32)) - {9, 10, 12, 13}
 _STRAY = {c: None for c in _CONTROL}
+_CONTROL_CHAR = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
 
 # Real reports are a few hundred kilobytes of text and a few dozen pages; these limits are far
 # above any of them and keep a wrong file (a log, a disk image, a report pasted a hundred times)
@@ -97,11 +99,15 @@ def decode_report(data: bytes, name: str = "input") -> str:
         except UnicodeDecodeError as exc:
             _refuse_if_cut(exc, data, "UTF-8", name)
             text = _decode(data, "gb18030", name)
-    control = sum(1 for ch in text[:20000] if ord(ch) in _CONTROL)
+    control = len(_CONTROL_CHAR.findall(text, 0, 20000))
     if control > max(8, len(text[:20000]) // 200):
         raise ReportError(f"{name}：是二进制文件，不是文本报告")
-    # A few stray control characters (a NUL from a damaged UTF-16 file) would end up in names.
-    return normalise_newlines(text).translate(_STRAY)
+    return _without_stray(normalise_newlines(text))
+
+
+def _without_stray(text: str) -> str:
+    """A few stray control characters (a NUL from a damaged UTF-16 file) would end up in names."""
+    return text.translate(_STRAY) if _CONTROL_CHAR.search(text) else text
 
 
 def normalise_newlines(text: str) -> str:
@@ -178,7 +184,7 @@ def pdf_text(path: Path, data: bytes | None = None) -> str:
     text = "\n".join(pages)
     if not text.strip():
         raise ReportError(f"{path}：PDF 没有文字层（扫描件？）")
-    return normalise_newlines(text).translate(_STRAY)
+    return _without_stray(normalise_newlines(text))
 
 
 def _quiet_pdf_logs() -> None:

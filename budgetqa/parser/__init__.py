@@ -33,8 +33,8 @@ def parse_text(text: str, source_name: str = "report.txt", sha256: str | None = 
     if sha256 is None:
         sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
     lines = text.split("\n")
-    longest = max(range(len(lines)), key=lambda i: len(lines[i]))
-    if len(lines[longest]) > LONGEST_LINE:
+    if max(map(len, lines)) > LONGEST_LINE:
+        longest = next(i for i, line in enumerate(lines) if len(line) > LONGEST_LINE)
         raise ReportError(f"{source_name}: line {longest + 1} has {len(lines[longest]):,} characters; a report's "
                           f"lines have at most a few hundred (a damaged text, or not a report?)")
     spans = find_tables(lines)
