@@ -145,6 +145,14 @@ def _check_complete(doc: Document, lines: list[str]) -> None:
             f"{doc.source_name}: truncated: the text ends inside {where} "
             f"(line {end}) before its rows add up"
         )
+    _check_promised(doc, lines, end)
+    _check_last_rows(doc, end)
+
+
+def _check_promised(doc: Document, lines: list[str], end: int) -> None:
+    """Refuse a text that stops before tables its table of contents lists (the tables it holds
+    reached, in the contents' order, and the ones after them missing)."""
+    last = doc.tables[-1]
     promised = _contents(lines, doc.tables[0].line - 1)
     found = {t.kind for t in doc.tables}
     reached = max((i for i, kind in enumerate(promised) if kind in found), default=-1)
@@ -154,10 +162,15 @@ def _check_complete(doc: Document, lines: list[str]) -> None:
             f"{doc.source_name}: truncated: the text ends at line {end}, inside table {last.no} {last.title}; "
             f"the contents list {len(promised)} tables and {len(missing)} of them never come"
         )
+
+
+def _check_last_rows(doc: Document, end: int) -> None:
+    """Refuse a last table whose rows stop on a parent or before the total row it prints."""
+    last = doc.tables[-1]
+    tail = last.rows[-1] if last.rows else None
     # A table that prints rows under its 类 (款, 项; economic items under their class) does not end
     # on a class: the rows under the last one were cut off.
     coded = [r for r in last.rows if r.code]
-    tail = last.rows[-1] if last.rows else None
     classes = [r for r in last.rows if compact(r.name) in ECONOMIC_CLASSES] if last.kind == "basic_economic" else []
     # A project list does not end on the department's (or a unit's) own row either.
     department = compact(doc.department)
