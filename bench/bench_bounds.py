@@ -1,8 +1,8 @@
 """Inputs that used to hang or crash a load, each timed through parse + check + store.
 
 Every one must load or be refused in under 2 s (issue 11): a row of 400 figures, 1,000 and 5,000
-rows under one parent, 3,000 projects in one unit, a 1,000-character-per-line run-on narrative,
-a 50 MB file. Prints the outcome and the time of each.
+rows under one parent, 3,000 projects in one unit, a run-on narrative of 6,000 figures, an
+asset paragraph of 120,000 characters without punctuation, a 50 MB file. Prints the outcome and the time of each.
 Usage: python bench/bench_bounds.py
 """
 
@@ -24,6 +24,8 @@ def variants(lines: list[str]) -> dict[str, str]:
     project = next(i for i, line in enumerate(lines) if "乡镇档案室标准化建设 90.00" in line) + 1
     prose = next(i for i, line in enumerate(lines) if line.startswith("人员经费290.03万元"))
     run_on = ["，".join(f"第{k}项经费{k}.00万元" for k in range(j, j + 60)) + "，" for j in range(0, 6000, 60)]
+    assets = next(i for i, line in enumerate(lines) if "国有资产占有使用情况" in line) + 1
+    unpunctuated = ["本部门车辆和房屋面积情况" * 600 for _ in range(20)]  # 120,000 characters, no stop
     return {
         "a row of 400 figures": at(230, ["2013199 其他 " + " ".join(["1.00"] * 400)]),
         "a row of 60 figures": at(230, ["2013199 其他 " + " ".join(["1.00"] * 60)]),
@@ -32,6 +34,7 @@ def variants(lines: list[str]) -> dict[str, str]:
         "5,000 rows of 1.00 under one parent": at(231, [f"2013199 其他{i} 1.00  1.00" for i in range(5000)]),
         "3,000 projects in one unit": at(project, [f"　　项目{i}经费 1.00 1.00     " for i in range(3000)]),
         "6,000 figures in one run-on sentence": at(prose, run_on),
+        "an asset paragraph without punctuation": at(assets, unpunctuated),
     }
 
 

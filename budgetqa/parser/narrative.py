@@ -372,23 +372,44 @@ def _glossary(body: _Text) -> list[TextItem]:
     return items
 
 
-_VEHICLE = re.compile(rf"([^，,；;：:。、]*?(?:用车|车辆|编制|实有)[^，,；;：:。、\d]*?)\s*({AMOUNT})\s*辆")
-_AREA = re.compile(rf"([^，,；;：:。]*?面积)\s*({AMOUNT})\s*平方米")
-_EQUIPMENT = re.compile(rf"(价值|单价)\s*({AMOUNT})\s*万元[^，,；;。]*?以上的?([^，,；;。\d]*?)\s*({AMOUNT})\s*台")
+# The words before a figure are read within 200 characters (a real clause has a few dozen): an
+# unbounded run tried from every start of a text with no punctuation costs its length squared.
+_VEHICLE = re.compile(rf"([^，,；;：:。、]{{0,200}}?(?:用车|车辆|编制|实有)[^，,；;：:。、\d]{{0,200}}?)\s*({AMOUNT})\s*辆")
+_AREA = re.compile(rf"([^，,；;：:。]{{0,200}}?面积)\s*({AMOUNT})\s*平方米")
+_EQUIPMENT = re.compile(rf"(价值|单价)\s*({AMOUNT})\s*万元[^，,；;。]{{0,200}}?以上的?([^，,；;。\d]{{0,200}}?)\s*({AMOUNT})\s*台")
+
+
+_VEHICLES = re.compile(rf"{AMOUNT}\s*辆")
+_SQUARE_METRES = re.compile(rf"{AMOUNT}\s*平方米")
+_UNITS = re.compile(rf"{AMOUNT}\s*台")
+
+
+def _before_figures(pattern: re.Pattern[str], figure: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """``pattern``'s matches, each looked for only in the 600 characters up to a figure it ends on
+    (the figures are few; trying the pattern from every character of a long unpunctuated text
+    costs the square of its length)."""
+    found: list[re.Match[str]] = []
+    done = 0
+    for f in figure.finditer(text):
+        m = pattern.search(text, max(done, f.start() - 600), f.end())
+        if m:
+            found.append(m)
+            done = m.end()
+    return found
 
 
 def _assets(body: _Text) -> list[TextItem]:
     items = []
     text = body.text
-    for m in _VEHICLE.finditer(text):
+    for m in _before_figures(_VEHICLE, _VEHICLES, text):
         name = re.sub(r"^.*?(?:共有|其中)", "", m.group(1)).strip("，,：: ")
         if "车" not in name:
             name = f"公务用车{name}"
         items.append(TextItem("asset", name or "车辆", m.group(0), body.line_at(m.start(2)), to_decimal(m.group(2)), "辆"))
-    for m in _AREA.finditer(text):
+    for m in _before_figures(_AREA, _SQUARE_METRES, text):
         name = re.sub(r"^.*?使用的", "", m.group(1))
         items.append(TextItem("asset", name, m.group(0), body.line_at(m.start(2)), to_decimal(m.group(2)), "平方米"))
-    for m in _EQUIPMENT.finditer(text):
+    for m in _before_figures(_EQUIPMENT, _UNITS, text):
         name = f"{m.group(1)}{m.group(2)}万元以上{m.group(3)}".strip()
         items.append(TextItem("asset", name, m.group(0), body.line_at(m.start(4)), to_decimal(m.group(4)), "台（套）"))
     return items
