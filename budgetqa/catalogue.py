@@ -4,7 +4,9 @@ Plain data: extend it without reading the reader. An intent names one operation 
 Its templates are phrases with slots in braces; the reader replaces what it recognises in a
 question (a name, a number, a table) with the slot and compares the result with every template
 (rapidfuzz), and cue words found outside the recognised names add evidence. ``needs`` lists the
-slots of which one must be present.
+slots of which one must be present: the kinds of the names recognised (code, item, project, topic …),
+"subject" (a code or a row), "table", "amount" (a number typed) and "money" (钱/资金/经费 with no
+name: the report's money as a whole).
 """
 
 from __future__ import annotations
@@ -88,6 +90,14 @@ INTENTS: tuple[Intent, ...] = (
         ("项目有几个", "{scope}项目有几个", "有多少个项目", "几个科目", "多少项"),
         cues=("几个", "多少个", "个数", "几项", "多少项", "数量", "几条", "多少条", "几笔", "多少笔", "几家", "几类", "几款"),
         examples=("今年新安排的项目有几个", "上年结转项目有几个"),
+        weight=1.1,
+    ),
+    Intent(
+        "mean", "一个范围内各项的平均金额",
+        ("{scope}项目平均每个多少", "平均每个项目多少钱", "平均每项多少", "{n}个项目平均多少", "平均下来每个多少"),
+        cues=("平均每个", "平均每项", "平均每笔", "平均每类", "平均每款", "平均多少", "平均下来", "平均金额",
+              "平均值是多少", "均值是多少"),
+        examples=("本年8个项目平均每个多少万元", "上年结转项目平均每个多少"),
         weight=1.1,
     ),
     Intent(
@@ -177,7 +187,7 @@ INTENTS: tuple[Intent, ...] = (
               "具体包括", "都有什么", "都有哪些", "哪几项", "分布", "哪些方面", "用在哪", "花在哪", "用于哪", "都花",
               "用途", "里面有什么", "包含什么", "包括什么", "怎么花", "拆一下", "拆开", "分成哪", "落在哪", "从哪来",
               "哪来的", "来源", "花哪", "花到哪", "钱去哪", "花在哪", "再细一点", "细一点", "再细", "更细"),
-        needs=("code", "subject", "item", "column", "table", "topic", "group"),
+        needs=("code", "subject", "item", "column", "table", "topic", "group", "money"),
         examples=("221类下面有啥", "对个人和家庭的补助由哪些组成"),
         weight=1.05,
     ),

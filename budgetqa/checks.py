@@ -7,13 +7,14 @@ a 矛盾 (contradiction). Nothing is corrected: findings only say what disagrees
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+import re
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from budgetqa.findings import CONTRADICTION, ROUNDING, SEVERITY_LABEL, Finding, judge
 from budgetqa.models import Document, Fact, Row, Table
 from budgetqa.parser.hierarchy import hierarchy
 from budgetqa.parser.headers import column_relations
-from budgetqa.parser.text import compact, strip_ordinal
+from budgetqa.parser.text import AMOUNT, compact, strip_ordinal, to_decimal
 
 def _compare(stated: Decimal, parts: list[Decimal], **kw) -> Finding | None:
     """A finding when stated != sum(parts); rounding when within the summed figures' rounding."""
@@ -33,6 +34,7 @@ def check_document(doc: Document) -> list[Finding]:
             findings += _summary_totals(table)
     findings += _cross_tables(doc)
     findings += _narrative(doc)
+    findings += _narrative_as_inspected(doc)
     return findings
 
 
@@ -356,3 +358,178 @@ def _stated_splits(doc: Document) -> list[Finding]:
         if found:
             out.append(found)
     return out
+
+
+# ---------------------------------------------------------------------------------------------
+# The narrative read the way inspectors read it: the year a comparison is made with, a growth rate
+# against the two figures it rests on, a subject's figure said twice, and a subject's name.
+
+_COMPARED_WITH = re.compile(
+    r"(?:比|与|较|同)\s*(20\d{2})\s*年度?\s*((?:当年)?(?:预算|决算)?(?:执行)?数?)\s*(增加|减少|增长|下降|持平|相比|相当|基本持平)"
+)
+_RATE_AGAINST = re.compile(rf"比\s*(20\d{{2}})\s*年([^，。；,]{{0,12}}?)(增加|减少|增长|下降)\s*({AMOUNT})\s*%")
+_YEAR_AMOUNT = re.compile(rf"(?:(20\d{{2}})\s*年)?([^，。；,0-9]{{0,16}}?)(?:为|是)?\s*({AMOUNT})\s*万元")
+_CODED_SUBJECT = re.compile(r"([^（）()\d，。；、：:]{2,30}?)[（(](\d{2,3})([类款项])[）)]")
+
+
+def _narrative_as_inspected(doc: Document) -> list[Finding]:
+    """Findings an inspector makes on the text: comparisons with the report's own year, growth rates
+    that do not follow from the figures beside them, a subject's figure that differs from its
+    table, and a subject named otherwise than in the tables."""
+    from budgetqa.parser.narrative import prose
+
+    out: list[Finding] = []
+    sections = prose(doc)
+    out += _compared_with_own_year(doc, sections)
+    out += _rates_against_figures(doc, sections)
+    out += _subject_figures_and_names(doc)
+    return out
+
+
+def _compared_with_own_year(doc: Document, sections) -> list[Finding]:
+    """A 2026 budget compared with '2026年预算' (itself): the comparison should be with 2025."""
+    if not doc.year:
+        return []
+    out = []
+    for _, text, line_at in sections:
+        for m in _COMPARED_WITH.finditer(text):
+            year = int(m.group(1))
+            if doc.kind == "决算" and (year < doc.year or "预算" in m.group(2)):
+                continue  # an earlier year, or a 决算 set against the same year's budget
+            if doc.kind == "预算" and (year == doc.year - 1 or (year < doc.year - 1 and not m.group(2))):
+                continue  # the year before (a budget is set against the last one or its execution)
+            start = max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1
+            clause = text[start:m.end()].strip()
+            out.append(Finding(
+                CONTRADICTION, "narrative_year",
+                f"说明与 {year}年{m.group(2) or ''} 比较（本报告是 {doc.year}年{doc.kind}，比较的应是 {doc.year - 1}年）：「{clause[-60:]}」",
+                Decimal(year), Decimal(doc.year - 1), "年", [line_at(m.start())],
+                detail=clause,
+            ))
+    return out
+
+
+def _rates_against_figures(doc: Document, sections) -> list[Finding]:
+    """'2025年…执行数为43269.3万元，2026年预算安排3845.49万元，比2025年…增加17.62%': the rate
+    recomputed from the two figures of the sentence."""
+    out = []
+    for _, text, line_at in sections:
+        for s in re.finditer(r"[^。；]+", text):
+            sentence = s.group()
+            rate = _RATE_AGAINST.search(sentence)
+            if not rate or re.search(rf"(?:增加|减少|增长|下降)\s*{AMOUNT}\s*万元", sentence):
+                continue  # a change in 万元 beside the rate: the rate check of changes covers it
+            figures = [(m.group(1), m.group(2), m) for m in _YEAR_AMOUNT.finditer(sentence[: rate.start()])]
+            base = [f for f in figures if f[0] == rate.group(1)]
+            current = [f for f in figures if f[0] != rate.group(1)]
+            if len(base) != 1 or len(current) != 1:
+                continue
+            before, after = to_decimal(base[0][2].group(3)), to_decimal(current[0][2].group(3))
+            if not before:
+                continue
+            stated = to_decimal(rate.group(4))
+            stated = -stated if rate.group(3) in ("减少", "下降") else stated
+            computed = (after - before) / before * 100
+            found = _compare_rate(
+                stated, computed, kind="narrative_rate", unit="%",
+                subject=f"说明 {rate.group(1)}年{rate.group(2)} {before}万元 → {after}万元 的变动率",
+                lines=[line_at(s.start() + rate.start())],
+                detail=f"({after}-{before})/{before}×100",
+            )
+            if found:
+                out.append(found)
+    return out
+
+
+def _compare_rate(stated: Decimal, computed: Decimal, **kw) -> Finding | None:
+    """A stated rate against the exact one: nothing when it is the exact rate rounded or cut to the
+    stated digits; otherwise the rounding-or-contradiction rule of _compare."""
+    q = _last_digit(stated)
+    rounded = computed.quantize(q, rounding=ROUND_HALF_UP)
+    cut = computed.quantize(q, rounding=ROUND_DOWN)
+    if stated in (rounded, cut):
+        return None
+    return _compare(stated, [rounded], **kw)
+
+
+def _subject_figures_and_names(doc: Document) -> list[Finding]:
+    """A paragraph on a coded subject (住房保障支出（221类）住房改革支出（02款）住房公积金（01项）):
+    its figures against the table row of that code, and its names against the tables' names."""
+    out: list[Finding] = []
+    named: set[tuple[str, str]] = set()
+    seen: set[tuple[str, Decimal]] = set()
+    groups: dict[str, list[Fact]] = {}
+    for f in doc.facts:
+        if f.topic and f.kind == "amount":
+            groups.setdefault(f.topic, []).append(f)
+    for topic, facts in groups.items():
+        code, names = "", []
+        for m in _CODED_SUBJECT.finditer(topic):
+            part = m.group(2)
+            code = part if m.group(3) == "类" else code + part.zfill(2)
+            names.append((m.group(1).strip(), code))
+        if not names:
+            continue
+        for name, subject_code in names:
+            rows = doc.rows_with_code(subject_code)
+            if not rows or (name, subject_code) in named:
+                continue
+            table, row = rows[0]
+            printed = compact(row.name)
+            if name and printed and name not in printed and printed not in name:
+                named.add((name, subject_code))
+                out.append(Finding(
+                    CONTRADICTION, "narrative_name",
+                    f"说明写「{name}（{subject_code}）」，表{table.no} {subject_code} 写「{printed}」：科目名称前后不一致",
+                    Decimal(subject_code), Decimal(subject_code), "", [facts[0].line, row.line],
+                    detail=f"{name} ≠ {printed}",
+                ))
+        row_figure = _figure_of_code(doc, code)
+        if row_figure is None:
+            continue
+        table, row, amount = row_figure
+        first = facts[0]
+        own = [first] + [f for f in facts[1:] if _this_years_figure(doc, f)]
+        for f in own:
+            scale = _scale(table.unit, f.unit)
+            if scale is None or (f.label, f.value) in seen:
+                continue
+            seen.add((f.label, f.value))
+            figure = (amount * scale).quantize(_last_digit(f.value), rounding=ROUND_HALF_UP)
+            found = _compare(f.value, [figure], kind="narrative_table", unit=f.unit,
+                             subject=f"说明「{names[-1][0]}」{f.label if f is not first else ''} {f.value}{f.unit} "
+                                     f"与 表{table.no} {code} {row.name} {amount}{table.unit}",
+                             lines=[f.line, row.line])
+            if found:
+                out.append(found)
+    return out
+
+
+def _last_digit(value: Decimal) -> Decimal:
+    """The unit of a printed figure's last digit (17.62 -> 0.01, 28 -> 1)."""
+    return Decimal(1).scaleb(min(value.as_tuple().exponent, 0))
+
+
+def _this_years_figure(doc: Document, fact: Fact) -> bool:
+    """'2026年预算安排201.50万元' in a 2026 budget, '支出决算为51.32万元' in a 决算."""
+    at = fact.sentence.find(str(fact.value)) if fact.sentence else -1
+    before = fact.sentence[max(0, at - 16):at] if at >= 0 else fact.label
+    if doc.kind == "预算":
+        return "预算安排" in fact.label and (not doc.year or f"{doc.year}年" in before)
+    return fact.label.endswith("决算") or "支出决算" in fact.label
+
+
+def _figure_of_code(doc: Document, code: str) -> tuple[Table, Row, Decimal] | None:
+    for kind in ("gp_expenditure", "expenditure", "fiscal_expenditure"):
+        table = doc.table(kind)
+        row = next((r for r in table.rows if r.code == code and r.cells), None) if table else None
+        if row is not None:
+            return table, row, row.cells[0].amount
+    return None
+
+
+def _scale(table_unit: str, fact_unit: str) -> Decimal | None:
+    factors = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+    if table_unit not in factors or fact_unit not in factors:
+        return None
+    return factors[table_unit] / factors[fact_unit]

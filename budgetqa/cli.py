@@ -181,9 +181,20 @@ def _load_files(files, db_path: Path) -> list[str]:
             line += (f"；替换了之前载入的同一部门、年度、类型的文档 {old['id']}"
                      f"（{old['source_name']}，{old['loaded_at']} 载入）")
         loaded.append(line)
+        loaded += [f"  {how}" for how in _how_read(vars(doc.quality) if doc.quality else {}, doc.notes)]
     if failed:
         sys.exit(1)
     return loaded
+
+
+def _how_read(quality: dict, notes: list[str]) -> list[str]:
+    """How well a report was read (the documents columns) and what was guessed about it."""
+    out = []
+    if quality.get("tables_titled") is not None:
+        out.append(f"读取：认出表格 {quality['tables_read']}/{quality['tables_titled']} 张，"
+                   f"表中数字放入单元格 {quality['numbers_placed']}/{quality['numbers_seen']} 个，"
+                   f"合计与分项对得上 {quality['totals_reconciled']}/{quality['totals_checked']} 处")
+    return out + [f"注意：{n}" for n in notes]
 
 
 @cli.command()
@@ -245,13 +256,20 @@ def check(db_path: Path, doc_selector: str | None, as_json: bool, as_csv: bool) 
         return
     contradictions = sum(1 for f in findings if f["severity"] == "contradiction")
     head = f"{doc['department']} {doc['year']} {doc['kind']}："
+    keys = doc.keys()
+    how = _how_read({k: doc[k] for k in keys}, json.loads(doc["notes"]) if "notes" in keys and doc["notes"] else [])
     if not findings:
-        click.echo(head + "没有发现不一致")
+        click.echo("\n".join([head + "没有发现不一致", *how]))
         return
     click.echo(head + f"{len(findings)} 处不一致（{contradictions} 处矛盾，{len(findings) - contradictions} 处尾数差）")
+    for line in how:
+        click.echo(line)
     for f in findings:
         amounts = [fmt_amount(Decimal(f[k]), f["unit"] or "") for k in ("stated", "computed", "difference")]
         lines = "、".join(f["lines"].split(",")) if f["lines"] else ""
+        if f["kind"] in ("narrative_name", "narrative_year"):  # names or years: the subject says it all
+            click.echo(f"[{severity_label(f['severity'])}] {f['subject']}" + (f"（第 {lines} 行）" if lines else ""))
+            continue
         click.echo(f"[{severity_label(f['severity'])}] {f['subject']}：印 {amounts[0]}，算得 {amounts[1]}，"
                    f"差 {amounts[2]}" + (f"（第 {lines} 行）" if lines else ""))
 

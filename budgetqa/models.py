@@ -8,7 +8,7 @@ from decimal import Decimal
 
 # Raise this whenever a change to the parser changes what it stores: databases written by an
 # older parser are re-read from the report text they keep when they are next opened.
-PARSER_VERSION = 4
+PARSER_VERSION = 5
 
 
 # The classes of the economic classification of basic expenditure (经济分类的类), printed as rows that
@@ -92,6 +92,8 @@ class Table:
     empty: bool = False
     note: str = ""
     closed: bool = True  # something other than the table follows its rows in the text
+    body: tuple[int, int] | None = None  # lines of the table's body (0-based start, end exclusive)
+    parts: dict[str, list[str]] = field(default_factory=dict)  # a total -> the rows or columns it sums (三公 = its three parts)
 
     @property
     def two_sided(self) -> bool:
@@ -197,6 +199,31 @@ class TextItem:
 
 
 @dataclass
+class ReadQuality:
+    """How well a report was read, counted at parse time: tables, numbers and totals."""
+
+    tables_titled: int = 0  # table titles found in the text (outside the contents)
+    tables_read: int = 0  # of those, tables recognised by their family and read
+    numbers_seen: int = 0  # printed numbers on the lines of the tables' bodies
+    numbers_placed: int = 0  # of those, numbers placed in a cell
+    totals_checked: int = 0  # totals compared with their parts (rows, columns, two sides)
+    totals_reconciled: int = 0  # of those, totals equal to their parts (or within rounding)
+
+    def describe(self) -> str:
+        """One line: '认出表格 9/9 张，表中数字放入单元格 366/366 个，合计与分项对得上 223/223 处'."""
+        return (f"认出表格 {self.tables_read}/{self.tables_titled} 张，"
+                f"表中数字放入单元格 {self.numbers_placed}/{self.numbers_seen} 个，"
+                f"合计与分项对得上 {self.totals_reconciled}/{self.totals_checked} 处")
+
+    @property
+    def poor(self) -> bool:
+        """True when a reader should not trust answers without looking at the source."""
+        return (self.tables_read < self.tables_titled
+                or self.numbers_placed < 0.95 * self.numbers_seen
+                or self.totals_reconciled < 0.9 * self.totals_checked)
+
+
+@dataclass
 class Document:
     """Everything one disclosure says (read back from the database: with its id and findings)."""
 
@@ -215,6 +242,9 @@ class Document:
     id: int | None = None  # the database's id, once stored
     findings: list = field(default_factory=list)  # budgetqa.checks.Finding, once checked
     spellings: dict[str, tuple[str, str]] = field(default_factory=dict)  # name -> (pinyin, initials), from the names table
+    scope: str = "部门"  # 部门 (a department's report) or 单位 (one unit's)
+    notes: list[str] = field(default_factory=list)  # what was guessed about the report, in plain words
+    quality: ReadQuality | None = None  # how well the parser read it
 
     @property
     def label(self) -> str:

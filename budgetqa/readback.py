@@ -12,7 +12,7 @@ import sqlite3
 from decimal import Decimal
 
 from budgetqa.findings import Finding
-from budgetqa.models import Cell, Document, Fact, Indicator, PerformanceTarget, Project, Row, Table, TextItem
+from budgetqa.models import Cell, Document, Fact, Indicator, PerformanceTarget, Project, ReadQuality, Row, Table, TextItem
 
 _UNIT_KINDS = {"内设机构": "internal_unit", "下属单位": "subordinate_unit", "机构设置说明": "organisation"}
 # Performance-sheet fields kept as columns of performance_targets (databases without performance_fields).
@@ -52,6 +52,12 @@ def _read(conn: sqlite3.Connection, doc_id: int) -> Document:
     text = _query(conn, "select text from document_texts where document_id = ?", doc_id)
     doc = Document(d["department"], d["year"], d["kind"], d["unit"], d["source_name"], d["sha256"],
                    lines=text[0]["text"].split("\n") if text else [], id=doc_id)
+    keys = d.keys()
+    doc.scope = (d["scope"] if "scope" in keys else None) or "部门"
+    doc.notes = json.loads(d["notes"] or "[]") if "notes" in keys else []
+    if "tables_titled" in keys and d["tables_titled"] is not None:
+        doc.quality = ReadQuality(*(d[n] or 0 for n in (
+            "tables_titled", "tables_read", "numbers_seen", "numbers_placed", "totals_checked", "totals_reconciled")))
     doc.tables = _tables(conn, doc_id)
     doc.projects = [
         Project(p["name"], p["scope"], p["table_no"], p["source_line"], 2, p["group_name"] or "",
@@ -81,6 +87,8 @@ def _tables(conn: sqlite3.Connection, doc_id: int) -> list[Table]:
         tables[t["table_no"]] = Table(t["table_no"], t["kind"], t["title"], t["unit"], t["source_line"],
                                       json.loads(t["columns"] or "[]"), json.loads(t["side_columns"] or "{}"),
                                       empty=bool(t["empty"]))
+        if "parts" in t.keys() and t["parts"]:
+            tables[t["table_no"]].parts = json.loads(t["parts"])
     rows: dict[tuple[int, int], Row] = {}
     for r in _query(conn, "select * from table_rows where document_id = ? order by table_no, row_no", doc_id):
         row = Row(r["row_no"], r["name"], r["source_line"], r["code"], r["level"], r["parent_code"], r["side"],

@@ -75,6 +75,7 @@ CHECK_KINDS = {
     "row_total": "行内合计", "hierarchy": "上下级合计", "summary_total": "收支总计",
     "cross_table": "表间核对", "narrative_total": "说明中的合计", "narrative_table": "说明与表格",
     "narrative_share": "说明中的占比", "narrative_rate": "说明中的增减率",
+    "narrative_year": "说明中比较的年度", "narrative_name": "说明中的科目名称",
 }
 FACT_KINDS = {"amount": "金额", "share": "占比", "change": "增减额", "rate": "增减率", "count": "数量"}
 

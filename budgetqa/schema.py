@@ -16,11 +16,13 @@ SCHEMA: dict[str, dict[str, type]] = {
     "documents": {
         "id": int, "department": str, "year": int, "kind": str, "unit": str,
         "source_name": str, "sha256": str, "loaded_at": str, "line_count": int, "parser_version": int,
+        "scope": str, "notes": str, "tables_titled": int, "tables_read": int, "numbers_seen": int,
+        "numbers_placed": int, "totals_checked": int, "totals_reconciled": int,
     },
     "document_texts": {"document_id": int, "text": str},
     "report_tables": {
         "document_id": int, "table_no": int, "kind": str, "title": str, "unit": str,
-        "columns": str, "side_columns": str, "empty": int, "source_line": int,
+        "columns": str, "side_columns": str, "empty": int, "source_line": int, "parts": str,
     },
     "table_rows": {
         "document_id": int, "table_no": int, "row_no": int, "side": str, "code": str,
@@ -104,6 +106,14 @@ def ensure_schema(db) -> None:
             db[name].enable_fts(columns, tokenize="trigram", create_triggers=True)
 
 
+def document_row(doc: Document) -> dict:
+    """What the documents table keeps of a document beyond its name and source: its scope (部门/单位),
+    the notes on what was guessed, and how well it was read (None when it was not measured)."""
+    names = ("tables_titled", "tables_read", "numbers_seen", "numbers_placed", "totals_checked", "totals_reconciled")
+    return {"scope": doc.scope, "notes": json.dumps(doc.notes, ensure_ascii=False),
+            **{n: getattr(doc.quality, n) if doc.quality else None for n in names}}
+
+
 def delete_document(db, doc_id: int) -> None:
     """Delete a document's rows from every table (inside the caller's transaction)."""
     for name, columns in SCHEMA.items():
@@ -112,11 +122,8 @@ def delete_document(db, doc_id: int) -> None:
             db.execute(f"delete from [{name}] where [{key}] = ?", [doc_id])
 
 
-def insert_document(db, doc_id: int, doc: Document, findings: list) -> None:
-    """Insert every row a document and its check findings become (inside the caller's transaction)."""
-    from budgetqa.gazetteer import name_rows
-
-    db["document_texts"].insert({"document_id": doc_id, "text": "\n".join(doc.lines)})
+def _table_rows(doc_id: int, doc: Document) -> tuple[list[dict], list[dict], list[dict]]:
+    """The report_tables, table_rows and line_items rows of a document's tables."""
     tables, rows, items = [], [], []
     for t in doc.tables:
         tables.append({
@@ -124,6 +131,7 @@ def insert_document(db, doc_id: int, doc: Document, findings: list) -> None:
             "unit": t.unit, "columns": json.dumps(t.columns, ensure_ascii=False),
             "side_columns": json.dumps(t.side_columns, ensure_ascii=False),
             "empty": int(t.empty), "source_line": t.line,
+            "parts": json.dumps(t.parts, ensure_ascii=False) if t.parts else None,
         })
         for r in t.rows:
             rows.append({
@@ -138,6 +146,15 @@ def insert_document(db, doc_id: int, doc: Document, findings: list) -> None:
                     "level": r.level, "column_name": c.column, "amount": str(c.amount),
                     "unit": t.unit, "source_line": c.line,
                 })
+    return tables, rows, items
+
+
+def insert_document(db, doc_id: int, doc: Document, findings: list) -> None:
+    """Insert every row a document and its check findings become (inside the caller's transaction)."""
+    from budgetqa.gazetteer import name_rows
+
+    db["document_texts"].insert({"document_id": doc_id, "text": "\n".join(doc.lines)})
+    tables, rows, items = _table_rows(doc_id, doc)
     db["report_tables"].insert_all(tables)
     _bulk(db, "table_rows", rows)
     _bulk(db, "line_items", items)

@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from budgetqa.models import PARSER_VERSION, Document, ReportError
-from budgetqa.schema import (APPLICATION_ID, SCHEMA, SCHEMA_VERSION, delete_document, ensure_schema,
+from budgetqa.schema import (APPLICATION_ID, SCHEMA, SCHEMA_VERSION, delete_document, document_row, ensure_schema,
                              insert_document)
 
 ENV_DB = "BUDGETQA_DB"
@@ -281,6 +281,7 @@ def store_document(path: str | Path, doc: Document, findings: list | None = None
                 "unit": doc.unit, "source_name": doc.source_name, "sha256": doc.sha256,
                 "loaded_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                 "line_count": len(doc.lines), "parser_version": PARSER_VERSION,
+                **document_row(doc),
             }
         ).last_pk
         insert_document(db, doc_id, doc, findings)

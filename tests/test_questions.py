@@ -110,6 +110,18 @@ ANSWERS = [
     ("一共多少张表", "about", [13], []),
     ("发展改革研究中心办公经费绩效目标表上是多少钱", "value", [50000, 30000], []),
     ("你能回答什么", "help", [], ["例子"]),
+    ("钱主要花哪了", "breakdown", [1015.19, 93.62], []),
+    ("这些钱都是从哪来的", "breakdown", [550.51, 533.88], []),
+    ("一般公共预算当年支出主要用在哪几类，各占多少", "share", [481.31, 87.43, 31.77, 5.77], []),
+    ("本年项目平均每个多少", "mean", [30.86, 246.89, 8], []),
+    ("八张绩效表实施期资金总额合计和年度资金总额合计各多少", "sum", [2678900, 2468900], []),
+    ("绩效表年度资金总额加总后与本年项目支出合计一致吗", "check", [2468900, 246.89], ["一致"]),
+    ("哪张绩效目标表的填报日期不是2023年10月31日", "text", [1], ["乡镇档案室标准化建设"]),
+    ("这些项目都是一年干完的吗", "text", [8], ["一次性项目"]),
+    ("表里的钱是按元算还是按万元算", "about", [], ["万元", "绩效目标表为元"]),
+    ("区委办公室在密码管理方面负责哪些工作", "text", [], ["商用密码"]),
+    ("订画报有啥用", "text", [], ["宣传推介屯留工作"]),
+    ("办公的房子有多大", "value", [405], []),
 ]
 
 
@@ -127,7 +139,8 @@ def test_answer(conn, question, op, figures, texts):
 
 
 UNANSWERABLE = ["水电费多少", "2013199属于哪个款", "2021年决算数", "asdfjkl", "？", "区财政局的预算", "区委书记工资多少", "明年预算多少",
-                "🙂🙂", "人均经费多少", "2023年公务接待费", "表十四是什么表", "安可替代工程的绩效目标是什么"]
+                "🙂🙂", "人均经费多少", "2023年公务接待费", "表十四是什么表", "安可替代工程的绩效目标是什么",
+                "移动、联通、电信各分多少", "信息化中心有多少编制", "那辆公车是哪年买的"]
 
 
 @pytest.mark.parametrize("question", UNANSWERABLE)
@@ -174,6 +187,32 @@ def test_a_conversation_fills_gaps_and_never_overrides(conn):
         assert answer.matched, (question, answer.text)
         for figure in figures:
             assert has_number(answer, figure), (question, figure, answer.text)
+
+
+# Follow-ups that name no project ask it of the project the conversation is about; 回到X returns to X;
+# a follow-up naming figures the last answers showed picks those figures.
+DIALOGUES = [
+    [("法律顾问费用安排了多少", [15.00]), ("绩效表里的实施期资金总额和年度资金总额分别是多少", [300000, 150000]),
+     ("项目期写的几年", ["1年"]), ("为什么要设这个项目", ["法律事务"])],
+    [("下属单位有哪些", ["信息化中心"]), ("内设机构有几个", [5]),
+     ("回到下属单位，信息化中心今年安排了多少办公经费", [3.00]), ("它的绩效目标", ["保障日常工作正常开展"])],
+    [("一般公共服务支出多少", [1015.19]), ("回到一般公共服务，基本支出和项目支出各多少", [234.42, 780.77])],
+    [("政府采购预算总额多少", [12.00]), ("其中服务呢", [10.00]), ("工程呢", [0]), ("货物和服务各占多少", [16.67, 83.33])],
+    [("一般公共预算当年支出多少", [550.51]), ("主要用在哪几类，各占多少", [481.31, 87.43])],
+]
+
+
+@pytest.mark.parametrize("turns", DIALOGUES, ids=[d[0][0] for d in DIALOGUES])
+def test_a_dialogue_keeps_its_subject(conn, turns):
+    session = Session()
+    for question, expected in turns:
+        answer = ask(conn, question, session)
+        assert answer.matched, (question, answer.text)
+        for item in expected:
+            if isinstance(item, str):
+                assert item in answer.text, (question, item, answer.text)
+            else:
+                assert has_number(answer, item), (question, item, answer.text)
 
 
 def test_several_questions_on_one_line_get_one_card(conn):

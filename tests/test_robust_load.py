@@ -245,6 +245,21 @@ def test_a_last_table_that_ends_on_a_parent_row_is_refused(seed_lines, last_line
         parse_text("\n".join(seed_lines[:last_line]), "cut.txt")
 
 
+def test_a_report_cut_before_its_first_table_is_not_read_as_prose_only():
+    """A report of prose alone loads (its tables were images); one cut before its first table,
+    whose contents list nine, is truncated."""
+    lines = SIFAJU.read_text(encoding="utf-8").split("\n")
+    with pytest.raises(ReportError, match="the contents list 9 tables and the text ends before the first of them"):
+        parse_text("\n".join(lines[:100]), "cut.txt")
+
+
+def test_a_last_table_cut_right_after_its_total_row_is_refused():
+    """The university's 决算 tables print 合计 first: cut there, the table holds its total alone."""
+    lines = (CORPUS / "final_chongqing_swu_university_2023.txt").read_text(encoding="utf-8").split("\n")
+    with pytest.raises(ReportError, match=r"line 250, inside table 4 高等学校财政拨款支出决算表, after its 合计 row"):
+        parse_text("\n".join(lines[:250]), "cut.txt")
+
+
 def test_a_last_table_cut_before_its_total_row_is_refused():
     """The university's tables print 合计 last and its contents list no tables: the expenditure
     table stops after some subjects, every printed parent adding up."""

@@ -297,3 +297,20 @@ def test_doc_resolves_an_id_or_a_name_exactly_or_refuses(db_path):
     for name in ("中国共产党长治市屯留区委办公室", "屯留", "中国共产党长治市屯留区委办公室 2024", "2024年预算",
                  "tunliu_party_committee_office_2024_budget.txt", "tunliu_party_committee_office_2024_budget"):
         assert store.find_document(conn, name)["id"] == 1, name
+
+
+@pytest.mark.parametrize("name", ["budget_shanghai_putuo_sifaju_2026_dept.txt", "final_chongqing_swu_university_2023.txt"])
+def test_a_document_reads_back_as_the_parser_read_it(tmp_path, name):
+    from budgetqa.readback import read_document
+
+    parsed = parse_file(CORPUS / name)
+    path = tmp_path / "r.db"
+    doc_id = store.load_document(path, parsed)
+    conn = store.connect(path)
+    back = read_document(conn, doc_id)
+    assert (back.department, back.year, back.kind, back.scope, back.notes) == (
+        parsed.department, parsed.year, parsed.kind, parsed.scope, parsed.notes)
+    assert back.quality == parsed.quality and back.quality is not None
+    assert [(t.no, t.kind, t.parts) for t in back.tables] == [(t.no, t.kind, t.parts) for t in parsed.tables]
+    cells = lambda d: [(t.no, r.name, c.column, c.amount, c.line) for t in d.tables for r in t.rows for c in r.cells]
+    assert cells(back) == cells(parsed) and len(cells(back)) > 200

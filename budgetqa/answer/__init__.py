@@ -20,7 +20,7 @@ from budgetqa.answer import compute, figures, lists, text, topics
 from budgetqa.answer.documents import all_documents, named_documents, strip_department, wants_comparison
 from budgetqa.models import Document
 from budgetqa.question.numbers import chinese_numbers
-from budgetqa.question.query import MAX_QUESTION, Query, measure_word, read, with_context
+from budgetqa.question.query import MAX_QUESTION, Query, measure_word, read, shown_mentions, shown_whole, with_context
 from budgetqa.readback import read_document
 from budgetqa.textnorm import squash
 
@@ -29,7 +29,7 @@ __all__ = ["Answer", "Figure", "Session", "Source", "ask", "ask_doc", "preload"]
 # The operation each intent names, and the function that carries it out.
 OPERATIONS = {
     "value": figures.value, "breakdown": figures.breakdown, "parent": figures.parent,
-    "list": lists.list_answer, "rank": lists.rank, "count": lists.count, "filter": lists.filter_,
+    "list": lists.list_answer, "rank": lists.rank, "count": lists.count, "mean": lists.mean, "filter": lists.filter_,
     "sum": compute.sum_, "difference": compute.difference, "share": compute.share, "ratio": compute.ratio,
     "change": compute.change, "check": checks.check,
     "text": text.text, "define": text.define, "about": text.about, "help": text.help_answer,
@@ -99,13 +99,15 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
     if picked:
         question = picked
     question = _INTRODUCTION.sub("", strip_department(question, doc.department, _printed(doc)))
+    returned = _returning(doc, question, session)
+    question = returned or question
     parts = _parts(question)
     if len(parts) == 1:
-        answer = _answer(conn, doc, parts[0], session)
+        answer = _answer(conn, doc, parts[0], session, continuing=bool(returned))
     else:
         answers = []
         for i, part in enumerate(parts):
-            answers.append(_answer(conn, doc, part, session, continuing=i > 0))
+            answers.append(_answer(conn, doc, part, session, continuing=i > 0 or bool(returned)))
         answer = _together(doc, parts, answers)
     if len(question) > MAX_QUESTION:
         answer.text += f"（问题超过 {MAX_QUESTION} 字，只读了前 {MAX_QUESTION} 字。）"
@@ -120,6 +122,22 @@ def _printed(doc: Document) -> list[str]:
     return [t.name for terms in vocabulary(doc).by_name.values() for t in terms if t.kind not in ("department", "table")]
 
 
+# 回到X，… / 说回X，…: the conversation goes back to X; what follows is asked of it unless it names its own subject.
+_RETURN = re.compile(r"^(?:再)?(?:回到|说回|回头说|回头看)([^，,。：:？?]{1,24})[，,。：:]\s*(\S.*)$")
+
+
+def _returning(doc: Document, question: str, session: Session) -> str:
+    """The question after a 回到X opening ('' without one), with X made the conversation's last
+    subject: what follows is then read as a later question of the same line."""
+    m = _RETURN.match(question)
+    if m is None:
+        return ""
+    topic = read(m.group(1), doc)
+    if topic.subjects:
+        session.last_query, session.last_focus = topic, []
+    return m.group(2)
+
+
 _PART_END = re.compile(r"[？?！!；;]+")
 # 我是审计局的，… / 作为人大代表我想问：…: who is asking says nothing about what is asked.
 _INTRODUCTION = re.compile(r"^(?:我是[^，,。：:？?]{1,16}?(?:的)?[，,。：:]|作为[^，,。：:？?]{1,16}?(?:我想问|我问一下|想问)?[，,：:]?"
@@ -129,6 +147,10 @@ _CLAUSE_END = re.compile(r"[，,]")
 # Words that make a clause a question of its own (多少, 几个, 是否 …); a clause without one says
 # where or what, and is read together with the next.
 _ASKS = re.compile(r"多少|几|哪|什么|啥|吗|么|呢|是否|是不是|占比|比例|比重|对不对|怎么|如何|为何|为什么|原因|多长|多久|多大|多高")
+
+
+# 哪几类，各占多少 / 有哪些，分别多少: a clause opening with 各 or 分别 asks of the things the one before names.
+_EACH_OF = re.compile(r"(?:那)?(?:各|分别|各自)")
 
 
 def _parts(question: str) -> list[str]:
@@ -149,8 +171,8 @@ def _parts(question: str) -> list[str]:
         pieces += merged
     out: list[str] = []
     for piece in pieces:
-        if out and (len(squash(out[-1])) < 2 or not _ASKS.search(piece)):
-            out[-1] += "，" + piece  # （含上年结转）: a part that asks nothing qualifies the one before
+        if out and (len(squash(out[-1])) < 2 or not _ASKS.search(piece) or _EACH_OF.match(squash(piece))):
+            out[-1] += "，" + piece  # （含上年结转）/ 各占多少: a part that asks nothing new qualifies the one before
         else:
             out.append(piece)
     return out or [question]
@@ -172,6 +194,11 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
     q = read(question, doc)
     if continuing:  # a later question of the line: 基本支出和项目支出各多少 asks it of the one before
         q.follow_up = q.follow_up or not q.subjects or all(measure_word(q, m) for m in q.subjects)
+    picked = shown_mentions(q, session.shown, doc) if session.shown and not q.subjects else []
+    if picked:  # 货物、工程、服务各多少: figures the last answer showed, asked as figures
+        op = "value" if q.op in ("help", "text", "about") else q.op
+        q = replace(q, subjects=picked, follow_up=False, op=op, ops=[(100.0, op)] + q.ops,
+                    whole=shown_whole(session.shown, picked, doc) if op == "share" else None)
     q = with_context(q, session.last_query, session.last_focus, tuple(session.earlier))
     if q.previous_year and q.op == "value":  # last year's figure: only from the change the report states
         q = replace(q, op="change", ops=[(100.0, "change")])
@@ -185,6 +212,8 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         if session.last_query is not None and session.last_query.subjects:
             session.earlier = (session.earlier + session.last_query.subjects[:1])[-5:]
         session.last_query, session.last_focus = q, _focus(answer, doc)
+        shown = [f.label for f in answer.figures]  # figures of recent answers, latest first
+        session.shown = list(dict.fromkeys(shown + session.shown))[:40]
         convert_units(answer, q)
     return answer
 
@@ -219,6 +248,10 @@ def execute(conn, doc: Document, q: Query) -> Answer | None:
         left = compute.remainder(doc, q)
         if left is not None:
             return left
+    if q.op in ("value", "difference", "change", "share") and compute.asks_budget_vs_outturn(doc, q):
+        found = compute.budget_vs_outturn(doc, q)  # a 决算 report's budget against its outturn
+        if found is not None:
+            return found
     for i, (score, op) in enumerate(q.ops[:6]):
         if score < _MIN_SCORE:
             break
@@ -252,6 +285,9 @@ def refuse(doc: Document, q: Query) -> str:
         return f"这份报告是 {doc.label}，不包含「{q.refused.split(':', 1)[1]}」的数据。"
     if q.missing_table:
         return f"报告（{doc.label}）共 {len(doc.tables)} 张表，没有「{q.missing_table}」。"
+    if q.refused.startswith("split:"):
+        return (f"报告把「{q.refused.split(':', 1)[1]}」作为一项列出，只有一个合计数，"
+                f"没有按所问的各部分分列；可以问这一项的金额（{doc.label}）。")
     if q.refused == "person":
         return f"预算报告只有部门和科目的金额，没有人员、人均、数量单价、执行进度或以后年度的数据（{doc.label}）。"
     if q.missing and not any(m.via == "exact" and m.kinds & {"item", "code", "row"} for m in q.subjects_typed):
@@ -313,8 +349,20 @@ def _together(doc: Document, parts: list[str], answers: list[Answer]) -> Answer:
     if not matched:
         return answers[0]
     combined = figures.combine(matched[0].intent, matched)
-    combined.text = " ".join(a.text if a.matched else f"「{p.strip()}」：{a.text}" for p, a in zip(parts, answers))
+    said = " ".join(a.text for a in matched)
+    texts: list[str] = []
+    for p, a in zip(parts, answers):
+        if a.matched and a.text not in texts:
+            texts.append(a.text)  # a later part answered by the same card (执行率呢 after 全年预算和决算) is said once
+        elif not a.matched and not _already_said(p, said):
+            texts.append(f"「{p.strip()}」：{a.text}")
+    combined.text = " ".join(texts)
     return combined
+
+
+def _already_said(part: str, said: str) -> bool:
+    """A later part asking why, when an earlier answer of the line already gives the stated reason."""
+    return bool(re.search(r"原因|为什么|为啥|为何|咋回事", part)) and "原因：" in said
 
 
 def _unmatched(doc: Document, intent: str, message: str, q: Query | None = None) -> Answer:

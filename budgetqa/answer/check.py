@@ -12,7 +12,7 @@ from budgetqa.answer.model import Answer, amount_text
 from budgetqa.findings import CONTRADICTION, ROUNDING, SEVERITY_LABEL, judge
 from budgetqa.answer import build
 from budgetqa.answer.build import add, answer
-from budgetqa.answer.compute import subject_value, subject_values
+from budgetqa.answer.compute import sheets_asked, subject_value, subject_values, to_unit
 from budgetqa.answer.lists import domain
 from budgetqa.answer.resolve import Value, children_rows, code_place
 from budgetqa.models import Document
@@ -33,7 +33,7 @@ def verdict(stated: Decimal, parts: list[Decimal], unit: str) -> str:
 
 def check(doc: Document, q: Query) -> Answer | None:
     """The consistency question, by what it names."""
-    for attempt in (_balance, _rate, _stated_shares, _against_sheet, _parts_named, _two_figures, _numbers_only, _under_named,
+    for attempt in (_balance, _rate, _stated_shares, _against_sheet, _sheets_against, _parts_named, _two_figures, _numbers_only, _under_named,
                     _list_against, _one_figure):
         found = attempt(doc, q)
         if found is not None:
@@ -138,6 +138,30 @@ def _two_figures(doc: Document, q: Query) -> Answer | None:
     add(a, second)
     if gap:
         a.figure("差额", abs(gap), first.unit)
+    return a
+
+
+def _sheets_against(doc: Document, q: Query) -> Answer | None:
+    """绩效表年度资金总额加总后与本年项目支出合计一致吗: the sheets' totals added, against one printed
+    figure (元 against 万元, converted exactly)."""
+    sheets = next((m for m in q.subjects if sheets_asked(q, m)), None)
+    others = [m for m in q.subjects if m is not sheets]
+    if sheets is None or len(others) != 1:
+        return None
+    total, other = subject_value(doc, q, sheets), subject_value(doc, q, others[0])
+    if total is None or other is None:
+        return None
+    same = to_unit(other, total.unit)
+    if same.unit != total.unit:
+        return None
+    gap = total.amount - same.amount
+    a = answer("check", f"{total.label} 与 {other.label}",
+               f"{total.label} {amount_text(total.amount, total.unit)}（计算）；{other.label} "
+               f"{amount_text(other.amount, other.unit)}（{other.where} 第{other.line}行）"
+               + (f"，即 {amount_text(same.amount, same.unit)}" if same.unit != other.unit else "") + "："
+               + ("一致。" if gap == 0 else f"不一致，差 {amount_text(abs(gap), total.unit)}。"))
+    a.figure(total.label, total.amount, total.unit)
+    add(a, other)
     return a
 
 

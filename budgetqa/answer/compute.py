@@ -17,7 +17,8 @@ from rapidfuzz.distance import LCSseq
 from budgetqa.answer import build
 from budgetqa.answer.build import add, answer, pct, said
 from budgetqa.answer.figures import group_answer, mention_values
-from budgetqa.answer.lists import domain, list_answer
+from budgetqa.answer.lists import domain, list_answer, sheet_total
+from budgetqa.answer.lists import sheet_domain
 from budgetqa.answer.topics import topic_answer
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import NARRATIVE, Value, column_values, is_descendant, list_total, table_total, topic_facts
@@ -37,8 +38,31 @@ def subject_value(doc: Document, q: Query, m: Mention) -> Value | None:
         total = list_total(doc, scoped.scope)
         if total is not None:
             return total
+    if sheets_asked(q, m):
+        return sheet_total(doc, q, "实施期" if q.has("实施期") and not q.has("年度") else "年度")
     found = mention_values(doc, m, scoped)
     return found[0] if found else None
+
+
+def sheets_asked(q: Query, m: Mention) -> bool:
+    """绩效表的年度资金总额 with no project named: the sheets' totals together."""
+    return m.kinds == {"topic"} and "绩效" in m.term.key and q.has("资金总额", "资金合计", "资金")
+
+
+def sheet_sums(doc: Document, q: Query) -> Answer | None:
+    """The sheets' fund totals added up, of each scope asked (年度 by default), sheet by sheet."""
+    scopes = [s for s in ("实施期", "年度") if q.has(s)] or ["年度"]
+    totals = [t for s in scopes if (t := sheet_total(doc, q, s)) is not None]
+    if not totals:
+        return None
+    a = answer("sum", "、".join(t.label for t in totals), "；".join(f"{t.label} {amount_text(t.amount, t.unit)}（计算）"
+                                                                   for t in totals) + "。")
+    rows = []
+    for scope, t in zip(scopes, totals):
+        a.figure(t.label, t.amount, t.unit)
+        rows += [[f"{v.label}（{scope}）", v.amount, v.unit, v.line] for v in sheet_domain(doc, q, scope).rows]
+    a.columns, a.rows = ["名称", "金额", "单位", "行"], rows
+    return a
 
 
 def subject_values(doc: Document, q: Query) -> list[Value]:
@@ -77,6 +101,8 @@ def sum_(doc: Document, q: Query) -> Answer | None:
     """The sum of the named figures (a 项 inside a named 款 is not counted twice)."""
     if not q.subjects and (q.domain or q.scope or q.table is not None):
         return list_answer(doc, q)  # 合计多少 of a list: its items added
+    if len(q.subjects) == 1 and sheets_asked(q, q.subjects[0]):
+        return sheet_sums(doc, q)
     vals = subject_values(doc, q)
     if len(vals) == 1 and len(q.subjects) == 1 and len(q.subjects[0].of("project")) > 1:
         vals = build.dedupe([v for t in q.subjects[0].of("project") for v in mention_values(doc, Mention(0, 0, [t]), q)])
@@ -109,7 +135,7 @@ def difference(doc: Document, q: Query) -> Answer | None:
     columns = [m.term.key for m in q.subjects if "column" in m.kinds]
     if len(tables) == 2 and columns:
         return across_tables(doc, tables, columns[0])
-    if "年初预算" in q.measures and "决算" in q.measures or q.has("年初预算") and q.has("决算"):
+    if asks_budget_vs_outturn(doc, q):
         found = budget_vs_outturn(doc, q)
         if found is not None:
             return found
@@ -154,30 +180,66 @@ def across_tables(doc: Document, tables: list[int], column: str) -> Answer | Non
     return a
 
 
+_BUDGETS = ("全年预算", "年初预算", "调整预算")
+
+
+def asks_budget_vs_outturn(doc: Document, q: Query) -> bool:
+    """A 决算 report asked for an outturn against a budget (决算比全年预算少多少, 全年预算和决算各多少,
+    执行率/完成率)."""
+    budget = any(b in q.measures for b in _BUDGETS) or q.has(*_BUDGETS)
+    return doc.kind == "决算" and (budget and q.has("决算") or "完成率" in q.measures or q.has("执行率", "完成率"))
+
+
 def budget_vs_outturn(doc: Document, q: Query) -> Answer | None:
-    """A 决算 subject's 年初预算 against its 支出决算, from the paragraph that states both."""
+    """A 决算 subject's budget (全年预算 or 年初预算, as asked) against its 支出决算, from the paragraph
+    that states both: the difference, and the completion rate (stated, or computed when not)."""
     found = topic_facts(doc, q)
     if found is None:
-        labels = [t.key for m in q.subjects for t in m.terms if t.kind == "fact" and "年初预算" in t.key]
+        labels = [t.key for m in q.subjects for t in m.terms if t.kind == "fact" and any(b in t.key for b in _BUDGETS)]
         named = next((f for f in doc.facts if f.label in labels and f.kind == "amount"), None)
         if named is None:
             return None
-        found = (named.label.replace("年初预算", "") or named.section,
-                 [f for f in doc.facts if f.sentence == named.sentence and f.kind == "amount"])
+        found = (re.sub("|".join(_BUDGETS), "", named.label) or named.section,
+                 [f for f in doc.facts if f.sentence == named.sentence and f.kind in ("amount", "share")])
     topic, facts = found
-    budget = next((f for f in facts if "年初预算" in f.label and f.unit != "%"), None)
-    outturn = next((f for f in facts if "决算" in f.label and f.unit != "%"), None)
+    topic = re.sub(r"^(?:其中[：:])?\s*[\d一二三四五六七八九十]+[、.．]\s*", "", topic)  # 其中：1、…（项）
+    asked = [b for b in _BUDGETS if b in q.measures or q.has(b)]
+    budgets = [f for b in asked + [b for b in _BUDGETS if b not in asked] for f in facts
+               if b in f.label and f.unit != "%" and f.kind == "amount"]
+    budget = next((f for f in budgets if f.value), budgets[0] if budgets else None)
+    outturn = next((f for f in facts if "决算" in f.label and f.unit != "%" and f.kind == "amount"), None)
     if budget is None or outturn is None or budget.unit != outturn.unit:
         return None
     diff = outturn.value - budget.value
-    a = answer("difference", f"{topic} 年初预算与决算",
+    a = answer("difference", f"{topic} {budget.label}与决算",
                f"{topic}：{outturn.label} {amount_text(outturn.value, outturn.unit)} 比 {budget.label} "
                f"{amount_text(budget.value, budget.unit)} {'多' if diff >= 0 else '少'} {amount_text(abs(diff), budget.unit)}"
-               f"（{outturn.value} − {budget.value}；{NARRATIVE} 第{budget.line}行）。")
+               f"（{outturn.value} − {budget.value}；{NARRATIVE} 第{budget.line}行）")
     a.figure("差额（计算）", diff, budget.unit)
     a.figure(budget.label, budget.value, budget.unit, NARRATIVE, budget.line)
     a.figure(outturn.label, outturn.value, outturn.unit, NARRATIVE, outturn.line)
+    if budget.value:
+        rate = pct(outturn.value, budget.value)
+        a.text += f"；完成率 {rate}%（{outturn.value} ÷ {budget.value} × 100）"
+        a.figure("完成率（计算）", rate, "%")
+        stated = _stated_completion(doc, outturn.line)
+        if stated is not None:
+            value, line = stated
+            a.text += f"，报告第{line}行写明 {value}%" + ("，一致" if abs(value - rate) <= Decimal("0.01") else "，与计算不一致")
+            a.figure("报告所述完成率", value, "%", NARRATIVE, line)
+    reason = _reason_near(doc, outturn.line)
+    a.text += "。" + (reason + "。" if reason else "")
     return a
+
+
+def _stated_completion(doc: Document, line: int) -> tuple[Decimal, int] | None:
+    """完成全年预算数的 98.69%: the completion rate stated right after an outturn (its value and line)."""
+    for no in range(line, min(line + 2, len(doc.lines)) + 1):
+        text = "".join(x.strip() for x in doc.lines[no - 1:no + 1])
+        m = re.search(r"完成(?:了)?(?:全年|年初|调整)?预算(?:数)?的\s*([\d.]+)\s*[%％]", text.replace(" ", ""))
+        if m:
+            return Decimal(m.group(1)), no
+    return None
 
 
 # --------------------------------------------------------------------------- shares and ratios
@@ -186,8 +248,13 @@ _TOTAL_WORDS = (("总支出", "支出总计"), ("支出总计", "支出总计"),
 
 
 def _summary_total(doc: Document, name: str) -> Value | None:
+    """支出总计 / 收入总计 of the summary table (printed on its side as just 总计 in some templates)."""
     summary = doc.table("summary")
-    row = next((r for r in summary.rows if r.name == name and r.first is not None), None) if summary else None
+    if summary is None:
+        return None
+    side = "支出" if "支出" in name else "收入" if "收入" in name else ""
+    row = next((r for r in summary.rows if r.name == name and r.first is not None), None) or next(
+        (r for r in summary.rows if side and r.side == side and squash(r.name) == "总计" and r.first is not None), None)
     return Value(name, row.first, summary.unit, summary.label, row.line, name) if row else None
 
 
@@ -249,11 +316,13 @@ def stated_share(doc: Document, label: str, base: Value | None, context: str = "
     return None
 
 
-def _to_unit(base: Value, unit: str) -> Value:
+def to_unit(base: Value, unit: str) -> Value:
     """The tables in 元 and the narrative in 万元: one figure converted exactly to the other's unit."""
     if {base.unit, unit} != {"元", "万元"}:
         return base
     amount = base.amount * 10000 if base.unit == "万元" else base.amount / 10000
+    if amount == amount.to_integral_value():
+        amount = amount.quantize(Decimal(1))  # 246.89 万元 is 2468900 元, not 2468900.00
     return replace(base, amount=amount, unit=unit, label=f"{base.label}（{amount_text(base.amount, base.unit)}）")
 
 
@@ -265,6 +334,10 @@ def share(doc: Document, q: Query) -> Answer | None:
         return None
     if len(q.subjects) >= 2 and (q.each or q.whole is not None) or len(q.subjects) >= 2 and q.whole is None and _listed(q):
         return shares_of_parts(doc, q)
+    if len(q.subjects) == 1 and q.whole is None and _PARTS_ASKED.search(q.squashed):
+        found = shares_of_breakdown(doc, q)
+        if found is not None:
+            return found
     m = q.subjects[0]
     item = subject_value(doc, q, m)
     if item is None:
@@ -272,7 +345,7 @@ def share(doc: Document, q: Query) -> Answer | None:
     base = subject_value(doc, q, q.subjects[1]) if len(q.subjects) > 1 and q.whole is None else base_of(doc, q, item, m)
     if base is None:
         return None
-    base = _to_unit(base, item.unit)
+    base = to_unit(base, item.unit)
     if base.amount == 0 or base.unit != item.unit or base.key == item.key:
         return None
     computed = pct(item.amount, base.amount)
@@ -293,6 +366,41 @@ def share(doc: Document, q: Query) -> Answer | None:
     add(a, item)
     add(a, base)
     return a
+
+
+# 主要用在哪几类，各占多少 / 各部分占比: the parts of one figure are asked, each with its share.
+_PARTS_ASKED = re.compile(r"哪几|哪些|各部分|各项|各类|各款|构成|组成|结构|分布")
+
+
+def shares_of_breakdown(doc: Document, q: Query) -> Answer | None:
+    """The parts of one figure (as a breakdown gives them), each with its share of the figure,
+    and the share the report states beside it where it states one."""
+    from budgetqa.answer.figures import breakdown
+
+    whole = subject_value(doc, q, q.subjects[0])
+    parts = breakdown(doc, replace(q, op="breakdown"))
+    if whole is None or whole.amount == 0 or parts is None or not parts.matched:
+        return None
+    parts.intent = "share"
+    if any(f.label.endswith("占比") for f in parts.figures):
+        return parts  # the breakdown already gives each part's share
+    rows = [f for f in parts.figures if f.unit == whole.unit and f.value <= whole.amount
+            and f.value != whole.amount and not f.label.endswith(("占比", "%"))]
+    if not rows:
+        return None
+    lines = []
+    for f in rows:
+        computed = pct(f.value, whole.amount)
+        line = f"{f.label} {computed}%"
+        stated = stated_share(doc, re.sub(r"^\d+\s*", "", f.label), whole)
+        if stated is not None and (stated[1] is None or stated[1].value == whole.amount):
+            agree = abs(stated[0].value - computed) <= Decimal("0.01")
+            line += f"（报告第{stated[0].line}行写明 {stated[0].value}%" + ("，一致）" if agree else "，与计算不一致）")
+            parts.figure(f"{f.label}占比（报告所述）", stated[0].value, "%", NARRATIVE, stated[0].line)
+        parts.figure(f"{f.label}占比", computed, "%")
+        lines.append(line)
+    parts.text += f" 各占 {said(whole)} 的比例：" + "；".join(lines) + "。"
+    return parts
 
 
 def _listed(q: Query) -> bool:
@@ -392,7 +500,7 @@ def ratio(doc: Document, q: Query) -> Answer | None:
         vals = vals + ([base] if base else [])
     if len(vals) != 2 or vals[1].amount == 0:
         return None
-    item, base = vals[0], _to_unit(vals[1], vals[0].unit)
+    item, base = vals[0], to_unit(vals[1], vals[0].unit)
     times = (item.amount / base.amount).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     a = answer("ratio", f"{item.label} 是 {base.label} 的几倍",
                f"{said(item)} 是 {said(base)} 的 {times} 倍（{item.amount} ÷ {base.amount}）。")

@@ -8,7 +8,7 @@ performance sheets, the units or duties, or — by default — the projects of t
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from budgetqa.answer import text
 from budgetqa.answer.build import answer, total
@@ -71,7 +71,7 @@ def domain(doc: Document, q: Query) -> Domain:
         return _items(doc, q)
     if q.domain == "targets" or (q.has("绩效") or q.has("实施期") and q.has("年度")) and doc.performance and q.domain != "projects" \
             or q.has("实施期") and q.has("年度") and q.has("不一样", "不同", "不一致"):
-        return _sheets(doc, q)
+        return sheet_domain(doc, q)
     if q.domain == "subjects" or (q.level and q.domain != "projects"):
         return _subjects(doc, q)
     return _projects(doc, q)
@@ -129,12 +129,12 @@ def _subjects(doc: Document, q: Query) -> Domain:
     return Domain(f"{table.label} 中{under}的{level}级科目", out)
 
 
-def _sheets(doc: Document, q: Query) -> Domain:
+def sheet_domain(doc: Document, q: Query, scope: str | None = None) -> Domain:
     """The performance sheets, by their own fund totals (年度, or 实施期 when asked); those whose two
     columns disagree when that is what is asked."""
-    if q.has("实施期") and q.has("年度") and q.has("不一样", "不同", "不一致", "差异", "不相等", "不等"):
+    if scope is None and q.has("实施期") and q.has("年度") and q.has("不一样", "不同", "不一致", "差异", "不相等", "不等"):
         return _sheets_differing(doc)
-    scope = "实施期" if q.has("实施期") else "年度"
+    scope = scope or ("实施期" if q.has("实施期") else "年度")
     rows = []
     for sheet in doc.performance:
         funds = sorted(((k, v) for k, v in sheet.funds.items() if "总额" in k or k.endswith("合计")),
@@ -142,7 +142,16 @@ def _sheets(doc: Document, q: Query) -> Domain:
         if funds:
             k, v = funds[0]
             rows.append(Value(sheet.project_name, v, sheet.unit, "项目支出绩效目标表", sheet.fund_lines.get(k, sheet.line)))
-    return Domain("项目绩效目标表（资金总额）", rows)
+    return Domain(f"项目绩效目标表（{scope}资金总额）", rows)
+
+
+def sheet_total(doc: Document, q: Query, scope: str) -> Value | None:
+    """The sheets' fund totals of one scope (年度 or 实施期) added up."""
+    rows = sheet_domain(doc, q, scope).rows
+    if not rows or len({v.unit for v in rows}) > 1:
+        return None
+    return Value(f"{len(rows)} 张绩效目标表{scope}资金总额之和", total(rows), rows[0].unit, "项目支出绩效目标表",
+                 rows[0].line, f"sheets:{scope}")
 
 
 def _sheets_differing(doc: Document) -> Domain:
@@ -224,8 +233,30 @@ def rank(doc: Document, q: Query) -> Answer | None:
     return a
 
 
+def mean(doc: Document, q: Query) -> Answer | None:
+    """平均每个项目多少: the items' total divided by their number (exact, then rounded to the cent)."""
+    d = domain(doc, q)
+    if not d.rows or len({v.unit for v in d.rows}) > 1:
+        return None
+    whole, n, unit = total(d.rows), len(d.rows), d.rows[0].unit
+    value = (whole / n).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    a = answer("mean", f"{d.where}的平均金额", f"{d.where}共 {n} 个，合计 {amount_text(whole, unit)}，"
+               f"平均每个 {amount_text(value, unit)}（{whole} ÷ {n}，四舍五入到分）。")
+    a.figure("平均值（计算）", value, unit)
+    a.figure("合计（计算）", whole, unit)
+    a.figure("个数", Decimal(n), "个")
+    _table(a, d.rows)
+    return a
+
+
+def _asks_mean(q: Query) -> bool:
+    return q.average and q.comparator is None and q.threshold is None
+
+
 def count(doc: Document, q: Query) -> Answer | None:
     """How many projects, subjects, items, sheets, units or duties."""
+    if _asks_mean(q):
+        return mean(doc, q)
     if q.domain in ("internal_units", "subordinate_units"):
         return text.units(doc, q)
     if q.domain == "duties":
@@ -238,8 +269,12 @@ def count(doc: Document, q: Query) -> Answer | None:
     d = domain(doc, q)
     if not d.rows and not (q.domain == "projects" and q.scope):
         return None
-    a = answer("count", d.where, f"{d.where}共 {len(d.rows)} 个" + (f"：{'、'.join(v.label for v in d.rows)}。" if d.rows else "。"))
+    each = q.each or q.has("各多少", "各花", "各是多少", "分别多少", "分别是多少")  # 几个项，各花了多少: with their figures
+    listing = _listing(d.rows, numbered=False) if each else "、".join(v.label for v in d.rows)
+    a = answer("count", d.where, f"{d.where}共 {len(d.rows)} 个" + (f"：{listing}。" if d.rows else "。"))
     a.figure(f"{d.where}个数", Decimal(len(d.rows)), "个")
+    for v in d.rows[:20] if each else []:
+        a.figure(v.label, v.amount, v.unit, v.where, v.line)
     if d.rows and (q.has("合计", "总额", "共计", "一共多少钱", "多少钱", "金额")):
         a.figure("合计（计算）", total(d.rows), d.rows[0].unit)
         a.text += f"合计 {amount_text(total(d.rows), d.rows[0].unit)}（计算）。"
@@ -285,7 +320,9 @@ def filter_(doc: Document, q: Query) -> Answer | None:
 def list_answer(doc: Document, q: Query) -> Answer | None:
     """The project lists (this year's and / or carried over), or the subjects with money carried over."""
     if q.domain in ("internal_units", "subordinate_units", "duties"):
-            return text.units(doc, q) if q.domain != "duties" else text.duties(doc, q)
+        return text.units(doc, q) if q.domain != "duties" else text.duties(doc, q)
+    if _asks_mean(q):
+        return mean(doc, q)
     if q.domain == "subjects" and q.scope == "上年结转":
         d = _carried_subjects(doc, q)
     else:

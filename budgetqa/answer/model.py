@@ -100,6 +100,7 @@ class Session:
     last_query: object | None = None  # budgetqa.question.query.Query
     last_focus: list = field(default_factory=list)  # what the last answer picked out (Mentions)
     earlier: list = field(default_factory=list)  # the subjects of the questions before the last (Mentions)
+    shown: list = field(default_factory=list)  # the labels of figures recent answers showed, latest first
     choices: list[tuple[str, str]] = field(default_factory=list)
     history: list[str] = field(default_factory=list)
 

@@ -50,12 +50,33 @@ def duties(doc: Document, q: Query) -> Answer | None:
         a = answer("text", f"「{words}」是否为本部门职责", f"是。本部门职责（{d.name}）：{d.text}（第{d.line}行）")
         a.source("本部门职责", d.line, f"（{d.name}）")
         return a
+    about = _duties_about(q, items)
+    if about:  # 在密码管理方面负责哪些工作: the duties that speak of it
+        a = answer("text", "本部门职责中相关的条目", "".join(f"（{d.name}）{d.text}（第{d.line}行）" for d in about))
+        for d in about:
+            a.source("本部门职责", d.line, f"（{d.name}）")
+        return a
     a = answer("text", "本部门职责", f"共 {len(items)} 条职责：" + "".join(f"（{d.name}）{d.text}" for d in items))
     a.columns = ["序号", "职责", "行"]
     a.rows = [[d.name, d.text, d.line] for d in items]
     for d in items:
         a.source("本部门职责", d.line, f"（{d.name}）")
     return a
+
+
+# Words every duty or duty question uses: they pick out no duty.
+_DUTY_WORDS = re.compile(r"负责|工作|方面|管理|职责|职能|哪些|什么|主要|具体|全区|全市|全县|区委|市委|县委|办公室|有关|相关|承担|本部门|部门")
+
+
+def _duties_about(q: Query, items) -> list:
+    """The duties sharing the most words (two characters in a row) with what the question asks about,
+    when that is some of them, not all."""
+    rest = _DUTY_WORDS.sub(" ", q.squashed)
+    pairs = {run[i:i + 2] for run in re.findall(r"[\u4e00-\u9fff]{2,}", rest) for i in range(len(run) - 1)}
+    scores = [(sum(p in squash(d.text) for p in pairs), d) for d in items]
+    best = max((n for n, _ in scores), default=0)
+    chosen = [d for n, d in scores if n == best]
+    return chosen if best and len(chosen) < len(items) else []
 
 
 def _asked_duty(q: Query, items) -> tuple | None:
@@ -144,6 +165,47 @@ def sheet_field(doc: Document, q: Query) -> Answer | None:
     return _sheet_summary(sheet)
 
 
+_NOT = re.compile(r"(?:不是|不为|不等于|不在|并非)(.+?)(?:的|吗|呢|\?|？|$)")
+
+
+def field_across_sheets(doc: Document, q: Query) -> Answer | None:
+    """One field of every target sheet, grouped by what it says (项目期 1年: 8 张), or the sheets whose
+    field is not what the question types (填报日期不是2023年10月31日)."""
+    name = q.field_name
+    sheets = [s for s in doc.performance if (s.fields.get(name) or "").strip()]
+    if not sheets:
+        return None
+    negated = _NOT.search(q.squashed)
+    if negated:
+        typed = negated.group(1)
+        digits = re.sub(r"\D", "", typed)
+
+        def says(value: str) -> bool:
+            return re.sub(r"\D", "", value).startswith(digits) if len(digits) >= 4 else squash(typed) in squash(value)
+
+        others = [s for s in sheets if not says(s.fields[name])]
+        a = answer("text", f"{name}不是「{typed}」的绩效目标表",
+                   f"{len(sheets)} 张绩效目标表中，{name}不是「{typed}」的有 {len(others)} 张"
+                   + ("：" + "；".join(f"{s.project_name}（{s.fields[name]}，第{s.field_lines.get(name, s.line)}行）" for s in others)
+                      if others else "") + "。")
+        chosen = others
+    else:
+        together = [name] + [f for f in lexicon.SHEET_FIELDS_TOGETHER.get(name, ()) if all(s.fields.get(f) for s in sheets)]
+        groups: dict[str, list] = {}
+        for s in sheets:
+            groups.setdefault("，".join(s.fields[f].strip() for f in together), []).append(s)
+        a = answer("text", f"各绩效目标表的{name}", f"{len(sheets)} 张绩效目标表的{'、'.join(together)}：" + "；".join(
+            f"「{value}」{len(members)} 张" + ("" if len(groups) == 1 else f"（{'、'.join(m.project_name for m in members)}）")
+            for value, members in groups.items()) + "。")
+        chosen = sheets
+    a.figure("绩效目标表张数", Decimal(len(chosen)), "张")
+    a.columns = ["项目", name, "行"]
+    a.rows = [[s.project_name, s.fields[name], s.field_lines.get(name, s.line)] for s in chosen]
+    for s in chosen:
+        a.source("项目支出绩效目标表", s.field_lines.get(name, s.line), s.project_name)
+    return a
+
+
 def _sheet_summary(sheet: PerformanceTarget) -> Answer:
     f = sheet.fields
     yearly = [i for i in sheet.indicators if i.scope == "年度"]
@@ -164,13 +226,17 @@ def text(doc: Document, q: Query) -> Answer | None:
     if _sheet(doc, q) is not None:
         return sheet_field(doc, q)
     projects = [t.name for m in q.subjects for t in m.terms if t.kind == "project"]
+    if q.field_name and not projects and q.field_name not in lexicon.INDICATOR_KINDS:
+        found = field_across_sheets(doc, q)
+        if found is not None:
+            return found
     if projects and doc.performance and (q.field_name or q.has("绩效", "指标", "实施期", "年度资金")):
         return Answer(False, "text", f"报告（{doc.label}）没有「{projects[0]}」的项目绩效目标表"
                       f"（有目标表的是：{'、'.join(s.project_name for s in doc.performance[:8])}）。", understood=projects[0])
     figures = any(m.via in ("exact", "synonym") and m.kinds & {"code", "item", "project", "row", "fact"} for m in q.subjects)
     if (q.domain in ("internal_units", "subordinate_units") or any("unit" in m.kinds for m in q.subjects)) and not figures:
         return units(doc, q)
-    if q.has("职责", "职能", "负责什么", "干什么", "做什么", "管什么", "任务是", "负责哪些", "管哪些"):
+    if q.domain == "duties" or q.has("职责", "职能", "负责什么", "干什么", "做什么", "管什么", "任务是", "负责哪些", "管哪些"):
         return duties(doc, q)
     topics = [m.of("topic")[0].key for m in q.subjects if "topic" in m.kinds]
     if topics and topics[0] != "绩效目标":  # what the report says of 三公, 机关运行经费, 政府采购
@@ -188,15 +254,17 @@ def text(doc: Document, q: Query) -> Answer | None:
 def about(doc: Document, q: Query) -> Answer | None:
     """How many tables, which are empty, which table prints a name, what a table is, the unit."""
     tables = doc.tables
-    if q.has("什么单位", "计量单位", "金额单位", "单位是"):
+    if q.has("什么单位", "计量单位", "金额单位", "单位是", "按元", "按万元", "元还是万元", "万元还是元", "以元", "以万元"):
         units = sorted({t.unit for t in tables if t.unit})
         a = answer("about", "金额单位", f"{doc.label} 的金额单位：{'、'.join(units) or doc.unit}"
-                   + "".join(f"；{t.label} 为{t.unit}" for t in tables if len(units) > 1 and t.unit != doc.unit) + "。")
+                   + "".join(f"；{t.label} 为{t.unit}" for t in tables if len(units) > 1 and t.unit != doc.unit)
+                   + "".join(f"；项目绩效目标表为{u}" for u in sorted({s.unit for s in doc.performance} - set(units)))
+                   + "。")
         return a
     if q.has("哪个部门", "什么部门", "哪一年", "哪年", "哪个单位") and not q.subjects:
         a = answer("about", "报告本身", f"这是 {doc.department} 的 {doc.year or ''}年{doc.kind}报告（{doc.source_name}）。")
         return a
-    if q.has("部分", "章节", "目录", "结构"):
+    if q.has("部分", "章节", "目录", "结构") and not q.has("张表", "个表", "张报表"):
         heads = [(i + 1, line.strip()) for i, line in enumerate(doc.lines) if re.match(r"^\s*第[一二三四五六七八九十]+部分", line)]
         if heads:
             a = answer("about", "报告的组成", f"{doc.label} 分为 {len(heads)} 个部分：" + "；".join(h for _, h in heads) + "。")

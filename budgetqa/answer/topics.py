@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from budgetqa import lexicon
 from budgetqa.answer.build import add, answer, cited
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import NARRATIVE, Value, topic_values
@@ -105,7 +106,9 @@ def procurement(doc: Document, q: Query) -> Answer | None:
         a.source(NARRATIVE, statement[0], "政府采购")
         return a
     asked = [w for w in ("货物", "工程", "服务") if w in q.squashed]
-    part = asked[0] if len(asked) == 1 and not q.each and not q.has("总额", "其中", "合计", "一共", "总共") else None
+    # 总额多少，其中服务多少 asks the whole with its part; 其中服务呢 opening a follow-up asks the part
+    whole_too = q.has("总额", "合计", "一共", "总共") or "其中" in q.squashed.lstrip("那")[1:]
+    part = asked[0] if len(asked) == 1 and not q.each and not whole_too else None
     chosen = [f for f in facts if part and part in f.label] or facts
     a = answer("value", chosen[0].label if part else "政府采购", "")
     shown = chosen[:1] if part else facts[:5]
@@ -123,9 +126,9 @@ def assets(doc: Document, q: Query) -> Answer | None:
     named = [i for m in q.subjects for t in m.terms if t.kind == "asset" for i in items if i.name == t.name]
     if named:
         chosen = named
-    elif q.has("面积", "用房", "房屋", "平方", "平米", "办公楼"):
+    elif q.has(*lexicon.ASSET_WORDS["平方米"]):
         chosen = [i for i in items if i.unit == "平方米"]
-    elif q.has("设备", "台"):
+    elif q.has(*lexicon.ASSET_WORDS["台"], "台"):
         chosen = [i for i in items if "设备" in i.name]
         picked = [i for i in chosen if any(f"{a.value.normalize():f}万" in i.name for a in q.amounts)]
         chosen = picked or chosen

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from budgetqa.models import ECONOMIC_CLASSES, PARSER_VERSION, Document, ReportError
 from budgetqa.parser import narrative, performance
+from budgetqa.parser.metadata import placeholders, read_metadata
+from budgetqa.parser.quality import measure
 from budgetqa.parser.projects import projects_from_tables
 from budgetqa.parser.tables import find_tables, read_table
 from budgetqa.parser.text import compact
@@ -16,7 +18,6 @@ from budgetqa.reading import read_report
 
 __all__ = ["PARSER_VERSION", "parse_file", "parse_text"]
 
-_YEAR = re.compile(r"(20\d{2})\s*年")
 # Characters on one line: real reports print at most a few hundred (the widest table of the corpus
 # 731); a longer line is a damaged text, and every name or label taken from it would carry it.
 LONGEST_LINE = 10_000
@@ -38,17 +39,10 @@ def parse_text(text: str, source_name: str = "report.txt", sha256: str | None = 
         raise ReportError(f"{source_name}: line {longest + 1} has {len(lines[longest]):,} characters; a report's "
                           f"lines have at most a few hundred (a damaged text, or not a report?)")
     spans = find_tables(lines)
-    if not spans:
+    if not spans and not narrative.is_budget_narrative(lines):
         raise ReportError(f"{source_name}: not a budget disclosure (no budget tables found)")
-    doc = Document(
-        department="",
-        year=None,
-        kind=_kind(text),
-        unit="万元",
-        source_name=source_name,
-        sha256=sha256,
-        lines=lines,
-    )
+    doc = Document(department="", year=None, kind="预算", unit="万元", source_name=source_name,
+                   sha256=sha256, lines=lines)
     performance_start = performance.first_sheet(lines)
     departments: list[str] = []
     used: set[int] = set()
@@ -66,57 +60,48 @@ def parse_text(text: str, source_name: str = "report.txt", sha256: str | None = 
             doc.tables.append(table)
         if department:
             departments.append(department)
-    doc.unit = _main_unit(doc)
-    doc.department = _department(departments, lines)
-    doc.year = _year(lines, doc.tables)
+    meta = read_metadata(lines, doc.tables, source_name, departments)
+    doc.department, doc.year, doc.kind, doc.scope = meta.department, meta.year, meta.kind, meta.scope
+    doc.notes = meta.notes
     doc.projects = projects_from_tables(doc.tables)
     doc.performance = performance.parse_sheets(lines)
     doc.facts, doc.items = narrative.parse(lines, doc)
-    _check_complete(doc, lines)
+    doc.unit = _main_unit(doc)
+    if not doc.tables:
+        doc.notes.append("没有表格（只有说明文字）：只能回答说明里写出的数字和文字"
+                         + (f"；表格是图片（{len(_IMAGES.findall(text))} 张）" if _IMAGES.search(text) else ""))
+    holes = placeholders(lines)
+    if holes >= 5:
+        doc.notes.append(f"空白模板：有 {holes} 处占位符（XX、XXX），不是真实数字，不读作金额")
+    if doc.tables:
+        _check_complete(doc, lines)
+    elif _contents(lines, len(lines)):
+        # Read as prose only, yet its contents list tables: cut off before the first of them.
+        raise ReportError(f"{source_name}: truncated: the contents list {len(_contents(lines, len(lines)))} "
+                          f"tables and the text ends before the first of them")
+    # Rows whose columns were not compared one by one (a bounded search gave up): say so.
+    doc.notes += [f"表{t.no}：{t.note}" for t in doc.tables if t.note]
+    doc.quality = measure(doc, lines, spans)
+    if doc.quality.poor:
+        doc.notes.append(f"读得不完整：{doc.quality.describe()}；回答前请对照原文")
     return doc
 
 
-def _kind(text: str) -> str:
-    head = compact(text[:3000])
-    if "决算" in head and head.count("决算") >= head.count("预算") // 2:
-        return "决算"
-    return "决算" if "部门决算" in head and "部门预算" not in head else "预算"
+_IMAGES = re.compile(r"\[图片表格|\[图片|<img", re.I)
 
 
 def _main_unit(doc: Document) -> str:
     units = [t.unit for t in doc.tables if t.rows]
-    return max(set(units), key=units.count) if units else "万元"
-
-
-def _department(found: list[str], lines: list[str]) -> str:
-    if found:
-        return max(set(found), key=found.count)
-    head = compact("".join(l for l in lines[:6] if compact(l))[:80])
-    m = re.match(r"(.{2,40}?)(?:20\d{2}年度?|部门(?:预算|决算))", head)
-    if m and not m.group(1).startswith(("第", "目录")):
-        return m.group(1)
-    for line in lines[:40]:
-        text = compact(line)
-        if text and len(text) <= 40 and not re.search(r"\d", text) and ("局" in text or "大学" in text or "办公室" in text or "街道" in text or "委员会" in text):
-            return text
-    head = compact("".join(lines[:5]))
-    m = re.match(r"(.+?)\d{4}年", head)
-    return m.group(1) if m else ""
-
-
-def _year(lines: list[str], tables) -> int | None:
-    """The year in the report's title, else the one its table titles print most."""
-    head = " ".join(compact(l) for l in lines[:6])
-    m = _YEAR.search(head)
-    if m:
-        return int(m.group(1))
-    titled = [int(y) for t in tables for y in _YEAR.findall(t.title)]
-    if titled:
-        return max(set(titled), key=titled.count)
-    years = [int(y) for line in lines[:300] for y in _YEAR.findall(line)]
-    if not years:
-        return None
-    return max(set(years), key=years.count)
+    if not units:
+        units = [f.unit for f in doc.facts if f.kind == "amount"]
+    if not units:
+        return "万元"
+    main = max(set(units), key=units.count)
+    others = sorted({t.unit for t in doc.tables if t.rows and t.unit != main})
+    if others:
+        tables = "、".join(f"表{t.no}" for t in doc.tables if t.rows and t.unit != main)
+        doc.notes.append(f"金额单位：{main}；{tables} 以{'、'.join(others)}为单位")
+    return main
 
 
 def _check_complete(doc: Document, lines: list[str]) -> None:
@@ -181,6 +166,10 @@ def _check_last_rows(doc: Document, end: int) -> None:
     ) or grouped:
         raise ReportError(f"{doc.source_name}: truncated: the text ends at line {end}, inside table {last.no} "
                           f"{last.title}, after {_label(tail)} and before the rows under it")
+    if not last.empty and last.rows and all(_is_total(r) for r in last.rows) and any(
+            c.amount for r in last.rows for c in r.cells):
+        raise ReportError(f"{doc.source_name}: truncated: the text ends at line {end}, inside table {last.no} "
+                          f"{last.title}, after its 合计 row and before the rows it sums")
     if last.kind in _TOTALLED and not last.empty and not any(_is_total(r) for r in last.rows):
         raise ReportError(f"{doc.source_name}: truncated: the text ends at line {end}, inside table "
                           f"{last.no} {last.title}, before its 合计 row")

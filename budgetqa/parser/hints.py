@@ -36,9 +36,20 @@ def fund_hints(table: Table, side: str | None, columns: list[str]) -> dict[int, 
     return hints
 
 
+# Expenditure columns beside 基本支出 and 项目支出 that a department's report seldom fills.
+_SELDOM = ("上缴上级支出", "经营支出", "事业单位经营支出", "对附属单位补助支出")
+
+
 def summary_hints(table: Table, columns: list[str], known) -> dict[int, set[Decimal]]:
     """The income table's total row holds, column by column, the income items of the 收支总表
-    (一、财政拨款 → 财政拨款收入, 二、事业收入 → 事业收入; an item left empty there is 0)."""
+    (一、财政拨款 → 财政拨款收入, 二、事业收入 → 事业收入; an item left empty there is 0).
+
+    An expenditure table's total row with as many figures as 合计, 基本支出 and 项目支出 fills those
+    (not 上缴上级支出, 经营支出 or 对附属单位补助支出): without it every row may take any of them,
+    and no group's arithmetic can tell which.
+    """
+    if table.kind in ("expenditure", "fiscal_expenditure", "gp_expenditure"):
+        return {i: {Decimal(0)} for i, c in enumerate(columns) if c.rsplit("/", 1)[-1] in _SELDOM}
     summary = next((t for t in known if t.kind == "summary"), None)
     if table.kind != "income" or summary is None:
         return {}

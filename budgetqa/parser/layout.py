@@ -55,10 +55,16 @@ def find_words(lines: list[str], vocabulary: list[str]) -> list[Found]:
     prepared = _prepare(lines)
     found: list[Found] = []
     missing: list[str] = []
+    # A longer word cut into pieces that are whole tokens (事业单位 / 经营收入) is that word, not
+    # a shorter word standing alone: cut words are looked for before the shorter whole words.
     for word in sorted(vocabulary, key=len, reverse=True):
         spots = _whole(prepared, word)
         if spots:
             found.extend(Found(word, [spot]) for spot in spots)
+            continue
+        pieces = _cut(prepared, word) if _pieces_are_words(prepared, word, vocabulary) else None
+        if pieces:
+            found.append(Found(word, pieces))
         else:
             missing.append(word)
     for word in [w for w in vocabulary if w in missing]:
@@ -68,6 +74,24 @@ def find_words(lines: list[str], vocabulary: list[str]) -> list[Found]:
         if pieces:
             found.append(Found(word, pieces))
     return found
+
+
+def _pieces_are_words(prepared: list[_Line], word: str, vocabulary: list[str]) -> bool:
+    """True when ``word`` ends with a shorter vocabulary word printed whole on a line of its own
+    beneath a token that is the rest of it (the lower line of a wrapped header cell)."""
+    for short in vocabulary:
+        if short == word or not word.endswith(short) or len(short) >= len(word):
+            continue
+        head = word[: -len(short)]
+        for i, line in enumerate(prepared):
+            start = line.text.find(head)
+            if start < 0 or start not in line.bounds or start + len(head) not in line.bounds:
+                continue
+            for below in prepared[i + 1 : i + _WINDOW]:
+                at = below.text.find(short)
+                if at >= 0 and at in below.bounds and at + len(short) in below.bounds:
+                    return True
+    return False
 
 
 def _whole(prepared: list[_Line], word: str) -> list[tuple[int, int]]:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from bisect import bisect_left
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from budgetqa.models import Document, Fact, TextItem
@@ -21,7 +21,8 @@ _SHARE = re.compile(rf"占(?:比)?(?:([^，,；。]{{0,12}}?)的)?\s*({AMOUNT})\
 _CHANGE = re.compile(
     rf"比\s*(上年|上一年|上年度|\d{{4}}\s*年(?:度)?(?:预算|决算)?(?:数)?)?\s*(增加|减少|增长|下降)\s*({AMOUNT})\s*(万元|元)"
 )
-_SUBJECT_TOPIC = re.compile(r"(?:^|\d+、)([^。；，,]{2,60}?（项）)")
+_SUBJECT_TOPIC = re.compile(r"(?:^|\d+、)([^。；，,]{2,60}?[（(]\d{0,2}项[）)])")
+_VERB_END = re.compile(r"(?:增加|减少|增长|下降)$")
 _COMPLETION = re.compile(rf"完成(?:年初)?预算的\s*({AMOUNT})\s*%")
 _COMPARED = re.compile(r"(?:与|较|同|和)\s*(上年|上一年|上年度|\d{4}\s*年度?)\s*(?:相比|比较)")
 _IMPLICIT_CHANGE = re.compile(rf"^(.{{0,24}}?)(增加|减少|增长|下降)\s*({AMOUNT})\s*(万元|元)")
@@ -59,14 +60,23 @@ class _Text:
 
 def parse(lines: list[str], doc: Document) -> tuple[list[Fact], list[TextItem]]:
     """Stated facts and text items of the report's prose (outside the tables)."""
-    covered = _table_lines(doc)
-    sections = _sections(lines, covered)
+    sections = _doc_sections(doc)
     facts: list[Fact] = []
     items: list[TextItem] = []
     for title, body in sections:
         facts.extend(_facts(title, body, doc.department))
         items.extend(_items(title, body))
     return facts, items
+
+
+def _doc_sections(doc: Document) -> list[tuple[str, _Text]]:
+    """The prose's sections, read once per document (the facts, the passages and the check use them)."""
+    key = (len(doc.lines), len(doc.tables), len(doc.performance))
+    cached = doc.__dict__.get("_prose_sections")
+    if cached is None or cached[0] != key:
+        cached = (key, _sections(doc.lines, _table_lines(doc)))
+        doc.__dict__["_prose_sections"] = cached
+    return cached[1]
 
 
 def _table_lines(doc: Document) -> set[int]:
@@ -126,34 +136,42 @@ def _clean_label(label: str, department: str) -> str:
 
 
 @dataclass
-class _Sentence:
-    """What reading one sentence's clauses carries from clause to clause."""
+class _Reading:
+    """What the sentences of a section have said so far: their facts, the amounts, the subject of
+    the last change (a rate that follows is that change's rate)."""
 
     section: str
     body: _Text
     department: str
-    text: str
-    base: int  # offset of the sentence in the section's text
-    topic: str
-    facts: list[Fact]
-    amounts: list[tuple[int, Fact]]  # (offset in the section's text, fact), for 其中 lists
-    first_compared: re.Match[str] | None = None
+    facts: list[Fact] = field(default_factory=list)
+    amounts: list[tuple[int, Fact]] = field(default_factory=list)  # (offset in text, fact)
+    sentence: str = ""
+    sentence_start: int = 0  # where the sentence starts in the section's text
+    first_compared: re.Match[str] | None = None  # the sentence's first 与上年相比
     first_amount: Fact | None = None
     last_amount: Fact | None = None
     last_change: str = ""
+    compared_in_text: list[re.Match[str]] | None = None  # every 与…相比 of the section, when asked
 
-    def add(self, clause: re.Match[str], at: int, label: str, value: Decimal, unit: str, kind: str, **kw) -> Fact:
-        """A fact printed at ``at`` in ``clause``: its line, and the sentence it is quoted from."""
-        fact = Fact(self.section, label, value, unit, kind, self.body.line_at(self.base + clause.start() + at),
-                    _quote(self.text, clause.start() + at), **kw)
+    def add(self, label: str, value: Decimal, unit: str, kind: str, offset: int, **kw) -> Fact:
+        fact = Fact(self.section, label, value, unit, kind, self.body.line_at(offset),
+                    _quote(self.sentence, offset - self.sentence_start), **kw)
         self.facts.append(fact)
         return fact
+
+    def compared_before(self, text: str, offset: int) -> re.Match[str] | None:
+        """The last 与 2022 年度相比 of the section's text that ends before ``offset`` (found once
+        for the section, then by binary search: not by reading the text before each figure)."""
+        if self.compared_in_text is None:
+            self.compared_in_text = list(_COMPARED.finditer(text))
+        ends = [m.end() for m in self.compared_in_text]
+        k = bisect_left(ends, offset + 1)
+        return self.compared_in_text[k - 1] if k else None
 
 
 def _facts(section: str, body: _Text, department: str) -> list[Fact]:
     text = body.text
-    facts: list[Fact] = []
-    amounts: list[tuple[int, Fact]] = []  # (offset in text, fact)
+    r = _Reading(section, body, department)
     # A 决算 paragraph names its subject: 9、城乡社区支出（类）…城乡社区规划与管理（项）. When the
     # numbered start was read as a heading, the heading holds the first part of the name.
     heading = re.sub(r"^\d+、", "", section) if re.search(r"（[类款项]）", section) else ""
@@ -163,94 +181,107 @@ def _facts(section: str, body: _Text, department: str) -> list[Fact]:
         named = _SUBJECT_TOPIC.search(sentence)
         if named:
             topic = (heading if s_match.start() == 0 else "") + named.group(1)
-        state = _Sentence(section, body, department, sentence, s_match.start(), topic, facts, amounts,
-                          _COMPARED.search(sentence))
-        sentence_start = len(facts)
+        sentence_start = len(r.facts)
+        r.sentence, r.first_amount, r.last_amount, r.last_change = sentence, None, None, ""
+        r.sentence_start, r.first_compared = s_match.start(), _COMPARED.search(sentence)
         for clause in _CLAUSE.finditer(sentence):
-            _clause_facts(state, clause)
-        for fact in facts[sentence_start:]:
+            _clause_facts(r, text, clause.group(), s_match.start() + clause.start(), clause.start(), topic)
+        for fact in r.facts[sentence_start:]:
             fact.topic = topic
-    _link_breakdowns(text, amounts)
-    return facts
+    _link_breakdowns(text, r.amounts)
+    return r.facts
 
 
-def _clause_facts(state: _Sentence, clause: re.Match[str]) -> None:
-    """The amounts, changes, rates, shares and counts one clause of a sentence states."""
-    ctext = clause.group()
+def _clause_facts(r: _Reading, text: str, ctext: str, cbase: int, at: int, topic: str) -> None:
+    """The facts of one clause (between commas) of a sentence; ``at`` is where it starts in it."""
     change_spans = [m.span() for m in _CHANGE.finditer(ctext)]
-    compared = None if change_spans else _compared_before(state.text, state.first_compared, clause.start())
+    compared = None if change_spans else _compared_before(r.sentence, r.first_compared, at)
     implicit = _IMPLICIT_CHANGE.match(ctext) if compared else None
     if implicit:
         change_spans.append(implicit.span())
-    clause_amount = _clause_amounts(state, clause, change_spans)
+    clause_amount = _clause_amounts(r, text, ctext, cbase, change_spans)
     for m in _CHANGE.finditer(ctext):
-        subject = clause_amount or state.first_amount
+        subject = clause_amount or r.first_amount
         value = to_decimal(m.group(3))
         if value is None:
             continue
         sign = -1 if m.group(2) in ("减少", "下降") else 1
         # No amount before it: the words before 比 say what changed (“三公”经费…决算数比2023年度减少).
-        subject_label = subject.label if subject else _clean_label(_before(ctext, m.start()), state.department)
-        state.add(clause, m.start(), f"{subject_label}变动", value * sign, m.group(4), "change",
-                  subject=subject_label, basis=compact(m.group(1) or "上年"))
-        state.last_change = subject_label
+        subject_label = subject.label if subject else _clean_label(_before(ctext, m.start()), r.department)
+        r.add(f"{subject_label}变动", value * sign, m.group(4), "change", cbase + m.start(),
+              subject=subject_label, basis=compact(m.group(1) or "上年"))
+        r.last_change = subject_label
     if implicit:  # 与2023年度相比，收入支出总计增加1062.85万元
-        label = _clean_label(implicit.group(1), state.department)
+        label = _clean_label(implicit.group(1), r.department)
         value = to_decimal(implicit.group(3))
         if value is not None:
             sign = -1 if implicit.group(2) in ("减少", "下降") else 1
-            subject_label = label or (state.first_amount.label if state.first_amount else "")
-            state.add(clause, implicit.start(3), f"{subject_label}变动", value * sign, implicit.group(4), "change",
-                      subject=subject_label, basis=compact(compared.group(1)))
-            state.last_change = subject_label
-    for m in _RATE.finditer(ctext):
-        subject = clause_amount or state.first_amount
-        value = to_decimal(m.group(2))
-        if value is None:
-            continue
-        sign = -1 if m.group(1) in ("下降", "降低", "减少") else 1
-        subject_label = state.last_change or (subject.label if subject else "")
-        state.add(clause, m.start(), f"{subject_label}变动率", value * sign, "%", "rate", subject=subject_label)
-    for m in _COMPLETION.finditer(ctext):
-        value = to_decimal(m.group(1))
-        if value is not None:
-            state.add(clause, m.start(), "完成年初预算的比例", value, "%", "share", subject=state.topic or state.section)
-    for m in _SHARE.finditer(ctext):
-        subject = clause_amount or state.last_amount
-        value = to_decimal(m.group(2))
-        if value is None:
-            continue
-        state.add(clause, m.start(), f"{subject.label if subject else ''}占比", value, "%", "share",
-                  subject=subject.label if subject else "",
-                  basis=compact(m.group(1) or ""))  # the whole it is a share of, when named
-    for m in _COUNT.finditer(ctext):
-        label = _clean_label(re.split(r"[，,：:]", _before(ctext, m.start()))[-1], state.department)
-        value = to_decimal(m.group(1))
-        if value is not None and label:
-            state.add(clause, m.start(), label, value, m.group(2), "count")
+            subject_label = label or (r.first_amount.label if r.first_amount else "")
+            r.add(f"{subject_label}变动", value * sign, implicit.group(4), "change", cbase + implicit.start(3),
+                  subject=subject_label, basis=compact(compared.group(1)))
+            r.last_change = subject_label
+    _clause_ratios(r, ctext, cbase, clause_amount, topic)
 
 
-def _clause_amounts(state: _Sentence, clause: re.Match[str], change_spans) -> Fact | None:
-    """The amounts of a clause (not those a change states), each labelled by the words before it;
-    returns the clause's first."""
-    ctext = clause.group()
-    clause_amount: Fact | None = None
+def _clause_amounts(r: _Reading, text: str, ctext: str, cbase: int, change_spans) -> Fact | None:
+    """The amounts a clause states (not those of its changes); the first one, or None."""
+    clause_amount = None
     label_from = 0
     for m in _AMOUNT_FACT.finditer(ctext):
         if any(a <= m.start() < b for a, b in change_spans):
             continue
         before = re.split(r"[、：:]", ctext[label_from : m.start()])
         label_from = m.end()
-        label = _clean_label(before[-1] or "".join(before), state.department)
+        label = _clean_label(before[-1] or "".join(before), r.department)
         value = to_decimal(m.group(1))
         if value is None or not label:
             continue
-        fact = state.add(clause, m.start(), label, value, m.group(2), "amount")
-        state.amounts.append((state.base + clause.start() + m.start(), fact))
+        verb = _VERB_END.search(label)
+        if verb and label[: verb.start()]:
+            # 其中：财政拨款收入增加 14,458.07 万元 — a change of its subject, not an amount.
+            sign = -1 if verb.group() in ("减少", "下降") else 1
+            prior = r.compared_before(text, cbase)  # 与 2022 年度相比 … 其中：
+            r.add(f"{label[: verb.start()]}变动", value * sign, m.group(2), "change", cbase + m.start(),
+                  subject=label[: verb.start()], basis=compact(prior.group(1)) if prior else "上年")
+            continue
+        fact = r.add(label, value, m.group(2), "amount", cbase + m.start())
+        r.amounts.append((cbase + m.start(), fact))
         clause_amount = clause_amount or fact
-        state.last_amount = fact
-        state.first_amount = state.first_amount or fact
+        r.last_amount = fact
+        r.first_amount = r.first_amount or fact
     return clause_amount
+
+
+def _clause_ratios(r: _Reading, ctext: str, cbase: int, clause_amount: Fact | None, topic: str) -> None:
+    """A clause's rates, completion ratios, shares and counts."""
+    for m in _RATE.finditer(ctext):
+        subject = clause_amount or r.first_amount
+        value = to_decimal(m.group(2))
+        if value is None:
+            continue
+        sign = -1 if m.group(1) in ("下降", "降低", "减少") else 1
+        subject_label = r.last_change or (subject.label if subject else "")
+        r.add(f"{subject_label}变动率", value * sign, "%", "rate", cbase + m.start(), subject=subject_label)
+    for m in _COMPLETION.finditer(ctext):
+        value = to_decimal(m.group(1))
+        if value is not None:
+            r.add("完成年初预算的比例", value, "%", "share", cbase + m.start(), subject=topic or r.section)
+    for m in _SHARE.finditer(ctext):
+        subject = clause_amount or r.last_amount
+        value = to_decimal(m.group(2))
+        if value is None:
+            continue
+        r.add(f"{subject.label if subject else ''}占比", value, "%", "share", cbase + m.start(),
+              subject=subject.label if subject else "",
+              basis=compact(m.group(1) or ""))  # the whole it is a share of, when named
+    for m in _COUNT.finditer(ctext):
+        if ctext[m.start() - 1 : m.start()] in ("（", "(") and ctext[m.end() : m.end() + 1] in ("）", ")"):
+            continue  # 行政运行（01项）: a subject's code, not a count
+        label = _clean_label(re.split(r"[，,：:]", _before(ctext, m.start()))[-1], r.department)
+        value = to_decimal(m.group(1))
+        if value is None or not label:
+            continue
+        r.add(label, value, m.group(2), "count", cbase + m.start())
 
 
 _STOPS = tuple(re.compile(p) for p in (r"。", r"其中", r"比\s*(?:上年|上一年|\d{4})"))
@@ -428,7 +459,7 @@ def passages(doc: Document) -> list[tuple[str, int, str]]:
     """(section heading, line, sentence) for every sentence of the prose, wrapped lines joined:
     what a question about the text (not a table) is answered from."""
     out = []
-    for title, body in _sections(doc.lines, _table_lines(doc)):
+    for title, body in _doc_sections(doc):
         text = body.text
         start = 0
         for m in re.finditer(r"[^。；;！？!?]+[。；;！？!?]?", text):
@@ -437,3 +468,23 @@ def passages(doc: Document) -> list[tuple[str, int, str]]:
                 out.append((title, body.line_at(m.start()), sentence))
             start = m.end()
     return out
+
+
+_BUDGET_TITLE = re.compile(r"(?:部门|单位)(?:预算|决算)|预算(?:情况)?说明|决算(?:情况)?说明|预算公开|决算公开")
+_BUDGET_WORDS = ("财政拨款", "基本支出", "项目支出", "三公", "一般公共预算", "机关运行经费", "政府采购")
+
+
+def is_budget_narrative(lines: list[str]) -> bool:
+    """True for a report with no tables that still is a budget disclosure: its title says 预算/决算
+    and its text states figures of the budget (财政拨款…万元, 三公, 基本支出)."""
+    head = compact("".join(lines[:8]))
+    if not _BUDGET_TITLE.search(head):
+        return False
+    text = compact("".join(lines[:400]))
+    words = sum(1 for w in _BUDGET_WORDS if w in text)
+    return words >= 3 and len(_AMOUNT_FACT.findall(text)) >= 3
+
+
+def prose(doc: Document) -> list[tuple[str, str, callable]]:
+    """(section heading, text, offset -> line) for every section of the prose, wrapped lines joined."""
+    return [(title, body.text, body.line_at) for title, body in _doc_sections(doc)]

@@ -11,6 +11,7 @@ from budgetqa.parser.text import (
     code_level,
     compact,
     is_noise,
+    looks_like_code,
     parent_code,
     split_code,
     starts_with_ordinal,
@@ -73,10 +74,11 @@ def split_pieces(line: str, line_no: int) -> list[Piece]:
     return pieces
 
 
-def _skipped(line: str, text: str, repeated: set[str]) -> bool:
-    """Lines inside a table body that are not rows: notes, titles, repeated page headers."""
-    if is_noise(line) and not table_numbers(line):
-        return True
+def _skipped(line: str, text: str, repeated: set[str], decimals: bool = False) -> bool:
+    """Lines inside a table body that are not rows: notes, titles, repeated page headers, and page
+    numbers (a small whole number alone on its line, where the table prints decimals)."""
+    if is_noise(line) and (not table_numbers(line) or (decimals and text.isdigit()) or not text.isdigit()):
+        return True  # (- 22 - and 第 3 页 are page numbers whatever the table prints)
     if EMPTY_NOTE.search(text) or text.startswith(("注：", "注:", "说明：", "说明:")):
         return True
     if headers.table_label_number(line) or headers.classify_title(line):
@@ -103,83 +105,156 @@ def _line_pieces(line: str, idx: int, two_sided: bool) -> list[Piece]:
 
 def collect_rows(lines: list[str], start: int, end: int, two_sided: bool, repeated: set[str] = frozenset()) -> list[RawRow]:
     """Join wrapped labels and value lines into raw rows, keeping the whitespace after labels."""
-    if not two_sided and any(lines[i].lstrip()[:1].isdigit() and _bare_code(lines[i]) for i in range(start, end)):
+    if not two_sided and any(lines[i].lstrip()[:1].isdigit() and (_bare_code(lines[i]) or _lone_code(lines, i, start, end))
+                             for i in range(start, end)):
         return collect_centered(lines, start, end, repeated)
-    rows: list[RawRow] = []
-    pending: RawRow | None = None
-    padded = any(l.endswith(" ") for l in lines[start:end])
-    last_line = -1  # index of the last line that gave rows
-
-    def flush() -> None:
-        nonlocal pending
-        if pending is not None:
-            rows.append(pending)
-            pending = None
-
+    reader = _RowReader(lines, start, end, two_sided)
+    decimals = prints_decimals(lines, start, end)
+    gap = False  # a blank line since the last line read
+    # Whitespace is no signal here: extractors differ in gaps and trailing spaces. A row starts
+    # with a code, an ordinal or a total's word, or with a name beside its figures; other text
+    # goes on the name of the row being read, ends the name of the row above (printed below its
+    # figures), or begins the next row's (printed above figures standing alone).
     for idx in range(start, end):
         line = lines[idx]
         text = compact(line)
-        if text and _skipped(line, text, repeated):
-            continue
         if not text:
-            if line and pending is not None:  # a line of spaces: the pending row's empty cells
-                pending.tail = line
-                flush()
+            gap = True
             continue
+        if _skipped(line, text, repeated, decimals):
+            continue
+        # Where rows stand a blank line apart, a name after a blank line is a row of its own.
+        apart, gap = reader.spaced and gap, False
+        reader.read_line(line.replace("\f", ""), idx, apart)  # a page break is not indentation
+    reader.flush()
+    rows = reader.rows
+    if not _spacing_counts_cells(lines, start, end):
+        for row in rows:
+            row.tail = ""  # wide or uneven gaps: the spaces between figures say nothing of empty cells
+    return rows
+
+
+class _RowReader:
+    """The rows read so far, and the row whose name is printed and whose figures may follow."""
+
+    def __init__(self, lines: list[str], start: int, end: int, two_sided: bool) -> None:
+        self.lines, self.end, self.two_sided = lines, end, two_sided
+        self.spaced = _double_spaced(lines, start, end)
+        self.rows: list[RawRow] = []
+        self.pending: RawRow | None = None
+        self.last_line = -1  # index of the last line that gave rows
+
+    def flush(self) -> None:
+        if self.pending is not None:
+            self.rows.append(self.pending)
+            self.pending = None
+
+    def read_line(self, line: str, idx: int, apart: bool) -> None:
         indent = len(line) - len(line.lstrip(" \u3000"))
-        pieces = _line_pieces(line, idx, two_sided)
+        pieces = _line_pieces(line, idx, self.two_sided)
         starts = [p for p in pieces if p.label]
         for p_i, piece in enumerate(pieces):
-            label = piece.label
-            if not label and piece.numbers and pending is not None:
-                pending.values = [(raw, idx + 1) for raw, _ in piece.numbers]
-                pending.tail = piece.tail
-                flush()
+            values = [(raw, idx + 1) for raw, _ in piece.numbers]
+            if not piece.label and values:
+                self._figures_alone(values, piece.tail, idx)
                 continue
-            if not label and piece.numbers and rows:
-                # Numbers alone on a line: the previous row's values wrapped down.
-                prev = rows[-1]
-                if not prev.values:
-                    prev.values = [(raw, idx + 1) for raw, _ in piece.numbers]
-                    prev.tail = piece.tail
+            new_row = _starts_row(piece.label) or (apart and p_i == 0 and not pending_wants_name(self.pending))
+            if not new_row and self._continues(piece, values, len(pieces), idx, indent):
                 continue
-            new_row = _starts_row(label)
-            if pending is not None and not new_row:
-                pending.label += label.strip()
-                if piece.numbers:
-                    pending.values = [(raw, idx + 1) for raw, _ in piece.numbers]
-                    pending.tail = piece.tail
-                    flush()
-                elif padded and line.endswith(" "):
-                    pending.tail = piece.tail
-                    flush()
-                continue
-            if (not padded and not new_row and not piece.numbers and rows and len(pieces) == 1
-                    and rows[-1].line - 1 == last_line):
-                if rows[-1].values and _figures_follow(lines, idx + 1, end):
-                    flush()  # a name printed above its figures: it starts the next row
-                    pending = RawRow(label.strip(), idx + 1, indent=indent)
-                    continue
-                rows[-1].label += label.strip()  # the previous row's name wrapped onto this line
-                continue
-            flush()
-            if not label and not rows:
-                label = "合计"  # one line of figures without a name: the table's only (total) row
-            row = RawRow(label.strip(), idx + 1, indent=indent if p_i == 0 else 0)
-            if two_sided and len(starts) >= 2:
+            self.flush()
+            row = RawRow(piece.label.strip(), idx + 1, indent=indent if p_i == 0 else 0, tail=piece.tail)
+            two_rows = self.two_sided and len(starts) >= 2
+            if two_rows:
                 row.side = "收入" if piece is starts[0] else "支出" if piece is starts[-1] else None
-            if piece.numbers:
-                row.values = [(raw, idx + 1) for raw, _ in piece.numbers]
-                row.tail = piece.tail
-                rows.append(row)
-            elif padded and not line.endswith(" ") and p_i == len(pieces) - 1:
-                pending = row  # the label goes on on the next line
+            if values:
+                row.values = values
+                self.rows.append(row)
+            elif p_i == len(pieces) - 1 and not two_rows:
+                self.pending = row  # its name may go on, its figures may follow
             else:
-                row.tail = piece.tail
-                rows.append(row)
-        last_line = idx
-    flush()
-    return rows
+                self.rows.append(row)
+        self.last_line = idx
+
+    def _figures_alone(self, values, tail: str, idx: int) -> None:
+        if self.pending is not None:
+            self.pending.values, self.pending.tail = values, tail
+            self.flush()
+        elif self.rows and not self.rows[-1].values:
+            # Numbers alone on a line: the previous row's values wrapped down.
+            self.rows[-1].values, self.rows[-1].tail = values, tail
+        elif not self.rows:
+            # One line of figures without a name: the table's only (total) row.
+            self.rows.append(RawRow("合计", idx + 1, values, tail))
+
+    def _continues(self, piece: Piece, values, count: int, idx: int, indent: int) -> bool:
+        """True when a piece of text that starts no row was taken as part of a name."""
+        label = piece.label.strip()
+        if self.pending is not None:
+            self.pending.label += label  # the name goes on
+            if values:
+                self.pending.values, self.pending.tail = values, piece.tail
+                self.flush()
+            return True
+        rows = self.rows
+        if values or not rows or count != 1 or rows[-1].line - 1 > self.last_line:
+            return False
+        # (Where rows stand apart, a line right under a row's figures is the rest of its name.)
+        if rows[-1].values and not self.spaced and _figures_follow(self.lines, idx + 1, self.end):
+            self.pending = RawRow(label, idx + 1, indent=indent)  # a name above its figures
+            return True
+        # The previous row's name wrapped onto this line (in a two-sided table, the name of that
+        # line that stops short of a whole word: 一、一般公 / 共预算).
+        _wrapped_row(rows, self.two_sided, label).label += label
+        return True
+
+
+def _spacing_counts_cells(lines: list[str], start: int, end: int) -> bool:
+    """True when one space stands between the figures of a full row (so that more spaces stand for
+    empty cells, as the seed's extractor prints them); False for column-aligned or uneven layouts."""
+    runs = []
+    for idx in range(start, end):
+        numbers = table_numbers(lines[idx])
+        runs.append([lines[idx][a.end(1):b.start(1)] for a, b in zip(numbers, numbers[1:])])
+    widest = max((len(r) for r in runs), default=0)
+    gaps = [g for r in runs if len(r) == widest for g in r]
+    return bool(gaps) and all(g == " " for g in gaps)
+
+
+_WHOLE_END = ("支出", "收入", "资金", "预算", "合计", "总计", "结余", "结转", "拨款", "分配", "安排", "经费", "费", "费用")
+
+
+def _wrapped_row(rows: list[RawRow], two_sided: bool, piece: str) -> RawRow:
+    """The row whose name a line of text goes on: the last one, or in a two-sided table the one of
+    the last line whose name does not end a word (else the left one, unless that would say a word
+    twice: 年终结转 / 结转)."""
+    if not two_sided:
+        return rows[-1]
+    same = [r for r in rows if r.line == rows[-1].line]
+    cut = [r for r in same if not compact(r.label).endswith(_WHOLE_END)]
+    if cut:
+        return cut[0]
+    plain = [r for r in same if not compact(r.label).endswith(compact(piece))]
+    return (plain or same)[0]
+
+
+def pending_wants_name(row: RawRow | None) -> bool:
+    """True for a row whose name was cut in the middle of a word (it ends with an open bracket)."""
+    return row is not None and row.label.rstrip().endswith(("（", "(", "、"))
+
+
+def _double_spaced(lines: list[str], start: int, end: int) -> bool:
+    """True when most lines of text are followed by a blank line (an extractor's double spacing)."""
+    content = [i for i in range(start, end) if compact(lines[i])]
+    if len(content) < 4:
+        return False
+    apart = sum(1 for i in content if i + 1 < end and not compact(lines[i + 1]))
+    return apart * 2 >= len(content)
+
+
+def prints_decimals(lines: list[str], start: int, end: int) -> bool:
+    """True when most figures of the lines have decimals (a lone whole number is then a page number)."""
+    raw = [m.group(1) for i in range(start, end) for m in table_numbers(lines[i])]
+    return sum(1 for r in raw if "." in r) * 2 > len(raw)
 
 
 def _figures_follow(lines: list[str], start: int, end: int) -> bool:
@@ -198,6 +273,16 @@ def _figures_follow(lines: list[str], start: int, end: int) -> bool:
         if _starts_row(line.strip()):
             return False
     return False
+
+
+def _lone_code(lines: list[str], i: int, start: int, end: int) -> bool:
+    """A 3-digit code alone on its line between two pieces of its name (文化旅游体育 / 207 /
+    与传媒支出): a code, not a figure or a page number."""
+    text = compact(lines[i])
+    if not (len(text) == 3 and looks_like_code(text)):
+        return False
+    around = [compact(lines[j]) for j in (i - 1, i + 1) if start <= j < end]
+    return len(around) == 2 and all(t and re.search(r"[\u4e00-\u9fff]", t) and not table_numbers(t) for t in around)
 
 
 def _bare_code(line: str) -> bool:
@@ -220,6 +305,7 @@ def collect_centered(lines: list[str], start: int, end: int, repeated: set[str] 
     tails: dict[int, list[str]] = {}
     loose: list[str] = []
     pending_code: str | None = None
+    decimals = prints_decimals(lines, start, end)
 
     def place(row: RawRow | None, bare: bool) -> None:
         nonlocal loose
@@ -236,7 +322,7 @@ def collect_centered(lines: list[str], start: int, end: int, repeated: set[str] 
     for idx in range(start, end):
         line = lines[idx]
         text = compact(line)
-        if not text or _skipped(line, text, repeated):
+        if not text or _skipped(line, text, repeated, decimals):
             continue
         if _CODE_ONLY.match(text):
             pending_code = text
@@ -300,6 +386,7 @@ def build_rows(table: Table, raw_rows: list[RawRow], with_category: bool) -> lis
     """Turn raw rows into model rows: code, name, level, parent, side and category."""
     rows: list[Row] = []
     for n, raw in enumerate(raw_rows, start=1):
+        raw.label = _LABELS_BEFORE.sub("", raw.label)
         code, name = split_code(raw.label)
         name = compact(name) if re.search(r"[\u4e00-\u9fff]", name) else name
         category = None
@@ -322,6 +409,8 @@ def build_rows(table: Table, raw_rows: list[RawRow], with_category: bool) -> lis
     return rows
 
 
+# The name columns' labels printed on the first row's line: 类 款 项 合计 237,100.00 …
+_LABELS_BEFORE = re.compile(r"^\s*类\s*款\s*项\s*(?=合计|总计)")
 _EXPENSE_WORDS = ("支出", "预备费", "结转下年", "年终结转", "年末结转", "结余分配")
 
 

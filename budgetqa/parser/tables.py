@@ -12,7 +12,9 @@ from budgetqa.parser.rows import EMPTY_NOTE, SECTION, build_rows, collect_rows
 from budgetqa.parser.text import compact, is_noise, split_code, starts_with_ordinal, table_numbers
 
 _UNIT = re.compile(r"单\s*位\s*[:：]\s*(万元|元|千元|亿元)")
-_DEPARTMENT = re.compile(r"(?:部门名称|单位名称|编制单位|预算单位|部门)\s*[:：]\s*(\S+?)\s*(?:单\s*位\s*[:：]|$)")
+_DEPARTMENT = re.compile(
+    r"(?:部门名称|单位名称|编制单位|编制部门|预算单位|部门)\s*[:：]\s*(?!单\s*位\s*[:：])(\S+?)\s*(?:单\s*位\s*[:：]|$)"
+)
 
 
 @dataclass
@@ -92,8 +94,12 @@ def read_table(lines: list[str], span: TableSpan, stop_at: int | None = None,
     figures_at = None
     if span.kind == "three_public":
         figures_at = next((i for i in range(span.start + 1, end) if _figures_only(lines[i])), None)
-        if figures_at is not None and not threepublic.column_oriented(lines[span.start + 1:figures_at]):
+        header_end = figures_at if figures_at is not None else _note_at(lines, span.start + 1, end)
+        if not threepublic.column_oriented(lines[span.start + 1:header_end]):
             figures_at = None
+        elif figures_at is None:
+            if threepublic.side_by_side(lines[span.start + 1:header_end]):
+                figures_at = header_end  # components printed as columns, and no figure: nothing to read
     for idx in range(span.start + 1, end):
         line = lines[idx]
         text = compact(line)
@@ -110,6 +116,9 @@ def read_table(lines: list[str], span: TableSpan, stop_at: int | None = None,
         if figures_at is not None and idx < figures_at:
             header_lines.append(line)
             continue
+        if headers.is_header_piece(line, span.kind):
+            header_lines.append(line)  # the rest of a wrapped column word (收费 收入)
+            continue
         if _is_body_line(line, span.kind) or _begins_name(lines, idx, end):
             body_start = idx
             break
@@ -122,6 +131,7 @@ def read_table(lines: list[str], span: TableSpan, stop_at: int | None = None,
         line=span.start + 1,
     )
     body_end = _body_end(lines, body_start, end)
+    table.body = (body_start, body_end)
     table.closed = body_end < len(lines) and any(compact(l) and not is_noise(l) for l in lines[body_end:])
     header_text = "\n".join(header_lines)
     note_lines = [compact(lines[k]) for k in range(span.start, end)]
@@ -133,13 +143,24 @@ def read_table(lines: list[str], span: TableSpan, stop_at: int | None = None,
         sidebyside.read(table, lines, header_lines, body_start, body_end)
         return [table], department
     table.columns, table.side_columns = headers.table_columns(span.kind, header_lines)
-    with_category = "政府预算支出经济科目" in compact(header_text)
+    # A second column of text beside the name: the other classification, a purchase's category.
+    with_category = "政府预算支出经济科目" in compact(header_text) or (
+        span.kind in ("procurement", "purchased_services") and re.search(r"品目|类别|采购方式|服务类别", compact(header_text)))
     # A table continued over pages prints its header again: those lines are not rows.
     repeated = {compact(l) for l in header_lines if headers.is_header_line(l)}
     raw_rows = collect_rows(lines, body_start, body_end, table.two_sided, repeated)
     table.rows = build_rows(table, raw_rows, with_category)
     assign_columns(table, raw_rows, known)
     return [table], department
+
+
+def _note_at(lines: list[str], start: int, end: int) -> int:
+    """The first note line (注：… / 说明：… / 本表无数据) of a table, or its end."""
+    for i in range(start, end):
+        text = compact(lines[i])
+        if text.startswith(("注", "说明")) or EMPTY_NOTE.search(text):
+            return i
+    return end
 
 
 def _figures_only(line: str) -> bool:
@@ -201,4 +222,7 @@ def _body_end(lines: list[str], start: int, end: int) -> int:
 
 
 # Headings of the text after the tables: 三、部门预算情况说明 / 其他相关情况说明.
-_PROSE_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、)?[^\d，。]{0,16}(?:情况说明|预算情况|决算情况)$")
+_PROSE_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+、)?[^\d，。]{0,16}(?:情况说明|预算情况|决算情况)$"
+    r"|^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)[^\d，。]{0,20}(?:说明|名词解释)$"
+)

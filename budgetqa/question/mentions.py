@@ -191,14 +191,14 @@ def _partial(residue: str, squashed: str, v: Vocabulary) -> list[Mention]:
 def _longest_piece(word: str, v: Vocabulary) -> tuple[str, list[str]] | None:
     """The longest stretch of a typed word that is part of some names (and says something)."""
     word = word[:16]
-    for size in range(min(len(word), 10), 1 if len(word) == 2 else 2, -1):
+    for size in range(min(len(word), 10), 1 if len(word) <= 4 else 2, -1):
         for i in range(len(word) - size + 1):
             piece = word[i:i + size]
             if len(set(piece) - _GENERIC) < 2 or piece in lexicon.COMMON_WORDS:
                 continue
             keys = v.pieces.get(piece)
-            if keys:
-                return piece, keys
+            if keys and (size > 2 or len(word) == 2 or len(keys) <= 2):
+                return piece, keys  # two characters of a longer word only when they are rare (订画报)
     return None
 
 

@@ -69,11 +69,14 @@ class Numbers:
 
 
 _YEAR = re.compile(r"(?<![\d.])(20[0-4]\d)(?:年|(?![\d.万元%]))")
+_DATE = re.compile(r"(?<!\d)20\d\d年\d{1,2}月(?:\d{1,2}[日号])?")
 _NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])")
 
 
 def read_numbers(squashed: str) -> Numbers:
-    """Amounts, percentages, years, top-n and nth places of a squashed question."""
+    """Amounts, percentages, years, top-n and nth places of a squashed question (a date, 2023年10月31日,
+    is none of them)."""
+    squashed = _DATE.sub(lambda m: " " * len(m.group(0)), squashed)
     out = Numbers()
     out.percents = [Decimal(m.group(1)) for m in re.finditer(r"(\d+(?:\.\d+)?)%", squashed)]
     for m in re.finditer(r"(?:前|top|排名前|最高的|最大的|最多的)(\d{1,2})(?!\d)", squashed):

@@ -64,6 +64,7 @@ class Query:
     missing: str = ""  # a standard item the question names that the report does not print
     follow_up: bool = False  # leans on the last answer (那…呢, 它的…, names nothing)
     cued: bool = False  # the operation was asked for in words, not assumed
+    cue_words: tuple[str, ...] = ()  # the words that ask for an operation (哪几, 占多少), of every intent
     choice: int | None = None  # a pick from the last answer's numbered choices
     ops: list[tuple[float, str]] = field(default_factory=list)  # every operation, best first
     text: str = ""
@@ -102,6 +103,8 @@ def read(question: str, doc: Document) -> Query:
     cut = len(question) > MAX_QUESTION
     text = normalise(question[:MAX_QUESTION])
     text = chinese_numbers(resolve_pinyin(text, v))
+    for short, full in lexicon.SHORT_PAIRS:
+        text = re.sub(short, full, text)
     squashed = squash(text)
     q = Query(text=text, squashed=squashed, breaks=_breaks(text), cut=cut)
     numbers = read_numbers(squashed)
@@ -203,7 +206,7 @@ def _scope(q: Query) -> None:
 def _shape(q: Query, doc: Document) -> None:
     """Order, comparison, unit, text field, years and the other slots read from words alone."""
     s = q.squashed
-    q.each = any(w in s for w in lexicon.EACH if w != "各") or bool(re.search(r"各(?:是|为|占|有|多少|自)", s))
+    q.each = any(w in s for w in lexicon.EACH if w != "各") or bool(re.search(r"各(?:是|为|占|有|多少|自|分)", s))
     desc = any(w in s for w in lexicon.ORDER_DESC if len(w) > 1)
     asc = any(w in s for w in lexicon.ORDER_ASC if len(w) > 1)
     q.ascending = (asc and not desc) or (q.n is not None and q.n < 0) or (q.nth is not None and q.nth < 0) \
@@ -352,7 +355,7 @@ def _modifier_roles(q: Query, ms: list[Mention]) -> list[Mention]:
     return out
 
 
-_ASSET_WORDS = re.compile(r"几辆|多少辆|辆车|车辆数|平方米|平米|面积|几台|多少台|台（套）|几套|办公用房|办公楼|房屋|房子|用车编制|公车数")
+_ASSET_WORDS = re.compile("|".join(w for words in lexicon.ASSET_WORDS.values() for w in words if w != "设备"))
 
 
 def _assets(q: Query, ms: list[Mention]) -> list[Mention]:
@@ -570,11 +573,18 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
     """Another department, a person or the future; a standard item the report does not print."""
     exact = [m for m in mentions if m.via in ("exact", "synonym")]
     masked = _mask(q.squashed, exact)
+    if doc.kind == "决算":  # a 决算 report states how much of the budget was spent (执行率, 完成率)
+        masked = re.sub(r"执行率|执行进度|完成率", " ", masked)
     if (any(w in masked for w in lexicon.OUT_OF_SCOPE) or lexicon.PERSONAL_PAY.search(q.squashed)) and not q.field_name:
         q.refused = "person"
     other = _other_department(squash_spaced(q.text), [m for m in exact if m.via == "exact"], q, doc)
     if other:
         q.refused = f"department:{other}"
+    names = {(m.term.kind, m.term.key) for m in q.subjects}
+    if q.each and len(q.subjects) >= 2 and len(names) == 1 and all(len(m.terms) == 1 and m.via != "exact" for m in q.subjects):
+        # 移动、联通、电信各多少 where all three are words of one project's name: a split the report
+        # does not print (the name is one line with one figure)
+        q.refused = "split:" + q.subjects[0].term.name
 
 
 def _missing_table(q: Query, doc: Document) -> None:
@@ -673,6 +683,8 @@ def _slots(q: Query) -> set[str]:
         slots.add("table")
     if q.amounts or q.average:
         slots.add("amount")
+    if not named and q.table is None and re.search(r"钱|资金|经费", q.squashed):
+        slots.add("money")  # 钱主要花哪了 / 这些钱从哪来的: the report's money as a whole
     return slots
 
 
@@ -697,8 +709,9 @@ def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
         return []  # 保密工作是不是区委办的职责: a duty asked about, no figure checked
     if intent.op == "parent" and q.measures:
         return []  # 行政运行属于基本支出还是项目支出: its columns are asked, not its place
-    if intent.op == "text" and q.field_name and any(m.kinds & {"project", "target"} for m in q.subjects):
-        found.append("栏目")  # a field of a project's target sheet (为什么要设这个项目)
+    if intent.op == "text" and q.field_name and (any(m.kinds & {"project", "target"} for m in q.subjects)
+                                                 or not q.subjects and q.domain in ("projects", "targets")):
+        found.append("栏目")  # a field of a project's target sheet (为什么要设这个项目), or of all (这些项目的项目期)
     if intent.op == "rank" and (q.n or q.nth):
         found.append("前N" if q.n else "第N")
     return found
@@ -743,14 +756,15 @@ def _rank(q: Query) -> None:
             score *= 0.3
         if not intent.requires_cue and set(intent.needs) & slots:
             score += 22 if len(strip_fillers(masked).replace(" ", "")) <= 3 else 10  # a name typed alone asks for its figure
-        scored.append((round(score, 2), intent.op, bool(cues)))
+        scored.append((round(score, 2), intent.op, tuple(cues)))
     if any(cued and op != "value" and score >= 40 for score, op, cued in scored):
         # the figure itself is what is asked only when no other operation is asked for in words
         scored = [(round(score * 0.85, 2) if op == "value" else score, op, cued) for score, op, cued in scored]
     scored.sort(key=lambda s: -s[0])
     q.ops = [(score, op) for score, op, _ in scored]
     q.op = scored[0][1]
-    q.cued = scored[0][2]
+    q.cued = bool(scored[0][2])
+    q.cue_words = tuple(dict.fromkeys(c for _, _, cues in scored for c in cues))
 
 
 def _leans_on_context(q: Query) -> bool:
@@ -763,8 +777,59 @@ def _leans_on_context(q: Query) -> bool:
         re.search(r"它|其(?!他|余|中)", q.squashed))
     bare = not q.subjects and not q.excluded and q.table is None and not q.domain
     asks = q.cued or q.scope or q.previous_year or q.unit or q.n or q.nth or q.percents or q.field_name
-    leftover = strip_fillers(_mask(q.squashed, q.subjects + ([q.whole] if q.whole else []))).replace(" ", "")
-    return marked or (bare and bool(asks) and len(leftover) <= 3)
+    leftover = strip_fillers(_mask(q.squashed, q.subjects + ([q.whole] if q.whole else [])))
+    for cue in sorted(q.cue_words, key=len, reverse=True):
+        leftover = leftover.replace(cue, "")
+    leftover = re.sub(r"[\s，,、。]", "", leftover)
+    whole_money = bare and re.search(r"钱|资金|经费", q.squashed) and not re.search(r"这|那|它|其|该", q.squashed)
+    return marked or (bare and bool(asks) and len(leftover) <= 3 and not whole_money) or asks_sheet(q)
+
+
+def asks_sheet(q: Query) -> bool:
+    """A question of a performance sheet's field (总体目标, 项目期, 年度资金总额) that names no project:
+    in a conversation it is asked of the project the conversation is about."""
+    sheet = q.field_name or any(t.kind == "topic" and "绩效" in t.name for m in q.subjects for t in m.terms)
+    counted = q.op in ("count", "list", "rank", "filter") or q.domain == "targets"  # 多少张绩效目标表: the sheets themselves
+    return bool(sheet) and not counted and not any(m.kinds & {"project", "target"} for m in q.subjects)
+
+
+def _of_project(last: Query) -> bool:
+    return bool(last.subjects) and bool(last.subjects[0].kinds & {"project", "target"})
+
+
+def unexplained(q: Query) -> list[str]:
+    """The words of a question that name nothing the reader recognised (货物、工程、服务)."""
+    named = q.subjects + ([q.whole] if q.whole else [])
+    rest = strip_fillers(_mask(q.squashed, [m for m in named if m.start < 10_000]))
+    return [w for w in re.split(r"[ 、和与及跟]+", rest) if len(w) >= 2]
+
+
+def shown_mentions(q: Query, labels: list[str], doc: Document) -> list[Mention]:
+    """Words of a follow-up that pick figures recent answers showed (政府采购 … 货物、服务各多少 ->
+    政府采购货物预算, 政府采购服务预算): those figures' names, in the order typed; none unless every
+    word the reader did not recognise picks exactly one of them."""
+    v = vocabulary(doc)
+    out = []
+    for word in unexplained(q):
+        hits = [label for label in labels if word in label]
+        terms = v.by_name.get(squash(hits[0]), []) if len(hits) == 1 else []
+        if not terms:
+            return []  # a word that names none of them: the question is about something else
+        out.append(Mention(10_000, 10_000, list(terms), via="context"))
+    return out
+
+
+def shown_whole(labels: list[str], parts: list[Mention], doc: Document) -> Mention | None:
+    """The total among figures recently shown that the picked parts belong to (货物、服务各占多少 ->
+    政府采购预算总额): a total-named figure whose name shares the parts' opening words."""
+    v = vocabulary(doc)
+    head = parts[0].term.name[:2]
+    for label in labels:
+        if label.startswith(head) and re.search(r"总额|合计|总计|总数", label):
+            terms = v.by_name.get(squash(label), [])
+            if terms:
+                return Mention(10_000, 10_000, list(terms), via="context")
+    return None
 
 
 def with_context(q: Query, last: Query | None, focus: list | None = None, earlier: tuple = ()) -> Query:
@@ -775,6 +840,10 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     questions before the last (两个差多少)."""
     if last is None or not q.follow_up or q.cued and q.op in ("about", "help"):
         return q  # questions about the report itself lean on nothing said of a figure
+    if asks_sheet(q) and not _of_project(last) and not _PRONOUN.search(q.squashed):
+        return q  # a sheet's field asked after a figure that has no sheet: of the report's sheets
+    if _level_not_below(q, last):
+        return q  # 哪个类最多 after a 类: the 类 of the report, not the parts of the last one
     if focus and not (q.n or q.nth or q.op in ("rank", "count", "filter", "list") and q.cued):
         last = replace(last, subjects=focus, whole=None, domain=None)
     filled = replace(q)
@@ -808,6 +877,20 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
 _PRONOUN = re.compile(r"它|其(?!他|余|中)|该(?:项目|科目|项|款|类)?|这个(?:项目|科目|款|类)?|那个(?:项目|科目)?|此项")
 
 
+_LEVEL_OF_CODE = {3: "类", 5: "款", 7: "项"}
+
+
+def _level_not_below(q: Query, last: Query) -> bool:
+    """A level asked (类/款/项) that is not below the last subject's code: no part of it."""
+    codes = [t.key for m in last.subjects[:1] for t in m.terms if t.kind == "code"]
+    if not q.level or not codes or _PRONOUN.search(q.squashed) or re.search(
+            r"下面|下级|其中|里面|之下|属于|归|隶属|上级|所属|在哪", q.squashed):
+        return False
+    order = ("类", "款", "项")
+    last_level = _LEVEL_OF_CODE.get(len(codes[0]))
+    return last_level is not None and order.index(q.level) <= order.index(last_level)
+
+
 def _named_in_follow_up(filled: Query, q: Query, last: Query) -> list[Mention]:
     """The names of a follow-up that name something new. Scope and column words said of the last
     row (那上年结转呢, 基本支出呢) become its slots; a table named with 它 says where to read it
@@ -826,6 +909,8 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query) -> list[Mention]:
             filled.table = int(m.term.key)
         elif pronoun and m.kinds <= {"topic", "term", "fact", "column", "table"} and last.subjects:
             continue  # 它的绩效目标表: a property of the last subject
+        elif _of_project(last) and m.kinds == {"topic"} and "绩效" in m.term.name:
+            continue  # 绩效表里的年度资金总额: the sheet of the project just asked
         else:
             named.append(m)
     parent = _parent_of_last(q, last)
