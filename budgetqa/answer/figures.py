@@ -357,6 +357,11 @@ def table_answer(doc: Document, no: int) -> Answer | None:
     for r in table.rows:
         cells = [r.amount(c) for c in table.columns] if not table.two_sided else [r.first]
         a.rows.append([r.code or "", r.name] + cells)
+    items = [r for r in table.rows if r is not total and r.first is not None]
+    if 0 < len(items) <= 12:  # a short table: each row's figure said too (有哪些支出，各多少)
+        a.text += "其中 " + "；".join(f"{r.label} {amount_text(r.first, table.unit)}" for r in items) + "。"
+        for r in items:
+            a.figure(r.label, r.first, table.unit, table.label, r.line)
     a.source(table.label, table.line, table.title)
     return a
 
