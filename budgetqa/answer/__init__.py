@@ -353,7 +353,7 @@ def _together(doc: Document, parts: list[str], answers: list[Answer]) -> Answer:
     said = " ".join(a.text for a in matched)
     texts: list[str] = []
     for p, a in zip(parts, answers):
-        if a.matched and a.text not in texts:
+        if a.matched and not any(a.text in t for t in texts):
             texts.append(a.text)  # a later part answered by the same card (执行率呢 after 全年预算和决算) is said once
         elif not a.matched and not _already_said(p, said):
             texts.append(f"「{p.strip()}」：{a.text}")

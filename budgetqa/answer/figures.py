@@ -221,7 +221,9 @@ def code_answer(doc: Document, q: Query, code: str) -> Answer | None:
         return None
     place = code_place(doc, code, q)
     table, row = place
-    split = carry_split(doc, code) if not q.measures and q.table is None and not q.fund else None
+    # this year's part and the carried-over part, read from a 预算's income table (a 决算's income
+    # table splits by source of income, not by year: no such split there)
+    split = carry_split(doc, code) if not q.measures and q.table is None and not q.fund and doc.kind != "决算" else None
     head = vals[0]
     if len(vals) > 1 or q.measures or q.table is not None or q.fund:
         others = [f"{c.column.rsplit('/', 1)[-1]} {amount_text(c.amount, table.unit)}" for c in row.cells
@@ -256,7 +258,34 @@ def code_answer(doc: Document, q: Query, code: str) -> Answer | None:
     for v in vals:
         add(a, v)
     _code_rows(doc, a, code)
+    if q.has(*_WHAT_FOR):
+        said_of = code_explained(doc, code, row.name)
+        if said_of is not None:
+            a.text += f"情况说明：{said_of[1]}（第{said_of[0]}行）。"
+            a.source(NARRATIVE, said_of[0], f"{code} {row.name}")
     return a
+
+
+# Words asking what a subject's money is for or what it is.
+_WHAT_FOR = ("是什么钱", "什么钱", "是什么支出", "什么性质", "用在哪", "用于哪", "用途", "干什么", "做什么", "干啥",
+             "什么用", "是啥", "是什么")
+_SAID_OF = re.compile(r"(主要用于[：:]?[^。；]+|反映[^。；]+|为(?![\s\d])[^。；]{2,40}(?:支出|资金|经费))")
+
+
+def code_explained(doc: Document, code: str, name: str) -> tuple[int, str] | None:
+    """What the narrative says a subject is for: the sentence (主要用于…, 反映…, 为…支出) of the
+    paragraph that names its code (…（2059802）) or its chain (…（款）-城市建设支出（项）)."""
+    parent = next((r.name for _, r in doc.rows_with_code(code[:5])[:1]), "") if len(code) == 7 else ""
+    marks = [f"（{code}）", f"({code})"] + ([f"{strip_ordinal(parent)}（款）-{name}（项）"] if parent else [])
+    for no, line in enumerate(doc.lines, 1):
+        flat = squash(line)
+        if not any(squash(m) in flat for m in marks):
+            continue
+        paragraph = "".join(x.strip() for x in doc.lines[no - 1:no + 3])
+        m = _SAID_OF.search(paragraph[paragraph.find(code) if code in paragraph else 0:])
+        if m:
+            return no, m.group(1).strip("，, ")
+    return None
 
 
 def _code_rows(doc: Document, a: Answer, code: str) -> None:
