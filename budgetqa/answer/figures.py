@@ -70,19 +70,20 @@ def _as_subject(q: Query) -> Query:
     return replace(q, subjects=[q.whole], whole=None)
 
 
-def _in_table(doc: Document, no: int, m: Mention) -> Mention:
-    """The readings of a mention that the named table prints, first."""
+def _in_table(doc: Document, no: int, m: Mention, column: bool = False) -> Mention:
+    """The readings of a mention that the named table prints (all of them when it prints none); only
+    its columns when the question says 那一列."""
     table = next((t for t in doc.tables if t.no == no), None)
     if table is None:
         return m
 
     def printed(t: Term) -> bool:
-        if t.kind == "code":
+        if t.kind == "code" and not column:
             return any(r.code == t.key for r in table.rows)
-        return any(squash(r.name).lstrip("一二三四五六七八九十、") == squash(t.name) for r in table.rows) or \
-            any(c.rsplit("/", 1)[-1] == t.name for c in table.columns)
+        in_rows = not column and any(squash(strip_ordinal(r.name)) == squash(t.name) for r in table.rows)
+        return in_rows or any(c.rsplit("/", 1)[-1] == t.name for c in table.columns)
 
-    return replace(m, terms=sorted(m.terms, key=lambda t: not printed(t)))
+    return replace(m, terms=[t for t in m.terms if printed(t)] or m.terms)
 
 
 def combine(op: str, answers: list[Answer]) -> Answer:
@@ -105,7 +106,7 @@ def one_value(doc: Document, q: Query, m: Mention) -> Answer | None:
     if m.table is not None or m.scope or m.fund:
         q = replace(q, table=m.table if m.table is not None else q.table, scope=m.scope or q.scope, fund=m.fund or q.fund)
     if q.table is not None:
-        m = _in_table(doc, q.table, m)
+        m = _in_table(doc, q.table, m, column=bool(re.match(r"(?:的)?(?:那一|这一|那|这)?[列栏]", q.squashed[m.end:])))
     if q.whole is not None and "topic" in q.whole.kinds and not m.kinds & {"code", "item", "project", "row", "column"}:
         found = topic_answer(doc, q, q.whole.of("topic")[0].key)  # 政府采购里买服务的钱
         if found is not None:

@@ -535,6 +535,10 @@ def _scope_before(q: Query, m: Mention) -> str | None:
 def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
     """X中Y / X下面的Y: X is the whole Y is read within; Y占X, Y在X中占: X is the whole Y is divided by."""
     for i in range(len(ms) - 1):
+        said_column = "column" in ms[i + 1].kinds and re.match(r"(?:的)?(?:那一|这一|那|这)?[列栏]", q.squashed[ms[i + 1].end:])
+        if ms[i].kinds & {"row", "code", "item"} and said_column:  # 支出总计中一般公共预算那一列: the row's column
+            q.measures = [ms[i + 1].of("column")[0].key]
+            return ms[:i + 1] + ms[i + 2:]
         gap = re.sub(r"^(?:这一|这个)?(?:项目|[类款项级])|^(?:预算|决算|预算数|决算数|表)", "", q.squashed[ms[i].end:ms[i + 1].start])
         column_of_row = ms[i].kinds & {"code", "item", "project", "target"} and q.squashed[ms[i + 1].start:ms[i + 1].end] in _MEASURE_NAMES
         if gap in _WITHIN and not _is(ms[i], q, _SCOPE_NAMES) and not column_of_row:
