@@ -402,6 +402,9 @@ def _table_roles(q: Query, ms: list[Mention]) -> list[Mention]:
             if q.table is None and nxt is None and out and q.squashed[out[-1].end:m.start] in ("（", "(", "", "的"):
                 q.table = int(m.term.key)  # 上年结转项目支出合计（表十三）
                 continue
+            if nxt is None and not out and _domain_word(q.squashed[m.end:]) and re.search(r"哪几|哪些|有哪", q.squashed[m.end:]):
+                q.table = int(m.term.key)  # 收支总表支出方哪几个类有数: the table is where the list is read
+                continue
         out.append(m)
     return out
 
