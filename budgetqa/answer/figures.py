@@ -416,6 +416,9 @@ def breakdown(doc: Document, q: Query) -> Answer | None:
         if q.has("来", "来源", "收入"):  # 这些钱都是从哪来的
             return _side_parts(doc, "收入")
         return _side_parts(doc, "支出") if q.has("花", "用", "去", "支出") else None  # 钱主要花哪了
+    if "column" in target.kinds and q.level and q.domain != "items" and not q.has("经济") \
+            and target.kinds <= {"column", "row", "fact", "term"}:
+        return _column_places(doc, q, target.of("column")[0].key)  # 上年结转落在哪几个项级科目上
     if "list" in target.kinds:  # 这533.88万分成哪几个项目: the list's projects
         return list_answer(doc, replace(q, scope=target.of("list")[0].key, domain="projects"))
     kinds = target.kinds
@@ -630,11 +633,12 @@ def _column_places(doc: Document, q: Query, column: str) -> Answer | None:
     """项目支出在哪些类下面: the subjects of one level (类 unless asked) with a figure in that column."""
     from budgetqa.answer.resolve import measure_column
 
-    table = next((t for t in doc.tables if t.no == q.table), None) or next(
-        (t for k in ("expenditure", "gp_expenditure") for t in doc.tables if t.kind == k), None)
-    name = measure_column(table, column) if table else None
-    if name is None:
+    candidates = [t for t in doc.tables if t.no == q.table] + [
+        t for k in ("expenditure", "income", "gp_expenditure") for t in doc.tables if t.kind == k]
+    table = next((t for t in candidates if measure_column(t, column)), None)
+    if table is None:
         return None
+    name = measure_column(table, column)
     level = q.level or "类"
     rows = [r for r in table.rows if r.code and r.level == level and r.amount(name)]
     if not rows:

@@ -552,7 +552,10 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
             return ms[:i] + ms[i + 1:]
     for m in ms[1:]:  # Y在X中占多少 / Y在X里的比重
         if q.squashed[max(0, m.start - 1):m.start] in ("在", "于") and re.match(r"(?:的)?(?:中|里|当中|之中|内)", q.squashed[m.end:]):
-            q.whole = m
+            if m.kinds == {"table"}:
+                q.table = int(m.term.key)  # Y在收入总表里: the table Y is read in
+            else:
+                q.whole = m
             return [x for x in ms if x is not m]
     found = re.search(r"占(?!比|多少|几|百分|了|到)", q.squashed)
     if found is None:
