@@ -394,7 +394,7 @@ def _table_roles(q: Query, ms: list[Mention]) -> list[Mention]:
     for i, m in enumerate(ms):
         if "table" in m.kinds and len(m.terms) == 1:
             nxt = ms[i + 1] if i + 1 < len(ms) else None
-            if nxt is not None and "table" not in nxt.kinds and q.squashed[m.end:nxt.start] in _IN_TABLE:
+            if nxt is not None and nxt.kinds != {"table"} and q.squashed[m.end:nxt.start] in _IN_TABLE:
                 nxt.table = int(m.term.key)
                 if len(tables) == 1:
                     q.table = nxt.table
