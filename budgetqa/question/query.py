@@ -191,8 +191,8 @@ def _scope(q: Query) -> None:
     found = [f for f in found if not any(g[1] < f[1] + f[0] and f[1] < g[1] + g[0] and g[0] > f[0] for g in found)]
     if not found:
         return
-    if re.search(r"连(?:同)?.{0,8}?(?:一起算|也算|都算|一并)", q.squashed):
-        q.scope = "全部"  # 连去年结转的一起算: both
+    if re.search(r"(?:连(?:同)?|把).{0,8}?(?:一起算|也算|都算|一并|也加|算进去)", q.squashed):
+        q.scope = "全部"  # 连去年结转的一起算 / 把去年结转的也算上: both
         q.scope_spans = [(start, start + len(word)) for _, start, _, word in found]
         return
     _, start, scope, word = max(found)
