@@ -13,7 +13,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from budgetqa.answer import build
-from budgetqa.answer.lists import list_answer
+from budgetqa.answer.lists import column_domain, list_answer
 from budgetqa.answer.text import define, units
 from budgetqa.answer.topics import topic_answer
 from budgetqa.answer.build import add, answer, cited, said
@@ -631,32 +631,26 @@ def _side_parts(doc: Document, side: str) -> Answer | None:
 
 def _column_places(doc: Document, q: Query, column: str) -> Answer | None:
     """项目支出在哪些类下面: the subjects of one level (类 unless asked) with a figure in that column."""
-    from budgetqa.answer.resolve import measure_column
-
-    candidates = [t for t in doc.tables if t.no == q.table] + [
-        t for k in ("expenditure", "income", "gp_expenditure") for t in doc.tables if t.kind == k]
-    table = next((t for t in candidates if measure_column(t, column)), None)
-    if table is None:
+    found = column_domain(doc, q, column)
+    if found is None or not found[0].rows:
         return None
-    name = measure_column(table, column)
-    level = q.level or "类"
-    rows = [r for r in table.rows if r.code and r.level == level and r.amount(name)]
-    if not rows:
-        return None
-    total = table.total_row()
-    a = answer("parent", f"{column}所在的{level}", f"{table.label} 中{column}有数的{level}：" + "；".join(
-        f"{r.label} {amount_text(r.amount(name), table.unit)}" for r in rows)
-        + (f"；合计 {amount_text(total.amount(name), table.unit)}" if total is not None and total.amount(name) is not None else "")
-        + f"（{table.label}）。")
-    for r in rows:
-        a.figure(f"{r.label} {column}", r.amount(name), table.unit, table.label, r.line)
-    if total is not None and total.amount(name) is not None:
-        a.figure(f"{column}合计", total.amount(name), table.unit, table.label, total.line)
+    d, whole = found
+    a = answer("parent", d.where.split(" 中", 1)[-1], d.where + "：" + "；".join(
+        f"{v.label} {amount_text(v.amount, v.unit)}" for v in d.rows)
+        + (f"；合计 {amount_text(whole.amount, whole.unit)}" if whole is not None else "") + f"（{d.rows[0].where}）。")
+    for v in d.rows:
+        a.figure(f"{v.label} {column}", v.amount, v.unit, v.where, v.line)
+    if whole is not None:
+        add(a, whole)
     return a
 
 
 def parent(doc: Document, q: Query) -> Answer | None:
     """Which 类 or 款 a code belongs to, or which class an economic item is under."""
+    if q.subjects and all(m.kinds == {"table"} for m in q.subjects):
+        q = replace(q, table=int(q.subjects[0].term.key), subjects=[])  # 收入总表里这笔结转挂在哪个类下面
+    if not q.subjects and q.scope == "上年结转":
+        return _column_places(doc, q, "上年结转")
     if not q.subjects or q.measures:
         return None  # 行政运行属于基本支出还是项目支出: its columns are asked, not its place
     m = q.subjects[0]

@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from budgetqa.answer import text
 from budgetqa.answer.build import answer, total
 from budgetqa.answer.model import Answer, amount_text
-from budgetqa.answer.resolve import Value, children_rows, code_place, list_total
+from budgetqa.answer.resolve import Value, children_rows, code_place, list_total, measure_column
 from budgetqa.models import Document, Table
 from budgetqa.models import ECONOMIC_CLASSES
 from budgetqa.question.query import Query
@@ -31,6 +31,24 @@ class Domain:
 def _value(table: Table, row, amount: Decimal | None = None) -> Value:
     return Value(row.label, amount if amount is not None else (row.first or Decimal(0)), table.unit, table.label,
                  row.line, row.code or f"row:{table.no}:{row.row_no}")
+
+
+def column_domain(doc: Document, q: Query, column: str) -> tuple[Domain, Value | None] | None:
+    """The subjects of one level (类 unless asked) with a figure in a column (上年结转, 项目支出), in the
+    named table or the first that prints the column; and the column's total there."""
+    candidates = [t for t in doc.tables if t.no == q.table] + [
+        t for k in ("expenditure", "income", "gp_expenditure") for t in doc.tables if t.kind == k]
+    table = next((t for t in candidates if measure_column(t, column)), None)
+    if table is None:
+        return None
+    name = measure_column(table, column)
+    level = q.level or "类"
+    rows = [r for r in table.rows if r.code and r.level == level and r.amount(name)]
+    total = table.total_row()
+    whole = None
+    if total is not None and total.amount(name) is not None:
+        whole = Value(f"{column}合计", total.amount(name), table.unit, table.label, total.line, f"row:{table.no}:{total.row_no}")
+    return Domain(f"{table.label} 中{column}有数的{level}", [_value(table, r, r.amount(name)) for r in rows]), whole
 
 
 def _detail_rows(table: Table, level: str | None) -> Domain:
@@ -57,6 +75,11 @@ def domain(doc: Document, q: Query) -> Domain:
         d.rows = [v for v in d.rows if any(v.key.endswith(f":{n}") for n in names)]
         d.where = "、".join(dict.fromkeys(t.name for t in several.of("project"))) + " 这几个项目"
         return d
+    column = next((m for m in q.subjects if "column" in m.kinds and m.kinds <= {"column", "row", "fact", "term"}), None)
+    if column is not None and len(q.subjects) == 1 and q.level and q.domain != "items":
+        found = column_domain(doc, q, column.of("column")[0].key)  # 上年结转到款级是哪几个款
+        if found is not None and found[0].rows:
+            return found[0]
     named_tables = [int(m.term.key) for m in q.subjects if m.kinds == {"table"}]
     if q.table is None and named_tables:
         q = replace(q, table=named_tables[0])
@@ -379,8 +402,6 @@ def list_answer(doc: Document, q: Query) -> Answer | None:
 
 def _carried_subjects(doc: Document, q: Query) -> Domain:
     """Subjects with money carried over from last year, from the income table."""
-    from budgetqa.answer.resolve import measure_column
-
     table = doc.table("income")
     column = measure_column(table, "上年结转") if table else None
     if column is None:

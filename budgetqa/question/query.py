@@ -228,7 +228,7 @@ def _shape(q: Query, doc: Document) -> None:
     plain = s.replace("项目", "□□")  # 项 of 项目 is not the 项 level
     q.levels = [lv for lv in ("类", "款", "项") if re.search(
         rf"(?:{lv}级|哪个{lv}|哪一{lv}|哪{lv}|什么{lv}|（{lv}）|\({lv}\))", plain)]
-    q.level = next((lv for lv in ("类", "款", "项") if re.search(rf"(?:{lv}级|哪个{lv}|哪一{lv}|哪{lv}|各{lv}|几{lv}|什么{lv}|个{lv}|{lv}科目|的{lv}$|的{lv}(?=是|有|为|中|里|各)|这个{lv}|（{lv}）|\({lv}\))", plain)), None)
+    q.level = next((lv for lv in ("类", "款", "项") if re.search(rf"(?:{lv}级|哪个{lv}|哪一{lv}|哪{lv}|各{lv}|几{lv}|什么{lv}|个{lv}|{lv}科目|科目{lv}|{lv}一级|{lv}这一级|{lv}那一级|的{lv}$|的{lv}(?=是|有|为|中|里|各)|这个{lv}|（{lv}）|\({lv}\))", plain)), None)
     q.field_name = next((f for f, words in lexicon.SHEET_FIELDS.items() if any(w in s for w in words)), None)
     kind = next((k for k in lexicon.INDICATOR_KINDS if re.search(rf"{k}(?:指标|要求|目标|上|方面|标准)", s)
                  or len(k) >= 3 and k in s), None)
@@ -402,8 +402,10 @@ def _table_roles(q: Query, ms: list[Mention]) -> list[Mention]:
             if q.table is None and nxt is None and out and q.squashed[out[-1].end:m.start] in ("（", "(", "", "的"):
                 q.table = int(m.term.key)  # 上年结转项目支出合计（表十三）
                 continue
-            if nxt is None and not out and _domain_word(q.squashed[m.end:]) and re.search(r"哪几|哪些|有哪", q.squashed[m.end:]):
-                q.table = int(m.term.key)  # 收支总表支出方哪几个类有数: the table is where the list is read
+            after = q.squashed[m.end:]
+            if nxt is None and not out and (_domain_word(after) and re.search(r"哪几|哪些|有哪", after)
+                                            or re.match(r"(?:里|中|里面|当中)", after) and q.scope):
+                q.table = int(m.term.key)  # 收支总表支出方哪几个类有数 / 收入总表里这笔结转: where it is read
                 continue
         out.append(m)
     return out
