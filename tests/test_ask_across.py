@@ -104,6 +104,7 @@ def test_a_project_period_question_is_not_a_comparison(conn):
     ("各部门三公经费对比", "every"),
     ("前三个单位的机关运行经费", "every"),
     ("西南大学和规划资源局人员经费对比", "named"),
+    ("规划资源局和西大的人员经费比一比", "named"),
     ("西南大学2023和2024年决算支出总计", "years"),
     ("西南大学历年支出总计", "years"),
 ])
@@ -203,3 +204,15 @@ def test_a_figure_that_is_not_standard_is_asked_of_each_of_a_few_reports(conn, m
     refused = ask(conn, "各部门差旅费对比", Session())
     assert not refused.matched and refused.figures == []
     assert "只能比较各报告都有的标准数字" in refused.text and "公务用车购置及运行费" in refused.text
+
+
+def test_the_departments_of_a_place(conn):
+    answer = ask(conn, "2024年普陀区各部门公用经费一共多少", Session())
+    expected = printed_figures(conn, "公用经费", "d.year = 2024 and d.department like '%普陀区%'")
+    assert len(expected) >= 2 and answer.figures[0].value == sum(value for _, value in expected)
+    assert "普陀区2024年的" in answer.understood
+
+
+def test_a_figure_that_is_not_standard_ordered_over_a_few_reports(conn):
+    answer = ask(conn, "2026年哪个单位差旅费最多", Session())
+    assert answer.intent == "rank" and answer.text.split("：")[1].startswith("最多的是 上海市普陀区司法局 2026年预算 95,000.00 元")

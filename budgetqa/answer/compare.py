@@ -15,11 +15,10 @@ import sqlite3
 from decimal import ROUND_HALF_UP, Decimal
 
 from budgetqa import across
-from budgetqa.answer.documents import Across, newest_reports, strip_department
+from budgetqa.answer.documents import (MONEY_WORDS, Across, figures_named, newest_reports, order_asked, place_reports, residue,
+                                       strip_department, unit_asked)
 from budgetqa.answer.model import Answer, Session, amount_text
 from budgetqa.departments import Named, Report
-from budgetqa.lexicon import FILLERS, SYNONYMS
-from budgetqa.question.numbers import chinese_numbers
 from budgetqa.standard import FIGURES
 from budgetqa.textnorm import normalise, squash
 
@@ -27,81 +26,6 @@ MAX_ASKED = 20  # reports a figure that is not a standard one is asked of, one r
 SHOWN = 20  # rows of a ranking or comparison of every report (the sentence names the first ten)
 _IN_TEXT = 10
 _TO_WAN = {"元": Decimal("0.0001"), "万元": Decimal(1), "亿元": Decimal(10000)}
-
-
-# --------------------------------------------------------------------------- the figure asked
-def _figure_words() -> list[tuple[str, str]]:
-    """(word as squashed, standard figure): the figures' own names, then the lexicon's words for them,
-    longest first."""
-    keys = {squash(f): f for f in FIGURES}
-    words = dict(keys)
-    for word, names in SYNONYMS.items():
-        figure = next((keys[squash(n)] for n in names if squash(n) in keys), None)
-        if figure and squash(word) not in words:
-            words[squash(word)] = figure
-    return sorted(words.items(), key=lambda item: -len(item[0]))
-
-
-_WORDS = _figure_words()
-# A fund before a figure (财政拨款的人员经费) asks for part of it: not the standard figure.
-_FUND = re.compile(r"(?:财政拨款|一般公共预算|政府性基金|国有资本经营|财政专户|单位资金|事业收入)(?:的|中|里|安排)?$")
-# Words that say which reports or how to compare, not which figure.
-_CUES = re.compile(r"各个|各|所有|每个|每一个|全部|全体|部门|单位|哪个|哪些|哪几个|哪一个|哪家|哪几家|前[\d]{1,3}(?:个|名|家|位)?"
-                   r"|对比|比较|相比|比一比|比一下|排名|排行|排序|排第|第一|倒数|最多|最高|最大|最少|最低|最小|从高到低|从低到高"
-                   r"|历年|逐年|各年|每年|近几年|这几年|这两年|近两年|情况|变化|趋势|多少|合计|一共|总共|总额|总和|加起来|汇总|共计|平均"
-                   r"|报告|数据|谁|多|少|高|低|大|小|列出|看看|年度|年|的|和|与|跟|同|及|、|是|呢|吗|怎么样|如何|top|pk")
-# Said of money in general (哪个部门花钱最多): the whole of it.
-_MONEY = {"支出": "支出总计", "花钱": "支出总计", "花的钱": "支出总计", "开支": "支出总计", "经费": "支出总计", "钱": "支出总计",
-          "预算": "支出总计", "规模": "支出总计", "预算规模": "支出总计", "收入": "收入总计"}
-
-
-def figures_named(question: str) -> tuple[list[str], bool]:
-    """(the standard figures a question names, in the order named; whether it names something else —
-    another figure, or a standard one narrowed to a fund)."""
-    text = squash(normalise(question))
-    taken = [False] * len(text)
-    found: list[tuple[int, str]] = []
-    narrowed = False
-    for word, figure in _WORDS:
-        start = text.find(word)
-        while start >= 0:
-            end = start + len(word)
-            if not any(taken[start:end]):
-                taken[start:end] = [True] * len(word)
-                if _FUND.search(text[:start]):
-                    narrowed = True
-                else:
-                    found.append((start, figure))
-            start = text.find(word, end)
-    figures = list(dict.fromkeys(f for _, f in sorted(found)))
-    return figures, narrowed
-
-
-def residue(question: str, named: Named) -> str:
-    """What the question asks besides reports, years, figures and comparison words ('' when nothing)."""
-    text = question
-    for m in named.departments:
-        text = strip_department(text, m.department, [])
-    text = squash(normalise(text))
-    text = re.sub(r"20\d{2}年?度?|\d{1,3}", " ", chinese_numbers(text))
-    for word, _ in _WORDS:
-        text = text.replace(word, " ")
-    text = _CUES.sub(" ", text)
-    for word in sorted(FILLERS, key=len, reverse=True):
-        text = text.replace(word, " ")
-    return re.sub(r"\s+", "", text)
-
-
-def _order(question: str) -> tuple[int | None, bool]:
-    """(n of 前N / 后N, None when not given; whether the smallest come first)."""
-    text = chinese_numbers(squash(normalise(question)))
-    ascending = bool(re.search(r"最少|最低|最小|倒数|从低到高|从小到大|由低到高|由小到大|(?<!以)后\d", text))
-    m = re.search(r"(?:前|top|排名前|最高的|最大的|最多的|最少的|最低的|最小的|后|倒数)(\d{1,3})(?!\d|年)", text)
-    return (int(m.group(1)) if m else None), ascending
-
-
-def _unit(question: str) -> str:
-    return "元" if re.search(r"多少元|以元为单位|按元|折合元|换成元|元为单位", squash(question)) else "万元"
 
 
 # --------------------------------------------------------------------------- the answer
@@ -114,26 +38,30 @@ def across_answer(conn: sqlite3.Connection, question: str, plan: Across, named: 
     reports = plan.reports if plan.scope != "every" else None
     # 各部门 without a year: each department once, its newest report (not one department's eight years).
     newest = newest_reports(conn, kind) if plan.scope == "every" and not years else None
-    scope = _scope(years, kind, newest is not None)
+    place, ids = place_reports(conn, question) if plan.scope == "every" else ("", None)
+    if ids is not None and newest is not None:
+        ids = sorted(set(ids) & set(newest))
+    ids = ids if ids is not None else newest
+    scope = place + _scope(years, kind, newest is not None)
     assumed = ""
     if not figures and not narrowed:
-        money = _MONEY.get(rest)
+        money = MONEY_WORDS.get(rest)
         if not rest or money:
             figures = [money or "支出总计"]
             assumed = "" if money else f"（没有说比较哪一项，按「{figures[0]}」比较）"
     if narrowed or not figures:
         if reports is None:
-            count = len(newest) if newest is not None else _count(conn, years, kind)
+            count = len(ids) if ids is not None else _count(conn, years, kind)
             if count <= MAX_ASKED:
-                reports = _reports(conn, years, kind, newest)
+                reports = _reports(conn, years, kind, ids)
         else:
             count = len(reports)
         if count <= MAX_ASKED:
-            return ask_each(conn, question, named, reports, load, ask_doc)
+            return ask_each(conn, question, named, reports, load, ask_doc, plan.ordered)
         return _standard_only(count, question)
-    unit = _unit(question)
+    unit = unit_asked(question)
     text = squash(normalise(question)).replace("总计", "")
-    every = dict(year=years or None, kind=kind, documents=newest)
+    every = dict(year=years or None, kind=kind, documents=ids)
     if plan.scope == "every":
         if len(figures) >= 2 and "占" in text:
             answer = _share(conn, figures[0], figures[1], question, scope, every)
@@ -223,7 +151,7 @@ def _documents(labels: list[str], count: int) -> str:
 
 
 def _rank(conn, figure: str, question: str, ordered: bool, scope: str, every: dict, unit: str) -> Answer:
-    n, ascending = _order(question)
+    n, ascending = order_asked(question)
     shown = n if n else (SHOWN if not ordered else _IN_TEXT)
     r = across.rank(conn, figure, n=shown + 1, ascending=ascending, unit=unit, **every)
     beyond = r.figures[shown:]
@@ -283,7 +211,7 @@ def _total(conn, figure: str, scope: str, every: dict, unit: str) -> Answer:
 
 
 def _share(conn, part: str, whole: str, question: str, scope: str, every: dict) -> Answer:
-    n, ascending = _order(question)
+    n, ascending = order_asked(question)
     s = across.share_rank(conn, part, whole, n=n or _IN_TEXT, ascending=ascending, **every)
     understood = f"按「{part}」占「{whole}」的比例在{scope.format(n=s.reports)}中排序（{'从低到高' if ascending else '从高到低'}）理解"
     if not s.rows:
@@ -404,12 +332,15 @@ def _asked(question: str, named: Named) -> str:
     for m in named.departments:
         text = strip_department(text, m.department, [])
     text = re.sub(r"20\d{2}\s*年?(?:度)?", " ", text)
-    text = re.sub(r"(?:各|所有|每个|哪个|哪些)(?:部门|单位)|对比|比较|之间|相比|历年|逐年|各年|这两年|近两年", " ", text)
+    text = re.sub(r"(?:各|所有|每个|哪个|哪些)(?:部门|单位)|对比|比较|之间|相比|历年|逐年|各年|这两年|近两年"
+                  r"|最多|最少|最高|最低|最大|最小|排名|排序|(?:的|是)$", " ", text)
     return re.sub(r"\s+", " ", text).strip(" 的和与跟及、，,") or question
 
 
-def ask_each(conn: sqlite3.Connection, question: str, named: Named, reports: list[Report], load, ask_doc) -> Answer:
-    """Ask the question of each report (``ask_doc``) and set the headline figures side by side."""
+def ask_each(conn: sqlite3.Connection, question: str, named: Named, reports: list[Report], load, ask_doc,
+             ordered: bool = False) -> Answer:
+    """Ask the question of each report (``ask_doc``) and set the headline figures side by side (largest
+    first, the first named, when ``ordered``: 哪个部门差旅费最多)."""
     asked = _asked(question, named)
     rows, answered = [], []
     for ref in sorted(reports, key=lambda d: (d.department, d.year or 0)):
@@ -424,9 +355,17 @@ def ask_each(conn: sqlite3.Connection, question: str, named: Named, reports: lis
         answered.append((ref, figure, wan))
     if not answered:
         return Answer(False, "compare", f"比较的 {len(reports)} 份报告都没有「{asked}」这一项，没有给出数字。")
-    a = Answer(True, "compare", "", understood=f"按「{asked}」在 {len(reports)} 份报告中比较理解")
+    a = Answer(True, "rank" if ordered else "compare", "", understood=f"按「{asked}」在 {len(reports)} 份报告中比较理解")
     parts = [f"{ref.label} {amount_text(fig.value, fig.unit)}（{fig.table} 第{fig.line}行）" for ref, fig, _ in answered]
-    a.text = f"{a.understood}：" + "；".join(parts) + "。"
+    head = ""
+    if ordered and all(wan is not None for _, _, wan in answered):
+        _, ascending = order_asked(question)
+        answered.sort(key=lambda item: item[2] if ascending else -item[2])
+        rows.sort(key=lambda row: (row[4] is None, (row[4] or 0) if ascending else -(row[4] or 0)))
+        parts = [f"{ref.label} {amount_text(fig.value, fig.unit)}（{fig.table} 第{fig.line}行）" for ref, fig, _ in answered]
+        head = f"{'最少' if ascending else '最多'}的是 {parts[0]}" + ("；其余：" if len(parts) > 1 else "")
+        parts = parts[1:]
+    a.text = f"{a.understood}：{head}" + "；".join(parts) + "。"
     if len({fig.unit for _, fig, _ in answered}) > 1:
         a.text += "单位不同，已在表中折算为万元。"
     for ref, fig, _ in answered:

@@ -1,9 +1,10 @@
-"""Which loaded report a question is about, and whether it asks across reports.
+"""Which loaded report a question is about, and what a question across reports asks.
 
 The reports a question names are found by budgetqa.departments (an in-memory directory of the
 loaded departments: fast and fuzzy). Here: the one report a question about one report is answered
-from (the named department's, else the conversation's), and the questions that really compare
-reports (各部门, 哪个部门…最, two departments, one department's years).
+from (the named department's, else the conversation's); the questions that really compare reports
+(各部门, 哪个部门…最, two departments, one department's years); and what they compare (the standard
+figure named, 前N, 最少, the unit, the place before 各部门).
 """
 
 from __future__ import annotations
@@ -11,10 +12,13 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz.distance import LCSseq
 
 from budgetqa.departments import Match, Named, Report, named_reports
+from budgetqa.lexicon import FILLERS, SYNONYMS
+from budgetqa.question.numbers import chinese_numbers
 from budgetqa.question.query import full_mention, other_level
 from budgetqa.textnorm import normalise, squash
 
@@ -151,16 +155,15 @@ _MAX_SHORT = 50  # departments a short form may name (more: it names none of the
 
 
 def reports_named(conn: sqlite3.Connection, question: str, printed) -> Named:
-    """The reports a question names (budgetqa.departments.named_reports), and when it names no
-    department there, the departments its short forms name (石泉路, 规划局, 西大). ``printed()``: the
-    names the open report prints (words of an item, not of a department)."""
+    """The reports a question names (budgetqa.departments.named_reports), with the departments its
+    short forms name besides (石泉路, 规划局, 西大: 规划资源局和西大比一比). ``printed()``: the names
+    the open report prints (words of an item, not of a department)."""
     named = named_reports(conn, question)
-    if named.departments:
-        return named
-    found = _short_names(conn).search(question, printed)
+    known = {m.department for m in named.departments}
+    found = [(d, span) for d, span in _short_names(conn).search(question, printed) if d not in known]
     if not found or len(found) > _MAX_SHORT:
         return named
-    matches = [Match(d, 0.5, department_reports(conn, d), span) for d, span in found]
+    matches = named.departments + [Match(d, 0.5, department_reports(conn, d), span) for d, span in found]
     years = named.years
     return Named([r for m in matches for r in m.reports if not years or r.year in years], matches, years)
 
@@ -198,9 +201,12 @@ def stretches(named: Named) -> list[list[Match]]:
     return groups
 
 
+_FUND_NAMES = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|预算拨款|年初预算|调整预算|全年预算|预算数")
+
+
 def asked_kind(question: str) -> str | None:
     """预算 or 决算 when the question names one of them only."""
-    text = squash(question)
+    text = _FUND_NAMES.sub("", squash(question))
     final, budget = "决算" in text, "预算" in text.replace("决算", "")
     return "决算" if final and not budget else "预算" if budget and not final else None
 
@@ -261,7 +267,7 @@ _WHICH = re.compile(rf"(?:哪个|哪些|哪几个|哪一个|哪家|哪几家|什
                     rf"|(?:部门|单位)(?:中|里)?(?:谁|哪个)")
 _ORDER = re.compile(rf"最|前{_N}|排名|排行|排序|排第|第一|倒数|top|从高到低|从低到高|从大到小|从小到大")
 _COMPARE_WORDS = re.compile(r"对比|比较|相比|比一比|比一下|pk|差距|谁多|谁少|谁高|谁低|哪个多|哪个少|哪个高|哪个低")
-_YEARS_WORDS = re.compile(r"历年|逐年|各年|每年|每一年|近几年|这几年|近年|多年|历史|年度变化|变化趋势|趋势|这两年|近两年|最近两年")
+_YEARS_WORDS = re.compile(r"历年|逐年|各年|各年度|近几年|这几年|近年来|年度变化|变化趋势|这两年|近两年|最近两年")
 _TWO_YEARS = re.compile(r"这两年|近两年|最近两年")
 
 
@@ -314,3 +320,97 @@ def wants_comparison(question: str, named: Named, current: Report, own: list[Rep
                 return None
         return Across("years", department, reports, others=others)
     return None
+
+
+# --------------------------------------------------------------------------- what is compared
+@lru_cache(maxsize=1)
+def _figure_words() -> list[tuple[str, str]]:
+    """(word as squashed, standard figure): the figures' own names, then the lexicon's words for them,
+    longest first."""
+    from budgetqa.standard import FIGURES  # budgetqa.standard reads figures through this package
+
+    keys = {squash(f): f for f in FIGURES}
+    words = dict(keys)
+    for word, names in SYNONYMS.items():
+        figure = next((keys[squash(n)] for n in names if squash(n) in keys), None)
+        if figure and squash(word) not in words:
+            words[squash(word)] = figure
+    return sorted(words.items(), key=lambda item: -len(item[0]))
+
+
+# A fund before a figure (财政拨款的人员经费) asks for part of it: not the standard figure.
+_FUND = re.compile(r"(?:财政拨款|一般公共预算|政府性基金|国有资本经营|财政专户|单位资金|事业收入)(?:的|中|里|安排)?$")
+# Words that say which reports or how to compare, not which figure.
+_CUES = re.compile(r"各个|各|所有|每个|每一个|全部|全体|部门|单位|哪个|哪些|哪几个|哪一个|哪家|哪几家|前[\d]{1,3}(?:个|名|家|位)?"
+                   r"|对比|比较|相比|比一比|比一下|排名|排行|排序|排第|第一|倒数|最多|最高|最大|最少|最低|最小|从高到低|从低到高"
+                   r"|历年|逐年|各年|每年|近几年|这几年|这两年|近两年|情况|变化|趋势|多少|合计|一共|总共|总额|总和|加起来|汇总|共计|平均"
+                   r"|报告|数据|谁|多|少|高|低|大|小|列出|看看|年度|年|的|和|与|跟|同|及|、|是|呢|吗|怎么样|如何|top|pk")
+# Said of money in general (哪个部门花钱最多): the whole of it.
+MONEY_WORDS = {"支出": "支出总计", "花钱": "支出总计", "花的钱": "支出总计", "开支": "支出总计", "经费": "支出总计", "钱": "支出总计",
+          "预算": "支出总计", "规模": "支出总计", "预算规模": "支出总计", "收入": "收入总计"}
+
+
+def figures_named(question: str) -> tuple[list[str], bool]:
+    """(the standard figures a question names, in the order named; whether it names something else —
+    another figure, or a standard one narrowed to a fund)."""
+    text = squash(normalise(question))
+    taken = [False] * len(text)
+    found: list[tuple[int, str]] = []
+    narrowed = False
+    for word, figure in _figure_words():
+        start = text.find(word)
+        while start >= 0:
+            end = start + len(word)
+            if not any(taken[start:end]):
+                taken[start:end] = [True] * len(word)
+                if _FUND.search(text[:start]):
+                    narrowed = True
+                else:
+                    found.append((start, figure))
+            start = text.find(word, end)
+    figures = list(dict.fromkeys(f for _, f in sorted(found)))
+    return figures, narrowed
+
+
+def residue(question: str, named: Named) -> str:
+    """What the question asks besides reports, years, figures and comparison words ('' when nothing)."""
+    text = question
+    for m in named.departments:
+        text = strip_department(text, m.department, [])
+    text = squash(normalise(text))
+    text = re.sub(r"20\d{2}年?度?|\d{1,3}", " ", chinese_numbers(text))
+    for word, _ in _figure_words():
+        text = text.replace(word, " ")
+    text = _CUES.sub(" ", text)
+    for word in sorted(FILLERS, key=len, reverse=True):
+        text = text.replace(word, " ")
+    return re.sub(r"\s+", "", text)
+
+
+def order_asked(question: str) -> tuple[int | None, bool]:
+    """(n of 前N / 后N, None when not given; whether the smallest come first)."""
+    text = chinese_numbers(squash(normalise(question)))
+    ascending = bool(re.search(r"最少|最低|最小|倒数|从低到高|从小到大|由低到高|由小到大|(?<!以)后\d", text))
+    m = re.search(r"(?:前|top|排名前|最高的|最大的|最多的|最少的|最低的|最小的|后|倒数)(\d{1,3})(?!\d|年)", text)
+    return (int(m.group(1)) if m else None), ascending
+
+
+def unit_asked(question: str) -> str:
+    return "元" if re.search(r"多少元|以元为单位|按元|折合元|换成元|元为单位", squash(question)) else "万元"
+
+
+# 普陀区各部门, 江城市东安县所有单位: the departments of a place.
+_PLACE_EVERY = re.compile(r"((?:[\u4e00-\u9fff]{1,6}?(?:省|自治区|市|州|地区|盟|区|县|旗))+)(?:的)?(?:各|所有|每个|每一个|全部|全)(?:部门|单位)")
+
+
+def place_reports(conn, question: str) -> tuple[str, list[int] | None]:
+    """(the place a question puts before 各部门, the ids of the reports whose department holds it)."""
+    text = re.sub(r"20\d{2}年?度?", " ", squash(normalise(question)))
+    m = _PLACE_EVERY.search(text)
+    place = m.group(1) if m else ""
+    while len(place) >= 2:  # 请问普陀区各部门: the place is the end of the words before 各部门
+        ids = [r[0] for r in conn.execute("select id from documents where department like ?", [f"%{place}%"])]
+        if ids:
+            return place, ids
+        place = place[1:]
+    return "", None
