@@ -41,9 +41,10 @@ def check_document(doc: Document) -> list[Finding]:
 
 def _row_totals(table: Table) -> list[Finding]:
     out = []
+    relations = {side: column_relations(table.columns_for(side)) for side in {row.side for row in table.rows}}
     for row in table.rows:
         columns = table.columns_for(row.side)
-        for total, parts in column_relations(columns):
+        for total, parts in relations[row.side]:
             stated = row.amount(columns[total])
             values = [row.amount(columns[p]) for p in parts]
             if stated is None or all(v is None for v in values):
@@ -134,7 +135,9 @@ def _total_row(table: Table | None) -> Row | None:
     for row in table.rows:
         if not row.code and compact(row.name) in ("合计", "总计", "本年支出合计", "部门合计") and row.cells:
             return row
-    return table.rows[0] if table.rows and table.rows[0].depth == 0 and table.kind.startswith("projects") else None
+    # A project table's total is its first (department) row, when that row prints a figure.
+    first = table.rows[0] if table.rows else None
+    return first if first and first.depth == 0 and first.cells and table.kind.startswith("projects") else None
 
 
 def _basic_total(basic: Table) -> tuple[Decimal, int] | None:

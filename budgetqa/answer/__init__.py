@@ -267,7 +267,8 @@ def execute(conn, doc: Document, q: Query) -> Answer | None:
         left = compute.remainder(doc, q)
         if left is not None:
             return left
-    if q.op in ("value", "difference", "change", "share") and compute.asks_budget_vs_outturn(doc, q):
+    if q.op in ("value", "difference", "change", "share") and compute.asks_budget_vs_outturn(doc, q) \
+            and not any("topic" in m.kinds for m in q.subjects):  # a topic (三公) answers from its own table
         found = compute.budget_vs_outturn(doc, q)  # a 决算 report's budget against its outturn
         if found is not None:
             return found
@@ -371,7 +372,7 @@ def _together(doc: Document, parts: list[str], answers: list[Answer]) -> Answer:
     said = " ".join(a.text for a in matched)
     texts: list[str] = []
     for p, a in zip(parts, answers):
-        if a.matched and a.text not in texts:
+        if a.matched and not any(a.text in t for t in texts):
             texts.append(a.text)  # a later part answered by the same card (执行率呢 after 全年预算和决算) is said once
         elif not a.matched and not _already_said(p, said):
             texts.append(f"「{p.strip()}」：{a.text}")

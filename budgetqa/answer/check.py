@@ -123,20 +123,32 @@ def _stated_shares(doc: Document, q: Query) -> Answer | None:
 
 def _two_figures(doc: Document, q: Query) -> Answer | None:
     """A和B一致吗 / 表六公用经费和表十一机关运行经费是否一致: two printed figures set against each other."""
+    text = q.squashed
+    for m in q.subjects:  # 公用经费合计: a name's own total, not a sum asked
+        if 0 <= m.end < 10_000 and text[m.end:m.end + 2] in ("合计", "总计"):
+            text = text[:m.end] + "  " + text[m.end + 2:]
     if len(q.subjects) != 2 or not _EQUALS.search(q.squashed) and not q.has("一致", "是否相同", "一样") \
-            or q.amounts or re.search(r"加|\+|之和|合计|总计|相加", q.squashed):
+            or q.amounts or re.search(r"加|\+|之和|合计|总计|相加", text):
         return None  # A加B等于合计吗: parts against a whole, not two figures
     first, second = (subject_value(doc, q, m) for m in q.subjects)
-    if first is None or second is None or first.unit != second.unit:
+    if first is None or second is None:
         return None
-    gap = first.amount - second.amount
+    same = to_unit(second, first.unit)  # 386.02 万元 against 3,860,162 元: in the unit of the first
+    if same.unit != first.unit:
+        return None
+    gap = first.amount - same.amount
+    # a figure in 元 rounded to the 万元 the other is printed in: equal within half its last digit
+    places = -first.amount.as_tuple().exponent if first.amount.as_tuple().exponent < 0 else 0
+    rounding = same.unit != second.unit and abs(gap) <= Decimal(5) / Decimal(10) ** (places + 1)
+    said_second = f"{second.label} {amount_text(second.amount, second.unit)}（{second.where} 第{second.line}行）" + (
+        f"，即 {amount_text(same.amount, same.unit)}" if same.unit != second.unit else "")
     a = answer("check", f"{first.label} 与 {second.label}",
-               f"{first.label} {amount_text(first.amount, first.unit)}（{first.where} 第{first.line}行），"
-               f"{second.label} {amount_text(second.amount, second.unit)}（{second.where} 第{second.line}行）："
-               + ("一致。" if gap == 0 else f"不一致，差 {amount_text(abs(gap), first.unit)}。"))
+               f"{first.label} {amount_text(first.amount, first.unit)}（{first.where} 第{first.line}行），{said_second}："
+               + ("一致。" if gap == 0 else "四舍五入后一致。" if rounding
+                  else f"不一致，差 {amount_text(abs(gap), first.unit)}。"))
     add(a, first)
     add(a, second)
-    if gap:
+    if gap and not rounding:
         a.figure("差额", abs(gap), first.unit)
     return a
 

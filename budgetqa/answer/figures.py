@@ -70,19 +70,20 @@ def _as_subject(q: Query) -> Query:
     return replace(q, subjects=[q.whole], whole=None)
 
 
-def _in_table(doc: Document, no: int, m: Mention) -> Mention:
-    """The readings of a mention that the named table prints, first."""
+def _in_table(doc: Document, no: int, m: Mention, column: bool = False) -> Mention:
+    """The readings of a mention that the named table prints (all of them when it prints none); only
+    its columns when the question says 那一列."""
     table = next((t for t in doc.tables if t.no == no), None)
     if table is None:
         return m
 
     def printed(t: Term) -> bool:
-        if t.kind == "code":
+        if t.kind == "code" and not column:
             return any(r.code == t.key for r in table.rows)
-        return any(squash(r.name).lstrip("一二三四五六七八九十、") == squash(t.name) for r in table.rows) or \
-            any(c.rsplit("/", 1)[-1] == t.name for c in table.columns)
+        in_rows = not column and any(squash(strip_ordinal(r.name)) == squash(t.name) for r in table.rows)
+        return in_rows or any(c.rsplit("/", 1)[-1] == t.name for c in table.columns)
 
-    return replace(m, terms=sorted(m.terms, key=lambda t: not printed(t)))
+    return replace(m, terms=[t for t in m.terms if printed(t)] or m.terms)
 
 
 def combine(op: str, answers: list[Answer]) -> Answer:
@@ -105,7 +106,7 @@ def one_value(doc: Document, q: Query, m: Mention) -> Answer | None:
     if m.table is not None or m.scope or m.fund:
         q = replace(q, table=m.table if m.table is not None else q.table, scope=m.scope or q.scope, fund=m.fund or q.fund)
     if q.table is not None:
-        m = _in_table(doc, q.table, m)
+        m = _in_table(doc, q.table, m, column=bool(re.match(r"(?:的)?(?:那一|这一|那|这)?[列栏]", q.squashed[m.end:])))
     if q.whole is not None and "topic" in q.whole.kinds and not m.kinds & {"code", "item", "project", "row", "column"}:
         found = topic_answer(doc, q, q.whole.of("topic")[0].key)  # 政府采购里买服务的钱
         if found is not None:
@@ -221,7 +222,9 @@ def code_answer(doc: Document, q: Query, code: str) -> Answer | None:
         return None
     place = code_place(doc, code, q)
     table, row = place
-    split = carry_split(doc, code) if not q.measures and q.table is None and not q.fund else None
+    # this year's part and the carried-over part, read from a 预算's income table (a 决算's income
+    # table splits by source of income, not by year: no such split there)
+    split = carry_split(doc, code) if not q.measures and q.table is None and not q.fund and doc.kind != "决算" else None
     head = vals[0]
     if len(vals) > 1 or q.measures or q.table is not None or q.fund:
         others = [f"{c.column.rsplit('/', 1)[-1]} {amount_text(c.amount, table.unit)}" for c in row.cells
@@ -256,7 +259,34 @@ def code_answer(doc: Document, q: Query, code: str) -> Answer | None:
     for v in vals:
         add(a, v)
     _code_rows(doc, a, code)
+    if q.has(*_WHAT_FOR):
+        said_of = code_explained(doc, code, row.name)
+        if said_of is not None:
+            a.text += f"情况说明：{said_of[1]}（第{said_of[0]}行）。"
+            a.source(NARRATIVE, said_of[0], f"{code} {row.name}")
     return a
+
+
+# Words asking what a subject's money is for or what it is.
+_WHAT_FOR = ("是什么钱", "什么钱", "是什么支出", "什么性质", "用在哪", "用于哪", "用途", "干什么", "做什么", "干啥",
+             "什么用", "是啥", "是什么")
+_SAID_OF = re.compile(r"(主要用于[：:]?[^。；]+|反映[^。；]+|为(?![\s\d])[^。；]{2,40}(?:支出|资金|经费))")
+
+
+def code_explained(doc: Document, code: str, name: str) -> tuple[int, str] | None:
+    """What the narrative says a subject is for: the sentence (主要用于…, 反映…, 为…支出) of the
+    paragraph that names its code (…（2059802）) or its chain (…（款）-城市建设支出（项）)."""
+    parent = next((r.name for _, r in doc.rows_with_code(code[:5])[:1]), "") if len(code) == 7 else ""
+    marks = [f"（{code}）", f"({code})"] + ([f"{strip_ordinal(parent)}（款）-{name}（项）"] if parent else [])
+    for no, line in enumerate(doc.lines, 1):
+        flat = squash(line)
+        if not any(squash(m) in flat for m in marks):
+            continue
+        paragraph = "".join(x.strip() for x in doc.lines[no - 1:no + 3])
+        m = _SAID_OF.search(paragraph[paragraph.find(code) if code in paragraph else 0:])
+        if m:
+            return no, m.group(1).strip("，, ")
+    return None
 
 
 def _code_rows(doc: Document, a: Answer, code: str) -> None:
@@ -357,6 +387,11 @@ def table_answer(doc: Document, no: int) -> Answer | None:
     for r in table.rows:
         cells = [r.amount(c) for c in table.columns] if not table.two_sided else [r.first]
         a.rows.append([r.code or "", r.name] + cells)
+    items = [r for r in table.rows if r is not total and r.first is not None]
+    if 0 < len(items) <= 12:  # a short table: each row's figure said too (有哪些支出，各多少)
+        a.text += "其中 " + "；".join(f"{r.label} {amount_text(r.first, table.unit)}" for r in items) + "。"
+        for r in items:
+            a.figure(r.label, r.first, table.unit, table.label, r.line)
     a.source(table.label, table.line, table.title)
     return a
 
@@ -381,6 +416,9 @@ def breakdown(doc: Document, q: Query) -> Answer | None:
         if q.has("来", "来源", "收入"):  # 这些钱都是从哪来的
             return _side_parts(doc, "收入")
         return _side_parts(doc, "支出") if q.has("花", "用", "去", "支出") else None  # 钱主要花哪了
+    if "column" in target.kinds and q.level and q.domain != "items" and not q.has("经济") \
+            and target.kinds <= {"column", "row", "fact", "term"}:
+        return _column_places(doc, q, target.of("column")[0].key)  # 上年结转落在哪几个项级科目上
     if "list" in target.kinds:  # 这533.88万分成哪几个项目: the list's projects
         return list_answer(doc, replace(q, scope=target.of("list")[0].key, domain="projects"))
     kinds = target.kinds
@@ -591,11 +629,39 @@ def _side_parts(doc: Document, side: str) -> Answer | None:
     return a
 
 
+def _column_places(doc: Document, q: Query, column: str) -> Answer | None:
+    """项目支出在哪些类下面: the subjects of one level (类 unless asked) with a figure in that column."""
+    from budgetqa.answer.resolve import measure_column
+
+    candidates = [t for t in doc.tables if t.no == q.table] + [
+        t for k in ("expenditure", "income", "gp_expenditure") for t in doc.tables if t.kind == k]
+    table = next((t for t in candidates if measure_column(t, column)), None)
+    if table is None:
+        return None
+    name = measure_column(table, column)
+    level = q.level or "类"
+    rows = [r for r in table.rows if r.code and r.level == level and r.amount(name)]
+    if not rows:
+        return None
+    total = table.total_row()
+    a = answer("parent", f"{column}所在的{level}", f"{table.label} 中{column}有数的{level}：" + "；".join(
+        f"{r.label} {amount_text(r.amount(name), table.unit)}" for r in rows)
+        + (f"；合计 {amount_text(total.amount(name), table.unit)}" if total is not None and total.amount(name) is not None else "")
+        + f"（{table.label}）。")
+    for r in rows:
+        a.figure(f"{r.label} {column}", r.amount(name), table.unit, table.label, r.line)
+    if total is not None and total.amount(name) is not None:
+        a.figure(f"{column}合计", total.amount(name), table.unit, table.label, total.line)
+    return a
+
+
 def parent(doc: Document, q: Query) -> Answer | None:
     """Which 类 or 款 a code belongs to, or which class an economic item is under."""
     if not q.subjects or q.measures:
         return None  # 行政运行属于基本支出还是项目支出: its columns are asked, not its place
     m = q.subjects[0]
+    if m.kinds <= {"column", "row", "fact", "topic", "term"} and "column" in m.kinds:
+        return _column_places(doc, q, m.of("column")[0].key)
     codes = [t.key for t in m.terms if t.kind == "code"]
     out = []
     for code in dict.fromkeys(codes):

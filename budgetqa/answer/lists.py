@@ -17,6 +17,7 @@ from budgetqa.answer.resolve import Value, children_rows, code_place, list_total
 from budgetqa.models import Document, Table
 from budgetqa.models import ECONOMIC_CLASSES
 from budgetqa.question.query import Query
+from budgetqa.textnorm import strip_ordinal
 
 
 @dataclass
@@ -65,6 +66,8 @@ def domain(doc: Document, q: Query) -> Domain:
             return inside
     if q.table is not None:
         table = next((t for t in doc.tables if t.no == q.table), None)
+        if table is not None and table.two_sided and (q.domain == "subjects" or q.level) and not q.subjects:
+            return _subjects(doc, q)  # 收支总表支出方哪几个类: the 类 its side prints
         if table is not None:
             return _detail_rows(table, q.level)
     if q.domain == "items" or any(t.kind == "column" and t.key in ("人员经费", "公用经费") for m in q.subjects for t in m.terms):
@@ -114,7 +117,16 @@ def _items(doc: Document, q: Query, column: str | None = None) -> Domain:
 
 
 def _subjects(doc: Document, q: Query) -> Domain:
-    """The classification subjects of one level (类 by default), under a named code when there is one."""
+    """The classification subjects of one level (类 by default), under a named code when there is one;
+    in a two-sided table named (收支总表支出方), the 类 its side prints with their ordinals."""
+    named = next((t for t in doc.tables if t.no == q.table), None)
+    if named is not None and named.two_sided and not q.subjects:
+        side = q.side or "支出"
+        rows = [r for r in named.rows if r.side == side and not r.is_total and strip_ordinal(r.name) != r.name]
+        out = [_value(named, r) for r in rows if r.first is not None]
+        if q.has("有钱", "有预算", "有数", "有金额", "非零"):
+            out = [v for v in out if v.amount]
+        return Domain(f"{named.label} {side}方的类", out)
     parents = [t.key for m in q.subjects for t in m.terms if t.kind == "code" and len(t.key) < 7]
     level = q.level or ("款" if parents and len(parents[0]) == 3 else "项" if parents else "类")
     kinds = ("gp_expenditure", "expenditure") if q.scope == "本年" else ("expenditure", "gp_expenditure", "fiscal_expenditure")

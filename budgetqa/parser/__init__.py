@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
-from budgetqa.models import PARSER_VERSION, Document, ReportError
+from budgetqa.models import ECONOMIC_CLASSES, PARSER_VERSION, Document, ReportError
 from budgetqa.parser import narrative, performance
 from budgetqa.parser.metadata import placeholders, read_metadata
 from budgetqa.parser.quality import measure
@@ -17,6 +17,10 @@ from budgetqa.parser.text import compact
 from budgetqa.reading import read_report
 
 __all__ = ["PARSER_VERSION", "parse_file", "parse_text"]
+
+# Characters on one line: real reports print at most a few hundred (the widest table of the corpus
+# 731); a longer line is a damaged text, and every name or label taken from it would carry it.
+LONGEST_LINE = 10_000
 
 
 def parse_file(path: str | Path) -> Document:
@@ -30,6 +34,10 @@ def parse_text(text: str, source_name: str = "report.txt", sha256: str | None = 
     if sha256 is None:
         sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
     lines = text.split("\n")
+    if max(map(len, lines)) > LONGEST_LINE:
+        longest = next(i for i, line in enumerate(lines) if len(line) > LONGEST_LINE)
+        raise ReportError(f"{source_name}: line {longest + 1} has {len(lines[longest]):,} characters; a report's "
+                          f"lines have at most a few hundred (a damaged text, or not a report?)")
     spans = find_tables(lines)
     if not spans and not narrative.is_budget_narrative(lines):
         raise ReportError(f"{source_name}: not a budget disclosure (no budget tables found)")
@@ -67,6 +75,12 @@ def parse_text(text: str, source_name: str = "report.txt", sha256: str | None = 
         doc.notes.append(f"空白模板：有 {holes} 处占位符（XX、XXX），不是真实数字，不读作金额")
     if doc.tables:
         _check_complete(doc, lines)
+    elif _contents(lines, len(lines)):
+        # Read as prose only, yet its contents list tables: cut off before the first of them.
+        raise ReportError(f"{source_name}: truncated: the contents list {len(_contents(lines, len(lines)))} "
+                          f"tables and the text ends before the first of them")
+    # Rows whose columns were not compared one by one (a bounded search gave up): say so.
+    doc.notes += [f"表{t.no}：{t.note}" for t in doc.tables if t.note]
     doc.quality = measure(doc, lines, spans)
     if doc.quality.poor:
         doc.notes.append(f"读得不完整：{doc.quality.describe()}；回答前请对照原文")
@@ -116,6 +130,84 @@ def _check_complete(doc: Document, lines: list[str]) -> None:
             f"{doc.source_name}: truncated: the text ends inside {where} "
             f"(line {end}) before its rows add up"
         )
+    _check_promised(doc, lines, end)
+    _check_last_rows(doc, end)
+
+
+def _check_promised(doc: Document, lines: list[str], end: int) -> None:
+    """Refuse a text that stops before tables its table of contents lists (the tables it holds
+    reached, in the contents' order, and the ones after them missing)."""
+    last = doc.tables[-1]
+    promised = _contents(lines, doc.tables[0].line - 1)
+    found = {t.kind for t in doc.tables}
+    reached = max((i for i, kind in enumerate(promised) if kind in found), default=-1)
+    missing = [kind for kind in promised[reached + 1:] if kind not in found]
+    if missing:
+        raise ReportError(
+            f"{doc.source_name}: truncated: the text ends at line {end}, inside table {last.no} {last.title}; "
+            f"the contents list {len(promised)} tables and {len(missing)} of them never come"
+        )
+
+
+def _check_last_rows(doc: Document, end: int) -> None:
+    """Refuse a last table whose rows stop on a parent or before the total row it prints."""
+    last = doc.tables[-1]
+    tail = last.rows[-1] if last.rows else None
+    # A table that prints rows under its 类 (款, 项; economic items under their class) does not end
+    # on a class: the rows under the last one were cut off.
+    coded = [r for r in last.rows if r.code]
+    classes = [r for r in last.rows if compact(r.name) in ECONOMIC_CLASSES] if last.kind == "basic_economic" else []
+    # A project list does not end on the department's (or a unit's) own row either.
+    department = compact(doc.department)
+    grouped = last.kind.startswith("projects") and tail is not None and len(department) >= 4 and (
+        compact(tail.name) in department or department in compact(tail.name))
+    if (coded and coded[-1] is tail and any(len(r.code) > len(tail.code) for r in coded)) or (
+        classes and classes[-1] is tail and len(classes) < len([r for r in last.rows if not r.is_total])
+    ) or grouped:
+        raise ReportError(f"{doc.source_name}: truncated: the text ends at line {end}, inside table {last.no} "
+                          f"{last.title}, after {_label(tail)} and before the rows under it")
+    if not last.empty and last.rows and all(_is_total(r) for r in last.rows) and any(
+            c.amount for r in last.rows for c in r.cells):
+        raise ReportError(f"{doc.source_name}: truncated: the text ends at line {end}, inside table {last.no} "
+                          f"{last.title}, after its 合计 row and before the rows it sums")
+    if last.kind in _TOTALLED and not last.empty and not any(_is_total(r) for r in last.rows):
+        raise ReportError(f"{doc.source_name}: truncated: the text ends at line {end}, inside table "
+                          f"{last.no} {last.title}, before its 合计 row")
+
+
+# Tables that print a 合计 (or 总计, 人员经费合计 …) row; a project list's total is its first row.
+_TOTALLED = ("summary", "income", "expenditure", "fiscal_summary", "gp_expenditure", "fund_income",
+             "fund_expenditure", "state_capital", "basic_economic", "three_public", "fiscal_expenditure")
+_LEADER = re.compile(r"(?:[…⋯]+|[.．·]{3,})\d*$")  # the dots of a contents line and its page number
+
+
+def _label(row) -> str:
+    return f"{row.code} {row.name}" if row.code else row.name
+
+
+def _is_total(row) -> bool:
+    return row.is_total or compact(row.name) in ("合计", "总计")
+
+
+def _contents(lines: list[str], first_table: int) -> list[str]:
+    """The kinds of the tables a table of contents lists before the tables (in its order): lines
+    with leader dots, or any line in the 60 after a 目录 heading, that read as a table title."""
+    from budgetqa.parser.headers import classify_title
+
+    kinds: list[str] = []
+    contents_end = -1
+    for i, line in enumerate(lines[:first_table]):
+        text = compact(line)
+        if text in ("目录", "目次"):
+            contents_end = i + 60
+            continue
+        entry = _LEADER.sub("", text)
+        if entry == text and i > contents_end:
+            continue
+        found = classify_title(entry)
+        if found:
+            kinds.append(found[0])
+    return kinds
 
 
 def _closes(table) -> bool:

@@ -4,6 +4,7 @@ numbered items of the two-sided tables and the grand totals."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from budgetqa.models import ECONOMIC_CLASSES, Row, Table
 from budgetqa.parser.text import compact
@@ -27,42 +28,51 @@ def hierarchy(table: Table, rows: list[Row]) -> list[tuple[Row, list[Row]]]:
     if table.kind in ("projects", "projects_carryover") or (
         table.kind == "three_public" and any(r.depth for r in rows)
     ):
-        for i, r in enumerate(rows):
-            children = []
-            for s in rows[i + 1:]:
-                if s.depth <= r.depth:
-                    break
-                if s.depth == r.depth + 1:
-                    children.append(s)
-            if children:
-                groups.append((r, children))
+        groups += _indented_groups(rows)
     if table.two_sided:
         groups += _item_groups(rows)
-    for r in rows:
+    totals = [r for r in rows if not r.code and compact(r.name) in GRAND_TOTALS + SIDE_TOTALS]
+    if not totals:
+        return groups
+    carried = any(compact(r.name) in ("本年收入合计", "本年支出合计") for r in rows)
+    top_rows = _top_rows(table, rows)
+    for r in totals:
         name = compact(r.name)
-        if r.code or name not in GRAND_TOTALS + SIDE_TOTALS:
-            continue
-        if table.two_sided and not _sums_items(name, rows):
+        if table.two_sided and not _sums_items(name, carried):
             continue  # 总计 = 本年合计 + 结转: the document check compares those
         if name in SIDE_TOTALS and not table.two_sided:
             continue
-        top = _top_rows(table, rows, r)
+        top = top_rows(r)
         if top:
             groups.append((r, top))
     return groups
 
 
 SIDE_TOTALS = ("收入总计", "支出总计")
+
+
+def _indented_groups(rows: list[Row]) -> list[tuple[Row, list[Row]]]:
+    """Each row over the rows one level deeper below it, up to the next row at its own level or
+    above (project groups). One pass with a stack of the rows still open: linear in rows."""
+    children: dict[int, list[Row]] = {}
+    stack: list[tuple[int, Row]] = []
+    for i, s in enumerate(rows):
+        while stack and stack[-1][1].depth >= s.depth:
+            stack.pop()
+        if stack and stack[-1][1].depth == s.depth - 1:
+            children.setdefault(stack[-1][0], []).append(s)
+        stack.append((i, s))
+    return [(rows[i], kids) for i, kids in sorted(children.items())]
 _CN_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
 _DIGIT_ORDINAL = re.compile(r"^\d+[、.．]")
 
 
-def _sums_items(name: str, rows: list[Row]) -> bool:
+def _sums_items(name: str, carried: bool) -> bool:
     """In a two-sided table a 本年…合计 row sums the items; 总计 rows do so only when the side
-    has no 本年…合计 row (nothing carried over)."""
+    has no 本年…合计 row (``carried``: something was carried over)."""
     if name in ("本年支出合计", "本年收入合计", "合计", "部门合计"):
         return True
-    return not any(compact(r.name) in ("本年收入合计", "本年支出合计") for r in rows)
+    return not carried
 
 
 def _item_groups(rows: list[Row]) -> list[tuple[Row, list[Row]]]:
@@ -108,15 +118,21 @@ def _economic_groups(rows: list[Row], coded: set[str]) -> list[tuple[Row, list[R
     return groups
 
 
-def _top_rows(table: Table, rows: list[Row], total: Row) -> list[Row]:
-    """The rows a grand-total row sums: 类 rows, economic classes, or a side's numbered items."""
+def _top_rows(table: Table, rows: list[Row]):
+    """total row -> the rows it sums: 类 rows, economic classes, or a side's numbered items
+    before it (worked out once per table, so that many total rows cost no more than one)."""
     if any(r.code for r in rows):
-        return [r for r in rows if r.code and len(r.code) == 3]
+        classes = [r for r in rows if r.code and len(r.code) == 3]
+        return lambda total: classes
     if table.kind == "basic_economic":
-        return [r for r in rows if compact(r.name) in ECONOMIC_CLASSES]
+        named = [r for r in rows if compact(r.name) in ECONOMIC_CLASSES]
+        return lambda total: named
     if table.two_sided:
-        before = [r for r in rows if r.row_no < total.row_no]
-        return [r for r in before if _CN_ORDINAL.match(compact(r.name)) and not r.is_total]
+        items = sorted((r for r in rows if _CN_ORDINAL.match(compact(r.name)) and not r.is_total),
+                       key=lambda r: r.row_no)
+        numbers = [r.row_no for r in items]
+        return lambda total: items[:bisect_left(numbers, total.row_no)]
     if table.kind == "operating_cost":
-        return [r for r in rows if r is not total and not r.is_total]
-    return []
+        others = [r for r in rows if not r.is_total]  # a grand total is itself a total row
+        return lambda total: others
+    return lambda total: []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -145,14 +146,27 @@ class _Reading:
     facts: list[Fact] = field(default_factory=list)
     amounts: list[tuple[int, Fact]] = field(default_factory=list)  # (offset in text, fact)
     sentence: str = ""
+    sentence_start: int = 0  # where the sentence starts in the section's text
+    first_compared: re.Match[str] | None = None  # the sentence's first 与上年相比
     first_amount: Fact | None = None
     last_amount: Fact | None = None
     last_change: str = ""
+    compared_in_text: list[re.Match[str]] | None = None  # every 与…相比 of the section, when asked
 
     def add(self, label: str, value: Decimal, unit: str, kind: str, offset: int, **kw) -> Fact:
-        fact = Fact(self.section, label, value, unit, kind, self.body.line_at(offset), self.sentence, **kw)
+        fact = Fact(self.section, label, value, unit, kind, self.body.line_at(offset),
+                    _quote(self.sentence, offset - self.sentence_start), **kw)
         self.facts.append(fact)
         return fact
+
+    def compared_before(self, text: str, offset: int) -> re.Match[str] | None:
+        """The last 与 2022 年度相比 of the section's text that ends before ``offset`` (found once
+        for the section, then by binary search: not by reading the text before each figure)."""
+        if self.compared_in_text is None:
+            self.compared_in_text = list(_COMPARED.finditer(text))
+        ends = [m.end() for m in self.compared_in_text]
+        k = bisect_left(ends, offset + 1)
+        return self.compared_in_text[k - 1] if k else None
 
 
 def _facts(section: str, body: _Text, department: str) -> list[Fact]:
@@ -169,18 +183,19 @@ def _facts(section: str, body: _Text, department: str) -> list[Fact]:
             topic = (heading if s_match.start() == 0 else "") + named.group(1)
         sentence_start = len(r.facts)
         r.sentence, r.first_amount, r.last_amount, r.last_change = sentence, None, None, ""
+        r.sentence_start, r.first_compared = s_match.start(), _COMPARED.search(sentence)
         for clause in _CLAUSE.finditer(sentence):
-            _clause_facts(r, text, clause.group(), s_match.start() + clause.start(), sentence[: clause.start()], topic)
+            _clause_facts(r, text, clause.group(), s_match.start() + clause.start(), clause.start(), topic)
         for fact in r.facts[sentence_start:]:
             fact.topic = topic
     _link_breakdowns(text, r.amounts)
     return r.facts
 
 
-def _clause_facts(r: _Reading, text: str, ctext: str, cbase: int, before: str, topic: str) -> None:
-    """The facts of one clause (between commas) of a sentence; ``before`` is the sentence before it."""
+def _clause_facts(r: _Reading, text: str, ctext: str, cbase: int, at: int, topic: str) -> None:
+    """The facts of one clause (between commas) of a sentence; ``at`` is where it starts in it."""
     change_spans = [m.span() for m in _CHANGE.finditer(ctext)]
-    compared = None if change_spans else _COMPARED.search(before)
+    compared = None if change_spans else _compared_before(r.sentence, r.first_compared, at)
     implicit = _IMPLICIT_CHANGE.match(ctext) if compared else None
     if implicit:
         change_spans.append(implicit.span())
@@ -192,7 +207,7 @@ def _clause_facts(r: _Reading, text: str, ctext: str, cbase: int, before: str, t
             continue
         sign = -1 if m.group(2) in ("减少", "下降") else 1
         # No amount before it: the words before 比 say what changed (“三公”经费…决算数比2023年度减少).
-        subject_label = subject.label if subject else _clean_label(ctext[: m.start()], r.department)
+        subject_label = subject.label if subject else _clean_label(_before(ctext, m.start()), r.department)
         r.add(f"{subject_label}变动", value * sign, m.group(4), "change", cbase + m.start(),
               subject=subject_label, basis=compact(m.group(1) or "上年"))
         r.last_change = subject_label
@@ -225,9 +240,9 @@ def _clause_amounts(r: _Reading, text: str, ctext: str, cbase: int, change_spans
         if verb and label[: verb.start()]:
             # 其中：财政拨款收入增加 14,458.07 万元 — a change of its subject, not an amount.
             sign = -1 if verb.group() in ("减少", "下降") else 1
-            prior = list(_COMPARED.finditer(text[:cbase]))  # 与 2022 年度相比 … 其中：
+            prior = r.compared_before(text, cbase)  # 与 2022 年度相比 … 其中：
             r.add(f"{label[: verb.start()]}变动", value * sign, m.group(2), "change", cbase + m.start(),
-                  subject=label[: verb.start()], basis=compact(prior[-1].group(1)) if prior else "上年")
+                  subject=label[: verb.start()], basis=compact(prior.group(1)) if prior else "上年")
             continue
         fact = r.add(label, value, m.group(2), "amount", cbase + m.start())
         r.amounts.append((cbase + m.start(), fact))
@@ -262,36 +277,81 @@ def _clause_ratios(r: _Reading, ctext: str, cbase: int, clause_amount: Fact | No
     for m in _COUNT.finditer(ctext):
         if ctext[m.start() - 1 : m.start()] in ("（", "(") and ctext[m.end() : m.end() + 1] in ("）", ")"):
             continue  # 行政运行（01项）: a subject's code, not a count
-        label = _clean_label(re.split(r"[，,：:]", ctext[: m.start()])[-1], r.department)
+        label = _clean_label(re.split(r"[，,：:]", _before(ctext, m.start()))[-1], r.department)
         value = to_decimal(m.group(1))
         if value is None or not label:
             continue
         r.add(label, value, m.group(2), "count", cbase + m.start())
 
 
+_STOPS = tuple(re.compile(p) for p in (r"。", r"其中", r"比\s*(?:上年|上一年|\d{4})"))
+_SEMICOLON = re.compile(r"；")
+
+
+_LONGEST_QUOTE = 1000  # characters; real sentences have at most a few hundred
+
+
+def _before(clause: str, end: int) -> str:
+    """The clause up to ``end``: at most _LONGEST_QUOTE characters (a label is the few words before
+    its figure; a run-on clause with many figures would be re-read whole for each)."""
+    return clause[max(0, end - _LONGEST_QUOTE): end]
+
+
+def _quote(sentence: str, at: int) -> str:
+    """The sentence a figure is quoted from; from a run-on text with no sentence ends (a damaged
+    file), the 300 characters around the figure, so that a thousand figures do not each carry it."""
+    if len(sentence) <= _LONGEST_QUOTE:
+        return sentence
+    return sentence[max(0, at - 150): at + 150]
+
+
+def _compared_before(sentence: str, first: re.Match[str] | None, end: int) -> re.Match[str] | None:
+    """The first 与上年相比 of the sentence that ends before ``end`` (a clause's start), found from
+    the sentence's first one (searching each clause's prefix again costs the square of a run-on
+    sentence)."""
+    if first is None or first.start() >= end:
+        return None
+    return first if first.end() <= end else _COMPARED.search(sentence, 0, end)
+
+
 def _link_breakdowns(text: str, amounts: list[tuple[int, Fact]]) -> None:
-    """'总额12.00万元。其中：货物2.00万元、服务10.00万元' -> the parts point at their total."""
+    """'总额12.00万元。其中：货物2.00万元、服务10.00万元' -> the parts point at their total.
+
+    ``amounts`` are in text order. Every look-up below is a binary search over offsets, so that a
+    long text with many 其中 costs about as much as the amounts in it (not their product)."""
+    offsets = [off for off, _ in amounts]
+    running = [Decimal(0)]
+    for _, fact in amounts:
+        running.append(running[-1] + fact.value)
+    stops = [[m.start() for m in pattern.finditer(text)] for pattern in _STOPS]
+    unlinked: list[Fact] = []  # amounts before the current 其中 that no earlier 其中 took as parts
+    pushed = 0
     for m in re.finditer(r"其中", text):
-        before = [f for off, f in amounts if off < m.start() and f.part_of is None]
-        if not before:
+        while pushed < len(amounts) and offsets[pushed] < m.start():
+            fact = amounts[pushed][1]
+            if fact.part_of is None:
+                unlinked.append(fact)
+            pushed += 1
+        if not unlinked:
             continue
-        total = before[-1]
+        total = unlinked[-1]
         stop = len(text)
-        for pattern in (r"。", r"其中", r"比\s*(?:上年|上一年|\d{4})"):
-            nxt = re.compile(pattern).search(text, m.end())
-            if nxt:
-                stop = min(stop, nxt.start())
+        for positions in stops:
+            k = bisect_left(positions, m.end())
+            if k < len(positions):
+                stop = min(stop, positions[k])
+        first = bisect_left(offsets, m.end())
         # A semicolon ends the list when the parts before it already make the total (what
         # follows is a new statement: "…上年结转 106,848.41 万元；本年支出预算 …").
-        for semi in re.finditer(r"；", text[m.end():stop]):
-            at = m.end() + semi.start()
-            before = [f for off, f in amounts if m.end() <= off < at]
-            if len(before) >= 2 and abs(sum(f.value for f in before) - total.value) <= Decimal("0.01") * len(before):
-                stop = at
+        for semi in _SEMICOLON.finditer(text, m.end(), stop):
+            at = bisect_left(offsets, semi.start())
+            count = at - first
+            if count >= 2 and abs(running[at] - running[first] - total.value) <= Decimal("0.01") * count:
+                stop = semi.start()
                 break
-        parts = [f for off, f in amounts if m.end() <= off < stop]
-        if len(parts) >= 2:
-            for part in parts:
+        last = bisect_left(offsets, stop)
+        if last - first >= 2:
+            for _, part in amounts[first:last]:
                 part.part_of = total
                 part.breakdown = m.start() + 1
 
@@ -343,23 +403,44 @@ def _glossary(body: _Text) -> list[TextItem]:
     return items
 
 
-_VEHICLE = re.compile(rf"([^，,；;：:。、]*?(?:用车|车辆|编制|实有)[^，,；;：:。、\d]*?)\s*({AMOUNT})\s*辆")
-_AREA = re.compile(rf"([^，,；;：:。]*?面积)\s*({AMOUNT})\s*平方米")
-_EQUIPMENT = re.compile(rf"(价值|单价)\s*({AMOUNT})\s*万元[^，,；;。]*?以上的?([^，,；;。\d]*?)\s*({AMOUNT})\s*台")
+# The words before a figure are read within 200 characters (a real clause has a few dozen): an
+# unbounded run tried from every start of a text with no punctuation costs its length squared.
+_VEHICLE = re.compile(rf"([^，,；;：:。、]{{0,200}}?(?:用车|车辆|编制|实有)[^，,；;：:。、\d]{{0,200}}?)\s*({AMOUNT})\s*辆")
+_AREA = re.compile(rf"([^，,；;：:。]{{0,200}}?面积)\s*({AMOUNT})\s*平方米")
+_EQUIPMENT = re.compile(rf"(价值|单价)\s*({AMOUNT})\s*万元[^，,；;。]{{0,200}}?以上的?([^，,；;。\d]{{0,200}}?)\s*({AMOUNT})\s*台")
+
+
+_VEHICLES = re.compile(rf"{AMOUNT}\s*辆")
+_SQUARE_METRES = re.compile(rf"{AMOUNT}\s*平方米")
+_UNITS = re.compile(rf"{AMOUNT}\s*台")
+
+
+def _before_figures(pattern: re.Pattern[str], figure: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """``pattern``'s matches, each looked for only in the 600 characters up to a figure it ends on
+    (the figures are few; trying the pattern from every character of a long unpunctuated text
+    costs the square of its length)."""
+    found: list[re.Match[str]] = []
+    done = 0
+    for f in figure.finditer(text):
+        m = pattern.search(text, max(done, f.start() - 600), f.end())
+        if m:
+            found.append(m)
+            done = m.end()
+    return found
 
 
 def _assets(body: _Text) -> list[TextItem]:
     items = []
     text = body.text
-    for m in _VEHICLE.finditer(text):
+    for m in _before_figures(_VEHICLE, _VEHICLES, text):
         name = re.sub(r"^.*?(?:共有|其中)", "", m.group(1)).strip("，,：: ")
         if "车" not in name:
             name = f"公务用车{name}"
         items.append(TextItem("asset", name or "车辆", m.group(0), body.line_at(m.start(2)), to_decimal(m.group(2)), "辆"))
-    for m in _AREA.finditer(text):
+    for m in _before_figures(_AREA, _SQUARE_METRES, text):
         name = re.sub(r"^.*?使用的", "", m.group(1))
         items.append(TextItem("asset", name, m.group(0), body.line_at(m.start(2)), to_decimal(m.group(2)), "平方米"))
-    for m in _EQUIPMENT.finditer(text):
+    for m in _before_figures(_EQUIPMENT, _UNITS, text):
         name = f"{m.group(1)}{m.group(2)}万元以上{m.group(3)}".strip()
         items.append(TextItem("asset", name, m.group(0), body.line_at(m.start(4)), to_decimal(m.group(4)), "台（套）"))
     return items

@@ -17,7 +17,9 @@ _LEVEL2 = (
     "数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标",
     "生态效益指标", "可持续影响指标", "服务对象满意度指标", "满意度指标",
 )
-_FUND = re.compile(rf"(其中[：:])?\s*([^\s\d：:]+?)[：:]?\s*({AMOUNT}|-)(?=\s|$)")
+# A fund's name is a few words: read within 100 characters (unbounded, a line of text with no
+# spaces is re-read from each of its characters).
+_FUND = re.compile(rf"(其中[：:])?\s*([^\s\d：:]{{1,100}}?)[：:]?\s*({AMOUNT}|-)(?=\s|$)")
 _SECTION_END = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四]部分)")
 
 

@@ -21,6 +21,7 @@ from budgetqa.parser.text import (
 EMPTY_NOTE = re.compile(r"本表无数据|故本表为空|本表为空|无数据")
 SECTION = re.compile(r"^第[一二三四五六七八九十]+部分")
 _CODE_ONLY = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+_NON_SPACE = re.compile(r"\S")
 
 
 @dataclass
@@ -62,9 +63,11 @@ def split_pieces(line: str, line_no: int) -> list[Piece]:
             k += 1
         next_label = len(line)
         if nums:
-            rest = line[nums[-1].end(1):]
-            if rest.strip():
-                next_label = nums[-1].end(1) + len(rest) - len(rest.lstrip())
+            # The next label starts at the first character after the numbers that is not a space
+            # (searched from there, not by copying the rest of the line: linear in giant lines).
+            more = _NON_SPACE.search(line, nums[-1].end(1))
+            if more:
+                next_label = more.start()
         tail = line[pos + len(label.rstrip()):next_label]
         pieces.append(Piece(label.strip(), [(m.group(1), m.start(1)) for m in nums], tail, line_no))
         pos = next_label

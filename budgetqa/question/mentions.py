@@ -98,6 +98,10 @@ def _codes(squashed: str, v: Vocabulary) -> list[Mention]:
     return out
 
 
+# What a table title says before its name that does not qualify it (the year, 预算/决算, 部门/单位).
+_TITLE_QUALIFIER = re.compile(r"\d{4}年度?|预算|决算|部门|单位|本级|公开")
+
+
 def _tables(squashed: str, doc: Document) -> list[Mention]:
     """表五 / 表5 / 公开05表 / 第五张表, and a table named by the end of its title (基本支出决算表)."""
     from budgetqa.textnorm import chinese_ordinal
@@ -117,6 +121,10 @@ def _tables(squashed: str, doc: Document) -> list[Mention]:
                 owners = [no for no, title in titles.items() if title.endswith(typed + "表")] or \
                          [no for no, title in titles.items() if len(typed) >= 4 and typed in title] or \
                          [no for no, title in titles.items() if len(typed) >= 5 and LCSseq.similarity(typed, title) == len(typed)]
+                if len(owners) > 1:  # 收支总表: the plain one (预算收支总表), not 财政拨款收支总表
+                    bare = [no for no in owners if titles[no].endswith(typed + "表") and not _TITLE_QUALIFIER.sub(
+                        "", titles[no][:-len(typed) - 1])]
+                    owners = bare if len(bare) == 1 else owners
                 if len(owners) == 1:  # 基本支出决算表 / 三公经费表: the one table whose title says so
                     out.append(Mention(start, m.end(), [Term("table", str(owners[0]), numbers[owners[0]].title)], 96))
                     break

@@ -228,7 +228,7 @@ def _shape(q: Query, doc: Document) -> None:
     plain = s.replace("项目", "□□")  # 项 of 项目 is not the 项 level
     q.levels = [lv for lv in ("类", "款", "项") if re.search(
         rf"(?:{lv}级|哪个{lv}|哪一{lv}|哪{lv}|什么{lv}|（{lv}）|\({lv}\))", plain)]
-    q.level = next((lv for lv in ("类", "款", "项") if re.search(rf"(?:{lv}级|哪个{lv}|哪一{lv}|哪{lv}|各{lv}|几{lv}|什么{lv}|个{lv}|{lv}科目|的{lv}$|这个{lv}|（{lv}）|\({lv}\))", plain)), None)
+    q.level = next((lv for lv in ("类", "款", "项") if re.search(rf"(?:{lv}级|哪个{lv}|哪一{lv}|哪{lv}|各{lv}|几{lv}|什么{lv}|个{lv}|{lv}科目|的{lv}$|的{lv}(?=是|有|为|中|里|各)|这个{lv}|（{lv}）|\({lv}\))", plain)), None)
     q.field_name = next((f for f, words in lexicon.SHEET_FIELDS.items() if any(w in s for w in words)), None)
     kind = next((k for k in lexicon.INDICATOR_KINDS if re.search(rf"{k}(?:指标|要求|目标|上|方面|标准)", s)
                  or len(k) >= 3 and k in s), None)
@@ -297,7 +297,8 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
     if rows:  # 2013105的项目支出, 201里基本支出和项目支出, 2013102上年结转: columns asked of the row
         measures = [m for m in ms if m.start > rows[0].start and not m.kinds & {"code", "item", "project", "target"}
                     and q.squashed[m.start:m.end] in _MEASURE_NAMES]
-        listed = measures and q.squashed[rows[-1].end:measures[0].start] in ("和", "与", "及", "、", "跟", "以及")
+        # 机关运行经费和(经济分类表的)公用经费: two names listed, not a column of the row
+        listed = measures and bool(re.search(r"[和与及、跟同]", q.squashed[rows[-1].end:measures[0].start]))
         if measures and len(rows) <= 2 and not listed:
             q.measures = [_MEASURE_NAMES[q.squashed[m.start:m.end]] for m in measures]
             ms = [m for m in ms if m not in measures]
@@ -400,6 +401,9 @@ def _table_roles(q: Query, ms: list[Mention]) -> list[Mention]:
                 continue
             if q.table is None and nxt is None and out and q.squashed[out[-1].end:m.start] in ("（", "(", "", "的"):
                 q.table = int(m.term.key)  # 上年结转项目支出合计（表十三）
+                continue
+            if nxt is None and not out and _domain_word(q.squashed[m.end:]) and re.search(r"哪几|哪些|有哪", q.squashed[m.end:]):
+                q.table = int(m.term.key)  # 收支总表支出方哪几个类有数: the table is where the list is read
                 continue
         out.append(m)
     return out
@@ -534,6 +538,10 @@ def _scope_before(q: Query, m: Mention) -> str | None:
 def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
     """X中Y / X下面的Y: X is the whole Y is read within; Y占X, Y在X中占: X is the whole Y is divided by."""
     for i in range(len(ms) - 1):
+        said_column = "column" in ms[i + 1].kinds and re.match(r"(?:的)?(?:那一|这一|那|这)?[列栏]", q.squashed[ms[i + 1].end:])
+        if ms[i].kinds & {"row", "code", "item"} and said_column:  # 支出总计中一般公共预算那一列: the row's column
+            q.measures = [ms[i + 1].of("column")[0].key]
+            return ms[:i + 1] + ms[i + 2:]
         gap = re.sub(r"^(?:这一|这个)?(?:项目|[类款项级])|^(?:预算|决算|预算数|决算数|表)", "", q.squashed[ms[i].end:ms[i + 1].start])
         column_of_row = ms[i].kinds & {"code", "item", "project", "target"} and q.squashed[ms[i + 1].start:ms[i + 1].end] in _MEASURE_NAMES
         if gap in _WITHIN and not _is(ms[i], q, _SCOPE_NAMES) and not column_of_row:
@@ -544,7 +552,10 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
             return ms[:i] + ms[i + 1:]
     for m in ms[1:]:  # Y在X中占多少 / Y在X里的比重
         if q.squashed[max(0, m.start - 1):m.start] in ("在", "于") and re.match(r"(?:的)?(?:中|里|当中|之中|内)", q.squashed[m.end:]):
-            q.whole = m
+            if m.kinds == {"table"}:
+                q.table = int(m.term.key)  # Y在收入总表里: the table Y is read in
+            else:
+                q.whole = m
             return [x for x in ms if x is not m]
     found = re.search(r"占(?!比|多少|几|百分|了|到)", q.squashed)
     if found is None:
@@ -878,7 +889,10 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
         return filled
     if named and last.op in ("filter", "rank", "count", "list", "breakdown", "about"):
         return filled  # 那今年新安排的关工委经费呢: a new name after a list asks its figure
-    filled.op, filled.ops = last.op, [(100.0, last.op)] + q.ops
+    op = last.op
+    if op in ("parent", "text", "define", "about") and re.search(r"多少|金额|几", q.squashed):
+        op = "value"  # 属于哪个款？预算多少: a figure asked after words, of the same subject
+    filled.op, filled.ops = op, [(100.0, op)] + q.ops
     filled.comparator = filled.comparator or last.comparator
     filled.threshold = filled.threshold or last.threshold
     filled.field_name = filled.field_name or last.field_name
@@ -909,7 +923,8 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query) -> list[Mention]:
     row (那上年结转呢, 基本支出呢) become its slots; a table named with 它 says where to read it
     (表5里它也是这个数吗); a property named with 它 (它的绩效目标表) is asked of it."""
     row_last = bool(last.subjects) and bool(last.subjects[0].kinds & set(_ROW_KINDS))
-    part_of = q.squashed.startswith(("其中", "那其中"))
+    # 其中X / 跟X对得上吗: X is a name of its own, not a column or scope of the last row
+    part_of = q.squashed.startswith(("其中", "那其中")) or q.op == "check" and bool(re.match(r"(?:跟|和|与|同)", q.squashed))
     pronoun = bool(_PRONOUN.search(q.squashed))
     named, measures = [], []
     for m in q.subjects:
@@ -918,6 +933,8 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query) -> list[Mention]:
             continue  # 那上年结转呢: the scope slot says it
         if not part_of and typed in _MEASURE_NAMES and row_last:
             measures.append(_MEASURE_NAMES[typed])
+        elif row_last and typed in lexicon.FUNDS:
+            filled.fund = typed  # 其中财政拨款多少: the last row's figure from that fund
         elif pronoun and m.kinds == {"table"}:
             filled.table = int(m.term.key)
         elif pronoun and m.kinds <= {"topic", "term", "fact", "column", "table"} and last.subjects:

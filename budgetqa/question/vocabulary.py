@@ -21,6 +21,10 @@ from budgetqa.textnorm import squash
 ECONOMIC_TABLES = ("basic_economic",)
 _GENERIC_COLUMNS = {"合计", "小计", "总计", "金额", "预算数", "决算数", "本年收入", "本年支出", "项目", "科目名称", "科目编码"}
 _JUNK_FACT = re.compile(r"^(?:涉及|共计|金额|资金|合计|总额|其中|占有使用价值|价值|实有)")
+# Stated figures whose label names no subject (2026年预算安排1672.67万元, 全年预算为52.00万元): what they
+# are a figure of is in the sentence, not the label, so the label names nothing a question could mean.
+_SUBJECTLESS_FACT = re.compile(r"^(?:\d{4}年度?)?(?:预算安排|全年预算|年初预算|调整预算|调整后预算|支出决算|预算执行数"
+                               r"|当年预算执行数|预算数|决算数|执行数)$")
 
 
 @dataclass(frozen=True)
@@ -112,7 +116,7 @@ def _build(doc: Document) -> Vocabulary:
         v.add(kind, sheet.project_name, sheet.project_name, bare if len(bare) >= 4 else None)
     for fact in doc.facts:
         if fact.kind in ("amount", "count") and len(fact.label) >= 3 and not _JUNK_FACT.match(fact.label) \
-                and not fact.label.endswith(("以上", "以下")):
+                and not fact.label.endswith(("以上", "以下")) and not _SUBJECTLESS_FACT.match(fact.label):
             v.add("fact", fact.label, fact.label)
     kinds = {"glossary": "term", "internal_unit": "unit", "subordinate_unit": "unit", "asset": "asset"}
     for item in doc.items:
