@@ -17,7 +17,9 @@ from decimal import Decimal
 from budgetqa.answer.model import Answer, Figure, Session, Source
 from budgetqa.answer import check as checks
 from budgetqa.answer import compute, figures, lists, text, topics
-from budgetqa.answer.documents import all_documents, named_documents, strip_department, wants_comparison
+from budgetqa.answer.documents import (asked_kind, chosen_report, department_reports, report_of, reports_named,
+                                       several_loaded,
+                                       strip_department, wants_comparison)
 from budgetqa.models import Document
 from budgetqa.question.numbers import chinese_numbers
 from budgetqa.question.query import MAX_QUESTION, Query, measure_word, read, shown_mentions, shown_whole, with_context
@@ -44,29 +46,35 @@ _TOPIC_WORDS = {"三公": "三公经费", "机关运行": "机关运行经费", 
 
 def ask(conn: sqlite3.Connection, question: str, session: Session | None = None) -> Answer:
     """Answer one question about the loaded reports (see the module docstring)."""
-    from budgetqa.answer.compare import compare
+    from budgetqa.answer.compare import across_answer
 
     session = session or Session()
-    docs = all_documents(conn)
-    if not docs:
+    current = report_of(conn, session.document_id)
+    if current is None:
         return Answer(False, "none", "数据库里还没有报告：先用 budgetqa load FILE 载入一份。")
-    current = next((d for d in docs if d.id == session.document_id), docs[0])
-    if len(docs) > 1:
-        named, by_department = named_documents(question, docs)
-        if wants_comparison(question, docs) and len(named) != 1:
-            return compare(conn, question, named if len(named) >= 2 else docs, read_document, ask_doc)
-        if named:
-            current = max(named, key=lambda d: (d.year or 0, d.id))
-            missing = _missing_year(question, named) if by_department else ""
-            if missing:
-                return Answer(False, "out_of_scope", missing, document=current.label)
+    others: list[str] = []
+    several = several_loaded(conn)
+    if several:
+        question = _pick(question, session) or question  # a numbered choice names its report
+        named = reports_named(conn, question, _printed_by(conn, current.id))
+        own = department_reports(conn, current.department)
+        plan = wants_comparison(question, named, current, own)
+        if plan is not None:
+            return across_answer(conn, question, plan, named, asked_kind(question), read_document, ask_doc)
+        choice = chosen_report(question, named, current, own, _missing_year)
+        if choice.report is None:
+            return Answer(False, "out_of_scope", choice.refusal, document=current.label)
+        current, others = choice.report, choice.others
     doc = read_document(conn, current.id)
     if session.document_id != doc.id:
         session.last_query = None  # another report: what was said of the last one does not carry over
     session.document_id = doc.id
     answer = ask_doc(conn, doc, question, session)
     answer.document = doc.label
-    if len(docs) > 1 and answer.matched:
+    if several and answer.matched:
+        if others:  # the question's name fits other departments as well: say which, never choose silently
+            listed = "、".join(others[:3]) + (f" 等 {len(others)} 个部门" if len(others) > 3 else "")
+            answer.text += f"（问题中的名称也可指 {listed}，写出全称可选定）"
         answer.text += f"（出自 {doc.label}）"
     return answer
 
@@ -76,6 +84,17 @@ def preload(conn: sqlite3.Connection, doc_id: int) -> None:
     import cn2an  # noqa: F401  (imported on first use otherwise: tens of milliseconds)
 
     ask_doc(conn, read_document(conn, doc_id), "前五个项目", Session(document_id=doc_id))
+
+
+def _printed_by(conn: sqlite3.Connection, doc_id: int):
+    """The names a report prints, read when first asked for."""
+    names: list[list[str]] = []
+
+    def printed() -> list[str]:
+        if not names:
+            names.append(_printed(read_document(conn, doc_id)))
+        return names[0]
+    return printed
 
 
 def _missing_year(question: str, named) -> str:
