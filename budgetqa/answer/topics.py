@@ -81,7 +81,8 @@ def _completion(doc: Document, a: Answer, table, columns: list[str]) -> None:
     total = table.total_row()
     budget_col = next((c for c in columns if "预算数" in c), None)
     final_col = next((c for c in columns if "决算数" in c), None)
-    if total is None or budget_col is None or final_col is None or not total.amount(budget_col):
+    if total is None or budget_col is None or final_col is None or not total.amount(budget_col) \
+            or total.amount(final_col) is None:
         return
     rate = pct(total.amount(final_col), total.amount(budget_col))
     a.text += f"完成预算的 {rate}%（{total.amount(final_col)} ÷ {total.amount(budget_col)} × 100）"
