@@ -10,6 +10,7 @@ they stay together as one mention with several terms, the most likely first.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -348,6 +349,59 @@ def resolve_pinyin(text: str, v: Vocabulary) -> str:
             if words:
                 text = text[: m.start()] + words + text[m.end():]
     return text
+
+
+def homophone_fix(text: str, squashed: str, mentions: list[Mention], v: Vocabulary) -> str | None:
+    """The question with a misheard name put right (差履费 -> 差旅费, 三工经费 -> 三公经费): a stretch
+    of three or more characters that no name explains and that differs from a name or lexicon word of
+    its length only in characters that can sound the same, sharing at least half of them. None when
+    there is nothing to put right (pypinyin is imported only for a stretch nothing else explains)."""
+    covered = set()
+    for m in mentions:
+        covered.update(range(m.start, m.end))
+    rest = "".join(" " if i in covered else ch for i, ch in enumerate(squashed))
+    words = re.findall(r"[\u4e00-\u9fff]{3,}", strip_fillers(rest))
+    if not words:
+        return None
+    by_length = _words_by_length(v)
+    for word in words:
+        for size in range(min(len(word), 12), 2, -1):
+            for i in range(len(word) - size + 1):
+                piece = word[i:i + size]
+                if piece in v.pieces or piece not in text:
+                    continue
+                heard = next((w for w in by_length.get(size, ()) if _sounds_like(piece, w)), None)
+                if heard is not None:
+                    return text.replace(piece, heard, 1)
+    return None
+
+
+def _words_by_length(v: Vocabulary) -> dict[int, list[str]]:
+    cached = getattr(v, "_words_by_length", None)
+    if cached is None:
+        words = {w for w in v.by_name if re.fullmatch(r"[\u4e00-\u9fff]{3,}", w)}
+        words |= {w for w in (*lexicon.SYNONYMS, *lexicon.COLUMN_ITEMS) if re.fullmatch(r"[\u4e00-\u9fff]{3,}", w)}
+        cached = {}
+        for w in sorted(words):
+            cached.setdefault(len(w), []).append(w)
+        v._words_by_length = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def _sounds_like(typed: str, word: str) -> bool:
+    """Same length, at least half the characters the same, and each other one a possible reading of
+    the word's character (差 is chà, chā or chāi)."""
+    same = sum(a == b for a, b in zip(typed, word))
+    if same == len(word) or same * 2 < len(word):
+        return False
+    return all(a == b or _readings(a) & _readings(b) for a, b in zip(typed, word))
+
+
+@lru_cache(maxsize=4096)
+def _readings(ch: str) -> frozenset[str]:
+    from pypinyin import Style, pinyin
+
+    return frozenset(pinyin(ch, style=Style.NORMAL, heteronym=True)[0])
 
 
 def _pinyin_dictionary(v: Vocabulary) -> dict[str, str]:

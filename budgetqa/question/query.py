@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from budgetqa import lexicon
 from budgetqa.models import Document
 from budgetqa.catalogue import INTENTS, Intent
-from budgetqa.question.mentions import Mention, find_mentions, resolve_pinyin, strip_fillers
+from budgetqa.question.mentions import homophone_fix, Mention, find_mentions, resolve_pinyin, strip_fillers
 from budgetqa.question.numbers import Amount, chinese_numbers, read_numbers
 from budgetqa.question.vocabulary import vocabulary
 from budgetqa.textnorm import normalise, squash
@@ -115,6 +115,9 @@ def read(question: str, doc: Document) -> Query:
     blanked = _blank(_blank_qualifiers(squashed), q.missing)
     spaced = _blank(_blank_qualifiers(squash_spaced(text)), q.missing)
     mentions = [m for m in find_mentions(blanked, spaced, v, doc) if not _inside_number(m, q)]
+    heard = homophone_fix(text, squashed, mentions, v)
+    if heard is not None:  # 差履费 typed for 差旅费: read again as the name sounds
+        return read(heard, doc)
     _shape(q, doc)
     _roles(q, mentions, doc)
     q.domain = "projects" if any("list" in m.kinds for m in q.subjects) else _domain_word(_mask(
