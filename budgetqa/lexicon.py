@@ -67,6 +67,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "公车运行": ("公务用车运行维护费",), "车辆运行维护": ("公务用车运行维护费",), "公车": ("公务用车购置及运行费",),
     "出国": ("因公出国（境）费",), "因公出国": ("因公出国（境）费",), "接待费": ("公务接待费",), "公务接待": ("公务接待费",),
     "政采": ("政府采购",),
+    # projects by what they pay for (matched within the printed project names)
+    "律师": ("法律顾问",), "请律师": ("法律顾问",), "法律顾问费": ("法律顾问",),
 }
 
 # A name for several items a report prints separately: the members are the report's rows whose name

@@ -19,7 +19,7 @@ from budgetqa.answer.topics import topic_answer
 from budgetqa.answer.build import add, answer, cited, said
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import (NARRATIVE, Value, best_values, carry_split, children_rows, code_place, topic_facts,
-                                     column_values, group_members, parent_row, row_of, table_total, values)
+                                     column_values, group_members, parent_row, row_of, row_values, table_total, values)
 from budgetqa.models import Document, Table
 from budgetqa.models import ECONOMIC_CLASSES
 from budgetqa.question.mentions import Mention
@@ -54,6 +54,12 @@ def value(doc: Document, q: Query) -> Answer | None:
     if not q.subjects:
         if q.whole is not None:
             return value(doc, _as_subject(q))
+        if q.table is None and q.scope == "上年结转":  # 去年没花完留到今年的钱有多少: the carried-over row
+            found = row_values(doc, "上年结转", q)
+            if found:
+                a = answer("value", found[0].label, cited(found[0]) + "。")
+                add(a, found[0])
+                return a
         return table_answer(doc, q.table) if q.table is not None else None
     if len(q.subjects) == 1:
         return one_value(doc, q, q.subjects[0])

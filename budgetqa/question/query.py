@@ -588,10 +588,14 @@ _ORGANISATION = re.compile(r"(?<![这那个])([\u4e00-\u9fff]{1,12}?(?:局|委�
 def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
     """Another department, a person or the future; a standard item the report does not print."""
     exact = [m for m in mentions if m.via in ("exact", "synonym")]
-    masked = _mask(q.squashed, exact)
+    text = q.squashed
     if doc.kind == "决算":  # a 决算 report states how much of the budget was spent (执行率, 完成率)
-        masked = re.sub(r"执行率|执行进度|完成率", " ", masked)
-    if (any(w in masked for w in lexicon.OUT_OF_SCOPE) or lexicon.PERSONAL_PAY.search(q.squashed)) and not q.field_name:
+        text = re.sub(r"执行率|执行进度|完成率", " ", text)
+    # a refusal word counts unless it runs into a name that reaches beyond it (多少人员经费 asks 人员经费;
+    # 律师事务所 is asked, though 律师 is a word for a project)
+    asked = any(not any(m.start < i + len(w) and i < m.end and not (i <= m.start and m.end <= i + len(w)) for m in exact)
+                for w in lexicon.OUT_OF_SCOPE for i in _positions(text, w))
+    if (asked or lexicon.PERSONAL_PAY.search(q.squashed)) and not q.field_name:
         q.refused = "person"
     other = _other_department(squash_spaced(q.text), [m for m in exact if m.via == "exact"], q, doc)
     if other:
@@ -606,6 +610,10 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
         heads = [p for p in listed[:-1] + [listed[-1][:2]] if len(p) >= 2] if len(listed) > 1 else []
         if any(h in q.squashed for h in heads) and re.search(r"分多少|分了多少|分得|分到|各分|每家|各家", q.squashed):
             q.refused = "split:" + m.term.name  # 视频会议移动公司分多少: one of them, a share the report does not print
+
+
+def _positions(text: str, word: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(word), text)]
 
 
 def _missing_table(q: Query, doc: Document) -> None:
