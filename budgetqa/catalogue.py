@@ -5,8 +5,8 @@ Its templates are phrases with slots in braces; the reader replaces what it reco
 question (a name, a number, a table) with the slot and compares the result with every template
 (rapidfuzz), and cue words found outside the recognised names add evidence. ``needs`` lists the
 slots of which one must be present: the kinds of the names recognised (code, item, project, topic …),
-"subject" (a code or a row), "table", "amount" (a number typed) and "money" (钱/资金/经费 with no
-name: the report's money as a whole).
+"subject" (a code or a row), "table", "amount" (a number typed), "money" (钱/资金/经费 with no
+name: the report's money as a whole) and "scope" (上年结转 said with no name: the carried-over money).
 """
 
 from __future__ import annotations
@@ -208,7 +208,7 @@ INTENTS: tuple[Intent, ...] = (
          "{item}和{item}各多少"),
         cues=("多少", "预算", "安排", "金额", "花了", "钱", "总计", "合计", "总额", "总预算", "总收入", "总支出",
               "规模", "盘子", "数额", "是多少"),
-        needs=("code", "subject", "project", "item", "fact", "table", "topic", "group", "asset", "column", "row"),
+        needs=("code", "subject", "project", "item", "fact", "table", "topic", "group", "asset", "column", "row", "scope"),
         examples=("2013105", "事业运行", "山西画报订阅费用", "基本支出多少？项目支出多少？", "三公经费",
                   "政府采购预算多少", "收入总计多少"),
         weight=1.0,

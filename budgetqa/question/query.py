@@ -714,6 +714,8 @@ def _slots(q: Query) -> set[str]:
         slots.add("amount")
     if not named and q.table is None and re.search(r"钱|资金|经费", q.squashed):
         slots.add("money")  # 钱主要花哪了 / 这些钱从哪来的: the report's money as a whole
+    if not named and q.scope == "上年结转":
+        slots.add("scope")  # 去年没花完留下的钱有多少: the carried-over money itself
     return slots
 
 
