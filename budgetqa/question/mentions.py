@@ -352,43 +352,52 @@ def resolve_pinyin(text: str, v: Vocabulary) -> str:
 
 
 def homophone_fix(text: str, squashed: str, mentions: list[Mention], v: Vocabulary) -> str | None:
-    """The question with a misheard name put right (差履费 -> 差旅费, 三工经费 -> 三公经费): a stretch
+    """The question with a misheard name put right (差履费 -> 差旅费, 公用经飞 -> 公用经费): a stretch
     of three or more characters that no name explains and that differs from a name or lexicon word of
     its length only in characters that can sound the same, sharing at least half of them. None when
-    there is nothing to put right (pypinyin is imported only for a stretch nothing else explains)."""
+    there is nothing to put right (pypinyin is imported only for a stretch that nearly spells a name)."""
     covered = set()
-    for m in mentions:
-        covered.update(range(m.start, m.end))
+    for m in mentions:  # what was read exactly; a fuzzy reading may be a misheard name read wrong
+        if m.via in ("exact", "synonym", "code", "table") or m.score >= 96:
+            covered.update(range(m.start, m.end))
     rest = "".join(" " if i in covered else ch for i, ch in enumerate(squashed))
-    words = re.findall(r"[\u4e00-\u9fff]{3,}", strip_fillers(rest))
-    if not words or any(w in squashed for w in lexicon.OUT_OF_SCOPE):
+    runs = re.findall(r"[\u4e00-\u9fff]{3,}", rest)
+    if not runs or any(w in squashed for w in lexicon.OUT_OF_SCOPE):
         return None  # 人均经费 is asked as written (and refused), not heard as 人员经费
-    by_length = _words_by_length(v)
-    for word in words:
-        for size in range(min(len(word), 12), 2, -1):
-            for i in range(len(word) - size + 1):
-                piece = word[i:i + size]
-                if piece in v.pieces or piece not in text:
+    words, index = _sound_index(v)
+    for run in runs:
+        for size in range(min(len(run), 12), 2, -1):
+            for i in range(len(run) - size + 1):
+                piece = run[i:i + size]
+                if piece in v.pieces or piece not in text or size not in index:
                     continue
-                heard = next((w for w in by_length.get(size, ()) if _sounds_like(piece, w)), None)
-                if heard is not None:
-                    return text.replace(piece, heard, 1)
+                hits: dict[int, int] = {}
+                for pos, ch in enumerate(piece):  # names of this length sharing characters in place
+                    for n in index[size].get((pos, ch), ()):
+                        hits[n] = hits.get(n, 0) + 1
+                for n, same in hits.items():
+                    if same * 2 >= size and same < size and sounds_like(piece, words[n]):
+                        return text.replace(piece, words[n], 1)
     return None
 
 
-def _words_by_length(v: Vocabulary) -> dict[int, list[str]]:
-    cached = getattr(v, "_words_by_length", None)
+def _sound_index(v: Vocabulary) -> tuple[list[str], dict[int, dict[tuple[int, str], list[int]]]]:
+    """The names and lexicon words of three or more characters, indexed by length and by each
+    character in its place."""
+    cached = getattr(v, "_sound_index", None)
     if cached is None:
-        words = {w for w in v.by_name if re.fullmatch(r"[\u4e00-\u9fff]{3,}", w)}
-        words |= {w for w in (*lexicon.SYNONYMS, *lexicon.COLUMN_ITEMS) if re.fullmatch(r"[\u4e00-\u9fff]{3,}", w)}
-        cached = {}
-        for w in sorted(words):
-            cached.setdefault(len(w), []).append(w)
-        v._words_by_length = cached  # type: ignore[attr-defined]
+        names = {w for w in v.by_name if re.fullmatch(r"[\u4e00-\u9fff]{3,}", w)}
+        names |= {w for w in (*lexicon.SYNONYMS, *lexicon.COLUMN_ITEMS) if re.fullmatch(r"[\u4e00-\u9fff]{3,}", w)}
+        words = sorted(names)
+        index: dict[int, dict[tuple[int, str], list[int]]] = {}
+        for n, w in enumerate(words):
+            for pos, ch in enumerate(w):
+                index.setdefault(len(w), {}).setdefault((pos, ch), []).append(n)
+        cached = v._sound_index = (words, index)  # type: ignore[attr-defined]
     return cached
 
 
-def _sounds_like(typed: str, word: str) -> bool:
+def sounds_like(typed: str, word: str) -> bool:
     """Same length, at least half the characters the same, and each other one typed able to be read
     the way the word's character usually is (履 lǚ for 旅 lǚ, 夲 for 本 běn; 均 is never yuán, so not 员)."""
     same = sum(a == b for a, b in zip(typed, word))

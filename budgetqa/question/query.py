@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from budgetqa import lexicon
 from budgetqa.models import Document
 from budgetqa.catalogue import INTENTS, Intent
-from budgetqa.question.mentions import homophone_fix, Mention, find_mentions, resolve_pinyin, strip_fillers
+from budgetqa.question.mentions import homophone_fix, sounds_like, Mention, find_mentions, resolve_pinyin, strip_fillers
 from budgetqa.question.numbers import Amount, chinese_numbers, read_numbers
 from budgetqa.question.vocabulary import vocabulary
 from budgetqa.textnorm import normalise, squash
@@ -643,7 +643,8 @@ def other_level(mention: str, known: str) -> bool:
     if not (levels and theirs):
         return False
     (place, level), (their_place, their_level) = levels[-1], theirs[-1]
-    return level != their_level or (len(place) == 2 and len(their_place) == 2 and place != their_place)
+    return level != their_level or (len(place) == 2 and len(their_place) == 2 and place != their_place
+                                    and not sounds_like(place, their_place))  # 屯流 heard for 屯留
 
 
 _ORGANISATION_TAIL = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:部(?!门)|办公室|局)")
