@@ -284,9 +284,12 @@ def code_explained(doc: Document, code: str, name: str) -> tuple[int, str] | Non
     paragraph that names its code (…（2059802）) or its chain (…（款）-城市建设支出（项）)."""
     parent = next((r.name for _, r in doc.rows_with_code(code[:5])[:1]), "") if len(code) == 7 else ""
     marks = [f"（{code}）", f"({code})"] + ([f"{strip_ordinal(parent)}（款）-{name}（项）"] if parent else [])
-    for no, line in enumerate(doc.lines, 1):
-        flat = squash(line)
-        if not any(squash(m) in flat for m in marks):
+    marks = [squash(m) for m in marks]
+    flat_lines = getattr(doc, "_flat_lines", None)
+    if flat_lines is None:
+        flat_lines = doc._flat_lines = [squash(line) for line in doc.lines]  # type: ignore[attr-defined]
+    for no, flat in enumerate(flat_lines, 1):
+        if not any(m in flat for m in marks):
             continue
         paragraph = "".join(x.strip() for x in doc.lines[no - 1:no + 3])
         m = _SAID_OF.search(paragraph[paragraph.find(code) if code in paragraph else 0:])
