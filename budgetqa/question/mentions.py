@@ -387,7 +387,8 @@ def _sound_index(v: Vocabulary) -> tuple[list[str], dict[int, dict[tuple[int, st
     cached = getattr(v, "_sound_index", None)
     if cached is None:
         names = {w for w in v.by_name if re.fullmatch(r"[\u4e00-\u9fff]{3,}", w)}
-        names |= {w for w in (*lexicon.SYNONYMS, *lexicon.COLUMN_ITEMS) if re.fullmatch(r"[\u4e00-\u9fff]{3,}", w)}
+        names |= {w for w in (*lexicon.SYNONYMS, *lexicon.COLUMN_ITEMS, *lexicon.STANDARD_ECONOMIC_ITEMS)
+                  if re.fullmatch(r"[\u4e00-\u9fff]{3,}", w)}
         words = sorted(names)
         index: dict[int, dict[tuple[int, str], list[int]]] = {}
         for n, w in enumerate(words):
