@@ -806,7 +806,7 @@ def _leans_on_context(q: Query) -> bool:
     if q.refused or q.missing or q.missing_table:
         return False
     marked = bool(lexicon.FOLLOW_UP.search(q.squashed)) and len(q.squashed) <= 20 or bool(
-        re.search(r"它|其(?!他|余|中)", q.squashed))
+        re.search(r"它|其(?!他|余|中)|这笔|那笔|这一项", q.squashed))
     bare = not q.subjects and not q.excluded and q.table is None and not q.domain
     asks = q.cued or q.scope or q.previous_year or q.unit or q.n or q.nth or q.percents or q.field_name
     leftover = strip_fillers(_mask(q.squashed, q.subjects + ([q.whole] if q.whole else [])))
@@ -917,7 +917,8 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     return filled
 
 
-_PRONOUN = re.compile(r"它|其(?!他|余|中)|该(?:项目|科目|项|款|类)?|这个(?:项目|科目|款|类)?|那个(?:项目|科目)?|此项")
+_PRONOUN = re.compile(r"它|其(?!他|余|中)|该(?:项目|科目|项|款|类)?|这个(?:项目|科目|款|类)?|那个(?:项目|科目)?|此项"
+                      r"|这笔|那笔|这些钱|这部分钱|这一项|这一块")
 
 
 _LEVEL_OF_CODE = {3: "类", 5: "款", 7: "项"}
@@ -942,10 +943,13 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query) -> list[Mention]:
     # 其中X / 跟X对得上吗: X is a name of its own, not a column or scope of the last row
     part_of = q.squashed.startswith(("其中", "那其中")) or q.op == "check" and bool(re.match(r"(?:跟|和|与|同)", q.squashed))
     pronoun = bool(_PRONOUN.search(q.squashed))
+    # a figure split into this year's and carried-over parts (a subject, a column, a project list);
+    # a total or a stated figure is not, so a scope word after it names the scope's own figure
+    split = bool(last.subjects) and bool(last.subjects[0].kinds & {"code", "column", "list", "project", "item", "group"})
     named, measures = [], []
     for m in q.subjects:
         typed = q.squashed[m.start:m.end]
-        if not part_of and (_is(m, q, _SCOPE_NAMES) and not (typed in _MEASURE_NAMES and row_last)):
+        if not part_of and split and (_is(m, q, _SCOPE_NAMES) and not (typed in _MEASURE_NAMES and row_last)):
             continue  # 那上年结转呢: the scope slot says it
         if not part_of and typed in _MEASURE_NAMES and row_last:
             measures.append(_MEASURE_NAMES[typed])
@@ -964,7 +968,8 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query) -> list[Mention]:
         named = [parent]
     filled.subjects = named
     if measures or (not named and not any(_is(m, q, _SCOPE_NAMES) for m in q.subjects)):
-        filled.measures = measures or last.measures
+        # the columns asked last time carry to a figure asked again, not to its place or its words
+        filled.measures = measures or ([] if q.cued and q.op in ("parent", "text", "define", "about") else last.measures)
     return named
 
 
