@@ -395,8 +395,12 @@ def _table_roles(q: Query, ms: list[Mention]) -> list[Mention]:
     out = []
     tables = {int(m.term.key) for m in ms if m.kinds == {"table"}}
     for i, m in enumerate(ms):
+        nxt = ms[i + 1] if i + 1 < len(ms) else None
+        if "table" in m.kinds and nxt is None and not out and (q.level or q.domain) and re.match(
+                r"(?:里|中|里面|当中)", q.squashed[m.end:]) and re.search(r"哪|最", q.squashed[m.end:]):
+            q.table = int(m.of("table")[0].key)  # 一般公共预算财政拨款支出里哪个类最多: read in that table
+            continue
         if "table" in m.kinds and len(m.terms) == 1:
-            nxt = ms[i + 1] if i + 1 < len(ms) else None
             if nxt is not None and nxt.kinds != {"table"} and q.squashed[m.end:nxt.start] in _IN_TABLE:
                 nxt.table = int(m.term.key)
                 if len(tables) == 1:
