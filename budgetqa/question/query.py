@@ -679,10 +679,12 @@ def _other_department(spaced: str, exact: list[Mention], q: Query, doc: Document
             if re.match(r"(?:咱们|我们|本|我|这个|咱)(?:单位|部门|办公室|局|委|办)", piece):
                 continue  # 咱们办公室: the report's own department
             for m in _ORGANISATION.finditer(piece):
-                name = re.split(r"是不是|是否|属于|属不属于|算不算|归不归|管不管|归|的|在|里|这个|那个|哪", full_mention(piece, m))[-1]
+                name = re.split(r"是不是|是否|属于|属不属于|算不算|归不归|管不管|归|的|在|里|这个|那个|哪|有几个|有多少|现在",
+                                full_mention(piece, m))[-1]
                 name = name.strip("年和与及在、")
-                if len(name) < 3 or any(name in n for n in names):
-                    continue
+                core = re.sub(r"(?:委员会|办公室|街道|大学|学校|中心|局|委|办|厅|院|部)$", "", name)
+                if len(name) < 3 or len(core) < 2 or any(name in n for n in names):
+                    continue  # 办学校: one character before 学校 names no organisation
                 if any(LCSseq.similarity(name, k) >= len(name) * 0.8 and not other_level(name, k) for k in known if k):
                     continue
                 return name
