@@ -681,7 +681,7 @@ def _other_department(spaced: str, exact: list[Mention], q: Query, doc: Document
             for m in _ORGANISATION.finditer(piece):
                 name = re.split(r"是不是|是否|属于|属不属于|算不算|归不归|管不管|归|的|在|里|这个|那个|哪|有几个|有多少|现在",
                                 full_mention(piece, m))[-1]
-                name = name.strip("年和与及在、")
+                name = name.strip("年和与及在、").lstrip("类款项级")  # 20131款党委办: the code's level, then a name
                 core = re.sub(r"(?:委员会|办公室|街道|大学|学校|中心|局|委|办|厅|院|部)$", "", name)
                 if len(name) < 3 or len(core) < 2 or any(name in n for n in names):
                     continue  # 办学校: one character before 学校 names no organisation
