@@ -21,7 +21,7 @@ from budgetqa.answer.lists import domain, list_answer, sheet_total
 from budgetqa.answer.lists import sheet_domain
 from budgetqa.answer.topics import topic_answer
 from budgetqa.answer.model import Answer, amount_text
-from budgetqa.answer.resolve import NARRATIVE, Value, column_values, is_descendant, list_total, table_total, topic_facts
+from budgetqa.answer.resolve import NARRATIVE, Value, column_values, is_descendant, list_total, table_total, titled, topic_facts
 from budgetqa.models import Document, Fact
 from budgetqa.question.mentions import Mention
 from budgetqa.question.query import Query
@@ -278,6 +278,11 @@ def base_of(doc: Document, q: Query, item: Value, m: Mention) -> Value | None:
         total = table_total(doc, q.table)
         if total is not None and total.amount != item.amount:
             return total
+    if q.fund:  # 财政拨款里X占比: of the total of the fund's expenditure table
+        for table in titled(doc, q.fund):
+            total = table_total(doc, table.no) if "支出" in table.title else None
+            if total is not None and total.amount != item.amount:
+                return total
     if q.amounts:
         quoted = _quoted(doc, q, item)
         if quoted is not None:

@@ -553,6 +553,11 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
             return ms[:i + 1] + ms[i + 2:]
         gap = re.sub(r"^(?:这一|这个)?(?:项目|[类款项级])|^(?:预算|决算|预算数|决算数|表)", "", q.squashed[ms[i].end:ms[i + 1].start])
         column_of_row = ms[i].kinds & {"code", "item", "project", "target"} and q.squashed[ms[i + 1].start:ms[i + 1].end] in _MEASURE_NAMES
+        typed = q.squashed[ms[i].start:ms[i].end]
+        negated = re.search(r"(?:非|非仅|不仅|不只|不含|不是|除了)$", q.squashed[:ms[i].start])
+        if gap in _WITHIN and typed in lexicon.FUNDS and not q.fund and not negated:
+            q.fund = typed  # 财政拨款里教育支出: read in that fund's table, of its total
+            return ms[:i] + ms[i + 1:]
         if gap in _WITHIN and not _is(ms[i], q, _SCOPE_NAMES) and not column_of_row:
             q.whole = ms[i]
             q.relation = (ms[i].end, ms[i + 1].start)
