@@ -583,7 +583,7 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
         return ms
     after = [m for m in ms if m.start > found.start()]
     before = [m for m in ms if m.end <= found.start()]
-    if after and (before or not strip_fillers(q.squashed[:found.start()]).strip()):
+    if after and (before or not strip_fillers(_PRONOUN.sub("", q.squashed[:found.start()])).strip()):
         q.whole = after[0]  # Y占X; a question that starts with 占X leaves Y to the conversation
         return [m for m in ms if m is not after[0]]
     return ms
@@ -817,7 +817,9 @@ def _leans_on_context(q: Query) -> bool:
     if q.refused or q.missing or q.missing_table:
         return False
     marked = bool(lexicon.FOLLOW_UP.search(q.squashed)) and len(q.squashed) <= 20 or bool(
-        re.search(r"它|其(?!他|余|中)|这笔|那笔|这一项", q.squashed))
+        re.search(r"它|其(?!他|余|中)", q.squashed)) or bool(re.search(r"这笔|那笔|这一项", q.squashed)) and not any(
+        not (_is(m, q, _SCOPE_NAMES) or q.squashed[m.start:m.end] in _MEASURE_NAMES) for m in q.subjects)
+    # (招商引资宣传那笔结转资金: 那笔 of the name typed; 这一项全是项目支出吗: of the last one)
     bare = not q.subjects and not q.excluded and q.table is None and not q.domain
     asks = q.cued or q.scope or q.previous_year or q.unit or q.n or q.nth or q.percents or q.field_name
     leftover = strip_fillers(_mask(q.squashed, q.subjects + ([q.whole] if q.whole else [])))
