@@ -22,7 +22,7 @@ from budgetqa.answer.documents import (asked_kind, chosen_report, department_rep
                                        strip_department, wants_comparison)
 from budgetqa.models import Document
 from budgetqa.question.numbers import chinese_numbers
-from budgetqa.question.query import MAX_QUESTION, Query, measure_word, read, shown_mentions, shown_whole, with_context
+from budgetqa.question.query import MAX_QUESTION, Query, measure_word, read, shown_mentions, shown_whole, with_context, without_loose_totals
 from budgetqa.readback import read_document
 from budgetqa.textnorm import squash
 
@@ -212,6 +212,7 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
     """Read one question, fill its gaps from the conversation, refuse or execute it."""
     q = read(question, doc)
     if continuing:  # a later question of the line: 基本支出和项目支出各多少 asks it of the one before
+        q = without_loose_totals(q)
         q.follow_up = q.follow_up or not q.subjects or all(measure_word(q, m) for m in q.subjects)
     picked = shown_mentions(q, session.shown, doc) if session.shown and not q.subjects else []
     if picked:  # 货物、工程、服务各多少: figures the last answer showed, asked as figures

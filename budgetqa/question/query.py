@@ -533,6 +533,13 @@ def _total_tails(q: Query, ms: list[Mention]) -> list[Mention]:
         and q.squashed[ms[i - 1].end:m.start] in ("", "的")) and (m in others or not others)]
 
 
+def without_loose_totals(q: Query) -> Query:
+    """A later part of a line (…有几个，一共多少钱) whose only name is a loose total word: the total is
+    of what the part before named, not the report's."""
+    kept = [m for m in q.subjects if not (m.via == "synonym" and q.squashed[m.start:m.end] in _LOOSE_TOTALS)]
+    return q if len(kept) == len(q.subjects) or kept else replace(q, subjects=kept, follow_up=True)
+
+
 def _scope_before(q: Query, m: Mention) -> str | None:
     """The scope word typed right before a name (今年新安排的X / 结转的Y / 不含结转的Z): the longest one."""
     before = q.squashed[max(0, m.start - 10):m.start].removesuffix("的").removesuffix("下来").removesuffix("的")
@@ -925,6 +932,8 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     filled.comparator = filled.comparator or last.comparator
     filled.threshold = filled.threshold or last.threshold
     filled.field_name = filled.field_name or last.field_name
+    if q.choice and filled.nth is None and last.op in ("rank", "list", "count", "filter"):
+        filled.nth, filled.n = q.choice, None  # 第二个呢 after a ranking: the second of it
     if filled.n is None and filled.nth is None:
         filled.n, filled.nth, filled.ascending = last.n, last.nth, filled.ascending or last.ascending
     return filled
