@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
+from budgetqa import lexicon
 from budgetqa.answer import build
 from budgetqa.answer.lists import column_domain, list_answer
 from budgetqa.answer.text import define, units
@@ -654,8 +655,48 @@ def _column_places(doc: Document, q: Query, column: str) -> Answer | None:
     return a
 
 
+def government_class(doc: Document, q: Query) -> Answer | None:
+    """The government economic classification (政府预算支出经济分类) of the economic items named, or the
+    items of the report under a government class named (工资奖金津补贴: 基本工资、津贴补贴、奖金, summed)."""
+    table = doc.table("basic_economic")
+    if table is None or not q.has(*lexicon.GOVERNMENT_ECONOMIC_WORDS):
+        return None
+    note = "（按财政部政府收支分类科目的对应关系；报告本身不印这层对应）"
+    classes = {c for pair in lexicon.GOVERNMENT_ECONOMIC.values() for c in pair}
+    asked = [c for c in classes if c.split(" ", 1)[1] in q.squashed and not any(
+        c.split(" ", 1)[1] == t.name for m in q.subjects for t in m.terms)]
+    rows = {r.name: r for r in table.rows if r.first is not None}
+    if asked:
+        cls = max(asked, key=len)
+        members = [rows[n] for n, pair in lexicon.GOVERNMENT_ECONOMIC.items() if cls in pair and n in rows]
+        if not members:
+            return None
+        total = build.total([Value(r.name, r.first, table.unit, table.label, r.line, r.name) for r in members])
+        a = answer("parent", f"政府预算支出经济分类 {cls}", f"报告中对应政府预算支出经济分类 {cls} 的部门经济科目："
+                   + "；".join(f"{r.name} {amount_text(r.first, table.unit)}" for r in members)
+                   + f"；合计 {amount_text(total, table.unit)}（{table.label}）{note}。")
+        for r in members:
+            a.figure(r.name, r.first, table.unit, table.label, r.line)
+        a.figure("合计（计算）", total, table.unit)
+        return a
+    items = [t.name for m in q.subjects for t in m.terms if t.kind in ("item", "column") and t.name in lexicon.GOVERNMENT_ECONOMIC]
+    if not items:
+        return None
+    items = list(dict.fromkeys(items))
+    a = answer("parent", "、".join(f"{n} 的政府预算支出经济分类" for n in items), "；".join(
+        f"{n} 对应政府预算支出经济分类 {lexicon.GOVERNMENT_ECONOMIC[n][0]} / {lexicon.GOVERNMENT_ECONOMIC[n][1]}" for n in items)
+        + f"{note}。")
+    for n in items:
+        if n in rows:
+            a.figure(n, rows[n].first, table.unit, table.label, rows[n].line)
+    return a
+
+
 def parent(doc: Document, q: Query) -> Answer | None:
     """Which 类 or 款 a code belongs to, or which class an economic item is under."""
+    found = government_class(doc, q)
+    if found is not None:
+        return found
     if q.subjects and all(m.kinds == {"table"} for m in q.subjects):
         q = replace(q, table=int(q.subjects[0].term.key), subjects=[])  # 收入总表里这笔结转挂在哪个类下面
     if not q.subjects and q.scope == "上年结转":
@@ -698,4 +739,8 @@ def parent(doc: Document, q: Query) -> Answer | None:
             a.figure(r.label, r.first or Decimal(0), table.unit, table.label, r.line)
         a.source(table.label, row.line, row.label)
     a.text += "；".join(texts) + "。"
+    item = out[0][1].name if out[0][0].kind == "basic_economic" else ""
+    if item in lexicon.GOVERNMENT_ECONOMIC:  # the government classification beside the report's own
+        cls, section = lexicon.GOVERNMENT_ECONOMIC[item]
+        a.text += f"在政府预算支出经济分类中对应 {cls} / {section}（按财政部政府收支分类科目；报告不印这层对应）。"
     return a
