@@ -8,6 +8,7 @@ performance sheets, the units or duties, or — by default — the projects of t
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from budgetqa.answer import text
@@ -260,6 +261,12 @@ def rank(doc: Document, q: Query) -> Answer | None:
         current = sorted((p for p in doc.projects if p.scope == "本年" and p.total), key=lambda p: p.total, reverse=not ascending)
         if current:
             text += f"只看本年新安排的项目，{word}的是 {current[0].name} {amount_text(current[0].total, current[0].unit)}。"
+    both = re.search(r"(?:最大|最多|最高)[^，,。]{0,3}(?:和|与|及|跟)(?:最小|最少|最低)|(?:最小|最少|最低)[^，,。]{0,3}(?:和|与|及|跟)(?:最大|最多|最高)",
+                     q.squashed)
+    if both and len(ranked) > 1:  # 最大和最小的分别是哪个: both ends
+        last = ranked[-1]
+        text += f"{'最多' if ascending else '最少'}的是 {last.label}，{amount_text(last.amount, last.unit)}。"
+        shown = shown + [last]
     a = answer("rank", f"{d.where}，按金额{order}", text)
     for v in shown:
         a.figure(v.label, v.amount, v.unit, v.where, v.line)

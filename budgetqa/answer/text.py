@@ -156,11 +156,14 @@ def sheet_field(doc: Document, q: Query) -> Answer | None:
             a = answer("text", f"{name} 的{q.field_name}指标", f"{name} 的{q.field_name}指标——{listing}（绩效目标表 第{rows[0].line}行）。")
             a.source("项目支出绩效目标表", rows[0].line, q.field_name)
             return a
-    if q.field_name and sheet.fields.get(q.field_name):
-        line = sheet.field_lines.get(q.field_name, sheet.line)
-        label = q.field_name.replace("/", "（") + ("）" if "/" in q.field_name else "")
-        a = answer("text", f"{name} 的{label}", f"{name} 的{label}：{sheet.fields[q.field_name]}（绩效目标表 第{line}行）。")
-        a.source("项目支出绩效目标表", line, name)
+    asked = [f for f in (q.field_names or [q.field_name]) if f and sheet.fields.get(f)]
+    if asked:  # 立项依据和项目属性: each field named
+        labels = [f.replace("/", "（") + ("）" if "/" in f else "") for f in asked]
+        a = answer("text", f"{name} 的{'、'.join(labels)}", "；".join(
+            f"{name} 的{label}：{sheet.fields[f]}（绩效目标表 第{sheet.field_lines.get(f, sheet.line)}行）"
+            for f, label in zip(asked, labels)) + "。")
+        for f in asked:
+            a.source("项目支出绩效目标表", sheet.field_lines.get(f, sheet.line), name)
         return a
     return _sheet_summary(sheet)
 

@@ -54,6 +54,7 @@ class Query:
     nth: int | None = None
     ascending: bool = False
     field_name: str | None = None  # a text field (总体目标, 立项依据 …) or indicator kind (质量 …)
+    field_names: list[str] = field(default_factory=list)  # every sheet field named, in the order typed
     years: list[int] = field(default_factory=list)
     previous_year: bool = False  # the year before the report's, asked as a year of its own
     unit: str | None = None  # the unit the answer is wanted in
@@ -232,7 +233,10 @@ def _shape(q: Query, doc: Document) -> None:
     q.levels = [lv for lv in ("类", "款", "项") if re.search(
         rf"(?:{lv}级|哪个{lv}|哪一{lv}|哪{lv}|什么{lv}|（{lv}）|\({lv}\))", plain)]
     q.level = next((lv for lv in ("类", "款", "项") if re.search(rf"(?:{lv}级|哪个{lv}|哪一{lv}|哪{lv}|各{lv}|几{lv}|什么{lv}|个{lv}|{lv}科目|科目{lv}|{lv}一级|{lv}这一级|{lv}那一级|的{lv}$|的{lv}(?=是|有|为|中|里|各)|这个{lv}|（{lv}）|\({lv}\))", plain)), None)
-    q.field_name = next((f for f, words in lexicon.SHEET_FIELDS.items() if any(w in s for w in words)), None)
+    fields = sorted((min(s.find(w) for w in words if w in s), f) for f, words in lexicon.SHEET_FIELDS.items()
+                    if any(w in s for w in words))
+    q.field_names = [f for _, f in fields]  # 立项依据和项目属性: each, in the order typed
+    q.field_name = q.field_names[0] if q.field_names else None
     kind = next((k for k in lexicon.INDICATOR_KINDS if re.search(rf"{k}(?:指标|要求|目标|上|方面|标准)", s)
                  or len(k) >= 3 and k in s), None)
     if kind is None and re.search(r"多长时间|多久|时间多长|什么时候完成|完成时间", s):
