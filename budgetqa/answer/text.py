@@ -7,6 +7,7 @@ Numbers in text answers are quoted as printed, never computed from a sentence th
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from budgetqa import lexicon
@@ -226,6 +227,14 @@ def _sheet_summary(sheet: PerformanceTarget) -> Answer:
 
 def text(doc: Document, q: Query) -> Answer | None:
     """Questions about what the report says: a sheet's field, duties, units, terms, or a sentence."""
+    with_sheets = [m for m in q.subjects if _sheet(doc, replace(q, subjects=[m], whole=None)) is not None]
+    if len(with_sheets) > 1 and q.field_name:  # 法律顾问费用和关工委办公经费的填报日期: each sheet
+        parts = [sheet_field(doc, replace(q, subjects=[m], whole=None)) for m in with_sheets]
+        parts = [p for p in parts if p is not None]
+        a = Answer(True, "text", " ".join(p.text for p in parts), understood="；".join(p.understood for p in parts))
+        for p in parts:
+            a.sources += [x for x in p.sources if x not in a.sources]
+        return a
     if _sheet(doc, q) is not None:
         return sheet_field(doc, q)
     projects = [t.name for m in q.subjects for t in m.terms if t.kind == "project"]
