@@ -180,6 +180,14 @@ def field_across_sheets(doc: Document, q: Query) -> Answer | None:
     if not sheets:
         return None
     negated = _NOT.search(q.squashed)
+    ordered = re.search(r"(最晚|最新|最近|最迟)|最早", q.squashed)
+    dated = all(len(re.sub(r"\D", "", s.fields[name])) >= 8 for s in sheets)
+    if ordered and dated:  # 哪张填报日期最晚: by the date each sheet gives
+        pick = (max if ordered.group(1) else min)(sheets, key=lambda s: re.sub(r"\D", "", s.fields[name])[:14])
+        a = answer("text", f"{name}{ordered.group(0)}的绩效目标表", f"{len(sheets)} 张绩效目标表中{name}{ordered.group(0)}的是 "
+                   f"{pick.project_name}（{pick.fields[name]}，第{pick.field_lines.get(name, pick.line)}行）。")
+        a.source("项目支出绩效目标表", pick.field_lines.get(name, pick.line), pick.project_name)
+        return a
     if negated:
         typed = negated.group(1)
         digits = re.sub(r"\D", "", typed)

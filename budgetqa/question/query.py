@@ -763,8 +763,8 @@ def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
         return []  # 保密工作是不是区委办的职责: a duty asked about, no figure checked
     if intent.op == "parent" and q.measures:
         return []  # 行政运行属于基本支出还是项目支出: its columns are asked, not its place
-    if intent.op == "text" and q.field_name and (any(m.kinds & {"project", "target"} for m in q.subjects)
-                                                 or not q.subjects and q.domain in ("projects", "targets")):
+    if intent.op == "text" and q.field_name and (any(m.kinds & {"project", "target"} for m in q.subjects) or q.domain in (
+            "projects", "targets") and all(m.kinds == {"topic"} for m in q.subjects)):
         found.append("栏目")  # a field of a project's target sheet (为什么要设这个项目), or of all (这些项目的项目期)
     if intent.op == "rank" and (q.n or q.nth):
         found.append("前N" if q.n else "第N")
