@@ -376,7 +376,9 @@ def homophone_fix(text: str, squashed: str, mentions: list[Mention], v: Vocabula
                     for n in index[size].get((pos, ch), ()):
                         hits[n] = hits.get(n, 0) + 1
                 for n, same in hits.items():
-                    if same * 2 >= size and same < size and sounds_like(piece, words[n]):
+                    # a name this report prints or a word for one, or a standard item it may lack (会议费: said so)
+                    known = words[n] in v.by_name or words[n] in v.synonyms or words[n] in lexicon.STANDARD_ECONOMIC_ITEMS
+                    if known and same * 2 >= size and same < size and sounds_like(piece, words[n]):
                         return text.replace(piece, words[n], 1)
     return None
 

@@ -98,8 +98,9 @@ class Query:
         return f"{self.op}({', '.join(self.names())}{whole}) {slots}"
 
 
-def read(question: str, doc: Document) -> Query:
-    """Read one question (one part of a line) against the document's vocabulary."""
+def read(question: str, doc: Document, heard: int = 0) -> Query:
+    """Read one question (one part of a line) against the document's vocabulary (``heard``: how many
+    misheard names were put right already; three at most)."""
     v = vocabulary(doc)
     cut = len(question) > MAX_QUESTION
     text = normalise(question[:MAX_QUESTION])
@@ -116,9 +117,9 @@ def read(question: str, doc: Document) -> Query:
     blanked = _blank(_blank_qualifiers(squashed), q.missing)
     spaced = _blank(_blank_qualifiers(squash_spaced(text)), q.missing)
     mentions = [m for m in find_mentions(blanked, spaced, v, doc) if not _inside_number(m, q)]
-    heard = homophone_fix(text, squashed, mentions, v)
-    if heard is not None:  # 差履费 typed for 差旅费: read again as the name sounds
-        return read(heard, doc)
+    fixed = homophone_fix(text, squashed, mentions, v) if heard < 3 else None
+    if fixed is not None:  # 差履费 typed for 差旅费: read again as the name sounds
+        return read(fixed, doc, heard + 1)
     _shape(q, doc)
     _roles(q, mentions, doc)
     q.domain = "projects" if any("list" in m.kinds for m in q.subjects) else _domain_word(_mask(
