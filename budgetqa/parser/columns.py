@@ -274,10 +274,13 @@ def _resolve(groups, choices: dict[int, list[Placement]], values, ncols: int) ->
             vectors[key] = out
         return vectors[key]
 
+    # A group tried every combination of and fixed nothing with: its members' placements then. It
+    # fixes nothing again until one of them changes (the trial has no other input), so it is skipped.
+    settled: dict[int, tuple] = {}
     changed, passes = True, 0
     while changed and passes < _PASSES:
         changed, passes = False, passes + 1
-        for parent, children in groups:
+        for number, (parent, children) in enumerate(groups):
             members = [r for r in [parent, *children] if r.row_no in choices]
             open_rows = [r for r in members if len(choices[r.row_no]) > 1]
             if not open_rows:
@@ -288,6 +291,10 @@ def _resolve(groups, choices: dict[int, list[Placement]], values, ncols: int) ->
                 total *= len(o)
                 if total > _EXHAUSTIVE:
                     break
+            if total <= _EXHAUSTIVE:
+                state = tuple(tuple(choices[r.row_no]) for r in members)
+                if settled.get(number) == state:
+                    continue
             fixed_sum = [Decimal(0)] * ncols
             for child in children:
                 if child.row_no in choices and len(choices[child.row_no]) == 1:
@@ -323,6 +330,8 @@ def _resolve(groups, choices: dict[int, list[Placement]], values, ncols: int) ->
                     choices[r.row_no] = [p]
                     unsure.pop(r.row_no, None)
                 changed = True
+            elif total <= _EXHAUSTIVE:
+                settled[number] = state
     return list(unsure.values())
 
 

@@ -32,6 +32,7 @@ _LABEL_NOISE = re.compile(
     r"^(?:\d{4}\s*年度?|其中|主要包括|包括|主要用于以下方面|主要用于|共计|合计|为|是|：|:|，|、|\s"
     r"|\(\d+\)|（\d+）|\d+[、.．])+"
 )
+_DIGIT = re.compile(r"\d")  # what every AMOUNT begins with (any Unicode digit, as \d in AMOUNT)
 # Clauses end at Chinese commas and at ASCII commas that are not thousands separators.
 _CLAUSE = re.compile(r"(?:[^，,]|(?<=\d),(?=\d{3}))+")
 
@@ -44,9 +45,8 @@ class _Text:
         self.lines: list[int] = []
 
     def add(self, text: str, line: int) -> None:
-        for ch in text:
-            self.chars.append(ch)
-            self.lines.append(line)
+        self.chars.extend(text)
+        self.lines.extend([line] * len(text))
 
     @property
     def text(self) -> str:
@@ -183,6 +183,8 @@ def _facts(section: str, body: _Text, department: str) -> list[Fact]:
             topic = (heading if s_match.start() == 0 else "") + named.group(1)
         sentence_start = len(r.facts)
         r.sentence, r.first_amount, r.last_amount, r.last_change = sentence, None, None, ""
+        if not _DIGIT.search(sentence):
+            continue  # every figure a clause states has a digit: a sentence without one states none
         r.sentence_start, r.first_compared = s_match.start(), _COMPARED.search(sentence)
         for clause in _CLAUSE.finditer(sentence):
             _clause_facts(r, text, clause.group(), s_match.start() + clause.start(), clause.start(), topic)
