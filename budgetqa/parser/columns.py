@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from itertools import combinations, product
+from operator import add, gt, sub
 from typing import TYPE_CHECKING
 
 from budgetqa.models import Cell, ReportError, Table
@@ -195,7 +196,7 @@ def _relation_score(total: int, parts: list[int], by_col: dict[int, Decimal]) ->
         diff = abs(by_col[total] - sum(present))
         if diff == 0:
             return 10
-        return 8 if diff <= Decimal("0.01") * len(present) else -10
+        return 8 if diff <= _CENT * len(present) else -10
     return -6 if present else 0
 
 
@@ -274,6 +275,15 @@ def _resolve(groups, choices: dict[int, list[Placement]], values, ncols: int) ->
             vectors[key] = out
         return vectors[key]
 
+    figures: dict[tuple[int, Placement], list[tuple[int, Decimal]]] = {}
+
+    def printed(row_no: int, placement: Placement) -> list[tuple[int, Decimal]]:
+        """(column, amount) of the row's non-zero amounts placed so, in column order."""
+        key = (row_no, placement)
+        if key not in figures:
+            figures[key] = [(col, v) for col, v in enumerate(vector(row_no, placement)) if v]
+        return figures[key]
+
     # A group tried every combination of and fixed nothing with: its members' placements then. It
     # fixes nothing again until one of them changes (the trial has no other input), so it is skipped.
     settled: dict[int, tuple] = {}
@@ -303,14 +313,15 @@ def _resolve(groups, choices: dict[int, list[Placement]], values, ncols: int) ->
             parent_fixed = parent.row_no in choices and len(choices[parent.row_no]) == 1
             if total <= _EXHAUSTIVE:
                 top = vector(parent.row_no, choices[parent.row_no][0]) if parent_fixed else [Decimal(0)] * ncols
-                scored = [(_combination_score(parent, len(children), open_rows, combo, top, fixed_sum, vector), combo)
+                scored = [(_combination_score(parent, len(children), open_rows, combo, top, fixed_sum, vector, printed),
+                           combo)
                           for combo in product(*options)]
                 scored.sort(key=lambda sc: -sc[0])
             else:
                 # Too many rows to try every combination one by one: search the combinations that
                 # make every column add up, pruning sums that already overshoot; fix the rows that
                 # every such combination places alike.
-                agreed = _exact(parent, children, open_rows, options, choices, fixed_sum, vector, budget)
+                agreed = _exact(parent, children, open_rows, options, choices, fixed_sum, values, ncols, budget)
                 if agreed is None:
                     unsure.update((r.row_no, r) for r in open_rows)
                 elif agreed:
@@ -335,16 +346,15 @@ def _resolve(groups, choices: dict[int, list[Placement]], values, ncols: int) ->
     return list(unsure.values())
 
 
-def _combination_score(parent, children: int, open_rows, combo, top, fixed_sum, vector) -> float:
+def _combination_score(parent, children: int, open_rows, combo, top, fixed_sum, vector, printed) -> float:
     """How well a group adds up with the open rows placed as ``combo`` (the parent's row on top)."""
     sums = list(fixed_sum)
     for r, placement in zip(open_rows, combo):
         if r is parent:
             top = vector(r.row_no, placement)
         else:
-            for col, v in enumerate(vector(r.row_no, placement)):
-                if v:
-                    sums[col] += v
+            for col, v in printed(r.row_no, placement):
+                sums[col] += v
     return _agreement(top, sums, children)
 
 
@@ -388,7 +398,8 @@ _MAX_SOLUTIONS = 32
 _MAX_STEPS = 200_000
 
 
-def _exact(parent, children, open_rows, options, choices, fixed_sum, vector, budget: list[int]) -> dict | None:
+def _exact(parent, children, open_rows, options, choices, fixed_sum, values, ncols: int,
+           budget: list[int]) -> dict | None:
     """{row number: placement} for the open rows that all exact solutions of a group place alike;
     {} when they disagree on every row, None when the search ran out of steps (``budget`` holds
     the steps left for the table)."""
@@ -402,21 +413,29 @@ def _exact(parent, children, open_rows, options, choices, fixed_sum, vector, bud
         budget[0] = 0
         return None
     budget[0] -= building
-    # Whole numbers in the smallest printed unit keep the search fast and exact.
-    every = [v for r, opts in kids for p in opts for v in vector(r.row_no, p)] + list(fixed_sum)
-    every += [v for p in tops for v in vector(parent.row_no, p)]
+    # Whole numbers in the smallest printed unit keep the search fast and exact. Every placement of
+    # a row places the same figures (its first len(placement)), so each row's are scaled once.
+    placed = [values[r.row_no][:len(opts[0])] for r, opts in kids] + [values[parent.row_no][:len(tops[0])]]
+    every = [v for figures in placed for v in figures] + list(fixed_sum)
     exponent = min((v.as_tuple().exponent for v in every if v), default=0)
     scale = Decimal(10) ** max(0, -exponent)
-    whole = lambda vec: tuple(int(v * scale) for v in vec)  # noqa: E731
+    scaled = [[int(v * scale) for v in figures] for figures in placed]
+
+    def whole(figures: list[int], placement: Placement) -> tuple[int, ...]:
+        out = [0] * ncols
+        for k, col in enumerate(placement):
+            out[col] = figures[k]
+        return tuple(out)
+
     tolerance = int(Decimal("0.01") * max(1, len(children)) * scale)
-    vectors = [[whole(vector(r.row_no, p)) for p in opts] for r, opts in kids]
+    vectors = [[whole(figures, p) for p in opts] for figures, (_, opts) in zip(scaled, kids)]
     negative = any(v < 0 for vs in vectors for vec in vs for v in vec)
     solutions: list[tuple[Placement, tuple[int, ...]]] = []
     limit = min(_MAX_STEPS, budget[0])
     steps = 0
-    start = whole(fixed_sum)
+    start = tuple(int(v * scale) for v in fixed_sum)
     for top_p in (tops if parent_open else tops[:1]):
-        top = whole(vector(parent.row_no, top_p))
+        top = whole(scaled[-1], top_p)
         found, used = _search(vectors, start, top, tolerance, negative, limit - steps, _MAX_SOLUTIONS - len(solutions))
         steps += used
         solutions += [(top_p, picks) for picks in found]
@@ -445,21 +464,16 @@ def _search(vectors: list[list[tuple[int, ...]]], start: tuple[int, ...], top: t
     ceiling = tuple(t + tolerance for t in top)
     solutions: list[tuple[int, ...]] = []
     picked: list[int] = []
-    steps = 0
-
-    def visit(i: int, sums: tuple[int, ...]) -> bool:
-        """Count a node; True when the search goes below it."""
-        nonlocal steps
-        steps += 1
-        if steps > steps_left:
-            return False
-        if i == count:
-            if all(abs(a - b) <= tolerance for a, b in zip(top, sums)):
-                solutions.append(tuple(picked))
-            return False
-        return True
-
-    frames = [[0, start, 0]] if visit(0, start) else []
+    # Each node counts one step: the search stops past ``steps_left``. A node at depth ``count``
+    # (one pick per row) is a solution when every column is within ``tolerance`` of ``top``.
+    steps = 1
+    if steps > steps_left:
+        return solutions, steps
+    if count == 0:
+        if not any(map(tolerance.__lt__, map(abs, map(sub, top, start)))):
+            solutions.append(())
+        return solutions, steps
+    frames = [[0, start, 0]]
     while frames and steps <= steps_left and len(solutions) < wanted:
         frame = frames[-1]
         i, sums, k = frame
@@ -469,20 +483,27 @@ def _search(vectors: list[list[tuple[int, ...]]], start: tuple[int, ...], top: t
                 picked.pop()
             continue
         frame[2] = k + 1
-        new = tuple(a + b for a, b in zip(sums, vectors[i][k]))
-        if not negative and any(s > c for s, c in zip(new, ceiling)):
+        new = tuple(map(add, sums, vectors[i][k]))
+        if not negative and any(map(gt, new, ceiling)):
+            continue
+        steps += 1
+        if steps > steps_left:
+            continue
+        if i + 1 == count:
+            if not any(map(tolerance.__lt__, map(abs, map(sub, top, new)))):
+                solutions.append((*picked, k))
             continue
         picked.append(k)
-        if visit(i + 1, new):
-            frames.append([i + 1, new, 0])
-        else:
-            picked.pop()
+        frames.append([i + 1, new, 0])
     return solutions, steps
+
+
+_CENT = Decimal("0.01")
 
 
 def _agreement(top: list[Decimal], sums: list[Decimal], children: int) -> float:
     """How many columns of a parent equal the sum of its children (rounding gaps count less)."""
-    tolerance = Decimal("0.01") * max(1, children)
+    tolerance = _CENT * max(1, children)
     score = 0.0
     for a, b in zip(top, sums):
         if a == b:
