@@ -36,6 +36,9 @@ def measure(doc: Document, lines: list[str], spans) -> ReadQuality:
     return quality
 
 
+_PROSE_MARK = re.compile(r"[，。；]|\.{3}|…")
+_PART_HEADING = re.compile(r"(?:部门|单位)(?:预算|决算)报?表$|报表$")
+_UNIT_LINE = re.compile(r"单\s*位\s*[:：]|金额单位")
 _TITLE_SHAPE = re.compile(r"(?:表|明细表|情况表)(?:[（(][^）)]{1,12}[）)])?$")
 
 
@@ -47,13 +50,13 @@ def _titles(lines: list[str]) -> list[int]:
         if not line.rstrip().endswith(("表", "）", ")")):
             continue
         text = compact(line)
-        if not 4 <= len(text) <= 60 or not _TITLE_SHAPE.search(text) or re.search(r"[，。；]|\.{3}|…", text):
+        if not 4 <= len(text) <= 60 or not _TITLE_SHAPE.search(text) or _PROSE_MARK.search(text):
             continue
         if table_label_number(line):
             continue  # a label (公开01表) beside a title, not a title
-        if "绩效" in text or "目录" in text or re.search(r"(?:部门|单位)(?:预算|决算)报?表$|报表$", text):
+        if "绩效" in text or "目录" in text or _PART_HEADING.search(text):
             continue  # a part's heading (…2024年度部门决算表, 二、部门预算报表), not a table
-        if any(re.search(r"单\s*位\s*[:：]|金额单位", lines[j]) for j in range(i + 1, min(len(lines), i + 4))):
+        if any(_UNIT_LINE.search(lines[j]) for j in range(i + 1, min(len(lines), i + 4))):
             out.append(i)
     return out
 
