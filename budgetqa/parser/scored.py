@@ -220,24 +220,30 @@ def _assign(rows: list[_Row], labels: list[tuple[int, str]], pages: dict[int, in
         members = on_page.get(pages.get(line, 0), [])
         first = [bisect_left(members, i) for i in range(n)]  # the first member at or after row i
         last = [bisect_right(members, j) - 1 for j in range(n)]  # the last member at or before row j
+        top = [extents[members[f]][0] if f < len(members) else 0.0 for f in first]  # where rows i.. begin
         middle = height[line]
         liked = "满意" in name
         before, here, came = best[k - 1], best[k], back[k]
         for j in range(k, n + 1):
+            # Label k over rows i..j (1-based) is possible for i up to ``until``: a member of its page
+            # at or after row i and at or before row j, and its own row (if any) among them.
             hi = last[j - 1]
+            until = min(j, members[hi] + 1) if hi >= 0 else k - 1
+            if own is not None:
+                until = min(until, own + 1) if own <= j - 1 else k - 1
             end = extents[members[hi]][1] if hi >= 0 else 0.0
             named_to = satisfaction[j]
-            for i in range(k, j + 1):
-                lo = first[i - 1]
-                if (own is not None and not i - 1 <= own <= j - 1) or lo > hi:
-                    cost = big
-                else:
-                    named = named_to - satisfaction[i - 1]
-                    mismatch = (j - i + 1 - named) if liked else named
-                    cost = abs((extents[members[lo]][0] + end) / 2 - middle) + 2 * mismatch
-                value = before[i - 1] + cost
-                if value < here[j]:
-                    here[j], came[j] = value, i
+            if liked:
+                values = [before[i - 1] + (abs((top[i - 1] + end) / 2 - middle)
+                                           + 2 * (j - i + 1 - (named_to - satisfaction[i - 1])))
+                          for i in range(k, until + 1)]
+            else:
+                values = [before[i - 1] + (abs((top[i - 1] + end) / 2 - middle) + 2 * (named_to - satisfaction[i - 1]))
+                          for i in range(k, until + 1)]
+            values += [before[i - 1] + big for i in range(max(k, until + 1), j + 1)]
+            least = min(values)
+            if least < here[j]:  # the first i with the least cost, as a scan with < finds it
+                here[j], came[j] = least, k + values.index(least)
     out = [""] * n
     j = n
     for k in range(m, 0, -1):
