@@ -262,22 +262,39 @@ def _resolve(groups, choices: dict[int, list[Placement]], values, ncols: int) ->
     Returns the rows of groups whose exact search ran out of its step budget (placed by the
     row-by-row improvement, or left at their own best placement).
     """
-    vectors: dict[tuple[int, Placement], list[Decimal]] = {}
+    vectors: dict[tuple[int, Placement], list] = {}
     budget = [_GROUP_WORK]
     unsure: dict[int, object] = {}
+    # The sums below are exact in whole numbers of the smallest printed unit (Decimal rounds past 28
+    # digits, so figures too large for that to be sure of are added as Decimals, as printed).
+    scale = _whole_scale(values)
+    if scale is not None:
+        amounts, zero = {row_no: [int(v * scale) for v in nums] for row_no, nums in values.items()}, 0
+        tolerance = lambda children: max(1, children) * int(_CENT * scale)  # noqa: E731
+    else:
+        amounts, zero = values, Decimal(0)
+        tolerance = lambda children: _CENT * max(1, children)  # noqa: E731
 
-    def vector(row_no: int, placement: Placement) -> list[Decimal]:
+    def vector(row_no: int, placement: Placement) -> list:
         key = (row_no, placement)
         if key not in vectors:
-            out = [Decimal(0)] * ncols
+            out = [zero] * ncols
             for k, col in enumerate(placement):
-                out[col] = values[row_no][k]
+                out[col] = amounts[row_no][k]
             vectors[key] = out
         return vectors[key]
 
-    figures: dict[tuple[int, Placement], list[tuple[int, Decimal]]] = {}
+    def printed_sum(rows) -> list[Decimal]:
+        """The sum of the rows' vectors as printed (Decimals: the exact search scales them itself)."""
+        out = [Decimal(0)] * ncols
+        for row_no, placement in rows:
+            for k, col in enumerate(placement):
+                out[col] += values[row_no][k]
+        return out
 
-    def printed(row_no: int, placement: Placement) -> list[tuple[int, Decimal]]:
+    figures: dict[tuple[int, Placement], list] = {}
+
+    def printed(row_no: int, placement: Placement) -> list:
         """(column, amount) of the row's non-zero amounts placed so, in column order."""
         key = (row_no, placement)
         if key not in figures:
@@ -305,15 +322,17 @@ def _resolve(groups, choices: dict[int, list[Placement]], values, ncols: int) ->
                 state = tuple(tuple(choices[r.row_no]) for r in members)
                 if settled.get(number) == state:
                     continue
-            fixed_sum = [Decimal(0)] * ncols
-            for child in children:
-                if child.row_no in choices and len(choices[child.row_no]) == 1:
-                    for col, v in enumerate(vector(child.row_no, choices[child.row_no][0])):
-                        fixed_sum[col] += v
+            fixed_sum = [zero] * ncols
+            fixed = [(child.row_no, choices[child.row_no][0]) for child in children
+                     if child.row_no in choices and len(choices[child.row_no]) == 1]
+            for row_no, placement in fixed:
+                for col, v in enumerate(vector(row_no, placement)):
+                    fixed_sum[col] += v
             parent_fixed = parent.row_no in choices and len(choices[parent.row_no]) == 1
+            within = tolerance(len(children))
             if total <= _EXHAUSTIVE:
-                top = vector(parent.row_no, choices[parent.row_no][0]) if parent_fixed else [Decimal(0)] * ncols
-                scored = [(_combination_score(parent, len(children), open_rows, combo, top, fixed_sum, vector, printed),
+                top = vector(parent.row_no, choices[parent.row_no][0]) if parent_fixed else [zero] * ncols
+                scored = [(_combination_score(parent, within, open_rows, combo, top, fixed_sum, vector, printed),
                            combo)
                           for combo in product(*options)]
                 scored.sort(key=lambda sc: -sc[0])
@@ -321,7 +340,8 @@ def _resolve(groups, choices: dict[int, list[Placement]], values, ncols: int) ->
                 # Too many rows to try every combination one by one: search the combinations that
                 # make every column add up, pruning sums that already overshoot; fix the rows that
                 # every such combination places alike.
-                agreed = _exact(parent, children, open_rows, options, choices, fixed_sum, values, ncols, budget)
+                as_printed = fixed_sum if scale is None else printed_sum(fixed)
+                agreed = _exact(parent, children, open_rows, options, choices, as_printed, values, ncols, budget)
                 if agreed is None:
                     unsure.update((r.row_no, r) for r in open_rows)
                 elif agreed:
@@ -329,8 +349,8 @@ def _resolve(groups, choices: dict[int, list[Placement]], values, ncols: int) ->
                         choices[row_no] = [p]
                     changed = True
                     continue
-                combo, best = _improved(parent, children, open_rows, options, choices, fixed_sum, vector,
-                                        parent_fixed, ncols, budget)
+                combo, best = _improved(parent, within, open_rows, options, choices, fixed_sum, vector,
+                                        parent_fixed, ncols, budget, zero)
                 if budget[0] <= 0:
                     unsure.update((r.row_no, r) for r in open_rows)
                 if best < ncols:
@@ -346,7 +366,22 @@ def _resolve(groups, choices: dict[int, list[Placement]], values, ncols: int) ->
     return list(unsure.values())
 
 
-def _combination_score(parent, children: int, open_rows, combo, top, fixed_sum, vector, printed) -> float:
+def _whole_scale(values: dict[int, list[Decimal]]) -> Decimal | None:
+    """10 to the power of the most decimals printed (at least 2, the cent of the tolerance), when
+    every figure times it is a whole number small enough that no sum of them reaches Decimal's 28
+    digits (each under 10^20, however many are added); None otherwise."""
+    places = 2
+    for nums in values.values():
+        for v in nums:
+            if v:
+                exponent = v.as_tuple().exponent
+                if not isinstance(exponent, int) or exponent < -8 or v.adjusted() >= 12:
+                    return None
+                places = max(places, -exponent)
+    return Decimal(10) ** places
+
+
+def _combination_score(parent, tolerance, open_rows, combo, top, fixed_sum, vector, printed) -> float:
     """How well a group adds up with the open rows placed as ``combo`` (the parent's row on top)."""
     sums = list(fixed_sum)
     for r, placement in zip(open_rows, combo):
@@ -355,16 +390,16 @@ def _combination_score(parent, children: int, open_rows, combo, top, fixed_sum, 
         else:
             for col, v in printed(r.row_no, placement):
                 sums[col] += v
-    return _agreement(top, sums, children)
+    return _agreement(top, sums, tolerance)
 
 
-def _improved(parent, children, open_rows, options, choices, fixed_sum, vector, parent_fixed,
-              ncols: int, budget: list[int]) -> tuple[list[Placement], float]:
+def _improved(parent, tolerance, open_rows, options, choices, fixed_sum, vector, parent_fixed,
+              ncols: int, budget: list[int], zero=Decimal(0)) -> tuple[list[Placement], float]:
     """Improve the rows' placements one row at a time while the group agrees better (each trial
     changes one row: its vector is taken out of the running sums and the new one put in). Each
     trial spends one unit of ``budget``; the search stops where the budget does."""
     combo = [o[0] for o in options]
-    top = vector(parent.row_no, choices[parent.row_no][0]) if parent_fixed else [Decimal(0)] * ncols
+    top = vector(parent.row_no, choices[parent.row_no][0]) if parent_fixed else [zero] * ncols
     sums = list(fixed_sum)
     for r, placement in zip(open_rows, combo):
         if r is parent:
@@ -372,8 +407,7 @@ def _improved(parent, children, open_rows, options, choices, fixed_sum, vector, 
         else:
             for col, v in enumerate(vector(r.row_no, placement)):
                 sums[col] += v
-    size = len(children)
-    best = _agreement(top, sums, size)
+    best = _agreement(top, sums, tolerance)
     improved = True
     while improved and budget[0] > 0:
         improved = False
@@ -387,7 +421,7 @@ def _improved(parent, children, open_rows, options, choices, fixed_sum, vector, 
                 else:
                     old, new = vector(r.row_no, combo[i]), vector(r.row_no, placement)
                     trial_top, trial_sums = top, [s - a + b for s, a, b in zip(sums, old, new)]
-                value = _agreement(trial_top, trial_sums, size)
+                value = _agreement(trial_top, trial_sums, tolerance)
                 if value > best:
                     combo[i], best, improved = placement, value, True
                     top, sums = trial_top, trial_sums
@@ -501,9 +535,9 @@ def _search(vectors: list[list[tuple[int, ...]]], start: tuple[int, ...], top: t
 _CENT = Decimal("0.01")
 
 
-def _agreement(top: list[Decimal], sums: list[Decimal], children: int) -> float:
-    """How many columns of a parent equal the sum of its children (rounding gaps count less)."""
-    tolerance = _CENT * max(1, children)
+def _agreement(top: list, sums: list, tolerance) -> float:
+    """How many columns of a parent equal the sum of its children (rounding gaps, up to
+    ``tolerance``: a cent for each child, count less)."""
     score = 0.0
     for a, b in zip(top, sums):
         if a == b:

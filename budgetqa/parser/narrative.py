@@ -198,7 +198,8 @@ def _facts(section: str, body: _Text, department: str) -> list[Fact]:
             continue  # every figure a clause states has a digit: a sentence without one states none
         r.sentence_start, r.first_compared = s_match.start(), _COMPARED.search(sentence)
         for clause in _CLAUSE.finditer(sentence):
-            _clause_facts(r, text, clause.group(), s_match.start() + clause.start(), clause.start(), topic)
+            if _DIGIT.search(clause.group()):  # (a clause without a digit states nothing either)
+                _clause_facts(r, text, clause.group(), s_match.start() + clause.start(), clause.start(), topic)
         for fact in r.facts[sentence_start:]:
             fact.topic = topic
     _link_breakdowns(text, r.amounts)
