@@ -5,8 +5,8 @@ Its templates are phrases with slots in braces; the reader replaces what it reco
 question (a name, a number, a table) with the slot and compares the result with every template
 (rapidfuzz), and cue words found outside the recognised names add evidence. ``needs`` lists the
 slots of which one must be present: the kinds of the names recognised (code, item, project, topic …),
-"subject" (a code or a row), "table", "amount" (a number typed) and "money" (钱/资金/经费 with no
-name: the report's money as a whole).
+"subject" (a code or a row), "table", "amount" (a number typed), "money" (钱/资金/经费 with no
+name: the report's money as a whole) and "scope" (上年结转 said with no name: the carried-over money).
 """
 
 from __future__ import annotations
@@ -172,9 +172,10 @@ INTENTS: tuple[Intent, ...] = (
         "parent", "一个科目属于哪个类或款（上一级）",
         ("{code}属于哪个款", "{item}的上一级是什么", "{code}是哪个类的", "{item}属于什么科目", "{item}归在哪"),
         cues=("属于", "上一级", "上级", "所属", "归属", "归在", "隶属", "哪个类", "哪个款", "哪一类", "哪一款",
-              "什么类", "什么款", "哪类", "哪款", "上层", "母项", "父级", "挂在", "挂哪", "哪几个款", "哪几个类",
-              "在哪个款", "在哪个类", "哪些款下", "哪几个款下"),
-        needs=("code", "item", "subject"),
+              "什么类", "什么款", "哪类", "哪款", "上层", "母项", "父级", "挂在", "挂哪", "挂在哪个", "哪几个款", "哪几个类",
+              "在哪个款", "在哪个类", "哪些款下", "哪几个款下", "政府预算支出经济科目", "政府预算支出经济分类",
+              "政府经济分类", "政府经济科目", "政府预算经济分类", "对应的政府"),
+        needs=("code", "item", "subject", "column", "table"),
         examples=("2101102属于哪个款",),
         weight=1.2,
     ),
@@ -196,8 +197,8 @@ INTENTS: tuple[Intent, ...] = (
         "list", "项目清单（本年的、上年结转的），有上年结转的科目",
         ("项目有哪些", "{scope}的项目有哪些", "哪些项目", "项目清单", "列出项目", "上年结转的项目有哪些"),
         cues=("哪些项目", "项目有哪些", "项目清单", "项目列表", "列出", "所有项目", "项目明细", "哪些科目", "哪几个项目",
-              "哪几项", "哪几个科目",
-              "科目有哪些", "按科目", "分布在哪", "怎么分布", "如何分布", "分布情况", "都有哪些项目", "几个项目分别"),
+              "哪几项", "哪几个科目", "哪几个功能分类", "哪些功能分类", "哪几个类", "哪些类", "哪几类", "哪几个款",
+              "哪些款", "哪几款", "科目有哪些", "按科目", "分布在哪", "怎么分布", "如何分布", "分布情况", "都有哪些项目", "几个项目分别"),
         examples=("上年结转的项目有哪些",),
         weight=1.1,
     ),
@@ -208,7 +209,7 @@ INTENTS: tuple[Intent, ...] = (
          "{item}和{item}各多少"),
         cues=("多少", "预算", "安排", "金额", "花了", "钱", "总计", "合计", "总额", "总预算", "总收入", "总支出",
               "规模", "盘子", "数额", "是多少"),
-        needs=("code", "subject", "project", "item", "fact", "table", "topic", "group", "asset", "column", "row"),
+        needs=("code", "subject", "project", "item", "fact", "table", "topic", "group", "asset", "column", "row", "scope"),
         examples=("2013105", "事业运行", "山西画报订阅费用", "基本支出多少？项目支出多少？", "三公经费",
                   "政府采购预算多少", "收入总计多少"),
         weight=1.0,

@@ -105,13 +105,11 @@ def emit(columns: list[str], rows: list[list], as_json: bool, as_csv: bool, keys
 
 
 def _open(db_path: Path):
-    """The database; the default one starts with the bundled report on first use, and says so.
-
-    A path given with --db is never filled with the bundled report: only `load` creates a database.
-    """
+    """The database; a new one (the default, or a path given with --db that holds nothing yet) starts
+    with the bundled report, and a line on stderr says so. A file that is not budgetqa's is refused."""
     from budgetqa.store import connect, create_default_database, is_new
 
-    if click.get_current_context().meta.get(_DEFAULT_KEY) and is_new(db_path):
+    if is_new(db_path):
         label = create_default_database(db_path)
         click.echo(f"budgetqa: 首次使用：已把随附的报告（{label}）载入 {db_path}", err=True)
     return connect(db_path, create_default=False)

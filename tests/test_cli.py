@@ -190,13 +190,14 @@ def test_a_damaged_schema_is_repaired_or_refused_in_one_line(db_path):
         assert "内部错误" not in result.output
 
 
-def test_a_new_db_path_is_not_filled_with_the_bundled_report(tmp_path):
-    """`budgetqa documents --db new.db` says there is no such database; only load creates one."""
+def test_a_new_db_path_starts_with_the_bundled_report_and_says_so(tmp_path):
+    """`budgetqa ask --db new.db` answers from the bundled report, and a line on stderr says it was loaded."""
     new = tmp_path / "new.db"
-    for command in (["documents"], ["ask", "2013105"], ["open"]):
-        result = CliRunner().invoke(cli, [*command, "--db", str(new)])
-        assert result.exit_code == 1 and "没有这个数据库" in result.stderr and "budgetqa load" in result.stderr
-        assert not new.exists()
+    result = CliRunner().invoke(cli, ["ask", "--json", "2013105", "--db", str(new)])
+    assert result.exit_code == 0 and json.loads(result.stdout)["figures"][0]["value"] == 246.89
+    assert "随附的报告" in result.stderr and str(new) in result.stderr
+    again = CliRunner().invoke(cli, ["documents", "--json", "--db", str(new)])
+    assert again.stderr == "" and len(json.loads(again.stdout)) == 1
 
 
 def test_the_default_database_starts_with_the_bundled_report_and_says_so(tmp_path):

@@ -17,10 +17,12 @@ from decimal import Decimal
 from budgetqa.answer.model import Answer, Figure, Session, Source
 from budgetqa.answer import check as checks
 from budgetqa.answer import compute, figures, lists, text, topics
-from budgetqa.answer.documents import all_documents, named_documents, strip_department, wants_comparison
+from budgetqa.answer.documents import (asked_kind, chosen_report, department_reports, report_of, reports_named,
+                                       several_loaded,
+                                       strip_department, wants_comparison)
 from budgetqa.models import Document
 from budgetqa.question.numbers import chinese_numbers
-from budgetqa.question.query import MAX_QUESTION, Query, measure_word, read, shown_mentions, shown_whole, with_context
+from budgetqa.question.query import MAX_QUESTION, Query, measure_word, read, shown_mentions, shown_whole, with_context, without_loose_totals
 from budgetqa.readback import read_document
 from budgetqa.textnorm import squash
 
@@ -44,29 +46,35 @@ _TOPIC_WORDS = {"三公": "三公经费", "机关运行": "机关运行经费", 
 
 def ask(conn: sqlite3.Connection, question: str, session: Session | None = None) -> Answer:
     """Answer one question about the loaded reports (see the module docstring)."""
-    from budgetqa.answer.compare import compare
+    from budgetqa.answer.compare import across_answer
 
     session = session or Session()
-    docs = all_documents(conn)
-    if not docs:
+    current = report_of(conn, session.document_id)
+    if current is None:
         return Answer(False, "none", "数据库里还没有报告：先用 budgetqa load FILE 载入一份。")
-    current = next((d for d in docs if d.id == session.document_id), docs[0])
-    if len(docs) > 1:
-        named, by_department = named_documents(question, docs)
-        if wants_comparison(question, docs) and len(named) != 1:
-            return compare(conn, question, named if len(named) >= 2 else docs, read_document, ask_doc)
-        if named:
-            current = max(named, key=lambda d: (d.year or 0, d.id))
-            missing = _missing_year(question, named) if by_department else ""
-            if missing:
-                return Answer(False, "out_of_scope", missing, document=current.label)
+    others: list[str] = []
+    several = several_loaded(conn)
+    if several:
+        question = _pick(question, session) or question  # a numbered choice names its report
+        named = reports_named(conn, question, _printed_by(conn, current.id))
+        own = department_reports(conn, current.department)
+        plan = wants_comparison(question, named, current, own)
+        if plan is not None:
+            return across_answer(conn, question, plan, named, asked_kind(question), read_document, ask_doc)
+        choice = chosen_report(question, named, current, own, _missing_year)
+        if choice.report is None:
+            return Answer(False, "out_of_scope", choice.refusal, document=current.label)
+        current, others = choice.report, choice.others
     doc = read_document(conn, current.id)
     if session.document_id != doc.id:
         session.last_query = None  # another report: what was said of the last one does not carry over
     session.document_id = doc.id
     answer = ask_doc(conn, doc, question, session)
     answer.document = doc.label
-    if len(docs) > 1 and answer.matched:
+    if several and answer.matched:
+        if others:  # the question's name fits other departments as well: say which, never choose silently
+            listed = "、".join(others[:3]) + (f" 等 {len(others)} 个部门" if len(others) > 3 else "")
+            answer.text += f"（问题中的名称也可指 {listed}，写出全称可选定）"
         answer.text += f"（出自 {doc.label}）"
     return answer
 
@@ -76,6 +84,17 @@ def preload(conn: sqlite3.Connection, doc_id: int) -> None:
     import cn2an  # noqa: F401  (imported on first use otherwise: tens of milliseconds)
 
     ask_doc(conn, read_document(conn, doc_id), "前五个项目", Session(document_id=doc_id))
+
+
+def _printed_by(conn: sqlite3.Connection, doc_id: int):
+    """The names a report prints, read when first asked for."""
+    names: list[list[str]] = []
+
+    def printed() -> list[str]:
+        if not names:
+            names.append(_printed(read_document(conn, doc_id)))
+        return names[0]
+    return printed
 
 
 def _missing_year(question: str, named) -> str:
@@ -138,7 +157,7 @@ def _returning(doc: Document, question: str, session: Session) -> str:
     return m.group(2)
 
 
-_PART_END = re.compile(r"[？?！!；;]+")
+_PART_END = re.compile(r"[？?！!；;。]+")
 # 我是审计局的，… / 作为人大代表我想问：…: who is asking says nothing about what is asked.
 _INTRODUCTION = re.compile(r"^(?:我是[^，,。：:？?]{1,16}?(?:的)?[，,。：:]|作为[^，,。：:？?]{1,16}?(?:我想问|我问一下|想问)?[，,：:]?"
                            r"|(?:审计|我们)?(?:核对|核实|确认|了解)一下[：:，,]|(?:换|转)个话题[，,：:]?|简单说[，,：:]?"
@@ -146,7 +165,7 @@ _INTRODUCTION = re.compile(r"^(?:我是[^，,。：:？?]{1,16}?(?:的)?[，,。
 _CLAUSE_END = re.compile(r"[，,]")
 # Words that make a clause a question of its own (多少, 几个, 是否 …); a clause without one says
 # where or what, and is read together with the next.
-_ASKS = re.compile(r"多少|几|哪|什么|啥|吗|么|呢|是否|是不是|占比|比例|比重|对不对|怎么|如何|为何|为什么|原因|多长|多久|多大|多高")
+_ASKS = re.compile(r"多少|几|哪|什么|啥|吗|(?<![这那多])么|呢|是否|是不是|占比|比例|比重|对不对|怎么|如何|为何|为什么|原因|多长|多久|多大|多高")
 
 
 # 哪几类，各占多少 / 有哪些，分别多少: a clause opening with 各 or 分别 asks of the things the one before names.
@@ -193,6 +212,7 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
     """Read one question, fill its gaps from the conversation, refuse or execute it."""
     q = read(question, doc)
     if continuing:  # a later question of the line: 基本支出和项目支出各多少 asks it of the one before
+        q = without_loose_totals(q)
         q.follow_up = q.follow_up or not q.subjects or all(measure_word(q, m) for m in q.subjects)
     picked = shown_mentions(q, session.shown, doc) if session.shown and not q.subjects else []
     if picked:  # 货物、工程、服务各多少: figures the last answer showed, asked as figures
@@ -248,7 +268,8 @@ def execute(conn, doc: Document, q: Query) -> Answer | None:
         left = compute.remainder(doc, q)
         if left is not None:
             return left
-    if q.op in ("value", "difference", "change", "share") and compute.asks_budget_vs_outturn(doc, q):
+    if q.op in ("value", "difference", "change", "share") and compute.asks_budget_vs_outturn(doc, q) \
+            and not any("topic" in m.kinds for m in q.subjects):  # a topic (三公) answers from its own table
         found = compute.budget_vs_outturn(doc, q)  # a 决算 report's budget against its outturn
         if found is not None:
             return found
@@ -352,7 +373,7 @@ def _together(doc: Document, parts: list[str], answers: list[Answer]) -> Answer:
     said = " ".join(a.text for a in matched)
     texts: list[str] = []
     for p, a in zip(parts, answers):
-        if a.matched and a.text not in texts:
+        if a.matched and not any(a.text in t for t in texts):
             texts.append(a.text)  # a later part answered by the same card (执行率呢 after 全年预算和决算) is said once
         elif not a.matched and not _already_said(p, said):
             texts.append(f"「{p.strip()}」：{a.text}")

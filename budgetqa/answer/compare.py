@@ -1,21 +1,349 @@
-"""Questions across documents: the same figure in several departments' or years' reports."""
+"""Questions across reports: answered in SQL over the standard figures (budgetqa.across).
+
+哪个部门X最多 / 前N个部门 rank every report; 各部门X对比 lists them in order; 各部门X合计 sums them;
+X占支出总计比例最高的部门 ranks a share; two named departments, or one department's years, are set
+side by side. X is one of the standard figures (budgetqa.standard.FIGURES), named as the reports
+print it or in the lexicon's words (公车 → 公务用车购置及运行费). Any other figure is asked of each
+named report, when there are few; over more reports the answer says which figures can be compared.
+Every figure keeps its report, table and line; every answer says how many reports lack the figure.
+"""
 
 from __future__ import annotations
 
+import re
 import sqlite3
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
-from budgetqa.answer.documents import DocRef, strip_document_words
+from budgetqa import across
+from budgetqa.answer.documents import (MONEY_WORDS, Across, figures_named, newest_reports, order_asked, place_reports, residue,
+                                       strip_department, unit_asked)
 from budgetqa.answer.model import Answer, Session, amount_text
+from budgetqa.departments import Named, Report
+from budgetqa.standard import FIGURES
+from budgetqa.textnorm import normalise, squash
 
+MAX_ASKED = 20  # reports a figure that is not a standard one is asked of, one report at a time
+SHOWN = 20  # rows of a ranking or comparison of every report (the sentence names the first ten)
+_IN_TEXT = 10
 _TO_WAN = {"元": Decimal("0.0001"), "万元": Decimal(1), "亿元": Decimal(10000)}
 
 
-def compare(conn: sqlite3.Connection, question: str, docs: list[DocRef], load, ask_doc) -> Answer:
-    """Ask the question of each document (``ask_doc``) and set the headline figures side by side."""
-    asked = strip_document_words(question, docs)
+# --------------------------------------------------------------------------- the answer
+def across_answer(conn: sqlite3.Connection, question: str, plan: Across, named: Named, kind: str | None,
+                  load, ask_doc) -> Answer:
+    """Answer a question across reports (``plan`` says which reports; see the module docstring)."""
+    figures, narrowed = figures_named(question)
+    rest = residue(question, named)
+    years = named.years
+    reports = plan.reports if plan.scope != "every" else None
+    # 各部门 without a year: each department once, its newest report (not one department's eight years).
+    newest = newest_reports(conn, kind) if plan.scope == "every" and not years else None
+    place, ids = place_reports(conn, question) if plan.scope == "every" else ("", None)
+    if ids is not None and newest is not None:
+        ids = sorted(set(ids) & set(newest))
+    ids = ids if ids is not None else newest
+    scope = place + _scope(years, kind, newest is not None)
+    assumed = ""
+    if not figures and not narrowed:
+        money = MONEY_WORDS.get(rest)
+        if not rest or money:
+            figures = [money or "支出总计"]
+            assumed = "" if money else f"（没有说比较哪一项，按「{figures[0]}」比较）"
+    if narrowed or not figures:
+        if reports is None:
+            count = len(ids) if ids is not None else _count(conn, years, kind)
+            if count <= MAX_ASKED:
+                reports = _reports(conn, years, kind, ids)
+        else:
+            count = len(reports)
+        if count <= MAX_ASKED:
+            return ask_each(conn, question, named, reports, load, ask_doc, plan.ordered)
+        return _standard_only(count, question)
+    unit = unit_asked(question)
+    text = squash(normalise(question)).replace("总计", "")
+    every = dict(year=years or None, kind=kind, documents=ids)
+    if plan.scope == "every":
+        if len(figures) >= 2 and "占" in text:
+            answer = _share(conn, figures[0], figures[1], question, scope, every)
+        elif len(figures) == 1 and re.search(r"占比|比重|占.{0,8}(?:比例|份额|百分比)", text):
+            answer = _share(conn, figures[0], "支出总计", question, scope, every)
+        elif re.search(r"合计|一共|总共|总额|总和|加起来|汇总|共计|平均|总数", text):
+            answer = _join([_total(conn, f, scope, every, unit) for f in figures])
+        else:
+            answer = _join([_rank(conn, f, question, plan.ordered, scope, every, unit) for f in figures])
+    elif plan.scope == "years":
+        answer = _join([_years(conn, f, plan, unit) for f in figures])
+    else:
+        answer = _join([_compare(conn, f, plan.reports, unit) for f in figures])
+    if assumed:
+        answer.understood += assumed
+        answer.text = answer.text.replace("理解：", f"理解{assumed}：", 1)
+    if plan.others and answer.matched:
+        listed = "、".join(plan.others[:3]) + (f" 等 {len(plan.others)} 个部门" if len(plan.others) > 3 else "")
+        answer.text += f"（问题中的名称也可指 {listed}，写出全称可选定）"
+    return answer
+
+
+def _filters(years: list[int], kind: str | None) -> tuple[str, list]:
+    where, params = ["1"], []
+    if years:
+        where.append(f"year in ({', '.join('?' * len(years))})")
+        params += years
+    if kind:
+        where.append("kind = ?")
+        params.append(kind)
+    return " and ".join(where), params
+
+
+def _count(conn, years: list[int], kind: str | None) -> int:
+    where, params = _filters(years, kind)
+    return conn.execute(f"select count(*) from documents where {where}", params).fetchone()[0]
+
+
+def _reports(conn, years: list[int], kind: str | None, ids: list[int] | None) -> list[Report]:
+    where, params = _filters(years, kind)
+    if ids is not None:
+        where += " and id in (select value from json_each(?))"
+        params.append(str(ids))
+    return [Report(*r) for r in conn.execute(f"select id, department, year, kind from documents where {where}"
+                                             " order by department, year", params)]
+
+
+def _percent(part: int, whole: int) -> Decimal | None:
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) if whole else None
+
+
+def _scope(years: list[int], kind: str | None, newest: bool) -> str:
+    """How the reports compared are said, with {n} for their number: '2024年预算的 {n} 份报告' …"""
+    if newest:
+        return f"各部门最新一份{kind or '报告'}（{{n}} 份；没有说年度）"
+    said = "、".join(f"{y}年" for y in years) + (kind or "")
+    return f"{said}的 {{n}} 份报告" if said else "全部 {n} 份报告"
+
+
+def _where(f: across.Figure) -> str:
+    return f"{f.where} 第{f.line}行" if f.where else f"第{f.line}行"
+
+
+def _said(f: across.Figure) -> str:
+    """'江城市东安县财政局 2024年预算 290.03 万元（表7 … 第12行）'."""
+    return f"{f.report.label} {amount_text(f.value, f.unit)}（{_where(f)}）"
+
+
+def _printed(f: across.Figure) -> str:
+    return f"{f.printed} {f.printed_unit}" if f.printed else (f.note or "")
+
+
+def _add(a: Answer, f: across.Figure, label: str | None = None) -> None:
+    a.figure(label or f"{f.report.label} {f.figure}", f.value, f.unit, f"{f.report.label} {f.where}", f.line)
+
+
+def _lacking(count: int, printing: int, figure: str) -> str:
+    lacking = count - printing
+    if lacking:
+        return f"共 {count} 份报告，其中 {lacking} 份没有列出{figure}。"
+    return f"共 {count} 份报告，都列出了{figure}。"
+
+
+def _documents(labels: list[str], count: int) -> str:
+    labels = list(dict.fromkeys(labels))
+    return "、".join(labels) if len(labels) <= 3 and count <= 3 else "、".join(labels[:3]) + f" 等 {count} 份报告"
+
+
+def _rank(conn, figure: str, question: str, ordered: bool, scope: str, every: dict, unit: str) -> Answer:
+    n, ascending = order_asked(question)
+    shown = n if n else (SHOWN if not ordered else _IN_TEXT)
+    r = across.rank(conn, figure, n=shown + 1, ascending=ascending, unit=unit, **every)
+    beyond = r.figures[shown:]
+    r.figures = r.figures[:shown]
+    intent = "rank" if ordered else "compare"
+    way = "从低到高" if ascending else "从高到低"
+    understood = f"按「{figure}」在{scope.format(n=r.reports)}中{'排序' if ordered else '比较'}（{way}）理解"
+    if not r.figures:
+        return Answer(False, intent, f"{understood}：这些报告都没有列出{figure}，没有可给的数字。", understood=understood)
+    a = Answer(True, intent, "", understood=understood, unit=unit)
+    first = r.figures[0]
+    tied = [f for f in r.figures if f.fen == first.fen]
+    if ordered and not n:
+        most = "最少" if ascending else "最多"
+        head = f"{figure}{most}的是 " + "、".join(_said(f) for f in tied) + ("（并列）" if len(tied) > 1 else "")
+        rest = r.figures[len(tied):_IN_TEXT]
+        text = head + ("；其次：" + "；".join(_said(f) for f in rest) if rest else "") + "。"
+    else:
+        listed = r.figures[:_IN_TEXT]
+        text = "；".join(f"{i}. {_said(f)}" for i, f in enumerate(listed, 1)) + "。"
+        if len(r.figures) > len(listed):
+            text += f"表中列出前 {len(r.figures)} 份。"
+    if beyond and beyond[0].fen == r.figures[-1].fen:
+        text += f"第 {len(r.figures)} 名之后还有报告与它同为 {amount_text(beyond[0].value, unit)}（并列，未列出）。"
+    a.text = f"{understood}：{text}{_lacking(r.reports, r.printing, figure)}"
+    for f in r.figures:
+        _add(a, f)
+    a.columns = ["名次", "报告", "项目", f"金额（{unit}）", "报告所列", "出处"]
+    a.rows = [[i, f.report.label, f.label or figure, f.value, _printed(f), _where(f)] for i, f in enumerate(r.figures, 1)]
+    a.chart = [(f.report.label, f.value) for f in r.figures]
+    a.document = _documents([f.report.label for f in r.figures], r.printing)
+    return a
+
+
+def _total(conn, figure: str, scope: str, every: dict, unit: str) -> Answer:
+    t = across.total(conn, figure, n=SHOWN, unit=unit, **every)
+    understood = f"按「{figure}」在{scope.format(n=t.reports)}中合计理解"
+    if not t.printing:
+        return Answer(False, "compare", f"{understood}：这些报告都没有列出{figure}，没有可给的数字。", understood=understood)
+    a = Answer(True, "compare", "", understood=understood, unit=unit)
+    largest = t.largest[:_IN_TEXT]
+    mean = t.mean.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    about = "" if mean == t.mean else "约 "
+    text = (f"{t.printing} 份报告的{figure}合计 {amount_text(t.total, unit)}，平均每份{about}{amount_text(mean, unit)}；"
+            f"最大的{'几' if len(largest) > 1 else '一'}份：" + "；".join(f"{_said(s.figure)}，占合计 {s.percent}%" for s in largest) + "。")
+    a.text = f"{understood}：{text}{_lacking(t.reports, t.printing, figure)}"
+    a.figure(f"{t.printing} 份报告的{figure}合计", t.total, unit)
+    a.figure(f"{t.printing} 份报告的{figure}平均每份", t.mean, unit)
+    for s in t.largest:
+        _add(a, s.figure)
+    a.columns = ["报告", "项目", f"金额（{unit}）", "占合计（%）", "报告所列", "出处"]
+    a.rows = [[s.figure.report.label, s.figure.label or figure, s.figure.value, s.percent, _printed(s.figure),
+               _where(s.figure)] for s in t.largest]
+    a.chart = [(s.figure.report.label, s.figure.value) for s in t.largest]
+    a.document = _documents([s.figure.report.label for s in t.largest], t.printing)
+    return a
+
+
+def _share(conn, part: str, whole: str, question: str, scope: str, every: dict) -> Answer:
+    n, ascending = order_asked(question)
+    s = across.share_rank(conn, part, whole, n=n or _IN_TEXT, ascending=ascending, **every)
+    understood = f"按「{part}」占「{whole}」的比例在{scope.format(n=s.reports)}中排序（{'从低到高' if ascending else '从高到低'}）理解"
+    if not s.rows:
+        return Answer(False, "rank", f"{understood}：没有报告同时列出{part}和{whole}，没有可给的数字。", understood=understood)
+    a = Answer(True, "rank", "", understood=understood, unit="%")
+    said = [f"{p.report.label} {percent}%（{part} {amount_text(p.value, p.unit)}，{_where(p)}；"
+            f"{whole} {amount_text(w.value, w.unit)}，{_where(w)}）" for p, w, percent in s.rows]
+    most = "最低" if ascending else "最高"
+    if n:
+        text = "；".join(f"{i}. {x}" for i, x in enumerate(said, 1))
+    else:
+        text = f"比例{most}的是 {said[0]}" + ("；其次：" + "；".join(said[1:]) if len(said) > 1 else "")
+    a.text = f"{understood}：{text}。{_lacking(s.reports, s.printing, f'{part}和{whole}（{whole}大于零）')}"
+    for p, w, percent in s.rows:
+        a.figure(f"{p.report.label} {part}占{whole}", percent, "%")
+        _add(a, p)
+        _add(a, w)
+    a.columns = ["名次", "报告", "占比（%）", f"{part}（万元）", f"{whole}（万元）", "出处"]
+    a.rows = [[i, p.report.label, percent, p.value, w.value, f"{_where(p)}；{_where(w)}"]
+              for i, (p, w, percent) in enumerate(s.rows, 1)]
+    a.chart = [(p.report.label, percent) for p, _, percent in s.rows]
+    a.document = _documents([p.report.label for p, _, _ in s.rows], s.printing)
+    return a
+
+
+def _compare(conn, figure: str, reports: list[Report], unit: str) -> Answer:
+    ordered = sorted(reports, key=lambda r: (r.department, r.kind, r.year or 0, r.id))
+    c = across.compare(conn, figure, [r.id for r in ordered], unit=unit)
+    understood = f"按「{figure}」比较 {len({r.department for r in reports})} 个部门的 {len(reports)} 份报告理解"
+    if not c.figures:
+        return Answer(False, "compare", f"{understood}：这些报告都没有列出{figure}，没有可给的数字。", understood=understood)
+    a = Answer(True, "compare", "", understood=understood, unit=unit)
+    text = "；".join(_said(f) for f in c.figures[:_IN_TEXT]) + "。"
+    if len(c.figures) > _IN_TEXT:
+        text += f"其余 {len(c.figures) - _IN_TEXT} 份见表。"
+    if len(c.figures) == 2:
+        high, low = sorted(c.figures, key=lambda f: -f.fen)
+        gap = across.in_unit(high.fen - low.fen, unit)
+        text += f"{high.report.department if high.report.department != low.report.department else high.report.label}" \
+                f"多 {amount_text(gap, unit)}。" if gap else "两者相等。"
+    if c.lacking:
+        text += f"没有列出{figure}的：{'、'.join(r.label for r in c.lacking)}。"
+    a.text = f"{understood}：{text}"
+    for f in c.figures:
+        _add(a, f)
+    a.columns = ["报告", "项目", f"金额（{unit}）", "报告所列", "出处"]
+    a.rows = [[f.report.label, f.label or figure, f.value, _printed(f), _where(f)] for f in c.figures]
+    a.rows += [[r.label, figure, None, "（该报告没有此项）", ""] for r in c.lacking]
+    a.chart = [(f.report.label, f.value) for f in c.figures]
+    a.document = _documents([f.report.label for f in c.figures], len(c.figures))
+    return a
+
+
+def _years(conn, figure: str, plan: Across, unit: str) -> Answer:
+    ids = {r.id for r in plan.reports}
+    series = across.over_years(conn, figure, plan.department, unit=unit)
+    shown = [s.figure for s in series.steps if s.figure.report.id in ids]
+    lacking = [r for r in series.lacking if r.id in ids]
+    understood = f"按「{figure}」看 {plan.department} 的 {len(ids)} 份报告（各年）理解"
+    if not shown:
+        return Answer(False, "compare", f"{understood}：这些报告都没有列出{figure}，没有可给的数字。", understood=understood)
+    a = Answer(True, "compare", "", understood=understood, unit=unit)
+    said, rows = [], []
+    for i, f in enumerate(shown):
+        before = shown[i - 1] if i and shown[i - 1].report.kind == f.report.kind else None
+        change = across.in_unit(f.fen - before.fen, unit) if before else None
+        percent = _percent(f.fen - before.fen, before.fen) if before else None
+        step = ""
+        if before:
+            way = "增加" if change > 0 else "减少" if change < 0 else "持平"
+            step = f"，比{before.report.year}年{way}" + (f" {amount_text(abs(change), unit)}" if change else "")
+            step += f"（{'+' if percent > 0 else ''}{percent}%）" if percent is not None and change else ""
+        said.append(f"{f.report.year}年{f.report.kind} {amount_text(f.value, unit)}{step}（{_where(f)}）")
+        rows.append([f.report.label, f.label or figure, f.value, change, percent, _printed(f), _where(f)])
+        a.figure(f"{f.report.label} {figure}", f.value, unit, f"{f.report.label} {f.where}", f.line)
+        if change is not None:
+            a.figure(f"{f.report.year}年比{before.report.year}年{figure}增减", change, unit)
+    text = "；".join(said) + "。"
+    if lacking:
+        text += f"没有列出{figure}的：{'、'.join(r.label for r in lacking)}。"
+    a.text = f"{understood}：{text}"
+    a.columns = ["报告", "项目", f"金额（{unit}）", f"比上一份（{unit}）", "增减（%）", "报告所列", "出处"]
+    a.rows = rows
+    a.chart = [(f"{f.report.year}年{f.report.kind}", f.value) for f in shown]
+    a.document = _documents([f.report.label for f in shown], len(shown))
+    return a
+
+
+def _join(answers: list[Answer]) -> Answer:
+    """The answers for several figures (人员经费和公用经费), as one card."""
+    if len(answers) == 1:
+        return answers[0]
+    matched = [a for a in answers if a.matched] or answers[:1]
+    first = matched[0]
+    for other in matched[1:]:
+        first.text += " " + other.text
+        first.understood += "；" + other.understood
+        first.figures += other.figures
+        first.sources += [s for s in other.sources if s not in first.sources]
+        if other.columns == first.columns:
+            first.rows += other.rows
+    first.chart = []  # bars of two figures side by side would mislead
+    return first
+
+
+def _standard_only(count: int, question: str) -> Answer:
+    listed = "、".join(FIGURES)
+    return Answer(False, "compare",
+                  f"在 {count} 份报告之间比较，只能比较各报告都有的标准数字：{listed}。"
+                  f"「{question.strip()}」问的不是其中之一；可以写出部门名称，问一两个部门的报告。",
+                  suggestions=["哪个部门人员经费最多", "各部门三公经费对比", "各部门政府采购合计"])
+
+
+# --------------------------------------------------------------------------- a few reports, one by one
+def _asked(question: str, named: Named) -> str:
+    """The question without the departments, years and comparison words (left: what is asked)."""
+    text = question
+    for m in named.departments:
+        text = strip_department(text, m.department, [])
+    text = re.sub(r"20\d{2}\s*年?(?:度)?", " ", text)
+    text = re.sub(r"(?:各|所有|每个|哪个|哪些)(?:部门|单位)|对比|比较|之间|相比|历年|逐年|各年|这两年|近两年"
+                  r"|最多|最少|最高|最低|最大|最小|排名|排序|(?:的|是)$", " ", text)
+    return re.sub(r"\s+", " ", text).strip(" 的和与跟及、，,") or question
+
+
+def ask_each(conn: sqlite3.Connection, question: str, named: Named, reports: list[Report], load, ask_doc,
+             ordered: bool = False) -> Answer:
+    """Ask the question of each report (``ask_doc``) and set the headline figures side by side (largest
+    first, the first named, when ``ordered``: 哪个部门差旅费最多)."""
+    asked = _asked(question, named)
     rows, answered = [], []
-    for ref in sorted(docs, key=lambda d: (d.department, d.year or 0)):
+    for ref in sorted(reports, key=lambda d: (d.department, d.year or 0)):
         doc = load(conn, ref.id)
         answer = ask_doc(conn, doc, asked, Session(document_id=ref.id))
         if not answer.matched or not answer.figures:
@@ -26,15 +354,22 @@ def compare(conn: sqlite3.Connection, question: str, docs: list[DocRef], load, a
         rows.append([ref.label, figure.label, figure.value, figure.unit, wan, f"{figure.table} 第{figure.line}行"])
         answered.append((ref, figure, wan))
     if not answered:
-        return Answer(False, "compare", f"比较的 {len(docs)} 份报告都没有「{asked}」这一项，没有给出数字。")
-    a = Answer(True, "compare", "", understood=f"按「{asked}」在 {len(docs)} 份报告中比较理解")
-    parts = [f"{ref.label} {amount_text(fig.value, fig.unit)}" for ref, fig, _ in answered]
-    a.text = f"{a.understood}：" + "；".join(parts) + "。"
-    mixed = len({fig.unit for _, fig, _ in answered}) > 1
-    if mixed:
+        return Answer(False, "compare", f"比较的 {len(reports)} 份报告都没有「{asked}」这一项，没有给出数字。")
+    a = Answer(True, "rank" if ordered else "compare", "", understood=f"按「{asked}」在 {len(reports)} 份报告中比较理解")
+    parts = [f"{ref.label} {amount_text(fig.value, fig.unit)}（{fig.table} 第{fig.line}行）" for ref, fig, _ in answered]
+    head = ""
+    if ordered and all(wan is not None for _, _, wan in answered):
+        _, ascending = order_asked(question)
+        answered.sort(key=lambda item: item[2] if ascending else -item[2])
+        rows.sort(key=lambda row: (row[4] is None, (row[4] or 0) if ascending else -(row[4] or 0)))
+        parts = [f"{ref.label} {amount_text(fig.value, fig.unit)}（{fig.table} 第{fig.line}行）" for ref, fig, _ in answered]
+        head = f"{'最少' if ascending else '最多'}的是 {parts[0]}" + ("；其余：" if len(parts) > 1 else "")
+        parts = parts[1:]
+    a.text = f"{a.understood}：{head}" + "；".join(parts) + "。"
+    if len({fig.unit for _, fig, _ in answered}) > 1:
         a.text += "单位不同，已在表中折算为万元。"
     for ref, fig, _ in answered:
-        a.figure(f"{ref.label} {fig.label}", fig.value, fig.unit, fig.table, fig.line)
+        a.figure(f"{ref.label} {fig.label}", fig.value, fig.unit, f"{ref.label} {fig.table}", fig.line)
     missing = [r[0] for r in rows if r[2] is None]
     if missing:
         a.text += f"没有此项的报告：{'、'.join(missing)}。"

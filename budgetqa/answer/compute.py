@@ -21,7 +21,7 @@ from budgetqa.answer.lists import domain, list_answer, sheet_total
 from budgetqa.answer.lists import sheet_domain
 from budgetqa.answer.topics import topic_answer
 from budgetqa.answer.model import Answer, amount_text
-from budgetqa.answer.resolve import NARRATIVE, Value, column_values, is_descendant, list_total, table_total, topic_facts
+from budgetqa.answer.resolve import NARRATIVE, Value, column_values, is_descendant, list_total, table_total, titled, topic_facts
 from budgetqa.models import Document, Fact
 from budgetqa.question.mentions import Mention
 from budgetqa.question.query import Query
@@ -253,7 +253,13 @@ def _summary_total(doc: Document, name: str) -> Value | None:
     if summary is None:
         return None
     side = "支出" if "支出" in name else "收入" if "收入" in name else ""
-    row = next((r for r in summary.rows if r.name == name and r.first is not None), None) or next(
+    row = next((r for r in summary.rows if r.name == name and r.first is not None), None)
+    if row is None:  # the narrative's own 支出总计 (a 决算 states it for the year, without what is carried)
+        stated = min((f for f in doc.facts if f.kind == "amount" and f.label.endswith(name) and len(f.label) <= len(name) + 10),
+                     key=lambda f: len(f.label), default=None)  # 学校2023年度支出总计
+        if stated is not None:
+            return Value(name, stated.value, stated.unit, NARRATIVE, stated.line, f"fact:{name}")
+    row = row or next(
         (r for r in summary.rows if side and r.side == side and squash(r.name) == "总计" and r.first is not None), None)
     return Value(name, row.first, summary.unit, summary.label, row.line, name) if row else None
 
@@ -272,6 +278,11 @@ def base_of(doc: Document, q: Query, item: Value, m: Mention) -> Value | None:
         total = table_total(doc, q.table)
         if total is not None and total.amount != item.amount:
             return total
+    if q.fund:  # 财政拨款里X占比: of the total of the fund's expenditure table
+        for table in titled(doc, q.fund):
+            total = table_total(doc, table.no) if "支出" in table.title else None
+            if total is not None and total.amount != item.amount:
+                return total
     if q.amounts:
         quoted = _quoted(doc, q, item)
         if quoted is not None:

@@ -1,66 +1,32 @@
-"""Which loaded document a question is about, and questions that compare documents."""
+"""Which loaded report a question is about, and what a question across reports asks.
+
+The reports a question names are found by budgetqa.departments (an in-memory directory of the
+loaded departments: fast and fuzzy). Here: the one report a question about one report is answered
+from (the named department's, else the conversation's); the questions that really compare reports
+(各部门, 哪个部门…最, two departments, one department's years); and what they compare (the standard
+figure named, 前N, 最少, the unit, the place before 各部门).
+"""
 
 from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz.distance import LCSseq
 
+from budgetqa.departments import Match, Named, Report, named_reports
+from budgetqa.lexicon import FILLERS, SYNONYMS
+from budgetqa.question.numbers import chinese_numbers
 from budgetqa.question.query import full_mention, other_level
-from budgetqa.textnorm import squash
+from budgetqa.textnorm import normalise, squash
 
 _ORGANISATION = re.compile(r"([\u4e00-\u9fff]{2,14}?(?:局|委员会|委|办公室|办|厅|院|街道|大学|学校|中心|部))")
-_YEAR = re.compile(r"(20\d{2})\s*年?")
 # Words shared by many departments' names: they identify nobody (places are found by their suffix).
 _COMMON = ("中国共产党", "中共", "人民政府", "本级", "办事处", "委员会", "办公室")
 _CITY = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:省|自治区|市|自治州|地区|盟)")
 _DISTRICT = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:区|县|旗|市)")
-_COMPARE = ("对比", "比较", "各部门", "各单位", "所有部门", "所有单位", "每个部门", "哪个部门", "哪个单位", "各年",
-            "历年", "逐年", "两年", "几年")
-
-
-@dataclass
-class DocRef:
-    """A loaded document as listed in the documents table."""
-
-    id: int
-    department: str
-    year: int | None
-    kind: str
-
-    @property
-    def label(self) -> str:
-        """'西南大学 2024年预算'."""
-        return f"{self.department} {self.year or ''}年{self.kind}".replace(" 年", " ")
-
-
-_CACHE: dict[tuple, list[DocRef]] = {}
-
-
-def all_documents(conn: sqlite3.Connection) -> list[DocRef]:
-    """Every loaded document, newest load first (read once per state of the database)."""
-    stamp = conn.execute("select count(*), max(id), max(loaded_at) from documents").fetchone()
-    key = (conn.execute("pragma database_list").fetchone()[2], *stamp)
-    if key not in _CACHE:
-        _CACHE.clear()
-        _CACHE[key] = [DocRef(r["id"], r["department"], r["year"], r["kind"])
-                       for r in conn.execute("select id, department, year, kind from documents order by id desc")]
-    return _CACHE[key]
-
-
-@lru_cache(maxsize=4096)
-def _chars(department: str) -> frozenset[str]:
-    return frozenset(squash(department))
-
-
-@lru_cache(maxsize=4096)
-def _pairs(department: str) -> frozenset[str]:
-    """Two-character pieces of a department's full name, to find quickly who a question may name."""
-    text = squash(department)
-    return frozenset(text[i:i + 2] for i in range(len(text) - 1))
 
 
 def _distinctive(department: str) -> str:
@@ -105,74 +71,346 @@ def strip_department(question: str, department: str, printed: list[str]) -> str:
     return text if squash(text) else question
 
 
-def department_score(question: str, department: str) -> float:
-    """How strongly a question names a department (0: not at all, 1: fully)."""
-    full = squash(department)
-    key = _distinctive(full)
-    best = 0.0
-    for m in _ORGANISATION.finditer(question):
-        mention = _LEAD.sub("", m.group(1))
-        core = _distinctive(mention)  # 上海市普陀区教育局 is judged by 教育局, not by 上海市普陀区
-        core = core if len(core) >= 2 else mention
-        common = LCSseq.similarity(core, full)
-        if common >= 2 and LCSseq.similarity(mention, full) >= 3:
-            best = max(best, common / len(core))
-    for size in range(min(len(key), 8), 2, -1):  # a distinctive piece of the name typed on its own
-        if any(key[i:i + size] in question for i in range(len(key) - size + 1)):
-            best = max(best, 0.6 + 0.05 * size)
-            break
-    if full.endswith("大学") and len(full) >= 4 and re.search(f"{full[0]}大(?!学|[0-9]{{0,2}}万)", question):
-        best = max(best, 0.8)  # 西大 for 西南大学
-    return best
 
 
-def named_documents(question: str, docs: list[DocRef]) -> tuple[list[DocRef], bool]:
-    """(documents the question names by department and/or year, whether a department was named)."""
-    text = squash(question)
-    pieces = {text[i:i + 2] for i in range(len(text) - 1)}
-    # Only departments sharing at least two two-character pieces (石泉路) with the question, or all the
-    # characters of an organisation it names (规划局), are scored.
-    mentions = [frozenset(m.group(1)) for m in _ORGANISATION.finditer(text) if len(m.group(1)) >= 3]
-    shortlist = [d for d in docs if len(_pairs(d.department) & pieces) >= 2
-                 or any(m <= _chars(d.department) for m in mentions)
-                 or (d.department.endswith("大学") and f"{d.department[0]}大" in text)]
-    scores = {d.id: department_score(text, d.department) if d in shortlist else 0.0 for d in docs}
-    best = max(scores.values(), default=0.0)
-    by_department = [d for d in docs if best >= 0.75 and scores[d.id] >= best - 0.05]
-    years = {int(y) for y in _YEAR.findall(text)}
-    candidates = by_department or docs
-    if years:
-        dated = [d for d in candidates if d.year in years]
-        if dated:
-            return dated, bool(by_department)
-    if by_department:
-        return by_department, True
-    return [], False
+# --------------------------------------------------------------------------- which reports
+class _ShortNames:
+    """The loaded departments by short forms budgetqa.departments does not count as naming them: the
+    start of a name without its place and ending (石泉路 for 上海市普陀区人民政府石泉路街道办事处（本级）),
+    an organisation shortened inside (规划局 for 规划和自然资源局), 西大 for 西南大学."""
+
+    def __init__(self, departments: list[str]):
+        self.keys = {d: _distinctive(squash(d)) for d in departments}
+        self.by_start: dict[str, list[str]] = {}
+        self.by_last: dict[str, list[str]] = {}
+        for department, key in self.keys.items():
+            if len(key) >= 4:  # a start of three characters, and more of the name after it
+                self.by_start.setdefault(key[:3], []).append(department)
+            if len(key) >= 3:
+                self.by_last.setdefault(key[-1], []).append(department)
+
+    def search(self, question: str, printed) -> list[tuple[str, tuple[int, int]]]:
+        """(department, where the question names it), for every short form the question holds."""
+        text = squash(question)
+        found: dict[str, tuple[int, int]] = {}
+        for m in _ORGANISATION.finditer(text):  # 规划局: the name's first and last characters, others in order
+            mention = _LEAD.sub("", full_mention(text, m))
+            core = _distinctive(mention)
+            core = core if len(core) >= 3 else mention
+            for department in self.by_last.get(core[-1], []) if len(core) >= 3 else []:
+                key = self.keys[department]
+                if key[0] == core[0] and _in_order(core, key):
+                    found.setdefault(department, (m.start(), m.end()))
+        for i in range(len(text) - 2):  # 石泉路: the start of the name, not a printed item's words (卫生健康类)
+            for department in self.by_start.get(text[i:i + 3], []):
+                key = self.keys[department]
+                size = 3
+                while size < len(key) and i + size < len(text) and text[i + size] == key[size]:
+                    size += 1
+                after = text[i + size:i + size + 1]
+                if after and after in "类款项支经费收" or any(key[:size] in name for name in printed()):
+                    continue
+                found.setdefault(department, (i, i + size))
+        for m in re.finditer(r"([\u4e00-\u9fff])大(?!学|[0-9]{0,2}万|于|额|类|项|头|多|概|约|专|型|会)", text):  # 西大
+            for department in self.by_last.get("学", []):
+                if department.endswith("大学") and department.startswith(m.group(1)) and len(department) >= 4:
+                    found.setdefault(department, (m.start(), m.end()))
+        return list(found.items())
 
 
-def wants_comparison(question: str, docs: list[DocRef]) -> bool:
-    """'各部门人员经费对比', '2023和2024年比较': a question across documents."""
-    text = squash(question)
-    if len(docs) < 2:
-        return False
-    years = set(_YEAR.findall(text))
-    return any(w in text for w in _COMPARE) or len(years) >= 2
+def _in_order(short: str, name: str) -> bool:
+    it = iter(name)
+    return all(char in it for char in short)
 
 
-def strip_document_words(question: str, docs: list[DocRef]) -> str:
-    """The question without the department, year and comparison words (left: what is asked)."""
+_SHORT: dict[tuple, _ShortNames] = {}
+
+
+def _short_names(conn: sqlite3.Connection) -> _ShortNames:
+    path = conn.execute("pragma database_list").fetchone()[2] or f"memory:{id(conn)}"
+    key = (path, id(conn), *conn.execute("select count(*), max(id) from documents").fetchone())
+    if key not in _SHORT:
+        _SHORT.clear()
+        _SHORT[key] = _ShortNames([r[0] for r in conn.execute("select distinct department from documents")])
+    return _SHORT[key]
+
+
+_NEWEST: dict[tuple, list[int]] = {}
+
+
+def newest_reports(conn: sqlite3.Connection, kind: str | None = None) -> list[int]:
+    """Each department's newest report (of ``kind`` when given): 各部门 without a year."""
+    path = conn.execute("pragma database_list").fetchone()[2] or f"memory:{id(conn)}"
+    key = (path, id(conn), kind, *conn.execute("select count(*), max(id) from documents").fetchone())
+    if key not in _NEWEST:
+        _NEWEST.clear()
+        where, params = ("where kind = ?", [kind]) if kind else ("", [])
+        _NEWEST[key] = [r[0] for r in conn.execute(
+            "select id from (select id, row_number() over (partition by department order by year desc, id desc) as n"
+            f" from documents {where}) where n = 1", params)]
+    return _NEWEST[key]
+
+
+_MAX_SHORT = 50  # departments a short form may name (more: it names none of them in particular)
+
+
+def reports_named(conn: sqlite3.Connection, question: str, printed) -> Named:
+    """The reports a question names (budgetqa.departments.named_reports), with the departments its
+    short forms name besides (石泉路, 规划局, 西大: 规划资源局和西大比一比). ``printed()``: the names
+    the open report prints (words of an item, not of a department)."""
+    named = named_reports(conn, question)
+    known = {m.department for m in named.departments}
+    found = [(d, span) for d, span in _short_names(conn).search(question, printed) if d not in known]
+    if not found or len(found) > _MAX_SHORT:
+        return named
+    matches = named.departments + [Match(d, 0.5, department_reports(conn, d), span) for d, span in found]
+    years = named.years
+    return Named([r for m in matches for r in m.reports if not years or r.year in years], matches, years)
+
+
+def report_of(conn: sqlite3.Connection, doc_id: int | None) -> Report | None:
+    """The report with this id, else the newest loaded (None when none is loaded)."""
+    sql = "select id, department, year, kind from documents"
+    row = conn.execute(f"{sql} where id = ?", [doc_id]).fetchone() if doc_id is not None else None
+    row = row or conn.execute(f"{sql} order by id desc limit 1").fetchone()
+    return Report(*row) if row else None
+
+
+def several_loaded(conn: sqlite3.Connection) -> bool:
+    """More than one report is loaded."""
+    return conn.execute("select count(*) from (select 1 from documents limit 2)").fetchone()[0] > 1
+
+
+def department_reports(conn: sqlite3.Connection, department: str) -> list[Report]:
+    """One department's loaded reports, by year (the index on department, year and kind)."""
+    return [Report(*r) for r in conn.execute(
+        "select id, department, year, kind from documents where department = ? order by year, id", [department])]
+
+
+def stretches(named: Named) -> list[list[Match]]:
+    """The departments named, grouped by the stretch of the question that names them (教育局 alone
+    names every 教育局: one stretch; 东安县财政局和西平县教育局: two)."""
+    groups: list[list[Match]] = []
+    for m in named.departments:
+        for group in groups:
+            if any(n.span[0] < m.span[1] and m.span[0] < n.span[1] for n in group):
+                group.append(m)
+                break
+        else:
+            groups.append([m])
+    return groups
+
+
+_FUND_NAMES = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|预算拨款|年初预算|调整预算|全年预算|预算数")
+
+
+def asked_kind(question: str) -> str | None:
+    """预算 or 决算 when the question names one of them only."""
+    text = _FUND_NAMES.sub("", squash(question))
+    final, budget = "决算" in text, "预算" in text.replace("决算", "")
+    return "决算" if final and not budget else "预算" if budget and not final else None
+
+
+# 比2023年增长多少: the year before the report's, which the report prints beside its own.
+_CHANGE = re.compile(r"比|较|同比|增|减|变化|变动|上年|去年")
+
+
+@dataclass
+class Choice:
+    """The report a question about one report is answered from, or why none is."""
+
+    report: Report | None
+    refusal: str = ""  # the named department has no report of the year asked
+    others: list[str] = field(default_factory=list)  # departments the question names as well as this one
+
+
+def chosen_report(question: str, named: Named, current: Report, own: list[Report], missing_year) -> Choice:
+    """The report a question about one report is about.
+
+    A named department's report of the year named (or the year after, which prints the year before),
+    of the kind named, else its newest; the conversation's department when the question names it
+    among others it does not tell apart. A question that names no department stays on the
+    conversation's department: on another of its reports when it names that report's year and the
+    current one does not cover it. ``missing_year(question, reports)`` says when none covers the year.
+    """
+    years, kind = named.years, asked_kind(question)
+    if not named.departments:
+        covered = current.year in years or (current.year and current.year - 1 in years and _CHANGE.search(question))
+        dated = [r for r in own if r.year in years]
+        return Choice(current if not years or covered or not dated else _preferred(dated, years, kind))
+    group = stretches(named)[0]
+    matches = [m for m in group if m.department == current.department] or group
+    best = matches[0]
+    others = [m.department for m in group if m.department != best.department]
+    if years and not any(r.year in years for r in best.reports):
+        refusal = missing_year(question, best.reports)
+        if refusal:
+            return Choice(None, refusal, others)
+    return Choice(_preferred(best.reports, years, kind), "", others)
+
+
+def _preferred(reports: list[Report], years: list[int], kind: str | None) -> Report:
+    def rank(r: Report) -> tuple:
+        year = r.year or 0
+        return (year in years, year + 1 in years, kind is None or r.kind == kind, year, r.id)
+
+    return max(reports, key=rank)
+
+
+# --------------------------------------------------------------------------- comparisons
+# Every department: 各部门, 所有单位 … (哪个部门 and 前N个单位 ask for an order, below).
+_NOT_ACROSS = re.compile(r"(?:下属|所属|二级|内设|基层|预算)(?:各|所有|全部)?(?:单位|部门|机构)")  # a department's own units
+_N = r"[\d一二两三四五六七八九十百]{1,4}"
+_EVERY = re.compile(r"(?:各|所有|每个|每一个|全部|全体|全|各个)(?:部门|单位)|部门间|单位间")
+_WHICH = re.compile(rf"(?:哪个|哪些|哪几个|哪一个|哪家|哪几家|什么)(?:部门|单位)|(?:部门|单位)(?:排名|排行|排序|排第)"
+                    rf"|前{_N}(?:个|名|家|位)?(?:的)?(?:部门|单位)|(?:最多|最高|最大|最少|最低|最小|第一)的(?:部门|单位)"
+                    rf"|(?:部门|单位)(?:中|里)?(?:谁|哪个)")
+_ORDER = re.compile(rf"最|前{_N}|排名|排行|排序|排第|第一|倒数|top|从高到低|从低到高|从大到小|从小到大")
+_COMPARE_WORDS = re.compile(r"对比|比较|相比|比一比|比一下|pk|差距|谁多|谁少|谁高|谁低|哪个多|哪个少|哪个高|哪个低")
+_YEARS_WORDS = re.compile(r"历年|逐年|各年|各年度|近几年|这几年|近年来|年度变化|变化趋势|这两年|近两年|最近两年")
+_TWO_YEARS = re.compile(r"这两年|近两年|最近两年")
+
+
+@dataclass
+class Across:
+    """A question across reports: which reports, and how they are compared."""
+
+    scope: str  # "every" (every department), "named" (several departments), "years" (one department's years)
+    department: str = ""  # for "years"
+    reports: list[Report] = field(default_factory=list)  # the reports named ("named", "years")
+    ordered: bool = False  # asks for an order (哪个…最, 前N)
+    others: list[str] = field(default_factory=list)  # departments a name fits as well as the one taken
+
+
+def wants_comparison(question: str, named: Named, current: Report, own: list[Report]) -> Across | None:
+    """The comparison a question asks across reports, or None for a question about one report.
+
+    Every department: 各部门, 哪个部门/单位…最, 前N个部门. Several departments: two named apart
+    (东安县财政局和西平县教育局), or one name several departments share with 对比/比较. One
+    department's years (the one named, else the conversation's): 历年/逐年, two or more years named,
+    这两年 — when two of its reports are loaded. Not 项目期几年, not a department and one year.
+    """
+    text = squash(normalise(question))
+    for m in named.departments:  # the names themselves say nothing about comparing (卫生健康委员会 …)
+        text = text.replace(squash(m.department), " ")
+    text = _NOT_ACROSS.sub(" ", text)
+    if _EVERY.search(text) or (_WHICH.search(text) and _ORDER.search(text)):
+        return Across("every", ordered=bool(_ORDER.search(text)))
+    groups = stretches(named)
+    years = named.years
+    # Each stretch names one department: the conversation's when it is among those the name fits.
+    taken = [next((m for m in group if m.department == current.department), group[0]) for group in groups]
+    others = [m.department for group, best in zip(groups, taken) for m in group if m is not best]
+    if len(groups) >= 2 or (groups and len(groups[0]) >= 2 and _COMPARE_WORDS.search(text)):
+        chosen = taken if len(groups) >= 2 else groups[0]
+        reports = [r for m in chosen for r in m.reports if not years or r.year in years]
+        if len({r.department for r in reports}) >= 2:
+            return Across("named", reports=reports, ordered=bool(_ORDER.search(text)),
+                          others=others if len(groups) >= 2 else [])
+    department, reports = (taken[0].department, taken[0].reports) if groups else (current.department, own)
+    if len(years) >= 2:
+        dated = [r for r in reports if r.year in years]
+        if len(dated) >= 2:
+            return Across("years", department, dated, others=others)
+    elif not years and _YEARS_WORDS.search(text) and len(reports) >= 2:
+        if _TWO_YEARS.search(text):
+            anchor = current.year if current.department == department and current.year else max(r.year or 0 for r in reports)
+            reports = [r for r in reports if r.year in (anchor - 1, anchor)]
+            if len({r.year for r in reports}) < 2:
+                return None
+        return Across("years", department, reports, others=others)
+    return None
+
+
+# --------------------------------------------------------------------------- what is compared
+@lru_cache(maxsize=1)
+def _figure_words() -> list[tuple[str, str]]:
+    """(word as squashed, standard figure): the figures' own names, then the lexicon's words for them,
+    longest first."""
+    from budgetqa.standard import FIGURES  # budgetqa.standard reads figures through this package
+
+    keys = {squash(f): f for f in FIGURES}
+    words = dict(keys)
+    for word, names in SYNONYMS.items():
+        figure = next((keys[squash(n)] for n in names if squash(n) in keys), None)
+        if figure and squash(word) not in words:
+            words[squash(word)] = figure
+    return sorted(words.items(), key=lambda item: -len(item[0]))
+
+
+# A fund before a figure (财政拨款的人员经费) asks for part of it: not the standard figure.
+_FUND = re.compile(r"(?:财政拨款|一般公共预算|政府性基金|国有资本经营|财政专户|单位资金|事业收入)(?:的|中|里|安排)?$")
+# Words that say which reports or how to compare, not which figure.
+_CUES = re.compile(r"各个|各|所有|每个|每一个|全部|全体|部门|单位|哪个|哪些|哪几个|哪一个|哪家|哪几家|前[\d]{1,3}(?:个|名|家|位)?"
+                   r"|对比|比较|相比|比一比|比一下|排名|排行|排序|排第|第一|倒数|最多|最高|最大|最少|最低|最小|从高到低|从低到高"
+                   r"|历年|逐年|各年|每年|近几年|这几年|这两年|近两年|情况|变化|趋势|多少|合计|一共|总共|总额|总和|加起来|汇总|共计|平均"
+                   r"|报告|数据|谁|多|少|高|低|大|小|列出|看看|年度|年|的|和|与|跟|同|及|、|是|呢|吗|怎么样|如何|top|pk")
+# Said of money in general (哪个部门花钱最多): the whole of it.
+MONEY_WORDS = {"支出": "支出总计", "花钱": "支出总计", "花的钱": "支出总计", "开支": "支出总计", "经费": "支出总计", "钱": "支出总计",
+          "预算": "支出总计", "规模": "支出总计", "预算规模": "支出总计", "收入": "收入总计"}
+
+
+def figures_named(question: str) -> tuple[list[str], bool]:
+    """(the standard figures a question names, in the order named; whether it names something else —
+    another figure, or a standard one narrowed to a fund)."""
+    text = squash(normalise(question))
+    taken = [False] * len(text)
+    found: list[tuple[int, str]] = []
+    narrowed = False
+    for word, figure in _figure_words():
+        start = text.find(word)
+        while start >= 0:
+            end = start + len(word)
+            if not any(taken[start:end]):
+                taken[start:end] = [True] * len(word)
+                if _FUND.search(text[:start]):
+                    narrowed = True
+                else:
+                    found.append((start, figure))
+            start = text.find(word, end)
+    figures = list(dict.fromkeys(f for _, f in sorted(found)))
+    return figures, narrowed
+
+
+def residue(question: str, named: Named) -> str:
+    """What the question asks besides reports, years, figures and comparison words ('' when nothing)."""
     text = question
-    for d in docs:
-        key = _distinctive(d.department)
-        for size in range(len(key), 2, -1):
-            for i in range(len(key) - size + 1):
-                piece = key[i:i + size]
-                if piece in text:
-                    text = text.replace(piece, " ")
-    for m in _ORGANISATION.finditer(text):
-        if any(department_score(squash(m.group(1)), d.department) >= 0.75 for d in docs):
-            text = text.replace(m.group(1), " ")
-    text = re.sub(r"20\d{2}\s*年?(?:度)?", " ", text)
-    for word in sorted(_COMPARE + ("和", "与", "跟", "之间", "的", "在"), key=len, reverse=True):
-        text = text.replace(word, " ") if word in _COMPARE else text
-    return re.sub(r"\s+", " ", text).strip() or question
+    for m in named.departments:
+        text = strip_department(text, m.department, [])
+    text = squash(normalise(text))
+    text = re.sub(r"20\d{2}年?度?|\d{1,3}", " ", chinese_numbers(text))
+    for word, _ in _figure_words():
+        text = text.replace(word, " ")
+    text = _CUES.sub(" ", text)
+    for word in sorted(FILLERS, key=len, reverse=True):
+        text = text.replace(word, " ")
+    return re.sub(r"\s+", "", text)
+
+
+def order_asked(question: str) -> tuple[int | None, bool]:
+    """(n of 前N / 后N, None when not given; whether the smallest come first)."""
+    text = chinese_numbers(squash(normalise(question)))
+    ascending = bool(re.search(r"最少|最低|最小|倒数|从低到高|从小到大|由低到高|由小到大|(?<!以)后\d", text))
+    m = re.search(r"(?:前|top|排名前|最高的|最大的|最多的|最少的|最低的|最小的|后|倒数)(\d{1,3})(?!\d|年)", text)
+    return (int(m.group(1)) if m else None), ascending
+
+
+def unit_asked(question: str) -> str:
+    return "元" if re.search(r"多少元|以元为单位|按元|折合元|换成元|元为单位", squash(question)) else "万元"
+
+
+# 普陀区各部门, 江城市东安县所有单位: the departments of a place.
+_PLACE_EVERY = re.compile(r"((?:[\u4e00-\u9fff]{1,6}?(?:省|自治区|市|州|地区|盟|区|县|旗))+)(?:的)?(?:各|所有|每个|每一个|全部|全)(?:部门|单位)")
+
+
+def place_reports(conn, question: str) -> tuple[str, list[int] | None]:
+    """(the place a question puts before 各部门, the ids of the reports whose department holds it)."""
+    text = re.sub(r"20\d{2}年?度?", " ", squash(normalise(question)))
+    m = _PLACE_EVERY.search(text)
+    place = m.group(1) if m else ""
+    while len(place) >= 2:  # 请问普陀区各部门: the place is the end of the words before 各部门
+        ids = [r[0] for r in conn.execute("select id from documents where department like ?", [f"%{place}%"])]
+        if ids:
+            return place, ids
+        place = place[1:]
+    return "", None

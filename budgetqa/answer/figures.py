@@ -12,14 +12,15 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
+from budgetqa import lexicon
 from budgetqa.answer import build
-from budgetqa.answer.lists import list_answer
+from budgetqa.answer.lists import column_domain, list_answer
 from budgetqa.answer.text import define, units
 from budgetqa.answer.topics import topic_answer
 from budgetqa.answer.build import add, answer, cited, said
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import (NARRATIVE, Value, best_values, carry_split, children_rows, code_place, topic_facts,
-                                     column_values, group_members, parent_row, row_of, table_total, values)
+                                     column_values, group_members, parent_row, row_of, row_values, table_total, values)
 from budgetqa.models import Document, Table
 from budgetqa.models import ECONOMIC_CLASSES
 from budgetqa.question.mentions import Mention
@@ -54,6 +55,12 @@ def value(doc: Document, q: Query) -> Answer | None:
     if not q.subjects:
         if q.whole is not None:
             return value(doc, _as_subject(q))
+        if q.table is None and q.scope == "上年结转":  # 去年没花完留到今年的钱有多少: the carried-over row
+            found = row_values(doc, "上年结转", q)
+            if found:
+                a = answer("value", found[0].label, cited(found[0]) + "。")
+                add(a, found[0])
+                return a
         return table_answer(doc, q.table) if q.table is not None else None
     if len(q.subjects) == 1:
         return one_value(doc, q, q.subjects[0])
@@ -70,19 +77,20 @@ def _as_subject(q: Query) -> Query:
     return replace(q, subjects=[q.whole], whole=None)
 
 
-def _in_table(doc: Document, no: int, m: Mention) -> Mention:
-    """The readings of a mention that the named table prints, first."""
+def _in_table(doc: Document, no: int, m: Mention, column: bool = False) -> Mention:
+    """The readings of a mention that the named table prints (all of them when it prints none); only
+    its columns when the question says 那一列."""
     table = next((t for t in doc.tables if t.no == no), None)
     if table is None:
         return m
 
     def printed(t: Term) -> bool:
-        if t.kind == "code":
+        if t.kind == "code" and not column:
             return any(r.code == t.key for r in table.rows)
-        return any(squash(r.name).lstrip("一二三四五六七八九十、") == squash(t.name) for r in table.rows) or \
-            any(c.rsplit("/", 1)[-1] == t.name for c in table.columns)
+        in_rows = not column and any(squash(strip_ordinal(r.name)) == squash(t.name) for r in table.rows)
+        return in_rows or any(c.rsplit("/", 1)[-1] == t.name for c in table.columns)
 
-    return replace(m, terms=sorted(m.terms, key=lambda t: not printed(t)))
+    return replace(m, terms=[t for t in m.terms if printed(t)] or m.terms)
 
 
 def combine(op: str, answers: list[Answer]) -> Answer:
@@ -105,7 +113,7 @@ def one_value(doc: Document, q: Query, m: Mention) -> Answer | None:
     if m.table is not None or m.scope or m.fund:
         q = replace(q, table=m.table if m.table is not None else q.table, scope=m.scope or q.scope, fund=m.fund or q.fund)
     if q.table is not None:
-        m = _in_table(doc, q.table, m)
+        m = _in_table(doc, q.table, m, column=bool(re.match(r"(?:的)?(?:那一|这一|那|这)?[列栏]", q.squashed[m.end:])))
     if q.whole is not None and "topic" in q.whole.kinds and not m.kinds & {"code", "item", "project", "row", "column"}:
         found = topic_answer(doc, q, q.whole.of("topic")[0].key)  # 政府采购里买服务的钱
         if found is not None:
@@ -221,7 +229,9 @@ def code_answer(doc: Document, q: Query, code: str) -> Answer | None:
         return None
     place = code_place(doc, code, q)
     table, row = place
-    split = carry_split(doc, code) if not q.measures and q.table is None and not q.fund else None
+    # this year's part and the carried-over part, read from a 预算's income table (a 决算's income
+    # table splits by source of income, not by year: no such split there)
+    split = carry_split(doc, code) if not q.measures and q.table is None and not q.fund and doc.kind != "决算" else None
     head = vals[0]
     if len(vals) > 1 or q.measures or q.table is not None or q.fund:
         others = [f"{c.column.rsplit('/', 1)[-1]} {amount_text(c.amount, table.unit)}" for c in row.cells
@@ -256,7 +266,37 @@ def code_answer(doc: Document, q: Query, code: str) -> Answer | None:
     for v in vals:
         add(a, v)
     _code_rows(doc, a, code)
+    if q.has(*_WHAT_FOR):
+        said_of = code_explained(doc, code, row.name)
+        if said_of is not None:
+            a.text += f"情况说明：{said_of[1]}（第{said_of[0]}行）。"
+            a.source(NARRATIVE, said_of[0], f"{code} {row.name}")
     return a
+
+
+# Words asking what a subject's money is for or what it is.
+_WHAT_FOR = ("是什么钱", "什么钱", "是什么支出", "什么性质", "用在哪", "用于哪", "用途", "干什么", "做什么", "干啥",
+             "什么用", "是啥", "是什么")
+_SAID_OF = re.compile(r"(主要用于[：:]?[^。；]+|反映[^。；]+|为(?![\s\d])[^。；]{2,40}(?:支出|资金|经费))")
+
+
+def code_explained(doc: Document, code: str, name: str) -> tuple[int, str] | None:
+    """What the narrative says a subject is for: the sentence (主要用于…, 反映…, 为…支出) of the
+    paragraph that names its code (…（2059802）) or its chain (…（款）-城市建设支出（项）)."""
+    parent = next((r.name for _, r in doc.rows_with_code(code[:5])[:1]), "") if len(code) == 7 else ""
+    marks = [f"（{code}）", f"({code})"] + ([f"{strip_ordinal(parent)}（款）-{name}（项）"] if parent else [])
+    marks = [squash(m) for m in marks]
+    flat_lines = getattr(doc, "_flat_lines", None)
+    if flat_lines is None:
+        flat_lines = doc._flat_lines = [squash(line) for line in doc.lines]  # type: ignore[attr-defined]
+    for no, flat in enumerate(flat_lines, 1):
+        if not any(m in flat for m in marks):
+            continue
+        paragraph = "".join(x.strip() for x in doc.lines[no - 1:no + 3])
+        m = _SAID_OF.search(paragraph[paragraph.find(code) if code in paragraph else 0:])
+        if m:
+            return no, m.group(1).strip("，, ")
+    return None
 
 
 def _code_rows(doc: Document, a: Answer, code: str) -> None:
@@ -357,6 +397,11 @@ def table_answer(doc: Document, no: int) -> Answer | None:
     for r in table.rows:
         cells = [r.amount(c) for c in table.columns] if not table.two_sided else [r.first]
         a.rows.append([r.code or "", r.name] + cells)
+    items = [r for r in table.rows if r is not total and r.first is not None]
+    if 0 < len(items) <= 12:  # a short table: each row's figure said too (有哪些支出，各多少)
+        a.text += "其中 " + "；".join(f"{r.label} {amount_text(r.first, table.unit)}" for r in items) + "。"
+        for r in items:
+            a.figure(r.label, r.first, table.unit, table.label, r.line)
     a.source(table.label, table.line, table.title)
     return a
 
@@ -381,6 +426,9 @@ def breakdown(doc: Document, q: Query) -> Answer | None:
         if q.has("来", "来源", "收入"):  # 这些钱都是从哪来的
             return _side_parts(doc, "收入")
         return _side_parts(doc, "支出") if q.has("花", "用", "去", "支出") else None  # 钱主要花哪了
+    if "column" in target.kinds and q.level and q.domain != "items" and not q.has("经济") \
+            and target.kinds <= {"column", "row", "fact", "term"}:
+        return _column_places(doc, q, target.of("column")[0].key)  # 上年结转落在哪几个项级科目上
     if "list" in target.kinds:  # 这533.88万分成哪几个项目: the list's projects
         return list_answer(doc, replace(q, scope=target.of("list")[0].key, domain="projects"))
     kinds = target.kinds
@@ -593,31 +641,66 @@ def _side_parts(doc: Document, side: str) -> Answer | None:
 
 def _column_places(doc: Document, q: Query, column: str) -> Answer | None:
     """项目支出在哪些类下面: the subjects of one level (类 unless asked) with a figure in that column."""
-    from budgetqa.answer.resolve import measure_column
+    found = column_domain(doc, q, column)
+    if found is None or not found[0].rows:
+        return None
+    d, whole = found
+    a = answer("parent", d.where.split(" 中", 1)[-1], d.where + "：" + "；".join(
+        f"{v.label} {amount_text(v.amount, v.unit)}" for v in d.rows)
+        + (f"；合计 {amount_text(whole.amount, whole.unit)}" if whole is not None else "") + f"（{d.rows[0].where}）。")
+    for v in d.rows:
+        a.figure(f"{v.label} {column}", v.amount, v.unit, v.where, v.line)
+    if whole is not None:
+        add(a, whole)
+    return a
 
-    table = next((t for t in doc.tables if t.no == q.table), None) or next(
-        (t for k in ("expenditure", "gp_expenditure") for t in doc.tables if t.kind == k), None)
-    name = measure_column(table, column) if table else None
-    if name is None:
+
+def government_class(doc: Document, q: Query) -> Answer | None:
+    """The government economic classification (政府预算支出经济分类) of the economic items named, or the
+    items of the report under a government class named (工资奖金津补贴: 基本工资、津贴补贴、奖金, summed)."""
+    table = doc.table("basic_economic")
+    if table is None or not q.has(*lexicon.GOVERNMENT_ECONOMIC_WORDS):
         return None
-    level = q.level or "类"
-    rows = [r for r in table.rows if r.code and r.level == level and r.amount(name)]
-    if not rows:
+    note = "（按财政部政府收支分类科目的对应关系；报告本身不印这层对应）"
+    classes = {c for pair in lexicon.GOVERNMENT_ECONOMIC.values() for c in pair}
+    asked = [c for c in classes if c.split(" ", 1)[1] in q.squashed and not any(
+        c.split(" ", 1)[1] == t.name for m in q.subjects for t in m.terms)]
+    rows = {r.name: r for r in table.rows if r.first is not None}
+    if asked:
+        cls = max(asked, key=len)
+        members = [rows[n] for n, pair in lexicon.GOVERNMENT_ECONOMIC.items() if cls in pair and n in rows]
+        if not members:
+            return None
+        total = build.total([Value(r.name, r.first, table.unit, table.label, r.line, r.name) for r in members])
+        a = answer("parent", f"政府预算支出经济分类 {cls}", f"报告中对应政府预算支出经济分类 {cls} 的部门经济科目："
+                   + "；".join(f"{r.name} {amount_text(r.first, table.unit)}" for r in members)
+                   + f"；合计 {amount_text(total, table.unit)}（{table.label}）{note}。")
+        for r in members:
+            a.figure(r.name, r.first, table.unit, table.label, r.line)
+        a.figure("合计（计算）", total, table.unit)
+        return a
+    items = [t.name for m in q.subjects for t in m.terms if t.kind in ("item", "column") and t.name in lexicon.GOVERNMENT_ECONOMIC]
+    if not items:
         return None
-    total = table.total_row()
-    a = answer("parent", f"{column}所在的{level}", f"{table.label} 中{column}有数的{level}：" + "；".join(
-        f"{r.label} {amount_text(r.amount(name), table.unit)}" for r in rows)
-        + (f"；合计 {amount_text(total.amount(name), table.unit)}" if total is not None and total.amount(name) is not None else "")
-        + f"（{table.label}）。")
-    for r in rows:
-        a.figure(f"{r.label} {column}", r.amount(name), table.unit, table.label, r.line)
-    if total is not None and total.amount(name) is not None:
-        a.figure(f"{column}合计", total.amount(name), table.unit, table.label, total.line)
+    items = list(dict.fromkeys(items))
+    a = answer("parent", "、".join(f"{n} 的政府预算支出经济分类" for n in items), "；".join(
+        f"{n} 对应政府预算支出经济分类 {lexicon.GOVERNMENT_ECONOMIC[n][0]} / {lexicon.GOVERNMENT_ECONOMIC[n][1]}" for n in items)
+        + f"{note}。")
+    for n in items:
+        if n in rows:
+            a.figure(n, rows[n].first, table.unit, table.label, rows[n].line)
     return a
 
 
 def parent(doc: Document, q: Query) -> Answer | None:
     """Which 类 or 款 a code belongs to, or which class an economic item is under."""
+    found = government_class(doc, q)
+    if found is not None:
+        return found
+    if q.subjects and all(m.kinds == {"table"} for m in q.subjects):
+        q = replace(q, table=int(q.subjects[0].term.key), subjects=[])  # 收入总表里这笔结转挂在哪个类下面
+    if not q.subjects and q.scope == "上年结转":
+        return _column_places(doc, q, "上年结转")
     if not q.subjects or q.measures:
         return None  # 行政运行属于基本支出还是项目支出: its columns are asked, not its place
     m = q.subjects[0]
@@ -656,4 +739,8 @@ def parent(doc: Document, q: Query) -> Answer | None:
             a.figure(r.label, r.first or Decimal(0), table.unit, table.label, r.line)
         a.source(table.label, row.line, row.label)
     a.text += "；".join(texts) + "。"
+    item = out[0][1].name if out[0][0].kind == "basic_economic" else ""
+    if item in lexicon.GOVERNMENT_ECONOMIC:  # the government classification beside the report's own
+        cls, section = lexicon.GOVERNMENT_ECONOMIC[item]
+        a.text += f"在政府预算支出经济分类中对应 {cls} / {section}（按财政部政府收支分类科目；报告不印这层对应）。"
     return a

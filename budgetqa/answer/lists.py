@@ -8,15 +8,17 @@ performance sheets, the units or duties, or — by default — the projects of t
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from budgetqa.answer import text
 from budgetqa.answer.build import answer, total
 from budgetqa.answer.model import Answer, amount_text
-from budgetqa.answer.resolve import Value, children_rows, code_place, list_total
+from budgetqa.answer.resolve import Value, children_rows, code_place, list_total, measure_column
 from budgetqa.models import Document, Table
 from budgetqa.models import ECONOMIC_CLASSES
 from budgetqa.question.query import Query
+from budgetqa.textnorm import strip_ordinal
 
 
 @dataclass
@@ -30,6 +32,24 @@ class Domain:
 def _value(table: Table, row, amount: Decimal | None = None) -> Value:
     return Value(row.label, amount if amount is not None else (row.first or Decimal(0)), table.unit, table.label,
                  row.line, row.code or f"row:{table.no}:{row.row_no}")
+
+
+def column_domain(doc: Document, q: Query, column: str) -> tuple[Domain, Value | None] | None:
+    """The subjects of one level (类 unless asked) with a figure in a column (上年结转, 项目支出), in the
+    named table or the first that prints the column; and the column's total there."""
+    candidates = [t for t in doc.tables if t.no == q.table] + [
+        t for k in ("expenditure", "income", "gp_expenditure") for t in doc.tables if t.kind == k]
+    table = next((t for t in candidates if measure_column(t, column)), None)
+    if table is None:
+        return None
+    name = measure_column(table, column)
+    level = q.level or "类"
+    rows = [r for r in table.rows if r.code and r.level == level and r.amount(name)]
+    total = table.total_row()
+    whole = None
+    if total is not None and total.amount(name) is not None:
+        whole = Value(f"{column}合计", total.amount(name), table.unit, table.label, total.line, f"row:{table.no}:{total.row_no}")
+    return Domain(f"{table.label} 中{column}有数的{level}", [_value(table, r, r.amount(name)) for r in rows]), whole
 
 
 def _detail_rows(table: Table, level: str | None) -> Domain:
@@ -56,6 +76,11 @@ def domain(doc: Document, q: Query) -> Domain:
         d.rows = [v for v in d.rows if any(v.key.endswith(f":{n}") for n in names)]
         d.where = "、".join(dict.fromkeys(t.name for t in several.of("project"))) + " 这几个项目"
         return d
+    column = next((m for m in q.subjects if "column" in m.kinds and m.kinds <= {"column", "row", "fact", "term"}), None)
+    if column is not None and len(q.subjects) == 1 and q.level and q.domain != "items":
+        found = column_domain(doc, q, column.of("column")[0].key)  # 上年结转到款级是哪几个款
+        if found is not None and found[0].rows:
+            return found[0]
     named_tables = [int(m.term.key) for m in q.subjects if m.kinds == {"table"}]
     if q.table is None and named_tables:
         q = replace(q, table=named_tables[0])
@@ -65,6 +90,8 @@ def domain(doc: Document, q: Query) -> Domain:
             return inside
     if q.table is not None:
         table = next((t for t in doc.tables if t.no == q.table), None)
+        if table is not None and table.two_sided and (q.domain == "subjects" or q.level) and not q.subjects:
+            return _subjects(doc, q)  # 收支总表支出方哪几个类: the 类 its side prints
         if table is not None:
             return _detail_rows(table, q.level)
     if q.domain == "items" or any(t.kind == "column" and t.key in ("人员经费", "公用经费") for m in q.subjects for t in m.terms):
@@ -114,7 +141,16 @@ def _items(doc: Document, q: Query, column: str | None = None) -> Domain:
 
 
 def _subjects(doc: Document, q: Query) -> Domain:
-    """The classification subjects of one level (类 by default), under a named code when there is one."""
+    """The classification subjects of one level (类 by default), under a named code when there is one;
+    in a two-sided table named (收支总表支出方), the 类 its side prints with their ordinals."""
+    named = next((t for t in doc.tables if t.no == q.table), None)
+    if named is not None and named.two_sided and not q.subjects:
+        side = q.side or "支出"
+        rows = [r for r in named.rows if r.side == side and not r.is_total and strip_ordinal(r.name) != r.name]
+        out = [_value(named, r) for r in rows if r.first is not None]
+        if q.has("有钱", "有预算", "有数", "有金额", "非零"):
+            out = [v for v in out if v.amount]
+        return Domain(f"{named.label} {side}方的类", out)
     parents = [t.key for m in q.subjects for t in m.terms if t.kind == "code" and len(t.key) < 7]
     level = q.level or ("款" if parents and len(parents[0]) == 3 else "项" if parents else "类")
     kinds = ("gp_expenditure", "expenditure") if q.scope == "本年" else ("expenditure", "gp_expenditure", "fiscal_expenditure")
@@ -225,6 +261,12 @@ def rank(doc: Document, q: Query) -> Answer | None:
         current = sorted((p for p in doc.projects if p.scope == "本年" and p.total), key=lambda p: p.total, reverse=not ascending)
         if current:
             text += f"只看本年新安排的项目，{word}的是 {current[0].name} {amount_text(current[0].total, current[0].unit)}。"
+    both = re.search(r"(?:最大|最多|最高)[^，,。]{0,3}(?:和|与|及|跟)(?:最小|最少|最低)|(?:最小|最少|最低)[^，,。]{0,3}(?:和|与|及|跟)(?:最大|最多|最高)",
+                     q.squashed)
+    if both and len(ranked) > 1:  # 最大和最小的分别是哪个: both ends
+        last = ranked[-1]
+        text += f"{'最多' if ascending else '最少'}的是 {last.label}，{amount_text(last.amount, last.unit)}。"
+        shown = shown + [last]
     a = answer("rank", f"{d.where}，按金额{order}", text)
     for v in shown:
         a.figure(v.label, v.amount, v.unit, v.where, v.line)
@@ -367,8 +409,6 @@ def list_answer(doc: Document, q: Query) -> Answer | None:
 
 def _carried_subjects(doc: Document, q: Query) -> Domain:
     """Subjects with money carried over from last year, from the income table."""
-    from budgetqa.answer.resolve import measure_column
-
     table = doc.table("income")
     column = measure_column(table, "上年结转") if table else None
     if column is None:

@@ -19,7 +19,7 @@ from budgetqa.models import Document, Row, Table
 from budgetqa.models import ECONOMIC_CLASSES
 from budgetqa.question.query import Query
 from budgetqa.question.vocabulary import Term
-from budgetqa.textnorm import squash
+from budgetqa.textnorm import squash, strip_ordinal
 
 
 @dataclass
@@ -178,7 +178,7 @@ def row_values(doc: Document, name: str, q: Query) -> list[Value]:
     out: list[Value] = []
     for table in distinct(order):
         for row in table.rows:
-            if squash(row.name).lstrip("一二三四五六七八九十、") != squash(name) and squash(row.name) != squash(name):
+            if squash(strip_ordinal(row.name)) != squash(name) and squash(row.name) != squash(name):
                 continue
             asked = row_measures(table, row, q)
             if len(asked) > 1:

@@ -7,6 +7,7 @@ Numbers in text answers are quoted as printed, never computed from a sentence th
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from budgetqa import lexicon
@@ -156,11 +157,14 @@ def sheet_field(doc: Document, q: Query) -> Answer | None:
             a = answer("text", f"{name} 的{q.field_name}指标", f"{name} 的{q.field_name}指标——{listing}（绩效目标表 第{rows[0].line}行）。")
             a.source("项目支出绩效目标表", rows[0].line, q.field_name)
             return a
-    if q.field_name and sheet.fields.get(q.field_name):
-        line = sheet.field_lines.get(q.field_name, sheet.line)
-        label = q.field_name.replace("/", "（") + ("）" if "/" in q.field_name else "")
-        a = answer("text", f"{name} 的{label}", f"{name} 的{label}：{sheet.fields[q.field_name]}（绩效目标表 第{line}行）。")
-        a.source("项目支出绩效目标表", line, name)
+    asked = [f for f in (q.field_names or [q.field_name]) if f and sheet.fields.get(f)]
+    if asked:  # 立项依据和项目属性: each field named
+        labels = [f.replace("/", "（") + ("）" if "/" in f else "") for f in asked]
+        a = answer("text", f"{name} 的{'、'.join(labels)}", "；".join(
+            f"{name} 的{label}：{sheet.fields[f]}（绩效目标表 第{sheet.field_lines.get(f, sheet.line)}行）"
+            for f, label in zip(asked, labels)) + "。")
+        for f in asked:
+            a.source("项目支出绩效目标表", sheet.field_lines.get(f, sheet.line), name)
         return a
     return _sheet_summary(sheet)
 
@@ -176,6 +180,14 @@ def field_across_sheets(doc: Document, q: Query) -> Answer | None:
     if not sheets:
         return None
     negated = _NOT.search(q.squashed)
+    ordered = re.search(r"(最晚|最新|最近|最迟)|最早", q.squashed)
+    dated = all(len(re.sub(r"\D", "", s.fields[name])) >= 8 for s in sheets)
+    if ordered and dated:  # 哪张填报日期最晚: by the date each sheet gives
+        pick = (max if ordered.group(1) else min)(sheets, key=lambda s: re.sub(r"\D", "", s.fields[name])[:14])
+        a = answer("text", f"{name}{ordered.group(0)}的绩效目标表", f"{len(sheets)} 张绩效目标表中{name}{ordered.group(0)}的是 "
+                   f"{pick.project_name}（{pick.fields[name]}，第{pick.field_lines.get(name, pick.line)}行）。")
+        a.source("项目支出绩效目标表", pick.field_lines.get(name, pick.line), pick.project_name)
+        return a
     if negated:
         typed = negated.group(1)
         digits = re.sub(r"\D", "", typed)
@@ -223,6 +235,14 @@ def _sheet_summary(sheet: PerformanceTarget) -> Answer:
 
 def text(doc: Document, q: Query) -> Answer | None:
     """Questions about what the report says: a sheet's field, duties, units, terms, or a sentence."""
+    with_sheets = [m for m in q.subjects if _sheet(doc, replace(q, subjects=[m], whole=None)) is not None]
+    if len(with_sheets) > 1 and q.field_name:  # 法律顾问费用和关工委办公经费的填报日期: each sheet
+        parts = [sheet_field(doc, replace(q, subjects=[m], whole=None)) for m in with_sheets]
+        parts = [p for p in parts if p is not None]
+        a = Answer(True, "text", " ".join(p.text for p in parts), understood="；".join(p.understood for p in parts))
+        for p in parts:
+            a.sources += [x for x in p.sources if x not in a.sources]
+        return a
     if _sheet(doc, q) is not None:
         return sheet_field(doc, q)
     projects = [t.name for m in q.subjects for t in m.terms if t.kind == "project"]

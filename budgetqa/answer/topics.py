@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 
 from budgetqa import lexicon
-from budgetqa.answer.build import add, answer, cited
+from budgetqa.answer.build import add, answer, cited, pct
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import NARRATIVE, Value, topic_values
 from budgetqa.models import Document
@@ -52,7 +52,9 @@ def three_public(doc: Document, q: Query) -> Answer | None:
             a.source(NARRATIVE, statement[0], "三公经费")
         return a
     wanted = [c for c in table.columns if ("预算数" in c or "决算数" in c)]
-    if len(wanted) > 1 and not (q.has("预算数") and q.has("决算数")):
+    completion = doc.kind == "决算" and q.has("完成率", "执行率", "完成预算", "完成了多少")
+    both = q.has("预算数", "年初预算", "全年预算") and q.has("决算") or completion
+    if len(wanted) > 1 and not both:
         word = "预算数" if doc.kind == "预算" or q.has("预算数", "年初") else "决算数"
         wanted = [c for c in wanted if word in c][:1]
     a = answer("value", ("、".join(dict.fromkeys(named)) or "三公经费") + (f"（{wanted[0].rsplit('/', 1)[-1]}）" if len(wanted) == 1 else ""), "")
@@ -69,7 +71,30 @@ def three_public(doc: Document, q: Query) -> Answer | None:
                 a.figure(f"{r.name}" + (f" {c.column.rsplit('/', 1)[-1]}" if len(shown) > 1 else ""), c.amount, table.unit,
                          table.label, c.line)
     a.text += "；".join(parts) + f"（{table.label}）。"
+    if len(wanted) == 2 and doc.kind == "决算":
+        _completion(doc, a, table, wanted)
     return a
+
+
+def _completion(doc: Document, a: Answer, table, columns: list[str]) -> None:
+    """决算数 ÷ 预算数 of the table's total, and the completion the narrative states (完成预算的13.68%)."""
+    total = table.total_row()
+    budget_col = next((c for c in columns if "预算数" in c), None)
+    final_col = next((c for c in columns if "决算数" in c), None)
+    if total is None or budget_col is None or final_col is None or not total.amount(budget_col) \
+            or total.amount(final_col) is None:
+        return
+    rate = pct(total.amount(final_col), total.amount(budget_col))
+    a.text += f"完成预算的 {rate}%（{total.amount(final_col)} ÷ {total.amount(budget_col)} × 100）"
+    a.figure("完成率（计算）", rate, "%")
+    for no, line in enumerate(doc.lines, 1):
+        m = re.search(r"完成(?:了)?(?:年初)?预算的\s*([\d.]+)\s*[%％]", line.replace(" ", ""))
+        if m and "三公" in "".join(doc.lines[max(0, no - 4):no]):
+            stated = Decimal(m.group(1))
+            a.text += f"，情况说明第{no}行写明 {stated}%" + ("，一致" if abs(stated - rate) <= Decimal("0.01") else "，与计算不一致")
+            a.figure("报告所述完成率", stated, "%", NARRATIVE, no)
+            break
+    a.text += "。"
 
 
 def _none_statement(doc: Document, word: str) -> tuple[int, str] | None:

@@ -10,6 +10,7 @@ they stay together as one mention with several terms, the most likely first.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -98,6 +99,10 @@ def _codes(squashed: str, v: Vocabulary) -> list[Mention]:
     return out
 
 
+# What a table title says before its name that does not qualify it (the year, 预算/决算, 部门/单位).
+_TITLE_QUALIFIER = re.compile(r"\d{4}年度?|预算|决算|部门|单位|本级|公开")
+
+
 def _tables(squashed: str, doc: Document) -> list[Mention]:
     """表五 / 表5 / 公开05表 / 第五张表, and a table named by the end of its title (基本支出决算表)."""
     from budgetqa.textnorm import chinese_ordinal
@@ -117,6 +122,10 @@ def _tables(squashed: str, doc: Document) -> list[Mention]:
                 owners = [no for no, title in titles.items() if title.endswith(typed + "表")] or \
                          [no for no, title in titles.items() if len(typed) >= 4 and typed in title] or \
                          [no for no, title in titles.items() if len(typed) >= 5 and LCSseq.similarity(typed, title) == len(typed)]
+                if len(owners) > 1:  # 收支总表: the plain one (预算收支总表), not 财政拨款收支总表
+                    bare = [no for no in owners if titles[no].endswith(typed + "表") and not _TITLE_QUALIFIER.sub(
+                        "", titles[no][:-len(typed) - 1])]
+                    owners = bare if len(bare) == 1 else owners
                 if len(owners) == 1:  # 基本支出决算表 / 三公经费表: the one table whose title says so
                     out.append(Mention(start, m.end(), [Term("table", str(owners[0]), numbers[owners[0]].title)], 96))
                     break
@@ -340,6 +349,70 @@ def resolve_pinyin(text: str, v: Vocabulary) -> str:
             if words:
                 text = text[: m.start()] + words + text[m.end():]
     return text
+
+
+def homophone_fix(text: str, squashed: str, mentions: list[Mention], v: Vocabulary) -> str | None:
+    """The question with a misheard name put right (差履费 -> 差旅费, 公用经飞 -> 公用经费): a stretch
+    of three or more characters that no name explains and that differs from a name or lexicon word of
+    its length only in characters that can sound the same, sharing at least half of them. None when
+    there is nothing to put right (pypinyin is imported only for a stretch that nearly spells a name)."""
+    covered = set()
+    for m in mentions:  # what was read exactly; a fuzzy reading may be a misheard name read wrong
+        if m.via in ("exact", "synonym", "code", "table") or m.score >= 96:
+            covered.update(range(m.start, m.end))
+    rest = "".join(" " if i in covered else ch for i, ch in enumerate(squashed))
+    runs = re.findall(r"[\u4e00-\u9fff]{3,}", rest)
+    if not runs or any(w in squashed for w in lexicon.OUT_OF_SCOPE):
+        return None  # 人均经费 is asked as written (and refused), not heard as 人员经费
+    words, index = _sound_index(v)
+    for run in runs:
+        for size in range(min(len(run), 12), 2, -1):
+            for i in range(len(run) - size + 1):
+                piece = run[i:i + size]
+                if piece in v.pieces or piece not in text or size not in index:
+                    continue
+                hits: dict[int, int] = {}
+                for pos, ch in enumerate(piece):  # names of this length sharing characters in place
+                    for n in index[size].get((pos, ch), ()):
+                        hits[n] = hits.get(n, 0) + 1
+                for n, same in hits.items():
+                    if same * 2 >= size and same < size and sounds_like(piece, words[n]):
+                        return text.replace(piece, words[n], 1)
+    return None
+
+
+def _sound_index(v: Vocabulary) -> tuple[list[str], dict[int, dict[tuple[int, str], list[int]]]]:
+    """The names and lexicon words of three or more characters, indexed by length and by each
+    character in its place."""
+    cached = getattr(v, "_sound_index", None)
+    if cached is None:
+        names = {w for w in v.by_name if re.fullmatch(r"[\u4e00-\u9fff]{3,}", w)}
+        names |= {w for w in (*lexicon.SYNONYMS, *lexicon.COLUMN_ITEMS, *lexicon.STANDARD_ECONOMIC_ITEMS)
+                  if re.fullmatch(r"[\u4e00-\u9fff]{3,}", w)}
+        words = sorted(names)
+        index: dict[int, dict[tuple[int, str], list[int]]] = {}
+        for n, w in enumerate(words):
+            for pos, ch in enumerate(w):
+                index.setdefault(len(w), {}).setdefault((pos, ch), []).append(n)
+        cached = v._sound_index = (words, index)  # type: ignore[attr-defined]
+    return cached
+
+
+def sounds_like(typed: str, word: str) -> bool:
+    """Same length, at least half the characters the same, and each other one typed able to be read
+    the way the word's character usually is (履 lǚ for 旅 lǚ, 夲 for 本 běn; 均 is never yuán, so not 员)."""
+    same = sum(a == b for a, b in zip(typed, word))
+    if same == len(word) or same * 2 < len(word):
+        return False
+    return all(a == b or _readings(b, False) <= _readings(a, True) for a, b in zip(typed, word))
+
+
+@lru_cache(maxsize=4096)
+def _readings(ch: str, every: bool) -> frozenset[str]:
+    """A character's usual reading, or all of its readings."""
+    from pypinyin import Style, pinyin
+
+    return frozenset(pinyin(ch, style=Style.NORMAL, heteronym=every)[0])
 
 
 def _pinyin_dictionary(v: Vocabulary) -> dict[str, str]:

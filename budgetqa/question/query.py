@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from budgetqa import lexicon
 from budgetqa.models import Document
 from budgetqa.catalogue import INTENTS, Intent
-from budgetqa.question.mentions import Mention, find_mentions, resolve_pinyin, strip_fillers
+from budgetqa.question.mentions import homophone_fix, sounds_like, Mention, find_mentions, resolve_pinyin, strip_fillers
 from budgetqa.question.numbers import Amount, chinese_numbers, read_numbers
 from budgetqa.question.vocabulary import vocabulary
 from budgetqa.textnorm import normalise, squash
@@ -54,6 +54,7 @@ class Query:
     nth: int | None = None
     ascending: bool = False
     field_name: str | None = None  # a text field (总体目标, 立项依据 …) or indicator kind (质量 …)
+    field_names: list[str] = field(default_factory=list)  # every sheet field named, in the order typed
     years: list[int] = field(default_factory=list)
     previous_year: bool = False  # the year before the report's, asked as a year of its own
     unit: str | None = None  # the unit the answer is wanted in
@@ -115,6 +116,9 @@ def read(question: str, doc: Document) -> Query:
     blanked = _blank(_blank_qualifiers(squashed), q.missing)
     spaced = _blank(_blank_qualifiers(squash_spaced(text)), q.missing)
     mentions = [m for m in find_mentions(blanked, spaced, v, doc) if not _inside_number(m, q)]
+    heard = homophone_fix(text, squashed, mentions, v)
+    if heard is not None:  # 差履费 typed for 差旅费: read again as the name sounds
+        return read(heard, doc)
     _shape(q, doc)
     _roles(q, mentions, doc)
     q.domain = "projects" if any("list" in m.kinds for m in q.subjects) else _domain_word(_mask(
@@ -191,8 +195,8 @@ def _scope(q: Query) -> None:
     found = [f for f in found if not any(g[1] < f[1] + f[0] and f[1] < g[1] + g[0] and g[0] > f[0] for g in found)]
     if not found:
         return
-    if re.search(r"连(?:同)?.{0,8}?(?:一起算|也算|都算|一并)", q.squashed):
-        q.scope = "全部"  # 连去年结转的一起算: both
+    if re.search(r"(?:连(?:同)?|把).{0,8}?(?:一起算|也算|都算|一并|也加|算进去)", q.squashed):
+        q.scope = "全部"  # 连去年结转的一起算 / 把去年结转的也算上: both
         q.scope_spans = [(start, start + len(word)) for _, start, _, word in found]
         return
     _, start, scope, word = max(found)
@@ -228,8 +232,11 @@ def _shape(q: Query, doc: Document) -> None:
     plain = s.replace("项目", "□□")  # 项 of 项目 is not the 项 level
     q.levels = [lv for lv in ("类", "款", "项") if re.search(
         rf"(?:{lv}级|哪个{lv}|哪一{lv}|哪{lv}|什么{lv}|（{lv}）|\({lv}\))", plain)]
-    q.level = next((lv for lv in ("类", "款", "项") if re.search(rf"(?:{lv}级|哪个{lv}|哪一{lv}|哪{lv}|各{lv}|几{lv}|什么{lv}|个{lv}|{lv}科目|的{lv}$|的{lv}(?=是|有|为|中|里|各)|这个{lv}|（{lv}）|\({lv}\))", plain)), None)
-    q.field_name = next((f for f, words in lexicon.SHEET_FIELDS.items() if any(w in s for w in words)), None)
+    q.level = next((lv for lv in ("类", "款", "项") if re.search(rf"(?:{lv}级|哪个{lv}|哪一{lv}|哪{lv}|各{lv}|几{lv}|什么{lv}|个{lv}|{lv}科目|科目{lv}|{lv}一级|{lv}这一级|{lv}那一级|的{lv}$|的{lv}(?=是|有|为|中|里|各)|这个{lv}|（{lv}）|\({lv}\))", plain)), None)
+    fields = sorted((min(s.find(w) for w in words if w in s), f) for f, words in lexicon.SHEET_FIELDS.items()
+                    if any(w in s for w in words))
+    q.field_names = [f for _, f in fields]  # 立项依据和项目属性: each, in the order typed
+    q.field_name = q.field_names[0] if q.field_names else None
     kind = next((k for k in lexicon.INDICATOR_KINDS if re.search(rf"{k}(?:指标|要求|目标|上|方面|标准)", s)
                  or len(k) >= 3 and k in s), None)
     if kind is None and re.search(r"多长时间|多久|时间多长|什么时候完成|完成时间", s):
@@ -240,7 +247,7 @@ def _shape(q: Query, doc: Document) -> None:
         q.field_name = kind
     year = doc.year
     q.previous_year = bool(year and (year - 1) in q.years) or bool(
-        re.search(r"(?<![比较与跟和同])(?:上年度?|去年|上一年|前一年)(?!结转|财政拨款结转|相比|比|结余|剩|没花|没用)", s))
+        re.search(r"(?<![比较与跟和同])(?:上年度?|去年|上一年|前一年)(?!结转|截转|财政拨款结转|相比|比|结余|剩|没花|没用)", s))
     q.domain = _domain_word(s)
     q.side = "支出" if re.search(r"支出方|支出栏|支出侧|支出一侧", s) else "收入" if re.search(r"收入方|收入栏|收入侧|收入一侧", s) else None
 
@@ -392,15 +399,24 @@ def _table_roles(q: Query, ms: list[Mention]) -> list[Mention]:
     out = []
     tables = {int(m.term.key) for m in ms if m.kinds == {"table"}}
     for i, m in enumerate(ms):
+        nxt = ms[i + 1] if i + 1 < len(ms) else None
+        if "table" in m.kinds and nxt is None and not out and (q.level or q.domain) and re.match(
+                r"(?:里|中|里面|当中)", q.squashed[m.end:]) and re.search(r"哪|最", q.squashed[m.end:]):
+            q.table = int(m.of("table")[0].key)  # 一般公共预算财政拨款支出里哪个类最多: read in that table
+            continue
         if "table" in m.kinds and len(m.terms) == 1:
-            nxt = ms[i + 1] if i + 1 < len(ms) else None
-            if nxt is not None and "table" not in nxt.kinds and q.squashed[m.end:nxt.start] in _IN_TABLE:
+            if nxt is not None and nxt.kinds != {"table"} and q.squashed[m.end:nxt.start] in _IN_TABLE:
                 nxt.table = int(m.term.key)
                 if len(tables) == 1:
                     q.table = nxt.table
                 continue
             if q.table is None and nxt is None and out and q.squashed[out[-1].end:m.start] in ("（", "(", "", "的"):
                 q.table = int(m.term.key)  # 上年结转项目支出合计（表十三）
+                continue
+            after = q.squashed[m.end:]
+            if nxt is None and not out and (_domain_word(after) and re.search(r"哪几|哪些|有哪", after)
+                                            or re.match(r"(?:里|中|里面|当中)", after) and q.scope):
+                q.table = int(m.term.key)  # 收支总表支出方哪几个类有数 / 收入总表里这笔结转: where it is read
                 continue
         out.append(m)
     return out
@@ -521,6 +537,13 @@ def _total_tails(q: Query, ms: list[Mention]) -> list[Mention]:
         and q.squashed[ms[i - 1].end:m.start] in ("", "的")) and (m in others or not others)]
 
 
+def without_loose_totals(q: Query) -> Query:
+    """A later part of a line (…有几个，一共多少钱) whose only name is a loose total word: the total is
+    of what the part before named, not the report's."""
+    kept = [m for m in q.subjects if not (m.via == "synonym" and q.squashed[m.start:m.end] in _LOOSE_TOTALS)]
+    return q if len(kept) == len(q.subjects) or kept else replace(q, subjects=kept, follow_up=True)
+
+
 def _scope_before(q: Query, m: Mention) -> str | None:
     """The scope word typed right before a name (今年新安排的X / 结转的Y / 不含结转的Z): the longest one."""
     before = q.squashed[max(0, m.start - 10):m.start].removesuffix("的").removesuffix("下来").removesuffix("的")
@@ -535,8 +558,17 @@ def _scope_before(q: Query, m: Mention) -> str | None:
 def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
     """X中Y / X下面的Y: X is the whole Y is read within; Y占X, Y在X中占: X is the whole Y is divided by."""
     for i in range(len(ms) - 1):
+        said_column = "column" in ms[i + 1].kinds and re.match(r"(?:的)?(?:那一|这一|那|这)?[列栏]", q.squashed[ms[i + 1].end:])
+        if ms[i].kinds & {"row", "code", "item"} and said_column:  # 支出总计中一般公共预算那一列: the row's column
+            q.measures = [ms[i + 1].of("column")[0].key]
+            return ms[:i + 1] + ms[i + 2:]
         gap = re.sub(r"^(?:这一|这个)?(?:项目|[类款项级])|^(?:预算|决算|预算数|决算数|表)", "", q.squashed[ms[i].end:ms[i + 1].start])
         column_of_row = ms[i].kinds & {"code", "item", "project", "target"} and q.squashed[ms[i + 1].start:ms[i + 1].end] in _MEASURE_NAMES
+        typed = q.squashed[ms[i].start:ms[i].end]
+        negated = re.search(r"(?:非|非仅|不仅|不只|不含|不是|除了)$", q.squashed[:ms[i].start])
+        if gap in _WITHIN and typed in lexicon.FUNDS and not q.fund and not negated:
+            q.fund = typed  # 财政拨款里教育支出: read in that fund's table, of its total
+            return ms[:i] + ms[i + 1:]
         if gap in _WITHIN and not _is(ms[i], q, _SCOPE_NAMES) and not column_of_row:
             q.whole = ms[i]
             q.relation = (ms[i].end, ms[i + 1].start)
@@ -545,7 +577,10 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
             return ms[:i] + ms[i + 1:]
     for m in ms[1:]:  # Y在X中占多少 / Y在X里的比重
         if q.squashed[max(0, m.start - 1):m.start] in ("在", "于") and re.match(r"(?:的)?(?:中|里|当中|之中|内)", q.squashed[m.end:]):
-            q.whole = m
+            if m.kinds == {"table"}:
+                q.table = int(m.term.key)  # Y在收入总表里: the table Y is read in
+            else:
+                q.whole = m
             return [x for x in ms if x is not m]
     found = re.search(r"占(?!比|多少|几|百分|了|到)", q.squashed)
     if found is None:
@@ -559,7 +594,7 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
         return ms
     after = [m for m in ms if m.start > found.start()]
     before = [m for m in ms if m.end <= found.start()]
-    if after and (before or not strip_fillers(q.squashed[:found.start()]).strip()):
+    if after and (before or not strip_fillers(_PRONOUN.sub("", q.squashed[:found.start()])).strip()):
         q.whole = after[0]  # Y占X; a question that starts with 占X leaves Y to the conversation
         return [m for m in ms if m is not after[0]]
     return ms
@@ -573,10 +608,14 @@ _ORGANISATION = re.compile(r"(?<![这那个])([\u4e00-\u9fff]{1,12}?(?:局|委�
 def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
     """Another department, a person or the future; a standard item the report does not print."""
     exact = [m for m in mentions if m.via in ("exact", "synonym")]
-    masked = _mask(q.squashed, exact)
+    text = q.squashed
     if doc.kind == "决算":  # a 决算 report states how much of the budget was spent (执行率, 完成率)
-        masked = re.sub(r"执行率|执行进度|完成率", " ", masked)
-    if (any(w in masked for w in lexicon.OUT_OF_SCOPE) or lexicon.PERSONAL_PAY.search(q.squashed)) and not q.field_name:
+        text = re.sub(r"执行率|执行进度|完成率", " ", text)
+    # a refusal word counts unless it runs into a name that reaches beyond it (多少人员经费 asks 人员经费;
+    # 律师事务所 is asked, though 律师 is a word for a project)
+    asked = any(not any(m.start < i + len(w) and i < m.end and not (i <= m.start and m.end <= i + len(w)) for m in exact)
+                for w in lexicon.OUT_OF_SCOPE for i in _positions(text, w))
+    if (asked or lexicon.PERSONAL_PAY.search(q.squashed)) and not q.field_name:
         q.refused = "person"
     other = _other_department(squash_spaced(q.text), [m for m in exact if m.via == "exact"], q, doc)
     if other:
@@ -591,6 +630,10 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
         heads = [p for p in listed[:-1] + [listed[-1][:2]] if len(p) >= 2] if len(listed) > 1 else []
         if any(h in q.squashed for h in heads) and re.search(r"分多少|分了多少|分得|分到|各分|每家|各家", q.squashed):
             q.refused = "split:" + m.term.name  # 视频会议移动公司分多少: one of them, a share the report does not print
+
+
+def _positions(text: str, word: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(word), text)]
 
 
 def _missing_table(q: Query, doc: Document) -> None:
@@ -620,7 +663,8 @@ def other_level(mention: str, known: str) -> bool:
     if not (levels and theirs):
         return False
     (place, level), (their_place, their_level) = levels[-1], theirs[-1]
-    return level != their_level or (len(place) == 2 and len(their_place) == 2 and place != their_place)
+    return level != their_level or (len(place) == 2 and len(their_place) == 2 and place != their_place
+                                    and not sounds_like(place, their_place))  # 屯流 heard for 屯留
 
 
 _ORGANISATION_TAIL = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:部(?!门)|办公室|局)")
@@ -651,10 +695,12 @@ def _other_department(spaced: str, exact: list[Mention], q: Query, doc: Document
             if re.match(r"(?:咱们|我们|本|我|这个|咱)(?:单位|部门|办公室|局|委|办)", piece):
                 continue  # 咱们办公室: the report's own department
             for m in _ORGANISATION.finditer(piece):
-                name = re.split(r"是不是|是否|属于|属不属于|算不算|归不归|管不管|归|的|在|里|这个|那个|哪", full_mention(piece, m))[-1]
-                name = name.strip("年和与及在、")
-                if len(name) < 3 or any(name in n for n in names):
-                    continue
+                name = re.split(r"是不是|是否|属于|属不属于|算不算|归不归|管不管|归|的|在|里|这个|那个|哪|有几个|有多少|现在",
+                                full_mention(piece, m))[-1]
+                name = name.strip("年和与及在、").lstrip("类款项级")  # 20131款党委办: the code's level, then a name
+                core = re.sub(r"(?:委员会|办公室|街道|大学|学校|中心|局|委|办|厅|院|部)$", "", name)
+                if len(name) < 3 or len(core) < 2 or any(name in n for n in names):
+                    continue  # 办学校: one character before 学校 names no organisation
                 if any(LCSseq.similarity(name, k) >= len(name) * 0.8 and not other_level(name, k) for k in known if k):
                     continue
                 return name
@@ -691,6 +737,8 @@ def _slots(q: Query) -> set[str]:
         slots.add("amount")
     if not named and q.table is None and re.search(r"钱|资金|经费", q.squashed):
         slots.add("money")  # 钱主要花哪了 / 这些钱从哪来的: the report's money as a whole
+    if not named and q.scope == "上年结转":
+        slots.add("scope")  # 去年没花完留下的钱有多少: the carried-over money itself
     return slots
 
 
@@ -715,8 +763,8 @@ def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
         return []  # 保密工作是不是区委办的职责: a duty asked about, no figure checked
     if intent.op == "parent" and q.measures:
         return []  # 行政运行属于基本支出还是项目支出: its columns are asked, not its place
-    if intent.op == "text" and q.field_name and (any(m.kinds & {"project", "target"} for m in q.subjects)
-                                                 or not q.subjects and q.domain in ("projects", "targets")):
+    if intent.op == "text" and q.field_name and (any(m.kinds & {"project", "target"} for m in q.subjects) or q.domain in (
+            "projects", "targets") and all(m.kinds == {"topic"} for m in q.subjects)):
         found.append("栏目")  # a field of a project's target sheet (为什么要设这个项目), or of all (这些项目的项目期)
     if intent.op == "rank" and (q.n or q.nth):
         found.append("前N" if q.n else "第N")
@@ -780,7 +828,9 @@ def _leans_on_context(q: Query) -> bool:
     if q.refused or q.missing or q.missing_table:
         return False
     marked = bool(lexicon.FOLLOW_UP.search(q.squashed)) and len(q.squashed) <= 20 or bool(
-        re.search(r"它|其(?!他|余|中)", q.squashed))
+        re.search(r"它|其(?!他|余|中)", q.squashed)) or bool(re.search(r"这笔|那笔|这一项", q.squashed)) and not any(
+        not (_is(m, q, _SCOPE_NAMES) or q.squashed[m.start:m.end] in _MEASURE_NAMES) for m in q.subjects)
+    # (招商引资宣传那笔结转资金: 那笔 of the name typed; 这一项全是项目支出吗: of the last one)
     bare = not q.subjects and not q.excluded and q.table is None and not q.domain
     asks = q.cued or q.scope or q.previous_year or q.unit or q.n or q.nth or q.percents or q.field_name
     leftover = strip_fillers(_mask(q.squashed, q.subjects + ([q.whole] if q.whole else [])))
@@ -886,12 +936,15 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     filled.comparator = filled.comparator or last.comparator
     filled.threshold = filled.threshold or last.threshold
     filled.field_name = filled.field_name or last.field_name
+    if q.choice and filled.nth is None and last.op in ("rank", "list", "count", "filter"):
+        filled.nth, filled.n = q.choice, None  # 第二个呢 after a ranking: the second of it
     if filled.n is None and filled.nth is None:
         filled.n, filled.nth, filled.ascending = last.n, last.nth, filled.ascending or last.ascending
     return filled
 
 
-_PRONOUN = re.compile(r"它|其(?!他|余|中)|该(?:项目|科目|项|款|类)?|这个(?:项目|科目|款|类)?|那个(?:项目|科目)?|此项")
+_PRONOUN = re.compile(r"它|其(?!他|余|中)|该(?:项目|科目|项|款|类)?|这个(?:项目|科目|款|类)?|那个(?:项目|科目)?|此项"
+                      r"|这笔|那笔|这些钱|这部分钱|这一项|这一块")
 
 
 _LEVEL_OF_CODE = {3: "类", 5: "款", 7: "项"}
@@ -916,10 +969,13 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query) -> list[Mention]:
     # 其中X / 跟X对得上吗: X is a name of its own, not a column or scope of the last row
     part_of = q.squashed.startswith(("其中", "那其中")) or q.op == "check" and bool(re.match(r"(?:跟|和|与|同)", q.squashed))
     pronoun = bool(_PRONOUN.search(q.squashed))
+    # a figure split into this year's and carried-over parts (a subject, a column, a project list);
+    # a total or a stated figure is not, so a scope word after it names the scope's own figure
+    split = bool(last.subjects) and bool(last.subjects[0].kinds & {"code", "column", "list", "project", "item", "group"})
     named, measures = [], []
     for m in q.subjects:
         typed = q.squashed[m.start:m.end]
-        if not part_of and (_is(m, q, _SCOPE_NAMES) and not (typed in _MEASURE_NAMES and row_last)):
+        if not part_of and split and (_is(m, q, _SCOPE_NAMES) and not (typed in _MEASURE_NAMES and row_last)):
             continue  # 那上年结转呢: the scope slot says it
         if not part_of and typed in _MEASURE_NAMES and row_last:
             measures.append(_MEASURE_NAMES[typed])
@@ -938,7 +994,8 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query) -> list[Mention]:
         named = [parent]
     filled.subjects = named
     if measures or (not named and not any(_is(m, q, _SCOPE_NAMES) for m in q.subjects)):
-        filled.measures = measures or last.measures
+        # the columns asked last time carry to a figure asked again, not to its place or its words
+        filled.measures = measures or ([] if q.cued and q.op in ("parent", "text", "define", "about") else last.measures)
     return named
 
 

@@ -183,5 +183,9 @@ def _synonyms(v: Vocabulary) -> None:
         if key in v.by_name and any(t.kind not in ("topic", "column") for t in v.by_name[key]):
             continue  # the report prints the word itself
         found = [t for name in names for t in v.by_name.get(squash(name), [])]
+        if not found:  # 律师 -> 法律顾问: the projects whose printed name holds the word (2024年法律顾问费用)
+            held = [t for name in names if len(name) >= 4 for printed, terms in v.by_name.items()
+                    if squash(name) in printed for t in terms if t.kind in ("project", "target")]
+            found = held if len({t.key for t in held}) <= 3 else []
         if found:
             v.synonyms[key] = list(dict.fromkeys(found))

@@ -1,0 +1,218 @@
+"""ask() with several real reports loaded: which report answers, and questions across reports.
+
+The database holds the real reports of tests/data/corpus and the bundled one (西南大学's 2021 and
+2024 budgets and 2023 and 2024 finals, five 普陀 departments, 屯留), and one report made from a real
+one for a department whose name shares words with the functional classes (江城市东安县卫生健康委员会,
+bench/synthetic.py), loaded last. Cross-report figures are checked against SQL written here from the
+printed amounts and their units, not from amount_fen.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from budgetqa.answer import Session, ask
+from budgetqa.answer import compare as compare_module
+from budgetqa.answer.compare import figures_named
+from budgetqa.answer.documents import department_reports, report_of, reports_named, wants_comparison
+from budgetqa.parser import parse_file, parse_text
+from budgetqa.store import bundled_report, connect, load_document
+from conftest import CORPUS
+from test_questions import has_number
+
+sys.path.insert(0, str(Path(__file__).parent.parent / "bench"))
+from synthetic import mixed_meta, mixed_report  # noqa: E402
+
+REPORTS = ["budget_chongqing_swu_university_2021_dept.txt", "budget_chongqing_swu_university_2024_dept.txt",
+           "final_chongqing_swu_university_2023.txt", "final_chongqing_swu_university_2024.txt",
+           "budget_shanghai_putuo_sifaju_2026_dept.txt", "final_shanghai_putuo_caizhengju_2024.txt",
+           "final_shanghai_putuo_shehuigongzuobu_2024.txt", "final_shanghai_putuo_guihuaziyuanju_2024.txt",
+           "budget_shanghai_putuo_shiquanlu_street_2026_unit.txt"]
+HEALTH = 20  # report number 20 of the synthetic province: 江城市东安县卫生健康委员会's 2023 budget
+TO_WAN = {"元": Decimal("0.0001"), "万元": Decimal(1)}
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("across_ask") / "reports.db"
+    for name in REPORTS:
+        load_document(path, parse_file(CORPUS / name))
+    load_document(path, parse_file(bundled_report()))
+    assert mixed_meta(HEALTH)[0] == "江城市东安县卫生健康委员会"
+    load_document(path, parse_text(mixed_report(HEALTH), "health_commission.txt"))
+    return path
+
+
+@pytest.fixture()
+def conn(db) -> sqlite3.Connection:
+    return connect(db)
+
+
+def doc_id(conn, department_part: str, year: int, kind: str) -> int:
+    return conn.execute("select id from documents where department like ? and year = ? and kind = ?",
+                        [f"%{department_part}%", year, kind]).fetchone()[0]
+
+
+def printed_figures(conn, figure: str, where: str = "1", params=()) -> list[tuple[str, Decimal]]:
+    """(report label, amount in 万元) of every report printing the figure, largest first, from the
+    printed amount and its unit."""
+    rows = conn.execute(
+        "select d.department, d.year, d.kind, f.amount, f.unit from report_figures f join documents d"
+        f" on d.id = f.document_id where f.figure = ? and {where}", [figure, *params]).fetchall()
+    out = [(f"{r[0]} {r[1]}年{r[2]}", Decimal(r[3]) * TO_WAN[r[4]]) for r in rows]
+    return sorted(out, key=lambda item: (-item[1], item[0]))
+
+
+# --------------------------------------------------------------------------- which report answers
+def test_a_class_name_sharing_words_with_a_department_is_asked_of_the_open_report(conn):
+    """卫生健康类 names a functional class, not 卫生健康委员会: the open report answers."""
+    tunliu = doc_id(conn, "屯留", 2024, "预算")
+    answer = ask(conn, "卫生健康类下面的行政单位医疗", Session(document_id=tunliu))
+    assert answer.matched and "屯留区委办公室" in answer.document
+    assert has_number(answer, 5.83)
+    assert not any("卫生健康委员会" in f.label for f in answer.figures)
+
+
+def test_a_named_department_is_answered_from_its_report_and_its_year(conn):
+    tunliu = doc_id(conn, "屯留", 2024, "预算")
+    answer = ask(conn, "西南大学2023年决算基本支出", Session(document_id=tunliu))
+    assert answer.matched and answer.document == "西南大学 2023年决算"
+    expected = printed_figures(conn, "基本支出", "d.department = '西南大学' and d.year = 2023")[0][1]
+    assert has_number(answer, float(expected))
+    missing = ask(conn, "西南大学2019年支出总计", Session(document_id=tunliu))
+    assert not missing.matched and missing.figures == [] and "没有 2019 年" in missing.text
+
+
+def test_a_project_period_question_is_not_a_comparison(conn):
+    tunliu = doc_id(conn, "屯留", 2024, "预算")
+    answer = ask(conn, "项目期几年", Session(document_id=tunliu))
+    assert answer.intent != "compare" and answer.document.startswith("中国共产党长治市屯留区委办公室")
+
+
+@pytest.mark.parametrize("question, scope", [
+    ("项目期几年", None),
+    ("西南大学2024年基本支出", None),
+    ("西南大学基本支出和项目支出对比", None),
+    ("下属各单位的预算", None),
+    ("哪个部门人员经费最多", "every"),
+    ("各部门三公经费对比", "every"),
+    ("前三个单位的机关运行经费", "every"),
+    ("西南大学和规划资源局人员经费对比", "named"),
+    ("规划资源局和西大的人员经费比一比", "named"),
+    ("西南大学2023和2024年决算支出总计", "years"),
+    ("西南大学历年支出总计", "years"),
+])
+def test_which_questions_compare_reports(conn, question, scope):
+    current = report_of(conn, doc_id(conn, "屯留", 2024, "预算"))
+    named = reports_named(conn, question, lambda: [])
+    plan = wants_comparison(question, named, current, department_reports(conn, current.department))
+    assert (plan.scope if plan else None) == scope
+
+
+@pytest.mark.parametrize("question, figures, narrowed", [
+    ("公车费用最多的部门", ["公务用车购置及运行费"], False),
+    ("各部门总支出", ["支出总计"], False),
+    ("因公出国（境）费最多", ["因公出国（境）费"], False),
+    ("人头费对比", ["人员经费"], False),
+    ("三公经费占支出总计比例最高", ["三公经费", "支出总计"], False),
+    ("财政拨款人员经费对比", [], True),
+    ("差旅费最多的部门", [], False),
+])
+def test_the_standard_figure_a_question_names(question, figures, narrowed):
+    assert figures_named(question) == (figures, narrowed)
+
+
+# --------------------------------------------------------------------------- across reports
+def test_the_department_with_the_most_is_the_one_sql_gives(conn):
+    answer = ask(conn, "2024年决算人员经费最多的部门", Session())
+    expected = printed_figures(conn, "人员经费", "d.year = 2024 and d.kind = '决算'")
+    assert answer.matched and answer.intent == "rank"
+    assert [(row[1], row[3]) for row in answer.rows] == expected
+    top_label, top = expected[0]
+    assert answer.text.split("；")[0].startswith(f"{answer.understood}：人员经费最多的是 {top_label} {top:,}")
+    assert answer.figures[0].value == top and answer.figures[0].line > 0 and answer.figures[0].table
+    reports = conn.execute("select count(*) from documents where year = 2024 and kind = '决算'").fetchone()[0]
+    lacking = reports - len(expected)
+    assert (f"其中 {lacking} 份没有列出人员经费" if lacking else "都列出了人员经费") in answer.text
+    assert answer.chart == [(label, value) for label, value in expected]
+
+
+def test_every_department_without_a_year_is_each_department_s_newest_report(conn):
+    answer = ask(conn, "各部门三公经费对比", Session())
+    newest = conn.execute(
+        "select id from documents d where not exists (select 1 from documents e where e.department = d.department"
+        " and (e.year > d.year or (e.year = d.year and e.id > d.id)))").fetchall()
+    ids = ",".join(str(r[0]) for r in newest)
+    expected = printed_figures(conn, "三公经费", f"d.id in ({ids})")
+    assert answer.intent == "compare" and [(row[1], row[3]) for row in answer.rows] == expected
+    assert f"（{len(newest)} 份；没有说年度）" in answer.text
+
+
+def test_top_n_of_a_year(conn):
+    answer = ask(conn, "2024年支出总计最高的前2个单位", Session())
+    expected = printed_figures(conn, "支出总计", "d.year = 2024")[:2]
+    assert [(row[1], row[3]) for row in answer.rows] == expected
+    assert all(has_number(answer, float(value)) for _, value in expected)
+
+
+def test_named_departments_side_by_side(conn):
+    answer = ask(conn, "西南大学和规划资源局2024年基本支出对比", Session())
+    expected = printed_figures(conn, "基本支出", "d.year = 2024 and (d.department = '西南大学' or d.department like '%规划%')")
+    assert answer.intent == "compare"
+    assert sorted((row[0], row[2]) for row in answer.rows) == sorted(expected)
+    assert all(f.line > 0 for f in answer.figures)
+
+
+def test_one_department_over_its_years_with_each_change(conn):
+    answer = ask(conn, "西南大学历年基本支出", Session())
+    assert answer.intent == "compare" and len(answer.rows) == 4
+    finals = printed_figures(conn, "基本支出", "d.department = '西南大学' and d.kind = '决算'")
+    by_year = {label: value for label, value in finals}
+    change = by_year["西南大学 2024年决算"] - by_year["西南大学 2023年决算"]
+    row = next(r for r in answer.rows if r[0] == "西南大学 2024年决算")
+    assert row[2] == by_year["西南大学 2024年决算"] and row[3] == change
+    assert has_number(answer, float(abs(change)))
+
+
+def test_a_sum_across_reports_with_each_share(conn):
+    answer = ask(conn, "2024年决算各部门机关运行经费合计", Session())
+    expected = printed_figures(conn, "机关运行经费", "d.year = 2024 and d.kind = '决算'")
+    total = sum(value for _, value in expected)
+    assert answer.intent == "compare" and answer.figures[0].value == total
+    assert f"{len(expected)} 份报告的机关运行经费合计 {total:,}" in answer.text
+
+
+def test_a_ranking_on_a_share_of_the_total(conn):
+    answer = ask(conn, "2024年三公经费占支出总计比例最高的部门", Session())
+    parts = dict(printed_figures(conn, "三公经费", "d.year = 2024"))
+    wholes = dict(printed_figures(conn, "支出总计", "d.year = 2024"))
+    shares = sorted(((Fraction(parts[k]) / Fraction(wholes[k]), k) for k in parts if wholes.get(k)), reverse=True)
+    assert answer.intent == "rank" and answer.rows[0][1] == shares[0][1]
+    assert answer.rows[0][2] == (Decimal(shares[0][0].numerator) * 100 / shares[0][0].denominator).quantize(Decimal("0.01"))
+
+
+def test_a_figure_that_is_not_standard_is_asked_of_each_of_a_few_reports(conn, monkeypatch):
+    answer = ask(conn, "西南大学和规划资源局2024年差旅费对比", Session())
+    assert answer.intent == "compare" and answer.rows
+    monkeypatch.setattr(compare_module, "MAX_ASKED", 3)
+    refused = ask(conn, "各部门差旅费对比", Session())
+    assert not refused.matched and refused.figures == []
+    assert "只能比较各报告都有的标准数字" in refused.text and "公务用车购置及运行费" in refused.text
+
+
+def test_the_departments_of_a_place(conn):
+    answer = ask(conn, "2024年普陀区各部门公用经费一共多少", Session())
+    expected = printed_figures(conn, "公用经费", "d.year = 2024 and d.department like '%普陀区%'")
+    assert len(expected) >= 2 and answer.figures[0].value == sum(value for _, value in expected)
+    assert "普陀区2024年的" in answer.understood
+
+
+def test_a_figure_that_is_not_standard_ordered_over_a_few_reports(conn):
+    answer = ask(conn, "2026年哪个单位差旅费最多", Session())
+    assert answer.intent == "rank" and answer.text.split("：")[1].startswith("最多的是 上海市普陀区司法局 2026年预算 95,000.00 元")

@@ -1,0 +1,65 @@
+"""Questions about the corpus reports, one report loaded at a time: the figures in the answers.
+
+Each case is a shape of question the other templates ask differently (决算 against its budget,
+三公 completion, what a subject's money is for, 元 against 万元), checked by the exact figures the
+report prints or that follow from them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from budgetqa.answer import Session, ask
+from budgetqa.parser import parse_file
+from budgetqa.store import connect, load_document
+from conftest import CORPUS
+from test_questions import has_number
+
+SOCIAL = "final_shanghai_putuo_shehuigongzuobu_2024.txt"
+PLANNING = "final_shanghai_putuo_guihuaziyuanju_2024.txt"
+STREET = "budget_shanghai_putuo_shiquanlu_street_2026_unit.txt"
+JUSTICE = "budget_shanghai_putuo_sifaju_2026_dept.txt"
+SWU_FINAL = "final_chongqing_swu_university_2024.txt"
+SWU_BUDGET = "budget_chongqing_swu_university_2024_dept.txt"
+
+CASES = [
+    # 决算: the outturn against the budget asked, the completion computed and stated, the reason
+    (SOCIAL, "行政运行（2013901）决算比全年预算少了多少？原因是什么", [52.00, 51.32, 0.68, 98.69], ["人员变动"]),
+    (SOCIAL, "事业单位医疗全年预算和决算各多少？执行率才多少", [2.29, 0.49, 21.40], []),
+    (PLANNING, "三公经费年初预算和决算数各多少？完成率呢", [2.85, 0.39, 13.68], ["一致"]),
+    (SOCIAL, "按功能分类看哪个类的支出占比最高？占多少", [264.87, 86.05], ["一般公共服务支出"]),
+    (SOCIAL, "201 39 这个款叫什么？下面几个项各花了多少", [51.32, 11.31, 202.24], ["社会工作事务"]),
+    # what a subject's money is for, from the narrative's paragraph about it
+    (STREET, "212 08 03是什么支出？预算多少元", [3380000], ["武宁路沿线风貌提升"]),
+    (SWU_FINAL, "205 98 02 高等教育是什么钱？", [6304.68], ["超长期特别国债"]),
+    # 元 against 万元: converted exactly, equal within the rounding of the 万元 figure
+    (STREET, "机关运行经费预算数和经济分类表的公用经费对得上吗", [386.02, 3860162], ["四舍五入后一致"]),
+    (JUSTICE, "机关运行经费预算是多少？跟基本支出经济分类表里的公用经费合计对得上吗", [217.83, 2178324.44], []),
+    # levels, parents and funds
+    (STREET, "支出预算里金额最大的项是哪个，多少元", [16879230], ["行政运行"]),
+    (STREET, "2120102属于哪个款、哪个类？预算多少", [13121269], ["城乡社区管理事务"]),
+    (STREET, "“一般行政管理事务”这个项在街道预算里挂在哪几个款下面？", [], ["群众团体事务", "城乡社区管理事务"]),
+    (SWU_BUDGET, "206 02 04 实验室及相关设施总预算多少，其中财政拨款多少", [1165.08, 900.00], []),
+    (SWU_BUDGET, "2050204高中教育预算多少？基本和项目各多少", [28132.26], []),
+    (STREET, "政府性基金预算支出功能分类预算表里有哪些支出，各多少元？", [3380000, 300000], []),
+]
+
+
+@pytest.fixture(scope="module")
+def databases(tmp_path_factory):
+    root = tmp_path_factory.mktemp("corpus")
+    paths = {}
+    for name in {case[0] for case in CASES}:
+        paths[name] = root / f"{name}.db"
+        load_document(paths[name], parse_file(CORPUS / name))
+    return paths
+
+
+@pytest.mark.parametrize(("name", "question", "figures", "texts"), CASES, ids=[c[1] for c in CASES])
+def test_a_corpus_report_answers(databases, name, question, figures, texts):
+    answer = ask(connect(databases[name]), question, Session())
+    assert answer.matched, answer.text
+    for figure in figures:
+        assert has_number(answer, figure), (figure, answer.text)
+    for text in texts:
+        assert text in answer.text, (text, answer.text)
