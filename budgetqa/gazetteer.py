@@ -38,7 +38,9 @@ def name_rows(doc_id: int, doc: Document) -> list[dict]:
     for table in doc.tables:
         add("table", table.title, str(table.no))
         core = table_core(table.title, doc.department)
-        for key in {core, re.sub(r"(?:支出|收入)$", "", core)}:
+        # in a fixed order (a set's order follows the hash seed: the rows came out in a different
+        # order from one process to the next)
+        for key in dict.fromkeys((core, re.sub(r"(?:支出|收入)$", "", core))):
             if len(key) >= 5 and key not in COLUMN_ITEMS:
                 add("table", key, str(table.no))
         bare = re.sub(r"^\d{4}年度?", "", compact(table.title).replace(compact(doc.department), ""))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from itertools import combinations, product
+from operator import add, gt, sub
 from typing import TYPE_CHECKING
 
 from budgetqa.models import Cell, ReportError, Table
@@ -179,7 +180,17 @@ def _placement_score(placement: Placement, nums: list[Decimal], relations, hint:
 
 def _score(placement: Placement, nums: list[Decimal], relations, hint: Placement | None) -> float:
     by_col = dict(zip(placement, nums))
-    score = sum(_relation_score(total, parts, by_col) for total, parts in relations)
+    score = 0
+    for total, parts in relations:  # _relation_score, written out (it runs for every placement of every row)
+        present = [by_col[p] for p in parts if p in by_col]
+        if total in by_col:
+            if not present:
+                score -= 6
+                continue
+            diff = abs(by_col[total] - sum(present))
+            score += 10 if diff == 0 else 8 if diff <= _CENT * len(present) else -10
+        elif present:
+            score -= 6
     if hint is not None and placement == hint:
         score += 1
     # Prefer the earlier columns a little: reports fill from the left.
@@ -195,7 +206,7 @@ def _relation_score(total: int, parts: list[int], by_col: dict[int, Decimal]) ->
         diff = abs(by_col[total] - sum(present))
         if diff == 0:
             return 10
-        return 8 if diff <= Decimal("0.01") * len(present) else -10
+        return 8 if diff <= _CENT * len(present) else -10
     return -6 if present else 0
 
 
@@ -261,23 +272,52 @@ def _resolve(groups, choices: dict[int, list[Placement]], values, ncols: int) ->
     Returns the rows of groups whose exact search ran out of its step budget (placed by the
     row-by-row improvement, or left at their own best placement).
     """
-    vectors: dict[tuple[int, Placement], list[Decimal]] = {}
+    vectors: dict[tuple[int, Placement], list] = {}
     budget = [_GROUP_WORK]
     unsure: dict[int, object] = {}
+    # The sums below are exact in whole numbers of the smallest printed unit (Decimal rounds past 28
+    # digits, so figures too large for that to be sure of are added as Decimals, as printed).
+    scale = _whole_scale(values)
+    if scale is not None:
+        amounts, zero = {row_no: [int(v * scale) for v in nums] for row_no, nums in values.items()}, 0
+        tolerance = lambda children: max(1, children) * int(_CENT * scale)  # noqa: E731
+    else:
+        amounts, zero = values, Decimal(0)
+        tolerance = lambda children: _CENT * max(1, children)  # noqa: E731
 
-    def vector(row_no: int, placement: Placement) -> list[Decimal]:
+    def vector(row_no: int, placement: Placement) -> list:
         key = (row_no, placement)
         if key not in vectors:
-            out = [Decimal(0)] * ncols
+            out = [zero] * ncols
             for k, col in enumerate(placement):
-                out[col] = values[row_no][k]
+                out[col] = amounts[row_no][k]
             vectors[key] = out
         return vectors[key]
 
+    def printed_sum(rows) -> list[Decimal]:
+        """The sum of the rows' vectors as printed (Decimals: the exact search scales them itself)."""
+        out = [Decimal(0)] * ncols
+        for row_no, placement in rows:
+            for k, col in enumerate(placement):
+                out[col] += values[row_no][k]
+        return out
+
+    figures: dict[tuple[int, Placement], list] = {}
+
+    def printed(row_no: int, placement: Placement) -> list:
+        """(column, amount) of the row's non-zero amounts placed so, in column order."""
+        key = (row_no, placement)
+        if key not in figures:
+            figures[key] = [(col, v) for col, v in enumerate(vector(row_no, placement)) if v]
+        return figures[key]
+
+    # A group tried every combination of and fixed nothing with: its members' placements then. It
+    # fixes nothing again until one of them changes (the trial has no other input), so it is skipped.
+    settled: dict[int, tuple] = {}
     changed, passes = True, 0
     while changed and passes < _PASSES:
         changed, passes = False, passes + 1
-        for parent, children in groups:
+        for number, (parent, children) in enumerate(groups):
             members = [r for r in [parent, *children] if r.row_no in choices]
             open_rows = [r for r in members if len(choices[r.row_no]) > 1]
             if not open_rows:
@@ -288,22 +328,30 @@ def _resolve(groups, choices: dict[int, list[Placement]], values, ncols: int) ->
                 total *= len(o)
                 if total > _EXHAUSTIVE:
                     break
-            fixed_sum = [Decimal(0)] * ncols
-            for child in children:
-                if child.row_no in choices and len(choices[child.row_no]) == 1:
-                    for col, v in enumerate(vector(child.row_no, choices[child.row_no][0])):
-                        fixed_sum[col] += v
-            parent_fixed = parent.row_no in choices and len(choices[parent.row_no]) == 1
             if total <= _EXHAUSTIVE:
-                top = vector(parent.row_no, choices[parent.row_no][0]) if parent_fixed else [Decimal(0)] * ncols
-                scored = [(_combination_score(parent, len(children), open_rows, combo, top, fixed_sum, vector), combo)
+                state = tuple(tuple(choices[r.row_no]) for r in members)
+                if settled.get(number) == state:
+                    continue
+            fixed_sum = [zero] * ncols
+            fixed = [(child.row_no, choices[child.row_no][0]) for child in children
+                     if child.row_no in choices and len(choices[child.row_no]) == 1]
+            for row_no, placement in fixed:
+                for col, v in enumerate(vector(row_no, placement)):
+                    fixed_sum[col] += v
+            parent_fixed = parent.row_no in choices and len(choices[parent.row_no]) == 1
+            within = tolerance(len(children))
+            if total <= _EXHAUSTIVE:
+                top = vector(parent.row_no, choices[parent.row_no][0]) if parent_fixed else [zero] * ncols
+                scored = [(_combination_score(parent, within, open_rows, combo, top, fixed_sum, vector, printed),
+                           combo)
                           for combo in product(*options)]
                 scored.sort(key=lambda sc: -sc[0])
             else:
                 # Too many rows to try every combination one by one: search the combinations that
                 # make every column add up, pruning sums that already overshoot; fix the rows that
                 # every such combination places alike.
-                agreed = _exact(parent, children, open_rows, options, choices, fixed_sum, vector, budget)
+                as_printed = fixed_sum if scale is None else printed_sum(fixed)
+                agreed = _exact(parent, children, open_rows, options, choices, as_printed, values, ncols, budget)
                 if agreed is None:
                     unsure.update((r.row_no, r) for r in open_rows)
                 elif agreed:
@@ -311,8 +359,8 @@ def _resolve(groups, choices: dict[int, list[Placement]], values, ncols: int) ->
                         choices[row_no] = [p]
                     changed = True
                     continue
-                combo, best = _improved(parent, children, open_rows, options, choices, fixed_sum, vector,
-                                        parent_fixed, ncols, budget)
+                combo, best = _improved(parent, within, open_rows, options, choices, fixed_sum, vector,
+                                        parent_fixed, ncols, budget, zero)
                 if budget[0] <= 0:
                     unsure.update((r.row_no, r) for r in open_rows)
                 if best < ncols:
@@ -323,29 +371,45 @@ def _resolve(groups, choices: dict[int, list[Placement]], values, ncols: int) ->
                     choices[r.row_no] = [p]
                     unsure.pop(r.row_no, None)
                 changed = True
+            elif total <= _EXHAUSTIVE:
+                settled[number] = state
     return list(unsure.values())
 
 
-def _combination_score(parent, children: int, open_rows, combo, top, fixed_sum, vector) -> float:
+def _whole_scale(values: dict[int, list[Decimal]]) -> Decimal | None:
+    """10 to the power of the most decimals printed (at least 2, the cent of the tolerance), when
+    every figure times it is a whole number small enough that no sum of them reaches Decimal's 28
+    digits (each under 10^20, however many are added); None otherwise."""
+    places = 2
+    for nums in values.values():
+        for v in nums:
+            if v:
+                exponent = v.as_tuple().exponent
+                if not isinstance(exponent, int) or exponent < -8 or v.adjusted() >= 12:
+                    return None
+                places = max(places, -exponent)
+    return Decimal(10) ** places
+
+
+def _combination_score(parent, tolerance, open_rows, combo, top, fixed_sum, vector, printed) -> float:
     """How well a group adds up with the open rows placed as ``combo`` (the parent's row on top)."""
     sums = list(fixed_sum)
     for r, placement in zip(open_rows, combo):
         if r is parent:
             top = vector(r.row_no, placement)
         else:
-            for col, v in enumerate(vector(r.row_no, placement)):
-                if v:
-                    sums[col] += v
-    return _agreement(top, sums, children)
+            for col, v in printed(r.row_no, placement):
+                sums[col] += v
+    return _agreement(top, sums, tolerance)
 
 
-def _improved(parent, children, open_rows, options, choices, fixed_sum, vector, parent_fixed,
-              ncols: int, budget: list[int]) -> tuple[list[Placement], float]:
+def _improved(parent, tolerance, open_rows, options, choices, fixed_sum, vector, parent_fixed,
+              ncols: int, budget: list[int], zero=Decimal(0)) -> tuple[list[Placement], float]:
     """Improve the rows' placements one row at a time while the group agrees better (each trial
     changes one row: its vector is taken out of the running sums and the new one put in). Each
     trial spends one unit of ``budget``; the search stops where the budget does."""
     combo = [o[0] for o in options]
-    top = vector(parent.row_no, choices[parent.row_no][0]) if parent_fixed else [Decimal(0)] * ncols
+    top = vector(parent.row_no, choices[parent.row_no][0]) if parent_fixed else [zero] * ncols
     sums = list(fixed_sum)
     for r, placement in zip(open_rows, combo):
         if r is parent:
@@ -353,8 +417,7 @@ def _improved(parent, children, open_rows, options, choices, fixed_sum, vector, 
         else:
             for col, v in enumerate(vector(r.row_no, placement)):
                 sums[col] += v
-    size = len(children)
-    best = _agreement(top, sums, size)
+    best = _agreement(top, sums, tolerance)
     improved = True
     while improved and budget[0] > 0:
         improved = False
@@ -368,7 +431,7 @@ def _improved(parent, children, open_rows, options, choices, fixed_sum, vector, 
                 else:
                     old, new = vector(r.row_no, combo[i]), vector(r.row_no, placement)
                     trial_top, trial_sums = top, [s - a + b for s, a, b in zip(sums, old, new)]
-                value = _agreement(trial_top, trial_sums, size)
+                value = _agreement(trial_top, trial_sums, tolerance)
                 if value > best:
                     combo[i], best, improved = placement, value, True
                     top, sums = trial_top, trial_sums
@@ -379,7 +442,8 @@ _MAX_SOLUTIONS = 32
 _MAX_STEPS = 200_000
 
 
-def _exact(parent, children, open_rows, options, choices, fixed_sum, vector, budget: list[int]) -> dict | None:
+def _exact(parent, children, open_rows, options, choices, fixed_sum, values, ncols: int,
+           budget: list[int]) -> dict | None:
     """{row number: placement} for the open rows that all exact solutions of a group place alike;
     {} when they disagree on every row, None when the search ran out of steps (``budget`` holds
     the steps left for the table)."""
@@ -393,21 +457,29 @@ def _exact(parent, children, open_rows, options, choices, fixed_sum, vector, bud
         budget[0] = 0
         return None
     budget[0] -= building
-    # Whole numbers in the smallest printed unit keep the search fast and exact.
-    every = [v for r, opts in kids for p in opts for v in vector(r.row_no, p)] + list(fixed_sum)
-    every += [v for p in tops for v in vector(parent.row_no, p)]
+    # Whole numbers in the smallest printed unit keep the search fast and exact. Every placement of
+    # a row places the same figures (its first len(placement)), so each row's are scaled once.
+    placed = [values[r.row_no][:len(opts[0])] for r, opts in kids] + [values[parent.row_no][:len(tops[0])]]
+    every = [v for figures in placed for v in figures] + list(fixed_sum)
     exponent = min((v.as_tuple().exponent for v in every if v), default=0)
     scale = Decimal(10) ** max(0, -exponent)
-    whole = lambda vec: tuple(int(v * scale) for v in vec)  # noqa: E731
+    scaled = [[int(v * scale) for v in figures] for figures in placed]
+
+    def whole(figures: list[int], placement: Placement) -> tuple[int, ...]:
+        out = [0] * ncols
+        for k, col in enumerate(placement):
+            out[col] = figures[k]
+        return tuple(out)
+
     tolerance = int(Decimal("0.01") * max(1, len(children)) * scale)
-    vectors = [[whole(vector(r.row_no, p)) for p in opts] for r, opts in kids]
+    vectors = [[whole(figures, p) for p in opts] for figures, (_, opts) in zip(scaled, kids)]
     negative = any(v < 0 for vs in vectors for vec in vs for v in vec)
     solutions: list[tuple[Placement, tuple[int, ...]]] = []
     limit = min(_MAX_STEPS, budget[0])
     steps = 0
-    start = whole(fixed_sum)
+    start = tuple(int(v * scale) for v in fixed_sum)
     for top_p in (tops if parent_open else tops[:1]):
-        top = whole(vector(parent.row_no, top_p))
+        top = whole(scaled[-1], top_p)
         found, used = _search(vectors, start, top, tolerance, negative, limit - steps, _MAX_SOLUTIONS - len(solutions))
         steps += used
         solutions += [(top_p, picks) for picks in found]
@@ -436,21 +508,16 @@ def _search(vectors: list[list[tuple[int, ...]]], start: tuple[int, ...], top: t
     ceiling = tuple(t + tolerance for t in top)
     solutions: list[tuple[int, ...]] = []
     picked: list[int] = []
-    steps = 0
-
-    def visit(i: int, sums: tuple[int, ...]) -> bool:
-        """Count a node; True when the search goes below it."""
-        nonlocal steps
-        steps += 1
-        if steps > steps_left:
-            return False
-        if i == count:
-            if all(abs(a - b) <= tolerance for a, b in zip(top, sums)):
-                solutions.append(tuple(picked))
-            return False
-        return True
-
-    frames = [[0, start, 0]] if visit(0, start) else []
+    # Each node counts one step: the search stops past ``steps_left``. A node at depth ``count``
+    # (one pick per row) is a solution when every column is within ``tolerance`` of ``top``.
+    steps = 1
+    if steps > steps_left:
+        return solutions, steps
+    if count == 0:
+        if not any(map(tolerance.__lt__, map(abs, map(sub, top, start)))):
+            solutions.append(())
+        return solutions, steps
+    frames = [[0, start, 0]]
     while frames and steps <= steps_left and len(solutions) < wanted:
         frame = frames[-1]
         i, sums, k = frame
@@ -460,20 +527,27 @@ def _search(vectors: list[list[tuple[int, ...]]], start: tuple[int, ...], top: t
                 picked.pop()
             continue
         frame[2] = k + 1
-        new = tuple(a + b for a, b in zip(sums, vectors[i][k]))
-        if not negative and any(s > c for s, c in zip(new, ceiling)):
+        new = tuple(map(add, sums, vectors[i][k]))
+        if not negative and any(map(gt, new, ceiling)):
+            continue
+        steps += 1
+        if steps > steps_left:
+            continue
+        if i + 1 == count:
+            if not any(map(tolerance.__lt__, map(abs, map(sub, top, new)))):
+                solutions.append((*picked, k))
             continue
         picked.append(k)
-        if visit(i + 1, new):
-            frames.append([i + 1, new, 0])
-        else:
-            picked.pop()
+        frames.append([i + 1, new, 0])
     return solutions, steps
 
 
-def _agreement(top: list[Decimal], sums: list[Decimal], children: int) -> float:
-    """How many columns of a parent equal the sum of its children (rounding gaps count less)."""
-    tolerance = Decimal("0.01") * max(1, children)
+_CENT = Decimal("0.01")
+
+
+def _agreement(top: list, sums: list, tolerance) -> float:
+    """How many columns of a parent equal the sum of its children (rounding gaps, up to
+    ``tolerance``: a cent for each child, count less)."""
     score = 0.0
     for a, b in zip(top, sums):
         if a == b:

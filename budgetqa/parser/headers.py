@@ -8,6 +8,8 @@ from functools import lru_cache
 from budgetqa.parser.text import compact, starts_with_ordinal
 from budgetqa.textnorm import chinese_ordinal  # noqa: F401  (parsers name tables by it)
 
+_DIGIT = re.compile(r"\d")
+
 # The standard order of the 13 tables of a 部门预算 (表一…表十三), by kind.
 STANDARD_NUMBER = {
     "summary": 1,
@@ -365,7 +367,7 @@ def is_header_piece(line: str, kind: str) -> bool:
     """A line of pieces of column words only (the lower half of wrapped header cells: 收费 收入),
     each piece part of a column word of the table's family, with no figure."""
     text = compact(line)
-    if not text or len(text) > 40 or re.search(r"\d", text) or starts_with_ordinal(text):
+    if not text or len(text) > 40 or _DIGIT.search(text) or starts_with_ordinal(text):
         return False
     return _pieces_of_words(tuple(line.replace("\u3000", " ").split()), kind)
 
@@ -379,7 +381,7 @@ def _pieces_of_words(tokens: tuple[str, ...], kind: str) -> bool:
 def is_header_line(line: str) -> bool:
     """A line of column words, name-column labels or side titles only (no figures)."""
     text = compact(line)
-    if not text or re.search(r"\d", text):
+    if not text or _DIGIT.search(text):
         return False
     return bool(_SIDE_TITLES.match(text)) or not unexplained(line)
 

@@ -32,6 +32,18 @@ _LABEL_NOISE = re.compile(
     r"^(?:\d{4}\s*年度?|其中|主要包括|包括|主要用于以下方面|主要用于|共计|合计|为|是|：|:|，|、|\s"
     r"|\(\d+\)|（\d+）|\d+[、.．])+"
 )
+_SENTENCE_MARK = re.compile(r"[，。；]")
+_CLAUSE_MARK = re.compile(r"[，。；：:]")
+_LABEL_VERB = re.compile(r"(?<![合总共])(?:为|是|达到|达|约)$|共计$")
+_LABEL_NOTE = re.compile(r"[（(][^）)]{0,20}[）)]$")
+_LABEL_YEAR = re.compile(r"^.*?(?:年度|年)(?=[^\d])")
+_YEAR_START = re.compile(r"^\d{4}")
+_LABEL_CUT = re.compile(r"[、：:]")
+_COUNT_LABEL_CUT = re.compile(r"[，,：:]")
+_DIGIT_ITEM = re.compile(r"^\d+、")
+_LEVEL_MARK = re.compile(r"（[类款项]）")
+_SENTENCE = re.compile(r"[^。；;]+")
+_DIGIT = re.compile(r"\d")  # what every AMOUNT begins with (any Unicode digit, as \d in AMOUNT)
 # Clauses end at Chinese commas and at ASCII commas that are not thousands separators.
 _CLAUSE = re.compile(r"(?:[^，,]|(?<=\d),(?=\d{3}))+")
 
@@ -44,9 +56,8 @@ class _Text:
         self.lines: list[int] = []
 
     def add(self, text: str, line: int) -> None:
-        for ch in text:
-            self.chars.append(ch)
-            self.lines.append(line)
+        self.chars.extend(text)
+        self.lines.extend([line] * len(text))
 
     @property
     def text(self) -> str:
@@ -110,11 +121,11 @@ def _sections(lines: list[str], covered: set[int]) -> list[tuple[str, _Text]]:
         numbered = (
             _HEADING.match(text)
             and len(text) <= 30
-            and not re.search(r"[，。；]", text[:-1])
+            and not _SENTENCE_MARK.search(text[:-1])
             and (not text.endswith(("。", "：", ":", "；")) or text.endswith(("说明。", "情况。")))
             and (len(text) < full or not _HEADING.match(text).group().rstrip("、.．")[-1:].isdigit())
         )
-        topic = len(text) <= 40 and _TOPIC.search(text) and not re.search(r"[，。；：:]", text)
+        topic = len(text) <= 40 and _TOPIC.search(text) and not _CLAUSE_MARK.search(text)
         if numbered or topic:
             if body.chars or title:
                 sections.append((title, body))
@@ -128,9 +139,9 @@ def _sections(lines: list[str], covered: set[int]) -> list[tuple[str, _Text]]:
 def _clean_label(label: str, department: str) -> str:
     if department:
         label = label.replace(department, "")
-    label = re.sub(r"(?<![合总共])(?:为|是|达到|达|约)$|共计$", "", label)  # 年初预算为 -> 年初预算
-    label = re.sub(r"[（(][^）)]{0,20}[）)]$", "", label)  # 政府采购金额（以合同签订为准）
-    label = re.sub(r"^.*?(?:年度|年)(?=[^\d])", lambda m: "" if re.match(r"^\d{4}", m.group()) else m.group(), label)
+    label = _LABEL_VERB.sub("", label)  # 年初预算为 -> 年初预算
+    label = _LABEL_NOTE.sub("", label)  # 政府采购金额（以合同签订为准）
+    label = _LABEL_YEAR.sub(lambda m: "" if _YEAR_START.match(m.group()) else m.group(), label)
     label = _LABEL_NOISE.sub("", label)
     return label.strip("，,：:、的 ")
 
@@ -174,18 +185,21 @@ def _facts(section: str, body: _Text, department: str) -> list[Fact]:
     r = _Reading(section, body, department)
     # A 决算 paragraph names its subject: 9、城乡社区支出（类）…城乡社区规划与管理（项）. When the
     # numbered start was read as a heading, the heading holds the first part of the name.
-    heading = re.sub(r"^\d+、", "", section) if re.search(r"（[类款项]）", section) else ""
+    heading = _DIGIT_ITEM.sub("", section) if _LEVEL_MARK.search(section) else ""
     topic = heading
-    for s_match in re.finditer(r"[^。；;]+", text):
+    for s_match in _SENTENCE.finditer(text):
         sentence = s_match.group()
         named = _SUBJECT_TOPIC.search(sentence)
         if named:
             topic = (heading if s_match.start() == 0 else "") + named.group(1)
         sentence_start = len(r.facts)
         r.sentence, r.first_amount, r.last_amount, r.last_change = sentence, None, None, ""
+        if not _DIGIT.search(sentence):
+            continue  # every figure a clause states has a digit: a sentence without one states none
         r.sentence_start, r.first_compared = s_match.start(), _COMPARED.search(sentence)
         for clause in _CLAUSE.finditer(sentence):
-            _clause_facts(r, text, clause.group(), s_match.start() + clause.start(), clause.start(), topic)
+            if _DIGIT.search(clause.group()):  # (a clause without a digit states nothing either)
+                _clause_facts(r, text, clause.group(), s_match.start() + clause.start(), clause.start(), topic)
         for fact in r.facts[sentence_start:]:
             fact.topic = topic
     _link_breakdowns(text, r.amounts)
@@ -230,7 +244,7 @@ def _clause_amounts(r: _Reading, text: str, ctext: str, cbase: int, change_spans
     for m in _AMOUNT_FACT.finditer(ctext):
         if any(a <= m.start() < b for a, b in change_spans):
             continue
-        before = re.split(r"[、：:]", ctext[label_from : m.start()])
+        before = _LABEL_CUT.split(ctext[label_from : m.start()])
         label_from = m.end()
         label = _clean_label(before[-1] or "".join(before), r.department)
         value = to_decimal(m.group(1))
@@ -277,7 +291,7 @@ def _clause_ratios(r: _Reading, ctext: str, cbase: int, clause_amount: Fact | No
     for m in _COUNT.finditer(ctext):
         if ctext[m.start() - 1 : m.start()] in ("（", "(") and ctext[m.end() : m.end() + 1] in ("）", ")"):
             continue  # 行政运行（01项）: a subject's code, not a count
-        label = _clean_label(re.split(r"[，,：:]", _before(ctext, m.start()))[-1], r.department)
+        label = _clean_label(_COUNT_LABEL_CUT.split(_before(ctext, m.start()))[-1], r.department)
         value = to_decimal(m.group(1))
         if value is None or not label:
             continue

@@ -18,6 +18,9 @@ from budgetqa.parser.text import (
     table_numbers,
 )
 
+_HANZI = re.compile(r"[\u4e00-\u9fff]")
+_FIGURE_CHARS = re.compile(r"[\d,.\-\s]")
+
 EMPTY_NOTE = re.compile(r"本表无数据|故本表为空|本表为空|无数据")
 SECTION = re.compile(r"^第[一二三四五六七八九十]+部分")
 _CODE_ONLY = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
@@ -282,13 +285,13 @@ def _lone_code(lines: list[str], i: int, start: int, end: int) -> bool:
     if not (len(text) == 3 and looks_like_code(text)):
         return False
     around = [compact(lines[j]) for j in (i - 1, i + 1) if start <= j < end]
-    return len(around) == 2 and all(t and re.search(r"[\u4e00-\u9fff]", t) and not table_numbers(t) for t in around)
+    return len(around) == 2 and all(t and _HANZI.search(t) and not table_numbers(t) for t in around)
 
 
 def _bare_code(line: str) -> bool:
     """A code printed without its name (the name wrapped onto the lines around it)."""
     code, rest = split_code(line)
-    return bool(code) and not re.sub(r"[\d,.\-\s]", "", rest)
+    return bool(code) and not _FIGURE_CHARS.sub("", rest)
 
 
 def collect_centered(lines: list[str], start: int, end: int, repeated: set[str] = frozenset()) -> list[RawRow]:
@@ -388,7 +391,7 @@ def build_rows(table: Table, raw_rows: list[RawRow], with_category: bool) -> lis
     for n, raw in enumerate(raw_rows, start=1):
         raw.label = _LABELS_BEFORE.sub("", raw.label)
         code, name = split_code(raw.label)
-        name = compact(name) if re.search(r"[\u4e00-\u9fff]", name) else name
+        name = compact(name) if _HANZI.search(name) else name
         category = None
         if with_category and " " in raw.label.strip():
             first, _, second = raw.label.strip().partition(" ")

@@ -194,7 +194,8 @@ def _assign(rows: list[_Row], labels: list[tuple[int, str]], pages: dict[int, in
     if m > n:
         return [min(labels, key=lambda lb: abs(lb[0] - r.line))[1] for r in rows]
     height = _heights(pages, label_only)
-    extents = [tuple(height[i] for i in r.extent()) for r in rows]
+    spans = [r.extent() for r in rows]
+    extents = [(height[a], height[b]) for a, b in spans]
     page_of = [pages.get(r.line, 0) for r in rows]
     satisfaction = [0]  # prefix counts of rows that name a 满意度
     for r in rows:
@@ -204,30 +205,45 @@ def _assign(rows: list[_Row], labels: list[tuple[int, str]], pages: dict[int, in
         on_page.setdefault(pg, []).append(x)
     big = 10_000.0
     # A label printed on a row's own lines labels that row.
-    owner = [next((x for x, r in enumerate(rows) if r.extent()[0] <= line <= r.extent()[1]), None)
-             for line, _ in labels]
+    owner = [next((x for x, (a, b) in enumerate(spans) if a <= line <= b), None) for line, _ in labels]
 
-    def cost(k: int, i: int, j: int) -> float:
-        line, name = labels[k]
-        if owner[k] is not None and not i <= owner[k] <= j:
-            return big
-        members = on_page.get(pages.get(line, 0), [])
-        lo, hi = bisect_left(members, i), bisect_right(members, j) - 1
-        if lo > hi:
-            return big
-        named = satisfaction[j + 1] - satisfaction[i]
-        mismatch = (j - i + 1 - named) if "满意" in name else named
-        return abs((extents[members[lo]][0] + extents[members[hi]][1]) / 2 - height[line]) + 2 * mismatch
-
+    # best[k][j]: the least cost of labelling rows 0..j-1 with labels 0..k-1, label k-1 ending at
+    # row j-1 (back[k][j]: the first row it covers, 1-based). The cost of label k over rows i..j
+    # is how far its line is from the middle of those rows on its page, plus 2 for each row whose
+    # 满意度 does not match it; big where it cannot be (its own row outside, none on its page).
     best = [[big * 10] * (n + 1) for _ in range(m + 1)]
     back = [[0] * (n + 1) for _ in range(m + 1)]
     best[0][0] = 0.0
     for k in range(1, m + 1):
+        line, name = labels[k - 1]
+        own = owner[k - 1]
+        members = on_page.get(pages.get(line, 0), [])
+        first = [bisect_left(members, i) for i in range(n)]  # the first member at or after row i
+        last = [bisect_right(members, j) - 1 for j in range(n)]  # the last member at or before row j
+        top = [extents[members[f]][0] if f < len(members) else 0.0 for f in first]  # where rows i.. begin
+        middle = height[line]
+        liked = "满意" in name
+        before, here, came = best[k - 1], best[k], back[k]
         for j in range(k, n + 1):
-            for i in range(k, j + 1):
-                value = best[k - 1][i - 1] + cost(k - 1, i - 1, j - 1)
-                if value < best[k][j]:
-                    best[k][j], back[k][j] = value, i
+            # Label k over rows i..j (1-based) is possible for i up to ``until``: a member of its page
+            # at or after row i and at or before row j, and its own row (if any) among them.
+            hi = last[j - 1]
+            until = min(j, members[hi] + 1) if hi >= 0 else k - 1
+            if own is not None:
+                until = min(until, own + 1) if own <= j - 1 else k - 1
+            end = extents[members[hi]][1] if hi >= 0 else 0.0
+            named_to = satisfaction[j]
+            if liked:
+                values = [before[i - 1] + (abs((top[i - 1] + end) / 2 - middle)
+                                           + 2 * (j - i + 1 - (named_to - satisfaction[i - 1])))
+                          for i in range(k, until + 1)]
+            else:
+                values = [before[i - 1] + (abs((top[i - 1] + end) / 2 - middle) + 2 * (named_to - satisfaction[i - 1]))
+                          for i in range(k, until + 1)]
+            values += [before[i - 1] + big for i in range(max(k, until + 1), j + 1)]
+            least = min(values)
+            if least < here[j]:  # the first i with the least cost, as a scan with < finds it
+                here[j], came[j] = least, k + values.index(least)
     out = [""] * n
     j = n
     for k in range(m, 0, -1):

@@ -17,6 +17,8 @@ from budgetqa.models import Cell, Row, Table
 from budgetqa.parser.rows import EMPTY_NOTE
 from budgetqa.parser.text import compact, is_noise, looks_like_code, parent_code, to_decimal
 
+_HANZI = re.compile(r"[\u4e00-\u9fff]")
+
 _CODE = re.compile(r"^\d{3}(?:\d{2})?$")
 _AMOUNT = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|0|[1-9]\d*)(?:\.\d+)?$")  # 01 is a code's part
 
@@ -52,7 +54,7 @@ def _runs(line: str, line_no: int) -> list[_Run]:
         starts = current is None or current.raw is not None
         # A code followed by a name starts a run even where an amount was expected (a blank
         # form prints codes and names with no figures: 301 工资福利支出 302 商品和服务支出).
-        named = k + 1 < len(tokens) and re.match(r"[\u4e00-\u9fff]", tokens[k + 1])
+        named = k + 1 < len(tokens) and _HANZI.match(tokens[k + 1])
         # A code right after a code with neither name nor figure is the other half's code (301 302).
         bare_before = current is not None and current.code and not current.name and current.raw is None
         if _CODE.match(token) and (starts or named or bare_before or looks_like_code(token)):

@@ -11,6 +11,8 @@ from budgetqa.parser.columns import assign_columns
 from budgetqa.parser.rows import EMPTY_NOTE, SECTION, build_rows, collect_rows
 from budgetqa.parser.text import compact, is_noise, split_code, starts_with_ordinal, table_numbers
 
+_HANZI = re.compile(r"[\u4e00-\u9fff]")
+
 _UNIT = re.compile(r"单\s*位\s*[:：]\s*(万元|元|千元|亿元)")
 _DEPARTMENT = re.compile(
     r"(?:部门名称|单位名称|编制单位|编制部门|预算单位|部门)\s*[:：]\s*(?!单\s*位\s*[:：])(\S+?)\s*(?:单\s*位\s*[:：]|$)"
@@ -165,7 +167,7 @@ def _note_at(lines: list[str], start: int, end: int) -> int:
 
 def _figures_only(line: str) -> bool:
     """A line of figures and nothing else (the one data line of a column-oriented table)."""
-    return bool(table_numbers(line)) and not re.search(r"[\u4e00-\u9fff]", line)
+    return bool(table_numbers(line)) and not _HANZI.search(line)
 
 
 def _begins_name(lines: list[str], idx: int, end: int) -> bool:
@@ -214,13 +216,14 @@ def _body_end(lines: list[str], start: int, end: int) -> int:
             return idx
         if "绩效目标表" in text and len(text) < 60:
             return idx
-        if re.match(r"^[一二三四五六七八九十]+、", text) and len(text) > 40 and "，" in text:
+        if len(text) > 40 and "，" in text and _NUMBERED_ITEM.match(text):
             return idx
         if _PROSE_HEADING.match(text) or (text.count("，") >= 2 and not text.startswith(("注", "说明"))):
             return idx  # the report's text goes on after the table
     return end
 
 
+_NUMBERED_ITEM = re.compile(r"^[一二三四五六七八九十]+、")
 # Headings of the text after the tables: 三、部门预算情况说明 / 其他相关情况说明.
 _PROSE_HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]+、)?[^\d，。]{0,16}(?:情况说明|预算情况|决算情况)$"
