@@ -272,44 +272,10 @@ def _resolve(groups, choices: dict[int, list[Placement]], values, ncols: int) ->
     Returns the rows of groups whose exact search ran out of its step budget (placed by the
     row-by-row improvement, or left at their own best placement).
     """
-    vectors: dict[tuple[int, Placement], list] = {}
     budget = [_GROUP_WORK]
     unsure: dict[int, object] = {}
-    # The sums below are exact in whole numbers of the smallest printed unit (Decimal rounds past 28
-    # digits, so figures too large for that to be sure of are added as Decimals, as printed).
-    scale = _whole_scale(values)
-    if scale is not None:
-        amounts, zero = {row_no: [int(v * scale) for v in nums] for row_no, nums in values.items()}, 0
-        tolerance = lambda children: max(1, children) * int(_CENT * scale)  # noqa: E731
-    else:
-        amounts, zero = values, Decimal(0)
-        tolerance = lambda children: _CENT * max(1, children)  # noqa: E731
-
-    def vector(row_no: int, placement: Placement) -> list:
-        key = (row_no, placement)
-        if key not in vectors:
-            out = [zero] * ncols
-            for k, col in enumerate(placement):
-                out[col] = amounts[row_no][k]
-            vectors[key] = out
-        return vectors[key]
-
-    def printed_sum(rows) -> list[Decimal]:
-        """The sum of the rows' vectors as printed (Decimals: the exact search scales them itself)."""
-        out = [Decimal(0)] * ncols
-        for row_no, placement in rows:
-            for k, col in enumerate(placement):
-                out[col] += values[row_no][k]
-        return out
-
-    figures: dict[tuple[int, Placement], list] = {}
-
-    def printed(row_no: int, placement: Placement) -> list:
-        """(column, amount) of the row's non-zero amounts placed so, in column order."""
-        key = (row_no, placement)
-        if key not in figures:
-            figures[key] = [(col, v) for col, v in enumerate(vector(row_no, placement)) if v]
-        return figures[key]
+    sums = _RowSums(values, ncols)
+    vector, printed, zero, scale = sums.vector, sums.printed, sums.zero, sums.scale
 
     # A group tried every combination of and fixed nothing with: its members' placements then. It
     # fixes nothing again until one of them changes (the trial has no other input), so it is skipped.
@@ -339,7 +305,7 @@ def _resolve(groups, choices: dict[int, list[Placement]], values, ncols: int) ->
                 for col, v in enumerate(vector(row_no, placement)):
                     fixed_sum[col] += v
             parent_fixed = parent.row_no in choices and len(choices[parent.row_no]) == 1
-            within = tolerance(len(children))
+            within = sums.tolerance(len(children))
             if total <= _EXHAUSTIVE:
                 top = vector(parent.row_no, choices[parent.row_no][0]) if parent_fixed else [zero] * ncols
                 scored = [(_combination_score(parent, within, open_rows, combo, top, fixed_sum, vector, printed),
@@ -350,7 +316,7 @@ def _resolve(groups, choices: dict[int, list[Placement]], values, ncols: int) ->
                 # Too many rows to try every combination one by one: search the combinations that
                 # make every column add up, pruning sums that already overshoot; fix the rows that
                 # every such combination places alike.
-                as_printed = fixed_sum if scale is None else printed_sum(fixed)
+                as_printed = fixed_sum if scale is None else sums.printed_sum(fixed)
                 agreed = _exact(parent, children, open_rows, options, choices, as_printed, values, ncols, budget)
                 if agreed is None:
                     unsure.update((r.row_no, r) for r in open_rows)
@@ -374,6 +340,53 @@ def _resolve(groups, choices: dict[int, list[Placement]], values, ncols: int) ->
             elif total <= _EXHAUSTIVE:
                 settled[number] = state
     return list(unsure.values())
+
+
+class _RowSums:
+    """Rows' figures placed in columns, as vectors to add: exact in whole numbers of the smallest
+    printed unit (Decimal rounds past 28 digits, so figures too large for that to be sure of are
+    added as Decimals, as printed). Each row's vector of a placement is built once."""
+
+    def __init__(self, values: dict[int, list[Decimal]], ncols: int):
+        self.values, self.ncols = values, ncols
+        self.scale = _whole_scale(values)
+        if self.scale is not None:
+            self.amounts = {row_no: [int(v * self.scale) for v in nums] for row_no, nums in values.items()}
+            self.zero = 0
+        else:
+            self.amounts, self.zero = values, Decimal(0)
+        self._vectors: dict[tuple[int, Placement], list] = {}
+        self._figures: dict[tuple[int, Placement], list] = {}
+
+    def tolerance(self, children: int):
+        """A cent per child (at least one), in the unit the vectors add in."""
+        if self.scale is not None:
+            return max(1, children) * int(_CENT * self.scale)
+        return _CENT * max(1, children)
+
+    def vector(self, row_no: int, placement: Placement) -> list:
+        key = (row_no, placement)
+        if key not in self._vectors:
+            out = [self.zero] * self.ncols
+            for k, col in enumerate(placement):
+                out[col] = self.amounts[row_no][k]
+            self._vectors[key] = out
+        return self._vectors[key]
+
+    def printed_sum(self, rows) -> list[Decimal]:
+        """The sum of the rows' vectors as printed (Decimals: the exact search scales them itself)."""
+        out = [Decimal(0)] * self.ncols
+        for row_no, placement in rows:
+            for k, col in enumerate(placement):
+                out[col] += self.values[row_no][k]
+        return out
+
+    def printed(self, row_no: int, placement: Placement) -> list:
+        """(column, amount) of the row's non-zero amounts placed so, in column order."""
+        key = (row_no, placement)
+        if key not in self._figures:
+            self._figures[key] = [(col, v) for col, v in enumerate(self.vector(row_no, placement)) if v]
+        return self._figures[key]
 
 
 def _whole_scale(values: dict[int, list[Decimal]]) -> Decimal | None:
