@@ -126,7 +126,12 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
     else:
         answers = []
         for i, part in enumerate(parts):
+            kept = session.last_query, session.last_focus
+            if answers and answers[-1].intent == "out_of_scope":  # a part after one refused leans on nothing older
+                session.last_query, session.last_focus = None, []
             answers.append(_answer(conn, doc, part, session, continuing=i > 0 or bool(returned)))
+            if session.last_query is None:
+                session.last_query, session.last_focus = kept
         answer = _together(doc, parts, answers)
     if len(question) > MAX_QUESTION:
         answer.text += f"（问题超过 {MAX_QUESTION} 字，只读了前 {MAX_QUESTION} 字。）"

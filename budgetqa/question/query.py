@@ -261,7 +261,7 @@ def _domain_word(s: str) -> str | None:
         return "internal_units"
     if re.search(r"下属.{0,4}单位|所属单位|二级单位|下属事业单位|下面.{0,4}单位|下级单位", s):
         return "subordinate_units"
-    if "职责" in s or re.search(r"管(?:些|什么|啥|哪些)|归不归|管不管|归谁管|负不负责", s):
+    if "职责" in s or "职能" in s or re.search(r"管(?:些|什么|啥|哪些)|归不归|管不管|归谁管|负不负责", s):
         return "duties"
     if re.search(r"经济科目|经济分类|明细科目|明细经济", s):
         return "items"
@@ -847,7 +847,9 @@ def asks_sheet(q: Query) -> bool:
     in a conversation it is asked of the project the conversation is about."""
     sheet = q.field_name or any(t.kind == "topic" and "绩效" in t.name for m in q.subjects for t in m.terms)
     counted = q.op in ("count", "list", "rank", "filter") or q.domain == "targets"  # 多少张绩效目标表: the sheets themselves
-    return bool(sheet) and not counted and not every_sheet(q) and not any(m.kinds & {"project", "target"} for m in q.subjects)
+    whole = "整体" in q.squashed  # 部门整体绩效目标: the department's own, not a project's sheet
+    return bool(sheet) and not counted and not whole and not every_sheet(q) and not any(
+        m.kinds & {"project", "target"} for m in q.subjects)
 
 
 def every_sheet(q: Query) -> bool:
@@ -901,14 +903,17 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     What the last answer picked out (``focus``: a ranking's first) is what 它 refers to, unless the
     follow-up goes on with the same list (第二呢, 前五个呢); ``earlier`` holds the subjects of the
     questions before the last (两个差多少)."""
-    if last is None or not q.follow_up or q.cued and q.op in ("about", "help"):
-        return q  # questions about the report itself lean on nothing said of a figure
+    if last is None or not q.follow_up or q.cued and q.op in ("about", "help") or q.domain in _DEPARTMENT_WIDE:
+        return q  # questions about the report itself (its duties, its units) lean on nothing said of a figure
     if (q.field_name or "绩效" in q.squashed) and every_sheet(q):
         return q  # 这些项目都是一年干完的吗: every sheet, whatever the last question was about
     if asks_sheet(q) and not _of_project(last) and not _PRONOUN.search(q.squashed):
         return q  # a sheet's field asked after a figure that has no sheet: of the report's sheets
     if _level_not_below(q, last):
         return q  # 哪个类最多 after a 类: the 类 of the report, not the parts of the last one
+    if q.domain and q.domain != last.domain and q.op in ("rank", "list", "count", "filter", "mean") \
+            and not re.search(r"它|其(?!他|余|中)|该", q.squashed):
+        return replace(q, scope=q.scope or last.scope)  # 结转项目里最小的那个 after a 科目: a list of its own
     if focus and not (q.n or q.nth or q.op in ("rank", "count", "filter", "list") and q.cued):
         last = replace(last, subjects=focus, whole=None, domain=None)
     filled = replace(q)
@@ -931,8 +936,8 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     if named and last.op in ("filter", "rank", "count", "list", "breakdown", "about"):
         return filled  # 那今年新安排的关工委经费呢: a new name after a list asks its figure
     op = last.op
-    if op in ("parent", "text", "define", "about") and re.search(r"多少|金额|几", q.squashed):
-        op = "value"  # 属于哪个款？预算多少: a figure asked after words, of the same subject
+    if (op in ("parent", "text", "define", "about") or named and q.op == "value") and re.search(r"多少|金额|几", q.squashed):
+        op = "value"  # 属于哪个款？预算多少 / 那个X花多少钱: a figure asked, of the subject named or the same one
     filled.op, filled.ops = op, [(100.0, op)] + q.ops
     filled.comparator = filled.comparator or last.comparator
     filled.threshold = filled.threshold or last.threshold
@@ -949,6 +954,7 @@ _PRONOUN = re.compile(r"它|其(?!他|余|中)|该(?:项目|科目|项|款|类)?
 
 
 _LEVEL_OF_CODE = {3: "类", 5: "款", 7: "项"}
+_DEPARTMENT_WIDE = ("duties", "internal_units", "subordinate_units")
 
 
 def _level_not_below(q: Query, last: Query) -> bool:
@@ -973,10 +979,11 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query) -> list[Mention]:
     # a figure split into this year's and carried-over parts (a subject, a column, a project list);
     # a total or a stated figure is not, so a scope word after it names the scope's own figure
     split = bool(last.subjects) and bool(last.subjects[0].kinds & {"code", "column", "list", "project", "item", "group"})
-    named, measures = [], []
+    named, measures, scopes = [], [], []
     for m in q.subjects:
         typed = q.squashed[m.start:m.end]
         if not part_of and split and (_is(m, q, _SCOPE_NAMES) and not (typed in _MEASURE_NAMES and row_last)):
+            scopes.append(m)
             continue  # 那上年结转呢: the scope slot says it
         if not part_of and typed in _MEASURE_NAMES and row_last:
             measures.append(_MEASURE_NAMES[typed])
@@ -984,12 +991,14 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query) -> list[Mention]:
             filled.fund = typed  # 其中财政拨款多少: the last row's figure from that fund
         elif pronoun and m.kinds == {"table"}:
             filled.table = int(m.term.key)
-        elif pronoun and m.kinds <= {"topic", "term", "fact", "column", "table"} and last.subjects:
+        elif pronoun and m.kinds <= {"topic", "term", "column", "table"} and last.subjects:
             continue  # 它的绩效目标表: a property of the last subject
         elif _of_project(last) and m.kinds == {"topic"} and "绩效" in m.term.name:
             continue  # 绩效表里的年度资金总额: the sheet of the project just asked
         else:
             named.append(m)
+    if named and scopes and all("row" in m.kinds for m in scopes):
+        named = sorted(named + scopes, key=lambda m: m.start)  # 本年收入和上年结转各多少: rows of their own
     parent = _parent_of_last(q, last)
     if parent is not None and not named:
         named = [parent]
@@ -1002,9 +1011,12 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query) -> list[Mention]:
 
 def _both_of_two(filled, q, last, named, earlier) -> Query | None:
     """两个差多少 / 这两个加起来: the subjects of the last two questions."""
-    if named or not re.search(r"两个|两者|二者|两项|这俩|两笔", q.squashed) or not earlier:
+    if named or not re.search(r"两个|两者|二者|两项|这俩|两笔", q.squashed) or not (earlier or len(last.subjects) >= 2):
         return None
-    filled.subjects = [_carried(earlier[-1])] + [_carried(m) for m in last.subjects[:1]]
+    if len(last.subjects) >= 2:  # X和Y各多少？两者差多少: the two the last question named
+        filled.subjects = [_carried(m) for m in last.subjects[:2]]
+    else:
+        filled.subjects = [_carried(earlier[-1])] + [_carried(m) for m in last.subjects[:1]]
     _rank(filled)
     return filled
 

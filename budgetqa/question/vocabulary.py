@@ -20,6 +20,7 @@ from budgetqa.textnorm import squash
 # Row kinds of tables whose rows are items of the economic classification.
 ECONOMIC_TABLES = ("basic_economic",)
 _GENERIC_COLUMNS = {"合计", "小计", "总计", "金额", "预算数", "决算数", "本年收入", "本年支出", "项目", "科目名称", "科目编码"}
+_FACT_OPENING = re.compile(r"^(?:学校|本校|全校|本单位|本部门|我单位|我部门)?(?:\d{4}年度?)?(?:各项)?")
 _JUNK_FACT = re.compile(r"^(?:涉及|共计|金额|资金|合计|总额|其中|占有使用价值|价值|实有)")
 # Stated figures whose label names no subject (2026年预算安排1672.67万元, 全年预算为52.00万元): what they
 # are a figure of is in the sentence, not the label, so the label names nothing a question could mean.
@@ -117,7 +118,9 @@ def _build(doc: Document) -> Vocabulary:
     for fact in doc.facts:
         if fact.kind in ("amount", "count") and len(fact.label) >= 3 and not _JUNK_FACT.match(fact.label) \
                 and not fact.label.endswith(("以上", "以下")) and not _SUBJECTLESS_FACT.match(fact.label):
-            v.add("fact", fact.label, fact.label)
+            # 学校2024年度收入总计: also named without who and when (收入总计)
+            bare = _FACT_OPENING.sub("", fact.label)
+            v.add("fact", fact.label, fact.label, bare if len(bare) >= 3 else None)
     kinds = {"glossary": "term", "internal_unit": "unit", "subordinate_unit": "unit", "asset": "asset"}
     for item in doc.items:
         if item.kind in kinds:
