@@ -184,8 +184,9 @@ def _operating_cost(doc: Document) -> list[StandardFigure]:
         figure = _cell_figure(doc, "机关运行经费", table, row, row.name) if row else None
         if figure is not None:
             return [figure]
+    # the narrative names it 机关运行经费, or (一般公共预算财政拨款)运行经费 under a heading of that name
     for f in doc.facts:
-        if f.kind == "amount" and "机关运行经费" in f.label and not any(w in f.label for w in ("变动", "增加", "减少")):
+        if f.kind == "amount" and "运行经费" in f.label and not any(w in f.label for w in ("变动", "增加", "减少")):
             return [StandardFigure("机关运行经费", f.value, f.unit, str(f.value), f.label, None,
                                    f"{NARRATIVE} {f.section}".strip(), f.line)]
     return []

@@ -100,6 +100,9 @@ ANSWERS = [
     ("机关运行经费增长0.69%对吗", "check", [69.88, 0.69], []),
     ("表三合计1084.38等于303.62+780.77吗", "check", [1084.39, 1084.38, 0.01], ["尾数差"]),
     ("工资福利支出和下面明细之和对得上吗", "check", [287.34, 287.35, 0.01], []),
+    # the two sides of 收支总表 are never added together
+    ("表一各项支出加起来等不等于支出合计", "check", [1084.39, 1084.38, 0.01], ["支出方", "尾数差"]),
+    ("表一收入各项加起来等于收入总计吗", "check", [1084.39, 1084.38, 0.01], ["收入方", "尾数差"]),
     ("山西画报订阅费用的项目属性", "text", [], ["一次性项目"]),
     ("办公用房面积", "value", [405], []),
     ("下属单位有哪些", "text", [], ["长治市屯留区委信息化中心"]),
@@ -231,7 +234,31 @@ KNOWN_GAPS = {
     "heldout_e.jsonl": ["E048"], "heldout_f.jsonl": [], "heldout_g.jsonl": ["G022"],
     "heldout_h.jsonl": [], "heldout_i.jsonl": [], "heldout_j.jsonl": [], "heldout_k.jsonl": [],
     "shapes_s1.jsonl": ["S1-056", "S1-064"],
+    # sets written later by helpers who never saw the code (the exam sets of one piece of work, then
+    # made development sets); the corpus ones load the report each line names
+    "review_d1.jsonl": ["D1-003", "D1-015", "D1-046", "D1-074", "D1-137"],
+    "dialogues_d2.jsonl": ["D2-008", "D2-012", "D2-017", "D2-030", "D2-033", "D2-034", "D2-052", "D2-059",
+        "D2-082", "D2-103", "D2-111", "D2-115", "D2-130"],
+    "corpus_d3.jsonl": ["D3-009", "D3-010", "D3-011", "D3-016", "D3-043", "D3-047", "D3-055", "D3-060",
+        "D3-063", "D3-068", "D3-071", "D3-081", "D3-093", "D3-103", "D3-104", "D3-105", "D3-108"],
+    "inspector_x1.jsonl": ["X1-016", "X1-025", "X1-039", "X1-044", "X1-045", "X1-081", "X1-128"],
+    "voice_x2.jsonl": ["X2-029", "X2-031", "X2-033", "X2-037", "X2-039", "X2-045", "X2-048", "X2-051",
+        "X2-055", "X2-065", "X2-073", "X2-082", "X2-086", "X2-105", "X2-107", "X2-108", "X2-110", "X2-111",
+        "X2-122", "X2-123"],
+    "analyst_x4.jsonl": ["X4-013", "X4-027", "X4-030", "X4-065", "X4-066", "X4-067", "X4-068", "X4-073",
+        "X4-083", "X4-090", "X4-096"],
+    "dialogues_x3.jsonl": ["X3-023", "X3-024", "X3-036", "X3-050", "X3-051", "X3-059", "X3-061", "X3-062",
+        "X3-067", "X3-069", "X3-070", "X3-071", "X3-085", "X3-086", "X3-096", "X3-103", "X3-104", "X3-106",
+        "X3-108", "X3-111", "X3-113", "X3-115", "X3-116"],
+    "corpus_c6.jsonl": ["C6-008", "C6-011", "C6-013", "C6-014", "C6-022", "C6-026", "C6-031", "C6-035",
+        "C6-036", "C6-037", "C6-038", "C6-039", "C6-040", "C6-041", "C6-042", "C6-043", "C6-044", "C6-046",
+        "C6-048", "C6-050", "C6-052", "C6-053", "C6-054", "C6-055", "C6-058", "C6-062", "C6-063", "C6-071",
+        "C6-072", "C6-074", "C6-075", "C6-076", "C6-078", "C6-086", "C6-091", "C6-092", "C6-095", "C6-096",
+        "C6-097", "C6-102", "C6-107"],
 }
+# A line whose gold holds only when asked with no conversation before it: in a shuffled session it
+# follows a question about one project, and "这些钱从哪来" is then rightly read as that project's money.
+SESSION_ONLY_GAPS = {"review_d1.jsonl": ["D1-115"]}
 
 
 @pytest.mark.parametrize("in_session", [False, True], ids=["alone", "one-conversation"])
@@ -239,7 +266,7 @@ KNOWN_GAPS = {
 def test_question_sets(name, in_session):
     results = score.score(DATA / name, in_session, seed=7, docs=None)
     failed = sorted(gold["id"] for gold, got in results if score.judge(gold, got))
-    assert failed == sorted(KNOWN_GAPS[name])
+    assert failed == sorted(KNOWN_GAPS[name] + (SESSION_ONLY_GAPS.get(name, []) if in_session else []))
 
 
 def test_every_figure_is_exact_decimal(conn):

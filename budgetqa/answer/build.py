@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import Value
+from budgetqa.models import Document
 
 HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
@@ -71,3 +73,16 @@ def choices(op: str, values: list[Value], what: str) -> Answer:
     a.columns = ["序号", "名称", "金额", "单位", "出处", "行"]
     a.rows = [[i, v.label, v.amount, v.unit, v.where, v.line] for i, v in enumerate(shown, 1)]
     return a
+
+
+def stated_reason(doc: Document, sentence: str, line: int) -> str:
+    """The reason a report gives for a change: in its sentence, else right after it in the
+    paragraph (主要原因：…); '' when it gives none."""
+    m = re.search(r"(?:主要)?原因(?:是|为)?[：:]?([^。；]+)", sentence)
+    if m:
+        return f"原因：{m.group(1).strip('，, ')}"
+    if not doc.lines or line <= 0:
+        return ""
+    text = "".join(x.strip() for x in doc.lines[line - 1:line + 4])
+    m = re.search(r"(?:主要)?原因(?:是|为)?[：:]?([^。]+)", text)
+    return f"原因：{m.group(1).strip('，, ')}" if m and m.start() < 120 else ""

@@ -13,7 +13,7 @@ from budgetqa.findings import CONTRADICTION, ROUNDING, SEVERITY_LABEL, judge
 from budgetqa.answer import build
 from budgetqa.answer.build import add, answer
 from budgetqa.answer.compute import sheets_asked, subject_value, subject_values, to_unit
-from budgetqa.answer.lists import domain
+from budgetqa.answer.lists import domain, side
 from budgetqa.answer.resolve import Value, children_rows, code_place
 from budgetqa.models import Document
 from budgetqa.question.query import Query
@@ -348,7 +348,7 @@ def _list_against_total(doc: Document, q: Query) -> Answer | None:
 
     d = domain(doc, q)
     tables = [int(m.term.key) for m in q.subjects if m.kinds == {"table"}] or ([q.table] if q.table else [])
-    printed = table_total(doc, tables[0]) if tables else (list_total(doc, q.scope) if q.scope in ("本年", "上年结转") else None)
+    printed = table_total(doc, tables[0], side(q), grand=True) if tables else (list_total(doc, q.scope) if q.scope in ("本年", "上年结转") else None)
     if not d.rows or printed is None:
         return None
     parts = [v.amount for v in d.rows]

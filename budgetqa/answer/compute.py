@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
 from budgetqa.answer import build
-from budgetqa.answer.build import add, answer, pct, said
+from budgetqa.answer.build import add, answer, pct, said, stated_reason
 from budgetqa.answer.figures import group_answer, mention_values
 from budgetqa.answer.lists import domain, list_answer, sheet_total
 from budgetqa.answer.lists import sheet_domain
@@ -227,7 +227,7 @@ def budget_vs_outturn(doc: Document, q: Query) -> Answer | None:
             value, line = stated
             a.text += f"，报告第{line}行写明 {value}%" + ("，一致" if abs(value - rate) <= Decimal("0.01") else "，与计算不一致")
             a.figure("报告所述完成率", value, "%", NARRATIVE, line)
-    reason = _reason_near(doc, outturn.line)
+    reason = stated_reason(doc, "", outturn.line)
     a.text += "。" + (reason + "。" if reason else "")
     return a
 
@@ -588,7 +588,7 @@ def _stated_change(doc: Document, q: Query, best: Fact) -> Answer:
         if q.previous_year:
             text = (f"{best.basis}{best.subject}约为 {amount_text(before, current.unit)}（本年 {current.value} "
                     f"{'减' if best.value > 0 else '加'} {abs(best.value)} 推算）。") + text
-    reason = _reason(best.sentence) or _reason_near(doc, best.line)
+    reason = stated_reason(doc, best.sentence, best.line)
     a.text += text + (f"。{reason}" if reason else "") + f"（{NARRATIVE} 第{best.line}行）。"
     return a
 
@@ -596,22 +596,8 @@ def _stated_change(doc: Document, q: Query, best: Fact) -> Answer:
 def _rate_only(doc: Document, rate: Fact) -> Answer:
     """A change stated only as a percentage (比2025年预算执行数减少1.58%), with its stated reason."""
     subject = (rate.topic or "").lstrip("0123456789.、“ ") or rate.subject or "所述项目"
-    reason = _reason(rate.sentence) or _reason_near(doc, rate.line)
+    reason = stated_reason(doc, rate.sentence, rate.line)
     a = answer("change", f"{subject} 的变动率", f"{subject}：{'增长' if rate.value > 0 else '下降'} {abs(rate.value)}%。"
                f"原文：{rate.sentence[:80]}{'。' + reason if reason else ''}（{NARRATIVE} 第{rate.line}行）。")
     a.figure(f"{subject}变动率（报告）", abs(rate.value), "%", NARRATIVE, rate.line)
     return a
-
-
-def _reason_near(doc: Document, line: int) -> str:
-    """The reason stated right after a change, in the next sentence of the paragraph (主要原因：…)."""
-    if not doc.lines or line <= 0:
-        return ""
-    text = "".join(x.strip() for x in doc.lines[line - 1:line + 4])
-    m = re.search(r"(?:主要)?原因(?:是|为)?[：:]?([^。]+)", text)
-    return f"原因：{m.group(1).strip('，, ')}" if m and m.start() < 120 else ""
-
-
-def _reason(sentence: str) -> str:
-    m = re.search(r"(?:主要)?原因(?:是|为)?[：:]?([^。；]+)", sentence)
-    return f"原因：{m.group(1).strip('，, ')}" if m else ""

@@ -52,14 +52,23 @@ def column_domain(doc: Document, q: Query, column: str) -> tuple[Domain, Value |
     return Domain(f"{table.label} 中{column}有数的{level}", [_value(table, r, r.amount(name)) for r in rows]), whole
 
 
-def _detail_rows(table: Table, level: str | None) -> Domain:
-    """A named table's detail rows (no totals, no rows grouping others), or its rows of one level."""
+def side(q: Query) -> str:
+    """The side of a two-sided table a question is about: 收入 when it says so, else 支出."""
+    return "收入" if "收入" in q.squashed and "支出" not in q.squashed else "支出"
+
+
+def _detail_rows(table: Table, level: str | None, side: str = "支出") -> Domain:
+    """A named table's detail rows (no totals, no rows grouping others), or its rows of one level;
+    of a two-sided table (收支总表), the rows of one side: the two sides are never added together."""
     if level and any(r.code and r.level == level for r in table.rows):
         rows = [r for r in table.rows if r.code and r.level == level and r.first is not None]
         return Domain(f"{table.label} 的{level}级科目", [_value(table, r) for r in rows])
     parents = {r.parent_code for r in table.rows if r.parent_code}
     rows = [r for r in table.rows if not r.is_total and r.first is not None and r.code not in parents
             and r.name not in ECONOMIC_CLASSES and not (table.kind.startswith("projects") and r.depth < 2)]
+    if table.two_sided and any(r.side == side for r in rows):
+        rows = [r for r in rows if r.side == side]
+        return Domain(f"{table.label} {side}方的明细行", [_value(table, r) for r in rows])
     return Domain(f"{table.label} 的明细行", [_value(table, r) for r in rows])
 
 
@@ -93,7 +102,7 @@ def domain(doc: Document, q: Query) -> Domain:
         if table is not None and table.two_sided and (q.domain == "subjects" or q.level) and not q.subjects:
             return _subjects(doc, q)  # 收支总表支出方哪几个类: the 类 its side prints
         if table is not None:
-            return _detail_rows(table, q.level)
+            return _detail_rows(table, q.level, side(q))
     if q.domain == "items" or any(t.kind == "column" and t.key in ("人员经费", "公用经费") for m in q.subjects for t in m.terms):
         return _items(doc, q)
     if q.domain == "targets" or (q.has("绩效") or q.has("实施期") and q.has("年度")) and doc.performance and q.domain != "projects" \

@@ -303,12 +303,15 @@ def asset_values(doc: Document, name: str) -> list[Value]:
             for i in doc.items_of("asset") if i.name == name and i.value is not None][:1]
 
 
-def table_total(doc: Document, no: int, side: str = "支出") -> Value | None:
-    """A table's total row, first figure (a project list's opening department row)."""
+def table_total(doc: Document, no: int, side: str = "支出", grand: bool = False) -> Value | None:
+    """A table's total row, first figure (a project list's opening department row); of a two-sided
+    table, the side's 本年合计, or with ``grand`` its 总计 (which adds the carried-over lines)."""
     table = next((t for t in doc.tables if t.no == no), None)
     if table is None:
         return None
-    row = (table.total_row(side) if table.two_sided else table.total_row()) or (
+    grand_row = next((r for r in table.rows if r.side == side and not r.code and r.name == f"{side}总计"), None) \
+        if grand and table.two_sided else None
+    row = grand_row or (table.total_row(side) if table.two_sided else table.total_row()) or (
         table.rows[0] if table.rows and table.kind.startswith("projects") else None)
     if row is None or row.first is None:
         return None
@@ -351,7 +354,7 @@ def topic_values(doc: Document, topic: str) -> list[Value]:
     row = (table.total_row() or (table.rows[0] if table.rows else None)) if table is not None else None
     if row is not None and row.first is not None:
         return [Value(topic, row.first, table.unit, table.label, row.line, f"topic:{topic}")]
-    word = {"政府采购": "采购"}.get(topic, topic)
+    word = {"政府采购": "采购", "机关运行经费": "运行经费"}.get(topic, topic)  # (财政拨款)运行经费 too
     fact = next((f for f in doc.facts if word in f.label and f.kind == "amount"), None)
     return [Value(fact.label, fact.value, fact.unit, NARRATIVE, fact.line, f"topic:{topic}")] if fact else []
 

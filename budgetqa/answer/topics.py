@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 
 from budgetqa import lexicon
-from budgetqa.answer.build import add, answer, cited, pct
+from budgetqa.answer.build import add, answer, cited, pct, stated_reason
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import NARRATIVE, Value, topic_values
 from budgetqa.models import Document
@@ -114,9 +114,11 @@ def operating_cost(doc: Document, q: Query) -> Answer | None:
     v = found[0]
     a = answer("value", "机关运行经费", f"{cited(v)}。")
     add(a, v)
-    change = next((f for f in doc.facts if f.kind == "change" and "机关运行经费" in f.subject), None)
+    change = next((f for f in doc.facts if f.kind == "change" and "运行经费" in f.subject), None)
     if change is not None:
-        a.text += f"比{change.basis}{'增加' if change.value > 0 else '减少'} {amount_text(abs(change.value), change.unit)}（第{change.line}行）。"
+        reason = stated_reason(doc, change.sentence, change.line)
+        a.text += (f"比{change.basis}{'增加' if change.value > 0 else '减少'} {amount_text(abs(change.value), change.unit)}"
+                   f"{'，' + reason if reason else ''}（第{change.line}行）。")
     return a
 
 

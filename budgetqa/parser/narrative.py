@@ -162,6 +162,7 @@ class _Reading:
     first_amount: Fact | None = None
     last_amount: Fact | None = None
     last_change: str = ""
+    since_change: list = field(default_factory=list)  # amounts stated since the sentence's last change
     compared_in_text: list[re.Match[str]] | None = None  # every 与…相比 of the section, when asked
 
     def add(self, label: str, value: Decimal, unit: str, kind: str, offset: int, **kw) -> Fact:
@@ -193,7 +194,7 @@ def _facts(section: str, body: _Text, department: str) -> list[Fact]:
         if named:
             topic = (heading if s_match.start() == 0 else "") + named.group(1)
         sentence_start = len(r.facts)
-        r.sentence, r.first_amount, r.last_amount, r.last_change = sentence, None, None, ""
+        r.sentence, r.first_amount, r.last_amount, r.last_change, r.since_change = sentence, None, None, "", []
         if not _DIGIT.search(sentence):
             continue  # every figure a clause states has a digit: a sentence without one states none
         r.sentence_start, r.first_compared = s_match.start(), _COMPARED.search(sentence)
@@ -215,7 +216,7 @@ def _clause_facts(r: _Reading, text: str, ctext: str, cbase: int, at: int, topic
         change_spans.append(implicit.span())
     clause_amount = _clause_amounts(r, text, ctext, cbase, change_spans)
     for m in _CHANGE.finditer(ctext):
-        subject = clause_amount or r.first_amount
+        subject = clause_amount or _changed(r, at)
         value = to_decimal(m.group(3))
         if value is None:
             continue
@@ -224,7 +225,7 @@ def _clause_facts(r: _Reading, text: str, ctext: str, cbase: int, at: int, topic
         subject_label = subject.label if subject else _clean_label(_before(ctext, m.start()), r.department)
         r.add(f"{subject_label}变动", value * sign, m.group(4), "change", cbase + m.start(),
               subject=subject_label, basis=compact(m.group(1) or "上年"))
-        r.last_change = subject_label
+        r.last_change, r.since_change = subject_label, []
     if implicit:  # 与2023年度相比，收入支出总计增加1062.85万元
         label = _clean_label(implicit.group(1), r.department)
         value = to_decimal(implicit.group(3))
@@ -263,7 +264,19 @@ def _clause_amounts(r: _Reading, text: str, ctext: str, cbase: int, change_spans
         clause_amount = clause_amount or fact
         r.last_amount = fact
         r.first_amount = r.first_amount or fact
+        r.since_change.append(fact)
     return clause_amount
+
+
+def _changed(r: _Reading, at: int) -> Fact | None:
+    """What a change with no amount in its own clause is of: the one amount stated since the last
+    change (严控290.5万元，比上年减少26.7万元); of several, the total their 其中 splits (收入总计…，其中：
+    本年收入…，上年结转…，比上年减少…), else the last (收入…，支出…，比上年增加…)."""
+    if len(r.since_change) == 1:
+        return r.since_change[0]
+    if r.since_change and "其中" not in r.sentence[:at]:
+        return r.since_change[-1]
+    return r.first_amount
 
 
 def _clause_ratios(r: _Reading, ctext: str, cbase: int, clause_amount: Fact | None, topic: str) -> None:

@@ -713,6 +713,8 @@ _SLOT = {"code": "{code}", "item": "{item}", "row": "{subject}", "project": "{pr
          "fact": "{item}", "term": "{term}", "table": "{table}", "asset": "{item}", "unit": "{unit}",
          "department": "{department}", "topic": "{item}", "group": "{item}", "column": "{item}", "list": "{item}"}
 _TEMPLATES: dict[str, list[str]] = {}
+# Words for the report's money as a whole when no name is said (钱主要花哪了, 收入的构成)
+_WHOLE_MONEY = re.compile(r"钱|资金|经费|收入|支出")
 _FIGURE_KINDS = {"code", "item", "row", "project", "target", "fact", "asset", "topic", "group", "column", "list"}
 _MASKED_FOR_CUES = {"code", "item", "row", "project", "target", "column", "group", "list"}
 
@@ -736,7 +738,7 @@ def _slots(q: Query) -> set[str]:
         slots.add("table")
     if q.amounts or q.average:
         slots.add("amount")
-    if not named and q.table is None and re.search(r"钱|资金|经费", q.squashed):
+    if not named and q.table is None and _WHOLE_MONEY.search(q.squashed):
         slots.add("money")  # 钱主要花哪了 / 这些钱从哪来的: the report's money as a whole
     if not named and q.scope == "上年结转":
         slots.add("scope")  # 去年没花完留下的钱有多少: the carried-over money itself
@@ -838,7 +840,8 @@ def _leans_on_context(q: Query) -> bool:
     for cue in sorted(q.cue_words, key=len, reverse=True):
         leftover = leftover.replace(cue, "")
     leftover = re.sub(r"[\s，,、。]", "", leftover)
-    whole_money = bare and re.search(r"钱|资金|经费", q.squashed) and not re.search(r"这|那|它|其|该", q.squashed)
+    unnamed = _mask(q.squashed, q.subjects + ([q.whole] if q.whole else []))  # (项目支出 said is a name, not money as a whole)
+    whole_money = bare and _WHOLE_MONEY.search(unnamed) and not re.search(r"这|那|它|其|该", q.squashed)
     return marked or (bare and bool(asks) and len(leftover) <= 3 and not whole_money) or asks_sheet(q)
 
 
