@@ -414,6 +414,23 @@ def shares_of_breakdown(doc: Document, q: Query) -> Answer | None:
     return parts
 
 
+def _total_of_parts(doc: Document, items: list[Value]) -> Value | None:
+    """The printed total that listed parts add up to (within a cent a part), when no whole is named:
+    基本支出和项目支出各占多少 -> 本年支出合计, not the 支出总计 that adds the year-end balances."""
+    if len(items) < 2 or len({v.unit for v in items}) != 1:
+        return None
+    added = sum((v.amount for v in items), Decimal(0))
+    slack = Decimal("0.01") * len(items)
+    for table in doc.tables:
+        if table.unit != items[0].unit:
+            continue
+        for row in table.rows:
+            if row.is_total and not row.code and row.first is not None and abs(row.first - added) <= slack \
+                    and row.first not in [v.amount for v in items]:
+                return Value(f"{row.name}（{table.label}）", row.first, table.unit, table.label, row.line, f"total:{table.no}")
+    return None
+
+
 def _listed(q: Query) -> bool:
     """A和B的占比 / A占比和B占比: names joined by 和/与/、 (each with its own share word), asked together."""
     first, second = q.subjects[0], q.subjects[1]
@@ -440,7 +457,7 @@ def shares_of_parts(doc: Document, q: Query) -> Answer | None:
         elif all(s is not None for _, s in rows):
             return _stated_only(rows)
         else:
-            base = base_of(doc, q, rows[0][0], q.subjects[0])
+            base = _total_of_parts(doc, [item for item, _ in rows]) or base_of(doc, q, rows[0][0], q.subjects[0])
     if base is None or base.amount == 0 or any(item.unit != base.unit or item.key == base.key for item, _ in rows):
         return None
     a = answer("share", "、".join(item.label for item, _ in rows) + f" 各占 {base.label}", "")

@@ -191,6 +191,9 @@ def _partial(residue: str, squashed: str, v: Vocabulary) -> list[Mention]:
         hits = {t for key in keys if key != piece for t in v.by_name[key]
                 if t.kind in _PARTIAL_KINDS and (t.kind != "fact" or len(piece) >= 5)}
         start = squashed.find(piece)
+        if len({t.name for t in hits}) > 6:  # 财政拨款 of many names: the one it opens with a word more (财政拨款收入)
+            close = [key for key in keys if key.startswith(piece) and 0 < len(key) - len(piece) <= 2]
+            hits = {t for key in close for t in v.by_name[key] if t.kind in _PARTIAL_KINDS} if len(close) <= 2 else set()
         if hits and len({t.name for t in hits}) <= 6 and start >= 0:
             terms = sorted(hits, key=lambda t: (_PARTIAL_KINDS.index(t.kind), len(t.name)))
             out.append(Mention(start, start + len(piece), terms, 90, "partial"))

@@ -433,6 +433,19 @@ def _fund_of(typed: str) -> str | None:
     return typed.removesuffix("支出").removesuffix("收入").removesuffix("安排")
 
 
+def _lead_fund(q: Query, m: Mention) -> str | None:
+    """The fund a listed name opens with (财政拨款支出总计 -> 财政拨款), when a list follows it."""
+    typed = q.squashed[m.start:m.end]
+    if not re.search(re.escape(typed) + r"\s*[、，,和及与]", q.text):
+        return None
+    return next((f for f in sorted(lexicon.FUNDS, key=len, reverse=True) if typed.startswith(f)), None)
+
+
+def _fund_tables(fund: str, doc: Document):
+    """The tables whose title names the fund."""
+    return (t for t in doc.tables if fund in t.title)
+
+
 def _fund_roles(q: Query, ms: list[Mention], doc: Document) -> list[Mention]:
     """一般公共预算基本支出 / 财政拨款安排的高中教育支出: a fund typed before a name says which table
     to read it in (the fund may be a name of its own, or plain words before the name)."""
@@ -441,7 +454,8 @@ def _fund_roles(q: Query, ms: list[Mention], doc: Document) -> list[Mention]:
         nxt = ms[i + 1] if i + 1 < len(ms) else None
         fund = _fund_of(q.squashed[m.start:m.end])
         negated = q.squashed[max(0, m.start - 3):m.start].endswith(lexicon.NEGATIONS)
-        if fund and nxt is not None and not negated and q.squashed[m.end:nxt.start] in _FUND_GAP \
+        listed = re.search(re.escape(q.squashed[m.start:m.end]) + r"\s*[、，,；;和及与跟]", q.text)  # 财政拨款、事业收入各多少
+        if fund and nxt is not None and not negated and not listed and q.squashed[m.end:nxt.start] in _FUND_GAP \
                 and nxt.kinds & {"code", "column", "item", "row"} and any(fund in t.title for t in doc.tables):
             nxt.fund = fund
             continue
@@ -461,6 +475,11 @@ def _fund_roles(q: Query, ms: list[Mention], doc: Document) -> list[Mention]:
                 if fund and any(fund in t.title for t in doc.tables):
                     m.fund = fund
                     break
+    lead = _lead_fund(q, out[0]) if out else None
+    if lead and any(_fund_tables(lead, doc)):  # 财政拨款支出总计、基本支出、项目支出各多少: the lead's fund for its columns
+        for m in out[1:]:
+            if m.fund is None and q.squashed[m.start:m.end] in _MEASURE_NAMES:
+                m.fund = lead
     funds = {m.fund for m in out if m.fund}
     if len(funds) == 1 and all(m.fund for m in out if m.kinds & {"code", "column", "item", "row"}):
         q.fund = funds.pop()
