@@ -163,14 +163,13 @@ def assets(doc: Document, q: Query) -> Answer | None:
     elif q.has("车", "辆"):
         chosen = [i for i in items if i.unit == "辆"]
     elif q.has("截至", "截止", "日期", "哪天", "什么时候", "时间") and items:
-        first = min(i.line for i in items)
-        for no in range(max(1, first - 8), max(i.line for i in items) + 1):
-            m = re.search(r"截[至止](\d{4}年\d{1,2}月\d{1,2}日)", doc.lines[no - 1] if no <= len(doc.lines) else "")
-            if m:
-                a = answer("text", "国有资产数据的日期", f"国有资产占有使用情况的数据截至 {m.group(1)}（第{no}行）。")
-                a.source("国有资产占有使用情况", no, m.group(1))
-                return a
-        return None
+        dated = _asset_date(doc, min(i.line for i in items) - 8, max(i.line for i in items))
+        if dated is None:
+            return None
+        no, date = dated
+        a = answer("text", "国有资产数据的日期", f"国有资产占有使用情况的数据截至 {date}（第{no}行）。")
+        a.source("国有资产占有使用情况", no, date)
+        return a
     else:
         return None  # 资产总额 and the like: the reports state none
     chosen = [i for i in chosen if i.value is not None]
@@ -178,11 +177,22 @@ def assets(doc: Document, q: Query) -> Answer | None:
         return None
     head = next((i for i in chosen if "实有" in i.name), chosen[0]) if chosen[0].unit == "辆" and not named else chosen[0]
     text = "，".join(f"{i.name} {i.value}{i.unit}" for i in chosen if i.value or i is head)
-    a = answer("value", head.name, f"{text}（国有资产占有使用情况 第{head.line}行）。")
+    dated = _asset_date(doc, head.line - 4, head.line)  # an asset figure is a count on a date: say which
+    when = f"截至 {dated[1]}；" if dated else ""
+    a = answer("value", head.name, f"{text}（{when}国有资产占有使用情况 第{head.line}行）。")
     a.figure(head.name, head.value, head.unit, "国有资产占有使用情况", head.line)
     a.columns = ["名称", "数量", "单位", "行"]
     a.rows = [[i.name, i.value, i.unit, i.line] for i in chosen]
     return a
+
+
+def _asset_date(doc: Document, first: int, last: int) -> tuple[int, str] | None:
+    """The nearest 截至YYYY年M月D日 on the lines first..last (the latest line first)."""
+    for no in range(min(last, len(doc.lines)), max(1, first) - 1, -1):
+        m = re.search(r"截[至止]\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)", doc.lines[no - 1])
+        if m:
+            return no, re.sub(r"\s", "", m.group(1))
+    return None
 
 
 def performance_overview(doc: Document) -> Answer | None:

@@ -195,6 +195,9 @@ def _scope(q: Query) -> None:
              if (start := q.squashed.find(word)) >= 0]
     found = [f for f in found if not any(g[1] < f[1] + f[0] and f[1] < g[1] + g[0] and g[0] > f[0] for g in found)]
     if not found:
+        this_year = re.search(r"(?:今年|本年|当年)(?:的|安排的)?[\d一二两三四五六七八九十]+个项目", q.squashed)
+        if this_year:  # 今年八个项目: a count of this year's projects names the list arranged this year
+            q.scope, q.scope_spans = "本年", [this_year.span()]
         return
     if re.search(r"(?:连(?:同)?|把).{0,8}?(?:一起算|也算|都算|一并|也加|算进去)", q.squashed):
         q.scope = "全部"  # 连去年结转的一起算 / 把去年结转的也算上: both
@@ -203,8 +206,9 @@ def _scope(q: Query) -> None:
     _, start, scope, word = max(found)
     negated = q.squashed[max(0, start - 3):start].endswith(lexicon.NEGATIONS)
     q.scope = "本年" if scope == "上年结转" and negated else scope
-    if re.search(r"(?:本年|今年|当年)[^，,]{0,4}?(?:和|与|及|加上?)(?:上年|去年)?结转的?(?:都|一起|合计|加起来)", q.squashed):
-        q.scope = "全部"  # 本年的和结转的都算
+    if re.search(r"(?:本年|今年|当年)[^，,]{0,4}?(?:和|与|及|加上?)(?:上年|去年)?结转的?(?:都|一起|合计|加起来)", q.squashed) \
+            or re.search(r"(?:本年|今年|当年)(?:新安排|安排)?的(?:和|与|及|以及|加上?|连同)(?:上年|去年)?(?:结转|截转)", q.squashed):
+        q.scope = "全部"  # 本年的和结转的都算 / 今年新安排的加上截转的: both (本年收入合计和上年结转 names two rows)
     q.scope_spans = [(start, start + len(word)) for _, start, _, word in found]
 
 
@@ -232,7 +236,7 @@ def _shape(q: Query, doc: Document) -> None:
         q.unit = "元"
     plain = s.replace("项目", "□□")  # 项 of 项目 is not the 项 level
     q.levels = [lv for lv in ("类", "款", "项") if re.search(
-        rf"(?:{lv}级|哪个{lv}|哪一{lv}|哪{lv}|什么{lv}|（{lv}）|\({lv}\))", plain)]
+        rf"(?:{lv}级|哪个{lv}|哪一{lv}|哪{lv}|什么{lv}|{lv}是(?:哪|什么|啥)|（{lv}）|\({lv}\))", plain)]
     q.level = next((lv for lv in ("类", "款", "项") if re.search(rf"(?:{lv}级|哪个{lv}|哪一{lv}|哪{lv}|各{lv}|几{lv}|什么{lv}|个{lv}|{lv}科目|科目{lv}|{lv}一级|{lv}这一级|{lv}那一级|的{lv}$|的{lv}(?=是|有|为|中|里|各)|这个{lv}|（{lv}）|\({lv}\))", plain)), None)
     fields = sorted((min(s.find(w) for w in words if w in s), f) for f, words in lexicon.SHEET_FIELDS.items()
                     if any(w in s for w in words))
