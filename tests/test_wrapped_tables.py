@@ -118,3 +118,18 @@ def test_two_names_and_one_line_of_their_numbers_in_a_made_up_summary():
     assert figures(t, "本年收入合计", "收入") == ["150.00"]
     assert figures(t, "本年支出合计", "支出") == ["150.00"]
     assert figures(t, "总计", "收入") == figures(t, "总计", "支出") == ["160.00"]
+
+
+@pytest.mark.parametrize("code, name, printed", [
+    # lines 191-199: a row's name with some figures on one line, its code with the rest on the next
+    (None, "合计", ["2,940.05", "2,336.91", "603.14"]),  # 合计 2,336.91 603.14 / 2,940.05
+    ("201", "一般公共服务支出", ["2,106.66", "1,503.52", "603.14"]),  # … / 201 2,106.66
+    ("2010601", "行政运行", ["1,511.89", "1,503.52", "8.37"]),  # 行政运行 1,503.52 / 201 06 01 1,511.89 8.37
+])
+def test_expenditure_rows_printed_over_two_lines(doc, code, name, printed):
+    t = table(doc, "expenditure")
+    found = [r for r in t.rows if r.code == code and r.name == name]
+    assert len(found) == 1, [(r.code, r.name) for r in t.rows]
+    assert [c.raw for c in found[0].cells] == printed
+    assert [c.column for c in found[0].cells] == ["本年支出合计", "基本支出", "项目支出"]
+    assert all(r.name for r in t.rows) and all(r.code or r.name == "合计" for r in t.rows)
