@@ -537,14 +537,18 @@ def change(doc: Document, q: Query) -> Answer | None:
                 and not any(c.subject == f.subject and abs(c.line - f.line) <= 2 for c in changes)]
     if not changes:
         return Answer(False, "change", f"报告（{doc.label}）没有给出与上年相比的数字；没有可给的增减额或增长率。")
-    names = [squash(t.name) for m in q.subjects for t in m.terms] + [t.key for m in q.subjects for t in m.terms if t.kind == "code"]
+    codes = [t.key for m in q.subjects for t in m.terms if t.kind == "code"]
+    names = [squash(t.name) for m in q.subjects for t in m.terms] + codes
 
     def score(f: Fact) -> float:
         subject = squash(f.subject or f.sentence[:40]) if f.kind != "rate" or f.subject else squash(f.sentence[:60])
         bonus = 100 if any(n and (n in subject or subject in n) for n in names) else 0
         topic = squash(f.topic or "")
-        if topic and any(n and topic.endswith(n + level) for n in names for level in ("项", "款", "类")):
-            bonus += 120
+        coded = re.sub(r"\d{3,7}$", "", topic)  # (squashed: 实验室及相关设施（2060204） -> …设施2060204)
+        if topic and (any(n and topic.endswith(n + level) for n in names for level in ("项", "款", "类"))
+                      or coded != topic and any(n and coded.endswith(n) for n in names)
+                      or any(topic.endswith(code) for code in codes)):
+            bonus += 120  # the paragraph is about the subject: 城乡社区规划与管理（项） / 实验室及相关设施（2060204）
         pairs = {subject[i:i + 2] for i in range(len(subject) - 1)} - _GENERIC_PAIRS
         return bonus + 12 * len([p for p in pairs if p in q.squashed]) + 50 * _overlap(subject, q.squashed) \
             + fuzz.partial_ratio(subject, q.squashed) / 10

@@ -234,7 +234,7 @@ def code_answer(doc: Document, q: Query, code: str) -> Answer | None:
     split = carry_split(doc, code) if not q.measures and q.table is None and not q.fund and doc.kind != "决算" else None
     head = vals[0]
     if len(vals) > 1 or q.measures or q.table is not None or q.fund:
-        others = [f"{c.column.rsplit('/', 1)[-1]} {amount_text(c.amount, table.unit)}" for c in row.cells
+        others = [f"{re.sub(r'^其中[：:]?', '', c.column.rsplit('/', 1)[-1])} {amount_text(c.amount, table.unit)}" for c in row.cells
                   if not any(v.line == c.line and v.amount == c.amount for v in vals)]
         text = "；".join(said(v) for v in vals) + (f"（其中 {'，'.join(others)}）" if others and len(vals) == 1 else "")
         a = answer("value", f"{table.label} {code} {row.name}" if q.table or q.fund else head.label,

@@ -21,7 +21,8 @@ _SHARE = re.compile(rf"占(?:比)?(?:([^，,；。]{{0,12}}?)的)?\s*({AMOUNT})\
 _CHANGE = re.compile(
     rf"比\s*(上年|上一年|上年度|\d{{4}}\s*年(?:度)?(?:预算|决算)?(?:数)?)?\s*(增加|减少|增长|下降)\s*({AMOUNT})\s*(万元|元)"
 )
-_SUBJECT_TOPIC = re.compile(r"(?:^|\d+、)([^。；，,]{2,60}?[（(]\d{0,2}项[）)])")
+# The subject a 决算 paragraph opens with: 城乡社区规划与管理（项） / 8.实验室及相关设施（2060204）
+_SUBJECT_TOPIC = re.compile(r"(?:^\d+[.．]|^|\d+、)([^。；，,]{2,60}?[（(](?:\d{0,2}项|\d{7}|\d{5})[）)])")
 _VERB_END = re.compile(r"(?:增加|减少|增长|下降)$")
 _COMPLETION = re.compile(rf"完成(?:年初)?预算的\s*({AMOUNT})\s*%")
 _COMPARED = re.compile(r"(?:与|较|同|和)\s*(上年|上一年|上年度|\d{4}\s*年度?)\s*(?:相比|比较)")
@@ -192,7 +193,8 @@ def _facts(section: str, body: _Text, department: str) -> list[Fact]:
         sentence = s_match.group()
         named = _SUBJECT_TOPIC.search(sentence)
         if named:
-            topic = (heading if s_match.start() == 0 else "") + named.group(1)
+            # (具体包括：1.小学教育（2050202）: the subject after a lead-in and its number)
+            topic = (heading if s_match.start() == 0 else "") + re.sub(r"^(?:.*?[：:])?\s*\d*[.．、]?", "", named.group(1))
         sentence_start = len(r.facts)
         r.sentence, r.first_amount, r.last_amount, r.last_change, r.since_change = sentence, None, None, "", []
         if not _DIGIT.search(sentence):

@@ -445,6 +445,12 @@ def _fund_roles(q: Query, ms: list[Mention], doc: Document) -> list[Mention]:
                 and nxt.kinds & {"code", "column", "item", "row"} and any(fund in t.title for t in doc.tables):
             nxt.fund = fund
             continue
+        prev = out[-1] if out else None
+        if fund and prev is not None and prev.fund is None and not negated and prev.kinds & {"code", "item", "row"} \
+                and q.squashed[prev.end:m.start] in ("", "的", "中", "里", "其中", "中的", "里的") \
+                and any(fund in t.title for t in doc.tables):
+            prev.fund = fund  # 2050205财政拨款支出多少 / 住房公积金中的一般公共预算: the fund after the name
+            continue
         out.append(m)
     for m in out:
         if m.fund is None:
@@ -990,8 +996,8 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query) -> list[Mention]:
             continue  # 那上年结转呢: the scope slot says it
         if not part_of and typed in _MEASURE_NAMES and row_last:
             measures.append(_MEASURE_NAMES[typed])
-        elif row_last and typed in lexicon.FUNDS:
-            filled.fund = typed  # 其中财政拨款多少: the last row's figure from that fund
+        elif row_last and (typed in lexicon.FUNDS or _fund_of(typed)):
+            filled.fund = _fund_of(typed) or typed  # 其中财政拨款(支出)多少: the last row's figure from that fund
         elif pronoun and m.kinds == {"table"}:
             filled.table = int(m.term.key)
         elif pronoun and m.kinds <= {"topic", "term", "column", "table"} and last.subjects:
