@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from budgetqa.models import Row, Table
 from budgetqa.parser import headers
@@ -16,6 +17,7 @@ from budgetqa.parser.text import (
     split_code,
     starts_with_ordinal,
     table_numbers,
+    to_decimal,
 )
 
 _HANZI = re.compile(r"[\u4e00-\u9fff]")
@@ -106,12 +108,17 @@ def _line_pieces(line: str, idx: int, two_sided: bool) -> list[Piece]:
     return pieces
 
 
-def collect_rows(lines: list[str], start: int, end: int, two_sided: bool, repeated: set[str] = frozenset()) -> list[RawRow]:
-    """Join wrapped labels and value lines into raw rows, keeping the whitespace after labels."""
+def collect_rows(lines: list[str], start: int, end: int, two_sided: bool, repeated: set[str] = frozenset(),
+                 income_columns: int = 1, expenditure_columns: int = 1) -> list[RawRow]:
+    """Join wrapped labels and value lines into raw rows, keeping the whitespace after labels.
+
+    ``income_columns``: how many figure columns the income side of a two-sided table has (a line
+    of figures below a line of two names gives the income name at most that many), and
+    ``expenditure_columns`` the other side's."""
     if not two_sided and any(lines[i].lstrip()[:1].isdigit() and (_bare_code(lines[i]) or _lone_code(lines, i, start, end))
                              for i in range(start, end)):
         return collect_centered(lines, start, end, repeated)
-    reader = _RowReader(lines, start, end, two_sided)
+    reader = _RowReader(lines, start, end, two_sided, income_columns, expenditure_columns)
     decimals = prints_decimals(lines, start, end)
     gap = False  # a blank line since the last line read
     # Whitespace is no signal here: extractors differ in gaps and trailing spaces. A row starts
@@ -124,7 +131,7 @@ def collect_rows(lines: list[str], start: int, end: int, two_sided: bool, repeat
         if not text:
             gap = True
             continue
-        if _skipped(line, text, repeated, decimals):
+        if _skipped(line, text, repeated, decimals) and not reader.completes_cut_name(text):
             continue
         # Where rows stand a blank line apart, a name after a blank line is a row of its own.
         apart, gap = reader.spaced and gap, False
@@ -140,8 +147,12 @@ def collect_rows(lines: list[str], start: int, end: int, two_sided: bool, repeat
 class _RowReader:
     """The rows read so far, and the row whose name is printed and whose figures may follow."""
 
-    def __init__(self, lines: list[str], start: int, end: int, two_sided: bool) -> None:
+    def __init__(self, lines: list[str], start: int, end: int, two_sided: bool, income_columns: int = 1,
+                 expenditure_columns: int = 1) -> None:
         self.lines, self.end, self.two_sided = lines, end, two_sided
+        self.income_columns = max(income_columns, 1)
+        self.expenditure_columns = max(expenditure_columns, 1)
+        self.line_rows: list[RawRow] = []  # the rows begun on the last line read
         self.spaced = _double_spaced(lines, start, end)
         self.rows: list[RawRow] = []
         self.pending: RawRow | None = None
@@ -156,10 +167,11 @@ class _RowReader:
         indent = len(line) - len(line.lstrip(" \u3000"))
         pieces = _line_pieces(line, idx, self.two_sided)
         starts = [p for p in pieces if p.label]
+        previous, self.line_rows = self.line_rows, []
         for p_i, piece in enumerate(pieces):
             values = [(raw, idx + 1) for raw, _ in piece.numbers]
             if not piece.label and values:
-                self._figures_alone(values, piece.tail, idx)
+                self._figures_alone(values, piece.tail, idx, previous if p_i == 0 else [])
                 continue
             new_row = _starts_row(piece.label) or (apart and p_i == 0 and not pending_wants_name(self.pending))
             if not new_row and self._continues(piece, values, len(pieces), idx, indent):
@@ -169,6 +181,7 @@ class _RowReader:
             two_rows = self.two_sided and len(starts) >= 2
             if two_rows:
                 row.side = "收入" if piece is starts[0] else "支出" if piece is starts[-1] else None
+            self.line_rows.append(row)
             if values:
                 row.values = values
                 self.rows.append(row)
@@ -178,10 +191,36 @@ class _RowReader:
                 self.rows.append(row)
         self.last_line = idx
 
-    def _figures_alone(self, values, tail: str, idx: int) -> None:
+    def completes_cut_name(self, text: str) -> bool:
+        """True when ``text`` is the rest of a two-sided table's name cut on the line above (款
+        after 二、政府性基金预算财政拨), though the header printed the same piece."""
+        recent = self.rows + ([self.pending] if self.pending is not None else [])
+        return self.two_sided and bool(recent) and recent[-1].line - 1 == self.last_line \
+            and _cut_row(recent, text) is not None
+
+    def _figures_alone(self, values, tail: str, idx: int, above: list[RawRow]) -> None:
+        """Figures on a line of their own: the figures of the name(s) printed on the line above."""
+        waiting = [r for r in above if not r.values and r is not self.pending]
         if self.pending is not None:
             self.pending.values, self.pending.tail = values, tail
             self.flush()
+        elif self.two_sided and len(waiting) == 2 and len(values) >= 2:
+            # A line of two names (income, expenditure), then the line of their figures: the
+            # left figures are the income side's, the rest the expenditure side's.
+            income, spending = waiting
+            k = min(self.income_columns, len(values) - 1)
+            income.values, spending.values = values[:k], values[k:]
+            income.tail = " " + " ".join(raw for raw, _ in values[:k])
+            spending.tail = " " + " ".join(raw for raw, _ in values[k:])
+        elif self.two_sided and len(waiting) == 1:
+            # One name of the line above still wants its figures (the other's stood beside it).
+            waiting[0].values, waiting[0].tail = values, tail
+        elif self.two_sided and above and not waiting and above[-1].side == "支出" \
+                and len(above[-1].values) + len(values) <= self.expenditure_columns:
+            # The expenditure side's figures went on below the line of its name and first figure
+            # (本年支出合计 2,940.05 / 2,940.05): the rest of that row's columns.
+            above[-1].values = above[-1].values + values
+            above[-1].tail = above[-1].tail.rstrip() + " " + tail.strip()
         elif self.rows and not self.rows[-1].values:
             # Numbers alone on a line: the previous row's values wrapped down.
             self.rows[-1].values, self.rows[-1].tail = values, tail
@@ -192,6 +231,12 @@ class _RowReader:
     def _continues(self, piece: Piece, values, count: int, idx: int, indent: int) -> bool:
         """True when a piece of text that starts no row was taken as part of a name."""
         label = piece.label.strip()
+        if self.pending is not None and self.two_sided and not values:
+            # A piece that completes the other side's name cut on the line above, not this one's.
+            cut = _cut_row(self.rows + [self.pending], label)
+            if cut is not None and cut is not self.pending:
+                cut.label += label
+                return True
         if self.pending is not None:
             self.pending.label += label  # the name goes on
             if values:
@@ -236,8 +281,26 @@ def _wrapped_row(rows: list[RawRow], two_sided: bool, piece: str) -> RawRow:
     cut = [r for r in same if not compact(r.label).endswith(_WHOLE_END)]
     if cut:
         return cut[0]
+    earlier = _cut_row(rows, piece)
+    if earlier is not None:
+        return earlier
     plain = [r for r in same if not compact(r.label).endswith(compact(piece))]
     return (plain or same)[0]
+
+
+def _cut_row(rows: list[RawRow], piece: str) -> RawRow | None:
+    """A numbered name of the last few lines cut short of a whole word, that ``piece`` completes
+    (二、政府性基金预算财政拨 / 二、外交支出 / 款): the other side's name stood on the line between."""
+    last = rows[-1].line
+    for row in reversed(rows):
+        if row.line < last - 2:
+            break
+        label = compact(row.label)
+        if row.values or not starts_with_ordinal(label) or label.endswith(_WHOLE_END):
+            continue
+        if compact(label + piece).endswith(_WHOLE_END):
+            return row
+    return None
 
 
 def pending_wants_name(row: RawRow | None) -> bool:
@@ -338,6 +401,13 @@ def collect_centered(lines: list[str], start: int, end: int, repeated: set[str] 
         if not numbers and not code and not _starts_row(piece.label):
             loose.append(text)
             continue
+        if numbers and not code and not pending_code and not compact(name) and not loose and anchors \
+                and not anchors[-1][0].values:
+            # Figures alone below a row printed without any (合计 / 2,946.25 2,940.05 6.20): its figures.
+            above = anchors[-1][0]
+            above.values = [(raw, idx + 1) for p in numbers for raw, _ in p.numbers]
+            above.tail = numbers[-1].tail
+            continue
         if pending_code and not code:
             code = pending_code
         pending_code = None
@@ -349,12 +419,51 @@ def collect_centered(lines: list[str], start: int, end: int, repeated: set[str] 
         place(row, bool(code) and not name)
         anchors.append((row, code, name))
     place(None, False)
+    anchors = _join_split_rows(anchors, heads, tails)
     out = []
     for row, code, name in anchors:
         full = "".join(heads.get(id(row), [])) + name + "".join(tails.get(id(row), []))
         row.label = f"{code} {full}" if code else full
         out.append(row)
     return out
+
+
+def _join_split_rows(anchors, heads: dict, tails: dict) -> list:
+    """A row printed over two lines, its name with some figures on one and its code (if it has one)
+    with the rest on the next (行政运行 1,503.52 / 201 06 01 1,511.89 8.37; 合计 2,336.91 603.14 /
+    2,940.05): one row, its total first.
+
+    Only where one of the figures is the sum of the others (the row's total and its parts), so
+    that two rows of their own are never joined; that figure goes first, the rest keep their order.
+    """
+    out: list = []
+    for anchor in anchors:
+        row, code, name = anchor
+        if out and not name and not heads.get(id(row)) and row.values:
+            above, above_code, above_name = out[-1]
+            if above_code is None and above_name and above.values and not tails.get(id(above)) \
+                    and row.line == above.line + 1:
+                values = above.values + row.values
+                total = _total_of_parts(values)
+                if total is not None:
+                    row.values = [values[total]] + values[:total] + values[total + 1:]
+                    heads[id(row)] = heads.get(id(above), [])
+                    out[-1] = (row, code, above_name)
+                    continue
+        out.append(anchor)
+    return out
+
+
+def _total_of_parts(values: list[tuple[str, int]]) -> int | None:
+    """The index of the figure that is the sum of the others (to a cent per part), if one is."""
+    amounts = [to_decimal(raw) for raw, _ in values]
+    if len(amounts) < 2 or any(a is None for a in amounts):
+        return None
+    whole = sum(amounts)
+    for i, amount in enumerate(amounts):
+        if abs(amount * 2 - whole) <= Decimal("0.01") * (len(amounts) - 1):
+            return i
+    return None
 
 
 _SECOND_LABEL = re.compile(

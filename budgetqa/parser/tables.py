@@ -150,7 +150,8 @@ def read_table(lines: list[str], span: TableSpan, stop_at: int | None = None,
         span.kind in ("procurement", "purchased_services") and re.search(r"品目|类别|采购方式|服务类别", compact(header_text)))
     # A table continued over pages prints its header again: those lines are not rows.
     repeated = {compact(l) for l in header_lines if headers.is_header_line(l)}
-    raw_rows = collect_rows(lines, body_start, body_end, table.two_sided, repeated)
+    raw_rows = collect_rows(lines, body_start, body_end, table.two_sided, repeated,
+                            len(table.side_columns.get("收入", ())), len(table.side_columns.get("支出", ())))
     table.rows = build_rows(table, raw_rows, with_category)
     assign_columns(table, raw_rows, known)
     return [table], department
@@ -193,11 +194,13 @@ def _is_body_line(line: str, kind: str) -> bool:
         return True
     if headers.is_header_line(line):
         return False  # column words, name-column labels or side titles only
+    if starts_with_ordinal(text) and len(text) > 3 and not text[0].isdigit():
+        # A numbered row, even with column words in its name and its figures on the next line
+        # (一、一般公共预算财政拨款收入 一、一般公共服务支出).
+        return True
     if not table_numbers(line) and len(headers.header_terms(text)) >= 2:
         return False  # column words with pieces of wrapped ones
     if text.startswith(("合计", "总计", "部门合计", "因公出国", "本年收入", "收入总计")):
-        return True
-    if starts_with_ordinal(text) and len(text) > 3 and not text[0].isdigit():
         return True
     nums = table_numbers(line)
     if nums:
