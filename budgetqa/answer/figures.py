@@ -63,7 +63,11 @@ def value(doc: Document, q: Query) -> Answer | None:
                 return a
         return table_answer(doc, q.table) if q.table is not None else None
     if len(q.subjects) == 1:
-        return one_value(doc, q, q.subjects[0])
+        m = q.subjects[0]
+        found = one_value(doc, q, m)
+        if found is None and m.kinds == {"table"}:  # 表九叫什么: the table itself, its title and its total
+            return table_answer(doc, int(m.term.key))
+        return found
     answers = [one_value(doc, q, m) for m in q.subjects]
     found = [a for a in answers if a is not None and a.matched]
     if not found:
@@ -409,7 +413,7 @@ def table_answer(doc: Document, no: int) -> Answer | None:
 def _shares_words(label: str, title: str) -> bool:
     from rapidfuzz.distance import LCSseq
 
-    core = title.split("年")[-1]
+    core = re.sub(r"^\d{4}年度?|[（(][^）)]*[）)]$", "", title)  # (the title's year and its note set aside)
     return LCSseq.similarity(core, label) >= min(6, len(core))
 
 

@@ -362,7 +362,9 @@ def count(doc: Document, q: Query) -> Answer | None:
 def filter_(doc: Document, q: Query) -> Answer | None:
     """Items above, below or equal to a threshold (or the mean of the same items)."""
     if q.threshold is None and not q.average:
-        return None
+        if len(q.amounts) != 1:
+            return None
+        q = replace(q, threshold=q.amounts[0])  # 60万的项目: the ones of that amount
     d = domain(doc, q)
     if not d.rows:
         return None
@@ -376,7 +378,7 @@ def filter_(doc: Document, q: Query) -> Answer | None:
             threshold *= 10000
         elif unit == "万元" and q.threshold.unit == "元":
             threshold /= 10000
-    comparator = q.comparator or "gt"
+    comparator = q.comparator or ("gt" if q.average and not q.amounts else "eq")  # no comparison word: equal to it
     test = {"gt": lambda x: x > threshold, "ge": lambda x: x >= threshold, "lt": lambda x: x < threshold,
             "le": lambda x: x <= threshold, "eq": lambda x: x == threshold}[comparator]
     word = {"gt": "超过", "ge": "不少于", "lt": "低于", "le": "不超过", "eq": "正好等于"}[comparator]

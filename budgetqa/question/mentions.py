@@ -260,7 +260,11 @@ def _fuzzy(residue: str, squashed: str, v: Vocabulary, found: list[Mention]) -> 
             common = LCSseq.similarity(word, key)
             if common < 3 or common / len(word) < 0.75:
                 continue
-            abbreviated = common == len(word) >= 6 and word[:3] in key  # 视频会议线路租赁 for a long name
+            # 视频会议线路租赁 for a long name; 发改中心 for 发展改革研究中心…: every character in order, the
+            # first opening the name and the last two printed together
+            abbreviated = common == len(word) and (len(word) >= 6 and word[:3] in key or len(word) >= 4
+                                                   and re.sub(r"^\d{4}年度?", "", key).startswith(word[0])
+                                                   and word[-2:] in key)
             if common / len(key) < 0.5 and fuzz.partial_ratio(word, key) < 70 and not abbreviated:
                 continue  # the shared characters are scattered over a long name
             if len(core & set(key)) < max(2, len(core) * 0.6):
