@@ -100,9 +100,9 @@ def _summary_totals(table: Table) -> list[Finding]:
     totals: dict[str, Row | None] = {}
     for side, total_names, current_name in (("收入", ("收入总计", "总计"), "本年收入合计"),
                                             ("支出", ("支出总计", "总计"), "本年支出合计")):
-        total = _named(table, *total_names, side=side)
-        totals[side] = total
         current = _named(table, current_name, side=side)
+        total = _named(table, *total_names, side=side) or _grand_total_below(table, current)
+        totals[side] = total
         if total is None or first(total) is None or current is None:
             continue  # no 本年…合计 row: the total sums the items (a hierarchy check)
         carried = [
@@ -127,6 +127,16 @@ def _summary_totals(table: Table) -> list[Finding]:
         if f:
             out.append(f)
     return out
+
+
+def _grand_total_below(table: Table, current: Row | None) -> Row | None:
+    """A side's last row printed 「合计」 below its 本年…合计 (本年收入合计 + 结余 + 结转 = 合计): the
+    side's 总计 under another name (高等学校收支决算总表)."""
+    if current is None:
+        return None
+    below = [r for r in table.rows if r.side == current.side and r.row_no > current.row_no
+             and compact(r.name) in ("合计", "部门合计") and r.cells]
+    return below[-1] if below else None
 
 
 def _total_row(table: Table | None) -> Row | None:
@@ -333,23 +343,24 @@ def _narrative_vs_tables(doc: Document) -> list[Finding]:
 
 
 def _stated_splits(doc: Document) -> list[Finding]:
-    """基本支出 / 项目支出 / 人员经费 / 公用经费 stated in the text against the table that prints
-    them: the expenditure table (plain 基本支出), the 一般公共预算 table (一般公共预算…基本支出)
-    and the basic-expenditure table (人员经费, 公用经费)."""
+    """基本支出 / 项目支出 / 人员经费 / 公用经费 stated in the text against the table of the same
+    fund that prints them: all funds (支出表), 财政拨款 (财政拨款支出表) or 一般公共预算 (一般公共预算
+    支出表, 基本支出表). A figure whose fund no table prints alone is compared with nothing."""
     out: list[Finding] = []
-    expenditure, gp, basic = doc.table("expenditure"), doc.table("gp_expenditure"), doc.table("basic_economic")
+    basic = doc.table("basic_economic")
+    spending = [t for t in (doc.table(k) for k in ("expenditure", "fiscal_expenditure", "gp_expenditure")) if t]
     seen: set[tuple[str, Decimal]] = set()
     for f in doc.facts:
         label = compact(f.label)
         if f.kind != "amount" or (label, f.value) in seen:
             continue
+        fund = _fund_of_fact(f)
         figure, table, what = None, None, ""
         for leaf in ("基本支出", "项目支出"):
-            if label == leaf and expenditure:
-                table, figure, what = expenditure, _column_amount(_total_row(expenditure), leaf), f"合计 {leaf}"
-            elif label.startswith("一般公共预算") and label.endswith(leaf) and gp:
-                table, figure, what = gp, _column_amount(_total_row(gp), leaf), f"合计 {leaf}"
-        if label in ("人员经费", "公用经费") and basic:
+            if label == leaf or (label.endswith(leaf) and fund and label.startswith(fund)):
+                table = next((t for t in spending if _fund(t.title) == fund), None)
+                figure, what = _column_amount(_total_row(table), leaf), f"合计 {leaf}"
+        if label in ("人员经费", "公用经费") and basic and _fund(basic.title) == fund:
             table, figure, what = basic, _basic_part(basic, label), label
         if figure is None or table is None or table.unit != f.unit:
             continue
@@ -359,6 +370,25 @@ def _stated_splits(doc: Document) -> list[Finding]:
         if found:
             out.append(found)
     return out
+
+
+# The funds a figure can be stated for, narrowest first: 一般公共预算 and 政府性基金 are 财政拨款.
+_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营", "财政拨款")
+
+
+def _fund(text: str) -> str:
+    """The fund a label or a table title speaks of ('' for all funds)."""
+    text = compact(text)
+    return next((fund for fund in _FUNDS if fund in text), "")
+
+
+def _fund_of_fact(fact: Fact) -> str:
+    """A stated figure's fund: its own label's, else the total it is part of, else its section's
+    ('财政拨款支出总计…其中基本支出' is 财政拨款 spending, not all spending)."""
+    for text in (fact.label, fact.part_of.label if fact.part_of else "", fact.section):
+        if _fund(text):
+            return _fund(text)
+    return ""
 
 
 # ---------------------------------------------------------------------------------------------

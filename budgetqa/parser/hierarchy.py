@@ -34,12 +34,15 @@ def hierarchy(table: Table, rows: list[Row]) -> list[tuple[Row, list[Row]]]:
     totals = [r for r in rows if not r.code and compact(r.name) in GRAND_TOTALS + SIDE_TOTALS]
     if not totals:
         return groups
-    carried = any(compact(r.name) in ("本年收入合计", "本年支出合计") for r in rows)
+    current = [r.row_no for r in rows if compact(r.name) in ("本年收入合计", "本年支出合计")]
+    carried = bool(current)
     top_rows = _top_rows(table, rows)
     for r in totals:
         name = compact(r.name)
         if table.two_sided and not _sums_items(name, carried):
             continue  # 总计 = 本年合计 + 结转: the document check compares those
+        if table.two_sided and current and min(current) < r.row_no:
+            continue  # a 合计 below 本年收入合计 (and the carried rows) is the side's 总计
         if name in SIDE_TOTALS and not table.two_sided:
             continue
         top = top_rows(r)

@@ -370,19 +370,31 @@ def _link_breakdowns(text: str, amounts: list[tuple[int, Fact]]) -> None:
             if k < len(positions):
                 stop = min(stop, positions[k])
         first = bisect_left(offsets, m.end())
+        last = bisect_left(offsets, stop)
+
+        def makes_total(start: int, end: int) -> bool:
+            return end - start >= 2 and abs(running[end] - running[start] - total.value) <= Decimal("0.01") * (end - start)
+
         # A semicolon ends the list when the parts before it already make the total (what
-        # follows is a new statement: "…上年结转 106,848.41 万元；本年支出预算 …").
+        # follows is a new statement: "…上年结转 106,848.41 万元；本年支出预算 …"). When the parts
+        # after it make the total too, or the total is a 收支 total (income and spending of one
+        # sum), they are a second split of the same total: "收支总预算 490,808.40 万元，其中本年
+        # 收入预算…上年结转…；本年支出预算…结转下年…" adds each side, never both.
+        splits = [(first, last, m.start() + 1)]
         for semi in _SEMICOLON.finditer(text, m.end(), stop):
             at = bisect_left(offsets, semi.start())
-            count = at - first
-            if count >= 2 and abs(running[at] - running[first] - total.value) <= Decimal("0.01") * count:
-                stop = semi.start()
+            two_sided = at - first >= 2 and last - at >= 2 and ("收支" in total.label or makes_total(at, last))
+            if two_sided:
+                splits = [(first, at, m.start() + 1), (at, last, semi.start() + 1)]
                 break
-        last = bisect_left(offsets, stop)
-        if last - first >= 2:
-            for _, part in amounts[first:last]:
-                part.part_of = total
-                part.breakdown = m.start() + 1
+            if makes_total(first, at):
+                splits = [(first, at, m.start() + 1)]
+                break
+        for start, end, number in splits:
+            if end - start >= 2:
+                for _, part in amounts[start:end]:
+                    part.part_of = total
+                    part.breakdown = number
 
 
 def _items(section: str, body: _Text) -> list[TextItem]:
