@@ -61,6 +61,7 @@ class Query:
     amounts: list[Amount] = field(default_factory=list)  # figures the question gives
     percents: list[Decimal] = field(default_factory=list)
     each: bool = False  # 分别 / 各: one answer per subject or measure
+    together: bool = False  # 加起来占…: the subjects' sum taken as one figure
     refused: str = ""  # why the report cannot answer this (another department, a person, the future)
     missing: str = ""  # a standard item the question names that the report does not print
     follow_up: bool = False  # leans on the last answer (那…呢, 它的…, names nothing)
@@ -122,11 +123,16 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
         return read(fixed, doc, heard + 1)
     _shape(q, doc)
     _roles(q, mentions, doc)
+    if not q.subjects and q.percents:
+        q.subjects = _quoted_rate(q, doc, v)
     q.domain = "projects" if any("list" in m.kinds for m in q.subjects) else _domain_word(_mask(
         q.squashed, [m for m in q.subjects + ([q.whole] if q.whole else []) if m.kinds & {"list", "column", "row"}]))
     _refusals(q, doc, mentions)
     _missing_table(q, doc)
     _rank(q)
+    if q.together and q.op == "sum":  # 加起来占多少: a share, of the sum
+        q.ops = [(q.ops[0][0] + 1, "share")] + q.ops
+        q.op = "share"
     q.follow_up = _leans_on_context(q)
     return q
 
@@ -183,6 +189,14 @@ def _missing_items(q: Query, doc: Document) -> None:
             return
 
 
+def _quoted_rate(q: Query, doc: Document, v) -> list[Mention]:
+    """报告说增长0.69%…: a rate the question quotes that the report states of one thing names it."""
+    said = {f.subject or f.label.removesuffix("变动率") for f in doc.facts
+            if f.kind == "rate" and abs(f.value) in [abs(p) for p in q.percents]}
+    terms = v.by_name.get(squash(said.pop()), []) if len(said) == 1 else []
+    return [Mention(10_000, 10_000, list(terms), via="context")] if terms else []
+
+
 def _inside_number(m: Mention, q: Query) -> bool:
     """A name found inside a figure the question gives is no name (2013105 is a code, 246.89 is not)."""
     return any(a.start <= m.start and m.end <= a.end for a in q.amounts)
@@ -216,6 +230,7 @@ def _shape(q: Query, doc: Document) -> None:
     """Order, comparison, unit, text field, years and the other slots read from words alone."""
     s = q.squashed
     q.each = any(w in s for w in lexicon.EACH if w != "各") or bool(re.search(r"各(?:是|为|占|有|多少|自|分)", s))
+    q.together = bool(re.search(r"(?:合计|加起来|合起来|一共|总共|加在一起|两项|几项)(?:的)?(?:金额)?占", s))
     desc = any(w in s for w in lexicon.ORDER_DESC if len(w) > 1)
     asc = any(w in s for w in lexicon.ORDER_ASC if len(w) > 1)
     q.ascending = (asc and not desc) or (q.n is not None and q.n < 0) or (q.nth is not None and q.nth < 0) \
@@ -645,7 +660,10 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
     # 律师事务所 is asked, though 律师 is a word for a project)
     asked = any(not any(m.start < i + len(w) and i < m.end and not (i <= m.start and m.end <= i + len(w)) for m in exact)
                 for w in lexicon.OUT_OF_SCOPE for i in _positions(text, w))
-    if (asked or lexicon.PERSONAL_PAY.search(q.squashed)) and not q.field_name:
+    # how many people (几个退休人员, 多少名干部): only where the report counts people itself
+    headcount = lexicon.HEADCOUNT.search(q.squashed) and not any(f.kind == "count" and f.unit in ("人", "名")
+                                                                  for f in doc.facts)
+    if (asked or headcount or lexicon.PERSONAL_PAY.search(q.squashed)) and not q.field_name:
         q.refused = "person"
     other = _other_department(squash_spaced(q.text), [m for m in exact if m.via == "exact"], q, doc)
     if other:
@@ -963,6 +981,8 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
         filled.scope = filled.scope or last.scope
     filled.domain = filled.domain or last.domain
     filled.level = filled.level or last.level
+    if q.op == "share" and last.op == "sum" and not named and len(filled.subjects) >= 2:
+        filled.together = True  # 这两项加起来 … 占人员经费多少: the sum is the part
     if q.cued or q.field_name:
         _rank(filled)  # the operation asked, judged with the subjects the conversation supplies
         return filled
