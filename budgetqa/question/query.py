@@ -927,7 +927,9 @@ def shown_mentions(q: Query, labels: list[str], doc: Document) -> list[Mention]:
     v = vocabulary(doc)
     out = []
     for word in unexplained(q):
-        hits = [label for label in labels if word in label]
+        # 分货物、工程、服务各多少 / 服务类占多少: the words around a part's name are not part of it
+        word = re.sub(r"(?:类|那块|这块|那部分|这部分|部分|方面)$", "", re.sub(r"^(?:分成|分为|按|分)", "", word))
+        hits = [label for label in labels if word and word in label]
         terms = v.by_name.get(squash(hits[0]), []) if len(hits) == 1 else []
         if not terms:
             return []  # a word that names none of them: the question is about something else
@@ -954,6 +956,9 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     What the last answer picked out (``focus``: a ranking's first) is what 它 refers to, unless the
     follow-up goes on with the same list (第二呢, 前五个呢); ``earlier`` holds the subjects of the
     questions before the last (两个差多少)."""
+    if last is not None and not q.follow_up and q.domain == "projects" == last.domain and last.scope \
+            and not q.scope and not q.subjects and q.op in ("mean", "count", "rank", "filter", "list", "sum"):
+        return replace(q, scope=last.scope)  # 平均每个项目多少 after a list of this year's projects: of that list
     if last is None or not q.follow_up or q.cued and q.op in ("about", "help") or q.domain in _DEPARTMENT_WIDE:
         return q  # questions about the report itself (its duties, its units) lean on nothing said of a figure
     if (q.field_name or "绩效" in q.squashed) and every_sheet(q):
@@ -1056,6 +1061,9 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query) -> list[Mention]:
     if parent is not None and not named:
         named = [parent]
     filled.subjects = named
+    first = next((m.start for m in q.subjects if q.squashed[m.start:m.end] in _MEASURE_NAMES), None)
+    if measures and first is not None and re.search(r"合计|总额|总数|一共", q.squashed[:first]):
+        measures.insert(0, "合计")  # 这个款的合计、基本支出、项目支出: the row's total too
     if measures or (not named and not any(_is(m, q, _SCOPE_NAMES) for m in q.subjects)):
         # the columns asked last time carry to a figure asked again, not to its place or its words
         filled.measures = measures or ([] if q.cued and q.op in ("parent", "text", "define", "about") else last.measures)
