@@ -229,7 +229,7 @@ FILLERS: tuple[str, ...] = (
 )
 
 # Follow-up words: a question holding one of these and naming nothing leans on the last answer.
-FOLLOW_UP = re.compile(r"^那|^那么|呢$|它|其中|该项|该科目|这个(?!部门|单位)|这项|此项|上面|刚才|那个|这些|那些|这几|那几|这两|那两|这俩|那俩|两者|二者|上述|^再"
+FOLLOW_UP = re.compile(r"^那|^那么|呢$|它|其中|该项|该科目|这个(?!部门|单位)|这项|此项|上面|刚才|那个|这些|那些|这几|那几|这两|那两|这俩|那俩|两者|二者|上述|^再|^加上"
                        r"|^还有呢|^(?:为什么|为啥|为何|什么原因|原因呢|原因是什么|怎么回事)[呢？?]*$")
 
 # A person's pay or post (主任的工资, 书记一年收入): reports give departments' money, not people's.

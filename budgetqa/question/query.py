@@ -897,7 +897,9 @@ def asks_sheet(q: Query) -> bool:
     """A question of a performance sheet's field (总体目标, 项目期, 年度资金总额) that names no project:
     in a conversation it is asked of the project the conversation is about."""
     sheet = q.field_name or any(t.kind == "topic" and "绩效" in t.name for m in q.subjects for t in m.terms)
-    counted = q.op in ("count", "list", "rank", "filter") or q.domain == "targets"  # 多少张绩效目标表: the sheets themselves
+    # 多少张绩效目标表: the sheets themselves (绩效目标表里的年度资金总额: a field of one)
+    counted = q.op in ("count", "list", "rank", "filter") or q.domain == "targets" and not (
+        q.field_name or "资金总额" in q.squashed)
     whole = "整体" in q.squashed  # 部门整体绩效目标: the department's own, not a project's sheet
     return bool(sheet) and not counted and not whole and not every_sheet(q) and not any(
         m.kinds & {"project", "target"} for m in q.subjects)
@@ -1084,8 +1086,8 @@ def _both_of_two(filled, q, last, named, earlier) -> Query | None:
 
 def _added_to_last(filled, q, last, named, earlier) -> Query | None:
     """再加上公积金呢: the last sum's names and the new one."""
-    if not named or not re.match(r"(?:那)?(?:再)?加上?", q.squashed) or last.op != "sum":
-        return None
+    if not named or not re.match(r"(?:那)?(?:再)?加上?", q.squashed) or last.op not in ("sum", "value"):
+        return None  # 再加上公积金呢 after a sum; 加上今年新安排的X after a figure: the two added
     filled.subjects = [_carried(m) for m in last.subjects] + named
     filled.op, filled.ops = "sum", [(100.0, "sum")] + q.ops
     return filled
