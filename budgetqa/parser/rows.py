@@ -109,15 +109,16 @@ def _line_pieces(line: str, idx: int, two_sided: bool) -> list[Piece]:
 
 
 def collect_rows(lines: list[str], start: int, end: int, two_sided: bool, repeated: set[str] = frozenset(),
-                 income_columns: int = 1, expenditure_columns: int = 1) -> list[RawRow]:
+                 income_columns: int = 1, expenditure_columns: int = 1, columns: int = 0) -> list[RawRow]:
     """Join wrapped labels and value lines into raw rows, keeping the whitespace after labels.
 
     ``income_columns``: how many figure columns the income side of a two-sided table has (a line
     of figures below a line of two names gives the income name at most that many), and
-    ``expenditure_columns`` the other side's."""
+    ``expenditure_columns`` the other side's; ``columns``: how many a one-sided table has (0:
+    not known)."""
     if not two_sided and any(lines[i].lstrip()[:1].isdigit() and (_bare_code(lines[i]) or _lone_code(lines, i, start, end))
                              for i in range(start, end)):
-        return collect_centered(lines, start, end, repeated)
+        return collect_centered(lines, start, end, repeated, columns)
     reader = _RowReader(lines, start, end, two_sided, income_columns, expenditure_columns)
     decimals = prints_decimals(lines, start, end)
     gap = False  # a blank line since the last line read
@@ -341,14 +342,19 @@ def _figures_follow(lines: list[str], start: int, end: int) -> bool:
     return False
 
 
-def _lone_code(lines: list[str], i: int, start: int, end: int) -> bool:
+def _lone_code(lines: list[str], i: int, start: int, end: int, figures_below: bool = False) -> bool:
     """A 3-digit code alone on its line between two pieces of its name (文化旅游体育 / 207 /
-    与传媒支出): a code, not a figure or a page number."""
+    与传媒支出): a code, not a figure or a page number. ``figures_below``: the second piece may
+    carry the row's figures (社会保障和就业 / 208 / 支出 15,171.49 15,171.49)."""
     text = compact(lines[i])
     if not (len(text) == 3 and looks_like_code(text)):
         return False
     around = [compact(lines[j]) for j in (i - 1, i + 1) if start <= j < end]
-    return len(around) == 2 and all(t and _HANZI.search(t) and not table_numbers(t) for t in around)
+    if len(around) != 2 or not all(t and _HANZI.search(t) for t in around) or table_numbers(around[0]):
+        return False
+    if figures_below:
+        return bool(_HANZI.match(around[1]))
+    return not table_numbers(around[1])
 
 
 def _bare_code(line: str) -> bool:
@@ -357,14 +363,21 @@ def _bare_code(line: str) -> bool:
     return bool(code) and not _FIGURE_CHARS.sub("", rest)
 
 
-def collect_centered(lines: list[str], start: int, end: int, repeated: set[str] = frozenset()) -> list[RawRow]:
+def collect_centered(lines: list[str], start: int, end: int, repeated: set[str] = frozenset(),
+                     columns: int = 0) -> list[RawRow]:
     """Rows of a table whose long names wrap around the line of their code and figures.
 
     The extractor prints a name of two lines as one line above the figures and one below, a name
     of three lines with its middle beside the code; a one-line name sits beside the code or just
     above it. Of the name pieces between two rows, the first ends the row above and the rest
     begin the row below; a lone piece begins the row below when that row printed no name beside
-    its code, else it ends the row above.
+    its code (or its code stood alone on its line, the figures beside the name's second piece),
+    else it ends the row above. Figures beside the second piece of a name whose first piece
+    stood above the code's line are the rest of that row's (社会保障和就业 / 208 15,171.49
+    15,077.81 / 支出 93.68: a lower cell) when only with them its first figure is the sum of the
+    rest, the row then has no more figures than the table has ``columns``, and no code without
+    a name follows (that layout prints a name with figures above its code: 信息化建设 135.25 /
+    201 06 07 135.25).
     """
     anchors: list[tuple[RawRow, str | None, str]] = []  # (row, code, name printed beside it)
     heads: dict[int, list[str]] = {}
@@ -388,10 +401,14 @@ def collect_centered(lines: list[str], start: int, end: int, repeated: set[str] 
     for idx in range(start, end):
         line = lines[idx]
         text = compact(line)
-        if not text or _skipped(line, text, repeated, decimals):
+        if not text:
             continue
-        if _CODE_ONLY.match(text):
-            pending_code = text
+        if _CODE_ONLY.match(text) and (not _skipped(line, text, repeated, decimals)
+                                       or (_lone_code(lines, idx, start, end, figures_below=True)
+                                           and _after_codes_read(text, anchors))):
+            pending_code = text  # (a class code between its name's pieces, not a page number)
+            continue
+        if _skipped(line, text, repeated, decimals):
             continue
         code, rest = split_code(line)
         pieces = split_pieces(rest if code else line, idx + 1)
@@ -401,6 +418,16 @@ def collect_centered(lines: list[str], start: int, end: int, repeated: set[str] 
         if not numbers and not code and not _starts_row(piece.label):
             loose.append(text)
             continue
+        if numbers and not code and not pending_code and compact(name) and not loose \
+                and _second_piece_of(anchors[-1] if anchors else None, heads, idx, name):
+            above = anchors[-1][0]
+            more = [(raw, idx + 1) for p in numbers for raw, _ in p.numbers]
+            if (not columns or len(above.values) + len(more) <= columns) and not _adds_up(above.values) \
+                    and _adds_up(above.values + more) and not _bare_code_next(lines, idx + 1, end):
+                above.values = above.values + more
+                above.tail = ""  # spaces on two lines say nothing of the empty cells between
+                tails[id(above)] = [compact(name)]
+                continue
         if numbers and not code and not pending_code and not compact(name) and not loose and anchors \
                 and not anchors[-1][0].values:
             # Figures alone below a row printed without any (合计 / 2,946.25 2,940.05 6.20): its figures.
@@ -408,7 +435,8 @@ def collect_centered(lines: list[str], start: int, end: int, repeated: set[str] 
             above.values = [(raw, idx + 1) for p in numbers for raw, _ in p.numbers]
             above.tail = numbers[-1].tail
             continue
-        if pending_code and not code:
+        alone = bool(pending_code) and not code  # the code stood on a line of its own
+        if alone:
             code = pending_code
         pending_code = None
         row = RawRow(name, idx + 1)
@@ -416,7 +444,7 @@ def collect_centered(lines: list[str], start: int, end: int, repeated: set[str] 
             row.values = [(raw, idx + 1) for p in numbers for raw, _ in p.numbers]
             row.tail = numbers[-1].tail
         name = compact(name)
-        place(row, bool(code) and not name)
+        place(row, alone or (bool(code) and not name))
         anchors.append((row, code, name))
     place(None, False)
     anchors = _join_split_rows(anchors, heads, tails)
@@ -426,6 +454,41 @@ def collect_centered(lines: list[str], start: int, end: int, repeated: set[str] 
         row.label = f"{code} {full}" if code else full
         out.append(row)
     return out
+
+
+def _after_codes_read(code: str, anchors) -> bool:
+    """True when a class code comes after the class of the last code read (codes run in order)."""
+    last = next((c for _, c, _ in reversed(anchors) if c), None)
+    return last is None or code > last[:3]
+
+
+def _adds_up(values: list[tuple[str, int]]) -> bool:
+    """True when the first figure is the sum of the others (a row's total and its parts; a cent
+    of rounding per part)."""
+    amounts = [to_decimal(raw) for raw, _ in values]
+    if len(amounts) < 2 or any(a is None for a in amounts):
+        return False
+    return abs(amounts[0] - sum(amounts[1:])) <= Decimal("0.01") * (len(amounts) - 1)
+
+
+def _bare_code_next(lines: list[str], start: int, end: int) -> bool:
+    """True when the next line of text is a code printed without a name beside it (the name with
+    figures above it is that row's: 信息化建设 135.25 / 201 06 07 135.25)."""
+    for idx in range(start, end):
+        if compact(lines[idx]):
+            return _bare_code(lines[idx])
+    return False
+
+
+def _second_piece_of(anchor, heads: dict, idx: int, piece: str) -> bool:
+    """True when ``piece`` (on line ``idx``, beside figures) is the second piece of the name of the
+    row on the line above: a coded row with figures and no name beside its code, whose first
+    piece stood above it."""
+    if anchor is None:
+        return False
+    row, code, name = anchor
+    return bool(code) and not name and bool(heads.get(id(row))) and bool(row.values) and row.line == idx \
+        and not _starts_row(piece) and not compact(piece).startswith("其中")
 
 
 def _join_split_rows(anchors, heads: dict, tails: dict) -> list:
