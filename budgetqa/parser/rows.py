@@ -372,12 +372,8 @@ def collect_centered(lines: list[str], start: int, end: int, repeated: set[str] 
     above it. Of the name pieces between two rows, the first ends the row above and the rest
     begin the row below; a lone piece begins the row below when that row printed no name beside
     its code (or its code stood alone on its line, the figures beside the name's second piece),
-    else it ends the row above. Figures beside the second piece of a name whose first piece
-    stood above the code's line are the rest of that row's (社会保障和就业 / 208 15,171.49
-    15,077.81 / 支出 93.68: a lower cell) when only with them its first figure is the sum of the
-    rest, the row then has no more figures than the table has ``columns``, and no code without
-    a name follows (that layout prints a name with figures above its code: 信息化建设 135.25 /
-    201 06 07 135.25).
+    else it ends the row above. A lower cell's figures can stand beside the name's second piece
+    (社会保障和就业 / 208 15,171.49 15,077.81 / 支出 93.68): see _took_second_piece.
     """
     anchors: list[tuple[RawRow, str | None, str]] = []  # (row, code, name printed beside it)
     heads: dict[int, list[str]] = {}
@@ -404,9 +400,8 @@ def collect_centered(lines: list[str], start: int, end: int, repeated: set[str] 
         if not text:
             continue
         if _CODE_ONLY.match(text) and (not _skipped(line, text, repeated, decimals)
-                                       or (_lone_code(lines, idx, start, end, figures_below=True)
-                                           and _after_codes_read(text, anchors))):
-            pending_code = text  # (a class code between its name's pieces, not a page number)
+                                       or _code_between_pieces(lines, idx, start, end, anchors)):
+            pending_code = text
             continue
         if _skipped(line, text, repeated, decimals):
             continue
@@ -418,16 +413,9 @@ def collect_centered(lines: list[str], start: int, end: int, repeated: set[str] 
         if not numbers and not code and not _starts_row(piece.label):
             loose.append(text)
             continue
-        if numbers and not code and not pending_code and compact(name) and not loose \
-                and _second_piece_of(anchors[-1] if anchors else None, heads, idx, name):
-            above = anchors[-1][0]
-            more = [(raw, idx + 1) for p in numbers for raw, _ in p.numbers]
-            if (not columns or len(above.values) + len(more) <= columns) and not _adds_up(above.values) \
-                    and _adds_up(above.values + more) and not _bare_code_next(lines, idx + 1, end):
-                above.values = above.values + more
-                above.tail = ""  # spaces on two lines say nothing of the empty cells between
-                tails[id(above)] = [compact(name)]
-                continue
+        if numbers and not code and not pending_code and compact(name) and not loose and anchors \
+                and _took_second_piece(anchors[-1], heads, tails, lines, idx, end, name, numbers, columns):
+            continue
         if numbers and not code and not pending_code and not compact(name) and not loose and anchors \
                 and not anchors[-1][0].values:
             # Figures alone below a row printed without any (合计 / 2,946.25 2,940.05 6.20): its figures.
@@ -456,10 +444,35 @@ def collect_centered(lines: list[str], start: int, end: int, repeated: set[str] 
     return out
 
 
-def _after_codes_read(code: str, anchors) -> bool:
-    """True when a class code comes after the class of the last code read (codes run in order)."""
+def _code_between_pieces(lines: list[str], idx: int, start: int, end: int, anchors) -> bool:
+    """A class code alone on its line between its name's pieces, the second beside the figures, and
+    after the class of the last code read (codes run in order): a code, not a page number."""
+    if not _lone_code(lines, idx, start, end, figures_below=True):
+        return False
     last = next((c for _, c, _ in reversed(anchors) if c), None)
-    return last is None or code > last[:3]
+    return last is None or compact(lines[idx]) > last[:3]
+
+
+def _took_second_piece(anchor, heads: dict, tails: dict, lines: list[str], idx: int, end: int,
+                       piece: str, numbers: list[Piece], columns: int) -> bool:
+    """Give the row on the line above a name's second piece and its figures, and say so, when that
+    row is a coded row with figures and no name beside its code, whose first piece stood above it
+    (社会保障和就业 / 208 15,171.49 15,077.81 / 支出 93.68), only with these figures its first figure
+    is the sum of the rest, it then has no more figures than the table has ``columns``, and no
+    code without a name follows (a layout that prints a name with figures above its code:
+    信息化建设 135.25 / 201 06 07 135.25)."""
+    row, code, name = anchor
+    if not code or name or not heads.get(id(row)) or not row.values or row.line != idx \
+            or _starts_row(piece) or compact(piece).startswith("其中"):
+        return False
+    values = row.values + [(raw, idx + 1) for p in numbers for raw, _ in p.numbers]
+    if (columns and len(values) > columns) or _adds_up(row.values) or not _adds_up(values) \
+            or _bare_code_next(lines, idx + 1, end):
+        return False
+    row.values = values
+    row.tail = ""  # spaces on two lines say nothing of the empty cells between
+    tails[id(row)] = [compact(piece)]
+    return True
 
 
 def _adds_up(values: list[tuple[str, int]]) -> bool:
@@ -478,17 +491,6 @@ def _bare_code_next(lines: list[str], start: int, end: int) -> bool:
         if compact(lines[idx]):
             return _bare_code(lines[idx])
     return False
-
-
-def _second_piece_of(anchor, heads: dict, idx: int, piece: str) -> bool:
-    """True when ``piece`` (on line ``idx``, beside figures) is the second piece of the name of the
-    row on the line above: a coded row with figures and no name beside its code, whose first
-    piece stood above it."""
-    if anchor is None:
-        return False
-    row, code, name = anchor
-    return bool(code) and not name and bool(heads.get(id(row))) and bool(row.values) and row.line == idx \
-        and not _starts_row(piece) and not compact(piece).startswith("其中")
 
 
 def _join_split_rows(anchors, heads: dict, tails: dict) -> list:
