@@ -229,10 +229,13 @@ FILLERS: tuple[str, ...] = (
 )
 
 # Follow-up words: a question holding one of these and naming nothing leans on the last answer.
-FOLLOW_UP = re.compile(r"^那|^那么|呢$|它|其中|该项|该科目|这个(?!部门|单位)|这项|此项|上面|刚才|那个|这些|那些|这几|那几|上述|^再"
+FOLLOW_UP = re.compile(r"^那|^那么|呢$|它|其中|该项|该科目|这个(?!部门|单位)|这项|此项|上面|刚才|那个|这些|那些|这几|那几|这两|那两|这俩|那俩|两者|二者|上述|^再"
                        r"|^还有呢|^(?:为什么|为啥|为何|什么原因|原因呢|原因是什么|怎么回事)[呢？?]*$")
 
 # A person's pay or post (主任的工资, 书记一年收入): reports give departments' money, not people's.
+# how many people (几个退休人员, 多少名干部), not money said of people (多少钱对个人和家庭的补助)
+HEADCOUNT = re.compile(r"(?:几|多少)(?:个|名|位)?[^\W\d钱元费额对给和与及]{0,4}?(?:人员|职工|干部|员工|人)"
+                       r"(?!员经费|员支出|经费|均|和家庭)")
 PERSONAL_PAY = re.compile(r"(?:主任|书记|局长|区长|县长|市长|科长|处长|部长|校长|院长|股长|领导|干部|职工|员工|个人)"
                            r".{0,6}(?:工资|收入|待遇|薪|奖金|年薪|月薪)")
 

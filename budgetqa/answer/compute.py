@@ -343,6 +343,8 @@ def share(doc: Document, q: Query) -> Answer | None:
         return completion(doc, q)
     if not q.subjects:
         return None
+    if q.together and len(q.subjects) >= 2:
+        return _share_of_sum(doc, q)
     if len(q.subjects) >= 2 and (q.each or q.whole is not None) or len(q.subjects) >= 2 and q.whole is None and _listed(q):
         return shares_of_parts(doc, q)
     if len(q.subjects) == 1 and q.whole is None and _PARTS_ASKED.search(q.squashed):
@@ -381,6 +383,31 @@ def share(doc: Document, q: Query) -> Answer | None:
 
 # 主要用在哪几类，各占多少 / 各部分占比: the parts of one figure are asked, each with its share.
 _PARTS_ASKED = re.compile(r"哪几|哪些|各部分|各项|各类|各款|构成|组成|结构|分布")
+
+
+def _share_of_sum(doc: Document, q: Query) -> Answer | None:
+    """几项加起来占X多少: the named figures added, then divided by the whole."""
+    items = [subject_value(doc, q, m) for m in q.subjects]
+    if any(v is None for v in items) or len({v.unit for v in items}) != 1:
+        return None
+    added = sum((v.amount for v in items), Decimal(0))
+    base = subject_value(doc, q, q.whole) if q.whole is not None else base_of(doc, q, items[0], q.subjects[0])
+    if base is None:
+        return None
+    base = to_unit(base, items[0].unit)
+    if base.amount == 0 or base.unit != items[0].unit:
+        return None
+    computed = pct(added, base.amount)
+    names = " + ".join(v.label for v in items)
+    a = answer("share", f"（{names}）占 {base.label}",
+               f"{' + '.join(str(v.amount) for v in items)} = {amount_text(added, items[0].unit)}，"
+               f"占 {said(base)} 的 {computed}%（{added} ÷ {base.amount} × 100，{base.where}）。")
+    for v in items:
+        add(a, v)
+    a.figure(f"{names} 合计（计算）", added, items[0].unit)
+    a.figure(f"占{base.label}的比例", computed, "%")
+    add(a, base)
+    return a
 
 
 def shares_of_breakdown(doc: Document, q: Query) -> Answer | None:

@@ -123,6 +123,8 @@ def _under(doc: Document, q: Query, m) -> Domain | None:
                 below = children_rows(table, row)
                 if q.level:
                     below = [r for r in table.rows if r.code and r.code.startswith(row.code) and r.level == q.level] or below
+                while len(below) == 1 and children_rows(table, below[0]):  # one 款 says nothing: its 项 are the parts
+                    below = children_rows(table, below[0])
                 return Domain(f"{row.label} 下的科目", [_value(table, r) for r in below])
         if term.kind == "item" and term.name in ECONOMIC_CLASSES:
             table = doc.table("basic_economic")

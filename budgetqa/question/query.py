@@ -61,6 +61,7 @@ class Query:
     amounts: list[Amount] = field(default_factory=list)  # figures the question gives
     percents: list[Decimal] = field(default_factory=list)
     each: bool = False  # 分别 / 各: one answer per subject or measure
+    together: bool = False  # 加起来占…: the subjects' sum taken as one figure
     refused: str = ""  # why the report cannot answer this (another department, a person, the future)
     missing: str = ""  # a standard item the question names that the report does not print
     follow_up: bool = False  # leans on the last answer (那…呢, 它的…, names nothing)
@@ -122,11 +123,16 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
         return read(fixed, doc, heard + 1)
     _shape(q, doc)
     _roles(q, mentions, doc)
+    if not q.subjects and q.percents:
+        q.subjects = _quoted_rate(q, doc, v)
     q.domain = "projects" if any("list" in m.kinds for m in q.subjects) else _domain_word(_mask(
         q.squashed, [m for m in q.subjects + ([q.whole] if q.whole else []) if m.kinds & {"list", "column", "row"}]))
     _refusals(q, doc, mentions)
     _missing_table(q, doc)
     _rank(q)
+    if q.together and q.op == "sum":  # 加起来占多少: a share, of the sum
+        q.ops = [(q.ops[0][0] + 1, "share")] + q.ops
+        q.op = "share"
     q.follow_up = _leans_on_context(q)
     return q
 
@@ -183,6 +189,14 @@ def _missing_items(q: Query, doc: Document) -> None:
             return
 
 
+def _quoted_rate(q: Query, doc: Document, v) -> list[Mention]:
+    """报告说增长0.69%…: a rate the question quotes that the report states of one thing names it."""
+    said = {f.subject or f.label.removesuffix("变动率") for f in doc.facts
+            if f.kind == "rate" and abs(f.value) in [abs(p) for p in q.percents]}
+    terms = v.by_name.get(squash(said.pop()), []) if len(said) == 1 else []
+    return [Mention(10_000, 10_000, list(terms), via="context")] if terms else []
+
+
 def _inside_number(m: Mention, q: Query) -> bool:
     """A name found inside a figure the question gives is no name (2013105 is a code, 246.89 is not)."""
     return any(a.start <= m.start and m.end <= a.end for a in q.amounts)
@@ -216,6 +230,7 @@ def _shape(q: Query, doc: Document) -> None:
     """Order, comparison, unit, text field, years and the other slots read from words alone."""
     s = q.squashed
     q.each = any(w in s for w in lexicon.EACH if w != "各") or bool(re.search(r"各(?:是|为|占|有|多少|自|分)", s))
+    q.together = bool(re.search(r"(?:合计|加起来|合起来|一共|总共|加在一起|两项|几项)(?:的)?(?:金额)?占", s))
     desc = any(w in s for w in lexicon.ORDER_DESC if len(w) > 1)
     asc = any(w in s for w in lexicon.ORDER_ASC if len(w) > 1)
     q.ascending = (asc and not desc) or (q.n is not None and q.n < 0) or (q.nth is not None and q.nth < 0) \
@@ -645,7 +660,10 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
     # 律师事务所 is asked, though 律师 is a word for a project)
     asked = any(not any(m.start < i + len(w) and i < m.end and not (i <= m.start and m.end <= i + len(w)) for m in exact)
                 for w in lexicon.OUT_OF_SCOPE for i in _positions(text, w))
-    if (asked or lexicon.PERSONAL_PAY.search(q.squashed)) and not q.field_name:
+    # how many people (几个退休人员, 多少名干部): only where the report counts people itself
+    headcount = lexicon.HEADCOUNT.search(q.squashed) and not any(f.kind == "count" and f.unit in ("人", "名")
+                                                                  for f in doc.facts)
+    if (asked or headcount or lexicon.PERSONAL_PAY.search(q.squashed)) and not q.field_name:
         q.refused = "person"
     other = _other_department(squash_spaced(q.text), [m for m in exact if m.via == "exact"], q, doc)
     if other:
@@ -909,7 +927,9 @@ def shown_mentions(q: Query, labels: list[str], doc: Document) -> list[Mention]:
     v = vocabulary(doc)
     out = []
     for word in unexplained(q):
-        hits = [label for label in labels if word in label]
+        # 分货物、工程、服务各多少 / 服务类占多少: the words around a part's name are not part of it
+        word = re.sub(r"(?:类|那块|这块|那部分|这部分|部分|方面)$", "", re.sub(r"^(?:分成|分为|按|分)", "", word))
+        hits = [label for label in labels if word and word in label]
         terms = v.by_name.get(squash(hits[0]), []) if len(hits) == 1 else []
         if not terms:
             return []  # a word that names none of them: the question is about something else
@@ -936,6 +956,9 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     What the last answer picked out (``focus``: a ranking's first) is what 它 refers to, unless the
     follow-up goes on with the same list (第二呢, 前五个呢); ``earlier`` holds the subjects of the
     questions before the last (两个差多少)."""
+    if last is not None and not q.follow_up and q.domain == "projects" == last.domain and last.scope \
+            and not q.scope and not q.subjects and q.op in ("mean", "count", "rank", "filter", "list", "sum"):
+        return replace(q, scope=last.scope)  # 平均每个项目多少 after a list of this year's projects: of that list
     if last is None or not q.follow_up or q.cued and q.op in ("about", "help") or q.domain in _DEPARTMENT_WIDE:
         return q  # questions about the report itself (its duties, its units) lean on nothing said of a figure
     if (q.field_name or "绩效" in q.squashed) and every_sheet(q):
@@ -963,6 +986,8 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
         filled.scope = filled.scope or last.scope
     filled.domain = filled.domain or last.domain
     filled.level = filled.level or last.level
+    if q.op == "share" and last.op == "sum" and not named and len(filled.subjects) >= 2:
+        filled.together = True  # 这两项加起来 … 占人员经费多少: the sum is the part
     if q.cued or q.field_name:
         _rank(filled)  # the operation asked, judged with the subjects the conversation supplies
         return filled
@@ -1036,6 +1061,9 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query) -> list[Mention]:
     if parent is not None and not named:
         named = [parent]
     filled.subjects = named
+    first = next((m.start for m in q.subjects if q.squashed[m.start:m.end] in _MEASURE_NAMES), None)
+    if measures and first is not None and re.search(r"合计|总额|总数|一共", q.squashed[:first]):
+        measures.insert(0, "合计")  # 这个款的合计、基本支出、项目支出: the row's total too
     if measures or (not named and not any(_is(m, q, _SCOPE_NAMES) for m in q.subjects)):
         # the columns asked last time carry to a figure asked again, not to its place or its words
         filled.measures = measures or ([] if q.cued and q.op in ("parent", "text", "define", "about") else last.measures)
