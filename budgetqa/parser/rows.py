@@ -109,15 +109,16 @@ def _line_pieces(line: str, idx: int, two_sided: bool) -> list[Piece]:
 
 
 def collect_rows(lines: list[str], start: int, end: int, two_sided: bool, repeated: set[str] = frozenset(),
-                 income_columns: int = 1, expenditure_columns: int = 1) -> list[RawRow]:
+                 income_columns: int = 1, expenditure_columns: int = 1, columns: int = 0) -> list[RawRow]:
     """Join wrapped labels and value lines into raw rows, keeping the whitespace after labels.
 
     ``income_columns``: how many figure columns the income side of a two-sided table has (a line
     of figures below a line of two names gives the income name at most that many), and
-    ``expenditure_columns`` the other side's."""
+    ``expenditure_columns`` the other side's; ``columns``: how many a one-sided table has (0:
+    not known)."""
     if not two_sided and any(lines[i].lstrip()[:1].isdigit() and (_bare_code(lines[i]) or _lone_code(lines, i, start, end))
                              for i in range(start, end)):
-        return collect_centered(lines, start, end, repeated)
+        return collect_centered(lines, start, end, repeated, columns)
     reader = _RowReader(lines, start, end, two_sided, income_columns, expenditure_columns)
     decimals = prints_decimals(lines, start, end)
     gap = False  # a blank line since the last line read
@@ -341,14 +342,19 @@ def _figures_follow(lines: list[str], start: int, end: int) -> bool:
     return False
 
 
-def _lone_code(lines: list[str], i: int, start: int, end: int) -> bool:
+def _lone_code(lines: list[str], i: int, start: int, end: int, figures_below: bool = False) -> bool:
     """A 3-digit code alone on its line between two pieces of its name (文化旅游体育 / 207 /
-    与传媒支出): a code, not a figure or a page number."""
+    与传媒支出): a code, not a figure or a page number. ``figures_below``: the second piece may
+    carry the row's figures (社会保障和就业 / 208 / 支出 15,171.49 15,171.49)."""
     text = compact(lines[i])
     if not (len(text) == 3 and looks_like_code(text)):
         return False
     around = [compact(lines[j]) for j in (i - 1, i + 1) if start <= j < end]
-    return len(around) == 2 and all(t and _HANZI.search(t) and not table_numbers(t) for t in around)
+    if len(around) != 2 or not all(t and _HANZI.search(t) for t in around) or table_numbers(around[0]):
+        return False
+    if figures_below:
+        return bool(_HANZI.match(around[1]))
+    return not table_numbers(around[1])
 
 
 def _bare_code(line: str) -> bool:
@@ -357,14 +363,17 @@ def _bare_code(line: str) -> bool:
     return bool(code) and not _FIGURE_CHARS.sub("", rest)
 
 
-def collect_centered(lines: list[str], start: int, end: int, repeated: set[str] = frozenset()) -> list[RawRow]:
+def collect_centered(lines: list[str], start: int, end: int, repeated: set[str] = frozenset(),
+                     columns: int = 0) -> list[RawRow]:
     """Rows of a table whose long names wrap around the line of their code and figures.
 
     The extractor prints a name of two lines as one line above the figures and one below, a name
     of three lines with its middle beside the code; a one-line name sits beside the code or just
     above it. Of the name pieces between two rows, the first ends the row above and the rest
     begin the row below; a lone piece begins the row below when that row printed no name beside
-    its code, else it ends the row above.
+    its code (or its code stood alone on its line, the figures beside the name's second piece),
+    else it ends the row above. A lower cell's figures can stand beside the name's second piece
+    (社会保障和就业 / 208 15,171.49 15,077.81 / 支出 93.68): see _took_second_piece.
     """
     anchors: list[tuple[RawRow, str | None, str]] = []  # (row, code, name printed beside it)
     heads: dict[int, list[str]] = {}
@@ -388,10 +397,13 @@ def collect_centered(lines: list[str], start: int, end: int, repeated: set[str] 
     for idx in range(start, end):
         line = lines[idx]
         text = compact(line)
-        if not text or _skipped(line, text, repeated, decimals):
+        if not text:
             continue
-        if _CODE_ONLY.match(text):
+        if _CODE_ONLY.match(text) and (not _skipped(line, text, repeated, decimals)
+                                       or _code_between_pieces(lines, idx, start, end, anchors)):
             pending_code = text
+            continue
+        if _skipped(line, text, repeated, decimals):
             continue
         code, rest = split_code(line)
         pieces = split_pieces(rest if code else line, idx + 1)
@@ -401,6 +413,9 @@ def collect_centered(lines: list[str], start: int, end: int, repeated: set[str] 
         if not numbers and not code and not _starts_row(piece.label):
             loose.append(text)
             continue
+        if numbers and not code and not pending_code and compact(name) and not loose and anchors \
+                and _took_second_piece(anchors[-1], heads, tails, lines, idx, end, name, numbers, columns):
+            continue
         if numbers and not code and not pending_code and not compact(name) and not loose and anchors \
                 and not anchors[-1][0].values:
             # Figures alone below a row printed without any (合计 / 2,946.25 2,940.05 6.20): its figures.
@@ -408,7 +423,8 @@ def collect_centered(lines: list[str], start: int, end: int, repeated: set[str] 
             above.values = [(raw, idx + 1) for p in numbers for raw, _ in p.numbers]
             above.tail = numbers[-1].tail
             continue
-        if pending_code and not code:
+        alone = bool(pending_code) and not code  # the code stood on a line of its own
+        if alone:
             code = pending_code
         pending_code = None
         row = RawRow(name, idx + 1)
@@ -416,7 +432,7 @@ def collect_centered(lines: list[str], start: int, end: int, repeated: set[str] 
             row.values = [(raw, idx + 1) for p in numbers for raw, _ in p.numbers]
             row.tail = numbers[-1].tail
         name = compact(name)
-        place(row, bool(code) and not name)
+        place(row, alone or (bool(code) and not name))
         anchors.append((row, code, name))
     place(None, False)
     anchors = _join_split_rows(anchors, heads, tails)
@@ -426,6 +442,55 @@ def collect_centered(lines: list[str], start: int, end: int, repeated: set[str] 
         row.label = f"{code} {full}" if code else full
         out.append(row)
     return out
+
+
+def _code_between_pieces(lines: list[str], idx: int, start: int, end: int, anchors) -> bool:
+    """A class code alone on its line between its name's pieces, the second beside the figures, and
+    after the class of the last code read (codes run in order): a code, not a page number."""
+    if not _lone_code(lines, idx, start, end, figures_below=True):
+        return False
+    last = next((c for _, c, _ in reversed(anchors) if c), None)
+    return last is None or compact(lines[idx]) > last[:3]
+
+
+def _took_second_piece(anchor, heads: dict, tails: dict, lines: list[str], idx: int, end: int,
+                       piece: str, numbers: list[Piece], columns: int) -> bool:
+    """Give the row on the line above a name's second piece and its figures, and say so, when that
+    row is a coded row with figures and no name beside its code, whose first piece stood above it
+    (社会保障和就业 / 208 15,171.49 15,077.81 / 支出 93.68), only with these figures its first figure
+    is the sum of the rest, it then has no more figures than the table has ``columns``, and no
+    code without a name follows (a layout that prints a name with figures above its code:
+    信息化建设 135.25 / 201 06 07 135.25)."""
+    row, code, name = anchor
+    if not code or name or not heads.get(id(row)) or not row.values or row.line != idx \
+            or _starts_row(piece) or compact(piece).startswith("其中"):
+        return False
+    values = row.values + [(raw, idx + 1) for p in numbers for raw, _ in p.numbers]
+    if (columns and len(values) > columns) or _adds_up(row.values) or not _adds_up(values) \
+            or _bare_code_next(lines, idx + 1, end):
+        return False
+    row.values = values
+    row.tail = ""  # spaces on two lines say nothing of the empty cells between
+    tails[id(row)] = [compact(piece)]
+    return True
+
+
+def _adds_up(values: list[tuple[str, int]]) -> bool:
+    """True when the first figure is the sum of the others (a row's total and its parts; a cent
+    of rounding per part)."""
+    amounts = [to_decimal(raw) for raw, _ in values]
+    if len(amounts) < 2 or any(a is None for a in amounts):
+        return False
+    return abs(amounts[0] - sum(amounts[1:])) <= Decimal("0.01") * (len(amounts) - 1)
+
+
+def _bare_code_next(lines: list[str], start: int, end: int) -> bool:
+    """True when the next line of text is a code printed without a name beside it (the name with
+    figures above it is that row's: 信息化建设 135.25 / 201 06 07 135.25)."""
+    for idx in range(start, end):
+        if compact(lines[idx]):
+            return _bare_code(lines[idx])
+    return False
 
 
 def _join_split_rows(anchors, heads: dict, tails: dict) -> list:

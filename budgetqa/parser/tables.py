@@ -151,7 +151,8 @@ def read_table(lines: list[str], span: TableSpan, stop_at: int | None = None,
     # A table continued over pages prints its header again: those lines are not rows.
     repeated = {compact(l) for l in header_lines if headers.is_header_line(l)}
     raw_rows = collect_rows(lines, body_start, body_end, table.two_sided, repeated,
-                            len(table.side_columns.get("收入", ())), len(table.side_columns.get("支出", ())))
+                            len(table.side_columns.get("收入", ())), len(table.side_columns.get("支出", ())),
+                            len(table.columns))
     table.rows = build_rows(table, raw_rows, with_category)
     assign_columns(table, raw_rows, known)
     return [table], department
