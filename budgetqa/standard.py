@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from budgetqa.answer.resolve import Value, column_values, row_values
 from budgetqa.models import Document, Row, Table
@@ -83,7 +83,11 @@ def to_fen(amount: Decimal, unit: str) -> int | None:
     per = FEN_PER_UNIT.get(unit)
     if per is None:
         return None
-    return int((amount * per).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    with localcontext() as exact:
+        exact.prec = 60
+        fen = (amount * per).to_integral_value(rounding=ROUND_HALF_UP)
+    # beyond SQLite's integers (a damaged figure of twenty digits): no 分 column; the printed amount stays
+    return int(fen) if abs(fen) < 2 ** 63 else None
 
 
 def standard_figures(doc: Document) -> list[StandardFigure]:

@@ -298,3 +298,15 @@ def test_figures_of_a_run_on_text_each_quote_a_bounded_part_of_it(seed_lines, tm
     assert "第1500项经费1500.00万元" in quoted[0].sentence
     store.load_document(tmp_path / "x.db", doc)
     assert (tmp_path / "x.db").stat().st_size < 20 * 1024 * 1024
+
+
+def test_a_figure_too_large_for_an_integer_column_keeps_no_fen():
+    """A damaged figure of forty digits has no exact 分 in SQLite's integers: none is stored, and
+    ordinary figures keep theirs exactly."""
+    from decimal import Decimal
+
+    from budgetqa.standard import to_fen
+
+    assert to_fen(Decimal("1" + "0" * 40), "万元") is None
+    assert to_fen(Decimal("1084.38"), "万元") == 1084380000
+    assert to_fen(Decimal("12.345"), "元") == 1235
