@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from budgetqa.models import Cell, Row, Table
+from budgetqa.parser import sidebyside_split as split
 from budgetqa.parser.rows import EMPTY_NOTE
 from budgetqa.parser.text import compact, is_noise, looks_like_code, parent_code, to_decimal
 
@@ -77,6 +78,11 @@ def read(table: Table, lines: list[str], header_lines: list[str], start: int, en
     """Fill ``table`` with the rows of both halves and the single amount column."""
     header = compact("".join(header_lines))
     table.columns = [next((w for w in ("决算数", "预算数", "金额") if w in header), "金额")]
+    if split.codes_apart(lines, start, end):
+        halves, totals = split.read(lines, start, end)
+        both = {side: halves[side] + totals[side] for side in halves}
+        table.rows = _rows(table, both, both)
+        return
     halves: dict[str, list[_Run]] = {"left": [], "right": []}
     classes = {"left": "", "right": ""}
     left_over = False  # the left half has run out: lone runs continue the right half
@@ -109,10 +115,15 @@ def read(table: Table, lines: list[str], header_lines: list[str], start: int, en
             halves[side].append(run)
         last = [r for _, r in placed]
     _share(loose, last, [])
+    table.rows = _rows(table, halves, halves)
+
+
+def _rows(table: Table, named: dict[str, list[_Run]], halves: dict[str, list[_Run]]) -> list[Row]:
+    """Rows of both halves, half after half, each with its half (named by its 合计 line) as category."""
     rows: list[Row] = []
     for side in ("left", "right"):
         runs = halves[side]
-        total = next((r for r in runs if not r.code and "".join(r.name).endswith("合计")), None)
+        total = next((r for r in named[side] if not r.code and "".join(r.name).endswith("合计")), None)
         category = "".join(total.name)[:-2] if total and len("".join(total.name)) > 2 else None
         for run in runs:
             name = "".join(run.head + run.name + run.tail)
@@ -122,7 +133,7 @@ def read(table: Table, lines: list[str], header_lines: list[str], start: int, en
                 parent_code=parent_code(run.code) if run.code and len(run.code) == 5 else None,
                 category=category, cells=[Cell(table.columns[0], amount, run.raw or "", run.line)],
             ))
-    table.rows = rows
+    return rows
 
 
 def _share(loose: list[str], above: list[_Run], below: list[_Run]) -> None:
