@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from budgetqa.models import Document, ReadQuality
 from budgetqa.parser.headers import table_label_number
+from budgetqa.parser.sidebyside_split import codes_apart
 from budgetqa.parser.text import compact, is_noise, looks_like_code, split_code, table_numbers
 
 
@@ -23,7 +24,8 @@ def measure(doc: Document, lines: list[str], spans) -> ReadQuality:
     for table in doc.tables:
         if table.body is None:
             continue
-        seen = _numbers_seen(lines, *table.body)
+        # Codes printed apart ("301 01 302", "基本工资 01 办公费"): a bare two-digit number ends a code.
+        seen = _numbers_seen(lines, *table.body, codes_apart=codes_apart(lines, *table.body))
         # A 三公 table printed with 机关运行经费 beside it gives two tables from one body.
         placed = sum(1 for t in doc.tables if t.line == table.line for r in t.rows for c in r.cells
                      if table.body[0] < c.line <= table.body[1])
@@ -36,6 +38,7 @@ def measure(doc: Document, lines: list[str], spans) -> ReadQuality:
     return quality
 
 
+_CODE_END = re.compile(r"^\d{2}$")
 _PROSE_MARK = re.compile(r"[，。；]|\.{3}|…")
 _PART_HEADING = re.compile(r"(?:部门|单位)(?:预算|决算)报?表$|报表$")
 _UNIT_LINE = re.compile(r"单\s*位\s*[:：]|金额单位")
@@ -61,7 +64,7 @@ def _titles(lines: list[str]) -> list[int]:
     return out
 
 
-def _numbers_seen(lines: list[str], start: int, end: int) -> int:
+def _numbers_seen(lines: list[str], start: int, end: int, codes_apart: bool = False) -> int:
     """Printed amounts on the lines start..end (0-based, end exclusive): no codes, column numbers,
     page numbers or years."""
     count = 0
@@ -73,7 +76,7 @@ def _numbers_seen(lines: list[str], start: int, end: int) -> int:
         raw = [m.group(1) for m in table_numbers(rest if code else line)]
         if raw and all(r.isdigit() and len(r) <= 2 for r in raw) and len(raw) >= 3:
             continue  # a row of column numbers: 1 2 3 4 5
-        count += sum(1 for r in raw if not looks_like_code(r))
+        count += sum(1 for r in raw if not looks_like_code(r) and not (codes_apart and _CODE_END.match(r)))
     return count
 
 

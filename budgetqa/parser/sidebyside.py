@@ -131,7 +131,9 @@ def _rows(table: Table, named: dict[str, list[_Run]], halves: dict[str, list[_Ru
             rows.append(Row(
                 row_no=len(rows) + 1, name=name, line=run.line, code=run.code,
                 parent_code=parent_code(run.code) if run.code and len(run.code) == 5 else None,
-                category=category, cells=[Cell(table.columns[0], amount, run.raw or "", run.line)],
+                category=category,
+                # a row printed without a figure has no cell (the split layout's blank rows)
+                cells=[Cell(table.columns[0], amount, run.raw, run.line)] if run.raw is not None else [],
             ))
     return rows
 
