@@ -220,10 +220,12 @@ def _scope(q: Query) -> None:
     _, start, scope, word = max(found)
     negated = q.squashed[max(0, start - 3):start].endswith(lexicon.NEGATIONS)
     q.scope = "本年" if scope == "上年结转" and negated else scope
-    if re.search(r"(?:本年|今年|当年)[^，,]{0,4}?(?:和|与|及|加上?)(?:上年|去年)?结转的?(?:都|一起|合计|加起来)", q.squashed) \
-            or re.search(r"(?:本年|今年|当年)(?:新安排|安排)?的(?:和|与|及|以及|加上?|连同)(?:上年|去年)?(?:结转|截转)", q.squashed):
-        q.scope = "全部"  # 本年的和结转的都算 / 今年新安排的加上截转的: both (本年收入合计和上年结转 names two rows)
     q.scope_spans = [(start, start + len(word)) for _, start, _, word in found]
+    both = re.search(r"(?:本年|今年|当年)[^，,]{0,4}?(?:和|与|及|加上?)(?:上年|去年)?结转的?(?=都|一起|合计|加起来)", q.squashed) \
+        or re.search(r"(?:本年|今年|当年)[^，,的]{0,4}的(?:和|与|及|以及|加上?|连同)(?:上年|去年)?(?:结转|截转)的?", q.squashed)
+    if both:  # 本年的和结转的都算 / 今年新给的加上去年结转的: both lists (本年收入合计和上年结转 names two rows)
+        q.scope = "全部"
+        q.scope_spans.append(both.span())
 
 
 def _shape(q: Query, doc: Document) -> None:
@@ -992,6 +994,8 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
         filled.together = True  # 这两项加起来 … 占人员经费多少: the sum is the part
     if q.cued or q.field_name:
         _rank(filled)  # the operation asked, judged with the subjects the conversation supplies
+        if q.cued and q.op != "value" and filled.op == "value":  # (合计多少: a sum asked in words stays one)
+            filled.op, filled.ops = q.op, [(filled.ops[0][0] + 1, q.op)] + filled.ops
         return filled
     if named and last.op in ("filter", "rank", "count", "list", "breakdown", "about"):
         return filled  # 那今年新安排的关工委经费呢: a new name after a list asks its figure
