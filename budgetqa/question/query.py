@@ -133,6 +133,10 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     if q.together and q.op == "sum":  # 加起来占多少: a share, of the sum
         q.ops = [(q.ops[0][0] + 1, "share")] + q.ops
         q.op = "share"
+    if q.scope and len(q.subjects) >= 2 and q.op == "share" and _is(q.subjects[0], q, _SCOPE_NAMES):
+        q.scope = None  # 上年结转在项目支出中占比: the scope is the part asked, not a qualifier of the whole
+        for m in q.subjects[1:]:
+            m.scope = None
     q.follow_up = _leans_on_context(q)
     return q
 
