@@ -1003,6 +1003,8 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
         return filled
     if named and last.op in ("filter", "rank", "count", "list", "breakdown", "about"):
         return filled  # 那今年新安排的关工委经费呢: a new name after a list asks its figure
+    if named and all(m.kinds <= {"term"} for m in named):
+        return q  # 那政府购买服务呢: a word the report explains, asked of its own (it has no figure to compute)
     op = last.op
     if (op in ("parent", "text", "define", "about") or named and q.op == "value") and re.search(r"多少|金额|几", q.squashed):
         op = "value"  # 属于哪个款？预算多少 / 那个X花多少钱: a figure asked, of the subject named or the same one
