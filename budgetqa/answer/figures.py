@@ -739,8 +739,11 @@ def parent(doc: Document, q: Query) -> Answer | None:
     texts = []
     a = answer("parent", "、".join(f"{row.label} 的上级" for _, row, _ in out), "")
     for table, row, chain in out:
-        texts.append(f"{row.label} 属于 " + "，".join(f"{r.label}（{r.level or '类'}，"
+        own = f"（{amount_text(row.first, table.unit)}）" if row.first is not None else ""
+        texts.append(f"{row.label}{own} 属于 " + "，".join(f"{r.label}（{r.level or '类'}，"
                                                      f"{amount_text(r.first or Decimal(0), table.unit)}）" for r in chain))
+        if row.first is not None:
+            a.figure(row.label, row.first, table.unit, table.label, row.line)
         for r in chain:
             a.figure(r.label, r.first or Decimal(0), table.unit, table.label, r.line)
         a.source(table.label, row.line, row.label)

@@ -154,6 +154,8 @@ def assets(doc: Document, q: Query) -> Answer | None:
     named = [i for m in q.subjects for t in m.terms if t.kind == "asset" for i in items if i.name == t.name]
     if named:
         chosen = named
+        if q.has("还是", "哪种", "哪类", "什么车", "别的", "其他"):  # 算领导用车还是别的: the kinds it has, too
+            chosen += [i for i in items if i.unit == named[0].unit and i.value and i not in named]
     elif q.has(*lexicon.ASSET_WORDS["平方米"]):
         chosen = [i for i in items if i.unit == "平方米"]
     elif q.has(*lexicon.ASSET_WORDS["台"], "台"):

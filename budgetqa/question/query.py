@@ -133,6 +133,10 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     if q.together and q.op == "sum":  # 加起来占多少: a share, of the sum
         q.ops = [(q.ops[0][0] + 1, "share")] + q.ops
         q.op = "share"
+    if q.scope and len(q.subjects) >= 2 and q.op == "share" and _is(q.subjects[0], q, _SCOPE_NAMES):
+        q.scope = None  # 上年结转在项目支出中占比: the scope is the part asked, not a qualifier of the whole
+        for m in q.subjects[1:]:
+            m.scope = None
     q.follow_up = _leans_on_context(q)
     return q
 
@@ -220,10 +224,12 @@ def _scope(q: Query) -> None:
     _, start, scope, word = max(found)
     negated = q.squashed[max(0, start - 3):start].endswith(lexicon.NEGATIONS)
     q.scope = "本年" if scope == "上年结转" and negated else scope
-    if re.search(r"(?:本年|今年|当年)[^，,]{0,4}?(?:和|与|及|加上?)(?:上年|去年)?结转的?(?:都|一起|合计|加起来)", q.squashed) \
-            or re.search(r"(?:本年|今年|当年)(?:新安排|安排)?的(?:和|与|及|以及|加上?|连同)(?:上年|去年)?(?:结转|截转)", q.squashed):
-        q.scope = "全部"  # 本年的和结转的都算 / 今年新安排的加上截转的: both (本年收入合计和上年结转 names two rows)
     q.scope_spans = [(start, start + len(word)) for _, start, _, word in found]
+    both = re.search(r"(?:本年|今年|当年)[^，,]{0,4}?(?:和|与|及|加上?)(?:上年|去年)?结转的?(?=都|一起|合计|加起来)", q.squashed) \
+        or re.search(r"(?:本年|今年|当年)[^，,的]{0,4}的(?:和|与|及|以及|加上?|连同)(?:上年|去年)?(?:结转|截转)的?", q.squashed)
+    if both:  # 本年的和结转的都算 / 今年新给的加上去年结转的: both lists (本年收入合计和上年结转 names two rows)
+        q.scope = "全部"
+        q.scope_spans.append(both.span())
 
 
 def _shape(q: Query, doc: Document) -> None:
@@ -992,9 +998,13 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
         filled.together = True  # 这两项加起来 … 占人员经费多少: the sum is the part
     if q.cued or q.field_name:
         _rank(filled)  # the operation asked, judged with the subjects the conversation supplies
+        if q.cued and q.op != "value" and filled.op == "value":  # (合计多少: a sum asked in words stays one)
+            filled.op, filled.ops = q.op, [(filled.ops[0][0] + 1, q.op)] + filled.ops
         return filled
     if named and last.op in ("filter", "rank", "count", "list", "breakdown", "about"):
         return filled  # 那今年新安排的关工委经费呢: a new name after a list asks its figure
+    if named and all(m.kinds <= {"term"} for m in named):
+        return q  # 那政府购买服务呢: a word the report explains, asked of its own (it has no figure to compute)
     op = last.op
     if (op in ("parent", "text", "define", "about") or named and q.op == "value") and re.search(r"多少|金额|几", q.squashed):
         op = "value"  # 属于哪个款？预算多少 / 那个X花多少钱: a figure asked, of the subject named or the same one
