@@ -3,6 +3,7 @@ how well a report was read, and the check that inspectors made, on the corpus do
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -215,9 +216,17 @@ def test_how_well_a_report_was_read_is_counted_and_stored(docs, tmp_path):
 
 
 def test_a_poorly_read_report_says_so(docs):
+    """上海市普陀区财政局 2024 决算 is read completely; with the lines of its 基本支出 table that print
+    only codes ("301 01 302") lost, the figures below them cannot all be placed, and it says so."""
     doc = docs("final_shanghai_putuo_caizhengju_2024.txt")
-    assert doc.quality.numbers_placed < doc.quality.numbers_seen
-    assert any("读得不完整" in n for n in doc.notes)
+    assert doc.quality.numbers_placed == doc.quality.numbers_seen == 195
+    assert not any("读得不完整" in n for n in doc.notes)
+    body = range(*next(t.body for t in doc.tables if t.kind == "basic_economic"))
+    damaged = [line for k, line in enumerate(doc.lines)
+               if not (k in body and re.fullmatch(r"\d{3}(?: \d{2,3})+", line.strip()))]
+    worse = parse_text("\n".join(damaged), "damaged.txt")
+    assert worse.quality.numbers_placed < worse.quality.numbers_seen
+    assert any("读得不完整" in n for n in worse.notes)
 
 
 # ---------------------------------------------------------------------- the inspectors' check
