@@ -147,6 +147,8 @@ def _items(doc: Document, q: Query, column: str | None = None) -> Domain:
             and (r.amount(name) if name else r.first) is not None]
     if name:
         rows = [r for r in rows if r.amount(name)]
+    elif column and any(r.category == column for r in rows):  # 人员经费 / 公用经费 printed as halves, not columns
+        rows = [r for r in rows if r.category == column]
     where = f"{table.label} 的{column + '明细' if column else '经济科目'}"
     return Domain(where, [_value(table, r, r.amount(name) if name else None) for r in rows])
 
