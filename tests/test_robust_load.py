@@ -310,3 +310,19 @@ def test_a_figure_too_large_for_an_integer_column_keeps_no_fen():
     assert to_fen(Decimal("1" + "0" * 40), "万元") is None
     assert to_fen(Decimal("1084.38"), "万元") == 1084380000
     assert to_fen(Decimal("12.345"), "元") == 1235
+
+
+def test_names_are_spelt_alike_whether_a_question_or_a_load_imported_pypinyin_first():
+    """A question imports pypinyin without its phrase dictionary (faster); a load after it in the same
+    process must still spell names by their words (银行 yinhang), as a load alone does."""
+    import subprocess
+    import sys
+
+    code = ("from budgetqa.textnorm import character_pinyin, pinyin_keys\n"
+            "{first}\nprint(pinyin_keys('银行存款'), pinyin_keys('单位资金'), pinyin_keys('重庆市交通委员会'))")
+    question_first = subprocess.run([sys.executable, "-c", code.format(first="character_pinyin()")],
+                                    capture_output=True, text=True, check=True).stdout
+    load_alone = subprocess.run([sys.executable, "-c", code.format(first="")],
+                                capture_output=True, text=True, check=True).stdout
+    assert question_first == load_alone
+    assert "yinhangcunkuan" in question_first

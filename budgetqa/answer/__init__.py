@@ -82,7 +82,9 @@ def ask(conn: sqlite3.Connection, question: str, session: Session | None = None)
 def preload(conn: sqlite3.Connection, doc_id: int) -> None:
     """Read a document and warm the reader before the first question (for the app's start-up)."""
     import cn2an  # noqa: F401  (imported on first use otherwise: tens of milliseconds)
-    import pypinyin  # noqa: F401  (the first misheard name otherwise pays ~170 ms for it)
+    from budgetqa.textnorm import character_pinyin
+
+    character_pinyin()  # (the first misheard name would otherwise pay for the import)
 
     ask_doc(conn, read_document(conn, doc_id), "前五个项目", Session(document_id=doc_id))
 

@@ -19,7 +19,7 @@ from rapidfuzz.distance import LCSseq
 from budgetqa import lexicon
 from budgetqa.models import Document
 from budgetqa.question.vocabulary import Term, Vocabulary
-from budgetqa.textnorm import squash
+from budgetqa.textnorm import character_pinyin, squash
 
 _GENERIC = set("费支出经项目资金预算收入合计年度元万的和及与")
 _GENERIC_TAILS = {"支出", "经费", "费用", "费", "资金", "预算", "收入", "支出数", "预算数"}
@@ -419,9 +419,8 @@ def sounds_like(typed: str, word: str) -> bool:
 @lru_cache(maxsize=4096)
 def _readings(ch: str, every: bool) -> frozenset[str]:
     """A character's usual reading, or all of its readings."""
-    from pypinyin import Style, pinyin
-
-    return frozenset(pinyin(ch, style=Style.NORMAL, heteronym=every)[0])
+    pypinyin = character_pinyin()
+    return frozenset(pypinyin.pinyin(ch, style=pypinyin.Style.NORMAL, heteronym=every)[0])
 
 
 def _pinyin_dictionary(v: Vocabulary) -> dict[str, str]:
@@ -444,8 +443,7 @@ def _pinyin_pieces(v: Vocabulary) -> dict[str, str]:
     cached = getattr(v, "_pinyin_pieces", None)
     if cached is not None:
         return cached
-    from pypinyin import lazy_pinyin
-
+    lazy_pinyin = character_pinyin().lazy_pinyin
     out: dict[str, str] = {}
     for name in v.spellings:
         hanzi = "".join(ch for ch in squash(name) if "\u4e00" <= ch <= "\u9fff")
