@@ -123,3 +123,16 @@ def test_the_pdf_hint_gives_a_command_that_works(tmp_path, monkeypatch):
     message = str(err.value)
     assert "budgetqa[pdf]" not in message.replace("'.[pdf]'", "")
     assert f"{sys.executable} -m pip install" in message
+
+
+def test_plain_chinese_numerals_read_alike_without_cn2an():
+    """Numerals below ten thousand are read without cn2an's start-up; every one as cn2an reads it."""
+    import cn2an
+
+    from budgetqa.question.numbers import _small_numeral
+
+    for n in range(1, 10000):
+        spelled = cn2an.an2cn(n)
+        got = _small_numeral(spelled)
+        assert got is None or got == n, (spelled, got)
+    assert _small_numeral("两") == 2 and _small_numeral("十五") == 15 and _small_numeral("三百五") is None
