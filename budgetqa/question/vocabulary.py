@@ -187,8 +187,9 @@ def _synonyms(v: Vocabulary) -> None:
             continue  # the report prints the word itself
         found = [t for name in names for t in v.by_name.get(squash(name), [])]
         if not found:  # 律师 -> 法律顾问: the projects whose printed name holds the word (2024年法律顾问费用)
-            held = [t for name in names if len(name) >= 4 for printed, terms in v.by_name.items()
-                    if squash(name) in printed for t in terms if t.kind in ("project", "target")]
+            wanted = [squash(name) for name in names if len(name) >= 4]  # (squashed once, not per printed name)
+            held = [t for want in wanted for printed, terms in v.by_name.items()
+                    if want in printed for t in terms if t.kind in ("project", "target")]
             found = held if len({t.key for t in held}) <= 3 else []
         if found:
             v.synonyms[key] = list(dict.fromkeys(found))
