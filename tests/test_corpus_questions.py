@@ -63,3 +63,12 @@ def test_a_corpus_report_answers(databases, name, question, figures, texts):
         assert has_number(answer, figure), (figure, answer.text)
     for text in texts:
         assert text in answer.text, (text, answer.text)
+
+
+def test_a_wrapped_names_tail_is_no_name(tmp_path):
+    """财政局 表3 prints 机关事业单位职业年金缴费支 / 208 05 06 出: the row's name comes out as 出 (or 支出).
+    A question saying 支出 must not be answered with that row's figure."""
+    db = tmp_path / "wrapped.db"
+    load_document(db, parse_file(CORPUS / "final_shanghai_putuo_caizhengju_2024.txt"))
+    answer = ask(connect(db), "2024年度收入支出总计多少", Session())
+    assert "2080506" not in answer.text and not has_number(answer, 80.38)

@@ -152,6 +152,7 @@ def _tables(v: Vocabulary, doc: Document) -> None:
 
 
 _BARE_TOTALS = {"合计", "总计", "小计", "部门合计", "总合计"}
+_BARE_WORDS = {"支出", "收入", "出", "入", "支", "费", "经费", "资金"}
 
 
 def _row(v: Vocabulary, table, row, department: str = "") -> None:
@@ -165,7 +166,8 @@ def _row(v: Vocabulary, table, row, department: str = "") -> None:
             v.codes.setdefault(row.code, Term("item", compact(row.name), row.name))
     elif row.code:
         v.codes.setdefault(row.code, Term("code", row.code, row.name))
-        v.add("code", row.code, row.name)
+        if compact(row.name) not in _BARE_WORDS:  # a wrapped name's tail (支出) names nothing: the code still does
+            v.add("code", row.code, row.name)
     else:
         name = strip_ordinal(compact(row.name))
         v.add("row", name, name)
