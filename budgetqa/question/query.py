@@ -125,6 +125,8 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     _roles(q, mentions, doc)
     if not q.subjects and q.percents:
         q.subjects = _quoted_rate(q, doc, v)
+    if len(q.subjects) == 1 and q.whole is None:
+        _part_named_within(q, v)
     q.domain = "projects" if any("list" in m.kinds for m in q.subjects) else _domain_word(_mask(
         q.squashed, [m for m in q.subjects + ([q.whole] if q.whole else []) if m.kinds & {"list", "column", "row"}]))
     _refusals(q, doc, mentions)
@@ -191,6 +193,20 @@ def _missing_items(q: Query, doc: Document) -> None:
         if m.group(1) not in v.codes:
             q.missing = m.group(1)
             return
+
+
+def _part_named_within(q: Query, v) -> None:
+    """政府采购里头服务那块: a word after a name and 里/中 that, with the name, is one printed item
+    (政府采购服务预算) is the part asked, the name its whole."""
+    m = q.subjects[0]
+    if m.start >= 10_000 or not re.match(r"(?:里头|里面|当中|之中|中|里)", q.squashed[m.end:]):
+        return
+    head = squash(m.term.name)
+    words = [re.sub(r"(?:那块|这块|那部分|这部分|部分|方面|类)$", "", w) for w in unexplained(q)]
+    hits = {t for w in words if len(w) >= 2 for name, terms in v.by_name.items()
+            if head in name and w in name and name != head for t in terms}
+    if len({t.name for t in hits}) == 1:
+        q.whole, q.subjects = m, [Mention(10_000, 10_000, sorted(hits, key=lambda t: t.kind), via="context")]
 
 
 def _quoted_rate(q: Query, doc: Document, v) -> list[Mention]:
