@@ -19,7 +19,6 @@ import json
 import os
 import random
 import resource
-import signal
 import sqlite3
 import statistics
 import subprocess
@@ -107,30 +106,10 @@ def across_figures(conn: sqlite3.Connection, rounds: int) -> None:
     print(f"ACROSS: all cross-report calls {ms(everything)} (target p99 ≤ 200 ms); baseline one indexed lookup {ms(floor)}")
 
 
-class _TooLong(Exception):
-    pass
-
-
-def _limited(seconds: float, fn, *args) -> float:
-    """The time fn takes, or ``seconds`` when it is stopped there (SIGALRM)."""
-    def stop(signum, frame):
-        raise _TooLong
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    t0 = time.perf_counter()
-    try:
-        fn(*args)
-        return time.perf_counter() - t0
-    except _TooLong:
-        return seconds
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 def one_report(conn: sqlite3.Connection, rounds: int, limit: float = 10.0) -> None:
     from rapidfuzz import fuzz, process
+
+    from bench_across_ask import limited as _limited  # a question stopped after ``limit`` seconds
 
     from budgetqa.answer import Session, ask
 

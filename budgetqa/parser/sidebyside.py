@@ -10,7 +10,6 @@ their code as in other tables. Rows are stored half after half, each with the ha
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from budgetqa.models import Cell, Row, Table
@@ -24,20 +23,8 @@ _CODE = re.compile(r"^\d{3}(?:\d{2})?$")
 _AMOUNT = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|0|[1-9]\d*)(?:\.\d+)?$")  # 01 is a code's part
 
 
-@dataclass
-class _Run:
-    """One "code name amount" run of a line."""
-
-    code: str | None
-    name: list[str]
-    raw: str | None
-    line: int
-    head: list[str] = field(default_factory=list)
-    tail: list[str] = field(default_factory=list)
-
-    @property
-    def bare(self) -> bool:
-        return bool(self.code) and not self.name
+# One "code name amount" run of a line: the same record the codes-apart reader builds.
+_Run = split.Entry
 
 
 def is_side_by_side(header_lines: list[str]) -> bool:

@@ -39,6 +39,11 @@ class Entry:
     tail: list[str] = field(default_factory=list)
     begun_above: bool = False  # the name began on the codes' line (so it may end below)
 
+    @property
+    def bare(self) -> bool:
+        """A code printed with no name beside it."""
+        return bool(self.code) and not self.name
+
 
 def _codes_only(tokens: list[str]) -> bool:
     return bool(tokens) and all(_CLASS.match(t) or _SUFFIX.match(t) for t in tokens) \

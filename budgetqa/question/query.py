@@ -475,17 +475,16 @@ def _fund_of(typed: str) -> str | None:
     return typed.removesuffix("支出").removesuffix("收入").removesuffix("安排")
 
 
+def _listed(q: Query, m: Mention) -> bool:
+    """The name is followed by a list mark in the text typed (财政拨款、事业收入 …)."""
+    return bool(re.search(re.escape(q.squashed[m.start:m.end]) + r"\s*[、，,；;和及与跟]", q.text))
+
+
 def _lead_fund(q: Query, m: Mention) -> str | None:
     """The fund a listed name opens with (财政拨款支出总计 -> 财政拨款), when a list follows it."""
     typed = q.squashed[m.start:m.end]
-    if not re.search(re.escape(typed) + r"\s*[、，,和及与]", q.text):
-        return None
-    return next((f for f in sorted(lexicon.FUNDS, key=len, reverse=True) if typed.startswith(f)), None)
-
-
-def _fund_tables(fund: str, doc: Document):
-    """The tables whose title names the fund."""
-    return (t for t in doc.tables if fund in t.title)
+    return next((f for f in sorted(lexicon.FUNDS, key=len, reverse=True) if typed.startswith(f)), None) \
+        if _listed(q, m) else None
 
 
 def _fund_roles(q: Query, ms: list[Mention], doc: Document) -> list[Mention]:
@@ -496,8 +495,7 @@ def _fund_roles(q: Query, ms: list[Mention], doc: Document) -> list[Mention]:
         nxt = ms[i + 1] if i + 1 < len(ms) else None
         fund = _fund_of(q.squashed[m.start:m.end])
         negated = q.squashed[max(0, m.start - 3):m.start].endswith(lexicon.NEGATIONS)
-        listed = re.search(re.escape(q.squashed[m.start:m.end]) + r"\s*[、，,；;和及与跟]", q.text)  # 财政拨款、事业收入各多少
-        if fund and nxt is not None and not negated and not listed and q.squashed[m.end:nxt.start] in _FUND_GAP \
+        if fund and nxt is not None and not negated and not _listed(q, m) and q.squashed[m.end:nxt.start] in _FUND_GAP \
                 and nxt.kinds & {"code", "column", "item", "row"} and any(fund in t.title for t in doc.tables):
             nxt.fund = fund
             continue
@@ -518,7 +516,7 @@ def _fund_roles(q: Query, ms: list[Mention], doc: Document) -> list[Mention]:
                     m.fund = fund
                     break
     lead = _lead_fund(q, out[0]) if out else None
-    if lead and any(_fund_tables(lead, doc)):  # 财政拨款支出总计、基本支出、项目支出各多少: the lead's fund for its columns
+    if lead and any(lead in t.title for t in doc.tables):  # 财政拨款支出总计、基本支出、项目支出各多少: the lead's fund for its columns
         for m in out[1:]:
             if m.fund is None and q.squashed[m.start:m.end] in _MEASURE_NAMES:
                 m.fund = lead
