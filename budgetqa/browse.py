@@ -103,7 +103,7 @@ def resolve_table(conn: sqlite3.Connection, doc_id: int, ref: str) -> str:
 def layout(conn: sqlite3.Connection, doc_id: int, ref: str) -> Layout:
     """One table (or extra view) as header + rows, amounts as exact Decimals."""
     if conn.execute("select 1 from documents where id = ?", [doc_id]).fetchone() is None:
-        raise ReportError(f"document {doc_id} is no longer loaded")
+        raise ReportError(f"报告 {doc_id} 已不在数据库里（被替换或删除了）")
     key = resolve_table(conn, doc_id, ref)
     if key in EXTRA_VIEWS:
         return _extra(conn, doc_id, key)
@@ -169,7 +169,7 @@ def _two_sided(key, title, meta, rows, cells, sides) -> Layout:
 def _extra(conn: sqlite3.Connection, doc_id: int, key: str) -> Layout:
     document = conn.execute("select unit from documents where id = ?", [doc_id]).fetchone()
     if document is None:
-        raise ReportError(f"document {doc_id} is no longer loaded")
+        raise ReportError(f"报告 {doc_id} 已不在数据库里（被替换或删除了）")
     unit = document["unit"]
     if key == "projects":
         out = Layout(key, EXTRA_VIEWS[key], unit, ["范围", "项目名称", "金额", "单位", "所属"], frozen=2)

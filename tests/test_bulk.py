@@ -57,7 +57,7 @@ def test_load_a_folder_then_again(folder, tmp_path):
     db = tmp_path / "folder.db"
     first = CliRunner().invoke(cli, ["load", str(folder), "--db", str(db), "--jobs", "2"])
     assert first.exit_code == 1  # one file is not a report
-    assert "notice.txt" in first.stderr and "not a budget disclosure" in first.stderr
+    assert "notice.txt" in first.stderr and "不是部门预算或决算公开报告" in first.stderr
     # the copy is the same bytes as the corpus file: skipped; the PDF is the 决算 the text also gives: replaced
     assert "载入 5 份报告（其中 1 份替换了同一部门、年度、类型的旧文档），跳过 1 份（已载入，内容相同），1 份未能载入" in first.stdout
     conn = sqlite3.connect(db)

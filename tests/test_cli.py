@@ -80,7 +80,7 @@ def test_load_bad_file_prints_one_line_and_keeps_the_database(run, tmp_path, db_
     result = run("load", str(bad))
     assert result.exit_code == 1
     assert result.output.strip().count("\n") == 0
-    assert "notice.txt" in result.output and "not a budget disclosure" in result.output
+    assert "notice.txt" in result.output and "不是部门预算或决算公开报告" in result.output
     assert "Traceback" not in result.output
     assert db_path.read_bytes() == before
 

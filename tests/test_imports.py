@@ -38,6 +38,13 @@ def test_asking_from_the_shell_does_not_import_textual_or_pypinyin(db_path):
     assert out.stdout.strip() == "[]"
 
 
+def test_the_app_module_does_not_import_the_question_reader():
+    """The app shows its first screen before it imports the reader (~0.1 s), which a thread then loads."""
+    code = "import sys, budgetqa.tui.app; print(sorted(m for m in ('budgetqa.question.query', 'rapidfuzz') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
 def _module_name(path: Path) -> str:
     parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)

@@ -40,8 +40,8 @@ def test_encodings_and_line_ends_give_the_same_document(tmp_path, seed_path, see
         (b"", "文件是空的"),
         (b"   \n\n  ", "文件是空的"),
         (bytes(range(256)) * 20, "二进制文件"),
-        ("这是一份会议通知，请各单位准时参加。\n".encode(), "not a budget disclosure"),
-        ("\ufeff第一部分 概况\n一、本部门职责\n负责全区工作。\n".encode(), "not a budget disclosure"),
+        ("这是一份会议通知，请各单位准时参加。\n".encode(), "不是部门预算或决算公开报告"),
+        ("\ufeff第一部分 概况\n一、本部门职责\n负责全区工作。\n".encode(), "不是部门预算或决算公开报告"),
     ],
 )
 def test_files_that_are_not_reports_fail_with_a_reason(tmp_path, content, reason):
@@ -63,7 +63,7 @@ def test_missing_file_and_directory(tmp_path):
 @pytest.mark.parametrize("last_line", [61, 100, 147, 176, 222, 236, 300, 386, 412, 430, 466, 486, 573, 646, 687])
 def test_a_report_cut_inside_a_table_is_refused(seed_path, last_line):
     text = "\n".join(seed_path.read_text(encoding="utf-8").split("\n")[:last_line])
-    with pytest.raises(ReportError, match="truncated"):
+    with pytest.raises(ReportError, match="被截断"):
         parse_text(text, "cut.txt")
 
 

@@ -44,7 +44,7 @@ def with_lines(lines: list[str], after: int, extra: list[str]) -> str:
 
 def test_a_row_of_400_figures_is_refused_naming_its_line(seed_lines):
     text = with_lines(seed_lines, 230, ["2013199 其他 " + " ".join(["1.00"] * 400)])
-    with pytest.raises(ReportError, match=r"line 231: 400 figures on one row of table 3"):
+    with pytest.raises(ReportError, match=r"第 231 行：表3「.*」一行有 400 个数字"):
         parse_text(text, "wide.txt")
 
 
@@ -221,22 +221,22 @@ def test_a_report_cut_at_a_byte_inside_its_second_table_is_refused(tmp_path):
     """Cut at byte 15,464 the 司法局 report holds 2 of its 10 tables; its contents list nine."""
     path = tmp_path / "sifaju_cut.txt"
     path.write_bytes(SIFAJU.read_bytes()[:15464])
-    with pytest.raises(ReportError, match=r"truncated: the text ends at line 135, inside table 2 2026年部门收入预算总表; "
-                                          r"the contents list 9 tables and 7 of them never come"):
+    with pytest.raises(ReportError, match=r"被截断）：正文在第 135 行、表2「2026年部门收入预算总表」之中结束；"
+                                          r"目录列出 9 张表，其中 7 张没有出现"):
         parse_file(path)
 
 
 @pytest.mark.parametrize("last_line", [136, 143, 156, 170, 193, 200, 225, 233, 250, 270])
 def test_a_report_whose_contents_promise_more_tables_is_refused_wherever_it_is_cut(last_line):
     lines = SIFAJU.read_text(encoding="utf-8").split("\n")
-    with pytest.raises(ReportError, match="truncated"):
+    with pytest.raises(ReportError, match="被截断"):
         parse_text("\n".join(lines[:last_line]), "cut.txt")
 
 
 @pytest.mark.parametrize(("last_line", "after"), [
-    (440, "after 22102 住房改革支出 and before the rows under it"),  # a 款 whose 项 were cut off
-    (488, "after 对个人和家庭的补助 and before the rows under it"),  # an economic class without its items
-    (633, "after 中国共产党长治市屯留区委办公室 and before the rows under it"),  # a project list's own row
+    (440, "停在「22102 住房改革支出」之后，它下面的各行都没有"),  # a 款 whose 项 were cut off
+    (488, "停在「对个人和家庭的补助」之后，它下面的各行都没有"),  # an economic class without its items
+    (633, "停在「中国共产党长治市屯留区委办公室」之后，它下面的各行都没有"),  # a project list's own row
 ])
 def test_a_last_table_that_ends_on_a_parent_row_is_refused(seed_lines, last_line, after):
     """The seed prints its totals first, and every parent it prints adds up: only the shape says
@@ -249,14 +249,14 @@ def test_a_report_cut_before_its_first_table_is_not_read_as_prose_only():
     """A report of prose alone loads (its tables were images); one cut before its first table,
     whose contents list nine, is truncated."""
     lines = SIFAJU.read_text(encoding="utf-8").split("\n")
-    with pytest.raises(ReportError, match="the contents list 9 tables and the text ends before the first of them"):
+    with pytest.raises(ReportError, match="目录列出 9 张表，正文在第一张表之前就结束了"):
         parse_text("\n".join(lines[:100]), "cut.txt")
 
 
 def test_a_last_table_cut_right_after_its_total_row_is_refused():
     """The university's 决算 tables print 合计 first: cut there, the table holds its total alone."""
     lines = (CORPUS / "final_chongqing_swu_university_2023.txt").read_text(encoding="utf-8").split("\n")
-    with pytest.raises(ReportError, match=r"line 250, inside table 4 高等学校财政拨款支出决算表, after its 合计 row"):
+    with pytest.raises(ReportError, match=r"第 250 行、表4「高等学校财政拨款支出决算表」之中结束：停在合计行之后"):
         parse_text("\n".join(lines[:250]), "cut.txt")
 
 
@@ -264,7 +264,7 @@ def test_a_last_table_cut_before_its_total_row_is_refused():
     """The university's tables print 合计 last and its contents list no tables: the expenditure
     table stops after some subjects, every printed parent adding up."""
     lines = (CORPUS / "budget_chongqing_swu_university_2024_dept.txt").read_text(encoding="utf-8").split("\n")
-    with pytest.raises(ReportError, match=r"line 170, inside table 3 西南大学支出预算表, before its 合计 row"):
+    with pytest.raises(ReportError, match=r"第 170 行、表3「西南大学支出预算表」之中结束，没有合计行"):
         parse_text("\n".join(lines[:170]), "cut.txt")
 
 
@@ -282,7 +282,7 @@ def test_chinese_text_in_utf16_without_a_bom_is_read(tmp_path):
 
 def test_a_line_of_a_million_characters_is_refused_naming_it(seed_lines):
     text = with_lines(seed_lines, 700, ["人员经费" * 250_000])
-    with pytest.raises(ReportError, match=r"line 701 has 1,000,000 characters"):
+    with pytest.raises(ReportError, match=r"第 701 行有 1,000,000 个字符"):
         parse_text(text, "giant.txt")
 
 

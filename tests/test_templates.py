@@ -197,7 +197,7 @@ def test_a_narrative_only_report_loads_as_narrative(docs, tmp_path):
 
 
 def test_text_that_is_no_budget_report_is_still_refused():
-    with pytest.raises(ReportError, match="not a budget disclosure"):
+    with pytest.raises(ReportError, match="不是部门预算或决算公开报告"):
         parse_text("关于召开年度工作会议的通知\n各单位：定于下周召开会议。\n", "notice.txt")
 
 

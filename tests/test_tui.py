@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from textual.command import CommandList
 from textual import events
 from textual.command import CommandPalette
 from textual.widgets import DataTable, Input, Static
@@ -695,6 +696,17 @@ async def test_command_palette_lists_the_actions(tui_db):
         for title in ("帮助", "浏览表格", "导出", "复制回答", "查看原文", "图表", "检查结果", "退出",
                       "打开 表3 2024年预算支出总表（19 行）"):
             assert title in titles
+
+
+async def test_command_palette_says_in_chinese_that_nothing_matches(tui_db):
+    app = BudgetApp(tui_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"qqqqzz")
+        await pilot.pause(0.8)  # the palette waits half a second before it says so
+        options = app.screen.query_one(CommandList)
+        shown = [str(options.get_option_at_index(i).prompt.renderable) for i in range(options.option_count)]
+        assert shown == ["没有匹配的命令"]
 
 
 def record_notices(app: BudgetApp) -> list[str]:

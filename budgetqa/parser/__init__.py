@@ -36,11 +36,11 @@ def parse_text(text: str, source_name: str = "report.txt", sha256: str | None = 
     lines = text.split("\n")
     if max(map(len, lines)) > LONGEST_LINE:
         longest = next(i for i, line in enumerate(lines) if len(line) > LONGEST_LINE)
-        raise ReportError(f"{source_name}: line {longest + 1} has {len(lines[longest]):,} characters; a report's "
-                          f"lines have at most a few hundred (a damaged text, or not a report?)")
+        raise ReportError(f"{source_name}：第 {longest + 1} 行有 {len(lines[longest]):,} 个字符，报告的一行最多几百个"
+                          f"（文本损坏了，或者不是报告？）")
     spans = find_tables(lines)
     if not spans and not narrative.is_budget_narrative(lines):
-        raise ReportError(f"{source_name}: not a budget disclosure (no budget tables found)")
+        raise ReportError(f"{source_name}：不是部门预算或决算公开报告（找不到预算表格）")
     doc = Document(department="", year=None, kind="预算", unit="万元", source_name=source_name,
                    sha256=sha256, lines=lines)
     performance_start = performance.first_sheet(lines)
@@ -77,8 +77,7 @@ def parse_text(text: str, source_name: str = "report.txt", sha256: str | None = 
         _check_complete(doc, lines)
     elif _contents(lines, len(lines)):
         # Read as prose only, yet its contents list tables: cut off before the first of them.
-        raise ReportError(f"{source_name}: truncated: the contents list {len(_contents(lines, len(lines)))} "
-                          f"tables and the text ends before the first of them")
+        raise _truncated(source_name, f"目录列出 {len(_contents(lines, len(lines)))} 张表，正文在第一张表之前就结束了")
     # Rows whose columns were not compared one by one (a bounded search gave up): say so.
     doc.notes += [f"表{t.no}：{t.note}" for t in doc.tables if t.note]
     doc.quality = measure(doc, lines, spans)
@@ -104,6 +103,11 @@ def _main_unit(doc: Document) -> str:
     return main
 
 
+def _truncated(source_name: str, what: str) -> ReportError:
+    """The refusal of a text cut off before its end."""
+    return ReportError(f"{source_name}：文件不完整（被截断）：{what}")
+
+
 def _check_complete(doc: Document, lines: list[str]) -> None:
     """Refuse a file cut off inside a table: the text must not stop before a table is whole."""
     from budgetqa.parser.headers import classify_title
@@ -113,23 +117,19 @@ def _check_complete(doc: Document, lines: list[str]) -> None:
     last = doc.tables[-1]
     for i in content[-12:]:
         if i >= last.line and classify_title(lines[i]) and i + 1 != last.line:
-            raise ReportError(f"{doc.source_name}: truncated: the text ends just after the title "
-                              f"of a table (line {i + 1})")
+            raise _truncated(doc.source_name, f"正文在一张表的标题之后就结束了（第 {i + 1} 行）")
     if last.closed:
         return
     end = max([last.line] + [r.line for r in last.rows] + [c.line for r in last.rows for c in r.cells])
-    where = f"table {last.no} {last.title} (line {last.line})"
+    where = f"表{last.no}「{last.title}」（第 {last.line} 行）"
     if not last.rows and not last.empty:
-        raise ReportError(f"{doc.source_name}: truncated: {where} has no rows")
+        raise _truncated(doc.source_name, f"{where}没有数据行")
     if not last.empty and not any(r.cells for r in last.rows):
-        raise ReportError(f"{doc.source_name}: truncated: {where} ends before any figure")
+        raise _truncated(doc.source_name, f"{where}在出现数字之前就结束了")
     if last.two_sided and not any("总计" in r.name or r.name in ("合计", "收入合计", "支出合计") for r in last.rows):
-        raise ReportError(f"{doc.source_name}: truncated: {where} ends before its 总计 rows")
+        raise _truncated(doc.source_name, f"{where}在总计行之前就结束了")
     if last.rows and not _closes(last):
-        raise ReportError(
-            f"{doc.source_name}: truncated: the text ends inside {where} "
-            f"(line {end}) before its rows add up"
-        )
+        raise _truncated(doc.source_name, f"正文在{where}之中结束（第 {end} 行），各行还加不到合计")
     _check_promised(doc, lines, end)
     _check_last_rows(doc, end)
 
@@ -143,10 +143,8 @@ def _check_promised(doc: Document, lines: list[str], end: int) -> None:
     reached = max((i for i, kind in enumerate(promised) if kind in found), default=-1)
     missing = [kind for kind in promised[reached + 1:] if kind not in found]
     if missing:
-        raise ReportError(
-            f"{doc.source_name}: truncated: the text ends at line {end}, inside table {last.no} {last.title}; "
-            f"the contents list {len(promised)} tables and {len(missing)} of them never come"
-        )
+        raise _truncated(doc.source_name, f"正文在第 {end} 行、表{last.no}「{last.title}」之中结束；"
+                                            f"目录列出 {len(promised)} 张表，其中 {len(missing)} 张没有出现")
 
 
 def _check_last_rows(doc: Document, end: int) -> None:
@@ -164,15 +162,15 @@ def _check_last_rows(doc: Document, end: int) -> None:
     if (coded and coded[-1] is tail and any(len(r.code) > len(tail.code) for r in coded)) or (
         classes and classes[-1] is tail and len(classes) < len([r for r in last.rows if not r.is_total])
     ) or grouped:
-        raise ReportError(f"{doc.source_name}: truncated: the text ends at line {end}, inside table {last.no} "
-                          f"{last.title}, after {_label(tail)} and before the rows under it")
+        raise _truncated(doc.source_name, f"正文在第 {end} 行、表{last.no}「{last.title}」之中结束："
+                                            f"停在{_label(tail)}之后，它下面的各行都没有")
     if not last.empty and last.rows and all(_is_total(r) for r in last.rows) and any(
             c.amount for r in last.rows for c in r.cells):
-        raise ReportError(f"{doc.source_name}: truncated: the text ends at line {end}, inside table {last.no} "
-                          f"{last.title}, after its 合计 row and before the rows it sums")
+        raise _truncated(doc.source_name, f"正文在第 {end} 行、表{last.no}「{last.title}」之中结束："
+                                            f"停在合计行之后，合计所加的各行都没有")
     if last.kind in _TOTALLED and not last.empty and not any(_is_total(r) for r in last.rows):
-        raise ReportError(f"{doc.source_name}: truncated: the text ends at line {end}, inside table "
-                          f"{last.no} {last.title}, before its 合计 row")
+        raise _truncated(doc.source_name, f"正文在第 {end} 行、表{last.no}「{last.title}」之中结束，"
+                                            f"没有合计行")
 
 
 # Tables that print a 合计 (or 总计, 人员经费合计 …) row; a project list's total is its first row.
@@ -182,7 +180,7 @@ _LEADER = re.compile(r"(?:[…⋯]+|[.．·]{3,})\d*$")  # the dots of a content
 
 
 def _label(row) -> str:
-    return f"{row.code} {row.name}" if row.code else row.name
+    return f"「{row.code} {row.name}」" if row.code else f"「{row.name}」"
 
 
 def _is_total(row) -> bool:

@@ -54,8 +54,8 @@ def assign_columns(table: Table, raw_rows: list[RawRow], known: list[Table] = ()
         for row, raw in pairs:
             if len(raw.values) > _MOST_FIGURES:
                 raise ReportError(
-                    f"line {raw.line}: {len(raw.values)} figures on one row of table {table.no} "
-                    f"{table.title}; no budget table has that many columns (a damaged text?)"
+                    f"第 {raw.line} 行：表{table.no}「{table.title}」一行有 {len(raw.values)} 个数字，"
+                    f"没有哪张预算表有这么多列（文本损坏了？）"
                 )
         widest = max((len(raw.values) for _, raw in pairs), default=0)
         while len(columns) < widest:  # more numbers than header words: keep them all

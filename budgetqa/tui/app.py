@@ -20,13 +20,13 @@ from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static
 
-from budgetqa.answer import Answer, Session, ask, preload
+from budgetqa.answer import Answer, Session
 from budgetqa.browse import Layout, layout
 from budgetqa.export import suggest_name, with_unit, write_table
 from budgetqa.models import ReportError
 from budgetqa.store import connect, documents, find_document
 from budgetqa.tui.chat import AnswerCard, NameSuggester, QuestionInput
-from budgetqa.tui.dialogs import ConfirmDialog, ExportDialog, Picker
+from budgetqa.tui.dialogs import ConfirmDialog, ExportDialog, Palette, Picker
 from budgetqa.tui.report import (answerable_examples, document_label, identity, remember_choice, remembered_choice,
                                  welcome_text)
 from budgetqa.tui.tables import TableScreen, table_choices
@@ -129,7 +129,18 @@ class BudgetApp(App[None]):
             remember_choice(self.db_path, requested)
         chosen = requested or remembered_choice(self.db_path, docs) or newest
         self.open_document(chosen["id"])
-        self.call_after_refresh(preload, self.conn, chosen["id"])  # reads the document before the first question
+        self.run_worker(partial(self.preload, chosen["id"]), thread=True, exclusive=True, group="preload")
+
+    def preload(self, doc_id: int) -> None:
+        """Import the question reader and read the document, in a thread after the first screen is shown:
+        the first question is then answered as fast as the others, and start-up does not wait for it."""
+        from budgetqa.answer import preload
+
+        conn = connect(self.db_path, create_default=False)  # a connection of its own: this is another thread
+        try:
+            preload(conn, doc_id)
+        finally:
+            conn.close()
 
     def show_problem(self, problem: str) -> None:
         """Nothing to ask about: say why in the status bar."""
@@ -289,6 +300,8 @@ class BudgetApp(App[None]):
             if self.conn is None or self.doc is None:
                 answer = Answer(False, "none", self.problem)
             else:
+                from budgetqa.answer import ask  # imported after the first screen (see preload)
+
                 answer = ask(self.conn, question, self.session)
         except Exception as exc:  # a bug in the core must not close the app; the card says so
             self.log.error(exc)
@@ -558,7 +571,7 @@ class BudgetApp(App[None]):
     def action_command_palette(self) -> None:
         """The command palette, searching in Chinese."""
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(placeholder="搜索命令……", id="--command-palette"))
+            self.push_screen(Palette(placeholder="搜索命令……", id="--command-palette"))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every action, and every table, in the command palette (Ctrl+P), in Chinese."""

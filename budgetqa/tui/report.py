@@ -8,7 +8,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from budgetqa.answer import Session, ask
+from budgetqa.answer import Session
 
 # Questions every 部门预算 and 部门决算 can answer (their tables are prescribed).
 GENERAL_EXAMPLES = ("基本支出占比", "三公经费多少")
@@ -85,6 +85,8 @@ def welcome_text(conn: sqlite3.Connection, row: sqlite3.Row) -> str:
 
 def answerable_examples(conn: sqlite3.Connection, doc_id: int, questions: list[str]) -> list[str]:
     """The report's own code and name first, then those of ``questions`` that this report answers."""
+    from budgetqa.answer import ask  # the question reader: not needed to show the first screen
+
     code, name = report_examples(conn, doc_id)
     out = [q for q in (code, name) if q]
     for question in questions:

@@ -1,0 +1,424 @@
+"""ask(): the one function every front end calls to answer a question about the loaded reports.
+
+    question ──read──▶ Query (with the conversation's gaps filled) ──execute──▶ Answer
+
+The report is the one the question names (by department or year), else the conversation's, else
+the newest loaded. A line holding several questions is read part by part, each later part leaning
+on the earlier ones, and answered in one card.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import replace
+from decimal import Decimal
+
+from budgetqa.answer.model import Answer, Figure, Session, Source
+from budgetqa.answer import check as checks
+from budgetqa.answer import compute, figures, lists, text, topics
+from budgetqa.answer.documents import (asked_kind, chosen_report, department_reports, report_of, reports_named,
+                                       several_loaded,
+                                       strip_department, wants_comparison)
+from budgetqa.models import Document
+from budgetqa.question.numbers import chinese_numbers
+from budgetqa.question.query import MAX_QUESTION, Query, measure_word, read, shown_mentions, shown_whole, with_context, without_loose_totals
+from budgetqa.readback import read_document
+from budgetqa.textnorm import squash
+
+__all__ = ["Answer", "Figure", "Session", "Source", "ask", "ask_doc", "preload"]
+
+# The operation each intent names, and the function that carries it out.
+OPERATIONS = {
+    "value": figures.value, "breakdown": figures.breakdown, "parent": figures.parent,
+    "list": lists.list_answer, "rank": lists.rank, "count": lists.count, "mean": lists.mean, "filter": lists.filter_,
+    "sum": compute.sum_, "difference": compute.difference, "share": compute.share, "ratio": compute.ratio,
+    "change": compute.change, "check": checks.check,
+    "text": text.text, "define": text.define, "about": text.about, "help": text.help_answer,
+}
+_MIN_SCORE = 30
+# Operations clearly asked for that no other operation may stand in for: a breakdown the report does
+# not print is not answered with the total.
+_NOT_SUBSTITUTED = {"breakdown": "明细或构成", "parent": "上级科目", "rank": "排序所需的数字", "text": "相关说明"}
+# Operations whose subject is a topic the report may say nothing about: say so, give no figure.
+_TOPIC_WORDS = {"三公": "三公经费", "机关运行": "机关运行经费", "采购": "政府采购", "绩效": "绩效目标"}
+
+
+def ask(conn: sqlite3.Connection, question: str, session: Session | None = None) -> Answer:
+    """Answer one question about the loaded reports (see the module docstring)."""
+    from budgetqa.answer.compare import across_answer
+
+    session = session or Session()
+    current = report_of(conn, session.document_id)
+    if current is None:
+        return Answer(False, "none", "数据库里还没有报告：先用 budgetqa load FILE 载入一份。")
+    others: list[str] = []
+    several = several_loaded(conn)
+    if several:
+        question = _pick(question, session) or question  # a numbered choice names its report
+        named = reports_named(conn, question, _printed_by(conn, current.id))
+        own = department_reports(conn, current.department)
+        plan = wants_comparison(question, named, current, own)
+        if plan is not None:
+            return across_answer(conn, question, plan, named, asked_kind(question), read_document, ask_doc)
+        choice = chosen_report(question, named, current, own, _missing_year)
+        if choice.report is None:
+            return Answer(False, "out_of_scope", choice.refusal, document=current.label)
+        current, others = choice.report, choice.others
+    doc = read_document(conn, current.id)
+    if session.document_id != doc.id:
+        session.last_query = None  # another report: what was said of the last one does not carry over
+    session.document_id = doc.id
+    answer = ask_doc(conn, doc, question, session)
+    answer.document = doc.label
+    if several and answer.matched:
+        if others:  # the question's name fits other departments as well: say which, never choose silently
+            listed = "、".join(others[:3]) + (f" 等 {len(others)} 个部门" if len(others) > 3 else "")
+            answer.text += f"（问题中的名称也可指 {listed}，写出全称可选定）"
+        answer.text += f"（出自 {doc.label}）"
+    return answer
+
+
+def preload(conn: sqlite3.Connection, doc_id: int) -> None:
+    """Read a document and warm the reader before the first question (for the app's start-up)."""
+    import cn2an  # noqa: F401  (imported on first use otherwise: tens of milliseconds)
+    from budgetqa.textnorm import character_pinyin
+
+    character_pinyin()  # (the first misheard name would otherwise pay for the import)
+
+    ask_doc(conn, read_document(conn, doc_id), "前五个项目", Session(document_id=doc_id))
+
+
+def _printed_by(conn: sqlite3.Connection, doc_id: int):
+    """The names a report prints, read when first asked for."""
+    names: list[list[str]] = []
+
+    def printed() -> list[str]:
+        if not names:
+            names.append(_printed(read_document(conn, doc_id)))
+        return names[0]
+    return printed
+
+
+def _missing_year(question: str, named) -> str:
+    """A year asked about that none of the named department's loaded reports covers."""
+    years = {int(y) for y in re.findall(r"(20\d{2})\s*年", question)}
+    have = {d.year for d in named}
+    asked = {y for y in years if y not in have and y + 1 not in have}
+    if asked and not (years & have):
+        held = "、".join(sorted(f"{d.year}年{d.kind}" for d in named))
+        return f"已载入的「{named[0].department}」报告只有 {held}，没有 {min(asked)} 年的数据。"
+    return ""
+
+
+# --------------------------------------------------------------------------- one report
+def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, session: Session) -> Answer:
+    """Answer a question about one report, in the session's conversation."""
+    question = (question or "").strip()
+    if not squash(question):
+        return _unmatched(doc, "none", "问题是空的：请输入想查的科目、项目或数字，例如「2013105」或「基本支出多少」。")
+    picked = _pick(question, session)
+    if picked:
+        question = picked
+    question = _INTRODUCTION.sub("", strip_department(question, doc.department, _printed(doc)))
+    returned = _returning(doc, question, session)
+    question = returned or question
+    parts = _parts(question)
+    if len(parts) == 1:
+        answer = _answer(conn, doc, parts[0], session, continuing=bool(returned))
+    else:
+        answers = []
+        for i, part in enumerate(parts):
+            kept = session.last_query, session.last_focus
+            if answers and answers[-1].intent == "out_of_scope":  # a part after one refused leans on nothing older
+                session.last_query, session.last_focus = None, []
+            answers.append(_answer(conn, doc, part, session, continuing=i > 0 or bool(returned)))
+            if session.last_query is None:
+                session.last_query, session.last_focus = kept
+        answer = _together(doc, parts, answers)
+    if len(question) > MAX_QUESTION:
+        answer.text += f"（问题超过 {MAX_QUESTION} 字，只读了前 {MAX_QUESTION} 字。）"
+    session.choices = answer.choices
+    session.history.append(question)
+    return answer
+
+
+def _printed(doc: Document) -> list[str]:
+    from budgetqa.question.vocabulary import vocabulary
+
+    return [t.name for terms in vocabulary(doc).by_name.values() for t in terms if t.kind not in ("department", "table")]
+
+
+# 回到X，… / 说回X，…: the conversation goes back to X; what follows is asked of it unless it names its own subject.
+_RETURN = re.compile(r"^(?:再)?(?:回到|说回|回头说|回头看)([^，,。：:？?]{1,24})[，,。：:]\s*(\S.*)$")
+
+
+def _returning(doc: Document, question: str, session: Session) -> str:
+    """The question after a 回到X opening ('' without one), with X made the conversation's last
+    subject: what follows is then read as a later question of the same line."""
+    m = _RETURN.match(question)
+    if m is None:
+        return ""
+    topic = read(m.group(1), doc)
+    if topic.subjects:
+        session.last_query, session.last_focus = topic, []
+    return m.group(2)
+
+
+_PART_END = re.compile(r"[？?！!；;。]+")
+# 我是审计局的，… / 作为人大代表我想问：…: who is asking says nothing about what is asked.
+_INTRODUCTION = re.compile(r"^(?:我是[^，,。：:？?]{1,16}?(?:的)?[，,。：:]|作为[^，,。：:？?]{1,16}?(?:我想问|我问一下|想问)?[，,：:]?"
+                           r"|(?:审计|我们)?(?:核对|核实|确认|了解)一下[：:，,]|(?:换|转)个话题[，,：:]?|简单说[，,：:]?"
+                           r"|再问一下[，,：:]?|另外(?:问下|问一下)?[，,：:]|先不说这个[，,：:]?)")
+_CLAUSE_END = re.compile(r"[，,]")
+# Words that make a clause a question of its own (多少, 几个, 是否 …); a clause without one says
+# where or what, and is read together with the next.
+_ASKS = re.compile(r"多少|几|哪|什么|啥|吗|(?<![这那多])么|呢|是否|是不是|占比|比例|比重|对不对|怎么|如何|为何|为什么|原因|多长|多久|多大|多高")
+
+
+# 哪几类，各占多少 / 有哪些，分别多少: a clause opening with 各 or 分别 asks of the things the one before names.
+_EACH_OF = re.compile(r"(?:那)?(?:各|分别|各自)")
+
+
+def _parts(question: str) -> list[str]:
+    """The questions of one line: split at question marks and semicolons, and at commas between
+    clauses that each ask something (a clause that asks nothing joins the next)."""
+    pieces = []
+    for sentence in _PART_END.split(question[:MAX_QUESTION]):
+        clauses = [c for c in _CLAUSE_END.split(sentence) if squash(c)]
+        merged: list[str] = []
+        for clause in clauses:
+            if merged and not _ASKS.search(merged[-1]):
+                merged[-1] += "，" + clause
+            else:
+                merged.append(clause)
+        if len(merged) > 1 and not _ASKS.search(merged[-1]):
+            last = merged.pop()
+            merged[-1] += "，" + last
+        pieces += merged
+    out: list[str] = []
+    for piece in pieces:
+        if out and (len(squash(out[-1])) < 2 or not _ASKS.search(piece) or _EACH_OF.match(squash(piece))):
+            out[-1] += "，" + piece  # （含上年结转）/ 各占多少: a part that asks nothing new qualifies the one before
+        else:
+            out.append(piece)
+    return out or [question]
+
+
+def _pick(question: str, session: Session) -> str | None:
+    """A follow-up that picks one of the last answer's numbered choices ('1', '第二个')."""
+    if not session.choices:
+        return None
+    m = re.fullmatch(r"(?:选|要|看)?(?:第)?(\d{1,2})(?:个|项|条)?(?:吧|呢)?", chinese_numbers(squash(question)))
+    if not m:
+        return None
+    index = int(m.group(1)) - 1
+    return session.choices[index][1] if 0 <= index < len(session.choices) else None
+
+
+def _answer(conn, doc: Document, question: str, session: Session, continuing: bool = False) -> Answer:
+    """Read one question, fill its gaps from the conversation, refuse or execute it."""
+    q = read(question, doc)
+    if continuing:  # a later question of the line: 基本支出和项目支出各多少 asks it of the one before
+        q = without_loose_totals(q)
+        q.follow_up = q.follow_up or not q.subjects or all(measure_word(q, m) for m in q.subjects)
+    picked = shown_mentions(q, session.shown, doc) if session.shown and not q.subjects else []
+    if picked:  # 货物、工程、服务各多少: figures the last answer showed, asked as figures
+        op = "value" if q.op in ("help", "text", "about") else q.op
+        q = replace(q, subjects=picked, follow_up=False, op=op, ops=[(100.0, op)] + q.ops,
+                    whole=shown_whole(session.shown, picked, doc) if op == "share" else None)
+    q = with_context(q, session.last_query, session.last_focus, tuple(session.earlier))
+    if q.previous_year and q.op == "value":  # last year's figure: only from the change the report states
+        q = replace(q, op="change", ops=[(100.0, "change")])
+    refusal = refuse(doc, q)
+    if refusal:
+        return _unmatched(doc, "out_of_scope", refusal, q)
+    answer = execute(conn, doc, q)
+    if answer is None:
+        return _unmatched(doc, "no_match", _silent_topic(doc, q), q)
+    if answer.matched:
+        if session.last_query is not None and session.last_query.subjects:
+            session.earlier = (session.earlier + session.last_query.subjects[:1])[-5:]
+        session.last_query, session.last_focus = q, _focus(answer, doc)
+        shown = [f.label for f in answer.figures]  # figures of recent answers, latest first
+        session.shown = list(dict.fromkeys(shown + session.shown))[:40]
+        convert_units(answer, q)
+    return answer
+
+
+def _focus(answer: Answer, doc: Document) -> list:
+    """What the answer picked out (排第二的是哪个 -> that project), as names a follow-up can lean on
+    (它的绩效目标)."""
+    from budgetqa.question.mentions import Mention
+    from budgetqa.question.vocabulary import vocabulary
+
+    v = vocabulary(doc)
+    picked = []
+    for value in answer.focus:
+        name = value.key.split(":")[-1] if value.key.startswith(("project:", "row:")) else value.label.split("（")[0]
+        code = value.key if value.key.isdigit() else None
+        terms = [v.codes[code]] if code in v.codes else v.by_name.get(squash(name), [])
+        if terms:
+            picked.append(Mention(10_000, 10_000, list(terms), via="context"))
+    return picked
+
+
+def execute(conn, doc: Document, q: Query) -> Answer | None:
+    """Carry out the best-ranked operation that can answer; the question's words are not read again.
+
+    An operation that finds its subject but no figure for it (no stated change, say) answers only
+    when nothing else does, not even a sentence of the report."""
+    special = _by_subject(doc, q)
+    if special is not None:
+        return special
+    if q.excluded and (q.op in ("value", "sum", "difference", "breakdown", "list")
+                       or q.has("合计", "一共", "总共", "还剩", "剩下", "其余", "还有多少", "共计", "加起来")):
+        left = compute.remainder(doc, q)
+        if left is not None:
+            return left
+    if q.op in ("value", "difference", "change", "share") and compute.asks_budget_vs_outturn(doc, q) \
+            and not any("topic" in m.kinds for m in q.subjects):  # a topic (三公) answers from its own table
+        found = compute.budget_vs_outturn(doc, q)  # a 决算 report's budget against its outturn
+        if found is not None:
+            return found
+    for i, (score, op) in enumerate(q.ops[:6]):
+        if score < _MIN_SCORE:
+            break
+        found = OPERATIONS[op](doc, replace(q, op=op))
+        if found is not None:
+            return found  # answered, or understood and not in the report (said so)
+        if i == 0 and q.cued and op in _NOT_SUBSTITUTED and q.subjects and score - q.ops[1][0] >= 25:
+            what = "、".join(q.names()) or "所问内容"
+            return Answer(False, op, f"报告（{doc.label}）没有给出「{what}」的{_NOT_SUBSTITUTED[op]}；没有可给的数字。",
+                          understood=what)
+    if not q.previous_year and (q.op in ("text", "define", "about", "value", "breakdown") or not q.subjects):
+        return text.passages(conn, doc, q)
+    return None
+
+
+def _by_subject(doc: Document, q: Query) -> Answer | None:
+    """Questions whose subject has one place to be read, whatever is asked of it: the units, the
+    duties, the assets (国有资产占有使用情况)."""
+    figure_kinds = {"code", "item", "project", "row", "target", "fact"}
+    if q.domain in ("internal_units", "subordinate_units") and not any(
+            m.via in ("exact", "synonym") and m.kinds & figure_kinds for m in q.subjects):
+        return text.units(doc, q)
+    if any(m.kinds == {"topic"} and m.term.key == "国有资产" or "asset" in m.kinds and m.via == "exact" for m in q.subjects):
+        return topics.assets(doc, q)
+    return None
+
+
+def refuse(doc: Document, q: Query) -> str:
+    """Why the report cannot answer (another department, a person, the future, another year or kind)."""
+    if q.refused.startswith("department:"):
+        return f"这份报告是 {doc.label}，不包含「{q.refused.split(':', 1)[1]}」的数据。"
+    if q.missing_table:
+        return f"报告（{doc.label}）共 {len(doc.tables)} 张表，没有「{q.missing_table}」。"
+    if q.refused.startswith("split:"):
+        return (f"报告把「{q.refused.split(':', 1)[1]}」作为一项列出，只有一个合计数，"
+                f"没有按所问的各部分分列；可以问这一项的金额（{doc.label}）。")
+    if q.refused == "person":
+        return f"预算报告只有部门和科目的金额，没有人员、人均、数量单价、执行进度或以后年度的数据（{doc.label}）。"
+    if q.missing and not any(m.via == "exact" and m.kinds & {"item", "code", "row"} for m in q.subjects_typed):
+        return f"报告（{doc.label}）没有列出「{q.missing}」这一项，没有可给的数字。"
+    other = [y for y in q.years if doc.year and y not in (doc.year, doc.year - 1)]
+    if other:
+        return f"这份报告是 {doc.label}，没有 {other[0]} 年的数据。"
+    if q.has("决算") and doc.kind == "预算" and not any("决算" in t.name for m in q.subjects for t in m.terms):
+        return f"这份报告是{doc.kind}报告（{doc.label}），不含决算数。"
+    if q.previous_year and q.op not in ("change", "check") and doc.year:
+        return _last_year(doc, q)
+    return ""
+
+
+def _last_year(doc: Document, q: Query) -> str:
+    """Last year's figure is given only when the report states the change (then it is derived)."""
+    if any(f.kind == "amount" and f"{doc.year - 1}年" in f.sentence and any(t.name == f.label for m in q.subjects for t in m.terms)
+           for f in doc.facts):
+        return ""
+    found = compute.change(doc, replace(q, op="change"))
+    if found is not None and found.matched:
+        return ""
+    return f"报告（{doc.label}）只有 {doc.year} 年的数字，没有 {doc.year - 1} 年的；没有可给的数字。"
+
+
+def _silent_topic(doc: Document, q: Query) -> str:
+    """A topic the question clearly asks about and the report says nothing on."""
+    for word, topic in _TOPIC_WORDS.items():
+        if word in q.squashed and not q.subjects:
+            return f"报告（{doc.label}）没有关于「{topic}」的内容，没有给出任何数字。"
+    return ""
+
+
+_WAN = Decimal(10000)
+
+
+def convert_units(answer: Answer, q: Query) -> None:
+    """多少元 of a figure printed in 万元 (or 多少万 of one in 元): the figure in the unit asked for too."""
+    if q.unit == "元":
+        source, target, factor = "万元", "元", _WAN
+    elif q.unit == "万元":
+        source, target, factor = "元", "万元", 1 / _WAN
+    else:
+        return
+    converted = []
+    for f in answer.figures[:3]:
+        if f.unit == source:
+            value = (f.value * factor).normalize()
+            value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+            converted.append(Figure(f"{f.label}（折合{target}）", value, target, f.table, f.line))
+    if converted:
+        answer.text += "（折合：" + "；".join(f"{f.label.split('（折合')[0]} {f.value:,} {target}" for f in converted) + "）"
+        answer.figures += converted
+
+
+def _together(doc: Document, parts: list[str], answers: list[Answer]) -> Answer:
+    """The answers to the questions of one line, as one card."""
+    matched = [a for a in answers if a.matched]
+    if not matched:
+        return answers[0]
+    combined = figures.combine(matched[0].intent, matched)
+    said = " ".join(a.text for a in matched)
+    texts: list[str] = []
+    for p, a in zip(parts, answers):
+        if a.matched and not any(a.text in t for t in texts):
+            texts.append(a.text)  # a later part answered by the same card (执行率呢 after 全年预算和决算) is said once
+        elif not a.matched and not _already_said(p, said):
+            texts.append(f"「{p.strip()}」：{a.text}")
+    combined.text = " ".join(texts)
+    return combined
+
+
+def _already_said(part: str, said: str) -> bool:
+    """A later part asking why, when an earlier answer of the line already gives the stated reason."""
+    return bool(re.search(r"原因|为什么|为啥|为何|咋回事", part)) and "原因：" in said
+
+
+def _unmatched(doc: Document, intent: str, message: str, q: Query | None = None) -> Answer:
+    if not message:
+        message = "没有在报告中找到与这个问题对应的内容，没有给出任何数字。"
+    return Answer(False, intent, message, document=doc.label, suggestions=_suggest(doc, q))
+
+
+def _suggest(doc: Document, q: Query | None) -> list[str]:
+    """Up to three questions that can be answered, close to what was asked when possible."""
+    from rapidfuzz import fuzz, process
+
+    from budgetqa.catalogue import INTENTS
+    from budgetqa.question.mentions import strip_fillers
+    from budgetqa.question.vocabulary import vocabulary
+
+    out: list[str] = []
+    residue = strip_fillers(q.squashed).replace(" ", "") if q is not None else ""
+    if residue:
+        names = {key: terms[0].name for key, terms in vocabulary(doc).by_name.items()
+                 if terms[0].kind in ("code", "item", "project")}
+        for _, score, key in process.extract(residue, names, scorer=fuzz.partial_ratio, processor=None, limit=3,
+                                             score_cutoff=40) if names else []:
+            out.append(f"{names[key]}多少")
+    for intent in INTENTS:
+        if len(out) >= 3:
+            break
+        if intent.examples and intent.op in ("value", "share", "rank"):
+            out.append(intent.examples[0])
+    return list(dict.fromkeys(out))[:3]
