@@ -306,6 +306,7 @@ def check(db_path: Path, doc_selector: str | None, as_json: bool, as_csv: bool) 
 
     Example: budgetqa check --json
     """
+    from budgetqa.findings import count_line, finding_from_row, group_findings
     from budgetqa.render import check_kind, fmt_amount, severity_label
 
     conn = _open(db_path)
@@ -322,24 +323,33 @@ def check(db_path: Path, doc_selector: str | None, as_json: bool, as_csv: bool) 
                  Decimal(f["computed"]), Decimal(f["difference"]), f["unit"], f["lines"]] for f in findings]
         emit(["类型", "检查项", "比较", "印", "算得", "差", "单位", "行"], rows, False, True)
         return
-    contradictions = sum(1 for f in findings if f["severity"] == "contradiction")
     head = f"{doc['department']} {doc['year']} {doc['kind']}："
     keys = doc.keys()
     how = _how_read({k: doc[k] for k in keys}, json.loads(doc["notes"]) if "notes" in keys and doc["notes"] else [])
     if not findings:
         click.echo("\n".join([head + "没有发现不一致", *how]))
         return
-    click.echo(head + f"{len(findings)} 处不一致（{contradictions} 处矛盾，{len(findings) - contradictions} 处尾数差）")
+    groups = group_findings([finding_from_row(f) for f in findings])
+    click.echo(head + count_line(groups))
     for line in how:
         click.echo(line)
-    for f in findings:
-        amounts = [fmt_amount(Decimal(f[k]), f["unit"] or "") for k in ("stated", "computed", "difference")]
-        lines = "、".join(f["lines"].split(",")) if f["lines"] else ""
-        if f["kind"] in ("narrative_name", "narrative_year"):  # names or years: the subject says it all
-            click.echo(f"[{severity_label(f['severity'])}] {f['subject']}" + (f"（第 {lines} 行）" if lines else ""))
+    # One gap once, then every place that shows it; contradictions first.
+    for group in sorted(groups, key=lambda g: g.severity != "contradiction"):
+        label = f"[{severity_label(group.severity)}] "
+        places = [(p.subject, "、".join(map(str, p.lines))) for p in group.places]
+        if group.places[0].kind in ("narrative_name", "narrative_year"):  # names or years: the subject says it all
+            for subject, lines in places:
+                click.echo(label + subject + (f"（第 {lines} 行）" if lines else ""))
             continue
-        click.echo(f"[{severity_label(f['severity'])}] {f['subject']}：印 {amounts[0]}，算得 {amounts[1]}，"
-                   f"差 {amounts[2]}" + (f"（第 {lines} 行）" if lines else ""))
+        amounts = [fmt_amount(n, group.unit) for n in (group.stated, group.computed, group.difference)]
+        gap = f"印 {amounts[0]}，算得 {amounts[1]}，差 {amounts[2]}"
+        if len(places) == 1:
+            subject, lines = places[0]
+            click.echo(f"{label}{subject}：{gap}" + (f"（第 {lines} 行）" if lines else ""))
+            continue
+        click.echo(f"{label}{gap}，见于 {len(places)} 处：")
+        for subject, lines in places:
+            click.echo(f"    {subject}" + (f"（第 {lines} 行）" if lines else ""))
 
 
 @cli.command()

@@ -99,6 +99,14 @@ def group_findings(findings: list[Finding]) -> list[FindingGroup]:
     return list(groups.values())
 
 
+def count_line(groups: list[FindingGroup]) -> str:
+    """'4 处不一致（1 处矛盾，3 处尾数差），见于 18 处': gaps counted once, however many places show them."""
+    contradictions = sum(1 for g in groups if g.severity == "contradiction")
+    places = sum(len(g.places) for g in groups)
+    seen = f"，见于 {places} 处" if places > len(groups) else ""
+    return f"{len(groups)} 处不一致（{contradictions} 处矛盾，{len(groups) - contradictions} 处尾数差）{seen}"
+
+
 def finding_from_row(row) -> Finding:
     """A Finding read back from a row of the ``findings`` table (a mapping of its columns)."""
     return Finding(

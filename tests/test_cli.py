@@ -265,7 +265,13 @@ def english_words(text: str, *names: str) -> set[str]:
 
 def test_what_a_user_reads_is_chinese(run, tmp_path, db_path, seed_path):
     check = run("check")
-    assert check.stdout.splitlines()[0] == "中国共产党长治市屯留区委办公室 2024 预算：18 处不一致（1 处矛盾，17 处尾数差）"
+    lines = check.stdout.splitlines()
+    assert lines[0] == "中国共产党长治市屯留区委办公室 2024 预算：4 处不一致（1 处矛盾，3 处尾数差），见于 18 处"
+    # One gap seen in several tables is printed once, its places listed under it (the 1,084.38 total is
+    # 0.01 off in 13 places); the contradiction comes first.
+    assert lines[2].startswith("[矛盾] 说明「本单位机关运行经费财政拨款预算」")
+    assert lines[3] == "[尾数差] 印 1,084.38 万元，算得 1,084.39 万元，差 -0.01 万元，见于 13 处："
+    assert sum(line.startswith("    ") for line in lines) == 17
     assert english_words(check.stdout) == set()
     assert english_words(run("tables").stdout) == set()
     assert english_words(run("check", "--csv").stdout) == set()

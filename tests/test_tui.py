@@ -140,7 +140,7 @@ async def test_status_bar_counts_findings_and_f3_shows_each_gap_once(tui_db):
     async with app.run_test(size=SIZE) as pilot:
         status = str(app.status.render())
         assert "中国共产党长治市屯留区委办公室 2024年预算" in status
-        assert f"检查：{total} 处不一致（矛盾 {contradictions}）" in status
+        assert f"检查：4 处不一致（{contradictions} 处矛盾，3 处尾数差），见于 {total} 处" in status
         await pilot.press("f3")
         await pilot.pause()
         screen = app.screen

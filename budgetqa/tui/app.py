@@ -23,6 +23,7 @@ from textual.widgets import Footer, Static
 from budgetqa.answer import Answer, Session
 from budgetqa.browse import Layout, layout
 from budgetqa.export import suggest_name, with_unit, write_table
+from budgetqa.findings import count_line, finding_from_row, group_findings
 from budgetqa.models import ReportError
 from budgetqa.store import connect, documents, find_document
 from budgetqa.tui.chat import AnswerCard, NameSuggester, QuestionInput
@@ -260,13 +261,12 @@ class BudgetApp(App[None]):
     def update_status(self) -> None:
         """The status bar: the document, and how many inconsistencies its check found."""
         assert self.conn is not None and self.doc is not None
-        total, contradictions = self.conn.execute(
-            "select count(*), coalesce(sum(severity = 'contradiction'), 0) from findings where document_id = ?",
-            [self.doc["id"]],
-        ).fetchone()
-        if total:
-            style = "bold $text-warning" if contradictions else ""
-            badge = (f"检查：{total} 处不一致（矛盾 {contradictions}）", style)
+        self.conn.row_factory = sqlite3.Row
+        groups = group_findings([finding_from_row(r) for r in self.conn.execute(
+            "select * from findings where document_id = ? order by rowid", [self.doc["id"]])])
+        if groups:
+            contradictions = any(g.severity == "contradiction" for g in groups)
+            badge = (f"检查：{count_line(groups)}", "bold $text-warning" if contradictions else "")
         else:
             badge = ("检查：未发现不一致", "$text-success")
         self.status.update(Content.assemble(document_label(self.doc), " │ ", badge, (" F3", "dim")))
