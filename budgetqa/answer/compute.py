@@ -633,6 +633,10 @@ def _stated_change(doc: Document, q: Query, best: Fact) -> Answer:
             if abs(computed - abs(rate.value)) > Decimal("0.01"):
                 text += f"；按 {abs(best.value)} ÷ {before} 计算变动率应为 {computed}%，与报告所写 {abs(rate.value)}% 不符"
                 a.figure(f"{best.subject}变动率（计算）", computed, "%")
+        elif rate is None and before > 0:  # the report states the amount only: the rate, computed and said so
+            computed = (abs(best.value) / before * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+            text += f"；报告没有写变动率，按 {abs(best.value)} ÷ {before} 计算为{'增长' if best.value > 0 else '下降'} {computed}%"
+            a.figure(f"{best.subject}变动率（计算）", computed, "%")
         if q.previous_year:
             text = (f"{best.basis}{best.subject}约为 {amount_text(before, current.unit)}（本年 {current.value} "
                     f"{'减' if best.value > 0 else '加'} {abs(best.value)} 推算）。") + text

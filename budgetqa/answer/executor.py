@@ -221,6 +221,8 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
     q = read(question, doc)
     if continuing:  # a later question of the line: 基本支出和项目支出各多少 asks it of the one before
         q = without_loose_totals(q)
+        if q.subjects and all(m.via == "whole" for m in q.subjects):  # 2013105是什么，多少钱: of 2013105
+            q = replace(q, subjects=[])
         q.follow_up = q.follow_up or not q.subjects or all(measure_word(q, m) for m in q.subjects)
     picked = shown_mentions(q, session.shown, doc) if session.shown and not q.subjects else []
     if picked:  # 货物、工程、服务各多少: figures the last answer showed, asked as figures

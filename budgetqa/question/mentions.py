@@ -387,6 +387,15 @@ def homophone_fix(text: str, squashed: str, mentions: list[Mention], v: Vocabula
                     known = words[n] in v.by_name or words[n] in v.synonyms or words[n] in lexicon.STANDARD_ECONOMIC_ITEMS
                     if known and same * 2 >= size and same < size and sounds_like(piece, words[n]):
                         return text.replace(piece, words[n], 1)
+    for run in runs:  # two-character budget words, misheard in one character (多少预酸)
+        for i in range(len(run) - 1):
+            piece = run[i:i + 2]
+            if piece in lexicon.SYNONYMS or any(piece in words for words in lexicon.SCOPE_WORDS.values()):
+                continue  # a word of its own (截转 is a scope word)
+            for word in lexicon.SOUND_ALIKE_WORDS:
+                if piece != word and (piece[0] == word[0] or piece[1] == word[1]) and piece in text \
+                        and sounds_like(piece, word):
+                    return text.replace(piece, word, 1)
     return None
 
 

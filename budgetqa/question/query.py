@@ -113,6 +113,7 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     numbers = read_numbers(squashed)
     q.amounts, q.percents, q.years, q.n, q.nth, q.choice = (numbers.amounts, numbers.percents, numbers.years,
                                                             numbers.n, numbers.nth, numbers.choice)
+    q.amounts = [a for a in q.amounts if not _code_in_unit(a, q, v)]
     _scope(q)
     _missing_items(q, doc)
     blanked = _blank(_blank_qualifiers(squashed), q.missing)
@@ -132,6 +133,11 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     _refusals(q, doc, mentions)
     _missing_table(q, doc)
     _rank(q)
+    if _whole_money_asked(q):
+        q.subjects = _report_total(q, v)
+        if q.subjects:  # 一共多少经费: one figure, the total (not a sum of several), however weakly cued
+            q.ops = [(max(q.ops[0][0] + 1, 60.0), "value")] + q.ops
+            q.op = "value"
     if q.together and q.op == "sum":  # 加起来占多少: a share, of the sum
         q.ops = [(q.ops[0][0] + 1, "share")] + q.ops
         q.op = "share"
@@ -216,6 +222,33 @@ def _quoted_rate(q: Query, doc: Document, v) -> list[Mention]:
             if f.kind == "rate" and abs(f.value) in [abs(p) for p in q.percents]}
     terms = v.by_name.get(squash(said.pop()), []) if len(said) == 1 else []
     return [Mention(10_000, 10_000, list(terms), via="context")] if terms else []
+
+
+def _whole_money_asked(q: Query) -> bool:
+    """今年一共多少经费 / 区委办的预算是多少: the report's money as a whole, asked as one figure."""
+    return (not q.subjects and q.whole is None and q.table is None and not q.domain and not q.scope
+            and not q.amounts and not q.percents and q.op in ("value", "sum") and not q.previous_year
+            and bool(_WHOLE_MONEY.search(q.squashed)) and not re.search(r"这|那|它|其|该|哪", q.squashed)
+            and len(_TOTAL_WORDS.sub("", strip_fillers(q.squashed))) <= 1)  # nothing else asked (苹果多少钱: no)
+
+
+# What a question of the whole money says besides fillers.
+_TOTAL_WORDS = re.compile(r"钱|资金|经费|预算|决算|收入|支出|总共|一共|共计|总额|总数|合计|全部|全年|一年|今年|本年|花|用|了|多少|是|的|有|总")
+
+
+def _report_total(q: Query, v) -> list[Mention]:
+    """The report's 支出总计 when spending is asked (花, 支出, 用), else its 收入总计."""
+    name = "支出总计" if re.search(r"花|支出|用", q.squashed) else "收入总计"
+    terms = v.by_name.get(name, [])
+    return [Mention(10_000, 10_000, list(terms), via="whole")] if terms else []
+
+
+def _code_in_unit(amount, q: Query, v) -> bool:
+    """A code the report prints, typed before the unit wanted (2080505 元), is the code, not an amount of
+    2,080,505 元, unless the question compares with it (超过2080505元的项目)."""
+    raw = q.squashed[amount.start:amount.end]
+    return amount.unit == "元" and raw in v.codes and not any(
+        w in q.squashed for words in lexicon.COMPARATORS.values() for w in words)
 
 
 def _inside_number(m: Mention, q: Query) -> bool:
@@ -783,7 +816,7 @@ _SLOT = {"code": "{code}", "item": "{item}", "row": "{subject}", "project": "{pr
          "department": "{department}", "topic": "{item}", "group": "{item}", "column": "{item}", "list": "{item}"}
 _TEMPLATES: dict[str, list[str]] = {}
 # Words for the report's money as a whole when no name is said (钱主要花哪了, 收入的构成)
-_WHOLE_MONEY = re.compile(r"钱|资金|经费|收入|支出")
+_WHOLE_MONEY = re.compile(r"钱|资金|经费|收入|支出|预算|决算")
 _FIGURE_KINDS = {"code", "item", "row", "project", "target", "fact", "asset", "topic", "group", "column", "list"}
 _MASKED_FOR_CUES = {"code", "item", "row", "project", "target", "column", "group", "list"}
 
@@ -831,6 +864,8 @@ def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
     operator = _OPERATORS.get(intent.op)
     if operator and any(re.search(operator, q.squashed[a.end:b.start]) for a, b in zip(q.subjects, q.subjects[1:])):
         found.append("算式")  # A加B加C / A减B / A除以B: the operator typed between the names
+    if intent.op == "check" and not (q.amounts or q.percents) and re.search(r"多少|几", masked):
+        found = [c for c in found if c not in _LOOK_UP]  # 核一下差旅费是多少: a figure looked up, no claim checked
     if intent.op == "check" and q.domain in ("duties", "internal_units", "subordinate_units"):
         return []  # 保密工作是不是区委办的职责: a duty asked about, no figure checked
     if intent.op == "parent" and q.measures:
@@ -843,6 +878,8 @@ def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
     return found
 
 
+# Check words that, with no figure to check and 多少 asked, ask for the figure itself.
+_LOOK_UP = ("核一下", "核对一下", "核对", "复核", "核算", "检查")
 # Operators typed between two names.
 _OPERATORS = {"sum": r"^(?:再)?(?:加上?|\+)$", "difference": r"^(?:减去?|-|−)$", "ratio": r"^(?:除以|÷|/)$"}
 
