@@ -22,9 +22,9 @@ from budgetqa.answer.documents import (asked_kind, chosen_report, department_rep
                                        strip_department, wants_comparison)
 from budgetqa.models import Document
 from budgetqa.question.numbers import chinese_numbers
-from budgetqa.question.query import MAX_QUESTION, Query, measure_word, read, shown_mentions, shown_whole, with_context, without_loose_totals
+from budgetqa.question.query import MAX_QUESTION, Query, measure_word, pointed_item, read, shown_mentions, shown_whole, with_context, without_loose_totals
 from budgetqa.readback import read_document
-from budgetqa.textnorm import squash
+from budgetqa.textnorm import normalise, squash
 
 __all__ = ["Answer", "Figure", "Session", "Source", "ask", "ask_doc", "preload"]
 
@@ -229,6 +229,15 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         op = "value" if q.op in ("help", "text", "about") else q.op
         q = replace(q, subjects=picked, follow_up=False, op=op, ops=[(100.0, op)] + q.ops,
                     whole=shown_whole(session.shown, picked, doc) if op == "share" else None)
+    ranked = session.last_query is not None and session.last_query.op == "rank"
+    pointed = pointed_item(q, session.listed) if session.listed and not picked else None
+    if pointed is not None and ranked and pointed[0].startswith("第"):
+        pointed = None  # 第二个呢 after a ranking: its second place (with_context), not the second row shown
+    if pointed is not None:  # 后者属于哪个款 / 第一类占多少: asked of that item of the last list, by its name
+        word, name = pointed
+        typed = chinese_numbers(normalise(question))
+        if word in typed:
+            q = read(typed.replace(word, name, 1), doc)
     q = with_context(q, session.last_query, session.last_focus, tuple(session.earlier))
     if q.previous_year and q.op == "value":  # last year's figure: only from the change the report states
         q = replace(q, op="change", ops=[(100.0, "change")])
@@ -244,8 +253,22 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         session.last_query, session.last_focus = q, _focus(answer, doc)
         shown = [f.label for f in answer.figures]  # figures of recent answers, latest first
         session.shown = list(dict.fromkeys(shown + session.shown))[:40]
+        session.listed = _listed(answer) or session.listed
         convert_units(answer, q)
     return answer
+
+
+def _listed(answer: Answer) -> list[str]:
+    """The items an answer lists, in order (code and name when it shows codes): what 前者, 第二类 and
+    最后一项 of the next question point at. Empty when it lists fewer than two."""
+    if "名称" in answer.columns:
+        name = answer.columns.index("名称")
+        code = answer.columns.index("科目编码") if "科目编码" in answer.columns else None
+        names = [f"{row[code]} {row[name]}" if code is not None and row[code] else str(row[name]) for row in answer.rows]
+    else:  # figures named by their code (2013102 一般行政管理事务)
+        names = [f.label for f in answer.figures if re.match(r"\d{3,7} ", f.label)]
+    names = [n for n in names if n and not re.search(r"合计|总计", n)]
+    return names if len(names) >= 2 else []
 
 
 def _focus(answer: Answer, doc: Document) -> list:

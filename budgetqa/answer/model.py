@@ -101,6 +101,7 @@ class Session:
     last_focus: list = field(default_factory=list)  # what the last answer picked out (Mentions)
     earlier: list = field(default_factory=list)  # the subjects of the questions before the last (Mentions)
     shown: list = field(default_factory=list)  # the labels of figures recent answers showed, latest first
+    listed: list = field(default_factory=list)  # the items the last listing answer named, in order (前者, 第二类)
     choices: list[tuple[str, str]] = field(default_factory=list)
     history: list[str] = field(default_factory=list)
 

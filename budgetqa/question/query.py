@@ -855,6 +855,8 @@ def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
         found.remove("=")  # A+B=? asks for the sum, it checks nothing
     if intent.op == "sum" and re.search(r"=(?:多少|几|\?|？)?$", q.text.strip()):
         found.append("=?")
+    if intent.op == "define" and re.search(r"多少|金额|各自|各是|分别是", masked):
+        found = [c for c in found if c not in ("分为", "哪几类", "包括哪", "包含哪")]  # 分为哪几类，各多少: its parts' figures
     if intent.op == "define" and any("term" in m.kinds and re.fullmatch(
             r"(?:的)?(?:是什么|是啥|指啥|是指什么|指的是什么)(?:意思)?[呢啊呀吗]?", q.squashed[m.end:]) for m in q.subjects):
         found.append("是什么")  # 机关运行经费是什么: the term's meaning (原因是什么 names no term)
@@ -995,6 +997,29 @@ def shown_mentions(q: Query, labels: list[str], doc: Document) -> list[Mention]:
             return []  # a word that names none of them: the question is about something else
         out.append(Mention(10_000, 10_000, list(terms), via="context"))
     return out
+
+
+# Words that point at one item of the last list by its place: 前者, 后一个, 第二类, 最后一项.
+_POINTER = re.compile(r"前者|后者|(前|后|头|末)[一1](?:个|项|类|款|笔|块)|第(\d{1,2})(?:个|项|类|款|笔|块)(?![大多高小少低])"
+                      r"|最后[一1]?(?:个|项|类|款|笔|块)")
+
+
+def pointed_item(q: Query, listed: list[str]) -> tuple[str, str] | None:
+    """The words of a follow-up that point at one item of the last list by its place (后者属于哪个款,
+    第一类占多少: the first, the second, the last; 后者 of more than two is the last), and that item."""
+    m = _POINTER.search(q.squashed)
+    if m is None or len(listed) < 2:
+        return None
+    word = m.group(0)
+    if word == "后者" or word.startswith(("后", "末", "最后")):
+        index = -1
+    elif m.group(2):
+        index = int(m.group(2)) - 1
+    else:
+        index = 0
+    if not -len(listed) <= index < len(listed):
+        return None
+    return word, listed[index]
 
 
 def shown_whole(labels: list[str], parts: list[Mention], doc: Document) -> Mention | None:
