@@ -355,6 +355,8 @@ def _is(m: Mention, q: Query, words) -> bool:
 
 
 _SCOPE_NAMES = {w for words in lexicon.SCOPE_WORDS.values() for w in words} | {"上年结转安排", "当年预算安排"}
+# The summary rows that colloquial scope words name (今年新给的 -> 本年收入合计).
+_SCOPE_ROWS = {"本年收入合计", "本年收入", "上年结转", "当年拨款收入", "上年结转收入", "上年结转安排", "当年预算安排"}
 _MEASURE_NAMES = {w: key for key, words in lexicon.MEASURES.items() for w in words}
 
 
@@ -939,7 +941,7 @@ def _leans_on_context(q: Query) -> bool:
     if q.refused or q.missing or q.missing_table:
         return False
     marked = bool(lexicon.FOLLOW_UP.search(q.squashed)) and len(q.squashed) <= 20 or bool(
-        re.search(r"它|其(?!他|余|中)", q.squashed)) or bool(re.search(r"这笔|那笔|这一项", q.squashed)) and not any(
+        re.search(r"它|其(?!他|余|中)|^(?:这|那)是", q.squashed)) or bool(re.search(r"这笔|那笔|这一项", q.squashed)) and not any(
         not (_is(m, q, _SCOPE_NAMES) or q.squashed[m.start:m.end] in _MEASURE_NAMES) for m in q.subjects)
     # (招商引资宣传那笔结转资金: 那笔 of the name typed; 这一项全是项目支出吗: of the last one)
     bare = not q.subjects and not q.excluded and q.table is None and not q.domain
@@ -1058,6 +1060,7 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     if focus and not (q.n or q.nth or q.op in ("rank", "count", "filter", "list") and q.cued):
         last = replace(last, subjects=focus, whole=None, domain=None)
     filled = replace(q)
+    filled.unit = filled.unit or last.unit  # 多少元 … 上年结转呢: the unit asked carries to the follow-ups
     named = _named_in_follow_up(filled, q, last)
     for rule in (_both_of_two, _added_to_last, _against_last, _part_of_last):
         found = rule(filled, q, last, named, earlier)
@@ -1096,7 +1099,7 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     return filled
 
 
-_PRONOUN = re.compile(r"它|其(?!他|余|中)|该(?:项目|科目|项|款|类)?|这个(?:项目|科目|款|类)?|那个(?:项目|科目)?|此项"
+_PRONOUN = re.compile(r"^(?:这|那)是|它|其(?!他|余|中)|该(?:项目|科目|项|款|类)?|这个(?:项目|科目|款|类)?|那个(?:项目|科目)?|此项"
                       r"|这笔|那笔|这些钱|这部分钱|这一项|这一块")
 
 
@@ -1126,14 +1129,19 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query) -> list[Mention]:
     # a figure split into this year's and carried-over parts (a subject, a column, a project list);
     # a total or a stated figure is not, so a scope word after it names the scope's own figure
     split = bool(last.subjects) and bool(last.subjects[0].kinds & {"code", "column", "list", "project", "item", "group"})
+    if pronoun and "还是" in q.squashed and last.subjects and q.subjects and all(
+            _is(m, q, _SCOPE_NAMES) or m.term.name in _SCOPE_ROWS for m in q.subjects):
+        filled.scope = None
+        return []  # 它是今年新给的还是去年剩下的: which of the two its money is, asked of it
     named, measures, scopes = [], [], []
     for m in q.subjects:
         typed = q.squashed[m.start:m.end]
         if not part_of and split and (_is(m, q, _SCOPE_NAMES) and not (typed in _MEASURE_NAMES and row_last)):
             scopes.append(m)
             continue  # 那上年结转呢: the scope slot says it
-        if not part_of and typed in _MEASURE_NAMES and row_last:
-            measures.append(_MEASURE_NAMES[typed])
+        if not part_of and typed in _MEASURE_NAMES and row_last and not (
+                last.subjects[0].kinds == {"row"} and "row" in m.kinds):
+            measures.append(_MEASURE_NAMES[typed])  # (本年收入合计 → 上年结转呢: a row beside it, not its column)
         elif row_last and (typed in lexicon.FUNDS or _fund_of(typed)):
             filled.fund = _fund_of(typed) or typed  # 其中财政拨款(支出)多少: the last row's figure from that fund
         elif pronoun and m.kinds == {"table"}:
