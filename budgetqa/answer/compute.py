@@ -653,3 +653,49 @@ def _rate_only(doc: Document, rate: Fact) -> Answer:
                f"原文：{rate.sentence[:80]}{'。' + reason if reason else ''}（{NARRATIVE} 第{rate.line}行）。")
     a.figure(f"{subject}变动率（报告）", abs(rate.value), "%", NARRATIVE, rate.line)
     return a
+
+
+# --------------------------------------------------------------------------- the last two results
+# Words that take the last two answers as the two things compared or added (哪个多, 这两块加一块).
+_TWO = re.compile(r"两(?!位)|二者|俩|哪个(?:多|少|大|小|高|低|更)|谁(?:多|少|大|高)")
+
+
+def last_two(doc: Document, q: Query, results: list) -> Answer | None:
+    """两者差多少 / 哪个多 / 这两块加一块占人员经费多少, when one of the last two answers was itself
+    computed (a sum of several items): those two results compared, added, divided, or their sum's share
+    of the figure named."""
+    if len(results) < 2 or not _TWO.search(q.squashed) or not any(intent == "sum" for _, _, intent in results[-2:]):
+        return None
+    (what_a, a, _), (what_b, b, _) = results[-2:]
+    if a.unit != b.unit:
+        return None
+    unit = a.unit
+    shown = f"{what_a} {amount_text(a.value, unit)}，{what_b} {amount_text(b.value, unit)}"
+    named = [q.whole] if q.whole is not None else q.subjects
+    if q.whole is not None and q.subjects:
+        return None  # 差旅费占公用经费多少: a part of its own is named
+    if q.op == "share" and len(named) == 1:
+        whole = subject_value(doc, q, named[0])
+        if whole is None or whole.unit != unit or not whole.amount:
+            return None
+        total = a.value + b.value
+        out = answer("share", f"{what_a} 与 {what_b} 之和 占 {whole.label}",
+                     f"{shown}，合计 {amount_text(total, unit)}，占 {whole.label} {amount_text(whole.amount, unit)} 的 "
+                     f"{pct(total, whole.amount)}%（{total} ÷ {whole.amount} × 100）。")
+        out.figure("两者合计（计算）", total, unit)
+        out.figure("占比（计算）", pct(total, whole.amount), "%")
+        return out
+    if q.op in ("sum",) or re.search(r"加|合计|一共|总共", q.squashed):
+        out = answer("sum", f"{what_a} + {what_b}", f"{shown}，合计 {amount_text(a.value + b.value, unit)}。")
+        out.figure("两者合计（计算）", a.value + b.value, unit)
+        return out
+    if q.op in ("difference", "rank", "value", "ratio", "share"):
+        big, small = (what_a, what_b) if a.value >= b.value else (what_b, what_a)
+        gap = abs(a.value - b.value)
+        out = answer("difference", f"{what_a} 与 {what_b} 比较",
+                     f"{shown}；{big}多，多 {amount_text(gap, unit)}" + (
+                         f"，是后者的 {(max(a.value, b.value) / min(a.value, b.value)).quantize(Decimal('0.01'))} 倍。"
+                         if min(a.value, b.value) > 0 else "。"))
+        out.figure("两者之差（计算）", gap, unit)
+        return out
+    return None

@@ -238,6 +238,10 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         typed = chinese_numbers(normalise(question))
         if word in typed:
             q = read(typed.replace(word, name, 1), doc)
+    if not (q.subjects and q.op != "share") and not picked and pointed is None:
+        found = compute.last_two(doc, q, session.results)  # 哪个多 after two sums: those two results
+        if found is not None:  # (the two results stay the last two: 哪个多, then 两者加起来占多少)
+            return found
     q = with_context(q, session.last_query, session.last_focus, tuple(session.earlier))
     if q.previous_year and q.op == "value":  # last year's figure: only from the change the report states
         q = replace(q, op="change", ops=[(100.0, "change")])
@@ -254,6 +258,10 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         shown = [f.label for f in answer.figures]  # figures of recent answers, latest first
         session.shown = list(dict.fromkeys(shown + session.shown))[:40]
         session.listed = _listed(answer) or session.listed
+        if answer.figures:
+            what = answer.understood[2:-3] if answer.understood.startswith("按「") else answer.figures[0].label
+            what = what.split("：")[0]  # (五险一金：养老、医疗…: the group's own name)
+            session.results = (session.results + [(what, answer.figures[0], answer.intent)])[-4:]
         convert_units(answer, q)
     return answer
 

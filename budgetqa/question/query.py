@@ -128,6 +128,7 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
         q.subjects = _quoted_rate(q, doc, v)
     if len(q.subjects) == 1 and q.whole is None:
         _part_named_within(q, v)
+    _listed_abbreviations(q, v)
     q.domain = "projects" if any("list" in m.kinds for m in q.subjects) else _domain_word(_mask(
         q.squashed, [m for m in q.subjects + ([q.whole] if q.whole else []) if m.kinds & {"list", "column", "row"}]))
     _refusals(q, doc, mentions)
@@ -224,6 +225,22 @@ def _quoted_rate(q: Query, doc: Document, v) -> list[Mention]:
     return [Mention(10_000, 10_000, list(terms), via="context")] if terms else []
 
 
+def _listed_abbreviations(q: Query, v) -> None:
+    """A word listed among items that is not one itself but begins exactly one item's name is that item
+    (基本工资津贴奖金绩效: 绩效 is 绩效工资 there, not the performance sheets)."""
+    items = [m for m in q.subjects if m.kinds & {"item", "code"}]
+    if len(items) < 2:
+        return
+    for i, m in enumerate(q.subjects):
+        if m.kinds & {"item", "code", "row", "project"} or m.start >= 10_000:
+            continue
+        typed = q.squashed[m.start:m.end]
+        names = {t.name for key, terms in v.by_name.items() if key.startswith(typed) and key != typed
+                 for t in terms if t.kind == "item"}
+        if len(names) == 1:
+            q.subjects[i] = Mention(m.start, m.end, list(v.by_name[squash(names.pop())]), via="partial")
+
+
 def _whole_money_asked(q: Query) -> bool:
     """今年一共多少经费 / 区委办的预算是多少: the report's money as a whole, asked as one figure."""
     return (not q.subjects and q.whole is None and q.table is None and not q.domain and not q.scope
@@ -286,7 +303,7 @@ def _shape(q: Query, doc: Document) -> None:
     """Order, comparison, unit, text field, years and the other slots read from words alone."""
     s = q.squashed
     q.each = any(w in s for w in lexicon.EACH if w != "各") or bool(re.search(r"各(?:是|为|占|有|多少|自|分)", s))
-    q.together = bool(re.search(r"(?:合计|加起来|合起来|一共|总共|加在一起|两项|几项)(?:的)?(?:金额)?占", s))
+    q.together = bool(re.search(r"(?:合计|加起来|合起来|一共|总共|加在一起|加一块|合一块|两项|几项)(?:的)?(?:金额)?占", s))
     desc = any(w in s for w in lexicon.ORDER_DESC if len(w) > 1)
     asc = any(w in s for w in lexicon.ORDER_ASC if len(w) > 1)
     q.ascending = (asc and not desc) or (q.n is not None and q.n < 0) or (q.nth is not None and q.nth < 0) \
