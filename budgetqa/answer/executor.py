@@ -173,7 +173,7 @@ _INTRODUCTION = re.compile(r"^(?:我是[^，,。：:？?]{1,16}?(?:的)?[，,。
 _CLAUSE_END = re.compile(r"[，,]")
 # Words that make a clause a question of its own (多少, 几个, 是否 …); a clause without one says
 # where or what, and is read together with the next.
-_ASKS = re.compile(r"多少|几|哪|什么|啥|吗|(?<![这那多])么|呢|是否|是不是|占比|比例|比重|对不对|怎么|如何|为何|为什么|原因|多长|多久|多大|多高")
+_ASKS = re.compile(r"多少|几|哪|什么|啥|吗|(?<![这那多])么|呢|是否|是不是|占比|比例|比重|百分比|对不对|怎么|如何|为何|为什么|原因|多长|多久|多大|多高")
 
 
 # 哪几类，各占多少 / 有哪些，分别多少: a clause opening with 各 or 分别 asks of the things the one before names.

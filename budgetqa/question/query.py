@@ -146,8 +146,25 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
         q.scope = None  # 上年结转在项目支出中占比: the scope is the part asked, not a qualifier of the whole
         for m in q.subjects[1:]:
             m.scope = None
+    if q.op == "share" and q.whole is not None and q.whole.kinds & {"column", "list"} and q.subjects and all(
+            _scope_word(m, q) for m in q.subjects):
+        # 上年结转占项目支出多少 / 项目支出中本年和结转各占: the whole's own parts of each scope
+        q.scope = None
+        q.whole = replace(q.whole, scope=None)
+        q.subjects = [replace(q.whole, scope=_scope_word(m, q)) for m in q.subjects]
     q.follow_up = _leans_on_context(q)
     return q
+
+
+def _scope_word(m: Mention, q: Query) -> str | None:
+    """The scope a name says when it is only a scope word or a scope's summary row (上年结转, 本年预算安排)."""
+    typed = q.squashed[m.start:m.end]
+    for scope, words in lexicon.SCOPE_WORDS.items():
+        if typed in words or m.term.name in words:
+            return scope
+    if m.term.name in _SCOPE_ROWS:
+        return "上年结转" if "结转" in m.term.name else "本年"
+    return None
 
 
 def squash_spaced(text: str) -> str:
@@ -681,6 +698,8 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
             q.measures = [ms[i + 1].of("column")[0].key]
             return ms[:i + 1] + ms[i + 2:]
         gap = re.sub(r"^(?:这一|这个)?(?:项目|[类款项级])|^(?:预算|决算|预算数|决算数|表)", "", q.squashed[ms[i].end:ms[i + 1].start])
+        # X53,611.86万元中，Y / X中“其中：Y”: the figure typed, quotes and 其中 say nothing more
+        gap = re.sub(r"^\d[\d.,]*(?:万元|亿元|元|万)?(?=[中里])|(?<=[中里])(?:[，,：:“”\"「」]|其中)+$", "", gap)
         column_of_row = ms[i].kinds & {"code", "item", "project", "target"} and q.squashed[ms[i + 1].start:ms[i + 1].end] in _MEASURE_NAMES
         typed = q.squashed[ms[i].start:ms[i].end]
         negated = re.search(r"(?:非|非仅|不仅|不只|不含|不是|除了)$", q.squashed[:ms[i].start])
