@@ -347,6 +347,9 @@ def refuse(doc: Document, q: Query) -> str:
         return f"这份报告是 {doc.label}，不包含「{q.refused.split(':', 1)[1]}」的数据。"
     if q.missing_table:
         return f"报告（{doc.label}）共 {len(doc.tables)} 张表，没有「{q.missing_table}」。"
+    if q.refused.startswith("unit:"):
+        return (f"报告（{doc.label}）只有全部门（含所属单位）汇总的数字，没有「{q.refused.split(':', 1)[1]}」"
+                "单独的数字。")
     if q.refused.startswith("split:"):
         return (f"报告把「{q.refused.split(':', 1)[1]}」作为一项列出，只有一个合计数，"
                 f"没有按所问的各部分分列；可以问这一项的金额（{doc.label}）。")

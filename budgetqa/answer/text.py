@@ -370,10 +370,19 @@ def passages(conn, doc: Document, q: Query, limit: int = 3) -> Answer | None:
     best = sorted(hits.values(), key=lambda h: -h[0])[:limit]
     if best[0][0] < 4:
         return None
-    a = answer("text", "报告原文", "报告中相关的说明：" + " ".join(f"「{s}」（{sec} 第{line}行）" for _, sec, s, line in best))
+    said = " ".join(f"「{s}」（{sec} 第{line}行）" for _, sec, s, line in best)
+    if _FIGURE_ASKED.search(q.squashed) and not any(re.search(r"\d|本.{0,6}无|没有|未安排", s) for _, _, s, _ in best):
+        # a figure asked, and the sentences closest to the question state none (nor that there is none):
+        # no answer, and they are shown
+        return Answer(False, "text", f"报告（{doc.label}）没有给出所问的数字。相关的说明：{said}", document=doc.label)
+    a = answer("text", "报告原文", "报告中相关的说明：" + said)
     for _, section, _, line in best:
         a.source(section or "情况说明", line)
     return a
+
+
+# A question that asks for a figure (an amount or a count).
+_FIGURE_ASKED = re.compile(r"多少|几[个位名辆台人项张套]|预算数|决算数|金额|数额")
 
 
 def _search_words(q: Query) -> list[str]:

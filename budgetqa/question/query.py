@@ -760,6 +760,9 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
     other = _other_department(squash_spaced(q.text), [m for m in exact if m.via == "exact"], q, doc)
     if other:
         q.refused = f"department:{other}"
+    unit = _ONE_UNIT.search(q.squashed)
+    if unit and not q.refused:
+        q.refused = f"unit:{unit.group(1)}"  # 执法大队单独的决算支出: the report adds its units together
     names = {(m.term.kind, m.term.key) for m in q.subjects}
     if q.each and len(q.subjects) >= 2 and len(names) == 1 and all(len(m.terms) == 1 and m.via != "exact" for m in q.subjects):
         # 移动、联通、电信各多少 where all three are words of one project's name: a split the report
@@ -770,6 +773,12 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
         heads = [p for p in listed[:-1] + [listed[-1][:2]] if len(p) >= 2] if len(listed) > 1 else []
         if any(h in q.squashed for h in heads) and re.search(r"分多少|分了多少|分得|分到|各分|每家|各家", q.squashed):
             q.refused = "split:" + m.term.name  # 视频会议移动公司分多少: one of them, a share the report does not print
+
+
+# A unit of the department asked on its own (一个下属单位单独的数字): reports print the department's sum.
+_ONE_UNIT = re.compile(r"(?:下面的|下属的?|所属的?|请提供|请问|提供)?([\u4e00-\u9fff]{2,10}?(?:大队|支队|中心|所|站|分局|学院|医院|"
+                       r"公司|管理处|管理段|机关)|(?<=下面的|下属的|所属的)[\u4e00-\u9fff]{2,8}?局)"
+                       r"(?:\d{4}年度?)?(?:的)?(?:自己|本身|自身)?(?:单独|单列|自己)")
 
 
 def _positions(text: str, word: str) -> list[int]:
