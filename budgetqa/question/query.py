@@ -131,6 +131,8 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     _listed_abbreviations(q, v)
     q.domain = "projects" if any("list" in m.kinds for m in q.subjects) else _domain_word(_mask(
         q.squashed, [m for m in q.subjects + ([q.whole] if q.whole else []) if m.kinds & {"list", "column", "row"}]))
+    if not q.subjects and q.domain is None and re.search(r"(?:干|做|管)(?:什么|啥|嘛)(?:的|工作)", q.squashed):
+        q.domain = "duties"  # 区委办是干什么的 / 你们单位是做啥的: the department's duties
     _refusals(q, doc, mentions)
     _missing_table(q, doc)
     _rank(q)
