@@ -309,7 +309,7 @@ def execute(conn, doc: Document, q: Query) -> Answer | None:
         left = compute.remainder(doc, q)
         if left is not None:
             return left
-    if q.op in ("value", "difference", "change", "share") and compute.asks_budget_vs_outturn(doc, q) \
+    if q.op in ("value", "difference", "change", "share", "text") and compute.asks_budget_vs_outturn(doc, q) \
             and not any("topic" in m.kinds for m in q.subjects):  # a topic (三公) answers from its own table
         found = compute.budget_vs_outturn(doc, q)  # a 决算 report's budget against its outturn
         if found is not None:

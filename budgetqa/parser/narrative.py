@@ -127,6 +127,8 @@ def _sections(lines: list[str], covered: set[int]) -> list[tuple[str, _Text]]:
             and (len(text) < full or not _HEADING.match(text).group().rstrip("、.．")[-1:].isdigit())
         )
         topic = len(text) <= 40 and _TOPIC.search(text) and not _CLAUSE_MARK.search(text)
+        if _fill_slots(body, line, no):
+            continue
         if numbered or topic:
             if body.chars or title:
                 sections.append((title, body))
@@ -135,6 +137,31 @@ def _sections(lines: list[str], covered: set[int]) -> list[tuple[str, _Text]]:
         body.add(text, no)
     sections.append((title, body))
     return sections
+
+
+# An amount's place left empty where the text layer moved its number to a line of its own
+# (年初预算为 万元，支出决算为 万元。 / 135.90 135.25).
+_EMPTY_SLOT = re.compile(r"(?<=[为是达])(?=万元|亿元|元)")
+_EMPTY_RATE = re.compile(r"(?<=预算的)(?=[。，；,])")  # 完成年初预算的 。 / 98.20%
+_NUMBERS_ONLY = re.compile(r"\s*(?:\d[\d,]*\.\d+|\d+)%?(?:\s+(?:\d[\d,]*\.\d+|\d+)%?)*\s*")
+
+
+def _fill_slots(body: _Text, line: str, no: int) -> bool:
+    """Put the numbers of a line that holds only numbers into the empty amount places of the sentence
+    before it, in order, when there are exactly as many (else the line is read as it is)."""
+    if not _NUMBERS_ONLY.fullmatch(line):
+        return False
+    numbers = line.split()
+    tail = body.text[-160:]
+    start = len(body.chars) - len(tail)
+    empty = _EMPTY_RATE if all(n.endswith("%") for n in numbers) else _EMPTY_SLOT
+    slots = [start + m.start() for m in empty.finditer(tail)]
+    if not slots or len(slots) != len(numbers):
+        return False
+    for at, number in reversed(list(zip(slots, numbers))):
+        body.chars[at:at] = list(number)
+        body.lines[at:at] = [no] * len(number)
+    return True
 
 
 def _clean_label(label: str, department: str) -> str:
