@@ -245,13 +245,13 @@ KNOWN_GAPS = {
     # sets written later by helpers who never saw the code (the exam sets of one piece of work, then
     # made development sets); the corpus ones load the report each line names
     "review_d1.jsonl": ["D1-003", "D1-015", "D1-046", "D1-074", "D1-137"],
-    "dialogues_d2.jsonl": ["D2-008", "D2-012", "D2-017", "D2-033", "D2-034", "D2-052", "D2-059",
+    "dialogues_d2.jsonl": ["D2-008", "D2-012", "D2-017", "D2-033", "D2-034", "D2-059",
         "D2-103", "D2-111", "D2-115", "D2-130"],
     "corpus_d3.jsonl": ["D3-009", "D3-010", "D3-011", "D3-016", "D3-043", "D3-047", "D3-055", "D3-060",
         "D3-068", "D3-071", "D3-081", "D3-093", "D3-103", "D3-104", "D3-105", "D3-108"],
     "inspector_x1.jsonl": ["X1-044", "X1-045", "X1-081", "X1-128"],
     "voice_x2.jsonl": ["X2-031", "X2-033", "X2-037", "X2-045", "X2-048",
-        "X2-065", "X2-082", "X2-086", "X2-111",
+        "X2-065", "X2-111",
         "X2-122"],
     "analyst_x4.jsonl": ["X4-013", "X4-027", "X4-030", "X4-067", "X4-068", "X4-073",
         "X4-083", "X4-096"],
@@ -266,7 +266,11 @@ KNOWN_GAPS = {
 }
 # A line whose gold holds only when asked with no conversation before it: in a shuffled session it
 # follows a question about one project, and "这些钱从哪来" is then rightly read as that project's money.
-SESSION_ONLY_GAPS = {"review_d1.jsonl": ["D1-115"]}
+SESSION_ONLY_GAPS = {"review_d1.jsonl": ["D1-115"],
+                     # a later clause naming a table and a row (收入总表里…本年收入) after a clause about one
+                     # code: read as that table's row, not the code's column in it (alone, the first
+                     # clause's answer happens to state the figure)
+                     "voice_x2.jsonl": ["X2-092"]}
 
 
 @pytest.mark.parametrize("in_session", [False, True], ids=["alone", "one-conversation"])

@@ -170,12 +170,14 @@ _PART_END = re.compile(r"[？?！!；;。]+")
 _INTRODUCTION = re.compile(r"^(?:我是[^，,。：:？?]{1,16}?(?:的)?[，,。：:]|作为[^，,。：:？?]{1,16}?(?:我想问|我问一下|想问)?[，,：:]?"
                            r"|(?:审计|我们)?(?:核对|核实|确认|了解)一下[：:，,]|(?:换|转)个话题[，,：:]?|简单说[，,：:]?"
                            r"|再问一下[，,：:]?|另外(?:问下|问一下)?[，,：:]|先不说这个[，,：:]?)")
-_CLAUSE_END = re.compile(r"[，,]")
+_CLAUSE_END = re.compile(r"([，,]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff]))")
 # Words that make a clause a question of its own (多少, 几个, 是否 …); a clause without one says
 # where or what, and is read together with the next.
 _ASKS = re.compile(r"多少|几|哪|什么|啥|吗|(?<![这那多])么|呢|是否|是不是|占比|比例|比重|百分比|对不对|怎么|如何|为何|为什么|原因|多长|多久|多大|多高")
 
 
+# A clause that ends asking (公车有几辆 / 多少钱): a space after it starts another question.
+_ENDS_ASKING = re.compile(r"(?:多少(?:钱|元|万元|万)?|几[个辆张项人条类台套]?|吗|呢|么|啥|什么|哪些|哪个)\s*$")
 # 哪几类，各占多少 / 有哪些，分别多少: a clause opening with 各 or 分别 asks of the things the one before names.
 _EACH_OF = re.compile(r"(?:那)?(?:各|分别|各自)")
 
@@ -185,11 +187,13 @@ def _parts(question: str) -> list[str]:
     clauses that each ask something (a clause that asks nothing joins the next)."""
     pieces = []
     for sentence in _PART_END.split(question[:MAX_QUESTION]):
-        clauses = [c for c in _CLAUSE_END.split(sentence) if squash(c)]
+        # clauses with the separator typed before each (a comma, or the spaces of 公车有几辆 其中领导用车几辆)
+        split = _CLAUSE_END.split(sentence)
+        clauses = [(sep, c) for sep, c in zip([""] + split[1::2], split[0::2]) if squash(c)]
         merged: list[str] = []
-        for clause in clauses:
-            if merged and not _ASKS.search(merged[-1]):
-                merged[-1] += "，" + clause
+        for sep, clause in clauses:
+            if merged and (not _ASKS.search(merged[-1]) or not sep.strip() and not _ENDS_ASKING.search(merged[-1])):
+                merged[-1] += (sep if sep.strip() else " ") + clause
             else:
                 merged.append(clause)
         if len(merged) > 1 and not _ASKS.search(merged[-1]):

@@ -368,7 +368,7 @@ def _domain_word(s: str) -> str | None:
     """What a list, ranking, count or filter runs over, when the words say it."""
     if re.search(r"绩效目标表|目标表|绩效目标管理|绩效目标的项目|绩效目标项目", s):
         return "targets"
-    if re.search(r"内设机|内设|科室|股室", s):
+    if re.search(r"内设机|内设|科室|股室|几个股|哪些股|哪几个股|各股", s):
         return "internal_units"
     if re.search(r"下属.{0,4}单位|所属单位|二级单位|下属事业单位|下面.{0,4}单位|下级单位", s):
         return "subordinate_units"
@@ -1103,7 +1103,8 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
         return q  # 哪个类最多 after a 类: the 类 of the report, not the parts of the last one
     if q.domain and q.domain != last.domain and q.op in ("rank", "list", "count", "filter", "mean") \
             and not re.search(r"它|其(?!他|余|中)|该", q.squashed):
-        return replace(q, scope=q.scope or last.scope)  # 结转项目里最小的那个 after a 科目: a list of its own
+        within = q.squashed.startswith(("其中", "那其中")) and q.table is None  # 其中最小的几个: of the last table's list
+        return replace(q, scope=q.scope or last.scope, table=last.table if within else q.table)  # 结转项目里最小的那个 after a 科目: a list of its own
     if focus and not (q.n or q.nth or q.op in ("rank", "count", "filter", "list") and q.cued):
         last = replace(last, subjects=focus, whole=None, domain=None)
     filled = replace(q)
@@ -1186,7 +1187,8 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query) -> list[Mention]:
         if not part_of and split and (_is(m, q, _SCOPE_NAMES) and not (typed in _MEASURE_NAMES and row_last)):
             scopes.append(m)
             continue  # 那上年结转呢: the scope slot says it
-        if not part_of and typed in _MEASURE_NAMES and row_last and not (
+        coded = "code" in last.subjects[0].kinds if last.subjects else False  # (20131合计多少 其中基本支出呢: its column)
+        if (not part_of or coded) and typed in _MEASURE_NAMES and row_last and not (
                 last.subjects[0].kinds == {"row"} and "row" in m.kinds):
             measures.append(_MEASURE_NAMES[typed])  # (本年收入合计 → 上年结转呢: a row beside it, not its column)
         elif row_last and (typed in lexicon.FUNDS or _fund_of(typed)):
