@@ -241,6 +241,10 @@ def _table(a: Answer, rows: list[Value], ranked: bool = False) -> None:
 # --------------------------------------------------------------------------- operations
 def rank(doc: Document, q: Query) -> Answer | None:
     """The largest or smallest items of a list, or the one at a place."""
+    if _RATE_RANK.search(q.squashed):
+        found = rate_rank(doc, q)
+        if found is not None:
+            return found
     d = domain(doc, q)
     if not d.rows:
         return None
@@ -431,3 +435,40 @@ def _carried_subjects(doc: Document, q: Query) -> Domain:
     level = q.level or "项"
     rows = [r for r in table.rows if r.code and r.level == level and r.amount(column)]
     return Domain(f"{table.label} 中有上年结转的{level}级科目", [_value(table, r, r.amount(column)) for r in rows])
+
+
+# A ranking of what the report states item by item as a percentage: the change from last year (涨幅最大的
+# 科目, 增速冠军) or, in a 决算, the share of the budget spent (完成年初预算比例垫底的).
+_RATE_RANK = re.compile(r"涨幅|增幅|增速|增长率|涨得|增长最|增得最|降幅|下降最|降得最|减少最|减幅|变动最|变化最"
+                        r"|完成率|执行率|完成.{0,6}比例|执行.{0,4}比例")
+_LOW_FIRST = re.compile(r"垫底|最低|最少|最小|最差|倒数|降幅|下降最|降得最|减少最|减幅")
+
+
+def rate_rank(doc: Document, q: Query) -> Answer | None:
+    """The items the report states a rate for, ranked (highest first; lowest first when asked), with the
+    reason the report gives for the first."""
+    from budgetqa.answer.build import stated_reason
+
+    completion = bool(re.search(r"完成|执行", q.squashed))
+    rates = [f for f in doc.facts if f.topic and (f.kind == "share" and "完成" in f.label if completion else f.kind == "rate")]
+    if len(rates) < 2:
+        return None
+    low = bool(_LOW_FIRST.search(q.squashed))
+    ranked = sorted(rates, key=lambda f: f.value, reverse=not low)
+    n = abs(q.n) if q.n else (3 if q.has("几个", "哪些", "几项") else 1)
+    shown = ranked[:n]
+    what = "完成预算的比例" if completion else "变动率"
+    word = ("最低" if low else "最高") if completion else ("降幅最大" if low else "增幅最大")
+    listing = "；".join(f"{f.topic} {f.value}%（第{f.line}行）" if completion else
+                       f"{f.topic} {'增长' if f.value >= 0 else '下降'} {abs(f.value)}%（第{f.line}行）" for f in shown)
+    a = answer("rank", f"报告逐项说明的{what}，{word}", f"报告逐项说明的 {len(rates)} 个{what}中{word}的"
+               f"{'是 ' if n == 1 else f' {len(shown)} 个：'}{listing}。")
+    reason = stated_reason(doc, shown[0].sentence, shown[0].line)
+    if reason:
+        a.text += reason + "。"
+    for f in shown:
+        a.figure(f"{f.topic}{what}（报告）", abs(f.value), "%", "情况说明", f.line)
+        a.source("情况说明", f.line, f.topic)
+    a.columns = ["名次", "名称", f"{what}（%）", "行"]
+    a.rows = [[i + 1, f.topic, f.value, f.line] for i, f in enumerate(ranked)]
+    return a

@@ -136,6 +136,10 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     _refusals(q, doc, mentions)
     _missing_table(q, doc)
     _rank(q)
+    if re.search(r"涨幅|增幅|增速|增长率|降幅|减幅|完成率|执行率|完成.{0,6}比例", q.squashed) \
+            and re.search(r"最|冠军|第一|垫底|倒数|排名|排第|前\d", q.squashed):
+        q.ops = [(max(q.ops[0][0] + 1, 80.0), "rank")] + q.ops  # 涨幅最大的科目: the stated rates ranked
+        q.op = "rank"
     if _whole_money_asked(q):
         q.subjects = _report_total(q, v)
         if q.subjects:  # 一共多少经费: one figure, the total (not a sum of several), however weakly cued
@@ -1247,10 +1251,13 @@ def _against_last(filled, q, last, named, earlier) -> Query | None:
 
 def _part_of_last(filled, q, last, named, earlier) -> Query | None:
     """其中差旅费呢: a part of what was just asked."""
-    if not named or not q.squashed.startswith(("其中", "那其中")) or not last.subjects or q.cued:
+    if not named or not q.squashed.startswith(("其中", "那其中")) or not last.subjects:
+        return None
+    if q.cued and not (q.op == "share" and q.whole is None):
         return None
     filled.whole = _carried(last.subjects[0])
-    filled.op, filled.ops = "value", [(100.0, "value")] + q.ops
+    if q.op != "share":  # (其中X占多少 / 其中X在该类中的比重: X's share of it)
+        filled.op, filled.ops = "value", [(100.0, "value")] + q.ops
     return filled
 
 
