@@ -709,6 +709,9 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
         column_of_row = ms[i].kinds & {"code", "item", "project", "target"} and q.squashed[ms[i + 1].start:ms[i + 1].end] in _MEASURE_NAMES
         typed = q.squashed[ms[i].start:ms[i].end]
         negated = re.search(r"(?:非|非仅|不仅|不只|不含|不是|除了)$", q.squashed[:ms[i].start])
+        if ms[i].kinds == {"table"} and ms[i + 1].kinds & {"code", "item", "row", "project"} and not gap.strip():
+            q.table = int(ms[i].term.key)  # 表3 2050205: the row read in that table
+            return ms[:i] + ms[i + 1:]
         if gap in _WITHIN and typed in lexicon.FUNDS and not q.fund and not negated:
             q.fund = typed  # 财政拨款里教育支出: read in that fund's table, of its total
             return ms[:i] + ms[i + 1:]
@@ -979,6 +982,8 @@ def _rank(q: Query) -> None:
         # the figure itself is what is asked only when no other operation is asked for in words
         scored = [(round(score * 0.85, 2) if op == "value" else score, op, cued) for score, op, cued in scored]
     scored.sort(key=lambda s: -s[0])
+    if scored[0][1] == "value" and scored[0][0] < 30 and any(m.via == "exact" and "code" in m.kinds for m in q.subjects):
+        scored[0] = (30.0, "value", scored[0][2])  # a code typed among other words still asks its figure
     q.ops = [(score, op) for score, op, _ in scored]
     q.op = scored[0][1]
     q.cued = bool(scored[0][2])
