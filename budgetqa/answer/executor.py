@@ -368,6 +368,12 @@ def refuse(doc: Document, q: Query) -> str:
         return f"这份报告是{doc.kind}报告（{doc.label}），不含决算数。"
     if q.previous_year and q.op not in ("change", "check") and doc.year:
         return _last_year(doc, q)
+    unprinted = [m.term.key for m in q.subjects if m.kinds == {"topic"} and m.via == "exact"
+                 and m.term.key in ("三公经费", "机关运行经费", "政府采购")]
+    if unprinted and len(q.subjects) > 1 and re.search(r"多少|几[个辆项张]|金额", q.squashed) and not (
+            (found := topics.topic_answer(doc, q, unprinted[0])) is not None and found.matched):
+        # 三公经费一共花了多少 of a report that prints no 三公 figure: said so (not answered with another total)
+        return f"报告（{doc.label}）没有关于「{unprinted[0]}」的数字。"
     return ""
 
 
