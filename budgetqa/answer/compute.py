@@ -271,6 +271,10 @@ def base_of(doc: Document, q: Query, item: Value, m: Mention) -> Value | None:
         if base is not None and q.amounts and base.amount not in [a.value for a in q.amounts]:
             base = _quoted(doc, q, item) or base
         return base
+    if "fact" in m.kinds:
+        family = _family_total(doc, item)
+        if family is not None:
+            return family
     for word, name in _TOTAL_WORDS:
         if word in q.squashed:
             return _summary_total(doc, name)
@@ -296,6 +300,20 @@ def base_of(doc: Document, q: Query, item: Value, m: Mention) -> Value | None:
         if row is not None and row.first is not None:
             return Value("基本支出合计（经济分类）", row.first, table.unit, table.label, row.line, "basic")
     return _summary_total(doc, "支出总计")
+
+
+def _family_total(doc: Document, item: Value) -> Value | None:
+    """The total of the sentence a stated figure is one part of (政府采购金额 2,319.21 万元，其中工程采购金额
+    1,387.72 万元: 工程's whole is 政府采购金额): the sentence's largest amount, when their names share a word."""
+    fact = next((f for f in doc.facts if f.kind == "amount" and f.line == item.line and f.value == item.amount), None)
+    if fact is None:
+        return None
+    kin = [f for f in doc.facts if f.kind == "amount" and f.sentence == fact.sentence and f.unit == fact.unit
+           and f.value > fact.value and any(fact.label[i:i + 2] in f.label for i in range(len(fact.label) - 1))]
+    if not kin:
+        return None
+    top = max(kin, key=lambda f: f.value)
+    return Value(top.label, top.value, top.unit, NARRATIVE, top.line, f"fact:{top.label}")
 
 
 def _quoted(doc: Document, q: Query, item: Value) -> Value | None:

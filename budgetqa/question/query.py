@@ -231,7 +231,7 @@ def _part_named_within(q: Query, v) -> None:
     m = q.subjects[0]
     if m.start >= 10_000 or not re.match(r"(?:里头|里面|当中|之中|中|里)", q.squashed[m.end:]):
         return
-    head = squash(m.term.name)
+    head = re.sub(r"(?:预算|决算|金额|总额|合计)$", "", q.squashed[m.start:m.end]) or squash(m.term.name)
     words = [re.sub(r"^(?:里头|里面|当中|之中|中的|里的|中|里|头|面)|(?:那块|这块|那部分|这部分|部分|方面|类)$", "", w)
              for w in unexplained(q)]
     hits = {t for w in words if len(w) >= 2 for name, terms in v.by_name.items()
