@@ -355,16 +355,20 @@ def passages(conn, doc: Document, q: Query, limit: int = 3) -> Answer | None:
     if not words or conn is None:
         return None
     hits: dict[int, tuple[int, str, str, int]] = {}
-    for word in words:
-        try:
-            rows = conn.execute(
-                "select rowid, section, text, source_line from passages where document_id = ? and rowid in "
-                "(select rowid from passages_fts where passages_fts match ?)", [doc.id, f'"{word}"']).fetchall()
-        except Exception:  # noqa: BLE001 - an older database without the index: nothing found
-            return None
-        for rowid, section, sentence, line in rows:
-            score = hits.get(rowid, (0,))[0] + len(word)
-            hits[rowid] = (score, section, sentence, line)
+    for typed in words:
+        # a word that runs into a verb (中小企业拿到): its longest opening, then closing, the text holds
+        for word in [typed] + [typed[:k] for k in range(len(typed) - 1, 3, -1)] + [typed[-k:] for k in range(len(typed) - 1, 3, -1)]:
+            try:
+                rows = conn.execute(
+                    "select rowid, section, text, source_line from passages where document_id = ? and rowid in "
+                    "(select rowid from passages_fts where passages_fts match ?)", [doc.id, f'"{word}"']).fetchall()
+            except Exception:  # noqa: BLE001 - an older database without the index: nothing found
+                return None
+            for rowid, section, sentence, line in rows:
+                score = hits.get(rowid, (0,))[0] + len(word)
+                hits[rowid] = (score, section, sentence, line)
+            if rows:
+                break
     if not hits:
         return None
     best = sorted(hits.values(), key=lambda h: -h[0])[:limit]

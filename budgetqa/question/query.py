@@ -362,8 +362,10 @@ def _shape(q: Query, doc: Document) -> None:
     if kind:
         q.field_name = kind
     year = doc.year
-    q.previous_year = bool(year and (year - 1) in q.years) or bool(
-        re.search(r"(?<![比较与跟和同])(?:上年度?|去年|上一年|前一年)(?!结转|截转|财政拨款结转|相比|比|结余|剩|没花|没用)", s))
+    said = re.search(r"(?<![比较与跟和同])(?:上年度?|去年|上一年|前一年)(?!结转|截转|财政拨款结转|相比|比|结余|剩|没花|没用)", s)
+    if said and said.group(0) == "去年" and doc.kind == "决算" and not re.search(r"比|增|减|变|涨|降|上升|多了|少了", s):
+        said = None  # 西大去年政府采购多少 of a 决算: the year the accounts are of (published the year after)
+    q.previous_year = bool(year and (year - 1) in q.years) or bool(said)
     q.domain = _domain_word(s)
     q.side = "支出" if re.search(r"支出方|支出栏|支出侧|支出一侧", s) else "收入" if re.search(r"收入方|收入栏|收入侧|收入一侧", s) else None
 
