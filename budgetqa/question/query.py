@@ -131,6 +131,16 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     _listed_abbreviations(q, v)
     q.domain = "projects" if any("list" in m.kinds for m in q.subjects) else _domain_word(_mask(
         q.squashed, [m for m in q.subjects + ([q.whole] if q.whole else []) if m.kinds & {"list", "column", "row"}]))
+    counted = re.search(r"(\d{1,2}|[一二两三四五六七八九十]{1,3})个(?:绩效)?项目", q.squashed)
+    if counted and q.scope is None and (q.domain == "projects" or not q.subjects):
+        from budgetqa.textnorm import chinese_ordinal
+
+        raw = counted.group(1)
+        number = int(raw) if raw.isdigit() else chinese_ordinal(raw.replace("两", "二"))
+        sizes = {scope: sum(1 for p in doc.projects if p.scope == scope) for scope in ("本年", "上年结转")}
+        fits = [scope for scope, size in sizes.items() if size == number]
+        if len(fits) == 1:  # 八个项目逐项加起来: the list that has eight
+            q.scope, q.domain = fits[0], "projects"
     if not q.subjects and q.domain is None and re.search(r"(?:干|做|管)(?:什么|啥|嘛)(?:的|工作)", q.squashed):
         q.domain = "duties"  # 区委办是干什么的 / 你们单位是做啥的: the department's duties
     _refusals(q, doc, mentions)
