@@ -129,6 +129,7 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     if len(q.subjects) == 1 and q.whole is None:
         _part_named_within(q, v)
     _listed_abbreviations(q, v)
+    _narrowed_by_words_before(q)
     q.domain = "projects" if any("list" in m.kinds for m in q.subjects) else _domain_word(_mask(
         q.squashed, [m for m in q.subjects + ([q.whole] if q.whole else []) if m.kinds & {"list", "column", "row"}]))
     counted = re.search(r"(\d{1,2}|[一二两三四五六七八九十]{1,3})个(?:绩效)?项目", q.squashed)
@@ -256,6 +257,18 @@ def _quoted_rate(q: Query, doc: Document, v) -> list[Mention]:
             if f.kind == "rate" and abs(f.value) in [abs(p) for p in q.percents]}
     terms = v.by_name.get(squash(said.pop()), []) if len(said) == 1 else []
     return [Mention(10_000, 10_000, list(terms), via="context")] if terms else []
+
+
+def _narrowed_by_words_before(q: Query) -> None:
+    """A partly typed name that fits several (档案室: 乡镇档案室…, 村级档案室…) is the one the characters
+    typed just before it also name (村里的档案室: 村级档案室标准化建设)."""
+    for i, m in enumerate(q.subjects):
+        if m.via != "partial" or len(m.terms) < 2 or m.start >= 10_000:
+            continue
+        before = re.sub(r"[的里那这个些]", "", q.squashed[max(0, m.start - 4):m.start])
+        kept = [t for t in m.terms if any(ch in t.name for ch in before)]
+        if kept and len(kept) < len(m.terms):
+            q.subjects[i] = replace(m, terms=kept)
 
 
 def _listed_abbreviations(q: Query, v) -> None:
