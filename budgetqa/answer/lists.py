@@ -38,7 +38,8 @@ def column_domain(doc: Document, q: Query, column: str) -> tuple[Domain, Value |
     """The subjects of one level (类 unless asked) with a figure in a column (上年结转, 项目支出), in the
     named table or the first that prints the column; and the column's total there."""
     candidates = [t for t in doc.tables if t.no == q.table] + [
-        t for k in ("expenditure", "income", "gp_expenditure") for t in doc.tables if t.kind == k]
+        t for k in ("expenditure", "income", "gp_expenditure") for t in doc.tables if t.kind == k] + [
+        t for t in doc.tables if any(r.code for r in t.rows)]  # (a column one table prints: 基本建设资金支出)
     table = next((t for t in candidates if measure_column(t, column)), None)
     if table is None:
         return None

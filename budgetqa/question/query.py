@@ -130,6 +130,7 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
         _part_named_within(q, v)
     _listed_abbreviations(q, v)
     _narrowed_by_words_before(q)
+    _table_said_first(q)
     q.domain = "projects" if any("list" in m.kinds for m in q.subjects) else _domain_word(_mask(
         q.squashed, [m for m in q.subjects + ([q.whole] if q.whole else []) if m.kinds & {"list", "column", "row"}]))
     counted = re.search(r"(\d{1,2}|[一二两三四五六七八九十]{1,3})个(?:绩效)?项目", q.squashed)
@@ -257,6 +258,21 @@ def _quoted_rate(q: Query, doc: Document, v) -> list[Mention]:
             if f.kind == "rate" and abs(f.value) in [abs(p) for p in q.percents]}
     terms = v.by_name.get(squash(said.pop()), []) if len(said) == 1 else []
     return [Mention(10_000, 10_000, list(terms), via="context")] if terms else []
+
+
+def _table_said_first(q: Query) -> None:
+    """表4财政拨款支出决算表“其中：X”一共多少: a table typed before the figure named in it says where to read
+    it; it is not a second figure (unless the two are joined: 表4和X)."""
+    tables = [m for m in q.subjects if m.kinds == {"table"} and m.start < 10_000]
+    others = [m for m in q.subjects if m.kinds & {"code", "item", "row", "column", "project"} and m.start < 10_000]
+    if len(tables) != 1 or not others or tables[0].start > others[0].start:
+        return
+    if re.search(r"和|与|跟|比|及|、|加", q.squashed[tables[0].end:others[0].start]) \
+            or re.search(r"等不等于|等于|对不对|对吗|一致|相符|对得上|核对", q.squashed) \
+            or re.search(r"合计|总计|总额|共计", q.squashed[tables[0].end:others[0].start + 12]):
+        return  # (表5合计多少，其中项目支出多少 / 支出总表里基本加项目等不等于合计: the table's own total)
+    q.table = int(tables[0].term.key)
+    q.subjects = [m for m in q.subjects if m is not tables[0]]
 
 
 def _narrowed_by_words_before(q: Query) -> None:
@@ -734,7 +750,9 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
         column_of_row = ms[i].kinds & {"code", "item", "project", "target"} and q.squashed[ms[i + 1].start:ms[i + 1].end] in _MEASURE_NAMES
         typed = q.squashed[ms[i].start:ms[i].end]
         negated = re.search(r"(?:非|非仅|不仅|不只|不含|不是|除了)$", q.squashed[:ms[i].start])
-        if ms[i].kinds == {"table"} and ms[i + 1].kinds & {"code", "item", "row", "project"} and not gap.strip():
+        said = re.sub(r"[“”\"「」：:，,]|其中", "", gap).strip()  # (表4财政拨款支出决算表“其中：X”: its title typed)
+        if ms[i].kinds == {"table"} and ms[i + 1].kinds & {"code", "item", "row", "project", "column"} \
+                and (not said or said in squash(ms[i].term.name)):
             q.table = int(ms[i].term.key)  # 表3 2050205: the row read in that table
             return ms[:i] + ms[i + 1:]
         if gap in _WITHIN and typed in lexicon.FUNDS and not q.fund and not negated:
