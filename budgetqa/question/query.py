@@ -131,6 +131,9 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     _listed_abbreviations(q, v)
     _narrowed_by_words_before(q)
     _table_said_first(q)
+    if q.scope and q.whole is not None and q.whole.start < 10_000 and q.scope_spans and all(
+            q.whole.start <= a and b <= q.whole.end for a, b in q.scope_spans):
+        q.scope = None  # 占本年支出预算的比重: 本年 is part of the whole's name, not a scope of the part
     q.domain = "projects" if any("list" in m.kinds for m in q.subjects) else _domain_word(_mask(
         q.squashed, [m for m in q.subjects + ([q.whole] if q.whole else []) if m.kinds & {"list", "column", "row"}]))
     counted = re.search(r"(\d{1,2}|[一二两三四五六七八九十]{1,3})个(?:绩效)?项目", q.squashed)
