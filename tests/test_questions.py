@@ -263,6 +263,14 @@ KNOWN_GAPS = {
         "C6-048", "C6-050", "C6-062", "C6-063", "C6-071",
         "C6-074", "C6-091", "C6-092", "C6-095", "C6-096",
         "C6-097", "C6-102", "C6-107"],
+    # written by helpers who never saw the code (2026-12-04), scored untuned first: z1 65.3 %, z2 42.9 %
+    "personas_z1.jsonl": ["Z1-020", "Z1-031", "Z1-037", "Z1-041", "Z1-047", "Z1-048", "Z1-051", "Z1-066", "Z1-085", "Z1-086",
+        "Z1-088", "Z1-091", "Z1-093", "Z1-094", "Z1-101", "Z1-115", "Z1-116", "Z1-121"],
+    "corpus_z2.jsonl": ["Z2-003", "Z2-006", "Z2-007", "Z2-013", "Z2-014", "Z2-016", "Z2-017", "Z2-024", "Z2-025", "Z2-027",
+        "Z2-036", "Z2-037", "Z2-038", "Z2-041", "Z2-042", "Z2-044", "Z2-045", "Z2-046", "Z2-047",
+        "Z2-049", "Z2-051", "Z2-053", "Z2-054", "Z2-055", "Z2-059", "Z2-064", "Z2-072", "Z2-073",
+        "Z2-074", "Z2-076", "Z2-077", "Z2-081", "Z2-083", "Z2-084", "Z2-087", "Z2-088", "Z2-091",
+        "Z2-092", "Z2-093", "Z2-095", "Z2-101", "Z2-106", "Z2-109", "Z2-116", "Z2-118"],
 }
 # A line whose gold holds only when asked with no conversation before it: in a shuffled session it
 # follows a question about one project, and "这些钱从哪来" is then rightly read as that project's money.
