@@ -425,6 +425,8 @@ def breakdown(doc: Document, q: Query) -> Answer | None:
         return value(doc, q)  # X下面的Y: Y's figure, read within X; 工资、奖金、津补贴包括哪几项: each
     target = q.subjects[0] if q.subjects else q.whole
     if target is None:
+        if q.scope == "上年结转" and q.level:  # 结转部分按款分别是多少: the carried-over money by 款
+            return _column_places(doc, q, "上年结转")
         if q.table is not None:
             return table_answer(doc, q.table)
         if q.has("来", "来源", "收入"):  # 这些钱都是从哪来的

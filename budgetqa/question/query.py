@@ -390,7 +390,7 @@ def _shape(q: Query, doc: Document) -> None:
     plain = s.replace("项目", "□□")  # 项 of 项目 is not the 项 level
     q.levels = [lv for lv in ("类", "款", "项") if re.search(
         rf"(?:{lv}级|哪个{lv}|哪一{lv}|哪{lv}|什么{lv}|{lv}是(?:哪|什么|啥)|（{lv}）|\({lv}\))", plain)]
-    q.level = next((lv for lv in ("类", "款", "项") if re.search(rf"(?:{lv}级|哪个{lv}|哪一{lv}|哪{lv}|各{lv}|几{lv}|什么{lv}|个{lv}|{lv}科目|科目{lv}|{lv}一级|{lv}这一级|{lv}那一级|的{lv}$|的{lv}(?=是|有|为|中|里|各)|这个{lv}|（{lv}）|\({lv}\))", plain)), None)
+    q.level = next((lv for lv in ("类", "款", "项") if re.search(rf"(?:{lv}级|哪个{lv}|哪一{lv}|哪{lv}|各{lv}|几{lv}|什么{lv}|个{lv}|{lv}科目|科目{lv}|{lv}一级|{lv}这一级|{lv}那一级|的{lv}$|的{lv}(?=是|有|为|中|里|各)|这个{lv}|（{lv}）|\({lv}\)|按{lv}(?!级.{0,4}排))", plain)), None)
     fields = sorted((min(s.find(w) for w in words if w in s), f) for f, words in lexicon.SHEET_FIELDS.items()
                     if any(w in s for w in words))
     q.field_names = [f for _, f in fields]  # 立项依据和项目属性: each, in the order typed
@@ -977,6 +977,10 @@ def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
     if intent.op == "text" and q.field_name and (any(m.kinds & {"project", "target"} for m in q.subjects) or q.domain in (
             "projects", "targets") and all(m.kinds == {"topic"} for m in q.subjects)):
         found.append("栏目")  # a field of a project's target sheet (为什么要设这个项目), or of all (这些项目的项目期)
+    if intent.op == "breakdown" and re.search(r"按(?:[类款项]|科目|功能分类|经济分类)(?!.{0,6}排)", masked):
+        found.append("按级次")  # 结转部分按款分别是多少: the parts, by that level
+        if re.search(r"分别|各", masked):
+            found.append("分别列出")
     if intent.op == "rank" and (q.n or q.nth):
         found.append("前N" if q.n else "第N")
     return found
@@ -1053,7 +1057,8 @@ def _leans_on_context(q: Query) -> bool:
         leftover = leftover.replace(cue, "")
     leftover = re.sub(r"[\s，,、。]", "", leftover)
     unnamed = _mask(q.squashed, q.subjects + ([q.whole] if q.whole else []))  # (项目支出 said is a name, not money as a whole)
-    whole_money = bare and _WHOLE_MONEY.search(unnamed) and not re.search(r"这|那|它|其|该", q.squashed)
+    whole_money = bare and (_WHOLE_MONEY.search(unnamed) or re.search(r"(?:结转|截转|没花完)(?:的)?(?:部分|那部分|那块|的钱|资金)", unnamed)) \
+        and not re.search(r"这|那|它|其|该", q.squashed)  # (结转部分按款分别是多少: the carried-over money itself)
     return marked or (bare and bool(asks) and len(leftover) <= 3 and not whole_money) or asks_sheet(q)
 
 
