@@ -682,9 +682,11 @@ def last_two(doc: Document, q: Query, results: list) -> Answer | None:
     """两者差多少 / 哪个多 / 这两块加一块占人员经费多少, when one of the last two answers was itself
     computed (a sum of several items): those two results compared, added, divided, or their sum's share
     of the figure named."""
-    if len(results) < 2 or not _TWO.search(q.squashed) or not any(intent == "sum" for _, _, intent in results[-2:]):
+    if len(results) < 2 or not (_TWO.search(q.squashed) or not q.subjects and q.op == "difference"):
         return None
-    (what_a, a, _), (what_b, b, _) = results[-2:]
+    (what_a, a, intent_a), (what_b, b, intent_b) = results[-2:]
+    if not ("sum" in (intent_a, intent_b) or what_a.split(" 的")[0] == what_b.split(" 的")[0] and a.label != b.label):
+        return None  # (two figures of one subject, 年度 and 实施期资金: the two results; else the two subjects)
     if a.unit != b.unit:
         return None
     unit = a.unit

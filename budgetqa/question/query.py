@@ -900,7 +900,7 @@ def _other_department(spaced: str, exact: list[Mention], q: Query, doc: Document
                 continue  # 咱们办公室: the report's own department
             for m in _ORGANISATION.finditer(piece):
                 name = re.split(r"是不是|是否|属于|属不属于|算不算|归不归|管不管|归|的|在|里|这个|那个|哪|有几个|有多少|现在"
-                                r"|还有|以及|加上|或者|还是",
+                                r"|还有|以及|加上|或者|还是|说|看到|报道",
                                 full_mention(piece, m))[-1]
                 name = name.strip("年和与及在、").lstrip("类款项级")  # 20131款党委办: the code's level, then a name
                 core = re.sub(r"(?:委员会|办公室|街道|大学|学校|中心|局|委|办|厅|院|部)$", "", name)
@@ -1196,6 +1196,8 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     op = last.op
     if (op in ("parent", "text", "define", "about") or named and q.op == "value") and re.search(r"多少|金额|几", q.squashed):
         op = "value"  # 属于哪个款？预算多少 / 那个X花多少钱: a figure asked, of the subject named or the same one
+    if op == "check" and named and not (q.amounts or q.percents):
+        op = "value"  # 退休费呢 after a check: that figure (a check needs a claim to check)
     filled.op, filled.ops = op, [(100.0, op)] + q.ops
     filled.comparator = filled.comparator or last.comparator
     filled.threshold = filled.threshold or last.threshold
