@@ -719,3 +719,25 @@ def last_two(doc: Document, q: Query, results: list) -> Answer | None:
         out.figure("两者之差（计算）", gap, unit)
         return out
     return None
+
+
+_REST = re.compile(r"^(?:那|那么)?(?:剩下|其余|其他|余下|剩余)(?:的|那些|那部分|部分)?(?:呢|占多少|占比呢|多少)?$")
+
+
+def rest_of_share(doc: Document, q: Query, last: Query | None) -> Answer | None:
+    """剩下的呢 after a share: what is left of the whole, and its share."""
+    if last is None or last.op != "share" or len(last.subjects) != 1 or not _REST.match(q.squashed):
+        return None
+    m = last.subjects[0]
+    item = subject_value(doc, last, m)
+    base = base_of(doc, last, item, m) if item is not None else None
+    if item is None or base is None or base.unit != item.unit or not base.amount or base.amount <= item.amount:
+        return None
+    rest = base.amount - item.amount
+    a = answer("share", f"{base.label} 中除 {item.label} 以外的部分",
+               f"{base.label} {amount_text(base.amount, base.unit)} 中，除 {item.label} {amount_text(item.amount, item.unit)} "
+               f"以外的部分为 {amount_text(rest, base.unit)}（{base.amount} − {item.amount}），占 {pct(rest, base.amount)}%。")
+    a.figure("其余部分（计算）", rest, base.unit)
+    a.figure("其余部分占比（计算）", pct(rest, base.amount), "%")
+    add(a, base)
+    return a

@@ -234,7 +234,7 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         q = replace(q, subjects=picked, follow_up=False, op=op, ops=[(100.0, op)] + q.ops,
                     whole=shown_whole(session.shown, picked, doc) if op == "share" else None)
     ranked = session.last_query is not None and session.last_query.op == "rank"
-    pointed = pointed_item(q, session.listed) if session.listed and not picked else None
+    pointed = pointed_item(q, session.listed, session.listed_amounts) if session.listed and not picked else None
     if pointed is not None and ranked and pointed[0].startswith("第"):
         pointed = None  # 第二个呢 after a ranking: its second place (with_context), not the second row shown
     if pointed is not None:  # 后者属于哪个款 / 第一类占多少: asked of that item of the last list, by its name
@@ -242,6 +242,10 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         typed = chinese_numbers(normalise(question))
         if word in typed:
             q = read(typed.replace(word, name, 1), doc)
+    if not q.subjects and not picked:
+        found = compute.rest_of_share(doc, q, session.last_query)  # 剩下的呢 after a share
+        if found is not None:
+            return found
     if not (q.subjects and q.op != "share") and not picked and pointed is None:
         found = compute.last_two(doc, q, session.results)  # 哪个多 after two sums: those two results
         if found is not None:  # (the two results stay the last two: 哪个多, then 两者加起来占多少)
@@ -261,7 +265,9 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         session.last_query, session.last_focus = q, _focus(answer, doc)
         shown = [f.label for f in answer.figures]  # figures of recent answers, latest first
         session.shown = list(dict.fromkeys(shown + session.shown))[:40]
-        session.listed = _listed(answer) or session.listed
+        listed = _listed(answer)
+        if listed:
+            session.listed, session.listed_amounts = listed, _listed_amounts(answer, len(listed))
         if answer.figures:
             what = answer.understood[2:-3] if answer.understood.startswith("按「") else answer.figures[0].label
             what = what.split("：")[0]  # (五险一金：养老、医疗…: the group's own name)
@@ -281,6 +287,15 @@ def _listed(answer: Answer) -> list[str]:
         names = [f.label for f in answer.figures if re.match(r"\d{3,7} ", f.label)]
     names = [n for n in names if n and not re.search(r"合计|总计", n)]
     return names if len(names) >= 2 else []
+
+
+def _listed_amounts(answer: Answer, count: int) -> list:
+    """The amounts of the listed rows (the 金额 column), or nothing when the answer shows none for each."""
+    if "金额" not in answer.columns or "名称" not in answer.columns:
+        return []
+    at, name = answer.columns.index("金额"), answer.columns.index("名称")
+    amounts = [row[at] for row in answer.rows if not re.search(r"合计|总计", str(row[name]))]
+    return amounts if len(amounts) == count and all(isinstance(a, Decimal) for a in amounts) else []
 
 
 def _focus(answer: Answer, doc: Document) -> list:

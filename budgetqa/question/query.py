@@ -155,6 +155,10 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
             and re.search(r"最|冠军|第一|垫底|倒数|排名|排第|前\d", q.squashed):
         q.ops = [(max(q.ops[0][0] + 1, 80.0), "rank")] + q.ops  # 涨幅最大的科目: the stated rates ranked
         q.op = "rank"
+    if q.domain == "subjects" and q.level and not q.subjects and q.ops[0][0] < 40 \
+            and re.search(r"多少|支出数|金额|各自|分别|都是", q.squashed):
+        q.ops = [(60.0, "list")] + q.ops  # 四个功能大类各自的支出数 / 各款分别多少: the subjects of that level
+        q.op = "list"
     if _whole_money_asked(q):
         q.subjects = _report_total(q, v)
         if q.subjects:  # 一共多少经费: one figure, the total (not a sum of several), however weakly cued
@@ -390,7 +394,7 @@ def _shape(q: Query, doc: Document) -> None:
     plain = s.replace("项目", "□□")  # 项 of 项目 is not the 项 level
     q.levels = [lv for lv in ("类", "款", "项") if re.search(
         rf"(?:{lv}级|哪个{lv}|哪一{lv}|哪{lv}|什么{lv}|{lv}是(?:哪|什么|啥)|（{lv}）|\({lv}\))", plain)]
-    q.level = next((lv for lv in ("类", "款", "项") if re.search(rf"(?:{lv}级|哪个{lv}|哪一{lv}|哪{lv}|各{lv}|几{lv}|什么{lv}|个{lv}|{lv}科目|科目{lv}|{lv}一级|{lv}这一级|{lv}那一级|的{lv}$|的{lv}(?=是|有|为|中|里|各)|这个{lv}|（{lv}）|\({lv}\)|按{lv}(?!级.{0,4}排))", plain)), None)
+    q.level = next((lv for lv in ("类", "款", "项") if re.search(rf"(?:{lv}级|哪个{lv}|哪一{lv}|哪{lv}|各{lv}|几{lv}|什么{lv}|个{lv}|{lv}科目|科目{lv}|{lv}一级|{lv}这一级|{lv}那一级|的{lv}$|的{lv}(?=是|有|为|中|里|各)|这个{lv}|（{lv}）|\({lv}\)|按{lv}(?!级.{0,4}排)|大{lv}|每个{lv})", plain)), None)
     fields = sorted((min(s.find(w) for w in words if w in s), f) for f, words in lexicon.SHEET_FIELDS.items()
                     if any(w in s for w in words))
     q.field_names = [f for _, f in fields]  # 立项依据和项目属性: each, in the order typed
@@ -424,7 +428,7 @@ def _domain_word(s: str) -> str | None:
         return "duties"
     if re.search(r"经济科目|经济分类|明细科目|明细经济", s):
         return "items"
-    if re.search(r"功能科目|功能分类|[类款]级|项级|科目", s) and "项目" not in s:
+    if re.search(r"功能科目|功能分类|[类款]级|项级|科目|大类|功能类|各[类款](?!别|型)|每(?:个|一)?[类款]", s) and "项目" not in s:
         return "subjects"
     if re.search(r"哪一块|哪块|哪方面|哪个方面|哪些方面|哪个领域|哪些领域|哪一类|哪类|什么方面|哪个口子", s):
         return "subjects"
@@ -1113,9 +1117,18 @@ _POINTER = re.compile(r"前者|后者|(前|后|头|末)[一1](?:个|项|类|款|
                       r"|最后[一1]?(?:个|项|类|款|笔|块)")
 
 
-def pointed_item(q: Query, listed: list[str]) -> tuple[str, str] | None:
+# The largest or smallest of the last list, pointed at (最大的那个, 最少的那一类).
+_EXTREME = re.compile(r"(最大|最多|最高|最小|最少|最低)的(?:那个|那一个|那项|那一项|那类|那一类|那款|那笔|一个)")
+
+
+def pointed_item(q: Query, listed: list[str], amounts: list | None = None) -> tuple[str, str] | None:
     """The words of a follow-up that point at one item of the last list by its place (后者属于哪个款,
-    第一类占多少: the first, the second, the last; 后者 of more than two is the last), and that item."""
+    第一类占多少: the first, the second, the last; 后者 of more than two is the last) or by its size
+    when something is asked of it (最大的那个占总支出多少), and that item."""
+    extreme = _EXTREME.search(q.squashed) if amounts and len(amounts) == len(listed) else None
+    if extreme and re.search(r"占|比重|比例|下面|明细|构成|组成|属于|剩下", q.squashed):
+        pick = max if extreme.group(1) in ("最大", "最多", "最高") else min
+        return extreme.group(0), listed[amounts.index(pick(amounts))]
     m = _POINTER.search(q.squashed)
     if m is None or len(listed) < 2:
         return None
