@@ -1211,6 +1211,8 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
         op = "value"  # 属于哪个款？预算多少 / 那个X花多少钱: a figure asked, of the subject named or the same one
     if op == "check" and named and not (q.amounts or q.percents):
         op = "value"  # 退休费呢 after a check: that figure (a check needs a claim to check)
+    if op == "sum" and len(filled.subjects) == 1 and "group" not in filled.subjects[0].kinds:
+        op = "value"  # 总共多少 of one subject was its figure: so is the follow-up
     filled.op, filled.ops = op, [(100.0, op)] + q.ops
     filled.comparator = filled.comparator or last.comparator
     filled.threshold = filled.threshold or last.threshold
