@@ -239,6 +239,9 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         pointed = None  # 第二个呢 after a ranking: its second place (with_context), not the second row shown
     if pointed is not None:  # 后者属于哪个款 / 第一类占多少: asked of that item of the last list, by its name
         word, name = pointed
+        if session.listed_sentences:  # 最后一条给我念一下 after the duties: that sentence, as printed
+            a = Answer(True, "text", f"按「{word}」理解：{name}", understood=f"按「{word}」理解", document=doc.label)
+            return a
         typed = chinese_numbers(normalise(question))
         if word in typed:
             q = read(typed.replace(word, name, 1), doc)
@@ -268,6 +271,7 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         listed = _listed(answer)
         if listed:
             session.listed, session.listed_amounts = listed, _listed_amounts(answer, len(listed))
+            session.listed_sentences = "名称" not in answer.columns
         if answer.figures:
             what = answer.understood[2:-3] if answer.understood.startswith("按「") else answer.figures[0].label
             what = what.split("：")[0]  # (五险一金：养老、医疗…: the group's own name)
@@ -279,6 +283,11 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
 def _listed(answer: Answer) -> list[str]:
     """The items an answer lists, in order (code and name when it shows codes): what 前者, 第二类 and
     最后一项 of the next question point at. Empty when it lists fewer than two."""
+    text = next((c for c in ("职责", "内容", "指标") if c in answer.columns), None)
+    if "名称" not in answer.columns and text is not None:  # a list of sentences (the duties): each as printed
+        line = answer.columns.index("行") if "行" in answer.columns else None
+        return [str(row[answer.columns.index(text)]) + (f"（第{row[line]}行）" if line is not None else "")
+                for row in answer.rows] if len(answer.rows) >= 2 else []
     if "名称" in answer.columns:
         name = answer.columns.index("名称")
         code = answer.columns.index("科目编码") if "科目编码" in answer.columns else None
