@@ -233,15 +233,11 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         op = "value" if q.op in ("help", "text", "about") else q.op
         q = replace(q, subjects=picked, follow_up=False, op=op, ops=[(100.0, op)] + q.ops,
                     whole=shown_whole(session.shown, picked, doc) if op == "share" else None)
-    ranked = session.last_query is not None and session.last_query.op == "rank"
-    pointed = pointed_item(q, session.listed, session.listed_amounts) if session.listed and not picked else None
-    if pointed is not None and ranked and pointed[0].startswith("第"):
-        pointed = None  # 第二个呢 after a ranking: its second place (with_context), not the second row shown
+    pointed = _pointed(q, session) if session.listed and not picked else None
     if pointed is not None:  # 后者属于哪个款 / 第一类占多少: asked of that item of the last list, by its name
         word, name = pointed
         if session.listed_sentences:  # 最后一条给我念一下 after the duties: that sentence, as printed
-            a = Answer(True, "text", f"按「{word}」理解：{name}", understood=f"按「{word}」理解", document=doc.label)
-            return a
+            return Answer(True, "text", f"按「{word}」理解：{name}", understood=f"按「{word}」理解", document=doc.label)
         typed = chinese_numbers(normalise(question))
         if word in typed:
             q = read(typed.replace(word, name, 1), doc)
@@ -278,6 +274,14 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
             session.results = (session.results + [(what, answer.figures[0], answer.intent)])[-4:]
         convert_units(answer, q)
     return answer
+
+
+def _pointed(q: Query, session: Session) -> tuple[str, str] | None:
+    """The item of the last list the question points at (its words, the item); 第二个 after a ranking
+    is its second place, which the conversation's context gives, not the second row shown."""
+    pointed = pointed_item(q, session.listed, session.listed_amounts)
+    ranked = session.last_query is not None and session.last_query.op == "rank"
+    return None if pointed is not None and ranked and pointed[0].startswith("第") else pointed
 
 
 def _listed(answer: Answer) -> list[str]:
