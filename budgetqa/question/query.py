@@ -753,7 +753,8 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
             return ms[:i + 1] + ms[i + 2:]
         gap = re.sub(r"^(?:这一|这个)?(?:项目|[类款项级])|^(?:预算|决算|预算数|决算数|表)", "", q.squashed[ms[i].end:ms[i + 1].start])
         # X53,611.86万元中，Y / X中“其中：Y”: the figure typed, quotes and 其中 say nothing more
-        gap = re.sub(r"^\d[\d.,]*(?:万元|亿元|元|万)?(?=[中里])|(?<=[中里])(?:[，,：:“”\"「」]|其中)+$", "", gap)
+        gap = re.sub(r"^\d[\d.,]*(?:万元|亿元|元|万)?(?=[中里])|^(?:的)?(?:结构|构成|盘子)(?=[中里])"
+                     r"|(?<=[中里])(?:[，,：:“”\"「」]|其中)+$", "", gap)
         column_of_row = ms[i].kinds & {"code", "item", "project", "target"} and q.squashed[ms[i + 1].start:ms[i + 1].end] in _MEASURE_NAMES
         typed = q.squashed[ms[i].start:ms[i].end]
         negated = re.search(r"(?:非|非仅|不仅|不只|不含|不是|除了)$", q.squashed[:ms[i].start])
