@@ -238,9 +238,9 @@ def _missing_items(q: Query, doc: Document) -> None:
         if key in q.squashed and not any(key in name for name in v.printed):
             q.missing = key
             return
-    for m in re.finditer(r"(?<![\d.])([23]\d{6})(?![\d.]|年|%|万|元)", q.squashed):
-        if m.group(1) not in v.codes:
-            q.missing = m.group(1)
+    for m in re.finditer(r"(?<![\d.])([23]\d{6}|2[0-3]\d(?:\d\d)?)(?![\d.]|年|%|万|元|个|项|张|名|人|条|辆)", q.squashed):
+        if m.group(1) not in v.codes and not any(m.group(1) in name for name in v.printed):
+            q.missing = m.group(1)  # (208 of a report that prints no 208; 236中央高校… is a project's name)
             return
 
 
