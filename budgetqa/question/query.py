@@ -128,12 +128,7 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
         q.subjects = _quoted_rate(q, doc, v)
     if len(q.subjects) == 1 and q.whole is None:
         _part_named_within(q, v)
-    _listed_abbreviations(q, v)
-    _narrowed_by_words_before(q)
-    _table_said_first(q)
-    if q.scope and q.whole is not None and q.whole.start < 10_000 and q.scope_spans and all(
-            q.whole.start <= a and b <= q.whole.end for a, b in q.scope_spans):
-        q.scope = None  # 占本年支出预算的比重: 本年 is part of the whole's name, not a scope of the part
+    _settle_names(q, v)
     q.domain = "projects" if any("list" in m.kinds for m in q.subjects) else _domain_word(_mask(
         q.squashed, [m for m in q.subjects + ([q.whole] if q.whole else []) if m.kinds & {"list", "column", "row"}]))
     counted = re.search(r"(\d{1,2}|[一二两三四五六七八九十]{1,3})个(?:绩效)?项目", q.squashed)
@@ -265,6 +260,21 @@ def _quoted_rate(q: Query, doc: Document, v) -> list[Mention]:
             if f.kind == "rate" and abs(f.value) in [abs(p) for p in q.percents]}
     terms = v.by_name.get(squash(said.pop()), []) if len(said) == 1 else []
     return [Mention(10_000, 10_000, list(terms), via="context")] if terms else []
+
+
+def _settle_names(q: Query, v) -> None:
+    """What the names read say once all are found: abbreviations among listed items, a partly typed name
+    narrowed, a table said first, a scope word that is part of the whole's name, the text's own figures."""
+    _listed_abbreviations(q, v)
+    _narrowed_by_words_before(q)
+    _table_said_first(q)
+    if q.scope and q.whole is not None and q.whole.start < 10_000 and q.scope_spans and all(
+            q.whole.start <= a and b <= q.whole.end for a, b in q.scope_spans):
+        q.scope = None  # 占本年支出预算的比重: 本年 is part of the whole's name, not a scope of the part
+    if re.search(r"情况说明|说明中|说明里|文字说明|文中|正文|报告里写的|报告中写的", q.squashed):
+        # 情况说明中写的人员经费是多少: the figure the text states (a table may print another)
+        q.subjects = [replace(m, terms=[t for t in m.terms if t.kind == "fact"]) if any(t.kind == "fact" for t in m.terms)
+                      else m for m in q.subjects]
 
 
 def _table_said_first(q: Query) -> None:
