@@ -83,6 +83,7 @@ def stated_reason(doc: Document, sentence: str, line: int) -> str:
         return f"原因：{m.group(1).strip('，, ')}"
     if not doc.lines or line <= 0:
         return ""
-    text = "".join(x.strip() for x in doc.lines[line - 1:line + 4])
+    # (a line of numbers only is what a text layer moved out of the sentence, not part of the reason)
+    text = "".join(x.strip() for x in doc.lines[line - 1:line + 4] if not re.fullmatch(r"[\d.,%\s]+", x))
     m = re.search(r"(?:主要)?原因(?:是|为)?[：:]?([^。]+)", text)
     return f"原因：{m.group(1).strip('，, ')}" if m and m.start() < 120 else ""

@@ -55,8 +55,10 @@ class _Text:
     def __init__(self) -> None:
         self.chars: list[str] = []
         self.lines: list[int] = []
+        self.last: tuple[int, str, int] = (0, "", 0)
 
-    def add(self, text: str, line: int) -> None:
+    def add(self, text: str, line: int, raw: str = "") -> None:
+        self.last = (len(self.chars), raw, line)  # where the last line starts, as printed (for _fill_slots)
         self.chars.extend(text)
         self.lines.extend([line] * len(text))
 
@@ -134,7 +136,7 @@ def _sections(lines: list[str], covered: set[int]) -> list[tuple[str, _Text]]:
                 sections.append((title, body))
             title, body = text, _Text()
             continue
-        body.add(text, no)
+        body.add(text, no, line)
     sections.append((title, body))
     return sections
 
@@ -143,6 +145,8 @@ def _sections(lines: list[str], covered: set[int]) -> list[tuple[str, _Text]]:
 # (年初预算为 万元，支出决算为 万元。 / 135.90 135.25).
 _EMPTY_SLOT = re.compile(r"(?<=[为是达])(?=万元|亿元|元)")
 _EMPTY_RATE = re.compile(r"(?<=预算的)(?=[。，；,])")  # 完成年初预算的 。 / 98.20%
+# A gap between two printed characters, neither a digit, where a number was left out of the line.
+_HOLE = re.compile(r"(?<=[^\d\s])\s+(?=[^\d\s])")
 _NUMBERS_ONLY = re.compile(r"\s*(?:\d[\d,]*\.\d+|\d+)%?(?:\s+(?:\d[\d,]*\.\d+|\d+)%?)*\s*")
 
 
@@ -152,6 +156,16 @@ def _fill_slots(body: _Text, line: str, no: int) -> bool:
     if not _NUMBERS_ONLY.fullmatch(line):
         return False
     numbers = line.split()
+    start, raw, at_line = body.last
+    holes = list(_HOLE.finditer(raw))
+    if raw and holes and len(holes) == len(numbers) and len(body.chars) - start == len(compact(raw)):
+        # the line before has a gap where each number was (机关运行经费支出 万元，比 年度增加 万元，增长 。)
+        filled = raw
+        for hole, number in reversed(list(zip(holes, numbers))):
+            filled = filled[:hole.start()] + number + filled[hole.end():]
+        del body.chars[start:], body.lines[start:]
+        body.add(compact(filled), at_line, filled)
+        return True
     tail = body.text[-160:]
     start = len(body.chars) - len(tail)
     empty = _EMPTY_RATE if all(n.endswith("%") for n in numbers) else _EMPTY_SLOT
