@@ -689,11 +689,11 @@ def last_two(doc: Document, q: Query, results: list) -> Answer | None:
         return None  # (two figures of one subject, 年度 and 实施期资金: the two results; else the two subjects)
     if a.unit != b.unit:
         return None
+    if q.whole is not None and q.subjects:
+        return None  # 差旅费占公用经费多少: a part of its own is named
     unit = a.unit
     shown = f"{what_a} {amount_text(a.value, unit)}，{what_b} {amount_text(b.value, unit)}"
     named = [q.whole] if q.whole is not None else q.subjects
-    if q.whole is not None and q.subjects:
-        return None  # 差旅费占公用经费多少: a part of its own is named
     if q.op == "share" and len(named) == 1:
         whole = subject_value(doc, q, named[0])
         if whole is None or whole.unit != unit or not whole.amount:
@@ -705,12 +705,12 @@ def last_two(doc: Document, q: Query, results: list) -> Answer | None:
         out.figure("两者合计（计算）", total, unit)
         out.figure("占比（计算）", pct(total, whole.amount), "%")
         return out
-    if q.op in ("sum",) or re.search(r"加|合计|一共|总共", q.squashed):
+    if q.op == "sum" or re.search(r"加|合计|一共|总共", q.squashed):
         out = answer("sum", f"{what_a} + {what_b}", f"{shown}，合计 {amount_text(a.value + b.value, unit)}。")
         out.figure("两者合计（计算）", a.value + b.value, unit)
         return out
     if q.op in ("difference", "rank", "value", "ratio", "share"):
-        big, small = (what_a, what_b) if a.value >= b.value else (what_b, what_a)
+        big = what_a if a.value >= b.value else what_b
         gap = abs(a.value - b.value)
         out = answer("difference", f"{what_a} 与 {what_b} 比较",
                      f"{shown}；{big}多，多 {amount_text(gap, unit)}" + (

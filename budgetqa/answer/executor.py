@@ -264,9 +264,9 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         session.last_query, session.last_focus = q, _focus(answer, doc)
         shown = [f.label for f in answer.figures]  # figures of recent answers, latest first
         session.shown = list(dict.fromkeys(shown + session.shown))[:40]
-        listed = _listed(answer)
+        listed, amounts = _listed(answer)
         if listed:
-            session.listed, session.listed_amounts = listed, _listed_amounts(answer, len(listed))
+            session.listed, session.listed_amounts = listed, amounts
             session.listed_sentences = "名称" not in answer.columns
         if answer.figures:
             what = answer.understood[2:-3] if answer.understood.startswith("按「") else answer.figures[0].label
@@ -284,31 +284,28 @@ def _pointed(q: Query, session: Session) -> tuple[str, str] | None:
     return None if pointed is not None and ranked and pointed[0].startswith("第") else pointed
 
 
-def _listed(answer: Answer) -> list[str]:
-    """The items an answer lists, in order (code and name when it shows codes): what 前者, 第二类 and
-    最后一项 of the next question point at. Empty when it lists fewer than two."""
-    text = next((c for c in ("职责", "内容", "指标") if c in answer.columns), None)
-    if "名称" not in answer.columns and text is not None:  # a list of sentences (the duties): each as printed
-        line = answer.columns.index("行") if "行" in answer.columns else None
-        return [str(row[answer.columns.index(text)]) + (f"（第{row[line]}行）" if line is not None else "")
-                for row in answer.rows] if len(answer.rows) >= 2 else []
-    if "名称" in answer.columns:
-        name = answer.columns.index("名称")
-        code = answer.columns.index("科目编码") if "科目编码" in answer.columns else None
-        names = [f"{row[code]} {row[name]}" if code is not None and row[code] else str(row[name]) for row in answer.rows]
+def _listed(answer: Answer) -> tuple[list[str], list]:
+    """The items an answer lists, in order (code and name when it shows codes), and their amounts when
+    it shows one for each: what 前者, 第二类, 最后一项 and 最大的那个 of the next question point at.
+    Nothing when it lists fewer than two."""
+    cols = answer.columns
+    text = next((c for c in ("职责", "内容", "指标") if c in cols), None)
+    if "名称" not in cols and text is not None:  # a list of sentences (the duties): each as printed
+        line = cols.index("行") if "行" in cols else None
+        said = [str(row[cols.index(text)]) + (f"（第{row[line]}行）" if line is not None else "") for row in answer.rows]
+        return (said, []) if len(said) >= 2 else ([], [])
+    if "名称" in cols:
+        name, code = cols.index("名称"), cols.index("科目编码") if "科目编码" in cols else None
+        at = cols.index("金额") if "金额" in cols else None
+        rows = [(f"{row[code]} {row[name]}" if code is not None and row[code] else str(row[name]),
+                 row[at] if at is not None else None) for row in answer.rows]
     else:  # figures named by their code (2013102 一般行政管理事务)
-        names = [f.label for f in answer.figures if re.match(r"\d{3,7} ", f.label)]
-    names = [n for n in names if n and not re.search(r"合计|总计", n)]
-    return names if len(names) >= 2 else []
-
-
-def _listed_amounts(answer: Answer, count: int) -> list:
-    """The amounts of the listed rows (the 金额 column), or nothing when the answer shows none for each."""
-    if "金额" not in answer.columns or "名称" not in answer.columns:
-        return []
-    at, name = answer.columns.index("金额"), answer.columns.index("名称")
-    amounts = [row[at] for row in answer.rows if not re.search(r"合计|总计", str(row[name]))]
-    return amounts if len(amounts) == count and all(isinstance(a, Decimal) for a in amounts) else []
+        rows = [(f.label, None) for f in answer.figures if re.match(r"\d{3,7} ", f.label)]
+    rows = [(n, a) for n, a in rows if n and not re.search(r"合计|总计", n)]
+    if len(rows) < 2:
+        return [], []
+    amounts = [a for _, a in rows]
+    return [n for n, _ in rows], amounts if all(isinstance(a, Decimal) for a in amounts) else []
 
 
 def _focus(answer: Answer, doc: Document) -> list:

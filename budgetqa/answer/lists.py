@@ -12,7 +12,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from budgetqa.answer import text
-from budgetqa.answer.build import answer, total
+from budgetqa.answer.build import answer, stated_reason, total
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import Value, children_rows, code_place, list_total, measure_column
 from budgetqa.models import Document, Table
@@ -448,8 +448,6 @@ _LOW_FIRST = re.compile(r"垫底|最低|最少|最小|最差|倒数|降幅|下�
 def rate_rank(doc: Document, q: Query) -> Answer | None:
     """The items the report states a rate for, ranked (highest first; lowest first when asked), with the
     reason the report gives for the first."""
-    from budgetqa.answer.build import stated_reason
-
     completion = bool(re.search(r"完成|执行", q.squashed))
     rates = [f for f in doc.facts if f.topic and (f.kind == "share" and "完成" in f.label if completion else f.kind == "rate")]
     if len(rates) < 2:
