@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
-from budgetqa.findings import CONTRADICTION, ROUNDING, SEVERITY_LABEL, Finding, judge
-from budgetqa.findings import FindingGroup, finding_from_row, group_findings  # noqa: F401 (for `check`)
+from budgetqa.findings import CONTRADICTION, ROUNDING, Finding, judge
 from budgetqa.models import Document, Fact, Row, Table
 from budgetqa.parser.hierarchy import hierarchy
 from budgetqa.parser.headers import column_relations

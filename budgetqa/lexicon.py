@@ -184,12 +184,6 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "万元": ("多少万", "几万", "折合万元", "换成万元", "换算成万元", "以万元为单位", "按万元", "万元为单位",
             "折合成万元", "折成万元", "转成万元", "转换成万元", "算成万元", "折算成万元", "化成万元"),
 }
-# The year before the report's (as a year of its own, not 比上年 comparisons or 上年结转 money).
-PREVIOUS_YEAR = ("上年", "去年", "上一年", "上年度", "前一年")
-CHANGE_WORDS = ("比上年", "比去年", "较上年", "较去年", "同比", "与上年相比", "和上年比", "跟上年比", "跟去年比",
-                "和去年比", "上年相比", "去年相比", "增长", "下降", "增加", "减少", "变化", "变动", "增减", "增幅", "降幅",
-                "涨了", "降了", "多了", "少了", "增长率", "变动率")
-
 # --------------------------------------------------------------------------- text
 # Fields of a project's performance target sheet, by the words people use for them.
 SHEET_FIELDS: dict[str, tuple[str, ...]] = {
@@ -212,10 +206,6 @@ SHEET_FIELDS: dict[str, tuple[str, ...]] = {
 SHEET_FIELDS_TOGETHER: dict[str, tuple[str, ...]] = {"项目期": ("项目属性",), "项目属性": ("项目期",)}
 # Indicator kinds of a target sheet (二级指标), by the words people use for them.
 INDICATOR_KINDS = ("数量", "质量", "时效", "成本", "经济效益", "社会效益", "生态效益", "可持续影响", "满意度", "效益")
-
-# Words that ask about the report itself rather than a figure in it.
-REPORT_WORDS = ("几张表", "多少张表", "哪些表", "哪张表", "哪个表", "哪几张表", "什么表", "哪一张表", "表格", "报表",
-                "空表", "没有数据", "无数据", "没数据", "什么单位", "计量单位", "金额单位")
 
 # Openers and politeness that say nothing about what is asked.
 FILLERS: tuple[str, ...] = (

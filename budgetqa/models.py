@@ -72,10 +72,6 @@ class Row:
         """'2013105 专项业务', or the name of a row printed without a code."""
         return f"{self.code} {self.name}" if self.code else self.name
 
-    def cell_of(self, column: str) -> Cell | None:
-        """The cell under a column named in full or by its last header level (基本支出)."""
-        return self.cell(column) or next((c for c in self.cells if c.column.rsplit("/", 1)[-1] == column), None)
-
 
 @dataclass(eq=False)
 class Table:

@@ -270,11 +270,6 @@ def _insert_sql(name: str, columns: list[str]) -> str:
     return f"insert into [{name}] ({', '.join(f'[{c}]' for c in columns)}) values ({', '.join('?' * len(columns))})"
 
 
-def insert_document(db, doc_id: int, doc: Document, findings: list) -> None:
-    """Insert every row a document and its check findings become (inside the caller's transaction)."""
-    insert_rows(db.conn, doc_id, document_rows(doc, findings))
-
-
 def _passages(doc: Document):
     """Every sentence a question can be answered from: the prose, duties, units, terms, sheet fields."""
     from budgetqa.parser.narrative import passages

@@ -11,7 +11,6 @@ from functools import lru_cache
 ORDINAL = re.compile(r"^(?:[一二三四五六七八九十百]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d+[、.．]|[①②③④⑤⑥⑦⑧⑨⑩])")
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _PUNCT = re.compile(r"[\s\u3000“”\"'‘’「」『』《》〈〉【】\[\]（）()，,。.！!？?；;：:、·~～…—\-_/\\|*#@&^`]+")
-_LATIN = re.compile(r"^[a-z\s]+$")
 
 
 @lru_cache(maxsize=1)
@@ -75,11 +74,6 @@ def chinese_ordinal(text: str) -> int | None:
     if len(text) == 3 and text[1] == "十":
         return _CN_DIGITS[text[0]] * 10 + _CN_DIGITS[text[2]]
     return _CN_DIGITS[text] if len(text) == 1 else None
-
-
-def is_latin(text: str) -> bool:
-    """True for a question typed in latin letters only (pinyin or initials)."""
-    return bool(_LATIN.match(text.strip().lower())) if text.strip() else False
 
 
 def character_pinyin():

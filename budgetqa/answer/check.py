@@ -92,8 +92,6 @@ def _rate(doc: Document, q: Query) -> Answer | None:
 def _stated_shares(doc: Document, q: Query) -> Answer | None:
     """基本支出占28.00%对不对 / 四个类的占比核一下: every share the report states of what is named (or of
     the shares typed), recomputed from the figures it rests on."""
-    from budgetqa.answer.compute import stated_share
-
     if not (q.percents or q.has("占比", "比例", "比重")):
         return None
     names = [t.name for m in q.subjects + ([q.whole] if q.whole else []) for t in m.terms]

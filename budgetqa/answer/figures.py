@@ -20,7 +20,7 @@ from budgetqa.answer.topics import topic_answer
 from budgetqa.answer.build import add, answer, cited, said
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import (NARRATIVE, Value, best_values, carry_split, children_rows, code_place, topic_facts,
-                                     column_values, group_members, parent_row, row_of, row_values, table_total, values)
+                                     group_members, parent_row, row_values, values)
 from budgetqa.models import Document, Table
 from budgetqa.models import ECONOMIC_CLASSES
 from budgetqa.question.mentions import Mention
@@ -265,7 +265,7 @@ def code_answer(doc: Document, q: Query, code: str) -> Answer | None:
                 parts.append(f"上年结转 {amount_text(carried, income.unit)}")
             text += f"），其中{'，'.join(parts)}（{income.label} 第{irow.line}行"
             if not current and carried:
-                text += f"；全部来自上年结转"
+                text += "；全部来自上年结转"
         a = answer("value", head.label, text + "）。")
     for v in vals:
         add(a, v)

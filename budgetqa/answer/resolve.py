@@ -10,7 +10,6 @@ printed with different figures in different places; the caller shows them all.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -436,10 +435,6 @@ def parent_row(table: Table, row: Row) -> Row | None:
         if r.name in ECONOMIC_CLASSES:
             return r
     return None
-
-
-def numbers_in(text: str) -> list[Decimal]:
-    return [Decimal(m.group().replace(",", "")) for m in re.finditer(r"\d[\d,]*(?:\.\d+)?", text)]
 
 
 def topic_facts(doc: Document, q: Query) -> tuple[str, list] | None:

@@ -10,7 +10,7 @@ from decimal import Decimal
 from budgetqa import lexicon
 from budgetqa.answer.build import add, answer, cited, pct, stated_reason
 from budgetqa.answer.model import Answer, amount_text
-from budgetqa.answer.resolve import NARRATIVE, Value, topic_values
+from budgetqa.answer.resolve import NARRATIVE, topic_values
 from budgetqa.models import Document
 from budgetqa.question.query import Query
 

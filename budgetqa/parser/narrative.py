@@ -528,27 +528,16 @@ def _assets(body: _Text) -> list[TextItem]:
     return items
 
 
-def amount_facts(facts: list[Fact]) -> dict[str, Decimal]:
-    """label -> value of the stated amounts (first statement wins)."""
-    out: dict[str, Decimal] = {}
-    for f in facts:
-        if f.kind == "amount":
-            out.setdefault(f.label, f.value)
-    return out
-
-
 def passages(doc: Document) -> list[tuple[str, int, str]]:
     """(section heading, line, sentence) for every sentence of the prose, wrapped lines joined:
     what a question about the text (not a table) is answered from."""
     out = []
     for title, body in _doc_sections(doc):
         text = body.text
-        start = 0
         for m in re.finditer(r"[^。；;！？!?]+[。；;！？!?]?", text):
             sentence = m.group().strip()
             if len(sentence) >= 4:
                 out.append((title, body.line_at(m.start()), sentence))
-            start = m.end()
     return out
 
 

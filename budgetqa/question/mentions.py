@@ -63,9 +63,6 @@ class Found:
 
     mentions: list[Mention] = field(default_factory=list)
 
-    def covering(self, i: int) -> Mention | None:
-        return next((m for m in self.mentions if m.start <= i < m.end), None)
-
 
 def find_mentions(squashed: str, spaced: str, v: Vocabulary, doc: Document) -> list[Mention]:
     """The names in a question, longest readings kept, in question order."""
