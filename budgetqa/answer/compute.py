@@ -678,6 +678,11 @@ def _rate_only(doc: Document, rate: Fact) -> Answer:
 _TWO = re.compile(r"两(?!位)|二者|俩|哪个(?:多|少|大|小|高|低|更)|谁(?:多|少|大|高)")
 
 
+def _subject(what: str) -> str:
+    """The subject of what an answer understood: 'X 的立项依据', 'X 年度资金总额' → X."""
+    return re.split(r" 的| ", what, maxsplit=1)[0]
+
+
 def last_two(doc: Document, q: Query, results: list) -> Answer | None:
     """两者差多少 / 哪个多 / 这两块加一块占人员经费多少, when one of the last two answers was itself
     computed (a sum of several items): those two results compared, added, divided, or their sum's share
@@ -685,7 +690,7 @@ def last_two(doc: Document, q: Query, results: list) -> Answer | None:
     if len(results) < 2 or not (_TWO.search(q.squashed) or not q.subjects and q.op == "difference"):
         return None
     (what_a, a, intent_a), (what_b, b, intent_b) = results[-2:]
-    if not ("sum" in (intent_a, intent_b) or what_a.split(" 的")[0] == what_b.split(" 的")[0] and a.label != b.label):
+    if not ("sum" in (intent_a, intent_b) or _subject(what_a) == _subject(what_b) and a.label != b.label):
         return None  # (two figures of one subject, 年度 and 实施期资金: the two results; else the two subjects)
     if a.unit != b.unit:
         return None

@@ -260,9 +260,9 @@ def project_values(doc: Document, name: str, q: Query) -> list[Value]:
         table = next((t for t in doc.tables if t.no == p.table_no), None)
         where = table.label if table else f"表{p.table_no}"
         out.append(Value(f"{p.name}（{p.scope}项目）", p.total, p.unit, where, p.line, f"project:{p.scope}:{p.name}"))
-    if not out:
-        sheet = next((s for s in doc.performance if s.project_name == name), None)
-        return sheet_values(doc, sheet, q) if sheet else []
+    sheet = next((s for s in doc.performance if s.project_name == name), None)
+    if sheet is not None and (not out or q.has("资金总额", "实施期资金", "年度资金")):
+        return sheet_values(doc, sheet, q)  # a sheet's own column named: its figure, as the sheet prints it
     return out
 
 
