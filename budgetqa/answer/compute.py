@@ -186,8 +186,12 @@ _BUDGETS = ("全年预算", "年初预算", "调整预算")
 def asks_budget_vs_outturn(doc: Document, q: Query) -> bool:
     """A 决算 report asked for an outturn against a budget (决算比全年预算少多少, 全年预算和决算各多少,
     执行率/完成率)."""
-    budget = any(b in q.measures for b in _BUDGETS) or q.has(*_BUDGETS)
-    return doc.kind == "决算" and (budget and q.has("决算") or "完成率" in q.measures or q.has("执行率", "完成率"))
+    budget = any(b in q.measures for b in _BUDGETS) or q.has(*_BUDGETS) or bool(
+        re.search(r"(?<!公共)(?<!部门)(?<!单位)预算(?!表|单位|公开|编制|管理|绩效|收入|支出)", q.squashed))
+    spent = q.has("决算", "实际", "花了", "支出了", "没花", "差多少", "差了", "完成")
+    return doc.kind == "决算" and (budget and (spent or q.follow_up or q.subjects) or "完成率" in q.measures
+                                  or q.has("执行率", "完成率", "完成比例", "完成了年初", "完成年初", "完成了百分之",
+                                           "没完成", "未完成", "没花完", "没用完", "没花到"))
 
 
 def budget_vs_outturn(doc: Document, q: Query) -> Answer | None:
@@ -206,7 +210,8 @@ def budget_vs_outturn(doc: Document, q: Query) -> Answer | None:
     asked = [b for b in _BUDGETS if b in q.measures or q.has(b)]
     budgets = [f for b in asked + [b for b in _BUDGETS if b not in asked] for f in facts
                if b in f.label and f.unit != "%" and f.kind == "amount"]
-    budget = next((f for f in budgets if f.value), budgets[0] if budgets else None)
+    named = [f for f in budgets if any(b in f.label for b in asked)]  # the budget asked, even when it is 0
+    budget = named[0] if named else next((f for f in budgets if f.value), budgets[0] if budgets else None)
     outturn = next((f for f in facts if "决算" in f.label and f.unit != "%" and f.kind == "amount"), None)
     if budget is None or outturn is None or budget.unit != outturn.unit:
         return None

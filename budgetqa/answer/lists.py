@@ -111,6 +111,8 @@ def domain(doc: Document, q: Query) -> Domain:
         return sheet_domain(doc, q)
     if q.domain == "subjects" or (q.level and q.domain != "projects"):
         return _subjects(doc, q)
+    if doc.performance and (not doc.projects or q.has("资金总额")):
+        return sheet_domain(doc, q)  # projects known only by their sheets, or ranked by a sheet's column
     return _projects(doc, q)
 
 

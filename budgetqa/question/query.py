@@ -358,6 +358,8 @@ def _scope(q: Query) -> None:
     found = [(len(word), start, scope, word) for scope, words in lexicon.SCOPE_WORDS.items() for word in words
              if (start := q.squashed.find(word)) >= 0]
     found = [f for f in found if not any(g[1] < f[1] + f[0] and f[1] < g[1] + g[0] and g[0] > f[0] for g in found)]
+    if re.search(r"(?:为什么|为啥|为何|咋|怎么)(?:会|还|都)?(?:没花完|没用完)", q.squashed):
+        found = [f for f in found if f[3] not in ("没花完", "没用完")]  # why it was not spent: not carried-over money
     if not found:
         this_year = re.search(r"(?:今年|本年|当年)(?:的|安排的)?[\d一二两三四五六七八九十]+个项目", q.squashed)
         if this_year:  # 今年八个项目: a count of this year's projects names the list arranged this year
@@ -1074,7 +1076,10 @@ def _leans_on_context(q: Query) -> bool:
     unnamed = _mask(q.squashed, q.subjects + ([q.whole] if q.whole else []))  # (项目支出 said is a name, not money as a whole)
     whole_money = bare and (_WHOLE_MONEY.search(unnamed) or re.search(r"(?:结转|截转|没花完)(?:的)?(?:部分|那部分|那块|的钱|资金)", unnamed)) \
         and not re.search(r"这|那|它|其|该", q.squashed)  # (结转部分按款分别是多少: the carried-over money itself)
-    return marked or (bare and bool(asks) and len(leftover) <= 3 and not whole_money) or asks_sheet(q)
+    # a short why that names nothing (为什么没完成, 咋少这么多): the reason of the last answer's figure
+    why = bare and len(q.squashed) <= 12 and bool(
+        re.search(r"为什么|为啥|为何|原因|缘故|咋(?:少|多|没|会|回事)|怎么(?:少|多|没|会|回事)", q.squashed))
+    return marked or why or (bare and bool(asks) and len(leftover) <= 3 and not whole_money) or asks_sheet(q)
 
 
 def asks_sheet(q: Query) -> bool:
@@ -1326,8 +1331,11 @@ def _added_to_last(filled, q, last, named, earlier) -> Query | None:
 
 
 def _against_last(filled, q, last, named, earlier) -> Query | None:
-    """…跟公用经费合计对得上吗: the named figure set against the last one."""
-    if len(named) != 1 or q.op != "check" or not last.subjects or not re.match(r"(?:跟|和|与|同)", q.squashed):
+    """…跟公用经费合计对得上吗 / 它比法律顾问那个多多少: an operation on two figures that names one
+    takes the last subject as the other, first."""
+    if len(named) != 1 or not last.subjects:
+        return None
+    if not (q.op == "check" and re.match(r"(?:跟|和|与|同)", q.squashed) or q.op in ("difference", "ratio")):
         return None
     filled.subjects = [_carried(last.subjects[0])] + named
     return filled
