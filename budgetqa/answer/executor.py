@@ -22,7 +22,7 @@ from budgetqa.answer.documents import (asked_kind, chosen_report, department_rep
                                        strip_department, wants_comparison)
 from budgetqa.models import Document
 from budgetqa.question.numbers import chinese_numbers
-from budgetqa.question.query import MAX_QUESTION, Query, measure_word, pointed_item, read, shown_mentions, shown_whole, with_context, without_loose_totals
+from budgetqa.question.query import MAX_QUESTION, Query, measure_word, pointed_item, read, same_reading, shown_mentions, shown_whole, with_context, without_loose_totals
 from budgetqa.readback import read_document
 from budgetqa.textnorm import normalise, squash
 
@@ -250,6 +250,7 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         if found is not None:  # (the two results stay the last two: 哪个多, then 两者加起来占多少)
             return found
     q = with_context(q, session.last_query, session.last_focus, tuple(session.earlier))
+    q = same_reading(q, session.last_query)
     if q.previous_year and q.op == "value":  # last year's figure: only from the change the report states
         q = replace(q, op="change", ops=[(100.0, "change")])
     refusal = refuse(doc, q)
@@ -317,7 +318,7 @@ def _focus(answer: Answer, doc: Document) -> list:
     v = vocabulary(doc)
     picked = []
     for value in answer.focus:
-        name = value.key.split(":")[-1] if value.key.startswith(("project:", "row:")) else value.label.split("（")[0]
+        name = value.key.split(":")[-1] if value.key.startswith("project:") else value.label.split("（")[0]
         code = value.key if value.key.isdigit() else None
         terms = [v.codes[code]] if code in v.codes else v.by_name.get(squash(name), [])
         if terms:

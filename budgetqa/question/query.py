@@ -725,7 +725,8 @@ def _narrowed(ms: list[Mention]) -> list[Mention]:
 
 
 _TOTAL_TAILS = ("预算总额", "总额", "总预算", "支出总额", "收入总额", "合计", "总计")
-_LOOSE_TOTALS = ("总共多少钱", "一共多少钱", "总共有多少钱", "一共有多少钱", "一共多少", "总共多少")
+_LOOSE_TOTALS = ("总共多少钱", "一共多少钱", "总共有多少钱", "一共有多少钱", "一共多少", "总共多少", "花多少钱", "能花多少", "可以花多少",
+                 "能用多少")
 
 
 def _total_tails(q: Query, ms: list[Mention]) -> list[Mention]:
@@ -784,7 +785,10 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
             if ms[i].kinds == {"table"}:  # 财政拨款支出预算中教育支出: read in that table
                 q.table = int(ms[i].term.key)
             return ms[:i] + ms[i + 1:]
-    for m in ms[1:]:  # Y在X中占多少 / Y在X里的比重
+    for m in ms:  # Y在X中占多少 / Y在X里的比重; 在X里占多少 leaves Y to the conversation
+        first = m is ms[0] and not strip_fillers(_PRONOUN.sub("", q.squashed[:max(0, m.start - 1)])).strip()
+        if m is ms[0] and not (first and re.search(r"占|比重|比例", q.squashed[m.end:])):
+            continue
         if q.squashed[max(0, m.start - 1):m.start] in ("在", "于") and re.match(r"(?:的)?(?:中|里|当中|之中|内)", q.squashed[m.end:]):
             if m.kinds == {"table"}:
                 q.table = int(m.term.key)  # Y在收入总表里: the table Y is read in
@@ -1238,6 +1242,21 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     if filled.n is None and filled.nth is None:
         filled.n, filled.nth, filled.ascending = last.n, last.nth, filled.ascending or last.ascending
     return filled
+
+
+def same_reading(q: Query, last: Query | None) -> Query:
+    """A subject just answered from one table, asked again with nothing said of where and nothing
+    else typed (项目支出占比 after 表五的基本支出、项目支出各多少): read in that table again."""
+    if last is None or last.table is None or q.table is not None or q.fund or q.scope or not q.subjects:
+        return q
+    keys = {t.key for m in last.subjects for t in m.terms}
+    named = q.subjects + ([q.whole] if q.whole else [])
+    leftover = strip_fillers(_mask(q.squashed, named))
+    for cue in sorted(q.cue_words, key=len, reverse=True):
+        leftover = leftover.replace(cue, "")
+    if not re.sub(r"[\s，,、。？?]", "", leftover) and all(m.terms and m.terms[0].key in keys for m in named):
+        return replace(q, table=last.table)
+    return q
 
 
 _PRONOUN = re.compile(r"^(?:这|那)是|它|其(?!他|余|中)|该(?:项目|科目|项|款|类)?|这个(?:项目|科目|款|类)?|那个(?:项目|科目)?|此项"
