@@ -383,7 +383,7 @@ def _scope(q: Query) -> None:
 def _shape(q: Query, doc: Document) -> None:
     """Order, comparison, unit, text field, years and the other slots read from words alone."""
     s = q.squashed
-    q.each = any(w in s for w in lexicon.EACH if w != "各") or bool(re.search(r"各(?:是|为|占|有|多少|自|分)", s))
+    q.each = any(w in s for w in lexicon.EACH if w != "各") or bool(re.search(r"各(?:是|为|占|有|多少|自|分|给|拿|花|得)", s))
     q.together = bool(re.search(r"(?:合计|加起来|合起来|一共|总共|加在一起|加一块|合一块|两项|几项)(?:的)?(?:金额)?占", s))
     desc = any(w in s for w in lexicon.ORDER_DESC if len(w) > 1)
     asc = any(w in s for w in lexicon.ORDER_ASC if len(w) > 1)
@@ -467,6 +467,7 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
     q.subjects_typed = ms
     q.excluded = [m for m in ms if _excluded(q, m)]
     ms = [m for m in ms if m not in q.excluded and not _own_department(q, m, doc)]
+    ms = _restated(q, ms)
     ms = _assets(q, ms)
     ms = _explained(q, ms)
     ms = _one_thing(q, ms)
@@ -492,6 +493,26 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
         elif re.search(r"基本(?:支出)?[和与、及]项目(?:支出)?", q.squashed[rows[0].end:]):
             q.measures = ["基本支出", "项目支出"]  # 2050204高中教育多少？基本和项目各多少
     q.subjects = ms
+
+
+def _restated(q: Query, ms: list[Mention]) -> list[Mention]:
+    """工资一共多少 就是表六里那个工资大项: the name after 就是 says what the name before meant."""
+    said = re.search(r"(?:也就是|就是|我是说|我说的是|指的是|即)(?:说)?", q.squashed)
+    if said is None:
+        return ms
+    named = {"item", "code", "row", "column", "group", "project", "fact"}
+    before = [m for m in ms if m.end <= said.start() and m.kinds & named]
+    after = [m for m in ms if m.start >= said.end() and m.kinds & named]
+    from budgetqa.lexicon import GROUPS
+
+    members = [w for m in before for t in m.terms if t.kind == "group" for w in GROUPS.get(t.key, ())]
+    if not before or not after or members and all(any(w in t.name for w in members for t in m.terms) for m in after):
+        return ms  # (a group then its members: the group's own rule reads them)
+    longest = [max(m.end - m.start for m in side) for side in (before, after)]
+    if longest[0] == longest[1]:
+        return ms
+    vaguer = before if longest[0] < longest[1] else after  # the fuller name says what was meant
+    return [m for m in ms if m not in vaguer]
 
 
 _EXCLUDING = ("不是", "不包括", "不包含", "不含", "除了", "除去", "而非", "并非", "非", "不算", "扣除", "剔除", "刨去", "去掉",
@@ -695,6 +716,13 @@ def _group_heads(ms: list[Mention]) -> list[Mention]:
     from budgetqa.lexicon import GROUPS
     from budgetqa.question.vocabulary import Term
 
+    for g in ms:  # 社保那几个一共多少 养老 医保 其他社保: the members typed after a group say what it holds
+        key = next((t.key for t in g.terms if t.kind == "group"), "")
+        members = GROUPS.get(key, ())
+        later = [m for m in ms if m.start > g.start]
+        if members and key not in members[0] and later and all(any(w in t.name for w in members for t in m.terms) for m in later):
+            ms = [m for m in ms if m not in later]
+            break
     names = {t.name for m in ms for t in m.terms if t.kind in ("item", "code")}
     out = []
     for m in ms:
@@ -847,7 +875,9 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
     for m in q.subjects:
         listed = m.term.name.split("、")  # 移动、联通、电信三家公司…: the name lists who shares it
         heads = [p for p in listed[:-1] + [listed[-1][:2]] if len(p) >= 2] if len(listed) > 1 else []
-        if any(h in q.squashed for h in heads) and re.search(r"分多少|分了多少|分得|分到|各分|每家|各家", q.squashed):
+        shared = any(h in q.squashed for h in heads) or len(heads) >= 2 and m.via != "exact" and re.search(
+            r"[几两三四五六七八九十\d](?:家|个单位|个公司)", q.squashed)  # (三家公司各分多少: the sharers counted)
+        if shared and re.search(r"分多少|分了多少|分得|分到|各分|每家|各家|各给|各拿|各得", q.squashed):
             q.refused = "split:" + m.term.name  # 视频会议移动公司分多少: one of them, a share the report does not print
 
 
@@ -1083,7 +1113,9 @@ def _leans_on_context(q: Query) -> bool:
     # a short why that names nothing (为什么没完成, 咋少这么多): the reason of the last answer's figure
     why = bare and len(q.squashed) <= 12 and bool(
         re.search(r"为什么|为啥|为何|原因|缘故|咋(?:少|多|没|会|回事)|怎么(?:少|多|没|会|回事)", q.squashed))
-    return marked or why or (bare and bool(asks) and len(leftover) <= 3 and not whole_money) or asks_sheet(q)
+    # the two just asked (两个加起来, 两者差多少): a sum or comparison of what the conversation named
+    pair = bare and re.search(r"两个|两者|二者|两项|俩|两笔|两块", q.squashed) and re.search(r"加|合计|一共|总共|差|比|哪个", q.squashed)
+    return marked or why or bool(pair) or (bare and bool(asks) and len(leftover) <= 3 and not whole_money) or asks_sheet(q)
 
 
 def asks_sheet(q: Query) -> bool:
@@ -1330,9 +1362,15 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query) -> list[Mention]:
 
 def _both_of_two(filled, q, last, named, earlier) -> Query | None:
     """两个差多少 / 这两个加起来: the subjects of the last two questions."""
-    if named or not re.search(r"两个|两者|二者|两项|这俩|两笔", q.squashed) or not (earlier or len(last.subjects) >= 2):
+    if named or not re.search(r"两个|两者|二者|两项|这俩|两笔", q.squashed) or not (earlier or last.subjects):
         return None
-    if len(last.subjects) >= 2:  # X和Y各多少？两者差多少: the two the last question named
+    projects = last.subjects[0].of("project") if len(last.subjects) == 1 else []
+    if len({t.key for t in projects}) == 2:  # 关工委的两笔: the two projects the last name stood for
+        filled.subjects = [_carried(replace(last.subjects[0], terms=[t])) for t in projects]
+        filled.scope = None
+    elif not earlier and len(last.subjects) < 2:
+        return None
+    elif len(last.subjects) >= 2:  # X和Y各多少？两者差多少: the two the last question named
         filled.subjects = [_carried(m) for m in last.subjects[:2]]
     else:
         filled.subjects = [_carried(earlier[-1])] + [_carried(m) for m in last.subjects[:1]]
