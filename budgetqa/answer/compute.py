@@ -731,6 +731,38 @@ def last_two(doc: Document, q: Query, results: list) -> Answer | None:
     return None
 
 
+_ON_RESULT = re.compile(r"^(?:那|那么)?再?加上|^(?:这|那)(?:几项|几个|些|几笔)(?:加起来|合计|一共)?占")
+
+
+def on_last_result(doc: Document, q: Query, results: list) -> Answer | None:
+    """再加上X呢 / 这几项占X比重 after a computed total (a filter's or a sum's): that total with X
+    added, or its share of X."""
+    if not results or not _ON_RESULT.search(q.squashed) or results[-1][2] not in ("filter", "sum"):
+        return None
+    what, total, _ = results[-1]
+    named = [q.whole] if q.whole is not None else q.subjects
+    if len(named) != 1:
+        return None
+    other = subject_value(doc, q, named[0])
+    if other is None or other.unit != total.unit:
+        return None
+    shown = f"{what} {amount_text(total.value, total.unit)}"
+    if q.op == "share" or "占" in q.squashed:
+        if not other.amount:
+            return None
+        rate = pct(total.value, other.amount)
+        a = answer("share", f"{what} 占 {other.label}",
+                   f"{shown}，占 {said(other)} 的 {rate}%（{total.value} ÷ {other.amount} × 100）。")
+        a.figure("占比（计算）", rate, "%")
+    else:
+        a = answer("sum", f"{what} + {other.label}",
+                   f"{shown}，加上 {said(other)}，合计 {amount_text(total.value + other.amount, total.unit)}"
+                   f"（{total.value} + {other.amount}）。")
+        a.figure("合计（计算）", total.value + other.amount, total.unit)
+    add(a, other)
+    return a
+
+
 _REST = re.compile(r"^(?:那|那么)?(?:剩下|其余|其他|余下|剩余)(?:的|那些|那部分|部分)?(?:呢|占多少|占比呢|多少)?$")
 
 

@@ -127,15 +127,18 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
     if len(parts) == 1:
         answer = _answer(conn, doc, parts[0], session, continuing=bool(returned))
     else:
-        answers = []
+        answers, asked = [], []
         for i, part in enumerate(parts):
             kept = session.last_query, session.last_focus
             if answers and answers[-1].intent == "out_of_scope":  # a part after one refused leans on nothing older
                 session.last_query, session.last_focus = None, []
+            if answers and _TOTAL_ONLY.match(squash(part)) and any(f.label == "合计（计算）" for f in answers[-1].figures):
+                continue  # …有几个，合计多少: the total of what the part before picked out, which it states
             answers.append(_answer(conn, doc, part, session, continuing=i > 0 or bool(returned)))
+            asked.append(part)
             if session.last_query is None:
                 session.last_query, session.last_focus = kept
-        answer = _together(doc, parts, answers)
+        answer = _together(doc, asked, answers)
     if len(question) > MAX_QUESTION:
         answer.text += f"（问题超过 {MAX_QUESTION} 字，只读了前 {MAX_QUESTION} 字。）"
     session.choices = answer.choices
@@ -165,6 +168,7 @@ def _returning(doc: Document, question: str, session: Session) -> str:
     return m.group(2)
 
 
+_TOTAL_ONLY = re.compile(r"^(?:那)?(?:合计|一共|总共|加起来|共计|总计|总额)(?:是|有|为)?多少(?:钱|万元|元)?[？?]?$")
 _PART_END = re.compile(r"[？?！!；;。]+")
 # 我是审计局的，… / 作为人大代表我想问：…: who is asking says nothing about what is asked.
 _INTRODUCTION = re.compile(r"^(?:我是[^，,。：:？?]{1,16}?(?:的)?[，,。：:]|作为[^，,。：:？?]{1,16}?(?:我想问|我问一下|想问)?[，,：:]?"
@@ -245,6 +249,10 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         found = compute.rest_of_share(doc, q, session.last_query)  # 剩下的呢 after a share
         if found is not None:
             return found
+    found = compute.on_last_result(doc, q, session.results) if not picked and pointed is None else None
+    if found is not None:
+        _remember_result(session, found)  # (再加上X, then 这几项占Y: of the new total)
+        return found
     if not (q.subjects and q.op != "share") and not picked and pointed is None:
         found = compute.last_two(doc, q, session.results)  # 哪个多 after two sums: those two results
         if found is not None:  # (the two results stay the last two: 哪个多, then 两者加起来占多少)
@@ -269,10 +277,7 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         if listed:
             session.listed, session.listed_amounts = listed, amounts
             session.listed_sentences = "名称" not in answer.columns
-        if answer.figures:
-            what = answer.understood[2:-3] if answer.understood.startswith("按「") else answer.figures[0].label
-            what = what.split("：")[0]  # (五险一金：养老、医疗…: the group's own name)
-            session.results = (session.results + [(what, answer.figures[0], answer.intent)])[-4:]
+        _remember_result(session, answer)
         convert_units(answer, q)
     return answer
 
@@ -307,6 +312,16 @@ def _listed(answer: Answer) -> tuple[list[str], list]:
         return [], []
     amounts = [a for _, a in rows]
     return [n for n, _ in rows], amounts if all(isinstance(a, Decimal) for a in amounts) else []
+
+
+def _remember_result(session: Session, answer: Answer) -> None:
+    """The figure an answer gives (a computed total where it states one), for 两者差多少 / 再加上X."""
+    if not answer.figures:
+        return
+    what = answer.understood[2:-3] if answer.understood.startswith("按「") else answer.figures[0].label
+    what = what.split("：")[0]  # (五险一金：养老、医疗…: the group's own name)
+    result = next((f for f in answer.figures if f.label == "合计（计算）"), answer.figures[0])
+    session.results = (session.results + [(what, result, answer.intent)])[-4:]
 
 
 def _focus(answer: Answer, doc: Document) -> list:

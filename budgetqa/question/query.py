@@ -159,6 +159,9 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
         if q.subjects:  # 一共多少经费: one figure, the total (not a sum of several), however weakly cued
             q.ops = [(max(q.ops[0][0] + 1, 60.0), "value")] + q.ops
             q.op = "value"
+    if q.comparator and q.threshold is not None and q.op in ("count", "sum") and q.domain == "projects":
+        q.ops = [(q.ops[0][0] + 1, "filter")] + q.ops  # 金额为3万元的有几个，合计多少: those, counted and added
+        q.op = "filter"
     if q.together and q.op == "sum":  # 加起来占多少: a share, of the sum
         q.ops = [(q.ops[0][0] + 1, "share")] + q.ops
         q.op = "share"
@@ -395,6 +398,8 @@ def _shape(q: Query, doc: Document) -> None:
         if word:
             q.comparator = comparator
             break
+    if q.comparator is None and q.amounts and re.search(r"(?:金额|数额|预算|资金)?(?:为|是)\d[\d.,]*(?:万元|元|万)的(?!占|比重|比例)", s):
+        q.comparator = "eq"  # 金额为3万元的项目: those of that amount (a filter, not a figure)
     q.average = q.has("平均值", "平均数", "平均水平", "均值", "平均")
     if q.amounts:
         q.threshold = q.amounts[0]
@@ -420,7 +425,7 @@ def _shape(q: Query, doc: Document) -> None:
     if kind:
         q.field_name = kind
     year = doc.year
-    said = re.search(r"(?<![比较与跟和同])(?:上年度?|去年|上一年|前一年)(?!结转|截转|财政拨款结转|相比|比|结余|剩|没花|没用)", s)
+    said = re.search(r"(?<![比较与跟和同])(?:上年度?|去年|上一年|前一年)(?!结转|截转|财政拨款结转|相比|比|结余|剩|没花|没用|转过来|转来|转入|留下)", s)
     if said and said.group(0) == "去年" and doc.kind == "决算" and not re.search(r"比|增|减|变|涨|降|上升|多了|少了", s):
         said = None  # 西大去年政府采购多少 of a 决算: the year the accounts are of (published the year after)
     q.previous_year = bool(year and (year - 1) in q.years) or bool(said)
