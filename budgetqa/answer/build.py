@@ -8,6 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import Value
 from budgetqa.models import Document
+from budgetqa.textnorm import squash
 
 HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
@@ -75,15 +76,46 @@ def choices(op: str, values: list[Value], what: str) -> Answer:
     return a
 
 
-def stated_reason(doc: Document, sentence: str, line: int) -> str:
-    """The reason a report gives for a change: in its sentence, else right after it in the
-    paragraph (主要原因：…); '' when it gives none."""
-    m = re.search(r"(?:主要)?原因(?:是|为)?[：:]?([^。；]+)", sentence)
+def stated_reason(doc: Document, sentence: str, line: int, subject: str = "") -> str:
+    """The reason a report gives for a change: in its sentence (原因是…, 一是因为…, 主要是…), else in
+    the lines after it (主要原因：…, X与上年比较发生较大差异的原因，…), the one naming the subject
+    first; '' when it gives none."""
+    start = max(0, sentence.find(subject)) if subject else 0  # (from the subject's own clause on)
+    m = re.search(r"(?:主要)?原因(?:是|为)?[：:]?([^。；]+)", sentence[start:])
+    if m is None:  # …减少6,331.03万元，一是因为…: a causal clause after the subject's own change (not after 其中)
+        end = sentence.find("其中", start)
+        m = re.search(r"[，,](?:一是|主要是|主要)?(?:由于|因为)([^。；]+)|[，,]主要是(?!用于)([^。；]+)",
+                      sentence[start:end if end > 0 else len(sentence)])
     if m:
-        return f"原因：{m.group(1).strip('，, ')}"
+        return _reason(next(g for g in m.groups() if g))
     if not doc.lines or line <= 0:
         return ""
-    # (a line of numbers only is what a text layer moved out of the sentence, not part of the reason)
-    text = "".join(x.strip() for x in doc.lines[line - 1:line + 4] if not re.fullmatch(r"[\d.,%\s]+", x))
-    m = re.search(r"(?:主要)?原因(?:是|为)?[：:]?([^。]+)", text)
-    return f"原因：{m.group(1).strip('，, ')}" if m and m.start() < 120 else ""
+    # (a line of numbers only is what a text layer moved out of the sentence, not part of the reason;
+    # an indented line starts a paragraph, which ends what the one before says)
+    text = "".join(("。" if re.match(r"(?: {2,}|\u3000|\t)", x) and i else "") + x.strip()
+                   for i, x in enumerate(doc.lines[line - 1:line + 7])
+                   if not re.fullmatch(r"[\d.,%\s]+", x))
+    # (up to the next numbered paragraph, which is about another subject; from the subject's own words on)
+    text = re.split(r"(?<![：:])。\s*(?:\d+[.．、]|[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）)", text)[0]
+    at = text.find(subject) if subject else -1
+    at = at if 0 <= at <= 60 else -1  # (a subject named further on is the next paragraph's)
+    found = [m for m in re.finditer(r"(?:主要)?原因(?:是|为)?[：:，,]?([^。]+)", text) if m.start() >= at]
+    m = next((m for m in found if m.start() < 120), None)
+    if m is None and subject:  # X与上年比较发生较大差异的原因，一是…: a later sentence naming the subject
+        m = next((m for m in found if squash(subject) in squash(text[max(0, m.start() - 40):m.start()])), None)
+    return _reason(m.group(1)) if m else ""
+
+
+def _reason(text: str) -> str:
+    """A stated reason as said: up to the next heading (…主要内容如下, 二、) or the next clause that
+    states a figure (the sentence going on about another subject)."""
+    text = re.split(r"(?:财政拨款支出)?主要内容如下|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）", text)[0]
+    kept: list[str] = []
+    for clause in re.split(r"([，,；;])", text):
+        figure = re.search(r"\d[\d,.]*\s*(?:万元|元|%)", clause)
+        other = re.search(r"[\u4e00-\u9fff]{2,}(?:比|较|与)", clause)  # (科学技术支出比上年增加…: another subject)
+        if figure and (other or kept and kept[-1] in "；;"):
+            break
+        kept.append(clause)
+    said = "".join(kept).strip("，,；; ")
+    return f"原因：{said}" if said else ""

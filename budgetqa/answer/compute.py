@@ -663,7 +663,7 @@ def _stated_change(doc: Document, q: Query, best: Fact) -> Answer:
         if q.previous_year:
             text = (f"{best.basis}{best.subject}约为 {amount_text(before, current.unit)}（本年 {current.value} "
                     f"{'减' if best.value > 0 else '加'} {abs(best.value)} 推算）。") + text
-    reason = stated_reason(doc, best.sentence, best.line)
+    reason = stated_reason(doc, best.sentence, best.line, best.subject)
     a.text += text + (f"。{reason}" if reason else "") + f"（{NARRATIVE} 第{best.line}行）。"
     return a
 
