@@ -52,8 +52,9 @@ def three_public(doc: Document, q: Query) -> Answer | None:
             a.source(NARRATIVE, statement[0], "三公经费")
         return a
     wanted = [c for c in table.columns if ("预算数" in c or "决算数" in c)]
-    completion = doc.kind == "决算" and q.has("完成率", "执行率", "完成预算", "完成了多少")
-    both = q.has("预算数", "年初预算", "全年预算") and q.has("决算") or completion
+    completion = doc.kind == "决算" and q.has("完成率", "执行率", "完成预算", "完成了多少", "completion")
+    budget = q.has("预算数", "年初预算", "全年预算", "budget") or doc.kind == "决算" and q.has("预算")
+    both = budget and q.has("决算", "实际", "actual", "花了") or completion
     if len(wanted) > 1 and not both:
         word = "预算数" if doc.kind == "预算" or q.has("预算数", "年初") else "决算数"
         wanted = [c for c in wanted if word in c][:1]
@@ -178,7 +179,8 @@ def assets(doc: Document, q: Query) -> Answer | None:
     if not chosen:
         return None
     head = next((i for i in chosen if "实有" in i.name), chosen[0]) if chosen[0].unit == "辆" and not named else chosen[0]
-    text = "，".join(f"{i.name} {i.value}{i.unit}" for i in chosen if i.value or i is head)
+    # as the report writes a count (其他用车2辆); a space only where the name itself ends in a digit
+    text = "，".join(f"{i.name}{' ' if i.name[-1:].isdigit() else ''}{i.value}{i.unit}" for i in chosen if i.value or i is head)
     dated = _asset_date(doc, head.line - 4, head.line)  # an asset figure is a count on a date: say which
     when = f"截至 {dated[1]}；" if dated else ""
     a = answer("value", head.name, f"{text}（{when}国有资产占有使用情况 第{head.line}行）。")

@@ -146,6 +146,13 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     _refusals(q, doc, mentions)
     _missing_table(q, doc)
     _rank(q)
+    _settle_op(q, v)
+    q.follow_up = _leans_on_context(q)
+    return q
+
+
+def _settle_op(q: Query, v) -> None:
+    """The operation the ranked templates chose, settled by what the question's words say for certain."""
     if re.search(r"涨幅|增幅|增速|增长率|降幅|减幅|完成率|执行率|完成.{0,6}比例", q.squashed) \
             and re.search(r"最|冠军|第一|垫底|倒数|排名|排第|前\d", q.squashed):
         q.ops = [(max(q.ops[0][0] + 1, 80.0), "rank")] + q.ops  # 涨幅最大的科目: the stated rates ranked
@@ -162,6 +169,9 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     if q.comparator and q.threshold is not None and q.op in ("count", "sum") and q.domain == "projects":
         q.ops = [(q.ops[0][0] + 1, "filter")] + q.ops  # 金额为3万元的有几个，合计多少: those, counted and added
         q.op = "filter"
+    if q.op == "value" and q.whole is not None and re.search(r"占$|占了$", q.squashed[:q.whole.start]):
+        q.ops = [(q.ops[0][0] + 1, "share")] + q.ops  # 占事业收入的多少: a share of the whole named after 占
+        q.op = "share"
     if q.together and q.op == "sum":  # 加起来占多少: a share, of the sum
         q.ops = [(q.ops[0][0] + 1, "share")] + q.ops
         q.op = "share"
@@ -175,8 +185,6 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
         q.scope = None
         q.whole = replace(q.whole, scope=None)
         q.subjects = [replace(q.whole, scope=_scope_word(m, q)) for m in q.subjects]
-    q.follow_up = _leans_on_context(q)
-    return q
 
 
 def _scope_word(m: Mention, q: Query) -> str | None:
@@ -487,11 +495,12 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
     rows = [m for m in ms if m.kinds & set(_ROW_KINDS) and not _is(m, q, _SCOPE_NAMES)]
     if rows:  # 2013105的项目支出, 201里基本支出和项目支出, 2013102上年结转: columns asked of the row
         measures = [m for m in ms if m.start > rows[0].start and not m.kinds & {"code", "item", "project", "target"}
-                    and q.squashed[m.start:m.end] in _MEASURE_NAMES]
+                    and (q.squashed[m.start:m.end] in _MEASURE_NAMES
+                         or not _is(m, q, _SCOPE_NAMES) and _column_beside(doc, rows[0], m))]
         # 机关运行经费和(经济分类表的)公用经费: two names listed, not a column of the row
         listed = measures and bool(re.search(r"[和与及、跟同]", q.squashed[rows[-1].end:measures[0].start]))
         if measures and len(rows) <= 2 and not listed:
-            q.measures = [_MEASURE_NAMES[q.squashed[m.start:m.end]] for m in measures]
+            q.measures = [_MEASURE_NAMES.get(q.squashed[m.start:m.end]) or _column_beside(doc, rows[0], m) for m in measures]
             ms = [m for m in ms if m not in measures]
             if re.search(r"合计|总数|总额|一共", q.squashed[rows[0].end:measures[0].start]):
                 q.measures.insert(0, "合计")  # X的合计数，以及其中A和B: the row's total too
@@ -518,6 +527,19 @@ def _restated(q: Query, ms: list[Mention]) -> list[Mention]:
         return ms
     vaguer = before if longest[0] < longest[1] else after  # the fuller name says what was meant
     return [m for m in ms if m not in vaguer]
+
+
+def _column_beside(doc: Document, row: Mention, m: Mention) -> str | None:
+    """高等教育的事业收入: a column name typed after a code, when a table prints that code's row
+    under that column (the row's figure in it, not the report's row of the same name)."""
+    column = next((t.key for t in m.terms if t.kind == "column"), None)
+    code = next((t.key for t in row.terms if t.kind == "code"), None)
+    if column is None or code is None:
+        return None
+    for table in doc.tables:
+        if any(c.rsplit("/", 1)[-1] == column for c in table.columns) and any(r.code == code for r in table.rows):
+            return column
+    return None
 
 
 _EXCLUDING = ("不是", "不包括", "不包含", "不含", "除了", "除去", "而非", "并非", "非", "不算", "扣除", "剔除", "刨去", "去掉",
