@@ -244,7 +244,7 @@ PERSONAL_PAY = re.compile(r"(?:主任|书记|局长|区长|县长|市长|科长|
 # Questions about people, per-head figures, the future or details below the line items: reports hold none.
 # Two-character budget words a pinyin input method gets wrong in one character (预酸, 决蒜, 经飞); only
 # words no common word sounds like (支出 sounds like 指出, 收入 like 受辱: not here).
-SOUND_ALIKE_WORDS = ("预算", "决算", "经费", "结转", "拨款", "结余")
+SOUND_ALIKE_WORDS = ("预算", "决算", "经费", "结转", "拨款", "结余", "街道")
 
 OUT_OF_SCOPE = ("人员编制", "编制人数", "编制数多少人", "在编人数", "人均", "生均", "每个学生", "每名学生", "每人", "每个人", "个人工资", "书记", "局长", "主任工资", "区长", "县长", "谁", "哪位", "姓名",
                 "名字叫", "电话", "明年", "下一年", "后年", "天气", "股票", "房价", "工资最高", "工资最低", "几个人", "多少人",

@@ -103,6 +103,12 @@ def stated_reason(doc: Document, sentence: str, line: int, subject: str = "") ->
     m = next((m for m in found if m.start() < 120), None)
     if m is None and subject:  # X与上年比较发生较大差异的原因，一是…: a later sentence naming the subject
         m = next((m for m in found if squash(subject) in squash(text[max(0, m.start() - 40):m.start()])), None)
+    if m is None and len(found) == 1 and found[0].start() < 400:  # the one reason of the paragraphs, said on its own
+        opening = text.rfind("。", 0, found[0].start())  # (…的主要原因是…: a sentence stating no figure before it)
+        said = text[opening:found[0].start()]
+        classes = {r.name for t in doc.tables for r in t.rows if r.code and len(r.code) == 3 and len(r.name) >= 3}
+        if opening >= 0 and not re.search(r"\d", said) and not any(c in said for c in classes):
+            m = found[0]  # (学校教育支出…的原因: one class's reason, not the others')
     return _reason(m.group(1)) if m else ""
 
 
@@ -111,11 +117,13 @@ def _reason(text: str) -> str:
     states a figure (the sentence going on about another subject)."""
     text = re.split(r"(?:财政拨款支出)?主要内容如下|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）", text)[0]
     kept: list[str] = []
+    figures = 0
     for clause in re.split(r"([，,；;])", text):
         figure = re.search(r"\d[\d,.]*\s*(?:万元|元|%)", clause)
         other = re.search(r"[\u4e00-\u9fff]{2,}(?:比|较|与)", clause)  # (科学技术支出比上年增加…: another subject)
-        if figure and (other or kept and kept[-1] in "；;"):
+        if figure and (other or figures or kept and kept[-1] in "；;"):
             break
+        figures += bool(figure)
         kept.append(clause)
     said = "".join(kept).strip("，,；; ")
     return f"原因：{said}" if said else ""

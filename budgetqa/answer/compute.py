@@ -627,6 +627,10 @@ def change(doc: Document, q: Query) -> Answer | None:
             found = topic_answer(doc, q, topic)
             if found is not None:
                 return found
+        whole = q.subjects and q.subjects[0].term.key in ("收入总计", "支出总计", "收支总计", "本年收入合计", "本年支出合计")
+        headline = [f for f in changes if f.kind == "change" and re.search(r"收入|支出|收支|预算", f.subject or "")]
+        if whole and headline:  # the report's money as a whole: its headline change (收入预算比上年减少…)
+            return _stated_change(doc, q, min(headline, key=lambda f: f.line))
         if q.subjects:
             name = q.subjects[0].term.name
             return Answer(False, "change", f"报告（{doc.label}）没有给出「{name}」与上年相比的数字，只有本年的金额；"

@@ -393,7 +393,7 @@ def _search_words(q: Query) -> list[str]:
     """The question's content words of three characters or more (the trigram index needs three)."""
     from budgetqa.question.mentions import strip_fillers
 
-    plain = strip_fillers(re.sub(r"[？?！!。，,；;：:、]", " ", q.text))
+    plain = strip_fillers(re.sub(r"[？?！!。，,；;：:、]|多少|明年|今年|去年|安排|是什么|什么|哪些|怎么", " ", q.text))
     return [w for w in dict.fromkeys(plain.split(" ")) if len(w) >= 3][:6]
 
 

@@ -336,11 +336,12 @@ def _whole_money_asked(q: Query) -> bool:
     return (not q.subjects and q.whole is None and q.table is None and not q.domain and not q.scope
             and not q.amounts and not q.percents and q.op in ("value", "sum") and not q.previous_year
             and bool(_WHOLE_MONEY.search(q.squashed)) and not re.search(r"这|那|它|其|该|哪", q.squashed)
-            and len(_TOTAL_WORDS.sub("", strip_fillers(q.squashed))) <= 1)  # nothing else asked (苹果多少钱: no)
+            and len(re.sub(r"\s", "", _TOTAL_WORDS.sub("", strip_fillers(q.squashed)))) <= 1)  # nothing else asked (苹果多少钱: no)
 
 
 # What a question of the whole money says besides fillers.
-_TOTAL_WORDS = re.compile(r"钱|资金|经费|预算|决算|收入|支出|总共|一共|共计|总额|总数|合计|全部|全年|一年|今年|本年|花|用|了|多少|是|的|有|总")
+_TOTAL_WORDS = re.compile(r"\d{4}年度?|年度?|钱|资金|经费|预算|决算|收入|支出|总共|一共|共计|总额|总数|合计|全部|全年|一年|今年|本年|花|用|了"
+                          r"|多少|是|的|有|总|万元|万|元|啊|呀|喂|街道|单位|部门|我们|咱们")
 
 
 def _report_total(q: Query, v) -> list[Mention]:
@@ -974,9 +975,11 @@ def _other_department(spaced: str, exact: list[Mention], q: Query, doc: Document
         for printed_name in printed:
             word = word.replace(printed_name, " ")
         for piece in word.split(" "):
-            if re.match(r"(?:咱们|我们|本|我|这个|咱)(?:单位|部门|办公室|局|委|办)", piece):
+            if re.match(r"(?:咱们|我们|本|我|这个|咱)(?:单位|部门|办公室|局|委|办|街道|学校|大学|院|中心)", piece):
                 continue  # 咱们办公室: the report's own department
             for m in _ORGANISATION.finditer(piece):
+                if re.match(r"(?:这边|这里|方面)?(?:想|要|需要)(?:看|了解|问|知道|核|查)", piece[m.end():]):
+                    continue  # 人大财经委这边想看…: who is asking, not what is asked about
                 name = re.split(r"是不是|是否|属于|属不属于|算不算|归不归|管不管|归|的|在|里|这个|那个|哪|有几个|有多少|现在"
                                 r"|还有|以及|加上|或者|还是|说|看到|报道",
                                 full_mention(piece, m))[-1]
