@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import csv
+import re
 from decimal import Decimal
 
 import pytest
 
 from conftest import DATA
+
+from budgetqa.parser import parse_file
 
 CELL_FIELDS = ["table_no", "side", "code", "name", "column_name", "amount", "source_line"]
 
@@ -119,3 +122,27 @@ def test_table_titles_of_several_templates(title, kind):
     from budgetqa.parser.headers import classify_title
 
     assert classify_title(title)[0] == kind
+
+
+@pytest.mark.parametrize("name, count, term, opening", [
+    # entries numbered 一、 whose short lines looked like headings
+    ("final_shanghai_putuo_shehuigongzuobu_2024.txt", 11, "机关运行经费", "指行政单位和参照公务员法管理的事业"),
+    # entries numbered （一）
+    ("budget_shanghai_putuo_sifaju_2026_dept.txt", 8, "基本支出预算", "是区级预算主管部门及所属预算单位为保障其机构正常运转"),
+    # entries under a sub-heading of the glossary (（一）收入科目 / 1.财政拨款收入：)
+    ("budget_chongqing_swu_university_2024_dept.txt", 5, "上年结转", "指以前年度预算已经开始执行但尚未完成"),
+])
+def test_glossary_of_other_templates(name, count, term, opening):
+    from conftest import CORPUS
+
+    glossary = {g.name: g.text for g in parse_file(CORPUS / name).items if g.kind == "glossary"}
+    assert len(glossary) == count
+    assert glossary[term].startswith(opening)
+
+
+def test_classification_codes_explained_are_not_glossary_terms():
+    """高中教育（2050204）：反映… under 名词解释 explains a code; the code's own rows answer for it."""
+    from conftest import CORPUS
+
+    names = [g.name for g in parse_file(CORPUS / "final_chongqing_swu_university_2024.txt").items if g.kind == "glossary"]
+    assert names and not any(re.search(r"\d{7}", n) for n in names)

@@ -14,7 +14,7 @@ _HEADING = re.compile(
     r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[、.．])"
 )
 _NUMBERED = re.compile(r"(?:^|(?<=[。；;]))\s*(?:（([一二三四五六七八九十]+)）|(\d{1,2})[.．、])")
-_GLOSSARY_ENTRY = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、]|（\d+）)(.{1,24}?)(?:[：:]|是指|是对|指)")
+_GLOSSARY_ENTRY = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、]|（[\d一二三四五六七八九十]+）)(.{1,24}?)(?:[：:]|是指|是对|指)")
 
 _AMOUNT_FACT = re.compile(rf"({AMOUNT})\s*(万元|亿元|元)")
 _SHARE = re.compile(rf"占(?:比)?(?:([^，,；。]{{0,12}}?)的)?\s*({AMOUNT})\s*%")
@@ -129,12 +129,16 @@ def _sections(lines: list[str], covered: set[int]) -> list[tuple[str, _Text]]:
             and (len(text) < full or not _HEADING.match(text).group().rstrip("、.．")[-1:].isdigit())
         )
         topic = len(text) <= 40 and _TOPIC.search(text) and not _CLAUSE_MARK.search(text)
+        if "名词解释" in title and _GLOSSARY_ENTRY.match(text):
+            numbered = topic = False  # 一、财政拨款收入：指…: an entry of the glossary, not a heading
         if _fill_slots(body, line, no):
             continue
         if numbered or topic:
             if body.chars or title:
                 sections.append((title, body))
-            title, body = text, _Text()
+            # a sub-heading inside the glossary ((一)收入科目) keeps it: its entries are read as entries
+            inside = "名词解释" in title and re.match(r"（[一二三四五六七八九十\d]+）", text)
+            title, body = (f"名词解释 {text}" if inside else text), _Text()
             continue
         body.add(text, no, line)
     sections.append((title, body))
@@ -474,13 +478,15 @@ def _glossary(body: _Text) -> list[TextItem]:
     """名词解释 entries: the term before its colon (or 指/是指) and the definition after."""
     items = []
     text = body.text
-    starts = [m.start() for m in re.finditer(r"(?:(?<=[。])|^)(?:[一二三四五六七八九十]+、|\d+[.．]|（\d+）)", text)]
+    starts = [m.start() for m in re.finditer(r"(?:(?<=[。])|^)(?:[一二三四五六七八九十]+、|\d+[.．]|（[\d一二三四五六七八九十]+）)", text)]
     for k, start in enumerate(starts):
         chunk = text[start : starts[k + 1] if k + 1 < len(starts) else len(text)]
         m = _GLOSSARY_ENTRY.match(chunk)
         if not m:
             continue
         term = re.sub(r"[“”\"]", "", m.group(1))
+        if re.search(r"\d{3,7}", term):
+            continue  # 高中教育（2050204）：反映…: a classification code explained, not a term of the glossary
         items.append(TextItem("glossary", term, chunk[m.end():].strip("：: "), body.line_at(start)))
     return items
 

@@ -123,7 +123,10 @@ def _build(doc: Document) -> Vocabulary:
             v.add("fact", fact.label, fact.label, bare if len(bare) >= 3 else None)
     kinds = {"glossary": "term", "internal_unit": "unit", "subordinate_unit": "unit", "asset": "asset"}
     for item in doc.items:
-        if item.kind in kinds:
+        if item.kind == "glossary":  # 基本支出预算：指…: the term is 基本支出 (预算 is what the report is)
+            plain = re.sub(r"(?:预算|决算)$", "", item.name)
+            v.add("term", item.name, plain if len(plain) >= 3 else item.name)
+        elif item.kind in kinds:
             v.add(kinds[item.kind], item.name, item.name)
     for column in lexicon.COLUMN_ITEMS:
         v.add("column", column, column)
