@@ -134,6 +134,8 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
                 session.last_query, session.last_focus = None, []
             if answers and _TOTAL_ONLY.match(squash(part)) and any(f.label == "合计（计算）" for f in answers[-1].figures):
                 continue  # …有几个，合计多少: the total of what the part before picked out, which it states
+            if answers and answers[-1].intent == "rank" and answers[-1].figures and _FIGURE_ONLY.match(squash(part)):
+                continue  # 哪个最大？多少？: the figure of what the ranking picked, which it states
             answers.append(_answer(conn, doc, part, session, continuing=i > 0 or bool(returned)))
             asked.append(part)
             if session.last_query is None:
@@ -169,6 +171,7 @@ def _returning(doc: Document, question: str, session: Session) -> str:
 
 
 _TOTAL_ONLY = re.compile(r"^(?:那)?(?:合计|一共|总共|加起来|共计|总计|总额)(?:是|有|为)?多少(?:钱|万元|元)?[？?]?$")
+_FIGURE_ONLY = re.compile(r"^(?:那)?(?:是|有|为)?(?:多少|多少钱|多少元|多少万元|金额多少|金额是多少|数额多少)[？?]?$")
 _PART_END = re.compile(r"[？?！!；;。]+")
 # 我是审计局的，… / 作为人大代表我想问：…: who is asking says nothing about what is asked.
 _INTRODUCTION = re.compile(r"^(?:我是[^，,。：:？?]{1,16}?(?:的)?[，,。：:]|作为[^，,。：:？?]{1,16}?(?:我想问|我问一下|想问)?[，,：:]?"

@@ -151,8 +151,20 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     return q
 
 
+# Going down the classification from what was named or asked last (再往下, 下一层, 下面的款).
+_DOWN = re.compile(r"往下|下一层|下一级|下级科目|下面的?(?:款|项|科目)|下面一层|下面呢|下面有")
+
+
+def _down(q: Query) -> None:
+    """再往下两个项呢 / 下面的款: the items under what was named or asked last, unless counted or ranked."""
+    if _DOWN.search(q.squashed) and not q.measures and (q.op not in ("rank", "count", "filter", "mean", "sum", "share") or q.ops[0][0] < 30):
+        q.ops = [(max(q.ops[0][0] + 1, 60.0), "breakdown")] + q.ops
+        q.op, q.n, q.cued = "breakdown", None, True
+
+
 def _settle_op(q: Query, v) -> None:
     """The operation the ranked templates chose, settled by what the question's words say for certain."""
+    _down(q)
     if re.search(r"涨幅|增幅|增速|增长率|降幅|减幅|完成率|执行率|完成.{0,6}比例", q.squashed) \
             and re.search(r"最|冠军|第一|垫底|倒数|排名|排第|前\d", q.squashed):
         q.ops = [(max(q.ops[0][0] + 1, 80.0), "rank")] + q.ops  # 涨幅最大的科目: the stated rates ranked
@@ -1141,11 +1153,12 @@ def _leans_on_context(q: Query) -> bool:
     whole_money = bare and (_WHOLE_MONEY.search(unnamed) or re.search(r"(?:结转|截转|没花完)(?:的)?(?:部分|那部分|那块|的钱|资金)", unnamed)) \
         and not re.search(r"这|那|它|其|该", q.squashed)  # (结转部分按款分别是多少: the carried-over money itself)
     # a short why that names nothing (为什么没完成, 咋少这么多): the reason of the last answer's figure
+    down = bare and bool(_DOWN.search(q.squashed))  # 再往下呢 / 下面的款: under the last subject
     why = bare and len(q.squashed) <= 12 and bool(
         re.search(r"为什么|为啥|为何|原因|缘故|咋(?:少|多|没|会|回事)|怎么(?:少|多|没|会|回事)", q.squashed))
     # the two just asked (两个加起来, 两者差多少): a sum or comparison of what the conversation named
     pair = bare and re.search(r"两个|两者|二者|两项|俩|两笔|两块", q.squashed) and re.search(r"加|合计|一共|总共|差|比|哪个", q.squashed)
-    return marked or why or bool(pair) or (bare and bool(asks) and len(leftover) <= 3 and not whole_money) or asks_sheet(q)
+    return marked or why or down or bool(pair) or (bare and bool(asks) and len(leftover) <= 3 and not whole_money) or asks_sheet(q)
 
 
 def asks_sheet(q: Query) -> bool:
@@ -1281,6 +1294,7 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
         filled.together = True  # 这两项加起来 … 占人员经费多少: the sum is the part
     if q.cued or q.field_name:
         _rank(filled)  # the operation asked, judged with the subjects the conversation supplies
+        _down(filled)
         if q.cued and q.op != "value" and filled.op == "value":  # (合计多少: a sum asked in words stays one)
             filled.op, filled.ops = q.op, [(filled.ops[0][0] + 1, q.op)] + filled.ops
         return filled
@@ -1386,13 +1400,14 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query) -> list[Mention]:
         measures.insert(0, "合计")  # 这个款的合计、基本支出、项目支出: the row's total too
     if measures or (not named and not any(_is(m, q, _SCOPE_NAMES) for m in q.subjects)):
         # the columns asked last time carry to a figure asked again, not to its place or its words
-        filled.measures = measures or ([] if q.cued and q.op in ("parent", "text", "define", "about") else last.measures)
+        filled.measures = measures or ([] if q.cued and q.op in ("parent", "text", "define", "about", "breakdown") else last.measures)
     return named
 
 
 def _both_of_two(filled, q, last, named, earlier) -> Query | None:
     """两个差多少 / 这两个加起来: the subjects of the last two questions."""
-    if named or not re.search(r"两个|两者|二者|两项|这俩|两笔", q.squashed) or not (earlier or last.subjects):
+    if named or not re.search(r"两个(?![项款类])|两者|二者|两项|这俩|两笔", q.squashed) or not (earlier or last.subjects) \
+            or _DOWN.search(q.squashed):
         return None
     projects = last.subjects[0].of("project") if len(last.subjects) == 1 else []
     if len({t.key for t in projects}) == 2:  # 关工委的两笔: the two projects the last name stood for
