@@ -8,6 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import Value
 from budgetqa.models import Document
+from budgetqa.findings import ROUNDING, judge
 from budgetqa.textnorm import squash
 
 HUNDRED = Decimal(100)
@@ -127,3 +128,13 @@ def _reason(text: str) -> str:
         kept.append(clause)
     said = "".join(kept).strip("，,；; ")
     return f"原因：{said}" if said else ""
+
+
+def verdict(stated: Decimal, parts: list[Decimal], unit: str) -> str:
+    """'相等' / '不相等，差 0.01 万元，属尾数差（分项四舍五入造成）' / '…，属矛盾'."""
+    severity = judge(stated, parts)
+    if severity is None:
+        return "相等"
+    gap = abs(sum(parts, Decimal(0)) - stated)
+    kind = "尾数差（分项四舍五入造成）" if severity == ROUNDING else "矛盾"
+    return f"不相等，差 {amount_text(gap, unit)}，属{kind}"

@@ -9,9 +9,9 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from budgetqa.answer.model import Answer, amount_text
-from budgetqa.findings import CONTRADICTION, ROUNDING, SEVERITY_LABEL, judge
+from budgetqa.findings import CONTRADICTION, SEVERITY_LABEL
 from budgetqa.answer import build
-from budgetqa.answer.build import add, answer
+from budgetqa.answer.build import add, answer, verdict
 from budgetqa.answer.compute import sheets_asked, subject_value, subject_values, to_unit
 from budgetqa.answer.lists import domain, side
 from budgetqa.answer.resolve import Value, children_rows, code_place
@@ -19,16 +19,6 @@ from budgetqa.models import Document
 from budgetqa.question.query import Query
 
 _EQUALS = re.compile(r"等于|=|相等|一致|对得上|对的上|吻合|相符|能对上|加得上")
-
-
-def verdict(stated: Decimal, parts: list[Decimal], unit: str) -> str:
-    """'相等' / '不相等，差 0.01 万元，属尾数差（分项四舍五入造成）' / '…，属矛盾'."""
-    severity = judge(stated, parts)
-    if severity is None:
-        return "相等"
-    gap = abs(sum(parts, Decimal(0)) - stated)
-    kind = "尾数差（分项四舍五入造成）" if severity == ROUNDING else "矛盾"
-    return f"不相等，差 {amount_text(gap, unit)}，属{kind}"
 
 
 def check(doc: Document, q: Query) -> Answer | None:
@@ -203,8 +193,16 @@ def _against_sheet(doc: Document, q: Query) -> Answer | None:
 
 def _parts_named(doc: Document, q: Query) -> Answer | None:
     """A加B等于C吗 / C等于A+B吗 / A+B+C，与D+E，两边是否相等: the named figures added and compared."""
-    m = _EQUALS.search(q.squashed)
-    counted = [a for a in q.amounts if not re.match(r"(?:列|项|个|类|款)", q.squashed[a.end:a.end + 1])]
+    m = _EQUALS.search(q.squashed) or re.search(r"是不是|是否|核对|对比|差多少|相差", q.squashed)
+    # an amount typed right after a name is that name's figure as the asker read it (人员经费290.03是否等于…)
+    labels = [a for a in q.amounts if any(0 <= a.start - s.end <= 1 for s in q.subjects)]
+    counted = [a for a in q.amounts if a not in labels and not re.match(r"(?:列|项|个|类|款)", q.squashed[a.end:a.end + 1])]
+    added = re.search(r"加|\+|之和|合计|相加|总和|一共|合起来|加起来", q.squashed)
+    typed_last = max((s.end for s in q.subjects if s.end < 10_000), default=-1)  # (names from the conversation: none)
+    if m is not None and added and len(counted) == 1 and len(q.subjects) >= 2 and counted[0].start >= max(typed_last, m.start()):
+        parts = [subject_value(doc, q, s) for s in q.subjects]  # A加B是否等于1015.19: the parts against the sum typed
+        if all(parts) and len({v.unit for v in parts}) == 1:
+            return _parts_against_amount(parts, counted[0])
     made_of = len(q.subjects) >= 3 and re.match(r"(?:合计)?(?:能否|能不能|是否|是不是)?由", q.squashed[q.subjects[0].end:q.subjects[1].start])
     if made_of and not counted:  # X能否由A和B相加得到: X is the whole, the rest its parts
         whole, *parts = [subject_value(doc, q, s) for s in q.subjects]
@@ -230,6 +228,23 @@ def _parts_named(doc: Document, q: Query) -> Answer | None:
     if any(v.unit != whole.unit for v in parts):
         return None
     return _parts_answer(parts, whole)
+
+
+def _parts_against_amount(parts: list[Value], typed) -> Answer:
+    """Parts added and set against the total the question types, in the parts' unit."""
+    unit = parts[0].unit
+    claimed = typed.value * 10000 if unit == "元" and typed.unit == "万元" else (
+        typed.value / 10000 if unit == "万元" and typed.unit == "元" else typed.value)
+    computed = build.total(parts)
+    a = answer("check", f"{' + '.join(v.label for v in parts)} 是否等于 {typed.value}",
+               " + ".join(f"{v.label} {v.amount}" for v in parts) + f" = {amount_text(computed, unit)}；所问 "
+               f"{amount_text(claimed, unit)}：{verdict(claimed, [v.amount for v in parts], unit)}。")
+    a.figure("分项之和（计算）", computed, unit)
+    for v in parts:
+        add(a, v)
+    if computed != claimed:
+        a.figure("差额", abs(computed - claimed), unit)
+    return a
 
 
 def _parts_answer(parts: list[Value], whole: Value) -> Answer:

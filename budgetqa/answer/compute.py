@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
 from budgetqa.answer import build
-from budgetqa.answer.build import add, answer, pct, said, stated_reason
+from budgetqa.answer.build import add, answer, pct, said, stated_reason, verdict
 from budgetqa.answer.figures import group_answer, mention_values
 from budgetqa.answer.lists import domain, list_answer, sheet_total
 from budgetqa.answer.lists import sheet_domain
@@ -699,15 +699,34 @@ def last_two(doc: Document, q: Query, results: list) -> Answer | None:
     if len(results) < 2 or not (_TWO.search(q.squashed) or not q.subjects and q.op == "difference"):
         return None
     (what_a, a, intent_a), (what_b, b, intent_b) = results[-2:]
-    if not ("sum" in (intent_a, intent_b) or _subject(what_a) == _subject(what_b) and a.label != b.label):
-        return None  # (two figures of one subject, 年度 and 实施期资金: the two results; else the two subjects)
     if a.unit != b.unit:
         return None
+    named = [q.whole] if q.whole is not None else q.subjects
+    summed = q.op == "check" and (len(q.amounts) == 1 and not named or len(named) == 1 and not q.amounts) \
+        and bool(re.search(r"加|合计|之和|一共|合起来|总和", q.squashed))
+    if not (summed or "sum" in (intent_a, intent_b) or _subject(what_a) == _subject(what_b) and a.label != b.label):
+        return None  # (two figures of one subject, 年度 and 实施期资金: the two results; else the two subjects)
     if q.whole is not None and q.subjects:
         return None  # 差旅费占公用经费多少: a part of its own is named
     unit = a.unit
     shown = f"{what_a} {amount_text(a.value, unit)}，{what_b} {amount_text(b.value, unit)}"
-    named = [q.whole] if q.whole is not None else q.subjects
+    if summed:  # 两者相加是否等于1015.19 / 这两个加起来是不是公用经费: their sum against it
+        if q.amounts:
+            typed, said_whole = q.amounts[0].value * (10000 if unit == "元" and q.amounts[0].unit == "万元" else 1), "所问"
+            against = str(q.amounts[0].value)
+        else:
+            whole = subject_value(doc, q, named[0])
+            if whole is None or whole.unit != unit:
+                return None
+            typed, said_whole = whole.amount, f"{whole.label}（{whole.where} 第{whole.line}行）"
+            against = whole.label
+        out = answer("check", f"{what_a} + {what_b} 是否等于 {against}",
+                     f"{shown}，合计 {amount_text(a.value + b.value, unit)}；{said_whole} {amount_text(typed, unit)}："
+                     f"{verdict(typed, [a.value, b.value], unit)}。")
+        out.figure("两者合计（计算）", a.value + b.value, unit)
+        if a.value + b.value != typed:
+            out.figure("差额", abs(a.value + b.value - typed), unit)
+        return out
     if q.op == "share" and len(named) == 1:
         whole = subject_value(doc, q, named[0])
         if whole is None or whole.unit != unit or not whole.amount:

@@ -256,7 +256,7 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
     if found is not None:
         _remember_result(session, found)  # (再加上X, then 这几项占Y: of the new total)
         return found
-    if not (q.subjects and q.op != "share") and not picked and pointed is None:
+    if not (q.subjects and q.op not in ("share", "check")) and not picked and pointed is None:
         found = compute.last_two(doc, q, session.results)  # 哪个多 after two sums: those two results
         if found is not None:  # (the two results stay the last two: 哪个多, then 两者加起来占多少)
             return found
@@ -280,7 +280,7 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         if listed:
             session.listed, session.listed_amounts = listed, amounts
             session.listed_sentences = "名称" not in answer.columns
-        _remember_result(session, answer)
+        _remember_result(session, answer, q)
         convert_units(answer, q)
     return answer
 
@@ -317,9 +317,14 @@ def _listed(answer: Answer) -> tuple[list[str], list]:
     return [n for n, _ in rows], amounts if all(isinstance(a, Decimal) for a in amounts) else []
 
 
-def _remember_result(session: Session, answer: Answer) -> None:
-    """The figure an answer gives (a computed total where it states one), for 两者差多少 / 再加上X."""
+def _remember_result(session: Session, answer: Answer, q: Query | None = None) -> None:
+    """The figure an answer gives (a computed total where it states one), for 两者差多少 / 再加上X;
+    the columns asked of one row (基本支出、项目支出各多少) are that many results."""
     if not answer.figures:
+        return
+    if q is not None and len(q.measures) >= 2 and len(answer.figures) >= len(q.measures):
+        asked = answer.figures[:len(q.measures)]
+        session.results = (session.results + [(f.label, f, answer.intent) for f in asked])[-4:]
         return
     what = answer.understood[2:-3] if answer.understood.startswith("按「") else answer.figures[0].label
     what = what.split("：")[0]  # (五险一金：养老、医疗…: the group's own name)
