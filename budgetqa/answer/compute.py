@@ -786,6 +786,40 @@ def on_last_result(doc: Document, q: Query, results: list) -> Answer | None:
     return a
 
 
+_THESE = re.compile(r"这(?:([两三四五六七八九十\d]+)|几|些)(?:个|项|类|大类|款|笔|块)")
+_CN_COUNT = {"两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def on_listed(doc: Document, q: Query, listed: list[str], amounts: list, unit: str | None) -> Answer | None:
+    """这四个大类加起来是不是550.51 / 这几项合计多少: the items the last list showed, added (and set
+    against a total typed or named)."""
+    m = _THESE.search(q.squashed)
+    if m is None or not listed or len(amounts) != len(listed) or any(a is None for a in amounts) or unit is None \
+            or not re.search(r"加|合计|一共|总共|之和|总和|合起来", q.squashed):
+        return None
+    if any(x.start < m.start() for x in q.subjects) or re.search(r"百分比|占比|比例|比重|%", q.squashed):
+        return None  # 公积金养老还有这两个医疗 / A、B、C这三个: names of its own; 这几个百分比: not the amounts
+    said = m.group(1)
+    if said and (_CN_COUNT.get(said) or (int(said) if said.isdigit() else 0)) != len(listed):
+        return None  # 这三个 after a list of four: not that list
+    computed = sum(amounts, Decimal(0))
+    shown = " + ".join(f"{n} {x}" for n, x in zip(listed, amounts)) + f" = {amount_text(computed, unit)}"
+    against = q.whole or (q.subjects[0] if len(q.subjects) == 1 else None)
+    whole = subject_value(doc, q, against) if against is not None else None
+    if q.amounts or whole is not None:
+        stated = whole.amount if whole is not None else q.amounts[0].value * (
+            10000 if unit == "元" and q.amounts[0].unit == "万元" else 1)
+        name = f"{whole.label} {amount_text(whole.amount, whole.unit)}" if whole is not None else f"所问 {amount_text(stated, unit)}"
+        a = answer("check", f"这 {len(listed)} 项之和 是否等于 {name.split(' ')[0]}",
+                   f"{shown}；{name}：{verdict(stated, amounts, unit)}。")
+        if computed != stated:
+            a.figure("差额", abs(computed - stated), unit)
+    else:
+        a = answer("sum", f"这 {len(listed)} 项之和", f"{shown}。")
+    a.figure("合计（计算）", computed, unit)
+    return a
+
+
 _REST = re.compile(r"^(?:那|那么)?(?:剩下|其余|其他|余下|剩余)(?:的|那些|那部分|部分)?(?:呢|占多少|占比呢|多少)?$")
 
 

@@ -252,6 +252,9 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         found = compute.rest_of_share(doc, q, session.last_query)  # 剩下的呢 after a share
         if found is not None:
             return found
+    found = compute.on_listed(doc, q, session.listed, session.listed_amounts, session.listed_unit) if not picked else None
+    if found is not None:
+        return found
     found = compute.on_last_result(doc, q, session.results) if not picked and pointed is None else None
     if found is not None:
         _remember_result(session, found)  # (再加上X, then 这几项占Y: of the new total)
@@ -279,6 +282,7 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         listed, amounts = _listed(answer)
         if listed:
             session.listed, session.listed_amounts = listed, amounts
+            session.listed_unit = answer.rows[0][answer.columns.index("单位")] if "单位" in answer.columns and answer.rows else None
             session.listed_sentences = "名称" not in answer.columns
         _remember_result(session, answer, q)
         convert_units(answer, q)

@@ -103,6 +103,7 @@ class Session:
     shown: list = field(default_factory=list)  # the labels of figures recent answers showed, latest first
     listed: list = field(default_factory=list)  # the items the last listing answer named, in order (前者, 第二类)
     listed_amounts: list = field(default_factory=list)  # their amounts, where the answer shows them (最大的那个)
+    listed_unit: str | None = None  # the unit of those amounts (这四个大类加起来)
     listed_sentences: bool = False  # the listed items are sentences (the duties): pointed at, they are said
     results: list = field(default_factory=list)  # (what, figure, intent) of the last answers, oldest first (两者差多少)
     choices: list[tuple[str, str]] = field(default_factory=list)
