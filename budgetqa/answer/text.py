@@ -375,7 +375,8 @@ def passages(conn, doc: Document, q: Query, limit: int = 3) -> Answer | None:
     if best[0][0] < 4:
         return None
     said = " ".join(f"「{s}」（{sec} 第{line}行）" for _, sec, s, line in best)
-    if _FIGURE_ASKED.search(q.squashed) and not any(re.search(r"\d|本.{0,6}无|没有|未安排", s) for _, _, s, _ in best):
+    if _FIGURE_ASKED.search(q.squashed) and not any(re.search(r"\d[\d,.]*\s*(?:万元|亿元|元|%|万)|本.{0,6}无|没有|未安排", s)
+                                                   for _, _, s, _ in best):
         # a figure asked, and the sentences closest to the question state none (nor that there is none):
         # no answer, and they are shown
         return Answer(False, "text", f"报告（{doc.label}）没有给出所问的数字。相关的说明：{said}", document=doc.label)
