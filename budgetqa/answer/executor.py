@@ -371,6 +371,10 @@ def execute(conn, doc: Document, q: Query) -> Answer | None:
         found = compute.budget_vs_outturn(doc, q)  # a 决算 report's budget against its outturn
         if found is not None:
             return found
+    if q.subjects:
+        found = text.purpose(doc, q)  # X主要用在哪: what its paragraph says it is for
+        if found is not None:
+            return found
     for i, (score, op) in enumerate(q.ops[:6]):
         if score < _MIN_SCORE:
             break

@@ -16,6 +16,7 @@ from budgetqa.answer.topics import performance_overview, topic_answer
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.models import Document, PerformanceTarget
 from budgetqa.question.query import Query
+from budgetqa.answer.resolve import NARRATIVE
 from budgetqa.textnorm import squash
 
 
@@ -349,6 +350,31 @@ def _which_tables(doc: Document, named) -> Answer | None:
 
 
 # --------------------------------------------------------------------------- any sentence
+_PURPOSE = re.compile(r"主要用于|用在哪|用到哪|干什么用|干啥用|做什么用|拿来干|用来干|用途|主要用在")
+
+
+def purpose(doc: Document, q: Query) -> Answer | None:
+    """X主要用在哪 / 主要用于后面写的是什么: the 主要用于 sentence of the subject's own paragraph, as printed."""
+    from budgetqa.answer.resolve import topic_facts
+
+    if not _PURPOSE.search(q.squashed) or re.search(r"最|大头|哪一项|哪个|哪些", q.squashed):
+        return None  # (钱大头用在哪一项: a ranking)
+    found = topic_facts(doc, q)
+    if found is None or not doc.lines:
+        return None
+    topic, facts = found
+    start = min(f.line for f in facts)
+    text = re.sub(r"\s", "", "".join(doc.lines[max(0, start - 4):start + 2]))
+    name = re.sub(r"（项）$|（款）$|（类）$", "", topic).split("）")[-1]  # the item's own name, its paragraph's start
+    at = text.rfind(name[-6:]) if name[-6:] in text else 0
+    m = re.search(r"主要用于[：:]?([^。]+)", text[max(at, 0):])
+    if m is None:
+        return None
+    a = answer("text", f"{topic} 的用途", f"{topic}：主要用于：{m.group(1).strip()}（情况说明 第{start}行附近）。")
+    a.source(NARRATIVE, start, topic)
+    return a
+
+
 def passages(conn, doc: Document, q: Query, limit: int = 3) -> Answer | None:
     """The report's sentences that best match the question's words (full-text index, trigram)."""
     words = _search_words(q)

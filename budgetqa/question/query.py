@@ -1155,7 +1155,8 @@ def _leans_on_context(q: Query) -> bool:
     # a short why that names nothing (为什么没完成, 咋少这么多): the reason of the last answer's figure
     down = bare and bool(_DOWN.search(q.squashed))  # 再往下呢 / 下面的款: under the last subject
     why = bare and len(q.squashed) <= 12 and bool(
-        re.search(r"为什么|为啥|为何|原因|缘故|咋(?:少|多|没|会|回事)|怎么(?:少|多|没|会|回事)", q.squashed))
+        re.search(r"为什么|为啥|为何|原因|缘故|咋(?:少|多|没|会|回事)|怎么(?:少|多|没|会|回事)"
+                  r"|主要用于|用在哪|干什么用|干啥用|做什么用|拿来干|用来干|用途", q.squashed))
     # the two just asked (两个加起来, 两者差多少): a sum or comparison of what the conversation named
     pair = bare and re.search(r"两个|两者|二者|两项|俩|两笔|两块", q.squashed) and re.search(r"加|合计|一共|总共|差|比|哪个", q.squashed)
     return marked or why or down or bool(pair) or (bare and bool(asks) and len(leftover) <= 3 and not whole_money) or asks_sheet(q)
