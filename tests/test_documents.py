@@ -76,8 +76,8 @@ KNOWN_GAPS = {
     "corpus_questions.jsonl": ["C018", "C024"],
     "corpus_questions_2.jsonl": ["K013", "K055"],
     "corpus_questions_3.jsonl": [],
-    "corpus_questions_4.jsonl": ["M006", "M011", "M028", "M040"],
-    "corpus_questions_5.jsonl": ["N013", "N027", "N031", "N035"],
+    "corpus_questions_4.jsonl": ["M011", "M028"],
+    "corpus_questions_5.jsonl": ["N013", "N027", "N031"],
 }
 
 

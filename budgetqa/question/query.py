@@ -153,18 +153,25 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
 
 # Going down the classification from what was named or asked last (再往下, 下一层, 下面的款).
 _DOWN = re.compile(r"往下|下一层|下一级|下级科目|下面的?(?:款|项|科目)|下面一层|下面呢|下面有")
+_UP = re.compile(r"上面的?(?:款|类|一级|一层|科目)|上一级|上一层|往上")
 
 
 def _down(q: Query) -> None:
-    """再往下两个项呢 / 下面的款: the items under what was named or asked last, unless counted or ranked."""
+    """再往下两个项呢 / 下面的款: the items under what was named or asked last, unless counted or ranked;
+    它上面的款和类: the levels above it."""
     if _DOWN.search(q.squashed) and not q.measures and (q.op not in ("rank", "count", "filter", "mean", "sum", "share") or q.ops[0][0] < 30):
         q.ops = [(max(q.ops[0][0] + 1, 60.0), "breakdown")] + q.ops
         q.op, q.n, q.cued = "breakdown", None, True
+    elif _UP.search(q.squashed) and not q.measures and q.op != "parent" and q.ops[0][0] < 60:
+        q.ops = [(max(q.ops[0][0] + 1, 60.0), "parent")] + q.ops
+        q.op, q.cued = "parent", True
 
 
 def _settle_op(q: Query, v) -> None:
     """The operation the ranked templates chose, settled by what the question's words say for certain."""
     _down(q)
+    if q.whole is not None and len(q.subjects) >= 2:  # 基本支出中，A和B…占基本支出: the whole is not a part
+        q.subjects = [m for m in q.subjects if m.term.key != q.whole.term.key] or q.subjects
     if re.search(r"涨幅|增幅|增速|增长率|降幅|减幅|完成率|执行率|完成.{0,6}比例", q.squashed) \
             and re.search(r"最|冠军|第一|垫底|倒数|排名|排第|前\d", q.squashed):
         q.ops = [(max(q.ops[0][0] + 1, 80.0), "rank")] + q.ops  # 涨幅最大的科目: the stated rates ranked
@@ -1140,7 +1147,7 @@ def _leans_on_context(q: Query) -> bool:
     if q.refused or q.missing or q.missing_table:
         return False
     marked = bool(lexicon.FOLLOW_UP.search(q.squashed)) and len(q.squashed) <= 20 or bool(
-        re.search(r"它|其(?!他|余|中)|^(?:这|那)是", q.squashed)) or bool(re.search(r"这笔|那笔|这一项", q.squashed)) and not any(
+        re.search(r"它|其(?!他|余|中)|^(?:这|那)是|^(?:这|那)(?:个)?钱", q.squashed)) or bool(re.search(r"这笔|那笔|这一项", q.squashed)) and not any(
         not (_is(m, q, _SCOPE_NAMES) or q.squashed[m.start:m.end] in _MEASURE_NAMES) for m in q.subjects)
     # (招商引资宣传那笔结转资金: 那笔 of the name typed; 这一项全是项目支出吗: of the last one)
     bare = not q.subjects and not q.excluded and q.table is None and not q.domain
@@ -1153,7 +1160,7 @@ def _leans_on_context(q: Query) -> bool:
     whole_money = bare and (_WHOLE_MONEY.search(unnamed) or re.search(r"(?:结转|截转|没花完)(?:的)?(?:部分|那部分|那块|的钱|资金)", unnamed)) \
         and not re.search(r"这|那|它|其|该", q.squashed)  # (结转部分按款分别是多少: the carried-over money itself)
     # a short why that names nothing (为什么没完成, 咋少这么多): the reason of the last answer's figure
-    down = bare and bool(_DOWN.search(q.squashed))  # 再往下呢 / 下面的款: under the last subject
+    down = bare and bool(_DOWN.search(q.squashed) or _UP.search(q.squashed))  # 再往下呢 / 上面的款: of the last subject
     why = bare and len(q.squashed) <= 12 and bool(
         re.search(r"为什么|为啥|为何|原因|缘故|咋(?:少|多|没|会|回事)|怎么(?:少|多|没|会|回事)"
                   r"|主要用于|用在哪|干什么用|干啥用|做什么用|拿来干|用来干|用途", q.squashed))
@@ -1286,6 +1293,8 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     if not named:
         filled.subjects = [_carried(m) for m in last.subjects]
         filled.whole = filled.whole or (_carried(last.whole) if last.whole else None)
+        if filled.whole is not None:  # 分别占基本支出的百分之几: the parts, not the whole again
+            filled.subjects = [m for m in filled.subjects if m.term.key != filled.whole.term.key] or filled.subjects
         filled.table = filled.table if filled.table is not None else last.table
         filled.fund = filled.fund or last.fund
         filled.scope = filled.scope or last.scope
@@ -1337,7 +1346,7 @@ def same_reading(q: Query, last: Query | None) -> Query:
 
 
 _PRONOUN = re.compile(r"^(?:这|那)是|它|其(?!他|余|中)|该(?:项目|科目|项|款|类)?|这个(?:项目|科目|款|类)?|那个(?:项目|科目)?|此项"
-                      r"|这笔|那笔|这些钱|这部分钱|这一项|这一块")
+                      r"|这笔|那笔|这些钱|这部分钱|这一项|这一块|^(?:这|那)(?:个)?钱")
 
 
 _LEVEL_OF_CODE = {3: "类", 5: "款", 7: "项"}
@@ -1366,7 +1375,7 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query) -> list[Mention]:
     # a figure split into this year's and carried-over parts (a subject, a column, a project list);
     # a total or a stated figure is not, so a scope word after it names the scope's own figure
     split = bool(last.subjects) and bool(last.subjects[0].kinds & {"code", "column", "list", "project", "item", "group"})
-    if pronoun and "还是" in q.squashed and last.subjects and q.subjects and all(
+    if pronoun and re.search(r"还是|吗|是不是|是否", q.squashed) and last.subjects and q.subjects and all(
             _is(m, q, _SCOPE_NAMES) or m.term.name in _SCOPE_ROWS for m in q.subjects):
         filled.scope = None
         return []  # 它是今年新给的还是去年剩下的: which of the two its money is, asked of it
