@@ -133,6 +133,9 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
             if answers and answers[-1].intent == "out_of_scope":  # a part after one refused leans on nothing older
                 session.last_query, session.last_focus = None, []
             if answers and _TOTAL_ONLY.match(squash(part)) and any(f.label == "合计（计算）" for f in answers[-1].figures):
+                unit = "元" if re.search(r"(?<!万)元", part) else "万元" if "万" in part else None
+                if unit and session.last_query is not None:  # (合计多少元: that total in the unit asked)
+                    convert_units(answers[-1], replace(session.last_query, unit=unit))
                 continue  # …有几个，合计多少: the total of what the part before picked out, which it states
             if answers and answers[-1].intent == "rank" and answers[-1].figures and _FIGURE_ONLY.match(squash(part)):
                 continue  # 哪个最大？多少？: the figure of what the ranking picked, which it states
@@ -465,7 +468,8 @@ def convert_units(answer: Answer, q: Query) -> None:
     else:
         return
     converted = []
-    for f in answer.figures[:3]:
+    totals = [f for f in answer.figures if f.label == "合计（计算）"] if answer.intent == "filter" else []
+    for f in totals or answer.figures[:3]:
         if f.unit == source:
             value = (f.value * factor).normalize()
             value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value
