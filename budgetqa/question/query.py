@@ -185,7 +185,7 @@ def _settle_op(q: Query, v) -> None:
         if q.subjects:  # 一共多少经费: one figure, the total (not a sum of several), however weakly cued
             q.ops = [(max(q.ops[0][0] + 1, 60.0), "value")] + q.ops
             q.op = "value"
-    if q.comparator and q.threshold is not None and q.op in ("count", "sum") and q.domain == "projects":
+    if q.comparator and (q.threshold is not None and q.domain == "projects" or q.average) and q.op in ("count", "sum", "list"):
         q.ops = [(q.ops[0][0] + 1, "filter")] + q.ops  # 金额为3万元的有几个，合计多少: those, counted and added
         q.op = "filter"
     if q.op == "value" and q.whole is not None and re.search(r"占$|占了$", q.squashed[:q.whole.start]):
@@ -1266,6 +1266,9 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     What the last answer picked out (``focus``: a ranking's first) is what 它 refers to, unless the
     follow-up goes on with the same list (第二呢, 前五个呢); ``earlier`` holds the subjects of the
     questions before the last (两个差多少)."""
+    if last is not None and last.op == "mean" and q.average and not q.subjects and not q.domain:
+        return replace(q, domain=last.domain, scope=q.scope or last.scope, subjects=[_carried(m) for m in last.subjects],
+                       table=q.table if q.table is not None else last.table)  # 高于平均数的有几个: of the list just averaged
     if last is not None and not q.follow_up and q.domain == "projects" == last.domain and last.scope \
             and not q.scope and not q.subjects and q.op in ("mean", "count", "rank", "filter", "list", "sum"):
         return replace(q, scope=last.scope)  # 平均每个项目多少 after a list of this year's projects: of that list
