@@ -641,6 +641,33 @@ def change(doc: Document, q: Query) -> Answer | None:
     return _stated_change(doc, q, best)
 
 
+_WHICH_MOVED = re.compile(r"(?:哪|什么|有没有|有无).{0,5}(?:涨|增加|增长|上升|多了|提高|减少|下降|降了|少了)")
+
+
+def moved(doc: Document, q: Query) -> Answer | None:
+    """有没有哪块是涨的 / 哪些减少了: the changes the report states in that direction, each with its reason."""
+    m = _WHICH_MOVED.search(q.squashed)
+    if m is None or q.subjects:
+        return None
+    up = bool(re.search(r"涨|增加|增长|上升|多了|提高", m.group()))
+    chosen = [f for f in doc.facts if f.kind == "change" and (f.value > 0) == up and f.value]
+    seen: set[str] = set()
+    chosen = [f for f in chosen if not (f.value in seen or seen.add(f.value))]  # (one change stated twice: once)
+    word = "增加" if up else "减少"
+    if not chosen:
+        return answer("change", f"报告所述{word}的项目", f"报告（{doc.label}）写明的与上年相比的变化中，没有{word}的。")
+    parts = []
+    for f in chosen:
+        reason = stated_reason(doc, f.sentence, f.line, f.subject)
+        parts.append(f"{f.subject} 比{f.basis}{word} {amount_text(abs(f.value), f.unit)}" + (f"，{reason}" if reason else "")
+                     + f"（{NARRATIVE} 第{f.line}行）")
+    a = answer("change", f"报告所述{word}的项目", f"报告写明{word}的有 {len(chosen)} 项：" + "；".join(parts) + "。")
+    for f in chosen:
+        a.figure(f"{f.subject}变动额", abs(f.value), f.unit, NARRATIVE, f.line)
+    a.focus = [Value(f.subject, f.value, f.unit, NARRATIVE, f.line, f"fact:{f.subject}") for f in chosen[:1]]
+    return a
+
+
 def _stated_change(doc: Document, q: Query, best: Fact) -> Answer:
     rate = next((f for f in doc.facts if f.kind == "rate" and f.subject == best.subject and f.line >= best.line - 1), None)
     current = next((f for f in doc.facts if f.kind == "amount" and f.label == best.subject), None)
