@@ -18,6 +18,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "totalrevenue": ("收入总计",), "basicexpenditure": ("基本支出",), "projectexpenditure": ("项目支出",),
     "personnelexpenses": ("人员经费",), "personnelcosts": ("人员经费",), "publicexpenses": ("公用经费",),
     "carryover": ("上年结转",), "housingfund": ("住房公积金",),
+    "basic支出": ("基本支出",), "project支出": ("项目支出",), "basicspending": ("基本支出",),
+    "projectspending": ("项目支出",), "governmentprocurement": ("政府采购",), "procurement": ("政府采购",),
     # social insurance and the housing fund
     "公积金": ("住房公积金",), "住房公积": ("住房公积金",), "公基金": ("住房公积金",),
     "养老": ("机关事业单位基本养老保险缴费", "机关事业单位基本养老保险缴费支出", "行政事业单位养老支出"),
