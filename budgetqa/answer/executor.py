@@ -266,8 +266,8 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         found = compute.last_two(doc, q, session.results)  # 哪个多 after two sums: those two results
         if found is not None:  # (the two results stay the last two: 哪个多, then 两者加起来占多少)
             return found
-    q = with_context(q, session.last_query, session.last_focus, tuple(session.earlier))
-    q = same_reading(q, session.last_query)
+    q = with_context(q, session.last_query, session.last_focus, tuple(session.earlier), doc)
+    q = same_reading(q, session.last_query, doc)
     if q.previous_year and q.op == "value":  # last year's figure: only from the change the report states
         q = replace(q, op="change", ops=[(100.0, "change")])
     refusal = refuse(doc, q)

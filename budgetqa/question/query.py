@@ -1260,7 +1260,8 @@ def shown_whole(labels: list[str], parts: list[Mention], doc: Document) -> Menti
     return None
 
 
-def with_context(q: Query, last: Query | None, focus: list | None = None, earlier: tuple = ()) -> Query:
+def with_context(q: Query, last: Query | None, focus: list | None = None, earlier: tuple = (),
+                 doc: Document | None = None) -> Query:
     """Fill what a follow-up leaves out from the last question; never override what it says.
 
     What the last answer picked out (``focus``: a ranking's first) is what 它 refers to, unless the
@@ -1288,7 +1289,7 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
         last = replace(last, subjects=focus, whole=None, domain=None)
     filled = replace(q)
     filled.unit = filled.unit or last.unit  # 多少元 … 上年结转呢: the unit asked carries to the follow-ups
-    named = _named_in_follow_up(filled, q, last)
+    named = _named_in_follow_up(filled, q, last, doc)
     for rule in (_both_of_two, _added_to_last, _against_last, _part_of_last):
         found = rule(filled, q, last, named, earlier)
         if found is not None:
@@ -1333,11 +1334,19 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     return filled
 
 
-def same_reading(q: Query, last: Query | None) -> Query:
+def same_reading(q: Query, last: Query | None, doc: Document | None = None) -> Query:
     """A subject just answered from one table, asked again with nothing said of where and nothing
-    else typed (项目支出占比 after 表五的基本支出、项目支出各多少): read in that table again."""
+    else typed (项目支出占比 after 表五的基本支出、项目支出各多少): read in that table again. Names that are
+    all columns of the table a code was just read in (财政拨款和其他收入各是多少 after 208 in the income
+    table) ask that code's figures in those columns."""
     if last is None or last.table is None or q.table is not None or q.fund or q.scope or not q.subjects:
         return q
+    columns = _columns_of_last_table(last, doc) if last.subjects and "code" in last.subjects[0].kinds else set()
+    beside = [next((t.key for t in m.terms if t.key in columns), None) for m in q.subjects]
+    said = re.sub(r"[和与及、，,各是为多少分别呢？?那\s]", "", strip_fillers(_mask(q.squashed, q.subjects)))
+    if columns and all(beside) and not said and q.op in ("value", "sum") \
+            and not any(m.kinds & {"code", "project", "item"} for m in q.subjects):
+        return replace(q, subjects=[_carried(last.subjects[0])], measures=beside, table=last.table)
     keys = {t.key for m in last.subjects for t in m.terms}
     named = q.subjects + ([q.whole] if q.whole else [])
     leftover = strip_fillers(_mask(q.squashed, named))
@@ -1367,7 +1376,13 @@ def _level_not_below(q: Query, last: Query) -> bool:
     return last_level is not None and order.index(q.level) <= order.index(last_level)
 
 
-def _named_in_follow_up(filled: Query, q: Query, last: Query) -> list[Mention]:
+def _columns_of_last_table(last: Query, doc: Document | None) -> set[str]:
+    """The column names of the table the last row was read in (收入决算表: 财政拨款收入, 事业收入, 其他收入 …)."""
+    table = next((t for t in doc.tables if t.no == last.table), None) if doc is not None and last.table is not None else None
+    return {c.rsplit("/", 1)[-1].removeprefix("其中：") for c in table.columns} if table is not None else set()
+
+
+def _named_in_follow_up(filled: Query, q: Query, last: Query, doc: Document | None = None) -> list[Mention]:
     """The names of a follow-up that name something new. Scope and column words said of the last
     row (那上年结转呢, 基本支出呢) become its slots; a table named with 它 says where to read it
     (表5里它也是这个数吗); a property named with 它 (它的绩效目标表) is asked of it."""
