@@ -14,6 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
+from budgetqa import lexicon
 from budgetqa.answer import build
 from budgetqa.answer.build import add, answer, pct, said, stated_reason, verdict
 from budgetqa.answer.figures import group_answer, mention_values
@@ -84,7 +85,14 @@ def remainder(doc: Document, q: Query) -> Answer | None:
     else:
         d = domain(doc, q)
         whole = Value(d.where, build.total(d.rows), d.rows[0].unit, d.where, 0, "domain") if d.rows else None
-    taken = [v for m in q.excluded if (v := subject_value(doc, q, m)) is not None]
+    funds = [m for m in q.excluded if squash(m.term.name) in {squash(f) for f in lexicon.FUNDS} or "拨款" in m.term.name]
+    if whole_mention is not None and "code" in whole_mention.kinds and funds and len(q.excluded) == 1:
+        # X里不是财政拨款安排的部分: X less X's own figure in that fund's table, not the fund's whole total
+        fund = next((f for f in lexicon.FUNDS if f in funds[0].term.name or f in q.squashed), "财政拨款")
+        own = subject_value(doc, replace(q, fund=fund, scope=None), whole_mention)
+        taken = [replace(own, label=f"{own.label}（{fund}，{own.where}）")] if own is not None and own.where != whole.where else []
+    else:
+        taken = [v for m in q.excluded if (v := subject_value(doc, q, m)) is not None]
     if whole is None or not taken or any(v.unit != whole.unit for v in taken):
         return None
     left = whole.amount - build.total(taken)
