@@ -170,6 +170,9 @@ def _down(q: Query) -> None:
 def _settle_op(q: Query, v) -> None:
     """The operation the ranked templates chose, settled by what the question's words say for certain."""
     _down(q)
+    if q.op == "sum" and q.each and (q.whole is not None or q.amounts) and not re.search(r"加|一共|总共|合起来|共计|之和", q.squashed):
+        q.ops = [(q.ops[0][0] + 1, "value")] + q.ops  # 合计X万元里A、B各多少: each figure, not a sum of them
+        q.op = "value"
     if q.whole is not None and len(q.subjects) >= 2:  # 基本支出中，A和B…占基本支出: the whole is not a part
         q.subjects = [m for m in q.subjects if m.term.key != q.whole.term.key] or q.subjects
     if re.search(r"涨幅|增幅|增速|增长率|降幅|减幅|完成率|执行率|完成.{0,6}比例", q.squashed) \
@@ -1068,7 +1071,8 @@ def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
     operator = _OPERATORS.get(intent.op)
     if operator and any(re.search(operator, q.squashed[a.end:b.start]) for a, b in zip(q.subjects, q.subjects[1:])):
         found.append("算式")  # A加B加C / A减B / A除以B: the operator typed between the names
-    if intent.op == "check" and not (q.amounts or q.percents) and re.search(r"多少|几", masked):
+    if intent.op == "check" and (not (q.amounts or q.percents) and re.search(r"多少|几", masked)
+                                 or re.search(r"各(?:是|为)?多少|分别(?:是|为)?多少", masked)):
         found = [c for c in found if c not in _LOOK_UP]  # 核一下差旅费是多少: a figure looked up, no claim checked
     if intent.op == "check" and q.domain in ("duties", "internal_units", "subordinate_units"):
         return []  # 保密工作是不是区委办的职责: a duty asked about, no figure checked
