@@ -451,6 +451,8 @@ def _shape(q: Query, doc: Document) -> None:
                  or len(k) >= 3 and k in s), None)
     if kind is None and re.search(r"多长时间|多久|时间多长|什么时候完成|完成时间", s):
         kind = "时效"
+    if kind is None and re.search(r"好处|益处|受益|带来什么|起到什么效果", s):
+        kind = "社会效益"  # 对老百姓有啥好处: the social-benefit indicators
     if q.field_name is None and kind is None and re.search(r"为(?:什么|何|啥)要?(?:订|设|搞|做|买|安排|花|建|开展|列|上)", s):
         q.field_name = "项目设立必要性"  # 为什么要订这个: why the project exists
     if kind:
