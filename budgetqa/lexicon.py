@@ -193,6 +193,9 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
             "折合成万元", "折成万元", "转成万元", "转换成万元", "算成万元", "折算成万元", "化成万元"),
 }
 # --------------------------------------------------------------------------- text
+# Everyday words for the parts of a figure a recent answer showed (政府采购: 货物、工程、服务).
+SHOWN_PART_WORDS: dict[str, str] = {"买东西": "货物", "买的东西": "货物", "买物品": "货物", "买设备": "货物",
+                                    "买服务": "服务", "买的服务": "服务", "搞工程": "工程", "盖房子": "工程", "修房子": "工程"}
 # Fields of a project's performance target sheet, by the words people use for them.
 SHEET_FIELDS: dict[str, tuple[str, ...]] = {
     "项目属性": ("项目属性", "属性", "一次性项目还是", "经常性还是"),

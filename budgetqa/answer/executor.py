@@ -14,6 +14,7 @@ import sqlite3
 from dataclasses import replace
 from decimal import Decimal
 
+from budgetqa import lexicon
 from budgetqa.answer.model import Answer, Figure, Session, Source
 from budgetqa.answer import check as checks
 from budgetqa.answer import compute, figures, lists, text, topics
@@ -232,6 +233,9 @@ def _pick(question: str, session: Session) -> str | None:
 
 def _answer(conn, doc: Document, question: str, session: Session, continuing: bool = False) -> Answer:
     """Read one question, fill its gaps from the conversation, refuse or execute it."""
+    for word, part in lexicon.SHOWN_PART_WORDS.items():  # 买东西和买服务各多少 after 政府采购's parts were shown
+        if word in question and any(part in label and "采购" in label for label in session.shown):
+            question = re.sub(f"(?<!购){word}", part, question)  # (政府购买服务 is a name of its own)
     q = read(question, doc)
     if continuing:  # a later question of the line: 基本支出和项目支出各多少 asks it of the one before
         q = without_loose_totals(q)

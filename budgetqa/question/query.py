@@ -1213,6 +1213,7 @@ def shown_mentions(q: Query, labels: list[str], doc: Document) -> list[Mention]:
     for word in unexplained(q):
         # 分货物、工程、服务各多少 / 服务类占多少: the words around a part's name are not part of it
         word = re.sub(r"(?:类|那块|这块|那部分|这部分|部分|方面)$", "", re.sub(r"^(?:分成|分为|按|分)", "", word))
+        word = lexicon.SHOWN_PART_WORDS.get(word, word)  # 买东西 -> 货物
         hits = [label for label in labels if word and word in label]
         terms = v.by_name.get(squash(hits[0]), []) if len(hits) == 1 else []
         if not terms:
