@@ -452,7 +452,26 @@ def breakdown(doc: Document, q: Query) -> Answer | None:
         found = _parts(doc, q, term)
         if found is not None:
             return found
+    if kinds == {"fact"}:  # 政府采购预算总额由哪些构成: the other figures its sentence states
+        return _sentence_parts(doc, target.term.key)
     return None
+
+
+def _sentence_parts(doc: Document, label: str) -> Answer | None:
+    """A stated figure and the figures stated with it in its sentence (总额 12.00；货物 2.00；服务 10.00)."""
+    head = next((f for f in doc.facts if f.label == label and f.kind == "amount"), None)
+    if head is None:
+        return None
+    # (其中：… in the sentence after it lists its parts too)
+    others = [f for f in doc.facts if f.kind == "amount" and f is not head and (f.sentence == head.sentence or (
+        f.sentence.startswith("其中") and 0 < f.line - head.line <= 3))]
+    if not others:
+        return None
+    a = answer("breakdown", f"{label} 的组成", "；".join(f"{f.label} {amount_text(f.value, f.unit)}" for f in [head] + others)
+               + f"（{NARRATIVE} 第{head.line}行）。")
+    for f in [head] + others:
+        a.figure(f.label, f.value, f.unit, NARRATIVE, f.line)
+    return a
 
 
 def _parts(doc: Document, q: Query, term: Term) -> Answer | None:
