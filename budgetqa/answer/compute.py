@@ -845,7 +845,7 @@ def on_listed(doc: Document, q: Query, listed: list[str], amounts: list, unit: s
         stated = whole.amount if whole is not None else q.amounts[0].value * (
             10000 if unit == "元" and q.amounts[0].unit == "万元" else 1)
         name = f"{whole.label} {amount_text(whole.amount, whole.unit)}" if whole is not None else f"所问 {amount_text(stated, unit)}"
-        a = answer("check", f"这 {len(listed)} 项之和 是否等于 {name.split(' ')[0]}",
+        a = answer("check", f"这 {len(listed)} 项之和 是否等于 {whole.label if whole is not None else stated}",
                    f"{shown}；{name}：{verdict(stated, amounts, unit)}。")
         if computed != stated:
             a.figure("差额", abs(computed - stated), unit)
