@@ -1146,6 +1146,10 @@ def _rank(q: Query) -> None:
     q.cue_words = tuple(dict.fromkeys(c for _, _, cues in scored for c in cues))
 
 
+_WHY = re.compile(r"为什么|为啥|为何|原因|缘故|咋(?:少|多|没|会|回事)|怎么(?:少|多|没|会|回事)")
+_PURPOSE_ASKED = re.compile(r"主要用于|用在哪|干什么用|干啥用|做什么用|拿来干|用来干|用途")
+
+
 def _leans_on_context(q: Query) -> bool:
     """A follow-up: it says so (那…呢, 它的…, 其中…), or names nothing yet asks something of a figure
     (占比呢, 前五个, 换成元是多少). A line that names nothing the report knows and asks nothing
@@ -1167,9 +1171,7 @@ def _leans_on_context(q: Query) -> bool:
         and not re.search(r"这|那|它|其|该", q.squashed)  # (结转部分按款分别是多少: the carried-over money itself)
     # a short why that names nothing (为什么没完成, 咋少这么多): the reason of the last answer's figure
     down = bare and bool(_DOWN.search(q.squashed) or _UP.search(q.squashed))  # 再往下呢 / 上面的款: of the last subject
-    why = bare and len(q.squashed) <= 12 and bool(
-        re.search(r"为什么|为啥|为何|原因|缘故|咋(?:少|多|没|会|回事)|怎么(?:少|多|没|会|回事)"
-                  r"|主要用于|用在哪|干什么用|干啥用|做什么用|拿来干|用来干|用途", q.squashed))
+    why = bare and len(q.squashed) <= 12 and bool(_WHY.search(q.squashed) or _PURPOSE_ASKED.search(q.squashed))
     # the two just asked (两个加起来, 两者差多少): a sum or comparison of what the conversation named
     pair = bare and re.search(r"两个|两者|二者|两项|俩|两笔|两块", q.squashed) and re.search(r"加|合计|一共|总共|差|比|哪个", q.squashed)
     return marked or why or down or bool(pair) or (bare and bool(asks) and len(leftover) <= 3 and not whole_money) or asks_sheet(q)
@@ -1330,6 +1332,8 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
         op = "value"  # 退休费呢 after a check: that figure (a check needs a claim to check)
     if op == "sum" and len(filled.subjects) == 1 and "group" not in filled.subjects[0].kinds:
         op = "value"  # 总共多少 of one subject was its figure: so is the follow-up
+    if op == "value" and not q.subjects and _WHY.search(q.squashed) and not re.search(r"完成|预算|决算|花完|花到|执行", q.squashed):
+        op = "change"  # 为什么这么多 after a figure: the reason the report gives for its change, or that it gives none
     filled.op, filled.ops = op, [(100.0, op)] + q.ops
     filled.comparator = filled.comparator or last.comparator
     filled.threshold = filled.threshold or last.threshold
