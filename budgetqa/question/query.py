@@ -1171,7 +1171,8 @@ def _leans_on_context(q: Query) -> bool:
         and not re.search(r"这|那|它|其|该", q.squashed)  # (结转部分按款分别是多少: the carried-over money itself)
     # a short why that names nothing (为什么没完成, 咋少这么多): the reason of the last answer's figure
     down = bare and bool(_DOWN.search(q.squashed) or _UP.search(q.squashed))  # 再往下呢 / 上面的款: of the last subject
-    why = bare and len(q.squashed) <= 12 and bool(_WHY.search(q.squashed) or _PURPOSE_ASKED.search(q.squashed))
+    why = bare and len(q.squashed) <= 12 and bool(_WHY.search(q.squashed) or _PURPOSE_ASKED.search(q.squashed)
+                                                  or re.search(r"^(?:那)?(?:实际)?(?:支出了|花了|花掉了?|用了)多少", q.squashed))
     # the two just asked (两个加起来, 两者差多少): a sum or comparison of what the conversation named
     pair = bare and re.search(r"两个|两者|二者|两项|俩|两笔|两块", q.squashed) and re.search(r"加|合计|一共|总共|差|比|哪个", q.squashed)
     return marked or why or down or bool(pair) or (bare and bool(asks) and len(leftover) <= 3 and not whole_money) or asks_sheet(q)
@@ -1309,6 +1310,9 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
         if filled.whole is not None:  # 分别占基本支出的百分之几: the parts, not the whole again
             filled.subjects = [m for m in filled.subjects if m.term.key != filled.whole.term.key] or filled.subjects
         filled.table = filled.table if filled.table is not None else last.table
+        income = doc is not None and any(t.no == filled.table and t.kind == "income" for t in doc.tables)
+        if income and re.search(r"支出了|花了|实际支出|花掉|用掉|用了", q.squashed):
+            filled.table = None  # 实际支出了多少 after its income: the same code where its spending is printed
         filled.fund = filled.fund or last.fund
         filled.scope = filled.scope or last.scope
     filled.domain = filled.domain or last.domain
