@@ -378,10 +378,9 @@ def execute(conn, doc: Document, q: Query) -> Answer | None:
         found = compute.budget_vs_outturn(doc, q)  # a 决算 report's budget against its outturn
         if found is not None:
             return found
-    if q.op == "change" or compute._WHICH_MOVED.search(q.squashed):
-        found = compute.moved(doc, q)  # 有没有哪块是涨的: the stated changes that way
-        if found is not None:
-            return found
+    found = compute.moved(doc, q)  # 有没有哪块是涨的: the stated changes that way
+    if found is not None:
+        return found
     if q.subjects:
         found = text.purpose(doc, q)  # X主要用在哪: what its paragraph says it is for
         if found is not None:
