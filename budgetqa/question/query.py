@@ -1157,7 +1157,7 @@ def _leans_on_context(q: Query) -> bool:
     if q.refused or q.missing or q.missing_table:
         return False
     marked = bool(lexicon.FOLLOW_UP.search(q.squashed)) and len(q.squashed) <= 20 or bool(
-        re.search(r"它|其(?!他|余|中)|^(?:这|那)是|^(?:这|那)(?:个)?钱", q.squashed)) or bool(re.search(r"这笔|那笔|这一项", q.squashed)) and not any(
+        re.search(r"它|其(?!他|余|中)|^(?:这|那)是|^(?:这|那)(?:个)?钱|^该(?:金额|数)", q.squashed)) or bool(re.search(r"这笔|那笔|这一项", q.squashed)) and not any(
         not (_is(m, q, _SCOPE_NAMES) or q.squashed[m.start:m.end] in _MEASURE_NAMES) for m in q.subjects)
     # (招商引资宣传那笔结转资金: 那笔 of the name typed; 这一项全是项目支出吗: of the last one)
     bare = not q.subjects and not q.excluded and q.table is None and not q.domain
@@ -1480,7 +1480,8 @@ def _against_last(filled, q, last, named, earlier) -> Query | None:
     takes the last subject as the other, first."""
     if len(named) != 1 or not last.subjects:
         return None
-    if not (q.op == "check" and re.match(r"(?:跟|和|与|同)", q.squashed) or q.op in ("difference", "ratio")):
+    if not (q.op == "check" and re.match(r"(?:该金额|这个金额|该数|这个数|这笔钱|这笔|它)?(?:跟|和|与|同)", q.squashed)
+            or q.op in ("difference", "ratio")):
         return None
     filled.subjects = [_carried(last.subjects[0])] + named
     return filled
