@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.findings import CONTRADICTION, SEVERITY_LABEL
 from budgetqa.answer import build
-from budgetqa.answer.build import add, answer, verdict
+from budgetqa.answer.build import add, answer, typed_value, verdict
 from budgetqa.answer.compute import sheets_asked, subject_value, subject_values, to_unit
 from budgetqa.answer.lists import domain, side
 from budgetqa.answer.resolve import Value, children_rows, code_place
@@ -233,8 +233,7 @@ def _parts_named(doc: Document, q: Query) -> Answer | None:
 def _parts_against_amount(parts: list[Value], typed) -> Answer:
     """Parts added and set against the total the question types, in the parts' unit."""
     unit = parts[0].unit
-    claimed = typed.value * 10000 if unit == "元" and typed.unit == "万元" else (
-        typed.value / 10000 if unit == "万元" and typed.unit == "元" else typed.value)
+    claimed = typed_value(typed, unit)
     computed = build.total(parts)
     a = answer("check", f"{' + '.join(v.label for v in parts)} 是否等于 {typed.value}",
                " + ".join(f"{v.label} {v.amount}" for v in parts) + f" = {amount_text(computed, unit)}；所问 "

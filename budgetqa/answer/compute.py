@@ -16,7 +16,7 @@ from rapidfuzz.distance import LCSseq
 
 from budgetqa import lexicon
 from budgetqa.answer import build
-from budgetqa.answer.build import add, answer, pct, said, stated_reason, verdict
+from budgetqa.answer.build import add, answer, pct, said, stated_reason, typed_value, verdict
 from budgetqa.answer.figures import group_answer, mention_values
 from budgetqa.answer.lists import domain, list_answer, sheet_total
 from budgetqa.answer.lists import sheet_domain
@@ -26,7 +26,7 @@ from budgetqa.answer.resolve import NARRATIVE, Value, column_values, is_descenda
 from budgetqa.models import Document, Fact
 from budgetqa.question.mentions import Mention
 from budgetqa.question.query import Query
-from budgetqa.textnorm import squash
+from budgetqa.textnorm import chinese_ordinal, squash
 
 
 def subject_value(doc: Document, q: Query, m: Mention) -> Value | None:
@@ -659,8 +659,7 @@ def moved(doc: Document, q: Query) -> Answer | None:
         return None
     up = bool(re.search(r"涨|增加|增长|上升|多了|提高", m.group()))
     chosen = [f for f in doc.facts if f.kind == "change" and (f.value > 0) == up and f.value]
-    seen: set[str] = set()
-    chosen = [f for f in chosen if not (f.value in seen or seen.add(f.value))]  # (one change stated twice: once)
+    chosen = [f for i, f in enumerate(chosen) if all(g.value != f.value for g in chosen[:i])]  # (one change stated twice: once)
     word = "增加" if up else "减少"
     if not chosen:
         return answer("change", f"报告所述{word}的项目", f"报告（{doc.label}）写明的与上年相比的变化中，没有{word}的。")
@@ -747,7 +746,7 @@ def last_two(doc: Document, q: Query, results: list) -> Answer | None:
     shown = f"{what_a} {amount_text(a.value, unit)}，{what_b} {amount_text(b.value, unit)}"
     if summed:  # 两者相加是否等于1015.19 / 这两个加起来是不是公用经费: their sum against it
         if q.amounts:
-            typed, said_whole = q.amounts[0].value * (10000 if unit == "元" and q.amounts[0].unit == "万元" else 1), "所问"
+            typed, said_whole = typed_value(q.amounts[0], unit), "所问"
             against = str(q.amounts[0].value)
         else:
             whole = subject_value(doc, q, named[0])
@@ -822,7 +821,6 @@ def on_last_result(doc: Document, q: Query, results: list) -> Answer | None:
 
 
 _THESE = re.compile(r"这(?:([两三四五六七八九十\d]+)|几|些)(?:个|项|类|大类|款|笔|块)")
-_CN_COUNT = {"两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
 def on_listed(doc: Document, q: Query, listed: list[str], amounts: list, unit: str | None) -> Answer | None:
@@ -835,15 +833,14 @@ def on_listed(doc: Document, q: Query, listed: list[str], amounts: list, unit: s
     if any(x.start < m.start() for x in q.subjects) or re.search(r"百分比|占比|比例|比重|%", q.squashed):
         return None  # 公积金养老还有这两个医疗 / A、B、C这三个: names of its own; 这几个百分比: not the amounts
     said = m.group(1)
-    if said and (_CN_COUNT.get(said) or (int(said) if said.isdigit() else 0)) != len(listed):
+    if said and (int(said) if said.isdigit() else chinese_ordinal(said.replace("两", "二"))) != len(listed):
         return None  # 这三个 after a list of four: not that list
     computed = sum(amounts, Decimal(0))
     shown = " + ".join(f"{n} {x}" for n, x in zip(listed, amounts)) + f" = {amount_text(computed, unit)}"
     against = q.whole or (q.subjects[0] if len(q.subjects) == 1 else None)
     whole = subject_value(doc, q, against) if against is not None else None
     if q.amounts or whole is not None:
-        stated = whole.amount if whole is not None else q.amounts[0].value * (
-            10000 if unit == "元" and q.amounts[0].unit == "万元" else 1)
+        stated = whole.amount if whole is not None else typed_value(q.amounts[0], unit)
         name = f"{whole.label} {amount_text(whole.amount, whole.unit)}" if whole is not None else f"所问 {amount_text(stated, unit)}"
         a = answer("check", f"这 {len(listed)} 项之和 是否等于 {whole.label if whole is not None else stated}",
                    f"{shown}；{name}：{verdict(stated, amounts, unit)}。")

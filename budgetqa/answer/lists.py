@@ -12,7 +12,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from budgetqa.answer import text
-from budgetqa.answer.build import answer, stated_reason, total
+from budgetqa.answer.build import answer, stated_reason, total, typed_value
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import Value, children_rows, code_place, list_total, measure_column
 from budgetqa.models import Document, Table
@@ -384,11 +384,7 @@ def filter_(doc: Document, q: Query) -> Answer | None:
         threshold = total(d.rows) / len(d.rows)
         d.where += f"（平均值 = {total(d.rows)} ÷ {len(d.rows)}）"
     else:
-        threshold = q.threshold.value
-        if unit == "元" and q.threshold.unit == "万元":
-            threshold *= 10000
-        elif unit == "万元" and q.threshold.unit == "元":
-            threshold /= 10000
+        threshold = typed_value(q.threshold, unit)
     comparator = q.comparator or ("gt" if q.average and not q.amounts else "eq")  # no comparison word: equal to it
     test = {"gt": lambda x: x > threshold, "ge": lambda x: x >= threshold, "lt": lambda x: x < threshold,
             "le": lambda x: x <= threshold, "eq": lambda x: x == threshold}[comparator]

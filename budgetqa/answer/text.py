@@ -16,7 +16,7 @@ from budgetqa.answer.topics import performance_overview, topic_answer
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.models import Document, PerformanceTarget
 from budgetqa.question.query import Query
-from budgetqa.answer.resolve import NARRATIVE
+from budgetqa.answer.resolve import NARRATIVE, topic_facts
 from budgetqa.textnorm import squash
 
 
@@ -355,8 +355,6 @@ _PURPOSE = re.compile(r"主要用于|用在哪|用到哪|干什么用|干啥用|
 
 def purpose(doc: Document, q: Query) -> Answer | None:
     """X主要用在哪 / 主要用于后面写的是什么: the 主要用于 sentence of the subject's own paragraph, as printed."""
-    from budgetqa.answer.resolve import topic_facts
-
     if not _PURPOSE.search(q.squashed) or re.search(r"最|大头|哪一项|哪个|哪些", q.squashed):
         return None  # (钱大头用在哪一项: a ranking)
     found = topic_facts(doc, q)

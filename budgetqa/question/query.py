@@ -519,13 +519,14 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
     ms = _whole_roles(q, ms)
     rows = [m for m in ms if m.kinds & set(_ROW_KINDS) and not _is(m, q, _SCOPE_NAMES)]
     if rows:  # 2013105的项目支出, 201里基本支出和项目支出, 2013102上年结转: columns asked of the row
-        measures = [m for m in ms if m.start > rows[0].start and not m.kinds & {"code", "item", "project", "target"}
-                    and (q.squashed[m.start:m.end] in _MEASURE_NAMES
-                         or not _is(m, q, _SCOPE_NAMES) and _column_beside(doc, rows[0], m))]
+        later = [m for m in ms if m.start > rows[0].start and not m.kinds & {"code", "item", "project", "target"}]
+        column = {id(m): _MEASURE_NAMES.get(q.squashed[m.start:m.end])
+                  or (None if _is(m, q, _SCOPE_NAMES) else _column_beside(doc, rows[0], m)) for m in later}
+        measures = [m for m in later if column[id(m)]]
         # 机关运行经费和(经济分类表的)公用经费: two names listed, not a column of the row
         listed = measures and bool(re.search(r"[和与及、跟同]", q.squashed[rows[-1].end:measures[0].start]))
         if measures and len(rows) <= 2 and not listed:
-            q.measures = [_MEASURE_NAMES.get(q.squashed[m.start:m.end]) or _column_beside(doc, rows[0], m) for m in measures]
+            q.measures = [column[id(m)] for m in measures]
             ms = [m for m in ms if m not in measures]
             if re.search(r"合计|总数|总额|一共", q.squashed[rows[0].end:measures[0].start]):
                 q.measures.insert(0, "合计")  # X的合计数，以及其中A和B: the row's total too
@@ -542,9 +543,7 @@ def _restated(q: Query, ms: list[Mention]) -> list[Mention]:
     named = {"item", "code", "row", "column", "group", "project", "fact"}
     before = [m for m in ms if m.end <= said.start() and m.kinds & named]
     after = [m for m in ms if m.start >= said.end() and m.kinds & named]
-    from budgetqa.lexicon import GROUPS
-
-    members = [w for m in before for t in m.terms if t.kind == "group" for w in GROUPS.get(t.key, ())]
+    members = [w for m in before for t in m.terms if t.kind == "group" for w in lexicon.GROUPS.get(t.key, ())]
     if not before or not after or members and all(any(w in t.name for w in members for t in m.terms) for m in after):
         return ms  # (a group then its members: the group's own rule reads them)
     longest = [max(m.end - m.start for m in side) for side in (before, after)]
