@@ -208,6 +208,10 @@ def _parts_named(doc: Document, q: Query) -> Answer | None:
         whole, *parts = [subject_value(doc, q, s) for s in q.subjects]
         if whole is not None and all(parts) and all(v.unit == whole.unit for v in parts):
             return _parts_answer(parts, whole)
+    if m is not None and not counted:
+        found = _columns_against_table_total(doc, q, m.start())
+        if found is not None:
+            return found
     if m is None or counted or len(q.subjects) < 3:
         return None
     pairs = [(subject_value(doc, q, s), s) for s in q.subjects]
@@ -228,6 +232,22 @@ def _parts_named(doc: Document, q: Query) -> Answer | None:
     if any(v.unit != whole.unit for v in parts):
         return None
     return _parts_answer(parts, whole)
+
+
+def _columns_against_table_total(doc: Document, q: Query, equals: int) -> Answer | None:
+    """表N：A加B是否等于合计数: columns named, read in the table named, against that table's total."""
+    from budgetqa.answer.resolve import table_total
+
+    tables = [int(s.term.key) for s in q.subjects if s.kinds == {"table"}] or ([q.table] if q.table is not None else [])
+    parts = [s for s in q.subjects if s.kinds != {"table"}]
+    if not tables or len(parts) < 2 or not all("column" in s.kinds for s in parts) or not re.search(r"合计|总计|总数|总额", q.squashed[equals:]) \
+            or any(s.start >= equals for s in parts):
+        return None
+    whole = table_total(doc, tables[0], side(q))
+    values = [subject_value(doc, q, s) for s in parts]
+    if whole is None or not all(values) or any(v.unit != whole.unit for v in values):
+        return None
+    return _parts_answer(values, whole)
 
 
 def _parts_against_amount(parts: list[Value], typed) -> Answer:

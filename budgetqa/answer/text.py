@@ -15,6 +15,7 @@ from budgetqa.answer.build import answer
 from budgetqa.answer.topics import performance_overview, topic_answer
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.models import Document, PerformanceTarget
+from budgetqa.parser.rows import EMPTY_NOTE
 from budgetqa.question.query import Query
 from budgetqa.answer.resolve import NARRATIVE, topic_facts
 from budgetqa.textnorm import squash
@@ -285,7 +286,8 @@ def about(doc: Document, q: Query) -> Answer | None:
     if q.has("哪个部门", "什么部门", "哪一年", "哪年", "哪个单位") and not q.subjects:
         a = answer("about", "报告本身", f"这是 {doc.department} 的 {doc.year or ''}年{doc.kind}报告（{doc.source_name}）。")
         return a
-    if q.has("部分", "章节", "目录", "结构") and not q.has("张表", "个表", "张报表"):
+    counts_tables = re.search(r"[张个][^，。？?]{0,4}表", q.text)
+    if q.has("部分", "章节", "目录", "结构") and not counts_tables:
         heads = [(i + 1, line.strip()) for i, line in enumerate(doc.lines) if re.match(r"^\s*第[一二三四五六七八九十]+部分", line)]
         if heads:
             a = answer("about", "报告的组成", f"{doc.label} 分为 {len(heads)} 个部分：" + "；".join(h for _, h in heads) + "。")
@@ -293,7 +295,7 @@ def about(doc: Document, q: Query) -> Answer | None:
                 a.source("报告原文", line, head)
             return a
     quoted = re.search(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]", q.text)
-    if quoted and q.has("表"):
+    if quoted and q.has("表") and not EMPTY_NOTE.search(quoted.group(1)):
         key = squash(quoted.group(1))
         found = [t for t in tables if key in squash(t.title)]
         a = answer("about", f"标题含「{quoted.group(1)}」的表", f"标题含「{quoted.group(1)}」的表有 {len(found)} 张："

@@ -382,7 +382,8 @@ def homophone_fix(text: str, squashed: str, mentions: list[Mention], v: Vocabula
                 for n, same in hits.items():
                     # a name this report prints or a word for one, or a standard item it may lack (会议费: said so)
                     known = words[n] in v.by_name or words[n] in v.synonyms or words[n] in lexicon.STANDARD_ECONOMIC_ITEMS
-                    if known and same * 2 >= size and same < size and sounds_like(piece, words[n]):
+                    if known and same * 2 >= size and same < size and sounds_like(piece, words[n]) \
+                            and not _function_word_at_edge(piece, words[n]):
                         return text.replace(piece, words[n], 1)
     for run in runs:  # two-character budget words, misheard in one character (多少预酸)
         for i in range(len(run) - 1):
@@ -394,6 +395,16 @@ def homophone_fix(text: str, squashed: str, mentions: list[Mention], v: Vocabula
                         and sounds_like(piece, word):
                     return text.replace(piece, word, 1)
     return None
+
+
+# Words that stand before or after a name in a sentence (从支出功能分类看, 在基本支出里): a name that
+# differs from the stretch only in one of these at its edge was not misheard, it was not typed.
+_FUNCTION_CHARS = set("从在和与跟对把给向是的了也都就按比")
+
+
+def _function_word_at_edge(piece: str, word: str) -> bool:
+    differ = [i for i, (a, b) in enumerate(zip(piece, word)) if a != b]
+    return differ in ([0], [len(piece) - 1]) and piece[differ[0]] in _FUNCTION_CHARS
 
 
 def _sound_index(v: Vocabulary) -> tuple[list[str], dict[int, dict[tuple[int, str], list[int]]]]:

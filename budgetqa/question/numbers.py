@@ -122,7 +122,7 @@ def read_numbers(squashed: str) -> Numbers:
     out.years = [int(m.group(1)) for m in _YEAR.finditer(squashed)]
     for m in _NUMBER.finditer(squashed):
         raw, after = m.group(1), squashed[m.end():m.end() + 2]
-        if after[:1] in ("%", "年") or squashed[max(0, m.start() - 1):m.start()] in ("前", "第", "后") \
+        if after[:1] in ("%", "年") or squashed[max(0, m.start() - 1):m.start()] in ("前", "第", "后", "表") \
                 or (after[:1] in ("个", "项", "张", "名", "位", "条", "类", "款", "列", "倍") and "." not in raw):
             continue
         if "." not in raw and after[:1] not in ("万", "元", "块") and (

@@ -435,7 +435,7 @@ def _shape(q: Query, doc: Document) -> None:
     if q.amounts:
         q.threshold = q.amounts[0]
     for unit, words in lexicon.UNIT_WORDS.items():
-        if any(w in s for w in words):
+        if words.search(s):
             q.unit = unit
     if q.unit is None and s.endswith(("元", "元?")) and not s.endswith("万元"):
         q.unit = "元"
@@ -1069,6 +1069,8 @@ def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
     if intent.op == "difference" and any(q.squashed[a.end:b.start] in ("比", "较", "比起", "相比") for a, b in zip(q.subjects, q.subjects[1:])) \
             and re.search(r"[多少高低大小]", q.squashed[q.subjects[-1].end:]):
         found.append("比…多少")
+    if intent.op == "about" and re.search(r"(?:几|多少)[张个份][^，。？?]{1,4}表", masked):
+        found.append("几张表")  # 多少张预算报表 / 几个公开表: a count of the report's tables, whatever words stand between
     operator = _OPERATORS.get(intent.op)
     if operator and any(re.search(operator, q.squashed[a.end:b.start]) for a, b in zip(q.subjects, q.subjects[1:])):
         found.append("算式")  # A加B加C / A减B / A除以B: the operator typed between the names
