@@ -156,9 +156,30 @@ _DOWN = re.compile(r"往下|下一层|下一级|下级科目|下面的?(?:款|�
 _UP = re.compile(r"上面的?(?:款|类|一级|一层|科目)|上一级|上一层|往上")
 
 
+def _levels_against_code(q: Query) -> str | None:
+    """A level word beside one code says which way to go: 2210201的款级和类级 names levels above it (its
+    parents), 21011款下设哪几个项级 a level below it (its items); None when no level or no one code."""
+    codes = [m.term.key for m in q.subjects if m.term.kind == "code" and len(m.term.key) in _LEVEL_OF_CODE]
+    if len(codes) != 1 or len(q.subjects) != 1 or not q.levels or q.measures:
+        return None
+    order = ("类", "款", "项")
+    own = order.index(_LEVEL_OF_CODE[len(codes[0])])
+    asked = {order.index(lv) for lv in q.levels}
+    if asked and max(asked) < own:
+        return "parent"
+    if min(asked) > own and re.search(r"下|包括|包含|含|有哪|有几|哪几|哪些|分为|构成|组成", q.squashed):
+        return "breakdown"
+    return None
+
+
 def _down(q: Query) -> None:
     """再往下两个项呢 / 下面的款: the items under what was named or asked last, unless counted or ranked;
-    它上面的款和类: the levels above it."""
+    它上面的款和类: the levels above it; a level word above or below one code named (2210201的款级)."""
+    way = _levels_against_code(q)
+    if way and q.op != way and q.op not in ("rank", "count", "filter", "mean", "sum", "share"):
+        q.ops = [(max(q.ops[0][0] + 1, 60.0), way)] + q.ops
+        q.op, q.cued = way, True
+        return
     if _DOWN.search(q.squashed) and not q.measures and (q.op not in ("rank", "count", "filter", "mean", "sum", "share") or q.ops[0][0] < 30):
         q.ops = [(max(q.ops[0][0] + 1, 60.0), "breakdown")] + q.ops
         q.op, q.n, q.cued = "breakdown", None, True
@@ -1007,6 +1028,7 @@ def _other_department(spaced: str, exact: list[Mention], q: Query, doc: Document
                                 r"|还有|以及|加上|或者|还是|说|看到|报道",
                                 full_mention(piece, m))[-1]
                 name = name.strip("年和与及在、").lstrip("类款项级")  # 20131款党委办: the code's level, then a name
+                name = re.sub(r"^(?:咱们|我们|俺们|偶们|我|咱|俺|本)", "", name)  # 我们区委办: the asker's own
                 core = re.sub(r"(?:委员会|办公室|街道|大学|学校|中心|局|委|办|厅|院|部)$", "", name)
                 if len(name) < 3 or len(core) < 2 or any(name in n for n in names):
                     continue  # 办学校: one character before 学校 names no organisation
@@ -1077,6 +1099,9 @@ def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
     if intent.op == "check" and (not (q.amounts or q.percents) and re.search(r"多少|几", masked)
                                  or re.search(r"各(?:是|为)?多少|分别(?:是|为)?多少", masked)):
         found = [c for c in found if c not in _LOOK_UP]  # 核一下差旅费是多少: a figure looked up, no claim checked
+    if intent.op == "check" and set(found) <= {"是否", "是不是"} and re.search(
+            r"(?:是否|是不是)(?:还)?(?:安排|有|设|列|编制|包含|包括|涉及|存在|开支)", masked):
+        return []  # 是否安排了三公经费预算: whether there is such a figure (the figure or the report's words), no claim
     if intent.op == "check" and q.domain in ("duties", "internal_units", "subordinate_units"):
         return []  # 保密工作是不是区委办的职责: a duty asked about, no figure checked
     if intent.op == "parent" and q.measures:
@@ -1158,7 +1183,7 @@ def _leans_on_context(q: Query) -> bool:
     if q.refused or q.missing or q.missing_table:
         return False
     marked = bool(lexicon.FOLLOW_UP.search(q.squashed)) and len(q.squashed) <= 20 or bool(
-        re.search(r"它|其(?!他|余|中)|^(?:这|那)是|^(?:这|那)(?:个)?钱|^该(?:金额|数)", q.squashed)) or bool(re.search(r"这笔|那笔|这一项", q.squashed)) and not any(
+        re.search(r"它|其(?!他|余|中)|^(?:这|那)是|^(?:这|那)(?:个)?钱|^该(?:金额|数)|(?:这|此|该)一?个?(?:款|类|科目)", q.squashed)) or bool(re.search(r"这笔|那笔|这一项", q.squashed)) and not any(
         not (_is(m, q, _SCOPE_NAMES) or q.squashed[m.start:m.end] in _MEASURE_NAMES) for m in q.subjects)
     # (招商引资宣传那笔结转资金: 那笔 of the name typed; 这一项全是项目支出吗: of the last one)
     bare = not q.subjects and not q.excluded and q.table is None and not q.domain
@@ -1339,6 +1364,7 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
         op = "value"  # 总共多少 of one subject was its figure: so is the follow-up
     if op == "value" and not q.subjects and _WHY.search(q.squashed) and not re.search(r"完成|预算|决算|花完|花到|执行", q.squashed):
         op = "change"  # 为什么这么多 after a figure: the reason the report gives for its change, or that it gives none
+    op = _levels_against_code(filled) or op  # 该款下的项级呢: a level below the subject is its items
     filled.op, filled.ops = op, [(100.0, op)] + q.ops
     filled.comparator = filled.comparator or last.comparator
     filled.threshold = filled.threshold or last.threshold
@@ -1374,7 +1400,7 @@ def same_reading(q: Query, last: Query | None, doc: Document | None = None) -> Q
 
 
 _PRONOUN = re.compile(r"^(?:这|那)是|它|其(?!他|余|中)|该(?:项目|科目|项|款|类)?|这个(?:项目|科目|款|类)?|那个(?:项目|科目)?|此项"
-                      r"|这笔|那笔|这些钱|这部分钱|这一项|这一块|^(?:这|那)(?:个)?钱")
+                      r"|这笔|那笔|这些钱|这部分钱|这一项|这一块|^(?:这|那)(?:个)?钱|(?:这|此)一?(?:款|类|科目)")
 
 
 _LEVEL_OF_CODE = {3: "类", 5: "款", 7: "项"}
@@ -1427,8 +1453,9 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query, doc: Document | No
             filled.fund = _fund_of(typed) or typed  # 其中财政拨款(支出)多少: the last row's figure from that fund
         elif pronoun and m.kinds == {"table"}:
             filled.table = int(m.term.key)
-        elif pronoun and m.kinds <= {"topic", "term", "column", "table"} and last.subjects:
-            continue  # 它的绩效目标表: a property of the last subject
+        elif pronoun and m.kinds <= {"topic", "term", "column", "table"} and last.subjects \
+                and not any(t.kind == "topic" and t.key != "绩效目标" for t in m.terms):
+            continue  # 它的绩效目标表: a property of the last subject (那它的三公经费: a subject of its own)
         elif _of_project(last) and m.kinds == {"topic"} and "绩效" in m.term.name:
             continue  # 绩效表里的年度资金总额: the sheet of the project just asked
         else:
