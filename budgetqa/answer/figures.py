@@ -144,7 +144,7 @@ def one_value(doc: Document, q: Query, m: Mention) -> Answer | None:
     if len(codes) > 1:
         vals = [v for c in codes for v in values(doc, Term("code", c, ""), q)]
         return build.choices("value", vals, "这个名称") if len(vals) > 1 else None
-    if codes and not kinds & {"item"}:
+    if codes and (not kinds & {"item"} or q.measures):  # (columns asked are read in the code's row)
         return code_answer(doc, q, codes[0])
     projects = [t for t in m.terms if t.kind == "project"]
     if projects and q.has("实施期", "年度资金", "绩效") and not any(s.project_name == t.key for t in projects for s in doc.performance):

@@ -123,7 +123,7 @@ def code_values(doc: Document, code: str, q: Query) -> list[Value]:
                 cell = row.cell(column)
                 out.append(Value(f"{label} {column.rsplit('/', 1)[-1]}", cell.amount if cell else Decimal(0),
                                  table.unit, table.label, cell.line if cell else row.line, code,
-                                 "" if cell else "本表该栏未填"))
+                                 "" if cell else "本表该栏未填", asked=len(measures) > 1))
         if out:
             return out
     if row.first is None:

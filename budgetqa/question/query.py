@@ -180,7 +180,10 @@ def _down(q: Query) -> None:
         q.ops = [(max(q.ops[0][0] + 1, 60.0), way)] + q.ops
         q.op, q.cued = way, True
         return
-    if _DOWN.search(q.squashed) and not q.measures and (q.op not in ("rank", "count", "filter", "mean", "sum", "share") or q.ops[0][0] < 30):
+    down = _DOWN.search(q.squashed)
+    if down and any(down.end() <= m.start < 10_000 and m.kinds & {"code", "row"} for m in q.subjects):
+        pass  # 下一级的X呢: X, the lower level, is named
+    elif down and not q.measures and (q.op not in ("rank", "count", "filter", "mean", "sum", "share") or q.ops[0][0] < 30):
         q.ops = [(max(q.ops[0][0] + 1, 60.0), "breakdown")] + q.ops
         q.op, q.n, q.cued = "breakdown", None, True
     elif _UP.search(q.squashed) and not q.measures and q.op != "parent" and q.ops[0][0] < 60:
@@ -1182,7 +1185,10 @@ def _leans_on_context(q: Query) -> bool:
     (qwerty, 印刷费, 🤔) is not one: it is answered on its own, as unknown."""
     if q.refused or q.missing or q.missing_table:
         return False
-    marked = bool(lexicon.FOLLOW_UP.search(q.squashed)) and len(q.squashed) <= 20 or bool(
+    # (a long name does not make a question long: 下一级的机关事业单位基本养老保险缴费支出呢 is short)
+    short = len(_mask(q.squashed, q.subjects).replace(" ", "")) <= 14 and len(q.squashed) <= 40 \
+        and bool(re.search(r"^那|呢$|^再", q.squashed))
+    marked = bool(lexicon.FOLLOW_UP.search(q.squashed)) and (len(q.squashed) <= 20 or short) or bool(
         re.search(r"它|其(?!他|余|中)|^(?:这|那)是|^(?:这|那)(?:个)?钱|^该(?:金额|数)|(?:这|此|该)一?个?(?:款|类|科目)", q.squashed)) or bool(re.search(r"这笔|那笔|这一项", q.squashed)) and not any(
         not (_is(m, q, _SCOPE_NAMES) or q.squashed[m.start:m.end] in _MEASURE_NAMES) for m in q.subjects)
     # (招商引资宣传那笔结转资金: 那笔 of the name typed; 这一项全是项目支出吗: of the last one)
@@ -1469,10 +1475,29 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query, doc: Document | No
     first = next((m.start for m in q.subjects if q.squashed[m.start:m.end] in _MEASURE_NAMES), None)
     if measures and first is not None and re.search(r"合计|总额|总数|一共", q.squashed[:first]):
         measures.insert(0, "合计")  # 这个款的合计、基本支出、项目支出: the row's total too
+    if named and not measures and last.table is not None and _only_names(q, named) \
+            and all(_printed_in(doc, last.table, m) for m in named):
+        filled.table, measures = last.table, list(last.measures)  # 那X呢 after a row read in a table: X there too
     if measures or (not named and not any(_is(m, q, _SCOPE_NAMES) for m in q.subjects)):
         # the columns asked last time carry to a figure asked again, not to its place or its words
         filled.measures = measures or ([] if q.cued and q.op in ("parent", "text", "define", "about", "breakdown") else last.measures)
     return named
+
+
+def _only_names(q: Query, named: list[Mention]) -> bool:
+    """Nothing typed but the names and the words of a follow-up (那X呢, 下一级的X那项呢)."""
+    left = strip_fillers(_mask(q.squashed, named))
+    left = _DOWN.sub("", left)
+    return not re.sub(r"[\s，,、。？?的那这项个呢吗再还有]", "", left)
+
+
+def _printed_in(doc: Document | None, table_no: int, m: Mention) -> bool:
+    """A code or row the table prints."""
+    table = next((t for t in doc.tables if t.no == table_no), None) if doc is not None else None
+    if table is None:
+        return False
+    keys = {squash(t.key) for t in m.terms if t.kind in ("code", "row")}
+    return bool(keys) and any(r.code in keys or squash(r.name) in keys for r in table.rows)
 
 
 def _both_of_two(filled, q, last, named, earlier) -> Query | None:

@@ -143,7 +143,8 @@ def _tables(v: Vocabulary, doc: Document) -> None:
     for table in doc.tables:
         v.add("table", str(table.no), table.title)
         core = table_core(table.title, doc.department)
-        for key in {core, re.sub(r"(?:支出|收入)$", "", core)}:
+        # a title's last words in either order (收入决算表 is asked as 决算收入表, 支出预算表 as 预算支出表)
+        for key in {core, re.sub(r"(?:支出|收入)$", "", core)} | _swapped_tail(table, doc.tables):
             if len(key) >= 5 and key not in lexicon.COLUMN_ITEMS:
                 v.add("table", str(table.no), key)
         for column in table.columns:
@@ -152,6 +153,15 @@ def _tables(v: Vocabulary, doc: Document) -> None:
                 v.add("column", leaf, leaf)
         for row in table.rows:
             _row(v, table, row, doc.department)
+
+
+def _swapped_tail(table, tables) -> set[str]:
+    """A 决算 title's last words in the other order (收入决算表 asked as 决算收入表), when no other table
+    of the report ends in the same words."""
+    tail = re.search(r"(收入|支出)决算表$", table.title)
+    if tail is None or sum(t.title.endswith(tail.group(0)) for t in tables) > 1:
+        return set()
+    return {f"决算{tail.group(1)}表"}
 
 
 _BARE_TOTALS = {"合计", "总计", "小计", "部门合计", "总合计"}
