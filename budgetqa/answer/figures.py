@@ -241,6 +241,13 @@ def code_answer(doc: Document, q: Query, code: str) -> Answer | None:
         others = [f"{re.sub(r'^其中[：:]?', '', c.column.rsplit('/', 1)[-1])} {amount_text(c.amount, table.unit)}" for c in row.cells
                   if not any(v.line == c.line and v.amount == c.amount for v in vals)]
         text = "；".join(said(v) for v in vals) + (f"（其中 {'，'.join(others)}）" if others and len(vals) == 1 else "")
+        first = row.cells[0] if row.cells else None
+        if len(vals) > 1 and first is not None and not any(v.amount == first.amount for v in vals):
+            # several columns of a row: its first (total) column too, as the figure they are parts of
+            text = f"{code} {row.name} {first.column.rsplit('/', 1)[-1]} {amount_text(first.amount, table.unit)}；" + text
+            total = Value(f"{code} {row.name} {first.column.rsplit('/', 1)[-1]}", first.amount, table.unit, table.label,
+                            first.line, code)
+            vals = [total] + vals
         a = answer("value", f"{table.label} {code} {row.name}" if q.table or q.fund else head.label,
                    text + f"（{table.label} 第{row.line}行）。")
     elif split is not None and q.scope in ("本年", "上年结转"):

@@ -1341,7 +1341,7 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
         filled.whole = filled.whole or (_carried(last.whole) if last.whole else None)
         if filled.whole is not None:  # 分别占基本支出的百分之几: the parts, not the whole again
             filled.subjects = [m for m in filled.subjects if m.term.key != filled.whole.term.key] or filled.subjects
-        filled.table = filled.table if filled.table is not None else last.table
+        filled.table = _table_carried(filled, q, last, doc)
         income = doc is not None and any(t.no == filled.table and t.kind == "income" for t in doc.tables)
         if income and re.search(r"支出了|花了|实际支出|花掉|用掉|用了", q.squashed):
             filled.table = None  # 实际支出了多少 after its income: the same code where its spending is printed
@@ -1482,6 +1482,17 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query, doc: Document | No
         # the columns asked last time carry to a figure asked again, not to its place or its words
         filled.measures = measures or ([] if q.cued and q.op in ("parent", "text", "define", "about", "breakdown") else last.measures)
     return named
+
+
+def _table_carried(filled: Query, q: Query, last: Query, doc: Document | None) -> int | None:
+    """The table the last subject was read in, unless this question names another or asks columns
+    that table does not print (基本支出和项目支出呢 after a row of the income table)."""
+    if filled.table is not None:
+        return filled.table
+    columns = _columns_of_last_table(last, doc) if filled.measures else set()
+    if columns and not all(any(w in c for c in columns) for w in filled.measures):
+        return q.table
+    return last.table
 
 
 def _only_names(q: Query, named: list[Mention]) -> bool:
