@@ -133,6 +133,9 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
             kept = session.last_query, session.last_focus
             if answers and answers[-1].intent == "out_of_scope":  # a part after one refused leans on nothing older
                 session.last_query, session.last_focus = None, []
+            if answers and not answers[-1].matched and session.unanswered is not None and session.unanswered.subjects:
+                # a part after one not answered leans on what that part named (差旅费上年多少 同比增减多少)
+                session.last_query, session.last_focus = session.unanswered, []
             if answers and _TOTAL_ONLY.match(squash(part)) and any(f.label == "合计（计算）" for f in answers[-1].figures):
                 unit = "元" if re.search(r"(?<!万)元", part) else "万元" if "万" in part else None
                 if unit and session.last_query is not None:  # (合计多少元: that total in the unit asked)
@@ -142,7 +145,7 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
                 continue  # 哪个最大？多少？: the figure of what the ranking picked, which it states
             answers.append(_answer(conn, doc, part, session, continuing=i > 0 or bool(returned)))
             asked.append(part)
-            if session.last_query is None:
+            if session.last_query is None or session.last_query is session.unanswered:
                 session.last_query, session.last_focus = kept
         answer = _together(doc, asked, answers)
     if len(question) > MAX_QUESTION:
@@ -233,6 +236,7 @@ def _pick(question: str, session: Session) -> str | None:
 
 def _answer(conn, doc: Document, question: str, session: Session, continuing: bool = False) -> Answer:
     """Read one question, fill its gaps from the conversation, refuse or execute it."""
+    session.unanswered = None
     for word, part in lexicon.SHOWN_PART_WORDS.items():  # 买东西和买服务各多少 after 政府采购's parts were shown
         if word in question and any(part in label and "采购" in label for label in session.shown):
             question = re.sub(f"(?<!购){word}", part, question)  # (政府购买服务 is a name of its own)
@@ -276,8 +280,11 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         q = replace(q, op="change", ops=[(100.0, "change")])
     refusal = refuse(doc, q)
     if refusal:
+        session.unanswered = q
         return _unmatched(doc, "out_of_scope", refusal, q)
     answer = execute(conn, doc, q)
+    if answer is None or not answer.matched:
+        session.unanswered = q
     if answer is None:
         return _unmatched(doc, "no_match", _silent_topic(doc, q), q)
     if answer.matched:

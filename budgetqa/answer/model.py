@@ -106,6 +106,7 @@ class Session:
     listed_unit: str | None = None  # the unit of those amounts (这四个大类加起来)
     listed_sentences: bool = False  # the listed items are sentences (the duties): pointed at, they are said
     results: list = field(default_factory=list)  # (what, figure, intent) of the last answers, oldest first (两者差多少)
+    unanswered: object | None = None  # the last question not answered, as read: a later part of its line asks of it
     choices: list[tuple[str, str]] = field(default_factory=list)
     history: list[str] = field(default_factory=list)
 

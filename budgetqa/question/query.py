@@ -319,10 +319,25 @@ def _quoted_rate(q: Query, doc: Document, v) -> list[Mention]:
     return [Mention(10_000, 10_000, list(terms), via="context")] if terms else []
 
 
+def _unit_project(q: Query, v) -> None:
+    """A unit named with 项目 after it (改革发展研究中心那个项目) names the project carrying the unit's name,
+    however its words are ordered (2024年发展改革研究中心办公经费); several such projects are all read."""
+    for i, m in enumerate(q.subjects):
+        if m.kinds != {"unit"} or not re.match(r"(?:的|那个|这个|那|这)?项目", q.squashed[m.end:m.end + 5]):
+            continue
+        typed = set(q.squashed[m.start:m.end])
+        projects = {t.key: t for terms in v.by_name.values() for t in terms if t.kind == "project"}
+        overlap = {key: len(typed & set(key)) / len(typed) for key in projects}
+        best = max(overlap.values(), default=0)
+        if best >= 0.8:
+            q.subjects[i] = replace(m, terms=[projects[k] for k, o in overlap.items() if o == best], via="partial")
+
+
 def _settle_names(q: Query, v) -> None:
     """What the names read say once all are found: abbreviations among listed items, a partly typed name
     narrowed, a table said first, a scope word that is part of the whole's name, the text's own figures."""
     _listed_abbreviations(q, v)
+    _unit_project(q, v)
     _narrowed_by_words_before(q)
     _table_said_first(q)
     if q.scope and q.whole is not None and q.whole.start < 10_000 and q.scope_spans and all(
@@ -921,6 +936,20 @@ _ORGANISATION = re.compile(r"(?<![这那个])([\u4e00-\u9fff]{1,12}?(?:局|委�
                            r"|[\u4e00-\u9fff]{0,4}?(?:组织|宣传|统战|社会工作|武装|政法|外事)部)")
 
 
+def _stated_refusal_words(doc: Document) -> frozenset[str]:
+    """Words that are refused because reports hold no figure for them, which this report states with an
+    amount in a sentence of its own: asked of this report, they are answered."""
+    v = vocabulary(doc)
+    cached = getattr(v, "_stated_refusal_words", None)
+    if cached is None:
+        sentences = {squash(f.sentence) for f in doc.facts if f.kind == "amount"}
+        # (X金额 counts as stated where the report states amounts with X: 政府采购金额（以合同签订为准）)
+        cached = frozenset(w for w in lexicon.OUT_OF_SCOPE if len(w) >= 3 and any(
+            w in s or w.endswith("金额") and w[:-2] in s for s in sentences))
+        v._stated_refusal_words = cached
+    return cached
+
+
 def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
     """Another department, a person or the future; a standard item the report does not print."""
     exact = [m for m in mentions if m.via in ("exact", "synonym")]
@@ -929,8 +958,9 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
         text = re.sub(r"执行率|执行进度|完成率", " ", text)
     # a refusal word counts unless it runs into a name that reaches beyond it (多少人员经费 asks 人员经费;
     # 律师事务所 is asked, though 律师 is a word for a project)
+    stated = _stated_refusal_words(doc)  # (合同金额 of a 决算 that states its procurement contracts: asked)
     asked = any(not any(m.start < i + len(w) and i < m.end and not (i <= m.start and m.end <= i + len(w)) for m in exact)
-                for w in lexicon.OUT_OF_SCOPE for i in _positions(text, w))
+                for w in lexicon.OUT_OF_SCOPE if w not in stated for i in _positions(text, w))
     # how many people (几个退休人员, 多少名干部): only where the report counts people itself
     headcount = lexicon.HEADCOUNT.search(q.squashed) and not any(f.kind == "count" and f.unit in ("人", "名")
                                                                   for f in doc.facts)
