@@ -133,7 +133,8 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
             kept = session.last_query, session.last_focus
             if answers and answers[-1].intent == "out_of_scope":  # a part after one refused leans on nothing older
                 session.last_query, session.last_focus = None, []
-            if answers and not answers[-1].matched and session.unanswered is not None and session.unanswered.subjects:
+            if answers and not answers[-1].matched and answers[-1].intent != "out_of_scope" \
+                    and session.unanswered is not None and session.unanswered.subjects:
                 # a part after one not answered leans on what that part named (差旅费上年多少 同比增减多少)
                 session.last_query, session.last_focus = session.unanswered, []
             if answers and _TOTAL_ONLY.match(squash(part)) and any(f.label == "合计（计算）" for f in answers[-1].figures):
@@ -280,7 +281,6 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         q = replace(q, op="change", ops=[(100.0, "change")])
     refusal = refuse(doc, q)
     if refusal:
-        session.unanswered = q
         return _unmatched(doc, "out_of_scope", refusal, q)
     answer = execute(conn, doc, q)
     if answer is None or not answer.matched:

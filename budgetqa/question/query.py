@@ -194,6 +194,7 @@ def _down(q: Query) -> None:
 def _settle_op(q: Query, v) -> None:
     """The operation the ranked templates chose, settled by what the question's words say for certain."""
     _down(q)
+    _split_by_scope(q)
     if q.op == "sum" and q.each and (q.whole is not None or q.amounts) and not re.search(r"加|一共|总共|合起来|共计|之和", q.squashed):
         q.ops = [(q.ops[0][0] + 1, "value")] + q.ops  # 合计X万元里A、B各多少: each figure, not a sum of them
         q.op = "value"
@@ -231,6 +232,26 @@ def _settle_op(q: Query, v) -> None:
         q.scope = None
         q.whole = replace(q.whole, scope=None)
         q.subjects = [replace(q.whole, scope=_scope_word(m, q)) for m in q.subjects]
+
+
+def _split_by_scope(q: Query) -> None:
+    """X中今年新安排的和上年结转的各是多少: one subject asked once for each scope typed."""
+    if not q.each or q.op not in ("value", "sum") or not q.scope_spans and not q.subjects:
+        return
+    def said(m: Mention) -> str | None:  # a scope word (上年结转, 今年新给的), not a row's own name (本年收入合计)
+        typed = q.squashed[m.start:m.end]
+        return next((scope for scope, words in lexicon.SCOPE_WORDS.items() if typed in words), None) or (
+            _scope_word(m, q) if m.via == "synonym" else None)
+
+    inside = [(m.start, m.end) for m in q.subjects if not said(m)]
+    typed = {scope for a, b in q.scope_spans for scope, words in lexicon.SCOPE_WORDS.items()
+             if q.squashed[a:b] in words and not any(s <= a and b <= e for s, e in inside)}
+    typed |= {said(m) for m in q.subjects if said(m)}
+    named = [m for m in q.subjects if not said(m)]
+    if typed != {"本年", "上年结转"} or len(named) != 1 or q.whole is not None:
+        return
+    q.subjects = [replace(named[0], scope="本年"), replace(named[0], scope="上年结转")]
+    q.scope, q.op = None, "value"
 
 
 def _scope_word(m: Mention, q: Query) -> str | None:
@@ -1132,6 +1153,8 @@ def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
     if intent.op == "check" and (not (q.amounts or q.percents) and re.search(r"多少|几", masked)
                                  or re.search(r"各(?:是|为)?多少|分别(?:是|为)?多少", masked)):
         found = [c for c in found if c not in _LOOK_UP]  # 核一下差旅费是多少: a figure looked up, no claim checked
+    if intent.op == "check" and re.search(r"(?:正好|恰好)?等于[\d.]+(?:万元|万|元)?的?(?:不算|不含|不包括|除外|不计)", masked):
+        found = [c for c in found if c != "等于"]  # 高于3万的几个，等于3万的不算: how strict the filter is, no claim
     if intent.op == "check" and set(found) <= {"是否", "是不是"} and re.search(
             r"(?:是否|是不是)(?:还)?(?:安排|有|设|列|编制|包含|包括|涉及|存在|开支)", masked):
         return []  # 是否安排了三公经费预算: whether there is such a figure (the figure or the report's words), no claim
