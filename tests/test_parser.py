@@ -102,7 +102,7 @@ def test_duties_units_assets_glossary(seed_doc):
     assert [u.name for u in kinds["subordinate_unit"]] == ["长治市屯留区改革发展研究中心", "长治市屯留区委信息化中心"]
     assets = {a.name: a.value for a in kinds["asset"]}
     assert assets["公务用车实有"] == 1 and assets["办公用房建筑总面积"] == 405
-    assert len(kinds["glossary"]) == 12
+    assert len(kinds["glossary"]) == 16  # 12 entries and the four 三公 items explained after 其中
     assert {g.name for g in kinds["glossary"]} >= {"三公经费", "上年结转", "机关运行经费", "财政拨款"}
 
 
@@ -125,8 +125,10 @@ def test_table_titles_of_several_templates(title, kind):
 
 
 @pytest.mark.parametrize("name, count, term, opening", [
-    # entries numbered 一、 whose short lines looked like headings
-    ("final_shanghai_putuo_shehuigongzuobu_2024.txt", 11, "机关运行经费", "指行政单位和参照公务员法管理的事业"),
+    # entries numbered 一、 whose short lines looked like headings (11, and the three 三公 items its
+    # 三公经费 entry explains one by one after 其中)
+    ("final_shanghai_putuo_shehuigongzuobu_2024.txt", 14, "机关运行经费", "指行政单位和参照公务员法管理的事业"),
+    ("final_shanghai_putuo_shehuigongzuobu_2024.txt", 14, "公务接待费", "公务接待费反映全国性专业会议、国家重大政策调研"),
     # entries numbered （一）
     ("budget_shanghai_putuo_sifaju_2026_dept.txt", 8, "基本支出预算", "是区级预算主管部门及所属预算单位为保障其机构正常运转"),
     # entries under a sub-heading of the glossary (（一）收入科目 / 1.财政拨款收入：)
@@ -138,6 +140,17 @@ def test_glossary_of_other_templates(name, count, term, opening):
     glossary = {g.name: g.text for g in parse_file(CORPUS / name).items if g.kind == "glossary"}
     assert len(glossary) == count
     assert glossary[term].startswith(opening)
+
+
+def test_glossary_items_explained_one_by_one_after_qizhong(seed_doc):
+    """三公经费：指… 其中：因公出国（境）费用反映…；公务用车购置费反映…: each item its own entry, as printed."""
+    glossary = {g.name: (g.text, g.line) for g in seed_doc.items if g.kind == "glossary"}
+    assert glossary["公务用车运行维护费"][0] == ("公务用车运行维护费反映单位按规定保留的公务用车燃料费、维修费、过路过桥费、"
+                                                 "保险费、安全奖励费用等支出")
+    assert glossary["因公出国（境）费用"][0].endswith("住宿费、伙食费、培训费、公杂费等支出")
+    assert glossary["因公出国（境）费用"][1] == 1503
+    assert {"公务用车购置费", "公务接待费"} <= set(glossary)
+    assert glossary["三公经费"][0].startswith("指省直部门用财政拨款安排的因公出国（境）费用")
 
 
 def test_classification_codes_explained_are_not_glossary_terms():

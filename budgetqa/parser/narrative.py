@@ -488,7 +488,26 @@ def _glossary(body: _Text) -> list[TextItem]:
         if re.search(r"\d{3,7}", term):
             continue  # 高中教育（2050204）：反映…: a classification code explained, not a term of the glossary
         items.append(TextItem("glossary", term, chunk[m.end():].strip("：: "), body.line_at(start)))
+        items.extend(_glossary_parts(body, start, chunk, term))
     return items
+
+
+_GLOSSARY_PART = re.compile(r"([^，,；;。：:、\s]{3,16}?)(?:反映|是指|指)")
+
+
+def _glossary_parts(body: _Text, start: int, chunk: str, term: str) -> list[TextItem]:
+    """The items an entry explains one by one after 其中 (三公经费：… 其中：因公出国（境）费用反映…；
+    公务用车购置费反映…): each its own entry, its clause as printed."""
+    where = chunk.find("其中")
+    if where < 0:
+        return []
+    out, offset = [], where + 2
+    for clause in re.split(r"[；;。]", chunk[offset:]):
+        m = _GLOSSARY_PART.match(clause.lstrip("：: "))
+        if m and m.group(1) != term:
+            out.append(TextItem("glossary", m.group(1), clause.strip("：: "), body.line_at(start + offset)))
+        offset += len(clause) + 1
+    return out
 
 
 # The words before a figure are read within 200 characters (a real clause has a few dozen): an

@@ -273,6 +273,8 @@ def _fuzzy(residue: str, squashed: str, v: Vocabulary, found: list[Mention]) -> 
         scored.sort(key=lambda s: -s[0])
         best = scored[0][0]
         terms = list(dict.fromkeys(t for s, t in scored[:6] if s >= best - 4))
+        if all(t.kind == "term" for t in terms):  # a word the report explains: the closest name with a figure too
+            terms += list(dict.fromkeys(t for s, t in scored if t.kind != "term" and s >= best - 15))[:2]
         out.append(Mention(start, start + len(word), terms, best * 0.95, "fuzzy"))
     return out
 
