@@ -247,7 +247,9 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         if q.subjects and all(m.via == "whole" for m in q.subjects):  # 2013105是什么，多少钱: of 2013105
             q = replace(q, subjects=[])
         q.follow_up = q.follow_up or not q.subjects or all(measure_word(q, m) for m in q.subjects)
-    picked = shown_mentions(q, session.shown, doc) if session.shown and not q.subjects else []
+    # (服务类采购占多少 after 政府采购's parts: 采购 only says whose parts they are)
+    topical = all(m.kinds == {"topic"} for m in q.subjects)
+    picked = shown_mentions(q, session.shown, doc) if session.shown and topical else []
     if picked:  # 货物、工程、服务各多少: figures the last answer showed, asked as figures
         op = "value" if q.op in ("help", "text", "about") else q.op
         q = replace(q, subjects=picked, follow_up=False, op=op, ops=[(100.0, op)] + q.ops,
