@@ -131,14 +131,16 @@ def sheet_field(doc: Document, q: Query) -> Answer | None:
     if sheet is None:
         return None
     name = sheet.project_name
-    for level in ("level3", "level2"):  # the most specific indicator label the question names
+    for level in ("level3", "level2"):  # the most specific indicator labels the question names, each
         named = [i for i in sheet.indicators if len(getattr(i, level)) >= 2 and squash(getattr(i, level)) in q.squashed]
-        if named:
-            i = max(named, key=lambda i: (len(getattr(i, level)), i.scope == "年度"))
-            label = getattr(i, level)
-            a = answer("text", f"{name} 的指标「{label}」",
-                       f"{name} 的{i.level2}「{i.level3}」指标值：{i.value}（{i.scope}，绩效目标表 第{i.line}行）。")
-            a.source("项目支出绩效目标表", i.line, label)
+        labels = list(dict.fromkeys(getattr(i, level) for i in named))
+        if named and (len(labels) == 1 or level == "level2"):
+            picked = [max((i for i in named if getattr(i, level) == label), key=lambda i: (len(label), i.scope == "年度"))
+                      for label in labels]
+            a = answer("text", f"{name} 的指标「{'、'.join(labels)}」", "；".join(
+                f"{name} 的{i.level2}「{i.level3}」指标值：{i.value}（{i.scope}，绩效目标表 第{i.line}行）" for i in picked) + "。")
+            for i in picked:
+                a.source("项目支出绩效目标表", i.line, getattr(i, level))
             return a
     named_fund = [k for k in sheet.funds if k.split("/", 1)[1] in q.squashed and "总额" not in k]
     if named_fund or q.has("资金", "金额", "多少钱", "多少元", "拨款") and not q.field_name:

@@ -506,6 +506,8 @@ def _shape(q: Query, doc: Document) -> None:
     fields = sorted((min(s.find(w) for w in words if w in s), f) for f, words in lexicon.SHEET_FIELDS.items()
                     if any(w in s for w in words))
     q.field_names = [f for _, f in fields]  # 立项依据和项目属性: each, in the order typed
+    if re.search(r"实施期|中长期", s) and not re.search(r"年度目标", s):
+        q.field_names = ["总体目标/实施期" if f == "总体目标/年度" else f for f in q.field_names]  # 实施期总体目标
     q.field_name = q.field_names[0] if q.field_names else None
     kind = next((k for k in lexicon.INDICATOR_KINDS if re.search(rf"{k}(?:指标|要求|目标|上|方面|标准)", s)
                  or len(k) >= 3 and k in s), None)
@@ -964,9 +966,15 @@ def _stated_refusal_words(doc: Document) -> frozenset[str]:
     cached = getattr(v, "_stated_refusal_words", None)
     if cached is None:
         sentences = {squash(f.sentence) for f in doc.facts if f.kind == "amount"}
-        # (X金额 counts as stated where the report states amounts with X: 政府采购金额（以合同签订为准）)
-        cached = frozenset(w for w in lexicon.OUT_OF_SCOPE if len(w) >= 3 and any(
-            w in s or w.endswith("金额") and w[:-2] in s for s in sentences))
+        # (X金额 / X得分 counts where one such sentence states X and the 金额 or 得分: 政府采购金额（以合同签订
+        # 为准）for 合同金额, 绩效自评 … 平均得分 for 自评得分)
+        def stated(word: str) -> bool:
+            core = re.sub(r"(?:是多少|多少|几)$", "", word)
+            figure = re.fullmatch(r"(.{2,})(金额|得分)", core)
+            return len(core) >= 3 and any(core in s or figure and figure.group(1) in s and figure.group(2) in s
+                                          for s in sentences)
+
+        cached = frozenset(w for w in lexicon.OUT_OF_SCOPE if len(w) >= 3 and stated(w))
         v._stated_refusal_words = cached
     return cached
 
