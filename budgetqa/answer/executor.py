@@ -185,6 +185,7 @@ _PART_END = re.compile(r"[？?！!；;。]+")
 _INTRODUCTION = re.compile(r"^(?:我是[^，,。：:？?]{1,16}?(?:的)?[，,。：:]|作为[^，,。：:？?]{1,16}?(?:我想问|我问一下|想问)?[，,：:]?"
                            r"|(?:审计|我们)?(?:核对|核实|确认|了解)一下[：:，,]|(?:换|转)个话题[，,：:]?|简单说[，,：:]?"
                            r"|再问一下[，,：:]?|另外(?:问下|问一下)?[，,：:]|先不说这个[，,：:]?)")
+_ASIDE = re.compile(r"(?:我们?|本人)(?:想|要|在|是|打算|准备|会|正在)|谢谢|多谢|麻烦(?:了|您|你)|辛苦")
 _CLAUSE_END = re.compile(r"([，,]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff]))")
 # Words that make a clause a question of its own (多少, 几个, 是否 …); a clause without one says
 # where or what, and is read together with the next.
@@ -217,6 +218,8 @@ def _parts(question: str) -> list[str]:
         pieces += merged
     out: list[str] = []
     for piece in pieces:
+        if out and not _ASKS.search(piece) and _ASIDE.match(squash(piece)):
+            continue  # 我想就宣传开支提个建议 / 谢谢: said to the listener, it asks nothing and qualifies nothing
         if out and (len(squash(out[-1])) < 2 or not _ASKS.search(piece) or _EACH_OF.match(squash(piece))):
             out[-1] += "，" + piece  # （含上年结转）/ 各占多少: a part that asks nothing new qualifies the one before
         else:
