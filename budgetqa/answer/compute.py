@@ -713,7 +713,36 @@ def _rate_only(doc: Document, rate: Fact) -> Answer:
     a = answer("change", f"{subject} 的变动率", f"{subject}：{'增长' if rate.value > 0 else '下降'} {abs(rate.value)}%。"
                f"原文：{rate.sentence[:80]}{'。' + reason if reason else ''}（{NARRATIVE} 第{rate.line}行）。")
     a.figure(f"{subject}变动率（报告）", abs(rate.value), "%", NARRATIVE, rate.line)
+    _stated_with_rate(doc, rate, a)
     return a
+
+
+_YEAR_AMOUNT = re.compile(r"(20\d\d年度?[\u4e00-\u9fff]{0,10}?)(?:为)?\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|元)")
+
+
+def _stated_with_rate(doc: Document, rate: Fact, a: Answer) -> None:
+    """The amounts the rate's paragraph states by year (2026年度预算, 2025年度预算, 2025年当年预算执行数),
+    as printed, and the difference of the two amounts the rate compares, computed."""
+    sentences = list(dict.fromkeys(f.sentence for f in doc.facts if f.kind == "amount" and rate.topic
+                                   and f.topic == rate.topic and abs(f.line - rate.line) <= 4))
+    stated: dict[tuple[str, Decimal], tuple[str, int]] = {}
+    for sentence in sentences or [rate.sentence]:
+        line = next(f.line for f in doc.facts if f.sentence == sentence)
+        for m in _YEAR_AMOUNT.finditer(sentence):
+            stated.setdefault((m.group(1), Decimal(m.group(2).replace(",", ""))), (m.group(3), line))
+    if len(stated) < 2:
+        return
+    a.text += "该段所列：" + "；".join(f"{label} {amount_text(value, unit)}" for (label, value), (unit, _) in stated.items()) + "。"
+    for (label, value), (unit, line) in stated.items():
+        a.figure(label, value, unit, NARRATIVE, line)
+    compared = [(label, value, unit) for m in _YEAR_AMOUNT.finditer(rate.sentence)
+                for label, value, unit in [(m.group(1), Decimal(m.group(2).replace(",", "")), m.group(3))]]
+    if len(compared) == 2 and compared[0][2] == compared[1][2]:
+        (before_label, before, unit), (after_label, after, _) = compared
+        gap = after - before
+        a.text += (f"{after_label} 比 {before_label} {'多' if gap > 0 else '少'} {amount_text(abs(gap), unit)}"
+                   f"（{after} − {before}，计算）。")
+        a.figure(f"{after_label}与{before_label}之差（计算）", abs(gap), unit)
 
 
 # --------------------------------------------------------------------------- the last two results

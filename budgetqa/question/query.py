@@ -1265,7 +1265,7 @@ def _leans_on_context(q: Query) -> bool:
     # a short why that names nothing (为什么没完成, 咋少这么多): the reason of the last answer's figure
     down = bare and bool(_DOWN.search(q.squashed) or _UP.search(q.squashed))  # 再往下呢 / 上面的款: of the last subject
     why = bare and len(q.squashed) <= 12 and bool(_WHY.search(q.squashed) or _PURPOSE_ASKED.search(q.squashed)
-                                                  or re.search(r"^(?:那)?(?:实际)?(?:支出了|花了|花掉了?|用了)多少", q.squashed))
+                                                  or re.search(r"^(?:那)?(?:20\d\d年(?:度)?)?(?:实际)?(?:支出了|花了|花掉了?|用了|执行了?)多少", q.squashed))
     # the two just asked (两个加起来, 两者差多少): a sum or comparison of what the conversation named
     pair = bare and re.search(r"两个|两者|二者|两项|俩|两笔|两块", q.squashed) and re.search(r"加|合计|一共|总共|差|比|哪个", q.squashed)
     return marked or why or down or bool(pair) or (bare and bool(asks) and len(leftover) <= 3 and not whole_money) or asks_sheet(q)
