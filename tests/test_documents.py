@@ -76,7 +76,7 @@ KNOWN_GAPS = {
     "corpus_questions.jsonl": ["C018", "C024"],
     "corpus_questions_2.jsonl": ["K013", "K055"],
     "corpus_questions_3.jsonl": [],
-    "corpus_questions_4.jsonl": ["M011", "M028"],
+    "corpus_questions_4.jsonl": ["M011"],
     "corpus_questions_5.jsonl": ["N013", "N027", "N031"],
 }
 

@@ -354,11 +354,21 @@ def _unit_project(q: Query, v) -> None:
             q.subjects[i] = replace(m, terms=[projects[k] for k, o in overlap.items() if o == best], via="partial")
 
 
+def _code_typed_after(q: Query) -> None:
+    """高等教育（2050205）: a name printed under several codes, followed by one of them, is that code."""
+    for i, m in enumerate(q.subjects):
+        codes = [t for t in m.terms if t.kind == "code"]
+        typed = re.match(r"[（(]?(\d{3,7})", q.squashed[m.end:m.end + 9]) if len(codes) > 1 else None
+        if typed and any(t.key == typed.group(1) for t in codes):
+            q.subjects[i] = replace(m, terms=[t for t in m.terms if t.kind != "code" or t.key == typed.group(1)])
+
+
 def _settle_names(q: Query, v) -> None:
     """What the names read say once all are found: abbreviations among listed items, a partly typed name
     narrowed, a table said first, a scope word that is part of the whole's name, the text's own figures."""
     _listed_abbreviations(q, v)
     _unit_project(q, v)
+    _code_typed_after(q)
     _narrowed_by_words_before(q)
     _table_said_first(q)
     if q.scope and q.whole is not None and q.whole.start < 10_000 and q.scope_spans and all(
@@ -585,9 +595,11 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
         column = {id(m): _MEASURE_NAMES.get(q.squashed[m.start:m.end])
                   or (None if _is(m, q, _SCOPE_NAMES) else _column_beside(doc, rows[0], m)) for m in later}
         measures = [m for m in later if column[id(m)]]
+        named_rows = [m for m in rows if m not in measures]  # (财政拨款收入 is a row too, and a column here)
+        last_row = max((m.end for m in named_rows if measures and m.end <= measures[0].start), default=rows[0].end)
         # 机关运行经费和(经济分类表的)公用经费: two names listed, not a column of the row
-        listed = measures and bool(re.search(r"[和与及、跟同]", q.squashed[rows[-1].end:measures[0].start]))
-        if measures and len(rows) <= 2 and not listed:
+        listed = measures and bool(re.search(r"[和与及、跟同]", q.squashed[last_row:measures[0].start]))
+        if measures and len(named_rows) <= 2 and not listed:
             q.measures = [column[id(m)] for m in measures]
             ms = [m for m in ms if m not in measures]
             if re.search(r"合计|总数|总额|一共", q.squashed[rows[0].end:measures[0].start]):
@@ -623,7 +635,8 @@ def _column_beside(doc: Document, row: Mention, m: Mention) -> str | None:
     if column is None or code is None:
         return None
     for table in doc.tables:
-        if any(c.rsplit("/", 1)[-1] == column for c in table.columns) and any(r.code == code for r in table.rows):
+        leaves = {re.sub(r"^其中[：:]?", "", c.rsplit("/", 1)[-1]) for c in table.columns}
+        if column in leaves and any(r.code == code for r in table.rows):
             return column
     return None
 
