@@ -783,6 +783,7 @@ def _fund_roles(q: Query, ms: list[Mention], doc: Document) -> list[Mention]:
             continue
         prev = out[-1] if out else None
         if fund and prev is not None and prev.fund is None and not negated and prev.kinds & {"code", "item", "row"} \
+                and not _listed(q, prev) \
                 and q.squashed[prev.end:m.start] in ("", "的", "中", "里", "其中", "中的", "里的") \
                 and any(fund in t.title for t in doc.tables):
             prev.fund = fund  # 2050205财政拨款支出多少 / 住房公积金中的一般公共预算: the fund after the name
