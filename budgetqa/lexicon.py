@@ -301,3 +301,5 @@ GOVERNMENT_ECONOMIC: dict[str, tuple[str, str]] = {
 # Words that ask for the government classification rather than the department's own.
 GOVERNMENT_ECONOMIC_WORDS = ("政府预算支出经济", "政府经济分类", "政府经济科目", "政府预算经济", "政府支出经济", "政府预算支出经济科目")
 
+# The note a report prints under a table that has no figures (本表无数据 and the ways templates say it).
+EMPTY_NOTE = re.compile(r"本表无数据|故本表为空|本表为空|无数据")

@@ -15,7 +15,6 @@ from budgetqa.answer.build import answer
 from budgetqa.answer.topics import performance_overview, topic_answer
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.models import Document, PerformanceTarget
-from budgetqa.parser.rows import EMPTY_NOTE
 from budgetqa.question.query import Query
 from budgetqa.answer.resolve import NARRATIVE, topic_facts
 from budgetqa.textnorm import squash
@@ -297,7 +296,7 @@ def about(doc: Document, q: Query) -> Answer | None:
                 a.source("报告原文", line, head)
             return a
     quoted = re.search(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]", q.text)
-    if quoted and q.has("表") and not EMPTY_NOTE.search(quoted.group(1)):
+    if quoted and q.has("表") and not lexicon.EMPTY_NOTE.search(quoted.group(1)):
         key = squash(quoted.group(1))
         found = [t for t in tables if key in squash(t.title)]
         a = answer("about", f"标题含「{quoted.group(1)}」的表", f"标题含「{quoted.group(1)}」的表有 {len(found)} 张："

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from budgetqa.lexicon import EMPTY_NOTE
 from budgetqa.models import Row, Table
 from budgetqa.parser import headers
 from budgetqa.parser.text import (
@@ -23,7 +24,6 @@ from budgetqa.parser.text import (
 _HANZI = re.compile(r"[\u4e00-\u9fff]")
 _FIGURE_CHARS = re.compile(r"[\d,.\-\s]")
 
-EMPTY_NOTE = re.compile(r"本表无数据|故本表为空|本表为空|无数据")
 SECTION = re.compile(r"^第[一二三四五六七八九十]+部分")
 _CODE_ONLY = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _NON_SPACE = re.compile(r"\S")
