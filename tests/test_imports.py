@@ -26,13 +26,14 @@ def test_core_module_does_not_import_textual(module):
 
 
 def test_asking_from_the_shell_does_not_import_textual_or_pypinyin(db_path):
+    """Nor the parser: a loaded database is asked without it (its import is ~25 ms of start-up)."""
     code = (
         "import sys\n"
         "from click.testing import CliRunner\n"
         "from budgetqa.cli import cli\n"
         f"r = CliRunner().invoke(cli, ['ask', '2013105', '--db', {str(db_path)!r}])\n"
         "assert '246.89' in r.output, r.output\n"
-        "print(sorted(m for m in ('textual', 'pypinyin', 'sqlite_utils') if m in sys.modules))\n"
+        "print(sorted(m for m in ('textual', 'pypinyin', 'sqlite_utils', 'budgetqa.parser') if m in sys.modules))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
