@@ -129,6 +129,7 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     if len(q.subjects) == 1 and q.whole is None:
         _part_named_within(q, v)
     _settle_names(q, v)
+    _column_as_table(q, doc)
     q.domain = "projects" if any("list" in m.kinds for m in q.subjects) else _domain_word(_mask(
         q.squashed, [m for m in q.subjects + ([q.whole] if q.whole else []) if m.kinds & {"list", "column", "row"}]))
     counted = re.search(r"(\d{1,2}|[一二两三四五六七八九十]{1,3})个(?:绩效)?项目", q.squashed)
@@ -338,6 +339,17 @@ def _quoted_rate(q: Query, doc: Document, v) -> list[Mention]:
             if f.kind == "rate" and abs(f.value) in [abs(p) for p in q.percents]}
     terms = v.by_name.get(squash(said.pop()), []) if len(said) == 1 else []
     return [Mention(10_000, 10_000, list(terms), via="context")] if terms else []
+
+
+def _column_as_table(q: Query, doc: Document) -> None:
+    """基本支出经济科目里的X / 基本支出经济分类: the column named with 经济科目 or 经济分类 after it names the
+    table breaking that column down by economic item, where X is read; it is not asked of its own."""
+    table = doc.table("basic_economic")
+    for m in list(q.subjects):
+        if table is not None and len(q.subjects) > 1 and q.squashed[m.start:m.end] == "基本支出" \
+                and re.match(r"(?:分|按)?经济(?:科目|分类)", q.squashed[m.end:]):
+            q.subjects.remove(m)
+            q.table = q.table if q.table is not None else table.no
 
 
 def _unit_project(q: Query, v) -> None:
