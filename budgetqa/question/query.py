@@ -237,8 +237,8 @@ def _settle_op(q: Query, v) -> None:
 
 def _split_by_scope(q: Query) -> None:
     """X中今年新安排的和上年结转的各是多少: one subject asked once for each scope typed."""
-    if not q.each or q.op not in ("value", "sum") or not q.scope_spans and not q.subjects:
-        return
+    if not q.each or q.op not in ("value", "sum") or q.measures or not q.scope_spans and not q.subjects:
+        return  # (columns asked of a row say the split themselves)
     def said(m: Mention) -> str | None:  # a scope word (上年结转, 今年新给的), not a row's own name (本年收入合计)
         typed = q.squashed[m.start:m.end]
         return next((scope for scope, words in lexicon.SCOPE_WORDS.items() if typed in words), None) or (
@@ -609,10 +609,17 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
         measures = [m for m in later if column[id(m)]]
         named_rows = [m for m in rows if m not in measures]  # (财政拨款收入 is a row too, and a column here)
         last_row = max((m.end for m in named_rows if measures and m.end <= measures[0].start), default=rows[0].end)
+        between = q.squashed[last_row:measures[0].start] if measures else ""
+        fund = rows[0].fund
+        # 2013102的一般公共预算和上年结转各多少: the fund said of the row is its column too, listed first
+        fund_listed = bool(fund and re.fullmatch(rf"[类款项]?的?{fund}(?:拨款)?(?:收入)?(?:当年数|本年数|当年|本年)?[和与及、跟]",
+                                                 between))
         # 机关运行经费和(经济分类表的)公用经费: two names listed, not a column of the row
-        listed = measures and bool(re.search(r"[和与及、跟同]", q.squashed[last_row:measures[0].start]))
+        listed = measures and bool(re.search(r"[和与及、跟同]", between)) and not fund_listed
         if measures and len(named_rows) <= 2 and not listed:
-            q.measures = [column[id(m)] for m in measures]
+            q.measures = ([fund] if fund_listed else []) + [column[id(m)] for m in measures]
+            if fund_listed:
+                rows[0].fund = None
             ms = [m for m in ms if m not in measures]
             if re.search(r"合计|总数|总额|一共", q.squashed[rows[0].end:measures[0].start]):
                 q.measures.insert(0, "合计")  # X的合计数，以及其中A和B: the row's total too
@@ -766,7 +773,8 @@ def _fund_of(typed: str) -> str | None:
         rest = rest.replace(fund, "")
     if rest == typed or len(re.sub(r"^(?:拨款|资金|支出|收入|安排)+$", "", rest)) > 0:
         return None
-    return typed.removesuffix("支出").removesuffix("收入").removesuffix("安排")
+    fund = typed.removesuffix("支出").removesuffix("收入").removesuffix("安排")
+    return fund.removesuffix("拨款") if fund not in lexicon.FUNDS and fund.removesuffix("拨款") in lexicon.FUNDS else fund
 
 
 def _listed(q: Query, m: Mention) -> bool:
@@ -796,7 +804,7 @@ def _fund_roles(q: Query, ms: list[Mention], doc: Document) -> list[Mention]:
         prev = out[-1] if out else None
         if fund and prev is not None and prev.fund is None and not negated and prev.kinds & {"code", "item", "row"} \
                 and not _listed(q, prev) \
-                and q.squashed[prev.end:m.start] in ("", "的", "中", "里", "其中", "中的", "里的") \
+                and re.sub(r"^[类款项]", "", q.squashed[prev.end:m.start]) in ("", "的", "中", "里", "其中", "中的", "里的") \
                 and any(fund in t.title for t in doc.tables):
             prev.fund = fund  # 2050205财政拨款支出多少 / 住房公积金中的一般公共预算: the fund after the name
             continue
