@@ -130,6 +130,7 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
         _part_named_within(q, v)
     _settle_names(q, v)
     _column_as_table(q, doc)
+    _paired_projects(q, doc)
     q.domain = "projects" if any("list" in m.kinds for m in q.subjects) else _domain_word(_mask(
         q.squashed, [m for m in q.subjects + ([q.whole] if q.whole else []) if m.kinds & {"list", "column", "row"}]))
     counted = re.search(r"(\d{1,2}|[一二两三四五六七八九十]{1,3})个(?:绩效)?项目", q.squashed)
@@ -339,6 +340,42 @@ def _quoted_rate(q: Query, doc: Document, v) -> list[Mention]:
             if f.kind == "rate" and abs(f.value) in [abs(p) for p in q.percents]}
     terms = v.by_name.get(squash(said.pop()), []) if len(said) == 1 else []
     return [Mention(10_000, 10_000, list(terms), via="context")] if terms else []
+
+
+_PAIRED = re.compile(r"的?(?:和|与|跟|及)([\u4e00-\u9fff]{1,4}?)的")
+_QUALIFIER_SCOPES = {"今年": "本年", "本年": "本年", "当年": "本年", "新安排": "本年", "去年结转": "上年结转",
+                     "上年结转": "上年结转", "结转": "上年结转", "去年": "上年结转", "上年": "上年结转"}
+
+
+def _paired_projects(q: Query, doc: Document) -> None:
+    """档案室建设的钱，乡镇的和村里的加起来 / 办公室日常经费今年的和去年结转的: one name said of several
+    projects, each picked by a word after it (a word of its name, or this year's / the carried-over list)."""
+    if len(q.subjects) != 1 or not q.subjects[0].kinds & {"project", "target"}:
+        return
+    m = q.subjects[0]
+    pair = _PAIRED.search(q.squashed, m.start)
+    if pair is None or pair.start() > m.end + 6:
+        return
+    first = re.split(r"[的钱]", q.squashed[max(m.start, pair.start() - 4):pair.start()])[-1]
+    core = set(q.squashed[m.start:m.end]) - set("的钱费经")
+    similar = [p for p in doc.projects if core and len(core & set(p.name)) >= 0.6 * len(core)]
+    if len(similar) < 2 or not first:
+        return
+    common = set.intersection(*(set(p.name) for p in similar))
+    picked = []
+    for word in (first, pair.group(1)):
+        scope = next((s for w, s in _QUALIFIER_SCOPES.items() if word.startswith(w)), None)
+        own = set(word) - common
+        hits = [p for p in similar if (p.scope == scope if scope else own & set(p.name))]
+        if len(hits) != 1:
+            return
+        picked.append(hits[0])
+    if len({(p.name, p.scope) for p in picked}) != 2:
+        return
+    from budgetqa.question.vocabulary import Term
+
+    q.subjects = [replace(m, terms=[Term("project", p.name, p.name)], scope=p.scope) for p in picked]
+    q.scope = None
 
 
 def _column_as_table(q: Query, doc: Document) -> None:
