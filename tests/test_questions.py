@@ -103,7 +103,7 @@ ANSWERS = [
     ("60万的项目是哪个", "filter", [60.00], ["2024年办公室日常工作经费"]),  # no comparison word: equal to
     ("政府采购里头服务那块占了百分之几", "share", [10.00, 12.00, 83.33], []),  # the part named within the whole
     ("住房公积金和养老保险加起来占人员经费多少", "share", [55.60, 19.17], []),  # the sum is the part
-    ("210卫生健康支出下面分哪些科目", "list", [5.83, 7.77], []),  # one 款 below: its 项 are the parts
+    ("210卫生健康支出下面分哪些科目", "breakdown", [5.83, 7.77], []),  # the items under one named 类
     ("发改中心多少钱", "value", [3.00], ["发展改革研究中心"]),  # an abbreviation, characters in order
     ("表九叫啥名字", "value", [], ["国有资本经营预算收支预算表"]),
     ("办公用房多少平", "value", [405], ["截至 2024年5月13日"]),
