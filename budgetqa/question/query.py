@@ -1056,6 +1056,8 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
     text = q.squashed
     if doc.kind == "决算":  # a 决算 report states how much of the budget was spent (执行率, 完成率)
         text = re.sub(r"执行率|执行进度|完成率", " ", text)
+    if doc.year in q.years:  # 明年(2026) of the 2026 budget: the year typed is the report's own
+        text = re.sub(r"明年|下一年", " ", text)
     # a refusal word counts unless it runs into a name that reaches beyond it (多少人员经费 asks 人员经费;
     # 律师事务所 is asked, though 律师 is a word for a project)
     stated = _stated_refusal_words(doc)  # (合同金额 of a 决算 that states its procurement contracts: asked)
