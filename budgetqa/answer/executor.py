@@ -23,7 +23,8 @@ from budgetqa.answer.documents import (asked_kind, chosen_report, department_rep
                                        strip_department, wants_comparison)
 from budgetqa.models import Document
 from budgetqa.question.numbers import chinese_numbers
-from budgetqa.question.query import MAX_QUESTION, Query, measure_word, pointed_item, read, same_reading, shown_mentions, shown_whole, with_context, without_loose_totals
+from budgetqa.question.query import (MAX_QUESTION, Query, measure_word, pointed_item, read, same_reading, shown_mentions,
+                                     shown_whole, unexplained, with_context, without_loose_totals)
 from budgetqa.readback import read_document
 from budgetqa.textnorm import normalise, squash
 
@@ -280,6 +281,10 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         found = compute.last_two(doc, q, session.results)  # 哪个多 after two sums: those two results
         if found is not None:  # (the two results stay the last two: 哪个多, then 两者加起来占多少)
             return found
+    unknown = _unknown_part(doc, q)
+    if unknown:  # 那其中公路建设安排了多少: a part the report does not print is not the last subject's figure
+        session.unanswered = q
+        return _unmatched(doc, "no_match", f"报告（{doc.label}）没有列出「{unknown}」，没有它的数字。", q)
     q = with_context(q, session.last_query, session.last_focus, tuple(session.earlier), doc)
     q = same_reading(q, session.last_query, doc)
     if q.previous_year and q.op == "value":  # last year's figure: only from the change the report states
@@ -306,6 +311,17 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         _remember_result(session, answer, q)
         convert_units(answer, q)
     return answer
+
+
+def _unknown_part(doc: Document, q: Query) -> str:
+    """其中X…: the X asked for, when the reader knows no such name and the report never prints it."""
+    if q.subjects or not re.match(r"(?:那|那么)?其中", q.squashed) or not re.search(r"多少|金额", q.squashed):
+        return ""
+    scope_words = {w for words in lexicon.SCOPE_WORDS.values() for w in words}
+    words = [w for w in unexplained(q) if not any(w in c or c in w for c in q.cue_words) and w not in scope_words
+             and not w.startswith(("其中", "那其中")) and not re.search(r"[哪几谁]|什么", w)]
+    printed = squash("".join(doc.lines))
+    return next((w for w in words if len(w) >= 2 and w not in printed), "")
 
 
 def _pointed(q: Query, session: Session) -> tuple[str, str] | None:
