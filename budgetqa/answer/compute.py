@@ -558,11 +558,23 @@ def completion(doc: Document, q: Query) -> Answer | None:
     related = [f for f in doc.facts if f.sentence == best.sentence and f.kind == "amount"]
     what = best.topic or best.subject or best.section
     parts = [f"{f.label} {amount_text(f.value, f.unit)}" for f in related] + [f"完成年初预算的 {best.value}%"]
-    a = answer("share", f"{what} 完成年初预算的比例", f"{what}：" + "，".join(parts) + f"（{NARRATIVE} 第{best.line}行）。")
+    reason = _shortfall_reason(doc, best.line)
+    a = answer("share", f"{what} 完成年初预算的比例", f"{what}：" + "，".join(parts) + f"（{NARRATIVE} 第{best.line}行）。"
+               + (f"{reason}。" if reason else ""))
     for f in related:
         a.figure(f.label, f.value, f.unit, NARRATIVE, f.line)
     a.figure("完成年初预算的比例", best.value, "%", NARRATIVE, best.line)
     return a
+
+
+_SHORTFALL = re.compile(r"(?:小于|低于|未完成|没有完成|未达到|少于)[^。]{0,12}?原因(?:是|为|主要是)?[：:]?\s*([^。]+)")
+
+
+def _shortfall_reason(doc: Document, line: int) -> str:
+    """The reason the report gives, in the lines after a completion rate, for spending less than budgeted."""
+    text = "".join(l.strip() for l in doc.lines[line - 1:line + 8])
+    m = _SHORTFALL.search(text)
+    return f"决算数小于预算数的原因：{m.group(1).strip()}" if m else ""
 
 
 def sheet_pair(doc: Document, q: Query) -> list[Value]:

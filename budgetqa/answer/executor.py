@@ -516,6 +516,11 @@ def convert_units(answer: Answer, q: Query) -> None:
 
 def _together(doc: Document, parts: list[str], answers: list[Answer]) -> Answer:
     """The answers to the questions of one line, as one card."""
+    # 为什么没用完 after an answer of the line that gives the stated reason: said once, not computed again
+    given = [i for i, (p, a) in enumerate(zip(parts, answers))
+             if i and _already_said(p, " ".join(x.text for x in answers[:i] if x.matched)) and "原因" not in a.text]
+    parts = [p for i, p in enumerate(parts) if i not in given]
+    answers = [a for i, a in enumerate(answers) if i not in given]
     matched = [a for a in answers if a.matched]
     if not matched:
         return answers[0]
