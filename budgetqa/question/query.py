@@ -1451,6 +1451,8 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
         return replace(q, scope=last.scope)  # 平均每个项目多少 after a list of this year's projects: of that list
     if last is None or not q.follow_up or q.cued and q.op in ("about", "help") or q.domain in _DEPARTMENT_WIDE:
         return q  # questions about the report itself (its duties, its units) lean on nothing said of a figure
+    if (among := _among_last(q, last)) is not None:
+        return among
     if (q.field_name or "绩效" in q.squashed) and every_sheet(q):
         return q  # 这些项目都是一年干完的吗: every sheet, whatever the last question was about
     if asks_sheet(q) and not _of_project(last) and not _PRONOUN.search(q.squashed):
@@ -1616,6 +1618,14 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query, doc: Document | No
         # the columns asked last time carry to a figure asked again, not to its place or its words
         filled.measures = measures or ([] if q.cued and q.op in ("parent", "text", "define", "about", "breakdown") else last.measures)
     return named
+
+
+def _among_last(q: Query, last: Query) -> Query | None:
+    """其中哪块最多 after a question naming several: ranked among those it named."""
+    if q.op == "rank" and not q.subjects and len(last.subjects) >= 2 and not (q.n or q.nth and abs(q.nth) > len(last.subjects)) \
+            and re.match(r"(?:那)?(?:其中|这几|这[两三四五六]|它们|这些)", q.squashed):
+        return replace(q, subjects=[_carried(m) for m in last.subjects], whole=None, table=last.table, scope=last.scope)
+    return None
 
 
 def _table_carried(filled: Query, q: Query, last: Query, doc: Document | None) -> int | None:
