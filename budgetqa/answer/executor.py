@@ -253,7 +253,9 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         q.follow_up = q.follow_up or not q.subjects or all(measure_word(q, m) for m in q.subjects)
     # (服务类采购占多少 after 政府采购's parts: 采购 only says whose parts they are)
     topical = all(m.kinds == {"topic"} for m in q.subjects)
-    picked = shown_mentions(q, session.shown, doc) if session.shown and topical else []
+    # the last answer's figures first (服务类 after 政府采购's parts), then those of the answers before it
+    picked = (shown_mentions(q, session.last_shown, doc) or shown_mentions(q, session.shown, doc)) \
+        if session.shown and topical else []
     if picked:  # 货物、工程、服务各多少: figures the last answer showed, asked as figures
         op = "value" if q.op in ("help", "text", "about") else q.op
         q = replace(q, subjects=picked, follow_up=False, op=op, ops=[(100.0, op)] + q.ops,
@@ -303,6 +305,7 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         session.last_query, session.last_focus = q, _focus(answer, doc)
         shown = [f.label for f in answer.figures]  # figures of recent answers, latest first
         session.shown = list(dict.fromkeys(shown + session.shown))[:40]
+        session.last_shown = shown
         listed, amounts = _listed(answer)
         if listed:
             session.listed, session.listed_amounts = listed, amounts

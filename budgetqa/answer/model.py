@@ -101,6 +101,7 @@ class Session:
     last_focus: list = field(default_factory=list)  # what the last answer picked out (Mentions)
     earlier: list = field(default_factory=list)  # the subjects of the questions before the last (Mentions)
     shown: list = field(default_factory=list)  # the labels of figures recent answers showed, latest first
+    last_shown: list = field(default_factory=list)  # the labels of the last answer's figures
     listed: list = field(default_factory=list)  # the items the last listing answer named, in order (前者, 第二类)
     listed_amounts: list = field(default_factory=list)  # their amounts, where the answer shows them (最大的那个)
     listed_unit: str | None = None  # the unit of those amounts (这四个大类加起来)
