@@ -1451,7 +1451,7 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
         return replace(q, scope=last.scope)  # 平均每个项目多少 after a list of this year's projects: of that list
     if last is None or not q.follow_up or q.cued and q.op in ("about", "help") or q.domain in _DEPARTMENT_WIDE:
         return q  # questions about the report itself (its duties, its units) lean on nothing said of a figure
-    if (among := _among_last(q, last)) is not None:
+    if (among := _among_last(q, last, doc)) is not None:
         return among
     if (q.field_name or "绩效" in q.squashed) and every_sheet(q):
         return q  # 这些项目都是一年干完的吗: every sheet, whatever the last question was about
@@ -1620,12 +1620,19 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query, doc: Document | No
     return named
 
 
-def _among_last(q: Query, last: Query) -> Query | None:
-    """其中哪块最多 after a question naming several: ranked among those it named."""
+def _among_last(q: Query, last: Query, doc: Document | None) -> Query | None:
+    """其中哪块最多 after a question naming several: ranked among those it named. 这些项目 after a count of
+    projects the report states (纳入绩效目标管理的二级项目8个): the project list that has that many."""
     if q.op == "rank" and not q.subjects and len(last.subjects) >= 2 and not (q.n or q.nth and abs(q.nth) > len(last.subjects)) \
             and re.match(r"(?:那)?(?:其中|这几|这[两三四五六]|它们|这些)", q.squashed):
         return replace(q, subjects=[_carried(m) for m in last.subjects], whole=None, table=last.table, scope=last.scope)
-    return None
+    if doc is None or q.scope or q.subjects or not re.search(r"这些项目|这几个项目|这\d+个项目", q.squashed):
+        return None
+    names = {squash(t.name) for m in last.subjects + ([last.whole] if last.whole else []) for t in m.terms}
+    counts = {f.value for f in doc.facts if f.kind == "count" and squash(f.label) in names}
+    sizes = {scope: sum(1 for p in doc.projects if p.scope == scope) for scope in ("本年", "上年结转")}
+    fits = [scope for scope, size in sizes.items() if size in counts]
+    return replace(q, scope=fits[0], domain="projects", subjects=[], whole=None) if len(fits) == 1 else None
 
 
 def _table_carried(filled: Query, q: Query, last: Query, doc: Document | None) -> int | None:
