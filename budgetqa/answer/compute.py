@@ -284,6 +284,10 @@ def base_of(doc: Document, q: Query, item: Value, m: Mention) -> Value | None:
         if base is not None and q.amounts and base.amount not in [a.value for a in q.amounts]:
             base = _quoted(doc, q, item) or base
         return base
+    if (q.measures or q.scope in ("本年", "上年结转")) and re.search(r"占(?:它|其|这一?[类款项个]|该[类款项]|本[类款项]|自身|本身)", q.squashed):
+        whole = subject_value(doc, replace(q, measures=[], scope=None), m)  # 结转占这一类的比重: of the row itself
+        if whole is not None and whole.amount != item.amount:
+            return whole
     if "fact" in m.kinds:
         family = _family_total(doc, item)
         if family is not None:
@@ -390,8 +394,8 @@ def share(doc: Document, q: Query) -> Answer | None:
     if base is None:
         return None
     base = to_unit(base, item.unit)
-    if base.amount == 0 or base.unit != item.unit or base.key == item.key:
-        return None
+    if base.amount == 0 or base.unit != item.unit or base.key == item.key and base.label == item.label:
+        return None  # (a column of a row against the row itself shares its key, not its label)
     computed = pct(item.amount, base.amount)
     text = (f"{said(item)} 占 {said(base)} 的 {computed}%（{item.amount} ÷ {base.amount} × 100，分母为{base.label}，"
             f"{base.where}）。")
