@@ -251,9 +251,9 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         if q.subjects and all(m.via == "whole" for m in q.subjects):  # 2013105是什么，多少钱: of 2013105
             q = replace(q, subjects=[])
         q.follow_up = q.follow_up or not q.subjects or all(measure_word(q, m) for m in q.subjects)
-    # (服务类采购占多少 after 政府采购's parts: 采购 only says whose parts they are)
+    # words picking figures just shown, the last answer's first; a topic named with them (服务类采购占多少
+    # after 政府采购's parts) only says whose parts they are
     topical = all(m.kinds == {"topic"} for m in q.subjects)
-    # the last answer's figures first (服务类 after 政府采购's parts), then those of the answers before it
     picked = (shown_mentions(q, session.last_shown, doc) or shown_mentions(q, session.shown, doc)) \
         if session.shown and topical else []
     if picked:  # 货物、工程、服务各多少: figures the last answer showed, asked as figures
