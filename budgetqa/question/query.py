@@ -183,9 +183,10 @@ def _down(q: Query) -> None:
         q.op, q.cued = way, True
         return
     down = _DOWN.search(q.squashed)
-    if down and any(down.end() <= m.start < 10_000 and m.kinds & {"code", "row"} for m in q.subjects):
-        pass  # 下一级的X呢: X, the lower level, is named
-    elif down and not q.measures and (q.op not in ("rank", "count", "filter", "mean", "sum", "share") or q.ops[0][0] < 30):
+    named_below = down and any(down.end() <= m.start < 10_000 and m.kinds & {"code", "row"} for m in q.subjects)
+    if named_below:
+        return  # 下一级的X呢: X, the lower level, is named: it is asked, not its items
+    if down and not q.measures and (q.op not in ("rank", "count", "filter", "mean", "sum", "share") or q.ops[0][0] < 30):
         q.ops = [(max(q.ops[0][0] + 1, 60.0), "breakdown")] + q.ops
         q.op, q.n, q.cued = "breakdown", None, True
     elif _UP.search(q.squashed) and not q.measures and q.op != "parent" and q.ops[0][0] < 60:
