@@ -14,7 +14,7 @@ from budgetqa.answer import build
 from budgetqa.answer.build import add, answer, typed_value, verdict
 from budgetqa.answer.compute import sheets_asked, subject_value, subject_values, to_unit
 from budgetqa.answer.lists import domain, side
-from budgetqa.answer.resolve import Value, children_rows, code_place
+from budgetqa.answer.resolve import Value, children_rows, code_place, list_total, table_total
 from budgetqa.models import Document
 from budgetqa.question.query import Query
 
@@ -236,8 +236,6 @@ def _parts_named(doc: Document, q: Query) -> Answer | None:
 
 def _columns_against_table_total(doc: Document, q: Query, equals: int) -> Answer | None:
     """表N：A加B是否等于合计数: columns named, read in the table named, against that table's total."""
-    from budgetqa.answer.resolve import table_total
-
     tables = [int(s.term.key) for s in q.subjects if s.kinds == {"table"}] or ([q.table] if q.table is not None else [])
     parts = [s for s in q.subjects if s.kinds != {"table"}]
     if not tables or len(parts) < 2 or not all("column" in s.kinds for s in parts) or not re.search(r"合计|总计|总数|总额", q.squashed[equals:]) \
@@ -376,8 +374,6 @@ def _list_against(doc: Document, q: Query) -> Answer | None:
 
 
 def _list_against_total(doc: Document, q: Query) -> Answer | None:
-    from budgetqa.answer.resolve import list_total, table_total
-
     d = domain(doc, q)
     tables = [int(m.term.key) for m in q.subjects if m.kinds == {"table"}] or ([q.table] if q.table else [])
     printed = table_total(doc, tables[0], side(q), grand=True) if tables else (list_total(doc, q.scope) if q.scope in ("本年", "上年结转") else None)

@@ -751,8 +751,7 @@ def _stated_with_rate(doc: Document, rate: Fact, a: Answer) -> None:
     a.text += "该段所列：" + "；".join(f"{label} {amount_text(value, unit)}" for (label, value), (unit, _) in stated.items()) + "。"
     for (label, value), (unit, line) in stated.items():
         a.figure(label, value, unit, NARRATIVE, line)
-    compared = [(label, value, unit) for m in _YEAR_AMOUNT.finditer(rate.sentence)
-                for label, value, unit in [(m.group(1), Decimal(m.group(2).replace(",", "")), m.group(3))]]
+    compared = [(m.group(1), Decimal(m.group(2).replace(",", "")), m.group(3)) for m in _YEAR_AMOUNT.finditer(rate.sentence)]
     if len(compared) == 2 and compared[0][2] == compared[1][2]:
         (before_label, before, unit), (after_label, after, _) = compared
         gap = after - before

@@ -244,9 +244,9 @@ def code_answer(doc: Document, q: Query, code: str) -> Answer | None:
         first = row.cells[0] if row.cells else None
         if len(vals) > 1 and first is not None and not any(v.amount == first.amount for v in vals):
             # several columns of a row: its first (total) column too, as the figure they are parts of
-            text = f"{code} {row.name} {first.column.rsplit('/', 1)[-1]} {amount_text(first.amount, table.unit)}；" + text
             total = Value(f"{code} {row.name} {first.column.rsplit('/', 1)[-1]}", first.amount, table.unit, table.label,
-                            first.line, code)
+                          first.line, code)
+            text = f"{total.label} {amount_text(total.amount, total.unit)}；" + text
             vals = [total] + vals
         a = answer("value", f"{table.label} {code} {row.name}" if q.table or q.fund else head.label,
                    text + f"（{table.label} 第{row.line}行）。")

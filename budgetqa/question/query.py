@@ -20,7 +20,7 @@ from budgetqa.models import Document
 from budgetqa.catalogue import INTENTS, Intent
 from budgetqa.question.mentions import homophone_fix, sounds_like, Mention, find_mentions, resolve_pinyin, strip_fillers
 from budgetqa.question.numbers import Amount, chinese_numbers, read_numbers
-from budgetqa.question.vocabulary import vocabulary
+from budgetqa.question.vocabulary import Term, vocabulary
 from budgetqa.textnorm import normalise, squash
 
 _SEPARATORS = re.compile(r"[\s\u3000“”\"'‘’「」『』《》〈〉【】\[\]（）()，,。！!？?；;：:、·~～…—_/\\|*#@&^`]+")
@@ -139,10 +139,9 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
 
         raw = counted.group(1)
         number = int(raw) if raw.isdigit() else chinese_ordinal(raw.replace("两", "二"))
-        sizes = {scope: sum(1 for p in doc.projects if p.scope == scope) for scope in ("本年", "上年结转")}
-        fits = [scope for scope, size in sizes.items() if size == number]
-        if len(fits) == 1:  # 八个项目逐项加起来: the list that has eight
-            q.scope, q.domain = fits[0], "projects"
+        fits = _list_of_size(doc, {number})
+        if fits:  # 八个项目逐项加起来: the list that has eight
+            q.scope, q.domain = fits, "projects"
     if not q.subjects and q.domain is None and re.search(r"(?:干|做|管)(?:什么|啥|嘛)(?:的|工作)", q.squashed):
         q.domain = "duties"  # 区委办是干什么的 / 你们单位是做啥的: the department's duties
     _refusals(q, doc, mentions)
@@ -373,8 +372,6 @@ def _paired_projects(q: Query, doc: Document) -> None:
         picked.append(hits[0])
     if len({(p.name, p.scope) for p in picked}) != 2:
         return
-    from budgetqa.question.vocabulary import Term
-
     q.subjects = [replace(m, terms=[Term("project", p.name, p.name)], scope=p.scope) for p in picked]
     q.scope = None
 
@@ -752,8 +749,6 @@ def _assets(q: Query, ms: list[Mention]) -> list[Mention]:
     """Vehicles, office space and equipment are counted in the asset paragraph, not in a table."""
     if not _ASSET_WORDS.search(q.squashed) or any(m.kinds & {"project", "code"} and m.via == "exact" for m in ms):
         return ms
-    from budgetqa.question.vocabulary import Term
-
     kept = [m for m in ms if m.kinds & {"asset"} and m.via == "exact"]
     return kept or [Mention(0, 0, [Term("topic", "国有资产", "国有资产")])]
 
@@ -899,8 +894,6 @@ def _group_heads(ms: list[Mention]) -> list[Mention]:
     """A group word typed beside some of its own members (工资、奖金、津补贴) means its head member
     (基本工资), not the whole group again."""
     from budgetqa.lexicon import GROUPS
-    from budgetqa.question.vocabulary import Term
-
     for g in ms:  # 社保那几个一共多少 养老 医保 其他社保: the members typed after a group say what it holds
         key = next((t.key for t in g.terms if t.kind == "group"), "")
         members = GROUPS.get(key, ())
@@ -1013,8 +1006,6 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
         return ms
     scope_after = re.match(r"(?:上年结转|去年结转|结转)(?!的?项目支出)", q.squashed[found.end():])
     if scope_after and not any(m.start > found.start() for m in ms):  # 占结转的比例: of the carried-over money
-        from budgetqa.question.vocabulary import Term
-
         q.whole = Mention(found.end(), found.end() + scope_after.end(), [Term("list", "上年结转", "上年结转项目支出"),
                                                                        Term("row", "上年结转", "上年结转")])
         return ms
@@ -1630,10 +1621,14 @@ def _among_last(q: Query, last: Query, doc: Document | None) -> Query | None:
     if doc is None or q.scope or q.subjects or not re.search(r"这些项目|这几个项目|这\d+个项目", q.squashed):
         return None
     names = {squash(t.name) for m in last.subjects + ([last.whole] if last.whole else []) for t in m.terms}
-    counts = {f.value for f in doc.facts if f.kind == "count" and squash(f.label) in names}
-    sizes = {scope: sum(1 for p in doc.projects if p.scope == scope) for scope in ("本年", "上年结转")}
-    fits = [scope for scope, size in sizes.items() if size in counts]
-    return replace(q, scope=fits[0], domain="projects", subjects=[], whole=None) if len(fits) == 1 else None
+    fits = _list_of_size(doc, {f.value for f in doc.facts if f.kind == "count" and squash(f.label) in names})
+    return replace(q, scope=fits, domain="projects", subjects=[], whole=None) if fits else None
+
+
+def _list_of_size(doc: Document, sizes: set) -> str | None:
+    """The project list (本年 or 上年结转) that alone has one of these many projects."""
+    fits = [scope for scope in ("本年", "上年结转") if sum(1 for p in doc.projects if p.scope == scope) in sizes]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _table_carried(filled: Query, q: Query, last: Query, doc: Document | None) -> int | None:
@@ -1723,8 +1718,6 @@ def _parent_of_last(q: Query, last: Query) -> Mention | None:
         return None
     size = {"类": 3, "款": 5}[m.group(1)]
     code = codes[0].key[:size]
-    from budgetqa.question.vocabulary import Term
-
     return Mention(10_000, 10_000, [Term("code", code, code)], via="context")
 
 

@@ -143,7 +143,7 @@ def _tables(v: Vocabulary, doc: Document) -> None:
     for table in doc.tables:
         v.add("table", str(table.no), table.title)
         core = table_core(table.title, doc.department)
-        # a title's last words in either order (收入决算表 is asked as 决算收入表, 支出预算表 as 预算支出表)
+        # a 决算 title's last words in either order (收入决算表 is asked as 决算收入表)
         for key in {core, re.sub(r"(?:支出|收入)$", "", core)} | _swapped_tail(table, doc.tables):
             if len(key) >= 5 and key not in lexicon.COLUMN_ITEMS:
                 v.add("table", str(table.no), key)
