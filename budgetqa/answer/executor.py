@@ -129,7 +129,7 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
     if len(parts) == 1:
         answer = _answer(conn, doc, parts[0], session, continuing=bool(returned))
     else:
-        answers, asked = [], []
+        answers, asked, figures = [], [], []
         for i, part in enumerate(parts):
             kept = session.last_query, session.last_focus
             if answers and answers[-1].intent == "out_of_scope":  # a part after one refused leans on nothing older
@@ -143,18 +143,33 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
                 if unit and session.last_query is not None:  # (合计多少元: that total in the unit asked)
                     convert_units(answers[-1], replace(session.last_query, unit=unit))
                 continue  # …有几个，合计多少: the total of what the part before picked out, which it states
-            if answers and answers[-1].intent == "rank" and answers[-1].figures and _FIGURE_ONLY.match(squash(part)):
-                continue  # 哪个最大？多少？: the figure of what the ranking picked, which it states
+            if answers and answers[-1].figures and any(
+                    answers[-1].intent == op and asked_again.match(squash(part)) for op, asked_again in _STATED_BY.items()):
+                continue  # 哪个最大？多少？ / 哪个多？多多少？: what the part before already states
             answers.append(_answer(conn, doc, part, session, continuing=i > 0 or bool(returned)))
             asked.append(part)
             if session.last_query is None or session.last_query is session.unanswered:
                 session.last_query, session.last_focus = kept
+            elif answers[-1].matched and session.last_query.op == "value":
+                figures.append(session.last_query)
         answer = _together(doc, asked, answers)
+        _all_figures_asked(session, figures)
     if len(question) > MAX_QUESTION:
         answer.text += f"（问题超过 {MAX_QUESTION} 字，只读了前 {MAX_QUESTION} 字。）"
     session.choices = answer.choices
     session.history.append(question)
     return answer
+
+
+def _all_figures_asked(session: Session, queries: list[Query]) -> None:
+    """After a line asking the figures of several subjects part by part, the conversation is about all of
+    them (加起来 / 哪个多 / 占比呢 next asks of each), not only of the last part's."""
+    if len(queries) < 2 or session.last_query is not queries[-1]:
+        return
+    subjects = list({m.term.key: m for q in queries for m in q.subjects}.values())
+    read_alike = len({(q.scope, q.fund, q.table) for q in queries}) == 1 or all("project" in m.kinds for m in subjects)
+    if len(subjects) >= 2 and read_alike:  # (a project's name says its year; a code read in one scope each is not)
+        session.last_query, session.last_focus = replace(queries[-1], subjects=subjects, whole=None), []
 
 
 def _printed(doc: Document) -> list[str]:
@@ -181,6 +196,13 @@ def _returning(doc: Document, question: str, session: Session) -> str:
 
 _TOTAL_ONLY = re.compile(r"^(?:那)?(?:合计|一共|总共|加起来|共计|总计|总额)(?:是|有|为)?多少(?:钱|万元|元)?[？?]?$")
 _FIGURE_ONLY = re.compile(r"^(?:那)?(?:是|有|为)?(?:多少|多少钱|多少元|多少万元|金额多少|金额是多少|数额多少)[？?]?$")
+# 想看每个项目多少钱，该看哪张表: a clause saying what the asker wants to see is not a question of its own when
+# the next asks only which table shows it; the two are read together.
+_WANTS = re.compile(r"^(?:我们?)?(?:想|要|需要|打算)(?:看|查|了解|知道|核对|找)")
+_WHERE_ONLY = re.compile(r"^(?:那|该|应该|应|要|得)?(?:去)?(?:看|查|在|印在|列在|见)?(?:哪|什么)(?:一)?(?:张|个)表(?:里|上|中)?(?:呢|啊|吗)?[？?]?$")
+# A part that asks only what the answer to the part before states, by that answer's operation.
+_STATED_BY = {"rank": _FIGURE_ONLY,
+              "difference": re.compile(r"^(?:那)?(?:多|少|差|相差|差了|差额|差额是|差距|差距是|高|低)(?:了)?多少(?:钱|万元|元)?[？?]?$")}
 _PART_END = re.compile(r"[？?！!；;。]+")
 # 我是审计局的，… / 作为人大代表我想问：…: who is asking says nothing about what is asked.
 _INTRODUCTION = re.compile(r"^(?:我是[^，,。：:？?]{1,16}?(?:的)?[，,。：:]|作为[^，,。：:？?]{1,16}?(?:我想问|我问一下|想问)?[，,：:]?"
@@ -221,7 +243,8 @@ def _parts(question: str) -> list[str]:
     for piece in pieces:
         if out and not _ASKS.search(piece) and _ASIDE.match(squash(piece)):
             continue  # 我想就宣传开支提个建议 / 谢谢: said to the listener, it asks nothing and qualifies nothing
-        if out and (len(squash(out[-1])) < 2 or not _ASKS.search(piece) or _EACH_OF.match(squash(piece))):
+        if out and (len(squash(out[-1])) < 2 or not _ASKS.search(piece) or _EACH_OF.match(squash(piece))
+                    or _WHERE_ONLY.match(squash(piece)) and _WANTS.match(squash(out[-1]))):
             out[-1] += "，" + piece  # （含上年结转）/ 各占多少: a part that asks nothing new qualifies the one before
         else:
             out.append(piece)

@@ -226,6 +226,13 @@ def _empty_row(doc: Document, m: Mention) -> Answer | None:
     return None
 
 
+def _column_said(column: str, of_total: bool) -> str:
+    """A column named beside a figure: its last header as a part of the row's total (其中 一般公共预算), its
+    whole header otherwise (本年收入合计 beside 上年结转, where 合计 alone would read as the row's total)."""
+    last = re.sub(r"^其中[：:]?", "", column.rsplit("/", 1)[-1])
+    return last if of_total or last not in ("合计", "小计") else column.replace("/", "")
+
+
 def code_answer(doc: Document, q: Query, code: str) -> Answer | None:
     """A subject code's figure, with this year's part and the carried-over part."""
     vals = values(doc, Term("code", code, ""), q)
@@ -238,9 +245,12 @@ def code_answer(doc: Document, q: Query, code: str) -> Answer | None:
     split = carry_split(doc, code) if not q.measures and q.table is None and not q.fund and doc.kind != "决算" else None
     head = vals[0]
     if len(vals) > 1 or q.measures or q.table is not None or q.fund:
-        others = [f"{re.sub(r'^其中[：:]?', '', c.column.rsplit('/', 1)[-1])} {amount_text(c.amount, table.unit)}" for c in row.cells
+        # the other cells are parts of the row's first (total) column; beside any other column they are only its row's
+        total_read = bool(row.cells) and any(v.line == row.cells[0].line and v.amount == row.cells[0].amount for v in vals)
+        others = [f"{_column_said(c.column, total_read)} {amount_text(c.amount, table.unit)}" for c in row.cells
                   if not any(v.line == c.line and v.amount == c.amount for v in vals)]
-        text = "；".join(said(v) for v in vals) + (f"（其中 {'，'.join(others)}）" if others and len(vals) == 1 else "")
+        text = "；".join(said(v) for v in vals) + (
+            f"（{'其中' if total_read else '同一行另列'} {'，'.join(others)}）" if others and len(vals) == 1 else "")
         first = row.cells[0] if row.cells else None
         if len(vals) > 1 and first is not None and not any(v.amount == first.amount for v in vals):
             # several columns of a row: its first (total) column too, as the figure they are parts of
@@ -277,6 +287,9 @@ def code_answer(doc: Document, q: Query, code: str) -> Answer | None:
     for v in vals:
         add(a, v)
     _code_rows(doc, a, code)
+    up = parent_row(table, row)
+    if up is not None and any(r.name == row.name and r.code != code and r.code for r in table.rows):
+        a.text += f"（{code} 属于 {up.label}；报告另有同名科目。）"  # 一般行政管理事务 under two 款: said whose it is
     if q.has(*_WHAT_FOR):
         said_of = code_explained(doc, code, row.name)
         if said_of is not None:
@@ -744,8 +757,9 @@ def parent(doc: Document, q: Query) -> Answer | None:
         return _column_places(doc, q, m.of("column")[0].key)
     codes = [t.key for t in m.terms if t.kind == "code"]
     out = []
+    where = replace(q, scope=None, fund=None)  # a place in the hierarchy, said with each level's total
     for code in dict.fromkeys(codes):
-        place = code_place(doc, code, q)
+        place = code_place(doc, code, where)
         if place is None:
             continue
         table, row = place

@@ -148,8 +148,29 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     _missing_table(q, doc)
     _rank(q)
     _settle_op(q, v)
+    _table_described(q, doc)
     q.follow_up = _leans_on_context(q)
     return q
+
+
+def _table_described(q: Query, doc: Document) -> None:
+    """哪张表 asked of what a table's title says (不含上年结转的一般公共预算支出看哪张表, 经济科目明细在哪张表):
+    the table whose title shares the most words with the question, when one clearly does."""
+    if q.op != "about" or q.table is not None or not _WHICH_TABLE.search(q.squashed) \
+            or any(m.kinds & {"code", "project", "item", "row"} for m in q.subjects):
+        return  # (差旅费在哪张表: a row, found where it is printed)
+    from difflib import SequenceMatcher
+
+    asked = _WHICH_TABLE.sub("", q.squashed)
+    named = {int(t.key) for m in q.subjects for t in m.terms if t.kind == "table"}  # (several titles say 一般公共预算支出)
+    scores = []
+    for table in doc.tables if not named else [t for t in doc.tables if t.no in named]:
+        title = re.sub(r"^\d{4}年|[（）()]", "", squash(table.title))
+        blocks = SequenceMatcher(None, title, asked, autojunk=False).get_matching_blocks()
+        scores.append((sum(b.size for b in blocks if b.size >= 2), table.no))
+    scores.sort(reverse=True)
+    if scores and scores[0][0] >= 4 and (len(scores) == 1 or scores[0][0] > scores[1][0]):
+        q.table = scores[0][1]
 
 
 # Going down the classification from what was named or asked last (再往下, 下一层, 下面的款).
@@ -197,8 +218,13 @@ def _settle_op(q: Query, v) -> None:
     """The operation the ranked templates chose, settled by what the question's words say for certain."""
     _down(q)
     _split_by_scope(q)
-    if q.op == "sum" and q.each and (q.whole is not None or q.amounts) and not re.search(r"加|一共|总共|合起来|共计|之和", q.squashed):
-        q.ops = [(q.ops[0][0] + 1, "value")] + q.ops  # 合计X万元里A、B各多少: each figure, not a sum of them
+    # 合计 as an item of the list (表5合计、A、B / A、B和合计), not a word of another item (实施期资金总额合计和…)
+    listed_total = re.search(r"(?:^|表[\d一二三四五六七八九十]*|[的、，,])\s*(?:合计|总计)(?:数|行)?\s*[、，,和与及跟]"
+                             r"|[、，,和与及跟]\s*(?:合计|总计)(?:数|行)?\s*(?:[、，,]|各|分别|$)", q.text)
+    if q.op == "sum" and q.each and (q.whole is not None or q.amounts or listed_total) \
+            and not re.search(r"加|一共|总共|合起来|共计|之和", q.squashed):
+        # 合计X万元里A、B各多少 / 表5的合计和基本支出分别多少: each figure (合计 one of them), not a sum of them
+        q.ops = [(q.ops[0][0] + 1, "value")] + q.ops
         q.op = "value"
     if q.whole is not None and len(q.subjects) >= 2:  # 基本支出中，A和B…占基本支出: the whole is not a part
         q.subjects = [m for m in q.subjects if m.term.key != q.whole.term.key] or q.subjects
@@ -791,6 +817,8 @@ def _table_roles(q: Query, ms: list[Mention]) -> list[Mention]:
                 q.table = int(m.term.key)  # 上年结转项目支出合计（表十三）
                 continue
             after = q.squashed[m.end:]
+            if nxt is not None and q.table is None and re.match(r"(?:的)?(?:合计|总计)", after):
+                q.table = int(m.term.key)  # 表5合计、基本支出、项目支出各多少: the table's total, and the others in it
             if nxt is None and not out and (_domain_word(after) and re.search(r"哪几|哪些|有哪", after)
                                             or re.match(r"(?:里|中|里面|当中)", after) and q.scope):
                 q.table = int(m.term.key)  # 收支总表支出方哪几个类有数 / 收入总表里这笔结转: where it is read
@@ -1050,6 +1078,7 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
         text = re.sub(r"执行率|执行进度|完成率", " ", text)
     if doc.year in q.years:  # 明年(2026) of the 2026 budget: the year typed is the report's own
         text = re.sub(r"明年|下一年", " ", text)
+    text = re.sub(r"谁(?=更|[多少大小高低]|的[多少大小高低])", "哪个", text)  # 谁多 compares two figures; it asks for no person
     # a refusal word counts unless it runs into a name that reaches beyond it (多少人员经费 asks 人员经费;
     # 律师事务所 is asked, though 律师 is a word for a project)
     stated = _stated_refusal_words(doc)  # (合同金额 of a 决算 that states its procurement contracts: asked)
@@ -1333,7 +1362,52 @@ def _leans_on_context(q: Query) -> bool:
                                                   or re.search(r"^(?:那)?(?:20\d\d年(?:度)?)?(?:实际)?(?:支出了|花了|花掉了?|用了|执行了?)多少", q.squashed))
     # the two just asked (两个加起来, 两者差多少): a sum or comparison of what the conversation named
     pair = bare and re.search(r"两个|两者|二者|两项|俩|两笔|两块", q.squashed) and re.search(r"加|合计|一共|总共|差|比|哪个", q.squashed)
-    return marked or why or down or bool(pair) or (bare and bool(asks) and len(leftover) <= 3 and not whole_money) or asks_sheet(q)
+    return marked or why or down or bool(pair) or (bare and bool(asks) and len(leftover) <= 3 and not whole_money) \
+        or asks_sheet(q) or _one_sided(q) or (q.op == "parent" or _which_table_of_last(q)) and not q.subjects and q.table is None
+
+
+_WHICH_TABLE = re.compile(r"(?:哪|什么|那)(?:一)?张表|哪个表|在哪里?(?:列|印|体现|反映)|出处")
+
+
+def _of_last_list(q: Query, last: Query | None) -> Query | None:
+    """An average or a list asked after a list, naming none: of the list just given."""
+    if last is not None and last.op == "mean" and q.average and not q.subjects and not q.domain:
+        return replace(q, domain=last.domain, scope=q.scope or last.scope, subjects=[_carried(m) for m in last.subjects],
+                       table=q.table if q.table is not None else last.table)  # 高于平均数的有几个: of the list just averaged
+    if last is not None and not q.follow_up and q.domain == "projects" == last.domain and last.scope \
+            and not q.scope and not q.subjects and q.op in ("mean", "count", "rank", "filter", "list", "sum"):
+        return replace(q, scope=last.scope)  # 平均每个项目多少 after a list of this year's projects: of that list
+    return None
+
+
+def _this_table(q: Query, last: Query | None, doc: Document | None) -> Query:
+    """该表…多少: read in the table the conversation is at; 该表合计 is that table's total."""
+    if last is None or last.table is None or q.table is not None \
+            or not re.search(r"(?:该|这张|此|那张|上面那张|这个)表", q.squashed):
+        return q
+    q = replace(q, table=last.table)
+    total = re.search(r"表(?:的)?(?:合计|总计)", q.squashed)
+    title = next((t.title for t in doc.tables if t.no == last.table), "") if doc is not None else ""
+    if total and title:  # 该表合计、A、B各多少: its total among them, as if the table were named there
+        q.subjects = [Mention(total.start(), total.start() + 1, [Term("table", str(last.table), title)])] + q.subjects
+        q.follow_up = False  # (it names all it asks now)
+        if q.op == "sum" and len(q.subjects) == 1:
+            q.op, q.ops = "value", [(100.0, "value")] + q.ops  # 该表合计多少: the total it prints
+    return q
+
+
+def _which_table_of_last(q: Query) -> bool:
+    """哪张表 asked with nothing else said (印在哪张表, 出处呢): where the last subject is printed."""
+    said = _WHICH_TABLE.sub("", q.squashed)
+    return q.op == "about" and said != q.squashed and len(re.sub(r"[印列在是呢的里上中看见到能可以？?，,]", "", said)) <= 1
+
+
+def _one_sided(q: Query) -> bool:
+    """A comparison that names only what it is compared with (跟行政运行比哪个多, 比奖金多多少): the
+    other side is the subject the conversation is about."""
+    return q.op in ("difference", "ratio") and len(q.subjects) == 1 and q.whole is None \
+        and not (q.amounts or q.percents or q.previous_year) \
+        and bool(re.match(r"(?:那|再|它|这个|这笔)?(?:跟|和|与|同|比|较|相比)", q.squashed))
 
 
 def asks_sheet(q: Query) -> bool:
@@ -1435,13 +1509,12 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     What the last answer picked out (``focus``: a ranking's first) is what 它 refers to, unless the
     follow-up goes on with the same list (第二呢, 前五个呢); ``earlier`` holds the subjects of the
     questions before the last (两个差多少)."""
-    if last is not None and last.op == "mean" and q.average and not q.subjects and not q.domain:
-        return replace(q, domain=last.domain, scope=q.scope or last.scope, subjects=[_carried(m) for m in last.subjects],
-                       table=q.table if q.table is not None else last.table)  # 高于平均数的有几个: of the list just averaged
-    if last is not None and not q.follow_up and q.domain == "projects" == last.domain and last.scope \
-            and not q.scope and not q.subjects and q.op in ("mean", "count", "rank", "filter", "list", "sum"):
-        return replace(q, scope=last.scope)  # 平均每个项目多少 after a list of this year's projects: of that list
-    if last is None or not q.follow_up or q.cued and q.op in ("about", "help") or q.domain in _DEPARTMENT_WIDE:
+    q = _this_table(q, last, doc)
+    if (listed := _of_last_list(q, last)) is not None:
+        return listed
+    which_table = _which_table_of_last(q)  # 印在哪张表: the table of the last subject
+    if last is None or not q.follow_up or q.cued and q.op in ("about", "help") and not which_table \
+            or q.domain in _DEPARTMENT_WIDE:
         return q  # questions about the report itself (its duties, its units) lean on nothing said of a figure
     if (among := _among_last(q, last, doc)) is not None:
         return among
