@@ -144,6 +144,12 @@ ANSWERS = [
     # a column beside a scope's figure is of the row, not a part of that figure
     ("20131上年结转多少", "value", [532.81], ["同一行另列 本年收入合计"]),
     ("经济分类明细要看哪张表", "about", [], ["表6"]),
+    # the items of one half of the economic table (人员经费), not all of them, are added for a check
+    ("人员经费各项加起来等于290.03吗", "check", [290.02, 290.03, 0.01], ["尾数差"]),
+    # a few words naming a part of a table between it and a name say where the name is read
+    ("表3功能分类中行政事业单位医疗的基本支出和表6职工基本医疗保险缴费对得上吗", "check", [13.60, 13.50, 0.10], []),
+    ("上年结转按功能科目分别是多少", "breakdown", [532.81, 1.07], []),
+    ("再往下看，商品和服务支出下各项相加是否等于13.59", "check", [13.59], ["相等"]),
 ]
 
 
@@ -229,6 +235,10 @@ DIALOGUES = [
     [("2013150多少", [124.01]), ("上级科目是哪个", ["20131"])],
     [("看不含上年结转的一般公共预算支出用哪张表", ["表5"]), ("该表合计多少", [550.51])],
     [("公用经费多少", [13.59]), ("在哪张表", ["表6"])],
+    # 其中 opens a part of what was just asked, read in the same table, even without a comma before it
+    [("一般公共预算支出合计多少其中项目支出多少", [550.51, 246.89])],
+    # a whole named in a follow-up is not read in the scope of the list the subject came from
+    [("上年结转项目里最大的是哪个", ["安可替代工程"]), ("它自己就占了项目支出总额的多少", [63.72])],
 ]
 
 

@@ -218,14 +218,16 @@ _ASKS = re.compile(r"多少|几|哪|什么|啥|吗|(?<![这那多])么|呢|是�
 # A clause that ends asking (公车有几辆 / 多少钱): a space after it starts another question.
 _ENDS_ASKING = re.compile(r"(?:多少(?:钱|元|万元|万)?|几[个辆张项人条类台套]?|吗|呢|么|啥|什么|哪些|哪个)\s*$")
 # 哪几类，各占多少 / 有哪些，分别多少: a clause opening with 各 or 分别 asks of the things the one before names.
-_EACH_OF = re.compile(r"(?:那)?(?:各|分别|各自)")
+_EACH_OF = re.compile(r"(?:那)?(?:各|分别|各自)(?!.*(?:是否|等于|相加|加起来|对得上|一致))")  # (各类相加是否等于X: a check of its own)
 
 
 def _parts(question: str) -> list[str]:
     """The questions of one line: split at question marks and semicolons, and at commas between
     clauses that each ask something (a clause that asks nothing joins the next)."""
     pieces = []
-    for sentence in _PART_END.split(question[:MAX_QUESTION]):
+    # 合计多少其中项目支出多少: a question ends where 其中/另外 opens another, typed without a comma
+    question = re.sub(r"(多少(?:钱|万元|元)?|几[个项张]?|吗|呢)(?=其中|另外)", r"\1，", question[:MAX_QUESTION])
+    for sentence in _PART_END.split(question):
         # clauses with the separator typed before each (a comma, or the spaces of 公车有几辆 其中领导用车几辆)
         split = _CLAUSE_END.split(sentence)
         clauses = [(sep, c) for sep, c in zip([""] + split[1::2], split[0::2]) if squash(c)]

@@ -104,8 +104,9 @@ def domain(doc: Document, q: Query) -> Domain:
             return _subjects(doc, q)  # 收支总表支出方哪几个类: the 类 its side prints
         if table is not None:
             return _detail_rows(table, q.level, side(q))
-    if q.domain == "items" or any(t.kind == "column" and t.key in ("人员经费", "公用经费") for m in q.subjects for t in m.terms):
-        return _items(doc, q)
+    halves = [t.key for m in q.subjects for t in m.terms if t.kind == "column" and t.key in ("人员经费", "公用经费")]
+    if q.domain == "items" or halves:
+        return _items(doc, q, halves[0] if len(set(halves)) == 1 else None)  # (人员经费各项: that half's items)
     if q.domain == "targets" or (q.has("绩效") or q.has("实施期") and q.has("年度")) and doc.performance and q.domain != "projects" \
             or q.has("实施期") and q.has("年度") and q.has("不一样", "不同", "不一致"):
         return sheet_domain(doc, q)

@@ -206,7 +206,7 @@ def _down(q: Query) -> None:
     named_below = down and any(down.end() <= m.start < 10_000 and m.kinds & {"code", "row"} for m in q.subjects)
     if named_below:
         return  # 下一级的X呢: X, the lower level, is named: it is asked, not its items
-    if down and not q.measures and (q.op not in ("rank", "count", "filter", "mean", "sum", "share") or q.ops[0][0] < 30):
+    if down and not q.measures and (q.op not in ("rank", "count", "filter", "mean", "sum", "share", "check") or q.ops[0][0] < 30):
         q.ops = [(max(q.ops[0][0] + 1, 60.0), "breakdown")] + q.ops
         q.op, q.n, q.cued = "breakdown", None, True
     elif _UP.search(q.squashed) and not q.measures and q.op != "parent" and q.ops[0][0] < 60:
@@ -808,7 +808,11 @@ def _table_roles(q: Query, ms: list[Mention]) -> list[Mention]:
             q.table = int(m.of("table")[0].key)  # 一般公共预算财政拨款支出里哪个类最多: read in that table
             continue
         if "table" in m.kinds and len(m.terms) == 1:
-            if nxt is not None and nxt.kinds != {"table"} and q.squashed[m.end:nxt.start] in _IN_TABLE:
+            between = q.squashed[m.end:nxt.start] if nxt is not None else ""
+            # 表三功能分类中行政事业单位医疗: a few words saying which part of the table, then where the name is
+            inside = between in _IN_TABLE or len(between) <= 8 and re.search(r"(?:中|里|里面|当中)(?:的)?$", between) \
+                and not re.search(r"[、，,和与及跟同]", between)
+            if nxt is not None and nxt.kinds != {"table"} and inside:
                 nxt.table = int(m.term.key)
                 if len(tables) == 1:
                     q.table = nxt.table
@@ -817,7 +821,7 @@ def _table_roles(q: Query, ms: list[Mention]) -> list[Mention]:
                 q.table = int(m.term.key)  # 上年结转项目支出合计（表十三）
                 continue
             after = q.squashed[m.end:]
-            if nxt is not None and q.table is None and re.match(r"(?:的)?(?:合计|总计)", after):
+            if nxt is not None and q.table is None and q.each and re.match(r"(?:的)?(?:合计|总计)", after):
                 q.table = int(m.term.key)  # 表5合计、基本支出、项目支出各多少: the table's total, and the others in it
             if nxt is None and not out and (_domain_word(after) and re.search(r"哪几|哪些|有哪", after)
                                             or re.match(r"(?:里|中|里面|当中)", after) and q.scope):
@@ -1029,7 +1033,7 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
             else:
                 q.whole = m
             return [x for x in ms if x is not m]
-    found = re.search(r"占(?!比|多少|几|百分|了|到)", q.squashed)
+    found = re.search(r"占(?:了)?(?!比|多少|几|百分|了|到)", q.squashed)
     if found is None:
         return ms
     scope_after = re.match(r"(?:上年结转|去年结转|结转)(?!的?项目支出)", q.squashed[found.end():])
@@ -1039,7 +1043,8 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
         return ms
     after = [m for m in ms if m.start > found.start()]
     before = [m for m in ms if m.end <= found.start()]
-    if after and (before or not strip_fillers(_PRONOUN.sub("", q.squashed[:found.start()])).strip()):
+    lead = re.sub(r"一个|一项|一笔|单独|单单|自己|本身|[就光单都也]", "", _PRONOUN.sub("", q.squashed[:found.start()]))
+    if after and (before or not strip_fillers(lead).strip()):  # (它一个就占了X: 它, the conversation's)
         q.whole = after[0]  # Y占X; a question that starts with 占X leaves Y to the conversation
         return [m for m in ms if m is not after[0]]
     return ms
@@ -1343,7 +1348,7 @@ def _leans_on_context(q: Query) -> bool:
     # (a long name does not make a question long: 下一级的机关事业单位基本养老保险缴费支出呢 is short)
     short = len(_mask(q.squashed, q.subjects).replace(" ", "")) <= 14 and len(q.squashed) <= 40 \
         and bool(re.search(r"^那|呢$|^再", q.squashed))
-    marked = bool(lexicon.FOLLOW_UP.search(q.squashed)) and (len(q.squashed) <= 20 or short) or bool(
+    marked = bool(lexicon.FOLLOW_UP.search(_without_determiners(q))) and (len(q.squashed) <= 20 or short) or bool(
         re.search(r"它|其(?!他|余|中)|^(?:这|那)是|^(?:这|那)(?:个)?钱|^该(?:金额|数)|(?:这|此|该)一?个?(?:款|类|科目)", q.squashed)) or bool(re.search(r"这笔|那笔|这一项", q.squashed)) and not any(
         not (_is(m, q, _SCOPE_NAMES) or q.squashed[m.start:m.end] in _MEASURE_NAMES) for m in q.subjects)
     # (招商引资宣传那笔结转资金: 那笔 of the name typed; 这一项全是项目支出吗: of the last one)
@@ -1362,7 +1367,8 @@ def _leans_on_context(q: Query) -> bool:
                                                   or re.search(r"^(?:那)?(?:20\d\d年(?:度)?)?(?:实际)?(?:支出了|花了|花掉了?|用了|执行了?)多少", q.squashed))
     # the two just asked (两个加起来, 两者差多少): a sum or comparison of what the conversation named
     pair = bare and re.search(r"两个|两者|二者|两项|俩|两笔|两块", q.squashed) and re.search(r"加|合计|一共|总共|差|比|哪个", q.squashed)
-    return marked or why or down or bool(pair) or (bare and bool(asks) and len(leftover) <= 3 and not whole_money) \
+    within = q.squashed.startswith(("其中", "那其中"))  # 其中X多少: a part of what was just asked
+    return marked or within or why or down or bool(pair) or (bare and bool(asks) and len(leftover) <= 3 and not whole_money) \
         or asks_sheet(q) or _one_sided(q) or (q.op == "parent" or _which_table_of_last(q)) and not q.subjects and q.table is None
 
 
@@ -1408,6 +1414,16 @@ def _one_sided(q: Query) -> bool:
     return q.op in ("difference", "ratio") and len(q.subjects) == 1 and q.whole is None \
         and not (q.amounts or q.percents or q.previous_year) \
         and bool(re.match(r"(?:那|再|它|这个|这笔)?(?:跟|和|与|同|比|较|相比)", q.squashed))
+
+
+def _without_determiners(q: Query) -> str:
+    """The question with 那个/这个 blanked where they stand right before a name: they point at that name
+    (那个一般公共预算支出合计多少), not at the last answer."""
+    text = q.squashed
+    for m in q.subjects:
+        if 2 <= m.start < len(text) and text[m.start - 2:m.start] in ("那个", "这个"):
+            text = text[:m.start - 2] + "  " + text[m.start:]
+    return text
 
 
 def asks_sheet(q: Query) -> bool:
@@ -1547,7 +1563,8 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
         if income and re.search(r"支出了|花了|实际支出|花掉|用掉|用了", q.squashed):
             filled.table = None  # 实际支出了多少 after its income: the same code where its spending is printed
         filled.fund = filled.fund or last.fund
-        filled.scope = filled.scope or last.scope
+        if q.whole is None:  # (它占项目支出总额多少 after the largest carried-over project: of the whole named)
+            filled.scope = filled.scope or last.scope
     filled.domain = filled.domain or last.domain
     filled.level = filled.level or last.level
     if q.op == "share" and last.op == "sum" and not named and len(filled.subjects) >= 2:
@@ -1638,7 +1655,9 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query, doc: Document | No
     row_last = bool(last.subjects) and bool(last.subjects[0].kinds & set(_ROW_KINDS))
     # 其中X / 跟X对得上吗: X is a name of its own, not a column or scope of the last row
     part_of = q.squashed.startswith(("其中", "那其中")) or q.op == "check" and bool(re.match(r"(?:跟|和|与|同)", q.squashed))
-    pronoun = bool(_PRONOUN.search(q.squashed))
+    # (那个一般公共预算支出: 那个 right before a name only points at that name)
+    pronoun = any(p.group(0) not in ("那个", "这个") or not any(m.start == p.end() for m in q.subjects)
+                  for p in _PRONOUN.finditer(q.squashed))
     # a figure split into this year's and carried-over parts (a subject, a column, a project list);
     # a total or a stated figure is not, so a scope word after it names the scope's own figure
     split = bool(last.subjects) and bool(last.subjects[0].kinds & {"code", "column", "list", "project", "item", "group"})
@@ -1649,7 +1668,8 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query, doc: Document | No
     named, measures, scopes = [], [], []
     for m in q.subjects:
         typed = q.squashed[m.start:m.end]
-        if not part_of and split and (_is(m, q, _SCOPE_NAMES) and not (typed in _MEASURE_NAMES and row_last)):
+        if not part_of and split and "table" not in m.kinds \
+                and (_is(m, q, _SCOPE_NAMES) and not (typed in _MEASURE_NAMES and row_last)):
             scopes.append(m)
             continue  # 那上年结转呢: the scope slot says it
         coded = "code" in last.subjects[0].kinds if last.subjects else False  # (20131合计多少 其中基本支出呢: its column)
@@ -1775,6 +1795,10 @@ def _part_of_last(filled, q, last, named, earlier) -> Query | None:
     """其中差旅费呢: a part of what was just asked."""
     if not named or not q.squashed.startswith(("其中", "那其中")) or not last.subjects:
         return None
+    whole = last.subjects[0]
+    in_table = int(whole.term.key) if whole.kinds == {"table"} and len(whole.terms) == 1 else last.table
+    filled.table = filled.table if filled.table is not None else in_table  # (a part is read where its whole was)
+    filled.scope = filled.scope or last.scope
     if q.cued and not (q.op == "share" and q.whole is None):
         return None
     filled.whole = _carried(last.subjects[0])
