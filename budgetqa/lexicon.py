@@ -238,6 +238,14 @@ FILLERS: tuple[str, ...] = (
 FOLLOW_UP = re.compile(r"^那|^那么|^不对|^我是问|^我问的是|^我说的是|呢$|它|其中|该项|该科目|这个(?!部门|单位)|这项|此项|上面|刚才|那个|这些|那些|这几|那几|这两|那两|这俩|那俩|两者|二者|上述|^再|^加上"
                        r"|^还有呢|^(?:为什么|为啥|为何|什么原因|原因呢|原因是什么|怎么回事)[呢？?]*$")
 
+# Things a budget report's tables never count (多少个村, 几个校区): only a sentence of the report that states
+# the count answers.
+COUNTED_ELSEWHERE = ("村", "乡镇", "镇", "乡", "社区", "学校", "校区", "学生", "企业", "公司", "医院", "户", "家庭",
+                     "会议", "课程", "批次", "人次", "网点", "站点", "基地")
+
+# Words of asking that run into a name typed after them (请问区委办公室, 老同志关心关工委, 麻烦问下今年…).
+ASKING_LEAD = re.compile(r"^(?:.*(?:请问|请教|问下|问一下|想问|想知道|麻烦|劳驾|关心|了解|咨询|打听))?(?:今年|去年|本年)?")
+
 # A person's pay or post (主任的工资, 书记一年收入): reports give departments' money, not people's.
 # how many people (几个退休人员, 多少名干部), not money said of people (多少钱对个人和家庭的补助)
 HEADCOUNT = re.compile(r"(?:几|多少)(?:个|名|位)?[^\W\d钱元费额对给和与及]{0,4}?(?:人员|职工|干部|员工|人)"

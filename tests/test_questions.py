@@ -150,6 +150,11 @@ ANSWERS = [
     ("表3功能分类中行政事业单位医疗的基本支出和表6职工基本医疗保险缴费对得上吗", "check", [13.60, 13.50, 0.10], []),
     ("上年结转按功能科目分别是多少", "breakdown", [532.81, 1.07], []),
     ("再往下看，商品和服务支出下各项相加是否等于13.59", "check", [13.59], ["相等"]),
+    # sentences found by the telling two-character words they share with the question (保密, 密码)
+    ("在保密和密码方面都负责些什么工作", "text", [], ["保密工作", "商用密码管理"]),
+    # the asker's polite words run into the department's name: still the report's own department
+    ("請問區委辦公室用的辦公用房有多大面積", "value", [405], []),
+    ("麻烦问下区委办公室关工委的钱一共多少，连上年结转的一起算", "sum", [4.07], []),
 ]
 
 
@@ -168,7 +173,9 @@ def test_answer(conn, question, op, figures, texts):
 
 UNANSWERABLE = ["水电费多少", "2013199属于哪个款", "2021年决算数", "asdfjkl", "？", "区财政局的预算", "区委书记工资多少", "明年预算多少",
                 "🙂🙂", "人均经费多少", "2023年公务接待费", "表十四是什么表", "安可替代工程的绩效目标是什么",
-                "移动、联通、电信各分多少", "信息化中心有多少编制", "那辆公车是哪年买的", "咱们有几个退休人员"]
+                "移动、联通、电信各分多少", "信息化中心有多少编制", "那辆公车是哪年买的", "咱们有几个退休人员",
+                # another department, however politely asked; a count the report's sentences never state
+                "请问县委办公室的办公用房多大", "档案室建设一共涉及多少个村"]
 
 
 @pytest.mark.parametrize("question", UNANSWERABLE)
@@ -272,7 +279,7 @@ KNOWN_GAPS = {
     "review_d1.jsonl": ["D1-003", "D1-015", "D1-046", "D1-074"],
     "dialogues_d2.jsonl": ["D2-008", "D2-012", "D2-017", "D2-059",
         "D2-103", "D2-115", "D2-130"],
-    "corpus_d3.jsonl": ["D3-009", "D3-010", "D3-011", "D3-016", "D3-043", "D3-047", "D3-055", "D3-060",
+    "corpus_d3.jsonl": ["D3-009", "D3-010", "D3-011", "D3-016", "D3-043", "D3-047", "D3-060",
         "D3-071", "D3-081", "D3-093", "D3-103", "D3-104", "D3-105", "D3-108"],
     "inspector_x1.jsonl": ["X1-044", "X1-128"],
     "voice_x2.jsonl": ["X2-031", "X2-033", "X2-037", "X2-045", "X2-048",

@@ -17,6 +17,7 @@ from functools import lru_cache
 from rapidfuzz.distance import LCSseq
 
 from budgetqa.departments import Match, Named, Report, named_reports
+from budgetqa import lexicon
 from budgetqa.lexicon import FILLERS, SYNONYMS
 from budgetqa.question.numbers import chinese_numbers
 from budgetqa.question.query import full_mention, other_level
@@ -57,11 +58,13 @@ def strip_department(question: str, department: str, printed: list[str]) -> str:
         return LCSseq.similarity(piece, full) >= 0.8 * len(piece) and not any(piece in name for name in printed)
 
     text = question
-    for m in _ORGANISATION.finditer(question):
-        mention = full_mention(question, m)
-        mention = _LEAD.sub("", mention)  # 根据规划和自然资源局: 根据 is not part of the name
+    undetermined = re.sub(r"那个|这个", "  ", question)  # (那个区委办公室: the name after the pointing word)
+    for m in _ORGANISATION.finditer(undetermined):
+        mention = full_mention(undetermined, m)
+        mention = lexicon.ASKING_LEAD.sub("", _LEAD.sub("", mention))  # 根据/请问规划和自然资源局: not part of the name
         if len(mention) >= 3 and own(mention) and not other_level(mention, full):
-            text = text.replace(mention, " ")
+            # (那个区委办公室今年…: the word pointing at the department goes with it)
+            text = re.sub(f"(?:那个|这个|咱们|我们|咱|俺们)?{re.escape(mention)}", " ", text)
     key = _distinctive(full)
     for size in range(min(len(key), 12), 2, -1):
         for i in range(len(key) - size + 1):

@@ -448,6 +448,10 @@ def execute(conn, doc: Document, q: Query) -> Answer | None:
         if found is not None:
             return found  # answered, or understood and not in the report (said so)
         if i == 0 and q.cued and op in _NOT_SUBSTITUTED and q.subjects and score - q.ops[1][0] >= 25:
+            if op == "text" and all(m.via == "partial" for m in q.subjects):  # (保密和密码方面负责什么: a few
+                found = text.passages(conn, doc, q)  # words of a name are no subject; the sentences saying them are)
+                if found is not None:
+                    return found
             what = "、".join(q.names()) or "所问内容"
             return Answer(False, op, f"报告（{doc.label}）没有给出「{what}」的{_NOT_SUBSTITUTED[op]}；没有可给的数字。",
                           understood=what)

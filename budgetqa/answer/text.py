@@ -6,6 +6,7 @@ Numbers in text answers are quoted as printed, never computed from a sentence th
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 from decimal import Decimal
@@ -377,33 +378,33 @@ def purpose(doc: Document, q: Query) -> Answer | None:
 
 
 def passages(conn, doc: Document, q: Query, limit: int = 3) -> Answer | None:
-    """The report's sentences that best match the question's words (full-text index, trigram)."""
-    words = _search_words(q)
-    if not words or conn is None:
+    """The report's sentences that share the most telling words with the question.
+
+    Chinese has no spaces and its words are mostly two characters, shorter than the full-text index's
+    trigrams: each sentence is scored by the character pairs it shares with the question, a pair
+    weighing more the fewer sentences hold it (保密, 密码 tell; 工作, 负责 hardly do)."""
+    if conn is None:
         return None
-    hits: dict[int, tuple[int, str, str, int]] = {}
-    for typed in words:
-        # a word that runs into a verb (中小企业拿到): its longest opening, then closing, the text holds
-        for word in [typed] + [typed[:k] for k in range(len(typed) - 1, 3, -1)] + [typed[-k:] for k in range(len(typed) - 1, 3, -1)]:
-            try:
-                rows = conn.execute(
-                    "select rowid, section, text, source_line from passages where document_id = ? and rowid in "
-                    "(select rowid from passages_fts where passages_fts match ?)", [doc.id, f'"{word}"']).fetchall()
-            except Exception:  # noqa: BLE001 - an older database without the index: nothing found
-                return None
-            for rowid, section, sentence, line in rows:
-                score = hits.get(rowid, (0,))[0] + len(word)
-                hits[rowid] = (score, section, sentence, line)
-            if rows:
-                break
-    if not hits:
+    try:
+        rows = conn.execute("select section, text, source_line from passages where document_id = ?", [doc.id]).fetchall()
+    except Exception:  # noqa: BLE001 - an older database without passages: nothing found
         return None
-    best = sorted(hits.values(), key=lambda h: -h[0])[:limit]
-    if best[0][0] < 4:
+    asked = _asked_text(q)
+    pairs = {asked[i:i + 2] for i in range(len(asked) - 1) if not re.search(r"[\s\dA-Za-z.]", asked[i:i + 2])}
+    held = {p: sum(p in r[1] for r in rows) for p in pairs}
+    telling = {p: math.log(len(rows) / n) for p, n in held.items() if n and n <= max(2, len(rows) // 5)}
+    scored = []
+    for section, sentence, line in rows:
+        shared = [p for p in telling if p in sentence]
+        if len(shared) >= 2:
+            scored.append((sum(telling[p] for p in shared), section, sentence, line))
+    if not scored:
         return None
+    scored.sort(key=lambda h: -h[0])
+    best = [h for h in scored[:limit] if h[0] >= scored[0][0] * 0.6]
     said = " ".join(f"「{s}」（{sec} 第{line}行）" for _, sec, s, line in best)
-    if _FIGURE_ASKED.search(q.squashed) and not any(re.search(r"\d[\d,.]*\s*(?:万元|亿元|元|%|万)|本.{0,6}无|没有|未安排", s)
-                                                   for _, _, s, _ in best):
+    counted = bool(re.search(r"几|多少(?:个|名|位|人|辆|张|家|所|项|台|套|学生|平方|亩)|面积", q.squashed))
+    if _FIGURE_ASKED.search(q.squashed) and not any(_states_figure_of(s, telling, counted) for _, _, s, _ in best):
         # a figure asked, and the sentences closest to the question state none (nor that there is none):
         # no answer, and they are shown
         return Answer(False, "text", f"报告（{doc.label}）没有给出所问的数字。相关的说明：{said}", document=doc.label)
@@ -413,16 +414,37 @@ def passages(conn, doc: Document, q: Query, limit: int = 3) -> Answer | None:
     return a
 
 
-# A question that asks for a figure (an amount or a count).
-_FIGURE_ASKED = re.compile(r"多少|几[个位名辆台人项张套]|预算数|决算数|金额|数额")
+def _states_figure_of(sentence: str, telling: dict[str, float], counted: bool) -> bool:
+    """The sentence states a figure (or that there is none) beside most of the question's words it holds:
+    公路水路 named among the uses of 项目支出263928.15万元 is not given a figure of its own."""
+    shared = {p: w for p, w in telling.items() if p in sentence}
+    word = any(a[1] == b[0] and a + b[1] in sentence for a in shared for b in shared)  # three characters in a row
+    if len(shared) < 3 and not word:
+        return False  # (国家级…中心4个 shares only 国家 and 学生 with 多少学生拿到国家奖学金)
+    for m in (_COUNT_STATED if counted else _MONEY_STATED).finditer(sentence):
+        near = sentence[max(0, m.start() - 14):m.end() + 14]
+        beside = [w for p, w in shared.items() if p in near]
+        if len(beside) >= 2 and sum(beside) >= 0.5 * sum(shared.values()):
+            return True
+    return False
 
 
-def _search_words(q: Query) -> list[str]:
-    """The question's content words of three characters or more (the trigram index needs three)."""
+# An amount, or a count, or a statement that there is none, as a sentence of the report says it.
+_NONE_STATED = r"|本.{0,6}无|没有|未安排|无[\u4e00-\u9fff]"
+_MONEY_STATED = re.compile(r"\d[\d,.]*\s*(?:万元|亿元|元|%|万)" + _NONE_STATED)
+_COUNT_STATED = re.compile(r"[\d一二两三四五六七八九十百千]+[\d.]*\s*(?:个|辆|张|家|所|项|人|名|位|平方米|亩|台|套)" + _NONE_STATED)
+
+
+def _asked_text(q: Query) -> str:
+    """The question without the words every question has (多少, 什么, 请问 …) and without the department's name."""
     from budgetqa.question.mentions import strip_fillers
 
-    plain = strip_fillers(re.sub(r"[？?！!。，,；;：:、]|多少|明年|今年|去年|安排|是什么|什么|哪些|怎么", " ", q.text))
-    return [w for w in dict.fromkeys(plain.split(" ")) if len(w) >= 3][:6]
+    text = strip_fillers(q.squashed)
+    return re.sub(r"[？?！!。，,；;：:、\s]|多少|明年|今年|去年|是什么|什么|哪些|怎么|请问|报告|说明|一下|都|些", " ", text)
+
+
+# A question that asks for a figure (an amount or a count).
+_FIGURE_ASKED = re.compile(r"多少|几[个位名辆台人项张套]|预算数|决算数|金额|数额")
 
 
 def help_answer(doc: Document, q: Query) -> Answer:

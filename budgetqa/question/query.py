@@ -147,7 +147,7 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     _refusals(q, doc, mentions)
     _missing_table(q, doc)
     _rank(q)
-    _settle_op(q, v)
+    _settle_op(q, v, doc)
     _table_described(q, doc)
     q.follow_up = _leans_on_context(q)
     return q
@@ -214,7 +214,13 @@ def _down(q: Query) -> None:
         q.op, q.cued = "parent", True
 
 
-def _settle_op(q: Query, v) -> None:
+def _counts_stated(doc: Document, noun: str) -> bool:
+    """Some sentence of the report counts the thing (两个办学校区, 8个二级事业单位)."""
+    said = re.compile(r"[\d一二两三四五六七八九十]个[\u4e00-\u9fff]{0,3}?" + re.escape(noun))
+    return bool(said.search(re.sub(r"\s", "", "".join(doc.lines))))  # (a sentence wraps across lines)
+
+
+def _settle_op(q: Query, v, doc: Document) -> None:
     """The operation the ranked templates chose, settled by what the question's words say for certain."""
     _down(q)
     _split_by_scope(q)
@@ -226,6 +232,12 @@ def _settle_op(q: Query, v) -> None:
         # 合计X万元里A、B各多少 / 表5的合计和基本支出分别多少: each figure (合计 one of them), not a sum of them
         q.ops = [(q.ops[0][0] + 1, "value")] + q.ops
         q.op = "value"
+    counted = re.search(r"(?:多少|几)个(" + "|".join(lexicon.COUNTED_ELSEWHERE) + ")", q.squashed)
+    if counted and q.op in ("sum", "value", "count"):
+        q.ops = [(max(q.ops[0][0] + 1, 80.0), "text")] + q.ops  # 涉及多少个村: only a sentence stating it answers
+        q.op = "text"
+        if not _counts_stated(doc, counted.group(1)):
+            q.refused = q.refused or "person"  # (and when no sentence counts them, the report holds no such number)
     if q.whole is not None and len(q.subjects) >= 2:  # 基本支出中，A和B…占基本支出: the whole is not a part
         q.subjects = [m for m in q.subjects if m.term.key != q.whole.term.key] or q.subjects
     if re.search(r"涨幅|增幅|增速|增长率|降幅|减幅|完成率|执行率|完成.{0,6}比例", q.squashed) \
@@ -752,8 +764,8 @@ def _modifier_roles(q: Query, ms: list[Mention]) -> list[Mention]:
     """上年结转的项目 / 本年的关工委经费 / 今年新安排的项目: scope words before a name or a list only
     say which money (the scope slot holds them); asked alone, they are the subject."""
     out = []
-    for m in ms:
-        m.scope = _scope_before(q, m)
+    for m in ms:  # (今年关工委的钱，连上年结转的一起算: the scope said for the whole question wins)
+        m.scope = _scope_before(q, m) if q.scope != "全部" else None
     named = [m for m in ms if not _is(m, q, _SCOPE_NAMES)]
     if q.scope == "全部" and named:  # 把去年结转的也算上: the scope says it, nothing more is named
         ms = named
@@ -1190,6 +1202,8 @@ def _other_department(spaced: str, exact: list[Mention], q: Query, doc: Document
                                 full_mention(piece, m))[-1]
                 name = name.strip("年和与及在、").lstrip("类款项级")  # 20131款党委办: the code's level, then a name
                 name = re.sub(r"^(?:咱们|我们|俺们|偶们|我|咱|俺|本)", "", name)  # 我们区委办: the asker's own
+                # words of asking run into the name (请问区委办公室, 老同志关心关工委): the organisation follows them
+                name = lexicon.ASKING_LEAD.sub("", name)
                 core = re.sub(r"(?:委员会|办公室|街道|大学|学校|中心|局|委|办|厅|院|部)$", "", name)
                 if len(name) < 3 or len(core) < 2 or any(name in n for n in names):
                     continue  # 办学校: one character before 学校 names no organisation
