@@ -284,7 +284,9 @@ def base_of(doc: Document, q: Query, item: Value, m: Mention) -> Value | None:
         if base is not None and q.amounts and base.amount not in [a.value for a in q.amounts]:
             base = _quoted(doc, q, item) or base
         return base
-    if (q.measures or q.scope in ("本年", "上年结转")) and re.search(r"占(?:它|其|这一?[类款项个]|该[类款项]|本[类款项]|自身|本身)", q.squashed):
+    within = m.end < len(q.squashed) and re.match(r"(?:的)?(?:里|中|当中|之中|内)", q.squashed[m.end:])  # X里上年结转占多少
+    if (q.measures or q.scope in ("本年", "上年结转")) and (
+            within or re.search(r"占(?:它|其|这一?[类款项个]|该[类款项]|本[类款项]|自身|本身)", q.squashed)):
         whole = subject_value(doc, replace(q, measures=[], scope=None), m)  # 结转占这一类的比重: of the row itself
         if whole is not None and whole.amount != item.amount:
             return whole
@@ -377,7 +379,7 @@ def share(doc: Document, q: Query) -> Answer | None:
     if q.has("完成") and any(f.label.startswith("完成") for f in doc.facts if f.kind == "share"):
         return completion(doc, q)
     if not q.subjects:
-        return None
+        return _shares_of_domain(doc, q) if q.whole is not None and q.domain else None
     if q.together and len(q.subjects) >= 2:
         return _share_of_sum(doc, q)
     if len(q.subjects) >= 2 and (q.each or q.whole is not None) or len(q.subjects) >= 2 and q.whole is None and _listed(q):
@@ -418,6 +420,22 @@ def share(doc: Document, q: Query) -> Answer | None:
 
 # 主要用在哪几类，各占多少 / 各部分占比: the parts of one figure are asked, each with its share.
 _PARTS_ASKED = re.compile(r"哪几|哪些|各部分|各项|各类|各款|构成|组成|结构|分布")
+
+
+def _shares_of_domain(doc: Document, q: Query) -> Answer | None:
+    """各类占支出总计的比重: each thing of the domain named (the 类, the projects …) as a share of the whole."""
+    base = subject_value(doc, q, q.whole)
+    d = domain(doc, replace(q, whole=None, op="list"))
+    rows = [v for v in d.rows if base is not None and v.unit == base.unit and v.key != base.key]
+    if base is None or base.amount == 0 or not rows or len(rows) > 20:
+        return None
+    a = answer("share", f"{d.where} 各占 {base.label}", f"{d.where}各占 {said(base)} 的比例：" + "；".join(
+        f"{v.label} {amount_text(v.amount, v.unit)}，占 {pct(v.amount, base.amount)}%" for v in rows) + "。")
+    for v in rows:
+        a.figure(f"{v.label}占比", pct(v.amount, base.amount), "%")
+    add(a, base)
+    build.value_rows(a, rows)
+    return a
 
 
 def _share_of_sum(doc: Document, q: Query) -> Answer | None:

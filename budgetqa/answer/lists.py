@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
+from budgetqa import lexicon
 from budgetqa.answer import text
 from budgetqa.answer.build import answer, stated_reason, total, typed_value
 from budgetqa.answer.model import Answer, amount_text
@@ -18,7 +19,7 @@ from budgetqa.answer.resolve import Value, children_rows, code_place, list_total
 from budgetqa.models import Document, Table
 from budgetqa.models import ECONOMIC_CLASSES
 from budgetqa.question.query import Query
-from budgetqa.textnorm import strip_ordinal
+from budgetqa.textnorm import squash, strip_ordinal
 
 
 @dataclass
@@ -73,7 +74,20 @@ def _detail_rows(table: Table, level: str | None, side: str = "支出") -> Domai
     return Domain(f"{table.label} 的明细行", [_value(table, r) for r in rows])
 
 
+
+
 def domain(doc: Document, q: Query) -> Domain:
+    """What a ranking, count or filter runs over; only the things whose name holds the words asked for
+    when the question says so (名称带“办公经费”的)."""
+    d = _domain(doc, q)
+    holds = lexicon.NAME_HOLDS.search(q.text)
+    if holds:
+        word = squash(holds.group(1))
+        d = Domain(f"{d.where}中名称含「{holds.group(1)}」的", [v for v in d.rows if word in squash(v.label)])
+    return d
+
+
+def _domain(doc: Document, q: Query) -> Domain:
     """What a ranking, count or filter runs over."""
     codes = list(dict.fromkeys(t.key for m in q.subjects for t in m.terms if t.kind == "code"))
     if len(codes) >= 2 and q.whole is None:  # 201/208/210/221 哪个最少: just the codes named
@@ -419,6 +433,8 @@ def list_answer(doc: Document, q: Query) -> Answer | None:
     unit = d.rows[0].unit
     a = answer("list", d.where, f"{d.where}共 {len(d.rows)} 个，合计 {amount_text(total(d.rows), unit)}（计算）："
                f"{_listing(d.rows, numbered=False)}。")
+    if lexicon.NAME_HOLDS.search(q.text):  # (名称带X的有哪些？合计多少: the total of those is stated here)
+        a.figure("合计（计算）", total(d.rows), unit)
     stated = list_total(doc, q.scope) if q.scope in ("本年", "上年结转") and d.where.endswith("项目") else None
     if stated is not None and stated.amount != total(d.rows):
         a.text += f"表中所印合计为 {amount_text(stated.amount, stated.unit)}（{stated.where} 第{stated.line}行），与逐项相加差 {abs(stated.amount - total(d.rows))}。"

@@ -330,9 +330,13 @@ _QUALIFIERS = sorted({w for scope in ("本年", "全部") for w in lexicon.SCOPE
 
 
 def _blank_qualifiers(text: str) -> str:
-    """The question with its 含/不含 结转 phrases blanked: they set the scope, they name nothing."""
+    """The question with its 含/不含 结转 phrases blanked: they set the scope, they name nothing; and the
+    words a name is asked to hold (名称带“办公经费”的): they pick things, they name none."""
     for word in _QUALIFIERS:
         text = text.replace(word, " " * len(word))
+    holds = lexicon.NAME_HOLDS.search(text)
+    if holds:
+        text = text[:holds.start(1)] + " " * len(holds.group(1)) + text[holds.end(1):]
     return text
 
 
@@ -562,7 +566,7 @@ def _scope(q: Query) -> None:
     negated = q.squashed[max(0, start - 3):start].endswith(lexicon.NEGATIONS)
     q.scope = "本年" if scope == "上年结转" and negated else scope
     q.scope_spans = [(start, start + len(word)) for _, start, _, word in found]
-    both = re.search(r"(?:本年|今年|当年)[^，,]{0,4}?(?:和|与|及|加上?)(?:上年|去年)?结转的?(?=都|一起|合计|加起来)", q.squashed) \
+    both = re.search(r"(?:本年|今年|当年)[^，,]{0,4}?(?:和|与|及|加上?)(?:上年|去年)?结转的?(?=都|一起|合计|加起来|(?:项目)?(?:放在|放到|合在|混在|排在)一起)", q.squashed) \
         or re.search(r"(?:本年|今年|当年)[^，,的]{0,4}的(?:和|与|及|以及|加上?|连同)(?:上年|去年)?(?:结转|截转)的?", q.squashed)
     if both:  # 本年的和结转的都算 / 今年新给的加上去年结转的: both lists (本年收入合计和上年结转 names two rows)
         q.scope = "全部"
@@ -1056,7 +1060,9 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
     after = [m for m in ms if m.start > found.start()]
     before = [m for m in ms if m.end <= found.start()]
     lead = re.sub(r"一个|一项|一笔|单独|单单|自己|本身|[就光单都也]", "", _PRONOUN.sub("", q.squashed[:found.start()]))
-    if after and (before or not strip_fillers(lead).strip()):  # (它一个就占了X: 它, the conversation's)
+    listed = q.domain is not None and re.search(r"各|分别|每", q.squashed[:found.start()] + q.squashed[found.end():])
+    if after and (before or listed or not strip_fillers(lead).strip()):  # (它一个就占了X: 它, the conversation's;
+        # 四个大类各占支出总计的比重: the things of the domain, each)
         q.whole = after[0]  # Y占X; a question that starts with 占X leaves Y to the conversation
         return [m for m in ms if m is not after[0]]
     return ms
@@ -1274,7 +1280,8 @@ def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
     if intent.op == "check" and (not (q.amounts or q.percents) and re.search(r"多少|几", masked)
                                  or re.search(r"各(?:是|为)?多少|分别(?:是|为)?多少", masked)):
         found = [c for c in found if c not in _LOOK_UP]  # 核一下差旅费是多少: a figure looked up, no claim checked
-    if intent.op == "check" and re.search(r"(?:正好|恰好)?等于[\d.]+(?:万元|万|元)?的?(?:不算|不含|不包括|除外|不计)", masked):
+    if intent.op == "check" and re.search(r"(?:正好|恰好)?等于[\d.]+(?:万元|万|元)?的?(?:不算|不含|不包括|除外|不计)"
+                                          r"|(?:不含|不包括|不包含|不算|除去)(?:正好|恰好)?等于", masked):
         found = [c for c in found if c != "等于"]  # 高于3万的几个，等于3万的不算: how strict the filter is, no claim
     if intent.op == "check" and set(found) <= {"是否", "是不是"} and re.search(
             r"(?:是否|是不是)(?:还)?(?:安排|有|设|列|编制|包含|包括|涉及|存在|开支)", masked):
