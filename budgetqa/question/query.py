@@ -227,8 +227,9 @@ def _settle_op(q: Query, v, doc: Document) -> None:
     # 合计 as an item of the list (表5合计、A、B / A、B和合计), not a word of another item (实施期资金总额合计和…)
     listed_total = re.search(r"(?:^|表[\d一二三四五六七八九十]*|[的、，,])\s*(?:合计|总计)(?:数|行)?\s*[、，,和与及跟]"
                              r"|[、，,和与及跟]\s*(?:合计|总计)(?:数|行)?\s*(?:[、，,]|各|分别|$)", q.text)
-    if q.op == "sum" and q.each and (q.whole is not None or q.amounts or listed_total) \
-            and not re.search(r"加|一共|总共|合起来|共计|之和", q.squashed):
+    named_total = re.search(r"(?:收入|支出|本年|当年)合计", q.squashed)  # a column's name (本年收入合计、财政拨款各多少)
+    if q.op == "sum" and q.each and (q.whole is not None or q.amounts or listed_total or named_total) \
+            and not re.search(r"加|一共|总共|合起来|共计|之和|合计(?:是|为|有)?多少", q.squashed):
         # 合计X万元里A、B各多少 / 表5的合计和基本支出分别多少: each figure (合计 one of them), not a sum of them
         q.ops = [(q.ops[0][0] + 1, "value")] + q.ops
         q.op = "value"
