@@ -239,6 +239,13 @@ def _settle_op(q: Query, v, doc: Document) -> None:
         q.op = "text"
         if not _counts_stated(doc, counted.group(1)):
             q.refused = q.refused or "person"  # (and when no sentence counts them, the report holds no such number)
+    if not q.subjects and re.fullmatch(r"(?:那|这|它|这个|那个|该)?(?:又|到底|究竟)?(?:是|指)(?:什么|啥)(?:意思)?(?:呢|啊)?", q.squashed):
+        q.ops = [(max(q.ops[0][0] + 1, 60.0), "define")] + q.ops  # 是什么 / 这是啥: what the last subject means
+        q.op, q.cued = "define", True
+    if q.op in ("text", "breakdown") and re.search(r"最大头|大头|最多|最大|最高|花得最多", q.squashed) \
+            and any(op == "rank" for _, op in q.ops[:3]) and not q.field_name:
+        q.ops = [(q.ops[0][0] + 1, "rank")] + q.ops  # 最大头是干什么用的: the largest first (its name says what for)
+        q.op = "rank"
     if q.whole is not None and len(q.subjects) >= 2:  # 基本支出中，A和B…占基本支出: the whole is not a part
         q.subjects = [m for m in q.subjects if m.term.key != q.whole.term.key] or q.subjects
     if re.search(r"涨幅|增幅|增速|增长率|降幅|减幅|完成率|执行率|完成.{0,6}比例", q.squashed) \
@@ -1690,12 +1697,13 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query, doc: Document | No
     named, measures, scopes = [], [], []
     for m in q.subjects:
         typed = q.squashed[m.start:m.end]
-        if not part_of and split and "table" not in m.kinds \
+        quoted = re.search(f"['‘“「\"『]{re.escape(typed)}['’”」\"』]", q.text)  # (那'上年结转'呢: the name itself)
+        if not part_of and split and "table" not in m.kinds and not quoted \
                 and (_is(m, q, _SCOPE_NAMES) and not (typed in _MEASURE_NAMES and row_last)):
             scopes.append(m)
             continue  # 那上年结转呢: the scope slot says it
         coded = "code" in last.subjects[0].kinds if last.subjects else False  # (20131合计多少 其中基本支出呢: its column)
-        if (not part_of or coded) and typed in _MEASURE_NAMES and row_last and not (
+        if (not part_of or coded) and typed in _MEASURE_NAMES and row_last and not quoted and not (
                 last.subjects[0].kinds == {"row"} and "row" in m.kinds):
             measures.append(_MEASURE_NAMES[typed])  # (本年收入合计 → 上年结转呢: a row beside it, not its column)
         elif row_last and (typed in lexicon.FUNDS or _fund_of(typed)):
