@@ -35,6 +35,9 @@ CASES = [
     # 元 against 万元: converted exactly, equal within the rounding of the 万元 figure
     (STREET, "机关运行经费预算数和经济分类表的公用经费对得上吗", [386.02, 3860162], ["四舍五入后一致"]),
     (JUSTICE, "机关运行经费预算是多少？跟基本支出经济分类表里的公用经费合计对得上吗", [217.83, 2178324.44], []),
+    # a change stated only as a rate: the paragraph's two amounts, the rate they give, judged as the check judges it
+    (JUSTICE, "普法宣传比上年执行数增加了多少", [118.46, 124.29, 5.83, 4.92], ["一致"]),
+    (JUSTICE, "其他司法支出的增长率对不对", [43269.3, 3845.49, 91.11, 17.62], ["矛盾"]),
     # levels, parents and funds
     (STREET, "支出预算里金额最大的项是哪个，多少元", [16879230], ["行政运行"]),
     (STREET, "2120102属于哪个款、哪个类？预算多少", [13121269], ["城乡社区管理事务"]),

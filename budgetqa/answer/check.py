@@ -17,6 +17,7 @@ from budgetqa.answer.lists import domain, side
 from budgetqa.answer.resolve import Value, children_rows, code_place, list_total, table_total
 from budgetqa.models import Document
 from budgetqa.question.query import Query
+from budgetqa.textnorm import squash
 
 _EQUALS = re.compile(r"等于|=|相等|一致|对得上|对的上|吻合|相符|能对上|加得上")
 
@@ -417,7 +418,10 @@ def _findings(doc: Document, q: Query) -> Answer:
     wanted = [f for f in doc.findings if not tables or any(f.subject.startswith(f"表{t}") for t in tables)]
     names = list(dict.fromkeys(t.name for m in q.subjects for t in m.terms if t.kind != "table"))
     if names:
-        by_name = [f for f in doc.findings if any(n in f.subject for n in names)]
+        # a finding names its subject, or sits on a line where the report speaks of it (a paragraph's rate)
+        keys = [squash(n) for n in names]
+        spoken = {f.line for f in doc.facts if any(k and k in squash((f.topic or "") + f.label) for k in keys)}
+        by_name = [f for f in doc.findings if any(n in f.subject for n in names) or spoken & set(f.lines)]
         if by_name or not tables:
             wanted = by_name
     if q.has("增长", "增长率", "下降", "变动率") and not tables:

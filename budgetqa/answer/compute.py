@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
 from budgetqa import lexicon
+from budgetqa.findings import SEVERITY_LABEL
 from budgetqa.answer import build
 from budgetqa.answer.build import add, answer, pct, said, stated_reason, typed_value, verdict
 from budgetqa.answer.figures import group_answer, mention_values
@@ -653,7 +654,8 @@ def change(doc: Document, q: Query) -> Answer | None:
         subject = squash(f.subject or f.sentence[:40]) if f.kind != "rate" or f.subject else squash(f.sentence[:60])
         bonus = 100 if any(n and (n in subject or subject in n) for n in names) else 0
         topic = squash(f.topic or "")
-        coded = re.sub(r"\d{3,7}$", "", topic)  # (squashed: 实验室及相关设施（2060204） -> …设施2060204)
+        # (squashed: 实验室及相关设施（2060204） -> …设施2060204; 普法宣传（05项） -> 普法宣传05项)
+        coded = re.sub(r"\d{2,7}[项款类]?$", "", topic)
         if topic and (any(n and topic.endswith(n + level) for n in names for level in ("项", "款", "类"))
                       or coded != topic and any(n and coded.endswith(n) for n in names)
                       or any(topic.endswith(code) for code in codes)):
@@ -747,16 +749,21 @@ def _rate_only(doc: Document, rate: Fact) -> Answer:
     a = answer("change", f"{subject} 的变动率", f"{subject}：{'增长' if rate.value > 0 else '下降'} {abs(rate.value)}%。"
                f"原文：{rate.sentence[:80]}{'。' + reason if reason else ''}（{NARRATIVE} 第{rate.line}行）。")
     a.figure(f"{subject}变动率（报告）", abs(rate.value), "%", NARRATIVE, rate.line)
-    _stated_with_rate(doc, rate, a)
+    computed = _stated_with_rate(doc, rate, a)
+    if computed is not None:  # judged as `budgetqa check` judged it: its finding on this line, if any
+        found = next((f for f in doc.findings if f.unit == "%" and rate.line in f.lines), None)
+        a.text += f"按这两数算得变动率 {computed}%" + (
+            f"，报告写 {rate.value}%：{SEVERITY_LABEL[found.severity]}。" if found else "，与报告所写一致。")
+        a.figure(f"{subject}变动率（按所列两数计算）", abs(computed), "%")
     return a
 
 
 _YEAR_AMOUNT = re.compile(r"(20\d\d年度?[\u4e00-\u9fff]{0,10}?)(?:为)?\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|元)")
 
 
-def _stated_with_rate(doc: Document, rate: Fact, a: Answer) -> None:
+def _stated_with_rate(doc: Document, rate: Fact, a: Answer) -> Decimal | None:
     """The amounts the rate's paragraph states by year (2026年度预算, 2025年度预算, 2025年当年预算执行数),
-    as printed, and the difference of the two amounts the rate compares, computed."""
+    as printed, and the difference of the two amounts the rate compares, computed; the rate they give."""
     sentences = list(dict.fromkeys(f.sentence for f in doc.facts if f.kind == "amount" and rate.topic
                                    and f.topic == rate.topic and abs(f.line - rate.line) <= 4))
     stated: dict[tuple[str, Decimal], tuple[str, int]] = {}
@@ -765,7 +772,7 @@ def _stated_with_rate(doc: Document, rate: Fact, a: Answer) -> None:
         for m in _YEAR_AMOUNT.finditer(sentence):
             stated.setdefault((m.group(1), Decimal(m.group(2).replace(",", ""))), (m.group(3), line))
     if len(stated) < 2:
-        return
+        return None
     a.text += "该段所列：" + "；".join(f"{label} {amount_text(value, unit)}" for (label, value), (unit, _) in stated.items()) + "。"
     for (label, value), (unit, line) in stated.items():
         a.figure(label, value, unit, NARRATIVE, line)
@@ -776,6 +783,9 @@ def _stated_with_rate(doc: Document, rate: Fact, a: Answer) -> None:
         a.text += (f"{after_label} 比 {before_label} {'多' if gap > 0 else '少'} {amount_text(abs(gap), unit)}"
                    f"（{after} − {before}，计算）。")
         a.figure(f"{after_label}与{before_label}之差（计算）", abs(gap), unit)
+        if before:
+            return pct(gap, before)
+    return None
 
 
 # --------------------------------------------------------------------------- the last two results
