@@ -197,6 +197,8 @@ def _levels_against_code(q: Query) -> str | None:
 def _down(q: Query) -> None:
     """再往下两个项呢 / 下面的款: the items under what was named or asked last, unless counted or ranked;
     它上面的款和类: the levels above it; a level word above or below one code named (2210201的款级)."""
+    if len(q.measures) >= 2 and q.op == "value":
+        return  # 下面普通教育（款）的合计、基本支出、项目支出: that row's columns
     way = _levels_against_code(q)
     if way and q.op != way and q.op not in ("rank", "count", "filter", "mean", "sum", "share"):
         q.ops = [(max(q.ops[0][0] + 1, 60.0), way)] + q.ops
@@ -228,7 +230,8 @@ def _settle_op(q: Query, v, doc: Document) -> None:
     listed_total = re.search(r"(?:^|表[\d一二三四五六七八九十]*|[的、，,])\s*(?:合计|总计)(?:数|行)?\s*[、，,和与及跟]"
                              r"|[、，,和与及跟]\s*(?:合计|总计)(?:数|行)?\s*(?:[、，,]|各|分别|$)", q.text)
     named_total = re.search(r"(?:收入|支出|本年|当年)合计", q.squashed)  # a column's name (本年收入合计、财政拨款各多少)
-    if q.op == "sum" and q.each and (q.whole is not None or q.amounts or listed_total or named_total) \
+    columns = len(q.measures) >= 2 and q.subjects and q.op in ("sum", "breakdown")  # X的合计、基本支出、项目支出呢
+    if (q.op == "sum" and q.each and (q.whole is not None or q.amounts or listed_total or named_total) or columns) \
             and not re.search(r"加|一共|总共|合起来|共计|之和|合计(?:是|为|有)?多少", q.squashed):
         # 合计X万元里A、B各多少 / 表5的合计和基本支出分别多少: each figure (合计 one of them), not a sum of them
         q.ops = [(q.ops[0][0] + 1, "value")] + q.ops
@@ -1217,7 +1220,7 @@ def _other_department(spaced: str, exact: list[Mention], q: Query, doc: Document
                 name = name.strip("年和与及在、").lstrip("类款项级")  # 20131款党委办: the code's level, then a name
                 name = re.sub(r"^(?:咱们|我们|俺们|偶们|我|咱|俺|本)", "", name)  # 我们区委办: the asker's own
                 # words of asking run into the name (请问区委办公室, 老同志关心关工委): the organisation follows them
-                name = lexicon.ASKING_LEAD.sub("", name)
+                name = re.sub(r"^(?:下面|上面|下级|上级|其中|里面|下属)(?:的)?", "", lexicon.ASKING_LEAD.sub("", name))
                 core = re.sub(r"(?:委员会|办公室|街道|大学|学校|中心|局|委|办|厅|院|部)$", "", name)
                 if len(name) < 3 or len(core) < 2 or any(name in n for n in names):
                     continue  # 办学校: one character before 学校 names no organisation
@@ -1402,6 +1405,17 @@ def _leans_on_context(q: Query) -> bool:
 
 
 _WHICH_TABLE = re.compile(r"(?:哪|什么|那)(?:一)?张表|哪个表|在哪里?(?:列|印|体现|反映)|出处")
+
+
+def _asked_op(filled: Query, q: Query) -> Query:
+    """The operation a follow-up asks in words, judged again with the subjects the conversation supplies."""
+    _rank(filled)
+    _down(filled)
+    if q.op == "value" and len(filled.measures) >= 2:
+        filled.op, filled.ops = "value", [(filled.ops[0][0] + 1, "value")] + filled.ops  # (X的合计、基本支出、项目支出呢)
+    if q.cued and q.op != "value" and filled.op == "value":  # (合计多少: a sum asked in words stays one)
+        filled.op, filled.ops = q.op, [(filled.ops[0][0] + 1, q.op)] + filled.ops
+    return filled
 
 
 def _of_last_list(q: Query, last: Query | None) -> Query | None:
@@ -1599,11 +1613,7 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     if q.op == "share" and last.op == "sum" and not named and len(filled.subjects) >= 2:
         filled.together = True  # 这两项加起来 … 占人员经费多少: the sum is the part
     if q.cued or q.field_name:
-        _rank(filled)  # the operation asked, judged with the subjects the conversation supplies
-        _down(filled)
-        if q.cued and q.op != "value" and filled.op == "value":  # (合计多少: a sum asked in words stays one)
-            filled.op, filled.ops = q.op, [(filled.ops[0][0] + 1, q.op)] + filled.ops
-        return filled
+        return _asked_op(filled, q)
     if named and last.op in ("filter", "rank", "count", "list", "breakdown", "about"):
         return filled  # 那今年新安排的关工委经费呢: a new name after a list asks its figure
     if named and all(m.kinds <= {"term"} for m in named):
