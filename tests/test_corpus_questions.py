@@ -38,6 +38,7 @@ CASES = [
     # a change stated only as a rate: the paragraph's two amounts, the rate they give, judged as the check judges it
     (JUSTICE, "普法宣传比上年执行数增加了多少", [118.46, 124.29, 5.83, 4.92], ["一致"]),
     (JUSTICE, "其他司法支出的增长率对不对", [43269.3, 3845.49, 91.11, 17.62], ["矛盾"]),
+    (STREET, "其他城乡社区住宅支出比2025年执行数增加116.29%，对吗", [307.95, 666.08, 116.29], ["一致"]),
     # levels, parents and funds
     (STREET, "支出预算里金额最大的项是哪个，多少元", [16879230], ["行政运行"]),
     (STREET, "2120102属于哪个款、哪个类？预算多少", [13121269], ["城乡社区管理事务"]),

@@ -12,7 +12,7 @@ from budgetqa.answer.model import Answer, amount_text
 from budgetqa.findings import CONTRADICTION, SEVERITY_LABEL
 from budgetqa.answer import build
 from budgetqa.answer.build import add, answer, typed_value, verdict
-from budgetqa.answer.compute import sheets_asked, subject_value, subject_values, to_unit
+from budgetqa.answer.compute import rate_only, sheets_asked, subject_value, subject_values, to_unit
 from budgetqa.answer.lists import domain, side
 from budgetqa.answer.resolve import Value, children_rows, code_place, list_total, table_total
 from budgetqa.models import Document
@@ -59,11 +59,15 @@ def _rate(doc: Document, q: Query) -> Answer | None:
     if not q.percents:
         return None
     wanted = q.percents[0]
-    for f in doc.facts:
-        if f.kind != "rate" or abs(f.value) != wanted:
-            continue
+    names = [squash(t.name) for m in q.subjects for t in m.terms]
+    rates = [f for f in doc.facts if f.kind == "rate" and abs(f.value) == wanted]
+    # (two paragraphs may print the same rate: the one about the subject named first)
+    for f in sorted(rates, key=lambda f: not any(n and n in squash(f.topic or f.subject or "") for n in names)):
         change = next((c for c in doc.facts if c.kind == "change" and c.subject == f.subject), None)
         current = next((c for c in doc.facts if c.kind == "amount" and c.label == f.subject), None)
+        if change is None and (found := rate_only(doc, f)).figures[-1].label.endswith("（按所列两数计算）"):
+            found.intent = "check"  # a rate stated beside two amounts (2025年执行数…, 2026年安排…): from those
+            return found
         if change is None or current is None or current.value == change.value:
             continue
         before = current.value - change.value

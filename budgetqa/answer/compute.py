@@ -681,7 +681,7 @@ def change(doc: Document, q: Query) -> Answer | None:
                           "没有可给的增减额或增长率。", understood=f"{name} 与上年相比")
         best = min(changes, key=lambda f: f.line)  # nothing named: the report's headline change
     if best.kind == "rate":
-        return _rate_only(doc, best)
+        return rate_only(doc, best)
     return _stated_change(doc, q, best)
 
 
@@ -742,7 +742,7 @@ def _stated_change(doc: Document, q: Query, best: Fact) -> Answer:
     return a
 
 
-def _rate_only(doc: Document, rate: Fact) -> Answer:
+def rate_only(doc: Document, rate: Fact) -> Answer:
     """A change stated only as a percentage (比2025年预算执行数减少1.58%), with its stated reason."""
     subject = (rate.topic or "").lstrip("0123456789.、“ ") or rate.subject or "所述项目"
     reason = stated_reason(doc, rate.sentence, rate.line)
