@@ -800,8 +800,10 @@ _ASSET_WORDS = re.compile("|".join(w for words in lexicon.ASSET_WORDS.values() f
 
 def _assets(q: Query, ms: list[Mention]) -> list[Mention]:
     """Vehicles, office space and equipment are counted in the asset paragraph, not in a table."""
-    if not _ASSET_WORDS.search(q.squashed) or any(m.kinds & {"project", "code"} and m.via == "exact" for m in ms):
-        return ms
+    words = [w for w in _ASSET_WORDS.finditer(q.squashed)
+             if not any(m.start <= w.start() and w.end() <= m.end and m.kinds & {"project", "target"} for m in ms)]
+    if not words or any(m.kinds & {"project", "code"} and m.via == "exact" for m in ms):
+        return ms  # (房屋修缮项目: 房屋 inside a project's name is no asset asked)
     kept = [m for m in ms if m.kinds & {"asset"} and m.via == "exact"]
     return kept or [Mention(0, 0, [Term("topic", "国有资产", "国有资产")])]
 
@@ -1486,6 +1488,20 @@ def every_sheet(q: Query) -> bool:
     return bool(re.search(r"这些|那些|所有|全部|各个|每个|每张|各张|[\d一二两三四五六七八九十]+张|几张|哪些|哪张|都是", q.squashed))
 
 
+def _sheet_funds_of_last(q: Query, last: Query, doc: Document | None) -> Query | None:
+    """财政拨款、上年结转各多少 after a project's sheet: the sources of its money the sheet lists, read as if
+    asked of it by name."""
+    sources = set(lexicon.FUNDS) | {"上年结转", "结转", "其他资金", "财政资金"}
+    project = next((m for m in last.subjects if m.kinds & {"project", "target"}), None)
+    if doc is None or project is None or not any("topic" in m.kinds or "target" in m.kinds for m in last.subjects) \
+            or not q.subjects or not all(q.squashed[m.start:m.end] in sources for m in q.subjects):
+        return None
+    said = re.sub(r"[\s，,、和与及]|各|分别|是|为|多少|呢|万元|元|金额|资金|那|的", "", strip_fillers(_mask(q.squashed, q.subjects)))
+    if said:
+        return None  # (西大2024年上年结转是多少: a figure of its own, of the report it names)
+    return read(f"{project.term.name}的{q.text}", doc)
+
+
 def _of_project(last: Query) -> bool:
     return bool(last.subjects) and bool(last.subjects[0].kinds & {"project", "target"})
 
@@ -1571,6 +1587,8 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     q = _this_table(q, last, doc)
     if (listed := _of_last_list(q, last)) is not None:
         return listed
+    if last is not None and (funds := _sheet_funds_of_last(q, last, doc)) is not None:
+        return funds
     which_table = _which_table_of_last(q)  # 印在哪张表: the table of the last subject
     if last is None or not q.follow_up or q.cued and q.op in ("about", "help") and not which_table \
             or q.domain in _DEPARTMENT_WIDE:
