@@ -169,6 +169,9 @@ MEASURES: dict[str, tuple[str, ...]] = {
 SHORT_PAIRS: tuple[tuple[str, str], ...] = (
     (r"基本([和与、跟及加\s]?)项目(?![支经])", r"基本支出\1项目支出"),
     (r"人员([和与、跟及加\s]?)公用(?![经支])", r"人员经费\1公用经费"),
+    # spoken words for spending and for the most money (钱都砸哪儿了, 最“壕”的项目)
+    (r"[砸烧](?=哪|在|到|了|进|出去)", "花"),
+    (r"最[“\"「]?壕[”\"」]?", "钱最多"),
 )
 # Funds a table title can carry (一般公共预算支出预算表): a question naming one reads that table.
 FUNDS = ("一般公共预算", "政府性基金预算", "政府性基金", "国有资本经营预算", "财政拨款", "财政专户管理资金", "单位资金")

@@ -1115,6 +1115,8 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
     if doc.year in q.years:  # 明年(2026) of the 2026 budget: the year typed is the report's own
         text = re.sub(r"明年|下一年", " ", text)
     text = re.sub(r"谁(?=更|[多少大小高低]|的[多少大小高低])", "哪个", text)  # 谁多 compares two figures; it asks for no person
+    if re.search(r"排名|排个名|排序|排一下|前[\d一二两三四五六七八九十]+(?:名|位)|第[\d一二三四五六七八九十]+(?:名|位)", text):
+        text = text.replace("谁", "哪个")  # 前两名是谁: places of a ranking, not people
     # a refusal word counts unless it runs into a name that reaches beyond it (多少人员经费 asks 人员经费;
     # 律师事务所 is asked, though 律师 is a word for a project)
     stated = _stated_refusal_words(doc)  # (合同金额 of a 决算 that states its procurement contracts: asked)
