@@ -162,6 +162,9 @@ def sheet_field(doc: Document, q: Query) -> Answer | None:
             a.source("项目支出绩效目标表", rows[0].line, q.field_name)
             return a
     asked = [f for f in (q.field_names or [q.field_name]) if f and sheet.fields.get(f)]
+    if len(asked) == 1:  # (what a project is for: why it is set up, and this year's target)
+        asked += [f for f in lexicon.SHEET_FIELDS_TOGETHER.get(asked[0], ()) if f not in ("项目属性", "项目期")
+                  and sheet.fields.get(f) and f not in asked]
     if asked:  # 立项依据和项目属性: each field named
         labels = [f.replace("/", "（") + ("）" if "/" in f else "") for f in asked]
         a = answer("text", f"{name} 的{'、'.join(labels)}", "；".join(
