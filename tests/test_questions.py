@@ -168,6 +168,8 @@ ANSWERS = [
     ("本年项目里最壕的是哪个", "rank", [90.00], ["乡镇档案室标准化建设"]),
     # what a project's money is for: why it is set up and this year's target, from its sheet
     ("山西画报订阅费用是用来保障什么的", "text", [], ["宣传推介屯留工作", "总体目标（年度）"]),
+    # what tells two terms apart: each one's entry in the glossary, not the difference of their figures
+    ("基本支出与项目支出的区别是什么", "define", [], ["基本支出：", "项目支出："]),
     ("各类支出排个名，前两名是谁", "rank", [1015.19, 31.77], []),
     # the asker's polite words run into the department's name: still the report's own department
     ("請問區委辦公室用的辦公用房有多大面積", "value", [405], []),

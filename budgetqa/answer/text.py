@@ -23,15 +23,20 @@ from budgetqa.textnorm import squash
 
 def define(doc: Document, q: Query) -> Answer | None:
     """A term's definition from the glossary (名词解释)."""
-    terms = [t for m in q.subjects + ([q.whole] if q.whole else []) for t in m.terms if t.kind == "term"]
-    if not terms:
+    glossary = {i.name: i for i in doc.items_of("glossary")}
+    named = q.subjects + ([q.whole] if q.whole else [])
+    each = [max((t for t in m.terms if t.kind == "term" and t.name in glossary), key=lambda t: len(t.name), default=None)
+            for m in named]
+    if len(named) < 2 or not all(each):  # one term asked (or some of the names have no entry): the longest one
+        terms = [t for m in named for t in m.terms if t.kind == "term"]
+        each = [max(terms, key=lambda t: len(t.name))] if terms else []
+    entries = [glossary[t.name] for t in dict.fromkeys(each) if t.name in glossary]
+    if not entries:
         return None
-    term = max(terms, key=lambda t: len(t.name))
-    entry = next((i for i in doc.items_of("glossary") if i.name == term.name), None)
-    if entry is None:
-        return None
-    a = answer("define", entry.name, f"{entry.name}：{entry.text}（名词解释 第{entry.line}行）")
-    a.source("名词解释", entry.line, entry.name)
+    a = answer("define", "、".join(e.name for e in entries),
+               "；".join(f"{e.name}：{e.text}（名词解释 第{e.line}行）" for e in entries))
+    for e in entries:
+        a.source("名词解释", e.line, e.name)
     return a
 
 

@@ -245,6 +245,10 @@ def _settle_op(q: Query, v, doc: Document) -> None:
     if not q.subjects and re.fullmatch(r"(?:那|这|它|这个|那个|该)?(?:又|到底|究竟)?(?:是|指)(?:什么|啥)(?:意思)?(?:呢|啊)?", q.squashed):
         q.ops = [(max(q.ops[0][0] + 1, 60.0), "define")] + q.ops  # 是什么 / 这是啥: what the last subject means
         q.op, q.cued = "define", True
+    if len(q.subjects) >= 2 and re.search(r"(?:啥|什么|哪些)(?:区别|不同|差别)|区别(?:是什么|在哪|是啥)", q.squashed) \
+            and not re.search(r"多少|金额|几", q.squashed):
+        q.ops = [(max(q.ops[0][0] + 1, 60.0), "define")] + q.ops  # 基本支出和项目支出有啥区别: what each means
+        q.op, q.cued = "define", True
     if q.op in ("text", "breakdown") and re.search(r"最大头|大头|最多|最大|最高|花得最多", q.squashed) \
             and any(op == "rank" for _, op in q.ops[:3]) and not q.field_name:
         q.ops = [(q.ops[0][0] + 1, "rank")] + q.ops  # 最大头是干什么用的: the largest first (its name says what for)
