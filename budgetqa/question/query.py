@@ -1137,6 +1137,10 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
     unit = _ONE_UNIT.search(q.squashed)
     if unit and not q.refused:
         q.refused = f"unit:{unit.group(1)}"  # 执法大队单独的决算支出: the report adds its units together
+    place = _PLACE.search(q.squashed)
+    if place and not q.refused and not any(place.group(1) in t.name for m in mentions for t in m.terms) \
+            and place.group(1) not in "".join(doc.lines):
+        q.refused = f"unit:{place.group(1)}"  # 我们张店镇能分到多少: one place's share, which the report never prints
     names = {(m.term.kind, m.term.key) for m in q.subjects}
     if q.each and len(q.subjects) >= 2 and len(names) == 1 and all(len(m.terms) == 1 and m.via != "exact" for m in q.subjects):
         # 移动、联通、电信各多少 where all three are words of one project's name: a split the report
@@ -1151,6 +1155,9 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
             q.refused = "split:" + m.term.name  # 视频会议移动公司分多少: one of them, a share the report does not print
 
 
+# A named town, village or community (张店镇, 李家村): a place whose own share a department's report never prints.
+_PLACE = re.compile(r"((?![各每全本该这那哪个们我咱俺一几多少])[\u4e00-\u9fff]{2,3}(?<![乡城村区县市个])(?:镇|村|社区))"
+                    r"(?=.{0,4}?(?:分|拿|得|给))")
 # A unit of the department asked on its own (一个下属单位单独的数字): reports print the department's sum.
 _ONE_UNIT = re.compile(r"(?:下面的|下属的?|所属的?|请提供|请问|提供)?([\u4e00-\u9fff]{2,10}?(?:大队|支队|中心|所|站|分局|学院|医院|"
                        r"公司|管理处|管理段|机关)|(?<=下面的|下属的|所属的)[\u4e00-\u9fff]{2,8}?局)"
