@@ -172,6 +172,7 @@ SHORT_PAIRS: tuple[tuple[str, str], ...] = (
     # spoken words for spending and for the most money (钱都砸哪儿了, 最“壕”的项目)
     (r"[砸烧](?=哪|在|到|了|进|出去)", "花"),
     (r"最[“\"「]?壕[”\"」]?", "钱最多"),
+    (r"抑或", "还是"),  # 列入基本支出抑或项目支出: the written 'or' of a choice
 )
 # Funds a table title can carry (一般公共预算支出预算表): a question naming one reads that table.
 FUNDS = ("一般公共预算", "政府性基金预算", "政府性基金", "国有资本经营预算", "财政拨款", "财政专户管理资金", "单位资金")
@@ -255,7 +256,8 @@ NAME_HOLDS = re.compile(r"(?:名称|名字|项目名)(?:里|中)?(?:带|含|包�
                         r"([^”\"」』，,。？?的]{2,12}?)[”\"」』]?(?:字样|两个字|几个字|这几个字|字)?的")
 
 # Words of asking that run into a name typed after them (请问区委办公室, 老同志关心关工委, 麻烦问下今年…).
-ASKING_LEAD = re.compile(r"^(?:.*(?:请问|请教|问下|问一下|想问|想知道|麻烦|劳驾|关心|了解|咨询|打听))?(?:今年|去年|本年)?")
+ASKING_LEAD = re.compile(r"^(?:.*(?:请问|请教|问下|问一下|想问|想知道|麻烦|劳驾|关心|了解|咨询|打听|列示|说明|列出|提供|核实))?"
+                         r"(?:今年|去年|本年)?")
 
 # A person's pay or post (主任的工资, 书记一年收入): reports give departments' money, not people's.
 # how many people (几个退休人员, 多少名干部), not money said of people (多少钱对个人和家庭的补助)

@@ -170,6 +170,11 @@ ANSWERS = [
     ("山西画报订阅费用是用来保障什么的", "text", [], ["宣传推介屯留工作", "总体目标（年度）"]),
     # what tells two terms apart: each one's entry in the glossary, not the difference of their figures
     ("基本支出与项目支出的区别是什么", "define", [], ["基本支出：", "项目支出："]),
+    # formal writing: 请予说明/请列示 open the request; 及其 asks more of the same subject; 抑或 is 还是
+    ("请予说明2013150事业运行科目金额，及其列入基本支出抑或项目支出。", "value", [124.01, 0], ["事业运行 项目支出"]),
+    ("请列示办公室日常工作经费是多少", "value", [60.00], []),
+    # a few English words of an analyst's shorthand
+    ("2080505 parent 款 & 类?", "parent", [31.77], ["20805", "208 社会保障和就业支出"]),
     ("各类支出排个名，前两名是谁", "rank", [1015.19, 31.77], []),
     # the asker's polite words run into the department's name: still the report's own department
     ("請問區委辦公室用的辦公用房有多大面積", "value", [405], []),
@@ -288,6 +293,12 @@ def test_a_dialogue_keeps_its_subject(conn, turns):
                 assert item in answer.text, (question, item, answer.text)
             else:
                 assert has_number(answer, item), (question, item, answer.text)
+
+
+def test_one_thing_read_twice_is_not_added_to_itself(conn):
+    # a project's row (60.00) and its sheet's figure name the same money: never 60 + 60
+    answer = ask(conn, "请列示办公室日常工作相关经费，本年安排与上年结转各多少、合计多少。", Session())
+    assert has_number(answer, 60.00) and not has_number(answer, 120.00), answer.text
 
 
 def test_several_questions_on_one_line_get_one_card(conn):

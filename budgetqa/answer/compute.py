@@ -119,6 +119,13 @@ def sum_(doc: Document, q: Query) -> Answer | None:
         if len(q.subjects) == 1 and "group" in q.subjects[0].kinds:
             return group_answer(doc, q, q.subjects[0].of("group")[0].key)
         return None
+    # one thing read twice (a project's row and its sheet: 2024年X（本年项目） 60.00 and X 60) is added once
+    seen: dict[tuple[str, Decimal], Value] = {}
+    for v in vals:
+        seen.setdefault((re.sub(r"^\d{4}年|（[^（）]*）$", "", v.label), v.amount), v)
+    vals = list(seen.values())
+    if len(vals) < 2:
+        return None
     codes = [v.key for v in vals if v.key.isdigit()]
     kept = [v for v in vals if not (v.key.isdigit() and is_descendant(v.key, codes))]
     dropped = [v for v in vals if v not in kept]

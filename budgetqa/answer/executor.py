@@ -207,15 +207,19 @@ _PART_END = re.compile(r"[？?！!；;。]+")
 # 我是审计局的，… / 作为人大代表我想问：…: who is asking says nothing about what is asked.
 _INTRODUCTION = re.compile(r"^(?:我是[^，,。：:？?]{1,16}?(?:的)?[，,。：:]|作为[^，,。：:？?]{1,16}?(?:我想问|我问一下|想问)?[，,：:]?"
                            r"|(?:审计|我们)?(?:核对|核实|确认|了解)一下[：:，,]|(?:换|转)个话题[，,：:]?|简单说[，,：:]?"
-                           r"|再问一下[，,：:]?|另外(?:问下|问一下)?[，,：:]|先不说这个[，,：:]?)")
+                           r"|再问一下[，,：:]?|另外(?:问下|问一下)?[，,：:]|先不说这个[，,：:]?"
+                           r"|请(?:予|您)?(?:说明|列示|列出|提供|核实|分列)(?:一下)?[：:，,]?)")  # (请予说明X: X is asked)
 _ASIDE = re.compile(r"(?:我们?|本人)(?:想|要|在|是|打算|准备|会|正在)|谢谢|多谢|麻烦(?:了|您|你)|辛苦")
 _CLAUSE_END = re.compile(r"([，,]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff]))")
 # Words that make a clause a question of its own (多少, 几个, 是否 …); a clause without one says
 # where or what, and is read together with the next.
-_ASKS = re.compile(r"多少|几|哪|什么|啥|吗|(?<![这那多])么|呢|是否|是不是|占比|比例|比重|百分比|对不对|怎么|如何|为何|为什么|原因|多长|多久|多大|多高")
+_ASKS = re.compile(r"多少|几|哪|什么|啥|吗|(?<![这那多])么|呢|是否|是不是|占比|比例|比重|百分比|对不对|怎么|如何|为何|为什么|原因|多长|多久|多大|多高"
+                   r"|(?:金额|数额)\s*$")  # (请列示X科目金额，及其…: a figure asked in writing)
 
 
 # A clause that ends asking (公车有几辆 / 多少钱): a space after it starts another question.
+# 及其列入基本支出抑或项目支出: a clause asking something more of what the one before names.
+_OF_IT = re.compile(r"(?:及|以及|并)其")
 _ENDS_ASKING = re.compile(r"(?:多少(?:钱|元|万元|万)?|几[个辆张项人条类台套]?|吗|呢|么|啥|什么|哪些|哪个)\s*$")
 # 哪几类，各占多少 / 有哪些，分别多少: a clause opening with 各 or 分别 asks of the things the one before names.
 _EACH_OF = re.compile(r"(?:那)?(?:各|分别|各自)(?!.*(?:是否|等于|相加|加起来|对得上|一致))")  # (各类相加是否等于X: a check of its own)
@@ -237,7 +241,7 @@ def _parts(question: str) -> list[str]:
                 merged[-1] += (sep if sep.strip() else " ") + clause
             else:
                 merged.append(clause)
-        if len(merged) > 1 and not _ASKS.search(merged[-1]):
+        if len(merged) > 1 and not _ASKS.search(merged[-1]) and not _OF_IT.match(squash(merged[-1])):
             last = merged.pop()
             merged[-1] += "，" + last
         pieces += merged
@@ -245,7 +249,8 @@ def _parts(question: str) -> list[str]:
     for piece in pieces:
         if out and not _ASKS.search(piece) and _ASIDE.match(squash(piece)):
             continue  # 我想就宣传开支提个建议 / 谢谢: said to the listener, it asks nothing and qualifies nothing
-        if out and (len(squash(out[-1])) < 2 or not _ASKS.search(piece) or _EACH_OF.match(squash(piece))
+        of_it = _OF_IT.match(squash(piece))
+        if out and (len(squash(out[-1])) < 2 or not (_ASKS.search(piece) or of_it) or _EACH_OF.match(squash(piece))
                     or _WHERE_ONLY.match(squash(piece)) and _WANTS.match(squash(out[-1]))):
             out[-1] += "，" + piece  # （含上年结转）/ 各占多少: a part that asks nothing new qualifies the one before
         else:

@@ -1731,7 +1731,8 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query, doc: Document | No
     # a figure split into this year's and carried-over parts (a subject, a column, a project list);
     # a total or a stated figure is not, so a scope word after it names the scope's own figure
     split = bool(last.subjects) and bool(last.subjects[0].kinds & {"code", "column", "list", "project", "item", "group"})
-    if pronoun and re.search(r"还是|吗|是不是|是否", q.squashed) and last.subjects and q.subjects and all(
+    asks_source = pronoun or re.search(r"来源|来自|从哪", q.squashed)  # (资金来源是当年拨款还是上年结转: of the last one)
+    if asks_source and re.search(r"还是|吗|是不是|是否", q.squashed) and last.subjects and q.subjects and all(
             _is(m, q, _SCOPE_NAMES) or m.term.name in _SCOPE_ROWS for m in q.subjects):
         filled.scope = None
         return []  # 它是今年新给的还是去年剩下的: which of the two its money is, asked of it
