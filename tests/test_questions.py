@@ -279,6 +279,8 @@ DIALOGUES = [
     [("去年结转下来的钱，最大头是干什么用的", ["安可替代工程", 497.52])],
     # a row's columns listed after a 下面 that only leads to it
     [("一般公共服务支出多少", [1015.19]), ("下面党委办公厅（室）及相关机构事务（款）的合计、基本支出、项目支出呢", [1014.12, 234.42, 779.70])],
+    # columns asked of a figure the text states are read in the table whose total it is
+    [("一般公共预算当年支出是多少", [550.51]), ("这里面基本支出和项目支出各是多少", [303.62, 246.89])],
 ]
 
 

@@ -1501,6 +1501,19 @@ def every_sheet(q: Query) -> bool:
     return bool(re.search(r"这些|那些|所有|全部|各个|每个|每张|各张|[\d一二两三四五六七八九十]+张|几张|哪些|哪张|都是", q.squashed))
 
 
+def _table_of_stated(q: Query, last: Query, doc: Document | None) -> int | None:
+    """该项支出中基本支出与项目支出 after a figure the text states (一般公共预算当年支出 550.51): the columns
+    are read in the table whose total is that figure."""
+    if doc is None or not q.subjects or not last.subjects or last.subjects[0].kinds != {"fact"} or q.table is not None \
+            or not all(q.squashed[m.start:m.end] in _MEASURE_NAMES for m in q.subjects):
+        return None
+    stated = next((f.value for f in doc.facts if f.kind == "amount" and f.label == last.subjects[0].term.key), None)
+    asked = {q.squashed[m.start:m.end] for m in q.subjects}
+    totals = [t.no for t in doc.tables if (row := t.total_row()) is not None and row.first == stated
+              and asked & {c.rsplit("/", 1)[-1] for c in t.columns}]  # (the table printing those columns)
+    return totals[0] if stated is not None and len(totals) == 1 else None
+
+
 def _sheet_funds_of_last(q: Query, last: Query, doc: Document | None) -> Query | None:
     """财政拨款、上年结转各多少 after a project's sheet: the sources of its money the sheet lists, read as if
     asked of it by name."""
@@ -1608,6 +1621,8 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
         return q  # questions about the report itself (its duties, its units) lean on nothing said of a figure
     if (among := _among_last(q, last, doc)) is not None:
         return among
+    if (table := _table_of_stated(q, last, doc)) is not None:
+        return replace(q, table=table, follow_up=False)
     if (q.field_name or "绩效" in q.squashed) and every_sheet(q):
         return q  # 这些项目都是一年干完的吗: every sheet, whatever the last question was about
     if asks_sheet(q) and not _of_project(last) and not _PRONOUN.search(q.squashed):
