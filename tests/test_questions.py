@@ -364,6 +364,13 @@ KNOWN_GAPS = {
     "corpus_z8.jsonl": ["Z8-003", "Z8-004", "Z8-005", "Z8-009", "Z8-019", "Z8-021", "Z8-023",
         "Z8-025", "Z8-027", "Z8-033", "Z8-034", "Z8-035", "Z8-044", "Z8-046", "Z8-051", "Z8-057",
         "Z8-060", "Z8-062", "Z8-064", "Z8-084", "Z8-086", "Z8-088", "Z8-091", "Z8-096", "Z8-099", "Z8-102"],
+    # written by helpers who never saw the code (2026-12-04), kept unread as exams, then read: z9 (22
+    # conversations on the bundled report) 75.0 % untuned, z10 (five more personas) 81.1 %, z11 (纪委, 乡镇书记,
+    # retired teacher, analyst shorthand, 公文 style) 72.2 %
+    "dialogues_z9.jsonl": ["Z9-013", "Z9-019", "Z9-020", "Z9-028", "Z9-033", "Z9-040", "Z9-044", "Z9-052", "Z9-060", "Z9-080"],
+    "personas_z10.jsonl": ["Z10-006", "Z10-016", "Z10-020", "Z10-028", "Z10-043", "Z10-049", "Z10-054", "Z10-055", "Z10-056"],
+    "personas_z11.jsonl": ["Z11-010", "Z11-024", "Z11-028", "Z11-031", "Z11-033", "Z11-035", "Z11-060", "Z11-061", "Z11-062", "Z11-063",
+        "Z11-064", "Z11-065", "Z11-071", "Z11-075", "Z11-077", "Z11-078", "Z11-079", "Z11-080", "Z11-085", "Z11-088"],
 }
 # A line whose gold holds only when asked with no conversation before it: in a shuffled session it
 # follows a question about one project, and "这些钱从哪来" is then rightly read as that project's money.
