@@ -129,6 +129,7 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     if len(q.subjects) == 1 and q.whole is None:
         _part_named_within(q, v)
     _settle_names(q, v)
+    _spent_total(q, v)
     _column_as_table(q, doc)
     _paired_projects(q, doc)
     q.domain = "projects" if any("list" in m.kinds for m in q.subjects) else _domain_word(_mask(
@@ -538,6 +539,14 @@ def _whole_money_asked(q: Query) -> bool:
 # What a question of the whole money says besides fillers.
 _TOTAL_WORDS = re.compile(r"\d{4}年度?|年度?|钱|资金|经费|预算|决算|收入|支出|总共|一共|共计|总额|总数|合计|全部|全年|一年|今年|本年|花|用|了"
                           r"|多少|是|的|有|总|万元|万|元|啊|呀|喂|街道|单位|部门|我们|咱们")
+
+
+def _spent_total(q: Query, v) -> None:
+    """A word for all the money (总共多少钱) said of spending (都花到哪几块了) is the 支出总计, not the 收入总计."""
+    spent = v.by_name.get("支出总计", [])
+    if spent and re.search(r"花|开支|用到|用在|支出", q.squashed):
+        q.subjects = [replace(m, terms=list(spent)) if m.via in ("synonym", "whole") and m.term.key == "收入总计" else m
+                      for m in q.subjects]
 
 
 def _report_total(q: Query, v) -> list[Mention]:
@@ -1422,6 +1431,23 @@ def _leans_on_context(q: Query) -> bool:
 _WHICH_TABLE = re.compile(r"(?:哪|什么|那)(?:一)?张表|哪个表|在哪里?(?:列|印|体现|反映)|出处")
 
 
+def _carry_subjects(filled: Query, q: Query, last: Query, doc: Document | None) -> None:
+    """A follow-up naming nothing: the last question's subjects, whole, table, fund and scope."""
+    filled.subjects = [_carried(m) for m in last.subjects]
+    if doc is not None:
+        _spent_total(filled, vocabulary(doc))  # 一共多少钱，都用在哪几块: the money spent
+    filled.whole = filled.whole or (_carried(last.whole) if last.whole else None)
+    if filled.whole is not None:  # 分别占基本支出的百分之几: the parts, not the whole again
+        filled.subjects = [m for m in filled.subjects if m.term.key != filled.whole.term.key] or filled.subjects
+    filled.table = _table_carried(filled, q, last, doc)
+    income = doc is not None and any(t.no == filled.table and t.kind == "income" for t in doc.tables)
+    if income and re.search(r"支出了|花了|实际支出|花掉|用掉|用了", q.squashed):
+        filled.table = None  # 实际支出了多少 after its income: the same code where its spending is printed
+    filled.fund = filled.fund or last.fund
+    if q.whole is None:  # (它占项目支出总额多少 after the largest carried-over project: of the whole named)
+        filled.scope = filled.scope or last.scope
+
+
 def _asked_op(filled: Query, q: Query) -> Query:
     """The operation a follow-up asks in words, judged again with the subjects the conversation supplies."""
     _rank(filled)
@@ -1643,17 +1669,7 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
         if found is not None:
             return found
     if not named:
-        filled.subjects = [_carried(m) for m in last.subjects]
-        filled.whole = filled.whole or (_carried(last.whole) if last.whole else None)
-        if filled.whole is not None:  # 分别占基本支出的百分之几: the parts, not the whole again
-            filled.subjects = [m for m in filled.subjects if m.term.key != filled.whole.term.key] or filled.subjects
-        filled.table = _table_carried(filled, q, last, doc)
-        income = doc is not None and any(t.no == filled.table and t.kind == "income" for t in doc.tables)
-        if income and re.search(r"支出了|花了|实际支出|花掉|用掉|用了", q.squashed):
-            filled.table = None  # 实际支出了多少 after its income: the same code where its spending is printed
-        filled.fund = filled.fund or last.fund
-        if q.whole is None:  # (它占项目支出总额多少 after the largest carried-over project: of the whole named)
-            filled.scope = filled.scope or last.scope
+        _carry_subjects(filled, q, last, doc)
     filled.domain = filled.domain or last.domain
     filled.level = filled.level or last.level
     if q.op == "share" and last.op == "sum" and not named and len(filled.subjects) >= 2:
