@@ -173,6 +173,8 @@ SHORT_PAIRS: tuple[tuple[str, str], ...] = (
     (r"[砸烧](?=哪|在|到|了|进|出去)", "花"),
     (r"最[“\"「]?壕[”\"」]?", "钱最多"),
     (r"抑或", "还是"),  # 列入基本支出抑或项目支出: the written 'or' of a choice
+    # comparison signs typed by analysts (count >=15, >15)
+    (r"\s*(?:>=|≥)\s*", "大于等于"), (r"\s*(?:<=|≤)\s*", "小于等于"), (r"\s*>\s*", "大于"), (r"\s*<\s*", "小于"),
 )
 # Funds a table title can carry (一般公共预算支出预算表): a question naming one reads that table.
 FUNDS = ("一般公共预算", "政府性基金预算", "政府性基金", "国有资本经营预算", "财政拨款", "财政专户管理资金", "单位资金")

@@ -177,6 +177,9 @@ ANSWERS = [
     ("2080505 parent 款 & 类?", "parent", [31.77], ["20805", "208 社会保障和就业支出"]),
     # all the money said of spending is the 支出总计's parts
     ("咱们一共多少钱，都用在哪几块", "value", [1084.38, 1015.19, 93.62], []),
+    # a threshold with 等于 (大于等于, >=) is a filter; it had been read as a claim and called a contradiction
+    ("本年项目大于等于15万的有几个", "filter", [5, 237.89], []),
+    ("本年项目 count >15", "filter", [4, 222.89], []),
     ("各类支出排个名，前两名是谁", "rank", [1015.19, 31.77], []),
     # the asker's polite words run into the department's name: still the report's own department
     ("請問區委辦公室用的辦公用房有多大面積", "value", [405], []),

@@ -1315,6 +1315,8 @@ def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
     if intent.op == "check" and (not (q.amounts or q.percents) and re.search(r"多少|几", masked)
                                  or re.search(r"各(?:是|为)?多少|分别(?:是|为)?多少", masked)):
         found = [c for c in found if c not in _LOOK_UP]  # 核一下差旅费是多少: a figure looked up, no claim checked
+    if intent.op == "check" and re.search(r"(?:大于|小于|高于|低于|多于|少于|超过|不少于|不低于)(?:或)?等于", masked):
+        found = [c for c in found if c not in ("等于", "=")]  # 大于等于15万的有几个: a threshold, no claim
     if intent.op == "check" and re.search(r"(?:正好|恰好)?等于[\d.]+(?:万元|万|元)?的?(?:不算|不含|不包括|除外|不计)"
                                           r"|(?:不含|不包括|不包含|不算|除去)(?:正好|恰好)?等于", masked):
         found = [c for c in found if c != "等于"]  # 高于3万的几个，等于3万的不算: how strict the filter is, no claim
