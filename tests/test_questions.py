@@ -180,6 +180,8 @@ ANSWERS = [
     # a threshold with 等于 (大于等于, >=) is a filter; it had been read as a claim and called a contradiction
     ("本年项目大于等于15万的有几个", "filter", [5, 237.89], []),
     ("本年项目 count >15", "filter", [4, 222.89], []),
+    # 除X外: X set aside, read in the table the whole is read in (never a negative remainder across tables)
+    ("表5中除一般公共服务支出外其余几类合计多少", "difference", [550.51, 481.31, 69.20], []),
     ("各类支出排个名，前两名是谁", "rank", [1015.19, 31.77], []),
     # the asker's polite words run into the department's name: still the report's own department
     ("請問區委辦公室用的辦公用房有多大面積", "value", [405], []),

@@ -93,10 +93,15 @@ def remainder(doc: Document, q: Query) -> Answer | None:
         own = subject_value(doc, replace(q, fund=fund, scope=None), whole_mention)
         taken = [replace(own, label=f"{own.label}（{fund}，{own.where}）")] if own is not None and own.where != whole.where else []
     else:
-        taken = [v for m in q.excluded if (v := subject_value(doc, q, m)) is not None]
+        within = q  # (表5中除X外: X as that table prints it)
+        if whole_mention is not None and whole_mention.kinds == {"table"} and len(whole_mention.terms) == 1:
+            within = replace(q, table=int(whole_mention.term.key))
+        taken = [v for m in q.excluded if (v := subject_value(doc, within, m)) is not None]
     if whole is None or not taken or any(v.unit != whole.unit for v in taken):
         return None
     left = whole.amount - build.total(taken)
+    if left < 0:
+        return None  # what is set aside is not part of that whole (read in another table): no remainder
     a = answer("difference", f"{whole.label} 除去 {'、'.join(v.label for v in taken)}",
                f"{said(whole)} − " + " − ".join(said(v) for v in taken) + f" = {amount_text(left, whole.unit)}。")
     a.figure("余额（计算）", left, whole.unit)

@@ -762,7 +762,7 @@ def _column_beside(doc: Document, row: Mention, m: Mention) -> str | None:
 
 
 _EXCLUDING = ("不是", "不包括", "不包含", "不含", "除了", "除去", "而非", "并非", "非", "不算", "扣除", "剔除", "刨去", "去掉",
-              "扣掉", "减掉", "刨掉", "除开", "排除")
+              "扣掉", "减掉", "刨掉", "除开", "排除", "除")
 
 
 def _own_department(q: Query, m: Mention, doc: Document) -> bool:
