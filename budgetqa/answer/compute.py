@@ -411,6 +411,7 @@ def share(doc: Document, q: Query) -> Answer | None:
     base = to_unit(base, item.unit)
     if base.amount == 0 or base.unit != item.unit or base.key == item.key and base.label == item.label:
         return None  # (a column of a row against the row itself shares its key, not its label)
+    item = _part_within(doc, q, m, item, base)
     computed = pct(item.amount, base.amount)
     text = (f"{said(item)} 占 {said(base)} 的 {computed}%（{item.amount} ÷ {base.amount} × 100，分母为{base.label}，"
             f"{base.where}）。")
@@ -429,6 +430,20 @@ def share(doc: Document, q: Query) -> Answer | None:
     add(a, item)
     add(a, base)
     return a
+
+
+def _part_within(doc: Document, q: Query, m: Mention, item: Value, base: Value) -> Value:
+    """A part larger than its whole was read in another table: read it in the table whose total is the whole
+    (一般公共服务支出 of 一般公共预算当年支出 550.51 is table 5's 481.31, not table 3's 1,015.19)."""
+    if item.amount <= base.amount or q.table is not None:
+        return item
+    for table in doc.tables:
+        total = table.total_row()
+        if total is not None and total.first == base.amount and table.unit == base.unit:
+            inside = subject_value(doc, replace(q, table=table.no), m)
+            if inside is not None and inside.amount <= base.amount:
+                return inside
+    return item
 
 
 # 主要用在哪几类，各占多少 / 各部分占比: the parts of one figure are asked, each with its share.
@@ -936,7 +951,9 @@ def on_listed(doc: Document, q: Query, listed: list[str], amounts: list, unit: s
     return a
 
 
-_REST = re.compile(r"^(?:那|那么)?(?:剩下|其余|其他|余下|剩余)(?:的|那些|那部分|部分)?(?:呢|占多少|占比呢|多少)?$")
+_REST = re.compile(r"^(?:那|那么)?(?:剩下|其余|其他|余下|剩余)(?:的)?(?:[\d一二两三四五六七八九十几]+[类款项个块笔])?"
+                   r"[\u4e00-\u9fff]{0,6}?(?:的|那些|那部分|部分)?(?:合计|加起来|一共|总共)?(?:又|是)?"
+                   r"(?:呢|占多少|占比呢|占比多少|多少|是多少)?$")  # (其余三类功能支出合计多少: the rest of the whole)
 
 
 def rest_of_share(doc: Document, q: Query, last: Query | None) -> Answer | None:
@@ -946,6 +963,8 @@ def rest_of_share(doc: Document, q: Query, last: Query | None) -> Answer | None:
     m = last.subjects[0]
     item = subject_value(doc, last, m)
     base = base_of(doc, last, item, m) if item is not None else None
+    if item is not None and base is not None:
+        item = _part_within(doc, last, m, item, base)
     if item is None or base is None or base.unit != item.unit or not base.amount or base.amount <= item.amount:
         return None
     rest = base.amount - item.amount
