@@ -1165,8 +1165,8 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
 
 
 # A named town, village or community (张店镇, 李家村): a place whose own share a department's report never prints.
-_PLACE = re.compile(r"((?![各每全本该这那哪个们我咱俺一几多少])[\u4e00-\u9fff]{2,3}(?<![乡城村区县市个])(?:镇|村|社区))"
-                    r"(?=.{0,4}?(?:分|拿|得|给))")
+_PLACE = re.compile(r"((?![各每全本该这那哪个们我咱俺一几多少])[\u4e00-\u9fff]{2,3}(?<![乡城村区县市个设])(?:镇|村|社区))"
+                    r"(?![级里的民委])(?=.{0,4}?(?:分|拿|得|给))")  # (村级/村里的/村民: no place named)
 # A unit of the department asked on its own (一个下属单位单独的数字): reports print the department's sum.
 _ONE_UNIT = re.compile(r"(?:下面的|下属的?|所属的?|请提供|请问|提供)?([\u4e00-\u9fff]{2,10}?(?:大队|支队|中心|所|站|分局|学院|医院|"
                        r"公司|管理处|管理段|机关)|(?<=下面的|下属的|所属的)[\u4e00-\u9fff]{2,8}?局)"
