@@ -263,6 +263,10 @@ class Document:
         """The first table of a kind, or None."""
         return next((t for t in self.tables if t.kind == kind), None)
 
+    def totalling(self, amount) -> list[Table]:
+        """The tables whose total row prints ``amount`` (where a figure the text states is broken down)."""
+        return [t for t in self.tables if (row := t.total_row()) is not None and row.first == amount]
+
     def table_no(self, no: int) -> Table | None:
         """The table printed as number ``no``, or None."""
         return next((t for t in self.tables if t.no == no), None)

@@ -437,9 +437,8 @@ def _part_within(doc: Document, q: Query, m: Mention, item: Value, base: Value) 
     (一般公共服务支出 of 一般公共预算当年支出 550.51 is table 5's 481.31, not table 3's 1,015.19)."""
     if item.amount <= base.amount or q.table is not None:
         return item
-    for table in doc.tables:
-        total = table.total_row()
-        if total is not None and total.first == base.amount and table.unit == base.unit:
+    for table in doc.totalling(base.amount):
+        if table.unit == base.unit:
             inside = subject_value(doc, replace(q, table=table.no), m)
             if inside is not None and inside.amount <= base.amount:
                 return inside

@@ -23,6 +23,7 @@ from budgetqa.answer.documents import (asked_kind, chosen_report, department_rep
                                        strip_department, wants_comparison)
 from budgetqa.models import Document
 from budgetqa.question.numbers import chinese_numbers
+from budgetqa.question.vocabulary import printed_text
 from budgetqa.question.query import (MAX_QUESTION, Query, measure_word, pointed_item, read, same_reading, shown_mentions,
                                      shown_whole, unexplained, with_context, without_loose_totals)
 from budgetqa.readback import read_document
@@ -353,7 +354,7 @@ def _unknown_part(doc: Document, q: Query) -> str:
     scope_words = {w for words in lexicon.SCOPE_WORDS.values() for w in words}
     words = [w for w in unexplained(q) if not any(w in c or c in w for c in q.cue_words) and w not in scope_words
              and not w.startswith(("其中", "那其中")) and not re.search(r"[哪几谁]|什么", w)]
-    printed = squash("".join(doc.lines))
+    printed = printed_text(doc)
     return next((w for w in words if len(w) >= 2 and w not in printed), "")
 
 

@@ -20,7 +20,7 @@ from budgetqa.models import Document
 from budgetqa.catalogue import INTENTS, Intent
 from budgetqa.question.mentions import homophone_fix, sounds_like, Mention, find_mentions, resolve_pinyin, strip_fillers
 from budgetqa.question.numbers import Amount, chinese_numbers, read_numbers
-from budgetqa.question.vocabulary import Term, vocabulary
+from budgetqa.question.vocabulary import Term, printed_text, vocabulary
 from budgetqa.textnorm import normalise, squash
 
 _SEPARATORS = re.compile(r"[\s\u3000“”\"'‘’「」『』《》〈〉【】\[\]（）()，,。！!？?；;：:、·~～…—_/\\|*#@&^`]+")
@@ -220,7 +220,7 @@ def _down(q: Query) -> None:
 def _counts_stated(doc: Document, noun: str) -> bool:
     """Some sentence of the report counts the thing (两个办学校区, 8个二级事业单位)."""
     said = re.compile(r"[\d一二两三四五六七八九十]个[\u4e00-\u9fff]{0,3}?" + re.escape(noun))
-    return bool(said.search(re.sub(r"\s", "", "".join(doc.lines))))  # (a sentence wraps across lines)
+    return bool(said.search(printed_text(doc)))
 
 
 def _settle_op(q: Query, v, doc: Document) -> None:
@@ -1148,7 +1148,7 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
         q.refused = f"unit:{unit.group(1)}"  # 执法大队单独的决算支出: the report adds its units together
     place = _PLACE.search(q.squashed)
     if place and not q.refused and not any(place.group(1) in t.name for m in mentions for t in m.terms) \
-            and place.group(1) not in "".join(doc.lines):
+            and place.group(1) not in printed_text(doc):
         q.refused = f"unit:{place.group(1)}"  # 我们张店镇能分到多少: one place's share, which the report never prints
     names = {(m.term.kind, m.term.key) for m in q.subjects}
     if q.each and len(q.subjects) >= 2 and len(names) == 1 and all(len(m.terms) == 1 and m.via != "exact" for m in q.subjects):
@@ -1537,9 +1537,11 @@ def _table_of_stated(q: Query, last: Query, doc: Document | None) -> int | None:
         return None
     stated = next((f.value for f in doc.facts if f.kind == "amount" and f.label == last.subjects[0].term.key), None)
     asked = {q.squashed[m.start:m.end] for m in q.subjects}
-    totals = [t.no for t in doc.tables if (row := t.total_row()) is not None and row.first == stated
-              and asked & {c.rsplit("/", 1)[-1] for c in t.columns}]  # (the table printing those columns)
-    return totals[0] if stated is not None and len(totals) == 1 else None
+    if stated is None:
+        return None
+    totals = [t.no for t in doc.totalling(stated)
+              if asked & {c.rsplit("/", 1)[-1] for c in t.columns}]  # (the table printing those columns)
+    return totals[0] if len(totals) == 1 else None
 
 
 def _sheet_funds_of_last(q: Query, last: Query, doc: Document | None) -> Query | None:
@@ -1758,9 +1760,7 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query, doc: Document | No
     row_last = bool(last.subjects) and bool(last.subjects[0].kinds & set(_ROW_KINDS))
     # 其中X / 跟X对得上吗: X is a name of its own, not a column or scope of the last row
     part_of = q.squashed.startswith(("其中", "那其中")) or q.op == "check" and bool(re.match(r"(?:跟|和|与|同)", q.squashed))
-    # (那个一般公共预算支出: 那个 right before a name only points at that name)
-    pronoun = any(p.group(0) not in ("那个", "这个") or not any(m.start == p.end() for m in q.subjects)
-                  for p in _PRONOUN.finditer(q.squashed))
+    pronoun = bool(_PRONOUN.search(_without_determiners(q)))  # (那个一般公共预算支出: points at that name)
     # a figure split into this year's and carried-over parts (a subject, a column, a project list);
     # a total or a stated figure is not, so a scope word after it names the scope's own figure
     split = bool(last.subjects) and bool(last.subjects[0].kinds & {"code", "column", "list", "project", "item", "group"})

@@ -93,6 +93,15 @@ def vocabulary(doc: Document) -> Vocabulary:
     return v
 
 
+def printed_text(doc: Document) -> str:
+    """The report's whole text squashed into one line (a sentence wraps across lines), built once per document."""
+    v = vocabulary(doc)
+    cached = getattr(v, "_printed_text", None)
+    if cached is None:
+        cached = v._printed_text = squash("".join(doc.lines))
+    return cached
+
+
 def table_core(title: str, department: str) -> str:
     """What a title says a table holds: 2024年一般公共预算支出预算表（不含上年结转） -> 一般公共预算支出."""
     text = compact(title).replace(compact(department), "")
