@@ -78,3 +78,21 @@ def test_a_wrapped_names_tail_is_no_name(tmp_path):
     load_document(db, parse_file(CORPUS / "final_shanghai_putuo_caizhengju_2024.txt"))
     answer = ask(connect(db), "2024年度收入支出总计多少", Session())
     assert "2080506" not in answer.text and not has_number(answer, 80.38)
+
+
+def test_a_table_named_alone_reads_the_last_row_there(tmp_path):
+    """After a code read in the income table, a follow-up naming another table by a few words of its title
+    (支出决算呢) or by number, or naming columns only another table prints (基本支出和项目支出各多少),
+    reads the same code there."""
+    db = tmp_path / "swu.db"
+    load_document(db, parse_file(CORPUS / "final_chongqing_swu_university_2023.txt"))
+    conn, session = connect(db), Session()
+    first = ask(conn, "决算收入表里高中教育（2050204）收入合计多少？", session)
+    assert has_number(first, 24804.57)
+    spent = ask(conn, "支出决算呢", session)
+    assert has_number(spent, 24239.28) and "支出决算表" in spent.text
+    fiscal = ask(conn, "表4呢", session)
+    assert has_number(fiscal, 16769.73)
+    ask(conn, "决算收入表里高中教育（2050204）收入合计多少？", session)
+    columns = ask(conn, "基本支出和项目支出各多少", session)
+    assert has_number(columns, 22824.63) and has_number(columns, 1414.65)

@@ -1442,6 +1442,8 @@ def _carry_subjects(filled: Query, q: Query, last: Query, doc: Document | None) 
     if filled.whole is not None:  # 分别占基本支出的百分之几: the parts, not the whole again
         filled.subjects = [m for m in filled.subjects if m.term.key != filled.whole.term.key] or filled.subjects
     filled.table = _table_carried(filled, q, last, doc)
+    if q.table is not None:  # (the table this question names, not the one the name was read in before)
+        filled.subjects = [replace(m, table=None) for m in filled.subjects]
     income = doc is not None and any(t.no == filled.table and t.kind == "income" for t in doc.tables)
     if income and re.search(r"支出了|花了|实际支出|花掉|用掉|用了", q.squashed):
         filled.table = None  # 实际支出了多少 after its income: the same code where its spending is printed
@@ -1473,7 +1475,11 @@ def _of_last_list(q: Query, last: Query | None) -> Query | None:
 
 
 def _this_table(q: Query, last: Query | None, doc: Document | None) -> Query:
-    """该表…多少: read in the table the conversation is at; 该表合计 is that table's total."""
+    """该表…多少: read in the table the conversation is at; 该表合计 is that table's total. A table named
+    and nothing else (支出决算呢, 表5里呢) after a row that table prints: that row, read there."""
+    if last is not None and doc is not None and q.table is None and (named := _table_named_alone(q, doc)) is not None \
+            and last.subjects and last.subjects[0].kinds & {"code", "row"} and _printed_in(doc, named, last.subjects[0]):
+        return replace(q, table=named, subjects=[], follow_up=True, op="value", ops=[(100.0, "value")] + q.ops)
     if last is None or last.table is None or q.table is not None \
             or not re.search(r"(?:该|这张|此|那张|上面那张|这个)表", q.squashed):
         return q
@@ -1486,6 +1492,19 @@ def _this_table(q: Query, last: Query | None, doc: Document | None) -> Query:
         if q.op == "sum" and len(q.subjects) == 1:
             q.op, q.ops = "value", [(100.0, "value")] + q.ops  # 该表合计多少: the total it prints
     return q
+
+
+def _table_named_alone(q: Query, doc: Document) -> int | None:
+    """The table a question names with nothing else said: by its number or title (表5呢, 收入决算表里呢), or
+    by four or more words of one title only (支出决算呢), the shortest title holding them."""
+    tables = {int(t.key) for m in q.subjects for t in m.terms[:1] if t.kind == "table"}
+    if len(tables) > 1 or q.subjects and (len(tables) != 1 or len(q.subjects) > 1) or q.amounts or q.percents or q.cued:
+        return None
+    said = re.sub(r"[那这呢的里中上看在是吗么表？?，,。\s]", "", strip_fillers(_mask(q.squashed, q.subjects)))
+    if tables:
+        return tables.pop() if not said else None
+    titled = sorted((len(t.title), t.no) for t in doc.tables if len(said) >= 4 and said in squash(t.title))
+    return titled[0][1] if titled and (len(titled) == 1 or titled[0][0] < titled[1][0]) else None
 
 
 def _which_table_of_last(q: Query) -> bool:
@@ -1709,15 +1728,18 @@ def same_reading(q: Query, last: Query | None, doc: Document | None = None) -> Q
     """A subject just answered from one table, asked again with nothing said of where and nothing
     else typed (项目支出占比 after 表五的基本支出、项目支出各多少): read in that table again. Names that are
     all columns of the table a code was just read in (财政拨款和其他收入各是多少 after 208 in the income
-    table) ask that code's figures in those columns."""
+    table), or of another table printing the code, ask that code's figures in those columns."""
     if last is None or last.table is None or q.table is not None or q.fund or q.scope or not q.subjects:
         return q
-    columns = _columns_of_last_table(last, doc) if last.subjects and "code" in last.subjects[0].kinds else set()
-    beside = [next((t.key for t in m.terms if t.key in columns), None) for m in q.subjects]
+    code = last.subjects[0] if last.subjects and "code" in last.subjects[0].kinds else None
     said = re.sub(r"[和与及、，,各是为多少分别呢？?那\s]", "", strip_fillers(_mask(q.squashed, q.subjects)))
-    if columns and all(beside) and not said and q.op in ("value", "sum") \
+    if code is not None and not said and q.op in ("value", "sum") \
             and not any(m.kinds & {"code", "project", "item"} for m in q.subjects):
-        return replace(q, subjects=[_carried(last.subjects[0])], measures=beside, table=last.table)
+        for table in [last.table] + [t.no for t in doc.tables if t.no != last.table and _printed_in(doc, t.no, code)]:
+            columns = _columns_of_table(doc, table)
+            beside = [next((t.key for t in m.terms if t.key in columns), None) for m in q.subjects]
+            if all(beside):  # (基本支出和项目支出各多少 after its income row: where the code's spending is printed)
+                return replace(q, subjects=[replace(_carried(code), table=table)], measures=beside, table=table)
     keys = {t.key for m in last.subjects for t in m.terms}
     named = q.subjects + ([q.whole] if q.whole else [])
     leftover = strip_fillers(_mask(q.squashed, named))
@@ -1749,7 +1771,11 @@ def _level_not_below(q: Query, last: Query) -> bool:
 
 def _columns_of_last_table(last: Query, doc: Document | None) -> set[str]:
     """The column names of the table the last row was read in (收入决算表: 财政拨款收入, 事业收入, 其他收入 …)."""
-    table = next((t for t in doc.tables if t.no == last.table), None) if doc is not None and last.table is not None else None
+    return _columns_of_table(doc, last.table)
+
+
+def _columns_of_table(doc: Document | None, table_no: int | None) -> set[str]:
+    table = next((t for t in doc.tables if t.no == table_no), None) if doc is not None and table_no is not None else None
     return {c.rsplit("/", 1)[-1].removeprefix("其中：") for c in table.columns} if table is not None else set()
 
 
