@@ -10,6 +10,8 @@ printed with different figures in different places; the caller shows them all.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -441,13 +443,15 @@ def topic_facts(doc: Document, q: Query) -> tuple[str, list] | None:
     """The 决算 paragraph about the subject asked for (…（项）), and the figures it states."""
     names = [squash(t.name) for m in q.subjects for t in m.terms if t.kind == "code"]
     topics = list(dict.fromkeys(f.topic for f in doc.facts if f.topic))
-    fitting = [t for t in topics if any(squash(t).endswith(n + lv) for n in names for lv in ("项", "款", "类", ""))]
+    # the paragraph's heading ends with the name, then its level, with or without its own code (基层司法业务（04项）)
+    fitting = [t for t in topics if any(re.search(re.escape(n) + r"[（(]?\d*[项款类]?[）)]?$", squash(t)) for n in names)]
     parents = [r.name for m in q.subjects for t in m.terms if t.kind == "code" and len(t.key) == 7
                for _, r in doc.rows_with_code(t.key[:5])[:1]]
     if len(fitting) > 1 and parents:
         fitting = [t for t in fitting if any(squash(p) in squash(t) for p in parents)] or fitting
     if q.level:
-        fitting = [t for t in fitting if any(squash(t).endswith(n + q.level) for n in names)] or fitting
+        fitting = [t for t in fitting if any(re.search(re.escape(n) + r"[（(]?\d*" + q.level + r"[）)]?$", squash(t))
+                                             for n in names)] or fitting
     if not fitting:
         return None
     facts = [f for f in doc.facts if f.topic == fitting[0] and f.kind in ("amount", "share")]

@@ -375,7 +375,7 @@ def purpose(doc: Document, q: Query) -> Answer | None:
     topic, facts = found
     start = min(f.line for f in facts)
     text = re.sub(r"\s", "", "".join(doc.lines[max(0, start - 4):start + 2]))
-    name = re.sub(r"（项）$|（款）$|（类）$", "", topic).split("）")[-1]  # the item's own name, its paragraph's start
+    name = re.sub(r"[（(]\d*[项款类][）)]$", "", topic).split("）")[-1]  # the item's own name, its paragraph's start
     at = text.rfind(name[-6:]) if name[-6:] in text else 0
     m = re.search(r"主要用于[：:]?([^。]+)", text[max(at, 0):])
     if m is None:

@@ -1785,7 +1785,9 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query, doc: Document | No
     (表5里它也是这个数吗); a property named with 它 (它的绩效目标表) is asked of it."""
     row_last = bool(last.subjects) and bool(last.subjects[0].kinds & set(_ROW_KINDS))
     # 其中X / 跟X对得上吗: X is a name of its own, not a column or scope of the last row
-    part_of = q.squashed.startswith(("其中", "那其中")) or q.op == "check" and bool(re.match(r"(?:跟|和|与|同)", q.squashed))
+    # (上年结转比它多多少: X compared with the last subject is a name too)
+    part_of = q.squashed.startswith(("其中", "那其中")) or q.op == "check" and bool(re.match(r"(?:跟|和|与|同)", q.squashed)) \
+        or q.op in ("difference", "ratio") and bool(re.search(r"比(?:它|其|这个|那个|这项|那项)", q.squashed))
     pronoun = bool(_PRONOUN.search(_without_determiners(q)))  # (那个一般公共预算支出: points at that name)
     # a figure split into this year's and carried-over parts (a subject, a column, a project list);
     # a total or a stated figure is not, so a scope word after it names the scope's own figure
@@ -1918,7 +1920,8 @@ def _against_last(filled, q, last, named, earlier) -> Query | None:
     if not (q.op == "check" and re.match(r"(?:该金额|这个金额|该数|这个数|这笔钱|这笔|它)?(?:跟|和|与|同)", q.squashed)
             or q.op in ("difference", "ratio")):
         return None
-    filled.subjects = [_carried(last.subjects[0])] + named
+    before = re.search(r"比(?:它|其|这个|那个|这项|那项)", q.squashed[named[0].end:])  # (X比它多多少: X first)
+    filled.subjects = named + [_carried(last.subjects[0])] if before else [_carried(last.subjects[0])] + named
     return filled
 
 
