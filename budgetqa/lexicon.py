@@ -176,6 +176,26 @@ SHORT_PAIRS: tuple[tuple[str, str], ...] = (
     # comparison signs typed by analysts (count >=15, >15)
     (r"\s*(?:>=|≥)\s*", "大于等于"), (r"\s*(?:<=|≤)\s*", "小于等于"), (r"\s*>\s*", "大于"), (r"\s*<\s*", "小于"),
 )
+# English words typed among Chinese ones (code-switching: 它占支出总计的 share 呢, second place 呢), read as
+# the Chinese word that asks the same; whole words only, longest first. Names in English are SYNONYMS.
+_EN = r"(?<![a-z]){}(?![a-z])"
+ENGLISH: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(_EN.format(word)), chinese) for word, chinese in (
+    (r"(?:second|2nd)(?:\s+(?:place|largest|biggest|highest))?", "第二"),
+    (r"(?:third|3rd)(?:\s+(?:place|largest|biggest|highest))?", "第三"),
+    (r"runner-?up", "第二"), (r"top\s*(\d+)", r"前\1"),
+    (r"(?:the\s+)?(?:largest|biggest|highest|max(?:imum)?)", "最大"), (r"(?:the\s+)?(?:smallest|lowest|min(?:imum)?)", "最小"),
+    (r"share|percentage|proportion|percent", "占比"), (r"ratio", "之比"),
+    (r"add(?:ed)?\s+up|sum(?:med)?(?:\s+up)?|in\s+total|altogether|combined", "加起来"),
+    (r"total(?!\s*(?:expenditure|spending|income|revenue))", "合计"),
+    (r"difference|gap|diff", "相差多少"), (r"how\s+much", "多少"), (r"how\s+many|number\s+of", "几个"),
+    (r"amounts?|figures?", "金额"), (r"average|avg|mean", "平均"),
+    (r"sub-?categor(?:y|ies)|children|sub-?items?", "下级科目"), (r"break\s*down|components?", "组成"),
+    (r"categor(?:y|ies)", "类"), (r"funding(?:\s+source)?|source\s+of\s+funds?|funded\s+by", "资金来源"),
+    (r"projects?", "项目"), (r"tables?", "表"), (r"budget", "预算"), (r"final\s+accounts?|actual", "决算"),
+    (r"consistent|match(?:es)?|the\s+same|same", "一致"), (r"(?:last|previous)\s+year", "上年"),
+    (r"growth(?:\s+rate)?|increase", "增长"), (r"decrease|decline", "减少"), (r"reasons?|why", "原因"),
+    (r"(?:overall\s+)?(?:goal|objective|target)s?", "目标"), (r"which", "哪个"), (r"list", "列出"),
+))
 # Funds a table title can carry (一般公共预算支出预算表): a question naming one reads that table.
 FUNDS = ("一般公共预算", "政府性基金预算", "政府性基金", "国有资本经营预算", "财政拨款", "财政专户管理资金", "单位资金")
 

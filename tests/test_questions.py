@@ -79,6 +79,10 @@ def test_how_a_question_is_read(seed, question, op, names, slots):
 ANSWERS = [
     ("2013105", "value", [246.89], ["2013105 专项业务"]),
     ("２０１３１０５多少", "value", [246.89], []),
+    # English words typed among Chinese ones ask what their Chinese words ask
+    ("基本支出 share of 支出总计", "share", [28.00], []),
+    ("人员经费/公用经费 ratio", "ratio", [21.34], []),
+    ("top 3 projects 本年", "rank", [90, 60, 37], []),
     ("專項業務", "value", [246.89], ["专项业务"]),
     ("sgjf", "value", [0], ["无"]),
     ("zhufanggongjijin", "value", [23.83], ["住房公积金"]),
@@ -270,6 +274,8 @@ DIALOGUES = [
     # a comparison naming only the other side compares with the subject of the conversation
     [("基本工资多少", [120.83]), ("和津贴补贴相比谁多？多多少？是它的几倍？", [39.86, 80.97, 3.03])],
     [("行政运行多少", [110.41]), ("比事业运行少多少", [13.60])],
+    [("一般公共服务支出占支出总计多少", [93.62]), ("下面的款级 sub-categories 有哪些，各多少？", [1014.12, 1.07])],
+    [("20131下面最大的项级科目是哪个", [532.81]), ("second place 呢", [246.89])],
     # X比它…: X is a name of its own (not a column of the last row), compared with the last subject
     [("基本支出多少", [303.62]), ("项目支出比它少多少", [477.15])],
     # after a line asking several figures, a bare sum, and a bare level, are of what was just asked

@@ -105,6 +105,8 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     v = vocabulary(doc)
     cut = len(question) > MAX_QUESTION
     text = normalise(question[:MAX_QUESTION])
+    for english, chinese in lexicon.ENGLISH:
+        text = english.sub(chinese, text)
     text = chinese_numbers(resolve_pinyin(text, v))
     for short, full in lexicon.SHORT_PAIRS:
         text = re.sub(short, full, text)
@@ -740,6 +742,8 @@ def _restated(q: Query, ms: list[Mention]) -> list[Mention]:
     members = [w for m in before for t in m.terms if t.kind == "group" for w in lexicon.GROUPS.get(t.key, ())]
     if not before or not after or members and all(any(w in t.name for w in members for t in m.terms) for m in after):
         return ms  # (a group then its members: the group's own rule reads them)
+    if {t.key for m in before for t in m.terms[:1]} == {t.key for m in after for t in m.terms[:1]}:
+        return [m for m in ms if m not in after]  # (项目支出 就是 project支出: one name said twice)
     longest = [max(m.end - m.start for m in side) for side in (before, after)]
     if longest[0] == longest[1]:
         return ms
@@ -1420,7 +1424,9 @@ def _leans_on_context(q: Query) -> bool:
     whole_money = bare and (_WHOLE_MONEY.search(unnamed) or re.search(r"(?:结转|截转|没花完)(?:的)?(?:部分|那部分|那块|的钱|资金)", unnamed)) \
         and not re.search(r"这|那|它|其|该", q.squashed)  # (结转部分按款分别是多少: the carried-over money itself)
     # a short why that names nothing (为什么没完成, 咋少这么多): the reason of the last answer's figure
-    down = bare and bool(_DOWN.search(q.squashed) or _UP.search(q.squashed))  # 再往下呢 / 上面的款: of the last subject
+    # 再往下呢 / 上面的款 / 下面的款级科目有哪些: of the last subject
+    down = (bare or not q.subjects and not q.excluded and q.table is None and q.domain == "subjects") \
+        and bool(_DOWN.search(q.squashed) or _UP.search(q.squashed))
     why = bare and len(q.squashed) <= 12 and bool(_WHY.search(q.squashed) or _PURPOSE_ASKED.search(q.squashed)
                                                   or re.search(r"^(?:那)?(?:20\d\d年(?:度)?)?(?:实际)?(?:支出了|花了|花掉了?|用了|执行了?)多少", q.squashed))
     # the two just asked (两个加起来, 两者差多少): a sum or comparison of what the conversation named
@@ -1438,7 +1444,8 @@ def _carry_subjects(filled: Query, q: Query, last: Query, doc: Document | None) 
     filled.subjects = [_carried(m) for m in last.subjects]
     if doc is not None:
         _spent_total(filled, vocabulary(doc))  # 一共多少钱，都用在哪几块: the money spent
-    filled.whole = filled.whole or (_carried(last.whole) if last.whole else None)
+    going = _DOWN.search(q.squashed) or _UP.search(q.squashed)  # (下面的款 after a share: the subject's own parts)
+    filled.whole = filled.whole or (_carried(last.whole) if last.whole and not going else None)
     if filled.whole is not None:  # 分别占基本支出的百分之几: the parts, not the whole again
         filled.subjects = [m for m in filled.subjects if m.term.key != filled.whole.term.key] or filled.subjects
     filled.table = _table_carried(filled, q, last, doc)
@@ -1469,8 +1476,10 @@ def _of_last_list(q: Query, last: Query | None) -> Query | None:
         return replace(q, domain=last.domain, scope=q.scope or last.scope, subjects=[_carried(m) for m in last.subjects],
                        table=q.table if q.table is not None else last.table)  # 高于平均数的有几个: of the list just averaged
     if last is not None and not q.follow_up and q.domain == "projects" == last.domain and last.scope \
-            and not q.scope and not q.subjects and q.op in ("mean", "count", "rank", "filter", "list", "sum"):
-        return replace(q, scope=last.scope)  # 平均每个项目多少 after a list of this year's projects: of that list
+            and not q.scope and not q.subjects and q.op in ("mean", "count", "filter", "sum"):
+        # 平均每个项目多少 after a list of this year's projects: of that list (a ranking or a list of projects
+        # names its own list, and says which: 前三个项目 is of all of them)
+        return replace(q, scope=last.scope)
     return None
 
 
