@@ -79,6 +79,11 @@ def test_how_a_question_is_read(seed, question, op, names, slots):
 ANSWERS = [
     ("2013105", "value", [246.89], ["2013105 专项业务"]),
     ("２０１３１０５多少", "value", [246.89], []),
+    # who is asking and courtesy are not what is asked (想看屯留区委办…, 我是区委办退下来的…, 劳烦您告知)
+    ("我在写论文，想看屯留区委办的一般公共服务支出是多少？", "value", [1015.19], []),
+    ("同志您好，我是区委办退下来的老同志，想请教一下：今年区委办一般公共预算当年安排的支出一共是多少万元？劳烦您告知。",
+     "value", [550.51], []),
+    ("谢谢您。那么社会保障和就业这一块，占一般公共预算当年支出的比重是多少呢？", "share", [5.77], []),
     # English words typed among Chinese ones ask what their Chinese words ask
     ("基本支出 share of 支出总计", "share", [28.00], []),
     ("人员经费/公用经费 ratio", "ratio", [21.34], []),
