@@ -48,6 +48,8 @@ CASES = [
     (SWU_BUDGET, "206 02 04 实验室及相关设施总预算多少，其中财政拨款多少", [1165.08, 900.00], []),
     (SWU_BUDGET, "2050204高中教育预算多少？基本和项目各多少", [28132.26], []),
     (STREET, "政府性基金预算支出功能分类预算表里有哪些支出，各多少元？", [3380000, 300000], []),
+    # a table named with a level ranks its classes; the share asked with it is of that table's classes together
+    (PLANNING, "一般公共预算财政拨款支出按类看，哪一类最多？金额和占比是多少？", [4461.67, 45.78], ["自然资源海洋气象等支出"]),
     # what an item's money is for, from its paragraph headed with the item's own code (基层司法业务（04项）)
     (JUSTICE, "基层司法业务主要干什么用？", [], ["人民调解、医患纠纷"]),
 ]

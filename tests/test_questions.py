@@ -281,6 +281,10 @@ DIALOGUES = [
     [("行政运行多少", [110.41]), ("比事业运行少多少", [13.60])],
     [("一般公共服务支出占支出总计多少", [93.62]), ("下面的款级 sub-categories 有哪些，各多少？", [1014.12, 1.07])],
     [("20131下面最大的项级科目是哪个", [532.81]), ("second place 呢", [246.89])],
+    # 第二呢 after a ranking is the second of that list, not a ranking inside its first; 占比呢 is the share
+    # of what was ranked in the whole list ranked
+    [("哪一类最多？", [1015.19]), ("第二呢", [31.77])],
+    [("哪一类最多？", [1015.19]), ("占比呢", [93.62])],
     # X比它…: X is a name of its own (not a column of the last row), compared with the last subject
     [("基本支出多少", [303.62]), ("项目支出比它少多少", [477.15])],
     # after a line asking several figures, a bare sum, and a bare level, are of what was just asked

@@ -573,7 +573,8 @@ def _together(doc: Document, parts: list[str], answers: list[Answer]) -> Answer:
             texts.append(a.text)  # a later part answered by the same card (执行率呢 after 全年预算和决算) is said once
         elif not a.matched and not _already_said(p, said):
             texts.append(f"「{p.strip()}」：{a.text}")
-    combined.text = " ".join(texts)
+    # an answer a later part's answer repeats and goes on from (哪一类最多？占比多少: the ranking, then its share) is said once
+    combined.text = " ".join(t for t in texts if not any(len(u) > len(t) and t in u for u in texts))
     return combined
 
 

@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from budgetqa import lexicon
 from budgetqa.answer import text
-from budgetqa.answer.build import answer, stated_reason, total, typed_value
+from budgetqa.answer.build import answer, pct, stated_reason, total, typed_value
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import Value, children_rows, code_place, list_total, measure_column
 from budgetqa.models import Document, Table
@@ -278,6 +278,7 @@ def rank(doc: Document, q: Query) -> Answer | None:
                    f"{d.where}中按金额{order}排第 {place} 的是 {v.label}，{amount_text(v.amount, v.unit)}"
                    f"（共 {len(ranked)} 项；第 1 位 {ranked[0].label} {amount_text(ranked[0].amount, ranked[0].unit)}）。")
         a.figure(v.label, v.amount, v.unit, v.where, v.line)
+        _shares_in_list(a, q, d, [v])
         _table(a, ranked[:max(place, 3)], ranked=True)
         a.focus = [v]
         return a
@@ -305,9 +306,25 @@ def rank(doc: Document, q: Query) -> Answer | None:
     a = answer("rank", f"{d.where}，按金额{order}", text)
     for v in shown:
         a.figure(v.label, v.amount, v.unit, v.where, v.line)
+    _shares_in_list(a, q, d, shown)
     _table(a, shown, ranked=True)
     a.focus = shown[:1] if len(shown) == 1 else shown
     return a
+
+
+def _shares_in_list(a: Answer, q: Query, d: Domain, shown: list[Value]) -> None:
+    """哪一类最多、占多少: each item ranked, as a share of the whole list it was ranked in (their sum)."""
+    if q.whole is not None or not re.search(r"占|比重|比例|百分", q.squashed) or len({v.unit for v in d.rows}) > 1:
+        return
+    whole = total(d.rows)
+    if not whole:
+        return
+    said = []
+    for v in shown:
+        share = pct(v.amount, whole)
+        said.append(f"{v.label} 占 {share}%")
+        a.figure(f"{v.label} 占{d.where}合计", share, "%")
+    a.text += f"以{d.where}合计 {amount_text(whole, d.rows[0].unit)} 为分母（{len(d.rows)} 项相加）：" + "；".join(said) + "。"
 
 
 def mean(doc: Document, q: Query) -> Answer | None:

@@ -150,10 +150,20 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     _refusals(q, doc, mentions)
     _missing_table(q, doc)
     _rank(q)
+    _table_as_place(q)
     _settle_op(q, v, doc)
     _table_described(q, doc)
     q.follow_up = _leans_on_context(q)
     return q
+
+
+def _table_as_place(q: Query) -> None:
+    """A table named with a level asked of it (表5哪一类最多, 一般公共预算财政拨款支出按类看): a table has no
+    parent, so it is where the classes are read, not a subject of its own."""
+    if q.op != "parent" or not q.level or len(q.subjects) != 1 or q.subjects[0].term.kind != "table":
+        return
+    q.table, q.subjects = int(q.subjects[0].term.key), []
+    _rank(q)
 
 
 def _table_described(q: Query, doc: Document) -> None:
@@ -1679,6 +1689,8 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
         return q  # questions about the report itself (its duties, its units) lean on nothing said of a figure
     if (among := _among_last(q, last, doc)) is not None:
         return among
+    if last.op == "rank" and q.op == "share" and not q.subjects and q.whole is None:
+        return replace(last, squashed=f"{last.squashed}，{q.squashed}", follow_up=False)  # 占比呢: in the list ranked
     if (table := _table_of_stated(q, last, doc)) is not None:
         return replace(q, table=table, follow_up=False)
     if (q.field_name or "绩效" in q.squashed) and every_sheet(q):
@@ -1691,7 +1703,7 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
             and not re.search(r"它|其(?!他|余|中)|该", q.squashed):
         within = q.squashed.startswith(("其中", "那其中")) and q.table is None  # 其中最小的几个: of the last table's list
         return replace(q, scope=q.scope or last.scope, table=last.table if within else q.table)  # 结转项目里最小的那个 after a 科目: a list of its own
-    if focus and not (q.n or q.nth or q.op in ("rank", "count", "filter", "list") and q.cued):
+    if focus and not (q.n or q.nth or q.choice and last.op == "rank" or q.op in ("rank", "count", "filter", "list") and q.cued):
         last = replace(last, subjects=focus, whole=None, domain=None)
     filled = replace(q)
     filled.unit = filled.unit or last.unit  # 多少元 … 上年结转呢: the unit asked carries to the follow-ups
