@@ -190,7 +190,7 @@ ENGLISH: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(_EN.format(word)
     (r"difference|gap|diff", "相差多少"), (r"how\s+much", "多少"), (r"how\s+many|number\s+of", "几个"),
     (r"amounts?|figures?", "金额"), (r"average|avg|mean", "平均"),
     (r"sub-?categor(?:y|ies)|children|sub-?items?", "下级科目"), (r"break\s*down|components?", "组成"),
-    (r"categor(?:y|ies)", "类"), (r"funding(?:\s+source)?|source\s+of\s+funds?|funded\s+by", "资金来源"),
+    (r"categor(?:y|ies)", "类"), (r"funding\s+source|source\s+of\s+funds?|funded\s+by", "资金来源"), (r"funding|funds?", "资金"),
     (r"projects?", "项目"), (r"tables?", "表"), (r"budget", "预算"), (r"final\s+accounts?|actual", "决算"),
     (r"consistent|match(?:es)?|the\s+same|same", "一致"), (r"(?:last|previous)\s+year", "上年"),
     (r"growth(?:\s+rate)?|increase", "增长"), (r"decrease|decline", "减少"), (r"reasons?|why", "原因"),

@@ -284,6 +284,11 @@ DIALOGUES = [
     # 第二呢 after a ranking is the second of that list, not a ranking inside its first; 占比呢 is the share
     # of what was ranked in the whole list ranked
     [("哪一类最多？", [1015.19]), ("第二呢", [31.77])],
+    # a year said short (23年) is the year the report compares with; 这个数与X相比 compares the last figure with X
+    [("机关运行经费多少", [13.59]), ("那23年是多少", [8.00])],
+    [("退休费是多少", [2.68]), ("这个数与您刚才说的社会保障和就业支出相比，相差多少？", [29.09])],
+    # a superlative right before a name only says which one was meant
+    [("刚才那个最大的 2013102，funding 是本年预算安排的还是上年结转的？", [532.81])],
     [("哪一类最多？", [1015.19]), ("占比呢", [93.62])],
     # X比它…: X is a name of its own (not a column of the last row), compared with the last subject
     [("基本支出多少", [303.62]), ("项目支出比它少多少", [477.15])],

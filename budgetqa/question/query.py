@@ -108,6 +108,9 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     for english, chinese in lexicon.ENGLISH:
         text = english.sub(chinese, text)
     text = chinese_numbers(resolve_pinyin(text, v))
+    if doc.year:  # 23年 / 24年度: a year said short, when it is one of the years the report speaks of
+        text = re.sub(r"(?<![\d.])(\d\d)(?=年)", lambda m: f"20{m.group(1)}" if doc.year - 4 <= 2000 + int(m.group(1))
+                      <= doc.year + 1 else m.group(1), text)
     for short, full in lexicon.SHORT_PAIRS:
         text = re.sub(short, full, text)
     squashed = squash(text)
@@ -150,11 +153,25 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     _refusals(q, doc, mentions)
     _missing_table(q, doc)
     _rank(q)
+    _superlative_names(q)
     _table_as_place(q)
     _settle_op(q, v, doc)
     _table_described(q, doc)
     q.follow_up = _leans_on_context(q)
     return q
+
+
+def _superlative_names(q: Query) -> None:
+    """那个最大的 2013102 / 最多的那个安可替代工程: a superlative right before a name says which one was meant
+    and the name says it; no ranking is asked."""
+    if q.op != "rank":
+        return
+    for m in q.subjects:
+        if m.via == "exact" and m.kinds & {"code", "project", "item"} \
+                and re.search(r"最(?:大|多|高|小|少|低)的(?:那个|这个|那项|那笔)?$", q.squashed[max(0, m.start - 8):m.start]):
+            q.ops = [o for o in q.ops if o[1] != "rank"]
+            q.op = q.ops[0][1]
+            return
 
 
 def _table_as_place(q: Query) -> None:
@@ -1537,7 +1554,7 @@ def _one_sided(q: Query) -> bool:
     other side is the subject the conversation is about."""
     return q.op in ("difference", "ratio") and len(q.subjects) == 1 and q.whole is None \
         and not (q.amounts or q.percents or q.previous_year) \
-        and bool(re.match(r"(?:那|再|它|这个|这笔)?(?:跟|和|与|同|比|较|相比)", q.squashed))
+        and bool(re.match(r"(?:那|再|它|这个数字?|这个金额|这一?数|该数|此数|这个|这笔钱?)?(?:跟|和|与|同|比|较|相比)", q.squashed))
 
 
 def _without_determiners(q: Query) -> str:
