@@ -79,6 +79,10 @@ def test_how_a_question_is_read(seed, question, op, names, slots):
 ANSWERS = [
     ("2013105", "value", [246.89], ["2013105 专项业务"]),
     ("２０１３１０５多少", "value", [246.89], []),
+    # a whole split into its two scopes; the items of a list added; 本单位 is the department, not a name's first words
+    ("项目支出780.77，能不能拆成本年安排的项目和上年结转的项目两块？", "value", [246.89, 533.88], []),
+    ("不对，我是想先核本年预算那张项目表，八个项目加总是多少", "list", [246.89], ["8 个"]),
+    ("本单位今年有没有政府购买服务", "text", [], ["本单位本年度无政府购买服务"]),
     # who is asking and courtesy are not what is asked (想看屯留区委办…, 我是区委办退下来的…, 劳烦您告知)
     ("我在写论文，想看屯留区委办的一般公共服务支出是多少？", "value", [1015.19], []),
     ("同志您好，我是区委办退下来的老同志，想请教一下：今年区委办一般公共预算当年安排的支出一共是多少万元？劳烦您告知。",

@@ -320,11 +320,15 @@ def _settle_op(q: Query, v, doc: Document) -> None:
 
 
 def _split_by_scope(q: Query) -> None:
-    """X中今年新安排的和上年结转的各是多少: one subject asked once for each scope typed."""
-    if not q.each or q.op not in ("value", "sum") or q.measures or not q.scope_spans and not q.subjects:
+    """X中今年新安排的和上年结转的各是多少 / 项目支出拆成本年的和上年结转的两块: one subject asked once for
+    each scope typed."""
+    if not (q.each or q.op == "breakdown") or q.op not in ("value", "sum", "breakdown") or q.measures \
+            or not q.scope_spans and not q.subjects:
         return  # (columns asked of a row say the split themselves)
     def said(m: Mention) -> str | None:  # a scope word (上年结转, 今年新给的), not a row's own name (本年收入合计)
         typed = q.squashed[m.start:m.end]
+        if m.kinds == {"list"} and m.term.key in ("本年", "上年结转"):
+            return m.term.key  # (上年结转的项目: the carried-over part)
         return next((scope for scope, words in lexicon.SCOPE_WORDS.items() if typed in words), None) or (
             _scope_word(m, q) if m.via == "synonym" else None)
 
@@ -1319,6 +1323,8 @@ def _slots(q: Query) -> set[str]:
         slots.add("money")  # 钱主要花哪了 / 这些钱从哪来的: the report's money as a whole
     if not named and q.scope == "上年结转":
         slots.add("scope")  # 去年没花完留下的钱有多少: the carried-over money itself
+    if not named and q.domain == "projects":
+        slots.add("list")  # 八个项目加总是多少: the items of a list
     return slots
 
 
