@@ -83,6 +83,8 @@ ANSWERS = [
     ("项目支出780.77，能不能拆成本年安排的项目和上年结转的项目两块？", "value", [246.89, 533.88], []),
     ("不对，我是想先核本年预算那张项目表，八个项目加总是多少", "list", [246.89], ["8 个"]),
     ("本单位今年有没有政府购买服务", "text", [], ["本单位本年度无政府购买服务"]),
+    # a group whose members are all under one printed row is that row's figure
+    ("医疗支出 多少", "value", [13.60], ["21011"]),
     # who is asking and courtesy are not what is asked (想看屯留区委办…, 我是区委办退下来的…, 劳烦您告知)
     ("我在写论文，想看屯留区委办的一般公共服务支出是多少？", "value", [1015.19], []),
     ("同志您好，我是区委办退下来的老同志，想请教一下：今年区委办一般公共预算当年安排的支出一共是多少万元？劳烦您告知。",
@@ -290,6 +292,7 @@ DIALOGUES = [
     [("哪一类最多？", [1015.19]), ("第二呢", [31.77])],
     # a year said short (23年) is the year the report compares with; 这个数与X相比 compares the last figure with X
     [("机关运行经费多少", [13.59]), ("那23年是多少", [8.00])],
+    [("2013105多少", [246.89]), ("同一个科目在收入总表里呢？", [246.89, "表2"])],
     [("退休费是多少", [2.68]), ("这个数与您刚才说的社会保障和就业支出相比，相差多少？", [29.09])],
     # a superlative right before a name only says which one was meant
     [("刚才那个最大的 2013102，funding 是本年预算安排的还是上年结转的？", [532.81])],

@@ -379,6 +379,12 @@ def _sheet_figures(a: Answer, sheet, v: Value) -> None:
 def group_answer(doc: Document, q: Query, word: str) -> Answer | None:
     """A group of printed items named together (社保缴费): each member and their sum."""
     members = group_members(doc, word)
+    if len(members) == 1:  # (医疗支出: one printed row holds every member, 21011 行政事业单位医疗)
+        if members[0].key.isdigit():
+            return code_answer(doc, q, members[0].key)
+        a = answer("value", f"{word}：{members[0].label}", f"{cited(members[0])}。")
+        add(a, members[0])
+        return a
     if len(members) < 2:
         return None
     total = build.total(members)

@@ -1542,7 +1542,8 @@ def _table_named_alone(q: Query, doc: Document) -> int | None:
     tables = {int(t.key) for m in q.subjects for t in m.terms[:1] if t.kind == "table"}
     if len(tables) > 1 or q.subjects and (len(tables) != 1 or len(q.subjects) > 1) or q.amounts or q.percents or q.cued:
         return None
-    said = re.sub(r"[那这呢的里中上看在是吗么表？?，,。\s]", "", strip_fillers(_mask(q.squashed, q.subjects)))
+    said = re.sub(r"同一?个?(?:科目|项目|项|行)|这一?个?(?:科目|行)|该科目|它", "", _mask(q.squashed, q.subjects))
+    said = re.sub(r"[那这呢的里中上看在是吗么表？?，,。\s]", "", strip_fillers(said))  # (同一个科目在支出总表里呢)
     if tables:
         return tables.pop() if not said else None
     titled = sorted((len(t.title), t.no) for t in doc.tables if len(said) >= 4 and said in squash(t.title))
