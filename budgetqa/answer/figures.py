@@ -33,6 +33,10 @@ _KIND_ORDER = ("code", "item", "project", "target", "group", "list", "row", "col
                "unit")
 
 
+# Words saying a figure is asked as the report's text states it (说明里写的, 文字部分, 正文中).
+_IN_TEXT = re.compile(r"说明(?:里|中|部分|里面|第?[一二三四五六七八九十\d]+(?:部分)?)?(?:写|说|讲|提|称|列|给)|文字(?:部分|说明)|正文|文中")
+
+
 def ordered(m: Mention) -> list[Term]:
     """A mention's readings, most specific kind first (a synonym's keep the lexicon's order)."""
     if m.via == "synonym":
@@ -43,6 +47,8 @@ def ordered(m: Mention) -> list[Term]:
 def mention_values(doc: Document, m: Mention, q: Query) -> list[Value]:
     """The figures of one mention: its most specific reading that has any (projects within the scope)."""
     terms = ordered(m)
+    if _IN_TEXT.search(q.squashed):  # 说明里写的人员经费: the figure the text states, before any table's
+        terms = sorted(terms, key=lambda t: t.kind != "fact")
     if q.scope in ("本年", "上年结转"):
         scoped = [t for t in terms if t.kind != "project" or any(p.name == t.key and p.scope == q.scope for p in doc.projects)]
         terms = scoped or terms
