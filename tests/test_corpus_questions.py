@@ -52,6 +52,8 @@ CASES = [
     (PLANNING, "一般公共预算财政拨款支出按类看，哪一类最多？金额和占比是多少？", [4461.67, 45.78], ["自然资源海洋气象等支出"]),
     # a figure asked as the text states it is read from the text, not from a table that prints another
     (PLANNING, "说明部分写的人员经费是多少", [4896.98], []),
+    (SWU_BUDGET, "本年支出比本年收入多出多少？", [41494.98], []),
+    ("budget_chongqing_swu_university_2024_dept.txt", "本年支出 项目支出合计", [109674.58], []),
     # what an item's money is for, from its paragraph headed with the item's own code (基层司法业务（04项）)
     (JUSTICE, "基层司法业务主要干什么用？", [], ["人民调解、医患纠纷"]),
 ]

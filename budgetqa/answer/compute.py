@@ -23,7 +23,7 @@ from budgetqa.answer.lists import domain, list_answer, sheet_total
 from budgetqa.answer.lists import sheet_domain
 from budgetqa.answer.topics import topic_answer
 from budgetqa.answer.model import Answer, amount_text
-from budgetqa.answer.resolve import NARRATIVE, Value, column_values, is_descendant, list_total, table_total, titled, topic_facts
+from budgetqa.answer.resolve import NARRATIVE, Value, code_values, column_values, is_descendant, list_total, table_total, titled, topic_facts
 from budgetqa.models import Document, Fact
 from budgetqa.question.mentions import Mention
 from budgetqa.question.query import Query
@@ -42,6 +42,11 @@ def subject_value(doc: Document, q: Query, m: Mention) -> Value | None:
             return total
     if sheets_asked(q, m):
         return sheet_total(doc, q, "实施期" if q.has("实施期") and not q.has("年度") else "年度")
+    codes = [t.key for t in q.whole.terms if t.kind == "code"] if q.whole is not None and q.whole is not m else []
+    if codes and "column" in m.kinds and not m.kinds & {"code", "item", "project"}:
+        found = code_values(doc, codes[0], replace(scoped, measures=[m.term.key]))  # 该款的基本支出: that code's column
+        if found:
+            return found[0]
     found = mention_values(doc, m, scoped)
     return found[0] if found else None
 

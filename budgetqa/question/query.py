@@ -730,6 +730,7 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
     ms = _narrowed(ms)
     ms = _group_heads(ms)
     ms = _total_tails(q, ms)
+    ms = _short_totals(q, ms)
     ms = _source_clause(q, ms)
     ms = _table_roles(q, ms)
     ms = _fund_roles(q, ms, doc)
@@ -749,7 +750,7 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
         fund_listed = bool(fund and re.fullmatch(rf"[类款项]?的?{fund}(?:拨款)?(?:收入)?(?:当年数|本年数|当年|本年)?[和与及、跟]",
                                                  between))
         # 机关运行经费和(经济分类表的)公用经费: two names listed, not a column of the row
-        listed = measures and bool(re.search(r"[和与及、跟同]", between)) and not fund_listed
+        listed = measures and bool(re.search(r"[和与及、跟同加]", between)) and not fund_listed  # (本年收入加上年结转)
         if measures and len(named_rows) <= 2 and not listed:
             q.measures = ([fund] if fund_listed else []) + [column[id(m)] for m in measures]
             if fund_listed:
@@ -760,6 +761,16 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
         elif re.search(r"基本(?:支出)?[和与、及]项目(?:支出)?", q.squashed[rows[0].end:]):
             q.measures = ["基本支出", "项目支出"]  # 2050204高中教育多少？基本和项目各多少
     q.subjects = ms
+
+
+def _short_totals(q: Query, ms: list[Mention]) -> list[Mention]:
+    """本年支出 项目支出合计: a total said without its 合计 beside other names says which spending they are
+    of, it is not asked itself; alone, or beside another such total (本年支出比本年收入多多少), it is."""
+    def short(m: Mention) -> bool:
+        typed, name = q.squashed[m.start:m.end], squash(m.term.name)
+        return m.kinds == {"row"} and typed != name and name in (typed + "合计", typed + "总计")
+    said = [m for m in ms if short(m)]
+    return [m for m in ms if m not in said] if said and len(said) < len(ms) else ms
 
 
 def _restated(q: Query, ms: list[Mention]) -> list[Mention]:
@@ -1443,8 +1454,12 @@ def _leans_on_context(q: Query) -> bool:
     # (a long name does not make a question long: 下一级的机关事业单位基本养老保险缴费支出呢 is short)
     short = len(_mask(q.squashed, q.subjects).replace(" ", "")) <= 14 and len(q.squashed) <= 40 \
         and bool(re.search(r"^那|呢$|^再", q.squashed))
+    pointer = re.search(r"它|其(?!他|余|中)|^(?:这|那)是|^(?:这|那)(?:个)?钱|^该(?:金额|数)|(?:这|此|该)一?个?(?:款|类|科目)", q.squashed)
+    named = q.subjects + ([q.whole] if q.whole else [])
+    if pointer and any("code" in m.kinds and m.end <= pointer.start() < 10_000 for m in named):
+        pointer = None  # 20131款下A和B相加，是否等于该款的基本支出: 该款 is the code this question named
     marked = bool(lexicon.FOLLOW_UP.search(_without_determiners(q))) and (len(q.squashed) <= 20 or short) or bool(
-        re.search(r"它|其(?!他|余|中)|^(?:这|那)是|^(?:这|那)(?:个)?钱|^该(?:金额|数)|(?:这|此|该)一?个?(?:款|类|科目)", q.squashed)) or bool(re.search(r"这笔|那笔|这一项", q.squashed)) and not any(
+        pointer) or bool(re.search(r"这笔|那笔|这一项", q.squashed)) and not any(
         not (_is(m, q, _SCOPE_NAMES) or q.squashed[m.start:m.end] in _MEASURE_NAMES) for m in q.subjects)
     # (招商引资宣传那笔结转资金: 那笔 of the name typed; 这一项全是项目支出吗: of the last one)
     bare = not q.subjects and not q.excluded and q.table is None and not q.domain
@@ -1477,7 +1492,9 @@ def _carry_subjects(filled: Query, q: Query, last: Query, doc: Document | None) 
     filled.subjects = [_carried(m) for m in last.subjects]
     if doc is not None:
         _spent_total(filled, vocabulary(doc))  # 一共多少钱，都用在哪几块: the money spent
-    going = _DOWN.search(q.squashed) or _UP.search(q.squashed)  # (下面的款 after a share: the subject's own parts)
+    # the whole of a share carries to a follow-up that asks a share again or asks nothing new (那上年结转呢),
+    # not to one asking another operation (下面的款, 它全落在哪个科目: the subject's own parts)
+    going = _DOWN.search(q.squashed) or _UP.search(q.squashed) or q.cued and q.op not in ("share", "ratio", "check")
     filled.whole = filled.whole or (_carried(last.whole) if last.whole and not going else None)
     if filled.whole is not None:  # 分别占基本支出的百分之几: the parts, not the whole again
         filled.subjects = [m for m in filled.subjects if m.term.key != filled.whole.term.key] or filled.subjects

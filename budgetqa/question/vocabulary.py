@@ -192,7 +192,8 @@ def _row(v: Vocabulary, table, row, department: str = "") -> None:
             v.add("code", row.code, row.name)
     else:
         name = strip_ordinal(compact(row.name))
-        v.add("row", name, name)
+        short = re.sub(r"(?:合计|总计)$", "", name)  # 本年收入合计 is said 本年收入
+        v.add("row", name, name, short if len(short) >= 4 and short != name else None)
 
 
 def _groups(v: Vocabulary, doc: Document) -> None:
