@@ -87,6 +87,8 @@ ANSWERS = [
     ("本年支出多少", "value", [1084.38], ["本年支出合计"]),
     # a column named within a code is that code's column; 该款 points at the code the question itself names
     ("20131款下行政运行和事业运行两项相加，是否等于该款的基本支出", "check", [234.42], ["相等"]),
+    # a code within a column (项目支出里X) is read in that column
+    ("项目支出里一般公共服务支出有多少", "value", [780.77], []),
     # a group whose members are all under one printed row is that row's figure
     ("医疗支出 多少", "value", [13.60], ["21011"]),
     # who is asking and courtesy are not what is asked (想看屯留区委办…, 我是区委办退下来的…, 劳烦您告知)

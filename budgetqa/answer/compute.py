@@ -23,7 +23,8 @@ from budgetqa.answer.lists import domain, list_answer, sheet_total
 from budgetqa.answer.lists import sheet_domain
 from budgetqa.answer.topics import topic_answer
 from budgetqa.answer.model import Answer, amount_text
-from budgetqa.answer.resolve import NARRATIVE, Value, code_values, column_values, is_descendant, list_total, table_total, titled, topic_facts
+from budgetqa.answer.resolve import (NARRATIVE, Value, code_values, column_values, is_descendant, list_total, table_total,
+                                    titled, topic_facts, whole_column)
 from budgetqa.models import Document, Fact
 from budgetqa.question.mentions import Mention
 from budgetqa.question.query import Query
@@ -47,6 +48,8 @@ def subject_value(doc: Document, q: Query, m: Mention) -> Value | None:
         found = code_values(doc, codes[0], replace(scoped, measures=[m.term.key]))  # 该款的基本支出: that code's column
         if found:
             return found[0]
+    if "code" in m.kinds and not scoped.measures and (column := whole_column(q)):
+        scoped = replace(scoped, measures=[column])  # 项目支出里城乡社区支出占多少: the code's part of that column
     found = mention_values(doc, m, scoped)
     return found[0] if found else None
 

@@ -20,7 +20,7 @@ from budgetqa.answer.topics import topic_answer
 from budgetqa.answer.build import add, answer, cited, said
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import (NARRATIVE, Value, best_values, carry_split, children_rows, code_place, topic_facts,
-                                     group_members, parent_row, row_values, values)
+                                     group_members, parent_row, row_values, values, whole_column)
 from budgetqa.models import Document, Table
 from budgetqa.models import ECONOMIC_CLASSES
 from budgetqa.question.mentions import Mention
@@ -124,6 +124,8 @@ def one_value(doc: Document, q: Query, m: Mention) -> Answer | None:
         q = replace(q, table=m.table if m.table is not None else q.table, scope=m.scope or q.scope, fund=m.fund or q.fund)
     if q.table is not None:
         m = _in_table(doc, q.table, m, column=bool(re.match(r"(?:的)?(?:那一|这一|那|这)?[列栏]", q.squashed[m.end:])))
+    if "code" in m.kinds and not q.measures and (column := whole_column(q)):
+        q = replace(q, measures=[column])  # 项目支出里城乡社区支出有多少: the code's figure in that column
     if q.whole is not None and "topic" in q.whole.kinds and not m.kinds & {"code", "item", "project", "row", "column"}:
         found = topic_answer(doc, q, q.whole.of("topic")[0].key)  # 政府采购里买服务的钱
         if found is not None:

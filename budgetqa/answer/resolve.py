@@ -72,6 +72,14 @@ def titled(doc: Document, fund: str) -> list[Table]:
     return [t for t in doc.tables if fund in t.title and f"不含{fund}" not in t.title]
 
 
+def whole_column(q: Query) -> str | None:
+    """The column a whole names when it is one (项目支出里的城乡社区支出: 项目支出), so that a code read
+    within it is read in that column."""
+    if q.whole is None or q.whole.kinds & {"code", "item", "project", "row"}:
+        return None
+    return next((t.key for t in q.whole.terms if t.kind == "column" and t.key in lexicon.MEASURES), None)
+
+
 def measure_column(table: Table, measure: str, side: str | None = None) -> str | None:
     """The column of a table a measure word names (上年结转 -> 上年结转安排 or 上年结转)."""
     words = lexicon.MEASURES.get(measure, (measure,))
