@@ -54,6 +54,9 @@ CASES = [
     (PLANNING, "说明部分写的人员经费是多少", [4896.98], []),
     (SWU_BUDGET, "本年支出比本年收入多出多少？", [41494.98], []),
     ("budget_chongqing_swu_university_2024_dept.txt", "本年支出 项目支出合计", [109674.58], []),
+    # two figures asked in one line with 、, and the change of each
+    ("final_chongqing_swu_university_2023.txt", "学校2023年决算，一年总共收入多少、支出多少？", [430725.03, 457676.75], []),
+    ("final_chongqing_swu_university_2023.txt", "和2022年比，学校收入总计和支出总计分别变了多少？", [23616.80, 54492.83], []),
     # what an item's money is for, from its paragraph headed with the item's own code (基层司法业务（04项）)
     (JUSTICE, "基层司法业务主要干什么用？", [], ["人民调解、医患纠纷"]),
 ]

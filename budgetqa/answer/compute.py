@@ -18,7 +18,7 @@ from budgetqa import lexicon
 from budgetqa.findings import SEVERITY_LABEL
 from budgetqa.answer import build
 from budgetqa.answer.build import add, answer, pct, said, stated_reason, typed_value, verdict
-from budgetqa.answer.figures import group_answer, mention_values
+from budgetqa.answer.figures import combine, group_answer, mention_values
 from budgetqa.answer.lists import domain, list_answer, sheet_total
 from budgetqa.answer.lists import sheet_domain
 from budgetqa.answer.topics import topic_answer
@@ -681,6 +681,10 @@ def change(doc: Document, q: Query) -> Answer | None:
                 and not any(c.subject == f.subject and abs(c.line - f.line) <= 2 for c in changes)]
     if not changes:
         return Answer(False, "change", f"报告（{doc.label}）没有给出与上年相比的数字；没有可给的增减额或增长率。")
+    if len({m.term.key for m in q.subjects}) >= 2 and q.each:  # 收入和支出分别变了多少: the change of each
+        found = [a for m in q.subjects if (a := change(doc, replace(q, subjects=[m]))) is not None and a.matched]
+        if len(found) >= 2:
+            return combine("change", found)
     codes = [t.key for m in q.subjects for t in m.terms if t.kind == "code"]
     names = [squash(t.name) for m in q.subjects for t in m.terms] + codes
 

@@ -233,6 +233,7 @@ def _parts(question: str) -> list[str]:
     pieces = []
     # 合计多少其中项目支出多少: a question ends where 其中/另外 opens another, typed without a comma
     question = re.sub(r"(多少(?:钱|万元|元)?|几[个项张]?|吗|呢)(?=其中|另外)", r"\1，", question[:MAX_QUESTION])
+    question = re.sub(r"(多少(?:钱|万元|元)?)、", r"\1，", question)  # 收入多少、支出多少: two questions
     for sentence in _PART_END.split(question):
         # clauses with the separator typed before each (a comma, or the spaces of 公车有几辆 其中领导用车几辆)
         split = _CLAUSE_END.split(sentence)
@@ -282,7 +283,8 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
     q = read(question, doc)
     if continuing:  # a later question of the line: 基本支出和项目支出各多少 asks it of the one before
         q = without_loose_totals(q)
-        if q.subjects and all(m.via == "whole" for m in q.subjects):  # 2013105是什么，多少钱: of 2013105
+        if q.subjects and all(m.via == "whole" for m in q.subjects) and not re.search(r"收入|支出", question):
+            # 2013105是什么，多少钱: of 2013105 (收入多少、支出多少: the side named is the report's total of it)
             q = replace(q, subjects=[])
         q.follow_up = q.follow_up or not q.subjects or all(measure_word(q, m) for m in q.subjects)
     # words picking figures just shown, the last answer's first; a topic named with them (服务类采购占多少

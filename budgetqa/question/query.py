@@ -571,7 +571,7 @@ def _whole_money_asked(q: Query) -> bool:
 
 # What a question of the whole money says besides fillers.
 _TOTAL_WORDS = re.compile(r"\d{4}年度?|年度?|钱|资金|经费|预算|决算|收入|支出|总共|一共|共计|总额|总数|合计|全部|全年|一年|今年|本年|花|用|了"
-                          r"|多少|是|的|有|总|万元|万|元|啊|呀|喂|街道|单位|部门|我们|咱们")
+                          r"|多少|是|的|有|总|万元|万|元|啊|呀|喂|街道|单位|部门|学校|全校|本校|我校|本局|我局|我们|咱们")
 
 
 def _spent_total(q: Query, v) -> None:
