@@ -57,6 +57,11 @@ CASES = [
     # two figures asked in one line with 、, and the change of each
     ("final_chongqing_swu_university_2023.txt", "学校2023年决算，一年总共收入多少、支出多少？", [430725.03, 457676.75], []),
     ("final_chongqing_swu_university_2023.txt", "和2022年比，学校收入总计和支出总计分别变了多少？", [23616.80, 54492.83], []),
+    # one code in each of two tables named (the issuer's name left out of the titles: 支出决算表)
+    ("final_chongqing_swu_university_2023.txt", "同一个高等教育科目，在支出决算表和财政拨款支出决算表里合计分别是多少？",
+     [389606.87, 186663.39], []),
+    # a table named after a name, with 里, is where the name is read
+    (SWU_FINAL, "超长期特别国债安排的支出，收入决算表里收入是多少？", [21778.00], []),
     # what an item's money is for, from its paragraph headed with the item's own code (基层司法业务（04项）)
     (JUSTICE, "基层司法业务主要干什么用？", [], ["人民调解、医患纠纷"]),
 ]

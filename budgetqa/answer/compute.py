@@ -98,7 +98,7 @@ def remainder(doc: Document, q: Query) -> Answer | None:
     if whole_mention is not None and "code" in whole_mention.kinds and funds and len(q.excluded) == 1:
         # X里不是财政拨款安排的部分: X less X's own figure in that fund's table, not the fund's whole total
         fund = next((f for f in lexicon.FUNDS if f in funds[0].term.name or f in q.squashed), "财政拨款")
-        own = subject_value(doc, replace(q, fund=fund, scope=None), whole_mention)
+        own = subject_value(doc, replace(q, fund=fund, scope=None, table=None), replace(whole_mention, table=None))
         taken = [replace(own, label=f"{own.label}（{fund}，{own.where}）")] if own is not None and own.where != whole.where else []
     else:
         within = q  # (表5中除X外: X as that table prints it)

@@ -733,6 +733,7 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
     ms = _short_totals(q, ms)
     ms = _source_clause(q, ms)
     ms = _table_roles(q, ms)
+    ms = _one_name_in_tables(q, ms)
     ms = _fund_roles(q, ms, doc)
     ms = _modifier_roles(q, ms)
     ms = _whole_roles(q, ms)
@@ -895,7 +896,7 @@ def _table_roles(q: Query, ms: list[Mention]) -> list[Mention]:
                 r"(?:里|中|里面|当中)", q.squashed[m.end:]) and re.search(r"哪|最", q.squashed[m.end:]):
             q.table = int(m.of("table")[0].key)  # 一般公共预算财政拨款支出里哪个类最多: read in that table
             continue
-        if "table" in m.kinds and len(m.terms) == 1:
+        if "table" in m.kinds and len({(t.kind, t.key) for t in m.terms}) == 1:
             between = q.squashed[m.end:nxt.start] if nxt is not None else ""
             # 表三功能分类中行政事业单位医疗: a few words saying which part of the table, then where the name is
             inside = between in _IN_TABLE or len(between) <= 8 and re.search(r"(?:中|里|里面|当中)(?:的)?$", between) \
@@ -905,8 +906,10 @@ def _table_roles(q: Query, ms: list[Mention]) -> list[Mention]:
                 if len(tables) == 1:
                     q.table = nxt.table
                 continue
-            if q.table is None and nxt is None and out and q.squashed[out[-1].end:m.start] in ("（", "(", "", "的"):
-                q.table = int(m.term.key)  # 上年结转项目支出合计（表十三）
+            before = q.squashed[out[-1].end:m.start] if out else ""
+            if q.table is None and nxt is None and out and (before in ("（", "(", "", "的") or re.fullmatch(
+                    r"[，,]?(?:在|看)?", before) and re.match(r"(?:里|中|里面|当中)", q.squashed[m.end:])):
+                q.table = int(m.term.key)  # 上年结转项目支出合计（表十三） / X，收入决算表里是多少
                 continue
             after = q.squashed[m.end:]
             if nxt is not None and q.table is None and q.each and re.match(r"(?:的)?(?:合计|总计)", after):
@@ -917,6 +920,16 @@ def _table_roles(q: Query, ms: list[Mention]) -> list[Mention]:
                 continue
         out.append(m)
     return out
+
+
+def _one_name_in_tables(q: Query, ms: list[Mention]) -> list[Mention]:
+    """高等教育在支出决算表和财政拨款支出决算表里各是多少: one name read in each table named."""
+    tables = [m for m in ms if m.kinds == {"table"}]
+    names = [m for m in ms if m not in tables]
+    if len(tables) < 2 or len(names) != 1 or not names[0].kinds & {"code", "row", "item"} \
+            or not (q.each or re.search(r"一致|一样|相同|对得上|差", q.squashed)):
+        return ms
+    return [replace(names[0], table=int(t.term.key)) for t in tables]
 
 
 def _fund_of(typed: str) -> str | None:

@@ -153,7 +153,9 @@ def _tables(v: Vocabulary, doc: Document) -> None:
         v.add("table", str(table.no), table.title)
         core = table_core(table.title, doc.department)
         # a 决算 title's last words in either order (收入决算表 is asked as 决算收入表)
-        for key in {core, re.sub(r"(?:支出|收入)$", "", core)} | _swapped_tail(table, doc.tables):
+        # (高等学校支出决算表 is asked without who issues it: 支出决算表)
+        issuer = re.sub(r"^[\u4e00-\u9fff]{0,2}(?:学校|学院|大学)(?=收|支|财)", "", compact(table.title))
+        for key in {core, re.sub(r"(?:支出|收入)$", "", core), issuer} | _swapped_tail(table, doc.tables):
             if len(key) >= 5 and key not in lexicon.COLUMN_ITEMS:
                 v.add("table", str(table.no), key)
         for column in table.columns:
