@@ -62,6 +62,9 @@ CASES = [
      [389606.87, 186663.39], []),
     # a table named after a name, with 里, is where the name is read
     (SWU_FINAL, "超长期特别国债安排的支出，收入决算表里收入是多少？", [21778.00], []),
+    # the fastest growth among the rates the report states item by item; 增长多少 after it is what it states
+    ("final_chongqing_swu_university_2023.txt", "报告逐项列的12个财政拨款支出科目里，比2022年增长最快的是哪个？增长多少？",
+     [134.61], ["实验室及相关设施"]),
     # what an item's money is for, from its paragraph headed with the item's own code (基层司法业务（04项）)
     (JUSTICE, "基层司法业务主要干什么用？", [], ["人民调解、医患纠纷"]),
 ]

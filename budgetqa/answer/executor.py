@@ -196,7 +196,8 @@ def _returning(doc: Document, question: str, session: Session) -> str:
 
 
 _TOTAL_ONLY = re.compile(r"^(?:那)?(?:合计|一共|总共|加起来|共计|总计|总额)(?:是|有|为)?多少(?:钱|万元|元)?[？?]?$")
-_FIGURE_ONLY = re.compile(r"^(?:那)?(?:是|有|为)?(?:多少|多少钱|多少元|多少万元|金额多少|金额是多少|数额多少)[？?]?$")
+_FIGURE_ONLY = re.compile(r"^(?:那)?(?:是|有|为|增长了?|增加了?|下降了?|减少了?|涨了?|降了?)?"
+                          r"(?:多少|多少钱|多少元|多少万元|金额多少|金额是多少|数额多少)[？?]?$")
 # 想看每个项目多少钱，该看哪张表: a clause saying what the asker wants to see is not a question of its own when
 # the next asks only which table shows it; the two are read together.
 _WANTS = re.compile(r"^(?:我们?)?(?:想|要|需要|打算)(?:看|查|了解|知道|核对|找)")
@@ -443,6 +444,11 @@ def execute(conn, doc: Document, q: Query) -> Answer | None:
     if q.op in ("value", "difference", "change", "share", "text") and compute.asks_budget_vs_outturn(doc, q) \
             and not any("topic" in m.kinds for m in q.subjects):  # a topic (三公) answers from its own table
         found = compute.budget_vs_outturn(doc, q)  # a 决算 report's budget against its outturn
+        if found is not None:
+            return found
+    if lists.RATE_RANK.search(q.squashed) and re.search(r"最|排名|排第|前\d", q.squashed) \
+            and not any(m.kinds & {"code", "item", "project", "row"} for m in q.subjects):
+        found = lists.rate_rank(doc, q)  # 比上年增长最快的是哪个: the stated rates ranked
         if found is not None:
             return found
     found = compute.moved(doc, q)  # 有没有哪块是涨的: the stated changes that way

@@ -259,7 +259,7 @@ def _table(a: Answer, rows: list[Value], ranked: bool = False) -> None:
 # --------------------------------------------------------------------------- operations
 def rank(doc: Document, q: Query) -> Answer | None:
     """The largest or smallest items of a list, or the one at a place."""
-    if _RATE_RANK.search(q.squashed):
+    if RATE_RANK.search(q.squashed):
         found = rate_rank(doc, q)
         if found is not None:
             return found
@@ -472,7 +472,7 @@ def _carried_subjects(doc: Document, q: Query) -> Domain:
 
 # A ranking of what the report states item by item as a percentage: the change from last year (涨幅最大的
 # 科目, 增速冠军) or, in a 决算, the share of the budget spent (完成年初预算比例垫底的).
-_RATE_RANK = re.compile(r"涨幅|增幅|增速|增长率|涨得|增长最|增得最|降幅|下降最|降得最|减少最|减幅|变动最|变化最"
+RATE_RANK = re.compile(r"涨幅|增幅|增速|增长率|涨得|增长最|增得最|降幅|下降最|降得最|减少最|减幅|变动最|变化最|增长得?最|涨得?最|下降得?最"
                         r"|完成率|执行率|完成.{0,6}比例|执行.{0,4}比例")
 _LOW_FIRST = re.compile(r"垫底|最低|最少|最小|最差|倒数|降幅|下降最|降得最|减少最|减幅")
 
