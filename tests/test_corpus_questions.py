@@ -65,6 +65,9 @@ CASES = [
     # the fastest growth among the rates the report states item by item; 增长多少 after it is what it states
     ("final_chongqing_swu_university_2023.txt", "报告逐项列的12个财政拨款支出科目里，比2022年增长最快的是哪个？增长多少？",
      [134.61], ["实验室及相关设施"]),
+    # 差了多少 asks a difference; a table's 合计行 names the row a column is read in, no sum
+    ("final_chongqing_swu_university_2023.txt", "西大23年 财拨收入243015.38 可财拨支出决算表合计才237100 差了多少", [5915.38], []),
+    (PLANNING, "一般公共预算财政拨款支出决算表合计行的基本支出是多少？", [5364.75], []),
     # what an item's money is for, from its paragraph headed with the item's own code (基层司法业务（04项）)
     (JUSTICE, "基层司法业务主要干什么用？", [], ["人民调解、医患纠纷"]),
 ]

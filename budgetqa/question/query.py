@@ -28,7 +28,8 @@ _SEPARATORS = re.compile(r"[\s\u3000“”\"'‘’「」『』《》〈〉【�
 _WITHIN = ("当中的", "之中的", "下面的", "里面的", "中的", "里的", "下的", "当中", "之中", "下面", "里面", "中", "里", "下")
 # Words between a table and the name after it that make the table where the name is read.
 _IN_TABLE = ("", "的", "中", "里", "中的", "里的", "口径", "口径下", "口径的", "里面的", "上的", "上", "支出方", "收入方",
-             "支出方的", "收入方的", "支出栏", "收入栏", "支出侧", "收入侧")
+             "支出方的", "收入方的", "支出栏", "收入栏", "支出侧", "收入侧",
+             "合计行", "合计行的", "合计栏", "合计栏的", "合计数的", "合计那一行的", "合计那行的")
 _FUND_GAP = ("", "的", "安排", "安排的", "拨款安排的", "拨款的", "资金", "资金安排的")
 _ROW_KINDS = ("code", "item", "row", "project", "target")
 MAX_QUESTION = 500  # characters read of one question; the rest is cut and the answer says so
@@ -1360,6 +1361,8 @@ def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
         found.remove("=")  # A+B=? asks for the sum, it checks nothing
     if intent.op == "sum" and re.search(r"=(?:多少|几|\?|？)?$", q.text.strip()):
         found.append("=?")
+    if intent.op == "sum" and "合计" in found and not re.search(r"合计(?![行栏数那这])", masked):
+        found.remove("合计")  # 合计行的基本支出 / 合计数: the total row named, no sum asked
     if intent.op == "define" and re.search(r"多少|金额|各自|各是|分别是", masked):
         found = [c for c in found if c not in ("分为", "哪几类", "包括哪", "包含哪")]  # 分为哪几类，各多少: its parts' figures
     if intent.op == "define" and any("term" in m.kinds and re.fullmatch(
