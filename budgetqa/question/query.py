@@ -1549,6 +1549,16 @@ def _of_last_list(q: Query, last: Query | None) -> Query | None:
     return None
 
 
+def _share_in_last_whole(q: Query, last: Query | None) -> Query | None:
+    """其中A和B各多少？A占多大比重: the share of a part just asked, in the whole it was asked within."""
+    if last is None or last.whole is None or q.op != "share" or q.whole is not None or not q.subjects:
+        return None
+    asked = {m.term.key for m in last.subjects}
+    if not all(m.term.key in asked for m in q.subjects):
+        return None
+    return replace(q, whole=_carried(last.whole), follow_up=False)
+
+
 def _this_table(q: Query, last: Query | None, doc: Document | None) -> Query:
     """该表…多少: read in the table the conversation is at; 该表合计 is that table's total. A table named
     and nothing else (支出决算呢, 表5里呢) after a row that table prints: that row, read there."""
@@ -1736,7 +1746,7 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     follow-up goes on with the same list (第二呢, 前五个呢); ``earlier`` holds the subjects of the
     questions before the last (两个差多少)."""
     q = _this_table(q, last, doc)
-    if (listed := _of_last_list(q, last)) is not None:
+    if (listed := _of_last_list(q, last) or _share_in_last_whole(q, last)) is not None:
         return listed
     if last is not None and (funds := _sheet_funds_of_last(q, last, doc)) is not None:
         return funds
@@ -2012,6 +2022,8 @@ def _part_of_last(filled, q, last, named, earlier) -> Query | None:
     filled.table = filled.table if filled.table is not None else in_table  # (a part is read where its whole was)
     filled.scope = filled.scope or last.scope
     if q.cued and not (q.op == "share" and q.whole is None):
+        if len(named) >= 2 and q.each and q.whole is None and whole.kinds & {"fact", "row", "column", "code"}:
+            filled.whole = _carried(whole)  # 其中A和B各多少: their whole, for a share asked next (A占多大比重)
         return None
     filled.whole = _carried(last.subjects[0])
     if q.op != "share":  # (其中X占多少 / 其中X在该类中的比重: X's share of it)
