@@ -46,8 +46,9 @@ def _row_totals(table: Table) -> list[Finding]:
         for total, parts in relations[row.side]:
             stated = row.amount(columns[total])
             values = [row.amount(columns[p]) for p in parts]
-            if stated is None or all(v is None for v in values):
-                continue
+            if stated is None or all(v is None for v in values) \
+                    or judge(stated, [v for v in values if v is not None]) is None:
+                continue  # (the finding's words are written only for a finding)
             f = _compare(
                 stated, [v for v in values if v is not None], kind="row_total", unit=table.unit,
                 subject=f"表{table.no}「{_row_label(row)}」{columns[total]} 与 "
@@ -73,7 +74,7 @@ def _hierarchy(table: Table) -> list[Finding]:
                 stated = parent.amount(column)
                 values = [c.amount(column) for c in children]
                 present = [v for v in values if v is not None]
-                if stated is None and not present:
+                if stated is None and not present or judge(stated or Decimal(0), present) is None:
                     continue
                 f = _compare(
                     stated or Decimal(0), present, kind="hierarchy", unit=table.unit,

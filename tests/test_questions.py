@@ -89,6 +89,9 @@ ANSWERS = [
     ("20131款下行政运行和事业运行两项相加，是否等于该款的基本支出", "check", [234.42], ["相等"]),
     # a code within a column (项目支出里X) is read in that column
     ("项目支出里一般公共服务支出有多少", "value", [780.77], []),
+    # a whole after 在 with a scope word (在全部项目支出里); cue words an input method gets wrong (几被)
+    ("安可替代工程在全部项目支出里占多大比重？", "share", [63.72], []),
+    ("项目支出是基本支出的几被？", "ratio", [2.57], []),
     # a group whose members are all under one printed row is that row's figure
     ("医疗支出 多少", "value", [13.60], ["21011"]),
     # who is asking and courtesy are not what is asked (想看屯留区委办…, 我是区委办退下来的…, 劳烦您告知)

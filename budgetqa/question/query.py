@@ -1129,7 +1129,8 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
         first = m is ms[0] and not strip_fillers(_PRONOUN.sub("", q.squashed[:max(0, m.start - 1)])).strip()
         if m is ms[0] and not (first and re.search(r"占|比重|比例", q.squashed[m.end:])):
             continue
-        if q.squashed[max(0, m.start - 1):m.start] in ("在", "于") and re.match(r"(?:的)?(?:中|里|当中|之中|内)", q.squashed[m.end:]):
+        if re.search(r"[在于](?:全部|所有|整个|全体|全年)?$", q.squashed[max(0, m.start - 3):m.start]) \
+                and re.match(r"(?:的)?(?:中|里|当中|之中|内)", q.squashed[m.end:]):  # (在全部项目支出里)
             if m.kinds == {"table"}:
                 q.table = int(m.term.key)  # Y在收入总表里: the table Y is read in
             else:
