@@ -93,6 +93,18 @@ def test_a_corpus_report_answers(databases, name, question, figures, texts):
         assert text in answer.text, (text, answer.text)
 
 
+def test_a_blank_template_answers_no_figure(tmp_path):
+    """A blank template's rows print no figure and its text names XX: nothing is answered from it (an
+    empty row had been answered as 0), while questions about the document itself still are."""
+    db = tmp_path / "template.db"
+    load_document(db, parse_file(CORPUS / "template_shanghai_district_dept_final_2024.txt"))
+    conn = connect(db)
+    for question in ("高等教育2050205的决算数多少", "XX局纳入决算编制范围的单位有几家？"):
+        answer = ask(conn, question, Session())
+        assert not answer.matched and "空白模板" in answer.text and not answer.figures
+    assert ask(conn, "这份报告有几张表", Session()).matched
+
+
 def test_a_wrapped_names_tail_is_no_name(tmp_path):
     """财政局 表3 prints 机关事业单位职业年金缴费支 / 208 05 06 出: the row's name comes out as 出 (or 支出).
     A question saying 支出 must not be answered with that row's figure."""

@@ -301,6 +301,8 @@ DIALOGUES = [
     [("哪一类最多？", [1015.19]), ("第二呢", [31.77])],
     # a year said short (23年) is the year the report compares with; 这个数与X相比 compares the last figure with X
     [("机关运行经费多少", [13.59]), ("那23年是多少", [8.00])],
+    # 第一名 after a ranking that named its first only is that one
+    [("哪一类最多", [1015.19]), ("第一名占总支出的百分比？", [93.62])],
     # parts asked 其中 each, then one part's share: of the whole they were asked within
     [("一般公共预算当年支出多少", [550.51]), ("其中基本支出和项目支出各多少？基本支出占多大比重？", [303.62, 246.89, 55.15])],
     [("2013105多少", [246.89]), ("同一个科目在收入总表里呢？", [246.89, "表2"])],

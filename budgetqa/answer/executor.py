@@ -368,14 +368,17 @@ def _pointed(q: Query, session: Session) -> tuple[str, str] | None:
     """The item of the last list the question points at (its words, the item); 第二个 after a ranking
     is its second place, which the conversation's context gives, not the second row shown."""
     pointed = pointed_item(q, session.listed, session.listed_amounts)
+    if pointed is not None and q.op == "rank" and q.cued and re.match(r"第\d+(?:名|位)", pointed[0]):
+        return None  # 按金额排序，第三位是哪个: a place in the ranking it asks, not in the last list
     ranked = session.last_query is not None and session.last_query.op == "rank"
-    return None if pointed is not None and ranked and pointed[0].startswith("第") else pointed
+    later = pointed is not None and pointed[0].startswith("第") and not pointed[0].startswith(("第1", "第一"))
+    return None if ranked and later else pointed  # (第一名占多少 after a ranking: its first, shown)
 
 
 def _listed(answer: Answer) -> tuple[list[str], list]:
     """The items an answer lists, in order (code and name when it shows codes), and their amounts when
     it shows one for each: what 前者, 第二类, 最后一项 and 最大的那个 of the next question point at.
-    Nothing when it lists fewer than two."""
+    Nothing when it lists fewer than two, unless it ranks."""
     cols = answer.columns
     text = next((c for c in ("职责", "内容", "指标") if c in cols), None)
     if "名称" not in cols and text is not None:  # a list of sentences (the duties): each as printed
@@ -390,7 +393,7 @@ def _listed(answer: Answer) -> tuple[list[str], list]:
     else:  # figures named by their code (2013102 一般行政管理事务)
         rows = [(f.label, None) for f in answer.figures if re.match(r"\d{3,7} ", f.label)]
     rows = [(n, a) for n, a in rows if n and not re.search(r"合计|总计", n)]
-    if len(rows) < 2:
+    if len(rows) < (1 if answer.intent == "rank" else 2):  # (a ranking's first alone: 第一名占多少)
         return [], []
     amounts = [a for _, a in rows]
     return [n for n, _ in rows], amounts if all(isinstance(a, Decimal) for a in amounts) else []
@@ -491,6 +494,9 @@ def _by_subject(doc: Document, q: Query) -> Answer | None:
 
 def refuse(doc: Document, q: Query) -> str:
     """Why the report cannot answer (another department, a person, the future, another year or kind)."""
+    if q.op not in ("about", "help") and any(n.startswith("空白模板") for n in doc.notes):
+        return (f"这份文件（{doc.label}）是空白模板：表格没有填数，文字里的 XX 是占位符，"
+                "没有真实的数字或情况可答。")
     if q.refused.startswith("department:"):
         return f"这份报告是 {doc.label}，不包含「{q.refused.split(':', 1)[1]}」的数据。"
     if q.missing_table:

@@ -1695,7 +1695,7 @@ def shown_mentions(q: Query, labels: list[str], doc: Document) -> list[Mention]:
 
 
 # Words that point at one item of the last list by its place: 前者, 后一个, 第二类, 最后一项.
-_POINTER = re.compile(r"前者|后者|(前|后|头|末)[一1](?:个|项|类|款|笔|块|条)|第(\d{1,2})(?:个|项|类|款|笔|块|条)(?![大多高小少低])"
+_POINTER = re.compile(r"前者|后者|(前|后|头|末)[一1](?:个|项|类|款|笔|块|条)|第(\d{1,2})(?:个|项|类|款|笔|块|条|名|位)(?![大多高小少低])"
                       r"|最后[一1]?(?:个|项|类|款|笔|块|条)")
 
 
@@ -1712,8 +1712,8 @@ def pointed_item(q: Query, listed: list[str], amounts: list | None = None) -> tu
         pick = max if extreme.group(1) in ("最大", "最多", "最高") else min
         return extreme.group(0), listed[amounts.index(pick(amounts))]
     m = _POINTER.search(q.squashed)
-    if m is None or len(listed) < 2:
-        return None
+    if m is None or not listed or len(listed) < 2 and not re.match(r"第[一1]|头[一1]", m.group(0)):
+        return None  # (第一名占多少 after a ranking that named its first only: that one)
     word = m.group(0)
     if word == "后者" or word.startswith(("后", "末", "最后")):
         index = -1
