@@ -92,6 +92,9 @@ ANSWERS = [
     # a whole after 在 with a scope word (在全部项目支出里); cue words an input method gets wrong (几被)
     ("安可替代工程在全部项目支出里占多大比重？", "share", [63.72], []),
     ("项目支出是基本支出的几被？", "ratio", [2.57], []),
+    # 第一和第二 asks the first two places; words for all the money spent, said with a name, ask that name's
+    ("支出按功能分类排一下，第一和第二分别是哪类？", "rank", [1015.19, 31.77], []),
+    ("2013101总共花了多少", "value", [110.41], []),
     # a group whose members are all under one printed row is that row's figure
     ("医疗支出 多少", "value", [13.60], ["21011"]),
     # who is asking and courtesy are not what is asked (想看屯留区委办…, 我是区委办退下来的…, 劳烦您告知)

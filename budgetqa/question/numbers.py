@@ -107,6 +107,9 @@ def read_numbers(squashed: str) -> Numbers:
     out.percents = [Decimal(m.group(1)) for m in re.finditer(r"(\d+(?:\.\d+)?)%", squashed)]
     for m in re.finditer(r"(?:前|top|排名前|最高的|最大的|最多的)(\d{1,2})(?!\d)", squashed):
         out.n = int(m.group(1))
+    m = re.search(r"第1(?:名|位|个)?(?:和|与|、|跟|及)?第(\d)(?:名|位|个)?", squashed)
+    if m:  # 第一和第二分别是哪类: the first two places
+        out.n = int(m.group(1))
     m = re.search(r"(?:(?<!以)后|倒数|最少的|最小的|最低的)(\d{1,2})(?![\d.])(?!万|元)", squashed)
     if m and not re.search(r"倒数第", squashed):
         out.n = -int(m.group(1))

@@ -732,6 +732,7 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
     ms = _group_heads(ms)
     ms = _total_tails(q, ms)
     ms = _short_totals(q, ms)
+    ms = _spending_words(q, ms)
     ms = _source_clause(q, ms)
     ms = _table_roles(q, ms)
     ms = _one_name_in_tables(q, ms)
@@ -763,6 +764,16 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
         elif re.search(r"基本(?:支出)?[和与、及]项目(?:支出)?", q.squashed[rows[0].end:]):
             q.measures = ["基本支出", "项目支出"]  # 2050204高中教育多少？基本和项目各多少
     q.subjects = ms
+
+
+def _spending_words(q: Query, ms: list[Mention]) -> list[Mention]:
+    """2050205总共花了多少: words for all the money spent (总共花, 一共花, 能花多少) name the report's total only
+    when nothing else is named; with a name they ask how much that one spent."""
+    def money_words(m: Mention) -> bool:
+        return m.via == "synonym" and bool(re.search(r"花|用|钱", q.squashed[m.start:m.end]))
+    said = [m for m in ms if money_words(m)]
+    named = [m for m in ms if not money_words(m) and m.kinds & {"code", "item", "project", "row", "column", "group"}]
+    return [m for m in ms if m not in said] if said and named else ms
 
 
 def _short_totals(q: Query, ms: list[Mention]) -> list[Mention]:
