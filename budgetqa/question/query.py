@@ -25,7 +25,7 @@ from budgetqa.textnorm import normalise, squash
 
 _SEPARATORS = re.compile(r"[\s\u3000“”\"'‘’「」『』《》〈〉【】\[\]（）()，,。！!？?；;：:、·~～…—_/\\|*#@&^`]+")
 # Words between two names that make the first the place the second is read in (X中Y, X下面的Y).
-_WITHIN = ("当中的", "之中的", "下面的", "里面的", "中的", "里的", "下的", "当中", "之中", "下面", "里面", "中", "里", "下")
+_WITHIN = ("当中的", "之中的", "下面的", "里面的", "里头的", "中的", "里的", "下的", "当中", "之中", "下面", "里面", "里头", "中", "里", "下")
 # Words between a table and the name after it that make the table where the name is read.
 _IN_TABLE = ("", "的", "中", "里", "中的", "里的", "口径", "口径下", "口径的", "里面的", "上的", "上", "支出方", "收入方",
              "支出方的", "收入方的", "支出栏", "收入栏", "支出侧", "收入侧",
@@ -770,7 +770,8 @@ def _spending_words(q: Query, ms: list[Mention]) -> list[Mention]:
     """2050205总共花了多少: words for all the money spent (总共花, 一共花, 能花多少) name the report's total only
     when nothing else is named; with a name they ask how much that one spent."""
     def money_words(m: Mention) -> bool:
-        return m.via == "synonym" and bool(re.search(r"花|用|钱", q.squashed[m.start:m.end]))
+        return m.via == "synonym" and bool(re.search(r"花|用|钱", q.squashed[m.start:m.end])) \
+            and any(re.search(r"(?:支出|收入)总计$", t.name) for t in m.terms)
     said = [m for m in ms if money_words(m)]
     named = [m for m in ms if not money_words(m) and m.kinds & {"code", "item", "project", "row", "column", "group"}]
     return [m for m in ms if m not in said] if said and named else ms
@@ -1814,6 +1815,9 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
         op = "change"  # 为什么这么多 after a figure: the reason the report gives for its change, or that it gives none
     op = _levels_against_code(filled) or op  # 该款下的项级呢: a level below the subject is its items
     filled.op, filled.ops = op, [(100.0, op)] + q.ops
+    if op == "share" and named and filled.whole is None and last.whole is not None \
+            and all(m.term.key != last.whole.term.key for m in named):
+        filled.whole = _carried(last.whole)  # 那办公用的那部分呢 after a share: of the same whole
     filled.comparator = filled.comparator or last.comparator
     filled.threshold = filled.threshold or last.threshold
     filled.field_name = filled.field_name or last.field_name
