@@ -95,6 +95,9 @@ ANSWERS = [
     # 第一和第二 asks the first two places; words for all the money spent, said with a name, ask that name's
     ("支出按功能分类排一下，第一和第二分别是哪类？", "rank", [1015.19, 31.77], []),
     ("2013101总共花了多少", "value", [110.41], []),
+    # 含结转的 includes the carried-over money (not only it); 往年结转过来的 is the carried-over row
+    ("基本 项目 各多少（含结转的）", "value", [303.62, 780.77], []),
+    ("今年的钱里，往年结转过来的和今年新拨的，哪个多？差多少？", "difference", [16.63], []),
     # a group whose members are all under one printed row is that row's figure
     ("医疗支出 多少", "value", [13.60], ["21011"]),
     # who is asking and courtesy are not what is asked (想看屯留区委办…, 我是区委办退下来的…, 劳烦您告知)

@@ -620,7 +620,9 @@ def _scope(q: Query) -> None:
         q.scope = "全部"  # 连去年结转的一起算 / 把去年结转的也算上: both
         q.scope_spans = [(start, start + len(word)) for _, start, _, word in found]
         return
-    _, start, scope, word = max(found)
+    best = max(found)
+    overlapping = [f for f in found if f[0] == best[0] and f[1] < best[1] < f[1] + f[0]]
+    _, start, scope, word = min(overlapping, key=lambda f: f[1]) if overlapping else best  # (含结转的: 含结转, not 结转的)
     negated = q.squashed[max(0, start - 3):start].endswith(lexicon.NEGATIONS)
     q.scope = "本年" if scope == "上年结转" and negated else scope
     q.scope_spans = [(start, start + len(word)) for _, start, _, word in found]
