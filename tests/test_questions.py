@@ -307,6 +307,8 @@ DIALOGUES = [
     [("哪一类最多？", [1015.19]), ("第二呢", [31.77])],
     # a year said short (23年) is the year the report compares with; 这个数与X相比 compares the last figure with X
     [("机关运行经费多少", [13.59]), ("那23年是多少", [8.00])],
+    # 这两项加起来占X: the sum of the two just asked, as a share of X
+    [("差旅费和其他交通费用分别多少", [6.12, 7.47]), ("这两项加起来占公用经费的多少？", [13.59, 100.00])],
     # everyday words for the money's halves; a new name after a share is read in the same whole
     [("区委办这一年的钱，是人员运转那块多，还是项目那块多？各多少？", [303.62, 780.77]),
      ("运转那块里头，发给人的钱有多少？占运转这块的比例多大？", [290.03, 95.52]), ("那办公用的那部分呢", [13.59, 4.48])],

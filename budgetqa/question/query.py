@@ -1161,6 +1161,7 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
     after = [m for m in ms if m.start > found.start()]
     before = [m for m in ms if m.end <= found.start()]
     lead = re.sub(r"一个|一项|一笔|单独|单单|自己|本身|[就光单都也]", "", _PRONOUN.sub("", q.squashed[:found.start()]))
+    lead = re.sub(r"^(?:这|那)(?:两|几|[\d])(?:项|个|笔|块|类)?(?:加起来|合起来|合计|一共|加在一起)?", "", lead)  # (这两项加起来占X)
     listed = q.domain is not None and re.search(r"各|分别|每", q.squashed[:found.start()] + q.squashed[found.end():])
     if after and (before or listed or not strip_fillers(lead).strip()):  # (它一个就占了X: 它, the conversation's;
         # 四个大类各占支出总计的比重: the things of the domain, each)
@@ -1546,7 +1547,8 @@ def _asked_op(filled: Query, q: Query) -> Query:
     _down(filled)
     if q.op == "value" and len(filled.measures) >= 2:
         filled.op, filled.ops = "value", [(filled.ops[0][0] + 1, "value")] + filled.ops  # (X的合计、基本支出、项目支出呢)
-    if q.cued and q.op != "value" and filled.op == "value":  # (合计多少: a sum asked in words stays one)
+    if q.cued and q.op != "value" and filled.op == "value" or q.op == "share" and q.whole is not None:
+        # (合计多少: a sum asked in words stays one; 这两项加起来占X: a share of X, whatever the parts add to)
         filled.op, filled.ops = q.op, [(filled.ops[0][0] + 1, q.op)] + filled.ops
     return filled
 
@@ -1798,7 +1800,8 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
         _carry_subjects(filled, q, last, doc)
     filled.domain = filled.domain or last.domain
     filled.level = filled.level or last.level
-    if q.op == "share" and last.op == "sum" and not named and len(filled.subjects) >= 2:
+    if q.op == "share" and not named and len(filled.subjects) >= 2 and (
+            last.op == "sum" or re.search(r"加起来|合起来|加在一起|一共|合计占", q.squashed)):
         filled.together = True  # 这两项加起来 … 占人员经费多少: the sum is the part
     if q.cued or q.field_name:
         return _asked_op(filled, q)
@@ -2006,6 +2009,9 @@ def _both_of_two(filled, q, last, named, earlier) -> Query | None:
     else:
         filled.subjects = [_carried(earlier[-1])] + [_carried(m) for m in last.subjects[:1]]
     _rank(filled)
+    if q.op == "share" and q.whole is not None:  # 这两项加起来占X: their sum's share of X
+        filled.op, filled.together = "share", bool(re.search(r"加起来|合起来|加在一起|一共|合计", q.squashed))
+        filled.ops = [(filled.ops[0][0] + 1, "share")] + filled.ops
     return filled
 
 
