@@ -68,6 +68,9 @@ CASES = [
     # 差了多少 asks a difference; a table's 合计行 names the row a column is read in, no sum
     ("final_chongqing_swu_university_2023.txt", "西大23年 财拨收入243015.38 可财拨支出决算表合计才237100 差了多少", [5915.38], []),
     (PLANNING, "一般公共预算财政拨款支出决算表合计行的基本支出是多少？", [5364.75], []),
+    # a part printed with the same amount as its whole changes as the whole's stated change (and the
+    # report's wrong year, 比2026年预算, is shown as printed)
+    (JUSTICE, "说明里讲财政拨款收入比哪年的预算增加了多少？", [793.14, 8835.08], ["2026年预算"]),
     # what an item's money is for, from its paragraph headed with the item's own code (基层司法业务（04项）)
     (JUSTICE, "基层司法业务主要干什么用？", [], ["人民调解、医患纠纷"]),
 ]

@@ -698,6 +698,13 @@ def change(doc: Document, q: Query) -> Answer | None:
                       or coded != topic and any(n and coded.endswith(n) for n in names)
                       or any(topic.endswith(code) for code in codes)):
             bonus += 120  # the paragraph is about the subject: 城乡社区规划与管理（项） / 实验室及相关设施（2060204）
+        # a part printed with the same amount as the whole whose change is stated changes by as much
+        # (收入预算9628.22万元，其中：财政拨款收入9628.22万元，比…增加793.14万元)
+        clause = next((c for c in reversed(re.split(r"[，,；;：:]", f.sentence.split("比")[0])) if c.strip()), "")
+        amounts = re.findall(r"\d[\d,]*\.?\d*(?=万?元)", f.sentence.split("比")[0])
+        if "比" in f.sentence and not bonus and len(amounts) >= 2 and amounts[-1] == amounts[0] \
+                and any(n and len(n) >= 4 and n in squash(clause) for n in names):
+            bonus += 80
         pairs = {subject[i:i + 2] for i in range(len(subject) - 1)} - _GENERIC_PAIRS
         return bonus + 12 * len([p for p in pairs if p in q.squashed]) + 50 * _overlap(subject, q.squashed) \
             + fuzz.partial_ratio(subject, q.squashed) / 10
