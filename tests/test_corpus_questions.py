@@ -71,6 +71,9 @@ CASES = [
     # a part printed with the same amount as its whole changes as the whole's stated change (and the
     # report's wrong year, 比2026年预算, is shown as printed)
     (JUSTICE, "说明里讲财政拨款收入比哪年的预算增加了多少？", [793.14, 8835.08], ["2026年预算"]),
+    # the department's short name (司法局) is not the code its first words name (20406 司法); a rate of change
+    # against last year's outturn ranked
+    (JUSTICE, "司法局说明那13条里，2026年预算比2025年执行数涨得最猛的是哪个？", [277.22], ["信息化建设"]),
     # what an item's money is for, from its paragraph headed with the item's own code (基层司法业务（04项）)
     (JUSTICE, "基层司法业务主要干什么用？", [], ["人民调解、医患纠纷"]),
 ]
@@ -106,6 +109,7 @@ def test_a_blank_template_answers_no_figure(tmp_path):
         answer = ask(conn, question, Session())
         assert not answer.matched and "空白模板" in answer.text and not answer.figures
     assert ask(conn, "这份报告有几张表", Session()).matched
+    assert "日常公用经费" in ask(conn, "模板名词解释里机关运行经费指的是什么？", Session()).text  # (its definitions are real)
 
 
 def test_a_wrapped_names_tail_is_no_name(tmp_path):

@@ -439,6 +439,11 @@ def execute(conn, doc: Document, q: Query) -> Answer | None:
     special = _by_subject(doc, q)
     if special is not None:
         return special
+    if lists.RATE_RANK.search(q.squashed) and re.search(r"最|排名|排第|前\d", q.squashed) \
+            and not any(m.kinds & {"code", "item", "project", "row"} for m in q.subjects):
+        found = lists.rate_rank(doc, q)  # 比上年增长最快的是哪个: the stated rates ranked
+        if found is not None:
+            return found
     if q.excluded and (q.op in ("value", "sum", "difference", "breakdown", "list")
                        or q.has("合计", "一共", "总共", "还剩", "剩下", "其余", "还有多少", "共计", "加起来")):
         left = compute.remainder(doc, q)
@@ -447,11 +452,6 @@ def execute(conn, doc: Document, q: Query) -> Answer | None:
     if q.op in ("value", "difference", "change", "share", "text") and compute.asks_budget_vs_outturn(doc, q) \
             and not any("topic" in m.kinds for m in q.subjects):  # a topic (三公) answers from its own table
         found = compute.budget_vs_outturn(doc, q)  # a 决算 report's budget against its outturn
-        if found is not None:
-            return found
-    if lists.RATE_RANK.search(q.squashed) and re.search(r"最|排名|排第|前\d", q.squashed) \
-            and not any(m.kinds & {"code", "item", "project", "row"} for m in q.subjects):
-        found = lists.rate_rank(doc, q)  # 比上年增长最快的是哪个: the stated rates ranked
         if found is not None:
             return found
     found = compute.moved(doc, q)  # 有没有哪块是涨的: the stated changes that way
@@ -494,7 +494,7 @@ def _by_subject(doc: Document, q: Query) -> Answer | None:
 
 def refuse(doc: Document, q: Query) -> str:
     """Why the report cannot answer (another department, a person, the future, another year or kind)."""
-    if q.op not in ("about", "help") and any(n.startswith("空白模板") for n in doc.notes):
+    if q.op not in ("about", "help", "define") and any(n.startswith("空白模板") for n in doc.notes):
         return (f"这份文件（{doc.label}）是空白模板：表格没有填数，文字里的 XX 是占位符，"
                 "没有真实的数字或情况可答。")
     if q.refused.startswith("department:"):

@@ -480,7 +480,7 @@ _LOW_FIRST = re.compile(r"垫底|最低|最少|最小|最差|倒数|降幅|下�
 def rate_rank(doc: Document, q: Query) -> Answer | None:
     """The items the report states a rate for, ranked (highest first; lowest first when asked), with the
     reason the report gives for the first."""
-    completion = bool(re.search(r"完成|执行", q.squashed))
+    completion = bool(re.search(r"完成|执行(?!数)", q.squashed))  # (比2025年执行数涨得最猛: a rate of change)
     rates = [f for f in doc.facts if f.topic and (f.kind == "share" and "完成" in f.label if completion else f.kind == "rate")]
     if len(rates) < 2:
         return None

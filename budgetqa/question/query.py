@@ -832,6 +832,9 @@ def _own_department(q: Query, m: Mention, doc: Document) -> bool:
     from rapidfuzz.distance import LCSseq
 
     typed = q.squashed[m.start:m.end]
+    tail = re.match(r"(?:局|委员会|委|办公室|办|厅|部|街道|大学|学校)", q.squashed[m.end:])
+    if tail and squash(doc.department).endswith(typed + tail.group(0)):
+        return True  # 司法局说明那13条: the department's short name (上海市普陀区司法局), not the code 司法
     return m.via in ("partial", "fuzzy") and len(typed) >= 3 and LCSseq.similarity(typed, squash(doc.department)) >= len(typed) - 1 \
         and not any(typed in squash(t.name) and len(typed) >= 0.6 * len(squash(t.name)) for t in m.terms)
 
