@@ -74,6 +74,10 @@ CASES = [
     # the department's short name (司法局) is not the code its first words name (20406 司法); a rate of change
     # against last year's outturn ranked
     (JUSTICE, "司法局说明那13条里，2026年预算比2025年执行数涨得最猛的是哪个？", [277.22], ["信息化建设"]),
+    # a column said short among others after a code (财政拨款 for 财政拨款收入) is that code's column, not the
+    # report's 一、财政拨款 row
+    ("budget_chongqing_swu_university_2021_dept.txt", "2050204高中教育收入预算，财政拨款、事业收入、其他收入分别多少",
+     [12622.65, 1200.00, 3752.45], []),
     # what an item's money is for, from its paragraph headed with the item's own code (基层司法业务（04项）)
     (JUSTICE, "基层司法业务主要干什么用？", [], ["人民调解、医患纠纷"]),
 ]

@@ -422,7 +422,7 @@ KNOWN_GAPS = {
     # z7 (bundled report, five new personas, 10 conversations) 73.3 %, z8 (twelve corpus files) 63.5 %
     "personas_z7.jsonl": ["Z7-014", "Z7-017", "Z7-054", "Z7-058"],
     "corpus_z8.jsonl": ["Z8-003", "Z8-005", "Z8-009", "Z8-019", "Z8-021", "Z8-023",
-        "Z8-025", "Z8-027", "Z8-033", "Z8-034", "Z8-035", "Z8-044", "Z8-046", "Z8-051", "Z8-057",
+        "Z8-025", "Z8-027", "Z8-033", "Z8-034", "Z8-035", "Z8-044", "Z8-046", "Z8-057",
         "Z8-060", "Z8-062", "Z8-064", "Z8-084", "Z8-086", "Z8-088", "Z8-091", "Z8-096", "Z8-099"],
     # written by helpers who never saw the code (2026-12-04), kept unread as exams, then read: z9 (22
     # conversations on the bundled report) 75.0 % untuned, z10 (five more personas) 81.1 %, z11 (纪委, 乡镇书记,

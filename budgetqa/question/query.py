@@ -21,7 +21,7 @@ from budgetqa.catalogue import INTENTS, Intent
 from budgetqa.question.mentions import homophone_fix, sounds_like, Mention, find_mentions, resolve_pinyin, strip_fillers
 from budgetqa.question.numbers import Amount, chinese_numbers, read_numbers
 from budgetqa.question.vocabulary import Term, printed_text, vocabulary
-from budgetqa.textnorm import normalise, squash
+from budgetqa.textnorm import normalise, squash, strip_ordinal
 
 _SEPARATORS = re.compile(r"[\s\u3000“”\"'‘’「」『』《》〈〉【】\[\]（）()，,。！!？?；;：:、·~～…—_/\\|*#@&^`]+")
 # Words between two names that make the first the place the second is read in (X中Y, X下面的Y).
@@ -814,12 +814,17 @@ def _column_beside(doc: Document, row: Mention, m: Mention) -> str | None:
     under that column (the row's figure in it, not the report's row of the same name)."""
     column = next((t.key for t in m.terms if t.kind == "column"), None)
     code = next((t.key for t in row.terms if t.kind == "code"), None)
-    if column is None or code is None:
+    said = strip_ordinal(m.term.name) if m.kinds <= {"row", "fact"} else None  # (财政拨款 said of 财政拨款收入)
+    if column is None and not said or code is None:
         return None
     for table in doc.tables:
         leaves = {re.sub(r"^其中[：:]?", "", c.rsplit("/", 1)[-1]) for c in table.columns}
-        if column in leaves and any(r.code == code for r in table.rows):
+        if not any(r.code == code for r in table.rows):
+            continue
+        if column in leaves:
             return column
+        if column is None and (hit := next((c for c in leaves if c.startswith(said) and len(c) - len(said) <= 2), None)):
+            return hit
     return None
 
 
