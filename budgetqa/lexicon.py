@@ -286,7 +286,7 @@ NAME_HOLDS = re.compile(r"(?:名称|名字|项目名)(?:里|中)?(?:带|含|包�
 # Words of asking that run into a name typed after them (请问区委办公室, 老同志关心关工委, 麻烦问下今年…).
 # (想看屯留区委办, 我是区委办退下来的: who asks or what they do, then the name)
 ASKING_LEAD = re.compile(r"^(?:.*(?:请问|请教|问下|问一下|想问|想知道|麻烦|劳驾|关心|了解|咨询|打听|列示|说明|列出|提供|核实"
-                         r"|想看|看看|看了一?下|查看|查询|查一下|是))?"
+                         r"|想看|看看|看了一?下|查看|查询|查一下|翻到|翻开|打开|找到|是))?"
                          r"(?:今年|去年|本年)?")
 
 # A person's pay or post (主任的工资, 书记一年收入): reports give departments' money, not people's.

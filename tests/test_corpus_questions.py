@@ -78,6 +78,8 @@ CASES = [
     # report's 一、财政拨款 row
     ("budget_chongqing_swu_university_2021_dept.txt", "2050204高中教育收入预算，财政拨款、事业收入、其他收入分别多少",
      [12622.65, 1200.00, 3752.45], []),
+    # two rows listed with 、 are each asked; 翻到… names no other department
+    ("budget_chongqing_swu_university_2021_dept.txt", "翻到学校2021年的部门预算了，本年收入、上年结转各多少", [390140.45, 81714.17], []),
     # what an item's money is for, from its paragraph headed with the item's own code (基层司法业务（04项）)
     (JUSTICE, "基层司法业务主要干什么用？", [], ["人民调解、医患纠纷"]),
 ]
@@ -114,6 +116,17 @@ def test_a_blank_template_answers_no_figure(tmp_path):
         assert not answer.matched and "空白模板" in answer.text and not answer.figures
     assert ask(conn, "这份报告有几张表", Session()).matched
     assert "日常公用经费" in ask(conn, "模板名词解释里机关运行经费指的是什么？", Session()).text  # (its definitions are real)
+
+
+def test_why_after_an_outturn_against_its_budget_is_that_difference_s_reason(tmp_path):
+    """In a 决算, 为什么差这么多 after a subject's budget against its outturn gives the reason the paragraph
+    states for that difference (it had looked for a change from last year and found none)."""
+    db = tmp_path / "finance.db"
+    load_document(db, parse_file(CORPUS / "final_shanghai_putuo_caizhengju_2024.txt"))
+    conn, session = connect(db), Session()
+    assert has_number(ask(conn, "行政运行那项年初预算多少？差了多少", session), 48.16)
+    why = ask(conn, "为什么差这么多", session)
+    assert why.matched and "人员进出及退休变化" in why.text
 
 
 def test_a_wrapped_names_tail_is_no_name(tmp_path):

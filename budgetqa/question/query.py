@@ -755,7 +755,8 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
         fund_listed = bool(fund and re.fullmatch(rf"[类款项]?的?{fund}(?:拨款)?(?:收入)?(?:当年数|本年数|当年|本年)?[和与及、跟]",
                                                  between))
         # 机关运行经费和(经济分类表的)公用经费: two names listed, not a column of the row
-        listed = measures and bool(re.search(r"[和与及、跟同加]", between)) and not fund_listed  # (本年收入加上年结转)
+        listed = measures and (bool(re.search(r"[和与及、跟同加]", between)) or named_rows[0].kinds == {"row"} and any(
+            last_row <= b <= measures[0].start for b in q.breaks)) and not fund_listed  # (本年收入加上年结转, 本年收入、上年结转)
         if measures and len(named_rows) <= 2 and not listed:
             q.measures = ([fund] if fund_listed else []) + [column[id(m)] for m in measures]
             if fund_listed:
@@ -786,7 +787,9 @@ def _short_totals(q: Query, ms: list[Mention]) -> list[Mention]:
         typed, name = q.squashed[m.start:m.end], squash(m.term.name)
         return m.kinds == {"row"} and typed != name and name in (typed + "合计", typed + "总计")
     said = [m for m in ms if short(m)]
-    return [m for m in ms if m not in said] if said and len(said) < len(ms) else ms
+    others = [m for m in ms if m not in said]
+    # (本年收入、上年结转各多少: two rows asked, each)
+    return others if said and others and not any("row" in m.kinds for m in others) else ms
 
 
 def _restated(q: Query, ms: list[Mention]) -> list[Mention]:
@@ -1825,7 +1828,10 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     if op == "sum" and len(filled.subjects) == 1 and "group" not in filled.subjects[0].kinds:
         op = "value"  # 总共多少 of one subject was its figure: so is the follow-up
     if op == "value" and not q.subjects and _WHY.search(q.squashed) and not re.search(r"完成|预算|决算|花完|花到|执行", q.squashed):
-        op = "change"  # 为什么这么多 after a figure: the reason the report gives for its change, or that it gives none
+        if doc is not None and doc.kind == "决算" and re.search(r"年初预算|全年预算|预算数|完成|执行", last.squashed):
+            filled.squashed = f"{last.squashed}，{q.squashed}"  # (为什么差这么多 after its budget against its outturn)
+        else:
+            op = "change"  # 为什么这么多 after a figure: the reason the report gives for its change, or that it gives none
     op = _levels_against_code(filled) or op  # 该款下的项级呢: a level below the subject is its items
     filled.op, filled.ops = op, [(100.0, op)] + q.ops
     if op == "share" and named and filled.whole is None and last.whole is not None \
