@@ -307,6 +307,10 @@ DIALOGUES = [
     [("哪一类最多？", [1015.19]), ("第二呢", [31.77])],
     # a year said short (23年) is the year the report compares with; 这个数与X相比 compares the last figure with X
     [("机关运行经费多少", [13.59]), ("那23年是多少", [8.00])],
+    # 它 after a table the question names is that table; 差多少 after A与B in the same line is of those two
+    [("2013102 结转多少", [532.81]), ("表五标题写的不含上年结转，它的合计是多少？", [550.51])],
+    [("一般公共预算当年支出比上年减少多少", [1127.60]),
+     ("表六职工基本医疗保险缴费与表三卫生健康支出分别多少，差多少？", [13.50, 13.60, 0.10])],
     # 这两项加起来占X: the sum of the two just asked, as a share of X
     [("差旅费和其他交通费用分别多少", [6.12, 7.47]), ("这两项加起来占公用经费的多少？", [13.59, 100.00])],
     # everyday words for the money's halves; a new name after a share is read in the same whole
@@ -431,6 +435,24 @@ KNOWN_GAPS = {
     "personas_z10.jsonl": ["Z10-006", "Z10-016", "Z10-020", "Z10-028", "Z10-043", "Z10-049", "Z10-054", "Z10-055", "Z10-056"],
     "personas_z11.jsonl": ["Z11-010", "Z11-024", "Z11-031", "Z11-033", "Z11-035", "Z11-060", "Z11-061", "Z11-062", "Z11-063",
         "Z11-064", "Z11-065", "Z11-071", "Z11-075", "Z11-077", "Z11-078", "Z11-079", "Z11-080", "Z11-085", "Z11-088"],
+    # written by helpers who never saw the code (2026-12-04, fifth session), scored untuned first: d9 (18
+    # conversations on the bundled report) 66.7 %, c1 (six corpus reports) 62.0 %, e2 (five more personas) 80.0 % alone /
+    # 77.8 % in one session, f2 (six corpus reports with the blank template) 60.0 %; a1 (bundled, 政协/CPA/党校/voice
+    # input/融媒体) 87.8 % / 86.7 % and b1 (corpus conversations) 64.4 % were that session's exam, read at its end
+    "dialogues_d9.jsonl": ["D9-019", "D9-033", "D9-034", "D9-042", "D9-047", "D9-050", "D9-056", "D9-059",
+        "D9-061", "D9-066", "D9-071", "D9-073", "D9-076", "D9-082", "D9-083", "D9-084"],
+    "corpus_c1.jsonl": ["C1-002", "C1-014", "C1-020", "C1-025", "C1-027", "C1-028", "C1-032", "C1-039", "C1-042",
+        "C1-045", "C1-050", "C1-053", "C1-056", "C1-057", "C1-058", "C1-063", "C1-070", "C1-072", "C1-073",
+        "C1-074", "C1-075", "C1-076", "C1-078", "C1-080", "C1-094", "C1-095"],
+    "personas_e2.jsonl": ["E2-009", "E2-048", "E2-056", "E2-057", "E2-073", "E2-076", "E2-078", "E2-083"],
+    "corpus_f2.jsonl": ["F2-006", "F2-007", "F2-009", "F2-015", "F2-016", "F2-022", "F2-025", "F2-031", "F2-032",
+        "F2-033", "F2-035", "F2-036", "F2-038", "F2-041", "F2-045", "F2-047", "F2-051", "F2-052", "F2-053",
+        "F2-055", "F2-062", "F2-064", "F2-065", "F2-079", "F2-080", "F2-082"],
+    "personas_a1.jsonl": ["A1-002", "A1-006", "A1-028", "A1-032", "A1-040", "A1-042", "A1-050", "A1-063",
+        "A1-071", "A1-079", "A1-081"],
+    "corpus_dialogues_b1.jsonl": ["B1-001", "B1-002", "B1-003", "B1-004", "B1-005", "B1-006", "B1-016", "B1-017",
+        "B1-018", "B1-024", "B1-027", "B1-030", "B1-036", "B1-037", "B1-042", "B1-045", "B1-046", "B1-050",
+        "B1-055", "B1-058", "B1-060", "B1-062", "B1-063", "B1-069", "B1-072", "B1-078", "B1-082", "B1-090"],
 }
 # A line whose gold holds only when asked with no conversation before it: in a shuffled session it
 # follows a question about one project, and "这些钱从哪来" is then rightly read as that project's money.
