@@ -80,6 +80,10 @@ CASES = [
      [12622.65, 1200.00, 3752.45], []),
     # two rows listed with 、 are each asked; 翻到… names no other department
     ("budget_chongqing_swu_university_2021_dept.txt", "翻到学校2021年的部门预算了，本年收入、上年结转各多少", [390140.45, 81714.17], []),
+    # where a figure is printed (编制说明第6条) says where to read it, not that text is asked; who is asking
+    # (我们局在自查…。) asks nothing
+    (JUSTICE, "我们局在自查2026年预算公开稿。编制说明第6条“其他司法支出”，2025年当年预算执行数写的多少？",
+     [43269.3, 3845.49], []),
     # what an item's money is for, from its paragraph headed with the item's own code (基层司法业务（04项）)
     (JUSTICE, "基层司法业务主要干什么用？", [], ["人民调解、医患纠纷"]),
 ]

@@ -211,7 +211,7 @@ _INTRODUCTION = re.compile(r"^(?:我是[^，,。：:？?]{1,16}?(?:的)?[，,。
                            r"|(?:审计|我们)?(?:核对|核实|确认|了解)一下[：:，,]|(?:换|转)个话题[，,：:]?|简单说[，,：:]?"
                            r"|再问一下[，,：:]?|另外(?:问下|问一下)?[，,：:]|先不说这个[，,：:]?"
                            r"|请(?:予|您)?(?:说明|列示|列出|提供|核实|分列)(?:一下)?[：:，,]?)")  # (请予说明X: X is asked)
-_ASIDE = re.compile(r"(?:我们?|本人)(?:想|要|在|是|打算|准备|会|正在)|谢谢|多谢|麻烦(?:了|您|你)|辛苦")
+_ASIDE = re.compile(r"(?:我们?|本人)[局部委办处科室校院]?(?:想|要|在|是|打算|准备|会|正在)|谢谢|多谢|麻烦(?:了|您|你)|辛苦")
 _COURTESY = re.compile(r"(?:同志|领导|老师)?(?:您好|你好|谢谢|多谢|感谢|劳烦|麻烦您|麻烦你|辛苦|打扰|不好意思|好的|明白了|了解了)")
 _CLAUSE_END = re.compile(r"([，,]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff]))")
 # Words that make a clause a question of its own (多少, 几个, 是否 …); a clause without one says
@@ -251,7 +251,7 @@ def _parts(question: str) -> list[str]:
         pieces += merged
     out: list[str] = []
     for piece in pieces:
-        if len(pieces) > 1 and not _ASKS.search(piece) and _COURTESY.match(squash(piece)):
+        if len(pieces) > 1 and not _ASKS.search(piece) and (_COURTESY.match(squash(piece)) or _ASIDE.match(squash(piece))):
             continue  # 谢谢您。那么… / …劳烦您告知: courtesy, wherever it stands, asks nothing
         if out and not _ASKS.search(piece) and _ASIDE.match(squash(piece)):
             continue  # 我想就宣传开支提个建议 / 谢谢: said to the listener, it asks nothing and qualifies nothing

@@ -1425,6 +1425,9 @@ def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
         found.append("按级次")  # 结转部分按款分别是多少: the parts, by that level
         if re.search(r"分别|各", masked):
             found.append("分别列出")
+    if intent.op == "text" and found and set(found) <= {"说明", "原文", "提到"} and re.search(r"多少|几|金额", masked) \
+            and any(m.kinds & {"code", "item", "row", "project", "fact"} for m in q.subjects):
+        return []  # 编制说明第6条X，执行数写的多少: where the figure is printed, a figure asked
     if intent.op == "rank" and (q.n or q.nth):
         found.append("前N" if q.n else "第N")
     return found
