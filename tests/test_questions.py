@@ -98,6 +98,8 @@ ANSWERS = [
     # 含结转的 includes the carried-over money (not only it); 往年结转过来的 is the carried-over row
     ("基本 项目 各多少（含结转的）", "value", [303.62, 780.77], []),
     ("今年的钱里，往年结转过来的和今年新拨的，哪个多？差多少？", "difference", [16.63], []),
+    # a scope that names the part (上年结转项目) does not narrow the whole it is a share of
+    ("项目支出中，上年结转项目占多大比重？", "share", [68.38], []),
     # a group whose members are all under one printed row is that row's figure
     ("医疗支出 多少", "value", [13.60], ["21011"]),
     # who is asking and courtesy are not what is asked (想看屯留区委办…, 我是区委办退下来的…, 劳烦您告知)
@@ -448,7 +450,7 @@ KNOWN_GAPS = {
     "corpus_f2.jsonl": ["F2-006", "F2-007", "F2-009", "F2-015", "F2-016", "F2-022", "F2-025", "F2-031", "F2-032",
         "F2-033", "F2-035", "F2-036", "F2-038", "F2-041", "F2-045", "F2-047", "F2-051", "F2-052", "F2-053",
         "F2-055", "F2-062", "F2-064", "F2-065", "F2-079", "F2-080", "F2-082"],
-    "personas_a1.jsonl": ["A1-002", "A1-006", "A1-028", "A1-032", "A1-040", "A1-042", "A1-050", "A1-063",
+    "personas_a1.jsonl": ["A1-002", "A1-028", "A1-032", "A1-040", "A1-042", "A1-050", "A1-063",
         "A1-071", "A1-079", "A1-081"],
     "corpus_dialogues_b1.jsonl": ["B1-002", "B1-003", "B1-004", "B1-005", "B1-006", "B1-016", "B1-017",
         "B1-018", "B1-024", "B1-027", "B1-030", "B1-036", "B1-037", "B1-042", "B1-045", "B1-046", "B1-050",

@@ -301,7 +301,9 @@ def _summary_total(doc: Document, name: str) -> Value | None:
 def base_of(doc: Document, q: Query, item: Value, m: Mention) -> Value | None:
     """The whole a share is of: the one named, a total named in words, or the natural whole of the item."""
     if q.whole is not None:
-        base = subject_value(doc, q, q.whole)
+        # (上年结转项目占项目支出: the scope names the part; the whole is read whole)
+        own = q.scope and q.scope_spans and all(m.start <= a and b <= m.end for a, b in q.scope_spans)
+        base = subject_value(doc, replace(q, scope=None) if own else q, q.whole)
         if base is not None and q.amounts and base.amount not in [a.value for a in q.amounts]:
             base = _quoted(doc, q, item) or base
         return base
