@@ -101,8 +101,9 @@ def _domain(doc: Document, q: Query) -> Domain:
         d.where = "、".join(dict.fromkeys(t.name for t in several.of("project"))) + " 这几个项目"
         return d
     column = next((m for m in q.subjects if "column" in m.kinds and m.kinds <= {"column", "row", "fact", "term"}), None)
-    if column is not None and len(q.subjects) == 1 and q.level and q.domain != "items":
-        found = column_domain(doc, q, column.of("column")[0].key)  # 上年结转到款级是哪几个款
+    if column is not None and len(q.subjects) == 1 and (q.level or q.domain == "subjects" and q.op == "rank") \
+            and q.domain != "items":  # 上年结转到款级是哪几个款 / 项目支出里最大的是哪个科目 (of the 项, the finest level)
+        found = column_domain(doc, replace(q, level=q.level or "项"), column.of("column")[0].key)
         if found is not None and found[0].rows:
             return found[0]
     named_tables = [int(m.term.key) for m in q.subjects if m.kinds == {"table"}]
