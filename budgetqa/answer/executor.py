@@ -304,7 +304,7 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
             return Answer(True, "text", f"按「{word}」理解：{name}", understood=f"按「{word}」理解", document=doc.label)
         typed = chinese_numbers(normalise(question))
         if word in typed:
-            q = read(typed.replace(word, name, 1), doc)
+            q = _of_listed_whole(read(typed.replace(word, name, 1), doc), session.last_query)
     if not q.subjects and not picked:
         found = compute.rest_of_share(doc, q, session.last_query)  # 剩下的呢 after a share
         if found is not None:
@@ -354,6 +354,15 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         _remember_result(session, answer, q)
         convert_units(answer, q)
     return answer
+
+
+def _of_listed_whole(q: Query, last: Query | None) -> Query:
+    """最大的那个款占多少比例: an item picked from a list of parts has its share taken of the whole whose
+    parts were just listed."""
+    if q.op == "share" and q.whole is None and last is not None and last.op in ("breakdown", "count", "list", "rank") \
+            and len(last.subjects) == 1 and last.subjects[0].kinds & {"code", "row", "column"}:
+        return replace(q, whole=replace(last.subjects[0], start=10_000, end=10_000))
+    return q
 
 
 def _unknown_part(doc: Document, q: Query) -> str:
