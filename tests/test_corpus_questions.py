@@ -84,6 +84,10 @@ CASES = [
     # (我们局在自查…。) asks nothing
     (JUSTICE, "我们局在自查2026年预算公开稿。编制说明第6条“其他司法支出”，2025年当年预算执行数写的多少？",
      [43269.3, 3845.49], []),
+    # a year and the kind of report typed say which report, not part of a longer name (2026年部门预算安排购置车辆);
+    # 其中 a fund printed as a row of the total (政府性基金预算) is that row
+    (JUSTICE, "普陀区司法局2026年部门预算，项目支出一共多少元？", [70540547], []),
+    (STREET, "石泉路街道2026年单位预算收入总计多少元？其中政府性基金预算多少", [76306134, 3680000], []),
     # what an item's money is for, from its paragraph headed with the item's own code (基层司法业务（04项）)
     (JUSTICE, "基层司法业务主要干什么用？", [], ["人民调解、医患纠纷"]),
 ]

@@ -722,7 +722,7 @@ _MEASURE_NAMES = {w: key for key, words in lexicon.MEASURES.items() for w in wor
 def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
     """Which names are asked about, and which only say where to read (a table, a fund, a whole, a column)."""
     ms = [m for m in mentions if not (m.kinds == {"department"}) and not any(
-        a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in q.scope_spans)]
+        a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in q.scope_spans) and not _names_the_report(q, m)]
     q.subjects_typed = ms
     q.excluded = [m for m in ms if _excluded(q, m)]
     ms = [m for m in ms if m not in q.excluded and not _own_department(q, m, doc)]
@@ -778,6 +778,13 @@ def _spending_words(q: Query, ms: list[Mention]) -> list[Mention]:
     said = [m for m in ms if money_words(m)]
     named = [m for m in ms if not money_words(m) and m.kinds & {"code", "item", "project", "row", "column", "group"}]
     return [m for m in ms if m not in said] if said and named else ms
+
+
+def _names_the_report(q: Query, m: Mention) -> bool:
+    """司法局2026年部门预算，项目支出…: a year and the kind of report typed say which report, they are no part of
+    a longer name (2026年部门预算安排购置车辆)."""
+    typed = q.squashed[m.start:m.end]
+    return m.via in ("partial", "fuzzy") and not re.sub(r"\d{4}|年度?|部门|单位|预算|决算|报告|公开|稿", "", typed)
 
 
 def _short_totals(q: Query, ms: list[Mention]) -> list[Mention]:
@@ -1940,7 +1947,8 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query, doc: Document | No
         if (not part_of or coded) and typed in _MEASURE_NAMES and row_last and not quoted and not (
                 last.subjects[0].kinds == {"row"} and "row" in m.kinds):
             measures.append(_MEASURE_NAMES[typed])  # (本年收入合计 → 上年结转呢: a row beside it, not its column)
-        elif row_last and (typed in lexicon.FUNDS or _fund_of(typed)):
+        elif row_last and (typed in lexicon.FUNDS or _fund_of(typed)) \
+                and not ("row" in m.kinds and last.subjects[0].kinds <= {"row", "fact"}):  # (收入总计 其中政府性基金预算: a row)
             filled.fund = _fund_of(typed) or typed  # 其中财政拨款(支出)多少: the last row's figure from that fund
         elif pronoun and m.kinds == {"table"}:
             filled.table = int(m.term.key)
