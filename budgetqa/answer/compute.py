@@ -702,8 +702,9 @@ def change(doc: Document, q: Query) -> Answer | None:
             bonus += 120  # the paragraph is about the subject: 城乡社区规划与管理（项） / 实验室及相关设施（2060204）
         # a part printed with the same amount as the whole whose change is stated changes by as much
         # (收入预算9628.22万元，其中：财政拨款收入9628.22万元，比…增加793.14万元)
-        clause = next((c for c in reversed(re.split(r"[，,；;：:]", f.sentence.split("比")[0])) if c.strip()), "")
-        amounts = re.findall(r"\d[\d,]*\.?\d*(?=万?元)", f.sentence.split("比")[0])
+        head = f.sentence.split("比")[0]
+        clause = next((c for c in reversed(re.split(r"[，,；;：:]", head)) if c.strip()), "")
+        amounts = re.findall(r"\d[\d,]*\.?\d*(?=万?元)", head)
         if "比" in f.sentence and not bonus and len(amounts) >= 2 and amounts[-1] == amounts[0] \
                 and any(n and len(n) >= 4 and n in squash(clause) for n in names):
             bonus += 80

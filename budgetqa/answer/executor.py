@@ -252,9 +252,7 @@ def _parts(question: str) -> list[str]:
     out: list[str] = []
     for piece in pieces:
         if len(pieces) > 1 and not _ASKS.search(piece) and (_COURTESY.match(squash(piece)) or _ASIDE.match(squash(piece))):
-            continue  # 谢谢您。那么… / …劳烦您告知: courtesy, wherever it stands, asks nothing
-        if out and not _ASKS.search(piece) and _ASIDE.match(squash(piece)):
-            continue  # 我想就宣传开支提个建议 / 谢谢: said to the listener, it asks nothing and qualifies nothing
+            continue  # 谢谢您。/ 劳烦您告知 / 我想就宣传开支提个建议: said to the listener, wherever it stands, it asks nothing
         of_it = _OF_IT.match(squash(piece))
         if out and (len(squash(out[-1])) < 2 or not (_ASKS.search(piece) or of_it) or _EACH_OF.match(squash(piece))
                     or _WHERE_ONLY.match(squash(piece)) and _WANTS.match(squash(out[-1]))):

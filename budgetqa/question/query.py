@@ -1508,16 +1508,14 @@ def _leans_on_context(q: Query) -> bool:
     short = len(_mask(q.squashed, q.subjects).replace(" ", "")) <= 14 and len(q.squashed) <= 40 \
         and bool(re.search(r"^那|呢$|^再", q.squashed))
     pointer = re.search(r"它|其(?!他|余|中)|^(?:这|那)是|^(?:这|那)(?:个)?钱|^该(?:金额|数)|(?:这|此|该)一?个?(?:款|类|科目)", q.squashed)
-    named = q.subjects + ([q.whole] if q.whole else [])
-    if pointer and (any("code" in m.kinds and m.end <= pointer.start() < 10_000 for m in named)
-                    or pointer.group(0) == "它" and re.search(r"表[\d一二三四五六七八九十]+", q.squashed[:pointer.start()])):
-        pointer = None  # 20131款下A和B相加，是否等于该款的基本支出 / 表五…，它的合计: what this question named
     marked = bool(lexicon.FOLLOW_UP.search(_without_determiners(q))) and (len(q.squashed) <= 20 or short) or bool(
         pointer) or bool(re.search(r"这笔|那笔|这一项", q.squashed)) and not any(
         not (_is(m, q, _SCOPE_NAMES) or q.squashed[m.start:m.end] in _MEASURE_NAMES) for m in q.subjects)
-    if re.search(r"(?:表[\d一二三四五六七八九十]+|\d{3,7}).{0,14}?(?:它|该款|该科目|该表)", q.squashed) \
-            and not re.search(r"^那|呢$|^再", q.squashed):
-        marked = False  # 表五…，它的合计: 它 is what this question named
+    named = q.subjects + ([q.whole] if q.whole else [])
+    own = pointer and any("code" in m.kinds and m.end <= pointer.start() < 10_000 for m in named) \
+        or re.search(r"(?:表[\d一二三四五六七八九十]+|\d{3,7}).{0,14}?(?:它|该款|该科目|该表)", q.squashed)
+    if own and not re.search(r"^那|呢$|^再", q.squashed):
+        marked = False  # 20131款下A和B相加，是否等于该款的基本支出 / 表五…，它的合计: what this question named
     # (招商引资宣传那笔结转资金: 那笔 of the name typed; 这一项全是项目支出吗: of the last one)
     bare = not q.subjects and not q.excluded and q.table is None and not q.domain
     asks = q.cued or q.scope or q.previous_year or q.unit or q.n or q.nth or q.percents or q.field_name
