@@ -79,6 +79,8 @@ def test_how_a_question_is_read(seed, question, op, names, slots):
 ANSWERS = [
     ("2013105", "value", [246.89], ["2013105 专项业务"]),
     ("２０１３１０５多少", "value", [246.89], []),
+    # some of a code's rows added against it: short by the rows left out, which is no contradiction
+    ("2013101、2013105、2013150相加是否等于20131", "check", [481.31, 1014.12, 532.81], ["2013102", "不是报告的矛盾"]),
     # a whole split into its two scopes; the items of a list added; 本单位 is the department, not a name's first words
     ("项目支出780.77，能不能拆成本年安排的项目和上年结转的项目两块？", "value", [246.89, 533.88], []),
     ("不对，我是想先核本年预算那张项目表，八个项目加总是多少", "list", [246.89], ["8 个"]),
@@ -358,6 +360,15 @@ DIALOGUES = [
     [("一般公共预算当年支出是多少", [550.51]), ("这里面基本支出和项目支出各是多少", [303.62, 246.89])],
     # a part of a stated whole is read in the table whose total that whole is; the rest is what is left of it
     [("一般公共服务支出占一般公共预算当年支出的比重", [481.31, 550.51, 87.43]), ("其余几类合计多少", [69.20, 12.57])],
+    # a year said in a follow-up is no name of a figure just shown (上年 is not 上年结转)
+    [("2024年收入总计、本年收入、上年结转各是多少？", [1084.38, 550.51, 533.88]), ("跟上年比少了多少？降了几个点？", [602.58, 35.72])],
+    # a topic clause (X口径呢) opening a line whose next clause asks: the topic of that question
+    [("收入总计比上年少了多少", [602.58]), ("支出口径呢，基本支出和项目支出各占多大比重", [28.00, 72.00])],
+    # a total among parts just shown is the whole of a share, not one of its parts
+    [("政府采购货物和服务分别多少", [2.00, 10.00]), ("服务类占采购总额的比重？", [83.33])],
+    # the figures just asked, counted, added against a code named: read in the table they were read in
+    [("表5中2013101、2013105、2013150三个项级科目分别是多少？", [110.41, 246.89, 124.01]),
+     ("三项相加是否等于20131款级数？", [481.31])],
 ]
 
 

@@ -6,6 +6,7 @@ budgetqa.checks (a gap within the printed figures' rounding is 尾数差, anythi
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from budgetqa.answer.model import Answer, amount_text
@@ -14,7 +15,7 @@ from budgetqa.answer import build
 from budgetqa.answer.build import add, answer, typed_value, verdict
 from budgetqa.answer.compute import rate_only, sheets_asked, subject_value, subject_values, to_unit
 from budgetqa.answer.lists import domain, side
-from budgetqa.answer.resolve import Value, children_rows, code_place, list_total, table_total
+from budgetqa.answer.resolve import Value, children_rows, code_place, code_values, list_total, table_total
 from budgetqa.models import Document
 from budgetqa.question.query import Query
 from budgetqa.textnorm import squash
@@ -24,7 +25,8 @@ _EQUALS = re.compile(r"等于|=|相等|一致|对得上|对的上|吻合|相符|
 
 def check(doc: Document, q: Query) -> Answer | None:
     """The consistency question, by what it names."""
-    for attempt in (_balance, _rate, _stated_shares, _against_sheet, _sheets_against, _parts_named, _two_figures, _numbers_only, _under_named,
+    for attempt in (_balance, _rate, _stated_shares, _against_sheet, _sheets_against, _parts_named, _parts_of_whole,
+                    _two_figures, _numbers_only, _under_named,
                     _list_against, _one_figure):
         found = attempt(doc, q)
         if found is not None:
@@ -212,7 +214,7 @@ def _parts_named(doc: Document, q: Query) -> Answer | None:
     if made_of and not counted:  # X能否由A和B相加得到: X is the whole, the rest its parts
         whole, *parts = [subject_value(doc, q, s) for s in q.subjects]
         if whole is not None and all(parts) and all(v.unit == whole.unit for v in parts):
-            return _parts_answer(parts, whole)
+            return _parts_answer(parts, _read_alike(doc, q, parts, whole), doc)
     if m is not None and not counted:
         found = _columns_against_table_total(doc, q, m.start())
         if found is not None:
@@ -236,7 +238,40 @@ def _parts_named(doc: Document, q: Query) -> Answer | None:
         return None
     if any(v.unit != whole.unit for v in parts):
         return None
-    return _parts_answer(parts, whole)
+    return _parts_answer(parts, _read_alike(doc, q, parts, whole), doc)
+
+
+def _parts_of_whole(doc: Document, q: Query) -> Answer | None:
+    """Parts the conversation supplies, added, against the whole the question names (这三项相加是否等于20131)."""
+    if q.whole is None or len(q.subjects) < 2 or not re.search(r"加|之和|合计|总和|合起来", q.squashed):
+        return None
+    parts, whole = subject_values(doc, replace(q, whole=None)), subject_value(doc, q, q.whole)
+    if whole is None or len(parts) < 2 or any(v.unit != whole.unit for v in parts):
+        return None
+    return _parts_answer(parts, _read_alike(doc, q, parts, whole), doc)
+
+
+def _children_not_named(doc: Document, parts: list[Value], whole: Value) -> list:
+    """The rows printed under a whole code, in the table it was read in, that none of the parts is."""
+    table = re.match(r"表(\d+)", whole.where)
+    if table is None or not whole.key.isdigit() or not all(v.key.startswith(whole.key) for v in parts):
+        return []
+    t = doc.table_no(int(table.group(1)))
+    row = next((r for r in t.rows if r.code == whole.key), None) if t is not None else None
+    if row is None:
+        return []
+    return [r for r in children_rows(t, row) if r.first and not any(v.key.startswith(r.code) for v in parts)]
+
+
+def _read_alike(doc: Document, q: Query, parts: list[Value], whole: Value) -> Value:
+    """The whole read in the table its parts were read in, when that table prints it: a 款 against its 项
+    of one table, not the 款 of another table that also counts other money (the carried-over part)."""
+    wheres = {v.where for v in parts}
+    table = re.match(r"表(\d+)", next(iter(wheres))) if len(wheres) == 1 else None
+    if table is None or whole.where in wheres or not (whole.key.isdigit() and all(v.key.isdigit() for v in parts)):
+        return whole
+    found = code_values(doc, whole.key, replace(q, table=int(table.group(1)), measures=[], whole=None))
+    return found[0] if found and found[0].where in wheres else whole
 
 
 def _columns_against_table_total(doc: Document, q: Query, equals: int) -> Answer | None:
@@ -269,13 +304,18 @@ def _parts_against_amount(parts: list[Value], typed) -> Answer:
     return a
 
 
-def _parts_answer(parts: list[Value], whole: Value) -> Answer:
-    """Parts added and set against a whole, judged by the one rule."""
+def _parts_answer(parts: list[Value], whole: Value, doc: Document | None = None) -> Answer:
+    """Parts added and set against a whole, judged by the one rule; a code's parts that leave out some of
+    the rows printed under it are short by those rows, which is no fault of the report."""
     computed = build.total(parts)
+    left_out = _children_not_named(doc, parts, whole) if doc is not None else []
+    judged = verdict(whole.amount, [v.amount for v in parts], whole.unit)
+    if left_out and computed != whole.amount:
+        rest = "、".join(f"{r.code} {r.name} {r.first}" for r in left_out)
+        judged = f"不相等，差 {amount_text(abs(computed - whole.amount), whole.unit)}：{whole.label} 下还有未列入的 {rest}，不是报告的矛盾"
     a = answer("check", f"{' + '.join(v.label for v in parts)} 是否等于 {whole.label}",
                " + ".join(f"{v.label} {v.amount}" for v in parts) + f" = {amount_text(computed, whole.unit)}；"
-               f"{whole.label} {amount_text(whole.amount, whole.unit)}（{whole.where}）："
-               f"{verdict(whole.amount, [v.amount for v in parts], whole.unit)}。")
+               f"{whole.label} {amount_text(whole.amount, whole.unit)}（{whole.where}）：{judged}。")
     a.figure("分项之和（计算）", computed, whole.unit)
     for v in parts + [whole]:
         add(a, v)

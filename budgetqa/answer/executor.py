@@ -222,6 +222,8 @@ _ASKS = re.compile(r"多少|几|哪|什么|啥|吗|(?<![这那多])么|呢|是�
 
 # A clause that ends asking (公车有几辆 / 多少钱): a space after it starts another question.
 # 及其列入基本支出抑或项目支出: a clause asking something more of what the one before names.
+# 支出口径呢 / 项目这块呢 opening a line whose next clause asks its own question: the topic that question is of.
+_TOPIC_LEAD = re.compile(r"^(?:那|再看|说说)?\S{1,8}?(?:口径|方面|角度|层面)(?:的话|来看|看)?呢?$")
 _OF_IT = re.compile(r"(?:及|以及|并)其")
 _ENDS_ASKING = re.compile(r"(?:多少(?:钱|元|万元|万)?|几[个辆张项人条类台套]?|吗|呢|么|啥|什么|哪些|哪个)\s*$")
 # 哪几类，各占多少 / 有哪些，分别多少: a clause opening with 各 or 分别 asks of the things the one before names.
@@ -254,6 +256,9 @@ def _parts(question: str) -> list[str]:
         if len(pieces) > 1 and not _ASKS.search(piece) and (_COURTESY.match(squash(piece)) or _ASIDE.match(squash(piece))):
             continue  # 谢谢您。/ 劳烦您告知 / 我想就宣传开支提个建议: said to the listener, wherever it stands, it asks nothing
         of_it = _OF_IT.match(squash(piece))
+        if out and _TOPIC_LEAD.match(squash(out[-1])) and _ASKS.search(piece):
+            out[-1] = re.sub(r"(?:的话)?呢$", "", out[-1].rstrip("，, ")) + "，" + piece  # 支出口径呢，A和B各占多少: A, B of 支出
+            continue
         if out and (len(squash(out[-1])) < 2 or not (_ASKS.search(piece) or of_it) or _EACH_OF.match(squash(piece))
                     or _WHERE_ONLY.match(squash(piece)) and _WANTS.match(squash(out[-1]))):
             out[-1] += "，" + piece  # （含上年结转）/ 各占多少: a part that asks nothing new qualifies the one before
@@ -273,6 +278,36 @@ def _pick(question: str, session: Session) -> str | None:
     return session.choices[index][1] if 0 <= index < len(session.choices) else None
 
 
+def _picked(doc: Document, q: Query, session: Session) -> tuple[Query, bool]:
+    """Words picking figures just shown (the last answer's first) or stated in the same sentences as a
+    total or topic named: the question asked of those figures. A topic named with them (服务类采购占多少
+    after 政府采购's parts) only says whose parts they are."""
+    stated = _stated_beside(doc, q)  # (货物占政府采购总额多少: the figures stated with the total named)
+    topical = all(m.kinds == {"topic"} for m in q.subjects) or bool(stated)
+    labels = list(dict.fromkeys(session.shown + stated))
+    picked = (shown_mentions(q, session.last_shown, doc) or shown_mentions(q, labels, doc)) \
+        if (session.shown or stated) and topical else []
+    op = "value" if q.op in ("help", "text", "about") else q.op
+    whole = shown_whole(labels, picked, doc) if picked and op == "share" else None
+    if whole is not None:  # (服务类占采购总额多少: the total named is the whole, not a part; 占采购总额多少
+        picked = [m for m in picked if m.term.key != whole.term.key]  # alone names no part: the last one's)
+    if not picked:
+        return q, False
+    return replace(q, subjects=picked, follow_up=False, op=op, ops=[(100.0, op)] + q.ops, whole=whole), True
+
+
+def _stated_beside(doc: Document, q: Query) -> list[str]:
+    """When every name a question types is a figure the text states, or a topic it states figures of: the
+    labels of the figures stated in the same sentences (政府采购预算总额 → its 货物, 工程, 服务)."""
+    named = q.subjects + ([q.whole] if q.whole is not None else [])
+    if not named or not all(m.kinds <= {"fact", "topic"} for m in named):
+        return []
+    words = {t.name for m in named for t in m.terms if t.kind == "fact"}
+    words |= {_TOPIC_WORDS.get(t.key[:2], t.key)[-2:] for m in named for t in m.terms if t.kind == "topic"}
+    sentences = {f.sentence for f in doc.facts if f.kind == "amount" and (f.label in words or any(w in f.label for w in words))}
+    return [f.label for f in doc.facts if f.kind == "amount" and f.sentence in sentences]
+
+
 def _answer(conn, doc: Document, question: str, session: Session, continuing: bool = False) -> Answer:
     """Read one question, fill its gaps from the conversation, refuse or execute it."""
     session.unanswered = None
@@ -286,15 +321,7 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
             # 2013105是什么，多少钱: of 2013105 (收入多少、支出多少: the side named is the report's total of it)
             q = replace(q, subjects=[])
         q.follow_up = q.follow_up or not q.subjects or all(measure_word(q, m) for m in q.subjects)
-    # words picking figures just shown, the last answer's first; a topic named with them (服务类采购占多少
-    # after 政府采购's parts) only says whose parts they are
-    topical = all(m.kinds == {"topic"} for m in q.subjects)
-    picked = (shown_mentions(q, session.last_shown, doc) or shown_mentions(q, session.shown, doc)) \
-        if session.shown and topical else []
-    if picked:  # 货物、工程、服务各多少: figures the last answer showed, asked as figures
-        op = "value" if q.op in ("help", "text", "about") else q.op
-        q = replace(q, subjects=picked, follow_up=False, op=op, ops=[(100.0, op)] + q.ops,
-                    whole=shown_whole(session.shown, picked, doc) if op == "share" else None)
+    q, picked = _picked(doc, q, session)
     pointed = _pointed(q, session) if session.listed and not picked else None
     if pointed is not None:  # 后者属于哪个款 / 第一类占多少: asked of that item of the last list, by its name
         word, name = pointed

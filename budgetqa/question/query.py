@@ -1535,7 +1535,8 @@ def _leans_on_context(q: Query) -> bool:
     # the two just asked (两个加起来, 两者差多少): a sum or comparison of what the conversation named
     pair = bare and re.search(r"两个|两者|二者|两项|俩|两笔|两块", q.squashed) and re.search(r"加|合计|一共|总共|差|比|哪个", q.squashed)
     within = q.squashed.startswith(("其中", "那其中"))  # 其中X多少: a part of what was just asked
-    return marked or within or why or down or bool(pair) or (bare and bool(asks) and len(leftover) <= 3 and not whole_money) \
+    counted = re.match(r"(?:这|那|以上|上述|前面)?[三四五六七八九十几]{1,2}(?:项|个|笔)(?:相加|加起来|之和|合计|合起来)", q.squashed)
+    return marked or within or bool(counted) or why or down or bool(pair) or (bare and bool(asks) and len(leftover) <= 3 and not whole_money) \
         or asks_sheet(q) or _one_sided(q) or (q.op == "parent" or _which_table_of_last(q)) and not q.subjects and q.table is None
 
 
@@ -1708,11 +1709,15 @@ def _of_project(last: Query) -> bool:
     return bool(last.subjects) and bool(last.subjects[0].kinds & {"project", "target"})
 
 
+_PERIOD_WORD = re.compile(r"(?:上|去|今|本|明|前)年(?:度)?|同期|往年")
+
+
 def unexplained(q: Query) -> list[str]:
     """The words of a question that name nothing the reader recognised (货物、工程、服务)."""
     named = q.subjects + ([q.whole] if q.whole else [])
     masked = _mask(q.squashed, [m for m in named if m.start < 10_000])
     typed = "".join((" " if i in q.breaks else "") + ch for i, ch in enumerate(masked))  # 货物、工程: apart
+    typed = _PERIOD_WORD.sub(" ", typed)  # (跟上年比: a year said is no name)
     return [w for w in re.split(r"[ 、和与及跟]+", strip_fillers(typed)) if len(w) >= 2]
 
 
@@ -1724,9 +1729,10 @@ def shown_mentions(q: Query, labels: list[str], doc: Document) -> list[Mention]:
     out = []
     for word in unexplained(q):
         # 分货物、工程、服务各多少 / 服务类占多少: the words around a part's name are not part of it
-        word = re.sub(r"(?:类|那块|这块|那部分|这部分|部分|方面)$", "", re.sub(r"^(?:分成|分为|按|分)", "", word))
+        word = re.sub(r"(?:类|那块|这块|那部分|这部分|部分|方面)$", "", re.sub(r"^(?:分成|分为|按|分|当中|之中|其中|里面|中|里)", "", word))
         word = lexicon.SHOWN_PART_WORDS.get(word, word)  # 买东西 -> 货物
         hits = [label for label in labels if word and word in label]
+        hits = [h for h in hits if not any(o != h and o in h for o in hits)]  # (not a computed label naming two: A占B的比例)
         terms = v.by_name.get(squash(hits[0]), []) if len(hits) == 1 else []
         if not terms:
             return []  # a word that names none of them: the question is about something else
@@ -1816,7 +1822,7 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     filled = replace(q)
     filled.unit = filled.unit or last.unit  # 多少元 … 上年结转呢: the unit asked carries to the follow-ups
     named = _named_in_follow_up(filled, q, last, doc)
-    for rule in (_both_of_two, _added_to_last, _against_last, _part_of_last):
+    for rule in (_both_of_two, _counted_against_named, _added_to_last, _against_last, _part_of_last):
         found = rule(filled, q, last, named, earlier)
         if found is not None:
             return found
@@ -1897,7 +1903,7 @@ _DEPARTMENT_WIDE = ("duties", "internal_units", "subordinate_units")
 def _level_not_below(q: Query, last: Query) -> bool:
     """A level asked (类/款/项) that is not below the last subject's code: no part of it."""
     codes = [t.key for m in last.subjects[:1] for t in m.terms if t.kind == "code"]
-    if not q.level or not codes or _PRONOUN.search(q.squashed) or re.search(
+    if not q.level or not codes or _PRONOUN.search(q.squashed) or any("code" in m.kinds for m in q.subjects) or re.search(
             r"下面|下级|其中|里面|之下|属于|归|隶属|上级|所属|在哪", q.squashed):
         return False
     order = ("类", "款", "项")
@@ -2040,6 +2046,27 @@ def _both_of_two(filled, q, last, named, earlier) -> Query | None:
     if q.op == "share" and q.whole is not None:  # 这两项加起来占X: their sum's share of X
         filled.op, filled.together = "share", bool(re.search(r"加起来|合起来|加在一起|一共|合计", q.squashed))
         filled.ops = [(filled.ops[0][0] + 1, "share")] + filled.ops
+    return filled
+
+
+# The figures just asked, counted or pointed at (这三项, 以上几个, 它们).
+_COUNTED = re.compile(r"(?:这|那|以上|上述|前面)?([两二三四五六七八九十几\d]{1,2})(?:项|个|笔|块|者|类|款|科目)|它们|这些|以上各项|上述各项")
+
+
+def _counted_against_named(filled, q, last, named, earlier) -> Query | None:
+    """这三项相加是否等于20131款: the figures the last question asked, added, against the one named
+    (read where they were read)."""
+    if len(named) != 1 or len(last.subjects) < 2 or q.op != "check" \
+            or not re.search(r"加|之和|合计|总和|合起来", q.squashed):
+        return None
+    m = _COUNTED.search(chinese_numbers(q.squashed[:named[0].start]))
+    parts = [s for s in last.subjects if s.kinds & {"code", "item", "project"}]  # (…的一般公共预算数: a column, no part)
+    parts = parts if len(parts) >= 2 else last.subjects
+    if m is None or len(parts) < 2 or m.group(1) and m.group(1).isdigit() and int(m.group(1)) != len(parts):
+        return None
+    filled.subjects, filled.whole = [_carried(s) for s in parts], named[0]
+    filled.table = filled.table if filled.table is not None else last.table
+    filled.scope = filled.scope or last.scope
     return filled
 
 
