@@ -79,6 +79,13 @@ def test_how_a_question_is_read(seed, question, op, names, slots):
 ANSWERS = [
     ("2013105", "value", [246.89], ["2013105 专项业务"]),
     ("２０１３１０５多少", "value", [246.89], []),
+    # a code's rows in one column, those that have an amount there; a switch of measure said before it
+    ("换成项目支出看，20131下面哪几个项有项目支出，各多少", "breakdown", [779.70, 532.81, 246.89], ["2013102", "其中 2 项有金额"]),
+    # a figure typed with nothing named: the column that prints it
+    ("13.59由哪几项组成", "list", [6.12, 7.47], ["差旅费"]),
+    # whether one thing is the largest of a list: its place there
+    ("山西画报订阅费用是不是本年项目里最多的", "check", [35.89, 90.00], ["不是", "排第 4"]),
+    ("2013105是不是最大的项", "check", [246.89, 532.81], ["排第 2"]),
     # some of a code's rows added against it: short by the rows left out, which is no contradiction
     ("2013101、2013105、2013150相加是否等于20131", "check", [481.31, 1014.12, 532.81], ["2013102", "不是报告的矛盾"]),
     # a whole split into its two scopes; the items of a list added; 本单位 is the department, not a name's first words
@@ -366,6 +373,9 @@ DIALOGUES = [
     [("收入总计比上年少了多少", [602.58]), ("支出口径呢，基本支出和项目支出各占多大比重", [28.00, 72.00])],
     # a total among parts just shown is the whole of a share, not one of its parts
     [("政府采购货物和服务分别多少", [2.00, 10.00]), ("服务类占采购总额的比重？", [83.33])],
+    # a project pointed at (这个项目) is the one the sheet was read of, not an average; 是不是…最多 is its place
+    [("再看绩效表，乡镇档案室标准化建设的社会效益指标写的是什么", ["丰富群众业余生活"]),
+     ("这个项目多少钱？是不是本年8个项目里最多的", [90.00, "是，"])],
     # the figures just asked, counted, added against a code named: read in the table they were read in
     [("表5中2013101、2013105、2013150三个项级科目分别是多少？", [110.41, 246.89, 124.01]),
      ("三项相加是否等于20131款级数？", [481.31])],

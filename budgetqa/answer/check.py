@@ -34,6 +34,33 @@ def check(doc: Document, q: Query) -> Answer | None:
     return _findings(doc, q)
 
 
+_EXTREME_ASKED = re.compile(r"(?:是不是|是否|是)[^，。？?]{0,16}?(最多|最大|最高|最少|最小|最低)")
+
+
+def extreme_of_list(doc: Document, q: Query) -> Answer | None:
+    """X是不是本年8个项目里最多的: X's place in that list, by amount."""
+    m = _EXTREME_ASKED.search(q.squashed)
+    named = [s for s in q.subjects if s.kinds & {"project", "code", "item"}]
+    if m is None or len(named) != 1 or not (q.scope or q.level or q.domain in ("projects", "subjects", "items")):
+        return None
+    d = domain(doc, replace(q, subjects=[s for s in q.subjects if s is not named[0] and s.kinds == {"list"}]))
+    name = squash(named[0].term.name)
+    mine = next((v for v in d.rows if name in squash(v.label)), None)
+    if mine is None or len(d.rows) < 2:
+        return None
+    most = m.group(1) in ("最多", "最大", "最高")
+    ranked = sorted(d.rows, key=lambda v: v.amount, reverse=most)
+    top, place = ranked[0], 1 + sum(1 for v in d.rows if (v.amount > mine.amount if most else v.amount < mine.amount))
+    said_ = f"{mine.label} {amount_text(mine.amount, mine.unit)}"
+    verdict_ = f"是，{d.where}共 {len(d.rows)} 项，{said_} {m.group(1)}" if place == 1 else \
+        f"不是：{d.where}共 {len(d.rows)} 项，{m.group(1)}的是 {top.label} {amount_text(top.amount, top.unit)}，{said_} 排第 {place}"
+    a = answer("check", f"{mine.label} 是否为{d.where}中{m.group(1)}", verdict_ + f"（{mine.where}）。")
+    add(a, mine)
+    if top is not mine:
+        add(a, top)
+    return a
+
+
 def _balance(doc: Document, q: Query) -> Answer | None:
     """收支平衡吗: 收入总计 against 支出总计."""
     names = {t.key for m in q.subjects for t in m.terms}

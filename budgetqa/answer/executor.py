@@ -124,6 +124,9 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
     if picked:
         question = picked
     question = _INTRODUCTION.sub("", strip_department(question, doc.department, _printed(doc)))
+    switch = _SWITCH.match(question)
+    if switch and squash(switch.group(1)) in squash(switch.group(2)):
+        question = switch.group(2)  # 换成项目支出看，X下面哪几个项有项目支出: the question after it says it again
     returned = _returning(doc, question, session)
     question = returned or question
     parts = _parts(question)
@@ -211,6 +214,8 @@ _INTRODUCTION = re.compile(r"^(?:我是[^，,。：:？?]{1,16}?(?:的)?[，,。
                            r"|(?:审计|我们)?(?:核对|核实|确认|了解)一下[：:，,]|(?:换|转)个话题[，,：:]?|简单说[，,：:]?"
                            r"|再问一下[，,：:]?|另外(?:问下|问一下)?[，,：:]|先不说这个[，,：:]?"
                            r"|请(?:予|您)?(?:说明|列示|列出|提供|核实|分列)(?:一下)?[：:，,]?)")  # (请予说明X: X is asked)
+# 换成项目支出看，… / 改看X，…: a measure switched to, said before the question that uses it.
+_SWITCH = re.compile(r"^(?:那)?(?:换成|换到|改成|改看|切换到|切到|换个口径看?)([^，,。？?]{1,12}?)(?:来看|看|口径)?[，,]\s*(\S.+)$")
 _ASIDE = re.compile(r"(?:我们?|本人)[局部委办处科室校院]?(?:想|要|在|是|打算|准备|会|正在)|谢谢|多谢|麻烦(?:了|您|你)|辛苦")
 _COURTESY = re.compile(r"(?:同志|领导|老师)?(?:您好|你好|谢谢|多谢|感谢|劳烦|麻烦您|麻烦你|辛苦|打扰|不好意思|好的|明白了|了解了)")
 _CLAUSE_END = re.compile(r"([，,]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff]))")
@@ -476,6 +481,8 @@ def execute(conn, doc: Document, q: Query) -> Answer | None:
     special = _by_subject(doc, q)
     if special is not None:
         return special
+    if q.op in ("rank", "check") and (found := checks.extreme_of_list(doc, q)) is not None:
+        return found  # X是不是本年项目里最多的: X's place in that list
     if lists.RATE_RANK.search(q.squashed) and re.search(r"最|排名|排第|前\d", q.squashed) \
             and not any(m.kinds & {"code", "item", "project", "row"} for m in q.subjects):
         found = lists.rate_rank(doc, q)  # 比上年增长最快的是哪个: the stated rates ranked

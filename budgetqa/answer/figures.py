@@ -20,7 +20,7 @@ from budgetqa.answer.topics import topic_answer
 from budgetqa.answer.build import add, answer, cited, said
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import (NARRATIVE, Value, best_values, carry_split, children_rows, code_place, topic_facts,
-                                     group_members, parent_row, row_values, values, whole_column)
+                                     group_members, measure_column, parent_row, row_values, values, whole_column)
 from budgetqa.models import Document, Table
 from budgetqa.models import ECONOMIC_CLASSES
 from budgetqa.question.mentions import Mention
@@ -517,6 +517,9 @@ def _parts(doc: Document, q: Query, term: Term) -> Answer | None:
         below = [r for r in table.rows if r.code and r.code != row.code and r.code.startswith(row.code)]
         if q.level:
             below = [r for r in below if r.level == q.level] or below
+        column = measure_column(table, q.measures[0]) if len(q.measures) == 1 else None
+        if column is not None:  # 20131下面哪几个项有项目支出: the rows under it in that column (those that have it)
+            return _column_rows_under(table, row, below, column, bool(re.search(r"哪(?:几|些)(?:个)?\S{0,3}有", q.squashed)))
         return _rows_under(table, row, below, f"{row.code} {row.name}")
     if term.kind == "item":
         table = doc.table("basic_economic")
@@ -581,6 +584,30 @@ def _rows_under(table: Table, parent, below: list, label: str) -> Answer | None:
     return a
 
 
+def _column_rows_under(table: Table, parent, below: list, column: str, having: bool) -> Answer | None:
+    """The rows under a code in one column of its table; only those with an amount there when the
+    question asks which have it."""
+    def amount(r) -> Decimal:
+        cell = r.cell(column)
+        return cell.amount if cell is not None and cell.amount is not None else Decimal(0)
+
+    leaf = column.rsplit("/", 1)[-1]
+    shown = [r for r in below if amount(r)] if having else below
+    label = f"{parent.code} {parent.name} {leaf}"
+    if not shown:
+        return answer("breakdown", f"{label} 的组成", f"{label} 下没有一项在「{leaf}」栏有金额（{table.label}）。")
+    listing = "；".join(f"{r.label} {amount_text(amount(r), table.unit)}" for r in shown)
+    kept = f"，其中 {len(shown)} 项有金额" if having and len(shown) < len(below) else ""
+    a = answer("breakdown", f"{label} 的组成", f"{label}（{amount_text(amount(parent), table.unit)}）下有 {len(below)} 项{kept}："
+               f"{listing}（{table.label}）。")
+    a.figure(label, amount(parent), table.unit, table.label, parent.line)
+    for r in shown[:20]:
+        a.figure(f"{r.label} {leaf}", amount(r), table.unit, table.label, r.line)
+    a.columns = ["科目编码", "名称", leaf, "单位", "行"]
+    a.rows = [[r.code or "", r.name, amount(r), table.unit, r.line] for r in shown]
+    return a
+
+
 def column_parts(doc: Document, q: Query, column: str) -> Answer | None:
     """人员经费 / 公用经费: the economic items with a figure in that column; 基本支出: its two columns;
     项目支出: the project lists."""
@@ -637,7 +664,6 @@ def column_parts(doc: Document, q: Query, column: str) -> Answer | None:
 def _by_subject(doc: Document, q: Query, column: str) -> Answer | None:
     """项目支出按功能科目分 / 上年结转落在哪些科目上: the classification rows with a figure in that column,
     at the level asked (the most detailed by default)."""
-    from budgetqa.answer.resolve import measure_column
 
     table = next((t for k in ("expenditure", "gp_expenditure", "fiscal_expenditure", "income") for t in doc.tables
                   if t.kind == k and measure_column(t, column) and any(r.code for r in t.rows)), None)

@@ -158,8 +158,34 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     _table_as_place(q)
     _settle_op(q, v, doc)
     _table_described(q, doc)
+    _figure_typed(q, doc, v)
     q.follow_up = _leans_on_context(q)
     return q
+
+
+def _figure_typed(q: Query, doc: Document, v) -> None:
+    """A figure typed with nothing named, asked what it is made of, where it belongs or which it is (13.59这个数
+    由哪几项组成, 13.59对应哪一栏): the column or row that prints it (in the table named, if one is) when one
+    name does; a column's total before a row that happens to equal it."""
+    if q.subjects or q.whole is not None or len(q.amounts) != 1 or q.op not in ("breakdown", "parent", "list", "count", "value") \
+            or not re.search(r"组成|构成|包括|明细|属于|对应|哪几项|哪些项|哪一?[栏列]|哪个科目", q.squashed):
+        return
+    want, columns, rows = q.amounts[0].value, set(), set()
+    for t in doc.tables:
+        if q.table is not None and t.no != q.table:
+            continue
+        for r in t.rows:
+            for c in r.cells:  # (a total's column equal to the total itself is the whole again, no part of it)
+                leaf = c.column.rsplit("/", 1)[-1]
+                if c.amount != want or r.is_total and (re.search(r"合计|总计|小计", leaf) or c.amount == r.first) \
+                        or r.name == doc.department:
+                    continue
+                (columns if r.is_total else rows).add(leaf if r.is_total else strip_ordinal(r.name))
+    names = columns if len(columns) == 1 else rows if not columns and len(rows) == 1 else set()
+    terms = v.by_name.get(squash(next(iter(names))), []) if names else []
+    if terms:
+        a = q.amounts[0]
+        q.subjects, q.amounts = [Mention(a.start, a.end, list(terms), via="amount")], []
 
 
 def _superlative_names(q: Query) -> None:
@@ -510,6 +536,8 @@ def _settle_names(q: Query, v) -> None:
     _code_typed_after(q)
     _narrowed_by_words_before(q)
     _table_said_first(q)
+    if any(m.kinds & {"project", "target"} for m in q.subjects):  # 再看绩效表，X的…: the sheets are where X is read
+        q.subjects = [m for m in q.subjects if not (m.kinds == {"topic"} and "绩效" in m.term.key)] or q.subjects
     if q.scope and q.whole is not None and q.whole.start < 10_000 and q.scope_spans and all(
             q.whole.start <= a and b <= q.whole.end for a, b in q.scope_spans):
         q.scope = None  # 占本年支出预算的比重: 本年 is part of the whole's name, not a scope of the part
@@ -1367,6 +1395,9 @@ def _skeleton(q: Query, mentions: list[Mention]) -> str:
     return re.sub(r"\d+(?:\.\d+)?", "{amount}", text)
 
 
+_POINTED_NAME = re.compile(r"(?:这|那|该|此)(?:个|一|笔)?(?:项目|科目|款|类|项)(?!目)")
+
+
 def _slots(q: Query) -> set[str]:
     named = q.subjects + ([q.whole] if q.whole else [])
     slots = {t.kind for m in named for t in m.terms}
@@ -1376,6 +1407,8 @@ def _slots(q: Query) -> set[str]:
         slots.add("subject")
     if q.table is not None:
         slots.add("table")
+    if not named and _POINTED_NAME.search(q.squashed):
+        slots.add("pointed")  # 这个项目多少钱: a name pointed at fills the slot of one
     if q.amounts or q.average:
         slots.add("amount")
     if not named and q.table is None and _WHOLE_MONEY.search(q.squashed):
@@ -1479,7 +1512,7 @@ def _rank(q: Query) -> None:
             score *= 0.3
         if intent.requires_cue and not cues:
             score *= 0.3
-        if not intent.requires_cue and set(intent.needs) & slots:
+        if not intent.requires_cue and set(intent.needs) & slots - {"pointed"}:
             score += 22 if len(strip_fillers(masked).replace(" ", "")) <= 3 else 10  # a name typed alone asks for its figure
         scored.append((round(score, 2), intent.op, tuple(cues)))
     if any(cued and op != "value" and score >= 40 for score, op, cued in scored):
