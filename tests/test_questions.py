@@ -79,6 +79,11 @@ def test_how_a_question_is_read(seed, question, op, names, slots):
 ANSWERS = [
     ("2013105", "value", [246.89], ["2013105 专项业务"]),
     ("２０１３１０５多少", "value", [246.89], []),
+    # a list named with the table printing it is one thing; a code's or item's rows added against what it prints
+    ("表13七个结转项目逐项加总是多少？", "list", [533.89], ["7 个"]),
+    ("表6工资福利支出下9个明细加总是多少", "check", [287.34, 287.35, 0.01], ["尾数差"]),
+    # an amount opening a list's description is the amount its items equal
+    ("3万块的小项目有几个", "filter", [3.00], ["有 3 个"]),
     # a code's rows in one column, those that have an amount there; a switch of measure said before it
     ("换成项目支出看，20131下面哪几个项有项目支出，各多少", "breakdown", [779.70, 532.81, 246.89], ["2013102", "其中 2 项有金额"]),
     # a figure typed with nothing named: the column that prints it
@@ -376,6 +381,10 @@ DIALOGUES = [
     # a project pointed at (这个项目) is the one the sheet was read of, not an average; 是不是…最多 is its place
     [("再看绩效表，乡镇档案室标准化建设的社会效益指标写的是什么", ["丰富群众业余生活"]),
      ("这个项目多少钱？是不是本年8个项目里最多的", [90.00, "是，"])],
+    # a list asked right after its money, in the order asked; its items picked and added by place
+    [("今年本年预算里的项目支出一共多少？结转的先不算", [246.89]),
+     ("都有哪些项目，按金额从大到小排", ["1. 乡镇档案室标准化建设"]), ("第三个呢", [37.00]),
+     ("前三个加起来多少，占本年项目支出的比例呢", [187.00, 75.74])],
     # the figures just asked, counted, added against a code named: read in the table they were read in
     [("表5中2013101、2013105、2013150三个项级科目分别是多少？", [110.41, 246.89, 124.01]),
      ("三项相加是否等于20131款级数？", [481.31])],

@@ -26,7 +26,7 @@ _EQUALS = re.compile(r"等于|=|相等|一致|对得上|对的上|吻合|相符|
 def check(doc: Document, q: Query) -> Answer | None:
     """The consistency question, by what it names."""
     for attempt in (_balance, _rate, _stated_shares, _against_sheet, _sheets_against, _parts_named, _parts_of_whole,
-                    _two_figures, _numbers_only, _under_named,
+                    _two_figures, _numbers_only, under_named,
                     _list_against, _one_figure):
         found = attempt(doc, q)
         if found is not None:
@@ -388,7 +388,7 @@ def _numbers_only(doc: Document, q: Query) -> Answer | None:
     return a
 
 
-def _under_named(doc: Document, q: Query) -> Answer | None:
+def under_named(doc: Document, q: Query) -> Answer | None:
     """Does a printed subtotal equal the rows printed under it (工资福利支出 and its items)?"""
     if not q.subjects or not q.has("下面", "明细", "分项", "之和", "加起来", "子项", "各项", "下级", "合计"):
         return None
@@ -416,6 +416,8 @@ def _under_named(doc: Document, q: Query) -> Answer | None:
         a.figure("其下各行之和（计算）", computed, table.unit)
         a.figure(f"{row.label}（印）", row.first, table.unit, table.label, row.line)
         a.figure("差额", abs(computed - stated), table.unit)
+        for r in below[:20]:
+            a.figure(r.label, r.first or Decimal(0), table.unit, table.label, r.line)
         a.columns = ["名称", "金额", "单位", "行"]
         a.rows = [[r.label, r.first, table.unit, r.line] for r in below]
         return a

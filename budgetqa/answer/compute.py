@@ -908,7 +908,7 @@ def last_two(doc: Document, q: Query, results: list) -> Answer | None:
     return None
 
 
-_ON_RESULT = re.compile(r"^(?:那|那么)?再?加上|^(?:这|那)(?:几项|几个|些|几笔)(?:加起来|合计|一共)?占")
+_ON_RESULT = re.compile(r"^(?:那|那么)?再?加上|^(?:这|那)(?:几项|几个|些|几笔)(?:加起来|合计|一共)?占|^(?:那|它|其)?占(?!比)")
 
 
 def on_last_result(doc: Document, q: Query, results: list) -> Answer | None:
@@ -943,9 +943,40 @@ def on_last_result(doc: Document, q: Query, results: list) -> Answer | None:
 _THESE = re.compile(r"这(?:([两三四五六七八九十\d]+)|几|些)(?:个|项|类|大类|款|笔|块)")
 
 
+_FIRST_N = re.compile(r"^(?:那)?(?:列表里|上面|刚才)?(?:的)?前([两三四五六七八九十\d]{1,2})(?:个|项|名|笔|位)")
+
+
+def _first_of_listed(doc: Document, q: Query, listed: list[str], amounts: list, unit: str) -> Answer | None:
+    """前三个加起来多少(，占X多少) after a list: the first items as the list showed them, added, and the
+    sum's share of the whole named."""
+    m = _FIRST_N.match(q.squashed)
+    if m is None or not re.search(r"加|合计|一共|总共|之和|总和|合起来", q.squashed):
+        return None
+    said_ = m.group(1)
+    n = int(said_) if said_.isdigit() else chinese_ordinal(said_.replace("两", "二"))
+    if not 2 <= n <= len(listed):
+        return None
+    computed = sum(amounts[:n], Decimal(0))
+    shown = " + ".join(f"{name} {x}" for name, x in zip(listed[:n], amounts[:n])) + f" = {amount_text(computed, unit)}"
+    whole = subject_value(doc, q, q.whole) if q.whole is not None else None
+    if whole is not None and whole.unit == unit and whole.amount:
+        a = answer("share", f"前 {n} 项之和 占 {whole.label}",
+                   f"{shown}，占 {whole.label} {amount_text(whole.amount, unit)} 的 {pct(computed, whole.amount)}%"
+                   f"（{computed} ÷ {whole.amount} × 100，{whole.where}）。")
+        a.figure("占比（计算）", pct(computed, whole.amount), "%")
+        add(a, whole)
+    else:
+        a = answer("sum", f"前 {n} 项之和", f"{shown}。")
+    a.figure("合计（计算）", computed, unit)
+    return a
+
+
 def on_listed(doc: Document, q: Query, listed: list[str], amounts: list, unit: str | None) -> Answer | None:
-    """这四个大类加起来是不是550.51 / 这几项合计多少: the items the last list showed, added (and set
-    against a total typed or named)."""
+    """这四个大类加起来是不是550.51 / 这几项合计多少 / 前三个加起来多少: the items the last list showed, added
+    (and set against a total typed or named, or taken as a share of it)."""
+    if listed and unit is not None and len(amounts) == len(listed) and not any(a is None for a in amounts) \
+            and (first := _first_of_listed(doc, q, listed, amounts, unit)) is not None:
+        return first
     m = _THESE.search(q.squashed)
     if m is None or not listed or len(amounts) != len(listed) or any(a is None for a in amounts) or unit is None \
             or not re.search(r"加|合计|一共|总共|之和|总和|合起来", q.squashed):

@@ -341,6 +341,7 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
             return found
     found = compute.on_listed(doc, q, session.listed, session.listed_amounts, session.listed_unit) if not picked else None
     if found is not None:
+        _remember_result(session, found)  # (前三个加起来多少，占X多少: of that sum)
         return found
     found = compute.on_last_result(doc, q, session.results) if not picked and pointed is None else None
     if found is not None:
@@ -483,6 +484,9 @@ def execute(conn, doc: Document, q: Query) -> Answer | None:
         return special
     if q.op in ("rank", "check") and (found := checks.extreme_of_list(doc, q)) is not None:
         return found  # X是不是本年项目里最多的: X's place in that list
+    if q.op == "sum" and len(q.subjects) == 1 and q.subjects[0].kinds & {"code", "item"} \
+            and re.search(r"明细|各项|逐项|分项|子项", q.squashed) and (found := checks.under_named(doc, q)) is not None:
+        return found  # X下9个明细加总: its rows added, against what it prints
     if lists.RATE_RANK.search(q.squashed) and re.search(r"最|排名|排第|前\d", q.squashed) \
             and not any(m.kinds & {"code", "item", "project", "row"} for m in q.subjects):
         found = lists.rate_rank(doc, q)  # 比上年增长最快的是哪个: the stated rates ranked

@@ -449,8 +449,12 @@ def list_answer(doc: Document, q: Query) -> Answer | None:
     if not d.rows:
         return None
     unit = d.rows[0].unit
-    a = answer("list", d.where, f"{d.where}共 {len(d.rows)} 个，合计 {amount_text(total(d.rows), unit)}（计算）："
-               f"{_listing(d.rows, numbered=False)}。")
+    order = _ORDER_ASKED.search(q.squashed)
+    if order:  # 都有哪些项目，按金额从大到小排: the list in that order
+        d.rows = sorted(d.rows, key=lambda v: v.amount, reverse=not re.search(r"小到大|低到高|少到多|升序", order.group(0)))
+    a = answer("list", d.where, f"{d.where}共 {len(d.rows)} 个，合计 {amount_text(total(d.rows), unit)}（计算）"
+               f"{'，按金额' + ('从小到大' if d.rows[0].amount < d.rows[-1].amount else '从大到小') if order else ''}："
+               f"{_listing(d.rows, numbered=bool(order))}。")
     if lexicon.NAME_HOLDS.search(q.text):  # (名称带X的有哪些？合计多少: the total of those is stated here)
         a.figure("合计（计算）", total(d.rows), unit)
     stated = list_total(doc, q.scope) if q.scope in ("本年", "上年结转") and d.where.endswith("项目") else None
@@ -458,6 +462,10 @@ def list_answer(doc: Document, q: Query) -> Answer | None:
         a.text += f"表中所印合计为 {amount_text(stated.amount, stated.unit)}（{stated.where} 第{stated.line}行），与逐项相加差 {abs(stated.amount - total(d.rows))}。"
     _table(a, d.rows)
     return a
+
+
+# A list asked in an order of amount (从大到小排, 降序, 由低到高).
+_ORDER_ASKED = re.compile(r"(?:从|由)(?:大到小|小到大|高到低|低到高|多到少|少到多)|[降升]序|排序|排一下|排个序")
 
 
 def _carried_subjects(doc: Document, q: Query) -> Domain:

@@ -156,6 +156,7 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     _rank(q)
     _superlative_names(q)
     _table_as_place(q)
+    _list_in_its_table(q, doc)
     _settle_op(q, v, doc)
     _table_described(q, doc)
     _figure_typed(q, doc, v)
@@ -208,6 +209,18 @@ def _table_as_place(q: Query) -> None:
         return
     q.table, q.subjects = int(q.subjects[0].term.key), []
     _rank(q)
+
+
+def _list_in_its_table(q: Query, doc: Document) -> None:
+    """表13七个结转项目: a list named with the table that prints it is one thing; the table says where."""
+    tables = [m for m in q.subjects if m.kinds == {"table"} and len(m.terms) == 1]
+    lists = [m for m in q.subjects if "list" in m.kinds]
+    if len(tables) != 1 or len(lists) != 1 or len(q.subjects) != 2:
+        return
+    t = doc.table_no(int(tables[0].term.key))
+    if t is not None and t.kind.startswith("projects"):
+        q.table, q.subjects = t.no, lists
+        _rank(q)
 
 
 def _table_described(q: Query, doc: Document) -> None:
@@ -676,8 +689,8 @@ def _shape(q: Query, doc: Document) -> None:
         if word:
             q.comparator = comparator
             break
-    if q.comparator is None and q.amounts and re.search(r"(?:金额|数额|预算|资金)?(?:为|是)\d[\d.,]*(?:万元|元|万)的(?!占|比重|比例)", s):
-        q.comparator = "eq"  # 金额为3万元的项目: those of that amount (a filter, not a figure)
+    if q.comparator is None and q.amounts and re.search(r"(?:(?:金额|数额|预算|资金)?(?:为|是)|^)\d[\d.,]*(?:万元|元|万)(?:块钱|块)?的(?!占|比重|比例)", s):
+        q.comparator = "eq"  # 金额为3万元的项目 / 3万块的项目: those of that amount (a filter, not a figure)
     q.average = q.has("平均值", "平均数", "平均水平", "均值", "平均")
     if q.amounts:
         q.threshold = q.amounts[0]
@@ -1825,7 +1838,7 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     What the last answer picked out (``focus``: a ranking's first) is what 它 refers to, unless the
     follow-up goes on with the same list (第二呢, 前五个呢); ``earlier`` holds the subjects of the
     questions before the last (两个差多少)."""
-    q = _this_table(q, last, doc)
+    q = _scope_of_last_money(_this_table(q, last, doc), last)
     if (listed := _of_last_list(q, last) or _share_in_last_whole(q, last)) is not None:
         return listed
     if last is not None and (funds := _sheet_funds_of_last(q, last, doc)) is not None:
@@ -1897,6 +1910,19 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     if filled.n is None and filled.nth is None:
         filled.n, filled.nth, filled.ascending = last.n, last.nth, filled.ascending or last.ascending
     return filled
+
+
+def _scope_of_last_money(q: Query, last: Query | None) -> Query:
+    """有哪些项目 after this year's project money (结转的先不算): this year's projects."""
+    if last is not None and not q.follow_up and not q.subjects and q.scope is None and q.domain == "projects" \
+            and q.op == "list" and last.op in ("value", "sum") and last.scope in ("本年", "上年结转") and _of_projects(last):
+        return replace(q, scope=last.scope)
+    return q
+
+
+def _of_projects(q: Query) -> bool:
+    """A question about the projects or their money (项目支出, a list of projects)."""
+    return q.domain == "projects" or any("list" in m.kinds or m.term.key == "项目支出" for m in q.subjects)
 
 
 def same_reading(q: Query, last: Query | None, doc: Document | None = None) -> Query:
