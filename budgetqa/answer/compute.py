@@ -971,11 +971,29 @@ def _first_of_listed(doc: Document, q: Query, listed: list[str], amounts: list, 
     return a
 
 
+def _pair_of_listed(q: Query, listed: list[str], amounts: list, unit: str) -> Answer | None:
+    """这俩差多少 after a breakdown whose rows are a parent and its two children: those two, compared."""
+    if q.subjects or not re.search(r"这俩|这两(?:个|项|者|笔)|两者|二者", q.squashed) or not re.search(r"差|相差|多多少|少多少", q.squashed):
+        return None
+    codes = [n.split(" ", 1)[0] for n in listed]
+    leaves = [(n, a) for n, c, a in zip(listed, codes, amounts)
+              if not (c.isdigit() and any(o != c and o.startswith(c) for o in codes))]
+    if len(leaves) != 2 or len(leaves) == len(listed):
+        return None
+    (name_a, a), (name_b, b) = leaves
+    big, small = ((name_a, a), (name_b, b)) if a >= b else ((name_b, b), (name_a, a))
+    out = answer("difference", f"{name_a} 与 {name_b}",
+                 f"{big[0]} {amount_text(big[1], unit)} 比 {small[0]} {amount_text(small[1], unit)} 多 "
+                 f"{amount_text(big[1] - small[1], unit)}（{big[1]} − {small[1]}）。")
+    out.figure("差额（计算）", big[1] - small[1], unit)
+    return out
+
+
 def on_listed(doc: Document, q: Query, listed: list[str], amounts: list, unit: str | None) -> Answer | None:
     """这四个大类加起来是不是550.51 / 这几项合计多少 / 前三个加起来多少: the items the last list showed, added
     (and set against a total typed or named, or taken as a share of it)."""
     if listed and unit is not None and len(amounts) == len(listed) and not any(a is None for a in amounts) \
-            and (first := _first_of_listed(doc, q, listed, amounts, unit)) is not None:
+            and (first := _first_of_listed(doc, q, listed, amounts, unit) or _pair_of_listed(q, listed, amounts, unit)) is not None:
         return first
     m = _THESE.search(q.squashed)
     if m is None or not listed or len(amounts) != len(listed) or any(a is None for a in amounts) or unit is None \

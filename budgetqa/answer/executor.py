@@ -206,7 +206,7 @@ _FIGURE_ONLY = re.compile(r"^(?:那)?(?:是|有|为|增长了?|增加了?|下降
 _WANTS = re.compile(r"^(?:我们?)?(?:想|要|需要|打算)(?:看|查|了解|知道|核对|找)")
 _WHERE_ONLY = re.compile(r"^(?:那|该|应该|应|要|得)?(?:去)?(?:看|查|在|印在|列在|见)?(?:哪|什么)(?:一)?(?:张|个)表(?:里|上|中)?(?:呢|啊|吗)?[？?]?$")
 # A part that asks only what the answer to the part before states, by that answer's operation.
-_STATED_BY = {"rank": _FIGURE_ONLY,
+_STATED_BY = {"rank": _FIGURE_ONLY, "list": _FIGURE_ONLY, "filter": _FIGURE_ONLY,
               "difference": re.compile(r"^(?:那)?(?:多|少|差|相差|差了|差额|差额是|差距|差距是|高|低)(?:了)?多少(?:钱|万元|元)?[？?]?$")}
 _PART_END = re.compile(r"[？?！!；;。]+")
 # 我是审计局的，… / 作为人大代表我想问：…: who is asking says nothing about what is asked.
@@ -364,6 +364,11 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         q = replace(q, op="change", ops=[(100.0, "change")])
     refusal = refuse(doc, q)
     if refusal:
+        first = q.subjects[0] if q.subjects and not q.follow_up else None
+        if first is not None and first.via == "exact" and first.start < 10_000 and first.kinds & {"project", "code", "item"}:
+            # (安可替代工程采购了哪些设备, refused: 它 next is still that project)
+            session.last_query = replace(q, subjects=[first], op="value", ops=[(100.0, "value")])
+            session.last_focus = []
         return _unmatched(doc, "out_of_scope", refusal, q)
     answer = execute(conn, doc, q)
     if answer is None or not answer.matched:
@@ -411,8 +416,10 @@ def _pointed(q: Query, session: Session) -> tuple[str, str] | None:
     """The item of the last list the question points at (its words, the item); 第二个 after a ranking
     is its second place, which the conversation's context gives, not the second row shown."""
     pointed = pointed_item(q, session.listed, session.listed_amounts)
-    if pointed is not None and q.op == "rank" and q.cued and re.match(r"第\d+(?:名|位)", pointed[0]):
+    if pointed is not None and q.op == "rank" and q.cued and re.match(r"第\d+(?:名|位)|倒数", pointed[0]):
         return None  # 按金额排序，第三位是哪个: a place in the ranking it asks, not in the last list
+    if pointed is not None and pointed[0].startswith("倒数") and q.subjects:
+        return None  # 上年结转项目中倒数第二: a place in the list it names
     ranked = session.last_query is not None and session.last_query.op == "rank"
     later = pointed is not None and pointed[0].startswith("第") and not pointed[0].startswith(("第1", "第一"))
     return None if ranked and later else pointed  # (第一名占多少 after a ranking: its first, shown)

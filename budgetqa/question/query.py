@@ -1481,6 +1481,8 @@ def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
     if intent.op == "text" and found and set(found) <= {"说明", "原文", "提到"} and re.search(r"多少|几|金额", masked) \
             and any(m.kinds & {"code", "item", "row", "project", "fact"} for m in q.subjects):
         return []  # 编制说明第6条X，执行数写的多少: where the figure is printed, a figure asked
+    if intent.op == "list" and lexicon.NAME_HOLDS.search(q.text):
+        found.append("名称含")  # 项目名里带“密码”的是哪个: the items whose names hold those words
     if intent.op == "rank" and (q.n or q.nth):
         found.append("前N" if q.n else "第N")
     return found
@@ -1787,8 +1789,8 @@ def shown_mentions(q: Query, labels: list[str], doc: Document) -> list[Mention]:
 
 
 # Words that point at one item of the last list by its place: 前者, 后一个, 第二类, 最后一项.
-_POINTER = re.compile(r"前者|后者|(前|后|头|末)[一1](?:个|项|类|款|笔|块|条)|第(\d{1,2})(?:个|项|类|款|笔|块|条|名|位)(?![大多高小少低])"
-                      r"|最后[一1]?(?:个|项|类|款|笔|块|条)")
+_POINTER = re.compile(r"前者|后者|(前|后|头|末)[一1](?:个|项|类|款|笔|块|条)|(?<!倒数)第(\d{1,2})(?:个|项|类|款|笔|块|条|名|位)(?![大多高小少低])"
+                      r"|最后[一1]?(?:个|项|类|款|笔|块|条)|倒数第(\d{1,2})(?:个|项|类|款|笔|块|条|名|位)?")
 
 
 # The largest or smallest of the last list, pointed at (最大的那个, 最少的那一类).
@@ -1807,7 +1809,9 @@ def pointed_item(q: Query, listed: list[str], amounts: list | None = None) -> tu
     if m is None or not listed or len(listed) < 2 and not re.match(r"第[一1]|头[一1]", m.group(0)):
         return None  # (第一名占多少 after a ranking that named its first only: that one)
     word = m.group(0)
-    if word == "后者" or word.startswith(("后", "末", "最后")):
+    if m.group(3):  # 倒数第二: from the end
+        index = -int(m.group(3))
+    elif word == "后者" or word.startswith(("后", "末", "最后")):
         index = -1
     elif m.group(2):
         index = int(m.group(2)) - 1
