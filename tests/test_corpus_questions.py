@@ -23,6 +23,14 @@ SWU_FINAL = "final_chongqing_swu_university_2024.txt"
 SWU_BUDGET = "budget_chongqing_swu_university_2024_dept.txt"
 
 CASES = [
+    # a column of the total just asked, its share of that total; one column read in each of two tables named
+    (SWU_FINAL, "本年支出合计多少万元？基本支出占比多少？", [481483.46, 367180.56, 76.26], []),
+    (PLANNING, "基本支出在支出决算表和一般公共预算财政拨款支出决算表里分别是多少？两者相差多少？", [5377.64, 5364.75, 12.89], []),
+    # the rows under an economic class that are not zero; a code typed before its name is one subject
+    (SOCIAL, "基本支出决算表里，商品和服务支出下面决算数不为0的科目有几个？", [8, 3.78, 2.43], ["有 8 个"]),
+    (JUSTICE, "经济分类预算表里302商品和服务支出下面一共列了几个款级科目？", [2141724.44], ["下有 15 项"]),
+    # the average of the list just shown
+    (STREET, "经济分类表里302商品和服务支出列了多少个款？平均每款多少元？", [193008.10, 3860162], ["20 个"]),
     # 决算: the outturn against the budget asked, the completion computed and stated, the reason
     (SOCIAL, "行政运行（2013901）决算比全年预算少了多少？原因是什么", [52.00, 51.32, 0.68, 98.69], ["人员变动"]),
     (SOCIAL, "事业单位医疗全年预算和决算各多少？执行率才多少", [2.29, 0.49, 21.40], []),

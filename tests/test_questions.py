@@ -478,7 +478,7 @@ KNOWN_GAPS = {
     # conversations on the bundled report) 75.0 % untuned, z10 (five more personas) 81.1 %, z11 (纪委, 乡镇书记,
     # retired teacher, analyst shorthand, 公文 style) 72.2 %
     "dialogues_z9.jsonl": ["Z9-013", "Z9-020", "Z9-028", "Z9-033", "Z9-040", "Z9-044", "Z9-052", "Z9-060", "Z9-080"],
-    "personas_z10.jsonl": ["Z10-006", "Z10-016", "Z10-020", "Z10-028", "Z10-043", "Z10-049", "Z10-054", "Z10-055", "Z10-056"],
+    "personas_z10.jsonl": ["Z10-006", "Z10-020", "Z10-028", "Z10-043", "Z10-049", "Z10-054", "Z10-055", "Z10-056"],
     "personas_z11.jsonl": ["Z11-010", "Z11-024", "Z11-031", "Z11-033", "Z11-035", "Z11-060", "Z11-061", "Z11-062", "Z11-063",
         "Z11-064", "Z11-065", "Z11-071", "Z11-075", "Z11-077", "Z11-078", "Z11-079", "Z11-080", "Z11-085", "Z11-088"],
     # written by helpers who never saw the code (2026-12-04, fifth session), scored untuned first: d9 (18

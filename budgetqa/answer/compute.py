@@ -989,11 +989,26 @@ def _pair_of_listed(q: Query, listed: list[str], amounts: list, unit: str) -> An
     return out
 
 
-def on_listed(doc: Document, q: Query, listed: list[str], amounts: list, unit: str | None) -> Answer | None:
+def _mean_of_listed(q: Query, listed: list[str], amounts: list, unit: str) -> Answer | None:
+    """平均每款多少 after a list, naming nothing: the average of what it listed."""
+    if q.subjects or q.domain == "projects" or not (q.op == "mean" or re.search(r"平均每|平均(?:是|为)?多少", q.squashed)):
+        return None
+    computed = sum(amounts, Decimal(0))
+    mean_ = (computed / len(amounts)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    a = answer("mean", f"这 {len(listed)} 项的平均数",
+               f"这 {len(listed)} 项合计 {amount_text(computed, unit)}，平均每项 {amount_text(mean_, unit)}"
+               f"（{computed} ÷ {len(listed)}）。")
+    a.figure("平均（计算）", mean_, unit)
+    a.figure("合计（计算）", computed, unit)
+    return a
+
+
+def on_listed(doc: Document, q: Query, listed: list[str], amounts: list, unit: str | None, fresh: bool = True) -> Answer | None:
     """这四个大类加起来是不是550.51 / 这几项合计多少 / 前三个加起来多少: the items the last list showed, added
     (and set against a total typed or named, or taken as a share of it)."""
     if listed and unit is not None and len(amounts) == len(listed) and not any(a is None for a in amounts) \
-            and (first := _first_of_listed(doc, q, listed, amounts, unit) or _pair_of_listed(q, listed, amounts, unit)) is not None:
+            and (first := _first_of_listed(doc, q, listed, amounts, unit) or _pair_of_listed(q, listed, amounts, unit)
+                 or (_mean_of_listed(q, listed, amounts, unit) if fresh else None)) is not None:
         return first
     m = _THESE.search(q.squashed)
     if m is None or not listed or len(amounts) != len(listed) or any(a is None for a in amounts) or unit is None \

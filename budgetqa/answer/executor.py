@@ -339,7 +339,8 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         found = compute.rest_of_share(doc, q, session.last_query)  # 剩下的呢 after a share
         if found is not None:
             return found
-    found = compute.on_listed(doc, q, session.listed, session.listed_amounts, session.listed_unit) if not picked else None
+    found = compute.on_listed(doc, q, session.listed, session.listed_amounts, session.listed_unit,
+                              fresh=len(session.history) - session.listed_at <= 1) if not picked else None
     if found is not None:
         _remember_result(session, found)  # (前三个加起来多少，占X多少: of that sum)
         return found
@@ -386,6 +387,7 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         if listed:
             session.listed, session.listed_amounts = listed, amounts
             session.listed_unit = answer.rows[0][answer.columns.index("单位")] if "单位" in answer.columns and answer.rows else None
+            session.listed_at = len(session.history)
             session.listed_sentences = "名称" not in answer.columns
         _remember_result(session, answer, q)
         convert_units(answer, q)

@@ -105,6 +105,7 @@ class Session:
     listed: list = field(default_factory=list)  # the items the last listing answer named, in order (前者, 第二类)
     listed_amounts: list = field(default_factory=list)  # their amounts, where the answer shows them (最大的那个)
     listed_unit: str | None = None  # the unit of those amounts (这四个大类加起来)
+    listed_at: int = -2  # how many lines had been asked when that list was shown (平均每款多少 asks of a list just shown)
     listed_sentences: bool = False  # the listed items are sentences (the duties): pointed at, they are said
     results: list = field(default_factory=list)  # (what, figure, intent) of the last answers, oldest first (两者差多少)
     unanswered: object | None = None  # the last question not answered, as read: a later part of its line asks of it

@@ -338,7 +338,8 @@ def _settle_op(q: Query, v, doc: Document) -> None:
         if q.subjects:  # 一共多少经费: one figure, the total (not a sum of several), however weakly cued
             q.ops = [(max(q.ops[0][0] + 1, 60.0), "value")] + q.ops
             q.op = "value"
-    if q.comparator and (q.threshold is not None and q.domain == "projects" or q.average) and q.op in ("count", "sum", "list"):
+    if q.comparator and (q.threshold is not None and (q.domain == "projects" or not q.threshold.value) or q.average) \
+            and q.op in ("count", "sum", "list"):  # (…不为0的科目有几个: those above nothing)
         q.ops = [(q.ops[0][0] + 1, "filter")] + q.ops  # 金额为3万元的有几个，合计多少: those, counted and added
         q.op = "filter"
     if q.op == "value" and q.whole is not None and re.search(r"占$|占了$", q.squashed[:q.whole.start]):
@@ -545,6 +546,9 @@ def _settle_names(q: Query, v) -> None:
     """What the names read say once all are found: abbreviations among listed items, a partly typed name
     narrowed, a table said first, a scope word that is part of the whole's name, the text's own figures."""
     _listed_abbreviations(q, v)
+    keys = [frozenset(t.key for t in m.terms) for m in q.subjects]  # 302商品和服务支出: one thing, typed twice
+    q.subjects = [m for i, m in enumerate(q.subjects) if not (i and keys[i] == keys[i - 1]
+                                                               and 0 <= m.start - q.subjects[i - 1].end <= 1)]
     _unit_project(q, v)
     _code_typed_after(q)
     _narrowed_by_words_before(q)
@@ -694,6 +698,11 @@ def _shape(q: Query, doc: Document) -> None:
     q.average = q.has("平均值", "平均数", "平均水平", "均值", "平均")
     if q.amounts:
         q.threshold = q.amounts[0]
+    nonzero = re.search(r"(?:不为|不是|不等于|非)(?:0|零)(?:元|万元)?|有(?:数|金额|发生额?)的", s)
+    if nonzero and q.comparator in (None, "eq") and not any(a.value for a in q.amounts):
+        # 决算数不为0的科目 / 有金额的: those above nothing
+        q.comparator, q.threshold = "gt", Amount(Decimal(0), "", nonzero.start(), nonzero.end())
+        q.amounts = [a for a in q.amounts if a.value]
     for unit, words in lexicon.UNIT_WORDS.items():
         if words.search(s):
             q.unit = unit
@@ -1000,7 +1009,7 @@ def _one_name_in_tables(q: Query, ms: list[Mention]) -> list[Mention]:
     """高等教育在支出决算表和财政拨款支出决算表里各是多少: one name read in each table named."""
     tables = [m for m in ms if m.kinds == {"table"}]
     names = [m for m in ms if m not in tables]
-    if len(tables) < 2 or len(names) != 1 or not names[0].kinds & {"code", "row", "item"} \
+    if len(tables) < 2 or len(names) != 1 or not names[0].kinds & {"code", "row", "item", "column"} \
             or not (q.each or re.search(r"一致|一样|相同|对得上|差", q.squashed)):
         return ms
     return [replace(names[0], table=int(t.term.key)) for t in tables]
@@ -1481,6 +1490,8 @@ def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
     if intent.op == "text" and found and set(found) <= {"说明", "原文", "提到"} and re.search(r"多少|几|金额", masked) \
             and any(m.kinds & {"code", "item", "row", "project", "fact"} for m in q.subjects):
         return []  # 编制说明第6条X，执行数写的多少: where the figure is printed, a figure asked
+    if intent.op == "sum" and re.search(r"几(?:个|项|款|类|条|笔)|多少(?:个|项|款|类|条|笔)", masked):
+        found = [c for c in found if c not in ("一共", "总共", "共")]  # 一共列了几个款: a count, not a sum
     if intent.op == "list" and lexicon.NAME_HOLDS.search(q.text):
         found.append("名称含")  # 项目名里带“密码”的是哪个: the items whose names hold those words
     if intent.op == "rank" and (q.n or q.nth):
@@ -2011,7 +2022,11 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query, doc: Document | No
             scopes.append(m)
             continue  # 那上年结转呢: the scope slot says it
         coded = "code" in last.subjects[0].kinds if last.subjects else False  # (20131合计多少 其中基本支出呢: its column)
-        if (not part_of or coded) and typed in _MEASURE_NAMES and row_last and not quoted and not (
+        if q.op == "share" and q.whole is None and typed in _MEASURE_NAMES and row_last and not coded \
+                and last.subjects[0].kinds <= {"row", "fact", "term", "column"}:
+            named.append(m)  # 本年支出合计多少？基本支出占比多少: that part of the total just asked
+            filled.whole = _carried(last.subjects[0])
+        elif (not part_of or coded) and typed in _MEASURE_NAMES and row_last and not quoted and not (
                 last.subjects[0].kinds == {"row"} and "row" in m.kinds):
             measures.append(_MEASURE_NAMES[typed])  # (本年收入合计 → 上年结转呢: a row beside it, not its column)
         elif row_last and (typed in lexicon.FUNDS or _fund_of(typed)) \
