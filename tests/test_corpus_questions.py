@@ -23,6 +23,10 @@ SWU_FINAL = "final_chongqing_swu_university_2024.txt"
 SWU_BUDGET = "budget_chongqing_swu_university_2024_dept.txt"
 
 CASES = [
+    # a change stated without its reason, whose whole amount is one part's change stated with one below it
+    (STREET, "三公经费比去年少了多少？为啥少这么多", [25], ["无公车购置"]),
+    # 有没有 asks a question of its own (the total asked before it is answered too)
+    (SOCIAL, "社会工作部2024年政府采购金额是多少？工程和服务采购有没有？", [21.07, 0], []),
     # a column of the total just asked, its share of that total; one column read in each of two tables named
     (SWU_FINAL, "本年支出合计多少万元？基本支出占比多少？", [481483.46, 367180.56, 76.26], []),
     (PLANNING, "基本支出在支出决算表和一般公共预算财政拨款支出决算表里分别是多少？两者相差多少？", [5377.64, 5364.75, 12.89], []),

@@ -785,9 +785,22 @@ def _stated_change(doc: Document, q: Query, best: Fact) -> Answer:
         if q.previous_year:
             text = (f"{best.basis}{best.subject}约为 {amount_text(before, current.unit)}（本年 {current.value} "
                     f"{'减' if best.value > 0 else '加'} {abs(best.value)} 推算）。") + text
-    reason = stated_reason(doc, best.sentence, best.line, best.subject)
+    reason = stated_reason(doc, best.sentence, best.line, best.subject) or _reason_of_part(doc, best)
     a.text += text + (f"。{reason}" if reason else "") + f"（{NARRATIVE} 第{best.line}行）。"
     return a
+
+
+def _reason_of_part(doc: Document, change: Fact) -> str:
+    """A change stated without a reason whose whole amount is one part's change stated just below it, with a
+    reason (三公经费 减少25万元。其中：…公务用车购置及运行费…减少25万元，主要原因是…): that part's reason, said as its."""
+    for f in doc.facts:
+        if f.kind == "change" and f is not change and 0 < f.line - change.line <= 6 and f.value == change.value \
+                and f.unit == change.unit and f.subject and f.subject != change.subject:
+            reason = stated_reason(doc, f.sentence, f.line, f.subject)
+            if reason:
+                part = re.sub(r"^[（(][一二三四五六七八九十\d]+[）)]", "", f.subject)
+                return f"（报告在其中「{part}」处说明）{reason}"
+    return ""
 
 
 def rate_only(doc: Document, rate: Fact) -> Answer:
