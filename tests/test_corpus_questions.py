@@ -23,6 +23,8 @@ SWU_FINAL = "final_chongqing_swu_university_2024.txt"
 SWU_BUDGET = "budget_chongqing_swu_university_2024_dept.txt"
 
 CASES = [
+    # 去年 of a 决算 with nothing compared is the year its accounts are of
+    (PLANNING, "规划局去年三公经费化了多少钱", [0.39], []),
     # a change stated without its reason, whose whole amount is one part's change stated with one below it
     (STREET, "三公经费比去年少了多少？为啥少这么多", [25], ["无公车购置"]),
     # 有没有 asks a question of its own (the total asked before it is answered too)

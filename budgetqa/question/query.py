@@ -60,6 +60,7 @@ class Query:
     previous_year: bool = False  # the year before the report's, asked as a year of its own
     unit: str | None = None  # the unit the answer is wanted in
     amounts: list[Amount] = field(default_factory=list)  # figures the question gives
+    this_year_said: bool = False  # 去年 said of a 决算, meaning the year its accounts are of
     percents: list[Decimal] = field(default_factory=list)
     each: bool = False  # 分别 / 各: one answer per subject or measure
     together: bool = False  # 加起来占…: the subjects' sum taken as one figure
@@ -732,6 +733,7 @@ def _shape(q: Query, doc: Document) -> None:
     said = re.search(r"(?<![比较与跟和同])(?:上年度?|去年|上一年|前一年)(?!结转|截转|财政拨款结转|相比|比|结余|剩|没花|没用|转过来|转来|转入|留下)", s)
     if said and said.group(0) == "去年" and doc.kind == "决算" and not re.search(r"比|增|减|变|涨|降|上升|多了|少了", s):
         said = None  # 西大去年政府采购多少 of a 决算: the year the accounts are of (published the year after)
+        q.this_year_said = True
     q.previous_year = bool(year and (year - 1) in q.years) or bool(said)
     q.domain = _domain_word(s)
     q.side = "支出" if re.search(r"支出方|支出栏|支出侧|支出一侧", s) else "收入" if re.search(r"收入方|收入栏|收入侧|收入一侧", s) else None
@@ -1492,6 +1494,8 @@ def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
         return []  # 编制说明第6条X，执行数写的多少: where the figure is printed, a figure asked
     if intent.op == "sum" and re.search(r"几(?:个|项|款|类|条|笔)|多少(?:个|项|款|类|条|笔)", masked):
         found = [c for c in found if c not in ("一共", "总共", "共")]  # 一共列了几个款: a count, not a sum
+    if intent.op == "change" and not q.previous_year and "去年" in found and len(found) == 1 and q.this_year_said:
+        found = []  # 去年花了多少 of a 决算: the year its accounts are of, no comparison
     if intent.op == "list" and lexicon.NAME_HOLDS.search(q.text):
         found.append("名称含")  # 项目名里带“密码”的是哪个: the items whose names hold those words
     if intent.op == "rank" and (q.n or q.nth):
