@@ -23,6 +23,8 @@ SWU_FINAL = "final_chongqing_swu_university_2024.txt"
 SWU_BUDGET = "budget_chongqing_swu_university_2024_dept.txt"
 
 CASES = [
+    # the self-evaluation's counts and score the text states, named without the year inside them
+    (PLANNING, "2024年做了绩效自评的项目有多少个？平均得分是多少？", [39, 99.33], []),
     # 去年 of a 决算 with nothing compared is the year its accounts are of
     (PLANNING, "规划局去年三公经费化了多少钱", [0.39], []),
     # a change stated without its reason, whose whole amount is one part's change stated with one below it

@@ -29,6 +29,8 @@ _COMPARED = re.compile(r"(?:与|较|同|和)\s*(上年|上一年|上年度|\d{4}
 _IMPLICIT_CHANGE = re.compile(rf"^(.{{0,24}}?)(增加|减少|增长|下降)\s*({AMOUNT})\s*(万元|元)")
 _RATE = re.compile(rf"(增长|下降|降低|上升|减少|增加)(?:[（(][^）)]{{0,4}}[）)])?\s*({AMOUNT})\s*%")
 _COUNT = re.compile(rf"({AMOUNT})\s*(个|辆|台（套）|台|套|人次|人|项|平方米)")
+# A score a sentence states (绩效自评…平均得分99.33分): the self-evaluation's when the sentence is about one.
+_SCORE = re.compile(rf"(平均得分|得分|评分)\s*(?:为|是)?\s*({AMOUNT})\s*分")
 _LABEL_NOISE = re.compile(
     r"^(?:\d{4}\s*年度?|其中|主要包括|包括|主要用于以下方面|主要用于|共计|合计|为|是|：|:|，|、|\s"
     r"|\(\d+\)|（\d+）|\d+[、.．])+"
@@ -356,6 +358,11 @@ def _clause_ratios(r: _Reading, ctext: str, cbase: int, clause_amount: Fact | No
         if value is None or not label:
             continue
         r.add(label, value, m.group(2), "count", cbase + m.start())
+    for m in _SCORE.finditer(ctext):
+        value = to_decimal(m.group(2))
+        if value is not None:
+            about = "绩效自评" if "自评" in ctext[max(0, m.start() - 80):m.start()] else ""
+            r.add(f"{about}{m.group(1)}", value, "分", "count", cbase + m.start())
 
 
 _STOPS = tuple(re.compile(p) for p in (r"。", r"其中", r"比\s*(?:上年|上一年|\d{4})"))

@@ -130,6 +130,9 @@ def _build(doc: Document) -> Vocabulary:
             # 学校2024年度收入总计: also named without who and when (收入总计)
             bare = _FACT_OPENING.sub("", fact.label)
             v.add("fact", fact.label, fact.label, bare if len(bare) >= 3 else None)
+            yearless = re.sub(r"\s*20\d{2}\s*年度?\s*", "", fact.label)  # 绩效自评的2024年度项目: 绩效自评的项目
+            if yearless != fact.label and len(yearless) >= 4:
+                v.add("fact", fact.label, yearless)
     kinds = {"glossary": "term", "internal_unit": "unit", "subordinate_unit": "unit", "asset": "asset"}
     for item in doc.items:
         if item.kind == "glossary":  # 基本支出预算：指…: the term is 基本支出 (预算 is what the report is)
