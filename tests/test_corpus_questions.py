@@ -23,6 +23,9 @@ SWU_FINAL = "final_chongqing_swu_university_2024.txt"
 SWU_BUDGET = "budget_chongqing_swu_university_2024_dept.txt"
 
 CASES = [
+    # figures typed and added against a total typed; a name read in a table the asker quotes, then in another
+    (STREET, "一般公共预算减少1,168.37万元、政府性基金减少995万元，两者合计和2,163.37对得上吗？", [2163.37], ["相等"]),
+    (STREET, "城乡社区支出在财政拨款收支总表里是47,543,930元，在一般公共预算支出功能分类表里是多少？", [47543930, 44163930], []),
     # the self-evaluation's counts and score the text states, named without the year inside them
     (PLANNING, "2024年做了绩效自评的项目有多少个？平均得分是多少？", [39, 99.33], []),
     # 去年 of a 决算 with nothing compared is the year its accounts are of

@@ -370,7 +370,7 @@ def _two_sides(left: list[Value], right: list[Value]) -> Answer | None:
 def _numbers_only(doc: Document, q: Query) -> Answer | None:
     """1084.38等于303.62+780.77吗: the figures the question gives, added and compared."""
     numbers = [a.value for a in q.amounts]
-    if len(numbers) < 3 or not q.has("=", "等于", "+", "加"):
+    if len(numbers) < 3 or not q.has("=", "等于", "+", "加", "合计", "之和", "相加", "一共", "总共"):
         return None
     stated = max(numbers) if max(numbers) != numbers[0] and max(numbers) in numbers[1:] else numbers[0]
     parts = list(numbers)

@@ -1012,8 +1012,9 @@ def _one_name_in_tables(q: Query, ms: list[Mention]) -> list[Mention]:
     tables = [m for m in ms if m.kinds == {"table"}]
     names = [m for m in ms if m not in tables]
     if len(tables) < 2 or len(names) != 1 or not names[0].kinds & {"code", "row", "item", "column"} \
-            or not (q.each or re.search(r"一致|一样|相同|对得上|差", q.squashed)):
-        return ms
+            or not (q.each or re.search(r"一致|一样|相同|对得上|差", q.squashed)
+                    or len(q.amounts) == 1 and 0 <= q.amounts[0].start - tables[0].end <= 4):
+        return ms  # (X在表A里是N，在表B里是多少: the figure read in each, the one typed among them)
     return [replace(names[0], table=int(t.term.key)) for t in tables]
 
 
