@@ -390,6 +390,8 @@ DIALOGUES = [
      ("它下面呢，再细一点", [5.83, 7.77]), ("这俩差多少", [1.94])],
     # words a name holds pick the items; a figure asked after them is what the list states
     [("项目名里带“密码”的是哪个？多少钱", ["密码设备及招商引资宣传费用", 3.08])],
+    # a table the question names is what its 它 points at, after 再看 (next, not further down)
+    [("一般公共服务支出下面有哪些", [1015.19]), ("再看表三合计行：基本支出加项目支出，能不能对上它的合计数？", [1084.39, 0.01])],
     # the figures just asked, counted, added against a code named: read in the table they were read in
     [("表5中2013101、2013105、2013150三个项级科目分别是多少？", [110.41, 246.89, 124.01]),
      ("三项相加是否等于20131款级数？", [481.31])],

@@ -20,7 +20,7 @@ from budgetqa.models import Document
 from budgetqa.question.query import Query
 from budgetqa.textnorm import squash
 
-_EQUALS = re.compile(r"等于|=|相等|一致|对得上|对的上|吻合|相符|能对上|加得上")
+_EQUALS = re.compile(r"等不等于|等于|=|相等|一致|对得上|对的上|吻合|相符|能对上|加得上")
 
 
 def check(doc: Document, q: Query) -> Answer | None:

@@ -1577,8 +1577,8 @@ def _leans_on_context(q: Query) -> bool:
         not (_is(m, q, _SCOPE_NAMES) or q.squashed[m.start:m.end] in _MEASURE_NAMES) for m in q.subjects)
     named = q.subjects + ([q.whole] if q.whole else [])
     own = pointer and any("code" in m.kinds and m.end <= pointer.start() < 10_000 for m in named) \
-        or re.search(r"(?:表[\d一二三四五六七八九十]+|\d{3,7}).{0,14}?(?:它|该款|该科目|该表)", q.squashed)
-    if own and not re.search(r"^那|呢$|^再", q.squashed):
+        or re.search(r"(?:表[\d一二三四五六七八九十]+|\d{3,7}).{0,24}?(?:它|该款|该科目|该表)", q.squashed)
+    if own and not re.search(r"^那|呢$|^再(?!看|来看|说|问)", q.squashed):
         marked = False  # 20131款下A和B相加，是否等于该款的基本支出 / 表五…，它的合计: what this question named
     # (招商引资宣传那笔结转资金: 那笔 of the name typed; 这一项全是项目支出吗: of the last one)
     bare = not q.subjects and not q.excluded and q.table is None and not q.domain
