@@ -392,6 +392,9 @@ DIALOGUES = [
     [("项目名里带“密码”的是哪个？多少钱", ["密码设备及招商引资宣传费用", 3.08])],
     # a table the question names is what its 它 points at, after 再看 (next, not further down)
     [("一般公共服务支出下面有哪些", [1015.19]), ("再看表三合计行：基本支出加项目支出，能不能对上它的合计数？", [1084.39, 0.01])],
+    # a list question naming nothing, after a list of projects, is of that list
+    [("表十二本年预算的项目一共几个？合计多少万元？", [8, 246.89]), ("按金额排前两名是哪两个？", ["乡镇档案室标准化建设", 60.00]),
+     ("金额不低于15万元的有几个？", ["有 5 个"])],
     # the figures just asked, counted, added against a code named: read in the table they were read in
     [("表5中2013101、2013105、2013150三个项级科目分别是多少？", [110.41, 246.89, 124.01]),
      ("三项相加是否等于20131款级数？", [481.31])],

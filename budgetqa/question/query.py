@@ -1934,9 +1934,16 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
 
 def _scope_of_last_money(q: Query, last: Query | None) -> Query:
     """有哪些项目 after this year's project money (结转的先不算): this year's projects."""
-    if last is not None and not q.follow_up and not q.subjects and q.scope is None and q.domain == "projects" \
-            and q.op == "list" and last.op in ("value", "sum") and last.scope in ("本年", "上年结转") and _of_projects(last):
+    if last is None or q.subjects or q.scope is not None or q.table is not None:
+        return q
+    if not q.follow_up and q.domain == "projects" and q.op == "list" and last.op in ("value", "sum") \
+            and last.scope in ("本年", "上年结转") and _of_projects(last):
         return replace(q, scope=last.scope)
+    listing = ("list", "rank", "count", "filter", "mean")
+    if q.op in listing and q.domain is None and not q.excluded and last.op in listing + ("sum",) and last.domain == "projects" \
+            and (last.scope in ("本年", "上年结转") or last.table is not None) and all("list" in m.kinds for m in last.subjects):
+        # 按金额排前两名 / 不低于15万元的有几个 after 表十二本年预算的项目一共几个: of that list (naming nothing)
+        return replace(q, scope=last.scope, table=last.table, domain="projects", subjects=[_carried(m) for m in last.subjects])
     return q
 
 
