@@ -79,6 +79,12 @@ def test_how_a_question_is_read(seed, question, op, names, slots):
 ANSWERS = [
     ("2013105", "value", [246.89], ["2013105 专项业务"]),
     ("２０１３１０５多少", "value", [246.89], []),
+    # what a stated figure includes; which three things a term means; a code's 类 and 款; the units it oversees
+    ("说明里说的“人员经费”有多少？都包括些啥？", "value", [290.03, 120.83], ["基本工资"]),
+    ("常听人说“三公”经费，到底指哪三样？", "define", [], ["公务接待费"]),
+    ("2080505对应的类和款分别叫什么？", "parent", [], ["20805 行政事业单位养老支出", "208 社会保障和就业支出"]),
+    # a change identified by the amount typed (no name), and last year's figure from it
+    ("说明里写比2023年预算增加5.59万元。按这个增加额倒推，2023年是多少？", "change", [8.00], ["机关运行经费"]),
     # a list named with the table printing it is one thing; a code's or item's rows added against what it prints
     ("表13七个结转项目逐项加总是多少？", "list", [533.89], ["7 个"]),
     ("表6工资福利支出下9个明细加总是多少", "check", [287.34, 287.35, 0.01], ["尾数差"]),
@@ -395,6 +401,8 @@ DIALOGUES = [
     # a list question naming nothing, after a list of projects, is of that list
     [("表十二本年预算的项目一共几个？合计多少万元？", [8, 246.89]), ("按金额排前两名是哪两个？", ["乡镇档案室标准化建设", 60.00]),
      ("金额不低于15万元的有几个？", ["有 5 个"])],
+    [("区委办里头分了几个股室？", [5]), ("那它下面还管着哪几个单位？", ["信息化中心"])],
+    [("三公经费指哪三样", ["公务接待费"]), ("他们今年有没有这个钱？", [0])],
     # the figures just asked, counted, added against a code named: read in the table they were read in
     [("表5中2013101、2013105、2013150三个项级科目分别是多少？", [110.41, 246.89, 124.01]),
      ("三项相加是否等于20131款级数？", [481.31])],

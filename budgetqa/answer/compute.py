@@ -708,6 +708,8 @@ def change(doc: Document, q: Query) -> Answer | None:
         if "比" in f.sentence and not bonus and len(amounts) >= 2 and amounts[-1] == amounts[0] \
                 and any(n and len(n) >= 4 and n in squash(clause) for n in names):
             bonus += 80
+        if not q.subjects and f.kind == "change" and any(abs(f.value) == a.value for a in q.amounts):
+            bonus += 150  # 说明里写比2023年预算增加5.59万元，倒推2023年是多少: the change whose amount is typed
         pairs = {subject[i:i + 2] for i in range(len(subject) - 1)} - _GENERIC_PAIRS
         return bonus + 12 * len([p for p in pairs if p in q.squashed]) + 50 * _overlap(subject, q.squashed) \
             + fuzz.partial_ratio(subject, q.squashed) / 10

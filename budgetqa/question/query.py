@@ -745,7 +745,8 @@ def _domain_word(s: str) -> str | None:
         return "targets"
     if re.search(r"内设机|内设|科室|股室|几个股|哪些股|哪几个股|各股", s):
         return "internal_units"
-    if re.search(r"下属.{0,4}单位|所属单位|二级单位|下属事业单位|下面.{0,4}单位|下级单位", s):
+    if re.search(r"下属.{0,4}单位|所属单位|二级单位|下属事业单位|下面.{0,4}单位|下级单位|下辖.{0,4}单位"
+                 r"|管(?:着|理|辖)?(?:的)?(?:哪几个|哪些|几个|什么)单位", s):
         return "subordinate_units"
     if "职责" in s or "职能" in s or re.search(r"管(?:些|什么|啥|哪些)|归不归|管不管|归谁管|负不负责", s):
         return "duties"
@@ -1906,7 +1907,7 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     if named and all(m.kinds <= {"term"} for m in named):
         return q  # 那政府购买服务呢: a word the report explains, asked of its own (it has no figure to compute)
     op = last.op
-    if (op in ("parent", "text", "define", "about") or named and q.op == "value") and re.search(r"多少|金额|几", q.squashed):
+    if (op in ("parent", "text", "define", "about") or named and q.op == "value") and re.search(r"多少|金额|几|有没有|有无", q.squashed):
         op = "value"  # 属于哪个款？预算多少 / 那个X花多少钱: a figure asked, of the subject named or the same one
     if op == "check" and named and not (q.amounts or q.percents):
         op = "value"  # 退休费呢 after a check: that figure (a check needs a claim to check)
