@@ -23,6 +23,9 @@ SWU_FINAL = "final_chongqing_swu_university_2024.txt"
 SWU_BUDGET = "budget_chongqing_swu_university_2024_dept.txt"
 
 CASES = [
+    # the parts a sentence states, added against the total it states (a rounding gap is said to be one)
+    (JUSTICE, "请核对政府采购预算中货物、工程、服务三项之和与总额是否相符。", [1486.42], ["相等"]),
+    (PLANNING, "政府采购里货物、工程、服务三项加起来和总额对得上吗", [2319.22, 2319.21], ["尾数差"]),
     # figures typed and added against a total typed; a name read in a table the asker quotes, then in another
     (STREET, "一般公共预算减少1,168.37万元、政府性基金减少995万元，两者合计和2,163.37对得上吗？", [2163.37], ["相等"]),
     (STREET, "城乡社区支出在财政拨款收支总表里是47,543,930元，在一般公共预算支出功能分类表里是多少？", [47543930, 44163930], []),

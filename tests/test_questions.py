@@ -403,6 +403,7 @@ DIALOGUES = [
      ("金额不低于15万元的有几个？", ["有 5 个"])],
     [("区委办里头分了几个股室？", [5]), ("那它下面还管着哪几个单位？", ["信息化中心"])],
     [("三公经费指哪三样", ["公务接待费"]), ("他们今年有没有这个钱？", [0])],
+    [("政府采购货物、工程、服务三项分别多少？加起来等不等于总额？", [2.00, 10.00, 12.00])],
     # the figures just asked, counted, added against a code named: read in the table they were read in
     [("表5中2013101、2013105、2013150三个项级科目分别是多少？", [110.41, 246.89, 124.01]),
      ("三项相加是否等于20131款级数？", [481.31])],
@@ -464,7 +465,7 @@ KNOWN_GAPS = {
     "corpus_z2.jsonl": ["Z2-006", "Z2-007", "Z2-016", "Z2-017", "Z2-025", "Z2-027",
         "Z2-038", "Z2-041", "Z2-042", "Z2-044", "Z2-045", "Z2-047",
         "Z2-049", "Z2-051", "Z2-054", "Z2-059", "Z2-064", "Z2-072", "Z2-073",
-        "Z2-074", "Z2-076", "Z2-077", "Z2-081", "Z2-084", "Z2-087", "Z2-088", 
+        "Z2-074", "Z2-077", "Z2-081", "Z2-084", "Z2-087", "Z2-088", 
         "Z2-092", "Z2-093", "Z2-116"],
     # conversations only, written the same way; untuned first score 70.6 %
     "dialogues_z3.jsonl": ["Z3-007", "Z3-008", "Z3-010", "Z3-021", "Z3-022", "Z3-041", "Z3-043", "Z3-056", "Z3-069", "Z3-089", "Z3-093"],
@@ -473,7 +474,7 @@ KNOWN_GAPS = {
     "dialogues_z4.jsonl": ["Z4-004", "Z4-020", "Z4-024", "Z4-030", "Z4-033", "Z4-041",
         "Z4-042", "Z4-050", "Z4-051", "Z4-089", "Z4-108", "Z4-114", "Z4-115"],
     "corpus_z5.jsonl": ["Z5-008", "Z5-020",
-        "Z5-025", "Z5-032", "Z5-037", "Z5-038", "Z5-045",
+        "Z5-025", "Z5-037", "Z5-038", "Z5-045",
         "Z5-051", "Z5-060", "Z5-062", "Z5-072", "Z5-073", "Z5-078", "Z5-083", "Z5-086", "Z5-091", "Z5-092", "Z5-094", "Z5-098", "Z5-099", "Z5-114",
         "Z5-115", "Z5-121", "Z5-122"],
     # conversations over the corpus reports, written the same way; untuned first score 50.8 %
@@ -483,7 +484,7 @@ KNOWN_GAPS = {
     # written by helpers who never saw the code (2026-12-04, third round), scored untuned first:
     # z7 (bundled report, five new personas, 10 conversations) 73.3 %, z8 (twelve corpus files) 63.5 %
     "personas_z7.jsonl": ["Z7-014", "Z7-017", "Z7-054", "Z7-058"],
-    "corpus_z8.jsonl": ["Z8-003", "Z8-005", "Z8-009", "Z8-019", "Z8-021", "Z8-023",
+    "corpus_z8.jsonl": ["Z8-003", "Z8-009", "Z8-019", "Z8-021", "Z8-023",
         "Z8-025", "Z8-027", "Z8-033", "Z8-034", "Z8-035", "Z8-044", "Z8-046", "Z8-057",
         "Z8-060", "Z8-062", "Z8-064", "Z8-084", "Z8-086", "Z8-088", "Z8-091", "Z8-096", "Z8-099"],
     # written by helpers who never saw the code (2026-12-04), kept unread as exams, then read: z9 (22

@@ -15,7 +15,7 @@ from budgetqa.answer import build
 from budgetqa.answer.build import add, answer, typed_value, verdict
 from budgetqa.answer.compute import rate_only, sheets_asked, subject_value, subject_values, to_unit
 from budgetqa.answer.lists import domain, side
-from budgetqa.answer.resolve import Value, children_rows, code_place, code_values, list_total, table_total
+from budgetqa.answer.resolve import NARRATIVE, Value, children_rows, code_place, code_values, list_total, table_total
 from budgetqa.models import Document
 from budgetqa.question.query import Query
 from budgetqa.textnorm import squash
@@ -25,7 +25,7 @@ _EQUALS = re.compile(r"等不等于|等于|=|相等|一致|对得上|对的上|�
 
 def check(doc: Document, q: Query) -> Answer | None:
     """The consistency question, by what it names."""
-    for attempt in (_balance, _rate, _stated_shares, _against_sheet, _sheets_against, _parts_named, _parts_of_whole,
+    for attempt in (_balance, _rate, _stated_shares, _against_sheet, _sheets_against, _stated_parts_sum, _parts_named, _parts_of_whole,
                     _two_figures, _numbers_only, under_named,
                     _list_against, _one_figure):
         found = attempt(doc, q)
@@ -59,6 +59,36 @@ def extreme_of_list(doc: Document, q: Query) -> Answer | None:
     if top is not mine:
         add(a, top)
     return a
+
+
+_TOPIC_WORD = {"政府采购": "采购", "三公经费": "三公", "机关运行经费": "运行经费"}
+
+
+def _stated_parts_sum(doc: Document, q: Query) -> Answer | None:
+    """货物、工程、服务三项之和与总额是否相符: the parts a sentence states, added, against the total it states."""
+    if not re.search(r"之和|加起来|相加|合计|加总|加一起", q.squashed) or not re.search(r"总额|总数|总计|总金额", q.squashed):
+        return None
+    named = q.subjects + ([q.whole] if q.whole is not None else [])
+    words = {_TOPIC_WORD.get(t.key, t.key) for m in named for t in m.terms if t.kind in ("fact", "topic")}
+    if not words or not all(m.kinds <= {"fact", "topic", "term"} for m in named):
+        return None
+    sentences = [f.sentence for f in doc.facts if f.kind == "amount" and any(w in f.label for w in words)]
+    for sentence in dict.fromkeys(sentences):
+        stated = [f for f in doc.facts if f.kind == "amount" and f.sentence == sentence]
+        first = min(f.line for f in stated)  # (…总额12.00万元。其中：货物…: the total may close the sentence before)
+        head = next((f for f in stated if re.search(r"总额|总计|合计", f.label)), None) or next(
+            (f for f in doc.facts if f.kind == "amount" and 0 <= first - f.line <= 2 and re.search(r"总额|总计|合计", f.label)
+             and any(f.label[i:i + 2] in stated[0].label for i in range(len(f.label) - 1))), None)
+        opening = min(stated, key=lambda f: (f.line, f.sentence.find(f"{f.value}")))
+        if head is None and opening.value == max(f.value for f in stated):
+            head = opening  # 本部门政府采购预算1486.42万元，其中…: the figure the sentence opens with, when largest
+        stated = stated + ([head] if head is not None and head not in stated else [])
+        parts = [f for f in stated if f is not head and f.unit == head.unit and f.value <= head.value
+                 and not re.search(r"中小|小微|预留", f.label)] if head is not None else []
+        if len(parts) >= 2:
+            values = [Value(f.label, f.value, f.unit, NARRATIVE, f.line, f"fact:{f.label}") for f in parts]
+            return _parts_answer(values, Value(head.label, head.value, head.unit, NARRATIVE, head.line, f"fact:{head.label}"))
+    return None
 
 
 def _balance(doc: Document, q: Query) -> Answer | None:

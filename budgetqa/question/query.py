@@ -1600,7 +1600,7 @@ def _leans_on_context(q: Query) -> bool:
     # the two just asked (两个加起来, 两者差多少): a sum or comparison of what the conversation named
     pair = bare and re.search(r"两个|两者|二者|两项|俩|两笔|两块", q.squashed) and re.search(r"加|合计|一共|总共|差|比|哪个", q.squashed)
     within = q.squashed.startswith(("其中", "那其中"))  # 其中X多少: a part of what was just asked
-    counted = re.match(r"(?:这|那|以上|上述|前面)?[三四五六七八九十几]{1,2}(?:项|个|笔)(?:相加|加起来|之和|合计|合起来)", q.squashed)
+    counted = re.search(r"(?<![第\d])[三四五六七八九十几]{1,2}(?:项|个|笔|类|块|样)(?:相加|加起来|之和|合计|合起来)", q.squashed)
     return marked or within or bool(counted) or why or down or bool(pair) or (bare and bool(asks) and len(leftover) <= 3 and not whole_money) \
         or asks_sheet(q) or _one_sided(q) or (q.op == "parent" or _which_table_of_last(q)) and not q.subjects and q.table is None
 
