@@ -21,8 +21,11 @@ STREET = "budget_shanghai_putuo_shiquanlu_street_2026_unit.txt"
 JUSTICE = "budget_shanghai_putuo_sifaju_2026_dept.txt"
 SWU_FINAL = "final_chongqing_swu_university_2024.txt"
 SWU_BUDGET = "budget_chongqing_swu_university_2024_dept.txt"
+FINANCE = "final_shanghai_putuo_caizhengju_2024.txt"
 
 CASES = [
+    # a spending column's share is of the spending its table adds it to (a 决算's 支出总计 counts what is carried forward)
+    (FINANCE, "财政局2024年基本支出和项目支出多少，基本支出占比多少？", [2336.91, 603.14, 79.49], []),
     # the parts a sentence states, added against the total it states (a rounding gap is said to be one)
     (JUSTICE, "请核对政府采购预算中货物、工程、服务三项之和与总额是否相符。", [1486.42], ["相等"]),
     (PLANNING, "政府采购里货物、工程、服务三项加起来和总额对得上吗", [2319.22, 2319.21], ["尾数差"]),
