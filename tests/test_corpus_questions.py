@@ -187,3 +187,11 @@ def test_a_table_named_alone_reads_the_last_row_there(tmp_path):
     ask(conn, "决算收入表里高中教育（2050204）收入合计多少？", session)
     columns = ask(conn, "基本支出和项目支出各多少", session)
     assert has_number(columns, 22824.63) and has_number(columns, 1414.65)
+
+
+def test_a_table_whose_figures_cannot_be_placed_is_quoted_not_emptied(databases):
+    """A 三公 table whose printed figures fit none of its columns (a noisy extraction) is quoted as printed,
+    with no figure given as a column's: never an empty answer."""
+    answer = ask(connect(databases[FINANCE]), "财政局三公经费预算多少，实际花了多少", Session())
+    assert answer.matched and "无法确定" in answer.text and "0.95" in answer.text, answer.text
+    assert not answer.figures

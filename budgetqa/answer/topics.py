@@ -71,6 +71,14 @@ def three_public(doc: Document, q: Query) -> Answer | None:
             for c in shown:
                 a.figure(f"{r.name}" + (f" {c.column.rsplit('/', 1)[-1]}" if len(shown) > 1 else ""), c.amount, table.unit,
                          table.label, c.line)
+    if not parts:  # the table's figures could not be placed under its columns: quoted as printed, nothing more
+        printed = sorted({c.line for r in table.rows for c in r.cells})
+        if not printed or not doc.lines:
+            return None
+        quoted = "；".join(f"「{doc.lines[n - 1].strip()}」（第{n}行）" for n in printed[:3])
+        a.text = f"{a.understood}：{table.label} 印有数字，但无法确定各自属于哪一栏：{quoted}。"
+        a.source(table.label, printed[0], "三公经费")
+        return a
     a.text += "；".join(parts) + f"（{table.label}）。"
     if len(wanted) == 2 and doc.kind == "决算":
         _completion(doc, a, table, wanted)
