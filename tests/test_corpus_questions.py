@@ -21,9 +21,14 @@ STREET = "budget_shanghai_putuo_shiquanlu_street_2026_unit.txt"
 JUSTICE = "budget_shanghai_putuo_sifaju_2026_dept.txt"
 SWU_FINAL = "final_chongqing_swu_university_2024.txt"
 SWU_BUDGET = "budget_chongqing_swu_university_2024_dept.txt"
+SWU_2021 = "budget_chongqing_swu_university_2021_dept.txt"
 FINANCE = "final_shanghai_putuo_caizhengju_2024.txt"
 
 CASES = [
+    # a code's figure from one fund, of its figure from every fund (the fund named as the part, or within the code)
+    (SWU_2021, "财政拨款占住房公积金支出预算的比例是多少？", [7136.05, 15076.55, 47.33], []),
+    (SWU_2021, "住房公积金中财政拨款占多少", [47.33], []),
+    (PLANNING, "他们有公车吗", [0], ["车辆"]),
     # a spending column's share is of the spending its table adds it to (a 决算's 支出总计 counts what is carried forward)
     (FINANCE, "财政局2024年基本支出和项目支出多少，基本支出占比多少？", [2336.91, 603.14, 79.49], []),
     # the parts a sentence states, added against the total it states (a rounding gap is said to be one)

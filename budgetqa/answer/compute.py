@@ -408,6 +408,9 @@ def share(doc: Document, q: Query) -> Answer | None:
         return completion(doc, q)
     if not q.subjects:
         return _shares_of_domain(doc, q) if q.whole is not None and q.domain else None
+    found = _fund_share_of_code(doc, q)
+    if found is not None:
+        return found
     if q.together and len(q.subjects) >= 2:
         return _share_of_sum(doc, q)
     if len(q.subjects) >= 2 and (q.each or q.whole is not None) or len(q.subjects) >= 2 and q.whole is None and _listed(q):
@@ -502,6 +505,34 @@ def _share_of_sum(doc: Document, q: Query) -> Answer | None:
     a.figure(f"{names} 合计（计算）", added, items[0].unit)
     a.figure(f"占{base.label}的比例", computed, "%")
     add(a, base)
+    return a
+
+
+def _fund_share_of_code(doc: Document, q: Query) -> Answer | None:
+    """住房公积金中财政拨款占多少 / 财政拨款占住房公积金的比例: a code's figure from one fund, of its figure
+    from every fund."""
+    named = q.subjects + ([q.whole] if q.whole is not None else [])
+    codes = [m for m in named if "code" in m.kinds]
+    funds = [m for m in named if m.term.key in lexicon.FUNDS and "code" not in m.kinds]
+    fund = q.fund or (funds[0].term.key if funds else None)
+    if not fund or len({m.term.key for m in codes}) != 1 or len(named) - len(funds) != len(codes) \
+            or q.whole is not None and q.whole in funds:
+        return None  # (X占一般公共预算多少: the code's share of the fund's total)
+    code = codes[0]
+    at = q.squashed.find(fund)
+    if 0 <= at < code.start and re.match(r"(?:的)?(?:里|中|当中|之中|内)", q.squashed[at + len(fund):]):
+        return None  # 财政拨款里教育支出占比: the code's share of the fund's total, not the fund's of the code
+    part = subject_value(doc, replace(q, fund=fund, whole=None, subjects=[code]), replace(code, fund=fund))
+    whole = subject_value(doc, replace(q, fund=None, table=None, scope=None, whole=None, measures=[], subjects=[code]),
+                          replace(code, fund=None, table=None, scope=None))
+    if part is None or whole is None or part.unit != whole.unit or not whole.amount or part.where == whole.where:
+        return None
+    rate = pct(part.amount, whole.amount)
+    a = answer("share", f"{part.label}（{fund}） 占 {whole.label}",
+               f"{said(part)}（{fund}）占 {said(whole)}（各项资金合计）的 {rate}%（{part.amount} ÷ {whole.amount} × 100）。")
+    add(a, part)
+    add(a, whole)
+    a.figure("占比（计算）", rate, "%")
     return a
 
 
