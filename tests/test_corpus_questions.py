@@ -25,6 +25,8 @@ SWU_2021 = "budget_chongqing_swu_university_2021_dept.txt"
 FINANCE = "final_shanghai_putuo_caizhengju_2024.txt"
 
 CASES = [
+    # a whole read loosely that is smaller than its part is not its whole: the total the part's sentence states is
+    (PLANNING, "政府采购里工程采购多少，占采购总额多少？", [1387.72, 2319.21, 59.84], []),
     # a code's figure from one fund, of its figure from every fund (the fund named as the part, or within the code)
     (SWU_2021, "财政拨款占住房公积金支出预算的比例是多少？", [7136.05, 15076.55, 47.33], []),
     (SWU_2021, "住房公积金中财政拨款占多少", [47.33], []),

@@ -427,6 +427,10 @@ def share(doc: Document, q: Query) -> Answer | None:
     if base is None:
         return None
     base = to_unit(base, item.unit)
+    if base.amount < item.amount and "fact" in m.kinds and q.whole is not None and q.whole.via != "exact":
+        family = _family_total(doc, item)  # (工程采购占采购总额: a whole smaller than its part was misread;
+        if family is not None and family.amount >= item.amount:  # the total its sentence states is the whole)
+            base = family
     if base.amount == 0 or base.unit != item.unit or base.key == item.key and base.label == item.label:
         return None  # (a column of a row against the row itself shares its key, not its label)
     item = _part_within(doc, q, m, item, base)
