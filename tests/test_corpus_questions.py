@@ -25,6 +25,8 @@ SWU_2021 = "budget_chongqing_swu_university_2021_dept.txt"
 FINANCE = "final_shanghai_putuo_caizhengju_2024.txt"
 
 CASES = [
+    # a project described under headings (人民调解项目经费情况说明 … 六、年度预算安排 795万元): its amount
+    (JUSTICE, "人民调解项目一年预算多少？", [795], []),
     # a whole read loosely that is smaller than its part is not its whole: the total the part's sentence states is
     (PLANNING, "政府采购里工程采购多少，占采购总额多少？", [1387.72, 2319.21, 59.84], []),
     # a code's figure from one fund, of its figure from every fund (the fund named as the part, or within the code)

@@ -118,8 +118,15 @@ def combine(op: str, answers: list[Answer]) -> Answer:
     return a
 
 
+# A count of people or things asked (多少个专职调解员, 几名工作人员): no amount of money answers it.
+_COUNT_ASKED = re.compile(r"(?:多少|几)(?:个|名|位|人)[\u4e00-\u9fff]{0,6}?(?:员|人|工|职工|干部)")
+
+
 def one_value(doc: Document, q: Query, m: Mention) -> Answer | None:
     """The figure of one mention, by what it names."""
+    if m.kinds == {"fact"} and _COUNT_ASKED.search(q.squashed) \
+            and all(f.unit in ("万元", "元") for f in doc.facts if f.label in {t.key for t in m.terms}):
+        return None
     if m.table is not None or m.scope or m.fund:
         q = replace(q, table=m.table if m.table is not None else q.table, scope=m.scope or q.scope, fund=m.fund or q.fund)
     if q.table is not None:

@@ -79,10 +79,30 @@ def parse(lines: list[str], doc: Document) -> tuple[list[Fact], list[TextItem]]:
     sections = _doc_sections(doc)
     facts: list[Fact] = []
     items: list[TextItem] = []
+    project = ""
     for title, body in sections:
-        facts.extend(_facts(title, body, doc.department))
+        named = _PROJECT_NOTE.match(compact(title))
+        project = named.group(1) if named else project
+        found = _facts(title, body, doc.department)
+        facts.extend(found or _headed_amount(project, title, body))
         items.extend(_items(title, body))
     return facts, items
+
+
+# 人民调解项目经费情况说明: a project described under headings (概述, 立项依据, 实施周期, 年度预算安排 …).
+_PROJECT_NOTE = re.compile(r"^(.{2,30}?项目)(?:经费)?(?:情况)?说明$")
+_BUDGET_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、)?((?:年度)?预算安排|项目预算|预算金额|资金(?:总额|安排))$")
+
+
+def _headed_amount(project: str, title: str, body: _Text) -> list[Fact]:
+    """An amount alone under a heading that says what it is (六、年度预算安排 / 795万元), in a project's note."""
+    heading = _BUDGET_HEADING.match(compact(title))
+    alone = re.fullmatch(rf"\s*({AMOUNT})\s*(万元|元)\s*", body.text)
+    value = to_decimal(alone.group(1)) if heading and alone and project else None
+    if value is None:
+        return []
+    return [Fact(title, f"{project}{heading.group(1)}", value, alone.group(2), "amount", body.line_at(alone.start(1)),
+                 body.text.strip(), topic=project)]
 
 
 def _doc_sections(doc: Document) -> list[tuple[str, _Text]]:
