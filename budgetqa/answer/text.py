@@ -177,8 +177,17 @@ def sheet_field(doc: Document, q: Query) -> Answer | None:
             for f, label in zip(asked, labels)) + "。")
         for f in asked:
             a.source("项目支出绩效目标表", sheet.field_lines.get(f, sheet.line), name)
+        _project_amount(doc, a, name)
         return a
     return _sheet_summary(sheet)
+
+
+def _project_amount(doc: Document, a: Answer, name: str) -> None:
+    """What the project tables print for the project a sheet's words were asked of, said with them."""
+    project = next((p for p in doc.projects if squash(p.name) == squash(name) and p.total is not None), None)
+    if project is not None:
+        a.text += f"（该项目{project.scope}安排 {amount_text(project.total, project.unit)}，表{project.table_no} 第{project.line}行。）"
+        a.figure(f"{project.name}（{project.scope}项目）", project.total, project.unit, f"表{project.table_no}", project.line)
 
 
 _NOT = re.compile(r"(?:不是|不为|不等于|不在|并非)(.+?)(?:的|吗|呢|\?|？|$)")
