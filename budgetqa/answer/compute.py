@@ -723,6 +723,10 @@ def change(doc: Document, q: Query) -> Answer | None:
                 and not any(c.subject == f.subject and abs(c.line - f.line) <= 2 for c in changes)]
     if not changes:
         return Answer(False, "change", f"报告（{doc.label}）没有给出与上年相比的数字；没有可给的增减额或增长率。")
+    if not q.subjects and q.each and q.domain in ("subjects", "items", "projects"):
+        kind = {"subjects": "科目", "items": "经济科目", "projects": "项目"}[q.domain]
+        return Answer(False, "change", f"报告（{doc.label}）没有逐个列出各{kind}上年的数字，只对个别总数写了与上年的比较；"
+                                       f"没有可给的数字。")  # 上年各功能科目分别安排了多少
     if len({m.term.key for m in q.subjects}) >= 2 and q.each:  # 收入和支出分别变了多少: the change of each
         found = [a for m in q.subjects if (a := change(doc, replace(q, subjects=[m]))) is not None and a.matched]
         if len(found) >= 2:
