@@ -512,6 +512,27 @@ KNOWN_GAPS = {
     "personas_a1.jsonl": ["A1-028", "A1-032", "A1-040", "A1-042", "A1-050", "A1-079", "A1-081"],
     "corpus_dialogues_b1.jsonl": ["B1-002", "B1-003", "B1-004", "B1-005", "B1-006", "B1-018", "B1-024", "B1-036", "B1-037", "B1-042", "B1-045", "B1-046", "B1-050",
         "B1-055", "B1-058", "B1-060", "B1-062", "B1-063", "B1-069", "B1-072", "B1-078", "B1-082", "B1-090"],
+    # written by helpers who never saw the code (2026-12-04, sixth session). Exam sets, scored untuned at the
+    # start and the end of the work, then read: p1 (bundled) 74.4 % -> 75.6 %, p2 (corpus conversations)
+    # 67.8 % -> 68.9 %, cm (corpus and bundled mix) 84.4 % -> 84.4 %. Development sets, untuned first score:
+    # g1 75.0 %, h1 73.8 %, i1 77.5 %, j1 67.5 % (all the same alone and in one session).
+    "dialogues_g1.jsonl": ["G1-010", "G1-030"],
+    "corpus_h1.jsonl": ["H1-004", "H1-027", "H1-032", "H1-039", "H1-040", "H1-041", "H1-046", "H1-060",
+        "H1-080"],
+    "personas_i1.jsonl": ["I1-012", "I1-023", "I1-028", "I1-035", "I1-036", "I1-074", "I1-076", "I1-078",
+        "I1-080"],
+    "corpus_dialogues_j1.jsonl": ["J1-008", "J1-012", "J1-016", "J1-018", "J1-019", "J1-021", "J1-027", "J1-028",
+        "J1-032", "J1-034", "J1-036", "J1-044", "J1-045", "J1-053", "J1-064", "J1-066",
+        "J1-069", "J1-070", "J1-075"],
+    "personas_p1.jsonl": ["P1-012", "P1-014", "P1-018", "P1-023", "P1-025", "P1-030", "P1-032", "P1-033",
+        "P1-034", "P1-035", "P1-036", "P1-038", "P1-052", "P1-054", "P1-057", "P1-062",
+        "P1-067", "P1-068", "P1-073", "P1-076", "P1-088", "P1-089"],
+    "corpus_dialogues_p2.jsonl": ["P2-003", "P2-006", "P2-007", "P2-014", "P2-016", "P2-020", "P2-021", "P2-023",
+        "P2-024", "P2-025", "P2-030", "P2-035", "P2-037", "P2-039", "P2-044", "P2-047",
+        "P2-052", "P2-063", "P2-064", "P2-065", "P2-066", "P2-067", "P2-068", "P2-069",
+        "P2-070", "P2-078", "P2-080", "P2-083"],
+    "corpus_mix_cm.jsonl": ["CM-002", "CM-005", "CM-016", "CM-017", "CM-018", "CM-037", "CM-042", "CM-044",
+        "CM-046", "CM-061", "CM-070", "CM-071", "CM-072", "CM-088"],
 }
 # A line whose gold holds only when asked with no conversation before it: in a shuffled session it
 # follows a question about one project, and "这些钱从哪来" is then rightly read as that project's money.
