@@ -178,6 +178,7 @@ SHORT_PAIRS: tuple[tuple[str, str], ...] = (
     (r"[砸烧](?=哪|在|到|了|进|出去)", "花"),
     (r"最[“\"「]?壕[”\"」]?", "钱最多"),
     (r"抑或", "还是"),  # 列入基本支出抑或项目支出: the written 'or' of a choice
+    (r"有木有", "有没有"), (r"(?<=[多少几])米(?![^，,。？?\s]{0,2}(?:长|宽|高|距离))", "钱"),  # 花多少米: money, in internet slang (not 平方米)
     # words of asking a pinyin input method gets wrong (几被 for 几倍, 占必 for 占比, 比列 for 比例)
     (r"(?<=[几多少])被", "倍"), (r"占必", "占比"), (r"比列", "比例"), (r"合记", "合计"),
     # comparison signs typed by analysts (count >=15, >15)

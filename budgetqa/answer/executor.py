@@ -123,7 +123,8 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
     picked = _pick(question, session)
     if picked:
         question = picked
-    question = _INTRODUCTION.sub("", strip_department(question, doc.department, _printed(doc)))
+    question = _GREETING.sub("", strip_department(question, doc.department, _printed(doc))) or question
+    question = _WANT_TO_KNOW.sub("", _INTRODUCTION.sub("", question)) or question  # (同志你好，我想了解一下…)
     switch = _SWITCH.match(question)
     if switch and squash(switch.group(1)) in squash(switch.group(2)):
         question = switch.group(2)  # 换成项目支出看，X下面哪几个项有项目支出: the question after it says it again
@@ -214,6 +215,9 @@ _INTRODUCTION = re.compile(r"^(?:我是[^，,。：:？?]{1,16}?(?:的)?[，,。
                            r"|(?:审计|我们)?(?:核对|核实|确认|了解)一下[：:，,]|(?:换|转)个话题[，,：:]?|简单说[，,：:]?"
                            r"|再问一下[，,：:]?|另外(?:问下|问一下)?[，,：:]|先不说这个[，,：:]?"
                            r"|请(?:予|您)?(?:说明|列示|列出|提供|核实|分列)(?:一下)?[：:，,]?)")  # (请予说明X: X is asked)
+# A greeting opening a question, and the words of wanting to know before what is asked.
+_GREETING = re.compile(r"^(?:同志|领导|老师)?(?:你好|您好)[，,！!。]\s*(?=.*(?:我想|我要|我来)(?:了解|咨询|请教|打听))")
+_WANT_TO_KNOW = re.compile(r"^我(?:想|要)?(?:了解|咨询|请教|打听)(?:一下|下)?")
 # 换成项目支出看，… / 改看X，…: a measure switched to, said before the question that uses it.
 _SWITCH = re.compile(r"^(?:那)?(?:换成|换到|改成|改看|切换到|切到|换个口径看?)([^，,。？?]{1,12}?)(?:来看|看|口径)?[，,]\s*(\S.+)$")
 _ASIDE = re.compile(r"(?:我们?|本人)[局部委办处科室校院]?(?:想|要|在|是|打算|准备|会|正在)|谢谢|多谢|麻烦(?:了|您|你)|辛苦")

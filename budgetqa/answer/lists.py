@@ -290,9 +290,13 @@ def rank(doc: Document, q: Query) -> Answer | None:
     else:
         n = 3 if q.has("几个", "哪些", "几项") else 1
     shown = ranked[:max(1, n)]
+    while len(shown) < len(ranked) and ranked[len(shown)].amount == shown[-1].amount:
+        shown.append(ranked[len(shown)])  # (three projects of 3.00 each are all the smallest: tied, none left out)
     word = "最少" if ascending else "最多"
     head = shown[0]
+    tied = n == 1 and len(shown) > 1
     text = (f"{d.where}中{word}的是 {head.label}，{amount_text(head.amount, head.unit)}。" if len(shown) == 1
+            else f"{d.where}中{word}的有 {len(shown)} 个并列，各 {amount_text(head.amount, head.unit)}：{_listing(shown)}。" if tied
             else f"{d.where}中{word}的 {len(shown)} 个：{_listing(shown)}。")
     if q.scope is None and d.where.startswith("全部项目") and len(shown) == 1:
         current = sorted((p for p in doc.projects if p.scope == "本年" and p.total), key=lambda p: p.total, reverse=not ascending)

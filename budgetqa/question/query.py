@@ -662,6 +662,9 @@ def _scope(q: Query) -> None:
         if this_year:  # 今年八个项目: a count of this year's projects names the list arranged this year
             q.scope, q.scope_spans = "本年", [this_year.span()]
         return
+    if len({f[2] for f in found}) >= 2 and re.search(r"(?:本年|今年|当年|新安排|结转)[^，,。？?]{0,10}还是", q.squashed):
+        q.scope_spans = [(start, start + len(word)) for _, start, _, word in found]
+        return  # 是今年新安排的还是上年结转的: which of the two it asks, no scope of its own
     if re.search(r"(?:连(?:同)?|把).{0,8}?(?:一起算|也算|都算|一并|也加|算进去)", q.squashed):
         q.scope = "全部"  # 连去年结转的一起算 / 把去年结转的也算上: both
         q.scope_spans = [(start, start + len(word)) for _, start, _, word in found]
