@@ -413,6 +413,9 @@ DIALOGUES = [
     [("政府采购货物、工程、服务三项分别多少？加起来等不等于总额？", [2.00, 10.00, 12.00])],
     # what a project's sheet says is given with what the project tables print for it
     [("还看到有订《山西画报》的钱，花多少？", [35.89]), ("为什么要订这个？", ["宣传推介屯留", 35.89]), ("法律顾问费呢", [15.00])],
+    # columns named after a table's total are read in that table; which subjects a column falls on, to the 项
+    [("表5合记多少", [550.51]), ("基本 项目各多少", [303.62, 246.89])],
+    [("项目那块对应哪个科目", ["2013105", 532.81])],
     # the figures just asked, counted, added against a code named: read in the table they were read in
     [("表5中2013101、2013105、2013150三个项级科目分别是多少？", [110.41, 246.89, 124.01]),
      ("三项相加是否等于20131款级数？", [481.31])],
@@ -533,13 +536,12 @@ KNOWN_GAPS = {
         "J1-069", "J1-070", "J1-075"],
     "personas_p1.jsonl": ["P1-012", "P1-014", "P1-018", "P1-023", "P1-025", "P1-030", "P1-032", "P1-033",
         "P1-034", "P1-035", "P1-036", "P1-057", "P1-062",
-        "P1-067", "P1-068", "P1-076", "P1-088", "P1-089"],
+        "P1-076", "P1-088", "P1-089"],
     "corpus_dialogues_p2.jsonl": ["P2-003", "P2-006", "P2-007", "P2-014", "P2-016", "P2-020", "P2-021", "P2-023",
         "P2-024", "P2-025", "P2-030", "P2-035", "P2-037", "P2-039", "P2-044", "P2-047",
         "P2-052", "P2-063", "P2-064", "P2-065", "P2-066", "P2-067", "P2-068", "P2-069",
         "P2-070", "P2-078", "P2-080", "P2-083"],
-    "corpus_mix_cm.jsonl": ["CM-002", "CM-005", "CM-016", "CM-017", "CM-018", "CM-037", "CM-042", "CM-044",
-        "CM-046", "CM-061", "CM-070", "CM-071", "CM-072", "CM-088"],
+    "corpus_mix_cm.jsonl": ["CM-002", "CM-005", "CM-016", "CM-017", "CM-018", "CM-037", "CM-042", "CM-046", "CM-061", "CM-070", "CM-071", "CM-072", "CM-088"],
 }
 # A line whose gold holds only when asked with no conversation before it: in a shuffled session it
 # follows a question about one project, and "这些钱从哪来" is then rightly read as that project's money.

@@ -473,9 +473,10 @@ def breakdown(doc: Document, q: Query) -> Answer | None:
         if q.has("来", "来源", "收入"):  # 这些钱都是从哪来的
             return _side_parts(doc, "收入")
         return _side_parts(doc, "支出") if q.has("花", "用", "去", "支出") else None  # 钱主要花哪了
-    if "column" in target.kinds and q.level and q.domain != "items" and not q.has("经济") \
+    if "column" in target.kinds and (q.level or q.domain == "subjects" and target.term.key not in ("上年结转", "当年预算安排")) \
+            and q.domain != "items" and not q.has("经济") \
             and target.kinds <= {"column", "row", "fact", "term"}:
-        found = _column_places(doc, q, target.of("column")[0].key)  # 上年结转落在哪几个项级科目上
+        found = _column_places(doc, replace(q, level=q.level or "项"), target.of("column")[0].key)  # 上年结转落在哪几个项级科目上
         if found is not None:
             return found  # (公用经费具体是哪几项: no subject has it as a column; its items, below)
     if "list" in target.kinds:  # 这533.88万分成哪几个项目: the list's projects

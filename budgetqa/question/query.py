@@ -1961,6 +1961,12 @@ def same_reading(q: Query, last: Query | None, doc: Document | None = None) -> Q
     else typed (项目支出占比 after 表五的基本支出、项目支出各多少): read in that table again. Names that are
     all columns of the table a code was just read in (财政拨款和其他收入各是多少 after 208 in the income
     table), or of another table printing the code, ask that code's figures in those columns."""
+    if last is not None and q.table is None and not (q.fund or q.scope) and q.subjects and len(last.subjects) == 1 \
+            and last.subjects[0].kinds == {"table"} and all("column" in m.kinds and m.table is None for m in q.subjects) \
+            and not re.search(r"表[\d一二三四五六七八九十]", q.squashed):
+        no = int(last.subjects[0].term.key)  # 基本 项目各多少 after 表5合计多少: that table's columns
+        if all(squash(m.term.name) in _columns_of_table(doc, no) for m in q.subjects):
+            return replace(q, table=no, subjects=[replace(m, table=no) for m in q.subjects])
     if last is None or last.table is None or q.table is not None or q.fund or q.scope or not q.subjects:
         return q
     code = last.subjects[0] if last.subjects and "code" in last.subjects[0].kinds else None
