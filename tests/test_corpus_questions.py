@@ -204,3 +204,12 @@ def test_a_table_whose_figures_cannot_be_placed_is_quoted_not_emptied(databases)
     answer = ask(connect(databases[FINANCE]), "财政局三公经费预算多少，实际花了多少", Session())
     assert answer.matched and "无法确定" in answer.text and "0.95" in answer.text, answer.text
     assert not answer.figures
+
+
+def test_columns_a_total_row_has_not_are_figures_of_their_own(databases):
+    """基本支出和项目支出各是多少 after 收入总计: the summary table prints no such columns for that row, so they are
+    the report's own 基本支出 and 项目支出 (it had answered 支出总计 again)."""
+    session = Session()
+    ask(connect(databases[JUSTICE]), "2026年部门预算总盘子多少万元？", session)
+    answer = ask(connect(databases[JUSTICE]), "那基本支出和项目支出各是多少元？", session)
+    assert has_number(answer, 25741666.44) and has_number(answer, 70540547.00), answer.text

@@ -2012,6 +2012,17 @@ def _columns_of_last_table(last: Query, doc: Document | None) -> set[str]:
     return _columns_of_table(doc, last.table)
 
 
+def _prints_column(doc: Document | None, row: Mention, typed: str) -> bool:
+    """Whether a table printing the row (a code's, or a row named like the mention) has the column typed:
+    基本支出和项目支出各多少 after 收入总计 names two figures of their own, the summary table having no such columns."""
+    if doc is None or "code" in row.kinds or row.kinds - {"row", "column"}:
+        return True
+    column = _MEASURE_NAMES.get(typed, typed)
+    names = {squash(t.name) for t in row.terms}
+    tables = [t for t in doc.tables if any(squash(strip_ordinal(r.name)) in names for r in t.rows)]
+    return not tables or any(column in _columns_of_table(doc, t.no) for t in tables)
+
+
 def _columns_of_table(doc: Document | None, table_no: int | None) -> set[str]:
     table = next((t for t in doc.tables if t.no == table_no), None) if doc is not None and table_no is not None else None
     return {c.rsplit("/", 1)[-1].removeprefix("其中：") for c in table.columns} if table is not None else set()
@@ -2049,7 +2060,7 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query, doc: Document | No
             named.append(m)  # 本年支出合计多少？基本支出占比多少: that part of the total just asked
             filled.whole = _carried(last.subjects[0])
         elif (not part_of or coded) and typed in _MEASURE_NAMES and row_last and not quoted and not (
-                last.subjects[0].kinds == {"row"} and "row" in m.kinds):
+                last.subjects[0].kinds == {"row"} and "row" in m.kinds) and _prints_column(doc, last.subjects[0], typed):
             measures.append(_MEASURE_NAMES[typed])  # (本年收入合计 → 上年结转呢: a row beside it, not its column)
         elif row_last and (typed in lexicon.FUNDS or _fund_of(typed)) \
                 and not ("row" in m.kinds and last.subjects[0].kinds <= {"row", "fact"}):  # (收入总计 其中政府性基金预算: a row)
