@@ -213,3 +213,14 @@ def test_columns_a_total_row_has_not_are_figures_of_their_own(databases):
     ask(connect(databases[JUSTICE]), "2026年部门预算总盘子多少万元？", session)
     answer = ask(connect(databases[JUSTICE]), "那基本支出和项目支出各是多少元？", session)
     assert has_number(answer, 25741666.44) and has_number(answer, 70540547.00), answer.text
+
+
+def test_the_reason_just_quoted_is_what_a_bare_why_asks(databases):
+    """主要原因是怎么说的 after an answer that quoted the report's reason for the item it picked: that reason,
+    not the reason of another figure asked earlier in the conversation."""
+    session = Session()
+    conn = connect(databases[PLANNING])
+    ask(conn, "请提供2024年度收入支出总计，以及与2023年度相比的增减额和增幅。", session)
+    ask(conn, "在说明列出的各项中，完成年初预算比例最低的是哪一项？", session)
+    answer = ask(conn, "主要原因是怎么说的？", session)
+    assert answer.matched and "政府采购流程未及时完毕" in answer.text, answer.text

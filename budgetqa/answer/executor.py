@@ -215,6 +215,9 @@ _INTRODUCTION = re.compile(r"^(?:我是[^，,。：:？?]{1,16}?(?:的)?[，,。
                            r"|(?:审计|我们)?(?:核对|核实|确认|了解)一下[：:，,]|(?:换|转)个话题[，,：:]?|简单说[，,：:]?"
                            r"|再问一下[，,：:]?|另外(?:问下|问一下)?[，,：:]|先不说这个[，,：:]?"
                            r"|请(?:予|您)?(?:说明|列示|列出|提供|核实|分列)(?:一下)?[：:，,]?)")  # (请予说明X: X is asked)
+# A bare question after the reason the last answer quoted (主要原因是怎么说的, 为什么): that reason.
+_REASON_ASKED = re.compile(r"^(?:那)?(?:主要)?(?:原因|理由)(?:是)?(?:怎么说的|是什么|呢|有哪些|写的什么|说的什么)?[？?]?$"
+                           r"|^(?:那)?(?:为什么|为啥|为何)(?:呢)?[？?]?$")
 # A greeting opening a question, and the words of wanting to know before what is asked.
 _GREETING = re.compile(r"^(?:同志|领导|老师)?(?:你好|您好)[，,！!。]\s*(?=.*(?:我想|我要|我来)(?:了解|咨询|请教|打听))")
 _WANT_TO_KNOW = re.compile(r"^我(?:想|要)?(?:了解|咨询|请教|打听)(?:一下|下)?")
@@ -287,6 +290,16 @@ def _pick(question: str, session: Session) -> str | None:
     return session.choices[index][1] if 0 <= index < len(session.choices) else None
 
 
+def _as_later_part(q: Query, question: str) -> Query:
+    """A later question of a line leans on the one before unless it names its own subject."""
+    q = without_loose_totals(q)
+    if q.subjects and all(m.via == "whole" for m in q.subjects) and not re.search(r"收入|支出", question):
+        # 2013105是什么，多少钱: of 2013105 (收入多少、支出多少: the side named is the report's total of it)
+        q = replace(q, subjects=[])
+    q.follow_up = q.follow_up or not q.subjects or all(measure_word(q, m) for m in q.subjects)
+    return q
+
+
 def _picked(doc: Document, q: Query, session: Session) -> tuple[Query, bool]:
     """Words picking figures just shown (the last answer's first) or stated in the same sentences as a
     total or topic named: the question asked of those figures. A topic named with them (服务类采购占多少
@@ -325,11 +338,7 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
             question = re.sub(f"(?<!购){word}", part, question)  # (政府购买服务 is a name of its own)
     q = read(question, doc)
     if continuing:  # a later question of the line: 基本支出和项目支出各多少 asks it of the one before
-        q = without_loose_totals(q)
-        if q.subjects and all(m.via == "whole" for m in q.subjects) and not re.search(r"收入|支出", question):
-            # 2013105是什么，多少钱: of 2013105 (收入多少、支出多少: the side named is the report's total of it)
-            q = replace(q, subjects=[])
-        q.follow_up = q.follow_up or not q.subjects or all(measure_word(q, m) for m in q.subjects)
+        q = _as_later_part(q, question)
     q, picked = _picked(doc, q, session)
     pointed = _pointed(q, session) if session.listed and not picked else None
     if pointed is not None:  # 后者属于哪个款 / 第一类占多少: asked of that item of the last list, by its name
@@ -339,6 +348,9 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         typed = chinese_numbers(normalise(question))
         if word in typed:
             q = _of_listed_whole(read(typed.replace(word, name, 1), doc), session.last_query)
+    if not q.subjects and session.last_reason and _REASON_ASKED.match(squash(question)):
+        what, reason = session.last_reason  # 主要原因是怎么说的 after an answer quoting it: that reason, as quoted
+        return Answer(True, "text", f"{what}，报告给出的原因：{reason}。", understood=what, document=doc.label)
     if not q.subjects and not picked:
         found = compute.rest_of_share(doc, q, session.last_query)  # 剩下的呢 after a share
         if found is not None:
@@ -384,6 +396,8 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         if session.last_query is not None and session.last_query.subjects:
             session.earlier = (session.earlier + session.last_query.subjects[:1])[-5:]
         session.last_query, session.last_focus = q, _focus(answer, doc)
+        stated = re.search(r"原因[：:]([^（]+)", answer.text)
+        session.last_reason = (answer.understood, stated.group(1).rstrip("。；; ")) if stated else None
         shown = [f.label for f in answer.figures]  # figures of recent answers, latest first
         session.shown = list(dict.fromkeys(shown + session.shown))[:40]
         session.last_shown = shown

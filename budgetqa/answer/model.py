@@ -109,6 +109,7 @@ class Session:
     listed_sentences: bool = False  # the listed items are sentences (the duties): pointed at, they are said
     results: list = field(default_factory=list)  # (what, figure, intent) of the last answers, oldest first (两者差多少)
     unanswered: object | None = None  # the last question not answered, as read: a later part of its line asks of it
+    last_reason: tuple[str, str] | None = None  # (what, the reason) the last answer quoted from the report, if any
     choices: list[tuple[str, str]] = field(default_factory=list)
     history: list[str] = field(default_factory=list)
 
