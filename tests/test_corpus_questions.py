@@ -25,6 +25,9 @@ SWU_2021 = "budget_chongqing_swu_university_2021_dept.txt"
 FINANCE = "final_shanghai_putuo_caizhengju_2024.txt"
 
 CASES = [
+    # a table's columns asked: its headings (a topic's table, its items printed across)
+    (PLANNING, "“三公”经费那张表分哪几栏？", [], ["预算数", "决算数", "公务接待费"]),
+    (PLANNING, "支出决算表有哪些栏目", [], ["基本支出", "项目支出", "经营支出"]),
     # a project described under headings (人民调解项目经费情况说明 … 六、年度预算安排 795万元): its amount
     (JUSTICE, "人民调解项目一年预算多少？", [795], []),
     # a whole read loosely that is smaller than its part is not its whole: the total the part's sentence states is

@@ -290,6 +290,16 @@ def _pick(question: str, session: Session) -> str | None:
     return session.choices[index][1] if 0 <= index < len(session.choices) else None
 
 
+def _reason_again(doc: Document, q: Query, question: str, session: Session) -> Answer | None:
+    """Asked before the conversation fills anything in: 主要原因是怎么说的 after an answer quoting the report's
+    reason (that reason, as quoted), and a table's columns (三公经费那张表分哪几栏: its headings, which a blank
+    template has too)."""
+    if not q.subjects and session.last_reason and _REASON_ASKED.match(squash(question)):
+        what, reason = session.last_reason
+        return Answer(True, "text", f"{what}，报告给出的原因：{reason}。", understood=what, document=doc.label)
+    return text.table_columns(doc, q) if text.COLUMNS_ASKED.search(q.squashed) else None
+
+
 def _as_later_part(q: Query, question: str) -> Query:
     """A later question of a line leans on the one before unless it names its own subject."""
     q = without_loose_totals(q)
@@ -348,9 +358,8 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         typed = chinese_numbers(normalise(question))
         if word in typed:
             q = _of_listed_whole(read(typed.replace(word, name, 1), doc), session.last_query)
-    if not q.subjects and session.last_reason and _REASON_ASKED.match(squash(question)):
-        what, reason = session.last_reason  # 主要原因是怎么说的 after an answer quoting it: that reason, as quoted
-        return Answer(True, "text", f"{what}，报告给出的原因：{reason}。", understood=what, document=doc.label)
+    if (found := _reason_again(doc, q, question, session)) is not None:
+        return found
     if not q.subjects and not picked:
         found = compute.rest_of_share(doc, q, session.last_query)  # 剩下的呢 after a share
         if found is not None:

@@ -473,3 +473,28 @@ def help_answer(doc: Document, q: Query) -> Answer:
     a.columns = ["可以问", "例子"]
     a.rows = [[i.description, "、".join(i.examples)] for i in INTENTS if i.examples]
     return a
+
+
+# A table's columns asked (三公经费那张表分哪几栏, 支出决算表有哪些栏目): its headings, not its figures.
+COLUMNS_ASKED = re.compile(r"(?:分|有|列了?|设了?)(?:哪几|哪些|几)(?:个)?(?:栏|列|栏目)|栏目|表头")
+_TOPIC_TABLES = {"三公经费": "three_public", "机关运行经费": "operating_cost", "政府采购": "procurement"}
+
+
+def table_columns(doc: Document, q) -> Answer | None:
+    """The column headings of the table a question names (or of the table a topic is printed in)."""
+    nos = [int(t.key) for m in q.subjects for t in m.terms if t.kind == "table"] or ([q.table] if q.table else [])
+    if not nos:
+        kinds = [_TOPIC_TABLES[t.key] for m in q.subjects for t in m.terms if t.kind == "topic" and t.key in _TOPIC_TABLES]
+        table = doc.table(kinds[0]) if kinds else None
+        nos = [table.no] if table is not None else []
+    table = doc.table_no(nos[0]) if nos else None
+    if table is None or not table.columns:
+        return None
+    headings = list(dict.fromkeys(c.replace("/", "—") for c in table.columns))
+    text = f"{table.label} 共 {len(headings)} 栏：{'；'.join(headings)}"
+    if table.kind in ("three_public", "operating_cost") and table.rows:  # (its items are printed across, each split
+        items = list(dict.fromkeys(r.name for r in table.rows))  # into those columns; read here as rows)
+        text += f"；分项 {len(items)} 个，各分上述各栏：{'、'.join(items)}"
+    a = answer("about", f"{table.label} 的栏目", f"{text}（第{table.line}行起）。")
+    a.source(table.label, table.line, "表头")
+    return a
