@@ -290,7 +290,7 @@ def _pick(question: str, session: Session) -> str | None:
     return session.choices[index][1] if 0 <= index < len(session.choices) else None
 
 
-def _reason_again(doc: Document, q: Query, question: str, session: Session) -> Answer | None:
+def _asked_outright(doc: Document, q: Query, question: str, session: Session) -> Answer | None:
     """Asked before the conversation fills anything in: 主要原因是怎么说的 after an answer quoting the report's
     reason (that reason, as quoted), and a table's columns (三公经费那张表分哪几栏: its headings, which a blank
     template has too)."""
@@ -358,7 +358,7 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         typed = chinese_numbers(normalise(question))
         if word in typed:
             q = _of_listed_whole(read(typed.replace(word, name, 1), doc), session.last_query)
-    if (found := _reason_again(doc, q, question, session)) is not None:
+    if (found := _asked_outright(doc, q, question, session)) is not None:
         return found
     if not q.subjects and not picked:
         found = compute.rest_of_share(doc, q, session.last_query)  # 剩下的呢 after a share
