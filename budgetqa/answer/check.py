@@ -15,7 +15,8 @@ from budgetqa.answer import build
 from budgetqa.answer.build import add, answer, typed_value, verdict
 from budgetqa.answer.compute import rate_only, sheets_asked, subject_value, subject_values, to_unit
 from budgetqa.answer.lists import domain, side
-from budgetqa.answer.resolve import NARRATIVE, Value, children_rows, code_place, code_values, list_total, table_total
+from budgetqa.answer.resolve import (NARRATIVE, TOPIC_FACT_WORDS, Value, children_rows, code_place, code_values, list_total,
+                                     table_no_of, table_total)
 from budgetqa.models import Document
 from budgetqa.question.query import Query
 from budgetqa.textnorm import squash
@@ -61,15 +62,12 @@ def extreme_of_list(doc: Document, q: Query) -> Answer | None:
     return a
 
 
-_TOPIC_WORD = {"政府采购": "采购", "三公经费": "三公", "机关运行经费": "运行经费"}
-
-
 def _stated_parts_sum(doc: Document, q: Query) -> Answer | None:
     """货物、工程、服务三项之和与总额是否相符: the parts a sentence states, added, against the total it states."""
     if not re.search(r"之和|加起来|相加|合计|加总|加一起", q.squashed) or not re.search(r"总额|总数|总计|总金额", q.squashed):
         return None
     named = q.subjects + ([q.whole] if q.whole is not None else [])
-    words = {_TOPIC_WORD.get(t.key, t.key) for m in named for t in m.terms if t.kind in ("fact", "topic")}
+    words = {TOPIC_FACT_WORDS.get(t.key, t.key) for m in named for t in m.terms if t.kind in ("fact", "topic")}
     if not words or not all(m.kinds <= {"fact", "topic", "term"} for m in named):
         return None
     sentences = [f.sentence for f in doc.facts if f.kind == "amount" and any(w in f.label for w in words)]
@@ -310,10 +308,10 @@ def _parts_of_whole(doc: Document, q: Query) -> Answer | None:
 
 def _children_not_named(doc: Document, parts: list[Value], whole: Value) -> list:
     """The rows printed under a whole code, in the table it was read in, that none of the parts is."""
-    table = re.match(r"表(\d+)", whole.where)
-    if table is None or not whole.key.isdigit() or not all(v.key.startswith(whole.key) for v in parts):
+    no = table_no_of(whole.where)
+    if no is None or not whole.key.isdigit() or not all(v.key.startswith(whole.key) for v in parts):
         return []
-    t = doc.table_no(int(table.group(1)))
+    t = doc.table_no(no)
     row = next((r for r in t.rows if r.code == whole.key), None) if t is not None else None
     if row is None:
         return []
@@ -324,10 +322,10 @@ def _read_alike(doc: Document, q: Query, parts: list[Value], whole: Value) -> Va
     """The whole read in the table its parts were read in, when that table prints it: a 款 against its 项
     of one table, not the 款 of another table that also counts other money (the carried-over part)."""
     wheres = {v.where for v in parts}
-    table = re.match(r"表(\d+)", next(iter(wheres))) if len(wheres) == 1 else None
-    if table is None or whole.where in wheres or not (whole.key.isdigit() and all(v.key.isdigit() for v in parts)):
+    no = table_no_of(next(iter(wheres))) if len(wheres) == 1 else None
+    if no is None or whole.where in wheres or not (whole.key.isdigit() and all(v.key.isdigit() for v in parts)):
         return whole
-    found = code_values(doc, whole.key, replace(q, table=int(table.group(1)), measures=[], whole=None))
+    found = code_values(doc, whole.key, replace(q, table=no, measures=[], whole=None))
     return found[0] if found and found[0].where in wheres else whole
 
 

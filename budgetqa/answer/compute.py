@@ -24,7 +24,7 @@ from budgetqa.answer.lists import sheet_domain
 from budgetqa.answer.topics import topic_answer
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import (NARRATIVE, Value, code_values, column_values, is_descendant, list_total, table_total,
-                                    titled, topic_facts, whole_column)
+                                    table_no_of, titled, topic_facts, whole_column)
 from budgetqa.models import Document, Fact
 from budgetqa.question.mentions import Mention
 from budgetqa.question.query import Query
@@ -341,9 +341,9 @@ def base_of(doc: Document, q: Query, item: Value, m: Mention) -> Value | None:
         row = table.total_row() if table else None
         if row is not None and row.first is not None:
             return Value("基本支出合计（经济分类）", row.first, table.unit, table.label, row.line, "basic")
-    read_in = re.match(r"表(\d+)", item.where)
-    if "column" in m.kinds and read_in and m.term.key in ("基本支出", "项目支出"):
-        total = table_total(doc, int(read_in.group(1)))  # (a 决算's 支出总计 counts the money carried forward too)
+    read_in = table_no_of(item.where)
+    if "column" in m.kinds and read_in is not None and m.term.key in ("基本支出", "项目支出"):
+        total = table_total(doc, read_in)  # (a 决算's 支出总计 counts the money carried forward too)
         if total is not None and total.amount != item.amount:
             return total  # 基本支出占比: of the spending its table adds it to
     return _summary_total(doc, "支出总计")

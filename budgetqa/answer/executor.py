@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from budgetqa import lexicon
 from budgetqa.answer.model import Answer, Figure, Session, Source
+from budgetqa.answer.resolve import TOPIC_FACT_WORDS
 from budgetqa.answer import check as checks
 from budgetqa.answer import compute, figures, lists, text, topics
 from budgetqa.answer.documents import (asked_kind, chosen_report, department_reports, report_of, reports_named,
@@ -335,7 +336,7 @@ def _stated_beside(doc: Document, q: Query) -> list[str]:
     if not named or not all(m.kinds <= {"fact", "topic"} for m in named):
         return []
     words = {t.name for m in named for t in m.terms if t.kind == "fact"}
-    words |= {_TOPIC_WORDS.get(t.key[:2], t.key)[-2:] for m in named for t in m.terms if t.kind == "topic"}
+    words |= {TOPIC_FACT_WORDS.get(t.key, t.key) for m in named for t in m.terms if t.kind == "topic"}
     sentences = {f.sentence for f in doc.facts if f.kind == "amount" and (f.label in words or any(w in f.label for w in words))}
     return [f.label for f in doc.facts if f.kind == "amount" and f.sentence in sentences]
 

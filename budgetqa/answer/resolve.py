@@ -356,14 +356,25 @@ def group_members(doc: Document, word: str) -> list[Value]:
     return out
 
 
+# The topics a report treats apart: the kind of table each is printed in, and the word its stated figures'
+# labels hold ((财政拨款)运行经费, “三公”经费).
+TOPIC_TABLES = {"机关运行经费": "operating_cost", "三公经费": "three_public", "政府采购": "procurement"}
+TOPIC_FACT_WORDS = {"政府采购": "采购", "机关运行经费": "运行经费", "三公经费": "三公"}
+
+
+def table_no_of(where: str) -> int | None:
+    """The number of the table a figure was read in (表5 2024年…), None for the text."""
+    m = re.match(r"表(\d+)", where)
+    return int(m.group(1)) if m else None
+
+
 def topic_values(doc: Document, topic: str) -> list[Value]:
     """The figure of a topic a report treats apart: its table's total, else the figure its paragraph states."""
-    kinds = {"机关运行经费": "operating_cost", "三公经费": "three_public", "政府采购": "procurement"}
-    table = doc.table(kinds.get(topic, ""))
+    table = doc.table(TOPIC_TABLES.get(topic, ""))
     row = (table.total_row() or (table.rows[0] if table.rows else None)) if table is not None else None
     if row is not None and row.first is not None:
         return [Value(topic, row.first, table.unit, table.label, row.line, f"topic:{topic}")]
-    word = {"政府采购": "采购", "机关运行经费": "运行经费"}.get(topic, topic)  # (财政拨款)运行经费 too
+    word = TOPIC_FACT_WORDS.get(topic, topic)
     fact = next((f for f in doc.facts if word in f.label and f.kind == "amount"), None)
     return [Value(fact.label, fact.value, fact.unit, NARRATIVE, fact.line, f"topic:{topic}")] if fact else []
 

@@ -15,6 +15,7 @@ from budgetqa import lexicon
 from budgetqa.answer.build import answer
 from budgetqa.answer.topics import performance_overview, topic_answer
 from budgetqa.answer.model import Answer, amount_text
+from budgetqa.answer.resolve import TOPIC_TABLES
 from budgetqa.models import Document, PerformanceTarget
 from budgetqa.question.query import Query
 from budgetqa.answer.resolve import NARRATIVE, topic_facts
@@ -477,14 +478,13 @@ def help_answer(doc: Document, q: Query) -> Answer:
 
 # A table's columns asked (三公经费那张表分哪几栏, 支出决算表有哪些栏目): its headings, not its figures.
 COLUMNS_ASKED = re.compile(r"(?:分|有|列了?|设了?)(?:哪几|哪些|几)(?:个)?(?:栏|列|栏目)|栏目|表头")
-_TOPIC_TABLES = {"三公经费": "three_public", "机关运行经费": "operating_cost", "政府采购": "procurement"}
 
 
 def table_columns(doc: Document, q) -> Answer | None:
     """The column headings of the table a question names (or of the table a topic is printed in)."""
     nos = [int(t.key) for m in q.subjects for t in m.terms if t.kind == "table"] or ([q.table] if q.table else [])
     if not nos:
-        kinds = [_TOPIC_TABLES[t.key] for m in q.subjects for t in m.terms if t.kind == "topic" and t.key in _TOPIC_TABLES]
+        kinds = [TOPIC_TABLES[t.key] for m in q.subjects for t in m.terms if t.kind == "topic" and t.key in TOPIC_TABLES]
         table = doc.table(kinds[0]) if kinds else None
         nos = [table.no] if table is not None else []
     table = doc.table_no(nos[0]) if nos else None

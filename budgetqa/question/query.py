@@ -1937,7 +1937,9 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
 
 
 def _scope_of_last_money(q: Query, last: Query | None) -> Query:
-    """有哪些项目 after this year's project money (结转的先不算): this year's projects."""
+    """A list naming no scope, after a question that had one: 有哪些项目 after this year's project money
+    (结转的先不算) lists this year's projects; a list question naming nothing after a list of projects
+    (按金额排前两名 after 表十二的项目一共几个) is of that list."""
     if last is None or q.subjects or q.scope is not None or q.table is not None:
         return q
     if not q.follow_up and q.domain == "projects" and q.op == "list" and last.op in ("value", "sum") \
