@@ -172,7 +172,7 @@ MEASURES: dict[str, tuple[str, ...]] = {
 }
 # Pairs said short (基本和项目各多少): read as the two names in full.
 SHORT_PAIRS: tuple[tuple[str, str], ...] = (
-    (r"基本([和与、跟及加\s]?)项目(?![支经])", r"基本支出\1项目支出"),
+    (r"基本(\s*(?:[和与、跟及加]|还是|或者?|对比?|比)?\s*)项目(?![支经])", r"基本支出\1项目支出"),
     (r"人员([和与、跟及加\s]?)公用(?![经支])", r"人员经费\1公用经费"),
     # spoken words for spending and for the most money (钱都砸哪儿了, 最“壕”的项目)
     (r"[砸烧](?=哪|在|到|了|进|出去)", "花"),
@@ -188,6 +188,27 @@ SHORT_PAIRS: tuple[tuple[str, str], ...] = (
 # the Chinese word that asks the same; whole words only, longest first. Names in English are SYNONYMS.
 _EN = r"(?<![a-z]){}(?![a-z])"
 ENGLISH: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(_EN.format(word)), chinese) for word, chinese in (
+    # names first, longest first: a phrase is one name (general public budget), not its words
+    (r"general\s+public\s+budget", "一般公共预算"), (r"government(?:al)?[-\s]+funds?(?:\s+budget)?", "政府性基金预算"),
+    (r"state[-\s]+capital(?:\s+operations?)?(?:\s+budget)?", "国有资本经营预算"),
+    (r"(?:fiscal|financial|government)\s+(?:appropriations?|allocations?)", "财政拨款"),
+    (r"carr(?:y|ied)[-\s]*(?:forward|over)s?(?:\s+from\s+(?:last|previous)\s+year)?|carryover", "上年结转"),
+    (r"current[-\s]*year|this[-\s]+year(?:'s)?|new(?:ly)?[-\s]+(?:arranged|allocated)", "本年"),
+    (r"basic\s+(?:expenditure|spending|expenses?)|basic(?=\s*(?:和|与|及|、|还是|或|vs|and|or|\s+project))", "基本支出"),
+    (r"project\s+(?:expenditure|spending|expenses?)(?!s)", "项目支出"),
+    (r"(?<=基本支出)(\s*(?:和|与|及|、|还是|或|vs|and|or)\s*)project(?!s)", r"\1项目支出"),
+    (r"personnel\s+(?:expenditure|expenses?|costs?|funds?)", "人员经费"),
+    (r"public\s+(?:expenditure|expenses?|costs?|funds?)|operating\s+(?:expenses?|costs?)", "公用经费"),
+    (r"housing\s+(?:provident\s+)?fund", "住房公积金"), (r"pensions?|endowment\s+insurance", "养老保险"),
+    (r"medical\s+insurance|health\s+insurance", "医疗保险"), (r"basic\s+(?:salary|wages?|pay)", "基本工资"),
+    (r"allowances?|subsid(?:y|ies)", "津贴补贴"), (r"bonus(?:es)?", "奖金"), (r"travel(?:\s+expenses?)?", "差旅费"),
+    (r"(?:official\s+)?reception(?:\s+expenses?)?", "公务接待费"), (r"three\s+public(?:\s+expenses?)?|sangong", "三公经费"),
+    (r"(?:official\s+)?vehicles?|cars?", "公务用车"), (r"(?:government\s+)?procurement", "政府采购"),
+    (r"performance\s+(?:targets?|goals?|objectives?)|kpis?", "绩效目标"), (r"indicators?|metrics?", "指标"),
+    (r"necessity|rationale", "必要性"), (r"legal\s+basis", "立项依据"),
+    (r"total\s+budget(?:\s+size)?|budget\s+size|overall\s+budget", "预算总额"),
+    (r"year[-\s]+on[-\s]+year|yoy", "同比"), (r"vs\.?|versus", "和"), (r"split", "各多少"),
+    (r"income|revenues?", "收入"), (r"expenditures?|spending|expenses?", "支出"),
     (r"(?:second|2nd)(?:\s+(?:place|largest|biggest|highest))?", "第二"),
     (r"(?:third|3rd)(?:\s+(?:place|largest|biggest|highest))?", "第三"),
     (r"runner-?up", "第二"), (r"top\s*(\d+)", r"前\1"),

@@ -773,6 +773,7 @@ _SCOPE_NAMES = {w for words in lexicon.SCOPE_WORDS.values() for w in words} | {"
 # The summary rows that colloquial scope words name (今年新给的 -> 本年收入合计).
 _SCOPE_ROWS = {"本年收入合计", "本年收入", "上年结转", "当年拨款收入", "上年结转收入", "上年结转安排", "当年预算安排"}
 _MEASURE_NAMES = {w: key for key, words in lexicon.MEASURES.items() for w in words}
+_SPENDING_COLUMNS = ("基本支出", "项目支出", "人员经费", "公用经费")
 
 
 def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
@@ -813,7 +814,13 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
         # 机关运行经费和(经济分类表的)公用经费: two names listed, not a column of the row
         listed = measures and (bool(re.search(r"[和与及、跟同加]", between)) or named_rows[0].kinds == {"row"} and any(
             last_row <= b <= measures[0].start for b in q.breaks)) and not fund_listed  # (本年收入加上年结转, 本年收入、上年结转)
-        if measures and len(named_rows) <= 2 and not listed:
+        fund_row = _fund_of(q.squashed[rows[0].start:rows[0].end]) if len(named_rows) == 1 else None
+        if measures and fund_row and any(fund_row in t.title for t in doc.tables) \
+                and all(column[id(m)] in _SPENDING_COLUMNS for m in measures):
+            for m in measures:  # 一般公共预算550.51，基本和项目各多少: the fund's spending in those columns
+                m.fund = fund_row
+            ms = [m for m in ms if m is not rows[0]]
+        elif measures and len(named_rows) <= 2 and not listed:
             q.measures = ([fund] if fund_listed else []) + [column[id(m)] for m in measures]
             if fund_listed:
                 rows[0].fund = None
@@ -1074,6 +1081,10 @@ def _fund_roles(q: Query, ms: list[Mention], doc: Document) -> list[Mention]:
                 if fund and any(fund in t.title for t in doc.tables):
                     m.fund = fund
                     break
+    for m, nxt in zip(out, out[1:]):  # 一般公共预算的基本支出和项目支出: the fund said before a list is of each name in it
+        if m.fund and nxt.fund is None and re.fullmatch(r"[和与及、跟]|以及", q.squashed[m.end:nxt.start]) \
+                and not _fund_of(q.squashed[nxt.start:nxt.end]) and nxt.kinds & m.kinds & {"code", "column", "item", "row"}:
+            nxt.fund = m.fund
     lead = _lead_fund(q, out[0]) if out else None
     if lead and any(lead in t.title for t in doc.tables):  # 财政拨款支出总计、基本支出、项目支出各多少: the lead's fund for its columns
         for m in out[1:]:
