@@ -82,6 +82,9 @@ ANSWERS = [
     ("housing provident fund 多少，占 basic expenditure 几 %", "value", [23.83, 7.85], []),
     ("只看 current-year 的 general public budget 550.51，basic 和 project 各多少", "value", [303.62, 246.89], []),
     ("20131 基本 vs 项目 split", "value", [234.42, 779.70], []),
+    # both ends of a ranking and their difference; the ties at one end, counted
+    ("本年项目里最大的和最小的差多少", "rank", [90.00, 3.00, 87.00], ["乡镇档案室标准化建设"]),
+    ("本年项目金额最小的有几个并列", "rank", [3, 3.00], ["2024年关工委办公经费"]),
     ("事业运行 多少 基本还是项目", "value", [124.01, 0], ["基本支出"]),
     # a fund said before a list of columns is the fund of each
     ("一般公共预算的基本支出和项目支出各多少", "value", [303.62, 246.89], []),
@@ -332,7 +335,8 @@ def test_a_conversation_fills_gaps_and_never_overrides(conn):
 # a follow-up naming figures the last answers showed picks those figures.
 DIALOGUES = [
     # a list's total and its average asked after its count, in the words people use
-    [("本年安排的项目一共几个", [8]), ("总金额多少", [246.89]), ("平均一个项目多少万元", [30.86])],
+    [("本年安排的项目一共几个", [8]), ("总金额多少", [246.89]), ("平均一个项目多少万元", [30.86]),
+     ("超过这个平均数的有几个？都是哪几个", [4, "山西画报订阅费用", "乡镇档案室标准化建设"])],
     [("法律顾问费用安排了多少", [15.00]), ("绩效表里的实施期资金总额和年度资金总额分别是多少", [300000, 150000]),
      ("项目期写的几年", ["1年"]), ("为什么要设这个项目", ["法律事务"])],
     [("下属单位有哪些", ["信息化中心"]), ("内设机构有几个", [5]),

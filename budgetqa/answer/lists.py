@@ -304,11 +304,19 @@ def rank(doc: Document, q: Query) -> Answer | None:
             text += f"只看本年新安排的项目，{word}的是 {current[0].name} {amount_text(current[0].total, current[0].unit)}。"
     both = re.search(r"(?:最大|最多|最高)[^，,。]{0,3}(?:和|与|及|跟)(?:最小|最少|最低)|(?:最小|最少|最低)[^，,。]{0,3}(?:和|与|及|跟)(?:最大|最多|最高)",
                      q.squashed)
+    gap = None
     if both and len(ranked) > 1:  # 最大和最小的分别是哪个: both ends
         last = ranked[-1]
         text += f"{'最多' if ascending else '最少'}的是 {last.label}，{amount_text(last.amount, last.unit)}。"
+        if re.search(r"差|相差|多多少|少多少|差距|差额", q.squashed) and last.unit == head.unit:
+            gap = abs(head.amount - last.amount)  # 最大的和最小的差多少: the two ends' difference
+            text += f"两者相差 {amount_text(gap, head.unit)}（{max(head.amount, last.amount)} − {min(head.amount, last.amount)}）。"
         shown = shown + [last]
     a = answer("rank", f"{d.where}，按金额{order}", text)
+    if gap is not None:
+        a.figure("最多与最少之差（计算）", gap, head.unit)
+    if tied:
+        a.figure("并列个数", Decimal(len(shown)), "个")
     for v in shown:
         a.figure(v.label, v.amount, v.unit, v.where, v.line)
     _shares_in_list(a, q, d, shown)
@@ -379,6 +387,8 @@ def count(doc: Document, q: Query) -> Answer | None:
     """How many projects, subjects, items, sheets, units or duties."""
     if _asks_mean(q):
         return mean(doc, q)
+    if q.has("并列") and q.has("最"):  # 最小的有几个并列: the ties at that end of the ranking
+        return rank(doc, replace(q, op="rank", n=1, nth=None, ascending=q.has("最小", "最少", "最低", "最便宜")))
     stated = _stated_counts(doc, q)
     if stated is not None:
         return stated

@@ -1658,7 +1658,8 @@ def _asked_op(filled: Query, q: Query) -> Query:
 
 def _of_last_list(q: Query, last: Query | None) -> Query | None:
     """An average or a list asked after a list, naming none: of the list just given."""
-    if last is not None and last.op == "mean" and q.average and not q.subjects and not q.domain:
+    if last is not None and last.op == "mean" and q.average and q.domain in (None, last.domain) \
+            and all(m.via == "context" for m in q.subjects):
         return replace(q, domain=last.domain, scope=q.scope or last.scope, subjects=[_carried(m) for m in last.subjects],
                        table=q.table if q.table is not None else last.table)  # 高于平均数的有几个: of the list just averaged
     if last is not None and not q.follow_up and q.domain == "projects" == last.domain and last.scope \
