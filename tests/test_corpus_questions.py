@@ -23,8 +23,22 @@ SWU_FINAL = "final_chongqing_swu_university_2024.txt"
 SWU_BUDGET = "budget_chongqing_swu_university_2024_dept.txt"
 SWU_2021 = "budget_chongqing_swu_university_2021_dept.txt"
 FINANCE = "final_shanghai_putuo_caizhengju_2024.txt"
+SWU_2023 = "final_chongqing_swu_university_2023.txt"
+TRANSPORT = "narrative_chongqing_jiaotongwei_2018_dept_budget.txt"
 
 CASES = [
+    # a stated change's parts (…减少23,616.80万元。其中：A增加…，B减少…), as stated, added against it
+    (SWU_2023, "2023年收入总计比2022年减少23,616.80万，财政拨款、事业收入、其他收入各增减多少？加起来对得上吗",
+     [23616.80, 14458.07, 974.61, 39049.48], ["一致"]),
+    (SWU_2023, "支出总计增加54,492.83万，报告点了几个支出类的增减？这些增减加起来是多少", [6, 54492.83, 1209.04], []),
+    (TRANSPORT, "2018年一般公共预算财政拨款支出比2017年少145261.52万，基本支出和项目支出各变了多少？加起来对不对",
+     [4824.58, 150086.1], ["一致"]),  # (the list goes on after a semicolon)
+    (STREET, "一般公共预算和政府性基金分别比2025年预算减了多少", [1168.37, 995], []),
+    # the numbered points of the text: how many, and what one of them says
+    (SWU_2023, "教育支出增加较多，原因写了几点？第二点是什么", [2], ["仪器设备更新升级"]),
+    (SWU_2021, "本年支出预算比上年减少的原因报告列了几条？第三条是什么", [3], ["农林水支出（213）减少"]),
+    (JUSTICE, "人民调解项目的实施方案分了几步，第三步是干什么", [4], ["全年开展专题培训"]),
+    (JUSTICE, "编制说明里财政拨款支出主要内容一共列了几条", [13], []),
     # a table's columns asked: its headings (a topic's table, its items printed across)
     (PLANNING, "“三公”经费那张表分哪几栏？", [], ["预算数", "决算数", "公务接待费"]),
     (PLANNING, "支出决算表有哪些栏目", [], ["基本支出", "项目支出", "经营支出"]),

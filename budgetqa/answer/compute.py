@@ -28,7 +28,7 @@ from budgetqa.answer.resolve import (NARRATIVE, Value, code_values, column_value
 from budgetqa.models import Document, Fact
 from budgetqa.question.mentions import Mention
 from budgetqa.question.query import Query
-from budgetqa.textnorm import chinese_ordinal, squash
+from budgetqa.textnorm import chinese_ordinal, compact, squash
 
 
 def subject_value(doc: Document, q: Query, m: Mention) -> Value | None:
@@ -776,7 +776,60 @@ def change(doc: Document, q: Query) -> Answer | None:
         best = min(changes, key=lambda f: f.line)  # nothing named: the report's headline change
     if best.kind == "rate":
         return rate_only(doc, best)
-    return _stated_change(doc, q, best)
+    a = _stated_change(doc, q, best)
+    parts = stated_change_parts(doc, best)
+    if len(parts) >= 2 and _CHANGE_PARTS_ASKED.search(q.squashed):
+        _add_change_parts(a, best, parts)
+    return a
+
+
+# Words asking what a stated change is made of, or whether its parts add up to it.
+_CHANGE_PARTS_ASKED = re.compile(r"各|分别|哪几|哪些|几个|几类|几项|加起来|合起来|相加|之和|加总|对得上|对的上|对不对|一致|等于|构成|组成|明细")
+
+
+def stated_change_parts(doc: Document, total: Fact) -> list[Fact]:
+    """The changes the report states as parts of a change (…减少23,616.80万元。其中：财政拨款收入增加…，
+    事业收入增加…，其他收入减少…): those after 其中 in its sentence or the sentence opening with 其中 that
+    follows it, in the order stated, up to the first change that is no such part."""
+    facts = [f for f in doc.facts if f.kind == "change"]
+    if total not in facts:
+        return []
+    parts: list[Fact] = []
+    for f in facts[facts.index(total) + 1:]:
+        if f.line - total.line > 8 or f.unit != total.unit:
+            break
+        said = f.sentence.find("其中")
+        after = f.sentence is total.sentence or f.sentence == total.sentence
+        opening = re.match(r"\s*其中", f.sentence) is not None
+        if not (opening or after and 0 <= said < f.sentence.find(f.subject[:4] or "\x00")
+                or parts and _after_semicolon(doc, parts[-1], f)):
+            break
+        parts.append(f)
+    return parts
+
+
+def _after_semicolon(doc: Document, before: Fact, f: Fact) -> bool:
+    """The sentence of ``f`` follows that of ``before`` after a semicolon: the same list goes on
+    (其中：基本支出…增加…；项目支出…减少…)."""
+    if before.sentence == f.sentence or not 0 <= f.line - before.line <= 2 or not doc.lines:
+        return False
+    text = "".join(compact(line) for line in doc.lines[max(0, before.line - 1):f.line])
+    tail = compact(before.sentence)[-8:]
+    at = text.find(tail)
+    return at >= 0 and text[at + len(tail):at + len(tail) + 1] in ("；", ";")
+
+
+def _add_change_parts(a: Answer, total: Fact, parts: list[Fact]) -> None:
+    """A stated change's parts as stated, added (with their signs) and set against the change."""
+    computed = sum((f.value for f in parts), Decimal(0))
+    said = "；".join(f"{f.subject}{'增加' if f.value > 0 else '减少'} {amount_text(abs(f.value), f.unit)}" for f in parts)
+    signed = " ".join(f"{'+' if f.value > 0 else '−'} {abs(f.value)}" for f in parts).lstrip("+ ")
+    agree = "与所述总变动一致" if computed == total.value else f"与所述总变动 {total.value} 相差 {abs(computed - total.value)}"
+    a.text += f" 报告列出的其中 {len(parts)} 项变动：{said}；相加 {signed} = {computed} {total.unit}，{agree}。"
+    for f in parts:
+        a.figure(f"{f.subject}变动额", abs(f.value), f.unit, NARRATIVE, f.line)
+    a.figure("其中各项变动之和（计算）", computed, total.unit)
+    a.figure("其中变动项数", Decimal(len(parts)), "项")
 
 
 _WHICH_MOVED = re.compile(r"(?:哪|什么|有没有|有无).{0,5}(?:涨|增加|增长|上升|多了|提高|减少|下降|降了|少了)")

@@ -19,6 +19,7 @@ from budgetqa.answer.model import Answer, Figure, Session, Source
 from budgetqa.answer.resolve import TOPIC_FACT_WORDS
 from budgetqa.answer import check as checks
 from budgetqa.answer import compute, figures, lists, text, topics
+from budgetqa.answer.enumerated import enumerated
 from budgetqa.answer.documents import (asked_kind, chosen_report, department_reports, report_of, reports_named,
                                        several_loaded,
                                        strip_department, wants_comparison)
@@ -516,7 +517,7 @@ def execute(conn, doc: Document, q: Query) -> Answer | None:
 
     An operation that finds its subject but no figure for it (no stated change, say) answers only
     when nothing else does, not even a sentence of the report."""
-    special = _by_subject(doc, q)
+    special = _by_subject(doc, q) or enumerated(doc, q)  # (原因列了几条 / 第三步是什么: the text's numbered points)
     if special is not None:
         return special
     if q.op in ("rank", "check") and (found := checks.extreme_of_list(doc, q)) is not None:

@@ -1821,8 +1821,8 @@ def shown_mentions(q: Query, labels: list[str], doc: Document) -> list[Mention]:
 
 
 # Words that point at one item of the last list by its place: 前者, 后一个, 第二类, 最后一项.
-_POINTER = re.compile(r"前者|后者|(前|后|头|末)[一1](?:个|项|类|款|笔|块|条)|(?<!倒数)第(\d{1,2})(?:个|项|类|款|笔|块|条|名|位)(?![大多高小少低])"
-                      r"|最后[一1]?(?:个|项|类|款|笔|块|条)|倒数第(\d{1,2})(?:个|项|类|款|笔|块|条|名|位)?")
+_POINTER = re.compile(r"前者|后者|(前|后|头|末)[一1](?:个|项|类|款|笔|块|条|点|步)|(?<!倒数)第(\d{1,2})(?:个|项|类|款|笔|块|条|名|位|点|步)(?![大多高小少低]|问题)"
+                      r"|最后[一1]?(?:个|项|类|款|笔|块|条|点|步)|倒数第(\d{1,2})(?:个|项|类|款|笔|块|条|名|位|点|步)?")
 
 
 # The largest or smallest of the last list, pointed at (最大的那个, 最少的那一类).
