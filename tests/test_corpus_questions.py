@@ -34,6 +34,13 @@ CASES = [
     (TRANSPORT, "2018年一般公共预算财政拨款支出比2017年少145261.52万，基本支出和项目支出各变了多少？加起来对不对",
      [4824.58, 150086.1], ["一致"]),  # (the list goes on after a semicolon)
     (STREET, "一般公共预算和政府性基金分别比2025年预算减了多少", [1168.37, 995], []),
+    # a 决算's subjects stated with budget and outturn: ranked by completion (computed where not stated),
+    # filtered by a rate, their budgets added
+    (PLANNING, "分项里完成率最低的是哪一项？年初预算和决算差多少", [88.08, 3110.14, 2739.56, 370.58], ["城乡社区规划与管理"]),
+    (PLANNING, "这13项里完成率是100%的有几项", [6], []),
+    (PLANNING, "把13项的年初预算加起来，跟总的10210.34对得上吗", [10210.33, 0.01], []),
+    (SOCIAL, "哪一项完成得最差？百分之几", [21.40], ["事业单位医疗"]),
+    (SOCIAL, "下面9个分项的全年预算加起来是不是正好321.02", [321.02], ["一致"]),
     # the numbered points of the text: how many, and what one of them says
     (SWU_2023, "教育支出增加较多，原因写了几点？第二点是什么", [2], ["仪器设备更新升级"]),
     (SWU_2021, "本年支出预算比上年减少的原因报告列了几条？第三条是什么", [3], ["农林水支出（213）减少"]),

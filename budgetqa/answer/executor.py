@@ -525,6 +525,8 @@ def execute(conn, doc: Document, q: Query) -> Answer | None:
     if q.op == "sum" and len(q.subjects) == 1 and q.subjects[0].kinds & {"code", "item"} \
             and re.search(r"明细|各项|逐项|分项|子项", q.squashed) and (found := checks.under_named(doc, q)) is not None:
         return found  # X下9个明细加总: its rows added, against what it prints
+    if (found := lists.completion_asked(doc, q)) is not None:
+        return found  # 完成率最低的 / 完成率100%的有几项: the 决算's subjects stated with budget and outturn
     if lists.RATE_RANK.search(q.squashed) and re.search(r"最|排名|排第|前\d", q.squashed) \
             and not any(m.kinds & {"code", "item", "project", "row"} for m in q.subjects):
         found = lists.rate_rank(doc, q)  # 比上年增长最快的是哪个: the stated rates ranked

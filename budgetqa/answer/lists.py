@@ -15,7 +15,7 @@ from budgetqa import lexicon
 from budgetqa.answer import text
 from budgetqa.answer.build import answer, pct, stated_reason, total, typed_value
 from budgetqa.answer.model import Answer, amount_text
-from budgetqa.answer.resolve import Value, children_rows, code_place, list_total, measure_column
+from budgetqa.answer.resolve import Outturn, Value, children_rows, code_place, list_total, measure_column, outturns
 from budgetqa.models import Document, Table
 from budgetqa.models import ECONOMIC_CLASSES
 from budgetqa.question.query import Query
@@ -504,6 +504,8 @@ def rate_rank(doc: Document, q: Query) -> Answer | None:
     """The items the report states a rate for, ranked (highest first; lowest first when asked), with the
     reason the report gives for the first."""
     completion = bool(re.search(r"完成|执行(?!数)", q.squashed))  # (比2025年执行数涨得最猛: a rate of change)
+    if completion and len(items := outturns(doc)) >= 2:
+        return _completion_items(doc, q, items)
     rates = [f for f in doc.facts if f.topic and (f.kind == "share" and "完成" in f.label if completion else f.kind == "rate")]
     if len(rates) < 2:
         return None
@@ -525,4 +527,67 @@ def rate_rank(doc: Document, q: Query) -> Answer | None:
         a.source("情况说明", f.line, f.topic)
     a.columns = ["名次", "名称", f"{what}（%）", "行"]
     a.rows = [[i + 1, f.topic, f.value, f.line] for i, f in enumerate(ranked)]
+    return a
+
+
+_COMPLETION_ASKED = re.compile(r"完成率|执行率|完成得|完成情况|完成.{0,6}比例|执行.{0,4}比例")
+_BUDGETS_ADDED = re.compile(r"(?:年初预算|全年预算|调整预算)[^，。？?]{0,6}(?:加起来|合计|相加|之和|加总)")
+
+
+def completion_asked(doc: Document, q: Query) -> Answer | None:
+    """Questions over every subject a 决算's text states a budget and an outturn for (完成率最低的,
+    完成率100%的有几项, 13项的年初预算加起来), when no one subject is named."""
+    if doc.kind != "决算" or any(m.kinds & {"code", "item", "project"} and m.via != "context" for m in q.subjects):
+        return None
+    if not (_COMPLETION_ASKED.search(q.squashed) and (q.op in ("rank", "count", "filter", "list") or q.percents)
+            or _BUDGETS_ADDED.search(q.squashed) and not q.percents):
+        return None
+    items = outturns(doc)
+    return _completion_items(doc, q, items) if len(items) >= 2 else None
+
+
+def _completion_items(doc: Document, q: Query, items: list[Outturn]) -> Answer:
+    """The subjects a 决算's text states a budget and an outturn for: those at a completion rate asked
+    (完成率是100%的有几项), their budgets added (年初预算加起来), or ranked by completion (lowest first when
+    asked), each with its budget, outturn and their difference."""
+    unit = items[0].budget.unit
+    if q.percents:
+        level = q.percents[0]
+        test = {"gt": lambda r: r > level, "ge": lambda r: r >= level, "lt": lambda r: r < level,
+                "le": lambda r: r <= level}.get(q.comparator or "eq", lambda r: r == level)
+        chosen = [i for i in items if test(i.rate)]
+        a = answer("filter", f"报告逐项说明的 {len(items)} 个科目中完成率{'为' if not q.comparator else ''} {level}% 的",
+                   f"报告逐项说明的 {len(items)} 个科目中，完成率{'为' if not q.comparator else '符合'} {level}% 的有 {len(chosen)} 个："
+                   + "；".join(f"{i.topic} {i.rate}%" for i in chosen) + "。")
+        a.figure("个数", Decimal(len(chosen)), "个")
+    elif re.search(r"加起来|合计|相加|之和|加总|一共|总共", q.squashed) and re.search(r"预算", q.squashed):
+        budgets = sum((i.budget.value for i in items), Decimal(0))
+        a = answer("sum", f"报告逐项说明的 {len(items)} 个科目的{items[0].budget.label}之和",
+                   f"报告逐项说明的 {len(items)} 个科目的预算相加："
+                   + " + ".join(f"{i.budget.value}" for i in items) + f" = {amount_text(budgets, unit)}"
+                   + "".join(f"；与所问 {x.value} 相差 {abs(budgets - x.value)}" if x.value != budgets else f"，与所问 {x.value} 一致"
+                             for x in q.amounts[:1]) + "。")
+        a.figure("预算之和（计算）", budgets, unit)
+    else:
+        low = bool(_LOW_FIRST.search(q.squashed))
+        ranked = sorted(items, key=lambda i: i.rate, reverse=not low)
+        n = abs(q.n) if q.n else (3 if q.has("几个", "哪些", "几项") else 1)
+        a = answer("rank", f"报告逐项说明的完成预算的比例，{'最低' if low else '最高'}",
+                   f"报告逐项说明的 {len(items)} 个科目中完成预算的比例{'最低' if low else '最高'}的"
+                   f"{'是 ' if n == 1 else f' {n} 个：'}")
+        said = []
+        for i in ranked[:n]:
+            gap = i.outturn.value - i.budget.value
+            said.append(f"{i.topic} {i.rate}%{'' if i.stated else '（按两数计算）'}：{i.budget.label} {amount_text(i.budget.value, unit)}，"
+                        f"{i.outturn.label} {amount_text(i.outturn.value, unit)}，相差 {amount_text(abs(gap), unit)}（第{i.budget.line}行）")
+            a.figure(f"{i.topic}完成率", i.rate, "%", "情况说明", i.budget.line)
+            a.figure(f"{i.topic}{i.budget.label}", i.budget.value, unit, "情况说明", i.budget.line)
+            a.figure(f"{i.topic}{i.outturn.label}", i.outturn.value, unit, "情况说明", i.outturn.line)
+            a.figure(f"{i.topic}差额（计算）", abs(gap), unit)
+        a.text += "；".join(said) + "。"
+        reason = stated_reason(doc, ranked[0].outturn.sentence, ranked[0].outturn.line)
+        if reason:
+            a.text += reason + "。"
+    a.columns = ["名称", "预算", "决算", "完成率（%）", "行"]
+    a.rows = [[i.topic, i.budget.value, i.outturn.value, i.rate, i.budget.line] for i in items]
     return a

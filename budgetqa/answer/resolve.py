@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from budgetqa import lexicon
-from budgetqa.models import Document, Row, Table
+from budgetqa.models import Document, Fact, Row, Table
 from budgetqa.models import ECONOMIC_CLASSES
 from budgetqa.question.query import Query
 from budgetqa.question.vocabulary import Term
@@ -475,3 +475,38 @@ def topic_facts(doc: Document, q: Query) -> tuple[str, list] | None:
         return None
     facts = [f for f in doc.facts if f.topic == fitting[0] and f.kind in ("amount", "share")]
     return (fitting[0], facts) if facts else None
+
+
+@dataclass(frozen=True)
+class Outturn:
+    """One subject of a 决算's paragraphs: its budget, its outturn, and the completion rate (stated, or
+    computed from the two when the paragraph states none)."""
+
+    topic: str
+    budget: Fact
+    outturn: Fact
+    rate: Decimal
+    stated: Fact | None  # the rate as the report states it
+
+
+def outturns(doc: Document) -> list[Outturn]:
+    """Every subject a 决算's text states a budget and an outturn for, in the order stated."""
+    by_topic: dict[str, list[Fact]] = {}
+    for f in doc.facts:
+        if f.topic and f.kind in ("amount", "share"):
+            by_topic.setdefault(f.topic, []).append(f)
+    out = []
+    for topic, facts in by_topic.items():
+        budget = next((f for f in facts if f.kind == "amount" and re.search(r"年初预算|全年预算|调整预算", f.label)), None)
+        outturn = next((f for f in facts if f.kind == "amount" and "决算" in f.label), None)
+        if budget is None or outturn is None or budget.unit != outturn.unit:
+            continue
+        stated = next((f for f in facts if f.kind == "share" and f.label.startswith("完成")), None)
+        if stated is not None:
+            rate = stated.value
+        elif budget.value:
+            rate = (outturn.value / budget.value * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        else:
+            continue
+        out.append(Outturn(re.sub(r"^(?:其中[：:])?\s*[\d一二三四五六七八九十]+[、.．]\s*", "", topic), budget, outturn, rate, stated))
+    return out

@@ -24,7 +24,7 @@ _CHANGE = re.compile(
 # The subject a 决算 paragraph opens with: 城乡社区规划与管理（项） / 8.实验室及相关设施（2060204）
 _SUBJECT_TOPIC = re.compile(r"(?:^\d+[.．]|^|\d+、)([^。；，,]{2,60}?[（(](?:\d{0,2}项|\d{7}|\d{5})[）)])")
 _VERB_END = re.compile(r"(?:增加|减少|增长|下降)$")
-_COMPLETION = re.compile(rf"完成(?:年初)?预算的\s*({AMOUNT})\s*%")
+_COMPLETION = re.compile(rf"完成(年初|全年|调整)?预算数?的\s*({AMOUNT})\s*%")
 _COMPARED = re.compile(r"(?:与|较|同|和)\s*(上年|上一年|上年度|\d{4}\s*年度?)\s*(?:相比|比较)")
 _IMPLICIT_CHANGE = re.compile(rf"^(.{{0,24}}?)(增加|减少|增长|下降)\s*({AMOUNT})\s*(万元|元)")
 _RATE = re.compile(rf"(增长|下降|降低|上升|减少|增加)(?:[（(][^）)]{{0,4}}[）)])?\s*({AMOUNT})\s*%")
@@ -359,9 +359,9 @@ def _clause_ratios(r: _Reading, ctext: str, cbase: int, clause_amount: Fact | No
         subject_label = r.last_change or (subject.label if subject else "")
         r.add(f"{subject_label}变动率", value * sign, "%", "rate", cbase + m.start(), subject=subject_label)
     for m in _COMPLETION.finditer(ctext):
-        value = to_decimal(m.group(1))
-        if value is not None:
-            r.add("完成年初预算的比例", value, "%", "share", cbase + m.start(), subject=topic or r.section)
+        value = to_decimal(m.group(2))
+        if value is not None:  # (完成预算的 X%: of the budget at the start of the year, as most reports mean)
+            r.add(f"完成{m.group(1) or '年初'}预算的比例", value, "%", "share", cbase + m.start(), subject=topic or r.section)
     for m in _SHARE.finditer(ctext):
         subject = clause_amount or r.last_amount
         value = to_decimal(m.group(2))
