@@ -14,7 +14,7 @@ from decimal import Decimal
 from budgetqa.findings import Finding
 from budgetqa.models import Cell, Document, Fact, Indicator, PerformanceTarget, Project, ReadQuality, Row, Table, TextItem
 
-_UNIT_KINDS = {"内设机构": "internal_unit", "下属单位": "subordinate_unit", "机构设置说明": "organisation"}
+_UNIT_KINDS = {"内设机构": "internal_unit", "下属单位": "subordinate_unit", "机构设置说明": "organisation", "构成单位": "report_unit"}
 # Performance-sheet fields kept as columns of performance_targets (databases without performance_fields).
 _TARGET_COLUMNS = {
     "attribute": "项目属性", "period": "项目期", "department": "主管部门及代码", "implementer": "实施单位",

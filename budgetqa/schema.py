@@ -190,7 +190,7 @@ def document_rows(doc: Document, findings: list) -> Prepared:
                      for f in doc.facts]
     rows["assets"] = [(i.name, _s(i.value), i.unit, i.text, i.line) for i in doc.items if i.kind == "asset"]
     rows["duties"] = [(i.name, i.text, i.line) for i in doc.items if i.kind == "duty"]
-    kinds = {"internal_unit": "内设机构", "subordinate_unit": "下属单位", "organisation": "机构设置说明"}
+    kinds = {"internal_unit": "内设机构", "subordinate_unit": "下属单位", "organisation": "机构设置说明", "report_unit": "构成单位"}
     rows["units"] = [(kinds[i.kind], i.name, i.line) for i in doc.items if i.kind in kinds]
     rows["glossary"] = [(i.name, i.text, i.line) for i in doc.items if i.kind == "glossary"]
     rows["findings"] = [

@@ -533,7 +533,7 @@ KNOWN_GAPS = {
         "F2-033", "F2-035", "F2-036", "F2-038", "F2-041", "F2-045", "F2-047", "F2-051", "F2-052", "F2-055", "F2-062", "F2-064", "F2-065", "F2-079", "F2-080", "F2-082"],
     "personas_a1.jsonl": ["A1-028", "A1-032", "A1-040", "A1-042", "A1-050", "A1-079", "A1-081"],
     "corpus_dialogues_b1.jsonl": ["B1-002", "B1-003", "B1-004", "B1-005", "B1-006", "B1-018", "B1-024", "B1-036", "B1-037", "B1-042", "B1-045", "B1-046", "B1-050",
-        "B1-055", "B1-058", "B1-060", "B1-062", "B1-063", "B1-069", "B1-072", "B1-078", "B1-090"],
+        "B1-055", "B1-058", "B1-060", "B1-062", "B1-063", "B1-069", "B1-072", "B1-078"],
     # written by helpers who never saw the code (2026-12-04, sixth session). Exam sets, scored untuned at the
     # start and the end of the work, then read: p1 (bundled) 74.4 % -> 75.6 %, p2 (corpus conversations)
     # 67.8 % -> 68.9 %, cm (corpus and bundled mix) 84.4 % -> 84.4 %. Development sets, untuned first score:

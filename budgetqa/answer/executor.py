@@ -572,7 +572,7 @@ def _by_subject(doc: Document, q: Query) -> Answer | None:
     """Questions whose subject has one place to be read, whatever is asked of it: the units, the
     duties, the assets (国有资产占有使用情况)."""
     figure_kinds = {"code", "item", "project", "row", "target", "fact"}
-    if q.domain in ("internal_units", "subordinate_units") and not any(
+    if q.domain in ("internal_units", "subordinate_units", "report_units") and not any(
             m.via in ("exact", "synonym") and m.kinds & figure_kinds for m in q.subjects):
         return text.units(doc, q)
     if any(m.kinds == {"topic"} and m.term.key == "国有资产" or "asset" in m.kinds and m.via == "exact" for m in q.subjects):

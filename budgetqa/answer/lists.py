@@ -392,7 +392,7 @@ def count(doc: Document, q: Query) -> Answer | None:
     stated = _stated_counts(doc, q)
     if stated is not None:
         return stated
-    if q.domain in ("internal_units", "subordinate_units"):
+    if q.domain in ("internal_units", "subordinate_units", "report_units"):
         return text.units(doc, q)
     if q.domain == "duties":
         n = len(doc.items_of("duty"))
@@ -452,7 +452,7 @@ def filter_(doc: Document, q: Query) -> Answer | None:
 
 def list_answer(doc: Document, q: Query) -> Answer | None:
     """The project lists (this year's and / or carried over), or the subjects with money carried over."""
-    if q.domain in ("internal_units", "subordinate_units", "duties"):
+    if q.domain in ("internal_units", "subordinate_units", "report_units", "duties"):
         return text.units(doc, q) if q.domain != "duties" else text.duties(doc, q)
     if _asks_mean(q):
         return mean(doc, q)

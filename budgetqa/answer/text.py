@@ -102,10 +102,12 @@ def _asked_duty(q: Query, items) -> tuple | None:
 
 def units(doc: Document, q: Query) -> Answer | None:
     """Internal units (内设机构) and subordinate units (下属单位)."""
-    kinds = {"internal_units": ("internal_unit",), "subordinate_units": ("subordinate_unit",)}.get(
-        q.domain or "", ("internal_unit", "subordinate_unit"))
-    names = {"internal_unit": "内设机构", "subordinate_unit": "下属单位"}
+    kinds = {"internal_units": ("internal_unit",), "subordinate_units": ("subordinate_unit",),
+             "report_units": ("report_unit",)}.get(q.domain or "", ("internal_unit", "subordinate_unit"))
+    names = {"internal_unit": "内设机构", "subordinate_unit": "下属单位", "report_unit": "纳入本报告的单位"}
     rows = [i for i in doc.items if i.kind in kinds]
+    if not rows and q.domain in ("subordinate_units", "report_units"):  # the units the report lists
+        rows = [i for i in doc.items if i.kind == ("report_unit" if q.domain == "subordinate_units" else "subordinate_unit")]
     if not rows:
         return None
     groups: dict[str, list] = {}
@@ -114,6 +116,10 @@ def units(doc: Document, q: Query) -> Answer | None:
     a = answer("text", "、".join(groups), "；".join(f"{k}{len(v)}个：{'、'.join(i.name for i in v)}" for k, v in groups.items()) + "。")
     for k, v in groups.items():
         a.figure(f"{k}数量", Decimal(len(v)), "个")
+        below = [i for i in v if i.kind == "report_unit" and not re.search(r"本级|本部", i.name)]
+        if len(below) < len(v) and below:  # (下面有啥单位: those below the department itself, counted too)
+            a.text += f"其中本级以外 {len(below)} 个：{'、'.join(i.name for i in below)}。"
+            a.figure("本级以外的单位数量", Decimal(len(below)), "个")
     a.columns = ["类别", "名称", "行"]
     a.rows = [[names[i.kind], i.name, i.line] for i in rows]
     for i in rows:
@@ -276,7 +282,7 @@ def text(doc: Document, q: Query) -> Answer | None:
         return Answer(False, "text", f"报告（{doc.label}）没有「{projects[0]}」的项目绩效目标表"
                       f"（有目标表的是：{'、'.join(s.project_name for s in doc.performance[:8])}）。", understood=projects[0])
     figures = any(m.via in ("exact", "synonym") and m.kinds & {"code", "item", "project", "row", "fact"} for m in q.subjects)
-    if (q.domain in ("internal_units", "subordinate_units") or any("unit" in m.kinds for m in q.subjects)) and not figures:
+    if (q.domain in ("internal_units", "subordinate_units", "report_units") or any("unit" in m.kinds for m in q.subjects)) and not figures:
         return units(doc, q)
     if q.domain == "duties" or q.has("职责", "职能", "负责什么", "干什么", "做什么", "管什么", "任务是", "负责哪些", "管哪些"):
         return duties(doc, q)

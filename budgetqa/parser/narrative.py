@@ -86,7 +86,7 @@ def parse(lines: list[str], doc: Document) -> tuple[list[Fact], list[TextItem]]:
         found = _facts(title, body, doc.department)
         facts.extend(found or _headed_amount(project, title, body))
         items.extend(_items(title, body))
-    return facts, items
+    return facts, items + _report_units(lines)
 
 
 # 人民调解项目经费情况说明: a project described under headings (概述, 立项依据, 实施周期, 年度预算安排 …).
@@ -490,6 +490,44 @@ def _items(section: str, body: _Text) -> list[TextItem]:
     if "国有资产" in section or "车辆" in section or "房屋" in section:
         items.extend(_assets(body))
     return items
+
+
+# The units a department's report is made of: 纳入…编制范围的单位包括：/ 部门预算是包括…，具体包括：
+_UNITS_LEAD = re.compile(r"(?:编制范围的单位|单位构成|具体)包括[：:]?")
+_UNIT_END = re.compile(r"(?:本级|本部|局|中心|大队|支队|总队|所|站|院|馆|校|办公室|委员会|处|队|会|社|部|厅|司|单位)"
+                       r"(?:[（(][^）)]{1,16}[）)])?$")
+
+
+def _report_units(lines: list[str]) -> list[TextItem]:
+    """The units listed after a lead-in (one a line, numbered; a name may wrap, its note in brackets on
+    a line of its own): each a report_unit item. Nothing unless every name read ends like a unit's."""
+    for k in range(len(lines)):
+        tail = compact(lines[k - 1])[-12:] if k else ""  # (the lead-in may wrap: 编 / 制范围的单位包括：)
+        m = _UNITS_LEAD.search(tail + compact(lines[k]))
+        if m is not None and m.end() > len(tail):
+            found = _units_from(lines, k, m.end() - len(tail))
+            if found:
+                return found
+    return []
+
+
+def _units_from(lines: list[str], first: int, at: int) -> list[TextItem]:
+    names: list[tuple[str, int]] = []
+    for k in range(first, min(first + 30, len(lines))):
+        raw = compact(lines[k])[at:] if k == first else compact(lines[k])
+        s = re.sub(r"^序号单位名称备注|^\d{1,2}[.．、]?", "", raw)
+        if not s:
+            continue  # (a number on a line of its own)
+        if "。" in s or len(s) > 40 or s.endswith("表") or names and len(s) < 8 and not _UNIT_END.search(s) \
+                and not s.startswith(("（", "(")):
+            break  # (the next heading: 名词解释)
+        if names and (re.fullmatch(r"[（(][^）)]{1,16}[）)]", s) or not _UNIT_END.search(names[-1][0])):
+            names[-1] = (names[-1][0] + s, names[-1][1])  # a note, or the rest of a wrapped name
+            continue
+        names.append((s, k + 1))
+    if not names or not all(_UNIT_END.search(n) for n, _ in names):
+        return []
+    return [TextItem("report_unit", n, n, line) for n, line in names]
 
 
 def _numbered_spans(text: str) -> list[tuple[str, tuple[int, int]]]:

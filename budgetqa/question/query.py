@@ -751,6 +751,10 @@ def _domain_word(s: str) -> str | None:
     if re.search(r"下属.{0,4}单位|所属单位|二级单位|下属事业单位|下面.{0,4}单位|下级单位|下辖.{0,4}单位"
                  r"|管(?:着|理|辖)?(?:的)?(?:哪几个|哪些|几个|什么)单位", s):
         return "subordinate_units"
+    if re.search(r"包括.{0,6}(?:单位|本级)|纳入.{0,10}单位|单位构成|构成单位|(?:几|多少)家(?:预算|决算)?单位"
+                 r"|(?:部门|报告|决算|预算)(?:里|中)?(?:有|包括|一共有|共有)?(?:几|多少|哪几|哪些)(?:个|家)?单位", s) \
+            and "表" not in s and "名词" not in s:
+        return "report_units"  # the units the report is made of (本级 and those below it)
     if "职责" in s or "职能" in s or re.search(r"管(?:些|什么|啥|哪些)|归不归|管不管|归谁管|负不负责", s):
         return "duties"
     if re.search(r"经济科目|经济分类|明细科目|明细经济", s):
@@ -1494,7 +1498,7 @@ def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
     if intent.op == "check" and set(found) <= {"是否", "是不是"} and re.search(
             r"(?:是否|是不是)(?:还)?(?:安排|有|设|列|编制|包含|包括|涉及|存在|开支)", masked):
         return []  # 是否安排了三公经费预算: whether there is such a figure (the figure or the report's words), no claim
-    if intent.op == "check" and q.domain in ("duties", "internal_units", "subordinate_units"):
+    if intent.op == "check" and q.domain in _DEPARTMENT_WIDE:
         return []  # 保密工作是不是区委办的职责: a duty asked about, no figure checked
     if intent.op == "parent" and q.measures:
         return []  # 行政运行属于基本支出还是项目支出: its columns are asked, not its place
@@ -2007,7 +2011,7 @@ _PRONOUN = re.compile(r"^(?:这|那)是|它|其(?!他|余|中)|该(?:项目|科�
 
 
 _LEVEL_OF_CODE = {3: "类", 5: "款", 7: "项"}
-_DEPARTMENT_WIDE = ("duties", "internal_units", "subordinate_units")
+_DEPARTMENT_WIDE = ("duties", "internal_units", "subordinate_units", "report_units")
 
 
 def _level_not_below(q: Query, last: Query) -> bool:
