@@ -50,6 +50,8 @@ CASES = [
     (SWU_2021, "本年支出预算比上年减少的原因报告列了几条？第三条是什么", [3], ["农林水支出（213）减少"]),
     (JUSTICE, "人民调解项目的实施方案分了几步，第三步是干什么", [4], ["全年开展专题培训"]),
     (JUSTICE, "编制说明里财政拨款支出主要内容一共列了几条", [13], []),
+    (STREET, "编制说明里财政拨款支出主要内容分了几大项", [10], []),  # (points numbered inside lines, not at their starts)
+    (SWU_BUDGET, "中央高校教育教学改革专项的年度总体目标一共几条？第2条说的啥", [7], ["强化专业调整"]),  # a sheet field's points
     # a table's columns asked: its headings (a topic's table, its items printed across)
     (PLANNING, "“三公”经费那张表分哪几栏？", [], ["预算数", "决算数", "公务接待费"]),
     (PLANNING, "支出决算表有哪些栏目", [], ["基本支出", "项目支出", "经营支出"]),

@@ -7,12 +7,14 @@ Read from the report's lines at question time; each list is found by the words b
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
 from budgetqa.answer.build import answer
 from budgetqa.answer.model import Answer
+from budgetqa.answer.text import sheet_asked
 from budgetqa.models import Document
 from budgetqa.question.query import Query
 from budgetqa.textnorm import chinese_ordinal, compact
@@ -40,55 +42,45 @@ class Points:
 
 @lru_cache(maxsize=64)
 def _lists(lines: tuple[str, ...]) -> tuple[Points, ...]:
-    """Every numbered list of the text: inline (一是…二是…) and at line starts (1. / （1） / ①)."""
-    found: list[Points] = []
+    """Every numbered list of the report's text."""
     text, starts = "", []
     for line in lines:
         starts.append(len(text))
         text += compact(line)
+    return tuple(_points_in(text, lambda offset: bisect_right(starts, offset)))
 
-    def line_at(offset: int) -> int:
-        return max(k for k, s in enumerate(starts) if s <= offset) + 1
 
-    for first in re.finditer(r"一是", text):
-        marks, at = [first], first.end()
-        for n in _CN[1:]:
-            nxt = re.compile(f"{n}是").search(text, at, at + 400)
-            if nxt is None:
-                break
-            marks.append(nxt)
-            at = nxt.end()
-        if len(marks) >= 2 and not text[first.start() - 1:first.start()].isdigit():
-            ends = [m.start() for m in marks[1:]] + [_sentence_end(text, marks[-1].end())]
-            found.append(Points(_lead(text, first.start()), tuple(text[m.end():e].strip("，,；;。、") for m, e in zip(marks, ends)),
-                                tuple(line_at(m.start()) for m in marks)))
-    for pattern in (r"(\d{1,2})[.．、](?!\d)", r"[（(](\d{1,2})[）)]", r"([①②③④⑤⑥⑦⑧⑨⑩])"):
-        numbered = [(k, m) for k, line in enumerate(lines) if (m := re.match(r"\s*" + pattern, line))]
-        run: list[tuple[int, re.Match]] = []
-        for k, m in numbered + [(-1, None)]:
-            number = _number(m.group(1)) if m else 0
-            if run and number == _number(run[-1][1].group(1)) + 1 and k - run[-1][0] <= 12:
-                run.append((k, m))
+# How points are numbered: 一是…二是…, 1. 2. (or 1、), （1）（2）, ①②. Each mark is searched for after the one before.
+# A list keeps one way of numbering: 1. 2. or 1、2、, never the one then the other.
+_MARKS = ((lambda n: f"{_CN[n - 1]}是", 400, 10), (lambda n: rf"(?<![\d.．]){n}[.．](?![\d])", 1500, 30),
+          (lambda n: rf"(?<![\d.．]){n}、", 1500, 30), (lambda n: rf"[（(]{n}[）)]", 1500, 30),
+          (lambda n: "①②③④⑤⑥⑦⑧⑨⑩"[n - 1], 1500, 10))
+
+
+def _points_in(text: str, line_at) -> list[Points]:
+    """The numbered lists of one text (``line_at``: the report's line of an offset)."""
+    found = []
+    for mark, reach, most in _MARKS:
+        taken = -1
+        for first in re.finditer(mark(1), text):
+            if first.start() <= taken:
                 continue
-            if len(run) >= 2 and (points := _line_points(lines, starts, text, run)) is not None:
-                found.append(points)
-            run = [(k, m)] if m is not None and number == 1 else []
-    return tuple(found)
-
-
-def _number(mark: str) -> int:
-    return "①②③④⑤⑥⑦⑧⑨⑩".index(mark) + 1 if mark in "①②③④⑤⑥⑦⑧⑨⑩" else int(mark)
-
-
-def _line_points(lines: tuple[str, ...], starts: list[int], text: str, run: list) -> Points | None:
-    """A list whose points open lines: each point runs to the next one (the last to its sentence's end)."""
-    offsets = [starts[k] + len(compact(lines[k][:m.end()])) for k, m in run]
-    ends = [starts[k] for k, _ in run[1:]] + [_sentence_end(text, offsets[-1])]
-    said = [text[s:e] for s, e in zip(offsets, ends)]
-    if any("……" in p or len(re.findall(r"\d", p)) > len(p) / 3 for p in said):
-        return None  # the rows of a table or of the contents, not points of the text
-    return Points(_lead(text, starts[run[0][0]]), tuple(text[s:e].strip("，,；;。、") for s, e in zip(offsets, ends)),
-                  tuple(k + 1 for k, _ in run))
+            marks, at = [first], first.end()
+            for n in range(2, most + 1):
+                nxt = re.compile(mark(n)).search(text, at, at + reach)
+                if nxt is None:
+                    break
+                marks.append(nxt)
+                at = nxt.end()
+            if len(marks) < 2:
+                continue
+            ends = [m.start() for m in marks[1:]] + [_sentence_end(text, marks[-1].end())]
+            said = [text[m.end():e].strip("，,；;。、 ") for m, e in zip(marks, ends)]
+            if any("……" in p or len(re.findall(r"\d", p)) > len(p) / 3 for p in said):
+                continue  # the rows of a table or of the contents, not points of the text
+            taken = marks[-1].start()
+            found.append(Points(_lead(text, first.start()), tuple(said), tuple(line_at(m.start()) for m in marks)))
+    return found
 
 
 def _sentence_end(text: str, start: int) -> int:
@@ -114,12 +106,18 @@ def enumerated(doc: Document, q: Query) -> Answer | None:
     pairs = {w[i:i + 2] for w in words.split() for i in range(len(w) - 1)}
     if len(pairs) < 2:
         return None
-    scored = [(sum(p in (points.lead + "".join(points.points)[:40]) for p in pairs)
-               + 2 * sum(p in points.lead for p in pairs), points) for points in _lists(tuple(doc.lines))]
-    best = max(scored, key=lambda s: s[0], default=(0, None))
-    if best[1] is None or best[0] < 6:
-        return None
-    points = best[1]
+    sheet = sheet_asked(doc, q) if q.field_name else None
+    field = sheet.fields.get(q.field_name, "") if sheet is not None else ""
+    own = _points_in(compact(field), lambda _: sheet.field_lines.get(q.field_name, sheet.line)) if field else []
+    if own:  # 某项目的年度目标一共几条: the points of that sheet's field
+        points = replace(own[0], lead=f"{sheet.project_name} {q.field_name}")
+    else:
+        scored = [(sum(p in (points.lead + "".join(points.points)[:40]) for p in pairs)
+                   + 2 * sum(p in points.lead for p in pairs), points) for points in _lists(tuple(doc.lines))]
+        best = max(scored, key=lambda s: s[0], default=(0, None))
+        if best[1] is None or best[0] < 6:
+            return None
+        points = best[1]
     n = len(points.points)
     said = "；".join(f"{k}. {p}" for k, p in enumerate(points.points, 1))
     a = answer("text", f"「{points.lead[-30:]}」所列各点", f"报告在「{points.lead[-30:]}」下列了 {n} 点：{said}（第{points.lines[0]}行起）。")

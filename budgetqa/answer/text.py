@@ -127,7 +127,7 @@ def units(doc: Document, q: Query) -> Answer | None:
     return a
 
 
-def _sheet(doc: Document, q: Query) -> PerformanceTarget | None:
+def sheet_asked(doc: Document, q: Query) -> PerformanceTarget | None:
     """The performance sheet of the project the question names."""
     names = [t.key for m in q.subjects + ([q.whole] if q.whole else []) for t in m.terms if t.kind in ("project", "target")]
     for name in names:
@@ -139,7 +139,7 @@ def _sheet(doc: Document, q: Query) -> PerformanceTarget | None:
 
 def sheet_field(doc: Document, q: Query) -> Answer | None:
     """One field of a project's target sheet, an indicator, or the sheet in short."""
-    sheet = _sheet(doc, q)
+    sheet = sheet_asked(doc, q)
     if sheet is None:
         return None
     name = sheet.project_name
@@ -263,7 +263,7 @@ def _sheet_summary(sheet: PerformanceTarget) -> Answer:
 
 def text(doc: Document, q: Query) -> Answer | None:
     """Questions about what the report says: a sheet's field, duties, units, terms, or a sentence."""
-    with_sheets = [m for m in q.subjects if _sheet(doc, replace(q, subjects=[m], whole=None)) is not None]
+    with_sheets = [m for m in q.subjects if sheet_asked(doc, replace(q, subjects=[m], whole=None)) is not None]
     if len(with_sheets) > 1 and q.field_name:  # 法律顾问费用和关工委办公经费的填报日期: each sheet
         parts = [sheet_field(doc, replace(q, subjects=[m], whole=None)) for m in with_sheets]
         parts = [p for p in parts if p is not None]
@@ -271,7 +271,7 @@ def text(doc: Document, q: Query) -> Answer | None:
         for p in parts:
             a.sources += [x for x in p.sources if x not in a.sources]
         return a
-    if _sheet(doc, q) is not None:
+    if sheet_asked(doc, q) is not None:
         return sheet_field(doc, q)
     projects = [t.name for m in q.subjects for t in m.terms if t.kind == "project"]
     if q.field_name and not projects and q.field_name not in lexicon.INDICATOR_KINDS:
