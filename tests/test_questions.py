@@ -86,6 +86,9 @@ ANSWERS = [
     ("本年项目里最大的和最小的差多少", "rank", [90.00, 3.00, 87.00], ["乡镇档案室标准化建设"]),
     ("本年项目金额最小的有几个并列", "rank", [3, 3.00], ["2024年关工委办公经费"]),
     ("事业运行 多少 基本还是项目", "value", [124.01, 0], ["基本支出"]),
+    # a figure typed and asked what it is: the row printing it (the most particular one, a parent printing it
+    # only through its one child giving way), said after what the asker is doing
+    ("我在核对数字出处：532.81万元这个数对应哪个科目编码、哪个科目名称？", "value", [532.81], ["2013102", "一般行政管理事务"]),
     # a fund said before a list of columns is the fund of each
     ("一般公共预算的基本支出和项目支出各多少", "value", [303.62, 246.89], []),
     ("２０１３１０５多少", "value", [246.89], []),
@@ -335,6 +338,8 @@ def test_a_conversation_fills_gaps_and_never_overrides(conn):
 # a follow-up naming figures the last answers showed picks those figures.
 DIALOGUES = [
     # a list's total and its average asked after its count, in the words people use
+    # a table named as the place (在表三里…, 同一个上级科目在表五里…) after a row: that row, read there
+    [("532.81对应哪个科目", ["2013102"]), ("它在表三里合计多少", [532.81]), ("那在表二里呢", [532.81])],
     [("本年安排的项目一共几个", [8]), ("总金额多少", [246.89]), ("平均一个项目多少万元", [30.86]),
      ("超过这个平均数的有几个？都是哪几个", [4, "山西画报订阅费用", "乡镇档案室标准化建设"])],
     [("法律顾问费用安排了多少", [15.00]), ("绩效表里的实施期资金总额和年度资金总额分别是多少", [300000, 150000]),

@@ -21,7 +21,7 @@ from budgetqa.textnorm import chinese_ordinal, compact
 
 _CN = "一二三四五六七八九十"
 # How a question asks for the points of a list: their number, or one of them by its place.
-_HOW_MANY = re.compile(r"(?:几|多少)(?:条|点|步|个方面|方面|大项|大类|个步骤|个阶段|项(?:内容|措施|原因|举措|工作))")
+_HOW_MANY = re.compile(r"(?<!哪)(?:几|多少)(?:条|点|步|个方面|方面|大项|个步骤|个阶段|项(?:内容|措施|原因|举措|工作))")
 _WHICH = re.compile(rf"第([{_CN}\d]{{1,2}})(?:条|点|步|个方面|方面|大项|项)|最后一(?:条|点|步|项)|末(?:条|点|项)")
 # Words asking what a point says.
 _SAYS = re.compile(r"是什么|是啥|是哪|干什么|干啥|做什么|写的(?:是)?(?:什么|啥)|写了(?:什么|啥)|说的(?:是)?(?:什么|啥)|说了(?:什么|啥)"

@@ -169,7 +169,8 @@ def _figure_typed(q: Query, doc: Document, v) -> None:
     """A figure typed with nothing named, asked what it is made of, where it belongs or which it is (13.59这个数
     由哪几项组成, 13.59对应哪一栏): the column or row that prints it (in the table named, if one is) when one
     name does; a column's total before a row that happens to equal it."""
-    if q.subjects or q.whole is not None or len(q.amounts) != 1 or q.op not in ("breakdown", "parent", "list", "count", "value") \
+    which_op = ("breakdown", "parent", "list", "count", "value") + (("filter",) if q.comparator is None else ())
+    if q.subjects or q.whole is not None or len(q.amounts) != 1 or q.op not in which_op \
             or not re.search(r"组成|构成|包括|明细|属于|对应|哪几项|哪些项|哪一?[栏列]|哪个科目", q.squashed):
         return
     want, columns, rows = q.amounts[0].value, set(), set()
@@ -182,12 +183,18 @@ def _figure_typed(q: Query, doc: Document, v) -> None:
                 if c.amount != want or r.is_total and (re.search(r"合计|总计|小计", leaf) or c.amount == r.first) \
                         or r.name == doc.department:
                     continue
-                (columns if r.is_total else rows).add(leaf if r.is_total else strip_ordinal(r.name))
+                (columns if r.is_total else rows).add(leaf if r.is_total else r.code or strip_ordinal(r.name))
+    # a parent printing the figure because its one child does: the child (the most particular row)
+    rows = {r for r in rows if not any(o != r and r.isdigit() and o.startswith(r) for o in rows)}
     names = columns if len(columns) == 1 else rows if not columns and len(rows) == 1 else set()
-    terms = v.by_name.get(squash(next(iter(names))), []) if names else []
+    name = next(iter(names)) if names else ""
+    terms = [v.codes[name]] if name in v.codes else v.by_name.get(squash(name), []) if name else []
     if terms:
         a = q.amounts[0]
         q.subjects, q.amounts = [Mention(a.start, a.end, list(terms), via="amount")], []
+        if q.op in ("count", "filter") or q.op == "breakdown" and re.search(r"哪个|哪一个|哪一行|什么科目", q.squashed) \
+                and not re.search(r"哪些|哪几|组成|构成|明细|包括", q.squashed):  # (532.81对应哪个科目: which one it is)
+            q.op, q.ops, q.domain = "value", [(max(q.ops[0][0] + 1, 60.0), "value")] + q.ops, None
 
 
 def _superlative_names(q: Query) -> None:
@@ -1708,9 +1715,13 @@ def _table_named_alone(q: Query, doc: Document) -> int | None:
     """The table a question names with nothing else said: by its number or title (表5呢, 收入决算表里呢), or
     by four or more words of one title only (支出决算呢), the shortest title holding them."""
     tables = {int(t.key) for m in q.subjects for t in m.terms[:1] if t.kind == "table"}
-    if len(tables) > 1 or q.subjects and (len(tables) != 1 or len(q.subjects) > 1) or q.amounts or q.percents or q.cued:
+    placed = bool(re.search(r"在表|在[^，,。？?]{1,12}表(?:里|中|上)", q.squashed))  # 在表三里合计多少: the table is where
+    if len(tables) > 1 or q.subjects and (len(tables) != 1 or len(q.subjects) > 1) or q.amounts or q.percents \
+            or q.cued and not placed:
         return None
-    said = re.sub(r"同一?个?(?:科目|项目|项|行)|这一?个?(?:科目|行)|该科目|它", "", _mask(q.squashed, q.subjects))
+    said = re.sub(r"同一?个?(?:上级|上一级)?(?:科目|项目|项|行)|这一?个?(?:科目|行)|该科目|它", "", _mask(q.squashed, q.subjects))
+    if placed:
+        said = re.sub(r"合计数?|是多少|多少|金额|数额|列的|列了", "", said)
     said = re.sub(r"[那这呢的里中上看在是吗么表？?，,。\s]", "", strip_fillers(said))  # (同一个科目在支出总表里呢)
     if tables:
         return tables.pop() if not said else None
