@@ -78,6 +78,8 @@ def test_how_a_question_is_read(seed, question, op, names, slots):
 # question, operation, figures that must be stated, text that must be present
 ANSWERS = [
     ("2013105", "value", [246.89], ["2013105 专项业务"]),
+    # a percentage asked of a comparison with last year is its rate of change, not a share
+    ("预算收入总计比上年降了百分之几", "change", [35.72], []),
     # English names and a few English words are read as the report's names (a phrase is one name)
     ("housing provident fund 多少，占 basic expenditure 几 %", "value", [23.83, 7.85], []),
     ("只看 current-year 的 general public budget 550.51，basic 和 project 各多少", "value", [303.62, 246.89], []),
@@ -340,6 +342,12 @@ DIALOGUES = [
     # a list's total and its average asked after its count, in the words people use
     # a table named as the place (在表三里…, 同一个上级科目在表五里…) after a row: that row, read there
     [("532.81对应哪个科目", ["2013102"]), ("它在表三里合计多少", [532.81]), ("那在表二里呢", [532.81])],
+    # two stated rates of change just given, their gap in points
+    [("预算收入总计比上年降了百分之几", [35.72]), ("一般公共预算当年支出比上年降了多少", [67.19]),
+     ("这两个降幅差几个百分点？", [31.47])],
+    # 占X又是多少 after a share: of the same part, the new whole; 除了它 sets the one in focus aside
+    [("结转项目里最大的一笔是哪个？多少钱", [497.52]), ("它占结转项目总额多少？占整个支出总计又是多少？", [93.19, 45.88]),
+     ("除了它，其余几个结转项目逐项加起来是多少？", [36.36, 36.37])],
     [("本年安排的项目一共几个", [8]), ("总金额多少", [246.89]), ("平均一个项目多少万元", [30.86]),
      ("超过这个平均数的有几个？都是哪几个", [4, "山西画报订阅费用", "乡镇档案室标准化建设"])],
     [("法律顾问费用安排了多少", [15.00]), ("绩效表里的实施期资金总额和年度资金总额分别是多少", [300000, 150000]),

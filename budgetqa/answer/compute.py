@@ -113,9 +113,26 @@ def remainder(doc: Document, q: Query) -> Answer | None:
     a = answer("difference", f"{whole.label} 除去 {'、'.join(v.label for v in taken)}",
                f"{said(whole)} − " + " − ".join(said(v) for v in taken) + f" = {amount_text(left, whole.unit)}。")
     a.figure("余额（计算）", left, whole.unit)
+    rest = _rest_of_list(doc, q, whole_mention, taken)
+    if rest is not None and rest[0] != left:  # a list's other items added one by one, where its printed total differs
+        a.text += (f"其余 {rest[1]} 项逐项相加为 {amount_text(rest[0], whole.unit)}，与用合计相减之差 "
+                   f"{abs(rest[0] - left)} 为表中合计与明细之和的尾数差。")
+        a.figure("其余各项逐项相加（计算）", rest[0], whole.unit)
     for v in [whole] + taken:
         add(a, v)
     return a
+
+
+def _rest_of_list(doc: Document, q: Query, whole: Mention | None, taken: list[Value]) -> tuple[Decimal, int] | None:
+    """The items of the list named, less those set aside, added one by one (and how many they are)."""
+    if whole is not None and "list" not in whole.kinds:
+        return None
+    rows = domain(doc, replace(q, excluded=[])).rows
+    names = {squash(v.label.split("（")[0]) for v in taken}
+    rest = [v for v in rows if squash(v.label.split("（")[0]) not in names]
+    if len(rest) != len(rows) - len(taken) or not rest or any(v.unit != taken[0].unit for v in rest):
+        return None
+    return build.total(rest), len(rest)
 
 
 # --------------------------------------------------------------------------- sum and difference
@@ -956,6 +973,21 @@ _TWO = re.compile(r"两(?!位)|二者|俩|哪个(?:多|少|大|小|高|低|更)|
 def _subject(what: str) -> str:
     """The subject of what an answer understood: 'X 的立项依据', 'X 年度资金总额' → X."""
     return re.split(r" 的| ", what, maxsplit=1)[0]
+
+
+_RATE_WORDS = re.compile(r"降幅|增幅|涨幅|增长率|下降率|变动率|增速|百分点")
+
+
+def rate_gap(q: Query, rates: list) -> Answer | None:
+    """这两个降幅差几个百分点: the last two rates of change answers gave, one less the other (in points)."""
+    if len(rates) < 2 or not _RATE_WORDS.search(q.squashed) or not _TWO.search(q.squashed):
+        return None
+    (what_a, a), (what_b, b) = rates[-2:]
+    gap = abs(a.value - b.value)
+    out = answer("difference", f"{what_a} 与 {what_b} 的变动率",
+                 f"{a.label} {a.value}% 与 {b.label} {b.value}% 相差 {gap} 个百分点（{max(a.value, b.value)} − {min(a.value, b.value)}）。")
+    out.figure("相差（百分点，计算）", gap, "个百分点")
+    return out
 
 
 def last_two(doc: Document, q: Query, results: list) -> Answer | None:

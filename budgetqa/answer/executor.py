@@ -372,6 +372,9 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
     if found is not None:
         _remember_result(session, found)  # (前三个加起来多少，占X多少: of that sum)
         return found
+    found = compute.rate_gap(q, session.rates) if not q.subjects else None  # 这两个降幅差几个百分点
+    if found is not None:
+        return found
     found = compute.on_last_result(doc, q, session.results) if not picked and pointed is None else None
     if found is not None:
         _remember_result(session, found)  # (再加上X, then 这几项占Y: of the new total)
@@ -405,23 +408,32 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
     if answer is None:
         return _unmatched(doc, "no_match", _silent_topic(doc, q), q)
     if answer.matched:
-        if session.last_query is not None and session.last_query.subjects:
-            session.earlier = (session.earlier + session.last_query.subjects[:1])[-5:]
-        session.last_query, session.last_focus = q, _focus(answer, doc)
-        stated = re.search(r"原因[：:]([^（]+)", answer.text)
-        session.last_reason = (answer.understood, stated.group(1).rstrip("。；; ")) if stated else None
-        shown = [f.label for f in answer.figures]  # figures of recent answers, latest first
-        session.shown = list(dict.fromkeys(shown + session.shown))[:40]
-        session.last_shown = shown
-        listed, amounts = _listed(answer)
-        if listed:
-            session.listed, session.listed_amounts = listed, amounts
-            session.listed_unit = answer.rows[0][answer.columns.index("单位")] if "单位" in answer.columns and answer.rows else None
-            session.listed_at = len(session.history)
-            session.listed_sentences = "名称" not in answer.columns
-        _remember_result(session, answer, q)
+        _remember(session, answer, q, doc)
         convert_units(answer, q)
     return answer
+
+
+def _remember(session: Session, answer: Answer, q: Query, doc: Document) -> None:
+    """What an answer leaves for the next question to lean on: its query and focus, the reason it quoted,
+    the figures it showed, the list it gave, its result and the rate of change it gave."""
+    if session.last_query is not None and session.last_query.subjects:
+        session.earlier = (session.earlier + session.last_query.subjects[:1])[-5:]
+    session.last_query, session.last_focus = q, _focus(answer, doc)
+    stated = re.search(r"原因[：:]([^（]+)", answer.text)
+    session.last_reason = (answer.understood, stated.group(1).rstrip("。；; ")) if stated else None
+    shown = [f.label for f in answer.figures]  # figures of recent answers, latest first
+    session.shown = list(dict.fromkeys(shown + session.shown))[:40]
+    session.last_shown = shown
+    listed, amounts = _listed(answer)
+    if listed:
+        session.listed, session.listed_amounts = listed, amounts
+        session.listed_unit = answer.rows[0][answer.columns.index("单位")] if "单位" in answer.columns and answer.rows else None
+        session.listed_at = len(session.history)
+        session.listed_sentences = "名称" not in answer.columns
+    _remember_result(session, answer, q)
+    rate = next((f for f in answer.figures if "变动率" in f.label and f.unit == "%"), None)
+    if answer.intent == "change" and rate is not None and not (session.rates and session.rates[-1][1].label == rate.label):
+        session.rates = (session.rates + [(rate.label.split("变动率")[0], rate)])[-2:]
 
 
 def _of_listed_whole(q: Query, last: Query | None) -> Query:

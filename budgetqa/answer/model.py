@@ -110,6 +110,7 @@ class Session:
     results: list = field(default_factory=list)  # (what, figure, intent) of the last answers, oldest first (两者差多少)
     unanswered: object | None = None  # the last question not answered, as read: a later part of its line asks of it
     last_reason: tuple[str, str] | None = None  # (what, the reason) the last answer quoted from the report, if any
+    rates: list = field(default_factory=list)  # the rates of change recent answers gave (两个降幅差几个百分点), oldest first
     choices: list[tuple[str, str]] = field(default_factory=list)
     history: list[str] = field(default_factory=list)
 

@@ -161,6 +161,10 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     _settle_op(q, v, doc)
     _table_described(q, doc)
     _figure_typed(q, doc, v)
+    if q.op == "value" and q.whole is not None and re.match(r"(?:那|那么|又|再|而)?占", q.squashed):
+        q.op, q.ops = "share", [(q.ops[0][0] + 1, "share")] + q.ops  # 占整个支出总计又是多少: a share, of the whole named
+    elif q.op == "share" and "占" not in q.squashed and re.search(r"(?:比|较|同)(?:上年|去年|上一年|20\d\d年)|同比", q.squashed):
+        q.op, q.ops = "change", [(q.ops[0][0] + 1, "change")] + q.ops  # 比上年降了百分之几: a rate of change
     q.follow_up = _leans_on_context(q)
     return q
 
@@ -1889,11 +1893,10 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     What the last answer picked out (``focus``: a ranking's first) is what 它 refers to, unless the
     follow-up goes on with the same list (第二呢, 前五个呢); ``earlier`` holds the subjects of the
     questions before the last (两个差多少)."""
-    q = _scope_of_last_money(_this_table(q, last, doc), last)
-    if (listed := _of_last_list(q, last) or _share_in_last_whole(q, last)) is not None:
-        return listed
-    if last is not None and (funds := _sheet_funds_of_last(q, last, doc)) is not None:
-        return funds
+    q, own = _set_aside(_scope_of_last_money(_this_table(q, last, doc), last), last, focus)
+    if own or (found := _of_last_list(q, last) or _share_in_last_whole(q, last)
+               or (_sheet_funds_of_last(q, last, doc) if last is not None else None)) is not None:
+        return q if own else found
     which_table = _which_table_of_last(q)  # 印在哪张表: the table of the last subject
     if last is None or not q.follow_up or q.cued and q.op in ("about", "help") and not which_table \
             or q.domain in _DEPARTMENT_WIDE:
@@ -1961,6 +1964,18 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     if filled.n is None and filled.nth is None:
         filled.n, filled.nth, filled.ascending = last.n, last.nth, filled.ascending or last.ascending
     return filled
+
+
+_SET_IT_ASIDE = re.compile(r"(?:除了|除去|除开|不算|扣除|扣掉|去掉|刨去|刨除)(?:掉)?(?:它|这个|这一个|这项|这一项|这笔|这一笔|该项)")
+
+
+def _set_aside(q: Query, last: Query | None, focus: list | None) -> tuple[Query, bool]:
+    """除了它，其余几个结转项目加起来: what the conversation is about, set aside from what this question names
+    (True: nothing more to fill in), or from what the last one did."""
+    if last is None or q.excluded or not _SET_IT_ASIDE.search(q.squashed) or not (focus or last.subjects):
+        return q, False
+    aside = replace(q, excluded=[_carried((focus or last.subjects)[0])], follow_up=False)
+    return aside, bool(q.subjects or q.scope or q.domain)
 
 
 def _scope_of_last_money(q: Query, last: Query | None) -> Query:
