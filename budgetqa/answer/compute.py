@@ -1087,7 +1087,7 @@ def on_last_result(doc: Document, q: Query, results: list) -> Answer | None:
 _THESE = re.compile(r"这(?:([两三四五六七八九十\d]+)|几|些)(?:个|项|类|大类|款|笔|块)")
 
 
-_FIRST_N = re.compile(r"^(?:那)?(?:列表里|上面|刚才)?(?:的)?前([两二三四五六七八九十\d]{1,2})(?:个|项|名|笔|位|(?![年季月天]))")
+_FIRST_N = re.compile(r"^(?:那)?(?:列表里|上面|刚才)?(?:的)?前([两二三四五六七八九十\d]{1,2})(?:大)?(?:个|项|名|笔|位|(?![年季月天]))")
 
 
 def _first_of_listed(doc: Document, q: Query, listed: list[str], amounts: list, unit: str) -> Answer | None:

@@ -58,13 +58,13 @@ def strip_department(question: str, department: str, printed: list[str]) -> str:
         return LCSseq.similarity(piece, full) >= 0.8 * len(piece) and not any(piece in name for name in printed)
 
     text = question
-    undetermined = re.sub(r"那个|这个", "  ", question)  # (那个区委办公室: the name after the pointing word)
+    undetermined = re.sub(r"那个|这个|^那么|^[那这]", lambda m: " " * len(m.group(0)), question)  # (那(个)区委办公室: the name after the pointing word)
     for m in _ORGANISATION.finditer(undetermined):
         mention = full_mention(undetermined, m)
         mention = lexicon.ASKING_LEAD.sub("", _LEAD.sub("", mention))  # 根据/请问规划和自然资源局: not part of the name
         if len(mention) >= 3 and own(mention) and not other_level(mention, full):
             # (那个区委办公室今年…: the word pointing at the department goes with it)
-            text = re.sub(f"(?:那个|这个|咱们|我们|咱|俺们)?{re.escape(mention)}", " ", text)
+            text = re.sub(f"(?:那个|这个|那么|咱们|我们|咱|俺们|那|这)?{re.escape(mention)}", " ", text)
     key = _distinctive(full)
     for size in range(min(len(key), 12), 2, -1):
         for i in range(len(key) - size + 1):

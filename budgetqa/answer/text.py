@@ -104,6 +104,8 @@ def units(doc: Document, q: Query) -> Answer | None:
     """Internal units (内设机构) and subordinate units (下属单位)."""
     kinds = {"internal_units": ("internal_unit",), "subordinate_units": ("subordinate_unit",),
              "report_units": ("report_unit",)}.get(q.domain or "", ("internal_unit", "subordinate_unit"))
+    if re.search(r"内设|股室|科室|处室", q.squashed) and re.search(r"下属|所属|二级单位|下设.{0,2}单位", q.squashed):
+        kinds = ("internal_unit", "subordinate_unit")  # 内设几个股室、下属几个单位: both asked
     names = {"internal_unit": "内设机构", "subordinate_unit": "下属单位", "report_unit": "纳入本报告的单位"}
     rows = [i for i in doc.items if i.kind in kinds]
     if not rows and q.domain in ("subordinate_units", "report_units"):  # the units the report lists

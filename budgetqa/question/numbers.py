@@ -31,6 +31,9 @@ def chinese_numbers(text: str) -> str:
     """Chinese numerals where they count: 前三 -> 前3, 五十万 -> 50万, 百分之十 -> 10%, 二零二四年 -> 2024年."""
     if not any(ch in _CN_NUMERAL for ch in text):
         return text
+    # 二〇一三一〇二: digits said one by one (a code, read aloud or typed that way) are those digits
+    text = re.sub("[零〇一二三四五六七八九]{5,}", lambda m: "".join(str("零一二三四五六七八九".index(c.replace("〇", "零")))
+                                                                  for c in m.group(0)), text)
     for pattern, template in _PATTERNS:
         if not pattern.search(text):
             continue

@@ -161,6 +161,14 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     _settle_op(q, v, doc)
     _table_described(q, doc)
     _figure_typed(q, doc, v)
+    if lexicon.NAME_HOLDS.search(q.text) and not any(m.kinds & {"code", "item", "project"} for m in q.subjects) \
+            and q.op in ("value", "sum", "list", "count") and q.domain in (None, "projects"):
+        # 跟关工委有关的钱一共多少 / 名称带“办公”的项目: the projects whose names hold the words, listed with their total
+        both = re.search(r"(?:新安排|本年|今年|当年).{0,6}(?:加上?|和|与|及|连同).{0,4}结转", q.squashed)
+        q.subjects, q.domain = [m for m in q.subjects if "list" in m.kinds], "projects"
+        q.scope = None if both else q.scope
+        if q.op != "count":
+            q.op, q.ops = "list", [(q.ops[0][0] + 1, "list")] + q.ops
     if q.op == "value" and q.whole is not None and re.match(r"(?:那|那么|又|再|而)?占", q.squashed):
         q.op, q.ops = "share", [(q.ops[0][0] + 1, "share")] + q.ops  # 占整个支出总计又是多少: a share, of the whole named
     elif q.op == "share" and "占" not in q.squashed and re.search(r"(?:比|较|同)(?:上年|去年|上一年|20\d\d年)|同比", q.squashed):
