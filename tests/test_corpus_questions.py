@@ -25,6 +25,7 @@ SWU_2021 = "budget_chongqing_swu_university_2021_dept.txt"
 FINANCE = "final_shanghai_putuo_caizhengju_2024.txt"
 SWU_2023 = "final_chongqing_swu_university_2023.txt"
 TRANSPORT = "narrative_chongqing_jiaotongwei_2018_dept_budget.txt"
+TEMPLATE = "template_shanghai_district_dept_final_2024.txt"
 
 CASES = [
     # a stated change's parts (…减少23,616.80万元。其中：A增加…，B减少…), as stated, added against it
@@ -45,6 +46,17 @@ CASES = [
     (PLANNING, "规划资源局一共有几家单位纳入决算", [5], ["执法大队（下属参公事业单位）"]),
     (JUSTICE, "司法局部门预算包括哪几个单位呀", [2], ["普陀区法律援助中心"]),
     (SOCIAL, "社会工作部下面有啥单位", [1], ["上海市普陀区社会工作发展服务中心"]),
+    # a stated change's parts asked to add up, in a check or a change question (the list going on after a semicolon
+    # four lines down), and two typed figures added against the totals the report prints
+    (SWU_2021, "本年预算收入比上年减少1,106.89万元，说明里把它拆成财政拨款、事业收入、其他收入三项增减，这三项加总能对上1,106.89吗？",
+     [6331.03, 2110.3, 3113.84, 1106.89], ["一致"]),
+    (TRANSPORT, "基本支出61042.17+项目支出263928.15 等于总数吗？两者各自的增减额相加，等不等于总的减少额？",
+     [324970.32, 145261.52, 4824.58], []),
+    # a 决算's subjects whose outturn stands below their budget, counted
+    (SOCIAL, "说明里列了9个项级科目的全年预算和决算，决算<全年预算的有几个？", [7], []),
+    # a blank template's structure: its terms and a table's columns
+    (TEMPLATE, "名词解释一共解释了几个名词", [11], ["机关运行经费"]),
+    (TEMPLATE, "模板里收入决算表横向分了哪些收入列？", [], ["上级补助收入", "经营收入"]),
     # the numbered points of the text: how many, and what one of them says
     (SWU_2023, "教育支出增加较多，原因写了几点？第二点是什么", [2], ["仪器设备更新升级"]),
     (SWU_2021, "本年支出预算比上年减少的原因报告列了几条？第三条是什么", [3], ["农林水支出（213）减少"]),

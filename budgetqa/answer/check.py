@@ -13,7 +13,7 @@ from budgetqa.answer.model import Answer, amount_text
 from budgetqa.findings import CONTRADICTION, SEVERITY_LABEL
 from budgetqa.answer import build
 from budgetqa.answer.build import add, answer, typed_value, verdict
-from budgetqa.answer.compute import rate_only, sheets_asked, subject_value, subject_values, to_unit
+from budgetqa.answer.compute import changes_added, rate_only, sheets_asked, subject_value, subject_values, to_unit
 from budgetqa.answer.lists import domain, side
 from budgetqa.answer.resolve import (NARRATIVE, TOPIC_FACT_WORDS, Value, children_rows, code_place, code_values, list_total,
                                      table_no_of, table_total)
@@ -26,7 +26,7 @@ _EQUALS = re.compile(r"等不等于|等于|=|相等|一致|对得上|对的上|�
 
 def check(doc: Document, q: Query) -> Answer | None:
     """The consistency question, by what it names."""
-    for attempt in (_balance, _rate, _stated_shares, _against_sheet, _sheets_against, _stated_parts_sum, _parts_named, _parts_of_whole,
+    for attempt in (_balance, changes_added, _rate, _stated_shares, _against_sheet, _sheets_against, _stated_parts_sum, _parts_named, _parts_of_whole,
                     _two_figures, _numbers_only, under_named,
                     _list_against, _one_figure):
         found = attempt(doc, q)
@@ -398,6 +398,8 @@ def _two_sides(left: list[Value], right: list[Value]) -> Answer | None:
 def _numbers_only(doc: Document, q: Query) -> Answer | None:
     """1084.38等于303.62+780.77吗: the figures the question gives, added and compared."""
     numbers = [a.value for a in q.amounts]
+    if len(numbers) == 2 and re.search(r"\+|加", q.squashed) and q.has("总数", "总计", "合计", "总额", "总的"):
+        return _typed_sum_printed(doc, numbers)  # A+B等于总数吗: their sum, and where the report prints it
     if len(numbers) < 3 or not q.has("=", "等于", "+", "加", "合计", "之和", "相加", "一共", "总共"):
         return None
     stated = max(numbers) if max(numbers) != numbers[0] and max(numbers) in numbers[1:] else numbers[0]
@@ -413,6 +415,25 @@ def _numbers_only(doc: Document, q: Query) -> Answer | None:
     for f in related[:3]:
         for line in f.lines[:3]:
             a.source(f.subject, line)
+    return a
+
+
+def _typed_sum_printed(doc: Document, numbers: list[Decimal]) -> Answer:
+    """Two figures typed and added: the sum, and the totals the report prints that equal it."""
+    computed = sum(numbers, Decimal(0))
+    near = Decimal("0.01") * len(numbers)  # (within the rounding of the figures added: a 尾数差)
+    printed = [(f.label, f.value, f"{NARRATIVE} 第{f.line}行") for f in doc.facts
+               if f.kind == "amount" and abs(f.value - computed) <= near]
+    printed += [(r.label, r.first, f"{t.label} 第{r.line}行") for t in doc.tables for r in t.rows
+                if r.is_total and r.first is not None and abs(r.first - computed) <= near]
+    printed = sorted(dict.fromkeys(printed), key=lambda p: abs(p[1] - computed))[:3]
+    said = "；".join(f"{label} {value}（{where}）：{verdict(value, numbers, '')}" for label, value, where in printed)
+    a = answer("check", f"{' + '.join(str(n) for n in numbers)} 与报告所印的合计",
+               f"{' + '.join(str(n) for n in numbers)} = {computed}；" + (f"报告所印的合计：{said}。" if said else
+                                                                        "报告中没有印出等于这个和的合计。"))
+    a.figure("两数之和（计算）", computed, doc.unit)
+    if printed and printed[0][1] != computed:
+        a.figure("差额", abs(printed[0][1] - computed), doc.unit)
     return a
 
 

@@ -735,6 +735,8 @@ def _overlap(a: str, b: str) -> float:
 
 def change(doc: Document, q: Query) -> Answer | None:
     """The change from the previous year the report states, recomputed, and last year's figure."""
+    if (added := changes_added(doc, q)) is not None:
+        return added  # 两者各自的增减额相加，等不等于总的减少额: a stated change against its stated parts
     changes = [f for f in doc.facts if f.kind == "change"]
     changes += [f for f in doc.facts if f.kind == "rate"
                 and not any(c.subject == f.subject and abs(c.line - f.line) <= 2 for c in changes)]
@@ -785,7 +787,7 @@ def change(doc: Document, q: Query) -> Answer | None:
         whole = q.subjects and q.subjects[0].term.key in ("收入总计", "支出总计", "收支总计", "本年收入合计", "本年支出合计")
         headline = [f for f in changes if f.kind == "change" and re.search(r"收入|支出|收支|预算", f.subject or "")]
         if whole and headline:  # the report's money as a whole: its headline change (收入预算比上年减少…)
-            return _stated_change(doc, q, min(headline, key=lambda f: f.line))
+            return stated_change(doc, q, min(headline, key=lambda f: f.line))
         if q.subjects:
             name = q.subjects[0].term.name
             return Answer(False, "change", f"报告（{doc.label}）没有给出「{name}」与上年相比的数字，只有本年的金额；"
@@ -793,10 +795,10 @@ def change(doc: Document, q: Query) -> Answer | None:
         best = min(changes, key=lambda f: f.line)  # nothing named: the report's headline change
     if best.kind == "rate":
         return rate_only(doc, best)
-    a = _stated_change(doc, q, best)
+    a = stated_change(doc, q, best)
     parts = stated_change_parts(doc, best)
     if len(parts) >= 2 and _CHANGE_PARTS_ASKED.search(q.squashed):
-        _add_change_parts(a, best, parts)
+        add_change_parts(a, best, parts)
     return a
 
 
@@ -825,10 +827,35 @@ def stated_change_parts(doc: Document, total: Fact) -> list[Fact]:
     return parts
 
 
+_CHANGES_ADDED = re.compile(r"(?:增减|增加额|减少额|变动|变化|减了|增了)[^，。？?]{0,16}(?:加总|相加|加起来|合计|之和|对上|对得上|等于)")
+
+
+def changes_added(doc: Document, q: Query) -> Answer | None:
+    """三项增减加总能对上1,106.89吗 / 两者各自的增减额相加等不等于总的减少额: the change the report states
+    (by the amount typed, or of the subject named) with the parts it lists, added against it."""
+    if not _CHANGES_ADDED.search(q.squashed):
+        return None
+    typed = {abs(a.value) for a in q.amounts}
+    names = [squash(t.name) for m in q.subjects for t in m.terms]
+
+    def said(subject: str) -> bool:
+        return any(n and n in squash(subject) for n in names)
+
+    stated = [(f, parts) for f in doc.facts if f.kind == "change" and len(parts := stated_change_parts(doc, f)) >= 2]
+    found = next((s for s in stated if abs(s[0].value) in typed), None) \
+        or next((s for s in stated if sum(said(p.subject) for p in s[1]) >= 2), None) \
+        or next((s for s in stated if said(s[0].subject)), None)  # (the amount typed, the parts named, the whole named)
+    if found is None:
+        return None
+    a = stated_change(doc, q, found[0])
+    add_change_parts(a, *found)
+    return a
+
+
 def _after_semicolon(doc: Document, before: Fact, f: Fact) -> bool:
     """The sentence of ``f`` follows that of ``before`` after a semicolon: the same list goes on
     (其中：基本支出…增加…；项目支出…减少…)."""
-    if before.sentence == f.sentence or not 0 <= f.line - before.line <= 2 or not doc.lines:
+    if before.sentence == f.sentence or not 0 <= f.line - before.line <= 4 or not doc.lines:
         return False
     text = "".join(compact(line) for line in doc.lines[max(0, before.line - 1):f.line])
     tail = compact(before.sentence)[-8:]
@@ -836,7 +863,7 @@ def _after_semicolon(doc: Document, before: Fact, f: Fact) -> bool:
     return at >= 0 and text[at + len(tail):at + len(tail) + 1] in ("；", ";")
 
 
-def _add_change_parts(a: Answer, total: Fact, parts: list[Fact]) -> None:
+def add_change_parts(a: Answer, total: Fact, parts: list[Fact]) -> None:
     """A stated change's parts as stated, added (with their signs) and set against the change."""
     computed = sum((f.value for f in parts), Decimal(0))
     said = "；".join(f"{f.subject}{'增加' if f.value > 0 else '减少'} {amount_text(abs(f.value), f.unit)}" for f in parts)
@@ -875,7 +902,7 @@ def moved(doc: Document, q: Query) -> Answer | None:
     return a
 
 
-def _stated_change(doc: Document, q: Query, best: Fact) -> Answer:
+def stated_change(doc: Document, q: Query, best: Fact) -> Answer:
     rate = next((f for f in doc.facts if f.kind == "rate" and f.subject == best.subject and f.line >= best.line - 1), None)
     current = next((f for f in doc.facts if f.kind == "amount" and f.label == best.subject), None)
     word = "增加" if best.value > 0 else "减少"

@@ -593,9 +593,13 @@ def _by_subject(doc: Document, q: Query) -> Answer | None:
     return None
 
 
+_STRUCTURE_ASKED = re.compile(r"(?:几|多少|哪些|哪几)(?:个|张|项)?(?:表|栏|列|名词|术语|部分|内容)|名词解释.{0,8}(?:几|多少|哪些)")
+
+
 def refuse(doc: Document, q: Query) -> str:
     """Why the report cannot answer (another department, a person, the future, another year or kind)."""
-    if q.op not in ("about", "help", "define") and any(n.startswith("空白模板") for n in doc.notes):
+    if q.op not in ("about", "help", "define") and any(n.startswith("空白模板") for n in doc.notes) \
+            and not _STRUCTURE_ASKED.search(q.squashed):  # (its tables, columns, terms and parts are there to ask about)
         return (f"这份文件（{doc.label}）是空白模板：表格没有填数，文字里的 XX 是占位符，"
                 "没有真实的数字或情况可答。")
     if q.refused.startswith("department:"):

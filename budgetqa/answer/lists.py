@@ -401,6 +401,11 @@ def count(doc: Document, q: Query) -> Answer | None:
         return a
     if q.domain == "targets":
         return text.performance_overview(doc)
+    glossary = doc.items_of("glossary")  # (an entry's parts explained within it, after 其中, are not entries of their own)
+    if q.has("名词", "术语") and (terms := [i for i in glossary if not any(o is not i and i.text in o.text for o in glossary)]):
+        a = answer("count", "名词解释", f"名词解释共 {len(terms)} 个：{'、'.join(i.name for i in terms)}（第{terms[0].line}行起）。")
+        a.figure("名词个数", Decimal(len(terms)), "个")
+        return a
     d = domain(doc, q)
     if not d.rows and not (q.domain == "projects" and q.scope):
         return None
@@ -531,6 +536,7 @@ def rate_rank(doc: Document, q: Query) -> Answer | None:
 
 
 _COMPLETION_ASKED = re.compile(r"完成率|执行率|完成得|完成情况|完成.{0,6}比例|执行.{0,4}比例")
+_OUTTURN_AGAINST = re.compile(r"决算数?(小于|低于|少于|不足|没达到|未达到|没有达到|大于|高于|超过|多于|等于)(?:全年|年初|调整)?预算")
 _BUDGETS_ADDED = re.compile(r"(?:年初预算|全年预算|调整预算)[^，。？?]{0,6}(?:加起来|合计|相加|之和|加总)")
 
 
@@ -540,7 +546,7 @@ def completion_asked(doc: Document, q: Query) -> Answer | None:
     if doc.kind != "决算" or any(m.kinds & {"code", "item", "project"} and m.via != "context" for m in q.subjects):
         return None
     if not (_COMPLETION_ASKED.search(q.squashed) and (q.op in ("rank", "count", "filter", "list") or q.percents)
-            or _BUDGETS_ADDED.search(q.squashed) and not q.percents):
+            or _BUDGETS_ADDED.search(q.squashed) and not q.percents or _OUTTURN_AGAINST.search(q.squashed)):
         return None
     items = outturns(doc)
     return _completion_items(doc, q, items) if len(items) >= 2 else None
@@ -551,7 +557,17 @@ def _completion_items(doc: Document, q: Query, items: list[Outturn]) -> Answer:
     (完成率是100%的有几项), their budgets added (年初预算加起来), or ranked by completion (lowest first when
     asked), each with its budget, outturn and their difference."""
     unit = items[0].budget.unit
-    if q.percents:
+    against = _OUTTURN_AGAINST.search(q.squashed)
+    if against:  # 决算小于全年预算的有几个: the subjects whose outturn stands so against their budget
+        word = against.group(1)
+        test = (lambda i: i.outturn.value > i.budget.value) if word in ("大于", "高于", "超过", "多于") else \
+            (lambda i: i.outturn.value == i.budget.value) if word == "等于" else (lambda i: i.outturn.value < i.budget.value)
+        chosen = [i for i in items if test(i)]
+        a = answer("filter", f"报告逐项说明的 {len(items)} 个科目中决算{word}预算的",
+                   f"报告逐项说明的 {len(items)} 个科目中，决算{word}预算的有 {len(chosen)} 个："
+                   + "；".join(f"{i.topic}（{i.budget.label} {i.budget.value}，{i.outturn.label} {i.outturn.value}）" for i in chosen) + "。")
+        a.figure("个数", Decimal(len(chosen)), "个")
+    elif q.percents:
         level = q.percents[0]
         test = {"gt": lambda r: r > level, "ge": lambda r: r >= level, "lt": lambda r: r < level,
                 "le": lambda r: r <= level}.get(q.comparator or "eq", lambda r: r == level)

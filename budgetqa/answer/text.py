@@ -485,7 +485,7 @@ def help_answer(doc: Document, q: Query) -> Answer:
 
 
 # A table's columns asked (三公经费那张表分哪几栏, 支出决算表有哪些栏目): its headings, not its figures.
-COLUMNS_ASKED = re.compile(r"(?:分|有|列了?|设了?)(?:哪几|哪些|几)(?:个)?(?:栏|列|栏目)|栏目|表头")
+COLUMNS_ASKED = re.compile(r"(?:分|有|列了?|设了?)(?:了)?(?:哪几|哪些|几)(?:个)?[\u4e00-\u9fff]{0,4}?(?:栏|列|栏目)(?!入|出|示|支)|栏目|表头")
 
 
 def table_columns(doc: Document, q) -> Answer | None:
