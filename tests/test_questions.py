@@ -92,6 +92,11 @@ ANSWERS = [
     ("名词解释一共解释了几个名词", "count", [12], ["财政拨款"]),
     # two figures typed and added against the totals the report prints (a 尾数差 said as one)
     ("基本支出303.62+项目支出780.77等于总数吗", "check", [1084.39, 0.01], ["尾数差"]),
+    # names listed with 、 are each asked (not a column of the first); how the asker wants the answer is no question
+    ("常务会材料要用：区委办2024年预算收入总计多少？本年收入、上年结转各多少，给三个数就行", "value", [1084.38, 550.51, 533.88], []),
+    ("好的好的。那区委办用的办公用房有多大？这些数是截至什么时候统计的？", "value", [405], ["2024年5月13日"]),
+    # the first items of a ranking added, and the sum's share of the list asked next in the line
+    ("本年项目前三大加起来多少？占本年项目的多少", "rank", [187.00, 75.74], []),
     # a percentage asked of a comparison with last year is its rate of change, not a share
     ("预算收入总计比上年降了百分之几", "change", [35.72], []),
     # English names and a few English words are read as the report's names (a phrase is one name)

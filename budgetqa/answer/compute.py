@@ -1085,8 +1085,9 @@ _ON_RESULT = re.compile(r"^(?:那|那么)?再?加上|^(?:这|那)(?:几项|几�
 def on_last_result(doc: Document, q: Query, results: list) -> Answer | None:
     """再加上X呢 / 这几项占X比重 after a computed total (a filter's or a sum's): that total with X
     added, or its share of X."""
-    if not results or not _ON_RESULT.search(q.squashed) or results[-1][2] not in ("filter", "sum"):
-        return None
+    if not results or not _ON_RESULT.search(q.squashed) or not (
+            results[-1][2] in ("filter", "sum") or results[-1][1].label == "合计（计算）"):
+        return None  # (a ranking's first items added: 前三大加起来多少？占本年项目的多少)
     what, total, _ = results[-1]
     named = [q.whole] if q.whole is not None else q.subjects
     if len(named) != 1:

@@ -58,7 +58,7 @@ def strip_department(question: str, department: str, printed: list[str]) -> str:
         return LCSseq.similarity(piece, full) >= 0.8 * len(piece) and not any(piece in name for name in printed)
 
     text = question
-    undetermined = re.sub(r"那个|这个|^那么|^[那这]", lambda m: " " * len(m.group(0)), question)  # (那(个)区委办公室: the name after the pointing word)
+    undetermined = re.sub(r"那个|这个|(?:^|(?<=[。，,！!？?\s]))(?:那么|那|这)", lambda m: " " * len(m.group(0)), question)  # (那(个)区委办公室: the name after the pointing word)
     for m in _ORGANISATION.finditer(undetermined):
         mention = full_mention(undetermined, m)
         mention = lexicon.ASKING_LEAD.sub("", _LEAD.sub("", mention))  # 根据/请问规划和自然资源局: not part of the name

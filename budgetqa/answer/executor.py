@@ -127,6 +127,7 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
         question = picked
     question = _GREETING.sub("", strip_department(question, doc.department, _printed(doc))) or question
     question = _WANT_TO_KNOW.sub("", _INTRODUCTION.sub("", question)) or question  # (同志你好，我想了解一下…)
+    question = _FORMAT_WISH.sub("", question) or question  # (…各多少，给三个数就行: how to answer, not what)
     switch = _SWITCH.match(question)
     if switch and squash(switch.group(1)) in squash(switch.group(2)):
         question = switch.group(2)  # 换成项目支出看，X下面哪几个项有项目支出: the question after it says it again
@@ -224,6 +225,9 @@ _REASON_ASKED = re.compile(r"^(?:那)?(?:主要)?(?:原因|理由)(?:是)?(?:怎
 # A greeting opening a question, and the words of wanting to know before what is asked.
 _GREETING = re.compile(r"^(?:同志|领导|老师)?(?:你好|您好)[，,！!。]\s*(?=.*(?:我想|我要|我来)(?:了解|咨询|请教|打听))")
 _WANT_TO_KNOW = re.compile(r"^我(?:想|要)?(?:了解|咨询|请教|打听)(?:一下|下)?")
+# How the asker wants the answer given, said after the question (给三个数就行, 只要数字).
+_FORMAT_WISH = re.compile(r"[，,。]?\s*(?:请|麻烦)?(?:给(?:我)?|说|报)?(?:[一二三两四五六七八九十\d]+个)?数(?:字)?就(?:行|好|可以)了?"
+                          r"|[，,。]?\s*只要数字?就?(?:行|好|可以)?")
 # 换成项目支出看，… / 改看X，…: a measure switched to, said before the question that uses it.
 _SWITCH = re.compile(r"^(?:那)?(?:换成|换到|改成|改看|切换到|切到|换个口径看?)([^，,。？?]{1,12}?)(?:来看|看|口径)?[，,]\s*(\S.+)$")
 _ASIDE = re.compile(r"(?:我们?|本人)[局部委办处科室校院]?(?:想|要|在|是|打算|准备|会|正在)|谢谢|多谢|麻烦(?:了|您|你)|辛苦")

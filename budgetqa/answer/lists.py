@@ -312,7 +312,17 @@ def rank(doc: Document, q: Query) -> Answer | None:
             gap = abs(head.amount - last.amount)  # 最大的和最小的差多少: the two ends' difference
             text += f"两者相差 {amount_text(gap, head.unit)}（{max(head.amount, last.amount)} − {min(head.amount, last.amount)}）。"
         shown = shown + [last]
+    added = len(shown) > 1 and len({v.unit for v in shown}) == 1 \
+        and bool(re.search(r"加起来|合计|之和|一共|总共|合起来|加在一起", q.squashed))
+    of_list = added and "占" in q.squashed and bool(total(d.rows))
+    if added:  # 前三大加起来多少(，占本年项目多少): the items ranked, added (and as a share of the list)
+        text += f"这 {len(shown)} 项合计 {amount_text(total(shown), head.unit)}" + (
+            f"，占{d.where}合计 {amount_text(total(d.rows), head.unit)} 的 {pct(total(shown), total(d.rows))}%。" if of_list else "。")
     a = answer("rank", f"{d.where}，按金额{order}", text)
+    if added:
+        a.figure("合计（计算）", total(shown), head.unit)
+    if of_list:
+        a.figure("占比（计算）", pct(total(shown), total(d.rows)), "%")
     if gap is not None:
         a.figure("最多与最少之差（计算）", gap, head.unit)
     if tied:

@@ -836,7 +836,8 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
                                                  between))
         # 机关运行经费和(经济分类表的)公用经费: two names listed, not a column of the row
         listed = measures and (bool(re.search(r"[和与及、跟同加]", between)) or named_rows[0].kinds == {"row"} and any(
-            last_row <= b <= measures[0].start for b in q.breaks)) and not fund_listed  # (本年收入加上年结转, 本年收入、上年结转)
+            last_row <= b <= measures[0].start for b in q.breaks) or _enumerated(q, last_row, measures[0].start)) \
+            and not fund_listed  # (本年收入加上年结转, 本年收入、上年结转)
         fund_row = _fund_of(q.squashed[rows[0].start:rows[0].end]) if len(named_rows) == 1 else None
         if measures and fund_row and any(fund_row in t.title for t in doc.tables) \
                 and all(column[id(m)] in _SPENDING_COLUMNS for m in measures):
@@ -853,6 +854,12 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
         elif re.search(r"基本(?:支出)?[和与、及]项目(?:支出)?", q.squashed[rows[0].end:]):
             q.measures = ["基本支出", "项目支出"]  # 2050204高中教育多少？基本和项目各多少
     q.subjects = ms
+
+
+def _enumerated(q: Query, end: int, start: int) -> bool:
+    """An enumeration mark (、) typed between two names: they are listed, the second is no column of the first."""
+    before, after = q.squashed[max(0, end - 4):end], q.squashed[start:start + 4]
+    return bool(before and after and re.search(re.escape(before) + r"\s*、\s*" + re.escape(after), q.text))
 
 
 def _spending_words(q: Query, ms: list[Mention]) -> list[Mention]:
