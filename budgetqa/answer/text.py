@@ -380,7 +380,7 @@ def _which_tables(doc: Document, named) -> Answer | None:
 
 
 # --------------------------------------------------------------------------- any sentence
-_PURPOSE = re.compile(r"主要用于|用在哪|用到哪|干什么用|干啥用|做什么用|拿来干|用来干|用途|主要用在")
+_PURPOSE = re.compile(r"主要用于|用在哪|用到哪|干什么用|干啥用|做什么用|拿来干|用来干|用途|主要用在|花在(?:了)?(?:什么|哪|啥)|用在(?:了)?(?:什么|啥)|用于(?:什么|啥|哪)")
 
 
 def purpose(doc: Document, q: Query) -> Answer | None:

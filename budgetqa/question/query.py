@@ -169,6 +169,9 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
         q.scope = None if both else q.scope
         if q.op != "count":
             q.op, q.ops = "list", [(q.ops[0][0] + 1, "list")] + q.ops
+    if q.op == "value" and q.whole is not None and q.whole.kinds == {"topic"} and q.subjects \
+            and all(m.kinds <= {"fact"} for m in q.subjects):
+        q.whole = None  # 政府采购里授予中小企业的合同金额: a figure the text states of the topic, asked itself
     if q.op == "value" and q.whole is not None and re.match(r"(?:那|那么|又|再|而)?占", q.squashed):
         q.op, q.ops = "share", [(q.ops[0][0] + 1, "share")] + q.ops  # 占整个支出总计又是多少: a share, of the whole named
     elif q.op == "share" and "占" not in q.squashed and re.search(r"(?:比|较|同)(?:上年|去年|上一年|20\d\d年)|同比", q.squashed):
