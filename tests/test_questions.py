@@ -97,6 +97,8 @@ ANSWERS = [
     ("好的好的。那区委办用的办公用房有多大？这些数是截至什么时候统计的？", "value", [405], ["2024年5月13日"]),
     # the first items of a ranking added, and the sum's share of the list asked next in the line
     ("本年项目前三大加起来多少？占本年项目的多少", "rank", [187.00, 75.74], []),
+    # a row's column as a share of the row itself (占它)
+    ("20131的项目支出占它多少", "share", [779.70, 1014.12, 76.88], []),
     # a percentage asked of a comparison with last year is its rate of change, not a share
     ("预算收入总计比上年降了百分之几", "change", [35.72], []),
     # English names and a few English words are read as the report's names (a phrase is one name)

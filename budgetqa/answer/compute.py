@@ -419,6 +419,21 @@ def to_unit(base: Value, unit: str) -> Value:
     return replace(base, amount=amount, unit=unit, label=f"{base.label}（{amount_text(base.amount, base.unit)}）")
 
 
+def _column_of_row(doc: Document, q: Query) -> Answer | None:
+    """A row's figure in one column as a share of the row's total."""
+    part = subject_value(doc, q, q.subjects[0])
+    whole = subject_value(doc, replace(q, measures=[]), q.subjects[0])
+    if part is None or whole is None or part.unit != whole.unit or not whole.amount:
+        return None
+    computed = pct(part.amount, whole.amount)
+    a = answer("share", f"{part.label} 占 {whole.label}",
+               f"{said(part)} 占 {said(whole)} 的 {computed}%（{part.amount} ÷ {whole.amount} × 100）。")
+    a.figure(f"{part.label}占{whole.label}的比例", computed, "%")
+    add(a, part)
+    add(a, whole)
+    return a
+
+
 def share(doc: Document, q: Query) -> Answer | None:
     """The share of one figure in another: computed, with the share the report states beside it."""
     if q.has("完成") and any(f.label.startswith("完成") for f in doc.facts if f.kind == "share"):
@@ -428,6 +443,10 @@ def share(doc: Document, q: Query) -> Answer | None:
     found = _fund_share_of_code(doc, q)
     if found is not None:
         return found
+    own_row = q.measures and q.whole is None and len({m.term.key for m in q.subjects}) == 1 \
+        and (len(q.subjects) == 2 or re.search(r"占(?:它|其|该)", q.squashed))
+    if own_row:  # 项目支出占它的比例 after a row / X的项目支出占它多少: the column's share of the row's own total
+        return _column_of_row(doc, q)
     if q.together and len(q.subjects) >= 2:
         return _share_of_sum(doc, q)
     if len(q.subjects) >= 2 and (q.each or q.whole is not None) or len(q.subjects) >= 2 and q.whole is None and _listed(q):
