@@ -59,10 +59,12 @@ CASES = [
     (TEMPLATE, "模板里收入决算表横向分了哪些收入列？", [], ["上级补助收入", "经营收入"]),
     # what a 决算 subject's money was spent on (花在什么上) is its paragraph's 主要用于; money spent in all is the
     # year's spending where no 支出总计 is printed; a figure the text states of a topic, asked within it (a typo too)
-    (FINANCE, "财政委托业务支出那449万多块，是花在什么上的？", [], ["审计及绩效评价"]),
+    (FINANCE, "财政委托业务支出那449万多块，是花在什么上的？", [449.52], ["审计及绩效评价"]),
     (SOCIAL, "社会工作部是新成立的单位吧？2024年一共花了多少万元？", [307.82], []),
     (SWU_FINAL, "政府采构里授予中小企业的合同金额是多少？", [12127.08], []),
     (SWU_2021, "高等教育那一项（2050205）总共多少？项目支出占它的比例大概多少？", [368311.21, 85391.31, 23.18], []),
+    # a name typed with a word left out (一般公共预算拨款支出 for …财政拨款支出) is one name, not a fund and another
+    (TRANSPORT, "项目支出占一般公共预算拨款支出的占比？", [81.22], []),
     # the numbered points of the text: how many, and what one of them says
     (SWU_2023, "教育支出增加较多，原因写了几点？第二点是什么", [2], ["仪器设备更新升级"]),
     (SWU_2021, "本年支出预算比上年减少的原因报告列了几条？第三条是什么", [3], ["农林水支出（213）减少"]),

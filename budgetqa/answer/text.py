@@ -398,7 +398,12 @@ def purpose(doc: Document, q: Query) -> Answer | None:
     m = re.search(r"主要用于[：:]?([^。]+)", text[max(at, 0):])
     if m is None:
         return None
-    a = answer("text", f"{topic} 的用途", f"{topic}：主要用于：{m.group(1).strip()}（情况说明 第{start}行附近）。")
+    stated = "，".join(f"{f.label} {amount_text(f.value, f.unit)}" for f in facts if f.kind == "amount")
+    a = answer("text", f"{topic} 的用途", f"{topic}：{stated + '；' if stated else ''}主要用于：{m.group(1).strip()}"
+               f"（情况说明 第{start}行附近）。")
+    for f in facts:
+        if f.kind == "amount":
+            a.figure(f.label, f.value, f.unit, NARRATIVE, f.line)
     a.source(NARRATIVE, start, topic)
     return a
 

@@ -810,6 +810,7 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
     q.excluded = [m for m in ms if _excluded(q, m)]
     ms = [m for m in ms if m not in q.excluded and not _own_department(q, m, doc)]
     ms = _restated(q, ms)
+    ms = _one_name_in_two(q, ms)
     ms = _assets(q, ms)
     ms = _explained(q, ms)
     ms = _one_thing(q, ms)
@@ -1126,6 +1127,21 @@ def _fund_roles(q: Query, ms: list[Mention], doc: Document) -> list[Mention]:
     funds = {m.fund for m in out if m.fund}
     if len(funds) == 1 and all(m.fund for m in out if m.kinds & {"code", "column", "item", "row"}):
         q.fund = funds.pop()
+    return out
+
+
+def _one_name_in_two(q: Query, ms: list[Mention]) -> list[Mention]:
+    """一般公共预算拨款支出: a name typed with a word left out is read as two (the fund, then 拨款支出 read loosely
+    as the whole name): when the second's name opens with the first's words, they are that one name."""
+    out: list[Mention] = []
+    for m in ms:
+        prev = out[-1] if out else None
+        typed = q.squashed[prev.start:prev.end] if prev is not None else ""
+        if prev is not None and m.start == prev.end and m.via in ("fuzzy", "partial") and len(typed) >= 4 \
+                and m.term.name.startswith(typed) and len(m.term.name) > len(typed) + len(q.squashed[m.start:m.end]) - 2:
+            out[-1] = replace(m, start=prev.start, via="fuzzy")
+            continue
+        out.append(m)
     return out
 
 
