@@ -99,6 +99,8 @@ ANSWERS = [
     ("本年项目前三大加起来多少？占本年项目的多少", "rank", [187.00, 75.74], []),
     # a row's column as a share of the row itself (占它)
     ("20131的项目支出占它多少", "share", [779.70, 1014.12, 76.88], []),
+    # several tables named: each one, what it is and whether it is empty
+    ("表七、表八、表九这三张表是什么情况", "value", [], ["表7", "表8", "表9", "本表无数据"]),
     # a percentage asked of a comparison with last year is its rate of change, not a share
     ("预算收入总计比上年降了百分之几", "change", [35.72], []),
     # English names and a few English words are read as the report's names (a phrase is one name)
@@ -369,6 +371,8 @@ DIALOGUES = [
     # 占X又是多少 after a share: of the same part, the new whole; 除了它 sets the one in focus aside
     [("结转项目里最大的一笔是哪个？多少钱", [497.52]), ("它占结转项目总额多少？占整个支出总计又是多少？", [93.19, 45.88]),
      ("除了它，其余几个结转项目逐项加起来是多少？", [36.36, 36.37])],
+    # the sheet picked by a date is what 它 points at next
+    [("绩效目标表填报日期最晚的是哪个项目", ["乡镇档案室标准化建设"]), ("它那张表里社会效益指标的指标值写的是什么", ["丰富群众业余生活"])],
     [("本年安排的项目一共几个", [8]), ("总金额多少", [246.89]), ("平均一个项目多少万元", [30.86]),
      ("超过这个平均数的有几个？都是哪几个", [4, "山西画报订阅费用", "乡镇档案室标准化建设"])],
     [("法律顾问费用安排了多少", [15.00]), ("绩效表里的实施期资金总额和年度资金总额分别是多少", [300000, 150000]),

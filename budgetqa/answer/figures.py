@@ -68,6 +68,10 @@ def value(doc: Document, q: Query) -> Answer | None:
                 add(a, found[0])
                 return a
         return table_answer(doc, q.table) if q.table is not None else None
+    if len(q.subjects) >= 2 and all(m.kinds == {"table"} for m in q.subjects):  # 表七、表八、表九是什么情况: each table
+        nos = dict.fromkeys([int(m.term.key) for m in q.subjects] + ([q.table] if q.table is not None else []))
+        found = [a for no in nos if (a := table_answer(doc, no)) is not None]
+        return combine("value", found) if found else None
     if len(q.subjects) == 1:
         m = q.subjects[0]
         found = one_value(doc, q, m)

@@ -18,7 +18,7 @@ from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import TOPIC_TABLES
 from budgetqa.models import Document, PerformanceTarget
 from budgetqa.question.query import Query
-from budgetqa.answer.resolve import NARRATIVE, topic_facts
+from budgetqa.answer.resolve import NARRATIVE, Value, topic_facts
 from budgetqa.textnorm import squash
 
 
@@ -217,7 +217,8 @@ def field_across_sheets(doc: Document, q: Query) -> Answer | None:
         a = answer("text", f"{name}{ordered.group(0)}的绩效目标表", f"{len(sheets)} 张绩效目标表中{name}{ordered.group(0)}的是 "
                    f"{pick.project_name}（{pick.fields[name]}，第{pick.field_lines.get(name, pick.line)}行）。")
         a.source("项目支出绩效目标表", pick.field_lines.get(name, pick.line), pick.project_name)
-        return a
+        a.focus = [Value(pick.project_name, Decimal(0), pick.unit, "项目支出绩效目标表", pick.line, f"project:{pick.project_name}")]
+        return a  # (它的社会效益指标 next: of that sheet)
     if negated:
         typed = negated.group(1)
         digits = re.sub(r"\D", "", typed)
