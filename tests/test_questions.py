@@ -373,6 +373,10 @@ DIALOGUES = [
      ("除了它，其余几个结转项目逐项加起来是多少？", [36.36, 36.37])],
     # the sheet picked by a date is what 它 points at next
     [("绩效目标表填报日期最晚的是哪个项目", ["乡镇档案室标准化建设"]), ("它那张表里社会效益指标的指标值写的是什么", ["丰富群众业余生活"])],
+    # 再把X加进去 adds X to the sum just given; a share asked next in the line is of the new sum
+    [("基本工资、津贴补贴、奖金这三项加起来多少？", [168.27]), ("再把绩效工资加进去呢？占人员经费的比例是多少", [214.54, 73.97])],
+    # an English clause asking a share is a part of its own
+    [("top 3 projects in 表十二 by amount，列一下", [90.00]), ("这 top 3 合计多少，占 current-year project total 的 share？", [187.00, 75.74])],
     [("本年安排的项目一共几个", [8]), ("总金额多少", [246.89]), ("平均一个项目多少万元", [30.86]),
      ("超过这个平均数的有几个？都是哪几个", [4, "山西画报订阅费用", "乡镇档案室标准化建设"])],
     [("法律顾问费用安排了多少", [15.00]), ("绩效表里的实施期资金总额和年度资金总额分别是多少", [300000, 150000]),

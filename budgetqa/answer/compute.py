@@ -1098,7 +1098,8 @@ def last_two(doc: Document, q: Query, results: list) -> Answer | None:
     return None
 
 
-_ON_RESULT = re.compile(r"^(?:那|那么)?再?加上|^(?:这|那)(?:几项|几个|些|几笔)(?:加起来|合计|一共)?占|^(?:那|它|其)?占(?!比)")
+_ON_RESULT = re.compile(r"^(?:那|那么)?再?加上|^(?:那|那么)?再?把[^，,。？?]{1,16}?加(?:进去|进来|上)"
+                        r"|^(?:这|那)(?:几项|几个|些|几笔)(?:加起来|合计|一共)?占|^(?:那|它|其)?占(?!比)")
 
 
 def on_last_result(doc: Document, q: Query, results: list) -> Answer | None:
@@ -1134,7 +1135,7 @@ def on_last_result(doc: Document, q: Query, results: list) -> Answer | None:
 _THESE = re.compile(r"这(?:([两三四五六七八九十\d]+)|几|些)(?:个|项|类|大类|款|笔|块)")
 
 
-_FIRST_N = re.compile(r"^(?:那)?(?:列表里|上面|刚才)?(?:的)?前([两二三四五六七八九十\d]{1,2})(?:大)?(?:个|项|名|笔|位|(?![年季月天]))")
+_FIRST_N = re.compile(r"^(?:那|这)?(?:列表里|上面|刚才)?(?:的)?前([两二三四五六七八九十\d]{1,2})(?:大)?(?:个|项|名|笔|位|(?![年季月天]))")
 
 
 def _first_of_listed(doc: Document, q: Query, listed: list[str], amounts: list, unit: str) -> Answer | None:

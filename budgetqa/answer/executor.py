@@ -235,7 +235,7 @@ _COURTESY = re.compile(r"(?:同志|领导|老师)?(?:您好|你好|谢谢|多谢
 _CLAUSE_END = re.compile(r"([，,]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff]))")
 # Words that make a clause a question of its own (多少, 几个, 是否 …); a clause without one says
 # where or what, and is read together with the next.
-_ASKS = re.compile(r"多少|几|哪|什么|啥|吗|有没有|有无|等不等于|对得上|对不上|(?<![这那多])么|呢|是否|是不是|占比|比例|比重|百分比|对不对|怎么|咋|如何|为何|为什么|原因|多长|多久|多大|多高"
+_ASKS = re.compile(r"(?i)how\s+much|how\s+many|share|percent|ratio|which|多少|几|哪|什么|啥|吗|有没有|有无|等不等于|对得上|对不上|(?<![这那多])么|呢|是否|是不是|占比|比例|比重|百分比|对不对|怎么|咋|如何|为何|为什么|原因|多长|多久|多大|多高"
                    r"|(?:金额|数额)\s*$")  # (请列示X科目金额，及其…: a figure asked in writing)
 
 
