@@ -274,3 +274,13 @@ def test_the_reason_just_quoted_is_what_a_bare_why_asks(databases):
     ask(conn, "在说明列出的各项中，完成年初预算比例最低的是哪一项？", session)
     answer = ask(conn, "主要原因是怎么说的？", session)
     assert answer.matched and "政府采购流程未及时完毕" in answer.text, answer.text
+
+
+def test_reason_of_the_subject_just_ranked(databases):
+    """它没完成是什么原因 after the lowest completion rate: the reason that answer quoted."""
+    conn = connect(databases[PLANNING])
+    session = Session()
+    first = ask(conn, "分项里完成率最低的是哪一项", session)
+    assert "城乡社区规划与管理" in first.text
+    reason = ask(conn, "它没完成是什么原因", session)
+    assert reason.matched and "政府采购流程" in reason.text

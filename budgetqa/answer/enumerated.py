@@ -119,7 +119,8 @@ def enumerated(doc: Document, q: Query) -> Answer | None:
             return None
         points = best[1]
     n = len(points.points)
-    said = "；".join(f"{k}. {p}" for k, p in enumerate(points.points, 1))
+    brief = n > 5  # (a long list is named point by point, each by its opening words; its table holds them whole)
+    said = "；".join(f"{k}. {p[:30] + '…' if brief and len(p) > 30 else p}" for k, p in enumerate(points.points, 1))
     a = answer("text", f"「{points.lead[-30:]}」所列各点", f"报告在「{points.lead[-30:]}」下列了 {n} 点：{said}（第{points.lines[0]}行起）。")
     a.figure("所列条数", Decimal(n), "条")
     if which:
