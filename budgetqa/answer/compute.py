@@ -849,6 +849,34 @@ def stated_change_parts(doc: Document, total: Fact) -> list[Fact]:
 _CHANGES_ADDED = re.compile(r"(?:增减|增加额|减少额|变动|变化|减了|增了)[^，。？?]{0,16}(?:加总|相加|加起来|合计|之和|对上|对得上|等于)")
 
 
+# 哪块收入掉下来了 / 哪项支出增加最多: the part of a stated change that moved most that way.
+_PART_MOVED = re.compile(r"哪(?:块|项|个|部分|类|一块|一项)[^，。？?]{0,8}?(掉|降|减|少|跌|涨|增|多|升)")
+
+
+def part_moved(doc: Document, q: Query) -> Answer | None:
+    """The part a stated change lists that moved most the way asked (down: 掉/降/减/少, up: 涨/增/多),
+    with the reason the report gives, among the changes of the side named (收入 or 支出)."""
+    m = _PART_MOVED.search(q.squashed)
+    if m is None:
+        return None
+    side = "收入" if "收入" in q.squashed else "支出" if "支出" in q.squashed else ""
+    down = m.group(1) in "掉降减少跌"
+    for total in (f for f in doc.facts if f.kind == "change" and side in f.subject):
+        parts = stated_change_parts(doc, total)
+        moved = [p for p in parts if (p.value < 0) == down and p.value]
+        if len(parts) >= 2 and moved:
+            best = max(moved, key=lambda p: abs(p.value))
+            reason = stated_reason(doc, best.sentence, best.line, best.subject) or stated_reason(doc, total.sentence, total.line)
+            a = answer("change", f"{total.subject} 中{'减少' if down else '增加'}最多的部分",
+                       f"{total.subject}比{total.basis}{'增加' if total.value > 0 else '减少'} {amount_text(abs(total.value), total.unit)}，"
+                       f"其中{'减少' if down else '增加'}最多的是 {best.subject}，{'减少' if down else '增加'} "
+                       f"{amount_text(abs(best.value), best.unit)}（{NARRATIVE} 第{best.line}行）。" + (f"{reason}。" if reason else ""))
+            a.figure(f"{best.subject}变动额", abs(best.value), best.unit, NARRATIVE, best.line)
+            a.figure(f"{total.subject}变动额", abs(total.value), total.unit, NARRATIVE, total.line)
+            return a
+    return None
+
+
 def changes_added(doc: Document, q: Query) -> Answer | None:
     """三项增减加总能对上1,106.89吗 / 两者各自的增减额相加等不等于总的减少额: the change the report states
     (by the amount typed, or of the subject named) with the parts it lists, added against it."""

@@ -561,7 +561,7 @@ def execute(conn, doc: Document, q: Query) -> Answer | None:
         found = compute.budget_vs_outturn(doc, q)  # a 决算 report's budget against its outturn
         if found is not None:
             return found
-    found = compute.moved(doc, q)  # 有没有哪块是涨的: the stated changes that way
+    found = compute.part_moved(doc, q) or compute.moved(doc, q)  # 哪块收入掉下来了 / 有没有哪块是涨的
     if found is not None:
         return found
     if q.subjects:
