@@ -518,20 +518,17 @@ _LOW_FIRST = re.compile(r"垫底|最低|最少|最小|最差|倒数|降幅|下�
 def rate_rank(doc: Document, q: Query) -> Answer | None:
     """The items the report states a rate for, ranked (highest first; lowest first when asked), with the
     reason the report gives for the first."""
-    completion = bool(re.search(r"完成|执行(?!数)", q.squashed))  # (比2025年执行数涨得最猛: a rate of change)
-    if completion and len(items := outturns(doc)) >= 2:
-        return _completion_items(doc, q, items)
-    rates = [f for f in doc.facts if f.topic and (f.kind == "share" and "完成" in f.label if completion else f.kind == "rate")]
+    if re.search(r"完成|执行(?!数)", q.squashed):  # (比2025年执行数涨得最猛: a rate of change)
+        return _completion_items(doc, q, items) if len(items := outturns(doc)) >= 2 else None
+    rates = [f for f in doc.facts if f.topic and f.kind == "rate"]
     if len(rates) < 2:
         return None
     low = bool(_LOW_FIRST.search(q.squashed))
     ranked = sorted(rates, key=lambda f: f.value, reverse=not low)
     n = abs(q.n) if q.n else (3 if q.has("几个", "哪些", "几项") else 1)
     shown = ranked[:n]
-    what = "完成预算的比例" if completion else "变动率"
-    word = ("最低" if low else "最高") if completion else ("降幅最大" if low else "增幅最大")
-    listing = "；".join(f"{f.topic} {f.value}%（第{f.line}行）" if completion else
-                       f"{f.topic} {'增长' if f.value >= 0 else '下降'} {abs(f.value)}%（第{f.line}行）" for f in shown)
+    what, word = "变动率", "降幅最大" if low else "增幅最大"
+    listing = "；".join(f"{f.topic} {'增长' if f.value >= 0 else '下降'} {abs(f.value)}%（第{f.line}行）" for f in shown)
     a = answer("rank", f"报告逐项说明的{what}，{word}", f"报告逐项说明的 {len(rates)} 个{what}中{word}的"
                f"{'是 ' if n == 1 else f' {len(shown)} 个：'}{listing}。")
     reason = stated_reason(doc, shown[0].sentence, shown[0].line)
