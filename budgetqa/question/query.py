@@ -172,6 +172,8 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     if q.op == "value" and q.whole is not None and q.whole.kinds == {"topic"} and q.subjects \
             and all(m.kinds <= {"fact"} for m in q.subjects):
         q.whole = None  # 政府采购里授予中小企业的合同金额: a figure the text states of the topic, asked itself
+    if q.op == "share" and q.whole is None and len(q.subjects) == 1 and re.match(r"(?:那|那么)?(?:对|相对于|相对)", q.squashed):
+        q.whole, q.subjects = q.subjects[0], []  # 对预算总额的占比: of that whole, the part being what was just asked
     if q.op == "value" and q.whole is not None and re.match(r"(?:那|那么|又|再|而)?占", q.squashed):
         q.op, q.ops = "share", [(q.ops[0][0] + 1, "share")] + q.ops  # 占整个支出总计又是多少: a share, of the whole named
     elif q.op == "share" and "占" not in q.squashed and re.search(r"(?:比|较|同)(?:上年|去年|上一年|20\d\d年)|同比", q.squashed):
