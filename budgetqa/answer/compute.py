@@ -1127,7 +1127,8 @@ def last_two(doc: Document, q: Query, results: list) -> Answer | None:
 
 
 _ON_RESULT = re.compile(r"^(?:那|那么)?再?加上|^(?:那|那么)?再?把[^，,。？?]{1,16}?加(?:进去|进来|上)"
-                        r"|^(?:这|那)(?:几项|几个|些|几笔)(?:加起来|合计|一共)?占|^(?:那|它|其)?占(?!比)")
+                        r"|^(?:这|那)(?:几|[两三四五六七八九十\d]{1,2})?(?:项|个|类|款|笔|些|块)(?:加起来|合起来|合计|一共)?占"
+                        r"|^(?:那|它|其)?占(?!比)")
 
 
 def on_last_result(doc: Document, q: Query, results: list) -> Answer | None:
@@ -1138,9 +1139,13 @@ def on_last_result(doc: Document, q: Query, results: list) -> Answer | None:
         return None  # (a ranking's first items added: 前三大加起来多少？占本年项目的多少)
     what, total, _ = results[-1]
     named = [q.whole] if q.whole is not None else q.subjects
-    if len(named) != 1:
+    if not named and len(q.amounts) == 1 and (q.op == "share" or "占" in q.squashed):  # 这三类合起来占550.51的百分之几
+        typed = typed_value(q.amounts[0], total.unit)
+        other = Value("所问金额", typed, total.unit, "所问", 0, "typed")
+    elif len(named) != 1:
         return None
-    other = subject_value(doc, q, named[0])
+    else:
+        other = subject_value(doc, q, named[0])
     if other is None or other.unit != total.unit:
         return None
     shown = f"{what} {amount_text(total.value, total.unit)}"
@@ -1156,7 +1161,8 @@ def on_last_result(doc: Document, q: Query, results: list) -> Answer | None:
                    f"{shown}，加上 {said(other)}，合计 {amount_text(total.value + other.amount, total.unit)}"
                    f"（{total.value} + {other.amount}）。")
         a.figure("合计（计算）", total.value + other.amount, total.unit)
-    add(a, other)
+    if other.key != "typed":
+        add(a, other)
     return a
 
 
@@ -1209,6 +1215,21 @@ def _pair_of_listed(q: Query, listed: list[str], amounts: list, unit: str) -> An
     return out
 
 
+def _rest_of_listed(q: Query, listed: list[str], amounts: list, unit: str) -> Answer | None:
+    """除了一般公共服务，另外三类加起来多少 after a list: its other items added."""
+    if not q.excluded or q.subjects or not re.search(r"加起来|合计|之和|一共|总共|合起来|加在一起", q.squashed):
+        return None
+    names = [squash(t.name) for m in q.excluded for t in m.terms]
+    rest = [(n, a) for n, a in zip(listed, amounts) if not any(x and x in squash(n) for x in names)]
+    if not rest or len(rest) == len(listed):
+        return None
+    computed = sum((a for _, a in rest), Decimal(0))
+    out = answer("sum", f"除 {'、'.join(m.term.name for m in q.excluded)} 以外的 {len(rest)} 项之和",
+                 " + ".join(f"{n} {a}" for n, a in rest) + f" = {amount_text(computed, unit)}。")
+    out.figure("合计（计算）", computed, unit)
+    return out
+
+
 def _mean_of_listed(q: Query, listed: list[str], amounts: list, unit: str) -> Answer | None:
     """平均每款多少 after a list, naming nothing: the average of what it listed."""
     if q.subjects or q.domain == "projects" or not (q.op == "mean" or re.search(r"平均每|平均(?:是|为)?多少", q.squashed)):
@@ -1228,6 +1249,7 @@ def on_listed(doc: Document, q: Query, listed: list[str], amounts: list, unit: s
     (and set against a total typed or named, or taken as a share of it)."""
     if listed and unit is not None and len(amounts) == len(listed) and not any(a is None for a in amounts) \
             and (first := _first_of_listed(doc, q, listed, amounts, unit) or _pair_of_listed(q, listed, amounts, unit)
+                 or _rest_of_listed(q, listed, amounts, unit)
                  or (_mean_of_listed(q, listed, amounts, unit) if fresh else None)) is not None:
         return first
     m = _THESE.search(q.squashed)
