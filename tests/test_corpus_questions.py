@@ -46,6 +46,8 @@ CASES = [
     (PLANNING, "规划资源局一共有几家单位纳入决算", [5], ["执法大队（下属参公事业单位）"]),
     (JUSTICE, "司法局部门预算包括哪几个单位呀", [2], ["普陀区法律援助中心"]),
     (SOCIAL, "社会工作部下面有啥单位", [1], ["上海市普陀区社会工作发展服务中心"]),
+    # 包含/合并了几家单位; a lead-in whose wrapped words a year moved out of the sentence splits (财政局's noisy text)
+    (FINANCE, "这本决算合并了几家单位？哪些是预算不单列、并入本级的？", [3, 2], ["国库收付中心"]),
     # a stated change's parts asked to add up, in a check or a change question (the list going on after a semicolon
     # four lines down), and two typed figures added against the totals the report prints
     (SWU_2021, "本年预算收入比上年减少1,106.89万元，说明里把它拆成财政拨款、事业收入、其他收入三项增减，这三项加总能对上1,106.89吗？",

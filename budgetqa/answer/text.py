@@ -118,7 +118,7 @@ def units(doc: Document, q: Query) -> Answer | None:
     a = answer("text", "、".join(groups), "；".join(f"{k}{len(v)}个：{'、'.join(i.name for i in v)}" for k, v in groups.items()) + "。")
     for k, v in groups.items():
         a.figure(f"{k}数量", Decimal(len(v)), "个")
-        below = [i for i in v if i.kind == "report_unit" and not re.search(r"本级|本部", i.name)]
+        below = [i for i in v if i.kind == "report_unit" and not re.search(r"[（(]本级[）)]|本部$|^本级$", i.name)]
         if len(below) < len(v) and below:  # (下面有啥单位: those below the department itself, counted too)
             a.text += f"其中本级以外 {len(below)} 个：{'、'.join(i.name for i in below)}。"
             a.figure("本级以外的单位数量", Decimal(len(below)), "个")

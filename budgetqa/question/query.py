@@ -775,7 +775,7 @@ def _domain_word(s: str) -> str | None:
     if re.search(r"下属.{0,4}单位|所属单位|二级单位|下属事业单位|下面.{0,4}单位|下级单位|下辖.{0,4}单位"
                  r"|管(?:着|理|辖)?(?:的)?(?:哪几个|哪些|几个|什么)单位", s):
         return "subordinate_units"
-    if re.search(r"包括.{0,6}(?:单位|本级)|纳入.{0,10}单位|单位构成|构成单位|(?:几|多少)家(?:预算|决算)?单位"
+    if re.search(r"(?:包括|包含|合并了?).{0,6}(?:单位|本级)|纳入.{0,10}单位|单位构成|构成单位|(?:几|多少)家(?:预算|决算)?单位"
                  r"|(?:部门|报告|决算|预算)(?:里|中)?(?:有|包括|一共有|共有)?(?:几|多少|哪几|哪些)(?:个|家)?单位", s) \
             and "表" not in s and "名词" not in s:
         return "report_units"  # the units the report is made of (本级 and those below it)
