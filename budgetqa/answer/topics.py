@@ -52,11 +52,13 @@ def three_public(doc: Document, q: Query) -> Answer | None:
             a.source(NARRATIVE, statement[0], "三公经费")
         return a
     wanted = [c for c in table.columns if ("预算数" in c or "决算数" in c)]
+    # a table with a column no row prints a figure in (a noisy extraction): its figures are quoted, not placed
+    placed = all(any(r.cell(c) is not None for r in table.rows) for c in wanted)
     completion = doc.kind == "决算" and q.has("完成率", "执行率", "完成预算", "完成了多少", "completion")
     budget = q.has("预算数", "年初预算", "全年预算", "budget") or doc.kind == "决算" and q.has("预算")
     both = budget and q.has("决算", "实际", "actual", "花了") or completion
     if len(wanted) > 1 and not both:
-        word = "预算数" if doc.kind == "预算" or q.has("预算数", "年初") else "决算数"
+        word = "预算数" if doc.kind == "预算" or budget else "决算数"  # (a 决算's 三公预算多少: its 预算数 column)
         wanted = [c for c in wanted if word in c][:1]
     a = answer("value", ("、".join(dict.fromkeys(named)) or "三公经费") + (f"（{wanted[0].rsplit('/', 1)[-1]}）" if len(wanted) == 1 else ""), "")
     parts = []
@@ -71,12 +73,13 @@ def three_public(doc: Document, q: Query) -> Answer | None:
             for c in shown:
                 a.figure(f"{r.name}" + (f" {c.column.rsplit('/', 1)[-1]}" if len(shown) > 1 else ""), c.amount, table.unit,
                          table.label, c.line)
-    if not parts:  # the table's figures could not be placed under its columns: quoted as printed, nothing more
+    if not parts or not placed:  # the table's figures could not be placed under its columns: quoted as printed
         printed = sorted({c.line for r in table.rows for c in r.cells})
         if not printed or not doc.lines:
             return None
         quoted = "；".join(f"「{doc.lines[n - 1].strip()}」（第{n}行）" for n in printed[:3])
         a.text = f"{a.understood}：{table.label} 印有数字，但无法确定各自属于哪一栏：{quoted}。"
+        a.figures = []
         a.source(table.label, printed[0], "三公经费")
         return a
     a.text += "；".join(parts) + f"（{table.label}）。"
