@@ -71,6 +71,8 @@ CASES = [
     (SWU_2023, "主要是哪块收入掉下来了？原因是什么？", [39049.48], ["其他收入", "债务收入"]),
     # a 决算's 三公 table asked its budget in one part of a line and its outturn in the next: each column
     (PLANNING, "三公经费预算多少，实际花了多少？", [2.85, 0.39], []),
+    # a share of a figure the text lists after 其中, with no whole named: of the total it was listed under
+    (TRANSPORT, "基本支出占几成？", [18.78], ["一般公共预算财政拨款支出"]),
     # the numbered points of the text: how many, and what one of them says
     (SWU_2023, "教育支出增加较多，原因写了几点？第二点是什么", [2], ["仪器设备更新升级"]),
     (SWU_2021, "本年支出预算比上年减少的原因报告列了几条？第三条是什么", [3], ["农林水支出（213）减少"]),

@@ -372,6 +372,13 @@ def _family_total(doc: Document, item: Value) -> Value | None:
     fact = next((f for f in doc.facts if f.kind == "amount" and f.line == item.line and f.value == item.amount), None)
     if fact is None:
         return None
+    whole = fact.part_of  # (…支出324970.32万元。其中：基本支出61042.17万元: the total the 其中 list breaks down)
+    if whole is None and re.match(r"\s*其中", fact.sentence):
+        before = [f for f in doc.facts[:doc.facts.index(fact)] if f.kind == "amount" and f.unit == fact.unit
+                  and 0 <= fact.line - f.line <= 3 and f.sentence != fact.sentence]
+        whole = before[-1] if before else None
+    if whole is not None and whole.unit == fact.unit and whole.value > fact.value:
+        return Value(whole.label, whole.value, whole.unit, NARRATIVE, whole.line, f"fact:{whole.label}")
     kin = [f for f in doc.facts if f.kind == "amount" and f.sentence == fact.sentence and f.unit == fact.unit
            and f.value > fact.value and any(fact.label[i:i + 2] in f.label for i in range(len(fact.label) - 1))]
     if not kin:
