@@ -23,8 +23,8 @@ from budgetqa.answer.lists import domain, list_answer, sheet_total
 from budgetqa.answer.lists import sheet_domain
 from budgetqa.answer.topics import topic_answer
 from budgetqa.answer.model import Answer, amount_text
-from budgetqa.answer.resolve import (NARRATIVE, Value, code_values, column_values, is_descendant, list_total, table_total,
-                                    table_no_of, titled, topic_facts, whole_column)
+from budgetqa.answer.resolve import (NARRATIVE, Value, code_values, column_values, is_descendant, list_total,
+                                    paragraph_subject, table_total, table_no_of, titled, topic_facts, whole_column)
 from budgetqa.models import Document, Fact
 from budgetqa.question.mentions import Mention
 from budgetqa.question.query import Query
@@ -252,7 +252,7 @@ def budget_vs_outturn(doc: Document, q: Query) -> Answer | None:
         found = (re.sub("|".join(_BUDGETS), "", named.label) or named.section,
                  [f for f in doc.facts if f.sentence == named.sentence and f.kind in ("amount", "share")])
     topic, facts = found
-    topic = re.sub(r"^(?:其中[：:])?\s*[\d一二三四五六七八九十]+[、.．]\s*", "", topic)  # 其中：1、…（项）
+    topic = paragraph_subject(topic)
     asked = [b for b in _BUDGETS if b in q.measures or q.has(b)]
     budgets = [f for b in asked + [b for b in _BUDGETS if b not in asked] for f in facts
                if b in f.label and f.unit != "%" and f.kind == "amount"]
@@ -844,7 +844,7 @@ def stated_change_parts(doc: Document, total: Fact) -> list[Fact]:
         if f.line - total.line > 8 or f.unit != total.unit:
             break
         said = f.sentence.find("其中")
-        after = f.sentence is total.sentence or f.sentence == total.sentence
+        after = f.sentence == total.sentence
         opening = re.match(r"\s*其中", f.sentence) is not None
         if not (opening or after and 0 <= said < f.sentence.find(f.subject[:4] or "\x00")
                 or parts and _after_semicolon(doc, parts[-1], f)):

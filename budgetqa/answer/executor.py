@@ -26,8 +26,8 @@ from budgetqa.answer.documents import (asked_kind, chosen_report, department_rep
 from budgetqa.models import Document
 from budgetqa.question.numbers import chinese_numbers
 from budgetqa.question.vocabulary import printed_text
-from budgetqa.question.query import (MAX_QUESTION, Query, measure_word, pointed_item, read, same_reading, shown_mentions,
-                                     shown_whole, unexplained, with_context, without_loose_totals)
+from budgetqa.question.query import (MAX_QUESTION, UNIT_DOMAINS, Query, measure_word, pointed_item, read, same_reading,
+                                     shown_mentions, shown_whole, unexplained, with_context, without_loose_totals)
 from budgetqa.readback import read_document
 from budgetqa.textnorm import normalise, squash
 
@@ -591,7 +591,7 @@ def _by_subject(doc: Document, q: Query) -> Answer | None:
     """Questions whose subject has one place to be read, whatever is asked of it: the units, the
     duties, the assets (国有资产占有使用情况)."""
     figure_kinds = {"code", "item", "project", "row", "target", "fact"}
-    if q.domain in ("internal_units", "subordinate_units", "report_units") and not any(
+    if q.domain in UNIT_DOMAINS and not any(
             m.via in ("exact", "synonym") and m.kinds & figure_kinds for m in q.subjects):
         return text.units(doc, q)
     if any(m.kinds == {"topic"} and m.term.key == "国有资产" or "asset" in m.kinds and m.via == "exact" for m in q.subjects):

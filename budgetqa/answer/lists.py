@@ -18,7 +18,7 @@ from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import Outturn, Value, children_rows, code_place, list_total, measure_column, outturns
 from budgetqa.models import Document, Table
 from budgetqa.models import ECONOMIC_CLASSES
-from budgetqa.question.query import Query
+from budgetqa.question.query import UNIT_DOMAINS, Query
 from budgetqa.textnorm import squash, strip_ordinal
 
 
@@ -402,7 +402,7 @@ def count(doc: Document, q: Query) -> Answer | None:
     stated = _stated_counts(doc, q)
     if stated is not None:
         return stated
-    if q.domain in ("internal_units", "subordinate_units", "report_units"):
+    if q.domain in UNIT_DOMAINS:
         return text.units(doc, q)
     if q.domain == "duties":
         n = len(doc.items_of("duty"))
@@ -467,7 +467,7 @@ def filter_(doc: Document, q: Query) -> Answer | None:
 
 def list_answer(doc: Document, q: Query) -> Answer | None:
     """The project lists (this year's and / or carried over), or the subjects with money carried over."""
-    if q.domain in ("internal_units", "subordinate_units", "report_units", "duties"):
+    if q.domain in UNIT_DOMAINS + ("duties",):
         return text.units(doc, q) if q.domain != "duties" else text.duties(doc, q)
     if _asks_mean(q):
         return mean(doc, q)

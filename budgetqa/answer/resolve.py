@@ -508,5 +508,10 @@ def outturns(doc: Document) -> list[Outturn]:
             rate = (outturn.value / budget.value * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         else:
             continue
-        out.append(Outturn(re.sub(r"^(?:其中[：:])?\s*[\d一二三四五六七八九十]+[、.．]\s*", "", topic), budget, outturn, rate, stated))
+        out.append(Outturn(paragraph_subject(topic), budget, outturn, rate, stated))
     return out
+
+
+def paragraph_subject(topic: str) -> str:
+    """A 决算 paragraph's subject without the number it is listed under (其中：1、…（项） -> …（项））."""
+    return re.sub(r"^(?:其中[：:])?\s*[\d一二三四五六七八九十]+[、.．]\s*", "", topic)

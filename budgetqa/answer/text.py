@@ -17,7 +17,7 @@ from budgetqa.answer.topics import performance_overview, topic_answer
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import TOPIC_TABLES
 from budgetqa.models import Document, PerformanceTarget
-from budgetqa.question.query import Query
+from budgetqa.question.query import UNIT_DOMAINS, Query
 from budgetqa.answer.resolve import NARRATIVE, Value, topic_facts
 from budgetqa.textnorm import squash
 
@@ -285,7 +285,7 @@ def text(doc: Document, q: Query) -> Answer | None:
         return Answer(False, "text", f"报告（{doc.label}）没有「{projects[0]}」的项目绩效目标表"
                       f"（有目标表的是：{'、'.join(s.project_name for s in doc.performance[:8])}）。", understood=projects[0])
     figures = any(m.via in ("exact", "synonym") and m.kinds & {"code", "item", "project", "row", "fact"} for m in q.subjects)
-    if (q.domain in ("internal_units", "subordinate_units", "report_units") or any("unit" in m.kinds for m in q.subjects)) and not figures:
+    if (q.domain in UNIT_DOMAINS or any("unit" in m.kinds for m in q.subjects)) and not figures:
         return units(doc, q)
     if q.domain == "duties" or q.has("职责", "职能", "负责什么", "干什么", "做什么", "管什么", "任务是", "负责哪些", "管哪些"):
         return duties(doc, q)

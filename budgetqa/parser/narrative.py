@@ -501,10 +501,13 @@ _UNIT_END = re.compile(r"(?:本级|本部|局|中心|大队|支队|总队|所|�
 def _report_units(lines: list[str]) -> list[TextItem]:
     """The units listed after a lead-in (one a line, numbered; a name may wrap, its note in brackets on
     a line of its own): each a report_unit item. Nothing unless every name read ends like a unit's."""
-    for k in range(len(lines)):
-        before = [compact(line) for line in lines[max(0, k - 3):k] if not compact(line).isdigit()]
+    compacted = [compact(line) for line in lines]
+    for k, line in enumerate(compacted):
+        if "包括" not in line:
+            continue
+        before = [b for b in compacted[max(0, k - 3):k] if not b.isdigit()]
         tail = before[-1][-12:] if before else ""  # (the lead-in may wrap: 编 / 制范围的单位包括：; a year moved out between)
-        m = _UNITS_LEAD.search(tail + compact(lines[k]))
+        m = _UNITS_LEAD.search(tail + line)
         if m is not None and m.end() > len(tail):
             found = _units_from(lines, k, m.end() - len(tail))
             if found:

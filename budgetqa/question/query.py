@@ -161,25 +161,33 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     _settle_op(q, v, doc)
     _table_described(q, doc)
     _figure_typed(q, doc, v)
-    if lexicon.NAME_HOLDS.search(q.text) and not any(m.kinds & {"code", "item", "project"} for m in q.subjects) \
-            and q.op in ("value", "sum", "list", "count") and q.domain in (None, "projects"):
-        # 跟关工委有关的钱一共多少 / 名称带“办公”的项目: the projects whose names hold the words, listed with their total
-        both = re.search(r"(?:新安排|本年|今年|当年).{0,6}(?:加上?|和|与|及|连同).{0,4}结转", q.squashed)
-        q.subjects, q.domain = [m for m in q.subjects if "list" in m.kinds], "projects"
-        q.scope = None if both else q.scope
-        if q.op != "count":
-            q.op, q.ops = "list", [(q.ops[0][0] + 1, "list")] + q.ops
-    if q.op == "value" and q.whole is not None and q.whole.kinds == {"topic"} and q.subjects \
-            and all(m.kinds <= {"fact"} for m in q.subjects):
-        q.whole = None  # 政府采购里授予中小企业的合同金额: a figure the text states of the topic, asked itself
-    if q.op == "share" and q.whole is None and len(q.subjects) == 1 and re.match(r"(?:那|那么)?(?:对|相对于|相对)", q.squashed):
-        q.whole, q.subjects = q.subjects[0], []  # 对预算总额的占比: of that whole, the part being what was just asked
-    if q.op == "value" and q.whole is not None and re.match(r"(?:那|那么|又|再|而)?占", q.squashed):
-        q.op, q.ops = "share", [(q.ops[0][0] + 1, "share")] + q.ops  # 占整个支出总计又是多少: a share, of the whole named
-    elif q.op == "share" and "占" not in q.squashed and re.search(r"(?:比|较|同)(?:上年|去年|上一年|20\d\d年)|同比", q.squashed):
-        q.op, q.ops = "change", [(q.ops[0][0] + 1, "change")] + q.ops  # 比上年降了百分之几: a rate of change
+    _names_holding(q)
+    _whole_said(q)
     q.follow_up = _leans_on_context(q)
     return q
+
+
+def _names_holding(q: Query) -> None:
+    """跟关工委有关的钱一共多少 / 名称带“办公”的项目: the projects whose names hold the words, listed with their
+    total (in both scopes when both are said)."""
+    if not lexicon.NAME_HOLDS.search(q.text) or any(m.kinds & {"code", "item", "project"} for m in q.subjects) \
+            or q.op not in ("value", "sum", "list", "count") or q.domain not in (None, "projects"):
+        return
+    both = re.search(r"(?:新安排|本年|今年|当年).{0,6}(?:加上?|和|与|及|连同).{0,4}结转", q.squashed)
+    q.subjects, q.domain = [m for m in q.subjects if "list" in m.kinds], "projects"
+    q.scope = None if both else q.scope
+    if q.op != "count":
+        q.op, q.ops = "list", [(q.ops[0][0] + 1, "list")] + q.ops
+
+
+def _whole_said(q: Query) -> None:
+    """Whether the whole a question names is one: 政府采购里授予中小企业的合同金额 asks a figure the text states
+    of the topic itself; 对预算总额的占比 names the whole of a share whose part is what was just asked."""
+    if q.op == "value" and q.whole is not None and q.whole.kinds == {"topic"} and q.subjects \
+            and all(m.kinds <= {"fact"} for m in q.subjects):
+        q.whole = None
+    if q.op == "share" and q.whole is None and len(q.subjects) == 1 and re.match(r"(?:那|那么)?(?:对|相对于|相对)", q.squashed):
+        q.whole, q.subjects = q.subjects[0], []
 
 
 def _figure_typed(q: Query, doc: Document, v) -> None:
@@ -367,9 +375,12 @@ def _settle_op(q: Query, v, doc: Document) -> None:
             and q.op in ("count", "sum", "list"):  # (…不为0的科目有几个: those above nothing)
         q.ops = [(q.ops[0][0] + 1, "filter")] + q.ops  # 金额为3万元的有几个，合计多少: those, counted and added
         q.op = "filter"
-    if q.op == "value" and q.whole is not None and re.search(r"占$|占了$", q.squashed[:q.whole.start]):
-        q.ops = [(q.ops[0][0] + 1, "share")] + q.ops  # 占事业收入的多少: a share of the whole named after 占
+    if q.op == "value" and q.whole is not None and re.search(r"占了?(?:整个|全部|所有|总的)?$", q.squashed[:q.whole.start]):
+        q.ops = [(q.ops[0][0] + 1, "share")] + q.ops  # 占(整个)事业收入的多少: a share of the whole named after 占
         q.op = "share"
+    elif q.op == "share" and "占" not in q.squashed and re.search(r"(?:比|较|同)(?:上年|去年|上一年|20\d\d年)|同比", q.squashed):
+        q.ops = [(q.ops[0][0] + 1, "change")] + q.ops  # 比上年降了百分之几: a rate of change, not a share
+        q.op = "change"
     if q.together and q.op == "sum":  # 加起来占多少: a share, of the sum
         q.ops = [(q.ops[0][0] + 1, "share")] + q.ops
         q.op = "share"
@@ -2073,7 +2084,8 @@ _PRONOUN = re.compile(r"^(?:这|那)是|它|其(?!他|余|中)|该(?:项目|科�
 
 
 _LEVEL_OF_CODE = {3: "类", 5: "款", 7: "项"}
-_DEPARTMENT_WIDE = ("duties", "internal_units", "subordinate_units", "report_units")
+UNIT_DOMAINS = ("internal_units", "subordinate_units", "report_units")  # the department's units, of each kind
+_DEPARTMENT_WIDE = ("duties",) + UNIT_DOMAINS
 
 
 def _level_not_below(q: Query, last: Query) -> bool:
