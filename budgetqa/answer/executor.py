@@ -401,6 +401,10 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
     if q.previous_year and q.op == "value":  # last year's figure: only from the change the report states
         q = replace(q, op="change", ops=[(100.0, "change")])
     refusal = refuse(doc, q)
+    if refusal and q.refused == "person" and text.COUNT_ASKED.search(q.squashed) and not re.search(r"[人生]均|每", q.squashed):
+        stated = text.passages(conn, doc, q)  # a count no table holds may be a sentence's (培训300名, 接待2批次26人次)
+        if stated is not None and stated.matched:
+            return stated
     if refusal:
         first = q.subjects[0] if q.subjects and not q.follow_up else None
         if first is not None and first.via == "exact" and first.start < 10_000 and first.kinds & {"project", "code", "item"}:

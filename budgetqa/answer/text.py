@@ -435,8 +435,8 @@ def passages(conn, doc: Document, q: Query, limit: int = 3) -> Answer | None:
     scored.sort(key=lambda h: -h[0])
     best = [h for h in scored[:limit] if h[0] >= scored[0][0] * 0.6]
     said = " ".join(f"「{s}」（{sec} 第{line}行）" for _, sec, s, line in best)
-    counted = bool(re.search(r"几|多少(?:个|名|位|人|辆|张|家|所|项|台|套|学生|平方|亩)|面积", q.squashed))
-    if _FIGURE_ASKED.search(q.squashed) and not any(_states_figure_of(s, telling, counted) for _, _, s, _ in best):
+    stating = _stating(q.squashed)
+    if _FIGURE_ASKED.search(q.squashed) and not any(_states_figure_of(s, telling, stating) for _, _, s, _ in best):
         # a figure asked, and the sentences closest to the question state none (nor that there is none):
         # no answer, and they are shown
         return Answer(False, "text", f"报告（{doc.label}）没有给出所问的数字。相关的说明：{said}", document=doc.label)
@@ -446,14 +446,25 @@ def passages(conn, doc: Document, q: Query, limit: int = 3) -> Answer | None:
     return a
 
 
-def _states_figure_of(sentence: str, telling: dict[str, float], counted: bool) -> bool:
+def _stating(question: str) -> re.Pattern:
+    """How a sentence states the figure asked: a count in the measure word asked (几名 → 300名; 多少人次 →
+    26人次, not 三家公司), any count, or an amount."""
+    asked = COUNT_ASKED.search(question)
+    if asked:
+        word = asked.group(1)
+        words = "人|名|位" if word in ("人", "名", "位") else re.escape(word)
+        return re.compile(r"[\d一二两三四五六七八九十百千]+[\d.]*\s*(?:" + words + ")" + _NONE_STATED)
+    return _COUNT_STATED if re.search(r"几|多少(?:学生|平方|亩)|面积", question) else _MONEY_STATED
+
+
+def _states_figure_of(sentence: str, telling: dict[str, float], stating: re.Pattern) -> bool:
     """The sentence states a figure (or that there is none) beside most of the question's words it holds:
     公路水路 named among the uses of 项目支出263928.15万元 is not given a figure of its own."""
     shared = {p: w for p, w in telling.items() if p in sentence}
     word = any(a[1] == b[0] and a + b[1] in sentence for a in shared for b in shared)  # three characters in a row
     if len(shared) < 3 and not word:
         return False  # (国家级…中心4个 shares only 国家 and 学生 with 多少学生拿到国家奖学金)
-    for m in (_COUNT_STATED if counted else _MONEY_STATED).finditer(sentence):
+    for m in stating.finditer(sentence):
         near = sentence[max(0, m.start() - 14):m.end() + 14]
         beside = [w for p, w in shared.items() if p in near]
         if len(beside) >= 2 and sum(beside) >= 0.5 * sum(shared.values()):
@@ -464,7 +475,7 @@ def _states_figure_of(sentence: str, telling: dict[str, float], counted: bool) -
 # An amount, or a count, or a statement that there is none, as a sentence of the report says it.
 _NONE_STATED = r"|本.{0,6}无|没有|未安排|无[\u4e00-\u9fff]"
 _MONEY_STATED = re.compile(r"\d[\d,.]*\s*(?:万元|亿元|元|%|万)" + _NONE_STATED)
-_COUNT_STATED = re.compile(r"[\d一二两三四五六七八九十百千]+[\d.]*\s*(?:个|辆|张|家|所|项|人|名|位|平方米|亩|台|套)" + _NONE_STATED)
+_COUNT_STATED = re.compile(r"[\d一二两三四五六七八九十百千]+[\d.]*\s*(?:个|辆|张|家|所|项|人|名|位|平方米|亩|台|套|批|册|件|次)" + _NONE_STATED)
 
 
 def _asked_text(q: Query) -> str:
@@ -474,6 +485,9 @@ def _asked_text(q: Query) -> str:
     text = strip_fillers(q.squashed)
     return re.sub(r"[？?！!。，,；;：:、\s]|多少|明年|今年|去年|是什么|什么|哪些|怎么|请问|报告|说明|一下|都|些", " ", text)
 
+
+# A question that asks how many (of people, things or times), not how much money.
+COUNT_ASKED = re.compile(r"(?:几|多少)(个|名|位|人次|人|辆|张|家|所|项|台|套|批|册|件|次)")
 
 # A question that asks for a figure (an amount or a count).
 _FIGURE_ASKED = re.compile(r"多少|几[个位名辆台人项张套]|预算数|决算数|金额|数额")
