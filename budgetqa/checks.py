@@ -328,6 +328,7 @@ def _narrative_vs_tables(doc: Document) -> list[Finding]:
                 out.append(Finding(CONTRADICTION, "narrative_table", f"说明「{f.label}」与 表{doc.table('operating_cost').no} 合计",
                                    f.value, cell.amount, f.unit, [f.line, cell.line]))
     out += _stated_splits(doc)
+    out += _stated_table_totals(doc)
     for sheet in doc.performance:
         project = next((p for p in doc.projects if p.name == sheet.project_name and p.scope == "本年"), None)
         yearly = sheet.funds.get("年度/资金总额")
@@ -339,6 +340,32 @@ def _narrative_vs_tables(doc: Document) -> list[Finding]:
                                f"绩效目标表「{sheet.project_name}」年度资金总额 与 项目表",
                                yearly, project.total * scale, sheet.unit,
                                [sheet.fund_lines.get("年度/资金总额", sheet.line), project.line]))
+    return out
+
+
+_TOTAL_STATED = re.compile(r"(.*?)(?:收入支出|收支)总计")
+_TITLE_NOISE = re.compile(r"\d{4}年度?|部门|预算单位|单位|决算|预算|[（(][^）)]*[）)]")
+
+
+def _stated_table_totals(doc: Document) -> list[Finding]:
+    """A stated 收入支出总计 (of the report, or of a fund: 财政拨款收入支出总计) must equal the 总计 its
+    收支总表 prints (the table titled with the same words)."""
+    out: list[Finding] = []
+    for f in doc.facts:
+        said = _TOTAL_STATED.fullmatch(compact(f.label)) if f.kind == "amount" else None
+        if said is None:
+            continue
+        stem = said.group(1)
+        table = next((t for t in doc.tables if _TITLE_NOISE.sub("", compact(t.title))
+                      in (f"{stem}收入支出总表", f"{stem}收支总表", f"{stem}财务收支总表")), None)
+        total = next((r for r in table.rows if compact(r.name) in ("收入总计", "支出总计", "总计") and r.cells), None) if table else None
+        scale = _scale(table.unit, f.unit) if total else None
+        if not scale:
+            continue
+        printed = total.cells[0].amount / scale  # (in the sentence's unit; equal when rounded as the sentence is)
+        if printed.quantize(_last_digit(f.value), ROUND_HALF_UP) != f.value:
+            out.append(Finding(CONTRADICTION, "narrative_table", f"说明「{f.label}」与 表{table.no} {compact(total.name)}",
+                               f.value, printed, f.unit, [f.line, total.line]))
     return out
 
 

@@ -89,3 +89,14 @@ def test_a_changed_carry_over_breaks_the_sides_grand_total():
     found = _changed(FINAL_2023, "上年结转和结余 93,660.54", "上年结转和结余 93,660.64")
     totals = [f for f in found if f.kind == "summary_total"]
     assert [(f.severity, f.stated, f.computed) for f in totals] == [(CONTRADICTION, D("569496.54"), D("569496.64"))]
+
+
+@pytest.mark.parametrize("name, stated", [
+    ("final_shanghai_putuo_caizhengju_2024.txt", [(D("0.3"), D("2961.68"))]),  # line 499 against 表4's 总计
+    ("final_shanghai_putuo_guihuaziyuanju_2024.txt", []),  # 收入支出总计 9859.38, 财政拨款… 9746.50: as printed
+    ("final_shanghai_putuo_shehuigongzuobu_2024.txt", []),
+])
+def test_a_stated_grand_total_is_compared_with_its_tables_total(findings, name, stated):
+    """「财政拨款收入支出总计 X 万元」 names the 总计 of the table titled 财政拨款收入支出决算总表."""
+    wrong = [(f.stated, f.computed) for f in findings(name) if f.kind == "narrative_table" and "总计" in f.subject]
+    assert wrong == stated

@@ -42,6 +42,8 @@ CASES = [
     # a count no table holds, stated by a sentence in the measure word asked (名, 批次, 人次)
     (SWU_BUDGET, "童语同音计划要求什么时候前培训多少名幼儿骨干教师", [300], ["2024年11月"]),
     (PLANNING, "公务接待去年几批次、多少人次", [2, 26], []),
+    # a check that finds nothing shows the figures it compared
+    (SOCIAL, "财政拨款收入支出总计跟表里对得上吗", [307.82], []),
     (PLANNING, "把13项的年初预算加起来，跟总的10210.34对得上吗", [10210.33, 0.01], []),
     (SOCIAL, "哪一项完成得最差？百分之几", [21.40], ["事业单位医疗"]),
     (SOCIAL, "下面9个分项的全年预算加起来是不是正好321.02", [321.02], ["一致"]),

@@ -12,11 +12,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.findings import CONTRADICTION, SEVERITY_LABEL
 from budgetqa.answer import build
-from budgetqa.answer.build import add, answer, typed_value, verdict
+from budgetqa.answer.build import add, answer, cited, typed_value, verdict
 from budgetqa.answer.compute import changes_added, rate_only, sheets_asked, subject_value, subject_values, to_unit
 from budgetqa.answer.lists import domain, side
 from budgetqa.answer.resolve import (NARRATIVE, TOPIC_FACT_WORDS, Value, children_rows, code_place, code_values, list_total,
-                                     table_no_of, table_total)
+                                     table_no_of, table_total, values)
 from budgetqa.models import Document
 from budgetqa.question.query import Query
 from budgetqa.textnorm import squash
@@ -552,7 +552,9 @@ def _findings(doc: Document, q: Query) -> Answer:
         wanted = [f for f in wanted if f.kind == "narrative_share"] or wanted
     scope = f"表{tables[0]}" if tables else ("、".join(names) if names else "整份报告")
     if not wanted:
-        return answer("check", f"核对{scope}", f"核对{scope}：合计与分项、跨表数字和文字说明中的比例、增长率均一致，未发现问题。")
+        a = answer("check", f"核对{scope}", f"核对{scope}：合计与分项、跨表数字和文字说明中的比例、增长率均一致，未发现问题。")
+        _show_compared(doc, q, a)
+        return a
     contradictions = [f for f in wanted if f.severity == CONTRADICTION]
     a = answer("check", f"核对{scope}", f"核对{scope}：发现 {len(wanted)} 处不一致，其中矛盾 {len(contradictions)} 处、"
                f"尾数差 {len(wanted) - len(contradictions)} 处。")
@@ -569,3 +571,19 @@ def _findings(doc: Document, q: Query) -> Answer:
     a.rows = [[SEVERITY_LABEL[f.severity], f.subject, f.stated, f.computed, abs(f.difference), f.unit,
                ",".join(map(str, sorted(set(f.lines))))] for f in wanted]
     return a
+
+
+def _show_compared(doc: Document, q: Query, a: Answer) -> None:
+    """A check that finds nothing still shows what it compared: each named thing's figure in every table
+    and sentence that prints it."""
+    shown: dict[tuple, Value] = {}
+    for m in q.subjects[:3]:
+        for term in m.terms[:6]:
+            if term.kind == "table":
+                continue
+            for v in values(doc, term, q)[:4]:
+                shown.setdefault((v.where, v.line, v.amount), v)
+    if shown:
+        a.text += "所核对的数字：" + "；".join(cited(v) for v in list(shown.values())[:8]) + "。"
+        for v in list(shown.values())[:8]:
+            add(a, v)
