@@ -44,6 +44,8 @@ CASES = [
     (PLANNING, "公务接待去年几批次、多少人次", [2, 26], []),
     # a check that finds nothing shows the figures it compared
     (SOCIAL, "财政拨款收入支出总计跟表里对得上吗", [307.82], []),
+    # 基建 is 基本建设; 落在哪些科目 asks the subjects a column's figure falls in
+    (SWU_2023, "基建资金落在哪些科目，各多少", [5536.97, 1357.93], ["2060204"]),
     (PLANNING, "把13项的年初预算加起来，跟总的10210.34对得上吗", [10210.33, 0.01], []),
     (SOCIAL, "哪一项完成得最差？百分之几", [21.40], ["事业单位医疗"]),
     (SOCIAL, "下面9个分项的全年预算加起来是不是正好321.02", [321.02], ["一致"]),
@@ -276,6 +278,17 @@ def test_columns_a_total_row_has_not_are_figures_of_their_own(databases):
     ask(connect(databases[JUSTICE]), "2026年部门预算总盘子多少万元？", session)
     answer = ask(connect(databases[JUSTICE]), "那基本支出和项目支出各是多少元？", session)
     assert has_number(answer, 25741666.44) and has_number(answer, 70540547.00), answer.text
+
+
+def test_the_subjects_a_column_falls_in_are_asked_of_the_last_column(databases):
+    """出现在哪几个项级科目 after a column's total (基本建设资金): the 项 with a figure in that column, in the
+    table it was read in (表4: 2050205 高等教育 5,536.97 and 2060204 实验室及相关设施 1,357.93)."""
+    session = Session()
+    conn = connect(databases[SWU_2023])
+    ask(conn, "财政拨款支出决算表里的基本建设资金一共多少？", session)
+    answer = ask(conn, "出现在哪几个项级科目？", session)
+    assert has_number(answer, 5536.97) and has_number(answer, 1357.93), answer.text
+    assert not has_number(answer, 425287.27), answer.text
 
 
 def test_the_reason_just_quoted_is_what_a_bare_why_asks(databases):

@@ -1669,8 +1669,9 @@ def _leans_on_context(q: Query) -> bool:
         and not re.search(r"这|那|它|其|该", q.squashed)  # (结转部分按款分别是多少: the carried-over money itself)
     # a short why that names nothing (为什么没完成, 咋少这么多): the reason of the last answer's figure
     # 再往下呢 / 上面的款 / 下面的款级科目有哪些: of the last subject
+    # 落在哪几个项级科目: the subjects of one level that the last subject is spread over
     down = (bare or not q.subjects and not q.excluded and q.table is None and q.domain == "subjects") \
-        and bool(_DOWN.search(q.squashed) or _UP.search(q.squashed))
+        and bool(_DOWN.search(q.squashed) or _UP.search(q.squashed) or q.op == "breakdown" and q.cued and q.level and not q.scope)
     why = bare and len(q.squashed) <= 12 and bool(_WHY.search(q.squashed) or _PURPOSE_ASKED.search(q.squashed)
                                                   or re.search(r"^(?:那)?(?:20\d\d年(?:度)?)?(?:实际)?(?:支出了|花了|花掉了?|用了|执行了?)多少", q.squashed))
     # the two just asked (两个加起来, 两者差多少): a sum or comparison of what the conversation named
