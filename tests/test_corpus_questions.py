@@ -46,6 +46,9 @@ CASES = [
     (SOCIAL, "财政拨款收入支出总计跟表里对得上吗", [307.82], []),
     # 基建 is 基本建设; 落在哪些科目 asks the subjects a column's figure falls in
     (SWU_2023, "基建资金落在哪些科目，各多少", [5536.97, 1357.93], ["2060204"]),
+    # the two figures just given, from two tables: the subjects whose figures differ between them
+    (PLANNING, "支出决算表和一般公共预算财政拨款支出决算表的基本支出各多少？差在哪个科目", [5377.64, 5364.75, 12.89],
+     ["2120101"]),
     (PLANNING, "把13项的年初预算加起来，跟总的10210.34对得上吗", [10210.33, 0.01], []),
     (SOCIAL, "哪一项完成得最差？百分之几", [21.40], ["事业单位医疗"]),
     (SOCIAL, "下面9个分项的全年预算加起来是不是正好321.02", [321.02], ["一致"]),
@@ -289,6 +292,16 @@ def test_the_subjects_a_column_falls_in_are_asked_of_the_last_column(databases):
     answer = ask(conn, "出现在哪几个项级科目？", session)
     assert has_number(answer, 5536.97) and has_number(answer, 1357.93), answer.text
     assert not has_number(answer, 425287.27), answer.text
+
+
+def test_where_a_gap_between_two_tables_comes_from(databases):
+    """差的那部分是哪个款 after a class's figures in the spending table, naming the 一般公共预算 table: the
+    款 whose figures differ between the two (21208, 3,380,000 元, a 政府性基金 款 the 一般公共预算 table has not)."""
+    session = Session()
+    conn = connect(databases[STREET])
+    ask(conn, "支出预算总表里城乡社区支出（类）合计多少元？", session)
+    answer = ask(conn, "一般公共预算支出功能分类表里这个类只有44,163,930元，差的那部分是哪个款？", session)
+    assert has_number(answer, 3380000) and "21208" in answer.text, answer.text
 
 
 def test_the_reason_just_quoted_is_what_a_bare_why_asks(databases):

@@ -18,7 +18,7 @@ from budgetqa import lexicon
 from budgetqa.answer.model import Answer, Figure, Session, Source
 from budgetqa.answer.resolve import TOPIC_FACT_WORDS
 from budgetqa.answer import check as checks
-from budgetqa.answer import compute, figures, lists, text, topics
+from budgetqa.answer import compute, figures, gaps, lists, text, topics
 from budgetqa.answer.enumerated import enumerated
 from budgetqa.answer.documents import (asked_kind, chosen_report, department_reports, report_of, reports_named,
                                        several_loaded,
@@ -211,7 +211,7 @@ _WANTS = re.compile(r"^(?:我们?)?(?:想|要|需要|打算)(?:看|查|了解|�
 _WHERE_ONLY = re.compile(r"^(?:那|该|应该|应|要|得)?(?:去)?(?:看|查|在|印在|列在|见)?(?:哪|什么)(?:一)?(?:张|个)表(?:里|上|中)?(?:呢|啊|吗)?[？?]?$")
 # A part that asks only what the answer to the part before states, by that answer's operation.
 _STATED_BY = {"rank": _FIGURE_ONLY, "list": _FIGURE_ONLY, "filter": _FIGURE_ONLY,
-              "difference": re.compile(r"^(?:那)?(?:多|少|差|相差|差了|差额|差额是|差距|差距是|高|低)(?:了)?多少(?:钱|万元|元)?[？?]?$")}
+              "difference": re.compile(r"^(?:那)?(?:(?:多|少|差|相差|差了|差额|差额是|差距|差距是|高|低)(?:了)?)?(?:是)?多少(?:钱|万元|元)?[？?]?$")}
 _PART_END = re.compile(r"[？?！!；;。]+")
 # 我是审计局的，… / 作为人大代表我想问：…: who is asking says nothing about what is asked.
 _INTRODUCTION = re.compile(r"^(?:我是[^，,。：:？?]{1,16}?(?:的)?[，,。：:]|作为[^，,。：:？?]{1,16}?(?:我想问|我问一下|想问)?[，,：:]?"
@@ -398,6 +398,9 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         return _unmatched(doc, "no_match", f"报告（{doc.label}）没有列出「{unknown}」，没有它的数字。", q)
     q = with_context(q, session.last_query, session.last_focus, tuple(session.earlier), doc)
     q = same_reading(q, session.last_query, doc)
+    found = gaps.gap_source(doc, q, session.last_figures)  # 差在哪个科目: of the two figures just given
+    if found is not None:
+        return found
     if q.previous_year and q.op == "value":  # last year's figure: only from the change the report states
         q = replace(q, op="change", ops=[(100.0, "change")])
     refusal = refuse(doc, q)
@@ -431,6 +434,7 @@ def _remember(session: Session, answer: Answer, q: Query, doc: Document) -> None
     session.last_query, session.last_focus = q, _focus(answer, doc)
     stated = re.search(r"原因[：:]([^（]+)", answer.text)
     session.last_reason = (answer.understood, stated.group(1).rstrip("。；; ")) if stated else None
+    session.last_figures = list(answer.figures)
     shown = [f.label for f in answer.figures]  # figures of recent answers, latest first
     session.shown = list(dict.fromkeys(shown + session.shown))[:40]
     session.last_shown = shown

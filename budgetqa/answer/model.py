@@ -107,6 +107,7 @@ class Session:
     listed_unit: str | None = None  # the unit of those amounts (这四个大类加起来)
     listed_at: int = -2  # how many lines had been asked when that list was shown (平均每款多少 asks of a list just shown)
     listed_sentences: bool = False  # the listed items are sentences (the duties): pointed at, they are said
+    last_figures: list = field(default_factory=list)  # the last answer's figures (差在哪个科目: of the two it gave)
     results: list = field(default_factory=list)  # (what, figure, intent) of the last answers, oldest first (两者差多少)
     unanswered: object | None = None  # the last question not answered, as read: a later part of its line asks of it
     last_reason: tuple[str, str] | None = None  # (what, the reason) the last answer quoted from the report, if any
