@@ -78,6 +78,10 @@ def test_how_a_question_is_read(seed, question, op, names, slots):
 # question, operation, figures that must be stated, text that must be present
 ANSWERS = [
     ("2013105", "value", [246.89], ["2013105 专项业务"]),
+    # figures added and then set against another: the sum, the other and their gap (a 尾数差 here)
+    ("基本支出加项目支出与支出总计差多少", "check", [1084.39, 1084.38, 0.01], []),
+    ("基本支出和项目支出加起来，比支出总计多还是少", "check", [1084.39, 0.01], []),
+    ("303.62加780.77跟1084.38差多少", "check", [1084.39, 0.01], []),
     # digits said one by one in Chinese numerals are a code; a short word alone is its usual name
     ("二〇一三一〇二 多少", "value", [532.81], ["2013102"]),
     ("公用", "value", [13.59], []),
@@ -542,7 +546,7 @@ KNOWN_GAPS = {
         "Z2-074", "Z2-077", "Z2-081", "Z2-084", "Z2-087", "Z2-088", 
         "Z2-092", "Z2-093", "Z2-116"],
     # conversations only, written the same way; untuned first score 70.6 %
-    "dialogues_z3.jsonl": ["Z3-007", "Z3-008", "Z3-010", "Z3-021", "Z3-022", "Z3-041", "Z3-043", "Z3-056", "Z3-069", "Z3-089", "Z3-093"],
+    "dialogues_z3.jsonl": ["Z3-007", "Z3-008", "Z3-021", "Z3-022", "Z3-041", "Z3-043", "Z3-056", "Z3-069", "Z3-089", "Z3-093"],
     # written by helpers who never saw the code (2026-12-04, second round), scored untuned first:
     # z4 (conversations) 71.9 %, z5 (corpus) 55.6 % alone, 56.5 % in one session
     "dialogues_z4.jsonl": ["Z4-020", "Z4-024", "Z4-030", "Z4-033", "Z4-041",

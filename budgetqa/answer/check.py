@@ -255,7 +255,7 @@ def _against_sheet(doc: Document, q: Query) -> Answer | None:
 
 def _parts_named(doc: Document, q: Query) -> Answer | None:
     """A加B等于C吗 / C等于A+B吗 / A+B+C，与D+E，两边是否相等: the named figures added and compared."""
-    m = _EQUALS.search(q.squashed) or re.search(r"是不是|是否|核对|对比|差多少|相差", q.squashed)
+    m = _EQUALS.search(q.squashed) or re.search(r"是不是|是否|核对|对比|差多少|相差|差额|多还是少|多多少|少多少", q.squashed)
     # an amount typed right after a name is that name's figure as the asker read it (人员经费290.03是否等于…)
     labels = [a for a in q.amounts if any(0 <= a.start - s.end <= 1 for s in q.subjects)]
     counted = [a for a in q.amounts if a not in labels and not re.match(r"(?:列|项|个|类|款)", q.squashed[a.end:a.end + 1])]
@@ -282,8 +282,7 @@ def _parts_named(doc: Document, q: Query) -> Answer | None:
     before = [v for v, s in pairs if s.end <= m.start()]
     after = [v for v, s in pairs if s.start >= m.end()]
     if not after and len(before) >= 3:
-        split = next((i for i in range(1, len(q.subjects)) if q.subjects[i - 1].end in q.breaks
-                      and q.squashed[q.subjects[i - 1].end:q.subjects[i].start].startswith(("与", "和", "跟"))), None)
+        split = next((i for i in range(1, len(q.subjects)) if _sides_split(q, i)), None)
         return _two_sides(before[:split], before[split:]) if split else None
     if len(after) == 1 and len(before) >= 2:
         parts, whole = before, after[0]
@@ -294,6 +293,16 @@ def _parts_named(doc: Document, q: Query) -> Answer | None:
     if any(v.unit != whole.unit for v in parts):
         return None
     return _parts_answer(parts, _read_alike(doc, q, parts, whole), doc)
+
+
+def _sides_split(q: Query, i: int) -> bool:
+    """The two sides compared part at subject i: after a break (A+B+C，与D+E), or after figures added
+    (A加B与C / A和B加起来，比C)."""
+    between = q.squashed[q.subjects[i - 1].end:q.subjects[i].start]
+    if q.subjects[i - 1].end in q.breaks and between.startswith(("与", "和", "跟")):
+        return True
+    added = re.search(r"加|\+|之和|合起来|相加", q.squashed[:q.subjects[i].start])
+    return bool(added) and bool(re.fullmatch(r"(?:加起来|合起来|相加|之和|合计)?(?:的和)?[，,]?(?:与|跟|和|同|比|较)", between))
 
 
 def _parts_of_whole(doc: Document, q: Query) -> Answer | None:

@@ -325,6 +325,11 @@ def _counts_stated(doc: Document, noun: str) -> bool:
     return bool(said.search(printed_text(doc)))
 
 
+# Figures added, then set against another: A加B与C差多少 / A和B加起来比C多还是少 / A+B跟C对得上吗.
+_SUM_AGAINST = re.compile(r"(?:加|\+|之和|加起来|合起来|相加|合计)[^，,。？?]{0,30}?[，,]?(?:与|跟|和|同|比|较|对比)"
+                          r"[^，,。？?]{0,24}?(?:差多少|相差|差额|差了?多少|多还是少|多多少|少多少|一致|相等|等于|对得上|对不上|吻合)")
+
+
 def _settle_op(q: Query, v, doc: Document) -> None:
     """The operation the ranked templates chose, settled by what the question's words say for certain."""
     _down(q)
@@ -381,6 +386,9 @@ def _settle_op(q: Query, v, doc: Document) -> None:
     elif q.op == "share" and "占" not in q.squashed and re.search(r"(?:比|较|同)(?:上年|去年|上一年|20\d\d年)|同比", q.squashed):
         q.ops = [(q.ops[0][0] + 1, "change")] + q.ops  # 比上年降了百分之几: a rate of change, not a share
         q.op = "change"
+    if q.op != "check" and _SUM_AGAINST.search(q.squashed) and len(q.subjects) + len(q.amounts) >= 3:
+        q.ops = [(max(q.ops[0][0] + 1, 80.0), "check")] + q.ops  # A加B与C差多少: the sum set against C
+        q.op = "check"
     if q.together and q.op == "sum":  # 加起来占多少: a share, of the sum
         q.ops = [(q.ops[0][0] + 1, "share")] + q.ops
         q.op = "share"
