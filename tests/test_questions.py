@@ -82,6 +82,10 @@ ANSWERS = [
     ("基本支出加项目支出与支出总计差多少", "check", [1084.39, 1084.38, 0.01], []),
     ("基本支出和项目支出加起来，比支出总计多还是少", "check", [1084.39, 0.01], []),
     ("303.62加780.77跟1084.38差多少", "check", [1084.39, 0.01], []),
+    # several things named, then ranked or averaged: just those (not a list they belong to)
+    ("基本工资、津贴补贴、奖金哪个最大", "rank", [120.83], ["基本工资"]),
+    ("基本工资、津贴补贴、奖金、绩效工资里哪个最少", "rank", [7.58], ["奖金"]),
+    ("差旅费和其他交通费用平均多少", "mean", [6.80], []),
     # digits said one by one in Chinese numerals are a code; a short word alone is its usual name
     ("二〇一三一〇二 多少", "value", [532.81], ["2013102"]),
     ("公用", "value", [13.59], []),

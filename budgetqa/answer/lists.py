@@ -15,7 +15,8 @@ from budgetqa import lexicon
 from budgetqa.answer import text
 from budgetqa.answer.build import answer, pct, stated_reason, total, typed_value
 from budgetqa.answer.model import Answer, amount_text
-from budgetqa.answer.resolve import Outturn, Value, children_rows, code_place, list_total, measure_column, outturns
+from budgetqa.answer.resolve import (Outturn, Value, best_values, children_rows, code_place, list_total, measure_column,
+                                     outturns)
 from budgetqa.models import Document, Table
 from budgetqa.models import ECONOMIC_CLASSES
 from budgetqa.question.query import UNIT_DOMAINS, Query
@@ -93,6 +94,14 @@ def _domain(doc: Document, q: Query) -> Domain:
     if len(codes) >= 2 and q.whole is None:  # 201/208/210/221 哪个最少: just the codes named
         rows = [code_place(doc, c, q) for c in codes]
         return Domain(f"所列的 {len(codes)} 个科目", [_value(t, r) for t, r in filter(None, rows)])
+    figures = {"item", "code", "row", "project", "column", "fact"}
+    named = [m for m in q.subjects if m.kinds & figures and not m.kinds & {"table", "list", "topic", "group"}]
+    container = any(re.match(r"(?:的)?(?:明细|各项|里|中|下|当中|之中)", q.squashed[m.end:m.end + 3]) for m in named[:-1])
+    if len(named) >= 2 and len(named) == len(q.subjects) and q.whole is None and q.op in ("rank", "mean") \
+            and not container and not re.search(r"这类|之类|这些|等(?:项|科目)", q.squashed):
+        values = [found[0] for m in named if (found := best_values(doc, m.terms, q))]  # A、B、C哪个最大: just those named
+        if len(values) == len(named) == len({v.key for v in values}) and len({v.unit for v in values}) == 1:
+            return Domain(f"所列的 {len(values)} 项", values)  # (not examples of a kind, nor the list they sit in)
     several = next((m for m in q.subjects if len(m.of("project")) > 1), None)
     if several is not None:  # 档案室标准化建设有哪几个项目: the projects the name holds
         names = {t.key for t in several.of("project")}
