@@ -86,6 +86,7 @@ ANSWERS = [
     ("基本工资、津贴补贴、奖金哪个最大", "rank", [120.83], ["基本工资"]),
     ("基本工资、津贴补贴、奖金、绩效工资里哪个最少", "rank", [7.58], ["奖金"]),
     ("差旅费和其他交通费用平均多少", "mean", [6.80], []),
+    ("四大类功能支出按总额排个名，第一和倒数第一分别是谁？", "rank", [1015.19, 13.60], ["一般公共服务支出", "卫生健康支出"]),
     # digits said one by one in Chinese numerals are a code; a short word alone is its usual name
     ("二〇一三一〇二 多少", "value", [532.81], ["2013102"]),
     ("公用", "value", [13.59], []),
@@ -372,6 +373,8 @@ def test_a_conversation_fills_gaps_and_never_overrides(conn):
 # Follow-ups that name no project ask it of the project the conversation is about; 回到X returns to X;
 # a follow-up naming figures the last answers showed picks those figures.
 DIALOGUES = [
+    # a ranking asked 排个名 shows all; two places of it pointed at in one question are both its items
+    [("四个类按总额排个名", [1015.19, 13.60]), ("第一名是倒数第一的多少倍？", [74.65])],
     # a list's total and its average asked after its count, in the words people use
     # a table named as the place (在表三里…, 同一个上级科目在表五里…) after a row: that row, read there
     [("532.81对应哪个科目", ["2013102"]), ("它在表三里合计多少", [532.81]), ("那在表二里呢", [532.81])],

@@ -26,7 +26,7 @@ from budgetqa.answer.documents import (asked_kind, chosen_report, department_rep
 from budgetqa.models import Document
 from budgetqa.question.numbers import chinese_numbers
 from budgetqa.question.vocabulary import printed_text
-from budgetqa.question.query import (MAX_QUESTION, UNIT_DOMAINS, Query, measure_word, pointed_item, read, same_reading,
+from budgetqa.question.query import (MAX_QUESTION, UNIT_DOMAINS, Query, measure_word, pointed_item, pointed_pair, read, same_reading,
                                      shown_mentions, shown_whole, unexplained, with_context, without_loose_totals)
 from budgetqa.readback import read_document
 from budgetqa.textnorm import normalise, squash
@@ -299,6 +299,30 @@ def _pick(question: str, session: Session) -> str | None:
     return session.choices[index][1] if 0 <= index < len(session.choices) else None
 
 
+def _of_last_list(doc: Document, q: Query, question: str, session: Session,
+                  picked: bool) -> tuple[Query, bool, bool, Answer | None]:
+    """The question with the items of the last list it points at put by their names: two at once
+    (第一名是倒数第一的几倍, 最大的比最小的多多少) or one (后者属于哪个款, 第一类占多少); a sentence of a listed
+    set of sentences pointed at is said as printed."""
+    pair = pointed_pair(q, session.listed, session.listed_amounts) if session.listed and not picked else []
+    if pair:
+        typed = chinese_numbers(normalise(question))
+        if all(word in typed for word, _ in pair):
+            for word, name in pair:
+                typed = typed.replace(word, name, 1)
+            q, picked = _picked(doc, read(typed, doc), session)
+    pointed = _pointed(q, session) if session.listed and not picked and not pair else None
+    if pointed is not None:
+        word, name = pointed
+        if session.listed_sentences:  # 最后一条给我念一下 after the duties: that sentence, as printed
+            return q, picked, True, Answer(True, "text", f"按「{word}」理解：{name}", understood=f"按「{word}」理解",
+                                           document=doc.label)
+        typed = chinese_numbers(normalise(question))
+        if word in typed:
+            q = _of_listed_whole(read(typed.replace(word, name, 1), doc), session.last_query)
+    return q, picked, pointed is not None, None
+
+
 def _asked_outright(doc: Document, q: Query, question: str, session: Session) -> Answer | None:
     """Asked before the conversation fills anything in: 主要原因是怎么说的 after an answer quoting the report's
     reason (that reason, as quoted), and a table's columns (三公经费那张表分哪几栏: its headings, which a blank
@@ -359,14 +383,9 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
     if continuing:  # a later question of the line: 基本支出和项目支出各多少 asks it of the one before
         q = _as_later_part(q, question)
     q, picked = _picked(doc, q, session)
-    pointed = _pointed(q, session) if session.listed and not picked else None
-    if pointed is not None:  # 后者属于哪个款 / 第一类占多少: asked of that item of the last list, by its name
-        word, name = pointed
-        if session.listed_sentences:  # 最后一条给我念一下 after the duties: that sentence, as printed
-            return Answer(True, "text", f"按「{word}」理解：{name}", understood=f"按「{word}」理解", document=doc.label)
-        typed = chinese_numbers(normalise(question))
-        if word in typed:
-            q = _of_listed_whole(read(typed.replace(word, name, 1), doc), session.last_query)
+    q, picked, pointed, said = _of_last_list(doc, q, question, session, picked)
+    if said is not None:
+        return said
     if (found := _asked_outright(doc, q, question, session)) is not None:
         return found
     if not q.subjects and not picked:
@@ -381,12 +400,12 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
     found = compute.rate_gap(q, session.rates) if not q.subjects else None  # 这两个降幅差几个百分点
     if found is not None:
         return found
-    found = compute.on_last_result(doc, q, session.results) if not picked and pointed is None else None
+    found = compute.on_last_result(doc, q, session.results) if not picked and not pointed else None
     if found is not None:
         _remember_result(session, found)  # (再加上X, then 这几项占Y: of the new total)
         return found
     summed = session.last_query is not None and session.last_query.op == "sum" and len(session.last_query.subjects) >= 2
-    if not (q.subjects and q.op not in ("share", "check")) and not picked and pointed is None \
+    if not (q.subjects and q.op not in ("share", "check")) and not picked and not pointed \
             and not (continuing and summed and not re.search(r"上面|刚才|前面|之前|上一个", question)):
         # (A与B分别多少，差多少: those two, not an older result; 跟上面那个差多少: the older one)
         found = compute.last_two(doc, q, session.results)  # 哪个多 after two sums: those two results
@@ -439,7 +458,7 @@ def _remember(session: Session, answer: Answer, q: Query, doc: Document) -> None
     session.shown = list(dict.fromkeys(shown + session.shown))[:40]
     session.last_shown = shown
     listed, amounts = _listed(answer)
-    if listed:
+    if listed and answer.intent not in ("ratio", "difference", "share"):  # (a computation of two keeps the list they came from)
         session.listed, session.listed_amounts = listed, amounts
         session.listed_unit = answer.rows[0][answer.columns.index("单位")] if "单位" in answer.columns and answer.rows else None
         session.listed_at = len(session.history)

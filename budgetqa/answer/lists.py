@@ -267,6 +267,12 @@ def _table(a: Answer, rows: list[Value], ranked: bool = False) -> None:
 
 
 # --------------------------------------------------------------------------- operations
+# Both ends of a ranking asked at once (最大和最小的分别是哪个, 第一和倒数第一是谁); group 1 when the top is said first.
+_TOP = r"(?:最大|最多|最高|最贵|第[1一](?!\d)(?:名|位)?|头名|榜首)"
+_BOTTOM = r"(?:最小|最少|最低|最便宜|倒数第[1一](?!\d)(?:名|位)?|末位|最后一名|垫底)"
+_BOTH_ENDS = re.compile(f"({_TOP})[^，,。]{{0,3}}(?:和|与|及|跟|、){_BOTTOM}|{_BOTTOM}[^，,。]{{0,3}}(?:和|与|及|跟|、){_TOP}")
+
+
 def rank(doc: Document, q: Query) -> Answer | None:
     """The largest or smallest items of a list, or the one at a place."""
     if RATE_RANK.search(q.squashed):
@@ -276,10 +282,11 @@ def rank(doc: Document, q: Query) -> Answer | None:
     d = domain(doc, q)
     if not d.rows:
         return None
-    ascending = q.ascending
+    both = _BOTH_ENDS.search(q.squashed)
+    ascending = q.ascending and not (both and both.group(1))
     ranked = sorted(d.rows, key=lambda v: v.amount, reverse=not ascending)
     order = "从小到大" if ascending else "从大到小"
-    if q.nth:
+    if q.nth and not both:
         place = abs(q.nth)
         if place > len(ranked):
             return None
@@ -294,7 +301,8 @@ def rank(doc: Document, q: Query) -> Answer | None:
         return a
     if q.n is not None:
         n = abs(q.n)
-    elif q.has("排序", "从高到低", "从大到小", "由高到低", "由大到小", "从低到高", "从小到大", "排一下", "排个序", "排名"):
+    elif q.has("排序", "从高到低", "从大到小", "由高到低", "由大到小", "从低到高", "从小到大", "排一下", "排个序", "排名", "排个名",
+               "排一排", "名次", "排行"):
         n = len(ranked)
     else:
         n = 3 if q.has("几个", "哪些", "几项") else 1
@@ -311,8 +319,6 @@ def rank(doc: Document, q: Query) -> Answer | None:
         current = sorted((p for p in doc.projects if p.scope == "本年" and p.total), key=lambda p: p.total, reverse=not ascending)
         if current:
             text += f"只看本年新安排的项目，{word}的是 {current[0].name} {amount_text(current[0].total, current[0].unit)}。"
-    both = re.search(r"(?:最大|最多|最高)[^，,。]{0,3}(?:和|与|及|跟)(?:最小|最少|最低)|(?:最小|最少|最低)[^，,。]{0,3}(?:和|与|及|跟)(?:最大|最多|最高)",
-                     q.squashed)
     gap = None
     if both and len(ranked) > 1:  # 最大和最小的分别是哪个: both ends
         last = ranked[-1]

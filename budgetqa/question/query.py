@@ -1904,6 +1904,44 @@ _POINTER = re.compile(r"前者|后者|(前|后|头|末)[一1](?:个|项|类|款|
 _EXTREME = re.compile(r"(最大|最多|最高|最小|最少|最低)的(?:那个|那一个|那项|那一项|那类|那一类|那款|那笔|一个)")
 
 
+# Either end of the last list, said in a question that names both (第一名是倒数第一的几倍, 最大的比最小的多多少).
+_END = re.compile(r"(?:(最大|最多|最高|最贵)|(最小|最少|最低|最便宜))(?:的)?(?:那个|那一个|那项|那一项|那类|那笔|一个)?")
+
+
+def pointed_pair(q: Query, listed: list[str], amounts: list | None = None) -> list[tuple[str, str]]:
+    """Two items of the last list a question points at, each by its place (第一名, 倒数第一, 前者, 后者) or
+    its size (最大的, 最便宜的), in the order said; nothing unless it points at two different items."""
+    if len(listed) < 2 or q.subjects or q.scope:
+        return []
+    sized = bool(amounts) and len(amounts) == len(listed) and all(a is not None for a in amounts)
+    found = []
+    for m in sorted([*_POINTER.finditer(q.squashed), *_END.finditer(q.squashed)], key=lambda m: m.start()):
+        if found and m.start() < found[-1][0].end():
+            continue
+        if m.re is _END:  # (最大的项目 names a kind: a ranking of its own, not the list just shown)
+            if not sized or re.match(r"(?:的)?(?:项目|科目|类|款|项|单位|支出|经费)", q.squashed[m.end():]):
+                continue
+            pick = max if m.group(1) else min
+            index = amounts.index(pick(amounts))
+        else:
+            index = _pointer_index(m)
+        if -len(listed) <= index < len(listed):
+            found.append((m, listed[index]))
+    if len(found) != 2 or found[0][1] == found[1][1]:
+        return []
+    return [(m.group(0), name) for m, name in found]
+
+
+def _pointer_index(m: re.Match) -> int:
+    """The place in a list a pointer word says (0 the first, -1 the last)."""
+    word = m.group(0)
+    if m.group(3):  # 倒数第二: from the end
+        return -int(m.group(3))
+    if word == "后者" or word.startswith(("后", "末", "最后")):
+        return -1
+    return int(m.group(2)) - 1 if m.group(2) else 0
+
+
 def pointed_item(q: Query, listed: list[str], amounts: list | None = None) -> tuple[str, str] | None:
     """The words of a follow-up that point at one item of the last list by its place (后者属于哪个款,
     第一类占多少: the first, the second, the last; 后者 of more than two is the last) or by its size
@@ -1915,15 +1953,7 @@ def pointed_item(q: Query, listed: list[str], amounts: list | None = None) -> tu
     m = _POINTER.search(q.squashed)
     if m is None or not listed or len(listed) < 2 and not re.match(r"第[一1]|头[一1]", m.group(0)):
         return None  # (第一名占多少 after a ranking that named its first only: that one)
-    word = m.group(0)
-    if m.group(3):  # 倒数第二: from the end
-        index = -int(m.group(3))
-    elif word == "后者" or word.startswith(("后", "末", "最后")):
-        index = -1
-    elif m.group(2):
-        index = int(m.group(2)) - 1
-    else:
-        index = 0
+    word, index = m.group(0), _pointer_index(m)
     if not -len(listed) <= index < len(listed):
         return None
     return word, listed[index]
