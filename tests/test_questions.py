@@ -87,6 +87,11 @@ ANSWERS = [
     ("基本工资、津贴补贴、奖金、绩效工资里哪个最少", "rank", [7.58], ["奖金"]),
     ("差旅费和其他交通费用平均多少", "mean", [6.80], []),
     ("四大类功能支出按总额排个名，第一和倒数第一分别是谁？", "rank", [1015.19, 13.60], ["一般公共服务支出", "卫生健康支出"]),
+    # a gap asked as a percentage is of the figure compared with; a share of a sum named after 占
+    ("项目支出比基本支出多百分之几", "difference", [477.15, 157.15], []),
+    ("基本支出比项目支出少多少，少了百分之几", "difference", [477.15, 61.11], []),
+    ("住房公积金占基本工资和津贴补贴之和的比例", "share", [160.69, 14.83], []),
+    ("差旅费占基本工资加津贴补贴的百分之几", "share", [160.69, 3.81], []),
     # digits said one by one in Chinese numerals are a code; a short word alone is its usual name
     ("二〇一三一〇二 多少", "value", [532.81], ["2013102"]),
     ("公用", "value", [13.59], []),

@@ -196,6 +196,10 @@ def difference(doc: Document, q: Query) -> Answer | None:
                f"{said(first)} 比 {said(second)} {'多' if diff >= 0 else '少'} {amount_text(abs(diff), first.unit)}"
                f"（{first.amount} − {second.amount}）。")
     a.figure("差额（计算）", diff, first.unit)
+    if second.amount and re.search(r"百分之几|百分比|多少%|几成|多少个百分点|幅度|高出多少比例|比例是多少", q.squashed):
+        rate = pct(abs(diff), abs(second.amount))  # 多百分之几: the gap as a share of the figure compared with
+        a.text += f"{'多' if diff >= 0 else '少'} {rate}%（{abs(diff)} ÷ {abs(second.amount)} × 100）。"
+        a.figure("差额占比（计算）", rate, "%")
     add(a, first)
     add(a, second)
     return a
@@ -456,6 +460,9 @@ def share(doc: Document, q: Query) -> Answer | None:
         return _column_of_row(doc, q)
     if q.together and len(q.subjects) >= 2:
         return _share_of_sum(doc, q)
+    found = _share_in_sum(doc, q)  # X占A和B之和: of the sum of those after 占
+    if found is not None:
+        return found
     if len(q.subjects) >= 2 and (q.each or q.whole is not None) or len(q.subjects) >= 2 and q.whole is None and _listed(q):
         return shares_of_parts(doc, q)
     if len(q.subjects) == 1 and q.whole is None and _PARTS_ASKED.search(q.squashed):
@@ -580,6 +587,39 @@ def _fund_share_of_code(doc: Document, q: Query) -> Answer | None:
     add(a, part)
     add(a, whole)
     a.figure("占比（计算）", rate, "%")
+    return a
+
+
+_IN_SUM = re.compile(r"占(.{2,40}?)(?:之和|的和|加起来|合起来|相加|总和|两项合计|三项合计)"
+                     r"|占([^，,。？?加+]{2,30}?(?:加上?|\+)[^，,。？?]{2,30}?)(?:的|比例|比重|百分|$)")
+
+
+def _share_in_sum(doc: Document, q: Query) -> Answer | None:
+    """A占B和C之和的比例: A's share of the sum of the figures named after 占."""
+    m = _IN_SUM.search(q.squashed)
+    if m is None:
+        return None
+    parts = [s for s in q.subjects if s.end <= m.start()]
+    whole = sorted((s for s in q.subjects + ([q.whole] if q.whole is not None else []) if m.start() < s.start and s.end <= m.end()),
+                   key=lambda s: s.start)
+    joined = all(re.search(r"和|与|及|、|加|\+", q.squashed[a.end:b.start]) for a, b in zip(whole, whole[1:]))
+    if len(parts) != 1 or len(whole) < 2 or not joined:
+        return None
+    item, summed = subject_value(doc, q, parts[0]), [subject_value(doc, q, s) for s in whole]
+    if item is None or not all(summed) or any(v.unit != item.unit for v in summed):
+        return None
+    base = build.total(summed)
+    if not base:
+        return None
+    rate = pct(item.amount, base)
+    a = answer("share", f"{item.label} 占 {'、'.join(v.label for v in summed)} 之和",
+               f"{said(item)} 占 " + " + ".join(said(v) for v in summed) + f" = {amount_text(base, item.unit)} 的 {rate}%"
+               f"（{item.amount} ÷ {base} × 100）。")
+    a.figure("占比（计算）", rate, "%")
+    a.figure("分母之和（计算）", base, item.unit)
+    add(a, item)
+    for v in summed:
+        add(a, v)
     return a
 
 

@@ -1972,6 +1972,13 @@ def shown_whole(labels: list[str], parts: list[Mention], doc: Document) -> Menti
     return None
 
 
+def _gap_rate(q: Query, last: Query | None) -> bool:
+    """A percentage asked of nothing named right after a difference: the gap as a share (少了百分之几)."""
+    return last is not None and last.op == "difference" and not q.subjects and q.op in ("change", "share", "value") \
+        and not q.previous_year and not q.years \
+        and bool(re.match(r"(?:那)?(?:多|少|差|高|低)?(?:了|出)?(?:百分之几|多少%|几成|百分之多少|多少个百分点)", q.squashed))
+
+
 def with_context(q: Query, last: Query | None, focus: list | None = None, earlier: tuple = (),
                  doc: Document | None = None) -> Query:
     """Fill what a follow-up leaves out from the last question; never override what it says.
@@ -1983,6 +1990,8 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     if own or (found := _of_last_list(q, last) or _share_in_last_whole(q, last)
                or (_sheet_funds_of_last(q, last, doc) if last is not None else None)) is not None:
         return q if own else found
+    if _gap_rate(q, last):  # 少了百分之几 after a difference: of that gap
+        return replace(last, squashed=f"{last.squashed}，{q.squashed}", follow_up=False)
     which_table = _which_table_of_last(q)  # 印在哪张表: the table of the last subject
     if last is None or not q.follow_up or q.cued and q.op in ("about", "help") and not which_table \
             or q.domain in _DEPARTMENT_WIDE:
