@@ -92,6 +92,9 @@ ANSWERS = [
     ("基本支出比项目支出少多少，少了百分之几", "difference", [477.15, 61.11], []),
     ("住房公积金占基本工资和津贴补贴之和的比例", "share", [160.69, 14.83], []),
     ("差旅费占基本工资加津贴补贴的百分之几", "share", [160.69, 3.81], []),
+    # a group's printed members counted or ranked; a total asked after a count is of what it counted
+    ("归在社会保障缴费名下的几项，合计是多少？", "count", [3, 46.95], []),
+    ("社保缴费那几项里哪个最多", "rank", [31.77], ["机关事业单位基本养老保险缴费"]),
     # digits said one by one in Chinese numerals are a code; a short word alone is its usual name
     ("二〇一三一〇二 多少", "value", [532.81], ["2013102"]),
     ("公用", "value", [13.59], []),
@@ -534,8 +537,7 @@ KNOWN_GAPS = {
     # sets written later by helpers who never saw the code (the exam sets of one piece of work, then
     # made development sets); the corpus ones load the report each line names
     "review_d1.jsonl": ["D1-003", "D1-046"],
-    "dialogues_d2.jsonl": ["D2-008", "D2-012", "D2-017", "D2-059",
-        "D2-103", "D2-115", "D2-130"],
+    "dialogues_d2.jsonl": ["D2-008", "D2-012", "D2-017", "D2-103", "D2-115", "D2-130"],
     "corpus_d3.jsonl": ["D3-010", "D3-016", "D3-043", "D3-047", "D3-060",
         "D3-071", "D3-081", "D3-093", "D3-105", "D3-108"],
     "inspector_x1.jsonl": ["X1-044", "X1-128"],
@@ -565,7 +567,7 @@ KNOWN_GAPS = {
         "Z4-042", "Z4-050", "Z4-051", "Z4-089", "Z4-108", "Z4-114", "Z4-115"],
     "corpus_z5.jsonl": ["Z5-008", "Z5-020",
         "Z5-025", "Z5-037", "Z5-038", "Z5-045",
-        "Z5-051", "Z5-060", "Z5-062", "Z5-072", "Z5-073", "Z5-078", "Z5-083", "Z5-086", "Z5-091", "Z5-092", "Z5-094", "Z5-098", "Z5-099", "Z5-114",
+        "Z5-051", "Z5-060", "Z5-062", "Z5-073", "Z5-078", "Z5-083", "Z5-086", "Z5-091", "Z5-092", "Z5-094", "Z5-098", "Z5-099", "Z5-114",
         "Z5-115", "Z5-122"],
     # conversations over the corpus reports, written the same way; untuned first score 50.8 %
     "dialogues_z6.jsonl": ["Z6-004", "Z6-005", "Z6-007", "Z6-008", "Z6-019",
@@ -575,7 +577,7 @@ KNOWN_GAPS = {
     # z7 (bundled report, five new personas, 10 conversations) 73.3 %, z8 (twelve corpus files) 63.5 %
     "personas_z7.jsonl": ["Z7-014", "Z7-017", "Z7-054", "Z7-058"],
     "corpus_z8.jsonl": ["Z8-003", "Z8-009", "Z8-019", "Z8-021", "Z8-023",
-        "Z8-025", "Z8-027", "Z8-033", "Z8-034", "Z8-035", "Z8-044", "Z8-046", "Z8-057",
+        "Z8-025", "Z8-027", "Z8-033", "Z8-034", "Z8-035", "Z8-044", "Z8-057",
         "Z8-060", "Z8-062", "Z8-064", "Z8-084", "Z8-086", "Z8-088", "Z8-091", "Z8-096", "Z8-099"],
     # written by helpers who never saw the code (2026-12-04), kept unread as exams, then read: z9 (22
     # conversations on the bundled report) 75.0 % untuned, z10 (five more personas) 81.1 %, z11 (纪委, 乡镇书记,
@@ -590,7 +592,7 @@ KNOWN_GAPS = {
     # input/融媒体) 87.8 % / 86.7 % and b1 (corpus conversations) 64.4 % were that session's exam, read at its end
     "dialogues_d9.jsonl": ["D9-019", "D9-033", "D9-034", "D9-042", "D9-047", "D9-050", "D9-056", "D9-059",
         "D9-061", "D9-066", "D9-071", "D9-073", "D9-076", "D9-083", "D9-084"],
-    "corpus_c1.jsonl": ["C1-002", "C1-020", "C1-025", "C1-027", "C1-028", "C1-050", "C1-053", "C1-056", "C1-057", "C1-058", "C1-063", "C1-070", "C1-072", "C1-073",
+    "corpus_c1.jsonl": ["C1-002", "C1-020", "C1-027", "C1-028", "C1-050", "C1-053", "C1-056", "C1-057", "C1-058", "C1-063", "C1-070", "C1-072", "C1-073",
         "C1-075", "C1-078", "C1-094", "C1-095"],
     "personas_e2.jsonl": ["E2-009", "E2-048", "E2-056", "E2-057", "E2-073", "E2-076", "E2-078", "E2-083"],
     "corpus_f2.jsonl": ["F2-007", "F2-015", "F2-016", "F2-022", "F2-025", "F2-031", "F2-032",
@@ -603,7 +605,7 @@ KNOWN_GAPS = {
     # 67.8 % -> 68.9 %, cm (corpus and bundled mix) 84.4 % -> 84.4 %. Development sets, untuned first score:
     # g1 75.0 %, h1 73.8 %, i1 77.5 %, j1 67.5 % (all the same alone and in one session).
     "dialogues_g1.jsonl": ["G1-010", "G1-030"],
-    "corpus_h1.jsonl": ["H1-004", "H1-027", "H1-032", "H1-039", "H1-040", "H1-041", "H1-046", "H1-060",
+    "corpus_h1.jsonl": ["H1-004", "H1-027", "H1-032", "H1-039", "H1-040", "H1-046", "H1-060",
         "H1-080"],
     "personas_i1.jsonl": ["I1-012", "I1-023", "I1-028", "I1-035", "I1-036", "I1-074", "I1-076", "I1-078",
         "I1-080"],
@@ -611,7 +613,7 @@ KNOWN_GAPS = {
         "J1-032", "J1-034", "J1-036", "J1-044", "J1-045", "J1-064", "J1-069", "J1-070", "J1-075"],
     "personas_p1.jsonl": ["P1-012", "P1-014", "P1-018", "P1-023", "P1-025", "P1-030", "P1-032", "P1-034", "P1-035", "P1-036", "P1-062",
         "P1-076", "P1-088", "P1-089"],
-    "corpus_dialogues_p2.jsonl": ["P2-003", "P2-006", "P2-007", "P2-014", "P2-016", "P2-020", "P2-021", "P2-024", "P2-025", "P2-030", "P2-044", "P2-047",
+    "corpus_dialogues_p2.jsonl": ["P2-003", "P2-006", "P2-007", "P2-016", "P2-020", "P2-021", "P2-024", "P2-025", "P2-030", "P2-044", "P2-047",
         "P2-052", "P2-063", "P2-064", "P2-065", "P2-066", "P2-067", "P2-068", "P2-069",
         "P2-070", "P2-078", "P2-080", "P2-083"],
     "corpus_mix_cm.jsonl": ["CM-005", "CM-016", "CM-017", "CM-018", "CM-037", "CM-042", "CM-070", "CM-071", "CM-072", "CM-088"],

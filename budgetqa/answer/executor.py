@@ -15,7 +15,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from budgetqa import lexicon
-from budgetqa.answer.model import Answer, Figure, Session, Source
+from budgetqa.answer.model import Answer, Figure, Session, Source, amount_text
 from budgetqa.answer.resolve import TOPIC_FACT_WORDS
 from budgetqa.answer import check as checks
 from budgetqa.answer import compute, figures, gaps, lists, text, topics
@@ -146,7 +146,7 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
                     and session.unanswered is not None and session.unanswered.subjects:
                 # a part after one not answered leans on what that part named (差旅费上年多少 同比增减多少)
                 session.last_query, session.last_focus = session.unanswered, []
-            if answers and _TOTAL_ONLY.match(squash(part)) and any(f.label == "合计（计算）" for f in answers[-1].figures):
+            if answers and _total_of_last(part, answers[-1]):
                 unit = "元" if re.search(r"(?<!万)元", part) else "万元" if "万" in part else None
                 if unit and session.last_query is not None:  # (合计多少元: that total in the unit asked)
                     convert_units(answers[-1], replace(session.last_query, unit=unit))
@@ -167,6 +167,30 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
     session.choices = answer.choices
     session.history.append(question)
     return answer
+
+
+def _total_of_last(part: str, last: Answer) -> bool:
+    """…有几个？(结转)加起来多少: the total of what the part before counted or listed (added to it when it
+    states none yet)."""
+    typed = squash(part)
+    lead = re.match(r"(.{0,8}?)(?=合计|一共|总共|加起来|共计|总计|总额)", typed)
+    if lead is None or not _TOTAL_ONLY.match(typed[lead.end():]):
+        return False
+    said = lead.group(1).strip("的那这些")
+    if said and said not in last.understood:
+        return False
+    if any(f.label == "合计（计算）" for f in last.figures):
+        return True
+    if last.intent != "count" or "金额" not in last.columns:
+        return False
+    at, unit_at = last.columns.index("金额"), last.columns.index("单位") if "单位" in last.columns else None
+    units = {row[unit_at] for row in last.rows} if unit_at is not None else {""}
+    if not last.rows or len(units) != 1 or not all(isinstance(row[at], Decimal) for row in last.rows):
+        return False
+    whole, unit = sum((row[at] for row in last.rows), Decimal(0)), units.pop()
+    last.figure("合计（计算）", whole, unit)
+    last.text += f"合计 {amount_text(whole, unit)}（计算）。"
+    return True
 
 
 def _all_figures_asked(session: Session, queries: list[Query]) -> None:

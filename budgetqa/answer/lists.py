@@ -15,8 +15,8 @@ from budgetqa import lexicon
 from budgetqa.answer import text
 from budgetqa.answer.build import answer, pct, stated_reason, total, typed_value
 from budgetqa.answer.model import Answer, amount_text
-from budgetqa.answer.resolve import (Outturn, Value, best_values, children_rows, code_place, list_total, measure_column,
-                                     outturns)
+from budgetqa.answer.resolve import (Outturn, Value, best_values, children_rows, code_place, group_members, list_total,
+                                     measure_column, outturns)
 from budgetqa.models import Document, Table
 from budgetqa.models import ECONOMIC_CLASSES
 from budgetqa.question.query import UNIT_DOMAINS, Query
@@ -94,6 +94,9 @@ def _domain(doc: Document, q: Query) -> Domain:
     if len(codes) >= 2 and q.whole is None:  # 201/208/210/221 哪个最少: just the codes named
         rows = [code_place(doc, c, q) for c in codes]
         return Domain(f"所列的 {len(codes)} 个科目", [_value(t, r) for t, r in filter(None, rows)])
+    group = q.subjects[0].of("group") if len(q.subjects) == 1 and q.whole is None else []
+    if group and (members := group_members(doc, group[0].key)):  # 社保缴费那几项: the group's printed members
+        return Domain(f"「{group[0].key}」所含各项", members)
     figures = {"item", "code", "row", "project", "column", "fact"}
     named = [m for m in q.subjects if m.kinds & figures and not m.kinds & {"table", "list", "topic", "group"}]
     container = any(re.match(r"(?:的)?(?:明细|各项|里|中|下|当中|之中)", q.squashed[m.end:m.end + 3]) for m in named[:-1])
@@ -212,6 +215,12 @@ def sheet_domain(doc: Document, q: Query, scope: str | None = None) -> Domain:
     if scope is None and q.has("实施期") and q.has("年度") and q.has("不一样", "不同", "不一致", "差异", "不相等", "不等"):
         return _sheets_differing(doc)
     scope = scope or ("实施期" if q.has("实施期") else "年度")
+    fund = _sheet_fund_asked(doc, q)
+    if fund is not None:  # 有上年结转资金的项目: the sheets that print an amount in that fund's column
+        rows = [Value(sheet.project_name, sheet.funds[f"{scope}/{fund}"], sheet.unit, "项目支出绩效目标表",
+                      sheet.fund_lines.get(f"{scope}/{fund}", sheet.line)) for sheet in doc.performance
+                if sheet.funds.get(f"{scope}/{fund}")]
+        return Domain(f"项目绩效目标表中有{fund}资金的项目（{scope}{fund}）", rows)
     rows = []
     for sheet in doc.performance:
         funds = sorted(((k, v) for k, v in sheet.funds.items() if "总额" in k or k.endswith("合计")),
@@ -220,6 +229,14 @@ def sheet_domain(doc: Document, q: Query, scope: str | None = None) -> Domain:
             k, v = funds[0]
             rows.append(Value(sheet.project_name, v, sheet.unit, "项目支出绩效目标表", sheet.fund_lines.get(k, sheet.line)))
     return Domain(f"项目绩效目标表（{scope}资金总额）", rows)
+
+
+def _sheet_fund_asked(doc: Document, q: Query) -> str | None:
+    """A fund column of the sheets the question names (上年结转, 财政拨款, 单位自筹 …), not their total."""
+    funds = {k.split("/", 1)[-1] for sheet in doc.performance for k in sheet.funds}
+    funds -= {"资金总额", "合计"}
+    named = [f for f in funds if f in q.squashed or f == "上年结转" and re.search(r"结转", q.squashed)]
+    return max(named, key=len) if len(named) == 1 else None
 
 
 def sheet_total(doc: Document, q: Query, scope: str) -> Value | None:

@@ -386,6 +386,11 @@ def _settle_op(q: Query, v, doc: Document) -> None:
     elif q.op == "share" and "占" not in q.squashed and re.search(r"(?:比|较|同)(?:上年|去年|上一年|20\d\d年)|同比", q.squashed):
         q.ops = [(q.ops[0][0] + 1, "change")] + q.ops  # 比上年降了百分之几: a rate of change, not a share
         q.op = "change"
+    if q.op == "parent" and q.subjects \
+            and re.search(r"(?:名下|下面|底下|下属)(?:的|有|都有|包括)?(?:几项|几个|哪几|哪些)", q.squashed[q.subjects[-1].end:]):
+        op = "count" if re.search(r"几项|几个", q.squashed) else "breakdown"  # 归在X名下的几项: X's members
+        q.ops = [(q.ops[0][0] + 1, op)] + q.ops
+        q.op = op
     if q.op != "check" and _SUM_AGAINST.search(q.squashed) and len(q.subjects) + len(q.amounts) >= 3:
         q.ops = [(max(q.ops[0][0] + 1, 80.0), "check")] + q.ops  # A加B与C差多少: the sum set against C
         q.op = "check"
