@@ -46,6 +46,8 @@ CASES = [
     (SOCIAL, "财政拨款收入支出总计跟表里对得上吗", [307.82], []),
     # 基建 is 基本建设; 落在哪些科目 asks the subjects a column's figure falls in
     (SWU_2023, "基建资金落在哪些科目，各多少", [5536.97, 1357.93], ["2060204"]),
+    # the sheets printing an amount in one fund column (上年结转), counted and their amounts added
+    (SWU_BUDGET, "有上年结转资金的项目有几个？结转加起来多少万元", [8, 2810.93], []),
     # the two figures just given, from two tables: the subjects whose figures differ between them
     (PLANNING, "支出决算表和一般公共预算财政拨款支出决算表的基本支出各多少？差在哪个科目", [5377.64, 5364.75, 12.89],
      ["2120101"]),
