@@ -48,6 +48,8 @@ CASES = [
     (SWU_2023, "基建资金落在哪些科目，各多少", [5536.97, 1357.93], ["2060204"]),
     # the sheets printing an amount in one fund column (上年结转), counted and their amounts added
     (SWU_BUDGET, "有上年结转资金的项目有几个？结转加起来多少万元", [8, 2810.93], []),
+    # X下面哪个款最大: a ranking of X's parts, not X's parent
+    (JUSTICE, "经济分类预算表里302商品和服务支出下面，哪个款金额最大？多少元", [699435], ["其他商品和服务支出"]),
     # the two figures just given, from two tables: the subjects whose figures differ between them
     (PLANNING, "支出决算表和一般公共预算财政拨款支出决算表的基本支出各多少？差在哪个科目", [5377.64, 5364.75, 12.89],
      ["2120101"]),

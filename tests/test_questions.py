@@ -95,6 +95,7 @@ ANSWERS = [
     # a group's printed members counted or ranked; a total asked after a count is of what it counted
     ("归在社会保障缴费名下的几项，合计是多少？", "count", [3, 46.95], []),
     ("社保缴费那几项里哪个最多", "rank", [31.77], ["机关事业单位基本养老保险缴费"]),
+    ("项目支出这么高，主要是上年结转的哪个项目撑起来的？", "rank", [497.52], ["安可替代工程"]),
     # digits said one by one in Chinese numerals are a code; a short word alone is its usual name
     ("二〇一三一〇二 多少", "value", [532.81], ["2013102"]),
     ("公用", "value", [13.59], []),

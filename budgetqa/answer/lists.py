@@ -101,6 +101,7 @@ def _domain(doc: Document, q: Query) -> Domain:
     named = [m for m in q.subjects if m.kinds & figures and not m.kinds & {"table", "list", "topic", "group"}]
     container = any(re.match(r"(?:的)?(?:明细|各项|里|中|下|当中|之中)", q.squashed[m.end:m.end + 3]) for m in named[:-1])
     if len(named) >= 2 and len(named) == len(q.subjects) and q.whole is None and q.op in ("rank", "mean") \
+            and not q.scope and q.domain != "projects" \
             and not container and not re.search(r"这类|之类|这些|等(?:项|科目)", q.squashed):
         values = [found[0] for m in named if (found := best_values(doc, m.terms, q))]  # A、B、C哪个最大: just those named
         if len(values) == len(named) == len({v.key for v in values}) and len({v.unit for v in values}) == 1:

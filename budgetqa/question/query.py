@@ -330,6 +330,19 @@ _SUM_AGAINST = re.compile(r"(?:加|\+|之和|加起来|合起来|相加|合计)[
                           r"[^，,。？?]{0,24}?(?:差多少|相差|差额|差了?多少|多还是少|多多少|少多少|一致|相等|等于|对得上|对不上|吻合)")
 
 
+def _members_asked(q: Query) -> str | None:
+    """A question read as asking a parent that asks of the parts under its subject instead: 归在X名下的几项
+    (count), X下面有哪些 (breakdown), X下面哪个款最大 (rank)."""
+    if q.op != "parent" or not q.subjects:
+        return None
+    after = q.squashed[q.subjects[-1].end:]
+    if re.search(r"(?:名下|下面|底下|下属)(?:的|有|都有|包括)?(?:几项|几个|哪几|哪些)", after):
+        return "count" if re.search(r"几项|几个", q.squashed) else "breakdown"
+    if re.search(r"(?:名下|下面|底下|下属)[^，,。？?]{0,4}[，,]?(?:哪|谁).{0,6}(?:最|第)", after):
+        return "rank"
+    return None
+
+
 def _settle_op(q: Query, v, doc: Document) -> None:
     """The operation the ranked templates chose, settled by what the question's words say for certain."""
     _down(q)
@@ -386,11 +399,10 @@ def _settle_op(q: Query, v, doc: Document) -> None:
     elif q.op == "share" and "占" not in q.squashed and re.search(r"(?:比|较|同)(?:上年|去年|上一年|20\d\d年)|同比", q.squashed):
         q.ops = [(q.ops[0][0] + 1, "change")] + q.ops  # 比上年降了百分之几: a rate of change, not a share
         q.op = "change"
-    if q.op == "parent" and q.subjects \
-            and re.search(r"(?:名下|下面|底下|下属)(?:的|有|都有|包括)?(?:几项|几个|哪几|哪些)", q.squashed[q.subjects[-1].end:]):
-        op = "count" if re.search(r"几项|几个", q.squashed) else "breakdown"  # 归在X名下的几项: X's members
-        q.ops = [(q.ops[0][0] + 1, op)] + q.ops
-        q.op = op
+    members = _members_asked(q)
+    if members:  # 归在X名下的几项 / X下面哪个款最大: X's parts, counted, listed or ranked
+        q.ops = [(q.ops[0][0] + 1, members)] + q.ops
+        q.op = members
     if q.op != "check" and _SUM_AGAINST.search(q.squashed) and len(q.subjects) + len(q.amounts) >= 3:
         q.ops = [(max(q.ops[0][0] + 1, 80.0), "check")] + q.ops  # A加B与C差多少: the sum set against C
         q.op = "check"
