@@ -1075,7 +1075,7 @@ def _table_roles(q: Query, ms: list[Mention]) -> list[Mention]:
                     q.table = nxt.table
                 continue
             before = q.squashed[out[-1].end:m.start] if out else ""
-            if q.table is None and nxt is None and out and (before in ("（", "(", "", "的") or re.fullmatch(
+            if q.table is None and nxt is None and out and not ("table" in out[-1].kinds and out[-1].term.key != m.term.key) and (before in ("（", "(", "", "的") or re.fullmatch(
                     r"[，,]?(?:在|看)?", before) and re.match(r"(?:里|中|里面|当中)", q.squashed[m.end:])):
                 q.table = int(m.term.key)  # 上年结转项目支出合计（表十三） / X，收入决算表里是多少
                 continue
