@@ -34,7 +34,8 @@ def fold_width(text: str) -> str:
 
 def normalise(text: str) -> str:
     """The form every name and question is compared in: NFKC, simplified, lower case."""
-    return to_simplified(fold_width(text or "")).lower().strip()
+    # (甚么 is how traditional 甚麼/甚麽 comes out: the same word as 什么)
+    return to_simplified(fold_width(text or "")).replace("甚么", "什么").lower().strip()
 
 
 _DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")

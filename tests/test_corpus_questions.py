@@ -50,6 +50,8 @@ CASES = [
     (SWU_BUDGET, "有上年结转资金的项目有几个？结转加起来多少万元", [8, 2810.93], []),
     # one name read in each of three tables named (the last one named after 、, not a place for all)
     (PLANNING, "城乡社区支出在收入支出决算总表、支出决算表、财政拨款收入支出决算总表里分别是多少？", [3845.25, 3845.24, 3832.36], []),
+    # what a subject is for, asked as a later part (主要用来干嘛), in a report with no performance sheets
+    (FINANCE, "财政委托业务支出年初预算和决算各多少？主要用来干嘛", [450.52, 449.52], ["委托中介机构"]),
     # X下面哪个款最大: a ranking of X's parts, not X's parent
     (JUSTICE, "经济分类预算表里302商品和服务支出下面，哪个款金额最大？多少元", [699435], ["其他商品和服务支出"]),
     # the two figures just given, from two tables: the subjects whose figures differ between them

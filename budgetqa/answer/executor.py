@@ -29,7 +29,7 @@ from budgetqa.question.vocabulary import printed_text
 from budgetqa.question.query import (MAX_QUESTION, UNIT_DOMAINS, Query, measure_word, pointed_item, pointed_pair, read, same_reading,
                                      shown_mentions, shown_whole, unexplained, with_context, without_loose_totals)
 from budgetqa.readback import read_document
-from budgetqa.textnorm import normalise, squash
+from budgetqa.textnorm import normalise, squash, to_simplified
 
 __all__ = ["Answer", "Figure", "Session", "Source", "ask", "ask_doc", "preload"]
 
@@ -133,7 +133,7 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
         question = switch.group(2)  # 换成项目支出看，X下面哪几个项有项目支出: the question after it says it again
     returned = _returning(doc, question, session)
     question = returned or question
-    parts = _parts(question)
+    parts = _parts(to_simplified(question).replace("甚么", "什么"))  # (the words that split a line, read simplified)
     if len(parts) == 1:
         answer = _answer(conn, doc, parts[0], session, continuing=bool(returned))
     else:
@@ -261,7 +261,7 @@ _COURTESY = re.compile(r"(?:同志|领导|老师)?(?:您好|你好|谢谢|多谢
 _CLAUSE_END = re.compile(r"([，,]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff]))")
 # Words that make a clause a question of its own (多少, 几个, 是否 …); a clause without one says
 # where or what, and is read together with the next.
-_ASKS = re.compile(r"(?i)how\s+much|how\s+many|share|percent|ratio|which|多少|几|哪|什么|啥|吗|有没有|有无|等不等于|对得上|对不上|(?<![这那多])么|呢|是否|是不是|占比|比例|比重|百分比|对不对|怎么|咋|如何|为何|为什么|原因|多长|多久|多大|多高"
+_ASKS = re.compile(r"(?i)how\s+much|how\s+many|share|percent|ratio|which|多少|几|哪|什么|啥|吗|有没有|有无|等不等于|对得上|对不上|(?<![这那多])么|呢|是否|是不是|占比|比例|比重|百分比|对不对|怎么|咋|如何|为何|为什么|原因|多长|多久|多大|多高|用来干|干嘛用|干啥用|用途"
                    r"|(?:金额|数额)\s*$")  # (请列示X科目金额，及其…: a figure asked in writing)
 
 

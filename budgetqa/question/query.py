@@ -2021,7 +2021,7 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
         return replace(q, table=table, follow_up=False)
     if (q.field_name or "绩效" in q.squashed) and every_sheet(q):
         return q  # 这些项目都是一年干完的吗: every sheet, whatever the last question was about
-    if asks_sheet(q) and not _of_project(last) and not _PRONOUN.search(q.squashed):
+    if asks_sheet(q) and not _of_project(last) and not _PRONOUN.search(q.squashed) and (doc is None or doc.performance):
         return q  # a sheet's field asked after a figure that has no sheet: of the report's sheets
     if _level_not_below(q, last):
         return q  # 哪个类最多 after a 类: the 类 of the report, not the parts of the last one
