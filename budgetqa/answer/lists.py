@@ -363,7 +363,8 @@ def rank(doc: Document, q: Query) -> Answer | None:
     for v in shown:
         a.figure(v.label, v.amount, v.unit, v.where, v.line)
     _shares_in_list(a, q, d, shown)
-    _table(a, shown, ranked=True)
+    _table(a, ranked if shown == ranked[:len(shown)] else shown, ranked=True)  # (the whole ranking behind the top:
+    a.chart = [(v.label, v.amount) for v in shown]  # 最便宜的 next points into it; the chart is of those named)
     a.focus = shown[:1] if len(shown) == 1 else shown
     return a
 

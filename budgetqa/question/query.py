@@ -1703,7 +1703,10 @@ def _leans_on_context(q: Query) -> bool:
     pair = bare and re.search(r"两个|两者|二者|两项|俩|两笔|两块", q.squashed) and re.search(r"加|合计|一共|总共|差|比|哪个", q.squashed)
     within = q.squashed.startswith(("其中", "那其中"))  # 其中X多少: a part of what was just asked
     counted = re.search(r"(?<![第\d])[三四五六七八九十几]{1,2}(?:项|个|笔|类|块|样)(?:相加|加起来|之和|合计|合起来)", q.squashed)
-    return marked or within or bool(counted) or why or down or bool(pair) or (bare and bool(asks) and len(leftover) <= 3 and not whole_money) \
+    # 是X的几倍 / 比X多多少: a comparison opening with its verb, its first figure the one just given
+    verb_first = q.op in ("ratio", "difference") and len(q.subjects) == 1 and bool(re.match(r"(?:那|那么)?(?:是|比|相当于)", q.squashed))
+    return marked or within or bool(counted) or why or down or bool(pair) or verb_first \
+        or (bare and bool(asks) and len(leftover) <= 3 and not whole_money) \
         or asks_sheet(q) or _one_sided(q) or (q.op == "parent" or _which_table_of_last(q)) and not q.subjects and q.table is None
 
 
@@ -1918,7 +1921,8 @@ _POINTER = re.compile(r"前者|后者|(前|后|头|末)[一1](?:个|项|类|款|
 
 
 # The largest or smallest of the last list, pointed at (最大的那个, 最少的那一类).
-_EXTREME = re.compile(r"(最大|最多|最高|最小|最少|最低)的(?:那个|那一个|那项|那一项|那类|那一类|那款|那笔|一个)")
+_EXTREME = re.compile(r"(最大|最多|最高|最贵|最小|最少|最低|最便宜)的(?:那个|那一个|那项|那一项|那类|那一类|那款|那笔|一个"
+                      r"|(?=几倍|多少倍|的几倍|差|多|少))")
 
 
 # Either end of the last list, said in a question that names both (第一名是倒数第一的几倍, 最大的比最小的多多少).
@@ -1964,8 +1968,8 @@ def pointed_item(q: Query, listed: list[str], amounts: list | None = None) -> tu
     第一类占多少: the first, the second, the last; 后者 of more than two is the last) or by its size
     when something is asked of it (最大的那个占总支出多少), and that item."""
     extreme = _EXTREME.search(q.squashed) if amounts and len(amounts) == len(listed) else None
-    if extreme and re.search(r"占|比重|比例|下面|明细|构成|组成|属于|剩下", q.squashed):
-        pick = max if extreme.group(1) in ("最大", "最多", "最高") else min
+    if extreme and re.search(r"占|比重|比例|下面|明细|构成|组成|属于|剩下|倍|差多少|相差|多多少|少多少", q.squashed):
+        pick = max if extreme.group(1) in ("最大", "最多", "最高", "最贵") else min
         return extreme.group(0), listed[amounts.index(pick(amounts))]
     m = _POINTER.search(q.squashed)
     if m is None or not listed or len(listed) < 2 and not re.match(r"第[一1]|头[一1]", m.group(0)):
