@@ -347,6 +347,26 @@ def _of_last_list(doc: Document, q: Query, question: str, session: Session,
     return q, picked, pointed is not None, None
 
 
+# 最大的那个项目 / 今年新安排的最贵的项目: a thing named by its place in a ranking of its kind.
+_RANKED_NAME = re.compile(r"(?:(?:今年|本年|当年)?新安排的?|(?:上年)?结转的?)?(?:最大|最多|最贵|最高|最小|最少|最便宜|最低)"
+                          r"(?:的)?(?:那个|那一个|一个)?(?:项目|科目|类|款)")
+
+
+def _ranked_named(doc: Document, q: Query, question: str) -> Query:
+    """A comparison naming one side by its place in a ranking (它是今年新安排的最大那个项目的几倍): that
+    side is the item the ranking puts there, by its name."""
+    typed = chinese_numbers(normalise(question))
+    if q.op not in ("ratio", "difference", "share") and not re.search(r"几倍|多少倍|差多少|多多少|少多少|相差|占", typed):
+        return q
+    m = _RANKED_NAME.search(typed)
+    if m is None or len(m.group(0)) == len(squash(typed)):
+        return q
+    found = lists.rank(doc, read(m.group(0) + "是哪个", doc))
+    if found is None or not found.matched or len(found.focus) != 1:
+        return q
+    return read(typed.replace(m.group(0), found.focus[0].label.split("（")[0], 1), doc)
+
+
 def _asked_outright(doc: Document, q: Query, question: str, session: Session) -> Answer | None:
     """Asked before the conversation fills anything in: 主要原因是怎么说的 after an answer quoting the report's
     reason (that reason, as quoted), and a table's columns (三公经费那张表分哪几栏: its headings, which a blank
@@ -410,6 +430,7 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
     q, picked, pointed, said = _of_last_list(doc, q, question, session, picked)
     if said is not None:
         return said
+    q = _ranked_named(doc, q, question) if not picked and not pointed else q
     if (found := _asked_outright(doc, q, question, session)) is not None:
         return found
     if not q.subjects and not picked:
