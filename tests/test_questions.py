@@ -100,6 +100,9 @@ ANSWERS = [
     ("區委辦有個山西畫報訂閱費，花多少錢？是做甚麽用的？", "value", [35.89], ["推介宣传屯留"]),
     # a ranking keeps its whole list behind the top; 是最便宜的几倍 next is the top against the other end
     ("今年8个新项目里最贵的是哪个？是最便宜的几倍？", "rank", [90.00, 30.00], ["乡镇档案室标准化建设"]),
+    # two figures typed: the one typed right before 占 as a share of the other
+    ("246.89占780.77的百分之几", "share", [31.62], []),
+    ("如果按表三的项目支出780.77万元算，那8个项目的246.89万元实际占多少？", "share", [31.62], []),
     # digits said one by one in Chinese numerals are a code; a short word alone is its usual name
     ("二〇一三一〇二 多少", "value", [532.81], ["2013102"]),
     ("公用", "value", [13.59], []),
@@ -629,8 +632,7 @@ KNOWN_GAPS = {
     "corpus_w1.jsonl": ["W1-003", "W1-008", "W1-009", "W1-010", "W1-011", "W1-012", "W1-013", "W1-015", "W1-023",
         "W1-025", "W1-027", "W1-028", "W1-029", "W1-031", "W1-036", "W1-043", "W1-045", "W1-046", "W1-060",
         "W1-063", "W1-067", "W1-072", "W1-073", "W1-075"],
-    "dialogues_v1.jsonl": ["V1-012", "V1-022", "V1-023", "V1-039", "V1-041", "V1-066", "V1-079",
-        "V1-080"],
+    "dialogues_v1.jsonl": ["V1-012", "V1-022", "V1-023", "V1-039", "V1-041", "V1-066", "V1-079"],
     "personas_y1.jsonl": ["Y1-008", "Y1-010", "Y1-017", "Y1-018", "Y1-024", "Y1-030", "Y1-031", "Y1-053", "Y1-064",
         "Y1-080"],
     "corpus_dialogues_t1.jsonl": ["T1-005", "T1-010", "T1-012", "T1-013", "T1-014", "T1-027", "T1-029", "T1-032",

@@ -449,6 +449,9 @@ def share(doc: Document, q: Query) -> Answer | None:
     """The share of one figure in another: computed, with the share the report states beside it."""
     if q.has("完成") and any(f.label.startswith("完成") for f in doc.facts if f.kind == "share"):
         return completion(doc, q)
+    found = _typed_share(doc, q)
+    if found is not None:
+        return found
     if not q.subjects:
         return _shares_of_domain(doc, q) if q.whole is not None and q.domain else None
     found = _fund_share_of_code(doc, q)
@@ -620,6 +623,25 @@ def _share_in_sum(doc: Document, q: Query) -> Answer | None:
     add(a, item)
     for v in summed:
         add(a, v)
+    return a
+
+
+def _typed_share(doc: Document, q: Query) -> Answer | None:
+    """246.89占780.77的百分之几 / 按780.77算，这246.89万元占多少: the share of the two figures typed, the one
+    typed right before 占 of the other."""
+    typed = [a for a in q.amounts if not re.match(r"[个项张类款%]", q.squashed[a.end:a.end + 1])]  # (8个项目: a count)
+    values = list(dict.fromkeys(a.value for a in typed))
+    at = q.squashed.find("占")
+    before = [a for a in typed if a.end <= at]
+    if len(values) != 2 or not before or any(before[-1].end <= m.start < at for m in q.subjects):
+        return None
+    part = before[-1]
+    whole = next(a for a in typed if a.value != part.value)
+    if not whole.value or part.unit and whole.unit and part.unit != whole.unit:
+        return None
+    rate = pct(part.value, whole.value)
+    a = answer("share", f"{part.value} 占 {whole.value}", f"{part.value} ÷ {whole.value} × 100 = {rate}%。")
+    a.figure("占比（计算）", rate, "%")
     return a
 
 

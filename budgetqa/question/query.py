@@ -403,6 +403,10 @@ def _settle_op(q: Query, v, doc: Document) -> None:
     if members:  # 归在X名下的几项 / X下面哪个款最大: X's parts, counted, listed or ranked
         q.ops = [(q.ops[0][0] + 1, members)] + q.ops
         q.op = members
+    if q.op in ("about", "text") and re.search(r"占(?:了)?(?:多少|百分之几|几成|多大|比例|比重)", q.squashed) \
+            and any(op == "share" for _, op in q.ops[:3]):
+        q.ops = [(q.ops[0][0] + 1, "share")] + q.ops  # …实际占多少: a share, whatever else the words describe
+        q.op = "share"
     if q.op != "check" and _SUM_AGAINST.search(q.squashed) and len(q.subjects) + len(q.amounts) >= 3:
         q.ops = [(max(q.ops[0][0] + 1, 80.0), "check")] + q.ops  # A加B与C差多少: the sum set against C
         q.op = "check"
