@@ -102,6 +102,12 @@ ANSWERS = [
     ("今年8个新项目里最贵的是哪个？是最便宜的几倍？", "rank", [90.00, 30.00], ["乡镇档案室标准化建设"]),
     # two figures typed: the one typed right before 占 as a share of the other
     ("246.89占780.77的百分之几", "share", [31.62], []),
+    # figures typed with nothing else named: computed as the words say, each traced to where it is printed
+    ("303.62加780.77等于多少", "sum", [1084.39], ["第220行"]),
+    ("1084.38减303.62是多少", "difference", [780.76], []),
+    ("780.77是303.62的几倍", "ratio", [2.57], []),
+    ("497.52比90多多少", "difference", [407.52], ["安可替代工程"]),
+    ("90和60和37加起来多少", "sum", [187], []),
     ("如果按表三的项目支出780.77万元算，那8个项目的246.89万元实际占多少？", "share", [31.62], []),
     # digits said one by one in Chinese numerals are a code; a short word alone is its usual name
     ("二〇一三一〇二 多少", "value", [532.81], ["2013102"]),

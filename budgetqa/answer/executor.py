@@ -18,7 +18,7 @@ from budgetqa import lexicon
 from budgetqa.answer.model import Answer, Figure, Session, Source, amount_text
 from budgetqa.answer.resolve import TOPIC_FACT_WORDS
 from budgetqa.answer import check as checks
-from budgetqa.answer import compute, figures, gaps, lists, text, topics
+from budgetqa.answer import compute, figures, gaps, lists, text, topics, typed
 from budgetqa.answer.enumerated import enumerated
 from budgetqa.answer.documents import (asked_kind, chosen_report, department_reports, report_of, reports_named,
                                        several_loaded,
@@ -431,6 +431,9 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
     if said is not None:
         return said
     q = _ranked_named(doc, q, question) if not picked and not pointed else q
+    found = typed.arithmetic(doc, q) if not picked and not pointed else None  # 303.62加780.77等于多少
+    if found is not None:
+        return found
     if (found := _asked_outright(doc, q, question, session)) is not None:
         return found
     if not q.subjects and not picked:

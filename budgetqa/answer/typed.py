@@ -1,0 +1,62 @@
+"""Arithmetic on figures the question types and names nothing else (303.62加780.77, 1084.38减303.62,
+780.77是303.62的几倍, 497.52比90多多少): computed exactly, each figure traced to where the report prints it."""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+from budgetqa.answer.build import answer, pct
+from budgetqa.answer.model import Answer
+from budgetqa.models import Document
+from budgetqa.question.query import Query
+
+_SUM = re.compile(r"加(?!起来)|\+|加起来|合起来|之和|一共|总共|合计")
+_MINUS = re.compile(r"减(?:去|掉)?|-|−")
+_TIMES = re.compile(r"是.{0,3}的(?:几|多少)倍|几倍|多少倍|除以|÷|/")
+_GAP = re.compile(r"比.{0,12}?(?:多|少|高|低)(?:了)?多少|差(?:了)?多少|相差|差额")
+
+
+def arithmetic(doc: Document, q: Query) -> Answer | None:
+    """The typed figures added, subtracted or divided, as the question's words say."""
+    typed = [a for a in q.amounts if not re.match(r"[个项张类款%年]", q.squashed[a.end:a.end + 1])]
+    if q.subjects or len(typed) < 2 or len({a.unit for a in typed if a.unit}) > 1:
+        return None
+    if q.op == "check" and not re.search(r"(?:等于|是|得)多少", q.squashed):
+        return None  # (1084.38等于303.62+780.77吗: a claim to check, answered by the check)
+    first, second = typed[0].value, typed[1].value
+    between = q.squashed[typed[0].end:typed[1].start]
+    unit = next((a.unit for a in typed if a.unit), "")
+    shown = " ".join(str(a.value) for a in typed)
+    if _TIMES.search(q.squashed) and len(typed) == 2 and second:
+        result = (first / second).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        a = answer("ratio", f"{first} ÷ {second}", f"{first} ÷ {second} = {result}（{first} 是 {second} 的 {result} 倍）。")
+        a.figure("倍数（计算）", result, "倍")
+    elif (_MINUS.search(between) or _GAP.search(q.squashed)) and len(typed) == 2:
+        result = first - second
+        a = answer("difference", f"{first} − {second}", f"{first} − {second} = {result}{unit}。")
+        a.figure("差额（计算）", result, unit)
+        if second and re.search(r"百分之几|百分比|多少%|幅度", q.squashed):
+            a.text += f"差额占 {second} 的 {pct(abs(result), abs(second))}%。"
+            a.figure("差额占比（计算）", pct(abs(result), abs(second)), "%")
+    elif _SUM.search(q.squashed):
+        result = sum((a.value for a in typed), Decimal(0))
+        a = answer("sum", " + ".join(str(a.value) for a in typed), " + ".join(str(a.value) for a in typed) + f" = {result}{unit}。")
+        a.figure("合计（计算）", result, unit)
+    else:
+        return None
+    printed = [_where(doc, a.value) for a in typed]
+    said = "；".join(f"{v} {w}" for v, w in zip(shown.split(), printed) if w)
+    a.text += f"所给数字在报告中：{said}。" if said else "所给数字都按问题所写计算，报告中没有找到印有这些数字的地方。"
+    return a
+
+
+def _where(doc: Document, value: Decimal) -> str:
+    """Where the report prints a figure first (表3 基本支出 第220行), '' when nowhere."""
+    for table in doc.tables:
+        for row in table.rows:
+            cell = next((c for c in row.cells if c.amount == value), None)
+            if cell is not None:
+                return f"见表{table.no} {row.label}（{cell.column.rsplit('/', 1)[-1]}，第{row.line}行）"
+    fact = next((f for f in doc.facts if f.kind == "amount" and f.value == value), None)
+    return f"见情况说明 {fact.label}（第{fact.line}行）" if fact is not None else ""
