@@ -108,6 +108,7 @@ ANSWERS = [
     ("780.77是303.62的几倍", "ratio", [2.57], []),
     ("497.52比90多多少", "difference", [407.52], ["安可替代工程"]),
     ("90和60和37加起来多少", "sum", [187], []),
+    ("246.89万元换成元是多少", "value", [2468900], []),
     ("如果按表三的项目支出780.77万元算，那8个项目的246.89万元实际占多少？", "share", [31.62], []),
     # digits said one by one in Chinese numerals are a code; a short word alone is its usual name
     ("二〇一三一〇二 多少", "value", [532.81], ["2013102"]),

@@ -20,6 +20,8 @@ _GAP = re.compile(r"比.{0,12}?(?:多|少|高|低)(?:了)?多少|差(?:了)?多�
 def arithmetic(doc: Document, q: Query) -> Answer | None:
     """The typed figures added, subtracted or divided, as the question's words say."""
     typed = [a for a in q.amounts if not re.match(r"[个项张类款%年]", q.squashed[a.end:a.end + 1])]
+    if not q.subjects and len(typed) == 1 and {typed[0].unit, q.unit} == {"元", "万元"}:
+        return _converted(typed[0].value, typed[0].unit, q.unit)  # 246.89万元换成元是多少
     if q.subjects or len(typed) < 2 or len({a.unit for a in typed if a.unit}) > 1:
         return None
     if q.op == "check" and not re.search(r"(?:等于|是|得)多少", q.squashed):
@@ -60,3 +62,11 @@ def _where(doc: Document, value: Decimal) -> str:
                 return f"见表{table.no} {row.label}（{cell.column.rsplit('/', 1)[-1]}，第{row.line}行）"
     fact = next((f for f in doc.facts if f.kind == "amount" and f.value == value), None)
     return f"见情况说明 {fact.label}（第{fact.line}行）" if fact is not None else ""
+
+
+def _converted(value: Decimal, unit: str, wanted: str) -> Answer:
+    result = (value * 10000 if wanted == "元" else value / 10000).normalize()
+    result = result.quantize(Decimal(1)) if result == result.to_integral_value() else result
+    a = answer("value", f"{value}{unit} 折合{wanted}", f"{value}{unit} = {format(result, 'f')}{wanted}（1 万元 = 10,000 元）。")
+    a.figure(f"{value}{unit}（折合{wanted}）", result, wanted)
+    return a
