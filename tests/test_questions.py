@@ -718,3 +718,11 @@ def test_last_year_of_each_subject_is_not_given(conn):
     given for each subject (the change of another total is no answer)."""
     answer = ask(conn, "上年各功能科目分别安排了多少？我想做个对比表", Session())
     assert not answer.matched and not answer.figures and "没有逐个列出" in answer.text
+
+
+def test_the_parts_of_a_finest_level_subject_are_said_to_be_none(conn):
+    """2013105下面有哪些: a 项 is the finest level of the functional classification; the answer says so
+    (it gave no reason), and gives no figure."""
+    answer = ask(conn, "2013105下面有哪些", Session())
+    assert not answer.matched and answer.figures == []
+    assert "项级科目" in answer.text and "2013105" in answer.text

@@ -500,6 +500,12 @@ def breakdown(doc: Document, q: Query) -> Answer | None:
             return found
     if kinds == {"fact"}:  # 政府采购预算总额由哪些构成: the other figures its sentence states
         return _sentence_parts(doc, target.term.key)
+    code = next((t.key for t in target.terms if t.kind == "code" and len(t.key) == 7), None)
+    if code is not None and q.cued and q.ops and q.ops[0][1] == "breakdown" and re.search(r"下面(?:有|的|都|还|是)|下级|明细|细分|再往下", q.squashed) \
+            and not re.search(r"哪(?:个|一个)?(?:款|类)|属于|上级|上一级", q.squashed):
+        # a 项 asked for its parts is the finest level: the report prints nothing under it
+        return Answer(False, "breakdown", f"{code} {target.term.name} 是项级科目（功能分类最末一级），报告没有列出它下面的明细。",
+                      document=doc.label)
     return None
 
 
