@@ -109,6 +109,10 @@ ANSWERS = [
     ("497.52比90多多少", "difference", [407.52], ["安可替代工程"]),
     ("90和60和37加起来多少", "sum", [187], []),
     ("246.89万元换成元是多少", "value", [2468900], []),
+    # a total asked after a count gives each counted item's amount too; names inside a list asked of
+    # (基本支出人员经费中…前三位的经济科目) are not the things ranked
+    ("关工委一共有几笔钱？合计多少", "count", [3.00, 1.07, 4.07], []),
+    ("请列示基本支出人员经费中金额居前三位的经济科目及其数额。", "rank", [120.83], ["基本工资"]),
     ("如果按表三的项目支出780.77万元算，那8个项目的246.89万元实际占多少？", "share", [31.62], []),
     # digits said one by one in Chinese numerals are a code; a short word alone is its usual name
     ("二〇一三一〇二 多少", "value", [532.81], ["2013102"]),

@@ -188,6 +188,11 @@ def _total_of_last(part: str, last: Answer) -> bool:
     if not last.rows or len(units) != 1 or not all(isinstance(row[at], Decimal) for row in last.rows):
         return False
     whole, unit = sum((row[at] for row in last.rows), Decimal(0)), units.pop()
+    name = last.columns.index("名称") if "名称" in last.columns else None
+    if name is not None and len(last.rows) <= 20:  # (each one's amount, then their total)
+        last.text += "金额：" + "；".join(f"{row[name]} {amount_text(row[at], unit)}" for row in last.rows) + "，"
+        for row in last.rows:
+            last.figure(str(row[name]), row[at], unit)
     last.figure("合计（计算）", whole, unit)
     last.text += f"合计 {amount_text(whole, unit)}（计算）。"
     return True

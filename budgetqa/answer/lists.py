@@ -99,7 +99,9 @@ def _domain(doc: Document, q: Query) -> Domain:
         return Domain(f"「{group[0].key}」所含各项", members)
     figures = {"item", "code", "row", "project", "column", "fact"}
     named = [m for m in q.subjects if m.kinds & figures and not m.kinds & {"table", "list", "topic", "group"}]
-    container = any(re.match(r"(?:的)?(?:明细|各项|里|中|下|当中|之中)", q.squashed[m.end:m.end + 3]) for m in named[:-1])
+    container = any(re.match(r"(?:的)?(?:明细|各项|里|中|下|当中|之中)", q.squashed[m.end:m.end + 3]) for m in named[:-1]) \
+        or bool(named) and bool(re.match(r"(?:的)?(?:明细|各项|里|中|下|当中|之中).{0,12}(?:科目|项目|明细|各项)", q.squashed[named[-1].end:])) \
+        or bool(q.n) and abs(q.n) > len(named)  # (基本支出人员经费中居前三位的经济科目: of the list they name)
     if len(named) >= 2 and len(named) == len(q.subjects) and q.whole is None and q.op in ("rank", "mean") \
             and not q.scope and q.domain != "projects" \
             and not container and not re.search(r"这类|之类|这些|等(?:项|科目)", q.squashed):
