@@ -400,6 +400,8 @@ def test_a_conversation_fills_gaps_and_never_overrides(conn):
 # Follow-ups that name no project ask it of the project the conversation is about; 回到X returns to X;
 # a follow-up naming figures the last answers showed picks those figures.
 DIALOGUES = [
+    # a short 具体干嘛的 after a project is what that project is for, not the department's duties
+    [("山西画报订阅费多少钱", [35.89]), ("具体干嘛的", ["推介宣传屯留"])],
     # one side of a comparison named by its place in a ranking of its kind: that item
     [("上年结转里最大的项目是哪个", [497.52]), ("那它是今年新安排的最大那个项目的几倍？", [5.53])],
     # a ranking asked 排个名 shows all; two places of it pointed at in one question are both its items

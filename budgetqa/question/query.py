@@ -1997,11 +1997,24 @@ def shown_whole(labels: list[str], parts: list[Mention], doc: Document) -> Menti
     return None
 
 
-def _gap_rate(q: Query, last: Query | None) -> bool:
-    """A percentage asked of nothing named right after a difference: the gap as a share (少了百分之几)."""
-    return last is not None and last.op == "difference" and not q.subjects and q.op in ("change", "share", "value") \
-        and not q.previous_year and not q.years \
-        and bool(re.match(r"(?:那)?(?:多|少|差|高|低)?(?:了|出)?(?:百分之几|多少%|几成|百分之多少|多少个百分点)", q.squashed))
+def _purpose_of_last(q: Query, last: Query | None) -> Query:
+    """A short 是干什么的 / 具体干嘛的, naming nothing, right after a question about one project, code or item:
+    what that is for (a follow-up), not the department's duties."""
+    if last is not None and q.domain == "duties" and not q.subjects and len(q.squashed) <= 10 \
+            and re.search(r"干嘛|干吗|干什么|干啥|做什么|用途|用来", q.squashed) \
+            and not re.search(r"部门|单位|你们|咱们|区委|办公室|职责|职能|机构|管|负责", q.squashed) \
+            and any(m.kinds & {"project", "target", "code", "item"} for m in last.subjects):
+        return replace(q, domain=None, follow_up=True)
+    return q
+
+
+def _gap_rate(q: Query, last: Query | None) -> Query | None:
+    """A percentage asked of nothing named right after a difference (少了百分之几): the gap as a share."""
+    if last is not None and last.op == "difference" and not q.subjects and q.op in ("change", "share", "value") \
+            and not q.previous_year and not q.years \
+            and re.match(r"(?:那)?(?:多|少|差|高|低)?(?:了|出)?(?:百分之几|多少%|几成|百分之多少|多少个百分点)", q.squashed):
+        return replace(last, squashed=f"{last.squashed}，{q.squashed}", follow_up=False)
+    return None
 
 
 def with_context(q: Query, last: Query | None, focus: list | None = None, earlier: tuple = (),
@@ -2011,12 +2024,10 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     What the last answer picked out (``focus``: a ranking's first) is what 它 refers to, unless the
     follow-up goes on with the same list (第二呢, 前五个呢); ``earlier`` holds the subjects of the
     questions before the last (两个差多少)."""
-    q, own = _set_aside(_scope_of_last_money(_this_table(q, last, doc), last), last, focus)
-    if own or (found := _of_last_list(q, last) or _share_in_last_whole(q, last)
+    q, own = _set_aside(_scope_of_last_money(_purpose_of_last(_this_table(q, last, doc), last), last), last, focus)
+    if own or (found := _of_last_list(q, last) or _share_in_last_whole(q, last) or _gap_rate(q, last)
                or (_sheet_funds_of_last(q, last, doc) if last is not None else None)) is not None:
         return q if own else found
-    if _gap_rate(q, last):  # 少了百分之几 after a difference: of that gap
-        return replace(last, squashed=f"{last.squashed}，{q.squashed}", follow_up=False)
     which_table = _which_table_of_last(q)  # 印在哪张表: the table of the last subject
     if last is None or not q.follow_up or q.cued and q.op in ("about", "help") and not which_table \
             or q.domain in _DEPARTMENT_WIDE:
