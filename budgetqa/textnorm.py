@@ -41,7 +41,7 @@ def normalise(text: str) -> str:
 _DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 
 
-_DIGIT_GAP = re.compile(r"(?<=\d)[\s/／、，;；|]+(?=\d)")
+_DIGIT_GAP = re.compile(r"(?<=\d)[\s/／、，;；|\-−]+(?=\d)")
 
 
 def squash(text: str) -> str:

@@ -109,6 +109,9 @@ ANSWERS = [
     ("497.52比90多多少", "difference", [407.52], ["安可替代工程"]),
     ("90和60和37加起来多少", "sum", [187], []),
     ("246.89万元换成元是多少", "value", [2468900], []),
+    ("780.77/303.62", "ratio", [2.57], []),
+    ("1084.38-303.62", "difference", [780.76], []),
+    ("3万加5万", "sum", [8], []),
     # a total asked after a count gives each counted item's amount too; names inside a list asked of
     # (基本支出人员经费中…前三位的经济科目) are not the things ranked
     ("关工委一共有几笔钱？合计多少", "count", [3.00, 1.07, 4.07], []),

@@ -24,17 +24,18 @@ def arithmetic(doc: Document, q: Query) -> Answer | None:
         return _converted(typed[0].value, typed[0].unit, q.unit)  # 246.89万元换成元是多少
     if q.subjects or len(typed) < 2 or len({a.unit for a in typed if a.unit}) > 1:
         return None
-    if q.op == "check" and not re.search(r"(?:等于|是|得)多少", q.squashed):
+    if re.search(r"吗|是否|是不是|对不对|一致|相等|对得上|等于(?!多少|几)", q.squashed) or q.op == "check" and len(typed) > 2:
         return None  # (1084.38等于303.62+780.77吗: a claim to check, answered by the check)
     first, second = typed[0].value, typed[1].value
     between = q.squashed[typed[0].end:typed[1].start]
     unit = next((a.unit for a in typed if a.unit), "")
     shown = " ".join(str(a.value) for a in typed)
-    if _TIMES.search(q.squashed) and len(typed) == 2 and second:
+    written = q.text or ""  # (the signs between digits, which the squashed question drops: 780.77/303.62)
+    if (_TIMES.search(q.squashed) or re.search(r"\d\s*[/÷]\s*\d", written)) and len(typed) == 2 and second:
         result = (first / second).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         a = answer("ratio", f"{first} ÷ {second}", f"{first} ÷ {second} = {result}（{first} 是 {second} 的 {result} 倍）。")
         a.figure("倍数（计算）", result, "倍")
-    elif (_MINUS.search(between) or _GAP.search(q.squashed)) and len(typed) == 2:
+    elif (_MINUS.search(between) or _GAP.search(q.squashed) or re.search(r"\d\s*[-−]\s*\d", written)) and len(typed) == 2:
         result = first - second
         a = answer("difference", f"{first} − {second}", f"{first} − {second} = {result}{unit}。")
         a.figure("差额（计算）", result, unit)
