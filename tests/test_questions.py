@@ -112,6 +112,9 @@ ANSWERS = [
     ("780.77/303.62", "ratio", [2.57], []),
     ("1084.38-303.62", "difference", [780.76], []),
     ("3万加5万", "sum", [8], []),
+    # an expression typed with brackets or several signs: evaluated exactly, a quotient to four decimals
+    ("(780.77-303.62)/303.62", "sum", [1.5715], []),
+    ("算一下（780.77-303.62）÷303.62×100", "sum", [157.1537], []),
     # a total asked after a count gives each counted item's amount too; names inside a list asked of
     # (基本支出人员经费中…前三位的经济科目) are not the things ranked
     ("关工委一共有几笔钱？合计多少", "count", [3.00, 1.07, 4.07], []),

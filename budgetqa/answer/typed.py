@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -17,8 +18,46 @@ _TIMES = re.compile(r"是.{0,3}的(?:几|多少)倍|几倍|多少倍|除以|÷|/
 _GAP = re.compile(r"比.{0,12}?(?:多|少|高|低)(?:了)?多少|差(?:了)?多少|相差|差额")
 
 
+# An arithmetic expression typed as such: numbers, + − × ÷ and brackets, with at least one sign between numbers.
+_EXPRESSION = re.compile(r"[（(\s]*\d[\d.,]*(?:\s*[-+*/×÷−]\s*[（(\s]*\d[\d.,]*[)）\s]*)+")
+
+
+def expression(doc: Document, q: Query) -> Answer | None:
+    """(780.77-303.62)/303.62: the expression typed, evaluated exactly (a quotient to four decimals)."""
+    found = _EXPRESSION.search(q.text or "")
+    numbers = len(re.findall(r"\d[\d.,]*", found.group())) if found is not None else 0
+    if found is None or not (re.search(r"[(（]", found.group()) or numbers > 2 and re.search(r"[*/×÷]", found.group())):
+        return None  # (two figures and one sign are read by arithmetic(), with the question's words)
+    typed = found.group().strip()
+    plain = typed.translate(str.maketrans("×÷−（）", "*/-()")).replace(",", "")
+    try:
+        value = _evaluate(ast.parse(plain, mode="eval").body)
+    except (SyntaxError, ValueError, ZeroDivisionError, ArithmeticError):
+        return None
+    shown = value if value == value.quantize(Decimal("0.0001")) else value.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+    a = answer("sum", typed, f"{typed} = {format(shown.normalize(), 'f')}" + ("（四舍五入到四位小数）" if shown != value else "") + "。")
+    a.figure("计算结果", shown, "")
+    return a
+
+
+def _evaluate(node: ast.AST) -> Decimal:
+    """Numbers and + - * / only, in Decimal; anything else is not an expression typed."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
+        return Decimal(str(node.value))
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        return -_evaluate(node.operand)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.Div)):
+        left, right = _evaluate(node.left), _evaluate(node.right)
+        op = node.op
+        return left + right if isinstance(op, ast.Add) else left - right if isinstance(op, ast.Sub) \
+            else left * right if isinstance(op, ast.Mult) else left / right
+    raise ValueError("not arithmetic")
+
+
 def arithmetic(doc: Document, q: Query) -> Answer | None:
     """The typed figures added, subtracted or divided, as the question's words say."""
+    if not q.subjects and (found := expression(doc, q)) is not None:
+        return found
     typed = [a for a in q.amounts if not re.match(r"[个项张类款%年]", q.squashed[a.end:a.end + 1])]
     if not q.subjects and len(typed) == 1 and {typed[0].unit, q.unit} == {"元", "万元"}:
         return _converted(typed[0].value, typed[0].unit, q.unit)  # 246.89万元换成元是多少
