@@ -21,10 +21,10 @@ def _converter():
 
 
 def to_simplified(text: str) -> str:
-    """Traditional -> simplified characters (專項業務 -> 专项业务)."""
+    """Traditional -> simplified characters (專項業務 -> 专项业务; 甚麼/甚麽 come out 甚么, the same word as 什么)."""
     if not text or text.isascii():
         return text
-    return _converter().convert(text)
+    return _converter().convert(text).replace("甚么", "什么")
 
 
 def fold_width(text: str) -> str:
@@ -34,8 +34,7 @@ def fold_width(text: str) -> str:
 
 def normalise(text: str) -> str:
     """The form every name and question is compared in: NFKC, simplified, lower case."""
-    # (甚么 is how traditional 甚麼/甚麽 comes out: the same word as 什么)
-    return to_simplified(fold_width(text or "")).replace("甚么", "什么").lower().strip()
+    return to_simplified(fold_width(text or "")).lower().strip()
 
 
 _DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")

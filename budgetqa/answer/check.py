@@ -592,7 +592,8 @@ def _show_compared(doc: Document, q: Query, a: Answer) -> None:
                 continue
             for v in values(doc, term, q)[:4]:
                 shown.setdefault((v.where, v.line, v.amount), v)
-    if shown:
-        a.text += "所核对的数字：" + "；".join(cited(v) for v in list(shown.values())[:8]) + "。"
-        for v in list(shown.values())[:8]:
+    compared = list(shown.values())[:8]
+    if compared:
+        a.text += "所核对的数字：" + "；".join(cited(v) for v in compared) + "。"
+        for v in compared:
             add(a, v)

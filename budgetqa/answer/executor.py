@@ -133,7 +133,7 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
         question = switch.group(2)  # 换成项目支出看，X下面哪几个项有项目支出: the question after it says it again
     returned = _returning(doc, question, session)
     question = returned or question
-    parts = _parts(to_simplified(question).replace("甚么", "什么"))  # (the words that split a line, read simplified)
+    parts = _parts(to_simplified(question))  # (the words that split a line are read simplified)
     if len(parts) == 1:
         answer = _answer(conn, doc, parts[0], session, continuing=bool(returned))
     else:
@@ -333,9 +333,9 @@ def _of_last_list(doc: Document, q: Query, question: str, session: Session,
     """The question with the items of the last list it points at put by their names: two at once
     (第一名是倒数第一的几倍, 最大的比最小的多多少) or one (后者属于哪个款, 第一类占多少); a sentence of a listed
     set of sentences pointed at is said as printed."""
+    typed = chinese_numbers(normalise(question))
     pair = pointed_pair(q, session.listed, session.listed_amounts) if session.listed and not picked else []
     if pair:
-        typed = chinese_numbers(normalise(question))
         if all(word in typed for word, _ in pair):
             for word, name in pair:
                 typed = typed.replace(word, name, 1)
@@ -346,7 +346,6 @@ def _of_last_list(doc: Document, q: Query, question: str, session: Session,
         if session.listed_sentences:  # 最后一条给我念一下 after the duties: that sentence, as printed
             return q, picked, True, Answer(True, "text", f"按「{word}」理解：{name}", understood=f"按「{word}」理解",
                                            document=doc.label)
-        typed = chinese_numbers(normalise(question))
         if word in typed:
             q = _of_listed_whole(read(typed.replace(word, name, 1), doc), session.last_query)
     return q, picked, pointed is not None, None

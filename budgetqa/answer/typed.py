@@ -68,7 +68,6 @@ def arithmetic(doc: Document, q: Query) -> Answer | None:
     first, second = typed[0].value, typed[1].value
     between = q.squashed[typed[0].end:typed[1].start]
     unit = next((a.unit for a in typed if a.unit), "")
-    shown = " ".join(str(a.value) for a in typed)
     written = q.text or ""  # (the signs between digits, which the squashed question drops: 780.77/303.62)
     if (_TIMES.search(q.squashed) or re.search(r"\d\s*[/÷]\s*\d", written)) and len(typed) == 2 and second:
         result = (first / second).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
@@ -82,13 +81,13 @@ def arithmetic(doc: Document, q: Query) -> Answer | None:
             a.text += f"差额占 {second} 的 {pct(abs(result), abs(second))}%。"
             a.figure("差额占比（计算）", pct(abs(result), abs(second)), "%")
     elif _SUM.search(q.squashed):
-        result = sum((a.value for a in typed), Decimal(0))
-        a = answer("sum", " + ".join(str(a.value) for a in typed), " + ".join(str(a.value) for a in typed) + f" = {result}{unit}。")
+        result = sum((t.value for t in typed), Decimal(0))
+        added = " + ".join(str(t.value) for t in typed)
+        a = answer("sum", added, f"{added} = {result}{unit}。")
         a.figure("合计（计算）", result, unit)
     else:
         return None
-    printed = [_where(doc, a.value) for a in typed]
-    said = "；".join(f"{v} {w}" for v, w in zip(shown.split(), printed) if w)
+    said = "；".join(f"{t.value} {where}" for t in typed if (where := _where(doc, t.value)))
     a.text += f"所给数字在报告中：{said}。" if said else "所给数字都按问题所写计算，报告中没有找到印有这些数字的地方。"
     return a
 
