@@ -78,6 +78,14 @@ def test_how_a_question_is_read(seed, question, op, names, slots):
 # question, operation, figures that must be stated, text that must be present
 ANSWERS = [
     ("2013105", "value", [246.89], ["2013105 专项业务"]),
+    # a range of amounts, both ends included, however the ends are joined
+    ("10万到50万之间的项目", "filter", [37.00, 15.00, 35.89, 24.34, 112.23, 4], ["含两端"]),
+    ("10到50万之间的项目", "filter", [112.23, 4], []),
+    ("3万-10万的项目有几个", "filter", [5], ["3 万元 至 10 万元"]),
+    # 基本支出 as the container of a filter: the economic items of the table that divides it
+    ("基本支出里超过10万元的有哪些", "filter", [120.83, 23.83, 276.06, 6], ["住房公积金"]),
+    # an amount sought exactly at no level named is sought at every level; a code and its part are not added
+    ("金额正好是1.07的科目", "filter", [1.07, 2], ["20132 组织事务", "2013202"]),
     # figures added and then set against another: the sum, the other and their gap (a 尾数差 here)
     ("基本支出加项目支出与支出总计差多少", "check", [1084.39, 1084.38, 0.01], []),
     ("基本支出和项目支出加起来，比支出总计多还是少", "check", [1084.39, 0.01], []),

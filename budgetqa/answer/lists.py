@@ -168,6 +168,12 @@ def _under(doc: Document, q: Query, m) -> Domain | None:
                                                                      if r.first is not None])
         if term.kind == "column" and term.key in ("人员经费", "公用经费"):
             return _items(doc, q, term.key)
+        if term.kind == "column" and term.key == "基本支出" and not q.level and doc.table("basic_economic"):
+            return _items(doc, q)  # 基本支出里超过10万的: its economic items, the table that divides it
+        if term.kind == "column" and q.op == "filter" and (term.key != "项目支出" or not doc.projects):
+            found = column_domain(doc, replace(q, level=q.level or "项"), term.key)  # (项目支出在100万到500万之间
+            if found is not None and found[0].rows:  # of a report with no project list: the 项 it is spent on)
+                return found[0]
     return None
 
 
@@ -204,12 +210,14 @@ def _subjects(doc: Document, q: Query) -> Domain:
     table = next((t for k in kinds for t in doc.tables if t.kind == k), None)
     if table is None:
         return Domain("", [])
-    rows = [r for r in table.rows if r.code and r.level == level and (not parents or any(r.code.startswith(p) for p in parents))]
+    # an amount sought exactly, at no level named, is sought at every level (正好1.07万元的科目)
+    levels = "类款项" if q.comparator == "eq" and not q.level and not parents else level
+    rows = [r for r in table.rows if r.code and r.level in levels and (not parents or any(r.code.startswith(p) for p in parents))]
     under = f"{parents[0]} 下" if parents else ""
     out = [_value(table, r) for r in rows]
     if q.has("有钱", "有预算", "有数", "有金额", "非零"):
         out = [v for v in out if v.amount]
-    return Domain(f"{table.label} 中{under}的{level}级科目", out)
+    return Domain(f"{table.label} 中{under}的{'、'.join(levels)}级科目", out)
 
 
 def sheet_domain(doc: Document, q: Query, scope: str | None = None) -> Domain:
@@ -479,22 +487,30 @@ def filter_(doc: Document, q: Query) -> Answer | None:
         return None
     unit = d.rows[0].unit
     if q.threshold is None or (q.average and not q.amounts):
-        threshold = total(d.rows) / len(d.rows)
+        threshold = total(d.rows) / len(d.rows)  # compared exactly, shown to four places when it does not end
         d.where += f"（平均值 = {total(d.rows)} ÷ {len(d.rows)}）"
     else:
         threshold = typed_value(q.threshold, unit)
     comparator = q.comparator or ("gt" if q.average and not q.amounts else "eq")  # no comparison word: equal to it
+    upper = typed_value(q.upper, unit) if comparator == "between" and q.upper else threshold
     test = {"gt": lambda x: x > threshold, "ge": lambda x: x >= threshold, "lt": lambda x: x < threshold,
-            "le": lambda x: x <= threshold, "eq": lambda x: x == threshold}[comparator]
-    word = {"gt": "超过", "ge": "不少于", "lt": "低于", "le": "不超过", "eq": "正好等于"}[comparator]
+            "le": lambda x: x <= threshold, "eq": lambda x: x == threshold,
+            "between": lambda x: threshold <= x <= upper}[comparator]
+    word = {"gt": "超过", "ge": "不少于", "lt": "低于", "le": "不超过", "eq": "正好等于", "between": "在"}[comparator]
+    rounded = threshold.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+    shown = threshold if rounded == threshold else rounded
+    bound = ("约 " if shown != threshold else "") + amount_text(shown, unit) + (f" 至 {amount_text(upper, unit)} 之间（含两端）" if comparator == "between" else "")
     chosen = [v for v in d.rows if test(v.amount)]
     listing = "、".join(f"{v.label} {amount_text(v.amount, v.unit)}" for v in chosen) or "没有"
-    a = answer("filter", f"{d.where}中金额{word} {amount_text(threshold, unit)}",
-               f"{d.where}中金额{word} {amount_text(threshold, unit)}的有 {len(chosen)} 个：{listing}"
-               + (f"；合计 {amount_text(total(chosen), unit)}。" if len(chosen) > 1 else "。"))
+    # no total where a code and one of its parts are both chosen: the part is inside the code's figure
+    nested = any(v is not w and v.key.isdigit() and w.key.startswith(v.key) for v in chosen for w in chosen)
+    added = len(chosen) > 1 and not nested
+    a = answer("filter", f"{d.where}中金额{word} {bound}",
+               f"{d.where}中金额{word} {bound}的有 {len(chosen)} 个：{listing}"
+               + (f"；合计 {amount_text(total(chosen), unit)}。" if added else "。"))
     for v in chosen[:20]:
         a.figure(v.label, v.amount, v.unit, v.where, v.line)
-    if len(chosen) > 1:
+    if added:
         a.figure("合计（计算）", total(chosen), unit)
     a.figure("个数", Decimal(len(chosen)), "个")
     _table(a, chosen)

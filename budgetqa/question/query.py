@@ -48,8 +48,9 @@ class Query:
     table: int | None = None  # a table the question names as where to read
     level: str | None = None  # 类 / 款 / 项
     domain: str | None = None  # what a list, ranking, count or filter runs over (projects, items, subjects …)
-    comparator: str | None = None  # gt, ge, lt, le, eq
+    comparator: str | None = None  # gt, ge, lt, le, eq, between
     threshold: Amount | None = None
+    upper: Amount | None = None  # the upper end of a range (between threshold and upper, both included)
     average: bool = False  # compared with the mean of the same rows
     n: int | None = None
     nth: int | None = None
@@ -389,9 +390,8 @@ def _settle_op(q: Query, v, doc: Document) -> None:
         if q.subjects:  # 一共多少经费: one figure, the total (not a sum of several), however weakly cued
             q.ops = [(max(q.ops[0][0] + 1, 60.0), "value")] + q.ops
             q.op = "value"
-    if q.comparator and (q.threshold is not None and (q.domain == "projects" or not q.threshold.value) or q.average) \
-            and q.op in ("count", "sum", "list"):  # (…不为0的科目有几个: those above nothing)
-        q.ops = [(q.ops[0][0] + 1, "filter")] + q.ops  # 金额为3万元的有几个，合计多少: those, counted and added
+    if _filter_asked(q):
+        q.ops = [(max(q.ops[0][0] + 1, 60.0 if q.comparator == "between" else 0.0), "filter")] + q.ops
         q.op = "filter"
     if q.op == "value" and q.whole is not None and re.search(r"占了?(?:整个|全部|所有|总的)?$", q.squashed[:q.whole.start]):
         q.ops = [(q.ops[0][0] + 1, "share")] + q.ops  # 占(整个)事业收入的多少: a share of the whole named after 占
@@ -746,6 +746,32 @@ def _scope(q: Query) -> None:
         q.scope_spans.append(both.span())
 
 
+def _filter_asked(q: Query) -> bool:
+    """A count, sum or list of the things compared with an amount (金额为3万元的有几个，合计多少; 不为0的科目有几个:
+    those above nothing) is a filter; a range of amounts asks the things within it, however weakly cued."""
+    return q.comparator == "between" or bool(q.comparator) and q.op in ("count", "sum", "list") \
+        and (q.threshold is not None and (q.domain == "projects" or not q.threshold.value) or q.average)
+
+
+_RANGE = re.compile(r"(?:在|介于|处于|位于)?\d[\d.,]*(?:万元|万|元|块钱|块)?(?:(?:到|至|~|～|－|—|-)\d[\d.,]*(?:万元|万|元|块钱|块)?"
+                    r"(?:之间|以内|区间|范围)?|(?:和|与|跟)\d[\d.,]*(?:万元|万|元|块钱|块)?(?:之间|区间|范围))")
+
+
+def _range(q: Query) -> None:
+    """Two amounts joined as the ends of a range (10万到50万之间, 介于5万和20万, 5万元至20万元的): a filter
+    between them, both ends included; an end typed without a unit takes the other's."""
+    m = _RANGE.search(q.squashed)
+    if m is None and re.search(r"\d\s*(?:万元|万|元)?\s*[-~～—－]+\s*\d", q.text):  # (3万-10万: the dash is not squashed)
+        m = re.search(r"\d[\d.,]*(?:万元|万|元)\d[\d.,]*(?:万元|万|元)?", q.squashed)
+    ends = [a for a in q.amounts if m and m.start() <= a.start < m.end()]
+    if m is None or len(ends) != 2 or ends[0].value >= ends[1].value:
+        return
+    low, high = ends
+    if not low.unit and high.unit:
+        low = replace(low, unit=high.unit)
+    q.comparator, q.threshold, q.upper = "between", low, high
+
+
 def _shape(q: Query, doc: Document) -> None:
     """Order, comparison, unit, text field, years and the other slots read from words alone."""
     s = q.squashed
@@ -763,9 +789,12 @@ def _shape(q: Query, doc: Document) -> None:
             break
     if q.comparator is None and q.amounts and re.search(r"(?:(?:金额|数额|预算|资金)?(?:为|是)|^)\d[\d.,]*(?:万元|元|万)(?:块钱|块)?的(?!占|比重|比例)", s):
         q.comparator = "eq"  # 金额为3万元的项目 / 3万块的项目: those of that amount (a filter, not a figure)
+    if q.comparator is None and q.amounts and re.search(r"(?:为|是|等于)(?:0|零)(?:万元|元)?的", s):
+        q.comparator = "eq"  # 决算数为0的科目: those of no amount
     q.average = q.has("平均值", "平均数", "平均水平", "均值", "平均")
     if q.amounts:
         q.threshold = q.amounts[0]
+    _range(q)
     nonzero = re.search(r"(?:不为|不是|不等于|非)(?:0|零)(?:元|万元)?|有(?:数|金额|发生额?)的", s)
     if nonzero and q.comparator in (None, "eq") and not any(a.value for a in q.amounts):
         # 决算数不为0的科目 / 有金额的: those above nothing
