@@ -124,6 +124,15 @@ TOPICS: dict[str, tuple[str, ...]] = {
 
 # The standard items of the 部门预算支出经济分类: a question naming one the report does not print
 # gets "not printed" instead of a neighbour's figure (会议费 is not 视频会议…).
+# The 类 of the functional classification (支出功能分类科目) with names no other line of a report holds: a report
+# that prints none of them has no figure for it, and no other name may be read into it (一般公共服务支出 is not
+# 一般公共预算). 其他支出, 预备费 and the like are left out: they are also the names of other rows.
+STANDARD_FUNCTION_CLASSES: tuple[str, ...] = (
+    "一般公共服务支出", "外交支出", "国防支出", "公共安全支出", "教育支出", "科学技术支出", "文化旅游体育与传媒支出",
+    "社会保障和就业支出", "社会保险基金支出", "卫生健康支出", "节能环保支出", "城乡社区支出", "农林水支出", "交通运输支出",
+    "资源勘探工业信息等支出", "商业服务业等支出", "援助其他地区支出", "自然资源海洋气象等支出", "住房保障支出",
+    "粮油物资储备支出", "灾害防治及应急管理支出", "债务还本支出", "债务付息支出", "债务发行费用支出",
+)
 STANDARD_ECONOMIC_ITEMS: tuple[str, ...] = (
     "基本工资", "津贴补贴", "奖金", "伙食补助费", "绩效工资", "机关事业单位基本养老保险缴费", "职业年金缴费",
     "职工基本医疗保险缴费", "公务员医疗补助缴费", "其他社会保障缴费", "住房公积金", "医疗费", "其他工资福利支出",

@@ -331,3 +331,22 @@ def test_reason_of_the_subject_just_ranked(databases):
     assert "城乡社区规划与管理" in first.text
     reason = ask(conn, "它没完成是什么原因", session)
     assert reason.matched and "政府采购流程" in reason.text
+
+
+def test_a_functional_class_the_report_does_not_print_is_not_read_as_another_name(databases):
+    """司法局 prints no 201 一般公共服务支出: asked for it, no figure (it had been read as 一般公共预算 and
+    answered 9,628.22), and the 类 the report does print are offered instead."""
+    conn = connect(databases[JUSTICE])
+    for question in ("一般公共服务支出多少", "一般公共服务支出下面有哪些款"):
+        answer = ask(conn, question, Session())
+        assert not answer.matched and not answer.figures, answer.text
+        assert "没有列出「一般公共服务支出」" in answer.text and "204 公共安全支出" in answer.text, answer.text
+    assert has_number(ask(conn, "公共安全支出多少", Session()), 87267272.44)
+
+
+def test_a_filter_over_a_column_of_a_report_without_a_project_list(databases):
+    """项目支出在A到B之间 in a 决算 that lists no projects: the 项 with a 项目支出 figure in that range (表3:
+    2120201 城乡社区规划与管理 2,250.88 is over 2,000; 2120101 行政运行 8.77 is under 10)."""
+    conn = connect(databases[PLANNING])
+    answer = ask(conn, "哪些项目支出在10万到3000万之间", Session())
+    assert answer.matched and has_number(answer, 2250.88) and not has_number(answer, 8.77), answer.text

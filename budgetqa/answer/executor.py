@@ -666,6 +666,15 @@ def execute(conn, doc: Document, q: Query) -> Answer | None:
     return None
 
 
+def _classes_printed(doc: Document, missing: str) -> str:
+    """For a functional 类 the report does not print: the 类 it does print, to ask about instead."""
+    if missing not in lexicon.STANDARD_FUNCTION_CLASSES:
+        return ""
+    table = next((t for k in ("expenditure", "gp_expenditure", "fiscal_expenditure") for t in doc.tables if t.kind == k), None)
+    classes = [r.label for r in table.rows if r.code and r.level == "类"] if table is not None else []
+    return f"报告列出的支出功能分类（类）有：{'、'.join(classes)}（{table.label}）。" if classes else ""
+
+
 def _by_subject(doc: Document, q: Query) -> Answer | None:
     """Questions whose subject has one place to be read, whatever is asked of it: the units, the
     duties, the assets (国有资产占有使用情况)."""
@@ -703,7 +712,7 @@ def refuse(doc: Document, q: Query) -> str:
     if q.refused == "person":
         return f"预算报告只有部门和科目的金额，没有人员、人均、数量单价、执行进度或以后年度的数据（{doc.label}）。"
     if q.missing and not any(m.via == "exact" and m.kinds & {"item", "code", "row"} for m in q.subjects_typed):
-        return f"报告（{doc.label}）没有列出「{q.missing}」这一项，没有可给的数字。"
+        return f"报告（{doc.label}）没有列出「{q.missing}」这一项，没有可给的数字。" + _classes_printed(doc, q.missing)
     other = [y for y in q.years if doc.year and y not in (doc.year, doc.year - 1)]
     if other:
         return f"这份报告是 {doc.label}，没有 {other[0]} 年的数据。"

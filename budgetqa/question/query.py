@@ -499,11 +499,12 @@ def _blank(text: str, word: str) -> str:
     return text.replace(word, " " * len(word)) if word else text
 
 
-_STANDARD_ITEMS = sorted((squash(i) for i in lexicon.STANDARD_ECONOMIC_ITEMS), key=len, reverse=True)
+_STANDARD_ITEMS = sorted((squash(i) for i in lexicon.STANDARD_ECONOMIC_ITEMS + lexicon.STANDARD_FUNCTION_CLASSES),
+                         key=len, reverse=True)
 
 
 def _missing_items(q: Query, doc: Document) -> None:
-    """A standard economic item (会议费, 水电费) or a code the report does not print: it names nothing
+    """A standard economic item (会议费, 水电费), functional 类 or code the report does not print: it names nothing
     here, and no other name may be read into it (会议费 is not 视频会议…)."""
     v = vocabulary(doc)
     for key in _STANDARD_ITEMS:
