@@ -532,15 +532,23 @@ def _one_figure(doc: Document, q: Query) -> Answer | None:
     if not vals:
         return None
     v = vals[0]
-    asked = q.amounts[0].value
-    if v.unit == "元" and q.amounts[0].unit == "万元":
-        asked *= 10000
-    same = asked == v.amount
-    a = answer("check", f"{v.label} 是否为 {q.amounts[0].value}",
-               f"{v.label} 印 {amount_text(v.amount, v.unit)}（{v.where} 第{v.line}行），"
-               + ("与所问一致。" if same else f"不是 {q.amounts[0].value}，差 {abs(v.amount - asked)}。"))
+    asked = typed_value(q.amounts[0], v.unit)
+    said = f"{v.label} 印 {amount_text(v.amount, v.unit)}（{v.where} 第{v.line}行），"
+    if q.comparator in _PASSES:  # 有没有超过30万 / 不低于N吗: whether the figure passes the amount
+        word, test = _PASSES[q.comparator]
+        passes = test(v.amount, asked)
+        a = answer("check", f"{v.label} 是否{word} {amount_text(asked, v.unit)}",
+                   said + f"{'' if passes else '没有'}{word} {amount_text(asked, v.unit)}（相差 {amount_text(abs(v.amount - asked), v.unit)}）。")
+    else:
+        same = asked == v.amount
+        a = answer("check", f"{v.label} 是否为 {q.amounts[0].value}",
+                   said + ("与所问一致。" if same else f"不是 {q.amounts[0].value}，差 {abs(v.amount - asked)}。"))
     add(a, v)
     return a
+
+
+_PASSES = {"gt": ("超过", lambda x, n: x > n), "ge": ("达到", lambda x, n: x >= n), "lt": ("低于", lambda x, n: x < n),
+           "le": ("不超过", lambda x, n: x <= n)}
 
 
 def _findings(doc: Document, q: Query) -> Answer:

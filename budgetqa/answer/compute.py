@@ -92,7 +92,7 @@ def remainder(doc: Document, q: Query) -> Answer | None:
     if whole_mention is not None:
         whole = subject_value(doc, q, whole_mention)
     else:
-        d = domain(doc, q)
+        d = domain(doc, replace(q, excluded=[]))  # the whole, with what is set aside still in it
         whole = Value(d.where, build.total(d.rows), d.rows[0].unit, d.where, 0, "domain") if d.rows else None
     funds = [m for m in q.excluded if squash(m.term.name) in {squash(f) for f in lexicon.FUNDS} or "拨款" in m.term.name]
     if whole_mention is not None and "code" in whole_mention.kinds and funds and len(q.excluded) == 1:

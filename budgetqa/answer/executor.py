@@ -630,6 +630,10 @@ def execute(conn, doc: Document, q: Query) -> Answer | None:
         found = lists.rate_rank(doc, q)  # 比上年增长最快的是哪个: the stated rates ranked
         if found is not None:
             return found
+    if q.excluded and (q.op in ("breakdown", "list") and re.search(r"哪几|哪些|有哪|什么|啥", q.squashed)
+                       or re.search(r"还有(?:哪|什么|啥|别的)", q.squashed)) \
+            and (found := lists.list_answer(doc, replace(q, op="list"))) is not None:
+        return found  # X下面除了Y还有哪几个: the others, listed (not X less Y)
     if q.excluded and (q.op in ("value", "sum", "difference", "breakdown", "list")
                        or q.has("合计", "一共", "总共", "还剩", "剩下", "其余", "还有多少", "共计", "加起来")):
         left = compute.remainder(doc, q)

@@ -81,6 +81,10 @@ def domain(doc: Document, q: Query) -> Domain:
     """What a ranking, count or filter runs over; only the things whose name holds the words asked for
     when the question says so (名称带“办公经费”的)."""
     d = _domain(doc, q)
+    set_aside = {t.key for m in q.excluded for t in m.terms} | {squash(t.name) for m in q.excluded for t in m.terms}
+    if set_aside and (kept := [v for v in d.rows if v.key not in set_aside and squash(v.label) not in set_aside
+                               and squash(v.label.split(" ", 1)[-1]) not in set_aside]) != d.rows:
+        d = Domain(f"{d.where}（除去{'、'.join(m.term.name for m in q.excluded)}）", kept)  # 除了X，还有哪几个
     holds = lexicon.NAME_HOLDS.search(q.text)
     if holds:
         word = squash(holds.group(1))
@@ -168,9 +172,10 @@ def _under(doc: Document, q: Query, m) -> Domain | None:
                                                                      if r.first is not None])
         if term.kind == "column" and term.key in ("人员经费", "公用经费"):
             return _items(doc, q, term.key)
-        if term.kind == "column" and term.key == "基本支出" and not q.level and doc.table("basic_economic"):
+        if term.kind == "column" and term.key == "基本支出" and (not q.level or q.domain == "items") \
+                and doc.table("basic_economic"):
             return _items(doc, q)  # 基本支出里超过10万的: its economic items, the table that divides it
-        if term.kind == "column" and q.op == "filter" and (term.key != "项目支出" or not doc.projects):
+        if term.kind == "column" and q.op == "filter" and q.domain != "items" and (term.key != "项目支出" or not doc.projects):
             found = column_domain(doc, replace(q, level=q.level or "项"), term.key)  # (项目支出在100万到500万之间
             if found is not None and found[0].rows:  # of a report with no project list: the 项 it is spent on)
                 return found[0]
@@ -298,7 +303,8 @@ def _table(a: Answer, rows: list[Value], ranked: bool = False) -> None:
 # Both ends of a ranking asked at once (最大和最小的分别是哪个, 第一和倒数第一是谁); group 1 when the top is said first.
 _TOP = r"(?:最大|最多|最高|最贵|第[1一](?!\d)(?:名|位)?|头名|榜首)"
 _BOTTOM = r"(?:最小|最少|最低|最便宜|倒数第[1一](?!\d)(?:名|位)?|末位|最后一名|垫底)"
-_BOTH_ENDS = re.compile(f"({_TOP})[^，,。]{{0,3}}(?:和|与|及|跟|、){_BOTTOM}|{_BOTTOM}[^，,。]{{0,3}}(?:和|与|及|跟|、){_TOP}")
+_BOTH_JOIN = r"(?:和|与|及|跟|、|，|,|谁|哪个|哪一?[个类项款])"  # (谁最多谁最少, 哪个最大，哪个最小)
+_BOTH_ENDS = re.compile(f"({_TOP})[^，,。]{{0,3}}?{_BOTH_JOIN}{_BOTTOM}|{_BOTTOM}[^，,。]{{0,3}}?{_BOTH_JOIN}{_TOP}")
 
 
 def rank(doc: Document, q: Query) -> Answer | None:

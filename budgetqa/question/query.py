@@ -102,12 +102,16 @@ class Query:
         return f"{self.op}({', '.join(self.names())}{whole}) {slots}"
 
 
+# A word of hesitation said before a pause (嗯……那个，X / 就是，Y) points at nothing and asks nothing.
+_HESITATION = re.compile(r"(?:^|(?<=[，,。！？!?….\s]))(?:嗯+|呃+|额+|唉+|哦+|噢+|那个|这个|就是|然后|那啥)(?:[，,…。.\s]+)")
+
+
 def read(question: str, doc: Document, heard: int = 0) -> Query:
     """Read one question (one part of a line) against the document's vocabulary (``heard``: how many
     misheard names were put right already; three at most)."""
     v = vocabulary(doc)
     cut = len(question) > MAX_QUESTION
-    text = normalise(question[:MAX_QUESTION])
+    text = _HESITATION.sub("", normalise(question[:MAX_QUESTION]))
     for english, chinese in lexicon.ENGLISH:
         text = english.sub(chinese, text)
     text = chinese_numbers(resolve_pinyin(text, v))
@@ -333,10 +337,17 @@ _SUM_AGAINST = re.compile(r"(?:加|\+|之和|加起来|合起来|相加|合计)[
 
 def _members_asked(q: Query) -> str | None:
     """A question read as asking a parent that asks of the parts under its subject instead: 归在X名下的几项
-    (count), X下面有哪些 (breakdown), X下面哪个款最大 (rank)."""
-    if q.op != "parent" or not q.subjects:
+    (count), X下面有哪些 (breakdown), X下面哪个款最大 (rank); X细到项级是哪个 asks its parts at that level
+    whatever the operation read."""
+    if not q.subjects:
         return None
     after = q.squashed[q.subjects[-1].end:]
+    if q.op not in ("breakdown", "count") and q.subjects[-1].kinds & {"code", "item", "row", "column", "fact"} \
+            and (re.match(r"[^，,。？?]{0,3}(?:细|具体|落实?|分|拆)到(?:项|款)级?", after) or len(q.subjects) == 1
+                                and re.match(r"(?:就|只有|有|是|共|包括)?(?:[两三四五六七八九\d]|几)(?:项|个|部分|块|类)[？?，,]*(?:分别|各)", after)):
+        return "breakdown"  # (公用经费就两项？分别多少: its parts, each with its figure)
+    if q.op != "parent":
+        return None
     if re.search(r"(?:名下|下面|底下|下属)(?:的|有|都有|包括)?(?:几项|几个|哪几|哪些)", after):
         return "count" if re.search(r"几项|几个", q.squashed) else "breakdown"
     if re.search(r"(?:名下|下面|底下|下属)[^，,。？?]{0,4}[，,]?(?:哪|谁).{0,6}(?:最|第)", after):
@@ -390,9 +401,10 @@ def _settle_op(q: Query, v, doc: Document) -> None:
         if q.subjects:  # 一共多少经费: one figure, the total (not a sum of several), however weakly cued
             q.ops = [(max(q.ops[0][0] + 1, 60.0), "value")] + q.ops
             q.op = "value"
-    if _filter_asked(q):
-        q.ops = [(max(q.ops[0][0] + 1, 60.0 if q.comparator == "between" else 0.0), "filter")] + q.ops
-        q.op = "filter"
+    compared = _compared_op(q)
+    if compared:
+        q.ops = [(max(q.ops[0][0] + 1, 60.0 if compared == "check" or q.comparator == "between" else 0.0), compared)] + q.ops
+        q.op = compared
     if q.op == "value" and q.whole is not None and re.search(r"占了?(?:整个|全部|所有|总的)?$", q.squashed[:q.whole.start]):
         q.ops = [(q.ops[0][0] + 1, "share")] + q.ops  # 占(整个)事业收入的多少: a share of the whole named after 占
         q.op = "share"
@@ -747,11 +759,20 @@ def _scope(q: Query) -> None:
         q.scope_spans.append(both.span())
 
 
-def _filter_asked(q: Query) -> bool:
-    """A count, sum or list of the things compared with an amount (金额为3万元的有几个，合计多少; 不为0的科目有几个:
-    those above nothing) is a filter; a range of amounts asks the things within it, however weakly cued."""
-    return q.comparator == "between" or bool(q.comparator) and q.op in ("count", "sum", "list") \
-        and (q.threshold is not None and (q.domain == "projects" or not q.threshold.value) or q.average)
+def _compared_op(q: Query) -> str | None:
+    """A question comparing with an amount: whether one named figure passes it (山西画报订阅费有没有超过30万,
+    X超过20万了吗) is a check of that figure; a count, sum or list of the things compared (金额为3万元的有几个，
+    合计多少; 不为0的科目有几个: those above nothing) is a filter; a range of amounts asks the things within it,
+    however weakly cued."""
+    if q.comparator and q.threshold is not None and q.op in ("filter", "value") and len(q.subjects) == 1 \
+            and q.subjects[0].kinds & {"item", "code", "project", "row", "fact", "topic"} and "list" not in q.subjects[0].kinds \
+            and not re.match(r"(?:的)?(?:里|中|下|当中|之中|各|哪|项目|科目|明细)", q.squashed[q.subjects[0].end:]) \
+            and re.search(r"吗|吧|有没有|是否|是不是|了没|超没超|够不够|有无", q.squashed):
+        return "check"
+    if q.comparator == "between" or bool(q.comparator) and q.op in ("count", "sum", "list") \
+            and (q.threshold is not None and (q.domain == "projects" or not q.threshold.value) or q.average):
+        return "filter"
+    return None
 
 
 _RANGE = re.compile(r"(?:在|介于|处于|位于)?\d[\d.,]*(?:万元|万|元|块钱|块)?(?:(?:到|至|~|～|－|—|-)\d[\d.,]*(?:万元|万|元|块钱|块)?"
@@ -809,7 +830,7 @@ def _shape(q: Query, doc: Document) -> None:
     plain = s.replace("项目", "□□")  # 项 of 项目 is not the 项 level
     q.levels = [lv for lv in ("类", "款", "项") if re.search(
         rf"(?:{lv}级|哪个{lv}|哪一{lv}|哪{lv}|什么{lv}|{lv}是(?:哪|什么|啥)|（{lv}）|\({lv}\))", plain)]
-    q.level = next((lv for lv in ("类", "款", "项") if re.search(rf"(?:{lv}级|哪个{lv}|哪一{lv}|哪{lv}|各{lv}|几{lv}|什么{lv}|个{lv}|{lv}科目|科目{lv}|{lv}一级|{lv}这一级|{lv}那一级|的{lv}$|的{lv}(?=是|有|为|中|里|各)|这个{lv}|（{lv}）|\({lv}\)|按{lv}(?!级.{0,4}排)|大{lv}|每个{lv})", plain)), None)
+    q.level = next((lv for lv in ("类", "款", "项") if re.search(rf"(?:{lv}级|到{lv}(?:是|为|有|的|$)|哪个{lv}|哪一{lv}|哪{lv}|各{lv}|几{lv}|什么{lv}|个{lv}|{lv}科目|科目{lv}|{lv}一级|{lv}这一级|{lv}那一级|的{lv}$|的{lv}(?=是|有|为|中|里|各)|这个{lv}|（{lv}）|\({lv}\)|按{lv}(?!级.{0,4}排)|大{lv}|每个{lv})", plain)), None)
     fields = sorted((min(s.find(w) for w in words if w in s), f) for f, words in lexicon.SHEET_FIELDS.items()
                     if any(w in s for w in words))
     q.field_names = [f for _, f in fields]  # 立项依据和项目属性: each, in the order typed
@@ -1410,7 +1431,8 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
         text = re.sub(r"执行率|执行进度|完成率", " ", text)
     if doc.year in q.years:  # 明年(2026) of the 2026 budget: the year typed is the report's own
         text = re.sub(r"明年|下一年", " ", text)
-    text = re.sub(r"谁(?=更|[多少大小高低]|的[多少大小高低])", "哪个", text)  # 谁多 compares two figures; it asks for no person
+    # 谁多 / 谁最少 / 谁排第一 / 谁占大头 compare or rank figures; they ask for no person
+    text = re.sub(r"谁(?=更|最|排|占|花|用得?|拿得?|[多少大小高低]|的[多少大小高低]|第)", "哪个", text)
     if re.search(r"排名|排个名|排序|排一下|前[\d一二两三四五六七八九十]+(?:名|位)|第[\d一二三四五六七八九十]+(?:名|位)", text):
         text = text.replace("谁", "哪个")  # 前两名是谁: places of a ranking, not people
     # a refusal word counts unless it runs into a name that reaches beyond it (多少人员经费 asks 人员经费;
@@ -1955,8 +1977,8 @@ _POINTER = re.compile(r"前者|后者|(前|后|头|末)[一1](?:个|项|类|款|
 
 
 # The largest or smallest of the last list, pointed at (最大的那个, 最少的那一类).
-_EXTREME = re.compile(r"(最大|最多|最高|最贵|最小|最少|最低|最便宜)的(?:那个|那一个|那项|那一项|那类|那一类|那款|那笔|一个"
-                      r"|(?=几倍|多少倍|的几倍|差|多|少))")
+_EXTREME = re.compile(r"(最大|最多|最高|最贵|最小|最少|最低|最便宜)(?:的(?:那个|那一个|那项|那一项|那类|那一类|那款|那笔|一个"
+                      r"|(?=几倍|多少倍|的几倍|差|多|少))|那(?:个|一个|项|一项|类|一类|款|笔)(?!项目|科目|类|款|单位|支出|经费))")
 
 
 # Either end of the last list, said in a question that names both (第一名是倒数第一的几倍, 最大的比最小的多多少).
