@@ -28,6 +28,18 @@ TRANSPORT = "narrative_chongqing_jiaotongwei_2018_dept_budget.txt"
 TEMPLATE = "template_shanghai_district_dept_final_2024.txt"
 
 CASES = [
+    # a budget and its outturn typed, the completion rate asked: outturn ÷ budget, whichever is typed first
+    (PLANNING, "年初预算10210.34万元、决算9746.50万元，完成率应该是多少？", [95.46], []),
+    (PLANNING, "决算9746.50万，预算10210.34万，执行率多少", [95.46], []),
+    # two figures typed with the operation between them, beside a name: computed (and in % when a share is meant)
+    (FINANCE, "结构那段说一般公共服务支出占71.73%，我按2106.66除以2940.05算一下，应该是多少？", [71.65], []),
+    # the subjects a 决算 states a budget and an outturn for, ranked by how far apart the two are
+    (FINANCE, "说明里分了11项，哪一项年初预算和决算差得最多？差多少？", [48.16], ["行政运行"]),
+    (SOCIAL, "九个项级科目里，全年预算和决算差额最大的是哪个？差了多少？", [6.37], ["事业运行"]),
+    # a count in a measure word no amount takes (几批) is the sentence's that states it, whatever its subject
+    (PLANNING, "公务接待了几批", [2, 26], ["2批次"]),
+    # who the asker has just become says nothing about what is asked; a table asked by its place (第几张表)
+    (STREET, "我刚到街道做财务，领导让我找三公经费的预算数，这份单位预算里是第几张表？", [], ["表9"]),
     # a stated change's parts (…减少23,616.80万元。其中：A增加…，B减少…), as stated, added against it
     (SWU_2023, "2023年收入总计比2022年减少23,616.80万，财政拨款、事业收入、其他收入各增减多少？加起来对得上吗",
      [23616.80, 14458.07, 974.61, 39049.48], ["一致"]),

@@ -245,6 +245,7 @@ _PART_END = re.compile(r"[？?！!；;。]+")
 # 我是审计局的，… / 作为人大代表我想问：…: who is asking says nothing about what is asked.
 _INTRODUCTION = re.compile(r"^(?:我是[^，,。：:？?]{1,16}?(?:的)?[，,。：:]|作为[^，,。：:？?]{1,16}?(?:我想问|我问一下|想问)?[，,：:]?"
                            r"|我(?:们)?(?:在|正在)(?:核对|核实|复核|整理|查|看|写|准备)[^，,。：:？?]{0,12}[，,。：:]"  # (what the asker is doing)
+                           r"|我(?:刚|新|才)(?:到|来|调到|调来|进|入职|接手|上岗)[^，,。：:？?]{0,14}[，,。：:]"  # (who they have become)
                            r"|(?:审计|我们)?(?:核对|核实|确认|了解)一下[：:，,]|(?:换|转)个话题[，,：:]?|简单说[，,：:]?"
                            r"|再问一下[，,：:]?|另外(?:问下|问一下)?[，,：:]|先不说这个[，,：:]?"
                            r"|请(?:予|您)?(?:说明|列示|列出|提供|核实|分列)(?:一下)?[：:，,]?)")  # (请予说明X: X is asked)
@@ -475,8 +476,11 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
     if q.previous_year and q.op == "value":  # last year's figure: only from the change the report states
         q = replace(q, op="change", ops=[(100.0, "change")])
     refusal = refuse(doc, q)
-    if refusal and q.refused == "person" and text.COUNT_ASKED.search(q.squashed) and not re.search(r"[人生]均|每", q.squashed):
-        stated = text.passages(conn, doc, q)  # a count no table holds may be a sentence's (培训300名, 接待2批次26人次)
+    # a count no table holds may be a sentence's (培训300名, 接待2批次26人次): a count in a measure word no
+    # amount takes (几批, 多少人次, 几期) is sought in the sentences first, whatever its subject
+    if (refusal and q.refused == "person" or not refusal and re.search(r"(?:几|多少)(?:批|人次|期|场|篇|册)", q.squashed)) \
+            and text.COUNT_ASKED.search(q.squashed) and not re.search(r"[人生]均|每", q.squashed):
+        stated = text.passages(conn, doc, q)
         if stated is not None and stated.matched:
             return stated
     if refusal:

@@ -602,6 +602,8 @@ def rate_rank(doc: Document, q: Query) -> Answer | None:
 
 _COMPLETION_ASKED = re.compile(r"完成率|执行率|完成得|完成情况|完成.{0,6}比例|执行.{0,4}比例")
 _OUTTURN_AGAINST = re.compile(r"决算数?(小于|低于|少于|不足|没达到|未达到|没有达到|大于|高于|超过|多于|等于)(?:全年|年初|调整)?预算")
+# Budget and outturn ranked by how far apart they are (预算和决算差额最大的, 哪一项差得最多).
+_GAP_RANKED = re.compile(r"(?:差额|相差|差距|差得|差的|差)(?:最大|最多)|(?:最大|最多)的?(?:差额|差距)")
 _BUDGETS_ADDED = re.compile(r"(?:年初预算|全年预算|调整预算)[^，。？?]{0,6}(?:加起来|合计|相加|之和|加总)")
 
 
@@ -611,7 +613,8 @@ def completion_asked(doc: Document, q: Query) -> Answer | None:
     if doc.kind != "决算" or any(m.kinds & {"code", "item", "project"} and m.via != "context" for m in q.subjects):
         return None
     if not (_COMPLETION_ASKED.search(q.squashed) and (q.op in ("rank", "count", "filter", "list") or q.percents)
-            or _BUDGETS_ADDED.search(q.squashed) and not q.percents or _OUTTURN_AGAINST.search(q.squashed)):
+            or _BUDGETS_ADDED.search(q.squashed) and not q.percents or _OUTTURN_AGAINST.search(q.squashed)
+            or _GAP_RANKED.search(q.squashed) and q.has("预算") and q.has("决算", "实际", "执行")):
         return None
     items = outturns(doc)
     return _completion_items(doc, q, items) if len(items) >= 2 else None
@@ -650,11 +653,14 @@ def _completion_items(doc: Document, q: Query, items: list[Outturn]) -> Answer:
                              for x in q.amounts[:1]) + "。")
         a.figure("预算之和（计算）", budgets, unit)
     else:
-        low = bool(_LOW_FIRST.search(q.squashed))
-        ranked = sorted(items, key=lambda i: i.rate, reverse=not low)
+        by_gap = bool(_GAP_RANKED.search(q.squashed))
+        low = bool(_LOW_FIRST.search(q.squashed)) and not by_gap
+        ranked = sorted(items, key=(lambda i: abs(i.outturn.value - i.budget.value)) if by_gap else (lambda i: i.rate),
+                        reverse=not low)
         n = abs(q.n) if q.n else (3 if q.has("几个", "哪些", "几项") else 1)
-        a = answer("rank", f"报告逐项说明的完成预算的比例，{'最低' if low else '最高'}",
-                   f"报告逐项说明的 {len(items)} 个科目中完成预算的比例{'最低' if low else '最高'}的"
+        what = "预算与决算相差，最大" if by_gap else f"完成预算的比例，{'最低' if low else '最高'}"
+        a = answer("rank", f"报告逐项说明的{what}",
+                   f"报告逐项说明的 {len(items)} 个科目中{what.replace('，', '')}的"
                    f"{'是 ' if n == 1 else f' {n} 个：'}")
         said = []
         for i in ranked[:n]:

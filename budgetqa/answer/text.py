@@ -332,7 +332,7 @@ def about(doc: Document, q: Query) -> Answer | None:
         a.figure("表的张数", Decimal(len(found)), "张")
         return a
     named = [m for m in q.subjects if m.kinds - {"table"}]
-    if named and q.has("哪张表", "哪个表", "哪些表", "哪一张表", "哪几张表", "什么表", "哪个报表", "在哪"):
+    if named and q.has("哪张表", "哪个表", "哪些表", "哪一张表", "哪几张表", "什么表", "哪个报表", "在哪", "第几张", "几号表", "表几"):
         return _which_tables(doc, named)
     if q.table is not None or any(m.kinds == {"table"} for m in q.subjects):
         no = q.table if q.table is not None else int(next(m for m in q.subjects if m.kinds == {"table"}).term.key)
@@ -357,6 +357,10 @@ def about(doc: Document, q: Query) -> Answer | None:
     return a
 
 
+def _unquoted(text: str) -> str:
+    return re.sub(r"[“”\"'‘’「」]", "", text)
+
+
 def _which_tables(doc: Document, named) -> Answer | None:
     """哪张表列了项目支出: the tables printing the name as a column, a row or in the title, with the line."""
     names = list(dict.fromkeys(t.name for m in named for t in m.terms if t.kind != "table"))
@@ -365,7 +369,8 @@ def _which_tables(doc: Document, named) -> Answer | None:
         for name in names:
             column = next((c for c in table.columns if c.rsplit("/", 1)[-1] == name), None)
             row = next((r for r in table.rows if squash(r.name) == squash(name) or r.code == name), None)
-            if column or row or name in table.title:
+            titled = _unquoted(re.sub(r"(?:预算数|决算数|金额|数额)$", "", name))  # (三公经费预算数: the 三公 table)
+            if column or row or titled in _unquoted(table.title):
                 kind = "列" if column else "行" if row else "表名"
                 found.append((table, name, kind, row.line if row else table.line))
                 break
@@ -434,9 +439,12 @@ def passages(conn, doc: Document, q: Query, limit: int = 3) -> Answer | None:
         return None
     scored.sort(key=lambda h: -h[0])
     best = [h for h in scored[:limit] if h[0] >= scored[0][0] * 0.6]
-    said = " ".join(f"「{s}」（{sec} 第{line}行）" for _, sec, s, line in best)
     stating = _stating(q.squashed)
-    if _FIGURE_ASKED.search(q.squashed) and not any(_states_figure_of(s, telling, stating) for _, _, s, _ in best):
+    specific = bool(re.search(r"(?:几|多少)(?:人次|批|辆|册|所|家|套|台|期|场|篇)", q.squashed))
+    if specific:  # a count in a measure word few things take: the sentences stating one, however they rank
+        best = [h for h in scored if _states_figure_of(h[2], telling, stating, specific)][:limit] or best
+    said = " ".join(f"「{s}」（{sec} 第{line}行）" for _, sec, s, line in best)
+    if _FIGURE_ASKED.search(q.squashed) and not any(_states_figure_of(s, telling, stating, specific) for _, _, s, _ in best):
         # a figure asked, and the sentences closest to the question state none (nor that there is none):
         # no answer, and they are shown
         return Answer(False, "text", f"报告（{doc.label}）没有给出所问的数字。相关的说明：{said}", document=doc.label)
@@ -457,12 +465,13 @@ def _stating(question: str) -> re.Pattern:
     return _COUNT_STATED if re.search(r"几|多少(?:学生|平方|亩)|面积", question) else _MONEY_STATED
 
 
-def _states_figure_of(sentence: str, telling: dict[str, float], stating: re.Pattern) -> bool:
+def _states_figure_of(sentence: str, telling: dict[str, float], stating: re.Pattern, specific: bool = False) -> bool:
     """The sentence states a figure (or that there is none) beside most of the question's words it holds:
-    公路水路 named among the uses of 项目支出263928.15万元 is not given a figure of its own."""
+    公路水路 named among the uses of 项目支出263928.15万元 is not given a figure of its own. A count in a measure
+    word few things take (接待2批次、26人次 for 接待了几批) needs fewer of the question's words beside it."""
     shared = {p: w for p, w in telling.items() if p in sentence}
     word = any(a[1] == b[0] and a + b[1] in sentence for a in shared for b in shared)  # three characters in a row
-    if len(shared) < 3 and not word:
+    if len(shared) < (2 if specific else 3) and not word:
         return False  # (国家级…中心4个 shares only 国家 and 学生 with 多少学生拿到国家奖学金)
     for m in stating.finditer(sentence):
         near = sentence[max(0, m.start() - 14):m.end() + 14]
@@ -487,7 +496,7 @@ def _asked_text(q: Query) -> str:
 
 
 # A question that asks how many (of people, things or times), not how much money.
-COUNT_ASKED = re.compile(r"(?:几|多少)(个|名|位|人次|人|辆|张|家|所|项|台|套|批|册|件|次)")
+COUNT_ASKED = re.compile(r"(?:几|多少)(个|名|位|人次|人|辆|张|家|所|项|台|套|批|册|件|次|期|场|篇)")
 
 # A question that asks for a figure (an amount or a count).
 _FIGURE_ASKED = re.compile(r"多少|几[个位名辆台人项张套]|预算数|决算数|金额|数额")

@@ -18,6 +18,17 @@ _TIMES = re.compile(r"是.{0,3}的(?:几|多少)倍|几倍|多少倍|除以|÷|/
 _GAP = re.compile(r"比.{0,12}?(?:多|少|高|低)(?:了)?多少|差(?:了)?多少|相差|差额")
 
 
+# The operation typed between two figures, nothing else (A除以B, A减去B, A加上B).
+_OPERATOR = re.compile(r"(?:万元|万|元)?(?:除以|÷|/|乘以|×|加上?|减去?|\+|-|−)")
+_COMPLETION = re.compile(r"完成率|执行率|完成(?:了)?(?:预算的)?(?:百分之几|多少%|多少)")
+
+
+def _completion_asked(q: Query, typed: list) -> bool:
+    """A budget and its outturn typed, the completion rate asked (预算A、决算B，完成率应该是多少)."""
+    return len(typed) == 2 and bool(_COMPLETION.search(q.squashed)) and bool(re.search(r"预算", q.squashed)) \
+        and bool(re.search(r"决算|实际|执行|完成", q.squashed))
+
+
 # An arithmetic expression typed as such: numbers, + − × ÷ and brackets, with at least one sign between numbers.
 _EXPRESSION = re.compile(r"[（(\s]*\d[\d.,]*(?:\s*[-+*/×÷−]\s*[（(\s]*\d[\d.,]*[)）\s]*)+")
 
@@ -61,7 +72,11 @@ def arithmetic(doc: Document, q: Query) -> Answer | None:
     typed = [a for a in q.amounts if not re.match(r"[个项张类款%年]", q.squashed[a.end:a.end + 1])]
     if not q.subjects and len(typed) == 1 and {typed[0].unit, q.unit} == {"元", "万元"}:
         return _converted(typed[0].value, typed[0].unit, q.unit)  # 246.89万元换成元是多少
-    if q.subjects or len(typed) < 2 or len({a.unit for a in typed if a.unit}) > 1:
+    if len(typed) < 2 or len({a.unit for a in typed if a.unit}) > 1:
+        return None
+    # names beside figures typed with the operation between them (我按2106.66除以2940.05算一下) do not stop it
+    if q.subjects and not (len(typed) == 2 and _OPERATOR.fullmatch(q.squashed[typed[0].end:typed[1].start])) \
+            and not _completion_asked(q, typed):
         return None
     if re.search(r"吗|是否|是不是|对不对|一致|相等|对得上|等于(?!多少|几)", q.squashed) or q.op == "check" and len(typed) > 2:
         return None  # (1084.38等于303.62+780.77吗: a claim to check, answered by the check)
@@ -69,10 +84,22 @@ def arithmetic(doc: Document, q: Query) -> Answer | None:
     between = q.squashed[typed[0].end:typed[1].start]
     unit = next((a.unit for a in typed if a.unit), "")
     written = q.text or ""  # (the signs between digits, which the squashed question drops: 780.77/303.62)
-    if (_TIMES.search(q.squashed) or re.search(r"\d\s*[/÷]\s*\d", written)) and len(typed) == 2 and second:
+    if _completion_asked(q, typed):  # 年初预算A、决算B，完成率多少: B ÷ A
+        before_first = q.squashed[max(0, typed[0].start - 6):typed[0].start]  # (the word said before each figure)
+        first_is_budget = "预算" in before_first and not re.search(r"决算|实际|执行", before_first)
+        budget, outturn = (first, second) if first_is_budget else (second, first)
+        if not budget:
+            return None
+        result = pct(outturn, budget)
+        a = answer("ratio", f"{outturn} ÷ {budget}", f"完成率 = {outturn} ÷ {budget} × 100 = {result}%。")
+        a.figure("完成率（计算）", result, "%")
+    elif (_TIMES.search(q.squashed) or re.search(r"\d\s*[/÷]\s*\d", written)) and len(typed) == 2 and second:
         result = (first / second).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         a = answer("ratio", f"{first} ÷ {second}", f"{first} ÷ {second} = {result}（{first} 是 {second} 的 {result} 倍）。")
         a.figure("倍数（计算）", result, "倍")
+        if re.search(r"%|％|百分|占|比例|比重", q.squashed):  # a quotient asked as a share: in per cent too
+            a.text += f"折合 {pct(first, second)}%。"
+            a.figure("百分比（计算）", pct(first, second), "%")
     elif (_MINUS.search(between) or _GAP.search(q.squashed) or re.search(r"\d\s*[-−]\s*\d", written)) and len(typed) == 2:
         result = first - second
         a = answer("difference", f"{first} − {second}", f"{first} − {second} = {result}{unit}。")
