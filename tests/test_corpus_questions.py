@@ -28,6 +28,8 @@ TRANSPORT = "narrative_chongqing_jiaotongwei_2018_dept_budget.txt"
 TEMPLATE = "template_shanghai_district_dept_final_2024.txt"
 
 CASES = [
+    # a misheard name beside a word the report cannot answer elsewhere (合同金额) is still put right (采够 -> 采购)
+    (FINANCE, "财政局2024年政府采够合同金额是多少？", [251.25], []),
     # a budget and its outturn typed, the completion rate asked: outturn ÷ budget, whichever is typed first
     (PLANNING, "年初预算10210.34万元、决算9746.50万元，完成率应该是多少？", [95.46], []),
     (PLANNING, "决算9746.50万，预算10210.34万，执行率多少", [95.46], []),

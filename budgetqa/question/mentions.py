@@ -366,10 +366,13 @@ def homophone_fix(text: str, squashed: str, mentions: list[Mention], v: Vocabula
     for m in mentions:  # what was read exactly; a fuzzy reading may be a misheard name read wrong
         if m.via in ("exact", "synonym", "code", "table") or m.score >= 96:
             covered.update(range(m.start, m.end))
+    for w in lexicon.OUT_OF_SCOPE:  # 人均经费 is asked as written (and refused), not heard as 人员经费
+        for found in re.finditer(re.escape(w), squashed):
+            covered.update(range(found.start(), found.end()))
     rest = "".join(" " if i in covered else ch for i, ch in enumerate(squashed))
     runs = re.findall(r"[\u4e00-\u9fff]{3,}", rest)
-    if not runs or any(w in squashed for w in lexicon.OUT_OF_SCOPE):
-        return None  # 人均经费 is asked as written (and refused), not heard as 人员经费
+    if not runs:
+        return None
     words, index = _sound_index(v)
     for run in runs:
         for size in range(min(len(run), 12), 2, -1):
