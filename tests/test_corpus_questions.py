@@ -28,6 +28,8 @@ TRANSPORT = "narrative_chongqing_jiaotongwei_2018_dept_budget.txt"
 TEMPLATE = "template_shanghai_district_dept_final_2024.txt"
 
 CASES = [
+    # X合同金额中Y: Y within X (the measure word after a name does not hide the relation)
+    (SWU_FINAL, "政府采购合同金额中授予中小企业的占比", [79.02], []),
     # a misheard name beside a word the report cannot answer elsewhere (合同金额) is still put right (采够 -> 采购)
     (FINANCE, "财政局2024年政府采够合同金额是多少？", [251.25], []),
     # a budget and its outturn typed, the completion rate asked: outturn ÷ budget, whichever is typed first

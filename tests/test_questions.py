@@ -97,6 +97,10 @@ ANSWERS = [
     ("208社会保障和就业支出细到项级是哪个科目？金额多少", "breakdown", [31.77], ["2080505"]),
     ("201具体到款是哪些", "breakdown", [1014.12, 1.07], ["20132 组织事务"]),
     ("公用经费就两项？分别是多少", "breakdown", [6.12, 7.47], ["差旅费"]),
+    # both the report's totals when income and spending are both asked as a whole
+    ("收入和支出各多少", "value", [1084.38], ["收入总计", "支出总计"]),
+    # a change asked of spending with nothing named is the change stated of the spending total
+    ("支出比2023年变化了百分之几", "change", [602.58, 35.72], ["支出总计"]),
     # words of hesitation before a pause (嗯……那个，) point at nothing
     ("嗯……那个，屯留区委办公室，就是今年，二零二四年的预算，一共是多少钱呐？", "value", [1084.38], []),
     # 基本支出 as the container of a filter: the economic items of the table that divides it

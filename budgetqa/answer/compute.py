@@ -840,6 +840,8 @@ def change(doc: Document, q: Query) -> Answer | None:
             return combine("change", found)
     codes = [t.key for m in q.subjects for t in m.terms if t.kind == "code"]
     names = [squash(t.name) for m in q.subjects for t in m.terms] + codes
+    sides = [w for w in ("收入", "支出") if w in q.squashed]
+    side = sides[0] if len(sides) == 1 else None
 
     def score(f: Fact) -> float:
         subject = squash(f.subject or f.sentence[:40]) if f.kind != "rate" or f.subject else squash(f.sentence[:60])
@@ -861,6 +863,8 @@ def change(doc: Document, q: Query) -> Answer | None:
             bonus += 80
         if not q.subjects and f.kind == "change" and any(abs(f.value) == a.value for a in q.amounts):
             bonus += 150  # 说明里写比2023年预算增加5.59万元，倒推2023年是多少: the change whose amount is typed
+        if side and side in subject and not q.subjects:
+            bonus += 20  # 支出比上年变了多少: of the change stated for spending, not the income's beside it
         pairs = {subject[i:i + 2] for i in range(len(subject) - 1)} - _GENERIC_PAIRS
         return bonus + 12 * len([p for p in pairs if p in q.squashed]) + 50 * _overlap(subject, q.squashed) \
             + fuzz.partial_ratio(subject, q.squashed) / 10

@@ -707,10 +707,12 @@ def _spent_total(q: Query, v) -> None:
 
 
 def _report_total(q: Query, v) -> list[Mention]:
-    """The report's 支出总计 when spending is asked (花, 支出, 用), else its 收入总计."""
-    name = "支出总计" if re.search(r"花|支出|用", q.squashed) else "收入总计"
-    terms = v.by_name.get(name, [])
-    return [Mention(10_000, 10_000, list(terms), via="whole")] if terms else []
+    """The report's 支出总计 when spending is asked (花, 支出, 用), else its 收入总计; both when both are
+    said (收入和支出各多少, 收支分别多少)."""
+    both = re.search(r"收入(?:和|与|及|跟|、|以及)?支出|支出(?:和|与|及|跟|、|以及)?收入|收支", q.squashed)
+    names = ("收入总计", "支出总计") if both else ("支出总计",) if re.search(r"花|支出|用", q.squashed) else ("收入总计",)
+    found = [v.by_name.get(name, []) for name in names]
+    return [Mention(10_000 + i, 10_000 + i, list(terms), via="whole") for i, terms in enumerate(found) if terms]
 
 
 def _code_in_unit(amount, q: Query, v) -> bool:
@@ -1346,7 +1348,8 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
         if ms[i].kinds & {"row", "code", "item"} and said_column:  # 支出总计中一般公共预算那一列: the row's column
             q.measures = [ms[i + 1].of("column")[0].key]
             return ms[:i + 1] + ms[i + 2:]
-        gap = re.sub(r"^(?:这一|这个)?(?:项目|[类款项级])|^(?:预算|决算|预算数|决算数|表)", "", q.squashed[ms[i].end:ms[i + 1].start])
+        gap = re.sub(r"^(?:这一|这个)?(?:项目|[类款项级])|^(?:预算|决算|预算数|决算数|表|(?:合同|采购)?(?:金额|资金|总额))", "",
+                     q.squashed[ms[i].end:ms[i + 1].start])  # (政府采购合同金额中Y: within 政府采购)
         # X53,611.86万元中，Y / X中“其中：Y”: the figure typed, quotes and 其中 say nothing more
         gap = re.sub(r"^\d[\d.,]*(?:万元|亿元|元|万)?(?=[中里])|^(?:的)?(?:结构|构成|盘子)(?=[中里])"
                      r"|(?<=[中里])(?:[，,：:“”\"「」]|其中)+$", "", gap)
