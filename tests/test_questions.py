@@ -97,6 +97,12 @@ ANSWERS = [
     ("208社会保障和就业支出细到项级是哪个科目？金额多少", "breakdown", [31.77], ["2080505"]),
     ("201具体到款是哪些", "breakdown", [1014.12, 1.07], ["20132 组织事务"]),
     ("公用经费就两项？分别是多少", "breakdown", [6.12, 7.47], ["差旅费"]),
+    # the first N of a ranking added, and set against the list they are ranked in
+    ("今年新安排项目里前两名加起来占本年项目总额的多少？", "rank", [150.00, 60.76], ["乡镇档案室标准化建设"]),
+    ("前三大项目合计占项目支出的比重", "rank", [647.52, 82.93], []),
+    ("最大的两个经济科目加起来占基本支出的多少", "rank", [167.10], ["基本工资"]),
+    # a project of this year's list against 今年项目支出: against all project spending and this year's list both
+    ("乡镇档案室标准化建设占今年项目支出的比重", "share", [11.53, 36.45], []),
     # both the report's totals when income and spending are both asked as a whole
     ("收入和支出各多少", "value", [1084.38], ["收入总计", "支出总计"]),
     # a change asked of spending with nothing named is the change stated of the spending total
@@ -667,8 +673,7 @@ KNOWN_GAPS = {
     "dialogues_g1.jsonl": ["G1-010", "G1-030"],
     "corpus_h1.jsonl": ["H1-004", "H1-032", "H1-039", "H1-040", "H1-046", "H1-060",
         "H1-080"],
-    "personas_i1.jsonl": ["I1-012", "I1-023", "I1-028", "I1-035", "I1-036", "I1-074", "I1-076", "I1-078",
-        "I1-080"],
+    "personas_i1.jsonl": ["I1-012", "I1-023", "I1-028", "I1-035", "I1-036", "I1-074", "I1-076", "I1-080"],
     "corpus_dialogues_j1.jsonl": ["J1-008", "J1-012", "J1-016", "J1-021", "J1-027", "J1-028",
         "J1-032", "J1-034", "J1-036", "J1-044", "J1-045", "J1-064", "J1-069", "J1-070", "J1-075"],
     "personas_p1.jsonl": ["P1-012", "P1-014", "P1-018", "P1-023", "P1-025", "P1-030", "P1-032", "P1-034", "P1-035", "P1-036", "P1-062",

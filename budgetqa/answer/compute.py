@@ -504,7 +504,22 @@ def share(doc: Document, q: Query) -> Answer | None:
     a.figure(f"{item.label}占{base.label}的比例", computed, "%")
     add(a, item)
     add(a, base)
+    _this_year_too(doc, q, item, base, a)
     return a
+
+
+def _this_year_too(doc: Document, q: Query, item: Value, base: Value, a: Answer) -> None:
+    """今年项目支出 is both the year's project spending (with what was carried over) and the money newly
+    arranged this year: a project of this year's list is shown against the second too."""
+    if not (q.has("今年", "今年度") and "本年项目" in item.label and base.label.startswith("项目支出")
+            and not q.has("含结转", "含上年结转", "全部", "总共", "全年")):
+        return
+    this_year = list_total(doc, "本年")
+    if this_year is None or not this_year.amount or this_year.unit != item.unit:
+        return
+    computed = pct(item.amount, this_year.amount)
+    a.text += f"按今年新安排的{this_year.label} {amount_text(this_year.amount, this_year.unit)} 计，占 {computed}%（{this_year.where}）。"
+    a.figure(f"{item.label}占{this_year.label}的比例", computed, "%")
 
 
 def _part_within(doc: Document, q: Query, m: Mention, item: Value, base: Value) -> Value:

@@ -401,7 +401,7 @@ def _settle_op(q: Query, v, doc: Document) -> None:
         if q.subjects:  # 一共多少经费: one figure, the total (not a sum of several), however weakly cued
             q.ops = [(max(q.ops[0][0] + 1, 60.0), "value")] + q.ops
             q.op = "value"
-    compared = _compared_op(q)
+    compared = _compared_op(q) or _top_n_op(q)
     if compared:
         q.ops = [(max(q.ops[0][0] + 1, 60.0 if compared == "check" or q.comparator == "between" else 0.0), compared)] + q.ops
         q.op = compared
@@ -774,6 +774,18 @@ def _compared_op(q: Query) -> str | None:
     if q.comparator == "between" or bool(q.comparator) and q.op in ("count", "sum", "list") \
             and (q.threshold is not None and (q.domain == "projects" or not q.threshold.value) or q.average):
         return "filter"
+    return None
+
+
+_TOP_N = re.compile(r"前\d+|(?:最大|最多|最高|最贵|最小|最少|最低|最便宜)的?\d+(?:个|项|名|笔|类|款)")
+
+
+def _top_n_op(q: Query) -> str | None:
+    """The first N of a ranking added or set against a whole (前两名加起来, 最大的三个项目合计占项目支出多少):
+    the ranking, whose answer adds them and gives their share."""
+    if q.n and abs(q.n) >= 2 and q.op in ("sum", "share", "list", "value") and q.domain and _TOP_N.search(q.squashed) \
+            and re.search(r"加起来|合计|之和|一共|总共|合起来|加在一起", q.squashed) and not q.each:
+        return "rank"  # (前三各自占多少: each one's share, not theirs together)
     return None
 
 
