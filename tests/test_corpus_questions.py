@@ -366,3 +366,23 @@ def test_a_filter_over_a_column_of_a_report_without_a_project_list(databases):
     conn = connect(databases[PLANNING])
     answer = ask(conn, "哪些项目支出在10万到3000万之间", Session())
     assert answer.matched and has_number(answer, 2250.88) and not has_number(answer, 8.77), answer.text
+
+
+def test_last_year_after_a_share_is_the_subject_s_stated_change(databases):
+    """那上年呢 after a share of 司法局's 2040699 其他司法支出: the change the report states for that item
+    (增长 17.62% against 2025), not this year's share again."""
+    session = Session()
+    conn = connect(databases[JUSTICE])
+    ask(conn, "其他司法支出占公共安全支出多少", session)
+    answer = ask(conn, "那上年呢", session)
+    assert answer.matched and answer.intent == "change" and has_number(answer, 17.62), answer.text
+    assert not has_number(answer, 44.07), answer.text
+
+
+def test_the_parts_of_one_level_asked_with_which(databases):
+    """它下面有哪些款 after 204 公共安全支出: its 款 only (20406 司法), not its 项 beside them."""
+    session = Session()
+    conn = connect(databases[JUSTICE])
+    ask(conn, "公共安全支出多少", session)
+    answer = ask(conn, "它下面有哪些款", session)
+    assert answer.matched and "20406 司法" in answer.text and "2040601" not in answer.text, answer.text

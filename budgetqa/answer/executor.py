@@ -473,7 +473,8 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
     found = gaps.gap_source(doc, q, session.last_figures)  # 差在哪个科目: of the two figures just given
     if found is not None:
         return found
-    if q.previous_year and q.op == "value":  # last year's figure: only from the change the report states
+    if q.previous_year and (q.op == "value" or q.follow_up and q.op not in ("change", "check")):
+        # last year's figure (那上年呢 after a share or a ranking too): only from the change the report states
         q = replace(q, op="change", ops=[(100.0, "change")])
     refusal = refuse(doc, q)
     # a count no table holds may be a sentence's (培训300名, 接待2批次26人次): a count in a measure word no
