@@ -154,6 +154,9 @@ class Indicator:
     line: int
 
 
+SHEET_TITLE = "项目支出绩效目标表"  # the title of a performance sheet printed as a table
+
+
 @dataclass
 class PerformanceTarget:
     """A 项目支出绩效目标表: project facts, funds in 元, goals and indicators."""
@@ -166,6 +169,7 @@ class PerformanceTarget:
     fund_lines: dict[str, int] = field(default_factory=dict)
     indicators: list[Indicator] = field(default_factory=list)
     unit: str = "元"
+    title: str = SHEET_TITLE  # as printed: a sheet's, or a project statement's (人民调解项目经费情况说明)
 
 
 @dataclass
@@ -250,6 +254,11 @@ class Document:
     def label(self) -> str:
         """How answers name the document: '中国共产党…办公室 2024年预算'."""
         return f"{self.department} {self.year}年{self.kind}" if self.year else f"{self.department} {self.kind}"
+
+    def target_sheets(self) -> list[PerformanceTarget]:
+        """The performance sheets printed as tables: the report's list of them (a project's statement in
+        prose is read for its fields, but it is no sheet of that list)."""
+        return [s for s in self.performance if s.title == SHEET_TITLE]
 
     def items_of(self, kind: str) -> list[TextItem]:
         """Text items of one kind (duty, internal_unit, subordinate_unit, organisation, glossary, asset)."""

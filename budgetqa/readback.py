@@ -107,7 +107,8 @@ def _tables(conn: sqlite3.Connection, doc_id: int) -> list[Table]:
 def _performance(conn: sqlite3.Connection, doc_id: int) -> list[PerformanceTarget]:
     sheets: dict[int, PerformanceTarget] = {}
     for t in _query(conn, "select * from performance_targets where document_id = ? order by id", doc_id):
-        sheet = PerformanceTarget(t["project_name"], t["source_line"], unit=t["unit"] or "元")
+        sheet = PerformanceTarget(t["project_name"], t["source_line"], unit=t["unit"] or "元",
+                                  title=t["title"] or "项目支出绩效目标表")
         for column, name in _TARGET_COLUMNS.items():
             if t[column]:
                 sheet.fields[name] = t[column]

@@ -13,7 +13,7 @@ from budgetqa.models import Document
 
 # Raise SCHEMA_VERSION when the tables change; an older budgetqa then refuses the file instead of
 # misreading it. APPLICATION_ID marks a SQLite file as budgetqa's (PRAGMA application_id).
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = 0x62717161  # "bqqa"
 
 # Columns of every table, in order; the README documents them.
@@ -47,7 +47,7 @@ SCHEMA: dict[str, dict[str, type]] = {
         "id": int, "document_id": int, "project_name": str, "attribute": str, "period": str,
         "department": str, "implementer": str, "overview": str, "basis": str,
         "necessity": str, "measures": str, "plan": str, "goal_period": str, "goal_year": str,
-        "filled_date": str, "unit": str, "source_line": int,
+        "filled_date": str, "unit": str, "source_line": int, "title": str,
     },
     "performance_fields": {
         "target_id": int, "document_id": int, "field": str, "text": str, "source_line": int,
@@ -231,7 +231,7 @@ def _target_tuples(sheet) -> tuple[tuple, list[tuple], list[tuple], list[tuple]]
     target = (sheet.project_name, f.get("项目属性"), f.get("项目期"), f.get("主管部门及代码"), f.get("实施单位"),
               f.get("项目概况"), f.get("立项依据"), f.get("项目设立必要性"), f.get("保证项目实施的制度、措施"),
               f.get("项目实施计划"), f.get("总体目标/实施期"), f.get("总体目标/年度"), f.get("填报日期"),
-              sheet.unit, sheet.line)
+              sheet.unit, sheet.line, sheet.title)
     return (
         target,
         [(name, text, sheet.field_lines.get(name)) for name, text in f.items()],

@@ -28,6 +28,11 @@ TRANSPORT = "narrative_chongqing_jiaotongwei_2018_dept_budget.txt"
 TEMPLATE = "template_shanghai_district_dept_final_2024.txt"
 
 CASES = [
+    # a project's statement in prose (人民调解项目经费情况说明: 一、项目概述 … 七、绩效目标) is read as its sheet
+    (JUSTICE, "人民调解项目的实施周期", [], ["2025年1月1日-2025年12月31日", "人民调解项目经费情况说明"]),
+    (JUSTICE, "人民调解项目的实施主体是谁", [], ["上海市普陀区司法局"]),
+    (JUSTICE, "人民调解项目的绩效目标", [], ["完善人民调解经费保障体系"]),
+    (JUSTICE, "人民调解项目年度预算多少万", [795], []),
     # X合同金额中Y: Y within X (the measure word after a name does not hide the relation)
     (SWU_FINAL, "政府采购合同金额中授予中小企业的占比", [79.02], []),
     # a misheard name beside a word the report cannot answer elsewhere (合同金额) is still put right (采够 -> 采购)

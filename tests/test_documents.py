@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from decimal import Decimal
 
 import pytest
 from click.testing import CliRunner
@@ -92,3 +93,16 @@ def test_questions_about_the_corpus_documents(name, in_session):
     results = score.score(DATA / name, in_session, seed=7, docs=None)
     failed = sorted(gold["id"] for gold, got in results if score.judge(gold, got))
     assert failed == sorted(KNOWN_GAPS[name])
+
+
+def test_a_project_statement_in_prose_is_read_as_its_sheet():
+    """司法局 prints no performance sheet table, but one project's statement in prose with a sheet's
+    numbered sections: read into that project's fields with their lines (and not counted as a sheet)."""
+    doc = parse_file(CORPUS / "budget_shanghai_putuo_sifaju_2026_dept.txt")
+    [sheet] = doc.performance
+    assert (sheet.project_name, sheet.title, sheet.line) == ("人民调解项目", "人民调解项目经费情况说明", 314)
+    assert sheet.fields["实施单位"] == "上海市普陀区司法局" and sheet.field_lines["实施单位"] == 325
+    assert sheet.fields["项目期"] == "2025年1月1日-2025年12月31日"
+    assert sheet.fields["立项依据"].startswith("《关于完善本市人民调解")
+    assert (sheet.funds["年度/资金总额"], sheet.unit) == (Decimal("795"), "万元")
+    assert doc.target_sheets() == []

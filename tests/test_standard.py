@@ -103,13 +103,14 @@ def _as_schema_1(path) -> None:
 
 
 def test_opening_an_older_database_fills_the_standard_figures(db_path):
+    from budgetqa.schema import SCHEMA_VERSION
     from budgetqa.store import connect
 
     _as_schema_1(db_path)
     conn = connect(db_path)
     assert conn.execute("select amount from report_figures where figure = '人员经费'").fetchone()[0] == "290.03"
     assert conn.execute("select count(*) from line_items where amount_fen is null").fetchone()[0] == 0
-    assert conn.execute("pragma user_version").fetchone()[0] == 2
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION
 
 
 def test_loading_into_an_older_database_reads_its_documents_again(db_path):
@@ -121,3 +122,23 @@ def test_loading_into_an_older_database_reads_its_documents_again(db_path):
     departments = [r[0] for r in conn.execute("select distinct d.department from report_figures f join documents d"
                                               " on d.id = f.document_id order by 1")]
     assert departments == ["中国共产党长治市屯留区委办公室", "西南大学"]
+
+
+def test_opening_a_schema_2_database_reads_the_sheet_titles(tmp_path):
+    """A file written before performance_targets.title (schema version 2) is read again from its stored
+    text on opening: 司法局's project statement then carries its printed title."""
+    from budgetqa.readback import read_document
+    from budgetqa.schema import SCHEMA_VERSION
+    from budgetqa.store import connect, load_document
+
+    db = tmp_path / "old.db"
+    load_document(db, parse_file(CORPUS / "budget_shanghai_putuo_sifaju_2026_dept.txt"))
+    old = sqlite3.connect(db)
+    old.execute("alter table performance_targets drop column title")
+    old.execute("pragma user_version = 2")
+    old.commit()
+    old.close()
+    conn = connect(db)
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION
+    doc = read_document(conn, conn.execute("select max(id) from documents").fetchone()[0])
+    assert [s.title for s in doc.performance] == ["人民调解项目经费情况说明"]

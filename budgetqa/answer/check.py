@@ -246,7 +246,7 @@ def _against_sheet(doc: Document, q: Query) -> Answer | None:
             continue
         same = "一致" if value == printed else f"不一致，差 {amount_text(abs(value - printed), sheet.unit)}"
         parts.append(f"绩效目标表{key.split('/')[0]}资金总额 {amount_text(value, sheet.unit)}，{same}")
-        a.figure(f"{project.name} {key.replace('/', '')}", value, sheet.unit, "项目支出绩效目标表", sheet.fund_lines.get(key, sheet.line))
+        a.figure(f"{project.name} {key.replace('/', '')}", value, sheet.unit, sheet.title, sheet.fund_lines.get(key, sheet.line))
     if not parts:
         return None
     a.text += "；".join(parts) + "。"

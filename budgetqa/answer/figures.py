@@ -390,9 +390,9 @@ def _sheet_figures(a: Answer, sheet, v: Value) -> None:
     a.text += f"绩效目标表：年度资金总额 {amount_text(year, sheet.unit)}"
     if period is not None and period != year:
         a.text += f"，实施期资金总额 {amount_text(period, sheet.unit)}（两者不同）"
-        a.figure(f"{sheet.project_name} 实施期资金总额", period, sheet.unit, "项目支出绩效目标表", sheet.line)
+        a.figure(f"{sheet.project_name} 实施期资金总额", period, sheet.unit, sheet.title, sheet.line)
     a.text += "。"
-    a.figure(f"{sheet.project_name} 年度资金总额", year, sheet.unit, "项目支出绩效目标表", sheet.line)
+    a.figure(f"{sheet.project_name} 年度资金总额", year, sheet.unit, sheet.title, sheet.line)
 
 
 def group_answer(doc: Document, q: Query, word: str) -> Answer | None:

@@ -141,12 +141,12 @@ def _domain(doc: Document, q: Query) -> Domain:
     halves = [t.key for m in q.subjects for t in m.terms if t.kind == "column" and t.key in ("人员经费", "公用经费")]
     if q.domain == "items" or halves:
         return _items(doc, q, halves[0] if len(set(halves)) == 1 else None)  # (人员经费各项: that half's items)
-    if q.domain == "targets" or (q.has("绩效") or q.has("实施期") and q.has("年度")) and doc.performance and q.domain != "projects" \
+    if q.domain == "targets" or (q.has("绩效") or q.has("实施期") and q.has("年度")) and doc.target_sheets() and q.domain != "projects" \
             or q.has("实施期") and q.has("年度") and q.has("不一样", "不同", "不一致"):
         return sheet_domain(doc, q)
     if q.domain == "subjects" or (q.level and q.domain != "projects"):
         return _subjects(doc, q)
-    if doc.performance and (not doc.projects or q.has("资金总额")):
+    if doc.target_sheets() and (not doc.projects or q.has("资金总额")):
         return sheet_domain(doc, q)  # projects known only by their sheets, or ranked by a sheet's column
     return _projects(doc, q)
 
@@ -233,7 +233,7 @@ def sheet_domain(doc: Document, q: Query, scope: str | None = None) -> Domain:
     scope = scope or ("实施期" if q.has("实施期") else "年度")
     fund = _sheet_fund_asked(doc, q)
     if fund is not None:  # 有上年结转资金的项目: the sheets that print an amount in that fund's column
-        rows = [Value(sheet.project_name, sheet.funds[f"{scope}/{fund}"], sheet.unit, "项目支出绩效目标表",
+        rows = [Value(sheet.project_name, sheet.funds[f"{scope}/{fund}"], sheet.unit, sheet.title,
                       sheet.fund_lines.get(f"{scope}/{fund}", sheet.line)) for sheet in doc.performance
                 if sheet.funds.get(f"{scope}/{fund}")]
         return Domain(f"项目绩效目标表中有{fund}资金的项目（{scope}{fund}）", rows)
@@ -243,7 +243,7 @@ def sheet_domain(doc: Document, q: Query, scope: str | None = None) -> Domain:
                        key=lambda kv: not kv[0].startswith(scope))
         if funds:
             k, v = funds[0]
-            rows.append(Value(sheet.project_name, v, sheet.unit, "项目支出绩效目标表", sheet.fund_lines.get(k, sheet.line)))
+            rows.append(Value(sheet.project_name, v, sheet.unit, sheet.title, sheet.fund_lines.get(k, sheet.line)))
     return Domain(f"项目绩效目标表（{scope}资金总额）", rows)
 
 
@@ -271,7 +271,7 @@ def _sheets_differing(doc: Document) -> Domain:
         if "实施期" in totals and "年度" in totals and totals["实施期"][1] != totals["年度"][1]:
             k, v = totals["实施期"]
             rows.append(Value(f"{sheet.project_name}（实施期 {amount_text(v, sheet.unit)}，年度 "
-                              f"{amount_text(totals['年度'][1], sheet.unit)}）", v, sheet.unit, "项目支出绩效目标表",
+                              f"{amount_text(totals['年度'][1], sheet.unit)}）", v, sheet.unit, sheet.title,
                               sheet.fund_lines.get(k, sheet.line)))
     return Domain("实施期与年度资金总额不一致的项目", rows)
 

@@ -292,7 +292,7 @@ def sheet_values(doc: Document, sheet, q: Query) -> list[Value]:
         period = of("实施期")
         if period and [v for _, v in period] != [v for _, v in chosen]:
             chosen += period  # the two columns of one sheet disagree: show both
-    return [Value(f"{sheet.project_name} {k.replace('/', '')}", v, sheet.unit, "项目支出绩效目标表",
+    return [Value(f"{sheet.project_name} {k.replace('/', '')}", v, sheet.unit, sheet.title,
                   sheet.fund_lines.get(k, sheet.line), f"sheet:{sheet.project_name}:{k}", asked=len(chosen) > 1)
             for k, v in chosen]
 

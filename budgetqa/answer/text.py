@@ -152,9 +152,9 @@ def sheet_field(doc: Document, q: Query) -> Answer | None:
             picked = [max((i for i in named if getattr(i, level) == label), key=lambda i: (len(label), i.scope == "年度"))
                       for label in labels]
             a = answer("text", f"{name} 的指标「{'、'.join(labels)}」", "；".join(
-                f"{name} 的{i.level2}「{i.level3}」指标值：{i.value}（{i.scope}，绩效目标表 第{i.line}行）" for i in picked) + "。")
+                f"{name} 的{i.level2}「{i.level3}」指标值：{i.value}（{i.scope}，{sheet.title} 第{i.line}行）" for i in picked) + "。")
             for i in picked:
-                a.source("项目支出绩效目标表", i.line, getattr(i, level))
+                a.source(sheet.title, i.line, getattr(i, level))
             return a
     named_fund = [k for k in sheet.funds if k.split("/", 1)[1] in q.squashed and "总额" not in k]
     if named_fund or q.has("资金", "金额", "多少钱", "多少元", "拨款") and not q.field_name:
@@ -163,7 +163,7 @@ def sheet_field(doc: Document, q: Query) -> Answer | None:
         vals = sheet_values(doc, sheet, q)
         if vals:
             a = answer("value", f"{name} 的资金", "；".join(f"{v.label} {amount_text(v.amount, v.unit)}" for v in vals)
-                       + f"（绩效目标表 第{vals[0].line}行）。")
+                       + f"（{sheet.title} 第{vals[0].line}行）。")
             for v in vals:
                 a.figure(v.label, v.amount, v.unit, v.where, v.line)
             return a
@@ -172,8 +172,8 @@ def sheet_field(doc: Document, q: Query) -> Answer | None:
                [i for i in sheet.indicators if i.level2.startswith(q.field_name)]
         if rows:
             listing = "；".join(f"{i.level3 or i.level2}：{i.value}" for i in rows)
-            a = answer("text", f"{name} 的{q.field_name}指标", f"{name} 的{q.field_name}指标——{listing}（绩效目标表 第{rows[0].line}行）。")
-            a.source("项目支出绩效目标表", rows[0].line, q.field_name)
+            a = answer("text", f"{name} 的{q.field_name}指标", f"{name} 的{q.field_name}指标——{listing}（{sheet.title} 第{rows[0].line}行）。")
+            a.source(sheet.title, rows[0].line, q.field_name)
             return a
     asked = [f for f in (q.field_names or [q.field_name]) if f and sheet.fields.get(f)]
     if len(asked) == 1:  # (what a project is for: why it is set up, and this year's target)
@@ -182,10 +182,10 @@ def sheet_field(doc: Document, q: Query) -> Answer | None:
     if asked:  # 立项依据和项目属性: each field named
         labels = [f.replace("/", "（") + ("）" if "/" in f else "") for f in asked]
         a = answer("text", f"{name} 的{'、'.join(labels)}", "；".join(
-            f"{name} 的{label}：{sheet.fields[f]}（绩效目标表 第{sheet.field_lines.get(f, sheet.line)}行）"
+            f"{name} 的{label}：{sheet.fields[f]}（{sheet.title} 第{sheet.field_lines.get(f, sheet.line)}行）"
             for f, label in zip(asked, labels)) + "。")
         for f in asked:
-            a.source("项目支出绩效目标表", sheet.field_lines.get(f, sheet.line), name)
+            a.source(sheet.title, sheet.field_lines.get(f, sheet.line), name)
         _project_amount(doc, a, name)
         return a
     return _sheet_summary(sheet)
@@ -216,8 +216,8 @@ def field_across_sheets(doc: Document, q: Query) -> Answer | None:
         pick = (max if ordered.group(1) else min)(sheets, key=lambda s: re.sub(r"\D", "", s.fields[name])[:14])
         a = answer("text", f"{name}{ordered.group(0)}的绩效目标表", f"{len(sheets)} 张绩效目标表中{name}{ordered.group(0)}的是 "
                    f"{pick.project_name}（{pick.fields[name]}，第{pick.field_lines.get(name, pick.line)}行）。")
-        a.source("项目支出绩效目标表", pick.field_lines.get(name, pick.line), pick.project_name)
-        a.focus = [Value(pick.project_name, Decimal(0), pick.unit, "项目支出绩效目标表", pick.line, f"project:{pick.project_name}")]
+        a.source(pick.title, pick.field_lines.get(name, pick.line), pick.project_name)
+        a.focus = [Value(pick.project_name, Decimal(0), pick.unit, pick.title, pick.line, f"project:{pick.project_name}")]
         return a  # (它的社会效益指标 next: of that sheet)
     if negated:
         typed = negated.group(1)
@@ -245,7 +245,7 @@ def field_across_sheets(doc: Document, q: Query) -> Answer | None:
     a.columns = ["项目", name, "行"]
     a.rows = [[s.project_name, s.fields[name], s.field_lines.get(name, s.line)] for s in chosen]
     for s in chosen:
-        a.source("项目支出绩效目标表", s.field_lines.get(name, s.line), s.project_name)
+        a.source(s.title, s.field_lines.get(name, s.line), s.project_name)
     return a
 
 
@@ -257,10 +257,10 @@ def _sheet_summary(sheet: PerformanceTarget) -> Answer:
                f"年度目标：{f.get('总体目标/年度') or '—'}；共 {len(yearly)} 项年度指标。")
     total = next((v for k, v in sheet.funds.items() if k.startswith("年度") and "总额" in k), None)
     if total is not None:
-        a.figure(f"{sheet.project_name} 年度资金总额", total, sheet.unit, "项目支出绩效目标表", sheet.line)
+        a.figure(f"{sheet.project_name} 年度资金总额", total, sheet.unit, sheet.title, sheet.line)
     a.columns = ["范围", "一级指标", "二级指标", "三级指标", "指标值"]
     a.rows = [[i.scope, i.level1, i.level2, i.level3, i.value] for i in yearly]
-    a.source("项目支出绩效目标表", sheet.line, sheet.project_name)
+    a.source(sheet.title, sheet.line, sheet.project_name)
     return a
 
 

@@ -213,14 +213,15 @@ def _asset_date(doc: Document, first: int, last: int) -> tuple[int, str] | None:
 def performance_overview(doc: Document) -> Answer | None:
     """How many target sheets, and what the narrative says of 绩效 (项目个数, 涉及资金)."""
     stated = [f for f in doc.facts if "绩效" in f.sentence and f.kind in ("count", "amount")]
-    if not doc.performance and not stated:
+    sheets = doc.target_sheets()
+    if not sheets and not stated:
         return None
     a = answer("text", "项目绩效目标", "")
-    if doc.performance:
-        names = "、".join(s.project_name for s in doc.performance[:12])
-        more = f"等 {len(doc.performance)} 张" if len(doc.performance) > 12 else f"共 {len(doc.performance)} 张"
+    if sheets:
+        names = "、".join(s.project_name for s in sheets[:12])
+        more = f"等 {len(sheets)} 张" if len(sheets) > 12 else f"共 {len(sheets)} 张"
         a.text += f"项目绩效目标表{more}：{names}。"
-        a.figure("绩效目标表数量", Decimal(len(doc.performance)), "张")
+        a.figure("绩效目标表数量", Decimal(len(sheets)), "张")
     if stated:
         a.text += f"情况说明：{stated[0].sentence}（第{stated[0].line}行）。"
         for f in stated[:4]:

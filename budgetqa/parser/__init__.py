@@ -64,7 +64,7 @@ def parse_text(text: str, source_name: str = "report.txt", sha256: str | None = 
     doc.department, doc.year, doc.kind, doc.scope = meta.department, meta.year, meta.kind, meta.scope
     doc.notes = meta.notes
     doc.projects = projects_from_tables(doc.tables)
-    doc.performance = performance.parse_sheets(lines)
+    doc.performance = performance.parse_sheets(lines) + performance.parse_statements(lines)
     doc.facts, doc.items = narrative.parse(lines, doc)
     doc.unit = _main_unit(doc)
     if not doc.tables:

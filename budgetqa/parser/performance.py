@@ -49,6 +49,57 @@ def parse_sheets(lines: list[str]) -> list[PerformanceTarget]:
     return sheets
 
 
+# A project's own statement in prose (人民调解项目经费情况说明 / 一、项目概述 … 七、绩效目标): the sections of a
+# sheet written as numbered headings, each heading's text read as that field.
+_STATEMENT_TITLE = re.compile(r"^(.{2,40}?)(?:项目)?(?:经费|资金)?情况说明$")
+_STATEMENT_HEAD = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*(.{2,10})$")
+_STATEMENT_FIELDS = {"项目概述": "项目概况", "项目概况": "项目概况", "项目简介": "项目概况", "立项依据": "立项依据",
+                     "实施主体": "实施单位", "实施单位": "实施单位", "实施方案": "项目实施计划", "实施计划": "项目实施计划",
+                     "实施周期": "项目期", "实施期限": "项目期", "项目必要性": "项目设立必要性", "设立必要性": "项目设立必要性",
+                     "绩效目标": "总体目标/年度", "年度绩效目标": "总体目标/年度", "年度预算安排": "", "预算安排": ""}
+
+
+def parse_statements(lines: list[str]) -> list[PerformanceTarget]:
+    """Every project statement in prose: a title naming the project, then numbered headings of a sheet's
+    fields (项目概述, 立项依据, 实施主体, 实施方案, 实施周期, 年度预算安排, 绩效目标), read as a sheet."""
+    out = []
+    for i, line in enumerate(lines):
+        title = _STATEMENT_TITLE.match(compact(line))
+        nxt = next((compact(l) for l in lines[i + 1:i + 4] if compact(l)), "")
+        head = _STATEMENT_HEAD.match(nxt)
+        if title is None or head is None or head.group(1) not in _STATEMENT_FIELDS:
+            continue
+        sheet = PerformanceTarget(project_name=title.group(1).removesuffix("项目") + "项目", line=i + 1,
+                                  title=compact(line))
+        field, text, first = None, [], 0
+        for no in range(i + 2, len(lines) + 2):  # (1-based: the lines after the title, then one past the end)
+            raw = compact(lines[no - 1]) if no <= len(lines) else ""
+            heading = _STATEMENT_HEAD.match(raw)
+            if no > len(lines) or heading or _STATEMENT_TITLE.match(raw):
+                if field is not None and text:
+                    _statement_field(sheet, field, "".join(text), first)
+                if no > len(lines) or not heading or heading.group(1) not in _STATEMENT_FIELDS:
+                    break
+                field, text, first = heading.group(1), [], no + 1
+            elif raw and field is not None and not is_noise(lines[no - 1]):
+                text.append(raw)
+        if sheet.fields or sheet.funds:
+            out.append(sheet)
+    return out
+
+
+def _statement_field(sheet: PerformanceTarget, heading: str, text: str, line: int) -> None:
+    name = _STATEMENT_FIELDS[heading]
+    if name:
+        _set(sheet, name, text, line)
+        return
+    amount = re.fullmatch(rf"({AMOUNT})\s*(万元|元)", text)  # 年度预算安排: 795万元, the year's money
+    if amount:
+        sheet.unit = amount.group(2)
+        sheet.funds["年度/资金总额"] = to_decimal(amount.group(1))
+        sheet.fund_lines["年度/资金总额"] = line
+
+
 def _end_of_last(lines: list[str], start: int) -> int:
     for i in range(start + 1, len(lines)):
         text = compact(lines[i])

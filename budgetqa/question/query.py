@@ -355,6 +355,18 @@ def _members_asked(q: Query) -> str | None:
     return None
 
 
+def _counted_elsewhere(q: Query, doc: Document) -> None:
+    """涉及多少个村 / 多少个专职调解员 (people counted by their job): no table counts them, only a sentence
+    stating it answers; when no sentence counts them, the report holds no such number."""
+    counted = re.search(r"(?:多少|几)个(" + "|".join(lexicon.COUNTED_ELSEWHERE) + ")", q.squashed) \
+        or re.search(r"(?:多少|几)(?:个|名|位)([\u4e00-\u9fff]{0,4}?(?:员|人员|干部|职工|律师|教师))(?![经支费])", q.squashed)
+    if counted and q.op in ("sum", "value", "count"):
+        q.ops = [(max(q.ops[0][0] + 1, 80.0), "text")] + q.ops
+        q.op = "text"
+        if not _counts_stated(doc, counted.group(1)):
+            q.refused = q.refused or "person"
+
+
 def _settle_op(q: Query, v, doc: Document) -> None:
     """The operation the ranked templates chose, settled by what the question's words say for certain."""
     _down(q)
@@ -369,12 +381,7 @@ def _settle_op(q: Query, v, doc: Document) -> None:
         # 合计X万元里A、B各多少 / 表5的合计和基本支出分别多少: each figure (合计 one of them), not a sum of them
         q.ops = [(q.ops[0][0] + 1, "value")] + q.ops
         q.op = "value"
-    counted = re.search(r"(?:多少|几)个(" + "|".join(lexicon.COUNTED_ELSEWHERE) + ")", q.squashed)
-    if counted and q.op in ("sum", "value", "count"):
-        q.ops = [(max(q.ops[0][0] + 1, 80.0), "text")] + q.ops  # 涉及多少个村: only a sentence stating it answers
-        q.op = "text"
-        if not _counts_stated(doc, counted.group(1)):
-            q.refused = q.refused or "person"  # (and when no sentence counts them, the report holds no such number)
+    _counted_elsewhere(q, doc)
     if not q.subjects and re.fullmatch(r"(?:那|这|它|这个|那个|该)?(?:又|到底|究竟)?(?:是|指)(?:什么|啥)(?:意思)?(?:呢|啊)?", q.squashed):
         q.ops = [(max(q.ops[0][0] + 1, 60.0), "define")] + q.ops  # 是什么 / 这是啥: what the last subject means
         q.op, q.cued = "define", True
@@ -1446,6 +1453,8 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
         text = re.sub(r"执行率|执行进度|完成率", " ", text)
     if doc.year in q.years:  # 明年(2026) of the 2026 budget: the year typed is the report's own
         text = re.sub(r"明年|下一年", " ", text)
+    if q.field_name:  # 实施主体是谁: a field of a project's sheet, which names a body, not a person
+        text = text.replace("谁", "哪个")
     # 谁多 / 谁最少 / 谁排第一 / 谁占大头 compare or rank figures; they ask for no person
     text = re.sub(r"谁(?=更|最|排|占|花|用得?|拿得?|[多少大小高低]|的[多少大小高低]|第)", "哪个", text)
     if re.search(r"排名|排个名|排序|排一下|前[\d一二两三四五六七八九十]+(?:名|位)|第[\d一二三四五六七八九十]+(?:名|位)", text):
