@@ -28,6 +28,11 @@ TRANSPORT = "narrative_chongqing_jiaotongwei_2018_dept_budget.txt"
 TEMPLATE = "template_shanghai_district_dept_final_2024.txt"
 
 CASES = [
+    # a row of the table named, printed there without its code, read in the fund's column of that table
+    (STREET, "财政拨款收支总表里城乡社区支出的一般公共预算栏是多少元", [43863930], ["表4"]),
+    # one subject read in two tables and set against each other in one line (对得上吗？差多少)
+    (STREET, "财政拨款收支总表里城乡社区支出的一般公共预算列是多少元？和一般公共预算支出功能分类表里的城乡社区支出对得上吗？差多少？",
+     [43863930, 44163930, 300000], ["不一致"]),
     # a project's statement in prose (人民调解项目经费情况说明: 一、项目概述 … 七、绩效目标) is read as its sheet
     (JUSTICE, "人民调解项目的实施周期", [], ["2025年1月1日-2025年12月31日", "人民调解项目经费情况说明"]),
     (JUSTICE, "人民调解项目的实施主体是谁", [], ["上海市普陀区司法局"]),

@@ -470,8 +470,8 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         return _unmatched(doc, "no_match", f"报告（{doc.label}）没有列出「{unknown}」，没有它的数字。", q)
     q = with_context(q, session.last_query, session.last_focus, tuple(session.earlier), doc)
     q = same_reading(q, session.last_query, doc)
-    found = gaps.gap_source(doc, q, session.last_figures)  # 差在哪个科目: of the two figures just given
-    if found is not None:
+    found = gaps.gap_source(doc, q, session.last_figures) or gaps.same_subject(doc, q, session.last_figures)
+    if found is not None:  # 差在哪个科目 / 和表5里的X对得上吗: of the figures just given
         return found
     if q.previous_year and (q.op == "value" or q.follow_up and q.op not in ("change", "check")):
         # last year's figure (那上年呢 after a share or a ranking too): only from the change the report states

@@ -9,9 +9,10 @@ from decimal import Decimal
 
 from budgetqa.answer.build import answer
 from budgetqa.answer.model import Answer, Figure, amount_text
-from budgetqa.answer.resolve import table_no_of
+from budgetqa.answer.resolve import best_values, table_no_of
 from budgetqa.models import Document, Row, Table
 from budgetqa.question.query import Query
+from budgetqa.textnorm import squash, strip_ordinal
 
 # 出在哪个科目 / 差在哪 / 差的那部分是哪个款 / 哪个科目造成的
 GAP_ASKED = re.compile(r"(?:出在|差在|来自|源于|在于|体现在)(?:了)?(?:哪|什么)"
@@ -100,3 +101,45 @@ def _said(row: Row, column: str) -> str:
     """'212 城乡社区支出', or '合计 基本支出' for a column of a total row."""
     leaf = column.rsplit("/", 1)[-1]
     return row.label if row.code or leaf in ("合计", "金额", "决算数", "预算数") else f"{row.label} {leaf}"
+
+
+# 对得上吗 / 一样吗 / 差多少: two figures of one subject set against each other
+_AGREE_ASKED = re.compile(r"对得上|对不上|对的上|一致|一样|相符|吻合|差多少|相差|差额|差了多少|差几")
+
+
+def _core(label: str) -> str:
+    """A figure's subject without its code, ordinal or column (八、城乡社区支出 一般公共预算 -> 城乡社区支出)."""
+    return squash(strip_ordinal(re.sub(r"^\d{3,7}\s*", "", label)).split(" ")[0])
+
+
+def same_subject(doc: Document, q: Query, shown: list[Figure]) -> Answer | None:
+    """One subject read in two tables, the two set against each other: the subject asked in the table
+    named against its figure just given from another table (和表5里的城乡社区支出对得上吗), or, with nothing
+    named, the two figures of one subject the last answer gave (差多少)."""
+    if not _AGREE_ASKED.search(q.squashed) or len(q.subjects) > 1:
+        return None
+    if q.subjects:
+        if q.table is None:
+            return None
+        found = best_values(doc, q.subjects[0].terms, q)
+        if not found:
+            return None
+        now = Figure(found[0].label, found[0].amount, found[0].unit, found[0].where, found[0].line)
+        before = next((f for f in shown if f.table and f.table != now.table and f.unit == now.unit
+                       and _core(f.label) == _core(now.label)), None)
+        pair = (before, now) if before is not None else None
+    else:
+        pair = next(((a, b) for i, a in enumerate(shown) for b in shown[i + 1:] if a.table and b.table and a.table != b.table
+                     and a.unit == b.unit and _core(a.label) == _core(b.label)), None)
+    if pair is None or not _core(pair[0].label):
+        return None
+    a_, b_ = pair
+    gap = abs(a_.value - b_.value)
+    verdict = "一致" if not gap else f"不一致，相差 {amount_text(gap, a_.unit)}"
+    a = answer("check", f"{a_.label}（{a_.table}）与 {b_.label}（{b_.table}）",
+               f"{a_.label} {amount_text(a_.value, a_.unit)}（{a_.table} 第{a_.line}行）与 {b_.label} "
+               f"{amount_text(b_.value, b_.unit)}（{b_.table} 第{b_.line}行）{verdict}。")
+    for f in pair:
+        a.figure(f.label, f.value, f.unit, f.table, f.line)
+    a.figure("差额（计算）", gap, a_.unit)
+    return a

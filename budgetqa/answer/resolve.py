@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from budgetqa import lexicon
@@ -119,6 +119,9 @@ def code_values(doc: Document, code: str, q: Query) -> list[Value]:
     if place is None:
         return []
     table, row = place
+    named = next((t for t in doc.tables if t.no == q.table), None)
+    if named is not None and named is not table and any(squash(strip_ordinal(r.name)) == squash(row.name) for r in named.rows):
+        return []  # (表4里城乡社区支出: the table named prints it without its code; read it there, by its name)
     label = f"{code} {row.name}"
     measures = list(q.measures)
     if q.scope == "上年结转" and not measures and measure_column(table, "上年结转"):
@@ -180,8 +183,11 @@ _ROW_TABLES = ("summary", "fiscal_summary", "three_public", "operating_cost", "i
 
 def row_values(doc: Document, name: str, q: Query) -> list[Value]:
     """A row of a table printed without a code (一般公共预算拨款收入, 上年结转, 公务接待费 …)."""
-    order = [t for t in doc.tables if t.no == q.table] + [t for k in _ROW_TABLES for t in doc.tables if t.kind == k]
-    if q.fund:
+    named = [t for t in doc.tables if t.no == q.table]
+    order = named + [t for k in _ROW_TABLES for t in doc.tables if t.kind == k]
+    if q.fund and named and measure_column(named[0], q.fund):
+        q = replace(q, measures=[*q.measures, q.fund], fund=None)  # (财政拨款收支总表里X的一般公共预算栏: that column there)
+    elif q.fund:
         order = titled(doc, q.fund) + order
     order += doc.tables
     out: list[Value] = []
