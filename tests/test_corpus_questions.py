@@ -28,6 +28,8 @@ TRANSPORT = "narrative_chongqing_jiaotongwei_2018_dept_budget.txt"
 TEMPLATE = "template_shanghai_district_dept_final_2024.txt"
 
 CASES = [
+    # the parts of a table's total, each said with the finest row it is all of (one child at each level)
+    (STREET, "政府性基金预算支出安排在哪些科目？各多少？", [3380000, 300000], ["2120803 城市建设支出", "2219899"]),
     # a row of the table named, printed there without its code, read in the fund's column of that table
     (STREET, "财政拨款收支总表里城乡社区支出的一般公共预算栏是多少元", [43863930], ["表4"]),
     # one subject read in two tables and set against each other in one line (对得上吗？差多少)

@@ -587,10 +587,19 @@ def _same_figure_parts(doc: Document, q: Query, vals: list[Value]) -> Answer | N
     return None
 
 
+def _only_child(table: Table, row) -> str:
+    """A row whose figure is all one chain of single children down to its finest level: that finest row,
+    said beside it (212 城乡社区支出 3,380,000（即 2120803 城市建设支出）)."""
+    leaf = row
+    while len(below := children_rows(table, leaf)) == 1:
+        leaf = below[0]
+    return f"（即 {leaf.label}）" if leaf is not row and leaf.code else ""
+
+
 def _rows_under(table: Table, parent, below: list, label: str) -> Answer | None:
     if parent is None or not below:
         return None
-    listing = "；".join(f"{r.label} {amount_text(r.first or Decimal(0), table.unit)}" for r in below)
+    listing = "；".join(f"{r.label} {amount_text(r.first or Decimal(0), table.unit)}{_only_child(table, r)}" for r in below)
     a = answer("breakdown", f"{label} 的组成",
                f"{label}（{amount_text(parent.first or Decimal(0), table.unit)}）下有 {len(below)} 项：{listing}（{table.label}）。")
     a.figure(label, parent.first or Decimal(0), table.unit, table.label, parent.line)
