@@ -28,6 +28,8 @@ TRANSPORT = "narrative_chongqing_jiaotongwei_2018_dept_budget.txt"
 TEMPLATE = "template_shanghai_district_dept_final_2024.txt"
 
 CASES = [
+    # the figures a subject's own paragraph states (说明里那段前后两个数), beside the tables' figure for it
+    (JUSTICE, "住房公积金那段说明前后出现了两个数，分别是多少？表里对应多少元？", [208.8, 201.50, 2087959], ["说明所写与之不同"]),
     # the parts of a table's total, each said with the finest row it is all of (one child at each level)
     (STREET, "政府性基金预算支出安排在哪些科目？各多少？", [3380000, 300000], ["2120803 城市建设支出", "2219899"]),
     # a row of the table named, printed there without its code, read in the fund's column of that table

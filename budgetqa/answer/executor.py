@@ -652,8 +652,8 @@ def execute(conn, doc: Document, q: Query) -> Answer | None:
     found = compute.part_moved(doc, q) or compute.moved(doc, q)  # 哪块收入掉下来了 / 有没有哪块是涨的
     if found is not None:
         return found
-    if q.subjects:
-        found = text.purpose(doc, q)  # X主要用在哪: what its paragraph says it is for
+    if q.subjects:  # X主要用在哪 / 说明里写的X是多少: what its paragraph says it is for, or the figures it states
+        found = text.purpose(doc, q) or text.stated_figures(doc, q)
         if found is not None:
             return found
     for i, (score, op) in enumerate(q.ops[:6]):

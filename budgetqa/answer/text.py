@@ -389,6 +389,47 @@ def _which_tables(doc: Document, named) -> Answer | None:
 _PURPOSE = re.compile(r"主要用于|用在哪|用到哪|干什么用|干啥用|做什么用|拿来干|用来干|用途|主要用在|花在(?:了)?(?:什么|哪|啥)|用在(?:了)?(?:什么|啥)|用于(?:什么|啥|哪)")
 
 
+# The text of the report named as where a figure is read (说明里写的, 文字说明里, 那段, 前后两个数, 标题写).
+_IN_TEXT = re.compile(r"说明(?:里|中|上)|文字|编制说明|正文|文中|原文|那(?:条|段)|这(?:条|段)|第\d+[条点]|前后|标题|开头")
+
+
+_RECOMPUTED = re.compile(r"算|对得上|对的上|对不上|应该|实际|增长|增加|减少|下降|幅度|[%％]|率")
+
+
+def stated_figures(doc: Document, q: Query) -> Answer | None:
+    """说明里写的X是多少 / X那段前后两个数: every figure the subject's own paragraph states, each with its
+    line, beside the figure the tables print for it (in the paragraph's unit), so a paragraph that
+    disagrees with itself or with the tables is seen."""
+    if not _IN_TEXT.search(q.squashed) or len(q.subjects) != 1 or _RECOMPUTED.search(q.squashed):
+        return None  # (a rate recomputed from the paragraph's figures is the change's check)
+    found = topic_facts(doc, q)
+    if found is None:
+        return None
+    topic, _ = found
+    stated = [f for f in doc.facts if f.topic == topic and f.kind in ("amount", "rate", "share")]
+    if len(stated) < 2:
+        return None
+    a = answer("text", f"说明中「{topic}」所写的数字", f"说明中「{topic}」这段写了 {len(stated)} 个数字："
+               + "；".join(f"{f.label} {amount_text(f.value, f.unit) if f.unit != '%' else f'{f.value}%'}（第{f.line}行）"
+                          for f in stated) + "。")
+    for f in stated:
+        a.figure(f.label, f.value, f.unit, NARRATIVE, f.line)
+    from budgetqa.answer.resolve import best_values
+
+    printed = best_values(doc, q.subjects[0].terms, q)
+    amounts = [f for f in stated if f.unit in ("万元", "元")]
+    if printed and amounts:
+        v = printed[0]
+        shown = v.amount / 10000 if v.unit == "元" and amounts[0].unit == "万元" else v.amount
+        a.text += (f"表中 {v.label} 为 {amount_text(v.amount, v.unit)}（{v.where} 第{v.line}行"
+                   + (f"，即 {shown.quantize(Decimal('0.01'))} 万元" if shown != v.amount else "") + "）"
+                   + ("；说明所写与之不同的：" + "、".join(f"{f.value}{f.unit}（第{f.line}行）" for f in amounts
+                                                   if f.value != shown.quantize(Decimal("0.01"))) if any(
+                       f.value != shown.quantize(Decimal("0.01")) for f in amounts) else "") + "。")
+        a.figure(v.label, v.amount, v.unit, v.where, v.line)
+    return a
+
+
 def purpose(doc: Document, q: Query) -> Answer | None:
     """X主要用在哪 / 主要用于后面写的是什么: the 主要用于 sentence of the subject's own paragraph, as printed."""
     if not _PURPOSE.search(q.squashed) or re.search(r"最|大头|哪一项|哪个|哪些", q.squashed):
