@@ -28,6 +28,9 @@ TRANSPORT = "narrative_chongqing_jiaotongwei_2018_dept_budget.txt"
 TEMPLATE = "template_shanghai_district_dept_final_2024.txt"
 
 CASES = [
+    # an economic item's half is the column holding its figure (资本性支出 is 公用经费 in 司法局's table 8);
+    # what an economic class buys is its items
+    (JUSTICE, "基本支出里资本性支出安排了多少元？买什么", [36600, 36600], ["公用经费", "31002 办公设备购置"]),
     # the figures a subject's own paragraph states (说明里那段前后两个数), beside the tables' figure for it
     (JUSTICE, "住房公积金那段说明前后出现了两个数，分别是多少？表里对应多少元？", [208.8, 201.50, 2087959], ["说明所写与之不同"]),
     # the parts of a table's total, each said with the finest row it is all of (one child at each level)

@@ -23,7 +23,7 @@ from budgetqa.answer.enumerated import enumerated
 from budgetqa.answer.documents import (asked_kind, chosen_report, department_reports, report_of, reports_named,
                                        several_loaded,
                                        strip_department, wants_comparison)
-from budgetqa.models import Document
+from budgetqa.models import ECONOMIC_CLASSES, Document
 from budgetqa.question.numbers import chinese_numbers
 from budgetqa.question.vocabulary import printed_text
 from budgetqa.question.query import (MAX_QUESTION, UNIT_DOMAINS, Query, measure_word, pointed_item, pointed_pair, read, same_reading,
@@ -477,13 +477,9 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         # last year's figure (那上年呢 after a share or a ranking too): only from the change the report states
         q = replace(q, op="change", ops=[(100.0, "change")])
     refusal = refuse(doc, q)
-    # a count no table holds may be a sentence's (培训300名, 接待2批次26人次): a count in a measure word no
-    # amount takes (几批, 多少人次, 几期) is sought in the sentences first, whatever its subject
-    if (refusal and q.refused == "person" or not refusal and re.search(r"(?:几|多少)(?:批|人次|期|场|篇|册)", q.squashed)) \
-            and text.COUNT_ASKED.search(q.squashed) and not re.search(r"[人生]均|每", q.squashed):
-        stated = text.passages(conn, doc, q)
-        if stated is not None and stated.matched:
-            return stated
+    found = _answered_anyway(conn, doc, q, refusal)
+    if found is not None:
+        return found
     if refusal:
         first = q.subjects[0] if q.subjects and not q.follow_up else None
         if first is not None and first.via == "exact" and first.start < 10_000 and first.kinds & {"project", "code", "item"}:
@@ -672,6 +668,23 @@ def execute(conn, doc: Document, q: Query) -> Answer | None:
                           understood=what)
     if not q.previous_year and (q.op in ("text", "define", "about", "value", "breakdown") or not q.subjects):
         return text.passages(conn, doc, q)
+    return None
+
+
+def _answered_anyway(conn, doc: Document, q: Query, refusal: str) -> Answer | None:
+    """What the report does state of a question that reads as one it cannot answer."""
+    # a count no table holds may be a sentence's (培训300名, 接待2批次26人次): a count in a measure word no
+    # amount takes (几批, 多少人次, 几期) is sought in the sentences first, whatever its subject
+    if (refusal and q.refused == "person" or not refusal and re.search(r"(?:几|多少)(?:批|人次|期|场|篇|册)", q.squashed)) \
+            and text.COUNT_ASKED.search(q.squashed) and not re.search(r"[人生]均|每", q.squashed):
+        stated = text.passages(conn, doc, q)
+        if stated is not None and stated.matched:
+            return stated
+    if refusal and q.refused == "person" and re.search(r"买(?:了|的)?(?:什么|啥|哪些)", q.squashed) and len(q.subjects) == 1 \
+            and q.subjects[0].term.name in ECONOMIC_CLASSES:  # 资本性支出…买什么: the items of that class are what it buys
+        found = figures.breakdown(doc, replace(q, op="breakdown"))
+        if found is not None and found.matched:
+            return found
     return None
 
 

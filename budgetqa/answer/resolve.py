@@ -173,7 +173,8 @@ def item_values(doc: Document, name: str, q: Query) -> list[Value]:
                 return [Value(f"{row.name}（{column.rsplit('/', 1)[-1]}）", cell.amount, table.unit, table.label, cell.line, key)]
         if row.first is None:
             return [Value(row.name, Decimal(0), table.unit, table.label, row.line, key, "本表该行未填金额")]
-        kind = next((c.column.rsplit("/", 1)[-1] for c in row.cells[1:]), "")
+        # the half (人员经费 / 公用经费) whose column holds the whole of the row's figure
+        kind = next((c.column.rsplit("/", 1)[-1] for c in row.cells[1:] if c.amount and c.amount == row.first), "")
         return [Value(row.name, row.first, table.unit, table.label, row.line, key, kind)]
     return []
 
