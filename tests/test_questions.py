@@ -103,6 +103,8 @@ ANSWERS = [
     ("最大的两个经济科目加起来占基本支出的多少", "rank", [167.10], ["基本工资"]),
     # a project of this year's list against 今年项目支出: against all project spending and this year's list both
     ("乡镇档案室标准化建设占今年项目支出的比重", "share", [11.53, 36.45], []),
+    # a scope said before 占 with nothing else named is the part (上年结转部分占项目支出): of the whole's own scope
+    ("上年结转部分占项目支出的比重是多少？", "share", [533.88, 780.77, 68.38], []),
     # both the report's totals when income and spending are both asked as a whole
     ("收入和支出各多少", "value", [1084.38], ["收入总计", "支出总计"]),
     # a change asked of spending with nothing named is the change stated of the spending total
@@ -693,8 +695,7 @@ KNOWN_GAPS = {
         "U1-027", "U1-033", "U1-036", "U1-037", "U1-047", "U1-050", "U1-052", "U1-053", "U1-054",
         "U1-056", "U1-058", "U1-059", "U1-060", "U1-064", "U1-067", "U1-077"],
     "personas_r1.jsonl": ["R1-012", "R1-014", "R1-033", "R1-034", "R1-038", "R1-042", "R1-047", "R1-048", "R1-056", "R1-057", "R1-058", "R1-059", "R1-065", "R1-073", "R1-089"],
-    "personas_k2.jsonl": ["K2-009", "K2-012", "K2-019", "K2-028", "K2-035", "K2-039", "K2-071", "K2-073",
-        "K2-075", "K2-076", "K2-078", "K2-080", "K2-082"],
+    "personas_k2.jsonl": ["K2-009", "K2-012", "K2-019", "K2-028", "K2-035", "K2-039", "K2-071", "K2-075", "K2-076", "K2-078", "K2-080", "K2-082"],
     "corpus_dialogues_l2.jsonl": ["L2-001", "L2-012", "L2-018", "L2-026", "L2-027", "L2-037", "L2-039", "L2-040",
         "L2-045", "L2-048", "L2-049", "L2-050", "L2-058", "L2-074", "L2-079", "L2-081",
         "L2-084", "L2-087"],

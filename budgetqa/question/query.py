@@ -436,12 +436,24 @@ def _settle_op(q: Query, v, doc: Document) -> None:
         q.scope = None  # 上年结转在项目支出中占比: the scope is the part asked, not a qualifier of the whole
         for m in q.subjects[1:]:
             m.scope = None
-    if q.op == "share" and q.whole is not None and q.whole.kinds & {"column", "list"} and q.subjects and all(
-            _scope_word(m, q) for m in q.subjects):
-        # 上年结转占项目支出多少 / 项目支出中本年和结转各占: the whole's own parts of each scope
-        q.scope = None
-        q.whole = replace(q.whole, scope=None)
-        q.subjects = [replace(q.whole, scope=_scope_word(m, q)) for m in q.subjects]
+    _scope_shares(q)
+
+
+def _scope_shares(q: Query) -> None:
+    """上年结转占项目支出多少 / 项目支出中本年和结转各占 / 上年结转部分占项目支出: the whole's own parts of each
+    scope, whether the scope was read as a name or only as the question's scope."""
+    if q.op != "share" or q.whole is None or not q.whole.kinds & {"column", "list"}:
+        return
+    if q.subjects and all(_scope_word(m, q) for m in q.subjects):
+        scopes = [_scope_word(m, q) for m in q.subjects]
+    elif not q.subjects and q.scope in ("上年结转", "本年") and "占" in q.squashed \
+            and all(end <= q.squashed.index("占") for _, end in q.scope_spans):  # (the scope said before 占, not the whole's)
+        scopes = [q.scope]
+    else:
+        return
+    q.scope = None
+    q.whole = replace(q.whole, scope=None)
+    q.subjects = [replace(q.whole, scope=scope) for scope in scopes]
 
 
 def _split_by_scope(q: Query) -> None:
