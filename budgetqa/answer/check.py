@@ -177,7 +177,7 @@ def _two_figures(doc: Document, q: Query) -> Answer | None:
     for m in q.subjects:  # 公用经费合计: a name's own total, not a sum asked
         if 0 <= m.end < 10_000 and text[m.end:m.end + 2] in ("合计", "总计"):
             text = text[:m.end] + "  " + text[m.end + 2:]
-    if len(q.subjects) != 2 or not _EQUALS.search(q.squashed) and not q.has("一致", "是否相同", "一样") \
+    if len(q.subjects) != 2 or not _EQUALS.search(q.squashed) and not q.has("一致", "是否相同", "相同", "一样", "同一个数", "一回事") \
             or q.amounts or re.search(r"加|\+|之和|合计|总计|相加", text):
         return None  # A加B等于合计吗: parts against a whole, not two figures
     first, second = (subject_value(doc, q, m) for m in q.subjects)
@@ -584,6 +584,8 @@ def _findings(doc: Document, q: Query) -> Answer:
         a.figure(f"{f.subject}（算得）", f.computed, f.unit)
         if f.lines:
             a.source(f.subject, f.lines[0])
+    if len(names) == 1 and len(wanted) <= 2:  # 表里和文字说明写得一样吗: the figures of the thing named, beside what was found
+        _show_compared(doc, q, a)
     a.columns = ["类型", "比较", "印", "算得", "差", "单位", "行"]
     a.rows = [[SEVERITY_LABEL[f.severity], f.subject, f.stated, f.computed, abs(f.difference), f.unit,
                ",".join(map(str, sorted(set(f.lines))))] for f in wanted]

@@ -65,7 +65,9 @@ def duties(doc: Document, q: Query) -> Answer | None:
         for d in about:
             a.source("本部门职责", d.line, f"（{d.name}）")
         return a
-    a = answer("text", "本部门职责", f"共 {len(items)} 条职责：" + "".join(f"（{d.name}）{d.text}" for d in items))
+    whether = re.search(r"(?:管|负责)(?:着)?([^，,。？?]{2,14}?)(?:这些事儿?|这些|等工作|工作|的事)?(?:吗|么)", q.squashed)
+    said = f"本部门职责中没有写到「{whether.group(1)}」。" if whether else ""  # (负责招商引资吗: no duty names it)
+    a = answer("text", "本部门职责", said + f"共 {len(items)} 条职责：" + "".join(f"（{d.name}）{d.text}" for d in items))
     a.columns = ["序号", "职责", "行"]
     a.rows = [[d.name, d.text, d.line] for d in items]
     for d in items:

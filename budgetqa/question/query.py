@@ -157,9 +157,14 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
             q.scope, q.domain = fits, "projects"
     if not q.subjects and q.domain is None and re.search(r"(?:干|做|管)(?:什么|啥|嘛)(?:的|工作)", q.squashed):
         q.domain = "duties"  # 区委办是干什么的 / 你们单位是做啥的: the department's duties
+    if q.domain == "duties" and q.op != "count":  # 还管密码这些事吗: a few words of a name are the duty's words, not that name
+        q.subjects = [m for m in q.subjects if m.via in ("exact", "synonym", "code")]
     _refusals(q, doc, mentions)
     _missing_table(q, doc)
     _rank(q)
+    if q.domain == "duties" and not q.subjects and q.ops and q.ops[0][0] < 30:
+        q.ops = [(60.0, "text")] + q.ops  # 还管密码吗: whether a duty is the department's, however weakly cued
+        q.op = "text"
     _superlative_names(q)
     _table_as_place(q)
     _list_in_its_table(q, doc)
@@ -896,14 +901,15 @@ def _domain_word(s: str) -> str | None:
         return "targets"
     if re.search(r"内设机|内设|科室|股室|几个股|哪些股|哪几个股|各股", s):
         return "internal_units"
-    if re.search(r"下属.{0,4}单位|所属单位|二级单位|下属事业单位|下面.{0,4}单位|下级单位|下辖.{0,4}单位"
+    if re.search(r"下属.{0,4}单位|所属单位|二级单位|下属事业单位|(?:下面|下头|底下).{0,5}单位|下级单位|下辖.{0,4}单位"
                  r"|管(?:着|理|辖)?(?:的)?(?:哪几个|哪些|几个|什么)单位", s):
         return "subordinate_units"
     if re.search(r"(?:包括|包含|合并了?).{0,6}(?:单位|本级)|纳入.{0,10}单位|单位构成|构成单位|(?:几|多少)家(?:预算|决算)?单位"
                  r"|(?:部门|报告|决算|预算)(?:里|中)?(?:有|包括|一共有|共有)?(?:几|多少|哪几|哪些)(?:个|家)?单位", s) \
             and "表" not in s and "名词" not in s:
         return "report_units"  # the units the report is made of (本级 and those below it)
-    if "职责" in s or "职能" in s or re.search(r"管(?:些|什么|啥|哪些)|归不归|管不管|归谁管|负不负责", s):
+    if "职责" in s or "职能" in s or re.search(r"管(?:些|什么|啥|哪些)|归不归|管不管|归谁管|负不负责"
+                                             r"|(?:还|也|是否|是不是)(?:管|负责)[^，,。？?]{1,14}(?:吗|么|不)|负责[^，,。？?]{1,14}(?:吗|么)", s):
         return "duties"
     if re.search(r"经济科目|经济分类|明细科目|明细经济", s):
         return "items"
