@@ -403,3 +403,19 @@ def test_the_parts_of_one_level_asked_with_which(databases):
     ask(conn, "公共安全支出多少", session)
     answer = ask(conn, "它下面有哪些款", session)
     assert answer.matched and "20406 司法" in answer.text and "2040601" not in answer.text, answer.text
+
+
+def test_a_share_of_the_whole_named_after_zhan_with_words_between(databases):
+    """这笔钱占街道全部支出多少 after 三公经费: a share of the 支出总计 (words between 占 and the whole qualify
+    it), and 街道 after 占 names no other organisation."""
+    session = Session()
+    conn = connect(databases[STREET])
+    ask(conn, "三公经费", session)
+    answer = ask(conn, "这笔钱占街道全部支出多少", session)
+    assert answer.matched and answer.intent == "share" and has_number(answer, 0.11), answer.text
+
+
+def test_what_money_is_given_for_names_no_other_organisation(databases):
+    """给街道敬老院装修: what the money is for (the sentence naming it), not a question about 敬老院."""
+    answer = ask(connect(databases[STREET]), "给石岚敬老院装修的那笔钱属于哪个科目", Session())
+    assert answer.matched and "石岚敬老院装修工程" in answer.text and "561.50" in answer.text, answer.text

@@ -693,7 +693,7 @@ KNOWN_GAPS = {
     "corpus_w1.jsonl": ["W1-003", "W1-008", "W1-009", "W1-010", "W1-011", "W1-012", "W1-013", "W1-015", "W1-025", "W1-027", "W1-028", "W1-031", "W1-036", "W1-043", "W1-045", "W1-046", "W1-060",
         "W1-063", "W1-067", "W1-072", "W1-073", "W1-075"],
     "dialogues_v1.jsonl": ["V1-012", "V1-022", "V1-023", "V1-039", "V1-041", "V1-066", "V1-079"],
-    "personas_y1.jsonl": ["Y1-008", "Y1-010", "Y1-017", "Y1-018", "Y1-024", "Y1-030", "Y1-031", "Y1-053", "Y1-064",
+    "personas_y1.jsonl": ["Y1-008", "Y1-017", "Y1-018", "Y1-024", "Y1-030", "Y1-031", "Y1-053", "Y1-064",
         "Y1-080"],
     "corpus_dialogues_t1.jsonl": ["T1-005", "T1-010", "T1-012", "T1-013", "T1-014", "T1-027", "T1-029", "T1-032",
         "T1-033", "T1-034", "T1-035", "T1-039", "T1-045", "T1-048", "T1-049", "T1-050", "T1-052", "T1-053", "T1-058",
@@ -791,3 +791,15 @@ def test_the_parts_of_a_finest_level_subject_are_said_to_be_none(conn):
     answer = ask(conn, "2013105下面有哪些", Session())
     assert not answer.matched and answer.figures == []
     assert "项级科目" in answer.text and "2013105" in answer.text
+
+
+def test_an_imperative_opening_asks_what_follows_it(conn):
+    """说明/列出 at the start demands what follows (说明区委办的主要职能 asks the duties)."""
+    answer = ask(conn, "说明区委办的主要职能", Session())
+    assert answer.matched and "区委有关会议的筹备" in answer.text, answer.text
+
+
+def test_a_table_named_with_a_quoted_word_is_that_table(conn):
+    """表10“三公”经费表有没有数据: table 10's own state, not the tables whose titles hold 三公."""
+    answer = ask(conn, "表10“三公”经费表有没有数据", Session())
+    assert answer.matched and "本表无数据" in answer.text and "标题含" not in answer.text, answer.text

@@ -326,7 +326,8 @@ def about(doc: Document, q: Query) -> Answer | None:
                 a.source("报告原文", line, head)
             return a
     quoted = re.search(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]", q.text)
-    if quoted and q.has("表") and not lexicon.EMPTY_NOTE.search(quoted.group(1)):
+    named_table = q.table is not None or any(m.kinds == {"table"} for m in q.subjects)
+    if quoted and q.has("表") and not lexicon.EMPTY_NOTE.search(quoted.group(1)) and not named_table:
         key = squash(quoted.group(1))
         found = [t for t in tables if key in squash(t.title)]
         a = answer("about", f"标题含「{quoted.group(1)}」的表", f"标题含「{quoted.group(1)}」的表有 {len(found)} 张："

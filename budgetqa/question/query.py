@@ -417,8 +417,8 @@ def _settle_op(q: Query, v, doc: Document) -> None:
     if compared:
         q.ops = [(max(q.ops[0][0] + 1, 60.0 if compared == "check" or q.comparator == "between" else 0.0), compared)] + q.ops
         q.op = compared
-    if q.op == "value" and q.whole is not None and re.search(r"占了?(?:整个|全部|所有|总的)?$", q.squashed[:q.whole.start]):
-        q.ops = [(q.ops[0][0] + 1, "share")] + q.ops  # 占(整个)事业收入的多少: a share of the whole named after 占
+    if q.op == "value" and q.whole is not None and re.search(r"占了?[^占，,。？?\d]{0,6}$", q.squashed[:q.whole.start]):
+        q.ops = [(q.ops[0][0] + 1, "share")] + q.ops  # 占(街道全部)支出的多少: a share of the whole named after 占
         q.op = "share"
     elif q.op == "share" and "占" not in q.squashed and re.search(r"(?:比|较|同)(?:上年|去年|上一年|20\d\d年)|同比", q.squashed):
         q.ops = [(q.ops[0][0] + 1, "change")] + q.ops  # 比上年降了百分之几: a rate of change, not a share
@@ -1595,6 +1595,8 @@ def _other_department(spaced: str, exact: list[Mention], q: Query, doc: Document
                 core = re.sub(r"(?:委员会|办公室|街道|大学|学校|中心|局|委|办|厅|院|部)$", "", name)
                 if len(name) < 3 or len(core) < 2 or any(name in n for n in names):
                     continue  # 办学校: one character before 学校 names no organisation
+                if re.search(r"[这那它该占给钱笔全整]", core) or re.search(r"给[^，,。？?]{0,20}" + re.escape(name), spaced):
+                    continue  # 这笔钱占街道…: words of the question, not a name; 给敬老院装修: what money is for
                 if any(LCSseq.similarity(name, k) >= len(name) * 0.8 and not other_level(name, k) for k in known if k):
                     continue
                 return name
