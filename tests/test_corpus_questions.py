@@ -28,6 +28,13 @@ TRANSPORT = "narrative_chongqing_jiaotongwei_2018_dept_budget.txt"
 TEMPLATE = "template_shanghai_district_dept_final_2024.txt"
 
 CASES = [
+    # what is said before the question sets the scene (听说预算出来了，一共要花多少): the whole spending
+    (STREET, "我住石泉路这边，听说街道2026年预算出来了，一共要花多少万啊？", [76306134], ["支出总计"]),
+    # a 款 and its only 项 of one name and figure are one answer, not two choices; what it is used for
+    (STREET, "街道搞环境卫生的钱有多少万？", [7948400, 794.84], ["2120501"]),
+    (STREET, "2120501主要干嘛用的", [794.84], ["垃圾分类"]),
+    # "our bureau" after words of asking is the report's own department
+    (JUSTICE, "我刚调到司法局，想先弄清楚咱们局的职责：社区矫正这块，职能里原文是怎么写的？", [], ["社区矫正工作"]),
     # an economic item's half is the column holding its figure (资本性支出 is 公用经费 in 司法局's table 8);
     # what an economic class buys is its items
     (JUSTICE, "基本支出里资本性支出安排了多少元？买什么", [36600, 36600], ["公用经费", "31002 办公设备购置"]),

@@ -126,6 +126,12 @@ def combine(op: str, answers: list[Answer]) -> Answer:
 _COUNT_ASKED = re.compile(r"(?:多少|几)(?:个|名|位|人)[\u4e00-\u9fff]{0,6}?(?:员|人|工|职工|干部)")
 
 
+def _one_line_of_descent(codes: list[str]) -> bool:
+    """Codes each inside the next (21205, 2120501): one subject printed at two levels."""
+    chain = sorted(codes, key=len)
+    return all(b.startswith(a) for a, b in zip(chain, chain[1:]))
+
+
 def one_value(doc: Document, q: Query, m: Mention) -> Answer | None:
     """The figure of one mention, by what it names."""
     if m.kinds == {"fact"} and _COUNT_ASKED.search(q.squashed) \
@@ -162,6 +168,8 @@ def one_value(doc: Document, q: Query, m: Mention) -> Answer | None:
         codes = [_within_code(doc, codes, q.whole) or codes[0]]  # 20132组织事务下面的一般行政管理事务
     if len(codes) > 1:
         vals = [v for c in codes for v in values(doc, Term("code", c, ""), q)]
+        if _one_line_of_descent(codes) and len({v.amount for v in vals}) == 1:
+            return code_answer(doc, q, max(codes, key=len))  # a 款 and its only 项 of one name: said of the 项
         return build.choices("value", vals, "这个名称") if len(vals) > 1 else None
     if codes and (not kinds & {"item"} or q.measures):  # (columns asked are read in the code's row)
         return code_answer(doc, q, codes[0])

@@ -389,7 +389,7 @@ def _which_tables(doc: Document, named) -> Answer | None:
 
 
 # --------------------------------------------------------------------------- any sentence
-_PURPOSE = re.compile(r"主要用于|用在哪|用到哪|干什么用|干啥用|做什么用|拿来干|用来干|用途|主要用在|花在(?:了)?(?:什么|哪|啥)|用在(?:了)?(?:什么|啥)|用于(?:什么|啥|哪)")
+_PURPOSE = re.compile(r"主要用于|用在哪|用到哪|干(?:什么|啥|嘛|吗)用|做(?:什么|啥)用|拿来干|用来干|用途|主要用在|花在(?:了)?(?:什么|哪|啥)|用在(?:了)?(?:什么|啥)|用于(?:什么|啥|哪)")
 
 
 # The text of the report named as where a figure is read (说明里写的, 文字说明里, 那段, 前后两个数, 标题写).
@@ -441,6 +441,7 @@ def purpose(doc: Document, q: Query) -> Answer | None:
     if found is None or not doc.lines:
         return None
     topic, facts = found
+    topic = topic.strip("“”\"「」")  # (a paragraph opening with its quoted subject)
     start = min(f.line for f in facts)
     text = re.sub(r"\s", "", "".join(doc.lines[max(0, start - 4):start + 2]))
     name = re.sub(r"[（(]\d*[项款类][）)]$", "", topic).split("）")[-1]  # the item's own name, its paragraph's start

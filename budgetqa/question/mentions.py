@@ -390,6 +390,9 @@ def homophone_fix(text: str, squashed: str, mentions: list[Mention], v: Vocabula
                     if known and same * 2 >= size and same < size and sounds_like(piece, words[n]) \
                             and not _function_word_at_edge(piece, words[n]):
                         return text.replace(piece, words[n], 1)
+    slipped = _mistyped_name(text, squashed, covered, v)
+    if slipped is not None:
+        return slipped
     for run in runs:  # two-character budget words, misheard in one character (多少预酸)
         for i in range(len(run) - 1):
             piece = run[i:i + 2]
@@ -405,6 +408,33 @@ def homophone_fix(text: str, squashed: str, mentions: list[Mention], v: Vocabula
 # Words that stand before or after a name in a sentence (从支出功能分类看, 在基本支出里): a name that
 # differs from the stretch only in one of these at its edge was not misheard, it was not typed.
 _FUNCTION_CHARS = set("从在和与跟对把给向是的了也都就按比")
+# Characters typed next to a name that are no slip of one of its characters
+_SAID_AROUND_NAMES = _FUNCTION_CHARS | set("多少几呢吗啊呀各共总中里内外上下")
+
+
+def _mistyped_name(text: str, squashed: str, covered: set[int], v: Vocabulary) -> str | None:
+    """The question with a long name put right that was mistyped in one character inside it, of like
+    shape rather than sound (一般公共预箅): five or more characters, the slip not the first one (nor the last of
+    five) and read as no name."""
+    words, index = _sound_index(v)
+    for run in re.finditer(r"[\u4e00-\u9fff]{5,}", squashed):
+        for size in range(min(len(run.group()), 12), 4, -1):
+            for i in range(len(run.group()) - size + 1):
+                piece = run.group()[i:i + size]
+                if piece in v.pieces or piece not in text or size not in index:
+                    continue
+                hits: dict[int, int] = {}
+                for pos, ch in enumerate(piece):
+                    for n in index[size].get((pos, ch), ()):
+                        hits[n] = hits.get(n, 0) + 1
+                for n, same in hits.items():
+                    if same != size - 1 or words[n] not in v.by_name:
+                        continue
+                    slip = next(k for k, (a, b) in enumerate(zip(piece, words[n])) if a != b)
+                    if 0 < slip and (slip < size - 1 or size >= 6) and piece[slip] not in _SAID_AROUND_NAMES \
+                            and run.start() + i + slip not in covered:
+                        return text.replace(piece, words[n], 1)
+    return None
 
 
 def _function_word_at_edge(piece: str, word: str) -> bool:

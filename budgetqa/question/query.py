@@ -711,15 +711,20 @@ def _listed_abbreviations(q: Query, v) -> None:
 
 def _whole_money_asked(q: Query) -> bool:
     """今年一共多少经费 / 区委办的预算是多少: the report's money as a whole, asked as one figure."""
+    clauses = [squash(c) for c in re.split(r"[，,。；;！!]", q.text) if squash(c)]
+    if len(clauses) > 1 and not any(re.search(r"多少|几|什么|啥|哪|吗|呢|[？?]|它|其|该|[这那](?:个|项|笔|些)", c)
+                                    for c in clauses[:-1]):
+        clauses = clauses[-1:]  # 听说街道预算出来了，一共要花多少万: what is said before the question sets the scene
+    asked = "".join(clauses)
     return (not q.subjects and q.whole is None and q.table is None and not q.domain and not q.scope
             and not q.amounts and not q.percents and q.op in ("value", "sum") and not q.previous_year
-            and bool(_WHOLE_MONEY.search(q.squashed)) and not re.search(r"这|那|它|其|该|哪", q.squashed)
-            and len(re.sub(r"\s", "", _TOTAL_WORDS.sub("", strip_fillers(q.squashed)))) <= 1)  # nothing else asked (苹果多少钱: no)
+            and bool(_WHOLE_MONEY.search(q.squashed)) and not re.search(r"这|那|它|其|该|哪", asked)
+            and len(re.sub(r"\s", "", _TOTAL_WORDS.sub("", strip_fillers(asked)))) <= 1)  # nothing else asked (苹果多少钱: no)
 
 
 # What a question of the whole money says besides fillers.
 _TOTAL_WORDS = re.compile(r"\d{4}年度?|年度?|钱|资金|经费|预算|决算|收入|支出|总共|一共|共计|总额|总数|合计|全部|全年|一年|今年|本年|花|用|了"
-                          r"|多少|是|的|有|总|万元|万|元|啊|呀|喂|街道|单位|部门|学校|全校|本校|我校|本局|我局|我们|咱们")
+                          r"|多少|是|的|有|总|万元|万|元|啊|呀|喂|要|会|能|街道|单位|部门|学校|全校|本校|我校|本局|我局|我们|咱们")
 
 
 def _spent_total(q: Query, v) -> None:
@@ -1589,7 +1594,8 @@ def _other_department(spaced: str, exact: list[Mention], q: Query, doc: Document
                                 r"|还有|以及|加上|或者|还是|说|看到|报道",
                                 full_mention(piece, m))[-1]
                 name = name.strip("年和与及在、").lstrip("类款项级")  # 20131款党委办: the code's level, then a name
-                name = re.sub(r"^(?:咱们|我们|俺们|偶们|我|咱|俺|本)", "", name)  # 我们区委办: the asker's own
+                # 我们区委办 / 你们局 / 想先弄清楚咱们局: what follows the asker's (or the addressee's) "our" is their own
+                name = re.sub(r"^(?:我|咱|俺|本)", "", re.split(r"咱们|我们|你们|俺们|偶们|您们|贵", name)[-1])
                 # words of asking run into the name (请问区委办公室, 老同志关心关工委): the organisation follows them
                 name = re.sub(r"^(?:下面|上面|下级|上级|其中|里面|下属)(?:的)?", "", lexicon.ASKING_LEAD.sub("", name))
                 core = re.sub(r"(?:委员会|办公室|街道|大学|学校|中心|局|委|办|厅|院|部)$", "", name)
@@ -1609,7 +1615,7 @@ _SLOT = {"code": "{code}", "item": "{item}", "row": "{subject}", "project": "{pr
          "department": "{department}", "topic": "{item}", "group": "{item}", "column": "{item}", "list": "{item}"}
 _TEMPLATES: dict[str, list[str]] = {}
 # Words for the report's money as a whole when no name is said (钱主要花哪了, 收入的构成)
-_WHOLE_MONEY = re.compile(r"钱|资金|经费|收入|支出|预算|决算")
+_WHOLE_MONEY = re.compile(r"钱|资金|经费|收入|支出|预算|决算|(?:一共|总共|共|全年|总)(?:要|会|能)?(?:花|开支)")
 _FIGURE_KINDS = {"code", "item", "row", "project", "target", "fact", "asset", "topic", "group", "column", "list"}
 _MASKED_FOR_CUES = {"code", "item", "row", "project", "target", "column", "group", "list"}
 
