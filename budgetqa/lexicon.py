@@ -197,6 +197,10 @@ SHORT_PAIRS: tuple[tuple[str, str], ...] = (
 # the Chinese word that asks the same; whole words only, longest first. Names in English are SYNONYMS.
 _EN = r"(?<![a-z]){}(?![a-z])"
 ENGLISH: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(_EN.format(word)), chinese) for word, chinese in (
+    # a share asked in English order (what share of A goes to B) is B占A
+    (r"(?:what\s+)?(?:share|percentage|proportion|part)\s+of\s+(?:the\s+)?([^?？]+?)\s+(?:goes\s+to|is\s+spent\s+on|is\s+for)\s+([^?？]+)",
+     r"\2占\1的比例"),
+    (r"how\s+much\s+of\s+(?:it|which|that)\s+(?:is|was|comes?\s+from)", "其中多少是"),
     # names first, longest first: a phrase is one name (general public budget), not its words
     (r"general\s+public\s+budget", "一般公共预算"), (r"government(?:al)?[-\s]+funds?(?:\s+budget)?", "政府性基金预算"),
     (r"state[-\s]+capital(?:\s+operations?)?(?:\s+budget)?", "国有资本经营预算"),
@@ -216,14 +220,17 @@ ENGLISH: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(_EN.format(word)
     (r"performance\s+(?:targets?|goals?|objectives?)|kpis?", "绩效目标"), (r"indicators?|metrics?", "指标"),
     (r"necessity|rationale", "必要性"), (r"legal\s+basis", "立项依据"),
     (r"total\s+budget(?:\s+size)?|budget\s+size|overall\s+budget", "预算总额"),
-    (r"year[-\s]+on[-\s]+year|yoy", "同比"), (r"vs\.?|versus", "和"), (r"split", "各多少"),
+    (r"year[-\s]+on[-\s]+year|yoy", "同比"), (r"vs\.?|versus", "和"),
+    (r"(?:the\s+)?split\s+(?:between|among|into)", "其中各多少："), (r"split", "各多少"),
+    (r"not\s+including|excluding|exclusive\s+of|without", "不含"), (r"including|inclusive\s+of|with", "含"),
+    (r"as\s+of\s+(?:which|what)\s+date|(?:on\s+)?(?:which|what)\s+date|as\s+of\s+when", "截至什么日期"),
     (r"income|revenues?", "收入"), (r"expenditures?|spending|expenses?", "支出"),
     (r"(?:second|2nd)(?:\s+(?:place|largest|biggest|highest))?", "第二"),
     (r"(?:third|3rd)(?:\s+(?:place|largest|biggest|highest))?", "第三"),
     (r"runner-?up", "第二"), (r"top\s*(\d+)", r"前\1"),
     (r"(?:the\s+)?(?:largest|biggest|highest|max(?:imum)?)", "最大"), (r"(?:the\s+)?(?:smallest|lowest|min(?:imum)?)", "最小"),
     (r"share|percentage|proportion|percent", "占比"), (r"ratio", "之比"),
-    (r"add(?:ed)?\s+up|sum(?:med)?(?:\s+up)?|in\s+total|altogether|combined", "加起来"),
+    (r"add(?:ed)?\s+up|sum(?:med)?(?:\s+up)?|altogether|combined", "加起来"), (r"in\s+total", "合计"),
     (r"total(?!\s*(?:expenditure|spending|income|revenue))", "合计"),
     (r"difference|gap|diff", "相差多少"), (r"how\s+much", "多少"), (r"how\s+many|number\s+of", "几个"),
     (r"amounts?|figures?", "金额"), (r"average|avg|mean", "平均"),
@@ -233,6 +240,7 @@ ENGLISH: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(_EN.format(word)
     (r"consistent|match(?:es)?|the\s+same|same", "一致"), (r"(?:last|previous)\s+year", "上年"),
     (r"growth(?:\s+rate)?|increase", "增长"), (r"decrease|decline", "减少"), (r"reasons?|why", "原因"),
     (r"(?:overall\s+)?(?:goal|objective|target)s?", "目标"), (r"which", "哪个"), (r"list", "列出"),
+    (r"and", "和"), (r"of\s+it|of\s+which", "其中"),
 ))
 # Funds a table title can carry (一般公共预算支出预算表): a question naming one reads that table.
 FUNDS = ("一般公共预算", "政府性基金预算", "政府性基金", "国有资本经营预算", "财政拨款", "财政专户管理资金", "单位资金")

@@ -80,6 +80,11 @@ ANSWERS = [
     ("2013105", "value", [246.89], ["2013105 专项业务"]),
     # the addressee's own department (你们区委办) is the report's, not another organisation
     ("你们区委办今年基本支出和项目支出各是多少？", "value", [303.62, 780.77], []),
+    # a sheet field whose value the question states (项目期只有1年) is not what it asks
+    ("法律顾问项目期只有1年，可实施期资金总额和年度资金总额不一样，分别是多少元？", "value", [300000, 150000], []),
+    # English word order: what share of A goes to B is B占A; a split between parts is each part
+    ("What share of the 2024 本年 general public budget goes to 一般公共服务支出?", "share", [87.43], []),
+    ("how much is 卫生健康支出 in total, and the split between 行政单位医疗 and 事业单位医疗?", "value", [13.60, 5.83, 7.77], []),
     # a long name mistyped in one character of like shape (预箅 for 预算) is that name
     ("一般公共预箅当年拨款里，基本支出和项目支出各占多少比例", "share", [55.15, 44.85], []),
     # a range of amounts, both ends included, however the ends are joined

@@ -877,6 +877,11 @@ def _shape(q: Query, doc: Document) -> None:
     fields = sorted((min(s.find(w) for w in words if w in s), f) for f, words in lexicon.SHEET_FIELDS.items()
                     if any(w in s for w in words))
     q.field_names = [f for _, f in fields]  # 立项依据和项目属性: each, in the order typed
+    stated = [f for f in q.field_names if all(re.match(r"(?:只有|仅|才|是|为|有)?[\d一二三两四五六七八九十]", s[at.end():])
+                                              for w in lexicon.SHEET_FIELDS[f] for at in re.finditer(re.escape(w), s))]
+    if stated and (len(stated) < len(q.field_names) or "资金总额" in s):
+        # 项目期只有1年，可实施期资金总额…: a field whose value is stated is not what is asked
+        q.field_names = [f for f in q.field_names if f not in stated]
     if re.search(r"实施期|中长期", s) and not re.search(r"年度目标", s):
         q.field_names = ["总体目标/实施期" if f == "总体目标/年度" else f for f in q.field_names]  # 实施期总体目标
     q.field_name = q.field_names[0] if q.field_names else None
