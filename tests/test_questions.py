@@ -80,6 +80,11 @@ ANSWERS = [
     ("2013105", "value", [246.89], ["2013105 专项业务"]),
     # the addressee's own department (你们区委办) is the report's, not another organisation
     ("你们区委办今年基本支出和项目支出各是多少？", "value", [303.62, 780.77], []),
+    # a code named after 下面的 is what is asked; where a code's money comes from is its income columns
+    ("同一类下面的20132组织事务是多少，资金从哪来", "value", [1.07], ["全部来自上年结转"]),
+    ("20132的资金来源", "value", [1.07], ["全部来自上年结转"]),
+    # a name typed short before a word of asking (法律顾问费为什么) is no mistyped longer name
+    ("法律顾问费为什么要设立？", "text", [], ["解决全区相关法律事务"]),
     # a sheet field whose value the question states (项目期只有1年) is not what it asks
     ("法律顾问项目期只有1年，可实施期资金总额和年度资金总额不一样，分别是多少元？", "value", [300000, 150000], []),
     # English word order: what share of A goes to B is B占A; a split between parts is each part
@@ -811,3 +816,11 @@ def test_a_table_named_with_a_quoted_word_is_that_table(conn):
     """表10“三公”经费表有没有数据: table 10's own state, not the tables whose titles hold 三公."""
     answer = ask(conn, "表10“三公”经费表有没有数据", Session())
     assert answer.matched and "本表无数据" in answer.text and "标题含" not in answer.text, answer.text
+
+
+def test_a_group_pointed_at_by_its_items_asks_what_was_just_asked(conn):
+    """社会保障缴费那几项呢 after a sum of named items: the group's sum, not a count of its members."""
+    session = Session()
+    ask(conn, "基本工资、津贴补贴、奖金合计多少", session)
+    answer = ask(conn, "社会保障缴费那几项呢", session)
+    assert answer.intent == "sum" and has_number(answer, 46.95), answer.text

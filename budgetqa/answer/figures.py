@@ -494,8 +494,9 @@ def breakdown(doc: Document, q: Query) -> Answer | None:
     if "list" in target.kinds:  # 这533.88万分成哪几个项目: the list's projects
         return list_answer(doc, replace(q, scope=target.of("list")[0].key, domain="projects"))
     kinds = target.kinds
-    if kinds & {"project", "target"} and q.has("来", "来源"):  # 这个项目的钱从哪来: its figure by fund
-        return value(doc, q)
+    if kinds & {"project", "target"} and q.has("来", "来源") \
+            or kinds & {"code", "row"} and q.has("来源", "从哪来", "哪来", "来自", "什么钱"):
+        return value(doc, q)  # 这个项目的钱从哪来 / 20132的资金来源: its figure by fund (当年安排, 上年结转)
     if "group" in kinds:
         return group_answer(doc, q, target.of("group")[0].key)
     if "topic" in kinds and kinds <= {"topic", "term", "row", "fact"}:

@@ -409,7 +409,7 @@ def homophone_fix(text: str, squashed: str, mentions: list[Mention], v: Vocabula
 # differs from the stretch only in one of these at its edge was not misheard, it was not typed.
 _FUNCTION_CHARS = set("从在和与跟对把给向是的了也都就按比")
 # Characters typed next to a name that are no slip of one of its characters
-_SAID_AROUND_NAMES = _FUNCTION_CHARS | set("多少几呢吗啊呀各共总中里内外上下")
+_SAID_AROUND_NAMES = _FUNCTION_CHARS | set("多少几呢吗啊呀各共总中里内外上下为何怎如要能会该还再又被让占有")
 
 
 def _mistyped_name(text: str, squashed: str, covered: set[int], v: Vocabulary) -> str | None:
@@ -431,8 +431,10 @@ def _mistyped_name(text: str, squashed: str, covered: set[int], v: Vocabulary) -
                     if same != size - 1 or words[n] not in v.by_name:
                         continue
                     slip = next(k for k, (a, b) in enumerate(zip(piece, words[n])) if a != b)
-                    if 0 < slip and (slip < size - 1 or size >= 6) and piece[slip] not in _SAID_AROUND_NAMES \
-                            and run.start() + i + slip not in covered:
+                    at = run.start() + i + slip
+                    last = slip == size - 1  # (a name typed short, then a word: 法律顾问费为什么, no slip)
+                    if 0 < slip and (not last or size >= 6 and at - 1 not in covered) \
+                            and piece[slip] not in _SAID_AROUND_NAMES and at not in covered:
                         return text.replace(piece, words[n], 1)
     return None
 

@@ -317,6 +317,12 @@ def _down(q: Query) -> None:
         q.ops = [(max(q.ops[0][0] + 1, 60.0), way)] + q.ops
         q.op, q.cued = way, True
         return
+    if q.op == "breakdown" and len(q.subjects) == 1 and q.subjects[0].kinds & {"code", "row"} and not _DOWN.search(q.squashed) \
+            and re.search(r"(?:下面|底下|下边|下头|下)的?$", q.squashed[:q.subjects[0].start]) \
+            and re.search(r"多少|金额|几", q.squashed[q.subjects[0].end:]):
+        q.ops = [(q.ops[0][0] + 1, "value")] + q.ops  # 同一类下面的20132是多少: the name after 下面 is what is asked
+        q.op = "value"
+        return
     down = _DOWN.search(q.squashed)
     named_below = down and any(down.end() <= m.start < 10_000 and m.kinds & {"code", "row"} for m in q.subjects)
     if named_below:
@@ -1824,6 +1830,13 @@ def _leans_on_context(q: Query) -> bool:
 _WHICH_TABLE = re.compile(r"(?:哪|什么|那)(?:一)?张表|哪个表|在哪里?(?:列|印|体现|反映)|出处")
 
 
+def _group_named_again(q: Query, named: list[Mention]) -> bool:
+    """社会保障缴费那几项呢: a group pointed at by its items asks what was just asked, of that group (那几项
+    names the group's members, it asks no count)."""
+    return len(named) == 1 and "group" in named[0].kinds and not q.field_name \
+        and bool(re.fullmatch(r"(?:那|这)(?:几|些)(?:项|个|笔)?(?:呢|的呢)?", q.squashed[named[0].end:]))
+
+
 def _carry_subjects(filled: Query, q: Query, last: Query, doc: Document | None) -> None:
     """A follow-up naming nothing: the last question's subjects, whole, table, fund and scope."""
     filled.subjects = [_carried(m) for m in last.subjects]
@@ -2171,7 +2184,7 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     if q.op == "share" and not named and len(filled.subjects) >= 2 and (
             last.op == "sum" or re.search(r"加起来|合起来|加在一起|一共|合计占", q.squashed)):
         filled.together = True  # 这两项加起来 … 占人员经费多少: the sum is the part
-    if q.cued or q.field_name:
+    if (q.cued or q.field_name) and not _group_named_again(q, named):
         return _asked_op(filled, q)
     if named and last.op in ("filter", "rank", "count", "list", "breakdown", "about"):
         return filled  # 那今年新安排的关工委经费呢: a new name after a list asks its figure
