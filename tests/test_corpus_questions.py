@@ -28,6 +28,10 @@ TRANSPORT = "narrative_chongqing_jiaotongwei_2018_dept_budget.txt"
 TEMPLATE = "template_shanghai_district_dept_final_2024.txt"
 
 CASES = [
+    # 收支总计 is the report's grand total (收入总计 = 支出总计), wherever the summary table's last line lands
+    (SWU_2021, "西南大学2021年部门预算，收支总计是多少万元？本年收入合计多少？", [490808.40, 390140.45], []),
+    # the class with the largest share, in the table the fund named (not the all-funds table)
+    (PLANNING, "一般公共预算财政拨款支出按类分，占比最高的是哪一类？占多少？", [4461.67, 45.78], ["表5"]),
     # what is said before the question sets the scene (听说预算出来了，一共要花多少): the whole spending
     (STREET, "我住石泉路这边，听说街道2026年预算出来了，一共要花多少万啊？", [76306134], ["支出总计"]),
     # a 款 and its only 项 of one name and figure are one answer, not two choices; what it is used for

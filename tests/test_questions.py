@@ -80,6 +80,8 @@ ANSWERS = [
     ("2013105", "value", [246.89], ["2013105 专项业务"]),
     # the addressee's own department (你们区委办) is the report's, not another organisation
     ("你们区委办今年基本支出和项目支出各是多少？", "value", [303.62, 780.77], []),
+    # a rate of a named figure (X的降幅是多少) is its change, the one the report states
+    ("收支总计的降幅是多少", "change", [602.58, 35.72], []),
     # a code named after 下面的 is what is asked; where a code's money comes from is its income columns
     ("同一类下面的20132组织事务是多少，资金从哪来", "value", [1.07], ["全部来自上年结转"]),
     ("20132的资金来源", "value", [1.07], ["全部来自上年结转"]),

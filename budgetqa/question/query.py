@@ -248,7 +248,9 @@ def _superlative_names(q: Query) -> None:
 def _table_as_place(q: Query) -> None:
     """A table named with a level asked of it (表5哪一类最多, 一般公共预算财政拨款支出按类看): a table has no
     parent, so it is where the classes are read, not a subject of its own."""
-    if q.op != "parent" or not q.level or len(q.subjects) != 1 or q.subjects[0].term.kind != "table":
+    ranked = q.op in ("share", "rank") and re.search(r"最(?:高|大|多|低|小|少)", q.squashed) \
+        and not re.search(r"[增降涨跌减]幅|增长率|变动率|增速", q.squashed)  # (占比最高的是哪一类; rates are the report's)
+    if not (q.op == "parent" or ranked) or not q.level or len(q.subjects) != 1 or q.subjects[0].term.kind != "table":
         return
     q.table, q.subjects = int(q.subjects[0].term.key), []
     _rank(q)
@@ -409,6 +411,10 @@ def _settle_op(q: Query, v, doc: Document) -> None:
     if re.search(r"涨幅|增幅|增速|增长率|降幅|减幅|完成率|执行率|完成.{0,6}比例", q.squashed) \
             and re.search(r"最|冠军|第一|垫底|倒数|排名|排第|前\d", q.squashed):
         q.ops = [(max(q.ops[0][0] + 1, 80.0), "rank")] + q.ops  # 涨幅最大的科目: the stated rates ranked
+        q.op = "rank"
+    if q.op == "share" and re.search(r"(?:占比|比重|比例|份额)(?:是)?最(?:高|大|多|低|小|少)|最(?:高|大|多|低|小|少)的?(?:是)?哪", q.squashed) \
+            and any(op == "rank" for _, op in q.ops[:3]):
+        q.ops = [(q.ops[0][0] + 1, "rank")] + q.ops  # 占比最高的是哪一类: the largest, with its share
         q.op = "rank"
     if q.domain == "subjects" and q.level and not q.subjects and q.ops[0][0] < 40 \
             and re.search(r"多少|支出数|金额|各自|分别|都是", q.squashed):
