@@ -274,3 +274,13 @@ def test_a_department_whose_name_holds_a_digit_keeps_it():
     text = (CORPUS / "final_shanghai_putuo_shehuigongzuobu_2024.txt").read_text(encoding="utf-8")
     doc = parse_text(text.replace("中共上海市普陀区委社会工作部", "上海市第2中学"), "school.txt")
     assert doc.department == "上海市第2中学"
+
+
+def test_a_small_figure_sits_where_its_parent_has_one(docs):
+    """财政局's 收入决算表 prints 2010601 行政运行 as 1,511.90 1,511.89 0.01 with the empty columns left out:
+    the 0.01 is 其他收入, where 20106 财政事务 prints 6.20 (= 0.01 + 6.19), not 上级补助收入, which is empty
+    there (an empty column against a printed figure is no rounding gap)."""
+    table = next(t for t in docs("final_shanghai_putuo_caizhengju_2024.txt").tables if t.title == "收入决算表")
+    row = next(r for r in table.rows if r.code == "2010601")
+    assert {c.column: c.amount for c in row.cells} == {"本年收入合计": D("1511.90"), "财政拨款收入": D("1511.89"),
+                                                     "其他收入": D("0.01")}

@@ -560,11 +560,12 @@ _CENT = Decimal("0.01")
 
 def _agreement(top: list, sums: list, tolerance) -> float:
     """How many columns of a parent equal the sum of its children (rounding gaps, up to
-    ``tolerance``: a cent for each child, count less)."""
+    ``tolerance``: a cent for each child, count less; an empty column against printed figures is no
+    rounding gap, however small they are)."""
     score = 0.0
     for a, b in zip(top, sums):
         if a == b:
             score += 1 if a else 0.2
-        elif abs(a - b) <= tolerance:
+        elif a and b and abs(a - b) <= tolerance:
             score += 0.8
     return score
