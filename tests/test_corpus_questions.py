@@ -28,6 +28,8 @@ TRANSPORT = "narrative_chongqing_jiaotongwei_2018_dept_budget.txt"
 TEMPLATE = "template_shanghai_district_dept_final_2024.txt"
 
 CASES = [
+    # a subject said first (X的那部分), then each table it is read in (收入决算表里收入多少、支出决算表里…)
+    (SWU_FINAL, "超长期特别国债安排的那部分，收入决算表里收入多少、支出决算表里实际支出多少？", [21778.00, 6304.68], []),
     # 收支总计 is the report's grand total (收入总计 = 支出总计), wherever the summary table's last line lands
     (SWU_2021, "西南大学2021年部门预算，收支总计是多少万元？本年收入合计多少？", [490808.40, 390140.45], []),
     # the class with the largest share, in the table the fund named (not the all-funds table)

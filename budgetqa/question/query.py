@@ -1192,8 +1192,9 @@ def _table_roles(q: Query, ms: list[Mention]) -> list[Mention]:
                 continue
             before = q.squashed[out[-1].end:m.start] if out else ""
             if q.table is None and nxt is None and out and not ("table" in out[-1].kinds and out[-1].term.key != m.term.key) and (before in ("（", "(", "", "的") or re.fullmatch(
-                    r"[，,]?(?:在|看)?", before) and re.match(r"(?:里|中|里面|当中)", q.squashed[m.end:])):
-                q.table = int(m.term.key)  # 上年结转项目支出合计（表十三） / X，收入决算表里是多少
+                    r"(?:安排|列支|支出|花)?(?:的)?(?:那|这)?(?:部分|块|笔|项|个)?(?:钱|资金)?[，,]?(?:在|看)?", before)
+                    and re.match(r"(?:里|中|里面|当中)", q.squashed[m.end:])):
+                q.table = int(m.term.key)  # 上年结转项目支出合计（表十三） / X的那部分，收入决算表里是多少
                 continue
             after = q.squashed[m.end:]
             if nxt is not None and q.table is None and q.each and re.match(r"(?:的)?(?:合计|总计)", after):
@@ -1925,13 +1926,16 @@ def _table_named_alone(q: Query, doc: Document) -> int | None:
     """The table a question names with nothing else said: by its number or title (表5呢, 收入决算表里呢), or
     by four or more words of one title only (支出决算呢), the shortest title holding them."""
     tables = {int(t.key) for m in q.subjects for t in m.terms[:1] if t.kind == "table"}
-    placed = bool(re.search(r"在表|在[^，,。？?]{1,12}表(?:里|中|上)", q.squashed))  # 在表三里合计多少: the table is where
+    placed = bool(re.search(r"在表|在[^，,。？?]{1,12}表(?:里|中|上)|表(?:里|中|上)(?:的)?(?:实际)?(?:收入|支出|决算数|预算数|金额|数)?"
+                            r"(?:是|有|为|列)?(?:多少|几)", q.squashed))  # 在表三里合计多少 / 收入决算表里收入多少: the table is where
+
     if len(tables) > 1 or q.subjects and (len(tables) != 1 or len(q.subjects) > 1) or q.amounts or q.percents \
             or q.cued and not placed:
         return None
-    said = re.sub(r"同一?个?(?:上级|上一级)?(?:科目|项目|项|行)|这一?个?(?:科目|行)|该科目|它", "", _mask(q.squashed, q.subjects))
+    shown = q.subjects + ([q.whole] if q.whole is not None and q.whole.term.kind == "table" else [])
+    said = re.sub(r"同一?个?(?:上级|上一级)?(?:科目|项目|项|行)|这一?个?(?:科目|行)|该科目|它", "", _mask(q.squashed, shown))
     if placed:
-        said = re.sub(r"合计数?|是多少|多少|金额|数额|列的|列了", "", said)
+        said = re.sub(r"合计数?|是多少|多少|金额|数额|列的|列了|实际(?:收入|支出)?|(?<=[里中上])(?:的)?(?:收入|支出|决算数|预算数)", "", said)
     said = re.sub(r"[那这呢的里中上看在是吗么表？?，,。\s]", "", strip_fillers(said))  # (同一个科目在支出总表里呢)
     if tables:
         return tables.pop() if not said else None
