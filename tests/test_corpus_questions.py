@@ -28,6 +28,8 @@ TRANSPORT = "narrative_chongqing_jiaotongwei_2018_dept_budget.txt"
 TEMPLATE = "template_shanghai_district_dept_final_2024.txt"
 
 CASES = [
+    # which items of a summary table's side hold no figure (its items are rows of one 决算数 column)
+    (SWU_FINAL, "2024年这份决算的收支决算总表，收入方有哪几个栏目是空的？", [], ["上级补助收入", "经营收入", "附属单位上缴收入"]),
     # a subject said first (X的那部分), then each table it is read in (收入决算表里收入多少、支出决算表里…)
     (SWU_FINAL, "超长期特别国债安排的那部分，收入决算表里收入多少、支出决算表里实际支出多少？", [21778.00, 6304.68], []),
     # 收支总计 is the report's grand total (收入总计 = 支出总计), wherever the summary table's last line lands
@@ -432,3 +434,14 @@ def test_what_money_is_given_for_names_no_other_organisation(databases):
     """给街道敬老院装修: what the money is for (the sentence naming it), not a question about 敬老院."""
     answer = ask(connect(databases[STREET]), "给石岚敬老院装修的那笔钱属于哪个科目", Session())
     assert answer.matched and "石岚敬老院装修工程" in answer.text and "561.50" in answer.text, answer.text
+
+
+def test_which_columns_of_the_table_just_shown_hold_figures(databases):
+    """这些列里真正有数的是哪一列 after 社会工作部's income table's columns: the columns with a figure in some
+    row (本年收入合计, 财政拨款收入), with the total row's figures, not the empty ones."""
+    session = Session()
+    conn = connect(databases[SOCIAL])
+    ask(conn, "收入决算表都设了哪些收入列？", session)
+    answer = ask(conn, "这些列里真正有数的是哪一列？", session)
+    assert answer.matched and "财政拨款收入" in answer.text and has_number(answer, 307.82), answer.text
+    assert "上级补助收入" not in answer.text, answer.text

@@ -380,7 +380,16 @@ def _asked_outright(doc: Document, q: Query, question: str, session: Session) ->
     if not q.subjects and session.last_reason and _REASON_ASKED.match(squash(question)):
         what, reason = session.last_reason
         return Answer(True, "text", f"{what}，报告给出的原因：{reason}。", understood=what, document=doc.label)
-    return text.table_columns(doc, q) if text.COLUMNS_ASKED.search(q.squashed) else None
+    if not (text.COLUMNS_ASKED.search(q.squashed) or text.FILLED_COLUMNS_ASKED.search(q.squashed)):
+        return None
+    last = session.last_query
+    if q.table is None and not any(t.kind == "table" for m in q.subjects for t in m.terms) and last is not None:
+        shown = last.table or next((int(t.key) for m in last.subjects for t in m.terms[:1] if t.kind == "table"), None)
+        q = replace(q, table=shown)  # 这些列里哪一列有数: the columns of the table just shown
+    found = text.table_columns(doc, q)
+    if found is not None and (q.table or q.subjects):
+        session.last_query = q  # (the table shown is what a follow-up about its columns is of)
+    return found
 
 
 def _as_later_part(q: Query, question: str) -> Query:

@@ -562,6 +562,38 @@ def help_answer(doc: Document, q: Query) -> Answer:
 COLUMNS_ASKED = re.compile(r"(?:分|有|列了?|设了?)(?:了)?(?:哪几|哪些|几)(?:个)?[\u4e00-\u9fff]{0,4}?(?:栏|列|栏目)(?!入|出|示|支)|栏目|表头")
 
 
+# Which of a table's columns (or, of a summary table, which items of a side) hold figures or are empty.
+_FILLED_ASKED = re.compile(r"空|没(?:有)?(?:数|填|金额)|无数|(?<!没)有数|有数字|有金额|填了")
+FILLED_COLUMNS_ASKED = re.compile(r"(?:哪一?|这些|那些|这几|那几)(?:个)?(?:列|栏)[^，,。？?]{0,6}(?:空|没(?:有)?数|无数|有数)"
+                                  r"|(?:空|没(?:有)?数|无数|有数)[^，,。？?]{0,6}(?:哪一?|哪几)(?:个)?(?:列|栏)")
+
+
+def _filled(table, q) -> Answer:
+    """The columns of a table that hold a figure in some row and those empty in every row; of a two-sided
+    summary table (its items printed as rows of one 决算数/预算数 column), the items of the side asked."""
+    empty_asked = bool(re.search(r"空|没(?:有)?(?:数|填|金额)|无数", q.squashed))
+    side = "收入" if re.search(r"收入(?:方|侧|那边|栏)", q.squashed) else "支出" if re.search(r"支出(?:方|侧|那边|栏)", q.squashed) else None
+    if table.two_sided or len(table.columns) <= 2 and side:
+        rows = [r for r in table.rows if side is None or r.side == side]
+        names = [r.name for r in rows if bool(r.cells) != empty_asked and not re.search(r"合计|总计", r.name)]
+        what = f"{side + '方' if side else ''}各项"
+    else:
+        with_figures = {c.column for r in table.rows for c in r.cells if c.amount}
+        names = [c.replace("/", "—") for c in table.columns if (c in with_figures) != empty_asked]
+        what = "各栏"
+    state = "没有数字" if empty_asked else "有数字"
+    a = answer("about", f"{table.label} {what}中{state}的", f"{table.label} {what}中{state}的有 {len(names)} 个："
+               f"{'、'.join(names) if names else '（无）'}（第{table.line}行起）。")
+    if not empty_asked and not table.two_sided:
+        total = next((r for r in table.rows if re.search(r"合计|总计", r.name)), None)
+        for c in total.cells if total is not None else []:
+            if c.column.replace("/", "—") in names:
+                a.text += f"{total.name}行 {c.column} {amount_text(c.amount, table.unit)}（第{c.line}行）。"
+                a.figure(f"{total.name} {c.column}", c.amount, table.unit, table.label, c.line)
+    a.source(table.label, table.line, "表头")
+    return a
+
+
 def table_columns(doc: Document, q) -> Answer | None:
     """The column headings of the table a question names (or of the table a topic is printed in)."""
     nos = [int(t.key) for m in q.subjects for t in m.terms if t.kind == "table"] or ([q.table] if q.table else [])
@@ -572,6 +604,8 @@ def table_columns(doc: Document, q) -> Answer | None:
     table = doc.table_no(nos[0]) if nos else None
     if table is None or not table.columns:
         return None
+    if _FILLED_ASKED.search(q.squashed):
+        return _filled(table, q)
     headings = list(dict.fromkeys(c.replace("/", "—") for c in table.columns))
     text = f"{table.label} 共 {len(headings)} 栏：{'；'.join(headings)}"
     if table.kind in ("three_public", "operating_cost") and table.rows:  # (its items are printed across, each split
