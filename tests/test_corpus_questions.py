@@ -28,6 +28,8 @@ TRANSPORT = "narrative_chongqing_jiaotongwei_2018_dept_budget.txt"
 TEMPLATE = "template_shanghai_district_dept_final_2024.txt"
 
 CASES = [
+    # the sheets counted, then those of them with one fund (其中有几个带上年结转资金), in one line
+    (SWU_BUDGET, "2024年预算后面的项目绩效目标表一共有几个项目？其中有几个带上年结转资金？", [26, 8], []),
     # which items of a summary table's side hold no figure (its items are rows of one 决算数 column)
     (SWU_FINAL, "2024年这份决算的收支决算总表，收入方有哪几个栏目是空的？", [], ["上级补助收入", "经营收入", "附属单位上缴收入"]),
     # a subject said first (X的那部分), then each table it is read in (收入决算表里收入多少、支出决算表里…)

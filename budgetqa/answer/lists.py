@@ -459,8 +459,10 @@ def count(doc: Document, q: Query) -> Answer | None:
         a = answer("count", "本部门职责", f"本部门职责共 {n} 条。")
         a.figure("职责条数", Decimal(n), "条")
         return a
-    if q.domain == "targets":
+    if q.domain == "targets" and _sheet_fund_asked(doc, q) is None:
         return text.performance_overview(doc)
+    if q.domain == "targets":
+        q = replace(q, domain="projects")  # 其中有几个带上年结转资金 after the sheets: those with that fund
     glossary = doc.items_of("glossary")  # (an entry's parts explained within it, after 其中, are not entries of their own)
     if q.has("名词", "术语") and (terms := [i for i in glossary if not any(o is not i and i.text in o.text for o in glossary)]):
         a = answer("count", "名词解释", f"名词解释共 {len(terms)} 个：{'、'.join(i.name for i in terms)}（第{terms[0].line}行起）。")
