@@ -80,6 +80,11 @@ ANSWERS = [
     ("2013105", "value", [246.89], ["2013105 专项业务"]),
     # the addressee's own department (你们区委办) is the report's, not another organisation
     ("你们区委办今年基本支出和项目支出各是多少？", "value", [303.62, 780.77], []),
+    # words of saying run into the department's name (瞅见区委办, 除了党委办公厅…): no other organisation
+    ("俺在微信上瞅见区委办有个啥安可替代工程，花了恁多钱，到底是多少嘞？", "value", [497.52], []),
+    ("201一般公共服务支出下面，除了党委办公厅（室）及相关机构事务，还有哪个款？多少钱", "list", [1.07], ["20132 组织事务"]),
+    # what a project is for, asked colloquially (图个啥): its sheet's reason and target
+    ("区委办请法律顾问一年花多少钱，图个啥？", "value", [15.00], ["解决全区相关法律事务"]),
     # a rate of a named figure (X的降幅是多少) is its change, the one the report states
     ("收支总计的降幅是多少", "change", [602.58, 35.72], []),
     # a code named after 下面的 is what is asked; where a code's money comes from is its income columns
@@ -682,7 +687,7 @@ KNOWN_GAPS = {
     "dialogues_d9.jsonl": ["D9-019", "D9-033", "D9-042", "D9-047", "D9-050", "D9-056", "D9-059",
         "D9-061", "D9-066", "D9-071", "D9-073", "D9-076", "D9-083", "D9-084"],
     "corpus_c1.jsonl": ["C1-002", "C1-020", "C1-027", "C1-028", "C1-050", "C1-053", "C1-056", "C1-058", "C1-063", "C1-070", "C1-072", "C1-075", "C1-078", "C1-094", "C1-095"],
-    "personas_e2.jsonl": ["E2-009", "E2-056", "E2-057", "E2-073", "E2-076", "E2-078", "E2-083"],
+    "personas_e2.jsonl": ["E2-009", "E2-056", "E2-057", "E2-076", "E2-078", "E2-083"],
     "corpus_f2.jsonl": ["F2-007", "F2-015", "F2-016", "F2-022", "F2-025", "F2-031", "F2-032",
         "F2-033", "F2-035", "F2-036", "F2-038", "F2-041", "F2-045", "F2-047", "F2-051", "F2-052", "F2-055", "F2-064", "F2-079"],
     "personas_a1.jsonl": ["A1-028", "A1-032", "A1-040", "A1-042", "A1-050", "A1-079", "A1-081"],

@@ -903,7 +903,8 @@ def _shape(q: Query, doc: Document) -> None:
         kind = "时效"
     if kind is None and re.search(r"好处|益处|受益|带来什么|起到什么效果", s):
         kind = "社会效益"  # 对老百姓有啥好处: the social-benefit indicators
-    if q.field_name is None and kind is None and re.search(r"为(?:什么|何|啥)要?(?:订|设|搞|做|买|安排|花|建|开展|列|上)", s):
+    if q.field_name is None and kind is None and re.search(r"为(?:什么|何|啥)要?(?:订|设|搞|做|买|安排|花|建|开展|列|上|请)"
+                                                           r"|图(?:个)?(?:啥|什么)|有(?:啥|什么)用(?!途)|(?:弄|搞)(?:啥|什么)用", s):
         q.field_name = "项目设立必要性"  # 为什么要订这个: why the project exists
     if kind:
         q.field_name = kind
@@ -1619,12 +1620,23 @@ def _other_department(spaced: str, exact: list[Mention], q: Query, doc: Document
                 core = re.sub(r"(?:委员会|办公室|街道|大学|学校|中心|局|委|办|厅|院|部)$", "", name)
                 if len(name) < 3 or len(core) < 2 or any(name in n for n in names):
                     continue  # 办学校: one character before 学校 names no organisation
+                if any(re.search(r"[了见看说问查听把跟对是瞅瞧讲告诉]", name[:i]) and _own_name(name[i:], names, known)
+                       for i in range(1, len(name) - 2)):
+                    continue  # 微信上瞅见区委办 / 除了党委办公厅…: words of saying run into a name of the report's own
                 if re.search(r"[这那它该占给钱笔全整]", core) or re.search(r"给[^，,。？?]{0,20}" + re.escape(name), spaced):
                     continue  # 这笔钱占街道…: words of the question, not a name; 给敬老院装修: what money is for
-                if any(LCSseq.similarity(name, k) >= len(name) * 0.8 and not other_level(name, k) for k in known if k):
+                if _own_name(name, [], known):
                     continue
                 return name
     return ""
+
+
+def _own_name(name: str, names: list[str], known: list[str]) -> bool:
+    """A name the report prints, or one of the report's own department and units (in a shortened form)."""
+    from rapidfuzz.distance import LCSseq
+
+    return any(name in n for n in names) or any(
+        LCSseq.similarity(name, k) >= len(name) * 0.8 and not other_level(name, k) for k in known if k)
 
 
 # --------------------------------------------------------------------------- the operation
