@@ -85,6 +85,9 @@ ANSWERS = [
     ("201一般公共服务支出下面，除了党委办公厅（室）及相关机构事务，还有哪个款？多少钱", "list", [1.07], ["20132 组织事务"]),
     # what a project is for, asked colloquially (图个啥): its sheet's reason and target
     ("区委办请法律顾问一年花多少钱，图个啥？", "value", [15.00], ["解决全区相关法律事务"]),
+    # a whole split into parts (X拆成A和B), and a row's own 本年 and 上年结转 parts, each as a share
+    ("卫生健康支出13.60拆成行政单位医疗和事业单位医疗，各占百分之几？", "share", [42.87, 57.13], []),
+    ("一般公共服务支出1015.19里，本年安排和上年结转各占百分之多少？", "share", [47.41, 52.59], []),
     # a rate of a named figure (X的降幅是多少) is its change, the one the report states
     ("收支总计的降幅是多少", "change", [602.58, 35.72], []),
     # a code named after 下面的 is what is asked; where a code's money comes from is its income columns

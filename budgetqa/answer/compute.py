@@ -725,6 +725,8 @@ def shares_of_parts(doc: Document, q: Query) -> Answer | None:
         item = subject_value(doc, q, m)
         if item is None:
             return None
+        if base is not None and item.key == base.key and item.label == base.label and m.scope and item.amount != base.amount:
+            item = replace(item, label=f"{item.label}（{'当年预算安排' if m.scope == '本年' else m.scope}）")
         rows.append((item, stated_share(doc, m.term.name, base)))
     if base is None:
         denominators = {s[1].label: s[1] for _, s in rows if s and s[1]}
@@ -735,8 +737,9 @@ def shares_of_parts(doc: Document, q: Query) -> Answer | None:
             return _stated_only(rows)
         else:
             base = _total_of_parts(doc, [item for item, _ in rows]) or base_of(doc, q, rows[0][0], q.subjects[0])
-    if base is None or base.amount == 0 or any(item.unit != base.unit or item.key == base.key for item, _ in rows):
-        return None
+    if base is None or base.amount == 0 or any(item.unit != base.unit or item.key == base.key and (
+            item.label == base.label or item.amount == base.amount) for item, _ in rows):
+        return None  # (a row's part of one scope against the row itself differs in its label and figure)
     a = answer("share", "、".join(item.label for item, _ in rows) + f" 各占 {base.label}", "")
     parts = []
     for item, stated in rows:

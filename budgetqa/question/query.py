@@ -25,7 +25,8 @@ from budgetqa.textnorm import normalise, squash, strip_ordinal
 
 _SEPARATORS = re.compile(r"[\s\u3000“”\"'‘’「」『』《》〈〉【】\[\]（）()，,。！!？?；;：:、·~～…—_/\\|*#@&^`]+")
 # Words between two names that make the first the place the second is read in (X中Y, X下面的Y).
-_WITHIN = ("当中的", "之中的", "下面的", "里面的", "里头的", "中的", "里的", "下的", "当中", "之中", "下面", "里面", "里头", "中", "里", "下")
+_WITHIN = ("当中的", "之中的", "下面的", "里面的", "里头的", "中的", "里的", "下的", "当中", "之中", "下面", "里面", "里头", "中", "里", "下",
+           "拆成", "拆分成", "分成", "分为", "拆为")  # (X拆成A和B: A and B within X)
 # Words between a table and the name after it that make the table where the name is read.
 _IN_TABLE = ("", "的", "中", "里", "中的", "里的", "口径", "口径下", "口径的", "里面的", "上的", "上", "支出方", "收入方",
              "支出方的", "收入方的", "支出栏", "收入栏", "支出侧", "收入侧",
@@ -459,6 +460,15 @@ def _settle_op(q: Query, v, doc: Document) -> None:
 def _scope_shares(q: Query) -> None:
     """上年结转占项目支出多少 / 项目支出中本年和结转各占 / 上年结转部分占项目支出: the whole's own parts of each
     scope, whether the scope was read as a name or only as the question's scope."""
+    first = q.subjects[0] if q.subjects else None
+    if q.op == "share" and q.whole is None and first is not None and first.kinds & {"code", "row"} \
+            and re.match(r"[\d.,]*(?:万元|元)?(?:里|中|当中|之中)", q.squashed[first.end:]) \
+            and all(_scope_word(m, q) for m in q.subjects[1:]) \
+            and re.search(r"本年|当年|今年|新安排", q.squashed) and re.search(r"结转", q.squashed):
+        q.scope = None  # 一般公共服务支出里本年安排和上年结转各占多少: the row's own two parts
+        q.whole = replace(first, scope=None)
+        q.subjects = [replace(first, scope=scope) for scope in ("本年", "上年结转")]
+        return
     if q.op != "share" or q.whole is None or not q.whole.kinds & {"column", "list"}:
         return
     if q.subjects and all(_scope_word(m, q) for m in q.subjects):
@@ -1412,7 +1422,7 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
         gap = re.sub(r"^(?:这一|这个)?(?:项目|[类款项级])|^(?:预算|决算|预算数|决算数|表|(?:合同|采购)?(?:金额|资金|总额))", "",
                      q.squashed[ms[i].end:ms[i + 1].start])  # (政府采购合同金额中Y: within 政府采购)
         # X53,611.86万元中，Y / X中“其中：Y”: the figure typed, quotes and 其中 say nothing more
-        gap = re.sub(r"^\d[\d.,]*(?:万元|亿元|元|万)?(?=[中里])|^(?:的)?(?:结构|构成|盘子)(?=[中里])"
+        gap = re.sub(r"^\d[\d.,]*(?:万元|亿元|元|万)?(?=[中里拆分])|^(?:的)?(?:结构|构成|盘子)(?=[中里])"
                      r"|(?<=[中里])(?:[，,：:“”\"「」]|其中)+$", "", gap)
         column_of_row = ms[i].kinds & {"code", "item", "project", "target"} and q.squashed[ms[i + 1].start:ms[i + 1].end] in _MEASURE_NAMES
         typed = q.squashed[ms[i].start:ms[i].end]
