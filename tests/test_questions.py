@@ -88,6 +88,10 @@ ANSWERS = [
     # a whole split into parts (X拆成A和B), and a row's own 本年 and 上年结转 parts, each as a share
     ("卫生健康支出13.60拆成行政单位医疗和事业单位医疗，各占百分之几？", "share", [42.87, 57.13], []),
     ("一般公共服务支出1015.19里，本年安排和上年结转各占百分之多少？", "share", [47.41, 52.59], []),
+    # 这个单位 is the department (not the unit of amounts): a later part asks the same subject's figure
+    ("机关运行经费报告里怎么解释的？这个单位是多少", "define", [13.59], ["公用经费支出"]),
+    # whether the department has what was just defined: what its sentences say of it
+    ("政府购买服务是啥意思？区委办今年有没有？", "define", [], ["本单位本年度无政府购买服务"]),
     # a rate of a named figure (X的降幅是多少) is its change, the one the report states
     ("收支总计的降幅是多少", "change", [602.58, 35.72], []),
     # a code named after 下面的 is what is asked; where a code's money comes from is its income columns

@@ -71,6 +71,8 @@ def strip_department(question: str, department: str, printed: list[str]) -> str:
             piece = key[i:i + size]
             if piece in text and own(piece):
                 text = text.replace(piece, " ")
+    # 这个单位 / 本单位 / 咱们单位: the department itself (not the unit of amounts, nor a unit it lists)
+    text = re.sub(r"(?:这个|这|本|该|咱们|咱|我们|你们|贵)单位(?![里中]?(?:的)?(?:下属|内设|所属|有几|有哪|是什么|是啥|是元|是万元))", " ", text)
     return text if squash(text) else question
 
 

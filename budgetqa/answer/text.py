@@ -297,6 +297,8 @@ def text(doc: Document, q: Query) -> Answer | None:
         if found is not None:
             return found
     if any("term" in m.kinds for m in q.subjects):
+        if re.search(r"有没有|有无|有吗|是否有|有不有|涉及", q.squashed):
+            return None  # 今年有没有政府购买服务: what the report's sentences say of it, not what it means
         return define(doc, q)
     if q.has("绩效") and not q.subjects:
         return performance_overview(doc)
@@ -307,7 +309,8 @@ def text(doc: Document, q: Query) -> Answer | None:
 def about(doc: Document, q: Query) -> Answer | None:
     """How many tables, which are empty, which table prints a name, what a table is, the unit."""
     tables = doc.tables
-    if q.has("什么单位", "计量单位", "金额单位", "单位是", "按元", "按万元", "元还是万元", "万元还是元", "以元", "以万元"):
+    if q.has("什么单位", "计量单位", "金额单位", "按元", "按万元", "元还是万元", "万元还是元", "以元", "以万元") \
+            or re.search(r"(?<![这个本该们])单位是(?!多少)", q.squashed):  # (这个单位是多少: the organisation's figure)
         units = sorted({t.unit for t in tables if t.unit})
         a = answer("about", "金额单位", f"{doc.label} 的金额单位：{'、'.join(units) or doc.unit}"
                    + "".join(f"；{t.label} 为{t.unit}" for t in tables if len(units) > 1 and t.unit != doc.unit)

@@ -1851,7 +1851,9 @@ def _leans_on_context(q: Query) -> bool:
     counted = re.search(r"(?<![第\d])[三四五六七八九十几]{1,2}(?:项|个|笔|类|块|样)(?:相加|加起来|之和|合计|合起来)", q.squashed)
     # 是X的几倍 / 比X多多少: a comparison opening with its verb, its first figure the one just given
     verb_first = q.op in ("ratio", "difference") and len(q.subjects) == 1 and bool(re.match(r"(?:那|那么)?(?:是|比|相当于)", q.squashed))
-    return marked or within or bool(counted) or why or down or bool(pair) or verb_first \
+    # 今年有没有 / 有吗 alone: whether the report has what was just named
+    whether = bare and bool(re.fullmatch(r"(?:那)?(?:今年|本年|当年|去年|报告里|这里)?(?:有没有|有无|有吗|有不有|有没)(?:呢|啊|呀)?", q.squashed))
+    return marked or within or bool(counted) or why or down or bool(pair) or verb_first or whether \
         or (bare and bool(asks) and len(leftover) <= 3 and not whole_money) \
         or asks_sheet(q) or _one_sided(q) or (q.op == "parent" or _which_table_of_last(q)) and not q.subjects and q.table is None
 
@@ -2169,6 +2171,28 @@ def _gap_rate(q: Query, last: Query | None) -> Query | None:
     return None
 
 
+def _op_carried(filled: Query, q: Query, last: Query, named: list[Mention], doc: Document | None) -> str:
+    """The operation a follow-up asks: the last one, unless its words ask a figure, a reason or the report's
+    sentences instead."""
+    op = last.op
+    if op == "define" and not named and re.search(r"有没有|有无|有吗|是否有|有不有|涉及吗|涉不涉及", q.squashed) \
+            and not re.search(r"多少|金额|几", q.squashed):
+        op = "text"  # 政府购买服务是啥意思？今年有没有: what the report says of it, not its definition again
+        filled.squashed = "".join(m.term.name for m in filled.subjects[:1]) + q.squashed  # (the sentences naming it)
+    elif (op in ("parent", "text", "define", "about") or named and q.op == "value") and re.search(r"多少|金额|几|有没有|有无", q.squashed):
+        op = "value"  # 属于哪个款？预算多少 / 那个X花多少钱: a figure asked, of the subject named or the same one
+    if op == "check" and named and not (q.amounts or q.percents):
+        op = "value"  # 退休费呢 after a check: that figure (a check needs a claim to check)
+    if op == "sum" and len(filled.subjects) == 1 and "group" not in filled.subjects[0].kinds:
+        op = "value"  # 总共多少 of one subject was its figure: so is the follow-up
+    if op == "value" and not q.subjects and _WHY.search(q.squashed) and not re.search(r"完成|预算|决算|花完|花到|执行", q.squashed):
+        if doc is not None and doc.kind == "决算" and re.search(r"年初预算|全年预算|预算数|完成|执行", last.squashed):
+            filled.squashed = f"{last.squashed}，{q.squashed}"  # (为什么差这么多 after its budget against its outturn)
+        else:
+            op = "change"  # 为什么这么多 after a figure: the reason the report gives for its change, or that it gives none
+    return op
+
+
 def with_context(q: Query, last: Query | None, focus: list | None = None, earlier: tuple = (),
                  doc: Document | None = None) -> Query:
     """Fill what a follow-up leaves out from the last question; never override what it says.
@@ -2222,18 +2246,7 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
         return filled  # 那今年新安排的关工委经费呢: a new name after a list asks its figure
     if named and all(m.kinds <= {"term"} for m in named):
         return q  # 那政府购买服务呢: a word the report explains, asked of its own (it has no figure to compute)
-    op = last.op
-    if (op in ("parent", "text", "define", "about") or named and q.op == "value") and re.search(r"多少|金额|几|有没有|有无", q.squashed):
-        op = "value"  # 属于哪个款？预算多少 / 那个X花多少钱: a figure asked, of the subject named or the same one
-    if op == "check" and named and not (q.amounts or q.percents):
-        op = "value"  # 退休费呢 after a check: that figure (a check needs a claim to check)
-    if op == "sum" and len(filled.subjects) == 1 and "group" not in filled.subjects[0].kinds:
-        op = "value"  # 总共多少 of one subject was its figure: so is the follow-up
-    if op == "value" and not q.subjects and _WHY.search(q.squashed) and not re.search(r"完成|预算|决算|花完|花到|执行", q.squashed):
-        if doc is not None and doc.kind == "决算" and re.search(r"年初预算|全年预算|预算数|完成|执行", last.squashed):
-            filled.squashed = f"{last.squashed}，{q.squashed}"  # (为什么差这么多 after its budget against its outturn)
-        else:
-            op = "change"  # 为什么这么多 after a figure: the reason the report gives for its change, or that it gives none
+    op = _op_carried(filled, q, last, named, doc)
     op = _levels_against_code(filled) or op  # 该款下的项级呢: a level below the subject is its items
     filled.op, filled.ops = op, [(100.0, op)] + q.ops
     if op == "share" and named and filled.whole is None and last.whole is not None \
