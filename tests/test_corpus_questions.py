@@ -28,6 +28,9 @@ TRANSPORT = "narrative_chongqing_jiaotongwei_2018_dept_budget.txt"
 TEMPLATE = "template_shanghai_district_dept_final_2024.txt"
 
 CASES = [
+    # an indicator named by most of its label, with no project named: its value in the sheets that have it
+    (SWU_BUDGET, "高质量论文要求多少篇", [330], ["高质量论文数量"]),
+    (SWU_BUDGET, "修缮房屋建筑面积的指标值是多少平方米？", [13071.01], ["修缮房屋的建筑面积"]),
     # the sheets counted, then those of them with one fund (其中有几个带上年结转资金), in one line
     (SWU_BUDGET, "2024年预算后面的项目绩效目标表一共有几个项目？其中有几个带上年结转资金？", [26, 8], []),
     # which items of a summary table's side hold no figure (its items are rows of one 决算数 column)
@@ -447,3 +450,13 @@ def test_which_columns_of_the_table_just_shown_hold_figures(databases):
     answer = ask(conn, "这些列里真正有数的是哪一列？", session)
     assert answer.matched and "财政拨款收入" in answer.text and has_number(answer, 307.82), answer.text
     assert "上级补助收入" not in answer.text, answer.text
+
+
+def test_an_indicator_of_the_project_just_asked_by_part_of_its_label(databases):
+    """它对青年教师项目（课题）经费占比的指标值是多少 after 基本科研业务费专项: that sheet's indicator 支持青年教师
+    项目（课题）经费占比 (≥50%), not a share computed of the project's funds."""
+    session = Session()
+    conn = connect(databases[SWU_BUDGET])
+    ask(conn, "基本科研业务费专项年度资金总额是多少", session)
+    answer = ask(conn, "它对青年教师项目（课题）经费占比的指标值是多少？", session)
+    assert answer.intent == "text" and "≥50%" in answer.text, answer.text

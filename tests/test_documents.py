@@ -77,7 +77,7 @@ KNOWN_GAPS = {
     "corpus_questions.jsonl": ["C018"],
     "corpus_questions_2.jsonl": ["K013"],
     "corpus_questions_3.jsonl": [],
-    "corpus_questions_4.jsonl": ["M011"],
+    "corpus_questions_4.jsonl": [],
     "corpus_questions_5.jsonl": ["N013", "N031"],
 }
 

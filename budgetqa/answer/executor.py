@@ -631,6 +631,9 @@ def execute(conn, doc: Document, q: Query) -> Answer | None:
         return special
     if q.op in ("rank", "check") and (found := checks.extreme_of_list(doc, q)) is not None:
         return found  # X是不是本年项目里最多的: X's place in that list
+    if doc.performance and all(m.kinds <= {"asset", "fact", "term", "topic"} for m in q.subjects) \
+            and (found := text.indicator_across_sheets(doc, q)) is not None:
+        return found  # 高质量论文要求多少篇: an indicator of the sheets, by most of its label
     if q.op == "sum" and len(q.subjects) == 1 and q.subjects[0].kinds & {"code", "item"} \
             and re.search(r"明细|各项|逐项|分项|子项", q.squashed) and (found := checks.under_named(doc, q)) is not None:
         return found  # X下9个明细加总: its rows added, against what it prints

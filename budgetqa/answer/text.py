@@ -141,6 +141,57 @@ def sheet_asked(doc: Document, q: Query) -> PerformanceTarget | None:
     return None
 
 
+def _without_projects(doc: Document, squashed: str) -> str:
+    """The question with the words of a project's name blanked out (视频会议系统 names the project, not its
+    indicator 视频会议系统数量)."""
+    names = [squash(s.project_name) for s in doc.performance]
+    out = squashed
+    for size in range(min(len(squashed), 12), 3, -1):
+        for i in range(len(squashed) - size + 1):
+            piece = squashed[i:i + size]
+            if " " not in out[i:i + size] and any(piece in n for n in names):
+                out = out[:i] + " " * size + out[i + size:]
+    return out
+
+
+def _indicators_said(indicators, squashed: str) -> list:
+    """The indicators whose label the question says in part (高质量论文 of 高质量论文数量, 修缮房屋建筑面积 of
+    修缮房屋的建筑面积): four characters or more in a row, and most of the label in a row or in order."""
+    from rapidfuzz.distance import LCSseq
+
+    def shared(label: str) -> int:
+        label = squash(label)
+        return max((n for n in range(min(len(label), len(squashed)), 3, -1)
+                    for i in range(len(label) - n + 1) if label[i:i + n] in squashed), default=0)
+
+    scored = [(shared(i.level3), LCSseq.similarity(squash(i.level3), squashed), i)
+              for i in indicators if len(squash(i.level3)) >= 4]
+    scored = [(common, i) for n, common, i in scored
+              if n >= 4 and (n >= 0.6 * len(squash(i.level3)) or common >= 0.8 * len(squash(i.level3)))]
+    best = max((common for common, _ in scored), default=0)
+    return [i for common, i in scored if common == best]
+
+
+def indicator_across_sheets(doc: Document, q: Query) -> Answer | None:
+    """An indicator named with no project (高质量论文要求多少篇): its value in every sheet that has it."""
+    if q.field_name in lexicon.INDICATOR_KINDS or not re.search(r"多少|几|指标|要求|目标|达到", q.squashed):
+        return None
+    said = _without_projects(doc, q.squashed)
+    found = [(sheet, i) for sheet in doc.performance for i in _indicators_said(sheet.indicators, said)
+             if len(squash(i.level3)) >= 5]
+    best = max((len(squash(i.level3)) for _, i in found), default=0)
+    found = [(sheet, i) for sheet, i in found if i.scope == "年度" or not any(
+        o is not i and s is sheet and o.level3 == i.level3 and o.scope == "年度" for s, o in found)]
+    if not found or best == 0 or len(found) > 8:
+        return None
+    a = answer("text", f"指标「{found[0][1].level3}」", "；".join(
+        f"{sheet.project_name} 的{i.level2}「{i.level3}」指标值：{i.value}（{i.scope}，{sheet.title} 第{i.line}行）"
+        for sheet, i in found) + "。")
+    for sheet, i in found:
+        a.source(sheet.title, i.line, sheet.project_name)
+    return a
+
+
 def sheet_field(doc: Document, q: Query) -> Answer | None:
     """One field of a project's target sheet, an indicator, or the sheet in short."""
     sheet = sheet_asked(doc, q)
@@ -148,7 +199,9 @@ def sheet_field(doc: Document, q: Query) -> Answer | None:
         return None
     name = sheet.project_name
     for level in ("level3", "level2"):  # the most specific indicator labels the question names, each
-        named = [i for i in sheet.indicators if len(getattr(i, level)) >= 2 and squash(getattr(i, level)) in q.squashed]
+        named = [i for i in sheet.indicators if len(getattr(i, level)) >= 2 and squash(getattr(i, level)) in q.squashed] \
+            or (_indicators_said(sheet.indicators, _without_projects(doc, q.squashed))
+                if level == "level3" and q.field_name not in lexicon.INDICATOR_KINDS else [])
         labels = list(dict.fromkeys(getattr(i, level) for i in named))
         if named and (len(labels) == 1 or level == "level2"):
             picked = [max((i for i in named if getattr(i, level) == label), key=lambda i: (len(label), i.scope == "年度"))

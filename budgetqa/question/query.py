@@ -440,7 +440,10 @@ def _settle_op(q: Query, v, doc: Document) -> None:
     if members:  # 归在X名下的几项 / X下面哪个款最大: X's parts, counted, listed or ranked
         q.ops = [(q.ops[0][0] + 1, members)] + q.ops
         q.op = members
-    if q.op in ("about", "text") and re.search(r"占(?:了)?(?:多少|百分之几|几成|多大|比例|比重)", q.squashed) \
+    if re.search(r"指标值|目标值|指标(?:是|为|要求)(?:多少|几|什么)", q.squashed) and q.op != "text":
+        q.ops = [(max(q.ops[0][0] + 1, 60.0), "text")] + q.ops  # 经费占比的指标值是多少: a sheet's indicator, as printed
+        q.op, q.cued = "text", True
+    elif q.op in ("about", "text") and re.search(r"占(?:了)?(?:多少|百分之几|几成|多大|比例|比重)", q.squashed) \
             and any(op == "share" for _, op in q.ops[:3]):
         q.ops = [(q.ops[0][0] + 1, "share")] + q.ops  # …实际占多少: a share, whatever else the words describe
         q.op = "share"
@@ -1896,7 +1899,8 @@ def _asked_op(filled: Query, q: Query) -> Query:
     _down(filled)
     if q.op == "value" and len(filled.measures) >= 2:
         filled.op, filled.ops = "value", [(filled.ops[0][0] + 1, "value")] + filled.ops  # (X的合计、基本支出、项目支出呢)
-    if q.cued and q.op != "value" and filled.op == "value" or q.op == "share" and q.whole is not None:
+    if q.cued and q.op != "value" and filled.op == "value" or q.op == "share" and q.whole is not None \
+            or q.cued and q.op == "text" and filled.op != "text":  # (…的指标值是多少: the sheet's words, whatever 占比 says)
         # (合计多少: a sum asked in words stays one; 这两项加起来占X: a share of X, whatever the parts add to)
         filled.op, filled.ops = q.op, [(filled.ops[0][0] + 1, q.op)] + filled.ops
     return filled
