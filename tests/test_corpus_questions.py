@@ -460,3 +460,16 @@ def test_an_indicator_of_the_project_just_asked_by_part_of_its_label(databases):
     ask(conn, "基本科研业务费专项年度资金总额是多少", session)
     answer = ask(conn, "它对青年教师项目（课题）经费占比的指标值是多少？", session)
     assert answer.intent == "text" and "≥50%" in answer.text, answer.text
+
+
+def test_a_fund_s_share_and_change_asked_after_its_total(databases):
+    """After 政府性基金预算 of 石泉路: 占街道全部财政拨款的比例 is its share of 财政拨款收入 (a question opening with
+    占X leaves the part to the conversation), and 基金预算比2025年少了多少 the change the report states for
+    政府性基金拨款支出预算 (995 万元 less)."""
+    session = Session()
+    conn = connect(databases[STREET])
+    ask(conn, "石泉路街道2026年政府性基金预算安排了多少万元？", session)
+    share = ask(conn, "占街道全部财政拨款的比例是多少", session)
+    assert share.intent == "share" and has_number(share, 4.82), share.text
+    change = ask(conn, "基金预算比2025年少了多少？", session)
+    assert change.intent == "change" and has_number(change, 995), change.text

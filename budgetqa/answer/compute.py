@@ -863,7 +863,8 @@ def change(doc: Document, q: Query) -> Answer | None:
 
     def score(f: Fact) -> float:
         subject = squash(f.subject or f.sentence[:40]) if f.kind != "rate" or f.subject else squash(f.sentence[:60])
-        bonus = 100 if any(n and (n in subject or subject in n) for n in names) else 0
+        bonus = 100 if any(n and (n in subject or subject in n or len(n) >= 5 and LCSseq.similarity(n, subject) == len(n)
+                               and n[:2] == subject[:2]) for n in names) else 0  # (政府性基金预算 of 政府性基金拨款支出预算)
         topic = squash(f.topic or "")
         # (squashed: 实验室及相关设施（2060204） -> …设施2060204; 普法宣传（05项） -> 普法宣传05项)
         coded = re.sub(r"\d{2,7}[项款类]?$", "", topic)
