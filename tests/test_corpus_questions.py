@@ -473,3 +473,13 @@ def test_a_fund_s_share_and_change_asked_after_its_total(databases):
     assert share.intent == "share" and has_number(share, 4.82), share.text
     change = ask(conn, "基金预算比2025年少了多少？", session)
     assert change.intent == "change" and has_number(change, 995), change.text
+
+
+def test_the_subjects_a_fund_is_spent_on_after_its_total(databases):
+    """都用在哪些科目上 after 石泉路's 政府性基金预算: the subjects of the fund's own table (2120803, 2219899),
+    not the 类 of the all-funds expenditure table."""
+    session = Session()
+    conn = connect(databases[STREET])
+    ask(conn, "石泉路街道2026年政府性基金预算安排了多少万元？", session)
+    answer = ask(conn, "都用在哪些科目上？", session)
+    assert "2120803 城市建设支出" in answer.text and "2219899" in answer.text and "201 一般公共服务支出" not in answer.text, answer.text

@@ -213,6 +213,11 @@ def _subjects(doc: Document, q: Query) -> Domain:
     level = q.level or ("款" if parents and len(parents[0]) == 3 else "项" if parents else "类")
     kinds = ("gp_expenditure", "expenditure") if q.scope == "本年" else ("expenditure", "gp_expenditure", "fiscal_expenditure")
     table = next((t for k in kinds for t in doc.tables if t.kind == k), None)
+    if q.fund and q.fund != "财政拨款":  # 政府性基金 spent on which subjects: that fund's own expenditure table
+        table = next((t for t in doc.tables if q.fund in squash(t.title) and "支出" in t.title
+                      and any(r.code for r in t.rows)), table)
+        if parents == [] and q.level is None and table is not None and any(r.cells for r in table.rows if r.level == "项"):
+            level = "项"  # (a fund's few subjects, said at the finest level it prints)
     if table is None:
         return Domain("", [])
     # an amount sought exactly, at no level named, is sought at every level (正好1.07万元的科目)

@@ -2198,6 +2198,18 @@ def _op_carried(filled: Query, q: Query, last: Query, named: list[Mention], doc:
     return op
 
 
+def _fund_of_last(q: Query, last: Query | None) -> Query:
+    """都用在哪些科目上 after a fund's total (政府性基金预算): the subjects of that fund's own table."""
+    if last is None or q.subjects or q.fund or q.table is not None or len(last.subjects) != 1 \
+            or not re.search(r"哪些|哪几|什么|啥", q.squashed) or not re.search(r"科目|用在|花在|用到|花到|类|款|项", q.squashed):
+        return q
+    name = squash(last.subjects[0].term.name)
+    fund = next((f for f in lexicon.FUNDS if f in name and f != "财政拨款"), None)
+    if fund is None or re.search(r"支出|收入|经费", name.replace(fund, "")):
+        return q
+    return replace(q, fund=fund, domain=q.domain or "subjects", follow_up=False)
+
+
 def with_context(q: Query, last: Query | None, focus: list | None = None, earlier: tuple = (),
                  doc: Document | None = None) -> Query:
     """Fill what a follow-up leaves out from the last question; never override what it says.
@@ -2205,7 +2217,8 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     What the last answer picked out (``focus``: a ranking's first) is what 它 refers to, unless the
     follow-up goes on with the same list (第二呢, 前五个呢); ``earlier`` holds the subjects of the
     questions before the last (两个差多少)."""
-    q, own = _set_aside(_scope_of_last_money(_purpose_of_last(_this_table(q, last, doc), last), last), last, focus)
+    q, own = _set_aside(_scope_of_last_money(_purpose_of_last(_fund_of_last(_this_table(q, last, doc), last), last), last),
+                        last, focus)
     if own or (found := _of_last_list(q, last) or _share_in_last_whole(q, last) or _gap_rate(q, last)
                or (_sheet_funds_of_last(q, last, doc) if last is not None else None)) is not None:
         return q if own else found
