@@ -288,7 +288,7 @@ def _parts(question: str) -> list[str]:
     pieces = []
     # 合计多少其中项目支出多少: a question ends where 其中/另外 opens another, typed without a comma
     question = re.sub(r"(多少(?:钱|万元|元)?|几[个项张]?|吗|呢)(?=其中|另外)", r"\1，", question[:MAX_QUESTION])
-    question = re.sub(r"(多少(?:钱|万元|元)?)、", r"\1，", question)  # 收入多少、支出多少: two questions
+    question = re.sub(r"(多少(?:钱|万元|元)?|几[个项张辆台套名位人间处])、", r"\1，", question)  # 收入多少、支出多少 / 公车几辆、办公用房多少平: two questions
     for sentence in _PART_END.split(question):
         # clauses with the separator typed before each (a comma, or the spaces of 公车有几辆 其中领导用车几辆)
         split = _CLAUSE_END.split(sentence)

@@ -47,12 +47,19 @@ def column_domain(doc: Document, q: Query, column: str) -> tuple[Domain, Value |
         return None
     name = measure_column(table, column)
     level = q.level or "类"
+    if NONE_IN_COLUMN.search(q.squashed):  # 哪几类没有项目支出 / 项目支出为0的类: the others of that level
+        rows = [r for r in table.rows if r.code and r.level == level and not r.amount(name)]
+        return Domain(f"{table.label} 中{column}为0（空）的{level}", [_value(table, r, Decimal(0)) for r in rows]), None
     rows = [r for r in table.rows if r.code and r.level == level and r.amount(name)]
     total = table.total_row()
     whole = None
     if total is not None and total.amount(name) is not None:
         whole = Value(f"{column}合计", total.amount(name), table.unit, table.label, total.line, f"row:{table.no}:{total.row_no}")
     return Domain(f"{table.label} 中{column}有数的{level}", [_value(table, r, r.amount(name)) for r in rows]), whole
+
+
+# A column said to be empty for the rows asked (没有项目支出, 项目支出为0, 一点项目支出都没有).
+NONE_IN_COLUMN = re.compile(r"(?:为|等于|是)(?:0|零)(?!\.\d*[1-9])|没有|没安排|一点.{0,8}都?没|不含任何|无(?=项目支出|基本支出|上年结转)")
 
 
 def side(q: Query) -> str:

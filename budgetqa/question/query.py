@@ -413,10 +413,7 @@ def _settle_op(q: Query, v, doc: Document) -> None:
             and re.search(r"最|冠军|第一|垫底|倒数|排名|排第|前\d", q.squashed):
         q.ops = [(max(q.ops[0][0] + 1, 80.0), "rank")] + q.ops  # 涨幅最大的科目: the stated rates ranked
         q.op = "rank"
-    if q.op == "share" and re.search(r"(?:占比|比重|比例|份额)(?:是)?最(?:高|大|多|低|小|少)|最(?:高|大|多|低|小|少)的?(?:是)?哪", q.squashed) \
-            and any(op == "rank" for _, op in q.ops[:3]):
-        q.ops = [(q.ops[0][0] + 1, "rank")] + q.ops  # 占比最高的是哪一类: the largest, with its share
-        q.op = "rank"
+    _level_ops(q)
     if q.domain == "subjects" and q.level and not q.subjects and q.ops[0][0] < 40 \
             and re.search(r"多少|支出数|金额|各自|分别|都是", q.squashed):
         q.ops = [(60.0, "list")] + q.ops  # 四个功能大类各自的支出数 / 各款分别多少: the subjects of that level
@@ -458,6 +455,19 @@ def _settle_op(q: Query, v, doc: Document) -> None:
         for m in q.subjects[1:]:
             m.scope = None
     _scope_shares(q)
+
+
+def _level_ops(q: Query) -> None:
+    """Questions over the subjects of a level, said in words: the one with the largest share (占比最高的是哪一类),
+    those empty in a column (哪几类没有项目支出)."""
+    if q.op == "share" and re.search(r"(?:占比|比重|比例|份额)(?:是)?最(?:高|大|多|低|小|少)|最(?:高|大|多|低|小|少)的?(?:是)?哪", q.squashed) \
+            and any(op == "rank" for _, op in q.ops[:3]):
+        q.ops = [(q.ops[0][0] + 1, "rank")] + q.ops  # 占比最高的是哪一类: the largest, with its share
+        q.op = "rank"
+    if q.level and len(q.subjects) == 1 and q.subjects[0].kinds & {"column"} and re.search(r"哪|什么|啥", q.squashed) \
+            and re.search(r"(?:为|等于|是)(?:0|零)|没有|没安排|一点.{0,8}都?没", q.squashed):
+        q.ops = [(max(q.ops[0][0] + 1, 60.0), "breakdown")] + q.ops  # 哪几类没有项目支出: the subjects empty in that column
+        q.op, q.comparator, q.threshold, q.amounts = "breakdown", None, None, []
 
 
 def _scope_shares(q: Query) -> None:
@@ -2198,6 +2208,15 @@ def _op_carried(filled: Query, q: Query, last: Query, named: list[Mention], doc:
     return op
 
 
+def _pronoun_whole(q: Query, last: Query | None) -> Query:
+    """基本工资占它百分之几 after 工资福利支出: a part named, divided by what was just asked."""
+    if last is None or q.op != "share" or q.whole is not None or len(q.subjects) != 1 or len(last.subjects) != 1 \
+            or not re.search(r"占(?:了)?(?:它|其|这个|那个|该项?|上面这个|前面那个)", q.squashed) \
+            or last.subjects[0].term.key == q.subjects[0].term.key:
+        return q
+    return replace(q, whole=_carried(last.subjects[0]), follow_up=False)
+
+
 def _fund_of_last(q: Query, last: Query | None) -> Query:
     """都用在哪些科目上 after a fund's total (政府性基金预算): the subjects of that fund's own table."""
     if last is None or q.subjects or q.fund or q.table is not None or len(last.subjects) != 1 \
@@ -2217,8 +2236,8 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     What the last answer picked out (``focus``: a ranking's first) is what 它 refers to, unless the
     follow-up goes on with the same list (第二呢, 前五个呢); ``earlier`` holds the subjects of the
     questions before the last (两个差多少)."""
-    q, own = _set_aside(_scope_of_last_money(_purpose_of_last(_fund_of_last(_this_table(q, last, doc), last), last), last),
-                        last, focus)
+    q = _pronoun_whole(_fund_of_last(_this_table(q, last, doc), last), last)
+    q, own = _set_aside(_scope_of_last_money(_purpose_of_last(q, last), last), last, focus)
     if own or (found := _of_last_list(q, last) or _share_in_last_whole(q, last) or _gap_rate(q, last)
                or (_sheet_funds_of_last(q, last, doc) if last is not None else None)) is not None:
         return q if own else found
