@@ -845,3 +845,14 @@ def test_a_group_pointed_at_by_its_items_asks_what_was_just_asked(conn):
     ask(conn, "基本工资、津贴补贴、奖金合计多少", session)
     answer = ask(conn, "社会保障缴费那几项呢", session)
     assert answer.intent == "sum" and has_number(answer, 46.95), answer.text
+
+
+def test_a_scope_of_the_total_and_the_rest_of_it(conn):
+    """其中今年新安排的呢 after the report's 收入总计: 本年收入合计 (550.51); 剩下那部分是什么钱 then: the summary
+    table's other part, 上年结转 (533.88)."""
+    session = Session()
+    ask(conn, "这个单位今年收入预算总共多少", session)
+    this_year = ask(conn, "其中今年新安排的呢", session)
+    assert has_number(this_year, 550.51) and not has_number(this_year, 1084.38), this_year.text
+    rest = ask(conn, "剩下那部分是什么钱，多少", session)
+    assert has_number(rest, 533.88) and "上年结转" in rest.text, rest.text

@@ -2208,6 +2208,32 @@ def _op_carried(filled: Query, q: Query, last: Query, named: list[Mention], doc:
     return op
 
 
+# The other part of the summary table's total, beside the one just given (收入总计 = 本年收入合计 + 上年结转).
+_OTHER_PART = {"本年收入合计": "上年结转", "上年结转": "本年收入合计", "本年支出合计": "结转下年", "结转下年": "本年支出合计"}
+
+
+def _scoped_total(q: Query, last: Query | None, doc: Document | None) -> Query:
+    """其中今年新安排的呢 / 结转的呢 after the report's total: the total's part of that scope (本年收入合计,
+    上年结转), as the summary table prints it."""
+    if last is None or doc is None or q.subjects or len(last.subjects) != 1 or q.level or q.domain \
+            or q.op in ("breakdown", "list", "rank", "count", "filter"):
+        return q  # (结转部分按款分别是多少: its subjects, not the one figure)
+    key = last.subjects[0].term.key
+    rest = re.match(r"(?:那)?(?:剩下|剩余|其余|余下|另外)(?:的|那)?(?:一?部分|块|笔|些)?", q.squashed)
+    if rest and key in _OTHER_PART:  # 剩下那部分是什么钱 after 本年收入合计: the summary table's other part
+        name = _OTHER_PART[key]
+    elif q.scope in ("本年", "上年结转") and key in ("收入总计", "支出总计"):
+        side = "收入" if key == "收入总计" else "支出"
+        name = f"本年{side}合计" if q.scope == "本年" else "上年结转"
+    else:
+        return q
+    terms = vocabulary(doc).by_name.get(name)
+    if not terms:
+        return q
+    return replace(q, subjects=[Mention(10_000, 10_000, list(terms), via="context")], scope=None, follow_up=False,
+                   op="value", ops=[(100.0, "value")] + q.ops)
+
+
 def _pronoun_whole(q: Query, last: Query | None) -> Query:
     """基本工资占它百分之几 after 工资福利支出: a part named, divided by what was just asked."""
     if last is None or q.op != "share" or q.whole is not None or len(q.subjects) != 1 or len(last.subjects) != 1 \
@@ -2236,7 +2262,7 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     What the last answer picked out (``focus``: a ranking's first) is what 它 refers to, unless the
     follow-up goes on with the same list (第二呢, 前五个呢); ``earlier`` holds the subjects of the
     questions before the last (两个差多少)."""
-    q = _pronoun_whole(_fund_of_last(_this_table(q, last, doc), last), last)
+    q = _scoped_total(_pronoun_whole(_fund_of_last(_this_table(q, last, doc), last), last), last, doc)
     q, own = _set_aside(_scope_of_last_money(_purpose_of_last(q, last), last), last, focus)
     if own or (found := _of_last_list(q, last) or _share_in_last_whole(q, last) or _gap_rate(q, last)
                or (_sheet_funds_of_last(q, last, doc) if last is not None else None)) is not None:
