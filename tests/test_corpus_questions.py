@@ -483,3 +483,13 @@ def test_the_subjects_a_fund_is_spent_on_after_its_total(databases):
     ask(conn, "石泉路街道2026年政府性基金预算安排了多少万元？", session)
     answer = ask(conn, "都用在哪些科目上？", session)
     assert "2120803 城市建设支出" in answer.text and "2219899" in answer.text and "201 一般公共服务支出" not in answer.text, answer.text
+
+
+def test_how_much_of_the_budget_was_spent_asked_after_a_topic(databases):
+    """完成预算的比例是多少 right after 规划资源局's 三公 budget and outturn: the 13.68% stated for 三公, not
+    the report's general 95.45%."""
+    session = Session()
+    conn = connect(databases[PLANNING])
+    ask(conn, "普陀规划资源局2024年三公经费年初预算多少，实际决算花了多少？", session)
+    answer = ask(conn, "完成预算的比例是多少？", session)
+    assert has_number(answer, 13.68) and not has_number(answer, 95.45), answer.text

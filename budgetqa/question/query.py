@@ -1867,6 +1867,9 @@ def _leans_on_context(q: Query) -> bool:
     # 今年有没有 / 有吗 alone: whether the report has what was just named
     whether = bare and bool(re.fullmatch(r"(?:那)?(?:今年|本年|当年|去年|报告里|这里)?(?:有没有|有无|有吗|有不有|有没)(?:呢|啊|呀)?", q.squashed))
     part_left = q.op == "share" and q.whole is not None and not q.subjects and q.squashed.startswith(("占", "那占", "它占", "这占"))
+    # 完成预算的比例是多少 right after a figure: how much of that figure's budget was spent
+    part_left = part_left or bare and q.op in ("share", "change") and len(q.squashed) <= 16 and not q.amounts \
+        and bool(re.match(r"(?:那)?(?:完成|执行)(?:了)?(?:年初)?预算", q.squashed))
     return marked or within or bool(counted) or why or down or bool(pair) or verb_first or whether or part_left \
         or (bare and bool(asks) and len(leftover) <= 3 and not whole_money) \
         or asks_sheet(q) or _one_sided(q) or (q.op == "parent" or _which_table_of_last(q)) and not q.subjects and q.table is None
