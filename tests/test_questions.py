@@ -745,6 +745,22 @@ KNOWN_GAPS = {
     "personas_n2.jsonl": ["N2-029", "N2-035", "N2-036", "N2-051", "N2-052", "N2-062", "N2-068", "N2-071"],
     "corpus_q2.jsonl": ["Q2-002", "Q2-010", "Q2-015", "Q2-018", "Q2-021", "Q2-023", "Q2-026",
         "Q2-029", "Q2-032", "Q2-035", "Q2-042", "Q2-043", "Q2-046", "Q2-055", "Q2-060", "Q2-071"],
+    # sets of 2026-12-05, written by helpers who never saw the code: development sets (personas_v2, corpus_w2,
+    # personas_xa, corpus_y2) and that session's exam sets (personas_a4, corpus_dialogues_b4, corpus_mix_c4)
+    "personas_v2.jsonl": ["V2-030", "V2-045", "V2-056", "V2-066", "V2-078", "V2-080"],
+    "corpus_w2.jsonl": ["W2-009", "W2-012", "W2-018", "W2-019", "W2-020", "W2-021", "W2-022", "W2-041", "W2-043",
+        "W2-062", "W2-069"],
+    "personas_xa.jsonl": ["XA-002", "XA-003", "XA-016", "XA-017", "XA-020", "XA-027", "XA-031", "XA-034", "XA-047",
+        "XA-051", "XA-053", "XA-057"],
+    "corpus_y2.jsonl": ["Y2-016", "Y2-024", "Y2-028", "Y2-030", "Y2-032", "Y2-035", "Y2-036", "Y2-041", "Y2-054",
+        "Y2-066", "Y2-072", "Y2-073", "Y2-074", "Y2-079", "Y2-080"],
+    "personas_a4.jsonl": ["A4-007", "A4-008", "A4-010", "A4-011", "A4-020", "A4-022", "A4-028", "A4-040", "A4-041",
+        "A4-051", "A4-059", "A4-081"],
+    "corpus_dialogues_b4.jsonl": ["B4-002", "B4-003", "B4-008", "B4-009", "B4-015", "B4-019", "B4-027", "B4-030",
+        "B4-032", "B4-042", "B4-046", "B4-052", "B4-053", "B4-061", "B4-068", "B4-070", "B4-074", "B4-075", "B4-078",
+        "B4-083", "B4-090"],
+    "corpus_mix_c4.jsonl": ["C4-004", "C4-006", "C4-034", "C4-038", "C4-047", "C4-052", "C4-056", "C4-058", "C4-066",
+        "C4-067", "C4-069", "C4-071", "C4-074", "C4-079", "C4-081", "C4-086", "C4-088"],
 }
 # A line whose gold holds only when asked with no conversation before it: in a shuffled session it
 # follows a question about one project, and "这些钱从哪来" is then rightly read as that project's money.
