@@ -99,6 +99,8 @@ ANSWERS = [
     ("公车几辆、办公用房多少平，一句话", "value", [1, 405], []),
     # a part's share of the figure the line asked before it (基本工资占它百分之几)
     ("表六里工资福利支出合计多少？基本工资占它百分之几", "value", [287.35, 42.05], []),
+    # how each table's number is printed, and which tables print it otherwise (部门公开表9 among 预算公开表N)
+    ("第九张表右上角的表号写法跟别的表有啥不一样？", "about", [], ["部门公开表9", "预算公开表N"]),
     # a rate of a named figure (X的降幅是多少) is its change, the one the report states
     ("收支总计的降幅是多少", "change", [602.58, 35.72], []),
     # a code named after 下面的 is what is asked; where a code's money comes from is its income columns
@@ -661,7 +663,7 @@ KNOWN_GAPS = {
         "C6-074", "C6-092", "C6-095", "C6-096",
         "C6-097", "C6-102", "C6-107"],
     # written by helpers who never saw the code (2026-12-04), scored untuned first: z1 65.3 %, z2 42.9 %
-    "personas_z1.jsonl": ["Z1-020", "Z1-047", "Z1-085",
+    "personas_z1.jsonl": ["Z1-020", "Z1-085",
         "Z1-088", "Z1-091", "Z1-093", "Z1-094", "Z1-101", "Z1-115", "Z1-116", "Z1-121"],
     "corpus_z2.jsonl": ["Z2-006", "Z2-007", "Z2-016", "Z2-017", "Z2-025", "Z2-027",
         "Z2-038", "Z2-041", "Z2-042", "Z2-044", "Z2-045", "Z2-047",
@@ -690,7 +692,7 @@ KNOWN_GAPS = {
     # written by helpers who never saw the code (2026-12-04), kept unread as exams, then read: z9 (22
     # conversations on the bundled report) 75.0 % untuned, z10 (five more personas) 81.1 %, z11 (纪委, 乡镇书记,
     # retired teacher, analyst shorthand, 公文 style) 72.2 %
-    "dialogues_z9.jsonl": ["Z9-013", "Z9-020", "Z9-028", "Z9-033", "Z9-040", "Z9-044", "Z9-052", "Z9-060", "Z9-080"],
+    "dialogues_z9.jsonl": ["Z9-013", "Z9-020", "Z9-028", "Z9-033", "Z9-044", "Z9-052", "Z9-060", "Z9-080"],
     "personas_z10.jsonl": ["Z10-006", "Z10-028", "Z10-043", "Z10-049", "Z10-054", "Z10-055"],
     "personas_z11.jsonl": ["Z11-010", "Z11-024", "Z11-033", "Z11-060", "Z11-061", "Z11-062", "Z11-063",
         "Z11-064", "Z11-065", "Z11-071", "Z11-075", "Z11-077", "Z11-078", "Z11-079", "Z11-080", "Z11-085", "Z11-088"],
@@ -727,7 +729,7 @@ KNOWN_GAPS = {
     "corpus_w1.jsonl": ["W1-003", "W1-008", "W1-009", "W1-010", "W1-011", "W1-012", "W1-013", "W1-015", "W1-025", "W1-027", "W1-028", "W1-031", "W1-036", "W1-043", "W1-045", "W1-046", "W1-060",
         "W1-063", "W1-067", "W1-072", "W1-073", "W1-075"],
     "dialogues_v1.jsonl": ["V1-012", "V1-022", "V1-023", "V1-039", "V1-041", "V1-066", "V1-079"],
-    "personas_y1.jsonl": ["Y1-008", "Y1-017", "Y1-018", "Y1-024", "Y1-030", "Y1-031", "Y1-053", "Y1-064",
+    "personas_y1.jsonl": ["Y1-008", "Y1-017", "Y1-018", "Y1-024", "Y1-030", "Y1-031", "Y1-064",
         "Y1-080"],
     "corpus_dialogues_t1.jsonl": ["T1-005", "T1-010", "T1-012", "T1-013", "T1-014", "T1-027", "T1-029", "T1-032",
         "T1-033", "T1-034", "T1-035", "T1-039", "T1-045", "T1-048", "T1-049", "T1-050", "T1-052", "T1-053", "T1-058",
@@ -736,7 +738,7 @@ KNOWN_GAPS = {
         "U1-027", "U1-033", "U1-036", "U1-047", "U1-050", "U1-052", "U1-053", "U1-054",
         "U1-056", "U1-058", "U1-059", "U1-060", "U1-064", "U1-067", "U1-077"],
     "personas_r1.jsonl": ["R1-012", "R1-014", "R1-033", "R1-034", "R1-038", "R1-042", "R1-047", "R1-048", "R1-057", "R1-058", "R1-059", "R1-065", "R1-073", "R1-089"],
-    "personas_k2.jsonl": ["K2-009", "K2-012", "K2-019", "K2-028", "K2-035", "K2-039", "K2-071", "K2-075", "K2-076", "K2-078", "K2-080"],
+    "personas_k2.jsonl": ["K2-009", "K2-019", "K2-028", "K2-035", "K2-039", "K2-071", "K2-075", "K2-076", "K2-078", "K2-080"],
     "corpus_dialogues_l2.jsonl": ["L2-012", "L2-018", "L2-026", "L2-027", "L2-037", "L2-039", "L2-040",
         "L2-045", "L2-048", "L2-049", "L2-050", "L2-058", "L2-074", "L2-079", "L2-081",
         "L2-084", "L2-087"],
@@ -747,14 +749,14 @@ KNOWN_GAPS = {
         "Q2-029", "Q2-032", "Q2-035", "Q2-042", "Q2-043", "Q2-046", "Q2-055", "Q2-060", "Q2-071"],
     # sets of 2026-12-05, written by helpers who never saw the code: development sets (personas_v2, corpus_w2,
     # personas_xa, corpus_y2) and that session's exam sets (personas_a4, corpus_dialogues_b4, corpus_mix_c4)
-    "personas_v2.jsonl": ["V2-030", "V2-045", "V2-056", "V2-066", "V2-078", "V2-080"],
+    "personas_v2.jsonl": ["V2-030", "V2-045", "V2-056", "V2-078", "V2-080"],
     "corpus_w2.jsonl": ["W2-009", "W2-012", "W2-018", "W2-019", "W2-020", "W2-021", "W2-022", "W2-041", "W2-043",
         "W2-062", "W2-069"],
-    "personas_xa.jsonl": ["XA-002", "XA-003", "XA-016", "XA-017", "XA-020", "XA-027", "XA-031", "XA-034", "XA-047",
+    "personas_xa.jsonl": ["XA-002", "XA-003", "XA-016", "XA-020", "XA-027", "XA-031", "XA-034", "XA-047",
         "XA-051", "XA-053", "XA-057"],
     "corpus_y2.jsonl": ["Y2-016", "Y2-024", "Y2-028", "Y2-030", "Y2-032", "Y2-035", "Y2-036", "Y2-041", "Y2-054",
         "Y2-066", "Y2-072", "Y2-073", "Y2-074", "Y2-079", "Y2-080"],
-    "personas_a4.jsonl": ["A4-007", "A4-008", "A4-010", "A4-011", "A4-020", "A4-022", "A4-028", "A4-040", "A4-041",
+    "personas_a4.jsonl": ["A4-007", "A4-008", "A4-010", "A4-020", "A4-022", "A4-028", "A4-040", "A4-041",
         "A4-051", "A4-059", "A4-081"],
     "corpus_dialogues_b4.jsonl": ["B4-002", "B4-003", "B4-008", "B4-009", "B4-015", "B4-019", "B4-027", "B4-030",
         "B4-032", "B4-042", "B4-046", "B4-052", "B4-053", "B4-061", "B4-068", "B4-070", "B4-074", "B4-075", "B4-078",

@@ -380,6 +380,8 @@ def _asked_outright(doc: Document, q: Query, question: str, session: Session) ->
     if not q.subjects and session.last_reason and _REASON_ASKED.match(squash(question)):
         what, reason = session.last_reason
         return Answer(True, "text", f"{what}，报告给出的原因：{reason}。", understood=what, document=doc.label)
+    if text.LABELS_ASKED.search(q.squashed) and (found := text.printed_labels(doc, q)) is not None:
+        return found  # 表九的表号写法跟别的表一样吗: the table numbers as printed
     if not (text.COLUMNS_ASKED.search(q.squashed) or text.FILLED_COLUMNS_ASKED.search(q.squashed)):
         return None
     last = session.last_query

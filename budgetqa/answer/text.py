@@ -359,6 +359,40 @@ def text(doc: Document, q: Query) -> Answer | None:
 
 
 # --------------------------------------------------------------------------- the report itself
+_LABEL_LINE = re.compile(r"^\s*((?:预算|部门|决算|单位)?公开(?:表\s*\d{1,2}|\s*\d{1,2}\s*表)|附表\s*\d{1,2})\s*$")
+
+
+LABELS_ASKED = re.compile(r"表号|表的编号|标号|写法|右上角")
+
+
+def printed_labels(doc: Document, q: Query) -> Answer | None:
+    """How each table's number is printed (预算公开表3 on a line of its own above the title), and which
+    tables print it otherwise than the rest (部门公开表9 among 预算公开表N)."""
+    labels = {}
+    for t in doc.tables:  # the label just below the title, else just above it
+        near = [*range(t.line, min(len(doc.lines), t.line + 4)), *range(t.line - 2, max(0, t.line - 5), -1)]
+        for i in near:
+            m = _LABEL_LINE.match(doc.lines[i]) if 0 <= i < len(doc.lines) else None
+            if m:
+                labels[t.no] = (re.sub(r"\s", "", m.group(1)), i + 1)
+                break
+    if len(labels) < 2:
+        return None
+    kinds: dict[str, list[int]] = {}
+    for no, (label, _) in labels.items():
+        kinds.setdefault(re.sub(r"\d+", "N", label), []).append(no)
+    usual = max(kinds, key=lambda k: len(kinds[k]))
+    odd = [no for k, nos in kinds.items() if k != usual for no in nos]
+    asked = [int(t.key) for m in q.subjects for t in m.terms if t.kind == "table"] + ([q.table] if q.table else [])
+    shown = [no for no in asked if no in labels] or odd or sorted(labels)
+    text = "；".join(f"表{no} 印作「{labels[no][0]}」（第{labels[no][1]}行）" for no in shown)
+    text += f"。其余表的表号印作「{usual.replace('N', 'N')}」式（{len(kinds[usual])} 张）" if odd else "。各表表号写法一致"
+    a = answer("about", "表号的写法", text + "。")
+    for no in shown:
+        a.source(f"表{no}", labels[no][1], labels[no][0])
+    return a
+
+
 def about(doc: Document, q: Query) -> Answer | None:
     """How many tables, which are empty, which table prints a name, what a table is, the unit."""
     tables = doc.tables
