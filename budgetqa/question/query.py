@@ -104,7 +104,7 @@ class Query:
 
 
 # A word of hesitation said before a pause (嗯……那个，X / 就是，Y) points at nothing and asks nothing.
-_HESITATION = re.compile(r"(?:^|(?<=[，,。！？!?….\s]))(?:嗯+|呃+|额+|唉+|哦+|噢+|那个|这个|就是|然后|那啥)(?:[，,…。.\s]+)")
+_HESITATION = re.compile(r"(?:^|(?<=[，,。！？!?….\s]))(?:嗯+|呃+|额+|唉+|哦+|噢+|那个谁|那谁|那个什么|那什么|那个|这个|就是|然后|那啥)(?:[，,…。.\s]+)")
 
 
 def read(question: str, doc: Document, heard: int = 0) -> Query:
@@ -612,7 +612,7 @@ def _quoted_rate(q: Query, doc: Document, v) -> list[Mention]:
 
 
 _PAIRED = re.compile(r"的?(?:和|与|跟|及)([\u4e00-\u9fff]{1,4}?)的")
-_QUALIFIER_SCOPES = {"今年": "本年", "本年": "本年", "当年": "本年", "新安排": "本年", "去年结转": "上年结转",
+_QUALIFIER_SCOPES = {"今年": "本年", "本年": "本年", "当年": "本年", "新安排": "本年", "去年结转": "上年结转", "往年结转": "上年结转",
                      "上年结转": "上年结转", "结转": "上年结转", "去年": "上年结转", "上年": "上年结转"}
 
 
@@ -819,7 +819,7 @@ def _scope(q: Query) -> None:
     q.scope = "本年" if scope == "上年结转" and negated else scope
     q.scope_spans = [(start, start + len(word)) for _, start, _, word in found]
     both = re.search(r"(?:本年|今年|当年)[^，,]{0,4}?(?:和|与|及|加上?)(?:上年|去年)?结转的?(?=都|一起|合计|加起来|(?:项目)?(?:放在|放到|合在|混在|排在)一起)", q.squashed) \
-        or re.search(r"(?:本年|今年|当年)[^，,的]{0,4}的(?:和|与|及|以及|加上?|连同)(?:上年|去年)?(?:结转|截转)的?", q.squashed)
+        or re.search(r"(?:本年|今年|当年)[^，,的]{0,4}的(?:和|与|及|跟|以及|加上?|连同)(?:上年|去年|往年|以前年度|上一年)?(?:结转|截转)的?", q.squashed)
     if both:  # 本年的和结转的都算 / 今年新给的加上去年结转的: both lists (本年收入合计和上年结转 names two rows)
         q.scope = "全部"
         q.scope_spans.append(both.span())
