@@ -760,7 +760,7 @@ KNOWN_GAPS = {
         "XA-051", "XA-053", "XA-057"],
     "corpus_y2.jsonl": ["Y2-016", "Y2-024", "Y2-028", "Y2-030", "Y2-032", "Y2-035", "Y2-036", "Y2-041", "Y2-054",
         "Y2-066", "Y2-072", "Y2-073", "Y2-074", "Y2-079", "Y2-080"],
-    "personas_a4.jsonl": ["A4-007", "A4-008", "A4-010", "A4-020", "A4-022", "A4-040", "A4-041",
+    "personas_a4.jsonl": ["A4-007", "A4-010", "A4-020", "A4-022", "A4-040", "A4-041",
         "A4-051", "A4-059"],
     "corpus_dialogues_b4.jsonl": ["B4-002", "B4-003", "B4-008", "B4-009", "B4-015", "B4-019", "B4-027", "B4-030",
         "B4-032", "B4-042", "B4-046", "B4-052", "B4-053", "B4-061", "B4-068", "B4-070", "B4-074", "B4-075", "B4-078",
@@ -878,3 +878,12 @@ def test_a_scope_of_the_total_and_the_rest_of_it(conn):
     assert has_number(this_year, 550.51) and not has_number(this_year, 1084.38), this_year.text
     rest = ask(conn, "剩下那部分是什么钱，多少", session)
     assert has_number(rest, 533.88) and "上年结转" in rest.text, rest.text
+
+
+def test_the_date_of_the_asset_figure_just_given(conn):
+    """这数是截到啥时候的 after 领导用车 0 辆: the date the asset figures are counted at (2024年5月13日)."""
+    session = Session()
+    ask(conn, "车呢 几辆", session)
+    ask(conn, "算啥车 领导用的？", session)
+    answer = ask(conn, "这数是截到啥时候的", session)
+    assert answer.matched and "2024年5月13日" in answer.text, answer.text

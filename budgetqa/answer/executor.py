@@ -719,7 +719,9 @@ def _by_subject(doc: Document, q: Query) -> Answer | None:
     if q.domain in UNIT_DOMAINS and not any(
             m.via in ("exact", "synonym") and m.kinds & figure_kinds for m in q.subjects):
         return text.units(doc, q)
-    if any(m.kinds == {"topic"} and m.term.key == "国有资产" or "asset" in m.kinds and m.via == "exact" for m in q.subjects):
+    dated = re.search(r"截(?:至|止|到)(?:啥|什么|哪)|(?:啥|什么)时候的", q.squashed)  # (the date of an asset figure)
+    if any(m.kinds == {"topic"} and m.term.key == "国有资产" or "asset" in m.kinds and (
+            m.via in ("exact", "context") or m.via == "partial" and dated) for m in q.subjects):
         if q.op == "change" and not any(f.kind in ("change", "rate") and re.search(r"资产|房|车|面积", f.subject) for f in doc.facts):
             return Answer(False, "change", f"报告（{doc.label}）只给出国有资产的现有数量，没有与上年相比的数字；没有可给的增减。",
                           understood="国有资产 与上年相比")  # (办公用房面积比上年增加还是减少)

@@ -164,7 +164,8 @@ def assets(doc: Document, q: Query) -> Answer | None:
     if q.has("值多少", "多少钱", "价值多少", "原值多少", "估值", "多少万元"):
         return None  # what an asset is worth: the report counts vehicles and measures space, it prices nothing
     named = [i for m in q.subjects for t in m.terms if t.kind == "asset" for i in items if i.name == t.name]
-    if named:
+    date_asked = re.search(r"截(?:至|止|到)(?:啥|什么|哪)|(?:啥|什么)时候的|哪天的|什么日期", q.squashed)
+    if named and not date_asked:
         chosen = named
         if q.has("还是", "哪种", "哪类", "什么车", "别的", "其他"):  # 算领导用车还是别的: the kinds it has, too
             chosen += [i for i in items if i.unit == named[0].unit and i.value and i not in named]
@@ -176,7 +177,7 @@ def assets(doc: Document, q: Query) -> Answer | None:
         chosen = picked or chosen
     elif q.has("车", "辆"):
         chosen = [i for i in items if i.unit == "辆"]
-    elif q.has("截至", "截止", "日期", "哪天", "什么时候", "时间") and items:
+    elif (date_asked or q.has("截至", "截止", "日期", "哪天", "什么时候", "时间")) and items:
         dated = _asset_date(doc, min(i.line for i in items) - 8, max(i.line for i in items))
         if dated is None:
             return None
