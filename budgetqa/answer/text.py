@@ -386,7 +386,7 @@ def printed_labels(doc: Document, q: Query) -> Answer | None:
     asked = [int(t.key) for m in q.subjects for t in m.terms if t.kind == "table"] + ([q.table] if q.table else [])
     shown = [no for no in asked if no in labels] or odd or sorted(labels)
     text = "；".join(f"表{no} 印作「{labels[no][0]}」（第{labels[no][1]}行）" for no in shown)
-    text += f"。其余表的表号印作「{usual.replace('N', 'N')}」式（{len(kinds[usual])} 张）" if odd else "。各表表号写法一致"
+    text += f"。其余表的表号印作「{usual}」式（{len(kinds[usual])} 张）" if odd else "。各表表号写法一致"
     a = answer("about", "表号的写法", text + "。")
     for no in shown:
         a.source(f"表{no}", labels[no][1], labels[no][0])

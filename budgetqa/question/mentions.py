@@ -380,11 +380,7 @@ def homophone_fix(text: str, squashed: str, mentions: list[Mention], v: Vocabula
                 piece = run[i:i + size]
                 if piece in v.pieces or piece not in text or size not in index:
                     continue
-                hits: dict[int, int] = {}
-                for pos, ch in enumerate(piece):  # names of this length sharing characters in place
-                    for n in index[size].get((pos, ch), ()):
-                        hits[n] = hits.get(n, 0) + 1
-                for n, same in hits.items():
+                for n, same in _same_in_place(piece, index[size]).items():  # names of this length sharing characters in place
                     # a name this report prints or a word for one, or a standard item it may lack (会议费: said so)
                     known = words[n] in v.by_name or words[n] in v.synonyms or words[n] in lexicon.STANDARD_ECONOMIC_ITEMS
                     if known and same * 2 >= size and same < size and sounds_like(piece, words[n]) \
@@ -412,6 +408,15 @@ _FUNCTION_CHARS = set("从在和与跟对把给向是的了也都就按比")
 _SAID_AROUND_NAMES = _FUNCTION_CHARS | set("多少几呢吗啊呀各共总中里内外上下为何怎如要能会该还再又被让占有")
 
 
+def _same_in_place(piece: str, index: dict[tuple[int, str], list[int]]) -> dict[int, int]:
+    """Each indexed word of the piece's length, by how many characters it shares with the piece in place."""
+    hits: dict[int, int] = {}
+    for pos, ch in enumerate(piece):
+        for n in index.get((pos, ch), ()):
+            hits[n] = hits.get(n, 0) + 1
+    return hits
+
+
 def _mistyped_name(text: str, squashed: str, covered: set[int], v: Vocabulary) -> str | None:
     """The question with a long name put right that was mistyped in one character inside it, of like
     shape rather than sound (一般公共预箅): five or more characters, the slip not the first one (nor the last of
@@ -423,11 +428,7 @@ def _mistyped_name(text: str, squashed: str, covered: set[int], v: Vocabulary) -
                 piece = run.group()[i:i + size]
                 if piece in v.pieces or piece not in text or size not in index:
                     continue
-                hits: dict[int, int] = {}
-                for pos, ch in enumerate(piece):
-                    for n in index[size].get((pos, ch), ()):
-                        hits[n] = hits.get(n, 0) + 1
-                for n, same in hits.items():
+                for n, same in _same_in_place(piece, index[size]).items():
                     if same != size - 1 or words[n] not in v.by_name:
                         continue
                     slip = next(k for k, (a, b) in enumerate(zip(piece, words[n])) if a != b)
