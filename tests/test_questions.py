@@ -105,6 +105,8 @@ ANSWERS = [
     ("那个谁，关工委，今年新安排的跟往年结转的，加一块一共多少", "sum", [1.07, 3.00, 4.07], []),
     # a two-character word of change mistyped by sound (下将 for 下降)
     ("支出总计比上年下将百分之几", "change", [35.72], []),
+    # money for projects said colloquially (做项目的钱), each share of the spending
+    ("基本支出和做项目的钱各占多大比例？", "share", [28.00, 72.00], []),
     # a rate of a named figure (X的降幅是多少) is its change, the one the report states
     ("收支总计的降幅是多少", "change", [602.58, 35.72], []),
     # a code named after 下面的 is what is asked; where a code's money comes from is its income columns
