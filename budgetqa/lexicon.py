@@ -348,6 +348,11 @@ PERSONAL_PAY = re.compile(r"(?:主任|书记|局长|区长|县长|市长|科长|
 # Questions about people, per-head figures, the future or details below the line items: reports hold none.
 # Two-character budget words a pinyin input method gets wrong in one character (预酸, 决蒜, 经飞); only
 # words no common word sounds like (支出 sounds like 指出, 收入 like 受辱: not here).
+# The date a figure is counted at, asked (这数是截到啥时候的, 哪天的).
+DATE_ASKED = re.compile(r"截(?:至|止|到)(?:啥|什么|哪)|(?:啥|什么)时候的|哪天的|什么日期")
+# Whether the report has something at all (今年有没有, 涉及吗), not how much.
+WHETHER_HAS = re.compile(r"有没有|有无|有吗|是否有|有不有|涉及")
+
 SOUND_ALIKE_WORDS = ("预算", "决算", "经费", "结转", "拨款", "结余", "街道", "采购", "下降", "增长", "增加", "减少", "比例", "占比")
 
 OUT_OF_SCOPE = ("每辆", "每台车", "油费", "完工", "弄完", "竣工", "人员编制", "编制人数", "编制数多少人", "在编人数", "人均", "生均", "每个学生", "每名学生", "每人", "每个人", "个人工资", "书记", "局长", "主任工资", "区长", "县长", "谁", "哪位", "姓名",

@@ -719,7 +719,7 @@ def _by_subject(doc: Document, q: Query) -> Answer | None:
     if q.domain in UNIT_DOMAINS and not any(
             m.via in ("exact", "synonym") and m.kinds & figure_kinds for m in q.subjects):
         return text.units(doc, q)
-    dated = re.search(r"截(?:至|止|到)(?:啥|什么|哪)|(?:啥|什么)时候的", q.squashed)  # (the date of an asset figure)
+    dated = lexicon.DATE_ASKED.search(q.squashed)  # (the date of an asset figure)
     if any(m.kinds == {"topic"} and m.term.key == "国有资产" or "asset" in m.kinds and (
             m.via in ("exact", "context") or m.via == "partial" and dated) for m in q.subjects):
         if q.op == "change" and not any(f.kind in ("change", "rate") and re.search(r"资产|房|车|面积", f.subject) for f in doc.facts):

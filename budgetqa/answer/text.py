@@ -160,14 +160,12 @@ def _indicators_said(indicators, squashed: str) -> list:
     from rapidfuzz.distance import LCSseq
 
     def shared(label: str) -> int:
-        label = squash(label)
         return max((n for n in range(min(len(label), len(squashed)), 3, -1)
                     for i in range(len(label) - n + 1) if label[i:i + n] in squashed), default=0)
 
-    scored = [(shared(i.level3), LCSseq.similarity(squash(i.level3), squashed), i)
-              for i in indicators if len(squash(i.level3)) >= 4]
-    scored = [(common, i) for n, common, i in scored
-              if n >= 4 and (n >= 0.6 * len(squash(i.level3)) or common >= 0.8 * len(squash(i.level3)))]
+    labelled = [(squash(i.level3), i) for i in indicators]
+    scored = [(shared(label), LCSseq.similarity(label, squashed), len(label), i) for label, i in labelled if len(label) >= 4]
+    scored = [(common, i) for n, common, size, i in scored if n >= 4 and (n >= 0.6 * size or common >= 0.8 * size)]
     best = max((common for common, _ in scored), default=0)
     return [i for common, i in scored if common == best]
 
@@ -179,10 +177,9 @@ def indicator_across_sheets(doc: Document, q: Query) -> Answer | None:
     said = _without_projects(doc, q.squashed)
     found = [(sheet, i) for sheet in doc.performance for i in _indicators_said(sheet.indicators, said)
              if len(squash(i.level3)) >= 5]
-    best = max((len(squash(i.level3)) for _, i in found), default=0)
     found = [(sheet, i) for sheet, i in found if i.scope == "年度" or not any(
         o is not i and s is sheet and o.level3 == i.level3 and o.scope == "年度" for s, o in found)]
-    if not found or best == 0 or len(found) > 8:
+    if not found or len(found) > 8:
         return None
     a = answer("text", f"指标「{found[0][1].level3}」", "；".join(
         f"{sheet.project_name} 的{i.level2}「{i.level3}」指标值：{i.value}（{i.scope}，{sheet.title} 第{i.line}行）"
@@ -350,7 +347,7 @@ def text(doc: Document, q: Query) -> Answer | None:
         if found is not None:
             return found
     if any("term" in m.kinds for m in q.subjects):
-        if re.search(r"有没有|有无|有吗|是否有|有不有|涉及", q.squashed):
+        if lexicon.WHETHER_HAS.search(q.squashed):
             return None  # 今年有没有政府购买服务: what the report's sentences say of it, not what it means
         return define(doc, q)
     if q.has("绩效") and not q.subjects:
@@ -372,7 +369,7 @@ def printed_labels(doc: Document, q: Query) -> Answer | None:
     for t in doc.tables:  # the label just below the title, else just above it
         near = [*range(t.line, min(len(doc.lines), t.line + 4)), *range(t.line - 2, max(0, t.line - 5), -1)]
         for i in near:
-            m = _LABEL_LINE.match(doc.lines[i]) if 0 <= i < len(doc.lines) else None
+            m = _LABEL_LINE.match(doc.lines[i])
             if m:
                 labels[t.no] = (re.sub(r"\s", "", m.group(1)), i + 1)
                 break

@@ -164,7 +164,7 @@ def assets(doc: Document, q: Query) -> Answer | None:
     if q.has("值多少", "多少钱", "价值多少", "原值多少", "估值", "多少万元"):
         return None  # what an asset is worth: the report counts vehicles and measures space, it prices nothing
     named = [i for m in q.subjects for t in m.terms if t.kind == "asset" for i in items if i.name == t.name]
-    date_asked = re.search(r"截(?:至|止|到)(?:啥|什么|哪)|(?:啥|什么)时候的|哪天的|什么日期", q.squashed)
+    date_asked = lexicon.DATE_ASKED.search(q.squashed)
     if named and not date_asked:
         chosen = named
         if q.has("还是", "哪种", "哪类", "什么车", "别的", "其他"):  # 算领导用车还是别的: the kinds it has, too

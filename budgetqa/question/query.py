@@ -1868,7 +1868,7 @@ def _leans_on_context(q: Query) -> bool:
     whether = bare and bool(re.fullmatch(r"(?:那)?(?:今年|本年|当年|去年|报告里|这里)?(?:有没有|有无|有吗|有不有|有没)(?:呢|啊|呀)?", q.squashed))
     part_left = q.op == "share" and q.whole is not None and not q.subjects and q.squashed.startswith(("占", "那占", "它占", "这占"))
     # 这数是截到啥时候的: the date of the figure just given (an asset's count is dated)
-    part_left = part_left or bare and bool(re.search(r"截(?:至|止|到)(?:啥|什么|哪)|(?:啥|什么)时候的(?:数|数据)?$", q.squashed))
+    part_left = part_left or bare and bool(_DATE_OF_LAST.search(q.squashed))
     # 完成预算的比例是多少 right after a figure: how much of that figure's budget was spent
     part_left = part_left or bare and q.op in ("share", "change") and len(q.squashed) <= 16 and not q.amounts \
         and bool(re.match(r"(?:那)?(?:完成|执行)(?:了)?(?:年初)?预算", q.squashed))
@@ -1878,6 +1878,10 @@ def _leans_on_context(q: Query) -> bool:
 
 
 _WHICH_TABLE = re.compile(r"(?:哪|什么|那)(?:一)?张表|哪个表|在哪里?(?:列|印|体现|反映)|出处")
+
+
+# 这数是截到啥时候的, said alone: the date of the figure just given.
+_DATE_OF_LAST = re.compile(r"截(?:至|止|到)(?:啥|什么|哪)|(?:啥|什么)时候的(?:数|数据)?$")
 
 
 def _group_named_again(q: Query, named: list[Mention]) -> bool:
@@ -2195,10 +2199,10 @@ def _op_carried(filled: Query, q: Query, last: Query, named: list[Mention], doc:
     """The operation a follow-up asks: the last one, unless its words ask a figure, a reason or the report's
     sentences instead."""
     op = last.op
-    if not named and re.search(r"截(?:至|止|到)(?:啥|什么|哪)|(?:啥|什么)时候的(?:数|数据)?$", q.squashed):
+    if not named and _DATE_OF_LAST.search(q.squashed):
         filled.squashed = f"{last.squashed}，{q.squashed}"  # 这数是截到啥时候的: the last figure again, with its date
         return "value"
-    if op == "define" and not named and re.search(r"有没有|有无|有吗|是否有|有不有|涉及吗|涉不涉及", q.squashed) \
+    if op == "define" and not named and lexicon.WHETHER_HAS.search(q.squashed) \
             and not re.search(r"多少|金额|几", q.squashed):
         op = "text"  # 政府购买服务是啥意思？今年有没有: what the report says of it, not its definition again
         filled.squashed = "".join(m.term.name for m in filled.subjects[:1]) + q.squashed  # (the sentences naming it)
