@@ -188,6 +188,8 @@ MEASURES: dict[str, tuple[str, ...]] = {
 SHORT_PAIRS: tuple[tuple[str, str], ...] = (
     (r"基本(\s*(?:[和与、跟及加]|还是|或者?|对比?|比)?\s*)项目(?![支经])", r"基本支出\1项目支出"),
     (r"人员([和与、跟及加\s]?)公用(?![经支])", r"人员经费\1公用经费"),
+    # 项目占比 / 那基本的比重: the two halves of spending said by their first word, with a share asked of them
+    (r"(?:^|(?<=[那和与、，,\s]))(基本|项目)(?=(?:的|那块|这块)?(?:占比|占多少|比例|比重|占几成))", r"\1支出"),
     # spoken words for spending and for the most money (钱都砸哪儿了, 最“壕”的项目)
     (r"[砸烧](?=哪|在|到|了|进|出去)", "花"),
     (r"最[“\"「]?壕[”\"」]?", "钱最多"),
@@ -352,6 +354,9 @@ PERSONAL_PAY = re.compile(r"(?:主任|书记|局长|区长|县长|市长|科长|
 DATE_ASKED = re.compile(r"截(?:至|止|到)(?:啥|什么|哪)|(?:啥|什么)时候的|哪天的|什么日期")
 # Whether the report has something at all (今年有没有, 涉及吗), not how much.
 WHETHER_HAS = re.compile(r"有没有|有无|有吗|是否有|有不有|涉及")
+
+# One-character verbs that stand between two names (X占Y), put right when typed by their sound.
+SOUND_ALIKE_VERBS = ("占",)
 
 SOUND_ALIKE_WORDS = ("预算", "决算", "经费", "结转", "拨款", "结余", "街道", "采购", "下降", "增长", "增加", "减少", "比例", "占比")
 

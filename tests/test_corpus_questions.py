@@ -253,6 +253,14 @@ CASES = [
     (STREET, "石泉路街道2026年单位预算收入总计多少元？其中政府性基金预算多少", [76306134, 3680000], []),
     # what an item's money is for, from its paragraph headed with the item's own code (基层司法业务（04项）)
     (JUSTICE, "基层司法业务主要干什么用？", [], ["人民调解、医患纠纷"]),
+    # the stated change of a name's own paragraph (其他教育支出（2059999）) over a sentence about a broader name
+    # inside it (教育支出); the broader name keeps its own
+    (SWU_FINAL, "其他教育支出增幅？", [1816.77, 107.39], []),
+    (SWU_FINAL, "教育支出增幅", [22774.53], []),
+    # money received and money spent of one name: its rows in the income table and in the spending table
+    (SWU_FINAL, "超长期特别国债那笔钱，收了多少、实际花了多少？", [21778.00, 6304.68], []),
+    # the two halves of spending said by their first word, with a share asked (项目占比)
+    (JUSTICE, "项目占比？", [73.26], []),
 ]
 
 

@@ -868,10 +868,13 @@ def change(doc: Document, q: Query) -> Answer | None:
         topic = squash(f.topic or "")
         # (squashed: 实验室及相关设施（2060204） -> …设施2060204; 普法宣传（05项） -> 普法宣传05项)
         coded = re.sub(r"\d{2,7}[项款类]?$", "", topic)
+        own_code = re.search(r"\d{3,7}(?=[项款类]?$)", topic)  # (the whole code: 205 is not the end of 2050205)
+        coded_as_asked = own_code is not None and own_code.group() in codes
         if topic and (any(n and topic.endswith(n + level) for n in names for level in ("项", "款", "类"))
-                      or coded != topic and any(n and coded.endswith(n) for n in names)
-                      or any(topic.endswith(code) for code in codes)):
+                      or coded != topic and any(n and coded.endswith(n) for n in names) or coded_as_asked):
             bonus += 120  # the paragraph is about the subject: 城乡社区规划与管理（项） / 实验室及相关设施（2060204）
+            if coded in names or coded_as_asked:
+                bonus += 130  # …by its very name or code, over a sentence about a broader name inside it (教育支出)
         # a part printed with the same amount as the whole whose change is stated changes by as much
         # (收入预算9628.22万元，其中：财政拨款收入9628.22万元，比…增加793.14万元)
         head = f.sentence.split("比")[0]

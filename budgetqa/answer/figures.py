@@ -310,7 +310,7 @@ def code_answer(doc: Document, q: Query, code: str) -> Answer | None:
             text += f"），其中{'，'.join(parts)}（{income.label} 第{irow.line}行"
             if not current and carried:
                 text += "；全部来自上年结转"
-        a = answer("value", head.label, text + "）。")
+        a = answer("value", f"{table.label} {head.label}" if q.side else head.label, text + "）。")  # (收了多少: which table)
     for v in vals:
         add(a, v)
     _code_rows(doc, a, code)

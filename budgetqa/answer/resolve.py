@@ -104,6 +104,8 @@ def code_place(doc: Document, code: str, q: Query) -> tuple[Table, Row] | None:
     kinds = _CODE_TABLES.get(q.scope, _CODE_TABLES[None])
     if doc.kind == "决算" and q.scope == "本年":
         kinds = _CODE_TABLES[None]  # a 决算's 支出决算表 holds this year's spending
+    if q.side == "收入" and not q.measures:  # 收了多少: the income table's row, where both print the code
+        kinds = ("income", "fund_income") + kinds
     candidates += [t for kind in kinds for t in doc.tables if t.kind == kind]
     candidates += doc.tables
     for table in candidates:

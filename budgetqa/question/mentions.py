@@ -370,6 +370,9 @@ def homophone_fix(text: str, squashed: str, mentions: list[Mention], v: Vocabula
         for found in re.finditer(re.escape(w), squashed):
             covered.update(range(found.start(), found.end()))
     rest = "".join(" " if i in covered else ch for i, ch in enumerate(squashed))
+    verb = _verb_between_names(text, squashed, rest)
+    if verb is not None:
+        return verb
     runs = re.findall(r"[\u4e00-\u9fff]{3,}", rest)
     if not runs:
         return None
@@ -398,6 +401,19 @@ def homophone_fix(text: str, squashed: str, mentions: list[Mention], v: Vocabula
                 if piece != word and (piece[0] == word[0] or piece[1] == word[1]) and piece in text \
                         and sounds_like(piece, word):
                     return text.replace(piece, word, 1)
+    return None
+
+
+def _verb_between_names(text: str, squashed: str, rest: str) -> str | None:
+    """A one-character verb standing alone between two names, typed by its sound (差旅费站公用经费: 占)."""
+    for i in range(1, len(rest) - 1):
+        ch = rest[i]
+        if rest[i - 1] != " " or rest[i + 1] != " " or not "\u4e00" <= ch <= "\u9fff":
+            continue
+        for word in lexicon.SOUND_ALIKE_VERBS:
+            around = squashed[i - 1:i + 2]
+            if ch != word and _readings(word, False) <= _readings(ch, True) and around in text:
+                return text.replace(around, around[0] + word + around[2], 1)
     return None
 
 

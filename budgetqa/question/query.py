@@ -107,6 +107,12 @@ class Query:
 _HESITATION = re.compile(r"(?:^|(?<=[，,。！？!?….\s]))(?:嗯+|呃+|额+|唉+|哦+|噢+|那个谁|那谁|那个什么|那什么|那个|这个|就是|然后|那啥)(?:[，,…。.\s]+)")
 
 
+# What a clause says of the names before it (A和B都是项目支出表，区别在哪): it describes them, it names nothing
+# asked; a clause that asks something (都是哪些, 都是结转的吗) is kept.
+_PREMISE = re.compile(r"(?<=[^\s，,。？?；;])(?:都|均|也都|同)(?:是|为|属于)(?![^，,。？?；;]*(?:哪|什么|啥|多少|几|吗|呢|否|么))"
+                      r"[^，,。？?；;]{1,12}(?=[，,；;])")
+
+
 def read(question: str, doc: Document, heard: int = 0) -> Query:
     """Read one question (one part of a line) against the document's vocabulary (``heard``: how many
     misheard names were put right already; three at most)."""
@@ -121,6 +127,7 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
                       <= doc.year + 1 else m.group(1), text)
     for short, full in lexicon.SHORT_PAIRS:
         text = re.sub(short, full, text)
+    text = _PREMISE.sub("", text)
     squashed = squash(text)
     q = Query(text=text, squashed=squashed, breaks=_breaks(text), cut=cut)
     numbers = read_numbers(squashed)
@@ -939,6 +946,14 @@ def _shape(q: Query, doc: Document) -> None:
     q.previous_year = bool(year and (year - 1) in q.years) or bool(said)
     q.domain = _domain_word(s)
     q.side = "支出" if re.search(r"支出方|支出栏|支出侧|支出一侧", s) else "收入" if re.search(r"收入方|收入栏|收入侧|收入一侧", s) else None
+    if q.side is None:  # 收了多少 / 实际花了多少: money received or money spent, said with a verb
+        spent, received = _SPENT.search(s), _RECEIVED.search(s)
+        q.side = "支出" if spent and not received else "收入" if received and not spent else None
+
+
+# Verbs of money received and money spent, said of a name whose row both an income and a spending table print.
+_RECEIVED = re.compile(r"收(?:了|到|进|入了)|进账|到账|拨来|拨下来|收入(?:了|是|有|多少|为)")
+_SPENT = re.compile(r"花(?:了|掉|出去|费了)|用(?:了|掉)|支出(?:了|是|有|多少|为)|开支(?:了)?")
 
 
 def _domain_word(s: str) -> str | None:
@@ -997,7 +1012,7 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
     ms = _total_tails(q, ms)
     ms = _short_totals(q, ms)
     ms = _spending_words(q, ms)
-    ms = _source_clause(q, ms)
+    ms = _source_after(q, _source_clause(q, ms))
     ms = _table_roles(q, ms)
     ms = _one_name_in_tables(q, ms)
     ms = _fund_roles(q, ms, doc)
@@ -1192,6 +1207,22 @@ def _source_clause(q: Query, ms: list[Mention]) -> list[Mention]:
         general = {"fact", "term", "topic", "row", "column"}
         return [m for m in ms if m.start >= end or (m is not tables[0] and not m.kinds <= general)]
     return ms
+
+
+# …，按支出总表看 / 以表三为准: a closing clause naming only a table says where to read what the line asks.
+_SOURCE_AFTER = re.compile(r"(?:请)?(?:根据|依据|按照|参照|按|以|看|从|对照)?(?:表)?$")
+_SOURCE_AFTER_END = re.compile(r"^(?:的口径)?(?:来看|看|为准|为依据|口径|里的|中的|的)?(?:吧|啊|哈)?$")
+
+
+def _source_after(q: Query, ms: list[Mention]) -> list[Mention]:
+    last = ms[-1] if ms else None
+    start = max((b for b in q.breaks if last is not None and b <= last.start), default=None)
+    if last is None or len(ms) < 2 or last.kinds != {"table"} or start is None or q.table is not None \
+            or not _SOURCE_AFTER.fullmatch(q.squashed[start:last.start]) \
+            or not _SOURCE_AFTER_END.match(q.squashed[last.end:]) or ms[-2].kinds == {"table"}:
+        return ms
+    q.table = int(last.term.key)
+    return ms[:-1]
 
 
 def _table_roles(q: Query, ms: list[Mention]) -> list[Mention]:
