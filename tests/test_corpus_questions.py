@@ -261,6 +261,11 @@ CASES = [
     (SWU_FINAL, "超长期特别国债那笔钱，收了多少、实际花了多少？", [21778.00, 6304.68], []),
     # the two halves of spending said by their first word, with a share asked (项目占比)
     (JUSTICE, "项目占比？", [73.26], []),
+    # where a fund's money is placed (落在哪些功能科目), asked after its total in the same line: the rows of that
+    # fund's own table; a loosely typed name does not swallow the words that ask (落在哪)
+    (STREET, "石泉路街道26年政府性基金安排多少元，落在哪些功能科目？", [3680000, 3380000, 300000], []),
+    # an economic item that is also a 三公 line: both tables' figures, each in its own unit
+    (STREET, "公务接待费？", [15250, 1.53], []),
 ]
 
 

@@ -173,18 +173,8 @@ def one_value(doc: Document, q: Query, m: Mention) -> Answer | None:
         return build.choices("value", vals, "这个名称") if len(vals) > 1 else None
     if codes and (not kinds & {"item"} or q.measures):  # (columns asked are read in the code's row)
         return code_answer(doc, q, codes[0])
-    projects = [t for t in m.terms if t.kind == "project"]
-    if projects and q.has("实施期", "年度资金", "绩效") and not any(s.project_name == t.key for t in projects for s in doc.performance):
-        return Answer(False, "value", f"报告（{doc.label}）没有「{projects[0].name}」的项目绩效目标表，"
-                      "没有它的实施期或年度资金数。", understood=projects[0].name)
-    if projects:
-        scoped = [t for t in projects if any(p.name == t.key and (q.scope in (None, "全部") or p.scope == q.scope)
-                                             for p in doc.projects)] or projects
-        names = list(dict.fromkeys(t.key for t in scoped))
-        if len(names) > 1:
-            vals = [v for n in names for v in values(doc, Term("project", n, n), q)]
-            return build.choices("value", vals, f"「{doc.lines and m.term.name}」") if len(vals) > 1 else None
-        return project_answer(doc, q, names[0])
+    if "project" in kinds:
+        return _projects_value(doc, q, m)
     if "group" in kinds:
         return group_answer(doc, q, m.of("group")[0].key)
     if "list" in kinds and q.each:  # 本年项目支出预算表里的项目分别多少钱
@@ -204,6 +194,7 @@ def one_value(doc: Document, q: Query, m: Mention) -> Answer | None:
         return build.choices("value", vals, "这个名称")
     v = vals[0]
     a = answer("value", v.label, f"{cited(v)}。")
+    _three_public_beside(doc, q, m, v, a)
     if v.key.startswith("fact:"):
         sentence = next((f.sentence for f in doc.facts if f.label == v.label), "")
         if sentence and len(sentence) < 90:
@@ -212,6 +203,37 @@ def one_value(doc: Document, q: Query, m: Mention) -> Answer | None:
         return table_answer(doc, int(v.key.split(":")[1]))
     add(a, v)
     return a
+
+
+def _projects_value(doc: Document, q: Query, m: Mention) -> Answer | None:
+    """The figure of the project a name reads as, or a choice between the projects it fits."""
+    projects = [t for t in m.terms if t.kind == "project"]
+    if q.has("实施期", "年度资金", "绩效") and not any(s.project_name == t.key for t in projects for s in doc.performance):
+        return Answer(False, "value", f"报告（{doc.label}）没有「{projects[0].name}」的项目绩效目标表，"
+                      "没有它的实施期或年度资金数。", understood=projects[0].name)
+    scoped = [t for t in projects if any(p.name == t.key and (q.scope in (None, "全部") or p.scope == q.scope)
+                                         for p in doc.projects)] or projects
+    names = list(dict.fromkeys(t.key for t in scoped))
+    if len(names) > 1:
+        vals = [v for n in names for v in values(doc, Term("project", n, n), q)]
+        return build.choices("value", vals, f"「{doc.lines and m.term.name}」") if len(vals) > 1 else None
+    return project_answer(doc, q, names[0])
+
+
+def _three_public_beside(doc: Document, q: Query, m: Mention, v: Value, a: Answer) -> None:
+    """An economic item that is also a line of the 三公 table (公务接待费): that table's figure beside it,
+    printed in its own unit and rounding; both are the report's, neither is chosen silently."""
+    if q.table is not None or v.key.startswith("fact:") or "item" not in m.kinds:
+        return
+    for t in m.terms:
+        if t.kind != "row":
+            continue
+        for w in values(doc, t, q):
+            table = next((x for x in doc.tables if x.label == w.where), None)
+            if table is not None and table.kind == "three_public" and (w.where, w.line) != (v.where, v.line):
+                a.text += f"「三公」经费表另列 {cited(w)}。"
+                add(a, w)
+                return
 
 
 def _stated_outturn(doc: Document, q: Query, m: Mention) -> Answer | None:

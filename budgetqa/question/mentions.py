@@ -275,8 +275,27 @@ def _fuzzy(residue: str, squashed: str, v: Vocabulary, found: list[Mention]) -> 
         terms = list(dict.fromkeys(t for s, t in scored[:6] if s >= best - 4))
         if all(t.kind == "term" for t in terms):  # a word the report explains: the closest name with a figure too
             terms += list(dict.fromkeys(t for s, t in scored if t.kind != "term" and s >= best - 15))[:2]
-        out.append(Mention(start, start + len(word), terms, best * 0.95, "fuzzy"))
+        end = _asking_tail(squashed, start, start + len(word), squash(terms[0].name))
+        out.append(Mention(start, end, terms, best * 0.95, "fuzzy"))
     return out
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> frozenset[str]:
+    from budgetqa.catalogue import INTENTS
+
+    return frozenset(c for intent in INTENTS for c in intent.cues if len(c) >= 2)
+
+
+def _asking_tail(squashed: str, start: int, end: int, name: str) -> int:
+    """Where a loosely matched name ends: not in the characters after the name that the name does not hold
+    and that open a word asking something (政府性基金落在哪些: 落在哪 asks, it is no slip of 预算)."""
+    for cut in range(end - 1, start + 2, -1):
+        if squashed[cut] in name:
+            break
+        if any(squashed.startswith(cue, cut) for cue in _cue_words()):
+            return cut
+    return end
 
 
 def _longest(mentions: list[Mention], text: str) -> list[Mention]:

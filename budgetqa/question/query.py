@@ -1242,8 +1242,8 @@ def _table_roles(q: Query, ms: list[Mention]) -> list[Mention]:
                 and not re.search(r"[、，,和与及跟同]", between)
             if nxt is not None and nxt.kinds != {"table"} and inside:
                 nxt.table = int(m.term.key)
-                if len(tables) == 1:
-                    q.table = nxt.table
+                if len(tables) == 1 and not any(o.kinds & {"code", "item", "row"} and o.start < 10_000 for o in out):
+                    q.table = nxt.table  # (A与表六B核对: the table is B's, A is read where it is printed)
                 continue
             before = q.squashed[out[-1].end:m.start] if out else ""
             if q.table is None and nxt is None and out and not ("table" in out[-1].kinds and out[-1].term.key != m.term.key) and (before in ("（", "(", "", "的") or re.fullmatch(
@@ -1886,7 +1886,8 @@ def _leans_on_context(q: Query) -> bool:
     # 再往下呢 / 上面的款 / 下面的款级科目有哪些: of the last subject
     # 落在哪几个项级科目: the subjects of one level that the last subject is spread over
     down = (bare or not q.subjects and not q.excluded and q.table is None and q.domain == "subjects") \
-        and bool(_DOWN.search(q.squashed) or _UP.search(q.squashed) or q.op == "breakdown" and q.cued and q.level and not q.scope)
+        and bool(_DOWN.search(q.squashed) or _UP.search(q.squashed) or q.op == "breakdown" and q.cued and not q.scope
+                 and (q.level or _PLACED.search(q.squashed) and not _WHOLE_MONEY.search(unnamed)))  # (钱花在哪: all of it)
     why = bare and len(q.squashed) <= 12 and bool(_WHY.search(q.squashed) or _PURPOSE_ASKED.search(q.squashed)
                                                   or re.search(r"^(?:那)?(?:20\d\d年(?:度)?)?(?:实际)?(?:支出了|花了|花掉了?|用了|执行了?)多少", q.squashed))
     # the two just asked (两个加起来, 两者差多少): a sum or comparison of what the conversation named
@@ -1908,6 +1909,8 @@ def _leans_on_context(q: Query) -> bool:
         or asks_sheet(q) or _one_sided(q) or (q.op == "parent" or _which_table_of_last(q)) and not q.subjects and q.table is None
 
 
+# 落在/用在/花到哪些科目: where money is placed, which says there is money named before.
+_PLACED = re.compile(r"(?:落|用|花|分布|投|分|摊|列)(?:在|到|于|向)(?:了)?哪")
 _WHICH_TABLE = re.compile(r"(?:哪|什么|那)(?:一)?张表|哪个表|在哪里?(?:列|印|体现|反映)|出处")
 
 
@@ -2295,6 +2298,9 @@ def _fund_of_last(q: Query, last: Query | None) -> Query:
     fund = next((f for f in lexicon.FUNDS if f in name and f != "财政拨款"), None)
     if fund is None or re.search(r"支出|收入|经费", name.replace(fund, "")):
         return q
+    if q.op == "breakdown":  # (落在哪些科目: the rows of that table, not parts of a name)
+        return replace(q, fund=fund, domain=q.domain or "subjects", follow_up=False, op="list",
+                       ops=[(max(q.ops[0][0], 40.0), "list")] + q.ops)
     return replace(q, fund=fund, domain=q.domain or "subjects", follow_up=False)
 
 
