@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import DATA
+from conftest import CORPUS, DATA
 
 from budgetqa.parser import parse_file
 
@@ -91,6 +91,16 @@ def test_narrative_facts_carry_figures_and_lines(seed_doc):
     assert facts[("rate", "本单位机关运行经费财政拨款预算变动率")] == (Decimal("0.69"), 776)
     assert facts[("amount", "政府采购服务预算")] == (Decimal("10.00"), 784)
     assert facts[("count", "纳入绩效目标管理的二级项目")] == (Decimal("8"), 811)
+
+
+@pytest.mark.parametrize(("name", "count"), [("budget_shanghai_putuo_sifaju_2026_dept.txt", 10),
+                                             ("final_shanghai_putuo_caizhengju_2024.txt", 12)])
+def test_duties_after_a_colon_and_a_list_printed_twice(name, count):
+    """（一） right after 主要职责是： opens the list; a list printed twice over is counted once, and its last
+    duty ends before the sentence that opens the repetition."""
+    duties = [i for i in parse_file(CORPUS / name).items if i.kind == "duty"]
+    assert [d.name for d in duties][:2] == ["一", "二"] and len(duties) == count
+    assert duties[-1].text == "完成区委、区政府交办的其他任务。"
 
 
 def test_duties_units_assets_glossary(seed_doc):

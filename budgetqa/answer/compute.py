@@ -18,7 +18,7 @@ from budgetqa import lexicon
 from budgetqa.findings import SEVERITY_LABEL
 from budgetqa.answer import build
 from budgetqa.answer.build import add, answer, pct, said, stated_reason, typed_value, verdict
-from budgetqa.answer.figures import combine, group_answer, mention_values
+from budgetqa.answer.figures import combine, group_answer, mention_values, three_public_value
 from budgetqa.answer.lists import domain, list_answer, sheet_total
 from budgetqa.answer.lists import sheet_domain
 from budgetqa.answer.topics import topic_answer
@@ -479,6 +479,8 @@ def share(doc: Document, q: Query) -> Answer | None:
     base = subject_value(doc, q, q.subjects[1]) if len(q.subjects) > 1 and q.whole is None else base_of(doc, q, item, m)
     if base is None:
         return None
+    if "三公" in base.label and "item" in m.kinds:  # a 三公 line against the 三公 total: read in the 三公 table
+        item = three_public_value(doc, q, m) or item
     base = to_unit(base, item.unit)
     if base.amount < item.amount and "fact" in m.kinds and q.whole is not None and q.whole.via != "exact":
         family = _family_total(doc, item)  # (工程采购占采购总额: a whole smaller than its part was misread;

@@ -225,15 +225,21 @@ def _three_public_beside(doc: Document, q: Query, m: Mention, v: Value, a: Answe
     printed in its own unit and rounding; both are the report's, neither is chosen silently."""
     if q.table is not None or v.key.startswith("fact:") or "item" not in m.kinds:
         return
+    w = three_public_value(doc, q, m)
+    if w is not None and (w.where, w.line) != (v.where, v.line):
+        a.text += f"「三公」经费表另列 {cited(w)}。"
+        add(a, w)
+
+
+def three_public_value(doc: Document, q: Query, m: Mention) -> Value | None:
+    """A name's figure in the 三公 table, when that table prints a line of the name."""
     for t in m.terms:
-        if t.kind != "row":
-            continue
-        for w in values(doc, t, q):
-            table = next((x for x in doc.tables if x.label == w.where), None)
-            if table is not None and table.kind == "three_public" and (w.where, w.line) != (v.where, v.line):
-                a.text += f"「三公」经费表另列 {cited(w)}。"
-                add(a, w)
-                return
+        if t.kind == "row":
+            for w in values(doc, t, q):
+                table = next((x for x in doc.tables if x.label == w.where), None)
+                if table is not None and table.kind == "three_public":
+                    return w
+    return None
 
 
 def _stated_outturn(doc: Document, q: Query, m: Mention) -> Answer | None:

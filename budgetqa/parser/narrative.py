@@ -13,7 +13,7 @@ from budgetqa.parser.text import AMOUNT, compact, is_noise, to_decimal
 _HEADING = re.compile(
     r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[、.．])"
 )
-_NUMBERED = re.compile(r"(?:^|(?<=[。；;]))\s*(?:（([一二三四五六七八九十]+)）|(\d{1,2})[.．、])")
+_NUMBERED = re.compile(r"(?:^|(?<=[。；;：:]))\s*(?:（([一二三四五六七八九十]+)）|(\d{1,2})[.．、])")
 _GLOSSARY_ENTRY = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、]|（[\d一二三四五六七八九十]+）)(.{1,24}?)(?:[：:]|是指|是对|指)")
 
 _AMOUNT_FACT = re.compile(rf"({AMOUNT})\s*(万元|亿元|元)")
@@ -473,8 +473,12 @@ def _items(section: str, body: _Text) -> list[TextItem]:
     text = body.text
     items: list[TextItem] = []
     if any(k in section for k in ("职责", "主要职能", "职能")):
+        seen = set()
         for number, (start, end) in _numbered_spans(text):
-            items.append(TextItem("duty", number, text[start:end].strip(), body.line_at(start)))
+            duty = text[start:end].strip()
+            if (number, duty) not in seen:  # (a list printed twice over is one list)
+                items.append(TextItem("duty", number, duty, body.line_at(start)))
+                seen.add((number, duty))
     if "机构设置" in section or "单位构成" in section:
         for kind, pattern in (("internal_unit", r"内设机构(?:包括|有)?[：:]?"), ("subordinate_unit", r"下属单位(?:包括|有)?[：:]?")):
             m = re.search(pattern + r"([^。]+)", text)
@@ -539,6 +543,8 @@ def _numbered_spans(text: str) -> list[tuple[str, tuple[int, int]]]:
     spans = []
     for k, (number, _, end) in enumerate(marks):
         stop = marks[k + 1][1] if k + 1 < len(marks) else len(text)
+        if k + 1 < len(marks) and marks[k + 1][0] in ("一", "1") and "。" in text[end:stop]:
+            stop = text.index("。", end) + 1  # the numbering starts again: what comes before it opens another list
         spans.append((number, (end, stop)))
     return spans
 

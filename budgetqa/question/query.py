@@ -206,6 +206,16 @@ def _whole_said(q: Query) -> None:
         q.whole = None
     if q.op == "share" and q.whole is None and len(q.subjects) == 1 and re.match(r"(?:那|那么)?(?:对|相对于|相对)", q.squashed):
         q.whole, q.subjects = q.subjects[0], []
+    if q.op == "share" and q.whole is None and len(q.subjects) == 2 and q.subjects[1].start < 10_000 \
+            and re.fullmatch(r"\s*[/÷]\s*", _typed_between(q, q.subjects[0], q.subjects[1])):
+        q.whole, q.subjects = q.subjects[1], q.subjects[:1]  # 差旅费/公用经费占比: a fraction, the second is the whole
+
+
+def _typed_between(q: Query, a: Mention, b: Mention) -> str:
+    """What was typed between two names, punctuation kept (the squashed question drops it)."""
+    before, after = q.squashed[max(0, a.end - 4):a.end], q.squashed[b.start:b.start + 4]
+    m = re.search(re.escape(before) + r"(.{0,3}?)" + re.escape(after), q.text) if before and after else None
+    return m.group(1) if m else q.squashed[a.end:b.start]
 
 
 def _figure_typed(q: Query, doc: Document, v) -> None:
@@ -1032,7 +1042,7 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
         fund_listed = bool(fund and re.fullmatch(rf"[类款项]?的?{fund}(?:拨款)?(?:收入)?(?:当年数|本年数|当年|本年)?[和与及、跟]",
                                                  between))
         # 机关运行经费和(经济分类表的)公用经费: two names listed, not a column of the row
-        listed = measures and (bool(re.search(r"[和与及、跟同加]", between)) or named_rows[0].kinds == {"row"} and any(
+        listed = measures and (bool(re.search(r"[和与及、跟同加占比]|除以", between)) or named_rows[0].kinds == {"row"} and any(
             last_row <= b <= measures[0].start for b in q.breaks) or _enumerated(q, last_row, measures[0].start)) \
             and not fund_listed  # (本年收入加上年结转, 本年收入、上年结转)
         fund_row = _fund_of(q.squashed[rows[0].start:rows[0].end]) if len(named_rows) == 1 else None
@@ -1054,9 +1064,10 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
 
 
 def _enumerated(q: Query, end: int, start: int) -> bool:
-    """An enumeration mark (、) typed between two names: they are listed, the second is no column of the first."""
+    """An enumeration mark (、) or a division (/, ÷) typed between two names: they are two things, the second is
+    no column of the first."""
     before, after = q.squashed[max(0, end - 4):end], q.squashed[start:start + 4]
-    return bool(before and after and re.search(re.escape(before) + r"\s*、\s*" + re.escape(after), q.text))
+    return bool(before and after and re.search(re.escape(before) + r"\s*[、/÷]\s*" + re.escape(after), q.text))
 
 
 def _spending_words(q: Query, ms: list[Mention]) -> list[Mention]:
