@@ -259,6 +259,8 @@ CASES = [
     (SWU_FINAL, "教育支出增幅", [22774.53], []),
     # money received and money spent of one name: its rows in the income table and in the spending table
     (SWU_FINAL, "超长期特别国债那笔钱，收了多少、实际花了多少？", [21778.00, 6304.68], []),
+    # a code said with both sides (收入决算和支出决算): read in both tables, and their difference is of the two
+    (SWU_FINAL, "超长期特别国债安排的支出（20598），收入决算和支出决算各是多少？差了多少？", [21778.00, 6304.68, 15473.32], []),
     # the two halves of spending said by their first word, with a share asked (项目占比)
     (JUSTICE, "项目占比？", [73.26], []),
     # where a fund's money is placed (落在哪些功能科目), asked after its total in the same line: the rows of that

@@ -675,8 +675,7 @@ KNOWN_GAPS = {
         "X4-083", "X4-096"],
     "dialogues_x3.jsonl": ["X3-024", "X3-061", "X3-069", "X3-071",
         "X3-113", "X3-115", "X3-116"],
-    "corpus_c6.jsonl": ["C6-042", "C6-050", "C6-062", "C6-074", "C6-092", "C6-095", "C6-096",
-        "C6-097", "C6-102", "C6-107"],
+    "corpus_c6.jsonl": ["C6-042", "C6-050", "C6-062", "C6-074", "C6-092", "C6-095", "C6-097", "C6-102", "C6-107"],
     # written by helpers who never saw the code (2026-12-04), scored untuned first: z1 65.3 %, z2 42.9 %
     "personas_z1.jsonl": ["Z1-020", "Z1-085",
         "Z1-088", "Z1-091", "Z1-093", "Z1-094", "Z1-101", "Z1-115", "Z1-116", "Z1-121"],
@@ -719,7 +718,7 @@ KNOWN_GAPS = {
         "D9-061", "D9-066", "D9-071", "D9-073", "D9-076", "D9-083", "D9-084"],
     "corpus_c1.jsonl": ["C1-002", "C1-020", "C1-027", "C1-028", "C1-050", "C1-053", "C1-056", "C1-058", "C1-063", "C1-070", "C1-072", "C1-075", "C1-078", "C1-094", "C1-095"],
     "personas_e2.jsonl": ["E2-009", "E2-056", "E2-057", "E2-076", "E2-078", "E2-083"],
-    "corpus_f2.jsonl": ["F2-007", "F2-015", "F2-016", "F2-022", "F2-025", "F2-031", "F2-033", "F2-035", "F2-036", "F2-038", "F2-041", "F2-045", "F2-047", "F2-051", "F2-052", "F2-055", "F2-064", "F2-079"],
+    "corpus_f2.jsonl": ["F2-007", "F2-015", "F2-016", "F2-022", "F2-025", "F2-031", "F2-033", "F2-035", "F2-036", "F2-038", "F2-041", "F2-047", "F2-051", "F2-052", "F2-055", "F2-064", "F2-079"],
     "personas_a1.jsonl": ["A1-028", "A1-032", "A1-040", "A1-042", "A1-050", "A1-079", "A1-081"],
     "corpus_dialogues_b1.jsonl": ["B1-002", "B1-003", "B1-004", "B1-005", "B1-006", "B1-024", "B1-036", "B1-037", "B1-042", "B1-045", "B1-050",
         "B1-058", "B1-060", "B1-062", "B1-063", "B1-069", "B1-072", "B1-078"],
@@ -764,7 +763,7 @@ KNOWN_GAPS = {
     # sets of 2026-12-05, written by helpers who never saw the code: development sets (personas_v2, corpus_w2,
     # personas_xa, corpus_y2) and that session's exam sets (personas_a4, corpus_dialogues_b4, corpus_mix_c4)
     "personas_v2.jsonl": ["V2-030", "V2-045", "V2-056", "V2-078", "V2-080"],
-    "corpus_w2.jsonl": ["W2-009", "W2-012", "W2-018", "W2-019", "W2-020", "W2-021", "W2-022", "W2-041", "W2-043",
+    "corpus_w2.jsonl": ["W2-009", "W2-012", "W2-018", "W2-019", "W2-020", "W2-021", "W2-041", "W2-043",
         "W2-062", "W2-069"],
     "personas_xa.jsonl": ["XA-002", "XA-003", "XA-016", "XA-020", "XA-027", "XA-031", "XA-047",
         "XA-051", "XA-053", "XA-057"],
@@ -776,7 +775,7 @@ KNOWN_GAPS = {
         "B4-032", "B4-042", "B4-046", "B4-052", "B4-053", "B4-061", "B4-068", "B4-070", "B4-078",
         "B4-083", "B4-090"],
     "corpus_mix_c4.jsonl": ["C4-004", "C4-006", "C4-034", "C4-047", "C4-052", "C4-056", "C4-058", "C4-066",
-        "C4-067", "C4-069", "C4-071", "C4-074", "C4-079", "C4-081", "C4-086", "C4-088"],
+        "C4-067", "C4-071", "C4-074", "C4-079", "C4-081", "C4-086", "C4-088"],
 }
 # A line whose gold holds only when asked with no conversation before it: in a shuffled session it
 # follows a question about one project, and "这些钱从哪来" is then rightly read as that project's money.

@@ -53,12 +53,13 @@ def total(values: list[Value]) -> Decimal:
 
 
 def dedupe(values: list[Value]) -> list[Value]:
-    """One value per thing: the same name and figure printed in two tables counts once."""
+    """One value per thing: the same name and figure printed in two tables counts once (two figures of one name
+    in two tables are two things: a code's income and its spending)."""
     seen, out = set(), []
     for v in values:
-        if (v.key, v.label) in seen or (v.label, v.amount) in seen:
+        if (v.key, v.label, v.where) in seen or (v.label, v.amount) in seen:
             continue
-        seen.update({(v.key, v.label), (v.label, v.amount)})
+        seen.update({(v.key, v.label, v.where), (v.label, v.amount)})
         out.append(v)
     return out
 

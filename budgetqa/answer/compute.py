@@ -80,7 +80,7 @@ def subject_values(doc: Document, q: Query) -> list[Value]:
     out = []
     for m in q.subjects:
         v = subject_value(doc, q, m)
-        if v is not None and not (out and out[-1].key == v.key):
+        if v is not None and not (out and out[-1].key == v.key and out[-1].where == v.where):
             out.append(v)
     return build.dedupe(out)
 
@@ -191,6 +191,8 @@ def difference(doc: Document, q: Query) -> Answer | None:
     if len(vals) != 2 or vals[0].unit != vals[1].unit:
         return None
     first, second = vals
+    if first.label == second.label:  # one name in two tables (its income and its spending): said with each table
+        first, second = (replace(v, label=f"{v.where} {v.label}") for v in vals)
     diff = first.amount - second.amount
     a = answer("difference", f"{first.label} 与 {second.label}",
                f"{said(first)} 比 {said(second)} {'多' if diff >= 0 else '少'} {amount_text(abs(diff), first.unit)}"

@@ -1024,7 +1024,7 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
     ms = _spending_words(q, ms)
     ms = _source_after(q, _source_clause(q, ms))
     ms = _table_roles(q, ms)
-    ms = _one_name_in_tables(q, ms)
+    ms = _one_name_both_sides(q, _one_name_in_tables(q, ms), doc)
     ms = _fund_roles(q, ms, doc)
     ms = _modifier_roles(q, ms)
     ms = _whole_roles(q, ms)
@@ -1282,6 +1282,27 @@ def _one_name_in_tables(q: Query, ms: list[Mention]) -> list[Mention]:
                     or len(q.amounts) == 1 and 0 <= q.amounts[0].start - tables[0].end <= 4):
         return ms  # (X在表A里是N，在表B里是多少: the figure read in each, the one typed among them)
     return [replace(names[0], table=int(t.term.key)) for t in tables]
+
+
+_INCOME_SIDE = re.compile(r"收入|收了|收到|进账|到账|拨来|拨下来")
+_SPENDING_SIDE = re.compile(r"支出|花|用了|用掉|开支")
+
+
+def _one_name_both_sides(q: Query, ms: list[Mention], doc: Document) -> list[Mention]:
+    """超长期特别国债安排的支出，收入有多少、实际支出多少: a code said with money received and money spent is
+    read in the income table and in the spending table that both print it."""
+    names = [m for m in ms if m.start < 10_000]
+    if len(names) != 1 or "code" not in names[0].kinds or names[0].table is not None or q.table is not None:
+        return ms
+    rest = _mask(q.squashed, names)
+    if not (_INCOME_SIDE.search(rest) and _SPENDING_SIDE.search(rest)):
+        return ms
+    code = names[0].of("code")[0].key
+    tables = [next((t for t in doc.tables if t.kind == kind and any(r.code == code for r in t.rows)), None)
+              for kind in ("income", "expenditure")]
+    if None in tables:
+        return ms
+    return [replace(names[0], table=t.no) for t in tables]
 
 
 def _fund_of(typed: str) -> str | None:
