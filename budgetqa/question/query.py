@@ -214,7 +214,7 @@ def _whole_said(q: Query) -> None:
 def _typed_between(q: Query, a: Mention, b: Mention) -> str:
     """What was typed between two names, punctuation kept (the squashed question drops it)."""
     before, after = q.squashed[max(0, a.end - 4):a.end], q.squashed[b.start:b.start + 4]
-    m = re.search(re.escape(before) + r"(.{0,3}?)" + re.escape(after), q.text) if before and after else None
+    m = re.search(re.escape(before) + r"(.{0,12}?)" + re.escape(after), q.text) if before and after else None
     return m.group(1) if m else q.squashed[a.end:b.start]
 
 
@@ -1005,10 +1005,30 @@ _MEASURE_NAMES = {w: key for key, words in lexicon.MEASURES.items() for w in wor
 _SPENDING_COLUMNS = ("基本支出", "项目支出", "人员经费", "公用经费")
 
 
+def _glosses(q: Query, ms: list[Mention]) -> list[Mention]:
+    """A name said again in brackets after a name of the same line of codes: one thing. 卫生健康（看病医疗的钱）
+    glosses the 类 with words of its 款: the 类 is meant; 一般行政管理事务（2013102） picks one of the codes the
+    name has: that code is meant."""
+    out: list[Mention] = []
+    for m in ms:
+        before = out[-1] if out else None
+        outer = {t.key for t in before.terms if t.kind == "code"} if before is not None else set()
+        inner = {t.key for t in m.terms if t.kind == "code"}
+        if before is not None and outer and inner and m.start < 10_000 \
+                and re.search(r"[（(][^）)]*$", _typed_between(q, before, m)) \
+                and all(any(a.startswith(b) or b.startswith(a) for b in outer) for a in inner):
+            if inner <= outer:
+                out[-1] = replace(m, start=before.start)  # (where the name was typed: 城乡社区管理事务下的行政运行（2120101）)
+            continue
+        out.append(m)
+    return out
+
+
 def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
     """Which names are asked about, and which only say where to read (a table, a fund, a whole, a column)."""
     ms = [m for m in mentions if not (m.kinds == {"department"}) and not any(
         a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in q.scope_spans) and not _names_the_report(q, m)]
+    ms = _glosses(q, ms)
     q.subjects_typed = ms
     q.excluded = [m for m in ms if _excluded(q, m)]
     ms = [m for m in ms if m not in q.excluded and not _own_department(q, m, doc)]
