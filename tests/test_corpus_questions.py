@@ -268,6 +268,10 @@ CASES = [
     (STREET, "石泉路街道26年政府性基金安排多少元，落在哪些功能科目？", [3680000, 3380000, 300000], []),
     # an economic item that is also a 三公 line: both tables' figures, each in its own unit
     (STREET, "公务接待费？", [15250, 1.53], []),
+    # the subjects a fund is spread over, the fund said short (基金的钱) or by its total: that fund's table's rows,
+    # in the unit asked
+    (STREET, "这部分基金的钱落在哪些科目上？各多少元？", [3380000, 300000], ["城市建设支出"]),
+    (STREET, "政府性基金那368万元具体安排在哪两个科目上，各多少万元？", [338, 30], ["城市建设支出"]),
     # where a column's money is booked (其他收入计入了哪些功能科目): the subjects with a figure in that column
     (FINANCE, "本年其他收入6.20万元分别计入了哪些支出功能科目？", [0.01, 6.19], ["一般行政管理事务"]),
     # a 三公 line's share of the 三公 total is read in the 三公 table (the economic table prints it in 元)

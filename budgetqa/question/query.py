@@ -170,6 +170,7 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     _refusals(q, doc, mentions)
     _missing_table(q, doc)
     _rank(q)
+    _fund_spread(q)
     if q.domain == "duties" and not q.subjects and q.ops and q.ops[0][0] < 30:
         q.ops = [(60.0, "text")] + q.ops  # 还管密码吗: whether a duty is the department's, however weakly cued
         q.op = "text"
@@ -2339,6 +2340,35 @@ def _pronoun_whole(q: Query, last: Query | None) -> Query:
             or last.subjects[0].term.key == q.subjects[0].term.key:
         return q
     return replace(q, whole=_carried(last.subjects[0]), follow_up=False)
+
+
+# Asking which subjects a sum is spread over (落在哪些科目, 具体到项各多少, 安排在哪两个科目上).
+_SPREAD_ASKED = re.compile(r"(?:哪些|哪几|哪两|哪三|具体到|分别|都)(?:个)?(?:功能)?(?:科目|类|款|项)|(?:落|用|花|安排|分布|投)(?:在|到)哪")
+
+
+def _fund_spread(q: Query) -> None:
+    """政府性基金那368万元安排在哪两个科目上 / 基金的钱落在哪些科目上: the subjects of that fund's own table, listed
+    (the fund's total named, or the fund said short as 基金, is where to read, not what is asked)."""
+    if q.domain != "subjects" or q.fund or q.table is not None or not _SPREAD_ASKED.search(q.squashed) \
+            or re.search(r"最(?:多|大|少|小|高|低)", q.squashed):
+        return
+    named = [m for m in q.subjects if m.start < 10_000]
+    fund = None
+    if len(named) == 1:
+        if q.op == "breakdown":
+            return  # (a fund's total broken down is read as its parts already)
+        name = squash(named[0].term.name)
+        fund = next((f for f in lexicon.FUNDS if f in name and f != "财政拨款"), None)
+        if fund is None or re.sub(r"拨款|支出|预算|收入|安排|资金", "", name.replace(fund, "")):
+            return
+    elif not named and re.search(r"(?<!性)基金(?!会)", q.squashed):
+        fund = "政府性基金"  # (基金 said alone in a budget report is the government fund)
+    if fund is None:
+        return
+    q.fund, q.subjects = fund, []
+    if q.op in ("breakdown", "rank", "value"):
+        q.op = "list"
+        q.ops = [(max(q.ops[0][0], 40.0), "list")] + q.ops
 
 
 def _fund_of_last(q: Query, last: Query | None) -> Query:
