@@ -272,6 +272,10 @@ CASES = [
     # in the unit asked
     (STREET, "这部分基金的钱落在哪些科目上？各多少元？", [3380000, 300000], ["城市建设支出"]),
     (STREET, "政府性基金那368万元具体安排在哪两个科目上，各多少万元？", [338, 30], ["城市建设支出"]),
+    # a stated rate typed with a name is about that statement: recomputed from the paragraph's own figures, and the
+    # earlier figure it implies (91.97 ÷ 1.1766); a rate that only the paragraph's heading figure gives is said so
+    (JUSTICE, "第9条职业年金也写增17.66%，91.97对77.99实际是多少", [17.93, 78.17], []),
+    (JUSTICE, "5.27%是按哪个算的", [208.8, 198.34], ["按段首数算"]),
     # where a column's money is booked (其他收入计入了哪些功能科目): the subjects with a figure in that column
     (FINANCE, "本年其他收入6.20万元分别计入了哪些支出功能科目？", [0.01, 6.19], ["一般行政管理事务"]),
     # a 三公 line's share of the 三公 total is read in the 三公 table (the economic table prints it in 元)

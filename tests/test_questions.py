@@ -733,7 +733,7 @@ KNOWN_GAPS = {
     "corpus_h1.jsonl": ["H1-004", "H1-032", "H1-039", "H1-040", "H1-046", "H1-080"],
     "personas_i1.jsonl": ["I1-012", "I1-023", "I1-028", "I1-035", "I1-036", "I1-074", "I1-076", "I1-080"],
     "corpus_dialogues_j1.jsonl": ["J1-012", "J1-016", "J1-021", "J1-027", "J1-028",
-        "J1-034", "J1-036", "J1-064", "J1-069", "J1-070", "J1-075"],
+        "J1-064", "J1-069", "J1-070", "J1-075"],
     "personas_p1.jsonl": ["P1-012", "P1-014", "P1-018", "P1-023", "P1-025", "P1-032", "P1-034", "P1-035", "P1-036", "P1-062",
         "P1-076", "P1-088"],
     "corpus_dialogues_p2.jsonl": ["P2-003", "P2-006", "P2-007", "P2-016", "P2-020", "P2-024", "P2-025", "P2-030", "P2-044", "P2-047",
@@ -749,7 +749,7 @@ KNOWN_GAPS = {
         "Y1-080"],
     "corpus_dialogues_t1.jsonl": ["T1-005", "T1-010", "T1-012", "T1-013", "T1-014", "T1-027", "T1-029", "T1-032",
         "T1-033", "T1-034", "T1-035", "T1-039", "T1-045", "T1-048", "T1-049", "T1-050", "T1-052", "T1-053", "T1-058",
-        "T1-062", "T1-063", "T1-068", "T1-084", "T1-085", "T1-087", "T1-088"],
+        "T1-062", "T1-063", "T1-068", "T1-084", "T1-087", "T1-088"],
     "corpus_mix_u1.jsonl": ["U1-003", "U1-013", "U1-015", "U1-017", "U1-018", "U1-021", "U1-022", "U1-025",
         "U1-027", "U1-033", "U1-036", "U1-047", "U1-050", "U1-052", "U1-053", "U1-054",
         "U1-056", "U1-058", "U1-059", "U1-060", "U1-064", "U1-067", "U1-077"],
@@ -757,7 +757,7 @@ KNOWN_GAPS = {
     "personas_k2.jsonl": ["K2-009", "K2-019", "K2-028", "K2-035", "K2-039", "K2-071", "K2-075", "K2-076", "K2-078", "K2-080"],
     "corpus_dialogues_l2.jsonl": ["L2-012", "L2-018", "L2-026", "L2-037", "L2-039", "L2-040",
         "L2-045", "L2-048", "L2-049", "L2-050", "L2-058", "L2-074", "L2-079", "L2-084", "L2-087"],
-    "corpus_mix_m2.jsonl": ["M2-004", "M2-012", "M2-027", "M2-029", "M2-030", "M2-032", "M2-045", "M2-047",
+    "corpus_mix_m2.jsonl": ["M2-004", "M2-012", "M2-027", "M2-029", "M2-030", "M2-045", "M2-047",
         "M2-076", "M2-085", "M2-089"],
     "personas_n2.jsonl": ["N2-029", "N2-035", "N2-036", "N2-051", "N2-052", "N2-062", "N2-068", "N2-071"],
     "corpus_q2.jsonl": ["Q2-002", "Q2-010", "Q2-015", "Q2-018", "Q2-021", "Q2-023", "Q2-026",
@@ -765,7 +765,7 @@ KNOWN_GAPS = {
     # sets of 2026-12-05, written by helpers who never saw the code: development sets (personas_v2, corpus_w2,
     # personas_xa, corpus_y2) and that session's exam sets (personas_a4, corpus_dialogues_b4, corpus_mix_c4)
     "personas_v2.jsonl": ["V2-030", "V2-045", "V2-056", "V2-078", "V2-080"],
-    "corpus_w2.jsonl": ["W2-009", "W2-012", "W2-018", "W2-019", "W2-020", "W2-021", "W2-041", "W2-043",
+    "corpus_w2.jsonl": ["W2-012", "W2-018", "W2-019", "W2-020", "W2-021", "W2-041", "W2-043",
         "W2-062", "W2-069"],
     "personas_xa.jsonl": ["XA-002", "XA-003", "XA-016", "XA-020", "XA-027", "XA-031", "XA-047",
         "XA-051", "XA-053", "XA-057"],
@@ -773,7 +773,7 @@ KNOWN_GAPS = {
         "Y2-066", "Y2-072", "Y2-073", "Y2-074", "Y2-079", "Y2-080"],
     "personas_a4.jsonl": ["A4-007", "A4-010", "A4-020", "A4-022", "A4-040", "A4-041",
         "A4-051", "A4-059"],
-    "corpus_dialogues_b4.jsonl": ["B4-002", "B4-003", "B4-008", "B4-019", "B4-027", "B4-030",
+    "corpus_dialogues_b4.jsonl": ["B4-002", "B4-003", "B4-008", "B4-019", "B4-030",
         "B4-032", "B4-042", "B4-046", "B4-052", "B4-053", "B4-061", "B4-068", "B4-070", "B4-078",
         "B4-083", "B4-090"],
     "corpus_mix_c4.jsonl": ["C4-004", "C4-006", "C4-034", "C4-047", "C4-052", "C4-056", "C4-058", "C4-066",
@@ -792,7 +792,11 @@ SESSION_ONLY_GAPS = {"review_d1.jsonl": ["D1-115"],
                      "corpus_z2.jsonl": ["Z2-055"],
                      # a stated rate quoted without naming whose it is (完成年初预算的95.89%): alone it is found
                      # by the rate; after a question about another subject it is read as that subject's
-                     "corpus_q2.jsonl": ["Q2-066"]}
+                     "corpus_q2.jsonl": ["Q2-066"],
+                     # a line stating a paragraph's figures, then asking 按这两个数算幅度多少: the second clause
+                     # leans on the question before the line (a sum of named items) and lists that table's items
+                     # beside the recomputed rate, too many figures in all
+                     "corpus_z8.jsonl": ["Z8-022"]}
 
 
 @pytest.mark.parametrize("in_session", [False, True], ids=["alone", "one-conversation"])

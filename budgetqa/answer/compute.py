@@ -889,6 +889,8 @@ def change(doc: Document, q: Query) -> Answer | None:
             bonus += 80
         if not q.subjects and f.kind == "change" and any(abs(f.value) == a.value for a in q.amounts):
             bonus += 150  # 说明里写比2023年预算增加5.59万元，倒推2023年是多少: the change whose amount is typed
+        if f.kind == "rate" and abs(f.value) in [abs(p) for p in q.percents]:
+            bonus += 150 if not q.subjects else 60  # 5.27%是按哪个数算的: the rate typed is the statement asked of
         if side and side in subject and not q.subjects:
             bonus += 20  # 支出比上年变了多少: of the change stated for spending, not the income's beside it
         pairs = {subject[i:i + 2] for i in range(len(subject) - 1)} - _GENERIC_PAIRS
@@ -1126,6 +1128,12 @@ def _stated_with_rate(doc: Document, rate: Fact, a: Answer) -> Decimal | None:
     a.text += "该段所列：" + "；".join(f"{label} {amount_text(value, unit)}" for (label, value), (unit, _) in stated.items()) + "。"
     for (label, value), (unit, line) in stated.items():
         a.figure(label, value, unit, NARRATIVE, line)
+    values = {value for _, value in stated}
+    heading = next((f for f in sorted(doc.facts, key=lambda f: f.line) if f.kind == "amount" and rate.topic
+                    and f.topic == rate.topic and 0 <= rate.line - f.line <= 4 and f.value not in values), None)
+    if heading is not None:  # the paragraph's own heading figure, when it is none of the yearly ones (208.8 vs 201.50)
+        a.text += f"段首另写 {amount_text(heading.value, heading.unit)}（第{heading.line}行），与上列各数都不相同。"
+        a.figure(f"{heading.label}（段首所写）", heading.value, heading.unit, NARRATIVE, heading.line)
     compared = [(m.group(1), Decimal(m.group(2).replace(",", "")), m.group(3)) for m in _YEAR_AMOUNT.finditer(rate.sentence)]
     if len(compared) == 2 and compared[0][2] == compared[1][2]:
         (before_label, before, unit), (after_label, after, _) = compared
@@ -1134,7 +1142,18 @@ def _stated_with_rate(doc: Document, rate: Fact, a: Answer) -> Decimal | None:
                    f"（{after} − {before}，计算）。")
         a.figure(f"{after_label}与{before_label}之差（计算）", abs(gap), unit)
         if before:
-            return pct(gap, before)
+            computed = pct(gap, before)
+            explained = heading is not None and heading.unit == unit and abs(computed - rate.value) > Decimal("0.01") \
+                and abs(pct(heading.value - before, before) - rate.value) <= Decimal("0.01")
+            if explained:
+                a.text += (f"报告写的 {rate.value}% 与段首的 {amount_text(heading.value, unit)} 对 {before_label} 相符"
+                           f"（({heading.value} − {before}) ÷ {before}，计算），是按段首数算的。")
+            elif abs(computed - rate.value) > Decimal("0.01") and rate.value > -100:
+                implied = (after / (1 + rate.value / 100)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+                a.text += (f"若报告写的 {rate.value}% 无误，{before_label} 应为 {amount_text(implied, unit)}"
+                           f"（{after} ÷ (1 + {rate.value}%)，计算）。")
+                a.figure(f"{before_label}（按报告所写变动率倒推）", implied, unit)
+            return computed
     return None
 
 

@@ -171,6 +171,7 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     _missing_table(q, doc)
     _rank(q)
     _fund_spread(q)
+    _stated_rate_typed(q, doc)
     if q.domain == "duties" and not q.subjects and q.ops and q.ops[0][0] < 30:
         q.ops = [(60.0, "text")] + q.ops  # 还管密码吗: whether a duty is the department's, however weakly cued
         q.op = "text"
@@ -2369,6 +2370,16 @@ def _fund_spread(q: Query) -> None:
     if q.op in ("breakdown", "rank", "value"):
         q.op = "list"
         q.ops = [(max(q.ops[0][0], 40.0), "list")] + q.ops
+
+
+def _stated_rate_typed(q: Query, doc: Document) -> None:
+    """职业年金写增17.66%，91.97对77.99实际是多少: a rate the report states, typed with a name and asked of, is
+    about that stated change (recomputed from its own figures), not the name's figure in a table."""
+    if q.op not in ("value", "about", "text", "check") or not q.percents or q.table is not None or q.op != "value" and q.subjects:
+        return
+    if any(f.kind == "rate" and abs(f.value) == p for f in doc.facts for p in q.percents):
+        q.op = "change"
+        q.ops = [(max(q.ops[0][0], 40.0), "change")] + q.ops
 
 
 def _fund_of_last(q: Query, last: Query | None) -> Query:
