@@ -531,6 +531,9 @@ def breakdown(doc: Document, q: Query) -> Answer | None:
         return topic_answer(doc, q, target.of("topic")[0].key)
     if "table" in kinds and len(kinds) == 1:
         return table_answer(doc, int(target.term.key))
+    side = re.search(r"(收入|支出)(?:总计|合计|总额)", squash(target.term.name)) if kinds & {"fact", "row"} else None
+    if side and not kinds & {"code"} and side.group(1) in q.squashed and (found := _side_parts(doc, side.group(1))) is not None:
+        return found  # 预算收入总计由哪几块构成: the side of the summary table it totals
     for term in ordered(target):
         found = _parts(doc, q, term)
         if found is not None:

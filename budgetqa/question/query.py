@@ -958,9 +958,6 @@ def _shape(q: Query, doc: Document) -> None:
     q.previous_year = bool(year and (year - 1) in q.years) or bool(said)
     q.domain = _domain_word(s)
     q.side = "支出" if re.search(r"支出方|支出栏|支出侧|支出一侧", s) else "收入" if re.search(r"收入方|收入栏|收入侧|收入一侧", s) else None
-    if q.side is None:  # 收了多少 / 实际花了多少: money received or money spent, said with a verb
-        spent, received = _SPENT.search(s), _RECEIVED.search(s)
-        q.side = "支出" if spent and not received else "收入" if received and not spent else None
 
 
 # Verbs of money received and money spent, said of a name whose row both an income and a spending table print.
@@ -1046,6 +1043,10 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
     ms = _spending_words(q, ms)
     ms = _source_after(q, _source_clause(q, ms))
     ms = _table_roles(q, ms)
+    if q.side is None:  # 收了多少 / 实际花了多少: money received or money spent, said with a verb outside the names
+        rest = _mask(q.squashed, ms)
+        spent, received = _SPENT.search(rest), _RECEIVED.search(rest)
+        q.side = "支出" if spent and not received else "收入" if received and not spent else None
     ms = _one_name_both_sides(q, _one_name_in_tables(q, ms), doc)
     ms = _fund_roles(q, ms, doc)
     ms = _modifier_roles(q, ms)
