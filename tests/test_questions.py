@@ -107,6 +107,9 @@ ANSWERS = [
     # parts after (分成哪几项); a code in brackets picks one of the codes a name has
     ("卫生健康那块（看病医疗的钱）今年预算多少，分成哪几项？", "value", [13.60, 5.83, 7.77], []),
     ("一般行政管理事务（2013102）多少", "value", [532.81], []),
+    # the place of a named thing in the ranking of its list (排第几)
+    ("行政运行在所有项级科目里排第几", "rank", [110.41, 4], []),
+    ("山西画报订阅费用在这些项目里排第几？", "rank", [35.89, 5], []),
     # a total of one side (预算收入总计) broken down: that side of the summary table, not a table it equals
     ("报告第三部分写着预算收入总计1,084.38万元，这个数由哪几块构成，各多少？", "breakdown", [550.51, 533.88], []),
     # a fraction typed with / between two names: the first's share of the second (not a column of the first)

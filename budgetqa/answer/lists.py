@@ -325,6 +325,8 @@ def rank(doc: Document, q: Query) -> Answer | None:
         found = rate_rank(doc, q)
         if found is not None:
             return found
+    if _PLACE_ASKED.search(q.squashed) and (found := _place_of(doc, q)) is not None:
+        return found
     d = domain(doc, q)
     if not d.rows:
         return None
@@ -394,6 +396,33 @@ def rank(doc: Document, q: Query) -> Answer | None:
     _table(a, ranked if shown == ranked[:len(shown)] else shown, ranked=True)  # (the whole ranking behind the top:
     a.chart = [(v.label, v.amount) for v in shown]  # 最便宜的 next points into it; the chart is of those named)
     a.focus = shown[:1] if len(shown) == 1 else shown
+    return a
+
+
+# Asking the place of a named thing in a ranking (排第几, 第几名, 排名如何).
+_PLACE_ASKED = re.compile(r"排(?:名)?(?:在)?第几|第几(?:名|位)|排名(?:多少|怎样|如何|怎么样|情况)|排老几")
+
+
+def _place_of(doc: Document, q: Query) -> Answer | None:
+    """山西画报订阅费用在这些项目里排第几: the named thing's place among the list it belongs to, by amount."""
+    named = [m for m in q.subjects if m.kinds & {"project", "code", "item", "row"}]
+    if len(named) != 1:
+        return None
+    d = domain(doc, replace(q, subjects=[m for m in q.subjects if m is not named[0]]))
+    keys = {squash(t.name) for t in named[0].terms} | {t.key for t in named[0].terms if t.kind == "code"}
+    mine = next((v for v in d.rows if any(k and (k in squash(v.label) or v.key == k) for k in keys)), None)
+    if mine is None or len(d.rows) < 2:
+        return None
+    place = 1 + sum(1 for v in d.rows if (v.amount < mine.amount if q.ascending else v.amount > mine.amount))
+    order = "从小到大" if q.ascending else "从大到小"
+    ranked = sorted(d.rows, key=lambda v: v.amount, reverse=not q.ascending)
+    a = answer("rank", f"{mine.label} 在{d.where}中的名次",
+               f"{mine.label} {amount_text(mine.amount, mine.unit)}，在{d.where}（共 {len(d.rows)} 项）中按金额{order}排第 {place} 位"
+               f"（第 1 位 {ranked[0].label} {amount_text(ranked[0].amount, ranked[0].unit)}）。")
+    a.figure(mine.label, mine.amount, mine.unit, mine.where, mine.line)
+    a.figure("名次", Decimal(place), "位")
+    _table(a, ranked, ranked=True)
+    a.focus = [mine]
     return a
 
 
