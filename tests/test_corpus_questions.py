@@ -276,6 +276,9 @@ CASES = [
     # earlier figure it implies (91.97 ÷ 1.1766); a rate that only the paragraph's heading figure gives is said so
     (JUSTICE, "第9条职业年金也写增17.66%，91.97对77.99实际是多少", [17.93, 78.17], []),
     (JUSTICE, "5.27%是按哪个算的", [208.8, 198.34], ["按段首数算"]),
+    # an income source's share, no whole named: of the year's income (本年收入合计), the side it is on
+    (SWU_FINAL, "2024年决算本年收入合计多少？财政拨款占比多少？", [477447.73, 58.61], []),
+    (SWU_FINAL, "事业收入占比", [144017.87, 30.16], []),
     # where a column's money is booked (其他收入计入了哪些功能科目): the subjects with a figure in that column
     (FINANCE, "本年其他收入6.20万元分别计入了哪些支出功能科目？", [0.01, 6.19], ["一般行政管理事务"]),
     # a 三公 line's share of the 三公 total is read in the 三公 table (the economic table prints it in 元)

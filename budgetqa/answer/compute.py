@@ -369,6 +369,11 @@ def base_of(doc: Document, q: Query, item: Value, m: Mention) -> Value | None:
         total = table_total(doc, read_in)  # (a 决算's 支出总计 counts the money carried forward too)
         if total is not None and total.amount != item.amount:
             return total  # 基本支出占比: of the spending its table adds it to
+    if re.search(r"收入$", re.sub(r"[（(][^）)]*[）)]$", "", item.label)) and not re.search(r"支出|合计|总计", item.label):
+        for name in ("本年收入合计", "收入总计"):  # 事业收入占比: of the year's income, the side it is on
+            total = _summary_total(doc, name)
+            if total is not None and total.amount != item.amount:
+                return total
     return _summary_total(doc, "支出总计")
 
 
