@@ -279,6 +279,10 @@ CASES = [
     # an income source's share, no whole named: of the year's income (本年收入合计), the side it is on
     (SWU_FINAL, "2024年决算本年收入合计多少？财政拨款占比多少？", [477447.73, 58.61], []),
     (SWU_FINAL, "事业收入占比", [144017.87, 30.16], []),
+    # whether a duty is the department's, its duties written as one sentence of clauses
+    (SOCIAL, "社工部管不管信访这块？", [], ["统筹指导人民信访工作"]),
+    # the lines of the 三公 table, asked after its total stated in words (都花在哪几块)
+    (STREET, "三公经费预算一共多少？说白了都花在哪几块", [8.53, 1.53, 7], []),
     # where a column's money is booked (其他收入计入了哪些功能科目): the subjects with a figure in that column
     (FINANCE, "本年其他收入6.20万元分别计入了哪些支出功能科目？", [0.01, 6.19], ["一般行政管理事务"]),
     # a 三公 line's share of the 三公 total is read in the 三公 table (the economic table prints it in 元)

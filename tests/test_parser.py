@@ -103,6 +103,13 @@ def test_duties_after_a_colon_and_a_list_printed_twice(name, count):
     assert duties[-1].text == "完成区委、区政府交办的其他任务。"
 
 
+def test_duties_written_as_one_sentence_are_its_clauses():
+    """主要职责是：A；B；…等。 with no numbering: one duty per clause between semicolons."""
+    duties = [i for i in parse_file(CORPUS / "final_shanghai_putuo_shehuigongzuobu_2024.txt").items if i.kind == "duty"]
+    assert [d.name for d in duties] == ["1", "2", "3", "4", "5", "6"]
+    assert duties[0].text == "统筹指导人民信访工作，指导人民建议征集工作" and duties[0].line == 36
+
+
 def test_duties_units_assets_glossary(seed_doc):
     kinds = {}
     for item in seed_doc.items:

@@ -538,6 +538,9 @@ def breakdown(doc: Document, q: Query) -> Answer | None:
         found = _parts(doc, q, term)
         if found is not None:
             return found
+    if kinds == {"fact"} and "三公" in target.term.name and (found := topic_answer(doc, q, "三公经费")) is not None \
+            and found.matched:
+        return found  # “三公”经费预算数都花在哪几块: the lines of the 三公 table, not the sentence's few figures
     if kinds == {"fact"}:  # 政府采购预算总额由哪些构成: the other figures its sentence states
         return _sentence_parts(doc, target.term.key)
     code = next((t.key for t in target.terms if t.kind == "code" and len(t.key) == 7), None)

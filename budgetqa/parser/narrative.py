@@ -474,7 +474,7 @@ def _items(section: str, body: _Text) -> list[TextItem]:
     items: list[TextItem] = []
     if any(k in section for k in ("职责", "主要职能", "职能")):
         seen = set()
-        for number, (start, end) in _numbered_spans(text):
+        for number, (start, end) in _numbered_spans(text) or _semicolon_spans(text):
             duty = text[start:end].strip()
             if (number, duty) not in seen:  # (a list printed twice over is one list)
                 items.append(TextItem("duty", number, duty, body.line_at(start)))
@@ -536,6 +536,22 @@ def _units_from(lines: list[str], first: int, at: int) -> list[TextItem]:
     if not names or not all(_UNIT_END.search(n) for n, _ in names):
         return []
     return [TextItem("report_unit", n, n, line) for n, line in names]
+
+
+def _semicolon_spans(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """主要职责是：A；B；C等。: duties written as one sentence, one per clause between semicolons (numbered 1, 2 …)."""
+    m = re.search(r"主要职责(?:是|为|包括|有)?[：:]", text)
+    if m is None:
+        return []
+    end = text.find("。", m.end())
+    end = len(text) if end < 0 else end + 1
+    spans, start = [], m.end()
+    for semi in re.finditer(r"[；;]|$", text[m.end():end]):
+        stop = m.end() + semi.start()
+        if stop - start >= 4:
+            spans.append((str(len(spans) + 1), (start, stop)))
+        start = m.end() + semi.end()
+    return spans if len(spans) >= 2 else []
 
 
 def _numbered_spans(text: str) -> list[tuple[str, tuple[int, int]]]:
