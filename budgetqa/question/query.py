@@ -172,6 +172,7 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     _rank(q)
     _fund_spread(q)
     _stated_rate_typed(q, doc)
+    _every_project_named(q)
     if q.domain == "duties" and not q.subjects and q.ops and q.ops[0][0] < 30:
         q.ops = [(60.0, "text")] + q.ops  # 还管密码吗: whether a duty is the department's, however weakly cued
         q.op = "text"
@@ -2371,6 +2372,25 @@ def _fund_spread(q: Query) -> None:
     if q.op in ("breakdown", "rank", "value"):
         q.op = "list"
         q.ops = [(max(q.ops[0][0], 40.0), "list")] + q.ops
+
+
+# Words saying several things are meant (三个, 那几个, 这些).
+_SEVERAL = re.compile(r"[两俩三四五六七八九十几]个|那些|这些|那几|这几")
+
+
+def _every_project_named(q: Query) -> None:
+    """本级、附小、附中三个房屋修缮项目加起来: a name several projects share, said of several and added up, is
+    each of them (not a choice between them)."""
+    if len(q.subjects) != 1 or q.subjects[0].start >= 10_000 or not _SEVERAL.search(q.squashed):
+        return
+    m = q.subjects[0]
+    projects = list(dict.fromkeys(t.key for t in m.terms if t.kind in ("project", "target")))
+    if len(projects) < 2 or len(projects) != len({t.key for t in m.terms}):
+        return
+    if re.search(r"加起来|合计|一共|总共|合起来|之和|加总", q.squashed) and q.op in ("value", "list", "breakdown", "sum"):
+        q.subjects = [replace(m, terms=[t]) for t in dict.fromkeys(m.terms)]
+        q.op = "sum"
+        q.ops = [(max(q.ops[0][0], 40.0), "sum")] + q.ops
 
 
 def _stated_rate_typed(q: Query, doc: Document) -> None:
