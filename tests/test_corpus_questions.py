@@ -285,6 +285,9 @@ CASES = [
     (STREET, "三公经费预算一共多少？说白了都花在哪几块", [8.53, 1.53, 7], []),
     # a name several projects share, said of several and added up: each of them, summed
     (SWU_BUDGET, "本级、附小、附中三个房屋修缮项目加起来一共多少万元？", [3532.64, 338.00, 169.64, 4040.28], []),
+    # the sheets a field's value picks (附属小学作为实施单位的项目), added up or counted
+    (SWU_BUDGET, "附属小学作为实施单位的项目，资金加起来多少？", [55.77, 779.77], []),
+    (SWU_BUDGET, "实施单位是西南大学附属小学的项目有几个？", [3], []),
     # where a column's money is booked (其他收入计入了哪些功能科目): the subjects with a figure in that column
     (FINANCE, "本年其他收入6.20万元分别计入了哪些支出功能科目？", [0.01, 6.19], ["一般行政管理事务"]),
     # a 三公 line's share of the 三公 total is read in the 三公 table (the economic table prints it in 元)

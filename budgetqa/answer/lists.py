@@ -96,7 +96,36 @@ def domain(doc: Document, q: Query) -> Domain:
     if holds:
         word = squash(holds.group(1))
         d = Domain(f"{d.where}中名称含「{holds.group(1)}」的", [v for v in d.rows if word in squash(v.label)])
+    picked = sheets_by_field(doc, q)
+    if picked is not None:
+        field_name, value, names = picked
+        d = sheet_domain(doc, replace(q, field_name=None))
+        d = Domain(f"{field_name}为「{value}」的项目（{d.where}）", [v for v in d.rows if v.label in names])
     return d
+
+
+# Fields whose value picks the sheets (附属小学作为实施单位的项目, 实施单位是X的).
+_PICKING_FIELDS = ("实施单位", "主管部门及代码")
+
+
+def sheets_by_field(doc: Document, q: Query) -> tuple[str, str, set[str]] | None:
+    """The sheets whose 实施单位 (or 主管部门) the question names: (field, its value, their projects), when that
+    is some of the sheets, not all."""
+    if q.field_name not in _PICKING_FIELDS or not doc.performance:
+        return None
+    asked = q.squashed.replace(q.field_name, " ")
+    best: dict[str, int] = {}
+    for sheet in doc.performance:
+        value = squash(sheet.fields.get(q.field_name, ""))
+        longest = max((k for k in range(3, len(value) + 1) for i in range(len(value) - k + 1) if value[i:i + k] in asked),
+                      default=0)
+        best[sheet.project_name] = longest
+    top = max(best.values(), default=0)
+    names = {n for n, k in best.items() if k == top}
+    if top < 3 or len(names) == len(best):
+        return None
+    value = next(sheet.fields.get(q.field_name, "") for sheet in doc.performance if sheet.project_name in names)
+    return q.field_name, value, names
 
 
 def _domain(doc: Document, q: Query) -> Domain:

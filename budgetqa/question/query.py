@@ -173,6 +173,7 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     _fund_spread(q)
     _stated_rate_typed(q, doc)
     _every_project_named(q)
+    _sheets_counted(q)
     if q.domain == "duties" and not q.subjects and q.ops and q.ops[0][0] < 30:
         q.ops = [(60.0, "text")] + q.ops  # 还管密码吗: whether a duty is the department's, however weakly cued
         q.op = "text"
@@ -2391,6 +2392,19 @@ def _every_project_named(q: Query) -> None:
         q.subjects = [replace(m, terms=[t]) for t in dict.fromkeys(m.terms)]
         q.op = "sum"
         q.ops = [(max(q.ops[0][0], 40.0), "sum")] + q.ops
+
+
+def _sheets_counted(q: Query) -> None:
+    """附属小学作为实施单位的项目有几个、加起来多少: the sheets a field's value picks, counted or added, not the field
+    itself asked."""
+    if q.field_name not in ("实施单位", "主管部门及代码") or q.op not in ("text", "about", "value") \
+            or "项目" not in q.squashed or re.search(r"字段|去重|几个值|几种", q.squashed):
+        return  # (实施单位字段去重后有几个值: the field's values themselves)
+    op = "count" if re.search(r"几个|多少个|几项", q.squashed) else \
+        "sum" if re.search(r"加起来|合计|一共|总共|合起来|之和", q.squashed) else None
+    if op is not None:
+        q.op = op
+        q.ops = [(max(q.ops[0][0], 40.0), op)] + q.ops
 
 
 def _stated_rate_typed(q: Query, doc: Document) -> None:
