@@ -782,6 +782,25 @@ KNOWN_GAPS = {
         "B4-083", "B4-090"],
     "corpus_mix_c4.jsonl": ["C4-004", "C4-006", "C4-034", "C4-047", "C4-052", "C4-056", "C4-058", "C4-066",
         "C4-067", "C4-071", "C4-074", "C4-081", "C4-086", "C4-088"],
+    # sets of the next session, written by helpers who never saw the code: its exam sets (personas_a5,
+    # corpus_dialogues_b5, corpus_mix_c5, scored untuned at its start and end) and development sets (personas_d5,
+    # corpus_e5, personas_f5, corpus_g5)
+    "personas_a5.jsonl": ["A5-005", "A5-006", "A5-012", "A5-013", "A5-018", "A5-023", "A5-024", "A5-025", "A5-026", "A5-028",
+        "A5-029", "A5-031", "A5-038", "A5-048", "A5-049", "A5-056", "A5-058", "A5-060", "A5-061", "A5-062",
+        "A5-065", "A5-068", "A5-070", "A5-078", "A5-088", "A5-090"],
+    "corpus_dialogues_b5.jsonl": ["B5-004", "B5-010", "B5-014", "B5-021", "B5-022", "B5-025", "B5-029", "B5-036", "B5-039", "B5-042",
+        "B5-043", "B5-051", "B5-052", "B5-056", "B5-059", "B5-061", "B5-062", "B5-064", "B5-065", "B5-070",
+        "B5-071", "B5-075", "B5-076", "B5-077", "B5-080", "B5-083", "B5-087", "B5-088", "B5-089"],
+    "corpus_mix_c5.jsonl": ["C5-003", "C5-010", "C5-022", "C5-030", "C5-033", "C5-035", "C5-038", "C5-040", "C5-043", "C5-056",
+        "C5-057", "C5-061", "C5-063", "C5-065", "C5-066", "C5-068", "C5-069", "C5-075", "C5-076", "C5-078",
+        "C5-081", "C5-082", "C5-083", "C5-085"],
+    "personas_d5.jsonl": ["D5-019", "D5-023", "D5-024", "D5-025", "D5-029", "D5-033"],
+    "corpus_e5.jsonl": ["E5-003", "E5-012", "E5-016", "E5-024", "E5-025", "E5-026", "E5-035", "E5-040", "E5-041", "E5-044",
+        "E5-059", "E5-062", "E5-069", "E5-072", "E5-074", "E5-075", "E5-079", "E5-080"],
+    "personas_f5.jsonl": ["F5-008", "F5-013", "F5-015", "F5-016", "F5-020", "F5-030", "F5-033", "F5-038", "F5-039", "F5-044",
+        "F5-047", "F5-048", "F5-052", "F5-055", "F5-065", "F5-066", "F5-067", "F5-072", "F5-080"],
+    "corpus_g5.jsonl": ["G5-001", "G5-002", "G5-004", "G5-013", "G5-014", "G5-022", "G5-025", "G5-031", "G5-036", "G5-043",
+        "G5-062", "G5-071", "G5-072"],
 }
 # A line whose gold holds only when asked with no conversation before it: in a shuffled session it
 # follows a question about one project, and "这些钱从哪来" is then rightly read as that project's money.
