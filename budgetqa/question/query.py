@@ -113,6 +113,22 @@ _PREMISE = re.compile(r"(?<=[^\s，,。？?；;])(?:都|均|也都|同)(?:是|�
                       r"[^，,。？?；;]{1,12}(?=[，,；;])")
 
 
+_TABLES_COUNTED = re.compile(r"(?:这|那)?([两二三四五])张([^，,。？?、和与]{2,14}?表)")
+
+
+def _tables_counted(text: str, doc: Document) -> str:
+    """两张项目支出预算表有什么区别 / 各自合计多少: the tables whose titles say so, named by their numbers
+    (表12和表13), when there are as many as said and the tables themselves are compared."""
+    m = _TABLES_COUNTED.search(text)
+    if m is None or not re.search(r"区别|不同|差别|差异|不一样|各自(?:的)?合计|合计各", text):
+        return text  # (两张项目表合在一起看，超过50万的项目: the projects they list, not the tables)
+    typed = squash(m.group(2))[:-1]
+    owners = [t.no for t in doc.tables if typed and typed in squash(t.title)]
+    if len(owners) != {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}[m.group(1)]:
+        return text
+    return text[:m.start()] + "和".join(f"表{no}" for no in owners) + text[m.end():]
+
+
 def read(question: str, doc: Document, heard: int = 0) -> Query:
     """Read one question (one part of a line) against the document's vocabulary (``heard``: how many
     misheard names were put right already; three at most)."""
@@ -127,7 +143,7 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
                       <= doc.year + 1 else m.group(1), text)
     for short, full in lexicon.SHORT_PAIRS:
         text = re.sub(short, full, text)
-    text = _PREMISE.sub("", text)
+    text = _PREMISE.sub("", _tables_counted(text, doc))
     squashed = squash(text)
     q = Query(text=text, squashed=squashed, breaks=_breaks(text), cut=cut)
     numbers = read_numbers(squashed)
