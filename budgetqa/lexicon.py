@@ -355,8 +355,8 @@ DATE_ASKED = re.compile(r"截(?:至|止|到)(?:啥|什么|哪)|(?:啥|什么)时
 # Whether the report has something at all (今年有没有, 涉及吗), not how much.
 WHETHER_HAS = re.compile(r"有没有|有无|有吗|是否有|有不有|涉及")
 
-# One-character verbs that stand between two names (X占Y), put right when typed by their sound.
-SOUND_ALIKE_VERBS = ("占",)
+# One-character verbs that stand between two names (X占Y), and the characters of their sound typed for them.
+SOUND_ALIKE_VERBS = {"占": "站战沾栈湛绽蘸"}
 
 SOUND_ALIKE_WORDS = ("预算", "决算", "经费", "结转", "拨款", "结余", "街道", "采购", "下降", "增长", "增加", "减少", "比例", "占比")
 

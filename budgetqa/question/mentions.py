@@ -429,9 +429,9 @@ def _verb_between_names(text: str, squashed: str, rest: str) -> str | None:
         ch = rest[i]
         if rest[i - 1] != " " or rest[i + 1] != " " or not "\u4e00" <= ch <= "\u9fff":
             continue
-        for word in lexicon.SOUND_ALIKE_VERBS:
+        for word, typed in lexicon.SOUND_ALIKE_VERBS.items():
             around = squashed[i - 1:i + 2]
-            if ch != word and _readings(word, False) <= _readings(ch, True) and around in text:
+            if ch in typed and around in text:
                 return text.replace(around, around[0] + word + around[2], 1)
     return None
 
