@@ -346,6 +346,8 @@ def code_answer(doc: Document, q: Query, code: str) -> Answer | None:
     if up is not None and any(r.name == row.name and r.code != code and r.code for r in table.rows):
         a.text += f"（{code} 属于 {up.label}；报告另有同名科目。）"  # 一般行政管理事务 under two 款: said whose it is
     if q.has(*_WHAT_FOR):
+        if (leaf := _single_leaf(table, row)) is not None:  # 住房保障支出是什么钱: all of it one finest subject
+            a.text += f"它只有一个明细科目：{leaf.label}。"
         said_of = code_explained(doc, code, row.name)
         if said_of is not None:
             a.text += f"情况说明：{said_of[1]}（第{said_of[0]}行）。"
@@ -633,10 +635,16 @@ def _same_figure_parts(doc: Document, q: Query, vals: list[Value]) -> Answer | N
 def _only_child(table: Table, row) -> str:
     """A row whose figure is all one chain of single children down to its finest level: that finest row,
     said beside it (212 城乡社区支出 3,380,000（即 2120803 城市建设支出）)."""
+    leaf = _single_leaf(table, row)
+    return f"（即 {leaf.label}）" if leaf is not None else ""
+
+
+def _single_leaf(table: Table, row):
+    """The finest row of a chain of single children under a row (None when the row has several or none)."""
     leaf = row
     while len(below := children_rows(table, leaf)) == 1:
         leaf = below[0]
-    return f"（即 {leaf.label}）" if leaf is not row and leaf.code else ""
+    return leaf if leaf is not row and leaf.code else None
 
 
 def _rows_under(table: Table, parent, below: list, label: str) -> Answer | None:
