@@ -800,18 +800,18 @@ def convert_units(answer: Answer, q: Query) -> None:
         return
     converted = []
     totals = [f for f in answer.figures if f.label == "合计（计算）"] if answer.intent == "filter" else []
+    def scaled(value: Decimal) -> Decimal:
+        value = (value * factor).normalize()
+        return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+
     for f in totals or answer.figures[:3]:
         if f.unit == source:
-            value = (f.value * factor).normalize()
-            value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value
-            converted.append(Figure(f"{f.label}（折合{target}）", value, target, f.table, f.line))
+            converted.append(Figure(f"{f.label}（折合{target}）", scaled(f.value), target, f.table, f.line))
     if not converted and {"名称", "金额", "单位"} <= set(answer.columns) and len(answer.rows) <= 12:
         name, amount, unit = (answer.columns.index(c) for c in ("名称", "金额", "单位"))
         for row in answer.rows:  # a short list's rows (各多少万元 of rows printed in 元)
             if row[unit] == source and isinstance(row[amount], Decimal):
-                value = (row[amount] * factor).normalize()
-                value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value
-                converted.append(Figure(f"{row[name]}（折合{target}）", value, target))
+                converted.append(Figure(f"{row[name]}（折合{target}）", scaled(row[amount]), target))
     if converted:
         answer.text += "（折合：" + "；".join(f"{f.label.split('（折合')[0]} {f.value:,} {target}" for f in converted) + "）"
         answer.figures += converted

@@ -20,7 +20,7 @@ from budgetqa.answer.topics import topic_answer
 from budgetqa.answer.build import add, answer, cited, said
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import (NARRATIVE, Value, best_values, carry_split, children_rows, code_place, topic_facts,
-                                     group_members, measure_column, parent_row, row_values, values, whole_column)
+                                     group_members, measure_column, parent_row, row_values, table_no_of, values, whole_column)
 from budgetqa.models import Document, Table
 from budgetqa.models import ECONOMIC_CLASSES
 from budgetqa.question.mentions import Mention
@@ -236,7 +236,7 @@ def three_public_value(doc: Document, q: Query, m: Mention) -> Value | None:
     for t in m.terms:
         if t.kind == "row":
             for w in values(doc, t, q):
-                table = next((x for x in doc.tables if x.label == w.where), None)
+                table = doc.table_no(table_no_of(w.where) or 0)
                 if table is not None and table.kind == "three_public":
                     return w
     return None

@@ -113,13 +113,14 @@ def sheets_by_field(doc: Document, q: Query) -> tuple[str, str, set[str]] | None
     is some of the sheets, not all."""
     if q.field_name not in _PICKING_FIELDS or not doc.performance:
         return None
+    from difflib import SequenceMatcher
+
     asked = q.squashed.replace(q.field_name, " ")
     best: dict[str, int] = {}
-    for sheet in doc.performance:
+    for sheet in doc.performance:  # the longest stretch of its value the question types
         value = squash(sheet.fields.get(q.field_name, ""))
-        longest = max((k for k in range(3, len(value) + 1) for i in range(len(value) - k + 1) if value[i:i + k] in asked),
-                      default=0)
-        best[sheet.project_name] = longest
+        best[sheet.project_name] = SequenceMatcher(None, value, asked, autojunk=False).find_longest_match(
+            0, len(value), 0, len(asked)).size
     top = max(best.values(), default=0)
     names = {n for n, k in best.items() if k == top}
     if top < 3 or len(names) == len(best):

@@ -227,15 +227,15 @@ def _whole_said(q: Query) -> None:
     if q.op == "share" and q.whole is None and len(q.subjects) == 1 and re.match(r"(?:那|那么)?(?:对|相对于|相对)", q.squashed):
         q.whole, q.subjects = q.subjects[0], []
     if q.op == "share" and q.whole is None and len(q.subjects) == 2 and q.subjects[1].start < 10_000 \
-            and re.fullmatch(r"\s*[/÷]\s*", _typed_between(q, q.subjects[0], q.subjects[1])):
+            and re.fullmatch(r"\s*[/÷]\s*", _typed_between(q, q.subjects[0].end, q.subjects[1].start)):
         q.whole, q.subjects = q.subjects[1], q.subjects[:1]  # 差旅费/公用经费占比: a fraction, the second is the whole
 
 
-def _typed_between(q: Query, a: Mention, b: Mention) -> str:
-    """What was typed between two names, punctuation kept (the squashed question drops it)."""
-    before, after = q.squashed[max(0, a.end - 4):a.end], q.squashed[b.start:b.start + 4]
+def _typed_between(q: Query, end: int, start: int) -> str:
+    """What was typed between two offsets of the squashed question, punctuation kept (squashing drops it)."""
+    before, after = q.squashed[max(0, end - 4):end], q.squashed[start:start + 4]
     m = re.search(re.escape(before) + r"(.{0,12}?)" + re.escape(after), q.text) if before and after else None
-    return m.group(1) if m else q.squashed[a.end:b.start]
+    return m.group(1) if m else q.squashed[end:start]
 
 
 def _figure_typed(q: Query, doc: Document, v) -> None:
@@ -1032,7 +1032,7 @@ def _glosses(q: Query, ms: list[Mention]) -> list[Mention]:
         outer = {t.key for t in before.terms if t.kind == "code"} if before is not None else set()
         inner = {t.key for t in m.terms if t.kind == "code"}
         if before is not None and outer and inner and m.start < 10_000 \
-                and re.search(r"[（(][^）)]*$", _typed_between(q, before, m)) \
+                and re.search(r"[（(][^）)]*$", _typed_between(q, before.end, m.start)) \
                 and all(any(a.startswith(b) or b.startswith(a) for b in outer) for a in inner):
             if inner <= outer:
                 out[-1] = replace(m, start=before.start)  # (where the name was typed: 城乡社区管理事务下的行政运行（2120101）)
@@ -1107,8 +1107,7 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
 def _enumerated(q: Query, end: int, start: int) -> bool:
     """An enumeration mark (、) or a division (/, ÷) typed between two names: they are two things, the second is
     no column of the first."""
-    before, after = q.squashed[max(0, end - 4):end], q.squashed[start:start + 4]
-    return bool(before and after and re.search(re.escape(before) + r"\s*[、/÷]\s*" + re.escape(after), q.text))
+    return bool(re.fullmatch(r"\s*[、/÷]\s*", _typed_between(q, end, start)))
 
 
 def _spending_words(q: Query, ms: list[Mention]) -> list[Mention]:
