@@ -119,7 +119,7 @@ def _missing_year(question: str, named) -> str:
 # --------------------------------------------------------------------------- one report
 def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, session: Session) -> Answer:
     """Answer a question about one report, in the session's conversation."""
-    question = (question or "").strip()
+    question = to_simplified((question or "").strip())  # every word below is matched in simplified characters
     if not squash(question):
         return _unmatched(doc, "none", "问题是空的：请输入想查的科目、项目或数字，例如「2013105」或「基本支出多少」。")
     picked = _pick(question, session)
@@ -133,7 +133,7 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
         question = switch.group(2)  # 换成项目支出看，X下面哪几个项有项目支出: the question after it says it again
     returned = _returning(doc, question, session)
     question = returned or question
-    parts = _parts(to_simplified(question))  # (the words that split a line are read simplified)
+    parts = _parts(question)
     if len(parts) == 1:
         answer = _answer(conn, doc, parts[0], session, continuing=bool(returned))
     else:
@@ -749,7 +749,7 @@ def refuse(doc: Document, q: Query) -> str:
         return (f"报告把「{q.refused.split(':', 1)[1]}」作为一项列出，只有一个合计数，"
                 f"没有按所问的各部分分列；可以问这一项的金额（{doc.label}）。")
     if q.refused == "person":
-        return f"预算报告只有部门和科目的金额，没有人员、人均、数量单价、执行进度或以后年度的数据（{doc.label}）。"
+        return f"预算报告只有部门和科目的金额，没有人员、人均、数量单价、分到各乡镇村的金额、执行进度或以后年度的数据（{doc.label}）。"
     if q.missing and not any(m.via == "exact" and m.kinds & {"item", "code", "row"} for m in q.subjects_typed):
         return f"报告（{doc.label}）没有列出「{q.missing}」这一项，没有可给的数字。" + _classes_printed(doc, q.missing)
     other = [y for y in q.years if doc.year and y not in (doc.year, doc.year - 1)]
@@ -799,7 +799,7 @@ def convert_units(answer: Answer, q: Query) -> None:
     else:
         return
     converted = []
-    totals = [f for f in answer.figures if f.label == "合计（计算）"] if answer.intent == "filter" else []
+    totals = [f for f in answer.figures if f.label == "合计（计算）"] if answer.intent in ("filter", "list") else []
     def scaled(value: Decimal) -> Decimal:
         value = (value * factor).normalize()
         return value.quantize(Decimal(1)) if value == value.to_integral_value() else value

@@ -615,7 +615,7 @@ def list_answer(doc: Document, q: Query) -> Answer | None:
     a = answer("list", d.where, f"{d.where}共 {len(d.rows)} 个，合计 {amount_text(total(d.rows), unit)}（计算）"
                f"{'，按金额' + ('从小到大' if d.rows[0].amount < d.rows[-1].amount else '从大到小') if order else ''}："
                f"{_listing(d.rows, numbered=bool(order))}。")
-    if lexicon.NAME_HOLDS.search(q.text):  # (名称带X的有哪些？合计多少: the total of those is stated here)
+    if q.op == "sum" or lexicon.NAME_HOLDS.search(q.text):  # (名称带X的有哪些？合计多少: the total is stated here)
         a.figure("合计（计算）", total(d.rows), unit)
     stated = list_total(doc, q.scope) if q.scope in ("本年", "上年结转") and d.where.endswith("项目") else None
     if stated is not None and stated.amount != total(d.rows):

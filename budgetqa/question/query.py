@@ -177,8 +177,9 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
         raw = counted.group(1)
         number = int(raw) if raw.isdigit() else chinese_ordinal(raw.replace("两", "二"))
         fits = _list_of_size(doc, {number})
-        if fits:  # 八个项目逐项加起来: the list that has eight
+        if fits:  # 八个项目逐项加起来: the list that has eight, whose total an everyday word for "all the money" asks
             q.scope, q.domain = fits, "projects"
+            q.subjects = [m for m in q.subjects if m.via != "synonym"]
     if not q.subjects and q.domain is None and re.search(r"(?:干|做|管)(?:什么|啥|嘛)(?:的|工作)", q.squashed):
         q.domain = "duties"  # 区委办是干什么的 / 你们单位是做啥的: the department's duties
     if q.domain == "duties" and q.op != "count":  # 还管密码这些事吗: a few words of a name are the duty's words, not that name
@@ -444,6 +445,9 @@ def _settle_op(q: Query, v, doc: Document) -> None:
             and any(op == "rank" for _, op in q.ops[:3]) and not q.field_name:
         q.ops = [(q.ops[0][0] + 1, "rank")] + q.ops  # 最大头是干什么用的: the largest first (its name says what for)
         q.op = "rank"
+    if any("list" in m.kinds and re.match(r"的?(?:个数|数量|数(?![据字额值]))", q.squashed[m.end:]) for m in q.subjects):
+        q.ops = [(max(q.ops[0][0] + 1, 60.0), "count")] + q.ops  # 本年项目数: how many the list holds
+        q.op = "count"
     if q.whole is not None and len(q.subjects) >= 2:  # 基本支出中，A和B…占基本支出: the whole is not a part
         q.subjects = [m for m in q.subjects if m.term.key != q.whole.term.key] or q.subjects
     if re.search(r"涨幅|增幅|增速|增长率|降幅|减幅|完成率|执行率|完成.{0,6}比例", q.squashed) \
@@ -1743,6 +1747,7 @@ def _other_department(spaced: str, exact: list[Mention], q: Query, doc: Document
                 name = re.sub(r"^(?:我|咱|俺|本)", "", re.split(r"咱们|我们|你们|俺们|偶们|您们|贵", name)[-1])
                 # words of asking run into the name (请问区委办公室, 老同志关心关工委): the organisation follows them
                 name = re.sub(r"^(?:下面|上面|下级|上级|其中|里面|下属)(?:的)?", "", lexicon.ASKING_LEAD.sub("", name))
+                name = re.sub(r"^(?:一|这|那|整|某|每)个", "", name)  # 一个区委办…: a determiner, then the name
                 core = re.sub(r"(?:委员会|办公室|街道|大学|学校|中心|局|委|办|厅|院|部)$", "", name)
                 if len(name) < 3 or len(core) < 2 or any(name in n for n in names):
                     continue  # 办学校: one character before 学校 names no organisation
