@@ -284,8 +284,8 @@ def budget_vs_outturn(doc: Document, q: Query) -> Answer | None:
             value, line = stated
             a.text += f"，报告第{line}行写明 {value}%" + ("，一致" if abs(value - rate) <= Decimal("0.01") else "，与计算不一致")
             a.figure("报告所述完成率", value, "%", NARRATIVE, line)
-    reason = stated_reason(doc, "", outturn.line)
-    a.text += "。" + (reason + "。" if reason else "")
+    reason = stated_reason(doc, "", min(budget.line, outturn.line))  # (from the sentence's start: a text layer
+    a.text += "。" + (reason + "。" if reason else "")                 # may print its figures lines apart)
     return a
 
 
@@ -337,7 +337,7 @@ def base_of(doc: Document, q: Query, item: Value, m: Mention) -> Value | None:
         if whole is not None and whole.amount != item.amount:
             return whole
     if "fact" in m.kinds:
-        family = _family_total(doc, item)
+        family = _stated_whole(doc, item) or _family_total(doc, item)
         if family is not None:
             return family
     for word, name in _TOTAL_WORDS:
@@ -375,6 +375,22 @@ def base_of(doc: Document, q: Query, item: Value, m: Mention) -> Value | None:
             if total is not None and total.amount != item.amount:
                 return total
     return _summary_total(doc, "支出总计")
+
+
+def _stated_whole(doc: Document, item: Value) -> Value | None:
+    """The whole the report states a figure's share of (…12,127.08 万元，占政府采购支出总额的 79.02%): that
+    stated amount, when the report prints it."""
+    share = next((f for f in doc.facts if f.kind == "share" and f.subject == item.label and 0 <= f.line - item.line <= 2), None)
+    whole = _share_said_of(doc, share) if share else None
+    return Value(whole.label, whole.value, whole.unit, NARRATIVE, whole.line, f"fact:{whole.label}") if whole else None
+
+
+def _share_said_of(doc: Document, share: Fact) -> Fact | None:
+    """The amount a stated share says it is of (占政府采购支出总额的 79.02%), when the report states it."""
+    said = next((m for m in re.finditer(r"占([^，,。；占]{2,20}?)的?\s*([\d.]+)\s*[%％]", compact(share.sentence))
+                 if Decimal(m.group(2)) == share.value), None)
+    name = squash(said.group(1)) if said else ""
+    return next((f for f in doc.facts if f.kind == "amount" and name and squash(f.label).endswith(name)), None)
 
 
 def _family_total(doc: Document, item: Value) -> Value | None:
@@ -419,7 +435,7 @@ def stated_share(doc: Document, label: str, base: Value | None, context: str = "
         candidates.sort(key=lambda f: -LCSseq.similarity(context, f.section + f.sentence[:30]))
     for f in candidates:
         amounts = [g for g in doc.facts if g.section == f.section and g.kind == "amount"]
-        denominator = amounts[0] if amounts else None
+        denominator = _share_said_of(doc, f) or (amounts[0] if amounts else None)
         if base is not None and denominator is not None and base.key.startswith("fact:") \
                 and denominator.label != base.key[5:] and fuzz.ratio(denominator.label, base.label) < 70:
             continue

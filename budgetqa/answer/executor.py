@@ -133,7 +133,8 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
         question = switch.group(2)  # 换成项目支出看，X下面哪几个项有项目支出: the question after it says it again
     returned = _returning(doc, question, session)
     question = returned or question
-    parts = _parts(question)
+    parts = _line_again(doc, question, session) or _parts(question)
+    session.line = None
     if len(parts) == 1:
         answer = _answer(conn, doc, parts[0], session, continuing=bool(returned))
     else:
@@ -154,8 +155,15 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
             if answers and answers[-1].figures and any(
                     answers[-1].intent == op and asked_again.match(squash(part)) for op, asked_again in _STATED_BY.items()):
                 continue  # 哪个最大？多少？ / 哪个多？多多少？: what the part before already states
+            before, earlier = session.last_query, list(session.earlier)
             answers.append(_answer(conn, doc, part, session, continuing=i > 0 or bool(returned)))
             asked.append(part)
+            if i and _same_subject(before, session.last_query):
+                session.earlier = earlier  # (parts of one line asking of one name: one subject said, not two)
+            if i == 0 and answers[0].matched and session.last_query is not None:
+                said = [m for m in session.last_query.subjects if m.start < 10_000]
+                if len(said) == 1 and session.last_query.op == "value":
+                    session.line = (parts, session.last_query.squashed[said[0].start:said[0].end], said[0].kinds)
             if session.last_query is None or session.last_query is session.unanswered:
                 session.last_query, session.last_focus = kept
             elif answers[-1].matched and session.last_query.op == "value":
@@ -167,6 +175,28 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
     session.choices = answer.choices
     session.history.append(question)
     return answer
+
+
+# (那)X呢 / X那块呢: a name and nothing asked of it
+_NAME_ONLY = re.compile(r"^(?:那|那么|那再|再看|换成|换到|还有)?(.{2,24}?)(?:那块|那部分|这块|那一项|这一项)?呢$")
+
+
+def _line_again(doc: Document, question: str, session: Session) -> list[str]:
+    """(那)X呢 after a line of several questions about one name: each of those questions, of X."""
+    typed = squash(question)
+    bare = _NAME_ONLY.match(typed)
+    if session.line is None or bare is None or re.search(r"多少|几|吗|是否|哪|什么|啥|[?？，,。；;]", bare.group(1)):
+        return []
+    parts, said, kinds = session.line
+    named = read(bare.group(1), doc)  # (a name of the same kind: 信息化建设 after 财政委托业务支出, not 差旅费 after 公车)
+    if len(named.subjects) != 1 or not named.subjects[0].kinds & kinds or said not in squash(parts[0]):
+        return []
+    return [squash(parts[0]).replace(said, bare.group(1), 1)] + parts[1:]
+
+
+def _same_subject(before: Query | None, after: Query | None) -> bool:
+    return before is not None and after is not None and bool(before.subjects) and bool(after.subjects) \
+        and before.subjects[0].term.key == after.subjects[0].term.key and before.table == after.table
 
 
 def _total_of_last(part: str, last: Answer) -> bool:

@@ -341,13 +341,20 @@ def code_answer(doc: Document, q: Query, code: str) -> Answer | None:
         a = answer("value", f"{table.label} {head.label}" if q.side else head.label, text + "）。")  # (收了多少: which table)
     for v in vals:
         add(a, v)
+    _in_wan_too(doc, a, row, head)
     _code_rows(doc, a, code)
     up = parent_row(table, row)
     if up is not None and any(r.name == row.name and r.code != code and r.code for r in table.rows):
         a.text += f"（{code} 属于 {up.label}；报告另有同名科目。）"  # 一般行政管理事务 under two 款: said whose it is
-    if q.has(*_WHAT_FOR):
+    by_purpose = any(m.via == "purpose" and code in {t.key for t in m.terms} for m in q.subjects)
+    if q.has(*_WHAT_FOR) or by_purpose:  # (named by what its money is for: where the report says so)
         if (leaf := _single_leaf(table, row)) is not None:  # 住房保障支出是什么钱: all of it one finest subject
             a.text += f"它只有一个明细科目：{leaf.label}。"
+        chain = []
+        while (up := parent_row(table, chain[-1] if chain else row)) is not None:
+            chain.append(up)
+        if chain and q.has("什么钱", "哪类钱", "哪种钱", "什么资金", "哪种资金", "哪类资金"):  # (which money: its 款 and 类)
+            a.text += f"{code} 属于 " + "，".join(f"{r.label}（{r.level or '类'}）" for r in chain) + "。"
         said_of = code_explained(doc, code, row.name)
         if said_of is not None:
             a.text += f"情况说明：{said_of[1]}（第{said_of[0]}行）。"
@@ -359,6 +366,19 @@ def code_answer(doc: Document, q: Query, code: str) -> Answer | None:
 _WHAT_FOR = ("是什么钱", "什么钱", "是什么支出", "什么性质", "用在哪", "用于哪", "用途", "干什么", "做什么", "干啥",
              "什么用", "是啥", "是什么")
 _SAID_OF = re.compile(r"(主要用于[：:]?[^。；]+|反映[^。；]+|为(?![\s\d])[^。；]{2,40}(?:支出|资金|经费))")
+
+
+def _in_wan_too(doc: Document, a: Answer, row, head: Value) -> None:
+    """A table in 元 whose figure the narrative states in 万元 (…城市建设支出（项）”2026年度预算338万元): that
+    statement too, the unit people say figures in."""
+    if head.unit != "元" or not head.amount:
+        return
+    wan = head.amount / 10000
+    said = next((f for f in doc.facts if f.kind == "amount" and f.unit == "万元" and abs(f.value - wan) < Decimal("0.005")
+                 and row.name in f"{f.topic}{f.sentence}"), None)
+    if said is not None:
+        a.text += f"情况说明写作 {amount_text(said.value, said.unit)}（第{said.line}行）。"
+        a.figure(f"{row.name}（情况说明）", said.value, said.unit, NARRATIVE, said.line)
 
 
 def code_explained(doc: Document, code: str, name: str) -> tuple[int, str] | None:
@@ -859,6 +879,28 @@ def government_class(doc: Document, q: Query) -> Answer | None:
     return a
 
 
+def _subject_of_project(doc: Document, q: Query, m: Mention) -> Answer | None:
+    """The subject a project's money is booked under, when the narrative says that subject's money is for
+    it (…基层司法业务（04项）…主要用于：人民调解、…; 人民调解项目): that subject, and where it says so."""
+    from budgetqa.question.vocabulary import vocabulary
+
+    core = re.sub(r"^(?:20\d{2}年度?)|(?:项目|经费|费用|工作)+$", "", squash(m.term.name))
+    terms = list(dict.fromkeys(t for key, ts in vocabulary(doc).purposes.items() if len(core) >= 4 and core in key
+                               for t in ts))
+    places = [place for t in terms if (place := code_place(doc, t.key, replace(q, scope=None, fund=None)))]
+    if len(places) != 1:
+        return None
+    table, row = places[0]
+    said = code_explained(doc, row.code, row.name)
+    a = answer("parent", f"{m.term.name} 所在的科目",
+               f"{m.term.name} 的钱列在 {row.label}（{amount_text(row.first or Decimal(0), table.unit)}，{table.label} 第{row.line}行）"
+               + (f"：情况说明写它{said[1]}（第{said[0]}行）" if said else "") + "。")
+    a.figure(row.label, row.first or Decimal(0), table.unit, table.label, row.line)
+    _in_wan_too(doc, a, row, Value(row.label, row.first or Decimal(0), table.unit, table.label, row.line, row.code))
+    a.source(table.label, row.line, row.label)
+    return a
+
+
 def parent(doc: Document, q: Query) -> Answer | None:
     """Which 类 or 款 a code belongs to, or which class an economic item is under."""
     found = government_class(doc, q)
@@ -890,6 +932,8 @@ def parent(doc: Document, q: Query) -> Answer | None:
             chain = [r for r in chain if r.level in q.levels] or chain
         if chain:
             out.append((table, row, chain))
+    if not out and m.kinds & {"project", "target"}:
+        return _subject_of_project(doc, q, m)
     if not out:
         items = [t for t in m.terms if t.kind == "item"]
         table = doc.table("basic_economic")

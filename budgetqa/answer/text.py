@@ -19,7 +19,7 @@ from budgetqa.answer.resolve import TOPIC_TABLES
 from budgetqa.models import Document, PerformanceTarget
 from budgetqa.question.query import UNIT_DOMAINS, Query
 from budgetqa.answer.resolve import NARRATIVE, Value, topic_facts
-from budgetqa.textnorm import squash
+from budgetqa.textnorm import compact, squash
 
 
 def define(doc: Document, q: Query) -> Answer | None:
@@ -530,7 +530,8 @@ def purpose(doc: Document, q: Query) -> Answer | None:
     topic, facts = found
     topic = topic.strip("“”\"「」")  # (a paragraph opening with its quoted subject)
     start = min(f.line for f in facts)
-    text = re.sub(r"\s", "", "".join(doc.lines[max(0, start - 4):start + 2]))
+    text = re.sub(r"\s", "", "".join(line for line in doc.lines[max(0, start - 4):start + 2]
+                                     if not re.fullmatch(r"[\d.,%\s]+", line)))  # (a layer's loose numbers)
     name = re.sub(r"[（(]\d*[项款类][）)]$", "", topic).split("）")[-1]  # the item's own name, its paragraph's start
     at = text.rfind(name[-6:]) if name[-6:] in text else 0
     m = re.search(r"主要用于[：:]?([^。]+)", text[max(at, 0):])
@@ -698,6 +699,21 @@ def table_columns(doc: Document, q) -> Answer | None:
     if table.kind in ("three_public", "operating_cost") and table.rows:  # (its items are printed across, each split
         items = list(dict.fromkeys(r.name for r in table.rows))  # into those columns; read here as rows)
         text += f"；分项 {len(items)} 个，各分上述各栏：{'、'.join(items)}"
+    labels = _label_headings(doc, table)
+    if labels:
+        text += f"；数字栏左侧的名称栏：{'、'.join(labels)}"
     a = answer("about", f"{table.label} 的栏目", f"{text}（第{table.line}行起）。")
     a.source(table.label, table.line, "表头")
     return a
+
+
+def _label_headings(doc: Document, table) -> list[str]:
+    """The headings of a table's name columns (科目编码, 部门预算支出经济科目名称), as printed above its first
+    row (a heading wrapped over two lines is read whole)."""
+    first = min((r.line for r in table.rows), default=0)
+    if not doc.lines or not first or first - table.line > 40:
+        return []
+    head = "".join(compact(line) for line in doc.lines[table.line:first - 1] if not re.search(r"单位[:：]|公开表", line))
+    for word in sorted({w for c in table.columns for w in c.split("/")}, key=len, reverse=True):
+        head = head.replace(compact(word), " ")  # (the number columns' own headings)
+    return list(dict.fromkeys(re.findall(r"(?:(?:部门|政府)预算支出经济|(?:支出)?(?:功能|经济)分类)?(?:科目|项目|单位)(?:名称|编码|代码)", head)))

@@ -65,6 +65,14 @@ def _evaluate(node: ast.AST) -> Decimal:
     raise ValueError("not arithmetic")
 
 
+def _operator_between(q: Query, typed: list) -> bool:
+    """Only an operation typed between two figures (2106.66除以2940.05), or an operation and the second
+    figure's name (本年收入550.51加上年结转533.88)."""
+    start = typed[1].start
+    named = next((m for m in q.subjects if m.end == start and m.start >= typed[0].end), None)
+    return bool(_OPERATOR.fullmatch(q.squashed[typed[0].end:named.start if named else start]))
+
+
 def arithmetic(doc: Document, q: Query) -> Answer | None:
     """The typed figures added, subtracted or divided, as the question's words say."""
     if not q.subjects and (found := expression(doc, q)) is not None:
@@ -75,8 +83,7 @@ def arithmetic(doc: Document, q: Query) -> Answer | None:
     if len(typed) < 2 or len({a.unit for a in typed if a.unit}) > 1:
         return None
     # names beside figures typed with the operation between them (我按2106.66除以2940.05算一下) do not stop it
-    if q.subjects and not (len(typed) == 2 and _OPERATOR.fullmatch(q.squashed[typed[0].end:typed[1].start])) \
-            and not _completion_asked(q, typed):
+    if q.subjects and not (len(typed) == 2 and _operator_between(q, typed)) and not _completion_asked(q, typed):
         return None
     if re.search(r"吗|是否|是不是|对不对|一致|相等|对得上|等于(?!多少|几)", q.squashed) or q.op == "check" and len(typed) > 2:
         return None  # (1084.38等于303.62+780.77吗: a claim to check, answered by the check)

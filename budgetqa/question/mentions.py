@@ -71,6 +71,7 @@ def find_mentions(squashed: str, spaced: str, v: Vocabulary, doc: Document) -> l
     found += _tables(squashed, doc)
     found += _exact(squashed, v)
     found += _synonyms(squashed, v, found)
+    found += _purposes(squashed, v, found)
     exact = [m for m in found if m.via == "exact"]
     residue = spaced
     for m in sorted(exact, key=lambda m: m.start - m.end):
@@ -160,6 +161,30 @@ def _synonyms(squashed: str, v: Vocabulary, found: list[Mention]) -> list[Mentio
         if start < 0 or any(m.start < start < m.end < start + len(alias) for m in found):
             continue
         out.append(Mention(start, start + len(alias), list(v.synonyms[alias]), 95, "synonym"))
+    return out
+
+
+def _purposes(squashed: str, v: Vocabulary, found: list[Mention]) -> list[Mention]:
+    """Things the narrative says a code's money is for, typed whole or in good part (风貌提升工程 of
+    武宁路沿线风貌提升工程): that code, where the words name nothing the report prints (a project's words
+    name the project)."""
+    out: list[Mention] = []
+    if not v.purposes:
+        return out
+    named = [m for m in found if m.kinds - {"topic"} and m.via != "synonym"]
+    start = 0
+    while start <= len(squashed) - 4:
+        for end in range(min(len(squashed), start + 16), start + 3, -1):
+            holders = v.purpose_pieces.get(squashed[start:end])
+            if holders and not any(m.start < end and start < m.end for m in named) \
+                    and not any(t.kind in ("project", "target") for key in v.pieces.get(squashed[start:end], ())
+                                for t in v.by_name[key]) \
+                    and any(end - start >= min(6, len(h)) or 2 * (end - start) >= len(h) for h in holders):
+                terms = list(dict.fromkeys(t for h in holders for t in v.purposes[h]))
+                out.append(Mention(start, end, terms, 90, "purpose"))
+                start = end - 1
+                break
+        start += 1
     return out
 
 

@@ -445,6 +445,9 @@ def _settle_op(q: Query, v, doc: Document) -> None:
             and any(op == "rank" for _, op in q.ops[:3]) and not q.field_name:
         q.ops = [(q.ops[0][0] + 1, "rank")] + q.ops  # 最大头是干什么用的: the largest first (its name says what for)
         q.op = "rank"
+    if q.op == "parent" and q.subjects and all(m.via == "purpose" for m in q.subjects):
+        q.ops = [(q.ops[0][0] + 1, "value")] + q.ops  # 人民调解的钱属于哪一项: the subject its money is said to be for
+        q.op = "value"
     if any("list" in m.kinds and re.match(r"的?(?:个数|数量|数(?![据字额值]))", q.squashed[m.end:]) for m in q.subjects):
         q.ops = [(max(q.ops[0][0] + 1, 60.0), "count")] + q.ops  # 本年项目数: how many the list holds
         q.op = "count"
@@ -1239,7 +1242,8 @@ _ASSET_WORDS = re.compile("|".join(w for words in lexicon.ASSET_WORDS.values() f
 def _assets(q: Query, ms: list[Mention]) -> list[Mention]:
     """Vehicles, office space and equipment are counted in the asset paragraph, not in a table."""
     words = [w for w in _ASSET_WORDS.finditer(q.squashed)
-             if not any(m.start <= w.start() and w.end() <= m.end and m.kinds & {"project", "target"} for m in ms)]
+             if not any(m.start <= w.start() and w.end() <= m.end and (m.kinds & {"project", "target"} or m.via == "purpose")
+                        for m in ms)]
     if not words or any(m.kinds & {"project", "code"} and m.via == "exact" for m in ms):
         return ms  # (房屋修缮项目: 房屋 inside a project's name is no asset asked)
     kept = [m for m in ms if m.kinds & {"asset"} and m.via == "exact"]
@@ -2470,6 +2474,8 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
         return q  # questions about the report itself (its duties, its units) lean on nothing said of a figure
     if (among := _among_last(q, last, doc)) is not None:
         return among
+    if (longer := _last_name_said_on(q, last, doc)) is not None:
+        return longer
     if last.op == "rank" and q.op == "share" and not q.subjects and q.whole is None:
         return replace(last, squashed=f"{last.squashed}，{q.squashed}", follow_up=False)  # 占比呢: in the list ranked
     if (table := _table_of_stated(q, last, doc)) is not None:
@@ -2831,6 +2837,21 @@ def _parent_of_last(q: Query, last: Query) -> Mention | None:
     size = {"类": 3, "款": 5}[m.group(1)]
     code = codes[0].key[:size]
     return Mention(10_000, 10_000, [Term("code", code, code)], via="context")
+
+
+def _last_name_said_on(q: Query, last: Query, doc: Document | None) -> Query | None:
+    """年初预算是多少 after 一般公共预算财政拨款支出: the last name with the words typed after it is a name the
+    report prints (一般公共预算财政拨款支出年初预算): that name."""
+    if doc is None or q.subjects or len(last.subjects) != 1 or q.op not in ("value", "change"):
+        return None
+    said = squash(last.subjects[0].term.name)
+    for key, terms in vocabulary(doc).by_name.items():
+        rest = key[len(said):] if key.startswith(said) else ""
+        at = q.squashed.find(rest) if len(rest) >= 2 else -1
+        if at >= 0 and terms[0].kind in ("fact", "row", "code", "item"):
+            return replace(q, subjects=[Mention(at, at + len(rest), list(terms), 95, "exact")], op="value",
+                           ops=[(100.0, "value")] + q.ops, follow_up=False)
+    return None
 
 
 def _carried(m: Mention) -> Mention:

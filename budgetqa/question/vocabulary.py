@@ -44,6 +44,7 @@ class Vocabulary:
     by_name: dict[str, list[Term]] = field(default_factory=dict)
     synonyms: dict[str, list[Term]] = field(default_factory=dict)  # typed word -> the printed names it may mean
     codes: dict[str, Term] = field(default_factory=dict)  # classification code -> what it names
+    purposes: dict[str, list[Term]] = field(default_factory=dict)  # what the narrative says a code's money is for
     spellings: dict[str, tuple[str, str]] = field(default_factory=dict)  # name -> (pinyin, initials)
 
     def add(self, kind: str, key: str, name: str, spelled: str | None = None) -> None:
@@ -64,6 +65,18 @@ class Vocabulary:
                 for i in range(len(key) - size + 1):
                     holders = out.setdefault(key[i:i + size], [])
                     if not holders or holders[-1] != key:
+                        holders.append(key)
+        return out
+
+    @cached_property
+    def purpose_pieces(self) -> dict[str, list[str]]:
+        """Every stretch of 4 to 16 characters of every stated purpose -> the purposes holding it."""
+        out: dict[str, list[str]] = {}
+        for key in self.purposes:
+            for size in range(4, min(len(key), 16) + 1):
+                for i in range(len(key) - size + 1):
+                    holders = out.setdefault(key[i:i + size], [])
+                    if key not in holders:
                         holders.append(key)
         return out
 
@@ -148,6 +161,7 @@ def _build(doc: Document) -> Vocabulary:
     v.add("department", doc.department, doc.department)
     _groups(v, doc)
     _synonyms(v)
+    _purposes(v, doc)
     return v
 
 
@@ -223,3 +237,46 @@ def _synonyms(v: Vocabulary) -> None:
             found = held if len({t.key for t in held}) <= 3 else []
         if found:
             v.synonyms[key] = list(dict.fromkeys(found))
+
+
+_PURPOSE_SAID = re.compile(r"主要用于[：:]?([^。；]+)")
+_SUBJECT_SAID = re.compile(r"[（(](\d{7})[）)]|([\u4e00-\u9fff]+?)[（(](?:\d{2})?项[）)]")
+_BRANCH_SAID = re.compile(r"([\u4e00-\u9fff]+?)[（(](?:\d{2})?款[）)]")
+
+
+def _purposes(v: Vocabulary, doc: Document) -> None:
+    """What the narrative says a subject's money is for (…司法（款）基层司法业务（项）…主要用于：人民调解、医患纠纷…):
+    each thing it is for names that subject too, in the report's own words."""
+    if not any("主要用于" in line for line in doc.lines):
+        return
+    text = "".join(compact(line) for line in doc.lines)
+    for m in _PURPOSE_SAID.finditer(text):
+        before = text[max(0, m.start() - 120):m.start()]
+        before = before[before.rfind("。", 0, max(len(before) - 60, 0)) + 1:]  # (this paragraph's subject)
+        said = list(_SUBJECT_SAID.finditer(before))
+        if not said:
+            continue
+        term = _code_said(v, said[-1], before[:said[-1].start()])
+        if term is None:
+            continue
+        for phrase in re.split(r"[、，,；;]|以及", m.group(1)):
+            phrase = squash(re.sub(r"等.*$", "", re.sub(r"^(?:用于|开展|支付)", "", phrase)))
+            if len(phrase) >= 4 and phrase not in v.by_name:
+                terms = v.purposes.setdefault(phrase, [])
+                if term not in terms:
+                    terms.append(term)
+
+
+def _code_said(v: Vocabulary, said: re.Match, before: str) -> Term | None:
+    """The code a narrative paragraph is about: typed (（2040604）) or named as its 项, told apart from
+    namesakes by the 款 named before it (…统战事务（款）-一般行政管理事务（项）)."""
+    if said.group(1):
+        return v.codes.get(said.group(1))
+    name = compact(said.group(2)).lstrip("-－—")
+    named = [t for code, t in v.codes.items() if len(code) == 7 and compact(t.name) == name]
+    if len(named) > 1:
+        branch = list(_BRANCH_SAID.finditer(before))
+        if branch:
+            parent = compact(branch[-1].group(1)).lstrip("-－—")
+            named = [t for t in named if compact(v.codes.get(t.key[:5], Term("", "", "")).name) == parent] or named
+    return named[0] if len(named) == 1 else None
