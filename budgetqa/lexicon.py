@@ -252,6 +252,9 @@ ENGLISH: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(_EN.format(word)
     (r"and", "和"), (r"of\s+it|of\s+which", "其中"),
 ))
 # Funds a table title can carry (一般公共预算支出预算表): a question naming one reads that table.
+# Which fund a subject's money comes from (用的是哪一类预算的钱, 什么资金安排的): the funds whose tables print it.
+FUND_ASKED = re.compile(r"(?:哪一?[类种个块]|什么|啥)(?:预算|资金|财政资金)(?:的钱|安排|出的|的)?|(?:一般公共预算|一般预算)还是(?:政府性)?基金")
+
 FUNDS = ("一般公共预算", "政府性基金预算", "政府性基金", "国有资本经营预算", "财政拨款", "财政专户管理资金", "单位资金")
 
 # --------------------------------------------------------------------------- shape of the answer wanted

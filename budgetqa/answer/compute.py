@@ -864,8 +864,60 @@ def _overlap(a: str, b: str) -> float:
     return len(sa & set(b)) / max(1, len(sa))
 
 
+# A figure stated with its year (2025年度预算1,363万元, 2025年当年预算执行数为0万元)
+_YEAR_FIGURE = re.compile(r"(20\d{2})\s*年度?((?:当年)?[^，,。；;：:\d“”\s]{0,10}?)(?:为|是)?\s*(-?\d[\d,]*(?:\.\d+)?)\s*(万元|元)")
+
+
+def stated_of_year(doc: Document, q: Query) -> Answer | None:
+    """那它2025年的预算是多少 / 上年执行了多少, of a subject whose own paragraph states figures of another year
+    (…2025年度预算1,363万元…2025年当年预算执行数为0万元): those figures, as printed."""
+    years = {y for y in q.years if y != doc.year} | ({doc.year - 1} if q.previous_year and doc.year else set())
+    if not years or not q.subjects or re.search(r"增|减|变|涨|降|多了|少了|比", q.squashed):
+        return None
+    found = topic_facts(doc, q)
+    if found is None:
+        return None
+    topic, facts = found
+    spent = bool(re.search(r"执行|实际|花了|用了|决算", q.squashed))
+    either = not re.search(r"预算|执行|实际|花|用|决算", q.squashed)
+    said: list[tuple[str, Decimal, str, int]] = []
+    for sentence, line in dict.fromkeys((f.sentence, f.line) for f in facts):
+        for m in _YEAR_FIGURE.finditer(compact(sentence)):
+            label, value = f"{m.group(1)}年{m.group(2)}", Decimal(m.group(3).replace(",", ""))
+            if int(m.group(1)) in years and (either or ("执行" in label) == spent) \
+                    and not any(s[0] == label and s[1] == value for s in said):
+                said.append((label, value, m.group(4), line))
+    if not said:
+        return None
+    topic = topic.strip("“”\"")
+    a = answer("value", f"{topic} {'、'.join(str(y) for y in sorted(years))}年",
+               f"{topic}：" + "；".join(f"{label} {amount_text(value, unit)}（情况说明 第{line}行）"
+                                      for label, value, unit, line in said) + "。")
+    for label, value, unit, line in said:
+        a.figure(label, value, unit, NARRATIVE, line)
+    a.source(NARRATIVE, said[0][3], topic)
+    return a
+
+
 def change(doc: Document, q: Query) -> Answer | None:
-    """The change from the previous year the report states, recomputed, and last year's figure."""
+    """The change from the previous year the report states, recomputed, and last year's figure; else the
+    figures of that year the subject's paragraph states."""
+    found = _change(doc, q)
+    return (stated_of_year(doc, q) or found) if found is None or not found.matched else found
+
+
+def _each_change(doc: Document, q: Query) -> Answer | None:
+    """收入和支出分别(各)变了多少: the change of each name."""
+    first = change(doc, replace(q, subjects=q.subjects[:1]))
+    listed = squash(first.text.split("其中", 1)[1]) if first is not None and first.matched and "其中" in first.text else ""
+    if listed and all(re.sub(r"^(?:学校|本校|本单位)?(?:20\d\d年度?)?", "", squash(m.term.name))[:4] in listed
+                      for m in q.subjects[1:]):
+        return first  # 收入总计减少…，财政拨款、事业收入各增减多少: the parts the first one's stated change lists
+    found = [a for m in q.subjects if (a := change(doc, replace(q, subjects=[m]))) is not None and a.matched]
+    return combine("change", found) if len(found) >= 2 else None
+
+
+def _change(doc: Document, q: Query) -> Answer | None:
     if (added := changes_added(doc, q)) is not None:
         return added  # 两者各自的增减额相加，等不等于总的减少额: a stated change against its stated parts
     changes = [f for f in doc.facts if f.kind == "change"]
@@ -877,10 +929,8 @@ def change(doc: Document, q: Query) -> Answer | None:
         kind = {"subjects": "科目", "items": "经济科目", "projects": "项目"}[q.domain]
         return Answer(False, "change", f"报告（{doc.label}）没有逐个列出各{kind}上年的数字，只对个别总数写了与上年的比较；"
                                        f"没有可给的数字。")  # 上年各功能科目分别安排了多少
-    if len({m.term.key for m in q.subjects}) >= 2 and q.each:  # 收入和支出分别变了多少: the change of each
-        found = [a for m in q.subjects if (a := change(doc, replace(q, subjects=[m]))) is not None and a.matched]
-        if len(found) >= 2:
-            return combine("change", found)
+    if len({m.term.key for m in q.subjects}) >= 2 and q.each and (each := _each_change(doc, q)) is not None:
+        return each
     codes = [t.key for m in q.subjects for t in m.terms if t.kind == "code"]
     names = [squash(t.name) for m in q.subjects for t in m.terms] + codes
     sides = [w for w in ("收入", "支出") if w in q.squashed]
@@ -1184,8 +1234,8 @@ _TWO = re.compile(r"两(?!位)|二者|俩|哪个(?:多|少|大|小|高|低|更)|
 
 
 def _subject(what: str) -> str:
-    """The subject of what an answer understood: 'X 的立项依据', 'X 年度资金总额' → X."""
-    return re.split(r" 的| ", what, maxsplit=1)[0]
+    """The subject of what an answer understood: 'X 的立项依据', 'X 年度资金总额', '表2 收入决算表 X' → X."""
+    return re.split(r" 的| ", re.sub(r"^表\d+ \S+ ", "", what), maxsplit=1)[0]
 
 
 _RATE_WORDS = re.compile(r"降幅|增幅|涨幅|增长率|下降率|变动率|增速|百分点")
@@ -1203,6 +1253,27 @@ def rate_gap(q: Query, rates: list) -> Answer | None:
     return out
 
 
+def pair_shown(q: Query, figures: list) -> Answer | None:
+    """两者差多少 / 两者加起来 after one answer that gave two figures of two tables (a name's income and
+    spending): those two."""
+    shown = [f for f in figures if "计算" not in f.label and "折合" not in f.label]
+    if q.subjects or q.op not in ("difference", "sum") or not re.search(r"两者|二者|这两个|两个数|这俩", q.squashed) \
+            or len(shown) != 2 or shown[0].unit != shown[1].unit or shown[0].table == shown[1].table:
+        return None
+    a, b = shown
+    said = f"{a.label} {amount_text(a.value, a.unit)}（{a.table} 第{a.line}行），{b.label} {amount_text(b.value, b.unit)}（{b.table} 第{b.line}行）"
+    if q.op == "sum":
+        out = answer("sum", f"{a.label} + {b.label}", f"{said}，合计 {amount_text(a.value + b.value, a.unit)}（计算）。")
+        out.figure("两者合计（计算）", a.value + b.value, a.unit)
+    else:
+        out = answer("difference", f"{a.label} 与 {b.label}",
+                     f"{said}，相差 {amount_text(abs(a.value - b.value), a.unit)}（{max(a.value, b.value)} − {min(a.value, b.value)}）。")
+        out.figure("差额（计算）", abs(a.value - b.value), a.unit)
+    for f in (a, b):
+        out.figure(f.label, f.value, f.unit, f.table, f.line)
+    return out
+
+
 def last_two(doc: Document, q: Query, results: list) -> Answer | None:
     """两者差多少 / 哪个多 / 这两块加一块占人员经费多少, when one of the last two answers was itself
     computed (a sum of several items): those two results compared, added, divided, or their sum's share
@@ -1215,8 +1286,9 @@ def last_two(doc: Document, q: Query, results: list) -> Answer | None:
     named = [q.whole] if q.whole is not None else q.subjects
     summed = q.op == "check" and (len(q.amounts) == 1 and not named or len(named) == 1 and not q.amounts) \
         and bool(re.search(r"加|合计|之和|一共|合起来|总和", q.squashed))
-    if not (summed or "sum" in (intent_a, intent_b) or _subject(what_a) == _subject(what_b) and a.label != b.label):
-        return None  # (two figures of one subject, 年度 and 实施期资金: the two results; else the two subjects)
+    if not (summed or "sum" in (intent_a, intent_b)
+            or _subject(what_a) == _subject(what_b) and (a.label != b.label or a.table != b.table)):
+        return None  # (two figures of one subject, 年度 and 实施期资金 or two tables': the two results; else the two subjects)
     if q.whole is not None and q.subjects:
         return None  # 差旅费占公用经费多少: a part of its own is named
     unit = a.unit

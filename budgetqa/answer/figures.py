@@ -342,6 +342,8 @@ def code_answer(doc: Document, q: Query, code: str) -> Answer | None:
     for v in vals:
         add(a, v)
     _in_wan_too(doc, a, row, head)
+    if lexicon.FUND_ASKED.search(q.squashed):
+        _funds_printing(doc, a, code)
     _code_rows(doc, a, code)
     up = parent_row(table, row)
     if up is not None and any(r.name == row.name and r.code != code and r.code for r in table.rows):
@@ -366,6 +368,20 @@ def code_answer(doc: Document, q: Query, code: str) -> Answer | None:
 _WHAT_FOR = ("是什么钱", "什么钱", "是什么支出", "什么性质", "用在哪", "用于哪", "用途", "干什么", "做什么", "干啥",
              "什么用", "是啥", "是什么")
 _SAID_OF = re.compile(r"(主要用于[：:]?[^。；]+|反映[^。；]+|为(?![\s\d])[^。；]{2,40}(?:支出|资金|经费))")
+
+
+def _funds_printing(doc: Document, a: Answer, code: str) -> None:
+    """Which fund a subject's money comes from: the funds whose own tables print it (一般公共预算支出表,
+    政府性基金预算支出表)."""
+    funds = []
+    for table, row in doc.rows_with_code(code):
+        fund = next((f for f in ("一般公共预算", "政府性基金", "国有资本经营") if f in table.title), None)
+        if fund and row.first and fund not in [f for f, _ in funds]:
+            funds.append((fund, f"{table.label} 第{row.line}行 {amount_text(row.first, table.unit)}"))
+    if funds:
+        a.text += "资金来源：" + "；".join(f"{fund}（{where}）" for fund, where in funds) + "。"
+    else:
+        a.text += "报告没有按资金分表列出这一科目。"
 
 
 def _in_wan_too(doc: Document, a: Answer, row, head: Value) -> None:
@@ -916,6 +932,8 @@ def parent(doc: Document, q: Query) -> Answer | None:
     if m.kinds <= {"column", "row", "fact", "topic", "term"} and "column" in m.kinds:
         return _column_places(doc, q, m.of("column")[0].key)
     codes = [t.key for t in m.terms if t.kind == "code"]
+    if codes and lexicon.FUND_ASKED.search(q.squashed):  # 用的是哪一类预算的钱: the funds printing it, not its 类
+        return code_answer(doc, replace(q, op="value", level=None), codes[0])
     out = []
     where = replace(q, scope=None, fund=None)  # a place in the hierarchy, said with each level's total
     for code in dict.fromkeys(codes):

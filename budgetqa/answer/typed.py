@@ -82,6 +82,9 @@ def arithmetic(doc: Document, q: Query) -> Answer | None:
         return _converted(typed[0].value, typed[0].unit, q.unit)  # 246.89万元换成元是多少
     if len(typed) < 2 or len({a.unit for a in typed if a.unit}) > 1:
         return None
+    if len(typed) >= 3 and "其中" in q.squashed[typed[0].end:typed[1].start] \
+            and re.search(r"对(?:得|不)上|一致|相符|吻合|对不对|加起来|相加|之和|等于", q.squashed):
+        return _parts_added(doc, typed)
     # names beside figures typed with the operation between them (我按2106.66除以2940.05算一下) do not stop it
     if q.subjects and not (len(typed) == 2 and _operator_between(q, typed)) and not _completion_asked(q, typed):
         return None
@@ -123,6 +126,23 @@ def arithmetic(doc: Document, q: Query) -> Answer | None:
         return None
     said = "；".join(f"{t.value} {where}" for t in typed if (where := _where(doc, t.value)))
     a.text += f"所给数字在报告中：{said}。" if said else "所给数字都按问题所写计算，报告中没有找到印有这些数字的地方。"
+    return a
+
+
+def _parts_added(doc: Document, typed: list) -> Answer:
+    """A total typed with its parts after 其中 (财政拨款少2163.37万，其中一般公共预算少1168.37万、政府性基金少995万，
+    对得上吗): the parts added against the total."""
+    whole, parts = typed[0].value, [t.value for t in typed[1:]]
+    added = sum(parts, Decimal(0))
+    unit = next((t.unit for t in typed if t.unit), "")
+    shown = " + ".join(str(p) for p in parts)
+    verdict = "一致" if added == whole else f"不一致，差 {abs(added - whole)}{unit}"
+    a = answer("check", f"{shown} 与 {whole}", f"{shown} = {added}{unit}，所写总数 {whole}{unit}：{verdict}。")
+    a.figure("分项之和（计算）", added, unit)
+    if added != whole:
+        a.figure("差额（计算）", abs(added - whole), unit)
+    said = "；".join(f"{t.value} {where}" for t in typed if (where := _where(doc, t.value)))
+    a.text += f"所给数字在报告中：{said}。" if said else ""
     return a
 
 

@@ -445,12 +445,7 @@ def _settle_op(q: Query, v, doc: Document) -> None:
             and any(op == "rank" for _, op in q.ops[:3]) and not q.field_name:
         q.ops = [(q.ops[0][0] + 1, "rank")] + q.ops  # 最大头是干什么用的: the largest first (its name says what for)
         q.op = "rank"
-    if q.op == "parent" and q.subjects and all(m.via == "purpose" for m in q.subjects):
-        q.ops = [(q.ops[0][0] + 1, "value")] + q.ops  # 人民调解的钱属于哪一项: the subject its money is said to be for
-        q.op = "value"
-    if any("list" in m.kinds and re.match(r"的?(?:个数|数量|数(?![据字额值]))", q.squashed[m.end:]) for m in q.subjects):
-        q.ops = [(max(q.ops[0][0] + 1, 60.0), "count")] + q.ops  # 本年项目数: how many the list holds
-        q.op = "count"
+    _op_said(q)
     if q.whole is not None and len(q.subjects) >= 2:  # 基本支出中，A和B…占基本支出: the whole is not a part
         q.subjects = [m for m in q.subjects if m.term.key != q.whole.term.key] or q.subjects
     if re.search(r"涨幅|增幅|增速|增长率|降幅|减幅|完成率|执行率|完成.{0,6}比例", q.squashed) \
@@ -499,6 +494,39 @@ def _settle_op(q: Query, v, doc: Document) -> None:
         for m in q.subjects[1:]:
             m.scope = None
     _scope_shares(q)
+    _whole_said_first(q)
+
+
+def _op_said(q: Query) -> None:
+    """An operation the question's words settle over the ranked templates: a fund asked is a value, money
+    taken up (各占多少钱) is a value, the subject a purpose names is asked itself, a list's 数 is counted."""
+    if q.op == "parent" and lexicon.FUND_ASKED.search(q.squashed):
+        q.ops = [(q.ops[0][0] + 1, "value")] + q.ops  # 用的是哪一类预算的钱: its fund, not its 类
+        q.op, q.level, q.domain = "value", None, None
+    if q.op == "share" and q.whole is None and not q.amounts \
+            and re.search(r"占(?:了|用)?(?:多少|几)(?:钱|万元|万|元|块)", q.squashed):
+        q.ops = [(q.ops[0][0] + 1, "value")] + q.ops  # 各占多少钱: how much money each is, not a share
+        q.op = "value"
+    if q.op == "parent" and q.subjects and all(m.via == "purpose" for m in q.subjects):
+        q.ops = [(q.ops[0][0] + 1, "value")] + q.ops  # 人民调解的钱属于哪一项: the subject its money is said to be for
+        q.op = "value"
+    if any("list" in m.kinds and re.match(r"的?(?:个数|数量|数(?![据字额值]))", q.squashed[m.end:]) for m in q.subjects):
+        q.ops = [(max(q.ops[0][0] + 1, 60.0), "count")] + q.ops  # 本年项目数: how many the list holds
+        q.op = "count"
+
+
+def _whole_said_first(q: Query) -> None:
+    """政府采购里给中小企业的合同金额占几成 / 本年收入合计多少，财政拨款占几成: two names before 占 that are not
+    a list (A和B各占): the first is the whole, the one just before 占 the part."""
+    at = q.squashed.find("占")
+    if q.op != "share" or q.whole is not None or len(q.subjects) != 2 or at < 0:
+        return
+    first, second = q.subjects
+    between = q.squashed[first.end:second.start]
+    if second.end > at or second.start < first.end or re.fullmatch(r"[和与及、跟同]|以及|还有", between.strip()):
+        return
+    if re.match(r"的?(?:里|中|当中|里面|之中|里头|内)", between) or re.search(r"多少|几|是", between):
+        q.whole, q.subjects = first, [second]
 
 
 def _level_ops(q: Query) -> None:
@@ -919,7 +947,7 @@ def _range(q: Query) -> None:
 def _shape(q: Query, doc: Document) -> None:
     """Order, comparison, unit, text field, years and the other slots read from words alone."""
     s = q.squashed
-    q.each = any(w in s for w in lexicon.EACH if w != "各") or bool(re.search(r"各(?:是|为|占|有|多少|自|分|给|拿|花|得)", s))
+    q.each = any(w in s for w in lexicon.EACH if w != "各") or bool(re.search(r"各(?:是|为|占|有|多少|自|分|给|拿|花|得|增|减|涨|降|变|比|安排|列|要)", s))
     q.together = bool(re.search(r"(?:合计|加起来|合起来|一共|总共|加在一起|加一块|合一块|两项|几项)(?:的)?(?:金额)?占", s))
     desc = any(w in s for w in lexicon.ORDER_DESC if len(w) > 1)
     asc = any(w in s for w in lexicon.ORDER_ASC if len(w) > 1)
@@ -1631,6 +1659,8 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
         text = re.sub(r"明年|下一年", " ", text)
     if q.field_name:  # 实施主体是谁: a field of a project's sheet, which names a body, not a person
         text = text.replace("谁", "哪个")
+    # 跟谁签的合同 / 向谁购买 / 谁来实施: the other party of a contract or service is an organisation, not a person
+    text = re.sub(r"(?<=[跟和与同向找])谁(?=签|合作|购买|买|订)|谁(?=来?(?:承接|实施|提供|承担|负责实施))", "哪个单位", text)
     # 谁多 / 谁最少 / 谁排第一 / 谁占大头 compare or rank figures; they ask for no person
     text = re.sub(r"谁(?=更|最|排|占|花|用得?|拿得?|[多少大小高低]|的[多少大小高低]|第)", "哪个", text)
     if re.search(r"排名|排个名|排序|排一下|前[\d一二两三四五六七八九十]+(?:名|位)|第[\d一二三四五六七八九十]+(?:名|位)", text):
@@ -1985,6 +2015,7 @@ def _leans_on_context(q: Query) -> bool:
     # 完成预算的比例是多少 right after a figure: how much of that figure's budget was spent
     part_left = part_left or bare and q.op in ("share", "change") and len(q.squashed) <= 16 and not q.amounts \
         and bool(re.match(r"(?:那)?(?:完成|执行)(?:了)?(?:年初)?预算", q.squashed))
+    part_left = part_left or bare and bool(lexicon.FUND_ASKED.search(q.squashed))  # 用的哪一类预算的钱: of the last name
     return marked or within or bool(counted) or why or down or bool(pair) or verb_first or whether or part_left \
         or (bare and bool(asks) and len(leftover) <= 3 and not whole_money) \
         or asks_sheet(q) or _one_sided(q) or (q.op == "parent" or _which_table_of_last(q)) and not q.subjects and q.table is None
@@ -2670,7 +2701,7 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query, doc: Document | No
                 last.subjects[0].kinds == {"row"} and "row" in m.kinds) and _prints_column(doc, last.subjects[0], typed):
             measures.append(_MEASURE_NAMES[typed])  # (本年收入合计 → 上年结转呢: a row beside it, not its column)
         elif row_last and (typed in lexicon.FUNDS or _fund_of(typed)) \
-                and not ("row" in m.kinds and last.subjects[0].kinds <= {"row", "fact"}):  # (收入总计 其中政府性基金预算: a row)
+                and not ("row" in m.kinds and last.subjects[0].kinds <= {"row", "fact", "column"}):  # (收入总计 其中政府性基金预算: a row)
             filled.fund = _fund_of(typed) or typed  # 其中财政拨款(支出)多少: the last row's figure from that fund
         elif pronoun and m.kinds == {"table"}:
             filled.table = int(m.term.key)
