@@ -252,8 +252,16 @@ ENGLISH: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(_EN.format(word)
     (r"and", "和"), (r"of\s+it|of\s+which", "其中"),
 ))
 # Funds a table title can carry (一般公共预算支出预算表): a question naming one reads that table.
+# Dialect words for the asking words the reader knows (西南官话: 好多钱 is 多少钱, 啥子 is 什么), put in their place
+# when the question has no 多少 of its own (好多钱 is also Mandarin for "a lot of money").
+DIALECT = {"啥子": "什么", "咋个": "怎么", "整了好多": "花了多少", "好多钱": "多少钱", "好多万": "多少万",
+           "好多个": "多少个", "好多份": "多少份", "好多项": "多少项", "好多台": "多少台", "好多辆": "多少辆",
+           "好多人": "多少人", "好大": "多大", "好多": "多少"}
+DIALECT_WORDS = re.compile("|".join(sorted(DIALECT, key=len, reverse=True)))
+
 # Which fund a subject's money comes from (用的是哪一类预算的钱, 什么资金安排的): the funds whose tables print it.
-FUND_ASKED = re.compile(r"(?:哪一?[类种个块]|什么|啥)(?:预算|资金|财政资金)(?:的钱|安排|出的|的)?|(?:一般公共预算|一般预算)还是(?:政府性)?基金")
+FUND_ASKED = re.compile(r"(?:哪一?[类种个块]|什么|啥)(?:预算|资金|财政资金)(?:的钱|安排|出的|的)?|(?:一般公共预算|一般预算)[表的]?还是(?:政府性)?基金"
+                        r"|(?:走|用|出)的?(?:是)?(?:什么|啥|哪[类种个]|哪一[类种个])钱")
 
 FUNDS = ("一般公共预算", "政府性基金预算", "政府性基金", "国有资本经营预算", "财政拨款", "财政专户管理资金", "单位资金")
 
@@ -272,7 +280,7 @@ EACH = ("分别", "各是", "各为", "各多少", "各自", "各有", "各占",
 # Unit words: the answer is wanted in that unit too.
 # The unit a figure is asked in: 多少元 / 几块, or a unit after a word of converting or expressing
 # (以元表示, 按元计, 换算成元, 折合万元, 用万元为单位).
-_INTO = r"(?:以|按|用|合|折合成?|换算?成|转换?成|算成|化成|折算成|折成|单位(?:是|为|用)?)"
+_INTO = r"(?:以|按|用|合|折合成?|换算?成|转换?成|算成|化成|折算成|折成|说成?|报成?|单位(?:是|为|用)?)"
 UNIT_WORDS: dict[str, re.Pattern] = {
     "元": re.compile(rf"多少(?:元|块)|几元|{_INTO}(?<!万)元(?:为单位|表示|计|来算|算|来表示)?|(?<!万)元为单位"),
     "万元": re.compile(rf"(?:多少|几)万|{_INTO}万元|万元为单位"),

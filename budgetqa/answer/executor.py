@@ -120,6 +120,8 @@ def _missing_year(question: str, named) -> str:
 def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, session: Session) -> Answer:
     """Answer a question about one report, in the session's conversation."""
     question = to_simplified((question or "").strip())  # every word below is matched in simplified characters
+    if "多少" not in question and re.search(r"[嘛？?呢]\s*$|嘛", question):
+        question = lexicon.DIALECT_WORDS.sub(lambda m: lexicon.DIALECT[m.group()], question)  # (好多钱嘛: 多少钱)
     if not squash(question):
         return _unmatched(doc, "none", "问题是空的：请输入想查的科目、项目或数字，例如「2013105」或「基本支出多少」。")
     picked = _pick(question, session)
@@ -274,7 +276,7 @@ _STATED_BY = {"rank": _FIGURE_ONLY, "list": _FIGURE_ONLY, "filter": _FIGURE_ONLY
 _PART_END = re.compile(r"[？?！!；;。]+")
 # 我是审计局的，… / 作为人大代表我想问：…: who is asking says nothing about what is asked.
 _INTRODUCTION = re.compile(r"^(?:我是[^，,。：:？?]{1,16}?(?:的)?[，,。：:]|作为[^，,。：:？?]{1,16}?(?:我想问|我问一下|想问)?[，,：:]?"
-                           r"|我(?:们)?(?:在|正在)(?:核对|核实|复核|整理|查|看|写|准备)[^，,。：:？?]{0,12}[，,。：:]"  # (what the asker is doing)
+                           r"|我(?:们)?也?(?:在|正在)(?:核对|核实|复核|整理|查|看|写|准备|编|编制|做)[^，,。：:？?]{0,12}[，,。：:]"  # (what the asker is doing)
                            r"|我(?:刚|新|才)(?:到|来|调到|调来|进|入职|接手|上岗)[^，,。：:？?]{0,14}[，,。：:]"  # (who they have become)
                            r"|(?:审计|我们)?(?:核对|核实|确认|了解)一下[：:，,]|(?:换|转)个话题[，,：:]?|简单说[，,：:]?"
                            r"|再问一下[，,：:]?|另外(?:问下|问一下)?[，,：:]|先不说这个[，,：:]?"

@@ -171,12 +171,12 @@ def assets(doc: Document, q: Query) -> Answer | None:
             chosen += [i for i in items if i.unit == named[0].unit and i.value and i not in named]
     elif q.has(*lexicon.ASSET_WORDS["平方米"]):
         chosen = [i for i in items if i.unit == "平方米"]
+    elif q.has("车", "辆"):  # (公车有几台: vehicles, whatever they are counted in)
+        chosen = [i for i in items if i.unit == "辆"]
     elif q.has(*lexicon.ASSET_WORDS["台"], "台"):
         chosen = [i for i in items if "设备" in i.name]
         picked = [i for i in chosen if any(f"{a.value.normalize():f}万" in i.name for a in q.amounts)]
         chosen = picked or chosen
-    elif q.has("车", "辆"):
-        chosen = [i for i in items if i.unit == "辆"]
     elif (date_asked or q.has("截至", "截止", "日期", "哪天", "什么时候", "时间")) and items:
         dated = _asset_date(doc, min(i.line for i in items) - 8, max(i.line for i in items))
         if dated is None:

@@ -179,7 +179,8 @@ def _purposes(squashed: str, v: Vocabulary, found: list[Mention]) -> list[Mentio
             if holders and not any(m.start < end and start < m.end for m in named) \
                     and not any(t.kind in ("project", "target") for key in v.pieces.get(squashed[start:end], ())
                                 for t in v.by_name[key]) \
-                    and any(end - start >= min(6, len(h)) or 2 * (end - start) >= len(h) for h in holders):
+                    and (any(end - start >= min(6, len(h)) or 2 * (end - start) >= len(h) for h in holders)
+                         or len(holders) == 1 and squashed[start:end] not in v.pieces):  # (风貌提升: one purpose's own words)
                 terms = list(dict.fromkeys(t for h in holders for t in v.purposes[h]))
                 out.append(Mention(start, end, terms, 90, "purpose"))
                 start = end - 1

@@ -831,7 +831,7 @@ def _whole_money_asked(q: Query) -> bool:
 
 # What a question of the whole money says besides fillers.
 _TOTAL_WORDS = re.compile(r"\d{4}年度?|年度?|钱|资金|经费|预算|决算|收入|支出|总共|一共|共计|总额|总数|合计|全部|全年|一年|今年|本年|花|用|了"
-                          r"|多少|是|的|有|总|万元|万|元|啊|呀|喂|要|会|能|街道|单位|部门|学校|全校|本校|我校|本局|我局|我们|咱们")
+                          r"|多少|是|的|有|总|万元|万|元|啊|呀|喂|嘛|吧|呢|说|要|会|能|街道|单位|部门|学校|全校|本校|我校|本局|我局|我们|咱们")
 
 
 def _spent_total(q: Query, v) -> None:
@@ -1418,11 +1418,11 @@ def _fund_roles(q: Query, ms: list[Mention], doc: Document) -> list[Mention]:
             continue
         prev = out[-1] if out else None
         if fund and prev is not None and prev.fund is None and not negated and prev.kinds & {"code", "item", "row"} \
-                and not _listed(q, prev) \
+                and not _listed(q, prev) and not _listed(q, m) \
                 and re.sub(r"^[类款项]", "", q.squashed[prev.end:m.start]) in ("", "的", "中", "里", "其中", "中的", "里的") \
                 and any(fund in t.title for t in doc.tables):
-            prev.fund = fund  # 2050205财政拨款支出多少 / 住房公积金中的一般公共预算: the fund after the name
-            continue
+            prev.fund = fund  # 2050205财政拨款支出多少 / 住房公积金中的一般公共预算: the fund after the name (本年收入里
+            continue          # 财政拨款、事业收入…: a list's first item, not a fund)
         out.append(m)
     for m in out:
         if m.fund is None:
@@ -1785,15 +1785,19 @@ def _other_department(spaced: str, exact: list[Mention], q: Query, doc: Document
                 core = re.sub(r"(?:委员会|办公室|街道|大学|学校|中心|局|委|办|厅|院|部)$", "", name)
                 if len(name) < 3 or len(core) < 2 or any(name in n for n in names):
                     continue  # 办学校: one character before 学校 names no organisation
-                if any(re.search(r"[了见看说问查听把跟对是瞅瞧讲告诉]", name[:i]) and _own_name(name[i:], names, known)
-                       for i in range(1, len(name) - 2)):
-                    continue  # 微信上瞅见区委办 / 除了党委办公厅…: words of saying run into a name of the report's own
+                if any(re.search(r"[了见看说问查听把跟对是瞅瞧讲告诉楚下到]", name[:i])
+                       and (_own_name(name[i:], names, known) or name[i:] in _BARE_ORGANISATIONS) for i in range(1, len(name) - 1)):
+                    continue  # 微信上瞅见区委办 / 翻了下学校: words of saying run into a name of the report's own (or none)
                 if re.search(r"[这那它该占给钱笔全整]", core) or re.search(r"给[^，,。？?]{0,20}" + re.escape(name), spaced):
                     continue  # 这笔钱占街道…: words of the question, not a name; 给敬老院装修: what money is for
                 if _own_name(name, [], known):
                     continue
                 return name
     return ""
+
+
+# An organisation's kind said without its name (学校, 单位, 局): the report's own, or none in particular.
+_BARE_ORGANISATIONS = {"学校", "本校", "单位", "部门", "局", "街道", "委员会", "办公室", "大学", "学院", "机关", "处", "科室"}
 
 
 def _own_name(name: str, names: list[str], known: list[str]) -> bool:
