@@ -1255,12 +1255,18 @@ def rate_gap(q: Query, rates: list) -> Answer | None:
 
 def pair_shown(q: Query, figures: list) -> Answer | None:
     """两者差多少 / 两者加起来 after one answer that gave two figures of two tables (a name's income and
-    spending): those two."""
+    spending), or 增加了多少 after a name's figures at the year's start and end: those two."""
     shown = [f for f in figures if "计算" not in f.label and "折合" not in f.label]
-    if q.subjects or q.op not in ("difference", "sum") or not re.search(r"两者|二者|这两个|两个数|这俩", q.squashed) \
-            or len(shown) != 2 or shown[0].unit != shown[1].unit or shown[0].table == shown[1].table:
+    if q.subjects or len(shown) != 2 or shown[0].unit != shown[1].unit:
         return None
     a, b = shown
+    # (年初X、年末X分别多少？一年下来增加了多少: the year's change of X, from its two ends)
+    ends = re.sub(r"年初|期初", "", a.label) == re.sub(r"年末|期末", "", b.label) and a.label != b.label
+    if not (q.op in ("difference", "sum") and re.search(r"两者|二者|这两个|两个数|这俩", q.squashed) and a.table != b.table
+            or ends and q.op in ("difference", "change", "value") and re.search(r"增|减|变|差|多了|少了", q.squashed)):
+        return None
+    if ends:
+        q = replace(q, op="difference")
     said = f"{a.label} {amount_text(a.value, a.unit)}（{a.table} 第{a.line}行），{b.label} {amount_text(b.value, b.unit)}（{b.table} 第{b.line}行）"
     if q.op == "sum":
         out = answer("sum", f"{a.label} + {b.label}", f"{said}，合计 {amount_text(a.value + b.value, a.unit)}（计算）。")

@@ -130,6 +130,9 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
     question = _GREETING.sub("", strip_department(question, doc.department, _printed(doc))) or question
     question = _WANT_TO_KNOW.sub("", _INTRODUCTION.sub("", question)) or question  # (同志你好，我想了解一下…)
     question = _FORMAT_WISH.sub("", question) or question  # (…各多少，给三个数就行: how to answer, not what)
+    lead = _TOPIC_OPENING.match(question)
+    if lead and read(lead.group(1), doc).subjects:
+        question = lead.group(1)  # 再问下结转结余：年初…、年末…分别多少: the topic said first, then asked by its own names
     switch = _SWITCH.match(question)
     if switch and squash(switch.group(1)) in squash(switch.group(2)):
         question = switch.group(2)  # 换成项目支出看，X下面哪几个项有项目支出: the question after it says it again
@@ -282,6 +285,8 @@ _INTRODUCTION = re.compile(r"^(?:我是[^，,。：:？?]{1,16}?(?:的)?[，,。
                            r"|再问一下[，,：:]?|另外(?:问下|问一下)?[，,：:]|先不说这个[，,：:]?"
                            r"|请(?:予|您)?(?:说明|列示|列出|提供|核实|分列)(?:一下)?[：:，,]?"  # (请予说明X: X is asked)
                            r"|(?:说明|列出|列示|给出|列举)(?:一下)?(?![里中上书的是部写内文材来])(?=[\u4e00-\u9fff]))")  # (说明区委办…: a demand)
+# 再问下X： / 说说X： opening a question that names what it asks itself.
+_TOPIC_OPENING = re.compile(r"^(?:再|另外|还|接着)?(?:问下|问一下|说说|说下|看下|看看|聊聊)[^，,。：:？?]{1,12}[：:]\s*(\S.*)$")
 # A bare question after the reason the last answer quoted (主要原因是怎么说的, 为什么): that reason.
 _REASON_ASKED = re.compile(r"^(?:那)?(?:它|这个|这项|那项|其)?(?:没完成|未完成|没花完|没用完|完成得?不好|减少|增加|下降|变化)?(?:的)?"
                            r"(?:主要)?(?:原因|理由)(?:是)?(?:怎么说的|是什么|是啥|呢|有哪些|写的什么|说的什么)?[？?]?$"

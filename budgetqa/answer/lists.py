@@ -659,7 +659,11 @@ def rate_rank(doc: Document, q: Query) -> Answer | None:
     n = abs(q.n) if q.n else (3 if q.has("几个", "哪些", "几项") else 1)
     shown = ranked[:n]
     what, word = "变动率", "降幅最大" if low else "增幅最大"
-    listing = "；".join(f"{f.topic} {'增长' if f.value >= 0 else '下降'} {abs(f.value)}%（第{f.line}行）" for f in shown)
+    amounts = {id(f): [c for c in doc.facts if c.kind in ("amount", "change") and c.topic == f.topic
+                       and abs(c.line - f.line) <= 2][:2] for f in shown}  # (the amounts its paragraph states with the rate)
+    listing = "；".join(f"{f.topic} {'增长' if f.value >= 0 else '下降'} {abs(f.value)}%"
+                       + "".join(f"（{c.label} {amount_text(c.value, c.unit)}）" for c in amounts[id(f)])
+                       + f"（第{f.line}行）" for f in shown)
     a = answer("rank", f"报告逐项说明的{what}，{word}", f"报告逐项说明的 {len(rates)} 个{what}中{word}的"
                f"{'是 ' if n == 1 else f' {len(shown)} 个：'}{listing}。")
     reason = stated_reason(doc, shown[0].sentence, shown[0].line)
@@ -667,6 +671,8 @@ def rate_rank(doc: Document, q: Query) -> Answer | None:
         a.text += reason + "。"
     for f in shown:
         a.figure(f"{f.topic}{what}（报告）", abs(f.value), "%", "情况说明", f.line)
+        for c in amounts[id(f)]:
+            a.figure(f"{f.topic}{c.label}", c.value, c.unit, "情况说明", c.line)
         a.source("情况说明", f.line, f.topic)
     a.columns = ["名次", "名称", f"{what}（%）", "行"]
     a.rows = [[i + 1, f.topic, f.value, f.line] for i, f in enumerate(ranked)]

@@ -476,7 +476,7 @@ def _which_tables(doc: Document, named) -> Answer | None:
 
 
 # --------------------------------------------------------------------------- any sentence
-_PURPOSE = re.compile(r"主要用于|用在哪|用到哪|(?:干|弄|搞)(?:什么|啥|嘛|吗)用|做(?:什么|啥)用|有(?:啥|什么)用|图(?:个)?(?:啥|什么)|拿来干|用来干|用途|主要用在|花在(?:了)?(?:什么|哪|啥)|用在(?:了)?(?:什么|啥)|用于(?:什么|啥|哪)")
+_PURPOSE = re.compile(r"主要用于|用在哪|用到哪|(?:干|弄|搞)(?:什么|啥|嘛|吗)用|做(?:什么|啥)用|有(?:啥|什么)用|图(?:个)?(?:啥|什么)|拿来干|用来干|用途|主要用在|花[在到](?:了)?(?:什么|哪|啥)|用在(?:了)?(?:什么|啥)|用于(?:什么|啥|哪)")
 
 
 # The text of the report named as where a figure is read (说明里写的, 文字说明里, 那段, 前后两个数, 标题写).
@@ -526,7 +526,7 @@ def purpose(doc: Document, q: Query) -> Answer | None:
         return None  # (钱大头用在哪一项: a ranking)
     found = topic_facts(doc, q)
     if found is None or not doc.lines:
-        return None
+        return _purpose_said(doc, q) if doc.lines else None
     topic, facts = found
     topic = topic.strip("“”\"「」")  # (a paragraph opening with its quoted subject)
     start = min(f.line for f in facts)
@@ -545,6 +545,21 @@ def purpose(doc: Document, q: Query) -> Answer | None:
             a.figure(f.label, f.value, f.unit, NARRATIVE, f.line)
     a.source(NARRATIVE, start, topic)
     return a
+
+
+def _purpose_said(doc: Document, q: Query) -> Answer | None:
+    """What the narrative says a name's money is for in the clause that states it (…基本支出61042.17万元，…，主要
+    用于保障在职人员工资福利…；项目支出…): that clause, as printed."""
+    names = [compact(t.name) for m in q.subjects for t in m.terms if t.kind in ("column", "row", "fact", "code")]
+    for no, line in enumerate(doc.lines, 1):
+        flat = compact(line)
+        for name in dict.fromkeys(names):
+            m = re.search(re.escape(name) + r"[^；;。]{0,80}?主要用于[：:]?([^；;。]+)", flat) if name and name in flat else None
+            if m and not re.search(r"主要用于", flat[flat.find(name):m.start(1) - 4]):
+                a = answer("text", f"{name} 的用途", f"{name}：主要用于{m.group(1).strip('，, ')}（第{no}行）。")
+                a.source(NARRATIVE, no, name)
+                return a
+    return None
 
 
 def passages(conn, doc: Document, q: Query, limit: int = 3) -> Answer | None:

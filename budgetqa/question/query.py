@@ -1101,6 +1101,7 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
         spent, received = _SPENT.search(rest), _RECEIVED.search(rest)
         q.side = "支出" if spent and not received else "收入" if received and not spent else None
     ms = _one_name_both_sides(q, _one_name_in_tables(q, ms), doc)
+    ms = _period_rows(q, ms, doc)
     ms = _fund_roles(q, ms, doc)
     ms = _modifier_roles(q, ms)
     ms = _whole_roles(q, ms)
@@ -1402,6 +1403,25 @@ def _lead_fund(q: Query, m: Mention) -> str | None:
     typed = q.squashed[m.start:m.end]
     return next((f for f in sorted(lexicon.FUNDS, key=len, reverse=True) if typed.startswith(f)), None) \
         if _listed(q, m) else None
+
+
+_PERIODS = {"年初": "年初", "年头": "年初", "期初": "年初", "年末": "年末", "年底": "年末", "期末": "年末", "年终": "年末"}
+
+
+def _period_rows(q: Query, ms: list[Mention], doc: Document) -> list[Mention]:
+    """结转结余 said with the year's start or end (年底还结转结余了多少, 年初的结余) where the report prints a row
+    for each end (年初结转和结余 / 年末结转和结余): that end's row."""
+    said = {_PERIODS[w] for w in _PERIODS if w in q.squashed}
+    if len(said) != 1:
+        return ms
+    period = said.pop()
+    rows = vocabulary(doc).by_name
+    ends = sorted((key for key in rows if key.startswith(period) and re.search(r"结转|结余", key)), key=len)
+    if not ends or len(ends) > 1 and len(ends[0]) == len(ends[1]):
+        return ms  # (年末结转和结余, not 年末财政拨款结转和结余: the plain one)
+    return [replace(m, terms=list(rows[ends[0]])) if re.search(r"结转|结余", q.squashed[m.start:m.end])
+            and (m.via != "exact" or q.squashed[m.start:m.end] in ("结余", "结转", "结转结余", "结转和结余"))
+            and not q.squashed[m.start:m.end].startswith(tuple(_PERIODS)) else m for m in ms]  # (结余分配 is a name)
 
 
 def _fund_roles(q: Query, ms: list[Mention], doc: Document) -> list[Mention]:
@@ -2880,6 +2900,13 @@ def _last_name_said_on(q: Query, last: Query, doc: Document | None) -> Query | N
     if doc is None or q.subjects or len(last.subjects) != 1 or q.op not in ("value", "change"):
         return None
     said = squash(last.subjects[0].term.name)
+    swapped = {"年初": "年末", "年末": "年初"}  # 年初又是多少 after 年末结转和结余: the other end's row
+    for typed, other in swapped.items():
+        key = said.replace(other, typed, 1)
+        if typed in q.squashed and other in said and key in vocabulary(doc).by_name and not q.squashed.startswith(said):
+            at = q.squashed.find(typed)
+            return replace(q, subjects=[Mention(at, at + len(typed), list(vocabulary(doc).by_name[key]), 95, "exact")],
+                           op="value", ops=[(100.0, "value")] + q.ops, follow_up=False)
     for key, terms in vocabulary(doc).by_name.items():
         rest = key[len(said):] if key.startswith(said) else ""
         at = q.squashed.find(rest) if len(rest) >= 2 else -1
