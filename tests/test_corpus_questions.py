@@ -28,6 +28,24 @@ TRANSPORT = "narrative_chongqing_jiaotongwei_2018_dept_budget.txt"
 TEMPLATE = "template_shanghai_district_dept_final_2024.txt"
 
 CASES = [
+    # what the narrative says a code's money is for names the code (…基层司法业务（04项）…主要用于：人民调解、医患纠纷…)
+    (JUSTICE, "医患纠纷调解的钱列在哪个科目，多少元", [21703947], ["基层司法业务"]),
+    (STREET, "风貌提升工程的钱有多少", [3380000, 338], ["城市建设支出"]),
+    # which fund: the fund tables that print the code
+    (STREET, "2120803用的是哪一类预算的钱", [3380000], ["政府性基金"]),
+    # a stated share with no whole named is of the whole the sentence says; a stated share is checked against it
+    (SWU_FINAL, "授予中小企业合同金额占比多少", [79.02], ["政府采购支出总额"]),
+    (SWU_FINAL, "授予小微企业合同金额占比", [60.16, 60.02], ["不一致"]),
+    # a code paragraph's figure of the year before, read with its year
+    (STREET, "2120803这一项2025年度预算是多少", [1363], []),
+    # two names before 占, not a list: the first is the whole
+    (SWU_BUDGET, "本年收入合计多少，财政拨款占几成", [54.98], []),
+    # 结转结余 said with the year's end: that end's row
+    (FINANCE, "年底结余还有多少", [55.34], ["年末结转和结余"]),
+    # dialect asking words
+    (STREET, "街道今年一共预算了好多钱嘛", [76306134], []),
+    # a table's name columns beside its number columns
+    (JUSTICE, "表5有哪些栏", [], ["功能分类科目名称"]),
     # an indicator named by most of its label, with no project named: its value in the sheets that have it
     (SWU_BUDGET, "高质量论文要求多少篇", [330], ["高质量论文数量"]),
     (SWU_BUDGET, "修缮房屋建筑面积的指标值是多少平方米？", [13071.01], ["修缮房屋的建筑面积"]),

@@ -879,15 +879,17 @@ def stated_of_year(doc: Document, q: Query) -> Answer | None:
         return None
     topic, facts = found
     spent = bool(re.search(r"执行|实际|花了|用了|决算", q.squashed))
-    either = not re.search(r"预算|执行|实际|花|用|决算", q.squashed)
+    if not re.search(r"预算|执行|实际|花|用|决算|安排", q.squashed):
+        return None  # (那上年呢: the change the report states)
+    either = False
     said: list[tuple[str, Decimal, str, int]] = []
     for sentence, line in dict.fromkeys((f.sentence, f.line) for f in facts):
         for m in _YEAR_FIGURE.finditer(compact(sentence)):
             label, value = f"{m.group(1)}年{m.group(2)}", Decimal(m.group(3).replace(",", ""))
-            if int(m.group(1)) in years and (either or ("执行" in label) == spent) \
+            if (int(m.group(1)) in years and (either or ("执行" in label) == spent) or int(m.group(1)) == doc.year) \
                     and not any(s[0] == label and s[1] == value for s in said):
-                said.append((label, value, m.group(4), line))
-    if not said:
+                said.append((label, value, m.group(4), line))  # (this year's beside it, to compare)
+    if not any(int(label[:4]) in years for label, *_ in said):
         return None
     topic = topic.strip("“”\"")
     a = answer("value", f"{topic} {'、'.join(str(y) for y in sorted(years))}年",
@@ -902,8 +904,7 @@ def stated_of_year(doc: Document, q: Query) -> Answer | None:
 def change(doc: Document, q: Query) -> Answer | None:
     """The change from the previous year the report states, recomputed, and last year's figure; else the
     figures of that year the subject's paragraph states."""
-    found = _change(doc, q)
-    return (stated_of_year(doc, q) or found) if found is None or not found.matched else found
+    return stated_of_year(doc, q) or _change(doc, q)
 
 
 def _each_change(doc: Document, q: Query) -> Answer | None:

@@ -122,6 +122,7 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
     question = to_simplified((question or "").strip())  # every word below is matched in simplified characters
     if "多少" not in question and re.search(r"[嘛？?呢]\s*$|嘛", question):
         question = lexicon.DIALECT_WORDS.sub(lambda m: lexicon.DIALECT[m.group()], question)  # (好多钱嘛: 多少钱)
+    question = lexicon.ABBREVIATED.sub(lambda m: lexicon.ABBREVIATIONS[m.group()], question)
     if not squash(question):
         return _unmatched(doc, "none", "问题是空的：请输入想查的科目、项目或数字，例如「2013105」或「基本支出多少」。")
     picked = _pick(question, session)
@@ -148,6 +149,8 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
             kept = session.last_query, session.last_focus
             if answers and answers[-1].intent == "out_of_scope":  # a part after one refused leans on nothing older
                 session.last_query, session.last_focus = None, []
+                if session.refused.startswith(("department:", "unit:")) and not read(part, doc).subjects:
+                    continue  # (执法大队单独的决算是多少？在哪张表能看到: of the body refused, so refused too)
             if answers and not answers[-1].matched and answers[-1].intent != "out_of_scope" \
                     and session.unanswered is not None and session.unanswered.subjects:
                 # a part after one not answered leans on what that part named (差旅费上年多少 同比增减多少)
@@ -161,6 +164,7 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
                     answers[-1].intent == op and asked_again.match(squash(part)) for op, asked_again in _STATED_BY.items()):
                 continue  # 哪个最大？多少？ / 哪个多？多多少？: what the part before already states
             before, earlier = session.last_query, list(session.earlier)
+            session.refused = ""
             answers.append(_answer(conn, doc, part, session, continuing=i > 0 or bool(returned)))
             asked.append(part)
             if i and _same_subject(before, session.last_query):
@@ -332,7 +336,10 @@ def _parts(question: str) -> list[str]:
         clauses = [(sep, c) for sep, c in zip([""] + split[1::2], split[0::2]) if squash(c)]
         merged: list[str] = []
         for sep, clause in clauses:
-            if merged and (not _ASKS.search(merged[-1]) or not sep.strip() and not _ENDS_ASKING.search(merged[-1])):
+            if merged and (not _ASKS.search(merged[-1]) or not sep.strip() and not _ENDS_ASKING.search(merged[-1])
+                           and not (re.search(r"几[个辆张项人条类台套批]|多少", merged[-1])
+                                    and re.match(r"[\u4e00-\u9fff]{4}", _ASKS.split(clause)[0]))):
+                # (一共有几辆公车 公务接待来了几批: two questions typed with a space between)
                 merged[-1] += (sep if sep.strip() else " ") + clause
             else:
                 merged.append(clause)
@@ -535,6 +542,7 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
             # (安可替代工程采购了哪些设备, refused: 它 next is still that project)
             session.last_query = replace(q, subjects=[first], op="value", ops=[(100.0, "value")])
             session.last_focus = []
+        session.refused = q.refused
         return _unmatched(doc, "out_of_scope", refusal, q)
     answer = execute(conn, doc, q)
     if answer is None or not answer.matched:

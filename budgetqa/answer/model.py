@@ -112,6 +112,7 @@ class Session:
     unanswered: object | None = None  # the last question not answered, as read: a later part of its line asks of it
     last_reason: tuple[str, str] | None = None  # (what, the reason) the last answer quoted from the report, if any
     rates: list = field(default_factory=list)  # the rates of change recent answers gave (两个降幅差几个百分点), oldest first
+    refused: str = ""  # why the last question was refused, when it was (department:…, unit:…, person, …)
     line: tuple | None = None  # the parts of the last line of several questions, the name its first part said, its kinds
     choices: list[tuple[str, str]] = field(default_factory=list)
     history: list[str] = field(default_factory=list)

@@ -1419,9 +1419,14 @@ def _period_rows(q: Query, ms: list[Mention], doc: Document) -> list[Mention]:
     ends = sorted((key for key in rows if key.startswith(period) and re.search(r"结转|结余", key)), key=len)
     if not ends or len(ends) > 1 and len(ends[0]) == len(ends[1]):
         return ms  # (年末结转和结余, not 年末财政拨款结转和结余: the plain one)
-    return [replace(m, terms=list(rows[ends[0]])) if re.search(r"结转|结余", q.squashed[m.start:m.end])
-            and (m.via != "exact" or q.squashed[m.start:m.end] in ("结余", "结转", "结转结余", "结转和结余"))
-            and not q.squashed[m.start:m.end].startswith(tuple(_PERIODS)) else m for m in ms]  # (结余分配 is a name)
+    out = [replace(m, terms=list(rows[ends[0]])) if re.search(r"结转|结余", q.squashed[m.start:m.end])
+           and (m.via != "exact" or q.squashed[m.start:m.end] in ("结余", "结转", "结转结余", "结转和结余"))
+           and not q.squashed[m.start:m.end].startswith(tuple(_PERIODS)) else m for m in ms]  # (结余分配 is a name)
+    word = re.search(r"结转和?结余|结余|结转", q.squashed)
+    if word and not any(m.start <= word.start() < m.end for m in ms):  # (年底结余还有多少: the word alone names no row)
+        out.append(Mention(word.start(), word.end(), list(rows[ends[0]]), 90, "partial"))
+        out.sort(key=lambda m: m.start)
+    return out
 
 
 def _fund_roles(q: Query, ms: list[Mention], doc: Document) -> list[Mention]:
@@ -2023,8 +2028,8 @@ def _leans_on_context(q: Query) -> bool:
     down = (bare or not q.subjects and not q.excluded and q.table is None and q.domain == "subjects") \
         and bool(_DOWN.search(q.squashed) or _UP.search(q.squashed) or q.op == "breakdown" and q.cued and not q.scope
                  and (q.level or _PLACED.search(q.squashed) and not _WHOLE_MONEY.search(unnamed)))  # (钱花在哪: all of it)
-    why = bare and len(q.squashed) <= 12 and bool(_WHY.search(q.squashed) or _PURPOSE_ASKED.search(q.squashed)
-                                                  or re.search(r"^(?:那)?(?:20\d\d年(?:度)?)?(?:实际)?(?:支出了|花了|花掉了?|用了|执行了?)多少", q.squashed))
+    why = bare and (len(q.squashed) <= 12 and bool(_WHY.search(q.squashed) or _PURPOSE_ASKED.search(q.squashed))
+                    or bool(re.search(r"^(?:那)?(?:20\d\d年(?:度)?)?(?:实际)?(?:支出了|花了|花掉了?|用了|执行了?)多少", q.squashed)))
     # the two just asked (两个加起来, 两者差多少): a sum or comparison of what the conversation named
     pair = bare and re.search(r"两个|两者|二者|两项|俩|两笔|两块", q.squashed) and re.search(r"加|合计|一共|总共|差|比|哪个", q.squashed)
     within = q.squashed.startswith(("其中", "那其中"))  # 其中X多少: a part of what was just asked
