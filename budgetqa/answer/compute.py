@@ -1281,10 +1281,24 @@ def pair_shown(q: Query, figures: list) -> Answer | None:
     return out
 
 
+def _second_of_first(results: list) -> Answer | None:
+    """收进来多少，花出去多少，花了几成: one name's figures in two tables (income, then spending), the second as a
+    share of the first."""
+    (what_a, a, _), (what_b, b, _) = results
+    if _subject(what_a) != _subject(what_b) or a.table == b.table or a.unit != b.unit or not a.value:
+        return None
+    out = answer("share", f"{what_b} 占 {what_a}", f"{what_a} {amount_text(a.value, a.unit)}，{what_b} "
+                 f"{amount_text(b.value, b.unit)}：后者是前者的 {pct(b.value, a.value)}%（{b.value} ÷ {a.value} × 100）。")
+    out.figure(f"{what_b}占{what_a}的比例", pct(b.value, a.value), "%")
+    return out
+
+
 def last_two(doc: Document, q: Query, results: list) -> Answer | None:
     """两者差多少 / 哪个多 / 这两块加一块占人员经费多少, when one of the last two answers was itself
     computed (a sum of several items): those two results compared, added, divided, or their sum's share
     of the figure named."""
+    if len(results) >= 2 and q.op == "share" and not q.subjects and q.whole is None and not _TWO.search(q.squashed):
+        return _second_of_first(results[-2:])
     if len(results) < 2 or not (_TWO.search(q.squashed) or not q.subjects and q.op == "difference"):
         return None
     (what_a, a, intent_a), (what_b, b, intent_b) = results[-2:]

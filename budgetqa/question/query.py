@@ -507,6 +507,10 @@ def _op_said(q: Query) -> None:
             and re.search(r"占(?:了|用)?(?:多少|几)(?:钱|万元|万|元|块)", q.squashed):
         q.ops = [(q.ops[0][0] + 1, "value")] + q.ops  # 各占多少钱: how much money each is, not a share
         q.op = "value"
+    if q.op == "count" and len(q.subjects) >= 2 and re.search(r"[这那][两二三四五六七八九几]个(?:数|数字|金额|项)?", q.squashed) \
+            and re.search(r"各|分别", q.squashed):
+        q.ops = [(q.ops[0][0] + 1, "value")] + q.ops  # 这两个数各是多少: the figures of the names just said, not a count
+        q.op = "value"
     if q.op == "parent" and q.subjects and all(m.via == "purpose" for m in q.subjects):
         q.ops = [(q.ops[0][0] + 1, "value")] + q.ops  # 人民调解的钱属于哪一项: the subject its money is said to be for
         q.op = "value"
@@ -2727,7 +2731,8 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query, doc: Document | No
             named.append(m)  # 本年支出合计多少？基本支出占比多少: that part of the total just asked
             filled.whole = _carried(last.subjects[0])
         elif (not part_of or coded) and typed in _MEASURE_NAMES and row_last and not quoted and not (
-                last.subjects[0].kinds == {"row"} and "row" in m.kinds) and _prints_column(doc, last.subjects[0], typed):
+                last.subjects[0].kinds == {"row"} and "row" in m.kinds) and _prints_column(doc, last.subjects[0], typed) \
+                and not q.squashed[m.end:].startswith(("合计", "总计", "总额")):  # (公用经费合计: the column's total)
             measures.append(_MEASURE_NAMES[typed])  # (本年收入合计 → 上年结转呢: a row beside it, not its column)
         elif row_last and (typed in lexicon.FUNDS or _fund_of(typed)) \
                 and not ("row" in m.kinds and last.subjects[0].kinds <= {"row", "fact", "column"}):  # (收入总计 其中政府性基金预算: a row)

@@ -213,6 +213,9 @@ def _row(v: Vocabulary, table, row, department: str = "") -> None:
         name = strip_ordinal(compact(row.name))
         short = re.sub(r"(?:合计|总计)$", "", name)  # 本年收入合计 is said 本年收入
         v.add("row", name, name, short if len(short) >= 4 and short != name else None)
+        part = re.sub(r"^其中[：:]?", "", name)  # 其中：政府性基金预算财政拨款 is said without its 其中
+        if part != name and len(part) >= 4:
+            v.add("row", name, name, part)
 
 
 def _groups(v: Vocabulary, doc: Document) -> None:
