@@ -194,7 +194,7 @@ def _line_again(doc: Document, question: str, session: Session) -> list[str]:
     """(那)X呢 after a line of several questions about one name: each of those questions, of X."""
     typed = squash(question)
     bare = _NAME_ONLY.match(typed)
-    if session.line is None or bare is None or re.search(r"多少|几|吗|是否|哪|什么|啥|[?？，,。；;]", bare.group(1)):
+    if session.line is None or bare is None or re.search(r"多少|几|吗|是否|哪|什么|啥", bare.group(1)):
         return []
     parts, said, kinds = session.line
     named = read(bare.group(1), doc)  # (a name of the same kind: 信息化建设 after 财政委托业务支出, not 差旅费 after 公车)
@@ -204,6 +204,7 @@ def _line_again(doc: Document, question: str, session: Session) -> list[str]:
 
 
 def _same_subject(before: Query | None, after: Query | None) -> bool:
+    """Two parts of a line asked of one name in one table."""
     return before is not None and after is not None and bool(before.subjects) and bool(after.subjects) \
         and before.subjects[0].term.key == after.subjects[0].term.key and before.table == after.table
 

@@ -59,26 +59,12 @@ class Vocabulary:
     @cached_property
     def pieces(self) -> dict[str, list[str]]:
         """Every stretch of 2 to 10 characters of every name -> the names holding it (for partial names)."""
-        out: dict[str, list[str]] = {}
-        for key in self.by_name:
-            for size in range(2, min(len(key), 10) + 1):
-                for i in range(len(key) - size + 1):
-                    holders = out.setdefault(key[i:i + size], [])
-                    if not holders or holders[-1] != key:
-                        holders.append(key)
-        return out
+        return _stretches(self.by_name, 2, 10)
 
     @cached_property
     def purpose_pieces(self) -> dict[str, list[str]]:
         """Every stretch of 4 to 16 characters of every stated purpose -> the purposes holding it."""
-        out: dict[str, list[str]] = {}
-        for key in self.purposes:
-            for size in range(4, min(len(key), 16) + 1):
-                for i in range(len(key) - size + 1):
-                    holders = out.setdefault(key[i:i + size], [])
-                    if key not in holders:
-                        holders.append(key)
-        return out
+        return _stretches(self.purposes, 4, 16)
 
     @cached_property
     def printed(self) -> frozenset[str]:
@@ -89,6 +75,18 @@ class Vocabulary:
     def longest_first(self) -> list[tuple[str, list[Term]]]:
         """Names longest first, for exact matching."""
         return sorted(self.by_name.items(), key=lambda kv: -len(kv[0]))
+
+
+def _stretches(keys, shortest: int, longest: int) -> dict[str, list[str]]:
+    """Every stretch of shortest to longest characters of every key -> the keys holding it, in order."""
+    out: dict[str, list[str]] = {}
+    for key in keys:
+        for size in range(shortest, min(len(key), longest) + 1):
+            for i in range(len(key) - size + 1):
+                holders = out.setdefault(key[i:i + size], [])
+                if not holders or holders[-1] != key:
+                    holders.append(key)
+    return out
 
 
 _CACHE: dict[int, tuple[Document, Vocabulary]] = {}
