@@ -116,11 +116,16 @@ def _missing_year(question: str, named) -> str:
     return ""
 
 
+# A question ending the way a dialect speaker asks (好多钱嘛？): its dialect words are read as asking words.
+_DIALECT_ASKING = re.compile(r"[嘛？?呢]\s*$|嘛")
+# A clause asking how many or how much, and a clause typed with a name before its asking word.
+_COUNT_ASKED = re.compile(r"几[个辆张项人条类台套批]|多少")
+_FOUR_WORDS = re.compile(r"[\u4e00-\u9fff]{4}")
 # --------------------------------------------------------------------------- one report
 def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, session: Session) -> Answer:
     """Answer a question about one report, in the session's conversation."""
     question = to_simplified((question or "").strip())  # every word below is matched in simplified characters
-    if "多少" not in question and re.search(r"[嘛？?呢]\s*$|嘛", question):
+    if "多少" not in question and _DIALECT_ASKING.search(question):
         question = lexicon.DIALECT_WORDS.sub(lambda m: lexicon.DIALECT[m.group()], question)  # (好多钱嘛: 多少钱)
     question = lexicon.ABBREVIATED.sub(lambda m: lexicon.ABBREVIATIONS[m.group()], question)
     if not squash(question):
@@ -338,8 +343,7 @@ def _parts(question: str) -> list[str]:
         merged: list[str] = []
         for sep, clause in clauses:
             if merged and (not _ASKS.search(merged[-1]) or not sep.strip() and not _ENDS_ASKING.search(merged[-1])
-                           and not (re.search(r"几[个辆张项人条类台套批]|多少", merged[-1])
-                                    and re.match(r"[\u4e00-\u9fff]{4}", _ASKS.split(clause)[0]))):
+                           and not (_COUNT_ASKED.search(merged[-1]) and _FOUR_WORDS.match(_ASKS.split(clause)[0]))):
                 # (一共有几辆公车 公务接待来了几批: two questions typed with a space between)
                 merged[-1] += (sep if sep.strip() else " ") + clause
             else:

@@ -412,8 +412,10 @@ def homophone_fix(text: str, squashed: str, mentions: list[Mention], v: Vocabula
         if m.via in ("exact", "synonym", "code", "table") or m.score >= 96:
             covered.update(range(m.start, m.end))
     for w in lexicon.OUT_OF_SCOPE:  # 人均经费 is asked as written (and refused), not heard as 人员经费
-        for found in re.finditer(re.escape(w), squashed):
-            covered.update(range(found.start(), found.end()))
+        at = squashed.find(w)  # (found by str.find: a pattern per word would crowd re's cache)
+        while at >= 0:
+            covered.update(range(at, at + len(w)))
+            at = squashed.find(w, at + 1)
     rest = "".join(" " if i in covered else ch for i, ch in enumerate(squashed))
     verb = _verb_between_names(text, squashed, rest)
     if verb is not None:

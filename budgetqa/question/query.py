@@ -497,24 +497,32 @@ def _settle_op(q: Query, v, doc: Document) -> None:
     _whole_said_first(q)
 
 
+# 各占多少钱: money taken up, not a share; 这两个数: the figures just named; 本年项目数: how many a list holds;
+# 各增了多少: each of the names; 跟谁签的合同: the other party, an organisation; 2025年实际执行了多少: spent, of the last name.
+_MONEY_TAKEN = re.compile(r"占(?:了|用)?(?:多少|几)(?:钱|万元|万|元|块)")
+_THESE_FIGURES = re.compile(r"[这那][两二三四五六七八九几]个(?:数|数字|金额|项)?")
+_LIST_NUMBER = re.compile(r"的?(?:个数|数量|数(?![据字额值]))")
+_EACH_VERB = re.compile(r"各(?:是|为|占|有|多少|自|分|给|拿|花|得|增|减|涨|降|变|比|安排|列|要)")
+_PARTY_ASKED = re.compile(r"(?<=[跟和与同向找])谁(?=签|合作|购买|买|订)|谁(?=来?(?:承接|实施|提供|承担|负责实施))")
+_SPENT_ASKED = re.compile(r"^(?:那)?(?:20\d\d年(?:度)?)?(?:实际)?(?:支出了|花了|花掉了?|用了|执行了?)多少")
+
+
 def _op_said(q: Query) -> None:
     """An operation the question's words settle over the ranked templates: a fund asked is a value, money
     taken up (各占多少钱) is a value, the subject a purpose names is asked itself, a list's 数 is counted."""
     if q.op == "parent" and lexicon.FUND_ASKED.search(q.squashed):
         q.ops = [(q.ops[0][0] + 1, "value")] + q.ops  # 用的是哪一类预算的钱: its fund, not its 类
         q.op, q.level, q.domain = "value", None, None
-    if q.op == "share" and q.whole is None and not q.amounts \
-            and re.search(r"占(?:了|用)?(?:多少|几)(?:钱|万元|万|元|块)", q.squashed):
+    if q.op == "share" and q.whole is None and not q.amounts and _MONEY_TAKEN.search(q.squashed):
         q.ops = [(q.ops[0][0] + 1, "value")] + q.ops  # 各占多少钱: how much money each is, not a share
         q.op = "value"
-    if q.op == "count" and len(q.subjects) >= 2 and re.search(r"[这那][两二三四五六七八九几]个(?:数|数字|金额|项)?", q.squashed) \
-            and re.search(r"各|分别", q.squashed):
+    if q.op == "count" and len(q.subjects) >= 2 and _THESE_FIGURES.search(q.squashed) and re.search(r"各|分别", q.squashed):
         q.ops = [(q.ops[0][0] + 1, "value")] + q.ops  # 这两个数各是多少: the figures of the names just said, not a count
         q.op = "value"
     if q.op == "parent" and q.subjects and all(m.via == "purpose" for m in q.subjects):
         q.ops = [(q.ops[0][0] + 1, "value")] + q.ops  # 人民调解的钱属于哪一项: the subject its money is said to be for
         q.op = "value"
-    if any("list" in m.kinds and re.match(r"的?(?:个数|数量|数(?![据字额值]))", q.squashed[m.end:]) for m in q.subjects):
+    if any("list" in m.kinds and _LIST_NUMBER.match(q.squashed[m.end:]) for m in q.subjects):
         q.ops = [(max(q.ops[0][0] + 1, 60.0), "count")] + q.ops  # 本年项目数: how many the list holds
         q.op = "count"
 
@@ -951,7 +959,7 @@ def _range(q: Query) -> None:
 def _shape(q: Query, doc: Document) -> None:
     """Order, comparison, unit, text field, years and the other slots read from words alone."""
     s = q.squashed
-    q.each = any(w in s for w in lexicon.EACH if w != "各") or bool(re.search(r"各(?:是|为|占|有|多少|自|分|给|拿|花|得|增|减|涨|降|变|比|安排|列|要)", s))
+    q.each = any(w in s for w in lexicon.EACH if w != "各") or bool(_EACH_VERB.search(s))
     q.together = bool(re.search(r"(?:合计|加起来|合起来|一共|总共|加在一起|加一块|合一块|两项|几项)(?:的)?(?:金额)?占", s))
     desc = any(w in s for w in lexicon.ORDER_DESC if len(w) > 1)
     asc = any(w in s for w in lexicon.ORDER_ASC if len(w) > 1)
@@ -1399,7 +1407,11 @@ def _fund_of(typed: str) -> str | None:
 
 def _listed(q: Query, m: Mention) -> bool:
     """The name is followed by a list mark in the text typed (财政拨款、事业收入 …)."""
-    return bool(re.search(re.escape(q.squashed[m.start:m.end]) + r"\s*[、，,；;和及与跟]", q.text))
+    typed, at = q.squashed[m.start:m.end], -1
+    while (at := q.text.find(typed, at + 1)) >= 0:  # (by str.find: a pattern per name would crowd re's cache)
+        if q.text[at + len(typed):].lstrip()[:1] in tuple("、，,；;和及与跟"):
+            return True
+    return False
 
 
 def _lead_fund(q: Query, m: Mention) -> str | None:
@@ -1689,7 +1701,7 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
     if q.field_name:  # 实施主体是谁: a field of a project's sheet, which names a body, not a person
         text = text.replace("谁", "哪个")
     # 跟谁签的合同 / 向谁购买 / 谁来实施: the other party of a contract or service is an organisation, not a person
-    text = re.sub(r"(?<=[跟和与同向找])谁(?=签|合作|购买|买|订)|谁(?=来?(?:承接|实施|提供|承担|负责实施))", "哪个单位", text)
+    text = _PARTY_ASKED.sub("哪个单位", text)
     # 谁多 / 谁最少 / 谁排第一 / 谁占大头 compare or rank figures; they ask for no person
     text = re.sub(r"谁(?=更|最|排|占|花|用得?|拿得?|[多少大小高低]|的[多少大小高低]|第)", "哪个", text)
     if re.search(r"排名|排个名|排序|排一下|前[\d一二两三四五六七八九十]+(?:名|位)|第[\d一二三四五六七八九十]+(?:名|位)", text):
@@ -2033,7 +2045,7 @@ def _leans_on_context(q: Query) -> bool:
         and bool(_DOWN.search(q.squashed) or _UP.search(q.squashed) or q.op == "breakdown" and q.cued and not q.scope
                  and (q.level or _PLACED.search(q.squashed) and not _WHOLE_MONEY.search(unnamed)))  # (钱花在哪: all of it)
     why = bare and (len(q.squashed) <= 12 and bool(_WHY.search(q.squashed) or _PURPOSE_ASKED.search(q.squashed))
-                    or bool(re.search(r"^(?:那)?(?:20\d\d年(?:度)?)?(?:实际)?(?:支出了|花了|花掉了?|用了|执行了?)多少", q.squashed)))
+                    or bool(_SPENT_ASKED.search(q.squashed)))
     # the two just asked (两个加起来, 两者差多少): a sum or comparison of what the conversation named
     pair = bare and re.search(r"两个|两者|二者|两项|俩|两笔|两块", q.squashed) and re.search(r"加|合计|一共|总共|差|比|哪个", q.squashed)
     within = q.squashed.startswith(("其中", "那其中"))  # 其中X多少: a part of what was just asked
