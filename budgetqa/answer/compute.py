@@ -874,19 +874,18 @@ def stated_of_year(doc: Document, q: Query) -> Answer | None:
     years = {y for y in q.years if y != doc.year} | ({doc.year - 1} if q.previous_year and doc.year else set())
     if not years or not q.subjects or re.search(r"增|减|变|涨|降|多了|少了|比", q.squashed):
         return None
+    if not re.search(r"预算|执行|实际|花|用|决算|安排", q.squashed):
+        return None  # (那上年呢: the change the report states)
     found = topic_facts(doc, q)
     if found is None:
         return None
     topic, facts = found
     spent = bool(re.search(r"执行|实际|花了|用了|决算", q.squashed))
-    if not re.search(r"预算|执行|实际|花|用|决算|安排", q.squashed):
-        return None  # (那上年呢: the change the report states)
-    either = False
     said: list[tuple[str, Decimal, str, int]] = []
     for sentence, line in dict.fromkeys((f.sentence, f.line) for f in facts):
         for m in _YEAR_FIGURE.finditer(compact(sentence)):
             label, value = f"{m.group(1)}年{m.group(2)}", Decimal(m.group(3).replace(",", ""))
-            if (int(m.group(1)) in years and (either or ("执行" in label) == spent) or int(m.group(1)) == doc.year) \
+            if (int(m.group(1)) in years and ("执行" in label) == spent or int(m.group(1)) == doc.year) \
                     and not any(s[0] == label and s[1] == value for s in said):
                 said.append((label, value, m.group(4), line))  # (this year's beside it, to compare)
     if not any(int(label[:4]) in years for label, *_ in said):
@@ -1266,10 +1265,8 @@ def pair_shown(q: Query, figures: list) -> Answer | None:
     if not (q.op in ("difference", "sum") and re.search(r"两者|二者|这两个|两个数|这俩", q.squashed) and a.table != b.table
             or ends and q.op in ("difference", "change", "value") and re.search(r"增|减|变|差|多了|少了", q.squashed)):
         return None
-    if ends:
-        q = replace(q, op="difference")
     said = f"{a.label} {amount_text(a.value, a.unit)}（{a.table} 第{a.line}行），{b.label} {amount_text(b.value, b.unit)}（{b.table} 第{b.line}行）"
-    if q.op == "sum":
+    if q.op == "sum" and not ends:
         out = answer("sum", f"{a.label} + {b.label}", f"{said}，合计 {amount_text(a.value + b.value, a.unit)}（计算）。")
         out.figure("两者合计（计算）", a.value + b.value, a.unit)
     else:

@@ -352,9 +352,7 @@ def code_answer(doc: Document, q: Query, code: str) -> Answer | None:
     if q.has(*_WHAT_FOR) or by_purpose:  # (named by what its money is for: where the report says so)
         if (leaf := _single_leaf(table, row)) is not None:  # 住房保障支出是什么钱: all of it one finest subject
             a.text += f"它只有一个明细科目：{leaf.label}。"
-        chain = []
-        while (up := parent_row(table, chain[-1] if chain else row)) is not None:
-            chain.append(up)
+        chain = _ancestors(table, row)
         if chain and q.has("什么钱", "哪类钱", "哪种钱", "什么资金", "哪种资金", "哪类资金"):  # (which money: its 款 and 类)
             a.text += f"{code} 属于 " + "，".join(f"{r.label}（{r.level or '类'}）" for r in chain) + "。"
         said_of = code_explained(doc, code, row.name)
@@ -368,6 +366,14 @@ def code_answer(doc: Document, q: Query, code: str) -> Answer | None:
 _WHAT_FOR = ("是什么钱", "什么钱", "是什么支出", "什么性质", "用在哪", "用于哪", "用途", "干什么", "做什么", "干啥",
              "什么用", "是啥", "是什么")
 _SAID_OF = re.compile(r"(主要用于[：:]?[^。；]+|反映[^。；]+|为(?![\s\d])[^。；]{2,40}(?:支出|资金|经费))")
+
+
+def _ancestors(table, row) -> list:
+    """The rows a row sits under, nearest first (its 款, then its 类)."""
+    chain = []
+    while (up := parent_row(table, chain[-1] if chain else row)) is not None:
+        chain.append(up)
+    return chain
 
 
 def _funds_printing(doc: Document, a: Answer, code: str) -> None:
@@ -941,11 +947,7 @@ def parent(doc: Document, q: Query) -> Answer | None:
         if place is None:
             continue
         table, row = place
-        chain = []
-        up = parent_row(table, row)
-        while up is not None:
-            chain.append(up)
-            up = parent_row(table, up)
+        chain = _ancestors(table, row)
         if q.levels:
             chain = [r for r in chain if r.level in q.levels] or chain
         if chain:

@@ -550,16 +550,21 @@ def purpose(doc: Document, q: Query) -> Answer | None:
 def _purpose_said(doc: Document, q: Query) -> Answer | None:
     """What the narrative says a name's money is for in the clause that states it (…基本支出61042.17万元，…，主要
     用于保障在职人员工资福利…；项目支出…): that clause, as printed."""
-    names = [compact(t.name) for m in q.subjects for t in m.terms if t.kind in ("column", "row", "fact", "code")]
+    names = [name for name in dict.fromkeys(compact(t.name) for m in q.subjects for t in m.terms
+                                             if t.kind in ("column", "row", "fact", "code")) if name]
     for no, line in enumerate(doc.lines, 1):
         flat = compact(line)
-        for name in dict.fromkeys(names):
-            m = re.search(re.escape(name) + r"[^；;。]{0,80}?主要用于[：:]?([^；;。]+)", flat) if name and name in flat else None
-            if m and not re.search(r"主要用于", flat[flat.find(name):m.start(1) - 4]):
+        for name in names:
+            m = _USED_FOR.match(flat, flat.find(name) + len(name)) if name in flat else None
+            if m:
                 a = answer("text", f"{name} 的用途", f"{name}：主要用于{m.group(1).strip('，, ')}（第{no}行）。")
                 a.source(NARRATIVE, no, name)
                 return a
     return None
+
+
+# What follows a name in the clause that says what its money is for (…，主要用于…).
+_USED_FOR = re.compile(r"[^；;。]{0,80}?主要用于[：:]?([^；;。]+)")
 
 
 def passages(conn, doc: Document, q: Query, limit: int = 3) -> Answer | None:

@@ -361,8 +361,7 @@ def _down(q: Query) -> None:
     if q.op == "breakdown" and len(q.subjects) == 1 and q.subjects[0].kinds & {"code", "row"} and not _DOWN.search(q.squashed) \
             and re.search(r"(?:下面|底下|下边|下头|下)的?$", q.squashed[:q.subjects[0].start]) \
             and re.search(r"多少|金额|几", q.squashed[q.subjects[0].end:]):
-        q.ops = [(q.ops[0][0] + 1, "value")] + q.ops  # 同一类下面的20132是多少: the name after 下面 is what is asked
-        q.op = "value"
+        _prefer(q, "value")  # 同一类下面的20132是多少: the name after 下面 is what is asked
         return
     down = _DOWN.search(q.squashed)
     named_below = down and any(down.end() <= m.start < 10_000 and m.kinds & {"code", "row"} for m in q.subjects)
@@ -413,8 +412,7 @@ def _counted_elsewhere(q: Query, doc: Document) -> None:
     counted = re.search(r"(?:多少|几)个(" + "|".join(lexicon.COUNTED_ELSEWHERE) + ")", q.squashed) \
         or re.search(r"(?:多少|几)(?:个|名|位)([\u4e00-\u9fff]{0,4}?(?:员|人员|干部|职工|律师|教师))(?![经支费])", q.squashed)
     if counted and q.op in ("sum", "value", "count"):
-        q.ops = [(max(q.ops[0][0] + 1, 80.0), "text")] + q.ops
-        q.op = "text"
+        _prefer(q, "text", 80.0)
         if not _counts_stated(doc, counted.group(1)):
             q.refused = q.refused or "person"
 
@@ -431,8 +429,7 @@ def _settle_op(q: Query, v, doc: Document) -> None:
     if (q.op == "sum" and q.each and (q.whole is not None or q.amounts or listed_total or named_total) or columns) \
             and not re.search(r"加|一共|总共|合起来|共计|之和|合计(?:是|为|有)?多少", q.squashed):
         # 合计X万元里A、B各多少 / 表5的合计和基本支出分别多少: each figure (合计 one of them), not a sum of them
-        q.ops = [(q.ops[0][0] + 1, "value")] + q.ops
-        q.op = "value"
+        _prefer(q, "value")
     _counted_elsewhere(q, doc)
     if not q.subjects and re.fullmatch(r"(?:那|这|它|这个|那个|该)?(?:又|到底|究竟)?(?:是|指)(?:什么|啥)(?:意思)?(?:呢|啊)?", q.squashed):
         q.ops = [(max(q.ops[0][0] + 1, 60.0), "define")] + q.ops  # 是什么 / 这是啥: what the last subject means
@@ -443,15 +440,13 @@ def _settle_op(q: Query, v, doc: Document) -> None:
         q.op, q.cued = "define", True
     if q.op in ("text", "breakdown") and re.search(r"最大头|大头|最多|最大|最高|花得最多", q.squashed) \
             and any(op == "rank" for _, op in q.ops[:3]) and not q.field_name:
-        q.ops = [(q.ops[0][0] + 1, "rank")] + q.ops  # 最大头是干什么用的: the largest first (its name says what for)
-        q.op = "rank"
+        _prefer(q, "rank")  # 最大头是干什么用的: the largest first (its name says what for)
     _op_said(q)
     if q.whole is not None and len(q.subjects) >= 2:  # 基本支出中，A和B…占基本支出: the whole is not a part
         q.subjects = [m for m in q.subjects if m.term.key != q.whole.term.key] or q.subjects
     if re.search(r"涨幅|增幅|增速|增长率|降幅|减幅|完成率|执行率|完成.{0,6}比例", q.squashed) \
             and re.search(r"最|冠军|第一|垫底|倒数|排名|排第|前\d", q.squashed):
-        q.ops = [(max(q.ops[0][0] + 1, 80.0), "rank")] + q.ops  # 涨幅最大的科目: the stated rates ranked
-        q.op = "rank"
+        _prefer(q, "rank", 80.0)  # 涨幅最大的科目: the stated rates ranked
     _level_ops(q)
     if q.domain == "subjects" and q.level and not q.subjects and q.ops[0][0] < 40 \
             and re.search(r"多少|支出数|金额|各自|分别|都是", q.squashed):
@@ -460,18 +455,15 @@ def _settle_op(q: Query, v, doc: Document) -> None:
     if _whole_money_asked(q):
         q.subjects = _report_total(q, v)
         if q.subjects:  # 一共多少经费: one figure, the total (not a sum of several), however weakly cued
-            q.ops = [(max(q.ops[0][0] + 1, 60.0), "value")] + q.ops
-            q.op = "value"
+            _prefer(q, "value", 60.0)
     compared = _compared_op(q) or _top_n_op(q)
     if compared:
         q.ops = [(max(q.ops[0][0] + 1, 60.0 if compared == "check" or q.comparator == "between" else 0.0), compared)] + q.ops
         q.op = compared
     if q.op == "value" and q.whole is not None and re.search(r"占了?[^占，,。？?\d]{0,6}$", q.squashed[:q.whole.start]):
-        q.ops = [(q.ops[0][0] + 1, "share")] + q.ops  # 占(街道全部)支出的多少: a share of the whole named after 占
-        q.op = "share"
+        _prefer(q, "share")  # 占(街道全部)支出的多少: a share of the whole named after 占
     elif q.op == "share" and "占" not in q.squashed and re.search(r"(?:比|较|同)(?:上年|去年|上一年|20\d\d年)|同比", q.squashed):
-        q.ops = [(q.ops[0][0] + 1, "change")] + q.ops  # 比上年降了百分之几: a rate of change, not a share
-        q.op = "change"
+        _prefer(q, "change")  # 比上年降了百分之几: a rate of change, not a share
     members = _members_asked(q)
     if members:  # 归在X名下的几项 / X下面哪个款最大: X's parts, counted, listed or ranked
         q.ops = [(q.ops[0][0] + 1, members)] + q.ops
@@ -481,14 +473,11 @@ def _settle_op(q: Query, v, doc: Document) -> None:
         q.op, q.cued = "text", True
     elif q.op in ("about", "text") and re.search(r"占(?:了)?(?:多少|百分之几|几成|多大|比例|比重)", q.squashed) \
             and any(op == "share" for _, op in q.ops[:3]):
-        q.ops = [(q.ops[0][0] + 1, "share")] + q.ops  # …实际占多少: a share, whatever else the words describe
-        q.op = "share"
+        _prefer(q, "share")  # …实际占多少: a share, whatever else the words describe
     if q.op != "check" and _SUM_AGAINST.search(q.squashed) and len(q.subjects) + len(q.amounts) >= 3:
-        q.ops = [(max(q.ops[0][0] + 1, 80.0), "check")] + q.ops  # A加B与C差多少: the sum set against C
-        q.op = "check"
+        _prefer(q, "check", 80.0)  # A加B与C差多少: the sum set against C
     if q.together and q.op == "sum":  # 加起来占多少: a share, of the sum
-        q.ops = [(q.ops[0][0] + 1, "share")] + q.ops
-        q.op = "share"
+        _prefer(q, "share")
     if q.scope and len(q.subjects) >= 2 and q.op == "share" and _is(q.subjects[0], q, _SCOPE_NAMES):
         q.scope = None  # 上年结转在项目支出中占比: the scope is the part asked, not a qualifier of the whole
         for m in q.subjects[1:]:
@@ -507,24 +496,27 @@ _PARTY_ASKED = re.compile(r"(?<=[跟和与同向找])谁(?=签|合作|购买|买
 _SPENT_ASKED = re.compile(r"^(?:那)?(?:20\d\d年(?:度)?)?(?:实际)?(?:支出了|花了|花掉了?|用了|执行了?)多少")
 
 
+def _prefer(q: Query, op: str, floor: float | None = None) -> None:
+    """Settle the operation on one the question's words say for certain, ranked above the templates' first
+    (and at least at floor)."""
+    q.ops = [(q.ops[0][0] + 1 if floor is None else max(q.ops[0][0] + 1, floor), op)] + q.ops
+    q.op = op
+
+
 def _op_said(q: Query) -> None:
     """An operation the question's words settle over the ranked templates: a fund asked is a value, money
     taken up (各占多少钱) is a value, the subject a purpose names is asked itself, a list's 数 is counted."""
     if q.op == "parent" and lexicon.FUND_ASKED.search(q.squashed):
-        q.ops = [(q.ops[0][0] + 1, "value")] + q.ops  # 用的是哪一类预算的钱: its fund, not its 类
-        q.op, q.level, q.domain = "value", None, None
+        _prefer(q, "value")  # 用的是哪一类预算的钱: its fund, not its 类
+        q.level, q.domain = None, None
     if q.op == "share" and q.whole is None and not q.amounts and _MONEY_TAKEN.search(q.squashed):
-        q.ops = [(q.ops[0][0] + 1, "value")] + q.ops  # 各占多少钱: how much money each is, not a share
-        q.op = "value"
+        _prefer(q, "value")  # 各占多少钱: how much money each is, not a share
     if q.op == "count" and len(q.subjects) >= 2 and _THESE_FIGURES.search(q.squashed) and re.search(r"各|分别", q.squashed):
-        q.ops = [(q.ops[0][0] + 1, "value")] + q.ops  # 这两个数各是多少: the figures of the names just said, not a count
-        q.op = "value"
+        _prefer(q, "value")  # 这两个数各是多少: the figures of the names just said, not a count
     if q.op == "parent" and q.subjects and all(m.via == "purpose" for m in q.subjects):
-        q.ops = [(q.ops[0][0] + 1, "value")] + q.ops  # 人民调解的钱属于哪一项: the subject its money is said to be for
-        q.op = "value"
+        _prefer(q, "value")  # 人民调解的钱属于哪一项: the subject its money is said to be for
     if any("list" in m.kinds and _LIST_NUMBER.match(q.squashed[m.end:]) for m in q.subjects):
-        q.ops = [(max(q.ops[0][0] + 1, 60.0), "count")] + q.ops  # 本年项目数: how many the list holds
-        q.op = "count"
+        _prefer(q, "count", 60.0)  # 本年项目数: how many the list holds
 
 
 def _whole_said_first(q: Query) -> None:
@@ -546,8 +538,7 @@ def _level_ops(q: Query) -> None:
     those empty in a column (哪几类没有项目支出)."""
     if q.op == "share" and re.search(r"(?:占比|比重|比例|份额)(?:是)?最(?:高|大|多|低|小|少)|最(?:高|大|多|低|小|少)的?(?:是)?哪", q.squashed) \
             and any(op == "rank" for _, op in q.ops[:3]):
-        q.ops = [(q.ops[0][0] + 1, "rank")] + q.ops  # 占比最高的是哪一类: the largest, with its share
-        q.op = "rank"
+        _prefer(q, "rank")  # 占比最高的是哪一类: the largest, with its share
     if q.level and len(q.subjects) == 1 and q.subjects[0].kinds & {"column"} and re.search(r"哪|什么|啥", q.squashed) \
             and re.search(r"(?:为|等于|是)(?:0|零)|没有|没安排|一点.{0,8}都?没", q.squashed):
         q.ops = [(max(q.ops[0][0] + 1, 60.0), "breakdown")] + q.ops  # 哪几类没有项目支出: the subjects empty in that column
@@ -2921,15 +2912,15 @@ def _last_name_said_on(q: Query, last: Query, doc: Document | None) -> Query | N
     report prints (一般公共预算财政拨款支出年初预算): that name."""
     if doc is None or q.subjects or len(last.subjects) != 1 or q.op not in ("value", "change"):
         return None
-    said = squash(last.subjects[0].term.name)
+    said, names = squash(last.subjects[0].term.name), vocabulary(doc).by_name
     swapped = {"年初": "年末", "年末": "年初"}  # 年初又是多少 after 年末结转和结余: the other end's row
     for typed, other in swapped.items():
         key = said.replace(other, typed, 1)
-        if typed in q.squashed and other in said and key in vocabulary(doc).by_name and not q.squashed.startswith(said):
+        if typed in q.squashed and other in said and key in names and not q.squashed.startswith(said):
             at = q.squashed.find(typed)
-            return replace(q, subjects=[Mention(at, at + len(typed), list(vocabulary(doc).by_name[key]), 95, "exact")],
+            return replace(q, subjects=[Mention(at, at + len(typed), list(names[key]), 95, "exact")],
                            op="value", ops=[(100.0, "value")] + q.ops, follow_up=False)
-    for key, terms in vocabulary(doc).by_name.items():
+    for key, terms in names.items():
         rest = key[len(said):] if key.startswith(said) else ""
         at = q.squashed.find(rest) if len(rest) >= 2 else -1
         if at >= 0 and terms[0].kind in ("fact", "row", "code", "item"):
