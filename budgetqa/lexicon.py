@@ -196,6 +196,8 @@ SHORT_PAIRS: tuple[tuple[str, str], ...] = (
     (r"[砸烧](?=哪|在|到|了|进|出去)", "花"),
     (r"最[“\"「]?壕[”\"」]?", "钱最多"),
     (r"抑或", "还是"),  # 列入基本支出抑或项目支出: the written 'or' of a choice
+    # a bare 差 closing a comparison (表4 vs 表5 差, A和B差): how much they differ
+    (r"(?<![相误偏落最很较太更变])差(?=[呢吗嘛？?。！!\s]*$)", "差多少"),
     (r"有木有", "有没有"), (r"(?<=[多少几])米(?![^，,。？?\s]{0,2}(?:长|宽|高|距离))", "钱"),  # 花多少米: money, in internet slang (not 平方米)
     # words of asking a pinyin input method gets wrong (几被 for 几倍, 占必 for 占比, 比列 for 比例)
     (r"(?<=[几多少])被", "倍"), (r"占必", "占比"), (r"比列", "比例"), (r"合记", "合计"),
@@ -210,6 +212,7 @@ ENGLISH: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(_EN.format(word)
     (r"(?:what\s+)?(?:share|percentage|proportion|part)\s+of\s+(?:the\s+)?([^?？]+?)\s+(?:goes\s+to|is\s+spent\s+on|is\s+for)\s+([^?？]+)",
      r"\2占\1的比例"),
     (r"how\s+much\s+of\s+(?:it|which|that)\s+(?:is|was|comes?\s+from)", "其中多少是"),
+    (r"as\s+an?\s+(?:share|percentage|proportion|percent|fraction)\s+of", "占"),  # A as a share of B: A占B
     # names first, longest first: a phrase is one name (general public budget), not its words
     (r"general\s+public\s+budget", "一般公共预算"), (r"government(?:al)?[-\s]+funds?(?:\s+budget)?", "政府性基金预算"),
     (r"state[-\s]+capital(?:\s+operations?)?(?:\s+budget)?", "国有资本经营预算"),
@@ -250,6 +253,7 @@ ENGLISH: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(_EN.format(word)
     (r"growth(?:\s+rate)?|increase", "增长"), (r"decrease|decline", "减少"), (r"reasons?|why", "原因"),
     (r"(?:overall\s+)?(?:goal|objective|target)s?", "目标"), (r"which", "哪个"), (r"list", "列出"),
     (r"and", "和"), (r"of\s+it|of\s+which", "其中"),
+    (r"in\s*(?:%|percent(?:age)?s?)", "百分比"), (r"the", ""),  # (in %: the share asked as a percentage)
 ))
 # Funds a table title can carry (一般公共预算支出预算表): a question naming one reads that table.
 # Dialect words for the asking words the reader knows (西南官话: 好多钱 is 多少钱, 啥子 is 什么), put in their place

@@ -65,11 +65,15 @@ def _read(conn: sqlite3.Connection, doc_id: int) -> Document:
         for p in _query(conn, "select * from projects where document_id = ? order by rowid", doc_id)
     ]
     doc.performance = _performance(conn, doc_id)
+    stored = _query(conn, "select * from facts where document_id = ? order by rowid", doc_id)
     doc.facts = [
         Fact(f["section"], f["label"], Decimal(f["value"]), f["unit"], f["kind"], f["source_line"], f["sentence"],
-             f["subject"] or "", f["basis"] or "", topic=f["topic"] or "")
-        for f in _query(conn, "select * from facts where document_id = ? order by rowid", doc_id)
+             f["subject"] or "", f["basis"] or "", topic=f["topic"] or "", breakdown=f["breakdown"] or 0)
+        for f in stored
     ]
+    for fact, f in zip(doc.facts, stored):  # the stated total a 其中 part breaks down, by its position
+        if f["part_of"] and 0 < f["part_of"] <= len(doc.facts):
+            fact.part_of = doc.facts[f["part_of"] - 1]
     doc.items = _items(conn, doc_id)
     doc.findings = [
         Finding(f["severity"], f["kind"], f["subject"], Decimal(f["stated"]), Decimal(f["computed"]), f["unit"],

@@ -63,6 +63,7 @@ SCHEMA: dict[str, dict[str, type]] = {
     "facts": {
         "document_id": int, "section": str, "kind": str, "label": str, "value": str,
         "unit": str, "subject": str, "basis": str, "topic": str, "sentence": str, "source_line": int,
+        "part_of": int, "breakdown": int,
     },
     "assets": {"document_id": int, "name": str, "value": str, "unit": str, "text": str, "source_line": int},
     "duties": {"document_id": int, "number": str, "text": str, "source_line": int},
@@ -186,7 +187,9 @@ def document_rows(doc: Document, findings: list) -> Prepared:
         for p in doc.projects
     ]
     prepared.targets = [_target_tuples(sheet) for sheet in doc.performance]
-    rows["facts"] = [(f.section, f.kind, f.label, str(f.value), f.unit, f.subject, f.basis, f.topic, f.sentence, f.line)
+    order = {id(f): i for i, f in enumerate(doc.facts, 1)}  # part_of: the position of the total among the facts
+    rows["facts"] = [(f.section, f.kind, f.label, str(f.value), f.unit, f.subject, f.basis, f.topic, f.sentence, f.line,
+                      order.get(id(f.part_of)) if f.part_of is not None else None, f.breakdown or None)
                      for f in doc.facts]
     rows["assets"] = [(i.name, _s(i.value), i.unit, i.text, i.line) for i in doc.items if i.kind == "asset"]
     rows["duties"] = [(i.name, i.text, i.line) for i in doc.items if i.kind == "duty"]

@@ -47,6 +47,22 @@ def test_amounts_are_stored_exactly_as_printed(conn):
     assert total == Decimal("246.89")
 
 
+def test_a_stated_breakdown_is_read_back_with_the_total_it_breaks_down(tmp_path):
+    """其中：基本支出…；项目支出…, each stating its own change: the parts point at the total they add up to,
+    in the document the answer layer reads back from SQLite, not only in the one the parser built."""
+    from budgetqa.readback import read_document
+
+    path = tmp_path / "narrative.db"
+    doc_id = store.load_document(path, parse_file(CORPUS / "narrative_chongqing_jiaotongwei_2018_dept_budget.txt"))
+    doc = read_document(store.connect(path), doc_id)
+    parts = {f.label: f.part_of for f in doc.facts if f.kind == "amount" and f.part_of is not None}
+    assert {label: (whole.label, whole.value) for label, whole in parts.items()
+            if label in ("基本支出", "项目支出")} == {
+        "基本支出": ("一般公共预算财政拨款支出", Decimal("324970.32")),
+        "项目支出": ("一般公共预算财政拨款支出", Decimal("324970.32")),
+    }
+
+
 def test_loading_the_same_document_again_replaces_it(db_path, seed_doc):
     before = dump(db_path)
     doc_id = store.load_document(db_path, seed_doc)

@@ -337,7 +337,7 @@ def base_of(doc: Document, q: Query, item: Value, m: Mention) -> Value | None:
         if whole is not None and whole.amount != item.amount:
             return whole
     if "fact" in m.kinds:
-        family = _stated_whole(doc, item) or _family_total(doc, item)
+        family = _stated_whole(doc, item) or _family_total(doc, item, q.percents)
         if family is not None:
             return family
     for word, name in _TOTAL_WORDS:
@@ -393,25 +393,28 @@ def _share_said_of(doc: Document, share: Fact) -> Fact | None:
     return next((f for f in doc.facts if f.kind == "amount" and name and squash(f.label).endswith(name)), None)
 
 
-def _family_total(doc: Document, item: Value) -> Value | None:
+def _family_total(doc: Document, item: Value, percents: list[Decimal] | None = None) -> Value | None:
     """The total of the sentence a stated figure is one part of (政府采购金额 2,319.21 万元，其中工程采购金额
-    1,387.72 万元: 工程's whole is 政府采购金额): the sentence's largest amount, when their names share a word."""
+    1,387.72 万元: 工程's whole is 政府采购金额): the total its 其中 list breaks down, else the sentence's largest
+    amount whose name shares a word with it; with a share typed (占81.21%), the one of those that gives it."""
     fact = next((f for f in doc.facts if f.kind == "amount" and f.line == item.line and f.value == item.amount), None)
     if fact is None:
         return None
-    whole = fact.part_of  # (…支出324970.32万元。其中：基本支出61042.17万元: the total the 其中 list breaks down)
-    if whole is None and re.match(r"\s*其中", fact.sentence):
+    wholes = [fact.part_of]  # (…支出324970.32万元。其中：基本支出61042.17万元: the total the 其中 list breaks down)
+    if re.match(r"\s*其中", fact.sentence):
         before = [f for f in doc.facts[:doc.facts.index(fact)] if f.kind == "amount" and f.unit == fact.unit
                   and 0 <= fact.line - f.line <= 3 and f.sentence != fact.sentence]
-        whole = before[-1] if before else None
-    if whole is not None and whole.unit == fact.unit and whole.value > fact.value:
-        return Value(whole.label, whole.value, whole.unit, NARRATIVE, whole.line, f"fact:{whole.label}")
+        wholes.append(before[-1] if before else None)
     kin = [f for f in doc.facts if f.kind == "amount" and f.sentence == fact.sentence and f.unit == fact.unit
            and f.value > fact.value and any(fact.label[i:i + 2] in f.label for i in range(len(fact.label) - 1))]
-    if not kin:
+    wholes.append(max(kin, key=lambda f: f.value) if kin else None)
+    wholes = [w for w in wholes if w is not None and w.unit == fact.unit and w.value > fact.value]
+    if percents:  # (the share typed may be the report's own wrong one: then the sentence's total, as printed)
+        wholes = [w for w in wholes if any(abs(pct(fact.value, w.value) - p) <= Decimal("0.01") for p in percents)] \
+            or [w for w in wholes if w is not fact.part_of]
+    if not wholes:
         return None
-    top = max(kin, key=lambda f: f.value)
-    return Value(top.label, top.value, top.unit, NARRATIVE, top.line, f"fact:{top.label}")
+    return Value(wholes[0].label, wholes[0].value, wholes[0].unit, NARRATIVE, wholes[0].line, f"fact:{wholes[0].label}")
 
 
 def _quoted(doc: Document, q: Query, item: Value) -> Value | None:
@@ -477,7 +480,7 @@ def share(doc: Document, q: Query) -> Answer | None:
         return found
     if not q.subjects:
         return _shares_of_domain(doc, q) if q.whole is not None and q.domain else None
-    found = _fund_share_of_code(doc, q)
+    found = _fund_share_of_code(doc, q) or _sheet_share(doc, q)
     if found is not None:
         return found
     own_row = q.measures and q.whole is None and len({m.term.key for m in q.subjects}) == 1 \
@@ -673,6 +676,8 @@ def _typed_share(doc: Document, q: Query) -> Answer | None:
     values = list(dict.fromkeys(a.value for a in typed))
     at = q.squashed.find("占")
     before = [a for a in typed if a.end <= at]
+    if len(values) == 1 and before and len(q.subjects) == 1 and at <= q.subjects[0].start < 10_000:
+        return _typed_of_named(doc, q, before[-1])  # 这795万占基层司法业务预算的百分之几: the figure typed, of the name
     if len(values) != 2 or not before or any(before[-1].end <= m.start < at for m in q.subjects):
         return None
     part = before[-1]
@@ -682,6 +687,51 @@ def _typed_share(doc: Document, q: Query) -> Answer | None:
     rate = pct(part.value, whole.value)
     a = answer("share", f"{part.value} 占 {whole.value}", f"{part.value} ÷ {whole.value} × 100 = {rate}%。")
     a.figure("占比（计算）", rate, "%")
+    return a
+
+
+def _sheet_share(doc: Document, q: Query) -> Answer | None:
+    """X里上年结转占年度资金总额的多少: one fund line of a project's performance sheet as a share of another."""
+    from budgetqa.answer.text import sheet_asked
+
+    sheet = sheet_asked(doc, q) if len(q.subjects) == 1 else None
+    at = q.squashed.find("占")
+    if sheet is None or at < 0:
+        return None
+    scope = "实施期" if q.has("实施期") and not q.has("年度") else "年度"
+    named = sorted((q.squashed.find(squash(k.split("/", 1)[1]), q.subjects[0].end), k, v) for k, v in sheet.funds.items()
+                   if k.startswith(scope) and squash(k.split("/", 1)[1]) in q.squashed[q.subjects[0].end:])
+    named = [n for n in named if n[0] >= 0]
+    part = [n for n in named if n[0] < at]
+    whole = [n for n in named if n[0] > at]
+    if len(part) != 1 or len(whole) != 1 or not whole[0][2]:
+        return None
+    (_, pk, pv), (_, wk, wv) = part[0], whole[0]
+    rate = pct(pv, wv)
+    label = sheet.project_name
+    a = answer("share", f"{label} {pk.replace('/', '')} 占 {wk.replace('/', '')}",
+               f"{label}：{pk.replace('/', '')} {amount_text(pv, sheet.unit)} 占 {wk.replace('/', '')} "
+               f"{amount_text(wv, sheet.unit)} 的 {rate}%（{pv} ÷ {wv} × 100，{sheet.title}）。")
+    a.figure("占比（计算）", rate, "%")
+    for k, v in ((pk, pv), (wk, wv)):
+        a.figure(f"{label} {k.replace('/', '')}", v, sheet.unit, sheet.title, sheet.fund_lines.get(k, sheet.line))
+    return a
+
+
+def _typed_of_named(doc: Document, q: Query, part) -> Answer | None:
+    """A figure typed as a share of a named one, in the named one's unit (795万 of a figure printed in 元)."""
+    base = subject_value(doc, q, q.subjects[0])
+    if base is None:
+        return None
+    unit = {"万": "万元"}.get(part.unit, part.unit) or base.unit
+    base = to_unit(base, unit)
+    if not base.amount or base.unit != unit:
+        return None
+    rate = pct(part.value, base.amount)
+    a = answer("share", f"{part.value}{unit} 占 {base.label}",
+               f"{part.value} {unit} 占 {said(base)} 的 {rate}%（{part.value} ÷ {base.amount} × 100）。")
+    a.figure("占比（计算）", rate, "%")
+    add(a, base)
     return a
 
 
@@ -856,7 +906,7 @@ def ratio(doc: Document, q: Query) -> Answer | None:
 
 
 # --------------------------------------------------------------------------- change from last year
-_GENERIC_PAIRS = {"预算", "支出", "收入", "资金", "经费", "年度", "本年", "财政", "拨款"}
+_GENERIC_PAIRS = {"预算", "支出", "收入", "资金", "经费", "年度", "本年", "财政", "拨款", "部门", "单位"}  # (该部门…预算: the body and the budget, no subject)
 
 
 def _overlap(a: str, b: str) -> float:

@@ -150,6 +150,7 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
         answer = _answer(conn, doc, parts[0], session, continuing=bool(returned))
     else:
         answers, asked, figures = [], [], []
+        units = {u for u, words in lexicon.UNIT_WORDS.items() if words.search(squash(question))}
         for i, part in enumerate(parts):
             kept = session.last_query, session.last_focus
             if answers and answers[-1].intent == "out_of_scope":  # a part after one refused leans on nothing older
@@ -172,6 +173,9 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
             session.refused = ""
             answers.append(_answer(conn, doc, part, session, continuing=i > 0 or bool(returned)))
             asked.append(part)
+            if len(units) == 1 and answers[-1].matched and session.last_query is not None \
+                    and session.last_query is not before and session.last_query.unit is None:
+                convert_units(answers[-1], replace(session.last_query, unit=next(iter(units))))  # (…多少万元？A和B各多少: in 万元 too)
             if i and _same_subject(before, session.last_query):
                 session.earlier = earlier  # (parts of one line asking of one name: one subject said, not two)
             if i == 0 and answers[0].matched and session.last_query is not None:
@@ -679,8 +683,33 @@ def _focus(answer: Answer, doc: Document) -> list:
     return picked
 
 
+# How something is done (通过什么方式, 怎么开展, 主要干了什么, 修的是哪栋楼): told by sentences, not by a figure
+_HOW = re.compile(r"什么方式|什么形式|哪种方式|什么途径|通过什么|(?:怎么|怎样|如何)(?:做|干|保障|开展|实施|落实|弄|搞)"
+                  r"|(?:主要)?(?:干|做|搞)了?(?:什么|啥|哪些)(?:事|工作)?[？?]?$|修(?:的)?是?(?:哪|那)")
+
+
+# A count in a measure word money does not take (几份, 多少人次, 几辆)
+_UNCOUNTED = re.compile(r"(?:几|多少)(份|人次|人|名|位|辆|台|套|册|本|场|篇|期|批|家|所|平方米|亩|天)"
+                        r"(?=$|[？?。，,！!呢啊呀吗嘛的]|左右)")
+
+
 def execute(conn, doc: Document, q: Query) -> Answer | None:
     """Carry out the best-ranked operation that can answer; the question's words are not read again.
+    A question asking how something is done also gets the report's sentences that tell it."""
+    found = _execute(conn, doc, q)
+    counted = _UNCOUNTED.search(q.squashed)
+    if counted and found is not None and found.matched and found.intent == "value" and found.figures \
+            and all(f.unit in ("万元", "元") for f in found.figures):  # 订几份: a count the report gives only as money
+        return Answer(False, "value", f"报告（{doc.label}）没有给出所问的{counted.group(1)}数，只有金额："
+                      + found.text.split("理解：", 1)[-1], understood=found.understood)
+    if found is None or not found.matched or not _HOW.search(q.squashed) or found.text.startswith("报告中相关的说明"):
+        return found
+    told = text.passages(conn, doc, q, limit=2)
+    return figures.combine(found.intent, [found, told]) if told is not None and told.matched else found
+
+
+def _execute(conn, doc: Document, q: Query) -> Answer | None:
+    """The best-ranked operation that can answer.
 
     An operation that finds its subject but no figure for it (no stated change, say) answers only
     when nothing else does, not even a sentence of the report."""

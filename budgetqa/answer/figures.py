@@ -46,6 +46,8 @@ def ordered(m: Mention) -> list[Term]:
 
 def mention_values(doc: Document, m: Mention, q: Query) -> list[Value]:
     """The figures of one mention: its most specific reading that has any (projects within the scope)."""
+    if (m.table if m.table is not None else q.table) is not None:
+        m = _in_table(doc, m.table if m.table is not None else q.table, m)
     terms = ordered(m)
     if _IN_TEXT.search(q.squashed):  # 说明里写的人员经费: the figure the text states, before any table's
         terms = sorted(terms, key=lambda t: t.kind != "fact")
@@ -104,7 +106,14 @@ def _in_table(doc: Document, no: int, m: Mention, column: bool = False) -> Menti
         in_rows = not column and any(squash(strip_ordinal(r.name)) == squash(t.name) for r in table.rows)
         return in_rows or any(c.rsplit("/", 1)[-1] == t.name for c in table.columns)
 
-    return replace(m, terms=[t for t in m.terms if printed(t)] or m.terms)
+    kept = [t for t in m.terms if printed(t)]
+    if not kept and not column:  # a code the table prints by its name only (八、城乡社区支出): that row
+        kept = [Term("row", t.name, t.name) for t in m.terms if t.kind == "code" and t.name
+                and any(squash(strip_ordinal(r.name)) == squash(t.name) for r in table.rows)][:1]
+    if not kept and not column and "topic" not in m.kinds \
+            and any(t.name and squash(t.name) in squash(table.title) for t in m.terms):
+        kept = [Term("table", str(no), table.title)]  # 基本支出决算表的基本支出: what the table is of, its total
+    return replace(m, terms=kept or m.terms)
 
 
 def combine(op: str, answers: list[Answer]) -> Answer:

@@ -321,9 +321,10 @@ def asset_values(doc: Document, name: str) -> list[Value]:
             for i in doc.items_of("asset") if i.name == name and i.value is not None][:1]
 
 
-def table_total(doc: Document, no: int, side: str = "支出", grand: bool = False) -> Value | None:
+def table_total(doc: Document, no: int, side: str = "支出", grand: bool = False, added: bool = False) -> Value | None:
     """A table's total row, first figure (a project list's opening department row); of a two-sided
-    table, the side's 本年合计, or with ``grand`` its 总计 (which adds the carried-over lines)."""
+    table, the side's 本年合计, or with ``grand`` its 总计 (which adds the carried-over lines). With
+    ``added``, a table printing only partial totals (人员经费合计, 公用经费合计) gives their sum, so labelled."""
     table = next((t for t in doc.tables if t.no == no), None)
     if table is None:
         return None
@@ -331,6 +332,11 @@ def table_total(doc: Document, no: int, side: str = "支出", grand: bool = Fals
         if grand and table.two_sided else None
     row = grand_row or (table.total_row(side) if table.two_sided else table.total_row()) or (
         table.rows[0] if table.rows and table.kind.startswith("projects") else None)
+    if row is None and added and not table.two_sided:  # 人员经费合计 … 公用经费合计 and no grand total
+        parts = [r for r in table.rows if not r.code and r.name.endswith("合计") and r.first is not None]
+        if len(parts) > 1:
+            return Value(f"{table.label} {'＋'.join(r.name for r in parts)}", sum(r.first for r in parts), table.unit,
+                         table.label, parts[0].line, f"total:{no}")
     if row is None or row.first is None:
         return None
     name = row.name if table.two_sided or not table.kind.startswith("projects") else "合计"
@@ -411,7 +417,7 @@ def values(doc: Document, term: Term, q: Query) -> list[Value]:
     if kind == "asset":
         return asset_values(doc, key)
     if kind == "table":
-        total = table_total(doc, int(key))
+        total = table_total(doc, int(key), added=True)
         return [total] if total else []
     if kind == "list":
         total = list_total(doc, key)

@@ -520,10 +520,14 @@ def stated_figures(doc: Document, q: Query) -> Answer | None:
     return a
 
 
+# Which of the report's items (a ranking or a list), not what the money does (哪些工作, 哪些方面)
+_ITEMS_ASKED = re.compile(r"最|大头|哪一项|哪(?:个|些)(?!工作|方面|地方|事|用途|领域|内容|业务|活动)")
+
+
 def purpose(doc: Document, q: Query) -> Answer | None:
     """X主要用在哪 / 主要用于后面写的是什么: the 主要用于 sentence of the subject's own paragraph, as printed."""
-    if not _PURPOSE.search(q.squashed) or re.search(r"最|大头|哪一项|哪个|哪些", q.squashed):
-        return None  # (钱大头用在哪一项: a ranking)
+    if not _PURPOSE.search(q.squashed) or re.search(_ITEMS_ASKED, q.squashed):
+        return None  # (钱大头用在哪一项: a ranking; 用于哪些工作 is still what it is for)
     found = topic_facts(doc, q)
     if found is None or not doc.lines:
         return _purpose_said(doc, q) if doc.lines else None
@@ -644,7 +648,7 @@ def _asked_text(q: Query) -> str:
     """The question without the words every question has (多少, 什么, 请问 …) and without the department's name."""
     from budgetqa.question.mentions import strip_fillers
 
-    text = strip_fillers(q.squashed)
+    text = strip_fillers(q.squashed) + " " + " ".join(m.term.name for m in q.subjects if m.start >= 10_000)  # (it: the name carried)
     return re.sub(r"[？?！!。，,；;：:、\s]|多少|明年|今年|去年|是什么|什么|哪些|怎么|请问|报告|说明|一下|都|些", " ", text)
 
 

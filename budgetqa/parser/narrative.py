@@ -447,6 +447,12 @@ def _link_breakdowns(text: str, amounts: list[tuple[int, Fact]]) -> None:
         def makes_total(start: int, end: int) -> bool:
             return end - start >= 2 and abs(running[end] - running[start] - total.value) <= Decimal("0.01") * (end - start)
 
+        if last - first < 2:  # 其中：A…，比上年增加…；B…，比上年减少…: parts that each state a change, up to the
+            k = bisect_left(stops[0], m.end())  # sentence's end, when they add up to the total
+            end = bisect_left(offsets, stops[0][k] if k < len(stops[0]) else len(text))
+            wider = next((e for e in range(end, first + 1, -1) if makes_total(first, e)), None)
+            last = wider if wider is not None else last
+
         # A semicolon ends the list when the parts before it already make the total (what
         # follows is a new statement: "…上年结转 106,848.41 万元；本年支出预算 …"). When the parts
         # after it make the total too, or the total is a 收支 total (income and spending of one

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
@@ -341,8 +341,16 @@ def _longest(mentions: list[Mention], text: str) -> list[Mention]:
         if any(k.start <= m.start and m.end <= k.end for k in keep):
             continue
         keep.append(m)
-    return [m for m in keep if not any(k.start < m.start < k.end < m.end and text[k.end:m.end] in _GENERIC_TAILS
+    keep = [m for m in keep if not any(k.start < m.start < k.end < m.end and text[k.end:m.end] in _GENERIC_TAILS
                                        for k in keep)]
+    out: list[Mention] = []
+    for m in sorted(keep, key=lambda m: m.start):  # 其他社|保就业: a reading overlapping the one before it whose
+        k = out[-1] if out else None  # name holds its name (其他社会保障和就业支出 ⊃ 社会保障和就业支出) is that one
+        if k is not None and k.start < m.start < k.end < m.end and m.term.name and m.term.name in k.term.name:
+            out[-1] = replace(k, end=m.end)
+            continue
+        out.append(m)
+    return out
 
 
 def _says_nothing(extra: str) -> bool:

@@ -1353,15 +1353,29 @@ def _table_roles(q: Query, ms: list[Mention]) -> list[Mention]:
     return out
 
 
+_TEXT_SOURCE = re.compile(r"说明文字|文字说明|说明(?:里|中|部分)|文字部分|文中|正文|情况说明")
+
+
 def _one_name_in_tables(q: Query, ms: list[Mention]) -> list[Mention]:
-    """高等教育在支出决算表和财政拨款支出决算表里各是多少: one name read in each table named."""
+    """高等教育在支出决算表和财政拨款支出决算表里各是多少: one name read in each table named; the text
+    named as a source beside a table (说明文字和基本支出决算表给的数) reads the figure the text states."""
     tables = [m for m in ms if m.kinds == {"table"}]
     names = [m for m in ms if m not in tables]
+    funds = [f for m in names if (f := _fund_of(q.squashed[m.start:m.end]))] if len(names) > 1 else []
+    if len(funds) == 1:  # (212 一般公共预算 表4 vs 表5: the fund said beside the name is read in each table)
+        names = [m for m in names if not _fund_of(q.squashed[m.start:m.end])]
+    said = _TEXT_SOURCE.search(q.squashed)
+    if len(tables) == 1 and len(names) == 1 and said and names[0].of("fact") and not q.amounts \
+            and (q.each or re.search(r"一致|一样|相同|对得上|对不上|差", q.squashed)):
+        in_text = replace(names[0], terms=names[0].of("fact"))
+        in_table = replace(names[0], table=int(tables[0].term.key))
+        return [in_text, in_table] if said.start() < tables[0].start else [in_table, in_text]
     if len(tables) < 2 or len(names) != 1 or not names[0].kinds & {"code", "row", "item", "column"} \
             or not (q.each or re.search(r"一致|一样|相同|对得上|差", q.squashed)
                     or len(q.amounts) == 1 and 0 <= q.amounts[0].start - tables[0].end <= 4):
         return ms  # (X在表A里是N，在表B里是多少: the figure read in each, the one typed among them)
-    return [replace(names[0], table=int(t.term.key)) for t in tables]
+    fund = funds[0] if len(funds) == 1 else names[0].fund
+    return [replace(names[0], table=int(t.term.key), fund=fund) for t in tables]
 
 
 _INCOME_SIDE = re.compile(r"收入|收了|收到|进账|到账|拨来|拨下来")
@@ -1430,7 +1444,8 @@ def _period_rows(q: Query, ms: list[Mention], doc: Document) -> list[Mention]:
            and (m.via != "exact" or q.squashed[m.start:m.end] in ("结余", "结转", "结转结余", "结转和结余"))
            and not q.squashed[m.start:m.end].startswith(tuple(_PERIODS)) else m for m in ms]  # (结余分配 is a name)
     word = re.search(r"结转和?结余|结余|结转", q.squashed)
-    if word and not any(m.start <= word.start() < m.end for m in ms):  # (年底结余还有多少: the word alone names no row)
+    if word and not any(m.start <= word.start() < m.end for m in ms) \
+            and not any(squash(m.term.name) == ends[0] for m in out):  # (年底结余还有多少: the word alone names no row)
         out.append(Mention(word.start(), word.end(), list(rows[ends[0]]), 90, "partial"))
         out.sort(key=lambda m: m.start)
     return out
@@ -1616,8 +1631,10 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
                 and (not said or said in squash(ms[i].term.name)):
             q.table = int(ms[i].term.key)  # 表3 2050205: the row read in that table
             return ms[:i] + ms[i + 1:]
-        if gap in _WITHIN and typed in lexicon.FUNDS and not q.fund and not negated:
-            q.fund = typed  # 财政拨款里教育支出: read in that fund's table, of its total
+        fund = typed if typed in lexicon.FUNDS else _fund_of(re.sub(r"^(?:20\d\d)?年度?", "", typed)) \
+            if "column" in ms[i + 1].kinds else None
+        if gap in _WITHIN and fund and not q.fund and not negated:
+            q.fund = fund  # 财政拨款里教育支出 / 财政拨款支出里项目支出: read in that fund's table, of its total
             return ms[:i] + ms[i + 1:]
         if gap in _WITHIN and not _is(ms[i], q, _SCOPE_NAMES) and not column_of_row:
             q.whole = ms[i]
@@ -2012,7 +2029,7 @@ def _leans_on_context(q: Query) -> bool:
         and bool(re.search(r"^那|呢$|^再", q.squashed))
     pointer = re.search(r"它|其(?!他|余|中)|^(?:这|那)是|^(?:这|那)(?:个)?钱|^该(?:金额|数)|(?:这|此|该)一?个?(?:款|类|科目)", q.squashed)
     marked = bool(lexicon.FOLLOW_UP.search(_without_determiners(q))) and (len(q.squashed) <= 20 or short) or bool(
-        pointer) or bool(re.search(r"这笔|那笔|这一项", q.squashed)) and not any(
+        pointer) or bool(re.search(r"[这那该此]一?笔|这一?项", q.squashed)) and not any(
         not (_is(m, q, _SCOPE_NAMES) or q.squashed[m.start:m.end] in _MEASURE_NAMES) for m in q.subjects)
     named = q.subjects + ([q.whole] if q.whole else [])
     own = pointer and any("code" in m.kinds and m.end <= pointer.start() < 10_000 for m in named) \
