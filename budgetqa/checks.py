@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
-from budgetqa.findings import CONTRADICTION, ROUNDING, Finding, judge
+from budgetqa.findings import CONTRADICTION, ROUNDING, SHARE_TOLERANCE, Finding, judge, share_operands
 from budgetqa.models import Document, Fact, Row, Table
 from budgetqa.parser.hierarchy import hierarchy
 from budgetqa.parser.headers import column_relations
@@ -280,16 +280,12 @@ def _round2(value: Decimal) -> Decimal:
 
 
 def _share(section: str, share: Fact, amounts: list[Fact], facts: list[Fact]) -> list[Finding]:
-    subject = next((a for a in reversed(amounts) if a.label == share.subject and a.line <= share.line), None)
-    base = amounts[0]
-    if share.basis:  # "占本年支出合计的 99.86%": the whole is named
-        base = next((a for a in facts if a.kind == "amount" and compact(a.label) == share.basis), None)
-        if base is None:
-            return []
-    if subject is None or subject is base or base.value == 0:
+    operands = share_operands(share, facts)
+    if operands is None:
         return []
+    subject, base = operands
     computed = _round2(subject.value / base.value * 100)
-    if abs(computed - share.value) <= Decimal("0.011"):
+    if abs(computed - share.value) <= SHARE_TOLERANCE:
         return []
     severity = ROUNDING if abs(computed - share.value) <= Decimal("0.05") else CONTRADICTION
     return [Finding(severity, "narrative_share", f"说明「{subject.label}」占「{base.label}」的比例",

@@ -3,8 +3,12 @@ contradiction (矛盾). The check (budgetqa.checks) and every answer that checks
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+
+from budgetqa.models import Fact
+from budgetqa.textnorm import compact
 
 ROUNDING = "rounding"
 CONTRADICTION = "contradiction"
@@ -53,6 +57,24 @@ def judge(stated: Decimal, parts: list[Decimal]) -> str | None:
     q = _quantum(stated, *parts)
     allowed = q * (len(parts) + 1) / 2
     return ROUNDING if abs(stated - computed) <= allowed else CONTRADICTION
+
+
+# A stated share agrees with its figures when it is within this of the share they give (rounded to 0.01).
+SHARE_TOLERANCE = Decimal("0.011")
+
+
+def share_operands(share: Fact, facts: list[Fact]) -> tuple[Fact, Fact] | None:
+    """The amounts a stated share is of: its subject (the last amount of that name before it in its section) and
+    its whole (the amount it names, 占本年支出合计的99.86%; else the section's first amount)."""
+    amounts = [a for a in facts if a.section == share.section and a.kind == "amount"]
+    subject = next((a for a in reversed(amounts) if a.label == share.subject and a.line <= share.line), None)
+    base = amounts[0] if amounts else None
+    if share.basis:  # "占本年支出合计的 99.86%": the whole is named (占总收入的: a total the section opens with)
+        base = next((a for a in facts if a.kind == "amount" and compact(a.label) == share.basis),
+                    base if re.search(r"总|合计", share.basis) else None)
+    if subject is None or base is None or subject is base or base.value == 0:
+        return None
+    return subject, base
 
 
 @dataclass

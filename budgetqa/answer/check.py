@@ -10,7 +10,7 @@ from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from budgetqa.answer.model import Answer, amount_text
-from budgetqa.findings import CONTRADICTION, SEVERITY_LABEL
+from budgetqa.findings import CONTRADICTION, SEVERITY_LABEL, SHARE_TOLERANCE, share_operands
 from budgetqa.answer import build
 from budgetqa.answer.build import add, answer, cited, typed_value, verdict
 from budgetqa.answer.compute import changes_added, rate_only, sheets_asked, subject_value, subject_values, to_unit
@@ -150,11 +150,11 @@ def _stated_shares(doc: Document, q: Query) -> Answer | None:
     stated = [f for f in doc.facts if f.kind == "share" and f.subject and (
         any(f.value == p for p in q.percents) or any(n and (n == f.subject or n in f.section) for n in names))]
     rows = []
-    for f in stated:
-        denominator = next((g for g in doc.facts if g.section == f.section and g.kind == "amount"), None)
-        part = next((g for g in doc.facts if g.section == f.section and g.kind == "amount" and g.label == f.subject), None)
-        if denominator is None or part is None or not denominator.value or part is denominator:
+    for f in stated:  # (the same operands and tolerance as budgetqa check)
+        operands = share_operands(f, doc.facts)
+        if operands is None:
             continue
+        part, denominator = operands
         computed = (part.value / denominator.value * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         rows.append((f, part, denominator, computed))
     if not rows:
@@ -162,7 +162,7 @@ def _stated_shares(doc: Document, q: Query) -> Answer | None:
     a = answer("check", "报告所述占比", "")
     parts = []
     for f, part, denominator, computed in rows[:8]:
-        same = abs(computed - f.value) <= Decimal("0.01")
+        same = abs(computed - f.value) <= SHARE_TOLERANCE
         parts.append(f"{f.subject} {part.value} ÷ {denominator.label} {denominator.value} = {computed}%，报告写 {f.value}%"
                      + ("，一致" if same else "，不一致"))
         a.figure(f"{f.subject}占比（计算）", computed, "%")

@@ -967,6 +967,14 @@ def _each_change(doc: Document, q: Query) -> Answer | None:
     return combine("change", found) if len(found) >= 2 else None
 
 
+def _sided_figures(doc: Document, q: Query) -> set[tuple[Decimal, str]]:
+    """The subjects' own figures with their side: a change stated of a total printed with that very amount, on
+    the same side, is the subject's (学校2024年度支出总计 481,483.46 … 增长5.20% is 本年支出合计 481,483.46's;
+    income equal to spending is not)."""
+    return {(v.amount, w) for m in q.subjects[:2] if m.kinds & {"code", "row", "column", "item"}
+            and (v := subject_value(doc, q, m)) is not None and v.amount for w in ("收入", "支出") if w in m.term.name}
+
+
 def _change(doc: Document, q: Query) -> Answer | None:
     if (added := changes_added(doc, q)) is not None:
         return added  # 两者各自的增减额相加，等不等于总的减少额: a stated change against its stated parts
@@ -985,11 +993,14 @@ def _change(doc: Document, q: Query) -> Answer | None:
     names = [squash(t.name) for m in q.subjects for t in m.terms] + codes
     sides = [w for w in ("收入", "支出") if w in q.squashed]
     side = sides[0] if len(sides) == 1 else None
+    figures = _sided_figures(doc, q)
+    current = {f.label: f.value for f in doc.facts if f.kind == "amount"}
 
     def score(f: Fact) -> float:
         subject = squash(f.subject or f.sentence[:40]) if f.kind != "rate" or f.subject else squash(f.sentence[:60])
-        bonus = 100 if any(n and (n in subject or subject in n or len(n) >= 5 and LCSseq.similarity(n, subject) == len(n)
-                               and n[:2] == subject[:2]) for n in names) else 0  # (政府性基金预算 of 政府性基金拨款支出预算)
+        named = any(n and (n in subject or subject in n or len(n) >= 5 and LCSseq.similarity(n, subject) == len(n)
+                           and n[:2] == subject[:2]) for n in names)  # (政府性基金预算 of 政府性基金拨款支出预算)
+        bonus = 100 if named or any((current.get(f.subject), w) in figures for w in ("收入", "支出") if w in subject) else 0
         topic = squash(f.topic or "")
         # (squashed: 实验室及相关设施（2060204） -> …设施2060204; 普法宣传（05项） -> 普法宣传05项)
         coded = re.sub(r"\d{2,7}[项款类]?$", "", topic)

@@ -136,6 +136,7 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
     question = _GREETING.sub("", strip_department(question, doc.department, _printed(doc))) or question
     question = _WANT_TO_KNOW.sub("", _INTRODUCTION.sub("", question)) or question  # (同志你好，我想了解一下…)
     question = _FORMAT_WISH.sub("", question) or question  # (…各多少，给三个数就行: how to answer, not what)
+    question = _FIGURES_WANTED.sub("", question) or question
     lead = _TOPIC_OPENING.match(question)
     if lead and read(lead.group(1), doc).subjects:
         question = lead.group(1)  # 再问下结转结余：年初…、年末…分别多少: the topic said first, then asked by its own names
@@ -299,6 +300,8 @@ _INTRODUCTION = re.compile(r"^(?:我是[^，,。：:？?]{1,16}?(?:的)?[，,。
                            r"|再问一下[，,：:]?|另外(?:问下|问一下)?[，,：:]|先不说这个[，,：:]?"
                            r"|请(?:予|您)?(?:说明|列示|列出|提供|核实|分列)(?:一下)?[：:，,]?"  # (请予说明X: X is asked)
                            r"|(?:说明|列出|列示|给出|列举)(?:一下)?(?![里中上书的是部写内文材来])(?=[\u4e00-\u9fff]))")  # (说明区委办…: a demand)
+# …麻烦给我三个数：A、B、C: a request for figures, opening the list of what is asked
+_FIGURES_WANTED = re.compile(r"^[^：:？?]{0,60}?(?:麻烦|请)?(?:给|帮|告诉)(?:我|一下)?(?:[一二三两四五六七八九十\d]+|几)个(?:数字?|数据|金额|指标)[：:]\s*(?=\S)")
 # 再问下X： / 说说X： opening a question that names what it asks itself.
 _TOPIC_OPENING = re.compile(r"^(?:再|另外|还|接着)?(?:问下|问一下|说说|说下|看下|看看|聊聊)[^，,。：:？?]{1,12}[：:]\s*(\S.*)$")
 # A bare question after the reason the last answer quoted (主要原因是怎么说的, 为什么): that reason.
@@ -716,6 +719,8 @@ def _execute(conn, doc: Document, q: Query) -> Answer | None:
     special = _by_subject(doc, q) or enumerated(doc, q)  # (原因列了几条 / 第三步是什么: the text's numbered points)
     if special is not None:
         return special
+    if q.subjects and q.op in ("value", "count", "rank", "check", "share") and (found := text.sheet_indicator(doc, q)) is not None:
+        return found  # X对高质量论文要求多少篇: the indicator of its sheet
     if q.op in ("rank", "check") and (found := checks.extreme_of_list(doc, q)) is not None:
         return found  # X是不是本年项目里最多的: X's place in that list
     if doc.performance and all(m.kinds <= {"asset", "fact", "term", "topic"} for m in q.subjects) \

@@ -472,16 +472,40 @@ def _shares_in_list(a: Answer, q: Query, d: Domain, shown: list[Value]) -> None:
 
 
 def mean(doc: Document, q: Query) -> Answer | None:
-    """平均每个项目多少: the items' total divided by their number (exact, then rounded to the cent)."""
+    """平均每个项目多少: the items' total divided by their number (exact, then rounded to the cent); their
+    median (中位数) or range (极差) when that is asked."""
     d = domain(doc, q)
     if not d.rows or len({v.unit for v in d.rows}) > 1:
         return None
+    if q.has("中位数", "中值", "极差") or re.search(r"最大(?:值)?(?:和|与|减)最小", q.squashed):
+        return _spread(d, "median" if q.has("中位数", "中值") else "range")
     whole, n, unit = total(d.rows), len(d.rows), d.rows[0].unit
     value = (whole / n).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     a = answer("mean", f"{d.where}的平均金额", f"{d.where}共 {n} 个，合计 {amount_text(whole, unit)}，"
                f"平均每个 {amount_text(value, unit)}（{whole} ÷ {n}，四舍五入到分）。")
     a.figure("平均值（计算）", value, unit)
     a.figure("合计（计算）", whole, unit)
+    a.figure("个数", Decimal(n), "个")
+    _table(a, d.rows)
+    return a
+
+
+def _spread(d, kind: str) -> Answer:
+    """The median of a list's amounts (the middle one, or the mean of the middle two) or their range."""
+    amounts, unit = sorted(v.amount for v in d.rows), d.rows[0].unit
+    n = len(amounts)
+    if kind == "median":
+        middle = amounts[n // 2] if n % 2 else (amounts[n // 2 - 1] + amounts[n // 2]) / 2
+        how = f"第 {n // 2 + 1} 个" if n % 2 else f"第 {n // 2} 和第 {n // 2 + 1} 个的平均：({amounts[n // 2 - 1]} + {amounts[n // 2]}) ÷ 2"
+        a = answer("mean", f"{d.where}的中位数", f"{d.where}共 {n} 个，按金额从小到大排，中位数是{how} = "
+                   f"{amount_text(middle, unit)}。")
+        a.figure("中位数（计算）", middle, unit)
+    else:
+        high, low = max(d.rows, key=lambda v: v.amount), min(d.rows, key=lambda v: v.amount)
+        a = answer("mean", f"{d.where}的极差", f"{d.where}共 {n} 个，最大 {high.label} {amount_text(high.amount, unit)}，"
+                   f"最小 {low.label} {amount_text(low.amount, unit)}，极差 {amount_text(high.amount - low.amount, unit)}"
+                   f"（{high.amount} − {low.amount}）。")
+        a.figure("极差（计算）", high.amount - low.amount, unit)
     a.figure("个数", Decimal(n), "个")
     _table(a, d.rows)
     return a

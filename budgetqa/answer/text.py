@@ -189,6 +189,17 @@ def indicator_across_sheets(doc: Document, q: Query) -> Answer | None:
     return a
 
 
+def sheet_indicator(doc: Document, q: Query) -> Answer | None:
+    """X对高质量论文要求多少篇: an indicator of the named project's sheet, named by (most of) its label, whatever
+    operation the rest of the words suggest."""
+    sheet = sheet_asked(doc, q)
+    if sheet is None or not re.search(r"多少|几|指标|要求|目标|达到|定的|定了", q.squashed):
+        return None
+    named = [i for i in sheet.indicators if len(i.level3) >= 2 and squash(i.level3) in q.squashed] \
+        or _indicators_said(sheet.indicators, _without_projects(doc, q.squashed))
+    return sheet_field(doc, q) if named else None
+
+
 def sheet_field(doc: Document, q: Query) -> Answer | None:
     """One field of a project's target sheet, an indicator, or the sheet in short."""
     sheet = sheet_asked(doc, q)
@@ -252,6 +263,7 @@ def _project_amount(doc: Document, a: Answer, name: str) -> None:
 
 
 _NOT = re.compile(r"(?:不是|不为|不等于|不在|并非)(.+?)(?:的|吗|呢|\?|？|$)")
+_VALUED = re.compile(r"(?:都)?(?:是|为|等于|写的是|写着)(.+?)的")  # (实施单位是附属小学的: the sheets that say it)
 
 
 def field_across_sheets(doc: Document, q: Query) -> Answer | None:
@@ -271,16 +283,19 @@ def field_across_sheets(doc: Document, q: Query) -> Answer | None:
         a.source(pick.title, pick.field_lines.get(name, pick.line), pick.project_name)
         a.focus = [Value(pick.project_name, Decimal(0), pick.unit, pick.title, pick.line, f"project:{pick.project_name}")]
         return a  # (它的社会效益指标 next: of that sheet)
-    if negated:
-        typed = negated.group(1)
+    at = q.squashed.find(squash(name).split("/")[0])
+    valued = _VALUED.match(q.squashed, at + len(squash(name).split("/")[0])) if at >= 0 and not negated else None
+    if negated or valued and len(valued.group(1)) >= 2:  # 填报日期不是2023年10月31日 / 实施单位是附属小学的有几个
+        typed = (negated or valued).group(1)
         digits = re.sub(r"\D", "", typed)
 
         def says(value: str) -> bool:
             return re.sub(r"\D", "", value).startswith(digits) if len(digits) >= 4 else squash(typed) in squash(value)
 
-        others = [s for s in sheets if not says(s.fields[name])]
-        a = answer("text", f"{name}不是「{typed}」的绩效目标表",
-                   f"{len(sheets)} 张绩效目标表中，{name}不是「{typed}」的有 {len(others)} 张"
+        others = [s for s in sheets if says(s.fields[name]) != bool(negated)]
+        how = "不是" if negated else "是"
+        a = answer("text", f"{name}{how}「{typed}」的绩效目标表",
+                   f"{len(sheets)} 张绩效目标表中，{name}{how}「{typed}」的有 {len(others)} 张"
                    + ("：" + "；".join(f"{s.project_name}（{s.fields[name]}，第{s.field_lines.get(name, s.line)}行）" for s in others)
                       if others else "") + "。")
         chosen = others

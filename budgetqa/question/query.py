@@ -503,6 +503,10 @@ def _prefer(q: Query, op: str, floor: float | None = None) -> None:
     q.op = op
 
 
+# A statistic of a list's amounts (its mean, median or range)
+_STATISTIC = re.compile(r"平均|均值|中位数|中值|极差|最大(?:值)?(?:和|与|减)最小(?:值)?(?:之|的)?差")
+
+
 def _op_said(q: Query) -> None:
     """An operation the question's words settle over the ranked templates: a fund asked is a value, money
     taken up (各占多少钱) is a value, the subject a purpose names is asked itself, a list's 数 is counted."""
@@ -517,6 +521,11 @@ def _op_said(q: Query) -> None:
         _prefer(q, "value")  # 人民调解的钱属于哪一项: the subject its money is said to be for
     if any("list" in m.kinds and _LIST_NUMBER.match(q.squashed[m.end:]) for m in q.subjects):
         _prefer(q, "count", 60.0)  # 本年项目数: how many the list holds
+    if q.op in ("value", "sum") and _STATISTIC.search(q.squashed) and q.comparator is None and q.threshold is None \
+            and (q.domain or q.level or any(m.kinds & {"list", "table"} for m in q.subjects)):
+        _prefer(q, "mean")  # 本年项目的平均金额 / 中位数 / 极差: a statistic of the list, not its total
+    if q.op == "breakdown" and q.n and q.n > 0 and "前N" in q.cue_words and any(op == "rank" for _, op in q.ops[:2]):
+        _prefer(q, "rank")  # X明细里金额前三的: the first three of its parts, not all of them
 
 
 def _whole_said_first(q: Query) -> None:
@@ -1085,7 +1094,11 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
         a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in q.scope_spans) and not _names_the_report(q, m)]
     ms = _glosses(q, ms)
     q.subjects_typed = ms
-    q.excluded = [m for m in ms if _excluded(q, m)]
+    q.excluded = []
+    for i, m in enumerate(ms):  # 除了A和B: every name of the list set aside
+        if _excluded(q, m) or q.excluded and ms[i - 1] is q.excluded[-1] \
+                and q.squashed[ms[i - 1].end:m.start] in ("和", "与", "、", "及", "跟", "以及", "还有", "或"):
+            q.excluded.append(m)
     ms = [m for m in ms if m not in q.excluded and not _own_department(q, m, doc)]
     ms = _restated(q, ms)
     ms = _one_name_in_two(q, ms)
@@ -1722,7 +1735,10 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
     # how many people (几个退休人员, 多少名干部): only where the report counts people itself
     headcount = lexicon.HEADCOUNT.search(q.squashed) and not any(f.kind == "count" and f.unit in ("人", "名")
                                                                   for f in doc.facts)
-    if (asked or headcount or lexicon.PERSONAL_PAY.search(q.squashed)) and not q.field_name:
+    given = _GIVEN_TO.search(q.squashed)  # 给志愿者发的补贴: money for people the report never names
+    unnamed = given and given.group(1) not in printed_text(doc) and not any(
+        given.start(1) < m.end and m.start < given.end(1) for m in exact)
+    if (asked or headcount or unnamed or lexicon.PERSONAL_PAY.search(q.squashed)) and not q.field_name:
         q.refused = "person"
     other = _other_department(squash_spaced(q.text), [m for m in exact if m.via == "exact"], q, doc)
     if other:
@@ -1748,6 +1764,8 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
             q.refused = "split:" + m.term.name  # 视频会议移动公司分多少: one of them, a share the report does not print
 
 
+# People money is said to be given to (给志愿者发的补贴, 给困难群众的补助)
+_GIVEN_TO = re.compile(r"给([\u4e00-\u9fff]{2,6}?)们?(?:发放?|补)(?:的|了)?")
 # A named town, village or community (张店镇, 李家村): a place whose own share a department's report never prints.
 _PLACE = re.compile(r"((?![各每全本该这那哪个们我咱俺一几多少])[\u4e00-\u9fff]{2,3}(?<![乡城村区县市个设])(?:镇|村|社区))"
                     r"(?![级里的民委])(?=.{0,4}?(?:分|拿|得|给))")  # (村级/村里的/村民: no place named)
@@ -1970,7 +1988,11 @@ def _cue_at(q: Query, cue: str, text: str) -> bool:
     """A cue word present without straddling punctuation (多少、项目 is not 多少项)."""
     start = text.find(cue)
     while start >= 0:
-        if not any(start < b < start + len(cue) for b in q.breaks):
+        amount = cue.startswith(("万元", "元")) and start > 0 and text[start - 1].isdigit()  # (2940.05万元算: an amount)
+        field = q.field_name.split("/")[0] if q.field_name else ""
+        at = text.find(field) if field else -1  # (实施单位是: the field's last words and the next, no cue)
+        straddles = at >= 0 and at < start < at + len(field) < start + len(cue)
+        if not amount and not straddles and not any(start < b < start + len(cue) for b in q.breaks):
             return True
         start = text.find(cue, start + 1)
     return False
