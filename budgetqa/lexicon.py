@@ -266,8 +266,12 @@ DIALECT = {"啥子": "什么", "咋个": "怎么", "整了好多": "花了多少
 DIALECT_WORDS = re.compile("|".join(sorted(DIALECT, key=len, reverse=True)))
 
 # Short forms typed for a fund's name, written out before a question is read (财拨支出 is 财政拨款支出).
-ABBREVIATIONS = {"财拨": "财政拨款", "一般公共预算财拨": "一般公共预算财政拨款"}
-ABBREVIATED = re.compile("|".join(sorted(ABBREVIATIONS, key=len, reverse=True)))
+ABBREVIATIONS = {"财拨": "财政拨款", "一般公共预算财拨": "一般公共预算财政拨款", "一般公共": "一般公共预算",
+                 "附中": "附属中学", "附小": "附属小学"}
+# An abbreviation that is also the start of other words (一般公共服务, a mistyped 一般公共预箅) only before these
+_ONLY_BEFORE = {"一般公共": r"\s|[，,、：:；;的里中]|基本|项目|收入|支出|拨款|$"}
+ABBREVIATED = re.compile("|".join(re.escape(k) + (f"(?={_ONLY_BEFORE[k]})" if k in _ONLY_BEFORE else "")
+                                  for k in sorted(ABBREVIATIONS, key=len, reverse=True)))
 
 # Which fund a subject's money comes from (用的是哪一类预算的钱, 什么资金安排的): the funds whose tables print it.
 FUND_ASKED = re.compile(r"(?:哪一?[类种个块]|什么|啥)(?:预算|资金|财政资金)(?:的钱|安排|出的|的)?|(?:一般公共预算|一般预算)[表的]?还是(?:政府性)?基金"

@@ -676,7 +676,7 @@ KNOWN_GAPS = {
     "paraphrases.jsonl": [], "heldout_b.jsonl": [], "heldout_c.jsonl": [], "heldout_d.jsonl": [],
     "heldout_e.jsonl": ["E048"], "heldout_f.jsonl": [], "heldout_g.jsonl": ["G022"],
     "heldout_h.jsonl": [], "heldout_i.jsonl": [], "heldout_j.jsonl": [], "heldout_k.jsonl": [],
-    "shapes_s1.jsonl": ["S1-056", "S1-064"],
+    "shapes_s1.jsonl": ["S1-064"],
     # sets written later by helpers who never saw the code (the exam sets of one piece of work, then
     # made development sets); the corpus ones load the report each line names
     "review_d1.jsonl": ["D1-003", "D1-046"],
@@ -764,12 +764,12 @@ KNOWN_GAPS = {
     "personas_r1.jsonl": ["R1-012", "R1-014", "R1-033", "R1-034", "R1-038", "R1-042", "R1-047", "R1-048", "R1-058", "R1-065", "R1-073", "R1-089"],
     "personas_k2.jsonl": ["K2-009", "K2-019", "K2-028", "K2-035", "K2-039", "K2-071", "K2-075", "K2-076", "K2-078", "K2-080"],
     "corpus_dialogues_l2.jsonl": ["L2-012", "L2-018", "L2-026", "L2-037", "L2-040",
-        "L2-045", "L2-048", "L2-049", "L2-050", "L2-058", "L2-074", "L2-079", "L2-084", "L2-087"],
+        "L2-045", "L2-048", "L2-050", "L2-058", "L2-074", "L2-079", "L2-084", "L2-087"],
     "corpus_mix_m2.jsonl": ["M2-004", "M2-012", "M2-027", "M2-029", "M2-030", "M2-045", "M2-047",
         "M2-076", "M2-085", "M2-089"],
     "personas_n2.jsonl": ["N2-029", "N2-035", "N2-036", "N2-051", "N2-052", "N2-062", "N2-068", "N2-071"],
     "corpus_q2.jsonl": ["Q2-002", "Q2-010", "Q2-015", "Q2-018", "Q2-021", "Q2-023", "Q2-026",
-        "Q2-029", "Q2-032", "Q2-035", "Q2-042", "Q2-046", "Q2-055", "Q2-060", "Q2-071"],
+        "Q2-029", "Q2-032", "Q2-035", "Q2-042", "Q2-046", "Q2-055", "Q2-071"],
     # sets of 2026-12-05, written by helpers who never saw the code: development sets (personas_v2, corpus_w2,
     # personas_xa, corpus_y2) and that session's exam sets (personas_a4, corpus_dialogues_b4, corpus_mix_c4)
     "personas_v2.jsonl": ["V2-030", "V2-045", "V2-056", "V2-078", "V2-080"],
@@ -791,9 +791,9 @@ KNOWN_GAPS = {
         "A5-031", "A5-038", "A5-048", "A5-049", "A5-056", "A5-058", "A5-060", "A5-061", "A5-062",
         "A5-065", "A5-070", "A5-078", "A5-088"],
     "corpus_dialogues_b5.jsonl": ["B5-004", "B5-010", "B5-021", "B5-022", "B5-025", "B5-029", "B5-036", "B5-039", "B5-042",
-        "B5-043", "B5-051", "B5-056", "B5-059", "B5-061", "B5-064", "B5-065", "B5-070",
+        "B5-043", "B5-051", "B5-056", "B5-061", "B5-064", "B5-065", "B5-070",
         "B5-071", "B5-075", "B5-076", "B5-077", "B5-080", "B5-088", "B5-089"],
-    "corpus_mix_c5.jsonl": ["C5-003", "C5-010", "C5-022", "C5-030", "C5-033", "C5-035", "C5-038", "C5-043", "C5-061", "C5-063", "C5-065", "C5-066", "C5-068", "C5-069", "C5-075", "C5-076", "C5-078",
+    "corpus_mix_c5.jsonl": ["C5-003", "C5-010", "C5-022", "C5-030", "C5-033", "C5-035", "C5-038", "C5-043", "C5-061", "C5-065", "C5-066", "C5-068", "C5-069", "C5-075", "C5-076", "C5-078",
         "C5-081", "C5-082", "C5-083", "C5-085"],
     "personas_d5.jsonl": ["D5-019", "D5-023", "D5-024", "D5-025", "D5-029", "D5-033"],
     "corpus_e5.jsonl": ["E5-012", "E5-016", "E5-024", "E5-025", "E5-026", "E5-035", "E5-040", "E5-041", "E5-044",
@@ -804,19 +804,26 @@ KNOWN_GAPS = {
     # sets of the session after it: exam sets (personas_a6, corpus_dialogues_b6, corpus_mix_m6, scored untuned at its
     # start and end; the last written with C6 ids, renamed M6 beside corpus_c6) and development sets (personas_d6,
     # corpus_e6, corpus_f6, corpus_mix_g6)
-    "personas_a6.jsonl": ["A6-020", "A6-025", "A6-029", "A6-053", "A6-064", "A6-069", "A6-085"],
+    "personas_a6.jsonl": ["A6-020", "A6-025", "A6-029", "A6-053", "A6-069", "A6-085"],
     "corpus_dialogues_b6.jsonl": ["B6-004", "B6-008", "B6-009", "B6-013", "B6-021", "B6-032", "B6-036",
         "B6-042", "B6-050", "B6-054", "B6-055", "B6-061", "B6-068", "B6-070", "B6-079", "B6-080",
         "B6-081", "B6-082", "B6-083", "B6-085", "B6-087", "B6-090"],
-    "corpus_mix_m6.jsonl": ["M6-005", "M6-007", "M6-013", "M6-033", "M6-038", "M6-039", "M6-041", "M6-043",
+    "corpus_mix_m6.jsonl": ["M6-005", "M6-007", "M6-013", "M6-038", "M6-039", "M6-041", "M6-043",
         "M6-048", "M6-050", "M6-051", "M6-054", "M6-056", "M6-064", "M6-065", "M6-067", "M6-070", "M6-082", "M6-087", "M6-089"],
-    "personas_d6.jsonl": ["D6-040", "D6-042", "D6-050", "D6-069", "D6-071", "D6-072", "D6-076", "D6-077"],
-    "corpus_e6.jsonl": ["E6-004", "E6-012", "E6-019", "E6-044", "E6-056"],
-    "corpus_f6.jsonl": ["F6-005", "F6-016", "F6-017", "F6-018", "F6-020", "F6-022", "F6-027", "F6-031", "F6-040", "F6-043",
-        "F6-048", "F6-049", "F6-050", "F6-051", "F6-055", "F6-056", "F6-057", "F6-058", "F6-059", "F6-062",
-        "F6-070", "F6-075", "F6-076", "F6-077", "F6-079"],
-    "corpus_mix_g6.jsonl": ["G6-009", "G6-013", "G6-031", "G6-043", "G6-044", "G6-056", "G6-057", "G6-058",
+    "personas_d6.jsonl": ["D6-040", "D6-042", "D6-050", "D6-069", "D6-071", "D6-072", "D6-077"],
+    "corpus_e6.jsonl": ["E6-004", "E6-012", "E6-019", "E6-044"],
+    "corpus_f6.jsonl": ["F6-005", "F6-016", "F6-017", "F6-018", "F6-020", "F6-022", "F6-027", "F6-040", "F6-050",
+        "F6-051", "F6-056", "F6-057", "F6-058", "F6-059", "F6-062", "F6-070", "F6-075", "F6-076", "F6-077", "F6-079"],
+    "corpus_mix_g6.jsonl": ["G6-009", "G6-013", "G6-043", "G6-044", "G6-057", "G6-058",
         "G6-062", "G6-076", "G6-078"],
+    # development sets of the session after it, written by helpers who never saw the code: personas_h6 (the
+    # bundled report; a new office head, a 人大 staffer quoting the text, an auditor, an elderly member typing
+    # traditional characters, a chatbot tester typing fragments, a statistics graduate) and corpus_i6 (ten
+    # corpus files; a community worker, a reviewer comparing budget and outturn, a PhD student, a lawyer, an
+    # English-speaking analyst, a terse 预算科 veteran)
+    "personas_h6.jsonl": ["H6-028", "H6-033", "H6-034", "H6-043", "H6-077", "H6-078"],
+    "corpus_i6.jsonl": ["I6-002", "I6-005", "I6-008", "I6-009", "I6-015", "I6-016", "I6-027", "I6-032", "I6-037",
+        "I6-040", "I6-044", "I6-047", "I6-049", "I6-059", "I6-060", "I6-064", "I6-069", "I6-079", "I6-080"],
 }
 # A line whose gold holds only when asked with no conversation before it: in a shuffled session it
 # follows a question about one project, and "这些钱从哪来" is then rightly read as that project's money.

@@ -179,7 +179,13 @@ def difference(doc: Document, q: Query) -> Answer | None:
     tables = list(dict.fromkeys([int(m.term.key) for m in q.subjects if m.kinds == {"table"}]
                                 + [m.table for m in q.subjects if m.table is not None]))
     columns = [m.term.key for m in q.subjects if "column" in m.kinds]
-    if len(tables) == 2 and columns:
+    # 表4(财政拨款支出决算表)的合计和表1的X: a table's own total and X read in the other (表五和表三的X, 支出决算表
+    # 与财政拨款支出决算表中的X: X in each of the tables listed)
+    tabled = [m for m in q.subjects if m.table is not None]
+    placed = tabled and any(m.kinds == {"table"} and (m.end < 10_000 and re.match(
+        r"[^，,。？?和与及、跟同]{0,16}?(?:的)?(?:合计|总计|总数|总额)", q.squashed[m.end:])
+        or m.start >= 10_000 and all(t.start < 10_000 for t in tabled)) for m in q.subjects)  # (a table asked before)
+    if len(tables) == 2 and columns and not placed:  # (表4的合计和表1的X: a table's total and X read in the other)
         return across_tables(doc, tables, columns[0])
     if asks_budget_vs_outturn(doc, q):
         found = budget_vs_outturn(doc, q)
@@ -893,6 +899,8 @@ def ratio(doc: Document, q: Query) -> Answer | None:
     if q.whole is not None and len(vals) == 1:
         base = subject_value(doc, q, q.whole)
         vals = vals + ([base] if base else [])
+    if len(vals) <= 1 and len(q.subjects) == 1 and (q.previous_year or any(y != doc.year for y in q.years)):
+        vals = _this_and_last_year(doc, q) or vals  # 是2025年执行数的几倍: this year's figure over the earlier one
     if len(vals) != 2 or vals[1].amount == 0:
         return None
     item, base = vals[0], to_unit(vals[1], vals[0].unit)
@@ -903,6 +911,25 @@ def ratio(doc: Document, q: Query) -> Answer | None:
     add(a, item)
     add(a, base)
     return a
+
+
+def _this_and_last_year(doc: Document, q: Query) -> list[Value]:
+    """A subject's figure this year and the earlier year's, as its stated change gives them (both stated, or the
+    earlier one worked back from the change)."""
+    stated = change(doc, replace(q, op="change"))
+    if stated is None or not stated.matched:
+        return []
+    earlier = next((f for f in stated.figures if f.unit != "%" and re.match(r"(20\d\d)年|上年", f.label)
+                    and not f.label.startswith(f"{doc.year}年")), None)
+    now = next((f for f in stated.figures if f.unit != "%" and f.label.startswith(f"{doc.year}年")), None)
+    moved = next((f for f in stated.figures if f.label.endswith("变动额")), None)
+    if earlier is None or now is None and moved is None:
+        return []
+    current = now.value if now is not None else earlier.value + moved.value
+    name = q.subjects[0].term.name
+    label = f"{name} {now.label if now is not None else f'{doc.year}年数'}"
+    return [Value(label, current, earlier.unit, NARRATIVE, now.line if now else earlier.line, f"year:{doc.year}"),
+            Value(f"{name} {earlier.label}", earlier.value, earlier.unit, NARRATIVE, earlier.line, "year:earlier")]
 
 
 # --------------------------------------------------------------------------- change from last year

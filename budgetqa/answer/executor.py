@@ -18,7 +18,7 @@ from budgetqa import lexicon
 from budgetqa.answer.model import Answer, Figure, Session, Source, amount_text
 from budgetqa.answer.resolve import TOPIC_FACT_WORDS
 from budgetqa.answer import check as checks
-from budgetqa.answer import compute, figures, gaps, lists, text, topics, typed
+from budgetqa.answer import build, compute, figures, gaps, lists, text, topics, typed
 from budgetqa.answer.enumerated import enumerated
 from budgetqa.answer.documents import (asked_kind, chosen_report, department_reports, report_of, reports_named,
                                        several_loaded,
@@ -29,7 +29,7 @@ from budgetqa.question.vocabulary import printed_text
 from budgetqa.question.query import (MAX_QUESTION, UNIT_DOMAINS, Query, measure_word, pointed_item, pointed_pair, read, same_reading,
                                      shown_mentions, shown_whole, unexplained, with_context, without_loose_totals)
 from budgetqa.readback import read_document
-from budgetqa.textnorm import normalise, squash, to_simplified
+from budgetqa.textnorm import normalise, squash, strip_ordinal, to_simplified
 
 __all__ = ["Answer", "Figure", "Session", "Source", "ask", "ask_doc", "preload"]
 
@@ -471,7 +471,9 @@ def _picked(doc: Document, q: Query, session: Session) -> tuple[Query, bool]:
     total or topic named: the question asked of those figures. A topic named with them (服务类采购占多少
     after 政府采购's parts) only says whose parts they are."""
     stated = _stated_beside(doc, q)  # (货物占政府采购总额多少: the figures stated with the total named)
-    topical = all(m.kinds == {"topic"} for m in q.subjects) or bool(stated)
+    # (a question naming a table or a list of its own picks nothing shown: 表六里…最大和最小的分别是哪个)
+    topical = all(m.kinds == {"topic"} for m in q.subjects) and (q.subjects or q.table is None and not q.domain) \
+        or bool(stated)
     labels = list(dict.fromkeys(session.shown + stated))
     picked = (shown_mentions(q, session.last_shown, doc) or shown_mentions(q, labels, doc)) \
         if (session.shown or stated) and topical else []
@@ -691,6 +693,41 @@ _HOW = re.compile(r"什么方式|什么形式|哪种方式|什么途径|通过�
                   r"|(?:主要)?(?:干|做|搞)了?(?:什么|啥|哪些)(?:事|工作)?[？?]?$|修(?:的)?是?(?:哪|那)")
 
 
+# A code asked of a name (差旅费的经济分类科目编码, 项目编码是多少)
+_CODE_ASKED = re.compile(r"(?:科目|项目|经济分类|功能分类)?(?:编码|代码|编号)(?:是|为)?(?:多少|什么|啥|几)"
+                         r"|哪个[^，,。？?]{0,8}?(?:编码|代码|编号)")
+
+
+def _code_asked(doc: Document, q: Query) -> Answer | None:
+    """The code of one named item or project (or of a table's rows): the code its rows print, or that the
+    report prints none."""
+    if not _CODE_ASKED.search(q.squashed) or len(q.subjects) != 1 or "code" in q.subjects[0].kinds:
+        return None
+    m = q.subjects[0]
+    if m.kinds == {"table"}:  # 表十二里每个项目的项目编码: what that table prints
+        table = next((t for t in doc.tables if t.no == int(m.term.key)), None)
+        rows = [(table, r) for r in table.rows] if table is not None else []
+        names = {squash(strip_ordinal(r.name)) for _, r in rows}
+    else:
+        names = {squash(t.name) for t in m.terms if t.kind in ("item", "row", "project", "target", "column")}
+        rows = [(t, r) for t in doc.tables for r in t.rows if squash(strip_ordinal(r.name)) in names]
+    if not names:
+        return None
+    coded = [(t, r) for t, r in rows if r.code]
+    name = m.term.name
+    if coded:
+        a = build.answer("value", f"{name} 的科目编码", "；".join(f"{r.code} {r.name}（{t.label} 第{r.line}行）" for t, r in coded[:3]) + "。")
+        for t, r in coded[:3]:
+            a.source(t.label, r.line, r.name)
+        return a
+    if m.kinds == {"table"}:
+        return Answer(False, "value", f"报告（{doc.label}）的{rows[0][0].label if rows else name}没有印出各行的编码；"
+                      "没有可给的编码。", understood=name)
+    printed = f"（{rows[0][0].label} 第{rows[0][1].line}行）" if rows else ""
+    return Answer(False, "value", f"报告（{doc.label}）列出了「{name}」{printed}，但没有印出它的编码；没有可给的编码。",
+                  understood=name)
+
+
 # A count in a measure word money does not take (几份, 多少人次, 几辆)
 _UNCOUNTED = re.compile(r"(?:几|多少)(份|人次|人|名|位|辆|台|套|册|本|场|篇|期|批|家|所|平方米|亩|天)"
                         r"(?=$|[？?。，,！!呢啊呀吗嘛的]|左右)")
@@ -699,7 +736,7 @@ _UNCOUNTED = re.compile(r"(?:几|多少)(份|人次|人|名|位|辆|台|套|册|
 def execute(conn, doc: Document, q: Query) -> Answer | None:
     """Carry out the best-ranked operation that can answer; the question's words are not read again.
     A question asking how something is done also gets the report's sentences that tell it."""
-    found = _execute(conn, doc, q)
+    found = _code_asked(doc, q) or _execute(conn, doc, q)
     counted = _UNCOUNTED.search(q.squashed)
     if counted and found is not None and found.matched and found.intent == "value" and found.figures \
             and all(f.unit in ("万元", "元") for f in found.figures):  # 订几份: a count the report gives only as money

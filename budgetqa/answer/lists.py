@@ -704,7 +704,9 @@ def rate_rank(doc: Document, q: Query) -> Answer | None:
 
 
 _COMPLETION_ASKED = re.compile(r"完成率|执行率|完成得|完成情况|完成.{0,6}比例|执行.{0,4}比例")
-_OUTTURN_AGAINST = re.compile(r"决算数?(小于|低于|少于|不足|没达到|未达到|没有达到|大于|高于|超过|多于|等于)(?:全年|年初|调整)?预算")
+# 完成年初预算正好100%的有几项: a completion said as the budget done, of the subjects counted or listed
+_COMPLETION_SAID = re.compile(r"完成了?(?:年初|全年|调整后?)?预算的?(?:正好|恰好|刚好)?\d")
+_OUTTURN_AGAINST = re.compile(r"决算数?(?:正好|恰好|刚好)?(小于|低于|少于|不足|没达到|未达到|没有达到|大于|高于|超过|多于|等于)(?:全年|年初|调整)?预算")
 # Budget and outturn ranked by how far apart they are (预算和决算差额最大的, 哪一项差得最多).
 _GAP_RANKED = re.compile(r"(?:差额|相差|差距|差得|差的|差)(?:最大|最多)|(?:最大|最多)的?(?:差额|差距)")
 _BUDGETS_ADDED = re.compile(r"(?:年初预算|全年预算|调整预算)[^，。？?]{0,6}(?:加起来|合计|相加|之和|加总)")
@@ -715,7 +717,8 @@ def completion_asked(doc: Document, q: Query) -> Answer | None:
     完成率100%的有几项, 13项的年初预算加起来), when no one subject is named."""
     if doc.kind != "决算" or any(m.kinds & {"code", "item", "project"} and m.via != "context" for m in q.subjects):
         return None
-    if not (_COMPLETION_ASKED.search(q.squashed) and (q.op in ("rank", "count", "filter", "list") or q.percents)
+    listing = q.op in ("rank", "count", "filter", "list") or bool(re.search(r"有?几[项个]|有哪些|哪几", q.squashed))
+    if not (_COMPLETION_ASKED.search(q.squashed) and (listing or q.percents) or _COMPLETION_SAID.search(q.squashed) and listing
             or _BUDGETS_ADDED.search(q.squashed) and not q.percents or _OUTTURN_AGAINST.search(q.squashed)
             or _GAP_RANKED.search(q.squashed) and q.has("预算") and q.has("决算", "实际", "执行")):
         return None

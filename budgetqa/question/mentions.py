@@ -112,8 +112,15 @@ def _tables(squashed: str, doc: Document) -> list[Mention]:
         no = int(raw) if raw.isdigit() else chinese_ordinal(raw)
         if no in numbers:
             out.append(Mention(m.start(), m.end(), [Term("table", str(no), numbers[no].title)]))
+    titles = {t.no: squash(re.sub(r"[（(][^）)]*[）)]$", "", t.title)) for t in doc.tables} \
+        if "表" in squashed or "合计" in squashed or "总计" in squashed else {}
+    for m in re.finditer("合计|总计", squashed):  # 财政拨款支出决算合计: a title said without 表, and its total
+        for start in range(max(0, m.start() - 16), m.start() - 3):
+            owners = [no for no, title in titles.items() if title.endswith(squashed[start:m.start()] + "表")]
+            if len(owners) == 1 and not any(o.start <= start < o.end for o in out):
+                out.append(Mention(start, m.start(), [Term("table", str(owners[0]), numbers[owners[0]].title)], 96))
+                break
     if "表" in squashed:
-        titles = {t.no: squash(re.sub(r"[（(][^）)]*[）)]$", "", t.title)) for t in doc.tables}
         for m in re.finditer("表", squashed):
             for start in range(max(0, m.start() - 14), m.start() - 2):
                 typed = squashed[start:m.start()]
@@ -410,6 +417,10 @@ def resolve_pinyin(text: str, v: Vocabulary) -> str:
     return text
 
 
+# Words of asking that a misheard name never takes a character from
+_ASKING_WORDS = ("合计", "总计")
+
+
 def homophone_fix(text: str, squashed: str, mentions: list[Mention], v: Vocabulary) -> str | None:
     """The question with a misheard name put right (差履费 -> 差旅费, 公用经飞 -> 公用经费): a stretch
     of three or more characters that no name explains and that differs from a name or lexicon word of
@@ -419,7 +430,8 @@ def homophone_fix(text: str, squashed: str, mentions: list[Mention], v: Vocabula
     for m in mentions:  # what was read exactly; a fuzzy reading may be a misheard name read wrong
         if m.via in ("exact", "synonym", "code", "table") or m.score >= 96:
             covered.update(range(m.start, m.end))
-    for w in lexicon.OUT_OF_SCOPE:  # 人均经费 is asked as written (and refused), not heard as 人员经费
+    for w in lexicon.OUT_OF_SCOPE + _ASKING_WORDS:  # 人均经费 is asked as written (and refused), not heard as
+        # 人员经费; 决算合计 is a table and its total, not a misheard 决算表
         at = squashed.find(w)  # (found by str.find: a pattern per word would crowd re's cache)
         while at >= 0:
             covered.update(range(at, at + len(w)))

@@ -448,6 +448,7 @@ def _settle_op(q: Query, v, doc: Document) -> None:
             and re.search(r"最|冠军|第一|垫底|倒数|排名|排第|前\d", q.squashed):
         _prefer(q, "rank", 80.0)  # 涨幅最大的科目: the stated rates ranked
     _level_ops(q)
+    _fund_ranked(q)
     if q.domain == "subjects" and q.level and not q.subjects and q.ops[0][0] < 40 \
             and re.search(r"多少|支出数|金额|各自|分别|都是", q.squashed):
         q.ops = [(60.0, "list")] + q.ops  # 四个功能大类各自的支出数 / 各款分别多少: the subjects of that level
@@ -528,6 +529,18 @@ def _op_said(q: Query) -> None:
         _prefer(q, "rank")  # X明细里金额前三的: the first three of its parts, not all of them
 
 
+def _fund_ranked(q: Query) -> None:
+    """一般公共预算财政拨款支出那5个类里第一是哪个: a fund's spending spread over its subjects, read in that
+    fund's own table, not the total's one figure."""
+    if q.op not in ("rank", "list", "count", "filter", "mean") or len(q.subjects) != 1 or not q.level \
+            or q.subjects[0].start >= 10_000:
+        return
+    m = q.subjects[0]
+    fund = _fund_of(re.sub(r"^(?:20\d\d)?年度?", "", q.squashed[m.start:m.end]))
+    if fund and fund != "财政拨款":  # (财政拨款支出 has a table of its own, named by the whole)
+        q.fund, q.subjects, q.domain = fund, [], q.domain or "subjects"
+
+
 def _whole_said_first(q: Query) -> None:
     """政府采购里给中小企业的合同金额占几成 / 本年收入合计多少，财政拨款占几成: two names before 占 that are not
     a list (A和B各占): the first is the whole, the one just before 占 the part."""
@@ -535,7 +548,7 @@ def _whole_said_first(q: Query) -> None:
     if q.op != "share" or q.whole is not None or len(q.subjects) != 2 or at < 0:
         return
     first, second = q.subjects
-    between = q.squashed[first.end:second.start]
+    between = re.sub(r"^\d[\d.,]*(?:万元|亿元|元|万)?", "", q.squashed[first.end:second.start])  # (X 56884.05万元中Y)
     if second.end > at or second.start < first.end or re.fullmatch(r"[和与及、跟同]|以及|还有", between.strip()):
         return
     if re.match(r"的?(?:里|中|当中|里面|之中|里头|内)", between) or re.search(r"多少|几|是", between):
@@ -1104,7 +1117,7 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
     ms = _one_name_in_two(q, ms)
     ms = _assets(q, ms)
     ms = _explained(q, ms)
-    ms = _one_thing(q, ms)
+    ms = _one_thing(q, _qualified(q, ms))
     ms = _narrowed(ms)
     ms = _group_heads(ms)
     ms = _total_tails(q, ms)
@@ -1369,6 +1382,19 @@ def _table_roles(q: Query, ms: list[Mention]) -> list[Mention]:
 _TEXT_SOURCE = re.compile(r"说明文字|文字说明|说明(?:里|中|部分)|文字部分|文中|正文|情况说明")
 
 
+_QUALIFIER = re.compile(r"[（(]([^（）()]{1,8})[）)]$")
+
+
+def _qualified(q: Query, ms: list[Mention]) -> list[Mention]:
+    """附属中学的房屋修缮: of the projects a name fits, the one whose own qualifier (…项目（中学）) the
+    question says beside the name."""
+    out = []
+    for m in ms:
+        said = [t for t in m.terms if (k := _QUALIFIER.search(t.name)) and k.group(1) in _mask(q.squashed, [m])]
+        out.append(replace(m, terms=said) if len(said) == 1 and len(m.terms) > 1 else m)
+    return out
+
+
 def _one_name_in_tables(q: Query, ms: list[Mention]) -> list[Mention]:
     """高等教育在支出决算表和财政拨款支出决算表里各是多少: one name read in each table named; the text
     named as a source beside a table (说明文字和基本支出决算表给的数) reads the figure the text states."""
@@ -1494,7 +1520,8 @@ def _fund_roles(q: Query, ms: list[Mention], doc: Document) -> list[Mention]:
                     m.fund = fund
                     break
     for m, nxt in zip(out, out[1:]):  # 一般公共预算的基本支出和项目支出: the fund said before a list is of each name in it
-        if m.fund and nxt.fund is None and re.fullmatch(r"[和与及、跟]|以及", q.squashed[m.end:nxt.start]) \
+        gap = q.squashed[m.end:nxt.start]  # (、 is squashed away: a break between the two)
+        if m.fund and nxt.fund is None and (re.fullmatch(r"[和与及、跟]|以及", gap) or not gap and m.end in q.breaks) \
                 and not _fund_of(q.squashed[nxt.start:nxt.end]) and nxt.kinds & m.kinds & {"code", "column", "item", "row"}:
             nxt.fund = m.fund
     lead = _lead_fund(q, out[0]) if out else None
@@ -1850,8 +1877,8 @@ def _other_department(spaced: str, exact: list[Mention], q: Query, doc: Document
                 name = re.sub(r"^(?:下面|上面|下级|上级|其中|里面|下属)(?:的)?", "", lexicon.ASKING_LEAD.sub("", name))
                 name = re.sub(r"^(?:一|这|那|整|某|每)个", "", name)  # 一个区委办…: a determiner, then the name
                 core = re.sub(r"(?:委员会|办公室|街道|大学|学校|中心|局|委|办|厅|院|部)$", "", name)
-                if len(name) < 3 or len(core) < 2 or any(name in n for n in names):
-                    continue  # 办学校: one character before 学校 names no organisation
+                if len(name) < 3 or len(core) < 2 or any(name in n for n in names) or re.search(r"只|仅|光是|就是|本身", name):
+                    continue  # 办学校: one character before 学校 names no organisation; 预算只算大学: a scope, asked
                 if any(re.search(r"[了见看说问查听把跟对是瞅瞧讲告诉楚下到]", name[:i])
                        and (_own_name(name[i:], names, known) or name[i:] in _BARE_ORGANISATIONS) for i in range(1, len(name) - 1)):
                     continue  # 微信上瞅见区委办 / 翻了下学校: words of saying run into a name of the report's own (or none)
@@ -2335,8 +2362,8 @@ _END = re.compile(r"(?:(最大|最多|最高|最贵)|(最小|最少|最低|最�
 def pointed_pair(q: Query, listed: list[str], amounts: list | None = None) -> list[tuple[str, str]]:
     """Two items of the last list a question points at, each by its place (第一名, 倒数第一, 前者, 后者) or
     its size (最大的, 最便宜的), in the order said; nothing unless it points at two different items."""
-    if len(listed) < 2 or q.subjects or q.scope:
-        return []
+    if len(listed) < 2 or q.subjects or q.scope or q.table is not None or q.domain:
+        return []  # (表六里…最大和最小的: a list of its own, not the one just shown)
     sized = bool(amounts) and len(amounts) == len(listed) and all(a is not None for a in amounts)
     found = []
     for m in sorted([*_POINTER.finditer(q.squashed), *_END.finditer(q.squashed)], key=lambda m: m.start()):
@@ -2570,6 +2597,8 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     follow-up goes on with the same list (第二呢, 前五个呢); ``earlier`` holds the subjects of the
     questions before the last (两个差多少)."""
     q = _scoped_total(_pronoun_whole(_fund_of_last(_this_table(q, last, doc), last), last), last, doc)
+    if (part := _fund_part_of_last(q, last)) is not None:
+        return part
     q, own = _set_aside(_scope_of_last_money(_purpose_of_last(q, last), last), last, focus)
     if own or (found := _of_last_list(q, last) or _share_in_last_whole(q, last) or _gap_rate(q, last)
                or (_sheet_funds_of_last(q, last, doc) if last is not None else None)) is not None:
@@ -2632,6 +2661,21 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     if filled.n is None and filled.nth is None:
         filled.n, filled.nth, filled.ascending = last.n, last.nth, filled.ascending or last.ascending
     return filled
+
+
+def _fund_part_of_last(q: Query, last: Query | None) -> Query | None:
+    """其中财政拨的有多少 after one code's figure: that code's part in the fund's own table."""
+    if last is None or len(q.subjects) != 1 or len({m.term.key for m in last.subjects}) != 1 \
+            or not last.subjects or not q.squashed.startswith(("其中", "那其中")) \
+            or not last.subjects[0].kinds & {"code"}:
+        return None
+    m = q.subjects[0]
+    typed = q.squashed[m.start:m.end]
+    fund = _fund_of(typed + "款" if typed.endswith("拨") else typed) if m.start < 10_000 else None  # (财政拨的)
+    if not fund:
+        return None
+    return replace(q, subjects=[replace(_carried(last.subjects[0]), fund=fund)], fund=fund, follow_up=False,
+                   op="value", ops=[(100.0, "value")] + q.ops)
 
 
 _SET_IT_ASIDE = re.compile(r"(?:除了|除去|除开|不算|扣除|扣掉|去掉|刨去|刨除)(?:掉)?(?:它|这个|这一个|这项|这一项|这笔|这一笔|该项)")
