@@ -718,7 +718,7 @@ KNOWN_GAPS = {
     # written by helpers who never saw the code (2026-12-04), kept unread as exams, then read: z9 (22
     # conversations on the bundled report) 75.0 % untuned, z10 (five more personas) 81.1 %, z11 (纪委, 乡镇书记,
     # retired teacher, analyst shorthand, 公文 style) 72.2 %
-    "dialogues_z9.jsonl": ["Z9-013", "Z9-020", "Z9-028", "Z9-033", "Z9-044", "Z9-052", "Z9-060", "Z9-080"],
+    "dialogues_z9.jsonl": ["Z9-013", "Z9-028", "Z9-033", "Z9-044", "Z9-052", "Z9-060", "Z9-080"],
     "personas_z10.jsonl": ["Z10-006", "Z10-028", "Z10-043", "Z10-049", "Z10-054"],
     "personas_z11.jsonl": ["Z11-010", "Z11-024", "Z11-033", "Z11-060", "Z11-061", "Z11-062", "Z11-063",
         "Z11-064", "Z11-065", "Z11-071", "Z11-075", "Z11-077", "Z11-078", "Z11-079", "Z11-080", "Z11-085", "Z11-088"],
@@ -727,7 +727,7 @@ KNOWN_GAPS = {
     # 77.8 % in one session, f2 (six corpus reports with the blank template) 60.0 %; a1 (bundled, 政协/CPA/党校/voice
     # input/融媒体) 87.8 % / 86.7 % and b1 (corpus conversations) 64.4 % were that session's exam, read at its end
     "dialogues_d9.jsonl": ["D9-019", "D9-033", "D9-042", "D9-047", "D9-050", "D9-056", "D9-059",
-        "D9-061", "D9-066", "D9-071", "D9-073", "D9-076", "D9-083", "D9-084"],
+        "D9-061", "D9-066", "D9-071", "D9-073", "D9-083", "D9-084"],
     "corpus_c1.jsonl": ["C1-002", "C1-020", "C1-027", "C1-028", "C1-050", "C1-053", "C1-056", "C1-058", "C1-063", "C1-072", "C1-075", "C1-078", "C1-094", "C1-095"],
     "personas_e2.jsonl": ["E2-009", "E2-056", "E2-057", "E2-076", "E2-078", "E2-083"],
     "corpus_f2.jsonl": ["F2-007", "F2-015", "F2-016", "F2-025", "F2-033", "F2-035", "F2-036", "F2-038", "F2-041", "F2-047", "F2-051", "F2-052", "F2-055", "F2-064", "F2-079"],
@@ -821,7 +821,7 @@ KNOWN_GAPS = {
     # traditional characters, a chatbot tester typing fragments, a statistics graduate) and corpus_i6 (ten
     # corpus files; a community worker, a reviewer comparing budget and outturn, a PhD student, a lawyer, an
     # English-speaking analyst, a terse 预算科 veteran)
-    "personas_h6.jsonl": ["H6-028", "H6-033", "H6-034", "H6-043", "H6-077", "H6-078"],
+    "personas_h6.jsonl": ["H6-028", "H6-033", "H6-034", "H6-043", "H6-078"],
     "corpus_i6.jsonl": ["I6-002", "I6-005", "I6-008", "I6-009", "I6-015", "I6-016", "I6-027", "I6-032", "I6-037",
         "I6-040", "I6-044", "I6-047", "I6-049", "I6-059", "I6-060", "I6-064", "I6-069", "I6-079", "I6-080"],
 }

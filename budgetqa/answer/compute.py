@@ -19,7 +19,7 @@ from budgetqa.findings import SEVERITY_LABEL
 from budgetqa.answer import build
 from budgetqa.answer.build import add, answer, pct, said, stated_reason, typed_value, verdict
 from budgetqa.answer.figures import combine, group_answer, mention_values, three_public_value
-from budgetqa.answer.lists import domain, list_answer, sheet_total
+from budgetqa.answer.lists import Domain, domain, list_answer, sheet_total, spread, spread_asked
 from budgetqa.answer.lists import sheet_domain
 from budgetqa.answer.topics import topic_answer
 from budgetqa.answer.model import Answer, amount_text
@@ -1551,6 +1551,8 @@ def _mean_of_listed(q: Query, listed: list[str], amounts: list, unit: str) -> An
     """平均每款多少 after a list, naming nothing: the average of what it listed."""
     if q.subjects or q.domain == "projects" or not (q.op == "mean" or re.search(r"平均每|平均(?:是|为)?多少", q.squashed)):
         return None
+    if (kind := spread_asked(q)) is not None:  # 中位数呢 / 极差呢: of what it listed
+        return spread(Domain("上面所列的项", [Value(n, v, unit, "", 0) for n, v in zip(listed, amounts)]), kind)
     computed = sum(amounts, Decimal(0))
     mean_ = (computed / len(amounts)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     a = answer("mean", f"这 {len(listed)} 项的平均数",

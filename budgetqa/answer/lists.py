@@ -67,9 +67,10 @@ def side(q: Query) -> str:
     return "收入" if "收入" in q.squashed and "支出" not in q.squashed else "支出"
 
 
-def _detail_rows(table: Table, level: str | None, side: str = "支出") -> Domain:
+def _detail_rows(table: Table, level: str | None, side: str = "支出", column: str | None = None) -> Domain:
     """A named table's detail rows (no totals, no rows grouping others), or its rows of one level;
-    of a two-sided table (收支总表), the rows of one side: the two sides are never added together."""
+    of a two-sided table (收支总表), the rows of one side: the two sides are never added together; their
+    figures in the column asked (当年预算安排的极差) when the table prints it."""
     if level and any(r.code and r.level == level for r in table.rows):
         rows = [r for r in table.rows if r.code and r.level == level and r.first is not None]
         return Domain(f"{table.label} 的{level}级科目", [_value(table, r) for r in rows])
@@ -78,6 +79,9 @@ def _detail_rows(table: Table, level: str | None, side: str = "支出") -> Domai
             and r.name not in ECONOMIC_CLASSES and not (table.kind.startswith("projects") and r.depth < 2)]
     if table.two_sided and any(r.side == side for r in rows):
         rows = [r for r in rows if r.side == side]
+        if column:
+            return Domain(f"{table.label} {side}方的明细行（{column.rsplit('/', 1)[-1]}）",
+                          [_value(table, r, r.cell(column).amount if r.cell(column) else Decimal(0)) for r in rows])
         return Domain(f"{table.label} {side}方的明细行", [_value(table, r) for r in rows])
     return Domain(f"{table.label} 的明细行", [_value(table, r) for r in rows])
 
@@ -174,7 +178,8 @@ def _domain(doc: Document, q: Query) -> Domain:
         if table is not None and table.two_sided and (q.domain == "subjects" or q.level) and not q.subjects:
             return _subjects(doc, q)  # 收支总表支出方哪几个类: the 类 its side prints
         if table is not None:
-            return _detail_rows(table, q.level, side(q))
+            asked = next((t.key for m in q.subjects for t in m.terms if t.kind == "column"), None)
+            return _detail_rows(table, q.level, side(q), measure_column(table, asked) if asked else None)
     halves = [t.key for m in q.subjects for t in m.terms if t.kind == "column" and t.key in ("人员经费", "公用经费")]
     if q.domain == "items" or halves:
         return _items(doc, q, halves[0] if len(set(halves)) == 1 else None)  # (人员经费各项: that half's items)
@@ -477,8 +482,8 @@ def mean(doc: Document, q: Query) -> Answer | None:
     d = domain(doc, q)
     if not d.rows or len({v.unit for v in d.rows}) > 1:
         return None
-    if q.has("中位数", "中值", "极差") or re.search(r"最大(?:值)?(?:和|与|减)最小", q.squashed):
-        return _spread(d, "median" if q.has("中位数", "中值") else "range")
+    if spread_asked(q):
+        return spread(d, spread_asked(q))
     whole, n, unit = total(d.rows), len(d.rows), d.rows[0].unit
     value = (whole / n).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     a = answer("mean", f"{d.where}的平均金额", f"{d.where}共 {n} 个，合计 {amount_text(whole, unit)}，"
@@ -490,7 +495,7 @@ def mean(doc: Document, q: Query) -> Answer | None:
     return a
 
 
-def _spread(d, kind: str) -> Answer:
+def spread(d: Domain, kind: str) -> Answer:
     """The median of a list's amounts (the middle one, or the mean of the middle two) or their range."""
     amounts, unit = sorted(v.amount for v in d.rows), d.rows[0].unit
     n = len(amounts)
@@ -509,6 +514,13 @@ def _spread(d, kind: str) -> Answer:
     a.figure("个数", Decimal(n), "个")
     _table(a, d.rows)
     return a
+
+
+def spread_asked(q: Query) -> str | None:
+    """The statistic of a list's spread a question asks for (中位数: median; 极差, 最大与最小之差: range)."""
+    if q.has("中位数", "中值"):
+        return "median"
+    return "range" if q.has("极差") or re.search(r"最大(?:值)?(?:和|与|减)最小", q.squashed) else None
 
 
 def _asks_mean(q: Query) -> bool:
