@@ -215,6 +215,9 @@ ENGLISH: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(_EN.format(word)
      r"\2占\1的比例"),
     (r"how\s+much\s+of\s+(?:it|which|that)\s+(?:is|was|comes?\s+from)", "其中多少是"),
     (r"as\s+an?\s+(?:share|percentage|proportion|percent|fraction)\s+of", "占"),  # A as a share of B: A占B
+    (r"ratio\s+of\s+([^?？]+?)\s+to\s+([^?？]+)", r"\1占\2的比例"),  # ratio of A to B: A as a share of B
+    (r"(\S+?)\s+(?:share|percentage|proportion)\s+of\s+(?:the\s+)?([^?？]+)", r"\1占\2的比例"),  # A share of B
+    (r"which\s+(?:one\s+)?is\s+(?:bigger|larger|higher|more)", "哪个大"), (r"by\s+how\s+much", "差多少"),
     # names first, longest first: a phrase is one name (general public budget), not its words
     (r"general\s+public\s+budget", "一般公共预算"), (r"government(?:al)?[-\s]+funds?(?:\s+budget)?", "政府性基金预算"),
     (r"state[-\s]+capital(?:\s+operations?)?(?:\s+budget)?", "国有资本经营预算"),

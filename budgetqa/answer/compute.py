@@ -899,8 +899,12 @@ def ratio(doc: Document, q: Query) -> Answer | None:
     if q.whole is not None and len(vals) == 1:
         base = subject_value(doc, q, q.whole)
         vals = vals + ([base] if base else [])
-    if len(vals) <= 1 and len(q.subjects) == 1 and (q.previous_year or any(y != doc.year for y in q.years)):
-        vals = _this_and_last_year(doc, q) or vals  # 是2025年执行数的几倍: this year's figure over the earlier one
+    of_this_year = re.search(r"是[^，,。？?]{0,8}(?:今年|本年|当年)的?(?:几|多少)倍", q.squashed)
+    if len(vals) <= 1 and len(q.subjects) <= 1 and (q.previous_year or of_this_year or any(y != doc.year for y in q.years)):
+        years = _this_and_last_year(doc, q)  # 是2025年执行数的几倍: this year's figure over the earlier one
+        if years and of_this_year:
+            years.reverse()  # 去年是今年的几倍: the earlier year's over this one
+        vals = years or vals
     if len(vals) != 2 or vals[1].amount == 0:
         return None
     item, base = vals[0], to_unit(vals[1], vals[0].unit)
@@ -916,6 +920,8 @@ def ratio(doc: Document, q: Query) -> Answer | None:
 def _this_and_last_year(doc: Document, q: Query) -> list[Value]:
     """A subject's figure this year and the earlier year's, as its stated change gives them (both stated, or the
     earlier one worked back from the change)."""
+    if not q.subjects:
+        return []
     stated = change(doc, replace(q, op="change"))
     if stated is None or not stated.matched:
         return []

@@ -117,10 +117,12 @@ def read_numbers(squashed: str) -> Numbers:
     if m and not re.search(r"倒数第", squashed):
         out.n = -int(m.group(1))
     # 排第二 / 第二大 / 金额第一的 / 第一的是哪个: a place in an order
-    m = re.search(r"(?:排|排名|排在|位列|位居|列|金额|数额|规模)第(\d{1,2})(?!\d)|第(\d{1,2})(?:大|多|高|名|位|小|少|低)"
+    m = re.search(r"(?:排|排名|排在|位列|位居|列|金额|数额|规模|占比|比重|份额)第(\d{1,2})(?!\d)|第(\d{1,2})(?:大|多|高|名|位|小|少|低)"
                   r"|第(\d{1,2})的(?:是|项目|科目|那个)", squashed)
     if m:
         out.nth = int(m.group(1) or m.group(2) or m.group(3))
+    elif re.match(r"(?:那)?其次(?:为|是|的是)?(?:哪|什么|啥)", squashed):
+        out.nth = 2  # 其次为哪一类: the second of a ranking
     m = re.search(r"倒数第(\d{1,2})(?!\d)", squashed)
     if m:
         out.nth = -int(m.group(1))

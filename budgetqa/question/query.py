@@ -1752,8 +1752,9 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
     text = _PARTY_ASKED.sub("哪个单位", text)
     # 谁多 / 谁最少 / 谁排第一 / 谁占大头 compare or rank figures; they ask for no person
     text = re.sub(r"谁(?=更|最|排|占|花|用得?|拿得?|[多少大小高低]|的[多少大小高低]|第)", "哪个", text)
-    if re.search(r"排名|排个名|排序|排一下|前[\d一二两三四五六七八九十]+(?:名|位)|第[\d一二三四五六七八九十]+(?:名|位)", text):
-        text = text.replace("谁", "哪个")  # 前两名是谁: places of a ranking, not people
+    if re.search(r"排名|排个名|排序|排一下|前[\d一二两三四五六七八九十]+(?:名|位)|第[\d一二三四五六七八九十]+(?:名|位)", text) \
+            or re.search(r"单位|机构|科室|处室|部门|学校|学院", text):
+        text = text.replace("谁", "哪个")  # 前两名是谁 / 几个预算单位，都有谁: places of a ranking, or bodies, not people
     # a refusal word counts unless it runs into a name that reaches beyond it (多少人员经费 asks 人员经费;
     # 律师事务所 is asked, though 律师 is a word for a project)
     stated = _stated_refusal_words(doc)  # (合同金额 of a 决算 that states its procurement contracts: asked)
@@ -2346,7 +2347,7 @@ def shown_mentions(q: Query, labels: list[str], doc: Document) -> list[Mention]:
 
 
 # Words that point at one item of the last list by its place: 前者, 后一个, 第二类, 最后一项.
-_POINTER = re.compile(r"前者|后者|(前|后|头|末)[一1](?:个|项|类|款|笔|块|条|点|步)|(?<!倒数)第(\d{1,2})(?:个|项|类|款|笔|块|条|名|位|点|步)(?![大多高小少低]|问题)"
+_POINTER = re.compile(r"前者|后者|(前|后|头|末)[一1](?:个|项|类|款|笔|块|条|点|步)|(?<!倒数)第(\d{1,2})(?:的那一?)?(?:个|项|类|款|笔|块|条|名|位|点|步)(?![大多高小少低]|问题)"
                       r"|最后[一1]?(?:个|项|类|款|笔|块|条|点|步)|倒数第(\d{1,2})(?:个|项|类|款|笔|块|条|名|位|点|步)?")
 
 
