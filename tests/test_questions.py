@@ -689,7 +689,7 @@ KNOWN_GAPS = {
     "analyst_x4.jsonl": ["X4-013", "X4-030", "X4-083", "X4-096"],
     "dialogues_x3.jsonl": ["X3-024", "X3-061", "X3-069", "X3-071",
         "X3-113", "X3-115", "X3-116"],
-    "corpus_c6.jsonl": ["C6-042", "C6-050", "C6-062", "C6-092", "C6-095", "C6-102", "C6-107"],
+    "corpus_c6.jsonl": ["C6-042", "C6-050", "C6-062", "C6-092", "C6-095", "C6-097", "C6-102", "C6-107"],
     # written by helpers who never saw the code (2026-12-04), scored untuned first: z1 65.3 %, z2 42.9 %
     "personas_z1.jsonl": ["Z1-020", "Z1-085",
         "Z1-088", "Z1-091", "Z1-093", "Z1-094", "Z1-101", "Z1-115", "Z1-116", "Z1-121"],

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
 from budgetqa import lexicon
-from budgetqa.findings import SEVERITY_LABEL
+from budgetqa.findings import SEVERITY_LABEL, SHARE_TOLERANCE
 from budgetqa.answer import build
 from budgetqa.answer.build import add, answer, pct, said, stated_reason, typed_value, verdict
 from budgetqa.answer.figures import combine, group_answer, mention_values, three_public_value
@@ -185,7 +185,7 @@ def difference(doc: Document, q: Query) -> Answer | None:
     placed = tabled and any(m.kinds == {"table"} and (m.end < 10_000 and re.match(
         r"[^，,。？?和与及、跟同]{0,16}?(?:的)?(?:合计|总计|总数|总额)", q.squashed[m.end:])
         or m.start >= 10_000 and all(t.start < 10_000 for t in tabled)) for m in q.subjects)  # (a table asked before)
-    if len(tables) == 2 and columns and not placed:  # (表4的合计和表1的X: a table's total and X read in the other)
+    if len(tables) == 2 and columns and not placed:
         return across_tables(doc, tables, columns[0])
     if asks_budget_vs_outturn(doc, q):
         found = budget_vs_outturn(doc, q)
@@ -416,7 +416,7 @@ def _family_total(doc: Document, item: Value, percents: list[Decimal] | None = N
     wholes.append(max(kin, key=lambda f: f.value) if kin else None)
     wholes = [w for w in wholes if w is not None and w.unit == fact.unit and w.value > fact.value]
     if percents:  # (the share typed may be the report's own wrong one: then the sentence's total, as printed)
-        wholes = [w for w in wholes if any(abs(pct(fact.value, w.value) - p) <= Decimal("0.01") for p in percents)] \
+        wholes = [w for w in wholes if any(abs(pct(fact.value, w.value) - p) <= SHARE_TOLERANCE for p in percents)] \
             or [w for w in wholes if w is not fact.part_of]
     if not wholes:
         return None

@@ -716,7 +716,8 @@ def _code_asked(doc: Document, q: Query) -> Answer | None:
     coded = [(t, r) for t, r in rows if r.code]
     name = m.term.name
     if coded:
-        a = build.answer("value", f"{name} 的科目编码", "；".join(f"{r.code} {r.name}（{t.label} 第{r.line}行）" for t, r in coded[:3]) + "。")
+        a = build.answer("value", f"{name} 的科目编码",
+                         "；".join(f"{r.code} {r.name}（{t.label} 第{r.line}行）" for t, r in coded[:3]) + "。")
         for t, r in coded[:3]:
             a.source(t.label, r.line, r.name)
         return a
@@ -735,7 +736,8 @@ _UNCOUNTED = re.compile(r"(?:几|多少)(份|人次|人|名|位|辆|台|套|册|
 
 def execute(conn, doc: Document, q: Query) -> Answer | None:
     """Carry out the best-ranked operation that can answer; the question's words are not read again.
-    A question asking how something is done also gets the report's sentences that tell it."""
+    A code asked of a name is what its rows print (or that none is printed); a count in a measure word money
+    does not take is not answered with money; how something is done also gets the sentences that tell it."""
     found = _code_asked(doc, q) or _execute(conn, doc, q)
     counted = _UNCOUNTED.search(q.squashed)
     if counted and found is not None and found.matched and found.intent == "value" and found.figures \

@@ -541,7 +541,7 @@ _ITEMS_ASKED = re.compile(r"最|大头|哪一项|哪(?:个|些)(?!工作|方面|
 
 def purpose(doc: Document, q: Query) -> Answer | None:
     """X主要用在哪 / 主要用于后面写的是什么: the 主要用于 sentence of the subject's own paragraph, as printed."""
-    if not _PURPOSE.search(q.squashed) or re.search(_ITEMS_ASKED, q.squashed):
+    if not _PURPOSE.search(q.squashed) or _ITEMS_ASKED.search(q.squashed):
         return None  # (钱大头用在哪一项: a ranking; 用于哪些工作 is still what it is for)
     found = topic_facts(doc, q)
     if found is None or not doc.lines:

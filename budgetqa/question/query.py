@@ -1379,9 +1379,6 @@ def _table_roles(q: Query, ms: list[Mention]) -> list[Mention]:
     return out
 
 
-_TEXT_SOURCE = re.compile(r"说明文字|文字说明|说明(?:里|中|部分)|文字部分|文中|正文|情况说明")
-
-
 _QUALIFIER = re.compile(r"[（(]([^（）()]{1,8})[）)]$")
 
 
@@ -1393,6 +1390,10 @@ def _qualified(q: Query, ms: list[Mention]) -> list[Mention]:
         said = [t for t in m.terms if (k := _QUALIFIER.search(t.name)) and k.group(1) in _mask(q.squashed, [m])]
         out.append(replace(m, terms=said) if len(said) == 1 and len(m.terms) > 1 else m)
     return out
+
+
+# The narrative named as where a figure is read (说明文字, 文中, 情况说明)
+_TEXT_SOURCE = re.compile(r"说明文字|文字说明|说明(?:里|中|部分)|文字部分|文中|正文|情况说明")
 
 
 def _one_name_in_tables(q: Query, ms: list[Mention]) -> list[Mention]:
@@ -1752,9 +1753,10 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
     text = _PARTY_ASKED.sub("哪个单位", text)
     # 谁多 / 谁最少 / 谁排第一 / 谁占大头 compare or rank figures; they ask for no person
     text = re.sub(r"谁(?=更|最|排|占|花|用得?|拿得?|[多少大小高低]|的[多少大小高低]|第)", "哪个", text)
-    if re.search(r"排名|排个名|排序|排一下|前[\d一二两三四五六七八九十]+(?:名|位)|第[\d一二三四五六七八九十]+(?:名|位)", text) \
-            or re.search(r"单位|机构|科室|处室|部门|学校|学院", text):
-        text = text.replace("谁", "哪个")  # 前两名是谁 / 几个预算单位，都有谁: places of a ranking, or bodies, not people
+    if re.search(r"排名|排个名|排序|排一下|前[\d一二两三四五六七八九十]+(?:名|位)|第[\d一二三四五六七八九十]+(?:名|位)", text):
+        text = text.replace("谁", "哪个")  # 前两名是谁: places of a ranking, not people
+    if re.search(r"单位|机构|科室|处室|学校|学院", text):  # 几个预算单位，都有谁: the bodies included, not people
+        text = re.sub(r"(?:都)?有谁", "有哪些", text)
     # a refusal word counts unless it runs into a name that reaches beyond it (多少人员经费 asks 人员经费;
     # 律师事务所 is asked, though 律师 is a word for a project)
     stated = _stated_refusal_words(doc)  # (合同金额 of a 决算 that states its procurement contracts: asked)
@@ -2667,8 +2669,7 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
 def _fund_part_of_last(q: Query, last: Query | None) -> Query | None:
     """其中财政拨的有多少 after one code's figure: that code's part in the fund's own table."""
     if last is None or len(q.subjects) != 1 or len({m.term.key for m in last.subjects}) != 1 \
-            or not last.subjects or not q.squashed.startswith(("其中", "那其中")) \
-            or not last.subjects[0].kinds & {"code"}:
+            or not q.squashed.startswith(("其中", "那其中")) or not last.subjects[0].kinds & {"code"}:
         return None
     m = q.subjects[0]
     typed = q.squashed[m.start:m.end]
