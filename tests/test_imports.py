@@ -96,3 +96,19 @@ def test_no_function_longer_than_a_screen():
                 if lines > MAX_FUNCTION_LINES:
                     long.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno} {node.name} ({lines} lines)")
     assert not long, long
+
+
+def test_no_module_defines_a_name_twice():
+    """A second top-level def or constant of the same name silently replaces the first (a rule written twice
+    under one name runs only once, wherever it is called)."""
+    twice = []
+    for path in PACKAGE.rglob("*.py"):
+        seen: dict[str, int] = {}
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            names = [node.name] if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) else \
+                [t.id for t in node.targets if isinstance(t, ast.Name)] if isinstance(node, ast.Assign) else []
+            for name in names:
+                if name in seen:
+                    twice.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno} {name} (first at {seen[name]})")
+                seen.setdefault(name, node.lineno)
+    assert not twice, twice
