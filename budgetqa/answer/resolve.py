@@ -206,6 +206,12 @@ def row_values(doc: Document, name: str, q: Query) -> list[Value]:
                 out.append(value)
         if out and (q.table is not None or q.fund):
             break
+    if q.op == "value" and len(q.measures) == 1 and re.search(r"合计|总计", name) \
+            and not any(q.measures[0] in v.label for v in out):
+        # 一共花了多少？里面项目支出多少: a total whose table prints no such column; the column's own total
+        whole = column_values(doc, q.measures[0], replace(q, measures=[]))
+        if whole:
+            return whole[:1]
     return out[:1] if out and q.table is None else out
 
 
