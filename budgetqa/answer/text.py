@@ -18,7 +18,7 @@ from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import TOPIC_TABLES
 from budgetqa.models import Document, PerformanceTarget
 from budgetqa.question.query import UNIT_DOMAINS, Query
-from budgetqa.answer.resolve import NARRATIVE, Value, topic_facts
+from budgetqa.answer.resolve import NARRATIVE, Value, best_values, topic_facts
 from budgetqa.textnorm import compact, squash
 
 
@@ -545,7 +545,7 @@ def purpose(doc: Document, q: Query) -> Answer | None:
         return None  # (钱大头用在哪一项: a ranking; 用于哪些工作 is still what it is for)
     found = topic_facts(doc, q)
     if found is None or not doc.lines:
-        return _purpose_said(doc, q) if doc.lines else None
+        return (_purpose_said(doc, q) or _purpose_of_amount(doc, q)) if doc.lines else None
     topic, facts = found
     topic = topic.strip("“”\"「」")  # (a paragraph opening with its quoted subject)
     start = min(f.line for f in facts)
@@ -579,6 +579,27 @@ def _purpose_said(doc: Document, q: Query) -> Answer | None:
                 a = answer("text", f"{name} 的用途", f"{name}：主要用于{m.group(1).strip('，, ')}（第{no}行）。")
                 a.source(NARRATIVE, no, name)
                 return a
+    return None
+
+
+def _purpose_of_amount(doc: Document, q: Query) -> Answer | None:
+    """这两百来万的项目支出是干啥用的: the paragraph that states the subject's very amount and says what it is for
+    (…其他社会工作事务支出（项）。主要用于：…。全年预算为202.24万元…)."""
+    if len(q.subjects) != 1 or "code" in q.subjects[0].kinds or "column" not in q.subjects[0].kinds:
+        return None  # (a code has its own paragraph; a column total, 项目支出, may be one code's money)
+    values = best_values(doc, q.subjects[0].terms, q)
+    amounts = {v.amount for v in values if v.amount}
+    for f in doc.facts:
+        if f.kind != "amount" or f.value not in amounts:
+            continue
+        start = max(0, f.line - 4)
+        said = re.sub(r"\s", "", "".join(doc.lines[start:f.line]))
+        m = re.search(r"主要用于[：:]?(?!以下)([^。；;]+)", said)
+        if m:
+            a = answer("text", f"{amount_text(f.value, f.unit)} 的用途",
+                       f"情况说明写明 {f.label} {amount_text(f.value, f.unit)}，主要用于：{m.group(1)}（第{f.line}行附近）。")
+            a.source(NARRATIVE, f.line, f.label)
+            return a
     return None
 
 
