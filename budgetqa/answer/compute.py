@@ -179,13 +179,7 @@ def difference(doc: Document, q: Query) -> Answer | None:
     tables = list(dict.fromkeys([int(m.term.key) for m in q.subjects if m.kinds == {"table"}]
                                 + [m.table for m in q.subjects if m.table is not None]))
     columns = [m.term.key for m in q.subjects if "column" in m.kinds]
-    # 表4(财政拨款支出决算表)的合计和表1的X: a table's own total and X read in the other (表五和表三的X, 支出决算表
-    # 与财政拨款支出决算表中的X: X in each of the tables listed)
-    tabled = [m for m in q.subjects if m.table is not None]
-    placed = tabled and any(m.kinds == {"table"} and (m.end < 10_000 and re.match(
-        r"[^，,。？?和与及、跟同]{0,16}?(?:的)?(?:合计|总计|总数|总额)", q.squashed[m.end:])
-        or m.start >= 10_000 and all(t.start < 10_000 for t in tabled)) for m in q.subjects)  # (a table asked before)
-    if len(tables) == 2 and columns and not placed:
+    if len(tables) == 2 and columns and not _total_beside_placed(q):
         return across_tables(doc, tables, columns[0])
     if asks_budget_vs_outturn(doc, q):
         found = budget_vs_outturn(doc, q)
@@ -211,6 +205,20 @@ def difference(doc: Document, q: Query) -> Answer | None:
     add(a, first)
     add(a, second)
     return a
+
+
+# A table mention followed (title words allowed) by its own total: 表4(财政拨款支出决算表)的合计
+_TABLE_TOTAL_AFTER = re.compile(r"[^，,。？?和与及、跟同]{0,16}?(?:的)?(?:合计|总计|总数|总额)")
+
+
+def _total_beside_placed(q: Query) -> bool:
+    """表4的合计和表1的X: a table's own total and a name placed in another table, not one name read in each of
+    two tables listed (表五和表三的X, 支出决算表与财政拨款支出决算表中的X). A table carried from the last question
+    beside a name placed in this one is that table's total."""
+    placed = [m for m in q.subjects if m.table is not None]
+    return bool(placed) and any(m.kinds == {"table"} and (
+        m.end < 10_000 and _TABLE_TOTAL_AFTER.match(q.squashed[m.end:])
+        or m.start >= 10_000 and all(p.start < 10_000 for p in placed)) for m in q.subjects)
 
 
 def across_tables(doc: Document, tables: list[int], column: str) -> Answer | None:

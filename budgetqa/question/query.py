@@ -536,7 +536,7 @@ def _fund_ranked(q: Query) -> None:
             or q.subjects[0].start >= 10_000:
         return
     m = q.subjects[0]
-    fund = _fund_of(re.sub(r"^(?:20\d\d)?年度?", "", q.squashed[m.start:m.end]))
+    fund = _fund_of_dated(q.squashed[m.start:m.end])
     if fund and fund != "财政拨款":  # (财政拨款支出 has a table of its own, named by the whole)
         q.fund, q.subjects, q.domain = fund, [], q.domain or "subjects"
 
@@ -1387,7 +1387,8 @@ def _qualified(q: Query, ms: list[Mention]) -> list[Mention]:
     question says beside the name."""
     out = []
     for m in ms:
-        said = [t for t in m.terms if (k := _QUALIFIER.search(t.name)) and k.group(1) in _mask(q.squashed, [m])]
+        rest = _mask(q.squashed, [m]) if len(m.terms) > 1 else ""
+        said = [t for t in m.terms if (k := _QUALIFIER.search(t.name)) and k.group(1) in rest]
         out.append(replace(m, terms=said) if len(said) == 1 and len(m.terms) > 1 else m)
     return out
 
@@ -1448,6 +1449,11 @@ def _fund_of(typed: str) -> str | None:
         return None
     fund = typed.removesuffix("支出").removesuffix("收入").removesuffix("安排")
     return fund.removesuffix("拨款") if fund not in lexicon.FUNDS and fund.removesuffix("拨款") in lexicon.FUNDS else fund
+
+
+def _fund_of_dated(typed: str) -> str | None:
+    """The fund a stretch names when a year opens it (2023年财政拨款支出, 年一般公共预算…: what the year leaves)."""
+    return _fund_of(re.sub(r"^(?:20\d\d)?年度?", "", typed))
 
 
 def _listed(q: Query, m: Mention) -> bool:
@@ -1672,7 +1678,7 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
                 and (not said or said in squash(ms[i].term.name)):
             q.table = int(ms[i].term.key)  # 表3 2050205: the row read in that table
             return ms[:i] + ms[i + 1:]
-        fund = typed if typed in lexicon.FUNDS else _fund_of(re.sub(r"^(?:20\d\d)?年度?", "", typed)) \
+        fund = typed if typed in lexicon.FUNDS else _fund_of_dated(typed) \
             if "column" in ms[i + 1].kinds else None
         if gap in _WITHIN and fund and not q.fund and not negated:
             q.fund = fund  # 财政拨款里教育支出 / 财政拨款支出里项目支出: read in that fund's table, of its total
