@@ -13,7 +13,7 @@ from budgetqa.answer.model import Answer, amount_text
 from budgetqa.findings import CONTRADICTION, SEVERITY_LABEL, SHARE_TOLERANCE, share_operands
 from budgetqa.answer import build
 from budgetqa.answer.build import add, answer, cited, typed_value, verdict
-from budgetqa.answer.compute import changes_added, rate_only, sheets_asked, subject_value, subject_values, to_unit
+from budgetqa.answer.compute import changes_added, family_total, rate_only, sheets_asked, subject_value, subject_values, to_unit
 from budgetqa.answer.lists import domain, side
 from budgetqa.answer.resolve import (NARRATIVE, TOPIC_FACT_WORDS, Value, children_rows, code_place, code_values, list_total,
                                      table_no_of, table_total, values)
@@ -26,7 +26,7 @@ _EQUALS = re.compile(r"等不等于|等于|=|相等|一致|对得上|对的上|�
 
 def check(doc: Document, q: Query) -> Answer | None:
     """The consistency question, by what it names."""
-    for attempt in (_balance, changes_added, _rate, _stated_shares, _against_sheet, _sheets_against, _stated_parts_sum, _parts_named, _parts_of_whole,
+    for attempt in (_balance, changes_added, _rate, _stated_shares, _against_sheet, _sheets_against, _stated_parts_sum, _parts_named, _parts_of_whole, _parts_of_their_total,
                     _two_figures, _numbers_only, under_named,
                     _list_against, _one_figure):
         found = attempt(doc, q)
@@ -313,6 +313,25 @@ def _parts_of_whole(doc: Document, q: Query) -> Answer | None:
     if whole is None or len(parts) < 2 or any(v.unit != whole.unit for v in parts):
         return None
     return _parts_answer(parts, _read_alike(doc, q, parts, whole), doc)
+
+
+# a total the question speaks of without naming it (加起来是不是等于总数)
+_TOTAL_UNNAMED = re.compile(r"总数|总额|总计|合计数|总金额|总的|整体|全部")
+
+
+def _parts_of_their_total(doc: Document, q: Query) -> Answer | None:
+    """A和B加起来是不是正好等于总数: the parts named, added, against the total the report states them to be
+    parts of (the amount its 其中 list breaks down), when every part is of that one total."""
+    said = q.squashed[max((s.end for s in q.subjects if s.end < 10_000), default=0):]  # (names from the conversation: all of it)
+    if q.whole is not None or len(q.subjects) < 2 or q.amounts or not _TOTAL_UNNAMED.search(said) \
+            or not re.search(r"加|之和|合计|总和|合起来", q.squashed):
+        return None
+    parts = subject_values(doc, q)
+    wholes = {(w.label, w.amount, w.line): w for w in (family_total(doc, v) for v in parts) if w is not None}
+    if len(parts) < 2 or len(parts) != len(q.subjects) or len(wholes) != 1:
+        return None
+    whole = next(iter(wholes.values()))
+    return _parts_answer(parts, whole, doc) if all(v.unit == whole.unit for v in parts) else None
 
 
 def _children_not_named(doc: Document, parts: list[Value], whole: Value) -> list:

@@ -351,7 +351,7 @@ def base_of(doc: Document, q: Query, item: Value, m: Mention) -> Value | None:
         if whole is not None and whole.amount != item.amount:
             return whole
     if "fact" in m.kinds:
-        family = _stated_whole(doc, item) or _family_total(doc, item, q.percents)
+        family = _stated_whole(doc, item) or family_total(doc, item, q.percents)
         if family is not None:
             return family
     for word, name in _TOTAL_WORDS:
@@ -407,7 +407,7 @@ def _share_said_of(doc: Document, share: Fact) -> Fact | None:
     return next((f for f in doc.facts if f.kind == "amount" and name and squash(f.label).endswith(name)), None)
 
 
-def _family_total(doc: Document, item: Value, percents: list[Decimal] | None = None) -> Value | None:
+def family_total(doc: Document, item: Value, percents: list[Decimal] | None = None) -> Value | None:
     """The total of the sentence a stated figure is one part of (政府采购金额 2,319.21 万元，其中工程采购金额
     1,387.72 万元: 工程's whole is 政府采购金额): the total its 其中 list breaks down, else the sentence's largest
     amount whose name shares a word with it; with a share typed (占81.21%), the one of those that gives it."""
@@ -523,7 +523,7 @@ def share(doc: Document, q: Query) -> Answer | None:
         item = three_public_value(doc, q, m) or item
     base = to_unit(base, item.unit)
     if base.amount < item.amount and "fact" in m.kinds and q.whole is not None and q.whole.via != "exact":
-        family = _family_total(doc, item)  # (工程采购占采购总额: a whole smaller than its part was misread;
+        family = family_total(doc, item)  # (工程采购占采购总额: a whole smaller than its part was misread;
         if family is not None and family.amount >= item.amount:  # the total its sentence states is the whole)
             base = family
     if base.amount == 0 or base.unit != item.unit or base.key == item.key and base.label == item.label:

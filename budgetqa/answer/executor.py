@@ -665,6 +665,11 @@ def _remember_result(session: Session, answer: Answer, q: Query | None = None) -
         asked = answer.figures[:len(q.measures)]
         session.results = (session.results + [(f.label, f, answer.intent) for f in asked])[-4:]
         return
+    readings = re.findall(r"按「(.+?)」理解", answer.understood)
+    if len(readings) >= 2 and q is not None and q.each:  # A和B各多少: a result for each name asked, with its figure
+        found = [(r, next((f for f in answer.figures if f.label.startswith(r)), None)) for r in readings]
+        session.results = (session.results + [(r, f, answer.intent) for r, f in found if f is not None])[-4:]
+        return
     what = answer.understood[2:-3] if answer.understood.startswith("按「") else answer.figures[0].label
     what = what.split("：")[0]  # (五险一金：养老、医疗…: the group's own name)
     result = next((f for f in answer.figures if f.label == "合计（计算）"), answer.figures[0])

@@ -452,7 +452,8 @@ def homophone_fix(text: str, squashed: str, mentions: list[Mention], v: Vocabula
                     continue
                 for n, same in _same_in_place(piece, index[size]).items():  # names of this length sharing characters in place
                     # a name this report prints or a word for one, or a standard item it may lack (会议费: said so)
-                    known = words[n] in v.by_name or words[n] in v.synonyms or words[n] in lexicon.STANDARD_ECONOMIC_ITEMS
+                    known = words[n] in v.by_name or words[n] in v.synonyms or words[n] in lexicon.STANDARD_ECONOMIC_ITEMS \
+                        or words[n] in v.pieces
                     if known and same * 2 >= size and same < size and sounds_like(piece, words[n]) \
                             and not _function_word_at_edge(piece, words[n]):
                         return text.replace(piece, words[n], 1)
@@ -536,6 +537,8 @@ def _sound_index(v: Vocabulary) -> tuple[list[str], dict[int, dict[tuple[int, st
         names = {w for w in v.by_name if re.fullmatch(r"[\u4e00-\u9fff]{3,}", w)}
         names |= {w for w in (*lexicon.SYNONYMS, *lexicon.COLUMN_ITEMS, *lexicon.STANDARD_ECONOMIC_ITEMS)
                   if re.fullmatch(r"[\u4e00-\u9fff]{3,}", w)}
+        # the opening of a long name, said alone and misheard (山西话报订越 for 山西画报订阅费用)
+        names |= {w[:size] for w in list(names) if len(w) >= 6 for size in range(4, len(w) - 1)}
         words = sorted(names)
         index: dict[int, dict[tuple[int, str], list[int]]] = {}
         for n, w in enumerate(words):

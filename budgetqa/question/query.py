@@ -877,10 +877,10 @@ def _report_total(q: Query, v) -> list[Mention]:
 
 
 def _code_in_unit(amount, q: Query, v) -> bool:
-    """A code the report prints, typed before the unit wanted (2080505 元), is the code, not an amount of
-    2,080,505 元, unless the question compares with it (超过2080505元的项目)."""
+    """A code the report prints, typed before the unit wanted (2080505 元, 2040601 万元?), is the code, not an
+    amount of 2,080,505 元, unless the question compares with it (超过2080505元的项目)."""
     raw = q.squashed[amount.start:amount.end]
-    return amount.unit == "元" and raw in v.codes and not any(
+    return amount.unit in ("元", "万元") and raw in v.codes and not any(
         w in q.squashed for words in lexicon.COMPARATORS.values() for w in words)
 
 
