@@ -249,11 +249,13 @@ ENGLISH: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(_EN.format(word)
     (r"share|percentage|proportion|percent", "占比"), (r"ratio", "之比"),
     (r"add(?:ed)?\s+up|sum(?:med)?(?:\s+up)?|altogether|combined", "加起来"), (r"in\s+total", "合计"),
     (r"total(?!\s*(?:expenditure|spending|income|revenue))", "合计"),
-    (r"difference|gap|diff", "相差多少"), (r"how\s+much", "多少"), (r"how\s+many|number\s+of", "几个"),
+    (r"difference|gap|diff", "相差多少"), (r"how\s+much", "多少"), (r"how\s+many\s+tables", "几张表"), (r"how\s+many|number\s+of", "几个"),
     (r"amounts?|figures?", "金额"), (r"average|avg|mean", "平均"),
     (r"sub-?categor(?:y|ies)|children|sub-?items?", "下级科目"), (r"break\s*down|components?", "组成"),
     (r"categor(?:y|ies)", "类"), (r"funding\s+source|source\s+of\s+funds?|funded\s+by", "资金来源"), (r"funding|funds?", "资金"),
-    (r"projects?", "项目"), (r"tables?", "表"), (r"budget", "预算"), (r"final\s+accounts?|actual", "决算"),
+    (r"projects?", "项目"), (r"tables?", "表"), (r"(?:budget\s+)?units?|institutions?|bodies|entities", "单位"),
+    (r"(?:are|is)\s+included|includes?|consists?\s+of|covers?", "包括"), (r"names?", "名称"),
+    (r"(?:does|do)\s+(\S+(?:\s+\S+){0,2})\s+have", r"\1有"), (r"has|have", "有"), (r"reports?|documents?", "报告"), (r"budget", "预算"), (r"final\s+accounts?|actual", "决算"),
     (r"consistent|match(?:es)?|the\s+same|same", "一致"), (r"(?:last|previous)\s+year", "上年"),
     (r"growth(?:\s+rate)?|increase", "增长"), (r"decrease|decline", "减少"), (r"reasons?|why", "原因"),
     (r"(?:overall\s+)?(?:goal|objective|target)s?", "目标"), (r"which", "哪个"), (r"list", "列出"),
@@ -388,7 +390,8 @@ WHETHER_HAS = re.compile(r"有没有|有无|有吗|是否有|有不有|涉及")
 # One-character verbs that stand between two names (X占Y), and the characters of their sound typed for them.
 SOUND_ALIKE_VERBS = {"占": "站战沾栈湛绽蘸"}
 
-SOUND_ALIKE_WORDS = ("预算", "决算", "经费", "结转", "拨款", "结余", "街道", "采购", "下降", "增长", "增加", "减少", "比例", "占比")
+SOUND_ALIKE_WORDS = ("预算", "决算", "经费", "结转", "拨款", "结余", "街道", "采购", "下降", "增长", "增加", "减少", "比例", "占比", "绩效",
+                    "项目", "支出", "收入", "科目", "合计")
 
 OUT_OF_SCOPE = ("每辆", "每台车", "油费", "完工", "弄完", "竣工", "人员编制", "编制人数", "编制数多少人", "在编人数", "人均", "生均", "每个学生", "每名学生", "每人", "每个人", "个人工资", "书记", "局长", "主任工资", "区长", "县长", "谁", "哪位", "姓名",
                 "名字叫", "电话", "明年", "下一年", "后年", "天气", "股票", "房价", "工资最高", "工资最低", "几个人", "多少人",

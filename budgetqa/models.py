@@ -8,7 +8,7 @@ from decimal import Decimal
 
 # Raise this whenever a change to the parser changes what it stores: databases written by an
 # older parser are re-read from the report text they keep when they are next opened.
-PARSER_VERSION = 6
+PARSER_VERSION = 7
 
 
 # The classes of the economic classification of basic expenditure (经济分类的类), printed as rows that

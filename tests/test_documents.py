@@ -106,3 +106,41 @@ def test_a_project_statement_in_prose_is_read_as_its_sheet():
     assert sheet.fields["立项依据"].startswith("《关于完善本市人民调解")
     assert (sheet.funds["年度/资金总额"], sheet.unit) == (Decimal("795"), "万元")
     assert doc.target_sheets() == []
+
+
+@pytest.fixture(scope="module")
+def one_report(tmp_path_factory):
+    """A database of one corpus report, by file name, made once per report."""
+    made: dict[str, object] = {}
+
+    def open_report(name: str):
+        if name not in made:
+            path = tmp_path_factory.mktemp(name.split(".")[0]) / "one.db"
+            load_document(path, parse_file(CORPUS / name))
+            made[name] = connect(path)
+        return made[name]
+
+    return open_report
+
+
+def test_a_completion_rate_said_of_a_budget_that_is_nil(one_report):
+    """社会工作部 writes 完成年初预算的95.89% where its 年初预算 is 0: the rate is 307.82 ÷ 321.02 (全年预算),
+    and the answer says the report names the wrong budget."""
+    conn = one_report("final_shanghai_putuo_shehuigongzuobu_2024.txt")
+    answer = ask(conn, "一般公共预算财政拨款支出的年初预算、全年预算和决算分别是多少？", Session())
+    assert all(has_number(answer, x) for x in (0, 321.02, 307.82, 95.89)), answer.text
+    assert "报告所写口径有误" in answer.text, answer.text
+
+
+def test_a_glossary_entry_asked_by_its_code(one_report):
+    """2060204实验室及相关设施主要反映什么支出: the glossary's entry (under 2.科学技术支出 of （二）支出科目)."""
+    conn = one_report("budget_chongqing_swu_university_2024_dept.txt")
+    answer = ask(conn, "2060204实验室及相关设施这个科目，按名词解释主要反映什么支出？", Session())
+    assert answer.intent == "define" and "国家重点实验室" in answer.text, answer.text
+
+
+def test_money_asked_of_what_the_report_only_counts(one_report):
+    """国家自然科学基金经费多少钱: the report counts the projects (702 项) and gives no money: not answered."""
+    conn = one_report("final_chongqing_swu_university_2023.txt")
+    answer = ask(conn, "学校拿到的国家自然科学基金经费具体是多少钱？", Session())
+    assert not answer.matched and "702" in answer.text, answer.text

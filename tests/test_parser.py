@@ -148,8 +148,11 @@ def test_table_titles_of_several_templates(title, kind):
     ("final_shanghai_putuo_shehuigongzuobu_2024.txt", 14, "公务接待费", "公务接待费反映全国性专业会议、国家重大政策调研"),
     # entries numbered （一）
     ("budget_shanghai_putuo_sifaju_2026_dept.txt", 8, "基本支出预算", "是区级预算主管部门及所属预算单位为保障其机构正常运转"),
-    # entries under a sub-heading of the glossary (（一）收入科目 / 1.财政拨款收入：)
-    ("budget_chongqing_swu_university_2024_dept.txt", 5, "上年结转", "指以前年度预算已经开始执行但尚未完成"),
+    # entries under a sub-heading of the glossary (（一）收入科目 / 1.财政拨款收入：), and under a heading of
+    # their own below it (（二）支出科目 / 1.教育支出 / （1）高等教育：反映…): 5 income entries, 12 spending ones
+    ("budget_chongqing_swu_university_2024_dept.txt", 17, "上年结转", "指以前年度预算已经开始执行但尚未完成"),
+    ("budget_chongqing_swu_university_2024_dept.txt", 17, "实验室及相关设施", "反映教育部直属高校国家重点实验室的支出"),
+    ("budget_chongqing_swu_university_2024_dept.txt", 17, "购房补贴", "反映按房改政策规定，单位向符合条件职工"),
 ])
 def test_glossary_of_other_templates(name, count, term, opening):
     from conftest import CORPUS
@@ -176,3 +179,22 @@ def test_classification_codes_explained_are_not_glossary_terms():
 
     names = [g.name for g in parse_file(CORPUS / "final_chongqing_swu_university_2024.txt").items if g.kind == "glossary"]
     assert names and not any(re.search(r"\d{7}", n) for n in names)
+
+
+def test_report_units_named_in_one_sentence():
+    """我校2021年度部门预算包括大学、附属中学及附属小学。: the units the report is made of, each one item."""
+    from conftest import CORPUS
+
+    doc = parse_file(CORPUS / "budget_chongqing_swu_university_2021_dept.txt")
+    assert [(i.name, i.line) for i in doc.items if i.kind == "report_unit"] == [
+        ("大学", 99), ("附属中学", 99), ("附属小学", 99)]
+
+
+def test_count_label_starts_after_the_count_before_it():
+    """获批国家重点研发计划项目8项、国家自然科学基金项目702项: each count its own label."""
+    from conftest import CORPUS
+
+    doc = parse_file(CORPUS / "final_chongqing_swu_university_2023.txt")
+    counts = {f.label: f.value for f in doc.facts if f.kind == "count"}
+    assert counts["国家自然科学基金项目"] == 702
+    assert counts["获批国家重点研发计划项目"] == 8

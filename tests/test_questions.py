@@ -708,12 +708,12 @@ KNOWN_GAPS = {
         "Z5-025", "Z5-037", "Z5-038", "Z5-051", "Z5-060", "Z5-078", "Z5-086", "Z5-092", "Z5-094", "Z5-099", "Z5-115", "Z5-122"],
     # conversations over the corpus reports, written the same way; untuned first score 50.8 %
     "dialogues_z6.jsonl": ["Z6-004", "Z6-005", "Z6-007", "Z6-008", "Z6-022", "Z6-024", "Z6-030", "Z6-034", "Z6-051",
-        "Z6-055", "Z6-059", "Z6-071", "Z6-072", "Z6-073", "Z6-077", "Z6-079", "Z6-084", "Z6-089", "Z6-097", "Z6-099", "Z6-116"],
+        "Z6-055", "Z6-059", "Z6-071", "Z6-072", "Z6-073", "Z6-077", "Z6-079", "Z6-097", "Z6-099", "Z6-116"],
     # written by helpers who never saw the code (2026-12-04, third round), scored untuned first:
     # z7 (bundled report, five new personas, 10 conversations) 73.3 %, z8 (twelve corpus files) 63.5 %
     "personas_z7.jsonl": ["Z7-014", "Z7-017", "Z7-054", "Z7-058"],
     "corpus_z8.jsonl": ["Z8-003", "Z8-009", "Z8-019", "Z8-021", "Z8-023",
-        "Z8-025", "Z8-035", "Z8-044", "Z8-060", "Z8-062", "Z8-064", "Z8-084", "Z8-086", "Z8-091", "Z8-096"],
+        "Z8-035", "Z8-044", "Z8-060", "Z8-062", "Z8-064", "Z8-084", "Z8-086", "Z8-091", "Z8-096"],
     # written by helpers who never saw the code (2026-12-04), kept unread as exams, then read: z9 (22
     # conversations on the bundled report) 75.0 % untuned, z10 (five more personas) 81.1 %, z11 (纪委, 乡镇书记,
     # retired teacher, analyst shorthand, 公文 style) 72.2 %
@@ -732,7 +732,7 @@ KNOWN_GAPS = {
     "corpus_f2.jsonl": ["F2-007", "F2-015", "F2-016", "F2-025", "F2-033", "F2-035", "F2-036", "F2-038", "F2-041", "F2-047", "F2-051", "F2-052", "F2-055", "F2-064", "F2-079"],
     "personas_a1.jsonl": ["A1-028", "A1-032", "A1-040", "A1-042", "A1-050", "A1-079", "A1-081"],
     "corpus_dialogues_b1.jsonl": ["B1-003", "B1-004", "B1-005", "B1-006", "B1-024", "B1-036", "B1-037", "B1-045", "B1-050",
-        "B1-058", "B1-060", "B1-062", "B1-063", "B1-069", "B1-072", "B1-078"],
+        "B1-058", "B1-060", "B1-062", "B1-063", "B1-069", "B1-072"],
     # written by helpers who never saw the code (2026-12-04, sixth session). Exam sets, scored untuned at the
     # start and the end of the work, then read: p1 (bundled) 74.4 % -> 75.6 %, p2 (corpus conversations)
     # 67.8 % -> 68.9 %, cm (corpus and bundled mix) 84.4 % -> 84.4 %. Development sets, untuned first score:
@@ -745,9 +745,9 @@ KNOWN_GAPS = {
     "personas_p1.jsonl": ["P1-012", "P1-014", "P1-018", "P1-023", "P1-025", "P1-032", "P1-034", "P1-035", "P1-036", "P1-062",
         "P1-076", "P1-088"],
     "corpus_dialogues_p2.jsonl": ["P2-003", "P2-006", "P2-007", "P2-016", "P2-020", "P2-025", "P2-044", "P2-047",
-        "P2-052", "P2-063", "P2-066", "P2-067", "P2-068", "P2-069",
+        "P2-052", "P2-066", "P2-067", "P2-068", "P2-069",
         "P2-078", "P2-080"],
-    "corpus_mix_cm.jsonl": ["CM-005", "CM-037", "CM-070", "CM-071", "CM-072", "CM-088"],
+    "corpus_mix_cm.jsonl": ["CM-005", "CM-070", "CM-071", "CM-072", "CM-088"],
     "corpus_o1.jsonl": ["O1-012", "O1-026", "O1-030", "O1-037",
         "O1-038", "O1-049", "O1-052", "O1-054", "O1-056", "O1-061", "O1-062", "O1-071"],
     "corpus_w1.jsonl": ["W1-003", "W1-008", "W1-009", "W1-010", "W1-011", "W1-012", "W1-013", "W1-015", "W1-025", "W1-027", "W1-028", "W1-036", "W1-043", "W1-045", "W1-060",
@@ -762,8 +762,7 @@ KNOWN_GAPS = {
         "U1-056", "U1-058", "U1-059", "U1-060", "U1-064", "U1-067", "U1-077"],
     "personas_r1.jsonl": ["R1-012", "R1-014", "R1-033", "R1-034", "R1-038", "R1-042", "R1-047", "R1-048", "R1-058", "R1-065", "R1-073", "R1-089"],
     "personas_k2.jsonl": ["K2-009", "K2-019", "K2-028", "K2-035", "K2-039", "K2-071", "K2-075", "K2-076", "K2-078", "K2-080"],
-    "corpus_dialogues_l2.jsonl": ["L2-012", "L2-018", "L2-026", "L2-037", "L2-040",
-        "L2-045", "L2-048", "L2-050", "L2-058", "L2-074", "L2-079", "L2-084", "L2-087"],
+    "corpus_dialogues_l2.jsonl": ["L2-012", "L2-018", "L2-026", "L2-037", "L2-045", "L2-048", "L2-050", "L2-058", "L2-074", "L2-079", "L2-084", "L2-087"],
     "corpus_mix_m2.jsonl": ["M2-004", "M2-012", "M2-027", "M2-029", "M2-030", "M2-045", "M2-047",
         "M2-076", "M2-085", "M2-089"],
     "personas_n2.jsonl": ["N2-029", "N2-035", "N2-036", "N2-051", "N2-052", "N2-062", "N2-068", "N2-071"],
@@ -772,14 +771,14 @@ KNOWN_GAPS = {
     # sets of 2026-12-05, written by helpers who never saw the code: development sets (personas_v2, corpus_w2,
     # personas_xa, corpus_y2) and that session's exam sets (personas_a4, corpus_dialogues_b4, corpus_mix_c4)
     "personas_v2.jsonl": ["V2-030", "V2-045", "V2-056", "V2-078", "V2-080"],
-    "corpus_w2.jsonl": ["W2-012", "W2-018", "W2-019", "W2-020", "W2-021", "W2-041", "W2-043",
+    "corpus_w2.jsonl": ["W2-012", "W2-021", "W2-041", "W2-043",
         "W2-062", "W2-069"],
     "personas_xa.jsonl": ["XA-002", "XA-003", "XA-016", "XA-020", "XA-027", "XA-031", "XA-047",
         "XA-051", "XA-053", "XA-057"],
     "corpus_y2.jsonl": ["Y2-016", "Y2-024", "Y2-028", "Y2-030", "Y2-032", "Y2-036", "Y2-041", "Y2-066", "Y2-072", "Y2-073", "Y2-074", "Y2-079", "Y2-080"],
     "personas_a4.jsonl": ["A4-007", "A4-010", "A4-020", "A4-022", "A4-040", "A4-041",
         "A4-051", "A4-059"],
-    "corpus_dialogues_b4.jsonl": ["B4-002", "B4-003", "B4-008", "B4-019", "B4-032", "B4-042", "B4-046", "B4-052", "B4-053", "B4-061", "B4-070", "B4-083", "B4-090"],
+    "corpus_dialogues_b4.jsonl": ["B4-003", "B4-008", "B4-019", "B4-032", "B4-042", "B4-046", "B4-052", "B4-053", "B4-061", "B4-070", "B4-083", "B4-090"],
     "corpus_mix_c4.jsonl": ["C4-004", "C4-006", "C4-034", "C4-047", "C4-052", "C4-056", "C4-058", "C4-066",
         "C4-071", "C4-074", "C4-081", "C4-086", "C4-088"],
     # sets of the next session, written by helpers who never saw the code: its exam sets (personas_a5,
@@ -791,10 +790,10 @@ KNOWN_GAPS = {
     "corpus_dialogues_b5.jsonl": ["B5-004", "B5-010", "B5-021", "B5-022", "B5-025", "B5-029", "B5-036", "B5-039", "B5-042",
         "B5-043", "B5-051", "B5-056", "B5-061", "B5-064", "B5-065", "B5-070",
         "B5-071", "B5-075", "B5-076", "B5-077", "B5-080", "B5-088", "B5-089"],
-    "corpus_mix_c5.jsonl": ["C5-003", "C5-010", "C5-022", "C5-030", "C5-033", "C5-035", "C5-038", "C5-043", "C5-061", "C5-065", "C5-066", "C5-068", "C5-069", "C5-075", "C5-076", "C5-078",
+    "corpus_mix_c5.jsonl": ["C5-003", "C5-010", "C5-022", "C5-033", "C5-035", "C5-038", "C5-043", "C5-061", "C5-065", "C5-066", "C5-068", "C5-069", "C5-075", "C5-076", "C5-078",
         "C5-081", "C5-082", "C5-085"],
     "personas_d5.jsonl": ["D5-019", "D5-023", "D5-024", "D5-025", "D5-029", "D5-033"],
-    "corpus_e5.jsonl": ["E5-012", "E5-016", "E5-024", "E5-025", "E5-026", "E5-035", "E5-040", "E5-041", "E5-044",
+    "corpus_e5.jsonl": ["E5-012", "E5-016", "E5-024", "E5-025", "E5-026", "E5-035", "E5-041", "E5-044",
         "E5-059", "E5-062", "E5-069", "E5-072", "E5-074", "E5-075", "E5-079", "E5-080"],
     "personas_f5.jsonl": ["F5-008", "F5-013", "F5-015", "F5-016", "F5-020", "F5-030", "F5-033", "F5-038", "F5-039", "F5-047", "F5-048", "F5-052", "F5-055", "F5-065", "F5-072", "F5-080"],
     "corpus_g5.jsonl": ["G5-001", "G5-002", "G5-004", "G5-014", "G5-022", "G5-025", "G5-031", "G5-036", "G5-043",
@@ -803,8 +802,7 @@ KNOWN_GAPS = {
     # start and end; the last written with C6 ids, renamed M6 beside corpus_c6) and development sets (personas_d6,
     # corpus_e6, corpus_f6, corpus_mix_g6)
     "personas_a6.jsonl": ["A6-020", "A6-025", "A6-029", "A6-053", "A6-069", "A6-085"],
-    "corpus_dialogues_b6.jsonl": ["B6-004", "B6-008", "B6-009", "B6-013", "B6-021", "B6-032", "B6-036",
-        "B6-042", "B6-050", "B6-054", "B6-055", "B6-061", "B6-068", "B6-070", "B6-080",
+    "corpus_dialogues_b6.jsonl": ["B6-004", "B6-008", "B6-009", "B6-021", "B6-032", "B6-050", "B6-054", "B6-055", "B6-061", "B6-068", "B6-070", "B6-080",
         "B6-081", "B6-082", "B6-083", "B6-085", "B6-087", "B6-090"],
     "corpus_mix_m6.jsonl": ["M6-005", "M6-007", "M6-013", "M6-038", "M6-039", "M6-041", "M6-043",
         "M6-048", "M6-050", "M6-051", "M6-054", "M6-056", "M6-064", "M6-065", "M6-067", "M6-070", "M6-082", "M6-087", "M6-089"],
@@ -820,7 +818,7 @@ KNOWN_GAPS = {
     # corpus files; a community worker, a reviewer comparing budget and outturn, a PhD student, a lawyer, an
     # English-speaking analyst, a terse 预算科 veteran)
     "personas_h6.jsonl": ["H6-028", "H6-033", "H6-034", "H6-043", "H6-078"],
-    "corpus_i6.jsonl": ["I6-002", "I6-005", "I6-008", "I6-009", "I6-015", "I6-016", "I6-027", "I6-032", "I6-037",
+    "corpus_i6.jsonl": ["I6-005", "I6-008", "I6-009", "I6-015", "I6-016", "I6-027", "I6-032", "I6-037",
         "I6-040", "I6-044", "I6-047", "I6-049", "I6-059", "I6-060", "I6-064", "I6-069", "I6-079", "I6-080"],
     # exam sets of the session after it (scored untuned at its start and end, then joined): personas_a7 (the bundled
     # report; a 巡察组 investigator, a 国库支付 clerk typing codes, a 党校 lecturer, a new-media editor, a citizen with
@@ -833,8 +831,8 @@ KNOWN_GAPS = {
     "corpus_dialogues_b7.jsonl": ["B7-007", "B7-008", "B7-015", "B7-017", "B7-019", "B7-023",
         "B7-024", "B7-025", "B7-026", "B7-028", "B7-033", "B7-047", "B7-048", "B7-049", "B7-054", "B7-059", "B7-065",
         "B7-076", "B7-078", "B7-079", "B7-081", "B7-082", "B7-086"],
-    "corpus_mix_c7.jsonl": ["C7-013", "C7-037", "C7-038", "C7-041", "C7-049", "C7-050", "C7-057", "C7-059", "C7-063",
-        "C7-065", "C7-066", "C7-070", "C7-072", "C7-074", "C7-085", "C7-086", "C7-087"],
+    "corpus_mix_c7.jsonl": ["C7-013", "C7-038", "C7-041", "C7-049", "C7-057", "C7-059", "C7-063",
+        "C7-065", "C7-066", "C7-070", "C7-072", "C7-074", "C7-085", "C7-086"],
 }
 # A line whose gold holds only when asked with no conversation before it: in a shuffled session it
 # follows a question about one project, and "这些钱从哪来" is then rightly read as that project's money.
@@ -964,3 +962,31 @@ def test_the_date_of_the_asset_figure_just_given(conn):
     ask(conn, "算啥车 领导用的？", session)
     answer = ask(conn, "这数是截到啥时候的", session)
     assert answer.matched and "2024年5月13日" in answer.text, answer.text
+
+
+def test_a_share_set_against_a_fraction_typed(conn):
+    """是不是超过一半 / 七成以上: the share computed (533.88 ÷ 1084.38 = 49.23 %), then said to pass or not."""
+    half = ask(conn, "上年结转占今年收入总计是不是超过一半了？", Session())
+    assert has_number(half, 49.23) and "49.23% 没有超过 50%" in half.text, half.text
+    most = ask(conn, "项目支出占总支出的七成以上吗", Session())
+    assert has_number(most, 72.00) and "72.00% 达到 70%" in most.text, most.text
+
+
+def test_two_names_asked_each_are_two_results(conn):
+    """A和B各多少, then 两者加起来: those two figures added (303.62 + 780.77), not one of them twice."""
+    session = Session()
+    ask(conn, "基本支出和项目支出各多少", session)
+    answer = ask(conn, "两者加起来是多少", session)
+    assert has_number(answer, 1084.39), answer.text
+
+
+def test_a_misheard_opening_of_a_long_name(conn):
+    """山西话报订越 (four of six characters right, the rest sounding alike): 山西画报订阅费用, 35.89 万元."""
+    answer = ask(conn, "山西话报订越要多少钱啊", Session())
+    assert answer.matched and has_number(answer, 35.89), answer.text
+
+
+def test_a_number_divided_by_a_named_total_typed_with_it(conn):
+    """人员经费290.03万元除以基本支出合计303.62万元: 290.03 ÷ 303.62, in that order (95.52 %)."""
+    answer = ask(conn, "人员经费290.03万元除以基本支出合计303.62万元，占比是多少？", Session())
+    assert has_number(answer, 95.52) and not has_number(answer, 104.69), answer.text

@@ -13,7 +13,7 @@ from budgetqa.answer.model import Answer, amount_text
 from budgetqa.findings import CONTRADICTION, SEVERITY_LABEL, SHARE_TOLERANCE, share_operands
 from budgetqa.answer import build
 from budgetqa.answer.build import add, answer, cited, typed_value, verdict
-from budgetqa.answer.compute import changes_added, family_total, rate_only, sheets_asked, subject_value, subject_values, to_unit
+from budgetqa.answer.compute import PASSES, changes_added, family_total, rate_only, share_against, sheets_asked, subject_value, subject_values, to_unit
 from budgetqa.answer.lists import domain, side
 from budgetqa.answer.resolve import (NARRATIVE, TOPIC_FACT_WORDS, Value, children_rows, code_place, code_values, list_total,
                                      table_no_of, table_total, values)
@@ -26,7 +26,7 @@ _EQUALS = re.compile(r"等不等于|等于|=|相等|一致|对得上|对的上|�
 
 def check(doc: Document, q: Query) -> Answer | None:
     """The consistency question, by what it names."""
-    for attempt in (_balance, changes_added, _rate, _stated_shares, _against_sheet, _sheets_against, _stated_parts_sum, _parts_named, _parts_of_whole, _parts_of_their_total,
+    for attempt in (_balance, changes_added, _rate, share_against, _stated_shares, _against_sheet, _sheets_against, _stated_parts_sum, _parts_named, _parts_of_whole, _parts_of_their_total,
                     _two_figures, _numbers_only, under_named,
                     _list_against, _one_figure):
         found = attempt(doc, q)
@@ -553,8 +553,8 @@ def _one_figure(doc: Document, q: Query) -> Answer | None:
     v = vals[0]
     asked = typed_value(q.amounts[0], v.unit)
     said = f"{v.label} 印 {amount_text(v.amount, v.unit)}（{v.where} 第{v.line}行），"
-    if q.comparator in _PASSES:  # 有没有超过30万 / 不低于N吗: whether the figure passes the amount
-        word, test = _PASSES[q.comparator]
+    if q.comparator in PASSES:  # 有没有超过30万 / 不低于N吗: whether the figure passes the amount
+        word, test = PASSES[q.comparator]
         passes = test(v.amount, asked)
         a = answer("check", f"{v.label} 是否{word} {amount_text(asked, v.unit)}",
                    said + f"{'' if passes else '没有'}{word} {amount_text(asked, v.unit)}（相差 {amount_text(abs(v.amount - asked), v.unit)}）。")
@@ -565,9 +565,6 @@ def _one_figure(doc: Document, q: Query) -> Answer | None:
     add(a, v)
     return a
 
-
-_PASSES = {"gt": ("超过", lambda x, n: x > n), "ge": ("达到", lambda x, n: x >= n), "lt": ("低于", lambda x, n: x < n),
-           "le": ("不超过", lambda x, n: x <= n)}
 
 
 def _findings(doc: Document, q: Query) -> Answer:

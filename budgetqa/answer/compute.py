@@ -289,28 +289,48 @@ def budget_vs_outturn(doc: Document, q: Query) -> Answer | None:
     a.figure("差额（计算）", diff, budget.unit)
     a.figure(budget.label, budget.value, budget.unit, NARRATIVE, budget.line)
     a.figure(outturn.label, outturn.value, outturn.unit, NARRATIVE, outturn.line)
+    others = [f for f in budgets if f is not budget and f.label != budget.label]
+    if others:  # (年初预算 0, 全年预算 321.02: every budget the paragraph states)
+        a.text += "；该段另列 " + "、".join(f"{f.label} {amount_text(f.value, f.unit)}" for f in others)
+        for f in others:
+            a.figure(f.label, f.value, f.unit, NARRATIVE, f.line)
     if budget.value:
         rate = pct(outturn.value, budget.value)
         a.text += f"；完成率 {rate}%（{outturn.value} ÷ {budget.value} × 100）"
         a.figure("完成率（计算）", rate, "%")
         stated = _stated_completion(doc, outturn.line)
         if stated is not None:
-            value, line = stated
+            value, line, basis = stated
             a.text += f"，报告第{line}行写明 {value}%" + ("，一致" if abs(value - rate) <= Decimal("0.01") else "，与计算不一致")
             a.figure("报告所述完成率", value, "%", NARRATIVE, line)
+            a.text += _completion_basis(budget, others, outturn, value, basis)
     reason = stated_reason(doc, "", min(budget.line, outturn.line))  # (from the sentence's start: a text layer
     a.text += "。" + (reason + "。" if reason else "")                 # may print its figures lines apart)
     return a
 
 
-def _stated_completion(doc: Document, line: int) -> tuple[Decimal, int] | None:
-    """完成全年预算数的 98.69%: the completion rate stated right after an outturn (its value and line)."""
+def _stated_completion(doc: Document, line: int) -> tuple[Decimal, int, str] | None:
+    """完成全年预算数的 98.69%: the completion rate stated right after an outturn (its value, line and the
+    budget it names: 全年预算, 年初预算, 调整预算, or '' when it names none)."""
     for no in range(line, min(line + 2, len(doc.lines)) + 1):
         text = "".join(x.strip() for x in doc.lines[no - 1:no + 1])
-        m = re.search(r"完成(?:了)?(?:全年|年初|调整)?预算(?:数)?的\s*([\d.]+)\s*[%％]", text.replace(" ", ""))
+        m = re.search(r"完成(?:了)?(全年|年初|调整)?预算(?:数)?的\s*([\d.]+)\s*[%％]", text.replace(" ", ""))
         if m:
-            return Decimal(m.group(1)), no
+            return Decimal(m.group(2)), no, f"{m.group(1)}预算" if m.group(1) else ""
     return None
+
+
+def _completion_basis(budget: Fact, others: list[Fact], outturn: Fact, stated: Decimal, basis: str) -> str:
+    """A completion rate the report says is of one budget (完成年初预算的 95.89%) but that is of another
+    (决算 ÷ 全年预算), the one it names being nil or giving another rate: said, as the report's slip."""
+    named = next((f for f in [budget, *others] if basis and basis in f.label), None)
+    if named is None or named is budget or abs(pct(outturn.value, budget.value) - stated) > Decimal("0.01"):
+        return ""
+    if named.value and abs(pct(outturn.value, named.value) - stated) <= Decimal("0.01"):
+        return ""
+    own = f"{named.label}为 0，无从计算完成率" if not named.value else \
+        f"按{named.label} {amount_text(named.value, named.unit)} 算为 {pct(outturn.value, named.value)}%"
+    return f"；但报告说的是「完成{basis}的 {stated}%」，{own}：{stated}% 实为对{budget.label}的完成率，报告所写口径有误"
 
 
 # --------------------------------------------------------------------------- shares and ratios
@@ -485,8 +505,33 @@ def _column_of_row(doc: Document, q: Query) -> Answer | None:
     return a
 
 
+# A figure against a limit typed (超过, 不低于…): the word said of it and the test
+PASSES = {"gt": ("超过", lambda x, n: x > n), "ge": ("达到", lambda x, n: x >= n), "lt": ("低于", lambda x, n: x < n),
+          "le": ("不超过", lambda x, n: x <= n)}
+
+
+def share_against(doc: Document, q: Query) -> Answer | None:
+    """X占Y是不是超过一半 / 占比不到三成吧: the share computed, then set against the one typed."""
+    if len(q.percents) != 1 or q.comparator not in PASSES or "占" not in q.squashed or not q.subjects:
+        return None
+    found = share(doc, replace(q, op="share", percents=[], comparator=None))
+    computed = next((f for f in found.figures if f.unit == "%" and ("比例" in f.label or "占比" in f.label)), None) \
+        if found is not None and found.matched else None
+    if computed is None:
+        return None
+    word, passes = PASSES[q.comparator]
+    limit = q.percents[0]
+    found.text += f"{computed.value}% {'' if passes(computed.value, limit) else '没有'}{word} {limit}%。"
+    return found
+
+
 def share(doc: Document, q: Query) -> Answer | None:
-    """The share of one figure in another: computed, with the share the report states beside it."""
+    """The share of one figure in another: computed, with the share the report states beside it (and set
+    against a share typed with a limit: 是不是超过一半)."""
+    if len(q.percents) == 1 and q.comparator in PASSES:
+        found = share_against(doc, q)
+        if found is not None:
+            return found
     if q.has("完成") and any(f.label.startswith("完成") for f in doc.facts if f.kind == "share"):
         return completion(doc, q)
     found = _typed_share(doc, q)
@@ -1016,6 +1061,9 @@ def _sided_figures(doc: Document, q: Query) -> set[tuple[Decimal, str]]:
             and (v := subject_value(doc, q, m)) is not None and v.amount for w in ("收入", "支出") if w in m.term.name}
 
 
+_WHOLE_KEYS = ("收入总计", "支出总计", "收支总计", "本年收入合计", "本年支出合计")
+
+
 def _change(doc: Document, q: Query) -> Answer | None:
     if (added := changes_added(doc, q)) is not None:
         return added  # 两者各自的增减额相加，等不等于总的减少额: a stated change against its stated parts
@@ -1028,7 +1076,9 @@ def _change(doc: Document, q: Query) -> Answer | None:
         kind = {"subjects": "科目", "items": "经济科目", "projects": "项目"}[q.domain]
         return Answer(False, "change", f"报告（{doc.label}）没有逐个列出各{kind}上年的数字，只对个别总数写了与上年的比较；"
                                        f"没有可给的数字。")  # 上年各功能科目分别安排了多少
-    if len({m.term.key for m in q.subjects}) >= 2 and q.each and (each := _each_change(doc, q)) is not None:
+    # a total and its parts the line before asked (收入总计是多少？其中A、B各多少), asked again: each one's change
+    carried = bool(q.subjects) and all(m.start >= 10_000 for m in q.subjects) and q.subjects[0].term.key in _WHOLE_KEYS
+    if len({m.term.key for m in q.subjects}) >= 2 and (q.each or carried) and (each := _each_change(doc, q)) is not None:
         return each
     codes = [t.key for m in q.subjects for t in m.terms if t.kind == "code"]
     names = [squash(t.name) for m in q.subjects for t in m.terms] + codes
@@ -1077,7 +1127,7 @@ def _change(doc: Document, q: Query) -> Answer | None:
             found = topic_answer(doc, q, topic)
             if found is not None:
                 return found
-        whole = q.subjects and q.subjects[0].term.key in ("收入总计", "支出总计", "收支总计", "本年收入合计", "本年支出合计")
+        whole = q.subjects and q.subjects[0].term.key in _WHOLE_KEYS
         headline = [f for f in changes if f.kind == "change" and re.search(r"收入|支出|收支|预算", f.subject or "")]
         if whole and headline:  # the report's money as a whole: its headline change (收入预算比上年减少…)
             return stated_change(doc, q, min(headline, key=lambda f: f.line))
@@ -1087,7 +1137,7 @@ def _change(doc: Document, q: Query) -> Answer | None:
                           "没有可给的增减额或增长率。", understood=f"{name} 与上年相比")
         best = min(changes, key=lambda f: f.line)  # nothing named: the report's headline change
     if best.kind == "rate":
-        return rate_only(doc, best)
+        return rate_only(doc, best, q.squashed)
     a = stated_change(doc, q, best)
     parts = stated_change_parts(doc, best)
     if len(parts) >= 2 and _CHANGE_PARTS_ASKED.search(q.squashed):
@@ -1267,14 +1317,15 @@ def _reason_of_part(doc: Document, change: Fact) -> str:
     return ""
 
 
-def rate_only(doc: Document, rate: Fact) -> Answer:
-    """A change stated only as a percentage (比2025年预算执行数减少1.58%), with its stated reason."""
+def rate_only(doc: Document, rate: Fact, asked: str = "") -> Answer:
+    """A change stated only as a percentage (比2025年预算执行数减少1.58%), with its stated reason (and, where the
+    question ``asked`` names another earlier amount the paragraph lists, the difference from that one)."""
     subject = (rate.topic or "").lstrip("0123456789.、“ ") or rate.subject or "所述项目"
     reason = stated_reason(doc, rate.sentence, rate.line)
     a = answer("change", f"{subject} 的变动率", f"{subject}：{'增长' if rate.value > 0 else '下降'} {abs(rate.value)}%。"
                f"原文：{rate.sentence[:80]}{'。' + reason if reason else ''}（{NARRATIVE} 第{rate.line}行）。")
     a.figure(f"{subject}变动率（报告）", abs(rate.value), "%", NARRATIVE, rate.line)
-    computed = _stated_with_rate(doc, rate, a)
+    computed = _stated_with_rate(doc, rate, a, asked)
     if computed is not None:  # judged as `budgetqa check` judged it: its finding on this line, if any
         found = next((f for f in doc.findings if f.unit == "%" and rate.line in f.lines), None)
         a.text += f"按这两数算得变动率 {computed}%" + (
@@ -1286,7 +1337,7 @@ def rate_only(doc: Document, rate: Fact) -> Answer:
 _YEAR_AMOUNT = re.compile(r"(20\d\d年度?[\u4e00-\u9fff]{0,10}?)(?:为)?\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|元)")
 
 
-def _stated_with_rate(doc: Document, rate: Fact, a: Answer) -> Decimal | None:
+def _stated_with_rate(doc: Document, rate: Fact, a: Answer, asked: str = "") -> Decimal | None:
     """The amounts the rate's paragraph states by year (2026年度预算, 2025年度预算, 2025年当年预算执行数),
     as printed, and the difference of the two amounts the rate compares, computed; the rate they give."""
     sentences = list(dict.fromkeys(f.sentence for f in doc.facts if f.kind == "amount" and rate.topic
@@ -1308,6 +1359,7 @@ def _stated_with_rate(doc: Document, rate: Fact, a: Answer) -> Decimal | None:
         a.text += f"段首另写 {amount_text(heading.value, heading.unit)}（第{heading.line}行），与上列各数都不相同。"
         a.figure(f"{heading.label}（段首所写）", heading.value, heading.unit, NARRATIVE, heading.line)
     compared = [(m.group(1), Decimal(m.group(2).replace(",", "")), m.group(3)) for m in _YEAR_AMOUNT.finditer(rate.sentence)]
+    _against_other_bases(doc, stated, compared, a, asked)
     if len(compared) == 2 and compared[0][2] == compared[1][2]:
         (before_label, before, unit), (after_label, after, _) = compared
         gap = after - before
@@ -1328,6 +1380,24 @@ def _stated_with_rate(doc: Document, rate: Fact, a: Answer) -> Decimal | None:
                 a.figure(f"{before_label}（按报告所写变动率倒推）", implied, unit)
             return computed
     return None
+
+
+def _against_other_bases(doc: Document, stated: dict, compared: list, a: Answer, asked: str) -> None:
+    """The report's year's amount against an earlier one the paragraph lists and the question names, which its
+    rate does not compare with (比2025年预算少了多少, the rate being of the 2025年当年预算执行数): the difference."""
+    own = next(((label, value, unit) for (label, value), (unit, _) in stated.items()
+                if doc.year and label.startswith(str(doc.year))), None)
+    if own is None or not asked:
+        return
+    said = asked.replace("年度", "年")
+    used = {(label, value) for label, value, _ in compared}
+    for (label, value), (unit, _) in stated.items():
+        if (label, value) in used or unit != own[2] or not doc.year or label.startswith(str(doc.year)) \
+                or not re.match(r"20\d\d", label) or int(label[:4]) >= doc.year or squash(label).replace("年度", "年") not in said:
+            continue
+        gap = own[1] - value
+        a.text += f"{own[0]} 比 {label} {'多' if gap > 0 else '少'} {amount_text(abs(gap), unit)}（{own[1]} − {value}，计算）。"
+        a.figure(f"{own[0]}与{label}之差（计算）", abs(gap), unit)
 
 
 # --------------------------------------------------------------------------- the last two results

@@ -20,6 +20,7 @@ from budgetqa.departments import Match, Named, Report, named_reports
 from budgetqa import lexicon
 from budgetqa.lexicon import FILLERS, SYNONYMS
 from budgetqa.question.numbers import chinese_numbers
+from budgetqa.question.mentions import heard_as
 from budgetqa.question.query import full_mention, other_level
 from budgetqa.textnorm import normalise, squash
 
@@ -70,7 +71,11 @@ def strip_department(question: str, department: str, printed: list[str]) -> str:
         for i in range(len(key) - size + 1):
             piece = key[i:i + size]
             if piece in text and own(piece):
-                text = text.replace(piece, " ")
+                at, rest = text.find(piece) + size, key[i + size:]
+                heard = 0  # (石泉路街到: the rest of the name typed as it sounds goes with it)
+                while heard < len(rest) and at + heard < len(text) and heard_as(text[at + heard], rest[heard]):
+                    heard += 1
+                text = text.replace(text[at - size:at + heard], " ").replace(piece, " ")
     # 这个单位 / 本单位 / 咱们单位: the department itself (not the unit of amounts, nor a unit it lists)
     text = re.sub(r"(?:这个|这|本|该|咱们|咱|我们|你们|贵)单位(?![里中]?(?:的)?(?:下属|内设|所属|有几|有哪|是什么|是啥|是元|是万元))", " ", text)
     return text if squash(text) else question

@@ -156,8 +156,13 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
             kept = session.last_query, session.last_focus
             if answers and answers[-1].intent == "out_of_scope":  # a part after one refused leans on nothing older
                 session.last_query, session.last_focus = None, []
-                if session.refused.startswith(("department:", "unit:")) and not read(part, doc).subjects:
+                said = read(part, doc)
+                if session.refused.startswith(("department:", "unit:")) and not said.subjects:
                     continue  # (执法大队单独的决算是多少？在哪张表能看到: of the body refused, so refused too)
+                own_year = re.search(r"今年|本年|当年|20\d\d年", re.sub(r"(?:比|较|与|和|同|跟)20\d\d年", "", said.squashed))
+                if said.squashed.startswith(("其中", "比", "较")) and not own_year:
+                    # (a year after 比 is what it is compared with, not its own)
+                    continue  # 2025年预算安排了多少、其中项目支出多少、比上年增长多少: of the year refused, so refused too
             if answers and not answers[-1].matched and answers[-1].intent != "out_of_scope" \
                     and session.unanswered is not None and session.unanswered.subjects:
                 # a part after one not answered leans on what that part named (差旅费上年多少 同比增减多少)
@@ -170,6 +175,8 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
             if answers and answers[-1].figures and any(
                     answers[-1].intent == op and asked_again.match(squash(part)) for op, asked_again in _STATED_BY.items()):
                 continue  # 哪个最大？多少？ / 哪个多？多多少？: what the part before already states
+            if answers and answers[-1].intent == "rank" and "相差" in answers[-1].text and _GAP_AGAIN.match(squash(part)):
+                continue  # 完成率最低的是哪项？年初预算和决算差多少: the gap the pick already states
             before, earlier = session.last_query, list(session.earlier)
             session.refused = ""
             answers.append(_answer(conn, doc, part, session, continuing=i > 0 or bool(returned)))
@@ -281,7 +288,7 @@ def _returning(doc: Document, question: str, session: Session) -> str:
     return m.group(2)
 
 
-_TOTAL_ONLY = re.compile(r"^(?:那)?(?:合计|一共|总共|加起来|共计|总计|总额)(?:是|有|为)?多少(?:钱|万元|元)?[？?]?$")
+_TOTAL_ONLY = re.compile(r"^(?:那)?(?:合计|一共|总共|加起来|共计|总计|总额){1,2}(?:是|有|为)?多少(?:钱|万元|万|元)?[？?]?$")
 _FIGURE_ONLY = re.compile(r"^(?:那)?(?:是|有|为|增长了?|增加了?|下降了?|减少了?|涨了?|降了?)?"
                           r"(?:多少|多少钱|多少元|多少万元|金额多少|金额是多少|数额多少)[？?]?$")
 # 想看每个项目多少钱，该看哪张表: a clause saying what the asker wants to see is not a question of its own when
@@ -291,6 +298,9 @@ _WHERE_ONLY = re.compile(r"^(?:那|该|应该|应|要|得)?(?:去)?(?:看|查|�
 # A part that asks only what the answer to the part before states, by that answer's operation.
 _STATED_BY = {"rank": _FIGURE_ONLY, "list": _FIGURE_ONLY, "filter": _FIGURE_ONLY,
               "difference": re.compile(r"^(?:那)?(?:(?:多|少|差|相差|差了|差额|差额是|差距|差距是|高|低)(?:了)?)?(?:是)?多少(?:钱|万元|元)?[？?]?$")}
+# 年初预算和决算差多少 after a part that picked an item and stated its budget, outturn and gap (相差…)
+_GAP_AGAIN = re.compile(r"^(?:那|它的?)?(?:(?:年初|全年|调整)?预算数?(?:和|与|跟)决算数?|决算数?(?:和|与|跟|比)(?:年初|全年|调整)?预算数?)?"
+                        r"(?:之间)?(?:差|相差|差了|差额|差距)(?:是|有)?多少(?:钱|万元|万|元)?[？?]?$")
 _PART_END = re.compile(r"[？?！!；;。]+")
 # 我是审计局的，… / 作为人大代表我想问：…: who is asking says nothing about what is asked.
 _INTRODUCTION = re.compile(r"^(?:我是[^，,。：:？?]{1,16}?(?:的)?[，,。：:]|作为[^，,。：:？?]{1,16}?(?:我想问|我问一下|想问)?[，,：:]?"
@@ -738,16 +748,25 @@ def _code_asked(doc: Document, q: Query) -> Answer | None:
 _UNCOUNTED = re.compile(r"(?:几|多少)(份|人次|人|名|位|辆|台|套|册|本|场|篇|期|批|家|所|平方米|亩|天)"
                         r"(?=$|[？?。，,！!呢啊呀吗嘛的]|左右)")
 
+# Money asked (多少钱, 经费是多少, 金额): a figure in a count (702 项) does not answer it
+_MONEY_ASKED = re.compile(r"多少钱|(?:经费|资金|金额|钱)(?:具体)?(?:是|有|为)?多少|多少(?:万元|万|元)")
+_COUNT_UNITS = ("个", "项", "辆", "台", "套", "台（套）", "人", "人次", "平方米", "分")
+
 
 def execute(conn, doc: Document, q: Query) -> Answer | None:
     """Carry out the best-ranked operation that can answer; the question's words are not read again.
     A code asked of a name is what its rows print (or that none is printed); a count in a measure word money
-    does not take is not answered with money; how something is done also gets the sentences that tell it."""
+    does not take is not answered with money, nor money with a count; how something is done also gets the
+    sentences that tell it."""
     found = _code_asked(doc, q) or _execute(conn, doc, q)
     counted = _UNCOUNTED.search(q.squashed)
     if counted and found is not None and found.matched and found.intent == "value" and found.figures \
             and all(f.unit in ("万元", "元") for f in found.figures):  # 订几份: a count the report gives only as money
         return Answer(False, "value", f"报告（{doc.label}）没有给出所问的{counted.group(1)}数，只有金额："
+                      + found.text.split("理解：", 1)[-1], understood=found.understood)
+    if found is not None and found.matched and found.intent == "value" and found.figures and _MONEY_ASKED.search(q.squashed) \
+            and all(f.unit in _COUNT_UNITS for f in found.figures):  # 基金经费多少钱: the report counts it, gives no money
+        return Answer(False, "value", f"报告（{doc.label}）没有给出所问的金额，只有数量："
                       + found.text.split("理解：", 1)[-1], understood=found.understood)
     if found is None or not found.matched or not _HOW.search(q.squashed) or found.text.startswith("报告中相关的说明"):
         return found
@@ -886,7 +905,7 @@ def refuse(doc: Document, q: Query) -> str:
         return f"预算报告只有部门和科目的金额，没有人员、人均、数量单价、分到各乡镇村的金额、执行进度或以后年度的数据（{doc.label}）。"
     if q.missing and not any(m.via == "exact" and m.kinds & {"item", "code", "row"} for m in q.subjects_typed):
         return f"报告（{doc.label}）没有列出「{q.missing}」这一项，没有可给的数字。" + _classes_printed(doc, q.missing)
-    other = [y for y in q.years if doc.year and y not in (doc.year, doc.year - 1)]
+    other = [y for y in q.years if doc.year and y not in (doc.year, doc.year - 1) and not _year_quoted(doc, q, y)]
     if other:
         return f"这份报告是 {doc.label}，没有 {other[0]} 年的数据。"
     if q.has("决算") and doc.kind == "预算" and not any("决算" in t.name for m in q.subjects for t in m.terms):
@@ -900,6 +919,14 @@ def refuse(doc: Document, q: Query) -> str:
         # 三公经费一共花了多少 of a report that prints no 三公 figure: said so (not answered with another total)
         return f"报告（{doc.label}）没有关于「{unprinted[0]}」的数字。"
     return ""
+
+
+def _year_quoted(doc: Document, q: Query, year: int) -> bool:
+    """A year the question quotes with the words the report prints after it (比2024年预算执行数增加79.53%
+    in a 2026 budget): the report's own words, not another year asked."""
+    printed = printed_text(doc)
+    return any(m.group(1)[:4] and f"{year}年{m.group(1)[:4]}" in printed
+               for m in re.finditer(rf"{year}年度?([\u4e00-\u9fff]{{4}})", q.squashed))
 
 
 def _last_year(doc: Document, q: Query) -> str:
@@ -955,7 +982,8 @@ def _together(doc: Document, parts: list[str], answers: list[Answer]) -> Answer:
     """The answers to the questions of one line, as one card."""
     # 为什么没用完 after an answer of the line that gives the stated reason: said once, not computed again
     given = [i for i, (p, a) in enumerate(zip(parts, answers))
-             if i and _already_said(p, " ".join(x.text for x in answers[:i] if x.matched)) and "原因" not in a.text]
+             if i and _already_said(p, earlier := " ".join(x.text for x in answers[:i] if x.matched))
+             and all(reason in earlier for reason in re.findall(r"原因[：:][^。]*", a.text))]  # (no reason of its own)
     parts = [p for i, p in enumerate(parts) if i not in given]
     answers = [a for i, a in enumerate(answers) if i not in given]
     matched = [a for a in answers if a.matched]

@@ -26,10 +26,11 @@ def define(doc: Document, q: Query) -> Answer | None:
     """A term's definition from the glossary (名词解释)."""
     glossary = {i.name: i for i in doc.items_of("glossary")}
     named = q.subjects + ([q.whole] if q.whole else [])
-    each = [max((t for t in m.terms if t.kind == "term" and t.name in glossary), key=lambda t: len(t.name), default=None)
+    # a term of the lexicon, or any name the glossary explains (a classification item: 实验室及相关设施)
+    each = [max((t for t in m.terms if t.name in glossary), key=lambda t: len(t.name), default=None)
             for m in named]
     if len(named) < 2 or not all(each):  # one term asked (or some of the names have no entry): the longest one
-        terms = [t for m in named for t in m.terms if t.kind == "term"]
+        terms = [t for m in named for t in m.terms if t.kind == "term" or t.name in glossary]
         each = [max(terms, key=lambda t: len(t.name))] if terms else []
     entries = [glossary[t.name] for t in dict.fromkeys(each) if t.name in glossary]
     if not entries:

@@ -67,9 +67,10 @@ def _evaluate(node: ast.AST) -> Decimal:
 
 def _operator_between(q: Query, typed: list) -> bool:
     """Only an operation typed between two figures (2106.66除以2940.05), or an operation and the second
-    figure's name (本年收入550.51加上年结转533.88)."""
+    figure's name (本年收入550.51加上年结转533.88, 除以基本支出合计303.62)."""
     start = typed[1].start
-    named = next((m for m in q.subjects if m.end == start and m.start >= typed[0].end), None)
+    named = next((m for m in q.subjects if m.start >= typed[0].end
+                  and re.fullmatch(r"(?:合计|总计|小计|总额|的)?", q.squashed[m.end:start])), None)  # (基本支出合计303.62)
     return bool(_OPERATOR.fullmatch(q.squashed[typed[0].end:named.start if named else start]))
 
 

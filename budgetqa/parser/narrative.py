@@ -42,7 +42,8 @@ _LABEL_NOTE = re.compile(r"[（(][^）)]{0,20}[）)]$")
 _LABEL_YEAR = re.compile(r"^.*?(?:年度|年)(?=[^\d])")
 _YEAR_START = re.compile(r"^\d{4}")
 _LABEL_CUT = re.compile(r"[、：:]")
-_COUNT_LABEL_CUT = re.compile(r"[，,：:]")
+# a count's label starts after a comma or colon, or after the count listed before it (…项目8项、国家自然科学基金项目702项)
+_COUNT_LABEL_CUT = re.compile(r"[，,：:]|(?<=\d[个辆台套人项次])、")
 _DIGIT_ITEM = re.compile(r"^\d+、")
 _LEVEL_MARK = re.compile(r"（[类款项]）")
 _SENTENCE = re.compile(r"[^。；;]+")
@@ -158,8 +159,9 @@ def _sections(lines: list[str], covered: set[int]) -> list[tuple[str, _Text]]:
         if numbered or topic:
             if body.chars or title:
                 sections.append((title, body))
-            # a sub-heading inside the glossary ((一)收入科目) keeps it: its entries are read as entries
-            inside = "名词解释" in title and re.match(r"（[一二三四五六七八九十\d]+）", text)
+            # a sub-heading inside the glossary ((一)收入科目, 1.教育支出) keeps it: its entries are read as
+            # entries; a part of the report's own numbering (五、项目绩效目标表) ends it
+            inside = "名词解释" in title and not re.match(r"[一二三四五六七八九十]+、", text)
             title, body = (f"名词解释 {text}" if inside else text), _Text()
             continue
         body.add(text, no, line)
@@ -504,14 +506,24 @@ def _items(section: str, body: _Text) -> list[TextItem]:
 
 # The units a department's report is made of: 纳入…编制范围的单位包括：/ 部门预算是包括…，具体包括：
 _UNITS_LEAD = re.compile(r"(?:编制范围的单位|单位构成|具体)包括[：:]?")
-_UNIT_END = re.compile(r"(?:本级|本部|局|中心|大队|支队|总队|所|站|院|馆|校|办公室|委员会|处|队|会|社|部|厅|司|单位)"
+_UNIT_END = re.compile(r"(?:本级|本部|局|中心|大队|支队|总队|所|站|院|馆|校|大学|中学|小学|幼儿园|办公室|委员会|处|队|会|社|部|厅|司|单位)"
                        r"(?:[（(][^）)]{1,16}[）)])?$")
+
+
+# …部门预算包括大学、附属中学及附属小学。: the units named in one sentence
+_UNITS_INLINE = re.compile(r"(?:预算|决算)包括([^。：:；;]{4,80})。")
 
 
 def _report_units(lines: list[str]) -> list[TextItem]:
     """The units listed after a lead-in (one a line, numbered; a name may wrap, its note in brackets on
-    a line of its own): each a report_unit item. Nothing unless every name read ends like a unit's."""
+    a line of its own), or named in one sentence: each a report_unit item. Nothing unless every name read
+    ends like a unit's."""
     compacted = [compact(line) for line in lines]
+    for k, line in enumerate(compacted):
+        m = _UNITS_INLINE.search(line)
+        named = [n for n in re.split(r"[、，,]|及|和", m.group(1)) if n] if m else []
+        if len(named) >= 2 and all(_UNIT_END.search(n) for n in named):
+            return [TextItem("report_unit", n, n, k + 1) for n in named]
     for k, line in enumerate(compacted):
         if "包括" not in line:
             continue
@@ -575,7 +587,8 @@ def _glossary(body: _Text) -> list[TextItem]:
     """名词解释 entries: the term before its colon (or 指/是指) and the definition after."""
     items = []
     text = body.text
-    starts = [m.start() for m in re.finditer(r"(?:(?<=[。])|^)(?:[一二三四五六七八九十]+、|\d+[.．]|（[\d一二三四五六七八九十]+）)", text)]
+    # an entry opens a sentence; a bracketed number opens one after a heading too (1.教育支出（1）高等教育：反映…)
+    starts = [m.start() for m in re.finditer(r"(?:(?<=[。])|^)(?:[一二三四五六七八九十]+、|\d+[.．])|（[\d一二三四五六七八九十]+）", text)]
     for k, start in enumerate(starts):
         chunk = text[start : starts[k + 1] if k + 1 < len(starts) else len(text)]
         m = _GLOSSARY_ENTRY.match(chunk)

@@ -421,7 +421,7 @@ def resolve_pinyin(text: str, v: Vocabulary) -> str:
 _ASKING_WORDS = ("合计", "总计")
 
 
-def homophone_fix(text: str, squashed: str, mentions: list[Mention], v: Vocabulary) -> str | None:
+def homophone_fix(text: str, squashed: str, mentions: list[Mention], v: Vocabulary, printed: str = "") -> str | None:
     """The question with a misheard name put right (差履费 -> 差旅费, 公用经飞 -> 公用经费): a stretch
     of three or more characters that no name explains and that differs from a name or lexicon word of
     its length only in characters that can sound the same, sharing at least half of them. None when
@@ -441,9 +441,7 @@ def homophone_fix(text: str, squashed: str, mentions: list[Mention], v: Vocabula
     if verb is not None:
         return verb
     runs = re.findall(r"[\u4e00-\u9fff]{3,}", rest)
-    if not runs:
-        return None
-    words, index = _sound_index(v)
+    words, index = _sound_index(v) if runs else ([], {})
     for run in runs:
         for size in range(min(len(run), 12), 2, -1):
             for i in range(len(run) - size + 1):
@@ -460,11 +458,13 @@ def homophone_fix(text: str, squashed: str, mentions: list[Mention], v: Vocabula
     slipped = _mistyped_name(text, squashed, covered, v)
     if slipped is not None:
         return slipped
-    for run in runs:  # two-character budget words, misheard in one character (多少预酸)
-        for i in range(len(run) - 1):
-            piece = run[i:i + 2]
+    for run in re.finditer(r"[\u4e00-\u9fff]{2,}", rest):  # two-character budget words, misheard in one character (多少预酸, 知出总计)
+        for at in range(run.start(), run.end() - 1):
+            piece = squashed[at:at + 2]
             if piece in lexicon.SYNONYMS or any(piece in words for words in lexicon.SCOPE_WORDS.values()):
                 continue  # a word of its own (截转 is a scope word)
+            if printed and (squashed[max(0, at - 1):at + 2] in printed or squashed[at:at + 3] in printed):
+                continue  # typed as the report prints it, with a character beside it (经济效益: no 绩效 misheard)
             for word in lexicon.SOUND_ALIKE_WORDS:
                 if piece != word and (piece[0] == word[0] or piece[1] == word[1]) and piece in text \
                         and sounds_like(piece, word):
@@ -546,6 +546,11 @@ def _sound_index(v: Vocabulary) -> tuple[list[str], dict[int, dict[tuple[int, st
                 index.setdefault(len(w), {}).setdefault((pos, ch), []).append(n)
         cached = v._sound_index = (words, index)  # type: ignore[attr-defined]
     return cached
+
+
+def heard_as(typed: str, meant: str) -> bool:
+    """One character typed that can be read the way the meant one usually is (到 for 道)."""
+    return typed == meant or "\u4e00" <= typed <= "\u9fff" and _readings(meant, False) <= _readings(typed, True)
 
 
 def sounds_like(typed: str, word: str) -> bool:

@@ -27,8 +27,32 @@ _PATTERNS = (
 )
 
 
+# A share said as a fraction (七成, 一半, 三分之一, 过半), after the words that compare or state a share
+_FRACTION_BEFORE = r"(?<=[的占了过超到足近约达于比])"
+_TENTHS = re.compile(_FRACTION_BEFORE + r"([一二三四五六七八九])成(?=以上|以下|多|左右|了|吗|吧|呢|啊|没|[？?，,。]|$)")
+_HALF = re.compile(_FRACTION_BEFORE + r"(?:一半|半数)")
+_PARTS_OF = re.compile(_FRACTION_BEFORE + r"([二三四五六七八九十])分之([一二三四五六七八九])")
+
+
+def _fractions(text: str) -> str:
+    """七成 -> 70%, 一半 -> 50%, 过半 -> 超过50%, 三分之一 -> 33.33% (a share compared or stated)."""
+    if "成" in text:
+        text = _TENTHS.sub(lambda m: f"{_DIGITS[m.group(1)] * 10}%", text)
+    if "半" in text:
+        text = _HALF.sub("50%", text.replace("过半", "超过50%"))
+    if "分之" in text:
+        def share(m: re.Match[str]) -> str:
+            whole, part = _small_numeral(m.group(1)), _DIGITS[m.group(2)]
+            return f"{(Decimal(part) * 100 / whole).quantize(Decimal('0.01'))}%" if whole and part < whole else m.group(0)
+
+        text = _PARTS_OF.sub(share, text)
+    return text
+
+
 def chinese_numbers(text: str) -> str:
-    """Chinese numerals where they count: 前三 -> 前3, 五十万 -> 50万, 百分之十 -> 10%, 二零二四年 -> 2024年."""
+    """Chinese numerals where they count: 前三 -> 前3, 五十万 -> 50万, 百分之十 -> 10%, 二零二四年 -> 2024年,
+    七成 -> 70%."""
+    text = _fractions(text)
     if not any(ch in _CN_NUMERAL for ch in text):
         return text
     # 二〇一三一〇二: digits said one by one (a code, read aloud or typed that way) are those digits

@@ -155,9 +155,12 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     blanked = _blank(_blank_qualifiers(squashed), q.missing)
     spaced = _blank(_blank_qualifiers(squash_spaced(text)), q.missing)
     mentions = [m for m in find_mentions(blanked, spaced, v, doc) if not _inside_number(m, q)]
-    fixed = homophone_fix(text, squashed, mentions, v) if heard < 3 else None
+    fixed = homophone_fix(text, squashed, mentions, v, printed_text(doc)) if heard < 3 else None
     if fixed is not None:  # 差履费 typed for 差旅费: read again as the name sounds
         return read(fixed, doc, heard + 1)
+    # a code typed split into 类 款 项 (204 06 99) holds no amounts (06, 99)
+    q.amounts = [a for a in q.amounts if not any(m.start <= a.start and a.end <= m.end and "code" in m.kinds
+                                                 for m in mentions)]
     _shape(q, doc)
     _roles(q, mentions, doc)
     if not q.subjects and q.percents:
@@ -461,6 +464,9 @@ def _settle_op(q: Query, v, doc: Document) -> None:
     if compared:
         q.ops = [(max(q.ops[0][0] + 1, 60.0 if compared == "check" or q.comparator == "between" else 0.0), compared)] + q.ops
         q.op = compared
+    if q.op == "value" and q.subjects and not re.search(r"多少|金额|几|数额", q.squashed) and (
+            _MEANING_ASKED.search(q.squashed[q.subjects[-1].end:]) or "名词解释" in q.squashed):
+        _prefer(q, "define")  # X主要反映什么支出 / 名词解释里X怎么说: what the glossary says it is, of a code's name too
     if q.op == "value" and q.whole is not None and re.search(r"占了?[^占，,。？?\d]{0,6}$", q.squashed[:q.whole.start]):
         _prefer(q, "share")  # 占(街道全部)支出的多少: a share of the whole named after 占
     elif q.op == "share" and "占" not in q.squashed and re.search(r"(?:比|较|同)(?:上年|去年|上一年|20\d\d年)|同比", q.squashed):
@@ -495,6 +501,10 @@ _LIST_NUMBER = re.compile(r"的?(?:个数|数量|数(?![据字额值]))")
 _EACH_VERB = re.compile(r"各(?:是|为|占|有|多少|自|分|给|拿|花|得|增|减|涨|降|变|比|安排|列|要)")
 _PARTY_ASKED = re.compile(r"(?<=[跟和与同向找])谁(?=签|合作|购买|买|订)|谁(?=来?(?:承接|实施|提供|承担|负责实施))")
 _SPENT_ASKED = re.compile(r"^(?:那)?(?:20\d\d年(?:度)?)?(?:实际)?(?:支出了|花了|花掉了?|用了|执行了?)多少")
+
+
+# What a name is said to cover (主要反映什么支出): the glossary's words for it
+_MEANING_ASKED = re.compile(r"^(?:这个科目|这项|这个)?[，,]?(?:主要)?反映(?:的是)?(?:什么|哪些|啥|哪方面|哪类)")
 
 
 def _prefer(q: Query, op: str, floor: float | None = None) -> None:
@@ -849,9 +859,14 @@ def _whole_money_asked(q: Query) -> bool:
         clauses = clauses[-1:]  # 听说街道预算出来了，一共要花多少万: what is said before the question sets the scene
     asked = "".join(clauses)
     return (not q.subjects and q.whole is None and q.table is None and not q.domain and not q.scope
-            and not q.amounts and not q.percents and q.op in ("value", "sum") and not q.previous_year
-            and bool(_WHOLE_MONEY.search(q.squashed)) and not re.search(r"这|那|它|其|该|哪", asked)
+            and not q.amounts and not q.percents and not q.previous_year
+            and (q.op in ("value", "sum") or q.op == "change" and not _CHANGE_SAID.search(q.squashed))
+            and bool(_WHOLE_MONEY.search(q.squashed)) and not re.search(r"这|那|它|其|该|哪|为什么|为啥|为何|原因", asked)
             and len(re.sub(r"\s", "", _TOTAL_WORDS.sub("", strip_fillers(asked)))) <= 1)  # nothing else asked (苹果多少钱: no)
+
+
+# A change asked in words (比上年, 增加, 降了): a question without them asks no change, however its template scores
+_CHANGE_SAID = re.compile(r"比|较|增|减|涨|降|变|上年|去年|同比|差")
 
 
 # What a question of the whole money says besides fillers.
@@ -871,8 +886,9 @@ def _report_total(q: Query, v) -> list[Mention]:
     """The report's 支出总计 when spending is asked (花, 支出, 用), else its 收入总计; both when both are
     said (收入和支出各多少, 收支分别多少)."""
     both = re.search(r"收入(?:和|与|及|跟|、|以及)?支出|支出(?:和|与|及|跟|、|以及)?收入|收支", q.squashed)
-    names = ("收入总计", "支出总计") if both else ("支出总计",) if re.search(r"花|支出|用", q.squashed) else ("收入总计",)
-    found = [v.by_name.get(name, []) for name in names]
+    spent = re.search(r"花|支出|用|决算", q.squashed) and "收入" not in q.squashed  # (决算多少: the money spent)
+    sides = ("收入", "支出") if both else ("支出",) if spent else ("收入",)
+    found = [v.by_name.get(f"{side}总计", []) for side in sides]
     return [Mention(10_000 + i, 10_000 + i, list(terms), via="whole") for i, terms in enumerate(found) if terms]
 
 
@@ -1045,14 +1061,14 @@ _SPENT = re.compile(r"花(?:了|掉|出去|费了)|用(?:了|掉)|支出(?:了|�
 
 def _domain_word(s: str) -> str | None:
     """What a list, ranking, count or filter runs over, when the words say it."""
-    if re.search(r"绩效目标表|目标表|绩效目标管理|绩效目标的项目|绩效目标项目", s):
+    if re.search(r"绩效目标表|目标表|绩效目标管理|绩效目标的项目|绩效目标项目|(?:几|多少|哪些|哪几)个?项目(?:的|有|报了?)?绩效目标", s):
         return "targets"
     if re.search(r"内设机|内设|科室|股室|几个股|哪些股|哪几个股|各股", s):
         return "internal_units"
     if re.search(r"下属.{0,4}单位|所属单位|二级单位|下属事业单位|(?:下面|下头|底下).{0,5}单位|下级单位|下辖.{0,4}单位"
                  r"|管(?:着|理|辖)?(?:的)?(?:哪几个|哪些|几个|什么)单位", s):
         return "subordinate_units"
-    if re.search(r"(?:包括|包含|合并了?).{0,6}(?:单位|本级)|纳入.{0,10}单位|单位构成|构成单位|(?:几|多少)家(?:预算|决算)?单位"
+    if re.search(r"(?:包括|包含|合并了?).{0,6}(?:单位|本级)|(?:哪些|哪几个|哪个|几个)单位(?:被|是)?(?:包括|包含)|纳入.{0,10}单位|单位构成|构成单位|(?:几|多少)家(?:预算|决算)?单位"
                  r"|(?:部门|报告|决算|预算)(?:里|中)?(?:有|包括|一共有|共有)?(?:几|多少|哪几|哪些)(?:个|家)?单位", s) \
             and "表" not in s and "名词" not in s:
         return "report_units"  # the units the report is made of (本级 and those below it)
@@ -1745,14 +1761,20 @@ def _stated_refusal_words(doc: Document) -> frozenset[str]:
     return cached
 
 
+def _drawn_up_year_before(doc: Document) -> bool:
+    """A budget that sets itself against the year before's 预算执行数 (the year not yet closed) was drawn up
+    in that year: a reader speaking from there calls the report's own year 明年."""
+    return doc.kind == "预算" and doc.year is not None and f"{doc.year - 1}年预算执行数" in printed_text(doc)
+
+
 def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
     """Another department, a person or the future; a standard item the report does not print."""
     exact = [m for m in mentions if m.via in ("exact", "synonym")]
     text = q.squashed
     if doc.kind == "决算":  # a 决算 report states how much of the budget was spent (执行率, 完成率)
         text = re.sub(r"执行率|执行进度|完成率", " ", text)
-    if doc.year in q.years:  # 明年(2026) of the 2026 budget: the year typed is the report's own
-        text = re.sub(r"明年|下一年", " ", text)
+    if doc.year in q.years or not q.years and _drawn_up_year_before(doc):
+        text = re.sub(r"明年|下一年", " ", text)  # 明年(2026) of the 2026 budget: the report's own year
     if q.field_name:  # 实施主体是谁: a field of a project's sheet, which names a body, not a person
         text = text.replace("谁", "哪个")
     # 跟谁签的合同 / 向谁购买 / 谁来实施: the other party of a contract or service is an organisation, not a person
@@ -2127,8 +2149,13 @@ def _leans_on_context(q: Query) -> bool:
     part_left = part_left or bare and q.op in ("share", "change") and len(q.squashed) <= 16 and not q.amounts \
         and bool(re.match(r"(?:那)?(?:完成|执行)(?:了)?(?:年初)?预算", q.squashed))
     part_left = part_left or bare and bool(lexicon.FUND_ASKED.search(q.squashed))  # 用的哪一类预算的钱: of the last name
+    # 决算比年初预算少多少 / 跟年初预算的缺口: the budget and outturn of what was just asked, named by measures only
+    measures = not q.amounts and not q.percents and bool(re.search(r"决算|执行|完成|缺口|(?:比|较|与|跟|同)(?:20\d\d年度?)?(?:的)?预算",
+                                                                  q.squashed)) and len(re.sub(
+        r"决算数?|年初预算数?|全年预算数?|调整预算数?|预算数?|执行数|执行率|完成率|缺口|差距|20\d\d年度?|当年|相比|同比"
+        r"|比|较|跟|和|与|的|按|算|增长|增加|减少|下降|变动|了|万元|万|元", "", leftover)) <= 3
     return marked or within or bool(counted) or why or down or bool(pair) or verb_first or whether or part_left \
-        or (bare and bool(asks) and len(leftover) <= 3 and not whole_money) \
+        or (bare and bool(asks) and len(leftover) <= 3 and not whole_money) or bare and bool(asks) and measures \
         or asks_sheet(q) or _one_sided(q) or (q.op == "parent" or _which_table_of_last(q)) and not q.subjects and q.table is None
 
 
