@@ -144,3 +144,12 @@ def test_money_asked_of_what_the_report_only_counts(one_report):
     conn = one_report("final_chongqing_swu_university_2023.txt")
     answer = ask(conn, "学校拿到的国家自然科学基金经费具体是多少钱？", Session())
     assert not answer.matched and "702" in answer.text, answer.text
+
+
+def test_rows_read_in_a_column_are_checked_against_that_column_of_the_total(one_report):
+    """表1 支出总计 那一行的人员经费…加总对得上吗: the 人员经费 of the detail rows (23,057,828) is set against the
+    总计 row's 人员经费 (23,057,828), not its first figure (76,306,134), which would be a contradiction invented."""
+    conn = one_report("budget_shanghai_putuo_shiquanlu_street_2026_unit.txt")
+    answer = ask(conn, "财务收支预算总表“支出总计”那一行，人员经费、公用经费、项目支出三栏分别是多少？三项加总能不能对上总计？",
+                 Session())
+    assert "矛盾" not in answer.text and not has_number(answer, 53248306), answer.text

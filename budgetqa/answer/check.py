@@ -527,7 +527,9 @@ def _list_against(doc: Document, q: Query) -> Answer | None:
 def _list_against_total(doc: Document, q: Query) -> Answer | None:
     d = domain(doc, q)
     tables = [int(m.term.key) for m in q.subjects if m.kinds == {"table"}] or ([q.table] if q.table else [])
-    printed = table_total(doc, tables[0], side(q), grand=True) if tables else (list_total(doc, q.scope) if q.scope in ("本年", "上年结转") else None)
+    # (rows read in a column are set against the total row's figure in that same column)
+    printed = table_total(doc, tables[0], side(q), grand=True, column=d.column) if tables else (
+        list_total(doc, q.scope) if q.scope in ("本年", "上年结转") and d.column is None else None)
     if not d.rows or printed is None:
         return None
     parts = [v.amount for v in d.rows]

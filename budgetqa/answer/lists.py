@@ -29,6 +29,7 @@ class Domain:
 
     where: str
     rows: list[Value]
+    column: str | None = None  # the column the rows' figures are read in, when not their first
 
 
 def _value(table: Table, row, amount: Decimal | None = None) -> Value:
@@ -81,7 +82,7 @@ def _detail_rows(table: Table, level: str | None, side: str = "支出", column: 
         rows = [r for r in rows if r.side == side]
         if column:
             return Domain(f"{table.label} {side}方的明细行（{column.rsplit('/', 1)[-1]}）",
-                          [_value(table, r, r.cell(column).amount if r.cell(column) else Decimal(0)) for r in rows])
+                          [_value(table, r, r.cell(column).amount if r.cell(column) else Decimal(0)) for r in rows], column)
         return Domain(f"{table.label} {side}方的明细行", [_value(table, r) for r in rows])
     return Domain(f"{table.label} 的明细行", [_value(table, r) for r in rows])
 

@@ -327,10 +327,12 @@ def asset_values(doc: Document, name: str) -> list[Value]:
             for i in doc.items_of("asset") if i.name == name and i.value is not None][:1]
 
 
-def table_total(doc: Document, no: int, side: str = "支出", grand: bool = False, added: bool = False) -> Value | None:
+def table_total(doc: Document, no: int, side: str = "支出", grand: bool = False, added: bool = False,
+                column: str | None = None) -> Value | None:
     """A table's total row, first figure (a project list's opening department row); of a two-sided
     table, the side's 本年合计, or with ``grand`` its 总计 (which adds the carried-over lines). With
-    ``added``, a table printing only partial totals (人员经费合计, 公用经费合计) gives their sum, so labelled."""
+    ``added``, a table printing only partial totals (人员经费合计, 公用经费合计) gives their sum, so labelled.
+    With ``column``, the total row's figure in that column."""
     table = next((t for t in doc.tables if t.no == no), None)
     if table is None:
         return None
@@ -346,6 +348,10 @@ def table_total(doc: Document, no: int, side: str = "支出", grand: bool = Fals
     if row is None or row.first is None:
         return None
     name = row.name if table.two_sided or not table.kind.startswith("projects") else "合计"
+    if column is not None:
+        cell = row.cell(column)
+        return Value(f"{table.label} {name}（{column.rsplit('/', 1)[-1]}）", cell.amount, table.unit, table.label, row.line,
+                     f"total:{no}") if cell is not None and cell.amount is not None else None
     return Value(f"{table.label} {name}", row.first, table.unit, table.label, row.line, f"total:{no}")
 
 

@@ -538,7 +538,8 @@ def _sound_index(v: Vocabulary) -> tuple[list[str], dict[int, dict[tuple[int, st
         names |= {w for w in (*lexicon.SYNONYMS, *lexicon.COLUMN_ITEMS, *lexicon.STANDARD_ECONOMIC_ITEMS)
                   if re.fullmatch(r"[\u4e00-\u9fff]{3,}", w)}
         # the opening of a long name, said alone and misheard (山西话报订越 for 山西画报订阅费用)
-        names |= {w[:size] for w in list(names) if len(w) >= 6 for size in range(4, len(w) - 1)}
+        # (at most 12 characters: no longer stretch is tried below, and a giant name must not cost its square)
+        names |= {w[:size] for w in list(names) if len(w) >= 6 for size in range(4, min(len(w) - 1, 13))}
         words = sorted(names)
         index: dict[int, dict[tuple[int, str], list[int]]] = {}
         for n, w in enumerate(words):

@@ -222,14 +222,19 @@ def _names_holding(q: Query) -> None:
         q.op, q.ops = "list", [(q.ops[0][0] + 1, "list")] + q.ops
 
 
+# 两项各占… / 这三个分别占…: the figures just given, each taken as a share of what follows
+_THESE_TAKE = re.compile(r"(?:这|那|上述|以上)?(?:两|二|三|四|几)(?:项|个|者|笔|类|块)(?:分别|各自?)?(?:都)?占(?:了)?$")
+
+
 def _whole_said(q: Query) -> None:
     """Whether the whole a question names is one: 政府采购里授予中小企业的合同金额 asks a figure the text states
     of the topic itself; 对预算总额的占比 names the whole of a share whose part is what was just asked."""
     if q.op == "value" and q.whole is not None and q.whole.kinds == {"topic"} and q.subjects \
             and all(m.kinds <= {"fact"} for m in q.subjects):
         q.whole = None
-    if q.op == "share" and q.whole is None and len(q.subjects) == 1 and re.match(r"(?:那|那么)?(?:对|相对于|相对)", q.squashed):
-        q.whole, q.subjects = q.subjects[0], []
+    if q.op == "share" and q.whole is None and len(q.subjects) == 1 and (re.match(r"(?:那|那么)?(?:对|相对于|相对)", q.squashed)
+                                                                          or _THESE_TAKE.search(q.squashed[:q.subjects[0].start])):
+        q.whole, q.subjects = q.subjects[0], []  # (两项各占卫生健康支出的百分比: the whole, of the two just asked)
     if q.op == "share" and q.whole is None and len(q.subjects) == 2 and q.subjects[1].start < 10_000 \
             and re.fullmatch(r"\s*[/÷]\s*", _typed_between(q, q.subjects[0].end, q.subjects[1].start)):
         q.whole, q.subjects = q.subjects[1], q.subjects[:1]  # 差旅费/公用经费占比: a fraction, the second is the whole
