@@ -832,6 +832,31 @@ KNOWN_GAPS = {
         "B7-076", "B7-078", "B7-079", "B7-081", "B7-082", "B7-086"],
     "corpus_mix_c7.jsonl": ["C7-013", "C7-038", "C7-041", "C7-049", "C7-057", "C7-059", "C7-063",
         "C7-065", "C7-066", "C7-070", "C7-072", "C7-074", "C7-085", "C7-086"],
+    # exam sets of this session (scored untuned at its start and end, then joined): personas_d7 (the bundled
+    # report; a new deputy office head briefing the secretary, a 人大预算工委 reviewer checking consistency, a
+    # bookkeeper naming economic codes, a high-school student, a media fact-checker testing rumours, a voice-input
+    # dictation without punctuation), corpus_dialogues_e7 (ten corpus files, all in dialogues, five switching
+    # reports; a staff representative, a street resident, a 预算科 clerk comparing budget and outturn, a
+    # consultant comparing departments, an English-writing researcher, a data analyst) and corpus_mix_f7 (the
+    # bundled report and eleven corpus files; a 政协委员, an auditor, an information-disclosure officer, a civil
+    # servant typing fragments, a retired cadre in traditional characters, a teacher setting computations)
+    "personas_d7.jsonl": ["D7-004", "D7-008", "D7-010", "D7-019", "D7-026", "D7-027", "D7-039", "D7-048", "D7-049",
+        "D7-056", "D7-060", "D7-070", "D7-074"],
+    "corpus_dialogues_e7.jsonl": ["E7-001", "E7-002", "E7-004", "E7-005", "E7-006", "E7-007", "E7-009", "E7-011",
+        "E7-012", "E7-023", "E7-024", "E7-025", "E7-026", "E7-029", "E7-032", "E7-036", "E7-045", "E7-048", "E7-049",
+        "E7-052", "E7-053", "E7-055", "E7-056", "E7-058", "E7-060", "E7-061", "E7-064", "E7-065", "E7-068", "E7-069",
+        "E7-070", "E7-072", "E7-077", "E7-078", "E7-080", "E7-081", "E7-089", "E7-090"],
+    "corpus_mix_f7.jsonl": ["F7-012", "F7-015", "F7-028", "F7-035", "F7-039", "F7-040", "F7-041", "F7-047", "F7-050",
+        "F7-055", "F7-063", "F7-070", "F7-076", "F7-077", "F7-079", "F7-081", "F7-086", "F7-088", "F7-089"],
+    # development sets of this session, written by helpers who never saw the code: corpus_dialogues_j6 (ten corpus
+    # files, all in dialogues; an auditor walking the tables, 科研处 staff, a 社区书记, a budget analyst comparing
+    # outturn with budget, a bilingual student, a data reporter) and corpus_mix_k6 (the bundled report and ten corpus
+    # files; a 人大代表 asking several things at once, an accounting student, a retired teacher with typos, a secretary
+    # citing tables and rows, a 巡视组 member, a policy researcher)
+    "corpus_dialogues_j6.jsonl": ["J6-004", "J6-007", "J6-008", "J6-029", "J6-030", "J6-037", "J6-038", "J6-039",
+        "J6-044", "J6-053", "J6-060", "J6-063"],
+    "corpus_mix_k6.jsonl": ["K6-028", "K6-035", "K6-036", "K6-037", "K6-038", "K6-044", "K6-046", "K6-050", "K6-057",
+        "K6-061", "K6-079"],
 }
 # A line whose gold holds only when asked with no conversation before it: in a shuffled session it
 # follows a question about one project, and "这些钱从哪来" is then rightly read as that project's money.
@@ -855,7 +880,10 @@ SESSION_ONLY_GAPS = {"review_d1.jsonl": ["D1-115"],
                      # read as that total too, beside the name's
                      # a why naming only a rate (为啥比2023年增长100%): after a question about another subject it
                      # is read as that subject's change, not the report total's the rate belongs to
-                     "corpus_mix_m6.jsonl": ["M6-063", "M6-083"]}
+                     "corpus_mix_m6.jsonl": ["M6-063", "M6-083"],
+                     # the same stated rate (完成年初预算的95.89%) asked by its paragraph's words: alone it is found;
+                     # after a question about the report's total it is read as that total's, which has no paragraph
+                     "corpus_mix_k6.jsonl": ["K6-067"]}
 
 
 @pytest.mark.parametrize("in_session", [False, True], ids=["alone", "one-conversation"])

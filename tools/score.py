@@ -114,8 +114,15 @@ def score(path: Path, in_session: bool, seed: int, docs: tuple[str, ...] | None)
     golds = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     default = docs if docs is not None else (CORPUS_SET_DOCS if path.name.startswith("corpus_questions") else ())
     groups: dict[tuple[str, ...], list[dict]] = defaultdict(list)
+    # a dialogue that moves to another report (再看X的决算) is one conversation over a database holding the
+    # reports it names, its first report loaded last (the one a question naming none is about)
+    spans: dict[str, list[str]] = defaultdict(list)
     for gold in golds:
-        groups[(gold["file"],) if gold.get("file") else default].append(gold)
+        if gold.get("dialogue") and gold.get("file") and gold["file"] not in spans[gold["dialogue"]]:
+            spans[gold["dialogue"]].append(gold["file"])
+    for gold in golds:
+        files = spans.get(gold.get("dialogue", ""), [])
+        groups[tuple(reversed(files)) if len(files) > 1 else (gold["file"],) if gold.get("file") else default].append(gold)
     results = []
     for reports, members in groups.items():
         path = database(reports)

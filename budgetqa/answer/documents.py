@@ -320,7 +320,10 @@ def wants_comparison(question: str, named: Named, current: Report, own: list[Rep
     department, reports = (taken[0].department, taken[0].reports) if groups else (current.department, own)
     if len(years) >= 2:
         dated = [r for r in reports if r.year in years]
-        if len(dated) >= 2:
+        kinds = [k for k in ("预算", "决算") if k in text]
+        if len(kinds) == 1:  # (2024年度部门决算…比2023年: the 决算 of those years, not the same year's 预算 beside it)
+            dated = [r for r in dated if r.kind == kinds[0]]
+        if len({r.year for r in dated}) >= 2:
             return Across("years", department, dated, others=others)
     elif not years and _YEARS_WORDS.search(text) and len(reports) >= 2:
         if _TWO_YEARS.search(text):

@@ -143,6 +143,8 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
     switch = _SWITCH.match(question)
     if switch and squash(switch.group(1)) in squash(switch.group(2)):
         question = switch.group(2)  # 换成项目支出看，X下面哪几个项有项目支出: the question after it says it again
+    if _SAME_FIGURES.match(squash(question)) and len(session.asked_names) >= 2:
+        question = "、".join(session.asked_names) + "各是多少"  # 再看X报告，同样这三个数呢: those names, of this report
     returned = _returning(doc, question, session)
     question = returned or question
     parts = _line_again(doc, question, session) or _parts(question)
@@ -156,13 +158,8 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
             kept = session.last_query, session.last_focus
             if answers and answers[-1].intent == "out_of_scope":  # a part after one refused leans on nothing older
                 session.last_query, session.last_focus = None, []
-                said = read(part, doc)
-                if session.refused.startswith(("department:", "unit:")) and not said.subjects:
-                    continue  # (执法大队单独的决算是多少？在哪张表能看到: of the body refused, so refused too)
-                own_year = re.search(r"今年|本年|当年|20\d\d年", re.sub(r"(?:比|较|与|和|同|跟)20\d\d年", "", said.squashed))
-                if said.squashed.startswith(("其中", "比", "较")) and not own_year:
-                    # (a year after 比 is what it is compared with, not its own)
-                    continue  # 2025年预算安排了多少、其中项目支出多少、比上年增长多少: of the year refused, so refused too
+                if _of_refused(doc, part, session):
+                    continue
             if answers and not answers[-1].matched and answers[-1].intent != "out_of_scope" \
                     and session.unanswered is not None and session.unanswered.subjects:
                 # a part after one not answered leans on what that part named (差旅费上年多少 同比增减多少)
@@ -196,11 +193,23 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
                 figures.append(session.last_query)
         answer = _together(doc, asked, answers)
         _all_figures_asked(session, figures)
+    _remember_names_asked(session, answer, figures if len(parts) > 1 else [])
     if len(question) > MAX_QUESTION:
         answer.text += f"（问题超过 {MAX_QUESTION} 字，只读了前 {MAX_QUESTION} 字。）"
     session.choices = answer.choices
     session.history.append(question)
     return answer
+
+
+def _of_refused(doc: Document, part: str, session: Session) -> bool:
+    """A part after one refused that asks of what was refused, so is refused with it: of the body refused when it
+    names nothing (执法大队单独的决算是多少？在哪张表能看到), or a part of the year refused (2025年预算安排了多少、
+    其中项目支出多少、比上年增长多少) when it names no year of its own (one after 比 is what it is compared with)."""
+    said = read(part, doc)
+    if session.refused.startswith(("department:", "unit:")) and not said.subjects:
+        return True
+    own_year = re.search(r"今年|本年|当年|20\d\d年", re.sub(r"(?:比|较|与|和|同|跟)20\d\d年", "", said.squashed))
+    return said.squashed.startswith(("其中", "比", "较")) and not own_year
 
 
 # (那)X呢 / X那块呢: a name and nothing asked of it
@@ -253,6 +262,20 @@ def _total_of_last(part: str, last: Answer) -> bool:
     last.figure("合计（计算）", whole, unit)
     last.text += f"合计 {amount_text(whole, unit)}（计算）。"
     return True
+
+
+# The figures of the last line asked again, of the report now named (同样这三个数呢, 这两个数分别是多少)
+_SAME_FIGURES = re.compile(r"^(?:那|那么|再看|换成|换到|看看)?(?:办事处|本级|街道|学校)?(?:20\d\d年度?)?(?:部门|单位)?(?:预算|决算)?(?:里|中|的)?"
+                           r"(?:同样|也是|一样)?(?:的)?(?:这|那|上面|刚才)?(?:的)?"
+                           r"(?:[两二三四五六七八九几]|这几|这些)?个?(?:数|数字|指标)(?:呢|分别是多少|各是多少|各多少|是多少|分别多少)?[？?。]?$")
+
+
+def _remember_names_asked(session: Session, answer: Answer, parts: list[Query]) -> None:
+    """The names a line asked the figures of (A、B、C各多少, or one a part), as typed, for 同样这几个数 next."""
+    queries = parts or ([session.last_query] if session.last_query is not None and session.last_query.op == "value" else [])
+    names = list(dict.fromkeys(q.squashed[m.start:m.end] for q in queries for m in q.subjects if m.start < 10_000))
+    if answer.matched and len(names) >= 2:
+        session.asked_names = names
 
 
 def _all_figures_asked(session: Session, queries: list[Query]) -> None:
