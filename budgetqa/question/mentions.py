@@ -9,6 +9,8 @@ they stay together as one mention with several terms, the most likely first.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import re
 from functools import lru_cache
 from dataclasses import dataclass, field, replace
@@ -421,7 +423,8 @@ def resolve_pinyin(text: str, v: Vocabulary) -> str:
 _ASKING_WORDS = ("合计", "总计")
 
 
-def homophone_fix(text: str, squashed: str, mentions: list[Mention], v: Vocabulary, printed: str = "") -> str | None:
+def homophone_fix(text: str, squashed: str, mentions: list[Mention], v: Vocabulary,
+                  printed: Callable[[], str] | None = None) -> str | None:
     """The question with a misheard name put right (差履费 -> 差旅费, 公用经飞 -> 公用经费): a stretch
     of three or more characters that no name explains and that differs from a name or lexicon word of
     its length only in characters that can sound the same, sharing at least half of them. None when
@@ -463,13 +466,20 @@ def homophone_fix(text: str, squashed: str, mentions: list[Mention], v: Vocabula
             piece = squashed[at:at + 2]
             if piece in lexicon.SYNONYMS or any(piece in words for words in lexicon.SCOPE_WORDS.values()):
                 continue  # a word of its own (截转 is a scope word)
-            if printed and (squashed[max(0, at - 1):at + 2] in printed or squashed[at:at + 3] in printed):
-                continue  # typed as the report prints it, with a character beside it (经济效益: no 绩效 misheard)
             for word in lexicon.SOUND_ALIKE_WORDS:
                 if piece != word and (piece[0] == word[0] or piece[1] == word[1]) and piece in text \
-                        and sounds_like(piece, word):
+                        and sounds_like(piece, word) and not _printed_beside(squashed, at, printed):
                     return text.replace(piece, word, 1)
     return None
+
+
+def _printed_beside(squashed: str, at: int, printed: Callable[[], str] | None) -> bool:
+    """The two characters at ``at`` typed as the report prints them with a character beside them (经济效益: no
+    绩效 misheard in 济效); the report's text is read only when a misheard word is about to be put right."""
+    if printed is None:
+        return False
+    text = printed()
+    return squashed[max(0, at - 1):at + 2] in text or squashed[at:at + 3] in text
 
 
 def _verb_between_names(text: str, squashed: str, rest: str) -> str | None:

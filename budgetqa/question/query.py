@@ -155,7 +155,7 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     blanked = _blank(_blank_qualifiers(squashed), q.missing)
     spaced = _blank(_blank_qualifiers(squash_spaced(text)), q.missing)
     mentions = [m for m in find_mentions(blanked, spaced, v, doc) if not _inside_number(m, q)]
-    fixed = homophone_fix(text, squashed, mentions, v, printed_text(doc)) if heard < 3 else None
+    fixed = homophone_fix(text, squashed, mentions, v, lambda: printed_text(doc)) if heard < 3 else None
     if fixed is not None:  # 差履费 typed for 差旅费: read again as the name sounds
         return read(fixed, doc, heard + 1)
     # a code typed split into 类 款 项 (204 06 99) holds no amounts (06, 99)
@@ -1778,7 +1778,7 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
     text = q.squashed
     if doc.kind == "决算":  # a 决算 report states how much of the budget was spent (执行率, 完成率)
         text = re.sub(r"执行率|执行进度|完成率", " ", text)
-    if doc.year in q.years or not q.years and _drawn_up_year_before(doc):
+    if re.search(r"明年|下一年", text) and (doc.year in q.years or not q.years and _drawn_up_year_before(doc)):
         text = re.sub(r"明年|下一年", " ", text)  # 明年(2026) of the 2026 budget: the report's own year
     if q.field_name:  # 实施主体是谁: a field of a project's sheet, which names a body, not a person
         text = text.replace("谁", "哪个")
