@@ -153,3 +153,14 @@ def test_rows_read_in_a_column_are_checked_against_that_column_of_the_total(one_
     answer = ask(conn, "财务收支预算总表“支出总计”那一行，人员经费、公用经费、项目支出三栏分别是多少？三项加总能不能对上总计？",
                  Session())
     assert "矛盾" not in answer.text and not has_number(answer, 53248306), answer.text
+
+
+def test_the_same_figures_asked_again_of_another_report(multi):
+    """规划和自然资源局's 本年支出合计、基本支出、项目支出, then 再看西南大学2024年部门预算，同样这三个数呢: the three
+    names asked of the report now named (西南大学 2024 预算: 本年支出 486,554.95 万元 among them)."""
+    conn = connect(multi)
+    session = Session()
+    ask(conn, "普陀区规划和自然资源局2024年决算：本年支出合计、基本支出、项目支出各多少？", session)
+    answer = ask(conn, "再看西南大学2024年部门预算，同样这三个数呢？", session)
+    assert answer.matched and "西南大学" in answer.document, answer.text
+    assert all(has_number(answer, x) for x in (486554.95, 376880.37, 109674.58)), answer.text

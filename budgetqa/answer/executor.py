@@ -118,6 +118,9 @@ def _missing_year(question: str, named) -> str:
 
 # A question ending the way a dialect speaker asks (好多钱嘛？): its dialect words are read as asking words.
 _DIALECT_ASKING = re.compile(r"[嘛？?呢]\s*$|嘛")
+# How big the premises are, asked without the word 面积
+_PREMISES_SIZE = re.compile(r"(?:办公室|办公楼|办公用房|房子|用房|地方)(?:有)?(?:多大|多少平(?:方)?米?)(?:呀|啊|呢)?"
+                            r"|(?:有)?(?:好)?几(?:千|百|十)平(?:方)?米?")
 # A clause asking how many or how much, and a clause typed with a name before its asking word.
 _COUNT_ASKED = re.compile(r"几[个辆张项人条类台套批]|多少")
 _FOUR_WORDS = re.compile(r"[\u4e00-\u9fff]{4}")
@@ -128,6 +131,8 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
     if "多少" not in question and _DIALECT_ASKING.search(question):
         question = lexicon.DIALECT_WORDS.sub(lambda m: lexicon.DIALECT[m.group()], question)  # (好多钱嘛: 多少钱)
     question = lexicon.ABBREVIATED.sub(lambda m: lexicon.ABBREVIATIONS[m.group()], question)
+    if "面积" not in question:  # 办公室有多大 / 有好几千平吗: the size of the premises, which the report states as 办公用房面积
+        question = _PREMISES_SIZE.sub("办公用房面积是多少", question, count=1)
     if not squash(question):
         return _unmatched(doc, "none", "问题是空的：请输入想查的科目、项目或数字，例如「2013105」或「基本支出多少」。")
     picked = _pick(question, session)
@@ -266,8 +271,8 @@ def _total_of_last(part: str, last: Answer) -> bool:
 
 # The figures of the last line asked again, of the report now named (同样这三个数呢, 这两个数分别是多少)
 _SAME_FIGURES = re.compile(r"^(?:那|那么|再看|换成|换到|看看)?(?:办事处|本级|街道|学校)?(?:20\d\d年度?)?(?:部门|单位)?(?:预算|决算)?(?:里|中|的)?"
-                           r"(?:同样|也是|一样)?(?:的)?(?:这|那|上面|刚才)?(?:的)?"
-                           r"(?:[两二三四五六七八九几]|这几|这些)?个?(?:数|数字|指标)(?:呢|分别是多少|各是多少|各多少|是多少|分别多少)?[？?。]?$")
+                           r"(?:同样|也是|一样)?(?:的)?(?:(?:这|那|上面|刚才)(?:的)?(?:[两二三四五六七八九几]个?|些)?|[两二三四五六七八九]个)"
+                           r"(?:数|数字|指标)(?:呢|分别是多少|各是多少|各多少|是多少|分别多少)?[？?。]?$")  # (a pointer or a count said)
 
 
 def _remember_names_asked(session: Session, answer: Answer, parts: list[Query]) -> None:

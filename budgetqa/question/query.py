@@ -104,7 +104,8 @@ class Query:
 
 
 # A word of hesitation said before a pause (嗯……那个，X / 就是，Y) points at nothing and asks nothing.
-_HESITATION = re.compile(r"(?:^|(?<=[，,。！？!?….\s]))(?:嗯+|呃+|额+|唉+|哦+|噢+|那个谁|那谁|那个什么|那什么|那个|这个|就是|然后|那啥)(?:[，,…。.\s]+)")
+_HESITATION = re.compile(r"(?:^|(?<=[，,。！？!?….\s]))(?:(?:嗯+|呃+|额+|唉+|哦+|噢+|那个谁|那谁|那个什么|那什么|那个|这个|就是|然后|那啥)(?:[，,…。.\s]+)"
+                         r"|(?:那个|这个|就是|然后)?(?:嗯+|呃+)(?:那个|就是)?)")  # (voice typing runs them in: 那个嗯区委办)
 
 
 # What a clause says of the names before it (A和B都是项目支出表，区别在哪): it describes them, it names nothing
@@ -1908,7 +1909,9 @@ def _other_department(spaced: str, exact: list[Mention], q: Query, doc: Document
                                 full_mention(piece, m))[-1]
                 name = name.strip("年和与及在、").lstrip("类款项级")  # 20131款党委办: the code's level, then a name
                 # 我们区委办 / 你们局 / 想先弄清楚咱们局: what follows the asker's (or the addressee's) "our" is their own
-                name = re.sub(r"^(?:我|咱|俺|本)", "", re.split(r"咱们|我们|你们|俺们|偶们|您们|贵", name)[-1])
+                name = re.sub(r"^(?:我|咱|俺|本)", "", re.split(r"咱们|我们|你们|俺们|偶们|您们|贵|他们|她们|人家", name)[-1])
+                # fillers and hearsay said before the name (嗯区委办, 网传区委办, 有人爆料区委办): not part of it
+                name = _HEARSAY_LEAD.sub("", name)
                 # words of asking run into the name (请问区委办公室, 老同志关心关工委): the organisation follows them
                 name = re.sub(r"^(?:下面|上面|下级|上级|其中|里面|下属)(?:的)?", "", lexicon.ASKING_LEAD.sub("", name))
                 name = re.sub(r"^(?:一|这|那|整|某|每)个", "", name)  # 一个区委办…: a determiner, then the name
@@ -1924,6 +1927,9 @@ def _other_department(spaced: str, exact: list[Mention], q: Query, doc: Document
                     continue
                 return name
     return ""
+
+
+_HEARSAY_LEAD = re.compile(r"^(?:嗯|啊|呃|额|那个|就是|网传|网上说|网上|听说|听人说|有人说|有人爆料|爆料|据说|传言|传闻|据传)+")
 
 
 # An organisation's kind said without its name (学校, 单位, 局): the report's own, or none in particular.
