@@ -515,8 +515,10 @@ def share_against(doc: Document, q: Query) -> Answer | None:
     if len(q.percents) != 1 or q.comparator not in PASSES or "占" not in q.squashed or not q.subjects:
         return None
     found = share(doc, replace(q, op="share", percents=[], comparator=None))
-    computed = next((f for f in found.figures if f.unit == "%" and ("比例" in f.label or "占比" in f.label)), None) \
-        if found is not None and found.matched else None
+    shares = [f for f in found.figures if f.unit == "%" and ("比例" in f.label or "占比" in f.label)] \
+        if found is not None and found.matched else []
+    # the share computed, not the one the report states beside it (报告所述占比), which may be its slip
+    computed = next((f for f in shares if not f.label.startswith("报告")), shares[0] if shares else None)
     if computed is None:
         return None
     word, passes = PASSES[q.comparator]

@@ -2161,13 +2161,18 @@ def _leans_on_context(q: Query) -> bool:
         and bool(re.match(r"(?:那)?(?:完成|执行)(?:了)?(?:年初)?预算", q.squashed))
     part_left = part_left or bare and bool(lexicon.FUND_ASKED.search(q.squashed))  # 用的哪一类预算的钱: of the last name
     # 决算比年初预算少多少 / 跟年初预算的缺口: the budget and outturn of what was just asked, named by measures only
-    measures = not q.amounts and not q.percents and bool(re.search(r"决算|执行|完成|缺口|(?:比|较|与|跟|同)(?:20\d\d年度?)?(?:的)?预算",
-                                                                  q.squashed)) and len(re.sub(
-        r"决算数?|年初预算数?|全年预算数?|调整预算数?|预算数?|执行数|执行率|完成率|缺口|差距|20\d\d年度?|当年|相比|同比"
-        r"|比|较|跟|和|与|的|按|算|增长|增加|减少|下降|变动|了|万元|万|元", "", leftover)) <= 3
+    measures = not q.amounts and not q.percents and bool(_BUDGET_MEASURED.search(q.squashed)) \
+        and len(_MEASURE_WORDS.sub("", leftover)) <= 3
     return marked or within or bool(counted) or why or down or bool(pair) or verb_first or whether or part_left \
         or (bare and bool(asks) and len(leftover) <= 3 and not whole_money) or bare and bool(asks) and measures \
         or asks_sheet(q) or _one_sided(q) or (q.op == "parent" or _which_table_of_last(q)) and not q.subjects and q.table is None
+
+
+# A budget set against its outturn or an earlier year's budget (决算比年初预算, 跟2025年度预算相比), and the
+# words such a question is made of besides its name
+_BUDGET_MEASURED = re.compile(r"决算|执行|完成|缺口|(?:比|较|与|跟|同)(?:20\d\d年度?)?(?:的)?预算")
+_MEASURE_WORDS = re.compile(r"决算数?|年初预算数?|全年预算数?|调整预算数?|预算数?|执行数|执行率|完成率|缺口|差距|20\d\d年度?|当年"
+                            r"|相比|同比|比|较|跟|和|与|的|按|算|增长|增加|减少|下降|变动|了|万元|万|元")
 
 
 # 落在/用在/花到哪些科目: where money is placed, which says there is money named before.
