@@ -846,7 +846,7 @@ KNOWN_GAPS = {
         "E7-012", "E7-023", "E7-024", "E7-025", "E7-026", "E7-029", "E7-032", "E7-036", "E7-045", "E7-048", "E7-049",
         "E7-052", "E7-053", "E7-055", "E7-056", "E7-058", "E7-060", "E7-061", "E7-064", "E7-065", "E7-068", "E7-069",
         "E7-070", "E7-072", "E7-077", "E7-078", "E7-080", "E7-081", "E7-089", "E7-090"],
-    "corpus_mix_f7.jsonl": ["F7-012", "F7-015", "F7-028", "F7-035", "F7-039", "F7-040", "F7-041", "F7-047", "F7-050",
+    "corpus_mix_f7.jsonl": ["F7-012", "F7-015", "F7-028", "F7-035", "F7-039", "F7-041", "F7-047", "F7-050",
         "F7-055", "F7-063", "F7-070", "F7-076", "F7-077", "F7-079", "F7-081", "F7-086", "F7-088", "F7-089"],
     # development sets of this session, written by helpers who never saw the code: corpus_dialogues_j6 (ten corpus
     # files, all in dialogues; an auditor walking the tables, 科研处 staff, a 社区书记, a budget analyst comparing
