@@ -23,8 +23,9 @@ from budgetqa.answer.lists import Domain, domain, list_answer, sheet_total, spre
 from budgetqa.answer.lists import sheet_domain
 from budgetqa.answer.topics import topic_answer
 from budgetqa.answer.model import Answer, amount_text
-from budgetqa.answer.resolve import (NARRATIVE, Value, code_values, column_values, is_descendant, list_total,
-                                    paragraph_subject, table_total, table_no_of, titled, topic_facts, whole_column)
+from budgetqa.answer.resolve import (NARRATIVE, REPORT_TOTALS, Value, code_values, column_values, is_descendant,
+                                    list_total, paragraph_subject, table_total, table_no_of, titled, topic_facts,
+                                    whole_column)
 from budgetqa.models import Document, Fact
 from budgetqa.question.mentions import Mention
 from budgetqa.question.query import Query
@@ -1063,9 +1064,6 @@ def _sided_figures(doc: Document, q: Query) -> set[tuple[Decimal, str]]:
             and (v := subject_value(doc, q, m)) is not None and v.amount for w in ("收入", "支出") if w in m.term.name}
 
 
-_WHOLE_KEYS = ("收入总计", "支出总计", "收支总计", "本年收入合计", "本年支出合计")
-
-
 def _change(doc: Document, q: Query) -> Answer | None:
     if (added := changes_added(doc, q)) is not None:
         return added  # 两者各自的增减额相加，等不等于总的减少额: a stated change against its stated parts
@@ -1079,7 +1077,7 @@ def _change(doc: Document, q: Query) -> Answer | None:
         return Answer(False, "change", f"报告（{doc.label}）没有逐个列出各{kind}上年的数字，只对个别总数写了与上年的比较；"
                                        f"没有可给的数字。")  # 上年各功能科目分别安排了多少
     # a total and its parts the line before asked (收入总计是多少？其中A、B各多少), asked again: each one's change
-    carried = bool(q.subjects) and all(m.start >= 10_000 for m in q.subjects) and q.subjects[0].term.key in _WHOLE_KEYS
+    carried = bool(q.subjects) and all(m.start >= 10_000 for m in q.subjects) and q.subjects[0].term.key in REPORT_TOTALS
     if len({m.term.key for m in q.subjects}) >= 2 and (q.each or carried) and (each := _each_change(doc, q)) is not None:
         return each
     codes = [t.key for m in q.subjects for t in m.terms if t.kind == "code"]
@@ -1129,7 +1127,7 @@ def _change(doc: Document, q: Query) -> Answer | None:
             found = topic_answer(doc, q, topic)
             if found is not None:
                 return found
-        whole = q.subjects and q.subjects[0].term.key in _WHOLE_KEYS
+        whole = q.subjects and q.subjects[0].term.key in REPORT_TOTALS
         headline = [f for f in changes if f.kind == "change" and re.search(r"收入|支出|收支|预算", f.subject or "")]
         if whole and headline:  # the report's money as a whole: its headline change (收入预算比上年减少…)
             return stated_change(doc, q, min(headline, key=lambda f: f.line))

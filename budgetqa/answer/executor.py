@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from budgetqa import lexicon
 from budgetqa.answer.model import Answer, Figure, Session, Source, amount_text
-from budgetqa.answer.resolve import TOPIC_FACT_WORDS
+from budgetqa.answer.resolve import REPORT_TOTALS, TOPIC_FACT_WORDS
 from budgetqa.answer import check as checks
 from budgetqa.answer import build, compute, figures, gaps, lists, text, topics, typed
 from budgetqa.answer.enumerated import enumerated
@@ -490,16 +490,13 @@ def _asked_outright(doc: Document, q: Query, question: str, session: Session) ->
     return found
 
 
-_WHOLE_TOTALS = {"收入总计", "支出总计", "收支总计", "本年收入合计", "本年支出合计"}
-
-
 def _as_later_part(q: Query, question: str) -> Query:
     """A later question of a line leans on the one before unless it names its own subject."""
     q = without_loose_totals(q)
     if q.subjects and all(m.via == "whole" for m in q.subjects) and not re.search(r"收入|支出", question):
         # 2013105是什么，多少钱: of 2013105 (收入多少、支出多少: the side named is the report's total of it)
         q = replace(q, subjects=[])
-    elif q.subjects and all(m.via == "synonym" and squash(m.term.name).endswith(tuple(_WHOLE_TOTALS)) for m in q.subjects) \
+    elif q.subjects and all(m.via == "synonym" and squash(m.term.name).endswith(REPORT_TOTALS) for m in q.subjects) \
             and not re.search(r"收入|支出|总|一共|全部|合计|全年|一年", question):
         q = replace(q, subjects=[])  # X收进来多少，实际花出去多少: X's spending, not the report's whole
     q.follow_up = q.follow_up or not q.subjects or all(measure_word(q, m) for m in q.subjects)

@@ -38,6 +38,8 @@ class Value:
 
 
 NARRATIVE = "情况说明"
+# The names of the report's money as a whole (its summary totals)
+REPORT_TOTALS = ("收入总计", "支出总计", "收支总计", "本年收入合计", "本年支出合计")
 # Where a subject code's figure is read, by the question's scope, best first.
 _CODE_TABLES = {
     None: ("expenditure", "fiscal_expenditure", "gp_expenditure", "income"),
