@@ -268,7 +268,7 @@ def _narrative(doc: Document) -> list[Finding]:
         total = parts[0].part_of
         found = _compare(total.value, [p.value for p in parts], kind="narrative_total", unit=total.unit,
                          subject=f"说明「{total.label}」与其中 " + " + ".join(p.label for p in parts),
-                         lines=[total.line] + [p.line for p in parts])
+                         lines=[total.line] + [p.line for p in parts], detail=" + ".join(str(p.value) for p in parts))
         if found:
             out.append(found)
     out += _narrative_vs_tables(doc)

@@ -310,6 +310,28 @@ CASES = [
     (FINANCE, "本年其他收入6.20万元分别计入了哪些支出功能科目？", [0.01, 6.19], ["一般行政管理事务"]),
     # a 三公 line's share of the 三公 total is read in the 三公 table (the economic table prints it in 元)
     (JUSTICE, "三公经费预算一共多少？其中公务接待费占几成？", [10.81, 0.83, 7.68], []),
+    # a fund said after a code with a verb of paying (财政拨款出了多少): the code's figure in that fund's table
+    (SWU_FINAL, "住房公积金多少？其中财政拨款出了多少？", [15093.08, 7443.57], []),
+    # a later part naming only another table (…表里又是多少): the same code read there
+    (SWU_2021, "支出预算表里住房公积金多少万元？财政拨款支出预算表里又是多少？", [15076.55, 7136.05], []),
+    # sources of a code's money (从收入来源看A和B各多少): its columns in the income table
+    (SWU_2023, "社会保障和就业支出一共多少万元？从收入来源看财政拨款和其他收入各是多少？", [13465.06, 13345.79, 119.27], []),
+    # vehicles the budget buys are not those held
+    (STREET, "街道办现在有几辆公车？2026年还买不买新车？", [2, 0], ["购置车辆"]),
+    # outturn under its budget by most (少得最多): the gap one way only
+    (SOCIAL, "分项来看，决算比全年预算少得最多的是哪一项？少多少？", [6.37], ["事业运行"]),
+    # a percentage typed, against the share just computed: percentage points
+    (SOCIAL, "项目支出占比多少？比规划资源局的44.90%高几个百分点？", [65.70, 20.80], []),
+    # one figure found against one amount typed (another department's, taken as typed)
+    (SOCIAL, "机关运行经费是多少？规划资源局是142.80万，两家差多少？", [10.23, 132.57], []),
+    # a total, its parts and the asker's own sum (我加起来是…，谁对): parts against the total, by the rounding rule
+    (FINANCE, "财政局决算写政府采购251.25万元，货物4.79、工程0、服务246.47，我加起来是251.26，到底谁对？",
+     [251.26, 0.01], ["尾数差"]),
+    # a part worked back from a stated total whose parts do not add up
+    (SWU_2021, "“使用非财政拨款结余”总表和说明写得不一样（18,953.78 vs 18,953.73），拿收入总计倒推一下哪个对？",
+     [18953.78], []),
+    # one row read in two tables (表5里X比表3的少多少)
+    (STREET, "表5里城乡社区支出比表3的少了多少元？", [44163930, 47543930, 3380000], []),
 ]
 
 
@@ -550,3 +572,13 @@ def test_how_much_of_the_budget_was_spent_asked_after_a_topic(databases):
     ask(conn, "普陀规划资源局2024年三公经费年初预算多少，实际决算花了多少？", session)
     answer = ask(conn, "完成预算的比例是多少？", session)
     assert has_number(answer, 13.68) and not has_number(answer, 95.45), answer.text
+
+
+def test_the_subject_a_completion_ranking_picks_is_what_the_next_question_asks_of(tmp_path):
+    path = tmp_path / "planning.db"
+    load_document(path, parse_file(CORPUS / PLANNING))
+    conn, session = connect(path), Session()
+    ranked = ask(conn, "分项里完成率最低的是哪个科目？", session)
+    assert has_number(ranked, 88.08), ranked.text
+    gap = ask(conn, "该项年初预算与决算差额是多少？", session)
+    assert has_number(gap, 370.58) and "城乡社区规划与管理" in gap.text, gap.text

@@ -597,6 +597,9 @@ def _findings(doc: Document, q: Query) -> Answer:
     a.text += "；".join(f"[{SEVERITY_LABEL[f.severity]}] {f.subject}：印 {f.stated}{f.unit}，算得 {f.computed}{f.unit}，"
                        f"差 {abs(f.difference)}（行 {', '.join(map(str, sorted(set(f.lines))))}）" for f in shown)
     a.text += "。" if len(wanted) <= 6 else f"；另有 {len(wanted) - 6} 处见「检查结果」。"
+    if q.has("倒推", "反推", "推算", "推一下", "应该是", "应为", "哪个对", "谁对"):
+        for f in shown:  # (拿收入总计倒推一下哪个对: the named part as the total would have it)
+            _implied_part(f, names, a)
     for f in shown[:3]:
         a.figure(f"{f.subject}（印）", f.stated, f.unit)
         a.figure(f"{f.subject}（算得）", f.computed, f.unit)
@@ -608,6 +611,23 @@ def _findings(doc: Document, q: Query) -> Answer:
     a.rows = [[SEVERITY_LABEL[f.severity], f.subject, f.stated, f.computed, abs(f.difference), f.unit,
                ",".join(map(str, sorted(set(f.lines))))] for f in wanted]
     return a
+
+
+def _implied_part(f, names: list[str], a: Answer) -> None:
+    """A stated total whose parts do not add up, one of them named in the question (拿收入总计倒推一下):
+    what that part would be if the total is right, worked back from the total and the other parts."""
+    if f.kind != "narrative_total" or not f.detail or "与其中 " not in f.subject:
+        return
+    labels = f.subject.split("与其中 ", 1)[1].split(" + ")
+    values = [Decimal(v) for v in f.detail.split(" + ")]
+    if len(labels) != len(values):
+        return
+    for label, value in zip(labels, values):
+        if any(squash(n) in squash(label) or squash(label) in squash(n) for n in names):
+            implied = f.stated - (f.computed - value)
+            total = f.subject.split("「", 1)[1].split("」", 1)[0]
+            a.text += f"若「{total}」所印 {f.stated}{f.unit} 无误，{label} 应为 {implied}{f.unit}（{f.stated} 减其余各项，计算；报告印 {value}）。"
+            a.figure(f"{label}（按总数倒推，计算）", implied, f.unit)
 
 
 def _show_compared(doc: Document, q: Query, a: Answer) -> None:

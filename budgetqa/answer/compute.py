@@ -182,6 +182,14 @@ def difference(doc: Document, q: Query) -> Answer | None:
     columns = [m.term.key for m in q.subjects if "column" in m.kinds]
     if len(tables) == 2 and columns and not _total_beside_placed(q):
         return across_tables(doc, tables, columns[0])
+    named = [m for m in q.subjects if m.kinds != {"table"}]
+    one_row = len(named) == 1 and bool(named[0].kinds & {"code", "item", "row"}) and not _total_beside_placed(q)
+    if one_row and named[0].table in tables:  # (the table the name is read in first, the other compared with it)
+        tables = [named[0].table] + [t for t in tables if t != named[0].table]
+    vals = [v for t in tables for v in mention_values(doc, replace(named[0], table=t), replace(q, table=t))[:1]] \
+        if len(tables) == 2 and one_row else []  # 表5里X比表3的少多少: one row, read in each table
+    if len(vals) == 2 and vals[0].unit == vals[1].unit:
+        return _difference_of(q, [replace(v, label=f"{v.where} {v.label}") for v in vals])
     if asks_budget_vs_outturn(doc, q):
         found = budget_vs_outturn(doc, q)
         if found is not None:
@@ -191,9 +199,14 @@ def difference(doc: Document, q: Query) -> Answer | None:
         vals = [v for m in q.measures for v in mention_values(doc, q.subjects[0], replace(q, measures=[m]))]
     if len(vals) != 2 or vals[0].unit != vals[1].unit:
         return None
+    if vals[0].label == vals[1].label:  # one name in two tables (its income and its spending): said with each table
+        vals = [replace(v, label=f"{v.where} {v.label}") for v in vals]
+    return _difference_of(q, vals)
+
+
+def _difference_of(q: Query, vals: list[Value]) -> Answer:
+    """The first figure less the second, and the gap as a share of the second when asked."""
     first, second = vals
-    if first.label == second.label:  # one name in two tables (its income and its spending): said with each table
-        first, second = (replace(v, label=f"{v.where} {v.label}") for v in vals)
     diff = first.amount - second.amount
     a = answer("difference", f"{first.label} 与 {second.label}",
                f"{said(first)} 比 {said(second)} {'多' if diff >= 0 else '少'} {amount_text(abs(diff), first.unit)}"
@@ -586,8 +599,10 @@ def share(doc: Document, q: Query) -> Answer | None:
     if stated is not None:
         f, denominator = stated
         if denominator is None or denominator.value == base.amount:
-            agree = abs(f.value - computed) <= Decimal("0.01")
-            a.text += f"报告第{f.line}行写明占 {f.value}%" + ("，与计算一致。" if agree else f"，与计算的 {computed}% 不一致。")
+            gap = abs(f.value - computed)
+            a.text += f"报告第{f.line}行写明占 {f.value}%" + (
+                "，与计算一致。" if not gap else f"，与计算的 {computed}% 差 {gap} 个百分点，属尾数差。"
+                if gap <= SHARE_TOLERANCE else f"，与计算的 {computed}% 不一致。")
         else:
             a.text += f"另：报告第{f.line}行写明它占{denominator.label}（{denominator.value}）的 {f.value}%。"
         a.figure("报告所述占比", f.value, "%", NARRATIVE, f.line)
@@ -1440,6 +1455,45 @@ def rate_gap(q: Query, rates: list) -> Answer | None:
                  f"{a.label} {a.value}% 与 {b.label} {b.value}% 相差 {gap} 个百分点（{max(a.value, b.value)} − {min(a.value, b.value)}）。")
     out.figure("相差（百分点，计算）", gap, "个百分点")
     return out
+
+
+# 比44.90%高几个百分点 / 跟30%差多少个百分点: a percentage typed, set against the one just given
+_POINTS_AGAINST = re.compile(r"(?:比|跟|和|与|较)[^，,？?]{0,12}?\d+(?:\.\d+)?%[^，,？?]{0,4}?(?:高|低|多|少|差|相差|超|超出)了?"
+                             r"(?:几|多少)个?百分点")
+
+
+def points_against(q: Query, figures: list) -> Answer | None:
+    """A percentage the question types, set against the one share or rate the last answer gave: their
+    difference in percentage points (the typed one may be another report's; it is taken as typed)."""
+    if len(q.percents) != 1 or not _POINTS_AGAINST.search(q.squashed):
+        return None
+    shares = sorted((f for f in figures if f.unit == "%"), key=lambda f: f.label.startswith("报告所述"))  # (the computed one first)
+    if not shares:
+        return None
+    given, typed = shares[0].value, q.percents[0]
+    gap = given - typed
+    word = "高" if gap > 0 else "低" if gap < 0 else "持平，相差"
+    out = answer("difference", f"{shares[0].label} 与所给 {typed}%",
+                 f"{shares[0].label} {given}% 比所给的 {typed}% {word} {abs(gap)} 个百分点（{given} − {typed}，计算）。")
+    out.figure("相差（百分点，计算）", abs(gap), "个百分点")
+    return out
+
+
+def against_typed(q: Query, a: Answer) -> None:
+    """A difference asked between one figure found and one amount the question types (比142.80万少多少,
+    对方是142.80万，两家差多少): the gap is added to the answer; the typed amount is taken as typed."""
+    typed = [t for t in q.amounts if not re.match(r"[个项张类款%]", q.squashed[t.end:t.end + 1])]
+    money = [f for f in a.figures if f.unit in ("万元", "元") and "计算" not in f.label]
+    if len(typed) != 1 or len({f.value for f in money}) != 1:
+        return
+    head, other = money[0], typed_value(typed[0], money[0].unit)
+    if other == head.value:
+        return
+    diff = head.value - other
+    a.intent = "difference"
+    a.text += (f" 与所给的 {typed[0].value}{typed[0].unit or head.unit} 相比，{'多' if diff > 0 else '少'} "
+               f"{amount_text(abs(diff), head.unit)}（{head.value} − {other}，计算）。")
+    a.figure("与所给数的差额（计算）", abs(diff), head.unit)
 
 
 def pair_shown(q: Query, figures: list) -> Answer | None:

@@ -328,7 +328,7 @@ _STATED_BY = {"rank": _FIGURE_ONLY, "list": _FIGURE_ONLY, "filter": _FIGURE_ONLY
               "difference": re.compile(r"^(?:那)?(?:(?:多|少|差|相差|差了|差额|差额是|差距|差距是|高|低)(?:了)?)?(?:是)?多少(?:钱|万元|元)?[？?]?$")}
 # 年初预算和决算差多少 after a part that picked an item and stated its budget, outturn and gap (相差…)
 _GAP_AGAIN = re.compile(r"^(?:那|它的?)?(?:(?:年初|全年|调整)?预算数?(?:和|与|跟)决算数?|决算数?(?:和|与|跟|比)(?:年初|全年|调整)?预算数?)?"
-                        r"(?:之间)?(?:差|相差|差了|差额|差距)(?:是|有)?多少(?:钱|万元|万|元)?[？?]?$")
+                        r"(?:之间)?(?:差|相差|差了|差额|差距|少了?|多了?|超了?|超支了?|结余了?)(?:是|有)?多少(?:钱|万元|万|元)?[？?]?$")
 _PART_END = re.compile(r"[？?！!；;。]+")
 # 我是审计局的，… / 作为人大代表我想问：…: who is asking says nothing about what is asked.
 _INTRODUCTION = re.compile(r"^(?:我是[^，,。：:？?]{1,16}?(?:的)?[，,。：:]|作为[^，,。：:？?]{1,16}?(?:我想问|我问一下|想问)?[，,：:]?"
@@ -363,7 +363,9 @@ _CLAUSE_END = re.compile(r"([，,]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff]))")
 # Words that make a clause a question of its own (多少, 几个, 是否 …); a clause without one says
 # where or what, and is read together with the next.
 _ASKS = re.compile(r"(?i)how\s+much|how\s+many|share|percent|ratio|which|多少|几|哪|什么|啥|吗|有没有|有无|等不等于|对得上|对不上|(?<![这那多])么|呢|是否|是不是|占比|比例|比重|百分比|对不对|怎么|咋|如何|为何|为什么|原因|多长|多久|多大|多高|用来干|干嘛用|干啥用|用途"
-                   r"|(?:金额|数额)\s*$")  # (请列示X科目金额，及其…: a figure asked in writing)
+                   r"|(?:金额|数额)\s*$"
+                   # 买不买 / 还买新车不 ask whether of their own; 算不算 / 一样不 ask it of the clause before
+                   r"|(?!算)([\u4e00-\u9fff])[不没]\1|(?<!一样)(?<!相同)(?<!一致)(?<!对得上)(?<!相等)(?<!等于)(?<!算)[不没]\s*$")  # (请列示X科目金额，及其…: a figure asked in writing)
 
 
 # A clause that ends asking (公车有几辆 / 多少钱): a space after it starts another question.
@@ -563,7 +565,8 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
     if found is not None:
         _remember_result(session, found)  # (前三个加起来多少，占X多少: of that sum)
         return found
-    found = compute.rate_gap(q, session.rates) if not q.subjects else None  # 这两个降幅差几个百分点
+    found = compute.rate_gap(q, session.rates) if not q.subjects else None
+    found = found or compute.points_against(q, session.last_figures)  # 比44.90%高几个百分点
     if found is not None:
         return found
     found = compute.on_last_result(doc, q, session.results) if not picked and not pointed else None
@@ -786,6 +789,8 @@ def execute(conn, doc: Document, q: Query) -> Answer | None:
     does not take is not answered with money, nor money with a count; how something is done also gets the
     sentences that tell it."""
     found = _code_asked(doc, q) or _execute(conn, doc, q)
+    if found is not None and found.matched and found.intent == "value" and q.op == "difference":
+        compute.against_typed(q, found)  # 机关运行经费比142.80万少多少: the one figure found, against the one typed
     counted = _UNCOUNTED.search(q.squashed)
     if counted and found is not None and found.matched and found.intent == "value" and found.figures \
             and all(f.unit in ("万元", "元") for f in found.figures):  # 订几份: a count the report gives only as money

@@ -716,12 +716,17 @@ def rate_rank(doc: Document, q: Query) -> Answer | None:
     return a
 
 
-_COMPLETION_ASKED = re.compile(r"完成率|执行率|完成得|完成情况|完成.{0,6}比例|执行.{0,4}比例")
+_COMPLETION_ASKED = re.compile(r"完成率|执行率|完成得|完成情况|完成.{0,6}比例|执行.{0,4}比例"
+                               r"|决算(?:数)?占(?:年初|全年|调整后?)?预算(?:数)?的?(?:比例|比重|百分比)")
 # 完成年初预算正好100%的有几项: a completion said as the budget done, of the subjects counted or listed
-_COMPLETION_SAID = re.compile(r"完成了?(?:年初|全年|调整后?)?预算的?(?:正好|恰好|刚好)?\d")
+_COMPLETION_SAID = re.compile(r"完成了?(?:(?:年初|全年|调整后?)?预算的?)?(?:正好|恰好|刚好)?\d")
 _OUTTURN_AGAINST = re.compile(r"决算数?(?:正好|恰好|刚好)?(小于|低于|少于|不足|没达到|未达到|没有达到|大于|高于|超过|多于|等于)(?:全年|年初|调整)?预算")
 # Budget and outturn ranked by how far apart they are (预算和决算差额最大的, 哪一项差得最多).
-_GAP_RANKED = re.compile(r"(?:差额|相差|差距|差得|差的|差)(?:最大|最多)|(?:最大|最多)的?(?:差额|差距)")
+_GAP_RANKED = re.compile(r"(?:差额|相差|差距|差得|差的|差)(?:最大|最多)|(?:最大|最多)的?(?:差额|差距)"
+                         r"|(?:少|多|超|低|高|省|剩)(?:了|出)?(?:得|的)?最多")
+# The way apart a ranking by the gap asks (决算比预算少得最多: outturns under their budget, most under first).
+_GAP_UNDER = re.compile(r"(?:少|低|省|剩)(?:了|出)?(?:得|的)?最多")
+_GAP_OVER = re.compile(r"(?:多|超|高)(?:了|出)?(?:得|的)?最多")
 _BUDGETS_ADDED = re.compile(r"(?:年初预算|全年预算|调整预算)[^，。？?]{0,6}(?:加起来|合计|相加|之和|加总)")
 
 
@@ -737,6 +742,19 @@ def completion_asked(doc: Document, q: Query) -> Answer | None:
         return None
     items = outturns(doc)
     return _completion_items(doc, q, items) if len(items) >= 2 else None
+
+
+def code_of_topic(doc: Document, topic: str) -> str | None:
+    """The code of a subject a paragraph names by its path (城乡社区支出（类）城乡社区规划与管理（款）
+    城乡社区规划与管理（项）): the row of the deepest level whose name and parents' names agree."""
+    path = [(squash(name), level) for name, level in re.findall(r"([^（）\d、.]+)（(类|款|项)）", topic)]
+    if not path:
+        return None
+    names = {r.code: squash(r.name) for t in doc.tables for r in t.rows if r.code}
+    width = {"类": 3, "款": 5, "项": 7}
+    found = {code for code, name in names.items() if len(code) == width[path[-1][1]] and name == path[-1][0]
+             and all(names.get(code[:width[level]]) in (None, name) for name, level in path[:-1])}
+    return found.pop() if len(found) == 1 else None
 
 
 def _completion_items(doc: Document, q: Query, items: list[Outturn]) -> Answer:
@@ -776,6 +794,9 @@ def _completion_items(doc: Document, q: Query, items: list[Outturn]) -> Answer:
         low = bool(_LOW_FIRST.search(q.squashed)) and not by_gap
         ranked = sorted(items, key=(lambda i: abs(i.outturn.value - i.budget.value)) if by_gap else (lambda i: i.rate),
                         reverse=not low)
+        if by_gap and (_GAP_UNDER.search(q.squashed) or _GAP_OVER.search(q.squashed)):
+            under = bool(_GAP_UNDER.search(q.squashed))  # only those apart the way asked
+            ranked = [i for i in ranked if (i.outturn.value < i.budget.value) == under and i.outturn.value != i.budget.value] or ranked
         n = abs(q.n) if q.n else (3 if q.has("几个", "哪些", "几项") else 1)
         what = "预算与决算相差，最大" if by_gap else f"完成预算的比例，{'最低' if low else '最高'}"
         a = answer("rank", f"报告逐项说明的{what}",
@@ -791,6 +812,9 @@ def _completion_items(doc: Document, q: Query, items: list[Outturn]) -> Answer:
             a.figure(f"{i.topic}{i.outturn.label}", i.outturn.value, unit, "情况说明", i.outturn.line)
             a.figure(f"{i.topic}差额（计算）", abs(gap), unit)
         a.text += "；".join(said) + "。"
+        code = code_of_topic(doc, ranked[0].topic)
+        if code:  # (该项年初预算与决算差多少: the subject picked, by its code)
+            a.focus = [Value(ranked[0].topic, ranked[0].outturn.value, unit, "情况说明", ranked[0].outturn.line, code)]
         reason = stated_reason(doc, ranked[0].outturn.sentence, ranked[0].outturn.line)
         if reason:
             a.text += reason + "。"

@@ -188,12 +188,17 @@ def assets(doc: Document, q: Query) -> Answer | None:
     else:
         return None  # 资产总额 and the like: the reports state none
     chosen = [i for i in chosen if i.value is not None]
+    # the vehicles the year's budget buys, beside those held
+    bought = [i for i in items if "购置" in i.name and i.unit == "辆" and i.value is not None]
+    if bought and any(i.unit == "辆" for i in chosen) and q.has("购置", "买", "购买", "新购", "添置", "采购", "新车"):
+        chosen = bought
     if not chosen:
         return None
     head = next((i for i in chosen if "实有" in i.name), chosen[0]) if chosen[0].unit == "辆" and not named else chosen[0]
     # as the report writes a count (其他用车2辆); a space only where the name itself ends in a digit
     text = "，".join(f"{i.name}{' ' if i.name[-1:].isdigit() else ''}{i.value}{i.unit}" for i in chosen if i.value or i is head)
-    dated = _asset_date(doc, head.line - 4, head.line)  # an asset figure is a count on a date: say which
+    # an asset figure is a count on a date: say which (vehicles the budget buys are of the budget's year)
+    dated = _asset_date(doc, head.line - 4, head.line) if "购置" not in head.name else None
     when = f"截至 {dated[1]}；" if dated else ""
     a = answer("value", head.name, f"{text}（{when}国有资产占有使用情况 第{head.line}行）。")
     a.figure(head.name, head.value, head.unit, "国有资产占有使用情况", head.line)

@@ -9,6 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from budgetqa.answer.build import answer, pct
 from budgetqa.answer.model import Answer
+from budgetqa.findings import SEVERITY_LABEL, judge
 from budgetqa.models import Document
 from budgetqa.question.query import Query
 
@@ -86,6 +87,10 @@ def arithmetic(doc: Document, q: Query) -> Answer | None:
     if len(typed) >= 3 and "其中" in q.squashed[typed[0].end:typed[1].start] \
             and re.search(r"对(?:得|不)上|一致|相符|吻合|对不对|加起来|相加|之和|等于", q.squashed):
         return _parts_added(doc, typed)
+    own = _own_sum(typed) if len(typed) >= 4 and q.op == "check" else None
+    if own is not None:  # 总额A，分项B、C、D，我加起来是E，谁对: the parts against the total, and the asker's sum
+        whole, parts, mine = own
+        return _parts_added(doc, [whole] + parts, mine)
     # names beside figures typed with the operation between them (我按2106.66除以2940.05算一下) do not stop it
     if q.subjects and not (len(typed) == 2 and _operator_between(q, typed)) and not _completion_asked(q, typed):
         return None
@@ -125,24 +130,41 @@ def arithmetic(doc: Document, q: Query) -> Answer | None:
         a.figure("合计（计算）", result, unit)
     else:
         return None
-    said = "；".join(f"{t.value} {where}" for t in typed if (where := _where(doc, t.value)))
+    said = "；".join(f"{t.value} {where}" for t in typed if t.value and (where := _where(doc, t.value)))
     a.text += f"所给数字在报告中：{said}。" if said else "所给数字都按问题所写计算，报告中没有找到印有这些数字的地方。"
     return a
 
 
-def _parts_added(doc: Document, typed: list) -> Answer:
+def _own_sum(typed: list) -> tuple | None:
+    """Among four or more figures typed, the asker's own sum: one figure that is the sum of all the others
+    but one, that one being the total they are set against. None unless exactly one such reading."""
+    found = []
+    for i, mine in enumerate(typed):
+        for j, whole in enumerate(typed):
+            parts = [t for k, t in enumerate(typed) if k not in (i, j)]
+            if i != j and len(parts) >= 2 and sum((t.value for t in parts), Decimal(0)) == mine.value:
+                found.append((whole, parts, mine))
+    return found[0] if len(found) == 1 else None
+
+
+def _parts_added(doc: Document, typed: list, mine=None) -> Answer:
     """A total typed with its parts after 其中 (财政拨款少2163.37万，其中一般公共预算少1168.37万、政府性基金少995万，
-    对得上吗): the parts added against the total."""
+    对得上吗): the parts added against the total, by the one rounding rule; and the asker's own sum of
+    them, when typed (我加起来是251.26，谁对)."""
     whole, parts = typed[0].value, [t.value for t in typed[1:]]
     added = sum(parts, Decimal(0))
     unit = next((t.unit for t in typed if t.unit), "")
     shown = " + ".join(str(p) for p in parts)
-    verdict = "一致" if added == whole else f"不一致，差 {abs(added - whole)}{unit}"
+    severity = judge(whole, parts)
+    verdict = "一致" if severity is None else f"不一致，差 {abs(added - whole)}{unit}，属{SEVERITY_LABEL[severity]}"
     a = answer("check", f"{shown} 与 {whole}", f"{shown} = {added}{unit}，所写总数 {whole}{unit}：{verdict}。")
+    if mine is not None:
+        a.text += f"所算的 {mine.value}{unit} 与分项相加一致；" + ("所写总数也一致。" if severity is None else
+                                                              f"所写总数 {whole}{unit} 与分项之和不符。")
     a.figure("分项之和（计算）", added, unit)
     if added != whole:
         a.figure("差额（计算）", abs(added - whole), unit)
-    said = "；".join(f"{t.value} {where}" for t in typed if (where := _where(doc, t.value)))
+    said = "；".join(f"{t.value} {where}" for t in typed if t.value and (where := _where(doc, t.value)))
     a.text += f"所给数字在报告中：{said}。" if said else ""
     return a
 

@@ -249,7 +249,7 @@ def _longest_piece(word: str, v: Vocabulary) -> tuple[str, list[str]] | None:
 def _extended(residue: str, squashed: str, v: Vocabulary, exact: list[Mention]) -> list[Mention]:
     """A printed name typed with a word more (政府采购服务 for 政府采购服务预算, 政府采购总额 for
     政府采购预算总额): the name found and the word after it, when a longer name holds them all in order."""
-    out = []
+    out, known = [], {}  # (a stretch typed again is looked up once: a pasted question repeats itself)
     for word in _words(residue):
         if len(word) < 2:
             continue
@@ -257,17 +257,25 @@ def _extended(residue: str, squashed: str, v: Vocabulary, exact: list[Mention]) 
             if squashed[m.end:m.end + len(word)] != word:
                 continue
             typed = squashed[m.start:m.end + len(word)]
-            missed = 1 if len(typed) >= 4 else 0  # one character mistyped (绩效工姿)
-            hits = [((common == len(typed), len(typed) / len(key)), t) for key, terms in v.by_name.items()
-                    if len(key) > len(typed) - 2 and (common := LCSseq.similarity(typed, key)) >= len(typed) - missed
-                    and len(typed) / len(key) >= 0.6 and key.startswith(typed[:2])
-                    for t in terms if t.kind not in ("table", "department")]
-            if hits:
-                best = max(h[0] for h in hits)  # every character typed first, then the closest length
-                terms = list(dict.fromkeys(t for r, t in sorted(hits, key=lambda h: h[0], reverse=True)
-                                           if r[0] == best[0] and r[1] >= best[1] - 0.05))
-                out.append(Mention(m.start, m.end + len(word), terms, 93, "partial"))
+            if typed not in known:
+                known[typed] = _longer_names(typed, v)
+            if known[typed]:
+                out.append(Mention(m.start, m.end + len(word), known[typed], 93, "partial"))
     return out
+
+
+def _longer_names(typed: str, v: Vocabulary) -> list[Term]:
+    """The names that hold every character typed in order (or all but one of four or more), closest length first."""
+    missed = 1 if len(typed) >= 4 else 0  # one character mistyped (绩效工姿)
+    hits = [((common == len(typed), len(typed) / len(key)), t) for key, terms in v.by_name.items()
+            if len(key) > len(typed) - 2 and (common := LCSseq.similarity(typed, key)) >= len(typed) - missed
+            and len(typed) / len(key) >= 0.6 and key.startswith(typed[:2])
+            for t in terms if t.kind not in ("table", "department")]
+    if not hits:
+        return []
+    best = max(h[0] for h in hits)  # every character typed first, then the closest length
+    return list(dict.fromkeys(t for r, t in sorted(hits, key=lambda h: h[0], reverse=True)
+                              if r[0] == best[0] and r[1] >= best[1] - 0.05))
 
 
 def _fuzzy(residue: str, squashed: str, v: Vocabulary, found: list[Mention]) -> list[Mention]:

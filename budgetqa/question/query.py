@@ -668,6 +668,9 @@ _QUALIFIERS = sorted({w for scope in ("本年", "全部") for w in lexicon.SCOPE
                      key=len, reverse=True)
 
 
+_SOURCE_VIEW = re.compile(r"(?:从|按)(?:收入|资金|经费)?(?:来源|渠道)(?:上|方面)?(?:来)?看(?=.)")
+
+
 def _blank_qualifiers(text: str) -> str:
     """The question with its 含/不含 结转 phrases blanked: they set the scope, they name nothing; and the
     words a name is asked to hold (名称带“办公经费”的): they pick things, they name none."""
@@ -676,7 +679,8 @@ def _blank_qualifiers(text: str) -> str:
     holds = lexicon.NAME_HOLDS.search(text)
     if holds:
         text = text[:holds.start(1)] + " " * len(holds.group(1)) + text[holds.end(1):]
-    return text
+    # 从收入来源看A和B: the point of view, before names it is said of
+    return _SOURCE_VIEW.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _blank(text: str, word: str) -> str:
@@ -1385,7 +1389,8 @@ def _table_roles(q: Query, ms: list[Mention]) -> list[Mention]:
                     q.table = nxt.table  # (A与表六B核对: the table is B's, A is read where it is printed)
                 continue
             before = q.squashed[out[-1].end:m.start] if out else ""
-            if q.table is None and nxt is None and out and not ("table" in out[-1].kinds and out[-1].term.key != m.term.key) and (before in ("（", "(", "", "的") or re.fullmatch(
+            if q.table is None and nxt is None and out and not ("table" in out[-1].kinds and out[-1].term.key != m.term.key) \
+                    and not _listed(q, out[-1]) and (before in ("（", "(", "", "的") or re.fullmatch(
                     r"(?:安排|列支|支出|花)?(?:的)?(?:那|这)?(?:部分|块|笔|项|个)?(?:钱|资金)?[，,]?(?:在|看)?", before)
                     and re.match(r"(?:里|中|里面|当中)", q.squashed[m.end:])):
                 q.table = int(m.term.key)  # 上年结转项目支出合计（表十三） / X的那部分，收入决算表里是多少
@@ -1462,14 +1467,19 @@ def _one_name_both_sides(q: Query, ms: list[Mention], doc: Document) -> list[Men
     return [replace(names[0], table=t.no) for t in tables]
 
 
+# What may follow a fund's name and still name only the fund: its money's words, or a verb of paying
+# (财政拨款出了多少, 一般公共预算负担的: the fund's part).
+_FUND_TAIL = re.compile(r"(?:拨款|资金|支出|收入|安排|出资|负担|承担|拨付|拨|出|给)+$")
+
+
 def _fund_of(typed: str) -> str | None:
     """The fund a typed stretch names when it names nothing else (一般公共预算财政拨款, 财政拨款安排)."""
     rest = typed
     for fund in sorted(lexicon.FUNDS, key=len, reverse=True):
         rest = rest.replace(fund, "")
-    if rest == typed or len(re.sub(r"^(?:拨款|资金|支出|收入|安排)+$", "", rest)) > 0:
+    if rest == typed or len(_FUND_TAIL.sub("", rest)) > 0:
         return None
-    fund = typed.removesuffix("支出").removesuffix("收入").removesuffix("安排")
+    fund = re.sub(r"(?:资金|支出|收入|安排|出资|负担|承担|拨付|拨|出|给)+$", "", typed)
     return fund.removesuffix("拨款") if fund not in lexicon.FUNDS and fund.removesuffix("拨款") in lexicon.FUNDS else fund
 
 
@@ -1534,7 +1544,8 @@ def _fund_roles(q: Query, ms: list[Mention], doc: Document) -> list[Mention]:
         prev = out[-1] if out else None
         if fund and prev is not None and prev.fund is None and not negated and prev.kinds & {"code", "item", "row"} \
                 and not _listed(q, prev) and not _listed(q, m) \
-                and re.sub(r"^[类款项]", "", q.squashed[prev.end:m.start]) in ("", "的", "中", "里", "其中", "中的", "里的") \
+                and re.sub(r"^[类款项]", "", q.squashed[prev.end:m.start]) in ("", "的", "中", "里", "其中", "中的", "里的",
+                                                                           "里面", "里面的", "当中", "当中的") \
                 and any(fund in t.title for t in doc.tables):
             prev.fund = fund  # 2050205财政拨款支出多少 / 住房公积金中的一般公共预算: the fund after the name (本年收入里
             continue          # 财政拨款、事业收入…: a list's first item, not a fund)
@@ -1785,8 +1796,8 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
         text = text.replace("谁", "哪个")
     # 跟谁签的合同 / 向谁购买 / 谁来实施: the other party of a contract or service is an organisation, not a person
     text = _PARTY_ASKED.sub("哪个单位", text)
-    # 谁多 / 谁最少 / 谁排第一 / 谁占大头 compare or rank figures; they ask for no person
-    text = re.sub(r"谁(?=更|最|排|占|花|用得?|拿得?|[多少大小高低]|的[多少大小高低]|第)", "哪个", text)
+    # 谁多 / 谁最少 / 谁排第一 / 谁占大头 compare or rank figures, 谁对 weighs two; they ask for no person
+    text = re.sub(r"谁(?=更|最|排|占|花|用得?|拿得?|[多少大小高低对错准]|的[多少大小高低]|第|是对|正确)", "哪个", text)
     if re.search(r"排名|排个名|排序|排一下|前[\d一二两三四五六七八九十]+(?:名|位)|第[\d一二三四五六七八九十]+(?:名|位)", text):
         text = text.replace("谁", "哪个")  # 前两名是谁: places of a ranking, not people
     if re.search(r"单位|机构|科室|处室|学校|学院", text):  # 几个预算单位，都有谁: the bodies included, not people
@@ -1805,7 +1816,7 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
     if (asked or headcount or unnamed or lexicon.PERSONAL_PAY.search(q.squashed)) and not q.field_name:
         q.refused = "person"
     other = _other_department(squash_spaced(q.text), [m for m in exact if m.via == "exact"], q, doc)
-    if other:
+    if other and not _given_for_other(q, other):
         q.refused = f"department:{other}"
     unit = _ONE_UNIT.search(q.squashed)
     if unit and not q.refused:
@@ -1886,6 +1897,14 @@ def full_mention(text: str, m: re.Match) -> str:
     if name.endswith("办") and text.startswith("公室", m.end()):
         return name + "公室"
     return name
+
+
+def _given_for_other(q: Query, other: str) -> bool:
+    """规划资源局是142.80万，两家差多少 / 比规划资源局的44.90%高几个百分点: the other department's figure is
+    typed, to set this report's against; nothing of that department is asked."""
+    at = q.squashed.find(squash(other))
+    return at >= 0 and bool(re.match(r"(?:的[^，,。？?\d]{0,10}?)?(?:是|为|有|约)?\d+(?:\.\d+)?(?:万|亿|元|%)",
+                                     q.squashed[at + len(squash(other)):])) and bool(re.search(r"差|比|高|低|相比|对比", q.squashed))
 
 
 def _other_department(spaced: str, exact: list[Mention], q: Query, doc: Document) -> str:
@@ -2163,7 +2182,9 @@ def _leans_on_context(q: Query) -> bool:
     # 决算比年初预算少多少 / 跟年初预算的缺口: the budget and outturn of what was just asked, named by measures only
     measures = not q.amounts and not q.percents and bool(_BUDGET_MEASURED.search(q.squashed)) \
         and len(_MEASURE_WORDS.sub("", leftover)) <= 3
-    return marked or within or bool(counted) or why or down or bool(pair) or verb_first or whether or part_left \
+    # 表4里又是多少 / 财政拨款支出预算表里也是这个数吗: what was just asked, read in the table named
+    retold = bool(q.subjects) and all(m.kinds == {"table"} for m in q.subjects) and bool(re.search(r"又|也|同样", q.squashed))
+    return marked or retold or within or bool(counted) or why or down or bool(pair) or verb_first or whether or part_left \
         or (bare and bool(asks) and len(leftover) <= 3 and not whole_money) or bare and bool(asks) and measures \
         or asks_sheet(q) or _one_sided(q) or (q.op == "parent" or _which_table_of_last(q)) and not q.subjects and q.table is None
 
@@ -2202,8 +2223,9 @@ def _carry_subjects(filled: Query, q: Query, last: Query, doc: Document | None) 
     filled.whole = filled.whole or (_carried(last.whole) if last.whole and not going else None)
     if filled.whole is not None:  # 分别占基本支出的百分之几: the parts, not the whole again
         filled.subjects = [m for m in filled.subjects if m.term.key != filled.whole.term.key] or filled.subjects
+    told = filled.table  # (表4里呢 / 财政拨款支出预算表里又是多少: the table this question names)
     filled.table = _table_carried(filled, q, last, doc)
-    if q.table is not None:  # (the table this question names, not the one the name was read in before)
+    if told is not None:  # (the table this question names, not the one the name was read in before)
         filled.subjects = [replace(m, table=None) for m in filled.subjects]
     income = doc is not None and any(t.no == filled.table and t.kind == "income" for t in doc.tables)
     if income and re.search(r"支出了|花了|实际支出|花掉|用掉|用了", q.squashed):
@@ -2763,6 +2785,10 @@ def _of_projects(q: Query) -> bool:
     return q.domain == "projects" or any("list" in m.kinds or m.term.key == "项目支出" for m in q.subjects)
 
 
+# 从收入来源看 / 按资金来源分: says the names after it are sources of money, which a code's columns are
+_SOURCE_LENS = re.compile(r"(?:从|按|分)?(?:收入|资金|经费)?(?:来源|渠道)(?:上|来)?(?:看|分|划分)?")
+
+
 def same_reading(q: Query, last: Query | None, doc: Document | None = None) -> Query:
     """A subject just answered from one table, asked again with nothing said of where and nothing
     else typed (项目支出占比 after 表五的基本支出、项目支出各多少): read in that table again. Names that are
@@ -2774,17 +2800,24 @@ def same_reading(q: Query, last: Query | None, doc: Document | None = None) -> Q
         no = int(last.subjects[0].term.key)  # 基本 项目各多少 after 表5合计多少: that table's columns
         if all(squash(m.term.name) in _columns_of_table(doc, no) for m in q.subjects):
             return replace(q, table=no, subjects=[replace(m, table=no) for m in q.subjects])
-    if last is None or last.table is None or q.table is not None or q.fund or q.scope or not q.subjects:
+    if last is None or q.table is not None or q.fund or q.scope or not q.subjects:
         return q
-    code = last.subjects[0] if last.subjects and "code" in last.subjects[0].kinds else None
-    said = re.sub(r"[和与及、，,各是为多少分别呢？?那\s]", "", strip_fillers(_mask(q.squashed, q.subjects)))
-    if code is not None and not said and q.op in ("value", "sum") \
+    code = last.subjects[0] if len(last.subjects) == 1 and "code" in last.subjects[0].kinds else None
+    said = re.sub(r"[和与及、，,各是为多少分别呢？?那\s]", "", _SOURCE_LENS.sub("", strip_fillers(_mask(q.squashed, q.subjects))))
+    each = q.op == "breakdown" and re.search(r"各|分别", q.squashed)  # (从来源看A和B各多少: each one's figure)
+    if code is not None and not said and (q.op in ("value", "sum") or each) and doc is not None \
             and not any(m.kinds & {"code", "project", "item"} for m in q.subjects):
-        for table in [last.table] + [t.no for t in doc.tables if t.no != last.table and _printed_in(doc, t.no, code)]:
+        # (a code read where the report first prints it: only its sources of money are asked by their columns,
+        # 财政拨款和其他收入各是多少; 基本支出多少 is the report's own)
+        printing = [t.no for t in doc.tables if t.no != last.table and _printed_in(doc, t.no, code)
+                    and (last.table is not None or t.kind == "income")]
+        for table in ([last.table] if last.table is not None else []) + printing:
             columns = _columns_of_table(doc, table)
             beside = [next((t.key for t in m.terms if t.key in columns), None) for m in q.subjects]
             if all(beside):  # (基本支出和项目支出各多少 after its income row: where the code's spending is printed)
                 return replace(q, subjects=[replace(_carried(code), table=table)], measures=beside, table=table)
+    if last.table is None:
+        return q
     keys = {t.key for m in last.subjects for t in m.terms}
     named = q.subjects + ([q.whole] if q.whole else [])
     leftover = strip_fillers(_mask(q.squashed, named))
@@ -2849,6 +2882,8 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query, doc: Document | No
     # a figure split into this year's and carried-over parts (a subject, a column, a project list);
     # a total or a stated figure is not, so a scope word after it names the scope's own figure
     split = bool(last.subjects) and bool(last.subjects[0].kinds & {"code", "column", "list", "project", "item", "group"})
+    # a table named with 又/也 or as the place asked about (表4里又是多少, 表4里呢): the last row read there
+    again = row_last and bool(re.search(r"又|也|同样|(?:里|中|里面)呢", q.squashed))
     asks_source = pronoun or re.search(r"来源|来自|从哪", q.squashed)  # (资金来源是当年拨款还是上年结转: of the last one)
     if asks_source and re.search(r"还是|吗|是不是|是否", q.squashed) and last.subjects and q.subjects and all(
             _is(m, q, _SCOPE_NAMES) or m.term.name in _SCOPE_ROWS for m in q.subjects):
@@ -2874,7 +2909,7 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query, doc: Document | No
         elif row_last and (typed in lexicon.FUNDS or _fund_of(typed)) \
                 and not ("row" in m.kinds and last.subjects[0].kinds <= {"row", "fact", "column"}):  # (收入总计 其中政府性基金预算: a row)
             filled.fund = _fund_of(typed) or typed  # 其中财政拨款(支出)多少: the last row's figure from that fund
-        elif pronoun and m.kinds == {"table"}:
+        elif (pronoun or again) and m.kinds == {"table"}:
             filled.table = int(m.term.key)
         elif pronoun and m.kinds <= {"topic", "term", "column", "table"} and last.subjects \
                 and not any(t.kind == "topic" and t.key != "绩效目标" for t in m.terms):
