@@ -373,7 +373,9 @@ ASKING_LEAD = re.compile(r"^(?:.*(?:请问|请教|问下|问一下|想问|想知
 # A person's pay or post (主任的工资, 书记一年收入): reports give departments' money, not people's.
 # how many people (几个退休人员, 多少名干部), not money said of people (多少钱对个人和家庭的补助)
 HEADCOUNT = re.compile(r"(?:几|多少)(?![天年月日次回])(?:个|名|位)?[^\W\d钱元费额对给和与及]{0,4}?(?:人员|职工|干部|员工|人)"
-                       r"(?!员经费|员支出|经费|均|和家庭)")
+                       r"(?!员经费|员支出|经费|均|和家庭)"
+                       # (退休的有几个 / 在编的多少人: people counted by their standing, the noun left out)
+                       r"|(?:退休|离休|离退休|在编|在职|编制内|编外)的?(?:有|是)?(?:几|多少)(?:个|名|位|人)(?![\u4e00-\u9fff])")
 PERSONAL_PAY = re.compile(r"(?:主任|书记|局长|区长|县长|市长|科长|处长|部长|校长|院长|股长|领导|干部|职工|员工|个人)"
                            r".{0,6}(?:工资|收入|待遇|薪|奖金|年薪|月薪)"
                            r"|一个人(?:能|可以|能够)?(?:分|拿|得)"

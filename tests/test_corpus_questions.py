@@ -330,6 +330,16 @@ CASES = [
     # a part worked back from a stated total whose parts do not add up
     (SWU_2021, "“使用非财政拨款结余”总表和说明写得不一样（18,953.78 vs 18,953.73），拿收入总计倒推一下哪个对？",
      [18953.78], []),
+    # a whole the report states for another fund is smaller than the parts asked: not their whole
+    (SWU_2023, "2023年决算支出里基本支出、项目支出各占多少比例？", [78.61, 21.39], []),
+    # a 三公 line's share right after the 三公 total: of that total, read in the 三公 table
+    (JUSTICE, "司法局三工经费预算多少 公车运行费占几成", [10.81, 9.98, 92.32], []),
+    # several stated rates typed, each recomputed
+    (SWU_FINAL, "收入总计和支出总计比上年的增幅10.85%和5.20%对不对", [10.85, 5.20], []),
+    # what a figure rose to is the figure; a figure of another year typed is compared with, not refused
+    (SWU_BUDGET, "财政拨款涨到多少了？跟2021年的216,552.53万元比多了多少？涨幅多少？", [244675.66, 28123.13, 12.99], []),
+    # a name several projects share, picked by the places that tell them apart
+    (SWU_BUDGET, "附中、附小的房屋修缮项目金额分别是多少？", [169.64, 338.00], []),
     # one row read in two tables (表5里X比表3的少多少)
     (STREET, "表5里城乡社区支出比表3的少了多少元？", [44163930, 47543930, 3380000], []),
 ]

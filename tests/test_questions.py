@@ -78,6 +78,8 @@ def test_how_a_question_is_read(seed, question, op, names, slots):
 # question, operation, figures that must be stated, text that must be present
 ANSWERS = [
     ("2013105", "value", [246.89], ["2013105 专项业务"]),
+    # a table named by the half of spending it holds is a place: the item's class is asked, and its column
+    ("差旅费在基本支出经济分类表里归哪一类？算人员经费还是公用经费？金额多少？", "parent", [6.12], ["商品和服务支出", "公用经费"]),
     # the addressee's own department (你们区委办) is the report's, not another organisation
     ("你们区委办今年基本支出和项目支出各是多少？", "value", [303.62, 780.77], []),
     # words of saying run into the department's name (瞅见区委办, 除了党委办公厅…): no other organisation
@@ -466,7 +468,9 @@ UNANSWERABLE = ["视频会议系统一年开多少次会", "水电费多少", "2
                 # one named place's share of a project: the report prints none
                 "乡镇档案室建设李家镇能分到多少",
                 # the assets as they are now, with nothing said of last year
-                "办公用房面积跟上年比是增加还是减少了？"]
+                "办公用房面积跟上年比是增加还是减少了？",
+                # people counted by their standing, the noun left out
+                "区委办公室现在有多少在编在职人员？退休的有几个？"]
 
 
 @pytest.mark.parametrize("question", UNANSWERABLE)
@@ -755,7 +759,7 @@ KNOWN_GAPS = {
     "dialogues_v1.jsonl": ["V1-012", "V1-022", "V1-023", "V1-039", "V1-041", "V1-066", "V1-079"],
     "personas_y1.jsonl": ["Y1-008", "Y1-017", "Y1-018", "Y1-024", "Y1-064",
         "Y1-080"],
-    "corpus_dialogues_t1.jsonl": ["T1-005", "T1-010", "T1-012", "T1-013", "T1-027", "T1-029", "T1-033", "T1-034", "T1-035", "T1-039", "T1-048", "T1-049", "T1-050", "T1-053", "T1-058",
+    "corpus_dialogues_t1.jsonl": ["T1-010", "T1-012", "T1-013", "T1-027", "T1-029", "T1-033", "T1-034", "T1-035", "T1-039", "T1-048", "T1-049", "T1-050", "T1-053", "T1-058",
         "T1-068", "T1-084", "T1-087", "T1-088"],
     "corpus_mix_u1.jsonl": ["U1-003", "U1-015", "U1-017", "U1-018", "U1-021", "U1-022", "U1-027", "U1-033", "U1-036", "U1-047", "U1-050", "U1-052", "U1-053", "U1-054",
         "U1-056", "U1-058", "U1-059", "U1-060", "U1-064", "U1-067", "U1-077"],
@@ -789,7 +793,7 @@ KNOWN_GAPS = {
     "corpus_dialogues_b5.jsonl": ["B5-004", "B5-010", "B5-021", "B5-022", "B5-025", "B5-029", "B5-036", "B5-039", "B5-042",
         "B5-043", "B5-051", "B5-056", "B5-061", "B5-070",
         "B5-071", "B5-075", "B5-076", "B5-077", "B5-080", "B5-088", "B5-089"],
-    "corpus_mix_c5.jsonl": ["C5-003", "C5-010", "C5-022", "C5-033", "C5-035", "C5-038", "C5-043", "C5-061", "C5-066", "C5-068", "C5-069", "C5-075", "C5-076", "C5-078",
+    "corpus_mix_c5.jsonl": ["C5-003", "C5-010", "C5-022", "C5-033", "C5-038", "C5-043", "C5-061", "C5-066", "C5-068", "C5-069", "C5-075", "C5-076", "C5-078",
         "C5-081", "C5-082", "C5-085"],
     "personas_d5.jsonl": ["D5-019", "D5-023", "D5-024", "D5-025", "D5-029", "D5-033"],
     "corpus_e5.jsonl": ["E5-012", "E5-016", "E5-024", "E5-025", "E5-026", "E5-035", "E5-041", "E5-044",
@@ -804,7 +808,7 @@ KNOWN_GAPS = {
     "corpus_dialogues_b6.jsonl": ["B6-004", "B6-008", "B6-021", "B6-032", "B6-050", "B6-054", "B6-055", "B6-061", "B6-068", "B6-070", "B6-080",
         "B6-081", "B6-082", "B6-083", "B6-085", "B6-087", "B6-090"],
     "corpus_mix_m6.jsonl": ["M6-005", "M6-007", "M6-013", "M6-038", "M6-039", "M6-041", "M6-043",
-        "M6-048", "M6-050", "M6-051", "M6-054", "M6-056", "M6-064", "M6-065", "M6-070", "M6-082", "M6-087", "M6-089"],
+        "M6-050", "M6-051", "M6-054", "M6-056", "M6-064", "M6-065", "M6-070", "M6-082", "M6-087", "M6-089"],
     "personas_d6.jsonl": ["D6-040", "D6-042", "D6-050", "D6-069", "D6-071", "D6-072", "D6-077"],
     "corpus_e6.jsonl": ["E6-004", "E6-012", "E6-019", "E6-044"],
     "corpus_f6.jsonl": ["F6-005", "F6-016", "F6-017", "F6-018", "F6-020", "F6-022", "F6-027", "F6-040", "F6-050",
@@ -818,7 +822,7 @@ KNOWN_GAPS = {
     # English-speaking analyst, a terse 预算科 veteran)
     "personas_h6.jsonl": ["H6-028", "H6-033", "H6-034", "H6-043", "H6-078"],
     "corpus_i6.jsonl": ["I6-005", "I6-008", "I6-009", "I6-015", "I6-027", "I6-032", "I6-037",
-        "I6-040", "I6-044", "I6-047", "I6-049", "I6-059", "I6-060", "I6-064", "I6-069", "I6-079", "I6-080"],
+        "I6-040", "I6-044", "I6-047", "I6-059", "I6-060", "I6-064", "I6-069", "I6-079", "I6-080"],
     # exam sets of the session after it (scored untuned at its start and end, then joined): personas_a7 (the bundled
     # report; a 巡察组 investigator, a 国库支付 clerk typing codes, a 党校 lecturer, a new-media editor, a citizen with
     # homophone typos, an intern mixing English), corpus_dialogues_b7 (ten corpus files, all in dialogues, some

@@ -13,6 +13,7 @@ from budgetqa.answer.model import Answer, amount_text
 from budgetqa.findings import CONTRADICTION, SEVERITY_LABEL, SHARE_TOLERANCE, share_operands
 from budgetqa.answer import build
 from budgetqa.answer.build import add, answer, cited, typed_value, verdict
+from budgetqa.answer.figures import combine
 from budgetqa.answer.compute import PASSES, changes_added, family_total, rate_only, share_against, sheets_asked, subject_value, subject_values, to_unit
 from budgetqa.answer.lists import domain, side
 from budgetqa.answer.resolve import (NARRATIVE, TOPIC_FACT_WORDS, Value, children_rows, code_place, code_values, list_total,
@@ -64,7 +65,9 @@ def extreme_of_list(doc: Document, q: Query) -> Answer | None:
 
 def _stated_parts_sum(doc: Document, q: Query) -> Answer | None:
     """货物、工程、服务三项之和与总额是否相符: the parts a sentence states, added, against the total it states."""
-    if not re.search(r"之和|加起来|相加|合计|加总|加一起", q.squashed) or not re.search(r"总额|总数|总计|总金额", q.squashed):
+    # (…251.25万，货物、工程、服务加起来等于这个数吗: the total is the figure typed)
+    said_total = re.search(r"总额|总数|总计|总金额|(?:这个|该|此)数", q.squashed)
+    if not re.search(r"之和|加起来|相加|合计|加总|加一起", q.squashed) or not said_total and not q.amounts:
         return None
     named = q.subjects + ([q.whole] if q.whole is not None else [])
     words = {TOPIC_FACT_WORDS.get(t.key, t.key) for m in named for t in m.terms if t.kind in ("fact", "topic")}
@@ -83,7 +86,7 @@ def _stated_parts_sum(doc: Document, q: Query) -> Answer | None:
         stated = stated + ([head] if head is not None and head not in stated else [])
         parts = [f for f in stated if f is not head and f.unit == head.unit and f.value <= head.value
                  and not re.search(r"中小|小微|预留", f.label)] if head is not None else []
-        if len(parts) >= 2:
+        if len(parts) >= 2 and (said_total or any(a.value == head.value for a in q.amounts)):  # (or the total typed)
             values = [Value(f.label, f.value, f.unit, NARRATIVE, f.line, f"fact:{f.label}") for f in parts]
             return _parts_answer(values, Value(head.label, head.value, head.unit, NARRATIVE, head.line, f"fact:{head.label}"))
     return None
@@ -112,10 +115,14 @@ def _balance(doc: Document, q: Query) -> Answer | None:
 
 
 def _rate(doc: Document, q: Query) -> Answer | None:
-    """Is a stated growth rate right? Recomputed from the change and the current figure."""
-    if not q.percents:
-        return None
-    wanted = q.percents[0]
+    """Are the stated growth rates typed right (增幅10.85%和5.20%对不对)? Each recomputed from its change
+    and current figure; one card for them all."""
+    found = [a for wanted in dict.fromkeys(q.percents) if (a := _one_rate(doc, q, wanted)) is not None]
+    return None if not found else found[0] if len(found) == 1 else combine("check", found)
+
+
+def _one_rate(doc: Document, q: Query, wanted: Decimal) -> Answer | None:
+    """One stated rate, recomputed."""
     names = [squash(t.name) for m in q.subjects for t in m.terms]
     rates = [f for f in doc.facts if f.kind == "rate" and abs(f.value) == wanted]
     # (two paragraphs may print the same rate: the one about the subject named first)

@@ -197,6 +197,10 @@ def difference(doc: Document, q: Query) -> Answer | None:
     vals = sheet_pair(doc, q) or subject_values(doc, q)
     if len(vals) == 1 and len(q.measures) == 2:
         vals = [v for m in q.measures for v in mention_values(doc, q.subjects[0], replace(q, measures=[m]))]
+    typed = [t for t in q.amounts if not re.match(r"[个项张类款%]", q.squashed[t.end:t.end + 1])]
+    if len(vals) == 1 and len(typed) == 1 and vals[0].unit in ("万元", "元"):  # 跟2021年的216,552.53万元比多了多少
+        vals.append(Value("所给的数", typed_value(typed[0], vals[0].unit),
+                          vals[0].unit, "问题所给", 0, "typed"))
     if len(vals) != 2 or vals[0].unit != vals[1].unit:
         return None
     if vals[0].label == vals[1].label:  # one name in two tables (its income and its spending): said with each table
@@ -212,7 +216,8 @@ def _difference_of(q: Query, vals: list[Value]) -> Answer:
                f"{said(first)} 比 {said(second)} {'多' if diff >= 0 else '少'} {amount_text(abs(diff), first.unit)}"
                f"（{first.amount} − {second.amount}）。")
     a.figure("差额（计算）", diff, first.unit)
-    if second.amount and re.search(r"百分之几|百分比|多少%|几成|多少个百分点|幅度|高出多少比例|比例是多少", q.squashed):
+    if second.amount and re.search(r"百分之几|百分比|多少%|几成|多少个百分点|幅度|涨幅|增幅|降幅|增长率|增速|高出多少比例|比例是多少",
+                                   q.squashed):
         rate = pct(abs(diff), abs(second.amount))  # 多百分之几: the gap as a share of the figure compared with
         a.text += f"{'多' if diff >= 0 else '少'} {rate}%（{abs(diff)} ÷ {abs(second.amount)} × 100）。"
         a.figure("差额占比（计算）", rate, "%")
@@ -882,6 +887,9 @@ def shares_of_parts(doc: Document, q: Query) -> Answer | None:
         rows.append((item, stated_share(doc, m.term.name, base)))
     if base is None:
         denominators = {s[1].label: s[1] for _, s in rows if s and s[1]}
+        if len(denominators) == 1 and any(item.amount > d.value for item, _ in rows for d in denominators.values()):
+            denominators = {}  # (a whole smaller than its parts is another fund's: 财政拨款's total for all funds' parts)
+            rows = [(item, None) for item, _ in rows]
         if len(denominators) == 1:
             d = next(iter(denominators.values()))
             base = Value(d.label, d.value, d.unit, f"{NARRATIVE} {d.section}", d.line, f"fact:{d.label}")

@@ -378,6 +378,11 @@ _ENDS_ASKING = re.compile(r"(?:多少(?:钱|元|万元|万)?|几[个辆张项人
 _EACH_OF = re.compile(r"(?:那)?(?:各|分别|各自)(?!.*(?:是否|等于|相加|加起来|对得上|一致))")  # (各类相加是否等于X: a check of its own)
 
 
+# 比X多了多少？涨幅多少: the rate of the gap just asked, answered with it (the gap over the figure compared with).
+_RATE_OF_GAP = re.compile(r"^(?:那)?(?:涨幅|增幅|降幅|增长率|增速|幅度|变动率)(?:是|有)?(?:多少|几)")
+_GAP_ASKED = re.compile(r"[多少差](?:了)?多少")
+
+
 def _parts(question: str) -> list[str]:
     """The questions of one line: split at question marks and semicolons, and at commas between
     clauses that each ask something (a clause that asks nothing joins the next)."""
@@ -410,6 +415,7 @@ def _parts(question: str) -> list[str]:
             out[-1] = re.sub(r"(?:的话)?呢$", "", out[-1].rstrip("，, ")) + "，" + piece  # 支出口径呢，A和B各占多少: A, B of 支出
             continue
         if out and (len(squash(out[-1])) < 2 or not (_ASKS.search(piece) or of_it) or _EACH_OF.match(squash(piece))
+                    or _RATE_OF_GAP.match(squash(piece)) and _GAP_ASKED.search(squash(out[-1]))
                     or _WHERE_ONLY.match(squash(piece)) and _WANTS.match(squash(out[-1]))):
             out[-1] += "，" + piece  # （含上年结转）/ 各占多少: a part that asks nothing new qualifies the one before
         else:
@@ -589,7 +595,8 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
     found = gaps.gap_source(doc, q, session.last_figures) or gaps.same_subject(doc, q, session.last_figures)
     if found is not None:  # 差在哪个科目 / 和表5里的X对得上吗: of the figures just given
         return found
-    if q.previous_year and (q.op == "value" or q.follow_up and q.op not in ("change", "check")):
+    if q.previous_year and (q.op == "value" or q.follow_up and q.op not in ("change", "check")) \
+            and not any(_year_figure_typed(q, y) for y in q.years):  # (跟2021年的X万元比: that figure is typed)
         # last year's figure (那上年呢 after a share or a ranking too): only from the change the report states
         q = replace(q, op="change", ops=[(100.0, "change")])
     refusal = refuse(doc, q)
@@ -937,7 +944,8 @@ def refuse(doc: Document, q: Query) -> str:
         return f"预算报告只有部门和科目的金额，没有人员、人均、数量单价、分到各乡镇村的金额、执行进度或以后年度的数据（{doc.label}）。"
     if q.missing and not any(m.via == "exact" and m.kinds & {"item", "code", "row"} for m in q.subjects_typed):
         return f"报告（{doc.label}）没有列出「{q.missing}」这一项，没有可给的数字。" + _classes_printed(doc, q.missing)
-    other = [y for y in q.years if doc.year and y not in (doc.year, doc.year - 1) and not _year_quoted(doc, q, y)]
+    other = [y for y in q.years if doc.year and y not in (doc.year, doc.year - 1) and not _year_quoted(doc, q, y)
+             and not _year_figure_typed(q, y)]
     if other:
         return f"这份报告是 {doc.label}，没有 {other[0]} 年的数据。"
     if q.has("决算") and doc.kind == "预算" and not any("决算" in t.name for m in q.subjects for t in m.terms):
@@ -951,6 +959,12 @@ def refuse(doc: Document, q: Query) -> str:
         # 三公经费一共花了多少 of a report that prints no 三公 figure: said so (not answered with another total)
         return f"报告（{doc.label}）没有关于「{unprinted[0]}」的数字。"
     return ""
+
+
+def _year_figure_typed(q: Query, year: int) -> bool:
+    """跟2021年的216,552.53万元比多了多少: that year's figure is typed, to compare with; nothing of it is asked."""
+    return q.op in ("difference", "ratio", "change", "check") and bool(
+        re.search(rf"{year}年度?(?:的|是|为)?[^，,。？?\d]{{0,8}}?\d[\d,.]*(?:万元|万|元|亿元)", q.squashed))
 
 
 def _year_quoted(doc: Document, q: Query, year: int) -> bool:

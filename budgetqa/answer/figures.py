@@ -241,13 +241,19 @@ def _three_public_beside(doc: Document, q: Query, m: Mention, v: Value, a: Answe
 
 
 def three_public_value(doc: Document, q: Query, m: Mention) -> Value | None:
-    """A name's figure in the 三公 table, when that table prints a line of the name."""
+    """A name's figure in the 三公 table, when that table prints a line of the name (公务用车运行维护费 is
+    printed there as 公务用车运行费)."""
     for t in m.terms:
         if t.kind == "row":
             for w in values(doc, t, q):
                 table = doc.table_no(table_no_of(w.where) or 0)
                 if table is not None and table.kind == "three_public":
                     return w
+    plain = re.sub(r"维护|及", "", squash(m.term.name))
+    for table in (t for t in doc.tables if t.kind == "three_public"):
+        row = next((r for r in table.rows if r.first is not None and re.sub(r"维护|及", "", squash(r.name)) == plain), None)
+        if row is not None:
+            return Value(row.label, row.first, table.unit, table.label, row.line, f"row:{table.no}:{row.row_no}")
     return None
 
 

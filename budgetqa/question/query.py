@@ -191,6 +191,7 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     _refusals(q, doc, mentions)
     _missing_table(q, doc)
     _rank(q)
+    _table_not_column(q)
     _fund_spread(q)
     _stated_rate_typed(q, doc)
     _every_project_named(q)
@@ -2007,6 +2008,18 @@ def _slots(q: Query) -> set[str]:
     return slots
 
 
+# A figure asked as what it rose or fell to (涨到多少了, 减少到多少): the figure itself, not the change.
+_RISEN_TO = re.compile(r"(?:涨|增|增加|增长|升|降|减|减少|下降|跌)到(?:了)?(?:多少|几)")
+# A table named by the half of spending it holds (基本支出经济分类表): a place, not that column asked.
+_SPLIT_TABLE = re.compile(r"(?:基本|项目)支出[^，。？?]{0,8}?表")
+
+
+def _table_not_column(q: Query) -> None:
+    """在基本支出经济分类表里归哪一类: a table named by its half of spending, not that column asked."""
+    if q.op == "parent" and _SPLIT_TABLE.search(q.squashed):
+        q.measures = []
+
+
 def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
     found = [c for c in intent.cues if _cue_at(q, c, masked)]
     if intent.op == "count" and re.search(r"哪(?:几|些)", masked):
@@ -2043,8 +2056,10 @@ def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
         return []  # 是否安排了三公经费预算: whether there is such a figure (the figure or the report's words), no claim
     if intent.op == "check" and q.domain in _DEPARTMENT_WIDE:
         return []  # 保密工作是不是区委办的职责: a duty asked about, no figure checked
-    if intent.op == "parent" and q.measures:
-        return []  # 行政运行属于基本支出还是项目支出: its columns are asked, not its place
+    if _RISEN_TO.search(masked) and intent.op in ("change", "value"):  # 涨到多少了: the figure it came to
+        return [] if intent.op == "change" else found + ["涨到多少"]
+    if intent.op == "parent" and q.measures and not _SPLIT_TABLE.search(masked):
+        return []  # 行政运行属于基本支出还是项目支出: its columns are asked, not its place (基本支出经济分类表里: a table)
     if intent.op == "text" and q.field_name and (any(m.kinds & {"project", "target"} for m in q.subjects) or q.domain in (
             "projects", "targets") and all(m.kinds == {"topic"} for m in q.subjects)):
         found.append("栏目")  # a field of a project's target sheet (为什么要设这个项目), or of all (这些项目的项目期)
@@ -2612,8 +2627,11 @@ _SEVERAL = re.compile(r"[两俩三四五六七八九十几]个|那些|这些|那
 
 def _every_project_named(q: Query) -> None:
     """本级、附小、附中三个房屋修缮项目加起来: a name several projects share, said of several and added up, is
-    each of them (not a choice between them)."""
-    if len(q.subjects) != 1 or q.subjects[0].start >= 10_000 or not _SEVERAL.search(q.squashed):
+    each of them (not a choice between them); said of the places that tell them apart, each one picked."""
+    if len(q.subjects) != 1 or q.subjects[0].start >= 10_000:
+        return
+    if not _SEVERAL.search(q.squashed):
+        _projects_picked_by_place(q)
         return
     m = q.subjects[0]
     projects = list(dict.fromkeys(t.key for t in m.terms if t.kind in ("project", "target")))
@@ -2623,6 +2641,27 @@ def _every_project_named(q: Query) -> None:
         q.subjects = [replace(m, terms=[t]) for t in dict.fromkeys(m.terms)]
         q.op = "sum"
         q.ops = [(max(q.ops[0][0], 40.0), "sum")] + q.ops
+    else:
+        _projects_picked_by_place(q)
+
+
+def _projects_picked_by_place(q: Query) -> None:
+    """附中、附小的房屋修缮项目分别多少 / …呢: a name several projects share, asked of each with the places that
+    tell them apart listed before it (the qualifier each prints in brackets, 中学 for 附中; 本级 for the one with none)."""
+    if len(q.subjects) != 1 or q.subjects[0].start >= 10_000:
+        return
+    m = q.subjects[0]
+    terms = list(dict.fromkeys(t for t in m.terms if t.kind in ("project", "target")))
+    if len({t.key for t in terms}) < 2:
+        return
+    words = [w for w in re.split(r"[、和与及跟,，\s]", re.sub(r"的$", "", q.squashed[:m.start])) if w][-4:]
+    picked = []
+    for t in terms:
+        place = re.search(r"[（(]([^（）()]+)[）)]$", t.name)
+        if place and any(place.group(1)[0] in w for w in words) or not place and any("本级" in w or "本部" in w for w in words):
+            picked.append(t)
+    if len(picked) >= 2 and len(picked) == len({t.key for t in picked}):
+        q.subjects = [replace(m, terms=[t]) for t in picked]
 
 
 def _sheets_counted(q: Query) -> None:
@@ -2663,6 +2702,18 @@ def _fund_of_last(q: Query, last: Query | None) -> Query:
     return replace(q, fund=fund, domain=q.domain or "subjects", follow_up=False)
 
 
+_THREE_PUBLIC_LINE = re.compile(r"公务接待|公务用车|公车|因公出国|出国")
+
+
+def _line_of_three_public(q: Query, last: Query | None) -> Query:
+    """公车运行费占几成 right after the 三公 total was asked: that line's share of the 三公 total (the same
+    as 其中公车运行费占几成), not of all spending."""
+    if last is None or q.op != "share" or q.whole is not None or len(q.subjects) != 1 or len(last.subjects) != 1 \
+            or last.subjects[0].term.key != "三公经费" or not _THREE_PUBLIC_LINE.search(q.subjects[0].term.name):
+        return q
+    return replace(q, whole=_carried(last.subjects[0]))
+
+
 def with_context(q: Query, last: Query | None, focus: list | None = None, earlier: tuple = (),
                  doc: Document | None = None) -> Query:
     """Fill what a follow-up leaves out from the last question; never override what it says.
@@ -2671,6 +2722,7 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     follow-up goes on with the same list (第二呢, 前五个呢); ``earlier`` holds the subjects of the
     questions before the last (两个差多少)."""
     q = _scoped_total(_pronoun_whole(_fund_of_last(_this_table(q, last, doc), last), last), last, doc)
+    q = _line_of_three_public(q, last)
     if (part := _fund_part_of_last(q, last)) is not None:
         return part
     q, own = _set_aside(_scope_of_last_money(_purpose_of_last(q, last), last), last, focus)
