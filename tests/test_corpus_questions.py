@@ -340,6 +340,12 @@ CASES = [
     (SWU_BUDGET, "财政拨款涨到多少了？跟2021年的216,552.53万元比多了多少？涨幅多少？", [244675.66, 28123.13, 12.99], []),
     # a name several projects share, picked by the places that tell them apart
     (SWU_BUDGET, "附中、附小的房屋修缮项目金额分别是多少？", [169.64, 338.00], []),
+    # what lies under a class (下面是哪一款), not what it lies under
+    (JUSTICE, "表8里310资本性支出下面是哪一款、多少元？", [36600], ["办公设备购置"]),
+    # several indicators of one sheet typed, each given
+    (SWU_BUDGET, "设备资料购置项目（本级）新增设备、新增家具的数量指标各是多少？", [2576, 10035], []),
+    # the grand total said of both sides, in a report that prints it as 收入支出总计
+    (FINANCE, "收支总计多少？", [2995.39], []),
     # one row read in two tables (表5里X比表3的少多少)
     (STREET, "表5里城乡社区支出比表3的少了多少元？", [44163930, 47543930, 3380000], []),
 ]
@@ -592,3 +598,12 @@ def test_the_subject_a_completion_ranking_picks_is_what_the_next_question_asks_o
     assert has_number(ranked, 88.08), ranked.text
     gap = ask(conn, "该项年初预算与决算差额是多少？", session)
     assert has_number(gap, 370.58) and "城乡社区规划与管理" in gap.text, gap.text
+
+
+def test_a_part_the_text_mentions_with_no_amount_is_not_the_whole_s_figure(tmp_path):
+    path = tmp_path / "transport.db"
+    load_document(path, parse_file(CORPUS / TRANSPORT))
+    conn, session = connect(path), Session()
+    assert has_number(ask(conn, "政府性基金预算支出多少", session), 38610)
+    part = ask(conn, "那38610万元里面铁路建设具体拿了多少？", session)
+    assert not part.matched and "铁路建设" in part.text, part.text

@@ -765,7 +765,7 @@ KNOWN_GAPS = {
         "U1-056", "U1-058", "U1-059", "U1-060", "U1-064", "U1-067", "U1-077"],
     "personas_r1.jsonl": ["R1-012", "R1-014", "R1-033", "R1-034", "R1-038", "R1-042", "R1-047", "R1-048", "R1-058", "R1-065", "R1-073", "R1-089"],
     "personas_k2.jsonl": ["K2-009", "K2-019", "K2-028", "K2-035", "K2-039", "K2-071", "K2-075", "K2-076", "K2-078", "K2-080"],
-    "corpus_dialogues_l2.jsonl": ["L2-012", "L2-018", "L2-026", "L2-037", "L2-045", "L2-050", "L2-058", "L2-074", "L2-084", "L2-087"],
+    "corpus_dialogues_l2.jsonl": ["L2-012", "L2-026", "L2-037", "L2-045", "L2-050", "L2-058", "L2-074", "L2-084", "L2-087"],
     "corpus_mix_m2.jsonl": ["M2-004", "M2-012", "M2-027", "M2-029", "M2-030", "M2-045", "M2-047",
         "M2-085", "M2-089"],
     "personas_n2.jsonl": ["N2-029", "N2-035", "N2-036", "N2-051", "N2-052", "N2-062", "N2-068", "N2-071"],
@@ -807,7 +807,7 @@ KNOWN_GAPS = {
     "personas_a6.jsonl": ["A6-020", "A6-025", "A6-029", "A6-053", "A6-069", "A6-085"],
     "corpus_dialogues_b6.jsonl": ["B6-004", "B6-008", "B6-021", "B6-032", "B6-050", "B6-054", "B6-055", "B6-061", "B6-068", "B6-070", "B6-080",
         "B6-081", "B6-082", "B6-083", "B6-085", "B6-087", "B6-090"],
-    "corpus_mix_m6.jsonl": ["M6-005", "M6-007", "M6-013", "M6-038", "M6-039", "M6-041", "M6-043",
+    "corpus_mix_m6.jsonl": ["M6-005", "M6-007", "M6-013", "M6-039", "M6-041", "M6-043",
         "M6-050", "M6-051", "M6-054", "M6-056", "M6-064", "M6-065", "M6-070", "M6-082", "M6-087", "M6-089"],
     "personas_d6.jsonl": ["D6-040", "D6-042", "D6-050", "D6-069", "D6-071", "D6-072", "D6-077"],
     "corpus_e6.jsonl": ["E6-004", "E6-012", "E6-019", "E6-044"],
@@ -834,7 +834,7 @@ KNOWN_GAPS = {
     "corpus_dialogues_b7.jsonl": ["B7-007", "B7-008", "B7-015", "B7-017", "B7-019", "B7-023",
         "B7-024", "B7-025", "B7-026", "B7-028", "B7-033", "B7-047", "B7-048", "B7-049", "B7-054", "B7-059", "B7-065",
         "B7-076", "B7-078", "B7-079", "B7-081", "B7-082", "B7-086"],
-    "corpus_mix_c7.jsonl": ["C7-013", "C7-038", "C7-041", "C7-049", "C7-057", "C7-059", "C7-063",
+    "corpus_mix_c7.jsonl": ["C7-013", "C7-038", "C7-049", "C7-057", "C7-059", "C7-063",
         "C7-065", "C7-066", "C7-070", "C7-072", "C7-074", "C7-085", "C7-086"],
     # exam sets of this session (scored untuned at its start and end, then joined): personas_d7 (the bundled
     # report; a new deputy office head briefing the secretary, a 人大预算工委 reviewer checking consistency, a
@@ -846,7 +846,7 @@ KNOWN_GAPS = {
     # servant typing fragments, a retired cadre in traditional characters, a teacher setting computations)
     "personas_d7.jsonl": ["D7-004", "D7-008", "D7-010", "D7-019", "D7-039", "D7-049",
         "D7-056", "D7-060", "D7-074"],
-    "corpus_dialogues_e7.jsonl": ["E7-002", "E7-004", "E7-005", "E7-007", "E7-009", "E7-011",
+    "corpus_dialogues_e7.jsonl": ["E7-002", "E7-004", "E7-005", "E7-007", "E7-011",
         "E7-023", "E7-024", "E7-029", "E7-045", "E7-048", "E7-049",
         "E7-052", "E7-053", "E7-055", "E7-056", "E7-060", "E7-061", "E7-064", "E7-065", "E7-068", "E7-069",
         "E7-070", "E7-072", "E7-077", "E7-078", "E7-080", "E7-081", "E7-089", "E7-090"],
@@ -861,6 +861,15 @@ KNOWN_GAPS = {
         "J6-044", "J6-053", "J6-060", "J6-063"],
     "corpus_mix_k6.jsonl": ["K6-028", "K6-035", "K6-036", "K6-037", "K6-038", "K6-044", "K6-046", "K6-050", "K6-057",
         "K6-061", "K6-079"],
+    # development sets of the fifteenth session, written by helpers who never saw the code: corpus_dialogues_l7
+    # (ten corpus files, all in dialogues; a 人大财经委 drafter comparing outturn with budget item by item, a 社区
+    # 书记, university logistics staff, an audit intern citing tables and rows, a blogger wanting catchy comparisons,
+    # a reader checking their own sums against the report's) and corpus_mix_m7 (the bundled report and eleven
+    # corpus files; a 党校 teacher, an accounting student mapping items to classes, a terse 财政局长, a fast typist
+    # picking wrong pinyin candidates, a 公众号 editor asking for one-line summaries, 人事科 staff)
+    "corpus_dialogues_l7.jsonl": ["L7-006", "L7-010", "L7-011", "L7-013", "L7-015", "L7-016", "L7-044", "L7-053",
+        "L7-055", "L7-072", "L7-073", "L7-075", "L7-076", "L7-079", "L7-080"],
+    "corpus_mix_m7.jsonl": ["M7-053", "M7-067", "M7-080"],
 }
 # A line whose gold holds only when asked with no conversation before it: in a shuffled session it
 # follows a question about one project, and "这些钱从哪来" is then rightly read as that project's money.

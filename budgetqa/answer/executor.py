@@ -229,8 +229,9 @@ def _line_again(doc: Document, question: str, session: Session) -> list[str]:
         return []
     parts, said, kinds = session.line
     named = read(bare.group(1), doc)  # (a name of the same kind: 信息化建设 after 财政委托业务支出, not 差旅费 after 公车)
-    if len(named.subjects) != 1 or not named.subjects[0].kinds & kinds or said not in squash(parts[0]):
-        return []
+    if not named.subjects or not all(m.kinds & kinds for m in named.subjects) or said not in squash(parts[0]) \
+            or len({m.term.key for m in named.subjects}) != len(named.subjects):
+        return []  # (附中、附小的X呢: each of the names, when a name is picked out for each)
     return [squash(parts[0]).replace(said, bare.group(1), 1)] + parts[1:]
 
 
@@ -589,7 +590,7 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
     unknown = _unknown_part(doc, q)
     if unknown:  # 那其中公路建设安排了多少: a part the report does not print is not the last subject's figure
         session.unanswered = q
-        return _unmatched(doc, "no_match", f"报告（{doc.label}）没有列出「{unknown}」，没有它的数字。", q)
+        return _unmatched(doc, "no_match", f"报告（{doc.label}）没有列出「{unknown}」的金额，没有它的数字。", q)
     q = with_context(q, session.last_query, session.last_focus, tuple(session.earlier), doc)
     q = same_reading(q, session.last_query, doc)
     found = gaps.gap_source(doc, q, session.last_figures) or gaps.same_subject(doc, q, session.last_figures)
@@ -655,15 +656,21 @@ def _of_listed_whole(q: Query, last: Query | None) -> Query:
     return q
 
 
+_WITHIN = re.compile(r"(?:那|那么)?(?:其中|(?:这|那)?\d[\d.,]*(?:万元|万|元)?(?:里面|里头|当中|中间))")
+
+
 def _unknown_part(doc: Document, q: Query) -> str:
-    """其中X…: the X asked for, when the reader knows no such name and the report never prints it."""
-    if q.subjects or not re.match(r"(?:那|那么)?其中", q.squashed) or not re.search(r"多少|金额", q.squashed):
+    """其中X… / 那38610万元里面X…: the X asked for within what was just given, when the reader knows no such
+    name and the report never prints it."""
+    if q.subjects or not _WITHIN.match(q.squashed) or not re.search(r"多少|金额", q.squashed):
         return ""
     scope_words = {w for words in lexicon.SCOPE_WORDS.values() for w in words}
     words = [w for w in unexplained(q) if not any(w in c or c in w for c in q.cue_words) and w not in scope_words
              and not w.startswith(("其中", "那其中")) and not re.search(r"[哪几谁]|什么", w)]
     printed = printed_text(doc)
-    return next((w for w in words if len(w) >= 2 and w not in printed), "")
+    figured = [f.label for f in doc.facts if f.kind == "amount"] + [r.name for t in doc.tables for r in t.rows]
+    # (主要用于铁路建设…: a name the text mentions with no amount of its own is no figure either)
+    return next((w for w in words if len(w) >= 2 and (w not in printed or not any(w in label for label in figured))), "")
 
 
 def _pointed(q: Query, session: Session) -> tuple[str, str] | None:

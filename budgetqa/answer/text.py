@@ -212,7 +212,8 @@ def sheet_field(doc: Document, q: Query) -> Answer | None:
             or (_indicators_said(sheet.indicators, _without_projects(doc, q.squashed))
                 if level == "level3" and q.field_name not in lexicon.INDICATOR_KINDS else [])
         labels = list(dict.fromkeys(getattr(i, level) for i in named))
-        if named and (len(labels) == 1 or level == "level2"):
+        typed = all(squash(label) in q.squashed for label in labels)  # (新增设备、新增家具的指标各多少: each one typed)
+        if named and (len(labels) == 1 or level == "level2" or typed):
             picked = [max((i for i in named if getattr(i, level) == label), key=lambda i: (len(label), i.scope == "年度"))
                       for label in labels]
             a = answer("text", f"{name} 的指标「{'、'.join(labels)}」", "；".join(

@@ -2058,6 +2058,8 @@ def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
         return []  # 保密工作是不是区委办的职责: a duty asked about, no figure checked
     if _RISEN_TO.search(masked) and intent.op in ("change", "value"):  # 涨到多少了: the figure it came to
         return [] if intent.op == "change" else found + ["涨到多少"]
+    if intent.op == "parent" and re.search(r"(?:下面|下边|下属|之下|下级|底下)(?:的)?(?:是|有)?(?:哪|什么)", masked):
+        return []  # 310下面是哪一款: what lies under it, not what it lies under
     if intent.op == "parent" and q.measures and not _SPLIT_TABLE.search(masked):
         return []  # 行政运行属于基本支出还是项目支出: its columns are asked, not its place (基本支出经济分类表里: a table)
     if intent.op == "text" and q.field_name and (any(m.kinds & {"project", "target"} for m in q.subjects) or q.domain in (
