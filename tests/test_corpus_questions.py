@@ -346,6 +346,13 @@ CASES = [
     (SWU_BUDGET, "设备资料购置项目（本级）新增设备、新增家具的数量指标各是多少？", [2576, 10035], []),
     # the grand total said of both sides, in a report that prints it as 收入支出总计
     (FINANCE, "收支总计多少？", [2995.39], []),
+    # a sum of items in 元 against a figure typed in 万元: compared in the unit and places typed
+    (JUSTICE, "机关运行经费217.83万，跟基本支出经济分类表里的公用经费合计对一下，一致吗？", [217.83], ["一致"]),
+    # the fund of the figure just asked (财政拨款的又是多少): read in that fund's table
+    (SWU_2021, "2021年 支出预算表 里面 住房公积金 是 多少? 财政拨款 的 又是 多少?", [15076.55, 7136.05], []),
+    # a share against one typed for another year, in percentage points; 是不是大头: over half
+    (SWU_FINAL, "2024年教育支出占本年支出合计的比重是多少？跟2023年决算的92.92%比变化了几个百分点？", [93.06, 0.14], []),
+    (TRANSPORT, "一般公共预算拨款里项目支出占了多少比例？是不是大头？", [81.22], ["超过"]),
     # one row read in two tables (表5里X比表3的少多少)
     (STREET, "表5里城乡社区支出比表3的少了多少元？", [44163930, 47543930, 3380000], []),
 ]
@@ -607,3 +614,28 @@ def test_a_part_the_text_mentions_with_no_amount_is_not_the_whole_s_figure(tmp_p
     assert has_number(ask(conn, "政府性基金预算支出多少", session), 38610)
     part = ask(conn, "那38610万元里面铁路建设具体拿了多少？", session)
     assert not part.matched and "铁路建设" in part.text, part.text
+
+
+def test_they_after_a_filter_are_the_items_it_picked(conn):
+    session = Session()
+    picked = ask(conn, "本年安排的项目里，金额在10万元以上的有几个？", session)
+    assert has_number(picked, 5), picked.text
+    added = ask(conn, "它们合计多少万元", session)
+    assert has_number(added, 237.89), added.text
+
+
+def test_the_two_just_asked_are_two_names_or_one_name_in_two_tables(conn):
+    session = Session()
+    for question in ("区委办今年有没有给乡镇档案室搞建设的钱？", "那村里的档案室呢，也有钱吗", "村里这个钱是今年新安排的，还是以前剩下来的？"):
+        ask(conn, question, session)
+    both = ask(conn, "两个加一块一共多少钱？", session)  # the same name asked twice counts once
+    assert has_number(both, 90.20), both.text
+
+
+def test_names_pointed_at_with_these_take_the_last_operation(conn):
+    session = Session()
+    ask(conn, "一般公共预算当年支出里，一般公共服务支出占比是多少？", session)
+    shares = ask(conn, "社保就业、卫生健康、住房保障这几个呢？", session)
+    assert shares.intent == "share" and all(has_number(shares, x) for x in (5.77, 2.47, 4.33)), shares.text
+    projects = ask(conn, "换成上年结转的，超过壹佰万元的项目有哪些？", Session())
+    assert "安可替代工程" in projects.text and has_number(projects, 497.52), projects.text

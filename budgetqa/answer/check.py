@@ -515,18 +515,31 @@ def _list_against(doc: Document, q: Query) -> Answer | None:
         return None
     if not q.amounts:
         return _list_against_total(doc, q)
+    if q.comparator in PASSES and q.subjects and not q.has("加起来", "之和", "相加", "加总"):
+        return None  # 项目支出总额有没有超过750万元: the named figure against a threshold (below), not a sum claimed
     d = domain(doc, q)
     if not d.rows:
         return None
-    stated = q.amounts[0].value
+    typed, unit = q.amounts[0], d.rows[0].unit
     parts = [v.amount for v in d.rows]
     computed = sum(parts, Decimal(0))
-    unit = d.rows[0].unit
-    a = answer("check", f"{d.where}之和 与 {stated}",
-               f"{d.where}共 {len(d.rows)} 个，逐项相加 = {computed}，与 {stated} {verdict(stated, parts, unit)}。")
-    a.figure("逐项之和（计算）", computed, unit)
-    a.figure("所问数字", stated, unit)
-    a.figure("差额", abs(computed - stated), unit)
+    if typed.unit and typed.unit != unit:  # 217.83万 against items in 元: the sum in the unit and places typed
+        places = Decimal(1).scaleb(min(typed.value.as_tuple().exponent, 0))
+        shown = (typed_value(replace(typed, value=computed, unit=unit), typed.unit)).quantize(places, rounding=ROUND_HALF_UP)
+        same = shown == typed.value
+        a = answer("check", f"{d.where}之和 与 {typed.value}{typed.unit}",
+                   f"{d.where}共 {len(d.rows)} 个，逐项相加 = {computed} {unit}，折合 {shown} {typed.unit}，与 {typed.value}"
+                   f"{typed.unit} {'一致（按所写位数四舍五入）' if same else f'不一致，差 {abs(shown - typed.value)}{typed.unit}'}。")
+        a.figure("逐项之和（计算）", computed, unit)
+        a.figure(f"逐项之和（折合{typed.unit}）", shown, typed.unit)
+        a.figure("所问数字", typed.value, typed.unit)
+    else:
+        stated = typed.value
+        a = answer("check", f"{d.where}之和 与 {stated}",
+                   f"{d.where}共 {len(d.rows)} 个，逐项相加 = {computed}，与 {stated} {verdict(stated, parts, unit)}。")
+        a.figure("逐项之和（计算）", computed, unit)
+        a.figure("所问数字", stated, unit)
+        a.figure("差额", abs(computed - stated), unit)
     build.value_rows(a, d.rows)
     return a
 

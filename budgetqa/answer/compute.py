@@ -19,7 +19,7 @@ from budgetqa.findings import SEVERITY_LABEL, SHARE_TOLERANCE
 from budgetqa.answer import build
 from budgetqa.answer.build import add, answer, pct, said, stated_reason, typed_value, verdict
 from budgetqa.answer.figures import combine, group_answer, mention_values, three_public_value
-from budgetqa.answer.lists import Domain, domain, list_answer, sheet_total, spread, spread_asked
+from budgetqa.answer.lists import Domain, code_of_topic, domain, list_answer, sheet_total, spread, spread_asked
 from budgetqa.answer.lists import sheet_domain
 from budgetqa.answer.topics import topic_answer
 from budgetqa.answer.model import Answer, amount_text
@@ -197,7 +197,7 @@ def difference(doc: Document, q: Query) -> Answer | None:
     vals = sheet_pair(doc, q) or subject_values(doc, q)
     if len(vals) == 1 and len(q.measures) == 2:
         vals = [v for m in q.measures for v in mention_values(doc, q.subjects[0], replace(q, measures=[m]))]
-    typed = [t for t in q.amounts if not re.match(r"[个项张类款%]", q.squashed[t.end:t.end + 1])]
+    typed = exact_amounts_typed(q)
     if len(vals) == 1 and len(typed) == 1 and vals[0].unit in ("万元", "元"):  # 跟2021年的216,552.53万元比多了多少
         vals.append(Value("所给的数", typed_value(typed[0], vals[0].unit),
                           vals[0].unit, "问题所给", 0, "typed"))
@@ -1087,6 +1087,13 @@ def _sided_figures(doc: Document, q: Query) -> set[tuple[Decimal, str]]:
             and (v := subject_value(doc, q, m)) is not None and v.amount for w in ("收入", "支出") if w in m.term.name}
 
 
+def _placed_elsewhere(doc: Document, f: Fact, codes: list[str]) -> bool:
+    """A paragraph naming its 类-款-项 path places its subject at another code than the one asked
+    (一般行政管理事务 of 群众团体事务 is not the one of 组织事务)."""
+    placed = codes and f.topic and code_of_topic(doc, f.topic)
+    return bool(placed) and placed not in codes
+
+
 def _change(doc: Document, q: Query) -> Answer | None:
     if (added := changes_added(doc, q)) is not None:
         return added  # 两者各自的增减额相加，等不等于总的减少额: a stated change against its stated parts
@@ -1120,6 +1127,7 @@ def _change(doc: Document, q: Query) -> Answer | None:
         coded = re.sub(r"\d{2,7}[项款类]?$", "", topic)
         own_code = re.search(r"\d{3,7}(?=[项款类]?$)", topic)  # (the whole code: 205 is not the end of 2050205)
         coded_as_asked = own_code is not None and own_code.group() in codes
+        bonus -= 200 if _placed_elsewhere(doc, f, codes) else 0
         if topic and (any(n and topic.endswith(n + level) for n in names for level in ("项", "款", "类"))
                       or coded != topic and any(n and coded.endswith(n) for n in names) or coded_as_asked):
             bonus += 120  # the paragraph is about the subject: 城乡社区规划与管理（项） / 实验室及相关设施（2060204）
@@ -1466,19 +1474,27 @@ def rate_gap(q: Query, rates: list) -> Answer | None:
 
 
 # 比44.90%高几个百分点 / 跟30%差多少个百分点: a percentage typed, set against the one just given
-_POINTS_AGAINST = re.compile(r"(?:比|跟|和|与|较)[^，,？?]{0,12}?\d+(?:\.\d+)?%[^，,？?]{0,4}?(?:高|低|多|少|差|相差|超|超出)了?"
-                             r"(?:几|多少)个?百分点")
+_POINTS_AGAINST = re.compile(r"(?:比|跟|和|与|较)[^，,？?]{0,12}?\d+(?:\.\d+)?%[^，,？?]{0,4}?"
+                             r"(?:高|低|多|少|差|相差|超|超出|变化|变动|提高|下降|上升|增加|减少)了?(?:几|多少)个?百分点")
 
 
 def points_against(q: Query, figures: list) -> Answer | None:
     """A percentage the question types, set against the one share or rate the last answer gave: their
-    difference in percentage points (the typed one may be another report's; it is taken as typed)."""
-    if len(q.percents) != 1 or not _POINTS_AGAINST.search(q.squashed):
+    difference in percentage points (the typed one may be another report's; it is taken as typed), or
+    whether it passes the limit typed (是不是超过一半, 不到三成吧)."""
+    limit = len(q.percents) == 1 and q.comparator in PASSES and not q.subjects and q.op in ("check", "filter", "share")
+    if len(q.percents) != 1 or not (_POINTS_AGAINST.search(q.squashed) or limit):
         return None
     shares = sorted((f for f in figures if f.unit == "%"), key=lambda f: f.label.startswith("报告所述"))  # (the computed one first)
     if not shares:
         return None
     given, typed = shares[0].value, q.percents[0]
+    if limit and not _POINTS_AGAINST.search(q.squashed):
+        word, passes = PASSES[q.comparator]
+        out = answer("check", f"{shares[0].label} 与 {typed}%",
+                     f"{shares[0].label} {given}%，{'' if passes(given, typed) else '没有'}{word} {typed}%。")
+        out.figure(shares[0].label, given, "%")
+        return out
     gap = given - typed
     word = "高" if gap > 0 else "低" if gap < 0 else "持平，相差"
     out = answer("difference", f"{shares[0].label} 与所给 {typed}%",
@@ -1487,10 +1503,17 @@ def points_against(q: Query, figures: list) -> Answer | None:
     return out
 
 
+def exact_amounts_typed(q: Query) -> list:
+    """The amounts of money the question types as exact figures, in 元 or 万元 (not 14亿多 or 300左右,
+    and not a count or a share)."""
+    return [t for t in q.amounts if t.unit in ("万元", "元") and not re.match(r"[个项张类款%]|多|余|左右|来|上下",
+                                                                         q.squashed[t.end:t.end + 2])]
+
+
 def against_typed(q: Query, a: Answer) -> None:
     """A difference asked between one figure found and one amount the question types (比142.80万少多少,
     对方是142.80万，两家差多少): the gap is added to the answer; the typed amount is taken as typed."""
-    typed = [t for t in q.amounts if not re.match(r"[个项张类款%]", q.squashed[t.end:t.end + 1])]
+    typed = exact_amounts_typed(q)
     money = [f for f in a.figures if f.unit in ("万元", "元") and "计算" not in f.label]
     if len(typed) != 1 or len({f.value for f in money}) != 1:
         return
@@ -1646,7 +1669,7 @@ def on_last_result(doc: Document, q: Query, results: list) -> Answer | None:
     return a
 
 
-_THESE = re.compile(r"这(?:([两三四五六七八九十\d]+)|几|些)(?:个|项|类|大类|款|笔|块)")
+_THESE = re.compile(r"这(?:([两三四五六七八九十\d]+)|几|些)(?:个|项|类|大类|款|笔|块)|^(?:那)?(?:它们|它俩)")
 
 
 _FIRST_N = re.compile(r"^(?:那|这)?(?:列表里|上面|刚才)?(?:的)?前([两二三四五六七八九十\d]{1,2})(?:大)?(?:个|项|名|笔|位|(?![年季月天]))")

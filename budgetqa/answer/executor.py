@@ -379,6 +379,8 @@ _ENDS_ASKING = re.compile(r"(?:多少(?:钱|元|万元|万)?|几[个辆张项人
 _EACH_OF = re.compile(r"(?:那)?(?:各|分别|各自)(?!.*(?:是否|等于|相加|加起来|对得上|一致))")  # (各类相加是否等于X: a check of its own)
 
 
+# A part asking a comparison of its own (A和B差多少): a 各 part after it asks something else of the same names.
+_COMPUTED_ASKED = re.compile(r"差(?:了)?多少|多多少|少多少|相差|几倍")  # (一共多少，分别落在哪: its parts, one question)
 # 比X多了多少？涨幅多少: the rate of the gap just asked, answered with it (the gap over the figure compared with).
 _RATE_OF_GAP = re.compile(r"^(?:那)?(?:涨幅|增幅|降幅|增长率|增速|幅度|变动率)(?:是|有)?(?:多少|几)")
 _GAP_ASKED = re.compile(r"[多少差](?:了)?多少")
@@ -415,7 +417,8 @@ def _parts(question: str) -> list[str]:
         if out and _TOPIC_LEAD.match(squash(out[-1])) and _ASKS.search(piece):
             out[-1] = re.sub(r"(?:的话)?呢$", "", out[-1].rstrip("，, ")) + "，" + piece  # 支出口径呢，A和B各占多少: A, B of 支出
             continue
-        if out and (len(squash(out[-1])) < 2 or not (_ASKS.search(piece) or of_it) or _EACH_OF.match(squash(piece))
+        if out and (len(squash(out[-1])) < 2 or not (_ASKS.search(piece) or of_it)
+                    or _EACH_OF.match(squash(piece)) and not _COMPUTED_ASKED.search(squash(out[-1]))
                     or _RATE_OF_GAP.match(squash(piece)) and _GAP_ASKED.search(squash(out[-1]))
                     or _WHERE_ONLY.match(squash(piece)) and _WANTS.match(squash(out[-1]))):
             out[-1] += "，" + piece  # （含上年结转）/ 各占多少: a part that asks nothing new qualifies the one before
@@ -591,7 +594,8 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
     if unknown:  # 那其中公路建设安排了多少: a part the report does not print is not the last subject's figure
         session.unanswered = q
         return _unmatched(doc, "no_match", f"报告（{doc.label}）没有列出「{unknown}」的金额，没有它的数字。", q)
-    q = with_context(q, session.last_query, session.last_focus, tuple(session.earlier), doc)
+    q = _scopes_of_last(doc, q, question, session) or with_context(q, session.last_query, session.last_focus,
+                                                                     tuple(session.earlier), doc)
     q = same_reading(q, session.last_query, doc)
     found = gaps.gap_source(doc, q, session.last_figures) or gaps.same_subject(doc, q, session.last_figures)
     if found is not None:  # 差在哪个科目 / 和表5里的X对得上吗: of the figures just given
@@ -619,7 +623,8 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         return _unmatched(doc, "no_match", _silent_topic(doc, q), q)
     if answer.matched:
         _remember(session, answer, q, doc)
-        convert_units(answer, q)
+        units = {a.unit for a in q.amounts if a.unit}  # (标题写208.8万元…到底多少: in the unit the figures were typed in)
+        convert_units(answer, q if q.unit or len(units) != 1 or answer.intent != "value" else replace(q, unit=units.pop()))
     return answer
 
 
@@ -657,6 +662,16 @@ def _of_listed_whole(q: Query, last: Query | None) -> Query:
 
 
 _WITHIN = re.compile(r"(?:那|那么)?(?:其中|(?:这|那)?\d[\d.,]*(?:万元|万|元)?(?:里面|里头|当中|中间))")
+
+
+def _scopes_of_last(doc: Document, q: Query, question: str, session: Session) -> Query | None:
+    """本年新安排的和上年结转的各是多少 after one name's figure: that name's figure of each scope, read as if
+    the name were typed before them."""
+    last = session.last_query
+    if q.subjects or q.scope != "全部" or not re.search(r"各|分别", q.squashed) or last is None or len(last.subjects) != 1:
+        return None
+    again = read(last.subjects[0].term.name + question, doc)
+    return again if len(again.subjects) >= 2 else None
 
 
 def _unknown_part(doc: Document, q: Query) -> str:
@@ -971,7 +986,7 @@ def refuse(doc: Document, q: Query) -> str:
 def _year_figure_typed(q: Query, year: int) -> bool:
     """跟2021年的216,552.53万元比多了多少: that year's figure is typed, to compare with; nothing of it is asked."""
     return q.op in ("difference", "ratio", "change", "check") and bool(
-        re.search(rf"{year}年度?(?:的|是|为)?[^，,。？?\d]{{0,8}}?\d[\d,.]*(?:万元|万|元|亿元)", q.squashed))
+        re.search(rf"{year}年度?(?:的|是|为)?[^，,。？?\d]{{0,8}}?\d[\d,.]*(?:万元|万|元|亿元|%)", q.squashed))
 
 
 def _year_quoted(doc: Document, q: Query, year: int) -> bool:
@@ -1004,28 +1019,32 @@ def _silent_topic(doc: Document, q: Query) -> str:
 _WAN = Decimal(10000)
 
 
+# The units a figure may be asked in, and what a figure printed in another unit is multiplied by.
+_UNIT_FACTORS = {"元": {"万元": _WAN}, "万元": {"元": 1 / _WAN}, "千元": {"元": Decimal("0.001"), "万元": Decimal(10)}}
+
+
 def convert_units(answer: Answer, q: Query) -> None:
-    """多少元 of a figure printed in 万元 (or 多少万 of one in 元): the figure in the unit asked for too."""
-    if q.unit == "元":
-        source, target, factor = "万元", "元", _WAN
-    elif q.unit == "万元":
-        source, target, factor = "元", "万元", 1 / _WAN
-    else:
+    """多少元 of a figure printed in 万元 (or 多少万 of one in 元, 多少千元 of either): the figure in the unit
+    asked for too."""
+    target = q.unit
+    factors = _UNIT_FACTORS.get(target or "", {})
+    if not factors:
         return
     converted = []
     totals = [f for f in answer.figures if f.label == "合计（计算）"] if answer.intent in ("filter", "list") else []
-    def scaled(value: Decimal) -> Decimal:
-        value = (value * factor).normalize()
+
+    def scaled(value: Decimal, source: str) -> Decimal:
+        value = (value * factors[source]).normalize()
         return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
 
     for f in totals or answer.figures[:3]:
-        if f.unit == source:
-            converted.append(Figure(f"{f.label}（折合{target}）", scaled(f.value), target, f.table, f.line))
+        if f.unit in factors:
+            converted.append(Figure(f"{f.label}（折合{target}）", scaled(f.value, f.unit), target, f.table, f.line))
     if not converted and {"名称", "金额", "单位"} <= set(answer.columns) and len(answer.rows) <= 12:
         name, amount, unit = (answer.columns.index(c) for c in ("名称", "金额", "单位"))
         for row in answer.rows:  # a short list's rows (各多少万元 of rows printed in 元)
-            if row[unit] == source and isinstance(row[amount], Decimal):
-                converted.append(Figure(f"{row[name]}（折合{target}）", scaled(row[amount]), target))
+            if row[unit] in factors and isinstance(row[amount], Decimal):
+                converted.append(Figure(f"{row[name]}（折合{target}）", scaled(row[amount], row[unit]), target))
     if converted:
         answer.text += "（折合：" + "；".join(f"{f.label.split('（折合')[0]} {f.value:,} {target}" for f in converted) + "）"
         answer.figures += converted

@@ -747,7 +747,7 @@ def completion_asked(doc: Document, q: Query) -> Answer | None:
 def code_of_topic(doc: Document, topic: str) -> str | None:
     """The code of a subject a paragraph names by its path (城乡社区支出（类）城乡社区规划与管理（款）
     城乡社区规划与管理（项）): the row of the deepest level whose name and parents' names agree."""
-    path = [(squash(name), level) for name, level in re.findall(r"([^（）\d、.]+)（(类|款|项)）", topic)]
+    path = [(squash(name), level) for name, level in re.findall(r"([^（）()\d、.\-—－]+)[（(](类|款|项)[）)]", topic)]
     if not path:
         return None
     names = {r.code: squash(r.name) for t in doc.tables for r in t.rows if r.code}

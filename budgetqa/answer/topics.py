@@ -167,7 +167,8 @@ def assets(doc: Document, q: Query) -> Answer | None:
     date_asked = lexicon.DATE_ASKED.search(q.squashed)
     if named and not date_asked:
         chosen = named
-        if q.has("还是", "哪种", "哪类", "什么车", "别的", "其他"):  # 算领导用车还是别的: the kinds it has, too
+        if q.has("还是", "哪种", "哪类", "什么车", "别的", "其他", "吗", "是不是", "是否"):
+            # 算领导用车还是别的 / 是领导坐的专车吗: the kinds it has, too
             chosen += [i for i in items if i.unit == named[0].unit and i.value and i not in named]
     elif q.has(*lexicon.ASSET_WORDS["平方米"]):
         chosen = [i for i in items if i.unit == "平方米"]

@@ -49,9 +49,17 @@ def _fractions(text: str) -> str:
     return text
 
 
+# The capital numerals of financial writing (壹佰万元, 柒佰伍拾万元), read as the plain ones where they run
+# into a unit of money or a count.
+_CAPITALS = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬", "一二二三三四五六六七八九十百千万")
+_CAPITAL_RUN = re.compile(r"[零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬亿一二三四五六七八九十百千万]*[壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬]"
+                          r"[零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬亿一二三四五六七八九十百千万]*(?=[万萬亿元块个项]|千元)")
+
+
 def chinese_numbers(text: str) -> str:
     """Chinese numerals where they count: 前三 -> 前3, 五十万 -> 50万, 百分之十 -> 10%, 二零二四年 -> 2024年,
-    七成 -> 70%."""
+    七成 -> 70%, 柒佰伍拾万元 -> 7500000元."""
+    text = _CAPITAL_RUN.sub(lambda m: m.group(0).translate(_CAPITALS), text)
     text = _fractions(text)
     if not any(ch in _CN_NUMERAL for ch in text):
         return text
@@ -162,6 +170,9 @@ def read_numbers(squashed: str) -> Numbers:
         if "." not in raw and after[:1] not in ("万", "元", "块") and (
                 len(raw) in (3, 5, 7) or re.fullmatch(r"20[0-4]\d", raw)):
             continue  # a classification code or a year
+        if after == "千元":  # 5千元: in 元
+            out.amounts.append(Amount(Decimal(raw) * 1000, "元", m.start(), m.end()))
+            continue
         unit = "万元" if after.startswith("万") else "元" if after[:1] in ("元", "块") else ""
         out.amounts.append(Amount(Decimal(raw), unit, m.start(), m.end()))
     return out

@@ -886,7 +886,12 @@ _TOTAL_WORDS = re.compile(r"\d{4}年度?|年度?|钱|资金|经费|预算|决算
 
 
 def _spent_total(q: Query, v) -> None:
-    """A word for all the money (总共多少钱) said of spending (都花到哪几块了) is the 支出总计, not the 收入总计."""
+    """A word for all the money (总共多少钱) said of spending (都花到哪几块了) is the 支出总计, not the 收入总计;
+    said of the two just asked (两个一共多少钱), it is their sum."""
+    if re.search(r"两个(?![项款类])|两者|二者|两项|这俩|两笔", q.squashed) and all(
+            m.via in ("synonym", "whole") and m.term.key in ("收入总计", "支出总计") for m in q.subjects):
+        q.subjects = []  # 两个加一块一共多少钱: the two just asked, added (not all the money)
+        return
     spent = v.by_name.get("支出总计", [])
     if spent and re.search(r"花|开支|用到|用在|支出", q.squashed):
         q.subjects = [replace(m, terms=list(spent)) if m.via in ("synonym", "whole") and m.term.key == "收入总计" else m
@@ -1699,7 +1704,7 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
         if ms[i].kinds & {"row", "code", "item"} and said_column:  # 支出总计中一般公共预算那一列: the row's column
             q.measures = [ms[i + 1].of("column")[0].key]
             return ms[:i + 1] + ms[i + 2:]
-        gap = re.sub(r"^(?:这一|这个)?(?:项目|[类款项级])|^(?:预算|决算|预算数|决算数|表|(?:合同|采购)?(?:金额|资金|总额))", "",
+        gap = re.sub(r"^(?:这一|这个)?(?:项目|[类款项级])|^(?:预算|决算|预算数|决算数|表|(?:财政)?拨款|(?:合同|采购)?(?:金额|资金|总额))", "",
                      q.squashed[ms[i].end:ms[i + 1].start])  # (政府采购合同金额中Y: within 政府采购)
         # X53,611.86万元中，Y / X中“其中：Y”: the figure typed, quotes and 其中 say nothing more
         gap = re.sub(r"^\d[\d.,]*(?:万元|亿元|元|万)?(?=[中里拆分])|^(?:的)?(?:结构|构成|盘子)(?=[中里])"
@@ -2015,9 +2020,15 @@ _SPLIT_TABLE = re.compile(r"(?:基本|项目)支出[^，。？?]{0,8}?表")
 
 
 def _table_not_column(q: Query) -> None:
-    """在基本支出经济分类表里归哪一类: a table named by its half of spending, not that column asked."""
+    """在基本支出经济分类表里归哪一类: a table named by its half of spending, not that column asked.
+    换成上年结转的，超过100万元的项目有哪些: the projects of that scope listed, not the scope's column."""
     if q.op == "parent" and _SPLIT_TABLE.search(q.squashed):
         q.measures = []
+    listed = re.search(r"的项目(?:有|是)?(?:哪些|哪几|几个|多少个)", q.squashed)
+    if listed and q.scope in ("本年", "上年结转") and q.op in ("filter", "list", "count", "rank") and q.subjects \
+            and all(_is(m, q, _SCOPE_NAMES) or m.term.name in _SCOPE_ROWS for m in q.subjects) \
+            and all(m.end <= listed.start() for m in q.subjects):
+        q.subjects, q.domain = [], "projects"
 
 
 def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
@@ -2141,7 +2152,7 @@ def _rank(q: Query) -> None:
     q.cue_words = tuple(dict.fromkeys(c for _, _, cues in scored for c in cues))
 
 
-_WHY = re.compile(r"为什么|为啥|为何|原因|缘故|咋(?:少|多|没|会|回事)|怎么(?:少|多|没|会|回事)")
+_WHY = re.compile(r"为什么|为啥|为何|原因|缘故|咋(?:少|多|没|会|回事)|怎么(?:少|多|没|会|回事)|(?:怎么|如何|作何)解释")
 _PURPOSE_ASKED = re.compile(r"主要用于|用在哪|干什么用|干啥用|做什么用|拿来干|用来干|用途")
 
 
@@ -2200,7 +2211,8 @@ def _leans_on_context(q: Query) -> bool:
     measures = not q.amounts and not q.percents and bool(_BUDGET_MEASURED.search(q.squashed)) \
         and len(_MEASURE_WORDS.sub("", leftover)) <= 3
     # 表4里又是多少 / 财政拨款支出预算表里也是这个数吗: what was just asked, read in the table named
-    retold = bool(q.subjects) and all(m.kinds == {"table"} for m in q.subjects) and bool(re.search(r"又|也|同样", q.squashed))
+    retold = bool(q.subjects) and all(m.kinds == {"table"} or _fund_of(q.squashed[m.start:m.end]) for m in q.subjects) \
+        and bool(re.search(r"又|也|同样", q.squashed))  # (财政拨款的又是多少: the same, from that fund)
     return marked or retold or within or bool(counted) or why or down or bool(pair) or verb_first or whether or part_left \
         or (bare and bool(asks) and len(leftover) <= 3 and not whole_money) or bare and bool(asks) and measures \
         or asks_sheet(q) or _one_sided(q) or (q.op == "parent" or _which_table_of_last(q)) and not q.subjects and q.table is None
@@ -2242,7 +2254,10 @@ def _carry_subjects(filled: Query, q: Query, last: Query, doc: Document | None) 
         filled.subjects = [m for m in filled.subjects if m.term.key != filled.whole.term.key] or filled.subjects
     told = filled.table  # (表4里呢 / 财政拨款支出预算表里又是多少: the table this question names)
     filled.table = _table_carried(filled, q, last, doc)
-    if told is not None:  # (the table this question names, not the one the name was read in before)
+    funded = told is None and filled.fund and filled.fund != last.fund
+    if funded:
+        filled.table = None  # (财政拨款的又是多少: read in that fund's table, not the one the name was read in before)
+    if told is not None or funded:  # (the table this question names, not the one the name was read in before)
         filled.subjects = [replace(m, table=None) for m in filled.subjects]
     income = doc is not None and any(t.no == filled.table and t.kind == "income" for t in doc.tables)
     if income and re.search(r"支出了|花了|实际支出|花掉|用掉|用了", q.squashed):
@@ -3049,8 +3064,12 @@ def _both_of_two(filled, q, last, named, earlier) -> Query | None:
         return None
     elif len(last.subjects) >= 2:  # X和Y各多少？两者差多少: the two the last question named
         filled.subjects = [_carried(m) for m in last.subjects[:2]]
-    else:
-        filled.subjects = [_carried(earlier[-1])] + [_carried(m) for m in last.subjects[:1]]
+    else:  # (the one before the last that is another name: a question asked twice of one name counts once)
+        mine = last.subjects[0]  # (one name read in two tables is two figures)
+        other = next((m for m in reversed(earlier) if m.term.key != mine.term.key or m.table != mine.table), None)
+        if other is None:
+            return None
+        filled.subjects = [_carried(other)] + [_carried(m) for m in last.subjects[:1]]
     _rank(filled)
     if q.op == "share" and q.whole is not None:  # 这两项加起来占X: their sum's share of X
         filled.op, filled.together = "share", bool(re.search(r"加起来|合起来|加在一起|一共|合计", q.squashed))
