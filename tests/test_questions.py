@@ -81,6 +81,12 @@ ANSWERS = [
     # capital numerals of financial writing are amounts; a threshold is passed or not, by how much
     ("项目支出总额有没有超过柒佰伍拾万元？超了多少万？", "check", [780.77, 30.77], ["超过"]),
     ("本年安排的项目里，金额在拾万元以上的有几个？", "filter", [5], []),
+    # whether a thing is a 三公 expense, by the definition, printed in the report or not
+    ("培训费算不算三公", "check", [], ["不属于三公经费"]),
+    ("公车运行费算不算三公", "check", [], ["」属于三公经费"]),
+    # spoken words for the running costs and the project money
+    ("运转经费多少", "value", [13.59], []),
+    ("专项资金有多少", "value", [780.77], []),
     # a figure asked in 千元
     ("住房公积金换算成千元是多少千元？", "value", [238.3], []),
     # the scopes of the figure just asked, each (本年新安排的和上年结转的各是多少)

@@ -490,6 +490,9 @@ def _asked_outright(doc: Document, q: Query, question: str, session: Session) ->
         return Answer(True, "text", f"{what}，报告给出的原因：{reason}。", understood=what, document=doc.label)
     if text.LABELS_ASKED.search(q.squashed) and (found := text.printed_labels(doc, q)) is not None:
         return found  # 表九的表号写法跟别的表一样吗: the table numbers as printed
+    named = q.missing or next((m.term.name for m in q.subjects if "三公" not in m.term.name), "")
+    if (found := topics.three_public_member(doc, q, named)) is not None:
+        return found  # 培训费算不算三公: by the definition, whether or not the report prints the item
     if not (text.COLUMNS_ASKED.search(q.squashed) or text.FILLED_COLUMNS_ASKED.search(q.squashed)):
         return None
     last = session.last_query

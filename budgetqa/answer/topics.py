@@ -34,6 +34,29 @@ def topic_answer(doc: Document, q: Query, topic: str) -> Answer | None:
 THREE_PUBLIC_PARTS = ("因公出国（境）费", "公务用车购置及运行费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
 
 
+# Whether something counts as a 三公 expense (培训费算不算三公, 三公经费包不包括会议费).
+_IN_THREE_PUBLIC = re.compile(r"(?:算不算|属不属于|属于|算是|是不是|算|归|计入|列入)(?:在)?[“\"「]?三公"
+                              r"|三公(?:经费)?[”\"」]?(?:里|中|里面)?(?:包不包括|包括|包含|含不含|含|有没有|算不算|算)")
+# The words of a 三公 line, and the word of a thing named (公车 is 公务用车, 接待 is 公务接待, 出国 is 因公出国).
+_THREE_PUBLIC_WORDS = ("因公出国", "出国", "出境", "公务用车", "公车", "公务接待", "接待")
+
+
+def three_public_member(doc: Document, q: Query, name: str) -> Answer | None:
+    """培训费算不算三公: whether the thing named is one of the 三公 expenses, by the definition (因公出国（境）费、
+    公务用车购置及运行费、公务接待费), quoted from the report's own glossary where it prints one."""
+    if not name or "三公" in name or not _IN_THREE_PUBLIC.search(q.squashed):
+        return None
+    member = any(w in name for w in _THREE_PUBLIC_WORDS)
+    said = next((f.sentence for f in doc.facts if "三公" in f.sentence and re.search(r"指|是指|包括", f.sentence)), "")
+    line = next((f.line for f in doc.facts if f.sentence == said), 0) if said else 0
+    text = (f"「{name}」{'属于' if member else '不属于'}三公经费：三公经费指因公出国（境）费、公务用车购置及运行费"
+            f"和公务接待费三项。")
+    a = answer("check", f"{name} 是否属于三公经费", text + (f"报告的说明：「{said.strip()}」（第{line}行）。" if said else ""))
+    if said:
+        a.source("名词解释", line, said.strip()[:40])
+    return a
+
+
 def three_public(doc: Document, q: Query) -> Answer | None:
     """三公 expenses and their parts, in the column a 预算 or 决算 reports (预算数 / 决算数)."""
     table = doc.table("three_public")
