@@ -669,6 +669,7 @@ _QUALIFIERS = sorted({w for scope in ("本年", "全部") for w in lexicon.SCOPE
                      key=len, reverse=True)
 
 
+# 从收入来源看A和B: the point of view of the names after it (sources of money, which a code's columns are)
 _SOURCE_VIEW = re.compile(r"(?:从|按)(?:收入|资金|经费)?(?:来源|渠道)(?:上|方面)?(?:来)?看(?=.)")
 
 
@@ -1475,7 +1476,8 @@ def _one_name_both_sides(q: Query, ms: list[Mention], doc: Document) -> list[Men
 
 # What may follow a fund's name and still name only the fund: its money's words, or a verb of paying
 # (财政拨款出了多少, 一般公共预算负担的: the fund's part).
-_FUND_TAIL = re.compile(r"(?:拨款|资金|支出|收入|安排|出资|负担|承担|拨付|拨|出|给)+$")
+_PAID = r"资金|支出|收入|安排|出资|负担|承担|拨付|拨|出|给"
+_FUND_TAIL = re.compile(rf"(?:拨款|{_PAID})+$")
 
 
 def _fund_of(typed: str) -> str | None:
@@ -1485,7 +1487,7 @@ def _fund_of(typed: str) -> str | None:
         rest = rest.replace(fund, "")
     if rest == typed or len(_FUND_TAIL.sub("", rest)) > 0:
         return None
-    fund = re.sub(r"(?:资金|支出|收入|安排|出资|负担|承担|拨付|拨|出|给)+$", "", typed)
+    fund = re.sub(rf"(?:{_PAID})+$", "", typed)  # (拨款 stays: 财政拨款 is a fund's own name)
     return fund.removesuffix("拨款") if fund not in lexicon.FUNDS and fund.removesuffix("拨款") in lexicon.FUNDS else fund
 
 
@@ -2854,7 +2856,8 @@ def _of_projects(q: Query) -> bool:
     return q.domain == "projects" or any("list" in m.kinds or m.term.key == "项目支出" for m in q.subjects)
 
 
-# 从收入来源看 / 按资金来源分: says the names after it are sources of money, which a code's columns are
+# 从收入来源看 / 按资金来源分, what is left of it once fillers are gone: the names after it are sources of money,
+# which a code's columns are (looser than _SOURCE_VIEW, which blanks the words before names are read)
 _SOURCE_LENS = re.compile(r"(?:从|按|分)?(?:收入|资金|经费)?(?:来源|渠道)(?:上|来)?(?:看|分|划分)?")
 
 
