@@ -19,7 +19,7 @@ from budgetqa.findings import SEVERITY_LABEL, SHARE_TOLERANCE
 from budgetqa.answer import build
 from budgetqa.answer.build import add, answer, pct, said, stated_reason, typed_value, verdict
 from budgetqa.answer.figures import combine, group_answer, mention_values, three_public_value
-from budgetqa.answer.lists import Domain, code_of_topic, domain, list_answer, sheet_total, spread, spread_asked
+from budgetqa.answer.lists import Domain, code_names, code_of_topic, domain, list_answer, sheet_total, spread, spread_asked
 from budgetqa.answer.lists import sheet_domain
 from budgetqa.answer.topics import topic_answer
 from budgetqa.answer.model import Answer, amount_text
@@ -1087,11 +1087,13 @@ def _sided_figures(doc: Document, q: Query) -> set[tuple[Decimal, str]]:
             and (v := subject_value(doc, q, m)) is not None and v.amount for w in ("收入", "支出") if w in m.term.name}
 
 
-def _placed_elsewhere(doc: Document, f: Fact, codes: list[str]) -> bool:
-    """A paragraph naming its 类-款-项 path places its subject at another code than the one asked
-    (一般行政管理事务 of 群众团体事务 is not the one of 组织事务)."""
-    placed = codes and f.topic and code_of_topic(doc, f.topic)
-    return bool(placed) and placed not in codes
+def _placed_elsewhere(doc: Document, facts: list[Fact], codes: list[str]) -> set[int]:
+    """The paragraphs naming a 类-款-项 path that places their subject at another code than the one asked
+    (一般行政管理事务 of 群众团体事务 is not the one of 组织事务), by id; the codes' names are read once."""
+    if not codes:
+        return set()
+    names = code_names(doc)
+    return {id(f) for f in facts if f.topic and (placed := code_of_topic(doc, f.topic, names)) and placed not in codes}
 
 
 def _change(doc: Document, q: Query) -> Answer | None:
@@ -1114,7 +1116,7 @@ def _change(doc: Document, q: Query) -> Answer | None:
     names = [squash(t.name) for m in q.subjects for t in m.terms] + codes
     sides = [w for w in ("收入", "支出") if w in q.squashed]
     side = sides[0] if len(sides) == 1 else None
-    figures = _sided_figures(doc, q)
+    figures, elsewhere = _sided_figures(doc, q), _placed_elsewhere(doc, changes, codes)
     current = {f.label: f.value for f in doc.facts if f.kind == "amount"}
 
     def score(f: Fact) -> float:
@@ -1127,7 +1129,7 @@ def _change(doc: Document, q: Query) -> Answer | None:
         coded = re.sub(r"\d{2,7}[项款类]?$", "", topic)
         own_code = re.search(r"\d{3,7}(?=[项款类]?$)", topic)  # (the whole code: 205 is not the end of 2050205)
         coded_as_asked = own_code is not None and own_code.group() in codes
-        bonus -= 200 if _placed_elsewhere(doc, f, codes) else 0
+        bonus -= 200 if id(f) in elsewhere else 0
         if topic and (any(n and topic.endswith(n + level) for n in names for level in ("项", "款", "类"))
                       or coded != topic and any(n and coded.endswith(n) for n in names) or coded_as_asked):
             bonus += 120  # the paragraph is about the subject: 城乡社区规划与管理（项） / 实验室及相关设施（2060204）

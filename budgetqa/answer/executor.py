@@ -664,7 +664,7 @@ def _of_listed_whole(q: Query, last: Query | None) -> Query:
     return q
 
 
-_WITHIN = re.compile(r"(?:那|那么)?(?:其中|(?:这|那)?\d[\d.,]*(?:万元|万|元)?(?:里面|里头|当中|中间))")
+_WITHIN_FIGURE = re.compile(r"(?:那|那么)?(?:其中|(?:这|那)?\d[\d.,]*(?:万元|万|元)?(?:里面|里头|当中|中间))")
 
 
 def _scopes_of_last(doc: Document, q: Query, question: str, session: Session) -> Query | None:
@@ -680,7 +680,7 @@ def _scopes_of_last(doc: Document, q: Query, question: str, session: Session) ->
 def _unknown_part(doc: Document, q: Query) -> str:
     """其中X… / 那38610万元里面X…: the X asked for within what was just given, when the reader knows no such
     name and the report never prints it."""
-    if q.subjects or not _WITHIN.match(q.squashed) or not re.search(r"多少|金额", q.squashed):
+    if q.subjects or not _WITHIN_FIGURE.match(q.squashed) or not re.search(r"多少|金额", q.squashed):
         return ""
     scope_words = {w for words in lexicon.SCOPE_WORDS.values() for w in words}
     words = [w for w in unexplained(q) if not any(w in c or c in w for c in q.cue_words) and w not in scope_words

@@ -744,13 +744,19 @@ def completion_asked(doc: Document, q: Query) -> Answer | None:
     return _completion_items(doc, q, items) if len(items) >= 2 else None
 
 
-def code_of_topic(doc: Document, topic: str) -> str | None:
+def code_names(doc: Document) -> dict[str, str]:
+    """Every code the tables print, with its name (squashed)."""
+    return {r.code: squash(r.name) for t in doc.tables for r in t.rows if r.code}
+
+
+def code_of_topic(doc: Document, topic: str, names: dict[str, str] | None = None) -> str | None:
     """The code of a subject a paragraph names by its path (城乡社区支出（类）城乡社区规划与管理（款）
-    城乡社区规划与管理（项）): the row of the deepest level whose name and parents' names agree."""
+    城乡社区规划与管理（项）): the row of the deepest level whose name and parents' names agree (``names``:
+    code_names(doc), when many topics are placed at once)."""
     path = [(squash(name), level) for name, level in re.findall(r"([^（）()\d、.\-—－]+)[（(](类|款|项)[）)]", topic)]
     if not path:
         return None
-    names = {r.code: squash(r.name) for t in doc.tables for r in t.rows if r.code}
+    names = names if names is not None else code_names(doc)
     width = {"类": 3, "款": 5, "项": 7}
     found = {code for code, name in names.items() if len(code) == width[path[-1][1]] and name == path[-1][0]
              and all(names.get(code[:width[level]]) in (None, name) for name, level in path[:-1])}
