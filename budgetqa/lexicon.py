@@ -9,6 +9,7 @@ every report: a word is listed here because people use it, never because one que
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 # --------------------------------------------------------------------------- names
 # Typed word -> names reports print (the first one the report prints wins; all are shown when they differ).
@@ -73,7 +74,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "吃饭招待": ("公务接待费",), "接待吃饭": ("公务接待费",),
     "给退休的": ("退休费",), "退休人员的钱": ("退休费",),
     "总共多少钱": ("收入总计",), "一共多少钱": ("收入总计",), "总共有多少钱": ("收入总计",), "一共有多少钱": ("收入总计",),
-    "总盘子": ("收入总计",), "盘子": ("收入总计",), "总支出": ("支出总计", "本年支出合计"), "总收入": ("收入总计",),
+    "总盘子": ("收入总计",), "盘子": ("收入总计",), "收支总盘子": ("收入支出总计", "收支总计", "收入总计"),
+    "收支盘子": ("收入支出总计", "收支总计", "收入总计"), "总支出": ("支出总计", "本年支出合计"), "总收入": ("收入总计",),
     "支出总额": ("支出总计", "本年支出合计"), "收入总额": ("收入总计",), "全部收入": ("收入总计",), "全部支出": ("支出总计", "本年支出合计"),
     "预算总额": ("收入总计",), "总预算": ("支出总计",), "整个预算": ("收入总计",), "这个预算": ("收入总计",),
     "基金预算": ("政府性基金预算", "政府性基金"), "基金拨款": ("政府性基金预算", "政府性基金"), "基金支出": ("政府性基金预算", "政府性基金"),
@@ -174,7 +176,7 @@ SCOPE_WORDS: dict[str, tuple[str, ...]] = {
              "当年安排", "本年安排", "当年预算", "本年预算", "当年", "本年", "今年新增", "新增安排", "新拨", "今年新给", "新给的"),
     "上年结转": ("上年结转", "去年结转", "往年结转", "前几年结转", "上一年结转", "以前年度结转", "结转下来", "结转资金", "结转的", "结转项目", "结转", "去年剩下",
                 "结余下来", "截转", "去年没花完", "上年没花完", "没花完", "结转过来", "没用完", "转过来", "转到今年"),
-    "全部": ("含上年结转", "含结转", "包括结转", "包括上年结转", "包含结转", "连同结转", "连同上年结转", "本年加结转",
+    "全部": ("含上年结转", "含结转", "连结转", "带结转", "连带结转", "包括结转", "包括上年结转", "包含结转", "连同结转", "连同上年结转", "本年加结转",
              "本年和结转", "本年与结转", "本年及结转", "加上结转", "全部项目", "所有项目", "一起算", "总共的项目",
              "都算", "都算上", "都包括在内", "都包括进去", "全都算", "两部分都算", "也算上", "也算进去", "也加上", "一并计算",
              "算上结转", "算上上年结转", "算上截转", "含截转", "包括截转", "连同截转", "加上截转"),
@@ -198,7 +200,10 @@ SHORT_PAIRS: tuple[tuple[str, str], ...] = (
     # 项目占比 / 那基本的比重: the two halves of spending said by their first word, with a share asked of them
     (r"(?:^|(?<=[那和与、，,\s]))(基本|项目)(?=(?:的|那块|这块)?(?:占比|占多少|比例|比重|占几成))", r"\1支出"),
     # spoken words for spending and for the most money (钱都砸哪儿了, 最“壕”的项目)
-    (r"[砸烧](?=哪|在|到|了|进|出去)", "花"),
+    # 专项 said alone for the spending on projects (专项连结转一共多少; 专项业务, 专项审计 are other words)
+    (r"(?<![\u4e00-\u9fff])专项(?=连|含|带|加|和|与|一共|总共|合计|多少|有多少|呢|是多少|共|占|[，,。？?\s]|$)", "项目支出"),
+    (r"(?<=[比较跟和与])(?:前一年|前1年|头一年)", "上年"),  # 比前一年小了多少: the year before the report's
+    (r"[砸烧](?=哪|在|到|了|进|出去)", "花"), (r"(?<=一共|总共|全年|一年)用(?=了|掉|多少|几)", "花"),
     (r"最[“\"「]?壕[”\"」]?", "钱最多"), (r"最(?:烧钱|费钱|花钱)", "花钱最多"),
     (r"抑或", "还是"),  # 列入基本支出抑或项目支出: the written 'or' of a choice
     # A、B、C这几个呢: the names just typed, pointed at again (nothing counted)
@@ -219,7 +224,11 @@ ENGLISH: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(_EN.format(word)
     # a share asked in English order (what share of A goes to B) is B占A
     (r"(?:what\s+)?(?:share|percentage|proportion|part)\s+of\s+(?:the\s+)?([^?？]+?)\s+(?:goes\s+to|is\s+spent\s+on|is\s+for)\s+([^?？]+)",
      r"\2占\1的比例"),
+    # how much of it is A vs. B: each of the two, not their sum
+    (r"how\s+much\s+of\s+(?:it|which|that)\s+(?:is|was|goes\s+to)\s+(.+?)\s+(?:vs\.?|versus)\s+([^?？,，]+)", r"其中\1和\2各多少"),
+    (r"how\s+much\s+of\s+(?:it|which|that)\s+(?:is|was)\s+([^?？,，]+)", r"其中\1是多少"),
     (r"how\s+much\s+of\s+(?:it|which|that)\s+(?:is|was|comes?\s+from)", "其中多少是"),
+    (r"(\d[\d,]*(?:\.\d+)?)\s*(?:yuan|rmb|cny)", r"\1元"), (r"(\d[\d,]*(?:\.\d+)?)\s*million", lambda m: f"{(Decimal(m.group(1).replace(',', '')) * 100).normalize():f}万"),
     (r"as\s+an?\s+(?:share|percentage|proportion|percent|fraction)\s+of", "占"),  # A as a share of B: A占B
     (r"ratio\s+of\s+([^?？]+?)\s+to\s+([^?？]+)", r"\1占\2的比例"),  # ratio of A to B: A as a share of B
     (r"(\S+?)\s+(?:share|percentage|proportion)\s+of\s+(?:the\s+)?([^?？]+)", r"\1占\2的比例"),  # A share of B
@@ -234,7 +243,12 @@ ENGLISH: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(_EN.format(word)
     (r"project\s+(?:expenditure|spending|expenses?)(?!s)", "项目支出"),
     (r"(?<=基本支出)(\s*(?:和|与|及|、|还是|或|vs|and|or)\s*)project(?!s)", r"\1项目支出"),
     (r"personnel\s+(?:expenditure|expenses?|costs?|funds?)", "人员经费"),
-    (r"public\s+(?:expenditure|expenses?|costs?|funds?)|operating\s+(?:expenses?|costs?)", "公用经费"),
+    (r"public\s+(?:\(office\)\s+|office\s+)?(?:expenditure|expenses?|costs?|funds?)|operating\s+(?:expenses?|costs?)", "公用经费"),
+    (r"personnel(?=\s*(?:vs\.?|versus|and|or|/|,|和|与))", "人员经费"),
+    (r"function(?:al)?\s+(?:classification\s+)?categor(?:y|ies)", "功能分类的类"),
+    (r"economic\s+(?:classification\s+)?categor(?:y|ies)", "经济分类的类"),
+    (r"(?:more|greater|larger|higher|bigger)\s+than|above|over|exceed(?:s|ing)?", "超过"),
+    (r"(?:less|fewer|smaller|lower)\s+than|below|under", "低于"), (r"at\s+least", "不少于"), (r"at\s+most", "不超过"),
     (r"housing\s+(?:provident\s+)?fund", "住房公积金"), (r"pensions?|endowment\s+insurance", "养老保险"),
     (r"medical\s+insurance|health\s+insurance", "医疗保险"), (r"basic\s+(?:salary|wages?|pay)", "基本工资"),
     (r"allowances?|subsid(?:y|ies)", "津贴补贴"), (r"bonus(?:es)?", "奖金"), (r"travel(?:\s+expenses?)?", "差旅费"),
@@ -276,6 +290,26 @@ DIALECT = {"啥子": "什么", "咋个": "怎么", "整了好多": "花了多少
            "好多人": "多少人", "好大": "多大", "好多": "多少"}
 DIALECT_WORDS = re.compile("|".join(sorted(DIALECT, key=len, reverse=True)))
 
+# Words of other dialects for the asking words the reader knows, put in their place in every question: each
+# is a word Mandarin does not use in a budget question (吴语 几钿 is 多少钱; 粤语 系咪 is 是不是, after
+# traditional characters are made simplified; 东北话 咋整 is 怎么办). A single character only where what
+# follows it shows it is the dialect word (伊占 is 它占; 伐 closing a question is 吗).
+REGIONAL: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), r) for p, r in (
+    # 吴语 (上海话)
+    (r"几钿", "多少钱"), (r"啥个|啥物事|啥末事", "什么"), (r"哪能", "怎么"), (r"阿拉", "我们"), (r"侬", "你"),
+    (r"(?:^|(?<=[，,。？?\s]))伊(?=[占的是有多少比花用还呢])", "它"), (r"老多", "很多"), (r"里厢|里向", "里面"),
+    (r"(?<=[\u4e00-\u9fff])伐(?=[？?。！!\s]*$)", "吗"), (r"(?<=[用花])掉(?=了|[几多啥])", "了"), (r"少掉", "减少"),
+    (r"(?:搿|迭)(?:个|只)", "这个"),
+    # 粤语
+    (r"几多钱", "多少钱"), (r"几多", "多少"), (r"系唔系|系咪|系不系", "是不是"), (r"边个", "哪个"), (r"边度", "哪里"),
+    (r"边(?=[一几些张项个类])", "哪"), (r"点解", "为什么"), (r"点样", "怎么样"), (r"乜嘢|咩嘢", "什么"), (r"嘅", "的"),
+    (r"咗", "了"), (r"冇", "没有"), (r"唔(?=[系是该同够])", "不"), (r"啲", "些"), (r"佢(?:哋)?", "它"), (r"睇下|睇吓", "看一下"),
+    (r"嗰|𠮶", "那"), (r"呢个", "这个"),
+    # 东北话
+    (r"咋整", "怎么办"), (r"啥玩意儿?", "什么"), (r"贼(?=[多少大小高低贵])", "很"), (r"老鼻子", "很多"),
+    (r"嘎哈|干哈", "干什么"), (r"(?<![很好许太那这老])多钱", "多少钱"), (r"整了(?=多少|几)", "花了"),
+))
+
 # Short forms typed for a fund's name, written out before a question is read (财拨支出 is 财政拨款支出).
 ABBREVIATIONS = {"财拨": "财政拨款", "一般公共预算财拨": "一般公共预算财政拨款", "一般公共": "一般公共预算",
                  "附中": "附属中学", "附小": "附属小学"}
@@ -307,9 +341,10 @@ EACH = ("分别", "各是", "各为", "各多少", "各自", "各有", "各占",
 # (以元表示, 按元计, 换算成元, 折合万元, 用万元为单位).
 _INTO = r"(?:以|按|用|合|折合成?|换算?成|转换?成|算成|化成|折算成|折成|说成?|报成?|单位(?:是|为|用)?)"
 UNIT_WORDS: dict[str, re.Pattern] = {
-    "元": re.compile(rf"多少(?:元|块)|几元|{_INTO}(?<!万)元(?:为单位|表示|计|来算|算|来表示)?|(?<!万)元为单位"),
-    "万元": re.compile(rf"(?:多少|几)万|{_INTO}万元?(?![\d])|万元为单位"),  # (按万: in 万元)
+    "元": re.compile(rf"多少(?:钱)?(?:元|块)|几元|{_INTO}(?<!万)元(?:为单位|表示|计|来算|算|来表示)?|(?<!万)元为单位"),
+    "万元": re.compile(rf"(?:多少|几)(?:钱)?万|{_INTO}万元?(?![\d])|万元为单位"),  # (按万: in 万元)
     "千元": re.compile(rf"多少千元|{_INTO}千元|千元为单位"),
+    "亿元": re.compile(rf"(?:多少|几)(?:个)?亿|{_INTO}亿元?|亿元为单位"),
 }
 # --------------------------------------------------------------------------- text
 # Everyday words for the parts of a figure a recent answer showed (政府采购: 货物、工程、服务).

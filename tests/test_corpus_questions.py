@@ -355,6 +355,18 @@ CASES = [
     (TRANSPORT, "一般公共预算拨款里项目支出占了多少比例？是不是大头？", [81.22], ["超过"]),
     # one row read in two tables (表5里X比表3的少多少)
     (STREET, "表5里城乡社区支出比表3的少了多少元？", [44163930, 47543930, 3380000], []),
+    # pinyin initials of standard words, one letter off, or several typed together (ybgg czbk jbzc)
+    (SOCIAL, "jbzc里rygf和gyjf各多少", [95.36, 10.23], []),
+    (PLANNING, "ybgg czbk jbzc决算表里 rygf合计是多少", [4884.09], []),
+    (SOCIAL, "社工部2024 jbzc he xmzc 各多少万？", [105.58, 202.24], []),
+    # the asking words of other dialects (几钿, 阿拉; 幾多錢 after simplification)
+    (STREET, "阿拉街道三公经费今年预算几钿？", [8.53], []),
+    (STREET, "三公經費預算幾多錢？", [8.53], []),
+    # the whole of income and spending said as 收支总盘子, against 前一年
+    (FINANCE, "财政局这一年收支总盘子比前一年小了多少？", [56.95], []),
+    (FINANCE, "普陀区财政局2024年决算一共用掉几钿？", [2940.05], []),
+    # a figure asked in 亿元, rounded as asked, the exact figure kept
+    (SWU_BUDGET, "支出预算表中教育支出452,738.18万元，折合多少亿元（保留两位小数）？", [45.273818], ["约 45.27 亿元"]),
 ]
 
 

@@ -537,6 +537,28 @@ def test_a_conversation_fills_gaps_and_never_overrides(conn):
 # Follow-ups that name no project ask it of the project the conversation is about; 回到X returns to X;
 # a follow-up naming figures the last answers showed picks those figures.
 DIALOGUES = [
+    # a table's layout, the table named by words of its title around 那张 or by a topic: its columns, rows,
+    # 栏次 and note; 这张表 is the one just shown; a table named alone asks the same of it
+    [("三公经费那张表里，一行一行列的是哪些项目？", ["因公出国（境）费", "②公务用车运行维护费"]),
+     ("这张表没数据，他们是怎么标注的？", ["注：本表无数据", "第583行"])],
+    [("项目支出预算表（本年预算）表头下面那排栏次编号，是从1编到几？", [7]), ("上年结转那张项目表呢？", [5])],
+    [("那基本支出分经济科目的那张表，金额部分的表头有哪几栏？", ["人员经费", "公用经费", "表6"]),
+     ("收入总表最后一栏是啥？", ["最后一栏：上年结转"]), ("绩效目标表里一级指标分了哪几类？", ["产出指标", "满意度指标"])],
+    # a code's 款 and 类 pointed at (这个款, 再往上到类级, 再往上一级是哪个类) after the code was asked
+    [("功能分类科目编码2101101对应的科目名称是什么？", ["行政单位医疗"]), ("它的上一级（款级）科目编码和名称分别是？", ["21011"]),
+     ("这个款下面除了它还有哪个项？预算多少万元？", [7.77, "事业单位医疗"]), ("再往上到类级呢，名称和合计金额？", [13.60, "卫生健康支出"])],
+    [("2013105 专项业务这个项是挂在哪个款下面的？", ["20131"]), ("再往上一级是哪个类？", ["201 一般公共服务支出"]),
+     ("这个类下面除了20131，还有别的款吗？多少钱", ["20132 组织事务", 1.07])],
+    # a figure typed and the project asked of it: the one project printed with that figure
+    [("组织事务那个1.07对应的是啥项目", ["关工委工作经费", 1.07]), ("35.89是哪个项目的", ["山西画报订阅费用"])],
+    # 专项 said alone is the spending on projects; 连结转 counts the carried-over ones in
+    [("专项连结转一共多少", [780.77]), ("其中今年新安排的", [246.89])],
+    # an English line of two questions joined by ", and"; how much of it is A vs. B asks each
+    [("What is the total basic expenditure in the 2024 budget, and how much of it is personnel vs. public (office) funds?",
+      [303.62, 290.03, 13.59])],
+    [("list the projects over 0.5 million yuan", [60.00, 90.00, 497.52])],
+    # the items counted under a government economic class, said with 归到 (and a typo in its name)
+    [("基本支出经济科目那张表里，归到办工经费的那几项加起来一年多少钱呀", [13.59, "差旅费", "其他交通费用"])],
     # the largest of the last list pointed at without 的 (最多那类): that item
     [("四大类支出谁最多谁最少？", [1015.19]), ("最多那类占总支出百分之几？", [93.62])],
     # a short 具体干嘛的 after a project is what that project is for, not the department's duties
@@ -712,7 +734,7 @@ KNOWN_GAPS = {
     # written by helpers who never saw the code (2026-12-04), scored untuned first: z1 65.3 %, z2 42.9 %
     "personas_z1.jsonl": ["Z1-020", "Z1-085",
         "Z1-088", "Z1-091", "Z1-093", "Z1-094", "Z1-101", "Z1-115", "Z1-116", "Z1-121"],
-    "corpus_z2.jsonl": ["Z2-006", "Z2-007", "Z2-016", "Z2-017", "Z2-025", "Z2-027",
+    "corpus_z2.jsonl": ["Z2-006", "Z2-007", "Z2-016", "Z2-017", "Z2-027",
         "Z2-038", "Z2-042", "Z2-044", "Z2-045", "Z2-047",
         "Z2-049", "Z2-051", "Z2-054", "Z2-059", "Z2-064", "Z2-072", "Z2-073",
         "Z2-074", "Z2-077", "Z2-081", "Z2-084", "Z2-087", "Z2-088", 
@@ -788,7 +810,7 @@ KNOWN_GAPS = {
         "Q2-032", "Q2-035", "Q2-042", "Q2-046", "Q2-055", "Q2-071"],
     # sets of 2026-12-05, written by helpers who never saw the code: development sets (personas_v2, corpus_w2,
     # personas_xa, corpus_y2) and that session's exam sets (personas_a4, corpus_dialogues_b4, corpus_mix_c4)
-    "personas_v2.jsonl": ["V2-030", "V2-045", "V2-056", "V2-078", "V2-080"],
+    "personas_v2.jsonl": ["V2-030", "V2-045", "V2-056", "V2-078"],
     "corpus_w2.jsonl": ["W2-012", "W2-021", "W2-041", "W2-043",
         "W2-062", "W2-069"],
     "personas_xa.jsonl": ["XA-002", "XA-003", "XA-016", "XA-020", "XA-027", "XA-031", "XA-047",
@@ -899,14 +921,11 @@ KNOWN_GAPS = {
     # corpus files in dialogues; a Shanghainese-flavoured local, a thesis student, a 人大代表 reviewing 决算, a lawyer,
     # a journalist, pinyin initials) and corpus_mix_i7 (the bundled report and eleven corpus files; a 巡视组 member, a
     # quiz-writing trainer, a statistics clerk, an elderly resident, a bilingual staffer, an auditor)
-    "personas_g7.jsonl": ["G7-004", "G7-006", "G7-010", "G7-011", "G7-012", "G7-013", "G7-014", "G7-019", "G7-022",
-        "G7-027", "G7-028", "G7-033", "G7-034", "G7-039", "G7-041", "G7-044", "G7-050", "G7-052", "G7-065", "G7-066",
-        "G7-076", "G7-078", "G7-090"],
-    "corpus_dialogues_h7.jsonl": ["H7-003", "H7-005", "H7-006", "H7-009", "H7-013", "H7-014", "H7-016", "H7-023",
-        "H7-027", "H7-038", "H7-044", "H7-046", "H7-052", "H7-056", "H7-065", "H7-076", "H7-079", "H7-082", "H7-083",
-        "H7-086", "H7-087", "H7-089"],
-    "corpus_mix_i7.jsonl": ["I7-005", "I7-007", "I7-008", "I7-011", "I7-029", "I7-034", "I7-038", "I7-040", "I7-048",
-        "I7-052", "I7-055", "I7-057", "I7-063", "I7-067", "I7-068", "I7-069", "I7-072", "I7-073", "I7-086"],
+    "personas_g7.jsonl": ["G7-004", "G7-007", "G7-022",
+        "G7-041", "G7-044", "G7-050", "G7-052", "G7-076", "G7-078"],
+    "corpus_dialogues_h7.jsonl": ["H7-014", "H7-023",
+        "H7-027", "H7-038", "H7-044", "H7-046", "H7-052", "H7-056", "H7-065", "H7-076", "H7-087"],
+    "corpus_mix_i7.jsonl": ["I7-011", "I7-029", "I7-034", "I7-038", "I7-040", "I7-052", "I7-055", "I7-057", "I7-063", "I7-067", "I7-068", "I7-069", "I7-072", "I7-073"],
 }
 # A line whose gold holds only when asked with no conversation before it: in a shuffled session it
 # follows a question about one project, and "这些钱从哪来" is then rightly read as that project's money.

@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import replace
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from budgetqa import lexicon
 from budgetqa.answer.model import Answer, Figure, Session, Source, amount_text
 from budgetqa.answer.resolve import REPORT_TOTALS, TOPIC_FACT_WORDS
 from budgetqa.answer import check as checks
-from budgetqa.answer import build, compute, figures, gaps, lists, text, topics, typed
+from budgetqa.answer import build, compute, figures, gaps, layout, lists, text, topics, typed
 from budgetqa.answer.enumerated import enumerated
 from budgetqa.answer.documents import (asked_kind, chosen_report, department_reports, report_of, reports_named,
                                        several_loaded,
@@ -124,10 +124,17 @@ _PREMISES_SIZE = re.compile(r"(?:办公室|办公楼|办公用房|房子|用房|
 # A clause asking how many or how much, and a clause typed with a name before its asking word.
 _COUNT_ASKED = re.compile(r"几[个辆张项人条类台套批]|多少")
 _FOUR_WORDS = re.compile(r"[\u4e00-\u9fff]{4}")
+def _mandarin(question: str) -> str:
+    """A question with the asking words of other dialects (几钿, 系咪, 咋整) put as Mandarin says them."""
+    for regional, mandarin in lexicon.REGIONAL:
+        question = regional.sub(mandarin, question)
+    return question
+
+
 # --------------------------------------------------------------------------- one report
 def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, session: Session) -> Answer:
     """Answer a question about one report, in the session's conversation."""
-    question = to_simplified((question or "").strip())  # every word below is matched in simplified characters
+    question = _mandarin(to_simplified((question or "").strip()))  # every word below is matched in simplified Mandarin
     if "多少" not in question and _DIALECT_ASKING.search(question):
         question = lexicon.DIALECT_WORDS.sub(lambda m: lexicon.DIALECT[m.group()], question)  # (好多钱嘛: 多少钱)
     question = lexicon.ABBREVIATED.sub(lambda m: lexicon.ABBREVIATIONS[m.group()], question)
@@ -332,8 +339,10 @@ _GAP_AGAIN = re.compile(r"^(?:那|它的?)?(?:(?:年初|全年|调整)?预算数
                         r"(?:之间)?(?:差|相差|差了|差额|差距|少了?|多了?|超了?|超支了?|结余了?)(?:是|有)?多少(?:钱|万元|万|元)?[？?]?$")
 _PART_END = re.compile(r"[？?！!；;。]+")
 # 我是审计局的，… / 作为人大代表我想问：…: who is asking says nothing about what is asked.
-_INTRODUCTION = re.compile(r"^(?:我是[^，,。：:？?]{1,16}?(?:的)?[，,。：:]|作为[^，,。：:？?]{1,16}?(?:我想问|我问一下|想问)?[，,：:]?"
+_INTRODUCTION = re.compile(r"^(?:(?i:(?:(?:i'?m|we'?re|i\s+am|we\s+are)\s+)?(?:working\s+on|preparing|writing|drafting|putting\s+together)"
+                           r"\s+[^.?？。]{0,60}[.。:：]\s*)|我是[^，,。：:？?]{1,16}?(?:的)?[，,。：:]|作为[^，,。：:？?]{1,16}?(?:我想问|我问一下|想问)?[，,：:]?"
                            r"|我(?:们)?也?(?:在|正在)(?:核对|核实|复核|整理|查|看|写|准备|编|编制|做)[^，,。：:？?]{0,12}[，,。：:]"  # (what the asker is doing)
+                           r"|(?:我们|咱们|俺们|我)[^，,。：:？?]{0,8}?(?:想|要|准备|打算)(?:照着|参照|参考|学习|仿照|按照|借鉴)[^，,。：:？?]{0,20}[，,。：:]"  # (what they model theirs on)
                            r"|我(?:刚|新|才)(?:到|来|调到|调来|进|入职|接手|上岗)[^，,。：:？?]{0,14}[，,。：:]"  # (who they have become)
                            r"|(?:审计|我们)?(?:核对|核实|确认|了解)一下[：:，,]|(?:换|转)个话题[，,：:]?|简单说[，,：:]?"
                            r"|再问一下[，,：:]?|另外(?:问下|问一下)?[，,：:]|先不说这个[，,：:]?"
@@ -393,6 +402,9 @@ def _parts(question: str) -> list[str]:
     # 合计多少其中项目支出多少: a question ends where 其中/另外 opens another, typed without a comma
     question = re.sub(r"(多少(?:钱|万元|元)?|几[个项张]?|吗|呢)(?=其中|另外)", r"\1，", question[:MAX_QUESTION])
     question = re.sub(r"(多少(?:钱|万元|元)?|几[个项张辆台套名位人间处])、", r"\1，", question)  # 收入多少、支出多少 / 公车几辆、办公用房多少平: two questions
+    # …, and how much of it is…: an English line of two questions, joined by a comma and "and"
+    question = re.sub(r"[,，]\s*and\s+(?=(?:how|what|which|who|when|where|why|is|are|was|were|does|do|did)\b)", "? ",
+                      question, flags=re.IGNORECASE)
     for sentence in _PART_END.split(question):
         # clauses with the separator typed before each (a comma, or the spaces of 公车有几辆 其中领导用车几辆)
         split = _CLAUSE_END.split(sentence)
@@ -493,15 +505,39 @@ def _asked_outright(doc: Document, q: Query, question: str, session: Session) ->
     named = q.missing or next((m.term.name for m in q.subjects if "三公" not in m.term.name), "")
     if (found := topics.three_public_member(doc, q, named)) is not None:
         return found  # 培训费算不算三公: by the definition, whether or not the report prints the item
-    if not (text.COLUMNS_ASKED.search(q.squashed) or text.FILLED_COLUMNS_ASKED.search(q.squashed)):
+    if figures.counted_under_class(q) and (found := figures.government_class(doc, q)) is not None:
+        return found  # 归到办公经费的那几项加起来多少: the items under that class, summed
+    return _table_layout(doc, q, session)
+
+
+# The table just shown, pointed at (它支出那边分哪几栏, 这张表没数据怎么标注).
+_POINTED_TABLE = re.compile(r"^(?:那|这)?它|(?:这|那|该|本)(?:一)?(?:张|个)?表|^其")
+# A table named and nothing else asked of it (上年结转那张项目表呢): the same of it as of the table before.
+_TABLE_AGAIN = re.compile(r"(?:那|这)?(?:个|张)?(?:呢|吧|怎么样|如何)?[？?。]*$")
+
+
+def _table_layout(doc: Document, q: Query, session: Session) -> Answer | None:
+    """A table's columns, rows, 栏次, notes or title asked (三公经费那张表分哪几栏, 这张表没数据是怎么标注的),
+    of the table named, else of the table just shown; the performance sheets' title and indicator levels."""
+    aspects = layout.aspects_asked(q.squashed)
+    named = [m for m in q.subjects if "table" in m.kinds]
+    if not aspects and session.layout_asked and len(named) == 1 and len(q.subjects) == 1 \
+            and _TABLE_AGAIN.match(q.squashed[named[0].end:]):
+        aspects = session.layout_asked
+    session.layout_asked = []
+    if not aspects:
         return None
+    if (found := layout.sheet_layout(doc, q, aspects)) is not None:
+        return found
     last = session.last_query
-    if q.table is None and not any(t.kind == "table" for m in q.subjects for t in m.terms) and last is not None:
+    if q.table is None and not any(t.kind == "table" for m in q.subjects for t in m.terms) and last is not None \
+            and (not q.subjects and aspects == ["columns"] or _POINTED_TABLE.search(q.squashed)):
         shown = last.table or next((int(t.key) for m in last.subjects for t in m.terms[:1] if t.kind == "table"), None)
         q = replace(q, table=shown)  # 这些列里哪一列有数: the columns of the table just shown
-    found = text.table_columns(doc, q)
+    found = layout.layout(doc, q, aspects)
     if found is not None and (q.table or q.subjects):
-        session.last_query = q  # (the table shown is what a follow-up about its columns is of)
+        session.last_query = q  # (the table shown is what a follow-up about its layout is of)
+        session.layout_asked = aspects
     return found
 
 
@@ -1023,7 +1059,8 @@ _WAN = Decimal(10000)
 
 
 # The units a figure may be asked in, and what a figure printed in another unit is multiplied by.
-_UNIT_FACTORS = {"元": {"万元": _WAN}, "万元": {"元": 1 / _WAN}, "千元": {"元": Decimal("0.001"), "万元": Decimal(10)}}
+_UNIT_FACTORS = {"元": {"万元": _WAN}, "万元": {"元": 1 / _WAN}, "千元": {"元": Decimal("0.001"), "万元": Decimal(10)},
+                 "亿元": {"元": Decimal("1e-8"), "万元": 1 / _WAN}}
 
 
 def convert_units(answer: Answer, q: Query) -> None:
@@ -1040,7 +1077,8 @@ def convert_units(answer: Answer, q: Query) -> None:
         value = (value * factors[source]).normalize()
         return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
 
-    for f in totals or answer.figures[:3]:
+    shown = answer.figures[:20] if answer.intent in ("rank", "breakdown") else answer.figures[:3]  # (a ranking: each place)
+    for f in totals or shown:
         if f.unit in factors:
             converted.append(Figure(f"{f.label}（折合{target}）", scaled(f.value, f.unit), target, f.table, f.line))
     if not converted and {"名称", "金额", "单位"} <= set(answer.columns) and len(answer.rows) <= 12:
@@ -1049,7 +1087,12 @@ def convert_units(answer: Answer, q: Query) -> None:
             if row[unit] in factors and isinstance(row[amount], Decimal):
                 converted.append(Figure(f"{row[name]}（折合{target}）", scaled(row[amount], row[unit]), target))
     if converted:
-        answer.text += "（折合：" + "；".join(f"{f.label.split('（折合')[0]} {f.value:,} {target}" for f in converted) + "）"
+        places = re.search(r"保留([一二两三四\d])位", q.squashed)  # (保留两位小数: the exact figure, then rounded)
+        digits = int(places.group(1)) if places and places.group(1).isdigit() else "一二三四".find(
+            places.group(1).replace("两", "二")) + 1 if places else 0
+        rounded = (lambda v: f"，约 {v.quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP):,} {target}") if places else (lambda v: "")
+        answer.text += "（折合：" + "；".join(f"{f.label.split('（折合')[0]} {f.value:,} {target}{rounded(f.value)}"
+                                          for f in converted) + "）"
         answer.figures += converted
 
 

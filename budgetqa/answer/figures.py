@@ -879,14 +879,25 @@ def _column_places(doc: Document, q: Query, column: str) -> Answer | None:
     return a
 
 
+# Words saying what items are counted under (归到, 对应, 算在), before a class's name.
+_BELONGING = r"(?:归到|归入|归属于?|归为|归在|划入|划到|算在|算到|算作|对应(?:到)?)(?:了)?"
+
+
+def counted_under_class(q: Query) -> bool:
+    """Whether a question asks of the items counted under a government economic class (归到办公经费的那几项)."""
+    names = {c.split(" ", 1)[1] for pair in lexicon.GOVERNMENT_ECONOMIC.values() for c in pair}
+    return any(re.search(_BELONGING + re.escape(name), q.squashed) for name in names)
+
+
 def government_class(doc: Document, q: Query) -> Answer | None:
     """The government economic classification (政府预算支出经济分类) of the economic items named, or the
     items of the report under a government class named (工资奖金津补贴: 基本工资、津贴补贴、奖金, summed)."""
     table = doc.table("basic_economic")
-    if table is None or not q.has(*lexicon.GOVERNMENT_ECONOMIC_WORDS):
+    classes = {c for pair in lexicon.GOVERNMENT_ECONOMIC.values() for c in pair}
+    # (归到办公经费的那几项: a government class said as what items are counted under)
+    if table is None or not (q.has(*lexicon.GOVERNMENT_ECONOMIC_WORDS) or counted_under_class(q)):
         return None
     note = "（按财政部政府收支分类科目的对应关系；报告本身不印这层对应）"
-    classes = {c for pair in lexicon.GOVERNMENT_ECONOMIC.values() for c in pair}
     asked = [c for c in classes if c.split(" ", 1)[1] in q.squashed and not any(
         c.split(" ", 1)[1] == t.name for m in q.subjects for t in m.terms)]
     rows = {r.name: r for r in table.rows if r.first is not None}

@@ -15,7 +15,6 @@ from budgetqa import lexicon
 from budgetqa.answer.build import answer
 from budgetqa.answer.topics import performance_overview, topic_answer
 from budgetqa.answer.model import Answer, amount_text
-from budgetqa.answer.resolve import TOPIC_TABLES
 from budgetqa.models import Document, PerformanceTarget
 from budgetqa.question.query import UNIT_DOMAINS, Query
 from budgetqa.answer.resolve import NARRATIVE, Value, best_values, topic_facts
@@ -706,76 +705,3 @@ def help_answer(doc: Document, q: Query) -> Answer:
     a.columns = ["可以问", "例子"]
     a.rows = [[i.description, "、".join(i.examples)] for i in INTENTS if i.examples]
     return a
-
-
-# A table's columns asked (三公经费那张表分哪几栏, 支出决算表有哪些栏目): its headings, not its figures.
-COLUMNS_ASKED = re.compile(r"(?:分|有|列了?|设了?)(?:了)?(?:哪几|哪些|几)(?:个)?[\u4e00-\u9fff]{0,4}?(?:栏|列|栏目)(?!入|出|示|支)|栏目|表头")
-
-
-# Which of a table's columns (or, of a summary table, which items of a side) hold figures or are empty.
-_FILLED_ASKED = re.compile(r"空|没(?:有)?(?:数|填|金额)|无数|(?<!没)有数|有数字|有金额|填了")
-FILLED_COLUMNS_ASKED = re.compile(r"(?:哪一?|这些|那些|这几|那几)(?:个)?(?:列|栏)[^，,。？?]{0,6}(?:空|没(?:有)?数|无数|有数)"
-                                  r"|(?:空|没(?:有)?数|无数|有数)[^，,。？?]{0,6}(?:哪一?|哪几)(?:个)?(?:列|栏)")
-
-
-def _filled(table, q) -> Answer:
-    """The columns of a table that hold a figure in some row and those empty in every row; of a two-sided
-    summary table (its items printed as rows of one 决算数/预算数 column), the items of the side asked."""
-    empty_asked = bool(re.search(r"空|没(?:有)?(?:数|填|金额)|无数", q.squashed))
-    side = "收入" if re.search(r"收入(?:方|侧|那边|栏)", q.squashed) else "支出" if re.search(r"支出(?:方|侧|那边|栏)", q.squashed) else None
-    if table.two_sided or len(table.columns) <= 2 and side:
-        rows = [r for r in table.rows if side is None or r.side == side]
-        names = [r.name for r in rows if bool(r.cells) != empty_asked and not re.search(r"合计|总计", r.name)]
-        what = f"{side + '方' if side else ''}各项"
-    else:
-        with_figures = {c.column for r in table.rows for c in r.cells if c.amount}
-        names = [c.replace("/", "—") for c in table.columns if (c in with_figures) != empty_asked]
-        what = "各栏"
-    state = "没有数字" if empty_asked else "有数字"
-    a = answer("about", f"{table.label} {what}中{state}的", f"{table.label} {what}中{state}的有 {len(names)} 个："
-               f"{'、'.join(names) if names else '（无）'}（第{table.line}行起）。")
-    if not empty_asked and not table.two_sided:
-        total = next((r for r in table.rows if re.search(r"合计|总计", r.name)), None)
-        for c in total.cells if total is not None else []:
-            if c.column.replace("/", "—") in names:
-                a.text += f"{total.name}行 {c.column} {amount_text(c.amount, table.unit)}（第{c.line}行）。"
-                a.figure(f"{total.name} {c.column}", c.amount, table.unit, table.label, c.line)
-    a.source(table.label, table.line, "表头")
-    return a
-
-
-def table_columns(doc: Document, q) -> Answer | None:
-    """The column headings of the table a question names (or of the table a topic is printed in)."""
-    nos = [int(t.key) for m in q.subjects for t in m.terms if t.kind == "table"] or ([q.table] if q.table else [])
-    if not nos:
-        kinds = [TOPIC_TABLES[t.key] for m in q.subjects for t in m.terms if t.kind == "topic" and t.key in TOPIC_TABLES]
-        table = doc.table(kinds[0]) if kinds else None
-        nos = [table.no] if table is not None else []
-    table = doc.table_no(nos[0]) if nos else None
-    if table is None or not table.columns:
-        return None
-    if _FILLED_ASKED.search(q.squashed):
-        return _filled(table, q)
-    headings = list(dict.fromkeys(c.replace("/", "—") for c in table.columns))
-    text = f"{table.label} 共 {len(headings)} 栏：{'；'.join(headings)}"
-    if table.kind in ("three_public", "operating_cost") and table.rows:  # (its items are printed across, each split
-        items = list(dict.fromkeys(r.name for r in table.rows))  # into those columns; read here as rows)
-        text += f"；分项 {len(items)} 个，各分上述各栏：{'、'.join(items)}"
-    labels = _label_headings(doc, table)
-    if labels:
-        text += f"；数字栏左侧的名称栏：{'、'.join(labels)}"
-    a = answer("about", f"{table.label} 的栏目", f"{text}（第{table.line}行起）。")
-    a.source(table.label, table.line, "表头")
-    return a
-
-
-def _label_headings(doc: Document, table) -> list[str]:
-    """The headings of a table's name columns (科目编码, 部门预算支出经济科目名称), as printed above its first
-    row (a heading wrapped over two lines is read whole)."""
-    first = min((r.line for r in table.rows), default=0)
-    if not doc.lines or not first or first - table.line > 40:
-        return []
-    head = "".join(compact(line) for line in doc.lines[table.line:first - 1] if not re.search(r"单位[:：]|公开表", line))
-    for word in sorted({w for c in table.columns for w in c.split("/")}, key=len, reverse=True):
-        head = head.replace(compact(word), " ")  # (the number columns' own headings)
-    return list(dict.fromkeys(re.findall(r"(?:(?:部门|政府)预算支出经济|(?:支出)?(?:功能|经济)分类)?(?:科目|项目|单位)(?:名称|编码|代码)", head)))

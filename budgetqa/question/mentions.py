@@ -123,20 +123,37 @@ def _tables(squashed: str, doc: Document) -> list[Mention]:
                 out.append(Mention(start, m.start(), [Term("table", str(owners[0]), numbers[owners[0]].title)], 96))
                 break
     if "表" in squashed:
+        whole = {t.no: squash(t.title) for t in doc.tables}
         for m in re.finditer("表", squashed):
-            for start in range(max(0, m.start() - 14), m.start() - 2):
+            for start in range(max(0, m.start() - 14), m.start() - 1):
                 typed = squashed[start:m.start()]
-                owners = [no for no, title in titles.items() if title.endswith(typed + "表")] or \
-                         [no for no, title in titles.items() if len(typed) >= 4 and typed in title] or \
-                         [no for no, title in titles.items() if len(typed) >= 5 and LCSseq.similarity(typed, title) == len(typed)]
+                pieces = [p for p in _POINTING.split(typed) if p]
+                if len(pieces) > 1 or pieces and pieces[0] != typed:
+                    # 基本支出分经济科目的那张表 / 上年结转那张项目表: the words around 那张 all in one title
+                    owners = [no for no, title in whole.items() if all(len(p) >= 2 and p in title for p in pieces)]
+                elif len(typed) < 3:
+                    continue
+                else:
+                    owners = [no for no, title in titles.items() if title.endswith(typed + "表")] or \
+                             [no for no, title in titles.items() if len(typed) >= 4 and typed in title] or \
+                             [no for no, title in titles.items() if len(typed) >= 5 and LCSseq.similarity(typed, title) == len(typed)]
+                end = m.end()
+                if len(owners) > 1:  # 项目支出预算表（上年结转）: the one whose title ends in the words typed after 表
+                    tail = [no for no in owners if (rest := whole[no][len(titles[no]):]) and squashed.startswith(rest, m.end())]
+                    if len(tail) == 1:
+                        owners, end = tail, m.end() + len(whole[tail[0]]) - len(titles[tail[0]])
                 if len(owners) > 1:  # 收支总表: the plain one (预算收支总表), not 财政拨款收支总表
                     bare = [no for no in owners if titles[no].endswith(typed + "表") and not _TITLE_QUALIFIER.sub(
                         "", titles[no][:-len(typed) - 1])]
                     owners = bare if len(bare) == 1 else owners
                 if len(owners) == 1:  # 基本支出决算表 / 三公经费表: the one table whose title says so
-                    out.append(Mention(start, m.end(), [Term("table", str(owners[0]), numbers[owners[0]].title)], 96))
+                    out.append(Mention(start, end, [Term("table", str(owners[0]), numbers[owners[0]].title)], 96))
                     break
     return out
+
+
+# Words pointing at a table rather than naming it (基本支出那张表, 上年结转的那个项目表).
+_POINTING = re.compile(r"(?:的)?(?:那|这)(?:一)?(?:张|个|份)?|里(?:的)?|中的")
 
 
 def _exact(squashed: str, v: Vocabulary) -> list[Mention]:
@@ -420,11 +437,57 @@ def resolve_pinyin(text: str, v: Vocabulary) -> str:
                 best = (key, replacement)
         if best and best[0][0] >= 80:
             text = text[: m.start()] + best[1] + text[m.end():]
-        elif len(word) >= 4:
-            words = _spell_out(word, v)
-            if words:
-                text = text[: m.start()] + words + text[m.end():]
+        elif len(word) >= 3 and (words := _initials_of_words(word, v) or (_spell_out(word, v) if len(word) >= 4 else "")):
+            text = text[: m.start()] + words + text[m.end():]
     return text
+
+
+def _initials_dictionary(v: Vocabulary) -> dict[str, str]:
+    """Initials -> word, for the standard words of budgets (rygf 人员经费, czbk 财政拨款, ybgg 一般公共) and the
+    report's names; initials two words share are left out. Built only when a question has latin letters."""
+    from budgetqa.textnorm import pinyin_keys
+
+    cached = getattr(v, "_initials_words", None)
+    if cached is not None:
+        return cached
+    words = set(_QUERY_WORDS) | set(lexicon.COLUMN_ITEMS) | set(lexicon.FUNDS) | set(lexicon.MEASURES) \
+        | set(lexicon.SYNONYMS) | {n for names in lexicon.SYNONYMS.values() for n in names} \
+        | set(lexicon.ABBREVIATIONS) | set(lexicon.ABBREVIATIONS.values())
+    seen: dict[str, set[str]] = {}
+    for w in words:
+        if re.fullmatch(r"[\u4e00-\u9fff]{2,8}", w):
+            seen.setdefault(pinyin_keys(w)[1], set()).add(w)
+    for name, (_, ini) in v.spellings.items():
+        if ini and len(name) <= 8:
+            seen.setdefault(ini, set()).add(name)
+    v._initials_words = {ini: next(iter(ws)) for ini, ws in seen.items() if len(ws) == 1 and len(ini) >= 2}  # type: ignore[attr-defined]
+    return v._initials_words  # type: ignore[attr-defined]
+
+
+def _initials_of_words(word: str, v: Vocabulary) -> str:
+    """A run of letters that is the initials of one or several standard words typed together (jbzc,
+    ybggczbkjbzc -> 一般公共财政拨款基本支出): the words, when the whole run splits into them, each
+    of three letters or more; '' otherwise."""
+    dictionary = _initials_dictionary(v)
+    best: list[str | None] = [None] * (len(word) + 1)
+    best[0] = ""
+    for i in range(len(word)):
+        if best[i] is None:
+            continue
+        for j in range(i + 2, min(len(word), i + 8) + 1):
+            found = _JOINING_PINYIN.get(word[i:j]) if i and j < len(word) else None
+            found = found or (dictionary.get(word[i:j]) if j - i >= 3 else None)
+            if found and best[j] is None:
+                best[j] = best[i] + found
+    if best[-1] or len(word) < 4:
+        return best[-1] or ""
+    # one letter typed for another in a word's initials (rygf for ryjf 人员经费): the one word it can be
+    near = [w for ini, w in dictionary.items() if len(ini) == len(word) and sum(a != b for a, b in zip(ini, word)) == 1]
+    return near[0] if len(near) == 1 else ""
+
+
+# Words joining two names, typed in pinyin between initials (jbzc he xmzc).
+_JOINING_PINYIN = {"he": "和", "yu": "与", "ji": "及", "gen": "跟", "han": "和"}
 
 
 # Words of asking that a misheard name never takes a character from

@@ -205,6 +205,7 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     _settle_op(q, v, doc)
     _table_described(q, doc)
     _figure_typed(q, doc, v)
+    _project_of_figure(q, doc, v)
     _names_holding(q)
     _whole_said(q)
     q.follow_up = _leans_on_context(q)
@@ -281,6 +282,26 @@ def _figure_typed(q: Query, doc: Document, v) -> None:
             q.op, q.ops, q.domain = "value", [(max(q.ops[0][0] + 1, 60.0), "value")] + q.ops, None
 
 
+# Which project a question asks for (对应的是啥项目, 是哪个项目的钱).
+_PROJECT_ASKED = re.compile(r"(?:哪个|哪一个|哪些|啥|什么)(?:个)?项目")
+
+
+def _project_of_figure(q: Query, doc: Document, v) -> None:
+    """A figure typed and the project it is asked of (1.07对应的是啥项目, 组织事务那个1.07是哪个项目的钱): the one
+    project printed with that figure; a code named beside the figure says where it stands, it is not asked."""
+    if len(q.amounts) != 1 or not _PROJECT_ASKED.search(q.squashed) \
+            or any(not m.kinds & {"code", "row", "item"} for m in q.subjects):
+        return
+    want = q.amounts[0].value
+    names = {r.name for t in doc.tables if t.kind.startswith("projects") for r in t.rows
+             if r.first == want and not r.is_total and r.name != doc.department and r.depth >= 2}
+    terms = [t for name in names for t in v.by_name.get(squash(name), []) if t.kind == "project"]
+    if len(names) == 1 and terms:
+        a = q.amounts[0]
+        q.subjects, q.amounts = [Mention(a.start, a.end, terms[:1], via="amount")], []
+        q.op, q.ops, q.domain = "value", [(max(q.ops[0][0] + 1 if q.ops else 60.0, 60.0), "value")] + q.ops, None
+
+
 def _superlative_names(q: Query) -> None:
     """那个最大的 2013102 / 最多的那个安可替代工程: a superlative right before a name says which one was meant
     and the name says it; no ranking is asked."""
@@ -309,6 +330,17 @@ def _list_in_its_table(q: Query, doc: Document) -> None:
     """表13七个结转项目: a list named with the table that prints it is one thing; the table says where."""
     tables = [m for m in q.subjects if m.kinds == {"table"} and len(m.terms) == 1]
     lists = [m for m in q.subjects if "list" in m.kinds]
+    if len(tables) == 1 and len(q.subjects) == 1 \
+            and re.search(r"(?:[几\d一二两三四五六七八九十]+个|各个?|每个|所有|全部|这些|哪些|哪几个)项目", q.squashed[tables[0].end:]):
+        t = doc.table_no(int(tables[0].term.key))  # 本年预算那张项目表，八个项目加总: the projects that table lists
+        rest = q.squashed[tables[0].end:]  # (their money or their number; 项目编码 is no figure the table prints)
+        if t is not None and t.kind.startswith("projects") and not re.search(r"编码|代码|编号", rest) \
+                and re.search(r"加|合计|一共|总共|金额|多少|几个|排", rest):
+            q.table, q.subjects, q.domain = t.no, [], "projects"
+            q.scope = q.scope or ("上年结转" if "carryover" in t.kind else "本年")
+            if q.op in ("value", "sum", "breakdown"):
+                _prefer(q, "list")
+        return
     if len(tables) != 1 or len(lists) != 1 or len(q.subjects) != 2:
         return
     t = doc.table_no(int(tables[0].term.key))
@@ -342,6 +374,10 @@ _DOWN = re.compile(r"往下|下一层|下一级|下级科目|下面的?(?:款|�
 _UP = re.compile(r"上面的?(?:款|类|一级|一层|科目)|上一级|上一层|往上")
 
 
+# A code's name asked just after it (2101101对应的科目名称是什么, 2101101叫什么).
+_NAME_ASKED = re.compile(r"(?:这个(?:编码|代码|科目)?)?(?:对应|代表)?(?:的)?(?:是)?(?:哪个|什么|啥)?(?:科目)?(?:名称|名字|叫(?:什么|啥)|是(?:什么|啥|哪个)科目)")
+
+
 def _levels_against_code(q: Query) -> str | None:
     """A level word beside one code says which way to go: 2210201的款级和类级 names levels above it (its
     parents), 21011款下设哪几个项级 a level below it (its items); None when no level or no one code."""
@@ -372,6 +408,10 @@ def _down(q: Query) -> None:
             and re.search(r"(?:下面|底下|下边|下头|下)的?$", q.squashed[:q.subjects[0].start]) \
             and re.search(r"多少|金额|几", q.squashed[q.subjects[0].end:]):
         _prefer(q, "value")  # 同一类下面的20132是多少: the name after 下面 is what is asked
+        return
+    if q.op == "breakdown" and len(q.subjects) == 1 and "code" in q.subjects[0].kinds and not _DOWN.search(q.squashed) \
+            and _NAME_ASKED.match(q.squashed[q.subjects[0].end:]):
+        _prefer(q, "value")  # 2101101对应的科目名称是什么: the code's name, which its figure is given with
         return
     down = _DOWN.search(q.squashed)
     named_below = down and any(down.end() <= m.start < 10_000 and m.kinds & {"code", "row"} for m in q.subjects)
@@ -1082,7 +1122,7 @@ def _domain_word(s: str) -> str | None:
         return "targets"
     if re.search(r"内设机|内设|科室|股室|几个股|哪些股|哪几个股|各股", s):
         return "internal_units"
-    if re.search(r"下属.{0,4}单位|所属单位|二级单位|下属事业单位|(?:下面|下头|底下).{0,5}单位|下级单位|下辖.{0,4}单位"
+    if re.search(r"(?:下属|附属|直属).{0,4}单位|所属单位|二级单位|下属事业单位|(?:下面|下头|底下).{0,5}单位|下级单位|下辖.{0,4}单位"
                  r"|管(?:着|理|辖)?(?:的)?(?:哪几个|哪些|几个|什么)单位", s):
         return "subordinate_units"
     if re.search(r"(?:包括|包含|合并了?).{0,6}(?:单位|本级)|(?:哪些|哪几个|哪个|几个)单位(?:被|是)?(?:包括|包含)|纳入.{0,10}单位|单位构成|构成单位|(?:几|多少)家(?:预算|决算)?单位"
@@ -1945,9 +1985,9 @@ def _other_department(spaced: str, exact: list[Mention], q: Query, doc: Document
                 core = re.sub(r"(?:委员会|办公室|街道|大学|学校|中心|局|委|办|厅|院|部)$", "", name)
                 if len(name) < 3 or len(core) < 2 or any(name in n for n in names) or re.search(r"只|仅|光是|就是|本身", name):
                     continue  # 办学校: one character before 学校 names no organisation; 预算只算大学: a scope, asked
-                if any(re.search(r"[了见看说问查听把跟对是瞅瞧讲告诉楚下到]", name[:i])
+                if any(re.search(r"[了见看说问查听把跟对是瞅瞧讲告诉楚下到照考仿]", name[:i])
                        and (_own_name(name[i:], names, known) or name[i:] in _BARE_ORGANISATIONS) for i in range(1, len(name) - 1)):
-                    continue  # 微信上瞅见区委办 / 翻了下学校: words of saying run into a name of the report's own (or none)
+                    continue  # 微信上瞅见区委办 / 翻了下学校 / 想照着区委办做: words of saying run into a name of the report's own (or none)
                 if re.search(r"[这那它该占给钱笔全整]", core) or re.search(r"给[^，,。？?]{0,20}" + re.escape(name), spaced):
                     continue  # 这笔钱占街道…: words of the question, not a name; 给敬老院装修: what money is for
                 if _own_name(name, [], known):
@@ -2733,6 +2773,36 @@ def _line_of_three_public(q: Query, last: Query | None) -> Query:
     return replace(q, whole=_carried(last.subjects[0]))
 
 
+# 这个款 / 该类 / 它所在的款 / 再往上到类级: a level above the code asked last.
+_LEVEL_POINTED = re.compile(r"(?<![占比])(?:这个|这一|该|那个|它所在的?|其所在的?|往上到)(类|款)(?:级)?")
+
+
+_LEVEL_WORD = re.compile(r"(类|款)(?:级)?")
+
+
+def _ancestor_of_last(q: Query, last: Query | None, doc: Document | None) -> Query:
+    """A follow-up naming nothing but a level of the one code asked last: 这个款下面还有哪个项 / 再往上到类级呢
+    ask of that code's 款 or 类 (of the code itself when it is of that level); 再往上一级是哪个类 asks what
+    the code is under."""
+    pointed = _LEVEL_POINTED.search(q.squashed)
+    m = pointed or (_UP.search(q.squashed) and _LEVEL_WORD.search(q.squashed))
+    if m is None or q.subjects or last is None or doc is None:
+        return q
+    codes = [t.key for s in last.subjects + q.excluded for t in s.terms[:1] if t.kind == "code"][:1]
+    size = {"类": 3, "款": 5}[m.group(1)]
+    if len(codes) != 1 or len(codes[0]) < size or not pointed and len(codes[0]) == size:
+        return q
+    term = vocabulary(doc).codes.get(codes[0][:size] if pointed else codes[0])
+    if term is None or term.kind != "code":
+        return q
+    below = re.search(r"下|包括|有哪|有几|其余|其他|别的", q.squashed[m.end():])
+    counted = q.op != "count" or re.search(r"几|多少个|多少项|数量|个数", q.squashed)
+    op = "parent" if not pointed else q.op if q.op in ("count", "rank", "filter", "mean", "sum", "share") and counted \
+        else "breakdown" if below else "value"
+    return replace(q, subjects=[Mention(m.start(), m.end(), [term], via="context")], follow_up=False, op=op,
+                   ops=[(max(q.ops[0][0] + 1, 60.0) if q.ops else 60.0, op)] + q.ops)
+
+
 def with_context(q: Query, last: Query | None, focus: list | None = None, earlier: tuple = (),
                  doc: Document | None = None) -> Query:
     """Fill what a follow-up leaves out from the last question; never override what it says.
@@ -2740,6 +2810,7 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     What the last answer picked out (``focus``: a ranking's first) is what 它 refers to, unless the
     follow-up goes on with the same list (第二呢, 前五个呢); ``earlier`` holds the subjects of the
     questions before the last (两个差多少)."""
+    q = _ancestor_of_last(q, last, doc)
     q = _scoped_total(_pronoun_whole(_fund_of_last(_this_table(q, last, doc), last), last), last, doc)
     q = _line_of_three_public(q, last)
     if (part := _fund_part_of_last(q, last)) is not None:
