@@ -378,7 +378,7 @@ ANSWERS = [
     ("住房公积金和养老保险加起来占人员经费多少", "share", [55.60, 19.17], []),  # the sum is the part
     ("210卫生健康支出下面分哪些科目", "breakdown", [5.83, 7.77], []),  # the items under one named 类
     ("发改中心多少钱", "value", [3.00], ["发展改革研究中心"]),  # an abbreviation, characters in order
-    ("表九叫啥名字", "value", [], ["国有资本经营预算收支预算表"]),
+    ("表九叫啥名字", "about", [], ["国有资本经营预算收支预算表"]),
     ("办公用房多少平", "value", [405], ["截至 2024年5月13日"]),
     ("住房公积金的款是哪个，类是哪个", "parent", [23.83], ["住房改革支出", "住房保障支出"]),
     # the two sides of 收支总表 are never added together
@@ -525,6 +525,15 @@ CONVERSATION = [
 ]
 
 
+def test_two_asked_after_a_question_that_named_nothing_is_no_crash(conn):
+    # 两个差多少 after a question with no subject: nothing to take the two from, said plainly
+    session = Session()
+    for question in ("基本支出多少", "项目支出多少", "一共几张表"):
+        ask(conn, question, session)
+    answer = ask(conn, "两个差多少", session)
+    assert answer.text and not answer.figures, answer.text
+
+
 def test_a_conversation_fills_gaps_and_never_overrides(conn):
     session = Session()
     for question, figures in CONVERSATION:
@@ -549,6 +558,15 @@ DIALOGUES = [
      ("这个款下面除了它还有哪个项？预算多少万元？", [7.77, "事业单位医疗"]), ("再往上到类级呢，名称和合计金额？", [13.60, "卫生健康支出"])],
     [("2013105 专项业务这个项是挂在哪个款下面的？", ["20131"]), ("再往上一级是哪个类？", ["201 一般公共服务支出"]),
      ("这个类下面除了20131，还有别的款吗？多少钱", ["20132 组织事务", 1.07])],
+    # a fraction or a multiple of the figure just given, exact (rounded and said so when it does not end)
+    [("山西画报订阅费用多少", [35.89]), ("上一个的一半是多少", [17.945]), ("它的三分之一是多少", [11.96, "约数"]),
+     ("上一个的五分之二是多少", [14.356])],
+    # the report's whole asked of this year's money and last year's carried over, each; its sources and shares
+    [("总盘子一共多少钱？", [1084.38]), ("这里面今年新安排的和上年结转过来的各是多少？", [550.51, 533.88])],
+    [("收入就两块来源吧？各占总收入多少？", [50.77, 49.23])],
+    # classes asked after the report's whole are the report's; 最大的那一类 is the first of them
+    [("总盘子一共多少钱？", [1084.38]), ("按支出功能分类，钱主要花在哪几大类？每类多少？", [1015.19, 31.77, 13.60, 23.83]),
+     ("最大的那一类下面又分哪几款，各多少？", [1014.12, 1.07]), ("它占总支出的比例大概多少？", [93.62])],
     # a figure typed and the project asked of it: the one project printed with that figure
     [("组织事务那个1.07对应的是啥项目", ["关工委工作经费", 1.07]), ("35.89是哪个项目的", ["山西画报订阅费用"])],
     # 专项 said alone is the spending on projects; 连结转 counts the carried-over ones in
@@ -766,7 +784,7 @@ KNOWN_GAPS = {
     # conversations on the bundled report) 66.7 %, c1 (six corpus reports) 62.0 %, e2 (five more personas) 80.0 % alone /
     # 77.8 % in one session, f2 (six corpus reports with the blank template) 60.0 %; a1 (bundled, 政协/CPA/党校/voice
     # input/融媒体) 87.8 % / 86.7 % and b1 (corpus conversations) 64.4 % were that session's exam, read at its end
-    "dialogues_d9.jsonl": ["D9-019", "D9-033", "D9-042", "D9-047", "D9-050", "D9-056", "D9-059",
+    "dialogues_d9.jsonl": ["D9-019", "D9-033", "D9-042", "D9-047", "D9-050", "D9-059",
         "D9-061", "D9-066", "D9-071", "D9-073", "D9-083", "D9-084"],
     "corpus_c1.jsonl": ["C1-002", "C1-020", "C1-027", "C1-028", "C1-053", "C1-056", "C1-058", "C1-063", "C1-072", "C1-075", "C1-078", "C1-094", "C1-095"],
     "personas_e2.jsonl": ["E2-009", "E2-056", "E2-057", "E2-076", "E2-078", "E2-083"],
@@ -825,10 +843,9 @@ KNOWN_GAPS = {
     # corpus_dialogues_b5, corpus_mix_c5, scored untuned at its start and end) and development sets (personas_d5,
     # corpus_e5, personas_f5, corpus_g5)
     "personas_a5.jsonl": ["A5-005", "A5-006", "A5-012", "A5-018", "A5-023", "A5-024", "A5-025", "A5-026", "A5-028",
-        "A5-031", "A5-038", "A5-048", "A5-049", "A5-058", "A5-060", "A5-061", "A5-062",
-        "A5-065", "A5-070", "A5-078", "A5-088"],
+        "A5-031", "A5-038", "A5-048", "A5-049", "A5-058", "A5-060", "A5-061", "A5-065", "A5-070", "A5-078", "A5-088"],
     "corpus_dialogues_b5.jsonl": ["B5-004", "B5-010", "B5-021", "B5-022", "B5-025", "B5-029", "B5-036", "B5-039", "B5-042",
-        "B5-043", "B5-051", "B5-056", "B5-061", "B5-070",
+        "B5-043", "B5-051", "B5-061", "B5-070",
         "B5-071", "B5-075", "B5-076", "B5-077", "B5-080", "B5-088", "B5-089"],
     "corpus_mix_c5.jsonl": ["C5-003", "C5-010", "C5-022", "C5-033", "C5-038", "C5-043", "C5-061", "C5-066", "C5-068", "C5-069", "C5-075", "C5-076", "C5-078",
         "C5-081", "C5-082", "C5-085"],
@@ -882,7 +899,7 @@ KNOWN_GAPS = {
     # bundled report and eleven corpus files; a 政协委员, an auditor, an information-disclosure officer, a civil
     # servant typing fragments, a retired cadre in traditional characters, a teacher setting computations)
     "personas_d7.jsonl": ["D7-004", "D7-008", "D7-010", "D7-019", "D7-039", "D7-049",
-        "D7-056", "D7-060", "D7-074"],
+        "D7-060", "D7-074"],
     "corpus_dialogues_e7.jsonl": ["E7-002", "E7-004", "E7-005", "E7-007", "E7-011",
         "E7-023", "E7-024", "E7-029", "E7-045", "E7-048", "E7-049",
         "E7-052", "E7-053", "E7-055", "E7-056", "E7-060", "E7-061", "E7-064", "E7-065", "E7-068", "E7-069",
@@ -922,7 +939,7 @@ KNOWN_GAPS = {
     # a journalist, pinyin initials) and corpus_mix_i7 (the bundled report and eleven corpus files; a 巡视组 member, a
     # quiz-writing trainer, a statistics clerk, an elderly resident, a bilingual staffer, an auditor)
     "personas_g7.jsonl": ["G7-004", "G7-007", "G7-022",
-        "G7-041", "G7-044", "G7-050", "G7-052", "G7-076", "G7-078"],
+        "G7-044", "G7-050", "G7-052", "G7-076", "G7-078"],
     "corpus_dialogues_h7.jsonl": ["H7-014", "H7-023",
         "H7-027", "H7-038", "H7-044", "H7-046", "H7-052", "H7-056", "H7-065", "H7-076", "H7-087"],
     "corpus_mix_i7.jsonl": ["I7-011", "I7-029", "I7-034", "I7-038", "I7-040", "I7-052", "I7-055", "I7-057", "I7-063", "I7-067", "I7-068", "I7-069", "I7-072", "I7-073"],

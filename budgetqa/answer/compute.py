@@ -1154,7 +1154,7 @@ def _change(doc: Document, q: Query) -> Answer | None:
             + fuzz.partial_ratio(subject, q.squashed) / 10
 
     best = max(changes, key=score)
-    if score(best) < 30:
+    if score(best) < (100 if codes else 30):  # (a 科目 asked: only a change stated of it, never one that reads alike)
         topic = next((m.of("topic")[0].key for m in q.subjects if "topic" in m.kinds), None)
         if topic and not q.previous_year:  # what the report says of a topic it has no change for
             found = topic_answer(doc, q, topic)

@@ -234,6 +234,11 @@ class Choice:
     others: list[str] = field(default_factory=list)  # departments the question names as well as this one
 
 
+# Words moving the conversation to another report (换成, 切到, 再看, 看看…的).
+_SWITCHED = re.compile(r"换成|换到|切到|切换到?|转到|改看|再看|回到|看看|那份|那本")
+_KIND_NAMED = re.compile(r"(?:20\d\d年度?的?|换成|换到|切到|切换到|转到|改看|再看|回到|看看)(决算|预算)")
+
+
 def chosen_report(question: str, named: Named, current: Report, own: list[Report], missing_year) -> Choice:
     """The report a question about one report is about.
 
@@ -247,6 +252,13 @@ def chosen_report(question: str, named: Named, current: Report, own: list[Report
     if not named.departments:
         covered = current.year in years or (current.year and current.year - 1 in years and _CHANGE.search(question))
         dated = [r for r in own if r.year in years]
+        said = _KIND_NAMED.search(squash(question))  # (2024年度决算…比预算少多少: the report named is the 决算)
+        kind = said.group(1) if said else kind
+        other_kind = [r for r in own if r.kind == kind != current.kind and r.year in (years or [current.year])]
+        if other_kind and (kind == "决算" or _SWITCHED.search(squash(question))):
+            # 换到2024年度决算 on the 2024 budget: the outturn is in the department's 决算 of that year (a 决算
+            # prints budget figures too, so 预算 moves from one only when the question says to move)
+            return Choice(_preferred(other_kind, years or [current.year], kind))
         return Choice(current if not years or covered or not dated else _preferred(dated, years, kind))
     group = stretches(named)[0]
     matches = [m for m in group if m.department == current.department] or group

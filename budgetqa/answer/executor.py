@@ -27,6 +27,7 @@ from budgetqa.models import ECONOMIC_CLASSES, Document
 from budgetqa.question.numbers import chinese_numbers
 from budgetqa.question.vocabulary import printed_text
 from budgetqa.question.query import (MAX_QUESTION, UNIT_DOMAINS, Query, measure_word, pointed_item, pointed_pair, read, same_reading,
+                                     scope_parts,
                                      shown_mentions, shown_whole, unexplained, with_context, without_loose_totals)
 from budgetqa.readback import read_document
 from budgetqa.textnorm import normalise, squash, strip_ordinal, to_simplified
@@ -368,7 +369,8 @@ _FORMAT_WISH = re.compile(r"[，,。]?\s*(?:请|麻烦)?(?:给(?:我)?|说|报)?
 # 换成项目支出看，… / 改看X，…: a measure switched to, said before the question that uses it.
 _SWITCH = re.compile(r"^(?:那)?(?:换成|换到|改成|改看|切换到|切到|换个口径看?)([^，,。？?]{1,12}?)(?:来看|看|口径)?[，,]\s*(\S.+)$")
 _ASIDE = re.compile(r"(?:我们?|本人)[局部委办处科室校院]?(?:想|要|在|是|打算|准备|会|正在)|谢谢|多谢|麻烦(?:了|您|你)|辛苦")
-_COURTESY = re.compile(r"(?:同志|领导|老师)?(?:您好|你好|谢谢|多谢|感谢|劳烦|麻烦您|麻烦你|辛苦|打扰|不好意思|好的|明白了|了解了)")
+_COURTESY = re.compile(r"(?:同志|领导|老师)?(?:您好|你好|谢谢|多谢|感谢|劳烦|麻烦您|麻烦你|辛苦|打扰|不好意思|好的|明白了|了解了)"
+                       r"|(?:哇塞?|天哪|好家伙|嚯|哦|噢|啊|呀)?(?:好多|这么多|真多|不少|好少|这么少)(?:啊|呀|哦|呢)?$")  # (哇好多！: said, not asked)
 _CLAUSE_END = re.compile(r"([，,]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff]))")
 # Words that make a clause a question of its own (多少, 几个, 是否 …); a clause without one says
 # where or what, and is read together with the next.
@@ -385,7 +387,7 @@ _TOPIC_LEAD = re.compile(r"^(?:那|再看|说说)?\S{1,8}?(?:口径|方面|角�
 _OF_IT = re.compile(r"(?:及|以及|并)其")
 _ENDS_ASKING = re.compile(r"(?:多少(?:钱|元|万元|万)?|几[个辆张项人条类台套]?|吗|呢|么|啥|什么|哪些|哪个)\s*$")
 # 哪几类，各占多少 / 有哪些，分别多少: a clause opening with 各 or 分别 asks of the things the one before names.
-_EACH_OF = re.compile(r"(?:那)?(?:各|分别|各自)(?!.*(?:是否|等于|相加|加起来|对得上|一致))")  # (各类相加是否等于X: a check of its own)
+_EACH_OF = re.compile(r"(?:那)?(?:各|分别|各自|每(?:一)?(?:类|款|项|块|部分)(?:分别|各)?(?:是)?(?:多少|几))(?!.*(?:是否|等于|相加|加起来|对得上|一致))")  # (各类相加是否等于X: a check of its own)
 
 
 # A part asking a comparison of its own (A和B差多少): a 各 part after it asks something else of the same names.
@@ -563,6 +565,8 @@ def _picked(doc: Document, q: Query, session: Session) -> tuple[Query, bool]:
     topical = all(m.kinds == {"topic"} for m in q.subjects) and (q.subjects or q.table is None and not q.domain) \
         or bool(stated)
     labels = list(dict.fromkeys(session.shown + stated))
+    if q.subjects and all(m.kinds == {"fact"} and m.via == "partial" and m.term.name in stated for m in q.subjects):
+        return q, False  # (政府采购里工程采购多少: the stated figure whose label the words open is the one asked)
     picked = (shown_mentions(q, session.last_shown, doc) or shown_mentions(q, labels, doc)) \
         if (session.shown or stated) and topical else []
     op = "value" if q.op in ("help", "text", "about") else q.op
@@ -601,6 +605,7 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         return said
     q = _ranked_named(doc, q, question) if not picked and not pointed else q
     found = typed.arithmetic(doc, q) if not picked and not pointed else None  # 303.62加780.77等于多少
+    found = found or typed.of_last_figure(question, session.last_figures)  # 上一个的一半是多少
     if found is not None:
         return found
     if (found := _asked_outright(doc, q, question, session)) is not None:
@@ -635,7 +640,7 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         return _unmatched(doc, "no_match", f"报告（{doc.label}）没有列出「{unknown}」的金额，没有它的数字。", q)
     q = _scopes_of_last(doc, q, question, session) or with_context(q, session.last_query, session.last_focus,
                                                                      tuple(session.earlier), doc)
-    q = same_reading(q, session.last_query, doc)
+    q = scope_parts(same_reading(q, session.last_query, doc), doc)
     found = gaps.gap_source(doc, q, session.last_figures) or gaps.same_subject(doc, q, session.last_figures)
     if found is not None:  # 差在哪个科目 / 和表5里的X对得上吗: of the figures just given
         return found

@@ -561,8 +561,9 @@ def _shares_words(label: str, title: str) -> bool:
 def breakdown(doc: Document, q: Query) -> Answer | None:
     """What a figure is made of: the rows under a code or an economic class, a column's items,
     a group's members, a topic's parts, a table's rows."""
-    if q.whole is not None and q.subjects or len(q.subjects) > 1:
+    if q.whole is not None and q.subjects and [m.term for m in q.subjects] != [q.whole.term] or len(q.subjects) > 1:
         return value(doc, q)  # X下面的Y: Y's figure, read within X; 工资、奖金、津补贴包括哪几项: each
+    # (收入就两块吧，各占总收入多少: the parts of the whole, each with its share of it)
     target = q.subjects[0] if q.subjects else q.whole
     if target is None:
         if q.scope == "上年结转" and q.level:  # 结转部分按款分别是多少: the carried-over money by 款
@@ -582,7 +583,8 @@ def breakdown(doc: Document, q: Query) -> Answer | None:
         return list_answer(doc, replace(q, scope=target.of("list")[0].key, domain="projects"))
     kinds = target.kinds
     if kinds & {"project", "target"} and q.has("来", "来源") \
-            or kinds & {"code", "row"} and q.has("来源", "从哪来", "哪来", "来自", "什么钱"):
+            or kinds & {"code", "row"} and q.has("来源", "从哪来", "哪来", "来自", "什么钱") \
+            and not re.fullmatch(r"(?:收入|支出)总计", squash(target.term.name)):  # (收入总计's sources: the income side)
         return value(doc, q)  # 这个项目的钱从哪来 / 20132的资金来源: its figure by fund (当年安排, 上年结转)
     if "group" in kinds:
         return group_answer(doc, q, target.of("group")[0].key)
@@ -858,6 +860,8 @@ def _side_parts(doc: Document, side: str) -> Answer | None:
         a.figure(r.name, r.first, table.unit, table.label, r.line)
         if whole:
             a.figure(f"{r.name}占比", build.pct(r.first, whole), "%")
+    a.columns = ["名称", "金额", "单位", "行"]  # (the items, for export and for 最大的那一类 next)
+    a.rows = [[strip_ordinal(r.name), r.first, table.unit, r.line] for r in ranked]
     a.focus = [Value(strip_ordinal(ranked[0].name), ranked[0].first, table.unit, table.label, ranked[0].line,
                      f"row:{table.no}:{ranked[0].row_no}")]
     return a

@@ -409,8 +409,10 @@ def printed_labels(doc: Document, q: Query) -> Answer | None:
 def about(doc: Document, q: Query) -> Answer | None:
     """How many tables, which are empty, which table prints a name, what a table is, the unit."""
     tables = doc.tables
-    if q.has("什么单位", "计量单位", "金额单位", "按元", "按万元", "元还是万元", "万元还是元", "以元", "以万元") \
-            or re.search(r"(?<![这个本该们])单位是(?!多少)", q.squashed):  # (这个单位是多少: the organisation's figure)
+    if (q.has("什么单位", "计量单位", "金额单位", "按元", "按万元", "元还是万元", "万元还是元", "以元", "以万元")
+            or re.search(r"(?<![这个本该们])单位是(?!多少)", q.squashed)) \
+            and not re.search(r"(?:按|以)(?:万)?元(?:算|计|来算|计算)?(?:是|为|的话)?(?:多少|几)", q.squashed):
+        # (这个单位是多少: the organisation's figure; 按元算是多少: a figure, in 元)
         units = sorted({t.unit for t in tables if t.unit})
         a = answer("about", "金额单位", f"{doc.label} 的金额单位：{'、'.join(units) or doc.unit}"
                    + "".join(f"；{t.label} 为{t.unit}" for t in tables if len(units) > 1 and t.unit != doc.unit)

@@ -12,6 +12,7 @@ from budgetqa.answer.model import Answer
 from budgetqa.findings import SEVERITY_LABEL, judge
 from budgetqa.models import Document
 from budgetqa.question.query import Query
+from budgetqa.textnorm import normalise, squash
 
 _SUM = re.compile(r"加(?!起来)|\+|加起来|合起来|之和|一共|总共|合计")
 _MINUS = re.compile(r"减(?:去|掉)?|-|−")
@@ -185,4 +186,44 @@ def _converted(value: Decimal, unit: str, wanted: str) -> Answer:
     result = result.quantize(Decimal(1)) if result == result.to_integral_value() else result
     a = answer("value", f"{value}{unit} 折合{wanted}", f"{value}{unit} = {format(result, 'f')}{wanted}（1 万元 = 10,000 元）。")
     a.figure(f"{value}{unit}（折合{wanted}）", result, wanted)
+    return a
+
+
+# A fraction or a multiple of the figure just given (上一个的一半, 刚才那个数的三倍, 它的三分之一), as typed.
+_CN = "一二两三四五六七八九十"
+_OF_LAST = re.compile(rf"^(?:那)?(?:上一个|上个|刚才(?:那个|的)?|前面那个|这个|它)(?:数|数字|金额|钱)?的?"
+                      rf"(一半|([\d.]+|[{_CN}])倍|([\d]+|[{_CN}])分之([\d]+|[{_CN}])|([\d.]+)[%％])(?:是|为|等于|有)?(?:多少|几)")
+
+
+_CN_VALUE = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _number(said: str) -> Decimal:
+    return Decimal(said) if said[0].isdigit() else Decimal(_CN_VALUE[said])
+
+
+def of_last_figure(question: str, figures: list) -> Answer | None:
+    """A fraction or a multiple of the headline figure of the last answer, computed exactly (rounded to
+    two decimals only when it does not end)."""
+    m = _OF_LAST.match(squash(normalise(question)))
+    if m is None or not figures or figures[0].unit == "%":
+        return None
+    base, said = figures[0], m.group(1)
+    if said == "一半":
+        top, bottom = Decimal(1), Decimal(2)
+    elif m.group(2):
+        top, bottom = _number(m.group(2)), Decimal(1)
+    elif m.group(3):
+        top, bottom = _number(m.group(4)), _number(m.group(3))
+    else:
+        top, bottom = Decimal(m.group(5)), Decimal(100)
+    if not bottom:
+        return None
+    exact = base.value * top / bottom
+    result = exact if exact == exact.quantize(Decimal("0.000001")) else exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    result = result.normalize() if result == result.to_integral_value() else result
+    shown = f"{base.value} × {top} ÷ {bottom}" if bottom != 1 else f"{base.value} × {top}"
+    a = answer("sum", f"{base.label} 的{said}", f"{base.label} {base.value} {base.unit} 的{said}：{shown} = {result:f} {base.unit}"
+               + ("（约数）" if result != exact else "") + "。")
+    a.figure(f"{base.label} 的{said}（计算）", result, base.unit)
     return a

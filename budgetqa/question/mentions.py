@@ -30,7 +30,7 @@ _LIST_BREAK = re.compile(r"[和与及、跟同]|[两三四五六七八九十几]
 _CN_ORDINAL = "一二三四五六七八九十"
 _TABLE_REF = re.compile(
     rf"(?:公开|预算公开|部门预算|决算公开)?表\s*(?:([{_CN_ORDINAL}]{{1,3}})(?![共起样般些直致下定时个张家成])|(\d{{1,2}})(?!\d))"
-    rf"|第([{_CN_ORDINAL}\d]{{1,3}})张表|公开(\d{{1,2}})表")
+    rf"|第([{_CN_ORDINAL}\d]{{1,3}})张(?:表|(?=叫|名|标题|是(?:什么|啥|哪)))|公开(\d{{1,2}})表")
 
 
 @dataclass
@@ -74,6 +74,7 @@ def find_mentions(squashed: str, spaced: str, v: Vocabulary, doc: Document) -> l
     found += _exact(squashed, v)
     found += _synonyms(squashed, v, found)
     found += _purposes(squashed, v, found)
+    found = [m for m in found if not _opens_longer(m, squashed, v)]
     exact = [m for m in found if m.via == "exact"]
     residue = spaced
     for m in sorted(exact, key=lambda m: m.start - m.end):
@@ -84,6 +85,23 @@ def find_mentions(squashed: str, spaced: str, v: Vocabulary, doc: Document) -> l
     found += _fuzzy(residue, squashed, v, found)
     found = _longest(found, squashed)
     return sorted(found, key=lambda m: (m.start, -m.score))
+
+
+# What a figure's label may say after its name (工程采购 of 工程采购金额).
+_LABEL_TAIL = r"(?:金额|总额|预算数?|决算数?|数额|合计|支出|数)"
+
+
+def _opens_longer(m: Mention, squashed: str, v: Vocabulary) -> bool:
+    """A short name typed as the end of the words that open a longer one (工程采购 holds 采购, and opens
+    工程采购金额): the short one is not what was meant."""
+    if m.via != "exact" or m.end - m.start > 2:
+        return False
+    for size in (2, 3, 4):
+        piece = squashed[max(0, m.start - size):m.end]
+        if len(piece) == size + m.end - m.start and any(
+                re.fullmatch(re.escape(piece) + _LABEL_TAIL, key) for key in v.pieces.get(piece, ())):
+            return True
+    return False
 
 
 def _codes(squashed: str, v: Vocabulary) -> list[Mention]:
@@ -111,6 +129,8 @@ def _tables(squashed: str, doc: Document) -> list[Mention]:
     out = []
     for m in _TABLE_REF.finditer(squashed):
         raw = next(g for g in m.groups() if g)
+        if not raw.isdigit() and m.start() and squashed[m.start() - 1] in "总算细览计" and m.group(0).startswith("表"):
+            continue  # 收支决算总表 “六、其他收入”: a title's last word, then a row's ordinal
         no = int(raw) if raw.isdigit() else chinese_ordinal(raw)
         if no in numbers:
             out.append(Mention(m.start(), m.end(), [Term("table", str(no), numbers[no].title)]))
@@ -238,7 +258,8 @@ def _partial(residue: str, squashed: str, v: Vocabulary) -> list[Mention]:
             continue
         piece, keys = found
         hits = {t for key in keys if key != piece for t in v.by_name[key]
-                if t.kind in _PARTIAL_KINDS and (t.kind != "fact" or len(piece) >= 5)}
+                if t.kind in _PARTIAL_KINDS and (t.kind != "fact" or len(piece) >= 5
+                                                 or len(piece) >= 4 and re.fullmatch(re.escape(piece) + _LABEL_TAIL, key))}
         start = squashed.find(piece)
         if len({t.name for t in hits}) > 6:  # 财政拨款 of many names: the one it opens with a word more (财政拨款收入)
             close = [key for key in keys if key.startswith(piece) and 0 < len(key) - len(piece) <= 2]

@@ -445,7 +445,7 @@ def _members_asked(q: Query) -> str | None:
     after = q.squashed[q.subjects[-1].end:]
     if q.op not in ("breakdown", "count") and q.subjects[-1].kinds & {"code", "item", "row", "column", "fact"} \
             and (re.match(r"[^，,。？?]{0,3}(?:细|具体|落实?|分|拆)到(?:项|款)级?", after) or len(q.subjects) == 1
-                                and re.match(r"(?:就|只有|有|是|共|包括)?(?:[两三四五六七八九\d]|几)(?:项|个|部分|块|类)[？?，,]*(?:分别|各)", after)):
+                                and re.match(r"(?:就|只有|有|是|共|包括)?(?:[两三四五六七八九\d]|几)(?:项|个|部分|块|类)(?:来源|组成)?(?:吧|吗|呢|嘛)?[？?，,]*(?:分别|各)", after)):
         return "breakdown"  # (公用经费就两项？分别多少: its parts, each with its figure)
     if q.op != "parent":
         return None
@@ -988,7 +988,7 @@ def _scope(q: Query) -> None:
     negated = q.squashed[max(0, start - 3):start].endswith(lexicon.NEGATIONS)
     q.scope = "本年" if scope == "上年结转" and negated else scope
     q.scope_spans = [(start, start + len(word)) for _, start, _, word in found]
-    both = re.search(r"(?:本年|今年|当年)[^，,]{0,4}?(?:和|与|及|加上?)(?:上年|去年)?结转的?(?=都|一起|合计|加起来|(?:项目)?(?:放在|放到|合在|混在|排在)一起)", q.squashed) \
+    both = re.search(r"(?:本年|今年|当年)[^，,]{0,4}?(?:和|与|及|加上?)(?:上年|去年)?结转的?(?:[\d几]+个)?(?=都|一起|合计|加起来|(?:项目)?(?:放在|放到|合在|混在|排在)一起)", q.squashed) \
         or re.search(r"(?:本年|今年|当年)[^，,的]{0,4}的(?:和|与|及|跟|以及|加上?|连同)(?:上年|去年|往年|以前年度|上一年)?(?:结转|截转)的?", q.squashed)
     if both:  # 本年的和结转的都算 / 今年新给的加上去年结转的: both lists (本年收入合计和上年结转 names two rows)
         q.scope = "全部"
@@ -1102,7 +1102,7 @@ def _shape(q: Query, doc: Document) -> None:
     if kind:
         q.field_name = kind
     year = doc.year
-    said = re.search(r"(?<![比较与跟和同])(?:上年度?|去年|上一年|前一年)(?!结转|截转|财政拨款结转|相比|比|结余|剩|没花|没用|转过来|转来|转入|留下)", s)
+    said = re.search(r"(?<![比较与跟和同])(?:上年度?|去年|上一年|前一年)(?!结转|截转|财政拨款结转|相比|比|结余|剩|没花|没用|没有花|没有用|转过来|转来|转入|留下)", s)
     if said and said.group(0) == "去年" and doc.kind == "决算" and not re.search(r"比|增|减|变|涨|降|上升|多了|少了", s):
         said = None  # 西大去年政府采购多少 of a 决算: the year the accounts are of (published the year after)
         q.this_year_said = True
@@ -1908,6 +1908,8 @@ def _missing_table(q: Query, doc: Document) -> None:
 
     for m in re.finditer(r"表\s*([一二三四五六七八九十]{1,3}|\d{1,2})(?![共起样般些直致下定时个张家成\d])|第([一二三四五六七八九十\d]{1,3})张表", q.squashed):
         raw = m.group(1) or m.group(2)
+        if m.group(1) and not raw.isdigit() and m.start() and q.squashed[m.start() - 1] in "总算细览计":
+            continue  # (收支决算总表 “六、其他收入”: a title's last word, then a row's ordinal)
         no = int(raw) if raw.isdigit() else chinese_ordinal(raw)
         if no and doc.tables and all(t.no != no for t in doc.tables):
             q.missing_table = m.group(0)
@@ -1985,9 +1987,9 @@ def _other_department(spaced: str, exact: list[Mention], q: Query, doc: Document
                 core = re.sub(r"(?:委员会|办公室|街道|大学|学校|中心|局|委|办|厅|院|部)$", "", name)
                 if len(name) < 3 or len(core) < 2 or any(name in n for n in names) or re.search(r"只|仅|光是|就是|本身", name):
                     continue  # 办学校: one character before 学校 names no organisation; 预算只算大学: a scope, asked
-                if any(re.search(r"[了见看说问查听把跟对是瞅瞧讲告诉楚下到照考仿]", name[:i])
+                if any(re.search(r"[了见看说问查听把跟对是瞅瞧讲告诉楚下到照考仿观访]", name[:i])
                        and (_own_name(name[i:], names, known) or name[i:] in _BARE_ORGANISATIONS) for i in range(1, len(name) - 1)):
-                    continue  # 微信上瞅见区委办 / 翻了下学校 / 想照着区委办做: words of saying run into a name of the report's own (or none)
+                    continue  # 微信上瞅见区委办 / 翻了下学校 / 想照着区委办做 / 来参观区委办: words of saying run into a name of the report's own (or none)
                 if re.search(r"[这那它该占给钱笔全整]", core) or re.search(r"给[^，,。？?]{0,20}" + re.escape(name), spaced):
                     continue  # 这笔钱占街道…: words of the question, not a name; 给敬老院装修: what money is for
                 if _own_name(name, [], known):
@@ -2932,6 +2934,27 @@ def _of_projects(q: Query) -> bool:
 _SOURCE_LENS = re.compile(r"(?:从|按|分)?(?:收入|资金|经费)?(?:来源|渠道)(?:上|来)?(?:看|分|划分)?")
 
 
+def scope_parts(q: Query, doc: Document) -> Query:
+    """The report's whole income or spending asked of this year's money and last year's carried over, each
+    (总盘子里今年新安排的和上年结转的各多少): income as its two rows (本年收入合计, 上年结转), spending as its two
+    columns (当年预算安排, 上年结转安排)."""
+    names = {squash(m.term.name) for m in q.subjects}
+    if len(names) != 1 or not re.fullmatch(r"(?:收入|支出)总计", next(iter(names))) or not re.search(r"各|分别|和|与", q.squashed) \
+            or not any(w in q.squashed for w in lexicon.SCOPE_WORDS["本年"] if len(w) >= 2) \
+            or not any(w in q.squashed for w in lexicon.SCOPE_WORDS["上年结转"] if len(w) >= 2):
+        return q
+    first = q.subjects[0]
+    if next(iter(names)).startswith("支出"):
+        return replace(q, subjects=[first], measures=["当年预算安排", "上年结转"], scope=None)
+    table, v = doc.table("summary"), vocabulary(doc)
+    rows = [r for r in table.rows if r.side == "收入" and "总计" not in r.name] if table is not None else []
+    parts = [next((r for r in rows if re.search(p, squash(r.name))), None) for p in (r"^本年收入(?:合计)?$", r"^(?:上年结转|年初结转)")]
+    terms = [v.by_name.get(squash(r.name), []) if r is not None else [] for r in parts]
+    if not all(terms):
+        return q
+    return replace(q, subjects=[Mention(first.start, first.end, list(t), via=first.via) for t in terms], scope=None)
+
+
 def same_reading(q: Query, last: Query | None, doc: Document | None = None) -> Query:
     """A subject just answered from one table, asked again with nothing said of where and nothing
     else typed (项目支出占比 after 表五的基本支出、项目支出各多少): read in that table again. Names that are
@@ -2980,8 +3003,16 @@ UNIT_DOMAINS = ("internal_units", "subordinate_units", "report_units")  # the de
 _DEPARTMENT_WIDE = ("duties",) + UNIT_DOMAINS
 
 
+# The report's own totals: the classes of a level asked after one are the report's classes.
+_WHOLE_REPORT = re.compile(r"^(?:收入|支出|收支|收入支出)总计$|^本年(?:收入|支出)合计$")
+
+
 def _level_not_below(q: Query, last: Query) -> bool:
-    """A level asked (类/款/项) that is not below the last subject's code: no part of it."""
+    """A level asked (类/款/项) that is not below the last subject's code, or asked after the report's whole
+    (按功能分类钱花在哪几大类 after 总盘子多少): no part of it."""
+    if q.level and not q.subjects and last.subjects and all(_WHOLE_REPORT.match(squash(m.term.name)) for m in last.subjects) \
+            and not _PRONOUN.search(q.squashed):
+        return True
     codes = [t.key for m in last.subjects[:1] for t in m.terms if t.kind == "code"]
     if not q.level or not codes or _PRONOUN.search(q.squashed) or any("code" in m.kinds for m in q.subjects) or re.search(
             r"下面|下级|其中|里面|之下|属于|归|隶属|上级|所属|在哪", q.squashed):
@@ -3134,8 +3165,8 @@ def _both_of_two(filled, q, last, named, earlier) -> Query | None:
     if len({t.key for t in projects}) == 2:  # 关工委的两笔: the two projects the last name stood for
         filled.subjects = [_carried(replace(last.subjects[0], terms=[t])) for t in projects]
         filled.scope = None
-    elif not earlier and len(last.subjects) < 2:
-        return None
+    elif not earlier and len(last.subjects) < 2 or not last.subjects:
+        return None  # (the question before named nothing: no two to take)
     elif len(last.subjects) >= 2:  # X和Y各多少？两者差多少: the two the last question named
         filled.subjects = [_carried(m) for m in last.subjects[:2]]
     else:  # (the one before the last that is another name: a question asked twice of one name counts once)
