@@ -390,6 +390,29 @@ def test_a_corpus_report_answers(databases, name, question, figures, texts):
         assert text in answer.text, (text, answer.text)
 
 
+@pytest.mark.parametrize(("name", "turns"), [
+    # a rate the report states, recomputed from the two figures just shown: the nearest quotient, its denominator
+    (PLANNING, [("一般公共预算财政拨款支出，年初预算和决算各是多少？", [10210.34, 9746.50]),
+                ("报告说完成年初预算的95.45%，你用这两个数复核一下，应该是多少？", [95.46, "相差 0.01 个百分点"])]),
+    (SOCIAL, [("一般公共预算财政拨款支出，年初预算、全年预算（调整后）和决算各是多少？", [321.02, 307.82]),
+              ("报告写“完成年初预算的95.89%”，这个比例实际是拿决算除以哪个数？", [95.89, "分母是「全年预算」"])]),
+    # a report of the other kind, of the same department and year, named: moved to
+    (SWU_FINAL, [("西南大学2024年预算里，住房公积金预算多少？", [15176.76]),
+                 ("换到2024年度决算，住房公积金实际花了多少？", [15093.08])]),
+], ids=["recomputed rate", "rate's denominator", "budget to final"])
+def test_a_corpus_conversation_answers(tmp_path, name, turns):
+    paths = [CORPUS / name] + ([CORPUS / SWU_BUDGET] if name == SWU_FINAL else [])
+    db = tmp_path / "two.db"
+    for path in paths:
+        load_document(db, parse_file(path))
+    conn, session = connect(db), Session()
+    for question, expected in turns:
+        answer = ask(conn, question, session)
+        assert answer.matched, (question, answer.text)
+        for item in expected:
+            assert (item in answer.text) if isinstance(item, str) else has_number(answer, item), (question, item, answer.text)
+
+
 def test_a_blank_template_answers_no_figure(tmp_path):
     """A blank template's rows print no figure and its text names XX: nothing is answered from it (an
     empty row had been answered as 0), while questions about the document itself still are."""

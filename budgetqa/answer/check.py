@@ -580,10 +580,20 @@ def _one_figure(doc: Document, q: Query) -> Answer | None:
         passes = test(v.amount, asked)
         a = answer("check", f"{v.label} 是否{word} {amount_text(asked, v.unit)}",
                    said + f"{'' if passes else '没有'}{word} {amount_text(asked, v.unit)}（相差 {amount_text(abs(v.amount - asked), v.unit)}）。")
+    elif q.amounts[0].about:  # 530多万 / 300万左右: a guess, right when the figure lies where the guess says
+        guess = q.amounts[0]
+        step = typed_value(replace(guess, value=Decimal(10) ** max(0, len(str(int(guess.value))) - 2)), v.unit)
+        near = asked <= v.amount < asked + step if guess.about == "多" else abs(v.amount - asked) <= asked * Decimal("0.05")
+        typed = f"{guess.value}{'多' if guess.about == '多' else ''}{'万' if guess.unit == '万元' else '元' if guess.unit else ''}" \
+            f"{'左右' if guess.about == '左右' else ''}"
+        a = answer("check", f"{v.label} 是否约为 {typed}", said + (f"大致是{typed}，准确数是 {amount_text(v.amount, v.unit)}。"
+                   if near else f"不是{typed}，准确数是 {amount_text(v.amount, v.unit)}（相差 {amount_text(abs(v.amount - asked), v.unit)}）。"))
     else:
-        same = asked == v.amount
-        a = answer("check", f"{v.label} 是否为 {q.amounts[0].value}",
-                   said + ("与所问一致。" if same else f"不是 {q.amounts[0].value}，差 {abs(v.amount - asked)}。"))
+        same, whole = asked == v.amount, q.amounts[0].value == q.amounts[0].value.to_integral_value()
+        rounded = not same and whole and abs(v.amount - asked) < typed_value(replace(q.amounts[0], value=Decimal(1)), v.unit)
+        a = answer("check", f"{v.label} 是否为 {q.amounts[0].value}", said + (
+            "与所问一致。" if same else f"取整是 {q.amounts[0].value}，准确数是 {amount_text(v.amount, v.unit)}（差 {abs(v.amount - asked)}）。"
+            if rounded else f"不是 {q.amounts[0].value}，差 {abs(v.amount - asked)}。"))  # (1084万对吗 of 1084.38: said whole)
     add(a, v)
     return a
 

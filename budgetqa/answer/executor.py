@@ -210,6 +210,7 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
     if len(question) > MAX_QUESTION:
         answer.text += f"（问题超过 {MAX_QUESTION} 字，只读了前 {MAX_QUESTION} 字。）"
     session.choices = answer.choices
+    session.line_figures = list(answer.figures)
     session.history.append(question)
     return answer
 
@@ -556,6 +557,14 @@ def _as_later_part(q: Query, question: str) -> Query:
     return q
 
 
+def _computed_asked(doc: Document, q: Query, question: str, session: Session, picked: bool) -> Answer | None:
+    """Arithmetic on figures typed (303.62加780.77等于多少), on the figure just given (上一个的一半是多少), or a
+    stated rate recomputed from the figures just shown (报告写95.45%，用这两个数复核)."""
+    found = typed.arithmetic(doc, q) if not picked else None
+    found = found or typed.of_last_figure(question, session.last_figures)
+    return found or typed.rate_of_shown(q, question, session.line_figures)
+
+
 def _picked(doc: Document, q: Query, session: Session) -> tuple[Query, bool]:
     """Words picking figures just shown (the last answer's first) or stated in the same sentences as a
     total or topic named: the question asked of those figures. A topic named with them (服务类采购占多少
@@ -604,9 +613,7 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
     if said is not None:
         return said
     q = _ranked_named(doc, q, question) if not picked and not pointed else q
-    found = typed.arithmetic(doc, q) if not picked and not pointed else None  # 303.62加780.77等于多少
-    found = found or typed.of_last_figure(question, session.last_figures)  # 上一个的一半是多少
-    if found is not None:
+    if (found := _computed_asked(doc, q, question, session, picked or pointed)) is not None:
         return found
     if (found := _asked_outright(doc, q, question, session)) is not None:
         return found

@@ -114,6 +114,7 @@ class Session:
     rates: list = field(default_factory=list)  # the rates of change recent answers gave (两个降幅差几个百分点), oldest first
     refused: str = ""  # why the last question was refused, when it was (department:…, unit:…, person, …)
     line: tuple | None = None  # the parts of the last line of several questions, the name its first part said, its kinds
+    line_figures: list = field(default_factory=list)  # every figure the last line's answer showed (用这两个数复核: of them)
     layout_asked: list = field(default_factory=list)  # the aspects of a table the last answer gave (栏次, 注): asked again of another table
     asked_names: list = field(default_factory=list)  # the names the last line asked figures of, as typed (同样这三个数呢)
     choices: list[tuple[str, str]] = field(default_factory=list)

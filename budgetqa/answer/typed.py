@@ -227,3 +227,30 @@ def of_last_figure(question: str, figures: list) -> Answer | None:
                + ("（约数）" if result != exact else "") + "。")
     a.figure(f"{base.label} 的{said}（计算）", result, base.unit)
     return a
+
+
+# The figures just shown, pointed at to recompute a rate the report states (用这两个数复核一下, 拿哪个数算的).
+_SHOWN_PAIR = re.compile(r"(?:这|那|上面|刚才|前面)?(?:两|2)个数|这俩数|这两项|(?:拿|用|是)(?:决算)?(?:除以)?哪个数")
+
+
+def rate_of_shown(q: Query, question: str, figures: list) -> Answer | None:
+    """A rate the question quotes (完成年初预算的95.45%) recomputed from the figures the last answer showed:
+    the two whose quotient is nearest the rate, each named, and how far the report's rate is from it."""
+    if len(q.percents) != 1 or q.amounts or not _SHOWN_PAIR.search(squash(normalise(question))):
+        return None  # (这俩数自洽吗 after typing two figures: those, not the ones shown)
+    stated = q.percents[0]
+    shown = [f for f in figures if f.unit not in ("%", "") and f.value > 0 and "计算" not in f.label]
+    pairs = [(abs(pct(a.value, b.value) - stated), a, b) for a in shown for b in shown if a is not b and a.unit == b.unit]
+    if not pairs:
+        return None
+    gap, a, b = min(pairs, key=lambda t: t[0])
+    if gap > Decimal("0.5"):
+        return None
+    rate = pct(a.value, b.value)
+    verdict = "与报告所写一致" if rate == stated else f"报告写 {stated}%，相差 {abs(rate - stated)} 个百分点"
+    out = answer("ratio", f"{a.label} ÷ {b.label}", f"按 {a.label} {a.value} ÷ {b.label} {b.value} × 100 算得 {rate}%，"
+                 f"{verdict}；分母是「{b.label}」{b.value} {b.unit}。")
+    out.figure(f"{a.label} ÷ {b.label}（计算）", rate, "%")
+    out.figure(b.label, b.value, b.unit, b.table, b.line)
+    out.figure(a.label, a.value, a.unit, a.table, a.line)
+    return out

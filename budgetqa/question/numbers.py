@@ -20,7 +20,7 @@ _PATTERNS = (
     (re.compile(r"(?<=倒数)([一二两三四五六七八九十]+)"), "{}"),
     (re.compile(r"(?<=top)([一二两三四五六七八九十]+)"), "{}"),
     (re.compile(r"(?<=最大的|最多的|最高的|最小的|最少的|最低的)([一二两三四五六七八九十]+)(?=个|项|名|笔)"), "{}"),
-    (re.compile(rf"([一二两三四五六七八九十][{_CN_NUMERAL}]*)(?=万|元|块钱)"), "{}"),
+    (re.compile(rf"([一二两三四五六七八九十][{_CN_NUMERAL}]*)(?=万|元|块钱|多万|来万|余万|多元|多块)"), "{}"),
     # a number said with its decimals (五百五十点五一), or a total said after 等于/是不是 (等于一千零八十四)
     (re.compile(r"([零〇一二两三四五六七八九十百千万]+点[零〇一二三四五六七八九]+)"), "{}"),
     (re.compile(r"(?:(?<=等于)|(?<=是不是)|(?<=是否))([一二两三四五六七八九][零〇一二两三四五六七八九十百千万]*[十百千万][零〇一二两三四五六七八九]*)"), "{}"),
@@ -115,6 +115,7 @@ class Amount:
     unit: str
     start: int
     end: int
+    about: str = ""  # how the figure was guessed: 多 (530多万: 530 to 540), 左右 (about), "" when exact
 
 
 @dataclass
@@ -167,6 +168,11 @@ def read_numbers(squashed: str) -> Numbers:
         if after[:1] in ("%", "年") or squashed[max(0, m.start() - 1):m.start()] in ("前", "第", "后", "表") \
                 or (after[:1] in ("个", "项", "张", "名", "位", "条", "类", "款", "列", "倍") and "." not in raw):
             continue
+        rough = re.match(r"(多|来|余)(万|元|块)", squashed[m.end():m.end() + 2])  # 530多万: a guess above 530万
+        if rough and "." not in raw:
+            unit = "万元" if rough.group(2) == "万" else "元"
+            out.amounts.append(Amount(Decimal(raw), unit, m.start(), m.end() + 2, "多"))
+            continue
         if "." not in raw and after[:1] not in ("万", "元", "块") and (
                 len(raw) in (3, 5, 7) or re.fullmatch(r"20[0-4]\d", raw)):
             continue  # a classification code or a year
@@ -174,5 +180,7 @@ def read_numbers(squashed: str) -> Numbers:
             out.amounts.append(Amount(Decimal(raw) * 1000, "元", m.start(), m.end()))
             continue
         unit = "万元" if after.startswith("万") else "元" if after[:1] in ("元", "块") else ""
-        out.amounts.append(Amount(Decimal(raw), unit, m.start(), m.end()))
+        near = re.match(r"(?:万元?|元|块)?(?:左右|上下|出头)", squashed[m.end():m.end() + 5]) \
+            or re.search(r"(?:大约|大概|约|差不多|将近|接近)$", squashed[max(0, m.start() - 3):m.start()])
+        out.amounts.append(Amount(Decimal(raw), unit, m.start(), m.end(), "左右" if near else ""))
     return out

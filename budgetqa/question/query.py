@@ -1987,9 +1987,9 @@ def _other_department(spaced: str, exact: list[Mention], q: Query, doc: Document
                 core = re.sub(r"(?:委员会|办公室|街道|大学|学校|中心|局|委|办|厅|院|部)$", "", name)
                 if len(name) < 3 or len(core) < 2 or any(name in n for n in names) or re.search(r"只|仅|光是|就是|本身", name):
                     continue  # 办学校: one character before 学校 names no organisation; 预算只算大学: a scope, asked
-                if any(re.search(r"[了见看说问查听把跟对是瞅瞧讲告诉楚下到照考仿观访]", name[:i])
+                if any(re.search(r"[了见看说问查听把跟对是瞅瞧讲告诉楚下到照考仿观访换切转]", name[:i])
                        and (_own_name(name[i:], names, known) or name[i:] in _BARE_ORGANISATIONS) for i in range(1, len(name) - 1)):
-                    continue  # 微信上瞅见区委办 / 翻了下学校 / 想照着区委办做 / 来参观区委办: words of saying run into a name of the report's own (or none)
+                    continue  # 微信上瞅见区委办 / 翻了下学校 / 想照着区委办做 / 来参观区委办 / 换成区委社会工作部: words of saying run into a name of the report's own (or none)
                 if re.search(r"[这那它该占给钱笔全整]", core) or re.search(r"给[^，,。？?]{0,20}" + re.escape(name), spaced):
                     continue  # 这笔钱占街道…: words of the question, not a name; 给敬老院装修: what money is for
                 if _own_name(name, [], known):
@@ -2645,7 +2645,15 @@ def _scoped_total(q: Query, last: Query | None, doc: Document | None) -> Query:
 
 
 def _pronoun_whole(q: Query, last: Query | None) -> Query:
-    """基本工资占它百分之几 after 工资福利支出: a part named, divided by what was just asked."""
+    """基本工资占它百分之几 after 工资福利支出: a part named, divided by what was just asked; 主要花在哪几项上
+    after X里有没有Y: the parts of X, the whole the last question looked in for Y (after X里Y多少: Y's parts)."""
+    if last is not None and q.op in ("breakdown", "list") and not q.subjects and q.whole is None \
+            and not _PRONOUN.search(q.squashed) and q.level in (None, "项") and not q.domain:
+        looked_in = re.match(r"(.+?)(?:里面|里头|当中|之中|里|中)(?:有没有|是否有|有无|包不包括|包括|包含|含不含)", last.squashed)
+        within = next((m for m in last.subjects if looked_in and m.end <= looked_in.end(1) < 10_000), None)
+        if within is not None:
+            return replace(q, subjects=[_carried(within)], follow_up=False, op="breakdown", level=None,
+                           ops=[(max(q.ops[0][0] + 1, 60.0) if q.ops else 60.0, "breakdown")] + q.ops)
     if last is None or q.op != "share" or q.whole is not None or len(q.subjects) != 1 or len(last.subjects) != 1 \
             or not re.search(r"占(?:了)?(?:它|其|这个|那个|该项?|上面这个|前面那个)", q.squashed) \
             or last.subjects[0].term.key == q.subjects[0].term.key:
