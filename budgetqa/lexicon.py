@@ -232,12 +232,16 @@ ENGLISH: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(_EN.format(word)
     (r"how\s+much\s+of\s+(?:it|which|that)\s+(?:is|was|goes\s+to)\s+(.+?)\s+(?:vs\.?|versus)\s+([^?？,，]+)", r"其中\1和\2各多少"),
     (r"how\s+much\s+of\s+(?:it|which|that)\s+(?:is|was)\s+([^?？,，]+)", r"其中\1是多少"),
     (r"how\s+much\s+of\s+(?:it|which|that)\s+(?:is|was|comes?\s+from)", "其中多少是"),
+    # recompute it from A and B: A as a share of B (a stated share checked against its two figures)
+    (r"re-?(?:compute|calculate)\s+(?:it|this|that)?\s*(?:from|using|with)\s+([\d.,]+)\s+and\s+([\d.,]+)", r"\1占\2的百分比"),
     (r"(\d[\d,]*(?:\.\d+)?)\s*(?:yuan|rmb|cny)", r"\1元"), (r"(\d[\d,]*(?:\.\d+)?)\s*million", lambda m: f"{(Decimal(m.group(1).replace(',', '')) * 100).normalize():f}万"),
     (r"as\s+an?\s+(?:share|percentage|proportion|percent|fraction)\s+of", "占"),  # A as a share of B: A占B
     (r"ratio\s+of\s+([^?？]+?)\s+to\s+([^?？]+)", r"\1占\2的比例"),  # ratio of A to B: A as a share of B
     (r"(\S+?)\s+(?:share|percentage|proportion)\s+of\s+(?:the\s+)?([^?？]+)", r"\1占\2的比例"),  # A share of B
     (r"which\s+(?:one\s+)?is\s+(?:bigger|larger|higher|more)", "哪个大"), (r"by\s+how\s+much", "差多少"),
     # names first, longest first: a phrase is one name (general public budget), not its words
+    (r"initial\s+(general\s+public\s+)?budget(?:\s+appropriations?)?", lambda m: "一般公共预算财政拨款年初预算" if m.group(1) else "年初预算"),
+    (r"(?:completion|execution)\s+rate", "完成率"), (r"(?:adjusted|revised)\s+budget", "调整预算"),
     (r"general\s+public\s+budget", "一般公共预算"), (r"government(?:al)?[-\s]+funds?(?:\s+budget)?", "政府性基金预算"),
     (r"state[-\s]+capital(?:\s+operations?)?(?:\s+budget)?", "国有资本经营预算"),
     (r"(?:fiscal|financial|government)\s+(?:appropriations?|allocations?)", "财政拨款"),

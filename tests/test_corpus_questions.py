@@ -396,10 +396,17 @@ def test_a_corpus_report_answers(databases, name, question, figures, texts):
                 ("报告说完成年初预算的95.45%，你用这两个数复核一下，应该是多少？", [95.46, "相差 0.01 个百分点"])]),
     (SOCIAL, [("一般公共预算财政拨款支出，年初预算、全年预算（调整后）和决算各是多少？", [321.02, 307.82]),
               ("报告写“完成年初预算的95.89%”，这个比例实际是拿决算除以哪个数？", [95.89, "分母是「全年预算」"])]),
+    # 同一个款下面另外那个项: the 款 of the code asked, but that code; 再上一级的类 of a 项: two levels up
+    (SWU_2023, [("2060204 实验室及相关设施，上一级款是哪个？再上一级的类呢？", ["20602 基础研究", "206 科学技术支出"]),
+                ("这个项在财政拨款支出决算表里是多少？", [1707.93]),
+                ("同一个款下面另外那个项是什么，决算多少？", ["2060201 机构运行", 828.72])]),
+    # a share stated in English, recomputed from the two figures typed
+    (FINANCE, [("The report says general public services took 71.73% of general-budget spending. Recompute it from "
+                "2106.66 and 2940.05 — what do you get?", [71.65])]),
     # a report of the other kind, of the same department and year, named: moved to
     (SWU_FINAL, [("西南大学2024年预算里，住房公积金预算多少？", [15176.76]),
                  ("换到2024年度决算，住房公积金实际花了多少？", [15093.08])]),
-], ids=["recomputed rate", "rate's denominator", "budget to final"])
+], ids=["recomputed rate", "rate's denominator", "code's neighbours", "English recompute", "budget to final"])
 def test_a_corpus_conversation_answers(tmp_path, name, turns):
     paths = [CORPUS / name] + ([CORPUS / SWU_BUDGET] if name == SWU_FINAL else [])
     db = tmp_path / "two.db"

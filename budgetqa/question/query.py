@@ -2784,24 +2784,27 @@ def _line_of_three_public(q: Query, last: Query | None) -> Query:
 
 
 # 这个款 / 该类 / 它所在的款 / 再往上到类级: a level above the code asked last.
-_LEVEL_POINTED = re.compile(r"(?<![占比])(?:这个|这一|该|那个|它所在的?|其所在的?|往上到)(类|款)(?:级)?")
+_LEVEL_POINTED = re.compile(r"(?<![占比])(?:这个|这一|该|那个|它所在的?|其所在的?|往上到|同一个?|同个)(类|款|项(?!目))(?:级)?")
 
 
 _LEVEL_WORD = re.compile(r"(类|款)(?:级)?")
 
 
-def _ancestor_of_last(q: Query, last: Query | None, doc: Document | None) -> Query:
+def _ancestor_of_last(q: Query, last: Query | None, doc: Document | None, earlier: tuple = ()) -> Query:
     """A follow-up naming nothing but a level of the one code asked last: 这个款下面还有哪个项 / 再往上到类级呢
-    ask of that code's 款 or 类 (of the code itself when it is of that level); 再往上一级是哪个类 asks what
-    the code is under."""
+    ask of that code's 款 or 类 (of the code itself when it is of that level; 这个项 after its 类 was asked: the
+    项 asked before); 再往上一级是哪个类 asks what the code is under."""
     pointed = _LEVEL_POINTED.search(q.squashed)
     m = pointed or (_UP.search(q.squashed) and _LEVEL_WORD.search(q.squashed))
     if m is None or q.subjects or last is None or doc is None:
         return q
-    codes = [t.key for s in last.subjects + q.excluded for t in s.terms[:1] if t.kind == "code"][:1]
-    size = {"类": 3, "款": 5}[m.group(1)]
+    size = {"类": 3, "款": 5, "项": 7}[m.group(1)]
+    said = [t.key for s in [*last.subjects, *q.excluded, *reversed(earlier)] for t in s.terms[:1] if t.kind == "code"]
+    codes = said[:1] if not said or len(said[0]) >= size else [c for c in said if len(c) >= size][:1]
     if len(codes) != 1 or len(codes[0]) < size or not pointed and len(codes[0]) == size:
         return q
+    # (再上一级的类 of a 项: two levels up, that 类 itself; 再往上一级是哪个类 of a 款: what the 款 is under)
+    pointed = pointed or (len(codes[0]) - size > 2 and m)
     term = vocabulary(doc).codes.get(codes[0][:size] if pointed else codes[0])
     if term is None or term.kind != "code":
         return q
@@ -2809,8 +2812,12 @@ def _ancestor_of_last(q: Query, last: Query | None, doc: Document | None) -> Que
     counted = q.op != "count" or re.search(r"几|多少个|多少项|数量|个数", q.squashed)
     op = "parent" if not pointed else q.op if q.op in ("count", "rank", "filter", "mean", "sum", "share") and counted \
         else "breakdown" if below else "value"
+    excluded = q.excluded
+    if pointed and re.match(r"同", pointed.group(0)) and not excluded and re.search(r"另外|另一|其他|其余|别的|除了", q.squashed):
+        own = vocabulary(doc).codes.get(codes[0])  # 同一个款下面另外那个项: the 款's items but the one asked
+        excluded = [Mention(10_000, 10_000, [own], via="context")] if own is not None else []
     return replace(q, subjects=[Mention(m.start(), m.end(), [term], via="context")], follow_up=False, op=op,
-                   ops=[(max(q.ops[0][0] + 1, 60.0) if q.ops else 60.0, op)] + q.ops)
+                   excluded=excluded, ops=[(max(q.ops[0][0] + 1, 60.0) if q.ops else 60.0, op)] + q.ops)
 
 
 def with_context(q: Query, last: Query | None, focus: list | None = None, earlier: tuple = (),
@@ -2820,7 +2827,7 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     What the last answer picked out (``focus``: a ranking's first) is what 它 refers to, unless the
     follow-up goes on with the same list (第二呢, 前五个呢); ``earlier`` holds the subjects of the
     questions before the last (两个差多少)."""
-    q = _ancestor_of_last(q, last, doc)
+    q = _ancestor_of_last(q, last, doc, earlier)
     q = _scoped_total(_pronoun_whole(_fund_of_last(_this_table(q, last, doc), last), last), last, doc)
     q = _line_of_three_public(q, last)
     if (part := _fund_part_of_last(q, last)) is not None:
@@ -3013,12 +3020,15 @@ _DEPARTMENT_WIDE = ("duties",) + UNIT_DOMAINS
 
 # The report's own totals: the classes of a level asked after one are the report's classes.
 _WHOLE_REPORT = re.compile(r"^(?:收入|支出|收支|收入支出)总计$|^本年(?:收入|支出)合计$")
+_CARRIED = re.compile(r"^上年结转(?:结余)?$|^年初结转和结余$")  # (the whole's other part, beside 本年收入合计)
 
 
 def _level_not_below(q: Query, last: Query) -> bool:
     """A level asked (类/款/项) that is not below the last subject's code, or asked after the report's whole
     (按功能分类钱花在哪几大类 after 总盘子多少): no part of it."""
-    if q.level and not q.subjects and last.subjects and all(_WHOLE_REPORT.match(squash(m.term.name)) for m in last.subjects) \
+    names = [squash(m.term.name) for m in last.subjects]
+    if q.level and not q.subjects and any(_WHOLE_REPORT.match(n) for n in names) \
+            and all(_WHOLE_REPORT.match(n) or _CARRIED.match(n) for n in names) \
             and not _PRONOUN.search(q.squashed):
         return True
     codes = [t.key for m in last.subjects[:1] for t in m.terms if t.kind == "code"]
