@@ -948,6 +948,31 @@ KNOWN_GAPS = {
     "corpus_dialogues_h7.jsonl": ["H7-014", "H7-023",
         "H7-027", "H7-038", "H7-044", "H7-046", "H7-052", "H7-056", "H7-065", "H7-076", "H7-087"],
     "corpus_mix_i7.jsonl": ["I7-011", "I7-029", "I7-034", "I7-038", "I7-040", "I7-052", "I7-055", "I7-057", "I7-063", "I7-067", "I7-068", "I7-069", "I7-072", "I7-073"],
+    # development sets of the sixteenth session (helpers who never saw the code; first score untuned): corpus_mix_s7
+    # (the bundled report and eleven corpus files; a university 财务处长, an English-only analyst, a 人大 staffer asking
+    # why, full pinyin, a clerk on 机关运行经费/采购/资产, a reader of code hierarchy), personas_t7 (the bundled report; a
+    # new 办公室主任, a 绩效 reviewer, a spreadsheet user, a 纪检 cadre, a typo-prone typist, a 财政局 reviewer),
+    # corpus_dialogues_u7 (eleven corpus files in dialogues; an audit intern copying row labels, a 预算科长, an HR officer,
+    # a parent comparing years, elliptic chains, a where-from asker) and personas_v7 (the bundled report; a pupil, voice-
+    # assistant commands, several questions on one line, a 纪委 cadre, everyday proportions, misremembered figures)
+    "corpus_mix_s7.jsonl": ["S7-033", "S7-042", "S7-054", "S7-056", "S7-063", "S7-072"],
+    "personas_t7.jsonl": ["T7-021", "T7-034", "T7-035", "T7-040", "T7-060", "T7-068", "T7-069", "T7-070", "T7-076"],
+    "corpus_dialogues_u7.jsonl": ["U7-002", "U7-003", "U7-007", "U7-014", "U7-016", "U7-029", "U7-044", "U7-045",
+        "U7-048", "U7-050", "U7-055", "U7-064", "U7-068", "U7-071", "U7-078"],
+    "personas_v7.jsonl": ["V7-004", "V7-007", "V7-008", "V7-020", "V7-032", "V7-035", "V7-039", "V7-067", "V7-068"],
+    # exam sets of the sixteenth session, scored untuned at its start and end (unread till then), then joined:
+    # personas_p7 (the bundled report; a Hong Kong visitor in Cantonese, a 东北 cadre, a 政协委员, a pupil doing
+    # homework, an accountant in bookkeeping terms, thresholds in Chinese numerals), corpus_dialogues_q7 (eleven corpus
+    # files in dialogues; a 重庆 local, a 财政局 analyst comparing bureaus, a professor, a procurement officer, a data
+    # engineer asking about the tables, a 绩效 evaluator) and corpus_mix_r7 (the bundled report and eleven corpus files;
+    # keyword searchers, voice input with homophones, an auditor of sums, a fact-checker, 亿元 and rounding, zeros)
+    "personas_p7.jsonl": ["P7-004", "P7-005", "P7-006", "P7-012", "P7-013", "P7-014", "P7-023", "P7-025", "P7-033",
+        "P7-036", "P7-038", "P7-042", "P7-057", "P7-058", "P7-063", "P7-072", "P7-077", "P7-082", "P7-084"],
+    "corpus_dialogues_q7.jsonl": ["Q7-004", "Q7-005", "Q7-007", "Q7-011", "Q7-013", "Q7-014", "Q7-017", "Q7-018",
+        "Q7-020", "Q7-023", "Q7-024", "Q7-028", "Q7-032", "Q7-035", "Q7-044", "Q7-045", "Q7-051", "Q7-055", "Q7-058",
+        "Q7-061", "Q7-063", "Q7-065", "Q7-068", "Q7-074", "Q7-076", "Q7-082", "Q7-084", "Q7-088"],
+    "corpus_mix_r7.jsonl": ["R7-011", "R7-014", "R7-027", "R7-033", "R7-034", "R7-040", "R7-041", "R7-045", "R7-046",
+        "R7-047", "R7-050", "R7-070", "R7-072", "R7-073", "R7-074", "R7-080", "R7-084", "R7-086"],
 }
 # A line whose gold holds only when asked with no conversation before it: in a shuffled session it
 # follows a question about one project, and "这些钱从哪来" is then rightly read as that project's money.
