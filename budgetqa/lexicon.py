@@ -9,6 +9,7 @@ every report: a word is listed here because people use it, never because one que
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 
 # --------------------------------------------------------------------------- names
@@ -224,7 +225,7 @@ SHORT_PAIRS: tuple[tuple[str, str], ...] = (
 # English words typed among Chinese ones (code-switching: 它占支出总计的 share 呢, second place 呢), read as
 # the Chinese word that asks the same; whole words only, longest first. Names in English are SYNONYMS.
 _EN = r"(?<![a-z]){}(?![a-z])"
-ENGLISH: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(_EN.format(word)), chinese) for word, chinese in (
+ENGLISH: tuple[tuple[re.Pattern, str | Callable[[re.Match], str]], ...] = tuple((re.compile(_EN.format(word)), chinese) for word, chinese in (
     # a share asked in English order (what share of A goes to B) is B占A
     (r"(?:what\s+)?(?:share|percentage|proportion|part)\s+of\s+(?:the\s+)?([^?？]+?)\s+(?:goes\s+to|is\s+spent\s+on|is\s+for)\s+([^?？]+)",
      r"\2占\1的比例"),
@@ -427,8 +428,8 @@ HEADCOUNT = re.compile(r"(?:几|多少)(?![天年月日次回])(?:个|名|位)?[
                        r"(?!员经费|员支出|经费|均|和家庭)"
                        # (退休的有几个 / 在编的多少人: people counted by their standing, the noun left out)
                        r"|(?:退休|离休|离退休|在编|在职|编制内|编外)的?(?:有|是)?(?:几|多少)(?:个|名|位|人)(?![\u4e00-\u9fff])"
-                       r"|人数(?:是|为|有)?(?:若干|多少|几)"
-                       r"|(?:几|多少)(?:个|位|名)?(?:叔叔阿姨|叔叔|阿姨|工作人员)|(?:多少|几)(?:个|位)?人?在上班")  # (有多少个叔叔阿姨在上班)  # (现有人数若干: how many, in writing)
+                       r"|人数(?:是|为|有)?(?:若干|多少|几)"  # (现有人数若干: how many, in writing)
+                       r"|(?:几|多少)(?:个|位|名)?(?:叔叔阿姨|叔叔|阿姨|工作人员)|(?:多少|几)(?:个|位)?人?在上班")  # (叔叔阿姨在上班)
 PERSONAL_PAY = re.compile(r"(?:主任|书记|局长|区长|县长|市长|科长|处长|部长|校长|院长|股长|领导|干部|职工|员工|个人)"
                            r".{0,6}(?:工资|收入|待遇|薪|奖金|年薪|月薪)"
                            r"|一个人(?:能|可以|能够)?(?:分|拿|得)"

@@ -125,6 +125,8 @@ _PREMISES_SIZE = re.compile(r"(?:办公室|办公楼|办公用房|房子|用房|
 # A clause asking how many or how much, and a clause typed with a name before its asking word.
 _COUNT_ASKED = re.compile(r"几[个辆张项人条类台套批]|多少")
 _FOUR_WORDS = re.compile(r"[\u4e00-\u9fff]{4}")
+
+
 def _mandarin(question: str) -> str:
     """A question with the asking words of other dialects (几钿, 系咪, 咋整) put as Mandarin says them."""
     for regional, mandarin in lexicon.REGIONAL:

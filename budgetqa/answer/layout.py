@@ -19,7 +19,9 @@ from budgetqa.textnorm import compact, squash
 
 # A table's columns asked (三公经费那张表分哪几栏, 支出决算表有哪些栏目, 最后一栏是什么): its headings, not its figures.
 COLUMNS_ASKED = re.compile(r"(?:分|有|列了?|设了?)(?:了)?(?:哪几|哪些|几)(?:个)?[\u4e00-\u9fff]{0,4}?(?:栏|列|栏目)(?!入|出|示|支)"
-                           r"|[几两三四五六七八九十\d](?:个)?[栏列](?:数|金额)?(?:分别)?(?:叫|是)(?:什么|啥)|栏目|表头(?!下|上|底)|按哪(?:几|些)[\u4e00-\u9fff]{0,5}分列|(?:最后|最左|最右|第[一二三四五六七八九十\d]{1,2})(?:一|1)?[栏列](?:是|叫|写)")
+                           r"|[几两三四五六七八九十\d](?:个)?[栏列](?:数|金额)?(?:分别)?(?:叫|是)(?:什么|啥)|栏目|表头(?!下|上|底)"
+                           r"|按哪(?:几|些)[\u4e00-\u9fff]{0,5}分列"
+                           r"|(?:最后|最左|最右|第[一二三四五六七八九十\d]{1,2})(?:一|1)?[栏列](?:是|叫|写)")
 
 # Which of a table's columns (or, of a summary table, which items of a side) hold figures or are empty.
 _FILLED_ASKED = re.compile(r"空|没(?:有)?(?:数|填|金额)|无数|(?<!没)有数|有数字|有金额|填了")
@@ -34,7 +36,8 @@ ASPECTS: dict[str, re.Pattern] = {
     "note": re.compile(r"(?:怎么|如何|咋)(?:标注|注明|标明|标的|注的)|标注|注明|备注|表注|注释|下面的注|底下的注|脚注"),
     "position": re.compile(r"第几张|第几个表|是第[一二三四五六七八九十\d]{1,2}张(?:表)?(?:吗|吧|么|嘛|不)"),
     "levels": re.compile(r"[一二三]级指标"),
-    "title": re.compile(r"表名|全称|全名|标题(?:是|叫|怎么写|写的是什么)|表的?名字|(?:表[\d一二三四五六七八九十]{0,3}|张)(?:的)?(?:名字)?叫(?:什么|啥)(?:名字)?$|张(?:表)?是(?:什么|啥)(?:表)?$"),
+    "title": re.compile(r"表名|全称|全名|标题(?:是|叫|怎么写|写的是什么)|表的?名字"
+                        r"|(?:表[\d一二三四五六七八九十]{0,3}|张)(?:的)?(?:名字)?叫(?:什么|啥)(?:名字)?$|张(?:表)?是(?:什么|啥)(?:表)?$"),
 }
 
 
@@ -225,7 +228,9 @@ def _position(doc: Document, table: Table, q) -> Answer | None:
     return a
 
 
-_ASPECT_ANSWERS = {"position": _position, "levels": lambda doc, table, q: None, "columns": _columns, "rows": _rows, "numbering": _numbering, "note": _note, "title": _title}
+# (the indicator levels are the performance sheets', answered by sheet_layout: no table has them)
+_ASPECT_ANSWERS = {"position": _position, "levels": lambda doc, table, q: None, "columns": _columns, "rows": _rows,
+                   "numbering": _numbering, "note": _note, "title": _title}
 
 
 # --------------------------------------------------------------------------- performance sheets

@@ -2783,10 +2783,11 @@ def _line_of_three_public(q: Query, last: Query | None) -> Query:
     return replace(q, whole=_carried(last.subjects[0]))
 
 
-# 这个款 / 该类 / 它所在的款 / 再往上到类级: a level above the code asked last.
+# A level of the code asked last, pointed at (这个款, 该类, 它所在的款, 往上到类级, 同一个款, 这个项).
 _LEVEL_POINTED = re.compile(r"(?<![占比])(?:这个|这一|该|那个|它所在的?|其所在的?|往上到|同一个?|同个)(类|款|项(?!目))(?:级)?")
 
 
+# The level named after 往上 or 上一级 (再往上一级是哪个类).
 _LEVEL_WORD = re.compile(r"(类|款)(?:级)?")
 
 
