@@ -365,6 +365,8 @@ CASES = [
     # the whole of income and spending said as 收支总盘子, against 前一年
     (FINANCE, "财政局这一年收支总盘子比前一年小了多少？", [56.95], []),
     (FINANCE, "普陀区财政局2024年决算一共用掉几钿？", [2940.05], []),
+    # a threshold typed in 亿 (in 万元 here), and 表头 said for 表里 in 西南官话 (no columns asked)
+    (SWU_BUDGET, "支出预算表头，超过1亿的项级科目有哪些嘛？", [29317.49], ["高等教育"]),
     # a figure asked in 亿元, rounded as asked, the exact figure kept
     (SWU_BUDGET, "支出预算表中教育支出452,738.18万元，折合多少亿元（保留两位小数）？", [45.273818], ["约 45.27 亿元"]),
 ]

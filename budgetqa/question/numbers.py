@@ -20,7 +20,7 @@ _PATTERNS = (
     (re.compile(r"(?<=倒数)([一二两三四五六七八九十]+)"), "{}"),
     (re.compile(r"(?<=top)([一二两三四五六七八九十]+)"), "{}"),
     (re.compile(r"(?<=最大的|最多的|最高的|最小的|最少的|最低的)([一二两三四五六七八九十]+)(?=个|项|名|笔)"), "{}"),
-    (re.compile(rf"([一二两三四五六七八九十][{_CN_NUMERAL}]*)(?=万|元|块钱|多万|来万|余万|多元|多块)"), "{}"),
+    (re.compile(rf"([一二两三四五六七八九十][{_CN_NUMERAL}]*)(?=万|亿|元|块钱|多万|来万|余万|多元|多块)"), "{}"),
     # a number said with its decimals (五百五十点五一), or a total said after 等于/是不是 (等于一千零八十四)
     (re.compile(r"([零〇一二两三四五六七八九十百千万]+点[零〇一二三四五六七八九]+)"), "{}"),
     (re.compile(r"(?:(?<=等于)|(?<=是不是)|(?<=是否))([一二两三四五六七八九][零〇一二两三四五六七八九十百千万]*[十百千万][零〇一二两三四五六七八九]*)"), "{}"),
@@ -176,6 +176,11 @@ def read_numbers(squashed: str) -> Numbers:
         if "." not in raw and after[:1] not in ("万", "元", "块") and (
                 len(raw) in (3, 5, 7) or re.fullmatch(r"20[0-4]\d", raw)):
             continue  # a classification code or a year
+        if after[:1] == "亿":  # 1亿 / 1.5亿元: in 万元
+            wan = Decimal(raw) * 10000
+            wan = wan.quantize(Decimal(1)) if wan == wan.to_integral_value() else wan.normalize()
+            out.amounts.append(Amount(wan, "万元", m.start(), m.end() + (2 if after == "亿元" else 1)))
+            continue
         if after == "千元":  # 5千元: in 元
             out.amounts.append(Amount(Decimal(raw) * 1000, "元", m.start(), m.end()))
             continue
