@@ -314,7 +314,7 @@ REGIONAL: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), r) for p, r
     (r"边(?=[一几些张项个类])", "哪"), (r"点解", "为什么"), (r"点样", "怎么样"), (r"乜嘢|咩嘢", "什么"), (r"嘅", "的"),
     (r"咗", "了"), (r"冇", "没有"), (r"唔(?=[系是该同够])", "不"), (r"啲", "些"), (r"佢(?:哋)?", "它"), (r"睇下|睇吓", "看一下"),
     (r"嗰|𠮶", "那"), (r"呢个", "这个"),
-    # 西南官话: 头 after a place said as 里 (说明头讲, 报告头没写, 表头超过1亿的)
+    # 西南官话: 头 after a text said as 里 (说明头讲, 报告头没写; 表头 is left as typed: it also names the header)
     (r"(?<=[明告])头(?=[讲写说有没里])", "里"),
     # 东北话
     (r"几俩", "几辆"),  # (公车几俩: 俩 typed for 辆, before a line is cut into its questions)
