@@ -129,10 +129,10 @@ def test_plain_chinese_numerals_read_alike_without_cn2an():
     """Numerals below ten thousand are read without cn2an's start-up; every one as cn2an reads it."""
     import cn2an
 
-    from budgetqa.question.numbers import _small_numeral
+    from budgetqa.question.numbers import small_numeral
 
     for n in range(1, 10000):
         spelled = cn2an.an2cn(n)
-        got = _small_numeral(spelled)
+        got = small_numeral(spelled)
         assert got is None or got == n, (spelled, got)
-    assert _small_numeral("两") == 2 and _small_numeral("十五") == 15 and _small_numeral("三百五") is None
+    assert small_numeral("两") == 2 and small_numeral("十五") == 15 and small_numeral("三百五") is None

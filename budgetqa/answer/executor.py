@@ -24,7 +24,7 @@ from budgetqa.answer.documents import (asked_kind, chosen_report, department_rep
                                        several_loaded,
                                        strip_department, wants_comparison)
 from budgetqa.models import ECONOMIC_CLASSES, Document
-from budgetqa.question.numbers import chinese_numbers
+from budgetqa.question.numbers import chinese_numbers, small_numeral
 from budgetqa.question.vocabulary import printed_text
 from budgetqa.question.query import (MAX_QUESTION, UNIT_DOMAINS, Query, measure_word, pointed_item, pointed_pair, read, same_reading,
                                      scope_parts,
@@ -1102,8 +1102,7 @@ def convert_units(answer: Answer, q: Query) -> None:
                 converted.append(Figure(f"{row[name]}（折合{target}）", scaled(row[amount], row[unit]), target))
     if converted:
         places = re.search(r"保留([一二两三四\d])位", q.squashed)  # (保留两位小数: the exact figure, then rounded)
-        digits = int(places.group(1)) if places and places.group(1).isdigit() else "一二三四".find(
-            places.group(1).replace("两", "二")) + 1 if places else 0
+        digits = (int(places.group(1)) if places.group(1).isdigit() else small_numeral(places.group(1))) if places else 0
         rounded = (lambda v: f"，约 {v.quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP):,} {target}") if places else (lambda v: "")
         answer.text += "（折合：" + "；".join(f"{f.label.split('（折合')[0]} {f.value:,} {target}{rounded(f.value)}"
                                           for f in converted) + "）"

@@ -11,6 +11,7 @@ from budgetqa.answer.build import answer, pct
 from budgetqa.answer.model import Answer
 from budgetqa.findings import SEVERITY_LABEL, judge
 from budgetqa.models import Document
+from budgetqa.question.numbers import small_numeral
 from budgetqa.question.query import Query
 from budgetqa.textnorm import normalise, squash
 
@@ -195,11 +196,8 @@ _OF_LAST = re.compile(rf"^(?:那)?(?:上一个|上个|刚才(?:那个|的)?|前�
                       rf"(一半|([\d.]+|[{_CN}])倍|([\d]+|[{_CN}])分之([\d]+|[{_CN}])|([\d.]+)[%％])(?:是|为|等于|有)?(?:多少|几)")
 
 
-_CN_VALUE = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-
-
 def _number(said: str) -> Decimal:
-    return Decimal(said) if said[0].isdigit() else Decimal(_CN_VALUE[said])
+    return Decimal(said) if said[0].isdigit() else Decimal(small_numeral(said))
 
 
 def of_last_figure(question: str, figures: list) -> Answer | None:

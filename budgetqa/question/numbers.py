@@ -42,7 +42,7 @@ def _fractions(text: str) -> str:
         text = _HALF.sub("50%", text.replace("过半", "超过50%"))
     if "分之" in text:
         def share(m: re.Match[str]) -> str:
-            whole, part = _small_numeral(m.group(1)), _DIGITS[m.group(2)]
+            whole, part = small_numeral(m.group(1)), _DIGITS[m.group(2)]
             return f"{(Decimal(part) * 100 / whole).quantize(Decimal('0.01'))}%" if whole and part < whole else m.group(0)
 
         text = _PARTS_OF.sub(share, text)
@@ -74,7 +74,7 @@ def chinese_numbers(text: str) -> str:
             raw = m.group(1)
             if re.fullmatch("[零〇一二三四五六七八九]{4}", raw):
                 return template.format("".join(str("零一二三四五六七八九".index(c.replace("〇", "零"))) for c in raw))
-            small = _small_numeral(raw)
+            small = small_numeral(raw)
             if small is not None:
                 return template.format(small)
             import cn2an  # loaded only for numerals beyond the plain ones (五十万, 三点五, 三百五)
@@ -92,7 +92,7 @@ _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
 _TENS = {"十": 10, "百": 100, "千": 1000}
 
 
-def _small_numeral(raw: str) -> int | None:
+def small_numeral(raw: str) -> int | None:
     """A plain numeral below ten thousand (三, 十五, 二十, 一百零五), read without cn2an's start-up
     (its patterns compile in 0.1 s); None for anything else, which cn2an reads."""
     if not raw or any(ch not in _DIGITS and ch not in _TENS for ch in raw) or len(raw) > 1 and raw[-2] in "百千" \
