@@ -216,3 +216,65 @@ def test_the_departments_of_a_place(conn):
 def test_a_figure_that_is_not_standard_ordered_over_a_few_reports(conn):
     answer = ask(conn, "2026年哪个单位差旅费最多", Session())
     assert answer.intent == "rank" and answer.text.split("：")[1].startswith("最多的是 上海市普陀区司法局 2026年预算 95,000.00 元")
+
+
+# --------------------------------------------------------------------------- two reports in one conversation
+def test_two_reports_visited_are_put_together_when_asked(conn):
+    """两家加起来多少 / 是社工部的几倍 after one figure asked of two departments in turn: those two figures,
+    added and divided exactly (the figures are the ones the conversation's answers gave)."""
+    session = Session(document_id=doc_id(conn, "屯留", 2024, "预算"))
+    first = ask(conn, "普陀区财政局2024年决算，机关运行经费是多少？", session)
+    second = ask(conn, "区委社会工作部2024年的机关运行经费呢？", session)
+    a, b = first.figures[0].value, second.figures[0].value
+    assert a > b > 0, (first.text, second.text)
+    answer = ask(conn, "两家加起来多少？财政局大约是社工部的几倍？", session)
+    assert has_number(answer, float(a + b)), answer.text
+    assert has_number(answer, float((a / b).quantize(Decimal("0.01")))), answer.text
+
+
+def test_one_department_s_two_years_give_their_difference_and_change(conn):
+    """比2023年多了多少 of 西南大学's 2024 决算: the two years' printed figures, their difference and the
+    change in per cent; 那它增长了百分之几 next asks of the same figure."""
+    session = Session(document_id=doc_id(conn, "屯留", 2024, "预算"))
+    answer = ask(conn, "西南大学2024年度决算，财政拨款收入多少？比2023年多了多少？", session)
+    by_year = {row[0]: row[2] for row in answer.rows}
+    new, old = by_year["西南大学 2024年决算"], by_year["西南大学 2023年决算"]
+    assert has_number(answer, float(new - old)), answer.text
+    rate = ((new - old) * 100 / old).quantize(Decimal("0.01"))
+    assert has_number(answer, float(rate)), answer.text
+    again = ask(conn, "那它增长了百分之几？", session)
+    assert has_number(again, float(rate)), again.text
+
+
+def test_a_report_named_alone_asks_the_last_question_of_it(conn):
+    """那西南大学2024年决算呢 after a question of its 2023 决算: the same question, of the 2024 report."""
+    session = Session(document_id=doc_id(conn, "屯留", 2024, "预算"))
+    ask(conn, "西南大学2023年决算的基本支出是多少？", session)
+    answer = ask(conn, "那西南大学2024年决算呢？", session)
+    direct = ask(conn, "西南大学2024年决算的基本支出是多少？", Session(document_id=doc_id(conn, "屯留", 2024, "预算")))
+    assert answer.matched and answer.document == "西南大学 2024年决算", answer.text
+    assert [f.value for f in answer.figures] == [f.value for f in direct.figures], (answer.text, direct.text)
+
+
+def test_the_stated_rates_that_pass_a_threshold(conn):
+    """增幅超过20%的有哪些 / 比上年增长的有几个 in 西南大学's 2024 决算: the subjects its text states a rate for,
+    filtered by the rates the store holds."""
+    session = Session(document_id=doc_id(conn, "西南大学", 2024, "决算"))
+    rates = conn.execute("select topic, value from facts where document_id = ? and kind = 'rate' and topic != ''",
+                         [session.document_id]).fetchall()
+    rising = [t for t, v in rates if Decimal(v) > 0]
+    over = [t for t, v in rates if Decimal(v) > 20]
+    counted = ask(conn, "写明比2023年度增长的科目有几个？", session)
+    assert counted.intent == "filter" and has_number(counted, len(rising)), counted.text
+    listed = ask(conn, "增幅超过20%的有哪些？", session)
+    assert over and all(t in listed.text for t in over) and f"有 {len(over)} 个" in listed.text, listed.text
+
+
+def test_procurement_reserved_for_small_firms_is_its_own_figure(conn):
+    """面向中小企业预留和面向小微企业预留的预算金额: the two reserved amounts the text states, not the split by goods."""
+    session = Session(document_id=doc_id(conn, "规划和自然资源局", 2024, "决算"))
+    answer = ask(conn, "面向中小企业预留和面向小微企业预留的预算金额各是多少？", session)
+    stated = dict(conn.execute("select label, value from facts where document_id = ? and label like '%预留%'",
+                               [session.document_id]).fetchall())
+    assert len(stated) == 2 and all(has_number(answer, float(v)) for v in stated.values()), answer.text
+    assert "货物" not in answer.text, answer.text

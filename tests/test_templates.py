@@ -194,6 +194,9 @@ def test_a_narrative_only_report_loads_as_narrative(docs, tmp_path):
 
     answer = ask(connect(path), "基本支出多少")
     assert answer.matched and "61,042.17" in answer.text
+    pictures = len(re.findall(r"\[图片表格", (CORPUS / "narrative_chongqing_jiaotongwei_2018_dept_budget.txt").read_text(encoding="utf-8")))
+    tables = ask(connect(path), "表格都是以图片形式附的吧？一共几张？")  # (their count, and that their figures cannot be read)
+    assert pictures and any(f.value == pictures and f.unit == "张" for f in tables.figures) and "读不出" in tables.text, tables.text
 
 
 def test_text_that_is_no_budget_report_is_still_refused():

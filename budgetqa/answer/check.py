@@ -262,7 +262,8 @@ def _against_sheet(doc: Document, q: Query) -> Answer | None:
 
 def _parts_named(doc: Document, q: Query) -> Answer | None:
     """A加B等于C吗 / C等于A+B吗 / A+B+C，与D+E，两边是否相等: the named figures added and compared."""
-    m = _EQUALS.search(q.squashed) or re.search(r"是不是|是否|核对|对比|差多少|相差|差额|多还是少|多多少|少多少", q.squashed)
+    m = _EQUALS.search(q.squashed) or re.search(r"是不是|是否|核对|对比|差多少|相差|差额|多还是少|多多少|少多少"
+                                                r"|哪个(?:大|多|高|小|少|低)|谁(?:大|多|高|小|少|低)", q.squashed)
     # an amount typed right after a name is that name's figure as the asker read it (人员经费290.03是否等于…)
     labels = [a for a in q.amounts if any(0 <= a.start - s.end <= 1 for s in q.subjects)]
     counted = [a for a in q.amounts if a not in labels and not re.match(r"(?:列|项|个|类|款)", q.squashed[a.end:a.end + 1])]
@@ -423,6 +424,10 @@ def _two_sides(left: list[Value], right: list[Value]) -> Answer | None:
                " + ".join(f"{v.label} {v.amount}" for v in left) + f" = {amount_text(sums[0], unit)}；"
                + " + ".join(f"{v.label} {v.amount}" for v in right) + f" = {amount_text(sums[1], unit)}："
                + ("相等" if sums[0] == sums[1] else f"不相等，差 {amount_text(abs(sums[0] - sums[1]), unit)}") + "。")
+    if sums[0] != sums[1]:
+        larger = left if sums[0] > sums[1] else right
+        a.text += f"较大的一方：{' + '.join(v.label for v in larger)}。"
+        a.figure("两侧之差（计算）", abs(sums[0] - sums[1]), unit)
     a.figure("一侧之和（计算）", sums[0], unit)
     a.figure("另一侧之和（计算）", sums[1], unit)
     for v in left + right:

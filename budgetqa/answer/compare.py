@@ -74,7 +74,7 @@ def across_answer(conn: sqlite3.Connection, question: str, plan: Across, named: 
     elif plan.scope == "years":
         answer = _join([_years(conn, f, plan, unit) for f in figures])
     else:
-        answer = _join([_compare(conn, f, plan.reports, unit) for f in figures])
+        answer = _join([_compare(conn, f, plan.reports, unit, question) for f in figures])
     if assumed:
         answer.understood += assumed
         answer.text = answer.text.replace("理解：", f"理解{assumed}：", 1)
@@ -237,7 +237,7 @@ def _share(conn, part: str, whole: str, question: str, scope: str, every: dict) 
     return a
 
 
-def _compare(conn, figure: str, reports: list[Report], unit: str) -> Answer:
+def _compare(conn, figure: str, reports: list[Report], unit: str, question: str) -> Answer:
     ordered = sorted(reports, key=lambda r: (r.department, r.kind, r.year or 0, r.id))
     c = across.compare(conn, figure, [r.id for r in ordered], unit=unit)
     understood = f"按「{figure}」比较 {len({r.department for r in reports})} 个部门的 {len(reports)} 份报告理解"
@@ -257,6 +257,8 @@ def _compare(conn, figure: str, reports: list[Report], unit: str) -> Answer:
     a.text = f"{understood}：{text}"
     for f in c.figures:
         _add(a, f)
+    if len(c.figures) == 2:
+        _between(a, question, [(f.report, f.value) for f in c.figures], unit, gap=False)
     a.columns = ["报告", "项目", f"金额（{unit}）", "报告所列", "出处"]
     a.rows = [[f.report.label, f.label or figure, f.value, _printed(f), _where(f)] for f in c.figures]
     a.rows += [[r.label, figure, None, "（该报告没有此项）", ""] for r in c.lacking]
@@ -317,6 +319,46 @@ def _join(answers: list[Answer]) -> Answer:
     return first
 
 
+_SUM_ASKED = re.compile(r"加起来|加在一起|加一起|加一块|合起来|合一起|相加|之和|一共|总共|共计")
+_SHARE_ASKED = re.compile(r"占(?:了)?(?:几成|多少|百分之|比|比例|比重|份额)")
+_GAP_ASKED = re.compile(r"[多少差](?:了|出)?(?:多少|好多|几多|啥)|相差|差额|差距|增[加长]了?多少|减少了?多少|增长了?多少")
+_TIMES_ASKED = re.compile(r"几倍|多少倍|好多倍")
+
+
+def _between(a: Answer, question: str, sides: list[tuple[Report, Decimal]], unit: str, gap: bool = True) -> None:
+    """The figure of two reports put together when the question asks it (比财政局多多少, 两家加起来,
+    是社工部的几倍): their difference (and, for one department's two years, the change in per cent),
+    sum or ratio, computed exactly in ``unit``; ``gap`` False when the difference is said already."""
+    (ref1, one), (ref2, two) = sides
+    (high_ref, high), (low_ref, low) = sorted(sides, key=lambda side: -side[1])
+    said = []
+    if gap and _GAP_ASKED.search(question):
+        difference = high - low
+        said.append(f"{high_ref.label} 比 {low_ref.label} 多 {amount_text(difference, unit)}（{high} − {low}）"
+                    if difference else "两者相等")
+        a.figure(f"{high_ref.label} 比 {low_ref.label} 多", difference, unit)
+        if ref1.department == ref2.department and ref1.year and ref2.year and ref1.year != ref2.year:
+            (old_ref, old), (new_ref, new) = sorted([(ref1, one), (ref2, two)], key=lambda item: item[0].year)
+            if old:
+                change = ((new - old) * 100 / old).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+                said[-1] += f"；{new_ref.year}年比{old_ref.year}年{'增长' if change >= 0 else '下降'} {abs(change)}%（计算）"
+                a.figure(f"{new_ref.label} 比上一份增减率", change, "%")
+    if _SUM_ASKED.search(question):
+        a.figure("两份报告合计", one + two, unit)
+        said.append(f"两者合计 {amount_text(one + two, unit)}（{one} + {two}）")
+        if _SHARE_ASKED.search(question) and one + two:  # 街道占几成: each one's part of the two together
+            for ref, value in sides:
+                share = (value * 100 / (one + two)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+                a.figure(f"{ref.label} 占两者合计", share, "%")
+                said.append(f"{ref.label} 占 {share}%（{value} ÷ {one + two}）")
+    if _TIMES_ASKED.search(question) and low:
+        times = (high / low).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        a.figure(f"{high_ref.label} 是 {low_ref.label} 的倍数", times, "倍")
+        said.append(f"{high_ref.label} 是 {low_ref.label} 的 {times} 倍")
+    if said:
+        a.text += "；".join(said) + "。"
+
+
 def _standard_only(count: int, question: str) -> Answer:
     listed = "、".join(FIGURES)
     return Answer(False, "compare",
@@ -334,6 +376,9 @@ def _asked(question: str, named: Named) -> str:
     text = re.sub(r"20\d{2}\s*年?(?:度)?", " ", text)
     text = re.sub(r"(?:各|所有|每个|哪个|哪些)(?:部门|单位)|对比|比较|之间|相比|历年|逐年|各年|这两年|近两年"
                   r"|最多|最少|最高|最低|最大|最小|排名|排序|(?:的|是)$", " ", text)
+    # what is done with the figures of the reports (their difference, change, sum, ratio): not asked of each
+    text = re.sub(r"[多少]了?(?:多少|好多)|差(?:了)?(?:多少|好多)|相差|增幅|涨幅|增长率|增长了?(?:百分之几|多少)"
+                  r"|变化了?多少|加起来|加一起|合起来|是?[^，,。？?]{0,6}的?(?:几|多少|好多)倍|(?:^|(?<=[ ，,]))比(?=[ ，,？?])", " ", text)
     return re.sub(r"\s+", " ", text).strip(" 的和与跟及、，,") or question
 
 
@@ -370,6 +415,12 @@ def ask_each(conn: sqlite3.Connection, question: str, named: Named, reports: lis
         a.text += "单位不同，已在表中折算为万元。"
     for ref, fig, _ in answered:
         a.figure(f"{ref.label} {fig.label}", fig.value, fig.unit, f"{ref.label} {fig.table}", fig.line)
+    if len(answered) == 2:
+        (ref1, fig1, wan1), (ref2, fig2, wan2) = answered
+        if fig1.unit == fig2.unit:
+            _between(a, question, [(ref1, fig1.value), (ref2, fig2.value)], fig1.unit)
+        elif wan1 is not None and wan2 is not None:
+            _between(a, question, [(ref1, wan1), (ref2, wan2)], "万元")
     missing = [r[0] for r in rows if r[2] is None]
     if missing:
         a.text += f"没有此项的报告：{'、'.join(missing)}。"

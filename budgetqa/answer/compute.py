@@ -1306,9 +1306,23 @@ def moved(doc: Document, q: Query) -> Answer | None:
     return a
 
 
+def _final_stated(doc: Document, subject: str) -> Fact | None:
+    """X支出决算数 where the report says it after X's year-start budget, naming no subject (“三公”经费财政拨款
+    支出年初预算为2.85万元，支出决算为0.39万元): that figure."""
+    for before, fact in zip(doc.facts, doc.facts[1:]):
+        stem = re.sub(r"(?:支出)?年初预算$", "", before.label)
+        if fact.kind == "amount" and re.fullmatch(r"(?:支出)?决算数?", fact.label) and stem != before.label \
+                and subject.startswith(stem) and re.fullmatch(r"(?:支出)?决算数?", subject[len(stem):]):
+            return fact
+    return None
+
+
 def stated_change(doc: Document, q: Query, best: Fact) -> Answer:
     rate = next((f for f in doc.facts if f.kind == "rate" and f.subject == best.subject and f.line >= best.line - 1), None)
-    current = next((f for f in doc.facts if f.kind == "amount" and f.label == best.subject), None)
+    # (支出决算 and 支出决算数 are one figure)
+    subject = best.subject.removesuffix("数")
+    current = next((f for f in doc.facts if f.kind == "amount" and f.label.removesuffix("数") == subject), None) \
+        or _final_stated(doc, best.subject)
     word = "增加" if best.value > 0 else "减少"
     text = f"{best.subject} 比{best.basis}{word} {amount_text(abs(best.value), best.unit)}"
     a = answer("change", f"{best.subject} 与{best.basis}相比", "")
@@ -1334,6 +1348,11 @@ def stated_change(doc: Document, q: Query, best: Fact) -> Answer:
                     f"{'减' if best.value > 0 else '加'} {abs(best.value)} 推算）。") + text
     reason = stated_reason(doc, best.sentence, best.line, best.subject) or _reason_of_part(doc, best)
     a.text += text + (f"。{reason}" if reason else "") + f"（{NARRATIVE} 第{best.line}行）。"
+    if not reason and re.search(r"为什么|为啥|为何|原因|缘故|理由", q.squashed) \
+            and not re.search(r"多少|几|百分之|多大|是否|吗|对不对", q.squashed.replace("是什么", "")):
+        a.matched = False  # only the reason was asked, and the report gives none: said, the change beside it
+        head, said, body = a.text.partition("理解：")
+        a.text = f"{head}{said}报告（{doc.label}）没有写明{best.subject}变动的原因。{body}"
     return a
 
 
@@ -1633,12 +1652,15 @@ def last_two(doc: Document, q: Query, results: list) -> Answer | None:
 
 _ON_RESULT = re.compile(r"^(?:那|那么)?再?加上|^(?:那|那么)?再?把[^，,。？?]{1,16}?加(?:进去|进来|上)"
                         r"|^(?:这|那)(?:几|[两三四五六七八九十\d]{1,2})?(?:项|个|类|款|笔|些|块)(?:加起来|合起来|合计|一共)?占"
-                        r"|^(?:那|它|其)?占(?!比)")
+                        r"|^(?:那|它|其)?占(?!比)"
+                        r"|^(?:那)?(?:它们|它俩|这(?:几|[两三四五六七八九十\d]{1,2})?(?:项|个|类|款|笔|些|块))(?:加起来|合起来|合计|一共|之和)?"
+                        r"(?:的合计)?比(?=[^，,。？?]*(?:多|少|差|高|低))"
+                        r"|^(?:那|那么)?比(?=[^，,。？?]*(?:多|少|差|高|低))")  # (…加起来多少？比X少多少: the sum against X)
 
 
 def on_last_result(doc: Document, q: Query, results: list) -> Answer | None:
-    """再加上X呢 / 这几项占X比重 after a computed total (a filter's or a sum's): that total with X
-    added, or its share of X."""
+    """再加上X呢 / 这几项占X比重 / 它们比X多多少 after a computed total (a filter's or a sum's): that total
+    with X added, its share of X, or its difference from X."""
     if not results or not _ON_RESULT.search(q.squashed) or not (
             results[-1][2] in ("filter", "sum") or results[-1][1].label == "合计（计算）"):
         return None  # (a ranking's first items added: 前三大加起来多少？占本年项目的多少)
@@ -1654,7 +1676,13 @@ def on_last_result(doc: Document, q: Query, results: list) -> Answer | None:
     if other is None or other.unit != total.unit:
         return None
     shown = f"{what} {amount_text(total.value, total.unit)}"
-    if q.op == "share" or "占" in q.squashed:
+    if re.search(r"比[^，,。？?]*(?:多|少|差|高|低)", q.squashed) and "占" not in q.squashed:  # 它们比绩效工资多多少
+        gap = total.value - other.amount
+        a = answer("difference", f"{what} 与 {other.label}",
+                   f"{shown}，比 {said(other)} {'多' if gap >= 0 else '少'} {amount_text(abs(gap), total.unit)}"
+                   f"（{total.value} − {other.amount}）。")
+        a.figure("差额（计算）", abs(gap), total.unit)
+    elif q.op == "share" or "占" in q.squashed:
         if not other.amount:
             return None
         rate = pct(total.value, other.amount)

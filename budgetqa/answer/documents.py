@@ -235,6 +235,27 @@ class Choice:
 
 
 # Words moving the conversation to another report (换成, 切到, 再看, 看看…的).
+# What a question that only names another report says besides its name (那西南大学2024年决算呢, 换成2023年的呢).
+_REPORT_ONLY = re.compile(r"(?:那|那么|再看|换成|换到|看看|切到|转到|改看|回到)?(?:部门|单位)?(?:的)?(?:决算|预算)?(?:报告)?"
+                          r"(?:的|里|中|那边|这边|呢|吧|怎么样|如何|又是多少|是多少)*")
+
+
+def without_report(question: str, named: Named) -> str:
+    """The question without the report it names: its departments, years and 预算/决算 (西南大学2023年决算的X
+    多少 -> 的X多少)."""
+    text = question
+    for m in named.departments:
+        text = strip_department(text, m.department, [])
+    return re.sub(r"20\d{2}\s*年?度?(?:部门|单位)?(?:决算|预算)?", "", squash(normalise(text)))
+
+
+def names_report_only(question: str, named: Named) -> bool:
+    """那西南大学2024年决算呢: the question names a report and asks nothing of its own (so asks what the last
+    question asked, of that report)."""
+    return bool(named.departments or named.years) and bool(
+        _REPORT_ONLY.fullmatch(re.sub(r"[？?。！!，,]", "", without_report(question, named))))
+
+
 _SWITCHED = re.compile(r"换成|换到|切到|切换到?|转到|改看|再看|回到|看看|那份|那本")
 _KIND_NAMED = re.compile(r"(?:20\d\d年度?的?|换成|换到|切到|切换到|转到|改看|再看|回到|看看)(决算|预算)")
 
@@ -291,6 +312,23 @@ _ORDER = re.compile(rf"最|前{_N}|排名|排行|排序|排第|第一|倒数|top
 _COMPARE_WORDS = re.compile(r"对比|比较|相比|比一比|比一下|pk|差距|谁多|谁少|谁高|谁低|哪个多|哪个少|哪个高|哪个低")
 _YEARS_WORDS = re.compile(r"历年|逐年|各年|各年度|近几年|这几年|近年来|年度变化|变化趋势|这两年|近两年|最近两年")
 _TWO_YEARS = re.compile(r"这两年|近两年|最近两年")
+
+
+# (这两个单位, 两家下属单位, 下属两个单位: two units within one report)
+_BOTH_VISITED = re.compile(r"(?<![这那属括含有])(?:两家(?!下属|所属)|两个部门|两份报告|两个报告)|(?<![前后近这那])(两年)(?![前后内以里])")
+
+
+def both_visited(question: str, visited: list[Report]) -> Across | None:
+    """两家加起来多少 / 两家的X分别是多少 / 两年差多少, when the conversation has been about two reports
+    (两年: of one department): those two, the same figure asked of each."""
+    said = _BOTH_VISITED.search(squash(normalise(question))) if len(visited) >= 2 else None
+    if said is None:
+        return None
+    reports = visited[-2:]
+    same = reports[0].department == reports[1].department
+    if said.group(1) and not (same and reports[0].year != reports[1].year):
+        return None
+    return Across("years" if same else "named", reports[0].department if same else "", reports)
 
 
 @dataclass

@@ -20,9 +20,9 @@ from budgetqa.answer.resolve import REPORT_TOTALS, TOPIC_FACT_WORDS
 from budgetqa.answer import check as checks
 from budgetqa.answer import build, compute, figures, gaps, layout, lists, text, topics, typed
 from budgetqa.answer.enumerated import enumerated
-from budgetqa.answer.documents import (asked_kind, chosen_report, department_reports, report_of, reports_named,
-                                       several_loaded,
-                                       strip_department, wants_comparison)
+from budgetqa.answer.documents import (asked_kind, both_visited, chosen_report, department_reports, names_report_only,
+                                       report_of, reports_named, several_loaded, strip_department, wants_comparison,
+                                       without_report)
 from budgetqa.models import ECONOMIC_CLASSES, Document
 from budgetqa.question.numbers import chinese_numbers, small_numeral
 from budgetqa.question.vocabulary import printed_text
@@ -62,19 +62,29 @@ def ask(conn: sqlite3.Connection, question: str, session: Session | None = None)
     several = several_loaded(conn)
     if several:
         question = _pick(question, session) or question  # a numbered choice names its report
+        question = _year_swapped(question, session)
         named = reports_named(conn, question, _printed_by(conn, current.id))
         own = department_reports(conn, current.department)
-        plan = wants_comparison(question, named, current, own)
+        plan = wants_comparison(question, named, current, own) or both_visited(
+            question, [r for r in (report_of(conn, i) for i in session.visited) if r is not None])
         if plan is not None:
-            return across_answer(conn, question, plan, named, asked_kind(question), read_document, ask_doc)
+            question = _with_last_subject(conn, question, session)
+            answer = across_answer(conn, question, plan, named, asked_kind(question), read_document, ask_doc)
+            if answer.matched and plan.reports:
+                _compared_in_session(conn, question, plan.reports, current, session)
+            return answer
         choice = chosen_report(question, named, current, own, _missing_year)
         if choice.report is None:
+            session.refused = "report:" + question
             return Answer(False, "out_of_scope", choice.refusal, document=current.label)
+        if choice.report.id != session.document_id and session.history:
+            question = _carried_to(conn, question, named, session, choice.report)
         current, others = choice.report, choice.others
     doc = read_document(conn, current.id)
     if session.document_id != doc.id:
         session.last_query = None  # another report: what was said of the last one does not carry over
     session.document_id = doc.id
+    session.visited = [i for i in session.visited if i != doc.id] + [doc.id]
     answer = ask_doc(conn, doc, question, session)
     answer.document = doc.label
     if several and answer.matched:
@@ -83,6 +93,73 @@ def ask(conn: sqlite3.Connection, question: str, session: Session | None = None)
             answer.text += f"（问题中的名称也可指 {listed}，写出全称可选定）"
         answer.text += f"（出自 {doc.label}）"
     return answer
+
+
+def _what_is_asked(doc: Document, question: str) -> str:
+    """The question without the report's own department, greetings, who is asking and how to answer."""
+    stripped = strip_department(question, doc.department, _printed(doc))
+    if stripped != question and _DUTY_ASKED.match(stripped):
+        stripped = "本部门" + stripped.lstrip()  # (区委办是干什么的: the department's own work, whatever was asked before)
+    question = _GREETING.sub("", stripped) or question
+    question = _WANT_TO_KNOW.sub("", _INTRODUCTION.sub("", question)) or question  # (同志你好，我想了解一下…)
+    question = _FORMAT_WISH.sub("", question) or question  # (…各多少，给三个数就行: how to answer, not what)
+    return _FIGURES_WANTED.sub("", question) or question
+
+
+# What a department named alone is asked (区委办是干什么的, 区委办主要负责哪些工作)
+_DUTY_ASKED = re.compile(r"\s*(?:的|是|都|主要|具体)*(?:干|做|管|负责)(?:什么|啥|嘛|哪些)")
+
+
+def _year_swapped(question: str, session: Session) -> str:
+    """那2024年的呢 / 那2024年的总额呢 right after a question refused for its year (no report of it is
+    loaded): that question, of the year now named."""
+    said = re.fullmatch(r"(?:那|那么)?(20\d\d)年度?的?[^，,。？?]{0,8}?呢[？?]?", squash(question))
+    if said is None or not session.refused.startswith("report:"):
+        return question
+    return re.sub(r"20\d\d(?=年)", said.group(1), session.refused.removeprefix("report:"))
+
+
+def _carried_to(conn: sqlite3.Connection, question: str, named, session: Session, report) -> str:
+    """A question moving the conversation to another report: one naming only the report (那西南大学2024年决算呢)
+    asks the last question of it; one leaning on the last (同一口径换到规划资源局：年初预算多少) naming no figure
+    of its own asks of the figure the last question asked."""
+    if names_report_only(question, named):
+        last = session.history[-1]
+        return without_report(last, reports_named(conn, last, _printed_by(conn, session.document_id)))
+    stripped = without_report(question, named)
+    if _SAME_FIGURES.match(squash(stripped)):
+        return question  # (同样这三个数呢: the names the last line asked, each)
+    q = read(stripped, read_document(conn, report.id))
+    if q.subjects or not (q.follow_up or re.search(r"同一?口径|同样|一样的", q.squashed)) or not _last_typed(session):
+        return question
+    return _last_typed(session) + "，" + question
+
+
+def _compared_in_session(conn: sqlite3.Connection, question: str, reports: list, current, session: Session) -> None:
+    """After a few reports compared, the conversation is about the figure compared (那它增长了多少), in its
+    report among them, else the newest of them; all of them were visited (两家 next)."""
+    ordered = sorted(reports, key=lambda r: (r.id == current.id, r.year or 0))
+    session.visited = [i for i in session.visited if i not in {r.id for r in ordered}] + [r.id for r in ordered]
+    session.document_id = ordered[-1].id
+    session.last_query = read(question, read_document(conn, session.document_id))
+
+
+def _with_last_subject(conn: sqlite3.Connection, question: str, session: Session) -> str:
+    """两家加起来多少 naming no figure: the figure the last question asked, as typed, asked of both."""
+    if not _last_typed(session) or read(question, read_document(conn, session.document_id)).subjects:
+        return question
+    return _last_typed(session) + "，" + question
+
+
+def _last_typed(session: Session) -> str:
+    """The names the last question asked of, as typed, with the 收入/支出 typed after a name the reader took
+    without it (当年财政拨款收入); a name the last question took from the one before it, as printed."""
+    last = session.last_query
+    if last is None:
+        return ""
+    typed = [last.squashed[m.start:m.end] + re.match(r"(?:收入|支出)?", last.squashed[m.end:]).group(0) if m.start < 10_000
+             else m.term.name for m in last.subjects]
+    return "、".join(dict.fromkeys(typed))
 
 
 def preload(conn: sqlite3.Connection, doc_id: int) -> None:
@@ -145,13 +222,11 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
         question = _PREMISES_SIZE.sub("办公用房面积是多少", question, count=1)
     if not squash(question):
         return _unmatched(doc, "none", "问题是空的：请输入想查的科目、项目或数字，例如「2013105」或「基本支出多少」。")
+    question = _year_swapped(question, session)
     picked = _pick(question, session)
     if picked:
         question = picked
-    question = _GREETING.sub("", strip_department(question, doc.department, _printed(doc))) or question
-    question = _WANT_TO_KNOW.sub("", _INTRODUCTION.sub("", question)) or question  # (同志你好，我想了解一下…)
-    question = _FORMAT_WISH.sub("", question) or question  # (…各多少，给三个数就行: how to answer, not what)
-    question = _FIGURES_WANTED.sub("", question) or question
+    question = _what_is_asked(doc, question)
     lead = _TOPIC_OPENING.match(question)
     if lead and read(lead.group(1), doc).subjects:
         question = lead.group(1)  # 再问下结转结余：年初…、年末…分别多少: the topic said first, then asked by its own names
@@ -185,7 +260,8 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
                     convert_units(answers[-1], replace(session.last_query, unit=unit))
                 continue  # …有几个，合计多少: the total of what the part before picked out, which it states
             if answers and answers[-1].figures and any(
-                    answers[-1].intent == op and asked_again.match(squash(part)) for op, asked_again in _STATED_BY.items()):
+                    answers[-1].intent == op and asked_again.match(squash(part)) for op, asked_again in _STATED_BY.items()) \
+                    and (answers[-1].intent != "check" or any("之差" in f.label for f in answers[-1].figures)):
                 continue  # 哪个最大？多少？ / 哪个多？多多少？: what the part before already states
             if answers and answers[-1].intent == "rank" and "相差" in answers[-1].text and _GAP_AGAIN.match(squash(part)):
                 continue  # 完成率最低的是哪项？年初预算和决算差多少: the gap the pick already states
@@ -336,8 +412,10 @@ _FIGURE_ONLY = re.compile(r"^(?:那)?(?:是|有|为|增长了?|增加了?|下降
 _WANTS = re.compile(r"^(?:我们?)?(?:想|要|需要|打算)(?:看|查|了解|知道|核对|找)")
 _WHERE_ONLY = re.compile(r"^(?:那|该|应该|应|要|得)?(?:去)?(?:看|查|在|印在|列在|见)?(?:哪|什么)(?:一)?(?:张|个)表(?:里|上|中)?(?:呢|啊|吗)?[？?]?$")
 # A part that asks only what the answer to the part before states, by that answer's operation.
-_STATED_BY = {"rank": _FIGURE_ONLY, "list": _FIGURE_ONLY, "filter": _FIGURE_ONLY,
-              "difference": re.compile(r"^(?:那)?(?:(?:多|少|差|相差|差了|差额|差额是|差距|差距是|高|低)(?:了)?)?(?:是)?多少(?:钱|万元|元)?[？?]?$")}
+_GAP_ONLY = re.compile(r"^(?:那)?(?:(?:多|少|差|相差|差了|差额|差额是|差距|差距是|高|低)(?:了)?)?(?:是)?多少(?:钱|万元|元)?[？?]?$")
+# (a check states a gap only when it set two sides against each other: 两侧之差)
+_STATED_BY = {"rank": _FIGURE_ONLY, "list": _FIGURE_ONLY, "filter": _FIGURE_ONLY, "difference": _GAP_ONLY,
+              "check": re.compile(r"^(?:那)?(?:差|相差|差了|差额|差额是|差距|差距是)(?:是)?多少(?:钱|万元|元)?[？?]?$")}
 # 年初预算和决算差多少 after a part that picked an item and stated its budget, outturn and gap (相差…)
 _GAP_AGAIN = re.compile(r"^(?:那|它的?)?(?:(?:年初|全年|调整)?预算数?(?:和|与|跟)决算数?|决算数?(?:和|与|跟|比)(?:年初|全年|调整)?预算数?)?"
                         r"(?:之间)?(?:差|相差|差了|差额|差距|少了?|多了?|超了?|超支了?|结余了?)(?:是|有)?多少(?:钱|万元|万|元)?[？?]?$")
@@ -667,7 +745,7 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
             # (安可替代工程采购了哪些设备, refused: 它 next is still that project)
             session.last_query = replace(q, subjects=[first], op="value", ops=[(100.0, "value")])
             session.last_focus = []
-        session.refused = q.refused
+        session.refused = q.refused or f"report:{q.text}"  # (another year or kind: 那2024年的呢 asks it again)
         return _unmatched(doc, "out_of_scope", refusal, q)
     answer = execute(conn, doc, q)
     if answer is None or not answer.matched:
@@ -908,6 +986,8 @@ def _execute(conn, doc: Document, q: Query) -> Answer | None:
         return found  # X下9个明细加总: its rows added, against what it prints
     if (found := lists.completion_asked(doc, q)) is not None:
         return found  # 完成率最低的 / 完成率100%的有几项: the 决算's subjects stated with budget and outturn
+    if (found := lists.rate_filter(doc, q)) is not None:
+        return found  # 增幅超过20%的有哪些 / 比上年增长的有几个: the stated rates that pass
     if lists.RATE_RANK.search(q.squashed) and re.search(r"最|排名|排第|前\d", q.squashed) \
             and not any(m.kinds & {"code", "item", "project", "row"} for m in q.subjects):
         found = lists.rate_rank(doc, q)  # 比上年增长最快的是哪个: the stated rates ranked

@@ -69,16 +69,16 @@ def value(doc: Document, q: Query) -> Answer | None:
                 a = answer("value", found[0].label, cited(found[0]) + "。")
                 add(a, found[0])
                 return a
-        return table_answer(doc, q.table) if q.table is not None else None
+        return table_answer(doc, q.table, q) if q.table is not None else None
     if len(q.subjects) >= 2 and all(m.kinds == {"table"} for m in q.subjects):  # 表七、表八、表九是什么情况: each table
         nos = dict.fromkeys([int(m.term.key) for m in q.subjects] + ([q.table] if q.table is not None else []))
-        found = [a for no in nos if (a := table_answer(doc, no)) is not None]
+        found = [a for no in nos if (a := table_answer(doc, no, q)) is not None]
         return combine("value", found) if found else None
     if len(q.subjects) == 1:
         m = q.subjects[0]
         found = one_value(doc, q, m)
         if found is None and m.kinds == {"table"}:  # 表九叫什么: the table itself, its title and its total
-            return table_answer(doc, int(m.term.key))
+            return table_answer(doc, int(m.term.key), q)
         return found
     answers = [one_value(doc, q, m) for m in q.subjects]
     found = [a for a in answers if a is not None and a.matched]
@@ -209,7 +209,7 @@ def one_value(doc: Document, q: Query, m: Mention) -> Answer | None:
         if sentence and len(sentence) < 90:
             a.text += f"原文：{sentence}。"
     if v.key.startswith("total:"):
-        return table_answer(doc, int(v.key.split(":")[1]))
+        return table_answer(doc, int(v.key.split(":")[1]), q)
     add(a, v)
     return a
 
@@ -512,8 +512,9 @@ def group_answer(doc: Document, q: Query, word: str) -> Answer | None:
     return a
 
 
-def table_answer(doc: Document, no: int) -> Answer | None:
-    """A table asked for as a whole: its total row, and its rows below."""
+def table_answer(doc: Document, no: int, q: Query | None = None) -> Answer | None:
+    """A table asked for as a whole: its total row (the one printed 总计 when the question says 总计), and its
+    rows below."""
     table = next((t for t in doc.tables if t.no == no), None)
     if table is None:
         return None
@@ -526,6 +527,8 @@ def table_answer(doc: Document, no: int) -> Answer | None:
         a.source(table.label, table.line, table.title)
         return a
     total = table.total_row("支出") if table.two_sided else table.total_row()
+    if q is not None and "总计" in q.squashed:
+        total = next((r for r in table.rows if squash(r.name) == "总计" and r.side in (None, "", "支出")), total)
     if total is None and table.kind.startswith("projects") and table.rows:
         total = table.rows[0]
     a = answer("value", table.label, "")
@@ -569,7 +572,7 @@ def breakdown(doc: Document, q: Query) -> Answer | None:
         if q.scope == "上年结转" and q.level:  # 结转部分按款分别是多少: the carried-over money by 款
             return _column_places(doc, q, "上年结转")
         if q.table is not None:
-            return table_answer(doc, q.table)
+            return table_answer(doc, q.table, q)
         if q.has("来", "来源", "收入"):  # 这些钱都是从哪来的
             return _side_parts(doc, "收入")
         return _side_parts(doc, "支出") if q.has("花", "用", "去", "支出") else None  # 钱主要花哪了
@@ -591,7 +594,7 @@ def breakdown(doc: Document, q: Query) -> Answer | None:
     if "topic" in kinds and kinds <= {"topic", "term", "row", "fact"}:
         return topic_answer(doc, q, target.of("topic")[0].key)
     if "table" in kinds and len(kinds) == 1:
-        return table_answer(doc, int(target.term.key))
+        return table_answer(doc, int(target.term.key), q)
     side = re.search(r"(收入|支出)(?:总计|合计|总额)", squash(target.term.name)) if kinds & {"fact", "row"} else None
     if side and not kinds & {"code"} and side.group(1) in q.squashed and (found := _side_parts(doc, side.group(1))) is not None:
         return found  # 预算收入总计由哪几块构成: the side of the summary table it totals

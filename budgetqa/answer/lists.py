@@ -263,8 +263,10 @@ def _subjects(doc: Document, q: Query) -> Domain:
             level = "项"  # (a fund's few subjects, said at the finest level it prints)
     if table is None:
         return Domain("", [])
-    # an amount sought exactly, at no level named, is sought at every level (正好1.07万元的科目)
-    levels = "类款项" if q.comparator == "eq" and not q.level and not parents else level
+    # an amount sought exactly or roughly, at no level named, is sought at every level (正好1.07万元的科目,
+    # 五百三十万上下的科目)
+    sought = q.comparator == "eq" or q.threshold is not None and bool(q.threshold.about)
+    levels = "类款项" if sought and not q.level and not parents else level
     rows = [r for r in table.rows if r.code and r.level in levels and (not parents or any(r.code.startswith(p) for p in parents))]
     under = f"{parents[0]} 下" if parents else ""
     out = [_value(table, r) for r in rows]
@@ -681,6 +683,37 @@ def _carried_subjects(doc: Document, q: Query) -> Domain:
 RATE_RANK = re.compile(r"涨幅|增幅|增速|增长率|涨得|增长最|增得最|降幅|下降最|降得最|减少最|减幅|变动最|变化最|增长得?最|涨得?最|下降得?最"
                         r"|完成率|执行率|完成.{0,6}比例|执行.{0,4}比例")
 _LOW_FIRST = re.compile(r"垫底|最低|最少|最小|最差|倒数|降幅|下降最|降得最|减少最|减幅")
+
+
+_RATE_DIRECTION = re.compile(r"(增长|增加|上升|上涨|涨|提高|下降|减少|降低|下滑|降)(?:了)?的(?:科目|项目|项)?(?:有|是)?(?:几个|哪些|哪几|多少个|几项)")
+_PASSES = {"gt": lambda v, t: v > t, "ge": lambda v, t: v >= t, "lt": lambda v, t: v < t, "le": lambda v, t: v <= t}
+
+
+def rate_filter(doc: Document, q: Query) -> Answer | None:
+    """增幅超过20%的有哪些 / 写明比上年增长的有几个: the items the report states a rate of change for that
+    pass the threshold (or go that way), listed and counted."""
+    rates = [f for f in doc.facts if f.topic and f.kind == "rate" and "完成" not in f.label]
+    way = _RATE_DIRECTION.search(q.squashed)
+    bound = q.percents[0] if q.percents and q.comparator in _PASSES and RATE_RANK.search(q.squashed) else None
+    if len(rates) < 2 or (way is None and bound is None):
+        return None
+    falling = bool(re.search(r"降|减|下", way.group(1) if way else q.squashed[:q.squashed.find("%")]))
+    chosen = [f for f in rates if (f.value < 0 if falling else f.value > 0)]
+    if bound is not None:
+        chosen = [f for f in chosen if _PASSES[q.comparator](abs(f.value), bound)]
+    what = f"报告逐项说明的变动率中{'下降' if falling else '增长'}"
+    if bound is not None:
+        what += f"且{'降幅' if falling else '增幅'}{lexicon.COMPARATORS[q.comparator][0]} {bound}%"
+    what += "的"
+    listing = "；".join(f"{f.topic} {'增长' if f.value >= 0 else '下降'} {abs(f.value)}%（第{f.line}行）" for f in chosen)
+    a = answer("filter", what, f"报告逐项说明了 {len(rates)} 个变动率，{what}有 {len(chosen)} 个" + (f"：{listing}。" if chosen else "。"))
+    a.figure(f"{what}个数", Decimal(len(chosen)), "个")
+    for f in chosen:
+        a.figure(f"{f.topic}变动率（报告）", abs(f.value), "%", "情况说明", f.line)
+        a.source("情况说明", f.line, f.topic)
+    a.columns = ["名称", "变动率（%）", "行"]
+    a.rows = [[f.topic, f.value, f.line] for f in chosen]
+    return a
 
 
 def rate_rank(doc: Document, q: Query) -> Answer | None:

@@ -112,13 +112,16 @@ class Session:
     unanswered: object | None = None  # the last question not answered, as read: a later part of its line asks of it
     last_reason: tuple[str, str] | None = None  # (what, the reason) the last answer quoted from the report, if any
     rates: list = field(default_factory=list)  # the rates of change recent answers gave (两个降幅差几个百分点), oldest first
-    refused: str = ""  # why the last question was refused, when it was (department:…, unit:…, person, …)
+    # why the last question was refused, when it was (department:…, unit:…, person, …; report: and the question,
+    # when refused for its year or kind)
+    refused: str = ""
     line: tuple | None = None  # the parts of the last line of several questions, the name its first part said, its kinds
     line_figures: list = field(default_factory=list)  # every figure the last line's answer showed (用这两个数复核: of them)
     layout_asked: list = field(default_factory=list)  # the aspects of a table the last answer gave (栏次, 注): asked again of another table
     asked_names: list = field(default_factory=list)  # the names the last line asked figures of, as typed (同样这三个数呢)
     choices: list[tuple[str, str]] = field(default_factory=list)
     history: list[str] = field(default_factory=list)
+    visited: list[int] = field(default_factory=list)  # the reports the conversation has been about, latest last (两家)
 
 
 def amount_text(value: Decimal, unit: str) -> str:

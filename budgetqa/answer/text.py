@@ -345,13 +345,17 @@ def text(doc: Document, q: Query) -> Answer | None:
     if sheet_asked(doc, q) is not None:
         return sheet_field(doc, q)
     projects = [t.name for m in q.subjects for t in m.terms if t.kind == "project"]
-    if q.field_name and not projects and q.field_name not in lexicon.INDICATOR_KINDS:
+    if q.field_name and not projects and q.field_name not in lexicon.INDICATOR_KINDS and q.domain != "duties":
         found = field_across_sheets(doc, q)
         if found is not None:
             return found
     if projects and doc.performance and (q.field_name or q.has("绩效", "指标", "实施期", "年度资金")):
         return Answer(False, "text", f"报告（{doc.label}）没有「{projects[0]}」的项目绩效目标表"
                       f"（有目标表的是：{'、'.join(s.project_name for s in doc.performance[:8])}）。", understood=projects[0])
+    if projects and q.domain != "duties" and q.has("干什么", "做什么", "干嘛", "干啥", "用途", "用来", "用于"):
+        # (它是干什么用的 after a project: what that project is for, which the report may not say; not the duties)
+        return Answer(False, "text", f"报告（{doc.label}）没有说明「{projects[0]}」的具体用途，只列了它的名称和金额。",
+                      understood=f"{projects[0]} 的用途")
     figures = any(m.via in ("exact", "synonym") and m.kinds & {"code", "item", "project", "row", "fact"} for m in q.subjects)
     if (q.domain in UNIT_DOMAINS or any("unit" in m.kinds for m in q.subjects)) and not figures:
         return units(doc, q)
@@ -422,9 +426,11 @@ def about(doc: Document, q: Query) -> Answer | None:
     if q.has("哪个部门", "什么部门", "哪一年", "哪年", "哪个单位") and not q.subjects:
         a = answer("about", "报告本身", f"这是 {doc.department} 的 {doc.year or ''}年{doc.kind}报告（{doc.source_name}）。")
         return a
-    counts_tables = re.search(r"[张个][^，。？?]{0,4}表", q.text)
+    counts_tables = re.search(r"[张个][^，。？?]{0,4}表|表[^，。？?]{0,6}(?:几|多少)张", q.text)
     if q.has("部分", "章节", "目录", "结构") and not counts_tables:
         heads = [(i + 1, line.strip()) for i, line in enumerate(doc.lines) if re.match(r"^\s*第[一二三四五六七八九十]+部分", line)]
+        # (listed in the contents, then as headings: once)
+        heads = [(i, h) for n, (i, h) in enumerate(heads) if squash(h) not in {squash(e) for _, e in heads[:n]}]
         if heads:
             a = answer("about", "报告的组成", f"{doc.label} 分为 {len(heads)} 个部分：" + "；".join(h for _, h in heads) + "。")
             for line, head in heads:
@@ -456,6 +462,12 @@ def about(doc: Document, q: Query) -> Answer | None:
         a.figure("没有数据的表", Decimal(len(empty)), "张")
         a.columns = ["表", "标题", "行"]
         a.rows = [[f"表{t.no}", t.title, t.line] for t in empty]
+        return a
+    pictures = next((int(m.group(1)) for n in doc.notes if (m := re.search(r"表格是图片（(\d+) 张）", n))), 0)
+    if not tables and pictures:  # (a page whose tables are pictures: how many, and that their figures cannot be read)
+        a = answer("about", "报告中的表", f"{doc.label} 的表格以图片形式附在报告里，共 {pictures} 张；图片里的数字读不出，"
+                   "只能回答说明文字里写出的数字。")
+        a.figure("图片表格的张数", Decimal(pictures), "张")
         return a
     a = answer("about", "报告中的表", f"{doc.label} 共 {len(tables)} 张表" + (f"（其中 {len(empty)} 张没有数据）" if empty else "")
                + "：" + "；".join(t.label for t in tables) + "。")

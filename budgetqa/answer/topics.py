@@ -157,6 +157,12 @@ def operating_cost(doc: Document, q: Query) -> Answer | None:
     return a
 
 
+# What procurement is split by in the reports' sentences: what is bought, and for which firms it is
+# reserved or to which it is awarded (面向中小企业预留…、授予小微企业合同金额…).
+_PROCUREMENT_PARTS = ("货物", "工程", "服务", "中小企业", "小微企业")
+_PROCUREMENT_STAGES = ("预留", "授予", "合同")
+
+
 def procurement(doc: Document, q: Query) -> Answer | None:
     """政府采购 and its split into goods, works and services (stated or tabled)."""
     facts = [f for f in doc.facts if "采购" in f.label and f.kind == "amount"]
@@ -167,14 +173,18 @@ def procurement(doc: Document, q: Query) -> Answer | None:
         a = answer("value", "政府采购", f"情况说明：{statement[1]}（第{statement[0]}行）")
         a.source(NARRATIVE, statement[0], "政府采购")
         return a
-    asked = [w for w in ("货物", "工程", "服务") if w in q.squashed]
+    asked = [w for w in _PROCUREMENT_PARTS if w in q.squashed]
     # 总额多少，其中服务多少 asks the whole with its part; 其中服务呢 opening a follow-up asks the part
     whole_too = q.has("总额", "合计", "一共", "总共") or "其中" in q.squashed.lstrip("那")[1:]
     parts = [] if whole_too or len(asked) == 1 and q.each else asked  # 货物、工程、服务各多少: those three
-    chosen = [f for f in facts if any(p in f.label for p in parts)] or facts
+    chosen = [f for f in facts if any(p in f.label for p in parts)]
+    # (面向小微企业预留的: the amount reserved, not the amount awarded, of the same firms)
+    stage = [w for w in _PROCUREMENT_STAGES if w in q.squashed]
+    chosen = [f for f in chosen if any(w in f.label for w in stage)] or chosen if stage else chosen
+    chosen = chosen or facts
     part = len(parts) == 1 and len(chosen) < len(facts)
     a = answer("value", chosen[0].label if part else "政府采购", "")
-    shown = chosen[:1] if part else chosen[:5]
+    shown = chosen[:1] if part else chosen[:max(5, len(parts))]
     a.text += "；".join(f"{f.label} {amount_text(f.value, f.unit)}" for f in shown) + f"（{NARRATIVE} 第{shown[0].line}行）。"
     for f in shown:
         a.figure(f.label, f.value, f.unit, NARRATIVE, f.line)

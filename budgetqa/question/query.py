@@ -431,9 +431,10 @@ def _counts_stated(doc: Document, noun: str) -> bool:
     return bool(said.search(printed_text(doc)))
 
 
-# Figures added, then set against another: A加B与C差多少 / A和B加起来比C多还是少 / A+B跟C对得上吗.
+# Figures added, then set against another: A加B与C差多少 / A和B加起来比C多还是少 / A+B跟C对得上吗 / A加B跟C比哪个大.
 _SUM_AGAINST = re.compile(r"(?:加|\+|之和|加起来|合起来|相加|合计)[^，,。？?]{0,30}?[，,]?(?:与|跟|和|同|比|较|对比)"
-                          r"[^，,。？?]{0,24}?(?:差多少|相差|差额|差了?多少|多还是少|多多少|少多少|一致|相等|等于|对得上|对不上|吻合)")
+                          r"[^，,。？?]{0,24}?(?:差多少|相差|差额|差了?多少|多还是少|多多少|少多少|一致|相等|等于|对得上|对不上|吻合"
+                          r"|哪个(?:大|多|高|小|少|低)|谁(?:大|多|高|小|少|低)|大还是小|高还是低)")
 
 
 def _members_asked(q: Query) -> str | None:
@@ -1042,6 +1043,33 @@ def _range(q: Query) -> None:
     q.comparator, q.threshold, q.upper = "between", low, high
 
 
+_WHICH_ASKED = re.compile(r"哪|什么|啥|编码|名称|名字|叫")
+
+
+def _plain(value: Decimal) -> Decimal:
+    """A computed bound as typed figures look: 450, not 450.0; 99.5 stays."""
+    value = value.normalize()
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+
+
+def _near(q: Query, asked: bool = False) -> None:
+    """One amount said roughly as the size of things (差不多五百万的, 二十多万的, 十来万的, 一百一十万左右的) in a
+    question asking which things are of it: a filter of those within it. 多/来/余 reach up to the next step of its last digit
+    (二十多万: 20 to 30万, 530多万: 530 to 540万); 左右/大概/差不多 a tenth either side. A question whether
+    one figure is about it (是50万左右吗) is a check of that figure, not this."""
+    said = q.amounts[0] if len(q.amounts) == 1 else None
+    if q.comparator is not None or said is None or not said.about or not (asked or _WHICH_ASKED.search(q.squashed)) \
+            or re.search(r"吗|是不是|对不对|是否|对吧", q.squashed) \
+            or not re.match(r"(?:万元?|元|块钱?)?(?:左右|上下|出头)?的", q.squashed[said.end:]):
+        return  # (少了六百多万，理由是什么: an amount stated, not the size of things sought)
+    if said.about == "多":
+        digits = str(int(said.value))
+        low, high = said.value, said.value + Decimal(10) ** (len(digits) - len(digits.rstrip("0")))
+    else:
+        low, high = _plain(said.value * Decimal("0.9")), _plain(said.value * Decimal("1.1"))
+    q.comparator, q.threshold, q.upper = "between", replace(said, value=low), replace(said, value=high)
+
+
 def _shape(q: Query, doc: Document) -> None:
     """Order, comparison, unit, text field, years and the other slots read from words alone."""
     s = q.squashed
@@ -1065,6 +1093,7 @@ def _shape(q: Query, doc: Document) -> None:
     if q.amounts:
         q.threshold = q.amounts[0]
     _range(q)
+    _near(q)
     nonzero = re.search(r"(?:不为|不是|不等于|非)(?:0|零)(?:元|万元)?|有(?:数|金额|发生额?)的", s)
     if nonzero and q.comparator in (None, "eq") and not any(a.value for a in q.amounts):
         # 决算数不为0的科目 / 有金额的: those above nothing
@@ -1221,7 +1250,8 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
         fund_listed = bool(fund and re.fullmatch(rf"[类款项]?的?{fund}(?:拨款)?(?:收入)?(?:当年数|本年数|当年|本年)?[和与及、跟]",
                                                  between))
         # 机关运行经费和(经济分类表的)公用经费: two names listed, not a column of the row
-        listed = measures and (bool(re.search(r"[和与及、跟同加占比]|除以", between)) or named_rows[0].kinds == {"row"} and any(
+        row_named = "row" in named_rows[0].kinds and "code" not in named_rows[0].kinds
+        listed = measures and (bool(re.search(r"[和与及、跟同加占比]|除以", between)) or row_named and any(
             last_row <= b <= measures[0].start for b in q.breaks) or _enumerated(q, last_row, measures[0].start)) \
             and not fund_listed  # (本年收入加上年结转, 本年收入、上年结转)
         fund_row = _fund_of(q.squashed[rows[0].start:rows[0].end]) if len(named_rows) == 1 else None
@@ -2209,7 +2239,8 @@ def _leans_on_context(q: Query) -> bool:
     # (a long name does not make a question long: 下一级的机关事业单位基本养老保险缴费支出呢 is short)
     short = len(_mask(q.squashed, q.subjects).replace(" ", "")) <= 14 and len(q.squashed) <= 40 \
         and bool(re.search(r"^那|呢$|^再", q.squashed))
-    pointer = re.search(r"它|其(?!他|余|中)|^(?:这|那)是|^(?:这|那)(?:个)?钱|^该(?:金额|数)|(?:这|此|该)一?个?(?:款|类|科目)", q.squashed)
+    pointer = re.search(r"它|其(?!他|余|中)|^(?:这|那)是|^(?:这|那)(?:个)?钱|^该(?:金额|数)|(?:这|此|该)一?个?(?:款|类|科目)"
+                        r"|(?:这|此|该)一?个项目(?!支出|经费)", q.squashed)
     marked = bool(lexicon.FOLLOW_UP.search(_without_determiners(q))) and (len(q.squashed) <= 20 or short) or bool(
         pointer) or bool(re.search(r"[这那该此]一?笔|这一?项", q.squashed)) and not any(
         not (_is(m, q, _SCOPE_NAMES) or q.squashed[m.start:m.end] in _MEASURE_NAMES) for m in q.subjects)
@@ -2484,7 +2515,9 @@ def shown_mentions(q: Query, labels: list[str], doc: Document) -> list[Mention]:
     out = []
     for word in unexplained(q):
         # 分货物、工程、服务各多少 / 服务类占多少: the words around a part's name are not part of it
-        word = re.sub(r"(?:类|那块|这块|那部分|这部分|部分|方面)$", "", re.sub(r"^(?:分成|分为|按|分|当中|之中|其中|里面|中|里)", "", word))
+        # (工程两类, 货物这一块: a count or pointer said after the part's name)
+        word = re.sub(r"(?:[两二三四五六七八九几这那]|这两|那两)?(?:一)?(?:类|项|块|个|那块|这块|那部分|这部分|部分|方面)$", "",
+                      re.sub(r"^(?:分成|分为|按|分|当中|之中|其中|里面|中|里)", "", word))
         word = lexicon.SHOWN_PART_WORDS.get(word, word)  # 买东西 -> 货物
         hits = [label for label in labels if word and word in label]
         hits = [h for h in hits if not any(o != h and o in h for o in hits)]  # (not a computed label naming two: A占B的比例)
@@ -2821,6 +2854,9 @@ def _ancestor_of_last(q: Query, last: Query | None, doc: Document | None, earlie
                    excluded=excluded, ops=[(max(q.ops[0][0] + 1, 60.0) if q.ops else 60.0, op)] + q.ops)
 
 
+_GRAND_TOTAL = re.compile(r"(?:那|那么)?(?:表里|这张表)?的?总计(?:数|金额)?(?:是|为)?(?:多少|呢)?(?:万元|元)?[？?。]?")
+
+
 def with_context(q: Query, last: Query | None, focus: list | None = None, earlier: tuple = (),
                  doc: Document | None = None) -> Query:
     """Fill what a follow-up leaves out from the last question; never override what it says.
@@ -2849,6 +2885,9 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
         return replace(last, squashed=f"{last.squashed}，{q.squashed}", follow_up=False)  # 占比呢: in the list ranked
     if (table := _table_of_stated(q, last, doc)) is not None:
         return replace(q, table=table, follow_up=False)
+    if last.table is not None and not q.subjects and _GRAND_TOTAL.fullmatch(q.squashed):
+        # (…X多少？总计多少: the total of the table X was read in)
+        return replace(q, table=last.table, follow_up=False, op="value", ops=[(100.0, "value")] + q.ops)
     if (q.field_name or "绩效" in q.squashed) and every_sheet(q):
         return q  # 这些项目都是一年干完的吗: every sheet, whatever the last question was about
     if asks_sheet(q) and not _of_project(last) and not _PRONOUN.search(q.squashed) and (doc is None or doc.performance):
@@ -2887,6 +2926,8 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     if op == "share" and named and filled.whole is None and last.whole is not None \
             and all(m.term.key != last.whole.term.key for m in named):
         filled.whole = _carried(last.whole)  # 那办公用的那部分呢 after a share: of the same whole
+    if filled.comparator is None and last.comparator is not None:
+        _near(filled, asked=True)  # 那二十多万的呢 after a filter: the things of about that amount
     filled.comparator = filled.comparator or last.comparator
     filled.threshold = filled.threshold or last.threshold
     filled.field_name = filled.field_name or last.field_name
@@ -2955,7 +2996,9 @@ def scope_parts(q: Query, doc: Document) -> Query:
     (总盘子里今年新安排的和上年结转的各多少): income as its two rows (本年收入合计, 上年结转), spending as its two
     columns (当年预算安排, 上年结转安排)."""
     names = {squash(m.term.name) for m in q.subjects}
-    if len(names) != 1 or not re.fullmatch(r"(?:收入|支出)总计", next(iter(names))) or not re.search(r"各|分别|和|与", q.squashed) \
+    # (本年安排和上年结转各多少: the carried-over row named beside this year's money, no whole named: the income's two)
+    if len(names) != 1 or not re.fullmatch(r"(?:收入|支出)总计|(?:上年|年初)结转", next(iter(names))) \
+            or not re.search(r"各|分别|和|与", q.squashed) \
             or not any(w in q.squashed for w in lexicon.SCOPE_WORDS["本年"] if len(w) >= 2) \
             or not any(w in q.squashed for w in lexicon.SCOPE_WORDS["上年结转"] if len(w) >= 2):
         return q

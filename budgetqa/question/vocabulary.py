@@ -170,7 +170,10 @@ def _tables(v: Vocabulary, doc: Document) -> None:
         # a 决算 title's last words in either order (收入决算表 is asked as 决算收入表)
         # (高等学校支出决算表 is asked without who issues it: 支出决算表)
         issuer = re.sub(r"^[\u4e00-\u9fff]{0,2}(?:学校|学院|大学)(?=收|支|财)", "", compact(table.title))
-        for key in {core, re.sub(r"(?:支出|收入)$", "", core), issuer} | _swapped_tail(table, doc.tables):
+        # a title ending in the scope of its money (项目支出预算表（本年预算）) is asked with it before (本年项目支出预算表)
+        scope = re.search(r"[（(](本年|当年|上年结转)(?:预算|安排)?[）)]$", compact(table.title))
+        scoped = {scope.group(1) + core + tail for tail in ("表", "预算表")} if scope else set()
+        for key in {core, re.sub(r"(?:支出|收入)$", "", core), issuer} | _swapped_tail(table, doc.tables) | scoped:
             if len(key) >= 5 and key not in lexicon.COLUMN_ITEMS:
                 v.add("table", str(table.no), key)
         for column in table.columns:
