@@ -278,3 +278,16 @@ def test_procurement_reserved_for_small_firms_is_its_own_figure(conn):
                                [session.document_id]).fetchall())
     assert len(stated) == 2 and all(has_number(answer, float(v)) for v in stated.values()), answer.text
     assert "货物" not in answer.text, answer.text
+
+
+def test_a_share_of_a_base_named_first_is_read_in_a_spending_table(conn):
+    """按本年支出合计415,808.40万元算，教育支出占百分之几: the base named first is the whole; 教育支出 is read in a
+    spending table (its income-table row would be another figure), against that whole."""
+    session = Session(document_id=doc_id(conn, "西南大学", 2021, "预算"))
+    answer = ask(conn, "按本年支出合计415,808.40万元算，教育支出占百分之几", session)
+    spent = conn.execute("select i.amount from line_items i join report_tables t on t.document_id = i.document_id"
+                         " and t.table_no = i.table_no where i.document_id = ? and t.kind = 'expenditure' and i.code = '205'"
+                         " order by i.id limit 1", [session.document_id]).fetchone()
+    assert spent is not None
+    share = (Decimal(spent[0]) * 100 / Decimal("415808.40")).quantize(Decimal("0.01"))
+    assert has_number(answer, float(share)), answer.text

@@ -743,7 +743,7 @@ KNOWN_GAPS = {
     "shapes_s1.jsonl": ["S1-064"],
     # sets written later by helpers who never saw the code (the exam sets of one piece of work, then
     # made development sets); the corpus ones load the report each line names
-    "review_d1.jsonl": ["D1-003", "D1-046"],
+    "review_d1.jsonl": ["D1-003"],
     "dialogues_d2.jsonl": ["D2-008", "D2-012", "D2-017", "D2-103", "D2-115", "D2-130"],
     "corpus_d3.jsonl": ["D3-010", "D3-047", "D3-081", "D3-093", "D3-105"],
     "inspector_x1.jsonl": ["X1-044", "X1-128"],
@@ -756,7 +756,7 @@ KNOWN_GAPS = {
     "corpus_c6.jsonl": ["C6-042", "C6-050", "C6-062", "C6-092", "C6-095", "C6-097", "C6-102", "C6-107"],
     # written by helpers who never saw the code (2026-12-04), scored untuned first: z1 65.3 %, z2 42.9 %
     "personas_z1.jsonl": ["Z1-020", "Z1-085",
-        "Z1-088", "Z1-091", "Z1-093", "Z1-094", "Z1-101", "Z1-115", "Z1-116", "Z1-121"],
+        "Z1-088", "Z1-091", "Z1-093", "Z1-094", "Z1-101", "Z1-115", "Z1-121"],
     "corpus_z2.jsonl": ["Z2-006", "Z2-007", "Z2-016", "Z2-017", "Z2-027",
         "Z2-038", "Z2-042", "Z2-044", "Z2-045", "Z2-047",
         "Z2-049", "Z2-051", "Z2-054", "Z2-059", "Z2-064", "Z2-072", "Z2-073",
@@ -775,13 +775,13 @@ KNOWN_GAPS = {
         "Z6-055", "Z6-059", "Z6-071", "Z6-072", "Z6-073", "Z6-077", "Z6-079", "Z6-097", "Z6-099", "Z6-116"],
     # written by helpers who never saw the code (2026-12-04, third round), scored untuned first:
     # z7 (bundled report, five new personas, 10 conversations) 73.3 %, z8 (twelve corpus files) 63.5 %
-    "personas_z7.jsonl": ["Z7-014", "Z7-017", "Z7-054", "Z7-058"],
+    "personas_z7.jsonl": ["Z7-014", "Z7-017", "Z7-058"],
     "corpus_z8.jsonl": ["Z8-003", "Z8-009", "Z8-019", "Z8-021", "Z8-023",
         "Z8-035", "Z8-044", "Z8-060", "Z8-062", "Z8-064", "Z8-084", "Z8-086", "Z8-091", "Z8-096"],
     # written by helpers who never saw the code (2026-12-04), kept unread as exams, then read: z9 (22
     # conversations on the bundled report) 75.0 % untuned, z10 (five more personas) 81.1 %, z11 (纪委, 乡镇书记,
     # retired teacher, analyst shorthand, 公文 style) 72.2 %
-    "dialogues_z9.jsonl": ["Z9-013", "Z9-028", "Z9-033", "Z9-044", "Z9-052", "Z9-060", "Z9-080"],
+    "dialogues_z9.jsonl": ["Z9-028", "Z9-033", "Z9-044", "Z9-052", "Z9-060", "Z9-080"],
     "personas_z10.jsonl": ["Z10-006", "Z10-028", "Z10-043", "Z10-049", "Z10-054"],
     "personas_z11.jsonl": ["Z11-010", "Z11-024", "Z11-033", "Z11-060", "Z11-061", "Z11-062", "Z11-063",
         "Z11-064", "Z11-065", "Z11-071", "Z11-075", "Z11-077", "Z11-078", "Z11-079", "Z11-080", "Z11-085", "Z11-088"],
@@ -793,7 +793,7 @@ KNOWN_GAPS = {
         "D9-061", "D9-066", "D9-071", "D9-073", "D9-083", "D9-084"],
     "corpus_c1.jsonl": ["C1-002", "C1-020", "C1-027", "C1-028", "C1-053", "C1-056", "C1-058", "C1-063", "C1-072", "C1-075", "C1-078", "C1-094", "C1-095"],
     "personas_e2.jsonl": ["E2-009", "E2-056", "E2-057", "E2-076", "E2-078", "E2-083"],
-    "corpus_f2.jsonl": ["F2-007", "F2-015", "F2-016", "F2-025", "F2-035", "F2-036", "F2-038", "F2-041", "F2-047", "F2-051", "F2-052", "F2-055", "F2-064", "F2-079"],
+    "corpus_f2.jsonl": ["F2-007", "F2-015", "F2-016", "F2-025", "F2-035", "F2-036", "F2-038", "F2-041", "F2-051", "F2-052", "F2-055", "F2-064", "F2-079"],
     "personas_a1.jsonl": ["A1-028", "A1-032", "A1-040", "A1-042", "A1-050", "A1-079", "A1-081"],
     "corpus_dialogues_b1.jsonl": ["B1-003", "B1-004", "B1-005", "B1-006", "B1-024", "B1-036", "B1-037", "B1-045", "B1-050",
         "B1-058", "B1-060", "B1-062", "B1-063", "B1-069", "B1-072"],
@@ -817,9 +817,9 @@ KNOWN_GAPS = {
     "corpus_w1.jsonl": ["W1-003", "W1-008", "W1-009", "W1-010", "W1-011", "W1-012", "W1-013", "W1-015", "W1-025", "W1-027", "W1-028", "W1-036", "W1-043", "W1-045", "W1-060",
         "W1-063", "W1-067", "W1-072", "W1-073", "W1-075"],
     "dialogues_v1.jsonl": ["V1-012", "V1-022", "V1-023", "V1-039", "V1-041", "V1-066", "V1-079"],
-    "personas_y1.jsonl": ["Y1-008", "Y1-017", "Y1-018", "Y1-024", "Y1-064",
+    "personas_y1.jsonl": ["Y1-008", "Y1-017", "Y1-024", "Y1-064",
         "Y1-080"],
-    "corpus_dialogues_t1.jsonl": ["T1-010", "T1-012", "T1-013", "T1-027", "T1-029", "T1-033", "T1-034", "T1-035", "T1-049", "T1-050", "T1-053", "T1-058",
+    "corpus_dialogues_t1.jsonl": ["T1-010", "T1-012", "T1-013", "T1-029", "T1-033", "T1-034", "T1-035", "T1-049", "T1-050", "T1-053", "T1-058",
         "T1-068", "T1-084", "T1-087", "T1-088"],
     "corpus_mix_u1.jsonl": ["U1-003", "U1-015", "U1-017", "U1-018", "U1-021", "U1-022", "U1-027", "U1-033", "U1-036", "U1-047", "U1-053", "U1-054",
         "U1-056", "U1-058", "U1-059", "U1-060", "U1-064", "U1-067", "U1-077"],
@@ -840,7 +840,7 @@ KNOWN_GAPS = {
         "XA-051", "XA-053", "XA-057"],
     "corpus_y2.jsonl": ["Y2-016", "Y2-024", "Y2-028", "Y2-030", "Y2-032", "Y2-036", "Y2-041", "Y2-066", "Y2-072", "Y2-073", "Y2-074", "Y2-079", "Y2-080"],
     "personas_a4.jsonl": ["A4-007", "A4-010", "A4-020", "A4-022", "A4-040", "A4-041",
-        "A4-051", "A4-059"],
+        "A4-051"],
     "corpus_dialogues_b4.jsonl": ["B4-003", "B4-008", "B4-019", "B4-032", "B4-042", "B4-046", "B4-052", "B4-053", "B4-061", "B4-070", "B4-083", "B4-090"],
     "corpus_mix_c4.jsonl": ["C4-004", "C4-006", "C4-034", "C4-047", "C4-052", "C4-058", "C4-071", "C4-074", "C4-081", "C4-086", "C4-088"],
     # sets of the next session, written by helpers who never saw the code: its exam sets (personas_a5,
@@ -869,7 +869,7 @@ KNOWN_GAPS = {
     "personas_d6.jsonl": ["D6-042", "D6-050", "D6-069", "D6-071", "D6-072", "D6-077"],
     "corpus_e6.jsonl": ["E6-004", "E6-012", "E6-019", "E6-044"],
     "corpus_f6.jsonl": ["F6-005", "F6-016", "F6-017", "F6-018", "F6-020", "F6-022", "F6-027", "F6-040", "F6-050",
-        "F6-051", "F6-056", "F6-057", "F6-058", "F6-059", "F6-062", "F6-070", "F6-075", "F6-076", "F6-077", "F6-079"],
+        "F6-056", "F6-057", "F6-058", "F6-059", "F6-062", "F6-070", "F6-075", "F6-076", "F6-077", "F6-079"],
     "corpus_mix_g6.jsonl": ["G6-009", "G6-013", "G6-043", "G6-044", "G6-057", "G6-058",
         "G6-062", "G6-076", "G6-078"],
     # development sets of the session after it, written by helpers who never saw the code: personas_h6 (the
@@ -901,13 +901,13 @@ KNOWN_GAPS = {
     # consultant comparing departments, an English-writing researcher, a data analyst) and corpus_mix_f7 (the
     # bundled report and eleven corpus files; a 政协委员, an auditor, an information-disclosure officer, a civil
     # servant typing fragments, a retired cadre in traditional characters, a teacher setting computations)
-    "personas_d7.jsonl": ["D7-004", "D7-008", "D7-010", "D7-019", "D7-039", "D7-049",
+    "personas_d7.jsonl": ["D7-004", "D7-008", "D7-019", "D7-039", "D7-049",
         "D7-060", "D7-074"],
     "corpus_dialogues_e7.jsonl": ["E7-002", "E7-004", "E7-005", "E7-007", "E7-011",
         "E7-023", "E7-024", "E7-029", "E7-045", "E7-048", "E7-053", "E7-055", "E7-056", "E7-060", "E7-061", "E7-064", "E7-065", "E7-068", "E7-069",
         "E7-070", "E7-072", "E7-077", "E7-078", "E7-080", "E7-081", "E7-089"],
     "corpus_mix_f7.jsonl": ["F7-012", "F7-015", "F7-028", "F7-035", "F7-039", "F7-041", "F7-047", "F7-050",
-        "F7-055", "F7-063", "F7-070", "F7-076", "F7-077", "F7-079", "F7-081", "F7-086", "F7-088"],
+        "F7-055", "F7-063", "F7-070", "F7-076", "F7-079", "F7-081", "F7-086", "F7-088"],
     # development sets of this session, written by helpers who never saw the code: corpus_dialogues_j6 (ten corpus
     # files, all in dialogues; an auditor walking the tables, 科研处 staff, a 社区书记, a budget analyst comparing
     # outturn with budget, a bilingual student, a data reporter) and corpus_mix_k6 (the bundled report and ten corpus
@@ -1203,3 +1203,20 @@ def test_a_year_swapped_after_a_year_refused(conn):
     assert not refused.matched
     answer = ask(conn, "那2024年的总额呢", session)
     assert answer.matched and has_number(answer, 1084.38), answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "报告称公开项目金额占项目支出总额的100%。若以支出总表项目支出780.77万元为分母，实际比重是多少？",
+    "报告说公开绩效目标的项目金额占项目支出总额100%，按表三项目支出总额算实际占多少？",
+])
+def test_a_stated_share_over_another_denominator(conn, question):
+    """The report says the projects with targets (246.89) are 100% of 项目支出总额; over 表三's 项目支出 780.77
+    they are 31.62%: the part it rests on, over the denominator given or named."""
+    answer = ask(conn, question, Session())
+    assert has_number(answer, 31.62) and has_number(answer, 100), answer.text
+
+
+def test_rows_of_a_code_length_are_counted(conn):
+    """7位编码的行 are the 项-level rows (表2 prints nine); 几行 is a count, said with the table's printed rows."""
+    answer = ask(conn, "收入总表里7位科目编码的行一共几行？", Session())
+    assert answer.intent == "count" and has_number(answer, 9) and "共印 19 行" in answer.text, answer.text

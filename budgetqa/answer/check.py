@@ -19,7 +19,7 @@ from budgetqa.answer.lists import domain, side
 from budgetqa.answer.resolve import (NARRATIVE, TOPIC_FACT_WORDS, Value, children_rows, code_place, code_values, list_total,
                                      table_no_of, table_total, values)
 from budgetqa.models import Document
-from budgetqa.question.query import Query
+from budgetqa.question.query import Query, read
 from budgetqa.textnorm import squash
 
 _EQUALS = re.compile(r"等不等于|等于|=|相等|一致|对得上|对的上|吻合|相符|能对上|加得上")
@@ -175,6 +175,45 @@ def _stated_shares(doc: Document, q: Query) -> Answer | None:
         a.figure(f"{f.subject}占比（计算）", computed, "%")
         a.figure(f"{f.subject}占比（报告）", f.value, "%", "情况说明", f.line)
     a.text += "；".join(parts) + "。"
+    return a
+
+
+_OTHER_BASE = re.compile(r"若以|如果以|假如以|以[^，,。？?]{0,16}为分母|按[^，,。？?]{0,16}(?:算|计算|口径)|换成[^，,。？?]{0,12}(?:做|作)?分母")
+
+
+def stated_share_on(doc: Document, q: Query) -> Answer | None:
+    """报告说占项目支出总额的100%，按表三项目支出算实际占多少 / 若以780.77万元为分母: the part the report's stated
+    share rests on, over the denominator the question gives (typed, or a figure it names), beside the share stated."""
+    if not _OTHER_BASE.search(q.squashed) or not re.search(r"占|比重|比例|覆盖", q.squashed):
+        return None
+    stated = [f for f in doc.facts if f.kind == "share" and f.subject and f.basis and (
+        any(abs(f.value - p) < Decimal("0.005") for p in q.percents) or squash(f.basis)[-6:] in q.squashed)]
+    if len(stated) != 1:
+        return None
+    f = stated[0]
+    part = next((p for p in reversed(doc.facts) if p.kind == "amount" and p.label == f.subject and p.line <= f.line), None)
+    if part is None:
+        return None
+    typed = [t for t in q.amounts if t.unit in ("万元", "元") and typed_value(t, part.unit) != part.value]
+    if typed:
+        base_label, base = "所给的数", typed_value(typed[0], part.unit)
+    else:
+        said = re.search(r"(?:按|以)([^，,。？?]{2,20}?)(?:来?算|计算|为分母|做分母|作分母|口径)", q.squashed)
+        if said is None:
+            return None  # (按数算实际是多少: the report's own figures, rechecked elsewhere)
+        base_q = read(said.group(1), doc)  # (按表三项目支出总额算: the figure named there)
+        named = [v for m in base_q.subjects if (v := subject_value(doc, base_q, m)) is not None and v.unit == part.unit
+                 and v.amount not in (part.value, 0)]
+        if not named:
+            return None
+        base_label, base = f"{named[0].label}（{named[0].where}）", named[0].amount
+    share = (part.value / base * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    a = answer("share", f"{f.subject} 占 {base_label}",
+               f"报告写{f.subject} {amount_text(part.value, part.unit)} 占{f.basis}的 {f.value}%（第{f.line}行）；"
+               f"以{base_label} {amount_text(base, part.unit)} 为分母，占 {share}%（{part.value} ÷ {base} × 100）。")
+    a.figure(f"{f.subject}占比（按所问分母计算）", share, "%")
+    a.figure(f.subject, part.value, part.unit, NARRATIVE, part.line)
+    a.figure(f"{f.subject}占比（报告）", f.value, "%", NARRATIVE, f.line)
     return a
 
 

@@ -529,6 +529,22 @@ PASSES = {"gt": ("超过", lambda x, n: x > n), "ge": ("达到", lambda x, n: x 
           "le": ("不超过", lambda x, n: x <= n)}
 
 
+_SPENDING_KINDS = ("expenditure", "gp_expenditure", "fiscal_expenditure")
+
+
+def _spent_like(doc: Document, q: Query, m: Mention, item: Value, base: Value) -> Value:
+    """A subject read in an income table set against a spending whole (教育支出 占本年支出合计): read in a
+    spending table instead, when one prints it."""
+    if m.table is not None or "收入" not in item.where or "支出" not in base.label + base.where or "code" not in m.kinds \
+            or q.scope == "上年结转" or m.scope == "上年结转" or q.measures:  # (its carried-over part: an income column)
+        return item
+    for table in (t for k in _SPENDING_KINDS for t in doc.tables if t.kind == k):
+        found = subject_value(doc, q, replace(m, table=table.no))
+        if found is not None and found.unit == item.unit:
+            return found
+    return item
+
+
 def share_against(doc: Document, q: Query) -> Answer | None:
     """X占Y是不是超过一半 / 占比不到三成吧: the share computed, then set against the one typed."""
     if len(q.percents) != 1 or q.comparator not in PASSES or "占" not in q.squashed or not q.subjects:
@@ -587,6 +603,7 @@ def share(doc: Document, q: Query) -> Answer | None:
         return None
     if "三公" in base.label and "item" in m.kinds:  # a 三公 line against the 三公 total: read in the 三公 table
         item = three_public_value(doc, q, m) or item
+    item = _spent_like(doc, q, m, item, base)
     base = to_unit(base, item.unit)
     if base.amount < item.amount and "fact" in m.kinds and q.whole is not None and q.whole.via != "exact":
         family = family_total(doc, item)  # (工程采购占采购总额: a whole smaller than its part was misread;

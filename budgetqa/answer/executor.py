@@ -414,7 +414,8 @@ _WHERE_ONLY = re.compile(r"^(?:那|该|应该|应|要|得)?(?:去)?(?:看|查|�
 # A part that asks only what the answer to the part before states, by that answer's operation.
 _GAP_ONLY = re.compile(r"^(?:那)?(?:(?:多|少|差|相差|差了|差额|差额是|差距|差距是|高|低)(?:了)?)?(?:是)?多少(?:钱|万元|元)?[？?]?$")
 # (a check states a gap only when it set two sides against each other: 两侧之差)
-_STATED_BY = {"rank": _FIGURE_ONLY, "list": _FIGURE_ONLY, "filter": _FIGURE_ONLY, "difference": _GAP_ONLY,
+_TIES = re.compile(r"^(?:那)?(?:有)?(?:几个|几项|多少个)并列[？?]?$")  # (最少的是多少？有几个并列: the ranking says its ties)
+_STATED_BY = {"rank": re.compile(f"{_FIGURE_ONLY.pattern}|{_TIES.pattern}"), "list": _FIGURE_ONLY, "filter": _FIGURE_ONLY, "difference": _GAP_ONLY,
               "check": re.compile(r"^(?:那)?(?:差|相差|差了|差额|差额是|差距|差距是)(?:是)?多少(?:钱|万元|元)?[？?]?$")}
 # 年初预算和决算差多少 after a part that picked an item and stated its budget, outturn and gap (相差…)
 _GAP_AGAIN = re.compile(r"^(?:那|它的?)?(?:(?:年初|全年|调整)?预算数?(?:和|与|跟)决算数?|决算数?(?:和|与|跟|比)(?:年初|全年|调整)?预算数?)?"
@@ -478,6 +479,13 @@ _RATE_OF_GAP = re.compile(r"^(?:那)?(?:涨幅|增幅|降幅|增长率|增速|�
 _GAP_ASKED = re.compile(r"[多少差](?:了)?多少")
 
 
+_ON_BASE = re.compile(r"(?:若|如果|假如|要是)?以[^，,。？?]{1,20}(?:为分母|做分母|作分母|为基数)"
+                      r"|(?:若|如果|假如|要是)(?:按|拿|用)[^，,。？?]{1,20}(?:来?算|计算)"
+                      r"|(?:那)?(?:这|该|此)(?:个)?(?:百分比|比例|比率|增幅|降幅|说法|数字?)")
+# A statement of what the asker is checking (我核一下总表。…): it says where the question after it looks
+_CHECKING = re.compile(r"(?:我|咱)?(?:想|要|来)?(?:核|查|看|对|复核|核对)(?:一下|下)?[^，,。？?]{1,10}")
+
+
 def _parts(question: str) -> list[str]:
     """The questions of one line: split at question marks and semicolons, and at commas between
     clauses that each ask something (a clause that asks nothing joins the next)."""
@@ -513,10 +521,13 @@ def _parts(question: str) -> list[str]:
             out[-1] = re.sub(r"(?:的话)?呢$", "", out[-1].rstrip("，, ")) + "，" + piece  # 支出口径呢，A和B各占多少: A, B of 支出
             continue
         if out and (len(squash(out[-1])) < 2 or not (_ASKS.search(piece) or of_it)
+                    or not _ASKS.search(out[-1]) and (_ON_BASE.match(squash(piece)) or _CHECKING.fullmatch(squash(out[-1])))
                     or _EACH_OF.match(squash(piece)) and not _COMPUTED_ASKED.search(squash(out[-1]))
                     or _RATE_OF_GAP.match(squash(piece)) and _GAP_ASKED.search(squash(out[-1]))
                     or _WHERE_ONLY.match(squash(piece)) and _WANTS.match(squash(out[-1]))):
-            out[-1] += "，" + piece  # （含上年结转）/ 各占多少: a part that asks nothing new qualifies the one before
+            # （含上年结转）/ 各占多少: a part that asks nothing new qualifies the one before; a statement before a
+            # question of another base (报告称占100%。若以780.77万元为分母…) is what it asks about
+            out[-1] += "，" + piece
         else:
             out.append(piece)
     return out or [question]
@@ -971,6 +982,8 @@ def _execute(conn, doc: Document, q: Query) -> Answer | None:
 
     An operation that finds its subject but no figure for it (no stated change, say) answers only
     when nothing else does, not even a sentence of the report."""
+    if (found := checks.stated_share_on(doc, q)) is not None:
+        return found  # 报告说占100%，按表三项目支出算实际占多少: the stated share's part over that denominator
     special = _by_subject(doc, q) or enumerated(doc, q)  # (原因列了几条 / 第三步是什么: the text's numbered points)
     if special is not None:
         return special

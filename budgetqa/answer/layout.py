@@ -18,7 +18,7 @@ from budgetqa.models import Document, Table
 from budgetqa.textnorm import compact, squash
 
 # A table's columns asked (三公经费那张表分哪几栏, 支出决算表有哪些栏目, 最后一栏是什么): its headings, not its figures.
-COLUMNS_ASKED = re.compile(r"(?:分|有|列了?|设了?)(?:了)?(?:哪几|哪些|几)(?:个)?[\u4e00-\u9fff]{0,4}?(?:栏|列|栏目)(?!入|出|示|支)"
+COLUMNS_ASKED = re.compile(r"(?:分|有|列了?|设了?)(?:了)?(?:哪几|哪些|几)(?:个)?[\u4e00-\u9fff]{0,4}?(?:栏|(?<!并)列|栏目)(?!入|出|示|支)"
                            r"|[几两三四五六七八九十\d](?:个)?[栏列](?:数|金额)?(?:分别)?(?:叫|是)(?:什么|啥)|栏目|表头(?:是|有|写的?|上|里)?(?:的)?(?:哪|什么|啥|几|怎么)"
                            r"|按哪(?:几|些)[\u4e00-\u9fff]{0,5}分列"
                            r"|(?:最后|最左|最右|第[一二三四五六七八九十\d]{1,2})(?:一|1)?[栏列](?:是|叫|写)")

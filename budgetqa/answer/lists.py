@@ -482,6 +482,15 @@ def _shares_in_list(a: Answer, q: Query, d: Domain, shown: list[Value]) -> None:
 def mean(doc: Document, q: Query) -> Answer | None:
     """平均每个项目多少: the items' total divided by their number (exact, then rounded to the cent); their
     median (中位数) or range (极差) when that is asked."""
+    if q.domain == "projects" and q.scope in (None, "全部") and re.search(r"各自|各|分别", q.squashed) \
+            and re.search(r"两张(?:项目)?(?:支出)?(?:预算)?表|两个表|两类|两种|本年和(?:上年)?结转|新安排和(?:上年)?结转", q.squashed):
+        # (两张表各自平均每个项目多少: this year's projects and those carried over, each)
+        found = [a for scope in ("本年", "上年结转") if (a := mean(doc, replace(q, scope=scope))) is not None]
+        for other in found[1:]:
+            found[0].text += " " + other.text
+            found[0].understood += "；" + other.understood
+            found[0].figures += other.figures
+        return found[0] if found else None
     d = domain(doc, q)
     if not d.rows or len({v.unit for v in d.rows}) > 1:
         return None
@@ -585,6 +594,9 @@ def count(doc: Document, q: Query) -> Answer | None:
     listing = _listing(d.rows, numbered=False) if each else "、".join(v.label for v in d.rows)
     a = answer("count", d.where, f"{d.where}共 {len(d.rows)} 个" + (f"：{listing}。" if d.rows else "。"))
     a.figure(f"{d.where}个数", Decimal(len(d.rows)), "个")
+    table = next((t for t in doc.tables if d.where.startswith(t.label + " ")), None)
+    if table is not None and q.has("几行", "多少行") and len(table.rows) != len(d.rows):
+        a.text += f"（全表共印 {len(table.rows)} 行，含合计、小计和上级科目的行。）"  # (表2有几行: both counts)
     for v in d.rows[:20] if each else []:
         a.figure(v.label, v.amount, v.unit, v.where, v.line)
     if d.rows and (q.has("合计", "总额", "共计", "一共多少钱", "多少钱", "金额")):
@@ -612,9 +624,9 @@ def filter_(doc: Document, q: Query) -> Answer | None:
     comparator = q.comparator or ("gt" if q.average and not q.amounts else "eq")  # no comparison word: equal to it
     upper = typed_value(q.upper, unit) if comparator == "between" and q.upper else threshold
     test = {"gt": lambda x: x > threshold, "ge": lambda x: x >= threshold, "lt": lambda x: x < threshold,
-            "le": lambda x: x <= threshold, "eq": lambda x: x == threshold,
+            "le": lambda x: x <= threshold, "eq": lambda x: x == threshold, "ne": lambda x: x != threshold,
             "between": lambda x: threshold <= x <= upper}[comparator]
-    word = {"gt": "超过", "ge": "不少于", "lt": "低于", "le": "不超过", "eq": "正好等于", "between": "在"}[comparator]
+    word = {"gt": "超过", "ge": "不少于", "lt": "低于", "le": "不超过", "eq": "正好等于", "ne": "不等于", "between": "在"}[comparator]
     rounded = threshold.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
     shown = threshold if rounded == threshold else rounded
     bound = ("约 " if shown != threshold else "") + amount_text(shown, unit) + (f" 至 {amount_text(upper, unit)} 之间（含两端）" if comparator == "between" else "")
@@ -631,6 +643,10 @@ def filter_(doc: Document, q: Query) -> Answer | None:
     if added:
         a.figure("合计（计算）", total(chosen), unit)
     a.figure("个数", Decimal(len(chosen)), "个")
+    extreme = re.search(r"(?<!不)最(少|小|低|便宜|多|大|高|贵)", q.squashed)
+    if extreme and chosen:  # 超过3万的里最少的是哪个 / 除了那几个3万的，最少的: the end of those that pass
+        pick = (min if extreme.group(1) in "少小低便宜" else max)(chosen, key=lambda v: v.amount)
+        a.text += f"其中最{extreme.group(1)}的是 {pick.label}，{amount_text(pick.amount, pick.unit)}。"
     _table(a, chosen)
     return a
 

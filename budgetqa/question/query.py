@@ -606,6 +606,10 @@ def _whole_said_first(q: Query) -> None:
     if q.op != "share" or q.whole is not None or len(q.subjects) != 2 or at < 0:
         return
     first, second = q.subjects
+    if re.search(r"(?:按|以|拿|用)$", q.squashed[max(0, first.start - 2):first.start]) and re.match(
+            r"[\d.,]*(?:万元|亿元|元|万)?(?:来)?(?:算|计算|计|为基数|为分母|做分母|作分母|为准)", q.squashed[first.end:second.start]):
+        q.whole, q.subjects = first, [second]  # 按本年支出合计415,808.40万元算，教育支出占百分之几: the base named first
+        return
     between = re.sub(r"^\d[\d.,]*(?:万元|亿元|元|万)?", "", q.squashed[first.end:second.start])  # (X 56884.05万元中Y)
     if second.end > at or second.start < first.end or re.fullmatch(r"[和与及、跟同]|以及|还有", between.strip()):
         return
@@ -1006,6 +1010,8 @@ def _compared_op(q: Query) -> str | None:
             and not re.match(r"(?:的)?(?:里|中|下|当中|之中|各|哪|项目|科目|明细)", q.squashed[q.subjects[0].end:]) \
             and re.search(r"吗|吧|有没有|是否|是不是|了没|超没超|够不够|有无", q.squashed):
         return "check"
+    if q.comparator == "ne" and q.op in ("rank", "value", "list", "count"):
+        return "filter"  # (除了那几个3万的，最少的是哪个: the others, and the end of them)
     if q.comparator == "between" or bool(q.comparator) and q.op in ("count", "sum", "list") \
             and (q.threshold is not None and (q.domain == "projects" or not q.threshold.value) or q.average):
         return "filter"
@@ -1089,6 +1095,8 @@ def _shape(q: Query, doc: Document) -> None:
         q.comparator = "eq"  # 金额为3万元的项目 / 3万块的项目: those of that amount (a filter, not a figure)
     if q.comparator is None and q.amounts and re.search(r"(?:为|是|等于)(?:0|零)(?:万元|元)?的", s):
         q.comparator = "eq"  # 决算数为0的科目: those of no amount
+    if q.comparator is None and len(q.amounts) == 1 and re.search(r"除(?:了|去|掉|开)?(?:那|这)?(?:几个|些|个)?\d[\d.]*(?:万元?|元)?的", s):
+        q.comparator = "ne"  # 除了那几个3万的: the others
     q.average = q.has("平均值", "平均数", "平均水平", "均值", "平均")
     if q.amounts:
         q.threshold = q.amounts[0]
@@ -1108,6 +1116,9 @@ def _shape(q: Query, doc: Document) -> None:
     q.levels = [lv for lv in ("类", "款", "项") if re.search(
         rf"(?:{lv}级|哪个{lv}|哪一{lv}|哪{lv}|什么{lv}|{lv}是(?:哪|什么|啥)|（{lv}）|\({lv}\))", plain)]
     q.level = next((lv for lv in ("类", "款", "项") if re.search(rf"(?:{lv}级|到{lv}(?:是|为|有|的|$)|哪些{lv}(?![和与及、][类款项])|几个{lv}|哪个{lv}|哪一{lv}|哪{lv}|各{lv}|几{lv}|什么{lv}|个{lv}|{lv}科目|科目{lv}|{lv}一级|{lv}这一级|{lv}那一级|的{lv}$|的{lv}(?=是|有|为|中|里|各)|这个{lv}|（{lv}）|\({lv}\)|按{lv}(?!级.{0,4}排)|大{lv}|每个{lv})", plain)), None)
+    digits = re.search(r"([357])位(?:数)?(?:的)?(?:科目|功能分类)?(?:编码|代码|编号)", s)
+    if q.level is None and digits:  # 7位编码的行: the codes of that length, one level (3 类, 5 款, 7 项)
+        q.level = {"3": "类", "5": "款", "7": "项"}[digits.group(1)]
     fields = sorted((min(s.find(w) for w in words if w in s), f) for f, words in lexicon.SHEET_FIELDS.items()
                     if any(w in s for w in words))
     q.field_names = [f for _, f in fields]  # 立项依据和项目属性: each, in the order typed
@@ -2854,6 +2865,16 @@ def _ancestor_of_last(q: Query, last: Query | None, doc: Document | None, earlie
                    excluded=excluded, ops=[(max(q.ops[0][0] + 1, 60.0) if q.ops else 60.0, op)] + q.ops)
 
 
+def _carry_filter(filled: Query, q: Query, last: Query) -> None:
+    """The comparison of the last question carried to its follow-up, unless it says its own."""
+    if filled.comparator is None and last.comparator is not None:
+        _near(filled, asked=True)  # 那二十多万的呢 after a filter: the things of about that amount
+    filled.comparator = filled.comparator or last.comparator
+    filled.threshold = filled.threshold or last.threshold
+    if q.comparator == "ne" and filled.op in ("rank", "value", "list", "count"):
+        filled.op, filled.ops = "filter", [(100.0, "filter")] + filled.ops  # (除了那几个3万的，最少的: of the last list)
+
+
 _GRAND_TOTAL = re.compile(r"(?:那|那么)?(?:表里|这张表)?的?总计(?:数|金额)?(?:是|为)?(?:多少|呢)?(?:万元|元)?[？?。]?")
 
 
@@ -2926,10 +2947,7 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     if op == "share" and named and filled.whole is None and last.whole is not None \
             and all(m.term.key != last.whole.term.key for m in named):
         filled.whole = _carried(last.whole)  # 那办公用的那部分呢 after a share: of the same whole
-    if filled.comparator is None and last.comparator is not None:
-        _near(filled, asked=True)  # 那二十多万的呢 after a filter: the things of about that amount
-    filled.comparator = filled.comparator or last.comparator
-    filled.threshold = filled.threshold or last.threshold
+    _carry_filter(filled, q, last)
     filled.field_name = filled.field_name or last.field_name
     if q.choice and filled.nth is None and last.op in ("rank", "list", "count", "filter"):
         filled.nth, filled.n = q.choice, None  # 第二个呢 after a ranking: the second of it
