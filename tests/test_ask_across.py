@@ -291,3 +291,13 @@ def test_a_share_of_a_base_named_first_is_read_in_a_spending_table(conn):
     assert spent is not None
     share = (Decimal(spent[0]) * 100 / Decimal("415808.40")).quantize(Decimal("0.01"))
     assert has_number(answer, float(share)), answer.text
+
+
+def test_lower_by_what_per_cent_is_a_rate_of_change(conn):
+    """今年预算比执行数低了百分之几 after a subject's year-before figure: the rate the report states for it, not a share."""
+    session = Session(document_id=doc_id(conn, "石泉路", 2026, "预算"))
+    answer = ask(conn, "城乡社区管理事务的行政运行，2025年预算执行数是多少，今年预算比执行数低了百分之几？", session)
+    stated = conn.execute("select value from facts where document_id = ? and kind = 'rate' and topic like '%行政运行%'",
+                          [session.document_id]).fetchall()
+    assert stated and any(has_number(answer, abs(float(v))) for (v,) in stated), answer.text
+    assert "占" not in answer.understood, answer.understood

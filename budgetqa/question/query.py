@@ -431,6 +431,14 @@ def _counts_stated(doc: Document, noun: str) -> bool:
     return bool(said.search(printed_text(doc)))
 
 
+_RATE_AGAINST = re.compile(r"比[^，,。？?占]{0,14}?(?:高|低|多|少|增加|减少|下降|上升|增长|降低|涨|降)了?"
+                           r"(?:百分之几|百分之多少|多少%|几个百分点|几成)")
+def _rate_against(q: Query) -> None:
+    """今年预算比执行数低了百分之几: a rate of change, not a share."""
+    if q.op == "share" and q.whole is None and _RATE_AGAINST.search(q.squashed) and any(op == "change" for _, op in q.ops[:3]):
+        _prefer(q, "change")
+
+
 # Figures added, then set against another: A加B与C差多少 / A和B加起来比C多还是少 / A+B跟C对得上吗 / A加B跟C比哪个大.
 _SUM_AGAINST = re.compile(r"(?:加|\+|之和|加起来|合起来|相加|合计)[^，,。？?]{0,30}?[，,]?(?:与|跟|和|同|比|较|对比)"
                           r"[^，,。？?]{0,24}?(?:差多少|相差|差额|差了?多少|多还是少|多多少|少多少|一致|相等|等于|对得上|对不上|吻合"
@@ -531,6 +539,7 @@ def _settle_op(q: Query, v, doc: Document) -> None:
         _prefer(q, "share")  # …实际占多少: a share, whatever else the words describe
     if q.op != "check" and _SUM_AGAINST.search(q.squashed) and len(q.subjects) + len(q.amounts) >= 3:
         _prefer(q, "check", 80.0)  # A加B与C差多少: the sum set against C
+    _rate_against(q)
     if q.together and q.op == "sum":  # 加起来占多少: a share, of the sum
         _prefer(q, "share")
     if q.scope and len(q.subjects) >= 2 and q.op == "share" and _is(q.subjects[0], q, _SCOPE_NAMES):
@@ -2357,6 +2366,7 @@ def _asked_op(filled: Query, q: Query) -> Query:
     """The operation a follow-up asks in words, judged again with the subjects the conversation supplies."""
     _rank(filled)
     _down(filled)
+    _rate_against(filled)
     if q.op == "value" and len(filled.measures) >= 2:
         filled.op, filled.ops = "value", [(filled.ops[0][0] + 1, "value")] + filled.ops  # (X的合计、基本支出、项目支出呢)
     if q.cued and q.op != "value" and filled.op == "value" or q.op == "share" and q.whole is not None \
