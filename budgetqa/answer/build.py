@@ -15,6 +15,11 @@ HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
 
 
+# A comparison with a limit typed (超过一半, 不到三成): its word, and whether a figure passes it.
+PASSES = {"gt": ("超过", lambda x, n: x > n), "ge": ("达到", lambda x, n: x >= n), "lt": ("低于", lambda x, n: x < n),
+          "le": ("不超过", lambda x, n: x <= n)}
+
+
 def pct(part: Decimal, whole: Decimal) -> Decimal:
     """part / whole as a percentage rounded to 0.01 (half up, as reports round)."""
     return (part / whole * HUNDRED).quantize(CENT, rounding=ROUND_HALF_UP)

@@ -17,7 +17,7 @@ from rapidfuzz.distance import LCSseq
 from budgetqa import lexicon
 from budgetqa.findings import SEVERITY_LABEL, SHARE_TOLERANCE
 from budgetqa.answer import build
-from budgetqa.answer.build import add, answer, pct, said, stated_reason, typed_value, verdict
+from budgetqa.answer.build import PASSES, add, answer, pct, said, stated_reason, typed_value, verdict
 from budgetqa.answer.figures import combine, group_answer, mention_values, three_public_value
 from budgetqa.answer.lists import Domain, code_names, code_of_topic, domain, list_answer, sheet_total, spread, spread_asked
 from budgetqa.answer.lists import sheet_domain
@@ -525,10 +525,6 @@ def _column_of_row(doc: Document, q: Query) -> Answer | None:
 
 
 # A figure against a limit typed (超过, 不低于…): the word said of it and the test
-PASSES = {"gt": ("超过", lambda x, n: x > n), "ge": ("达到", lambda x, n: x >= n), "lt": ("低于", lambda x, n: x < n),
-          "le": ("不超过", lambda x, n: x <= n)}
-
-
 _SPENDING_KINDS = ("expenditure", "gp_expenditure", "fiscal_expenditure")
 
 

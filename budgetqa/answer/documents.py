@@ -234,7 +234,6 @@ class Choice:
     others: list[str] = field(default_factory=list)  # departments the question names as well as this one
 
 
-# Words moving the conversation to another report (换成, 切到, 再看, 看看…的).
 # What a question that only names another report says besides its name (那西南大学2024年决算呢, 换成2023年的呢).
 _REPORT_ONLY = re.compile(r"(?:那|那么|再看|换成|换到|看看|切到|转到|改看|回到)?(?:部门|单位)?(?:的)?(?:决算|预算)?(?:报告)?"
                           r"(?:的|里|中|那边|这边|呢|吧|怎么样|如何|又是多少|是多少)*")
@@ -256,6 +255,7 @@ def names_report_only(question: str, named: Named) -> bool:
         _REPORT_ONLY.fullmatch(re.sub(r"[？?。！!，,]", "", without_report(question, named))))
 
 
+# Words moving the conversation to another report (换成, 切到, 再看, 看看…的).
 _SWITCHED = re.compile(r"换成|换到|切到|切换到?|转到|改看|再看|回到|看看|那份|那本")
 _KIND_NAMED = re.compile(r"(?:20\d\d年度?的?|换成|换到|切到|切换到|转到|改看|再看|回到|看看)(决算|预算)")
 
@@ -314,7 +314,8 @@ _YEARS_WORDS = re.compile(r"历年|逐年|各年|各年度|近几年|这几年|�
 _TWO_YEARS = re.compile(r"这两年|近两年|最近两年")
 
 
-# (这两个单位, 两家下属单位, 下属两个单位: two units within one report)
+# The two reports the conversation was about (两家, 两个部门, 两份报告; 两年 of one department's two years), not
+# two units within one report (这两个单位, 两家下属单位, 下属两个单位) nor a span of years (近两年, 两年内)
 _BOTH_VISITED = re.compile(r"(?<![这那属括含有])(?:两家(?!下属|所属)|两个部门|两份报告|两个报告)|(?<![前后近这那])(两年)(?![前后内以里])")
 
 

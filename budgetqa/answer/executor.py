@@ -23,6 +23,7 @@ from budgetqa.answer.enumerated import enumerated
 from budgetqa.answer.documents import (asked_kind, both_visited, chosen_report, department_reports, names_report_only,
                                        report_of, reports_named, several_loaded, strip_department, wants_comparison,
                                        without_report)
+from budgetqa.departments import Named, Report
 from budgetqa.models import ECONOMIC_CLASSES, Document
 from budgetqa.question.numbers import chinese_numbers, small_numeral
 from budgetqa.question.vocabulary import printed_text
@@ -119,7 +120,7 @@ def _year_swapped(question: str, session: Session) -> str:
     return re.sub(r"20\d\d(?=年)", said.group(1), session.refused.removeprefix("report:"))
 
 
-def _carried_to(conn: sqlite3.Connection, question: str, named, session: Session, report) -> str:
+def _carried_to(conn: sqlite3.Connection, question: str, named: Named, session: Session, report: Report) -> str:
     """A question moving the conversation to another report: one naming only the report (那西南大学2024年决算呢)
     asks the last question of it; one leaning on the last (同一口径换到规划资源局：年初预算多少) naming no figure
     of its own asks of the figure the last question asked."""
@@ -135,7 +136,8 @@ def _carried_to(conn: sqlite3.Connection, question: str, named, session: Session
     return _last_typed(session) + "，" + question
 
 
-def _compared_in_session(conn: sqlite3.Connection, question: str, reports: list, current, session: Session) -> None:
+def _compared_in_session(conn: sqlite3.Connection, question: str, reports: list[Report], current: Report,
+                         session: Session) -> None:
     """After a few reports compared, the conversation is about the figure compared (那它增长了多少), in its
     report among them, else the newest of them; all of them were visited (两家 next)."""
     ordered = sorted(reports, key=lambda r: (r.id == current.id, r.year or 0))
@@ -411,11 +413,12 @@ _FIGURE_ONLY = re.compile(r"^(?:那)?(?:是|有|为|增长了?|增加了?|下降
 # the next asks only which table shows it; the two are read together.
 _WANTS = re.compile(r"^(?:我们?)?(?:想|要|需要|打算)(?:看|查|了解|知道|核对|找)")
 _WHERE_ONLY = re.compile(r"^(?:那|该|应该|应|要|得)?(?:去)?(?:看|查|在|印在|列在|见)?(?:哪|什么)(?:一)?(?:张|个)表(?:里|上|中)?(?:呢|啊|吗)?[？?]?$")
-# A part that asks only what the answer to the part before states, by that answer's operation.
 _GAP_ONLY = re.compile(r"^(?:那)?(?:(?:多|少|差|相差|差了|差额|差额是|差距|差距是|高|低)(?:了)?)?(?:是)?多少(?:钱|万元|元)?[？?]?$")
-# (a check states a gap only when it set two sides against each other: 两侧之差)
 _TIES = re.compile(r"^(?:那)?(?:有)?(?:几个|几项|多少个)并列[？?]?$")  # (最少的是多少？有几个并列: the ranking says its ties)
-_STATED_BY = {"rank": re.compile(f"{_FIGURE_ONLY.pattern}|{_TIES.pattern}"), "list": _FIGURE_ONLY, "filter": _FIGURE_ONLY, "difference": _GAP_ONLY,
+# A part that asks only what the answer to the part before states, by that answer's operation (a check states a
+# gap only when it set two sides against each other: 两侧之差).
+_STATED_BY = {"rank": re.compile(f"{_FIGURE_ONLY.pattern}|{_TIES.pattern}"), "list": _FIGURE_ONLY, "filter": _FIGURE_ONLY,
+              "difference": _GAP_ONLY,
               "check": re.compile(r"^(?:那)?(?:差|相差|差了|差额|差额是|差距|差距是)(?:是)?多少(?:钱|万元|元)?[？?]?$")}
 # 年初预算和决算差多少 after a part that picked an item and stated its budget, outturn and gap (相差…)
 _GAP_AGAIN = re.compile(r"^(?:那|它的?)?(?:(?:年初|全年|调整)?预算数?(?:和|与|跟)决算数?|决算数?(?:和|与|跟|比)(?:年初|全年|调整)?预算数?)?"

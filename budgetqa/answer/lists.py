@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from budgetqa import lexicon
 from budgetqa.answer import text
-from budgetqa.answer.build import answer, pct, stated_reason, total, typed_value
+from budgetqa.answer.build import PASSES, answer, pct, stated_reason, total, typed_value
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import (Outturn, Value, best_values, children_rows, code_place, group_members, list_total,
                                      measure_column, outturns)
@@ -702,7 +702,6 @@ _LOW_FIRST = re.compile(r"垫底|最低|最少|最小|最差|倒数|降幅|下�
 
 
 _RATE_DIRECTION = re.compile(r"(增长|增加|上升|上涨|涨|提高|下降|减少|降低|下滑|降)(?:了)?的(?:科目|项目|项)?(?:有|是)?(?:几个|哪些|哪几|多少个|几项)")
-_PASSES = {"gt": lambda v, t: v > t, "ge": lambda v, t: v >= t, "lt": lambda v, t: v < t, "le": lambda v, t: v <= t}
 
 
 def rate_filter(doc: Document, q: Query) -> Answer | None:
@@ -710,16 +709,16 @@ def rate_filter(doc: Document, q: Query) -> Answer | None:
     pass the threshold (or go that way), listed and counted."""
     rates = [f for f in doc.facts if f.topic and f.kind == "rate" and "完成" not in f.label]
     way = _RATE_DIRECTION.search(q.squashed)
-    bound = q.percents[0] if q.percents and q.comparator in _PASSES and RATE_RANK.search(q.squashed) else None
+    bound = q.percents[0] if q.percents and q.comparator in PASSES and RATE_RANK.search(q.squashed) else None
     if len(rates) < 2 or (way is None and bound is None):
         return None
     falling = bool(re.search(r"降|减|下", way.group(1) if way else q.squashed[:q.squashed.find("%")]))
     chosen = [f for f in rates if (f.value < 0 if falling else f.value > 0)]
     if bound is not None:
-        chosen = [f for f in chosen if _PASSES[q.comparator](abs(f.value), bound)]
+        chosen = [f for f in chosen if PASSES[q.comparator][1](abs(f.value), bound)]
     what = f"报告逐项说明的变动率中{'下降' if falling else '增长'}"
     if bound is not None:
-        what += f"且{'降幅' if falling else '增幅'}{lexicon.COMPARATORS[q.comparator][0]} {bound}%"
+        what += f"且{'降幅' if falling else '增幅'}{PASSES[q.comparator][0]} {bound}%"
     what += "的"
     listing = "；".join(f"{f.topic} {'增长' if f.value >= 0 else '下降'} {abs(f.value)}%（第{f.line}行）" for f in chosen)
     a = answer("filter", what, f"报告逐项说明了 {len(rates)} 个变动率，{what}有 {len(chosen)} 个" + (f"：{listing}。" if chosen else "。"))

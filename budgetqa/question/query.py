@@ -1069,9 +1069,9 @@ def _plain(value: Decimal) -> Decimal:
 
 def _near(q: Query, asked: bool = False) -> None:
     """One amount said roughly as the size of things (差不多五百万的, 二十多万的, 十来万的, 一百一十万左右的) in a
-    question asking which things are of it: a filter of those within it. 多/来/余 reach up to the next step of its last digit
-    (二十多万: 20 to 30万, 530多万: 530 to 540万); 左右/大概/差不多 a tenth either side. A question whether
-    one figure is about it (是50万左右吗) is a check of that figure, not this."""
+    question asking which things are of it: a filter of those within it. 多/来/余 reach up to the next step of
+    its last digit (二十多万: 20 to 30万, 530多万: 530 to 540万); 左右/大概/差不多 a tenth either side. A
+    question whether one figure is about it (是50万左右吗) is a check of that figure, not this."""
     said = q.amounts[0] if len(q.amounts) == 1 else None
     if q.comparator is not None or said is None or not said.about or not (asked or _WHICH_ASKED.search(q.squashed)) \
             or re.search(r"吗|是不是|对不对|是否|对吧", q.squashed) \
