@@ -124,7 +124,7 @@ INTENTS: tuple[Intent, ...] = (
         ("{item}占{base}的比例", "{item}占比多少", "{item}占{base}的比重", "{item}在{base}里占多少",
          "占比多少", "{item}的比例", "{item}占百分之几"),
         cues=("占比", "比例", "比重", "百分之几", "相当于", "占", "份额", "百分比", "多大比例", "share", "percent", "几成",
-              "percentage"),
+              "percentage", "构成比", "结构比"),
         examples=("基本支出占总支出的比例", "差旅费占公用经费的比重"),
         weight=1.15,
     ),
