@@ -16,9 +16,11 @@ number among the numbers the answer states, every expected string somewhere in i
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import random
 import re
+import shutil
 import sys
 import tempfile
 from collections import Counter, defaultdict
@@ -88,7 +90,9 @@ def database(reports: tuple[str, ...]) -> Path | None:
     """A database holding these reports (the bundled one for an empty tuple), made once per run;
     None when a report is refused (its questions then count as unanswered)."""
     if reports not in _DBS:
-        path = Path(tempfile.mkdtemp()) / "score.db"
+        folder = tempfile.mkdtemp()
+        atexit.register(shutil.rmtree, folder, True)  # (a run leaves no databases behind in the temp folder)
+        path = Path(folder) / "score.db"
         for name in reports:
             try:
                 load_document(path, parse_file(find_report(name)))

@@ -319,13 +319,13 @@ _TWO_YEARS = re.compile(r"这两年|近两年|最近两年")
 _BOTH_VISITED = re.compile(r"(?<![这那属括含有])(?:两家(?!下属|所属)|两个部门|两份报告|两个报告)|(?<![前后近这那])(两年)(?![前后内以里])")
 
 
-def both_visited(question: str, visited: list[Report]) -> Across | None:
+def both_visited(conn: sqlite3.Connection, question: str, visited: list[int]) -> Across | None:
     """两家加起来多少 / 两家的X分别是多少 / 两年差多少, when the conversation has been about two reports
-    (两年: of one department): those two, the same figure asked of each."""
+    (``visited``: their ids, latest last; 两年: of one department): those two, the same figure asked of each."""
     said = _BOTH_VISITED.search(squash(normalise(question))) if len(visited) >= 2 else None
     if said is None:
         return None
-    reports = visited[-2:]
+    reports = [report_of(conn, i) for i in visited[-2:]]
     same = reports[0].department == reports[1].department
     if said.group(1) and not (same and reports[0].year != reports[1].year):
         return None

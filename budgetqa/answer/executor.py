@@ -66,8 +66,7 @@ def ask(conn: sqlite3.Connection, question: str, session: Session | None = None)
         question = _year_swapped(question, session)
         named = reports_named(conn, question, _printed_by(conn, current.id))
         own = department_reports(conn, current.department)
-        plan = wants_comparison(question, named, current, own) or both_visited(
-            question, [r for r in (report_of(conn, i) for i in session.visited) if r is not None])
+        plan = wants_comparison(question, named, current, own) or both_visited(conn, question, session.visited)
         if plan is not None:
             question = _with_last_subject(conn, question, session)
             answer = across_answer(conn, question, plan, named, asked_kind(question), read_document, ask_doc)
@@ -130,10 +129,10 @@ def _carried_to(conn: sqlite3.Connection, question: str, named: Named, session: 
     stripped = without_report(question, named)
     if _SAME_FIGURES.match(squash(stripped)):
         return question  # (同样这三个数呢: the names the last line asked, each)
-    q = read(stripped, read_document(conn, report.id))
-    if q.subjects or not (q.follow_up or re.search(r"同一?口径|同样|一样的", q.squashed)) or not _last_typed(session):
+    q, typed = read(stripped, read_document(conn, report.id)), _last_typed(session)
+    if q.subjects or not (q.follow_up or re.search(r"同一?口径|同样|一样的", q.squashed)) or not typed:
         return question
-    return _last_typed(session) + "，" + question
+    return typed + "，" + question
 
 
 def _compared_in_session(conn: sqlite3.Connection, question: str, reports: list[Report], current: Report,
@@ -148,9 +147,10 @@ def _compared_in_session(conn: sqlite3.Connection, question: str, reports: list[
 
 def _with_last_subject(conn: sqlite3.Connection, question: str, session: Session) -> str:
     """两家加起来多少 naming no figure: the figure the last question asked, as typed, asked of both."""
-    if not _last_typed(session) or read(question, read_document(conn, session.document_id)).subjects:
+    typed = _last_typed(session)
+    if not typed or read(question, read_document(conn, session.document_id)).subjects:
         return question
-    return _last_typed(session) + "，" + question
+    return typed + "，" + question
 
 
 def _last_typed(session: Session) -> str:

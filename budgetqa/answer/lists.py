@@ -707,10 +707,12 @@ _RATE_DIRECTION = re.compile(r"(增长|增加|上升|上涨|涨|提高|下降|�
 def rate_filter(doc: Document, q: Query) -> Answer | None:
     """增幅超过20%的有哪些 / 写明比上年增长的有几个: the items the report states a rate of change for that
     pass the threshold (or go that way), listed and counted."""
-    rates = [f for f in doc.facts if f.topic and f.kind == "rate" and "完成" not in f.label]
     way = _RATE_DIRECTION.search(q.squashed)
     bound = q.percents[0] if q.percents and q.comparator in PASSES and RATE_RANK.search(q.squashed) else None
-    if len(rates) < 2 or (way is None and bound is None):
+    if way is None and bound is None:
+        return None
+    rates = [f for f in doc.facts if f.topic and f.kind == "rate" and "完成" not in f.label]
+    if len(rates) < 2:
         return None
     falling = bool(re.search(r"降|减|下", way.group(1) if way else q.squashed[:q.squashed.find("%")]))
     chosen = [f for f in rates if (f.value < 0 if falling else f.value > 0)]

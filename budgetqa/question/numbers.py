@@ -92,6 +92,12 @@ _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
 _TENS = {"十": 10, "百": 100, "千": 1000}
 
 
+def plain(value: Decimal) -> Decimal:
+    """A computed amount as typed figures look: 15000, not 1.5E+4; 450, not 450.0; 99.5 stays."""
+    value = value.normalize()
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+
+
 def small_numeral(raw: str) -> int | None:
     """A plain numeral below ten thousand (三, 十五, 二十, 一百零五), read without cn2an's start-up
     (its patterns compile in 0.1 s); None for anything else, which cn2an reads."""
@@ -177,9 +183,7 @@ def read_numbers(squashed: str) -> Numbers:
                 len(raw) in (3, 5, 7) or re.fullmatch(r"20[0-4]\d", raw)):
             continue  # a classification code or a year
         if after[:1] == "亿":  # 1亿 / 1.5亿元: in 万元
-            wan = Decimal(raw) * 10000
-            wan = wan.quantize(Decimal(1)) if wan == wan.to_integral_value() else wan.normalize()
-            out.amounts.append(Amount(wan, "万元", m.start(), m.end() + (2 if after == "亿元" else 1)))
+            out.amounts.append(Amount(plain(Decimal(raw) * 10000), "万元", m.start(), m.end() + (2 if after == "亿元" else 1)))
             continue
         if after == "千元":  # 5千元: in 元
             out.amounts.append(Amount(Decimal(raw) * 1000, "元", m.start(), m.end()))

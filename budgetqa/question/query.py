@@ -19,7 +19,7 @@ from budgetqa import lexicon
 from budgetqa.models import Document
 from budgetqa.catalogue import INTENTS, Intent
 from budgetqa.question.mentions import homophone_fix, sounds_like, Mention, find_mentions, resolve_pinyin, strip_fillers
-from budgetqa.question.numbers import Amount, chinese_numbers, read_numbers
+from budgetqa.question.numbers import Amount, chinese_numbers, plain, read_numbers
 from budgetqa.question.vocabulary import Term, printed_text, vocabulary
 from budgetqa.textnorm import normalise, squash, strip_ordinal
 
@@ -1061,12 +1061,6 @@ def _range(q: Query) -> None:
 _WHICH_ASKED = re.compile(r"哪|什么|啥|编码|名称|名字|叫")
 
 
-def _plain(value: Decimal) -> Decimal:
-    """A computed bound as typed figures look: 450, not 450.0; 99.5 stays."""
-    value = value.normalize()
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
-
-
 def _near(q: Query, asked: bool = False) -> None:
     """One amount said roughly as the size of things (差不多五百万的, 二十多万的, 十来万的, 一百一十万左右的) in a
     question asking which things are of it: a filter of those within it. 多/来/余 reach up to the next step of
@@ -1081,7 +1075,7 @@ def _near(q: Query, asked: bool = False) -> None:
         digits = str(int(said.value))
         low, high = said.value, said.value + Decimal(10) ** (len(digits) - len(digits.rstrip("0")))
     else:
-        low, high = _plain(said.value * Decimal("0.9")), _plain(said.value * Decimal("1.1"))
+        low, high = plain(said.value * Decimal("0.9")), plain(said.value * Decimal("1.1"))
     q.comparator, q.threshold, q.upper = "between", replace(said, value=low), replace(said, value=high)
 
 
