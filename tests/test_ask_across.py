@@ -301,3 +301,29 @@ def test_lower_by_what_per_cent_is_a_rate_of_change(conn):
                           [session.document_id]).fetchall()
     assert stated and any(has_number(answer, abs(float(v))) for (v,) in stated), answer.text
     assert "占" not in answer.understood, answer.understood
+
+
+def test_a_report_named_after_last_year_asked_gives_the_figure_of_that_report(conn):
+    """财政拨款收入 of 西南大学's 2021 budget, 上一年是多少 (worked back from the change it states), then 2024年的
+    预算呢: the 2024 budget's own 财政拨款收入, not a change asked of it."""
+    session = Session(document_id=doc_id(conn, "屯留", 2024, "预算"))
+    ask(conn, "西南大学2021年部门预算，财政拨款收入是多少？", session)
+    before = ask(conn, "上一年是多少？", session)
+    stated = conn.execute("select value from facts where document_id = ? and kind = 'change' and label like '%财政拨款收入%'",
+                          [doc_id(conn, "西南大学", 2021, "预算")]).fetchone()
+    assert stated is not None and has_number(before, float(abs(Decimal(stated[0])))), before.text
+    answer = ask(conn, "2024年的预算呢？", session)
+    direct = ask(conn, "西南大学2024年预算的财政拨款收入是多少？", Session(document_id=doc_id(conn, "屯留", 2024, "预算")))
+    assert answer.matched and answer.document == "西南大学 2024年预算", answer.text
+    assert direct.figures and has_number(answer, float(direct.figures[0].value)), (answer.text, direct.text)
+
+
+def test_two_procurement_parts_compared(conn):
+    """工程比货物多出多少: the two parts the text states, the first typed against the second."""
+    session = Session(document_id=doc_id(conn, "西南大学", 2024, "决算"))
+    answer = ask(conn, "政府采购里工程比货物多出多少？", session)
+    stated = dict(conn.execute("select label, value from facts where document_id = ? and (label like '%采购工程%'"
+                               " or label like '%采购货物%')", [session.document_id]).fetchall())
+    works = next(Decimal(v) for k, v in stated.items() if "工程" in k)
+    goods = next(Decimal(v) for k, v in stated.items() if "货物" in k)
+    assert has_number(answer, float(works - goods)), answer.text

@@ -78,7 +78,7 @@ KNOWN_GAPS = {
     "corpus_questions_2.jsonl": [],
     "corpus_questions_3.jsonl": [],
     "corpus_questions_4.jsonl": [],
-    "corpus_questions_5.jsonl": ["N013", "N031"],
+    "corpus_questions_5.jsonl": ["N031"],
 }
 
 

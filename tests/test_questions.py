@@ -459,6 +459,20 @@ ANSWERS = [
     # the asker's polite words run into the department's name: still the report's own department
     ("請問區委辦公室用的辦公用房有多大面積", "value", [405], []),
     ("麻烦问下区委办公室关工委的钱一共多少，连上年结转的一起算", "sum", [4.07], []),
+    # a yearly figure asked per month or quarter: divided by the periods of the year
+    ("平均下来一个月公用经费多少钱？", "value", [13.59, 1.13], []),
+    ("安可替代工程按季度平均每季度多少", "value", [497.52, 124.38], []),
+    # names added and taken away in the order typed; a name after 扣掉 is taken away, not set aside
+    ("本年项目里，办公室日常工作经费加法律顾问费用，再减去信息化中心办公经费，结果是多少万元？", "sum", [72.00], []),
+    ("本年项目支出加上年结转项目支出，再扣掉安可替代工程，剩多少？", "sum", [283.25], []),
+    # 两项之和，占X: the sum's share, not each one's
+    ("行政运行和事业运行两项之和，占支出总计的比例是多少？", "share", [234.42, 21.62], []),
+    # a figure the report states, said before the question, is the other side of the gap asked after it
+    ("支出总表合计写1084.38，可基本支出303.62加项目支出780.77算出来是多少？差多少？", "sum", [1084.39, 0.01], []),
+    # 本年 inside a printed total's name (本年支出合计) is no scope: the classes of the table that total prints
+    ("四个功能类支出加起来跟本年支出合计1084.38对得上吗？差多少", "check", [1084.39, 0.01], []),
+    # 谁多，是对方的几倍: the larger over the smaller
+    ("差旅费跟其他交通费用比，谁多，是对方的几倍？", "ratio", [1.22], ["其他交通费用"]),
 ]
 
 
@@ -485,7 +499,9 @@ UNANSWERABLE = ["视频会议系统一年开多少次会", "水电费多少", "2
                 # the assets as they are now, with nothing said of last year
                 "办公用房面积跟上年比是增加还是减少了？",
                 # people counted by their standing, the noun left out; a headcount asked in writing
-                "区委办公室现在有多少在编在职人员？退休的有几个？", "请予说明本部门离退休人员现有人数若干。"]
+                "区委办公室现在有多少在编在职人员？退休的有几个？", "请予说明本部门离退休人员现有人数若干。",
+                # last year's items ranked: a budget prints only this year's (its stated changes are another question)
+                "去年三公经费里哪项花得最多"]
 
 
 @pytest.mark.parametrize("question", UNANSWERABLE)
@@ -707,6 +723,11 @@ DIALOGUES = [
     # the figures just asked, counted, added against a code named: read in the table they were read in
     [("表5中2013101、2013105、2013150三个项级科目分别是多少？", [110.41, 246.89, 124.01]),
      ("三项相加是否等于20131款级数？", [481.31])],
+    # a total built up turn by turn: per month, its share, then one more item added to it (not to the share)
+    [("基本工资、津贴补贴、奖金三项加起来多少？", [168.27]), ("平均每月是多少", [14.02]),
+     ("这三项占人员经费的比例呢", [58.02]), ("再把绩效工资算进去，合计多少", [214.54])],
+    # another income named after a share is its own share, not a fund of the last one
+    [("上年结转占收入总计的比重是多少", [49.23]), ("一般公共预算拨款收入的占比又是多少？", [50.77])],
 ]
 
 
@@ -793,8 +814,8 @@ KNOWN_GAPS = {
         "D9-061", "D9-066", "D9-071", "D9-073", "D9-083", "D9-084"],
     "corpus_c1.jsonl": ["C1-002", "C1-020", "C1-027", "C1-028", "C1-053", "C1-056", "C1-058", "C1-063", "C1-072", "C1-075", "C1-078", "C1-094", "C1-095"],
     "personas_e2.jsonl": ["E2-009", "E2-056", "E2-057", "E2-076", "E2-078", "E2-083"],
-    "corpus_f2.jsonl": ["F2-007", "F2-015", "F2-016", "F2-025", "F2-035", "F2-036", "F2-038", "F2-041", "F2-051", "F2-052", "F2-055", "F2-064", "F2-079"],
-    "personas_a1.jsonl": ["A1-028", "A1-032", "A1-040", "A1-042", "A1-050", "A1-079", "A1-081"],
+    "corpus_f2.jsonl": ["F2-007", "F2-015", "F2-016", "F2-025", "F2-035", "F2-036", "F2-041", "F2-051", "F2-052", "F2-055", "F2-064", "F2-079"],
+    "personas_a1.jsonl": ["A1-028", "A1-032", "A1-040", "A1-042", "A1-050", "A1-079"],
     "corpus_dialogues_b1.jsonl": ["B1-003", "B1-004", "B1-005", "B1-006", "B1-024", "B1-036", "B1-037", "B1-045", "B1-050",
         "B1-058", "B1-060", "B1-062", "B1-063", "B1-069", "B1-072"],
     # written by helpers who never saw the code (2026-12-04, sixth session). Exam sets, scored untuned at the
@@ -819,7 +840,7 @@ KNOWN_GAPS = {
     "dialogues_v1.jsonl": ["V1-012", "V1-022", "V1-023", "V1-039", "V1-041", "V1-066", "V1-079"],
     "personas_y1.jsonl": ["Y1-008", "Y1-017", "Y1-024", "Y1-064",
         "Y1-080"],
-    "corpus_dialogues_t1.jsonl": ["T1-010", "T1-012", "T1-013", "T1-029", "T1-033", "T1-034", "T1-035", "T1-049", "T1-050", "T1-053", "T1-058",
+    "corpus_dialogues_t1.jsonl": ["T1-010", "T1-012", "T1-013", "T1-033", "T1-034", "T1-035", "T1-049", "T1-050", "T1-053", "T1-058",
         "T1-068", "T1-084", "T1-087", "T1-088"],
     "corpus_mix_u1.jsonl": ["U1-003", "U1-015", "U1-017", "U1-018", "U1-021", "U1-022", "U1-027", "U1-033", "U1-036", "U1-047", "U1-053", "U1-054",
         "U1-056", "U1-058", "U1-059", "U1-060", "U1-064", "U1-067", "U1-077"],
@@ -841,8 +862,8 @@ KNOWN_GAPS = {
     "corpus_y2.jsonl": ["Y2-016", "Y2-024", "Y2-028", "Y2-030", "Y2-032", "Y2-036", "Y2-041", "Y2-066", "Y2-072", "Y2-073", "Y2-074", "Y2-079", "Y2-080"],
     "personas_a4.jsonl": ["A4-007", "A4-010", "A4-020", "A4-022", "A4-040", "A4-041",
         "A4-051"],
-    "corpus_dialogues_b4.jsonl": ["B4-003", "B4-008", "B4-019", "B4-032", "B4-042", "B4-046", "B4-052", "B4-053", "B4-061", "B4-070", "B4-083", "B4-090"],
-    "corpus_mix_c4.jsonl": ["C4-004", "C4-006", "C4-034", "C4-047", "C4-052", "C4-058", "C4-071", "C4-074", "C4-081", "C4-086", "C4-088"],
+    "corpus_dialogues_b4.jsonl": ["B4-003", "B4-008", "B4-019", "B4-032", "B4-042", "B4-046", "B4-052", "B4-053", "B4-070", "B4-083", "B4-090"],
+    "corpus_mix_c4.jsonl": ["C4-004", "C4-034", "C4-047", "C4-052", "C4-058", "C4-071", "C4-074", "C4-081", "C4-086", "C4-088"],
     # sets of the next session, written by helpers who never saw the code: its exam sets (personas_a5,
     # corpus_dialogues_b5, corpus_mix_c5, scored untuned at its start and end) and development sets (personas_d5,
     # corpus_e5, personas_f5, corpus_g5)
@@ -892,7 +913,7 @@ KNOWN_GAPS = {
         "B7-024", "B7-025", "B7-026", "B7-028", "B7-033", "B7-047", "B7-048", "B7-049", "B7-054", "B7-059", "B7-065",
         "B7-076", "B7-078", "B7-079", "B7-081", "B7-082", "B7-086"],
     "corpus_mix_c7.jsonl": ["C7-013", "C7-038", "C7-049", "C7-057", "C7-059", "C7-063",
-        "C7-065", "C7-066", "C7-070", "C7-072", "C7-074", "C7-085", "C7-086"],
+        "C7-066", "C7-070", "C7-072", "C7-074", "C7-085", "C7-086"],
     # exam sets of this session (scored untuned at its start and end, then joined): personas_d7 (the bundled
     # report; a new deputy office head briefing the secretary, a 人大预算工委 reviewer checking consistency, a
     # bookkeeper naming economic codes, a high-school student, a media fact-checker testing rumours, a voice-input
@@ -923,7 +944,7 @@ KNOWN_GAPS = {
     # a reader checking their own sums against the report's) and corpus_mix_m7 (the bundled report and eleven
     # corpus files; a 党校 teacher, an accounting student mapping items to classes, a terse 财政局长, a fast typist
     # picking wrong pinyin candidates, a 公众号 editor asking for one-line summaries, 人事科 staff)
-    "corpus_dialogues_l7.jsonl": ["L7-006", "L7-010", "L7-011", "L7-015", "L7-016", "L7-044", "L7-055", "L7-072", "L7-073", "L7-075", "L7-076", "L7-079"],
+    "corpus_dialogues_l7.jsonl": ["L7-006", "L7-010", "L7-011", "L7-015", "L7-016", "L7-044", "L7-055", "L7-072", "L7-073", "L7-076", "L7-079"],
     "corpus_mix_m7.jsonl": ["M7-053", "M7-067", "M7-080"],
     # and personas_n7 (the bundled report; an office director before a budget-execution meeting, a 12345 caller, a
     # data-journalism student, a party elder writing in 公文 style, amounts in capital numerals and 千元, an auditor
@@ -954,7 +975,7 @@ KNOWN_GAPS = {
     # assistant commands, several questions on one line, a 纪委 cadre, everyday proportions, misremembered figures)
     "corpus_mix_s7.jsonl": ["S7-033", "S7-042", "S7-054", "S7-056", "S7-063", "S7-072"],
     "personas_t7.jsonl": ["T7-021", "T7-034", "T7-035", "T7-040", "T7-060", "T7-068", "T7-069", "T7-070", "T7-076"],
-    "corpus_dialogues_u7.jsonl": ["U7-002", "U7-003", "U7-007", "U7-014", "U7-016", "U7-029", "U7-044", "U7-045",
+    "corpus_dialogues_u7.jsonl": ["U7-003", "U7-007", "U7-014", "U7-016", "U7-029", "U7-044", "U7-045",
         "U7-048", "U7-050", "U7-055", "U7-064", "U7-068", "U7-071", "U7-078"],
     "personas_v7.jsonl": ["V7-007", "V7-008", "V7-020", "V7-032", "V7-035", "V7-039", "V7-067", "V7-068"],
     # exam sets of the sixteenth session, scored untuned at its start and end (unread till then), then joined:
@@ -981,15 +1002,15 @@ KNOWN_GAPS = {
     "corpus_dialogues_b8.jsonl": ["B8-001", "B8-002", "B8-003", "B8-004", "B8-006", "B8-007", "B8-010", "B8-014",
         "B8-016", "B8-020", "B8-025", "B8-026", "B8-027", "B8-028", "B8-064", "B8-067", "B8-077", "B8-078", "B8-080"],
     "corpus_mix_c8.jsonl": ["C8-004", "C8-008", "C8-014", "C8-026", "C8-034", "C8-042", "C8-045",
-        "C8-048", "C8-053", "C8-064", "C8-065", "C8-067", "C8-078", "C8-079", "C8-082", "C8-083", "C8-088"],
+        "C8-048", "C8-053", "C8-064", "C8-065", "C8-078", "C8-079", "C8-082", "C8-083", "C8-088"],
     # development sets of the seventeenth session (first scores untuned): corpus_mix_d8 (河南/山东话, a lawyer on the
     # text, filters and counts, 政府性基金 and 国有资本经营, pasted rows, units), personas_e8 (briefings, 绩效, 上年结转,
     # plain questions, sums of far-apart items, out of scope), corpus_dialogues_f8 (四川话, a 街道 officer, years of one
     # body, 绩效, the tables, 三公 across reports) and personas_g8 (fillers and self-corrections, rankings from the
     # bottom, row counts and averages, party work, rough sizes, reasons)
-    "corpus_mix_d8.jsonl": ["D8-010", "D8-011", "D8-023", "D8-025", "D8-032", "D8-038", "D8-040", "D8-041", "D8-046",
-        "D8-048", "D8-055", "D8-062", "D8-066", "D8-067", "D8-072", "D8-077"],
-    "personas_e8.jsonl": ["E8-003", "E8-010", "E8-012", "E8-026", "E8-037", "E8-048", "E8-060"],
+    "corpus_mix_d8.jsonl": ["D8-010", "D8-011", "D8-023", "D8-032", "D8-038", "D8-040", "D8-041", "D8-046",
+        "D8-048", "D8-055", "D8-062", "D8-066", "D8-072", "D8-077"],
+    "personas_e8.jsonl": ["E8-003", "E8-010", "E8-012", "E8-026", "E8-037", "E8-048"],
     "corpus_dialogues_f8.jsonl": ["F8-011", "F8-014", "F8-015", "F8-022", "F8-026", "F8-036", "F8-039", "F8-040",
         "F8-041", "F8-042", "F8-044", "F8-049", "F8-051", "F8-053", "F8-056", "F8-067", "F8-076", "F8-078", "F8-080"],
     "personas_g8.jsonl": ["G8-007", "G8-009", "G8-014", "G8-040", "G8-055"],

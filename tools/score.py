@@ -77,7 +77,7 @@ def judge(gold: dict, got: dict) -> str | None:
 
 
 def find_report(name: str) -> Path:
-    for folder in (CORPUS, SHARED_CORPUS):
+    for folder in (CORPUS, SHARED_CORPUS, ROOT / "data"):
         if (folder / name).exists():
             return folder / name
     raise SystemExit(f"report not found: {name}")

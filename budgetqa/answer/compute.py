@@ -143,6 +143,8 @@ def sum_(doc: Document, q: Query) -> Answer | None:
         return list_answer(doc, q)  # 合计多少 of a list: its items added
     if len(q.subjects) == 1 and sheets_asked(q, q.subjects[0]):
         return sheet_sums(doc, q)
+    if (signed := _signed_sum(doc, q)) is not None:
+        return signed
     vals = subject_values(doc, q)
     if len(vals) == 1 and len(q.subjects) == 1 and len(q.subjects[0].of("project")) > 1:
         vals = build.dedupe([v for t in q.subjects[0].of("project") for v in mention_values(doc, Mention(0, 0, [t]), q)])
@@ -172,6 +174,33 @@ def sum_(doc: Document, q: Query) -> Answer | None:
     for v in kept:
         add(a, v)
     build.value_rows(a, kept)
+    return a
+
+
+# A name taken away from the ones added (A加B，再减去C / 扣掉C还剩多少): said between it and the one before.
+_TAKEN_AWAY = re.compile(r"减去|减掉|扣掉|扣除|扣减|刨去|刨掉|去掉|拿掉|^[，,]?再?减")
+
+
+def _signed_sum(doc: Document, q: Query) -> Answer | None:
+    """Named figures added and taken away in the order typed: each named once, in one unit."""
+    # (a name after 扣掉 / 减去 may be read as one set aside: it is taken away here)
+    away = [m for m in q.excluded if m.start < 10_000 and _TAKEN_AWAY.search(q.squashed[max(0, m.start - 4):m.start])]
+    said = sorted([m for m in q.subjects if m.start < 10_000] + away, key=lambda m: m.start)
+    signs = [m not in away and not _TAKEN_AWAY.search(q.squashed[a.end:m.start]) for a, m in zip(said, said[1:])]
+    if len(said) < 2 or len(said) != len(q.subjects) + len(away) or all(signs) or said[0] in away:
+        return None
+    vals = [subject_value(doc, q, m) for m in said]
+    if any(v is None for v in vals) or len({v.unit for v in vals}) > 1:
+        return None
+    unit = vals[0].unit
+    total = vals[0].amount + sum((v.amount if plus else -v.amount for v, plus in zip(vals[1:], signs)), Decimal(0))
+    written = str(vals[0].amount) + "".join(f" {'+' if plus else '−'} {v.amount}" for v, plus in zip(vals[1:], signs))
+    named = vals[0].label + "".join(f" {'+' if plus else '−'} {v.label}" for v, plus in zip(vals[1:], signs))
+    a = answer("sum", named, f"{written} = {amount_text(total, unit)}（{named}）。")
+    a.figure("合计（计算）", total, unit)
+    for v in vals:
+        add(a, v)
+    build.value_rows(a, vals)
     return a
 
 
@@ -648,7 +677,15 @@ def _this_year_too(doc: Document, q: Query, item: Value, base: Value, a: Answer)
 def _part_within(doc: Document, q: Query, m: Mention, item: Value, base: Value) -> Value:
     """A part larger than its whole was read in another table: read it in the table whose total is the whole
     (一般公共服务支出 of 一般公共预算当年支出 550.51 is table 5's 481.31, not table 3's 1,015.19)."""
-    if item.amount <= base.amount or q.table is not None:
+    if q.table is not None:
+        return item
+    at = re.match(r"表(\d+) ", base.where)
+    if at and item.where != base.where and re.search(r"合计|总计", base.label) and q.scope is None:
+        # a whole that is a table's total: the part as that table prints it (项目支出占财政拨款支出表合计)
+        inside = subject_value(doc, replace(q, table=int(at.group(1))), m)
+        if inside is not None and inside.where == base.where and inside.amount < base.amount:
+            return inside
+    if item.amount <= base.amount:
         return item
     for table in doc.totalling(base.amount):
         if table.unit == base.unit:
@@ -999,6 +1036,9 @@ def ratio(doc: Document, q: Query) -> Answer | None:
         vals = years or vals
     if len(vals) != 2 or vals[1].amount == 0:
         return None
+    if re.search(r"(?:谁|哪个|哪项|哪一个)(?:更)?(?:多|大|高)[^，,。？?]*?[，,]?[^，,。？?]*?(?:对方|另一[个项]|小的|少的)的?(?:几|多少)倍|大的是小的",
+                 q.squashed) and vals[0].unit == vals[1].unit and vals[0].amount < vals[1].amount:
+        vals = [vals[1], vals[0]]  # 谁多，是对方的几倍: the larger over the smaller
     item, base = vals[0], to_unit(vals[1], vals[0].unit)
     times = (item.amount / base.amount).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     a = answer("ratio", f"{item.label} 是 {base.label} 的几倍",
@@ -1330,12 +1370,22 @@ def _final_stated(doc: Document, subject: str) -> Fact | None:
     return None
 
 
+def _printed_now(doc: Document, q: Query, subject: str) -> Fact | None:
+    """This year's figure of a stated change's subject from the tables, when no sentence states it: the
+    question's subject read where it is printed, when it is the one the change is stated of."""
+    for m in q.subjects[:1]:
+        found = subject_value(doc, q, m)
+        if found is not None and squash(found.label.split("（")[0]) == squash(subject):
+            return Fact(found.where, found.label, found.amount, found.unit, "amount", found.line, "")
+    return None
+
+
 def stated_change(doc: Document, q: Query, best: Fact) -> Answer:
     rate = next((f for f in doc.facts if f.kind == "rate" and f.subject == best.subject and f.line >= best.line - 1), None)
     # (支出决算 and 支出决算数 are one figure)
     subject = best.subject.removesuffix("数")
     current = next((f for f in doc.facts if f.kind == "amount" and f.label.removesuffix("数") == subject), None) \
-        or _final_stated(doc, best.subject)
+        or _final_stated(doc, best.subject) or _printed_now(doc, q, subject)
     word = "增加" if best.value > 0 else "减少"
     text = f"{best.subject} 比{best.basis}{word} {amount_text(abs(best.value), best.unit)}"
     a = answer("change", f"{best.subject} 与{best.basis}相比", "")
@@ -1663,23 +1713,29 @@ def last_two(doc: Document, q: Query, results: list) -> Answer | None:
     return None
 
 
-_ON_RESULT = re.compile(r"^(?:那|那么)?再?加上|^(?:那|那么)?再?把[^，,。？?]{1,16}?加(?:进去|进来|上)"
+_ON_RESULT = re.compile(r"^(?:那|那么)?再?加上|^(?:那|那么)?再?把[^，,。？?]{1,16}?(?:加|算|计|放)(?:进去|进来|上|入)"
                         r"|^(?:这|那)(?:几|[两三四五六七八九十\d]{1,2})?(?:项|个|类|款|笔|些|块)(?:加起来|合起来|合计|一共)?占"
                         r"|^(?:那|它|其)?占(?!比)"
                         r"|^(?:那)?(?:它们|它俩|这(?:几|[两三四五六七八九十\d]{1,2})?(?:项|个|类|款|笔|些|块))(?:加起来|合起来|合计|一共|之和)?"
                         r"(?:的合计)?比(?=[^，,。？?]*(?:多|少|差|高|低))"
-                        r"|^(?:那|那么)?比(?=[^，,。？?]*(?:多|少|差|高|低))")  # (…加起来多少？比X少多少: the sum against X)
+                        r"|^(?:那|那么)?比(?=[^，,。？?]*(?:多|少|差|高|低))"
+                        r"|^(?:那|那么)?(?:跟|和|与)[^，,。？?]{1,24}?(?:相?比|相?差)")
+# (…加起来多少？比X少多少 / 跟X差多少: the sum against X)
+_AGAINST = re.compile(r"比[^，,。？?]*(?:多|少|差|高|低)|(?:跟|和|与)[^，,。？?]{1,24}?(?:相?比|相?差)")
 
 
 def on_last_result(doc: Document, q: Query, results: list) -> Answer | None:
     """再加上X呢 / 这几项占X比重 / 它们比X多多少 after a computed total (a filter's or a sum's): that total
     with X added, its share of X, or its difference from X."""
+    while len(results) > 1 and results[-1][2] == "share":
+        results = results[:-1]  # (这三项占人员经费多少？再把X算进去: the total the share was of)
     if not results or not _ON_RESULT.search(q.squashed) or not (
             results[-1][2] in ("filter", "sum") or results[-1][1].label == "合计（计算）"):
         return None  # (a ranking's first items added: 前三大加起来多少？占本年项目的多少)
     what, total, _ = results[-1]
     named = [q.whole] if q.whole is not None else q.subjects
-    if not named and len(q.amounts) == 1 and (q.op == "share" or "占" in q.squashed):  # 这三类合起来占550.51的百分之几
+    if not named and len(q.amounts) == 1 and (q.op == "share" or "占" in q.squashed or _AGAINST.search(q.squashed)):
+        # 这三类合起来占550.51的百分之几 / 跟1084.38相差多少: against the figure typed
         typed = typed_value(q.amounts[0], total.unit)
         other = Value("所问金额", typed, total.unit, "所问", 0, "typed")
     elif len(named) != 1:
@@ -1689,7 +1745,7 @@ def on_last_result(doc: Document, q: Query, results: list) -> Answer | None:
     if other is None or other.unit != total.unit:
         return None
     shown = f"{what} {amount_text(total.value, total.unit)}"
-    if re.search(r"比[^，,。？?]*(?:多|少|差|高|低)", q.squashed) and "占" not in q.squashed:  # 它们比绩效工资多多少
+    if _AGAINST.search(q.squashed) and "占" not in q.squashed:  # 它们比绩效工资多多少
         gap = total.value - other.amount
         a = answer("difference", f"{what} 与 {other.label}",
                    f"{shown}，比 {said(other)} {'多' if gap >= 0 else '少'} {amount_text(abs(gap), total.unit)}"

@@ -125,6 +125,8 @@ def _carried_to(conn: sqlite3.Connection, question: str, named: Named, session: 
     of its own asks of the figure the last question asked."""
     if names_report_only(question, named):
         last = session.history[-1]
+        if session.last_query is not None and session.last_query.previous_year and (typed := _last_typed(session)):
+            return typed + "是多少"  # (上一年是多少？2024年的预算呢: the figure itself, in that year's report)
         return without_report(last, reports_named(conn, last, _printed_by(conn, session.document_id)))
     stripped = without_report(question, named)
     if _SAME_FIGURES.match(squash(stripped)):
@@ -242,7 +244,7 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
     parts = _line_again(doc, question, session) or _parts(question)
     session.line = None
     if len(parts) == 1:
-        answer = _answer(conn, doc, parts[0], session, continuing=bool(returned))
+        answer = _answer_part(conn, doc, parts[0], session, continuing=bool(returned))
     else:
         answers, asked, figures = [], [], []
         units = {u for u, words in lexicon.UNIT_WORDS.items() if words.search(squash(question))}
@@ -269,7 +271,7 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
                 continue  # 完成率最低的是哪项？年初预算和决算差多少: the gap the pick already states
             before, earlier = session.last_query, list(session.earlier)
             session.refused = ""
-            answers.append(_answer(conn, doc, part, session, continuing=i > 0 or bool(returned)))
+            answers.append(_answer_part(conn, doc, part, session, continuing=i > 0 or bool(returned)))
             asked.append(part)
             if len(units) == 1 and answers[-1].matched and session.last_query is not None \
                     and session.last_query is not before and session.last_query.unit is None:
@@ -293,6 +295,21 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
     session.line_figures = list(answer.figures)
     session.history.append(question)
     return answer
+
+
+def _answer_part(conn, doc: Document, question: str, session: Session, continuing: bool = False) -> Answer:
+    """One question of a line. One asked per period (平均每月多少) is the yearly figure it names over that
+    period, or the last answer's figure when it names none (三项加起来多少？平均每月是多少)."""
+    if not typed.PER_PERIOD.search(squash(question)):
+        return _answer(conn, doc, question, session, continuing)
+    rest = typed.without_period(question)
+    if read(rest, doc).subjects or not session.last_figures:
+        found = _answer(conn, doc, rest, session, continuing)
+        return typed.per_period(question, found) or found
+    base = session.last_figures[0]
+    a = build.answer("sum", f"{base.label} 按期平均", f"{base.label} {amount_text(base.value, base.unit)}；")
+    a.figures.append(base)
+    return typed.per_period(question, a) or _answer(conn, doc, question, session, continuing)
 
 
 def _of_refused(doc: Document, part: str, session: Session) -> bool:
@@ -489,9 +506,37 @@ _ON_BASE = re.compile(r"(?:若|如果|假如|要是)?以[^，,。？?]{1,20}(?:�
 _CHECKING = re.compile(r"(?:我|咱)?(?:想|要|来)?(?:核|查|看|对|复核|核对)(?:一下|下)?[^，,。？?]{1,10}")
 
 
+# A figure the report states, said before a question that contrasts with it (表里写1084.38，可A加B是多少):
+# not a figure to add, but the other side of a gap asked later on the line (差多少 / 两者相差多少).
+_STATED_FIRST = re.compile(r"^(?P<said>[^，,。？?]*?(?:写|说|称|列|显示|为|是)[^，,。？?]*?(?<![\d.])(?P<n>\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|元|万)?))"
+                           r"[，,]\s*(?:可是?|但是?|而|不过)(?P<rest>.+)$")
+_SIDELESS_GAP = re.compile(r"^(?:那)?(?:两者|二者|两个数?|两张表|两处|两边|它们)?(?:之间)?(?:相差|差额是|差额有|差了?)(?:多少|几)")
+
+
+def _stated_first(question: str) -> tuple[str, str | None]:
+    """The line without a figure stated before its question, and that figure when a gap is asked of it."""
+    m = _STATED_FIRST.match(question)
+    if m is None or not re.search(r"相差|差额|差(?:了)?多少|差几", m["rest"]) \
+            or re.match(r"[^，,。？?]*?(?:写|说|称|列|显示|为|是)[^，,。？?]*?\d", m["rest"]):
+        # (…而Y为326.72万元: two figures stated, set against each other)
+        return question, None
+    return m["rest"], m["n"]
+
+
 def _parts(question: str) -> list[str]:
     """The questions of one line: split at question marks and semicolons, and at commas between
     clauses that each ask something (a clause that asks nothing joins the next)."""
+    rest, stated = _stated_first(question)
+    if stated is not None:  # the gap asked with no side of its own is against the figure stated first
+        parts = _split_parts(rest)
+        for i, part in enumerate(parts):
+            if _SIDELESS_GAP.match(squash(part)):
+                parts[i] = f"跟{stated}相差多少"
+                return parts
+    return _split_parts(question)
+
+
+def _split_parts(question: str) -> list[str]:
     pieces = []
     # 合计多少其中项目支出多少: a question ends where 其中/另外 opens another, typed without a comma
     question = re.sub(r"(多少(?:钱|万元|元)?|几[个项张]?|吗|呢)(?=其中|另外)", r"\1，", question[:MAX_QUESTION])
@@ -708,6 +753,7 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         return said
     q = _ranked_named(doc, q, question) if not picked and not pointed else q
     if (found := _computed_asked(doc, q, question, session, picked or pointed)) is not None:
+        _remember_result(session, found)  # (A加B是多少？跟X差多少: of that sum)
         return found
     if (found := _asked_outright(doc, q, question, session)) is not None:
         return found
@@ -746,6 +792,7 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
     if found is not None:  # 差在哪个科目 / 和表5里的X对得上吗: of the figures just given
         return found
     if q.previous_year and (q.op == "value" or q.follow_up and q.op not in ("change", "check")) \
+            and not (q.op in ("rank", "count", "list") and q.ops[0][0] >= 60) \
             and not any(_year_figure_typed(q, y) for y in q.years):  # (跟2021年的X万元比: that figure is typed)
         # last year's figure (那上年呢 after a share or a ranking too): only from the change the report states
         q = replace(q, op="change", ops=[(100.0, "change")])
@@ -1147,7 +1194,12 @@ def _year_quoted(doc: Document, q: Query, year: int) -> bool:
 
 
 def _last_year(doc: Document, q: Query) -> str:
-    """Last year's figure is given only when the report states the change (then it is derived)."""
+    """Last year's figure is given only when the report states the change (then it is derived); last year's
+    items ranked, counted or listed never (去年X里哪项最多)."""
+    earlier_columns = any(re.search(rf"上年(?!结转)|上一年|{doc.year - 1}", c) for t in doc.tables for c in t.columns)
+    if q.op in ("rank", "count", "list") and q.ops[0][0] >= 60 and not earlier_columns \
+            and not re.search(r"[增减涨降跌升]|幅|变化|变动|[多少]了", q.squashed):  # (比2023年降得最多的: the stated changes)
+        return f"报告（{doc.label}）只有 {doc.year} 年各项的数字，没有 {doc.year - 1} 年各项的；没有可给的数字。"
     if any(f.kind == "amount" and f"{doc.year - 1}年" in f.sentence and any(t.name == f.label for m in q.subjects for t in m.terms)
            for f in doc.facts):
         return ""
@@ -1187,7 +1239,8 @@ def convert_units(answer: Answer, q: Query) -> None:
         value = (value * factors[source]).normalize()
         return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
 
-    shown = answer.figures[:20] if answer.intent in ("rank", "breakdown") else answer.figures[:3]  # (a ranking: each place)
+    # (a ranking: each place; A、B、C和D各多少万元: each name asked)
+    shown = answer.figures[:20] if answer.intent in ("rank", "breakdown") or q.each else answer.figures[:3]
     for f in totals or shown:
         if f.unit in factors:
             converted.append(Figure(f"{f.label}（折合{target}）", scaled(f.value, f.unit), target, f.table, f.line))

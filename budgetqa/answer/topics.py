@@ -188,6 +188,14 @@ def procurement(doc: Document, q: Query) -> Answer | None:
     a.text += "；".join(f"{f.label} {amount_text(f.value, f.unit)}" for f in shown) + f"（{NARRATIVE} 第{shown[0].line}行）。"
     for f in shown:
         a.figure(f.label, f.value, f.unit, NARRATIVE, f.line)
+    if len(parts) == 2 and len(shown) == 2 and shown[0].unit == shown[1].unit \
+            and re.search(r"比[^，,。？?]*?(?:多|少)|相差|差(?:了|额)?(?:多少|几)", q.squashed):
+        # 工程比货物多出多少: the first part typed against the second
+        first, second = sorted(shown, key=lambda f: min(q.squashed.find(p) for p in parts if p in f.label))
+        gap = first.value - second.value
+        a.text += (f"{first.label} 比 {second.label} {'多' if gap >= 0 else '少'} {amount_text(abs(gap), first.unit)}"
+                   f"（{first.value} − {second.value}）。")
+        a.figure("差额（计算）", abs(gap), first.unit)
     return a
 
 

@@ -227,6 +227,37 @@ def of_last_figure(question: str, figures: list) -> Answer | None:
     return a
 
 
+# A yearly figure asked per period of its year (平均每月 / 每季度平均 / 摊到12个月 / 一个月合多少): over its
+# months, quarters or halves. Said with a word of averaging, or as 每月多少.
+PER_PERIOD = re.compile(r"(?:按(?:月|季度?)(?:计算|来算|算)?)?(?:平均|平摊|分摊|摊|折合|合)(?:下来|一下)?(?:到|在|成)?(?:每(?:个)?|一个?)?"
+                        r"(?:(?:十二|12|四|4|两|2)个)?(月|季度|季|半年)(?:平均|平摊|下来)?"
+                        r"|(?:按(?:月|季度?)(?:计算|来算|算)?)?每(?:个)?(月|季度|季|半年)(?:平均|平摊|合|折合|大概|大约|约)?(?=(?:是|有|花|用)?(?:多少|几))")
+_PERIODS = {"月": 12, "季度": 4, "季": 4, "半年": 2}
+
+
+def per_period(question: str, a: Answer) -> Answer | None:
+    """The headline figure of an answer (its computed total where it gives one) over the periods the question
+    asks per, added to the answer; None when the question asks per no period or the figure is a rate."""
+    m = PER_PERIOD.search(squash(question))
+    if m is None or not a.matched or not a.figures:
+        return None
+    base = next((f for f in a.figures if f.label == "合计（计算）"), a.figures[0])
+    if base.unit in ("%", "", "倍"):
+        return None
+    word = m.group(1) or m.group(2)
+    n = _PERIODS[word]
+    result = (base.value / n).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    per = {"月": "每月", "季度": "每季度", "季": "每季度", "半年": "每半年"}[word]
+    a.text += f"按全年 {n} 个{'月' if n == 12 else '季度' if n == 4 else '半年'}平均，{per} {base.value} ÷ {n} = {result} {base.unit}。"
+    a.figure(f"{base.label} {per}平均（计算）", result, base.unit)
+    return a
+
+
+def without_period(question: str) -> str:
+    """The question with the words asking per period taken out (what is left asks the yearly figure)."""
+    return PER_PERIOD.sub("", squash(question))
+
+
 # The figures just shown, pointed at to recompute a rate the report states (用这两个数复核一下, 拿哪个数算的).
 _SHOWN_PAIR = re.compile(r"(?:这|那|上面|刚才|前面)?(?:两|2)个数|这俩数|这两项|(?:拿|用|是)(?:决算)?(?:除以)?哪个数")
 

@@ -371,7 +371,7 @@ def _table_described(q: Query, doc: Document) -> None:
 
 # Going down the classification from what was named or asked last (再往下, 下一层, 下面的款).
 _DOWN = re.compile(r"往下|下一层|下一级|下级科目|下面的?(?:款|项|科目)|下面一层|下面呢|下面有")
-_UP = re.compile(r"上面的?(?:款|类|一级|一层|科目)|上一级|上一层|往上")
+_UP = re.compile(r"上面的?(?:款|类|一级|一层|科目)|上一级|上一层|往上|上面(?:的)?(?:两|二|几|各)(?:级|层)|上(?:两|二)(?:级|层)")
 
 
 # A code's name asked just after it (2101101对应的科目名称是什么, 2101101叫什么).
@@ -868,6 +868,10 @@ def _settle_names(q: Query, v) -> None:
     if q.scope and q.whole is not None and q.whole.start < 10_000 and q.scope_spans and all(
             q.whole.start <= a and b <= q.whole.end for a, b in q.scope_spans):
         q.scope = None  # 占本年支出预算的比重: 本年 is part of the whole's name, not a scope of the part
+    totals = [m for m in q.subjects if m.start < 10_000 and m.via == "exact" and re.search(r"合计|总计", m.term.name)]
+    if q.scope and q.scope_spans and totals and all(any(m.start <= a and b <= m.end for m in totals)
+                                                    for a, b in q.scope_spans):
+        q.scope = None  # 跟本年支出合计对得上吗: 本年 is part of a printed total's name, not a scope of the question
     if re.search(r"情况说明|说明中|说明里|文字说明|文中|正文|报告里写的|报告中写的", q.squashed):
         # 情况说明中写的人员经费是多少: the figure the text states (a table may print another)
         q.subjects = [replace(m, terms=[t for t in m.terms if t.kind == "fact"]) if any(t.kind == "fact" for t in m.terms)
@@ -1083,7 +1087,7 @@ def _shape(q: Query, doc: Document) -> None:
     """Order, comparison, unit, text field, years and the other slots read from words alone."""
     s = q.squashed
     q.each = any(w in s for w in lexicon.EACH if w != "各") or bool(_EACH_VERB.search(s))
-    q.together = bool(re.search(r"(?:合计|加起来|合起来|一共|总共|加在一起|加一块|合一块|两项|几项)(?:的)?(?:金额)?占", s))
+    q.together = bool(re.search(r"(?:合计|加起来|合起来|一共|总共|加在一起|加一块|合一块|两项|几项|之和|总和|的和)(?:的)?(?:金额)?[，,]?占", s))
     desc = any(w in s for w in lexicon.ORDER_DESC if len(w) > 1)
     asc = any(w in s for w in lexicon.ORDER_ASC if len(w) > 1)
     q.ascending = (asc and not desc) or (q.n is not None and q.n < 0) or (q.nth is not None and q.nth < 0) \
@@ -1889,7 +1893,7 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
     # 跟谁签的合同 / 向谁购买 / 谁来实施: the other party of a contract or service is an organisation, not a person
     text = _PARTY_ASKED.sub("哪个单位", text)
     # 谁多 / 谁最少 / 谁排第一 / 谁占大头 compare or rank figures, 谁对 weighs two; they ask for no person
-    text = re.sub(r"谁(?=更|最|排|占|花|用得?|拿得?|[多少大小高低对错准]|的[多少大小高低]|第|是对|正确)", "哪个", text)
+    text = re.sub(r"谁(?=更|最|排|占|花|用得?|拿得?|[多少大小高低对错准]|的[多少大小高低]|第|是对|正确|是(?:大头|最|第|老大|头名))", "哪个", text)
     if re.search(r"排名|排个名|排序|排一下|前[\d一二两三四五六七八九十]+(?:名|位)|第[\d一二三四五六七八九十]+(?:名|位)", text):
         text = text.replace("谁", "哪个")  # 前两名是谁: places of a ranking, not people
     if re.search(r"单位|机构|科室|处室|学校|学院", text):  # 几个预算单位，都有谁: the bodies included, not people
@@ -3165,7 +3169,10 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query, doc: Document | No
                 and not q.squashed[m.end:].startswith(("合计", "总计", "总额")):  # (公用经费合计: the column's total)
             measures.append(_MEASURE_NAMES[typed])  # (本年收入合计 → 上年结转呢: a row beside it, not its column)
         elif row_last and (typed in lexicon.FUNDS or _fund_of(typed)) \
-                and not ("row" in m.kinds and last.subjects[0].kinds <= {"row", "fact", "column"}):  # (收入总计 其中政府性基金预算: a row)
+                and not ("row" in m.kinds and last.subjects[0].kinds <= {"row", "fact", "column"}) \
+                and not (m.via == "exact" and "fact" in m.kinds and typed.endswith("收入")
+                         and not re.search(r"合计|总计|总额", last.subjects[0].term.name)):
+            # (收入总计 其中政府性基金预算: a row; 上年结转占比… 一般公共预算拨款收入呢: another income, not a fund of it)
             filled.fund = _fund_of(typed) or typed  # 其中财政拨款(支出)多少: the last row's figure from that fund
         elif (pronoun or again) and m.kinds == {"table"}:
             filled.table = int(m.term.key)
