@@ -2460,7 +2460,16 @@ def _without_determiners(q: Query) -> str:
     for m in q.subjects:
         if 2 <= m.start < len(text) and text[m.start - 2:m.start] in ("那个", "这个"):
             text = text[:m.start - 2] + "  " + text[m.start:]
-    return text
+        # (人员经费290.03万元这个数是怎么来的: the pointer right after a name, its figure typed or not, is that name)
+        after = _POINTER_AFTER.match(text, m.end) if m.end < 10_000 else None
+        if after:
+            text = text[:after.start(1)] + " " * len(after.group(1)) + text[after.end(1):]
+    # 这个部门 / 本单位 / 该局: the department the report is of, not the last thing asked
+    return _OWN_BODY.sub(lambda b: " " * len(b.group()), text)
+
+
+_POINTER_AFTER = re.compile(r"(?:\d[\d,.]*(?:万元|元|万|亿元)?)?(?:的)?(这个数字?|这个金额|这笔钱|这个|这笔|该数)")
+_OWN_BODY = re.compile(r"(?:这个|该|本|此|咱们?|我们?|你们)(?:部门|单位|局|委|机关|街道|学校)")
 
 
 def asks_sheet(q: Query) -> bool:
