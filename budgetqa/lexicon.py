@@ -187,7 +187,8 @@ SCOPE_WORDS: dict[str, tuple[str, ...]] = {
              "算上结转", "算上上年结转", "算上截转", "含截转", "包括截转", "连同截转", "加上截转"),
 }
 # A scope word after one of these is excluded, not chosen (非上年结转, 不含…).
-NEGATIONS = ("不含", "不算", "不包括", "不包含", "扣除", "剔除", "除去", "除了", "去掉", "刨去", "刨除", "排除", "非", "不计")
+NEGATIONS = ("不含", "不算", "不包括", "不包含", "扣除", "剔除", "除去", "除了", "去掉", "刨去", "刨除", "排除", "非", "不计",
+             "不是", "不属于")
 
 # --------------------------------------------------------------------------- measures and funds
 # What a figure is of, when a name has several: its columns, or a 决算's budget and outturn.
@@ -219,6 +220,7 @@ SHORT_PAIRS: tuple[tuple[str, str], ...] = (
     (r"有木有", "有没有"), (r"(?<=[多少几])米(?![^，,。？?\s]{0,2}(?:长|宽|高|距离))", "钱"),  # 花多少米: money, in internet slang (not 平方米)
     # words of asking a pinyin input method gets wrong (几被 for 几倍, 占必 for 占比, 比列 for 比例)
     (r"(?<=[几多少])被", "倍"), (r"占必", "占比"), (r"比列", "比例"), (r"合记", "合计"),
+    (r"节转|接转|洁转", "结转"), (r"(?<=基本|只是)只出|(?<=项目)知出", "支出"),  # (the report's own words, by sound)
     # comparison signs typed by analysts (count >=15, >15)
     (r"\s*(?:>=|≥)\s*", "大于等于"), (r"\s*(?:<=|≤)\s*", "小于等于"), (r"\s*>\s*", "大于"), (r"\s*<\s*", "小于"),
 )
@@ -229,6 +231,13 @@ ENGLISH: tuple[tuple[re.Pattern, str | Callable[[re.Match], str]], ...] = tuple(
     # a share asked in English order (what share of A goes to B) is B占A
     (r"(?:what\s+)?(?:share|percentage|proportion|part)\s+of\s+(?:the\s+)?([^?？]+?)\s+(?:goes\s+to|is\s+spent\s+on|is\s+for)\s+([^?？]+)",
      r"\2占\1的比例"),
+    (r"(?:that|this)\s+(?:one\s+)?project", "这个项目"), (r"(?:that|this)\s+one", "它"),
+    (r"total\s+(?:spending|expenditures?)", "支出总计"), (r"total\s+(?:income|revenues?)", "收入总计"),
+    # what share of A is B: B占A; what shares of A (does the report give) for B versus C: each one's share of A
+    (r"(?:what\s+)?(?:shares?|percentages?|proportions?)\s+of\s+(?:the\s+)?([^?？]+?)\s+(?:does\s+the\s+report\s+(?:give|state)\s+"
+     r"|are\s+(?:given|stated)\s+|is\s+(?:given|stated)\s+)?for\s+([^?？]+)", r"\2各占\1的比例（报告写的）"),
+    (r"(?:what\s+)?(?:share|percentage|proportion|part)\s+of\s+(?:the\s+)?([^?？]+?)\s+(?:is|are)\s+(?:it|this|that|they)", r"它占\1的比例"),
+    (r"(?:what\s+)?(?:share|percentage|proportion|part)\s+of\s+(?:the\s+)?([^?？]+?)\s+(?:is|are)\s+([^?？]+)", r"\2占\1的比例"),
     # how much of it is A vs. B: each of the two, not their sum
     (r"how\s+much\s+of\s+(?:it|which|that)\s+(?:is|was|goes\s+to)\s+(.+?)\s+(?:vs\.?|versus)\s+([^?？,，]+)", r"其中\1和\2各多少"),
     (r"how\s+much\s+of\s+(?:it|which|that)\s+(?:is|was)\s+([^?？,，]+)", r"其中\1是多少"),
@@ -243,12 +252,12 @@ ENGLISH: tuple[tuple[re.Pattern, str | Callable[[re.Match], str]], ...] = tuple(
     # names first, longest first: a phrase is one name (general public budget), not its words
     (r"initial\s+(general\s+public\s+)?budget(?:\s+appropriations?)?", lambda m: "一般公共预算财政拨款年初预算" if m.group(1) else "年初预算"),
     (r"(?:completion|execution)\s+rate", "完成率"), (r"(?:adjusted|revised)\s+budget", "调整预算"),
-    (r"general\s+public\s+budget", "一般公共预算"), (r"government(?:al)?[-\s]+funds?(?:\s+budget)?", "政府性基金预算"),
+    (r"general\s+(?:public\s+)?budget", "一般公共预算"), (r"government(?:al)?[-\s]+funds?(?:\s+budget)?", "政府性基金预算"),
     (r"state[-\s]+capital(?:\s+operations?)?(?:\s+budget)?", "国有资本经营预算"),
     (r"(?:fiscal|financial|government)\s+(?:appropriations?|allocations?)", "财政拨款"),
     (r"carr(?:y|ied)[-\s]*(?:forward|over)s?(?:\s+from\s+(?:last|previous)\s+year)?|carryover", "上年结转"),
     (r"current[-\s]*year|this[-\s]+year(?:'s)?|new(?:ly)?[-\s]+(?:arranged|allocated)", "本年"),
-    (r"basic\s+(?:expenditure|spending|expenses?)|basic(?=\s*(?:和|与|及|、|还是|或|vs|and|or|\s+project))", "基本支出"),
+    (r"basic\s+(?:expenditure|spending|expenses?)|basic(?=\s*(?:和|与|及|、|还是|或|vs|versus|and|or|\s+project))", "基本支出"),
     (r"project\s+(?:expenditure|spending|expenses?)(?!s)", "项目支出"),
     (r"(?<=基本支出)(\s*(?:和|与|及|、|还是|或|vs|and|or)\s*)project(?!s)", r"\1项目支出"),
     (r"personnel\s+(?:expenditure|expenses?|costs?|funds?)", "人员经费"),
@@ -285,7 +294,14 @@ ENGLISH: tuple[tuple[re.Pattern, str | Callable[[re.Match], str]], ...] = tuple(
     (r"projects?", "项目"), (r"tables?", "表"), (r"(?:budget\s+)?units?|institutions?|bodies|entities", "单位"),
     (r"(?:are|is)\s+included|includes?|consists?\s+of|covers?", "包括"), (r"names?", "名称"),
     (r"(?:does|do)\s+(\S+(?:\s+\S+){0,2})\s+have", r"\1有"), (r"has|have", "有"), (r"reports?|documents?", "报告"), (r"budget", "预算"), (r"final\s+accounts?|actual", "决算"),
-    (r"consistent|match(?:es)?|the\s+same|same", "一致"), (r"(?:last|previous)\s+year", "上年"),
+    (r"consistent|match(?:es)?|the\s+same|same", "一致"),
+    (r"compared\s+(?:with|to)\s+(?:the\s+)?(?:year\s+before|previous\s+year|last\s+year|prior\s+year)", "与上年相比"),
+    (r"(?:last|previous|prior)\s+year|(?:the\s+)?year\s+before", "上年"),
+    (r"(?:gets?|receives?|has|have|with)\s+the\s+most(?:\s+money)?|the\s+most\s+money|most\s+money", "最多"),
+    (r"(?:gets?|receives?|has|have|with)\s+the\s+least(?:\s+money)?|the\s+least\s+money|least\s+money", "最少"),
+    (r"office\s+(?:space|buildings?|premises|rooms?)", "办公用房"),
+    (r"square\s+met(?:er|re)s?|sq\.?\s*m|m2|㎡", "平方米"), (r"how\s+(?:large|big)", "多大"),
+    (r"f[ae]ll|dropped|drop|went\s+down|go\s+down|decreased", "减少"), (r"rose|rise|went\s+up|go\s+up|increased", "增长"),
     (r"growth(?:\s+rate)?|increase", "增长"), (r"decrease|decline", "减少"), (r"reasons?|why", "原因"),
     (r"(?:overall\s+)?(?:goal|objective|target)s?", "目标"), (r"which", "哪个"), (r"list", "列出"),
     (r"and", "和"), (r"of\s+it|of\s+which", "其中"),

@@ -471,6 +471,19 @@ ANSWERS = [
     ("支出总表合计写1084.38，可基本支出303.62加项目支出780.77算出来是多少？差多少？", "sum", [1084.39, 0.01], []),
     # 本年 inside a printed total's name (本年支出合计) is no scope: the classes of the table that total prints
     ("四个功能类支出加起来跟本年支出合计1084.38对得上吗？差多少", "check", [1084.39, 0.01], []),
+    # a figure shared over a count the question types (per firm, per square metre), in the unit asked
+    ("视频会议系统那个项目三家运营商，平均每家多少", "value", [37.00, 12.33], []),
+    ("办公用房405平方米，机关运行经费摊到每平方米是多少元", "value", [135900, 335.56], []),
+    # 不属于X的部分: X set aside from the whole named
+    ("基本支出中不属于工资福利支出的部分一共多少", "difference", [16.27], []),
+    # carried-over money said alone before 占 a total row is the 上年结转 row (节转: its sound, mistyped)
+    ("节转占收入总计百分之几", "share", [533.88, 49.23], []),
+    # 最少的那个是多少: the ranking's last, with its figure
+    ("结转项目里最少的那个是多少？", "rank", [0.20], ["村级档案室标准化建设"]),
+    # 表上年度资金总额: the sheet's 年度资金总额, no year before
+    ("乡镇档案室标准化建设这个项目，绩效表上年度资金总额填的多少？", "value", [900000], []),
+    # English word order: what share of A is B; the shares a report gives for A versus B
+    ("What percentages of total spending does the report give for basic versus project expenditure?", "share", [28.00, 72.00], []),
     # 谁多，是对方的几倍: the larger over the smaller
     ("差旅费跟其他交通费用比，谁多，是对方的几倍？", "ratio", [1.22], ["其他交通费用"]),
 ]
@@ -502,6 +515,14 @@ UNANSWERABLE = ["视频会议系统一年开多少次会", "水电费多少", "2
                 "区委办公室现在有多少在编在职人员？退休的有几个？", "请予说明本部门离退休人员现有人数若干。",
                 # last year's items ranked: a budget prints only this year's (its stated changes are another question)
                 "去年三公经费里哪项花得最多"]
+
+
+def test_an_acronym_the_report_does_not_print_leans_on_nothing(conn):
+    # GDP is a name, though not one of the report's: not a follow-up of the figure just given
+    session = Session()
+    ask(conn, "机关运行经费2023年预算数", session)
+    answer = ask(conn, "屯留区GDP是多少", session)
+    assert not answer.matched and answer.figures == [], answer.text
 
 
 @pytest.mark.parametrize("question", UNANSWERABLE)
@@ -729,6 +750,13 @@ DIALOGUES = [
     # 这个数 right after a name (and its figure typed) points at that name, not at the last one asked
     [("一般公共服务支出多少？", [1015.19]),
      ("人员经费290.03万元这个数是怎么来的，由哪几块组成？", [287.35, 2.68])],
+    # a sheet's field asked after another field of one project: that project's (not the report's whole money)
+    [("视频会议系统那个项目，质量指标的指标值是什么？", ["清晰"]), ("年度资金总额呢", [370000])],
+    # English follow-ups: the project a ranking picked; last year's figure worked back from the change just given
+    [("Which carried-over project gets the most money?", ["安可替代工程"]),
+     ("What percentage of the carry-over is that one project?", [93.19])],
+    [("Compared with the year before, by how much did this current-year general budget spending fall?", [1127.60]),
+     ("So what would last year's figure have been?", [1678.11])],
     # another income named after a share is its own share, not a fund of the last one
     [("上年结转占收入总计的比重是多少", [49.23]), ("一般公共预算拨款收入的占比又是多少？", [50.77])],
 ]
@@ -827,14 +855,14 @@ KNOWN_GAPS = {
     # g1 75.0 %, h1 73.8 %, i1 77.5 %, j1 67.5 % (all the same alone and in one session).
     "dialogues_g1.jsonl": ["G1-010", "G1-030"],
     "corpus_h1.jsonl": ["H1-004", "H1-032", "H1-039", "H1-040", "H1-080"],
-    "personas_i1.jsonl": ["I1-012", "I1-023", "I1-028", "I1-035", "I1-036", "I1-074", "I1-076", "I1-080"],
+    "personas_i1.jsonl": ["I1-012", "I1-023", "I1-028", "I1-035", "I1-036", "I1-074", "I1-080"],
     "corpus_dialogues_j1.jsonl": ["J1-012", "J1-016", "J1-021", "J1-027", "J1-028",
         "J1-064", "J1-075"],
     "personas_p1.jsonl": ["P1-014", "P1-018", "P1-023", "P1-025", "P1-032", "P1-034", "P1-035", "P1-036", "P1-062",
         "P1-076", "P1-088"],
     "corpus_dialogues_p2.jsonl": ["P2-003", "P2-006", "P2-007", "P2-016", "P2-020", "P2-025", "P2-044", "P2-047",
         "P2-052", "P2-066", "P2-067", "P2-068", "P2-069",
-        "P2-078", "P2-080"],
+        "P2-078"],
     "corpus_mix_cm.jsonl": ["CM-005", "CM-070", "CM-071", "CM-072", "CM-088"],
     "corpus_o1.jsonl": ["O1-012", "O1-026", "O1-030", "O1-037",
         "O1-049", "O1-052", "O1-054", "O1-056", "O1-061", "O1-062", "O1-071"],
@@ -857,7 +885,7 @@ KNOWN_GAPS = {
         "Q2-032", "Q2-035", "Q2-042", "Q2-046", "Q2-055", "Q2-071"],
     # sets of 2026-12-05, written by helpers who never saw the code: development sets (personas_v2, corpus_w2,
     # personas_xa, corpus_y2) and that session's exam sets (personas_a4, corpus_dialogues_b4, corpus_mix_c4)
-    "personas_v2.jsonl": ["V2-030", "V2-045", "V2-056", "V2-078"],
+    "personas_v2.jsonl": ["V2-045", "V2-056", "V2-078"],
     "corpus_w2.jsonl": ["W2-012", "W2-021", "W2-041", "W2-043",
         "W2-062", "W2-069"],
     "personas_xa.jsonl": ["XA-002", "XA-003", "XA-016", "XA-020", "XA-027", "XA-031", "XA-047",
@@ -872,7 +900,7 @@ KNOWN_GAPS = {
     # corpus_e5, personas_f5, corpus_g5)
     "personas_a5.jsonl": ["A5-005", "A5-006", "A5-012", "A5-018", "A5-023", "A5-024", "A5-025", "A5-026", "A5-038", "A5-048", "A5-049", "A5-058", "A5-060", "A5-061", "A5-065", "A5-070", "A5-078", "A5-088"],
     "corpus_dialogues_b5.jsonl": ["B5-004", "B5-010", "B5-021", "B5-022", "B5-025", "B5-029", "B5-036", "B5-039", "B5-042",
-        "B5-043", "B5-051", "B5-061", "B5-070",
+        "B5-043", "B5-061", "B5-070",
         "B5-071", "B5-075", "B5-076", "B5-077", "B5-080", "B5-088", "B5-089"],
     "corpus_mix_c5.jsonl": ["C5-003", "C5-010", "C5-022", "C5-033", "C5-038", "C5-043", "C5-061", "C5-066", "C5-068", "C5-069", "C5-075", "C5-076", "C5-078",
         "C5-081", "C5-082", "C5-085"],
@@ -880,7 +908,7 @@ KNOWN_GAPS = {
     "corpus_e5.jsonl": ["E5-012", "E5-016", "E5-024", "E5-025", "E5-026", "E5-035", "E5-041", "E5-044",
         "E5-059", "E5-062", "E5-069", "E5-072", "E5-074", "E5-075", "E5-080"],
     "personas_f5.jsonl": ["F5-008", "F5-013", "F5-015", "F5-016", "F5-020", "F5-030", "F5-033", "F5-038", "F5-039", "F5-047", "F5-048", "F5-052", "F5-055", "F5-065", "F5-072", "F5-080"],
-    "corpus_g5.jsonl": ["G5-001", "G5-002", "G5-004", "G5-014", "G5-022", "G5-025", "G5-031", "G5-036", "G5-043",
+    "corpus_g5.jsonl": ["G5-001", "G5-004", "G5-014", "G5-022", "G5-025", "G5-031", "G5-036", "G5-043",
         "G5-062", "G5-071", "G5-072"],
     # sets of the session after it: exam sets (personas_a6, corpus_dialogues_b6, corpus_mix_m6, scored untuned at its
     # start and end; the last written with C6 ids, renamed M6 beside corpus_c6) and development sets (personas_d6,
@@ -888,7 +916,7 @@ KNOWN_GAPS = {
     "personas_a6.jsonl": ["A6-020", "A6-025", "A6-029", "A6-053", "A6-069", "A6-085"],
     "corpus_dialogues_b6.jsonl": ["B6-004", "B6-008", "B6-021", "B6-032", "B6-050", "B6-054", "B6-055", "B6-061", "B6-068", "B6-070", "B6-080",
         "B6-081", "B6-082", "B6-083", "B6-085", "B6-087", "B6-090"],
-    "corpus_mix_m6.jsonl": ["M6-005", "M6-007", "M6-013", "M6-039", "M6-041", "M6-043",
+    "corpus_mix_m6.jsonl": ["M6-005", "M6-007", "M6-039", "M6-041", "M6-043",
         "M6-050", "M6-051", "M6-054", "M6-056", "M6-064", "M6-065", "M6-070", "M6-082", "M6-087", "M6-089"],
     "personas_d6.jsonl": ["D6-042", "D6-050", "D6-069", "D6-071", "D6-072", "D6-077"],
     "corpus_e6.jsonl": ["E6-004", "E6-012", "E6-019", "E6-044"],
@@ -910,7 +938,7 @@ KNOWN_GAPS = {
     # switching reports; a 人大代表, 高校财务处 staff, an NGO director, an audit trainee, a retired accountant, a
     # graduate student) and corpus_mix_c7 (the bundled report and eleven corpus files; a 一体化系统 implementer, a
     # 绩效 analyst, a financial journalist, a village teacher, an archivist, a 纪委 case officer)
-    "personas_a7.jsonl": ["A7-014", "A7-018", "A7-025", "A7-026", "A7-031", "A7-034", "A7-035", "A7-042",
+    "personas_a7.jsonl": ["A7-014", "A7-018", "A7-031", "A7-034", "A7-035", "A7-042",
         "A7-045", "A7-047", "A7-069", "A7-071", "A7-075", "A7-087"],
     "corpus_dialogues_b7.jsonl": ["B7-007", "B7-008", "B7-015", "B7-017", "B7-019", "B7-023",
         "B7-024", "B7-025", "B7-026", "B7-028", "B7-033", "B7-047", "B7-048", "B7-049", "B7-054", "B7-059", "B7-065",
@@ -1005,7 +1033,7 @@ KNOWN_GAPS = {
     "corpus_dialogues_b8.jsonl": ["B8-001", "B8-002", "B8-003", "B8-004", "B8-006", "B8-007", "B8-010", "B8-014",
         "B8-016", "B8-020", "B8-025", "B8-026", "B8-027", "B8-028", "B8-064", "B8-067", "B8-077", "B8-078", "B8-080"],
     "corpus_mix_c8.jsonl": ["C8-004", "C8-008", "C8-014", "C8-026", "C8-034", "C8-042", "C8-045",
-        "C8-048", "C8-053", "C8-064", "C8-065", "C8-078", "C8-079", "C8-082", "C8-083", "C8-088"],
+        "C8-048", "C8-053", "C8-065", "C8-078", "C8-079", "C8-082", "C8-083", "C8-088"],
     # development sets of the seventeenth session (first scores untuned): corpus_mix_d8 (河南/山东话, a lawyer on the
     # text, filters and counts, 政府性基金 and 国有资本经营, pasted rows, units), personas_e8 (briefings, 绩效, 上年结转,
     # plain questions, sums of far-apart items, out of scope), corpus_dialogues_f8 (四川话, a 街道 officer, years of one
@@ -1026,9 +1054,9 @@ KNOWN_GAPS = {
     # corpus_mix_l8 (totals against parts, 经济分类 names, compound questions, lists with conditions, the document
     # itself, refusals) and corpus_dialogues_m8 (东北话, 粤语, drilling down a hierarchy, last year and the 决算,
     # headlines, two items compared)
-    "personas_h8.jsonl": ["H8-005", "H8-008", "H8-012", "H8-013", "H8-016", "H8-017", "H8-018", "H8-020", "H8-021",
-        "H8-026", "H8-028", "H8-035", "H8-036", "H8-037", "H8-038", "H8-042", "H8-044", "H8-061", "H8-062", "H8-073",
-        "H8-077", "H8-078", "H8-079", "H8-082", "H8-085", "H8-088"],
+    "personas_h8.jsonl": ["H8-005", "H8-016", "H8-017", "H8-018", "H8-020", "H8-021",
+        "H8-026", "H8-028", "H8-035", "H8-042", "H8-073",
+        "H8-078", "H8-079"],
     "corpus_mix_i8.jsonl": ["I8-007", "I8-025", "I8-026", "I8-039", "I8-051", "I8-053", "I8-071", "I8-078", "I8-086"],
     "corpus_dialogues_j8.jsonl": ["J8-003", "J8-004", "J8-023", "J8-025", "J8-033", "J8-042", "J8-057", "J8-067",
         "J8-081", "J8-083"],

@@ -1389,6 +1389,8 @@ def stated_change(doc: Document, q: Query, best: Fact) -> Answer:
     word = "增加" if best.value > 0 else "减少"
     text = f"{best.subject} 比{best.basis}{word} {amount_text(abs(best.value), best.unit)}"
     a = answer("change", f"{best.subject} 与{best.basis}相比", "")
+    if not re.search(r"总计|合计|总额", best.subject):  # (那上年是多少: of it; after a total's change, of the report)
+        a.focus = [Value(best.subject, best.value, best.unit, NARRATIVE, best.line, f"fact:{best.subject}")]
     a.figure(f"{best.subject}变动额", abs(best.value), best.unit, NARRATIVE, best.line)
     if rate is not None:
         text += f"，{'增长' if best.value > 0 else '下降'} {abs(rate.value)}%"

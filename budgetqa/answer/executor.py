@@ -297,11 +297,29 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
     return answer
 
 
+# 差额呢 / 完成率是多少 with nothing else named: a figure the last answer gave under that name
+_SHOWN_ASKED = re.compile(r"^(?:那)?([\u4e00-\u9fff]{2,5}?)(?:呢|是多少|多少|是几)[？?]?$")
+
+
+def _figure_shown(question: str, shown: list[Figure]) -> Answer | None:
+    """A question the report answers nothing to that names a figure the last answer gave: that figure again."""
+    m = _SHOWN_ASKED.match(squash(question))
+    found = [f for f in shown if m and m.group(1) in f.label] if m else []
+    if len(found) != 1:
+        return None
+    f = found[0]
+    a = build.answer("value", f.label, f"{f.label} {amount_text(f.value, f.unit) if f.unit != '%' else f'{f.value}%'}（上一个回答中给出）。")
+    a.figures.append(f)
+    return a
+
+
 def _answer_part(conn, doc: Document, question: str, session: Session, continuing: bool = False) -> Answer:
     """One question of a line. One asked per period (平均每月多少) is the yearly figure it names over that
     period, or the last answer's figure when it names none (三项加起来多少？平均每月是多少)."""
-    if not typed.PER_PERIOD.search(squash(question)):
-        return _answer(conn, doc, question, session, continuing)
+    if not typed.PER_PERIOD.search(squash(question)) and not typed.PER_TYPED.search(squash(question)):
+        shown = list(session.last_figures)
+        found = _answer(conn, doc, question, session, continuing)
+        return found if found.matched else _figure_shown(question, shown) or found
     rest = typed.without_period(question)
     if read(rest, doc).subjects or not session.last_figures:
         found = _answer(conn, doc, rest, session, continuing)

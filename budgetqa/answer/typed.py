@@ -231,31 +231,60 @@ def of_last_figure(question: str, figures: list) -> Answer | None:
 # months, quarters or halves. Said with a word of averaging, or as 每月多少.
 PER_PERIOD = re.compile(r"(?:按(?:月|季度?)(?:计算|来算|算)?)?(?:平均|平摊|分摊|摊|折合|合)(?:下来|一下)?(?:到|在|成)?(?:每(?:个)?|一个?)?"
                         r"(?:(?:十二|12|四|4|两|2)个)?(月|季度|季|半年)(?:平均|平摊|下来)?"
-                        r"|(?:按(?:月|季度?)(?:计算|来算|算)?)?每(?:个)?(月|季度|季|半年)(?:平均|平摊|合|折合|大概|大约|约)?(?=(?:是|有|花|用)?(?:多少|几))")
+                        r"|(?:按(?:月|季度?)(?:计算|来算|算)?)?每(?:个)?(月|季度|季|半年)(?:平均|平摊|合|折合|大概|大约|约)?(?=(?:是|有|花|用)?(?:多少|几)|呢)")
 _PERIODS = {"月": 12, "季度": 4, "季": 4, "半年": 2}
+
+
+# A figure shared out over a count the question types (三家运营商，平均每家多少 / 办公用房405平方米，摊到每平方米):
+# the count with its measure word, then 每 and the same measure word.
+PER_TYPED = re.compile(r"(?:平均|平摊|分摊|摊|折合|合)(?:下来|一下)?(?:到|在|成)?每(?:一)?(家|平方米|平米|辆|台|户)")
+# (平均每个项目 is the mean of a list's items, an operation of its own; 平均每人 is a headcount the report lacks)
+_COUNTED = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百]+){}"
 
 
 def per_period(question: str, a: Answer) -> Answer | None:
     """The headline figure of an answer (its computed total where it gives one) over the periods the question
-    asks per, added to the answer; None when the question asks per no period or the figure is a rate."""
-    m = PER_PERIOD.search(squash(question))
-    if m is None or not a.matched or not a.figures:
+    asks per, or over the count it types, added to the answer; None when it asks per neither or the figure is
+    a rate."""
+    typed = squash(question)
+    m, by = PER_PERIOD.search(typed), PER_TYPED.search(typed)
+    if m is None and by is None or not a.matched or not a.figures:
         return None
     base = next((f for f in a.figures if f.label == "合计（计算）"), a.figures[0])
     if base.unit in ("%", "", "倍"):
         return None
-    word = m.group(1) or m.group(2)
-    n = _PERIODS[word]
-    result = (base.value / n).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    per = {"月": "每月", "季度": "每季度", "季": "每季度", "半年": "每半年"}[word]
-    a.text += f"按全年 {n} 个{'月' if n == 12 else '季度' if n == 4 else '半年'}平均，{per} {base.value} ÷ {n} = {result} {base.unit}。"
-    a.figure(f"{base.label} {per}平均（计算）", result, base.unit)
+    if m is not None:
+        word = m.group(1) or m.group(2)
+        n = Decimal(_PERIODS[word])
+        per = {"月": "每月", "季度": "每季度", "季": "每季度", "半年": "每半年"}[word]
+        how = f"按全年 {n} 个{'月' if n == 12 else '季度' if n == 4 else '半年'}平均"
+    else:
+        count = re.search(_COUNTED.format(re.escape(by.group(1))), typed[:by.start()])
+        n = _number(count.group(1)) if count else None
+        if not n:
+            return None
+        per, how = f"每{by.group(1)}", f"按 {count.group(0)} 平均"
+    value, unit = base.value, base.unit
+    if unit == "万元" and re.search(r"(?<!万)元", typed.replace("万元", "")):
+        value, unit = value * 10000, "元"  # (摊到每平方米是多少元: in the unit asked)
+    result = (value / n).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    a.text += f"{how}，{per} {value if unit == base.unit else value.normalize():f} ÷ {n.normalize():f} = {result} {unit}。"
+    a.figure(f"{base.label} {per}平均（计算）", result, unit)
     return a
 
 
 def without_period(question: str) -> str:
-    """The question with the words asking per period taken out (what is left asks the yearly figure)."""
-    return PER_PERIOD.sub("", squash(question))
+    """The question with the words asking per period or per unit taken out (what is left asks the whole figure),
+    and a clause that only states the count shared over (办公用房405平方米，…)."""
+    typed = squash(question)
+    by = PER_TYPED.search(typed)
+    if by is not None:  # (the count's clause is dropped when the clause asking per names the figure itself)
+        counted = re.compile(_COUNTED.format(re.escape(by.group(1))))
+        clauses = [c for c in (squash(c) for c in re.split(r"[，,]", normalise(question))) if c]
+        asking = next((c for c in clauses if PER_TYPED.search(c)), "")
+        if len(re.sub(r"是|多少|几|万元|元|呢|吗|[？?]", "", PER_TYPED.sub("", asking))) >= 2:
+            typed = "，".join(c for c in clauses if not (counted.search(c) and not re.search(r"多少|几|吗|每", c)))
+    return PER_TYPED.sub("", PER_PERIOD.sub("", typed)).strip("，,")
 
 
 # The figures just shown, pointed at to recompute a rate the report states (用这两个数复核一下, 拿哪个数算的).

@@ -81,6 +81,7 @@ class Query:
     scope_spans: list[tuple[int, int]] = field(default_factory=list)  # where scope phrases were typed
     subjects_typed: list[Mention] = field(default_factory=list)  # every name found, before roles were given
     excluded: list[Mention] = field(default_factory=list)  # names set aside (扣掉退休费, 不算安可替代工程)
+    acronym: bool = False  # an acronym typed in capitals (GDP, CPI): a name, though no name of the report
     side: str | None = None  # 收入 / 支出: the side of a two-sided table asked about
     levels: list[str] = field(default_factory=list)  # every level asked (属于哪个类、哪个款)
     missing_table: str = ""  # a table the question names that the report does not have (表十四)
@@ -130,6 +131,24 @@ def _tables_counted(text: str, doc: Document) -> str:
     return text[:m.start()] + "和".join(f"表{no}" for no in owners) + text[m.end():]
 
 
+# An acronym typed in capitals (GDP, CPI): a name, though none of the report's (the English the reader knows aside)
+_ACRONYM = re.compile(r"(?<![A-Za-z])(?!TOP|KPI|OK|VS|PDF|CSV|YOY)[A-Z]{2,5}(?![A-Za-z])")
+
+
+def _list_counted(q: Query, doc: Document) -> None:
+    """八个项目逐项加起来: the list that has that many projects, whose total an everyday word for all the money asks."""
+    counted = re.search(r"(\d{1,2}|[一二两三四五六七八九十]{1,3})个(?:绩效)?项目", q.squashed)
+    if counted and q.scope is None and (q.domain == "projects" or not q.subjects):
+        from budgetqa.textnorm import chinese_ordinal
+
+        raw = counted.group(1)
+        number = int(raw) if raw.isdigit() else chinese_ordinal(raw.replace("两", "二"))
+        fits = _list_of_size(doc, {number})
+        if fits:
+            q.scope, q.domain = fits, "projects"
+            q.subjects = [m for m in q.subjects if m.via != "synonym"]
+
+
 def read(question: str, doc: Document, heard: int = 0) -> Query:
     """Read one question (one part of a line) against the document's vocabulary (``heard``: how many
     misheard names were put right already; three at most)."""
@@ -146,7 +165,7 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
         text = re.sub(short, full, text)
     text = _PREMISE.sub("", _tables_counted(text, doc))
     squashed = squash(text)
-    q = Query(text=text, squashed=squashed, breaks=_breaks(text), cut=cut)
+    q = Query(text=text, squashed=squashed, breaks=_breaks(text), cut=cut, acronym=_ACRONYM.search(question) is not None)
     numbers = read_numbers(squashed)
     q.amounts, q.percents, q.years, q.n, q.nth, q.choice = (numbers.amounts, numbers.percents, numbers.years,
                                                             numbers.n, numbers.nth, numbers.choice)
@@ -155,7 +174,7 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     _missing_items(q, doc)
     blanked = _blank(_blank_qualifiers(squashed), q.missing)
     spaced = _blank(_blank_qualifiers(squash_spaced(text)), q.missing)
-    mentions = [m for m in find_mentions(blanked, spaced, v, doc) if not _inside_number(m, q)]
+    mentions = [m for m in find_mentions(blanked, spaced, v, doc) if not _inside_number(m, q) and not _parent_word(q, m)]
     fixed = homophone_fix(text, squashed, mentions, v, lambda: printed_text(doc)) if heard < 3 else None
     if fixed is not None:  # 差履费 typed for 差旅费: read again as the name sounds
         return read(fixed, doc, heard + 1)
@@ -174,16 +193,7 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     _paired_projects(q, doc)
     q.domain = "projects" if any("list" in m.kinds for m in q.subjects) else _domain_word(_mask(
         q.squashed, [m for m in q.subjects + ([q.whole] if q.whole else []) if m.kinds & {"list", "column", "row"}]))
-    counted = re.search(r"(\d{1,2}|[一二两三四五六七八九十]{1,3})个(?:绩效)?项目", q.squashed)
-    if counted and q.scope is None and (q.domain == "projects" or not q.subjects):
-        from budgetqa.textnorm import chinese_ordinal
-
-        raw = counted.group(1)
-        number = int(raw) if raw.isdigit() else chinese_ordinal(raw.replace("两", "二"))
-        fits = _list_of_size(doc, {number})
-        if fits:  # 八个项目逐项加起来: the list that has eight, whose total an everyday word for "all the money" asks
-            q.scope, q.domain = fits, "projects"
-            q.subjects = [m for m in q.subjects if m.via != "synonym"]
+    _list_counted(q, doc)
     if not q.subjects and q.domain is None and re.search(r"(?:干|做|管)(?:什么|啥|嘛)(?:的|工作)", q.squashed):
         q.domain = "duties"  # 区委办是干什么的 / 你们单位是做啥的: the department's duties
     if q.domain == "duties" and q.op != "count":  # 还管密码这些事吗: a few words of a name are the duty's words, not that name
@@ -196,6 +206,7 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     _stated_rate_typed(q, doc)
     _every_project_named(q)
     _sheets_counted(q)
+    _scope_as_part(q, v)
     if q.domain == "duties" and not q.subjects and q.ops and q.ops[0][0] < 30:
         q.ops = [(60.0, "text")] + q.ops  # 还管密码吗: whether a duty is the department's, however weakly cued
         q.op = "text"
@@ -638,6 +649,19 @@ def _level_ops(q: Query) -> None:
         q.op, q.comparator, q.threshold, q.amounts = "breakdown", None, None, []
 
 
+def _scope_as_part(q: Query, v) -> None:
+    """结转占收入总计百分之几: carried-over money said alone before 占 a whole that is a row is the report's own
+    上年结转 row, the part of that whole."""
+    if q.op != "share" or q.subjects or q.whole is None or q.scope != "上年结转" or "占" not in q.squashed \
+            or q.whole.kinds & {"column", "list"} or not q.scope_spans \
+            or not all(end <= q.squashed.index("占") for _, end in q.scope_spans):
+        return
+    terms = v.by_name.get("上年结转", [])
+    if terms:
+        start, end = q.scope_spans[0]
+        q.subjects, q.scope = [Mention(start, end, list(terms), via="synonym")], None
+
+
 def _scope_shares(q: Query) -> None:
     """上年结转占项目支出多少 / 项目支出中本年和结转各占 / 上年结转部分占项目支出: the whole's own parts of each
     scope, whether the scope was read as a name or only as the question's scope."""
@@ -930,6 +954,7 @@ def _whole_money_asked(q: Query) -> bool:
     asked = "".join(clauses)
     return (not q.subjects and q.whole is None and q.table is None and not q.domain and not q.scope
             and not q.amounts and not q.percents and not q.previous_year
+            and not re.search(r"(?:年度|实施期)资金总额", q.squashed)  # (a field of a project's sheet)
             and (q.op in ("value", "sum") or q.op == "change" and not _CHANGE_SAID.search(q.squashed))
             and bool(_WHOLE_MONEY.search(q.squashed)) and not re.search(r"这|那|它|其|该|哪|为什么|为啥|为何|原因", asked)
             and len(re.sub(r"\s", "", _TOTAL_WORDS.sub("", strip_fillers(asked)))) <= 1)  # nothing else asked (苹果多少钱: no)
@@ -973,6 +998,12 @@ def _code_in_unit(amount, q: Query, v) -> bool:
     raw = q.squashed[amount.start:amount.end]
     return amount.unit in ("元", "万元") and raw in v.codes and not any(
         w in q.squashed for words in lexicon.COMPARATORS.values() for w in words)
+
+
+def _parent_word(q: Query, m: Mention) -> bool:
+    """上级款 / 上级科目 / 它的上级是: the place above a code, not a row whose name starts with 上级 (上级补助收入)."""
+    typed = q.squashed[m.start:m.end]
+    return typed in ("上级", "上级补助", "上一级") and bool(re.match(r"(?:的)?(?:款|类|项|科目|是|为|叫|呢|一级|单位)", q.squashed[m.end:]))
 
 
 def _inside_number(m: Mention, q: Query) -> bool:
@@ -1149,7 +1180,8 @@ def _shape(q: Query, doc: Document) -> None:
     if kind:
         q.field_name = kind
     year = doc.year
-    said = re.search(r"(?<![比较与跟和同])(?:上年度?|去年|上一年|前一年)(?!结转|截转|财政拨款结转|相比|比|结余|剩|没花|没用|没有花|没有用|转过来|转来|转入|留下)", s)
+    # (绩效表上年度资金总额: 上 of 表上 — on the sheet — and the sheet's 年度资金总额, no year before)
+    said = re.search(r"(?<![比较与跟和同表单])(?:上年度?|去年|上一年|前一年)(?!资金总额|结转|截转|财政拨款结转|相比|比|结余|剩|没花|没用|没有花|没有用|转过来|转来|转入|留下)", s)
     if said and said.group(0) == "去年" and doc.kind == "决算" and not re.search(r"比|增|减|变|涨|降|上升|多了|少了", s):
         said = None  # 西大去年政府采购多少 of a 决算: the year the accounts are of (published the year after)
         q.this_year_said = True
@@ -1365,7 +1397,7 @@ def _column_beside(doc: Document, row: Mention, m: Mention) -> str | None:
     return None
 
 
-_EXCLUDING = ("不是", "不包括", "不包含", "不含", "除了", "除去", "而非", "并非", "非", "不算", "扣除", "剔除", "刨去", "去掉",
+_EXCLUDING = ("不是", "不属于", "不包括", "不包含", "不含", "除了", "除去", "而非", "并非", "非", "不算", "扣除", "剔除", "刨去", "去掉",
               "扣掉", "减掉", "刨掉", "除开", "排除", "除")
 
 
@@ -2127,6 +2159,11 @@ def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
     found = [c for c in intent.cues if _cue_at(q, c, masked)]
     if intent.op == "count" and re.search(r"哪(?:几|些)", masked):
         found = [c for c in found if not c.startswith("几")]  # 哪几个款: which ones, not how many
+    if intent.op == "check" and re.search(r"(?:不一致|不一样|不同|不相符|对不上)的(?:项目|有|是|共|一共|都)", masked):
+        # 填得不一致的有几个 / 不一样的项目是哪些: those that differ, counted or listed (no claim to check)
+        found = [c for c in found if not any(w in c for w in ("一致", "一样", "相符", "对不上", "不同"))]
+    if intent.op == "parent" and re.search(r"不(?:属于|归)", masked):
+        found = [c for c in found if c not in ("属于", "归属", "归在")]  # 不属于X的: X set aside, no parent asked
     if intent.op == "check" and "=" in found and re.search(r"=(?:多少|几|\?|？)?$", q.text.strip()):
         found.remove("=")  # A+B=? asks for the sum, it checks nothing
     if intent.op == "sum" and re.search(r"=(?:多少|几|\?|？)?$", q.text.strip()):
@@ -2268,12 +2305,14 @@ def _leans_on_context(q: Query) -> bool:
     if own and not re.search(r"^那|呢$|^再(?!看|来看|说|问)", q.squashed):
         marked = False  # 20131款下A和B相加，是否等于该款的基本支出 / 表五…，它的合计: what this question named
     # (招商引资宣传那笔结转资金: 那笔 of the name typed; 这一项全是项目支出吗: of the last one)
-    bare = not q.subjects and not q.excluded and q.table is None and not q.domain
+    # (an acronym typed in capitals, GDP, names something the report does not print: no follow-up)
+    bare = not q.subjects and not q.excluded and q.table is None and not q.domain and not q.acronym
     asks = q.cued or q.scope or q.previous_year or q.unit or q.n or q.nth or q.percents or q.field_name
     leftover = strip_fillers(_mask(q.squashed, q.subjects + ([q.whole] if q.whole else [])))
     for cue in sorted(q.cue_words, key=len, reverse=True):
         leftover = leftover.replace(cue, "")
-    leftover = re.sub(r"[\s，,、。]", "", leftover)
+    # (English words no rule read are no name either; an acronym typed in capitals, GDP, is one)
+    leftover = re.sub(r"[\s，,、。]" if q.acronym else r"[\s，,、。]|[a-z']+", "", leftover)
     unnamed = _mask(q.squashed, q.subjects + ([q.whole] if q.whole else []))  # (项目支出 said is a name, not money as a whole)
     whole_money = bare and (_WHOLE_MONEY.search(unnamed) or re.search(r"(?:结转|截转|没花完)(?:的)?(?:部分|那部分|那块|的钱|资金)", unnamed)) \
         and not re.search(r"这|那|它|其|该", q.squashed)  # (结转部分按款分别是多少: the carried-over money itself)
@@ -2313,7 +2352,7 @@ def _leans_on_context(q: Query) -> bool:
 
 # A budget set against its outturn or an earlier year's budget (决算比年初预算, 跟2025年度预算相比), and the
 # words such a question is made of besides its name
-_BUDGET_MEASURED = re.compile(r"决算|执行|完成|缺口|(?:比|较|与|跟|同)(?:20\d\d年度?)?(?:的)?预算")
+_BUDGET_MEASURED = re.compile(r"决算|执行|完成|缺口|(?:比|较|与|跟|同)(?:20\d\d年度?)?(?:的)?预算|(?:年初|全年|调整)预算")
 _MEASURE_WORDS = re.compile(r"决算数?|年初预算数?|全年预算数?|调整预算数?|预算数?|执行数|执行率|完成率|缺口|差距|20\d\d年度?|当年"
                             r"|相比|同比|比|较|跟|和|与|的|按|算|增长|增加|减少|下降|变动|了|万元|万|元")
 
