@@ -200,7 +200,8 @@ MEASURES: dict[str, tuple[str, ...]] = {
     "决算": ("决算数", "支出决算", "决算"), "预算数": ("预算数",), "合计": ("合计",),
 }
 # Pairs said short (基本和项目各多少): read as the two names in full.
-SHORT_PAIRS: tuple[tuple[str, str], ...] = (
+_FRACTION = r"一半|[一二两三四五六七八九十\d.]+成|百分之[一二两三四五六七八九十\d.]+|[\d.]+[%％]|[一二两三四五六七八九]分之[一二两三四五六七八九]"
+SHORT_PAIRS: tuple[tuple[str, str | Callable[[re.Match], str]], ...] = (
     (r"基本(\s*(?:[和与、跟及加]|还是|或者?|对比?|比)?\s*)项目(?![支经])", r"基本支出\1项目支出"),
     (r"人员([和与、跟及加\s]?)公用(?![经支])", r"人员经费\1公用经费"),
     # 项目占比 / 那基本的比重: the two halves of spending said by their first word, with a share asked of them
@@ -215,11 +216,18 @@ SHORT_PAIRS: tuple[tuple[str, str], ...] = (
     # A、B、C这几个呢: the names just typed, pointed at again (nothing counted)
     (r"(?<=[\u4e00-\u9fff])(?:这|那)(?:几|[两三四五六七八九])(?:个|项|类)(?=(?:呢|吧)?[？?。]*$)", ""),
     (r"(?:是不是|是否|算不算)(?:占)?(?:了)?大头|占大头(?:吗|么|不)", "是不是超过50%"),  # the bigger part: over half
+    # A超过/不到B的一半 (百分之五, 三成, 三分之一): A's share of B set against that fraction
+    # (哪个大类超过了总支出的一半: which ones pass, a filter, is left as typed)
+    (r"^([^哪？?]*?)(?:是不是|是否)?(?:连|就|都|已经)?(超过|不到|不足|低于|高于|少于|多于|达到|过)了?([^，,。？?\d]{2,16}?)的"
+     rf"({_FRACTION})", r"\1占\3是不是\2\4"),
+    (rf"^([^哪？?]*?)(?:是不是|是否)?连?((?:(?!是不是|是否|连)[^，,。？?\d]){{2,16}}?)的({_FRACTION})(?:都|也)?"
+     r"(不到|不足|没到|超过|达到|过)", r"\1占\2是不是\4\3"),
     # a bare 差 closing a comparison (表4 vs 表5 差, A和B差): how much they differ
     (r"(?<![相误偏落最很较太更变极])差(?=[呢吗嘛？?。！!\s]*$)", "差多少"),
     (r"有木有", "有没有"), (r"(?<=[多少几])米(?![^，,。？?\s]{0,2}(?:长|宽|高|距离))", "钱"),  # 花多少米: money, in internet slang (not 平方米)
     # words of asking a pinyin input method gets wrong (几被 for 几倍, 占必 for 占比, 比列 for 比例)
     (r"(?<=[几多少])被", "倍"), (r"占必", "占比"), (r"比列", "比例"), (r"合记", "合计"),
+    (r"(?<=[过超破])(?:了)?(百|千)万", lambda m: "100万" if m.group(1) == "百" else "1000万"),  # 过百万: over a million yuan
     (r"节转|接转|洁转", "结转"), (r"(?<=基本|只是)只出|(?<=项目)知出", "支出"),  # (the report's own words, by sound)
     # comparison signs typed by analysts (count >=15, >15)
     (r"\s*(?:>=|≥)\s*", "大于等于"), (r"\s*(?:<=|≤)\s*", "小于等于"), (r"\s*>\s*", "大于"), (r"\s*<\s*", "小于"),

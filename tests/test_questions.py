@@ -484,6 +484,14 @@ ANSWERS = [
     ("乡镇档案室标准化建设这个项目，绩效表上年度资金总额填的多少？", "value", [900000], []),
     # English word order: what share of A is B; the shares a report gives for A versus B
     ("What percentages of total spending does the report give for basic versus project expenditure?", "share", [28.00, 72.00], []),
+    # A超过/不到B的一半 (百分之五, 三成): A's share of B, said against that bound
+    ("安可替代工程是不是超过项目支出的一半", "share", [63.72], ["超过 50%"]),
+    ("公用经费是不是连人员经费的百分之五都不到？具体百分之几", "share", [4.69], ["低于 5%"]),
+    # 过百万: over a million yuan, in the report's 万元
+    ("有没有超过百万的项目", "filter", [497.52], ["安可替代工程"]),
+    # the sheets whose two fund totals differ (对不上) or whose 实施期 total is larger, counted
+    ("绩效目标表里有几个项目的实施期资金总额和年度资金总额对不上？", "count", [4], []),
+    ("八个绩效目标表里，实施期资金总额大于年度资金总额的项目一共几个？", "count", [4], []),
     # 谁多，是对方的几倍: the larger over the smaller
     ("差旅费跟其他交通费用比，谁多，是对方的几倍？", "ratio", [1.22], ["其他交通费用"]),
 ]
@@ -827,7 +835,7 @@ KNOWN_GAPS = {
         "Z6-055", "Z6-059", "Z6-071", "Z6-072", "Z6-073", "Z6-077", "Z6-079", "Z6-097", "Z6-099", "Z6-116"],
     # written by helpers who never saw the code (2026-12-04, third round), scored untuned first:
     # z7 (bundled report, five new personas, 10 conversations) 73.3 %, z8 (twelve corpus files) 63.5 %
-    "personas_z7.jsonl": ["Z7-014", "Z7-017", "Z7-058"],
+    "personas_z7.jsonl": ["Z7-014", "Z7-017"],
     "corpus_z8.jsonl": ["Z8-003", "Z8-009", "Z8-019", "Z8-021", "Z8-023",
         "Z8-035", "Z8-044", "Z8-060", "Z8-062", "Z8-064", "Z8-084", "Z8-086", "Z8-091", "Z8-096"],
     # written by helpers who never saw the code (2026-12-04), kept unread as exams, then read: z9 (22
@@ -875,7 +883,7 @@ KNOWN_GAPS = {
         "T1-068", "T1-084", "T1-087", "T1-088"],
     "corpus_mix_u1.jsonl": ["U1-003", "U1-015", "U1-017", "U1-018", "U1-021", "U1-022", "U1-027", "U1-033", "U1-036", "U1-047", "U1-053", "U1-054",
         "U1-056", "U1-058", "U1-059", "U1-060", "U1-064", "U1-067", "U1-077"],
-    "personas_r1.jsonl": ["R1-012", "R1-033", "R1-034", "R1-038", "R1-042", "R1-047", "R1-048", "R1-058", "R1-065", "R1-073", "R1-089"],
+    "personas_r1.jsonl": ["R1-012", "R1-033", "R1-034", "R1-038", "R1-042", "R1-047", "R1-048", "R1-058", "R1-073", "R1-089"],
     "personas_k2.jsonl": ["K2-009", "K2-019", "K2-028", "K2-035", "K2-039", "K2-071", "K2-075", "K2-076", "K2-078", "K2-080"],
     "corpus_dialogues_l2.jsonl": ["L2-012", "L2-026", "L2-037", "L2-045", "L2-050", "L2-058", "L2-074", "L2-084", "L2-087"],
     "corpus_mix_m2.jsonl": ["M2-004", "M2-012", "M2-029", "M2-030", "M2-045", "M2-047",
@@ -898,7 +906,7 @@ KNOWN_GAPS = {
     # sets of the next session, written by helpers who never saw the code: its exam sets (personas_a5,
     # corpus_dialogues_b5, corpus_mix_c5, scored untuned at its start and end) and development sets (personas_d5,
     # corpus_e5, personas_f5, corpus_g5)
-    "personas_a5.jsonl": ["A5-005", "A5-006", "A5-012", "A5-018", "A5-023", "A5-024", "A5-025", "A5-026", "A5-038", "A5-048", "A5-049", "A5-058", "A5-060", "A5-061", "A5-065", "A5-070", "A5-078", "A5-088"],
+    "personas_a5.jsonl": ["A5-005", "A5-006", "A5-012", "A5-018", "A5-023", "A5-024", "A5-025", "A5-026", "A5-048", "A5-049", "A5-058", "A5-060", "A5-061", "A5-065", "A5-070", "A5-078", "A5-088"],
     "corpus_dialogues_b5.jsonl": ["B5-004", "B5-010", "B5-021", "B5-022", "B5-025", "B5-029", "B5-036", "B5-039", "B5-042",
         "B5-043", "B5-061", "B5-070",
         "B5-071", "B5-075", "B5-076", "B5-077", "B5-080", "B5-088", "B5-089"],
@@ -954,7 +962,7 @@ KNOWN_GAPS = {
     # bundled report and eleven corpus files; a 政协委员, an auditor, an information-disclosure officer, a civil
     # servant typing fragments, a retired cadre in traditional characters, a teacher setting computations)
     "personas_d7.jsonl": ["D7-004", "D7-008", "D7-019", "D7-039", "D7-049",
-        "D7-060", "D7-074"],
+        "D7-074"],
     "corpus_dialogues_e7.jsonl": ["E7-002", "E7-004", "E7-005", "E7-007", "E7-011",
         "E7-023", "E7-024", "E7-029", "E7-045", "E7-048", "E7-053", "E7-055", "E7-056", "E7-060", "E7-061", "E7-064", "E7-065", "E7-068", "E7-069",
         "E7-070", "E7-072", "E7-077", "E7-078", "E7-080", "E7-081", "E7-089"],
@@ -1005,7 +1013,7 @@ KNOWN_GAPS = {
     # a parent comparing years, elliptic chains, a where-from asker) and personas_v7 (the bundled report; a pupil, voice-
     # assistant commands, several questions on one line, a 纪委 cadre, everyday proportions, misremembered figures)
     "corpus_mix_s7.jsonl": ["S7-033", "S7-042", "S7-054", "S7-056", "S7-063", "S7-072"],
-    "personas_t7.jsonl": ["T7-021", "T7-034", "T7-035", "T7-040", "T7-060", "T7-068", "T7-069", "T7-070", "T7-076"],
+    "personas_t7.jsonl": ["T7-021", "T7-034", "T7-035", "T7-060", "T7-068", "T7-069", "T7-070", "T7-076"],
     "corpus_dialogues_u7.jsonl": ["U7-003", "U7-007", "U7-014", "U7-016", "U7-029", "U7-044", "U7-045",
         "U7-048", "U7-050", "U7-055", "U7-064", "U7-068", "U7-071", "U7-078"],
     "personas_v7.jsonl": ["V7-007", "V7-008", "V7-020", "V7-032", "V7-035", "V7-039", "V7-067", "V7-068"],
@@ -1041,7 +1049,7 @@ KNOWN_GAPS = {
     # bottom, row counts and averages, party work, rough sizes, reasons)
     "corpus_mix_d8.jsonl": ["D8-010", "D8-011", "D8-023", "D8-032", "D8-038", "D8-040", "D8-041", "D8-046",
         "D8-048", "D8-055", "D8-062", "D8-066", "D8-072", "D8-077"],
-    "personas_e8.jsonl": ["E8-003", "E8-010", "E8-012", "E8-026", "E8-037", "E8-048"],
+    "personas_e8.jsonl": ["E8-003", "E8-010", "E8-012", "E8-026", "E8-037"],
     "corpus_dialogues_f8.jsonl": ["F8-011", "F8-014", "F8-015", "F8-022", "F8-026", "F8-036", "F8-039", "F8-040",
         "F8-041", "F8-042", "F8-044", "F8-049", "F8-051", "F8-053", "F8-056", "F8-067", "F8-076", "F8-078", "F8-080"],
     "personas_g8.jsonl": ["G8-007", "G8-009", "G8-014", "G8-040", "G8-055"],

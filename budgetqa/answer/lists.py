@@ -185,7 +185,7 @@ def _domain(doc: Document, q: Query) -> Domain:
     if q.domain == "items" or halves:
         return _items(doc, q, halves[0] if len(set(halves)) == 1 else None)  # (人员经费各项: that half's items)
     if q.domain == "targets" or (q.has("绩效") or q.has("实施期") and q.has("年度")) and doc.target_sheets() and q.domain != "projects" \
-            or q.has("实施期") and q.has("年度") and q.has("不一样", "不同", "不一致"):
+            or sheets_compared(q):
         return sheet_domain(doc, q)
     if q.domain == "subjects" or (q.level and q.domain != "projects"):
         return _subjects(doc, q)
@@ -275,11 +275,18 @@ def _subjects(doc: Document, q: Query) -> Domain:
     return Domain(f"{table.label} 中{under}的{'、'.join(levels)}级科目", out)
 
 
+def sheets_compared(q: Query) -> bool:
+    """实施期资金总额和年度资金总额不一样 / 对不上 / 实施期大于年度: the sheets whose two totals differ are asked."""
+    return q.has("实施期") and q.has("年度") and q.has("不一样", "不同", "不一致", "差异", "不相等", "不等", "对不上",
+                                                     "不符", "大于", "多于", "超过", "高于", "比年度多")
+
+
 def sheet_domain(doc: Document, q: Query, scope: str | None = None) -> Domain:
     """The performance sheets, by their own fund totals (年度, or 实施期 when asked); those whose two
     columns disagree when that is what is asked."""
-    if scope is None and q.has("实施期") and q.has("年度") and q.has("不一样", "不同", "不一致", "差异", "不相等", "不等"):
-        return _sheets_differing(doc)
+    if scope is None and sheets_compared(q):
+        larger = q.has("大于", "多于", "超过", "高于", "比年度多")
+        return _sheets_differing(doc, larger)
     scope = scope or ("实施期" if q.has("实施期") else "年度")
     fund = _sheet_fund_asked(doc, q)
     if fund is not None:  # 有上年结转资金的项目: the sheets that print an amount in that fund's column
@@ -314,16 +321,18 @@ def sheet_total(doc: Document, q: Query, scope: str) -> Value | None:
                  rows[0].line, f"sheets:{scope}")
 
 
-def _sheets_differing(doc: Document) -> Domain:
+def _sheets_differing(doc: Document, larger: bool = False) -> Domain:
+    """The sheets whose 实施期 and 年度 totals differ (or whose 实施期 total is the larger one)."""
     rows = []
     for sheet in doc.performance:
         totals = {k.split("/")[0]: (k, v) for k, v in sheet.funds.items() if "总额" in k}
-        if "实施期" in totals and "年度" in totals and totals["实施期"][1] != totals["年度"][1]:
+        if "实施期" in totals and "年度" in totals and (totals["实施期"][1] > totals["年度"][1] if larger
+                                                     else totals["实施期"][1] != totals["年度"][1]):
             k, v = totals["实施期"]
             rows.append(Value(f"{sheet.project_name}（实施期 {amount_text(v, sheet.unit)}，年度 "
                               f"{amount_text(totals['年度'][1], sheet.unit)}）", v, sheet.unit, sheet.title,
                               sheet.fund_lines.get(k, sheet.line)))
-    return Domain("实施期与年度资金总额不一致的项目", rows)
+    return Domain("实施期资金总额大于年度资金总额的项目" if larger else "实施期与年度资金总额不一致的项目", rows)
 
 
 def _projects(doc: Document, q: Query) -> Domain:
@@ -578,7 +587,7 @@ def count(doc: Document, q: Query) -> Answer | None:
         a = answer("count", "本部门职责", f"本部门职责共 {n} 条。")
         a.figure("职责条数", Decimal(n), "条")
         return a
-    if q.domain == "targets" and _sheet_fund_asked(doc, q) is None:
+    if q.domain == "targets" and _sheet_fund_asked(doc, q) is None and not sheets_compared(q):
         return text.performance_overview(doc)
     if q.domain == "targets":
         q = replace(q, domain="projects")  # 其中有几个带上年结转资金 after the sheets: those with that fund

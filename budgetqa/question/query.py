@@ -548,6 +548,8 @@ def _settle_op(q: Query, v, doc: Document) -> None:
     elif q.op in ("about", "text") and re.search(r"占(?:了)?(?:多少|百分之几|几成|多大|比例|比重)", q.squashed) \
             and any(op == "share" for _, op in q.ops[:3]):
         _prefer(q, "share")  # …实际占多少: a share, whatever else the words describe
+    if q.op == "check" and re.search(r"占[^，,。？?]{1,20}?(?:是不是|是否)(?:超过|不到|不足|低于|高于|少于|多于|达到|过)", q.squashed):
+        _prefer(q, "share")  # A占B是不是不到三成: the share, set against the bound (no figure claimed)
     if q.op != "check" and _SUM_AGAINST.search(q.squashed) and len(q.subjects) + len(q.amounts) >= 3:
         _prefer(q, "check", 80.0)  # A加B与C差多少: the sum set against C
     _rate_against(q)
@@ -2159,7 +2161,8 @@ def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
     found = [c for c in intent.cues if _cue_at(q, c, masked)]
     if intent.op == "count" and re.search(r"哪(?:几|些)", masked):
         found = [c for c in found if not c.startswith("几")]  # 哪几个款: which ones, not how many
-    if intent.op == "check" and re.search(r"(?:不一致|不一样|不同|不相符|对不上)的(?:项目|有|是|共|一共|都)", masked):
+    if intent.op == "check" and re.search(r"(?:不一致|不一样|不同|不相符|对不上)的(?:项目|有|是|共|一共|都)"
+                                          r"|(?:有)?几个[^，,。？?]{0,30}?(?:对不上|不一致|不一样|不同|不相符)", masked):
         # 填得不一致的有几个 / 不一样的项目是哪些: those that differ, counted or listed (no claim to check)
         found = [c for c in found if not any(w in c for w in ("一致", "一样", "相符", "对不上", "不同"))]
     if intent.op == "parent" and re.search(r"不(?:属于|归)", masked):
