@@ -206,6 +206,8 @@ SHORT_PAIRS: tuple[tuple[str, str | Callable[[re.Match], str]], ...] = (
     (r"人员([和与、跟及加\s]?)公用(?![经支])", r"人员经费\1公用经费"),
     # 项目占比 / 那基本的比重: the two halves of spending said by their first word, with a share asked of them
     (r"(?:^|(?<=[那和与、，,\s]))(基本|项目)(?=(?:的|那块|这块)?(?:占比|占多少|比例|比重|占几成))", r"\1支出"),
+    # 人员的呢 / 公用那块多少: the two halves of 基本支出, said by their first words
+    (r"(?:^|(?<=[那和与、，,\s]))(人员|公用)(?=(?:的|那块|这块|那部分)(?:呢|是多少|多少|占)|(?:呢|是多少)[？?]*$)", r"\1经费"),
     # spoken words for spending and for the most money (钱都砸哪儿了, 最“壕”的项目)
     # 专项 said alone for the spending on projects (专项连结转一共多少; 专项业务, 专项审计 are other words)
     (r"(?<![\u4e00-\u9fff])专项(?=连|含|带|加|和|与|一共|总共|合计|多少|有多少|呢|是多少|共|占|[，,。？?\s]|$)", "项目支出"),
@@ -337,7 +339,7 @@ REGIONAL: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), r) for p, r
     (r"几多钱", "多少钱"), (r"几多", "多少"), (r"系唔系|系咪|系不系", "是不是"), (r"边个", "哪个"), (r"边度", "哪里"),
     (r"边(?=[一几些张项个类])", "哪"), (r"点解", "为什么"), (r"点样", "怎么样"), (r"乜嘢|咩嘢", "什么"), (r"嘅", "的"),
     (r"咗", "了"), (r"冇", "没有"), (r"唔(?=[系是该同够])", "不"), (r"啲", "些"), (r"佢(?:哋)?", "它"), (r"睇下|睇吓", "看一下"),
-    (r"嗰|𠮶", "那"), (r"呢个", "这个"), (r"啱唔啱", "对不对"), (r"加埋(?:一齐|一起)?", "加起来"),
+    (r"嗰|𠮶", "那"), (r"呢个", "这个"), (r"^咁(?!多|少|大|高)", "那"), (r"啱唔啱", "对不对"), (r"加埋(?:一齐|一起)?", "加起来"),
     # 西南官话: 头 after a text said as 里 (说明头讲, 报告头没写; 表头 is left as typed: it also names the header)
     (r"(?<=[明告])头(?=[讲写说有没里])", "里"),
     # 中原官话 (河南话、山东话): 恁 is 你们 before a name, 那么 before a size; 咧 ending a question is 呢

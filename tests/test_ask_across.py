@@ -327,3 +327,13 @@ def test_two_procurement_parts_compared(conn):
     works = next(Decimal(v) for k, v in stated.items() if "工程" in k)
     goods = next(Decimal(v) for k, v in stated.items() if "货物" in k)
     assert has_number(answer, float(works - goods)), answer.text
+
+
+def test_the_earlier_year_worked_back_from_a_stated_change_and_rate(conn):
+    """说比2023年下降27.78%，那2023年的公务接待费是多少: the change's amount over its rate, as the text states both."""
+    session = Session(document_id=doc_id(conn, "规划和自然资源局", 2024, "决算"))
+    stated = dict(conn.execute("select kind, value from facts where document_id = ? and sentence like '%公务接待费支出决算减少%'",
+                               [session.document_id]).fetchall())
+    earlier = (abs(Decimal(stated["change"])) / abs(Decimal(stated["rate"])) * 100).quantize(Decimal("0.01"))
+    answer = ask(conn, "说比2023年下降27.78%，那2023年的公务接待费是多少？", session)
+    assert answer.matched and has_number(answer, float(earlier)), answer.text

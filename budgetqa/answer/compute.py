@@ -1443,8 +1443,8 @@ def rate_only(doc: Document, rate: Fact, asked: str = "") -> Answer:
                f"原文：{rate.sentence[:80]}{'。' + reason if reason else ''}（{NARRATIVE} 第{rate.line}行）。")
     a.figure(f"{subject}变动率（报告）", abs(rate.value), "%", NARRATIVE, rate.line)
     computed = _stated_with_rate(doc, rate, a, asked)
-    if computed is None:
-        _implied_earlier(rate, a)
+    if computed is None and not _implied_earlier(rate, a):
+        _earlier_of_gap(rate, a)
     if computed is not None:  # judged as `budgetqa check` judged it: its finding on this line, if any
         found = next((f for f in doc.findings if f.unit == "%" and rate.line in f.lines), None)
         a.text += f"按这两数算得变动率 {computed}%" + (
@@ -1456,19 +1456,35 @@ def rate_only(doc: Document, rate: Fact, asked: str = "") -> Answer:
 _YEAR_AMOUNT = re.compile(r"(20\d\d年度?[\u4e00-\u9fff]{0,10}?)(?:为)?\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|元)")
 
 
-def _implied_earlier(rate: Fact, a: Answer) -> None:
+_GAP_WITH_RATE = re.compile(r"(增加|减少|增长|下降)\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|元)")
+
+
+def _earlier_of_gap(rate: Fact, a: Answer) -> None:
+    """A rate stated with the change's amount (减少0.15万元，下降27.78%): the earlier year's amount they imply,
+    worked back (0.15 ÷ 27.78%)."""
+    found = list(_GAP_WITH_RATE.finditer(rate.sentence))
+    if len(found) != 1 or not rate.value:
+        return
+    gap, unit = Decimal(found[0].group(2).replace(",", "")), found[0].group(3)
+    implied = (gap / abs(rate.value) * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    a.text += f"据此倒推，上年约为 {amount_text(implied, unit)}（{gap} ÷ {abs(rate.value)}%，计算）。"
+    a.figure("上年（按变动额与变动率倒推）", implied, unit)
+
+
+def _implied_earlier(rate: Fact, a: Answer) -> bool:
     """A rate stated with this year's amount alone (2024年度决算数为1,816.77万元，比2023年度决算数增长107.39%):
     the earlier year's amount it implies, worked back (1816.77 ÷ (1 + 107.39%))."""
     found = list(_YEAR_AMOUNT.finditer(rate.sentence))
     before = re.search(r"比\s*(20\d\d年度?[\u4e00-\u9fff]{0,8}?)(?:增长|增加|减少|下降|提高|降低)", rate.sentence)
     if len(found) != 1 or before is None or rate.value <= -100:
-        return
+        return False
     label, unit = found[0].group(1), found[0].group(3)
     current = Decimal(found[0].group(2).replace(",", ""))
     implied = (current / (1 + rate.value / 100)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     a.text += (f"据此倒推，{before.group(1)}约为 {amount_text(implied, unit)}"
                f"（{label} {current} ÷ (1 {'+' if rate.value >= 0 else '−'} {abs(rate.value)}%)，计算）。")
     a.figure(f"{before.group(1)}（按变动率倒推）", implied, unit)
+    return True
 
 
 def _stated_with_rate(doc: Document, rate: Fact, a: Answer, asked: str = "") -> Decimal | None:

@@ -954,11 +954,12 @@ def _whole_money_asked(q: Query) -> bool:
                                     for c in clauses[:-1]):
         clauses = clauses[-1:]  # 听说街道预算出来了，一共要花多少万: what is said before the question sets the scene
     asked = "".join(clauses)
+    totals_only = re.fullmatch(r"(?:20\d\d年?度?)?(?:的)?(?:总数|总额|总盘子)(?:是|有)?(?:多少)?", q.squashed)  # (2024总数？)
     return (not q.subjects and q.whole is None and q.table is None and not q.domain and not q.scope
             and not q.amounts and not q.percents and not q.previous_year
             and not re.search(r"(?:年度|实施期)资金总额", q.squashed)  # (a field of a project's sheet)
-            and (q.op in ("value", "sum") or q.op == "change" and not _CHANGE_SAID.search(q.squashed))
-            and bool(_WHOLE_MONEY.search(q.squashed)) and not re.search(r"这|那|它|其|该|哪|为什么|为啥|为何|原因", asked)
+            and (q.op in ("value", "sum") or q.op == "change" and not _CHANGE_SAID.search(q.squashed) or bool(totals_only))
+            and bool(_WHOLE_MONEY.search(q.squashed) or totals_only) and not re.search(r"这|那|它|其|该|哪|为什么|为啥|为何|原因", asked)
             and len(re.sub(r"\s", "", _TOTAL_WORDS.sub("", strip_fillers(asked)))) <= 1)  # nothing else asked (苹果多少钱: no)
 
 
