@@ -1149,12 +1149,28 @@ def _placed_elsewhere(doc: Document, facts: list[Fact], codes: list[str]) -> set
     return {id(f) for f in facts if f.topic and (placed := code_of_topic(doc, f.topic, names)) and placed not in codes}
 
 
-def _change(doc: Document, q: Query) -> Answer | None:
-    if (added := changes_added(doc, q)) is not None:
-        return added  # 两者各自的增减额相加，等不等于总的减少额: a stated change against its stated parts
+# The direction a change is asked in (增加的原因, 下降的是哪些), said without naming what changed.
+_RISING = re.compile(r"增加|增长|上升|上涨|涨了|提高|升高|多了")
+_FALLING = re.compile(r"减少|下降|降低|下降|降了|少了|压减|缩减")
+
+
+def _stated_changes(doc: Document, q: Query) -> list[Fact]:
+    """The changes the report states (a rate stated beside a change is the same change), those going the way the
+    question says when it names nothing else (增加的原因: of a change that went up; a figure typed picks its
+    change, whatever way it is said)."""
     changes = [f for f in doc.facts if f.kind == "change"]
     changes += [f for f in doc.facts if f.kind == "rate"
                 and not any(c.subject == f.subject and abs(c.line - f.line) <= 2 for c in changes)]
+    rising, falling = _RISING.search(q.squashed), _FALLING.search(q.squashed)
+    if not q.subjects and not q.amounts and not q.percents and bool(rising) != bool(falling):
+        changes = [f for f in changes if (f.value > 0) == bool(rising)] or changes
+    return changes
+
+
+def _change(doc: Document, q: Query) -> Answer | None:
+    if (added := changes_added(doc, q)) is not None:
+        return added  # 两者各自的增减额相加，等不等于总的减少额: a stated change against its stated parts
+    changes = _stated_changes(doc, q)
     if not changes:
         return Answer(False, "change", f"报告（{doc.label}）没有给出与上年相比的数字；没有可给的增减额或增长率。")
     if not q.subjects and q.each and q.domain in ("subjects", "items", "projects"):

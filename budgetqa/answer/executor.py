@@ -453,6 +453,7 @@ _TIES = re.compile(r"^(?:那)?(?:有)?(?:几个|几项|多少个)并列[？?]?$"
 # A part that asks only what the answer to the part before states, by that answer's operation (a check states a
 # gap only when it set two sides against each other: 两侧之差).
 _STATED_BY = {"rank": re.compile(f"{_FIGURE_ONLY.pattern}|{_TIES.pattern}"), "list": _FIGURE_ONLY, "filter": _FIGURE_ONLY,
+              "value": re.compile(r"^(?:多少|多少钱|金额多少|是多少)[？?]?$"),
               "difference": _GAP_ONLY,
               "check": re.compile(r"^(?:那)?(?:差|相差|差了|差额|差额是|差距|差距是)(?:是)?多少(?:钱|万元|元)?[？?]?$")}
 # 年初预算和决算差多少 after a part that picked an item and stated its budget, outturn and gap (相差…)
@@ -662,6 +663,8 @@ def _asked_outright(doc: Document, q: Query, question: str, session: Session) ->
         return Answer(True, "text", f"{what}，报告给出的原因：{reason}。", understood=what, document=doc.label)
     if text.LABELS_ASKED.search(q.squashed) and (found := text.printed_labels(doc, q)) is not None:
         return found  # 表九的表号写法跟别的表一样吗: the table numbers as printed
+    if (found := lists.row_at(doc, q)) is not None:
+        return found  # 表二倒数第二行是什么: that row as printed
     named = q.missing or next((m.term.name for m in q.subjects if "三公" not in m.term.name), "")
     if (found := topics.three_public_member(doc, q, named)) is not None:
         return found  # 培训费算不算三公: by the definition, whether or not the report prints the item

@@ -886,3 +886,31 @@ def _completion_items(doc: Document, q: Query, items: list[Outturn]) -> Answer:
     a.columns = ["名称", "预算", "决算", "完成率（%）", "行"]
     a.rows = [[i.topic, i.budget.value, i.outturn.value, i.rate, i.budget.line] for i in items]
     return a
+
+
+# A row of a table named by its place as printed (表二倒数第二行, 表十二第三行, 最后一行): counted in the printed
+# order, a total row counting as the row it is.
+_ROW_AT = re.compile(r"(倒数)?第([一二两三四五六七八九十\d]{1,3})行|(最后|最末|末)[一1]?行|(首行|头[一1]行)")
+
+
+def row_at(doc: Document, q: Query) -> Answer | None:
+    """The row a question names by its place in a named table, with its first printed figure."""
+    m = _ROW_AT.search(q.squashed)
+    tables = [int(s.term.key) for s in q.subjects if s.kinds == {"table"}] or ([q.table] if q.table is not None else [])
+    table = next((t for t in doc.tables if tables and t.no == tables[0]), None)
+    if m is None or table is None or not table.rows or any(s.kinds != {"table"} for s in q.subjects):
+        return None  # (表2第一行205教育支出的X: the row is named, its place only says where)
+    from budgetqa.question.numbers import small_numeral
+
+    place = 1 if m.group(4) else -1 if m.group(3) else int(m.group(2)) if m.group(2).isdigit() else small_numeral(m.group(2))
+    if m.group(1):
+        place = -place
+    if not place or abs(place) > len(table.rows):
+        return None
+    row = table.rows[place - 1 if place > 0 else place]
+    said = f"{'倒数' if place < 0 else ''}第{abs(place)}行"
+    figure = f"，{amount_text(row.first, table.unit)}" if row.first is not None else "（本行未填金额）"
+    a = answer("value", f"{table.label} {said}", f"{table.label} 按印刷顺序{said}是「{row.label}」{figure}（第{row.line}行）。")
+    if row.first is not None:
+        a.figure(row.label, row.first, table.unit, table.label, row.line)
+    return a
