@@ -230,7 +230,9 @@ SHORT_PAIRS: tuple[tuple[str, str | Callable[[re.Match], str]], ...] = (
     # words of asking a pinyin input method gets wrong (几被 for 几倍, 占必 for 占比, 比列 for 比例)
     (r"(?<=[几多少])被", "倍"), (r"占必", "占比"), (r"比列", "比例"), (r"合记", "合计"),
     (r"(?<=[过超破])(?:了)?(百|千)万", lambda m: "100万" if m.group(1) == "百" else "1000万"),  # 过百万: over a million yuan
-    (r"节转|接转|洁转", "结转"), (r"(?<=基本|只是)只出|(?<=项目)知出", "支出"),  # (the report's own words, by sound)
+    (r"节转|接转|洁转", "结转"),
+    # 上年结转的那些项目: the list named by its scope, the pointing word only marks it
+    (r"(结转|本年|今年|新安排)的(?:那些|这些|那几个|这几个)(?=项目)", r"\1的"), (r"(?<=基本|只是)只出|(?<=项目)知出", "支出"),  # (the report's own words, by sound)
     # comparison signs typed by analysts (count >=15, >15)
     (r"\s*(?:>=|≥)\s*", "大于等于"), (r"\s*(?:<=|≤)\s*", "小于等于"), (r"\s*>\s*", "大于"), (r"\s*<\s*", "小于"),
 )

@@ -178,9 +178,10 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     fixed = homophone_fix(text, squashed, mentions, v, lambda: printed_text(doc)) if heard < 3 else None
     if fixed is not None:  # 差履费 typed for 差旅费: read again as the name sounds
         return read(fixed, doc, heard + 1)
-    # a code typed split into 类 款 项 (204 06 99) holds no amounts (06, 99)
+    # a code typed split into 类 款 项 (204 06 99) holds no amounts (06, 99); a name's own figure typed after it
+    # (2013105专项业务那246.89) says which figure, it is no threshold
     q.amounts = [a for a in q.amounts if not any(m.start <= a.start and a.end <= m.end and "code" in m.kinds
-                                                 for m in mentions)]
+                                                 for m in mentions) and not _own_figure(a, q, mentions, doc)]
     _shape(q, doc)
     _roles(q, mentions, doc)
     if not q.subjects and q.percents:
@@ -1001,6 +1002,16 @@ def _code_in_unit(amount, q: Query, v) -> bool:
     raw = q.squashed[amount.start:amount.end]
     return amount.unit in ("元", "万元") and raw in v.codes and not any(
         w in q.squashed for words in lexicon.COMPARATORS.values() for w in words)
+
+
+def _own_figure(amount, q: Query, mentions: list[Mention], doc: Document) -> bool:
+    """An amount typed right after a code (那, 的 or nothing between) that the code's row prints."""
+    codes = [t.key for m in mentions if 0 <= amount.start - m.end <= 1 and q.squashed[m.end:amount.start] in ("", "那", "的")
+             for t in m.terms if t.kind == "code"]
+    if not codes or re.search(r"对吗|对不对|是否|是不是|一致|相符|对得上|没错|核对", q.squashed) \
+            or re.match(r"(?:万元|元|万|亿元)?(?:里|中|当中|之中|里面)", q.squashed[amount.end:]):
+        return False  # (2013105 246.89对吗: a figure claimed, to check; X 1015.19万元中: the whole, said with its figure)
+    return any(r.code in codes and any(c.amount == amount.value for c in r.cells) for t in doc.tables for r in t.rows)
 
 
 def _parent_word(q: Query, m: Mention) -> bool:
