@@ -201,7 +201,7 @@ MEASURES: dict[str, tuple[str, ...]] = {
 }
 # Pairs said short (基本和项目各多少): read as the two names in full.
 _FRACTION = r"一半|[一二两三四五六七八九十\d.]+成|百分之[一二两三四五六七八九十\d.]+|[\d.]+[%％]|[一二两三四五六七八九]分之[一二两三四五六七八九]"
-SHORT_PAIRS: tuple[tuple[str, str | Callable[[re.Match], str]], ...] = (
+SHORT_PAIRS: tuple[tuple[re.Pattern, str | Callable[[re.Match], str]], ...] = tuple((re.compile(p), r) for p, r in (
     (r"基本(\s*(?:[和与、跟及加]|还是|或者?|对比?|比)?\s*)项目(?![支经])", r"基本支出\1项目支出"),
     (r"人员([和与、跟及加\s]?)公用(?![经支])", r"人员经费\1公用经费"),
     # 项目占比 / 那基本的比重: the two halves of spending said by their first word, with a share asked of them
@@ -235,7 +235,7 @@ SHORT_PAIRS: tuple[tuple[str, str | Callable[[re.Match], str]], ...] = (
     (r"(结转|本年|今年|新安排)的(?:那些|这些|那几个|这几个)(?=项目)", r"\1的"), (r"(?<=基本|只是)只出|(?<=项目)知出", "支出"),  # (the report's own words, by sound)
     # comparison signs typed by analysts (count >=15, >15)
     (r"\s*(?:>=|≥)\s*", "大于等于"), (r"\s*(?:<=|≤)\s*", "小于等于"), (r"\s*>\s*", "大于"), (r"\s*<\s*", "小于"),
-)
+))  # (compiled once: re's cache of patterns compiled on the fly holds 512, and the reader uses more)
 # English words typed among Chinese ones (code-switching: 它占支出总计的 share 呢, second place 呢), read as
 # the Chinese word that asks the same; whole words only, longest first. Names in English are SYNONYMS.
 _EN = r"(?<![a-z]){}(?![a-z])"

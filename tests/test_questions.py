@@ -1080,6 +1080,24 @@ KNOWN_GAPS = {
     "personas_k8.jsonl": ["K8-004", "K8-005", "K8-010", "K8-016", "K8-047", "K8-061"],
     "corpus_mix_l8.jsonl": ["L8-007", "L8-026", "L8-066", "L8-077"],
     "corpus_dialogues_m8.jsonl": ["M8-017", "M8-037", "M8-047", "M8-060", "M8-069", "M8-071"],
+    # the second piece of work of the eighteenth session (first scores untuned at 9377a26): exam sets personas_n8
+    # (an audit trainee on how figures are made up, 百分点, numbers typed oddly, trade shorthand, pick from a list,
+    # wrong premises), corpus_mix_o8 (a 区 official comparing a 街道 with a 局, 决算 completion, performance sheets,
+    # mixed units, a data engineer on tables, long preambles) and corpus_dialogues_p8 (three reports in one
+    # conversation, one slot changed at a time, corrections, one body over years, rankings then details, the text
+    # behind a figure); development sets personas_q8 (chat-app writing, traditional characters, performance
+    # indicators, thresholds in words, ties and zeros, tempting unanswerables) and corpus_mix_r8 (司法局 in 元 and 万元,
+    # the 交委 narrative, the blank template, text against tables, 教育支出 codes, wrapped item names)
+    "personas_n8.jsonl": ["N8-002", "N8-004", "N8-006", "N8-007", "N8-008", "N8-009", "N8-010", "N8-012", "N8-014",
+        "N8-015", "N8-019", "N8-026", "N8-029", "N8-030", "N8-037", "N8-045", "N8-052", "N8-053", "N8-055", "N8-058",
+        "N8-064", "N8-068", "N8-072", "N8-073", "N8-077", "N8-080", "N8-082", "N8-087"],
+    "corpus_mix_o8.jsonl": ["O8-007", "O8-008", "O8-016", "O8-022", "O8-023", "O8-029", "O8-036", "O8-040", "O8-045",
+        "O8-051", "O8-055", "O8-064", "O8-075", "O8-083", "O8-086"],
+    "corpus_dialogues_p8.jsonl": ["P8-004", "P8-008", "P8-012", "P8-013", "P8-017", "P8-025", "P8-026", "P8-034",
+        "P8-035", "P8-040", "P8-042", "P8-045", "P8-050", "P8-052", "P8-053", "P8-057", "P8-060", "P8-071", "P8-078"],
+    "personas_q8.jsonl": ["Q8-005", "Q8-017", "Q8-018", "Q8-020", "Q8-022", "Q8-023", "Q8-031", "Q8-039", "Q8-042",
+        "Q8-043", "Q8-052", "Q8-055", "Q8-059", "Q8-075", "Q8-078"],
+    "corpus_mix_r8.jsonl": ["R8-006", "R8-007", "R8-028", "R8-041", "R8-043", "R8-068", "R8-074"],
 }
 # A line whose gold holds only when asked with no conversation before it: in a shuffled session it
 # follows a question about one project, and "这些钱从哪来" is then rightly read as that project's money.
@@ -1115,7 +1133,9 @@ SESSION_ONLY_GAPS = {"review_d1.jsonl": ["D1-115"],
                      "corpus_mix_c8.jsonl": ["C8-035"],
                      # 这个部门的钱主要花在哪一大类上 after a question about one project's sheet: read as that project's
                      # text (这个部门 points at the department, but the sheet's project still answers)
-                     "personas_k8.jsonl": ["K8-014"]}
+                     "personas_k8.jsonl": ["K8-014"],
+                     # 报表中有几张表注明本表无数据 after a question about one table: read of that table, not of all
+                     "personas_q8.jsonl": ["Q8-046"]}
 
 
 @pytest.mark.parametrize("in_session", [False, True], ids=["alone", "one-conversation"])
@@ -1337,3 +1357,20 @@ def test_rows_of_a_code_length_are_counted(conn):
     """7位编码的行 are the 项-level rows (表2 prints nine); 几行 is a count, said with the table's printed rows."""
     answer = ask(conn, "收入总表里7位科目编码的行一共几行？", Session())
     assert answer.intent == "count" and has_number(answer, 9) and "共印 19 行" in answer.text, answer.text
+
+
+def test_the_patterns_compiled_while_asking_fit_re_s_cache(conn, monkeypatch):
+    # re keeps the last 512 patterns compiled from strings; past that, every question compiles its patterns again
+    # (a per-word pattern once made one question take 30 ms). Patterns used often are compiled once, at import.
+    seen: set[str] = set()
+    compile_ = re._compile
+
+    def counting(pattern, flags):
+        if isinstance(pattern, str):
+            seen.add(pattern)
+        return compile_(pattern, flags)
+
+    monkeypatch.setattr(re, "_compile", counting)
+    for line in (DATA / "paraphrases.jsonl").read_text(encoding="utf-8").splitlines():
+        ask(conn, json.loads(line)["q"], Session())
+    assert len(seen) < re._MAXCACHE - 100, len(seen)

@@ -162,7 +162,7 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
         text = re.sub(r"(?<![\d.])(\d\d)(?=年)", lambda m: f"20{m.group(1)}" if doc.year - 4 <= 2000 + int(m.group(1))
                       <= doc.year + 1 else m.group(1), text)
     for short, full in lexicon.SHORT_PAIRS:
-        text = re.sub(short, full, text)
+        text = short.sub(full, text)
     text = _PREMISE.sub("", _tables_counted(text, doc))
     squashed = squash(text)
     q = Query(text=text, squashed=squashed, breaks=_breaks(text), cut=cut, acronym=_ACRONYM.search(question) is not None)
@@ -1993,7 +1993,13 @@ _ONE_UNIT = re.compile(r"(?:下面的|下属的?|所属的?|请提供|请问|提
 
 
 def _positions(text: str, word: str) -> list[int]:
-    return [m.start() for m in re.finditer(re.escape(word), text)]
+    """Where ``word`` starts in ``text``, found with str.find: a pattern per word would crowd re's cache of 512
+    patterns (there are a few hundred words of refusal), and every question would compile them again."""
+    found, at = [], text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + len(word))
+    return found
 
 
 def _missing_table(q: Query, doc: Document) -> None:
