@@ -199,8 +199,9 @@ MEASURES: dict[str, tuple[str, ...]] = {
     "上年结转": ("上年结转安排", "上年结转"), "年初预算": ("年初预算", "年初预算数"), "调整预算": ("调整预算", "调整后预算"),
     "决算": ("决算数", "支出决算", "决算"), "预算数": ("预算数",), "合计": ("合计",),
 }
-# Pairs said short (基本和项目各多少): read as the two names in full.
+# A part of a whole said in words (一半, 三成, 百分之五, 5%, 三分之一).
 _FRACTION = r"一半|[一二两三四五六七八九十\d.]+成|百分之[一二两三四五六七八九十\d.]+|[\d.]+[%％]|[一二两三四五六七八九]分之[一二两三四五六七八九]"
+# Pairs said short (基本和项目各多少): read as the two names in full; and other words typed short or by sound.
 SHORT_PAIRS: tuple[tuple[re.Pattern, str | Callable[[re.Match], str]], ...] = tuple((re.compile(p), r) for p, r in (
     (r"基本(\s*(?:[和与、跟及加]|还是|或者?|对比?|比)?\s*)项目(?![支经])", r"基本支出\1项目支出"),
     (r"人员([和与、跟及加\s]?)公用(?![经支])", r"人员经费\1公用经费"),
@@ -232,7 +233,9 @@ SHORT_PAIRS: tuple[tuple[re.Pattern, str | Callable[[re.Match], str]], ...] = tu
     (r"(?<=[过超破])(?:了)?(百|千)万", lambda m: "100万" if m.group(1) == "百" else "1000万"),  # 过百万: over a million yuan
     (r"节转|接转|洁转", "结转"),
     # 上年结转的那些项目: the list named by its scope, the pointing word only marks it
-    (r"(结转|本年|今年|新安排)的(?:那些|这些|那几个|这几个)(?=项目)", r"\1的"), (r"(?<=基本|只是)只出|(?<=项目)知出", "支出"),  # (the report's own words, by sound)
+    (r"(结转|本年|今年|新安排)的(?:那些|这些|那几个|这几个)(?=项目)", r"\1的"),
+    # the report's own words typed by their sound (基本只出, 项目知出)
+    (r"(?<=基本)只出|(?<=项目)知出", "支出"),
     # comparison signs typed by analysts (count >=15, >15)
     (r"\s*(?:>=|≥)\s*", "大于等于"), (r"\s*(?:<=|≤)\s*", "小于等于"), (r"\s*>\s*", "大于"), (r"\s*<\s*", "小于"),
 ))  # (compiled once: re's cache of patterns compiled on the fly holds 512, and the reader uses more)

@@ -675,7 +675,8 @@ def _this_year_too(doc: Document, q: Query, item: Value, base: Value, a: Answer)
 
 
 def _part_within(doc: Document, q: Query, m: Mention, item: Value, base: Value) -> Value:
-    """A part larger than its whole was read in another table: read it in the table whose total is the whole
+    """A part read in another table than its whole: read it in the table whose total the whole is (项目支出 of
+    表4's 合计 is 表4's 项目支出), and a part larger than its whole in the table whose total is the whole
     (一般公共服务支出 of 一般公共预算当年支出 550.51 is table 5's 481.31, not table 3's 1,015.19)."""
     if q.table is not None:
         return item
@@ -1151,7 +1152,7 @@ def _placed_elsewhere(doc: Document, facts: list[Fact], codes: list[str]) -> set
 
 # The direction a change is asked in (增加的原因, 下降的是哪些), said without naming what changed.
 _RISING = re.compile(r"增加|增长|上升|上涨|涨了|提高|升高|多了")
-_FALLING = re.compile(r"减少|下降|降低|下降|降了|少了|压减|缩减")
+_FALLING = re.compile(r"减少|下降|降低|降了|少了|压减|缩减")
 
 
 def _stated_changes(doc: Document, q: Query) -> list[Fact]:

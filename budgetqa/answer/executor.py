@@ -314,8 +314,9 @@ def _figure_shown(question: str, shown: list[Figure]) -> Answer | None:
 
 
 def _answer_part(conn, doc: Document, question: str, session: Session, continuing: bool = False) -> Answer:
-    """One question of a line. One asked per period (平均每月多少) is the yearly figure it names over that
-    period, or the last answer's figure when it names none (三项加起来多少？平均每月是多少)."""
+    """One question of a line. One asked per period or per thing counted (平均每月多少, 三家平均每家) is the
+    figure it names over them, or the last answer's figure when it names none (三项加起来多少？平均每月是多少); one
+    nothing answers that names a figure the last answer gave (差额呢) is that figure."""
     if not typed.PER_PERIOD.search(squash(question)) and not typed.PER_TYPED.search(squash(question)):
         shown = list(session.last_figures)
         found = _answer(conn, doc, question, session, continuing)
@@ -814,8 +815,8 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         return found
     if q.previous_year and (q.op == "value" or q.follow_up and q.op not in ("change", "check")) \
             and not (q.op in ("rank", "count", "list") and q.ops[0][0] >= 60) \
-            and not any(_year_figure_typed(q, y) for y in q.years):  # (跟2021年的X万元比: that figure is typed)
-        # last year's figure (那上年呢 after a share or a ranking too): only from the change the report states
+            and not any(_year_figure_typed(q, y) for y in q.years):
+        # last year's figure (那上年呢) from a stated change; not a year's figure typed, nor items ranked (去年X里哪项最多)
         q = replace(q, op="change", ops=[(100.0, "change")])
     refusal = refuse(doc, q)
     found = _answered_anyway(conn, doc, q, refusal)
