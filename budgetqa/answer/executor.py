@@ -317,7 +317,7 @@ def _answer_part(conn, doc: Document, question: str, session: Session, continuin
     """One question of a line. One asked per period or per thing counted (平均每月多少, 三家平均每家) is the
     figure it names over them, or the last answer's figure when it names none (三项加起来多少？平均每月是多少); one
     nothing answers that names a figure the last answer gave (差额呢) is that figure."""
-    if not typed.PER_PERIOD.search(squash(question)) and not typed.PER_TYPED.search(squash(question)):
+    if not typed.asks_per(question):
         shown = list(session.last_figures)
         found = _answer(conn, doc, question, session, continuing)
         return found if found.matched else _figure_shown(question, shown) or found

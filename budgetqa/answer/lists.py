@@ -19,6 +19,7 @@ from budgetqa.answer.resolve import (Outturn, Value, best_values, children_rows,
                                      measure_column, outturns)
 from budgetqa.models import Document, Table
 from budgetqa.models import ECONOMIC_CLASSES
+from budgetqa.question.numbers import small_numeral
 from budgetqa.question.query import UNIT_DOMAINS, Query
 from budgetqa.textnorm import squash, strip_ordinal
 
@@ -275,18 +276,21 @@ def _subjects(doc: Document, q: Query) -> Domain:
     return Domain(f"{table.label} 中{under}的{'、'.join(levels)}级科目", out)
 
 
+# 实施期大于年度: of the sheets whose two totals differ, those whose 实施期 total is the larger
+_LARGER = ("大于", "多于", "超过", "高于", "比年度多")
+
+
 def sheets_compared(q: Query) -> bool:
     """实施期资金总额和年度资金总额不一样 / 对不上 / 实施期大于年度: the sheets whose two totals differ are asked."""
     return q.has("实施期") and q.has("年度") and q.has("不一样", "不同", "不一致", "差异", "不相等", "不等", "对不上",
-                                                     "不符", "大于", "多于", "超过", "高于", "比年度多")
+                                                     "不符", *_LARGER)
 
 
 def sheet_domain(doc: Document, q: Query, scope: str | None = None) -> Domain:
     """The performance sheets, by their own fund totals (年度, or 实施期 when asked); those whose two
     columns disagree when that is what is asked."""
     if scope is None and sheets_compared(q):
-        larger = q.has("大于", "多于", "超过", "高于", "比年度多")
-        return _sheets_differing(doc, larger)
+        return _sheets_differing(doc, q.has(*_LARGER))
     scope = scope or ("实施期" if q.has("实施期") else "年度")
     fund = _sheet_fund_asked(doc, q)
     if fund is not None:  # 有上年结转资金的项目: the sheets that print an amount in that fund's column
@@ -900,8 +904,6 @@ def row_at(doc: Document, q: Query) -> Answer | None:
     table = next((t for t in doc.tables if tables and t.no == tables[0]), None)
     if m is None or table is None or not table.rows or any(s.kinds != {"table"} for s in q.subjects):
         return None  # (表2第一行205教育支出的X: the row is named, its place only says where)
-    from budgetqa.question.numbers import small_numeral
-
     place = 1 if m.group(4) else -1 if m.group(3) else int(m.group(2)) if m.group(2).isdigit() else small_numeral(m.group(2))
     if m.group(1):
         place = -place

@@ -232,7 +232,9 @@ def of_last_figure(question: str, figures: list) -> Answer | None:
 PER_PERIOD = re.compile(r"(?:按(?:月|季度?)(?:计算|来算|算)?)?(?:平均|平摊|分摊|摊|折合|合)(?:下来|一下)?(?:到|在|成)?(?:每(?:个)?|一个?)?"
                         r"(?:(?:十二|12|四|4|两|2)个)?(月|季度|季|半年)(?:平均|平摊|下来)?"
                         r"|(?:按(?:月|季度?)(?:计算|来算|算)?)?每(?:个)?(月|季度|季|半年)(?:平均|平摊|合|折合|大概|大约|约)?(?=(?:是|有|花|用)?(?:多少|几)|呢)")
-_PERIODS = {"月": 12, "季度": 4, "季": 4, "半年": 2}
+# each period word: how many in a year, and how one is said
+_PERIODS = {"月": (12, "每月", "个月"), "季度": (4, "每季度", "个季度"), "季": (4, "每季度", "个季度"),
+            "半年": (2, "每半年", "个半年")}
 
 
 # A figure shared out over a count the question types (三家运营商，平均每家多少 / 办公用房405平方米，摊到每平方米):
@@ -254,10 +256,8 @@ def per_period(question: str, a: Answer) -> Answer | None:
     if base.unit in ("%", "", "倍"):
         return None
     if m is not None:
-        word = m.group(1) or m.group(2)
-        n = Decimal(_PERIODS[word])
-        per = {"月": "每月", "季度": "每季度", "季": "每季度", "半年": "每半年"}[word]
-        how = f"按全年 {n} 个{'月' if n == 12 else '季度' if n == 4 else '半年'}平均"
+        count, per, said = _PERIODS[m.group(1) or m.group(2)]
+        n, how = Decimal(count), f"按全年 {count} {said}平均"
     else:
         count = re.search(_COUNTED.format(re.escape(by.group(1))), typed[:by.start()])
         n = _number(count.group(1)) if count else None
@@ -271,6 +271,12 @@ def per_period(question: str, a: Answer) -> Answer | None:
     a.text += f"{how}，{per} {value if unit == base.unit else value.normalize():f} ÷ {n.normalize():f} = {result} {unit}。"
     a.figure(f"{base.label} {per}平均（计算）", result, unit)
     return a
+
+
+def asks_per(question: str) -> bool:
+    """The question asks a figure per period or per thing counted."""
+    typed = squash(question)
+    return bool(PER_PERIOD.search(typed) or PER_TYPED.search(typed))
 
 
 def without_period(question: str) -> str:
