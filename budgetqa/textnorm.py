@@ -43,9 +43,11 @@ _DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 _DIGIT_GAP = re.compile(r"(?<=\d)[\s/／、，;；|\-−]+(?=\d)")
 
 
+@lru_cache(maxsize=65536)
 def squash(text: str) -> str:
     """normalise() without punctuation or spaces: the key for comparison. Decimal points stay, and
-    digits that punctuation kept apart stay apart (201/208 is two codes, not 201208)."""
+    digits that punctuation kept apart stay apart (201/208 is two codes, not 201208). Kept for the
+    names of the loaded documents, which every question compares against again."""
     text = _DIGIT_GAP.sub("\x01", _DECIMAL_POINT.sub("\x00", normalise(text)))
     return _PUNCT.sub("", text).replace("\x00", ".").replace("\x01", " ")
 

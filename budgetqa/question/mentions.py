@@ -432,12 +432,10 @@ def resolve_pinyin(text: str, v: Vocabulary) -> str:
     runs = list(re.finditer(r"[a-z]{2,}", text))
     if not runs:
         return text
-    spelled = [(name, py, ini) for name, (py, ini) in v.spellings.items() if ini]
     for m in reversed(runs):
         word, after = m.group(), text[m.end():]
         best = None
-        for name, py, ini in spelled:
-            hanzi = "".join(ch for ch in squash(name) if "\u4e00" <= ch <= "\u9fff")
+        for name, py, ini, hanzi in _spelled(v):
             replacement = name
             if word in (ini, py):
                 score = 100
@@ -461,6 +459,15 @@ def resolve_pinyin(text: str, v: Vocabulary) -> str:
         elif len(word) >= 3 and (words := _initials_of_words(word, v) or (_spell_out(word, v) if len(word) >= 4 else "")):
             text = text[: m.start()] + words + text[m.end():]
     return text
+
+
+def _spelled(v: Vocabulary) -> list[tuple[str, str, str, str]]:
+    """Each name with its pinyin, its initials and its Chinese characters, for names that have initials."""
+    cached = getattr(v, "_spelled", None)
+    if cached is None:
+        cached = v._spelled = [(name, py, ini, "".join(ch for ch in squash(name) if "\u4e00" <= ch <= "\u9fff"))  # type: ignore[attr-defined]
+                               for name, (py, ini) in v.spellings.items() if ini]
+    return cached
 
 
 def _initials_dictionary(v: Vocabulary) -> dict[str, str]:
@@ -711,6 +718,13 @@ def _spell_out(word: str, v: Vocabulary) -> str:
 
     dictionary = _pinyin_dictionary(v)
     pieces = _pinyin_pieces(v)
+    order = {key: n for n, key in enumerate(dictionary)}
+    lengths: dict[int, list[str]] = {}
+    for key in dictionary:
+        if len(key) >= 6:
+            lengths.setdefault(len(key), []).append(key)
+    if not lengths:
+        return ""
     best: list[tuple[int, str] | None] = [None] * (len(word) + 1)  # covered letters, words so far
     best[0] = (0, "")
     for i in range(len(word)):
@@ -724,14 +738,12 @@ def _spell_out(word: str, v: Vocabulary) -> str:
             chinese = dictionary.get(piece) or pieces.get(piece)
             if chinese and (best[i + size] is None or best[i + size][0] < covered + size):
                 best[i + size] = (covered + size, spelled + chinese)
-        for key, chinese in dictionary.items():
-            if len(key) < 6:
-                continue
-            for size in (len(key) - 1, len(key) + 1, len(key)):
-                piece = word[i:i + size]
-                if len(piece) == size and piece != key and Levenshtein.distance(piece, key) <= 1:
-                    candidate = (covered + size, spelled + chinese)
-                    if best[i + size] is None or best[i + size][0] < candidate[0]:
-                        best[i + size] = candidate
+        # a long word one letter off: the first such word in the dictionary's order, for each length of piece
+        for size in range(min(lengths) - 1, min(max(lengths) + 1, len(word) - i) + 1):
+            piece = word[i:i + size]
+            near = [k for n in (size - 1, size, size + 1) for k in lengths.get(n, ())
+                    if Levenshtein.distance(piece, k, score_cutoff=1) <= 1 and k != piece]
+            if near and (best[i + size] is None or best[i + size][0] < covered + size):
+                best[i + size] = (covered + size, spelled + dictionary[min(near, key=order.__getitem__)])
     covered, spelled = best[len(word)]
     return spelled if covered >= 0.75 * len(word) else ""
