@@ -131,8 +131,8 @@ INTENTS: tuple[Intent, ...] = (
     ),
     Intent(
         "ratio", "一个数是另一个数的几倍",
-        ("{item}是{item}的几倍", "{item}是{item}的多少倍", "{item}与{item}之比"),
-        cues=("几倍", "多少倍", "倍数", "的倍", "之比", "比值", "ratio"),
+        ("{item}是{item}的几倍", "{item}是{item}的多少倍", "{item}与{item}之比", "{item}跟{item}几比几"),
+        cues=("几倍", "多少倍", "倍数", "的倍", "之比", "比值", "ratio", "几比几", "几比一", "多少比多少"),
         needs=("item",),
         examples=("项目支出是基本支出的几倍",),
         weight=1.2,

@@ -35,6 +35,8 @@ class Report:
 
 
 _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)\s*年?")
+# A year said short (23年决算, 24年度): counted when a loaded report is of that year.
+_SHORT_YEAR = re.compile(r"(?<![\d.])(\d\d)(?=年)")
 # A year with its figure typed (跟2021年的216,552.53万元比): a figure to compare with, not a report to read.
 _FIGURE_OF_YEAR = re.compile(r"(?:跟|和|与|比|同|较)(?:20\d{2})\s*年度?(?:的|是|为)?[^，,。？?\d]{0,8}?\d[\d,.]*\s*(?:万元|万|亿元|元)")
 
@@ -200,7 +202,10 @@ def named_reports(conn: sqlite3.Connection, question: str, *, kind: str | None =
     (2023和2024年) name every report of those years.
     """
     directory = _directory(conn)
-    years = sorted({int(y) for y in _YEAR.findall(_FIGURE_OF_YEAR.sub("", normalise(question)))})
+    typed = _FIGURE_OF_YEAR.sub("", normalise(question))
+    loaded = {r.year for r in directory.reports if r.year}
+    years = sorted({int(y) for y in _YEAR.findall(typed)}
+                   | {2000 + int(y) for y in _SHORT_YEAR.findall(typed) if 2000 + int(y) in loaded})
     matches = []
     for m in directory.search(question, 500, shortlist=500):
         if m.score < NAMED_FROM:

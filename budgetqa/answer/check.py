@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
+from budgetqa import lexicon
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.findings import CONTRADICTION, SEVERITY_LABEL, SHARE_TOLERANCE, share_operands
 from budgetqa.answer import build
@@ -67,7 +68,7 @@ def _stated_parts_sum(doc: Document, q: Query) -> Answer | None:
     """货物、工程、服务三项之和与总额是否相符: the parts a sentence states, added, against the total it states."""
     # (…251.25万，货物、工程、服务加起来等于这个数吗: the total is the figure typed)
     said_total = re.search(r"总额|总数|总计|总金额|(?:这个|该|此)数", q.squashed)
-    if not re.search(r"之和|加起来|相加|合计|加总|加一起", q.squashed) or not said_total and not q.amounts:
+    if not lexicon.ADDED.search(q.squashed) or not said_total and not q.amounts:
         return None
     named = q.subjects + ([q.whole] if q.whole is not None else [])
     words = {TOPIC_FACT_WORDS.get(t.key, t.key) for m in named for t in m.terms if t.kind in ("fact", "topic")}

@@ -29,7 +29,7 @@ from budgetqa.answer.resolve import (NARRATIVE, REPORT_TOTALS, Value, code_value
 from budgetqa.models import Document, Fact
 from budgetqa.question.mentions import Mention
 from budgetqa.question.query import Query
-from budgetqa.textnorm import chinese_ordinal, compact, squash
+from budgetqa.textnorm import chinese_ordinal, compact, squash, strip_ordinal
 
 
 def subject_value(doc: Document, q: Query, m: Mention) -> Value | None:
@@ -964,8 +964,16 @@ def shares_of_parts(doc: Document, q: Query) -> Answer | None:
         a.figure(f"{item.label}占{base.label}的比例", computed, "%")
         add(a, item)
     a.text += f"以 {said(base)} 为分母（{base.where}）：" + "；".join(parts) + "。"
+    if len(rows) == 2 and _POINTS.search(q.squashed):  # 两个占比相差几个百分点: the gap of the two shares
+        high, low = sorted((pct(item.amount, base.amount) for item, _ in rows), reverse=True)
+        a.text += f"两者相差 {high - low} 个百分点（{high} − {low}，计算）。"
+        a.figure("相差（百分点，计算）", high - low, "个百分点")
     add(a, base)
     return a
+
+
+# Percentage points asked (差几个百分点, 高几个点).
+_POINTS = re.compile(r"百分点|(?:几|多少)个点")
 
 
 def _stated_only(rows) -> Answer:
@@ -1118,8 +1126,41 @@ def stated_of_year(doc: Document, q: Query) -> Answer | None:
 
 def change(doc: Document, q: Query) -> Answer | None:
     """The change from the previous year the report states, recomputed, and last year's figure; else the
-    figures of that year the subject's paragraph states."""
-    return stated_of_year(doc, q) or _change(doc, q)
+    figures of that year the subject's paragraph states. A balance printed at the start and the end of
+    the year (年初/年末结转和结余), asked how it moved within the year: the end less the start."""
+    return balance_moved(doc, q) or stated_of_year(doc, q) or _change(doc, q)
+
+
+# A balance's two ends of the year as rows print them (年初结转和结余 / 年末结转和结余), and the words
+# asking how it moved within the year rather than against the year before.
+_YEAR_ENDS = (("年初", "年末"), ("期初", "期末"))
+_WITHIN_YEAR = re.compile(r"年初|年末|期初|期末|一年(?:里|来|内|中|下来|间)|年内|年中")
+
+
+def balance_moved(doc: Document, q: Query) -> Answer | None:
+    """年末结转和结余比年初增加多少 / 一年里结转结余增加了多少: the row printed for the year's end less the
+    one printed for its start, when the question names the balance and speaks of the year's ends."""
+    if not _WITHIN_YEAR.search(q.squashed):
+        return None
+    asked = q.squashed.replace("和", "")
+    for table in doc.tables:
+        rows = {squash(strip_ordinal(r.name)): r for r in table.rows if r.first is not None}
+        for (start, end) in _YEAR_ENDS:
+            for name, first in rows.items():
+                base = name[len(start):]
+                last = rows.get(end + base)
+                if not name.startswith(start) or last is None or len(base) < 2 or base.replace("和", "") not in asked:
+                    continue
+                moved = last.first - first.first
+                a = answer("change", f"{end}{base} 比 {start}{base}",
+                           f"{last.name} {amount_text(last.first, table.unit)} − {first.name} "
+                           f"{amount_text(first.first, table.unit)} = {amount_text(moved, table.unit)}"
+                           f"（{'增加' if moved >= 0 else '减少'} {amount_text(abs(moved), table.unit)}，{table.label}）。")
+                a.figure(f"{base}年内变动额（计算）", moved, table.unit, table.label, last.line)
+                a.figure(last.name, last.first, table.unit, table.label, last.line)
+                a.figure(first.name, first.first, table.unit, table.label, first.line)
+                return a
+    return None
 
 
 def _each_change(doc: Document, q: Query) -> Answer | None:
@@ -1277,7 +1318,7 @@ _CHANGES_ADDED = re.compile(r"(?:增减|增加额|减少额|变动|变化|减了
 
 
 # 哪块收入掉下来了 / 哪项支出增加最多: the part of a stated change that moved most that way.
-_PART_MOVED = re.compile(r"哪(?:块|项|个|部分|类|一块|一项)[^，。？?]{0,8}?(掉|降|减|少|跌|涨|增|多|升)")
+_PART_MOVED = re.compile(r"哪(?:块|项|个|部分|类|一块|一项)[^，。？?]{0,8}?(?<!最)(掉|降|减|少|跌|涨|增|多|升)")  # (最多: the largest, no change)
 
 
 def part_moved(doc: Document, q: Query) -> Answer | None:
@@ -1854,7 +1895,7 @@ def _pair_of_listed(q: Query, listed: list[str], amounts: list, unit: str) -> An
 
 def _rest_of_listed(q: Query, listed: list[str], amounts: list, unit: str) -> Answer | None:
     """除了一般公共服务，另外三类加起来多少 after a list: its other items added."""
-    if not q.excluded or q.subjects or not re.search(r"加起来|合计|之和|一共|总共|合起来|加在一起", q.squashed):
+    if not q.excluded or q.subjects or not lexicon.ADDED.search(q.squashed):
         return None
     names = [squash(t.name) for m in q.excluded for t in m.terms]
     rest = [(n, a) for n, a in zip(listed, amounts) if not any(x and x in squash(n) for x in names)]

@@ -343,6 +343,10 @@ class Across:
     others: list[str] = field(default_factory=list)  # departments a name fits as well as the one taken
 
 
+# The report open in the conversation, pointed at (这份说明, 本报告).
+_THIS_REPORT = re.compile(r"(?:这|本|此)(?:份|个|一份)?(?:报告|说明|决算|预算|文件|材料)|这份")
+
+
 def wants_comparison(question: str, named: Named, current: Report, own: list[Report]) -> Across | None:
     """The comparison a question asks across reports, or None for a question about one report.
 
@@ -369,6 +373,8 @@ def wants_comparison(question: str, named: Named, current: Report, own: list[Rep
             return Across("named", reports=reports, ordered=bool(_ORDER.search(text)),
                           others=others if len(groups) >= 2 else [])
     department, reports = (taken[0].department, taken[0].reports) if groups else (current.department, own)
+    if sorted(years) == [current.year - 1, current.year] and _THIS_REPORT.search(text):
+        return None  # 24年这份说明里比2023年增加多少: this report, and the year before it prints beside its own
     if len(years) >= 2:
         dated = [r for r in reports if r.year in years]
         kinds = [k for k in ("预算", "决算") if k in text]

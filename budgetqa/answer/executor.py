@@ -582,7 +582,8 @@ def _split_parts(question: str) -> list[str]:
         pieces += merged
     out: list[str] = []
     for piece in pieces:
-        if len(pieces) > 1 and not _ASKS.search(piece) and (_COURTESY.match(squash(piece)) or _ASIDE.match(squash(piece))):
+        if len(pieces) > 1 and not _ASKS.search(piece) and (_COURTESY.match(squash(piece)) or _ASIDE.match(squash(piece))) \
+                and not _how_wanted(squash(piece)):
             continue  # 谢谢您。/ 劳烦您告知 / 我想就宣传开支提个建议: said to the listener, wherever it stands, it asks nothing
         of_it = _OF_IT.match(squash(piece))
         if out and _TOPIC_LEAD.match(squash(out[-1])) and _ASKS.search(piece):
@@ -599,6 +600,11 @@ def _split_parts(question: str) -> list[str]:
         else:
             out.append(piece)
     return out or [question]
+
+
+def _how_wanted(text: str) -> bool:
+    """The clause says how the answer is wanted (我要换成元, 保留一位小数): it qualifies the question it follows."""
+    return any(words.search(text) for words in lexicon.UNIT_WORDS.values()) or bool(lexicon.PLACES_WORDS.search(text))
 
 
 def _pick(question: str, session: Session) -> str | None:
@@ -837,9 +843,16 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         return _unmatched(doc, "no_match", _silent_topic(doc, q), q)
     if answer.matched:
         _remember(session, answer, q, doc)
-        units = {a.unit for a in q.amounts if a.unit}  # (标题写208.8万元…到底多少: in the unit the figures were typed in)
-        convert_units(answer, q if q.unit or len(units) != 1 or answer.intent != "value" else replace(q, unit=units.pop()))
+        _as_asked(answer, q)
     return answer
+
+
+def _as_asked(answer: Answer, q: Query) -> None:
+    """The answer's figures in the unit and to the places asked (多少元, 保留一位小数); a figure asked of with
+    one unit typed (标题写208.8万元…到底多少) in the unit the figures were typed in."""
+    units = {a.unit for a in q.amounts if a.unit}
+    convert_units(answer, q if q.unit or len(units) != 1 or answer.intent != "value" else replace(q, unit=units.pop()))
+    round_figures(answer, q)
 
 
 def _remember(session: Session, answer: Answer, q: Query, doc: Document) -> None:
@@ -906,8 +919,10 @@ def _pointed(q: Query, session: Session) -> tuple[str, str] | None:
     """The item of the last list the question points at (its words, the item); 第二个 after a ranking
     is its second place, which the conversation's context gives, not the second row shown."""
     pointed = pointed_item(q, session.listed, session.listed_amounts)
-    if pointed is not None and q.op == "rank" and q.cued and re.match(r"第\d+(?:名|位)|倒数", pointed[0]):
-        return None  # 按金额排序，第三位是哪个: a place in the ranking it asks, not in the last list
+    if pointed is not None and q.op == "rank" and q.cued and re.match(r"第\d+(?:名|位)|倒数", pointed[0]) \
+            and (re.search(r"排|按|金额|最|大|小|高|低|前|后", q.squashed.replace(pointed[0], ""))
+                 or session.last_query is not None and session.last_query.op == "rank"):
+        return None  # 按金额排序，第三位是哪个: a place in the ranking it asks, not in the last list (倒数第二个是多少: the list's)
     if pointed is not None and pointed[0].startswith("倒数") and q.subjects:
         return None  # 上年结转项目中倒数第二: a place in the list it names
     ranked = session.last_query is not None and session.last_query.op == "rank"
@@ -1272,12 +1287,24 @@ def convert_units(answer: Answer, q: Query) -> None:
             if row[unit] in factors and isinstance(row[amount], Decimal):
                 converted.append(Figure(f"{row[name]}（折合{target}）", scaled(row[amount], row[unit]), target))
     if converted:
-        places = re.search(r"保留([一二两三四\d])位", q.squashed)  # (保留两位小数: the exact figure, then rounded)
-        digits = (int(places.group(1)) if places.group(1).isdigit() else small_numeral(places.group(1))) if places else 0
-        rounded = (lambda v: f"，约 {v.quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP):,} {target}") if places else (lambda v: "")
-        answer.text += "（折合：" + "；".join(f"{f.label.split('（折合')[0]} {f.value:,} {target}{rounded(f.value)}"
-                                          for f in converted) + "）"
+        answer.text += "（折合：" + "；".join(f"{f.label.split('（折合')[0]} {f.value:,} {target}" for f in converted) + "）"
         answer.figures += converted
+
+
+def round_figures(answer: Answer, q: Query) -> None:
+    """保留一位小数 / 取整: the figures the answer gives (in the unit asked, when converted), each exact and
+    then rounded half up to the places asked; a figure already that short is left as it is."""
+    if q.places is None:
+        return
+    converted = [f for f in answer.figures if "（折合" in f.label]
+    shown = converted or (answer.figures[:20] if answer.intent in ("rank", "breakdown") or q.each else answer.figures[:3])
+    step = Decimal(1).scaleb(-q.places)
+    said = "取整" if q.places == 0 else f"保留{'两' if q.places == 2 else '零一二三四五六七八九'[q.places % 10]}位小数"
+    rounded = [(f, f.value.quantize(step, ROUND_HALF_UP)) for f in shown if isinstance(f.value, Decimal)]
+    rounded = [(f, v) for f, v in rounded if v != f.value]
+    if rounded:
+        answer.text += f"（{said}：" + "；".join(f"{f.label.split('（折合')[0]} 约 {v:,} {f.unit}" for f, v in rounded) + "）"
+        answer.figures += [Figure(f"{f.label}（{said}）", v, f.unit, f.table, f.line) for f, v in rounded]
 
 
 def _together(doc: Document, parts: list[str], answers: list[Answer]) -> Answer:

@@ -427,7 +427,7 @@ def rank(doc: Document, q: Query) -> Answer | None:
             text += f"两者相差 {amount_text(gap, head.unit)}（{max(head.amount, last.amount)} − {min(head.amount, last.amount)}）。"
         shown = shown + [last]
     added = len(shown) > 1 and len({v.unit for v in shown}) == 1 \
-        and bool(re.search(r"加起来|合计|之和|一共|总共|合起来|加在一起", q.squashed))
+        and bool(lexicon.ADDED.search(q.squashed))
     of_list = added and "占" in q.squashed and bool(total(d.rows))
     if added:  # 前三大加起来多少(，占本年项目多少): the items ranked, added (and as a share of the list)
         text += f"这 {len(shown)} 项合计 {amount_text(total(shown), head.unit)}" + (
@@ -850,7 +850,7 @@ def _completion_items(doc: Document, q: Query, items: list[Outturn]) -> Answer:
                    f"报告逐项说明的 {len(items)} 个科目中，完成率{'为' if not q.comparator else '符合'} {level}% 的有 {len(chosen)} 个："
                    + "；".join(f"{i.topic} {i.rate}%" for i in chosen) + "。")
         a.figure("个数", Decimal(len(chosen)), "个")
-    elif re.search(r"加起来|合计|相加|之和|加总|一共|总共", q.squashed) and re.search(r"预算", q.squashed):
+    elif lexicon.ADDED.search(q.squashed) and re.search(r"预算", q.squashed):
         budgets = sum((i.budget.value for i in items), Decimal(0))
         a = answer("sum", f"报告逐项说明的 {len(items)} 个科目的{items[0].budget.label}之和",
                    f"报告逐项说明的 {len(items)} 个科目的预算相加："

@@ -401,11 +401,18 @@ def _longest(mentions: list[Mention], text: str) -> list[Mention]:
     out: list[Mention] = []
     for m in sorted(keep, key=lambda m: m.start):  # 其他社|保就业: a reading overlapping the one before it whose
         k = out[-1] if out else None  # name holds its name (其他社会保障和就业支出 ⊃ 社会保障和就业支出) is that one
-        if k is not None and k.start < m.start < k.end < m.end and m.term.name and m.term.name in k.term.name:
-            out[-1] = replace(k, end=m.end)
+        if k is not None and k.start < m.start < k.end < m.end and m.term.name and (
+                m.term.name in k.term.name or k.via == "partial" and _in_order(text[k.start:m.end], squash(k.term.name))):
+            out[-1] = replace(k, end=m.end)  # (其他社|保 of 其他社会保障缴费: the longer name holds every character typed)
             continue
         out.append(m)
     return out
+
+
+def _in_order(typed: str, name: str) -> bool:
+    """Every character typed occurs in the name, in the order typed."""
+    rest = iter(name)
+    return all(ch in rest for ch in typed)
 
 
 def _says_nothing(extra: str) -> bool:

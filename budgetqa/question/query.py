@@ -19,7 +19,7 @@ from budgetqa import lexicon
 from budgetqa.models import Document
 from budgetqa.catalogue import INTENTS, Intent
 from budgetqa.question.mentions import homophone_fix, sounds_like, Mention, find_mentions, resolve_pinyin, strip_fillers
-from budgetqa.question.numbers import Amount, chinese_numbers, plain, read_numbers
+from budgetqa.question.numbers import Amount, chinese_numbers, plain, read_numbers, small_numeral
 from budgetqa.question.vocabulary import Term, printed_text, vocabulary
 from budgetqa.textnorm import normalise, squash, strip_ordinal
 
@@ -61,6 +61,7 @@ class Query:
     years: list[int] = field(default_factory=list)
     previous_year: bool = False  # the year before the report's, asked as a year of its own
     unit: str | None = None  # the unit the answer is wanted in
+    places: int | None = None  # the decimal places wanted (保留一位小数: 1, 取整: 0)
     amounts: list[Amount] = field(default_factory=list)  # figures the question gives
     this_year_said: bool = False  # 去年 said of a 决算, meaning the year its accounts are of
     percents: list[Decimal] = field(default_factory=list)
@@ -149,6 +150,10 @@ def _list_counted(q: Query, doc: Document) -> None:
             q.subjects = [m for m in q.subjects if m.via != "synonym"]
 
 
+# Digits typed one at a time with spaces between (2 0 1 3 2 0 2).
+_SPELT_DIGITS = re.compile(r"(?<![\d.])\d(?:[ \u3000]\d){4,}(?![\d.])")
+
+
 def read(question: str, doc: Document, heard: int = 0) -> Query:
     """Read one question (one part of a line) against the document's vocabulary (``heard``: how many
     misheard names were put right already; three at most)."""
@@ -158,6 +163,7 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     for english, chinese in lexicon.ENGLISH:
         text = english.sub(chinese, text)
     text = chinese_numbers(resolve_pinyin(text, v))
+    text = _SPELT_DIGITS.sub(lambda m: re.sub(r"\s", "", m.group(0)), text)  # 2 0 1 3 2 0 2: one code, digit by digit
     if doc.year:  # 23年 / 24年度: a year said short, when it is one of the years the report speaks of
         text = re.sub(r"(?<![\d.])(\d\d)(?=年)", lambda m: f"20{m.group(1)}" if doc.year - 4 <= 2000 + int(m.group(1))
                       <= doc.year + 1 else m.group(1), text)
@@ -181,7 +187,8 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     # a code typed split into 类 款 项 (204 06 99) holds no amounts (06, 99); a name's own figure typed after it
     # (2013105专项业务那246.89) says which figure, it is no threshold
     q.amounts = [a for a in q.amounts if not any(m.start <= a.start and a.end <= m.end and "code" in m.kinds
-                                                 for m in mentions) and not _own_figure(a, q, mentions, doc)]
+                                                 for m in mentions) and not _own_figure(a, q, mentions, doc)
+                 and not _whole_figure(a, q)]
     _shape(q, doc)
     _roles(q, mentions, doc)
     if not q.subjects and q.percents:
@@ -556,6 +563,10 @@ def _settle_op(q: Query, v, doc: Document) -> None:
     _rate_against(q)
     if q.together and q.op == "sum":  # 加起来占多少: a share, of the sum
         _prefer(q, "share")
+    if q.op == "check" and len(q.subjects) == 2 and not q.amounts and not q.percents and _CLAIMED_LARGER.search(q.squashed):
+        _prefer(q, "difference")  # X是不是比Y还少: the two figures, set side by side (no arithmetic of the report's to check)
+    if q.op in ("sum", "value") and len(q.subjects) == 1 and _PARTS_ADDED.search(q.squashed):
+        _prefer(q, "breakdown")  # X是由哪两大块加起来的: the parts that add up to X, not X added to something
     if q.scope and len(q.subjects) >= 2 and q.op == "share" and _is(q.subjects[0], q, _SCOPE_NAMES):
         q.scope = None  # 上年结转在项目支出中占比: the scope is the part asked, not a qualifier of the whole
         for m in q.subjects[1:]:
@@ -564,6 +575,11 @@ def _settle_op(q: Query, v, doc: Document) -> None:
     _whole_said_first(q)
 
 
+# One thing claimed larger or smaller than another (是不是比Y还少, 是否高于Y), nothing added or typed.
+_CLAIMED_LARGER = re.compile(r"^(?!.*(?:加|之和|合计|相加|一致|对得上|对不上|等于|吻合|相符)).*(?:是不是|是否|难道)[^，,。？?]{0,4}"
+                             r"(?:比[^，,。？?]{1,20}?(?:多|少|高|低|大|小)|(?:高|低|多|少|大|小)于)")
+# Which parts add up to a figure (由哪几个科目相加, 是哪两大块加起来的).
+_PARTS_ADDED = re.compile(rf"哪[^，,。？?]{{0,6}}?(?:{lexicon.ADDING}|组成|构成|凑成|加成)")
 # 各占多少钱: money taken up, not a share; 这两个数: the figures just named; 本年项目数: how many a list holds;
 # 各增了多少: each of the names; 跟谁签的合同: the other party, an organisation; 2025年实际执行了多少: spent, of the last name.
 _MONEY_TAKEN = re.compile(r"占(?:了|用)?(?:多少|几)(?:钱|万元|万|元|块)")
@@ -1014,6 +1030,17 @@ def _own_figure(amount, q: Query, mentions: list[Mention], doc: Document) -> boo
     return any(r.code in codes and any(c.amount == amount.value for c in r.cells) for t in doc.tables for r in t.rows)
 
 
+# A figure typed as the whole the question looks inside (结转那533.88里头, 上年结转533.88万元中最大的).
+_INSIDE_FIGURE = re.compile(r"(?:万元|元|万|亿元)?(?:里头|里面|里|当中|之中|中)(?!央)")
+
+
+def _whole_figure(amount, q: Query) -> bool:
+    """A figure said of the whole a ranking or list looks inside: no threshold to filter by."""
+    return bool(_INSIDE_FIGURE.match(q.squashed[amount.end:])) and not any(
+        w in q.squashed for words in lexicon.COMPARATORS.values() for w in words) \
+        and bool(re.search(r"最|第\d|前\d|排(?:名|序|第|在|前)|哪个|哪些|哪几", q.squashed[amount.end:]))
+
+
 def _parent_word(q: Query, m: Mention) -> bool:
     """上级款 / 上级科目 / 它的上级是: the place above a code, not a row whose name starts with 上级 (上级补助收入)."""
     typed = q.squashed[m.start:m.end]
@@ -1083,7 +1110,7 @@ def _top_n_op(q: Query) -> str | None:
     """The first N of a ranking added or set against a whole (前两名加起来, 最大的三个项目合计占项目支出多少):
     the ranking, whose answer adds them and gives their share."""
     if q.n and abs(q.n) >= 2 and q.op in ("sum", "share", "list", "value") and q.domain and _TOP_N.search(q.squashed) \
-            and re.search(r"加起来|合计|之和|一共|总共|合起来|加在一起", q.squashed) and not q.each:
+            and lexicon.ADDED.search(q.squashed) and not q.each:
         return "rank"  # (前三各自占多少: each one's share, not theirs together)
     return None
 
@@ -1131,7 +1158,8 @@ def _near(q: Query, asked: bool = False) -> None:
 def _shape(q: Query, doc: Document) -> None:
     """Order, comparison, unit, text field, years and the other slots read from words alone."""
     s = q.squashed
-    q.each = any(w in s for w in lexicon.EACH if w != "各") or bool(_EACH_VERB.search(s))
+    q.each = any(w in s for w in lexicon.EACH if w != "各") or bool(_EACH_VERB.search(s)) \
+        or len(_SHARE_NOUN.findall(s)) >= 2  # (X的占比比Y的占比高几个百分点: a share of each, not X over Y)
     q.together = bool(re.search(r"(?:合计|加起来|合起来|一共|总共|加在一起|加一块|合一块|两项|几项|之和|总和|的和)(?:的)?(?:金额)?[，,]?占", s))
     desc = any(w in s for w in lexicon.ORDER_DESC if len(w) > 1)
     asc = any(w in s for w in lexicon.ORDER_ASC if len(w) > 1)
@@ -1164,10 +1192,13 @@ def _shape(q: Query, doc: Document) -> None:
             q.unit = unit
     if q.unit is None and s.endswith(("元", "元?")) and not s.endswith("万元"):
         q.unit = "元"
+    if places := lexicon.PLACES_WORDS.search(s):
+        digits = places.group(1) or "0"
+        q.places = int(digits) if digits.isdigit() else small_numeral(digits)
     plain = s.replace("项目", "□□")  # 项 of 项目 is not the 项 level
     q.levels = [lv for lv in ("类", "款", "项") if re.search(
         rf"(?:{lv}级|哪个{lv}|哪一{lv}|哪{lv}|什么{lv}|{lv}是(?:哪|什么|啥)|（{lv}）|\({lv}\))", plain)]
-    q.level = next((lv for lv in ("类", "款", "项") if re.search(rf"(?:{lv}级|到{lv}(?:是|为|有|的|$)|哪些{lv}(?![和与及、][类款项])|几个{lv}|哪个{lv}|哪一{lv}|哪{lv}|各{lv}|几{lv}|什么{lv}|个{lv}|{lv}科目|科目{lv}|{lv}一级|{lv}这一级|{lv}那一级|的{lv}$|的{lv}(?=是|有|为|中|里|各)|这个{lv}|（{lv}）|\({lv}\)|按{lv}(?!级.{0,4}排)|大{lv}|每个{lv})", plain)), None)
+    q.level = next((lv for lv in ("类", "款", "项") if re.search(rf"(?:{lv}级|(?<![第\d])[2-9两二三四五六七八九]类(?=功能|支出|科目)|到{lv}(?:是|为|有|的|$)|哪些{lv}(?![和与及、][类款项])|几个{lv}|哪个{lv}|哪一{lv}|哪{lv}|各{lv}|几{lv}|什么{lv}|个{lv}|{lv}科目|科目{lv}|{lv}一级|{lv}这一级|{lv}那一级|的{lv}$|的{lv}(?=是|有|为|中|里|各)|这个{lv}|（{lv}）|\({lv}\)|按{lv}(?!级.{0,4}排)|大{lv}|每个{lv})", plain)), None)
     digits = re.search(r"([357])位(?:数)?(?:的)?(?:科目|功能分类)?(?:编码|代码|编号)", s)
     if q.level is None and digits:  # 7位编码的行: the codes of that length, one level (3 类, 5 款, 7 项)
         q.level = {"3": "类", "5": "款", "7": "项"}[digits.group(1)]
@@ -1272,6 +1303,7 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
     ms = [m for m in mentions if not (m.kinds == {"department"}) and not any(
         a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in q.scope_spans) and not _names_the_report(q, m)]
     ms = _glosses(q, ms)
+    ms = _headed(q, ms)
     q.subjects_typed = ms
     q.excluded = []
     for i, m in enumerate(ms):  # 除了A和B: every name of the list set aside
@@ -1427,13 +1459,47 @@ def _own_department(q: Query, m: Mention, doc: Document) -> bool:
         and not any(typed in squash(t.name) and len(typed) >= 0.6 * len(squash(t.name)) for t in m.terms)
 
 
+# The kind of money a short name is said of (医疗缴费, 养老、医疗这两项缴费): it picks that name's reading.
+_HEADS = ("缴费", "保险", "补贴", "补助", "经费", "支出")
+_COUNT_SAID = re.compile(r"(?:这|那)?(?:[两二三四五六七八九\d]|几)?(?:项|个|种|类)?的?")
+
+
+# A share said as a noun of the name before it (X的占比, Y的比重).
+_SHARE_NOUN = re.compile(r"的(?:占比|比重|比例)")
+
+
+def _headed(q: Query, ms: list[Mention]) -> list[Mention]:
+    """A short word of several readings (医疗: 行政事业单位医疗 or 职工基本医疗保险缴费) typed before a word of
+    the kind of money it is, or in a list that word follows (养老、医疗、其他社保这三项缴费): the readings
+    whose name holds that word first."""
+    out = list(ms)
+    for i, m in enumerate(ms):
+        if len(m.terms) < 2:
+            continue
+        last = i
+        while last + 1 < len(ms) and q.squashed[ms[last].end:ms[last + 1].start] in ("", "和", "与", "及", "跟", "以及"):
+            last += 1
+        tail = q.squashed[ms[last].end:]
+        tail = tail[_COUNT_SAID.match(tail).end():]
+        head = next((h for h in _HEADS if tail.startswith(h)), None)
+        if head and not head in squash(m.term.name) and any(head in squash(t.name) for t in m.terms):
+            out[i] = replace(m, terms=sorted(m.terms, key=lambda t: head not in squash(t.name)))
+    return out
+
+
 def _excluded(q: Query, m: Mention) -> bool:
     """A name the question sets aside (不是事业单位那块, 除了基本工资), or a list or scope name that a
     含/不含 phrase only qualifies (不含上年结转的项目支出: the scope slot says it)."""
     before = q.squashed[max(0, m.start - 3):m.start]
-    if before.endswith(_EXCLUDING):
+    if before.endswith(_EXCLUDING) and m.start not in q.breaks:  # (把X去掉，Y还有多少: 去掉 ends the clause before)
         return True
-    return False
+    after = q.squashed[m.end:m.end + 4]
+    # 把工资福利支出去掉 / 工资福利支出除外: the name set aside, the removing word after it
+    return before.endswith("把") and after.startswith(_SET_ASIDE_AFTER) or after.startswith(("除外", "不算在内"))
+
+
+# Words removing a name said before them (把X去掉, 把X扣除).
+_SET_ASIDE_AFTER = ("去掉", "扣掉", "刨掉", "减掉", "除掉", "剔除", "扣除", "拿掉", "刨去", "排除", "不算", "去除")
 
 
 def measure_word(q: Query, m: Mention) -> bool:
@@ -1886,7 +1952,7 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
     after = [m for m in ms if m.start > found.start()]
     before = [m for m in ms if m.end <= found.start()]
     lead = re.sub(r"一个|一项|一笔|单独|单单|自己|本身|[就光单都也]", "", _PRONOUN.sub("", q.squashed[:found.start()]))
-    lead = re.sub(r"^(?:这|那)(?:两|几|[\d])(?:项|个|笔|块|类)?(?:加起来|合起来|合计|一共|加在一起)?", "", lead)  # (这两项加起来占X)
+    lead = re.sub(rf"^(?:这|那)(?:两|几|[\d])(?:项|个|笔|块|类)?{lexicon.ADDING}?", "", lead)  # (这两项加起来占X)
     listed = q.domain is not None and re.search(r"各|分别|每", q.squashed[:found.start()] + q.squashed[found.end():])
     if after and (before or listed or not strip_fillers(lead).strip()):  # (它一个就占了X: 它, the conversation's;
         # 四个大类各占支出总计的比重: the things of the domain, each)
@@ -2348,7 +2414,7 @@ def _leans_on_context(q: Query) -> bool:
     # the two just asked (两个加起来, 两者差多少): a sum or comparison of what the conversation named
     pair = bare and re.search(r"两个|两者|二者|两项|俩|两笔|两块", q.squashed) and re.search(r"加|合计|一共|总共|差|比|哪个", q.squashed)
     within = q.squashed.startswith(("其中", "那其中"))  # 其中X多少: a part of what was just asked
-    counted = re.search(r"(?<![第\d])[三四五六七八九十几]{1,2}(?:项|个|笔|类|块|样)(?:相加|加起来|之和|合计|合起来)", q.squashed)
+    counted = re.search(rf"(?<![第\d])[三四五六七八九十几]{{1,2}}(?:项|个|笔|类|块|样){lexicon.ADDING}", q.squashed)
     # 是X的几倍 / 比X多多少: a comparison opening with its verb, its first figure the one just given
     verb_first = q.op in ("ratio", "difference") and len(q.subjects) == 1 and bool(re.match(r"(?:那|那么)?(?:是|比|相当于)", q.squashed))
     # 今年有没有 / 有吗 alone: whether the report has what was just named
@@ -2617,8 +2683,8 @@ def shown_mentions(q: Query, labels: list[str], doc: Document) -> list[Mention]:
 
 
 # Words that point at one item of the last list by its place: 前者, 后一个, 第二类, 最后一项.
-_POINTER = re.compile(r"前者|后者|(前|后|头|末)[一1](?:个|项|类|款|笔|块|条|点|步)|(?<!倒数)第(\d{1,2})(?:的那一?)?(?:个|项|类|款|笔|块|条|名|位|点|步)(?![大多高小少低]|问题)"
-                      r"|最后[一1]?(?:个|项|类|款|笔|块|条|点|步)|倒数第(\d{1,2})(?:个|项|类|款|笔|块|条|名|位|点|步)?")
+_POINTER = re.compile(r"前者|后者|(前|后|头|末)[一1](?:个|项|类|款|笔|块|条|点|步)|(?<!倒数)第(\d{1,2})(?:的那一?)?(?:个|项|类|款|笔|块|条|名|位|点|步)(?![大高小少低]|多(?!少)|问题)"
+                      r"|最后(?:的)?(?:那)?[一1]?(?:个|项|类|款|笔|块|条|点|步)|倒数第(\d{1,2})(?:个|项|类|款|笔|块|条|名|位|点|步)?")
 
 
 # The largest or smallest of the last list, pointed at (最大的那个, 最少的那一类).
@@ -2827,7 +2893,7 @@ def _every_project_named(q: Query) -> None:
     projects = list(dict.fromkeys(t.key for t in m.terms if t.kind in ("project", "target")))
     if len(projects) < 2 or len(projects) != len({t.key for t in m.terms}):
         return
-    if re.search(r"加起来|合计|一共|总共|合起来|之和|加总", q.squashed) and q.op in ("value", "list", "breakdown", "sum"):
+    if lexicon.ADDED.search(q.squashed) and q.op in ("value", "list", "breakdown", "sum"):
         q.subjects = [replace(m, terms=[t]) for t in dict.fromkeys(m.terms)]
         q.op = "sum"
         q.ops = [(max(q.ops[0][0], 40.0), "sum")] + q.ops
@@ -2861,7 +2927,7 @@ def _sheets_counted(q: Query) -> None:
             or "项目" not in q.squashed or re.search(r"字段|去重|几个值|几种", q.squashed):
         return  # (实施单位字段去重后有几个值: the field's values themselves)
     op = "count" if re.search(r"几个|多少个|几项", q.squashed) else \
-        "sum" if re.search(r"加起来|合计|一共|总共|合起来|之和", q.squashed) else None
+        "sum" if lexicon.ADDED.search(q.squashed) else None
     if op is not None:
         q.op = op
         q.ops = [(max(q.ops[0][0], 40.0), op)] + q.ops
@@ -3337,7 +3403,7 @@ def _both_of_two(filled, q, last, named, earlier) -> Query | None:
         filled.subjects = [_carried(other)] + [_carried(m) for m in last.subjects[:1]]
     _rank(filled)
     if q.op == "share" and q.whole is not None:  # 这两项加起来占X: their sum's share of X
-        filled.op, filled.together = "share", bool(re.search(r"加起来|合起来|加在一起|一共|合计", q.squashed))
+        filled.op, filled.together = "share", bool(lexicon.ADDED.search(q.squashed))
         filled.ops = [(filled.ops[0][0] + 1, "share")] + filled.ops
     return filled
 
