@@ -304,7 +304,8 @@ def asks_budget_vs_outturn(doc: Document, q: Query) -> bool:
         re.search(r"(?<!公共)(?<!部门)(?<!单位)预算(?!表|单位|公开|编制|管理|绩效|收入|支出)", q.squashed))
     spent = q.has("决算", "实际", "花了", "支出了", "没花", "差多少", "差了", "完成")
     return doc.kind == "决算" and (budget and (spent or q.follow_up or q.subjects) or "完成率" in q.measures
-                                  or q.has("执行率", "完成率", "完成比例", "完成了年初", "完成年初", "完成了百分之",
+                                  or q.has("执行率", "完成率", "完成比例", "完成了年初", "完成年初", "完成了百分之", "执行了百分之",
+                                           "执行百分之", "执行了多少", "执行了几成",
                                            "没完成", "未完成", "没花完", "没用完", "没花到"))
 
 
@@ -316,7 +317,7 @@ def budget_vs_outturn(doc: Document, q: Query) -> Answer | None:
         labels = [t.key for m in q.subjects for t in m.terms if t.kind == "fact" and any(b in t.key for b in _BUDGETS)]
         named = next((f for f in doc.facts if f.label in labels and f.kind == "amount"), None)
         if named is None:
-            return None
+            return _row_budget_outturn(doc, q)
         found = (re.sub("|".join(_BUDGETS), "", named.label) or named.section,
                  [f for f in doc.facts if f.sentence == named.sentence and f.kind in ("amount", "share")])
     topic, facts = found
@@ -355,6 +356,38 @@ def budget_vs_outturn(doc: Document, q: Query) -> Answer | None:
     reason = stated_reason(doc, "", min(budget.line, outturn.line))  # (from the sentence's start: a text layer
     a.text += "。" + (reason + "。" if reason else "")                 # may print its figures lines apart)
     return a
+
+
+def _row_budget_outturn(doc: Document, q: Query) -> Answer | None:
+    """A table row printed with a budget column and an outturn column (三公经费's 预算数 and 决算数): the
+    outturn against the budget and the completion rate, computed. The subject's own row, or the total row
+    of the table its name titles."""
+    names = {squash(t.name) for m in q.subjects for t in m.terms if t.name}
+    for table in doc.tables:
+        budget = next((c for c in table.columns if "预算" in c), None)
+        outturn = next((c for c in table.columns if "决算" in c), None)
+        if budget is None or outturn is None:
+            continue
+        titled = any(n in squash(table.title) for n in names)
+        row = next((r for r in table.rows if squash(strip_ordinal(r.name)) in names), None) \
+            or next((r for r in table.rows if titled and re.fullmatch(r"合计|总计", squash(r.name))), None)
+        planned, spent = (row.amount(budget), row.amount(outturn)) if row is not None else (None, None)
+        if planned is None or spent is None:
+            continue
+        label = f"{table.label} {row.name}"
+        diff = spent - planned
+        a = answer("difference", f"{label} {budget}与{outturn}",
+                   f"{label}：{outturn} {amount_text(spent, table.unit)} 比 {budget} {amount_text(planned, table.unit)} "
+                   f"{'多' if diff >= 0 else '少'} {amount_text(abs(diff), table.unit)}（{spent} − {planned}，第{row.line}行）")
+        a.figure("差额（计算）", diff, table.unit)
+        a.figure(budget, planned, table.unit, table.label, row.line)
+        a.figure(outturn, spent, table.unit, table.label, row.line)
+        if planned:
+            a.text += f"；完成率 {pct(spent, planned)}%（{spent} ÷ {planned} × 100）"
+            a.figure("完成率（计算）", pct(spent, planned), "%")
+        a.text += "。"
+        return a
+    return None
 
 
 def _stated_completion(doc: Document, line: int) -> tuple[Decimal, int, str] | None:
@@ -594,7 +627,14 @@ def share(doc: Document, q: Query) -> Answer | None:
         found = share_against(doc, q)
         if found is not None:
             return found
-    if q.has("完成") and any(f.label.startswith("完成") for f in doc.facts if f.kind == "share"):
+    rates = [f for f in doc.facts if f.kind == "share" and f.label.startswith("完成")]
+    names = [squash(t.name)[:4] for m in q.subjects for t in m.terms if t.name]
+    stated = q.has("完成") and any(n in squash(f.topic or f.subject or f.section) for f in rates for n in names)
+    if doc.kind == "决算" and q.has("完成", "执行") and "占" not in q.squashed and not stated:
+        found = _row_budget_outturn(doc, q)  # 三公经费执行了百分之几: its table row's outturn over its budget
+        if found is not None:
+            return found
+    if q.has("完成") and rates:
         return completion(doc, q)
     found = _typed_share(doc, q)
     if found is not None:

@@ -2423,8 +2423,8 @@ def _leans_on_context(q: Query) -> bool:
     # 这数是截到啥时候的: the date of the figure just given (an asset's count is dated)
     part_left = part_left or bare and bool(_DATE_OF_LAST.search(q.squashed))
     # 完成预算的比例是多少 right after a figure: how much of that figure's budget was spent
-    part_left = part_left or bare and q.op in ("share", "change") and len(q.squashed) <= 16 and not q.amounts \
-        and bool(re.match(r"(?:那)?(?:完成|执行)(?:了)?(?:年初)?预算", q.squashed))
+    part_left = part_left or bare and q.op in ("share", "change", "value", "ratio") and len(q.squashed) <= 16 and not q.amounts \
+        and bool(re.match(r"(?:那)?(?:完成|执行)(?:了)?(?:(?:年初|全年|调整)?预算(?:的)?(?=百分|多少|几|比例|率|[0-9])|(?=百分|多少|几|率))", q.squashed))
     part_left = part_left or bare and bool(lexicon.FUND_ASKED.search(q.squashed))  # 用的哪一类预算的钱: of the last name
     # 决算比年初预算少多少 / 跟年初预算的缺口: the budget and outturn of what was just asked, named by measures only
     measures = not q.amounts and not q.percents and bool(_BUDGET_MEASURED.search(q.squashed)) \
