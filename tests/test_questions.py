@@ -1013,7 +1013,7 @@ KNOWN_GAPS = {
     "personas_g7.jsonl": ["G7-004", "G7-007", "G7-022",
         "G7-044", "G7-050", "G7-052", "G7-076", "G7-078"],
     "corpus_dialogues_h7.jsonl": ["H7-014", "H7-023",
-        "H7-027", "H7-038", "H7-044", "H7-046", "H7-052", "H7-056", "H7-065", "H7-076", "H7-087"],
+        "H7-027", "H7-044", "H7-046", "H7-052", "H7-056", "H7-065", "H7-076", "H7-087"],
     "corpus_mix_i7.jsonl": ["I7-011", "I7-029", "I7-034", "I7-038", "I7-040", "I7-052", "I7-055", "I7-057", "I7-063", "I7-067", "I7-069", "I7-072", "I7-073"],
     # development sets of the sixteenth session (helpers who never saw the code; first score untuned): corpus_mix_s7
     # (the bundled report and eleven corpus files; a university 财务处长, an English-only analyst, a 人大 staffer asking
@@ -1036,7 +1036,7 @@ KNOWN_GAPS = {
     "personas_p7.jsonl": ["P7-004", "P7-005", "P7-006", "P7-012", "P7-013", "P7-014", "P7-023", "P7-025", "P7-036", "P7-038", "P7-042", "P7-057", "P7-058", "P7-063", "P7-072", "P7-077", "P7-084"],
     "corpus_dialogues_q7.jsonl": ["Q7-007", "Q7-011", "Q7-017", "Q7-018",
         "Q7-020", "Q7-035", "Q7-044", "Q7-045", "Q7-051", "Q7-061", "Q7-063", "Q7-065", "Q7-068", "Q7-074", "Q7-076", "Q7-082", "Q7-084", "Q7-088"],
-    "corpus_mix_r7.jsonl": ["R7-011", "R7-014", "R7-033", "R7-034", "R7-040", "R7-041", "R7-045", "R7-046",
+    "corpus_mix_r7.jsonl": ["R7-011", "R7-014", "R7-033", "R7-034", "R7-040", "R7-041", "R7-046",
         "R7-047", "R7-050", "R7-070", "R7-073", "R7-074", "R7-080", "R7-084", "R7-086"],
     # exam sets of the seventeenth session, scored untuned at its start and end (unread till then), then joined:
     # personas_a8 (the bundled report; a retired cadre's long polite questions, a journalist's headline figures, a phone

@@ -29,6 +29,7 @@ from budgetqa.answer.resolve import (NARRATIVE, REPORT_TOTALS, Value, code_value
 from budgetqa.models import Document, Fact
 from budgetqa.question.mentions import Mention
 from budgetqa.question.query import Query
+from budgetqa.question.vocabulary import Term
 from budgetqa.textnorm import chinese_ordinal, compact, squash, strip_ordinal
 
 
@@ -355,6 +356,34 @@ def budget_vs_outturn(doc: Document, q: Query) -> Answer | None:
             a.text += _completion_basis(budget, others, outturn, value, basis)
     reason = stated_reason(doc, "", min(budget.line, outturn.line))  # (from the sentence's start: a text layer
     a.text += "。" + (reason + "。" if reason else "")                 # may print its figures lines apart)
+    return a
+
+
+# A 决算's budget or outturn asked on its own (年初预算多少, 支出决算是多少), naming nothing it is of.
+_MEASURE_ALONE = re.compile(r"^(?:那)?(?:这份|这个单位|该单位|单位|部门|他们|全局|全部门)?(?:的)?(年初预算|全年预算|调整预算|支出决算|决算数|决算)"
+                            r"(?:数)?(?:是|为|有|写的|填的)?(?:多少|几)")
+
+
+def headline_measure(doc: Document, q: Query) -> Answer | None:
+    """年初预算多少 / 支出决算是多少 of a 决算, asked of nothing named and after nothing: the department's own,
+    as the narrative first states it (一般公共预算财政拨款支出年初预算为…，支出决算为…)."""
+    m = _MEASURE_ALONE.match(q.squashed)
+    if doc.kind != "决算" or m is None or q.subjects:
+        return None
+    word = "支出决算" if m.group(1) in ("决算", "决算数") else m.group(1)
+    stated = next((f for f in sorted(doc.facts, key=lambda f: f.line)
+                   if f.kind == "amount" and f.label.endswith(word) and f.unit != "%"), None)
+    if stated is None:
+        return None
+    budget = next((f for f in doc.facts if f.sentence == stated.sentence and f.kind == "amount"
+                   and any(b in f.label for b in _BUDGETS)), None)
+    if budget is not None:  # (…年初预算为X，支出决算为Y: both, their gap and the completion rate)
+        both = budget_vs_outturn(doc, replace(q, subjects=[Mention(10_000, 10_000, [Term("fact", budget.label, budget.label)])]))
+        if both is not None:
+            return both
+    a = answer("value", stated.label, f"{stated.label} {amount_text(stated.value, stated.unit)}（{NARRATIVE} "
+                                      f"{stated.section} 第{stated.line}行，报告最先说明的{word}）。")
+    a.figure(stated.label, stated.value, stated.unit, NARRATIVE, stated.line)
     return a
 
 

@@ -267,8 +267,10 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
                     answers[-1].intent == op and asked_again.match(squash(part)) for op, asked_again in _STATED_BY.items()) \
                     and (answers[-1].intent != "check" or any("之差" in f.label for f in answers[-1].figures)):
                 continue  # 哪个最大？多少？ / 哪个多？多多少？: what the part before already states
-            if answers and answers[-1].intent == "rank" and "相差" in answers[-1].text and _GAP_AGAIN.match(squash(part)):
-                continue  # 完成率最低的是哪项？年初预算和决算差多少: the gap the pick already states
+            if answers and (answers[-1].intent == "rank" and "相差" in answers[-1].text
+                            or answers[-1].intent == "difference" and any(f.label == "差额（计算）" for f in answers[-1].figures)) \
+                    and _GAP_AGAIN.match(squash(part)):
+                continue  # 完成率最低的是哪项？/ 支出决算是多少？年初预算和决算差多少: the gap the part before already states
             before, earlier = session.last_query, list(session.earlier)
             session.refused = ""
             answers.append(_answer_part(conn, doc, part, session, continuing=i > 0 or bool(returned)))
@@ -813,6 +815,8 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
     if unknown:  # 那其中公路建设安排了多少: a part the report does not print is not the last subject's figure
         session.unanswered = q
         return _unmatched(doc, "no_match", f"报告（{doc.label}）没有列出「{unknown}」的金额，没有它的数字。", q)
+    if session.last_query is None and (found := compute.headline_measure(doc, q)) is not None:
+        return found  # 年初预算多少, first asked of a 决算: the department's own
     q = _scopes_of_last(doc, q, question, session) or with_context(q, session.last_query, session.last_focus,
                                                                      tuple(session.earlier), doc)
     q = scope_parts(same_reading(q, session.last_query, doc), doc)

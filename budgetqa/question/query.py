@@ -1166,8 +1166,9 @@ def _shape(q: Query, doc: Document) -> None:
     q.ascending = (asc and not desc) or (q.n is not None and q.n < 0) or (q.nth is not None and q.nth < 0) \
         or bool(q.nth and re.search(rf"第{abs(q.nth)}(?:小|少|低)", s))
     for comparator, words in lexicon.COMPARATORS.items():
-        word = next((w for w in words if w in s and not s[max(0, s.find(w) - 1):s.find(w)] == "不"
-                     or w in s and w.startswith("不")), None)
+        word = next((w for w in words if (w in s and not s[max(0, s.find(w) - 1):s.find(w)] == "不"
+                                          or w in s and w.startswith("不"))
+                     and (len(w) > 1 or re.search(rf"{w}(?:了)?[\d一二两三四五六七八九十百千万半]", s))), None)  # (过100万, not 反过来)
         if word:
             q.comparator = comparator
             break
@@ -2657,7 +2658,7 @@ def unexplained(q: Query) -> list[str]:
     named = q.subjects + ([q.whole] if q.whole else [])
     masked = _mask(q.squashed, [m for m in named if m.start < 10_000])
     typed = "".join((" " if i in q.breaks else "") + ch for i, ch in enumerate(masked))  # 货物、工程: apart
-    typed = _PERIOD_WORD.sub(" ", typed)  # (跟上年比: a year said is no name)
+    typed = lexicon.PLACES_WORDS.sub(" ", _PERIOD_WORD.sub(" ", typed))  # (跟上年比, 保留两位小数: no names)
     return [w for w in re.split(r"[ 、和与及跟]+", strip_fillers(typed)) if len(w) >= 2]
 
 
