@@ -263,14 +263,8 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
                 if unit and session.last_query is not None:  # (合计多少元: that total in the unit asked)
                     convert_units(answers[-1], replace(session.last_query, unit=unit))
                 continue  # …有几个，合计多少: the total of what the part before picked out, which it states
-            if answers and answers[-1].figures and any(
-                    answers[-1].intent == op and asked_again.match(squash(part)) for op, asked_again in _STATED_BY.items()) \
-                    and (answers[-1].intent != "check" or any("之差" in f.label for f in answers[-1].figures)):
-                continue  # 哪个最大？多少？ / 哪个多？多多少？: what the part before already states
-            if answers and (answers[-1].intent == "rank" and "相差" in answers[-1].text
-                            or answers[-1].intent == "difference" and any(f.label == "差额（计算）" for f in answers[-1].figures)) \
-                    and _GAP_AGAIN.match(squash(part)):
-                continue  # 完成率最低的是哪项？/ 支出决算是多少？年初预算和决算差多少: the gap the part before already states
+            if answers and _stated_before(part, answers[-1]):
+                continue
             before, earlier = session.last_query, list(session.earlier)
             session.refused = ""
             answers.append(_answer_part(conn, doc, part, session, continuing=i > 0 or bool(returned)))
@@ -604,6 +598,17 @@ def _split_parts(question: str) -> list[str]:
     return out or [question]
 
 
+def _stated_before(part: str, before: Answer) -> bool:
+    """What the part before already states: 哪个最大？多少？ / 哪个多？多多少？; a gap it gives (完成率最低的是哪项？
+    年初预算和决算差多少 / 支出决算是多少？比年初预算少了多少)."""
+    typed = squash(part)
+    if before.figures and any(before.intent == op and asked_again.match(typed) for op, asked_again in _STATED_BY.items()) \
+            and (before.intent != "check" or any("之差" in f.label for f in before.figures)):
+        return True
+    return bool(_GAP_AGAIN.match(typed)) and (before.intent == "rank" and "相差" in before.text or before.intent == "difference"
+                                              and any(f.label == "差额（计算）" for f in before.figures))
+
+
 def _how_wanted(text: str) -> bool:
     """The clause says how the answer is wanted (我要换成元, 保留一位小数): it qualifies the question it follows."""
     return any(words.search(text) for words in lexicon.UNIT_WORDS.values()) or bool(lexicon.PLACES_WORDS.search(text))
@@ -817,8 +822,7 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         return _unmatched(doc, "no_match", f"报告（{doc.label}）没有列出「{unknown}」的金额，没有它的数字。", q)
     if session.last_query is None and (found := compute.headline_measure(doc, q)) is not None:
         return found  # 年初预算多少, first asked of a 决算: the department's own
-    q = _scopes_of_last(doc, q, question, session) or with_context(q, session.last_query, session.last_focus,
-                                                                     tuple(session.earlier), doc)
+    q = _scopes_of_last(doc, q, question, session) or with_context(q, session.last_query, session.last_focus, tuple(session.earlier), doc)
     q = scope_parts(same_reading(q, session.last_query, doc), doc)
     found = gaps.gap_source(doc, q, session.last_figures) or gaps.same_subject(doc, q, session.last_figures)
     if found is not None:  # 差在哪个科目 / 和表5里的X对得上吗: of the figures just given
