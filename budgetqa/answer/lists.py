@@ -654,6 +654,37 @@ def column_nil(doc: Document, q: Query) -> Answer | None:
     return None
 
 
+# Which of the things said are nil (哪几项是零, 为零的有几种, 金额为0的有哪些).
+_ZERO_ASKED = re.compile(r"(?:哪(?:几|些)|几)(?:项|个|种|类|块|样)?[^，。？?]{0,4}?(?:是|为|等于)(?:0|零)(?![.\d])"
+                         r"|(?:是|为|等于)(?:0|零)(?:万元|元|辆)?的(?:有|是)?(?:哪|几)")
+
+
+def zero_items(doc: Document, q: Query) -> Answer | None:
+    """收入来源里哪几项是零 / 公务用车按类型看，为零的有几种: the figures stated as nil in the part of the
+    report the question speaks of (the vehicles of the asset paragraph when it says 车; else the narrative
+    section whose title shares most with the question), listed and counted."""
+    if not _ZERO_ASKED.search(q.squashed) or any(m.kinds & {"code", "item", "project"} for m in q.subjects):
+        return None
+    if re.search(r"车|辆", q.squashed):
+        where, source = "公务用车（国有资产占有使用情况）", "国有资产占有使用情况"
+        nil = [(i.name, i.unit, i.line) for i in doc.items_of("asset") if i.unit == "辆" and i.value == 0]
+    else:
+        sections = {f.section for f in doc.facts if f.kind == "amount" and f.value == 0 and f.section}
+        words = {q.squashed[i:i + 2] for i in range(len(q.squashed) - 1)}
+        scored = sorted(((sum(w in squash(s) for w in words), s) for s in sections), reverse=True)
+        if not scored or scored[0][0] == 0:
+            return None
+        where, source = scored[0][1], "情况说明"
+        nil = [(f.label, f.unit, f.line) for f in doc.facts if f.section == where and f.kind == "amount" and f.value == 0]
+    if not nil:
+        return None
+    a = answer("filter", f"{where}中为 0 的", f"{where}中为 0 的有 {len(nil)} 项：" + "、".join(n for n, _, _ in nil) + "。")
+    for name, unit, line in nil:
+        a.figure(name, Decimal(0), unit, source, line)
+    a.figure("个数", Decimal(len(nil)), "个")
+    return a
+
+
 def filter_(doc: Document, q: Query) -> Answer | None:
     """Items above, below or equal to a threshold (or the mean of the same items)."""
     if q.threshold is None and not q.average:
