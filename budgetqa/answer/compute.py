@@ -16,7 +16,7 @@ from rapidfuzz.distance import LCSseq
 
 from budgetqa import lexicon
 from budgetqa.findings import SEVERITY_LABEL, SHARE_TOLERANCE
-from budgetqa.answer import build
+from budgetqa.answer import build, lists
 from budgetqa.answer.build import PASSES, add, answer, pct, said, stated_reason, typed_value, verdict
 from budgetqa.answer.figures import combine, group_answer, mention_values, three_public_value
 from budgetqa.answer.lists import Domain, code_names, code_of_topic, domain, list_answer, sheet_total, spread, spread_asked
@@ -28,6 +28,7 @@ from budgetqa.answer.resolve import (NARRATIVE, REPORT_TOTALS, Value, code_value
                                     whole_column)
 from budgetqa.models import Document, Fact
 from budgetqa.question.mentions import Mention
+from budgetqa.question.numbers import Amount
 from budgetqa.question.query import Query
 from budgetqa.question.vocabulary import Term
 from budgetqa.textnorm import chinese_ordinal, compact, squash, strip_ordinal
@@ -357,6 +358,26 @@ def budget_vs_outturn(doc: Document, q: Query) -> Answer | None:
     reason = stated_reason(doc, "", min(budget.line, outturn.line))  # (from the sentence's start: a text layer
     a.text += "。" + (reason + "。" if reason else "")                 # may print its figures lines apart)
     return a
+
+
+def share_filter(doc: Document, q: Query) -> Answer | None:
+    """哪个大类超过了总支出的一半 / 哪些项目超过项目支出的10%: the things of the domain above (or below) that
+    part of the whole named, the bound worked out from the whole's figure."""
+    named = [q.whole] + q.subjects if q.whole is not None else q.subjects
+    if len(q.percents) != 1 or q.comparator not in PASSES or len(named) != 1 or q.amounts \
+            or not re.search(r"哪|几个|几项", q.squashed):  # (X有没有超过Y的一成: X's share, not a filter)
+        return None
+    whole = subject_value(doc, q, named[0])
+    if whole is None or not whole.amount:
+        return None
+    bound = (whole.amount * q.percents[0] / 100).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP).normalize()
+    found = lists.filter_(doc, replace(q, subjects=[], whole=None, percents=[], op="filter",
+                                       threshold=Amount(bound, whole.unit, 0, 0), domain=q.domain or "subjects"))
+    if found is None or not found.matched:
+        return None
+    found.text += f"（界线：{said(whole)} × {q.percents[0]}% = {amount_text(bound, whole.unit)}）"
+    add(found, whole)
+    return found
 
 
 # A 决算's budget or outturn asked on its own (年初预算多少, 支出决算是多少), naming nothing it is of.

@@ -1081,6 +1081,8 @@ def _execute(conn, doc: Document, q: Query) -> Answer | None:
         return found  # 报告说占100%，按表三项目支出算实际占多少: the stated share's part over that denominator
     if q.op in ("list", "filter", "count", "breakdown", "value") and (found := lists.column_nil(doc, q) or lists.zero_items(doc, q)):
         return found  # 哪些功能类没有安排项目支出 / 收入来源里哪几项是零: the rows or stated figures that are nil
+    if q.op in ("list", "filter", "count", "breakdown", "value", "share") and (found := compute.share_filter(doc, q)):
+        return found  # 哪个大类超过了总支出的一半: those above that part of the whole
     special = _by_subject(doc, q) or enumerated(doc, q)  # (原因列了几条 / 第三步是什么: the text's numbered points)
     if special is not None:
         return special
