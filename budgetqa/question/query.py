@@ -1160,7 +1160,8 @@ def _shape(q: Query, doc: Document) -> None:
     s = q.squashed
     q.each = any(w in s for w in lexicon.EACH if w != "各") or bool(_EACH_VERB.search(s)) \
         or len(_SHARE_NOUN.findall(s)) >= 2  # (X的占比比Y的占比高几个百分点: a share of each, not X over Y)
-    q.together = bool(re.search(r"(?:合计|加起来|合起来|一共|总共|加在一起|加一块|合一块|两项|几项|之和|总和|的和)(?:的)?(?:金额)?[，,]?占", s))
+    q.together = bool(re.search(rf"(?:{lexicon.ADDING}|两项|几项|的和)(?:的)?(?:金额)?[，,]?占", s)
+                      or re.search(r"(?<![增追附参])加(?!起来|在|一)[^占，,。？?]{2,16}?占", s))  # (A加B，占X的比例: their sum's share)
     desc = any(w in s for w in lexicon.ORDER_DESC if len(w) > 1)
     asc = any(w in s for w in lexicon.ORDER_ASC if len(w) > 1)
     q.ascending = (asc and not desc) or (q.n is not None and q.n < 0) or (q.nth is not None and q.nth < 0) \
@@ -2373,6 +2374,11 @@ _WHY = re.compile(r"为什么|为啥|为何|原因|缘故|咋(?:少|多|没|会|
 _PURPOSE_ASKED = re.compile(r"主要用于|用在哪|干什么用|干啥用|做什么用|拿来干|用来干|用途")
 
 
+# The two places a figure is printed, set against each other (说明里写的…跟表里, 文字和表格).
+_SOURCES_SET = re.compile(r"(?:说明|文字|正文|文中)[^，,。？?]{0,12}(?:跟|和|与|同|对比|比)[^，,。？?]{0,4}(?:表|表格)"
+                          r"|(?:表|表格)[^，,。？?]{0,12}(?:跟|和|与|同|对比|比)[^，,。？?]{0,4}(?:说明|文字|正文)")
+
+
 def _leans_on_context(q: Query) -> bool:
     """A follow-up: it says so (那…呢, 它的…, 其中…), or names nothing yet asks something of a figure
     (占比呢, 前五个, 换成元是多少). A line that names nothing the report knows and asks nothing
@@ -2433,7 +2439,10 @@ def _leans_on_context(q: Query) -> bool:
     # 表4里又是多少 / 财政拨款支出预算表里也是这个数吗: what was just asked, read in the table named
     retold = bool(q.subjects) and all(m.kinds == {"table"} or _fund_of(q.squashed[m.start:m.end]) for m in q.subjects) \
         and bool(re.search(r"又|也|同样", q.squashed))  # (财政拨款的又是多少: the same, from that fund)
-    return marked or retold or within or bool(counted) or why or down or bool(pair) or verb_first or whether or part_left \
+    # 说明里写的安排数跟表里对得上吗: a check naming nothing is of the figure just asked, not of the whole report
+    checked = bare and q.op == "check" and not q.amounts and not q.percents and bool(_SOURCES_SET.search(q.squashed)) \
+        and not re.search(r"整份|整个|全部|所有|全文|各表|每张|哪些|哪里|哪儿|哪几|有没有(?:问题|错)", q.squashed)
+    return marked or retold or within or bool(counted) or why or down or bool(pair) or verb_first or whether or part_left or checked \
         or (bare and bool(asks) and len(leftover) <= 3 and not whole_money) or bare and bool(asks) and measures \
         or asks_sheet(q) or _one_sided(q) or (q.op == "parent" or _which_table_of_last(q)) and not q.subjects and q.table is None
 
