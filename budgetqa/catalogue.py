@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from budgetqa.lexicon import ORDER_ASC, ORDER_DESC
+
 
 @dataclass(frozen=True)
 class Intent:
@@ -116,7 +118,8 @@ INTENTS: tuple[Intent, ...] = (
               "排一下", "排个序", "大头", "第二", "第三", "最大的是哪", "最多的是哪", "最高的是哪", "最小的是哪",
               "最少的是哪", "最低的是哪", "最大的那", "最多的那", "最高的那", "最小的那", "最少的那", "最低的那",
               "最大的款", "最大的项", "排第", "排在", "排个名", "排排名", "排一排", "名次",
-              "排行", "撑起", "拉高", "主要靠", "贡献最大", "占大头"),
+              "排行", "撑起", "拉高", "主要靠", "贡献最大", "占大头",
+              *(w for w in ORDER_DESC + ORDER_ASC if len(w) > 1 and w.startswith("最"))),  # (最省, 最费钱: the lexicon's words)
         examples=("今年新安排的项目里哪个钱最多", "功能分类有钱的几个类里哪个最少"),
         weight=1.15,
     ),

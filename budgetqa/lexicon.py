@@ -232,7 +232,7 @@ SHORT_PAIRS: tuple[tuple[re.Pattern, str | Callable[[re.Match], str]], ...] = tu
     # words of asking a pinyin input method gets wrong (几被 for 几倍, 占必 for 占比, 比列 for 比例)
     (r"(?<=[几多少])被", "倍"), (r"占必", "占比"), (r"比列", "比例"), (r"合记", "合计"),
     (r"(?<=[过超破])(?:了)?(百|千)万", lambda m: "100万" if m.group(1) == "百" else "1000万"),  # 过百万: over a million yuan
-    (r"节转|接转|洁转", "结转"),
+    (r"节转|接转|洁转", "结转"), (r"(?<=结转)(?:过来|下来|过来了|下来了)(?=的)", ""),  # 去年结转过来的项目: the carried-over ones
     # 上年结转的那些项目: the list named by its scope, the pointing word only marks it
     (r"(结转|本年|今年|新安排)的(?:那些|这些|那几个|这几个)(?=项目)", r"\1的"),
     # the report's own words typed by their sound (基本只出, 项目知出)

@@ -1313,6 +1313,9 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
                 and q.squashed[ms[i - 1].end:m.start] in ("和", "与", "、", "及", "跟", "以及", "还有", "或"):
             q.excluded.append(m)
     ms = [m for m in ms if m not in q.excluded and not _own_department(q, m, doc)]
+    pointers = [m for m in ms if _THIS_REPORT.fullmatch(q.squashed[m.start:m.end])]
+    if pointers and len(ms) > len(pointers):  # 这份预算有没有政府性基金: the report pointed at, the fund asked
+        ms = [m for m in ms if m not in pointers]
     ms = _restated(q, ms)
     ms = _one_name_in_two(q, ms)
     ms = _assets(q, ms)
@@ -1385,6 +1388,10 @@ def _spending_words(q: Query, ms: list[Mention]) -> list[Mention]:
     said = [m for m in ms if money_words(m)]
     named = [m for m in ms if not money_words(m) and m.kinds & {"code", "item", "project", "row", "column", "group"}]
     return [m for m in ms if m not in said] if said and named else ms
+
+
+# The report itself, pointed at (这份预算, 本报告).
+_THIS_REPORT = re.compile(r"(?:这|本|此|该)(?:份|个|一份)?(?:部门)?(?:预算|决算|报告)")
 
 
 def _names_the_report(q: Query, m: Mention) -> bool:
