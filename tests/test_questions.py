@@ -918,7 +918,7 @@ KNOWN_GAPS = {
     # sets of the next session, written by helpers who never saw the code: its exam sets (personas_a5,
     # corpus_dialogues_b5, corpus_mix_c5, scored untuned at its start and end) and development sets (personas_d5,
     # corpus_e5, personas_f5, corpus_g5)
-    "personas_a5.jsonl": ["A5-005", "A5-006", "A5-012", "A5-018", "A5-023", "A5-024", "A5-025", "A5-026", "A5-048", "A5-049", "A5-058", "A5-060", "A5-061", "A5-065", "A5-070", "A5-078", "A5-088"],
+    "personas_a5.jsonl": ["A5-005", "A5-006", "A5-012", "A5-018", "A5-023", "A5-024", "A5-025", "A5-026", "A5-048", "A5-049", "A5-058", "A5-060", "A5-061", "A5-065", "A5-078", "A5-088"],
     "corpus_dialogues_b5.jsonl": ["B5-004", "B5-010", "B5-021", "B5-022", "B5-025", "B5-029", "B5-036", "B5-039", "B5-042",
         "B5-043", "B5-061", "B5-070",
         "B5-071", "B5-075", "B5-076", "B5-077", "B5-080", "B5-088", "B5-089"],
@@ -1033,7 +1033,7 @@ KNOWN_GAPS = {
     # files in dialogues; a 重庆 local, a 财政局 analyst comparing bureaus, a professor, a procurement officer, a data
     # engineer asking about the tables, a 绩效 evaluator) and corpus_mix_r7 (the bundled report and eleven corpus files;
     # keyword searchers, voice input with homophones, an auditor of sums, a fact-checker, 亿元 and rounding, zeros)
-    "personas_p7.jsonl": ["P7-004", "P7-005", "P7-006", "P7-012", "P7-013", "P7-014", "P7-023", "P7-025", "P7-036", "P7-038", "P7-042", "P7-057", "P7-058", "P7-063", "P7-072", "P7-077", "P7-084"],
+    "personas_p7.jsonl": ["P7-004", "P7-005", "P7-006", "P7-012", "P7-013", "P7-014", "P7-023", "P7-025", "P7-036", "P7-038", "P7-057", "P7-058", "P7-072", "P7-077", "P7-084"],
     "corpus_dialogues_q7.jsonl": ["Q7-007", "Q7-011", "Q7-017", "Q7-018",
         "Q7-020", "Q7-035", "Q7-044", "Q7-045", "Q7-051", "Q7-061", "Q7-063", "Q7-065", "Q7-068", "Q7-074", "Q7-076", "Q7-082", "Q7-084", "Q7-088"],
     "corpus_mix_r7.jsonl": ["R7-011", "R7-014", "R7-033", "R7-034", "R7-040", "R7-041", "R7-046",

@@ -685,11 +685,12 @@ def _scope_shares(q: Query) -> None:
     """上年结转占项目支出多少 / 项目支出中本年和结转各占 / 上年结转部分占项目支出: the whole's own parts of each
     scope, whether the scope was read as a name or only as the question's scope."""
     first = q.subjects[0] if q.subjects else None
-    if q.op == "share" and q.whole is None and first is not None and first.kinds & {"code", "row"} \
+    if q.op == "share" and q.whole is None and first is not None and first.kinds & {"code", "row", "column"} \
             and re.match(r"[\d.,]*(?:万元|元)?(?:里|中|当中|之中)", q.squashed[first.end:]) \
             and all(_scope_word(m, q) for m in q.subjects[1:]) \
             and re.search(r"本年|当年|今年|新安排", q.squashed) and re.search(r"结转", q.squashed):
         q.scope = None  # 一般公共服务支出里本年安排和上年结转各占多少: the row's own two parts
+        q.measures = [c for c in q.measures if not re.search(r"结转|当年|本年", c)]  # (当年预算安排与上年结转安排: those parts)
         q.whole = replace(first, scope=None)
         q.subjects = [replace(first, scope=scope) for scope in ("本年", "上年结转")]
         return
@@ -1058,6 +1059,9 @@ def _scope(q: Query) -> None:
     found = [(len(word), start, scope, word) for scope, words in lexicon.SCOPE_WORDS.items() for word in words
              if (start := q.squashed.find(word)) >= 0]
     found = [f for f in found if not any(g[1] < f[1] + f[0] and f[1] < g[1] + g[0] and g[0] > f[0] for g in found)]
+    # (上年结转在全部项目支出中占多少: 在全部…中 names the whole a part is of, it is no scope)
+    found = [f for f in found if not (f[2] == "全部" and q.squashed[max(0, f[1] - 1):f[1]] in ("在", "于")
+                                      and re.match(r"[^，,。？?]{0,12}?(?:中|里|当中|之中)", q.squashed[f[1] + f[0]:]))]
     if re.search(r"(?:为什么|为啥|为何|咋|怎么)(?:会|还|都)?(?:没花完|没用完)", q.squashed):
         found = [f for f in found if f[3] not in ("没花完", "没用完")]  # why it was not spent: not carried-over money
     if not found:
