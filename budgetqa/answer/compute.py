@@ -116,6 +116,9 @@ def remainder(doc: Document, q: Query) -> Answer | None:
     a = answer("difference", f"{whole.label} 除去 {'、'.join(v.label for v in taken)}",
                f"{said(whole)} − " + " − ".join(said(v) for v in taken) + f" = {amount_text(left, whole.unit)}。")
     a.figure("余额（计算）", left, whole.unit)
+    if whole.amount and re.search(r"占比|比重|比例|百分之|占多少|占几", q.squashed):  # (其余合计及占比: the rest's share too)
+        a.text += f"占 {said(whole)} 的 {pct(left, whole.amount)}%（{left} ÷ {whole.amount} × 100）。"
+        a.figure(f"余额占{whole.label}的比例（计算）", pct(left, whole.amount), "%")
     rest = _rest_of_list(doc, q, whole_mention, taken)
     if rest is not None and rest[0] != left:  # a list's other items added one by one, where its printed total differs
         a.text += (f"其余 {rest[1]} 项逐项相加为 {amount_text(rest[0], whole.unit)}，与用合计相减之差 "
