@@ -342,3 +342,15 @@ def test_the_check_reports_the_final_accounts_own_disagreements(docs):
     assert sorted(got) == sorted(FINAL_FINDINGS)
     basic = next(f for f in check_document(docs[FINAL]) if f.stated == D("5377.64"))
     assert "基本支出" in basic.subject and sorted(basic.lines) == [314, 500]
+
+
+def test_numbers_printed_below_their_blanks_fill_them_even_a_lone_one():
+    # The PDF text layer of this 决算 prints the filled-in figures on the line under their sentence
+    # (…设备（不含车辆） 台（套）。 / 2). A lone number under a gap before a unit is that figure, not a page number.
+    doc = parse_file(CORPUS / "final_shanghai_putuo_caizhengju_2024.txt")
+    assets = {a.name: (a.value, a.line) for a in doc.items_of("asset")}
+    assert assets["单价100万元以上设备（不含车辆）"] == (D("2"), 667)
+    assert assets["车辆"] == (D("0"), 661)
+    purchases = [(f.label, f.value, f.line) for f in doc.facts if f.kind == "amount" and 652 <= f.line <= 658]
+    assert ("采购金额", D("246.47"), 654) in purchases and ("采购金额", D("0"), 656) in purchases
+    assert ("采购金额", D("4.79"), 658) in purchases

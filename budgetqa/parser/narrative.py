@@ -139,7 +139,11 @@ def _sections(lines: list[str], covered: set[int]) -> list[tuple[str, _Text]]:
     full = sorted(prose)[int(len(prose) * 0.75)] * 0.9 if len(prose) > 20 else 1000
     for idx, line in enumerate(lines):
         no = idx + 1
-        if no in covered or is_noise(line):
+        if no in covered:
+            continue
+        if is_noise(line):  # (a lone 2 is a page number, unless it fills the one gap before 台（套） above it)
+            if _NUMBERS_ONLY.fullmatch(line) and _unit_holes(body.last[1]) == len(line.split()):
+                _fill_slots(body, line, no)
             continue
         text = compact(line)
         if not text:
@@ -176,6 +180,16 @@ _EMPTY_RATE = re.compile(r"(?<=预算的)(?=[。，；,])")  # 完成年初预�
 # A gap between two printed characters, neither a digit, where a number was left out of the line.
 _HOLE = re.compile(r"(?<=[^\d\s])\s+(?=[^\d\s])")
 _NUMBERS_ONLY = re.compile(r"\s*(?:\d[\d,]*\.\d+|\d+)%?(?:\s+(?:\d[\d,]*\.\d+|\d+)%?)*\s*")
+
+
+# A gap that a count or an amount left, before the unit it is counted in (设备 台（套）, 共有车辆 辆).
+_UNIT_AFTER_HOLE = re.compile(r"台|辆|套|万元|亿元|元|平方米|个|人|项|%|年|月|日")
+
+
+def _unit_holes(raw: str) -> int:
+    """How many gaps the line has, when every one of them is right before a unit (else 0)."""
+    holes = list(_HOLE.finditer(raw))
+    return len(holes) if holes and all(_UNIT_AFTER_HOLE.match(raw, h.end()) for h in holes) else 0
 
 
 def _fill_slots(body: _Text, line: str, no: int) -> bool:
