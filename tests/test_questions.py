@@ -1072,7 +1072,7 @@ KNOWN_GAPS = {
     # itself, refusals) and corpus_dialogues_m8 (东北话, 粤语, drilling down a hierarchy, last year and the 决算,
     # headlines, two items compared)
     "personas_h8.jsonl": ["H8-016", "H8-017", "H8-018", "H8-020", "H8-021",
-        "H8-028", "H8-035", "H8-079"],
+        "H8-028", "H8-035", "H8-078", "H8-079"],
     "corpus_mix_i8.jsonl": ["I8-007", "I8-025", "I8-026", "I8-039", "I8-051", "I8-053", "I8-078"],
     "corpus_dialogues_j8.jsonl": ["J8-003", "J8-004", "J8-023", "J8-025", "J8-033", "J8-042", "J8-057", "J8-067",
         "J8-081", "J8-083"],

@@ -1079,8 +1079,8 @@ def _execute(conn, doc: Document, q: Query) -> Answer | None:
     when nothing else does, not even a sentence of the report."""
     if (found := checks.stated_share_on(doc, q)) is not None:
         return found  # 报告说占100%，按表三项目支出算实际占多少: the stated share's part over that denominator
-    if q.op in ("list", "filter", "count", "breakdown", "value") and (found := lists.column_nil(doc, q) or lists.zero_items(doc, q)):
-        return found  # 哪些功能类没有安排项目支出 / 收入来源里哪几项是零: the rows or stated figures that are nil
+    if q.op in ("list", "filter", "count", "breakdown", "value") and (found := lists.zero_items(doc, q)):
+        return found  # 收入来源里哪几项是零: the figures stated as nil
     if q.op in ("list", "filter", "count", "breakdown", "value", "share") and (found := compute.share_filter(doc, q)):
         return found  # 哪个大类超过了总支出的一半: those above that part of the whole
     special = _by_subject(doc, q) or enumerated(doc, q)  # (原因列了几条 / 第三步是什么: the text's numbered points)

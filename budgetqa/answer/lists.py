@@ -619,41 +619,6 @@ def count(doc: Document, q: Query) -> Answer | None:
     return a
 
 
-# A column said to be empty of money for the rows asked (没有安排项目支出的, 上年结转为零的, 无上年结转).
-_NIL = r"(?<!有)(?<!是否)(?:没有|没|无|未)(?:安排|列|发生)?(?:的)?"
-_NIL_AFTER = r"(?:为|是|等于)(?:0|零)"
-
-
-def column_nil(doc: Document, q: Query) -> Answer | None:
-    """哪些功能类没有安排项目支出 / 没有上年结转的项级科目有几个: the coded rows of one level (项 unless
-    another is asked) whose cell under the column named is empty or 0, in the table named or the first that
-    prints that column beside codes."""
-    if any(m.kinds & {"code", "item", "project"} for m in q.subjects):
-        return None  # (X有没有上年结转: of one thing named)
-    tables = [t for t in doc.tables if t.no == q.table] or doc.tables
-    for table in tables:
-        if not any(r.code for r in table.rows):
-            continue
-        for column in table.columns:
-            leaf = squash(column.rsplit("/", 1)[-1])
-            if len(leaf) < 3 or not re.search(f"{_NIL}{leaf}|{leaf}{_NIL_AFTER}", q.squashed):
-                continue
-            level = q.level or ("类" if re.search(r"[功能大]类", q.squashed) else "项")
-            rows = [r for r in table.rows if r.code and r.level == level]
-            chosen = [r for r in rows if not r.amount(column)]
-            listing = "、".join(f"{r.code} {strip_ordinal(r.name)}" for r in chosen) or "没有"
-            where = f"{table.label} 的{level}级科目"
-            a = answer("filter", f"{where}中{leaf}为空或为 0 的",
-                       f"{where}共 {len(rows)} 个，其中{leaf}一栏为空或为 0 的有 {len(chosen)} 个：{listing}。")
-            for r in chosen:
-                a.figure(f"{r.code} {strip_ordinal(r.name)}", r.first or Decimal(0), table.unit, table.label, r.line)
-            a.figure("个数", Decimal(len(chosen)), "个")
-            _table(a, [Value(f"{r.code} {strip_ordinal(r.name)}", r.first or Decimal(0), table.unit, table.label, r.line, r.code)
-                       for r in chosen])
-            return a
-    return None
-
-
 # Which of the things said are nil (哪几项是零, 为零的有几种, 金额为0的有哪些).
 _ZERO_ASKED = re.compile(r"(?:哪(?:几|些)|几)(?:项|个|种|类|块|样)?[^，。？?]{0,4}?(?:是|为|等于)(?:0|零)(?![.\d])"
                          r"|(?:是|为|等于)(?:0|零)(?:万元|元|辆)?的(?:有|是)?(?:哪|几)")

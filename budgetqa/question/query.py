@@ -1204,7 +1204,7 @@ def _shape(q: Query, doc: Document) -> None:
     plain = s.replace("项目", "□□")  # 项 of 项目 is not the 项 level
     q.levels = [lv for lv in ("类", "款", "项") if re.search(
         rf"(?:{lv}级|哪个{lv}|哪一{lv}|哪{lv}|什么{lv}|{lv}是(?:哪|什么|啥)|（{lv}）|\({lv}\))", plain)]
-    q.level = next((lv for lv in ("类", "款", "项") if re.search(rf"(?:{lv}级|(?<![第\d])[2-9两二三四五六七八九]类(?=功能|支出|科目)|到{lv}(?:是|为|有|的|$)|哪些{lv}(?![和与及、][类款项])|几个{lv}|哪个{lv}|哪一{lv}|哪{lv}|各{lv}|几{lv}|什么{lv}|个{lv}|{lv}科目|科目{lv}|{lv}一级|{lv}这一级|{lv}那一级|的{lv}$|的{lv}(?=是|有|为|中|里|各)|这个{lv}|（{lv}）|\({lv}\)|按{lv}(?!级.{0,4}排)|大{lv}|每个{lv})", plain)), None)
+    q.level = next((lv for lv in ("类", "款", "项") if re.search(rf"(?:{lv}级|(?<![第\d])[2-9两二三四五六七八九]类(?=功能|支出|科目)|功能{lv}|到{lv}(?:是|为|有|的|$)|哪些{lv}(?![和与及、][类款项])|几个{lv}|哪个{lv}|哪一{lv}|哪{lv}|各{lv}|几{lv}|什么{lv}|个{lv}|{lv}科目|科目{lv}|{lv}一级|{lv}这一级|{lv}那一级|的{lv}$|的{lv}(?=是|有|为|中|里|各)|这个{lv}|（{lv}）|\({lv}\)|按{lv}(?!级.{0,4}排)|大{lv}|每个{lv})", plain)), None)
     digits = re.search(r"([357])位(?:数)?(?:的)?(?:科目|功能分类)?(?:编码|代码|编号)", s)
     if q.level is None and digits:  # 7位编码的行: the codes of that length, one level (3 类, 5 款, 7 项)
         q.level = {"3": "类", "5": "款", "7": "项"}[digits.group(1)]
