@@ -940,7 +940,7 @@ KNOWN_GAPS = {
     "personas_d6.jsonl": ["D6-042", "D6-050", "D6-069", "D6-071", "D6-072", "D6-077"],
     "corpus_e6.jsonl": ["E6-004", "E6-012", "E6-019", "E6-044"],
     "corpus_f6.jsonl": ["F6-005", "F6-016", "F6-017", "F6-018", "F6-020", "F6-022", "F6-027", "F6-040", "F6-050",
-        "F6-056", "F6-057", "F6-058", "F6-059", "F6-062", "F6-070", "F6-075", "F6-076", "F6-077", "F6-079"],
+        "F6-056", "F6-057", "F6-059", "F6-062", "F6-070", "F6-075", "F6-076", "F6-077", "F6-079"],
     "corpus_mix_g6.jsonl": ["G6-009", "G6-013", "G6-043", "G6-044", "G6-057", "G6-058",
         "G6-062", "G6-076", "G6-078"],
     # development sets of the session after it, written by helpers who never saw the code: personas_h6 (the

@@ -1242,8 +1242,9 @@ def balance_moved(doc: Document, q: Query) -> Answer | None:
             for name, first in rows.items():
                 base = name[len(start):]
                 last = rows.get(end + base)
-                if not name.startswith(start) or last is None or len(base) < 2 or base.replace("和", "") not in asked:
-                    continue
+                said = base.replace("和", "")
+                if not name.startswith(start) or last is None or len(said) < 2 or said not in asked and said[-2:] not in asked:
+                    continue  # (结余 said of 年初结转和结余 / 年末结转和结余: its last word)
                 moved = last.first - first.first
                 a = answer("change", f"{end}{base} 比 {start}{base}",
                            f"{last.name} {amount_text(last.first, table.unit)} − {first.name} "
