@@ -961,7 +961,7 @@ KNOWN_GAPS = {
         "A7-045", "A7-047", "A7-069", "A7-071", "A7-075", "A7-087"],
     "corpus_dialogues_b7.jsonl": ["B7-007", "B7-008", "B7-015", "B7-017", "B7-019", "B7-023",
         "B7-024", "B7-025", "B7-026", "B7-028", "B7-033", "B7-047", "B7-048", "B7-049", "B7-054", "B7-065",
-        "B7-076", "B7-078", "B7-079", "B7-081", "B7-082", "B7-086"],
+        "B7-076", "B7-078", "B7-079", "B7-086"],
     "corpus_mix_c7.jsonl": ["C7-013", "C7-038", "C7-049", "C7-057", "C7-059", "C7-066", "C7-070", "C7-072", "C7-074", "C7-085", "C7-086"],
     # exam sets of this session (scored untuned at its start and end, then joined): personas_d7 (the bundled
     # report; a new deputy office head briefing the secretary, a 人大预算工委 reviewer checking consistency, a

@@ -565,6 +565,10 @@ def _settle_op(q: Query, v, doc: Document) -> None:
         _prefer(q, "share")
     if q.op == "check" and len(q.subjects) == 2 and not q.amounts and not q.percents and _CLAIMED_LARGER.search(q.squashed):
         _prefer(q, "difference")  # X是不是比Y还少: the two figures, set side by side (no arithmetic of the report's to check)
+    if q.level and q.op in ("breakdown", "value") and q.subjects and re.search(r"(?:几|多少)个", q.squashed) \
+            and all(m.kinds <= {"fact", "row", "term"} and _SPENDING_AS_A_WHOLE.fullmatch(squash(m.term.name)) for m in q.subjects):
+        q.subjects = []  # 支出预算按功能分类的类共有几个: how many of that level the spending has, not its figure
+        _prefer(q, "count")
     if q.op in ("sum", "value") and len(q.subjects) == 1 and _PARTS_ADDED.search(q.squashed):
         _prefer(q, "breakdown")  # X是由哪两大块加起来的: the parts that add up to X, not X added to something
     if q.scope and len(q.subjects) >= 2 and q.op == "share" and _is(q.subjects[0], q, _SCOPE_NAMES):
@@ -578,6 +582,8 @@ def _settle_op(q: Query, v, doc: Document) -> None:
 # One thing claimed larger or smaller than another (是不是比Y还少, 是否高于Y), nothing added or typed.
 _CLAIMED_LARGER = re.compile(r"^(?!.*(?:加|之和|合计|相加|一致|对得上|对不上|等于|吻合|相符)).*(?:是不是|是否|难道)[^，,。？?]{0,4}"
                              r"(?:比[^，,。？?]{1,20}?(?:多|少|高|低|大|小)|(?:高|低|多|少|大|小)于)")
+# The report's spending or income as a whole, by the words that name it.
+_SPENDING_AS_A_WHOLE = re.compile(r"(?:本年)?(?:支出|收入|收支)(?:预算|总预算|总计|合计|决算)?")
 # Which parts add up to a figure (由哪几个科目相加, 是哪两大块加起来的).
 _PARTS_ADDED = re.compile(rf"哪[^，,。？?]{{0,6}}?(?:{lexicon.ADDING}|组成|构成|凑成|加成)")
 # 各占多少钱: money taken up, not a share; 这两个数: the figures just named; 本年项目数: how many a list holds;
@@ -1204,7 +1210,7 @@ def _shape(q: Query, doc: Document) -> None:
     plain = s.replace("项目", "□□")  # 项 of 项目 is not the 项 level
     q.levels = [lv for lv in ("类", "款", "项") if re.search(
         rf"(?:{lv}级|哪个{lv}|哪一{lv}|哪{lv}|什么{lv}|{lv}是(?:哪|什么|啥)|（{lv}）|\({lv}\))", plain)]
-    q.level = next((lv for lv in ("类", "款", "项") if re.search(rf"(?:{lv}级|(?<![第\d])[2-9两二三四五六七八九]类(?=功能|支出|科目)|功能{lv}|到{lv}(?:是|为|有|的|$)|哪些{lv}(?![和与及、][类款项])|几个{lv}|哪个{lv}|哪一{lv}|哪{lv}|各{lv}|几{lv}|什么{lv}|个{lv}|{lv}科目|科目{lv}|{lv}一级|{lv}这一级|{lv}那一级|的{lv}$|的{lv}(?=是|有|为|中|里|各)|这个{lv}|（{lv}）|\({lv}\)|按{lv}(?!级.{0,4}排)|大{lv}|每个{lv})", plain)), None)
+    q.level = next((lv for lv in ("类", "款", "项") if re.search(rf"(?:{lv}级|(?<![第\d])[2-9两二三四五六七八九]类(?=功能|支出|科目)|功能{lv}|到{lv}(?:是|为|有|的|$)|哪些{lv}(?![和与及、][类款项])|几个{lv}|哪个{lv}|哪一{lv}|哪{lv}|各{lv}|几{lv}|什么{lv}|个{lv}|{lv}科目|科目{lv}|{lv}一级|{lv}这一级|{lv}那一级|的{lv}$|的{lv}(?=是|有|为|中|里|各|共|一共|总共)|这个{lv}|（{lv}）|\({lv}\)|按{lv}(?!级.{0,4}排)|大{lv}|每个{lv})", plain)), None)
     digits = re.search(r"([357])位(?:数)?(?:的)?(?:科目|功能分类)?(?:编码|代码|编号)", s)
     if q.level is None and digits:  # 7位编码的行: the codes of that length, one level (3 类, 5 款, 7 项)
         q.level = {"3": "类", "5": "款", "7": "项"}[digits.group(1)]
@@ -2399,7 +2405,7 @@ def _leans_on_context(q: Query) -> bool:
     # (a long name does not make a question long: 下一级的机关事业单位基本养老保险缴费支出呢 is short)
     short = len(_mask(q.squashed, q.subjects).replace(" ", "")) <= 14 and len(q.squashed) <= 40 \
         and bool(re.search(r"^那|呢$|^再", q.squashed))
-    pointer = re.search(r"它|其(?!他|余|中)|^(?:这|那)是|^(?:这|那)(?:个)?钱|^该(?:金额|数)|(?:这|此|该)一?个?(?:款|类|科目)"
+    pointer = re.search(r"它|其(?!他|余|中|次)|^(?:这|那)是|^(?:这|那)(?:个)?钱|^该(?:金额|数)|(?:这|此|该)一?个?(?:款|类|科目)"
                         r"|(?:这|此|该)一?个项目(?!支出|经费)", q.squashed)
     marked = bool(lexicon.FOLLOW_UP.search(_without_determiners(q))) and (len(q.squashed) <= 20 or short) or bool(
         pointer) or bool(re.search(r"[这那该此]一?笔|这一?项", q.squashed)) and not any(
@@ -3080,7 +3086,7 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     if _level_not_below(q, last):
         return q  # 哪个类最多 after a 类: the 类 of the report, not the parts of the last one
     if q.domain and q.domain != last.domain and q.op in ("rank", "list", "count", "filter", "mean") \
-            and not re.search(r"它|其(?!他|余|中)|该", q.squashed):
+            and not re.search(r"它|其(?!他|余|中|次)|该", q.squashed):
         within = q.squashed.startswith(("其中", "那其中")) and q.table is None  # 其中最小的几个: of the last table's list
         return replace(q, scope=q.scope or last.scope, table=last.table if within else q.table)  # 结转项目里最小的那个 after a 科目: a list of its own
     if focus and not (q.n or q.nth or q.choice and last.op == "rank" or q.op in ("rank", "count", "filter", "list") and q.cued):
@@ -3235,7 +3241,7 @@ def same_reading(q: Query, last: Query | None, doc: Document | None = None) -> Q
     return q
 
 
-_PRONOUN = re.compile(r"^(?:这|那)是|它|其(?!他|余|中)|该(?:项目|科目|项|款|类)?|这个(?:项目|科目|款|类)?|那个(?:项目|科目)?|此项"
+_PRONOUN = re.compile(r"^(?:这|那)是|它|其(?!他|余|中|次)|该(?:项目|科目|项|款|类)?|这个(?:项目|科目|款|类)?|那个(?:项目|科目)?|此项"
                       r"|这笔|那笔|这些钱|这部分钱|这一项|这一块|^(?:这|那)(?:个)?钱|(?:这|此)一?(?:款|类|科目)")
 
 
