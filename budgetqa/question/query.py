@@ -563,14 +563,7 @@ def _settle_op(q: Query, v, doc: Document) -> None:
     _rate_against(q)
     if q.together and q.op == "sum":  # 加起来占多少: a share, of the sum
         _prefer(q, "share")
-    if q.op == "check" and len(q.subjects) == 2 and not q.amounts and not q.percents and _CLAIMED_LARGER.search(q.squashed):
-        _prefer(q, "difference")  # X是不是比Y还少: the two figures, set side by side (no arithmetic of the report's to check)
-    if q.level and q.op in ("breakdown", "value") and q.subjects and re.search(r"(?:几|多少)个", q.squashed) \
-            and all(m.kinds <= {"fact", "row", "term"} and _SPENDING_AS_A_WHOLE.fullmatch(squash(m.term.name)) for m in q.subjects):
-        q.subjects = []  # 支出预算按功能分类的类共有几个: how many of that level the spending has, not its figure
-        _prefer(q, "count")
-    if q.op in ("sum", "value") and len(q.subjects) == 1 and _PARTS_ADDED.search(q.squashed):
-        _prefer(q, "breakdown")  # X是由哪两大块加起来的: the parts that add up to X, not X added to something
+    _shape_said(q)
     if q.scope and len(q.subjects) >= 2 and q.op == "share" and _is(q.subjects[0], q, _SCOPE_NAMES):
         q.scope = None  # 上年结转在项目支出中占比: the scope is the part asked, not a qualifier of the whole
         for m in q.subjects[1:]:
@@ -582,6 +575,20 @@ def _settle_op(q: Query, v, doc: Document) -> None:
 # One thing claimed larger or smaller than another (是不是比Y还少, 是否高于Y), nothing added or typed.
 _CLAIMED_LARGER = re.compile(r"^(?!.*(?:加|之和|合计|相加|一致|对得上|对不上|等于|吻合|相符)).*(?:是不是|是否|难道)[^，,。？?]{0,4}"
                              r"(?:比[^，,。？?]{1,20}?(?:多|少|高|低|大|小)|(?:高|低|多|少|大|小)于)")
+def _shape_said(q: Query) -> None:
+    """Operations settled by how the question is put, over the templates' ranking: X是不是比Y还少 sets the two
+    side by side (no arithmetic of the report's to check); 支出预算按功能分类的类共有几个 counts that level (not
+    the spending's figure); X是由哪两大块加起来的 asks the parts that add up to X (not X added to something)."""
+    if q.op == "check" and len(q.subjects) == 2 and not q.amounts and not q.percents and _CLAIMED_LARGER.search(q.squashed):
+        _prefer(q, "difference")
+    if q.level and q.op in ("breakdown", "value") and q.subjects and re.search(r"(?:几|多少)个", q.squashed) \
+            and all(m.kinds <= {"fact", "row", "term"} and _SPENDING_AS_A_WHOLE.fullmatch(squash(m.term.name)) for m in q.subjects):
+        q.subjects = []
+        _prefer(q, "count")
+    if q.op in ("sum", "value") and len(q.subjects) == 1 and _PARTS_ADDED.search(q.squashed):
+        _prefer(q, "breakdown")
+
+
 # The report's spending or income as a whole, by the words that name it.
 _SPENDING_AS_A_WHOLE = re.compile(r"(?:本年)?(?:支出|收入|收支)(?:预算|总预算|总计|合计|决算)?")
 # Which parts add up to a figure (由哪几个科目相加, 是哪两大块加起来的).
