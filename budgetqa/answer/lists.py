@@ -147,7 +147,8 @@ def _domain(doc: Document, q: Query) -> Domain:
     figures = {"item", "code", "row", "project", "column", "fact"}
     named = [m for m in q.subjects if m.kinds & figures and not m.kinds & {"table", "list", "topic", "group"}]
     container = any(re.match(r"(?:的)?(?:明细|各项|里|中|下|当中|之中)", q.squashed[m.end:m.end + 3]) for m in named[:-1]) \
-        or bool(named) and bool(re.match(r"(?:的)?(?:明细|各项|里|中|下|当中|之中).{0,12}(?:科目|项目|明细|各项)", q.squashed[named[-1].end:])) \
+        or bool(named) and bool(re.match(r"(?:的)?(?:明细|各项|里|中|下|当中|之中).{0,12}(?:科目|项目|明细|各项)"
+                                         r"|有(?:几|多少)个?(?:科目|明细|项)", q.squashed[named[-1].end:])) \
         or bool(q.n) and abs(q.n) > len(named)  # (基本支出人员经费中居前三位的经济科目: of the list they name)
     if len(named) >= 2 and len(named) == len(q.subjects) and q.whole is None and q.op in ("rank", "mean") \
             and not q.scope and q.domain != "projects" \
@@ -171,7 +172,10 @@ def _domain(doc: Document, q: Query) -> Domain:
     named_tables = [int(m.term.key) for m in q.subjects if m.kinds == {"table"}]
     if q.table is None and named_tables:
         q = replace(q, table=named_tables[0])
-    for m in ([q.whole] if q.whole else []) + q.subjects:
+    # (基本支出明细里商品和服务支出有几个科目: the name said inside the one before it first)
+    inner = [b for a, b in zip(named, named[1:])
+             if re.fullmatch(r"(?:的)?(?:明细|各项)?(?:里|中|下|当中|之中)(?:的)?", q.squashed[a.end:b.start])]
+    for m in ([q.whole] if q.whole else []) + inner + [m for m in q.subjects if m not in inner]:
         inside = _under(doc, q, m)
         if inside is not None and (m is q.whole or q.op in ("rank", "count", "filter", "list")):
             return inside
