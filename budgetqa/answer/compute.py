@@ -1818,6 +1818,45 @@ def _second_of_first(results: list) -> Answer | None:
     return out
 
 
+# Three or more of the last answers' figures pointed at together (三家加起来, 这四个数里最大的比最小的多多少).
+_SEVERAL = re.compile(r"([三四五])(?:家|个部门|份报告|个报告|个数|个结果)|这几家|这几个数")
+_EXTREMES_GAP = re.compile(r"最(?:大|多|高)[^，,。？?]{0,8}(?:比|和|与|跟)[^，,。？?]{0,6}最(?:小|少|低)")
+_SMALL = {"三": 3, "四": 4, "五": 5}
+
+
+def last_several(q: Query, results: list) -> Answer | None:
+    """三家加起来多少 / 三家里最大的比最小的多多少, naming nothing: the figures the last answers gave (one each,
+    in 万元 when some are in 元), added, or the largest less the smallest."""
+    said = _SEVERAL.search(q.squashed)
+    if said is None or q.subjects or q.whole is not None:
+        return None
+    n = _SMALL[said.group(1)] if said.group(1) else min(len(results), 5)
+    if len(results) < n or n < 3:
+        return None
+    picked = [(what, to_unit(Value(f.label, f.value, f.unit, "", 0), "万元") if f.unit == "元" else f) for what, f, _ in results[-n:]]
+    units = {getattr(v, "unit") for _, v in picked}
+    if len(units) != 1:
+        return None
+    unit = units.pop()
+    values = [(what, v.amount if isinstance(v, Value) else v.value) for what, v in picked]
+    listed = "；".join(f"{what} {amount_text(x, unit)}" for what, x in values)
+    if _EXTREMES_GAP.search(q.squashed):
+        (top, high), (bottom, low) = max(values, key=lambda p: p[1]), min(values, key=lambda p: p[1])
+        a = answer("difference", f"这 {n} 个数中最大的减最小的",
+                   f"{listed}。最大的 {top} {amount_text(high, unit)} 比最小的 {bottom} {amount_text(low, unit)} "
+                   f"多 {amount_text(high - low, unit)}（{high} − {low}）。")
+        a.figure("差额（计算）", high - low, unit)
+    elif lexicon.ADDED.search(q.squashed):
+        whole = sum((x for _, x in values), Decimal(0))
+        a = answer("sum", f"这 {n} 个数之和", f"{listed}。合计 {amount_text(whole, unit)}（" + " + ".join(str(x) for _, x in values) + "）。")
+        a.figure("合计（计算）", whole, unit)
+    else:
+        return None
+    for what, x in values:
+        a.figure(what, x, unit)
+    return a
+
+
 def last_two(doc: Document, q: Query, results: list) -> Answer | None:
     """两者差多少 / 哪个多 / 这两块加一块占人员经费多少, when one of the last two answers was itself
     computed (a sum of several items): those two results compared, added, divided, or their sum's share
