@@ -1818,6 +1818,12 @@ def _second_of_first(results: list) -> Answer | None:
     return out
 
 
+def of_last_results(doc: Document, q: Query, last_figures: list, results: list) -> Answer | None:
+    """A question naming nothing of the figures the last answers gave: two the last one showed (哪个多), the
+    last two results (两者差多少 after two sums), or three or more of them (三家加起来)."""
+    return pair_shown(q, last_figures) or last_two(doc, q, results) or last_several(q, results)
+
+
 # Three or more of the last answers' figures pointed at together (三家加起来, 这四个数里最大的比最小的多多少).
 _SEVERAL = re.compile(r"([三四五])(?:家|个部门|份报告|个报告|个数|个结果)|这几家|这几个数")
 _EXTREMES_GAP = re.compile(r"最(?:大|多|高)[^，,。？?]{0,8}(?:比|和|与|跟)[^，,。？?]{0,6}最(?:小|少|低)")

@@ -813,8 +813,7 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
     if not (q.subjects and q.op not in ("share", "check")) and not picked and not pointed \
             and not (continuing and summed and not re.search(r"上面|刚才|前面|之前|上一个", question)):
         # (A与B分别多少，差多少: those two, not an older result; 跟上面那个差多少: the older one)
-        found = compute.pair_shown(q, session.last_figures) or compute.last_two(doc, q, session.results) \
-            or compute.last_several(q, session.results)  # 哪个多 after two sums: those two results; 三家加起来
+        found = compute.of_last_results(doc, q, session.last_figures, session.results)  # 哪个多 / 三家加起来
         if found is not None:  # (the two results stay the last two: 哪个多, then 两者加起来占多少)
             return found
     unknown = _unknown_part(doc, q)
