@@ -1007,7 +1007,12 @@ def parent(doc: Document, q: Query) -> Answer | None:
             a.figure(r.label, r.first or Decimal(0), table.unit, table.label, r.line)
         a.source(table.label, row.line, row.label)
     a.text += "；".join(texts) + "。"
-    item = out[0][1].name if out[0][0].kind == "basic_economic" else ""
+    table, row, _ = out[0]
+    halves = [c for c in table.columns if c.rsplit("/", 1)[-1] in ("人员经费", "公用经费") and row.amount(c)] \
+        if table.kind == "basic_economic" else []
+    if len(halves) == 1:  # (差旅费 属于 商品和服务支出: and it is counted in 公用经费, the column its figure is printed under)
+        a.text += f"它的金额列在「{halves[0].rsplit('/', 1)[-1]}」一栏。"
+    item = row.name if table.kind == "basic_economic" else ""
     if item in lexicon.GOVERNMENT_ECONOMIC:  # the government classification beside the report's own
         cls, section = lexicon.GOVERNMENT_ECONOMIC[item]
         a.text += f"在政府预算支出经济分类中对应 {cls} / {section}（按财政部政府收支分类科目；报告不印这层对应）。"

@@ -2412,7 +2412,7 @@ def _leans_on_context(q: Query) -> bool:
     # (a long name does not make a question long: 下一级的机关事业单位基本养老保险缴费支出呢 is short)
     short = len(_mask(q.squashed, q.subjects).replace(" ", "")) <= 14 and len(q.squashed) <= 40 \
         and bool(re.search(r"^那|呢$|^再", q.squashed))
-    pointer = re.search(r"它|其(?!他|余|中|次)|^(?:这|那)是|^(?:这|那)(?:个)?钱|^该(?:金额|数)|(?:这|此|该)一?个?(?:款|类|科目)"
+    pointer = re.search(r"它|其(?!他|余|中|次)|^(?:这|那)是|^(?:那)?(?:同一|同样(?:这|那)?(?:一)?)(?:项|个|科目|笔)(?!数)|^(?:这|那)(?:个)?钱|^该(?:金额|数)|(?:这|此|该)一?个?(?:款|类|科目)"
                         r"|(?:这|此|该)一?个项目(?!支出|经费)", q.squashed)
     marked = bool(lexicon.FOLLOW_UP.search(_without_determiners(q))) and (len(q.squashed) <= 20 or short) or bool(
         pointer) or bool(re.search(r"[这那该此]一?笔|这一?项", q.squashed)) and not any(
@@ -3478,8 +3478,9 @@ def _against_last(filled, q, last, named, earlier) -> Query | None:
     if len(named) != 1 or not last.subjects:
         return None
     if not (q.op == "check" and re.match(r"(?:该金额|这个金额|该数|这个数|这笔钱|这笔|它)?(?:跟|和|与|同)", q.squashed)
-            or q.op in ("difference", "ratio")):
-        return None
+            or q.op in ("difference", "ratio")
+            or q.op == "sum" and re.match(r"(?:那)?(?:它|这个|这项|该项|这笔)(?:跟|和|与|同|加上?)", q.squashed)):
+        return None  # (它跟购房补贴加起来: the last subject and the one named, added)
     before = re.search(r"比(?:它|其|这个|那个|这项|那项)", q.squashed[named[0].end:])  # (X比它多多少: X first)
     filled.subjects = named + [_carried(last.subjects[0])] if before else [_carried(last.subjects[0])] + named
     return filled
