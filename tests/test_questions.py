@@ -926,7 +926,7 @@ KNOWN_GAPS = {
     "personas_d5.jsonl": ["D5-019", "D5-023", "D5-024", "D5-025", "D5-029", "D5-033"],
     "corpus_e5.jsonl": ["E5-012", "E5-016", "E5-024", "E5-025", "E5-026", "E5-035", "E5-041", "E5-044",
         "E5-059", "E5-062", "E5-069", "E5-072", "E5-074", "E5-075", "E5-080"],
-    "personas_f5.jsonl": ["F5-008", "F5-013", "F5-015", "F5-016", "F5-020", "F5-033", "F5-038", "F5-039", "F5-047", "F5-048", "F5-052", "F5-055", "F5-065", "F5-072", "F5-080"],
+    "personas_f5.jsonl": ["F5-008", "F5-013", "F5-015", "F5-016", "F5-033", "F5-038", "F5-039", "F5-047", "F5-048", "F5-052", "F5-055", "F5-065", "F5-072", "F5-080"],
     "corpus_g5.jsonl": ["G5-001", "G5-004", "G5-014", "G5-022", "G5-025", "G5-031", "G5-036", "G5-043",
         "G5-062", "G5-071", "G5-072"],
     # sets of the session after it: exam sets (personas_a6, corpus_dialogues_b6, corpus_mix_m6, scored untuned at its
@@ -1061,7 +1061,7 @@ KNOWN_GAPS = {
     "personas_e8.jsonl": ["E8-003", "E8-010", "E8-012", "E8-026", "E8-037"],
     "corpus_dialogues_f8.jsonl": ["F8-011", "F8-014", "F8-015", "F8-022", "F8-026", "F8-036", "F8-039", "F8-040",
         "F8-041", "F8-042", "F8-044", "F8-049", "F8-051", "F8-053", "F8-056", "F8-067", "F8-076", "F8-078", "F8-080"],
-    "personas_g8.jsonl": ["G8-007", "G8-009", "G8-014", "G8-040", "G8-055"],
+    "personas_g8.jsonl": ["G8-007", "G8-014", "G8-040", "G8-055"],
     # the eighteenth session's sets (helpers who never saw the code; first scores untuned at b24dc52): exam sets
     # personas_h8 (纪检监察, voice input with homophones, English questions, table positions, negation and exclusion,
     # per-unit figures), corpus_mix_i8 (yes/no needing a figure, tables by number, 预算 vs 决算, unit conversion, a
@@ -1071,7 +1071,7 @@ KNOWN_GAPS = {
     # corpus_mix_l8 (totals against parts, 经济分类 names, compound questions, lists with conditions, the document
     # itself, refusals) and corpus_dialogues_m8 (东北话, 粤语, drilling down a hierarchy, last year and the 决算,
     # headlines, two items compared)
-    "personas_h8.jsonl": ["H8-016", "H8-017", "H8-018", "H8-020", "H8-021",
+    "personas_h8.jsonl": ["H8-017", "H8-018", "H8-020", "H8-021",
         "H8-028", "H8-035", "H8-078", "H8-079"],
     "corpus_mix_i8.jsonl": ["I8-007", "I8-025", "I8-026", "I8-039", "I8-051", "I8-053", "I8-078"],
     "corpus_dialogues_j8.jsonl": ["J8-003", "J8-004", "J8-033", "J8-042", "J8-057", "J8-067",

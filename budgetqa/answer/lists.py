@@ -466,6 +466,11 @@ def _place_of(doc: Document, q: Query) -> Answer | None:
     d = domain(doc, replace(q, subjects=[m for m in q.subjects if m is not named[0]]))
     keys = {squash(t.name) for t in named[0].terms} | {t.key for t in named[0].terms if t.kind == "code"}
     mine = next((v for v in d.rows if any(k and (k in squash(v.label) or v.key == k) for k in keys)), None)
+    own = re.search(r"（(本年|上年结转)）$", mine.label) if mine is not None and q.scope is None and q.table is None \
+        and not re.search(r"全部|所有|全体|含结转|连同|两张表", q.squashed) else None
+    if own:  # (a project's place among the list it is printed in, this year's or the carried-over, unless 全部 is said)
+        d = domain(doc, replace(q, subjects=[m for m in q.subjects if m is not named[0]], scope=own.group(1)))
+        mine = next((v for v in d.rows if any(k and (k in squash(v.label) or v.key == k) for k in keys)), None)
     if mine is None or len(d.rows) < 2:
         return None
     place = 1 + sum(1 for v in d.rows if (v.amount < mine.amount if q.ascending else v.amount > mine.amount))
