@@ -1037,7 +1037,7 @@ KNOWN_GAPS = {
     "corpus_dialogues_q7.jsonl": ["Q7-007", "Q7-011", "Q7-017", "Q7-018",
         "Q7-020", "Q7-035", "Q7-044", "Q7-045", "Q7-051", "Q7-061", "Q7-063", "Q7-065", "Q7-068", "Q7-074", "Q7-076", "Q7-082", "Q7-084", "Q7-088"],
     "corpus_mix_r7.jsonl": ["R7-011", "R7-014", "R7-033", "R7-034", "R7-040", "R7-041", "R7-046",
-        "R7-047", "R7-050", "R7-070", "R7-073", "R7-074", "R7-080", "R7-084", "R7-086"],
+        "R7-047", "R7-050", "R7-070", "R7-073", "R7-080", "R7-084", "R7-086"],
     # exam sets of the seventeenth session, scored untuned at its start and end (unread till then), then joined:
     # personas_a8 (the bundled report; a retired cadre's long polite questions, a journalist's headline figures, a phone
     # user's fragments with full-width digits, an auditor's ratios, wrong premises to correct, terms and the report

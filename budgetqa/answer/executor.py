@@ -859,6 +859,9 @@ def _as_asked(answer: Answer, q: Query) -> None:
     """The answer's figures in the unit and to the places asked (多少元, 保留一位小数); a figure asked of with
     one unit typed (标题写208.8万元…到底多少) in the unit the figures were typed in."""
     units = {a.unit for a in q.amounts if a.unit}
+    asked = sorted((m.start(), unit) for unit, words in lexicon.UNIT_WORDS.items() if (m := words.search(q.squashed)))
+    for _, unit in asked[:-1]:  # (换算成元是多少？再换成亿元: each unit asked, in the order asked)
+        convert_units(answer, replace(q, unit=unit))
     convert_units(answer, q if q.unit or len(units) != 1 or answer.intent != "value" else replace(q, unit=units.pop()))
     round_figures(answer, q)
 
@@ -1291,7 +1294,7 @@ def convert_units(answer: Answer, q: Query) -> None:
     # (a ranking: each place; A、B、C和D各多少万元: each name asked)
     shown = answer.figures[:20] if answer.intent in ("rank", "breakdown") or q.each else answer.figures[:3]
     for f in totals or shown:
-        if f.unit in factors:
+        if f.unit in factors and "（折合" not in f.label:  # (a figure converted already is not converted again)
             converted.append(Figure(f"{f.label}（折合{target}）", scaled(f.value, f.unit), target, f.table, f.line))
     if not converted and {"名称", "金额", "单位"} <= set(answer.columns) and len(answer.rows) <= 12:
         name, amount, unit = (answer.columns.index(c) for c in ("名称", "金额", "单位"))
