@@ -352,7 +352,7 @@ REGIONAL: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), r) for p, r
     (r"恁(?=[多大少高低么])", "那么"), (r"恁", "你们"), (r"(?<=[\u4e00-\u9fff])咧(?=[？?。！!\s]*$)", "呢"),
     (r"中不中", "行不行"), (r"弄啥(?:嘞|咧)?", "干什么"),
     # 东北话
-    (r"几俩", "几辆"),  # (公车几俩: 俩 typed for 辆, before a line is cut into its questions)
+    (r"几俩|几两(?=车|公车|公务车)", "几辆"),  # (公车几俩: 俩 typed for 辆, before a line is cut into its questions)
     (r"咋整", "怎么办"), (r"啥玩意儿?", "什么"), (r"贼(?=[多少大小高低贵])", "很"), (r"老鼻子", "很多"),
     (r"嘎哈|干哈", "干什么"), (r"(?<![很好许太那这老])多钱", "多少钱"), (r"整了(?=多少|几)", "花了"),
 ))

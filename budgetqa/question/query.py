@@ -672,7 +672,8 @@ def _whole_said_first(q: Query) -> None:
 def _level_ops(q: Query) -> None:
     """Questions over the subjects of a level, said in words: the one with the largest share (占比最高的是哪一类),
     those empty in a column (哪几类没有项目支出)."""
-    if q.op == "share" and re.search(r"(?:占比|比重|比例|份额)(?:是)?最(?:高|大|多|低|小|少)|最(?:高|大|多|低|小|少)的?(?:是)?哪", q.squashed) \
+    if q.op in ("share", "parent") and re.search(r"(?:占比|比重|比例|份额)(?:是)?最(?:高|大|多|低|小|少)|最(?:高|大|多|低|小|少)的?(?:是)?哪"
+                                     r"|哪[^，,。？?]{0,4}(?:占|是)大头", q.squashed) \
             and any(op == "rank" for _, op in q.ops[:3]):
         _prefer(q, "rank")  # 占比最高的是哪一类: the largest, with its share
     if q.level and len(q.subjects) == 1 and q.subjects[0].kinds & {"column"} and re.search(r"哪|什么|啥", q.squashed) \
