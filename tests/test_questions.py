@@ -910,7 +910,7 @@ KNOWN_GAPS = {
     "personas_v2.jsonl": ["V2-045", "V2-056", "V2-078"],
     "corpus_w2.jsonl": ["W2-012", "W2-021", "W2-041", "W2-043",
         "W2-062", "W2-069"],
-    "personas_xa.jsonl": ["XA-002", "XA-003", "XA-016", "XA-020", "XA-027", "XA-031", "XA-047",
+    "personas_xa.jsonl": ["XA-002", "XA-003", "XA-016", "XA-020", "XA-027", "XA-047",
         "XA-051", "XA-053", "XA-057"],
     "corpus_y2.jsonl": ["Y2-016", "Y2-028", "Y2-030", "Y2-032", "Y2-036", "Y2-041", "Y2-066", "Y2-072", "Y2-073", "Y2-074", "Y2-079", "Y2-080"],
     "personas_a4.jsonl": ["A4-007", "A4-010", "A4-020", "A4-022", "A4-040", "A4-041",
@@ -1077,7 +1077,7 @@ KNOWN_GAPS = {
         "H8-028", "H8-035", "H8-078", "H8-079"],
     "corpus_mix_i8.jsonl": ["I8-007", "I8-025", "I8-026", "I8-039", "I8-051", "I8-053", "I8-078"],
     "corpus_dialogues_j8.jsonl": ["J8-003", "J8-004", "J8-033", "J8-042", "J8-057", "J8-067",
-        "J8-081", "J8-083"],
+        "J8-083"],
     "personas_k8.jsonl": ["K8-004", "K8-005", "K8-010", "K8-016", "K8-047", "K8-061"],
     "corpus_mix_l8.jsonl": ["L8-007", "L8-026", "L8-066", "L8-077"],
     "corpus_dialogues_m8.jsonl": ["M8-017", "M8-037", "M8-047", "M8-060", "M8-071"],
@@ -1108,8 +1108,8 @@ KNOWN_GAPS = {
     # clerk rounding and converting, ratios, what remains after excluding, ordered lists, dialect, the report itself)
     # and corpus_mix_w8 (西南大学 2023 vs 2024 决算, 石泉路 2026, 财政局 by function codes, the blank template,
     # 预算执行率, the 交委 narrative)
-    "personas_s8.jsonl": ["S8-021", "S8-025", "S8-029", "S8-030", "S8-031", "S8-032", "S8-033", "S8-042",
-        "S8-044", "S8-055", "S8-058", "S8-063", "S8-064", "S8-077", "S8-084"],
+    "personas_s8.jsonl": ["S8-021", "S8-025", "S8-029", "S8-031", "S8-032", "S8-033", "S8-042",
+        "S8-044", "S8-055", "S8-058", "S8-064", "S8-077", "S8-084"],
     "corpus_mix_t8.jsonl": ["T8-002", "T8-028", "T8-034", "T8-040", "T8-051", "T8-052", "T8-055", "T8-056"],
     "corpus_dialogues_u8.jsonl": ["U8-030", "U8-031", "U8-034", "U8-038", "U8-039", "U8-042", "U8-043", "U8-046",
         "U8-058", "U8-060", "U8-061", "U8-070", "U8-071", "U8-076", "U8-082", "U8-085"],

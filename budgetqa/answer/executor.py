@@ -752,7 +752,7 @@ def _picked(doc: Document, q: Query, session: Session) -> tuple[Query, bool]:
         return q, False  # (政府采购里工程采购多少: the stated figure whose label the words open is the one asked)
     picked = (shown_mentions(q, session.last_shown, doc) or shown_mentions(q, labels, doc)) \
         if (session.shown or stated) and topical else []
-    op = "value" if q.op in ("help", "text", "about") else q.op
+    op = "value" if q.op in ("help", "text", "about") or not q.cued else q.op  # (货物部分呢: its figure, no operation asked)
     whole = shown_whole(labels, picked, doc) if picked and op == "share" else None
     if whole is not None:  # (服务类占采购总额多少: the total named is the whole, not a part; 占采购总额多少
         picked = [m for m in picked if m.term.key != whole.term.key]  # alone names no part: the last one's)

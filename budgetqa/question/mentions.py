@@ -426,7 +426,8 @@ def _says_nothing(extra: str) -> bool:
 # --------------------------------------------------------------------------- pinyin
 _QUERY_WORDS = ("资金来源", "来源", "多少", "占比", "比例", "比重", "下属单位", "内设机构", "质量指标", "数量指标",
                 "时效指标", "指标", "绩效", "绩效目标", "项目", "支出", "收入", "预算", "合计", "总计", "三公", "经费",
-                "三公经费", "增长", "减少", "增加", "排名", "最多", "最少", "哪个", "几个", "职责", "面积", "车辆")
+                "三公经费", "增长", "减少", "增加", "排名", "最多", "最少", "哪个", "几个", "职责", "面积", "车辆",
+                "政府采购", "采购", "货物", "工程", "服务", "总额")
 
 
 def resolve_pinyin(text: str, v: Vocabulary) -> str:
@@ -435,10 +436,21 @@ def resolve_pinyin(text: str, v: Vocabulary) -> str:
     A run may also be the initials of the start of a name typed on in characters
     (sxhb订阅费用 -> 山西画报订阅费用): it is replaced by that many leading characters.
     """
-    text = re.sub(r"(?<=[a-z])\s+(?=[a-z])", "", text)  # anke tidai gongcheng -> ankeditaigongcheng
-    runs = list(re.finditer(r"[a-z]{2,}", text))
-    if not runs:
+    if not re.search(r"[a-z]{2}", text):
         return text
+    # anke tidai gongcheng / jiben gongzi: one name typed in words apart; zfcg yusuan, which read as one run
+    # spells nothing: each of its words alone
+    joined = _resolve_runs(re.sub(r"(?<=[a-z])\s+(?=[a-z])", "", text), v)
+    for group in re.findall(r"[a-z]+(?:\s+[a-z]+)+", text):
+        together = re.sub(r"\s+", "", group)
+        if re.search(rf"(?<![a-z]){together}(?![a-z])", joined):
+            joined = joined.replace(together, _resolve_runs(group, v), 1)
+    return joined
+
+
+def _resolve_runs(text: str, v: Vocabulary) -> str:
+    """resolve_pinyin for the runs of latin letters as they stand."""
+    runs = list(re.finditer(r"[a-z]{2,}", text))
     for m in reversed(runs):
         word, after = m.group(), text[m.end():]
         best = None

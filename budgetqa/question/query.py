@@ -2166,7 +2166,8 @@ def _other_department(spaced: str, exact: list[Mention], q: Query, doc: Document
             for m in _ORGANISATION.finditer(piece):
                 if re.match(r"(?:这边|这里|方面)?(?:想|要|需要)(?:看|了解|问|知道|核|查)", piece[m.end():]):
                     continue  # 人大财经委这边想看…: who is asking, not what is asked about
-                name = re.split(r"是不是|是否|属于|属不属于|算不算|归不归|管不管|归|的|在|里|这个|那个|哪|有几个|有多少|现在"
+                name = re.split(r"是不是|是否|属于|属不属于|算不算|归不归|管不管|归|的|在|里面|里头|里|这个|那个|哪|有几个|有多少"
+                                r"|有没有|有无|现在"
                                 r"|还有|以及|加上|或者|还是|说|看到|报道",
                                 full_mention(piece, m))[-1]
                 name = name.strip("年和与及在、").lstrip("类款项级")  # 20131款党委办: the code's level, then a name
