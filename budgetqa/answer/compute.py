@@ -1790,8 +1790,10 @@ def pair_shown(q: Query, figures: list) -> Answer | None:
     a, b = shown
     # (年初X、年末X分别多少？一年下来增加了多少: the year's change of X, from its two ends)
     ends = re.sub(r"年初|期初", "", a.label) == re.sub(r"年末|期末", "", b.label) and a.label != b.label
+    summed = any(f.label == "合计（计算）" for f in figures)  # (两项加总, then 相差多少: the gap of the two added)
     if not (q.op in ("difference", "sum") and re.search(r"两者|二者|这两个|两个数|这俩", q.squashed) and a.table != b.table
-            or ends and q.op in ("difference", "change", "value") and re.search(r"增|减|变|差|多了|少了", q.squashed)):
+            or ends and q.op in ("difference", "change", "value") and re.search(r"增|减|变|差|多了|少了", q.squashed)
+            or summed and q.op == "difference" and not re.search(r"上面|刚才|前面|之前|上一个|上个", q.squashed)):
         return None
     said = f"{a.label} {amount_text(a.value, a.unit)}（{a.table} 第{a.line}行），{b.label} {amount_text(b.value, b.unit)}（{b.table} 第{b.line}行）"
     if q.op == "sum" and not ends:
