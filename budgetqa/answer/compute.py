@@ -2077,7 +2077,7 @@ def on_listed(doc: Document, q: Query, listed: list[str], amounts: list, unit: s
     if m is None or not listed or len(amounts) != len(listed) or any(a is None for a in amounts) or unit is None \
             or not re.search(r"加|合计|一共|总共|之和|总和|合起来", q.squashed):
         return None
-    if any(x.start < m.start() for x in q.subjects) or re.search(r"百分比|占比|比例|比重|%", q.squashed):
+    if any(x.start < m.start() for x in q.subjects) or re.search(r"百分比|百分之|几成|占比|比例|比重|%", q.squashed):
         return None  # 公积金养老还有这两个医疗 / A、B、C这三个: names of its own; 这几个百分比: not the amounts
     said = m.group(1)
     if said and (int(said) if said.isdigit() else chinese_ordinal(said.replace("两", "二"))) != len(listed):

@@ -561,8 +561,8 @@ def _settle_op(q: Query, v, doc: Document) -> None:
     if q.op != "check" and _SUM_AGAINST.search(q.squashed) and len(q.subjects) + len(q.amounts) >= 3:
         _prefer(q, "check", 80.0)  # A加B与C差多少: the sum set against C
     _rate_against(q)
-    if q.together and q.op == "sum":  # 加起来占多少: a share, of the sum
-        _prefer(q, "share")
+    if q.together and (q.op == "sum" or q.op == "check" and re.search(r"百分之|比例|比重|占比|几成", q.squashed)):
+        _prefer(q, "share")  # 加起来占多少 / 这两项一共占X的百分之几: a share, of the sum
     _shape_said(q)
     if q.scope and len(q.subjects) >= 2 and q.op == "share" and _is(q.subjects[0], q, _SCOPE_NAMES):
         q.scope = None  # 上年结转在项目支出中占比: the scope is the part asked, not a qualifier of the whole
