@@ -28,7 +28,7 @@ from budgetqa.answer.resolve import (NARRATIVE, REPORT_TOTALS, Value, code_value
                                     whole_column)
 from budgetqa.models import Document, Fact
 from budgetqa.question.mentions import Mention
-from budgetqa.question.numbers import Amount
+from budgetqa.question.numbers import Amount, plain
 from budgetqa.question.query import Query
 from budgetqa.question.vocabulary import Term
 from budgetqa.textnorm import chinese_ordinal, compact, squash, strip_ordinal
@@ -1841,12 +1841,12 @@ def last_several(q: Query, results: list) -> Answer | None:
     n = _SMALL[said.group(1)] if said.group(1) else min(len(results), 5)
     if len(results) < n or n < 3:
         return None
-    picked = [(what, to_unit(Value(f.label, f.value, f.unit, "", 0), "万元") if f.unit == "元" else f) for what, f, _ in results[-n:]]
-    units = {getattr(v, "unit") for _, v in picked}
-    if len(units) != 1:
+    picked = [(what, f.value / 10000 if f.unit == "元" else f.value, "万元" if f.unit == "元" else f.unit)
+              for what, f, _ in results[-n:]]
+    if len({unit for _, _, unit in picked}) != 1:
         return None
-    unit = units.pop()
-    values = [(what, v.amount if isinstance(v, Value) else v.value) for what, v in picked]
+    unit = picked[0][2]
+    values = [(what, plain(x)) for what, x, _ in picked]
     listed = "；".join(f"{what} {amount_text(x, unit)}" for what, x in values)
     if _EXTREMES_GAP.search(q.squashed):
         (top, high), (bottom, low) = max(values, key=lambda p: p[1]), min(values, key=lambda p: p[1])
