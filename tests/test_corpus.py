@@ -354,3 +354,13 @@ def test_numbers_printed_below_their_blanks_fill_them_even_a_lone_one():
     purchases = [(f.label, f.value, f.line) for f in doc.facts if f.kind == "amount" and 652 <= f.line <= 658]
     assert ("采购金额", D("246.47"), 654) in purchases and ("采购金额", D("0"), 656) in purchases
     assert ("采购金额", D("4.79"), 658) in purchases
+
+
+def test_figures_under_a_sentence_fill_its_places_past_the_quotes_and_by_kind():
+    # 财政局's 三公 paragraph: the quotes of “三公” sit on the line of the figures below the sentence
+    # (“ ” 0.95 0.00), and a later line mixes a rate and an amount (0% 0.00 0%) for places of each kind.
+    doc = parse_file(CORPUS / "final_shanghai_putuo_caizhengju_2024.txt")
+    stated = [(f.kind, f.label, f.value, f.line) for f in doc.facts if 600 <= f.line <= 604]
+    assert ("amount", "三公经费财政拨款支出年初预算", D("0.95"), 601) in stated
+    assert ("amount", "支出决算", D("0.00"), 601) in stated
+    assert ("amount", "因公出国（境）费决算", D("0.00"), 603) in stated

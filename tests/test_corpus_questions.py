@@ -475,10 +475,12 @@ def test_a_table_named_alone_reads_the_last_row_there(tmp_path):
 
 def test_a_table_whose_figures_cannot_be_placed_is_quoted_not_emptied(databases):
     """A 三公 table whose printed figures fit none of its columns (a noisy extraction) is quoted as printed,
-    with no figure given as a column's: never an empty answer."""
+    with no figure given as a column's: never an empty answer. The figures the narrative states of it (its
+    sentence's numbers, printed a line below it) are given, from that line."""
     answer = ask(connect(databases[FINANCE]), "财政局三公经费预算多少，实际花了多少", Session())
     assert answer.matched and "无法确定" in answer.text and "0.95" in answer.text, answer.text
-    assert not answer.figures
+    assert {f.table for f in answer.figures} == {"情况说明"}, answer.figures
+    assert has_number(answer, 0.95) and has_number(answer, 0), answer.text
 
 
 def test_columns_a_total_row_has_not_are_figures_of_their_own(databases):

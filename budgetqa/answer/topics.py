@@ -104,6 +104,13 @@ def three_public(doc: Document, q: Query) -> Answer | None:
         a.text = f"{a.understood}：{table.label} 印有数字，但无法确定各自属于哪一栏：{quoted}。"
         a.figures = []
         a.source(table.label, printed[0], "三公经费")
+        anchor = next((f for f in doc.facts if f.kind == "amount" and "三公" in f.label), None)
+        stated = [f for f in doc.facts if anchor is not None and f.sentence == anchor.sentence and f.kind == "amount"]
+        if stated:  # (the narrative's sentence of the same figures: 三公经费…年初预算为0.95万元，支出决算为0.00万元)
+            a.text += f"{NARRATIVE}第{anchor.line}行写明：" + "，".join(
+                f"{f.label.strip('“”')} {amount_text(f.value, f.unit)}" for f in stated) + "。"
+            for f in stated:
+                a.figure(f.label.strip("“”"), f.value, f.unit, NARRATIVE, f.line)
         return a
     a.text += "；".join(parts) + f"（{table.label}）。"
     if len(wanted) == 2 and doc.kind == "决算":

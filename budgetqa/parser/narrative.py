@@ -158,7 +158,8 @@ def _sections(lines: list[str], covered: set[int]) -> list[tuple[str, _Text]]:
         topic = len(text) <= 40 and _TOPIC.search(text) and not _CLAUSE_MARK.search(text)
         if "名词解释" in title and _GLOSSARY_ENTRY.match(text):
             numbered = topic = False  # 一、财政拨款收入：指…: an entry of the glossary, not a heading
-        if _fill_slots(body, line, no):
+        # (“ ” 0.95 0.00: the quotes of a word above, pulled onto the line of its sentence's numbers)
+        if _fill_slots(body, _QUOTES.sub(" ", line) if _QUOTES.search(line) else line, no):
             continue
         if numbered or topic:
             if body.chars or title:
@@ -182,6 +183,9 @@ _HOLE = re.compile(r"(?<=[^\d\s])\s+(?=[^\d\s])")
 _NUMBERS_ONLY = re.compile(r"\s*(?:\d[\d,]*\.\d+|\d+)%?(?:\s+(?:\d[\d,]*\.\d+|\d+)%?)*\s*")
 
 
+# Quotation marks the text layer moved off the word they quote (“三公”), and a pair left quoting nothing.
+_QUOTES = re.compile(r"[“”\"‘’]")
+_BARE_QUOTES = re.compile(r"“\s*”|\"\s*\"|‘\s*’")
 # A gap that a count or an amount left, before the unit it is counted in (设备 台（套）, 共有车辆 辆).
 _UNIT_AFTER_HOLE = re.compile(r"台|辆|套|万元|亿元|元|平方米|个|人|项|%|年|月|日")
 
@@ -210,8 +214,13 @@ def _fill_slots(body: _Text, line: str, no: int) -> bool:
         return True
     tail = body.text[-160:]
     start = len(body.chars) - len(tail)
-    empty = _EMPTY_RATE if all(n.endswith("%") for n in numbers) else _EMPTY_SLOT
-    slots = [start + m.start() for m in empty.finditer(tail)]
+    rates = [n.endswith("%") for n in numbers]
+    if all(rates) or not any(rates):
+        empty = _EMPTY_RATE if all(rates) else _EMPTY_SLOT
+        slots = [start + m.start() for m in empty.finditer(tail)]
+    else:  # (完成预算的 ，…决算为 万元，完成预算的 ； / 0% 0.00 0%: rates and amounts, each in a place of its kind)
+        places = sorted([(m.start(), True) for m in _EMPTY_RATE.finditer(tail)] + [(m.start(), False) for m in _EMPTY_SLOT.finditer(tail)])
+        slots = [start + at for at, _ in places] if [rate for _, rate in places] == rates else []
     if not slots or len(slots) != len(numbers):
         return False
     for at, number in reversed(list(zip(slots, numbers))):
@@ -226,7 +235,7 @@ def _clean_label(label: str, department: str) -> str:
     label = _LABEL_VERB.sub("", label)  # 年初预算为 -> 年初预算
     label = _LABEL_NOTE.sub("", label)  # 政府采购金额（以合同签订为准）
     label = _LABEL_YEAR.sub(lambda m: "" if _YEAR_START.match(m.group()) else m.group(), label)
-    label = _LABEL_NOISE.sub("", label)
+    label = _LABEL_NOISE.sub("", _BARE_QUOTES.sub("", label))  # (“”三公经费…: quotes the text layer emptied)
     return label.strip("，,：:、的 ")
 
 
