@@ -373,7 +373,7 @@ def wants_comparison(question: str, named: Named, current: Report, own: list[Rep
             return Across("named", reports=reports, ordered=bool(_ORDER.search(text)),
                           others=others if len(groups) >= 2 else [])
     department, reports = (taken[0].department, taken[0].reports) if groups else (current.department, own)
-    if sorted(years) == [current.year - 1, current.year] and _THIS_REPORT.search(text):
+    if current.year and sorted(years) == [current.year - 1, current.year] and _THIS_REPORT.search(text):
         return None  # 24年这份说明里比2023年增加多少: this report, and the year before it prints beside its own
     if len(years) >= 2:
         dated = [r for r in reports if r.year in years]
