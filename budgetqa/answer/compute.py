@@ -680,15 +680,16 @@ def share(doc: Document, q: Query) -> Answer | None:
         found = share_against(doc, q)
         if found is not None:
             return found
-    rates = [f for f in doc.facts if f.kind == "share" and f.label.startswith("完成")]
-    names = [squash(t.name)[:4] for m in q.subjects for t in m.terms if t.name]
-    stated = q.has("完成") and any(n in squash(f.topic or f.subject or f.section) for f in rates for n in names)
-    if doc.kind == "决算" and q.has("完成", "执行") and "占" not in q.squashed and not stated:
-        found = _row_budget_outturn(doc, q)  # 三公经费执行了百分之几: its table row's outturn over its budget
-        if found is not None:
-            return found
-    if q.has("完成") and rates:
-        return completion(doc, q)
+    if q.has("完成", "执行"):  # (completion asked: the rates stated, else a table row's budget and outturn)
+        rates = [f for f in doc.facts if f.kind == "share" and f.label.startswith("完成")]
+        names = [squash(t.name)[:4] for m in q.subjects for t in m.terms if t.name]
+        stated = q.has("完成") and any(n in squash(f.topic or f.subject or f.section) for f in rates for n in names)
+        if doc.kind == "决算" and "占" not in q.squashed and not stated:
+            found = _row_budget_outturn(doc, q)  # 三公经费执行了百分之几: its table row's outturn over its budget
+            if found is not None:
+                return found
+        if q.has("完成") and rates:
+            return completion(doc, q)
     found = _typed_share(doc, q)
     if found is not None:
         return found

@@ -25,7 +25,7 @@ from budgetqa.answer.documents import (asked_kind, both_visited, chosen_report, 
                                        without_report)
 from budgetqa.departments import Named, Report
 from budgetqa.models import ECONOMIC_CLASSES, Document
-from budgetqa.question.numbers import chinese_numbers, small_numeral
+from budgetqa.question.numbers import chinese_numbers
 from budgetqa.question.vocabulary import printed_text
 from budgetqa.question.query import (MAX_QUESTION, UNIT_DOMAINS, Query, measure_word, pointed_item, pointed_pair, read, same_reading,
                                      scope_parts,
