@@ -173,6 +173,10 @@ COMMON_WORDS = ("工程", "服务", "工作", "管理", "事务", "建设", "办
                 "情况", "其中", "说明", "本身", "日常", "运转", "机关", "办公室", "部门预算", "职工", "干部", "员工", "人员", "区委", "市委", "县委", "党委", "政府",
                 "人大", "政协")
 
+# Words after digits that make them the opening of classification codes (以208打头的科目, 2101开头的两个项):
+# every code that opens with them, read under the one code they all open with.
+CODE_OPENING = r"(?:开头|打头|起头|字头|开始|为首|起始)"
+
 # --------------------------------------------------------------------------- scope
 # Which money: this year's arrangements (本年), carried over from last year (上年结转), or both (全部).
 SCOPE_WORDS: dict[str, tuple[str, ...]] = {
@@ -393,6 +397,9 @@ UNIT_WORDS: dict[str, re.Pattern] = {
     "千元": re.compile(rf"多少千元|{_INTO}千元|千元为单位"),
     "亿元": re.compile(rf"(?:多少|几)(?:个)?亿|{_INTO}亿元?|亿元为单位"),
 }
+# Words that make a unit or rounding asked hold for the rest of the conversation (接下来都用元说, 后面都换成亿元).
+FROM_NOW_ON = re.compile(r"(?:接下来|以后|往后|后面|之后|今后|后续|此后|下面|从现在(?:起|开始))(?:的?(?:问题|回答|答案|数字|金额|数))?"
+                         r"(?:都|一律|统一|全部|全都|均)")
 # Words of adding things up (加起来, 加一块, 合计 …): every reading of a sum asks with these.
 ADDING = r"(?:加起来|合起来|加在一起|加到一起|加一起|加一块|加到一块|合一块|合在一起|算在一起|放一起|凑一起|相加|之和|总和|合计|一共|总共|共计|加总)"
 ADDED = re.compile(ADDING)

@@ -31,6 +31,20 @@ def answer(op: str, understood: str, text: str) -> Answer:
     return Answer(True, op, head + text, understood=f"按「{understood}」理解" if understood else "")
 
 
+def joined(parts: list[Answer]) -> Answer:
+    """Answers to several parts of one question as one card: the first, with every other's sentence,
+    understanding, figures, rows and sources after its own."""
+    first = parts[0]
+    for other in parts[1:]:
+        first.text += " " + other.text
+        first.understood += "；" + other.understood if other.understood else ""
+        first.figures += other.figures
+        first.rows += other.rows
+        for s in other.sources:
+            first.source(s.where, s.line, s.row)
+    return first
+
+
 def add(a: Answer, v: Value) -> None:
     """A resolved value as a headline figure with its source."""
     a.figure(v.label, v.amount, v.unit, v.where, v.line)

@@ -724,8 +724,8 @@ def share(doc: Document, q: Query) -> Answer | None:
         item = three_public_value(doc, q, m) or item
     item = _spent_like(doc, q, m, item, base)
     base = to_unit(base, item.unit)
-    if base.amount < item.amount and "fact" in m.kinds and q.whole is not None and q.whole.via != "exact":
-        family = family_total(doc, item)  # (工程采购占采购总额: a whole smaller than its part was misread;
+    if base.amount <= item.amount and "fact" in m.kinds and q.whole is not None and q.whole.via != "exact":
+        family = family_total(doc, item)  # (工程采购占采购总额: a whole no larger than its part was misread;
         if family is not None and family.amount >= item.amount:  # the total its sentence states is the whole)
             base = family
     if base.amount == 0 or base.unit != item.unit or base.key == item.key and base.label == item.label:
@@ -1992,15 +1992,19 @@ _THESE = re.compile(r"这(?:([两三四五六七八九十\d]+)|几|些)(?:个|�
 _FIRST_N = re.compile(r"^(?:那|这)?(?:列表里|上面|刚才)?(?:的)?前([两二三四五六七八九十\d]{1,2})(?:大)?(?:个|项|名|笔|位|(?![年季月天]))")
 
 
-def _first_of_listed(doc: Document, q: Query, listed: list[str], amounts: list, unit: str) -> Answer | None:
-    """前三个加起来多少(，占X多少) after a list: the first items as the list showed them, added, and the
-    sum's share of the whole named."""
+def first_n(q: Query) -> int | None:
+    """How many first items of the last list 前三个加起来多少 adds (None when it adds no first items)."""
     m = _FIRST_N.match(q.squashed)
     if m is None or not re.search(r"加|合计|一共|总共|之和|总和|合起来", q.squashed):
         return None
-    said_ = m.group(1)
-    n = int(said_) if said_.isdigit() else chinese_ordinal(said_.replace("两", "二"))
-    if not 2 <= n <= len(listed):
+    return int(m.group(1)) if m.group(1).isdigit() else chinese_ordinal(m.group(1).replace("两", "二"))
+
+
+def _first_of_listed(doc: Document, q: Query, listed: list[str], amounts: list, unit: str) -> Answer | None:
+    """前三个加起来多少(，占X多少) after a list: the first items as the list showed them, added, and the
+    sum's share of the whole named."""
+    n = first_n(q)
+    if n is None or not 2 <= n <= len(listed):
         return None
     computed = sum(amounts[:n], Decimal(0))
     shown = " + ".join(f"{name} {x}" for name, x in zip(listed[:n], amounts[:n])) + f" = {amount_text(computed, unit)}"
@@ -2017,14 +2021,36 @@ def _first_of_listed(doc: Document, q: Query, listed: list[str], amounts: list, 
     return a
 
 
-def _pair_of_listed(q: Query, listed: list[str], amounts: list, unit: str) -> Answer | None:
-    """这俩差多少 after a breakdown whose rows are a parent and its two children: those two, compared."""
-    if q.subjects or not re.search(r"这俩|这两(?:个|项|者|笔)|两者|二者", q.squashed) or not re.search(r"差|相差|多多少|少多少", q.squashed):
+def _rest_of_top(q: Query, listed: list[str], amounts: list, unit: str, top: int) -> Answer | None:
+    """剩下的呢 / 其余23个项目加起来 after the first items of a ranking were picked out: the others, added."""
+    m = _REST.match(q.squashed)
+    if not top or q.subjects or m is None or top >= len(listed):
+        return None
+    rest = list(zip(listed[top:], amounts[top:]))
+    said_ = re.search(r"([\d一二两三四五六七八九十]+)[类款项个块笔]", q.squashed)
+    if said_ and (int(said_.group(1)) if said_.group(1).isdigit() else chinese_ordinal(said_.group(1).replace("两", "二"))) != len(rest):
+        return None  # (其余五个 after a list that leaves three: not that list)
+    computed = sum((a for _, a in rest), Decimal(0))
+    out = answer("sum", f"前 {top} 项以外的 {len(rest)} 项之和",
+                 f"除前 {top} 项外，其余 {len(rest)} 项：" + " + ".join(f"{n} {a}" for n, a in rest) + f" = {amount_text(computed, unit)}。")
+    out.figure("合计（计算）", computed, unit)
+    out.figure("项数", Decimal(len(rest)), "项")
+    return out
+
+
+_BARE_GAP = re.compile(r"(?:那)?(?:它们|他们)?(?:之间|相互)?(?:相)?差(?:了|距)?(?:多少|几多|有多大)(?:钱|万元?|元)?(?:呢|啊|呀)?")
+
+
+def _pair_of_listed(q: Query, listed: list[str], amounts: list, unit: str, fresh: bool, listing: bool) -> Answer | None:
+    """这俩差多少 / 差多少 just after a list asked for of two items (or a breakdown whose rows are a parent and its
+    two children): those two, compared."""
+    if q.subjects or not fresh or not listing or not re.search(r"差|相差|多多少|少多少", q.squashed) \
+            or not (re.search(r"这俩|这两(?:个|项|者|笔)|两者|二者|两项", q.squashed) or _BARE_GAP.fullmatch(q.squashed)):
         return None
     codes = [n.split(" ", 1)[0] for n in listed]
     leaves = [(n, a) for n, c, a in zip(listed, codes, amounts)
               if not (c.isdigit() and any(o != c and o.startswith(c) for o in codes))]
-    if len(leaves) != 2 or len(leaves) == len(listed):
+    if len(leaves) != 2:
         return None
     (name_a, a), (name_b, b) = leaves
     big, small = ((name_a, a), (name_b, b)) if a >= b else ((name_b, b), (name_a, a))
@@ -2066,12 +2092,15 @@ def _mean_of_listed(q: Query, listed: list[str], amounts: list, unit: str) -> An
     return a
 
 
-def on_listed(doc: Document, q: Query, listed: list[str], amounts: list, unit: str | None, fresh: bool = True) -> Answer | None:
+def on_listed(doc: Document, q: Query, listed: list[str], amounts: list, unit: str | None, fresh: bool = True,
+              listing: bool = False, top: int = 0) -> Answer | None:
     """这四个大类加起来是不是550.51 / 这几项合计多少 / 前三个加起来多少: the items the last list showed, added
-    (and set against a total typed or named, or taken as a share of it)."""
+    (and set against a total typed or named, or taken as a share of it). ``listing``: the last question asked
+    for a list (not for figures it named), so a bare 差多少 is of its two items. ``top``: how many of its first
+    items the last answer picked out (剩下的呢 adds the others)."""
     if listed and unit is not None and len(amounts) == len(listed) and not any(a is None for a in amounts) \
-            and (first := _first_of_listed(doc, q, listed, amounts, unit) or _pair_of_listed(q, listed, amounts, unit)
-                 or _rest_of_listed(q, listed, amounts, unit)
+            and (first := _first_of_listed(doc, q, listed, amounts, unit) or _pair_of_listed(q, listed, amounts, unit, fresh, listing)
+                 or _rest_of_listed(q, listed, amounts, unit) or (_rest_of_top(q, listed, amounts, unit, top) if fresh else None)
                  or (_mean_of_listed(q, listed, amounts, unit) if fresh else None)) is not None:
         return first
     m = _THESE.search(q.squashed)
@@ -2081,7 +2110,10 @@ def on_listed(doc: Document, q: Query, listed: list[str], amounts: list, unit: s
     if any(x.start < m.start() for x in q.subjects) or re.search(r"百分比|百分之|几成|占比|比例|比重|%", q.squashed):
         return None  # 公积金养老还有这两个医疗 / A、B、C这三个: names of its own; 这几个百分比: not the amounts
     said = m.group(1)
-    if said and (int(said) if said.isdigit() else chinese_ordinal(said.replace("两", "二"))) != len(listed):
+    count = (int(said) if said.isdigit() else chinese_ordinal(said.replace("两", "二"))) if said else None
+    if top and count in (None, top):  # 这三个 after a ranking's first three: those three, not its whole list
+        listed, amounts = listed[:top], amounts[:top]
+    elif count is not None and count != len(listed):
         return None  # 这三个 after a list of four: not that list
     computed = sum(amounts, Decimal(0))
     shown = " + ".join(f"{n} {x}" for n, x in zip(listed, amounts)) + f" = {amount_text(computed, unit)}"

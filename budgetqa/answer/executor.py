@@ -27,7 +27,7 @@ from budgetqa.departments import Named, Report
 from budgetqa.models import ECONOMIC_CLASSES, Document
 from budgetqa.question.numbers import chinese_numbers
 from budgetqa.question.vocabulary import printed_text
-from budgetqa.question.query import (MAX_QUESTION, UNIT_DOMAINS, Query, measure_word, pointed_item, pointed_pair, read, same_reading,
+from budgetqa.question.query import (MAX_QUESTION, UNIT_DOMAINS, Query, measure_word, pointed_item, pointed_pair, read, read_places, same_reading,
                                      scope_parts,
                                      shown_mentions, shown_whole, unexplained, with_context, without_loose_totals)
 from budgetqa.readback import read_document
@@ -44,6 +44,8 @@ OPERATIONS = {
     "text": text.text, "define": text.define, "about": text.about, "help": text.help_answer,
 }
 _MIN_SCORE = 30
+# Operations that answer with a list of items (not with figures the question named).
+LISTING_OPS = ("breakdown", "list", "filter", "rank", "count")
 # Operations clearly asked for that no other operation may stand in for: a breakdown the report does
 # not print is not answered with the total.
 _NOT_SUBSTITUTED = {"breakdown": "明细或构成", "parent": "上级科目", "rank": "排序所需的数字", "text": "相关说明"}
@@ -226,6 +228,9 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
         question = _PREMISES_SIZE.sub("办公用房面积是多少", question, count=1)
     if not squash(question):
         return _unmatched(doc, "none", "问题是空的：请输入想查的科目、项目或数字，例如「2013105」或「基本支出多少」。")
+    question = _standing_form(question, session)
+    if not squash(question):
+        return _standing_said(session)
     question = _year_swapped(question, session)
     picked = _pick(question, session)
     if picked:
@@ -287,10 +292,45 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
     _remember_names_asked(session, answer, figures if len(parts) > 1 else [])
     if len(question) > MAX_QUESTION:
         answer.text += f"（问题超过 {MAX_QUESTION} 字，只读了前 {MAX_QUESTION} 字。）"
+    _in_kept_form(answer, question, session)
     session.choices = answer.choices
     session.line_figures = list(answer.figures)
     session.history.append(question)
     return answer
+
+
+def _standing_form(question: str, session: Session) -> str:
+    """A unit or rounding asked for the rest of the conversation (接下来都用元说, 后面都保留一位小数) is kept in the
+    session; a clause that asks only that is taken out of the question."""
+    kept = []
+    for clause in re.split(r"(?<=[。；;，,：:！!])", question):
+        typed = squash(clause)
+        unit = next((u for u, words in lexicon.UNIT_WORDS.items() if words.search(typed)), None)
+        places = lexicon.PLACES_WORDS.search(typed)
+        if lexicon.FROM_NOW_ON.search(typed) and (unit or places):
+            session.kept_unit = unit or session.kept_unit
+            session.kept_places = read_places(places) if places else session.kept_places
+            if not _ASKS.search(typed):
+                continue  # (接下来都用元说。: said, not asked)
+        kept.append(clause)
+    return "".join(kept)
+
+
+def _standing_said(session: Session) -> Answer:
+    """The unit and rounding kept, said back when a line asks nothing else."""
+    unit, places = session.kept_unit, session.kept_places
+    said = "、".join(x for x in (f"折合成{unit}" if unit else "", f"保留{places}位小数" if places else "取整" if places == 0 else "") if x)
+    return build.answer("help", "", f"好的：接下来的回答中的数字都{said}给出（原表数字照印不变）。")
+
+
+def _in_kept_form(answer: Answer, question: str, session: Session) -> None:
+    """The unit and rounding kept for the conversation, given with the figures of an answer that asks none of
+    its own."""
+    typed = squash(question)
+    if answer.matched and session.kept_unit and not any(words.search(typed) for words in lexicon.UNIT_WORDS.values()):
+        convert_units(answer, Query(unit=session.kept_unit))
+    if answer.matched and session.kept_places is not None and not lexicon.PLACES_WORDS.search(typed):
+        round_figures(answer, Query(places=session.kept_places))
 
 
 # 差额呢 / 完成率是多少 with nothing else named: a figure the last answer gave under that name
@@ -773,6 +813,20 @@ def _stated_beside(doc: Document, q: Query) -> list[str]:
     return [f.label for f in doc.facts if f.kind == "amount" and f.sentence in sentences]
 
 
+def _on_listed(doc: Document, q: Query, session: Session) -> Answer | None:
+    """A question of the items the last list showed (这几项加起来, 前三个, 剩下的呢, 这俩差多少), answered of them."""
+    last = session.last_query
+    found = compute.on_listed(doc, q, session.listed, session.listed_amounts, session.listed_unit,
+                              fresh=len(session.history) - session.listed_at <= 1,
+                              listing=last is not None and last.op in LISTING_OPS and len(last.subjects) <= 1,
+                              top=session.listed_top)
+    if found is not None:
+        _remember_result(session, found)  # (前三个加起来多少，占X多少: of that sum)
+        session.listed_at = len(session.history)  # (前三加起来 … 剩下的呢: the list is still the one in use,
+        session.listed_top = compute.first_n(q) or session.listed_top  # its first three picked)
+    return found
+
+
 def _answer(conn, doc: Document, question: str, session: Session, continuing: bool = False) -> Answer:
     """Read one question, fill its gaps from the conversation, refuse or execute it."""
     session.unanswered = None
@@ -796,10 +850,8 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         found = compute.rest_of_share(doc, q, session.last_query)  # 剩下的呢 after a share
         if found is not None:
             return found
-    found = compute.on_listed(doc, q, session.listed, session.listed_amounts, session.listed_unit,
-                              fresh=len(session.history) - session.listed_at <= 1) if not picked else None
+    found = _on_listed(doc, q, session) if not picked else None
     if found is not None:
-        _remember_result(session, found)  # (前三个加起来多少，占X多少: of that sum)
         return found
     found = compute.rate_gap(q, session.rates) if not q.subjects else None
     found = found or compute.points_against(q, session.last_figures)  # 比44.90%高几个百分点
@@ -884,6 +936,7 @@ def _remember(session: Session, answer: Answer, q: Query, doc: Document) -> None
         session.listed_unit = answer.rows[0][answer.columns.index("单位")] if "单位" in answer.columns and answer.rows else None
         session.listed_at = len(session.history)
         session.listed_sentences = "名称" not in answer.columns
+        session.listed_top = len(answer.focus) if answer.intent == "rank" and len(answer.focus) < len(listed) else 0
     _remember_result(session, answer, q)
     rate = next((f for f in answer.figures if "变动率" in f.label and f.unit == "%"), None)
     if answer.intent == "change" and rate is not None and not (session.rates and session.rates[-1][1].label == rate.label):
@@ -1296,7 +1349,7 @@ def convert_units(answer: Answer, q: Query) -> None:
     for f in totals or shown:
         if f.unit in factors and "（折合" not in f.label:  # (a figure converted already is not converted again)
             converted.append(Figure(f"{f.label}（折合{target}）", scaled(f.value, f.unit), target, f.table, f.line))
-    if not converted and {"名称", "金额", "单位"} <= set(answer.columns) and len(answer.rows) <= 12:
+    if (not converted or totals) and {"名称", "金额", "单位"} <= set(answer.columns) and len(answer.rows) <= 12:
         name, amount, unit = (answer.columns.index(c) for c in ("名称", "金额", "单位"))
         for row in answer.rows:  # a short list's rows (各多少万元 of rows printed in 元)
             if row[unit] in factors and isinstance(row[amount], Decimal):
@@ -1311,8 +1364,9 @@ def round_figures(answer: Answer, q: Query) -> None:
     then rounded half up to the places asked; a figure already that short is left as it is."""
     if q.places is None:
         return
-    converted = [f for f in answer.figures if "（折合" in f.label]
-    shown = converted or (answer.figures[:20] if answer.intent in ("rank", "breakdown") or q.each else answer.figures[:3])
+    converted = [f for f in answer.figures if "（折合" in f.label]  # (with the rates given beside them)
+    shown = converted + [f for f in answer.figures[:3] if f.unit == "%"] if converted else (
+        answer.figures[:20] if answer.intent in ("rank", "breakdown") or q.each else answer.figures[:3])
     step = Decimal(1).scaleb(-q.places)
     said = "取整" if q.places == 0 else f"保留{'两' if q.places == 2 else '零一二三四五六七八九'[q.places % 10]}位小数"
     rounded = [(f, f.value.quantize(step, ROUND_HALF_UP)) for f in shown if isinstance(f.value, Decimal)]

@@ -17,7 +17,7 @@ from budgetqa.answer import build
 from budgetqa.answer.lists import column_domain, list_answer
 from budgetqa.answer.text import define, units
 from budgetqa.answer.topics import topic_answer
-from budgetqa.answer.build import add, answer, cited, said
+from budgetqa.answer.build import add, answer, cited, joined, said
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import (NARRATIVE, Value, best_values, carry_split, children_rows, code_place, topic_facts,
                                      group_members, measure_column, parent_row, row_values, table_no_of, values, whole_column)
@@ -564,6 +564,10 @@ def _shares_words(label: str, title: str) -> bool:
 def breakdown(doc: Document, q: Query) -> Answer | None:
     """What a figure is made of: the rows under a code or an economic class, a column's items,
     a group's members, a topic's parts, a table's rows."""
+    if len(q.subjects) > 1 and q.whole is None and all(m.kinds == {"code"} for m in q.subjects):
+        parts = [breakdown(doc, replace(q, subjects=[m])) for m in q.subjects]  # 20131和20132下面各有哪些: each's
+        if all(p is not None and p.intent == "breakdown" for p in parts):
+            return joined(parts)
     if q.whole is not None and q.subjects and [m.term for m in q.subjects] != [q.whole.term] or len(q.subjects) > 1:
         return value(doc, q)  # X下面的Y: Y's figure, read within X; 工资、奖金、津补贴包括哪几项: each
     # (收入就两块吧，各占总收入多少: the parts of the whole, each with its share of it)

@@ -106,6 +106,7 @@ class Session:
     listed_amounts: list = field(default_factory=list)  # their amounts, where the answer shows them (最大的那个)
     listed_unit: str | None = None  # the unit of those amounts (这四个大类加起来)
     listed_at: int = -2  # how many lines had been asked when that list was shown (平均每款多少 asks of a list just shown)
+    listed_top: int = 0  # how many of the listed items the last ranking or 前N picked out (剩下的呢: the others)
     listed_sentences: bool = False  # the listed items are sentences (the duties): pointed at, they are said
     last_figures: list = field(default_factory=list)  # the last answer's figures (差在哪个科目: of the two it gave)
     results: list = field(default_factory=list)  # (what, figure, intent) of the last answers, oldest first (两者差多少)
@@ -122,6 +123,8 @@ class Session:
     choices: list[tuple[str, str]] = field(default_factory=list)
     history: list[str] = field(default_factory=list)
     visited: list[int] = field(default_factory=list)  # the reports the conversation has been about, latest last (两家)
+    kept_unit: str | None = None  # a unit asked for the rest of the conversation (接下来都用元说)
+    kept_places: int | None = None  # decimal places asked for the rest of the conversation (后面都保留一位小数)
 
 
 def amount_text(value: Decimal, unit: str) -> str:

@@ -114,7 +114,19 @@ def _codes(squashed: str, v: Vocabulary) -> list[Mention]:
     for m in re.finditer(r"(?<![\d.])(\d{5}|\d{7})(?![\d.]|年(?!初)|%)", squashed):
         if m.group(1) in v.codes:
             out.append(Mention(m.start(), m.end(), [v.codes[m.group(1)]]))
+    for m in re.finditer(r"(?<![\d.])(\d{3,6})(?=" + lexicon.CODE_OPENING + ")", squashed):
+        tops = _codes_opened(m.group(1), v)
+        if tops != [m.group(1)]:
+            out += [Mention(m.start(), m.end(), [v.codes[top]], via="code") for top in tops]
     return out
+
+
+def _codes_opened(digits: str, v: Vocabulary) -> list[str]:
+    """The codes every code opening with the digits lies under, each one of them (2101 -> 21011,
+    2013 -> 20131, 20132); none when the digits open no code or codes of more than three."""
+    opened = sorted((c for c in v.codes if c.startswith(digits)), key=len)
+    tops = [c for c in opened if not any(c != o and c.startswith(o) for o in opened)]
+    return tops if len(tops) <= 3 else []
 
 
 # What a table title says before its name that does not qualify it (the year, 预算/决算, 部门/单位).

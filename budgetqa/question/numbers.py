@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from budgetqa import lexicon
+
 _CN_NUMERAL = "零〇一二两三四五六七八九十百千万亿点"
 _CN_RUN = f"[{_CN_NUMERAL}]"
 _PATTERNS = (
@@ -136,7 +138,8 @@ class Numbers:
     choice: int | None = None  # '2', '第二个': a pick from the last answer's choices
 
 
-_YEAR = re.compile(r"(?<![\d.])(20[0-4]\d)(?:年|(?![\d.万元%]))")
+_YEAR = re.compile(r"(?<![\d.])(20[0-4]\d)(?:年|(?![\d.万元%]|" + lexicon.CODE_OPENING + "))")
+_CODE_OPENED = re.compile(lexicon.CODE_OPENING)  # digits opening codes, no amount
 _DATE = re.compile(r"(?<!\d)20\d\d年\d{1,2}月(?:\d{1,2}[日号])?")
 _NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])")
 
@@ -172,6 +175,7 @@ def read_numbers(squashed: str) -> Numbers:
     for m in _NUMBER.finditer(squashed):
         raw, after = m.group(1), squashed[m.end():m.end() + 2]
         if after[:1] in ("%", "年") or squashed[max(0, m.start() - 1):m.start()] in ("前", "第", "后", "表") \
+                or _CODE_OPENED.match(squashed, m.end()) \
                 or (after[:1] in ("个", "项", "张", "名", "位", "条", "类", "款", "列", "倍") and "." not in raw):
             continue
         rough = re.match(r"(多|来|余)(万|元|块)", squashed[m.end():m.end() + 2])  # 530多万: a guess above 530万

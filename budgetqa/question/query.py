@@ -181,6 +181,8 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     blanked = _blank(_blank_qualifiers(squashed), q.missing)
     spaced = _blank(_blank_qualifiers(squash_spaced(text)), q.missing)
     mentions = [m for m in find_mentions(blanked, spaced, v, doc) if not _inside_number(m, q) and not _parent_word(q, m)]
+    # digits opening the codes of several branches (2013开头: 20131, 20132): each branch a subject
+    mentions = [replace(m, terms=[t]) if m.via == "code" else m for m in mentions for t in (m.terms if m.via == "code" else [None])]
     fixed = homophone_fix(text, squashed, mentions, v, lambda: printed_text(doc)) if heard < 3 else None
     if fixed is not None:  # 差履费 typed for 差旅费: read again as the name sounds
         return read(fixed, doc, heard + 1)
@@ -389,7 +391,7 @@ def _table_described(q: Query, doc: Document) -> None:
 
 
 # Going down the classification from what was named or asked last (再往下, 下一层, 下面的款).
-_DOWN = re.compile(r"往下|下一层|下一级|下级科目|下面的?(?:款|项|科目)|下面一层|下面呢|下面有")
+_DOWN = re.compile(r"往下|下一层|下一级|下级科目|下面的?(?:款|项|科目)|下面一层|下面呢|下面有|" + lexicon.CODE_OPENING)
 _UP = re.compile(r"上面的?(?:款|类|一级|一层|科目)|上一级|上一层|往上|上面(?:的)?(?:两|二|几|各)(?:级|层)|上(?:两|二)(?:级|层)")
 
 
@@ -1137,6 +1139,12 @@ _RANGE = re.compile(r"(?:在|介于|处于|位于)?\d[\d.,]*(?:万元|万|元|�
                     r"(?:之间|以内|区间|范围)?|(?:和|与|跟)\d[\d.,]*(?:万元|万|元|块钱|块)?(?:之间|区间|范围))")
 
 
+def read_places(said: re.Match) -> int:
+    """The decimal places a match of lexicon.PLACES_WORDS asks for (保留一位小数: 1, 取整: 0)."""
+    digits = said.group(1) or "0"
+    return int(digits) if digits.isdigit() else small_numeral(digits)
+
+
 def _range(q: Query) -> None:
     """Two amounts joined as the ends of a range (10万到50万之间, 介于5万和20万, 5万元至20万元的): a filter
     between them, both ends included; an end typed without a unit takes the other's."""
@@ -1213,8 +1221,7 @@ def _shape(q: Query, doc: Document) -> None:
     if q.unit is None and s.endswith(("元", "元?")) and not s.endswith("万元"):
         q.unit = "元"
     if places := lexicon.PLACES_WORDS.search(s):
-        digits = places.group(1) or "0"
-        q.places = int(digits) if digits.isdigit() else small_numeral(digits)
+        q.places = read_places(places)
     plain = s.replace("项目", "□□")  # 项 of 项目 is not the 项 level
     q.levels = [lv for lv in ("类", "款", "项") if re.search(
         rf"(?:{lv}级|哪个{lv}|哪一{lv}|哪{lv}|什么{lv}|{lv}是(?:哪|什么|啥)|（{lv}）|\({lv}\))", plain)]
@@ -2706,8 +2713,9 @@ def shown_mentions(q: Query, labels: list[str], doc: Document) -> list[Mention]:
     for word in unexplained(q):
         # 分货物、工程、服务各多少 / 服务类占多少: the words around a part's name are not part of it
         # (工程两类, 货物这一块: a count or pointer said after the part's name)
+        # (在采购总额中所占: where a share's whole is said, 中/里 and 所 after its name)
         word = re.sub(r"(?:[两二三四五六七八九几这那]|这两|那两)?(?:一)?(?:类|项|块|个|那块|这块|那部分|这部分|部分|方面)$", "",
-                      re.sub(r"^(?:分成|分为|按|分|当中|之中|其中|里面|中|里)", "", word))
+                      re.sub(r"^(?:分成|分为|按|分|当中|之中|其中|里面|中|里|在)|(?:当中|之中|里面|中|里)所?$", "", word))
         word = lexicon.SHOWN_PART_WORDS.get(word, word)  # 买东西 -> 货物
         hits = [label for label in labels if word and word in label]
         hits = [h for h in hits if not any(o != h and o in h for o in hits)]  # (not a computed label naming two: A占B的比例)
