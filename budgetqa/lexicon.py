@@ -264,6 +264,8 @@ ENGLISH: tuple[tuple[re.Pattern, str | Callable[[re.Match], str]], ...] = tuple(
     (r"how\s+much\s+of\s+(?:it|which|that)\s+(?:is|was|comes?\s+from)", "其中多少是"),
     # recompute it from A and B: A as a share of B (a stated share checked against its two figures)
     (r"re-?(?:compute|calculate)\s+(?:it|this|that)?\s*(?:from|using|with)\s+([\d.,]+)\s+and\s+([\d.,]+)", r"\1占\2的百分比"),
+    (r"in\s+(?:yuan|rmb|cny)", "以元为单位"), (r"in\s+(?:10,?000|ten\s+thousand)\s+yuan|in\s+wan", "以万元为单位"),
+    (r"what\s+(?:is|was|are)\s+(?:the\s+)?total", "总计是多少"),
     (r"(\d[\d,]*(?:\.\d+)?)\s*(?:yuan|rmb|cny)", r"\1元"), (r"(\d[\d,]*(?:\.\d+)?)\s*million", lambda m: f"{(Decimal(m.group(1).replace(',', '')) * 100).normalize():f}万"),
     (r"as\s+an?\s+(?:share|percentage|proportion|percent|fraction)\s+of", "占"),  # A as a share of B: A占B
     (r"ratio\s+of\s+([^?？]+?)\s+to\s+([^?？]+)", r"\1占\2的比例"),  # ratio of A to B: A as a share of B

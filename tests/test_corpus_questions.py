@@ -28,6 +28,16 @@ TRANSPORT = "narrative_chongqing_jiaotongwei_2018_dept_budget.txt"
 TEMPLATE = "template_shanghai_district_dept_final_2024.txt"
 
 CASES = [
+    # the report's whole spending asked in words, of a 决算 whose summary prints no 支出总计 row: its 本年支出合计;
+    # a scene set before a colon asks nothing (先问个大数：…)
+    (SOCIAL, "刚来报到，先问个大数：咱们部2024年决算一共支出了多少钱？", [307.82], ["本年支出合计"]),
+    # English: the total in yuan, and the part of it asked
+    (STREET, "Shiquanlu Street office 2026 budget: what is the total in yuan, and how much of it is project expenditure?",
+     [76306134, 49388144], []),
+    # a stated whole no larger than its part (采购金额 of a sentence of one kind) is misread: the sentence's total
+    (FINANCE, "政府采购里服务采购多少？占采购总额的百分之多少", [246.47, 98.10], ["政府采购金额"]),
+    # the sheets counted, not the report's tables
+    (SWU_BUDGET, "后面附了几张项目绩效目标表", [26], []),
     # what the narrative says a code's money is for names the code (…基层司法业务（04项）…主要用于：人民调解、医患纠纷…)
     (JUSTICE, "医患纠纷调解的钱列在哪个科目，多少元", [21703947], ["基层司法业务"]),
     (STREET, "风貌提升工程的钱有多少", [3380000, 338], ["城市建设支出"]),
@@ -402,13 +412,18 @@ def test_a_corpus_report_answers(databases, name, question, figures, texts):
     (SWU_2023, [("2060204 实验室及相关设施，上一级款是哪个？再上一级的类呢？", ["20602 基础研究", "206 科学技术支出"]),
                 ("这个项在财政拨款支出决算表里是多少？", [1707.93]),
                 ("同一个款下面另外那个项是什么，决算多少？", ["2060201 机构运行", 828.72])]),
+    # a ranking of the parts of a class at a level (具体到项级，哪个最大), then 占X多少: the first one's share of X
+    (SWU_BUDGET, [("教育支出里具体到项级科目，哪个最大？", ["高等教育", 410576.01]), ("占教育支出多少", [90.69])]),
+    # the whole spent asked, then the budget: the narrative's 全年预算 against the outturn
+    (SOCIAL, [("区委社会工作部2024年决算支出多少？全年预算是多少？", [307.82, 321.02])]),
     # a share stated in English, recomputed from the two figures typed
     (FINANCE, [("The report says general public services took 71.73% of general-budget spending. Recompute it from "
                 "2106.66 and 2940.05 — what do you get?", [71.65])]),
     # a report of the other kind, of the same department and year, named: moved to
     (SWU_FINAL, [("西南大学2024年预算里，住房公积金预算多少？", [15176.76]),
                  ("换到2024年度决算，住房公积金实际花了多少？", [15093.08])]),
-], ids=["recomputed rate", "rate's denominator", "code's neighbours", "English recompute", "budget to final"])
+], ids=["recomputed rate", "rate's denominator", "code's neighbours", "ranked then its share", "whole then budget",
+        "English recompute", "budget to final"])
 def test_a_corpus_conversation_answers(tmp_path, name, turns):
     paths = [CORPUS / name] + ([CORPUS / SWU_BUDGET] if name == SWU_FINAL else [])
     db = tmp_path / "two.db"

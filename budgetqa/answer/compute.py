@@ -29,8 +29,8 @@ from budgetqa.answer.resolve import (NARRATIVE, REPORT_TOTALS, Value, code_value
 from budgetqa.models import Document, Fact
 from budgetqa.question.mentions import Mention
 from budgetqa.question.numbers import Amount, plain
-from budgetqa.question.query import Query
-from budgetqa.question.vocabulary import Term
+from budgetqa.question.query import LEVEL_WHOLE, Query
+from budgetqa.question.vocabulary import Term, vocabulary
 from budgetqa.textnorm import chinese_ordinal, compact, squash, strip_ordinal
 
 
@@ -392,8 +392,8 @@ def headline_measure(doc: Document, q: Query) -> Answer | None:
     """年初预算多少 / 支出决算是多少 of a 决算, asked of nothing named and after nothing: the department's own,
     as the narrative first states it (一般公共预算财政拨款支出年初预算为…，支出决算为…)."""
     m = _MEASURE_ALONE.match(q.squashed)
-    if doc.kind != "决算" or m is None or q.subjects:
-        return None
+    if doc.kind != "决算" or m is None or any(s.via != "whole" for s in q.subjects):
+        return None  # (决算支出多少 reads as the report's total spent: the measure the narrative states first)
     word = "支出决算" if m.group(1) in ("决算", "决算数") else m.group(1)
     stated = next((f for f in sorted(doc.facts, key=lambda f: f.line)
                    if f.kind == "amount" and f.label.endswith(word) and f.unit != "%"), None)
@@ -498,6 +498,10 @@ def base_of(doc: Document, q: Query, item: Value, m: Mention) -> Value | None:
         if base is not None and q.amounts and base.amount not in [a.value for a in q.amounts]:
             base = _quoted(doc, q, item) or base
         return base
+    level = LEVEL_WHOLE.search(q.squashed) if "code" in m.kinds else None
+    above = m.of("code")[0].key[:{"类": 3, "款": 5}[level.group(1)]] if level else ""
+    if above and above != m.of("code")[0].key and above in vocabulary(doc).codes:  # 占这一款多少: of its 款
+        return subject_value(doc, q, Mention(10_000, 10_000, [vocabulary(doc).codes[above]], via="context"))
     within = m.end < len(q.squashed) and re.match(r"(?:的)?(?:里|中|当中|之中|内)", q.squashed[m.end:])  # X里上年结转占多少
     if (q.measures or q.scope in ("本年", "上年结转")) and (
             within or re.search(r"占(?:它|其|这一?[类款项个]|该[类款项]|本[类款项]|自身|本身)", q.squashed)):

@@ -250,6 +250,10 @@ def _names_holding(q: Query) -> None:
 _THESE_TAKE = re.compile(r"(?:这|那|上述|以上)?(?:两|二|三|四|几)(?:项|个|者|笔|类|块)(?:分别|各自?)?(?:都)?占(?:了)?$")
 
 
+# What opens a share whose part is not named: 占…, 它占…, 那又占…
+_PART_UNSAID = re.compile(r"(?:那|那么)?(?:它|其|这个|这项|这一项|那个|该项)?(?:又|还|能)?占(?:了|到)?")
+
+
 def _whole_said(q: Query) -> None:
     """Whether the whole a question names is one: 政府采购里授予中小企业的合同金额 asks a figure the text states
     of the topic itself; 对预算总额的占比 names the whole of a share whose part is what was just asked."""
@@ -257,8 +261,9 @@ def _whole_said(q: Query) -> None:
             and all(m.kinds <= {"fact"} for m in q.subjects):
         q.whole = None
     if q.op == "share" and q.whole is None and len(q.subjects) == 1 and (re.match(r"(?:那|那么)?(?:对|相对于|相对)", q.squashed)
-                                                                          or _THESE_TAKE.search(q.squashed[:q.subjects[0].start])):
-        q.whole, q.subjects = q.subjects[0], []  # (两项各占卫生健康支出的百分比: the whole, of the two just asked)
+                                                                          or _THESE_TAKE.search(q.squashed[:q.subjects[0].start])
+                                                                          or _PART_UNSAID.fullmatch(q.squashed[:q.subjects[0].start])):
+        q.whole, q.subjects = q.subjects[0], []  # (两项各占卫生健康支出的百分比 / 占教育支出多少: the whole, of what was just asked)
     if q.op == "share" and q.whole is None and len(q.subjects) == 2 and q.subjects[1].start < 10_000 \
             and re.fullmatch(r"\s*[/÷]\s*", _typed_between(q, q.subjects[0].end, q.subjects[1].start)):
         q.whole, q.subjects = q.subjects[1], q.subjects[:1]  # 差旅费/公用经费占比: a fraction, the second is the whole
@@ -399,11 +404,15 @@ _UP = re.compile(r"上面的?(?:款|类|一级|一层|科目)|上一级|上一�
 _NAME_ASKED = re.compile(r"(?:这个(?:编码|代码|科目)?)?(?:对应|代表)?(?:的)?(?:是)?(?:哪个|什么|啥)?(?:科目)?(?:名称|名字|叫(?:什么|啥)|是(?:什么|啥|哪个)科目)")
 
 
+# A share's whole said as the level its part lies in (占这一款多少, 占所属类的比重): that code's 类 or 款.
+LEVEL_WHOLE = re.compile(r"占(?:了)?(?:它|其)?(?:所在|所属|这一?|该|本|上级|上一级|对应)?的?(类|款)(?!型|别)")
+
+
 def _levels_against_code(q: Query) -> str | None:
     """A level word beside one code says which way to go: 2210201的款级和类级 names levels above it (its
     parents), 21011款下设哪几个项级 a level below it (its items); None when no level or no one code."""
     codes = [m.term.key for m in q.subjects if m.term.kind == "code" and len(m.term.key) in _LEVEL_OF_CODE]
-    if len(codes) != 1 or len(q.subjects) != 1 or not q.levels or q.measures:
+    if len(codes) != 1 or len(q.subjects) != 1 or not q.levels or q.measures or LEVEL_WHOLE.search(q.squashed):
         return None
     order = ("类", "款", "项")
     own = order.index(_LEVEL_OF_CODE[len(codes[0])])
@@ -420,6 +429,9 @@ def _down(q: Query) -> None:
     它上面的款和类: the levels above it; a level word above or below one code named (2210201的款级)."""
     if len(q.measures) >= 2 and q.op == "value":
         return  # 下面普通教育（款）的合计、基本支出、项目支出: that row's columns
+    if LEVEL_WHOLE.search(q.squashed) and any(op == "share" for _, op in q.ops):
+        _prefer(q, "share")  # 占所属类的比重: a share of the 类, not the 类 asked
+        return
     way = _levels_against_code(q)
     if way and q.op != way and q.op not in ("rank", "count", "filter", "mean", "sum", "share"):
         q.ops = [(max(q.ops[0][0] + 1, 60.0), way)] + q.ops
@@ -469,12 +481,12 @@ _SUM_AGAINST = re.compile(r"(?:加|\+|之和|加起来|合起来|相加|合计)[
 def _members_asked(q: Query) -> str | None:
     """A question read as asking a parent that asks of the parts under its subject instead: 归在X名下的几项
     (count), X下面有哪些 (breakdown), X下面哪个款最大 (rank); X细到项级是哪个 asks its parts at that level
-    whatever the operation read."""
+    whatever the operation read, but for the largest of them (细到项级哪个最大: those parts ranked)."""
     if not q.subjects:
         return None
     after = q.squashed[q.subjects[-1].end:]
     if q.op not in ("breakdown", "count") and q.subjects[-1].kinds & {"code", "item", "row", "column", "fact"} \
-            and (re.match(r"[^，,。？?]{0,3}(?:细|具体|落实?|分|拆)到(?:项|款)级?", after) or len(q.subjects) == 1
+            and not (q.op == "rank" and _WHICH_MOST.search(after)) and (re.match(r"[^，,。？?]{0,3}(?:细|具体|落实?|分|拆)到(?:项|款)级?", after) or len(q.subjects) == 1
                                 and re.match(r"(?:就|只有|有|是|共|包括)?(?:[两三四五六七八九\d]|几)(?:项|个|部分|块|类)(?:来源|组成)?(?:吧|吗|呢|嘛)?[？?，,]*(?:分别|各)", after)):
         return "breakdown"  # (公用经费就两项？分别多少: its parts, each with its figure)
     if q.op != "parent":
@@ -620,6 +632,10 @@ def _prefer(q: Query, op: str, floor: float | None = None) -> None:
 _STATISTIC = re.compile(r"平均|均值|中位数|中值|极差|最大(?:值)?(?:和|与|减)最小(?:值)?(?:之|的)?差")
 
 
+# Which one is the largest or smallest (哪个最大, 哪一项最少): a ranking's first asked.
+_WHICH_MOST = re.compile(r"哪(?:个|一个|一|项|一项|款|类|些)?[^，,。？?]{0,4}?最(?:大|多|高|少|小|低)")
+
+
 def _op_said(q: Query) -> None:
     """An operation the question's words settle over the ranked templates: a fund asked is a value, money
     taken up (各占多少钱) is a value, the subject a purpose names is asked itself, a list's 数 is counted."""
@@ -632,13 +648,16 @@ def _op_said(q: Query) -> None:
         _prefer(q, "value")  # 这两个数各是多少: the figures of the names just said, not a count
     if q.op == "parent" and q.subjects and all(m.via == "purpose" for m in q.subjects):
         _prefer(q, "value")  # 人民调解的钱属于哪一项: the subject its money is said to be for
+    if q.op == "about" and q.domain == "targets" and re.search(r"(?:几|多少)张", q.squashed):
+        _prefer(q, "count")  # 附了几张项目绩效目标表: the sheets counted, not the report's tables
     if any("list" in m.kinds and _LIST_NUMBER.match(q.squashed[m.end:]) for m in q.subjects):
         _prefer(q, "count", 60.0)  # 本年项目数: how many the list holds
     if q.op in ("value", "sum") and _STATISTIC.search(q.squashed) and q.comparator is None and q.threshold is None \
             and (q.domain or q.level or any(m.kinds & {"list", "table"} for m in q.subjects)):
         _prefer(q, "mean")  # 本年项目的平均金额 / 中位数 / 极差: a statistic of the list, not its total
-    if q.op == "breakdown" and q.n and q.n > 0 and "前N" in q.cue_words and any(op == "rank" for _, op in q.ops[:2]):
-        _prefer(q, "rank")  # X明细里金额前三的: the first three of its parts, not all of them
+    if q.op == "breakdown" and (q.n and q.n > 0 and "前N" in q.cue_words or _WHICH_MOST.search(q.squashed)) \
+            and any(op == "rank" for _, op in q.ops[:2]):
+        _prefer(q, "rank")  # X明细里金额前三的 / 具体到项级，哪个最大: the first of its parts, not all of them
 
 
 def _fund_ranked(q: Query) -> None:
@@ -983,11 +1002,13 @@ def _listed_abbreviations(q: Query, v) -> None:
 
 def _whole_money_asked(q: Query) -> bool:
     """今年一共多少经费 / 区委办的预算是多少: the report's money as a whole, asked as one figure."""
-    clauses = [squash(c) for c in re.split(r"[，,。；;！!]", q.text) if squash(c)]
+    clauses = [squash(c) for c in re.split(r"[，,。；;！!：:]", q.text) if squash(c)]
     if len(clauses) > 1 and not any(re.search(r"多少|几|什么|啥|哪|吗|呢|[？?]|它|其|该|[这那](?:个|项|笔|些)", c)
                                     for c in clauses[:-1]):
         clauses = clauses[-1:]  # 听说街道预算出来了，一共要花多少万: what is said before the question sets the scene
-    asked = "".join(clauses)
+    asked = re.sub(r"[a-z]+", "", "".join(clauses))  # (English words left untranslated name the report: Shiquanlu Street)
+    for words in lexicon.UNIT_WORDS.values():  # (以元为单位: the unit wanted, nothing asked)
+        asked = words.sub("多少", asked)
     totals_only = re.fullmatch(r"(?:20\d\d年?度?)?(?:的)?(?:总数|总额|总盘子)(?:是|有)?(?:多少)?", q.squashed)  # (2024总数？)
     return (not q.subjects and q.whole is None and q.table is None and not q.domain and not q.scope
             and not q.amounts and not q.percents and not q.previous_year
@@ -1025,7 +1046,11 @@ def _report_total(q: Query, v) -> list[Mention]:
     both = re.search(r"收入(?:和|与|及|跟|、|以及)?支出|支出(?:和|与|及|跟|、|以及)?收入|收支", q.squashed)
     spent = re.search(r"花|支出|用|决算", q.squashed) and "收入" not in q.squashed  # (决算多少: the money spent)
     sides = ("收入", "支出") if both else ("支出",) if spent else ("收入",)
-    found = [v.by_name.get(f"{side}总计", []) for side in sides]
+    # (a side said, 一共支出了多少, of a report whose summary prints no 支出总计 row: its 本年支出合计, else the grand
+    # total of both sides; with no side said, 年初预算呢 of a 决算 asks no total of its summary)
+    said = both or spent or "收入" in q.squashed
+    found = [next((v.by_name[name] for name in (f"{side}总计",) + ((f"本年{side}合计", "收入支出总计", "收支总计") if said else ())
+                   if v.by_name.get(name)), []) for side in sides]
     return [Mention(10_000 + i, 10_000 + i, list(terms), via="whole") for i, terms in enumerate(found) if terms]
 
 
@@ -1622,7 +1647,8 @@ def _table_roles(q: Query, ms: list[Mention]) -> list[Mention]:
         if "table" in m.kinds and len({(t.kind, t.key) for t in m.terms}) == 1:
             between = q.squashed[m.end:nxt.start] if nxt is not None else ""
             # 表三功能分类中行政事业单位医疗: a few words saying which part of the table, then where the name is
-            inside = between in _IN_TABLE or len(between) <= 8 and re.search(r"(?:中|里|里面|当中)(?:的)?$", between) \
+            listed = nxt is not None and re.search(r"[、，,]$", _typed_between(q, m.end, nxt.start).strip())  # (合计行、A: an item)
+            inside = between in _IN_TABLE and not listed or len(between) <= 8 and re.search(r"(?:中|里|里面|当中)(?:的)?$", between) \
                 and not re.search(r"[、，,和与及跟同]", between)
             if nxt is not None and nxt.kinds != {"table"} and inside:
                 nxt.table = int(m.term.key)
@@ -3345,8 +3371,10 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query, doc: Document | No
             filled.whole = _carried(last.subjects[0])
         elif (not part_of or coded) and typed in _MEASURE_NAMES and row_last and not quoted and not (
                 last.subjects[0].kinds == {"row"} and "row" in m.kinds) and _prints_column(doc, last.subjects[0], typed) \
+                and last.subjects[0].via != "whole" \
                 and not q.squashed[m.end:].startswith(("合计", "总计", "总额")):  # (公用经费合计: the column's total)
-            measures.append(_MEASURE_NAMES[typed])  # (本年收入合计 → 上年结转呢: a row beside it, not its column)
+            measures.append(_MEASURE_NAMES[typed])  # (本年收入合计 → 上年结转呢: a row beside it, not its column;
+            # the report's total asked as a whole (一共多少钱 → 项目支出呢): the column is the report's own)
         elif row_last and (typed in lexicon.FUNDS or _fund_of(typed)) \
                 and not ("row" in m.kinds and last.subjects[0].kinds <= {"row", "fact", "column"}) \
                 and not (m.via == "exact" and "fact" in m.kinds and typed.endswith("收入")
@@ -3516,7 +3544,7 @@ def _part_of_last(filled, q, last, named, earlier) -> Query | None:
 
 def _parent_of_last(q: Query, last: Query) -> Mention | None:
     """那个款 / 这个类: the 款 or 类 of the code the last question was about."""
-    m = re.search(r"(?:那个|这个|该|那一|这一)([类款])", q.squashed)
+    m = re.search(r"(?<!占)(?:那个|这个|该|那一|这一)([类款])", q.squashed)  # (占这一款: the whole of its share)
     codes = [t for s in last.subjects for t in s.terms if t.kind == "code"]
     if m is None or not codes:
         return None
