@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from budgetqa.answer.build import answer
+from budgetqa.answer.build import answer, joined
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import TOPIC_TABLES
 from budgetqa.models import Document, Table
@@ -79,11 +79,7 @@ def layout(doc: Document, q, aspects: list[str]) -> Answer | None:
         return None
     if len(said) == 1:
         return said[0]
-    first = said[0]
-    for part in said[1:]:
-        first.text += " " + part.text
-        first.sources += part.sources
-        first.figures += part.figures
+    first = joined(said)
     first.understood = f"{table.label} 的表式"
     return first
 

@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from budgetqa import lexicon
 from budgetqa.answer import text
-from budgetqa.answer.build import PASSES, answer, pct, stated_reason, total, typed_value
+from budgetqa.answer.build import PASSES, answer, joined, pct, stated_reason, total, typed_value
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import (Outturn, Value, best_values, children_rows, code_place, group_members, list_total,
                                      measure_column, outturns)
@@ -508,11 +508,7 @@ def mean(doc: Document, q: Query) -> Answer | None:
             and re.search(r"两张(?:项目)?(?:支出)?(?:预算)?表|两个表|两类|两种|本年和(?:上年)?结转|新安排和(?:上年)?结转", q.squashed):
         # (两张表各自平均每个项目多少: this year's projects and those carried over, each)
         found = [a for scope in ("本年", "上年结转") if (a := mean(doc, replace(q, scope=scope))) is not None]
-        for other in found[1:]:
-            found[0].text += " " + other.text
-            found[0].understood += "；" + other.understood
-            found[0].figures += other.figures
-        return found[0] if found else None
+        return joined(found) if found else None
     d = domain(doc, q)
     if not d.rows or len({v.unit for v in d.rows}) > 1:
         return None

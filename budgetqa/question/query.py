@@ -276,13 +276,19 @@ def _typed_between(q: Query, end: int, start: int) -> str:
     return m.group(1) if m else q.squashed[end:start]
 
 
+# A figure typed as a thing pointed at (这780.77, 532.81那块): the row or column that prints it.
+_FIGURE_POINTED = re.compile(r"^[这那][\d.]+|^.?[\d.]+(?:万元?|元)?(?:那块|这块|那部分|这部分|这个数|那个数|这笔|那笔|这项|那项)")
+
+
 def _figure_typed(q: Query, doc: Document, v) -> None:
     """A figure typed with nothing named, asked what it is made of, where it belongs or which it is (13.59这个数
     由哪几项组成, 13.59对应哪一栏): the column or row that prints it (in the table named, if one is) when one
     name does; a column's total before a row that happens to equal it."""
     which_op = ("breakdown", "parent", "list", "count", "value") + (("filter",) if q.comparator is None else ())
-    if q.subjects or q.whole is not None or len(q.amounts) != 1 or q.op not in which_op \
-            or not re.search(r"组成|构成|包括|明细|属于|对应|哪几项|哪些项|哪一?[栏列]|哪个科目", q.squashed):
+    pointed = len(q.amounts) == 1 and _FIGURE_POINTED.search(q.squashed[max(0, q.amounts[0].start - 1):q.amounts[0].end + 3])
+    if q.subjects or len(q.amounts) != 1 or q.whole is not None and not (pointed and q.op == "share") \
+            or not (q.op in which_op and re.search(r"组成|构成|包括|明细|属于|对应|哪几项|哪些项|哪一?[栏列]|哪个科目|哪(?:几|些)个?科目"
+                                                    r"|(?:分|落|用|花)(?:在|到)哪", q.squashed) or pointed and q.op == "share"):
         return
     want, columns, rows = q.amounts[0].value, set(), set()
     for t in doc.tables:
@@ -306,6 +312,8 @@ def _figure_typed(q: Query, doc: Document, v) -> None:
         if q.op in ("count", "filter") or q.op == "breakdown" and re.search(r"哪个|哪一个|哪一行|什么科目", q.squashed) \
                 and not re.search(r"哪些|哪几|组成|构成|明细|包括", q.squashed):  # (532.81对应哪个科目: which one it is)
             q.op, q.ops, q.domain = "value", [(max(q.ops[0][0] + 1, 60.0), "value")] + q.ops, None
+        elif q.op == "list":  # 这780.77分在哪几个科目上: the parts of what prints it
+            q.op, q.ops = "breakdown", [(max(q.ops[0][0] + 1, 60.0), "breakdown")] + q.ops
 
 
 # Which project a question asks for (对应的是啥项目, 是哪个项目的钱).
