@@ -312,7 +312,8 @@ def _figure_typed(q: Query, doc: Document, v) -> None:
         if q.op in ("count", "filter") or q.op == "breakdown" and re.search(r"哪个|哪一个|哪一行|什么科目", q.squashed) \
                 and not re.search(r"哪些|哪几|组成|构成|明细|包括", q.squashed):  # (532.81对应哪个科目: which one it is)
             q.op, q.ops, q.domain = "value", [(max(q.ops[0][0] + 1, 60.0), "value")] + q.ops, None
-        elif q.op == "list":  # 这780.77分在哪几个科目上: the parts of what prints it
+        elif q.op == "list" and re.search(r"(?:分|落|用|花|安排)(?:在|到)哪", q.squashed):  # 这780.77分在哪几个科目上:
+            # the subjects it falls in
             q.op, q.ops = "breakdown", [(max(q.ops[0][0] + 1, 60.0), "breakdown")] + q.ops
 
 
