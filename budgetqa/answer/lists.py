@@ -605,6 +605,8 @@ def count(doc: Document, q: Query) -> Answer | None:
         a = answer("count", "名词解释", f"名词解释共 {len(terms)} 个：{'、'.join(i.name for i in terms)}（第{terms[0].line}行起）。")
         a.figure("名词个数", Decimal(len(terms)), "个")
         return a
+    if q.comparator is not None and q.threshold is not None and (found := filter_(doc, replace(q, op="filter"))) is not None:
+        return found  # 有几项是0 / 超过50万的有几个: those that pass, counted
     d = domain(doc, q)
     if not d.rows and not (q.domain == "projects" and q.scope):
         return None

@@ -1175,7 +1175,7 @@ _RANGE = re.compile(r"(?:在|介于|处于|位于)?\d[\d.,]*(?:万元|万|元|�
 
 def read_places(said: re.Match) -> int:
     """The decimal places a match of lexicon.PLACES_WORDS asks for (保留一位小数: 1, 取整: 0)."""
-    digits = said.group(1) or "0"
+    digits = said.group(1) or said.group(2) or "0"
     return int(digits) if digits.isdigit() else small_numeral(digits)
 
 
@@ -1235,8 +1235,9 @@ def _shape(q: Query, doc: Document) -> None:
             break
     if q.comparator is None and q.amounts and re.search(r"(?:(?:金额|数额|预算|资金)?(?:为|是)|^)\d[\d.,]*(?:万元|元|万)(?:块钱|块)?的(?!占|比重|比例)", s):
         q.comparator = "eq"  # 金额为3万元的项目 / 3万块的项目: those of that amount (a filter, not a figure)
-    if q.comparator is None and q.amounts and re.search(r"(?:为|是|等于)(?:0|零)(?:万元|元)?的", s):
-        q.comparator = "eq"  # 决算数为0的科目: those of no amount
+    if q.comparator is None and q.amounts and (re.search(r"(?:为|是|等于)(?:0|零)(?:万元|元)?的", s) or re.search(
+            r"(?:为|是|等于)(?:0|零)(?:万元|元)?(?:吗|呢)?$", s) and re.search(r"几|多少个|哪些|哪几", s)):
+        q.comparator = "eq"  # 决算数为0的科目 / 有几项是0: those of no amount
     if q.comparator is None and len(q.amounts) == 1 and re.search(r"除(?:了|去|掉|开)?(?:那|这)?(?:几个|些|个)?\d[\d.]*(?:万元?|元)?的", s):
         q.comparator = "ne"  # 除了那几个3万的: the others
     q.average = q.has("平均值", "平均数", "平均水平", "均值", "平均")
@@ -1314,7 +1315,7 @@ def _domain_word(s: str) -> str | None:
                  r"|(?:部门|报告|决算|预算)(?:里|中)?(?:有|包括|一共有|共有)?(?:几|多少|哪几|哪些)(?:个|家)?单位", s) \
             and "表" not in s and "名词" not in s:
         return "report_units"  # the units the report is made of (本级 and those below it)
-    if "职责" in s or "职能" in s or re.search(r"管(?:些|什么|啥|哪些)|归不归|管不管|归谁管|负不负责"
+    if "职责" in s or "职能" in s or re.search(r"管(?:些|什么|啥|哪些)|管的事|管哪些事|管几件事|归不归|管不管|归谁管|负不负责"
                                              r"|(?:还|也|是否|是不是)(?:管|负责)[^，,。？?]{1,14}(?:吗|么|不)|负责[^，,。？?]{1,14}(?:吗|么)", s):
         return "duties"
     if re.search(r"经济科目|经济分类|明细科目|明细经济", s):
@@ -2487,7 +2488,8 @@ def _leans_on_context(q: Query) -> bool:
     why = bare and (len(q.squashed) <= 12 and bool(_WHY.search(q.squashed) or _PURPOSE_ASKED.search(q.squashed))
                     or bool(_SPENT_ASKED.search(q.squashed)))
     # the two just asked (两个加起来, 两者差多少): a sum or comparison of what the conversation named
-    pair = bare and re.search(r"两个|两者|二者|两项|俩|两笔|两块", q.squashed) and re.search(r"加|合计|一共|总共|差|比|哪个", q.squashed)
+    pair = bare and (re.search(r"两个|两者|二者|两项|俩|两笔|两块", q.squashed) and re.search(r"加|合计|一共|总共|差|比|哪个", q.squashed)
+                     or re.search(r"前者|后者", q.squashed))  # (前者是后者的几倍)
     within = q.squashed.startswith(("其中", "那其中"))  # 其中X多少: a part of what was just asked
     counted = re.search(rf"(?<![第\d])[三四五六七八九十几]{{1,2}}(?:项|个|笔|类|块|样){lexicon.ADDING}", q.squashed)
     # 是X的几倍 / 比X多多少: a comparison opening with its verb, its first figure the one just given
@@ -2809,11 +2811,20 @@ def _pointer_index(m: re.Match) -> int:
     return int(m.group(2)) - 1 if m.group(2) else 0
 
 
+# The largest or smallest of the items just listed, said of them (这几个里面最小的, 这些中最多的).
+_AMONG_LISTED = re.compile(r"^(?:那)?(?:这几个|这几项|这几笔|这些|上面这些|刚才这些|它们)(?:里面|里头|里|中间|中|当中|之中)?(?:的)?"
+                           r"(最大|最多|最高|最贵|最小|最少|最低|最便宜)")
+
+
 def pointed_item(q: Query, listed: list[str], amounts: list | None = None) -> tuple[str, str] | None:
     """The words of a follow-up that point at one item of the last list by its place (后者属于哪个款,
     第一类占多少: the first, the second, the last; 后者 of more than two is the last) or by its size
     when something is asked of it (最大的那个占总支出多少), and that item."""
     extreme = _EXTREME.search(q.squashed) if amounts and len(amounts) == len(listed) else None
+    among = _AMONG_LISTED.search(q.squashed) if amounts and len(amounts) == len(listed) else None
+    if among and not extreme:  # 这几个里面最小的呢: the smallest of those listed, itself
+        pick = max if among.group(1) in ("最大", "最多", "最高", "最贵") else min
+        return among.group(0), listed[amounts.index(pick(amounts))]
     if extreme and re.search(r"占|比重|比例|下面|明细|构成|组成|属于|剩下|倍|差多少|相差|多多少|少多少", q.squashed):
         pick = max if extreme.group(1) in ("最大", "最多", "最高", "最贵") else min
         return extreme.group(0), listed[amounts.index(pick(amounts))]
@@ -3464,8 +3475,9 @@ def _printed_in(doc: Document | None, table_no: int, m: Mention) -> bool:
 
 
 def _both_of_two(filled, q, last, named, earlier) -> Query | None:
-    """两个差多少 / 这两个加起来: the subjects of the last two questions."""
-    if named or not re.search(r"两个(?![项款类])|两者|二者|两项|这俩|两笔", q.squashed) or not (earlier or last.subjects) \
+    """两个差多少 / 这两个加起来 / 前者是后者的几倍: the subjects of the last two questions (后者 said first: the
+    second of them first)."""
+    if named or not re.search(r"两个(?![项款类])|两者|二者|两项|这俩|两笔|前者|后者", q.squashed) or not (earlier or last.subjects) \
             or _DOWN.search(q.squashed):
         return None
     projects = last.subjects[0].of("project") if len(last.subjects) == 1 else []
@@ -3482,6 +3494,10 @@ def _both_of_two(filled, q, last, named, earlier) -> Query | None:
         if other is None:
             return None
         filled.subjects = [_carried(other)] + [_carried(m) for m in last.subjects[:1]]
+    if re.match(r"[^前]*后者", q.squashed) and "前者" in q.squashed:
+        filled.subjects = filled.subjects[::-1]  # (后者是前者的几倍)
+    if q.op == "share" and q.whole is None and len(filled.subjects) == 2 and re.search(r"前者|后者", q.squashed):
+        filled.whole, filled.subjects = filled.subjects[1], filled.subjects[:1]  # (后者是前者的百分之几: of the other)
     _rank(filled)
     if q.op == "share" and q.whole is not None:  # 这两项加起来占X: their sum's share of X
         filled.op, filled.together = "share", bool(lexicon.ADDED.search(q.squashed))
