@@ -2448,6 +2448,10 @@ _SOURCES_SET = re.compile(r"(?:说明|文字|正文|文中)[^，,。？?]{0,12}(
                           r"|(?:表|表格)[^，,。？?]{0,12}(?:跟|和|与|同|对比|比)[^，,。？?]{0,4}(?:说明|文字|正文)")
 
 
+# How the answer is wanted, said after the question (…呢，也是一位小数 / 保留两位小数就行).
+_WANTED_AFTER = re.compile(rf"(?:也是|也|都|还是|同样|一样)?(?:{lexicon.PLACES_WORDS.pattern})(?:就行|就好|就可以|吧)?$")
+
+
 def _leans_on_context(q: Query) -> bool:
     """A follow-up: it says so (那…呢, 它的…, 其中…), or names nothing yet asks something of a figure
     (占比呢, 前五个, 换成元是多少). A line that names nothing the report knows and asks nothing
@@ -2456,7 +2460,7 @@ def _leans_on_context(q: Query) -> bool:
         return False
     # (a long name does not make a question long: 下一级的机关事业单位基本养老保险缴费支出呢 is short)
     short = len(_mask(q.squashed, q.subjects).replace(" ", "")) <= 14 and len(q.squashed) <= 40 \
-        and bool(re.search(r"^那|呢$|^再", q.squashed))
+        and bool(re.search(r"^那|呢$|^再", _WANTED_AFTER.sub("", q.squashed)))  # (X的呢，也是一位小数: still X的呢)
     pointer = re.search(r"它|其(?!他|余|中|次)|^(?:这|那)是|^(?:那)?(?:同一|同样(?:这|那)?(?:一)?)(?:项|个|科目|笔)(?!数)|^(?:这|那)(?:个)?钱|^该(?:金额|数)|(?:这|此|该)一?个?(?:款|类|科目)"
                         r"|(?:这|此|该)一?个项目(?!支出|经费)", q.squashed)
     marked = bool(lexicon.FOLLOW_UP.search(_without_determiners(q))) and (len(q.squashed) <= 20 or short) or bool(
@@ -2670,8 +2674,9 @@ def _without_determiners(q: Query) -> str:
         after = _POINTER_AFTER.match(text, m.end) if m.end < 10_000 else None
         if after:
             text = text[:after.start(1)] + " " * len(after.group(1)) + text[after.end(1):]
-    # 这个部门 / 本单位 / 该局: the department the report is of, not the last thing asked
-    return _OWN_BODY.sub(lambda b: " " * len(b.group()), text)
+    # 这个部门 / 本单位 / 该局: the department the report is of, not the last thing asked; how the answer is
+    # wanted, said after the question (X的呢，也是一位小数), is not part of it
+    return _WANTED_AFTER.sub("", _OWN_BODY.sub(lambda b: " " * len(b.group()), text))
 
 
 _POINTER_AFTER = re.compile(r"(?:\d[\d,.]*(?:万元|元|万|亿元)?)?(?:的)?(这个数字?|这个金额|这笔钱|这个|这笔|该数)")
@@ -3127,6 +3132,8 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     if own or (found := _of_last_list(q, last) or _share_in_last_whole(q, last) or _gap_rate(q, last)
                or (_sheet_funds_of_last(q, last, doc) if last is not None else None)) is not None:
         return q if own else found
+    if (other := _other_list_of_last(q, last)) is not None:
+        return other
     which_table = _which_table_of_last(q)  # 印在哪张表: the table of the last subject
     if last is None or not q.follow_up or q.cued and q.op in ("about", "help") and not which_table \
             or q.domain in _DEPARTMENT_WIDE:
@@ -3156,6 +3163,7 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
         last = replace(last, subjects=focus, whole=None, domain=None)
     filled = replace(q)
     filled.unit = filled.unit or last.unit  # 多少元 … 上年结转呢: the unit asked carries to the follow-ups
+    filled.places = last.places if filled.places is None else filled.places  # (保留一位小数 … X呢: and the rounding)
     named = _named_in_follow_up(filled, q, last, doc)
     for rule in (_both_of_two, _counted_against_named, _added_to_last, _against_last, _part_of_last):
         found = rule(filled, q, last, named, earlier)
@@ -3187,6 +3195,16 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     if filled.n is None and filled.nth is None:
         filled.n, filled.nth, filled.ascending = last.n, last.nth, filled.ascending or last.ascending
     return filled
+
+
+def _other_list_of_last(q: Query, last: Query | None) -> Query | None:
+    """那上年结转的项目呢 after the largest of this year's projects: the same ranking, count or filter asked of
+    the other list of projects."""
+    if last is None or last.op not in ("filter", "rank", "count", "mean") or last.domain != "projects" or not q.scope \
+            or not q.subjects or not all(m.kinds == {"list"} for m in q.subjects) or q.scope == last.scope \
+            or not re.fullmatch(r"(?:那|那么)?.{2,12}?(?:里|里面|中)?(?:的)?呢", q.squashed):
+        return None
+    return replace(last, scope=q.scope, subjects=[], whole=None, table=None, follow_up=False)
 
 
 def _fund_part_of_last(q: Query, last: Query | None) -> Query | None:
