@@ -516,6 +516,8 @@ ANSWERS = [
     ("2013105占所属类的比重", "share", [24.32], ["201 一般公共服务支出"]),
     # a table's total row listed among its columns (表：合计行、A、B): each, the total too
     ("核一下预算支出总表：合计行、基本支出、项目支出各是多少", "value", [1084.38, 303.62, 780.77], []),
+    # a scope said with its sum typed (上年结转那533.88万元里) is the whole of the part after it, not a part
+    ("上年结转那533.88万元里，安可替代工程一个项目就占了多少？", "share", [93.19], []),
     # colloquial asks: money counted with 个 (多少个钱), duties as 管的事, a car's running costs, 一位小数 said alone
     ("咱这单位今年总共有多少个钱？", "value", [1084.38], []),
     ("区委办管的事有几条啊", "count", [7], []),

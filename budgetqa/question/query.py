@@ -1994,7 +1994,10 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
         if gap in _WITHIN and fund and not q.fund and not negated:
             q.fund = fund  # 财政拨款里教育支出 / 财政拨款支出里项目支出: read in that fund's table, of its total
             return ms[:i] + ms[i + 1:]
-        if gap in _WITHIN and not _is(ms[i], q, _SCOPE_NAMES) and not column_of_row:
+        # (上年结转那533.88万元里: a scope said with its sum typed is the whole)
+        figured = re.fullmatch(r"(?:那|这)?\d[\d.,]*(?:万元|亿元|元|万)?(?:里头|里面|里|当中|之中|中)", q.squashed[ms[i].end:ms[i + 1].start])
+        scope = _is(ms[i], q, _SCOPE_NAMES)
+        if (gap in _WITHIN and not scope or figured and scope) and not column_of_row:
             q.whole = ms[i]
             q.relation = (ms[i].end, ms[i + 1].start)
             if ms[i].kinds == {"table"}:  # 财政拨款支出预算中教育支出: read in that table
