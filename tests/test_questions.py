@@ -516,6 +516,12 @@ ANSWERS = [
     ("2013105占所属类的比重", "share", [24.32], ["201 一般公共服务支出"]),
     # a table's total row listed among its columns (表：合计行、A、B): each, the total too
     ("核一下预算支出总表：合计行、基本支出、项目支出各是多少", "value", [1084.38, 303.62, 780.77], []),
+    # whether a thing named is the largest (是不是最多的): its place among its level's peers, said yes or no
+    ("一般公共服务支出是不是所有支出类别里最多的？", "rank", [1015.19], ["是。"]),
+    ("住房保障支出是不是最多的", "rank", [23.83], ["不是。"]),
+    ("关工委办公经费是不是最少的", "rank", [3.00], ["并列"]),
+    # a multiple claimed (是不是已经超过B的两倍): how many times B it is
+    ("项目支出是不是已经超过基本支出的两倍了？", "ratio", [780.77, 303.62, 2.57], []),
     # a scope said with its sum typed (上年结转那533.88万元里) is the whole of the part after it, not a part
     ("上年结转那533.88万元里，安可替代工程一个项目就占了多少？", "share", [93.19], []),
     # colloquial asks: money counted with 个 (多少个钱), duties as 管的事, a car's running costs, 一位小数 said alone
@@ -1169,7 +1175,7 @@ KNOWN_GAPS = {
         "C9-058", "C9-063",
         "C9-072", "C9-077", "C9-078", "C9-079", "C9-081", "C9-085", "C9-086",
         "C9-090"],
-    "personas_e9.jsonl": ["E9-009", "E9-018", "E9-026", "E9-034", "E9-038", "E9-043",
+    "personas_e9.jsonl": ["E9-026", "E9-034", "E9-038", "E9-043",
         "E9-053", "E9-056", "E9-063", "E9-066", "E9-071"],
     "corpus_mix_f9.jsonl": ["F9-005", "F9-006", "F9-012", "F9-013", "F9-016", "F9-020", "F9-024", "F9-026",
         "F9-046", "F9-047", "F9-082", "F9-087", "F9-089"],

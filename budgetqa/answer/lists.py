@@ -20,7 +20,7 @@ from budgetqa.answer.resolve import (Outturn, Value, best_values, children_rows,
 from budgetqa.models import Document, Table
 from budgetqa.models import ECONOMIC_CLASSES
 from budgetqa.question.numbers import small_numeral
-from budgetqa.question.query import UNIT_DOMAINS, Query
+from budgetqa.question.query import CLAIMED_FIRST, UNIT_DOMAINS, Query
 from budgetqa.textnorm import squash, strip_ordinal
 
 
@@ -454,8 +454,8 @@ def rank(doc: Document, q: Query) -> Answer | None:
     return a
 
 
-# Asking the place of a named thing in a ranking (排第几, 第几名, 排名如何).
-_PLACE_ASKED = re.compile(r"排(?:名)?(?:在)?第几|第几(?:名|位)|排名(?:多少|怎样|如何|怎么样|情况)|排老几")
+# Asking the place of a named thing in a ranking (排第几, 第几名, 排名如何), or whether it is first (是不是最多的).
+_PLACE_ASKED = re.compile(r"排(?:名)?(?:在)?第几|第几(?:名|位)|排名(?:多少|怎样|如何|怎么样|情况)|排老几|" + CLAIMED_FIRST.pattern)
 
 
 def _place_of(doc: Document, q: Query) -> Answer | None:
@@ -463,6 +463,9 @@ def _place_of(doc: Document, q: Query) -> Answer | None:
     named = [m for m in q.subjects if m.kinds & {"project", "code", "item", "row"}]
     if len(named) != 1:
         return None
+    code = next((t.key for t in named[0].terms if t.kind == "code"), "")
+    if code and q.level is None and not q.domain and len(code) in (3, 5, 7):  # 一般公共服务支出排第几: among its level
+        q = replace(q, level={3: "类", 5: "款", 7: "项"}[len(code)], domain="subjects")
     d = domain(doc, replace(q, subjects=[m for m in q.subjects if m is not named[0]]))
     keys = {squash(t.name) for t in named[0].terms} | {t.key for t in named[0].terms if t.kind == "code"}
     mine = next((v for v in d.rows if any(k and (k in squash(v.label) or v.key == k) for k in keys)), None)
@@ -476,8 +479,11 @@ def _place_of(doc: Document, q: Query) -> Answer | None:
     place = 1 + sum(1 for v in d.rows if (v.amount < mine.amount if q.ascending else v.amount > mine.amount))
     order = "从小到大" if q.ascending else "从大到小"
     ranked = sorted(d.rows, key=lambda v: v.amount, reverse=not q.ascending)
+    claimed = CLAIMED_FIRST.search(q.squashed)  # (X是不是最多的: yes or no, then its place; tied ones said)
+    tied = sum(1 for v in d.rows if v.amount == mine.amount) - 1
+    verdict = (("是" + (f"（与另外 {tied} 项并列）" if tied else "") + "。") if place == 1 else "不是。") if claimed else ""
     a = answer("rank", f"{mine.label} 在{d.where}中的名次",
-               f"{mine.label} {amount_text(mine.amount, mine.unit)}，在{d.where}（共 {len(d.rows)} 项）中按金额{order}排第 {place} 位"
+               f"{verdict}{mine.label} {amount_text(mine.amount, mine.unit)}，在{d.where}（共 {len(d.rows)} 项）中按金额{order}排第 {place} 位"
                f"（第 1 位 {ranked[0].label} {amount_text(ranked[0].amount, ranked[0].unit)}）。")
     a.figure(mine.label, mine.amount, mine.unit, mine.where, mine.line)
     a.figure("名次", Decimal(place), "位")

@@ -598,12 +598,18 @@ def _settle_op(q: Query, v, doc: Document) -> None:
 # One thing claimed larger or smaller than another (是不是比Y还少, 是否高于Y), nothing added or typed.
 _CLAIMED_LARGER = re.compile(r"^(?!.*(?:加|之和|合计|相加|一致|对得上|对不上|等于|吻合|相符)).*(?:是不是|是否|难道)[^，,。？?]{0,4}"
                              r"(?:比[^，,。？?]{1,20}?(?:多|少|高|低|大|小)|(?:高|低|多|少|大|小)于)")
+# A multiple of another claimed (是不是已经超过基本支出的两倍, 是否不到它的一半)
+_CLAIMED_TIMES = re.compile(r"(?:是不是|是否|有没有|是)[^，,。？?]{0,16}?(?:[\d.两二三四五六七八九十]+倍|一半)")
+
+
 def _shape_said(q: Query) -> None:
     """Operations settled by how the question is put, over the templates' ranking: X是不是比Y还少 sets the two
     side by side (no arithmetic of the report's to check); 支出预算按功能分类的类共有几个 counts that level (not
     the spending's figure); X是由哪两大块加起来的 asks the parts that add up to X (not X added to something)."""
     if q.op == "check" and len(q.subjects) == 2 and not q.amounts and not q.percents and _CLAIMED_LARGER.search(q.squashed):
         _prefer(q, "difference")
+    if q.op in ("check", "value", "difference") and len(q.subjects) == 2 and _CLAIMED_TIMES.search(q.squashed):
+        _prefer(q, "ratio")  # A是不是超过B的两倍: how many times B it is
     if q.level and q.op in ("breakdown", "value") and q.subjects and re.search(r"(?:几|多少)个", q.squashed) \
             and all(m.kinds <= {"fact", "row", "term"} and _SPENDING_AS_A_WHOLE.fullmatch(squash(m.term.name)) for m in q.subjects):
         q.subjects = []
@@ -641,6 +647,8 @@ def _prefer(q: Query, op: str, floor: float | None = None) -> None:
 _STATISTIC = re.compile(r"平均|均值|中位数|中值|极差|最大(?:值)?(?:和|与|减)最小(?:值)?(?:之|的)?差")
 
 
+# Whether a thing named is the largest or smallest (X是不是最多的, 是否所有类别里最大): its place, said yes or no.
+CLAIMED_FIRST = re.compile(r"(?:是不是|是否|是)(?:[^，,。？?]{0,12}?(?:里|中|当中))?(?:的)?最(?:多|大|高|少|小|低)(?:的)?(?:吗|么|呢|一个|一项|一类)?$")
 # Which one is the largest or smallest (哪个最大, 哪一项最少): a ranking's first asked.
 _WHICH_MOST = re.compile(r"哪(?:个|一个|一|项|一项|款|类|些)?[^，,。？?]{0,4}?最(?:大|多|高|少|小|低)")
 
@@ -657,6 +665,8 @@ def _op_said(q: Query) -> None:
         _prefer(q, "value")  # 这两个数各是多少: the figures of the names just said, not a count
     if q.op == "parent" and q.subjects and all(m.via == "purpose" for m in q.subjects):
         _prefer(q, "value")  # 人民调解的钱属于哪一项: the subject its money is said to be for
+    if q.op in ("check", "value") and len(q.subjects) == 1 and CLAIMED_FIRST.search(q.squashed):
+        _prefer(q, "rank")  # 住房保障支出是不是最多的: its place among its peers, not a check of its figures
     if q.op == "about" and q.domain == "targets" and re.search(r"(?:几|多少)张", q.squashed):
         _prefer(q, "count")  # 附了几张项目绩效目标表: the sheets counted, not the report's tables
     if any("list" in m.kinds and _LIST_NUMBER.match(q.squashed[m.end:]) for m in q.subjects):
