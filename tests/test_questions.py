@@ -516,6 +516,8 @@ ANSWERS = [
     ("2013105占所属类的比重", "share", [24.32], ["201 一般公共服务支出"]),
     # a table's total row listed among its columns (表：合计行、A、B): each, the total too
     ("核一下预算支出总表：合计行、基本支出、项目支出各是多少", "value", [1084.38, 303.62, 780.77], []),
+    # whether the projects' performance targets were all published: those with a sheet against the list
+    ("本年的项目是不是全都公开了绩效目标？", "text", [8, 100], ["全部公开"]),
     # whether a thing named is the largest (是不是最多的): its place among its level's peers, said yes or no
     ("一般公共服务支出是不是所有支出类别里最多的？", "rank", [1015.19], ["是。"]),
     ("住房保障支出是不是最多的", "rank", [23.83], ["不是。"]),
@@ -1155,7 +1157,7 @@ KNOWN_GAPS = {
     # and corpus_mix_w8 (西南大学 2023 vs 2024 决算, 石泉路 2026, 财政局 by function codes, the blank template,
     # 预算执行率, the 交委 narrative)
     "personas_s8.jsonl": ["S8-021", "S8-025", "S8-029", "S8-031", "S8-032", "S8-033", "S8-042",
-        "S8-044", "S8-055", "S8-058", "S8-064", "S8-077", "S8-084"],
+        "S8-044", "S8-055", "S8-064", "S8-077", "S8-084"],
     "corpus_mix_t8.jsonl": ["T8-002", "T8-028", "T8-034", "T8-040", "T8-051", "T8-055", "T8-056"],
     "corpus_dialogues_u8.jsonl": ["U8-030", "U8-031", "U8-042", "U8-043", "U8-046",
         "U8-058", "U8-060", "U8-061", "U8-070", "U8-071", "U8-082"],
@@ -1176,7 +1178,7 @@ KNOWN_GAPS = {
         "C9-072", "C9-077", "C9-078", "C9-079", "C9-081", "C9-085", "C9-086",
         "C9-090"],
     "personas_e9.jsonl": ["E9-026", "E9-034", "E9-038", "E9-043",
-        "E9-053", "E9-056", "E9-063", "E9-066", "E9-071"],
+        "E9-053", "E9-056", "E9-063", "E9-071"],
     "corpus_mix_f9.jsonl": ["F9-005", "F9-006", "F9-012", "F9-013", "F9-016", "F9-020", "F9-024", "F9-026",
         "F9-046", "F9-047", "F9-082", "F9-087", "F9-089"],
     "corpus_dialogues_g9.jsonl": ["G9-026", "G9-030", "G9-033", "G9-038", "G9-039", "G9-050", "G9-061", "G9-062",

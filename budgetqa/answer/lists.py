@@ -586,6 +586,10 @@ def _stated_counts(doc: Document, q: Query) -> Answer | None:
     return a
 
 
+# Whether the projects' performance targets were all published (是不是都公开了绩效目标, 都有绩效目标表吗).
+_SHEETS_PUBLISHED = re.compile(r"(?:公开|编制|填报|报送|都有|全有)(?:了)?(?:项目)?绩效目标|绩效目标(?:表)?(?:是不是|是否)?(?:都|全部|全都)")
+
+
 def count(doc: Document, q: Query) -> Answer | None:
     """How many projects, subjects, items, sheets, units or duties."""
     if _asks_mean(q):
@@ -603,7 +607,7 @@ def count(doc: Document, q: Query) -> Answer | None:
         a.figure("职责条数", Decimal(n), "条")
         return a
     if q.domain == "targets" and _sheet_fund_asked(doc, q) is None and not sheets_compared(q):
-        return text.performance_overview(doc)
+        return text.performance_overview(doc, q.scope or ("本年" if _SHEETS_PUBLISHED.search(q.squashed) else None))
     if q.domain == "targets":
         q = replace(q, domain="projects")  # 其中有几个带上年结转资金 after the sheets: those with that fund
     glossary = doc.items_of("glossary")  # (an entry's parts explained within it, after 其中, are not entries of their own)

@@ -13,6 +13,7 @@ from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import NARRATIVE, topic_values
 from budgetqa.models import Document
 from budgetqa.question.query import Query
+from budgetqa.textnorm import squash
 
 
 # --------------------------------------------------------------------------- topics
@@ -265,8 +266,9 @@ def _asset_date(doc: Document, first: int, last: int) -> tuple[int, str] | None:
     return None
 
 
-def performance_overview(doc: Document) -> Answer | None:
-    """How many target sheets, and what the narrative says of 绩效 (项目个数, 涉及资金)."""
+def performance_overview(doc: Document, scope: str | None = None) -> Answer | None:
+    """How many target sheets, and what the narrative says of 绩效 (项目个数, 涉及资金); with a scope of
+    projects (本年, 上年结转, 全部), how many of those projects have a sheet, and their share."""
     stated = [f for f in doc.facts if "绩效" in f.sentence and f.kind in ("count", "amount")]
     sheets = doc.target_sheets()
     if not sheets and not stated:
@@ -277,6 +279,16 @@ def performance_overview(doc: Document) -> Answer | None:
         more = f"等 {len(sheets)} 张" if len(sheets) > 12 else f"共 {len(sheets)} 张"
         a.text += f"项目绩效目标表{more}：{names}。"
         a.figure("绩效目标表数量", Decimal(len(sheets)), "张")
+    projects = [p for p in doc.projects if scope in (None, "全部") or p.scope == scope] if scope else []
+    if projects and sheets:  # (本年的项目是不是都公开了绩效目标: those of the list with a sheet, and their share)
+        named = {squash(s.project_name) for s in sheets}
+        has = [p for p in projects if squash(p.name) in named or any(n in squash(p.name) or squash(p.name) in n for n in named)]
+        missing = [p.name for p in projects if p not in has]
+        which = {"本年": "本年新安排的项目", "上年结转": "上年结转项目"}.get(scope, "全部项目")
+        a.text += (f"{which}共 {len(projects)} 个，其中 {len(has)} 个有绩效目标表，占 {pct(Decimal(len(has)), Decimal(len(projects)))}%"
+                   + (f"；没有的：{'、'.join(missing)}。" if missing else "，全部公开。"))
+        a.figure("有绩效目标表的项目", Decimal(len(has)), "个")
+        a.figure("有绩效目标表的项目占比", pct(Decimal(len(has)), Decimal(len(projects))), "%")
     if stated:
         a.text += f"情况说明：{stated[0].sentence}（第{stated[0].line}行）。"
         for f in stated[:4]:

@@ -665,6 +665,10 @@ def _op_said(q: Query) -> None:
         _prefer(q, "value")  # 这两个数各是多少: the figures of the names just said, not a count
     if q.op == "parent" and q.subjects and all(m.via == "purpose" for m in q.subjects):
         _prefer(q, "value")  # 人民调解的钱属于哪一项: the subject its money is said to be for
+    if q.op in ("check", "value", "text") and any(t.kind == "topic" and t.key == "绩效目标" for m in q.subjects for t in m.terms) \
+            and re.search(r"(?:公开|编制|填报|报送)(?:了)?(?:项目)?绩效目标|(?:全|都)(?:部|都)?(?:公开|有)", q.squashed):
+        _prefer(q, "count")  # 本年的项目是不是全都公开了绩效目标: the projects with a sheet, counted against all
+        q.domain = "targets"
     if q.op in ("check", "value") and len(q.subjects) == 1 and CLAIMED_FIRST.search(q.squashed):
         _prefer(q, "rank")  # 住房保障支出是不是最多的: its place among its peers, not a check of its figures
     if q.op == "about" and q.domain == "targets" and re.search(r"(?:几|多少)张", q.squashed):
