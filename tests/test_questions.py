@@ -1183,6 +1183,13 @@ KNOWN_GAPS = {
         "F9-046", "F9-047", "F9-082", "F9-087", "F9-089"],
     "corpus_dialogues_g9.jsonl": ["G9-026", "G9-030", "G9-033", "G9-038", "G9-039", "G9-050", "G9-061", "G9-062",
         "G9-063", "G9-077", "G9-081", "G9-087"],
+    "personas_h9.jsonl": ["H9-018", "H9-020", "H9-021", "H9-028", "H9-035", "H9-036", "H9-037", "H9-042",
+        "H9-050", "H9-066", "H9-069", "H9-072", "H9-082", "H9-085", "H9-090"],
+    "corpus_mix_i9.jsonl": ["I9-017", "I9-031", "I9-038", "I9-044", "I9-049", "I9-052", "I9-055", "I9-058",
+        "I9-059", "I9-064", "I9-065", "I9-067", "I9-072"],
+    "corpus_dialogues_j9.jsonl": ["J9-003", "J9-004", "J9-006", "J9-012", "J9-021", "J9-028", "J9-029", "J9-031",
+        "J9-032", "J9-039", "J9-043", "J9-046", "J9-048", "J9-052", "J9-069", "J9-070",
+        "J9-075", "J9-082", "J9-085"],
 }
 # A line whose gold holds only when asked with no conversation before it: in a shuffled session it
 # follows a question about one project, and "这些钱从哪来" is then rightly read as that project's money.
@@ -1210,9 +1217,9 @@ SESSION_ONLY_GAPS = {"review_d1.jsonl": ["D1-115"],
                      # the same stated rate (完成年初预算的95.89%) asked by its paragraph's words: alone it is found;
                      # after a question about the report's total it is read as that total's, which has no paragraph
                      "corpus_mix_k6.jsonl": ["K6-067"],
-                     # a share of a part of the procurement total (服务占比多少, 服务类占采购总额多少) after a question
-                     # about another subject: read as the share of that whole, not of the procurement total
-                     "personas_n7.jsonl": ["N7-034"], "corpus_mix_i7.jsonl": [],
+                     # a share of a part of the procurement total (服务占比多少) after a question about another
+                     # subject: read as the share of that whole, not of the procurement total
+                     "personas_n7.jsonl": ["N7-034"],
                      # a ranking of the classes naming no column (支出规模位次第二的是哪一类) after a question about
                      # 基本支出: read within that column, not the classes' totals
                      "corpus_mix_c8.jsonl": ["C8-035"],
@@ -1232,7 +1239,10 @@ SESSION_ONLY_GAPS = {"review_d1.jsonl": ["D1-115"],
                      # a sentence of the narrative quoted with its figures (收入9628.22万元，说是比哪一年…) and a
                      # fund of a report named informally (街道那个明年政府性基金): after a question about another
                      # subject of another report, read as that subject's
-                     "corpus_mix_f9.jsonl": ["F9-002", "F9-032"]}
+                     "corpus_mix_f9.jsonl": ["F9-002", "F9-032"],
+                     # a ratio of two kinds of spending (项目支出大概是基本支出的几倍) after a question read in the table
+                     # of this year's money: read there too (不含上年结转), not in the spending total's table
+                     "personas_h9.jsonl": ["H9-013"]}
 
 
 @pytest.mark.parametrize("in_session", [False, True], ids=["alone", "one-conversation"])

@@ -1996,12 +1996,17 @@ _THESE = re.compile(r"这(?:([两三四五六七八九十\d]+)|几|些)(?:个|�
 _FIRST_N = re.compile(r"^(?:那|这)?(?:列表里|上面|刚才)?(?:的)?前([两二三四五六七八九十\d]{1,2})(?:大)?(?:个|项|名|笔|位|(?![年季月天]))")
 
 
+def _count_said(said: str) -> int:
+    """A count typed in digits or Chinese numerals (3, 三, 两)."""
+    return int(said) if said.isdigit() else chinese_ordinal(said.replace("两", "二"))
+
+
 def first_n(q: Query) -> int | None:
     """How many first items of the last list 前三个加起来多少 adds (None when it adds no first items)."""
     m = _FIRST_N.match(q.squashed)
     if m is None or not re.search(r"加|合计|一共|总共|之和|总和|合起来", q.squashed):
         return None
-    return int(m.group(1)) if m.group(1).isdigit() else chinese_ordinal(m.group(1).replace("两", "二"))
+    return _count_said(m.group(1))
 
 
 def _first_of_listed(doc: Document, q: Query, listed: list[str], amounts: list, unit: str) -> Answer | None:
@@ -2027,12 +2032,11 @@ def _first_of_listed(doc: Document, q: Query, listed: list[str], amounts: list, 
 
 def _rest_of_top(q: Query, listed: list[str], amounts: list, unit: str, top: int) -> Answer | None:
     """剩下的呢 / 其余23个项目加起来 after the first items of a ranking were picked out: the others, added."""
-    m = _REST.match(q.squashed)
-    if not top or q.subjects or m is None or top >= len(listed):
+    if not top or q.subjects or not _REST.match(q.squashed) or top >= len(listed):
         return None
     rest = list(zip(listed[top:], amounts[top:]))
     said_ = re.search(r"([\d一二两三四五六七八九十]+)[类款项个块笔]", q.squashed)
-    if said_ and (int(said_.group(1)) if said_.group(1).isdigit() else chinese_ordinal(said_.group(1).replace("两", "二"))) != len(rest):
+    if said_ and _count_said(said_.group(1)) != len(rest):
         return None  # (其余五个 after a list that leaves three: not that list)
     computed = sum((a for _, a in rest), Decimal(0))
     out = answer("sum", f"前 {top} 项以外的 {len(rest)} 项之和",
@@ -2114,7 +2118,7 @@ def on_listed(doc: Document, q: Query, listed: list[str], amounts: list, unit: s
     if any(x.start < m.start() for x in q.subjects) or re.search(r"百分比|百分之|几成|占比|比例|比重|%", q.squashed):
         return None  # 公积金养老还有这两个医疗 / A、B、C这三个: names of its own; 这几个百分比: not the amounts
     said = m.group(1)
-    count = (int(said) if said.isdigit() else chinese_ordinal(said.replace("两", "二"))) if said else None
+    count = _count_said(said) if said else None
     if top and count in (None, top):  # 这三个 after a ranking's first three: those three, not its whole list
         listed, amounts = listed[:top], amounts[:top]
     elif count is not None and count != len(listed):

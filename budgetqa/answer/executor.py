@@ -873,7 +873,8 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         session.unanswered = q
         return _unmatched(doc, "no_match", f"报告（{doc.label}）没有列出「{unknown}」的金额，没有它的数字。", q)
     last = session.last_query
-    if (last is None or all(m.via == "whole" for m in last.subjects)) and (found := compute.headline_measure(doc, q)) is not None:
+    if (last is None or last.subjects and all(m.via == "whole" for m in last.subjects)) \
+            and (found := compute.headline_measure(doc, q)) is not None:
         return found  # 年初预算多少, first asked of a 决算 or after its total: the department's own
     q = _scopes_of_last(doc, q, question, session) or with_context(q, session.last_query, session.last_focus, tuple(session.earlier), doc)
     q = scope_parts(same_reading(q, session.last_query, doc), doc)
