@@ -36,6 +36,8 @@ CASES = [
      [76306134, 49388144], []),
     # a stated whole no larger than its part (采购金额 of a sentence of one kind) is misread: the sentence's total
     (FINANCE, "政府采购里服务采购多少？占采购总额的百分之多少", [246.47, 98.10], ["政府采购金额"]),
+    # a topic asked in pinyin of a narrative-only report: the figure its sentence states under the topic's name
+    ("narrative_chongqing_jiaotongwei_2018_dept_budget.txt", "jtw 2018 sangong jingfei yusuan duoshao", [2800.68], ["三公"]),
     # the sheets counted, not the report's tables
     (SWU_BUDGET, "后面附了几张项目绩效目标表", [26], []),
     # what the narrative says a code's money is for names the code (…基层司法业务（04项）…主要用于：人民调解、医患纠纷…)

@@ -806,8 +806,9 @@ DIALOGUES = [
      ("What percentage of the carry-over is that one project?", [93.19])],
     [("Compared with the year before, by how much did this current-year general budget spending fall?", [1127.60]),
      ("So what would last year's figure have been?", [1678.11])],
-    # 它占这一款多少 / 占所在类呢: the last code's share of its own 款 or 类
+    # 它占这一款多少 / 占所在类呢 / 它在这一款里占多大比重: the last code's share of its own 款 or 类
     [("2013105多少", [246.89]), ("它占这一款多少", [24.35]), ("占所在类呢", [24.32])],
+    [("2013102多少", [532.81]), ("它在这一款里占多大比重", [52.54])],
     # a ranking's first few, then the rest of its list (剩下的呢, 其余五个加起来): those not picked out, added
     [("本年项目里最大的三个是哪些", [90.00, 60.00, 37.00]), ("这三个一共多少", [187.00]), ("剩下的呢", [59.89])],
     [("项目金额前三的是哪几个", [497.52]), ("其余12个加起来", [133.26])],
@@ -1186,8 +1187,8 @@ KNOWN_GAPS = {
     "personas_h9.jsonl": ["H9-018", "H9-020", "H9-021", "H9-028", "H9-035", "H9-036", "H9-037", "H9-042",
         "H9-050", "H9-066", "H9-069", "H9-072", "H9-082", "H9-085", "H9-090"],
     "corpus_mix_i9.jsonl": ["I9-017", "I9-031", "I9-038", "I9-044", "I9-049", "I9-052", "I9-055", "I9-058",
-        "I9-059", "I9-064", "I9-065", "I9-067", "I9-072"],
-    "corpus_dialogues_j9.jsonl": ["J9-003", "J9-004", "J9-006", "J9-012", "J9-021", "J9-028", "J9-029", "J9-031",
+        "I9-059", "I9-064", "I9-065", "I9-072"],
+    "corpus_dialogues_j9.jsonl": ["J9-003", "J9-004", "J9-006", "J9-021", "J9-028", "J9-029", "J9-031",
         "J9-032", "J9-039", "J9-043", "J9-046", "J9-048", "J9-052", "J9-069", "J9-070",
         "J9-075", "J9-082", "J9-085"],
 }

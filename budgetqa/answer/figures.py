@@ -162,6 +162,9 @@ def one_value(doc: Document, q: Query, m: Mention) -> Answer | None:
         found = topic_answer(doc, q, topic)
         if found is not None:
             return found
+        said = _topic_stated(doc, topic) if kinds <= {"topic", "term", "table"} else None
+        if said is not None:  # (a narrative that states the topic's figure in a sentence: “三公”经费预算2800.68万元)
+            return value(doc, replace(q, subjects=[said], whole=None))
         if kinds <= {"topic", "term", "table"}:
             return Answer(False, "value", f"报告（{doc.label}）没有关于「{topic}」的数字。", understood=topic)
     if q.measures and doc.kind == "决算" and set(q.measures) & {"年初预算", "决算", "完成率"} or q.has("完成率", "完成年初"):
@@ -269,6 +272,14 @@ def _stated_outturn(doc: Document, q: Query, m: Mention) -> Answer | None:
     for f in facts:
         a.figure(f.label, f.value, f.unit, NARRATIVE, f.line)
     return a
+
+
+def _topic_stated(doc: Document, topic: str) -> Mention | None:
+    """The first figure the narrative states under the topic's own name (“三公”经费预算 of 三公经费)."""
+    name = squash(topic)
+    fact = next((f for f in sorted(doc.facts, key=lambda f: f.line) if f.kind == "amount" and f.unit != "%"
+                 and squash(re.sub(r"[“”\"'‘’]", "", f.label)).startswith(name)), None)
+    return Mention(10_000, 10_000, [Term("fact", fact.label, fact.label)], via="context") if fact is not None else None
 
 
 def _topic_of(doc: Document, m: Mention) -> str | None:

@@ -414,7 +414,8 @@ _NAME_ASKED = re.compile(r"(?:这个(?:编码|代码|科目)?)?(?:对应|代表)
 
 
 # A share's whole said as the level its part lies in (占这一款多少, 占所属类的比重): that code's 类 or 款.
-LEVEL_WHOLE = re.compile(r"占(?:了)?(?:它|其)?(?:所在|所属|这一?|该|本|上级|上一级|对应)?的?(类|款)(?!型|别)")
+LEVEL_WHOLE = re.compile(r"占(?:了)?(?:它|其)?(?:所在|所属|这一?|该|本|上级|上一级|对应)?的?(类|款)(?!型|别)"
+                         r"|在(?:它|其)?(?:所在|所属|这一?|该|本|上级|上一级|对应)?的?(类|款)(?:里|中|内|当中)(?:的)?占")
 
 
 def _levels_against_code(q: Query) -> str | None:
@@ -3083,7 +3084,8 @@ def _line_of_three_public(q: Query, last: Query | None) -> Query:
 
 
 # A level of the code asked last, pointed at (这个款, 该类, 它所在的款, 往上到类级, 同一个款, 这个项).
-_LEVEL_POINTED = re.compile(r"(?<![占比])(?:这个|这一|该|那个|它所在的?|其所在的?|往上到|同一个?|同个)(类|款|项(?!目))(?:级)?")
+_LEVEL_POINTED = re.compile(r"(?<![占比])(?:这个|这一|该|那个|它所在的?|其所在的?|往上到|同一个?|同个)(类|款|项(?!目))(?:级)?"
+                            r"(?!(?:里|中|内|当中)(?:的)?占)")  # (在这一款里占: the whole of a share, not the 款 asked)
 
 
 # The level named after 往上 or 上一级 (再往上一级是哪个类).
@@ -3604,7 +3606,8 @@ def _part_of_last(filled, q, last, named, earlier) -> Query | None:
 
 def _parent_of_last(q: Query, last: Query) -> Mention | None:
     """那个款 / 这个类: the 款 or 类 of the code the last question was about."""
-    m = re.search(r"(?<!占)(?:那个|这个|该|那一|这一)([类款])", q.squashed)  # (占这一款: the whole of its share)
+    m = re.search(r"(?<!占)(?:那个|这个|该|那一|这一)([类款])(?!(?:里|中|内|当中)(?:的)?占)", q.squashed)  # (占这一款, 在这一款里占:
+    # the whole of its share)
     codes = [t for s in last.subjects for t in s.terms if t.kind == "code"]
     if m is None or not codes:
         return None
