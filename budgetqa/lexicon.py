@@ -361,6 +361,7 @@ REGIONAL: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), r) for p, r
     # 东北话
     (r"几俩|几两(?=车|公车|公务车)", "几辆"),
     (r"多少个钱|几个钱", "多少钱"),  # (总共有多少个钱: money, not a count)
+    (r"垫底(?:的)?|排(?:在)?最后(?:一个|一位|一名)?(?:的)?", "最少的"),  # (那垫底的呢: the last of a ranking)
     # 基本的和项目的各多少: the two kinds of spending, each said by its first word
     (r"基本(?:的|那块|部分)?(和|与|跟|、|还是|或)项目(?:的|那块|部分)?(?!支出|经费)", r"基本支出\1项目支出"),  # (公车几俩: 俩 typed for 辆, before a line is cut into its questions)
     (r"咋整", "怎么办"), (r"啥玩意儿?", "什么"), (r"贼(?=[多少大小高低贵])", "很"), (r"老鼻子", "很多"),
