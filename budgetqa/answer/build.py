@@ -33,13 +33,14 @@ def answer(op: str, understood: str, text: str) -> Answer:
 
 def joined(parts: list[Answer]) -> Answer:
     """Answers to several parts of one question as one card: the first, with every other's sentence,
-    understanding, figures, rows and sources after its own."""
+    understanding, figures, sources and (when its table has the same columns) rows after its own."""
     first = parts[0]
     for other in parts[1:]:
         first.text += " " + other.text
         first.understood += "；" + other.understood if other.understood else ""
         first.figures += other.figures
-        first.rows += other.rows
+        if other.columns == first.columns:
+            first.rows += other.rows
         for s in other.sources:
             first.source(s.where, s.line, s.row)
     return first

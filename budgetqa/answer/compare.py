@@ -15,6 +15,7 @@ import sqlite3
 from decimal import ROUND_HALF_UP, Decimal
 
 from budgetqa import across
+from budgetqa.answer.build import joined
 from budgetqa.answer.documents import (MONEY_WORDS, Across, figures_named, newest_reports, order_asked, place_reports, residue,
                                        strip_department, unit_asked)
 from budgetqa.answer.model import Answer, Session, amount_text
@@ -306,15 +307,7 @@ def _join(answers: list[Answer]) -> Answer:
     """The answers for several figures (人员经费和公用经费), as one card."""
     if len(answers) == 1:
         return answers[0]
-    matched = [a for a in answers if a.matched] or answers[:1]
-    first = matched[0]
-    for other in matched[1:]:
-        first.text += " " + other.text
-        first.understood += "；" + other.understood
-        first.figures += other.figures
-        first.sources += [s for s in other.sources if s not in first.sources]
-        if other.columns == first.columns:
-            first.rows += other.rows
+    first = joined([a for a in answers if a.matched] or answers[:1])
     first.chart = []  # bars of two figures side by side would mislead
     return first
 

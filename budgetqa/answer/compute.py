@@ -499,9 +499,11 @@ def base_of(doc: Document, q: Query, item: Value, m: Mention) -> Value | None:
             base = _quoted(doc, q, item) or base
         return base
     level = LEVEL_WHOLE.search(q.squashed) if "code" in m.kinds else None
-    above = m.of("code")[0].key[:{"类": 3, "款": 5}[level.group(1) or level.group(2)]] if level else ""
-    if above and above != m.of("code")[0].key and above in vocabulary(doc).codes:  # 占这一款多少: of its 款
-        return subject_value(doc, q, Mention(10_000, 10_000, [vocabulary(doc).codes[above]], via="context"))
+    if level:  # 占这一款多少: of its 款
+        own, codes = m.of("code")[0].key, vocabulary(doc).codes
+        above = own[:{"类": 3, "款": 5}[level.group(1) or level.group(2)]]
+        if above != own and above in codes:
+            return subject_value(doc, q, Mention(10_000, 10_000, [codes[above]], via="context"))
     within = m.end < len(q.squashed) and re.match(r"(?:的)?(?:里|中|当中|之中|内)", q.squashed[m.end:])  # X里上年结转占多少
     if (q.measures or q.scope in ("本年", "上年结转")) and (
             within or re.search(r"占(?:它|其|这一?[类款项个]|该[类款项]|本[类款项]|自身|本身)", q.squashed)):

@@ -302,11 +302,12 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
 def _standing_form(question: str, session: Session) -> str:
     """A unit or rounding asked for the rest of the conversation (接下来都用元说, 后面都保留一位小数) is kept in the
     session; a clause that asks only that is taken out of the question."""
+    if not lexicon.FROM_NOW_ON.search(squash(question)):
+        return question
     kept = []
     for clause in re.split(r"(?<=[。；;，,：:！!])", question):
         typed = squash(clause)
-        unit = next((u for u, words in lexicon.UNIT_WORDS.items() if words.search(typed)), None)
-        places = lexicon.PLACES_WORDS.search(typed)
+        unit, places = _unit_said(typed), lexicon.PLACES_WORDS.search(typed)
         if lexicon.FROM_NOW_ON.search(typed) and (unit or places):
             session.kept_unit = unit or session.kept_unit
             session.kept_places = read_places(places) if places else session.kept_places
@@ -326,10 +327,12 @@ def _standing_said(session: Session) -> Answer:
 def _in_kept_form(answer: Answer, question: str, session: Session) -> None:
     """The unit and rounding kept for the conversation, given with the figures of an answer that asks none of
     its own."""
+    if not answer.matched or session.kept_unit is None and session.kept_places is None:
+        return
     typed = squash(question)
-    if answer.matched and session.kept_unit and not any(words.search(typed) for words in lexicon.UNIT_WORDS.values()):
+    if session.kept_unit and _unit_said(typed) is None:
         convert_units(answer, Query(unit=session.kept_unit))
-    if answer.matched and session.kept_places is not None and not lexicon.PLACES_WORDS.search(typed):
+    if session.kept_places is not None and not lexicon.PLACES_WORDS.search(typed):
         round_figures(answer, Query(places=session.kept_places))
 
 
@@ -651,7 +654,12 @@ def _stated_before(part: str, before: Answer) -> bool:
 
 def _how_wanted(text: str) -> bool:
     """The clause says how the answer is wanted (我要换成元, 保留一位小数): it qualifies the question it follows."""
-    return any(words.search(text) for words in lexicon.UNIT_WORDS.values()) or bool(lexicon.PLACES_WORDS.search(text))
+    return _unit_said(text) is not None or bool(lexicon.PLACES_WORDS.search(text))
+
+
+def _unit_said(text: str) -> str | None:
+    """The first unit a (squashed) text asks its figures in (多少元, 换成亿元), if any."""
+    return next((unit for unit, words in lexicon.UNIT_WORDS.items() if words.search(text)), None)
 
 
 def _pick(question: str, session: Session) -> str | None:

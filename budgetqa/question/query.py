@@ -182,7 +182,7 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     spaced = _blank(_blank_qualifiers(squash_spaced(text)), q.missing)
     mentions = [m for m in find_mentions(blanked, spaced, v, doc) if not _inside_number(m, q) and not _parent_word(q, m)]
     # digits opening the codes of several branches (2013开头: 20131, 20132): each branch a subject
-    mentions = [replace(m, terms=[t]) if m.via == "code" else m for m in mentions for t in (m.terms if m.via == "code" else [None])]
+    mentions = [part for m in mentions for part in ([replace(m, terms=[t]) for t in m.terms] if m.via == "code" else [m])]
     fixed = homophone_fix(text, squashed, mentions, v, lambda: printed_text(doc)) if heard < 3 else None
     if fixed is not None:  # 差履费 typed for 差旅费: read again as the name sounds
         return read(fixed, doc, heard + 1)
