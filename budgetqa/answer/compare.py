@@ -366,13 +366,17 @@ def _asked(question: str, named: Named) -> str:
     text = question
     for m in named.departments:
         text = strip_department(text, m.department, [])
-    text = re.sub(r"20\d{2}\s*年?(?:度)?", " ", text)
+    text = re.sub(r"20\d{2}\s*年?(?:度)?|(?<!\d)\d{2}年(?:度)?", " ", text)
+    text = re.sub(r"(?:[那这]份|报告)(?:里|中|的)?(?:呢)?[？?]?|(?:^|(?<=[ ，,]))(?:那|那么)", " ", text)
+    # the reports themselves (决算比预算少多少, 比当年预算呢), not a fund's name (一般公共预算)
+    text = re.sub(r"(?:比)?(?:当年|同年|该年|同一年)?(?:的)?(?<!公共)(?<!基金)(?<!经营)(?<!年初)(?<!调整)(?<!全年)(?:部门|单位)?"
+                  r"(?:预算|决算)(?![数拨])(?:报告|那份)?(?:里|中|的)?(?:实际)?", " ", text)
     text = re.sub(r"(?:各|所有|每个|哪个|哪些)(?:部门|单位)|对比|比较|之间|相比|历年|逐年|各年|这两年|近两年"
                   r"|最多|最少|最高|最低|最大|最小|排名|排序|(?:的|是)$", " ", text)
     # what is done with the figures of the reports (their difference, change, sum, ratio): not asked of each
     text = re.sub(r"[多少]了?(?:多少|好多)|差(?:了)?(?:多少|好多)|相差|增幅|涨幅|增长率|增长了?(?:百分之几|多少)"
                   r"|变化了?多少|加起来|加一起|合起来|是?[^，,。？?]{0,6}的?(?:几|多少|好多)倍|(?:^|(?<=[ ，,]))比(?=[ ，,？?])", " ", text)
-    return re.sub(r"\s+", " ", text).strip(" 的和与跟及、，,") or question
+    return re.sub(r"\s+", " ", text).strip(" 的和与跟及、，,？?") or question
 
 
 def ask_each(conn: sqlite3.Connection, question: str, named: Named, reports: list[Report], load, ask_doc,

@@ -1310,6 +1310,21 @@ def _stated_changes(doc: Document, q: Query) -> list[Fact]:
     return changes
 
 
+def _same_as_headline(doc: Document, q: Query, headline: list[Fact]) -> Answer | None:
+    """The headline change of a stated total that the one subject asked equals this year (财政拨款收支总预算 of a
+    report whose money is all 财政拨款: as much as 预算收入总计), when the report states no change of its own."""
+    amounts = {f.label: (f.value, f.unit) for f in doc.facts if f.kind == "amount"}
+    if len(q.subjects) != 1 or (own := amounts.get(q.subjects[0].term.key)) is None:
+        return None
+    same = next((f for f in sorted(headline, key=lambda f: f.line) if amounts.get(f.subject) == own), None)
+    if same is None:
+        return None
+    a = stated_change(doc, q, same)
+    a.text += (f"（报告没有单独写「{q.subjects[0].term.name}」的增减；它本年与{same.subject}相等，"
+               f"都是 {amount_text(*own)}，以上是{same.subject}的增减。）")
+    return a
+
+
 def _change(doc: Document, q: Query) -> Answer | None:
     if (added := changes_added(doc, q)) is not None:
         return added  # 两者各自的增减额相加，等不等于总的减少额: a stated change against its stated parts
@@ -1376,6 +1391,8 @@ def _change(doc: Document, q: Query) -> Answer | None:
         headline = [f for f in changes if f.kind == "change" and re.search(r"收入|支出|收支|预算", f.subject or "")]
         if whole and headline:  # the report's money as a whole: its headline change (收入预算比上年减少…)
             return stated_change(doc, q, min(headline, key=lambda f: f.line))
+        if (same := _same_as_headline(doc, q, headline)) is not None:
+            return same
         if q.subjects:
             name = q.subjects[0].term.name
             return Answer(False, "change", f"报告（{doc.label}）没有给出「{name}」与上年相比的数字，只有本年的金额；"
@@ -2114,10 +2131,12 @@ def on_listed(doc: Document, q: Query, listed: list[str], amounts: list, unit: s
                  or (_mean_of_listed(q, listed, amounts, unit) if fresh else None)) is not None:
         return first
     m = _THESE.search(q.squashed)
+    share = m is not None and re.search(r"百分比|百分之|几成|占比|比例|比重|%", q.squashed)
+    of_whole = share and listing and fresh and "占" in q.squashed[m.end():] and (q.whole or any(x.start > m.end() for x in q.subjects))
     if m is None or not listed or len(amounts) != len(listed) or any(a is None for a in amounts) or unit is None \
-            or not re.search(r"加|合计|一共|总共|之和|总和|合起来", q.squashed):
+            or not (of_whole or re.search(r"加|合计|一共|总共|之和|总和|合起来", q.squashed)):
         return None
-    if any(x.start < m.start() for x in q.subjects) or re.search(r"百分比|百分之|几成|占比|比例|比重|%", q.squashed):
+    if any(x.start < m.start() for x in q.subjects) or share and not of_whole:
         return None  # 公积金养老还有这两个医疗 / A、B、C这三个: names of its own; 这几个百分比: not the amounts
     said = m.group(1)
     count = _count_said(said) if said else None
@@ -2129,6 +2148,9 @@ def on_listed(doc: Document, q: Query, listed: list[str], amounts: list, unit: s
     shown = " + ".join(f"{n} {x}" for n, x in zip(listed, amounts)) + f" = {amount_text(computed, unit)}"
     against = q.whole or (q.subjects[0] if len(q.subjects) == 1 else None)
     whole = subject_value(doc, q, against) if against is not None else None
+    if of_whole:  # 这三项合计占本年项目支出的比重: the items listed, added, as a share of the whole named
+        return _listed_share(shown, computed, whole, len(listed)) if whole is not None and whole.amount \
+            and whole.unit == unit else None
     if q.amounts or whole is not None:
         stated = whole.amount if whole is not None else typed_value(q.amounts[0], unit)
         name = f"{whole.label} {amount_text(whole.amount, whole.unit)}" if whole is not None else f"所问 {amount_text(stated, unit)}"
@@ -2139,6 +2161,17 @@ def on_listed(doc: Document, q: Query, listed: list[str], amounts: list, unit: s
     else:
         a = answer("sum", f"这 {len(listed)} 项之和", f"{shown}。")
     a.figure("合计（计算）", computed, unit)
+    return a
+
+
+def _listed_share(shown: str, computed: Decimal, whole: Value, n: int) -> Answer:
+    """The sum of the items the last list showed, as a share of a whole named (in the same unit)."""
+    share = pct(computed, whole.amount)
+    a = answer("share", f"这 {n} 项之和 占 {whole.label}",
+               f"{shown}，占 {whole.label} {amount_text(whole.amount, whole.unit)} 的 {share}%"
+               f"（{computed} ÷ {whole.amount} × 100）。")
+    a.figure("合计（计算）", computed, whole.unit)
+    a.figure("占比（计算）", share, "%")
     return a
 
 

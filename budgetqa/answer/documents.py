@@ -332,6 +332,23 @@ def both_visited(conn: sqlite3.Connection, question: str, visited: list[int]) ->
     return Across("years" if same else "named", reports[0].department if same else "", reports)
 
 
+# One year's 预算 set against its 决算 (决算比预算少多少, 比当年预算呢 asked of a 决算): the department's two
+# reports of that year. (年初预算, 预算数: columns a 决算 prints itself; 一般公共预算: a fund, not the report.)
+_OTHER_KIND = {"预算": "决算", "决算": "预算"}
+
+
+def _budget_and_final(text: str, current: Report, reports: list[Report], years: list[int]) -> list[Report] | None:
+    year = years[0] if years else current.year
+    pair = [next((r for r in reports if r.year == year and r.kind == kind), None) for kind in ("预算", "决算")]
+    if None in pair:
+        return None
+    text = _FUND_NAMES.sub("", text)
+    other = _OTHER_KIND.get(current.kind, "")
+    said = "预算" in text and "决算" in text or bool(other) and bool(
+        re.search(rf"比(?:当年|同年|今年|本年|该年|同一年)?(?:的)?{other}(?:报告)?(?:里|中|的)?(?:多|少|高|低|差|超|增|减)", text))
+    return pair if said else None
+
+
 @dataclass
 class Across:
     """A question across reports: which reports, and how they are compared."""
@@ -375,11 +392,16 @@ def wants_comparison(question: str, named: Named, current: Report, own: list[Rep
     department, reports = (taken[0].department, taken[0].reports) if groups else (current.department, own)
     if current.year and sorted(years) == [current.year - 1, current.year] and _THIS_REPORT.search(text):
         return None  # 24年这份说明里比2023年增加多少: this report, and the year before it prints beside its own
+    if len(years) <= 1 and (pair := _budget_and_final(text, current, reports, years)) is not None:
+        return Across("years", department, pair, others=others)
     if len(years) >= 2:
         dated = [r for r in reports if r.year in years]
         kinds = [k for k in ("预算", "决算") if k in text]
         if len(kinds) == 1:  # (2024年度部门决算…比2023年: the 决算 of those years, not the same year's 预算 beside it)
             dated = [r for r in dated if r.kind == kinds[0]]
+        elif not kinds:  # (24年那份呢？比21年多了多少, asked of a 预算: of each year, the report of its kind)
+            dated = [r for r in dated if r.kind == current.kind
+                     or not any(o.year == r.year and o.kind == current.kind for o in dated)]
         if len({r.year for r in dated}) >= 2:
             return Across("years", department, dated, others=others)
     elif not years and _YEARS_WORDS.search(text) and len(reports) >= 2:

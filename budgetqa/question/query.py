@@ -977,8 +977,8 @@ def _settle_names(q: Query, v) -> None:
         q.scope = None  # 跟本年支出合计对得上吗: 本年 is part of a printed total's name, not a scope of the question
     if re.search(r"情况说明|说明中|说明里|文字说明|文中|正文|报告里写的|报告中写的", q.squashed):
         # 情况说明中写的人员经费是多少: the figure the text states (a table may print another)
-        q.subjects = [replace(m, terms=[t for t in m.terms if t.kind == "fact"]) if any(t.kind == "fact" for t in m.terms)
-                      else m for m in q.subjects]
+        q.subjects = [replace(m, terms=[t for t in m.terms if t.kind == "fact"])
+                      if any(t.kind == "fact" for t in m.terms) and m.table is None else m for m in q.subjects]
 
 
 def _table_said_first(q: Query) -> None:
@@ -1728,7 +1728,8 @@ def _one_name_in_tables(q: Query, ms: list[Mention]) -> list[Mention]:
     if len(tables) == 1 and len(names) == 1 and said and names[0].of("fact") and not q.amounts \
             and (q.each or re.search(r"一致|一样|相同|对得上|对不上|差", q.squashed)):
         in_text = replace(names[0], terms=names[0].of("fact"))
-        in_table = replace(names[0], table=int(tables[0].term.key))
+        in_table = replace(names[0], table=int(tables[0].term.key),
+                           terms=[t for t in names[0].terms if t.kind != "fact"] or names[0].terms)
         return [in_text, in_table] if said.start() < tables[0].start else [in_table, in_text]
     if len(tables) < 2 or len(names) != 1 or not names[0].kinds & {"code", "row", "item", "column"} \
             or not (q.each or re.search(r"一致|一样|相同|对得上|差", q.squashed)
@@ -2632,9 +2633,10 @@ def _this_table(q: Query, last: Query | None, doc: Document | None) -> Query:
     if last is not None and doc is not None and q.table is None and (named := _table_named_alone(q, doc)) is not None \
             and last.subjects and last.subjects[0].kinds & {"code", "row"} and _printed_in(doc, named, last.subjects[0]):
         return replace(q, table=named, subjects=[], follow_up=True, op="value", ops=[(100.0, "value")] + q.ops)
-    if last is None or last.table is None or q.table is not None \
-            or not re.search(r"(?:该|这张|此|那张|上面那张|这个)表", q.squashed):
-        return q
+    pointed = re.search(r"(?:该|这张|此|那张|上面那张|这个)表", q.squashed)
+    if last is None or last.table is None or q.table is not None or not pointed \
+            or any(m.end == pointed.start() for m in q.subjects) or q.scope and q.scope != last.scope:
+        return q  # (上年结转那张表: the table of what is named before it, not the one the conversation is at)
     q = replace(q, table=last.table)
     total = re.search(r"表(?:的)?(?:合计|总计)", q.squashed)
     title = next((t.title for t in doc.tables if t.no == last.table), "") if doc is not None else ""
@@ -3135,13 +3137,34 @@ def _carry_filter(filled: Query, q: Query, last: Query) -> None:
 _GRAND_TOTAL = re.compile(r"(?:那|那么)?(?:表里|这张表)?的?总计(?:数|金额)?(?:是|为)?(?:多少|呢)?(?:万元|元)?[？?。]?")
 
 
+# One place on from the last place of a ranking asked (再往下一个, 下一位呢, 前一名是谁), naming nothing else.
+_STEP = re.compile(r"(?:那|那么|再)?(?:接下来|紧接着)?(?:的)?(?:往|向)?(下|后|上|前)(?:面)?[一1](?:个|位|名|项)(?:呢|是(?:哪个|谁|什么|啥)?|是多少)?")
+
+
+def _step_in_ranking(q: Query, last: Query | None) -> Query | None:
+    if last is None or last.op != "rank" or q.subjects or not (step := _STEP.fullmatch(re.sub(r"[呢吗啊呀吧？?。，,！!\s]", "", q.squashed))):
+        return None
+    place = (last.nth or 1) + (1 if step.group(1) in "下后" else -1)
+    return replace(last, nth=max(place, 1), n=None, follow_up=False) if place >= 1 else None
+
+
+# A change said of all the money (总共少了多少, 整体比上年怎么样), naming nothing: the report's, not the last subject's.
+_ALL_MONEY = re.compile(r"总共|一共|总体|整体|总的|总盘子|全部")
+
+
+def _whole_change(q: Query) -> bool:
+    return q.op == "change" and not q.subjects and not q.amounts and bool(_ALL_MONEY.search(q.squashed)) \
+        and not _PRONOUN.search(q.squashed) and not re.search(r"两|俩|几|[这那](?:个|些|项|笔|部分|块)|各", q.squashed)
+
+
 def with_context(q: Query, last: Query | None, focus: list | None = None, earlier: tuple = (),
                  doc: Document | None = None) -> Query:
     """Fill what a follow-up leaves out from the last question; never override what it says.
 
-    What the last answer picked out (``focus``: a ranking's first) is what 它 refers to, unless the
-    follow-up goes on with the same list (第二呢, 前五个呢); ``earlier`` holds the subjects of the
-    questions before the last (两个差多少)."""
+    What the last answer picked out (``focus``: a ranking's first) is what 它 refers to, unless the follow-up goes
+    on with the same list (第二呢, 前五个呢); ``earlier``: the subjects of the questions before the last (两个差多少)."""
+    if (step := _step_in_ranking(q, last)) is not None:
+        return step
     q = _ancestor_of_last(q, last, doc, earlier)
     q = _scoped_total(_pronoun_whole(_fund_of_last(_this_table(q, last, doc), last), last), last, doc)
     q = _line_of_three_public(q, last)
@@ -3155,7 +3178,7 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
         return other
     which_table = _which_table_of_last(q)  # 印在哪张表: the table of the last subject
     if last is None or not q.follow_up or q.cued and q.op in ("about", "help") and not which_table \
-            or q.domain in _DEPARTMENT_WIDE:
+            or q.domain in _DEPARTMENT_WIDE or _whole_change(q):
         return q  # questions about the report itself (its duties, its units) lean on nothing said of a figure
     if (among := _among_last(q, last, doc)) is not None:
         return among
@@ -3485,10 +3508,13 @@ def _list_of_size(doc: Document, sizes: set) -> str | None:
 
 
 def _table_carried(filled: Query, q: Query, last: Query, doc: Document | None) -> int | None:
-    """The table the last subject was read in, unless this question names another or asks columns
-    that table does not print (基本支出和项目支出呢 after a row of the income table)."""
+    """The table the last subject was read in, unless this question names another, says a scope that table is
+    not of, or asks columns that table does not print (基本支出和项目支出呢 after a row of the income table)."""
     if filled.table is not None:
         return filled.table
+    if q.scope and q.scope != last.scope and last.table is not None and doc is not None and not any(
+            t.no == last.table and q.scope in t.title for t in doc.tables):
+        return None  # 换成上年结转那张表，最大的是哪个 after this year's project table: the scope said picks its own
     columns = _columns_of_last_table(last, doc) if filled.measures else set()
     if columns and not all(any(w in c for c in columns) for w in filled.measures):
         return q.table
