@@ -228,8 +228,8 @@ def _two_figures(doc: Document, q: Query) -> Answer | None:
             or q.amounts or re.search(r"加|\+|之和|合计|总计|相加", text):
         return None  # A加B等于合计吗: parts against a whole, not two figures
     first, second = (subject_value(doc, q, m) for m in q.subjects)
-    if first is None or second is None:
-        return None
+    if first is None or second is None or (first.where, first.line, first.label) == (second.where, second.line, second.label):
+        return None  # (one printed figure read twice is no check of two places)
     same = to_unit(second, first.unit)  # 386.02 万元 against 3,860,162 元: in the unit of the first
     if same.unit != first.unit:
         return None

@@ -770,9 +770,20 @@ def _scope_shares(q: Query) -> None:
 def _split_by_scope(q: Query) -> None:
     """X中今年新安排的和上年结转的各是多少 / 项目支出拆成本年的和上年结转的两块: one subject asked once for
     each scope typed."""
-    if not (q.each or q.op == "breakdown") or q.op not in ("value", "sum", "breakdown") or q.measures \
+    typed, named = _scopes_typed(q)
+    if typed != {"本年", "上年结转"} or len(named) != 1 or q.whole is not None:
+        return
+    q.subjects = [replace(named[0], scope="本年"), replace(named[0], scope="上年结转")]
+    q.scope, q.op = None, "value"
+
+
+def _scopes_typed(q: Query) -> tuple[set[str], list[Mention]]:
+    """The scopes a question asking each of them types (本年, 上年结转), and the names it says besides them."""
+    asked_twice = len(re.findall(r"多少|几多|几何", q.squashed)) >= 2  # (今年新安排的有多少，上年结转的又有多少)
+    if not (q.each or asked_twice or q.op == "breakdown") or q.op not in ("value", "sum", "breakdown") or q.measures \
             or not q.scope_spans and not q.subjects:
-        return  # (columns asked of a row say the split themselves)
+        return set(), []  # (columns asked of a row say the split themselves)
+
     def said(m: Mention) -> str | None:  # a scope word (上年结转, 今年新给的), not a row's own name (本年收入合计)
         typed = q.squashed[m.start:m.end]
         if m.kinds == {"list"} and m.term.key in ("本年", "上年结转"):
@@ -784,11 +795,22 @@ def _split_by_scope(q: Query) -> None:
     typed = {scope for a, b in q.scope_spans for scope, words in lexicon.SCOPE_WORDS.items()
              if q.squashed[a:b] in words and not any(s <= a and b <= e for s, e in inside)}
     typed |= {said(m) for m in q.subjects if said(m)}
-    named = [m for m in q.subjects if not said(m)]
-    if typed != {"本年", "上年结转"} or len(named) != 1 or q.whole is not None:
-        return
-    q.subjects = [replace(named[0], scope="本年"), replace(named[0], scope="上年结转")]
-    q.scope, q.op = None, "value"
+    return typed, [m for m in q.subjects if not said(m)]
+
+
+def _last_by_scope(q: Query, last: Query | None) -> Query | None:
+    """其中今年新安排的有多少，上年结转的又有多少 after one name: that name, asked of each scope."""
+    if last is None or len({m.term.key for m in last.subjects}) != 1 or q.whole is not None:
+        return None
+    kinds = last.subjects[0].kinds
+    if re.search(r"总计|合计|总额", last.subjects[0].term.key) or not kinds & {"column", "item"} or "code" in kinds:
+        return None  # (a total's or a code's 本年 and 上年结转 are rows or columns of their own: 其中本年收入、上年结转各多少)
+    typed, named = _scopes_typed(q)
+    if typed != {"本年", "上年结转"} or named:
+        return None
+    m = _carried(last.subjects[0])
+    return replace(q, subjects=[replace(m, scope="本年"), replace(m, scope="上年结转")], scope=None, op="value",
+                   ops=[(100.0, "value")] + q.ops, follow_up=False)
 
 
 def _scope_word(m: Mention, q: Query) -> str | None:
@@ -3163,7 +3185,7 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
 
     What the last answer picked out (``focus``: a ranking's first) is what 它 refers to, unless the follow-up goes
     on with the same list (第二呢, 前五个呢); ``earlier``: the subjects of the questions before the last (两个差多少)."""
-    if (step := _step_in_ranking(q, last)) is not None:
+    if (step := _step_in_ranking(q, last) or _last_by_scope(q, last)) is not None:
         return step
     q = _ancestor_of_last(q, last, doc, earlier)
     q = _scoped_total(_pronoun_whole(_fund_of_last(_this_table(q, last, doc), last), last), last, doc)
