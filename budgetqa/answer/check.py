@@ -409,7 +409,8 @@ def _columns_against_table_total(doc: Document, q: Query, equals: int) -> Answer
     """表N：A加B是否等于合计数: columns named, read in the table named, against that table's total."""
     tables = [int(s.term.key) for s in q.subjects if s.kinds == {"table"}] or ([q.table] if q.table is not None else [])
     parts = [s for s in q.subjects if s.kinds != {"table"}]
-    if not tables or len(parts) < 2 or not all("column" in s.kinds for s in parts) or not re.search(r"合计|总计|总数|总额", q.squashed[equals:]) \
+    after = max((s.end for s in parts), default=equals)  # (A与B相加，与合计数是否相符: the total said after the parts)
+    if not tables or len(parts) < 2 or not all("column" in s.kinds for s in parts) or not re.search(r"合计|总计|总数|总额", q.squashed[after:]) \
             or any(s.start >= equals for s in parts):
         return None
     whole = table_total(doc, tables[0], side(q))

@@ -73,7 +73,7 @@ def across_answer(conn: sqlite3.Connection, question: str, plan: Across, named: 
         else:
             answer = _join([_rank(conn, f, question, plan.ordered, scope, every, unit) for f in figures])
     elif plan.scope == "years":
-        answer = _join([_years(conn, f, plan, unit) for f in figures])
+        answer = _join([_years(conn, f, plan, unit, question) for f in figures])
     else:
         answer = _join([_compare(conn, f, plan.reports, unit, question) for f in figures])
     if assumed:
@@ -268,7 +268,7 @@ def _compare(conn, figure: str, reports: list[Report], unit: str, question: str)
     return a
 
 
-def _years(conn, figure: str, plan: Across, unit: str) -> Answer:
+def _years(conn, figure: str, plan: Across, unit: str, question: str) -> Answer:
     ids = {r.id for r in plan.reports}
     series = across.over_years(conn, figure, plan.department, unit=unit)
     shown = [s.figure for s in series.steps if s.figure.report.id in ids]
@@ -300,6 +300,8 @@ def _years(conn, figure: str, plan: Across, unit: str) -> Answer:
     a.rows = rows
     a.chart = [(f"{f.report.year}年{f.report.kind}", f.value) for f in shown]
     a.document = _documents([f.report.label for f in shown], len(shown))
+    if len(shown) == 2 and shown[0].report.kind != shown[1].report.kind:  # (one year's 预算 and 决算: no step between
+        _between(a, question, [(f.report, f.value) for f in shown], unit)  # them, the gap asked is computed)
     return a
 
 
@@ -316,6 +318,7 @@ _SUM_ASKED = re.compile(r"加起来|加在一起|加一起|加一块|合起来|�
 _SHARE_ASKED = re.compile(r"占(?:了)?(?:几成|多少|百分之|比|比例|比重|份额)")
 _GAP_ASKED = re.compile(r"[多少差](?:了|出)?(?:多少|好多|几多|啥)|相差|差额|差距|增[加长]了?多少|减少了?多少|增长了?多少")
 _TIMES_ASKED = re.compile(r"几倍|多少倍|好多倍")
+_RATE_ASKED = re.compile(r"百分之几|百分比|幅度|增幅|降幅|涨幅|增长率|下降率|变化率|[增降涨减跌]了?(?:多少|几)(?:个)?(?:%|％|百分点)")
 
 
 def _between(a: Answer, question: str, sides: list[tuple[Report, Decimal]], unit: str, gap: bool = True) -> None:
@@ -325,7 +328,8 @@ def _between(a: Answer, question: str, sides: list[tuple[Report, Decimal]], unit
     (ref1, one), (ref2, two) = sides
     (high_ref, high), (low_ref, low) = sorted(sides, key=lambda side: -side[1])
     said = []
-    if gap and _GAP_ASKED.search(question):
+    rate_asked = _RATE_ASKED.search(question)
+    if gap and (_GAP_ASKED.search(question) or rate_asked):
         difference = high - low
         said.append(f"{high_ref.label} 比 {low_ref.label} 多 {amount_text(difference, unit)}（{high} − {low}）"
                     if difference else "两者相等")
@@ -375,7 +379,7 @@ def _asked(question: str, named: Named) -> str:
                   r"|最多|最少|最高|最低|最大|最小|排名|排序|(?:的|是)$", " ", text)
     # what is done with the figures of the reports (their difference, change, sum, ratio): not asked of each
     text = re.sub(r"[多少]了?(?:多少|好多)|差(?:了)?(?:多少|好多)|相差|增幅|涨幅|增长率|增长了?(?:百分之几|多少)"
-                  r"|变化了?多少|加起来|加一起|合起来|是?[^，,。？?]{0,6}的?(?:几|多少|好多)倍|(?:^|(?<=[ ，,]))比(?=[ ，,？?])", " ", text)
+                  r"|变化了?多少|[降减跌涨]了?(?:百分之几|多少)|加起来|加一起|合起来|是?[^，,。？?]{0,6}的?(?:几|多少|好多)倍|(?:^|(?<=[ ，,]))比(?=[ ，,？?])", " ", text)
     return re.sub(r"\s+", " ", text).strip(" 的和与跟及、，,？?") or question
 
 

@@ -2065,6 +2065,27 @@ def _rest_of_top(q: Query, listed: list[str], amounts: list, unit: str, top: int
     return out
 
 
+def rest_of_filter(doc: Document, q: Query, last: Query | None, listed: list[str]) -> Answer | None:
+    """剩下的项目合计多少 after a filter (超过30万的项目有几个): the things of the same list the filter left out,
+    added."""
+    if last is None or last.op != "filter" or last.comparator is None or q.subjects or not listed \
+            or not _REST.match(squash(re.split(r"[，,。？?；;]", q.text)[0])):  # (…是多少？用246.89减一下验证)
+        return None
+    whole = domain(doc, replace(last, op="list", comparator=None, threshold=None, upper=None))
+    rest = [v for v in whole.rows if v.label not in listed]
+    if not rest or len(rest) == len(whole.rows) or len({v.unit for v in whole.rows}) != 1:
+        return None
+    computed, unit = sum((v.amount for v in rest), Decimal(0)), rest[0].unit
+    added = sum((v.amount for v in whole.rows), Decimal(0))
+    out = answer("sum", f"{whole.where}中筛选以外的 {len(rest)} 项之和",
+                 f"{whole.where}共 {len(whole.rows)} 项，合计 {amount_text(added, unit)}；上一问筛出的 {len(listed)} 项以外，"
+                 f"其余 {len(rest)} 项：" + " + ".join(f"{v.label} {v.amount}" for v in rest)
+                 + f" = {amount_text(computed, unit)}（即 {added} − {added - computed}）。")
+    out.figure("合计（计算）", computed, unit)
+    out.figure("项数", Decimal(len(rest)), "项")
+    return out
+
+
 _BARE_GAP = re.compile(r"(?:那)?(?:它们|他们)?(?:之间|相互)?(?:相)?差(?:了|距)?(?:多少|几多|有多大)(?:钱|万元?|元)?(?:呢|啊|呀)?")
 
 

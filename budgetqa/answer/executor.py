@@ -844,6 +844,9 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
     q = read(question, doc)
     if continuing:  # a later question of the line: 基本支出和项目支出各多少 asks it of the one before
         q = _as_later_part(q, question)
+    if len(session.history) - session.listed_at <= 1 and (
+            rest := compute.rest_of_filter(doc, q, session.last_query, session.listed)) is not None:
+        return rest  # 剩下的项目合计多少 after a filter: the ones it left out
     q, picked = _picked(doc, q, session)
     q, picked, pointed, said = _of_last_list(doc, q, question, session, picked)
     if said is not None:
@@ -854,12 +857,9 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         return found
     if (found := _asked_outright(doc, q, question, session)) is not None:
         return found
-    if not q.subjects and not picked:
-        found = compute.rest_of_share(doc, q, session.last_query)  # 剩下的呢 after a share
-        if found is not None:
-            return found
-    found = _on_listed(doc, q, session) if not picked else None
-    if found is not None:
+    if not q.subjects and not picked and (found := compute.rest_of_share(doc, q, session.last_query)) is not None:
+        return found  # 剩下的呢 after a share
+    if not picked and (found := _on_listed(doc, q, session)) is not None:
         return found
     found = compute.rate_gap(q, session.rates) if not q.subjects else None
     found = found or compute.points_against(q, session.last_figures)  # 比44.90%高几个百分点

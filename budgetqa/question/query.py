@@ -145,6 +145,10 @@ def _list_counted(q: Query, doc: Document) -> None:
         raw = counted.group(1)
         number = int(raw) if raw.isdigit() else chinese_ordinal(raw.replace("两", "二"))
         fits = _list_of_size(doc, {number})
+        if fits in ("本年", "上年结转") and q.whole is None and re.search(r"占[^，,。？?]{0,4}$", q.squashed[:counted.start()]):
+            # 占8个项目总额的百分之几: that list's total is the whole of the share
+            q.whole = Mention(counted.start(), counted.end(), [Term("list", fits, f"{fits}项目")], via="count")
+            return
         if fits:
             q.scope, q.domain = fits, "projects"
             q.subjects = [m for m in q.subjects if m.via != "synonym"]
@@ -406,6 +410,8 @@ def _table_described(q: Query, doc: Document) -> None:
 
 # Going down the classification from what was named or asked last (再往下, 下一层, 下面的款).
 _DOWN = re.compile(r"往下|下一层|下一级|下级科目|下面的?(?:款|项|科目)|下面一层|下面呢|下面有|" + lexicon.CODE_OPENING)
+_COUNTED_PARTS = re.compile(r"(?:下面|下边|下的|下|的)?(?:这|那)?[\d两二三四五六七八九十]{1,2}(?:个)?(?:项|款|科目|个科目)(?:各|分别)?(?:是)?"
+                            r"(?:多少|几多)?(?:钱)?(?:呢)?")
 _UP = re.compile(r"上面的?(?:款|类|一级|一层|科目)|上一级|上一层|往上|上面(?:的)?(?:两|二|几|各)(?:级|层)|上(?:两|二)(?:级|层)")
 
 
@@ -455,6 +461,10 @@ def _down(q: Query) -> None:
     if q.op == "breakdown" and len(q.subjects) == 1 and "code" in q.subjects[0].kinds and not _DOWN.search(q.squashed) \
             and _NAME_ASKED.match(q.squashed[q.subjects[0].end:]):
         _prefer(q, "value")  # 2101101对应的科目名称是什么: the code's name, which its figure is given with
+        return
+    if len(q.subjects) == 1 and "code" in q.subjects[0].kinds and _COUNTED_PARTS.fullmatch(q.squashed[q.subjects[0].end:]):
+        q.ops = [(max(q.ops[0][0] + 1, 60.0), "breakdown")] + q.ops
+        q.op, q.n, q.cued = "breakdown", None, True  # 221 两项 / 208下面三个款: the parts of the code, as many as said
         return
     down = _DOWN.search(q.squashed)
     named_below = down and any(down.end() <= m.start < 10_000 and m.kinds & {"code", "row"} for m in q.subjects)
@@ -1402,7 +1412,7 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
     ms = [m for m in mentions if not (m.kinds == {"department"}) and not any(
         a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in q.scope_spans) and not _names_the_report(q, m)]
     ms = _glosses(q, ms)
-    ms = _headed(q, ms)
+    ms = _headed(q, _one_name_read_in_two(q, ms))
     q.subjects_typed = ms
     q.excluded = []
     for i, m in enumerate(ms):  # 除了A和B: every name of the list set aside
@@ -1590,6 +1600,22 @@ def _headed(q: Query, ms: list[Mention]) -> list[Mention]:
         head = next((h for h in _HEADS if tail.startswith(h)), None)
         if head and not head in squash(m.term.name) and any(head in squash(t.name) for t in m.terms):
             out[i] = replace(m, terms=sorted(m.terms, key=lambda t: head not in squash(t.name)))
+    return out
+
+
+def _one_name_read_in_two(q: Query, ms: list[Mention]) -> list[Mention]:
+    """A name read as two (非财政拨款结余: 财政拨款, then 结余 fitting 使用非财政拨款结余): the longer one, over the
+    whole of what was typed for it, when its name holds all of that."""
+    out: list[Mention] = []
+    for m in ms:
+        if out and m.start == out[-1].end and m.via == "partial" and out[-1].start < 10_000:
+            typed = q.squashed[out[-1].start:m.end]
+            opened = q.squashed[max(0, out[-1].start - 1):m.end]
+            if any(opened in squash(t.name) or typed in squash(t.name) for t in m.terms):
+                start = out[-1].start - 1 if any(opened in squash(t.name) for t in m.terms) else out[-1].start
+                out[-1] = replace(m, start=start)
+                continue
+        out.append(m)
     return out
 
 
@@ -2811,7 +2837,7 @@ def shown_mentions(q: Query, labels: list[str], doc: Document) -> list[Mention]:
 
 
 # Words that point at one item of the last list by its place: 前者, 后一个, 第二类, 最后一项.
-_POINTER = re.compile(r"前者|后者|(前|后|头|末)[一1](?:个|项|类|款|笔|块|条|点|步)|(?<!倒数)第(\d{1,2})(?:的那一?)?(?:个|项|类|款|笔|块|条|名|位|点|步)(?![大高小少低]|多(?!少)|问题)"
+_POINTER = re.compile(r"前者|后者|(?:前|后)面(?:的)?那[一1]?(?:个|项|类|款|笔|块|条)|(前|后|头|末)[一1](?:个|项|类|款|笔|块|条|点|步)|(?<!倒数)第(\d{1,2})(?:的那一?)?(?:个|项|类|款|笔|块|条|名|位|点|步)(?![大高小少低]|多(?!少)|问题)"
                       r"|最后(?:的)?(?:那)?[一1]?(?:个|项|类|款|笔|块|条|点|步)|倒数第(\d{1,2})(?:个|项|类|款|笔|块|条|名|位|点|步)?")
 
 
@@ -2879,8 +2905,9 @@ def pointed_item(q: Query, listed: list[str], amounts: list | None = None) -> tu
     if m is None or not listed or len(listed) < 2 and not re.match(r"第[一1]|头[一1]", m.group(0)):
         return None  # (第一名占多少 after a ranking that named its first only: that one)
     word, index = m.group(0), _pointer_index(m)
-    if not -len(listed) <= index < len(listed):
-        return None
+    if not -len(listed) <= index < len(listed) or word.startswith(("前面", "后面")) and any(
+            s.start == m.end() and s.kinds & {"project", "code", "item", "row", "target"} for s in q.subjects):
+        return None  # (后面那个人民调解项目: the name said after it is the one meant)
     return word, listed[index]
 
 
@@ -3667,7 +3694,8 @@ def _parent_of_last(q: Query, last: Query) -> Mention | None:
 def _last_name_said_on(q: Query, last: Query, doc: Document | None) -> Query | None:
     """年初预算是多少 after 一般公共预算财政拨款支出: the last name with the words typed after it is a name the
     report prints (一般公共预算财政拨款支出年初预算): that name."""
-    if doc is None or q.subjects or len(last.subjects) != 1 or q.op not in ("value", "change"):
+    against = q.op in ("difference", "change") and re.search(r"比(?:年初|年末)", q.squashed)
+    if doc is None or q.subjects or len(last.subjects) != 1 or q.op not in ("value", "change") and not against:
         return None
     said, names = squash(last.subjects[0].term.name), vocabulary(doc).by_name
     swapped = {"年初": "年末", "年末": "年初"}  # 年初又是多少 after 年末结转和结余: the other end's row
@@ -3675,8 +3703,11 @@ def _last_name_said_on(q: Query, last: Query, doc: Document | None) -> Query | N
         key = said.replace(other, typed, 1)
         if typed in q.squashed and other in said and key in names and not q.squashed.startswith(said):
             at = q.squashed.find(typed)
-            return replace(q, subjects=[Mention(at, at + len(typed), list(names[key]), 95, "exact")],
-                           op="value", ops=[(100.0, "value")] + q.ops, follow_up=False)
+            end = Mention(at, at + len(typed), list(names[key]), 95, "exact")
+            if against:  # 比年初多了多少 after 年末结转和结余: the one against the other
+                return replace(q, subjects=[_carried(last.subjects[0]), end], op="difference",
+                               ops=[(100.0, "difference")] + q.ops, follow_up=False)
+            return replace(q, subjects=[end], op="value", ops=[(100.0, "value")] + q.ops, follow_up=False)
     for key, terms in names.items():
         rest = key[len(said):] if key.startswith(said) else ""
         at = q.squashed.find(rest) if len(rest) >= 2 else -1
