@@ -408,7 +408,7 @@ UNIT_WORDS: dict[str, re.Pattern] = {
 FROM_NOW_ON = re.compile(r"(?:接下来|以后|往后|后面|之后|今后|后续|此后|下面|从现在(?:起|开始))(?:的?(?:问题|回答|答案|数字|金额|数))?"
                          r"(?:都|一律|统一|全部|全都|均)")
 # Words of adding things up (加起来, 加一块, 合计 …): every reading of a sum asks with these.
-ADDING = r"(?:加起来|合起来|加在一起|加到一起|加一起|加一块|加到一块|合一块|合在一起|算在一起|放一起|凑一起|相加|之和|总和|合计|一共|总共|共计|加总)"
+ADDING = r"(?:加起来|合起来|加在一起|加到一起|加一起|加一块|加到一块|合一块|合在一起|算在一起|放一起|凑一起|相加|之和|总和|合计|一共|总共|共计|加总|加一遍|加一下|加一加)"
 ADDED = re.compile(ADDING)
 # Decimal places wanted: 保留一位小数 / 精确到小数点后两位 (group: how many), or a whole number
 # (取整, 取个整数, 四舍五入到个位, 不要小数).

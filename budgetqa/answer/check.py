@@ -224,7 +224,8 @@ def _two_figures(doc: Document, q: Query) -> Answer | None:
     for m in q.subjects:  # 公用经费合计: a name's own total, not a sum asked
         if 0 <= m.end < 10_000 and text[m.end:m.end + 2] in ("合计", "总计"):
             text = text[:m.end] + "  " + text[m.end + 2:]
-    if len(q.subjects) != 2 or not _EQUALS.search(q.squashed) and not q.has("一致", "是否相同", "相同", "一样", "同一个数", "一回事") \
+    if len(q.subjects) != 2 or not _EQUALS.search(q.squashed) and not q.has("一致", "是否相同", "相同", "一样", "同一个数", "一回事",
+                                                                              "差异", "相差", "差额", "差多少") \
             or q.amounts or re.search(r"加|\+|之和|合计|总计|相加", text):
         return None  # A加B等于合计吗: parts against a whole, not two figures
     first, second = (subject_value(doc, q, m) for m in q.subjects)

@@ -23,7 +23,7 @@ from budgetqa.answer.lists import Domain, code_names, code_of_topic, domain, lis
 from budgetqa.answer.lists import sheet_domain
 from budgetqa.answer.topics import topic_answer
 from budgetqa.answer.model import Answer, amount_text
-from budgetqa.answer.resolve import (NARRATIVE, REPORT_TOTALS, Value, code_values, column_values, is_descendant,
+from budgetqa.answer.resolve import (NARRATIVE, REPORT_TOTALS, Value, children_rows, code_values, column_values, is_descendant,
                                     list_total, paragraph_subject, table_total, table_no_of, titled, topic_facts,
                                     whole_column)
 from budgetqa.models import Document, Fact
@@ -55,6 +55,42 @@ def subject_value(doc: Document, q: Query, m: Mention) -> Value | None:
         scoped = replace(scoped, measures=[column])  # 项目支出里城乡社区支出占多少: the code's part of that column
     found = mention_values(doc, m, scoped)
     return found[0] if found else None
+
+
+# Two names said as the ends of a run of rows (基本工资一直到其他工资福利支出那几行, 从A到B).
+_RUN = re.compile(r"(?:一直|一路)?(?:到|至)")
+
+
+def run_of_rows(doc: Document, q: Query) -> Answer | None:
+    """基本工资一直到其他工资福利支出那几行加一遍: the rows a table prints from the one to the other (those of the
+    first one's level), added; the total printed over them, when there is one, set against the sum."""
+    ends = next(((a, b) for a, b in zip(q.subjects, q.subjects[1:]) if _RUN.fullmatch(q.squashed[a.end:b.start])), None)
+    if ends is None:
+        return None
+
+    def at(table, m: Mention) -> int | None:
+        return next((i for i, r in enumerate(table.rows) for t in m.terms if t.kind == "code" and r.code == t.key
+                     or t.kind in ("item", "row") and squash(r.name) == squash(t.name)), None)
+
+    for table in doc.tables:
+        places = [at(table, m) for m in ends]
+        if None in places or places[0] == places[1]:
+            continue
+        i, j = sorted(places)
+        first = table.rows[i]
+        rows = [r for r in table.rows[i:j + 1] if r.level == first.level and bool(r.code) == bool(first.code)
+                and r.first is not None]
+        computed = sum((r.first for r in rows), Decimal(0))
+        a = answer("sum", f"{table.label} 从 {first.name} 到 {table.rows[j].name} 的 {len(rows)} 行之和",
+                   " + ".join(f"{r.name} {r.first}" for r in rows) + f" = {amount_text(computed, table.unit)}（{table.label}）")
+        a.figure("合计（计算）", computed, table.unit)
+        over = next((r for r in reversed(table.rows[:i]) if first in children_rows(table, r)), None)
+        if over is not None and over.first is not None and {r.row_no for r in children_rows(table, over)} == {r.row_no for r in rows}:
+            a.text += f"；其上一级 {over.name} 印 {amount_text(over.first, table.unit)}：{verdict(over.first, [r.first for r in rows], table.unit)}"
+            a.figure(over.name, over.first, table.unit, table.label, over.line)
+        a.text += "。"
+        return a
+    return None
 
 
 def sheets_asked(q: Query, m: Mention) -> bool:
@@ -148,7 +184,7 @@ def sum_(doc: Document, q: Query) -> Answer | None:
         return list_answer(doc, q)  # 合计多少 of a list: its items added
     if len(q.subjects) == 1 and sheets_asked(q, q.subjects[0]):
         return sheet_sums(doc, q)
-    if (signed := _signed_sum(doc, q)) is not None:
+    if (signed := _signed_sum(doc, q) or run_of_rows(doc, q)) is not None:
         return signed
     vals = subject_values(doc, q)
     if len(vals) == 1 and len(q.subjects) == 1 and len(q.subjects[0].of("project")) > 1:

@@ -226,6 +226,7 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
         q.op = "text"
     _superlative_names(q)
     _table_as_place(q)
+    _tables_compared(q)
     _list_in_its_table(q, doc)
     _settle_op(q, v, doc)
     _table_described(q, doc)
@@ -363,6 +364,16 @@ def _table_as_place(q: Query) -> None:
         return
     q.table, q.subjects = int(q.subjects[0].term.key), []
     _rank(q)
+
+
+def _tables_compared(q: Query) -> None:
+    """表3合计比表5合计多多少 / 支出总表比一般公共预算支出表多出多少: two tables set against each other are their
+    totals, compared."""
+    tables = [m for m in q.subjects if m.kinds == {"table"}]
+    if len(tables) != 2 or len(q.subjects) != 2 or q.op == "difference" \
+            or not re.search(r"比[^，,。？?]{0,30}?(?:多|少|高|低|大|小)(?:出|了)?(?:多少|几多)|相差|差多少|差额", q.squashed[tables[0].end:]):
+        return
+    _prefer(q, "difference")
 
 
 def _list_in_its_table(q: Query, doc: Document) -> None:
@@ -1764,23 +1775,30 @@ def _qualified(q: Query, ms: list[Mention]) -> list[Mention]:
 _TEXT_SOURCE = re.compile(r"说明文字|文字说明|说明(?:里|中|部分)|文字部分|文中|正文|情况说明")
 
 
+# Two places asked whether they print the same figure (一致, 是不是同一个数, 对不上, 差多少).
+_SAME_ASKED = re.compile(r"一致|一样|相同|相符|同一个|一回事|对得上|对的上|对不上|不同|差")
+
+
 def _one_name_in_tables(q: Query, ms: list[Mention]) -> list[Mention]:
     """高等教育在支出决算表和财政拨款支出决算表里各是多少: one name read in each table named; the text
     named as a source beside a table (说明文字和基本支出决算表给的数) reads the figure the text states."""
     tables = [m for m in ms if m.kinds == {"table"}]
     names = [m for m in ms if m not in tables]
+    tables = [m for i, m in enumerate(tables) if m.term.key not in {t.term.key for t in tables[:i]}]  # (表4财政拨款支出决算表)
     funds = [f for m in names if (f := _fund_of(q.squashed[m.start:m.end]))] if len(names) > 1 else []
     if len(funds) == 1:  # (212 一般公共预算 表4 vs 表5: the fund said beside the name is read in each table)
         names = [m for m in names if not _fund_of(q.squashed[m.start:m.end])]
     said = _TEXT_SOURCE.search(q.squashed)
-    if len(tables) == 1 and len(names) == 1 and said and names[0].of("fact") and not q.amounts \
-            and (q.each or re.search(r"一致|一样|相同|对得上|对不上|差", q.squashed)):
+    same = _SAME_ASKED.search(q.squashed)  # (the table read from its title, 收支预算总表, when the two are compared)
+    placed = len(tables) == 1 or not tables and q.table is not None and same
+    if placed and len(names) == 1 and said and names[0].of("fact") and not q.amounts and (q.each or same):
+        table = int(tables[0].term.key) if tables else q.table
+        q.table = None if not tables else q.table
         in_text = replace(names[0], terms=names[0].of("fact"))
-        in_table = replace(names[0], table=int(tables[0].term.key),
-                           terms=[t for t in names[0].terms if t.kind != "fact"] or names[0].terms)
-        return [in_text, in_table] if said.start() < tables[0].start else [in_table, in_text]
+        in_table = replace(names[0], table=table, terms=[t for t in names[0].terms if t.kind != "fact"] or names[0].terms)
+        return [in_text, in_table] if tables and said.start() < tables[0].start else [in_table, in_text]
     if len(tables) < 2 or len(names) != 1 or not names[0].kinds & {"code", "row", "item", "column"} \
-            or not (q.each or re.search(r"一致|一样|相同|对得上|差", q.squashed)
+            or not (q.each or _SAME_ASKED.search(q.squashed)
                     or len(q.amounts) == 1 and 0 <= q.amounts[0].start - tables[0].end <= 4):
         return ms  # (X在表A里是N，在表B里是多少: the figure read in each, the one typed among them)
     fund = funds[0] if len(funds) == 1 else names[0].fund
