@@ -93,6 +93,63 @@ def run_of_rows(doc: Document, q: Query) -> Answer | None:
     return None
 
 
+# One sheet's two fund columns set against each other (年度的占实施期的百分之几, 实施期是年度的几倍).
+_COLUMNS_SET = re.compile(r"(年度|实施期)(?:的)?(?:资金)?(?:总额)?(?:的)?(?:占|是|为)(?:了)?(?:它的|其)?(实施期|年度)")
+
+
+def sheet_columns_ratio(doc: Document, q: Query) -> Answer | None:
+    """A project's 年度资金总额 as a share of its 实施期资金总额 (or the other way, as many times), from its sheet."""
+    m = _COLUMNS_SET.search(q.squashed)
+    if m is None or m.group(1) == m.group(2):
+        return None
+    names = {squash(t.name) for s in q.subjects for t in s.terms if t.kind in ("project", "target")}
+    sheets = [s for s in doc.performance if any(n and (n in squash(s.project_name) or squash(s.project_name) in n) for n in names)]
+    if len(sheets) != 1:
+        return None
+    sheet = sheets[0]
+    part, whole = (sheet.funds.get(f"{scope}/资金总额") for scope in m.groups())
+    if part is None or not whole:
+        return None
+    times = re.search(r"几倍|多少倍", q.squashed)
+    value = (part / whole).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) if times else pct(part, whole)
+    said_ = f"{m.group(1)}资金总额 {amount_text(part, sheet.unit)}，{m.group(2)}资金总额 {amount_text(whole, sheet.unit)}"
+    a = answer("ratio" if times else "share", f"{sheet.project_name} {m.group(1)}资金总额 与 {m.group(2)}资金总额",
+               f"{sheet.project_name}（{sheet.title}）：{said_}；前者是后者的 "
+               + (f"{value} 倍" if times else f"{value}%") + f"（{part} ÷ {whole}）。")
+    a.figure(f"{m.group(1)}资金总额", part, sheet.unit, sheet.title, sheet.fund_lines.get(f"{m.group(1)}/资金总额", sheet.line))
+    a.figure(f"{m.group(2)}资金总额", whole, sheet.unit, sheet.title, sheet.fund_lines.get(f"{m.group(2)}/资金总额", sheet.line))
+    a.figure("倍数（计算）" if times else "占比（计算）", value, "倍" if times else "%")
+    return a
+
+
+def _fund_within(doc: Document, q: Query) -> Answer | None:
+    """本年收入里财政拨款占多大比例: a fund said inside a total is that total's own row of the fund, as a share
+    of the total (not the total as a share of the fund's table)."""
+    if not q.fund or len(q.subjects) != 1 or q.whole is not None:
+        return None
+    m = q.subjects[0]
+    if not re.match(rf"(?:的)?(?:里|中|当中|之中|里面)(?:的)?{re.escape(q.fund)}", q.squashed[m.end:]):
+        return None
+    whole = subject_value(doc, replace(q, fund=None), m)
+    place = re.fullmatch(r"row:(\d+):(\d+)", whole.key) if whole is not None else None
+    table = next((t for t in doc.tables if place and t.no == int(place.group(1))), None)
+    if table is None or not whole.amount:
+        return None
+    side = next((r.side for r in table.rows if r.row_no == int(place.group(2))), None)
+    part = next((r for r in table.rows if r.side == side and r.first is not None and not r.is_total
+                 and squash(strip_ordinal(r.name)).startswith(squash(q.fund))), None)
+    if part is None:
+        return None
+    rate = pct(part.first, whole.amount)
+    a = answer("share", f"{part.name} 占 {whole.label}",
+               f"{part.name} {amount_text(part.first, table.unit)} 占 {whole.label} {amount_text(whole.amount, whole.unit)} 的 "
+               f"{rate}%（{part.first} ÷ {whole.amount} × 100，{table.label}）。")
+    a.figure(f"{part.name}占{whole.label}的比例", rate, "%")
+    a.figure(part.name, part.first, table.unit, table.label, part.line)
+    add(a, whole)
+    return a
+
+
 def sheets_asked(q: Query, m: Mention) -> bool:
     """绩效表的年度资金总额 with no project named: the sheets' totals together."""
     return m.kinds == {"topic"} and "绩效" in m.term.key and q.has("资金总额", "资金合计", "资金")
@@ -718,10 +775,10 @@ def share_against(doc: Document, q: Query) -> Answer | None:
 def share(doc: Document, q: Query) -> Answer | None:
     """The share of one figure in another: computed, with the share the report states beside it (and set
     against a share typed with a limit: 是不是超过一半)."""
-    if len(q.percents) == 1 and q.comparator in PASSES:
-        found = share_against(doc, q)
-        if found is not None:
-            return found
+    # (年度资金总额占实施期资金总额: one sheet's two columns; 是不是超过一半: against the share typed)
+    against = share_against(doc, q) if len(q.percents) == 1 and q.comparator in PASSES else None
+    if (found := sheet_columns_ratio(doc, q) or _fund_within(doc, q) or against) is not None:
+        return found
     if q.has("完成", "执行"):  # (completion asked: the rates stated, else a table row's budget and outturn)
         rates = [f for f in doc.facts if f.kind == "share" and f.label.startswith("完成")]
         names = [squash(t.name)[:4] for m in q.subjects for t in m.terms if t.name]

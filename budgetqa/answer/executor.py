@@ -532,10 +532,10 @@ _SWITCH = re.compile(r"^(?:那)?(?:换成|换到|改成|改看|切换到|切到|
 _ASIDE = re.compile(r"(?:我们?|本人)[局部委办处科室校院]?(?:想|要|在|是|打算|准备|会|正在)|谢谢|多谢|麻烦(?:了|您|你)|辛苦")
 _COURTESY = re.compile(r"(?:同志|领导|老师)?(?:您好|你好|谢谢|多谢|感谢|劳烦|麻烦您|麻烦你|辛苦|打扰|不好意思|好的|明白了|了解了)"
                        r"|(?:哇塞?|天哪|好家伙|嚯|哦|噢|啊|呀)?(?:好多|这么多|真多|不少|好少|这么少)(?:啊|呀|哦|呢)?$")  # (哇好多！: said, not asked)
-_CLAUSE_END = re.compile(r"([，,]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff]))")
+_CLAUSE_END = re.compile(r"(，|,(?!\d{3}(?!\d))|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff]))")  # (not the comma of 47,543,930)
 # Words that make a clause a question of its own (多少, 几个, 是否 …); a clause without one says
 # where or what, and is read together with the next.
-_ASKS = re.compile(r"(?i)how\s+much|how\s+many|share|percent|ratio|which|多少|几|哪|什么|啥|吗|有没有|有无|等不等于|对得上|对不上|(?<![这那多])么|呢|是否|是不是|占比|比例|比重|百分比|对不对|怎么|咋|如何|为何|为什么|原因|多长|多久|多大|多高|用来干|干嘛用|干啥用|用途"
+_ASKS = re.compile(r"(?i)how\s+much|how\s+many|share|percent|ratio|which|多少|几|哪|什么|啥|吗|有没有|还是(?![减少降跌增多涨升加高低大小])|有无|等不等于|对得上|对不上|(?<![这那多])么|呢|是否|是不是|占比|比例|比重|百分比|对不对|怎么|咋|如何|为何|为什么|原因|多长|多久|多大|多高|用来干|干嘛用|干啥用|用途"
                    r"|(?:金额|数额)\s*$"  # (请列示X科目金额，及其…: a figure asked in writing)
                    # 买不买 / 还买新车不 ask whether of their own; 算不算 / 一样不 ask it of the clause before
                    r"|(?!算)([\u4e00-\u9fff])[不没]\1|(?<!一样)(?<!相同)(?<!一致)(?<!对得上)(?<!相等)(?<!等于)(?<!算)[不没]\s*$")

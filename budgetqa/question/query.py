@@ -2150,7 +2150,7 @@ def _drawn_up_year_before(doc: Document) -> bool:
 def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
     """Another department, a person or the future; a standard item the report does not print."""
     exact = [m for m in mentions if m.via in ("exact", "synonym")]
-    text = q.squashed
+    text = re.sub(r"然后|随后|最后|前后", " ", q.squashed)  # (然后年度的占…: 后年 is no year there)
     if doc.kind == "决算":  # a 决算 report states how much of the budget was spent (执行率, 完成率)
         text = re.sub(r"执行率|执行进度|完成率", " ", text)
     if re.search(r"明年|下一年", text) and (doc.year in q.years or not q.years and _drawn_up_year_before(doc)):
