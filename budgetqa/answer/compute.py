@@ -2048,7 +2048,7 @@ def last_two(doc: Document, q: Query, results: list) -> Answer | None:
 
 
 _ON_RESULT = re.compile(r"^(?:那|那么)?再?加上|^(?:那|那么)?再?把[^，,。？?]{1,16}?(?:加|算|计|放)(?:进去|进来|上|入)"
-                        r"|^(?:这|那)(?:几|[两三四五六七八九十\d]{1,2})?(?:项|个|类|款|笔|些|块)(?:加起来|合起来|合计|一共)?占"
+                        r"|^(?:这|那)(?:几|[两三四五六七八九十\d]{1,2})?(?:项|个|类|款|笔|些|块)(?:数|数字|金额|钱)?(?:加起来|合起来|合计|一共)?占"
                         r"|^(?:那|它|其)?占(?!比)"
                         r"|^(?:那)?(?:它们|它俩|这(?:几|[两三四五六七八九十\d]{1,2})?(?:项|个|类|款|笔|些|块))(?:加起来|合起来|合计|一共|之和)?"
                         r"(?:的合计)?比(?=[^，,。？?]*(?:多|少|差|高|低))"
@@ -2161,8 +2161,9 @@ def _rest_of_top(q: Query, listed: list[str], amounts: list, unit: str, top: int
 def rest_of_filter(doc: Document, q: Query, last: Query | None, listed: list[str]) -> Answer | None:
     """剩下的项目合计多少 after a filter (超过30万的项目有几个): the things of the same list the filter left out,
     added."""
-    if last is None or last.op != "filter" or last.comparator is None or q.subjects or not listed \
-            or not _REST.match(squash(re.split(r"[，,。？?；;]", q.text)[0])):  # (…是多少？用246.89减一下验证)
+    clauses = [squash(c) for c in re.split(r"[，,。？?；;]", q.text) if squash(c)]  # (…是多少？用246.89减一下验证)
+    if last is None or last.op not in ("filter", "count") or last.comparator is None or q.subjects or q.excluded or not listed \
+            or not any(_REST.match(c) for c in clauses):  # (把这几个去掉，剩下的项目合计多少)
         return None
     whole = domain(doc, replace(last, op="list", comparator=None, threshold=None, upper=None))
     rest = [v for v in whole.rows if v.label not in listed]

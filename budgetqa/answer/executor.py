@@ -532,6 +532,8 @@ _SWITCH = re.compile(r"^(?:那)?(?:换成|换到|改成|改看|切换到|切到|
 _ASIDE = re.compile(r"(?:我们?|本人)[局部委办处科室校院]?(?:想|要|在|是|打算|准备|会|正在)|谢谢|多谢|麻烦(?:了|您|你)|辛苦")
 _COURTESY = re.compile(r"(?:同志|领导|老师)?(?:您好|你好|谢谢|多谢|感谢|劳烦|麻烦您|麻烦你|辛苦|打扰|不好意思|好的|明白了|了解了)"
                        r"|(?:哇塞?|天哪|好家伙|嚯|哦|噢|啊|呀)?(?:好多|这么多|真多|不少|好少|这么少)(?:啊|呀|哦|呢)?$")  # (哇好多！: said, not asked)
+# A clause that only sets things aside for the next one (把这几个去掉，剩下的…): it asks nothing of its own.
+_SETS_ASIDE = re.compile(r"(?:先)?把[^，,。？?]{1,12}(?:去掉|扣掉|除去|剔除|拿掉|排除|刨去|减掉)")
 _CLAUSE_END = re.compile(r"(，|,(?!\d{3}(?!\d))|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff]))")  # (not the comma of 47,543,930)
 # Words that make a clause a question of its own (多少, 几个, 是否 …); a clause without one says
 # where or what, and is read together with the next.
@@ -609,7 +611,7 @@ def _split_parts(question: str) -> list[str]:
         clauses = [(sep, c) for sep, c in zip([""] + split[1::2], split[0::2]) if squash(c)]
         merged: list[str] = []
         for sep, clause in clauses:
-            if merged and (not _ASKS.search(merged[-1]) or not sep.strip() and not _ENDS_ASKING.search(merged[-1])
+            if merged and (not _ASKS.search(merged[-1]) or _SETS_ASIDE.fullmatch(squash(merged[-1])) or not sep.strip() and not _ENDS_ASKING.search(merged[-1])
                            and not (_COUNT_ASKED.search(merged[-1]) and _FOUR_WORDS.match(_ASKS.split(clause)[0]))):
                 # (一共有几辆公车 公务接待来了几批: two questions typed with a space between)
                 merged[-1] += (sep if sep.strip() else " ") + clause
