@@ -1032,7 +1032,7 @@ KNOWN_GAPS = {
     # files; a 人大代表 asking several things at once, an accounting student, a retired teacher with typos, a secretary
     # citing tables and rows, a 巡视组 member, a policy researcher)
     "corpus_dialogues_j6.jsonl": ["J6-004", "J6-008", "J6-029", "J6-030", "J6-037", "J6-038", "J6-039",
-        "J6-044", "J6-053", "J6-060", "J6-063"],
+        "J6-044", "J6-053", "J6-060"],
     "corpus_mix_k6.jsonl": ["K6-028", "K6-035", "K6-036", "K6-037", "K6-038", "K6-044", "K6-050", "K6-057",
         "K6-061", "K6-079"],
     # development sets of the fifteenth session, written by helpers who never saw the code: corpus_dialogues_l7
@@ -1083,7 +1083,7 @@ KNOWN_GAPS = {
     # keyword searchers, voice input with homophones, an auditor of sums, a fact-checker, 亿元 and rounding, zeros)
     "personas_p7.jsonl": ["P7-004", "P7-005", "P7-006", "P7-012", "P7-013", "P7-014", "P7-023", "P7-025", "P7-036", "P7-038", "P7-057", "P7-058", "P7-072", "P7-077", "P7-084"],
     "corpus_dialogues_q7.jsonl": ["Q7-007", "Q7-011", "Q7-017", "Q7-018",
-        "Q7-020", "Q7-035", "Q7-044", "Q7-045", "Q7-051", "Q7-061", "Q7-063", "Q7-065", "Q7-068", "Q7-074", "Q7-076", "Q7-082", "Q7-084", "Q7-088"],
+        "Q7-020", "Q7-035", "Q7-044", "Q7-045", "Q7-051", "Q7-061", "Q7-063", "Q7-065", "Q7-068", "Q7-074", "Q7-082", "Q7-084", "Q7-088"],
     "corpus_mix_r7.jsonl": ["R7-011", "R7-014", "R7-033", "R7-034", "R7-040", "R7-041", "R7-046",
         "R7-047", "R7-050", "R7-070", "R7-073", "R7-080", "R7-086"],
     # exam sets of the seventeenth session, scored untuned at its start and end (unread till then), then joined:
@@ -1186,6 +1186,14 @@ KNOWN_GAPS = {
     "corpus_dialogues_j9.jsonl": ["J9-003", "J9-004", "J9-006", "J9-021", "J9-028", "J9-029", "J9-031",
         "J9-032", "J9-039", "J9-043", "J9-046", "J9-048", "J9-052", "J9-069", "J9-070",
         "J9-085"],
+    "personas_k9.jsonl": ["K9-011", "K9-018", "K9-019", "K9-024", "K9-035", "K9-036", "K9-044", "K9-051",
+        "K9-053", "K9-062", "K9-064", "K9-065", "K9-067", "K9-068", "K9-070", "K9-071",
+        "K9-080", "K9-089"],
+    "corpus_mix_l9.jsonl": ["L9-001", "L9-002", "L9-006", "L9-008", "L9-015", "L9-061", "L9-064", "L9-067",
+        "L9-069", "L9-075", "L9-077", "L9-080", "L9-081", "L9-082", "L9-088"],
+    "corpus_dialogues_m9.jsonl": ["M9-002", "M9-003", "M9-004", "M9-005", "M9-007", "M9-019", "M9-021", "M9-032",
+        "M9-035", "M9-039", "M9-051", "M9-054", "M9-056", "M9-069", "M9-073", "M9-075",
+        "M9-084", "M9-085", "M9-088"],
 }
 # A line whose gold holds only when asked with no conversation before it: in a shuffled session it
 # follows a question about one project, and "这些钱从哪来" is then rightly read as that project's money.
@@ -1238,7 +1246,10 @@ SESSION_ONLY_GAPS = {"review_d1.jsonl": ["D1-115"],
                      "corpus_mix_f9.jsonl": ["F9-002", "F9-032"],
                      # a ratio of two kinds of spending (项目支出大概是基本支出的几倍) after a question read in the table
                      # of this year's money: read there too (不含上年结转), not in the spending total's table
-                     "personas_h9.jsonl": ["H9-013"]}
+                     "personas_h9.jsonl": ["H9-013"],
+                     # a stated rate typed with nothing named (134.61%这个增幅说的是哪一项): alone it is found by the
+                     # rate; after a question about another subject of the report it is read as that subject's
+                     "corpus_mix_l9.jsonl": ["L9-051"]}
 
 
 @pytest.mark.parametrize("in_session", [False, True], ids=["alone", "one-conversation"])
@@ -1460,6 +1471,38 @@ def test_rows_of_a_code_length_are_counted(conn):
     """7位编码的行 are the 项-level rows (表2 prints nine); 几行 is a count, said with the table's printed rows."""
     answer = ask(conn, "收入总表里7位科目编码的行一共几行？", Session())
     assert answer.intent == "count" and has_number(answer, 9) and "共印 19 行" in answer.text, answer.text
+
+
+def test_an_amount_asked_what_it_is_names_every_place_printing_it(conn):
+    """35.89万是什么钱: the names the report prints the amount under, with their lines; an amount printed nowhere
+    is said to be printed nowhere (no figure guessed)."""
+    answer = ask(conn, "35.89万是什么钱", Session())
+    assert answer.matched and "山西画报订阅费用" in answer.text
+    assert {f.value for f in answer.figures} == {Decimal("35.89"), Decimal("358900")}
+    nowhere = ask(conn, "88.88是什么", Session())
+    assert not nowhere.matched and not nowhere.figures
+
+
+def test_a_run_of_rows_is_added_and_set_against_the_total_over_it(conn):
+    """基本工资一直到其他工资福利支出那几行加一遍: the nine rows, 287.34, against the printed 287.35."""
+    answer = ask(conn, "把基本工资一直到其他工资福利支出那几行加一遍是多少", Session())
+    values = {f.label: f.value for f in answer.figures}
+    assert values["合计（计算）"] == Decimal("287.34") and values["工资福利支出"] == Decimal("287.35")
+    assert "尾数差" in answer.text
+
+
+def test_the_rest_of_a_filter_is_the_list_less_what_it_picked(conn):
+    session = Session()
+    ask(conn, "本年项目里不到10万的有几个", session)
+    answer = ask(conn, "把这几个去掉，剩下的项目合计多少？", session)
+    assert {f.label: f.value for f in answer.figures}["合计（计算）"] == Decimal("237.89"), answer.text
+
+
+def test_a_next_place_of_a_ranking_steps_down_it(conn):
+    session = Session()
+    ask(conn, "项目支出预算表（本年预算）里哪个项目钱最多", session)
+    second = ask(conn, "再往下一个", session)
+    assert second.intent == "rank" and has_number(second, 60), second.text
 
 
 def test_the_patterns_compiled_while_asking_fit_re_s_cache(conn, monkeypatch):

@@ -18,7 +18,7 @@ from budgetqa import lexicon
 from budgetqa.answer.model import Answer, Figure, Session, Source, amount_text
 from budgetqa.answer.resolve import REPORT_TOTALS, TOPIC_FACT_WORDS
 from budgetqa.answer import check as checks
-from budgetqa.answer import build, compute, figures, gaps, layout, lists, text, topics, typed
+from budgetqa.answer import build, compute, figures, gaps, layout, lists, printed, text, topics, typed
 from budgetqa.answer.enumerated import enumerated
 from budgetqa.answer.documents import (asked_kind, both_visited, chosen_report, department_reports, names_report_only,
                                        report_of, reports_named, several_loaded, strip_department, wants_comparison,
@@ -727,8 +727,8 @@ def _asked_outright(doc: Document, q: Query, question: str, session: Session) ->
         return Answer(True, "text", f"{what}，报告给出的原因：{reason}。", understood=what, document=doc.label)
     if text.LABELS_ASKED.search(q.squashed) and (found := text.printed_labels(doc, q)) is not None:
         return found  # 表九的表号写法跟别的表一样吗: the table numbers as printed
-    if (found := lists.row_at(doc, q)) is not None:
-        return found  # 表二倒数第二行是什么: that row as printed
+    if (found := lists.row_at(doc, q) or printed.amount_printed(doc, q)) is not None:
+        return found  # 表二倒数第二行是什么: that row as printed; 35.89万是什么钱: where the amount is printed
     named = q.missing or next((m.term.name for m in q.subjects if "三公" not in m.term.name), "")
     if (found := topics.three_public_member(doc, q, named)) is not None:
         return found  # 培训费算不算三公: by the definition, whether or not the report prints the item

@@ -1,0 +1,84 @@
+"""An amount typed and asked what it is (35.89万是什么钱, 23.83对应哪个科目, 602.58万这个数是什么意思): every
+place the report prints that amount — a table's rows and columns, a figure the narrative states, a performance
+sheet's funds — each said with its name, table and line. Nothing is guessed: an amount printed nowhere is
+said to be printed nowhere, and one printed under several names shows them all.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from budgetqa.answer.build import answer, typed_value
+from budgetqa.answer.model import Answer, amount_text
+from budgetqa.answer.resolve import NARRATIVE
+from budgetqa.models import Document
+from budgetqa.question.query import Query
+from budgetqa.textnorm import strip_ordinal
+
+# What a typed amount is asked to be (是什么钱, 指的是什么, 对应哪个科目, 是哪一块支出, 干什么用的).
+WHAT_ASKED = re.compile(r"是(?:什么|啥|哪)|指(?:的)?(?:是)?(?:什么|啥|哪)|对应|什么(?:钱|意思|经费|支出|科目|项目|费)"
+                        r"|哪(?:一)?(?:项|块|个|栏|笔|类|种)|干(?:什么|啥|嘛)(?:用)?的|用(?:来|于)(?:干|做)")
+
+# Words between the amount and the question (35.89万这个数是什么, 23.83万元到底对应哪个科目).
+_POINTER = re.compile(r"(?:万元|万|元)?(?:的)?(?:这个数字?|这笔钱?|这一?项|这个|那个)?(?:在[^，,。？?]{0,10}?(?:表|说明|报告)(?:里|中|上)?)?"
+                      r"(?:到底|究竟|具体)?")
+
+_MOST = 8  # names shown at most; the rest are counted
+
+
+def amount_printed(doc: Document, q: Query) -> Answer | None:
+    """The names the report prints a typed amount under, when a question types one amount, names nothing
+    and asks what it is."""
+    if q.subjects or q.whole is not None or len(q.amounts) != 1 or q.comparator not in (None, "eq") or q.amounts[0].about:
+        return None
+    typed = q.amounts[0]
+    raw, after = q.squashed[typed.start:typed.end], q.squashed[typed.end:]
+    pointer = _POINTER.match(after)
+    if not (typed.unit or "." in raw) or not WHAT_ASKED.match(after[pointer.end():]):
+        return None  # (最大的一笔: no amount; 服务类10万，供应商是哪家: the amount is not what is asked about)
+    places: dict[str, list[tuple[str, int, Decimal, str]]] = {}  # name -> (where, line, amount, unit)
+    for table in doc.tables:
+        want = typed_value(typed, table.unit)
+        for row in table.rows:
+            for cell in row.cells:
+                if cell.amount != want or row.name == doc.department:
+                    continue
+                leaf = cell.column.rsplit("/", 1)[-1]
+                name = f"{row.name}（{leaf}栏）" if row.is_total else " ".join(
+                    x for x in (row.code, strip_ordinal(row.name)) if x)
+                places.setdefault(name, []).append((table.label, cell.line, cell.amount, table.unit))
+    stated = [f for f in doc.facts if f.kind in ("amount", "change") and abs(f.value) == typed_value(typed, f.unit)]
+    for f in stated:
+        name = f"{f.label}（说明中所写{'的增减' if f.kind == 'change' else ''}）"
+        places.setdefault(name, []).append((f"{NARRATIVE} {f.section}".strip(), f.line, abs(f.value), f.unit))
+    for sheet in doc.performance:
+        for key, value in sheet.funds.items():
+            if value == typed_value(typed, sheet.unit) and value:
+                name = f"{sheet.project_name} {key.replace('/', '')}"
+                places.setdefault(name, []).append((sheet.title, sheet.fund_lines.get(key, sheet.line), value, sheet.unit))
+    places = {name: list(dict.fromkeys(spots)) for name, spots in _without_lone_parents(places).items()}
+    shown = f"{typed.value}{typed.unit or ''}"
+    if not places:
+        return Answer(False, "about", f"报告（{doc.label}）的表格、说明和绩效表里都没有印 {shown} 这个数。",
+                      understood=f"按「{shown} 在报告中印在哪里」理解")
+    listed = list(places.items())
+    said = "；".join(f"{name}（" + "、".join(f"{where} 第{line}行" for where, line, _, _ in spots[:3])
+                    + (f" 等 {len(spots)} 处" if len(spots) > 3 else "") + "）" for name, spots in listed[:_MOST])
+    more = f"；另有 {len(listed) - _MOST} 处名称" if len(listed) > _MOST else ""
+    quoted = f"原文：{stated[0].sentence.strip()}（第{stated[0].line}行）" if stated else ""
+    a = answer("about", f"{shown} 在报告中印在哪里",
+               f"报告中印着 {shown} 的有 {len(listed)} 个名目：{said}{more}。{quoted}")
+    for name, spots in listed[:_MOST]:
+        where, line, value, unit = spots[0]
+        a.figure(name, value, unit, where, line)
+        a.source(where, line, name)
+    return a
+
+
+def _without_lone_parents(places: dict) -> dict:
+    """A code printed with the amount of its one child below it (221 with 22102 with 2210201) is the child."""
+    codes = {name.split(" ", 1)[0]: name for name in places if name.split(" ", 1)[0].isdigit()}
+    return {name: spots for name, spots in places.items()
+            if not (name.split(" ", 1)[0] in codes and any(other != name.split(" ", 1)[0] and other.startswith(name.split(" ", 1)[0])
+                                                              for other in codes))}
