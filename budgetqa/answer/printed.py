@@ -78,7 +78,10 @@ def amount_printed(doc: Document, q: Query) -> Answer | None:
 
 def _without_lone_parents(places: dict) -> dict:
     """A code printed with the amount of its one child below it (221 with 22102 with 2210201) is the child."""
-    codes = {name.split(" ", 1)[0]: name for name in places if name.split(" ", 1)[0].isdigit()}
-    return {name: spots for name, spots in places.items()
-            if not (name.split(" ", 1)[0] in codes and any(other != name.split(" ", 1)[0] and other.startswith(name.split(" ", 1)[0])
-                                                              for other in codes))}
+    codes = [name.split(" ", 1)[0] for name in places if name.split(" ", 1)[0].isdigit()]
+
+    def lone_parent(name: str) -> bool:
+        code = name.split(" ", 1)[0]
+        return code.isdigit() and any(other != code and other.startswith(code) for other in codes)
+
+    return {name: spots for name, spots in places.items() if not lone_parent(name)}

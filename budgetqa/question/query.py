@@ -421,7 +421,8 @@ def _table_described(q: Query, doc: Document) -> None:
 
 # Going down the classification from what was named or asked last (再往下, 下一层, 下面的款).
 _DOWN = re.compile(r"往下|下一层|下一级|下级科目|下面的?(?:款|项|科目)|下面一层|下面呢|下面有|" + lexicon.CODE_OPENING)
-_COUNTED_PARTS = re.compile(r"(?:下面|下边|下的|下|的)?(?:这|那)?[\d两二三四五六七八九十]{1,2}(?:个)?(?:项|款|科目|个科目)(?:各|分别)?(?:是)?"
+# A code's parts asked by how many there are (221 两项, 208下面三个款); 这一项 is the code itself.
+_COUNTED_PARTS = re.compile(r"(?:下面|下边|下的|下|的)?(?:这|那)?(?:[2-9]|\d\d|[两二三四五六七八九十]{1,2})(?:个)?(?:项|款|科目|个科目)(?:各|分别)?(?:是)?"
                             r"(?:多少|几多)?(?:钱)?(?:呢)?")
 _UP = re.compile(r"上面的?(?:款|类|一级|一层|科目)|上一级|上一层|往上|上面(?:的)?(?:两|二|几|各)(?:级|层)|上(?:两|二)(?:级|层)")
 
