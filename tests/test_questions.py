@@ -1081,7 +1081,7 @@ KNOWN_GAPS = {
     # files in dialogues; a 重庆 local, a 财政局 analyst comparing bureaus, a professor, a procurement officer, a data
     # engineer asking about the tables, a 绩效 evaluator) and corpus_mix_r7 (the bundled report and eleven corpus files;
     # keyword searchers, voice input with homophones, an auditor of sums, a fact-checker, 亿元 and rounding, zeros)
-    "personas_p7.jsonl": ["P7-004", "P7-005", "P7-006", "P7-012", "P7-013", "P7-014", "P7-023", "P7-025", "P7-036", "P7-038", "P7-057", "P7-058", "P7-072", "P7-077", "P7-084"],
+    "personas_p7.jsonl": ["P7-004", "P7-005", "P7-012", "P7-013", "P7-014", "P7-023", "P7-025", "P7-036", "P7-038", "P7-057", "P7-058", "P7-072", "P7-077", "P7-084"],
     "corpus_dialogues_q7.jsonl": ["Q7-007", "Q7-011", "Q7-017", "Q7-018",
         "Q7-020", "Q7-035", "Q7-044", "Q7-045", "Q7-051", "Q7-061", "Q7-063", "Q7-065", "Q7-068", "Q7-074", "Q7-082", "Q7-084", "Q7-088"],
     "corpus_mix_r7.jsonl": ["R7-011", "R7-014", "R7-033", "R7-034", "R7-040", "R7-041", "R7-046",
@@ -1191,7 +1191,7 @@ KNOWN_GAPS = {
         "K9-080", "K9-089"],
     "corpus_mix_l9.jsonl": ["L9-001", "L9-002", "L9-006", "L9-008", "L9-015", "L9-061", "L9-064", "L9-067",
         "L9-069", "L9-075", "L9-077", "L9-080", "L9-081", "L9-082", "L9-088"],
-    "corpus_dialogues_m9.jsonl": ["M9-002", "M9-003", "M9-004", "M9-005", "M9-007", "M9-019", "M9-021", "M9-032",
+    "corpus_dialogues_m9.jsonl": ["M9-002", "M9-003", "M9-004", "M9-007", "M9-019", "M9-021", "M9-032",
         "M9-035", "M9-039", "M9-051", "M9-054", "M9-056", "M9-069", "M9-073", "M9-075",
         "M9-084", "M9-085", "M9-088"],
 }

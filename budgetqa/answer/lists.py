@@ -196,7 +196,8 @@ def _domain(doc: Document, q: Query) -> Domain:
         return _subjects(doc, q)
     if doc.target_sheets() and (not doc.projects or q.has("资金总额")):
         return sheet_domain(doc, q)  # projects known only by their sheets, or ranked by a sheet's column
-    if not doc.projects and q.op == "rank" and not re.search(r"这[两二三四五六七八九几\d]|这些|它们", q.squashed) and (items := _subjects(doc, replace(q, level=q.level or "项"))).rows:
+    spent = re.search(r"项目|花|用|钱", q.squashed) and not re.search(r"这[两二三四五六七八九几\d]|这些|它们|家|单位|部门", q.squashed)
+    if not doc.projects and q.op == "rank" and spent and (items := _subjects(doc, replace(q, level=q.level or "项"))).rows:
         # a report that lists no projects (a 决算): 哪个项目用得最多 is asked of its finest 科目, and says so
         return Domain(f"{items.where}（报告没有列出项目）", items.rows)
     return _projects(doc, q)
