@@ -2161,9 +2161,10 @@ def _rest_of_top(q: Query, listed: list[str], amounts: list, unit: str, top: int
 def rest_of_filter(doc: Document, q: Query, last: Query | None, listed: list[str]) -> Answer | None:
     """剩下的项目合计多少 after a filter (超过30万的项目有几个): the things of the same list the filter left out,
     added."""
-    clauses = [squash(c) for c in re.split(r"[，,。？?；;]", q.text) if squash(c)]  # (…是多少？用246.89减一下验证)
-    if last is None or last.op not in ("filter", "count") or last.comparator is None or q.subjects or q.excluded or not listed \
-            or not any(_REST.match(c) for c in clauses):  # (把这几个去掉，剩下的项目合计多少)
+    if last is None or last.op not in ("filter", "count") or last.comparator is None or q.subjects or q.excluded or not listed:
+        return None
+    # any clause asking the rest (…是多少？用246.89减一下验证 / 把这几个去掉，剩下的项目合计多少)
+    if not any(_REST.match(squash(c)) for c in re.split(r"[，,。？?；;]", q.text)):
         return None
     whole = domain(doc, replace(last, op="list", comparator=None, threshold=None, upper=None))
     rest = [v for v in whole.rows if v.label not in listed]

@@ -1621,11 +1621,10 @@ def _one_name_read_in_two(q: Query, ms: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in ms:
         if out and m.start == out[-1].end and m.via == "partial" and out[-1].start < 10_000:
-            typed = q.squashed[out[-1].start:m.end]
-            opened = q.squashed[max(0, out[-1].start - 1):m.end]
-            if any(opened in squash(t.name) or typed in squash(t.name) for t in m.terms):
-                start = out[-1].start - 1 if any(opened in squash(t.name) for t in m.terms) else out[-1].start
-                out[-1] = replace(m, start=start)
+            names = [squash(t.name) for t in m.terms]
+            if any(q.squashed[out[-1].start:m.end] in n for n in names):  # (the character before too: 非)
+                opened = any(q.squashed[max(0, out[-1].start - 1):m.end] in n for n in names)
+                out[-1] = replace(m, start=out[-1].start - (1 if opened else 0))
                 continue
         out.append(m)
     return out
