@@ -213,7 +213,7 @@ SHORT_PAIRS: tuple[tuple[re.Pattern, str | Callable[[re.Match], str]], ...] = tu
     (r"基本(\s*(?:[和与、跟及加]|还是|或者?|对比?|比)?\s*)项目(?![支经])", r"基本支出\1项目支出"),
     (r"人员([和与、跟及加\s]?)公用(?![经支])", r"人员经费\1公用经费"),
     # 项目占比 / 那基本的比重: the two halves of spending said by their first word, with a share asked of them
-    (r"(?:^|(?<=[那和与、，,\s]))(基本|项目)(?=(?:的|那块|这块)?(?:占比|占多少|比例|比重|占几成))", r"\1支出"),
+    (r"(?:^|(?<=[那和与、，,\s其])|(?<=它的))(基本|项目)(?=\s*(?:的|那块|这块)?\s*(?:占比|占多少|比例|比重|占几成))", r"\1支出"),
     # 人员的呢 / 公用那块多少: the two halves of 基本支出, said by their first words
     (r"(?:^|(?<=[那和与、，,\s]))(人员|公用)(?=(?:的|那块|这块|那部分)(?:呢|是多少|多少|占)|(?:呢|是多少)[？?]*$)", r"\1经费"),
     # spoken words for spending and for the most money (钱都砸哪儿了, 最“壕”的项目)
@@ -284,7 +284,7 @@ ENGLISH: tuple[tuple[re.Pattern, str | Callable[[re.Match], str]], ...] = tuple(
     (r"basic\s+(?:expenditure|spending|expenses?)|basic(?=\s*(?:和|与|及|、|还是|或|vs|versus|and|or|\s+project))", "基本支出"),
     (r"project\s+(?:expenditure|spending|expenses?)(?!s)", "项目支出"),
     (r"(?<=基本支出)(\s*(?:和|与|及|、|还是|或|vs|and|or)\s*)project(?!s)", r"\1项目支出"),
-    (r"personnel\s+(?:expenditure|expenses?|costs?|funds?)", "人员经费"),
+    (r"(?:personnel|staff|employee|labou?r|people)\s+(?:expenditure|expenses?|costs?|funds?|spending)", "人员经费"),
     (r"public\s+(?:\(office\)\s+|office\s+)?(?:expenditure|expenses?|costs?|funds?)|operating\s+(?:expenses?|costs?)", "公用经费"),
     (r"personnel(?=\s*(?:vs\.?|versus|and|or|/|,|和|与))", "人员经费"),
     (r"function(?:al)?\s+(?:classification\s+)?categor(?:y|ies)", "功能分类的类"),

@@ -343,7 +343,7 @@ def _difference_of(q: Query, vals: list[Value]) -> Answer:
                f"{said(first)} 比 {said(second)} {'多' if diff >= 0 else '少'} {amount_text(abs(diff), first.unit)}"
                f"（{first.amount} − {second.amount}）。")
     a.figure("差额（计算）", diff, first.unit)
-    if second.amount and re.search(r"百分之几|百分比|多少%|几成|多少个百分点|幅度|涨幅|增幅|降幅|增长率|增速|高出多少比例|比例是多少",
+    if second.amount and re.search(r"百分之几|百分之多少|百分比|多少%|几成|多少个百分点|幅度|涨幅|增幅|降幅|增长率|增速|高出多少比例|比例是多少",
                                    q.squashed):
         rate = pct(abs(diff), abs(second.amount))  # 多百分之几: the gap as a share of the figure compared with
         a.text += f"{'多' if diff >= 0 else '少'} {rate}%（{abs(diff)} ÷ {abs(second.amount)} × 100）。"

@@ -235,8 +235,10 @@ class Choice:
 
 
 # What a question that only names another report says besides its name (那西南大学2024年决算呢, 换成2023年的呢).
-_REPORT_ONLY = re.compile(r"(?:那|那么|再看|换成|换到|看看|切到|转到|改看|回到)?(?:部门|单位)?(?:的)?(?:决算|预算)?(?:报告)?"
-                          r"(?:的|里|中|那边|这边|呢|吧|怎么样|如何|又是多少|是多少)*")
+_REPORT_ONLY = re.compile(r"(?:那|那么|再看|换成|换到|看看|切到|转到|改看|回到)?(?:本级)?(?:部门|单位)?(?:的)?(?:决算|预算)?(?:报告)?"
+                          r"(?:的|里|中|那边|这边|呢|吧|怎么样|如何|又是多少|是多少)*"
+                          # (…呢，也按万元说: the unit asked again, of that report)
+                          r"(?:(?:也|还是|都|同样)?(?:按|用|以|换成|折成|折合)(?:万元|元|亿元)(?:说|算|表示|计|来)?(?:吧|呢)?)?")
 
 
 def without_report(question: str, named: Named) -> str:
@@ -245,14 +247,15 @@ def without_report(question: str, named: Named) -> str:
     text = question
     for m in named.departments:
         text = strip_department(text, m.department, [])
-    return re.sub(r"20\d{2}\s*年?度?(?:部门|单位)?(?:决算|预算)?", "", squash(normalise(text)))
+    text = re.sub(r"20\d{2}\s*年?度?(?:部门|单位)?(?:决算|预算)?", "", normalise(text))
+    return re.sub(r"\s+", " ", text).strip()  # (spaces kept: staff cost is two English words)
 
 
 def names_report_only(question: str, named: Named) -> bool:
     """那西南大学2024年决算呢: the question names a report and asks nothing of its own (so asks what the last
     question asked, of that report)."""
     return bool(named.departments or named.years) and bool(
-        _REPORT_ONLY.fullmatch(re.sub(r"[？?。！!，,]", "", without_report(question, named))))
+        _REPORT_ONLY.fullmatch(re.sub(r"[？?。！!，,]", "", squash(without_report(question, named)))))
 
 
 # Words moving the conversation to another report (换成, 切到, 再看, 看看…的).

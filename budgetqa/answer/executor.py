@@ -129,6 +129,11 @@ def _carried_to(conn: sqlite3.Connection, question: str, named: Named, session: 
         last = session.history[-1]
         if session.last_query is not None and session.last_query.previous_year and (typed := _last_typed(session)):
             return typed + "是多少"  # (上一年是多少？2024年的预算呢: the figure itself, in that year's report)
+        carried = session.last_query is not None and session.last_query.subjects and session.last_query.op == "value" \
+            and all(m.start >= 10_000 for m in session.last_query.subjects)
+        if carried and (typed := _last_typed(session)):  # (X多少元？折成万元呢？Y呢: X, in the unit last asked)
+            unit = session.last_query.unit
+            return typed + "是多少" + (f"，按{unit}" if unit else "")
         return without_report(last, reports_named(conn, last, _printed_by(conn, session.document_id)))
     stripped = without_report(question, named)
     if _SAME_FIGURES.match(squash(stripped)):
@@ -727,8 +732,12 @@ def _asked_outright(doc: Document, q: Query, question: str, session: Session) ->
         return Answer(True, "text", f"{what}，报告给出的原因：{reason}。", understood=what, document=doc.label)
     if text.LABELS_ASKED.search(q.squashed) and (found := text.printed_labels(doc, q)) is not None:
         return found  # 表九的表号写法跟别的表一样吗: the table numbers as printed
-    if (found := lists.row_at(doc, q) or printed.amount_printed(doc, q)) is not None:
-        return found  # 表二倒数第二行是什么: that row as printed; 35.89万是什么钱: where the amount is printed
+    if (found := lists.row_at(doc, q)) is not None:
+        return found  # 表二倒数第二行是什么: that row as printed
+    if (found := printed.amount_printed(doc, q)) is not None:  # 35.89万是什么钱: where the amount is printed,
+        if focus := _focus(found, doc):  # and what printed it is what 它 asks of next
+            session.last_query, session.last_focus = replace(q, subjects=focus, op="value"), []
+        return found
     named = q.missing or next((m.term.name for m in q.subjects if "三公" not in m.term.name), "")
     if (found := topics.three_public_member(doc, q, named)) is not None:
         return found  # 培训费算不算三公: by the definition, whether or not the report prints the item
@@ -935,6 +944,7 @@ def _remember(session: Session, answer: Answer, q: Query, doc: Document) -> None
     the figures it showed, the list it gave, its result and the rate of change it gave."""
     if session.last_query is not None and session.last_query.subjects:
         session.earlier = (session.earlier + session.last_query.subjects[:1])[-5:]
+    ranked = session.last_query is not None and session.last_query.op == "rank" and session.listed_at == len(session.history)
     session.last_query, session.last_focus = q, _focus(answer, doc)
     stated = re.search(r"原因[：:]([^（]+)", answer.text)
     session.last_reason = (answer.understood, stated.group(1).rstrip("。；; ")) if stated else None
@@ -943,6 +953,11 @@ def _remember(session: Session, answer: Answer, q: Query, doc: Document) -> None
     session.shown = list(dict.fromkeys(shown + session.shown))[:40]
     session.last_shown = shown
     listed, amounts = _listed(answer)
+    if ranked and answer.intent in ("count", "list") and amounts and set(session.listed) <= set(listed) \
+            and len(session.listed_amounts) >= 2:  # (…排第一的是哪个？总共几个: the items counted, in the order just ranked)
+        descending = session.listed_amounts[0] >= session.listed_amounts[-1]
+        order = sorted(zip(listed, amounts), key=lambda pair: -pair[1] if descending else pair[1])
+        listed, amounts = [n for n, _ in order], [a for _, a in order]
     if listed and answer.intent not in ("ratio", "difference", "share"):  # (a computation of two keeps the list they came from)
         session.listed, session.listed_amounts = listed, amounts
         session.listed_unit = answer.rows[0][answer.columns.index("单位")] if "单位" in answer.columns and answer.rows else None
@@ -1044,6 +1059,10 @@ def _remember_result(session: Session, answer: Answer, q: Query | None = None) -
         found = [(r, next((f for f in answer.figures if f.label.startswith(r)), None)) for r in readings]
         session.results = (session.results + [(r, f, answer.intent) for r, f in found if f is not None])[-4:]
         return
+    given = [f for f in answer.figures if "计算" not in f.label]
+    if len(readings) <= 1 and q is not None and q.each and 2 <= len(given) <= 4 and len({f.unit for f in given}) == 1:
+        session.results = (session.results + [(f.label, f, answer.intent) for f in given])[-4:]
+        return  # X的实施期资金和年度资金各多少: one reading, a result for each figure it gives
     what = answer.understood[2:-3] if answer.understood.startswith("按「") else answer.figures[0].label
     what = what.split("：")[0]  # (五险一金：养老、医疗…: the group's own name)
     result = next((f for f in answer.figures if f.label == "合计（计算）"), answer.figures[0])

@@ -16,7 +16,7 @@ from budgetqa.answer import text
 from budgetqa.answer.build import PASSES, answer, joined, pct, stated_reason, total, typed_value
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import (Outturn, Value, best_values, children_rows, code_place, group_members, list_total,
-                                     measure_column, outturns)
+                                     measure_column, outturns, table_total)
 from budgetqa.models import Document, Table
 from budgetqa.models import ECONOMIC_CLASSES
 from budgetqa.question.numbers import small_numeral
@@ -738,6 +738,9 @@ def list_answer(doc: Document, q: Query) -> Answer | None:
     if q.op == "sum" or lexicon.NAME_HOLDS.search(q.text):  # (名称带X的有哪些？合计多少: the total is stated here)
         a.figure("合计（计算）", total(d.rows), unit)
     stated = list_total(doc, q.scope) if q.scope in ("本年", "上年结转") and d.where.endswith("项目") else None
+    top = q.domain == "subjects" and q.table is not None and not (q.scope or q.fund or q.measures) \
+        and all(len(v.key) == 3 and v.key.isdigit() for v in d.rows)
+    stated = stated or (table_total(doc, q.table) if top else None)  # (a table's 类 rows add up to its printed total)
     if stated is not None and stated.amount != total(d.rows):
         a.text += f"表中所印合计为 {amount_text(stated.amount, stated.unit)}（{stated.where} 第{stated.line}行），与逐项相加差 {abs(stated.amount - total(d.rows))}。"
     _table(a, d.rows)

@@ -11,17 +11,18 @@ from decimal import Decimal
 
 from budgetqa.answer.build import answer, typed_value
 from budgetqa.answer.model import Answer, amount_text
-from budgetqa.answer.resolve import NARRATIVE
+from budgetqa.answer.resolve import NARRATIVE, Value
 from budgetqa.models import Document
 from budgetqa.question.query import Query
 from budgetqa.textnorm import strip_ordinal
 
 # What a typed amount is asked to be (是什么钱, 指的是什么, 对应哪个科目, 是哪一块支出, 干什么用的).
 WHAT_ASKED = re.compile(r"是(?:什么|啥|哪)|指(?:的)?(?:是)?(?:什么|啥|哪)|对应|什么(?:钱|意思|经费|支出|科目|项目|费)"
-                        r"|哪(?:一)?(?:项|块|个|栏|笔|类|种)|干(?:什么|啥|嘛)(?:用)?的|用(?:来|于)(?:干|做)")
+                        r"|哪(?:一)?(?:项|块|个|栏|笔|类|种)|干(?:什么|啥|嘛)(?:用)?的|用(?:来|于)(?:干|做)"
+                        r"|(?:挂|归|放|列|记|算|落|出|编)(?:在|到|于|自)?(?:哪|什么|啥)")
 
 # Words between the amount and the question (35.89万这个数是什么, 23.83万元到底对应哪个科目).
-_POINTER = re.compile(r"(?:万元|万|元)?(?:的)?(?:这个数字?|这笔钱?|这一?项|这个|那个)?(?:在[^，,。？?]{0,10}?(?:表|说明|报告)(?:里|中|上)?)?"
+_POINTER = re.compile(r"(?:万元|万|元)?(?:的)?(?:这个数字?|这笔钱?|这一?项|这个|那个)?(?:在[^，,。？?]{0,12}?(?:表|说明|报告|文件|[预决]算(?![表报说]))(?:里|中|上)?)?"
                       r"(?:到底|究竟|具体)?")
 
 _MOST = 8  # names shown at most; the rest are counted
@@ -38,6 +39,7 @@ def amount_printed(doc: Document, q: Query) -> Answer | None:
     if not (typed.unit or "." in raw) or not WHAT_ASKED.match(after[pointer.end():]):
         return None  # (最大的一笔: no amount; 服务类10万，供应商是哪家: the amount is not what is asked about)
     places: dict[str, list[tuple[str, int, Decimal, str]]] = {}  # name -> (where, line, amount, unit)
+    whose: dict[str, tuple[str, str]] = {}  # name -> (the code or project it is of, its name): what a follow-up leans on
     for table in doc.tables:
         want = typed_value(typed, table.unit)
         for row in table.rows:
@@ -48,6 +50,8 @@ def amount_printed(doc: Document, q: Query) -> Answer | None:
                 name = f"{row.name}（{leaf}栏）" if row.is_total else " ".join(
                     x for x in (row.code, strip_ordinal(row.name)) if x)
                 places.setdefault(name, []).append((table.label, cell.line, cell.amount, table.unit))
+                if not row.is_total:
+                    whose[name] = (row.code or f"project:{strip_ordinal(row.name)}", strip_ordinal(row.name))
     stated = [f for f in doc.facts if f.kind in ("amount", "change") and abs(f.value) == typed_value(typed, f.unit)]
     for f in stated:
         name = f"{f.label}（说明中所写{'的增减' if f.kind == 'change' else ''}）"
@@ -57,13 +61,14 @@ def amount_printed(doc: Document, q: Query) -> Answer | None:
             if value == typed_value(typed, sheet.unit) and value:
                 name = f"{sheet.project_name} {key.replace('/', '')}"
                 places.setdefault(name, []).append((sheet.title, sheet.fund_lines.get(key, sheet.line), value, sheet.unit))
+                whose[name] = (f"project:{sheet.project_name}", sheet.project_name)
     places = {name: list(dict.fromkeys(spots)) for name, spots in _without_lone_parents(places).items()}
     shown = f"{typed.value}{typed.unit or ''}"
     if not places:
         return Answer(False, "about", f"报告（{doc.label}）的表格、说明和绩效表里都没有印 {shown} 这个数。",
                       understood=f"按「{shown} 在报告中印在哪里」理解")
     listed = list(places.items())
-    said = "；".join(f"{name}（" + "、".join(f"{where} 第{line}行" for where, line, _, _ in spots[:3])
+    said = "；".join(f"{name}（{_under(doc, name)}" + "、".join(f"{where} 第{line}行" for where, line, _, _ in spots[:3])
                     + (f" 等 {len(spots)} 处" if len(spots) > 3 else "") + "）" for name, spots in listed[:_MOST])
     more = f"；另有 {len(listed) - _MOST} 处名称" if len(listed) > _MOST else ""
     quoted = f"原文：{stated[0].sentence.strip()}（第{stated[0].line}行）" if stated else ""
@@ -73,7 +78,22 @@ def amount_printed(doc: Document, q: Query) -> Answer | None:
         where, line, value, unit = spots[0]
         a.figure(name, value, unit, where, line)
         a.source(where, line, name)
+    of = {whose[name] for name, _ in listed if name in whose}
+    if len(of) == 1:  # one thing printed it (a project's row, its sheet, the text on it): 它的… asks of it
+        (key, name), = of
+        where, line, value, unit = listed[0][1][0]
+        a.focus = [Value(name, value, unit, where, line, key)]
     return a
+
+
+def _under(doc: Document, name: str) -> str:
+    """Where a code sits (2013202 sits under 201 and 20132): its parents as the tables print them."""
+    code = name.split(" ", 1)[0]
+    if not code.isdigit() or len(code) <= 3:
+        return ""
+    names = {r.code: strip_ordinal(r.name) for t in doc.tables for r in t.rows if r.code}
+    parents = [f"{p} {names[p]}" for p in (code[:3], code[:5]) if p != code and p in names]
+    return f"属于 {' › '.join(parents)}；" if parents else ""
 
 
 def _without_lone_parents(places: dict) -> dict:

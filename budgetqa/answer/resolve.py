@@ -100,12 +100,14 @@ def code_place(doc: Document, code: str, q: Query) -> tuple[Table, Row] | None:
         candidates += [t for t in doc.tables if t.no == q.table]
     if q.fund:
         candidates += titled(doc, q.fund)
-    if q.measures:  # the tables printing the code with the most of the columns asked
-        having = [(sum(bool(measure_column(t, m)) for m in q.measures), t) for t in doc.tables if row_of(t, code)]
-        candidates += [t for n, t in sorted(having, key=lambda nt: -nt[0]) if n]
     kinds = _CODE_TABLES.get(q.scope, _CODE_TABLES[None])
     if doc.kind == "决算" and q.scope == "本年":
         kinds = _CODE_TABLES[None]  # a 决算's 支出决算表 holds this year's spending
+    if q.measures:  # the tables printing the code with the most of the columns asked (of the scope's tables first:
+        # 本年的基本支出和项目支出 in the table of this year's money)
+        having = [(sum(bool(measure_column(t, m)) for m in q.measures), t) for t in doc.tables if row_of(t, code)]
+        order = {kind: i for i, kind in enumerate(kinds)} if q.scope == "本年" else {}
+        candidates += [t for n, t in sorted(having, key=lambda nt: (-nt[0], order.get(nt[1].kind, len(order)))) if n]
     if q.side == "收入" and not q.measures:  # 收了多少: the income table's row, where both print the code
         kinds = ("income", "fund_income") + kinds
     candidates += [t for kind in kinds for t in doc.tables if t.kind == kind]

@@ -379,7 +379,7 @@ def text(doc: Document, q: Query) -> Answer | None:
 _LABEL_LINE = re.compile(r"^\s*((?:预算|部门|决算|单位)?公开(?:表\s*\d{1,2}|\s*\d{1,2}\s*表)|附表\s*\d{1,2})\s*$")
 
 
-LABELS_ASKED = re.compile(r"表号|表的编号|标号|写法|右上角")
+LABELS_ASKED = re.compile(r"表号|表的编号|(?<=表.)编号|编号(?:印|写|标)|标号|写法|右上角")
 
 
 def printed_labels(doc: Document, q: Query) -> Answer | None:
@@ -401,13 +401,21 @@ def printed_labels(doc: Document, q: Query) -> Answer | None:
     usual = max(kinds, key=lambda k: len(kinds[k]))
     odd = [no for k, nos in kinds.items() if k != usual for no in nos]
     asked = [int(t.key) for m in q.subjects for t in m.terms if t.kind == "table"] + ([q.table] if q.table else [])
-    shown = [no for no in asked if no in labels] or odd or sorted(labels)
-    text = "；".join(f"表{no} 印作「{labels[no][0]}」（第{labels[no][1]}行）" for no in shown)
+    shown = list(dict.fromkeys(no for no in asked if no in labels)) or odd or sorted(labels)
+    titles = {t.no: t.title for t in doc.tables}
+    text = "；".join(f"表{no} {titles[no]} 印作「{labels[no][0]}」（第{labels[no][1]}行）" for no in shown)
     text += f"。其余表的表号印作「{usual}」式（{len(kinds[usual])} 张）" if odd else "。各表表号写法一致"
     a = answer("about", "表号的写法", text + "。")
     for no in shown:
         a.source(f"表{no}", labels[no][1], labels[no][0])
     return a
+
+
+def _as_printed(doc: Document, t) -> str:
+    """A table's label with its number as the report prints it, where that differs (表7（表七） 2024年…)."""
+    line = doc.lines[t.line - 1] if 0 < t.line <= len(doc.lines) else ""
+    m = re.match(r"\s*(表[一二三四五六七八九十]+)", line)
+    return f"表{t.no}（{m.group(1)}） {t.title}" if m else t.label
 
 
 def about(doc: Document, q: Query) -> Answer | None:
@@ -442,7 +450,7 @@ def about(doc: Document, q: Query) -> Answer | None:
         key = squash(quoted.group(1))
         found = [t for t in tables if key in squash(t.title)]
         a = answer("about", f"标题含「{quoted.group(1)}」的表", f"标题含「{quoted.group(1)}」的表有 {len(found)} 张："
-                   + ("；".join(t.label for t in found) if found else "没有") + "。")
+                   + ("；".join(_as_printed(doc, t) for t in found) if found else "没有") + "。")
         a.figure("表的张数", Decimal(len(found)), "张")
         return a
     named = [m for m in q.subjects if m.kinds - {"table"}]
@@ -457,7 +465,7 @@ def about(doc: Document, q: Query) -> Answer | None:
         return a
     empty = [t for t in tables if not t.has_data]
     if q.has("空表", "没有数据", "无数据", "没数据", "空的", "为空"):
-        a = answer("about", "没有数据的表", f"{len(empty)} 张表没有数据：" + "；".join(t.label for t in empty) + "。"
+        a = answer("about", "没有数据的表", f"{len(empty)} 张表没有数据：" + "；".join(_as_printed(doc, t) for t in empty) + "。"
                    if empty else "每张表都有数据。")
         a.figure("没有数据的表", Decimal(len(empty)), "张")
         a.columns = ["表", "标题", "行"]
@@ -470,7 +478,7 @@ def about(doc: Document, q: Query) -> Answer | None:
         a.figure("图片表格的张数", Decimal(pictures), "张")
         return a
     a = answer("about", "报告中的表", f"{doc.label} 共 {len(tables)} 张表" + (f"（其中 {len(empty)} 张没有数据）" if empty else "")
-               + "：" + "；".join(t.label for t in tables) + "。")
+               + "：" + "；".join(_as_printed(doc, t) for t in tables) + "。")
     a.figure("表的张数", Decimal(len(tables)), "张")
     a.columns = ["表", "标题", "有无数据", "行"]
     a.rows = [[f"表{t.no}", t.title, "有" if t.has_data else "无", t.line] for t in tables]

@@ -549,8 +549,9 @@ def _initials_of_words(word: str, v: Vocabulary) -> str:
 _JOINING_PINYIN = {"he": "和", "yu": "与", "ji": "及", "gen": "跟", "han": "和"}
 
 
-# Words of asking that a misheard name never takes a character from
-_ASKING_WORDS = ("合计", "总计")
+# Words of asking that a misheard name never takes a character from; and the standard items typed in
+# full (住房公积金预算 is not a misheard 政府性基金预算, even in a report that prints no 住房公积金)
+_ASKING_WORDS = ("合计", "总计") + tuple(w for w in lexicon.STANDARD_ECONOMIC_ITEMS if len(w) >= 4)
 
 
 def homophone_fix(text: str, squashed: str, mentions: list[Mention], v: Vocabulary,

@@ -498,10 +498,19 @@ def _counts_stated(doc: Document, noun: str) -> bool:
 
 _RATE_AGAINST = re.compile(r"比[^，,。？?占]{0,14}?(?:高|低|多|少|增加|减少|下降|上升|增长|降低|涨|降)了?"
                            r"(?:百分之几|百分之多少|多少%|几个百分点|几成)")
+_GAP_RATE = re.compile(r"^[^，,。？?]{0,3}?(?:高|低|多|少|大|小|贵|便宜)(?:出|了)?(?:出来)?(?:大约|大概)?"
+                       r"(?:百分之几|百分之多少|多少%|多少个?百分比|几成|多少成)")
+
+
 def _rate_against(q: Query) -> None:
-    """今年预算比执行数低了百分之几: a rate of change, not a share."""
+    """今年预算比执行数低了百分之几: a rate of change, not a share; A比B高出百分之多少 (two things named, 比
+    between them): their difference, as a share of the second."""
     if q.op == "share" and q.whole is None and _RATE_AGAINST.search(q.squashed) and any(op == "change" for _, op in q.ops[:3]):
         _prefer(q, "change")
+    elif q.op in ("share", "value", "about") and q.whole is None and len(q.subjects) == 2 \
+            and "比" in q.squashed[q.subjects[0].end:q.subjects[1].start] \
+            and _GAP_RATE.search(q.squashed[q.subjects[1].end:]):
+        _prefer(q, "difference")
 
 
 # Figures added, then set against another: A加B与C差多少 / A和B加起来比C多还是少 / A+B跟C对得上吗 / A加B跟C比哪个大.
@@ -541,8 +550,33 @@ def _counted_elsewhere(q: Query, doc: Document) -> None:
             q.refused = q.refused or "person"
 
 
+# What names the kind of the things just listed (A、B、C这三个本年项目, 以上几项): a description, not one more thing.
+_THESE = re.compile(r"(?:这|那|以上|上述|前面)(?:[\d两二三四五六七八九十几]+|些)?(?:个|项|笔|类)?$")
+
+
+def _kind_of_listed(q: Query) -> None:
+    """A、B、C这三个本年项目一共多少: the list word after the names says what they are (and their scope)."""
+    for i, m in enumerate(q.subjects):
+        if i >= 2 and m.kinds == {"list"} and m.start < 10_000 and _THESE.search(q.squashed[q.subjects[i - 1].end:m.start]):
+            q.subjects = q.subjects[:i] + q.subjects[i + 1:]
+            if m.term.key in ("本年", "上年结转") and q.scope is None:
+                q.scope = m.term.key
+            return
+
+
+def _two_figures_set(q: Query) -> None:
+    """Two figures of one thing set against each other: the sheets whose 年度 and 实施期 totals differ (不相等的
+    是哪些项目), listed; one figure asked of the table and of the text (表里和文字说明各写的多少), checked."""
+    if q.op in ("breakdown", "text") and re.search(r"实施期", q.squashed) and re.search(r"年度", q.squashed) \
+            and re.search(r"(?:不一致|不一样|不同|不相等|不等|对不上|不符)的?(?:是|有)?(?:哪些|哪几|哪个)", q.squashed):
+        _prefer(q, "list")
+    if q.op == "value" and q.subjects and _SOURCES_SET.search(q.squashed):
+        _prefer(q, "check")
+
+
 def _settle_op(q: Query, v, doc: Document) -> None:
     """The operation the ranked templates chose, settled by what the question's words say for certain."""
+    _kind_of_listed(q)
     _down(q)
     _split_by_scope(q)
     # 合计 as an item of the list (表5合计、A、B / A、B和合计), not a word of another item (实施期资金总额合计和…)
@@ -555,6 +589,7 @@ def _settle_op(q: Query, v, doc: Document) -> None:
         # 合计X万元里A、B各多少 / 表5的合计和基本支出分别多少: each figure (合计 one of them), not a sum of them
         _prefer(q, "value")
     _counted_elsewhere(q, doc)
+    _two_figures_set(q)
     if not q.subjects and re.fullmatch(r"(?:那|这|它|这个|那个|该)?(?:又|到底|究竟)?(?:是|指)(?:什么|啥)(?:意思)?(?:呢|啊)?", q.squashed):
         q.ops = [(max(q.ops[0][0] + 1, 60.0), "define")] + q.ops  # 是什么 / 这是啥: what the last subject means
         q.op, q.cued = "define", True
@@ -650,7 +685,7 @@ _PARTS_ADDED = re.compile(rf"哪[^，,。？?]{{0,6}}?(?:{lexicon.ADDING}|组成
 _MONEY_TAKEN = re.compile(r"占(?:了|用)?(?:多少|几)(?:钱|万元|万|元|块)")
 _THESE_FIGURES = re.compile(r"[这那][两二三四五六七八九几]个(?:数|数字|金额|项)?")
 _LIST_NUMBER = re.compile(r"的?(?:个数|数量|数(?![据字额值]))")
-_EACH_VERB = re.compile(r"各(?:是|为|占|有|多少|自|分|给|拿|花|得|增|减|涨|降|变|比|安排|列|要)")
+_EACH_VERB = re.compile(r"各(?:是|为|占|有|多少|自|分|给|拿|花|得|增|减|涨|降|变|比|安排|列|要|写|填|印|报|算|记)")
 _PARTY_ASKED = re.compile(r"(?<=[跟和与同向找])谁(?=签|合作|购买|买|订)|谁(?=来?(?:承接|实施|提供|承担|负责实施))")
 _SPENT_ASKED = re.compile(r"^(?:那)?(?:20\d\d年(?:度)?)?(?:实际)?(?:支出了|花了|花掉了?|用了|执行了?)多少")
 
@@ -747,6 +782,11 @@ def _level_ops(q: Query) -> None:
             and re.search(r"(?:为|等于|是)(?:0|零)|没有|没安排|一点.{0,8}都?没", q.squashed):
         q.ops = [(max(q.ops[0][0] + 1, 60.0), "breakdown")] + q.ops  # 哪几类没有项目支出: the subjects empty in that column
         q.op, q.comparator, q.threshold, q.amounts = "breakdown", None, None, []
+    if q.level and len(q.subjects) == 1 and q.subjects[0].kinds == {"table"} and q.op in ("value", "breakdown", "sum") \
+            and re.search(r"各|分别|分组|按|汇总|每", q.squashed) and not re.search(r"最|前\d|哪", q.squashed):
+        q.table, q.subjects = int(q.subjects[0].term.key), []  # 表3按类分组合计: that table's rows of the level, each
+        q.domain = q.domain or "subjects"
+        _prefer(q, "list")
 
 
 def _scope_as_part(q: Query, v) -> None:
@@ -777,8 +817,9 @@ def _scope_shares(q: Query) -> None:
         return
     if q.op != "share" or q.whole is None or not q.whole.kinds & {"column", "list"}:
         return
-    if q.subjects and all(_scope_word(m, q) for m in q.subjects):
-        scopes = [_scope_word(m, q) for m in q.subjects]
+    projects = "项目" in q.whole.term.name and len(q.subjects) >= 2  # (本年新安排的项目和上年结转的项目各占项目支出: each list)
+    if q.subjects and all(_scope_word(m, q) or projects and _scope_list(m) for m in q.subjects):
+        scopes = [_scope_word(m, q) or _scope_list(m) for m in q.subjects]
     elif not q.subjects and q.scope in ("上年结转", "本年") and "占" in q.squashed \
             and all(end <= q.squashed.index("占") for _, end in q.scope_spans):  # (the scope said before 占, not the whole's)
         scopes = [q.scope]
@@ -833,6 +874,11 @@ def _last_by_scope(q: Query, last: Query | None) -> Query | None:
     m = _carried(last.subjects[0])
     return replace(q, subjects=[replace(m, scope="本年"), replace(m, scope="上年结转")], scope=None, op="value",
                    ops=[(100.0, "value")] + q.ops, follow_up=False)
+
+
+def _scope_list(m: Mention) -> str | None:
+    """The scope of a list of projects named (本年新安排的项目, 上年结转项目): 本年 or 上年结转."""
+    return m.term.key if m.kinds == {"list"} and m.term.key in ("本年", "上年结转") else None
 
 
 def _scope_word(m: Mention, q: Query) -> str | None:
@@ -2090,7 +2136,7 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
         if m is ms[0] and not (first and re.search(r"占|比重|比例", q.squashed[m.end:])):
             continue
         if re.search(r"[在于](?:全部|所有|整个|全体|全年)?$", q.squashed[max(0, m.start - 3):m.start]) \
-                and re.match(r"(?:的)?(?:中|里|当中|之中|内)", q.squashed[m.end:]):  # (在全部项目支出里)
+                and re.match(r"(?:的)?(?:钱|资金|经费|盘子)?(?:中|里|当中|之中|内)", q.squashed[m.end:]):  # (在全部项目支出里)
             if m.kinds == {"table"}:
                 q.table = int(m.term.key)  # Y在收入总表里: the table Y is read in
             else:
@@ -2401,10 +2447,10 @@ def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
     found = [c for c in intent.cues if _cue_at(q, c, masked)]
     if intent.op == "count" and re.search(r"哪(?:几|些)", masked):
         found = [c for c in found if not c.startswith("几")]  # 哪几个款: which ones, not how many
-    if intent.op == "check" and re.search(r"(?:不一致|不一样|不同|不相符|对不上)的(?:项目|有|是|共|一共|都)"
-                                          r"|(?:有)?几个[^，,。？?]{0,30}?(?:对不上|不一致|不一样|不同|不相符)", masked):
+    if intent.op == "check" and re.search(r"(?:不一致|不一样|不同|不相符|对不上|不相等|不等|不符)的(?:项目|有|是|共|一共|都)"
+                                          r"|(?:有)?几个[^，,。？?]{0,30}?(?:对不上|不一致|不一样|不同|不相符|不相等|不等)", masked):
         # 填得不一致的有几个 / 不一样的项目是哪些: those that differ, counted or listed (no claim to check)
-        found = [c for c in found if not any(w in c for w in ("一致", "一样", "相符", "对不上", "不同"))]
+        found = [c for c in found if not any(w in c for w in ("一致", "一样", "相符", "对不上", "不同", "相等", "不等", "不符"))]
     if intent.op == "parent" and re.search(r"不(?:属于|归)", masked):
         found = [c for c in found if c not in ("属于", "归属", "归在")]  # 不属于X的: X set aside, no parent asked
     if intent.op == "check" and "=" in found and re.search(r"=(?:多少|几|\?|？)?$", q.text.strip()):
@@ -2413,6 +2459,10 @@ def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
         found.append("=?")
     if intent.op == "sum" and "合计" in found and not re.search(r"合计(?![行栏数那这])", masked):
         found.remove("合计")  # 合计行的基本支出 / 合计数: the total row named, no sum asked
+    if intent.op == "share" and re.search(r"占[^，,。？?\d]*[%％](?:是)?(?:多少)?[？?]?$", masked):
+        found.append("%")  # X 占 Y %: the per cent sign typed asks the share
+    if intent.op == "sum" and re.search(r"占(?:本表|全表|该表|所在表)?(?:的)?(?:合计|总计)", masked):
+        found = [c for c in found if c not in ("合计", "总计")]  # 占合计的%: the total is the whole of a share
     if intent.op == "define" and re.search(r"多少|金额|各自|各是|分别是", masked):
         found = [c for c in found if c not in ("分为", "哪几类", "包括哪", "包含哪")]  # 分为哪几类，各多少: its parts' figures
     if intent.op == "define" and any("term" in m.kinds and re.fullmatch(
@@ -2421,6 +2471,8 @@ def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
     if intent.op == "difference" and any(q.squashed[a.end:b.start] in ("比", "较", "比起", "相比") for a, b in zip(q.subjects, q.subjects[1:])) \
             and re.search(r"[多少高低大小]", q.squashed[q.subjects[-1].end:]):
         found.append("比…多少")
+    if intent.op == "change" and re.search(r"[表单]上年度", masked) and not q.previous_year:
+        found = [c for c in found if not c.startswith("上年")]  # 绩效表上年度资金: 上 of 表上 and the sheet's 年度, no year before
     if intent.op == "about" and re.search(r"(?:几|多少)[张个份][^，。？?]{1,4}表", masked):
         found.append("几张表")  # 多少张预算报表 / 几个公开表: a count of the report's tables, whatever words stand between
     operator = _OPERATORS.get(intent.op)
@@ -2549,7 +2601,7 @@ def _leans_on_context(q: Query) -> bool:
     pointer = re.search(r"它|其(?!他|余|中|次)|^(?:这|那)是|^(?:那)?(?:同一|同样(?:这|那)?(?:一)?)(?:项|个|科目|笔)(?!数)|^(?:这|那)(?:个)?钱|^该(?:金额|数)|(?:这|此|该)一?个?(?:款|类|科目)"
                         r"|(?:这|此|该)一?个项目(?!支出|经费)", q.squashed)
     marked = bool(lexicon.FOLLOW_UP.search(_without_determiners(q))) and (len(q.squashed) <= 20 or short) or bool(
-        pointer) or bool(re.search(r"[这那该此]一?笔|这一?项", q.squashed)) and not any(
+        pointer) or bool(re.search(r"[这那该此]一?笔|这一?项|(?:^|的)[这那]一?(?:块|部分)", q.squashed)) and not any(
         not (_is(m, q, _SCOPE_NAMES) or q.squashed[m.start:m.end] in _MEASURE_NAMES) for m in q.subjects)
     named = q.subjects + ([q.whole] if q.whole else [])
     own = pointer and any("code" in m.kinds and m.end <= pointer.start() < 10_000 for m in named) \
@@ -2950,6 +3002,10 @@ def _purpose_of_last(q: Query, last: Query | None) -> Query:
             and not re.search(r"部门|单位|你们|咱们|区委|办公室|职责|职能|机构|管|负责", q.squashed) \
             and any(m.kinds & {"project", "target", "code", "item"} for m in last.subjects):
         return replace(q, domain=None, follow_up=True)
+    if last is not None and q.field_name == "项目设立必要性" and not q.subjects and _PURPOSE_ASKED.search(q.squashed) \
+            and last.subjects and all(m.kinds & {"code", "item"} and not m.kinds & {"project", "target"} for m in last.subjects):
+        # 主要拿来干什么 after a 科目: what its paragraph says it is for (a 科目 has no performance sheet)
+        return replace(q, field_name=None, field_names=[], follow_up=True, op="text", ops=[(60.0, "text")] + q.ops)
     return q
 
 
@@ -3031,30 +3087,32 @@ def _pronoun_whole(q: Query, last: Query | None) -> Query:
 
 
 # Asking which subjects a sum is spread over (落在哪些科目, 具体到项各多少, 安排在哪两个科目上).
-_SPREAD_ASKED = re.compile(r"(?:哪些|哪几|哪两|哪三|具体到|分别|都)(?:个)?(?:功能)?(?:科目|类|款|项)|(?:落|用|花|安排|分布|投)(?:在|到)哪")
+_SPREAD_ASKED = re.compile(r"(?:哪些|哪几|哪两|哪三|哪个|具体到|分别|都)(?:个)?(?:功能)?(?:科目|类|款|项)|(?:落|用|花|安排|分布|投)(?:在|到)哪")
 
 
 def _fund_spread(q: Query) -> None:
     """政府性基金那368万元安排在哪两个科目上 / 基金的钱落在哪些科目上: the subjects of that fund's own table, listed
     (the fund's total named, or the fund said short as 基金, is where to read, not what is asked)."""
-    if q.domain != "subjects" or q.fund or q.table is not None or not _SPREAD_ASKED.search(q.squashed) \
-            or re.search(r"最(?:多|大|少|小|高|低)", q.squashed):
+    if not (q.domain == "subjects" or q.domain is None and q.level) or q.fund or q.table is not None \
+            or not _SPREAD_ASKED.search(q.squashed) or re.search(r"最(?:多|大|少|小|高|低)", q.squashed):
         return
     named = [m for m in q.subjects if m.start < 10_000]
     fund = None
     if len(named) == 1:
         if q.op == "breakdown":
             return  # (a fund's total broken down is read as its parts already)
+        q.domain = q.domain or "subjects"  # (政府性基金落在哪个款、哪个项: the subjects its money is spread over)
         name = squash(named[0].term.name)
         fund = next((f for f in lexicon.FUNDS if f in name and f != "财政拨款"), None)
         if fund is None or re.sub(r"拨款|支出|预算|收入|安排|资金", "", name.replace(fund, "")):
             return
     elif not named and re.search(r"(?<!性)基金(?!会)", q.squashed):
         fund = "政府性基金"  # (基金 said alone in a budget report is the government fund)
+        q.domain = q.domain or "subjects"
     if fund is None:
         return
     q.fund, q.subjects = fund, []
-    if q.op in ("breakdown", "rank", "value"):
+    if q.op in ("breakdown", "rank", "value", "parent"):
         q.op = "list"
         q.ops = [(max(q.ops[0][0], 40.0), "list")] + q.ops
 
@@ -3483,6 +3541,16 @@ def _columns_of_table(doc: Document | None, table_no: int | None) -> set[str]:
     return {c.rsplit("/", 1)[-1].removeprefix("其中：") for c in table.columns} if table is not None else set()
 
 
+# The two halves a whole is split into (基本支出 = 人员经费 + 公用经费; 支出 = 基本支出 + 项目支出).
+_HALVES = ({"人员经费", "公用经费"}, {"基本支出", "项目支出"})
+
+
+def _other_half(one: Mention, other: Mention) -> bool:
+    """Whether two names are the two halves of one whole, either way round."""
+    names = {next((h for h in half if h in t.name), None) for t in (one.term, other.term) for half in _HALVES} - {None}
+    return any(names == half for half in _HALVES)
+
+
 def _named_in_follow_up(filled: Query, q: Query, last: Query, doc: Document | None = None) -> list[Mention]:
     """The names of a follow-up that name something new. Scope and column words said of the last
     row (那上年结转呢, 基本支出呢) become its slots; a table named with 它 says where to read it
@@ -3552,6 +3620,9 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query, doc: Document | No
     if measures or (not named and not any(_is(m, q, _SCOPE_NAMES) for m in q.subjects)):
         # the columns asked last time carry to a figure asked again, not to its place or its words
         filled.measures = measures or ([] if q.cued and q.op in ("parent", "text", "define", "about", "breakdown") else last.measures)
+    if len(named) == 1 and filled.whole is None and last.whole is not None and len(last.subjects) == 1 \
+            and q.op == "value" and not q.cued and _other_half(last.subjects[0], named[0]):
+        filled.whole = last.whole  # 基本支出里人员经费多少 → 公用呢: the other half, of the same whole
     return named
 
 
