@@ -93,9 +93,12 @@ class _ShortNames:
         self.keys = {d: _distinctive(squash(d)) for d in departments}
         self.by_start: dict[str, list[str]] = {}
         self.by_last: dict[str, list[str]] = {}
+        self.by_place: dict[str, list[str]] = {}
         for department, key in self.keys.items():
             if len(key) >= 4:  # a start of three characters, and more of the name after it
                 self.by_start.setdefault(key[:3], []).append(department)
+            if len(key) >= 4 and key[2] in "区县市旗":  # 屯留 for 屯留区委办公室: its place, said without 区
+                self.by_place.setdefault(key[:2], []).append(department)
             if len(key) >= 3:
                 self.by_last.setdefault(key[-1], []).append(department)
 
@@ -121,6 +124,10 @@ class _ShortNames:
                 if after and after in "类款项支经费收" or any(key[:size] in name for name in printed()):
                     continue
                 found.setdefault(department, (i, i + size))
+        for i in range(len(text) - 1):  # 屯留: a place the name starts with, when no item's name holds it
+            for department in self.by_place.get(text[i:i + 2], []):
+                if not any(text[i:i + 2] in name for name in printed()):
+                    found.setdefault(department, (i, i + 2 + (text[i + 2:i + 3] == self.keys[department][2])))
         for m in re.finditer(r"([\u4e00-\u9fff])大(?!学|[0-9]{0,2}万|于|额|类|项|头|多|概|约|专|型|会)", text):  # 西大
             for department in self.by_last.get("学", []):
                 if department.endswith("大学") and department.startswith(m.group(1)) and len(department) >= 4:
@@ -352,6 +359,10 @@ def _budget_and_final(text: str, current: Report, reports: list[Report], years: 
     return pair if said else None
 
 
+# A figure set against another year's (比2021年预算多出多少, 跟2021年比增长了多少).
+_AGAINST_YEAR = re.compile(r"(?:比|较|跟|和|与|同)(?:20)?\d\d年[^，,。？?]{0,8}?(?:多|少|增|减|涨|降|变|差|高|低|相比|比)")
+
+
 @dataclass
 class Across:
     """A question across reports: which reports, and how they are compared."""
@@ -397,6 +408,13 @@ def wants_comparison(question: str, named: Named, current: Report, own: list[Rep
         return None  # 24年这份说明里比2023年增加多少: this report, and the year before it prints beside its own
     if len(years) <= 1 and (pair := _budget_and_final(text, current, reports, years)) is not None:
         return Across("years", department, pair, others=others)
+    if len(years) == 1 and current.year and years[0] not in (current.year, current.year - 1) \
+            and department == current.department and _AGAINST_YEAR.search(text):
+        # 比2021年预算多出多少, asked of the 2024 budget: a year the report cannot print beside its own, set against it
+        kinds = [k for k in ("预算", "决算") if k in text] or [current.kind]
+        dated = [r for r in reports if r.year == years[0] and r.kind == kinds[0]]
+        if dated:
+            return Across("years", department, [dated[0], current], others=others)
     if len(years) >= 2:
         dated = [r for r in reports if r.year in years]
         kinds = [k for k in ("预算", "决算") if k in text]

@@ -73,7 +73,7 @@ def ask(conn: sqlite3.Connection, question: str, session: Session | None = None)
             question = _with_last_subject(conn, question, session)
             answer = across_answer(conn, question, plan, named, asked_kind(question), read_document, ask_doc)
             if answer.matched and plan.reports:
-                _compared_in_session(conn, question, plan.reports, current, session)
+                _compared_in_session(conn, without_report(question, named), plan.reports, current, session)
             return answer
         choice = chosen_report(question, named, current, own, _missing_year)
         if choice.report is None:
@@ -138,7 +138,9 @@ def _carried_to(conn: sqlite3.Connection, question: str, named: Named, session: 
     stripped = without_report(question, named)
     if _SAME_FIGURES.match(squash(stripped)):
         return question  # (同样这三个数呢: the names the last line asked, each)
-    q, typed = read(stripped, read_document(conn, report.id)), _last_typed(session)
+    doc, typed = read_document(conn, report.id), _last_typed(session)
+    q = read(stripped, doc)
+    q = read(_parts(stripped)[0], doc) if q.subjects else q  # (又安排了多少？其中项目支出多少: its first question leans)
     if q.subjects or not (q.follow_up or re.search(r"同一?口径|同样|一样的", q.squashed)) or not typed:
         return question
     return typed + "，" + question
@@ -151,7 +153,8 @@ def _compared_in_session(conn: sqlite3.Connection, question: str, reports: list[
     ordered = sorted(reports, key=lambda r: (r.id == current.id, r.year or 0))
     session.visited = [i for i in session.visited if i not in {r.id for r in ordered}] + [r.id for r in ordered]
     session.document_id = ordered[-1].id
-    session.last_query = read(question, read_document(conn, session.document_id))
+    session.last_query = read(_parts(question)[0], read_document(conn, session.document_id))  # (the reports unnamed)
+    session.history.append(question)
 
 
 def _with_last_subject(conn: sqlite3.Connection, question: str, session: Session) -> str:
@@ -481,6 +484,10 @@ def _returning(doc: Document, question: str, session: Session) -> str:
     if m is None:
         return ""
     topic = read(m.group(1), doc)
+    if not topic.subjects:  # 回到刚才那个工程: the subject said earlier in the conversation whose name has that word
+        word = re.sub(r"^(?:刚才|前面|之前|上面|开头)?(?:的)?(?:那|这)?(?:个|项|笔)?", "", squash(m.group(1)))
+        said = [x for x in reversed(session.earlier) if len(word) >= 2 and any(word in t.name for t in x.terms)]
+        topic = replace(topic, subjects=said[:1])
     if topic.subjects:
         session.last_query, session.last_focus = topic, []
     return m.group(2)
@@ -872,10 +879,8 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         return found  # 剩下的呢 after a share
     if not picked and (found := _on_listed(doc, q, session)) is not None:
         return found
-    found = compute.rate_gap(q, session.rates) if not q.subjects else None
-    found = found or compute.points_against(q, session.last_figures)  # 比44.90%高几个百分点
-    if found is not None:
-        return found
+    if (found := (compute.rate_gap(q, session.rates) if not q.subjects else None) or compute.points_against(q, session.last_figures)):
+        return found  # 比44.90%高几个百分点
     found = compute.on_last_result(doc, q, session.results) if not picked and not pointed else None
     if found is not None:
         _remember_result(session, found)  # (再加上X, then 这几项占Y: of the new total)
@@ -895,6 +900,7 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
     if (last is None or last.subjects and all(m.via == "whole" for m in last.subjects)) \
             and (found := compute.headline_measure(doc, q)) is not None:
         return found  # 年初预算多少, first asked of a 决算 or after its total: the department's own
+    asked = q
     q = _scopes_of_last(doc, q, question, session) or with_context(q, session.last_query, session.last_focus, tuple(session.earlier), doc)
     q = scope_parts(same_reading(q, session.last_query, doc), doc)
     found = gaps.gap_source(doc, q, session.last_figures) or gaps.same_subject(doc, q, session.last_figures)
@@ -917,7 +923,7 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
             session.last_focus = []
         session.refused = q.refused or f"report:{q.text}"  # (another year or kind: 那2024年的呢 asks it again)
         return _unmatched(doc, "out_of_scope", refusal, q)
-    answer = execute(conn, doc, q)
+    answer, q = _executed(conn, doc, q, asked)
     if answer is None or not answer.matched:
         session.unanswered = q
     if answer is None:
@@ -926,6 +932,13 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         _remember(session, answer, q, doc)
         _as_asked(answer, q)
     return answer
+
+
+def _executed(conn, doc: Document, q: Query, asked: Query) -> tuple[Answer | None, Query]:
+    """The answer to the question as the conversation filled it; a change asked naming nothing (跟上年比多了还是
+    少了) of a subject whose change the report gives nowhere is the report's own change, which it does give."""
+    answer = execute(conn, doc, q)
+    return answer, q
 
 
 def _as_asked(answer: Answer, q: Query) -> None:

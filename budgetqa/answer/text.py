@@ -379,7 +379,7 @@ def text(doc: Document, q: Query) -> Answer | None:
 _LABEL_LINE = re.compile(r"^\s*((?:预算|部门|决算|单位)?公开(?:表\s*\d{1,2}|\s*\d{1,2}\s*表)|附表\s*\d{1,2})\s*$")
 
 
-LABELS_ASKED = re.compile(r"表号|表的编号|(?<=表.)编号|编号(?:印|写|标)|标号|写法|右上角")
+LABELS_ASKED = re.compile(r"表号|表的编号|(?<=表.)编号|编号(?:印|写|标|怎么|为什么|为啥|跟|和|与|不)|标号|写法|右上角")
 
 
 def printed_labels(doc: Document, q: Query) -> Answer | None:
@@ -505,7 +505,7 @@ def _which_tables(doc: Document, named) -> Answer | None:
     if not found:
         return None
     a = answer("about", f"列出「{'、'.join(names[:2])}」的表",
-               "；".join(f"{t.label}（作为{kind}，第{line}行）" for t, _, kind, line in found) + "。")
+               "；".join(f"{_as_printed(doc, t)}（作为{kind}，第{line}行）" for t, _, kind, line in found) + "。")
     for t, name, _, line in found:
         a.source(t.label, line, name)
     a.columns = ["表", "名称", "位置", "行"]

@@ -2445,6 +2445,8 @@ def _table_not_column(q: Query) -> None:
 
 def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
     found = [c for c in intent.cues if _cue_at(q, c, masked)]
+    if intent.op == "count" and re.search(r"[这那该此]个数(?!目|量)", masked):
+        found = [c for c in found if c != "个数"]  # 这个数是多少: this figure, not a count
     if intent.op == "count" and re.search(r"哪(?:几|些)", masked):
         found = [c for c in found if not c.startswith("几")]  # 哪几个款: which ones, not how many
     if intent.op == "check" and re.search(r"(?:不一致|不一样|不同|不相符|对不上|不相等|不等|不符)的(?:项目|有|是|共|一共|都)"
@@ -2619,7 +2621,7 @@ def _leans_on_context(q: Query) -> bool:
     leftover = re.sub(r"[\s，,、。]" if q.acronym else r"[\s，,、。]|[a-z']+", "", leftover)
     unnamed = _mask(q.squashed, q.subjects + ([q.whole] if q.whole else []))  # (项目支出 said is a name, not money as a whole)
     whole_money = bare and (_WHOLE_MONEY.search(unnamed) or re.search(r"(?:结转|截转|没花完)(?:的)?(?:部分|那部分|那块|的钱|资金)", unnamed)) \
-        and not re.search(r"这|那|它|其|该", q.squashed)  # (结转部分按款分别是多少: the carried-over money itself)
+        and not re.search(r"这|那(?!么)|它|其|该", q.squashed)  # (结转部分按款分别是多少: the carried-over money itself)
     # a short why that names nothing (为什么没完成, 咋少这么多): the reason of the last answer's figure
     # 再往下呢 / 上面的款 / 下面的款级科目有哪些: of the last subject
     # 落在哪几个项级科目: the subjects of one level that the last subject is spread over
@@ -2653,7 +2655,10 @@ def _leans_on_context(q: Query) -> bool:
     # 说明里写的安排数跟表里对得上吗: a check naming nothing is of the figure just asked, not of the whole report
     checked = bare and q.op == "check" and not q.amounts and not q.percents and bool(_SOURCES_SET.search(q.squashed)) \
         and not re.search(r"整份|整个|全部|所有|全文|各表|每张|哪些|哪里|哪儿|哪几|有没有(?:问题|错)", q.squashed)
+    changed = bare and q.op == "change" and q.cued and not whole_money and not (q.amounts or q.percents) and not measures \
+        and not re.search(r"[两二三四五六七八九十几](?:项|个|类)|各|原因|解释", q.squashed)  # 跟上年比是多了还是少了: of the one just asked
     return marked or retold or within or bool(counted) or why or down or bool(pair) or verb_first or whether or part_left or checked \
+        or changed \
         or (bare and bool(asks) and len(leftover) <= 3 and not whole_money) or bare and bool(asks) and measures \
         or asks_sheet(q) or _one_sided(q) or (q.op == "parent" or _which_table_of_last(q)) and not q.subjects and q.table is None
 
@@ -2790,6 +2795,7 @@ def _table_named_alone(q: Query, doc: Document) -> int | None:
 def _which_table_of_last(q: Query) -> bool:
     """哪张表 asked with nothing else said (印在哪张表, 出处呢): where the last subject is printed."""
     said = _WHICH_TABLE.sub("", q.squashed)
+    said = re.sub(r"这个数字?|这一?数|这笔钱?|这个|该数|它|出自|来自|给我个?|告诉我", "", said)  # (这个数是哪张表里的: the last)
     return q.op == "about" and said != q.squashed and len(re.sub(r"[印列在是呢的里上中看见到能可以？?，,]", "", said)) <= 1
 
 
@@ -3274,7 +3280,24 @@ def _step_in_ranking(q: Query, last: Query | None) -> Query | None:
 
 
 # A change said of all the money (总共少了多少, 整体比上年怎么样), naming nothing: the report's, not the last subject's.
-_ALL_MONEY = re.compile(r"总共|一共|总体|整体|总的|总盘子|全部")
+_ALL_MONEY = re.compile(r"总共|一共|总体|整体|总的|总盘子|全部|总数|总额|总收入|总支出|总预算|总规模")
+
+
+def _whole_of_share(q: Query, last: Query | None, doc: Document | None) -> Query | None:
+    """跟上年比多了还是少了, naming nothing, after a share whose part's change the report states nowhere: the
+    change of the whole it was a share of (the report's own total when none was named), which it states."""
+    if doc is None or last is None or last.op != "share" or q.op != "change" or q.subjects or q.amounts \
+            or re.match(r"那", q.squashed) or _BUDGET_MEASURED.search(q.squashed) or any(_change_stated(doc, m) for m in last.subjects):
+        return None
+    whole = [_carried(last.whole)] if last.whole is not None and last.whole.kinds & {"row", "column", "code", "fact"} else []
+    return replace(q, subjects=whole, follow_up=False)
+
+
+def _change_stated(doc: Document, m: Mention) -> bool:
+    """Whether the report states a change of the thing named (a change or rate of it, in its text)."""
+    names = {squash(t.name) for t in m.terms if len(t.name) >= 2} | {t.key for t in m.terms if t.key.isdigit()}
+    return any(n in squash(f"{f.subject or ''}{f.label}{f.topic or ''}") for f in doc.facts
+               if f.kind in ("change", "rate") for n in names)
 
 
 def _whole_change(q: Query) -> bool:
@@ -3296,7 +3319,7 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     if (part := _fund_part_of_last(q, last)) is not None:
         return part
     q, own = _set_aside(_scope_of_last_money(_purpose_of_last(q, last), last), last, focus)
-    if own or (found := _of_last_list(q, last) or _share_in_last_whole(q, last) or _gap_rate(q, last)
+    if own or (found := _of_last_list(q, last) or _share_in_last_whole(q, last) or _gap_rate(q, last) or _whole_of_share(q, last, doc)
                or (_sheet_funds_of_last(q, last, doc) if last is not None else None)) is not None:
         return q if own else found
     if (other := _other_list_of_last(q, last)) is not None:
@@ -3593,7 +3616,8 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query, doc: Document | No
         elif row_last and (typed in lexicon.FUNDS or _fund_of(typed)) \
                 and not ("row" in m.kinds and last.subjects[0].kinds <= {"row", "fact", "column"}) \
                 and not (m.via == "exact" and "fact" in m.kinds and typed.endswith("收入")
-                         and not re.search(r"合计|总计|总额", last.subjects[0].term.name)):
+                         and not re.search(r"合计|总计|总额", last.subjects[0].term.name)) \
+                and not re.search(r"(?<!合计|总计)收入$", last.subjects[0].term.name):  # (事业收入 → 那财政拨款呢: a sibling)
             # (收入总计 其中政府性基金预算: a row; 上年结转占比… 一般公共预算拨款收入呢: another income, not a fund of it)
             filled.fund = _fund_of(typed) or typed  # 其中财政拨款(支出)多少: the last row's figure from that fund
         elif (pronoun or again) and m.kinds == {"table"}:
@@ -3743,7 +3767,7 @@ def _against_last(filled, q, last, named, earlier) -> Query | None:
         return None
     if not (q.op == "check" and re.match(r"(?:该金额|这个金额|该数|这个数|这笔钱|这笔|它)?(?:跟|和|与|同)", q.squashed)
             or q.op in ("difference", "ratio")
-            or q.op == "sum" and re.match(r"(?:那)?(?:它|这个|这项|该项|这笔)(?:跟|和|与|同|加上?)", q.squashed)):
+            or q.op == "sum" and re.match(r"(?:那)?(?:把|将|拿)?(?:它|这个|这项|该项|这笔)(?:跟|和|与|同|加上?)|(?:那)?(?:再)?(?:跟|和|与|同)", q.squashed)):
         return None  # (它跟购房补贴加起来: the last subject and the one named, added)
     before = re.search(r"比(?:它|其|这个|那个|这项|那项)", q.squashed[named[0].end:])  # (X比它多多少: X first)
     filled.subjects = named + [_carried(last.subjects[0])] if before else [_carried(last.subjects[0])] + named
