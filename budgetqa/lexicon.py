@@ -212,6 +212,7 @@ _FRACTION = r"一半|[一二两三四五六七八九十\d.]+成|百分之[一二
 SHORT_PAIRS: tuple[tuple[re.Pattern, str | Callable[[re.Match], str]], ...] = tuple((re.compile(p), r) for p, r in (
     (r"基本(\s*(?:[和与、跟及加]|还是|或者?|对比?|比)?\s*)项目(?![支经])", r"基本支出\1项目支出"),
     (r"人员([和与、跟及加\s]?)公用(?![经支])", r"人员经费\1公用经费"),
+    (r"(?<=[这那])俩", "两个"),  # 这俩合计: these two
     # 项目占比 / 那基本的比重: the two halves of spending said by their first word, with a share asked of them
     (r"(?:^|(?<=[那和与、，,\s其])|(?<=它的))(基本|项目)(?=\s*(?:的|那块|这块)?\s*(?:占比|占多少|比例|比重|占几成))", r"\1支出"),
     # 人员的呢 / 公用那块多少: the two halves of 基本支出, said by their first words

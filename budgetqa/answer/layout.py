@@ -210,7 +210,8 @@ def _numbering(doc: Document, table: Table, q) -> Answer | None:
 
 def _title(doc: Document, table: Table, q) -> Answer | None:
     """A table's title as printed, with its number and line."""
-    a = answer("about", f"{table.label} 的表名", f"第{table.no}张表的表名印作「{table.title}」（第{table.line}行）。")
+    state = f"有数据，共 {len(table.rows)} 行" if table.has_data else "本表无数据"
+    a = answer("about", f"{table.label} 的表名", f"第{table.no}张表的表名印作「{table.title}」（第{table.line}行）；{state}。")
     a.source(table.label, table.line, "表名")
     return a
 

@@ -464,7 +464,8 @@ def about(doc: Document, q: Query) -> Answer | None:
         a.source(table.label, table.line, table.title)
         return a
     empty = [t for t in tables if not t.has_data]
-    if q.has("空表", "没有数据", "无数据", "没数据", "空的", "为空"):
+    if q.has("空表", "没有数据", "无数据", "没数据", "空的", "为空") and not (q.level and "表" not in q.squashed):
+        # (哪几类有数，其余都是空的: the subjects of a level, not the tables)
         a = answer("about", "没有数据的表", f"{len(empty)} 张表没有数据：" + "；".join(_as_printed(doc, t) for t in empty) + "。"
                    if empty else "每张表都有数据。")
         a.figure("没有数据的表", Decimal(len(empty)), "张")

@@ -2475,6 +2475,8 @@ def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
         found.append("比…多少")
     if intent.op == "change" and re.search(r"[表单]上年度", masked) and not q.previous_year:
         found = [c for c in found if not c.startswith("上年")]  # 绩效表上年度资金: 上 of 表上 and the sheet's 年度, no year before
+    if intent.op == "about" and q.level and "表" not in masked:
+        found = [c for c in found if "空" not in c]  # 哪几类有数，其余都是空的: the subjects of a level, not empty tables
     if intent.op == "about" and re.search(r"(?:几|多少)[张个份][^，。？?]{1,4}表", masked):
         found.append("几张表")  # 多少张预算报表 / 几个公开表: a count of the report's tables, whatever words stand between
     operator = _OPERATORS.get(intent.op)
