@@ -463,7 +463,7 @@ FILLERS: tuple[str, ...] = (
 )
 
 # Follow-up words: a question holding one of these and naming nothing leans on the last answer.
-FOLLOW_UP = re.compile(r"^那|^那么|^不对|这里面|那里面|这里头|这当中|^我是问|^我问的是|^我说的是|呢$|它|其中|该项|该科目|这个(?!部门|单位)|这项|此项|上面|刚才|那个|这些|那些|这几|那几|这两|那两|这俩|那俩|两者|二者|上述|^再|^加上|^又|^也"
+FOLLOW_UP = re.compile(r"^那|^那么|^不对|这里面|那里面|这里头|这当中|^我是问|^我问的是|^我说的是|呢$|它|其中|该项|该科目|这个(?!部门|单位)|这项|此项|上面|刚才|那个|这些|那些|这几|那几|这两|那两|这俩|那俩|两者|二者|上述|^再|^加上|^又|^也|^换成|^换到|^改成|^改为"
                        r"|^还有呢|^(?:为什么|为啥|为何|什么原因|原因呢|原因是什么|怎么回事)[呢？?]*$")
 
 # Things a budget report's tables never count (多少个村, 几个校区): only a sentence of the report that states

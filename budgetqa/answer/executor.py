@@ -252,6 +252,7 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
         question = switch.group(2)  # 换成项目支出看，X下面哪几个项有项目支出: the question after it says it again
     if _SAME_FIGURES.match(squash(question)) and len(session.asked_names) >= 2:
         question = "、".join(session.asked_names) + "各是多少"  # 再看X报告，同样这三个数呢: those names, of this report
+    question = _TURNING.sub("", question) or question  # (最后看X，…: the words turning to X ask nothing)
     returned = _returning(doc, question, session)
     question = returned or question
     parts = _line_again(doc, question, session) or _parts(question)
@@ -390,21 +391,23 @@ def _of_refused(doc: Document, part: str, session: Session) -> bool:
 
 
 # (那)X呢 / X那块呢: a name and nothing asked of it
-_NAME_ONLY = re.compile(r"^(?:那|那么|那再|再看|换成|换到|还有)?(.{2,24}?)(?:那块|那部分|这块|那一项|这一项)?呢$")
+_NAME_ONLY = re.compile(r"^(?:那|那么|那再|再看|换成|换到|还有)?(.{2,24}?)(?:那块|那部分|这块|那一项|这一项)?呢$"
+                        r"|^(?:换成|换到|改成|改为|换)(.{2,24}?)$")  # (换成X: X in place of the last name)
 
 
 def _line_again(doc: Document, question: str, session: Session) -> list[str]:
     """(那)X呢 after a line of several questions about one name: each of those questions, of X."""
-    typed = squash(question)
-    bare = _NAME_ONLY.match(typed)
-    if session.line is None or bare is None or re.search(r"多少|几|吗|是否|哪|什么|啥", bare.group(1)):
+    bare = _NAME_ONLY.match(squash(question))
+    name = (bare.group(1) or bare.group(2)) if bare is not None else ""
+    if session.line is None or not name or re.search(r"多少|几|吗|是否|哪|什么|啥", name):
         return []
     parts, said, kinds = session.line
-    named = read(bare.group(1), doc)  # (a name of the same kind: 信息化建设 after 财政委托业务支出, not 差旅费 after 公车)
+    named = read(name, doc)  # (a name of the same kind: 信息化建设 after 财政委托业务支出, not 差旅费 after 公车)
     if not named.subjects or not all(m.kinds & kinds for m in named.subjects) or said not in squash(parts[0]) \
             or len({m.term.key for m in named.subjects}) != len(named.subjects):
         return []  # (附中、附小的X呢: each of the names, when a name is picked out for each)
-    return [squash(parts[0]).replace(said, bare.group(1), 1)] + parts[1:]
+    first = re.sub(re.escape(said) + r"(?:[（(]\d{3,7}[）)])?", lambda _: name, squash(parts[0]), count=1)
+    return [first] + parts[1:]  # (X（2050205）的事业收入 → 那Y呢: Y's, without X's code)
 
 
 def _same_subject(before: Query | None, after: Query | None) -> bool:
@@ -474,6 +477,9 @@ def _printed(doc: Document) -> list[str]:
 
 
 # 回到X，… / 说回X，…: the conversation goes back to X; what follows is asked of it unless it names its own subject.
+# Words that only turn the conversation to what follows (最后看, 接下来看看, 然后说一下).
+_TURNING = re.compile(r"^\s*(?:最后|然后|接着|接下来|下面|现在)(?:来|再)?(?:看|说|聊)(?:看|一下|一看)?")
+
 _RETURN = re.compile(r"^(?:再)?(?:回到|说回|回头说|回头看)([^，,。：:？?]{1,24})[，,。：:]\s*(\S.*)$")
 
 

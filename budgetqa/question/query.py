@@ -776,7 +776,8 @@ def _level_ops(q: Query) -> None:
     those empty in a column (哪几类没有项目支出)."""
     if q.op in ("share", "parent") and re.search(r"(?:占比|比重|比例|份额)(?:是)?最(?:高|大|多|低|小|少)|最(?:高|大|多|低|小|少)的?(?:是)?哪"
                                      r"|哪[^，,。？?]{0,4}(?:占|是)大头", q.squashed) \
-            and any(op == "rank" for _, op in q.ops[:3]):
+            and (any(op == "rank" for _, op in q.ops[:3])
+                 or q.level and re.search(r"(?:占比|比重|比例|份额)最(?:高|大|多|低|小|少)的(?:一)?(?:类|款|项)", q.squashed)):
         _prefer(q, "rank")  # 占比最高的是哪一类: the largest, with its share
     if q.level and len(q.subjects) == 1 and q.subjects[0].kinds & {"column"} and re.search(r"哪|什么|啥", q.squashed) \
             and re.search(r"(?:为|等于|是)(?:0|零)|没有|没安排|一点.{0,8}都?没", q.squashed):
@@ -1365,7 +1366,7 @@ def _shape(q: Query, doc: Document) -> None:
     plain = s.replace("项目", "□□")  # 项 of 项目 is not the 项 level
     q.levels = [lv for lv in ("类", "款", "项") if re.search(
         rf"(?:{lv}级|哪个{lv}|哪一{lv}|哪{lv}|什么{lv}|{lv}是(?:哪|什么|啥)|（{lv}）|\({lv}\))", plain)]
-    q.level = next((lv for lv in ("类", "款", "项") if re.search(rf"(?:{lv}级|(?<![第\d])[2-9两二三四五六七八九]类(?=功能|支出|科目)|功能{lv}|到{lv}(?:是|为|有|的|$)|哪些{lv}(?![和与及、][类款项])|几个{lv}|哪个{lv}|哪一{lv}|哪{lv}|各{lv}|几{lv}|什么{lv}|个{lv}|{lv}科目|科目{lv}|{lv}一级|{lv}这一级|{lv}那一级|的{lv}$|的{lv}(?=是|有|为|中|里|各|共|一共|总共)|这个{lv}|（{lv}）|\({lv}\)|按{lv}(?!级.{0,4}排)|大{lv}|每个{lv})", plain)), None)
+    q.level = next((lv for lv in ("类", "款", "项") if re.search(rf"(?:{lv}级|(?<![第\d])[2-9两二三四五六七八九]类(?=功能|支出|科目)|功能{lv}|到{lv}(?:是|为|有|的|$)|哪些{lv}(?![和与及、][类款项])|几个{lv}|哪个{lv}|哪一{lv}|哪{lv}|各{lv}|几{lv}|什么{lv}|个{lv}|{lv}科目|科目{lv}|{lv}一级|{lv}这一级|{lv}那一级|的{lv}$|的{lv}(?=是|有|为|中|里|各|共|一共|总共|及|以及)|这个{lv}|（{lv}）|\({lv}\)|按{lv}(?!级.{0,4}排)|大{lv}|每个{lv})", plain)), None)
     digits = re.search(r"([357])位(?:数)?(?:的)?(?:科目|功能分类)?(?:编码|代码|编号)", s)
     if q.level is None and digits:  # 7位编码的行: the codes of that length, one level (3 类, 5 款, 7 项)
         q.level = {"3": "类", "5": "款", "7": "项"}[digits.group(1)]
@@ -3688,7 +3689,7 @@ def _table_carried(filled: Query, q: Query, last: Query, doc: Document | None) -
 def _only_names(q: Query, named: list[Mention]) -> bool:
     """Nothing typed but the names and the words of a follow-up (那X呢, 下一级的X那项呢)."""
     left = strip_fillers(_mask(q.squashed, named))
-    left = _DOWN.sub("", left)
+    left = _DOWN.sub("", re.sub(r"^(?:换成|换到|改成|改为|换)", "", left.strip()))  # (换成X: X in place of the last)
     return not re.sub(r"[\s，,、。？?的那这项个呢吗再还有]", "", left)
 
 
