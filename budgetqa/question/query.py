@@ -2231,6 +2231,10 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
     unit = _ONE_UNIT.search(q.squashed)
     if unit and not q.refused:
         q.refused = f"unit:{unit.group(1)}"  # 执法大队单独的决算支出: the report adds its units together
+    named_unit = _UNIT_NAMED.search(q.squashed)
+    if named_unit and not q.refused and re.search(r"多少|预算|支出|经费|金额", q.squashed[named_unit.end():]) \
+            and named_unit.group(1)[-6:] not in printed_text(doc):
+        q.refused = f"unit:{named_unit.group(1)}"  # 社区事务受理服务中心的预算: a unit the report never names
     place = _PLACE.search(q.squashed)
     if place and not q.refused and not any(place.group(1) in t.name for m in mentions for t in m.terms) \
             and place.group(1) not in printed_text(doc):
@@ -2255,9 +2259,12 @@ _GIVEN_TO = re.compile(r"给([\u4e00-\u9fff]{2,6}?)们?(?:发放?|补)(?:的|了
 _PLACE = re.compile(r"((?![各每全本该这那哪个们我咱俺一几多少])[\u4e00-\u9fff]{2,3}(?<![乡城村区县市个设])(?:镇|村|社区))"
                     r"(?![级里的民委])(?=.{0,4}?(?:分|拿|得|给))")  # (村级/村里的/村民: no place named)
 # A unit of the department asked on its own (一个下属单位单独的数字): reports print the department's sum.
+# An organisation named in full (…服务中心, …大队, …卫生院): when the report never prints it, it has no figure of it.
+_UNIT_NAMED = re.compile(r"([\u4e00-\u9fff]{2,14}?(?:服务中心|事务中心|管理中心|受理中心|卫生服务中心|大队|支队|分局|管理所|卫生院|幼儿园))")
 _ONE_UNIT = re.compile(r"(?:下面的|下属的?|所属的?|请提供|请问|提供)?([\u4e00-\u9fff]{2,10}?(?:大队|支队|中心|所|站|分局|学院|医院|"
-                       r"公司|管理处|管理段|机关)|(?<=下面的|下属的|所属的)[\u4e00-\u9fff]{2,8}?局)"
-                       r"(?:\d{4}年度?)?(?:的)?(?:自己|本身|自身)?(?:单独|单列|自己)")
+                       r"公司|管理处|管理段|机关)|(?<=下面的|下属的|所属的)[\u4e00-\u9fff]{2,8}?局|(?<=下属)[\u4e00-\u9fff]{2,8}?局)"
+                       # (信息化中心这个下属单位自己的 / X中心作为Y下属单位，2026年它自己单独的)
+                       r"(?:(?:这个|这家|作为)[^。？?]{0,12}?(?:单位|机构)[，,]?)?(?:\d{4}年度?)?(?:的)?(?:它|其)?(?:自己|本身|自身)?(?:单独|单列|自己)")
 
 
 def _positions(text: str, word: str) -> list[int]:
