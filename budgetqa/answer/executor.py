@@ -476,10 +476,10 @@ def _printed(doc: Document) -> list[str]:
     return [t.name for terms in vocabulary(doc).by_name.values() for t in terms if t.kind not in ("department", "table")]
 
 
-# 回到X，… / 说回X，…: the conversation goes back to X; what follows is asked of it unless it names its own subject.
 # Words that only turn the conversation to what follows (最后看, 接下来看看, 然后说一下).
 _TURNING = re.compile(r"^\s*(?:最后|然后|接着|接下来|下面|现在)(?:来|再)?(?:看|说|聊)(?:看|一下|一看)?")
 
+# 回到X，… / 说回X，…: the conversation goes back to X; what follows is asked of it unless it names its own subject.
 _RETURN = re.compile(r"^(?:再)?(?:回到|说回|回头说|回头看)([^，,。：:？?]{1,24})[，,。：:]\s*(\S.*)$")
 
 
@@ -906,7 +906,6 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
     if (last is None or last.subjects and all(m.via == "whole" for m in last.subjects)) \
             and (found := compute.headline_measure(doc, q)) is not None:
         return found  # 年初预算多少, first asked of a 决算 or after its total: the department's own
-    asked = q
     q = _scopes_of_last(doc, q, question, session) or with_context(q, session.last_query, session.last_focus, tuple(session.earlier), doc)
     q = scope_parts(same_reading(q, session.last_query, doc), doc)
     found = gaps.gap_source(doc, q, session.last_figures) or gaps.same_subject(doc, q, session.last_figures)
@@ -929,7 +928,7 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
             session.last_focus = []
         session.refused = q.refused or f"report:{q.text}"  # (another year or kind: 那2024年的呢 asks it again)
         return _unmatched(doc, "out_of_scope", refusal, q)
-    answer, q = _executed(conn, doc, q, asked)
+    answer = execute(conn, doc, q)
     if answer is None or not answer.matched:
         session.unanswered = q
     if answer is None:
@@ -938,13 +937,6 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         _remember(session, answer, q, doc)
         _as_asked(answer, q)
     return answer
-
-
-def _executed(conn, doc: Document, q: Query, asked: Query) -> tuple[Answer | None, Query]:
-    """The answer to the question as the conversation filled it; a change asked naming nothing (跟上年比多了还是
-    少了) of a subject whose change the report gives nowhere is the report's own change, which it does give."""
-    answer = execute(conn, doc, q)
-    return answer, q
 
 
 def _as_asked(answer: Answer, q: Query) -> None:
