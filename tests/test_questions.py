@@ -927,7 +927,7 @@ KNOWN_GAPS = {
     # g1 75.0 %, h1 73.8 %, i1 77.5 %, j1 67.5 % (all the same alone and in one session).
     "dialogues_g1.jsonl": ["G1-010", "G1-030"],
     "corpus_h1.jsonl": ["H1-004", "H1-032", "H1-039", "H1-040", "H1-080"],
-    "personas_i1.jsonl": ["I1-012", "I1-023", "I1-028", "I1-035", "I1-074", "I1-080"],
+    "personas_i1.jsonl": ["I1-012", "I1-023", "I1-035", "I1-074", "I1-080"],
     "corpus_dialogues_j1.jsonl": ["J1-012", "J1-016", "J1-021", "J1-028",
         "J1-075"],
     "personas_p1.jsonl": ["P1-018", "P1-023", "P1-025", "P1-032", "P1-034", "P1-035", "P1-036", "P1-062",

@@ -1430,6 +1430,15 @@ def _same_as_headline(doc: Document, q: Query, headline: list[Fact]) -> Answer |
     return a
 
 
+def _without_whole(q: Query) -> str:
+    """The question with the whole its subject is named within blanked (X里Y的上年数: Y's change is asked; X is no
+    evidence for X's own stated change)."""
+    w = q.whole
+    if w is None or w.start >= 10_000 or not q.subjects:
+        return q.squashed
+    return q.squashed[:w.start] + " " * (w.end - w.start) + q.squashed[w.end:]
+
+
 def _change(doc: Document, q: Query) -> Answer | None:
     if (added := changes_added(doc, q)) is not None:
         return added  # 两者各自的增减额相加，等不等于总的减少额: a stated change against its stated parts
@@ -1448,7 +1457,7 @@ def _change(doc: Document, q: Query) -> Answer | None:
     names = [squash(t.name) for m in q.subjects for t in m.terms] + codes
     sides = [w for w in ("收入", "支出") if w in q.squashed]
     side = sides[0] if len(sides) == 1 else None
-    figures, elsewhere = _sided_figures(doc, q), _placed_elsewhere(doc, changes, codes)
+    figures, elsewhere, typed = _sided_figures(doc, q), _placed_elsewhere(doc, changes, codes), _without_whole(q)
     current = {f.label: f.value for f in doc.facts if f.kind == "amount"}
 
     def score(f: Fact) -> float:
@@ -1482,8 +1491,8 @@ def _change(doc: Document, q: Query) -> Answer | None:
         if side and side in subject and not q.subjects:
             bonus += 20  # 支出比上年变了多少: of the change stated for spending, not the income's beside it
         pairs = {subject[i:i + 2] for i in range(len(subject) - 1)} - _GENERIC_PAIRS
-        return bonus + 12 * len([p for p in pairs if p in q.squashed]) + 50 * _overlap(subject, q.squashed) \
-            + fuzz.partial_ratio(subject, q.squashed) / 10
+        return bonus + 12 * len([p for p in pairs if p in typed]) + 50 * _overlap(subject, typed) \
+            + fuzz.partial_ratio(subject, typed) / 10
 
     best = max(changes, key=score)
     if score(best) < (100 if codes else 30):  # (a 科目 asked: only a change stated of it, never one that reads alike)
