@@ -772,13 +772,13 @@ def share_against(doc: Document, q: Query) -> Answer | None:
     return found
 
 
-def _smaller_is_part(q: Query, item: Value, base: Value, m: Mention) -> tuple[Value, Value, Mention]:
+def _whole_named_first(q: Query, item: Value, base: Value, m: Mention) -> tuple[Value, Value, Mention]:
     """Two names and a share asked without 占 saying which is the part, the first said as where the second is
-    (X中，Y及其占比) or the second named as the one whose share is asked (用X和Y算Y占比): the first is the whole."""
-    first, second = q.subjects[:2] if len(q.subjects) > 1 else (None, None)
-    if second is not None and q.whole is None and not re.search(r"占(?!比)", q.squashed) and base.unit == item.unit \
-            and (re.match(r"[^，,。？?]{0,6}?(?:中|里|当中|之中)", q.squashed[first.end:])
-                 or re.match(r"的?(?:占比|比重|比例)", q.squashed[q.subjects[-1].end:])) and base.amount < item.amount:
+    (X中，Y及其占比) or the last named as the one whose share is asked (用X和Y算Y占比): the first, the larger, is the
+    whole (part, whole and the part's mention, swapped when so)."""
+    if len(q.subjects) > 1 and q.whole is None and not re.search(r"占(?!比)", q.squashed) and base.unit == item.unit \
+            and base.amount < item.amount and (re.match(r"[^，,。？?]{0,6}?(?:中|里|当中|之中)", q.squashed[q.subjects[0].end:])
+                                               or re.match(r"的?(?:占比|比重|比例)", q.squashed[q.subjects[-1].end:])):
         return base, item, q.subjects[1]
     return item, base, m
 
@@ -830,7 +830,7 @@ def share(doc: Document, q: Query) -> Answer | None:
     base = subject_value(doc, q, q.subjects[1]) if len(q.subjects) > 1 and q.whole is None else base_of(doc, q, item, m)
     if base is None:
         return None
-    item, base, m = _smaller_is_part(q, item, base, m)
+    item, base, m = _whole_named_first(q, item, base, m)
     if "三公" in base.label and "item" in m.kinds:  # a 三公 line against the 三公 total: read in the 三公 table
         item = three_public_value(doc, q, m) or item
     item = _spent_like(doc, q, m, item, base)

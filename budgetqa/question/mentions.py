@@ -549,9 +549,9 @@ def _initials_of_words(word: str, v: Vocabulary) -> str:
 _JOINING_PINYIN = {"he": "和", "yu": "与", "ji": "及", "gen": "跟", "han": "和"}
 
 
-# Words of asking that a misheard name never takes a character from; and the standard items typed in
+# Words a misheard name never takes a character from: words of asking, and the standard items typed in
 # full (住房公积金预算 is not a misheard 政府性基金预算, even in a report that prints no 住房公积金)
-_ASKING_WORDS = ("合计", "总计") + tuple(w for w in lexicon.STANDARD_ECONOMIC_ITEMS if len(w) >= 4)
+_KEPT_AS_TYPED = ("合计", "总计") + tuple(w for w in lexicon.STANDARD_ECONOMIC_ITEMS if len(w) >= 4)
 
 
 def homophone_fix(text: str, squashed: str, mentions: list[Mention], v: Vocabulary,
@@ -564,7 +564,7 @@ def homophone_fix(text: str, squashed: str, mentions: list[Mention], v: Vocabula
     for m in mentions:  # what was read exactly; a fuzzy reading may be a misheard name read wrong
         if m.via in ("exact", "synonym", "code", "table") or m.score >= 96:
             covered.update(range(m.start, m.end))
-    for w in lexicon.OUT_OF_SCOPE + _ASKING_WORDS:  # 人均经费 is asked as written (and refused), not heard as
+    for w in lexicon.OUT_OF_SCOPE + _KEPT_AS_TYPED:  # 人均经费 is asked as written (and refused), not heard as
         # 人员经费; 决算合计 is a table and its total, not a misheard 决算表
         at = squashed.find(w)  # (found by str.find: a pattern per word would crowd re's cache)
         while at >= 0:
