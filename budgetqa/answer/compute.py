@@ -243,6 +243,8 @@ def sum_(doc: Document, q: Query) -> Answer | None:
         return sheet_sums(doc, q)
     if (signed := _signed_sum(doc, q) or run_of_rows(doc, q)) is not None:
         return signed
+    if (columns := _columns_added(doc, q)) is not None:
+        return columns
     vals = subject_values(doc, q)
     if len(vals) == 1 and len(q.subjects) == 1 and len(q.subjects[0].of("project")) > 1:
         vals = build.dedupe([v for t in q.subjects[0].of("project") for v in mention_values(doc, Mention(0, 0, [t]), q)])
@@ -272,6 +274,31 @@ def sum_(doc: Document, q: Query) -> Answer | None:
     for v in kept:
         add(a, v)
     build.value_rows(a, kept)
+    return a
+
+
+def _columns_added(doc: Document, q: Query) -> Answer | None:
+    """One row's figures in the columns named, added (X的A栏和B栏加起来), beside the row's own total when it
+    prints one, so that whether they make it is seen."""
+    if len(q.subjects) != 1 or len(q.measures) < 2:
+        return None
+    m = q.subjects[0]
+    vals = [subject_value(doc, replace(q, measures=[c], scope=None), m) for c in q.measures]
+    if any(v is None for v in vals) or len({v.unit for v in vals}) > 1 or len({v.label for v in vals}) < len(vals):
+        return None
+    total = build.total(vals)
+    unit = vals[0].unit
+    a = answer("sum", " + ".join(v.label for v in vals),
+               f"{' + '.join(str(v.amount) for v in vals)} = {amount_text(total, unit)}（{'、'.join(v.label for v in vals)}）。")
+    a.figure("合计（计算）", total, unit)
+    for v in vals:
+        add(a, v)
+    whole = subject_value(doc, replace(q, measures=[], scope=None), m)
+    if whole is not None and whole.unit == unit and whole.label not in {v.label for v in vals}:
+        verdict = "相等" if whole.amount == total else f"不相等，差 {abs(whole.amount - total)} {unit}"
+        a.text += f"该行印的 {said(whole)}，与之{verdict}。"
+        add(a, whole)
+    build.value_rows(a, vals)
     return a
 
 
