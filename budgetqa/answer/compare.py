@@ -391,7 +391,7 @@ def ask_each(conn: sqlite3.Connection, question: str, named: Named, reports: lis
     rows, answered = [], []
     for ref in sorted(reports, key=lambda d: (d.department, d.year or 0)):
         doc = load(conn, ref.id)
-        answer = ask_doc(conn, doc, asked, Session(document_id=ref.id))
+        answer = ask_doc(conn, doc, asked, Session(document_id=ref.id, comparing=True))
         if not answer.matched or not answer.figures:
             rows.append([ref.label, "（该报告没有此项）", None, "", None, ""])
             continue

@@ -916,7 +916,7 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
             and not any(_year_figure_typed(q, y) for y in q.years):
         # last year's figure (那上年呢) from a stated change; not a year's figure typed, nor items ranked (去年X里哪项最多)
         q = replace(q, op="change", ops=[(100.0, "change")])
-    refusal = refuse(doc, q)
+    refusal = refuse(doc, q, session.comparing)
     found = _answered_anyway(conn, doc, q, refusal)
     if found is not None:
         return found
@@ -1289,8 +1289,9 @@ def _by_subject(doc: Document, q: Query) -> Answer | None:
 _STRUCTURE_ASKED = re.compile(r"(?:几|多少|哪些|哪几)(?:个|张|项)?(?:表|栏|列|名词|术语|部分|内容)|名词解释.{0,8}(?:几|多少|哪些)")
 
 
-def refuse(doc: Document, q: Query) -> str:
-    """Why the report cannot answer (another department, a person, the future, another year or kind)."""
+def refuse(doc: Document, q: Query, comparing: bool = False) -> str:
+    """Why the report cannot answer (another department, a person, the future, another year or kind). When
+    ``comparing`` (one report's side of a question asked of several) a budget gives its budget for an outturn."""
     if q.op not in ("about", "help", "define") and any(n.startswith("空白模板") for n in doc.notes) \
             and not _STRUCTURE_ASKED.search(q.squashed):  # (its tables, columns, terms and parts are there to ask about)
         return (f"这份文件（{doc.label}）是空白模板：表格没有填数，文字里的 XX 是占位符，"
@@ -1313,8 +1314,10 @@ def refuse(doc: Document, q: Query) -> str:
              and not _year_figure_typed(q, y)]
     if other:
         return f"这份报告是 {doc.label}，没有 {other[0]} 年的数据。"
-    if q.has("决算") and doc.kind == "预算" and not any("决算" in t.name for m in q.subjects for t in m.terms):
-        return f"这份报告是{doc.kind}报告（{doc.label}），不含决算数。"
+    if doc.kind == "预算" and (q.has("决算") and not any("决算" in t.name for m in q.subjects for t in m.terms)
+                              or _OUTTURN_ASKED.search(q.squashed) and not _AGAINST_BUDGET.search(q.squashed) and not comparing
+                              and not any(_OUTTURN_PRINTED.search(x) for x in doc.lines)):
+        return f"这份报告是{doc.kind}报告（{doc.label}），不含决算数（实际支出）。"
     if q.previous_year and q.op not in ("change", "check") and doc.year:
         return _last_year(doc, q)
     unprinted = [m.term.key for m in q.subjects if m.kinds == {"topic"} and m.via == "exact"
@@ -1324,6 +1327,14 @@ def refuse(doc: Document, q: Query) -> str:
         # 三公经费一共花了多少 of a report that prints no 三公 figure: said so (not answered with another total)
         return f"报告（{doc.label}）没有关于「{unprinted[0]}」的数字。"
     return ""
+
+
+# Money actually spent, asked in everyday words (实际花了多少, 执行率, 到目前花出去多少了): a budget report
+# answers it only when it prints an outturn of its own (a year's 执行数, as some budget reports state).
+_OUTTURN_ASKED = re.compile(r"实际(?:上)?(?:花|支出|开支|用了|使用|发生|执行|拨付|完成)|执行(?:数|率|了多少)"
+                            r"|花出去(?:了)?多少了|已经花了|(?:目前|现在|截至|截止)[^，,。？?]{0,8}花了")
+_OUTTURN_PRINTED = re.compile(r"执行数|实际支出|执行情况")
+_AGAINST_BUDGET = re.compile(r"(?:比|与|和|跟|同|较|对比)(?:年初)?预算")  # (an outturn set against this budget: both asked)
 
 
 def _year_figure_typed(q: Query, year: int) -> bool:

@@ -97,6 +97,7 @@ class Session:
     from it), the last answer's numbered choices, and what was asked."""
 
     document_id: int | None = None
+    comparing: bool = False  # one report's side of a question asked of several (each gives what it prints)
     last_query: object | None = None  # budgetqa.question.query.Query
     last_focus: list = field(default_factory=list)  # what the last answer picked out (Mentions)
     earlier: list = field(default_factory=list)  # the subjects of the questions before the last (Mentions)

@@ -155,6 +155,11 @@ def read_numbers(squashed: str) -> Numbers:
     m = re.search(r"第1(?:名|位|个)?(?:和|与|、|跟|及)?第(\d)(?:名|位|个)?", squashed)
     if m:  # 第一和第二分别是哪类: the first two places
         out.n = int(m.group(1))
+    m = re.search(r"哪(\d{1,2}|[两二三四五六七八九十])(?:个|项|类|款|笔|家|位|名|条)", squashed)
+    many = (int(m.group(1)) if m.group(1).isdigit() else small_numeral(m.group(1))) if m else None
+    extreme = re.search(r"最(?:多|大|高|贵|花钱|少|小|低|便宜|省)", squashed)
+    if many and many >= 2 and extreme and out.n is None:  # 哪两个项目钱最多 / 最少的是哪三个: that many of the end
+        out.n = -many if re.match(r"最(?:少|小|低|便宜|省)", extreme.group()) else many
     m = re.search(r"(?:(?<!以)后|倒数|最少的|最小的|最低的)(\d{1,2})(?![\d.])(?!万|元)", squashed)
     if m and not re.search(r"倒数第", squashed):
         out.n = -int(m.group(1))

@@ -1683,9 +1683,14 @@ def _excluded(q: Query, m: Mention) -> bool:
     before = q.squashed[max(0, m.start - 3):m.start]
     if before.endswith(_EXCLUDING) and m.start not in q.breaks:  # (把X去掉，Y还有多少: 去掉 ends the clause before)
         return True
-    after = q.squashed[m.end:m.end + 4]
-    # 把工资福利支出去掉 / 工资福利支出除外: the name set aside, the removing word after it
-    return before.endswith("把") and after.startswith(_SET_ASIDE_AFTER) or after.startswith(("除外", "不算在内"))
+    after = q.squashed[m.end:m.end + 8]
+    # 把工资福利支出去掉 / 工资福利支出除外 / 上年结转的不算: the name set aside, the removing word after it
+    # (不算多 / 不算高 judge a figure, they set nothing aside)
+    if before.endswith("把") and after.startswith(_SET_ASIDE_AFTER) or after.startswith(("除外", "不算在内", "不计在内")):
+        return True
+    # (X的不算 ends its clause: 不算项目 / 不算上年结转 set aside what follows, not X)
+    said = re.match(r"(?:的|那部分|部分)?(?:就|都|先)?(?:不算|不计)(?:了|吧|啊)?", after)
+    return said is not None and (m.end + said.end() in q.breaks or m.end + said.end() == len(q.squashed))
 
 
 # Words removing a name said before them (把X去掉, 把X扣除).
@@ -2444,7 +2449,7 @@ def _table_not_column(q: Query) -> None:
     换成上年结转的，超过100万元的项目有哪些: the projects of that scope listed, not the scope's column."""
     if q.op == "parent" and _SPLIT_TABLE.search(q.squashed):
         q.measures = []
-    listed = re.search(r"的项目(?:有|是)?(?:哪些|哪几|几个|多少个)", q.squashed)
+    listed = re.search(r"的[^，,。？?的]{0,4}?项目(?:都|一共|共)?(?:有|是)?(?:哪些|哪几|几个|多少个)", q.squashed)  # (零碎项目)
     if listed and q.scope in ("本年", "上年结转") and q.op in ("filter", "list", "count", "rank") and q.subjects \
             and all(_is(m, q, _SCOPE_NAMES) or m.term.name in _SCOPE_ROWS for m in q.subjects) \
             and all(m.end <= listed.start() for m in q.subjects):
