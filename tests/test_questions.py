@@ -542,6 +542,11 @@ ANSWERS = [
     ("上年结转那边，不到1万的零碎项目有哪些", "filter", [0.87, 0.20, 1.07], ["拨付工作经费"]),
     # 哪两个…最多: that many of the ranking's top
     ("本年预算的项目里，哪两个项目钱最多？", "rank", [90.00, 60.00], []),
+    # the figures just given (两项, 它们) added and divided by the whole after 占
+    ("人员经费里基本工资和绩效工资各多少？两项合起来占人员经费的比重是多少？", "value", [120.83, 46.27, 57.61], []),
+    # a row's column as a share, no whole named: of the row's own total (in every scope)
+    ("一般公共服务支出里项目支出占比多少", "share", [780.77, 1015.19, 76.91], []),
+    ("一般公共服务支出里上年结转安排占多少比例", "share", [533.88, 52.59], []),
     # the magnitude asked (大概几千万 / 几百万) is the unit wanted
     ("人员经费大概几百万", "value", [290.03], ["万元"]),
 ]
@@ -643,6 +648,9 @@ def test_a_conversation_fills_gaps_and_never_overrides(conn):
 # Follow-ups that name no project ask it of the project the conversation is about; 回到X returns to X;
 # a follow-up naming figures the last answers showed picks those figures.
 DIALOGUES = [
+    # 它 with two columns asked between, after a ranking: the columns of the one picked, and which holds it
+    [("预算支出总表里项级科目金额最大的是哪一项", ["一般行政管理事务", 532.81]),
+     ("它算基本支出还是项目支出？", [532.81, "全部列在项目支出"])],
     # a table's layout, the table named by words of its title around 那张 or by a topic: its columns, rows,
     # 栏次 and note; 这张表 is the one just shown; a table named alone asks the same of it
     [("三公经费那张表里，一行一行列的是哪些项目？", ["因公出国（境）费", "②公务用车运行维护费"]),

@@ -750,10 +750,18 @@ def to_unit(base: Value, unit: str) -> Value:
     return replace(base, amount=amount, unit=unit, label=f"{base.label}（{amount_text(base.amount, base.unit)}）")
 
 
+def _of_own_row(q: Query) -> bool:
+    """项目支出占它的比例 after a row / X的项目支出占它多少 / X里项目支出占比: a column's share of the row's own
+    total (占X names a whole of its own)."""
+    return bool(q.measures) and q.whole is None and len({m.term.key for m in q.subjects}) == 1 \
+        and bool(len(q.subjects) == 2 or re.search(r"占(?:它|其|该)", q.squashed) or q.subjects[0].kinds & {"code", "row"}
+                 and not re.search(r"占(?!比|多少|几|百分|多大|了多少|的比)", q.squashed))
+
+
 def _column_of_row(doc: Document, q: Query) -> Answer | None:
     """A row's figure in one column as a share of the row's total."""
     part = subject_value(doc, q, q.subjects[0])
-    whole = subject_value(doc, replace(q, measures=[]), q.subjects[0])
+    whole = subject_value(doc, replace(q, measures=[], scope=None), q.subjects[0])  # (上年结转 of the row's all)
     if part is None or whole is None or part.unit != whole.unit or not whole.amount:
         return None
     computed = pct(part.amount, whole.amount)
@@ -835,9 +843,7 @@ def share(doc: Document, q: Query) -> Answer | None:
     found = _fund_share_of_code(doc, q) or _sheet_share(doc, q)
     if found is not None:
         return found
-    own_row = q.measures and q.whole is None and len({m.term.key for m in q.subjects}) == 1 \
-        and (len(q.subjects) == 2 or re.search(r"占(?:它|其|该)", q.squashed))
-    if own_row:  # 项目支出占它的比例 after a row / X的项目支出占它多少: the column's share of the row's own total
+    if _of_own_row(q):
         return _column_of_row(doc, q)
     if q.together and len(q.subjects) >= 2:
         return _share_of_sum(doc, q)

@@ -948,6 +948,21 @@ def _as_asked(answer: Answer, q: Query) -> None:
         convert_units(answer, replace(q, unit=unit))
     convert_units(answer, q if q.unit or len(units) != 1 or answer.intent != "value" else replace(q, unit=units.pop()))
     round_figures(answer, q)
+    _column_holding(answer, q)
+
+
+def _column_holding(answer: Answer, q: Query) -> None:
+    """X算基本支出还是项目支出: of the columns asked between, the one that holds its money, said in words."""
+    if answer.intent != "value" or len(q.measures) < 2 or not re.search(r"还是|或是|或者", q.squashed):
+        return
+    held = {c: [f.value for f in answer.figures if f.label.endswith(f" {c}")] for c in q.measures}
+    if not all(held.values()):
+        return
+    nonzero = [c for c in q.measures if any(held[c])]
+    if len(nonzero) == 1:
+        answer.text += f"即全部列在{nonzero[0]}（{'、'.join(c for c in q.measures if c not in nonzero)}为 0）。"
+    elif nonzero:
+        answer.text += f"{'和'.join(nonzero)}都有数。"
 
 
 def _remember(session: Session, answer: Answer, q: Query, doc: Document) -> None:

@@ -2159,7 +2159,9 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
     after = [m for m in ms if m.start > found.start()]
     before = [m for m in ms if m.end <= found.start()]
     lead = re.sub(r"一个|一项|一笔|单独|单单|自己|本身|[就光单都也]", "", _PRONOUN.sub("", q.squashed[:found.start()]))
-    lead = re.sub(rf"^(?:这|那)(?:两|几|[\d])(?:项|个|笔|块|类)?{lexicon.ADDING}?", "", lead)  # (这两项加起来占X)
+    # (这两项加起来占X / 两项合起来占X / 它们合计占X: the figures just given, the whole after 占)
+    lead = re.sub(rf"^(?:(?:这|那)(?:两|二|几|[\d])(?:项|个|笔|块|类)?|(?:两|二|几|[\d])(?:项|个|笔|块|者)|们|这些|那些|二者)"
+                  rf"{lexicon.ADDING}?", "", lead)
     listed = q.domain is not None and re.search(r"各|分别|每", q.squashed[:found.start()] + q.squashed[found.end():])
     if after and (before or listed or not strip_fillers(lead).strip()):  # (它一个就占了X: 它, the conversation's;
         # 四个大类各占支出总计的比重: the things of the domain, each)
@@ -3052,6 +3054,9 @@ def _op_carried(filled: Query, q: Query, last: Query, named: list[Mention], doc:
         filled.squashed = "".join(m.term.name for m in filled.subjects[:1]) + q.squashed  # (the sentences naming it)
     elif (op in ("parent", "text", "define", "about") or named and q.op == "value") and re.search(r"多少|金额|几|有没有|有无", q.squashed):
         op = "value"  # 属于哪个款？预算多少 / 那个X花多少钱: a figure asked, of the subject named or the same one
+    if op in ("rank", "list", "filter", "count") and q.op == "value" and q.subjects and _PRONOUN.search(q.squashed) \
+            and all(measure_word(q, m) for m in q.subjects):
+        op = "value"  # 它算基本支出还是项目支出 after the largest: the columns of the one picked, not another ranking
     if op == "check" and named and not (q.amounts or q.percents):
         op = "value"  # 退休费呢 after a check: that figure (a check needs a claim to check)
     if op == "sum" and len(filled.subjects) == 1 and "group" not in filled.subjects[0].kinds:
