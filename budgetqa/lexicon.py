@@ -447,8 +447,8 @@ SHEET_FIELDS: dict[str, tuple[str, ...]] = {
 # What a project is for: why it is set up and what it is to achieve this year.
 SHEET_FIELDS_TOGETHER: dict[str, tuple[str, ...]] = {"项目期": ("项目属性",), "项目属性": ("项目期",),
                                                      "项目设立必要性": ("总体目标/年度",)}
-# Indicator kinds of a target sheet (二级指标), by the words people use for them.
-INDICATOR_KINDS = ("数量", "质量", "时效", "成本", "经济效益", "社会效益", "生态效益", "可持续影响", "满意度", "效益")
+# Kinds of performance indicators: the second level (数量指标…) and the first (产出指标, 效益指标, 满意度指标).
+INDICATOR_KINDS = ("数量", "质量", "时效", "成本", "经济效益", "社会效益", "生态效益", "可持续影响", "满意度", "效益", "产出")
 
 # Openers and politeness that say nothing about what is asked.
 FILLERS: tuple[str, ...] = (

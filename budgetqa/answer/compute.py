@@ -759,16 +759,18 @@ def _of_own_row(q: Query) -> bool:
 
 
 def _column_of_row(doc: Document, q: Query) -> Answer | None:
-    """A row's figure in one column as a share of the row's total."""
-    part = subject_value(doc, q, q.subjects[0])
+    """A row's figure in each column asked as a share of the row's total (当年预算安排和上年结转各占多少: both)."""
     whole = subject_value(doc, replace(q, measures=[], scope=None), q.subjects[0])  # (上年结转 of the row's all)
-    if part is None or whole is None or part.unit != whole.unit or not whole.amount:
+    columns = [[c] for c in q.measures] if len(q.measures) >= 2 and len(q.subjects) == 1 else [q.measures]
+    parts = [subject_value(doc, replace(q, measures=c), q.subjects[0]) for c in columns]
+    if whole is None or not whole.amount or any(p is None or p.unit != whole.unit for p in parts):
         return None
-    computed = pct(part.amount, whole.amount)
-    a = answer("share", f"{part.label} 占 {whole.label}",
-               f"{said(part)} 占 {said(whole)} 的 {computed}%（{part.amount} ÷ {whole.amount} × 100）。")
-    a.figure(f"{part.label}占{whole.label}的比例", computed, "%")
-    add(a, part)
+    rates = [pct(p.amount, whole.amount) for p in parts]
+    a = answer("share", f"{'、'.join(p.label for p in parts)} 占 {whole.label}", "；".join(
+        f"{said(p)} 占 {said(whole)} 的 {r}%（{p.amount} ÷ {whole.amount} × 100）" for p, r in zip(parts, rates)) + "。")
+    for p, r in zip(parts, rates):
+        a.figure(f"{p.label}占{whole.label}的比例", r, "%")
+        add(a, p)
     add(a, whole)
     return a
 
@@ -1016,10 +1018,12 @@ def _share_in_sum(doc: Document, q: Query) -> Answer | None:
     m = _IN_SUM.search(q.squashed)
     if m is None:
         return None
-    parts = [s for s in q.subjects if s.end <= m.start()]
+    parts = [s for s in q.subjects if s.start < m.start()]
     whole = sorted((s for s in q.subjects + ([q.whole] if q.whole is not None else []) if m.start() < s.start and s.end <= m.end()),
                    key=lambda s: s.start)
-    joined = all(re.search(r"和|与|及|、|加|\+", q.squashed[a.end:b.start]) for a, b in zip(whole, whole[1:]))
+    if len(parts) == 1 and parts[0].end > m.start():
+        whole = [parts[0]] + whole  # (A占A加B的比重: A named again among those added, read as one mention)
+    joined = all(re.search(r"和|与|及|、|加|\+", q.squashed[max(a.end, m.start()) - 3:b.start]) for a, b in zip(whole, whole[1:]))
     if len(parts) != 1 or len(whole) < 2 or not joined:
         return None
     item, summed = subject_value(doc, q, parts[0]), [subject_value(doc, q, s) for s in whole]

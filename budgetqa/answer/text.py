@@ -232,8 +232,8 @@ def sheet_field(doc: Document, q: Query) -> Answer | None:
                 a.figure(v.label, v.amount, v.unit, v.where, v.line)
             return a
     if q.field_name in lexicon.INDICATOR_KINDS:
-        rows = [i for i in sheet.indicators if i.level2.startswith(q.field_name) and i.scope == "年度"] or \
-               [i for i in sheet.indicators if i.level2.startswith(q.field_name)]
+        kind = [i for i in sheet.indicators if i.level2.startswith(q.field_name) or i.level1.startswith(q.field_name)]
+        rows = [i for i in kind if i.scope == "年度"] or kind
         if rows:
             listing = "；".join(f"{i.level3 or i.level2}：{i.value}" for i in rows)
             a = answer("text", f"{name} 的{q.field_name}指标", f"{name} 的{q.field_name}指标——{listing}（{sheet.title} 第{rows[0].line}行）。")
@@ -317,6 +317,27 @@ def field_across_sheets(doc: Document, q: Query) -> Answer | None:
     return a
 
 
+def indicator_kind_across_sheets(doc: Document, kind: str) -> Answer | None:
+    """One kind of indicator (产出指标, 满意度指标) with no project named: each sheet's, with their values (the
+    year's where a sheet prints both)."""
+    rows = []
+    for sheet in doc.performance:
+        of_kind = [i for i in sheet.indicators if i.level2.startswith(kind) or i.level1.startswith(kind)]
+        rows += [(sheet, i) for i in [i for i in of_kind if i.scope == "年度"] or of_kind]
+    if not rows:
+        return None
+    said: dict[str, list[str]] = {}
+    for sheet, i in rows:
+        said.setdefault(sheet.project_name, []).append(f"{i.level3 or i.level2}：{i.value}")
+    a = answer("text", f"各绩效目标表的{kind}指标", f"{len(said)} 张绩效目标表的{kind}指标——"
+               + "；".join(f"{name}（{'，'.join(values)}）" for name, values in said.items()) + "。")
+    a.columns = ["项目", "一级指标", "二级指标", "三级指标", "指标值", "行"]
+    a.rows = [[sheet.project_name, i.level1, i.level2, i.level3, i.value, i.line] for sheet, i in rows]
+    for sheet, i in rows:
+        a.source(sheet.title, i.line, sheet.project_name)
+    return a
+
+
 def _sheet_summary(sheet: PerformanceTarget) -> Answer:
     f = sheet.fields
     yearly = [i for i in sheet.indicators if i.scope == "年度"]
@@ -347,6 +368,10 @@ def text(doc: Document, q: Query) -> Answer | None:
     projects = [t.name for m in q.subjects for t in m.terms if t.kind == "project"]
     if q.field_name and not projects and q.field_name not in lexicon.INDICATOR_KINDS and q.domain != "duties":
         found = field_across_sheets(doc, q)
+        if found is not None:
+            return found
+    if q.field_name in lexicon.INDICATOR_KINDS and not projects and q.domain != "duties":
+        found = indicator_kind_across_sheets(doc, q.field_name)
         if found is not None:
             return found
     if projects and doc.performance and (q.field_name or q.has("绩效", "指标", "实施期", "年度资金")):

@@ -588,6 +588,9 @@ def _settle_op(q: Query, v, doc: Document) -> None:
             and not re.search(r"加|一共|总共|合起来|共计|之和|合计(?:是|为|有)?多少", q.squashed):
         # 合计X万元里A、B各多少 / 表5的合计和基本支出分别多少: each figure (合计 one of them), not a sum of them
         _prefer(q, "value")
+    if q.op == "sum" and re.search(r"占[^，,。？?]{2,40}?(?:加上?|\+|和)[^，,。？?]{2,40}?(?:的)?(?:比重|比例|百分|几成|多少)", q.squashed) \
+            and len(q.subjects) >= 2:
+        _prefer(q, "share")  # A占“A+B”的比重: the added figures are the whole, a share is asked
     _counted_elsewhere(q, doc)
     _two_figures_set(q)
     if not q.subjects and re.fullmatch(r"(?:那|这|它|这个|那个|该)?(?:又|到底|究竟)?(?:是|指)(?:什么|啥)(?:意思)?(?:呢|啊)?", q.squashed):
@@ -1257,6 +1260,9 @@ def _compared_op(q: Query) -> str | None:
         return "check"
     if q.comparator == "ne" and q.op in ("rank", "value", "list", "count"):
         return "filter"  # (除了那几个3万的，最少的是哪个: the others, and the end of them)
+    if q.comparator == "eq" and q.threshold is not None and q.op == "value" and q.domain == "projects" \
+            and all("list" in m.kinds for m in q.subjects) and re.search(r"叫|是什么|是哪|哪个|哪些|名字|名称", q.squashed):
+        return "filter"  # 8700块的那个结转项目叫什么: the projects of that amount, named
     if q.comparator == "between" or bool(q.comparator) and q.op in ("count", "sum", "list") \
             and (q.threshold is not None and (q.domain == "projects" or not q.threshold.value) or q.average):
         return "filter"
@@ -1339,7 +1345,7 @@ def _shape(q: Query, doc: Document) -> None:
         if word:
             q.comparator = comparator
             break
-    if q.comparator is None and q.amounts and re.search(r"(?:(?:金额|数额|预算|资金)?(?:为|是)|^)\d[\d.,]*(?:万元|元|万)(?:块钱|块)?的(?!占|比重|比例)", s):
+    if q.comparator is None and q.amounts and re.search(r"(?:(?:金额|数额|预算|资金)?(?:为|是)|^)\d[\d.,]*(?:万元|元|万块钱|万块|万|块钱|块)的(?!占|比重|比例)", s):
         q.comparator = "eq"  # 金额为3万元的项目 / 3万块的项目: those of that amount (a filter, not a figure)
     if q.comparator is None and q.amounts and (re.search(r"(?:为|是|等于)(?:0|零)(?:万元|元)?的", s) or re.search(
             r"(?:为|是|等于)(?:0|零)(?:万元|元)?(?:吗|呢)?$", s) and re.search(r"几|多少个|哪些|哪几", s)):
@@ -2654,6 +2660,9 @@ def _leans_on_context(q: Query) -> bool:
     counted = re.search(rf"(?<![第\d])[三四五六七八九十几]{{1,2}}(?:项|个|笔|类|块|样){lexicon.ADDING}", q.squashed)
     # 是X的几倍 / 比X多多少: a comparison opening with its verb, its first figure the one just given
     verb_first = q.op in ("ratio", "difference") and len(q.subjects) == 1 and bool(re.match(r"(?:那|那么)?(?:是|比|相当于)", q.squashed))
+    # 都是什么车 / 分别是哪几种 after a count or figure: the kinds of the one just asked
+    whether_kinds = bare and bool(re.fullmatch(r"(?:那)?(?:都|分别|各|具体)?(?:是)?(?:什么|啥|哪些|哪几种|哪几类|哪种)"
+                                               r"[\u4e00-\u9fff]{0,2}?(?:呢|啊|呀)?", q.squashed))
     # 今年有没有 / 有吗 alone: whether the report has what was just named
     whether = bare and bool(re.fullmatch(r"(?:那)?(?:今年|本年|当年|去年|报告里|这里)?(?:有没有|有无|有吗|有不有|有没)(?:呢|啊|呀)?", q.squashed))
     part_left = q.op == "share" and q.whole is not None and not q.subjects and q.squashed.startswith(("占", "那占", "它占", "这占"))
@@ -2675,7 +2684,7 @@ def _leans_on_context(q: Query) -> bool:
     changed = bare and q.op == "change" and q.cued and not whole_money and not (q.amounts or q.percents) and not measures \
         and not re.search(r"[两二三四五六七八九十几](?:项|个|类)|各|原因|解释", q.squashed)  # 跟上年比是多了还是少了: of the one just asked
     return marked or retold or within or bool(counted) or why or down or bool(pair) or verb_first or whether or part_left or checked \
-        or changed \
+        or changed or whether_kinds \
         or (bare and bool(asks) and len(leftover) <= 3 and not whole_money) or bare and bool(asks) and measures \
         or asks_sheet(q) or _one_sided(q) or (q.op == "parent" or _which_table_of_last(q)) and not q.subjects and q.table is None
 
@@ -3381,7 +3390,7 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
             return found
     if not named:
         _carry_subjects(filled, q, last, doc)
-    filled.domain = filled.domain or last.domain
+    filled.domain = filled.domain or _domain_carried(q, last, named)
     filled.level = filled.level or last.level
     if q.op == "share" and not named and len(filled.subjects) >= 2 and (
             last.op == "sum" or re.search(r"加起来|合起来|加在一起|一共|合计占", q.squashed)):
@@ -3405,6 +3414,14 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     if filled.n is None and filled.nth is None:
         filled.n, filled.nth, filled.ascending = last.n, last.nth, filled.ascending or last.ascending
     return filled
+
+
+def _domain_carried(q: Query, last: Query, named: list[Mention]) -> str | None:
+    """The last question's domain, for a follow-up that names none: not the department's units or duties
+    when it names a subject in full (那公车实有几辆 after the units), unless it asks within them (其中关于密码的)."""
+    own = last.domain in _DEPARTMENT_WIDE and any(m.via in ("exact", "synonym", "code") for m in named) \
+        and not q.squashed.startswith(("其中", "那其中"))
+    return None if own else last.domain
 
 
 def _other_list_of_last(q: Query, last: Query | None) -> Query | None:
