@@ -424,8 +424,14 @@ def test_a_corpus_report_answers(databases, name, question, figures, texts):
     # a report of the other kind, of the same department and year, named: moved to
     (SWU_FINAL, [("西南大学2024年预算里，住房公积金预算多少？", [15176.76]),
                  ("换到2024年度决算，住房公积金实际花了多少？", [15093.08])]),
+    # a bare gap after a budget and an outturn shown: those two; 决算呢 after a subject's budget: its outturn
+    (FINANCE, [("财政事务下的行政运行，年初预算和决算各是多少？", [1560.05, 1511.89]), ("差了多少", [48.16])]),
+    (PLANNING, [("城乡社区规划与管理那一项年初预算是多少？", [3110.14]), ("决算呢", [2739.56])]),
+    # a code just broken down, then one of its parts' share: of that code
+    (STREET, [("城乡社区支出预算总共多少元？", [47543930]), ("下面分成哪几款", [30000499]),
+              ("城乡社区管理事务那款占多少？", [63.10])]),
 ], ids=["recomputed rate", "rate's denominator", "code's neighbours", "ranked then its share", "whole then budget",
-        "English recompute", "budget to final"])
+        "English recompute", "budget to final", "bare gap", "outturn of the subject", "part of the code broken down"])
 def test_a_corpus_conversation_answers(tmp_path, name, turns):
     paths = [CORPUS / name] + ([CORPUS / SWU_BUDGET] if name == SWU_FINAL else [])
     db = tmp_path / "two.db"

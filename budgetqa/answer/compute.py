@@ -1956,6 +1956,11 @@ def against_typed(q: Query, a: Answer) -> None:
     a.figure("与所给数的差额（计算）", abs(diff), head.unit)
 
 
+# A gap asked naming nothing (差了多少, 相差多少, 它们之间差多少钱, 差额呢): of the two figures just given.
+_BARE_GAP = re.compile(r"(?:那|那么)?(?:两者|二者|它们|他们)?(?:之间|相互)?(?:相)?差(?:了|额|距)?(?:是|有)?"
+                       r"(?:多少|几多|几何|多大|有多大)?(?:钱|万元?|元)?(?:呢|啊|呀)?")
+
+
 def pair_shown(q: Query, figures: list) -> Answer | None:
     """两者差多少 / 两者加起来 after one answer that gave two figures of two tables (a name's income and
     spending), or 增加了多少 after a name's figures at the year's start and end: those two."""
@@ -1968,7 +1973,9 @@ def pair_shown(q: Query, figures: list) -> Answer | None:
     summed = any(f.label == "合计（计算）" for f in figures)  # (两项加总, then 相差多少: the gap of the two added)
     if not (q.op in ("difference", "sum") and re.search(r"两者|二者|这两个|两个数|这俩", q.squashed) and a.table != b.table
             or ends and q.op in ("difference", "change", "value") and re.search(r"增|减|变|差|多了|少了", q.squashed)
-            or summed and q.op == "difference" and not re.search(r"上面|刚才|前面|之前|上一个|上个", q.squashed)):
+            or summed and q.op == "difference" and not re.search(r"上面|刚才|前面|之前|上一个|上个", q.squashed)
+            or q.op == "difference" and _BARE_GAP.fullmatch(q.squashed) and (a.table, a.line) == (b.table, b.line)):
+        # (a bare gap: of two figures one line states, a budget and its outturn)
         return None
     said = f"{a.label} {amount_text(a.value, a.unit)}（{a.table} 第{a.line}行），{b.label} {amount_text(b.value, b.unit)}（{b.table} 第{b.line}行）"
     if q.op == "sum" and not ends:
@@ -2238,9 +2245,6 @@ def rest_of_filter(doc: Document, q: Query, last: Query | None, listed: list[str
     out.figure("合计（计算）", computed, unit)
     out.figure("项数", Decimal(len(rest)), "项")
     return out
-
-
-_BARE_GAP = re.compile(r"(?:那)?(?:它们|他们)?(?:之间|相互)?(?:相)?差(?:了|距)?(?:多少|几多|有多大)(?:钱|万元?|元)?(?:呢|啊|呀)?")
 
 
 def _pair_of_listed(q: Query, listed: list[str], amounts: list, unit: str, fresh: bool, listing: bool) -> Answer | None:

@@ -1128,6 +1128,8 @@ def _whole_money_asked(q: Query) -> bool:
     for words in lexicon.UNIT_WORDS.values():  # (以元为单位: the unit wanted, nothing asked)
         asked = words.sub("多少", asked)
     totals_only = re.fullmatch(r"(?:20\d\d年?度?)?(?:的)?(?:总数|总额|总盘子)(?:是|有)?(?:多少)?", q.squashed)  # (2024总数？)
+    if re.fullmatch(r"(?:那|那么)?(?:决算|预算|年初预算|全年预算|调整预算|执行)(?:数)?(?:呢|啊|呀)", q.squashed):
+        return False  # 决算呢 after a subject's budget: that subject's other measure, not the report's money
     return (not q.subjects and q.whole is None and q.table is None and not q.domain and not q.scope
             and not q.amounts and not q.percents and not q.previous_year
             and not re.search(r"(?:年度|实施期)资金总额", q.squashed)  # (a field of a project's sheet)
@@ -2767,7 +2769,13 @@ def _of_last_list(q: Query, last: Query | None) -> Query | None:
 
 
 def _share_in_last_whole(q: Query, last: Query | None) -> Query | None:
-    """其中A和B各多少？A占多大比重: the share of a part just asked, in the whole it was asked within."""
+    """其中A和B各多少？A占多大比重: the share of a part just asked, in the whole it was asked within. 下面分成
+    哪几款？A那款占多少: of a code just broken down, a code under it is a share of it."""
+    if last is not None and last.op in ("breakdown", "list") and len(last.subjects) == 1 and q.op == "share" \
+            and q.whole is None and len(q.subjects) == 1 and (code := q.subjects[0].of("code")) \
+            and (parent := last.subjects[0].of("code")) and code[0].key.startswith(parent[0].key) \
+            and code[0].key != parent[0].key:
+        return replace(q, whole=_carried(last.subjects[0]), follow_up=False)
     if last is None or last.whole is None or q.op != "share" or q.whole is not None or not q.subjects:
         return None
     asked = {m.term.key for m in last.subjects}
