@@ -556,6 +556,9 @@ ANSWERS = [
     ("行政单位医疗占“行政单位医疗+事业单位医疗”的比重", "share", [5.83, 7.77, 13.60, 42.87], []),
     # a row's two columns, each as a share of the row
     ("一般公共服务支出里当年预算安排和上年结转各占多少", "share", [481.31, 533.88, 47.41, 52.59], []),
+    # a level's items but one, added (除了X，其他类 / 不属于X的那几类，加一块): the level's total less X
+    ("除了一般公共服务支出，其他类加起来多少", "difference", [1084.39, 1015.19, 69.20], []),
+    ("不属于一般公共服务支出的那几类，加一块多少", "difference", [69.20], []),
     # the magnitude asked (大概几千万 / 几百万) is the unit wanted
     ("人员经费大概几百万", "value", [290.03], ["万元"]),
 ]

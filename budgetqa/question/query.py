@@ -202,6 +202,7 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     if len(q.subjects) == 1 and q.whole is None:
         _part_named_within(q, v)
     _settle_names(q, v)
+    _level_said_no_name(q)
     _spent_total(q, v)
     _column_as_table(q, doc)
     _paired_projects(q, doc)
@@ -236,6 +237,13 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     _whole_said(q)
     q.follow_up = _leans_on_context(q)
     return q
+
+
+def _level_said_no_name(q: Query) -> None:
+    """其他类 / 其余几款 name the level's other items, not a name their words resemble (其他运转类项目)."""
+    if q.level:
+        said = re.compile(rf"(?:其他|其余|别的|剩下的?|另外的?)(?:的)?(?:几个|几)?{q.level}")
+        q.subjects = [m for m in q.subjects if not (m.via == "fuzzy" and said.search(q.squashed[m.start:m.end + 2]))]
 
 
 def _names_holding(q: Query) -> None:
@@ -1374,7 +1382,7 @@ def _shape(q: Query, doc: Document) -> None:
     plain = s.replace("项目", "□□")  # 项 of 项目 is not the 项 level
     q.levels = [lv for lv in ("类", "款", "项") if re.search(
         rf"(?:{lv}级|哪个{lv}|哪一{lv}|哪{lv}|什么{lv}|{lv}是(?:哪|什么|啥)|（{lv}）|\({lv}\))", plain)]
-    q.level = next((lv for lv in ("类", "款", "项") if re.search(rf"(?:{lv}级|(?<![第\d])[2-9两二三四五六七八九]类(?=功能|支出|科目)|功能{lv}|到{lv}(?:是|为|有|的|$)|哪些{lv}(?![和与及、][类款项])|几个{lv}|哪个{lv}|哪一{lv}|哪{lv}|各{lv}|几{lv}|什么{lv}|个{lv}|{lv}科目|科目{lv}|{lv}一级|{lv}这一级|{lv}那一级|的{lv}$|的{lv}(?=是|有|为|中|里|各|共|一共|总共|及|以及)|这个{lv}|（{lv}）|\({lv}\)|按{lv}(?!级.{0,4}排)|大{lv}|每个{lv})", plain)), None)
+    q.level = next((lv for lv in ("类", "款", "项") if re.search(rf"(?:{lv}级|(?<![第\d])[2-9两二三四五六七八九]类(?=功能|支出|科目)|功能{lv}|到{lv}(?:是|为|有|的|$)|哪些{lv}(?![和与及、][类款项])|几个{lv}|哪个{lv}|哪一{lv}|哪{lv}|各{lv}|几{lv}|什么{lv}|个{lv}|{lv}科目|科目{lv}|{lv}一级|{lv}这一级|{lv}那一级|的{lv}$|的{lv}(?=是|有|为|中|里|各|共|一共|总共|及|以及)|这个{lv}|（{lv}）|\({lv}\)|按{lv}(?!级.{0,4}排)|大{lv}|每个{lv}|(?:其他|其余|别的|剩下的?|另外的?|那)(?:的)?(?:几个|几)?{lv}(?![型别目]))", plain)), None)
     digits = re.search(r"([357])位(?:数)?(?:的)?(?:科目|功能分类)?(?:编码|代码|编号)", s)
     if q.level is None and digits:  # 7位编码的行: the codes of that length, one level (3 类, 5 款, 7 项)
         q.level = {"3": "类", "5": "款", "7": "项"}[digits.group(1)]
@@ -2470,8 +2478,8 @@ def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
     found = [c for c in intent.cues if _cue_at(q, c, masked)]
     if intent.op == "count" and re.search(r"[这那该此]个数(?!目|量)", masked):
         found = [c for c in found if c != "个数"]  # 这个数是多少: this figure, not a count
-    if intent.op == "count" and re.search(r"哪(?:几|些)", masked):
-        found = [c for c in found if not c.startswith("几")]  # 哪几个款: which ones, not how many
+    if intent.op == "count" and re.search(r"哪(?:几|些)|那几[类款项](?!目)", masked):
+        found = [c for c in found if not c.startswith("几")]  # 哪几个款 / 那几类: which ones, not how many
     if intent.op == "check" and re.search(r"(?:不一致|不一样|不同|不相符|对不上|不相等|不等|不符)的(?:项目|有|是|共|一共|都)"
                                           r"|(?:有)?几个[^，,。？?]{0,30}?(?:对不上|不一致|不一样|不同|不相符|不相等|不等)", masked):
         # 填得不一致的有几个 / 不一样的项目是哪些: those that differ, counted or listed (no claim to check)
