@@ -660,6 +660,9 @@ def test_a_conversation_fills_gaps_and_never_overrides(conn):
 # Follow-ups that name no project ask it of the project the conversation is about; 回到X returns to X;
 # a follow-up naming figures the last answers showed picks those figures.
 DIALOGUES = [
+    # 它 after a comparison of two, placed in a list named (排第几); 它 after a table asked, that table
+    [("安可替代工程是专用通信二级网络建设费用的几倍？", [20.44]), ("它在上年结转的项目里排第几大？", ["排第 1 位"])],
+    [("表9是干嘛的", ["国有资本经营预算"]), ("它里面有数据吗", ["本表无数据", "表9"])],
     # a subject named in full after the department's units is asked of its own
     [("区委办有哪些下属单位", ["信息化中心"]), ("那公车实有几辆", [1, "公务用车实有"])],
     # 它 with two columns asked between, after a ranking: the columns of the one picked, and which holds it

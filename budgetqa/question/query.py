@@ -2795,6 +2795,9 @@ def _share_in_last_whole(q: Query, last: Query | None) -> Query | None:
 def _this_table(q: Query, last: Query | None, doc: Document | None) -> Query:
     """该表…多少: read in the table the conversation is at; 该表合计 is that table's total. A table named
     and nothing else (支出决算呢, 表5里呢) after a row that table prints: that row, read there."""
+    if last is not None and q.op == "about" and not q.subjects and last.subjects \
+            and all(m.kinds == {"table"} for m in last.subjects) and re.match(r"(?:那)?(?:它|其|该表|这张|那张)", q.squashed):
+        return replace(q, subjects=[_carried(m) for m in last.subjects], follow_up=False)  # 它里面有数据吗 after a table
     if last is not None and doc is not None and q.table is None and (named := _table_named_alone(q, doc)) is not None \
             and last.subjects and last.subjects[0].kinds & {"code", "row"} and _printed_in(doc, named, last.subjects[0]):
         return replace(q, table=named, subjects=[], follow_up=True, op="value", ops=[(100.0, "value")] + q.ops)
@@ -3121,7 +3124,8 @@ def _scoped_total(q: Query, last: Query | None, doc: Document | None) -> Query:
 
 
 def _pronoun_whole(q: Query, last: Query | None) -> Query:
-    """基本工资占它百分之几 after 工资福利支出: a part named, divided by what was just asked; 主要花在哪几项上
+    """基本工资占它百分之几 after 工资福利支出: a part named, divided by what was just asked; 它在X里排第几: the
+    one just asked, placed in the list named; 主要花在哪几项上
     after X里有没有Y: the parts of X, the whole the last question looked in for Y (after X里Y多少: Y's parts)."""
     if last is not None and q.op in ("breakdown", "list") and not q.subjects and q.whole is None \
             and not _PRONOUN.search(q.squashed) and q.level in (None, "项") and not q.domain:
@@ -3130,6 +3134,10 @@ def _pronoun_whole(q: Query, last: Query | None) -> Query:
         if within is not None:
             return replace(q, subjects=[_carried(within)], follow_up=False, op="breakdown", level=None,
                            ops=[(max(q.ops[0][0] + 1, 60.0) if q.ops else 60.0, "breakdown")] + q.ops)
+    if last is not None and q.op == "rank" and last.subjects and len(q.subjects) == 1 and "list" in q.subjects[0].kinds \
+            and re.match(r"(?:那)?(?:它|其|该项目?|这个项目)", q.squashed) and re.search(r"排(?:在)?第几|第几(?:大|多|位|名)", q.squashed):
+        # 它在上年结转的项目里排第几: the one just asked (the first of two), placed in the list named
+        return replace(q, subjects=[_carried(last.subjects[0])], whole=q.subjects[0], domain=None, scope=None, follow_up=False)
     if last is None or q.op != "share" or q.whole is not None or len(q.subjects) != 1 or len(last.subjects) != 1 \
             or not re.search(r"占(?:了)?(?:它|其|这个|那个|该项?|上面这个|前面那个)", q.squashed) \
             or last.subjects[0].term.key == q.subjects[0].term.key:
