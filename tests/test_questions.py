@@ -1231,6 +1231,29 @@ KNOWN_GAPS = {
     "corpus_mix_p9.jsonl": ["P9-021", "P9-022", "P9-028", "P9-071", "P9-072", "P9-073"],
     "corpus_dialogues_q9.jsonl": ["Q9-009", "Q9-034", "Q9-039", "Q9-048", "Q9-060", "Q9-072", "Q9-076", "Q9-077",
         "Q9-078"],
+    # this session's exam sets, scored untuned at its start (662c778) and end (885f66d) and unread between:
+    # personas_r9 (人大预算工委 ratios, a village cadre's typos, a 巡察组's zero items, a party-school teacher's
+    # terms, smallest / second / top three, rounded and converted figures), corpus_mix_s9 (two departments set
+    # side by side, a parent's plain words about the university, lines pasted from the report, the report's
+    # structure, years and 决算 against 预算, English mixed in) and corpus_dialogues_t9 (challenges, drilling
+    # down and back up, one item across reports, pronouns, a list then a pick, one subject's measures in turn);
+    # development sets personas_u9 (an auditor recomputing, long multi-part questions, casual style, splits,
+    # performance sheets, the narrative), corpus_mix_v9 (rankings and counts, blank and narrative documents,
+    # 决算 against 预算, assets and procurement, one question of two reports, formal table names), personas_w9
+    # (a 财政局 reviewer line by line, comparisons of two items, what is zero or missing, 元 and 万元 mixed,
+    # negative wording, where things are) and corpus_dialogues_x9 (figure, parts then a share; 预算 then 决算;
+    # a stated rate then why; top few, their sum and share; short report switches; telegraphic style)
+    "personas_r9.jsonl": ["R9-011", "R9-012", "R9-019", "R9-027", "R9-028", "R9-033", "R9-040", "R9-041", "R9-043",
+        "R9-050", "R9-054", "R9-058", "R9-060", "R9-061", "R9-065", "R9-080", "R9-086"],
+    "corpus_mix_s9.jsonl": ["S9-024", "S9-025", "S9-026", "S9-044", "S9-046", "S9-049", "S9-059", "S9-062"],
+    "corpus_dialogues_t9.jsonl": ["T9-002", "T9-012", "T9-021", "T9-023", "T9-024", "T9-031", "T9-032", "T9-033",
+        "T9-035", "T9-039", "T9-043", "T9-048", "T9-054", "T9-055", "T9-057", "T9-058", "T9-062", "T9-063", "T9-069",
+        "T9-070", "T9-072", "T9-074", "T9-077", "T9-087"],
+    "personas_u9.jsonl": ["U9-007", "U9-028", "U9-047", "U9-066"],
+    "corpus_mix_v9.jsonl": ["V9-009", "V9-028", "V9-048"],
+    "personas_w9.jsonl": ["W9-003", "W9-007", "W9-010", "W9-012", "W9-018", "W9-044", "W9-056", "W9-058", "W9-059",
+        "W9-065"],
+    "corpus_dialogues_x9.jsonl": ["X9-002", "X9-017", "X9-019", "X9-046", "X9-049", "X9-050", "X9-063"],
 }
 # A line whose gold holds only when asked with no conversation before it: in a shuffled session it
 # follows a question about one project, and "这些钱从哪来" is then rightly read as that project's money.
@@ -1289,7 +1312,17 @@ SESSION_ONLY_GAPS = {"review_d1.jsonl": ["D1-115"],
                      "corpus_mix_l9.jsonl": ["L9-051"],
                      # a fund's income asked yes or no (政府性基金预算拨款有没有收入) after a question about another
                      # fund's income: read as that income, not as the fund named
-                     "personas_n9.jsonl": ["N9-048"]}
+                     "personas_n9.jsonl": ["N9-048"],
+                     # a group's sum and its share of a whole (三项社会保障缴费…合计多少？占人员经费多大比例) after a question
+                     # about another subject: read as a check of the group against a printed total
+                     "personas_r9.jsonl": ["R9-064"],
+                     # a count of the tables marked empty after a question about one table: read of that table's note; a
+                     # year's school fees (2023年…教育收费) after the report's total: read as that total; a department"s
+                     # 年初预算 after a question about one of its codes: read of that code
+                     "corpus_mix_s9.jsonl": ["S9-014", "S9-022", "S9-042"],
+                     # an amount's project (0.2万的那个是什么项目) after a question about a project's sheet: read as that
+                     # sheet; a level's items but one, added, after a question about 机关运行经费: read of that subject
+                     "personas_w9.jsonl": ["W9-050", "W9-057"]}
 
 
 @pytest.mark.parametrize("in_session", [False, True], ids=["alone", "one-conversation"])
