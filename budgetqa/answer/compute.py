@@ -1023,7 +1023,7 @@ def _share_in_sum(doc: Document, q: Query) -> Answer | None:
                    key=lambda s: s.start)
     if len(parts) == 1 and parts[0].end > m.start():
         whole = [parts[0]] + whole  # (A占A加B的比重: A named again among those added, read as one mention)
-    joined = all(re.search(r"和|与|及|、|加|\+", q.squashed[max(a.end, m.start()) - 3:b.start]) for a, b in zip(whole, whole[1:]))
+    joined = all(re.search(r"和|与|及|、|加|\+", q.squashed[a.end:b.start]) for a, b in zip(whole, whole[1:]))
     if len(parts) != 1 or len(whole) < 2 or not joined:
         return None
     item, summed = subject_value(doc, q, parts[0]), [subject_value(doc, q, s) for s in whole]

@@ -2175,7 +2175,8 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
     after = [m for m in ms if m.start > found.start()]
     before = [m for m in ms if m.end <= found.start()]
     lead = re.sub(r"一个|一项|一笔|单独|单单|自己|本身|[就光单都也]", "", _PRONOUN.sub("", q.squashed[:found.start()]))
-    # (这两项加起来占X / 两项合起来占X / 它们合计占X: the figures just given, the whole after 占)
+    # (这两项加起来占X / 两项合起来占X / 它们合计占X: the figures just given, the whole after 占; 们 is what
+    # 它们 leaves once 它 is taken)
     lead = re.sub(rf"^(?:(?:这|那)(?:两|二|几|[\d])(?:项|个|笔|块|类)?|(?:两|二|几|[\d])(?:项|个|笔|块|者)|们|这些|那些|二者)"
                   rf"{lexicon.ADDING}?", "", lead)
     listed = q.domain is not None and re.search(r"各|分别|每", q.squashed[:found.start()] + q.squashed[found.end():])
@@ -2671,7 +2672,7 @@ def _leans_on_context(q: Query) -> bool:
     # 是X的几倍 / 比X多多少: a comparison opening with its verb, its first figure the one just given
     verb_first = q.op in ("ratio", "difference") and len(q.subjects) == 1 and bool(re.match(r"(?:那|那么)?(?:是|比|相当于)", q.squashed))
     # 都是什么车 / 分别是哪几种 after a count or figure: the kinds of the one just asked
-    whether_kinds = bare and bool(re.fullmatch(r"(?:那)?(?:都|分别|各|具体)?(?:是)?(?:什么|啥|哪些|哪几种|哪几类|哪种)"
+    kinds_asked = bare and bool(re.fullmatch(r"(?:那)?(?:都|分别|各|具体)?(?:是)?(?:什么|啥|哪些|哪几种|哪几类|哪种)"
                                                r"[\u4e00-\u9fff]{0,2}?(?:呢|啊|呀)?", q.squashed))
     # 今年有没有 / 有吗 alone: whether the report has what was just named
     whether = bare and bool(re.fullmatch(r"(?:那)?(?:今年|本年|当年|去年|报告里|这里)?(?:有没有|有无|有吗|有不有|有没)(?:呢|啊|呀)?", q.squashed))
@@ -2694,7 +2695,7 @@ def _leans_on_context(q: Query) -> bool:
     changed = bare and q.op == "change" and q.cued and not whole_money and not (q.amounts or q.percents) and not measures \
         and not re.search(r"[两二三四五六七八九十几](?:项|个|类)|各|原因|解释", q.squashed)  # 跟上年比是多了还是少了: of the one just asked
     return marked or retold or within or bool(counted) or why or down or bool(pair) or verb_first or whether or part_left or checked \
-        or changed or whether_kinds \
+        or changed or kinds_asked \
         or (bare and bool(asks) and len(leftover) <= 3 and not whole_money) or bare and bool(asks) and measures \
         or asks_sheet(q) or _one_sided(q) or (q.op == "parent" or _which_table_of_last(q)) and not q.subjects and q.table is None
 
