@@ -28,6 +28,8 @@ TRANSPORT = "narrative_chongqing_jiaotongwei_2018_dept_budget.txt"
 TEMPLATE = "template_shanghai_district_dept_final_2024.txt"
 
 CASES = [
+    # two figures typed pin the stated change whose sentence states them (two lines state the same 17.66%)
+    (JUSTICE, "职业年金缴费支出，从77.99万到91.97万，文中说增加17.66%，我算的好像不是", [77.99, 91.97, 17.66, 17.93], ["06项"]),
     # the report's whole spending asked in words, of a 决算 whose summary prints no 支出总计 row: its 本年支出合计;
     # a scene set before a colon asks nothing (先问个大数：…)
     (SOCIAL, "刚来报到，先问个大数：咱们部2024年决算一共支出了多少钱？", [307.82], ["本年支出合计"]),

@@ -1476,6 +1476,21 @@ def _without_whole(q: Query) -> str:
     return q.squashed[:w.start] + " " * (w.end - w.start) + q.squashed[w.end:]
 
 
+def _typed_of(f: Fact, q: Query) -> int:
+    """How much what the question types picks this stated change: its amount (说明里写比2023年预算增加5.59万元，
+    倒推2023年是多少), its rate (5.27%是按哪个数算的), or two figures its sentence states (从77.99万到91.97万，
+    文中说增加17.66%: of two lines stating that rate, the one with those figures)."""
+    bonus = 0
+    if not q.subjects and f.kind == "change" and any(abs(f.value) == a.value for a in q.amounts):
+        bonus += 150
+    if f.kind == "rate" and abs(f.value) in [abs(p) for p in q.percents]:
+        bonus += 150 if not q.subjects else 60
+    stated = f.sentence.replace(",", "")
+    if len(q.amounts) >= 2 and sum(format(a.value, "f") in stated for a in q.amounts) >= 2:
+        bonus += 150
+    return bonus
+
+
 def _change(doc: Document, q: Query) -> Answer | None:
     if (added := changes_added(doc, q)) is not None:
         return added  # 两者各自的增减额相加，等不等于总的减少额: a stated change against its stated parts
@@ -1521,10 +1536,7 @@ def _change(doc: Document, q: Query) -> Answer | None:
         if "比" in f.sentence and not bonus and len(amounts) >= 2 and amounts[-1] == amounts[0] \
                 and any(n and len(n) >= 4 and n in squash(clause) for n in names):
             bonus += 80
-        if not q.subjects and f.kind == "change" and any(abs(f.value) == a.value for a in q.amounts):
-            bonus += 150  # 说明里写比2023年预算增加5.59万元，倒推2023年是多少: the change whose amount is typed
-        if f.kind == "rate" and abs(f.value) in [abs(p) for p in q.percents]:
-            bonus += 150 if not q.subjects else 60  # 5.27%是按哪个数算的: the rate typed is the statement asked of
+        bonus += _typed_of(f, q)
         if side and side in subject and not q.subjects:
             bonus += 20  # 支出比上年变了多少: of the change stated for spending, not the income's beside it
         pairs = {subject[i:i + 2] for i in range(len(subject) - 1)} - _GENERIC_PAIRS
