@@ -232,8 +232,7 @@ def sheet_field(doc: Document, q: Query) -> Answer | None:
                 a.figure(v.label, v.amount, v.unit, v.where, v.line)
             return a
     if q.field_name in lexicon.INDICATOR_KINDS:
-        kind = [i for i in sheet.indicators if i.level2.startswith(q.field_name) or i.level1.startswith(q.field_name)]
-        rows = [i for i in kind if i.scope == "年度"] or kind
+        rows = _indicators_of_kind(sheet, q.field_name)
         if rows:
             listing = "；".join(f"{i.level3 or i.level2}：{i.value}" for i in rows)
             a = answer("text", f"{name} 的{q.field_name}指标", f"{name} 的{q.field_name}指标——{listing}（{sheet.title} 第{rows[0].line}行）。")
@@ -317,13 +316,17 @@ def field_across_sheets(doc: Document, q: Query) -> Answer | None:
     return a
 
 
+def _indicators_of_kind(sheet: PerformanceTarget, kind: str) -> list:
+    """A sheet's indicators of one kind, by their second level (数量指标) or first (产出指标): the year's where the
+    sheet prints both the year's and the whole period's."""
+    of_kind = [i for i in sheet.indicators if i.level2.startswith(kind) or i.level1.startswith(kind)]
+    return [i for i in of_kind if i.scope == "年度"] or of_kind
+
+
 def indicator_kind_across_sheets(doc: Document, kind: str) -> Answer | None:
     """One kind of indicator (产出指标, 满意度指标) with no project named: each sheet's, with their values (the
     year's where a sheet prints both)."""
-    rows = []
-    for sheet in doc.performance:
-        of_kind = [i for i in sheet.indicators if i.level2.startswith(kind) or i.level1.startswith(kind)]
-        rows += [(sheet, i) for i in [i for i in of_kind if i.scope == "年度"] or of_kind]
+    rows = [(sheet, i) for sheet in doc.performance for i in _indicators_of_kind(sheet, kind)]
     if not rows:
         return None
     said: dict[str, list[str]] = {}
