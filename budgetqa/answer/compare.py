@@ -75,7 +75,7 @@ def across_answer(conn: sqlite3.Connection, question: str, plan: Across, named: 
     elif plan.scope == "years":
         answer = _join([_years(conn, f, plan, unit, question) for f in figures])
     else:
-        answer = _join([_compare(conn, f, plan.reports, unit, question) for f in figures])
+        answer = _join([_compare(conn, f, plan.reports, unit, question, plan.ordered) for f in figures])
     if assumed:
         answer.understood += assumed
         answer.text = answer.text.replace("理解：", f"理解{assumed}：", 1)
@@ -238,14 +238,20 @@ def _share(conn, part: str, whole: str, question: str, scope: str, every: dict) 
     return a
 
 
-def _compare(conn, figure: str, reports: list[Report], unit: str, question: str) -> Answer:
-    ordered = sorted(reports, key=lambda r: (r.department, r.kind, r.year or 0, r.id))
-    c = across.compare(conn, figure, [r.id for r in ordered], unit=unit)
+def _compare(conn, figure: str, reports: list[Report], unit: str, question: str, ordered: bool = False) -> Answer:
+    """One figure of a few reports, side by side; largest first when ``ordered`` (这三家谁最多, 从高到低)."""
+    reports = sorted(reports, key=lambda r: (r.department, r.kind, r.year or 0, r.id))
+    c = across.compare(conn, figure, [r.id for r in reports], unit=unit)
     understood = f"按「{figure}」比较 {len({r.department for r in reports})} 个部门的 {len(reports)} 份报告理解"
     if not c.figures:
         return Answer(False, "compare", f"{understood}：这些报告都没有列出{figure}，没有可给的数字。", understood=understood)
-    a = Answer(True, "compare", "", understood=understood, unit=unit)
-    text = "；".join(_said(f) for f in c.figures[:_IN_TEXT]) + "。"
+    a = Answer(True, "rank" if ordered else "compare", "", understood=understood, unit=unit)
+    head = ""
+    if ordered:
+        ascending = _ascending(question)
+        c.figures.sort(key=lambda f: f.fen if ascending else -f.fen)
+        head = f"{'最少' if ascending else '最多'}的是 "
+    text = head + "；".join(_said(f) for f in c.figures[:_IN_TEXT]) + "。"
     if len(c.figures) > _IN_TEXT:
         text += f"其余 {len(c.figures) - _IN_TEXT} 份见表。"
     if len(c.figures) == 2:
@@ -253,6 +259,8 @@ def _compare(conn, figure: str, reports: list[Report], unit: str, question: str)
         gap = across.in_unit(high.fen - low.fen, unit)
         text += f"{high.report.department if high.report.department != low.report.department else high.report.label}" \
                 f"多 {amount_text(gap, unit)}。" if gap else "两者相等。"
+    elif len(c.figures) > 2:
+        text += _of_several(a, question, [(f.report, f.value) for f in c.figures], unit)
     if c.lacking:
         text += f"没有列出{figure}的：{'、'.join(r.label for r in c.lacking)}。"
     a.text = f"{understood}：{text}"
@@ -356,6 +364,31 @@ def _between(a: Answer, question: str, sides: list[tuple[Report, Decimal]], unit
         a.text += "；".join(said) + "。"
 
 
+def _of_several(a: Answer, question: str, sides: list[tuple[Report, Decimal]], unit: str) -> str:
+    """The figures of three or more reports put together when the question asks it: the largest less the
+    smallest (最多的那家比最少的多多少), their sum (三家加起来) and each one's share of it (占了百分之几)."""
+    said = []
+    if _GAP_ASKED.search(question):
+        (high_ref, high), (low_ref, low) = max(sides, key=lambda s: s[1]), min(sides, key=lambda s: s[1])
+        said.append(f"最多的 {high_ref.label} 比最少的 {low_ref.label} 多 {amount_text(high - low, unit)}（{high} − {low}）")
+        a.figure(f"{high_ref.label} 比 {low_ref.label} 多", high - low, unit)
+    total = sum(value for _, value in sides)
+    if _SUM_ASKED.search(question):
+        said.append(f"{len(sides)} 份报告合计 {amount_text(total, unit)}（{' + '.join(str(v) for _, v in sides)}）")
+        a.figure(f"{len(sides)} 份报告合计", total, unit)
+        if _SHARE_ASKED.search(question) and total:
+            for ref, value in sides:
+                share = (value * 100 / total).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+                a.figure(f"{ref.label} 占合计", share, "%")
+                said.append(f"{ref.label} 占 {share}%（{value} ÷ {total}）")
+    return "；".join(said) + "。" if said else ""
+
+
+def _ascending(question: str) -> bool:
+    """Whether the smallest is asked first; the largest when both ends are said (最大的比最小的多多少)."""
+    return order_asked(question)[1] and not re.search(r"最多|最高|最大|从高|从大|由高|由大", squash(question))
+
+
 def _standard_only(count: int, question: str) -> Answer:
     listed = "、".join(FIGURES)
     return Answer(False, "compare",
@@ -376,10 +409,13 @@ def _asked(question: str, named: Named) -> str:
     text = re.sub(r"(?:比)?(?:当年|同年|该年|同一年)?(?:的)?(?<!公共)(?<!基金)(?<!经营)(?<!年初)(?<!调整)(?<!全年)(?:部门|单位)?"
                   r"(?:预算|决算)(?![数拨])(?:报告|那份)?(?:里|中|的)?(?:实际)?", " ", text)
     text = re.sub(r"(?:各|所有|每个|哪个|哪些)(?:部门|单位)|对比|比较|之间|相比|历年|逐年|各年|这两年|近两年"
+                  r"|(?:这|那)?[两三四五六几](?:家|个部门|份报告|个报告)(?:里|中|之中|当中)?(?:面)?|谁(?:的)?|哪家(?:的)?"
+                  r"|(?:再|也|来)?(?:看看|看一下|查查|查一下|瞧瞧)|[从由](?:高到低|低到高|大到小|小到大|多到少|少到多)|排(?:个|一下|一排|排)?序|排一?下"
                   r"|最多|最少|最高|最低|最大|最小|排名|排序|(?:的|是)$", " ", text)
     # what is done with the figures of the reports (their difference, change, sum, ratio): not asked of each
     text = re.sub(r"[多少]了?(?:多少|好多)|差(?:了)?(?:多少|好多)|相差|增幅|涨幅|增长率|增长了?(?:百分之几|多少)"
                   r"|变化了?多少|[降减跌涨]了?(?:百分之几|多少)|加起来|加一起|合起来|是?[^，,。？?]{0,6}的?(?:几|多少|好多)倍|(?:^|(?<=[ ，,]))比(?=[ ，,？?])", " ", text)
+    text = re.sub(r"[\s，,？?、]*([，,？?])[\s，,？?、]*", r"\1", text)  # (住房公积金， ？折成万元: one mark)
     return re.sub(r"\s+", " ", text).strip(" 的和与跟及、，,？?") or question
 
 
@@ -402,18 +438,23 @@ def ask_each(conn: sqlite3.Connection, question: str, named: Named, reports: lis
     if not answered:
         return Answer(False, "compare", f"比较的 {len(reports)} 份报告都没有「{asked}」这一项，没有给出数字。")
     a = Answer(True, "rank" if ordered else "compare", "", understood=f"按「{asked}」在 {len(reports)} 份报告中比较理解")
-    parts = [f"{ref.label} {amount_text(fig.value, fig.unit)}（{fig.table} 第{fig.line}行）" for ref, fig, _ in answered]
+    mixed = len({fig.unit for _, fig, _ in answered}) > 1
     head = ""
     if ordered and all(wan is not None for _, _, wan in answered):
-        _, ascending = order_asked(question)
+        ascending = _ascending(question)
         answered.sort(key=lambda item: item[2] if ascending else -item[2])
         rows.sort(key=lambda row: (row[4] is None, (row[4] or 0) if ascending else -(row[4] or 0)))
-        parts = [f"{ref.label} {amount_text(fig.value, fig.unit)}（{fig.table} 第{fig.line}行）" for ref, fig, _ in answered]
-        head = f"{'最少' if ascending else '最多'}的是 {parts[0]}" + ("；其余：" if len(parts) > 1 else "")
+        head = f"{'最少' if ascending else '最多'}的是 "
+    parts = [f"{ref.label} {amount_text(fig.value, fig.unit)}"
+             + (f"，折合 {amount_text(wan.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP), '万元')}"
+                if mixed and fig.unit != "万元" and wan is not None else "")
+             + f"（{fig.table} 第{fig.line}行）" for ref, fig, wan in answered]
+    if head:
+        head += parts[0] + ("；其余：" if len(parts) > 1 else "")
         parts = parts[1:]
     a.text = f"{a.understood}：{head}" + "；".join(parts) + "。"
-    if len({fig.unit for _, fig, _ in answered}) > 1:
-        a.text += "单位不同，已在表中折算为万元。"
+    if mixed:
+        a.text += "单位不同，已折算为万元比较。"
     for ref, fig, _ in answered:
         a.figure(f"{ref.label} {fig.label}", fig.value, fig.unit, f"{ref.label} {fig.table}", fig.line)
     if len(answered) == 2:
@@ -422,6 +463,10 @@ def ask_each(conn: sqlite3.Connection, question: str, named: Named, reports: lis
             _between(a, question, [(ref1, fig1.value), (ref2, fig2.value)], fig1.unit)
         elif wan1 is not None and wan2 is not None:
             _between(a, question, [(ref1, wan1), (ref2, wan2)], "万元")
+    elif len({fig.unit for _, fig, _ in answered}) == 1:
+        a.text += _of_several(a, question, [(ref, fig.value) for ref, fig, _ in answered], answered[0][1].unit)
+    elif all(wan is not None for _, _, wan in answered):
+        a.text += _of_several(a, question, [(ref, wan) for ref, _, wan in answered], "万元")
     missing = [r[0] for r in rows if r[2] is None]
     if missing:
         a.text += f"没有此项的报告：{'、'.join(missing)}。"

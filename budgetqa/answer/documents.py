@@ -324,22 +324,32 @@ _YEARS_WORDS = re.compile(r"历年|逐年|各年|各年度|近几年|这几年|�
 _TWO_YEARS = re.compile(r"这两年|近两年|最近两年")
 
 
-# The two reports the conversation was about (两家, 两个部门, 两份报告; 两年 of one department's two years), not
-# two units within one report (这两个单位, 两家下属单位, 下属两个单位) nor a span of years (近两年, 两年内)
-_BOTH_VISITED = re.compile(r"(?<![这那属括含有])(?:两家(?!下属|所属)|两个部门|两份报告|两个报告)|(?<![前后近这那])(两年)(?![前后内以里])")
+# The reports the conversation was about, counted (两家, 两个部门, 两份报告, 这三家, 几个部门; 两年 of one
+# department's two years), not two units within one report (这两个单位, 两家下属单位, 下属两个单位) nor a span of
+# years (近两年, 两年内). 两 said after 这/那 points at two things of one report; three or more are reports.
+_VISITED = re.compile(r"(?<![这那属括含有])(?:(两)家(?!下属|所属)|(两)个部门|(两)份报告|(两)个报告)|(?<![前后近这那])(两年)(?![前后内以里])"
+                      r"|([三四五六几])(?:家(?!下属|所属)|个部门|份报告|个报告)")
+_COUNT = {"两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 
 
 def both_visited(conn: sqlite3.Connection, question: str, visited: list[int]) -> Across | None:
-    """两家加起来多少 / 两家的X分别是多少 / 两年差多少, when the conversation has been about two reports
-    (``visited``: their ids, latest last; 两年: of one department): those two, the same figure asked of each."""
-    said = _BOTH_VISITED.search(squash(normalise(question))) if len(visited) >= 2 else None
+    """两家加起来多少 / 这三家谁最多 / 两年差多少, when the conversation has been about that many reports
+    (``visited``: their ids, latest last; 几家: all of them; 两年: of one department): those, the same figure
+    asked of each, in order when the question asks one."""
+    text = squash(normalise(question))
+    said = _VISITED.search(text) if len(visited) >= 2 else None
     if said is None:
         return None
-    reports = [report_of(conn, i) for i in visited[-2:]]
-    same = reports[0].department == reports[1].department
-    if said.group(1) and not (same and reports[0].year != reports[1].year):
+    word = next(g for g in said.groups() if g)
+    count = len(visited) if word == "几" else _COUNT.get(word[0], 2)
+    if count > len(visited):
         return None
-    return Across("years" if same else "named", reports[0].department if same else "", reports)
+    reports = [report_of(conn, i) for i in visited[-count:]]
+    same = len({r.department for r in reports}) == 1
+    if said.group(5) and not (same and len({r.year for r in reports}) == count):
+        return None
+    ordered = count > 2 and bool(_ORDER.search(text) or re.search(r"谁|哪家|哪个", text))
+    return Across("years" if same else "named", reports[0].department if same else "", reports, ordered=ordered)
 
 
 # One year's 预算 set against its 决算 (决算比预算少多少, 比当年预算呢 asked of a 决算): the department's two

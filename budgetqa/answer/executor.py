@@ -70,7 +70,7 @@ def ask(conn: sqlite3.Connection, question: str, session: Session | None = None)
         own = department_reports(conn, current.department)
         plan = wants_comparison(question, named, current, own) or both_visited(conn, question, session.visited)
         if plan is not None:
-            question = _with_last_subject(conn, question, session)
+            question = _with_last_subject(conn, question, named, session)
             answer = across_answer(conn, question, plan, named, asked_kind(question), read_document, ask_doc)
             if answer.matched and plan.reports:
                 _compared_in_session(conn, without_report(question, named), plan.reports, current, session)
@@ -157,10 +157,11 @@ def _compared_in_session(conn: sqlite3.Connection, question: str, reports: list[
     session.history.append(question)
 
 
-def _with_last_subject(conn: sqlite3.Connection, question: str, session: Session) -> str:
-    """两家加起来多少 naming no figure: the figure the last question asked, as typed, asked of both."""
+def _with_last_subject(conn: sqlite3.Connection, question: str, named: Named, session: Session) -> str:
+    """两家加起来多少 / 司法局比石泉路多多少 naming no figure (the reports named are not one): the figure the last
+    question asked, as typed, asked of each."""
     typed = _last_typed(session)
-    if not typed or read(question, read_document(conn, session.document_id)).subjects:
+    if not typed or read(without_report(question, named), read_document(conn, session.document_id)).subjects:
         return question
     return typed + "，" + question
 
