@@ -1026,7 +1026,7 @@ KNOWN_GAPS = {
     "personas_d6.jsonl": ["D6-050", "D6-072", "D6-077"],
     "corpus_e6.jsonl": ["E6-004", "E6-012", "E6-019", "E6-044"],
     "corpus_f6.jsonl": ["F6-005", "F6-016", "F6-017", "F6-018", "F6-020", "F6-022", "F6-027", "F6-050",
-        "F6-056", "F6-057", "F6-059", "F6-062", "F6-070", "F6-075", "F6-077", "F6-079"],
+        "F6-056", "F6-057", "F6-059", "F6-070", "F6-075", "F6-077", "F6-079"],
     "corpus_mix_g6.jsonl": ["G6-009", "G6-043", "G6-044", "G6-057", "G6-058",
         "G6-062", "G6-076", "G6-078"],
     # development sets of the session after it, written by helpers who never saw the code: personas_h6 (the
@@ -1592,3 +1592,14 @@ def test_the_patterns_compiled_while_asking_fit_re_s_cache(conn, monkeypatch):
     for line in (DATA / "paraphrases.jsonl").read_text(encoding="utf-8").splitlines():
         ask(conn, json.loads(line)["q"], Session())
     assert len(seen) < re._MAXCACHE - 100, len(seen)
+
+
+def test_a_name_s_tail_typed_with_a_head_the_report_never_prints_is_not_that_name(conn):
+    """党报党刊订阅费 shares only 订阅费 with 山西画报订阅费用, and the report prints 党刊 nowhere: no figure, the
+    name said missing and the close name offered; a head the report prints (画报订阅费) is still that name."""
+    for question in ("党报党刊订阅费安排了多少", "人民日报订阅费多少"):
+        answer = ask(conn, question, Session())
+        assert not answer.matched and not answer.figures, answer.text
+        assert "没有列出" in answer.text and "山西画报订阅费用" in answer.text, answer.text
+    answer = ask(conn, "画报订阅费多少", Session())
+    assert answer.matched and has_number(answer, 35.89), answer.text

@@ -1325,7 +1325,8 @@ def refuse(doc: Document, q: Query, comparing: bool = False) -> str:
     if q.refused == "person":
         return f"预算报告只有部门和科目的金额，没有人员、人均、数量单价、分到各乡镇村的金额、执行进度或以后年度的数据（{doc.label}）。"
     if q.missing and not any(m.via == "exact" and m.kinds & {"item", "code", "row"} for m in q.subjects_typed):
-        return f"报告（{doc.label}）没有列出「{q.missing}」这一项，没有可给的数字。" + _classes_printed(doc, q.missing)
+        near = f"相近的名称：{'、'.join(q.missing_near[:3])}。" if q.missing_near else ""
+        return f"报告（{doc.label}）没有列出「{q.missing}」这一项，没有可给的数字。" + near + _classes_printed(doc, q.missing)
     other = [y for y in q.years if doc.year and y not in (doc.year, doc.year - 1) and not _year_quoted(doc, q, y)
              and not _year_figure_typed(q, y)]
     if other:

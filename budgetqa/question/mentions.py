@@ -83,7 +83,9 @@ def find_mentions(squashed: str, spaced: str, v: Vocabulary, doc: Document) -> l
     found += _partial(residue, squashed, v)
     found += _extended(residue, squashed, v, exact)
     found += _fuzzy(residue, squashed, v, found)
-    found = _longest(found, squashed)
+    unprinted = [m for m in found if m.via == "unprinted"]  # (said apart: they compete with no name found)
+    found = _longest([m for m in found if m.via != "unprinted"], squashed)
+    found += [m for m in unprinted if not any(o.start < m.end and m.start < o.end for o in found)]
     return sorted(found, key=lambda m: (m.start, -m.score))
 
 
@@ -276,10 +278,34 @@ def _partial(residue: str, squashed: str, v: Vocabulary) -> list[Mention]:
         if len({t.name for t in hits}) > 6:  # 财政拨款 of many names: the one it opens with a word more (财政拨款收入)
             close = [key for key in keys if key.startswith(piece) and 0 < len(key) - len(piece) <= 2]
             hits = {t for key in close for t in v.by_name[key] if t.kind in _PARTIAL_KINDS} if len(close) <= 2 else set()
+        if hits and _qualified_otherwise(word[:word.find(piece)], piece, hits) and squashed.find(word) >= 0:
+            at = squashed.find(word)  # (a name the report does not print: read(), which says so, takes it out)
+            out.append(Mention(at, at + word.find(piece) + len(piece), sorted(hits, key=lambda t: t.name), 0, "unprinted"))
+            continue
         if hits and len({t.name for t in hits}) <= 6 and start >= 0:
             terms = sorted(hits, key=lambda t: (_PARTIAL_KINDS.index(t.kind), len(t.name)))
             out.append(Mention(start, start + len(piece), terms, 90, "partial"))
     return out
+
+
+# Typed before a piece of a name, words that say when, which or what to do (今年的, 2024年, 这个, 看看) rather than what.
+_NOT_QUALIFYING = set("0123456789年度今本上去明当该此这那个项笔块份种类看查问说讲算找列给请想知道")
+
+
+def _qualified_otherwise(before: str, piece: str, hits: set[Term]) -> bool:
+    """Whether a word typed with another head before the tail of names (党报党刊订阅费, 人民日报订阅费 against
+    山西画报订阅费用) names another thing: every name ends with the piece (but for generic characters) after a
+    head of its own, and the two characters typed just before the piece are held by none of the names and are
+    no function, time or asking word. A piece that opens or is inside a name (国家财政拨款, 区委办法律顾问) is
+    that name with more said."""
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2}", before[-2:]):
+        return False  # (letters may be a name's initials: fl顾问费)
+    for t in hits:
+        head, _, after = t.name.rpartition(piece)
+        if set(after) - _GENERIC - {"用"} or len(set(re.sub(r"^\d{4}年度?", "", head)) - _GENERIC) < 2:
+            return False
+    held = set().union(*(t.name for t in hits))
+    return not set(before[-2:]) & (held | _SAID_AROUND_NAMES | _NOT_QUALIFYING)
 
 
 def _longest_piece(word: str, v: Vocabulary) -> tuple[str, list[str]] | None:

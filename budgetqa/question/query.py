@@ -69,6 +69,7 @@ class Query:
     together: bool = False  # 加起来占…: the subjects' sum taken as one figure
     refused: str = ""  # why the report cannot answer this (another department, a person, the future)
     missing: str = ""  # a standard item the question names that the report does not print
+    missing_near: list[str] = field(default_factory=list)  # printed names close to it, to ask about instead
     follow_up: bool = False  # leans on the last answer (那…呢, 它的…, names nothing)
     cued: bool = False  # the operation was asked for in words, not assumed
     cue_words: tuple[str, ...] = ()  # the words that ask for an operation (哪几, 占多少), of every intent
@@ -185,6 +186,7 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     blanked = _blank(_blank_qualifiers(squashed), q.missing)
     spaced = _blank(_blank_qualifiers(squash_spaced(text)), q.missing)
     mentions = [m for m in find_mentions(blanked, spaced, v, doc) if not _inside_number(m, q) and not _parent_word(q, m)]
+    mentions = _unprinted(q, mentions, doc)
     # digits opening the codes of several branches (2013开头: 20131, 20132): each branch a subject
     mentions = [part for m in mentions for part in ([replace(m, terms=[t]) for t in m.terms] if m.via == "code" else [m])]
     fixed = homophone_fix(text, squashed, mentions, v, lambda: printed_text(doc)) if heard < 3 else None
@@ -964,6 +966,25 @@ def _missing_items(q: Query, doc: Document) -> None:
         if m.group(1) not in v.codes and not any(m.group(1) in name for name in v.printed):
             q.missing = m.group(1)  # (208 of a report that prints no 208; 236中央高校… is a project's name)
             return
+
+
+def _unprinted(q: Query, mentions: list[Mention], doc: Document) -> list[Mention]:
+    """A name typed with a head of its own before the tail of printed names (党报党刊订阅费 against 山西画报订阅费用),
+    and nothing else named: when the report prints that head nowhere, not even in its text (微型消防站运行经费 is
+    said in a paragraph), the report does not print the name (the names it is near are said with the refusal).
+    The names found, without these."""
+    named = [m for m in mentions if m.via != "unprinted"]
+    m = next((m for m in mentions if m.via == "unprinted"), None)
+    if m is not None and not q.missing and not named and _head_unprinted(q.squashed[m.start:m.end], m, doc):
+        q.missing = q.squashed[m.start:m.end]
+        q.missing_near = list(dict.fromkeys(t.name for t in m.terms))
+    return named
+
+
+def _head_unprinted(typed: str, m: Mention, doc: Document) -> bool:
+    """Whether the two characters typed before the piece a name's tail shares are printed nowhere in the report."""
+    tail = max((len(p) for t in m.terms for k in range(len(typed)) if (p := typed[k:]) and p in t.name), default=0)
+    return typed[:len(typed) - tail][-2:] not in printed_text(doc)
 
 
 def _part_named_within(q: Query, v) -> None:
