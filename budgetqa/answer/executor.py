@@ -1220,7 +1220,7 @@ def _execute(conn, doc: Document, q: Query) -> Answer | None:
         if found is not None:
             return found
     if q.excluded and (q.op in ("breakdown", "list") and re.search(r"哪几|哪些|有哪|什么|啥", q.squashed)
-                       or re.search(r"还有(?:哪|什么|啥|别的)", q.squashed)) \
+                       or re.search(r"还有(?:哪|什么|啥|别的)|(?:还剩|剩下|其余|其他)(?:的)?(?:是)?(?:哪|什么|啥)", q.squashed)) \
             and (found := lists.list_answer(doc, replace(q, op="list"))) is not None:
         return found  # X下面除了Y还有哪几个: the others, listed (not X less Y)
     if q.excluded and (q.op in ("value", "sum", "difference", "breakdown", "list")

@@ -90,11 +90,25 @@ def _detail_rows(table: Table, level: str | None, side: str = "支出", column: 
 
 
 
+def _at_level_set_aside(doc: Document, d: Domain, set_aside: set[str]) -> Domain:
+    """The rest of what an economic class is set aside from (除了工资福利支出，基本支出还有哪些) is the other
+    classes, not the other classes' items: a domain of items holding the class's own items is read a level up."""
+    table = doc.table("basic_economic")
+    classes = [r for r in table.rows if r.name in ECONOMIC_CLASSES] if table is not None else []
+    aside = [r for r in classes if squash(r.name) in set_aside]
+    keys = {v.key for v in d.rows}
+    if not aside or not any(_value(table, r).key in keys for r in children_rows(table, aside[0])):
+        return d
+    return Domain(f"{table.label} 的经济分类（类）", [_value(table, r) for r in classes])
+
+
 def domain(doc: Document, q: Query) -> Domain:
     """What a ranking, count or filter runs over; only the things whose name holds the words asked for
     when the question says so (名称带“办公经费”的)."""
     d = _domain(doc, q)
     set_aside = {t.key for m in q.excluded for t in m.terms} | {squash(t.name) for m in q.excluded for t in m.terms}
+    if re.search(r"还有|还剩|剩下|其余|其他", q.squashed) and not re.search(r"明细|汇总|各项", q.squashed):
+        d = _at_level_set_aside(doc, d, set_aside)  # (the rest asked, not the items less their class's summary row)
     if set_aside and (kept := [v for v in d.rows if v.key not in set_aside and squash(v.label) not in set_aside
                                and squash(v.label.split(" ", 1)[-1]) not in set_aside]) != d.rows:
         d = Domain(f"{d.where}（除去{'、'.join(m.term.name for m in q.excluded)}）", kept)  # 除了X，还有哪几个
@@ -594,6 +608,23 @@ def _stated_counts(doc: Document, q: Query) -> Answer | None:
 _SHEETS_PUBLISHED = re.compile(r"(?:公开|编制|填报|报送|都有|全有)(?:了)?(?:项目)?绩效目标|绩效目标(?:表)?(?:是不是|是否)?(?:都|全部|全都)")
 
 
+def _lists_counted(doc: Document, q: Query, scopes: list[str]) -> Answer | None:
+    """Several lists named to be counted (本年项目和上年结转项目各几个, 加起来一共几个): each one's count and
+    their sum."""
+    counted = [domain(doc, replace(q, scope=scope, subjects=[m for m in q.subjects if m.term.key == scope]))
+               for scope in scopes]
+    if not all(d.rows for d in counted):
+        return None
+    n = sum(len(d.rows) for d in counted)
+    a = answer("count", "、".join(d.where for d in counted),
+               "；".join(f"{d.where}共 {len(d.rows)} 个" for d in counted) + f"；合计 {n} 个（计算）。")
+    for d in counted:
+        a.figure(f"{d.where}个数", Decimal(len(d.rows)), "个")
+    a.figure("合计个数（计算）", Decimal(n), "个")
+    _table(a, [v for d in counted for v in d.rows])
+    return a
+
+
 def count(doc: Document, q: Query) -> Answer | None:
     """How many projects, subjects, items, sheets, units or duties."""
     if _asks_mean(q):
@@ -621,6 +652,9 @@ def count(doc: Document, q: Query) -> Answer | None:
         return a
     if q.comparator is not None and q.threshold is not None and (found := filter_(doc, replace(q, op="filter"))) is not None:
         return found  # 有几项是0 / 超过50万的有几个: those that pass, counted
+    lists = list(dict.fromkeys(m.term.key for m in q.subjects if "list" in m.kinds))
+    if len(lists) >= 2:
+        return _lists_counted(doc, q, lists)
     d = domain(doc, q)
     if not d.rows and not (q.domain == "projects" and q.scope):
         return None

@@ -36,8 +36,10 @@ def amount_printed(doc: Document, q: Query) -> Answer | None:
     typed = q.amounts[0]
     raw, after = q.squashed[typed.start:typed.end], q.squashed[typed.end:]
     pointer = _POINTER.match(after)
-    if not (typed.unit or "." in raw) or not WHAT_ASKED.match(after[pointer.end():]):
-        return None  # (最大的一笔: no amount; 服务类10万，供应商是哪家: the amount is not what is asked about)
+    alone = not q.squashed[:typed.start].strip() and not re.sub(r"[？?。！!呢啊吗]", "", after[pointer.end():])
+    if not (typed.unit or "." in raw) or not (alone or WHAT_ASKED.match(after[pointer.end():])):
+        return None  # (最大的一笔: no amount; 服务类10万，供应商是哪家: the amount is not what is asked about; an
+        # amount typed alone, 13.5, asks what it is)
     places: dict[str, list[tuple[str, int, Decimal, str]]] = {}  # name -> (where, line, amount, unit)
     whose: dict[str, tuple[str, str]] = {}  # name -> (the code or project it is of, its name): what a follow-up leans on
     for table in doc.tables:

@@ -697,7 +697,7 @@ _PARTS_ADDED = re.compile(rf"哪[^，,。？?]{{0,6}}?(?:{lexicon.ADDING}|组成
 # 各增了多少: each of the names; 跟谁签的合同: the other party, an organisation; 2025年实际执行了多少: spent, of the last name.
 _MONEY_TAKEN = re.compile(r"占(?:了|用)?(?:多少|几)(?:钱|万元|万|元|块)")
 _THESE_FIGURES = re.compile(r"[这那][两二三四五六七八九几]个(?:数|数字|金额|项)?")
-_LIST_NUMBER = re.compile(r"的?(?:个数|数量|数(?![据字额值]))")
+_LIST_NUMBER = re.compile(r"的?(?:个数|数量|数(?![据字额值]))|(?:一共|总共|共)?(?:有)?(?:多少|几)个(?!百分点|钱)")
 _EACH_VERB = re.compile(r"各(?:是|为|占|有|多少|自|分|给|拿|花|得|增|减|涨|降|变|比|安排|列|要|写|填|印|报|算|记)")
 _PARTY_ASKED = re.compile(r"(?<=[跟和与同向找])谁(?=签|合作|购买|买|订)|谁(?=来?(?:承接|实施|提供|承担|负责实施))")
 _SPENT_ASKED = re.compile(r"^(?:那)?(?:20\d\d年(?:度)?)?(?:实际)?(?:支出了|花了|花掉了?|用了|执行了?)多少")
