@@ -337,3 +337,33 @@ def test_the_earlier_year_worked_back_from_a_stated_change_and_rate(conn):
     earlier = (abs(Decimal(stated["change"])) / abs(Decimal(stated["rate"])) * 100).quantize(Decimal("0.01"))
     answer = ask(conn, "说比2023年下降27.78%，那2023年的公务接待费是多少？", session)
     assert answer.matched and has_number(answer, float(earlier)), answer.text
+
+
+def test_the_reports_a_conversation_visited_are_ranked_together(conn):
+    """这三家里谁的三公最多 after one figure asked of three departments: those three, largest first; a
+    share of three figures added is each one's part of their sum."""
+    session = Session()
+    for question in ("石泉路街道2026年三公经费预算多少？", "换成司法局看看", "规划资源局2024年三公决算多少"):
+        ask(conn, question, session)
+    ranked = ask(conn, "这三家里谁的三公最多", session)
+    assert ranked.matched and ranked.text.index("司法局") < ranked.text.index("石泉路"), ranked.text
+    assert has_number(ranked, 10.81) and has_number(ranked, 8.53), ranked.text
+
+
+def test_a_figure_asked_again_of_another_year_then_its_change(conn):
+    """收支总预算 of 2021, 那2024年那份呢, 涨了多少: the two reports' figures set against each other."""
+    session = Session()
+    ask(conn, "西大2021年部门预算，收支总预算多少", session)
+    ask(conn, "那2024年那份呢？", session)
+    change = ask(conn, "涨了多少", session)
+    assert change.matched and has_number(change, 91467.95), change.text
+
+
+def test_one_year_s_outturn_after_its_budget_and_the_rate_spent(conn):
+    """决算出来实际是多少 after a budget figure: the same figure in that year's 决算; 执行率 then: 决算 ÷ 预算."""
+    session = Session()
+    ask(conn, "西大2024年部门预算里，教育支出安排了多少？", session)
+    final = ask(conn, "决算出来实际是多少", session)
+    assert final.matched and has_number(final, 448061.80), final.text
+    rate = ask(conn, "执行率呢？决算除以预算", session)
+    assert rate.matched and has_number(rate, 98.97), rate.text

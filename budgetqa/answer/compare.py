@@ -326,6 +326,7 @@ _SUM_ASKED = re.compile(r"加起来|加在一起|加一起|加一块|合起来|�
 _SHARE_ASKED = re.compile(r"占(?:了)?(?:几成|多少|百分之|比|比例|比重|份额)")
 _GAP_ASKED = re.compile(r"[多少差](?:了|出来|出)?(?:多少|好多|几多|啥)|相差|差额|差距|增[加长]了?多少|减少了?多少|增长了?多少")
 _TIMES_ASKED = re.compile(r"几倍|多少倍|好多倍")
+_EXECUTION_ASKED = re.compile(r"执行率|完成率|执行(?:了|得)?(?:多少|百分之几|几成|怎么样|如何)|完成(?:了)?(?:多少|百分之几|几成)|除以")
 _RATE_ASKED = re.compile(r"百分之几|百分比|幅度|增幅|降幅|涨幅|增长率|下降率|变化率|[增降涨减跌]了?(?:多少|几)(?:个)?(?:%|％|百分点)")
 
 
@@ -356,6 +357,11 @@ def _between(a: Answer, question: str, sides: list[tuple[Report, Decimal]], unit
                 share = (value * 100 / (one + two)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
                 a.figure(f"{ref.label} 占两者合计", share, "%")
                 said.append(f"{ref.label} 占 {share}%（{value} ÷ {one + two}）")
+    kinds = {ref1.kind: one, ref2.kind: two}
+    if _EXECUTION_ASKED.search(question) and kinds.get("预算") and "决算" in kinds and ref1.year == ref2.year:
+        rate = (kinds["决算"] * 100 / kinds["预算"]).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        a.figure("执行率（决算 ÷ 预算）", rate, "%")  # one year's 预算 and 决算: how much of the budget was spent
+        said.append(f"执行率 {rate}%（决算 {kinds['决算']} ÷ 预算 {kinds['预算']}，计算）")
     if _TIMES_ASKED.search(question) and low:
         times = (high / low).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         a.figure(f"{high_ref.label} 是 {low_ref.label} 的倍数", times, "倍")
@@ -413,6 +419,7 @@ def _asked(question: str, named: Named) -> str:
                   r"|(?:再|也|来)?(?:看看|看一下|查查|查一下|瞧瞧)|[从由](?:高到低|低到高|大到小|小到大|多到少|少到多)|排(?:个|一下|一排|排)?序|排一?下"
                   r"|最多|最少|最高|最低|最大|最小|排名|排序|(?:的|是)$", " ", text)
     # what is done with the figures of the reports (their difference, change, sum, ratio): not asked of each
+    text = re.sub(r"呢(?=[\s，,？?]|$)", " ", _EXECUTION_ASKED.sub(" ", text))  # (执行率: of the two figures, not asked of each)
     text = re.sub(r"[多少]了?(?:多少|好多)|差(?:了)?(?:多少|好多)|相差|增幅|涨幅|增长率|增长了?(?:百分之几|多少)"
                   r"|变化了?多少|[降减跌涨]了?(?:百分之几|多少)|加起来|加一起|合起来|是?[^，,。？?]{0,6}的?(?:几|多少|好多)倍|(?:^|(?<=[ ，,]))比(?=[ ，,？?])", " ", text)
     text = re.sub(r"[\s，,？?、]*([，,？?])[\s，,？?、]*", r"\1", text)  # (住房公积金， ？折成万元: one mark)

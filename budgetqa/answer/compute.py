@@ -2310,6 +2310,11 @@ def _mean_of_listed(q: Query, listed: list[str], amounts: list, unit: str) -> An
     return a
 
 
+# A sum asked with no name at all, right after a list (加起来呢, 全加在一起是多少): of the items listed (合计,
+# 一共 alone are read as the list's own total elsewhere).
+_BARE_SUM = re.compile(r"(?:那|那么)?(?:都|全部|全)?(?:加起来|加在一起|加一起|合起来)(?:是|有)?(?:多少)?(?:钱)?(?:呢|啊|吧)?[？?]?")
+
+
 def on_listed(doc: Document, q: Query, listed: list[str], amounts: list, unit: str | None, fresh: bool = True,
               listing: bool = False, top: int = 0) -> Answer | None:
     """这四个大类加起来是不是550.51 / 这几项合计多少 / 前三个加起来多少: the items the last list showed, added
@@ -2322,14 +2327,15 @@ def on_listed(doc: Document, q: Query, listed: list[str], amounts: list, unit: s
                  or (_mean_of_listed(q, listed, amounts, unit) if fresh else None)) is not None:
         return first
     m = _THESE.search(q.squashed)
+    bare = m is None and fresh and listing and not q.subjects and _BARE_SUM.fullmatch(q.squashed)  # (加起来呢: the list's)
     share = m is not None and re.search(r"百分比|百分之|几成|占比|比例|比重|%", q.squashed)
     of_whole = share and listing and fresh and "占" in q.squashed[m.end():] and (q.whole or any(x.start > m.end() for x in q.subjects))
-    if m is None or not listed or len(amounts) != len(listed) or any(a is None for a in amounts) or unit is None \
+    if m is None and not bare or not listed or len(amounts) != len(listed) or any(a is None for a in amounts) or unit is None \
             or not (of_whole or re.search(r"加|合计|一共|总共|之和|总和|合起来", q.squashed)):
         return None
-    if any(x.start < m.start() for x in q.subjects) or share and not of_whole:
+    if m is not None and any(x.start < m.start() for x in q.subjects) or share and not of_whole:
         return None  # 公积金养老还有这两个医疗 / A、B、C这三个: names of its own; 这几个百分比: not the amounts
-    said = m.group(1)
+    said = m.group(1) if m is not None else None
     count = _count_said(said) if said else None
     if top and count in (None, top):  # 这三个 after a ranking's first three: those three, not its whole list
         listed, amounts = listed[:top], amounts[:top]

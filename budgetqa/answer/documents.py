@@ -290,7 +290,8 @@ def chosen_report(question: str, named: Named, current: Report, own: list[Report
             # 换到2024年度决算 on the 2024 budget: the outturn is in the department's 决算 of that year (a 决算
             # prints budget figures too, so 预算 moves from one only when the question says to move)
             return Choice(_preferred(other_kind, years or [current.year], kind))
-        return Choice(current if not years or covered or not dated else _preferred(dated, years, kind))
+        # (another year of the same department: of the kind the conversation is reading, unless one is named)
+        return Choice(current if not years or covered or not dated else _preferred(dated, years, kind or current.kind))
     group = stretches(named)[0]
     matches = [m for m in group if m.department == current.department] or group
     best = matches[0]

@@ -20,7 +20,7 @@ from budgetqa.answer.resolve import REPORT_TOTALS, TOPIC_FACT_WORDS
 from budgetqa.answer import check as checks
 from budgetqa.answer import build, compute, figures, gaps, layout, lists, printed, text, topics, typed
 from budgetqa.answer.enumerated import enumerated
-from budgetqa.answer.documents import (asked_kind, both_visited, chosen_report, department_reports, names_report_only,
+from budgetqa.answer.documents import (Across, asked_kind, both_visited, chosen_report, department_reports, names_report_only,
                                        report_of, reports_named, several_loaded, strip_department, wants_comparison,
                                        without_report)
 from budgetqa.departments import Named, Report
@@ -68,7 +68,9 @@ def ask(conn: sqlite3.Connection, question: str, session: Session | None = None)
         question = _year_swapped(question, session)
         named = reports_named(conn, question, _printed_by(conn, current.id))
         own = department_reports(conn, current.department)
-        plan = wants_comparison(question, named, current, own) or both_visited(conn, question, session.visited)
+        moved, session.moved_from = session.moved_from, None
+        plan = wants_comparison(question, named, current, own) or both_visited(conn, question, session.visited) \
+            or _change_across_move(conn, question, moved, current)
         if plan is not None:
             question = _with_last_subject(conn, question, named, session)
             answer = across_answer(conn, question, plan, named, asked_kind(question), read_document, ask_doc)
@@ -80,7 +82,9 @@ def ask(conn: sqlite3.Connection, question: str, session: Session | None = None)
             session.refused = "report:" + question
             return Answer(False, "out_of_scope", choice.refusal, document=current.label)
         if choice.report.id != session.document_id and session.history:
-            question = _carried_to(conn, question, named, session, choice.report)
+            carried = _carried_to(conn, question, named, session, choice.report)
+            session.moved_from = session.document_id if carried != question else None  # (the last asked again)
+            question = carried
         current, others = choice.report, choice.others
     doc = read_document(conn, current.id)
     if session.document_id != doc.id:
@@ -141,9 +145,25 @@ def _carried_to(conn: sqlite3.Connection, question: str, named: Named, session: 
     doc, typed = read_document(conn, report.id), _last_typed(session)
     q = read(stripped, doc)
     q = read(_parts(stripped)[0], doc) if q.subjects else q  # (又安排了多少？其中项目支出多少: its first question leans)
-    if q.subjects or not (q.follow_up or re.search(r"同一?口径|同样|一样的", q.squashed)) or not typed:
-        return question
+    bare = q.op == "value" and q.whole is None and not (q.domain or q.table or q.field_name or q.level)
+    if q.subjects or not (q.follow_up or bare or re.search(r"同一?口径|同样|一样的", q.squashed)) or not typed:
+        return question  # (决算出来实际是多少, naming nothing: the figure just asked, in the report moved to)
     return typed + "，" + question
+
+
+# A change asked with nothing named (涨了多少, 比那年多了多少, 差多少呢)
+_BARE_CHANGE = re.compile(r"(?:那|那么)?(?:比(?:上一份|那年|那份|之前|以前|20\d\d年)?)?(?:涨|增长|增加|多|少|减少|下降|降|变化|变动|差)"
+                          r"(?:了)?(?:多少|几|百分之几|多少钱|多少万)?(?:呢|啊)?[？?]?")
+
+
+def _change_across_move(conn: sqlite3.Connection, question: str, moved: int | None, current: Report) -> Across | None:
+    """涨了多少 right after the last question was asked again of another year's report of the same department
+    (收支总预算多少 → 那2024年那份呢): the change between the two reports' figures."""
+    other = report_of(conn, moved) if moved is not None else None
+    if other is None or other.department != current.department or other.year == current.year \
+            or not _BARE_CHANGE.fullmatch(squash(question)):
+        return None
+    return Across("years", current.department, [other, current])
 
 
 def _compared_in_session(conn: sqlite3.Connection, question: str, reports: list[Report], current: Report,

@@ -124,6 +124,7 @@ class Session:
     choices: list[tuple[str, str]] = field(default_factory=list)
     history: list[str] = field(default_factory=list)
     visited: list[int] = field(default_factory=list)  # the reports the conversation has been about, latest last (两家)
+    moved_from: int | None = None  # the report the last line moved from, asking its question of another (那2024年那份呢)
     kept_unit: str | None = None  # a unit asked for the rest of the conversation (接下来都用元说)
     kept_places: int | None = None  # decimal places asked for the rest of the conversation (后面都保留一位小数)
 

@@ -2604,6 +2604,8 @@ def _rank(q: Query) -> None:
     if q.relation:
         masked = masked[:q.relation[0]] + " " * (q.relation[1] - q.relation[0]) + masked[q.relation[1]:]
     skeleton = _skeleton(q, named)
+    if q.previous_year:  # 比2023年 said of a 2024 report is 比上年: the same operation
+        masked, skeleton = (re.sub(r"(?<=[比较与跟同和])(?:20\d\d|\{amount\})年度?", "上年", x) for x in (masked, skeleton))
     slots = _slots(q)
     scored = []
     for intent in INTENTS:
@@ -2675,7 +2677,8 @@ def _leans_on_context(q: Query) -> bool:
     # (English words no rule read are no name either; an acronym typed in capitals, GDP, is one)
     leftover = re.sub(r"[\s，,、。]" if q.acronym else r"[\s，,、。]|[a-z']+", "", leftover)
     unnamed = _mask(q.squashed, q.subjects + ([q.whole] if q.whole else []))  # (项目支出 said is a name, not money as a whole)
-    whole_money = bare and (_WHOLE_MONEY.search(unnamed) or re.search(r"(?:结转|截转|没花完)(?:的)?(?:部分|那部分|那块|的钱|资金)", unnamed)) \
+    compared = re.sub(r"(?:比|较|与|跟|同)(?:上年|去年|上一年|20\d\d年度?)(?:的)?(?:预算|决算)(?:数)?", "", unnamed)
+    whole_money = bare and (_WHOLE_MONEY.search(compared) or re.search(r"(?:结转|截转|没花完)(?:的)?(?:部分|那部分|那块|的钱|资金)", unnamed)) \
         and not re.search(r"这|那(?!么)|它|其|该", q.squashed)  # (结转部分按款分别是多少: the carried-over money itself)
     # a short why that names nothing (为什么没完成, 咋少这么多): the reason of the last answer's figure
     # 再往下呢 / 上面的款 / 下面的款级科目有哪些: of the last subject
