@@ -401,7 +401,7 @@ EACH = ("分别", "各是", "各为", "各多少", "各自", "各有", "各占",
 # Unit words: the answer is wanted in that unit too.
 # The unit a figure is asked in: 多少元 / 几块, or a unit after a word of converting or expressing
 # (以元表示, 按元计, 换算成元, 折合万元, 用万元为单位).
-_INTO = r"(?:以|按|用|合|折合成?|换算?成|转换?成|算成|化成|折算成|折成|说成?|报成?|单位(?:是|为|用)?)"
+_INTO = r"(?:以|按|用|合成?|折合成?|换算?成|转换?成|算成|化成|折算成|折成|说成?|报成?|单位(?:是|为|用)?)"
 UNIT_WORDS: dict[str, re.Pattern] = {
     "元": re.compile(rf"多少(?:钱)?(?:元|块)|几元|{_INTO}(?<!万)元(?:为单位|表示|计|来算|算|来表示)?|(?<!万)元为单位"),
     "万元": re.compile(rf"(?:多少|几)(?:钱)?[十百千]?万|{_INTO}万元?(?![\d])|万元为单位"),  # (按万: in 万元; 几千万: in 万元)

@@ -367,3 +367,12 @@ def test_one_year_s_outturn_after_its_budget_and_the_rate_spent(conn):
     assert final.matched and has_number(final, 448061.80), final.text
     rate = ask(conn, "执行率呢？决算除以预算", session)
     assert rate.matched and has_number(rate, 98.97), rate.text
+
+
+def test_a_department_said_by_its_kind_or_with_its_place_unmarked(conn):
+    """街道 / 区委办 for the one loaded body of that kind; 普陀规资局 for 普陀区's 规划和自然资源局."""
+    gap = ask(conn, "都折成万元的话，石泉路街道比屯留区委办支出总计多出多少万？", Session())
+    short = ask(conn, "都折成万元的话，街道比区委办支出总计多出多少万？", Session())
+    assert gap.matched and short.matched and has_number(short, 6546.2334), (gap.text, short.text)
+    bought = ask(conn, "普陀规资局2024年政府采购金额呢", Session())
+    assert bought.matched and has_number(bought, 2319.21), bought.text

@@ -112,7 +112,9 @@ class _ShortNames:
             core = core if len(core) >= 3 else mention
             for department in self.by_last.get(core[-1], []) if len(core) >= 3 else []:
                 key = self.keys[department]
-                if key[0] == core[0] and _in_order(core, key):
+                # (普陀规资局: its place said without 区 before the short form)
+                bare = core[2:] if re.search(re.escape(core[:2]) + "[区县市旗]", squash(department)) else core
+                if any(len(c) >= 3 and key[0] == c[0] and _in_order(c, key) for c in (core, bare)):
                     found.setdefault(department, (m.start(), m.end()))
         for i in range(len(text) - 2):  # 石泉路: the start of the name, not a printed item's words (卫生健康类)
             for department in self.by_start.get(text[i:i + 3], []):
@@ -128,11 +130,19 @@ class _ShortNames:
             for department in self.by_place.get(text[i:i + 2], []):
                 if not any(text[i:i + 2] in name for name in printed()):
                     found.setdefault(department, (i, i + 2 + (text[i + 2:i + 3] == self.keys[department][2])))
+        for m in _KIND_OF_BODY.finditer(text):  # 街道, 区委办: the one loaded department of that kind
+            holders = [d for d in self.keys if m.group(0) in squash(d)]
+            if len(holders) == 1 and not any(m.group(0) in name for name in printed()):
+                found.setdefault(holders[0], m.span())
         for m in re.finditer(r"([\u4e00-\u9fff])大(?!学|[0-9]{0,2}万|于|额|类|项|头|多|概|约|专|型|会)", text):  # 西大
             for department in self.by_last.get("学", []):
                 if department.endswith("大学") and department.startswith(m.group(1)) and len(department) >= 4:
                     found.setdefault(department, (m.start(), m.end()))
         return list(found.items())
+
+
+# Kinds of body a department is, said alone for the one loaded of that kind (街道 for 石泉路街道办事处).
+_KIND_OF_BODY = re.compile(r"街道|[区县市]委办|大学")
 
 
 def _in_order(short: str, name: str) -> bool:

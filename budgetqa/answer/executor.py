@@ -576,7 +576,7 @@ _SETS_ASIDE = re.compile(r"(?:先)?把[^，,。？?]{1,12}(?:去掉|扣掉|除�
 _CLAUSE_END = re.compile(r"(，|,(?!\d{3}(?!\d))|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff]))")  # (not the comma of 47,543,930)
 # Words that make a clause a question of its own (多少, 几个, 是否 …); a clause without one says
 # where or what, and is read together with the next (那几类 points at a level's items: it asks nothing).
-_ASKS = re.compile(r"(?i)how\s+much|how\s+many|share|percent|ratio|which|多少|(?<!那)几|(?<=那)几(?![类款项])|哪|什么|啥|吗|有没有|还是(?![减少降跌增多涨升加高低大小])|分开(?:说|讲|列)|拆开(?:说|讲)|分别(?:说|讲)|有无|等不等于|对得上|对不上|(?<![这那多])么|呢|是否|是不是|占比|比例|比重|百分比|对不对|怎么|咋|如何|为何|为什么|原因|多长|多久|多大|多高|用来干|干嘛用|干啥用|用途"
+_ASKS = re.compile(r"(?i)how\s+much|how\s+many|share|percent|ratio|which|多少|(?<!那)几|(?<=那)几(?![类款项])|哪|什么|啥|吗|有没有|还是(?![减少降跌增多涨升加高低大小])|分开(?:说|讲|列)|拆开(?:说|讲)|分别(?:说|讲)|有无|等不等于|对得上|对不上|(?<![这那多])么|呢|是否|是不是|占比|比例|比重|百分比|对不对|对吧|是吧|没错吧|怎么|咋|如何|为何|为什么|原因|多长|多久|多大|多高|用来干|干嘛用|干啥用|用途"
                    r"|(?:金额|数额)\s*$"  # (请列示X科目金额，及其…: a figure asked in writing)
                    # 买不买 / 还买新车不 ask whether of their own; 算不算 / 一样不 ask it of the clause before
                    r"|(?!算)([\u4e00-\u9fff])[不没]\1|(?<!一样)(?<!相同)(?<!一致)(?<!对得上)(?<!相等)(?<!等于)(?<!算)[不没]\s*$")
