@@ -1629,3 +1629,11 @@ def test_a_clause_asking_for_confirmation_is_a_question_of_its_own(conn):
     answer = ask(conn, "单位是万元对吧，支出总计多少", Session())
     assert "万元" in answer.text and has_number(answer, 1084.38), answer.text
     assert has_number(ask(conn, "收入总计多少？合成元是多少钱", Session()), 10843800)
+
+
+def test_a_claim_of_a_multiple_or_a_majority_is_answered_with_the_figure_that_settles_it(conn):
+    """人员经费是不是公用经费的20倍还多: the ratio (21.34) and against the claim; 项目支出是不是占了一大半: the share."""
+    times = ask(conn, "人员经费是不是公用经费的20倍还多？", Session())
+    assert times.intent == "ratio" and has_number(times, 21.34) and "多" in times.text, times.text
+    share = ask(conn, "项目支出是不是占了一大半", Session())
+    assert share.intent == "share" and has_number(share, 72.00), share.text

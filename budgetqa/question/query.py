@@ -714,6 +714,10 @@ def _prefer(q: Query, op: str, floor: float | None = None) -> None:
     q.op = op
 
 
+# A multiple said of one figure against another (是不是…的20倍, 超过…的两倍了吗)
+_MULTIPLE_CLAIMED = re.compile(r"的(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)倍")
+
+
 # A statistic of a list's amounts (its mean, median or range)
 _STATISTIC = re.compile(r"平均|均值|中位数|中值|极差|最大(?:值)?(?:和|与|减)最小(?:值)?(?:之|的)?差")
 
@@ -740,6 +744,11 @@ def _op_said(q: Query) -> None:
             and re.search(r"(?:公开|编制|填报|报送)(?:了)?(?:项目)?绩效目标|(?:全|都)(?:部|都)?(?:公开|有)", q.squashed):
         _prefer(q, "count")  # 本年的项目是不是全都公开了绩效目标: the projects with a sheet, counted against all
         q.domain = "targets"
+    if q.op in ("check", "value") and re.search(r"占(?:了)?(?:一大半|大半|一半以上|过半|超过一半|绝大多数|绝大部分|多数)", q.squashed):
+        _prefer(q, "share")  # 服务是不是占了一大半: its share, which says whether the claim holds
+    if q.op in ("check", "value") and q.whole is None and len(q.subjects_typed) == 2 and _MULTIPLE_CLAIMED.search(q.squashed):
+        _prefer(q, "ratio")  # 人员经费是不是公用经费的20倍还多: the ratio, which says whether the claim holds
+        q.subjects = list(q.subjects_typed)
     if q.op in ("check", "value") and len(q.subjects) == 1 and CLAIMED_FIRST.search(q.squashed):
         _prefer(q, "rank")  # 住房保障支出是不是最多的: its place among its peers, not a check of its figures
     if q.op == "about" and q.domain == "targets" and re.search(r"(?:几|多少)张", q.squashed):
