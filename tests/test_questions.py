@@ -1637,3 +1637,11 @@ def test_a_claim_of_a_multiple_or_a_majority_is_answered_with_the_figure_that_se
     assert times.intent == "ratio" and has_number(times, 21.34) and "多" in times.text, times.text
     share = ask(conn, "项目支出是不是占了一大半", Session())
     assert share.intent == "share" and has_number(share, 72.00), share.text
+
+
+def test_where_the_figure_just_given_was_printed(conn):
+    """这个数是从哪张表来的: the table and line of the last answer's figure, not the report's list of tables."""
+    session = Session()
+    ask(conn, "山西画报订阅费用给了多少预算", session)
+    source = ask(conn, "这个数是从哪张表来的？", session)
+    assert "表12" in source.text and "第657行" in source.text and "表1 " not in source.text, source.text

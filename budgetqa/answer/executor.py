@@ -764,6 +764,8 @@ def _asked_outright(doc: Document, q: Query, question: str, session: Session) ->
     if not q.subjects and session.last_reason and _REASON_ASKED.match(squash(question)):
         what, reason = session.last_reason
         return Answer(True, "text", f"{what}，报告给出的原因：{reason}。", understood=what, document=doc.label)
+    if not q.subjects and q.table is None and session.last_figures and _SOURCE_ASKED.search(q.squashed):
+        return _source_of_last(doc, session.last_figures)
     if text.LABELS_ASKED.search(q.squashed) and (found := text.printed_labels(doc, q)) is not None:
         return found  # 表九的表号写法跟别的表一样吗: the table numbers as printed
     if (found := lists.row_at(doc, q)) is not None:
@@ -778,6 +780,21 @@ def _asked_outright(doc: Document, q: Query, question: str, session: Session) ->
     if figures.counted_under_class(q) and (found := figures.government_class(doc, q)) is not None:
         return found  # 归到办公经费的那几项加起来多少: the items under that class, summed
     return _table_layout(doc, q, session)
+
+
+# Where the figure just given was printed, asked of it (这个数是从哪张表来的, 出自哪一行, 在哪张表第几行).
+_SOURCE_ASKED = re.compile(r"(?:这|那|该|它|其)[^，,。？?]{0,6}(?:(?:从|在|出自|来自|取自)(?:哪|那)(?:一)?(?:张|个)表|出处|出自哪|哪一?行|第几行)")
+
+
+def _source_of_last(doc: Document, figures: list) -> Answer:
+    """The table and line of each figure the last answer gave (a computed one says it was computed)."""
+    said = [f"{f.label} {amount_text(f.value, f.unit)}：" + (f"出自{f.table} 第{f.line}行" if f.table and f.line else "为计算所得")
+            for f in figures[:6]]
+    a = build.answer("about", "上一个回答中数字的出处", "；".join(said) + "。")
+    a.document = doc.label
+    for f in figures[:6]:
+        a.figure(f.label, f.value, f.unit, f.table, f.line)
+    return a
 
 
 # The table just shown, pointed at (它支出那边分哪几栏, 这张表没数据怎么标注).
