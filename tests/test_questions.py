@@ -1252,6 +1252,18 @@ KNOWN_GAPS = {
     "personas_w9.jsonl": ["W9-003", "W9-007", "W9-010", "W9-012", "W9-018", "W9-044", "W9-056", "W9-058", "W9-059",
         "W9-065"],
     "corpus_dialogues_x9.jsonl": ["X9-002", "X9-017", "X9-019", "X9-046", "X9-050", "X9-063"],
+    # session 24: exam sets (scored untuned at 051f38c and 51772ce, unread in between) and development sets
+    "personas_a0.jsonl": ["A0-006", "A0-007", "A0-019", "A0-021", "A0-022", "A0-033", "A0-039", "A0-057", "A0-058",
+        "A0-066", "A0-067", "A0-073", "A0-087"],
+    "corpus_mix_b0.jsonl": ["B0-016", "B0-026", "B0-035", "B0-036", "B0-038", "B0-044", "B0-045", "B0-052", "B0-061",
+        "B0-063", "B0-067", "B0-079"],
+    "corpus_dialogues_c0.jsonl": ["C0-007", "C0-011", "C0-012", "C0-020", "C0-023", "C0-024", "C0-026", "C0-027",
+        "C0-030", "C0-037", "C0-039", "C0-042", "C0-043", "C0-049", "C0-054", "C0-064", "C0-065", "C0-068", "C0-072",
+        "C0-075", "C0-078", "C0-079", "C0-086", "C0-087"],
+    "personas_d0.jsonl": ["D0-011", "D0-024", "D0-025", "D0-026", "D0-030", "D0-039", "D0-048", "D0-049", "D0-066"],
+    "corpus_mix_e0.jsonl": ["E0-014", "E0-024", "E0-028", "E0-030", "E0-053", "E0-059", "E0-064", "E0-069", "E0-078"],
+    "personas_f0.jsonl": ["F0-020", "F0-021", "F0-022", "F0-025", "F0-027", "F0-070"],
+    "corpus_dialogues_g0.jsonl": ["G0-016", "G0-038", "G0-051", "G0-054", "G0-058"],
 }
 # A line whose gold holds only when asked with no conversation before it: in a shuffled session it
 # follows a question about one project, and "这些钱从哪来" is then rightly read as that project's money.
