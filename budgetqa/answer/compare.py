@@ -259,13 +259,13 @@ def _compare(conn, figure: str, reports: list[Report], unit: str, question: str,
         gap = across.in_unit(high.fen - low.fen, unit)
         text += f"{high.report.department if high.report.department != low.report.department else high.report.label}" \
                 f"多 {amount_text(gap, unit)}。" if gap else "两者相等。"
-    elif len(c.figures) > 2:
-        text += _of_several(a, question, [(f.report, f.value) for f in c.figures], unit)
     if c.lacking:
         text += f"没有列出{figure}的：{'、'.join(r.label for r in c.lacking)}。"
     a.text = f"{understood}：{text}"
     for f in c.figures:
         _add(a, f)
+    if len(c.figures) > 2:  # (after each report's own figure, which a follow-up takes first)
+        a.text += _of_several(a, question, [(f.report, f.value) for f in c.figures], unit)
     if len(c.figures) == 2:
         _between(a, question, [(f.report, f.value) for f in c.figures], unit, gap=False)
     a.columns = ["报告", "项目", f"金额（{unit}）", "报告所列", "出处"]
@@ -470,7 +470,7 @@ def ask_each(conn: sqlite3.Connection, question: str, named: Named, reports: lis
             _between(a, question, [(ref1, fig1.value), (ref2, fig2.value)], fig1.unit)
         elif wan1 is not None and wan2 is not None:
             _between(a, question, [(ref1, wan1), (ref2, wan2)], "万元")
-    elif len({fig.unit for _, fig, _ in answered}) == 1:
+    elif not mixed:
         a.text += _of_several(a, question, [(ref, fig.value) for ref, fig, _ in answered], answered[0][1].unit)
     elif all(wan is not None for _, _, wan in answered):
         a.text += _of_several(a, question, [(ref, wan) for ref, _, wan in answered], "万元")
