@@ -1657,3 +1657,10 @@ def test_where_the_figure_just_given_was_printed(conn):
     ask(conn, "山西画报订阅费用给了多少预算", session)
     source = ask(conn, "这个数是从哪张表来的？", session)
     assert "表12" in source.text and "第657行" in source.text and "表1 " not in source.text, source.text
+
+
+def test_a_project_s_sheet_funds_cite_the_line_printing_them(conn):
+    """The 年度资金总额 given beside a project's figure cites the sheet's line printing it (1222), not the sheet's first."""
+    answer = ask(conn, "山西画报订阅费用给了多少预算", Session())
+    sheet = next(f for f in answer.figures if f.label.endswith("年度资金总额"))
+    assert (sheet.value, sheet.line) == (Decimal("358900"), 1222), answer.figures

@@ -489,16 +489,19 @@ def project_answer(doc: Document, q: Query, name: str) -> Answer | None:
 
 def _sheet_figures(a: Answer, sheet, v: Value) -> None:
     """A project's target sheet states its funds again (in 元): say so, and when the two differ."""
-    year = next((x for k, x in sheet.funds.items() if k.startswith("年度") and "总额" in k), None)
-    period = next((x for k, x in sheet.funds.items() if k.startswith("实施期") and "总额" in k), None)
-    if year is None:
+    year_key = next((k for k in sheet.funds if k.startswith("年度") and "总额" in k), None)
+    period_key = next((k for k in sheet.funds if k.startswith("实施期") and "总额" in k), None)
+    if year_key is None:
         return
+    year, period = sheet.funds[year_key], sheet.funds.get(period_key)
+    line = sheet.fund_lines.get(year_key, sheet.line)  # (the line printing the fund, not the sheet's first)
     a.text += f"绩效目标表：年度资金总额 {amount_text(year, sheet.unit)}"
     if period is not None and period != year:
         a.text += f"，实施期资金总额 {amount_text(period, sheet.unit)}（两者不同）"
-        a.figure(f"{sheet.project_name} 实施期资金总额", period, sheet.unit, sheet.title, sheet.line)
+        a.figure(f"{sheet.project_name} 实施期资金总额", period, sheet.unit, sheet.title,
+                 sheet.fund_lines.get(period_key, sheet.line))
     a.text += "。"
-    a.figure(f"{sheet.project_name} 年度资金总额", year, sheet.unit, sheet.title, sheet.line)
+    a.figure(f"{sheet.project_name} 年度资金总额", year, sheet.unit, sheet.title, line)
 
 
 def group_answer(doc: Document, q: Query, word: str) -> Answer | None:
