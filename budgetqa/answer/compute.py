@@ -29,7 +29,7 @@ from budgetqa.answer.resolve import (NARRATIVE, REPORT_TOTALS, Value, children_r
 from budgetqa.models import Document, Fact
 from budgetqa.question.mentions import Mention
 from budgetqa.question.numbers import Amount, plain
-from budgetqa.question.query import LEVEL_WHOLE, Query
+from budgetqa.question.query import LEVEL_WHOLE, Query, claimed_multiple
 from budgetqa.question.vocabulary import Term, vocabulary
 from budgetqa.textnorm import chinese_ordinal, compact, squash, strip_ordinal
 
@@ -1294,9 +1294,8 @@ def ratio(doc: Document, q: Query) -> Answer | None:
     times = (item.amount / base.amount).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     a = answer("ratio", f"{item.label} 是 {base.label} 的几倍",
                f"{said(item)} 是 {said(base)} 的 {times} 倍（{item.amount} ÷ {base.amount}）。")
-    claimed = re.search(r"的(\d+(?:\.\d+)?)倍", q.squashed)
-    if claimed:  # (是不是20倍还多: the claim set against the ratio)
-        n = Decimal(claimed.group(1))
+    n = claimed_multiple(q)
+    if n is not None:  # (是不是20倍还多: the claim set against the ratio)
         a.text += f"比所说的 {n} 倍{'多' if times > n else '少' if times < n else '相等'}。"
     a.figure(f"{item.label}与{base.label}之比", times, "倍")
     add(a, item)

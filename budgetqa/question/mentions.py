@@ -278,8 +278,8 @@ def _partial(residue: str, squashed: str, v: Vocabulary) -> list[Mention]:
         if len({t.name for t in hits}) > 6:  # 财政拨款 of many names: the one it opens with a word more (财政拨款收入)
             close = [key for key in keys if key.startswith(piece) and 0 < len(key) - len(piece) <= 2]
             hits = {t for key in close for t in v.by_name[key] if t.kind in _PARTIAL_KINDS} if len(close) <= 2 else set()
-        if hits and _qualified_otherwise(word[:word.find(piece)], piece, hits) and squashed.find(word) >= 0:
-            at = squashed.find(word)  # (a name the report does not print: read(), which says so, takes it out)
+        if hits and _qualified_otherwise(word[:word.find(piece)], piece, hits) and (at := squashed.find(word)) >= 0:
+            # (a name the report does not print: read(), which says so, takes it out)
             out.append(Mention(at, at + word.find(piece) + len(piece), sorted(hits, key=lambda t: t.name), 0, "unprinted"))
             continue
         if hits and len({t.name for t in hits}) <= 6 and start >= 0:

@@ -715,7 +715,19 @@ def _prefer(q: Query, op: str, floor: float | None = None) -> None:
 
 
 # A multiple said of one figure against another (是不是…的20倍, 超过…的两倍了吗)
-_MULTIPLE_CLAIMED = re.compile(r"的(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)倍")
+_MULTIPLE_CLAIMED = re.compile(r"的(\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)倍")
+
+
+def claimed_multiple(q: Query) -> Decimal | None:
+    """The multiple a question claims of one figure against another (的20倍 → 20, 的两倍 → 2), if any."""
+    said = _MULTIPLE_CLAIMED.search(q.squashed)
+    if said is None:
+        return None
+    raw = said.group(1)
+    if raw[0].isdigit():
+        return Decimal(raw)
+    n = small_numeral(raw)
+    return Decimal(n) if n is not None else None
 
 
 # A statistic of a list's amounts (its mean, median or range)
