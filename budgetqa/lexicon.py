@@ -100,11 +100,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # a school's fees as the public says them: the income column 教育收费 (of 事业收入)
     "学费": ("教育收费",), "学费收入": ("教育收费",), "学杂费": ("教育收费",),
     # projects by what they pay for (matched within the printed project names)
+    "房租": ("租赁费",), "租金": ("租赁费",), "房屋租金": ("租赁费",), "租房": ("租赁费",),
     "律师": ("法律顾问",), "请律师": ("法律顾问",), "法律顾问费": ("法律顾问",),
 }
 
 # A name for several items a report prints separately: the members are the report's rows whose name
-# contains one of the words (in the basic-expenditure economic table first). The group's figure is their sum.
+# contains one of the words (in the basic-expenditure economic table first; ^word: whose name starts with it).
+# The group's figure is their sum.
 GROUPS: dict[str, tuple[str, ...]] = {
     "社保缴费": ("养老保险缴费", "职业年金缴费", "医疗保险缴费", "社会保障缴费", "医疗补助缴费"),
     "社会保险缴费": ("养老保险缴费", "职业年金缴费", "医疗保险缴费", "社会保障缴费", "医疗补助缴费"),
@@ -122,8 +124,14 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "缴的社保": ("养老保险缴费", "职业年金缴费", "医疗保险缴费", "社会保障缴费", "医疗补助缴费"),
     "交社保": ("养老保险缴费", "职业年金缴费", "医疗保险缴费", "社会保障缴费", "医疗补助缴费"),
     "医疗支出": ("行政单位医疗", "事业单位医疗", "公务员医疗补助"),
-    "水电": ("水费", "电费", "水电费"),
+    "水电": ("^水费", "^电费", "水电费"), "水电费": ("^水费", "^电费", "水电费"),
 }
+
+
+def holds_member(name: str, member: str) -> bool:
+    """Whether a printed name is a group's member: it holds the member's word, or starts with it where the
+    member is written ^word (电费 is not 邮电费)."""
+    return name.startswith(member[1:]) if member.startswith("^") else member in name
 
 # Columns a question names as an item of its own (基本支出 …): found in table headers, not rows.
 COLUMN_ITEMS = ("基本支出", "项目支出", "人员经费", "公用经费", "当年预算安排", "上年结转安排", "一般公共预算",
@@ -372,12 +380,18 @@ REGIONAL: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), r) for p, r
     (r"嘎哈|干哈", "干什么"), (r"(?<![很好许太那这老])多钱", "多少钱"), (r"整了(?=多少|几)", "花了"),
 ))
 
-# Short forms typed for a fund's name, written out before a question is read (财拨支出 is 财政拨款支出).
+# Short forms typed for a fund's name or a budget's parts, written out before a question is read (财拨支出 is
+# 财政拨款支出, 基支 is 基本支出, 商服 is 商品和服务支出): finance clerks' shorthand.
 ABBREVIATIONS = {"财拨": "财政拨款", "一般公共预算财拨": "一般公共预算财政拨款", "一般公共": "一般公共预算",
+                 "一公预算": "一般公共预算", "一公财拨": "一般公共预算财政拨款", "基支": "基本支出", "项支": "项目支出",
+                 "工福": "工资福利支出", "商服": "商品和服务支出", "机运": "机关运行经费", "政采": "政府采购",
                  "附中": "附属中学", "附小": "附属小学"}
-# An abbreviation that is also the start of other words (一般公共服务, a mistyped 一般公共预箅) only before these
-_ONLY_BEFORE = {"一般公共": r"\s|[，,、：:；;的里中]|基本|项目|收入|支出|拨款|$"}
-ABBREVIATED = re.compile("|".join(re.escape(k) + (f"(?={_ONLY_BEFORE[k]})" if k in _ONLY_BEFORE else "")
+# A short form that is also part of other words is written out only where those words cannot be: 一般公共 starts
+# 一般公共服务, 项支 ends 该项支出, 工福 sits in 员工福利, 机运 starts 机运费 (each: the text before, the text after).
+_GUARDS = {"一般公共": ("", r"(?=\s|[，,、：:；;的里中]|基本|项目|收入|支出|拨款|$)"),
+           "项支": (r"(?<![该各此每单本一两某])", "(?!出)"), "工福": ("(?<![员职])", "(?!利)"),
+           "基支": ("", "(?!出)"), "商服": ("", "(?!务)"), "机运": ("", "(?![费行])"), "政采": ("(?<!行)", "")}
+ABBREVIATED = re.compile("|".join(_GUARDS.get(k, ("", ""))[0] + re.escape(k) + _GUARDS.get(k, ("", ""))[1]
                                   for k in sorted(ABBREVIATIONS, key=len, reverse=True)))
 
 # Which fund a subject's money comes from (用的是哪一类预算的钱, 什么资金安排的): the funds whose tables print it.

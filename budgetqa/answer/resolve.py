@@ -372,14 +372,14 @@ def group_members(doc: Document, word: str) -> list[Value]:
     """The printed items a group word stands for (社保缴费: the contribution items), in print order."""
     members = lexicon.GROUPS.get(word, ())
     table = doc.table("basic_economic")
-    rows = [r for r in (table.rows if table else []) if any(m in r.name for m in members)
+    rows = [r for r in (table.rows if table else []) if any(lexicon.holds_member(r.name, m) for m in members)
             and r.name not in ECONOMIC_CLASSES and not r.is_total and r.first is not None]
     if table is not None and len(rows) >= 2:
         return [Value(r.name, r.first, table.unit, table.label, r.line, f"item:{squash(r.name)}") for r in rows]
     out = []
     for t in doc.tables:
         for r in t.rows:
-            if r.code and any(m in r.name for m in members) and r.first is not None and not any(
+            if r.code and any(lexicon.holds_member(r.name, m) for m in members) and r.first is not None and not any(
                     v.key == r.code or (v.key.isdigit() and r.code.startswith(v.key)) for v in out):
                 out.append(Value(f"{r.code} {r.name}", r.first, t.unit, t.label, r.line, r.code))
         if out:

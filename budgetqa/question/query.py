@@ -801,7 +801,8 @@ def _whole_said_first(q: Query) -> None:
     between = re.sub(r"^\d[\d.,]*(?:万元|亿元|元|万)?", "", q.squashed[first.end:second.start])  # (X 56884.05万元中Y)
     if second.end > at or second.start < first.end or re.fullmatch(r"[和与及、跟同]|以及|还有", between.strip()):
         return
-    if re.match(r"的?(?:里|中|当中|里面|之中|里头|内)", between) or re.search(r"多少|几|是", between):
+    if re.match(r"(?:资金|经费|的钱|这?那?部分|[这那]块)?的?(?:里|中|当中|里面|之中|里头|内)", between) \
+            or re.search(r"多少|几|是", between):  # (上年结转资金里面，X占: the whole's money said as a noun)
         q.whole, q.subjects = first, [second]
 
 
@@ -1646,7 +1647,8 @@ def _restated(q: Query, ms: list[Mention]) -> list[Mention]:
     before = [m for m in ms if m.end <= said.start() and m.kinds & named]
     after = [m for m in ms if m.start >= said.end() and m.kinds & named]
     members = [w for m in before for t in m.terms if t.kind == "group" for w in lexicon.GROUPS.get(t.key, ())]
-    if not before or not after or members and all(any(w in t.name for w in members for t in m.terms) for m in after):
+    if not before or not after or members and all(
+            any(lexicon.holds_member(t.name, w) for w in members for t in m.terms) for m in after):
         return ms  # (a group then its members: the group's own rule reads them)
     if {t.key for m in before for t in m.terms[:1]} == {t.key for m in after for t in m.terms[:1]}:
         return [m for m in ms if m not in after]  # (项目支出 就是 project支出: one name said twice)
@@ -2091,20 +2093,20 @@ def _explained(q: Query, ms: list[Mention]) -> list[Mention]:
 def _group_heads(ms: list[Mention]) -> list[Mention]:
     """A group word typed beside some of its own members (工资、奖金、津补贴) means its head member
     (基本工资), not the whole group again."""
-    from budgetqa.lexicon import GROUPS
     for g in ms:  # 社保那几个一共多少 养老 医保 其他社保: the members typed after a group say what it holds
         key = next((t.key for t in g.terms if t.kind == "group"), "")
-        members = GROUPS.get(key, ())
+        members = lexicon.GROUPS.get(key, ())
         later = [m for m in ms if m.start > g.start]
-        if members and key not in members[0] and later and all(any(w in t.name for w in members for t in m.terms) for m in later):
+        if members and key not in members[0] and later and all(
+                any(lexicon.holds_member(t.name, w) for w in members for t in m.terms) for m in later):
             ms = [m for m in ms if m not in later]
             break
     names = {t.name for m in ms for t in m.terms if t.kind in ("item", "code")}
     out = []
     for m in ms:
         group = next((t.key for t in m.terms if t.kind == "group"), None)
-        members = GROUPS.get(group or "", ())
-        if group and group in members[0] and any(any(member in name for name in names) for member in members):
+        members = lexicon.GROUPS.get(group or "", ())
+        if group and group in members[0] and any(lexicon.holds_member(name, member) for name in names for member in members):
             head = members[0]
             m = replace(m, terms=[Term("item", head, head)])
         out.append(m)

@@ -222,8 +222,9 @@ def _row(v: Vocabulary, table, row, department: str = "") -> None:
 def _groups(v: Vocabulary, doc: Document) -> None:
     """A group word counts when the report prints at least two of its members."""
     printed = {squash(name) for name, terms in v.by_name.items() if any(t.kind in ("item", "code") for t in terms)}
-    for word, members in lexicon.GROUPS.items():
-        if sum(any(m in name for name in printed) for m in members) >= 2:
+    for word, members in lexicon.GROUPS.items():  # (a report printing the word itself means that line)
+        if squash(word) not in printed \
+                and sum(any(lexicon.holds_member(name, m) for name in printed) for m in members) >= 2:
             v.add("group", word, word)
 
 
