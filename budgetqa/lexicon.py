@@ -18,7 +18,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # English and pinyin-free shorthand
     "totalexpenditure": ("支出总计",), "totalspending": ("支出总计",), "totalincome": ("收入总计",),
     "totalrevenue": ("收入总计",), "basicexpenditure": ("基本支出",), "projectexpenditure": ("项目支出",),
-    "personnelexpenses": ("人员经费",), "personnelcosts": ("人员经费",), "publicexpenses": ("公用经费",),
+    "personnelexpenses": ("人员经费",), "personnelcosts": ("人员经费",), "personnel": ("人员经费",),
+    "staffcosts": ("人员经费",), "publicexpenses": ("公用经费",),
     "carryover": ("上年结转",), "housingfund": ("住房公积金",),
     "basic支出": ("基本支出",), "project支出": ("项目支出",), "basicspending": ("基本支出",),
     "projectspending": ("项目支出",), "governmentprocurement": ("政府采购",), "procurement": ("政府采购",),
@@ -319,7 +320,9 @@ ENGLISH: tuple[tuple[re.Pattern, str | Callable[[re.Match], str]], ...] = tuple(
     (r"(?:third|3rd)(?:\s+(?:place|largest|biggest|highest))?", "第三"),
     (r"runner-?up", "第二"), (r"top\s*(\d+)", r"前\1"),
     (r"(?:the\s+)?(?:largest|biggest|highest|max(?:imum)?)", "最大"), (r"(?:the\s+)?(?:smallest|lowest|min(?:imum)?)", "最小"),
-    (r"share|percentage|proportion|percent", "占比"), (r"ratio", "之比"),
+    (r"share|percentage|proportion|percent", "占比"),
+    # ratio after two names (A和B的ratio, A/B ratio) is the one to the other; after one (X占Y的ratio, X的ratio呢) a share
+    (r"([和与跟/／:：][\u4e00-\u9fff（）()]{1,20}?)\s*的?\s*ratio", r"\1之比"), (r"ratio", "比例"),
     (r"add(?:ed)?\s+up|sum(?:med)?(?:\s+up)?|altogether|combined", "加起来"), (r"in\s+total", "合计"),
     (r"total(?!\s*(?:expenditure|spending|income|revenue))", "合计"),
     (r"difference|gap|diff", "相差多少"), (r"how\s+much", "多少"), (r"how\s+many\s+tables", "几张表"), (r"how\s+many|number\s+of", "几个"),

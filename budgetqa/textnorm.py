@@ -52,6 +52,17 @@ def squash(text: str) -> str:
     return _PUNCT.sub("", text).replace("\x00", ".").replace("\x01", " ")
 
 
+# The spaces a PDF's text layer puts between Chinese and the digits or letters inside a sentence
+# (单位于 2024 年成立), which the printed page does not show.
+_SPACED_FIGURE = re.compile(r"(?<=[\u4e00-\u9fff，。、：；（）])[ \t\u3000]+(?=[\dA-Za-z])"
+                            r"|(?<=[\dA-Za-z%％])[ \t\u3000]+(?=[\u4e00-\u9fff，。、：；（）])")
+
+
+def close_spaces(text: str) -> str:
+    """A sentence quoted as the page prints it: without the spaces around its figures (单位于2024年成立)."""
+    return _SPACED_FIGURE.sub("", text)
+
+
 @lru_cache(maxsize=16384)
 def compact(text: str) -> str:
     """Text without any whitespace (extracted labels are often split by stray spaces)."""

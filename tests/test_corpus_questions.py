@@ -383,6 +383,11 @@ CASES = [
     (SWU_BUDGET, "支出预算表头，超过1亿的项级科目有哪些嘛？", [29317.49], ["高等教育"]),
     # a figure asked in 亿元, rounded as asked, the exact figure kept
     (SWU_BUDGET, "支出预算表中教育支出452,738.18万元，折合多少亿元（保留两位小数）？", [45.273818], ["约 45.27 亿元"]),
+    # a group whose members start the printed names: 水电费 is 水费 + 电费, not 邮电费 (which holds 电费); 房租 is 租赁费
+    (STREET, "水电费一年预算多少", [50000, 250000, 300000], []),
+    (STREET, "房租多少钱", [53162], ["租赁费"]),
+    # a reason quoted without the spaces the text layer put around its figures
+    (SOCIAL, "收入支出总计比上年增长的原因是什么", [], ["单位于2024年成立"]),
 ]
 
 

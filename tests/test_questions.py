@@ -1134,7 +1134,7 @@ KNOWN_GAPS = {
         "A8-083", "A8-088"],
     "corpus_dialogues_b8.jsonl": ["B8-001", "B8-002", "B8-003", "B8-004", "B8-006", "B8-007", "B8-010", "B8-014",
         "B8-020", "B8-025", "B8-028", "B8-064", "B8-077", "B8-078", "B8-080"],
-    "corpus_mix_c8.jsonl": ["C8-004", "C8-014", "C8-026", "C8-034", "C8-042", "C8-045",
+    "corpus_mix_c8.jsonl": ["C8-004", "C8-026", "C8-034", "C8-042", "C8-045",
         "C8-048", "C8-053", "C8-082", "C8-088"],
     # development sets of the seventeenth session (first scores untuned): corpus_mix_d8 (河南/山东话, a lawyer on the
     # text, filters and counts, 政府性基金 and 国有资本经营, pasted rows, units), personas_e8 (briefings, 绩效, 上年结转,
@@ -1226,7 +1226,7 @@ KNOWN_GAPS = {
         "L9-069", "L9-075"],
     "corpus_dialogues_m9.jsonl": ["M9-035", "M9-039", "M9-051", "M9-054", "M9-056", "M9-084", "M9-085"],
     "personas_n9.jsonl": ["N9-004", "N9-006", "N9-031", "N9-032", "N9-066", "N9-067", "N9-074", "N9-075", "N9-086"],
-    "corpus_mix_p9.jsonl": ["P9-021", "P9-022", "P9-028", "P9-071", "P9-072", "P9-073"],
+    "corpus_mix_p9.jsonl": ["P9-021", "P9-022", "P9-028", "P9-071", "P9-072"],
     "corpus_dialogues_q9.jsonl": ["Q9-009", "Q9-034", "Q9-039", "Q9-048", "Q9-060", "Q9-072", "Q9-076", "Q9-077",
         "Q9-078"],
     # this session's exam sets, scored untuned at its start (662c778) and end (885f66d) and unread between:
@@ -1257,9 +1257,9 @@ KNOWN_GAPS = {
         "A0-066", "A0-067", "A0-073", "A0-087"],
     "corpus_mix_b0.jsonl": ["B0-016", "B0-026", "B0-038", "B0-044", "B0-045", "B0-052", "B0-061",
         "B0-067", "B0-079"],
-    "corpus_dialogues_c0.jsonl": ["C0-007", "C0-011", "C0-012", "C0-020", "C0-023", "C0-024", "C0-026", "C0-027",
+    "corpus_dialogues_c0.jsonl": ["C0-007", "C0-011", "C0-012", "C0-020", "C0-026", "C0-027",
         "C0-030", "C0-037", "C0-039", "C0-042", "C0-043", "C0-049", "C0-054", "C0-064", "C0-065", "C0-068", "C0-072",
-        "C0-075", "C0-078", "C0-079", "C0-086", "C0-087"],
+        "C0-075", "C0-079", "C0-086", "C0-087"],
     "personas_d0.jsonl": ["D0-011", "D0-024", "D0-025", "D0-026", "D0-030", "D0-039", "D0-048", "D0-049", "D0-066"],
     "corpus_mix_e0.jsonl": ["E0-014", "E0-024", "E0-028", "E0-030", "E0-053", "E0-059", "E0-064", "E0-069", "E0-078"],
     "personas_f0.jsonl": ["F0-020", "F0-021", "F0-022", "F0-025", "F0-027", "F0-070"],
@@ -1664,3 +1664,60 @@ def test_a_project_s_sheet_funds_cite_the_line_printing_them(conn):
     answer = ask(conn, "山西画报订阅费用给了多少预算", Session())
     sheet = next(f for f in answer.figures if f.label.endswith("年度资金总额"))
     assert (sheet.value, sheet.line) == (Decimal("358900"), 1222), answer.figures
+
+
+@pytest.mark.parametrize("question, figure", [
+    ("基支里商服多少", 13.59), ("一公预算基支多少", 303.62), ("工福里头最大一项", 120.83), ("机运多少", 13.59)])
+def test_finance_clerks_shorthand_is_read_as_the_names_it_stands_for(conn, question, figure):
+    answer = ask(conn, question, Session())
+    assert answer.matched and has_number(answer, figure), answer.text
+
+
+def test_shorthand_is_not_read_inside_other_words(conn):
+    from budgetqa import lexicon
+    assert lexicon.ABBREVIATED.sub(lambda m: lexicon.ABBREVIATIONS[m.group()], "该项支出和员工福利费") == "该项支出和员工福利费"
+
+
+def test_a_list_just_filtered_is_counted_and_added(conn):
+    """刚才那些一共几个 / 加起来多少钱 after a filter: the items it kept, not the whole list or the report's money."""
+    session = Session()
+    ask(conn, "上年结转的那些项目里，哪些超过5万元？", session)
+    counted = ask(conn, "刚才那些一共几个", session)
+    assert counted.intent == "count" and has_number(counted, 3) and not has_number(counted, 7), counted.text
+    added = ask(conn, "加起来多少钱", session)
+    assert {f.label: f.value for f in added.figures}["合计（计算）"] == Decimal("528.67"), added.text
+
+
+def test_pointing_at_a_list_to_add_it_counts_nothing(conn):
+    session = Session()
+    ask(conn, "今年新安排的那八个项目里，超过三十万的有几个？", session)
+    answer = ask(conn, "这几项加起来是多少？", session)
+    assert {f.label: f.value for f in answer.figures}["合计（计算）"] == Decimal("222.89"), answer.text
+
+
+def test_the_parts_of_a_thing_named_by_its_place_in_a_ranking(conn):
+    answer = ask(conn, "最大的那类往下分了哪几款", Session())
+    assert answer.intent == "breakdown" and has_number(answer, 1014.12) and has_number(answer, 1.07), \
+        answer.text
+
+
+def test_a_share_s_whole_said_with_its_money_before_the_part(conn):
+    answer = ask(conn, "上年结转资金里面，安可替代工程占了多大比例？", Session())
+    assert answer.intent == "share" and has_number(answer, 93.19), answer.text
+
+
+@pytest.mark.parametrize("question, figure", [
+    ("上年结转占预算收入总计的ratio是多少", 49.23),  # one name before it: a share
+    ("人员经费/公用经费 ratio", 21.34),  # two: the one to the other
+    ("人员经费占比", 95.52),  # 人员经费 and 公用经费 are the parts of 基本支出, their share's natural whole
+])
+def test_a_ratio_typed_in_english_and_the_natural_whole_of_a_share(conn, question, figure):
+    answer = ask(conn, question, Session())
+    assert answer.matched and has_number(answer, figure), answer.text
+
+
+@pytest.mark.parametrize("question, figure", [
+    ("基本支出按365天算，平均一天多少元", 8318.36), ("山西画报订阅费，一个月合多少元", 29908.33)])
+def test_a_figure_per_day_or_per_month(conn, question, figure):
+    answer = ask(conn, question, Session())
+    assert answer.matched and has_number(answer, figure), answer.text

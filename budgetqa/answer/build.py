@@ -9,7 +9,7 @@ from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import Value
 from budgetqa.models import Document
 from budgetqa.findings import ROUNDING, judge
-from budgetqa.textnorm import squash
+from budgetqa.textnorm import close_spaces, squash
 
 HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
@@ -147,7 +147,7 @@ def _reason(text: str) -> str:
             break
         figures += bool(figure)
         kept.append(clause)
-    said = "".join(kept).strip("，,；; ")
+    said = close_spaces("".join(kept).strip("，,；; "))
     return f"原因：{said}" if said else ""
 
 

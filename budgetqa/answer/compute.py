@@ -653,7 +653,7 @@ def base_of(doc: Document, q: Query, item: Value, m: Mention) -> Value | None:
     if "project" in m.kinds:
         scope = next((p.scope for p in doc.projects if f":{p.name}" in item.key and p.scope in item.key), "本年")
         return list_total(doc, scope)
-    if "item" in m.kinds or "group" in m.kinds:
+    if "item" in m.kinds or "group" in m.kinds or m.term.key in ("人员经费", "公用经费"):  # (the two parts of 基本支出)
         table = doc.table("basic_economic")
         row = table.total_row() if table else None
         if row is not None and row.first is not None:
@@ -2223,6 +2223,26 @@ def _first_of_listed(doc: Document, q: Query, listed: list[str], amounts: list, 
     return a
 
 
+# How many the last list showed, asked pointing at it (刚才那些一共几个, 这样的有几个, 符合条件的几项) or with
+# nothing else said (一共几个？): the list's own count, whatever the list was of.
+_LISTED_POINTER = re.compile(r"这些|那些|刚才|上面|上述|以上|这样的|这几|那几|它们|符合|满足|筛出|列出的|列的")
+_BARE_COUNT = re.compile(r"(?:那|那么)?(?:你|帮我)?(?:数一?数|数一下|点一下|算一下)?(?:看)?(?:一共|总共|共|总计)?(?:有)?"
+                         r"(?:几个|几项|几条|几笔|多少个|多少项)(?:呢|啊|吧)?[？?]?")
+
+
+def _count_of_listed(q: Query, listed: list[str], amounts: list, unit: str | None) -> Answer | None:
+    if q.op != "count" or len(listed) < 2 or any(m.via != "whole" for m in q.subjects) or q.comparator is not None \
+            or not (_LISTED_POINTER.search(q.squashed) or _BARE_COUNT.fullmatch(q.squashed)) \
+            or not re.search(r"(?<![这那])几(?:个|项|条|笔|类|款|块)?|多少个|多少项|个数|数量", q.squashed):
+        return None  # (这几项加起来是多少: 这几项 points at the list, it counts nothing)
+    a = answer("count", "上面所列的项", f"上面所列的共 {len(listed)} 项：{'、'.join(listed)}。")
+    a.figure("个数", Decimal(len(listed)), "个")
+    if unit is not None and len(amounts) == len(listed):  # (the items with their amounts: …几个？合计多少 adds them)
+        a.columns = ["序号", "名称", "金额", "单位"]
+        a.rows = [[i, n, x, unit] for i, (n, x) in enumerate(zip(listed, amounts), 1)]
+    return a
+
+
 def _rest_of_top(q: Query, listed: list[str], amounts: list, unit: str, top: int) -> Answer | None:
     """剩下的呢 / 其余23个项目加起来 after the first items of a ranking were picked out: the others, added."""
     if not top or q.subjects or not _REST.match(q.squashed) or top >= len(listed):
@@ -2319,18 +2339,24 @@ _BARE_SUM = re.compile(r"(?:那|那么)?(?:都|全部|全)?(?:加起来|加在�
 
 
 def on_listed(doc: Document, q: Query, listed: list[str], amounts: list, unit: str | None, fresh: bool = True,
-              listing: bool = False, top: int = 0) -> Answer | None:
+              listing: bool = False, top: int = 0, complete: bool = False) -> Answer | None:
     """这四个大类加起来是不是550.51 / 这几项合计多少 / 前三个加起来多少: the items the last list showed, added
     (and set against a total typed or named, or taken as a share of it). ``listing``: the last question asked
     for a list (not for figures it named), so a bare 差多少 is of its two items. ``top``: how many of its first
-    items the last answer picked out (剩下的呢 adds the others)."""
+    items the last answer picked out (剩下的呢 adds the others). 
+    ``complete``: the last list showed every item it found (a list or filter, not a ranking's first few), so
+    it can be counted."""
+    if fresh and complete and (counted := _count_of_listed(q, listed, amounts, unit)) is not None:
+        return counted
     if listed and unit is not None and len(amounts) == len(listed) and not any(a is None for a in amounts) \
             and (first := _first_of_listed(doc, q, listed, amounts, unit) or _pair_of_listed(q, listed, amounts, unit, fresh, listing)
                  or _rest_of_listed(q, listed, amounts, unit) or (_rest_of_top(q, listed, amounts, unit, top) if fresh else None)
                  or (_mean_of_listed(q, listed, amounts, unit) if fresh else None)) is not None:
         return first
     m = _THESE.search(q.squashed)
-    bare = m is None and fresh and listing and not q.subjects and _BARE_SUM.fullmatch(q.squashed)  # (加起来呢: the list's)
+    bare = m is None and fresh and listing and all(x.via == "whole" for x in q.subjects) and _BARE_SUM.fullmatch(q.squashed)
+    if bare:  # (加起来呢 / 加起来多少钱: the list's, not the report's money as a whole)
+        q = replace(q, subjects=[])
     share = m is not None and re.search(r"百分比|百分之|几成|占比|比例|比重|%", q.squashed)
     of_whole = share and listing and fresh and "占" in q.squashed[m.end():] and (q.whole or any(x.start > m.end() for x in q.subjects))
     if m is None and not bare or not listed or len(amounts) != len(listed) or any(a is None for a in amounts) or unit is None \

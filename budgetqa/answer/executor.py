@@ -739,14 +739,17 @@ def _of_last_list(doc: Document, q: Query, question: str, session: Session,
 
 # 最大的那个项目 / 今年新安排的最贵的项目: a thing named by its place in a ranking of its kind.
 _RANKED_NAME = re.compile(r"(?:(?:今年|本年|当年)?新安排的?|(?:上年)?结转的?)?(?:最大|最多|最贵|最高|最小|最少|最便宜|最低)"
-                          r"(?:的)?(?:那个|那一个|一个)?(?:项目|科目|类|款)")
+                          r"(?:的)?(?:那个|那一个|一个|那)?(?:项目|科目|类|款)")
+# Parts asked of a thing (往下分了哪几款, 下面有哪些项): the thing named by its place is broken down.
+_PARTS_OF = re.compile(r"往下|下面|下级|底下|分(?:了|成|为)|包括|包含|构成|明细|细分|由哪")
 
 
 def _ranked_named(doc: Document, q: Query, question: str) -> Query:
-    """A comparison naming one side by its place in a ranking (它是今年新安排的最大那个项目的几倍): that
-    side is the item the ranking puts there, by its name."""
+    """A comparison naming one side by its place in a ranking (它是今年新安排的最大那个项目的几倍), or the
+    parts of a thing so named (最大的那类往下分了哪几款): that thing is the item the ranking puts there, by its name."""
     typed = chinese_numbers(normalise(question))
-    if q.op not in ("ratio", "difference", "share") and not re.search(r"几倍|多少倍|差多少|多多少|少多少|相差|占", typed):
+    if q.op not in ("ratio", "difference", "share") and not re.search(r"几倍|多少倍|差多少|多多少|少多少|相差|占", typed) \
+            and not _PARTS_OF.search(typed):
         return q
     m = _RANKED_NAME.search(typed)
     if m is None or len(m.group(0)) == len(squash(typed)):
@@ -889,7 +892,8 @@ def _on_listed(doc: Document, q: Query, session: Session) -> Answer | None:
     found = compute.on_listed(doc, q, session.listed, session.listed_amounts, session.listed_unit,
                               fresh=len(session.history) - session.listed_at <= 1,
                               listing=last is not None and last.op in LISTING_OPS and len(last.subjects) <= 1,
-                              top=session.listed_top)
+                              top=session.listed_top,
+                              complete=last is not None and last.op in ("list", "filter", "breakdown"))
     if found is not None:
         _remember_result(session, found)  # (前三个加起来多少，占X多少: of that sum)
         session.listed_at = len(session.history)  # (前三加起来 … 剩下的呢: the list is still the one in use,

@@ -18,7 +18,7 @@ from budgetqa.answer.model import Answer, amount_text
 from budgetqa.models import Document, PerformanceTarget
 from budgetqa.question.query import UNIT_DOMAINS, Query
 from budgetqa.answer.resolve import NARRATIVE, Value, best_values, topic_facts
-from budgetqa.textnorm import compact, squash
+from budgetqa.textnorm import close_spaces, compact, squash
 
 
 def define(doc: Document, q: Query) -> Answer | None:
@@ -688,7 +688,7 @@ def passages(conn, doc: Document, q: Query, limit: int = 3) -> Answer | None:
     specific = bool(re.search(r"(?:几|多少)(?:人次|批|辆|册|所|家|套|台|期|场|篇)", q.squashed))
     if specific:  # a count in a measure word few things take: the sentences stating one, however they rank
         best = [h for h in scored if _states_figure_of(h[2], telling, stating, specific)][:limit] or best
-    said = " ".join(f"「{s}」（{sec} 第{line}行）" for _, sec, s, line in best)
+    said = " ".join(f"「{close_spaces(s)}」（{sec} 第{line}行）" for _, sec, s, line in best)
     if _FIGURE_ASKED.search(q.squashed) and not any(_states_figure_of(s, telling, stating, specific) for _, _, s, _ in best):
         # a figure asked, and the sentences closest to the question state none (nor that there is none):
         # no answer, and they are shown

@@ -230,11 +230,12 @@ def of_last_figure(question: str, figures: list) -> Answer | None:
 # A yearly figure asked per period of its year (平均每月 / 每季度平均 / 摊到12个月 / 一个月合多少): over its
 # months, quarters or halves. Said with a word of averaging, or as 每月多少.
 PER_PERIOD = re.compile(r"(?:按(?:月|季度?)(?:计算|来算|算)?)?(?:平均|平摊|分摊|摊|折合|合)(?:下来|一下)?(?:到|在|成)?(?:每(?:个)?|一个?)?"
-                        r"(?:(?:十二|12|四|4|两|2)个)?(月|季度|季|半年)(?:平均|平摊|下来)?"
-                        r"|(?:按(?:月|季度?)(?:计算|来算|算)?)?每(?:个)?(月|季度|季|半年)(?:平均|平摊|合|折合|大概|大约|约)?(?=(?:是|有|花|用)?(?:多少|几)|呢)")
-# each period word: how many in a year, and how one is said
+                        r"(?:(?:十二|12|四|4|两|2)个)?(月|季度|季|半年|天|日)(?:平均|平摊|下来)?"
+                        r"|(?:按(?:月|季度?)(?:计算|来算|算)?)?(?:每|一)(?:个)?(月|季度|季|半年|天|日)(?:平均|平摊|合|折合|大概|大约|约)?"
+                        r"(?=(?:是|有|花|用|合)?(?:多少|几)|呢)")
+# each period word: how many in a year, and how one is said (a year of days as the question counts it, else 365)
 _PERIODS = {"月": (12, "每月", "个月"), "季度": (4, "每季度", "个季度"), "季": (4, "每季度", "个季度"),
-            "半年": (2, "每半年", "个半年")}
+            "半年": (2, "每半年", "个半年"), "天": (365, "每天", "天"), "日": (365, "每天", "天")}
 
 
 # A figure shared out over a count the question types (三家运营商，平均每家多少 / 办公用房405平方米，摊到每平方米):
@@ -257,6 +258,8 @@ def per_period(question: str, a: Answer) -> Answer | None:
         return None
     if m is not None:
         count, per, said = _PERIODS[m.group(1) or m.group(2)]
+        days = re.search(r"(36[56])(?:个)?[天日]", typed) if said == "天" else None
+        count = int(days.group(1)) if days else count  # (按366天算: the days the question counts)
         n, how = Decimal(count), f"按全年 {count} {said}平均"
     else:
         count = re.search(_COUNTED.format(re.escape(by.group(1))), typed[:by.start()])
