@@ -936,6 +936,23 @@ def _part_within(doc: Document, q: Query, m: Mention, item: Value, base: Value) 
     return item
 
 
+def in_table_of_whole(doc: Document, q: Query) -> Query:
+    """一般公共预算当年支出里，X比Y多出多少: names asked within a whole that a table's total row prints are read
+    in that table (as a share's part is, above), when it prints every one of them."""
+    if q.whole is None or q.table is not None or q.op not in ("difference", "value", "sum", "ratio") or not q.subjects \
+            or not q.whole.kinds & {"fact", "row"} \
+            or any(w in q.squashed[max(0, q.whole.start - 3):q.whole.start] for w in lexicon.NEGATIONS + ("仅", "只")):
+        return q  # (非仅财政拨款: a whole said not to be the one)
+    whole = subject_value(doc, replace(q, whole=None, subjects=[]), q.whole)
+    side = next((w for w in ("支出", "收入") if whole is not None and w in whole.label), "")
+    for table in sorted(doc.totalling(whole.amount) if whole is not None else [], key=lambda t: side not in t.title):
+        inside = replace(q, table=table.no, whole=None)  # (the tables of the whole's side first: 支出 of spending)
+        found = [subject_value(doc, inside, m) for m in q.subjects]
+        if table.unit == whole.unit and all(v is not None and v.where == table.label for v in found):
+            return replace(q, table=table.no)
+    return q
+
+
 # 主要用在哪几类，各占多少 / 各部分占比: the parts of one figure are asked, each with its share.
 _PARTS_ASKED = re.compile(r"哪几|哪些|各部分|各项|各类|各款|构成|组成|结构|分布")
 

@@ -382,14 +382,24 @@ def _figure_shown(question: str, shown: list[Figure]) -> Answer | None:
     return a
 
 
+# Words that ask something of a name (占比呢, 差多少呢): a follow-up holding one is not a name alone.
+_ASKING_OF_NAME = re.compile(r"占|比|差|加|减|最|几|多少|哪|什么|啥|吗|排|平均|总")
+
+
 def _answer_part(conn, doc: Document, question: str, session: Session, continuing: bool = False) -> Answer:
     """One question of a line. One asked per period or per thing counted (平均每月多少, 三家平均每家) is the
     figure it names over them, or the last answer's figure when it names none (三项加起来多少？平均每月是多少); one
     nothing answers that names a figure the last answer gave (差额呢) is that figure."""
     if not typed.asks_per(question):
-        shown = list(session.last_figures)
+        bare = _NAME_ONLY.match(squash(question))  # (公用经费呢 after a figure per month: per month too)
+        named = (bare.group(1) or bare.group(2)) if bare is not None else ""
+        shown, per = list(session.last_figures), session.per_asked if named and not _ASKING_OF_NAME.search(named) else None
+        session.per_asked = None
         found = _answer(conn, doc, question, session, continuing)
+        if found.matched and per is not None and typed.per_period(per, found) is not None:  # (adds it to found)
+            session.per_asked = per  # (平均每月多少元 … 公用经费呢: that one per month too)
         return found if found.matched else _figure_shown(question, shown) or found
+    session.per_asked = question
     rest = typed.without_period(question)
     if read(rest, doc).subjects or not session.last_figures:
         found = _answer(conn, doc, rest, session, continuing)
@@ -918,6 +928,7 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
     if said is not None:
         return said
     q = _ranked_named(doc, q, question) if not picked and not pointed else q
+    q = compute.in_table_of_whole(doc, q)
     if (found := _computed_asked(doc, q, question, session, picked or pointed)) is not None:
         _remember_result(session, found)  # (A加B是多少？跟X差多少: of that sum)
         return found

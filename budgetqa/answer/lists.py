@@ -152,7 +152,8 @@ def sheets_by_field(doc: Document, q: Query) -> tuple[str, str, set[str]] | None
 def _domain(doc: Document, q: Query) -> Domain:
     """What a ranking, count or filter runs over."""
     codes = list(dict.fromkeys(t.key for m in q.subjects for t in m.terms if t.kind == "code"))
-    if len(codes) >= 2 and q.whole is None:  # 201/208/210/221 哪个最少: just the codes named
+    if len(codes) >= 2 and q.whole is None and all(m.of("code") for m in q.subjects):
+        # 201/208/210/221 哪个最少: just the codes named (a name among them no code bears is read as named, below)
         rows = [code_place(doc, c, q) for c in codes]
         return Domain(f"所列的 {len(codes)} 个科目", [_value(t, r) for t, r in filter(None, rows)])
     group = q.subjects[0].of("group") if len(q.subjects) == 1 and q.whole is None else []

@@ -127,6 +127,7 @@ class Session:
     moved_from: int | None = None  # the report the last line moved from, asking its question of another (那2024年那份呢)
     kept_unit: str | None = None  # a unit asked for the rest of the conversation (接下来都用元说)
     kept_places: int | None = None  # decimal places asked for the rest of the conversation (后面都保留一位小数)
+    per_asked: str | None = None  # the last question, when it asked a figure per period (每月合多少元 … 公用经费呢)
 
 
 def amount_text(value: Decimal, unit: str) -> str:

@@ -538,8 +538,9 @@ def _members_asked(q: Query) -> str | None:
     after = q.squashed[q.subjects[-1].end:]
     if q.op not in ("breakdown", "count") and q.subjects[-1].kinds & {"code", "item", "row", "column", "fact"} \
             and not (q.op == "rank" and _WHICH_MOST.search(after)) and (re.match(r"[^，,。？?]{0,3}(?:细|具体|落实?|分|拆)到(?:项|款)级?", after) or len(q.subjects) == 1
-                                and re.match(r"(?:就|只有|有|是|共|包括)?(?:[两三四五六七八九\d]|几)(?:项|个|部分|块|类)(?:来源|组成)?(?:吧|吗|呢|嘛)?[？?，,]*(?:分别|各)", after)):
-        return "breakdown"  # (公用经费就两项？分别多少: its parts, each with its figure)
+                                and re.match(r"(?:的)?(?:下面|底下|下边|里面|里头)?(?:就|只有|有|是|共|包括)?(?:[一两三四五六七八九\d]|几)"
+                                             r"(?:项|个|部分|块|类)(?:来源|组成)?(?:吧|吗|呢|嘛)?(?:[？?，,]*(?:分别|各|是啥|是什么|是哪)|[？?]*$)", after)):
+        return "breakdown"  # (公用经费就两项？分别多少 / X底下就一项吗？是啥: its parts, each with its figure)
     if q.op != "parent":
         return None
     if re.search(r"(?:名下|下面|底下|下属)(?:的|有|都有|包括)?(?:几项|几个|哪几|哪些)", after):
@@ -3187,9 +3188,10 @@ def _pronoun_whole(q: Query, last: Query | None) -> Query:
         # 它在上年结转的项目里排第几: the one just asked (the first of two), placed in the list named
         return replace(q, subjects=[_carried(last.subjects[0])], whole=q.subjects[0], domain=None, scope=None, follow_up=False)
     if last is None or q.op != "share" or q.whole is not None or len(q.subjects) != 1 or len(last.subjects) != 1 \
-            or not re.search(r"占(?:了)?(?:它|其|这个|那个|该项?|上面这个|前面那个)", q.squashed) \
+            or not (re.search(r"占(?:了)?(?:它|其|这个|那个|该项?|上面这个|前面那个)", q.squashed)
+                    or re.match(r"(?:呃|嗯|那个)?(?:那|这)?(?:里面|里头|当中|其中)", q.squashed)) \
             or last.subjects[0].term.key == q.subjects[0].term.key:
-        return q
+        return q  # (那里面X占了百分之多少: X within what was just asked)
     return replace(q, whole=_carried(last.subjects[0]), follow_up=False)
 
 
@@ -3542,9 +3544,11 @@ def _scope_of_last_money(q: Query, last: Query | None) -> Query:
             and last.scope in ("本年", "上年结转") and _of_projects(last):
         return replace(q, scope=last.scope)
     listing = ("list", "rank", "count", "filter", "mean")
-    if q.op in listing and q.domain is None and not q.excluded and last.op in listing + ("sum",) and last.domain == "projects" \
+    if q.op in listing and (q.domain is None or q.domain == "projects" and last.table is not None) and not q.excluded \
+            and last.op in listing + ("sum",) and last.domain == "projects" \
             and (last.scope in ("本年", "上年结转") or last.table is not None) and all("list" in m.kinds for m in last.subjects):
-        # 按金额排前两名 / 不低于15万元的有几个 after 表十二本年预算的项目一共几个: of that list (naming nothing)
+        # 按金额排前两名 after 表十二本年预算的项目一共几个: of that list (naming nothing); 哪个项目最大 after a
+        # project table named: of that table
         return replace(q, scope=last.scope, table=last.table, domain="projects", subjects=[_carried(m) for m in last.subjects])
     return q
 
