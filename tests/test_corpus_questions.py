@@ -437,10 +437,16 @@ def test_a_corpus_report_answers(databases, name, question, figures, texts):
     # a code just broken down, then one of its parts' share: of that code
     (STREET, [("城乡社区支出预算总共多少元？", [47543930]), ("下面分成哪几款", [30000499]),
               ("城乡社区管理事务那款占多少？", [63.10])]),
+    # a bare gap after a table row's budget and outturn were given first (then each line's): that row's two
+    (PLANNING, [("三公经费，预算数和决算数分别是多少", [2.85, 0.39]), ("差了多少", [2.46])]),
+    # another report named with a bare switching word (换财政局, X那份呢): the last question, of that report
+    (FINANCE, [("财政局住房保障支出是多少", [445.69]), ("换规划资源局", [461.08]), ("财政局那份呢", [445.69])]),
 ], ids=["recomputed rate", "rate's denominator", "code's neighbours", "ranked then its share", "whole then budget",
-        "English recompute", "budget to final", "bare gap", "outturn of the subject", "part of the code broken down"])
+        "English recompute", "budget to final", "bare gap", "outturn of the subject", "part of the code broken down",
+        "row's budget and outturn gap", "report switched"])
 def test_a_corpus_conversation_answers(tmp_path, name, turns):
-    paths = [CORPUS / name] + ([CORPUS / SWU_BUDGET] if name == SWU_FINAL else [])
+    paths = [CORPUS / name] + ([CORPUS / SWU_BUDGET] if name == SWU_FINAL else []) + (
+        [CORPUS / PLANNING] if name == FINANCE and any("换" in t for t, _ in turns) else [])
     db = tmp_path / "two.db"
     for path in paths:
         load_document(db, parse_file(path))
@@ -715,3 +721,15 @@ def test_names_pointed_at_with_these_take_the_last_operation(conn):
     assert shares.intent == "share" and all(has_number(shares, x) for x in (5.77, 2.47, 4.33)), shares.text
     projects = ask(conn, "换成上年结转的，超过壹佰万元的项目有哪些？", Session())
     assert "安可替代工程" in projects.text and has_number(projects, 497.52), projects.text
+
+
+def test_a_gap_between_two_reports_figures_in_the_unit_asked(tmp_path):
+    """两家差多少万元 of two figures both printed in 元: the gap in 万元."""
+    db = tmp_path / "two.db"
+    for name in (STREET, JUSTICE):
+        load_document(db, parse_file(CORPUS / name))
+    conn, session = connect(db), Session()
+    ask(conn, "司法局预算表里住房公积金是多少元", session)
+    ask(conn, "石泉路街道的住房公积金呢，也按万元说", session)
+    answer = ask(conn, "两家差多少万元？", session)
+    assert has_number(answer, 15.3759) and "15.3759 万元" in answer.text, answer.text

@@ -1159,7 +1159,7 @@ KNOWN_GAPS = {
     "personas_h8.jsonl": ["H8-017", "H8-018", "H8-020", "H8-021",
         "H8-028", "H8-035", "H8-078", "H8-079"],
     "corpus_mix_i8.jsonl": ["I8-007", "I8-025", "I8-026", "I8-039", "I8-053"],
-    "corpus_dialogues_j8.jsonl": ["J8-042", "J8-057", "J8-067",
+    "corpus_dialogues_j8.jsonl": ["J8-042", "J8-067",
         "J8-083"],
     "personas_k8.jsonl": ["K8-005", "K8-010", "K8-016", "K8-047", "K8-061"],
     "corpus_mix_l8.jsonl": ["L8-026", "L8-066", "L8-077"],

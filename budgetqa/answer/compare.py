@@ -466,10 +466,11 @@ def ask_each(conn: sqlite3.Connection, question: str, named: Named, reports: lis
         a.figure(f"{ref.label} {fig.label}", fig.value, fig.unit, f"{ref.label} {fig.table}", fig.line)
     if len(answered) == 2:
         (ref1, fig1, wan1), (ref2, fig2, wan2) = answered
-        if fig1.unit == fig2.unit:
+        in_wan = fig1.unit != "万元" and re.search(r"万元|多少万|几万", squash(question))  # (差多少万元 of figures in 元)
+        if fig1.unit == fig2.unit and not (in_wan and wan1 is not None and wan2 is not None):
             _between(a, question, [(ref1, fig1.value), (ref2, fig2.value)], fig1.unit)
         elif wan1 is not None and wan2 is not None:
-            _between(a, question, [(ref1, wan1), (ref2, wan2)], "万元")
+            _between(a, question, [(ref1, wan1.normalize()), (ref2, wan2.normalize())], "万元")
     elif not mixed:
         a.text += _of_several(a, question, [(ref, fig.value) for ref, fig, _ in answered], answered[0][1].unit)
     elif all(wan is not None for _, _, wan in answered):

@@ -1997,6 +1997,8 @@ def pair_shown(q: Query, figures: list) -> Answer | None:
     """两者差多少 / 两者加起来 after one answer that gave two figures of two tables (a name's income and
     spending), or 增加了多少 after a name's figures at the year's start and end: those two."""
     shown = [f for f in figures if "计算" not in f.label and "折合" not in f.label]
+    if len(shown) > 2 and q.op == "difference" and _BARE_GAP.fullmatch(q.squashed) and _budget_and_outturn(*shown[:2]):
+        shown = shown[:2]  # (a table row's 预算数 and 决算数 given first, then its lines': that row's two)
     if q.subjects or len(shown) != 2 or shown[0].unit != shown[1].unit:
         return None
     a, b = shown
@@ -2020,6 +2022,12 @@ def pair_shown(q: Query, figures: list) -> Answer | None:
     for f in (a, b):
         out.figure(f.label, f.value, f.unit, f.table, f.line)
     return out
+
+
+def _budget_and_outturn(a, b) -> bool:
+    """Two figures of one name and line, its budget and its outturn (合计 预算数, 合计 决算数)."""
+    return (a.table, a.line, a.unit) == (b.table, b.line, b.unit) and a.label.endswith("预算数") and b.label.endswith("决算数") \
+        and a.label[:-3] == b.label[:-3]
 
 
 def _second_of_first(results: list) -> Answer | None:

@@ -42,7 +42,7 @@ def _distinctive(department: str) -> str:
     return re.sub(r"[（）()]", "", text)
 
 
-_LEAD = re.compile(r"^(?:请问|根据|依据|按照|参照|关于|对于|在|从|查询|查|看看|看|换成|换到|切到|切换到|转到|改看|再看|回到|那)+")
+_LEAD = re.compile(r"^(?:请问|根据|依据|按照|参照|关于|对于|在|从|查询|查|看看|看一下|看|换成|换到|换|切到|切换到?|转到|改看|再看|回到|那)+")
 
 
 def strip_department(question: str, department: str, printed: list[str]) -> str:
@@ -252,7 +252,8 @@ class Choice:
 
 
 # What a question that only names another report says besides its name (那西南大学2024年决算呢, 换成2023年的呢).
-_REPORT_ONLY = re.compile(r"(?:那|那么|再看|换成|换到|看看|切到|转到|改看|回到)?(?:本级)?(?:部门|单位)?(?:的)?(?:决算|预算)?(?:报告)?"
+_REPORT_ONLY = re.compile(r"(?:那|那么|再看|换成|换到|换|切换到?|看看|看一下|切到|转到|改看|回到)?(?:本级)?(?:部门|单位)?(?:的)?"
+                          r"(?:决算|预算)?(?:报告)?(?:那份|这份|那本|那一份)?"
                           r"(?:的|里|中|那边|这边|呢|吧|怎么样|如何|又是多少|是多少|看|看看|来看)*"
                           # (…呢，也按万元说: the unit asked again, of that report)
                           r"(?:(?:也|还是|都|同样)?(?:按|用|以|换成|折成|折合)(?:万元|元|亿元)(?:说|算|表示|计|来)?(?:吧|呢)?)?")
