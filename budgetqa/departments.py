@@ -34,7 +34,7 @@ class Report:
         return f"{self.department} {self.year}年{self.kind}" if self.year else f"{self.department} {self.kind}"
 
 
-_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)\s*年?")
+_YEAR = re.compile(r"(?<!\d)(20\d{2})(?![\d多余万])\s*年?")  # (少了两千多万: 2000多万 is an amount, no year)
 # A year said short (23年决算, 24年度): counted when a loaded report is of that year.
 _SHORT_YEAR = re.compile(r"(?<![\d.])(\d\d)(?=年)")
 # A year with its figure typed (跟2021年的216,552.53万元比): a figure to compare with, not a report to read.

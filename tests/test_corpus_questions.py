@@ -386,6 +386,8 @@ CASES = [
     # a group whose members start the printed names: 水电费 is 水费 + 电费, not 邮电费 (which holds 电费); 房租 is 租赁费
     (STREET, "水电费一年预算多少", [50000, 250000, 300000], []),
     (STREET, "房租多少钱", [53162], ["租赁费"]),
+    # an amount typed in words (两千多万) is no year the report lacks
+    (STREET, "2026年财政拨款比2025年少了两千多万，主要是因为什么", [2163.37], ["武宁路沿线风貌提升"]),
     # a reason quoted without the spaces the text layer put around its figures
     (SOCIAL, "收入支出总计比上年增长的原因是什么", [], ["单位于2024年成立"]),
 ]

@@ -138,7 +138,7 @@ class Numbers:
     choice: int | None = None  # '2', '第二个': a pick from the last answer's choices
 
 
-_YEAR = re.compile(r"(?<![\d.])(20[0-4]\d)(?:年|(?![\d.万元%]|" + lexicon.CODE_OPENING + "))")
+_YEAR = re.compile(r"(?<![\d.])(20[0-4]\d)(?:年|(?![\d.万元%多余]|" + lexicon.CODE_OPENING + "))")  # (2000多万: an amount)
 _CODE_OPENED = re.compile(lexicon.CODE_OPENING)  # digits opening codes, no amount
 _DATE = re.compile(r"(?<!\d)20\d\d年\d{1,2}月(?:\d{1,2}[日号])?")
 _NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])")
