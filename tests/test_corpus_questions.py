@@ -441,11 +441,13 @@ def test_a_corpus_report_answers(databases, name, question, figures, texts):
               ("城乡社区管理事务那款占多少？", [63.10])]),
     # a bare gap after a table row's budget and outturn were given first (then each line's): that row's two
     (PLANNING, [("三公经费，预算数和决算数分别是多少", [2.85, 0.39]), ("差了多少", [2.46])]),
+    # 它在整个X里占多大比重: the one just asked, within the one named
+    (JUSTICE, [("司法局2026年其他司法支出安排了多少万元", [3845.49]), ("它在整个司法款里占多大比重", [44.07])]),
     # another report named with a bare switching word (换财政局, X那份呢): the last question, of that report
     (FINANCE, [("财政局住房保障支出是多少", [445.69]), ("换规划资源局", [461.08]), ("财政局那份呢", [445.69])]),
 ], ids=["recomputed rate", "rate's denominator", "code's neighbours", "ranked then its share", "whole then budget",
         "English recompute", "budget to final", "bare gap", "outturn of the subject", "part of the code broken down",
-        "row's budget and outturn gap", "report switched"])
+        "row's budget and outturn gap", "its share of the one named", "report switched"])
 def test_a_corpus_conversation_answers(tmp_path, name, turns):
     paths = [CORPUS / name] + ([CORPUS / SWU_BUDGET] if name == SWU_FINAL else []) + (
         [CORPUS / PLANNING] if name == FINANCE and any("换" in t for t, _ in turns) else [])
@@ -735,3 +737,16 @@ def test_a_gap_between_two_reports_figures_in_the_unit_asked(tmp_path):
     ask(conn, "石泉路街道的住房公积金呢，也按万元说", session)
     answer = ask(conn, "两家差多少万元？", session)
     assert has_number(answer, 15.3759) and "15.3759 万元" in answer.text, answer.text
+
+
+def test_three_reports_visited_ranked_and_the_first_against_the_second(tmp_path, seed_path):
+    """…也查一下 moves to that report; 这三家哪个最多？比排第二的多出多少: the first less the second."""
+    db = tmp_path / "three.db"
+    for path in (CORPUS / STREET, CORPUS / JUSTICE, seed_path):
+        load_document(db, parse_file(path))
+    conn, session = connect(db), Session()
+    ask(conn, "屯留区委办公室2024年三公经费预算有多少？", session)
+    ask(conn, "普陀司法局2026年的三公经费预算呢", session)
+    assert has_number(ask(conn, "石泉路街道本级2026年的也查一下", session), 8.53)
+    answer = ask(conn, "这三家哪个三公经费最多？比排第二的多出多少万元", session)
+    assert has_number(answer, 2.28) and "司法局" in answer.text, answer.text

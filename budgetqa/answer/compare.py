@@ -21,7 +21,7 @@ from budgetqa.answer.documents import (MONEY_WORDS, Across, figures_named, newes
 from budgetqa.answer.model import Answer, Session, amount_text
 from budgetqa.departments import Named, Report
 from budgetqa.standard import FIGURES
-from budgetqa.textnorm import normalise, squash
+from budgetqa.textnorm import chinese_ordinal, normalise, squash
 
 MAX_ASKED = 20  # reports a figure that is not a standard one is asked of, one report at a time
 SHOWN = 20  # rows of a ranking or comparison of every report (the sentence names the first ten)
@@ -326,6 +326,8 @@ _SUM_ASKED = re.compile(r"加起来|加在一起|加一起|加一块|合起来|�
 _SHARE_ASKED = re.compile(r"占(?:了)?(?:几成|多少|百分之|比|比例|比重|份额)")
 _GAP_ASKED = re.compile(r"[多少差](?:了|出来|出)?(?:多少|好多|几多|啥)|相差|差额|差距|增[加长]了?多少|减少了?多少|增长了?多少")
 _TIMES_ASKED = re.compile(r"几倍|多少倍|好多倍")
+# The place a gap is taken against (比排第二的多多少, 和第三名差多少).
+_PLACE_AGAINST = re.compile(r"(?:比|和|与|跟|同)(?:排(?:在)?|排名)?第([二三四五六七八九2-9])(?:名|位|个|家)?")
 _EXECUTION_ASKED = re.compile(r"执行率|完成率|执行(?:了|得)?(?:多少|百分之几|几成|怎么样|如何)|完成(?:了)?(?:多少|百分之几|几成)|除以")
 _RATE_ASKED = re.compile(r"百分之几|百分比|幅度|增幅|降幅|涨幅|增长率|下降率|变化率|[增降涨减跌]了?(?:多少|几)(?:个)?(?:%|％|百分点)")
 
@@ -374,9 +376,14 @@ def _of_several(a: Answer, question: str, sides: list[tuple[Report, Decimal]], u
     """The figures of three or more reports put together when the question asks it: the largest less the
     smallest (最多的那家比最少的多多少), their sum (三家加起来) and each one's share of it (占了百分之几)."""
     said = []
+    place = _PLACE_AGAINST.search(squash(question))
     if _GAP_ASKED.search(question):
-        (high_ref, high), (low_ref, low) = max(sides, key=lambda s: s[1]), min(sides, key=lambda s: s[1])
-        said.append(f"最多的 {high_ref.label} 比最少的 {low_ref.label} 多 {amount_text(high - low, unit)}（{high} − {low}）")
+        ranked = sorted(sides, key=lambda s: -s[1])
+        said_nth = place.group(1) if place else ""  # (比排第二的多多少: the first against the second)
+        nth = int(said_nth) if said_nth.isdigit() else chinese_ordinal(said_nth) if said_nth else None
+        (high_ref, high), (low_ref, low) = ranked[0], ranked[nth - 1] if nth and 1 < nth <= len(ranked) else ranked[-1]
+        which = f"第 {nth} 名" if nth and 1 < nth <= len(ranked) else "最少的"
+        said.append(f"最多的 {high_ref.label} 比{which} {low_ref.label} 多 {amount_text(high - low, unit)}（{high} − {low}）")
         a.figure(f"{high_ref.label} 比 {low_ref.label} 多", high - low, unit)
     total = sum(value for _, value in sides)
     if _SUM_ASKED.search(question):

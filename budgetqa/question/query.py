@@ -3187,6 +3187,11 @@ def _pronoun_whole(q: Query, last: Query | None) -> Query:
             and re.match(r"(?:那)?(?:它|其|该项目?|这个项目)", q.squashed) and re.search(r"排(?:在)?第几|第几(?:大|多|位|名)", q.squashed):
         # 它在上年结转的项目里排第几: the one just asked (the first of two), placed in the list named
         return replace(q, subjects=[_carried(last.subjects[0])], whole=q.subjects[0], domain=None, scope=None, follow_up=False)
+    if last is not None and q.op == "share" and q.whole is None and len(q.subjects) == 1 and len(last.subjects) == 1 \
+            and re.match(r"(?:那)?(?:它|其|这个|这项|该项)(?:在|占)", q.squashed) and q.subjects[0].start >= 2 \
+            and last.subjects[0].term.key != q.subjects[0].term.key:
+        # 它在整个司法款里占多大比重: the one just asked, within the one named
+        return replace(q, subjects=[_carried(last.subjects[0])], whole=q.subjects[0], follow_up=False)
     if last is None or q.op != "share" or q.whole is not None or len(q.subjects) != 1 or len(last.subjects) != 1 \
             or not (re.search(r"占(?:了)?(?:它|其|这个|那个|该项?|上面这个|前面那个)", q.squashed)
                     or re.match(r"(?:呃|嗯|那个)?(?:那|这)?(?:里面|里头|当中|其中)", q.squashed)) \
