@@ -1264,10 +1264,22 @@ KNOWN_GAPS = {
     "corpus_mix_e0.jsonl": ["E0-014", "E0-024", "E0-028", "E0-030", "E0-053", "E0-059", "E0-064", "E0-069", "E0-078"],
     "personas_f0.jsonl": ["F0-020", "F0-021", "F0-022", "F0-025", "F0-027", "F0-070"],
     "corpus_dialogues_g0.jsonl": ["G0-016", "G0-038", "G0-051", "G0-054", "G0-058"],
+    "personas_h0.jsonl": ["H0-011", "H0-015", "H0-024", "H0-028", "H0-043", "H0-054", "H0-055", "H0-067", "H0-072",
+        "H0-073", "H0-084", "H0-085"],
+    "corpus_mix_i0.jsonl": ["I0-004", "I0-013", "I0-018", "I0-019", "I0-020", "I0-021", "I0-022", "I0-027", "I0-031",
+        "I0-037", "I0-038", "I0-040", "I0-041", "I0-051", "I0-057", "I0-058", "I0-061", "I0-071", "I0-088"],
+    "corpus_dialogues_j0.jsonl": ["J0-001", "J0-002", "J0-003", "J0-004", "J0-008", "J0-011", "J0-014", "J0-015",
+        "J0-016", "J0-025", "J0-034", "J0-040", "J0-044", "J0-045", "J0-046", "J0-049", "J0-050", "J0-054", "J0-063",
+        "J0-064", "J0-065", "J0-069"],
+    "personas_k0.jsonl": ["K0-023", "K0-039", "K0-049", "K0-064"],
+    "corpus_mix_l0.jsonl": ["L0-014", "L0-026", "L0-060", "L0-076", "L0-077"],
+    "personas_m0.jsonl": ["M0-019", "M0-027", "M0-035", "M0-040", "M0-042"],
+    "corpus_dialogues_n0.jsonl": ["N0-008", "N0-009", "N0-013", "N0-017", "N0-039", "N0-044", "N0-051", "N0-054",
+        "N0-061", "N0-062", "N0-064", "N0-065", "N0-066", "N0-070"],
 }
 # A line whose gold holds only when asked with no conversation before it: in a shuffled session it
 # follows a question about one project, and "这些钱从哪来" is then rightly read as that project's money.
-SESSION_ONLY_GAPS = {"review_d1.jsonl": ["D1-115"],
+SESSION_ONLY_GAPS = {"review_d1.jsonl": ["D1-115"], "corpus_mix_i0.jsonl": ["I0-055"],
                      # a later clause naming a table and a row (收入总表里…本年收入) after a clause about one
                      # code: read as that table's row, not the code's column in it (alone, the first
                      # clause's answer happens to state the figure)
