@@ -1264,8 +1264,7 @@ KNOWN_GAPS = {
     "corpus_mix_e0.jsonl": ["E0-014", "E0-024", "E0-028", "E0-030", "E0-053", "E0-059", "E0-064", "E0-069", "E0-078"],
     "personas_f0.jsonl": ["F0-020", "F0-021", "F0-022", "F0-025", "F0-027", "F0-070"],
     "corpus_dialogues_g0.jsonl": ["G0-016", "G0-038", "G0-051", "G0-054", "G0-058"],
-    "personas_h0.jsonl": ["H0-011", "H0-015", "H0-024", "H0-028", "H0-043", "H0-054", "H0-055", "H0-067", "H0-072",
-        "H0-073", "H0-084", "H0-085"],
+    "personas_h0.jsonl": ["H0-011", "H0-015", "H0-024", "H0-028", "H0-043", "H0-054", "H0-055", "H0-067", "H0-073", "H0-084"],
     "corpus_mix_i0.jsonl": ["I0-004", "I0-013", "I0-018", "I0-019", "I0-020", "I0-021", "I0-022", "I0-027", "I0-031",
         "I0-037", "I0-038", "I0-040", "I0-041", "I0-051", "I0-057", "I0-058", "I0-061", "I0-071", "I0-088"],
     "corpus_dialogues_j0.jsonl": ["J0-001", "J0-002", "J0-003", "J0-004", "J0-008", "J0-011", "J0-014", "J0-015",
@@ -1769,3 +1768,12 @@ def test_the_largest_project_after_a_project_table_counted_is_of_that_table(conn
     ask(conn, "哪个项目金额最大？", session)
     answer = ask(conn, "它占本年项目支出合计的比例是多少？", session)
     assert has_number(answer, 36.45), answer.text
+
+
+def test_written_style_share_and_listed_subjects(conn):
+    """之比重 is a share (之比 alone a ratio); 项下所列项级科目 asks the subjects under a code."""
+    share = ask(conn, "请予说明本部门2024年度住房公积金预算，及其占一般公共预算当年支出之比重。", Session())
+    assert share.intent == "share" and has_number(share, 4.33), share.text
+    assert ask(conn, "人员经费与公用经费之比", Session()).intent == "ratio"
+    parts = ask(conn, "请予说明20132组织事务款级科目项下所列项级科目及其金额。", Session())
+    assert parts.intent == "breakdown" and "一般行政管理事务" in parts.text, parts.text

@@ -529,6 +529,10 @@ _SUM_AGAINST = re.compile(r"(?:加|\+|之和|加起来|合起来|相加|合计)[
                           r"|哪个(?:大|多|高|小|少|低)|谁(?:大|多|高|小|少|低)|大还是小|高还是低)")
 
 
+# 项下所列项级科目 / 下设哪些科目: the subjects listed under a code, asked in written style.
+_LISTED_UNDER = re.compile(r"[^，,。？?]{0,5}?(?:项下|之下|下设|下辖)(?:所列|列有|设有|有)?(?:的)?(?:哪些|哪几个?)?(?:项级|款级)?(?:科目|项)")
+
+
 def _members_asked(q: Query) -> str | None:
     """A question read as asking a parent that asks of the parts under its subject instead: 归在X名下的几项
     (count), X下面有哪些 (breakdown), X下面哪个款最大 (rank); X细到项级是哪个 asks its parts at that level
@@ -537,13 +541,14 @@ def _members_asked(q: Query) -> str | None:
         return None
     after = q.squashed[q.subjects[-1].end:]
     if q.op not in ("breakdown", "count") and q.subjects[-1].kinds & {"code", "item", "row", "column", "fact"} \
-            and not (q.op == "rank" and _WHICH_MOST.search(after)) and (re.match(r"[^，,。？?]{0,3}(?:细|具体|落实?|分|拆)到(?:项|款)级?", after) or len(q.subjects) == 1
+            and not (q.op == "rank" and _WHICH_MOST.search(after)) and (re.match(r"[^，,。？?]{0,3}(?:细|具体|落实?|分|拆)到(?:项|款)级?", after)
+                                                                   or _LISTED_UNDER.match(after) or len(q.subjects) == 1
                                 and re.match(r"(?:的)?(?:下面|底下|下边|里面|里头)?(?:就|只有|有|是|共|包括)?(?:[一两三四五六七八九\d]|几)"
                                              r"(?:项|个|部分|块|类)(?:来源|组成)?(?:吧|吗|呢|嘛)?(?:[？?，,]*(?:分别|各|是啥|是什么|是哪)|[？?]*$)", after)):
         return "breakdown"  # (公用经费就两项？分别多少 / X底下就一项吗？是啥: its parts, each with its figure)
     if q.op != "parent":
         return None
-    if re.search(r"(?:名下|下面|底下|下属)(?:的|有|都有|包括)?(?:几项|几个|哪几|哪些)", after):
+    if re.search(r"(?:名下|下面|底下|下属|项下|之下)(?:的|有|都有|包括|所列|列有|设有)?(?:的)?(?:几项|几个|哪几|哪些|项级|款级|科目)", after):
         return "count" if re.search(r"几项|几个", q.squashed) else "breakdown"
     if re.search(r"(?:名下|下面|底下|下属)[^，,。？?]{0,4}[，,]?(?:哪|谁).{0,6}(?:最|第)", after):
         return "rank"
@@ -2605,6 +2610,10 @@ _LOOK_UP = ("核一下", "核对一下", "核对", "复核", "核算", "检查")
 _OPERATORS = {"sum": r"^(?:再)?(?:加上?|\+)$", "difference": r"^(?:减去?|-|−)$", "ratio": r"^(?:除以|÷|/)$"}
 
 
+# Cue words that begin longer words of another meaning, and the characters that make them so (之比重 is a share).
+_CUE_NOT_BEFORE = {"之比": "重例率"}
+
+
 def _cue_at(q: Query, cue: str, text: str) -> bool:
     """A cue word present without straddling punctuation (多少、项目 is not 多少项)."""
     start = text.find(cue)
@@ -2613,7 +2622,9 @@ def _cue_at(q: Query, cue: str, text: str) -> bool:
         field = q.field_name.split("/")[0] if q.field_name else ""
         at = text.find(field) if field else -1  # (实施单位是: the field's last words and the next, no cue)
         straddles = at >= 0 and at < start < at + len(field) < start + len(cue)
-        if not amount and not straddles and not any(start < b < start + len(cue) for b in q.breaks):
+        after = text[start + len(cue):start + len(cue) + 1]
+        longer = bool(after) and after in _CUE_NOT_BEFORE.get(cue, "")  # (之比重: a share)
+        if not amount and not straddles and not longer and not any(start < b < start + len(cue) for b in q.breaks):
             return True
         start = text.find(cue, start + 1)
     return False
