@@ -2256,6 +2256,7 @@ _BARE_COUNT = re.compile(r"(?:那|那么)?(?:你|帮我)?(?:数一?数|数一下
 
 
 def _count_of_listed(q: Query, listed: list[str], amounts: list, unit: str | None) -> Answer | None:
+    """The count of the items the last list showed, with their amounts kept in its rows."""
     if q.op != "count" or len(listed) < 2 or any(m.via != "whole" for m in q.subjects) or q.comparator is not None \
             or not (_LISTED_POINTER.search(q.squashed) or _BARE_COUNT.fullmatch(q.squashed)) \
             or not re.search(r"(?<![这那])几(?:个|项|条|笔|类|款|块)?|多少个|多少项|个数|数量", q.squashed):
@@ -2368,9 +2369,8 @@ def on_listed(doc: Document, q: Query, listed: list[str], amounts: list, unit: s
     """这四个大类加起来是不是550.51 / 这几项合计多少 / 前三个加起来多少: the items the last list showed, added
     (and set against a total typed or named, or taken as a share of it). ``listing``: the last question asked
     for a list (not for figures it named), so a bare 差多少 is of its two items. ``top``: how many of its first
-    items the last answer picked out (剩下的呢 adds the others). 
-    ``complete``: the last list showed every item it found (a list or filter, not a ranking's first few), so
-    it can be counted."""
+    items the last answer picked out (剩下的呢 adds the others). ``complete``: the last list showed every item
+    it found (a list or filter, not a ranking's first few), so it can be counted."""
     if fresh and complete and (counted := _count_of_listed(q, listed, amounts, unit)) is not None:
         return counted
     if listed and unit is not None and len(amounts) == len(listed) and not any(a is None for a in amounts) \
