@@ -394,8 +394,8 @@ ABBREVIATIONS = {"财拨": "财政拨款", "一般公共预算财拨": "一般�
 _GUARDS = {"一般公共": ("", r"(?=\s|[，,、：:；;的里中]|基本|项目|收入|支出|拨款|$)"),
            "项支": (r"(?<![该各此每单本一两某])", "(?!出)"), "工福": ("(?<![员职])", "(?!利)"),
            "基支": ("", "(?!出)"), "商服": ("", "(?!务)"), "机运": ("", "(?![费行])"), "政采": ("(?<!行)", "")}
-ABBREVIATED = re.compile("|".join(_GUARDS.get(k, ("", ""))[0] + re.escape(k) + _GUARDS.get(k, ("", ""))[1]
-                                  for k in sorted(ABBREVIATIONS, key=len, reverse=True)))
+ABBREVIATED = re.compile("|".join(before + re.escape(k) + after for k in sorted(ABBREVIATIONS, key=len, reverse=True)
+                                  for before, after in [_GUARDS.get(k, ("", ""))]))
 
 # Which fund a subject's money comes from (用的是哪一类预算的钱, 什么资金安排的): the funds whose tables print it.
 FUND_ASKED = re.compile(r"(?:哪一?[类种个块]|什么|啥)(?:预算|资金|财政资金)(?:的钱|安排|出的|的)?|(?:一般公共预算|一般预算)[表的]?还是(?:政府性)?基金"

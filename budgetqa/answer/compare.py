@@ -376,8 +376,8 @@ def _of_several(a: Answer, question: str, sides: list[tuple[Report, Decimal]], u
     """The figures of three or more reports put together when the question asks it: the largest less the
     smallest (最多的那家比最少的多多少), their sum (三家加起来) and each one's share of it (占了百分之几)."""
     said = []
-    place = _PLACE_AGAINST.search(squash(question))
     if _GAP_ASKED.search(question):
+        place = _PLACE_AGAINST.search(squash(question))
         ranked = sorted(sides, key=lambda s: -s[1])
         said_nth = place.group(1) if place else ""  # (比排第二的多多少: the first against the second)
         nth = int(said_nth) if said_nth.isdigit() else chinese_ordinal(said_nth) if said_nth else None

@@ -391,8 +391,7 @@ def _answer_part(conn, doc: Document, question: str, session: Session, continuin
     figure it names over them, or the last answer's figure when it names none (三项加起来多少？平均每月是多少); one
     nothing answers that names a figure the last answer gave (差额呢) is that figure."""
     if not typed.asks_per(question):
-        bare = _NAME_ONLY.match(squash(question))  # (公用经费呢 after a figure per month: per month too)
-        named = (bare.group(1) or bare.group(2)) if bare is not None else ""
+        named = _name_alone(question)  # (公用经费呢 after a figure per month: per month too)
         shown, per = list(session.last_figures), session.per_asked if named and not _ASKING_OF_NAME.search(named) else None
         session.per_asked = None
         found = _answer(conn, doc, question, session, continuing)
@@ -426,10 +425,15 @@ _NAME_ONLY = re.compile(r"^(?:那|那么|那再|再看|换成|换到|还有)?(.{
                         r"|^(?:换成|换到|改成|改为|换)(.{2,24}?)$")  # (换成X: X in place of the last name)
 
 
+def _name_alone(question: str) -> str:
+    """The name a follow-up says and nothing else ((那)X呢, 换成X), or ''."""
+    bare = _NAME_ONLY.match(squash(question))
+    return (bare.group(1) or bare.group(2)) if bare is not None else ""
+
+
 def _line_again(doc: Document, question: str, session: Session) -> list[str]:
     """(那)X呢 after a line of several questions about one name: each of those questions, of X."""
-    bare = _NAME_ONLY.match(squash(question))
-    name = (bare.group(1) or bare.group(2)) if bare is not None else ""
+    name = _name_alone(question)
     if session.line is None or not name or re.search(r"多少|几|吗|是否|哪|什么|啥", name):
         return []
     parts, said, kinds = session.line
