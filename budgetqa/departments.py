@@ -10,10 +10,10 @@ never scans every report.
 from __future__ import annotations
 
 import math
-import re
 import sqlite3
 from dataclasses import dataclass
 
+from budgetqa import patterns
 from budgetqa.textnorm import normalise, squash
 
 __all__ = ["Report", "Match", "Named", "find_reports", "named_reports", "NAMED_FROM"]
@@ -34,11 +34,11 @@ class Report:
         return f"{self.department} {self.year}年{self.kind}" if self.year else f"{self.department} {self.kind}"
 
 
-_YEAR = re.compile(r"(?<!\d)(20\d{2})(?![\d多余万])\s*年?")  # (少了两千多万: 2000多万 is an amount, no year)
+_YEAR = patterns.compile(r"(?<!\d)(20\d{2})(?![\d多余万])\s*年?")  # (少了两千多万: 2000多万 is an amount, no year)
 # A year said short (23年决算, 24年度): counted when a loaded report is of that year.
-_SHORT_YEAR = re.compile(r"(?<![\d.])(\d\d)(?=年)")
+_SHORT_YEAR = patterns.compile(r"(?<![\d.])(\d\d)(?=年)")
 # A year with its figure typed (跟2021年的216,552.53万元比): a figure to compare with, not a report to read.
-_FIGURE_OF_YEAR = re.compile(r"(?:跟|和|与|比|同|较)(?:20\d{2})\s*年度?(?:的|是|为)?[^，,。？?\d]{0,8}?\d[\d,.]*\s*(?:万元|万|亿元|元)")
+_FIGURE_OF_YEAR = patterns.compile(r"(?:跟|和|与|比|同|较)(?:20\d{2})\s*年度?(?:的|是|为)?[^，,。？?\d]{0,8}?\d[\d,.]*\s*(?:万元|万|亿元|元)")
 
 
 @dataclass
@@ -64,7 +64,7 @@ class Named:
 _GENERIC_PREFIXES = ("中国共产党", "中共")
 _SHORT_FORMS = (("委员会", "委"), ("办事处", ""), ("（本级）", ""), ("(本级)", ""), ("本级", ""), ("人民政府", "政府"))
 # A leading place (上海市普陀区, 江城市东安县): questions often leave it out, so its characters weigh less.
-_PLACE = re.compile(r"^(?:[\u4e00-\u9fff]{1,7}?(?:省|自治区|市|自治州|州|地区|盟)){0,2}(?:[\u4e00-\u9fff]{1,6}?(?:区|县|旗|市))?")
+_PLACE = patterns.compile(r"^(?:[\u4e00-\u9fff]{1,7}?(?:省|自治区|市|自治州|州|地区|盟)){0,2}(?:[\u4e00-\u9fff]{1,6}?(?:区|县|旗|市))?")
 _PLACE_WEIGHT = 0.3
 
 

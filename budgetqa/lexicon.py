@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 
+from budgetqa import patterns
+
 # --------------------------------------------------------------------------- names
 # Typed word -> names reports print (the first one the report prints wins; all are shown when they differ).
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -220,7 +222,7 @@ MEASURES: dict[str, tuple[str, ...]] = {
 # A part of a whole said in words (一半, 三成, 百分之五, 5%, 三分之一).
 _FRACTION = r"一半|[一二两三四五六七八九十\d.]+成|百分之[一二两三四五六七八九十\d.]+|[\d.]+[%％]|[一二两三四五六七八九]分之[一二两三四五六七八九]"
 # Pairs said short (基本和项目各多少): read as the two names in full; and other words typed short or by sound.
-SHORT_PAIRS: tuple[tuple[re.Pattern, str | Callable[[re.Match], str]], ...] = tuple((re.compile(p), r) for p, r in (
+SHORT_PAIRS: tuple[tuple[patterns.LazyPattern, str | Callable[[re.Match], str]], ...] = tuple((patterns.compile(p), r) for p, r in (
     (r"基本(\s*(?:[和与、跟及加]|还是|或者?|对比?|比)?\s*)项目(?![支经])", r"基本支出\1项目支出"),
     (r"人员([和与、跟及加\s]?)公用(?![经支])", r"人员经费\1公用经费"),
     (r"(?<=[这那])俩", "两个"),  # 这俩合计: these two
@@ -261,7 +263,7 @@ SHORT_PAIRS: tuple[tuple[re.Pattern, str | Callable[[re.Match], str]], ...] = tu
 # English words typed among Chinese ones (code-switching: 它占支出总计的 share 呢, second place 呢), read as
 # the Chinese word that asks the same; whole words only, longest first. Names in English are SYNONYMS.
 _EN = r"(?<![a-z]){}(?![a-z])"
-ENGLISH: tuple[tuple[re.Pattern, str | Callable[[re.Match], str]], ...] = tuple((re.compile(_EN.format(word)), chinese) for word, chinese in (
+ENGLISH: tuple[tuple[patterns.LazyPattern, str | Callable[[re.Match], str]], ...] = tuple((patterns.compile(_EN.format(word)), chinese) for word, chinese in (
     # a share asked in English order (what share of A goes to B) is B占A
     (r"(?:what\s+)?(?:share|percentage|proportion|part)\s+of\s+(?:the\s+)?([^?？]+?)\s+(?:goes\s+to|is\s+spent\s+on|is\s+for)\s+([^?？]+)",
      r"\2占\1的比例"),
@@ -351,13 +353,13 @@ ENGLISH: tuple[tuple[re.Pattern, str | Callable[[re.Match], str]], ...] = tuple(
 DIALECT = {"啥子": "什么", "咋个": "怎么", "整了好多": "花了多少", "好多钱": "多少钱", "好多万": "多少万",
            "好多个": "多少个", "好多份": "多少份", "好多项": "多少项", "好多台": "多少台", "好多辆": "多少辆",
            "好多人": "多少人", "好大": "多大", "好多": "多少"}
-DIALECT_WORDS = re.compile("|".join(sorted(DIALECT, key=len, reverse=True)))
+DIALECT_WORDS = patterns.compile("|".join(sorted(DIALECT, key=len, reverse=True)))
 
 # Words of other dialects for the asking words the reader knows, put in their place in every question: each
 # is a word Mandarin does not use in a budget question (吴语 几钿 is 多少钱; 粤语 系咪 is 是不是, after
 # traditional characters are made simplified; 东北话 咋整 is 怎么办). A single character only where what
 # follows it shows it is the dialect word (伊占 is 它占; 伐 closing a question is 吗).
-REGIONAL: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), r) for p, r in (
+REGIONAL: tuple[tuple[patterns.LazyPattern, str], ...] = tuple((patterns.compile(p), r) for p, r in (
     # 吴语 (上海话)
     (r"几钿", "多少钱"), (r"啥个|啥物事|啥末事", "什么"), (r"哪能", "怎么"), (r"阿拉", "我们"), (r"侬", "你"),
     (r"(?:^|(?<=[，,。？?\s]))伊(?=[占的是有多少比花用还呢])", "它"), (r"老多", "很多"), (r"里厢|里向", "里面"),
@@ -394,11 +396,11 @@ ABBREVIATIONS = {"财拨": "财政拨款", "一般公共预算财拨": "一般�
 _GUARDS = {"一般公共": ("", r"(?=\s|[，,、：:；;的里中]|基本|项目|收入|支出|拨款|$)"),
            "项支": (r"(?<![该各此每单本一两某])", "(?!出)"), "工福": ("(?<![员职])", "(?!利)"),
            "基支": ("", "(?!出)"), "商服": ("", "(?!务)"), "机运": ("", "(?![费行])"), "政采": ("(?<!行)", "")}
-ABBREVIATED = re.compile("|".join(before + re.escape(k) + after for k in sorted(ABBREVIATIONS, key=len, reverse=True)
+ABBREVIATED = patterns.compile("|".join(before + re.escape(k) + after for k in sorted(ABBREVIATIONS, key=len, reverse=True)
                                   for before, after in [_GUARDS.get(k, ("", ""))]))
 
 # Which fund a subject's money comes from (用的是哪一类预算的钱, 什么资金安排的): the funds whose tables print it.
-FUND_ASKED = re.compile(r"(?:哪一?[类种个块]|什么|啥)(?:预算|资金|财政资金)(?:的钱|安排|出的|的)?|(?:一般公共预算|一般预算)[表的]?还是(?:政府性)?基金"
+FUND_ASKED = patterns.compile(r"(?:哪一?[类种个块]|什么|啥)(?:预算|资金|财政资金)(?:的钱|安排|出的|的)?|(?:一般公共预算|一般预算)[表的]?还是(?:政府性)?基金"
                         r"|(?:走|用|出)的?(?:是)?(?:什么|啥|哪[类种个]|哪一[类种个])钱")
 
 FUNDS = ("一般公共预算", "政府性基金预算", "政府性基金", "国有资本经营预算", "财政拨款", "财政专户管理资金", "单位资金")
@@ -419,21 +421,21 @@ EACH = ("分别", "各是", "各为", "各多少", "各自", "各有", "各占",
 # The unit a figure is asked in: 多少元 / 几块, or a unit after a word of converting or expressing
 # (以元表示, 按元计, 换算成元, 折合万元, 用万元为单位).
 _INTO = r"(?:以|按|用|合成?|折合成?|换算?成|转换?成|算成|化成|折算成|折成|说成?|报成?|单位(?:是|为|用)?)"
-UNIT_WORDS: dict[str, re.Pattern] = {
-    "元": re.compile(rf"多少(?:钱)?(?:元|块)|几元|{_INTO}(?<!万)元(?:为单位|表示|计|来算|算|来表示)?|(?<!万)元为单位"),
-    "万元": re.compile(rf"(?:多少|几)(?:钱)?[十百千]?万|{_INTO}万元?(?![\d])|万元为单位"),  # (按万: in 万元; 几千万: in 万元)
-    "千元": re.compile(rf"多少千元|{_INTO}千元|千元为单位"),
-    "亿元": re.compile(rf"(?:多少|几)(?:个|十|百)?亿|{_INTO}亿元?|亿元为单位"),
+UNIT_WORDS: dict[str, patterns.LazyPattern] = {
+    "元": patterns.compile(rf"多少(?:钱)?(?:元|块)|几元|{_INTO}(?<!万)元(?:为单位|表示|计|来算|算|来表示)?|(?<!万)元为单位"),
+    "万元": patterns.compile(rf"(?:多少|几)(?:钱)?[十百千]?万|{_INTO}万元?(?![\d])|万元为单位"),  # (按万: in 万元; 几千万: in 万元)
+    "千元": patterns.compile(rf"多少千元|{_INTO}千元|千元为单位"),
+    "亿元": patterns.compile(rf"(?:多少|几)(?:个|十|百)?亿|{_INTO}亿元?|亿元为单位"),
 }
 # Words that make a unit or rounding asked hold for the rest of the conversation (接下来都用元说, 后面都换成亿元).
-FROM_NOW_ON = re.compile(r"(?:接下来|以后|往后|后面|之后|今后|后续|此后|下面|从现在(?:起|开始))(?:的?(?:问题|回答|答案|数字|金额|数))?"
+FROM_NOW_ON = patterns.compile(r"(?:接下来|以后|往后|后面|之后|今后|后续|此后|下面|从现在(?:起|开始))(?:的?(?:问题|回答|答案|数字|金额|数))?"
                          r"(?:都|一律|统一|全部|全都|均)")
 # Words of adding things up (加起来, 加一块, 合计 …): every reading of a sum asks with these.
 ADDING = r"(?:加起来|合起来|加在一起|加到一起|加一起|加一块|加到一块|合一块|合在一起|算在一起|放一起|凑一起|相加|之和|总和|合计|一共|总共|共计|加总|加一遍|加一下|加一加)"
-ADDED = re.compile(ADDING)
+ADDED = patterns.compile(ADDING)
 # Decimal places wanted: 保留一位小数 / 精确到小数点后两位 (group: how many), or a whole number
 # (取整, 取个整数, 四舍五入到个位, 不要小数).
-PLACES_WORDS = re.compile(r"(?:保留|留|精确到|四舍五入到|取)(?:到)?(?:小数点后)?([一二两三四五\d])位(?:小数)?|([一二两三四五\d])位小数"
+PLACES_WORDS = patterns.compile(r"(?:保留|留|精确到|四舍五入到|取)(?:到)?(?:小数点后)?([一二两三四五\d])位(?:小数)?|([一二两三四五\d])位小数"
                           r"|(?:取|保留|四舍五入(?:到|成|为)?|精确到|只要)(?:个|到)?(?:整数|整|个位)|不要小数|整数就(?:行|好|可以)|去掉小数")
 # --------------------------------------------------------------------------- text
 # Everyday words for the parts of a figure a recent answer showed (政府采购: 货物、工程、服务).
@@ -482,7 +484,7 @@ FILLERS: tuple[str, ...] = (
 )
 
 # Follow-up words: a question holding one of these and naming nothing leans on the last answer.
-FOLLOW_UP = re.compile(r"^那|^那么|^不对|这里面|那里面|这里头|这当中|^我是问|^我问的是|^我说的是|呢$|它|其中|该项|该科目|这个(?!部门|单位)|这项|此项|上面|刚才|那个|这些|那些|这几|那几|这两|那两|这俩|那俩|两者|二者|上述|^再|^加上|^又|^也|^换成|^换到|^改成|^改为"
+FOLLOW_UP = patterns.compile(r"^那|^那么|^不对|这里面|那里面|这里头|这当中|^我是问|^我问的是|^我说的是|呢$|它|其中|该项|该科目|这个(?!部门|单位)|这项|此项|上面|刚才|那个|这些|那些|这几|那几|这两|那两|这俩|那俩|两者|二者|上述|^再|^加上|^又|^也|^换成|^换到|^改成|^改为"
                        r"|^还有呢|^(?:为什么|为啥|为何|什么原因|原因呢|原因是什么|怎么回事)[呢？?]*$")
 
 # Things a budget report's tables never count (多少个村, 几个校区): only a sentence of the report that states
@@ -491,25 +493,25 @@ COUNTED_ELSEWHERE = ("村", "乡镇", "镇", "乡", "社区", "学校", "校区"
                      "会议", "课程", "批次", "人次", "网点", "站点", "基地")
 
 # 名称带“办公经费”的 / 名字里有档案的: things picked by words their name holds (group 1), not a name asked.
-NAME_HOLDS = re.compile(r"(?:(?:名称|名字|项目名)(?:里|中)?(?:带|含|包含|包括|有|带有|含有|出现)(?:了)?"
+NAME_HOLDS = patterns.compile(r"(?:(?:名称|名字|项目名)(?:里|中)?(?:带|含|包含|包括|有|带有|含有|出现)(?:了)?"
                         r"|(?:跟|和|与|同)(?=[^，,。？?的]{2,12}(?:有关|相关)的))[“\"「『]?"
                         r"([^”\"」』，,。？?的]{2,12}?)[”\"」』]?(?:字样|两个字|几个字|这几个字|字|有关|相关)?的")
 
 # Words of asking that run into a name typed after them (请问区委办公室, 老同志关心关工委, 麻烦问下今年…).
 # (想看屯留区委办, 我是区委办退下来的: who asks or what they do, then the name)
-ASKING_LEAD = re.compile(r"^(?:.*(?:请问|请教|问下|问一下|想问|想知道|麻烦|劳驾|关心|了解|咨询|打听|列示|说明|列出|提供|核实"
+ASKING_LEAD = patterns.compile(r"^(?:.*(?:请问|请教|问下|问一下|想问|想知道|麻烦|劳驾|关心|了解|咨询|打听|列示|说明|列出|提供|核实"
                          r"|想看|看看|看了一?下|查看|查询|查一下|翻到|翻开|打开|找到|注意到|看到|听说|是))?"
                          r"(?:一下)?(?:今年|去年|本年)?")
 
 # A person's pay or post (主任的工资, 书记一年收入): reports give departments' money, not people's.
 # how many people (几个退休人员, 多少名干部), not money said of people (多少钱对个人和家庭的补助)
-HEADCOUNT = re.compile(r"(?:几|多少)(?![天年月日次回])(?:个|名|位)?[^\W\d钱元费额对给和与及]{0,4}?(?:人员|职工|干部|员工|人)"
+HEADCOUNT = patterns.compile(r"(?:几|多少)(?![天年月日次回])(?:个|名|位)?[^\W\d钱元费额对给和与及]{0,4}?(?:人员|职工|干部|员工|人)"
                        r"(?!员经费|员支出|经费|均|和家庭)"
                        # (退休的有几个 / 在编的多少人: people counted by their standing, the noun left out)
                        r"|(?:退休|离休|离退休|在编|在职|编制内|编外)的?(?:有|是)?(?:几|多少)(?:个|名|位|人)(?![\u4e00-\u9fff])"
                        r"|人数(?:是|为|有)?(?:若干|多少|几)"  # (现有人数若干: how many, in writing)
                        r"|(?:几|多少)(?:个|位|名)?(?:叔叔阿姨|叔叔|阿姨|工作人员)|(?:多少|几)(?:个|位)?人?在上班")  # (叔叔阿姨在上班)
-PERSONAL_PAY = re.compile(r"(?:主任|书记|局长|区长|县长|市长|科长|处长|部长|校长|院长|股长|领导|干部|职工|员工|个人)"
+PERSONAL_PAY = patterns.compile(r"(?:主任|书记|局长|区长|县长|市长|科长|处长|部长|校长|院长|股长|领导|干部|职工|员工|个人)"
                            r".{0,6}(?:工资|收入|待遇|薪|奖金|年薪|月薪)"
                            r"|一个人(?:能|可以|能够)?(?:分|拿|得)"
                            r"|每(?:个|名|位|一个|一名|一位)?(?:干部|职工|员工|工作人员|公务员|党员|在编人员|老师|教师|学生|退休人员)")
@@ -518,9 +520,9 @@ PERSONAL_PAY = re.compile(r"(?:主任|书记|局长|区长|县长|市长|科长|
 # Two-character budget words a pinyin input method gets wrong in one character (预酸, 决蒜, 经飞); only
 # words no common word sounds like (支出 sounds like 指出, 收入 like 受辱: not here).
 # The date a figure is counted at, asked (这数是截到啥时候的, 哪天的).
-DATE_ASKED = re.compile(r"截(?:至|止|到)(?:啥|什么|哪)|(?:啥|什么)时候的|哪天的|什么日期")
+DATE_ASKED = patterns.compile(r"截(?:至|止|到)(?:啥|什么|哪)|(?:啥|什么)时候的|哪天的|什么日期")
 # Whether the report has something at all (今年有没有, 涉及吗), not how much.
-WHETHER_HAS = re.compile(r"有没有|有无|有吗|是否有|有不有|涉及")
+WHETHER_HAS = patterns.compile(r"有没有|有无|有吗|是否有|有不有|涉及")
 
 # One-character verbs that stand between two names (X占Y), and the characters of their sound typed for them.
 SOUND_ALIKE_VERBS = {"占": "站战沾栈湛绽蘸"}
@@ -581,4 +583,4 @@ GOVERNMENT_ECONOMIC: dict[str, tuple[str, str]] = {
 GOVERNMENT_ECONOMIC_WORDS = ("政府预算支出经济", "政府经济分类", "政府经济科目", "政府预算经济", "政府支出经济", "政府预算支出经济科目")
 
 # The note a report prints under a table that has no figures (本表无数据 and the ways templates say it).
-EMPTY_NOTE = re.compile(r"本表无数据|故本表为空|本表为空|无数据")
+EMPTY_NOTE = patterns.compile(r"本表无数据|故本表为空|本表为空|无数据")

@@ -10,10 +10,10 @@ figure has none; a table printed as 本表无数据 states zero.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
+from budgetqa import patterns
 from budgetqa.answer.resolve import Value, column_values, row_values
 from budgetqa.models import Document, Row, Table
 from budgetqa.question.query import Query
@@ -55,7 +55,7 @@ _THREE_PUBLIC_PARTS = {  # figure -> does a row name (without its ordinal) print
 }
 _PROCUREMENT_PARTS = {"政府采购货物": "货物", "政府采购工程": "工程", "政府采购服务": "服务"}
 _NOT_PROCUREMENT_TOTAL = ("货物", "工程", "服务", "中小", "小微", "预留", "变动", "增加", "减少")
-_ORDINAL = re.compile(r"^(?:[①②③④⑤⑥⑦⑧⑨⑩]|[（(]?[一二三四五六七八九十\d]+[）)、.．]?)+")
+_ORDINAL = patterns.compile(r"^(?:[①②③④⑤⑥⑦⑧⑨⑩]|[（(]?[一二三四五六七八九十\d]+[）)、.．]?)+")
 
 
 @dataclass

@@ -8,9 +8,11 @@ import sys
 import unicodedata
 from functools import lru_cache
 
-ORDINAL = re.compile(r"^(?:[一二三四五六七八九十百]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d+[、.．]|[①②③④⑤⑥⑦⑧⑨⑩])")
+from budgetqa import patterns
+
+ORDINAL = patterns.compile(r"^(?:[一二三四五六七八九十百]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d+[、.．]|[①②③④⑤⑥⑦⑧⑨⑩])")
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-_PUNCT = re.compile(r"[\s\u3000“”\"'‘’「」『』《》〈〉【】\[\]（）()，,。.！!？?；;：:、·~～…—\-_/\\|*#@&^`]+")
+_PUNCT = patterns.compile(r"[\s\u3000“”\"'‘’「」『』《》〈〉【】\[\]（）()，,。.！!？?；;：:、·~～…—\-_/\\|*#@&^`]+")
 
 
 @lru_cache(maxsize=1)
@@ -37,10 +39,10 @@ def normalise(text: str) -> str:
     return to_simplified(fold_width(text or "")).lower().strip()
 
 
-_DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
+_DECIMAL_POINT = patterns.compile(r"(?<=\d)\.(?=\d)")
 
 
-_DIGIT_GAP = re.compile(r"(?<=\d)[\s/／、，;；|\-−]+(?=\d)")
+_DIGIT_GAP = patterns.compile(r"(?<=\d)[\s/／、，;；|\-−]+(?=\d)")
 
 
 @lru_cache(maxsize=65536)
@@ -54,7 +56,7 @@ def squash(text: str) -> str:
 
 # The spaces a PDF's text layer puts between Chinese and the digits or letters inside a sentence
 # (单位于 2024 年成立), which the printed page does not show.
-_SPACED_FIGURE = re.compile(r"(?<=[\u4e00-\u9fff，。、：；（）])[ \t\u3000]+(?=[\dA-Za-z])"
+_SPACED_FIGURE = patterns.compile(r"(?<=[\u4e00-\u9fff，。、：；（）])[ \t\u3000]+(?=[\dA-Za-z])"
                             r"|(?<=[\dA-Za-z%％])[ \t\u3000]+(?=[\u4e00-\u9fff，。、：；（）])")
 
 

@@ -112,3 +112,22 @@ def test_no_module_defines_a_name_twice():
                     twice.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno} {name} (first at {seen[name]})")
                 seen.setdefault(name, node.lineno)
     assert not twice, twice
+
+
+def test_every_pattern_compiled_on_first_use_compiles():
+    """Patterns made with budgetqa.patterns compile when a question first uses them: a wrong one must fail here,
+    in a fresh interpreter that imports every module, not in front of a user."""
+    code = (
+        "import importlib, pkgutil, re, budgetqa\n"
+        "from budgetqa import patterns\n"
+        "for m in pkgutil.walk_packages(budgetqa.__path__, 'budgetqa.'):\n"
+        "    if not m.name.startswith('budgetqa.tui'):\n"
+        "        importlib.import_module(m.name)\n"
+        "made = patterns.made()\n"
+        "for p in made:\n"
+        "    assert p.search('') is None or p.search('') is not None\n"
+        "    assert isinstance(p.__dict__['_compiled'], re.Pattern)\n"
+        "print(len(made))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert int(out.stdout) > 300

@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from budgetqa import lexicon
+from budgetqa import patterns, lexicon
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.findings import CONTRADICTION, SEVERITY_LABEL, SHARE_TOLERANCE, share_operands
 from budgetqa.answer import build
@@ -23,7 +23,7 @@ from budgetqa.models import Document
 from budgetqa.question.query import Query, read
 from budgetqa.textnorm import squash
 
-_EQUALS = re.compile(r"等不等于|等于|=|相等|一致|对得上|对的上|吻合|相符|能对上|加得上")
+_EQUALS = patterns.compile(r"等不等于|等于|=|相等|一致|对得上|对的上|吻合|相符|能对上|加得上")
 
 
 def check(doc: Document, q: Query) -> Answer | None:
@@ -37,7 +37,7 @@ def check(doc: Document, q: Query) -> Answer | None:
     return _findings(doc, q)
 
 
-_EXTREME_ASKED = re.compile(r"(?:是不是|是否|是)[^，。？?]{0,16}?(最多|最大|最高|最少|最小|最低)")
+_EXTREME_ASKED = patterns.compile(r"(?:是不是|是否|是)[^，。？?]{0,16}?(最多|最大|最高|最少|最小|最低)")
 
 
 def extreme_of_list(doc: Document, q: Query) -> Answer | None:
@@ -179,7 +179,7 @@ def _stated_shares(doc: Document, q: Query) -> Answer | None:
     return a
 
 
-_OTHER_BASE = re.compile(r"若以|如果以|假如以|以[^，,。？?]{0,16}为分母|按[^，,。？?]{0,16}(?:算|计算|口径)|换成[^，,。？?]{0,12}(?:做|作)?分母")
+_OTHER_BASE = patterns.compile(r"若以|如果以|假如以|以[^，,。？?]{0,16}为分母|按[^，,。？?]{0,16}(?:算|计算|口径)|换成[^，,。？?]{0,12}(?:做|作)?分母")
 
 
 def stated_share_on(doc: Document, q: Query) -> Answer | None:
@@ -365,7 +365,7 @@ def _parts_of_whole(doc: Document, q: Query) -> Answer | None:
 
 
 # a total the question speaks of without naming it (加起来是不是等于总数)
-_TOTAL_UNNAMED = re.compile(r"总数|总额|总计|合计数|总金额|总的|整体|全部")
+_TOTAL_UNNAMED = patterns.compile(r"总数|总额|总计|合计数|总金额|总的|整体|全部")
 
 
 def _parts_of_their_total(doc: Document, q: Query) -> Answer | None:

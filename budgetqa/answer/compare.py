@@ -14,7 +14,7 @@ import re
 import sqlite3
 from decimal import ROUND_HALF_UP, Decimal
 
-from budgetqa import across
+from budgetqa import patterns, across
 from budgetqa.answer.build import joined
 from budgetqa.answer.documents import (MONEY_WORDS, Across, figures_named, newest_reports, order_asked, place_reports, residue,
                                        strip_department, unit_asked)
@@ -322,14 +322,14 @@ def _join(answers: list[Answer]) -> Answer:
     return first
 
 
-_SUM_ASKED = re.compile(r"加起来|加在一起|加一起|加一块|合起来|合一起|相加|之和|一共|总共|共计")
-_SHARE_ASKED = re.compile(r"占(?:了)?(?:几成|多少|百分之|比|比例|比重|份额)")
-_GAP_ASKED = re.compile(r"[多少差](?:了|出来|出)?(?:多少|好多|几多|啥)|相差|差额|差距|增[加长]了?多少|减少了?多少|增长了?多少")
-_TIMES_ASKED = re.compile(r"几倍|多少倍|好多倍")
+_SUM_ASKED = patterns.compile(r"加起来|加在一起|加一起|加一块|合起来|合一起|相加|之和|一共|总共|共计")
+_SHARE_ASKED = patterns.compile(r"占(?:了)?(?:几成|多少|百分之|比|比例|比重|份额)")
+_GAP_ASKED = patterns.compile(r"[多少差](?:了|出来|出)?(?:多少|好多|几多|啥)|相差|差额|差距|增[加长]了?多少|减少了?多少|增长了?多少")
+_TIMES_ASKED = patterns.compile(r"几倍|多少倍|好多倍")
 # The place a gap is taken against (比排第二的多多少, 和第三名差多少).
-_PLACE_AGAINST = re.compile(r"(?:比|和|与|跟|同)(?:排(?:在)?|排名)?第([二三四五六七八九2-9])(?:名|位|个|家)?")
-_EXECUTION_ASKED = re.compile(r"执行率|完成率|执行(?:了|得)?(?:多少|百分之几|几成|怎么样|如何)|完成(?:了)?(?:多少|百分之几|几成)|除以")
-_RATE_ASKED = re.compile(r"百分之几|百分比|幅度|增幅|降幅|涨幅|增长率|下降率|变化率|[增降涨减跌]了?(?:多少|几)(?:个)?(?:%|％|百分点)")
+_PLACE_AGAINST = patterns.compile(r"(?:比|和|与|跟|同)(?:排(?:在)?|排名)?第([二三四五六七八九2-9])(?:名|位|个|家)?")
+_EXECUTION_ASKED = patterns.compile(r"执行率|完成率|执行(?:了|得)?(?:多少|百分之几|几成|怎么样|如何)|完成(?:了)?(?:多少|百分之几|几成)|除以")
+_RATE_ASKED = patterns.compile(r"百分之几|百分比|幅度|增幅|降幅|涨幅|增长率|下降率|变化率|[增降涨减跌]了?(?:多少|几)(?:个)?(?:%|％|百分点)")
 
 
 def _between(a: Answer, question: str, sides: list[tuple[Report, Decimal]], unit: str, gap: bool = True) -> None:

@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
-from budgetqa import lexicon
+from budgetqa import patterns, lexicon
 from budgetqa.findings import SEVERITY_LABEL, SHARE_TOLERANCE
 from budgetqa.answer import build, lists
 from budgetqa.answer.build import PASSES, add, answer, pct, said, stated_reason, typed_value, verdict
@@ -58,7 +58,7 @@ def subject_value(doc: Document, q: Query, m: Mention) -> Value | None:
 
 
 # Two names said as the ends of a run of rows (基本工资一直到其他工资福利支出那几行, 从A到B).
-_RUN = re.compile(r"(?:一直|一路)?(?:到|至)")
+_RUN = patterns.compile(r"(?:一直|一路)?(?:到|至)")
 
 
 def run_of_rows(doc: Document, q: Query) -> Answer | None:
@@ -94,7 +94,7 @@ def run_of_rows(doc: Document, q: Query) -> Answer | None:
 
 
 # One sheet's two fund columns set against each other (年度的占实施期的百分之几, 实施期是年度的几倍).
-_COLUMNS_SET = re.compile(r"(年度|实施期)(?:的)?(?:资金)?(?:总额)?(?:的)?(?:占|是|为)(?:了)?(?:它的|其)?(实施期|年度)")
+_COLUMNS_SET = patterns.compile(r"(年度|实施期)(?:的)?(?:资金)?(?:总额)?(?:的)?(?:占|是|为)(?:了)?(?:它的|其)?(实施期|年度)")
 
 
 def sheet_columns_ratio(doc: Document, q: Query) -> Answer | None:
@@ -303,7 +303,7 @@ def _columns_added(doc: Document, q: Query) -> Answer | None:
 
 
 # A name taken away from the ones added (A加B，再减去C / 扣掉C还剩多少): said between it and the one before.
-_TAKEN_AWAY = re.compile(r"减去|减掉|扣掉|扣除|扣减|刨去|刨掉|去掉|拿掉|^[，,]?再?减")
+_TAKEN_AWAY = patterns.compile(r"减去|减掉|扣掉|扣除|扣减|刨去|刨掉|去掉|拿掉|^[，,]?再?减")
 
 
 def _signed_sum(doc: Document, q: Query) -> Answer | None:
@@ -381,7 +381,7 @@ def _difference_of(q: Query, vals: list[Value]) -> Answer:
 
 
 # A table mention followed (title words allowed) by its own total: 表4(财政拨款支出决算表)的合计
-_TABLE_TOTAL_AFTER = re.compile(r"[^，,。？?和与及、跟同]{0,16}?(?:的)?(?:合计|总计|总数|总额)")
+_TABLE_TOTAL_AFTER = patterns.compile(r"[^，,。？?和与及、跟同]{0,16}?(?:的)?(?:合计|总计|总数|总额)")
 
 
 def _total_beside_placed(q: Query) -> bool:
@@ -504,7 +504,7 @@ def share_filter(doc: Document, q: Query) -> Answer | None:
 
 
 # A 决算's budget or outturn asked on its own (年初预算多少, 支出决算是多少), naming nothing it is of.
-_MEASURE_ALONE = re.compile(r"^(?:那)?(?:这份|这个单位|该单位|单位|部门|他们|全局|全部门)?(?:的)?(年初预算|全年预算|调整预算|支出决算|决算数|决算)"
+_MEASURE_ALONE = patterns.compile(r"^(?:那)?(?:这份|这个单位|该单位|单位|部门|他们|全局|全部门)?(?:的)?(年初预算|全年预算|调整预算|支出决算|决算数|决算)"
                             r"(?:数)?(?:是|为|有|写的|填的)?(?:多少|几)")
 
 
@@ -954,7 +954,7 @@ def in_table_of_whole(doc: Document, q: Query) -> Query:
 
 
 # 主要用在哪几类，各占多少 / 各部分占比: the parts of one figure are asked, each with its share.
-_PARTS_ASKED = re.compile(r"哪几|哪些|各部分|各项|各类|各款|构成|组成|结构|分布")
+_PARTS_ASKED = patterns.compile(r"哪几|哪些|各部分|各项|各类|各款|构成|组成|结构|分布")
 
 
 def _shares_of_domain(doc: Document, q: Query) -> Answer | None:
@@ -1026,7 +1026,7 @@ def _fund_share_of_code(doc: Document, q: Query) -> Answer | None:
     return a
 
 
-_IN_SUM = re.compile(r"占(.{2,40}?)(?:之和|的和|加起来|合起来|相加|总和|两项合计|三项合计)"
+_IN_SUM = patterns.compile(r"占(.{2,40}?)(?:之和|的和|加起来|合起来|相加|总和|两项合计|三项合计)"
                      r"|占([^，,。？?加+]{2,30}?(?:加上?|\+)[^，,。？?]{2,30}?)(?:的|比例|比重|百分|$)")
 
 
@@ -1232,7 +1232,7 @@ def shares_of_parts(doc: Document, q: Query) -> Answer | None:
 
 
 # Percentage points asked (差几个百分点, 高几个点).
-_POINTS = re.compile(r"百分点|(?:几|多少)个点")
+_POINTS = patterns.compile(r"百分点|(?:几|多少)个点")
 
 
 def _stated_only(rows) -> Answer:
@@ -1267,7 +1267,7 @@ def completion(doc: Document, q: Query) -> Answer | None:
     return a
 
 
-_SHORTFALL = re.compile(r"(?:小于|低于|未完成|没有完成|未达到|少于)[^。]{0,12}?原因(?:是|为|主要是)?[：:]?\s*([^。]+)")
+_SHORTFALL = patterns.compile(r"(?:小于|低于|未完成|没有完成|未达到|少于)[^。]{0,12}?原因(?:是|为|主要是)?[：:]?\s*([^。]+)")
 
 
 def _shortfall_reason(doc: Document, line: int) -> str:
@@ -1351,7 +1351,7 @@ def _overlap(a: str, b: str) -> float:
 
 
 # A figure stated with its year (2025年度预算1,363万元, 2025年当年预算执行数为0万元)
-_YEAR_FIGURE = re.compile(r"(20\d{2})\s*年度?((?:当年)?[^，,。；;：:\d“”\s]{0,10}?)(?:为|是)?\s*(-?\d[\d,]*(?:\.\d+)?)\s*(万元|元)")
+_YEAR_FIGURE = patterns.compile(r"(20\d{2})\s*年度?((?:当年)?[^，,。；;：:\d“”\s]{0,10}?)(?:为|是)?\s*(-?\d[\d,]*(?:\.\d+)?)\s*(万元|元)")
 
 
 def stated_of_year(doc: Document, q: Query) -> Answer | None:
@@ -1396,7 +1396,7 @@ def change(doc: Document, q: Query) -> Answer | None:
 # A balance's two ends of the year as rows print them (年初结转和结余 / 年末结转和结余), and the words
 # asking how it moved within the year rather than against the year before.
 _YEAR_ENDS = (("年初", "年末"), ("期初", "期末"))
-_WITHIN_YEAR = re.compile(r"年初|年末|期初|期末|一年(?:里|来|内|中|下来|间)|年内|年中")
+_WITHIN_YEAR = patterns.compile(r"年初|年末|期初|期末|一年(?:里|来|内|中|下来|间)|年内|年中")
 
 
 def balance_moved(doc: Document, q: Query) -> Answer | None:
@@ -1455,8 +1455,8 @@ def _placed_elsewhere(doc: Document, facts: list[Fact], codes: list[str]) -> set
 
 
 # The direction a change is asked in (增加的原因, 下降的是哪些), said without naming what changed.
-_RISING = re.compile(r"增加|增长|上升|上涨|涨了|提高|升高|多了")
-_FALLING = re.compile(r"减少|下降|降低|降了|少了|压减|缩减")
+_RISING = patterns.compile(r"增加|增长|上升|上涨|涨了|提高|升高|多了")
+_FALLING = patterns.compile(r"减少|下降|降低|降了|少了|压减|缩减")
 
 
 def _stated_changes(doc: Document, q: Query) -> list[Fact]:
@@ -1591,7 +1591,7 @@ def _change(doc: Document, q: Query) -> Answer | None:
 
 
 # Words asking what a stated change is made of, or whether its parts add up to it.
-_CHANGE_PARTS_ASKED = re.compile(r"各|分别|哪几|哪些|几个|几类|几项|加起来|合起来|相加|之和|加总|对得上|对的上|对不对|一致|等于|构成|组成|明细")
+_CHANGE_PARTS_ASKED = patterns.compile(r"各|分别|哪几|哪些|几个|几类|几项|加起来|合起来|相加|之和|加总|对得上|对的上|对不对|一致|等于|构成|组成|明细")
 
 
 def stated_change_parts(doc: Document, total: Fact) -> list[Fact]:
@@ -1615,11 +1615,11 @@ def stated_change_parts(doc: Document, total: Fact) -> list[Fact]:
     return parts
 
 
-_CHANGES_ADDED = re.compile(r"(?:增减|增加额|减少额|变动|变化|减了|增了)[^，。？?]{0,16}(?:加总|相加|加起来|合计|之和|对上|对得上|等于)")
+_CHANGES_ADDED = patterns.compile(r"(?:增减|增加额|减少额|变动|变化|减了|增了)[^，。？?]{0,16}(?:加总|相加|加起来|合计|之和|对上|对得上|等于)")
 
 
 # 哪块收入掉下来了 / 哪项支出增加最多: the part of a stated change that moved most that way.
-_PART_MOVED = re.compile(r"哪(?:块|项|个|部分|类|一块|一项)[^，。？?]{0,8}?(?<!最)(掉|降|减|少|跌|涨|增|多|升)")  # (最多: the largest, no change)
+_PART_MOVED = patterns.compile(r"哪(?:块|项|个|部分|类|一块|一项)[^，。？?]{0,8}?(?<!最)(掉|降|减|少|跌|涨|增|多|升)")  # (最多: the largest, no change)
 
 
 def part_moved(doc: Document, q: Query) -> Answer | None:
@@ -1692,7 +1692,7 @@ def add_change_parts(a: Answer, total: Fact, parts: list[Fact]) -> None:
     a.figure("其中变动项数", Decimal(len(parts)), "项")
 
 
-_WHICH_MOVED = re.compile(r"(?:哪|什么|有没有|有无).{0,5}(?:涨|增加|增长|上升|多了|提高|减少|下降|降了|少了)")
+_WHICH_MOVED = patterns.compile(r"(?:哪|什么|有没有|有无).{0,5}(?:涨|增加|增长|上升|多了|提高|减少|下降|降了|少了)")
 
 
 def moved(doc: Document, q: Query) -> Answer | None:
@@ -1812,10 +1812,10 @@ def rate_only(doc: Document, rate: Fact, asked: str = "") -> Answer:
     return a
 
 
-_YEAR_AMOUNT = re.compile(r"(20\d\d年度?[\u4e00-\u9fff]{0,10}?)(?:为)?\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|元)")
+_YEAR_AMOUNT = patterns.compile(r"(20\d\d年度?[\u4e00-\u9fff]{0,10}?)(?:为)?\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|元)")
 
 
-_GAP_WITH_RATE = re.compile(r"(增加|减少|增长|下降)\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|元)")
+_GAP_WITH_RATE = patterns.compile(r"(增加|减少|增长|下降)\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|元)")
 
 
 def _earlier_of_gap(rate: Fact, a: Answer) -> None:
@@ -1911,7 +1911,7 @@ def _against_other_bases(doc: Document, stated: dict, compared: list, a: Answer,
 
 # --------------------------------------------------------------------------- the last two results
 # Words that take the last two answers as the two things compared or added (哪个多, 这两块加一块).
-_TWO = re.compile(r"两(?!位)|二者|俩|哪个(?:多|少|大|小|高|低|更)|谁(?:多|少|大|高)")
+_TWO = patterns.compile(r"两(?!位)|二者|俩|哪个(?:多|少|大|小|高|低|更)|谁(?:多|少|大|高)")
 
 
 def _subject(what: str) -> str:
@@ -1919,7 +1919,7 @@ def _subject(what: str) -> str:
     return re.split(r" 的| ", re.sub(r"^表\d+ \S+ ", "", what), maxsplit=1)[0]
 
 
-_RATE_WORDS = re.compile(r"降幅|增幅|涨幅|增长率|下降率|变动率|增速|百分点")
+_RATE_WORDS = patterns.compile(r"降幅|增幅|涨幅|增长率|下降率|变动率|增速|百分点")
 
 
 def rate_gap(q: Query, rates: list) -> Answer | None:
@@ -1935,7 +1935,7 @@ def rate_gap(q: Query, rates: list) -> Answer | None:
 
 
 # 比44.90%高几个百分点 / 跟30%差多少个百分点: a percentage typed, set against the one just given
-_POINTS_AGAINST = re.compile(r"(?:比|跟|和|与|较)[^，,？?]{0,12}?\d+(?:\.\d+)?%[^，,？?]{0,4}?"
+_POINTS_AGAINST = patterns.compile(r"(?:比|跟|和|与|较)[^，,？?]{0,12}?\d+(?:\.\d+)?%[^，,？?]{0,4}?"
                              r"(?:高|低|多|少|差|相差|超|超出|变化|变动|提高|下降|上升|增加|减少)了?(?:几|多少)个?百分点")
 
 
@@ -1989,7 +1989,7 @@ def against_typed(q: Query, a: Answer) -> None:
 
 
 # A gap asked naming nothing (差了多少, 相差多少, 它们之间差多少钱, 差额呢): of the two figures just given.
-_BARE_GAP = re.compile(r"(?:那|那么)?(?:两者|二者|它们|他们)?(?:之间|相互)?(?:相)?差(?:了|额|距)?(?:是|有)?"
+_BARE_GAP = patterns.compile(r"(?:那|那么)?(?:两者|二者|它们|他们)?(?:之间|相互)?(?:相)?差(?:了|额|距)?(?:是|有)?"
                        r"(?:多少|几多|几何|多大|有多大)?(?:钱|万元?|元)?(?:呢|啊|呀)?")
 
 
@@ -2049,8 +2049,8 @@ def of_last_results(doc: Document, q: Query, last_figures: list, results: list) 
 
 
 # Three or more of the last answers' figures pointed at together (三家加起来, 这四个数里最大的比最小的多多少).
-_SEVERAL = re.compile(r"([三四五])(?:家|个部门|份报告|个报告|个数|个结果)|这几家|这几个数")
-_EXTREMES_GAP = re.compile(r"最(?:大|多|高)[^，,。？?]{0,8}(?:比|和|与|跟)[^，,。？?]{0,6}最(?:小|少|低)")
+_SEVERAL = patterns.compile(r"([三四五])(?:家|个部门|份报告|个报告|个数|个结果)|这几家|这几个数")
+_EXTREMES_GAP = patterns.compile(r"最(?:大|多|高)[^，,。？?]{0,8}(?:比|和|与|跟)[^，,。？?]{0,6}最(?:小|少|低)")
 _SMALL = {"三": 3, "四": 4, "五": 5}
 
 
@@ -2152,7 +2152,7 @@ def last_two(doc: Document, q: Query, results: list) -> Answer | None:
     return None
 
 
-_ON_RESULT = re.compile(r"^(?:那|那么)?再?加上|^(?:那|那么)?再?把[^，,。？?]{1,16}?(?:加|算|计|放)(?:进去|进来|上|入)"
+_ON_RESULT = patterns.compile(r"^(?:那|那么)?再?加上|^(?:那|那么)?再?把[^，,。？?]{1,16}?(?:加|算|计|放)(?:进去|进来|上|入)"
                         r"|^(?:这|那)(?:几|[两三四五六七八九十\d]{1,2})?(?:项|个|类|款|笔|些|块)(?:数|数字|金额|钱)?(?:加起来|合起来|合计|一共)?占"
                         r"|^(?:那|它|其)?占(?!比)"
                         r"|^(?:那)?(?:它们|它俩|这(?:几|[两三四五六七八九十\d]{1,2})?(?:项|个|类|款|笔|些|块))(?:加起来|合起来|合计|一共|之和)?"
@@ -2160,7 +2160,7 @@ _ON_RESULT = re.compile(r"^(?:那|那么)?再?加上|^(?:那|那么)?再?把[^�
                         r"|^(?:那|那么)?比(?=[^，,。？?]*(?:多|少|差|高|低))"
                         r"|^(?:那|那么)?(?:跟|和|与)[^，,。？?]{1,24}?(?:相?比|相?差)")
 # (…加起来多少？比X少多少 / 跟X差多少: the sum against X)
-_AGAINST = re.compile(r"比[^，,。？?]*(?:多|少|差|高|低)|(?:跟|和|与)[^，,。？?]{1,24}?(?:相?比|相?差)")
+_AGAINST = patterns.compile(r"比[^，,。？?]*(?:多|少|差|高|低)|(?:跟|和|与)[^，,。？?]{1,24}?(?:相?比|相?差)")
 
 
 def on_last_result(doc: Document, q: Query, results: list) -> Answer | None:
@@ -2207,11 +2207,11 @@ def on_last_result(doc: Document, q: Query, results: list) -> Answer | None:
     return a
 
 
-_THESE = re.compile(r"(?:这|^(?:那)?(?=[两三四五六七八九十\d]+(?:个|项|类|大类|款|笔|块)))(?:([两三四五六七八九十\d]+)|几|些)"
+_THESE = patterns.compile(r"(?:这|^(?:那)?(?=[两三四五六七八九十\d]+(?:个|项|类|大类|款|笔|块)))(?:([两三四五六七八九十\d]+)|几|些)"
                     r"(?:个|项|类|大类|款|笔|块)|^(?:那)?(?:它们|它俩)")  # (这两个 / 两个加起来 / 它们)
 
 
-_FIRST_N = re.compile(r"^(?:那|这)?(?:列表里|上面|刚才)?(?:的)?前([两二三四五六七八九十\d]{1,2})(?:大)?(?:个|项|名|笔|位|(?![年季月天]))")
+_FIRST_N = patterns.compile(r"^(?:那|这)?(?:列表里|上面|刚才)?(?:的)?前([两二三四五六七八九十\d]{1,2})(?:大)?(?:个|项|名|笔|位|(?![年季月天]))")
 
 
 def _count_said(said: str) -> int:
@@ -2250,8 +2250,8 @@ def _first_of_listed(doc: Document, q: Query, listed: list[str], amounts: list, 
 
 # How many the last list showed, asked pointing at it (刚才那些一共几个, 这样的有几个, 符合条件的几项) or with
 # nothing else said (一共几个？): the list's own count, whatever the list was of.
-_LISTED_POINTER = re.compile(r"这些|那些|刚才|上面|上述|以上|这样的|这几|那几|它们|符合|满足|筛出|列出的|列的")
-_BARE_COUNT = re.compile(r"(?:那|那么)?(?:你|帮我)?(?:数一?数|数一下|点一下|算一下)?(?:看)?(?:一共|总共|共|总计)?(?:有)?"
+_LISTED_POINTER = patterns.compile(r"这些|那些|刚才|上面|上述|以上|这样的|这几|那几|它们|符合|满足|筛出|列出的|列的")
+_BARE_COUNT = patterns.compile(r"(?:那|那么)?(?:你|帮我)?(?:数一?数|数一下|点一下|算一下)?(?:看)?(?:一共|总共|共|总计)?(?:有)?"
                          r"(?:几个|几项|几条|几笔|多少个|多少项)(?:呢|啊|吧)?[？?]?")
 
 
@@ -2361,7 +2361,7 @@ def _mean_of_listed(q: Query, listed: list[str], amounts: list, unit: str) -> An
 
 # A sum asked with no name at all, right after a list (加起来呢, 全加在一起是多少): of the items listed (合计,
 # 一共 alone are read as the list's own total elsewhere).
-_BARE_SUM = re.compile(r"(?:那|那么)?(?:都|全部|全)?(?:加起来|加在一起|加一起|合起来)(?:是|有)?(?:多少)?(?:钱)?(?:呢|啊|吧)?[？?]?")
+_BARE_SUM = patterns.compile(r"(?:那|那么)?(?:都|全部|全)?(?:加起来|加在一起|加一起|合起来)(?:是|有)?(?:多少)?(?:钱)?(?:呢|啊|吧)?[？?]?")
 
 
 def on_listed(doc: Document, q: Query, listed: list[str], amounts: list, unit: str | None, fresh: bool = True,
@@ -2426,7 +2426,7 @@ def _listed_share(shown: str, computed: Decimal, whole: Value, n: int) -> Answer
     return a
 
 
-_REST = re.compile(r"^(?:那|那么)?(?:剩下|其余|其他|余下|剩余)(?:的)?(?:[\d一二两三四五六七八九十几]+[类款项个块笔])?"
+_REST = patterns.compile(r"^(?:那|那么)?(?:剩下|其余|其他|余下|剩余)(?:的)?(?:[\d一二两三四五六七八九十几]+[类款项个块笔])?"
                    r"[\u4e00-\u9fff]{0,6}?(?:的|那些|那部分|部分)?(?:合计|加起来|一共|总共)?(?:又|是)?"
                    r"(?:呢|占多少|占比呢|占比多少|多少|是多少)?$")  # (其余三类功能支出合计多少: the rest of the whole)
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import LCSseq
 
+from budgetqa import patterns
 from budgetqa.departments import Match, Named, Report, named_reports
 from budgetqa import lexicon
 from budgetqa.lexicon import FILLERS, SYNONYMS
@@ -24,11 +25,11 @@ from budgetqa.question.mentions import heard_as
 from budgetqa.question.query import full_mention, other_level
 from budgetqa.textnorm import normalise, squash
 
-_ORGANISATION = re.compile(r"([\u4e00-\u9fff]{2,14}?(?:局|委员会|委|办公室|办|厅|院|街道|大学|学校|中心|部))")
+_ORGANISATION = patterns.compile(r"([\u4e00-\u9fff]{2,14}?(?:局|委员会|委|办公室|办|厅|院|街道|大学|学校|中心|部))")
 # Words shared by many departments' names: they identify nobody (places are found by their suffix).
 _COMMON = ("中国共产党", "中共", "人民政府", "本级", "办事处", "委员会", "办公室")
-_CITY = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:省|自治区|市|自治州|地区|盟)")
-_DISTRICT = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:区|县|旗|市)")
+_CITY = patterns.compile(r"^[\u4e00-\u9fff]{1,6}?(?:省|自治区|市|自治州|地区|盟)")
+_DISTRICT = patterns.compile(r"^[\u4e00-\u9fff]{1,6}?(?:区|县|旗|市)")
 
 
 def _distinctive(department: str) -> str:
@@ -42,7 +43,7 @@ def _distinctive(department: str) -> str:
     return re.sub(r"[（）()]", "", text)
 
 
-_LEAD = re.compile(r"^(?:请问|根据|依据|按照|参照|关于|对于|在|从|查询|查|看看|看一下|看|换成|换到|换|切到|切换到?|转到|改看|再看|回到|那)+")
+_LEAD = patterns.compile(r"^(?:请问|根据|依据|按照|参照|关于|对于|在|从|查询|查|看看|看一下|看|换成|换到|换|切到|切换到?|转到|改看|再看|回到|那)+")
 
 
 def strip_department(question: str, department: str, printed: list[str]) -> str:
@@ -142,7 +143,7 @@ class _ShortNames:
 
 
 # Kinds of body a department is, said alone for the one loaded of that kind (街道 for 石泉路街道办事处).
-_KIND_OF_BODY = re.compile(r"街道|[区县市]委办|大学")
+_KIND_OF_BODY = patterns.compile(r"街道|[区县市]委办|大学")
 
 
 def _in_order(short: str, name: str) -> bool:
@@ -228,7 +229,7 @@ def stretches(named: Named) -> list[list[Match]]:
     return groups
 
 
-_FUND_NAMES = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|预算拨款|年初预算|调整预算|全年预算|预算数")
+_FUND_NAMES = patterns.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|预算拨款|年初预算|调整预算|全年预算|预算数")
 
 
 def asked_kind(question: str) -> str | None:
@@ -239,7 +240,7 @@ def asked_kind(question: str) -> str | None:
 
 
 # 比2023年增长多少: the year before the report's, which the report prints beside its own.
-_CHANGE = re.compile(r"比|较|同比|增|减|变化|变动|上年|去年")
+_CHANGE = patterns.compile(r"比|较|同比|增|减|变化|变动|上年|去年")
 
 
 @dataclass
@@ -252,7 +253,7 @@ class Choice:
 
 
 # What a question that only names another report says besides its name (那西南大学2024年决算呢, 换成2023年的呢).
-_REPORT_ONLY = re.compile(r"(?:那|那么|再看|换成|换到|换|切换到?|看看|看一下|切到|转到|改看|回到)?(?:本级)?(?:部门|单位)?(?:的)?"
+_REPORT_ONLY = patterns.compile(r"(?:那|那么|再看|换成|换到|换|切换到?|看看|看一下|切到|转到|改看|回到)?(?:本级)?(?:部门|单位)?(?:的)?"
                           r"(?:决算|预算)?(?:报告)?(?:那份|这份|那本|那一份)?"
                           r"(?:的|里|中|那边|这边|呢|吧|怎么样|如何|又是多少|是多少|看|看看|来看|也|再|查一下|查查|看一下|说说|说一下)*"
                           # (…呢，也按万元说: the unit asked again, of that report)
@@ -277,8 +278,8 @@ def names_report_only(question: str, named: Named) -> bool:
 
 
 # Words moving the conversation to another report (换成, 切到, 再看, 看看…的).
-_SWITCHED = re.compile(r"换成|换到|切到|切换到?|转到|改看|再看|回到|看看|那份|那本")
-_KIND_NAMED = re.compile(r"(?:20\d\d年度?的?|换成|换到|切到|切换到|转到|改看|再看|回到|看看)(决算|预算)")
+_SWITCHED = patterns.compile(r"换成|换到|切到|切换到?|转到|改看|再看|回到|看看|那份|那本")
+_KIND_NAMED = patterns.compile(r"(?:20\d\d年度?的?|换成|换到|切到|切换到|转到|改看|再看|回到|看看)(决算|预算)")
 
 
 def chosen_report(question: str, named: Named, current: Report, own: list[Report], missing_year) -> Choice:
@@ -324,22 +325,22 @@ def _preferred(reports: list[Report], years: list[int], kind: str | None) -> Rep
 
 # --------------------------------------------------------------------------- comparisons
 # Every department: 各部门, 所有单位 … (哪个部门 and 前N个单位 ask for an order, below).
-_NOT_ACROSS = re.compile(r"(?:下属|所属|二级|内设|基层|预算)(?:各|所有|全部)?(?:单位|部门|机构)")  # a department's own units
+_NOT_ACROSS = patterns.compile(r"(?:下属|所属|二级|内设|基层|预算)(?:各|所有|全部)?(?:单位|部门|机构)")  # a department's own units
 _N = r"[\d一二两三四五六七八九十百]{1,4}"
-_EVERY = re.compile(r"(?:各|所有|每个|每一个|全部|全体|全|各个)(?:部门|单位)|部门间|单位间")
-_WHICH = re.compile(rf"(?:哪个|哪些|哪几个|哪一个|哪家|哪几家|什么)(?:部门|单位)|(?:部门|单位)(?:排名|排行|排序|排第)"
+_EVERY = patterns.compile(r"(?:各|所有|每个|每一个|全部|全体|全|各个)(?:部门|单位)|部门间|单位间")
+_WHICH = patterns.compile(rf"(?:哪个|哪些|哪几个|哪一个|哪家|哪几家|什么)(?:部门|单位)|(?:部门|单位)(?:排名|排行|排序|排第)"
                     rf"|前{_N}(?:个|名|家|位)?(?:的)?(?:部门|单位)|(?:最多|最高|最大|最少|最低|最小|第一)的(?:部门|单位)"
                     rf"|(?:部门|单位)(?:中|里)?(?:谁|哪个)")
-_ORDER = re.compile(rf"最|前{_N}|排名|排行|排序|排第|第一|倒数|top|从高到低|从低到高|从大到小|从小到大")
-_COMPARE_WORDS = re.compile(r"对比|比较|相比|比一比|比一下|pk|差距|谁多|谁少|谁高|谁低|哪个多|哪个少|哪个高|哪个低")
-_YEARS_WORDS = re.compile(r"历年|逐年|各年|各年度|近几年|这几年|近年来|年度变化|变化趋势|这两年|近两年|最近两年")
-_TWO_YEARS = re.compile(r"这两年|近两年|最近两年")
+_ORDER = patterns.compile(rf"最|前{_N}|排名|排行|排序|排第|第一|倒数|top|从高到低|从低到高|从大到小|从小到大")
+_COMPARE_WORDS = patterns.compile(r"对比|比较|相比|比一比|比一下|pk|差距|谁多|谁少|谁高|谁低|哪个多|哪个少|哪个高|哪个低")
+_YEARS_WORDS = patterns.compile(r"历年|逐年|各年|各年度|近几年|这几年|近年来|年度变化|变化趋势|这两年|近两年|最近两年")
+_TWO_YEARS = patterns.compile(r"这两年|近两年|最近两年")
 
 
 # The reports the conversation was about, counted (两家, 两个部门, 两份报告, 这三家, 几个部门; 两年 of one
 # department's two years), not two units within one report (这两个单位, 两家下属单位, 下属两个单位) nor a span of
 # years (近两年, 两年内). 两 said after 这/那 points at two things of one report; three or more are reports.
-_VISITED = re.compile(r"(?<![这那属括含有])(?:(两)家(?!下属|所属)|(两)个部门|(两)份报告|(两)个报告)|(?<![前后近这那])(两年)(?![前后内以里])"
+_VISITED = patterns.compile(r"(?<![这那属括含有])(?:(两)家(?!下属|所属)|(两)个部门|(两)份报告|(两)个报告)|(?<![前后近这那])(两年)(?![前后内以里])"
                       r"|([三四五六几])(?:家(?!下属|所属)|个部门|份报告|个报告)")
 _COUNT = {"两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 
@@ -382,7 +383,7 @@ def _budget_and_final(text: str, current: Report, reports: list[Report], years: 
 
 
 # A figure set against another year's (比2021年预算多出多少, 跟2021年比增长了多少).
-_AGAINST_YEAR = re.compile(r"(?:比|较|跟|和|与|同)(?:20)?\d\d年[^，,。？?]{0,8}?(?:多|少|增|减|涨|降|变|差|高|低|相比|比)")
+_AGAINST_YEAR = patterns.compile(r"(?:比|较|跟|和|与|同)(?:20)?\d\d年[^，,。？?]{0,8}?(?:多|少|增|减|涨|降|变|差|高|低|相比|比)")
 
 
 @dataclass
@@ -397,7 +398,7 @@ class Across:
 
 
 # The report open in the conversation, pointed at (这份说明, 本报告).
-_THIS_REPORT = re.compile(r"(?:这|本|此)(?:份|个|一份)?(?:报告|说明|决算|预算|文件|材料)|这份")
+_THIS_REPORT = patterns.compile(r"(?:这|本|此)(?:份|个|一份)?(?:报告|说明|决算|预算|文件|材料)|这份")
 
 
 def wants_comparison(question: str, named: Named, current: Report, own: list[Report]) -> Across | None:
@@ -474,9 +475,9 @@ def _figure_words() -> list[tuple[str, str]]:
 
 
 # A fund before a figure (财政拨款的人员经费) asks for part of it: not the standard figure.
-_FUND = re.compile(r"(?:财政拨款|一般公共预算|政府性基金|国有资本经营|财政专户|单位资金|事业收入)(?:的|中|里|安排)?$")
+_FUND = patterns.compile(r"(?:财政拨款|一般公共预算|政府性基金|国有资本经营|财政专户|单位资金|事业收入)(?:的|中|里|安排)?$")
 # Words that say which reports or how to compare, not which figure.
-_CUES = re.compile(r"各个|各|所有|每个|每一个|全部|全体|部门|单位|哪个|哪些|哪几个|哪一个|哪家|哪几家|前[\d]{1,3}(?:个|名|家|位)?"
+_CUES = patterns.compile(r"各个|各|所有|每个|每一个|全部|全体|部门|单位|哪个|哪些|哪几个|哪一个|哪家|哪几家|前[\d]{1,3}(?:个|名|家|位)?"
                    r"|对比|比较|相比|比一比|比一下|排名|排行|排序|排第|第一|倒数|最多|最高|最大|最少|最低|最小|从高到低|从低到高"
                    r"|历年|逐年|各年|每年|近几年|这几年|这两年|近两年|情况|变化|趋势|多少|合计|一共|总共|总额|总和|加起来|汇总|共计|平均"
                    r"|报告|数据|谁|多|少|高|低|大|小|列出|看看|年度|年|的|和|与|跟|同|及|、|是|呢|吗|怎么样|如何|top|pk")
@@ -535,7 +536,7 @@ def unit_asked(question: str) -> str:
 
 
 # 普陀区各部门, 江城市东安县所有单位: the departments of a place.
-_PLACE_EVERY = re.compile(r"((?:[\u4e00-\u9fff]{1,6}?(?:省|自治区|市|州|地区|盟|区|县|旗))+)(?:的)?(?:各|所有|每个|每一个|全部|全)(?:部门|单位)")
+_PLACE_EVERY = patterns.compile(r"((?:[\u4e00-\u9fff]{1,6}?(?:省|自治区|市|州|地区|盟|区|县|旗))+)(?:的)?(?:各|所有|每个|每一个|全部|全)(?:部门|单位)")
 
 
 def place_reports(conn, question: str) -> tuple[str, list[int] | None]:

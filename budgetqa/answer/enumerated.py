@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
+from budgetqa import patterns
 from budgetqa.answer.build import answer
 from budgetqa.answer.model import Answer
 from budgetqa.answer.text import sheet_asked
@@ -21,13 +22,13 @@ from budgetqa.textnorm import chinese_ordinal, compact
 
 _CN = "一二三四五六七八九十"
 # How a question asks for the points of a list: their number, or one of them by its place.
-_HOW_MANY = re.compile(r"(?<!哪)(?:几|多少)(?:条|点|步|个方面|方面|大项|个步骤|个阶段|项(?:内容|措施|原因|举措|工作))")
-_WHICH = re.compile(rf"第([{_CN}\d]{{1,2}})(?:条|点|步|个方面|方面|大项|项)|最后一(?:条|点|步|项)|末(?:条|点|项)")
+_HOW_MANY = patterns.compile(r"(?<!哪)(?:几|多少)(?:条|点|步|个方面|方面|大项|个步骤|个阶段|项(?:内容|措施|原因|举措|工作))")
+_WHICH = patterns.compile(rf"第([{_CN}\d]{{1,2}})(?:条|点|步|个方面|方面|大项|项)|最后一(?:条|点|步|项)|末(?:条|点|项)")
 # Words asking what a point says.
-_SAYS = re.compile(r"是什么|是啥|是哪|干什么|干啥|做什么|写的(?:是)?(?:什么|啥)|写了(?:什么|啥)|说的(?:是)?(?:什么|啥)|说了(?:什么|啥)"
+_SAYS = patterns.compile(r"是什么|是啥|是哪|干什么|干啥|做什么|写的(?:是)?(?:什么|啥)|写了(?:什么|啥)|说的(?:是)?(?:什么|啥)|说了(?:什么|啥)"
                    r"|讲的(?:是)?(?:什么|啥)|内容|指什么|怎么说")
 # Words that are the question's own, not the list's (they would match every list).
-_ASKING = re.compile(rf"(?:报告|说明|里面?|中|写了|列了|提了|点了|分了|分成|分为|一共|总共|共|有|几|多少|是什么|是啥|干什么|干啥|"
+_ASKING = patterns.compile(rf"(?:报告|说明|里面?|中|写了|列了|提了|点了|分了|分成|分为|一共|总共|共|有|几|多少|是什么|是啥|干什么|干啥|"
                      rf"什么|哪|呢|吗|第[{_CN}\d]{{1,2}}|条|点|步|项|最后|其中|的|是|了)")
 
 

@@ -14,7 +14,7 @@ import sqlite3
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from budgetqa import lexicon
+from budgetqa import patterns, lexicon
 from budgetqa.answer.model import Answer, Figure, Session, Source, amount_text
 from budgetqa.answer.resolve import REPORT_TOTALS, TOPIC_FACT_WORDS
 from budgetqa.answer import check as checks
@@ -113,7 +113,7 @@ def _what_is_asked(doc: Document, question: str) -> str:
 
 
 # What a department named alone is asked (区委办是干什么的, 区委办主要负责哪些工作)
-_DUTY_ASKED = re.compile(r"\s*(?:的|是|都|主要|具体)*(?:干|做|管|负责)(?:什么|啥|嘛|哪些)")
+_DUTY_ASKED = patterns.compile(r"\s*(?:的|是|都|主要|具体)*(?:干|做|管|负责)(?:什么|啥|嘛|哪些)")
 
 
 def _year_swapped(question: str, session: Session) -> str:
@@ -152,7 +152,7 @@ def _carried_to(conn: sqlite3.Connection, question: str, named: Named, session: 
 
 
 # A change asked with nothing named (涨了多少, 比那年多了多少, 差多少呢)
-_BARE_CHANGE = re.compile(r"(?:那|那么)?(?:比(?:上一份|那年|那份|之前|以前|20\d\d年)?)?(?:涨|增长|增加|多|少|减少|下降|降|变化|变动|差)"
+_BARE_CHANGE = patterns.compile(r"(?:那|那么)?(?:比(?:上一份|那年|那份|之前|以前|20\d\d年)?)?(?:涨|增长|增加|多|少|减少|下降|降|变化|变动|差)"
                           r"(?:了)?(?:多少|几|百分之几|多少钱|多少万)?(?:呢|啊)?[？?]?")
 
 
@@ -230,13 +230,13 @@ def _missing_year(question: str, named) -> str:
 
 
 # A question ending the way a dialect speaker asks (好多钱嘛？): its dialect words are read as asking words.
-_DIALECT_ASKING = re.compile(r"[嘛？?呢]\s*$|嘛")
+_DIALECT_ASKING = patterns.compile(r"[嘛？?呢]\s*$|嘛")
 # How big the premises are, asked without the word 面积
-_PREMISES_SIZE = re.compile(r"(?:办公室|办公楼|办公用房|房子|用房|地方)(?:有)?(?:多大|多少平(?:方)?米?)(?:呀|啊|呢)?"
+_PREMISES_SIZE = patterns.compile(r"(?:办公室|办公楼|办公用房|房子|用房|地方)(?:有)?(?:多大|多少平(?:方)?米?)(?:呀|啊|呢)?"
                             r"|(?:有)?(?:好)?几(?:千|百|十)平(?:方)?米?")
 # A clause asking how many or how much, and a clause typed with a name before its asking word.
-_COUNT_ASKED = re.compile(r"几[个辆张项人条类台套批]|多少")
-_FOUR_WORDS = re.compile(r"[\u4e00-\u9fff]{4}")
+_COUNT_ASKED = patterns.compile(r"几[个辆张项人条类台套批]|多少")
+_FOUR_WORDS = patterns.compile(r"[\u4e00-\u9fff]{4}")
 
 
 def _mandarin(question: str) -> str:
@@ -367,7 +367,7 @@ def _in_kept_form(answer: Answer, question: str, session: Session) -> None:
 
 
 # 差额呢 / 完成率是多少 with nothing else named: a figure the last answer gave under that name
-_SHOWN_ASKED = re.compile(r"^(?:那)?([\u4e00-\u9fff]{2,5}?)(?:呢|是多少|多少|是几)[？?]?$")
+_SHOWN_ASKED = patterns.compile(r"^(?:那)?([\u4e00-\u9fff]{2,5}?)(?:呢|是多少|多少|是几)[？?]?$")
 
 
 def _figure_shown(question: str, shown: list[Figure]) -> Answer | None:
@@ -383,7 +383,7 @@ def _figure_shown(question: str, shown: list[Figure]) -> Answer | None:
 
 
 # Words that ask something of a name (占比呢, 差多少呢): a follow-up holding one is not a name alone.
-_ASKING_OF_NAME = re.compile(r"占|比|差|加|减|最|几|多少|哪|什么|啥|吗|排|平均|总")
+_ASKING_OF_NAME = patterns.compile(r"占|比|差|加|减|最|几|多少|哪|什么|啥|吗|排|平均|总")
 
 
 def _answer_part(conn, doc: Document, question: str, session: Session, continuing: bool = False) -> Answer:
@@ -421,7 +421,7 @@ def _of_refused(doc: Document, part: str, session: Session) -> bool:
 
 
 # (那)X呢 / X那块呢: a name and nothing asked of it
-_NAME_ONLY = re.compile(r"^(?:那|那么|那再|再看|换成|换到|还有)?(.{2,24}?)(?:那块|那部分|这块|那一项|这一项)?呢$"
+_NAME_ONLY = patterns.compile(r"^(?:那|那么|那再|再看|换成|换到|还有)?(.{2,24}?)(?:那块|那部分|这块|那一项|这一项)?呢$"
                         r"|^(?:换成|换到|改成|改为|换)(.{2,24}?)$")  # (换成X: X in place of the last name)
 
 
@@ -481,7 +481,7 @@ def _total_of_last(part: str, last: Answer) -> bool:
 
 
 # The figures of the last line asked again, of the report now named (同样这三个数呢, 这两个数分别是多少)
-_SAME_FIGURES = re.compile(r"^(?:那|那么|再看|换成|换到|看看)?(?:办事处|本级|街道|学校)?(?:20\d\d年度?)?(?:部门|单位)?(?:预算|决算)?(?:里|中|的)?"
+_SAME_FIGURES = patterns.compile(r"^(?:那|那么|再看|换成|换到|看看)?(?:办事处|本级|街道|学校)?(?:20\d\d年度?)?(?:部门|单位)?(?:预算|决算)?(?:里|中|的)?"
                            r"(?:同样|也是|一样)?(?:的)?(?:(?:这|那|上面|刚才)(?:的)?(?:[两二三四五六七八九几]个?|些)?|[两二三四五六七八九]个)"
                            r"(?:数|数字|指标)(?:呢|分别是多少|各是多少|各多少|是多少|分别多少)?[？?。]?$")  # (a pointer or a count said)
 
@@ -512,10 +512,10 @@ def _printed(doc: Document) -> list[str]:
 
 
 # Words that only turn the conversation to what follows (最后看, 接下来看看, 然后说一下).
-_TURNING = re.compile(r"^\s*(?:最后|然后|接着|接下来|下面|现在)(?:来|再)?(?:看|说|聊)(?:看|一下|一看)?")
+_TURNING = patterns.compile(r"^\s*(?:最后|然后|接着|接下来|下面|现在)(?:来|再)?(?:看|说|聊)(?:看|一下|一看)?")
 
 # 回到X，… / 说回X，…: the conversation goes back to X; what follows is asked of it unless it names its own subject.
-_RETURN = re.compile(r"^(?:再)?(?:回到|说回|回头说|回头看)([^，,。：:？?]{1,24})[，,。：:]\s*(\S.*)$")
+_RETURN = patterns.compile(r"^(?:再)?(?:回到|说回|回头说|回头看)([^，,。：:？?]{1,24})[，,。：:]\s*(\S.*)$")
 
 
 def _returning(doc: Document, question: str, session: Session) -> str:
@@ -534,27 +534,27 @@ def _returning(doc: Document, question: str, session: Session) -> str:
     return m.group(2)
 
 
-_TOTAL_ONLY = re.compile(r"^(?:那)?(?:合计|一共|总共|加起来|共计|总计|总额){1,2}(?:是|有|为)?多少(?:钱|万元|万|元)?[？?]?$")
-_FIGURE_ONLY = re.compile(r"^(?:那)?(?:是|有|为|增长了?|增加了?|下降了?|减少了?|涨了?|降了?)?"
+_TOTAL_ONLY = patterns.compile(r"^(?:那)?(?:合计|一共|总共|加起来|共计|总计|总额){1,2}(?:是|有|为)?多少(?:钱|万元|万|元)?[？?]?$")
+_FIGURE_ONLY = patterns.compile(r"^(?:那)?(?:是|有|为|增长了?|增加了?|下降了?|减少了?|涨了?|降了?)?"
                           r"(?:多少|多少钱|多少元|多少万元|金额多少|金额是多少|数额多少)[？?]?$")
 # 想看每个项目多少钱，该看哪张表: a clause saying what the asker wants to see is not a question of its own when
 # the next asks only which table shows it; the two are read together.
-_WANTS = re.compile(r"^(?:我们?)?(?:想|要|需要|打算)(?:看|查|了解|知道|核对|找)")
-_WHERE_ONLY = re.compile(r"^(?:那|该|应该|应|要|得)?(?:去)?(?:看|查|在|印在|列在|见)?(?:哪|什么)(?:一)?(?:张|个)表(?:里|上|中)?(?:呢|啊|吗)?[？?]?$")
-_GAP_ONLY = re.compile(r"^(?:那)?(?:(?:多|少|差|相差|差了|差额|差额是|差距|差距是|高|低)(?:了)?)?(?:是)?多少(?:钱|万元|元)?[？?]?$")
-_TIES = re.compile(r"^(?:那)?(?:有)?(?:几个|几项|多少个)并列[？?]?$")  # (最少的是多少？有几个并列: the ranking says its ties)
+_WANTS = patterns.compile(r"^(?:我们?)?(?:想|要|需要|打算)(?:看|查|了解|知道|核对|找)")
+_WHERE_ONLY = patterns.compile(r"^(?:那|该|应该|应|要|得)?(?:去)?(?:看|查|在|印在|列在|见)?(?:哪|什么)(?:一)?(?:张|个)表(?:里|上|中)?(?:呢|啊|吗)?[？?]?$")
+_GAP_ONLY = patterns.compile(r"^(?:那)?(?:(?:多|少|差|相差|差了|差额|差额是|差距|差距是|高|低)(?:了)?)?(?:是)?多少(?:钱|万元|元)?[？?]?$")
+_TIES = patterns.compile(r"^(?:那)?(?:有)?(?:几个|几项|多少个)并列[？?]?$")  # (最少的是多少？有几个并列: the ranking says its ties)
 # A part that asks only what the answer to the part before states, by that answer's operation (a check states a
 # gap only when it set two sides against each other: 两侧之差).
-_STATED_BY = {"rank": re.compile(f"{_FIGURE_ONLY.pattern}|{_TIES.pattern}"), "list": _FIGURE_ONLY, "filter": _FIGURE_ONLY,
-              "value": re.compile(r"^(?:多少|多少钱|金额多少|是多少)[？?]?$"),
+_STATED_BY = {"rank": patterns.compile(f"{_FIGURE_ONLY.pattern}|{_TIES.pattern}"), "list": _FIGURE_ONLY, "filter": _FIGURE_ONLY,
+              "value": patterns.compile(r"^(?:多少|多少钱|金额多少|是多少)[？?]?$"),
               "difference": _GAP_ONLY,
-              "check": re.compile(r"^(?:那)?(?:差|相差|差了|差额|差额是|差距|差距是)(?:是)?多少(?:钱|万元|元)?[？?]?$")}
+              "check": patterns.compile(r"^(?:那)?(?:差|相差|差了|差额|差额是|差距|差距是)(?:是)?多少(?:钱|万元|元)?[？?]?$")}
 # 年初预算和决算差多少 after a part that picked an item and stated its budget, outturn and gap (相差…)
-_GAP_AGAIN = re.compile(r"^(?:那|它的?)?(?:(?:年初|全年|调整)?预算数?(?:和|与|跟)决算数?|决算数?(?:和|与|跟|比)(?:年初|全年|调整)?预算数?)?"
+_GAP_AGAIN = patterns.compile(r"^(?:那|它的?)?(?:(?:年初|全年|调整)?预算数?(?:和|与|跟)决算数?|决算数?(?:和|与|跟|比)(?:年初|全年|调整)?预算数?)?"
                         r"(?:之间)?(?:差|相差|差了|差额|差距|少了?|多了?|超了?|超支了?|结余了?)(?:是|有)?多少(?:钱|万元|万|元)?[？?]?$")
-_PART_END = re.compile(r"[？?！!；;。]+")
+_PART_END = patterns.compile(r"[？?！!；;。]+")
 # 我是审计局的，… / 作为人大代表我想问：…: who is asking says nothing about what is asked.
-_INTRODUCTION = re.compile(r"^(?:(?i:(?:(?:i'?m|we'?re|i\s+am|we\s+are)\s+)?(?:working\s+on|preparing|writing|drafting|putting\s+together)"
+_INTRODUCTION = patterns.compile(r"^(?:(?i:(?:(?:i'?m|we'?re|i\s+am|we\s+are)\s+)?(?:working\s+on|preparing|writing|drafting|putting\s+together)"
                            r"\s+[^.?？。]{0,60}[.。:：]\s*)|我是[^，,。：:？?]{1,16}?(?:的)?[，,。：:]|作为[^，,。：:？?]{1,16}?(?:我想问|我问一下|想问)?[，,：:]?"
                            r"|我(?:们)?也?(?:在|正在)(?:核对|核实|复核|整理|查|看|写|准备|编|编制|做)[^，,。：:？?]{0,12}[，,。：:]"  # (what the asker is doing)
                            r"|(?:我们|咱们|俺们|我)[^，,。：:？?]{0,8}?(?:想|要|准备|打算)(?:照着|参照|参考|学习|仿照|按照|借鉴)[^，,。：:？?]{0,20}[，,。：:]"  # (what they model theirs on)
@@ -564,33 +564,33 @@ _INTRODUCTION = re.compile(r"^(?:(?i:(?:(?:i'?m|we'?re|i\s+am|we\s+are)\s+)?(?:w
                            r"|请(?:予|您)?(?:说明|列示|列出|提供|核实|分列)(?:一下)?[：:，,]?"  # (请予说明X: X is asked)
                            r"|(?:说明|列出|列示|给出|列举)(?:一下)?(?![里中上书的是部写内文材来])(?=[\u4e00-\u9fff]))")  # (说明区委办…: a demand)
 # …麻烦给我三个数：A、B、C: a request for figures, opening the list of what is asked
-_FIGURES_WANTED = re.compile(r"^[^：:？?]{0,60}?(?:麻烦|请)?(?:给|帮|告诉)(?:我|一下)?(?:[一二三两四五六七八九十\d]+|几)个(?:数字?|数据|金额|指标)[：:]\s*(?=\S)")
+_FIGURES_WANTED = patterns.compile(r"^[^：:？?]{0,60}?(?:麻烦|请)?(?:给|帮|告诉)(?:我|一下)?(?:[一二三两四五六七八九十\d]+|几)个(?:数字?|数据|金额|指标)[：:]\s*(?=\S)")
 # 再问下X： / 说说X： opening a question that names what it asks itself.
-_TOPIC_OPENING = re.compile(r"^(?:再|另外|还|接着)?(?:问下|问一下|说说|说下|看下|看看|聊聊)[^，,。：:？?]{1,12}[：:]\s*(\S.*)$")
+_TOPIC_OPENING = patterns.compile(r"^(?:再|另外|还|接着)?(?:问下|问一下|说说|说下|看下|看看|聊聊)[^，,。：:？?]{1,12}[：:]\s*(\S.*)$")
 # A bare question after the reason the last answer quoted (主要原因是怎么说的, 为什么): that reason.
-_REASON_ASKED = re.compile(r"^(?:那)?(?:它|这个|这项|那项|其)?(?:没完成|未完成|没花完|没用完|完成得?不好|减少|增加|下降|变化)?(?:的)?"
+_REASON_ASKED = patterns.compile(r"^(?:那)?(?:它|这个|这项|那项|其)?(?:没完成|未完成|没花完|没用完|完成得?不好|减少|增加|下降|变化)?(?:的)?"
                            r"(?:主要)?(?:原因|理由)(?:是)?(?:怎么说的|是什么|是啥|呢|有哪些|写的什么|说的什么)?[？?]?$"
                            r"|^(?:那)?(?:它|这个|这项|那项|其)?(?:为什么|为啥|为何)(?:没完成|没花完|会这样)?(?:呢)?[？?]?$"
                            r"|^(?:那)?(?:它|这个|这项|那项)(?:没完成|未完成|没花完)(?:是)?(?:什么|啥)原因[？?]?$")
 # A greeting opening a question, and the words of wanting to know before what is asked.
-_GREETING = re.compile(r"^(?:同志|领导|老师)?(?:你好|您好)[，,！!。]\s*(?=.*(?:我想|我要|我来)(?:了解|咨询|请教|打听))")
-_WANT_TO_KNOW = re.compile(r"^我(?:想|要)?(?:了解|咨询|请教|打听)(?:一下|下)?")
+_GREETING = patterns.compile(r"^(?:同志|领导|老师)?(?:你好|您好)[，,！!。]\s*(?=.*(?:我想|我要|我来)(?:了解|咨询|请教|打听))")
+_WANT_TO_KNOW = patterns.compile(r"^我(?:想|要)?(?:了解|咨询|请教|打听)(?:一下|下)?")
 # How the asker wants the answer given, said after the question (给三个数就行, 只要数字).
-_FORMAT_WISH = re.compile(r"[，,。]?\s*(?:请|麻烦)?(?:给(?:我)?|说|报)?(?:[一二三两四五六七八九十\d]+个)?(?<!小)数(?:字)?就(?:行|好|可以)了?"
+_FORMAT_WISH = patterns.compile(r"[，,。]?\s*(?:请|麻烦)?(?:给(?:我)?|说|报)?(?:[一二三两四五六七八九十\d]+个)?(?<!小)数(?:字)?就(?:行|好|可以)了?"
                           r"|[，,。]?\s*只要数字?就?(?:行|好|可以)?"
                           # (…下面有哪几个项级科目？列一下编码: the codes are shown with the names anyway)
                           r"|[，,。？?]\s*(?:请|麻烦)?(?:列|写|标|带|附|给)(?:一下|上|出|明)?(?:科目)?(?:编码|代码|编号)[。.]?$")
 # 换成项目支出看，… / 改看X，…: a measure switched to, said before the question that uses it.
-_SWITCH = re.compile(r"^(?:那)?(?:换成|换到|改成|改看|切换到|切到|换个口径看?)([^，,。？?]{1,12}?)(?:来看|看|口径)?[，,]\s*(\S.+)$")
-_ASIDE = re.compile(r"(?:我们?|本人)[局部委办处科室校院]?(?:想|要|在|是|打算|准备|会|正在)|谢谢|多谢|麻烦(?:了|您|你)|辛苦")
-_COURTESY = re.compile(r"(?:同志|领导|老师)?(?:您好|你好|谢谢|多谢|感谢|劳烦|麻烦您|麻烦你|辛苦|打扰|不好意思|好的|明白了|了解了)"
+_SWITCH = patterns.compile(r"^(?:那)?(?:换成|换到|改成|改看|切换到|切到|换个口径看?)([^，,。？?]{1,12}?)(?:来看|看|口径)?[，,]\s*(\S.+)$")
+_ASIDE = patterns.compile(r"(?:我们?|本人)[局部委办处科室校院]?(?:想|要|在|是|打算|准备|会|正在)|谢谢|多谢|麻烦(?:了|您|你)|辛苦")
+_COURTESY = patterns.compile(r"(?:同志|领导|老师)?(?:您好|你好|谢谢|多谢|感谢|劳烦|麻烦您|麻烦你|辛苦|打扰|不好意思|好的|明白了|了解了)"
                        r"|(?:哇塞?|天哪|好家伙|嚯|哦|噢|啊|呀)?(?:好多|这么多|真多|不少|好少|这么少)(?:啊|呀|哦|呢)?$")  # (哇好多！: said, not asked)
 # A clause that only sets things aside for the next one (把这几个去掉，剩下的…): it asks nothing of its own.
-_SETS_ASIDE = re.compile(r"(?:先)?把[^，,。？?]{1,12}(?:去掉|扣掉|除去|剔除|拿掉|排除|刨去|减掉)")
-_CLAUSE_END = re.compile(r"(，|,(?!\d{3}(?!\d))|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff]))")  # (not the comma of 47,543,930)
+_SETS_ASIDE = patterns.compile(r"(?:先)?把[^，,。？?]{1,12}(?:去掉|扣掉|除去|剔除|拿掉|排除|刨去|减掉)")
+_CLAUSE_END = patterns.compile(r"(，|,(?!\d{3}(?!\d))|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff]))")  # (not the comma of 47,543,930)
 # Words that make a clause a question of its own (多少, 几个, 是否 …); a clause without one says
 # where or what, and is read together with the next (那几类 points at a level's items: it asks nothing).
-_ASKS = re.compile(r"(?i)how\s+much|how\s+many|share|percent|ratio|which|多少|(?<!那)几|(?<=那)几(?![类款项])|哪|什么|啥|吗|有没有|还是(?![减少降跌增多涨升加高低大小])|分开(?:说|讲|列)|拆开(?:说|讲)|分别(?:说|讲)|有无|等不等于|对得上|对不上|(?<![这那多])么|呢|是否|是不是|占比|比例|比重|百分比|对不对|对吧|是吧|没错吧|怎么|咋|如何|为何|为什么|原因|多长|多久|多大|多高|用来干|干嘛用|干啥用|用途"
+_ASKS = patterns.compile(r"(?i)how\s+much|how\s+many|share|percent|ratio|which|多少|(?<!那)几|(?<=那)几(?![类款项])|哪|什么|啥|吗|有没有|还是(?![减少降跌增多涨升加高低大小])|分开(?:说|讲|列)|拆开(?:说|讲)|分别(?:说|讲)|有无|等不等于|对得上|对不上|(?<![这那多])么|呢|是否|是不是|占比|比例|比重|百分比|对不对|对吧|是吧|没错吧|怎么|咋|如何|为何|为什么|原因|多长|多久|多大|多高|用来干|干嘛用|干啥用|用途"
                    r"|(?:金额|数额)\s*$"  # (请列示X科目金额，及其…: a figure asked in writing)
                    # 买不买 / 还买新车不 ask whether of their own; 算不算 / 一样不 ask it of the clause before
                    r"|(?!算)([\u4e00-\u9fff])[不没]\1|(?<!一样)(?<!相同)(?<!一致)(?<!对得上)(?<!相等)(?<!等于)(?<!算)[不没]\s*$")
@@ -599,32 +599,32 @@ _ASKS = re.compile(r"(?i)how\s+much|how\s+many|share|percent|ratio|which|多少|
 # A clause that ends asking (公车有几辆 / 多少钱): a space after it starts another question.
 # 及其列入基本支出抑或项目支出: a clause asking something more of what the one before names.
 # 支出口径呢 / 项目这块呢 opening a line whose next clause asks its own question: the topic that question is of.
-_TOPIC_LEAD = re.compile(r"^(?:那|再看|说说)?\S{1,8}?(?:口径|方面|角度|层面)(?:的话|来看|看)?呢?$")
-_OF_IT = re.compile(r"(?:及|以及|并)其")
-_ENDS_ASKING = re.compile(r"(?:多少(?:钱|元|万元|万)?|几[个辆张项人条类台套]?|吗|呢|么|啥|什么|哪些|哪个)\s*$")
+_TOPIC_LEAD = patterns.compile(r"^(?:那|再看|说说)?\S{1,8}?(?:口径|方面|角度|层面)(?:的话|来看|看)?呢?$")
+_OF_IT = patterns.compile(r"(?:及|以及|并)其")
+_ENDS_ASKING = patterns.compile(r"(?:多少(?:钱|元|万元|万)?|几[个辆张项人条类台套]?|吗|呢|么|啥|什么|哪些|哪个)\s*$")
 # 哪几类，各占多少 / 有哪些，分别多少: a clause opening with 各 or 分别 asks of the things the one before names.
-_EACH_OF = re.compile(r"(?:那)?(?:各|分别|各自|每(?:一)?(?:类|款|项|块|部分)(?:分别|各)?(?:是)?(?:多少|几))(?!.*(?:是否|等于|相加|加起来|对得上|一致))")  # (各类相加是否等于X: a check of its own)
+_EACH_OF = patterns.compile(r"(?:那)?(?:各|分别|各自|每(?:一)?(?:类|款|项|块|部分)(?:分别|各)?(?:是)?(?:多少|几))(?!.*(?:是否|等于|相加|加起来|对得上|一致))")  # (各类相加是否等于X: a check of its own)
 
 
 # A part asking a comparison of its own (A和B差多少): a 各 part after it asks something else of the same names.
-_COMPUTED_ASKED = re.compile(r"差(?:了)?多少|多多少|少多少|相差|几倍")  # (一共多少，分别落在哪: its parts, one question)
+_COMPUTED_ASKED = patterns.compile(r"差(?:了)?多少|多多少|少多少|相差|几倍")  # (一共多少，分别落在哪: its parts, one question)
 # 比X多了多少？涨幅多少: the rate of the gap just asked, answered with it (the gap over the figure compared with).
-_RATE_OF_GAP = re.compile(r"^(?:那)?(?:涨幅|增幅|降幅|增长率|增速|幅度|变动率)(?:是|有)?(?:多少|几)")
-_GAP_ASKED = re.compile(r"[多少差](?:了)?多少")
+_RATE_OF_GAP = patterns.compile(r"^(?:那)?(?:涨幅|增幅|降幅|增长率|增速|幅度|变动率)(?:是|有)?(?:多少|几)")
+_GAP_ASKED = patterns.compile(r"[多少差](?:了)?多少")
 
 
-_ON_BASE = re.compile(r"(?:若|如果|假如|要是)?以[^，,。？?]{1,20}(?:为分母|做分母|作分母|为基数)"
+_ON_BASE = patterns.compile(r"(?:若|如果|假如|要是)?以[^，,。？?]{1,20}(?:为分母|做分母|作分母|为基数)"
                       r"|(?:若|如果|假如|要是)(?:按|拿|用)[^，,。？?]{1,20}(?:来?算|计算)"
                       r"|(?:那)?(?:这|该|此)(?:个)?(?:百分比|比例|比率|增幅|降幅|说法|数字?)")
 # A statement of what the asker is checking (我核一下总表。…): it says where the question after it looks
-_CHECKING = re.compile(r"(?:我|咱)?(?:想|要|来)?(?:核|查|看|对|复核|核对)(?:一下|下)?[^，,。？?]{1,10}")
+_CHECKING = patterns.compile(r"(?:我|咱)?(?:想|要|来)?(?:核|查|看|对|复核|核对)(?:一下|下)?[^，,。？?]{1,10}")
 
 
 # A figure the report states, said before a question that contrasts with it (表里写1084.38，可A加B是多少):
 # not a figure to add, but the other side of a gap asked later on the line (差多少 / 两者相差多少).
-_STATED_FIRST = re.compile(r"^(?P<said>[^，,。？?]*?(?:写|说|称|列|显示|为|是)[^，,。？?]*?(?<![\d.])(?P<n>\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|元|万)?))"
+_STATED_FIRST = patterns.compile(r"^(?P<said>[^，,。？?]*?(?:写|说|称|列|显示|为|是)[^，,。？?]*?(?<![\d.])(?P<n>\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|元|万)?))"
                            r"[，,]\s*(?:可是?|但是?|而|不过)(?P<rest>.+)$")
-_SIDELESS_GAP = re.compile(r"^(?:那)?(?:两者|二者|两个数?|两张表|两处|两边|它们)?(?:之间)?(?:相差|差额是|差额有|差了?)(?:多少|几)")
+_SIDELESS_GAP = patterns.compile(r"^(?:那)?(?:两者|二者|两个数?|两张表|两处|两边|它们)?(?:之间)?(?:相差|差额是|差额有|差了?)(?:多少|几)")
 
 
 def _stated_first(question: str) -> tuple[str, str | None]:
@@ -752,10 +752,10 @@ def _of_last_list(doc: Document, q: Query, question: str, session: Session,
 
 
 # 最大的那个项目 / 今年新安排的最贵的项目: a thing named by its place in a ranking of its kind.
-_RANKED_NAME = re.compile(r"(?:(?:今年|本年|当年)?新安排的?|(?:上年)?结转的?)?(?:最大|最多|最贵|最高|最小|最少|最便宜|最低)"
+_RANKED_NAME = patterns.compile(r"(?:(?:今年|本年|当年)?新安排的?|(?:上年)?结转的?)?(?:最大|最多|最贵|最高|最小|最少|最便宜|最低)"
                           r"(?:的)?(?:那个|那一个|一个|那)?(?:项目|科目|类|款)")
 # Parts asked of a thing (往下分了哪几款, 下面有哪些项): the thing named by its place is broken down.
-_PARTS_OF = re.compile(r"往下|下面|下级|底下|分(?:了|成|为)|包括|包含|构成|明细|细分|由哪")
+_PARTS_OF = patterns.compile(r"往下|下面|下级|底下|分(?:了|成|为)|包括|包含|构成|明细|细分|由哪")
 
 
 def _ranked_named(doc: Document, q: Query, question: str) -> Query:
@@ -800,7 +800,7 @@ def _asked_outright(doc: Document, q: Query, question: str, session: Session) ->
 
 
 # Where the figure just given was printed, asked of it (这个数是从哪张表来的, 出自哪一行, 在哪张表第几行).
-_SOURCE_ASKED = re.compile(r"(?:这|那|该|它|其)[^，,。？?]{0,6}(?:(?:从|在|出自|来自|取自)(?:哪|那)(?:一)?(?:张|个)表|出处|出自哪|哪一?行|第几行)")
+_SOURCE_ASKED = patterns.compile(r"(?:这|那|该|它|其)[^，,。？?]{0,6}(?:(?:从|在|出自|来自|取自)(?:哪|那)(?:一)?(?:张|个)表|出处|出自哪|哪一?行|第几行)")
 
 
 def _source_of_last(doc: Document, figures: list) -> Answer:
@@ -815,9 +815,9 @@ def _source_of_last(doc: Document, figures: list) -> Answer:
 
 
 # The table just shown, pointed at (它支出那边分哪几栏, 这张表没数据怎么标注).
-_POINTED_TABLE = re.compile(r"^(?:那|这)?它|(?:这|那|该|本)(?:一)?(?:张|个)?表|^其")
+_POINTED_TABLE = patterns.compile(r"^(?:那|这)?它|(?:这|那|该|本)(?:一)?(?:张|个)?表|^其")
 # A table named and nothing else asked of it (上年结转那张项目表呢): the same of it as of the table before.
-_TABLE_AGAIN = re.compile(r"(?:那|这)?(?:个|张)?(?:呢|吧|怎么样|如何)?[？?。]*$")
+_TABLE_AGAIN = patterns.compile(r"(?:那|这)?(?:个|张)?(?:呢|吧|怎么样|如何)?[？?。]*$")
 
 
 def _table_layout(doc: Document, q: Query, session: Session) -> Answer | None:
@@ -1062,7 +1062,7 @@ def _of_listed_whole(q: Query, last: Query | None) -> Query:
     return q
 
 
-_WITHIN_FIGURE = re.compile(r"(?:那|那么)?(?:其中|(?:这|那)?\d[\d.,]*(?:万元|万|元)?(?:里面|里头|当中|中间))")
+_WITHIN_FIGURE = patterns.compile(r"(?:那|那么)?(?:其中|(?:这|那)?\d[\d.,]*(?:万元|万|元)?(?:里面|里头|当中|中间))")
 
 
 def _scopes_of_last(doc: Document, q: Query, question: str, session: Session) -> Query | None:
@@ -1170,12 +1170,12 @@ def _focus(answer: Answer, doc: Document) -> list:
 
 
 # How something is done (通过什么方式, 怎么开展, 主要干了什么, 修的是哪栋楼): told by sentences, not by a figure
-_HOW = re.compile(r"什么方式|什么形式|哪种方式|什么途径|通过什么|(?:怎么|怎样|如何)(?:做|干|保障|开展|实施|落实|弄|搞)"
+_HOW = patterns.compile(r"什么方式|什么形式|哪种方式|什么途径|通过什么|(?:怎么|怎样|如何)(?:做|干|保障|开展|实施|落实|弄|搞)"
                   r"|(?:主要)?(?:干|做|搞)了?(?:什么|啥|哪些)(?:事|工作)?[？?]?$|修(?:的)?是?(?:哪|那)")
 
 
 # A code asked of a name (差旅费的经济分类科目编码, 项目编码是多少)
-_CODE_ASKED = re.compile(r"(?:科目|项目|经济分类|功能分类)?(?:编码|代码|编号)(?:是|为)?(?:多少|什么|啥|几)"
+_CODE_ASKED = patterns.compile(r"(?:科目|项目|经济分类|功能分类)?(?:编码|代码|编号)(?:是|为)?(?:多少|什么|啥|几)"
                          r"|哪个[^，,。？?]{0,8}?(?:编码|代码|编号)|的(?:科目|经济分类|功能分类)?(?:编码|代码|编号)(?:呢)?[？?]?$")
 
 
@@ -1211,11 +1211,11 @@ def _code_asked(doc: Document, q: Query) -> Answer | None:
 
 
 # A count in a measure word money does not take (几份, 多少人次, 几辆)
-_UNCOUNTED = re.compile(r"(?:几|多少)(份|人次|人|名|位|辆|台|套|册|本|场|篇|期|批|家|所|平方米|亩|天)"
+_UNCOUNTED = patterns.compile(r"(?:几|多少)(份|人次|人|名|位|辆|台|套|册|本|场|篇|期|批|家|所|平方米|亩|天)"
                         r"(?=$|[？?。，,！!呢啊呀吗嘛的]|左右)")
 
 # Money asked (多少钱, 经费是多少, 金额): a figure in a count (702 项) does not answer it
-_MONEY_ASKED = re.compile(r"多少钱|(?:经费|资金|金额|钱)(?:具体)?(?:是|有|为)?多少|多少(?:万元|万|元)")
+_MONEY_ASKED = patterns.compile(r"多少钱|(?:经费|资金|金额|钱)(?:具体)?(?:是|有|为)?多少|多少(?:万元|万|元)")
 _COUNT_UNITS = ("个", "项", "辆", "台", "套", "台（套）", "人", "人次", "平方米", "分")
 
 
@@ -1358,7 +1358,7 @@ def _by_subject(doc: Document, q: Query) -> Answer | None:
     return None
 
 
-_STRUCTURE_ASKED = re.compile(r"(?:几|多少|哪些|哪几)(?:个|张|项)?(?:表|栏|列|名词|术语|部分|内容)|名词解释.{0,8}(?:几|多少|哪些)")
+_STRUCTURE_ASKED = patterns.compile(r"(?:几|多少|哪些|哪几)(?:个|张|项)?(?:表|栏|列|名词|术语|部分|内容)|名词解释.{0,8}(?:几|多少|哪些)")
 
 
 def refuse(doc: Document, q: Query, comparing: bool = False) -> str:
@@ -1404,10 +1404,10 @@ def refuse(doc: Document, q: Query, comparing: bool = False) -> str:
 
 # Money actually spent, asked in everyday words (实际花了多少, 执行率, 到目前花出去多少了): a budget report
 # answers it only when it prints an outturn of its own (a year's 执行数, as some budget reports state).
-_OUTTURN_ASKED = re.compile(r"实际(?:上)?(?:花|支出|开支|用了|使用|发生|执行|拨付|完成)|执行(?:数|率|了多少)"
+_OUTTURN_ASKED = patterns.compile(r"实际(?:上)?(?:花|支出|开支|用了|使用|发生|执行|拨付|完成)|执行(?:数|率|了多少)"
                             r"|花出去(?:了)?多少了|已经花了|(?:目前|现在|截至|截止)[^，,。？?]{0,8}花了")
-_OUTTURN_PRINTED = re.compile(r"执行数|实际支出|执行情况")
-_AGAINST_BUDGET = re.compile(r"(?:比|与|和|跟|同|较|对比)(?:年初)?预算")  # (an outturn set against this budget: both asked)
+_OUTTURN_PRINTED = patterns.compile(r"执行数|实际支出|执行情况")
+_AGAINST_BUDGET = patterns.compile(r"(?:比|与|和|跟|同|较|对比)(?:年初)?预算")  # (an outturn set against this budget: both asked)
 
 
 def _year_figure_typed(q: Query, year: int) -> bool:

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from budgetqa import lexicon
+from budgetqa import patterns, lexicon
 from budgetqa.answer import build
 from budgetqa.answer.lists import column_domain, list_answer
 from budgetqa.answer.text import define, units
@@ -34,7 +34,7 @@ _KIND_ORDER = ("code", "item", "project", "target", "group", "list", "row", "col
 
 
 # Words saying a figure is asked as the report's text states it (说明里写的, 文字部分, 正文中).
-_IN_TEXT = re.compile(r"说明(?:里|中|部分|里面|第?[一二三四五六七八九十\d]+(?:部分)?)?(?:写|说|讲|提|称|列|给)|文字(?:部分|说明)|正文|文中")
+_IN_TEXT = patterns.compile(r"说明(?:里|中|部分|里面|第?[一二三四五六七八九十\d]+(?:部分)?)?(?:写|说|讲|提|称|列|给)|文字(?:部分|说明)|正文|文中")
 
 
 def ordered(m: Mention) -> list[Term]:
@@ -132,7 +132,7 @@ def combine(op: str, answers: list[Answer]) -> Answer:
 
 
 # A count of people or things asked (多少个专职调解员, 几名工作人员): no amount of money answers it.
-_COUNT_ASKED = re.compile(r"(?:多少|几)(?:个|名|位|人)[\u4e00-\u9fff]{0,6}?(?:员|人|工|职工|干部)")
+_COUNT_ASKED = patterns.compile(r"(?:多少|几)(?:个|名|位|人)[\u4e00-\u9fff]{0,6}?(?:员|人|工|职工|干部)")
 
 
 def _one_line_of_descent(codes: list[str]) -> bool:
@@ -391,7 +391,7 @@ def code_answer(doc: Document, q: Query, code: str) -> Answer | None:
 # Words asking what a subject's money is for or what it is.
 _WHAT_FOR = ("是什么钱", "什么钱", "是什么支出", "什么性质", "用在哪", "用于哪", "用途", "干什么", "做什么", "干啥",
              "什么用", "是啥", "是什么")
-_SAID_OF = re.compile(r"(主要用于[：:]?[^。；]+|反映[^。；]+|为(?![\s\d])[^。；]{2,40}(?:支出|资金|经费))")
+_SAID_OF = patterns.compile(r"(主要用于[：:]?[^。；]+|反映[^。；]+|为(?![\s\d])[^。；]{2,40}(?:支出|资金|经费))")
 
 
 def _ancestors(table, row) -> list:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from budgetqa import patterns
 from budgetqa.answer.build import answer
 from budgetqa.answer.model import Answer, Figure, amount_text
 from budgetqa.answer.resolve import best_values, table_no_of
@@ -15,7 +16,7 @@ from budgetqa.question.query import Query
 from budgetqa.textnorm import squash, strip_ordinal
 
 # 出在哪个科目 / 差在哪 / 差的那部分是哪个款 / 哪个科目造成的
-GAP_ASKED = re.compile(r"(?:出在|差在|来自|源于|在于|体现在)(?:了)?(?:哪|什么)"
+GAP_ASKED = patterns.compile(r"(?:出在|差在|来自|源于|在于|体现在)(?:了)?(?:哪|什么)"
                        r"|(?:差(?:额|的|出来的)?|多出(?:来)?的?|少(?:了)?的)(?:那部分|部分|这块|那块|钱)?(?:是|在|出在)?"
                        r"(?:哪个|哪些|哪几个|什么)(?:科目|款|类|项)"
                        r"|哪(?:个|些)(?:科目|款|类|项)(?:造成|导致|引起)")
@@ -104,7 +105,7 @@ def _said(row: Row, column: str) -> str:
 
 
 # 对得上吗 / 一样吗 / 差多少: two figures of one subject set against each other
-_AGREE_ASKED = re.compile(r"对得上|对不上|对的上|一致|一样|相符|吻合|差多少|相差|差额|差了多少|差几")
+_AGREE_ASKED = patterns.compile(r"对得上|对不上|对的上|一致|一样|相符|吻合|差多少|相差|差额|差了多少|差几")
 
 
 def _core(label: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from budgetqa import patterns
 from budgetqa.answer.build import answer, joined
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import TOPIC_TABLES
@@ -18,31 +19,31 @@ from budgetqa.models import Document, Table
 from budgetqa.textnorm import compact, squash
 
 # A table's columns asked (三公经费那张表分哪几栏, 支出决算表有哪些栏目, 最后一栏是什么): its headings, not its figures.
-COLUMNS_ASKED = re.compile(r"(?:分|有|列了?|设了?)(?:了)?(?:哪几|哪些|几)(?:个)?[\u4e00-\u9fff]{0,4}?(?:栏|(?<!并)列|栏目)(?!入|出|示|支)"
+COLUMNS_ASKED = patterns.compile(r"(?:分|有|列了?|设了?)(?:了)?(?:哪几|哪些|几)(?:个)?[\u4e00-\u9fff]{0,4}?(?:栏|(?<!并)列|栏目)(?!入|出|示|支)"
                            r"|[几两三四五六七八九十\d](?:个)?[栏列](?:数|金额)?(?:分别)?(?:叫|是)(?:什么|啥)|栏目|表头(?:是|有|写的?|上|里)?(?:的)?(?:哪|什么|啥|几|怎么)"
                            r"|按哪(?:几|些)[\u4e00-\u9fff]{0,5}分列"
                            r"|(?:最后|最左|最右|第[一二三四五六七八九十\d]{1,2})(?:一|1)?[栏列](?:是|叫|写)")
 
 # Which of a table's columns (or, of a summary table, which items of a side) hold figures or are empty.
-_FILLED_ASKED = re.compile(r"空|没(?:有)?(?:数|填|金额)|无数|(?<!没)有数|有数字|有金额|填了")
-FILLED_COLUMNS_ASKED = re.compile(r"(?:哪一?|这些|那些|这几|那几)(?:个)?(?:列|栏)[^，,。？?]{0,6}(?:空|没(?:有)?数|无数|有数)"
+_FILLED_ASKED = patterns.compile(r"空|没(?:有)?(?:数|填|金额)|无数|(?<!没)有数|有数字|有金额|填了")
+FILLED_COLUMNS_ASKED = patterns.compile(r"(?:哪一?|这些|那些|这几|那几)(?:个)?(?:列|栏)[^，,。？?]{0,6}(?:空|没(?:有)?数|无数|有数)"
                                   r"|(?:空|没(?:有)?数|无数|有数)[^，,。？?]{0,6}(?:哪一?|哪几)(?:个)?(?:列|栏)")
 
 # The other things a table's layout is asked by: the rows it lists (一行一行列的是什么, 有哪几行), the column
 # numbers printed under its headings (栏次), its note (没数据是怎么标注的, 表下面的注), its printed title (表名全称).
-ASPECTS: dict[str, re.Pattern] = {
-    "rows": re.compile(r"一行一行|每一?行(?:是|列|写)|各行(?:是|列|写)|哪(?:几|些)行|行(?:名|标题)|(?:按|分)行列"),
-    "numbering": re.compile(r"栏次|(?:栏|列)(?:的)?(?:编号|序号)|编到几|编了几"),
-    "note": re.compile(r"(?:怎么|如何|咋)(?:标注|注明|标明|标的|注的)|标注|注明|备注|表注|注释|下面的注|底下的注|脚注"),
-    "position": re.compile(r"第几张|第几个表|是第[一二三四五六七八九十\d]{1,2}张(?:表)?(?:吗|吧|么|嘛|不)"),
-    "levels": re.compile(r"[一二三]级指标"),
-    "title": re.compile(r"表名|全称|全名|标题(?:是|叫|怎么写|写的是什么)|表的?名字"
+ASPECTS: dict[str, patterns.LazyPattern] = {
+    "rows": patterns.compile(r"一行一行|每一?行(?:是|列|写)|各行(?:是|列|写)|哪(?:几|些)行|行(?:名|标题)|(?:按|分)行列"),
+    "numbering": patterns.compile(r"栏次|(?:栏|列)(?:的)?(?:编号|序号)|编到几|编了几"),
+    "note": patterns.compile(r"(?:怎么|如何|咋)(?:标注|注明|标明|标的|注的)|标注|注明|备注|表注|注释|下面的注|底下的注|脚注"),
+    "position": patterns.compile(r"第几张|第几个表|是第[一二三四五六七八九十\d]{1,2}张(?:表)?(?:吗|吧|么|嘛|不)"),
+    "levels": patterns.compile(r"[一二三]级指标"),
+    "title": patterns.compile(r"表名|全称|全名|标题(?:是|叫|怎么写|写的是什么)|表的?名字"
                         r"|(?:表[\d一二三四五六七八九十]{0,3}|张)(?:的)?(?:名字)?叫(?:什么|啥)(?:名字)?$|张(?:表)?是(?:什么|啥)(?:表)?$"),
 }
 
 
 # Figures asked: a question about the rows of a table that asks their figures is a question about figures.
-_FIGURES_ASKED = re.compile(r"多少|金额|求和|筛选|排序|降序|升序|合计|总计|占")
+_FIGURES_ASKED = patterns.compile(r"多少|金额|求和|筛选|排序|降序|升序|合计|总计|占")
 
 
 def aspects_asked(squashed: str) -> list[str]:
@@ -231,8 +232,8 @@ _ASPECT_ANSWERS = {"position": _position, "levels": lambda doc, table, q: None, 
 
 
 # --------------------------------------------------------------------------- performance sheets
-SHEETS_NAMED = re.compile(r"绩效(?:目标)?(?:表|申报表)")
-_LEVEL_ASKED = re.compile(r"([一二三])级指标")
+SHEETS_NAMED = patterns.compile(r"绩效(?:目标)?(?:表|申报表)")
+_LEVEL_ASKED = patterns.compile(r"([一二三])级指标")
 
 
 def sheet_layout(doc: Document, q, aspects: list[str]) -> Answer | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-from budgetqa import lexicon
+from budgetqa import patterns, lexicon
 from budgetqa.answer import text
 from budgetqa.answer.build import PASSES, answer, joined, pct, stated_reason, total, typed_value
 from budgetqa.answer.model import Answer, amount_text
@@ -61,7 +61,7 @@ def column_domain(doc: Document, q: Query, column: str) -> tuple[Domain, Value |
 
 
 # A column said to be empty for the rows asked (没有项目支出, 项目支出为0, 一点项目支出都没有).
-NONE_IN_COLUMN = re.compile(r"(?:为|等于|是)(?:0|零)(?!\.\d*[1-9])|没有|没安排|一点.{0,8}都?没|不含任何|无(?=项目支出|基本支出|上年结转)")
+NONE_IN_COLUMN = patterns.compile(r"(?:为|等于|是)(?:0|零)(?!\.\d*[1-9])|没有|没安排|一点.{0,8}都?没|不含任何|无(?=项目支出|基本支出|上年结转)")
 
 
 def side(q: Query) -> str:
@@ -390,7 +390,7 @@ def _table(a: Answer, rows: list[Value], ranked: bool = False) -> None:
 _TOP = r"(?:最大|最多|最高|最贵|第[1一](?!\d)(?:名|位)?|头名|榜首)"
 _BOTTOM = r"(?:最小|最少|最低|最便宜|倒数第[1一](?!\d)(?:名|位)?|末位|最后一名|垫底)"
 _BOTH_JOIN = r"(?:和|与|及|跟|、|，|,|谁|哪个|哪一?[个类项款])"  # (谁最多谁最少, 哪个最大，哪个最小)
-_BOTH_ENDS = re.compile(f"({_TOP})[^，,。]{{0,3}}?{_BOTH_JOIN}{_BOTTOM}|{_BOTTOM}[^，,。]{{0,3}}?{_BOTH_JOIN}{_TOP}")
+_BOTH_ENDS = patterns.compile(f"({_TOP})[^，,。]{{0,3}}?{_BOTH_JOIN}{_BOTTOM}|{_BOTTOM}[^，,。]{{0,3}}?{_BOTH_JOIN}{_TOP}")
 
 
 def rank(doc: Document, q: Query) -> Answer | None:
@@ -474,7 +474,7 @@ def rank(doc: Document, q: Query) -> Answer | None:
 
 
 # Asking the place of a named thing in a ranking (排第几, 第几名, 排名如何), or whether it is first (是不是最多的).
-_PLACE_ASKED = re.compile(r"排(?:名)?(?:在)?第几|第几(?:名|位)|排名(?:多少|怎样|如何|怎么样|情况)|排老几|" + CLAIMED_FIRST.pattern)
+_PLACE_ASKED = patterns.compile(r"排(?:名)?(?:在)?第几|第几(?:名|位)|排名(?:多少|怎样|如何|怎么样|情况)|排老几|" + CLAIMED_FIRST.pattern)
 
 
 def _place_of(doc: Document, q: Query) -> Answer | None:
@@ -606,7 +606,7 @@ def _stated_counts(doc: Document, q: Query) -> Answer | None:
 
 
 # Whether the projects' performance targets were all published (是不是都公开了绩效目标, 都有绩效目标表吗).
-_SHEETS_PUBLISHED = re.compile(r"(?:公开|编制|填报|报送|都有|全有)(?:了)?(?:项目)?绩效目标|绩效目标(?:表)?(?:是不是|是否)?(?:都|全部|全都)")
+_SHEETS_PUBLISHED = patterns.compile(r"(?:公开|编制|填报|报送|都有|全有)(?:了)?(?:项目)?绩效目标|绩效目标(?:表)?(?:是不是|是否)?(?:都|全部|全都)")
 
 
 def _lists_counted(doc: Document, q: Query, scopes: list[str]) -> Answer | None:
@@ -676,7 +676,7 @@ def count(doc: Document, q: Query) -> Answer | None:
 
 
 # Which of the things said are nil (哪几项是零, 为零的有几种, 金额为0的有哪些).
-_ZERO_ASKED = re.compile(r"(?:哪(?:几|些)|几)(?:项|个|种|类|块|样)?[^，。？?]{0,4}?(?:是|为|等于)(?:0|零)(?![.\d])"
+_ZERO_ASKED = patterns.compile(r"(?:哪(?:几|些)|几)(?:项|个|种|类|块|样)?[^，。？?]{0,4}?(?:是|为|等于)(?:0|零)(?![.\d])"
                          r"|(?:是|为|等于)(?:0|零)(?:万元|元|辆)?的(?:有|是)?(?:哪|几)")
 
 
@@ -783,7 +783,7 @@ def list_answer(doc: Document, q: Query) -> Answer | None:
 
 
 # A list asked in an order of amount (从大到小排, 降序, 由低到高).
-_ORDER_ASKED = re.compile(r"(?:从|由)(?:大到小|小到大|高到低|低到高|多到少|少到多)|[降升]序|排序|排一下|排个序")
+_ORDER_ASKED = patterns.compile(r"(?:从|由)(?:大到小|小到大|高到低|低到高|多到少|少到多)|[降升]序|排序|排一下|排个序")
 
 
 def _carried_subjects(doc: Document, q: Query) -> Domain:
@@ -799,12 +799,12 @@ def _carried_subjects(doc: Document, q: Query) -> Domain:
 
 # A ranking of what the report states item by item as a percentage: the change from last year (涨幅最大的
 # 科目, 增速冠军) or, in a 决算, the share of the budget spent (完成年初预算比例垫底的).
-RATE_RANK = re.compile(r"涨幅|增幅|增速|增长率|涨得|增长最|增得最|降幅|下降最|降得最|减少最|减幅|变动最|变化最|增长得?最|涨得?最|下降得?最"
+RATE_RANK = patterns.compile(r"涨幅|增幅|增速|增长率|涨得|增长最|增得最|降幅|下降最|降得最|减少最|减幅|变动最|变化最|增长得?最|涨得?最|下降得?最"
                         r"|完成率|执行率|完成.{0,6}比例|执行.{0,4}比例")
-_LOW_FIRST = re.compile(r"垫底|最低|最少|最小|最差|倒数|降幅|下降最|降得最|减少最|减幅")
+_LOW_FIRST = patterns.compile(r"垫底|最低|最少|最小|最差|倒数|降幅|下降最|降得最|减少最|减幅")
 
 
-_RATE_DIRECTION = re.compile(r"(增长|增加|上升|上涨|涨|提高|下降|减少|降低|下滑|降)(?:了)?的(?:科目|项目|项)?(?:有|是)?(?:几个|哪些|哪几|多少个|几项)")
+_RATE_DIRECTION = patterns.compile(r"(增长|增加|上升|上涨|涨|提高|下降|减少|降低|下滑|降)(?:了)?的(?:科目|项目|项)?(?:有|是)?(?:几个|哪些|哪几|多少个|几项)")
 
 
 def rate_filter(doc: Document, q: Query) -> Answer | None:
@@ -869,18 +869,18 @@ def rate_rank(doc: Document, q: Query) -> Answer | None:
     return a
 
 
-_COMPLETION_ASKED = re.compile(r"完成率|执行率|完成得|完成情况|完成.{0,6}比例|执行.{0,4}比例"
+_COMPLETION_ASKED = patterns.compile(r"完成率|执行率|完成得|完成情况|完成.{0,6}比例|执行.{0,4}比例"
                                r"|决算(?:数)?占(?:年初|全年|调整后?)?预算(?:数)?的?(?:比例|比重|百分比)")
 # 完成年初预算正好100%的有几项: a completion said as the budget done, of the subjects counted or listed
-_COMPLETION_SAID = re.compile(r"完成了?(?:(?:年初|全年|调整后?)?预算的?)?(?:正好|恰好|刚好)?\d")
-_OUTTURN_AGAINST = re.compile(r"决算数?(?:正好|恰好|刚好)?(小于|低于|少于|不足|没达到|未达到|没有达到|大于|高于|超过|多于|等于)(?:全年|年初|调整)?预算")
+_COMPLETION_SAID = patterns.compile(r"完成了?(?:(?:年初|全年|调整后?)?预算的?)?(?:正好|恰好|刚好)?\d")
+_OUTTURN_AGAINST = patterns.compile(r"决算数?(?:正好|恰好|刚好)?(小于|低于|少于|不足|没达到|未达到|没有达到|大于|高于|超过|多于|等于)(?:全年|年初|调整)?预算")
 # Budget and outturn ranked by how far apart they are (预算和决算差额最大的, 哪一项差得最多).
-_GAP_RANKED = re.compile(r"(?:差额|相差|差距|差得|差的|差)(?:最大|最多)|(?:最大|最多)的?(?:差额|差距)"
+_GAP_RANKED = patterns.compile(r"(?:差额|相差|差距|差得|差的|差)(?:最大|最多)|(?:最大|最多)的?(?:差额|差距)"
                          r"|(?:少|多|超|低|高|省|剩)(?:了|出)?(?:得|的)?最多")
 # The way apart a ranking by the gap asks (决算比预算少得最多: outturns under their budget, most under first).
-_GAP_UNDER = re.compile(r"(?:少|低|省|剩)(?:了|出)?(?:得|的)?最多")
-_GAP_OVER = re.compile(r"(?:多|超|高)(?:了|出)?(?:得|的)?最多")
-_BUDGETS_ADDED = re.compile(r"(?:年初预算|全年预算|调整预算)[^，。？?]{0,6}(?:加起来|合计|相加|之和|加总)")
+_GAP_UNDER = patterns.compile(r"(?:少|低|省|剩)(?:了|出)?(?:得|的)?最多")
+_GAP_OVER = patterns.compile(r"(?:多|超|高)(?:了|出)?(?:得|的)?最多")
+_BUDGETS_ADDED = patterns.compile(r"(?:年初预算|全年预算|调整预算)[^，。？?]{0,6}(?:加起来|合计|相加|之和|加总)")
 
 
 def completion_asked(doc: Document, q: Query) -> Answer | None:
@@ -984,7 +984,7 @@ def _completion_items(doc: Document, q: Query, items: list[Outturn]) -> Answer:
 
 # A row of a table named by its place as printed (表二倒数第二行, 表十二第三行, 最后一行): counted in the printed
 # order, a total row counting as the row it is.
-_ROW_AT = re.compile(r"(倒数)?第([一二两三四五六七八九十\d]{1,3})行|(最后|最末|末)[一1]?行|(首行|头[一1]行)")
+_ROW_AT = patterns.compile(r"(倒数)?第([一二两三四五六七八九十\d]{1,3})行|(最后|最末|末)[一1]?行|(首行|头[一1]行)")
 
 
 def row_at(doc: Document, q: Query) -> Answer | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from budgetqa import patterns
 from budgetqa.answer.build import answer, typed_value
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import NARRATIVE, Value
@@ -17,12 +18,12 @@ from budgetqa.question.query import Query
 from budgetqa.textnorm import strip_ordinal
 
 # What a typed amount is asked to be (是什么钱, 指的是什么, 对应哪个科目, 是哪一块支出, 干什么用的).
-WHAT_ASKED = re.compile(r"是(?:什么|啥|哪)|指(?:的)?(?:是)?(?:什么|啥|哪)|对应|什么(?:钱|意思|经费|支出|科目|项目|费)"
+WHAT_ASKED = patterns.compile(r"是(?:什么|啥|哪)|指(?:的)?(?:是)?(?:什么|啥|哪)|对应|什么(?:钱|意思|经费|支出|科目|项目|费)"
                         r"|哪(?:一)?(?:项|块|个|栏|笔|类|种)|干(?:什么|啥|嘛)(?:用)?的|用(?:来|于)(?:干|做)"
                         r"|(?:挂|归|放|列|记|算|落|出|编)(?:在|到|于|自)?(?:哪|什么|啥)")
 
 # Words between the amount and the question (35.89万这个数是什么, 23.83万元到底对应哪个科目).
-_POINTER = re.compile(r"(?:万元|万|元)?(?:的)?(?:这个数字?|这笔钱?|这一?项|这个|那个)?(?:在[^，,。？?]{0,12}?(?:表|说明|报告|文件|[预决]算(?![表报说]))(?:里|中|上)?)?"
+_POINTER = patterns.compile(r"(?:万元|万|元)?(?:的)?(?:这个数字?|这笔钱?|这一?项|这个|那个)?(?:在[^，,。？?]{0,12}?(?:表|说明|报告|文件|[预决]算(?![表报说]))(?:里|中|上)?)?"
                       r"(?:到底|究竟|具体)?")
 
 _MOST = 8  # names shown at most; the rest are counted

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from budgetqa import lexicon
+from budgetqa import patterns, lexicon
 from budgetqa.answer.build import answer
 from budgetqa.answer.topics import performance_overview, topic_answer
 from budgetqa.answer.model import Answer, amount_text
@@ -76,7 +76,7 @@ def duties(doc: Document, q: Query) -> Answer | None:
 
 
 # Words every duty or duty question uses: they pick out no duty.
-_DUTY_WORDS = re.compile(r"负责|工作|方面|管理|职责|职能|哪些|什么|主要|具体|全区|全市|全县|区委|市委|县委|办公室|有关|相关|承担|本部门|部门")
+_DUTY_WORDS = patterns.compile(r"负责|工作|方面|管理|职责|职能|哪些|什么|主要|具体|全区|全市|全县|区委|市委|县委|办公室|有关|相关|承担|本部门|部门")
 
 
 def _duties_about(q: Query, items) -> list:
@@ -262,8 +262,8 @@ def _project_amount(doc: Document, a: Answer, name: str) -> None:
         a.figure(f"{project.name}（{project.scope}项目）", project.total, project.unit, f"表{project.table_no}", project.line)
 
 
-_NOT = re.compile(r"(?:不是|不为|不等于|不在|并非)(.+?)(?:的|吗|呢|\?|？|$)")
-_VALUED = re.compile(r"(?:都)?(?:是|为|等于|写的是|写着)(.+?)的")  # (实施单位是附属小学的: the sheets that say it)
+_NOT = patterns.compile(r"(?:不是|不为|不等于|不在|并非)(.+?)(?:的|吗|呢|\?|？|$)")
+_VALUED = patterns.compile(r"(?:都)?(?:是|为|等于|写的是|写着)(.+?)的")  # (实施单位是附属小学的: the sheets that say it)
 
 
 def field_across_sheets(doc: Document, q: Query) -> Answer | None:
@@ -404,10 +404,10 @@ def text(doc: Document, q: Query) -> Answer | None:
 
 
 # --------------------------------------------------------------------------- the report itself
-_LABEL_LINE = re.compile(r"^\s*((?:预算|部门|决算|单位)?公开(?:表\s*\d{1,2}|\s*\d{1,2}\s*表)|附表\s*\d{1,2})\s*$")
+_LABEL_LINE = patterns.compile(r"^\s*((?:预算|部门|决算|单位)?公开(?:表\s*\d{1,2}|\s*\d{1,2}\s*表)|附表\s*\d{1,2})\s*$")
 
 
-LABELS_ASKED = re.compile(r"表号|表的编号|(?<=表.)编号|编号(?:印|写|标|怎么|为什么|为啥|跟|和|与|不)|标号|写法|右上角")
+LABELS_ASKED = patterns.compile(r"表号|表的编号|(?<=表.)编号|编号(?:印|写|标|怎么|为什么|为啥|跟|和|与|不)|标号|写法|右上角")
 
 
 def printed_labels(doc: Document, q: Query) -> Answer | None:
@@ -543,14 +543,14 @@ def _which_tables(doc: Document, named) -> Answer | None:
 
 
 # --------------------------------------------------------------------------- any sentence
-_PURPOSE = re.compile(r"主要用于|用在哪|用到哪|(?:干|弄|搞)(?:什么|啥|嘛|吗)用|做(?:什么|啥)用|有(?:啥|什么)用|图(?:个)?(?:啥|什么)|拿来干|用来干|用途|主要用在|花[在到](?:了)?(?:什么|哪|啥)|用在(?:了)?(?:什么|啥)|用于(?:什么|啥|哪)")
+_PURPOSE = patterns.compile(r"主要用于|用在哪|用到哪|(?:干|弄|搞)(?:什么|啥|嘛|吗)用|做(?:什么|啥)用|有(?:啥|什么)用|图(?:个)?(?:啥|什么)|拿来干|用来干|用途|主要用在|花[在到](?:了)?(?:什么|哪|啥)|用在(?:了)?(?:什么|啥)|用于(?:什么|啥|哪)")
 
 
 # The text of the report named as where a figure is read (说明里写的, 文字说明里, 那段, 前后两个数, 标题写).
-_IN_TEXT = re.compile(r"说明(?:里|中|上)|文字|编制说明|正文|文中|原文|那(?:条|段)|这(?:条|段)|第\d+[条点]|前后|标题|开头")
+_IN_TEXT = patterns.compile(r"说明(?:里|中|上)|文字|编制说明|正文|文中|原文|那(?:条|段)|这(?:条|段)|第\d+[条点]|前后|标题|开头")
 
 
-_RECOMPUTED = re.compile(r"算|对得上|对的上|对不上|应该|实际|增长|增加|减少|下降|幅度|[%％]|率")
+_RECOMPUTED = patterns.compile(r"算|对得上|对的上|对不上|应该|实际|增长|增加|减少|下降|幅度|[%％]|率")
 
 
 def stated_figures(doc: Document, q: Query) -> Answer | None:
@@ -588,7 +588,7 @@ def stated_figures(doc: Document, q: Query) -> Answer | None:
 
 
 # Which of the report's items (a ranking or a list), not what the money does (哪些工作, 哪些方面)
-_ITEMS_ASKED = re.compile(r"最|大头|哪一项|哪(?:个|些)(?!工作|方面|地方|事|用途|领域|内容|业务|活动)")
+_ITEMS_ASKED = patterns.compile(r"最|大头|哪一项|哪(?:个|些)(?!工作|方面|地方|事|用途|领域|内容|业务|活动)")
 
 
 def purpose(doc: Document, q: Query) -> Answer | None:
@@ -656,7 +656,7 @@ def _purpose_of_amount(doc: Document, q: Query) -> Answer | None:
 
 
 # What follows a name in the clause that says what its money is for (…，主要用于…).
-_USED_FOR = re.compile(r"[^；;。]{0,80}?主要用于[：:]?([^；;。]+)")
+_USED_FOR = patterns.compile(r"[^；;。]{0,80}?主要用于[：:]?([^；;。]+)")
 
 
 def passages(conn, doc: Document, q: Query, limit: int = 3) -> Answer | None:
@@ -728,8 +728,8 @@ def _states_figure_of(sentence: str, telling: dict[str, float], stating: re.Patt
 
 # An amount, or a count, or a statement that there is none, as a sentence of the report says it.
 _NONE_STATED = r"|本.{0,6}无|没有|未安排|无[\u4e00-\u9fff]"
-_MONEY_STATED = re.compile(r"\d[\d,.]*\s*(?:万元|亿元|元|%|万)" + _NONE_STATED)
-_COUNT_STATED = re.compile(r"[\d一二两三四五六七八九十百千]+[\d.]*\s*(?:个|辆|张|家|所|项|人|名|位|平方米|亩|台|套|批|册|件|次)" + _NONE_STATED)
+_MONEY_STATED = patterns.compile(r"\d[\d,.]*\s*(?:万元|亿元|元|%|万)" + _NONE_STATED)
+_COUNT_STATED = patterns.compile(r"[\d一二两三四五六七八九十百千]+[\d.]*\s*(?:个|辆|张|家|所|项|人|名|位|平方米|亩|台|套|批|册|件|次)" + _NONE_STATED)
 
 
 def _asked_text(q: Query) -> str:
@@ -741,10 +741,10 @@ def _asked_text(q: Query) -> str:
 
 
 # A question that asks how many (of people, things or times), not how much money.
-COUNT_ASKED = re.compile(r"(?:几|多少)(个|名|位|人次|人|辆|张|家|所|项|台|套|批|册|件|次|期|场|篇)")
+COUNT_ASKED = patterns.compile(r"(?:几|多少)(个|名|位|人次|人|辆|张|家|所|项|台|套|批|册|件|次|期|场|篇)")
 
 # A question that asks for a figure (an amount or a count).
-_FIGURE_ASKED = re.compile(r"多少|几[个位名辆台人项张套]|预算数|决算数|金额|数额")
+_FIGURE_ASKED = patterns.compile(r"多少|几[个位名辆台人项张套]|预算数|决算数|金额|数额")
 
 
 def help_answer(doc: Document, q: Query) -> Answer:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from budgetqa import lexicon
+from budgetqa import patterns, lexicon
 from budgetqa.answer.build import add, answer, cited, pct, stated_reason
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import NARRATIVE, topic_values
@@ -36,7 +36,7 @@ THREE_PUBLIC_PARTS = ("因公出国（境）费", "公务用车购置及运行�
 
 
 # Whether something counts as a 三公 expense (培训费算不算三公, 三公经费包不包括会议费).
-_IN_THREE_PUBLIC = re.compile(r"(?:算不算|属不属于|属于|算是|是不是|算|归|计入|列入)(?:在)?[“\"「]?三公"
+_IN_THREE_PUBLIC = patterns.compile(r"(?:算不算|属不属于|属于|算是|是不是|算|归|计入|列入)(?:在)?[“\"「]?三公"
                               r"|三公(?:经费)?[”\"」]?(?:里|中|里面)?(?:包不包括|包括|包含|含不含|含|有没有|算不算|算)")
 # The words of a 三公 line, and the word of a thing named (公车 is 公务用车, 接待 is 公务接待, 出国 is 因公出国).
 _THREE_PUBLIC_WORDS = ("因公出国", "出国", "出境", "公务用车", "公车", "公务接待", "接待")

@@ -7,6 +7,7 @@ import ast
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
+from budgetqa import patterns
 from budgetqa.answer.build import answer, pct
 from budgetqa.answer.model import Answer
 from budgetqa.findings import SEVERITY_LABEL, judge
@@ -15,15 +16,15 @@ from budgetqa.question.numbers import small_numeral
 from budgetqa.question.query import Query
 from budgetqa.textnorm import normalise, squash
 
-_SUM = re.compile(r"加(?!起来)|\+|加起来|合起来|之和|一共|总共|合计")
-_MINUS = re.compile(r"减(?:去|掉)?|-|−")
-_TIMES = re.compile(r"是.{0,3}的(?:几|多少)倍|几倍|多少倍|除以|÷|/")
-_GAP = re.compile(r"比.{0,12}?(?:多|少|高|低)(?:了)?多少|差(?:了)?多少|相差|差额")
+_SUM = patterns.compile(r"加(?!起来)|\+|加起来|合起来|之和|一共|总共|合计")
+_MINUS = patterns.compile(r"减(?:去|掉)?|-|−")
+_TIMES = patterns.compile(r"是.{0,3}的(?:几|多少)倍|几倍|多少倍|除以|÷|/")
+_GAP = patterns.compile(r"比.{0,12}?(?:多|少|高|低)(?:了)?多少|差(?:了)?多少|相差|差额")
 
 
 # The operation typed between two figures, nothing else (A除以B, A减去B, A加上B).
-_OPERATOR = re.compile(r"(?:万元|万|元)?(?:除以|÷|/|乘以|×|加上?|减去?|\+|-|−)")
-_COMPLETION = re.compile(r"完成率|执行率|完成(?:了)?(?:预算的)?(?:百分之几|多少%|多少)")
+_OPERATOR = patterns.compile(r"(?:万元|万|元)?(?:除以|÷|/|乘以|×|加上?|减去?|\+|-|−)")
+_COMPLETION = patterns.compile(r"完成率|执行率|完成(?:了)?(?:预算的)?(?:百分之几|多少%|多少)")
 
 
 def _completion_asked(q: Query, typed: list) -> bool:
@@ -33,7 +34,7 @@ def _completion_asked(q: Query, typed: list) -> bool:
 
 
 # An arithmetic expression typed as such: numbers, + − × ÷ and brackets, with at least one sign between numbers.
-_EXPRESSION = re.compile(r"[（(\s]*\d[\d.,]*(?:\s*[-+*/×÷−]\s*[（(\s]*\d[\d.,]*[)）\s]*)+")
+_EXPRESSION = patterns.compile(r"[（(\s]*\d[\d.,]*(?:\s*[-+*/×÷−]\s*[（(\s]*\d[\d.,]*[)）\s]*)+")
 
 
 def expression(doc: Document, q: Query) -> Answer | None:
@@ -192,7 +193,7 @@ def _converted(value: Decimal, unit: str, wanted: str) -> Answer:
 
 # A fraction or a multiple of the figure just given (上一个的一半, 刚才那个数的三倍, 它的三分之一), as typed.
 _CN = "一二两三四五六七八九十"
-_OF_LAST = re.compile(rf"^(?:那)?(?:上一个|上个|刚才(?:那个|的)?|前面那个|这个|它)(?:数|数字|金额|钱)?的?"
+_OF_LAST = patterns.compile(rf"^(?:那)?(?:上一个|上个|刚才(?:那个|的)?|前面那个|这个|它)(?:数|数字|金额|钱)?的?"
                       rf"(一半|([\d.]+|[{_CN}])倍|([\d]+|[{_CN}])分之([\d]+|[{_CN}])|([\d.]+)[%％])(?:是|为|等于|有)?(?:多少|几)")
 
 
@@ -229,7 +230,7 @@ def of_last_figure(question: str, figures: list) -> Answer | None:
 
 # A yearly figure asked per period of its year (平均每月 / 每季度平均 / 摊到12个月 / 一个月合多少): over its
 # months, quarters or halves. Said with a word of averaging, or as 每月多少.
-PER_PERIOD = re.compile(r"(?:按(?:月|季度?)(?:计算|来算|算)?)?(?:平均|平摊|分摊|摊|折合|合)(?:下来|一下)?(?:到|在|成)?(?:每(?:个)?|一个?)?"
+PER_PERIOD = patterns.compile(r"(?:按(?:月|季度?)(?:计算|来算|算)?)?(?:平均|平摊|分摊|摊|折合|合)(?:下来|一下)?(?:到|在|成)?(?:每(?:个)?|一个?)?"
                         r"(?:(?:十二|12|四|4|两|2)个)?(月|季度|季|半年|天|日)(?:平均|平摊|下来)?"
                         r"|(?:按(?:月|季度?)(?:计算|来算|算)?)?(?:每|一)(?:个)?(月|季度|季|半年|天|日)(?:平均|平摊|合|折合|大概|大约|约)?"
                         r"(?=(?:是|有|花|用|合)?(?:多少|几)|呢)")
@@ -240,7 +241,7 @@ _PERIODS = {"月": (12, "每月", "个月"), "季度": (4, "每季度", "个季�
 
 # A figure shared out over a count the question types (三家运营商，平均每家多少 / 办公用房405平方米，摊到每平方米):
 # the count with its measure word, then 每 and the same measure word.
-PER_TYPED = re.compile(r"(?:平均|平摊|分摊|摊|折合|合)(?:下来|一下)?(?:到|在|成)?每(?:一)?(家|平方米|平米|辆|台|户)")
+PER_TYPED = patterns.compile(r"(?:平均|平摊|分摊|摊|折合|合)(?:下来|一下)?(?:到|在|成)?每(?:一)?(家|平方米|平米|辆|台|户)")
 # (平均每个项目 is the mean of a list's items, an operation of its own; 平均每人 is a headcount the report lacks)
 _COUNTED = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百]+){}"
 
@@ -297,7 +298,7 @@ def without_period(question: str) -> str:
 
 
 # The figures just shown, pointed at to recompute a rate the report states (用这两个数复核一下, 拿哪个数算的).
-_SHOWN_PAIR = re.compile(r"(?:这|那|上面|刚才|前面)?(?:两|2)个数|这俩数|这两项|(?:拿|用|是)(?:决算)?(?:除以)?哪个数")
+_SHOWN_PAIR = patterns.compile(r"(?:这|那|上面|刚才|前面)?(?:两|2)个数|这俩数|这两项|(?:拿|用|是)(?:决算)?(?:除以)?哪个数")
 
 
 def rate_of_shown(q: Query, question: str, figures: list) -> Answer | None:

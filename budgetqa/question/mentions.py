@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
-from budgetqa import lexicon
+from budgetqa import patterns, lexicon
 from budgetqa.models import Document
 from budgetqa.question.vocabulary import Term, Vocabulary
 from budgetqa.textnorm import character_pinyin, squash
@@ -26,9 +26,9 @@ from budgetqa.textnorm import character_pinyin, squash
 _GENERIC = set("费支出经项目资金预算收入合计年度元万的和及与")
 _GENERIC_TAILS = {"支出", "经费", "费用", "费", "资金", "预算", "收入", "支出数", "预算数"}
 _PARTIAL_KINDS = ("project", "target", "code", "item", "term", "unit", "fact", "row", "asset")
-_LIST_BREAK = re.compile(r"[和与及、跟同]|[两三四五六七八九十几]个|[两三四五六七八九十几]项")
+_LIST_BREAK = patterns.compile(r"[和与及、跟同]|[两三四五六七八九十几]个|[两三四五六七八九十几]项")
 _CN_ORDINAL = "一二三四五六七八九十"
-_TABLE_REF = re.compile(
+_TABLE_REF = patterns.compile(
     rf"(?:公开|预算公开|部门预算|决算公开)?表\s*(?:([{_CN_ORDINAL}]{{1,3}})(?![共起样般些直致下定时个张家成])|(\d{{1,2}})(?!\d))"
     rf"|第([{_CN_ORDINAL}\d]{{1,3}})张(?:(?:公开|预算|决算|报)?表|(?=叫|名|标题|是(?:什么|啥|哪)))|公开(\d{{1,2}})表")
 
@@ -132,7 +132,7 @@ def _codes_opened(digits: str, v: Vocabulary) -> list[str]:
 
 
 # What a table title says before its name that does not qualify it (the year, 预算/决算, 部门/单位).
-_TITLE_QUALIFIER = re.compile(r"\d{4}年度?|预算|决算|部门|单位|本级|公开")
+_TITLE_QUALIFIER = patterns.compile(r"\d{4}年度?|预算|决算|部门|单位|本级|公开")
 
 
 def _tables(squashed: str, doc: Document) -> list[Mention]:
@@ -187,7 +187,7 @@ def _tables(squashed: str, doc: Document) -> list[Mention]:
 
 
 # Words pointing at a table rather than naming it (基本支出那张表, 上年结转的那个项目表).
-_POINTING = re.compile(r"(?:的)?(?:那|这)(?:一)?(?:张|个|份)?|里(?:的)?|中的")
+_POINTING = patterns.compile(r"(?:的)?(?:那|这)(?:一)?(?:张|个|份)?|里(?:的)?|中的")
 
 
 def _exact(squashed: str, v: Vocabulary) -> list[Mention]:

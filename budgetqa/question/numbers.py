@@ -11,29 +11,29 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from budgetqa import lexicon
+from budgetqa import patterns, lexicon
 
 _CN_NUMERAL = "零〇一二两三四五六七八九十百千万亿点"
 _CN_RUN = f"[{_CN_NUMERAL}]"
 _PATTERNS = (
-    (re.compile(r"百分之([零〇一二两三四五六七八九十百点]+)"), "{}%"),
-    (re.compile(r"([零〇一二三四五六七八九]{4})(?=年)"), "{}"),  # 二零二四年
-    (re.compile(r"(?<=前|后|第)([一二两三四五六七八九十]+)"), "{}"),
-    (re.compile(r"(?<=倒数)([一二两三四五六七八九十]+)"), "{}"),
-    (re.compile(r"(?<=top)([一二两三四五六七八九十]+)"), "{}"),
-    (re.compile(r"(?<=最大的|最多的|最高的|最小的|最少的|最低的)([一二两三四五六七八九十]+)(?=个|项|名|笔)"), "{}"),
-    (re.compile(rf"([一二两三四五六七八九十][{_CN_NUMERAL}]*)(?=万|亿|元|块钱|多万|来万|余万|多元|多块)"), "{}"),
+    (patterns.compile(r"百分之([零〇一二两三四五六七八九十百点]+)"), "{}%"),
+    (patterns.compile(r"([零〇一二三四五六七八九]{4})(?=年)"), "{}"),  # 二零二四年
+    (patterns.compile(r"(?<=前|后|第)([一二两三四五六七八九十]+)"), "{}"),
+    (patterns.compile(r"(?<=倒数)([一二两三四五六七八九十]+)"), "{}"),
+    (patterns.compile(r"(?<=top)([一二两三四五六七八九十]+)"), "{}"),
+    (patterns.compile(r"(?<=最大的|最多的|最高的|最小的|最少的|最低的)([一二两三四五六七八九十]+)(?=个|项|名|笔)"), "{}"),
+    (patterns.compile(rf"([一二两三四五六七八九十][{_CN_NUMERAL}]*)(?=万|亿|元|块钱|多万|来万|余万|多元|多块)"), "{}"),
     # a number said with its decimals (五百五十点五一), or a total said after 等于/是不是 (等于一千零八十四)
-    (re.compile(r"([零〇一二两三四五六七八九十百千万]+点[零〇一二三四五六七八九]+)"), "{}"),
-    (re.compile(r"(?:(?<=等于)|(?<=是不是)|(?<=是否))([一二两三四五六七八九][零〇一二两三四五六七八九十百千万]*[十百千万][零〇一二两三四五六七八九]*)"), "{}"),
+    (patterns.compile(r"([零〇一二两三四五六七八九十百千万]+点[零〇一二三四五六七八九]+)"), "{}"),
+    (patterns.compile(r"(?:(?<=等于)|(?<=是不是)|(?<=是否))([一二两三四五六七八九][零〇一二两三四五六七八九十百千万]*[十百千万][零〇一二两三四五六七八九]*)"), "{}"),
 )
 
 
 # A share said as a fraction (七成, 一半, 三分之一, 过半), after the words that compare or state a share
 _FRACTION_BEFORE = r"(?<=[的占了过超到足近约达于比])"
-_TENTHS = re.compile(_FRACTION_BEFORE + r"([一二三四五六七八九])成(?=以上|以下|多|左右|了|吗|吧|呢|啊|没|[？?，,。]|$)")
-_HALF = re.compile(_FRACTION_BEFORE + r"(?:一半|半数)")
-_PARTS_OF = re.compile(_FRACTION_BEFORE + r"([二三四五六七八九十])分之([一二三四五六七八九])")
+_TENTHS = patterns.compile(_FRACTION_BEFORE + r"([一二三四五六七八九])成(?=以上|以下|多|左右|了|吗|吧|呢|啊|没|[？?，,。]|$)")
+_HALF = patterns.compile(_FRACTION_BEFORE + r"(?:一半|半数)")
+_PARTS_OF = patterns.compile(_FRACTION_BEFORE + r"([二三四五六七八九十])分之([一二三四五六七八九])")
 
 
 def _fractions(text: str) -> str:
@@ -54,7 +54,7 @@ def _fractions(text: str) -> str:
 # The capital numerals of financial writing (壹佰万元, 柒佰伍拾万元), read as the plain ones where they run
 # into a unit of money or a count.
 _CAPITALS = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬", "一二二三三四五六六七八九十百千万")
-_CAPITAL_RUN = re.compile(r"[零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬亿一二三四五六七八九十百千万]*[壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬]"
+_CAPITAL_RUN = patterns.compile(r"[零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬亿一二三四五六七八九十百千万]*[壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬]"
                           r"[零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬亿一二三四五六七八九十百千万]*(?=[万萬亿元块个项]|千元)")
 
 
@@ -138,10 +138,10 @@ class Numbers:
     choice: int | None = None  # '2', '第二个': a pick from the last answer's choices
 
 
-_YEAR = re.compile(r"(?<![\d.])(20[0-4]\d)(?:年|(?![\d.万元%多余]|" + lexicon.CODE_OPENING + "))")  # (2000多万: an amount)
-_CODE_OPENED = re.compile(lexicon.CODE_OPENING)  # digits opening codes, no amount
-_DATE = re.compile(r"(?<!\d)20\d\d年\d{1,2}月(?:\d{1,2}[日号])?")
-_NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])")
+_YEAR = patterns.compile(r"(?<![\d.])(20[0-4]\d)(?:年|(?![\d.万元%多余]|" + lexicon.CODE_OPENING + "))")  # (2000多万: an amount)
+_CODE_OPENED = patterns.compile(lexicon.CODE_OPENING)  # digits opening codes, no amount
+_DATE = patterns.compile(r"(?<!\d)20\d\d年\d{1,2}月(?:\d{1,2}[日号])?")
+_NUMBER = patterns.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])")
 
 
 def read_numbers(squashed: str) -> Numbers:

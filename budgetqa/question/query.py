@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from rapidfuzz import fuzz, process
 
-from budgetqa import lexicon
+from budgetqa import patterns, lexicon
 from budgetqa.models import Document
 from budgetqa.catalogue import INTENTS, Intent
 from budgetqa.question.mentions import homophone_fix, sounds_like, Mention, find_mentions, resolve_pinyin, strip_fillers
@@ -23,7 +23,7 @@ from budgetqa.question.numbers import Amount, chinese_numbers, plain, read_numbe
 from budgetqa.question.vocabulary import Term, printed_text, vocabulary
 from budgetqa.textnorm import normalise, squash, strip_ordinal
 
-_SEPARATORS = re.compile(r"[\s\u3000“”\"'‘’「」『』《》〈〉【】\[\]（）()，,。！!？?；;：:、·~～…—_/\\|*#@&^`]+")
+_SEPARATORS = patterns.compile(r"[\s\u3000“”\"'‘’「」『』《》〈〉【】\[\]（）()，,。！!？?；;：:、·~～…—_/\\|*#@&^`]+")
 # Words between two names that make the first the place the second is read in (X中Y, X下面的Y).
 _WITHIN = ("当中的", "之中的", "下面的", "里面的", "里头的", "中的", "里的", "下的", "当中", "之中", "下面", "里面", "里头", "中", "里", "下",
            "拆成", "拆分成", "分成", "分为", "拆为")  # (X拆成A和B: A and B within X)
@@ -107,17 +107,17 @@ class Query:
 
 
 # A word of hesitation said before a pause (嗯……那个，X / 就是，Y) points at nothing and asks nothing.
-_HESITATION = re.compile(r"(?:^|(?<=[，,。！？!?….\s]))(?:(?:嗯+|呃+|额+|唉+|哦+|噢+|那个谁|那谁|那个什么|那什么|那个|这个|就是|然后|那啥)(?:[，,…。.\s]+)"
+_HESITATION = patterns.compile(r"(?:^|(?<=[，,。！？!?….\s]))(?:(?:嗯+|呃+|额+|唉+|哦+|噢+|那个谁|那谁|那个什么|那什么|那个|这个|就是|然后|那啥)(?:[，,…。.\s]+)"
                          r"|(?:那个|这个|就是|然后)?(?:嗯+|呃+)(?:那个|就是)?)")  # (voice typing runs them in: 那个嗯区委办)
 
 
 # What a clause says of the names before it (A和B都是项目支出表，区别在哪): it describes them, it names nothing
 # asked; a clause that asks something (都是哪些, 都是结转的吗) is kept.
-_PREMISE = re.compile(r"(?<=[^\s，,。？?；;])(?:都|均|也都|同)(?:是|为|属于)(?![^，,。？?；;]*(?:哪|什么|啥|多少|几|吗|呢|否|么))"
+_PREMISE = patterns.compile(r"(?<=[^\s，,。？?；;])(?:都|均|也都|同)(?:是|为|属于)(?![^，,。？?；;]*(?:哪|什么|啥|多少|几|吗|呢|否|么))"
                       r"[^，,。？?；;]{1,12}(?=[，,；;])")
 
 
-_TABLES_COUNTED = re.compile(r"(?:这|那)?([两二三四五])张([^，,。？?、和与]{2,14}?表)")
+_TABLES_COUNTED = patterns.compile(r"(?:这|那)?([两二三四五])张([^，,。？?、和与]{2,14}?表)")
 
 
 def _tables_counted(text: str, doc: Document) -> str:
@@ -134,7 +134,7 @@ def _tables_counted(text: str, doc: Document) -> str:
 
 
 # An acronym typed in capitals (GDP, CPI): a name, though none of the report's (the English the reader knows aside)
-_ACRONYM = re.compile(r"(?<![A-Za-z])(?!TOP|KPI|OK|VS|PDF|CSV|YOY)[A-Z]{2,5}(?![A-Za-z])")
+_ACRONYM = patterns.compile(r"(?<![A-Za-z])(?!TOP|KPI|OK|VS|PDF|CSV|YOY)[A-Z]{2,5}(?![A-Za-z])")
 
 
 def _list_counted(q: Query, doc: Document) -> None:
@@ -156,7 +156,7 @@ def _list_counted(q: Query, doc: Document) -> None:
 
 
 # Digits typed one at a time with spaces between (2 0 1 3 2 0 2).
-_SPELT_DIGITS = re.compile(r"(?<![\d.])\d(?:[ \u3000]\d){4,}(?![\d.])")
+_SPELT_DIGITS = patterns.compile(r"(?<![\d.])\d(?:[ \u3000]\d){4,}(?![\d.])")
 
 
 def read(question: str, doc: Document, heard: int = 0) -> Query:
@@ -262,11 +262,11 @@ def _names_holding(q: Query) -> None:
 
 
 # 两项各占… / 这三个分别占…: the figures just given, each taken as a share of what follows
-_THESE_TAKE = re.compile(r"(?:这|那|上述|以上)?(?:两|二|三|四|几)(?:项|个|者|笔|类|块)(?:分别|各自?)?(?:都)?占(?:了)?$")
+_THESE_TAKE = patterns.compile(r"(?:这|那|上述|以上)?(?:两|二|三|四|几)(?:项|个|者|笔|类|块)(?:分别|各自?)?(?:都)?占(?:了)?$")
 
 
 # What opens a share whose part is not named: 占…, 它占…, 那又占…
-_PART_UNSAID = re.compile(r"(?:那|那么)?(?:它|其|这个|这项|这一项|那个|该项)?(?:又|还|能)?占(?:了|到)?")
+_PART_UNSAID = patterns.compile(r"(?:那|那么)?(?:它|其|这个|这项|这一项|那个|该项)?(?:又|还|能)?占(?:了|到)?")
 
 
 def _whole_said(q: Query) -> None:
@@ -292,7 +292,7 @@ def _typed_between(q: Query, end: int, start: int) -> str:
 
 
 # A figure typed as a thing pointed at (这780.77, 532.81那块): the row or column that prints it.
-_FIGURE_POINTED = re.compile(r"^[这那][\d.]+|^.?[\d.]+(?:万元?|元)?(?:那块|这块|那部分|这部分|这个数|那个数|这笔|那笔|这项|那项)")
+_FIGURE_POINTED = patterns.compile(r"^[这那][\d.]+|^.?[\d.]+(?:万元?|元)?(?:那块|这块|那部分|这部分|这个数|那个数|这笔|那笔|这项|那项)")
 
 
 def _figure_typed(q: Query, doc: Document, v) -> None:
@@ -333,7 +333,7 @@ def _figure_typed(q: Query, doc: Document, v) -> None:
 
 
 # Which project a question asks for (对应的是啥项目, 是哪个项目的钱).
-_PROJECT_ASKED = re.compile(r"(?:哪个|哪一个|哪些|啥|什么)(?:个)?项目")
+_PROJECT_ASKED = patterns.compile(r"(?:哪个|哪一个|哪些|啥|什么)(?:个)?项目")
 
 
 def _project_of_figure(q: Query, doc: Document, v) -> None:
@@ -430,19 +430,19 @@ def _table_described(q: Query, doc: Document) -> None:
 
 
 # Going down the classification from what was named or asked last (再往下, 下一层, 下面的款).
-_DOWN = re.compile(r"往下|下一层|下一级|下级科目|下面的?(?:款|项|科目)|下面一层|下面呢|下面有|" + lexicon.CODE_OPENING)
+_DOWN = patterns.compile(r"往下|下一层|下一级|下级科目|下面的?(?:款|项|科目)|下面一层|下面呢|下面有|" + lexicon.CODE_OPENING)
 # A code's parts asked by how many there are (221 两项, 208下面三个款); 这一项 is the code itself.
-_COUNTED_PARTS = re.compile(r"(?:下面|下边|下的|下|的)?(?:这|那)?(?:[2-9]|\d\d|[两二三四五六七八九十]{1,2})(?:个)?(?:项|款|科目|个科目)(?:各|分别)?(?:是)?"
+_COUNTED_PARTS = patterns.compile(r"(?:下面|下边|下的|下|的)?(?:这|那)?(?:[2-9]|\d\d|[两二三四五六七八九十]{1,2})(?:个)?(?:项|款|科目|个科目)(?:各|分别)?(?:是)?"
                             r"(?:多少|几多)?(?:钱)?(?:呢)?")
-_UP = re.compile(r"上面的?(?:款|类|一级|一层|科目)|上一级|上一层|往上|上面(?:的)?(?:两|二|几|各)(?:级|层)|上(?:两|二)(?:级|层)")
+_UP = patterns.compile(r"上面的?(?:款|类|一级|一层|科目)|上一级|上一层|往上|上面(?:的)?(?:两|二|几|各)(?:级|层)|上(?:两|二)(?:级|层)")
 
 
 # A code's name asked just after it (2101101对应的科目名称是什么, 2101101叫什么).
-_NAME_ASKED = re.compile(r"(?:这个(?:编码|代码|科目)?)?(?:对应|代表)?(?:的)?(?:是)?(?:哪个|什么|啥)?(?:科目)?(?:名称|名字|叫(?:什么|啥)|是(?:什么|啥|哪个)科目)")
+_NAME_ASKED = patterns.compile(r"(?:这个(?:编码|代码|科目)?)?(?:对应|代表)?(?:的)?(?:是)?(?:哪个|什么|啥)?(?:科目)?(?:名称|名字|叫(?:什么|啥)|是(?:什么|啥|哪个)科目)")
 
 
 # A share's whole said as the level its part lies in (占这一款多少, 占所属类的比重): that code's 类 or 款.
-LEVEL_WHOLE = re.compile(r"占(?:了)?(?:它|其)?(?:所在|所属|这一?|该|本|上级|上一级|对应)?的?(类|款)(?!型|别)"
+LEVEL_WHOLE = patterns.compile(r"占(?:了)?(?:它|其)?(?:所在|所属|这一?|该|本|上级|上一级|对应)?的?(类|款)(?!型|别)"
                          r"|在(?:它|其)?(?:所在|所属|这一?|该|本|上级|上一级|对应)?的?(类|款)(?:里|中|内|当中)(?:的)?占")
 
 
@@ -506,9 +506,9 @@ def _counts_stated(doc: Document, noun: str) -> bool:
     return bool(said.search(printed_text(doc)))
 
 
-_RATE_AGAINST = re.compile(r"比[^，,。？?占]{0,14}?(?:高|低|多|少|增加|减少|下降|上升|增长|降低|涨|降)了?"
+_RATE_AGAINST = patterns.compile(r"比[^，,。？?占]{0,14}?(?:高|低|多|少|增加|减少|下降|上升|增长|降低|涨|降)了?"
                            r"(?:百分之几|百分之多少|多少%|几个百分点|几成)")
-_GAP_RATE = re.compile(r"^[^，,。？?]{0,3}?(?:高|低|多|少|大|小|贵|便宜)(?:出|了)?(?:出来)?(?:大约|大概)?"
+_GAP_RATE = patterns.compile(r"^[^，,。？?]{0,3}?(?:高|低|多|少|大|小|贵|便宜)(?:出|了)?(?:出来)?(?:大约|大概)?"
                        r"(?:百分之几|百分之多少|多少%|多少个?百分比|几成|多少成)")
 
 
@@ -524,13 +524,13 @@ def _rate_against(q: Query) -> None:
 
 
 # Figures added, then set against another: A加B与C差多少 / A和B加起来比C多还是少 / A+B跟C对得上吗 / A加B跟C比哪个大.
-_SUM_AGAINST = re.compile(r"(?:加|\+|之和|加起来|合起来|相加|合计)[^，,。？?]{0,30}?[，,]?(?:与|跟|和|同|比|较|对比)"
+_SUM_AGAINST = patterns.compile(r"(?:加|\+|之和|加起来|合起来|相加|合计)[^，,。？?]{0,30}?[，,]?(?:与|跟|和|同|比|较|对比)"
                           r"[^，,。？?]{0,24}?(?:差多少|相差|差额|差了?多少|多还是少|多多少|少多少|一致|相等|等于|对得上|对不上|吻合"
                           r"|哪个(?:大|多|高|小|少|低)|谁(?:大|多|高|小|少|低)|大还是小|高还是低)")
 
 
 # 项下所列项级科目 / 下设哪些科目: the subjects listed under a code, asked in written style.
-_LISTED_UNDER = re.compile(r"[^，,。？?]{0,5}?(?:项下|之下|下设|下辖)(?:所列|列有|设有|有)?(?:的)?(?:哪些|哪几个?)?(?:项级|款级)?(?:科目|项)")
+_LISTED_UNDER = patterns.compile(r"[^，,。？?]{0,5}?(?:项下|之下|下设|下辖)(?:所列|列有|设有|有)?(?:的)?(?:哪些|哪几个?)?(?:项级|款级)?(?:科目|项)")
 
 
 def _members_asked(q: Query) -> str | None:
@@ -567,7 +567,7 @@ def _counted_elsewhere(q: Query, doc: Document) -> None:
 
 
 # What names the kind of the things just listed (A、B、C这三个本年项目, 以上几项): a description, not one more thing.
-_THESE = re.compile(r"(?:这|那|以上|上述|前面)(?:[\d两二三四五六七八九十几]+|些)?(?:个|项|笔|类)?$")
+_THESE = patterns.compile(r"(?:这|那|以上|上述|前面)(?:[\d两二三四五六七八九十几]+|些)?(?:个|项|笔|类)?$")
 
 
 def _kind_of_listed(q: Query) -> None:
@@ -673,10 +673,10 @@ def _settle_op(q: Query, v, doc: Document) -> None:
 
 
 # One thing claimed larger or smaller than another (是不是比Y还少, 是否高于Y), nothing added or typed.
-_CLAIMED_LARGER = re.compile(r"^(?!.*(?:加|之和|合计|相加|一致|对得上|对不上|等于|吻合|相符)).*(?:是不是|是否|难道)[^，,。？?]{0,4}"
+_CLAIMED_LARGER = patterns.compile(r"^(?!.*(?:加|之和|合计|相加|一致|对得上|对不上|等于|吻合|相符)).*(?:是不是|是否|难道)[^，,。？?]{0,4}"
                              r"(?:比[^，,。？?]{1,20}?(?:多|少|高|低|大|小)|(?:高|低|多|少|大|小)于)")
 # A multiple of another claimed (是不是已经超过基本支出的两倍, 是否不到它的一半)
-_CLAIMED_TIMES = re.compile(r"(?:是不是|是否|有没有|是)[^，,。？?]{0,16}?(?:[\d.两二三四五六七八九十]+倍|一半)")
+_CLAIMED_TIMES = patterns.compile(r"(?:是不是|是否|有没有|是)[^，,。？?]{0,16}?(?:[\d.两二三四五六七八九十]+倍|一半)")
 
 
 def _shape_said(q: Query) -> None:
@@ -696,21 +696,21 @@ def _shape_said(q: Query) -> None:
 
 
 # The report's spending or income as a whole, by the words that name it.
-_SPENDING_AS_A_WHOLE = re.compile(r"(?:本年)?(?:支出|收入|收支)(?:预算|总预算|总计|合计|决算)?")
+_SPENDING_AS_A_WHOLE = patterns.compile(r"(?:本年)?(?:支出|收入|收支)(?:预算|总预算|总计|合计|决算)?")
 # Which parts add up to a figure (由哪几个科目相加, 是哪两大块加起来的).
-_PARTS_ADDED = re.compile(rf"哪[^，,。？?]{{0,6}}?(?:{lexicon.ADDING}|组成|构成|凑成|加成)")
+_PARTS_ADDED = patterns.compile(rf"哪[^，,。？?]{{0,6}}?(?:{lexicon.ADDING}|组成|构成|凑成|加成)")
 # 各占多少钱: money taken up, not a share; 这两个数: the figures just named; 本年项目数: how many a list holds;
 # 各增了多少: each of the names; 跟谁签的合同: the other party, an organisation; 2025年实际执行了多少: spent, of the last name.
-_MONEY_TAKEN = re.compile(r"占(?:了|用)?(?:多少|几)(?:钱|万元|万|元|块)")
-_THESE_FIGURES = re.compile(r"[这那][两二三四五六七八九几]个(?:数|数字|金额|项)?")
-_LIST_NUMBER = re.compile(r"的?(?:个数|数量|数(?![据字额值]))|(?:一共|总共|共)?(?:有)?(?:多少|几)个(?!百分点|钱)")
-_EACH_VERB = re.compile(r"各(?:是|为|占|有|多少|自|分|给|拿|花|得|增|减|涨|降|变|比|安排|列|要|写|填|印|报|算|记)")
-_PARTY_ASKED = re.compile(r"(?<=[跟和与同向找])谁(?=签|合作|购买|买|订)|谁(?=来?(?:承接|实施|提供|承担|负责实施))")
-_SPENT_ASKED = re.compile(r"^(?:那)?(?:20\d\d年(?:度)?)?(?:实际)?(?:支出了|花了|花掉了?|用了|执行了?)多少")
+_MONEY_TAKEN = patterns.compile(r"占(?:了|用)?(?:多少|几)(?:钱|万元|万|元|块)")
+_THESE_FIGURES = patterns.compile(r"[这那][两二三四五六七八九几]个(?:数|数字|金额|项)?")
+_LIST_NUMBER = patterns.compile(r"的?(?:个数|数量|数(?![据字额值]))|(?:一共|总共|共)?(?:有)?(?:多少|几)个(?!百分点|钱)")
+_EACH_VERB = patterns.compile(r"各(?:是|为|占|有|多少|自|分|给|拿|花|得|增|减|涨|降|变|比|安排|列|要|写|填|印|报|算|记)")
+_PARTY_ASKED = patterns.compile(r"(?<=[跟和与同向找])谁(?=签|合作|购买|买|订)|谁(?=来?(?:承接|实施|提供|承担|负责实施))")
+_SPENT_ASKED = patterns.compile(r"^(?:那)?(?:20\d\d年(?:度)?)?(?:实际)?(?:支出了|花了|花掉了?|用了|执行了?)多少")
 
 
 # What a name is said to cover (主要反映什么支出): the glossary's words for it
-_MEANING_ASKED = re.compile(r"^(?:这个科目|这项|这个)?[，,]?(?:主要)?反映(?:的是)?(?:什么|哪些|啥|哪方面|哪类)")
+_MEANING_ASKED = patterns.compile(r"^(?:这个科目|这项|这个)?[，,]?(?:主要)?反映(?:的是)?(?:什么|哪些|啥|哪方面|哪类)")
 
 
 def _prefer(q: Query, op: str, floor: float | None = None) -> None:
@@ -721,7 +721,7 @@ def _prefer(q: Query, op: str, floor: float | None = None) -> None:
 
 
 # A multiple said of one figure against another (是不是…的20倍, 超过…的两倍了吗)
-_MULTIPLE_CLAIMED = re.compile(r"的(\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)倍")
+_MULTIPLE_CLAIMED = patterns.compile(r"的(\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)倍")
 
 
 def claimed_multiple(q: Query) -> Decimal | None:
@@ -737,13 +737,13 @@ def claimed_multiple(q: Query) -> Decimal | None:
 
 
 # A statistic of a list's amounts (its mean, median or range)
-_STATISTIC = re.compile(r"平均|均值|中位数|中值|极差|最大(?:值)?(?:和|与|减)最小(?:值)?(?:之|的)?差")
+_STATISTIC = patterns.compile(r"平均|均值|中位数|中值|极差|最大(?:值)?(?:和|与|减)最小(?:值)?(?:之|的)?差")
 
 
 # Whether a thing named is the largest or smallest (X是不是最多的, 是否所有类别里最大): its place, said yes or no.
-CLAIMED_FIRST = re.compile(r"(?:是不是|是否|是)(?:[^，,。？?]{0,12}?(?:里|中|当中))?(?:的)?最(?:多|大|高|少|小|低)(?:的)?(?:吗|么|呢|一个|一项|一类)?$")
+CLAIMED_FIRST = patterns.compile(r"(?:是不是|是否|是)(?:[^，,。？?]{0,12}?(?:里|中|当中))?(?:的)?最(?:多|大|高|少|小|低)(?:的)?(?:吗|么|呢|一个|一项|一类)?$")
 # Which one is the largest or smallest (哪个最大, 哪一项最少): a ranking's first asked.
-_WHICH_MOST = re.compile(r"哪(?:个|一个|一|项|一项|款|类|些)?[^，,。？?]{0,4}?最(?:大|多|高|少|小|低)")
+_WHICH_MOST = patterns.compile(r"哪(?:个|一个|一|项|一项|款|类|些)?[^，,。？?]{0,4}?最(?:大|多|高|少|小|低)")
 
 
 def _op_said(q: Query) -> None:
@@ -959,7 +959,7 @@ _QUALIFIERS = sorted({w for scope in ("本年", "全部") for w in lexicon.SCOPE
 
 
 # 从收入来源看A和B: the point of view of the names after it (sources of money, which a code's columns are)
-_SOURCE_VIEW = re.compile(r"(?:从|按)(?:收入|资金|经费)?(?:来源|渠道)(?:上|方面)?(?:来)?看(?=.)")
+_SOURCE_VIEW = patterns.compile(r"(?:从|按)(?:收入|资金|经费)?(?:来源|渠道)(?:上|方面)?(?:来)?看(?=.)")
 
 
 def _blank_qualifiers(text: str) -> str:
@@ -1038,7 +1038,7 @@ def _quoted_rate(q: Query, doc: Document, v) -> list[Mention]:
     return [Mention(10_000, 10_000, list(terms), via="context")] if terms else []
 
 
-_PAIRED = re.compile(r"的?(?:和|与|跟|及)([\u4e00-\u9fff]{1,4}?)的")
+_PAIRED = patterns.compile(r"的?(?:和|与|跟|及)([\u4e00-\u9fff]{1,4}?)的")
 _QUALIFIER_SCOPES = {"今年": "本年", "本年": "本年", "当年": "本年", "新安排": "本年", "去年结转": "上年结转", "往年结转": "上年结转",
                      "上年结转": "上年结转", "结转": "上年结转", "去年": "上年结转", "上年": "上年结转"}
 
@@ -1196,11 +1196,11 @@ def _whole_money_asked(q: Query) -> bool:
 
 
 # A change asked in words (比上年, 增加, 降了): a question without them asks no change, however its template scores
-_CHANGE_SAID = re.compile(r"比|较|增|减|涨|降|变|上年|去年|同比|差")
+_CHANGE_SAID = patterns.compile(r"比|较|增|减|涨|降|变|上年|去年|同比|差")
 
 
 # What a question of the whole money says besides fillers.
-_TOTAL_WORDS = re.compile(r"\d{4}年度?|年度?|钱|资金|经费|预算|决算|收入|支出|总共|一共|共计|总额|总数|合计|全部|全年|一年|今年|本年|花|用|了"
+_TOTAL_WORDS = patterns.compile(r"\d{4}年度?|年度?|钱|资金|经费|预算|决算|收入|支出|总共|一共|共计|总额|总数|合计|全部|全年|一年|今年|本年|花|用|了"
                           r"|多少|是|的|有|总|万元|万|元|啊|呀|喂|嘛|吧|呢|说|要|会|能|街道|单位|部门|学校|全校|本校|我校|本局|我局|我们|咱们")
 
 
@@ -1250,7 +1250,7 @@ def _own_figure(amount, q: Query, mentions: list[Mention], doc: Document) -> boo
 
 
 # A figure typed as the whole the question looks inside (结转那533.88里头, 上年结转533.88万元中最大的).
-_INSIDE_FIGURE = re.compile(r"(?:万元|元|万|亿元)?(?:里头|里面|里|当中|之中|中)(?!央)")
+_INSIDE_FIGURE = patterns.compile(r"(?:万元|元|万|亿元)?(?:里头|里面|里|当中|之中|中)(?!央)")
 
 
 def _whole_figure(amount, q: Query) -> bool:
@@ -1328,7 +1328,7 @@ def _compared_op(q: Query) -> str | None:
     return None
 
 
-_TOP_N = re.compile(r"前\d+|(?:最大|最多|最高|最贵|最小|最少|最低|最便宜)的?\d+(?:个|项|名|笔|类|款)")
+_TOP_N = patterns.compile(r"前\d+|(?:最大|最多|最高|最贵|最小|最少|最低|最便宜)的?\d+(?:个|项|名|笔|类|款)")
 
 
 def _top_n_op(q: Query) -> str | None:
@@ -1340,7 +1340,7 @@ def _top_n_op(q: Query) -> str | None:
     return None
 
 
-_RANGE = re.compile(r"(?:在|介于|处于|位于)?\d[\d.,]*(?:万元|万|元|块钱|块)?(?:(?:到|至|~|～|－|—|-)\d[\d.,]*(?:万元|万|元|块钱|块)?"
+_RANGE = patterns.compile(r"(?:在|介于|处于|位于)?\d[\d.,]*(?:万元|万|元|块钱|块)?(?:(?:到|至|~|～|－|—|-)\d[\d.,]*(?:万元|万|元|块钱|块)?"
                     r"(?:之间|以内|区间|范围)?|(?:和|与|跟)\d[\d.,]*(?:万元|万|元|块钱|块)?(?:之间|区间|范围))")
 
 
@@ -1365,7 +1365,7 @@ def _range(q: Query) -> None:
     q.comparator, q.threshold, q.upper = "between", low, high
 
 
-_WHICH_ASKED = re.compile(r"哪|什么|啥|编码|名称|名字|叫")
+_WHICH_ASKED = patterns.compile(r"哪|什么|啥|编码|名称|名字|叫")
 
 
 def _near(q: Query, asked: bool = False) -> None:
@@ -1469,8 +1469,8 @@ def _shape(q: Query, doc: Document) -> None:
 
 
 # Verbs of money received and money spent, said of a name whose row both an income and a spending table print.
-_RECEIVED = re.compile(r"收(?:了|到|进|入了)|进账|到账|拨来|拨下来|收入(?:了|是|有|多少|为)")
-_SPENT = re.compile(r"花(?:了|掉|出去|费了)|用(?:了|掉)|支出(?:了|是|有|多少|为)|开支(?:了)?")
+_RECEIVED = patterns.compile(r"收(?:了|到|进|入了)|进账|到账|拨来|拨下来|收入(?:了|是|有|多少|为)")
+_SPENT = patterns.compile(r"花(?:了|掉|出去|费了)|用(?:了|掉)|支出(?:了|是|有|多少|为)|开支(?:了)?")
 
 
 def _domain_word(s: str) -> str | None:
@@ -1622,7 +1622,7 @@ def _spending_words(q: Query, ms: list[Mention]) -> list[Mention]:
 
 
 # The report itself, pointed at (这份预算, 本报告).
-_THIS_REPORT = re.compile(r"(?:这|本|此|该)(?:份|个|一份)?(?:部门)?(?:预算|决算|报告)")
+_THIS_REPORT = patterns.compile(r"(?:这|本|此|该)(?:份|个|一份)?(?:部门)?(?:预算|决算|报告)")
 
 
 def _names_the_report(q: Query, m: Mention) -> bool:
@@ -1702,11 +1702,11 @@ def _own_department(q: Query, m: Mention, doc: Document) -> bool:
 
 # The kind of money a short name is said of (医疗缴费, 养老、医疗这两项缴费): it picks that name's reading.
 _HEADS = ("缴费", "保险", "补贴", "补助", "经费", "支出")
-_COUNT_SAID = re.compile(r"(?:这|那)?(?:[两二三四五六七八九\d]|几)?(?:项|个|种|类)?的?")
+_COUNT_SAID = patterns.compile(r"(?:这|那)?(?:[两二三四五六七八九\d]|几)?(?:项|个|种|类)?的?")
 
 
 # A share said as a noun of the name before it (X的占比, Y的比重).
-_SHARE_NOUN = re.compile(r"的(?:占比|比重|比例)")
+_SHARE_NOUN = patterns.compile(r"的(?:占比|比重|比例)")
 
 
 def _headed(q: Query, ms: list[Mention]) -> list[Mention]:
@@ -1788,7 +1788,7 @@ def _modifier_roles(q: Query, ms: list[Mention]) -> list[Mention]:
     return out
 
 
-_ASSET_WORDS = re.compile("|".join(w for words in lexicon.ASSET_WORDS.values() for w in words if w != "设备"))
+_ASSET_WORDS = patterns.compile("|".join(w for words in lexicon.ASSET_WORDS.values() for w in words if w != "设备"))
 
 
 def _assets(q: Query, ms: list[Mention]) -> list[Mention]:
@@ -1802,7 +1802,7 @@ def _assets(q: Query, ms: list[Mention]) -> list[Mention]:
     return kept or [Mention(0, 0, [Term("topic", "国有资产", "国有资产")])]
 
 
-_SOURCE = re.compile(r"^(?:请)?(?:根据|依据|按照|参照|按|在|从|对照)")
+_SOURCE = patterns.compile(r"^(?:请)?(?:根据|依据|按照|参照|按|在|从|对照)")
 
 
 def _source_clause(q: Query, ms: list[Mention]) -> list[Mention]:
@@ -1821,8 +1821,8 @@ def _source_clause(q: Query, ms: list[Mention]) -> list[Mention]:
 
 
 # …，按支出总表看 / 以表三为准: a closing clause naming only a table says where to read what the line asks.
-_SOURCE_AFTER = re.compile(r"(?:请)?(?:根据|依据|按照|参照|按|以|看|从|对照)?(?:表)?$")
-_SOURCE_AFTER_END = re.compile(r"^(?:的口径)?(?:来看|看|为准|为依据|口径|里的|中的|的)?(?:吧|啊|哈)?$")
+_SOURCE_AFTER = patterns.compile(r"(?:请)?(?:根据|依据|按照|参照|按|以|看|从|对照)?(?:表)?$")
+_SOURCE_AFTER_END = patterns.compile(r"^(?:的口径)?(?:来看|看|为准|为依据|口径|里的|中的|的)?(?:吧|啊|哈)?$")
 
 
 def _source_after(q: Query, ms: list[Mention]) -> list[Mention]:
@@ -1875,7 +1875,7 @@ def _table_roles(q: Query, ms: list[Mention]) -> list[Mention]:
     return out
 
 
-_QUALIFIER = re.compile(r"[（(]([^（）()]{1,8})[）)]$")
+_QUALIFIER = patterns.compile(r"[（(]([^（）()]{1,8})[）)]$")
 
 
 def _qualified(q: Query, ms: list[Mention]) -> list[Mention]:
@@ -1890,11 +1890,11 @@ def _qualified(q: Query, ms: list[Mention]) -> list[Mention]:
 
 
 # The narrative named as where a figure is read (说明文字, 文中, 情况说明)
-_TEXT_SOURCE = re.compile(r"说明文字|文字说明|说明(?:里|中|部分)|文字部分|文中|正文|情况说明")
+_TEXT_SOURCE = patterns.compile(r"说明文字|文字说明|说明(?:里|中|部分)|文字部分|文中|正文|情况说明")
 
 
 # Two places asked whether they print the same figure (一致, 是不是同一个数, 对不上, 差多少).
-_SAME_ASKED = re.compile(r"一致|一样|相同|相符|同一个|一回事|对得上|对的上|对不上|不同|差")
+_SAME_ASKED = patterns.compile(r"一致|一样|相同|相符|同一个|一回事|对得上|对的上|对不上|不同|差")
 
 
 def _one_name_in_tables(q: Query, ms: list[Mention]) -> list[Mention]:
@@ -1923,8 +1923,8 @@ def _one_name_in_tables(q: Query, ms: list[Mention]) -> list[Mention]:
     return [replace(names[0], table=int(t.term.key), fund=fund) for t in tables]
 
 
-_INCOME_SIDE = re.compile(r"收入|收了|收到|进账|到账|拨来|拨下来")
-_SPENDING_SIDE = re.compile(r"支出|花|用了|用掉|开支")
+_INCOME_SIDE = patterns.compile(r"收入|收了|收到|进账|到账|拨来|拨下来")
+_SPENDING_SIDE = patterns.compile(r"支出|花|用了|用掉|开支")
 
 
 def _one_name_both_sides(q: Query, ms: list[Mention], doc: Document) -> list[Mention]:
@@ -1947,7 +1947,7 @@ def _one_name_both_sides(q: Query, ms: list[Mention], doc: Document) -> list[Men
 # What may follow a fund's name and still name only the fund: its money's words, or a verb of paying
 # (财政拨款出了多少, 一般公共预算负担的: the fund's part).
 _PAID = r"资金|支出|收入|安排|出资|负担|承担|拨付|拨|出|给"
-_FUND_TAIL = re.compile(rf"(?:拨款|{_PAID})+$")
+_FUND_TAIL = patterns.compile(rf"(?:拨款|{_PAID})+$")
 
 
 def _fund_of(typed: str) -> str | None:
@@ -2238,7 +2238,7 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
 
 
 # --------------------------------------------------------------------------- what the report cannot answer
-_ORGANISATION = re.compile(r"(?<![这那个])([\u4e00-\u9fff]{1,12}?(?:局|委员会|委办|府办|政办|委|办公室|厅|院|街道|大学|学校)"
+_ORGANISATION = patterns.compile(r"(?<![这那个])([\u4e00-\u9fff]{1,12}?(?:局|委员会|委办|府办|政办|委|办公室|厅|院|街道|大学|学校)"
                            r"|[\u4e00-\u9fff]{0,4}?(?:组织|宣传|统战|社会工作|武装|政法|外事)部)")
 
 
@@ -2328,14 +2328,14 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
 
 
 # People money is said to be given to (给志愿者发的补贴, 给困难群众的补助)
-_GIVEN_TO = re.compile(r"给([\u4e00-\u9fff]{2,6}?)们?(?:发放?|补)(?:的|了)?")
+_GIVEN_TO = patterns.compile(r"给([\u4e00-\u9fff]{2,6}?)们?(?:发放?|补)(?:的|了)?")
 # A named town, village or community (张店镇, 李家村): a place whose own share a department's report never prints.
-_PLACE = re.compile(r"((?![各每全本该这那哪个们我咱俺一几多少])[\u4e00-\u9fff]{2,3}(?<![乡城村区县市个设])(?:镇|村|社区))"
+_PLACE = patterns.compile(r"((?![各每全本该这那哪个们我咱俺一几多少])[\u4e00-\u9fff]{2,3}(?<![乡城村区县市个设])(?:镇|村|社区))"
                     r"(?![级里的民委])(?=.{0,4}?(?:分|拿|得|给))")  # (村级/村里的/村民: no place named)
 # A unit of the department asked on its own (一个下属单位单独的数字): reports print the department's sum.
 # An organisation named in full (…服务中心, …大队, …卫生院): when the report never prints it, it has no figure of it.
-_UNIT_NAMED = re.compile(r"([\u4e00-\u9fff]{2,14}?(?:服务中心|事务中心|管理中心|受理中心|卫生服务中心|大队|支队|分局|管理所|卫生院|幼儿园))")
-_ONE_UNIT = re.compile(r"(?:下面的|下属的?|所属的?|请提供|请问|提供)?([\u4e00-\u9fff]{2,10}?(?:大队|支队|中心|所|站|分局|学院|医院|"
+_UNIT_NAMED = patterns.compile(r"([\u4e00-\u9fff]{2,14}?(?:服务中心|事务中心|管理中心|受理中心|卫生服务中心|大队|支队|分局|管理所|卫生院|幼儿园))")
+_ONE_UNIT = patterns.compile(r"(?:下面的|下属的?|所属的?|请提供|请问|提供)?([\u4e00-\u9fff]{2,10}?(?:大队|支队|中心|所|站|分局|学院|医院|"
                        r"公司|管理处|管理段|机关)|(?<=下面的|下属的|所属的)[\u4e00-\u9fff]{2,8}?局|(?<=下属)[\u4e00-\u9fff]{2,8}?局)"
                        # (信息化中心这个下属单位自己的 / X中心作为Y下属单位，2026年它自己单独的)
                        r"(?:(?:这个|这家|作为)[^。？?]{0,12}?(?:单位|机构)[，,]?)?(?:\d{4}年度?)?(?:的)?(?:它|其)?(?:自己|本身|自身)?(?:单独|单列|自己)")
@@ -2384,7 +2384,7 @@ def other_level(mention: str, known: str) -> bool:
                                     and not sounds_like(place, their_place))  # 屯流 heard for 屯留
 
 
-_ORGANISATION_TAIL = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:部(?!门)|办公室|局)")
+_ORGANISATION_TAIL = patterns.compile(r"[\u4e00-\u9fff]{0,3}?(?:部(?!门)|办公室|局)")
 
 
 def full_mention(text: str, m: re.Match) -> str:
@@ -2448,7 +2448,7 @@ def _other_department(spaced: str, exact: list[Mention], q: Query, doc: Document
     return ""
 
 
-_HEARSAY_LEAD = re.compile(r"^(?:嗯|啊|呃|额|那个|就是|网传|网上说|网上|听说|听人说|有人说|有人爆料|爆料|据说|传言|传闻|据传)+")
+_HEARSAY_LEAD = patterns.compile(r"^(?:嗯|啊|呃|额|那个|就是|网传|网上说|网上|听说|听人说|有人说|有人爆料|爆料|据说|传言|传闻|据传)+")
 
 
 # An organisation's kind said without its name (学校, 单位, 局): the report's own, or none in particular.
@@ -2469,7 +2469,7 @@ _SLOT = {"code": "{code}", "item": "{item}", "row": "{subject}", "project": "{pr
          "department": "{department}", "topic": "{item}", "group": "{item}", "column": "{item}", "list": "{item}"}
 _TEMPLATES: dict[str, list[str]] = {}
 # Words for the report's money as a whole when no name is said (钱主要花哪了, 收入的构成)
-_WHOLE_MONEY = re.compile(r"钱|资金|经费|收入|支出|预算|决算|(?:一共|总共|共|全年|总)(?:要|会|能)?(?:花|开支)")
+_WHOLE_MONEY = patterns.compile(r"钱|资金|经费|收入|支出|预算|决算|(?:一共|总共|共|全年|总)(?:要|会|能)?(?:花|开支)")
 _FIGURE_KINDS = {"code", "item", "row", "project", "target", "fact", "asset", "topic", "group", "column", "list"}
 _MASKED_FOR_CUES = {"code", "item", "row", "project", "target", "column", "group", "list"}
 
@@ -2482,7 +2482,7 @@ def _skeleton(q: Query, mentions: list[Mention]) -> str:
     return re.sub(r"\d+(?:\.\d+)?", "{amount}", text)
 
 
-_POINTED_NAME = re.compile(r"(?:这|那|该|此)(?:个|一|笔)?(?:项目|科目|款|类|项)(?!目)")
+_POINTED_NAME = patterns.compile(r"(?:这|那|该|此)(?:个|一|笔)?(?:项目|科目|款|类|项)(?!目)")
 
 
 def _slots(q: Query) -> set[str]:
@@ -2508,9 +2508,9 @@ def _slots(q: Query) -> set[str]:
 
 
 # A figure asked as what it rose or fell to (涨到多少了, 减少到多少): the figure itself, not the change.
-_RISEN_TO = re.compile(r"(?:涨|增|增加|增长|升|降|减|减少|下降|跌)到(?:了)?(?:多少|几)")
+_RISEN_TO = patterns.compile(r"(?:涨|增|增加|增长|升|降|减|减少|下降|跌)到(?:了)?(?:多少|几)")
 # A table named by the half of spending it holds (基本支出经济分类表): a place, not that column asked.
-_SPLIT_TABLE = re.compile(r"(?:基本|项目)支出[^，。？?]{0,8}?表")
+_SPLIT_TABLE = patterns.compile(r"(?:基本|项目)支出[^，。？?]{0,8}?表")
 
 
 def _table_not_column(q: Query) -> None:
@@ -2670,17 +2670,17 @@ def _rank(q: Query) -> None:
     q.cue_words = tuple(dict.fromkeys(c for _, _, cues in scored for c in cues))
 
 
-_WHY = re.compile(r"为什么|为啥|为何|原因|缘故|咋(?:少|多|没|会|回事)|怎么(?:少|多|没|会|回事)|(?:怎么|如何|作何)解释")
-_PURPOSE_ASKED = re.compile(r"主要用于|用在哪|干什么用|干啥用|做什么用|拿来干|用来干|用途")
+_WHY = patterns.compile(r"为什么|为啥|为何|原因|缘故|咋(?:少|多|没|会|回事)|怎么(?:少|多|没|会|回事)|(?:怎么|如何|作何)解释")
+_PURPOSE_ASKED = patterns.compile(r"主要用于|用在哪|干什么用|干啥用|做什么用|拿来干|用来干|用途")
 
 
 # The two places a figure is printed, set against each other (说明里写的…跟表里, 文字和表格).
-_SOURCES_SET = re.compile(r"(?:说明|文字|正文|文中)[^，,。？?]{0,12}(?:跟|和|与|同|对比|比)[^，,。？?]{0,4}(?:表|表格)"
+_SOURCES_SET = patterns.compile(r"(?:说明|文字|正文|文中)[^，,。？?]{0,12}(?:跟|和|与|同|对比|比)[^，,。？?]{0,4}(?:表|表格)"
                           r"|(?:表|表格)[^，,。？?]{0,12}(?:跟|和|与|同|对比|比)[^，,。？?]{0,4}(?:说明|文字|正文)")
 
 
 # How the answer is wanted, said after the question (…呢，也是一位小数 / 保留两位小数就行).
-_WANTED_AFTER = re.compile(rf"(?:也是|也|都|还是|同样|一样)?(?:{lexicon.PLACES_WORDS.pattern})(?:就行|就好|就可以|吧)?$")
+_WANTED_AFTER = patterns.compile(rf"(?:也是|也|都|还是|同样|一样)?(?:{lexicon.PLACES_WORDS.pattern})(?:就行|就好|就可以|吧)?$")
 
 
 def _leans_on_context(q: Query) -> bool:
@@ -2761,18 +2761,18 @@ def _leans_on_context(q: Query) -> bool:
 
 # A budget set against its outturn or an earlier year's budget (决算比年初预算, 跟2025年度预算相比), and the
 # words such a question is made of besides its name
-_BUDGET_MEASURED = re.compile(r"决算|执行|完成|缺口|(?:比|较|与|跟|同)(?:20\d\d年度?)?(?:的)?预算|(?:年初|全年|调整)预算")
-_MEASURE_WORDS = re.compile(r"决算数?|年初预算数?|全年预算数?|调整预算数?|预算数?|执行数|执行率|完成率|缺口|差距|20\d\d年度?|当年"
+_BUDGET_MEASURED = patterns.compile(r"决算|执行|完成|缺口|(?:比|较|与|跟|同)(?:20\d\d年度?)?(?:的)?预算|(?:年初|全年|调整)预算")
+_MEASURE_WORDS = patterns.compile(r"决算数?|年初预算数?|全年预算数?|调整预算数?|预算数?|执行数|执行率|完成率|缺口|差距|20\d\d年度?|当年"
                             r"|相比|同比|比|较|跟|和|与|的|按|算|增长|增加|减少|下降|变动|了|万元|万|元")
 
 
 # 落在/用在/花到哪些科目: where money is placed, which says there is money named before.
-_PLACED = re.compile(r"(?:落|用|花|分布|投|分|摊|列)(?:在|到|于|向)(?:了)?哪")
-_WHICH_TABLE = re.compile(r"(?:哪|什么|那)(?:一)?张表|哪个表|在哪里?(?:列|印|体现|反映)|出处")
+_PLACED = patterns.compile(r"(?:落|用|花|分布|投|分|摊|列)(?:在|到|于|向)(?:了)?哪")
+_WHICH_TABLE = patterns.compile(r"(?:哪|什么|那)(?:一)?张表|哪个表|在哪里?(?:列|印|体现|反映)|出处")
 
 
 # 这数是截到啥时候的, said alone: the date of the figure just given.
-_DATE_OF_LAST = re.compile(r"截(?:至|止|到)(?:啥|什么|哪)|(?:啥|什么)时候的(?:数|数据)?$")
+_DATE_OF_LAST = patterns.compile(r"截(?:至|止|到)(?:啥|什么|哪)|(?:啥|什么)时候的(?:数|数据)?$")
 
 
 def _group_named_again(q: Query, named: list[Mention]) -> bool:
@@ -2928,8 +2928,8 @@ def _without_determiners(q: Query) -> str:
     return _WANTED_AFTER.sub("", _OWN_BODY.sub(lambda b: " " * len(b.group()), text))
 
 
-_POINTER_AFTER = re.compile(r"(?:\d[\d,.]*(?:万元|元|万|亿元)?)?(?:的)?(这个数字?|这个金额|这笔钱|这个|这笔|该数)")
-_OWN_BODY = re.compile(r"(?:这个|该|本|此|咱们?|我们?|你们)(?:部门|单位|局|委|机关|街道|学校)")
+_POINTER_AFTER = patterns.compile(r"(?:\d[\d,.]*(?:万元|元|万|亿元)?)?(?:的)?(这个数字?|这个金额|这笔钱|这个|这笔|该数)")
+_OWN_BODY = patterns.compile(r"(?:这个|该|本|此|咱们?|我们?|你们)(?:部门|单位|局|委|机关|街道|学校)")
 
 
 def asks_sheet(q: Query) -> bool:
@@ -2983,7 +2983,7 @@ def _of_project(last: Query) -> bool:
     return bool(last.subjects) and bool(last.subjects[0].kinds & {"project", "target"})
 
 
-_PERIOD_WORD = re.compile(r"(?:上|去|今|本|明|前)年(?:度)?|同期|往年")
+_PERIOD_WORD = patterns.compile(r"(?:上|去|今|本|明|前)年(?:度)?|同期|往年")
 
 
 def unexplained(q: Query) -> list[str]:
@@ -3018,17 +3018,17 @@ def shown_mentions(q: Query, labels: list[str], doc: Document) -> list[Mention]:
 
 
 # Words that point at one item of the last list by its place: 前者, 后一个, 第二类, 最后一项.
-_POINTER = re.compile(r"前者|后者|(?:前|后)面(?:的)?那[一1]?(?:个|项|类|款|笔|块|条)|(前|后|头|末)[一1](?:个|项|类|款|笔|块|条|点|步)|(?<!倒数)第(\d{1,2})(?:的那一?)?(?:个|项|类|款|笔|块|条|名|位|点|步)(?![大高小少低]|多(?!少)|问题)"
+_POINTER = patterns.compile(r"前者|后者|(?:前|后)面(?:的)?那[一1]?(?:个|项|类|款|笔|块|条)|(前|后|头|末)[一1](?:个|项|类|款|笔|块|条|点|步)|(?<!倒数)第(\d{1,2})(?:的那一?)?(?:个|项|类|款|笔|块|条|名|位|点|步)(?![大高小少低]|多(?!少)|问题)"
                       r"|最后(?:的)?(?:那)?[一1]?(?:个|项|类|款|笔|块|条|点|步)|倒数第(\d{1,2})(?:个|项|类|款|笔|块|条|名|位|点|步)?")
 
 
 # The largest or smallest of the last list, pointed at (最大的那个, 最少的那一类).
-_EXTREME = re.compile(r"(最大|最多|最高|最贵|最小|最少|最低|最便宜)(?:的(?:那个|那一个|那项|那一项|那类|那一类|那款|那笔|一个"
+_EXTREME = patterns.compile(r"(最大|最多|最高|最贵|最小|最少|最低|最便宜)(?:的(?:那个|那一个|那项|那一项|那类|那一类|那款|那笔|一个"
                       r"|(?=几倍|多少倍|的几倍|差|多|少))|那(?:个|一个|项|一项|类|一类|款|笔)(?!项目|科目|类|款|单位|支出|经费))")
 
 
 # Either end of the last list, said in a question that names both (第一名是倒数第一的几倍, 最大的比最小的多多少).
-_END = re.compile(r"(?:(最大|最多|最高|最贵)|(最小|最少|最低|最便宜))(?:的)?(?:那个|那一个|那项|那一项|那类|那笔|一个)?")
+_END = patterns.compile(r"(?:(最大|最多|最高|最贵)|(最小|最少|最低|最便宜))(?:的)?(?:那个|那一个|那项|那一项|那类|那笔|一个)?")
 
 
 def pointed_pair(q: Query, listed: list[str], amounts: list | None = None) -> list[tuple[str, str]]:
@@ -3038,10 +3038,11 @@ def pointed_pair(q: Query, listed: list[str], amounts: list | None = None) -> li
         return []  # (表六里…最大和最小的: a list of its own, not the one just shown)
     sized = bool(amounts) and len(amounts) == len(listed) and all(a is not None for a in amounts)
     found = []
-    for m in sorted([*_POINTER.finditer(q.squashed), *_END.finditer(q.squashed)], key=lambda m: m.start()):
+    ends = list(_END.finditer(q.squashed))
+    for m in sorted([*_POINTER.finditer(q.squashed), *ends], key=lambda m: m.start()):
         if found and m.start() < found[-1][0].end():
             continue
-        if m.re is _END:  # (最大的项目 names a kind: a ranking of its own, not the list just shown)
+        if m in ends:  # (最大的项目 names a kind: a ranking of its own, not the list just shown)
             if not sized or re.match(r"(?:的)?(?:项目|科目|类|款|项|单位|支出|经费)", q.squashed[m.end():]):
                 continue
             pick = max if m.group(1) else min
@@ -3066,7 +3067,7 @@ def _pointer_index(m: re.Match) -> int:
 
 
 # The largest or smallest of the items just listed, said of them (这几个里面最小的, 这些中最多的).
-_AMONG_LISTED = re.compile(r"^(?:那)?(?:这几个|这几项|这几笔|这些|上面这些|刚才这些|它们)(?:里面|里头|里|中间|中|当中|之中)?(?:的)?"
+_AMONG_LISTED = patterns.compile(r"^(?:那)?(?:这几个|这几项|这几笔|这些|上面这些|刚才这些|它们)(?:里面|里头|里|中间|中|当中|之中)?(?:的)?"
                            r"(最大|最多|最高|最贵|最小|最少|最低|最便宜)")
 
 
@@ -3212,7 +3213,7 @@ def _pronoun_whole(q: Query, last: Query | None) -> Query:
 
 
 # Asking which subjects a sum is spread over (落在哪些科目, 具体到项各多少, 安排在哪两个科目上).
-_SPREAD_ASKED = re.compile(r"(?:哪些|哪几|哪两|哪三|哪个|具体到|分别|都)(?:个)?(?:功能)?(?:科目|类|款|项)|(?:落|用|花|安排|分布|投)(?:在|到)哪")
+_SPREAD_ASKED = patterns.compile(r"(?:哪些|哪几|哪两|哪三|哪个|具体到|分别|都)(?:个)?(?:功能)?(?:科目|类|款|项)|(?:落|用|花|安排|分布|投)(?:在|到)哪")
 
 
 def _fund_spread(q: Query) -> None:
@@ -3243,7 +3244,7 @@ def _fund_spread(q: Query) -> None:
 
 
 # Words saying several things are meant (三个, 那几个, 这些).
-_SEVERAL = re.compile(r"[两俩三四五六七八九十几]个|那些|这些|那几|这几")
+_SEVERAL = patterns.compile(r"[两俩三四五六七八九十几]个|那些|这些|那几|这几")
 
 
 def _every_project_named(q: Query) -> None:
@@ -3323,7 +3324,7 @@ def _fund_of_last(q: Query, last: Query | None) -> Query:
     return replace(q, fund=fund, domain=q.domain or "subjects", follow_up=False)
 
 
-_THREE_PUBLIC_LINE = re.compile(r"公务接待|公务用车|公车|因公出国|出国")
+_THREE_PUBLIC_LINE = patterns.compile(r"公务接待|公务用车|公车|因公出国|出国")
 
 
 def _line_of_three_public(q: Query, last: Query | None) -> Query:
@@ -3336,12 +3337,12 @@ def _line_of_three_public(q: Query, last: Query | None) -> Query:
 
 
 # A level of the code asked last, pointed at (这个款, 该类, 它所在的款, 往上到类级, 同一个款, 这个项).
-_LEVEL_POINTED = re.compile(r"(?<![占比])(?:这个|这一|该|那个|它所在的?|其所在的?|往上到|同一个?|同个)(类|款|项(?!目))(?:级)?"
+_LEVEL_POINTED = patterns.compile(r"(?<![占比])(?:这个|这一|该|那个|它所在的?|其所在的?|往上到|同一个?|同个)(类|款|项(?!目))(?:级)?"
                             r"(?!(?:里|中|内|当中)(?:的)?占)")  # (在这一款里占: the whole of a share, not the 款 asked)
 
 
 # The level named after 往上 or 上一级 (再往上一级是哪个类).
-_LEVEL_WORD = re.compile(r"(类|款)(?:级)?")
+_LEVEL_WORD = patterns.compile(r"(类|款)(?:级)?")
 
 
 def _ancestor_of_last(q: Query, last: Query | None, doc: Document | None, earlier: tuple = ()) -> Query:
@@ -3384,11 +3385,11 @@ def _carry_filter(filled: Query, q: Query, last: Query) -> None:
         filled.op, filled.ops = "filter", [(100.0, "filter")] + filled.ops  # (除了那几个3万的，最少的: of the last list)
 
 
-_GRAND_TOTAL = re.compile(r"(?:那|那么)?(?:表里|这张表)?的?总计(?:数|金额)?(?:是|为)?(?:多少|呢)?(?:万元|元)?[？?。]?")
+_GRAND_TOTAL = patterns.compile(r"(?:那|那么)?(?:表里|这张表)?的?总计(?:数|金额)?(?:是|为)?(?:多少|呢)?(?:万元|元)?[？?。]?")
 
 
 # One place on from the last place of a ranking asked (再往下一个, 下一位呢, 前一名是谁), naming nothing else.
-_STEP = re.compile(r"(?:那|那么|再)?(?:接下来|紧接着)?(?:的)?(?:往|向)?(下|后|上|前)(?:面)?[一1](?:个|位|名|项)(?:呢|是(?:哪个|谁|什么|啥)?|是多少)?")
+_STEP = patterns.compile(r"(?:那|那么|再)?(?:接下来|紧接着)?(?:的)?(?:往|向)?(下|后|上|前)(?:面)?[一1](?:个|位|名|项)(?:呢|是(?:哪个|谁|什么|啥)?|是多少)?")
 
 
 def _step_in_ranking(q: Query, last: Query | None) -> Query | None:
@@ -3399,7 +3400,7 @@ def _step_in_ranking(q: Query, last: Query | None) -> Query | None:
 
 
 # A change said of all the money (总共少了多少, 整体比上年怎么样), naming nothing: the report's, not the last subject's.
-_ALL_MONEY = re.compile(r"总共|一共|总体|整体|总的|总盘子|全部|总数|总额|总收入|总支出|总预算|总规模")
+_ALL_MONEY = patterns.compile(r"总共|一共|总体|整体|总的|总盘子|全部|总数|总额|总收入|总支出|总预算|总规模")
 
 
 def _whole_of_share(q: Query, last: Query | None, doc: Document | None) -> Query | None:
@@ -3538,7 +3539,7 @@ def _fund_part_of_last(q: Query, last: Query | None) -> Query | None:
                    op="value", ops=[(100.0, "value")] + q.ops)
 
 
-_SET_IT_ASIDE = re.compile(r"(?:除了|除去|除开|不算|扣除|扣掉|去掉|刨去|刨除)(?:掉)?(?:它|这个|这一个|这项|这一项|这笔|这一笔|该项)")
+_SET_IT_ASIDE = patterns.compile(r"(?:除了|除去|除开|不算|扣除|扣掉|去掉|刨去|刨除)(?:掉)?(?:它|这个|这一个|这项|这一项|这笔|这一笔|该项)")
 
 
 def _set_aside(q: Query, last: Query | None, focus: list | None) -> tuple[Query, bool]:
@@ -3576,7 +3577,7 @@ def _of_projects(q: Query) -> bool:
 
 # 从收入来源看 / 按资金来源分, what is left of it once fillers are gone: the names after it are sources of money,
 # which a code's columns are (looser than _SOURCE_VIEW, which blanks the words before names are read)
-_SOURCE_LENS = re.compile(r"(?:从|按|分)?(?:收入|资金|经费)?(?:来源|渠道)(?:上|来)?(?:看|分|划分)?")
+_SOURCE_LENS = patterns.compile(r"(?:从|按|分)?(?:收入|资金|经费)?(?:来源|渠道)(?:上|来)?(?:看|分|划分)?")
 
 
 def scope_parts(q: Query, doc: Document) -> Query:
@@ -3641,7 +3642,7 @@ def same_reading(q: Query, last: Query | None, doc: Document | None = None) -> Q
     return q
 
 
-_PRONOUN = re.compile(r"^(?:这|那)是|它|其(?!他|余|中|次)|该(?:项目|科目|项|款|类)?|这个(?:项目|科目|款|类)?|那个(?:项目|科目)?|此项"
+_PRONOUN = patterns.compile(r"^(?:这|那)是|它|其(?!他|余|中|次)|该(?:项目|科目|项|款|类)?|这个(?:项目|科目|款|类)?|那个(?:项目|科目)?|此项"
                       r"|这笔|那笔|这些钱|这部分钱|这一项|这一块|^(?:这|那)(?:个)?钱|(?:这|此)一?(?:款|类|科目)")
 
 
@@ -3651,8 +3652,8 @@ _DEPARTMENT_WIDE = ("duties",) + UNIT_DOMAINS
 
 
 # The report's own totals: the classes of a level asked after one are the report's classes.
-_WHOLE_REPORT = re.compile(r"^(?:收入|支出|收支|收入支出)总计$|^本年(?:收入|支出)合计$")
-_CARRIED = re.compile(r"^上年结转(?:结余)?$|^年初结转和结余$")  # (the whole's other part, beside 本年收入合计)
+_WHOLE_REPORT = patterns.compile(r"^(?:收入|支出|收支|收入支出)总计$|^本年(?:收入|支出)合计$")
+_CARRIED = patterns.compile(r"^上年结转(?:结余)?$|^年初结转和结余$")  # (the whole's other part, beside 本年收入合计)
 
 
 def _level_not_below(q: Query, last: Query) -> bool:
@@ -3860,7 +3861,7 @@ def _both_of_two(filled, q, last, named, earlier) -> Query | None:
 
 
 # The figures just asked, counted or pointed at (这三项, 以上几个, 它们).
-_COUNTED = re.compile(r"(?:这|那|以上|上述|前面)?([两二三四五六七八九十几\d]{1,2})(?:项|个|笔|块|者|类|款|科目)|它们|这些|以上各项|上述各项")
+_COUNTED = patterns.compile(r"(?:这|那|以上|上述|前面)?([两二三四五六七八九十几\d]{1,2})(?:项|个|笔|块|者|类|款|科目)|它们|这些|以上各项|上述各项")
 
 
 def _counted_against_named(filled, q, last, named, earlier) -> Query | None:

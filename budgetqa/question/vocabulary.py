@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from budgetqa import lexicon
+from budgetqa import patterns, lexicon
 from budgetqa.models import Document
 from budgetqa.textnorm import compact, strip_ordinal
 from budgetqa.textnorm import squash
@@ -20,11 +20,11 @@ from budgetqa.textnorm import squash
 # Row kinds of tables whose rows are items of the economic classification.
 ECONOMIC_TABLES = ("basic_economic",)
 _GENERIC_COLUMNS = {"合计", "小计", "总计", "金额", "预算数", "决算数", "本年收入", "本年支出", "项目", "科目名称", "科目编码"}
-_FACT_OPENING = re.compile(r"^(?:学校|本校|全校|本单位|本部门|我单位|我部门)?(?:\d{4}年度?)?(?:各项)?")
-_JUNK_FACT = re.compile(r"^(?:涉及|共计|金额|资金|合计|总额|其中|占有使用价值|价值|实有)")
+_FACT_OPENING = patterns.compile(r"^(?:学校|本校|全校|本单位|本部门|我单位|我部门)?(?:\d{4}年度?)?(?:各项)?")
+_JUNK_FACT = patterns.compile(r"^(?:涉及|共计|金额|资金|合计|总额|其中|占有使用价值|价值|实有)")
 # Stated figures whose label names no subject (2026年预算安排1672.67万元, 全年预算为52.00万元): what they
 # are a figure of is in the sentence, not the label, so the label names nothing a question could mean.
-_SUBJECTLESS_FACT = re.compile(r"^(?:\d{4}年度?)?(?:预算安排|全年预算|年初预算|调整预算|调整后预算|支出决算|预算执行数"
+_SUBJECTLESS_FACT = patterns.compile(r"^(?:\d{4}年度?)?(?:预算安排|全年预算|年初预算|调整预算|调整后预算|支出决算|预算执行数"
                                r"|当年预算执行数|预算数|决算数|执行数)$")
 
 
@@ -244,9 +244,9 @@ def _synonyms(v: Vocabulary) -> None:
             v.synonyms[key] = list(dict.fromkeys(found))
 
 
-_PURPOSE_SAID = re.compile(r"主要用于[：:]?([^。；]+)")
-_SUBJECT_SAID = re.compile(r"[（(](\d{7})[）)]|([\u4e00-\u9fff]+?)[（(](?:\d{2})?项[）)]")
-_BRANCH_SAID = re.compile(r"([\u4e00-\u9fff]+?)[（(](?:\d{2})?款[）)]")
+_PURPOSE_SAID = patterns.compile(r"主要用于[：:]?([^。；]+)")
+_SUBJECT_SAID = patterns.compile(r"[（(](\d{7})[）)]|([\u4e00-\u9fff]+?)[（(](?:\d{2})?项[）)]")
+_BRANCH_SAID = patterns.compile(r"([\u4e00-\u9fff]+?)[（(](?:\d{2})?款[）)]")
 
 
 def _purposes(v: Vocabulary, doc: Document) -> None:
