@@ -84,6 +84,8 @@ def _name_core(department: str) -> tuple[str, list[float]]:
             core = core[len(prefix):]
     place = _PLACE.match(core)
     places = len(place.group()) if place and len(core) - len(place.group()) >= 2 else 0
+    if places and core[places] == "委" and len(core) - places >= 4:
+        places += 1  # (区委社会工作部: the 委 of the place's party committee, left out as the place is: 社工部)
     return core, [_PLACE_WEIGHT if i < places else 1.0 for i in range(len(core))]
 
 

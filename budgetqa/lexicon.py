@@ -136,6 +136,9 @@ def holds_member(name: str, member: str) -> bool:
     member is written ^word (电费 is not 邮电费)."""
     return name.startswith(member[1:]) if member.startswith("^") else member in name
 
+# The two halves of 基本支出 (基本支出的公用经费: the half, said of its whole).
+BASIC_HALVES = ("人员经费", "公用经费")
+
 # Columns a question names as an item of its own (基本支出 …): found in table headers, not rows.
 COLUMN_ITEMS = ("基本支出", "项目支出", "人员经费", "公用经费", "当年预算安排", "上年结转安排", "一般公共预算",
                 "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "单位资金")
@@ -143,8 +146,9 @@ COLUMN_ITEMS = ("基本支出", "项目支出", "人员经费", "公用经费", 
 # The names of a report's two project lists (their totals): this year's and the carried-over one.
 LIST_NAMES: dict[str, tuple[str, ...]] = {
     "上年结转": ("上年结转项目", "上年结转项目支出", "结转项目", "结转项目支出", "去年结转项目", "上年结转的项目",
-                "结转的项目", "上年结转项目总额", "结转项目总额"),
-    "本年": ("本年项目", "本年项目支出", "本年新安排项目", "今年新安排的项目", "当年项目", "本年预算项目", "本年的项目"),
+                "结转的项目", "上年结转项目总额", "结转项目总额", "上年结转安排的项目", "结转安排的项目"),
+    "本年": ("本年项目", "本年项目支出", "本年新安排项目", "今年新安排的项目", "当年项目", "本年预算项目", "本年的项目",
+             "当年预算安排的项目", "当年安排的项目", "本年安排的项目"),
 }
 
 # Topics a report treats in a table or a paragraph of its own; a question naming one asks about that.
@@ -481,6 +485,9 @@ FILLERS: tuple[str, ...] = (
     "小多少", "相差", "差多少", "加起来", "合起来", "加在一起", "相加", "之和", "加上", "加", "减去", "减", "除以", "上年结转", "去年结转", "结转", "口径", "按",
     "咱们", "咱", "我们", "我", "本单位", "本部门", "我单位", "该单位", "那么", "这么", "这块儿", "这块", "这部分", "这一块", "那块", "那一块", "部分",
     "回到刚才", "回到", "刚才那个", "刚才说的", "之前那个", "其中",
+    # a change of view before what is asked (再往大了看，占X呢): no name
+    "往大了看", "往大里看", "往上看", "放大了看", "放大看", "放大点看", "扩大范围看", "扩大范围", "从整体看", "从全局看",
+    "整体来看", "整体看", "换个角度看", "换个角度", "换个口径看", "换个口径",
 )
 
 # Follow-up words: a question holding one of these and naming nothing leans on the last answer.

@@ -232,6 +232,17 @@ def test_two_reports_visited_are_put_together_when_asked(conn):
     assert has_number(answer, float((a / b).quantize(Decimal("0.01")))), answer.text
 
 
+def test_a_department_said_short_after_its_year_and_beside_another(conn):
+    """同一年区委社会工作部…呢: the year said before a name is not part of it; 规划资源局是社工部的几倍: a
+    party committee's department said without its 区委 (社工部) is named beside another."""
+    session = Session(document_id=doc_id(conn, "屯留", 2024, "预算"))
+    first = ask(conn, "普陀区规划和自然资源局2024年决算，本年支出合计是多少？", session)
+    second = ask(conn, "同一年区委社会工作部的本年支出合计呢？", session)
+    assert has_number(first, 9759.38) and has_number(second, 307.82), (first.text, second.text)
+    answer = ask(conn, "规划资源局是社工部的几倍？", session)
+    assert has_number(answer, 31.70), answer.text
+
+
 def test_one_department_s_two_years_give_their_difference_and_change(conn):
     """比2023年多了多少 of 西南大学's 2024 决算: the two years' printed figures, their difference and the
     change in per cent; 那它增长了百分之几 next asks of the same figure."""

@@ -442,8 +442,8 @@ _NAME_ASKED = patterns.compile(r"(?:这个(?:编码|代码|科目)?)?(?:对应|�
 
 
 # A share's whole said as the level its part lies in (占这一款多少, 占所属类的比重): that code's 类 or 款.
-LEVEL_WHOLE = patterns.compile(r"占(?:了)?(?:它|其)?(?:所在|所属|这一?|该|本|上级|上一级|对应)?的?(类|款)(?!型|别)"
-                         r"|在(?:它|其)?(?:所在|所属|这一?|该|本|上级|上一级|对应)?的?(类|款)(?:里|中|内|当中)(?:的)?占")
+LEVEL_WHOLE = patterns.compile(r"占(?:了)?(?:它|其)?(?:所在|所属|这一?|该|本|上级|上一级|对应)?的?(?:那一?个?)?(类|款)(?!型|别)"
+                               r"|在(?:它|其)?(?:所在|所属|这一?|该|本|上级|上一级|对应)?的?(?:那一?个?)?(类|款)(?:里|中|内|当中)(?:的)?占")
 
 
 def _levels_against_code(q: Query) -> str | None:
@@ -460,6 +460,33 @@ def _levels_against_code(q: Query) -> str | None:
     if min(asked) > own and re.search(r"下|包括|包含|含|有哪|有几|哪几|哪些|分为|构成|组成", q.squashed):
         return "breakdown"
     return None
+
+
+def _parts_said(q: Query) -> None:
+    """The parts of what is named, as the words say them: 几项 counted, a half of 基本支出, the levels below or above."""
+    _counted_not_level(q)
+    _half_of_basic(q)
+    _down(q)
+
+
+def _half_of_basic(q: Query) -> None:
+    """基本支出的公用经费里超过1万元的 / 基本支出的人员经费有哪几项: the half is asked, said of its whole."""
+    if q.op in ("filter", "rank", "count", "list", "breakdown", "mean") and len(q.subjects) == 2 \
+            and q.squashed[q.subjects[0].end:q.subjects[1].start] == "的" \
+            and squash(q.subjects[0].term.name).startswith("基本支出") and q.subjects[1].term.key in lexicon.BASIC_HALVES:
+        q.subjects = q.subjects[1:]
+
+
+def _counted_not_level(q: Query) -> None:
+    """三公经费有哪几项 / 人员经费包括几项: 项 counts the parts of a thing named that is no subject code, it is not
+    the 项 level of the functional classification (20131下面有哪几项 keeps it)."""
+    if q.level == "项" and q.subjects and not q.table and not any(m.kinds & {"code"} for m in q.subjects) \
+            and re.search(r"几项", q.squashed) and not re.search(r"项级|项科目|功能分类|科目", q.squashed):
+        q.level = None
+        q.levels = [lv for lv in q.levels if lv != "项"]
+        if q.op in ("list", "breakdown"):  # (its parts, not a list of projects when it has none)
+            q.ops = [(w, op) for w, op in q.ops if op != "list"]
+            _prefer(q, "breakdown")
 
 
 def _down(q: Query) -> None:
@@ -593,7 +620,7 @@ def _two_figures_set(q: Query) -> None:
 def _settle_op(q: Query, v, doc: Document) -> None:
     """The operation the ranked templates chose, settled by what the question's words say for certain."""
     _kind_of_listed(q)
-    _down(q)
+    _parts_said(q)
     _split_by_scope(q)
     # 合计 as an item of the list (表5合计、A、B / A、B和合计), not a word of another item (实施期资金总额合计和…)
     listed_total = re.search(r"(?:^|表[\d一二三四五六七八九十]*|[的、，,])\s*(?:合计|总计)(?:数|行)?\s*[、，,和与及跟]"
@@ -1386,6 +1413,30 @@ def _near(q: Query, asked: bool = False) -> None:
     q.comparator, q.threshold, q.upper = "between", replace(said, value=low), replace(said, value=high)
 
 
+def _comparison(q: Query, s: str) -> None:
+    """The comparison a filter asks (超过, 不到, 为0的, 除了那几个3万的) and the amount it compares with: the amount
+    after the comparing word (公用经费（10.23万元）里超过1万元的), else the first typed."""
+    compared_at = None
+    for comparator, words in lexicon.COMPARATORS.items():
+        word = next((w for w in words if (w in s and not s[max(0, s.find(w) - 1):s.find(w)] == "不"
+                                          or w in s and w.startswith("不"))
+                     and (len(w) > 1 or re.search(rf"{w}(?:了)?[\d一二两三四五六七八九十百千万半]", s))), None)  # (过100万, not 反过来)
+        if word:
+            q.comparator = comparator
+            compared_at = s.find(word)
+            break
+    if q.comparator is None and q.amounts and re.search(r"(?:(?:金额|数额|预算|资金)?(?:为|是)|^)\d[\d.,]*(?:万元|元|万块钱|万块|万|块钱|块)的(?!占|比重|比例)", s):
+        q.comparator = "eq"  # 金额为3万元的项目 / 3万块的项目: those of that amount (a filter, not a figure)
+    if q.comparator is None and q.amounts and (re.search(r"(?:为|是|等于)(?:0|零)(?:万元|元)?的", s) or re.search(
+            r"(?:为|是|等于)(?:0|零)(?:万元|元)?(?:吗|呢)?$", s) and re.search(r"几|多少个|哪些|哪几", s)):
+        q.comparator = "eq"  # 决算数为0的科目 / 有几项是0: those of no amount
+    if q.comparator is None and len(q.amounts) == 1 and re.search(r"除(?:了|去|掉|开)?(?:那|这)?(?:几个|些|个)?\d[\d.]*(?:万元?|元)?的", s):
+        q.comparator = "ne"  # 除了那几个3万的: the others
+    if q.amounts:  # (公用经费（10.23万元）里超过1万元的: the amount after the comparing word)
+        q.threshold = next((a for a in q.amounts if q.comparator and compared_at is not None and a.start >= compared_at),
+                           q.amounts[0])
+
+
 def _shape(q: Query, doc: Document) -> None:
     """Order, comparison, unit, text field, years and the other slots read from words alone."""
     s = q.squashed
@@ -1397,23 +1448,8 @@ def _shape(q: Query, doc: Document) -> None:
     asc = any(w in s for w in lexicon.ORDER_ASC if len(w) > 1)
     q.ascending = (asc and not desc) or (q.n is not None and q.n < 0) or (q.nth is not None and q.nth < 0) \
         or bool(q.nth and re.search(rf"第{abs(q.nth)}(?:小|少|低)", s))
-    for comparator, words in lexicon.COMPARATORS.items():
-        word = next((w for w in words if (w in s and not s[max(0, s.find(w) - 1):s.find(w)] == "不"
-                                          or w in s and w.startswith("不"))
-                     and (len(w) > 1 or re.search(rf"{w}(?:了)?[\d一二两三四五六七八九十百千万半]", s))), None)  # (过100万, not 反过来)
-        if word:
-            q.comparator = comparator
-            break
-    if q.comparator is None and q.amounts and re.search(r"(?:(?:金额|数额|预算|资金)?(?:为|是)|^)\d[\d.,]*(?:万元|元|万块钱|万块|万|块钱|块)的(?!占|比重|比例)", s):
-        q.comparator = "eq"  # 金额为3万元的项目 / 3万块的项目: those of that amount (a filter, not a figure)
-    if q.comparator is None and q.amounts and (re.search(r"(?:为|是|等于)(?:0|零)(?:万元|元)?的", s) or re.search(
-            r"(?:为|是|等于)(?:0|零)(?:万元|元)?(?:吗|呢)?$", s) and re.search(r"几|多少个|哪些|哪几", s)):
-        q.comparator = "eq"  # 决算数为0的科目 / 有几项是0: those of no amount
-    if q.comparator is None and len(q.amounts) == 1 and re.search(r"除(?:了|去|掉|开)?(?:那|这)?(?:几个|些|个)?\d[\d.]*(?:万元?|元)?的", s):
-        q.comparator = "ne"  # 除了那几个3万的: the others
+    _comparison(q, s)
     q.average = q.has("平均值", "平均数", "平均水平", "均值", "平均")
-    if q.amounts:
-        q.threshold = q.amounts[0]
     _range(q)
     _near(q)
     nonzero = re.search(r"(?:不为|不是|不等于|非)(?:0|零)(?:元|万元)?|有(?:数|金额|发生额?)的", s)
@@ -2169,6 +2205,11 @@ def _scope_before(q: Query, m: Mention) -> str | None:
     return "本年" if scope == "上年结转" and negated else scope
 
 
+# A whole said as the place a part is put in (在全部项目支出里, 放到整个部门的支出总计里): what precedes its name.
+_PLACED_IN = patterns.compile(r"(?:[在于]|放到|放在|放进|搁到|搁在|算到|拿到)(?:全部|所有|整个|全体|全年)?"
+                              r"(?:(?:本|这个|全)?(?:部门|单位|学校|全校)(?:的)?)?$")
+
+
 def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
     """X中Y / X下面的Y: X is the whole Y is read within; Y占X, Y在X中占: X is the whole Y is divided by."""
     for i in range(len(ms) - 1):
@@ -2203,11 +2244,12 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
             if ms[i].kinds == {"table"}:  # 财政拨款支出预算中教育支出: read in that table
                 q.table = int(ms[i].term.key)
             return ms[:i] + ms[i + 1:]
-    for m in ms:  # Y在X中占多少 / Y在X里的比重; 在X里占多少 leaves Y to the conversation
-        first = m is ms[0] and not strip_fillers(_PRONOUN.sub("", q.squashed[:max(0, m.start - 1)])).strip()
+    for m in ms:  # Y在X中占多少 / Y在X里的比重; 在X里占多少 / 放到X里占几个点 leaves Y to the conversation
+        placed = _PLACED_IN.search(q.squashed[:m.start])
+        first = m is ms[0] and not strip_fillers(_PRONOUN.sub("", q.squashed[:placed.start() if placed else max(0, m.start - 1)])).strip()
         if m is ms[0] and not (first and re.search(r"占|比重|比例", q.squashed[m.end:])):
             continue
-        if re.search(r"[在于](?:全部|所有|整个|全体|全年)?$", q.squashed[max(0, m.start - 3):m.start]) \
+        if placed \
                 and re.match(r"(?:的)?(?:钱|资金|经费|盘子)?(?:中|里|当中|之中|内)", q.squashed[m.end:]):  # (在全部项目支出里)
             if m.kinds == {"table"}:
                 q.table = int(m.term.key)  # Y在收入总表里: the table Y is read in
@@ -2224,7 +2266,9 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
         return ms
     after = [m for m in ms if m.start > found.start()]
     before = [m for m in ms if m.end <= found.start()]
-    lead = re.sub(r"一个|一项|一笔|单独|单单|自己|本身|[就光单都也]", "", _PRONOUN.sub("", q.squashed[:found.start()]))
+    # (再往大了看，占X呢: a clause before that names nothing is no part of the share)
+    lead = q.squashed[:found.start()] if before else re.split(r"[，,；;]", q.squashed[:found.start()])[-1]
+    lead = re.sub(r"一个|一项|一笔|单独|单单|自己|本身|[就光单都也再]", "", _PRONOUN.sub("", lead))
     # (这两项加起来占X / 两项合起来占X / 它们合计占X: the figures just given, the whole after 占; 们 is what
     # 它们 leaves once 它 is taken)
     lead = re.sub(rf"^(?:(?:这|那)(?:两|二|几|[\d])(?:项|个|笔|块|类)?|(?:两|二|几|[\d])(?:项|个|笔|块|者)|们|这些|那些|二者)"
@@ -2431,6 +2475,7 @@ def _other_department(spaced: str, exact: list[Mention], q: Query, doc: Document
                 name = re.sub(r"^(?:我|咱|俺|本)", "", re.split(r"咱们|我们|你们|俺们|偶们|您们|贵|他们|她们|人家", name)[-1])
                 # fillers and hearsay said before the name (嗯区委办, 网传区委办, 有人爆料区委办): not part of it
                 name = _HEARSAY_LEAD.sub("", name)
+                name = _YEAR_LEAD.sub("", name)  # 同一年区委社会工作部: the year said before the name
                 # words of asking run into the name (请问区委办公室, 老同志关心关工委): the organisation follows them
                 name = re.sub(r"^(?:下面|上面|下级|上级|其中|里面|下属)(?:的)?", "", lexicon.ASKING_LEAD.sub("", name))
                 name = re.sub(r"^(?:一|这|那|整|某|每)个", "", name)  # 一个区委办…: a determiner, then the name
@@ -2448,6 +2493,7 @@ def _other_department(spaced: str, exact: list[Mention], q: Query, doc: Document
     return ""
 
 
+_YEAR_LEAD = patterns.compile(r"^(?:同一|同|当|今|去|前|上一?|本|明|次|\d{2,4}|[〇零一二三四五六七八九]{2,4})年度?(?:的)?")
 _HEARSAY_LEAD = patterns.compile(r"^(?:嗯|啊|呃|额|那个|就是|网传|网上说|网上|听说|听人说|有人说|有人爆料|爆料|据说|传言|传闻|据传)+")
 
 
@@ -2735,7 +2781,10 @@ def _leans_on_context(q: Query) -> bool:
                                                r"[\u4e00-\u9fff]{0,2}?(?:呢|啊|呀)?", q.squashed))
     # 今年有没有 / 有吗 alone: whether the report has what was just named
     whether = bare and bool(re.fullmatch(r"(?:那)?(?:今年|本年|当年|去年|报告里|这里)?(?:有没有|有无|有吗|有不有|有没)(?:呢|啊|呀)?", q.squashed))
-    part_left = q.op == "share" and q.whole is not None and not q.subjects and q.squashed.startswith(("占", "那占", "它占", "这占"))
+    # 占X多少 / 放到X里占几个点 / 再往大了看，占X呢: a share of the whole named, its part the one just asked
+    part_left = q.op == "share" and q.whole is not None and not q.subjects and not re.search(r"各|分别|哪|每", q.squashed) \
+        and bool(q.squashed.startswith(("占", "那占", "它占", "这占")) or _PLACED_IN.search(q.squashed[:q.whole.start])
+                 or re.search(r"(?:^|[，,])(?:那)?占(?:了)?$", q.squashed[:q.whole.start]))
     # 这数是截到啥时候的: the date of the figure just given (an asset's count is dated)
     part_left = part_left or bare and bool(_DATE_OF_LAST.search(q.squashed))
     # 完成预算的比例是多少 right after a figure: how much of that figure's budget was spent
@@ -3927,8 +3976,10 @@ def _parent_of_last(q: Query, last: Query) -> Mention | None:
     m = re.search(r"(?<!占)(?:那个|这个|该|那一|这一)([类款])(?!(?:里|中|内|当中)(?:的)?占)", q.squashed)  # (占这一款, 在这一款里占:
     # the whole of its share)
     codes = [t for s in last.subjects for t in s.terms if t.kind == "code"]
-    if m is None or not codes:
+    if m is None or not codes or LEVEL_WHOLE.search(q.squashed):  # (占所属那一类: the whole of its share)
         return None
+    if any(x.end in (m.start(), m.start() - 1) and x.start < 10_000 for x in [*q.subjects, *([q.whole] if q.whole else [])]):
+        return None  # (住房改革支出那一款: the one named is that 款)
     size = {"类": 3, "款": 5}[m.group(1)]
     code = codes[0].key[:size]
     return Mention(10_000, 10_000, [Term("code", code, code)], via="context")
