@@ -227,7 +227,10 @@ MEASURES: dict[str, tuple[str, ...]] = {
 _FRACTION = r"一半|[一二两三四五六七八九十\d.]+成|百分之[一二两三四五六七八九十\d.]+|[\d.]+[%％]|[一二两三四五六七八九]分之[一二两三四五六七八九]"
 # Pairs said short (基本和项目各多少): read as the two names in full; and other words typed short or by sound.
 SHORT_PAIRS: tuple[tuple[patterns.LazyPattern, str | Callable[[re.Match], str]], ...] = tuple((patterns.compile(p), r) for p, r in (
-    (r"基本(\s*(?:[和与、跟及加]|还是|或者?|对比?|比)?\s*)项目(?![支经])", r"基本支出\1项目支出"),
+    # 基本和项目各多少 / 基本的和项目的 / 项目比基本: the two kinds of spending, each said by its first word
+    (r"基本(?:的|那块|部分)?(\s*(?:[和与、跟及加]|还是|或者?|对比?|比)?\s*)项目(?:的|那块|部分)?(?![支经])", r"基本支出\1项目支出"),
+    (r"(?<![\u4e00-\u9fff])项目(?:的|那块|部分)?(\s*(?:[和与、跟及加]|还是|或者?|对比?|比)\s*)基本(?:的|那块|部分)?(?![支经])",
+     r"项目支出\1基本支出"),
     (r"人员([和与、跟及加\s]?)公用(?![经支])", r"人员经费\1公用经费"),
     (r"(?<=[这那])俩", "两个"),  # 这俩合计: these two
     # 项目占比 / 那基本的比重: the two halves of spending said by their first word, with a share asked of them
@@ -321,6 +324,8 @@ ENGLISH: tuple[tuple[patterns.LazyPattern, str | Callable[[re.Match], str]], ...
     (r"(?:the\s+)?split\s+(?:between|among|into)", "其中各多少："), (r"split", "各多少"),
     (r"not\s+including|excluding|exclusive\s+of|without", "不含"), (r"including|inclusive\s+of|with", "含"),
     (r"as\s+of\s+(?:which|what)\s+date|(?:on\s+)?(?:which|what)\s+date|as\s+of\s+when", "截至什么日期"),
+    (r"other\s+(?:income|revenues?)", "其他收入"), (r"other\s+(?:expenditures?|spending|expenses?)", "其他支出"),
+    (r"(?:business|operating)\s+(?:income|revenues?)", "经营收入"), (r"(?:service|institutional)\s+(?:income|revenues?)", "事业收入"),
     (r"income|revenues?", "收入"), (r"expenditures?|spending|expenses?", "支出"),
     (r"(?:second|2nd)(?:\s+(?:place|largest|biggest|highest))?", "第二"),
     (r"(?:third|3rd)(?:\s+(?:place|largest|biggest|highest))?", "第三"),
@@ -372,6 +377,8 @@ REGIONAL: tuple[tuple[patterns.LazyPattern, str], ...] = tuple((patterns.compile
     # 粤语
     (r"几多钱", "多少钱"), (r"几多", "多少"), (r"系唔系|系咪|系不系", "是不是"), (r"边个", "哪个"), (r"边度", "哪里"),
     (r"边(?=[一几些张项个类])", "哪"), (r"点解", "为什么"), (r"点样", "怎么样"), (r"乜嘢|咩嘢", "什么"), (r"嘅", "的"),
+    (r"(?<![体关联派统干父母水星谱院])系(?=多少|几|边|乜|咩|咁|唔)", "是"),  # (系几多: 是多少)
+    (r"(?<=[\u4e00-\u9fff])同(?![比期上一样级年时步类])(?=[\u4e00-\u9fff]{1,8}?(?:分别|各|加|一共|合计|总共|边个|哪个|谁))", "和"),
     (r"咗", "了"), (r"冇", "没有"), (r"唔(?=[系是该同够])", "不"), (r"啲", "些"), (r"佢(?:哋)?", "它"), (r"睇下|睇吓", "看一下"),
     (r"嗰|𠮶", "那"), (r"呢个", "这个"), (r"^咁(?!多|少|大|高)", "那"), (r"啱唔啱", "对不对"), (r"加埋(?:一齐|一起)?", "加起来"),
     # 西南官话: 头 after a text said as 里 (说明头讲, 报告头没写; 表头 is left as typed: it also names the header)
@@ -383,8 +390,6 @@ REGIONAL: tuple[tuple[patterns.LazyPattern, str], ...] = tuple((patterns.compile
     (r"几俩|几两(?=车|公车|公务车)", "几辆"),
     (r"多少个钱|几个钱", "多少钱"),  # (总共有多少个钱: money, not a count)
     (r"垫底(?:的)?|排(?:在)?最后(?:一个|一位|一名)?(?:的)?", "最少的"),  # (那垫底的呢: the last of a ranking)
-    # 基本的和项目的各多少: the two kinds of spending, each said by its first word
-    (r"基本(?:的|那块|部分)?(和|与|跟|、|还是|或)项目(?:的|那块|部分)?(?!支出|经费)", r"基本支出\1项目支出"),  # (公车几俩: 俩 typed for 辆, before a line is cut into its questions)
     (r"咋整", "怎么办"), (r"啥玩意儿?", "什么"), (r"贼(?=[多少大小高低贵])", "很"), (r"老鼻子", "很多"),
     (r"嘎哈|干哈", "干什么"), (r"(?<![很好许太那这老])多钱", "多少钱"), (r"整了(?=多少|几)", "花了"),
 ))

@@ -1511,6 +1511,11 @@ def _typed_of(f: Fact, q: Query) -> int:
     return bonus
 
 
+
+# A change asked as a figure (增长多少, 变动百分之几, 多了多少): the amount or rate, not why nor whether.
+_CHANGE_FIGURE_ASKED = patterns.compile(r"(?:增长|增加|减少|下降|变动|变化|多了|少了|涨了|降了|涨|降|增|减)(?:了)?(?:百分之|多少|几)"
+                                        r"|(?:增幅|降幅|增长率|变动率)(?:是|为)?(?:多少|几)")
+
 def _change(doc: Document, q: Query) -> Answer | None:
     if (added := changes_added(doc, q)) is not None:
         return added  # 两者各自的增减额相加，等不等于总的减少额: a stated change against its stated parts
@@ -1566,8 +1571,11 @@ def _change(doc: Document, q: Query) -> Answer | None:
     best = max(changes, key=score)
     if score(best) < (100 if codes else 30):  # (a 科目 asked: only a change stated of it, never one that reads alike)
         topic = next((m.of("topic")[0].key for m in q.subjects if "topic" in m.kinds), None)
-        if topic and not q.previous_year:  # what the report says of a topic it has no change for
+        if topic and not q.previous_year:  # what the report says of a topic it has no change for, said to be no change
             found = topic_answer(doc, q, topic)
+            if found is not None and found.matched and _CHANGE_FIGURE_ASKED.search(q.squashed):
+                found.matched = False  # (变动百分之多少 / 比上年增长多少: the figure asked is not there)
+                found.text = f"报告（{doc.label}）没有给出「{topic}」与上年相比的数字；报告写的是：{found.text}"
             if found is not None:
                 return found
         whole = q.subjects and q.subjects[0].term.key in REPORT_TOTALS

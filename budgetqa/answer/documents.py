@@ -204,6 +204,16 @@ def report_of(conn: sqlite3.Connection, doc_id: int | None) -> Report | None:
     return Report(*row) if row else None
 
 
+# Departments set against each other (在全区各部门里排第几, 跟其他部门比): no one report answers that.
+_AMONG_DEPARTMENTS = patterns.compile(r"(?:全区|全市|全县|全省|全国|各|所有|全部|其他|其它|别的)(?:的)?(?:各个?)?部门"
+                                      r"(?:里|中|之间|当中|间)?[^，,。？?]{0,6}?(?:排|名次|第几|最|(?<!占)比(?!例|重)|谁)")
+
+
+def among_departments(question: str) -> bool:
+    """The question sets the department against other departments (在全区各部门里排第几)."""
+    return bool(_AMONG_DEPARTMENTS.search(squash(normalise(question))))
+
+
 def several_loaded(conn: sqlite3.Connection) -> bool:
     """More than one report is loaded."""
     return conn.execute("select count(*) from (select 1 from documents limit 2)").fetchone()[0] > 1

@@ -20,9 +20,9 @@ from budgetqa.answer.resolve import REPORT_TOTALS, TOPIC_FACT_WORDS
 from budgetqa.answer import check as checks
 from budgetqa.answer import build, compute, figures, gaps, layout, lists, printed, text, topics, typed
 from budgetqa.answer.enumerated import enumerated
-from budgetqa.answer.documents import (Across, asked_kind, both_visited, chosen_report, department_reports, names_report_only,
-                                       report_of, reports_named, several_loaded, strip_department, wants_comparison,
-                                       without_report)
+from budgetqa.answer.documents import (Across, among_departments, asked_kind, both_visited, chosen_report, department_reports,
+                                       names_report_only, report_of, reports_named, several_loaded, strip_department,
+                                       wants_comparison, without_report)
 from budgetqa.departments import Named, Report
 from budgetqa.models import ECONOMIC_CLASSES, Document
 from budgetqa.question.numbers import chinese_numbers
@@ -63,6 +63,10 @@ def ask(conn: sqlite3.Connection, question: str, session: Session | None = None)
         return Answer(False, "none", "数据库里还没有报告：先用 budgetqa load FILE 载入一份。")
     others: list[str] = []
     several = several_loaded(conn)
+    if not several and len(question) <= MAX_QUESTION and among_departments(question):  # (a cut one is said cut)
+        return Answer(False, "out_of_scope", f"只载入了一份报告（{current.label}），没有其他部门的数字，"
+                                             "不能在部门之间排名或比较；可以先用 budgetqa load 载入其他部门的报告。",
+                      document=current.label)
     if several:
         question = _pick(question, session) or question  # a numbered choice names its report
         question = _year_swapped(question, session)

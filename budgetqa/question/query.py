@@ -85,6 +85,7 @@ class Query:
     excluded: list[Mention] = field(default_factory=list)  # names set aside (扣掉退休费, 不算安可替代工程)
     acronym: bool = False  # an acronym typed in capitals (GDP, CPI): a name, though no name of the report
     side: str | None = None  # 收入 / 支出: the side of a two-sided table asked about
+    halves_short: bool = False  # 基本和项目: spending's two halves said by their first words (of what was just asked)
     levels: list[str] = field(default_factory=list)  # every level asked (属于哪个类、哪个款)
     missing_table: str = ""  # a table the question names that the report does not have (表十四)
 
@@ -159,6 +160,19 @@ def _list_counted(q: Query, doc: Document) -> None:
 _SPELT_DIGITS = patterns.compile(r"(?<![\d.])\d(?:[ \u3000]\d){4,}(?![\d.])")
 
 
+# Spending's two halves said by their first words (基本和项目, 项目比基本): no 支出 typed after either.
+_HALVES_SHORT = patterns.compile(r"(?:基本|项目)(?:的|那块|部分)?\s*(?:[和与、跟及加]|还是|或者?|对比?|比)\s*(?:基本|项目)(?![支经])")
+
+
+def _written_out(text: str) -> tuple[str, bool]:
+    """The text with pairs and words said short written out in full (lexicon.SHORT_PAIRS), and whether spending's
+    two halves were among them (基本和项目)."""
+    halves_short = bool(_HALVES_SHORT.search(text))
+    for short, full in lexicon.SHORT_PAIRS:
+        text = short.sub(full, text)
+    return text, halves_short
+
+
 def read(question: str, doc: Document, heard: int = 0) -> Query:
     """Read one question (one part of a line) against the document's vocabulary (``heard``: how many
     misheard names were put right already; three at most)."""
@@ -172,11 +186,11 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     if doc.year:  # 23年 / 24年度: a year said short, when it is one of the years the report speaks of
         text = re.sub(r"(?<![\d.])(\d\d)(?=年)", lambda m: f"20{m.group(1)}" if doc.year - 4 <= 2000 + int(m.group(1))
                       <= doc.year + 1 else m.group(1), text)
-    for short, full in lexicon.SHORT_PAIRS:
-        text = short.sub(full, text)
+    text, halves_short = _written_out(text)
     text = _PREMISE.sub("", _tables_counted(text, doc))
     squashed = squash(text)
-    q = Query(text=text, squashed=squashed, breaks=_breaks(text), cut=cut, acronym=_ACRONYM.search(question) is not None)
+    q = Query(text=text, squashed=squashed, breaks=_breaks(text), cut=cut, acronym=_ACRONYM.search(question) is not None,
+              halves_short=halves_short)
     numbers = read_numbers(squashed)
     q.amounts, q.percents, q.years, q.n, q.nth, q.choice = (numbers.amounts, numbers.percents, numbers.years,
                                                             numbers.n, numbers.nth, numbers.choice)
@@ -2581,6 +2595,8 @@ def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
                                           r"|(?:有)?几个[^，,。？?]{0,30}?(?:对不上|不一致|不一样|不同|不相符|不相等|不等)", masked):
         # 填得不一致的有几个 / 不一样的项目是哪些: those that differ, counted or listed (no claim to check)
         found = [c for c in found if not any(w in c for w in ("一致", "一样", "相符", "对不上", "不同", "相等", "不等", "不符"))]
+    if intent.op == "check" and re.search(r"(?:是不是|是否)(?:都|就|根本|压根)?(?:没有|没|无|不存在)", masked):
+        found = [c for c in found if c not in ("是不是", "是否")]  # 是不是没有三公经费: whether it is there, no claim
     if intent.op == "parent" and re.search(r"不(?:属于|归)", masked):
         found = [c for c in found if c not in ("属于", "归属", "归在")]  # 不属于X的: X set aside, no parent asked
     if intent.op == "check" and "=" in found and re.search(r"=(?:多少|几|\?|？)?$", q.text.strip()):
@@ -3474,6 +3490,18 @@ def _whole_change(q: Query) -> bool:
         and not _PRONOUN.search(q.squashed) and not re.search(r"两|俩|几|[这那](?:个|些|项|笔|部分|块)|各", q.squashed)
 
 
+def _halves_of_last_row(q: Query, last: Query | None) -> Query:
+    """基本和项目分别多少 / 项目比基本多出多少 right after one coded row: a short question naming only the two halves
+    of spending asks them of that row (the split of what was just asked), as 那基本支出呢 does; one half named
+    alone (基本支出多少) is the report's own."""
+    if last is None or q.follow_up or not q.halves_short or len(last.subjects) != 1 or not last.subjects[0].kinds & {"code"} \
+            or len(q.subjects) != 2 or q.whole is not None or q.table is not None or q.scope or q.fund or len(q.squashed) > 16 \
+            or q.op not in ("value", "difference", "ratio", "share") \
+            or not all(squash(m.term.name).startswith(("基本支出", "项目支出")) and "column" in m.kinds for m in q.subjects):
+        return q
+    return replace(q, follow_up=True)
+
+
 def with_context(q: Query, last: Query | None, focus: list | None = None, earlier: tuple = (),
                  doc: Document | None = None) -> Query:
     """Fill what a follow-up leaves out from the last question; never override what it says.
@@ -3482,7 +3510,7 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     on with the same list (第二呢, 前五个呢); ``earlier``: the subjects of the questions before the last (两个差多少)."""
     if (step := _step_in_ranking(q, last) or _last_by_scope(q, last)) is not None:
         return step
-    q = _ancestor_of_last(q, last, doc, earlier)
+    q = _halves_of_last_row(_ancestor_of_last(q, last, doc, earlier), last)
     q = _scoped_total(_pronoun_whole(_fund_of_last(_this_table(q, last, doc), last), last), last, doc)
     q = _line_of_three_public(q, last)
     if (part := _fund_part_of_last(q, last)) is not None:
