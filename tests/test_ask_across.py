@@ -243,6 +243,15 @@ def test_a_department_said_short_after_its_year_and_beside_another(conn):
     assert has_number(answer, 31.70), answer.text
 
 
+def test_a_name_two_codes_print_said_under_its_parent_is_the_one_under_it(conn):
+    """超长期特别国债安排的那笔高等教育: 2059802 (under 20598), not 2050205; its 上一级 next is 20598."""
+    session = Session(document_id=doc_id(conn, "西南大学", 2024, "决算"))
+    first = ask(conn, "超长期特别国债安排的那笔高等教育支出是多少？", session)
+    assert has_number(first, 6304.68) and "2059802" in first.text and "401,718.61" not in first.text, first.text
+    up = ask(conn, "上一级是哪个款？", session)
+    assert up.intent == "parent" and "20598 超长期特别国债安排的支出" in up.text, up.text
+
+
 def test_one_department_s_two_years_give_their_difference_and_change(conn):
     """比2023年多了多少 of 西南大学's 2024 决算: the two years' printed figures, their difference and the
     change in per cent; 那它增长了百分之几 next asks of the same figure."""

@@ -897,6 +897,8 @@ DIALOGUES = [
      ("放到支出总计里，占几个点？", [10.18, 1084.38]), ("再往大了看，占基本支出的比例呢？", [36.36, 303.62])],
     # spending's two halves said by their first words right after one coded row: that row's split
     [("一般公共服务支出预算总额多少", [1015.19]), ("基本和项目分别多少", [234.42, 780.77]), ("项目比基本多出多少", [546.35])],
+    # a gap asked of nothing named right after a change from last year: that change
+    [("机关运行经费比上年增长多少", [5.59]), ("差额", [5.59])],
     # two things of a topic's sentence named in Cantonese (同 for 和, 係幾多 for 是多少)
     [("政府採購預算總共幾多？", [12.00]), ("貨物同服務分別係幾多？", [2.00, 10.00])],
 ]

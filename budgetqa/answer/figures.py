@@ -374,6 +374,7 @@ def code_answer(doc: Document, q: Query, code: str) -> Answer | None:
     up = parent_row(table, row)
     if up is not None and any(r.name == row.name and r.code != code and r.code for r in table.rows):
         a.text += f"（{code} 属于 {up.label}；报告另有同名科目。）"  # 一般行政管理事务 under two 款: said whose it is
+        a.focus = [replace(head, key=code)]  # (它的上一级: this code, not another of the same name)
     by_purpose = any(m.via == "purpose" and code in {t.key for t in m.terms} for m in q.subjects)
     if q.has(*_WHAT_FOR) or by_purpose:  # (named by what its money is for: where the report says so)
         if (leaf := _single_leaf(table, row)) is not None:  # 住房保障支出是什么钱: all of it one finest subject

@@ -478,9 +478,27 @@ def _levels_against_code(q: Query) -> str | None:
 
 def _parts_said(q: Query) -> None:
     """The parts of what is named, as the words say them: 几项 counted, a half of 基本支出, the levels below or above."""
+    _name_under_parent(q)
     _counted_not_level(q)
     _half_of_basic(q)
     _down(q)
+
+
+# The words between a subject and a name said under it (超长期特别国债安排的那笔高等教育, 普通教育的高等教育).
+_UNDER_GAP = patterns.compile(r"(?:安排的|下的|下面的|里的|中的|的)?(?:那笔|那项|那个|这笔)?")
+
+
+def _name_under_parent(q: Query) -> None:
+    """A name several codes print, said right after the code it lies under (超长期特别国债安排的那笔高等教育:
+    2059802, not 2050205): that one code, and the parent only says which."""
+    for a, b in zip(q.subjects, q.subjects[1:]):
+        parents = [t.key for t in a.terms if t.kind == "code"]
+        under = [t for t in b.terms if t.kind == "code" and any(t.key.startswith(p) and t.key != p for p in parents)]
+        codes = [t for t in b.terms if t.kind == "code"]
+        if len(parents) == 1 and len(codes) >= 2 and len(under) == 1 and _UNDER_GAP.fullmatch(q.squashed[a.end:b.start]):
+            q.subjects = [m for m in q.subjects if m is not a and m is not b] + [replace(b, terms=under)]
+            q.subjects.sort(key=lambda m: m.start)
+            return
 
 
 def _half_of_basic(q: Query) -> None:
@@ -3187,11 +3205,15 @@ def _purpose_of_last(q: Query, last: Query | None) -> Query:
 
 
 def _gap_rate(q: Query, last: Query | None) -> Query | None:
-    """A percentage asked of nothing named right after a difference (少了百分之几): the gap as a share."""
+    """A percentage asked of nothing named right after a difference (少了百分之几): the gap as a share; a gap
+    asked of nothing named right after a change from last year (差额, 差多少): that change again."""
     if last is not None and last.op == "difference" and not q.subjects and q.op in ("change", "share", "value") \
             and not q.previous_year and not q.years \
             and re.match(r"(?:那)?(?:多|少|差|高|低)?(?:了|出)?(?:百分之几|多少%|几成|百分之多少|多少个百分点)", q.squashed):
         return replace(last, squashed=f"{last.squashed}，{q.squashed}", follow_up=False)
+    if last is not None and last.op == "change" and len(last.subjects) <= 1 and not q.subjects and q.op == "difference" \
+            and q.whole is None and not q.amounts and len(q.squashed) <= 8:
+        return replace(last, follow_up=False)
     return None
 
 
