@@ -1305,10 +1305,24 @@ KNOWN_GAPS = {
     "personas_m0.jsonl": ["M0-019", "M0-027", "M0-035", "M0-040", "M0-042"],
     "corpus_dialogues_n0.jsonl": ["N0-008", "N0-009", "N0-013", "N0-017", "N0-039", "N0-044", "N0-051", "N0-054",
         "N0-061", "N0-062", "N0-064", "N0-065", "N0-066", "N0-070"],
+    "personas_o0.jsonl": ["O0-006", "O0-013", "O0-014", "O0-023", "O0-028", "O0-038", "O0-045", "O0-050", "O0-055",
+        "O0-064", "O0-082"],
+    "corpus_mix_p0.jsonl": ["P0-004", "P0-005", "P0-033", "P0-046", "P0-047", "P0-056", "P0-058", "P0-059", "P0-061",
+        "P0-066", "P0-068", "P0-075", "P0-076", "P0-077"],
+    "corpus_dialogues_q0.jsonl": ["Q0-004", "Q0-008", "Q0-015", "Q0-019", "Q0-028", "Q0-029", "Q0-036", "Q0-049",
+        "Q0-050", "Q0-052", "Q0-058", "Q0-059", "Q0-062", "Q0-072", "Q0-075", "Q0-081", "Q0-082"],
+    "personas_r0.jsonl": ["R0-005", "R0-010", "R0-029", "R0-046", "R0-060", "R0-063", "R0-065", "R0-068"],
+    "corpus_mix_s0.jsonl": ["S0-010"],
+    "personas_t0.jsonl": ["T0-011", "T0-016", "T0-017", "T0-018", "T0-021", "T0-037", "T0-044", "T0-045", "T0-066"],
+    "corpus_dialogues_u0.jsonl": ["U0-002", "U0-015", "U0-019", "U0-059", "U0-065"],
 }
 # A line whose gold holds only when asked with no conversation before it: in a shuffled session it
 # follows a question about one project, and "这些钱从哪来" is then rightly read as that project's money.
 SESSION_ONLY_GAPS = {"review_d1.jsonl": ["D1-115"], "corpus_mix_i0.jsonl": ["I0-055"],
+                     # after an unrelated question, 政府采购预算里服务类占… reads the total as the part (of 支出总计),
+                     # and 差旅費同其他交通費用邊樣多啲 gives the two figures but not their gap: both misread in
+                     # one shuffled session only (alone they pass); left as found
+                     "personas_r0.jsonl": ["R0-021"], "personas_t0.jsonl": ["T0-046"],
                      # a later clause naming a table and a row (收入总表里…本年收入) after a clause about one
                      # code: read as that table's row, not the code's column in it (alone, the first
                      # clause's answer happens to state the figure)
