@@ -52,3 +52,10 @@ def compile(pattern: str, flags: int = 0) -> LazyPattern:  # noqa: A001 - the na
 def made() -> tuple[LazyPattern, ...]:
     """Every lazy pattern made so far, in the order the modules made them."""
     return tuple(_MADE)
+
+
+def compile_all() -> None:
+    """Compile every pattern made so far: the app does it in the background while it starts, so that no
+    question of a long session waits for a pattern it is the first to use."""
+    for made in _MADE:
+        getattr(made, "pattern")  # (reading any attribute compiles it)

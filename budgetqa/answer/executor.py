@@ -207,6 +207,7 @@ def preload(conn: sqlite3.Connection, doc_id: int) -> None:
     from budgetqa.textnorm import character_pinyin
 
     character_pinyin()  # (the first misheard name would otherwise pay for the import)
+    patterns.compile_all()  # (a question would otherwise pay for the patterns it is the first to use)
 
     ask_doc(conn, read_document(conn, doc_id), "前五个项目", Session(document_id=doc_id))
 
