@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from budgetqa import patterns, lexicon
+from budgetqa import lexicon, patterns
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.findings import CONTRADICTION, SEVERITY_LABEL, SHARE_TOLERANCE, share_operands
 from budgetqa.answer import build

@@ -14,7 +14,7 @@ import re
 import sqlite3
 from decimal import ROUND_HALF_UP, Decimal
 
-from budgetqa import patterns, across
+from budgetqa import across, patterns
 from budgetqa.answer.build import joined
 from budgetqa.answer.documents import (MONEY_WORDS, Across, figures_named, newest_reports, order_asked, place_reports, residue,
                                        strip_department, unit_asked)

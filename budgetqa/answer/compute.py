@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
-from budgetqa import patterns, lexicon
+from budgetqa import lexicon, patterns
 from budgetqa.findings import SEVERITY_LABEL, SHARE_TOLERANCE
 from budgetqa.answer import build, lists
 from budgetqa.answer.build import PASSES, add, answer, pct, said, stated_reason, typed_value, verdict

@@ -16,9 +16,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import LCSseq
 
-from budgetqa import patterns
+from budgetqa import lexicon, patterns
 from budgetqa.departments import Match, Named, Report, named_reports
-from budgetqa import lexicon
 from budgetqa.lexicon import FILLERS, SYNONYMS
 from budgetqa.question.numbers import chinese_numbers
 from budgetqa.question.mentions import heard_as

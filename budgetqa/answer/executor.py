@@ -14,7 +14,7 @@ import sqlite3
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from budgetqa import patterns, lexicon
+from budgetqa import lexicon, patterns
 from budgetqa.answer.model import Answer, Figure, Session, Source, amount_text
 from budgetqa.answer.resolve import REPORT_TOTALS, TOPIC_FACT_WORDS
 from budgetqa.answer import check as checks

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from budgetqa import patterns, lexicon
+from budgetqa import lexicon, patterns
 from budgetqa.answer import build
 from budgetqa.answer.lists import column_domain, list_answer
 from budgetqa.answer.text import define, units

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-from budgetqa import patterns, lexicon
+from budgetqa import lexicon, patterns
 from budgetqa.answer import text
 from budgetqa.answer.build import PASSES, answer, joined, pct, stated_reason, total, typed_value
 from budgetqa.answer.model import Answer, amount_text

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from budgetqa import patterns, lexicon
+from budgetqa import lexicon, patterns
 from budgetqa.answer.build import answer
 from budgetqa.answer.topics import performance_overview, topic_answer
 from budgetqa.answer.model import Answer, amount_text

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from budgetqa import patterns, lexicon
+from budgetqa import lexicon, patterns
 from budgetqa.answer.build import add, answer, cited, pct, stated_reason
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import NARRATIVE, topic_values

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
-from budgetqa import patterns, lexicon
+from budgetqa import lexicon, patterns
 from budgetqa.models import Document
 from budgetqa.question.vocabulary import Term, Vocabulary
 from budgetqa.textnorm import character_pinyin, squash

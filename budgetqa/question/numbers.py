@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from budgetqa import patterns, lexicon
+from budgetqa import lexicon, patterns
 
 _CN_NUMERAL = "零〇一二两三四五六七八九十百千万亿点"
 _CN_RUN = f"[{_CN_NUMERAL}]"

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from rapidfuzz import fuzz, process
 
-from budgetqa import patterns, lexicon
+from budgetqa import lexicon, patterns
 from budgetqa.models import Document
 from budgetqa.catalogue import INTENTS, Intent
 from budgetqa.question.mentions import homophone_fix, sounds_like, Mention, find_mentions, resolve_pinyin, strip_fillers
@@ -2278,7 +2278,8 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
             return ms[:i] + ms[i + 1:]
     for m in ms:  # Y在X中占多少 / Y在X里的比重; 在X里占多少 / 放到X里占几个点 leaves Y to the conversation
         placed = _PLACED_IN.search(q.squashed[:m.start])
-        first = m is ms[0] and not strip_fillers(_PRONOUN.sub("", q.squashed[:placed.start() if placed else max(0, m.start - 1)])).strip()
+        before = q.squashed[:placed.start() if placed else max(0, m.start - 1)]
+        first = m is ms[0] and not strip_fillers(_PRONOUN.sub("", before)).strip()
         if m is ms[0] and not (first and re.search(r"占|比重|比例", q.squashed[m.end:])):
             continue
         if placed \

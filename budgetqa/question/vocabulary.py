@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from budgetqa import patterns, lexicon
+from budgetqa import lexicon, patterns
 from budgetqa.models import Document
 from budgetqa.textnorm import compact, strip_ordinal
 from budgetqa.textnorm import squash
