@@ -164,3 +164,13 @@ def test_the_same_figures_asked_again_of_another_report(multi):
     answer = ask(conn, "再看西南大学2024年部门预算，同样这三个数呢？", session)
     assert answer.matched and "西南大学" in answer.document, answer.text
     assert all(has_number(answer, x) for x in (486554.95, 376880.37, 109674.58)), answer.text
+
+
+def test_the_halves_of_basic_spending_printed_side_by_side_have_their_parts(one_report):
+    """A 决算 prints 人员经费 and 公用经费 as two halves of one table (not as columns): 人员经费包括哪些 lists the
+    items of its half, under their economic class, with the figures as printed."""
+    conn = one_report("final_shanghai_putuo_shehuigongzuobu_2024.txt")
+    staff = ask(conn, "人员经费包括哪些", Session())
+    assert staff.intent == "breakdown" and has_number(staff, 95.36) and has_number(staff, 14.12), staff.text
+    office = ask(conn, "公用经费包括哪些", Session())
+    assert has_number(office, 10.23) and has_number(office, 3.78) and not has_number(office, 14.12), office.text

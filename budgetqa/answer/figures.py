@@ -798,25 +798,28 @@ def column_parts(doc: Document, q: Query, column: str) -> Answer | None:
         a.rows = [[r.name, r.first, table.unit, r.line] for r in classes]
         return a
     name = next((c for c in table.columns if c.rsplit("/", 1)[-1] == column), None)
-    rows = [r for r in table.rows if name and r.amount(name) and not r.is_total and r.name not in ECONOMIC_CLASSES]
-    classes = [r for r in table.rows if name and r.amount(name) and r.name in ECONOMIC_CLASSES]
+
+    def amount(r):  # the row's figure in that column, or in its half when the halves are printed side by side
+        return r.amount(name) if name else r.first if r.category == column else None
+    rows = [r for r in table.rows if amount(r) and not r.is_total and r.name not in ECONOMIC_CLASSES]
+    classes = [r for r in table.rows if amount(r) and r.name in ECONOMIC_CLASSES]
     if not rows:
         return None
-    total = table.total_row()
+    total = table.total_row() if name else next((r for r in table.rows if r.is_total and r.category == column), None)
     a = answer("breakdown", f"{column} 的组成", "")
     if classes:
         a.text += f"{column}按经济分类分为 {len(classes)} 类：" + "；".join(
-            f"{r.name} {amount_text(r.amount(name), table.unit)}" for r in classes) + "。"
+            f"{r.name} {amount_text(amount(r), table.unit)}" for r in classes) + "。"
         for r in classes:
-            a.figure(r.name, r.amount(name), table.unit, table.label, r.line)
-    a.text += f"明细 {len(rows)} 项：" + "；".join(f"{r.name} {amount_text(r.amount(name), table.unit)}" for r in rows) + f"（{table.label}）。"
-    if total is not None and total.amount(name) is not None:
-        a.figure(f"{column}合计", total.amount(name), table.unit, table.label, total.line)
+            a.figure(r.name, amount(r), table.unit, table.label, r.line)
+    a.text += f"明细 {len(rows)} 项：" + "；".join(f"{r.name} {amount_text(amount(r), table.unit)}" for r in rows) + f"（{table.label}）。"
+    if total is not None and amount(total) is not None:
+        a.figure(f"{column}合计", amount(total), table.unit, table.label, total.line)
     for r in rows[:20]:
-        a.figure(r.name, r.amount(name), table.unit, table.label, r.line)
+        a.figure(r.name, amount(r), table.unit, table.label, r.line)
     a.columns = ["名称", "类别", "金额", "单位", "行"]
-    a.rows = [[r.name, r.category or "", r.amount(name), table.unit, r.line] for r in rows]
-    a.chart = [(r.name, r.amount(name)) for r in rows]
+    a.rows = [[r.name, r.category or "", amount(r), table.unit, r.line] for r in rows]
+    a.chart = [(r.name, amount(r)) for r in rows]
     return a
 
 
