@@ -125,7 +125,7 @@ def test_every_pattern_compiled_on_first_use_compiles():
         "        importlib.import_module(m.name)\n"
         "made = patterns.made()\n"
         "for p in made:\n"
-        "    assert p.search('') is None or p.search('') is not None\n"
+        "    getattr(p, 'pattern')\n"
         "    assert isinstance(p.__dict__['_compiled'], re.Pattern)\n"
         "print(len(made))\n"
     )

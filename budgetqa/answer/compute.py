@@ -653,7 +653,7 @@ def base_of(doc: Document, q: Query, item: Value, m: Mention) -> Value | None:
     if "project" in m.kinds:
         scope = next((p.scope for p in doc.projects if f":{p.name}" in item.key and p.scope in item.key), "本年")
         return list_total(doc, scope)
-    if "item" in m.kinds or "group" in m.kinds or m.term.key in ("人员经费", "公用经费"):  # (the two parts of 基本支出)
+    if "item" in m.kinds or "group" in m.kinds or m.term.key in lexicon.BASIC_HALVES:  # (the two parts of 基本支出)
         table = doc.table("basic_economic")
         row = table.total_row() if table else None
         if row is not None and row.first is not None:

@@ -1030,7 +1030,7 @@ def parent(doc: Document, q: Query) -> Answer | None:
         a.source(table.label, row.line, row.label)
     a.text += "；".join(texts) + "。"
     table, row, _ = out[0]
-    halves = [c for c in table.columns if c.rsplit("/", 1)[-1] in ("人员经费", "公用经费") and row.amount(c)] \
+    halves = [c for c in table.columns if c.rsplit("/", 1)[-1] in lexicon.BASIC_HALVES and row.amount(c)] \
         if table.kind == "basic_economic" else []
     if len(halves) == 1:  # (差旅费 属于 商品和服务支出: and it is counted in 公用经费, the column its figure is printed under)
         a.text += f"它的金额列在「{halves[0].rsplit('/', 1)[-1]}」一栏。"

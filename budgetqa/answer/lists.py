@@ -201,7 +201,7 @@ def _domain(doc: Document, q: Query) -> Domain:
         if table is not None:
             asked = next((t.key for m in q.subjects for t in m.terms if t.kind == "column"), None)
             return _detail_rows(table, q.level, side(q), measure_column(table, asked) if asked else None)
-    halves = [t.key for m in q.subjects for t in m.terms if t.kind == "column" and t.key in ("人员经费", "公用经费")]
+    halves = [t.key for m in q.subjects for t in m.terms if t.kind == "column" and t.key in lexicon.BASIC_HALVES]
     if q.domain == "items" or halves:
         return _items(doc, q, halves[0] if len(set(halves)) == 1 else None)  # (人员经费各项: that half's items)
     if q.domain == "targets" or (q.has("绩效") or q.has("实施期") and q.has("年度")) and doc.target_sheets() and q.domain != "projects" \
@@ -237,7 +237,7 @@ def _under(doc: Document, q: Query, m) -> Domain | None:
             if row is not None:
                 return Domain(f"{table.label} 中{row.name}下的各项", [_value(table, r) for r in children_rows(table, row)
                                                                      if r.first is not None])
-        if term.kind == "column" and term.key in ("人员经费", "公用经费"):
+        if term.kind == "column" and term.key in lexicon.BASIC_HALVES:
             return _items(doc, q, term.key)
         if term.kind == "column" and term.key == "基本支出" and (not q.level or q.domain == "items") \
                 and doc.table("basic_economic"):

@@ -496,8 +496,7 @@ def _name_under_parent(q: Query) -> None:
         under = [t for t in b.terms if t.kind == "code" and any(t.key.startswith(p) and t.key != p for p in parents)]
         codes = [t for t in b.terms if t.kind == "code"]
         if len(parents) == 1 and len(codes) >= 2 and len(under) == 1 and _UNDER_GAP.fullmatch(q.squashed[a.end:b.start]):
-            q.subjects = [m for m in q.subjects if m is not a and m is not b] + [replace(b, terms=under)]
-            q.subjects.sort(key=lambda m: m.start)
+            q.subjects = [replace(m, terms=under) if m is b else m for m in q.subjects if m is not a]
             return
 
 
@@ -2278,8 +2277,8 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
             return ms[:i] + ms[i + 1:]
     for m in ms:  # Y在X中占多少 / Y在X里的比重; 在X里占多少 / 放到X里占几个点 leaves Y to the conversation
         placed = _PLACED_IN.search(q.squashed[:m.start])
-        before = q.squashed[:placed.start() if placed else max(0, m.start - 1)]
-        first = m is ms[0] and not strip_fillers(_PRONOUN.sub("", before)).strip()
+        ahead = q.squashed[:placed.start() if placed else max(0, m.start - 1)]
+        first = m is ms[0] and not strip_fillers(_PRONOUN.sub("", ahead)).strip()
         if m is ms[0] and not (first and re.search(r"占|比重|比例", q.squashed[m.end:])):
             continue
         if placed \
@@ -2299,9 +2298,8 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
         return ms
     after = [m for m in ms if m.start > found.start()]
     before = [m for m in ms if m.end <= found.start()]
-    # (再往大了看，占X呢: a clause before that names nothing is no part of the share)
-    lead = q.squashed[:found.start()] if before else re.split(r"[，,；;]", q.squashed[:found.start()])[-1]
-    lead = re.sub(r"一个|一项|一笔|单独|单单|自己|本身|[就光单都也再]", "", _PRONOUN.sub("", lead))
+    # (再往大了看，占X呢: 再 and the words of a change of view, lexicon.FILLERS, name no part of the share)
+    lead = re.sub(r"一个|一项|一笔|单独|单单|自己|本身|[就光单都也再]", "", _PRONOUN.sub("", q.squashed[:found.start()]))
     # (这两项加起来占X / 两项合起来占X / 它们合计占X: the figures just given, the whole after 占; 们 is what
     # 它们 leaves once 它 is taken)
     lead = re.sub(rf"^(?:(?:这|那)(?:两|二|几|[\d])(?:项|个|笔|块|类)?|(?:两|二|几|[\d])(?:项|个|笔|块|者)|们|这些|那些|二者)"
@@ -2818,8 +2816,7 @@ def _leans_on_context(q: Query) -> bool:
     whether = bare and bool(re.fullmatch(r"(?:那)?(?:今年|本年|当年|去年|报告里|这里)?(?:有没有|有无|有吗|有不有|有没)(?:呢|啊|呀)?", q.squashed))
     # 占X多少 / 放到X里占几个点 / 再往大了看，占X呢: a share of the whole named, its part the one just asked
     part_left = q.op == "share" and q.whole is not None and not q.subjects and not re.search(r"各|分别|哪|每", q.squashed) \
-        and bool(q.squashed.startswith(("占", "那占", "它占", "这占")) or _PLACED_IN.search(q.squashed[:q.whole.start])
-                 or re.search(r"(?:^|[，,])(?:那)?占(?:了)?$", q.squashed[:q.whole.start]))
+        and bool(q.squashed.startswith(("占", "那占", "它占", "这占")) or _PLACED_IN.search(q.squashed[:q.whole.start]))
     # 这数是截到啥时候的: the date of the figure just given (an asset's count is dated)
     part_left = part_left or bare and bool(_DATE_OF_LAST.search(q.squashed))
     # 完成预算的比例是多少 right after a figure: how much of that figure's budget was spent
