@@ -390,6 +390,20 @@ CASES = [
     (STREET, "2026年财政拨款比2025年少了两千多万，主要是因为什么", [2163.37], ["武宁路沿线风貌提升"]),
     # a reason quoted without the spaces the text layer put around its figures
     (SOCIAL, "收入支出总计比上年增长的原因是什么", [], ["单位于2024年成立"]),
+    # the tables with a column; one column of a row as a share of another column of that row
+    (SWU_FINAL, "哪张表有“上缴上级支出”这一列？", [], ["高等学校支出决算表"]),
+    (SWU_FINAL, "高中教育的事业收入里教育收费占的比例是多少", [960.55, 1044.55, 91.96], []),
+    # a change the report does not state, from its figure and the one typed
+    (SWU_BUDGET, "教育支出比2021年预算的398593.09万元增加了多少？增长百分之几？", [54145.09, 13.58], []),
+    # what the money is for, said in everyday words, names the code whose paragraph says it (居委会 is no department)
+    (STREET, "修居委会活动室、敬老院装修这些社区设施的钱是多少？", [5615031], []),
+    # a change stated in the section on one fund's spending, asked of that fund
+    (SWU_2021, "财政拨款里的教育支出比上年减少了多少", [6505.48], []),
+    # a reason going on in the next sentence; what an item is for, its name said again in its purpose
+    (PLANNING, "机关运行经费为什么下降", [13.52], ["培训费"]),
+    (JUSTICE, "信息化建设的钱主要用来干嘛", [], ["信息化建设及运行维护"]),
+    # a table's rows counted without its total row
+    (SOCIAL, "收入决算表不算合计行一共有多少行科目", [17], []),
 ]
 
 
@@ -445,9 +459,26 @@ def test_a_corpus_report_answers(databases, name, question, figures, texts):
     (JUSTICE, [("司法局2026年其他司法支出安排了多少万元", [3845.49]), ("它在整个司法款里占多大比重", [44.07])]),
     # another report named with a bare switching word (换财政局, X那份呢): the last question, of that report
     (FINANCE, [("财政局住房保障支出是多少", [445.69]), ("换规划资源局", [461.08]), ("财政局那份呢", [445.69])]),
+    # a 决算's budget against its outturn: its gap, and the same asked of another name
+    (PLANNING, [("行政单位医疗年初预算和决算数各多少", [42.73, 40.35]), ("差了多少", [2.38]),
+                ("那事业单位医疗呢", [196.40, 196.29])]),
+    # columns asked of a row: their gap by their names, the same columns of the next row named
+    (SWU_FINAL, [("西南大学2024年决算普通教育下的高等教育，收入里财政拨款收入和事业收入各多少", [204296.56, 142972.32]),
+                 ("财政拨款比事业收入多多少", [61324.24]), ("那高中教育呢", [17710.54, 1044.55])]),
+    # 预算里 after the budget was read: back to it; 决算里呢: the last question, of the 决算
+    (SWU_FINAL, [("西南大学2024年预算财政拨款支出合计多少", [244675.66]), ("2024年决算实际财政拨款支出是多少", [266783.56]),
+                 ("预算里普通教育下面的高等教育财政拨款安排了多少", [191047.36]), ("决算里呢", [206360.32])]),
+    (JUSTICE, [("公共安全支出里基本支出和项目支出各多少", [16726725.44, 70540547]), ("两者差多少", [53813821.56])]),
+    # the figure asked again in another table, set against the one just given
+    (STREET, [("城乡社区支出在支出总表里是多少", [47543930]),
+              ("在一般公共预算支出功能分类预算表里也是这个数吗", [44163930, 47543930, 3380000])]),
+    # a ranking naming nothing after a filter ranks what the filter picked
+    (STREET, [("商品和服务支出预算一共多少？分哪些明细", [3860162]), ("哪几项超过40万元", [1220000, 591840, 460400]),
+              ("按金额排一下", ["上面所列的 3 项", 1220000]), ("最小的是哪项", [460400, "其他交通费用"])]),
 ], ids=["recomputed rate", "rate's denominator", "code's neighbours", "ranked then its share", "whole then budget",
         "English recompute", "budget to final", "bare gap", "outturn of the subject", "part of the code broken down",
-        "row's budget and outturn gap", "its share of the one named", "report switched"])
+        "row's budget and outturn gap", "its share of the one named", "report switched", "budget against outturn carried",
+        "columns carried", "kind named goes back", "the two columns' gap", "same figure elsewhere", "ranking what was filtered"])
 def test_a_corpus_conversation_answers(tmp_path, name, turns):
     paths = [CORPUS / name] + ([CORPUS / SWU_BUDGET] if name == SWU_FINAL else []) + (
         [CORPUS / PLANNING] if name == FINANCE and any("换" in t for t, _ in turns) else [])

@@ -567,6 +567,15 @@ ANSWERS = [
     # 是不是没有X asks whether X is there (its figure), it checks no claim; the same typed in Cantonese
     ("區委辦係咪冇三公經費預算？", "value", [0], ["本表无数据"]),
     ("是否没有政府性基金预算", "value", [0], ["政府性基金预算"]),
+    # a standard economic code typed of a report that prints the items by name only; A对比B compares them
+    ("30211+30239", "sum", [6.12, 7.47, 13.59], []),
+    ("2013101对比2013102", "difference", [110.41, 532.81, 422.40], []),
+    # the whole split by its two scopes, either order; a scope's part of the whole named after 占
+    ("项目支出里上年结转的和本年安排的各多少", "value", [533.88, 246.89], []),
+    ("本年安排的那部分占项目支出多少", "share", [246.89, 780.77, 31.62], []),
+    # the tables printing a name, with the figure each prints; a sheet's money against the project table
+    ("住房公积金23.83在哪几张表里印了", "about", [23.83], ["预算收入总表", "基本支出分经济科目表"]),
+    ("法律顾问费用绩效目标表里的年度资金总额和表十二对得上吗", "value", [150000, 15.00], ["两者一致"]),
 ]
 
 
@@ -597,7 +606,9 @@ UNANSWERABLE = ["视频会议系统一年开多少次会", "水电费多少", "2
                 # people counted by their standing, the noun left out; a headcount asked in writing
                 "区委办公室现在有多少在编在职人员？退休的有几个？", "请予说明本部门离退休人员现有人数若干。",
                 # last year's items ranked: a budget prints only this year's (its stated changes are another question)
-                "去年三公经费里哪项花得最多"]
+                "去年三公经费里哪项花得最多",
+                # a standard economic code whose item the report does not print; a kind of indicator left blank
+                "30201多少", "乡镇档案室标准化建设的成本指标值是多少"]
 
 
 def test_a_change_asked_of_a_topic_the_report_gives_none_for_says_so(conn):
@@ -680,6 +691,17 @@ def test_a_conversation_fills_gaps_and_never_overrides(conn):
 # Follow-ups that name no project ask it of the project the conversation is about; 回到X returns to X;
 # a follow-up naming figures the last answers showed picks those figures.
 DIALOGUES = [
+    # a ranking naming nothing after a filter ranks what it picked; the one picked is what 这笔钱 asks of
+    [("今年本年预算安排的项目有哪些？", [60.00]), ("其中超过30万的有哪些", [90.00, 35.89]),
+     ("按金额从大到小排一下", ["上面所列的 4 项", 35.89]), ("这几个里最小的是哪个", ["山西画报订阅费用", 35.89]),
+     ("这笔钱是干嘛用的", ["了解上级工作"])],
+    # 这张表 when the last question named none: the one table its figures came from
+    [("安可替代工程安排了多少，出自哪张表", [497.52]), ("它占上年结转项目合计的比重是多少", [93.19]),
+     ("这张表各项目加起来跟合计对得上吗", [533.89, 533.88])],
+    # three results just given, added, as a share of the whole named
+    [("视频会议系统线路租赁、法律顾问、山西画报订阅各多少", [37.00, 15.00, 35.89]), ("三项合计占本年项目支出的比例", [87.89, 35.60])],
+    # a sheet's money field asked alone after the project: the project's sheet
+    [("乡镇档案室标准化建设的年度目标是什么", ["完成乡镇档案室标准化建设"]), ("年度资金总额是多少元", [900000])],
     # 它 after a comparison of two, placed in a list named (排第几); 它 after a table asked, that table
     [("安可替代工程是专用通信二级网络建设费用的几倍？", [20.44]), ("它在上年结转的项目里排第几大？", ["排第 1 位"])],
     [("表9是干嘛的", ["国有资本经营预算"]), ("它里面有数据吗", ["本表无数据", "表9"])],
@@ -952,7 +974,7 @@ KNOWN_GAPS = {
         "Z1-088", "Z1-091", "Z1-093", "Z1-094", "Z1-101", "Z1-115", "Z1-121"],
     "corpus_z2.jsonl": ["Z2-006", "Z2-007", "Z2-016", "Z2-017", "Z2-027",
         "Z2-038", "Z2-042", "Z2-044", "Z2-045", "Z2-047",
-        "Z2-049", "Z2-051", "Z2-054", "Z2-059", "Z2-064", "Z2-072", "Z2-073",
+        "Z2-049", "Z2-051", "Z2-054", "Z2-064", "Z2-073",
         "Z2-074", "Z2-077", "Z2-081", "Z2-084", "Z2-087", "Z2-116"],
     # conversations only, written the same way; untuned first score 70.6 %
     "dialogues_z3.jsonl": ["Z3-007", "Z3-008", "Z3-021", "Z3-022", "Z3-041", "Z3-043", "Z3-056", "Z3-089", "Z3-093"],
@@ -963,7 +985,7 @@ KNOWN_GAPS = {
     "corpus_z5.jsonl": ["Z5-020",
         "Z5-025", "Z5-038", "Z5-051", "Z5-060", "Z5-078", "Z5-086", "Z5-094", "Z5-099", "Z5-115", "Z5-122"],
     # conversations over the corpus reports, written the same way; untuned first score 50.8 %
-    "dialogues_z6.jsonl": ["Z6-004", "Z6-005", "Z6-007", "Z6-008", "Z6-022", "Z6-024", "Z6-030", "Z6-051",
+    "dialogues_z6.jsonl": ["Z6-004", "Z6-005", "Z6-007", "Z6-008", "Z6-030", "Z6-051",
         "Z6-055", "Z6-059", "Z6-071", "Z6-072", "Z6-073", "Z6-077", "Z6-079", "Z6-097", "Z6-099", "Z6-116"],
     # written by helpers who never saw the code (2026-12-04, third round), scored untuned first:
     # z7 (bundled report, five new personas, 10 conversations) 73.3 %, z8 (twelve corpus files) 63.5 %
@@ -1031,7 +1053,7 @@ KNOWN_GAPS = {
     "corpus_y2.jsonl": ["Y2-016", "Y2-028", "Y2-030", "Y2-032", "Y2-036", "Y2-041", "Y2-072", "Y2-073", "Y2-074", "Y2-079", "Y2-080"],
     "personas_a4.jsonl": ["A4-007", "A4-010", "A4-022", "A4-040", "A4-041",
         "A4-051"],
-    "corpus_dialogues_b4.jsonl": ["B4-003", "B4-008", "B4-019", "B4-042", "B4-046", "B4-052", "B4-053", "B4-070", "B4-083", "B4-090"],
+    "corpus_dialogues_b4.jsonl": ["B4-008", "B4-019", "B4-042", "B4-046", "B4-052", "B4-053", "B4-070", "B4-083", "B4-090"],
     "corpus_mix_c4.jsonl": ["C4-004", "C4-034", "C4-047", "C4-052", "C4-058", "C4-074", "C4-086", "C4-088"],
     # sets of the next session, written by helpers who never saw the code: its exam sets (personas_a5,
     # corpus_dialogues_b5, corpus_mix_c5, scored untuned at its start and end) and development sets (personas_d5,
@@ -1043,7 +1065,7 @@ KNOWN_GAPS = {
     "personas_d5.jsonl": ["D5-019", "D5-023", "D5-024", "D5-025", "D5-029", "D5-033"],
     "corpus_e5.jsonl": ["E5-012", "E5-016", "E5-024", "E5-025", "E5-026", "E5-035", "E5-041", "E5-044",
         "E5-059", "E5-062", "E5-069", "E5-072", "E5-074", "E5-075", "E5-080"],
-    "personas_f5.jsonl": ["F5-008", "F5-015", "F5-016", "F5-033", "F5-038", "F5-039", "F5-047", "F5-048", "F5-052", "F5-055", "F5-065", "F5-072", "F5-080"],
+    "personas_f5.jsonl": ["F5-008", "F5-015", "F5-016", "F5-033", "F5-038", "F5-039", "F5-047", "F5-048", "F5-052", "F5-055", "F5-065", "F5-072"],
     "corpus_g5.jsonl": ["G5-001", "G5-004", "G5-022", "G5-025", "G5-031", "G5-036", "G5-043",
         "G5-062", "G5-071", "G5-072"],
     # sets of the session after it: exam sets (personas_a6, corpus_dialogues_b6, corpus_mix_m6, scored untuned at its
@@ -1065,7 +1087,7 @@ KNOWN_GAPS = {
     # corpus files; a community worker, a reviewer comparing budget and outturn, a PhD student, a lawyer, an
     # English-speaking analyst, a terse 预算科 veteran)
     "personas_h6.jsonl": ["H6-028", "H6-033", "H6-034", "H6-043", "H6-078"],
-    "corpus_i6.jsonl": ["I6-005", "I6-009", "I6-015", "I6-027", "I6-032", "I6-037",
+    "corpus_i6.jsonl": ["I6-009", "I6-015", "I6-027", "I6-032", "I6-037",
         "I6-040", "I6-044", "I6-059", "I6-060", "I6-069", "I6-079", "I6-080"],
     # exam sets of the session after it (scored untuned at its start and end, then joined): personas_a7 (the bundled
     # report; a 巡察组 investigator, a 国库支付 clerk typing codes, a 党校 lecturer, a new-media editor, a citizen with
@@ -1108,7 +1130,7 @@ KNOWN_GAPS = {
     # a reader checking their own sums against the report's) and corpus_mix_m7 (the bundled report and eleven
     # corpus files; a 党校 teacher, an accounting student mapping items to classes, a terse 财政局长, a fast typist
     # picking wrong pinyin candidates, a 公众号 editor asking for one-line summaries, 人事科 staff)
-    "corpus_dialogues_l7.jsonl": ["L7-006", "L7-010", "L7-015", "L7-016", "L7-044", "L7-055", "L7-072", "L7-073", "L7-076"],
+    "corpus_dialogues_l7.jsonl": ["L7-010", "L7-015", "L7-016", "L7-044", "L7-055", "L7-072", "L7-073", "L7-076"],
     "corpus_mix_m7.jsonl": ["M7-053", "M7-067", "M7-080"],
     # and personas_n7 (the bundled report; an office director before a budget-execution meeting, a 12345 caller, a
     # data-journalism student, a party elder writing in 公文 style, amounts in capital numerals and 千元, an auditor
@@ -1117,7 +1139,7 @@ KNOWN_GAPS = {
     # a statistician)
     "personas_n7.jsonl": ["N7-005", "N7-021", "N7-030", "N7-031", "N7-059", "N7-060", "N7-062"],
     "corpus_mix_o7.jsonl": ["O7-007", "O7-008", "O7-014", "O7-015", "O7-016", "O7-021", "O7-023", "O7-028",
-        "O7-039", "O7-043", "O7-044", "O7-048", "O7-051", "O7-053", "O7-064", "O7-065", "O7-066",
+        "O7-039", "O7-043", "O7-048", "O7-051", "O7-053", "O7-064", "O7-065", "O7-066",
         "O7-067", "O7-070", "O7-073", "O7-078"],
     # exam sets of the fifteenth session, scored untuned at its start and end (unread till then), then joined:
     # personas_g7 (the bundled report; a 纪检组 cadre, a new cashier with typos, a 乡镇 clerk copying the layout, a
@@ -1127,7 +1149,7 @@ KNOWN_GAPS = {
     # quiz-writing trainer, a statistics clerk, an elderly resident, a bilingual staffer, an auditor)
     "personas_g7.jsonl": ["G7-004", "G7-007", "G7-022",
         "G7-044", "G7-050", "G7-076", "G7-078"],
-    "corpus_dialogues_h7.jsonl": ["H7-023",
+    "corpus_dialogues_h7.jsonl": [
         "H7-027", "H7-046", "H7-052", "H7-076", "H7-087"],
     "corpus_mix_i7.jsonl": ["I7-011", "I7-029", "I7-034", "I7-038", "I7-040", "I7-052", "I7-055", "I7-057", "I7-063", "I7-067", "I7-069", "I7-072", "I7-073", "I7-078"],
     # development sets of the sixteenth session (helpers who never saw the code; first score untuned): corpus_mix_s7
@@ -1137,11 +1159,11 @@ KNOWN_GAPS = {
     # corpus_dialogues_u7 (eleven corpus files in dialogues; an audit intern copying row labels, a 预算科长, an HR officer,
     # a parent comparing years, elliptic chains, a where-from asker) and personas_v7 (the bundled report; a pupil, voice-
     # assistant commands, several questions on one line, a 纪委 cadre, everyday proportions, misremembered figures)
-    "corpus_mix_s7.jsonl": ["S7-033", "S7-042", "S7-054", "S7-056", "S7-063"],
+    "corpus_mix_s7.jsonl": ["S7-033", "S7-054", "S7-056", "S7-063"],
     "personas_t7.jsonl": ["T7-021", "T7-034", "T7-035", "T7-060", "T7-068", "T7-069", "T7-070", "T7-076"],
     "corpus_dialogues_u7.jsonl": ["U7-007", "U7-014", "U7-016", "U7-029", "U7-044", "U7-045",
         "U7-048", "U7-050", "U7-055", "U7-068", "U7-071", "U7-078"],
-    "personas_v7.jsonl": ["V7-020", "V7-032", "V7-035", "V7-039", "V7-067", "V7-068"],
+    "personas_v7.jsonl": ["V7-020", "V7-032", "V7-035", "V7-039", "V7-067"],
     # exam sets of the sixteenth session, scored untuned at its start and end (unread till then), then joined:
     # personas_p7 (the bundled report; a Hong Kong visitor in Cantonese, a 东北 cadre, a 政协委员, a pupil doing
     # homework, an accountant in bookkeeping terms, thresholds in Chinese numerals), corpus_dialogues_q7 (eleven corpus
@@ -1162,8 +1184,8 @@ KNOWN_GAPS = {
     # traditional characters, codes and their parents, several asks on a line, which of two is larger)
     "personas_a8.jsonl": ["A8-013", "A8-024", "A8-034", "A8-041", "A8-044",
         "A8-083", "A8-088"],
-    "corpus_dialogues_b8.jsonl": ["B8-001", "B8-002", "B8-003", "B8-004", "B8-006", "B8-007", "B8-010", "B8-014",
-        "B8-020", "B8-025", "B8-028", "B8-064", "B8-077", "B8-078", "B8-080"],
+    "corpus_dialogues_b8.jsonl": ["B8-001", "B8-002", "B8-003", "B8-004", "B8-006", "B8-007", "B8-010",
+        "B8-020", "B8-025", "B8-028", "B8-064", "B8-077", "B8-078"],
     "corpus_mix_c8.jsonl": ["C8-004", "C8-026", "C8-034", "C8-042", "C8-045",
         "C8-048", "C8-053", "C8-082", "C8-088"],
     # development sets of the seventeenth session (first scores untuned): corpus_mix_d8 (河南/山东话, a lawyer on the
@@ -1175,7 +1197,7 @@ KNOWN_GAPS = {
         "D8-048", "D8-055", "D8-062", "D8-066", "D8-072", "D8-077"],
     "personas_e8.jsonl": ["E8-003", "E8-010", "E8-012", "E8-026", "E8-037"],
     "corpus_dialogues_f8.jsonl": ["F8-011", "F8-014", "F8-015", "F8-022", "F8-026", "F8-036", "F8-040",
-        "F8-041", "F8-042", "F8-044", "F8-049", "F8-051", "F8-053", "F8-056", "F8-067", "F8-078"],
+        "F8-041", "F8-042", "F8-044", "F8-049", "F8-051", "F8-056", "F8-067", "F8-078"],
     "personas_g8.jsonl": ["G8-014", "G8-040", "G8-055"],
     # the eighteenth session's sets (helpers who never saw the code; first scores untuned at b24dc52): exam sets
     # personas_h8 (纪检监察, voice input with homophones, English questions, table positions, negation and exclusion,
@@ -1205,7 +1227,7 @@ KNOWN_GAPS = {
     "personas_n8.jsonl": ["N8-002", "N8-006", "N8-014",
         "N8-015", "N8-055", "N8-058",
         "N8-064", "N8-068", "N8-077", "N8-082"],
-    "corpus_mix_o8.jsonl": ["O8-007", "O8-016", "O8-023", "O8-029", "O8-036", "O8-040", "O8-045",
+    "corpus_mix_o8.jsonl": ["O8-016", "O8-023", "O8-029", "O8-036", "O8-040", "O8-045",
         "O8-051", "O8-055", "O8-064", "O8-075", "O8-083", "O8-086"],
     "corpus_dialogues_p8.jsonl": ["P8-008", "P8-013", "P8-017", "P8-025", "P8-026", "P8-034",
         "P8-035", "P8-040", "P8-042", "P8-045", "P8-052", "P8-053", "P8-057", "P8-060"],
@@ -1224,7 +1246,7 @@ KNOWN_GAPS = {
     "personas_s8.jsonl": ["S8-021", "S8-025", "S8-029", "S8-031", "S8-032", "S8-033", "S8-042",
         "S8-044", "S8-055", "S8-064", "S8-084"],
     "corpus_mix_t8.jsonl": ["T8-002", "T8-028", "T8-034", "T8-040", "T8-051", "T8-055", "T8-056"],
-    "corpus_dialogues_u8.jsonl": ["U8-030", "U8-031", "U8-042", "U8-043", "U8-046",
+    "corpus_dialogues_u8.jsonl": ["U8-030", "U8-031", "U8-042", "U8-046",
         "U8-058", "U8-060", "U8-061", "U8-070", "U8-082"],
     "personas_v8.jsonl": ["V8-029", "V8-037", "V8-039", "V8-055", "V8-080"],
     "corpus_mix_w8.jsonl": ["W8-017", "W8-048", "W8-066", "W8-072"],
@@ -1273,7 +1295,7 @@ KNOWN_GAPS = {
     # a stated rate then why; top few, their sum and share; short report switches; telegraphic style)
     "personas_r9.jsonl": ["R9-011", "R9-012", "R9-019", "R9-027", "R9-028", "R9-033", "R9-040", "R9-041", "R9-043",
         "R9-050", "R9-054", "R9-060", "R9-061", "R9-065", "R9-080", "R9-086"],
-    "corpus_mix_s9.jsonl": ["S9-024", "S9-025", "S9-026", "S9-044", "S9-046", "S9-059", "S9-062"],
+    "corpus_mix_s9.jsonl": ["S9-024", "S9-025", "S9-026", "S9-044", "S9-046", "S9-059"],
     "corpus_dialogues_t9.jsonl": ["T9-002", "T9-012", "T9-023", "T9-024", "T9-031", "T9-032", "T9-033",
         "T9-035", "T9-039", "T9-048", "T9-054", "T9-055", "T9-057", "T9-058", "T9-062", "T9-063", "T9-069",
         "T9-070", "T9-072", "T9-074", "T9-077"],
@@ -1287,7 +1309,7 @@ KNOWN_GAPS = {
         "A0-066", "A0-067", "A0-073", "A0-087"],
     "corpus_mix_b0.jsonl": ["B0-016", "B0-026", "B0-038", "B0-044", "B0-045", "B0-052", "B0-061",
         "B0-067", "B0-079"],
-    "corpus_dialogues_c0.jsonl": ["C0-007", "C0-020", "C0-026", "C0-027",
+    "corpus_dialogues_c0.jsonl": ["C0-007", "C0-026", "C0-027",
         "C0-037", "C0-039", "C0-042", "C0-043", "C0-049", "C0-064", "C0-065", "C0-068", "C0-072",
         "C0-075", "C0-079", "C0-086", "C0-087"],
     "personas_d0.jsonl": ["D0-011", "D0-024", "D0-025", "D0-026", "D0-030", "D0-039", "D0-048", "D0-049", "D0-066"],

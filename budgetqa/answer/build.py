@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
+from budgetqa import patterns
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import Value
 from budgetqa.models import Document
@@ -109,7 +110,7 @@ def stated_reason(doc: Document, sentence: str, line: int, subject: str = "") ->
         m = re.search(r"[，,](?:一是|主要是|主要)?(?:由于|因为)([^。；]+)|[，,]主要是(?!用于)([^。；]+)",
                       sentence[start:end if end > 0 else len(sentence)])
     if m:
-        return _reason(next(g for g in m.groups() if g))
+        return _reason(next(g for g in m.groups() if g)) + _reason_goes_on(doc, line, m.group(0))
     if not doc.lines or line <= 0:
         return ""
     # (a line of numbers only is what a text layer moved out of the sentence, not part of the reason;
@@ -131,7 +132,24 @@ def stated_reason(doc: Document, sentence: str, line: int, subject: str = "") ->
         classes = {r.name for t in doc.tables for r in t.rows if r.code and len(r.code) == 3 and len(r.name) >= 3}
         if opening >= 0 and not re.search(r"\d", said) and not any(c in said for c in classes):
             m = found[0]  # (学校教育支出…的原因: one class's reason, not the others')
-    return _reason(m.group(1)) if m else ""
+    return _reason(m.group(1)) + _reason_goes_on(doc, line, m.group(0)) if m else ""
+
+
+# A sentence that goes on with the reason just given (…合理支出。较上一年度减少了培训费支出等。).
+_GOES_ON = patterns.compile(r"(?:较上一?年度?|较去年|与上年相比|同时|此外|另外|具体(?:来说|而言)?|其中)[^。；;\d]{2,40}[。；;]")
+
+
+def _reason_goes_on(doc: Document, line: int, said: str) -> str:
+    """The next sentence, when it says no figure and carries on with the reason just quoted."""
+    if not doc.lines or line <= 0:
+        return ""
+    text = re.sub(r"\s", "", "".join(doc.lines[line - 1:line + 5]))
+    at = text.find(re.sub(r"\s", "", said))
+    if at < 0:
+        return ""
+    end = text.find("。", at + len(re.sub(r"\s", "", said)))
+    m = _GOES_ON.match(text, end + 1) if end >= 0 else None
+    return f"；{m.group(0).rstrip('。；;')}" if m else ""
 
 
 def _reason(text: str) -> str:

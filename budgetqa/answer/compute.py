@@ -419,14 +419,19 @@ def across_tables(doc: Document, tables: list[int], column: str) -> Answer | Non
     return a
 
 
-_BUDGETS = ("全年预算", "年初预算", "调整预算")
+_BUDGETS = lexicon.BUDGETS
+
+
+_YEAR_AGAINST = patterns.compile(r"上年|去年|同比|上一年|前一年|往年")
 
 
 def asks_budget_vs_outturn(doc: Document, q: Query) -> bool:
     """A 决算 report asked for an outturn against a budget (决算比全年预算少多少, 全年预算和决算各多少,
     执行率/完成率)."""
-    budget = any(b in q.measures for b in _BUDGETS) or q.has(*_BUDGETS) or bool(
-        re.search(r"(?<!公共)(?<!部门)(?<!单位)预算(?!表|单位|公开|编制|管理|绩效|收入|支出)", q.squashed))
+    typed = q.has(*_BUDGETS) or bool(re.search(r"(?<!公共)(?<!部门)(?<!单位)预算(?!表|单位|公开|编制|管理|绩效|收入|支出)", q.squashed))
+    # (a budget carried from the last question is not what 和2023年度比呢 asks: a change from a year)
+    carried = any(b in q.measures for b in _BUDGETS) and not (q.years or q.previous_year or _YEAR_AGAINST.search(q.squashed))
+    budget = typed or carried
     spent = q.has("决算", "实际", "花了", "支出了", "没花", "差多少", "差了", "完成")
     return doc.kind == "决算" and (budget and (spent or q.follow_up or q.subjects) or "完成率" in q.measures
                                   or q.has("执行率", "完成率", "完成比例", "完成了年初", "完成年初", "完成了百分之", "执行了百分之",
@@ -775,6 +780,27 @@ def _column_of_row(doc: Document, q: Query) -> Answer | None:
     return a
 
 
+def _column_in_column(doc: Document, q: Query) -> Answer | None:
+    """高中教育的事业收入里教育收费占多少: one column of a row as a share of another column of the same row, the
+    whole named as a column."""
+    if len(q.measures) != 1 or q.whole is None or q.whole.start >= 10_000 or len({m.term.key for m in q.subjects}) != 1 \
+            or not q.subjects[0].kinds & {"code", "row"}:
+        return None
+    column = q.squashed[q.whole.start:q.whole.end]
+    part = subject_value(doc, q, q.subjects[0])
+    whole = subject_value(doc, replace(q, measures=[column], whole=None), q.subjects[0])
+    if part is None or whole is None or not whole.amount or whole.unit != part.unit or not whole.label.endswith(column) \
+            or (part.where, part.line) != (whole.where, whole.line) or part.label == whole.label:
+        return None  # (the two columns of one printed row)
+    rate = pct(part.amount, whole.amount)
+    a = answer("share", f"{part.label} 占 {whole.label}",
+               f"{said(part)} 占 {said(whole)} 的 {rate}%（{part.amount} ÷ {whole.amount} × 100）。")
+    a.figure(f"{part.label}占{whole.label}的比例", rate, "%")
+    add(a, part)
+    add(a, whole)
+    return a
+
+
 # A figure against a limit typed (超过, 不低于…): the word said of it and the test
 _SPENDING_KINDS = ("expenditure", "gp_expenditure", "fiscal_expenditure")
 
@@ -847,6 +873,8 @@ def share(doc: Document, q: Query) -> Answer | None:
         return found
     if _of_own_row(q):
         return _column_of_row(doc, q)
+    if (found := _column_in_column(doc, q)) is not None:
+        return found
     if q.together and len(q.subjects) >= 2:
         return _share_of_sum(doc, q)
     found = _share_in_sum(doc, q)  # X占A和B之和: of the sum of those after 占
@@ -1539,16 +1567,17 @@ def _change(doc: Document, q: Query) -> Answer | None:
 
     def score(f: Fact) -> float:
         subject = squash(f.subject or f.sentence[:40]) if f.kind != "rate" or f.subject else squash(f.sentence[:60])
-        named = any(n and (n in subject or subject in n or len(n) >= 5 and LCSseq.similarity(n, subject) == len(n)
-                           and n[:2] == subject[:2]) for n in names)  # (政府性基金预算 of 政府性基金拨款支出预算)
-        bonus = 100 if named or any((current.get(f.subject), w) in figures for w in ("收入", "支出") if w in subject) else 0
         topic = squash(f.topic or "")
         # (squashed: 实验室及相关设施（2060204） -> …设施2060204; 普法宣传（05项） -> 普法宣传05项)
         coded = re.sub(r"\d{2,7}[项款类]?$", "", topic)
         own_code = re.search(r"\d{3,7}(?=[项款类]?$)", topic)  # (the whole code: 205 is not the end of 2050205)
         coded_as_asked = own_code is not None and own_code.group() in codes
+        foreign = _another_code(coded, own_code, names, codes)
+        named = not foreign and any(n and (n in subject or subject in n or len(n) >= 5 and LCSseq.similarity(n, subject) == len(n)
+                                           and n[:2] == subject[:2]) for n in names)  # (政府性基金预算 of 政府性基金拨款支出预算)
+        bonus = 100 if named or any((current.get(f.subject), w) in figures for w in ("收入", "支出") if w in subject) else 0
         bonus -= 200 if id(f) in elsewhere else 0
-        if topic and (any(n and topic.endswith(n + level) for n in names for level in ("项", "款", "类"))
+        if topic and not foreign and (any(n and topic.endswith(n + level) for n in names for level in ("项", "款", "类"))
                       or coded != topic and any(n and coded.endswith(n) for n in names) or coded_as_asked):
             bonus += 120  # the paragraph is about the subject: 城乡社区规划与管理（项） / 实验室及相关设施（2060204）
             if coded in names or coded_as_asked:
@@ -1564,30 +1593,16 @@ def _change(doc: Document, q: Query) -> Answer | None:
         bonus += _typed_of(f, q)
         if side and side in subject and not q.subjects:
             bonus += 20  # 支出比上年变了多少: of the change stated for spending, not the income's beside it
+        if q.fund and (q.fund in (f.section or "")) != (q.fund in (f.subject or "")):
+            bonus += 30  # 财政拨款里的教育支出: the change stated in the section on that fund's spending
         pairs = {subject[i:i + 2] for i in range(len(subject) - 1)} - _GENERIC_PAIRS
         return bonus + 12 * len([p for p in pairs if p in typed]) + 50 * _overlap(subject, typed) \
             + fuzz.partial_ratio(subject, typed) / 10
 
     best = max(changes, key=score)
     if score(best) < (100 if codes else 30):  # (a 科目 asked: only a change stated of it, never one that reads alike)
-        topic = next((m.of("topic")[0].key for m in q.subjects if "topic" in m.kinds), None)
-        if topic and not q.previous_year:  # what the report says of a topic it has no change for, said to be no change
-            found = topic_answer(doc, q, topic)
-            if found is not None and found.matched and _CHANGE_FIGURE_ASKED.search(q.squashed):
-                found.matched = False  # (变动百分之多少 / 比上年增长多少: the figure asked is not there)
-                found.text = f"报告（{doc.label}）没有给出「{topic}」与上年相比的数字；报告写的是：{found.text}"
-            if found is not None:
-                return found
-        whole = q.subjects and q.subjects[0].term.key in REPORT_TOTALS
-        headline = [f for f in changes if f.kind == "change" and re.search(r"收入|支出|收支|预算", f.subject or "")]
-        if whole and headline:  # the report's money as a whole: its headline change (收入预算比上年减少…)
-            return stated_change(doc, q, min(headline, key=lambda f: f.line))
-        if (same := _same_as_headline(doc, q, headline)) is not None:
-            return same
-        if q.subjects:
-            name = q.subjects[0].term.name
-            return Answer(False, "change", f"报告（{doc.label}）没有给出「{name}」与上年相比的数字，只有本年的金额；"
-                          "没有可给的增减额或增长率。", understood=f"{name} 与上年相比")
+        if (found := _no_change_of_its_own(doc, q, changes)) is not None:
+            return found
         best = min(changes, key=lambda f: f.line)  # nothing named: the report's headline change
     if best.kind == "rate":
         return rate_only(doc, best, q.squashed)
@@ -1596,6 +1611,38 @@ def _change(doc: Document, q: Query) -> Answer | None:
     if len(parts) >= 2 and _CHANGE_PARTS_ASKED.search(q.squashed):
         add_change_parts(a, best, parts)
     return a
+
+
+def _another_code(coded: str, own_code: re.Match | None, names: list[str], codes: list[str]) -> bool:
+    """A paragraph about another code than the one asked, though its name ends alike (其他留学教育支出（2050699）
+    of 205 教育支出); a code's only 项 of the same name (其他教育支出 20599 and 2059999) is the same one."""
+    own = own_code.group() if own_code is not None else None
+    return own is not None and bool(codes) and own not in codes and not (
+        coded in names and any(own.startswith(c) or c.startswith(own) for c in codes))
+
+
+def _no_change_of_its_own(doc: Document, q: Query, changes: list[Fact]) -> Answer | None:
+    """When the report states no change of the subject asked: what it says of the topic (said to be no change),
+    the headline change of the report's money as a whole, or that none is stated (None: nothing was named)."""
+    topic = next((m.of("topic")[0].key for m in q.subjects if "topic" in m.kinds), None)
+    if topic and not q.previous_year:  # what the report says of a topic it has no change for, said to be no change
+        found = topic_answer(doc, q, topic)
+        if found is not None and found.matched and _CHANGE_FIGURE_ASKED.search(q.squashed):
+            found.matched = False  # (变动百分之多少 / 比上年增长多少: the figure asked is not there)
+            found.text = f"报告（{doc.label}）没有给出「{topic}」与上年相比的数字；报告写的是：{found.text}"
+        if found is not None:
+            return found
+    whole = q.subjects and q.subjects[0].term.key in REPORT_TOTALS
+    headline = [f for f in changes if f.kind == "change" and re.search(r"收入|支出|收支|预算", f.subject or "")]
+    if whole and headline:  # the report's money as a whole: its headline change (收入预算比上年减少…)
+        return stated_change(doc, q, min(headline, key=lambda f: f.line))
+    if (same := _same_as_headline(doc, q, headline)) is not None:
+        return same
+    if q.subjects:
+        name = q.subjects[0].term.name
+        return Answer(False, "change", f"报告（{doc.label}）没有给出「{name}」与上年相比的数字，只有本年的金额；"
+                      "没有可给的增减额或增长率。", understood=f"{name} 与上年相比")
+    return None
 
 
 # Words asking what a stated change is made of, or whether its parts add up to it.
@@ -1751,7 +1798,10 @@ def stated_change(doc: Document, q: Query, best: Fact) -> Answer:
     rate = next((f for f in doc.facts if f.kind == "rate" and f.subject == best.subject and f.line >= best.line - 1), None)
     # (支出决算 and 支出决算数 are one figure)
     subject = best.subject.removesuffix("数")
-    current = next((f for f in doc.facts if f.kind == "amount" and f.label.removesuffix("数") == subject), None) \
+    stated = [f for f in doc.facts if f.kind == "amount" and f.label.removesuffix("数") == subject]
+    # (the figure its own section states: a section on one fund's spending states that fund's, not the whole's)
+    same = [f for f in stated if f.section == best.section]
+    current = (same[0] if same else None if "财政拨款" in (best.section or "") else stated[0] if stated else None) \
         or _final_stated(doc, best.subject) or _printed_now(doc, q, subject)
     word = "增加" if best.value > 0 else "减少"
     text = f"{best.subject} 比{best.basis}{word} {amount_text(abs(best.value), best.unit)}"
@@ -1979,9 +2029,10 @@ def exact_amounts_typed(q: Query) -> list:
                                                                          q.squashed[t.end:t.end + 2])]
 
 
-def against_typed(q: Query, a: Answer) -> None:
+def against_typed(q: Query, a: Answer, rate: bool = False) -> None:
     """A difference asked between one figure found and one amount the question types (比142.80万少多少,
-    对方是142.80万，两家差多少): the gap is added to the answer; the typed amount is taken as typed."""
+    对方是142.80万，两家差多少): the gap is added to the answer; the typed amount is taken as typed. ``rate``: a
+    change asked, so its rate too."""
     typed = exact_amounts_typed(q)
     money = [f for f in a.figures if f.unit in ("万元", "元") and "计算" not in f.label]
     if len(typed) != 1 or len({f.value for f in money}) != 1:
@@ -1992,8 +2043,13 @@ def against_typed(q: Query, a: Answer) -> None:
     diff = head.value - other
     a.intent = "difference"
     a.text += (f" 与所给的 {typed[0].value}{typed[0].unit or head.unit} 相比，{'多' if diff > 0 else '少'} "
-               f"{amount_text(abs(diff), head.unit)}（{head.value} − {other}，计算）。")
+               f"{amount_text(abs(diff), head.unit)}（{head.value} − {other}，计算）")
     a.figure("与所给数的差额（计算）", abs(diff), head.unit)
+    if rate and other:  # (比2021年的398593.09万元增长百分之几: the rate, of the amount typed)
+        change = pct(diff, other)
+        a.text += f"，{'增长' if diff > 0 else '下降'} {abs(change)}%（{diff} ÷ {other} × 100）"
+        a.figure("与所给数相比的变动率（计算）", change, "%")
+    a.text += "。"
 
 
 # A gap asked naming nothing (差了多少, 相差多少, 它们之间差多少钱, 差额呢): of the two figures just given.
@@ -2053,21 +2109,26 @@ def _second_of_first(results: list) -> Answer | None:
 def of_last_results(doc: Document, q: Query, last_figures: list, results: list) -> Answer | None:
     """A question naming nothing of the figures the last answers gave: two the last one showed (哪个多), the
     last two results (两者差多少 after two sums), or three or more of them (三家加起来)."""
-    return pair_shown(q, last_figures) or last_two(doc, q, results) or last_several(q, results)
+    return pair_shown(q, last_figures) or last_two(doc, q, results) or last_several(doc, q, results)
 
 
 # Three or more of the last answers' figures pointed at together (三家加起来, 这四个数里最大的比最小的多多少).
-_SEVERAL = patterns.compile(r"([三四五])(?:家|个部门|份报告|个报告|个数|个结果)|这几家|这几个数")
+_SEVERAL = patterns.compile(r"([三四五])(?:家|个部门|份报告|个报告|个数|个结果|(?:项|个|笔)(?=合计|加起来|加在一起|之和|一共|总共|合起来))"
+                           r"|这几家|这几个数")
 _EXTREMES_GAP = patterns.compile(r"最(?:大|多|高)[^，,。？?]{0,8}(?:比|和|与|跟)[^，,。？?]{0,6}最(?:小|少|低)")
 _SMALL = {"三": 3, "四": 4, "五": 5}
 
 
-def last_several(q: Query, results: list) -> Answer | None:
+def last_several(doc: Document, q: Query, results: list) -> Answer | None:
     """三家加起来多少 / 三家里最大的比最小的多多少, naming nothing: the figures the last answers gave (one each,
     in 万元 when some are in 元), added, or the largest less the smallest."""
     said = _SEVERAL.search(q.squashed)
-    if said is None or q.subjects or q.whole is not None:
-        return None
+    if said is not None and re.search(r"[项个笔]$", said.group(0)) and q.op != "share":
+        return None  # (四项加起来是不是等于X: the items its line named, checked elsewhere)
+    said_at = q.squashed.find("占")
+    if said is None or (q.subjects or q.whole is not None) and not (
+            q.op == "share" and said_at > said.start() and all(m.start > said_at for m in q.subjects)):
+        return None  # (A、B、C三项合起来占X: those named, not the last answers; 三项合计占X: the last three)
     n = _SMALL[said.group(1)] if said.group(1) else min(len(results), 5)
     if len(results) < n or n < 3:
         return None
@@ -2078,7 +2139,18 @@ def last_several(q: Query, results: list) -> Answer | None:
     unit = picked[0][2]
     values = [(what, plain(x)) for what, x, _ in picked]
     listed = "；".join(f"{what} {amount_text(x, unit)}" for what, x in values)
-    if _EXTREMES_GAP.search(q.squashed):
+    if q.op == "share" and "占" in q.squashed and (q.whole is not None or len(q.subjects) == 1):
+        whole = subject_value(doc, q, q.whole or q.subjects[0])  # (三项合计占本年项目支出的比例: their sum, of it)
+        if whole is None or not whole.amount or whole.unit != unit:
+            return None
+        added = sum((x for _, x in values), Decimal(0))
+        a = answer("share", f"这 {n} 个数之和 占 {whole.label}",
+                   f"{listed}。合计 {amount_text(added, unit)}，占 {whole.label} {amount_text(whole.amount, unit)} 的 "
+                   f"{pct(added, whole.amount)}%（{added} ÷ {whole.amount} × 100）。")
+        a.figure("合计（计算）", added, unit)
+        a.figure("占比（计算）", pct(added, whole.amount), "%")
+        add(a, whole)
+    elif _EXTREMES_GAP.search(q.squashed):
         (top, high), (bottom, low) = max(values, key=lambda p: p[1]), min(values, key=lambda p: p[1])
         a = answer("difference", f"这 {n} 个数中最大的减最小的",
                    f"{listed}。最大的 {top} {amount_text(high, unit)} 比最小的 {bottom} {amount_text(low, unit)} "
@@ -2095,13 +2167,27 @@ def last_several(q: Query, results: list) -> Answer | None:
     return a
 
 
+def names_last_two(q: Query, results: list) -> bool:
+    """A比B多多少 where A and B are the two columns just asked of one row (X的财政拨款和事业收入各多少): the
+    question names the last two results by their columns."""
+    if len(results) < 2 or len(q.subjects) != 2 or q.whole is not None or q.op not in ("difference", "ratio"):
+        return False
+    (what_a, _, _), (what_b, _, _) = results[-2:]
+    if _subject(what_a) != _subject(what_b):
+        return False
+    columns = [what_a.rsplit(" ", 1)[-1], what_b.rsplit(" ", 1)[-1]]
+    typed = [q.squashed[m.start:m.end] for m in q.subjects]
+    hits = [[c for c in columns if len(t) >= 2 and (t in c or c in t)] for t in typed]
+    return all(len(h) == 1 for h in hits) and hits[0] != hits[1]
+
+
 def last_two(doc: Document, q: Query, results: list) -> Answer | None:
     """两者差多少 / 哪个多 / 这两块加一块占人员经费多少, when one of the last two answers was itself
     computed (a sum of several items): those two results compared, added, divided, or their sum's share
     of the figure named."""
     if len(results) >= 2 and q.op == "share" and not q.subjects and q.whole is None and not _TWO.search(q.squashed):
         return _second_of_first(results[-2:])
-    if len(results) < 2 or not (_TWO.search(q.squashed) or not q.subjects and q.op == "difference"):
+    if len(results) < 2 or not (_TWO.search(q.squashed) or not q.subjects and q.op == "difference" or names_last_two(q, results)):
         return None
     (what_a, a, intent_a), (what_b, b, intent_b) = results[-2:]
     if a.unit != b.unit:
@@ -2277,6 +2363,25 @@ def _count_of_listed(q: Query, listed: list[str], amounts: list, unit: str | Non
     return a
 
 
+# A ranking asked in words of its order (按金额排一下, 从大到小排, 排个序).
+_SORT_ASKED = patterns.compile(r"排(?:一下|一排|个序|序|列|名|开)|(?:从|由)(?:大到小|小到大|高到低|低到高|多到少|少到多)")
+
+
+def _sorted_listed(q: Query, listed: list[str], amounts: list, unit: str, narrowed: bool) -> Answer | None:
+    """按金额排一下 / 前两个是哪些 right after a filter, naming nothing of its own: the items it picked out,
+    ranked (a ranking of their whole kind would bring back those the filter left out)."""
+    if not narrowed or q.op != "rank" or q.subjects or q.table is not None or q.scope or q.domain or q.nth \
+            or not (q.n and q.n > 0 or _SORT_ASKED.search(q.squashed)):
+        return None
+    order = sorted(zip(listed, amounts), key=lambda pair: pair[1], reverse=not q.ascending)[:q.n or len(listed)]
+    way = "从小到大" if q.ascending else "从大到小"
+    a = answer("rank", f"上面所列的 {len(listed)} 项，按金额{way}",
+               "；".join(f"{i}. {n} {amount_text(x, unit)}" for i, (n, x) in enumerate(order, 1)) + "。")
+    a.columns = ["名次", "名称", "金额", "单位"]
+    a.rows = [[i, n, x, unit] for i, (n, x) in enumerate(order, 1)]
+    return a
+
+
 def _rest_of_top(q: Query, listed: list[str], amounts: list, unit: str, top: int) -> Answer | None:
     """剩下的呢 / 其余23个项目加起来 after the first items of a ranking were picked out: the others, added."""
     if not top or q.subjects or not _REST.match(q.squashed) or top >= len(listed):
@@ -2373,18 +2478,20 @@ _BARE_SUM = patterns.compile(r"(?:那|那么)?(?:都|全部|全)?(?:加起来|�
 
 
 def on_listed(doc: Document, q: Query, listed: list[str], amounts: list, unit: str | None, fresh: bool = True,
-              listing: bool = False, top: int = 0, complete: bool = False) -> Answer | None:
+              listing: bool = False, top: int = 0, complete: bool = False, narrowed: bool = False) -> Answer | None:
     """这四个大类加起来是不是550.51 / 这几项合计多少 / 前三个加起来多少: the items the last list showed, added
     (and set against a total typed or named, or taken as a share of it). ``listing``: the last question asked
     for a list (not for figures it named), so a bare 差多少 is of its two items. ``top``: how many of its first
     items the last answer picked out (剩下的呢 adds the others). ``complete``: the last list showed every item
-    it found (a list or filter, not a ranking's first few), so it can be counted."""
+    it found (a list or filter, not a ranking's first few), so it can be counted. ``narrowed``: the list is what
+    a filter picked out, so a ranking naming nothing ranks those."""
     if fresh and complete and (counted := _count_of_listed(q, listed, amounts, unit)) is not None:
         return counted
     if listed and unit is not None and len(amounts) == len(listed) and not any(a is None for a in amounts) \
             and (first := _first_of_listed(doc, q, listed, amounts, unit) or _pair_of_listed(q, listed, amounts, unit, fresh, listing)
                  or _rest_of_listed(q, listed, amounts, unit) or (_rest_of_top(q, listed, amounts, unit, top) if fresh else None)
-                 or (_mean_of_listed(q, listed, amounts, unit) if fresh else None)) is not None:
+                 or (_mean_of_listed(q, listed, amounts, unit) if fresh else None)
+                 or (_sorted_listed(q, listed, amounts, unit, narrowed) if fresh else None)) is not None:
         return first
     m = _THESE.search(q.squashed)
     bare = m is None and fresh and listing and all(x.via == "whole" for x in q.subjects) and _BARE_SUM.fullmatch(q.squashed)

@@ -281,17 +281,20 @@ def without_report(question: str, named: Named) -> str:
 
 def names_report_only(question: str, named: Named) -> bool:
     """那西南大学2024年决算呢: the question names a report and asks nothing of its own (so asks what the last
-    question asked, of that report)."""
-    return bool(named.departments or named.years) and bool(
+    question asked, of that report); 决算里呢 names one by its kind."""
+    return bool(named.departments or named.years or asked_kind(question)) and bool(
         _REPORT_ONLY.fullmatch(re.sub(r"[？?。！!，,]", "", squash(without_report(question, named)))))
 
 
 # Words moving the conversation to another report (换成, 切到, 再看, 看看…的).
 _SWITCHED = patterns.compile(r"换成|换到|切到|切换到?|转到|改看|再看|回到|看看|那份|那本")
+# A year said of a report as a document (2023年那份, 2023年的报告).
+_YEAR_REPORT = patterns.compile(r"(20\d\d)年度?(?:的)?(?:那份|这份|那本|那一份|报告)")
 _KIND_NAMED = patterns.compile(r"(?:20\d\d年度?的?|换成|换到|切到|切换到|转到|改看|再看|回到|看看)(决算|预算)")
 
 
-def chosen_report(question: str, named: Named, current: Report, own: list[Report], missing_year) -> Choice:
+def chosen_report(question: str, named: Named, current: Report, own: list[Report], missing_year,
+                  visited: list[int] = ()) -> Choice:
     """The report a question about one report is about.
 
     A named department's report of the year named (or the year after, which prints the year before),
@@ -299,17 +302,24 @@ def chosen_report(question: str, named: Named, current: Report, own: list[Report
     among others it does not tell apart. A question that names no department stays on the
     conversation's department: on another of its reports when it names that report's year and the
     current one does not cover it. ``missing_year(question, reports)`` says when none covers the year.
+    ``visited``: the reports the conversation has been about (预算里… after one of them was the budget: that one).
     """
     years, kind = named.years, asked_kind(question)
     if not named.departments:
-        covered = current.year in years or (current.year and current.year - 1 in years and _CHANGE.search(question))
         dated = [r for r in own if r.year in years]
+        document = _YEAR_REPORT.search(squash(question))  # (2023年那份说…比2022年: that report, not the one after it)
+        covered = current.year in years or (current.year and current.year - 1 in years and _CHANGE.search(question)) \
+            and not (document and int(document.group(1)) != current.year and any(r.year == int(document.group(1)) for r in own))
+        if document and not covered:
+            years = [int(document.group(1))]
+            dated = [r for r in own if r.year in years]
         said = _KIND_NAMED.search(squash(question))  # (2024年度决算…比预算少多少: the report named is the 决算)
         kind = said.group(1) if said else kind
         other_kind = [r for r in own if r.kind == kind != current.kind and r.year in (years or [current.year])]
-        if other_kind and (kind == "决算" or _SWITCHED.search(squash(question))):
+        if other_kind and (kind == "决算" or _SWITCHED.search(squash(question)) or any(r.id in visited for r in other_kind)):
             # 换到2024年度决算 on the 2024 budget: the outturn is in the department's 决算 of that year (a 决算
-            # prints budget figures too, so 预算 moves from one only when the question says to move)
+            # prints budget figures too, so 预算 moves from one only when the question says to move, or goes back
+            # to a budget the conversation has read)
             return Choice(_preferred(other_kind, years or [current.year], kind))
         # (another year of the same department: of the kind the conversation is reading, unless one is named)
         return Choice(current if not years or covered or not dated else _preferred(dated, years, kind or current.kind))

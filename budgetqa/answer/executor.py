@@ -81,7 +81,7 @@ def ask(conn: sqlite3.Connection, question: str, session: Session | None = None)
             if answer.matched and plan.reports:
                 _compared_in_session(conn, without_report(question, named), plan.reports, current, session)
             return answer
-        choice = chosen_report(question, named, current, own, _missing_year)
+        choice = chosen_report(question, named, current, own, _missing_year, session.visited)
         if choice.report is None:
             session.refused = "report:" + question
             return Answer(False, "out_of_scope", choice.refusal, document=current.label)
@@ -198,7 +198,10 @@ def _last_typed(session: Session) -> str:
         return ""
     typed = [last.squashed[m.start:m.end] + re.match(r"(?:收入|支出)?", last.squashed[m.end:]).group(0) if m.start < 10_000
              else m.term.name for m in last.subjects]
-    return "、".join(dict.fromkeys(typed))
+    whole = last.whole
+    within = last.squashed[whole.start:whole.end] if whole is not None and whole.start < 10_000 and len(last.subjects) == 1 \
+        and whole.end <= last.subjects[0].start else ""
+    return (f"{within}里" if within else "") + "、".join(dict.fromkeys(typed))  # (财政拨款支出里高中教育: read in that table)
 
 
 def preload(conn: sqlite3.Connection, doc_id: int) -> None:
@@ -792,6 +795,8 @@ def _asked_outright(doc: Document, q: Query, question: str, session: Session) ->
         return found  # 表九的表号写法跟别的表一样吗: the table numbers as printed
     if (found := lists.row_at(doc, q)) is not None:
         return found  # 表二倒数第二行是什么: that row as printed
+    if (found := text.tables_with_column(doc, q)) is not None:
+        return found  # 哪张表有X这一列: the tables whose headings have it
     if (found := printed.amount_printed(doc, q)) is not None:  # 35.89万是什么钱: where the amount is printed,
         if focus := _focus(found, doc):  # and what printed it is what 它 asks of next
             session.last_query, session.last_focus = replace(q, subjects=focus, op="value"), []
@@ -912,20 +917,30 @@ def _on_listed(doc: Document, q: Query, session: Session) -> Answer | None:
                               fresh=len(session.history) - session.listed_at <= 1,
                               listing=last is not None and last.op in LISTING_OPS and len(last.subjects) <= 1,
                               top=session.listed_top,
-                              complete=last is not None and last.op in ("list", "filter", "breakdown"))
+                              complete=last is not None and last.op in ("list", "filter", "breakdown"),
+                              narrowed=_narrowed(session))
     if found is not None:
+        if found.intent == "rank":  # (第二个呢 after 按金额排一下: the second of that order)
+            session.listed = [row[1] for row in found.rows]
+            session.listed_amounts = [row[2] for row in found.rows]
         _remember_result(session, found)  # (前三个加起来多少，占X多少: of that sum)
         session.listed_at = len(session.history)  # (前三加起来 … 剩下的呢: the list is still the one in use,
         session.listed_top = compute.first_n(q) or session.listed_top  # its first three picked)
     return found
 
 
+def _shown_parts_named(question: str, session: Session) -> str:
+    """买东西和买服务各多少 after 政府采购's parts were shown: those parts, by the names they were shown with."""
+    for word, part in lexicon.SHOWN_PART_WORDS.items():
+        if word in question and any(part in label and "采购" in label for label in session.shown):
+            question = re.sub(f"(?<!购){word}", part, question)  # (政府购买服务 is a name of its own)
+    return question
+
+
 def _answer(conn, doc: Document, question: str, session: Session, continuing: bool = False) -> Answer:
     """Read one question, fill its gaps from the conversation, refuse or execute it."""
     session.unanswered = None
-    for word, part in lexicon.SHOWN_PART_WORDS.items():  # 买东西和买服务各多少 after 政府采购's parts were shown
-        if word in question and any(part in label and "采购" in label for label in session.shown):
-            question = re.sub(f"(?<!购){word}", part, question)  # (政府购买服务 is a name of its own)
+    question = _shown_parts_named(question, session)
     q = read(question, doc)
     if continuing:  # a later question of the line: 基本支出和项目支出各多少 asks it of the one before
         q = _as_later_part(q, question)
@@ -954,7 +969,8 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         _remember_result(session, found)  # (再加上X, then 这几项占Y: of the new total)
         return found
     summed = session.last_query is not None and session.last_query.op == "sum" and len(session.last_query.subjects) >= 2
-    if not (q.subjects and q.op not in ("share", "check")) and not picked and not pointed \
+    if not (q.subjects and q.op not in ("share", "check") and not compute.names_last_two(q, session.results)) \
+            and not picked and not pointed \
             and not (continuing and summed and not re.search(r"上面|刚才|前面|之前|上一个", question)):
         # (A与B分别多少，差多少: those two, not an older result; 跟上面那个差多少: the older one)
         found = compute.of_last_results(doc, q, session.last_figures, session.results)  # 哪个多 / 三家加起来
@@ -968,6 +984,7 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
     if (last is None or last.subjects and all(m.via == "whole" for m in last.subjects)) \
             and (found := compute.headline_measure(doc, q)) is not None:
         return found  # 年初预算多少, first asked of a 决算 or after its total: the department's own
+    q = _table_of_last_figures(_names_shown(q, session), session)
     q = _scopes_of_last(doc, q, question, session) or with_context(q, session.last_query, session.last_focus, tuple(session.earlier), doc)
     q = scope_parts(same_reading(q, session.last_query, doc), doc)
     found = gaps.gap_source(doc, q, session.last_figures) or gaps.same_subject(doc, q, session.last_figures)
@@ -1001,6 +1018,30 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
     return answer
 
 
+# Whether the figure asked again elsewhere is the one just given (表5里也是这个数吗, 也一样吗).
+_SAME_AS_LAST = patterns.compile(r"也是(?:这个|这|那个)?(?:数|金额|这么多)|也一样|一样吗|相同吗|也对得上")
+
+
+def _set_against_last(answer: Answer, q: Query, last_figures: list) -> None:
+    """表5里也是这个数吗 after a row's figure: the figure found, said equal to the one just given or not, and by
+    how much."""
+    if answer.intent != "value" or not _SAME_AS_LAST.search(q.squashed) or not answer.figures:
+        return
+    found = answer.figures[0]
+    before = next((f for f in last_figures if f.label == found.label and f.unit == found.unit and "计算" not in f.label
+                   and (f.table, f.line) != (found.table, found.line)), None)
+    if before is None:
+        return
+    where = f"{before.table} 第{before.line}行" if before.table else "刚才的回答"
+    if before.value == found.value:
+        answer.text += f"与{where}的 {amount_text(before.value, before.unit)} 一致。"
+        return
+    gap = abs(before.value - found.value)
+    answer.text += f"与{where}的 {amount_text(before.value, before.unit)} 不一致，差 {amount_text(gap, found.unit)}。"
+    answer.figure(before.label, before.value, before.unit, before.table, before.line)
+    answer.figure("两处之差（计算）", gap, found.unit)
+
+
 def _as_asked(answer: Answer, q: Query) -> None:
     """The answer's figures in the unit and to the places asked (多少元, 保留一位小数); a figure asked of with
     one unit typed (标题写208.8万元…到底多少) in the unit the figures were typed in."""
@@ -1030,10 +1071,11 @@ def _column_holding(answer: Answer, q: Query) -> None:
 def _remember(session: Session, answer: Answer, q: Query, doc: Document) -> None:
     """What an answer leaves for the next question to lean on: its query and focus, the reason it quoted,
     the figures it showed, the list it gave, its result and the rate of change it gave."""
+    _set_against_last(answer, q, session.last_figures)  # (before the figures it is set against are forgotten)
     if session.last_query is not None and session.last_query.subjects:
         session.earlier = (session.earlier + session.last_query.subjects[:1])[-5:]
     ranked = session.last_query is not None and session.last_query.op == "rank" and session.listed_at == len(session.history)
-    session.last_query, session.last_focus = q, _focus(answer, doc)
+    session.last_query, session.last_focus = _budget_remembered(q, answer, doc), _focus(answer, doc)
     stated = re.search(r"原因[：:]([^（]+)", answer.text)
     session.last_reason = (answer.understood, stated.group(1).rstrip("。；; ")) if stated else None
     session.last_figures = list(answer.figures)
@@ -1046,6 +1088,8 @@ def _remember(session: Session, answer: Answer, q: Query, doc: Document) -> None
         descending = session.listed_amounts[0] >= session.listed_amounts[-1]
         order = sorted(zip(listed, amounts), key=lambda pair: -pair[1] if descending else pair[1])
         listed, amounts = [n for n, _ in order], [a for _, a in order]
+    if not listed and answer.intent in ("filter", "list"):
+        session.listed, session.listed_amounts = [], []  # (a list of none or one: the older list is not the one shown)
     if listed and answer.intent not in ("ratio", "difference", "share"):  # (a computation of two keeps the list they came from)
         session.listed, session.listed_amounts = listed, amounts
         session.listed_unit = answer.rows[0][answer.columns.index("单位")] if "单位" in answer.columns and answer.rows else None
@@ -1056,6 +1100,16 @@ def _remember(session: Session, answer: Answer, q: Query, doc: Document) -> None
     rate = next((f for f in answer.figures if "变动率" in f.label and f.unit == "%"), None)
     if answer.intent == "change" and rate is not None and not (session.rates and session.rates[-1][1].label == rate.label):
         session.rates = (session.rates + [(rate.label.split("变动率")[0], rate)])[-2:]
+
+
+def _budget_remembered(q: Query, answer: Answer, doc: Document) -> Query:
+    """A 决算's outturn set against a budget its text states: that budget is a column the question asked (那X呢 and
+    差了多少 ask it again), though no table prints it."""
+    if doc.kind != "决算" or answer.intent != "difference" or any(b in q.measures for b in lexicon.BUDGETS) \
+            or not compute.asks_budget_vs_outturn(doc, q):
+        return q
+    asked = [b for b in lexicon.BUDGETS if q.has(b)] or [b for b in lexicon.BUDGETS if any(b in f.label for f in answer.figures)]
+    return replace(q, measures=q.measures + asked[:1]) if asked else q
 
 
 def _of_listed_whole(q: Query, last: Query | None) -> Query:
@@ -1094,10 +1148,49 @@ def _unknown_part(doc: Document, q: Query) -> str:
     return next((w for w in words if len(w) >= 2 and (w not in printed or not any(w in label for label in figured))), "")
 
 
+_SAID_BEFORE = patterns.compile(r"刚才|刚刚|前面|上面|之前|先前|方才")
+
+
+def _names_shown(q: Query, session: Session) -> Query:
+    """刚才说的行政运行、一般行政管理事务和城市建设支出: a name several codes print is the one of them recent
+    answers showed."""
+    if not _SAID_BEFORE.search(q.squashed) or not session.shown:
+        return q
+    shown = " ".join(session.shown)
+    subjects, narrowed = [], False
+    for m in q.subjects:
+        codes = [t for t in m.terms if t.kind == "code"]
+        seen = [t for t in codes if re.search(rf"(?<!\d){t.key}(?!\d)", shown)]
+        if len(codes) >= 2 and len(seen) == 1:
+            m, narrowed = replace(m, terms=seen), True
+        subjects.append(m)
+    return replace(q, subjects=subjects) if narrowed else q
+
+
+# The table the conversation is at, pointed at (这张表各项目加起来…, 该表合计).
+_THIS_TABLE = patterns.compile(r"(?:这|该|此)(?:一)?(?:张|个)?表")
+
+
+def _table_of_last_figures(q: Query, session: Session) -> Query:
+    """这张表… when the last question named no table: the one table every figure of the last answer came from."""
+    last = session.last_query
+    if q.table is not None or q.subjects or last is None or last.table is not None or not _THIS_TABLE.search(q.squashed):
+        return q  # (X与该表是否一致: X against the table it is printed in, found from X)
+    tables = {int(m.group(1)) for f in session.last_figures if f.table and (m := re.match(r"表(\d+)", f.table))}
+    sourced = all(f.table for f in session.last_figures if "计算" not in f.label and f.unit != "%")
+    return replace(q, table=tables.pop()) if len(tables) == 1 and sourced else q
+
+
+def _narrowed(session: Session) -> bool:
+    """The list just shown is what a filter picked out (a ranking naming nothing then ranks those)."""
+    return session.last_query is not None and session.last_query.op == "filter" \
+        and len(session.history) - session.listed_at <= 1
+
+
 def _pointed(q: Query, session: Session) -> tuple[str, str] | None:
     """The item of the last list the question points at (its words, the item); 第二个 after a ranking
     is its second place, which the conversation's context gives, not the second row shown."""
-    pointed = pointed_item(q, session.listed, session.listed_amounts)
+    pointed = pointed_item(q, session.listed, session.listed_amounts, _narrowed(session))
     if pointed is not None and q.op == "rank" and q.cued and re.match(r"第\d+(?:名|位)|倒数", pointed[0]) \
             and (re.search(r"排|按|金额|最|大|小|高|低|前|后", q.squashed.replace(pointed[0], ""))
                  or session.last_query is not None and session.last_query.op == "rank"):
@@ -1139,7 +1232,9 @@ def _remember_result(session: Session, answer: Answer, q: Query | None = None) -
     if not answer.figures:
         return
     if q is not None and len(q.measures) >= 2 and len(answer.figures) >= len(q.measures):
-        asked = answer.figures[:len(q.measures)]
+        named = [next((f for f in answer.figures if f.label.endswith(" " + m)), None) for m in q.measures]
+        # (the columns' own figures, not the row's total the answer shows first)
+        asked = named if all(named) and len(set(map(id, named))) == len(named) else answer.figures[:len(q.measures)]
         session.results = (session.results + [(f.label, f, answer.intent) for f in asked])[-4:]
         return
     readings = re.findall(r"按「(.+?)」理解", answer.understood)
@@ -1216,8 +1311,11 @@ def _code_asked(doc: Document, q: Query) -> Answer | None:
 
 
 # A count in a measure word money does not take (几份, 多少人次, 几辆)
-_UNCOUNTED = patterns.compile(r"(?:几|多少)(份|人次|人|名|位|辆|台|套|册|本|场|篇|期|批|家|所|平方米|亩|天)"
+_UNCOUNTED = patterns.compile(r"(?:(?<!第)几|多少)(份|人次|人|名|位|辆|台|套|册|本|场|篇|期|批|家|所|张|间|座|平方米|亩|天)"
                         r"(?=$|[？?。，,！!呢啊呀吗嘛的]|左右)")
+
+# Things counted by their measure word, whatever follows (几家敬老院, 多少张床位)
+_THINGS_COUNTED = patterns.compile(r"(?:(?<!第)几|多少)(份|人次|人|名|位|辆|台|套|册|本|场|篇|期|批|家|所|张|间|座)")
 
 # Money asked (多少钱, 经费是多少, 金额): a figure in a count (702 项) does not answer it
 _MONEY_ASKED = patterns.compile(r"多少钱|(?:经费|资金|金额|钱)(?:具体)?(?:是|有|为)?多少|多少(?:万元|万|元)")
@@ -1232,10 +1330,23 @@ def execute(conn, doc: Document, q: Query) -> Answer | None:
     found = _code_asked(doc, q) or _execute(conn, doc, q)
     if found is not None and found.matched and found.intent == "value" and q.op == "difference":
         compute.against_typed(q, found)  # 机关运行经费比142.80万少多少: the one figure found, against the one typed
+    typed = compute.exact_amounts_typed(q)
+    if q.op == "change" and q.subjects and (found is None or not found.matched) and len(typed) == 1 \
+            and re.search(r"(?:比|较)[^，,。？?]{0,14}$", q.squashed[:typed[0].start]) \
+            and (value := _execute(conn, doc, replace(q, op="value", ops=[(100.0, "value")]))) is not None \
+            and value.matched and value.intent == "value":
+        compute.against_typed(q, value, rate=True)  # 比2021年的398593.09万元增加了多少: a change the report does not
+        if value.intent == "difference":  # state, from the figure it prints and the one typed
+            return value
     counted = _UNCOUNTED.search(q.squashed)
     if counted and found is not None and found.matched and found.intent == "value" and found.figures \
             and all(f.unit in ("万元", "元") for f in found.figures):  # 订几份: a count the report gives only as money
         return Answer(False, "value", f"报告（{doc.label}）没有给出所问的{counted.group(1)}数，只有金额："
+                      + found.text.split("理解：", 1)[-1], understood=found.understood)
+    things = _THINGS_COUNTED.search(q.squashed)
+    if things and found is not None and found.matched and found.text.split("理解：", 1)[-1].startswith("报告中相关的说明") \
+            and not re.search(rf"\d\s*{things.group(1)}", found.text):  # 几家敬老院: a passage that counts none of them
+        return Answer(False, "text", f"报告（{doc.label}）没有给出所问的{things.group(1)}数。"
                       + found.text.split("理解：", 1)[-1], understood=found.understood)
     if found is not None and found.matched and found.intent == "value" and found.figures and _MONEY_ASKED.search(q.squashed) \
             and all(f.unit in _COUNT_UNITS for f in found.figures):  # 基金经费多少钱: the report counts it, gives no money

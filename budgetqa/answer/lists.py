@@ -626,6 +626,10 @@ def _lists_counted(doc: Document, q: Query, scopes: list[str]) -> Answer | None:
     return a
 
 
+# The total rows left out of a count of a table's rows (不算合计行, 除去合计).
+_TOTAL_LEFT_OUT = patterns.compile(r"(?:不算|不含|不包括|不计|除去|除了|去掉|扣除|扣掉)(?:最后的|那个|那一?行)?(?:合计|总计)")
+
+
 def count(doc: Document, q: Query) -> Answer | None:
     """How many projects, subjects, items, sheets, units or duties."""
     if _asks_mean(q):
@@ -666,6 +670,10 @@ def count(doc: Document, q: Query) -> Answer | None:
     table = next((t for t in doc.tables if d.where.startswith(t.label + " ")), None)
     if table is not None and q.has("几行", "多少行") and len(table.rows) != len(d.rows):
         a.text += f"（全表共印 {len(table.rows)} 行，含合计、小计和上级科目的行。）"  # (表2有几行: both counts)
+        if _TOTAL_LEFT_OUT.search(q.squashed):  # (不算合计行有多少行科目: every printed row but the totals)
+            kept = [r for r in table.rows if not re.search(r"合计|总计", r.name)]
+            a.text += f"不算合计行，{table.label} 印有 {len(kept)} 行。"
+            a.figure("不含合计的行数", Decimal(len(kept)), "行")
     for v in d.rows[:20] if each else []:
         a.figure(v.label, v.amount, v.unit, v.where, v.line)
     if d.rows and (q.has("合计", "总额", "共计", "一共多少钱", "多少钱", "金额")):

@@ -230,6 +230,9 @@ def sheet_field(doc: Document, q: Query) -> Answer | None:
                        + f"（{sheet.title} 第{vals[0].line}行）。")
             for v in vals:
                 a.figure(v.label, v.amount, v.unit, v.where, v.line)
+            if re.search(r"对得上|对的上|对不上|一致|相符|吻合|一样|相同|核对", q.squashed):
+                _project_amount(doc, a, name)  # (…和表十二对得上吗: the project table's figure beside the sheet's)
+                _sheet_against_table(doc, a, name, vals[0])
             return a
     if q.field_name in lexicon.INDICATOR_KINDS:
         rows = _indicators_of_kind(sheet, q.field_name)
@@ -238,6 +241,9 @@ def sheet_field(doc: Document, q: Query) -> Answer | None:
             a = answer("text", f"{name} 的{q.field_name}指标", f"{name} 的{q.field_name}指标——{listing}（{sheet.title} 第{rows[0].line}行）。")
             a.source(sheet.title, rows[0].line, q.field_name)
             return a
+        # (a kind of indicator the sheet leaves blank: nothing is stated, so nothing is given)
+        return Answer(False, "text", f"{name} 的{sheet.title}没有填写{q.field_name}指标（该栏为空），没有可给的指标值。",
+                      understood=f"按「{name} 的{q.field_name}指标」理解")
     asked = [f for f in (q.field_names or [q.field_name]) if f and sheet.fields.get(f)]
     if len(asked) == 1:  # (what a project is for: why it is set up, and this year's target)
         asked += [f for f in lexicon.SHEET_FIELDS_TOGETHER.get(asked[0], ()) if f not in ("项目属性", "项目期")
@@ -252,6 +258,18 @@ def sheet_field(doc: Document, q: Query) -> Answer | None:
         _project_amount(doc, a, name)
         return a
     return _sheet_summary(sheet)
+
+
+def _sheet_against_table(doc: Document, a: Answer, name: str, value) -> None:
+    """Whether a sheet's money equals what the project tables print for the project (in one unit)."""
+    project = next((p for p in doc.projects if squash(p.name) == squash(name) and p.total is not None), None)
+    if project is None:
+        return
+    factor = {("元", "万元"): Decimal(10000), ("万元", "元"): Decimal("0.0001")}.get((value.unit, project.unit), Decimal(1))
+    sheet = value.amount / factor
+    shown = sheet.quantize(Decimal("0.01")) if sheet.as_tuple().exponent > -2 else sheet  # (15 → 15.00, nothing cut)
+    a.text += f"折合 {amount_text(shown, project.unit)}，" + (
+        "两者一致。" if sheet == project.total else f"两者不一致，差 {amount_text(abs(sheet - project.total), project.unit)}。")
 
 
 def _project_amount(doc: Document, a: Answer, name: str) -> None:
@@ -446,6 +464,28 @@ def _as_printed(doc: Document, t) -> str:
     return f"表{t.no}（{m.group(1)}） {t.title}" if m else t.label
 
 
+# A column asked of the tables (哪张表有X这一列, X这一栏在哪张表, 表头里有X的表).
+_COLUMN_ASKED = patterns.compile(r"这一?[列栏]|[列栏](?:名|目)|表头|(?:有|含|带)[^，。？?]{0,12}[列栏]")
+
+
+def tables_with_column(doc: Document, q: Query) -> Answer | None:
+    """The tables whose headings have the column named (quoted, or a column name the report prints)."""
+    if not _COLUMN_ASKED.search(q.squashed) or not re.search(r"哪|什么|几", q.squashed):
+        return None
+    quoted = re.search(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]", q.text)
+    typed = [squash(quoted.group(1))] if quoted else [q.squashed[m.start:m.end] for m in q.subjects if "column" in m.kinds]
+    if len(typed) != 1:
+        return None
+    key = typed[0]
+    found = [t for t in doc.tables if any(key in squash(c) for c in t.columns)]
+    a = answer("about", f"有「{key}」这一列的表", f"有「{key}」这一列的表有 {len(found)} 张："
+               + ("；".join(_as_printed(doc, t) for t in found) if found else "没有") + "。")
+    a.figure("表的张数", Decimal(len(found)), "张")
+    for t in found:
+        a.source(t.label, t.line, t.title)
+    return a
+
+
 def about(doc: Document, q: Query) -> Answer | None:
     """How many tables, which are empty, which table prints a name, what a table is, the unit."""
     tables = doc.tables
@@ -529,16 +569,20 @@ def _which_tables(doc: Document, named) -> Answer | None:
             titled = _unquoted(re.sub(r"(?:预算数|决算数|金额|数额)$", "", name))  # (三公经费预算数: the 三公 table)
             if column or row or titled in _unquoted(table.title):
                 kind = "列" if column else "行" if row else "表名"
-                found.append((table, name, kind, row.line if row else table.line))
+                found.append((table, name, kind, row.line if row else table.line, row.cells[0] if row and row.cells else None))
                 break
     if not found:
         return None
-    a = answer("about", f"列出「{'、'.join(names[:2])}」的表",
-               "；".join(f"{_as_printed(doc, t)}（作为{kind}，第{line}行）" for t, _, kind, line in found) + "。")
-    for t, name, _, line in found:
+    # (a row's first printed figure beside it: 住房公积金23.83在哪几张表里印了 sees the figure in each)
+    a = answer("about", f"列出「{'、'.join(names[:2])}」的表", "；".join(
+        f"{_as_printed(doc, t)}（作为{kind}，第{line}行" + (f"，{amount_text(c.amount, t.unit)}" if c else "") + "）"
+        for t, _, kind, line, c in found) + "。")
+    for t, name, _, line, c in found:
         a.source(t.label, line, name)
+        if c is not None:
+            a.figure(f"{t.label} {name}", c.amount, t.unit, t.label, line)
     a.columns = ["表", "名称", "位置", "行"]
-    a.rows = [[t.label, name, kind, line] for t, name, kind, line in found]
+    a.rows = [[t.label, name, kind, line] for t, name, kind, line, _ in found]
     return a
 
 
@@ -601,10 +645,13 @@ def purpose(doc: Document, q: Query) -> Answer | None:
     topic, facts = found
     topic = topic.strip("“”\"「」")  # (a paragraph opening with its quoted subject)
     start = min(f.line for f in facts)
-    text = re.sub(r"\s", "", "".join(line for line in doc.lines[max(0, start - 4):start + 2]
-                                     if not re.fullmatch(r"[\d.,%\s]+", line)))  # (a layer's loose numbers)
+    def joined(lines: list[str]) -> str:
+        return re.sub(r"\s", "", "".join(line for line in lines if not re.fullmatch(r"[\d.,%\s]+", line)))  # (loose numbers)
+
+    text, before = joined(doc.lines[max(0, start - 4):start + 2]), joined(doc.lines[max(0, start - 4):start - 1])
     name = re.sub(r"[（(]\d*[项款类][）)]$", "", topic).split("）")[-1]  # the item's own name, its paragraph's start
-    at = text.rfind(name[-6:]) if name[-6:] in text else 0
+    # (the name on the fact's own line first: what it is for may name it again, 信息化建设及运行维护)
+    at = text.find(name[-6:], len(before)) if name[-6:] in text[len(before):] else text.rfind(name[-6:])
     m = re.search(r"主要用于[：:]?([^。]+)", text[max(at, 0):])
     if m is None:
         return None

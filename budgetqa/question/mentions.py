@@ -116,6 +116,10 @@ def _codes(squashed: str, v: Vocabulary) -> list[Mention]:
     for m in re.finditer(r"(?<![\d.])(\d{5}|\d{7})(?![\d.]|年(?!初)|%)", squashed):
         if m.group(1) in v.codes:
             out.append(Mention(m.start(), m.end(), [v.codes[m.group(1)]]))
+    for m in re.finditer(r"(?<![\d.])(3\d{2}(?:\d\d)?)(?![\d.]|年|%|万|元|个|项|张|名|人|条|辆)", squashed):
+        name = lexicon.ECONOMIC_CODES.get(m.group(1))  # (30201 of a report that prints 办公费 without its code)
+        if name is not None and m.group(1) not in v.codes and (terms := v.by_name.get(squash(name))):
+            out.append(Mention(m.start(), m.end(), list(terms), via="code"))
     for m in re.finditer(r"(?<![\d.])(\d{3,6})(?=" + lexicon.CODE_OPENING + ")", squashed):
         tops = _codes_opened(m.group(1), v)
         if tops != [m.group(1)]:

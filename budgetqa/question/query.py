@@ -500,6 +500,31 @@ def _name_under_parent(q: Query) -> None:
             return
 
 
+# The code just asked or picked, pointed at as the place of the names after it (这个款下面X和Y, 它下面的X).
+_POINTED_PARENT = patterns.compile(r"(?:这|该|那)(?:个|一)?(?:类|款|科目)(?:下面|下边|底下|下的|下|里面|里|中)"
+                                   r"|(?:它|其)(?:下面|下边|底下|下的|里面)")
+
+
+def _names_under_last(q: Query, last: Query | None, focus: list | None) -> Query:
+    """这个款下面行政运行和一般行政管理事务各多少: a name several codes print is the one code under the code the
+    conversation is at (the last answer's pick, else the last subject)."""
+    said = _POINTED_PARENT.search(q.squashed)
+    if last is None or said is None or not q.subjects:
+        return q
+    parents = {t.key for m in (focus or last.subjects) for t in m.terms if t.kind == "code"}
+    if len(parents) != 1:
+        return q
+    parent = parents.pop()
+    subjects, narrowed = [], False
+    for m in q.subjects:
+        codes = [t for t in m.terms if t.kind == "code"]
+        under = [t for t in codes if t.key.startswith(parent) and t.key != parent]
+        if m.start > said.start() and len(codes) >= 2 and len(under) == 1:
+            m, narrowed = replace(m, terms=under), True
+        subjects.append(m)
+    return replace(q, subjects=subjects) if narrowed else q
+
+
 def _half_of_basic(q: Query) -> None:
     """基本支出的公用经费里超过1万元的 / 基本支出的人员经费有哪几项: the half is asked, said of its whole."""
     if q.op in ("filter", "rank", "count", "list", "breakdown", "mean") and len(q.subjects) == 2 \
@@ -915,6 +940,12 @@ def _scope_shares(q: Query) -> None:
         q.whole = replace(first, scope=None)
         q.subjects = [replace(first, scope=scope) for scope in ("本年", "上年结转")]
         return
+    if q.op == "share" and q.whole is None and len(q.subjects) == 1 and q.subjects[0].kinds & {"column", "code", "row"} \
+            and q.scope in ("上年结转", "本年") and "占" in q.squashed and q.subjects[0].start > q.squashed.index("占") \
+            and q.scope_spans and all(end <= q.squashed.index("占") for _, end in q.scope_spans):
+        # 本年安排的那部分占项目支出多少: the whole's own part of that scope, of the whole
+        q.whole, q.subjects, q.scope = replace(q.subjects[0], scope=None), [replace(q.subjects[0], scope=q.scope)], None
+        return
     if q.op != "share" or q.whole is None or not q.whole.kinds & {"column", "list"}:
         return
     projects = "项目" in q.whole.term.name and len(q.subjects) >= 2  # (本年新安排的项目和上年结转的项目各占项目支出: each list)
@@ -934,6 +965,8 @@ def _split_by_scope(q: Query) -> None:
     """X中今年新安排的和上年结转的各是多少 / 项目支出拆成本年的和上年结转的两块: one subject asked once for
     each scope typed."""
     typed, named = _scopes_typed(q)
+    if typed == {"本年", "上年结转"} and not named and q.whole is not None and q.whole.kinds & {"code", "row", "column"}:
+        named, q.whole = [q.whole], None  # (项目支出里上年结转的和本年安排的: the whole is what is split)
     if typed != {"本年", "上年结转"} or len(named) != 1 or q.whole is not None:
         return
     q.subjects = [replace(named[0], scope="本年"), replace(named[0], scope="上年结转")]
@@ -1038,6 +1071,7 @@ def _blank(text: str, word: str) -> str:
 
 _STANDARD_ITEMS = sorted((squash(i) for i in lexicon.STANDARD_ECONOMIC_ITEMS + lexicon.STANDARD_FUNCTION_CLASSES),
                          key=len, reverse=True)
+_STANDARD_SET = frozenset(_STANDARD_ITEMS)
 
 
 def _missing_items(q: Query, doc: Document) -> None:
@@ -1047,6 +1081,17 @@ def _missing_items(q: Query, doc: Document) -> None:
     for key in _STANDARD_ITEMS:
         if key in q.squashed and not any(key in name for name in v.printed):
             q.missing = key
+            return
+    for m in re.finditer(r"(?<![\d.])(3\d{2}(?:\d\d)?)(?![\d.]|年|%|万|元|个|项|张|名|人|条|辆)", q.squashed):
+        name = lexicon.ECONOMIC_CODES.get(m.group(1))  # (30201 of a report that prints no 办公费: named, not printed)
+        if name is not None and m.group(1) not in v.codes and not v.by_name.get(squash(name)):
+            q.missing = f"{m.group(1)} {name}"
+            return
+    for key, targets in lexicon.SYNONYMS.items():  # (农林水 of a report with no 农林水支出: a class it does not print)
+        if len(key) >= 2 and key in q.squashed and all(squash(t) in _STANDARD_SET for t in targets) \
+                and not any(squash(t) in name for t in targets for name in v.printed) and key not in printed_text(doc) \
+                and not any(key in name and name in q.squashed for name in v.printed):
+            q.missing = squash(targets[0])
             return
     for m in re.finditer(r"(?<![\d.])([23]\d{6}|2[0-3]\d(?:\d\d)?)(?![\d.]|年|%|万|元|个|项|张|名|人|条|辆)", q.squashed):
         if m.group(1) not in v.codes and not any(m.group(1) in name for name in v.printed):
@@ -2520,6 +2565,10 @@ def _other_department(spaced: str, exact: list[Mention], q: Query, doc: Document
                     continue  # 这笔钱占街道…: words of the question, not a name; 给敬老院装修: what money is for
                 if _own_name(name, [], known):
                     continue
+                if piece[m.end():m.end() + 1] == "会" and name[-2:] + "会" in printed_text(doc):
+                    continue  # 修居委会活动室: a committee the report itself speaks of (居委会), not another department
+                if any(name[i:] in p for i in range(len(name) - 2) for p in vocabulary(doc).purposes):
+                    continue  # 敬老院装修: a place the report says money is for (石岚敬老院装修工程)
                 return name
     return ""
 
@@ -3016,7 +3065,8 @@ _OWN_BODY = patterns.compile(r"(?:这个|该|本|此|咱们?|我们?|你们)(?:�
 def asks_sheet(q: Query) -> bool:
     """A question of a performance sheet's field (总体目标, 项目期, 年度资金总额) that names no project:
     in a conversation it is asked of the project the conversation is about."""
-    sheet = q.field_name or any(t.kind == "topic" and "绩效" in t.name for m in q.subjects for t in m.terms)
+    sheet = q.field_name or any(t.kind == "topic" and "绩效" in t.name for m in q.subjects for t in m.terms) \
+        or re.search(r"(?:年度|实施期)资金总额", q.squashed) and not q.subjects  # (the money a sheet lists)
     # 多少张绩效目标表: the sheets themselves (绩效目标表里的年度资金总额: a field of one)
     counted = q.op in ("count", "list", "rank", "filter") or q.domain == "targets" and not (
         q.field_name or "资金总额" in q.squashed)
@@ -3147,17 +3197,26 @@ def _pointer_index(m: re.Match) -> int:
     return int(m.group(2)) - 1 if m.group(2) else 0
 
 
+# The largest or smallest, said first with nothing named (其中最小的那个是哪个, 最多的是哪项).
+_BARE_EXTREME = patterns.compile(r"^(?:那)?(?:其中|里面|当中)?(?:金额|钱)?(最大|最多|最高|最贵|最小|最少|最低|最便宜)(?:的)?"
+                                 r"(?:那个|那一个|那项|那一项|一个|一项|那笔|那一笔)?")
 # The largest or smallest of the items just listed, said of them (这几个里面最小的, 这些中最多的).
 _AMONG_LISTED = patterns.compile(r"^(?:那)?(?:这几个|这几项|这几笔|这些|上面这些|刚才这些|它们)(?:里面|里头|里|中间|中|当中|之中)?(?:的)?"
                            r"(最大|最多|最高|最贵|最小|最少|最低|最便宜)")
 
 
-def pointed_item(q: Query, listed: list[str], amounts: list | None = None) -> tuple[str, str] | None:
+def pointed_item(q: Query, listed: list[str], amounts: list | None = None,
+                 narrowed: bool = False) -> tuple[str, str] | None:
     """The words of a follow-up that point at one item of the last list by its place (后者属于哪个款,
     第一类占多少: the first, the second, the last; 后者 of more than two is the last) or by its size
-    when something is asked of it (最大的那个占总支出多少), and that item."""
-    extreme = _EXTREME.search(q.squashed) if amounts and len(amounts) == len(listed) else None
-    among = _AMONG_LISTED.search(q.squashed) if amounts and len(amounts) == len(listed) else None
+    when something is asked of it (最大的那个占总支出多少), and that item. ``narrowed``: the list is what a
+    filter picked out, so a bare 最小的是哪个 is the smallest of those."""
+    sized = bool(amounts) and len(amounts) == len(listed) and all(a is not None for a in amounts)
+    extreme = _EXTREME.search(q.squashed) if sized else None
+    among = _AMONG_LISTED.search(q.squashed) if sized else None
+    if not among and narrowed and sized and q.op == "rank" and not q.subjects and not q.n and not q.domain and not q.scope:
+        among = _BARE_EXTREME.match(q.squashed)
+        extreme = None
     if among and not extreme:  # 这几个里面最小的呢: the smallest of those listed, itself
         pick = max if among.group(1) in ("最大", "最多", "最高", "最贵") else min
         return among.group(0), listed[amounts.index(pick(amounts))]
@@ -3530,7 +3589,7 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     on with the same list (第二呢, 前五个呢); ``earlier``: the subjects of the questions before the last (两个差多少)."""
     if (step := _step_in_ranking(q, last) or _last_by_scope(q, last)) is not None:
         return step
-    q = _halves_of_last_row(_ancestor_of_last(q, last, doc, earlier), last)
+    q = _halves_of_last_row(_ancestor_of_last(_names_under_last(q, last, focus), last, doc, earlier), last)
     q = _scoped_total(_pronoun_whole(_fund_of_last(_this_table(q, last, doc), last), last), last, doc)
     q = _line_of_three_public(q, last)
     if (part := _fund_part_of_last(q, last)) is not None:
@@ -3786,6 +3845,36 @@ def _prints_column(doc: Document | None, row: Mention, typed: str) -> bool:
     return not tables or any(column in _columns_of_table(doc, t.no) for t in tables)
 
 
+def _columns_again(q: Query, named: list[Mention], last: Query, doc: Document | None) -> list[str]:
+    """那X呢 naming only X: the columns asked of the last row, asked of X (a 决算's budget against its outturn; the
+    columns X's tables print)."""
+    if not named or not last.measures or not _only_names(q, named):
+        return []
+    if any(b in last.measures for b in lexicon.BUDGETS):
+        return list(last.measures)
+    if last.subjects and all(m.kinds & {"code", "row"} for m in named + last.subjects[:1]) \
+            and all(set(last.measures) <= _columns_printed_for(doc, m) for m in named):
+        return list(last.measures)
+    return []
+
+
+def _columns_for_whole(q: Query, carried: list[str]) -> list[str]:
+    """The columns carried to a share whose whole is a column: none when that column is not one of them (它占基本支出的
+    比例 after its 项目支出: the row as a whole, of that column's total; 占事业收入的多少 after its 事业收入: that
+    column of the row, of the column's total)."""
+    whole = q.squashed[q.whole.start:q.whole.end] if q.whole is not None and q.whole.start < 10_000 else ""
+    if q.op == "share" and whole and "column" in q.whole.kinds and _MEASURE_NAMES.get(whole, whole) not in carried:
+        return []
+    return carried
+
+
+def _columns_printed_for(doc: Document | None, m: Mention) -> set[str]:
+    """The columns of every table that prints the code or row named."""
+    keys = {squash(t.key) for t in m.terms if t.kind in ("code", "row")}
+    tables = [t.no for t in doc.tables if any(r.code in keys or squash(r.name) in keys for r in t.rows)] if doc is not None else []
+    return set().union(*(_columns_of_table(doc, no) for no in tables))
+
+
 def _columns_of_table(doc: Document | None, table_no: int | None) -> set[str]:
     table = next((t for t in doc.tables if t.no == table_no), None) if doc is not None and table_no is not None else None
     return {c.rsplit("/", 1)[-1].removeprefix("其中：") for c in table.columns} if table is not None else set()
@@ -3868,9 +3957,11 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query, doc: Document | No
     if named and not measures and last.table is not None and _only_names(q, named) \
             and all(_printed_in(doc, last.table, m) for m in named):
         filled.table, measures = last.table, list(last.measures)  # 那X呢 after a row read in a table: X there too
+    measures = measures or _columns_again(q, named, last, doc)
     if measures or (not named and not any(_is(m, q, _SCOPE_NAMES) for m in q.subjects)):
         # the columns asked last time carry to a figure asked again, not to its place or its words
         filled.measures = measures or ([] if q.cued and q.op in ("parent", "text", "define", "about", "breakdown") else last.measures)
+        filled.measures = filled.measures if measures else _columns_for_whole(q, filled.measures)
     if len(named) == 1 and filled.whole is None and last.whole is not None and len(last.subjects) == 1 \
             and q.op == "value" and not q.cued and _other_half(last.subjects[0], named[0]):
         filled.whole = last.whole  # 基本支出里人员经费多少 → 公用呢: the other half, of the same whole
