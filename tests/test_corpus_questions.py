@@ -404,6 +404,10 @@ CASES = [
     (JUSTICE, "信息化建设的钱主要用来干嘛", [], ["信息化建设及运行维护"]),
     # a table's rows counted without its total row
     (SOCIAL, "收入决算表不算合计行一共有多少行科目", [17], []),
+    # a row two tables print with different figures: both, and the gap
+    (SWU_BUDGET, "两张表里的住房保障支出差多少", [16233.19, 7624.66, 8608.53], []),
+    # a name said first, then what is asked of it; what it is for, with the tables' figure in their unit
+    (STREET, "那其他住房保障支出呢，干啥用的", [300000], ["电梯补贴"]),
 ]
 
 

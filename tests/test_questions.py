@@ -1005,7 +1005,8 @@ KNOWN_GAPS = {
     # input/融媒体) 87.8 % / 86.7 % and b1 (corpus conversations) 64.4 % were that session's exam, read at its end
     "dialogues_d9.jsonl": ["D9-019", "D9-033", "D9-042", "D9-047", "D9-050", "D9-059",
         "D9-066", "D9-073", "D9-083", "D9-084"],
-    "corpus_c1.jsonl": ["C1-002", "C1-020", "C1-027", "C1-028", "C1-053", "C1-058", "C1-072", "C1-075", "C1-078", "C1-094", "C1-095"],
+    "corpus_c1.jsonl": ["C1-002", "C1-020", "C1-027", "C1-028", "C1-053", "C1-058", "C1-072", "C1-075", "C1-078",
+        "C1-094", "C1-095"],
     "personas_e2.jsonl": ["E2-009", "E2-056", "E2-057", "E2-076", "E2-078", "E2-083"],
     "corpus_f2.jsonl": ["F2-007", "F2-015", "F2-016", "F2-025", "F2-035", "F2-041", "F2-051", "F2-052", "F2-079"],
     "personas_a1.jsonl": ["A1-028", "A1-032", "A1-042", "A1-050", "A1-079"],
@@ -1037,7 +1038,8 @@ KNOWN_GAPS = {
     "corpus_mix_u1.jsonl": ["U1-003", "U1-015", "U1-017", "U1-018", "U1-021", "U1-027", "U1-036", "U1-047", "U1-053", "U1-054",
         "U1-056", "U1-058", "U1-059", "U1-067", "U1-077"],
     "personas_r1.jsonl": ["R1-012", "R1-033", "R1-034", "R1-038", "R1-047", "R1-048", "R1-073", "R1-089"],
-    "personas_k2.jsonl": ["K2-009", "K2-019", "K2-028", "K2-035", "K2-039", "K2-071", "K2-075", "K2-076", "K2-078", "K2-080"],
+    "personas_k2.jsonl": ["K2-009", "K2-019", "K2-028", "K2-035", "K2-039", "K2-071", "K2-075", "K2-076", "K2-078",
+        "K2-080"],
     "corpus_dialogues_l2.jsonl": ["L2-012", "L2-026", "L2-037", "L2-045", "L2-058", "L2-084"],
     "corpus_mix_m2.jsonl": ["M2-004", "M2-012", "M2-029", "M2-030", "M2-045", "M2-085", "M2-089"],
     "personas_n2.jsonl": ["N2-029", "N2-035", "N2-036", "N2-051", "N2-052", "N2-062", "N2-068", "N2-071"],
@@ -1050,22 +1052,27 @@ KNOWN_GAPS = {
         "W2-062", "W2-069"],
     "personas_xa.jsonl": ["XA-002", "XA-003", "XA-016", "XA-020", "XA-027", "XA-047",
         "XA-053", "XA-057"],
-    "corpus_y2.jsonl": ["Y2-016", "Y2-028", "Y2-030", "Y2-032", "Y2-036", "Y2-041", "Y2-072", "Y2-073", "Y2-074", "Y2-079", "Y2-080"],
+    "corpus_y2.jsonl": ["Y2-016", "Y2-028", "Y2-030", "Y2-032", "Y2-036", "Y2-041", "Y2-072", "Y2-073", "Y2-074",
+        "Y2-079", "Y2-080"],
     "personas_a4.jsonl": ["A4-007", "A4-010", "A4-022", "A4-040", "A4-041",
         "A4-051"],
-    "corpus_dialogues_b4.jsonl": ["B4-008", "B4-019", "B4-042", "B4-046", "B4-052", "B4-053", "B4-070", "B4-083", "B4-090"],
+    "corpus_dialogues_b4.jsonl": ["B4-008", "B4-019", "B4-042", "B4-046", "B4-052", "B4-053", "B4-070", "B4-083",
+        "B4-090"],
     "corpus_mix_c4.jsonl": ["C4-004", "C4-034", "C4-047", "C4-052", "C4-058", "C4-074", "C4-086", "C4-088"],
     # sets of the next session, written by helpers who never saw the code: its exam sets (personas_a5,
     # corpus_dialogues_b5, corpus_mix_c5, scored untuned at its start and end) and development sets (personas_d5,
     # corpus_e5, personas_f5, corpus_g5)
-    "personas_a5.jsonl": ["A5-005", "A5-006", "A5-012", "A5-018", "A5-023", "A5-025", "A5-026", "A5-048", "A5-049", "A5-058", "A5-060", "A5-061", "A5-065", "A5-078", "A5-088"],
+    "personas_a5.jsonl": ["A5-005", "A5-006", "A5-012", "A5-018", "A5-023", "A5-025", "A5-026", "A5-048", "A5-049",
+        "A5-058", "A5-060", "A5-061", "A5-065", "A5-078", "A5-088"],
     "corpus_dialogues_b5.jsonl": ["B5-004", "B5-010", "B5-021", "B5-022", "B5-025", "B5-036", "B5-039", "B5-070",
         "B5-071", "B5-075", "B5-076", "B5-077", "B5-080", "B5-088", "B5-089"],
-    "corpus_mix_c5.jsonl": ["C5-003", "C5-033", "C5-038", "C5-043", "C5-061", "C5-066", "C5-068", "C5-069", "C5-076", "C5-081", "C5-085"],
+    "corpus_mix_c5.jsonl": ["C5-003", "C5-033", "C5-038", "C5-043", "C5-061", "C5-066", "C5-068", "C5-069", "C5-076",
+        "C5-081", "C5-085"],
     "personas_d5.jsonl": ["D5-019", "D5-023", "D5-024", "D5-025", "D5-029", "D5-033"],
     "corpus_e5.jsonl": ["E5-012", "E5-016", "E5-024", "E5-025", "E5-026", "E5-035", "E5-041", "E5-044",
         "E5-059", "E5-062", "E5-069", "E5-072", "E5-074", "E5-075", "E5-080"],
-    "personas_f5.jsonl": ["F5-008", "F5-015", "F5-016", "F5-033", "F5-038", "F5-039", "F5-047", "F5-048", "F5-052", "F5-055", "F5-065", "F5-072"],
+    "personas_f5.jsonl": ["F5-008", "F5-015", "F5-016", "F5-033", "F5-038", "F5-039", "F5-047", "F5-048", "F5-052",
+        "F5-055", "F5-065", "F5-072"],
     "corpus_g5.jsonl": ["G5-001", "G5-004", "G5-022", "G5-025", "G5-031", "G5-036", "G5-043",
         "G5-062", "G5-071", "G5-072"],
     # sets of the session after it: exam sets (personas_a6, corpus_dialogues_b6, corpus_mix_m6, scored untuned at its
@@ -1074,7 +1081,8 @@ KNOWN_GAPS = {
     "personas_a6.jsonl": ["A6-020", "A6-029", "A6-053", "A6-069", "A6-085"],
     "corpus_dialogues_b6.jsonl": ["B6-004", "B6-008", "B6-021", "B6-032", "B6-050", "B6-054", "B6-055", "B6-061", "B6-070", "B6-080",
         "B6-081", "B6-082", "B6-085", "B6-087", "B6-090"],
-    "corpus_mix_m6.jsonl": ["M6-005", "M6-007", "M6-041", "M6-050", "M6-054", "M6-056", "M6-064", "M6-065", "M6-070", "M6-082", "M6-087", "M6-089"],
+    "corpus_mix_m6.jsonl": ["M6-005", "M6-007", "M6-041", "M6-050", "M6-054", "M6-056", "M6-064", "M6-065", "M6-070",
+        "M6-082", "M6-087", "M6-089"],
     "personas_d6.jsonl": ["D6-050", "D6-072", "D6-077"],
     "corpus_e6.jsonl": ["E6-004", "E6-012", "E6-019", "E6-044"],
     "corpus_f6.jsonl": ["F6-005", "F6-016", "F6-017", "F6-018", "F6-020", "F6-022", "F6-027", "F6-050",
@@ -1100,7 +1108,8 @@ KNOWN_GAPS = {
     "corpus_dialogues_b7.jsonl": ["B7-007", "B7-008", "B7-015", "B7-017", "B7-019", "B7-023",
         "B7-024", "B7-025", "B7-026", "B7-028", "B7-033", "B7-047", "B7-048", "B7-049", "B7-054", "B7-065",
         "B7-076", "B7-078", "B7-079", "B7-086"],
-    "corpus_mix_c7.jsonl": ["C7-038", "C7-049", "C7-057", "C7-059", "C7-066", "C7-070", "C7-072", "C7-074", "C7-085", "C7-086"],
+    "corpus_mix_c7.jsonl": ["C7-038", "C7-049", "C7-057", "C7-059", "C7-066", "C7-070", "C7-072", "C7-074", "C7-085",
+        "C7-086"],
     # exam sets of this session (scored untuned at its start and end, then joined): personas_d7 (the bundled
     # report; a new deputy office head briefing the secretary, a 人大预算工委 reviewer checking consistency, a
     # bookkeeper naming economic codes, a high-school student, a media fact-checker testing rumours, a voice-input
@@ -1151,7 +1160,8 @@ KNOWN_GAPS = {
         "G7-044", "G7-050", "G7-076", "G7-078"],
     "corpus_dialogues_h7.jsonl": [
         "H7-027", "H7-046", "H7-052", "H7-076", "H7-087"],
-    "corpus_mix_i7.jsonl": ["I7-011", "I7-029", "I7-034", "I7-038", "I7-040", "I7-052", "I7-055", "I7-057", "I7-063", "I7-067", "I7-069", "I7-072", "I7-073", "I7-078"],
+    "corpus_mix_i7.jsonl": ["I7-011", "I7-029", "I7-034", "I7-038", "I7-040", "I7-052", "I7-055", "I7-057", "I7-063",
+        "I7-067", "I7-069", "I7-072", "I7-073", "I7-078"],
     # development sets of the sixteenth session (helpers who never saw the code; first score untuned): corpus_mix_s7
     # (the bundled report and eleven corpus files; a university 财务处长, an English-only analyst, a 人大 staffer asking
     # why, full pinyin, a clerk on 机关运行经费/采购/资产, a reader of code hierarchy), personas_t7 (the bundled report; a
@@ -1170,7 +1180,8 @@ KNOWN_GAPS = {
     # files in dialogues; a 重庆 local, a 财政局 analyst comparing bureaus, a professor, a procurement officer, a data
     # engineer asking about the tables, a 绩效 evaluator) and corpus_mix_r7 (the bundled report and eleven corpus files;
     # keyword searchers, voice input with homophones, an auditor of sums, a fact-checker, 亿元 and rounding, zeros)
-    "personas_p7.jsonl": ["P7-012", "P7-013", "P7-014", "P7-023", "P7-025", "P7-036", "P7-038", "P7-057", "P7-058", "P7-072", "P7-077", "P7-084"],
+    "personas_p7.jsonl": ["P7-012", "P7-013", "P7-014", "P7-023", "P7-025", "P7-036", "P7-038", "P7-057", "P7-058",
+        "P7-072", "P7-077", "P7-084"],
     "corpus_dialogues_q7.jsonl": ["Q7-007", "Q7-011", "Q7-018",
         "Q7-020", "Q7-035", "Q7-044", "Q7-045", "Q7-051", "Q7-061", "Q7-063", "Q7-065", "Q7-068", "Q7-074", "Q7-082", "Q7-084", "Q7-088"],
     "corpus_mix_r7.jsonl": ["R7-011", "R7-014", "R7-033", "R7-034", "R7-041", "R7-046",
@@ -1268,7 +1279,8 @@ KNOWN_GAPS = {
     "corpus_mix_f9.jsonl": ["F9-005", "F9-013", "F9-016", "F9-047", "F9-087"],
     "corpus_dialogues_g9.jsonl": ["G9-033", "G9-050", "G9-062",
         "G9-063", "G9-077", "G9-081", "G9-087"],
-    "personas_h9.jsonl": ["H9-003", "H9-020", "H9-021", "H9-035", "H9-036", "H9-037", "H9-050", "H9-066", "H9-069", "H9-072", "H9-085"],
+    "personas_h9.jsonl": ["H9-003", "H9-020", "H9-021", "H9-035", "H9-036", "H9-037", "H9-050", "H9-066", "H9-069",
+        "H9-072", "H9-085"],
     "corpus_mix_i9.jsonl": ["I9-017", "I9-031", "I9-038", "I9-044", "I9-049", "I9-052", "I9-058",
         "I9-064", "I9-065", "I9-072"],
     "corpus_dialogues_j9.jsonl": ["J9-032", "J9-043", "J9-048", "J9-052", "J9-069", "J9-070",
@@ -1316,7 +1328,8 @@ KNOWN_GAPS = {
     "corpus_mix_e0.jsonl": ["E0-014", "E0-024", "E0-028", "E0-030", "E0-053", "E0-059", "E0-064", "E0-069", "E0-078"],
     "personas_f0.jsonl": ["F0-020", "F0-021", "F0-022", "F0-025", "F0-027", "F0-070"],
     "corpus_dialogues_g0.jsonl": ["G0-016", "G0-038", "G0-051", "G0-054", "G0-058"],
-    "personas_h0.jsonl": ["H0-011", "H0-015", "H0-024", "H0-028", "H0-043", "H0-054", "H0-055", "H0-067", "H0-073", "H0-084"],
+    "personas_h0.jsonl": ["H0-011", "H0-015", "H0-024", "H0-028", "H0-043", "H0-054", "H0-055", "H0-067", "H0-073",
+        "H0-084"],
     "corpus_mix_i0.jsonl": ["I0-004", "I0-013", "I0-018", "I0-019", "I0-020", "I0-021", "I0-022", "I0-027", "I0-031",
         "I0-037", "I0-038", "I0-040", "I0-041", "I0-051", "I0-057", "I0-058", "I0-061", "I0-071", "I0-088"],
     "corpus_dialogues_j0.jsonl": ["J0-001", "J0-002", "J0-003", "J0-004", "J0-008", "J0-011", "J0-014", "J0-015",
@@ -1337,6 +1350,29 @@ KNOWN_GAPS = {
     "corpus_mix_s0.jsonl": ["S0-010"],
     "personas_t0.jsonl": ["T0-011", "T0-016", "T0-017", "T0-018", "T0-021", "T0-037", "T0-044", "T0-045", "T0-066"],
     "corpus_dialogues_u0.jsonl": ["U0-002", "U0-015", "U0-019", "U0-059", "U0-065"],
+    # exam sets of the twenty-seventh session (scored untuned at its start and end, unread between): personas_v0
+    # (the bundled report; a 纪检监察 officer, voice input with homophones and fillers, a new deputy director who
+    # names things by their use, a data analyst typing codes and operators), corpus_mix_w0 (all twelve documents; a
+    # provincial reviewer asking one question of many reports, a public-finance student, a 决算 auditor, English) and
+    # corpus_dialogues_x0 (self-corrections, pronouns over several turns, drilling down and back up, arithmetic on
+    # earlier answers, tables then cells, yes/no follow-ups, one move to a second report)
+    "personas_v0.jsonl": ["V0-011", "V0-013", "V0-015", "V0-018", "V0-029", "V0-030", "V0-045", "V0-046", "V0-047",
+        "V0-048", "V0-056", "V0-059", "V0-061", "V0-071", "V0-072", "V0-075", "V0-090"],
+    "corpus_mix_w0.jsonl": ["W0-003", "W0-039", "W0-057", "W0-067", "W0-068", "W0-073", "W0-075"],
+    "corpus_dialogues_x0.jsonl": ["X0-030", "X0-034", "X0-050", "X0-064", "X0-070", "X0-078", "X0-079",
+        "X0-084", "X0-088"],
+    # development sets of the same session (first score untuned): personas_y0 (a 人大财经委 staffer wanting other
+    # units, a party-school teacher, a clerk with typos and wrong codes, performance sheets), corpus_mix_z0 (a reporter
+    # comparing a university with departments, table structure, a street office in plain words, year pairs),
+    # corpus_dialogues_a2 (list, filter, sort; why and what for; very short turns; two columns then another row;
+    # two reports and back), personas_e1 (an audit trainee asking where each figure is printed, several asks in one
+    # line, exclusion and scope words, the report's text) and corpus_dialogues_f1 (long conversations returning to
+    # an earlier subject, text and tables mixed, one figure in a second table, a closing sum or comparison)
+    "personas_y0.jsonl": [],
+    "corpus_mix_z0.jsonl": ["Z0-024", "Z0-041", "Z0-053", "Z0-074"],
+    "corpus_dialogues_a2.jsonl": ["A2-025", "A2-045", "A2-069"],
+    "personas_e1.jsonl": [],
+    "corpus_dialogues_f1.jsonl": ["F1-024", "F1-043", "F1-061"],
 }
 # A line whose gold holds only when asked with no conversation before it: in a shuffled session it
 # follows a question about one project, and "这些钱从哪来" is then rightly read as that project's money.

@@ -394,6 +394,33 @@ def _total_beside_placed(q: Query) -> bool:
         or m.start >= 10_000 and all(p.start < 10_000 for p in placed)) for m in q.subjects)
 
 
+# Two tables spoken of together (两张表里, 两个表, 两处).
+_TWO_TABLES = patterns.compile(r"两张表|两个表|两表|两处|两张")
+
+
+def row_in_two_tables(doc: Document, q: Query) -> Answer | None:
+    """刚才两张表里的住房保障支出差多少: a row the tables print with two different figures (its first column),
+    those two and their gap."""
+    if q.op != "difference" or len(q.subjects) != 1 or not _TWO_TABLES.search(q.squashed):
+        return None
+    keys = {squash(t.key) for t in q.subjects[0].terms if t.kind in ("code", "row")}
+    printed = [(t, r) for t in doc.tables for r in t.rows if r.cells and (r.code in keys or squash(r.name) in keys)]
+    by_value: dict = {}
+    for t, r in printed:
+        by_value.setdefault((r.cells[0].amount, t.unit), (t, r))
+    if len(by_value) != 2 or len({unit for _, unit in by_value}) != 1:
+        return None
+    (a, unit), (b, _) = sorted(by_value, reverse=True)
+    (ta, ra), (tb, rb) = by_value[(a, unit)], by_value[(b, unit)]
+    a_ = answer("difference", f"{ra.name} 在 {ta.label} 与 {tb.label}",
+                f"{ra.name} 在{ta.label}印 {amount_text(a, unit)}（第{ra.line}行），在{tb.label}印 {amount_text(b, unit)}"
+                f"（第{rb.line}行），相差 {amount_text(a - b, unit)}（{a} − {b}）。")
+    a_.figure("两处之差（计算）", a - b, unit)
+    a_.figure(f"{ta.label} {ra.name}", a, unit, ta.label, ra.line)
+    a_.figure(f"{tb.label} {rb.name}", b, unit, tb.label, rb.line)
+    return a_
+
+
 def across_tables(doc: Document, tables: list[int], column: str) -> Answer | None:
     """One column in two tables: both figures, their difference, and what the titles say about it."""
     vals = [v for no in tables for v in column_values(doc, column, Query(table=no))[:1]]

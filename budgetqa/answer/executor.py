@@ -284,7 +284,7 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
     question = _TURNING.sub("", question) or question  # (最后看X，…: the words turning to X ask nothing)
     returned = _returning(doc, question, session)
     question = returned or question
-    parts = _line_again(doc, question, session) or _parts(question)
+    parts = _line_again(doc, question, session) or _named_then_asked(doc, _parts(question))
     session.line = None
     if len(parts) == 1:
         answer = _answer_part(conn, doc, parts[0], session, continuing=bool(returned))
@@ -702,6 +702,20 @@ def _split_parts(question: str) -> list[str]:
         else:
             out.append(piece)
     return out or [question]
+
+
+# A part that only names what the next one asks of (那X呢，干啥用的), and what that asks: what for, or why.
+_WHAT_FOR = patterns.compile(r"干嘛|干啥|干什么|做什么|用途|用来|拿来|用在|用于|为什么|为啥|原因|怎么回事")
+_NAMED_ONLY = patterns.compile(r"(?:那|那么)?(.{2,30}?)呢")
+
+
+def _named_then_asked(doc: Document, parts: list[str]) -> list[str]:
+    """那其他住房保障支出呢，干啥用的: the name said first (asked as the last question was) is what the question
+    after it, naming nothing, asks of."""
+    said = _NAMED_ONLY.fullmatch(squash(parts[0])) if len(parts) == 2 else None
+    if said is None or not _WHAT_FOR.search(parts[1]) or not read(said.group(1), doc).subjects or read(parts[1], doc).subjects:
+        return parts  # (上年结转呢，占多少: a figure asked after it leans on the part before, as it did)
+    return [parts[0], said.group(1) + parts[1]]
 
 
 def _stated_before(part: str, before: Answer) -> bool:
@@ -1405,7 +1419,7 @@ def _execute(conn, doc: Document, q: Query) -> Answer | None:
         found = compute.budget_vs_outturn(doc, q)  # a 决算 report's budget against its outturn
         if found is not None:
             return found
-    found = compute.part_moved(doc, q) or compute.moved(doc, q)  # 哪块收入掉下来了 / 有没有哪块是涨的
+    found = compute.part_moved(doc, q) or compute.moved(doc, q) or compute.row_in_two_tables(doc, q)  # 哪块收入掉下来了
     if found is not None:
         return found
     if q.subjects:  # X主要用在哪 / 说明里写的X是多少: what its paragraph says it is for, or the figures it states

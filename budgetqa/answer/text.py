@@ -662,6 +662,15 @@ def purpose(doc: Document, q: Query) -> Answer | None:
         if f.kind == "amount":
             a.figure(f.label, f.value, f.unit, NARRATIVE, f.line)
     a.source(NARRATIVE, start, topic)
+    coded = [t for m in q.subjects for t in m.terms if t.kind == "code"]
+    level = re.search(r"([类款项])[）)]?$", topic)  # (a name several levels print: the level the paragraph is about)
+    if len(coded) > 1 and level:
+        coded = [t for t in coded if len(t.key) == {"类": 3, "款": 5, "项": 7}[level.group(1)]]
+    printed = best_values(doc, coded[:1], q) if len(coded) == 1 else []
+    if printed and printed[0].unit not in {f.unit for f in facts if f.kind == "amount"}:  # (the tables' figure, in their unit)
+        v = printed[0]
+        a.text += f"（{v.where} 印 {amount_text(v.amount, v.unit)}，第{v.line}行。）"
+        a.figure(v.label, v.amount, v.unit, v.where, v.line)
     return a
 
 

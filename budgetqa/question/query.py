@@ -3631,7 +3631,7 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     filled.unit = filled.unit or last.unit  # 多少元 … 上年结转呢: the unit asked carries to the follow-ups
     filled.places = last.places if filled.places is None else filled.places  # (保留一位小数 … X呢: and the rounding)
     named = _named_in_follow_up(filled, q, last, doc)
-    for rule in (_both_of_two, _counted_against_named, _added_to_last, _against_last, _part_of_last):
+    for rule in (_both_of_two, _counted_against_named, _added_to_last, _against_last, _part_of_last, _limit_of_last):
         found = rule(filled, q, last, named, earlier)
         if found is not None:
             return found
@@ -4148,6 +4148,16 @@ def _last_name_said_on(q: Query, last: Query, doc: Document | None) -> Query | N
             return replace(q, subjects=[Mention(at, at + len(rest), list(terms), 95, "exact")], op="value",
                            ops=[(100.0, "value")] + q.ops, follow_up=False)
     return None
+
+
+def _limit_of_last(filled: Query, q: Query, last: Query, named: list[Mention], earlier) -> Query | None:
+    """它超过50万了吗 / 这个有没有超过10万: whether the one just asked passes the limit typed (a check of its figure,
+    not a filter of every item)."""
+    if q.op != "filter" or q.comparator is None or q.threshold is None or named or not last.subjects \
+            or not _PRONOUN.search(q.squashed) or not re.search(r"吗|是否|是不是|有没有|了没|没有", q.squashed):
+        return None
+    return replace(filled, op="check", ops=[(100.0, "check")] + q.ops, subjects=[_carried(m) for m in last.subjects],
+                   domain=None, scope=last.scope, follow_up=False)
 
 
 def _carried(m: Mention) -> Mention:
