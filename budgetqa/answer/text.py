@@ -260,7 +260,7 @@ def sheet_field(doc: Document, q: Query) -> Answer | None:
     return _sheet_summary(sheet)
 
 
-def _sheet_against_table(doc: Document, a: Answer, name: str, value) -> None:
+def _sheet_against_table(doc: Document, a: Answer, name: str, value: Value) -> None:
     """Whether a sheet's money equals what the project tables print for the project (in one unit)."""
     project = next((p for p in doc.projects if squash(p.name) == squash(name) and p.total is not None), None)
     if project is None:

@@ -106,6 +106,10 @@ def _opens_longer(m: Mention, squashed: str, v: Vocabulary) -> bool:
     return False
 
 
+# A code of the departmental economic classification typed (302, 30201), not an amount or a count.
+ECONOMIC_CODE = patterns.compile(r"(?<![\d.])(3\d{2}(?:\d\d)?)(?![\d.]|年|%|万|元|个|项|张|名|人|条|辆)")
+
+
 def _codes(squashed: str, v: Vocabulary) -> list[Mention]:
     """Classification codes, typed whole (2013105) or split into 类 款 项 (201 31 05)."""
     out = []
@@ -116,7 +120,7 @@ def _codes(squashed: str, v: Vocabulary) -> list[Mention]:
     for m in re.finditer(r"(?<![\d.])(\d{5}|\d{7})(?![\d.]|年(?!初)|%)", squashed):
         if m.group(1) in v.codes:
             out.append(Mention(m.start(), m.end(), [v.codes[m.group(1)]]))
-    for m in re.finditer(r"(?<![\d.])(3\d{2}(?:\d\d)?)(?![\d.]|年|%|万|元|个|项|张|名|人|条|辆)", squashed):
+    for m in ECONOMIC_CODE.finditer(squashed):
         name = lexicon.ECONOMIC_CODES.get(m.group(1))  # (30201 of a report that prints 办公费 without its code)
         if name is not None and m.group(1) not in v.codes and (terms := v.by_name.get(squash(name))):
             out.append(Mention(m.start(), m.end(), list(terms), via="code"))

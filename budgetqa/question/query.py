@@ -18,7 +18,8 @@ from rapidfuzz import fuzz, process
 from budgetqa import lexicon, patterns
 from budgetqa.models import Document
 from budgetqa.catalogue import INTENTS, Intent
-from budgetqa.question.mentions import homophone_fix, sounds_like, Mention, find_mentions, resolve_pinyin, strip_fillers
+from budgetqa.question.mentions import (ECONOMIC_CODE, homophone_fix, sounds_like, Mention, find_mentions, resolve_pinyin,
+                                       strip_fillers)
 from budgetqa.question.numbers import Amount, chinese_numbers, plain, read_numbers, small_numeral
 from budgetqa.question.vocabulary import Term, printed_text, vocabulary
 from budgetqa.textnorm import normalise, squash, strip_ordinal
@@ -1082,7 +1083,7 @@ def _missing_items(q: Query, doc: Document) -> None:
         if key in q.squashed and not any(key in name for name in v.printed):
             q.missing = key
             return
-    for m in re.finditer(r"(?<![\d.])(3\d{2}(?:\d\d)?)(?![\d.]|年|%|万|元|个|项|张|名|人|条|辆)", q.squashed):
+    for m in ECONOMIC_CODE.finditer(q.squashed):
         name = lexicon.ECONOMIC_CODES.get(m.group(1))  # (30201 of a report that prints no 办公费: named, not printed)
         if name is not None and m.group(1) not in v.codes and not v.by_name.get(squash(name)):
             q.missing = f"{m.group(1)} {name}"
