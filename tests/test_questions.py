@@ -572,6 +572,7 @@ ANSWERS = [
     ("2013101对比2013102", "difference", [110.41, 532.81, 422.40], []),
     # the whole split by its two scopes, either order; a scope's part of the whole named after 占
     ("项目支出里上年结转的和本年安排的各多少", "value", [533.88, 246.89], []),
+    ("本年支出合计里当年预算安排和上年结转各多少", "value", [550.51, 533.88], []),
     ("本年安排的那部分占项目支出多少", "share", [246.89, 780.77, 31.62], []),
     # the tables printing a name, with the figure each prints; a sheet's money against the project table
     ("住房公积金23.83在哪几张表里印了", "about", [23.83], ["预算收入总表", "基本支出分经济科目表"]),

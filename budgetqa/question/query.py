@@ -966,8 +966,10 @@ def _split_by_scope(q: Query) -> None:
     """X中今年新安排的和上年结转的各是多少 / 项目支出拆成本年的和上年结转的两块: one subject asked once for
     each scope typed."""
     typed, named = _scopes_typed(q)
-    if typed == {"本年", "上年结转"} and not named and q.whole is not None and q.whole.kinds & {"code", "row", "column"}:
-        named, q.whole = [q.whole], None  # (项目支出里上年结转的和本年安排的: the whole is what is split)
+    if typed == {"本年", "上年结转"} and not named and q.whole is not None and q.whole.kinds & {"code", "row", "column"} \
+            and not re.search(r"合计|总计|总额", q.whole.term.key):
+        named, q.whole = [q.whole], None  # (项目支出里上年结转的和本年安排的: the whole is what is split; a total's
+        # parts are rows or columns of their own: 本年支出合计里当年预算安排和上年结转)
     if typed != {"本年", "上年结转"} or len(named) != 1 or q.whole is not None:
         return
     q.subjects = [replace(named[0], scope="本年"), replace(named[0], scope="上年结转")]
