@@ -260,9 +260,14 @@ def sheet_field(doc: Document, q: Query) -> Answer | None:
     return _sheet_summary(sheet)
 
 
+def _project_named(doc: Document, name: str):
+    """The project the project tables print under a sheet's project name, with its amount."""
+    return next((p for p in doc.projects if squash(p.name) == squash(name) and p.total is not None), None)
+
+
 def _sheet_against_table(doc: Document, a: Answer, name: str, value: Value) -> None:
     """Whether a sheet's money equals what the project tables print for the project (in one unit)."""
-    project = next((p for p in doc.projects if squash(p.name) == squash(name) and p.total is not None), None)
+    project = _project_named(doc, name)
     if project is None:
         return
     factor = {("元", "万元"): Decimal(10000), ("万元", "元"): Decimal("0.0001")}.get((value.unit, project.unit), Decimal(1))
@@ -274,7 +279,7 @@ def _sheet_against_table(doc: Document, a: Answer, name: str, value: Value) -> N
 
 def _project_amount(doc: Document, a: Answer, name: str) -> None:
     """What the project tables print for the project a sheet's words were asked of, said with them."""
-    project = next((p for p in doc.projects if squash(p.name) == squash(name) and p.total is not None), None)
+    project = _project_named(doc, name)
     if project is not None:
         a.text += f"（该项目{project.scope}安排 {amount_text(project.total, project.unit)}，表{project.table_no} 第{project.line}行。）"
         a.figure(f"{project.name}（{project.scope}项目）", project.total, project.unit, f"表{project.table_no}", project.line)
