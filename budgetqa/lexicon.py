@@ -62,6 +62,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "收支总计": ("收支总计", "收入支出总计", "收入总计"), "收支总额": ("收支总计", "收入支出总计", "收入总计"),
     "当年财政拨款": ("一般公共预算拨款收入", "财政拨款收入"), "本年财政拨款": ("一般公共预算拨款收入", "财政拨款收入"),
     "财政新拨": ("一般公共预算拨款收入", "财政拨款收入"), "新拨的财政": ("一般公共预算拨款收入", "财政拨款收入"),
+    "财政新拨款": ("一般公共预算拨款收入", "财政拨款收入"), "新拨款": ("一般公共预算拨款收入", "财政拨款收入"),
     "财政今年拨": ("一般公共预算拨款收入", "财政拨款收入"),
     "单位自己的收入": ("单位资金",), "单位自有资金": ("单位资金",), "自有资金": ("单位资金",), "单位自筹": ("单位资金",),
     "财政给的钱": ("一般公共预算拨款收入", "财政拨款收入"), "财政拨的钱": ("一般公共预算拨款收入", "财政拨款收入"),
@@ -252,10 +253,15 @@ _FRACTION = r"一半|[一二两三四五六七八九十\d.]+成|百分之[一二
 # Pairs said short (基本和项目各多少): read as the two names in full; and other words typed short or by sound.
 SHORT_PAIRS: tuple[tuple[patterns.LazyPattern, str | Callable[[re.Match], str]], ...] = tuple((patterns.compile(p), r) for p, r in (
     # 基本和项目各多少 / 基本的和项目的 / 项目比基本: the two kinds of spending, each said by its first word
-    (r"基本(?:的|那块|部分)?(\s*(?:[和与、跟及加]|还是|或者?|对比?|比)?\s*)项目(?:的|那块|部分)?(?![支经])", r"基本支出\1项目支出"),
-    (r"(?<![\u4e00-\u9fff])项目(?:的|那块|部分)?(\s*(?:[和与、跟及加]|还是|或者?|对比?|比)\s*)基本(?:的|那块|部分)?(?![支经])",
+    # an analyst's operators over the report's names: A / B % is A's share of B; A/B between the two halves of
+    # spending (基本/项目, 人员/公用) asks both, as 和 does
+    (r"^(.+?)\s*[/／÷]\s*(.+?)\s*的?(?:%|％|百分比)\s*[？?]*$", r"\1占\2的百分比"),
+    (r"基本(?:的|那块|部分)?(\s*(?:[和与、跟及加/／]|还是|或者?|对比?|比)?\s*)项目(?:的|那块|部分)?(?![支经])", r"基本支出\1项目支出"),
+    (r"(?<![\u4e00-\u9fff])项目(?:的|那块|部分)?(\s*(?:[和与、跟及加/／]|还是|或者?|对比?|比)\s*)基本(?:的|那块|部分)?(?![支经])",
      r"项目支出\1基本支出"),
-    (r"人员([和与、跟及加\s]?)公用(?![经支])", r"人员经费\1公用经费"),
+    (r"人员([和与、跟及加/／\s]?)公用(?![经支])", r"人员经费\1公用经费"),
+    (r"(?<=基本支出|项目支出|人员经费|公用经费)\s*[/／]\s*(?=基本支出|项目支出|人员经费|公用经费)", "和"),
+    (r"^占(?=[\d.,]+(?:万元|元|亿元)?的?(?:百分比|比例|比重|多少|几成|%))", "它占"),  # 占N的百分比, naming nothing: the last one's share of N
     (r"(?<=[这那])俩", "两个"),  # 这俩合计: these two
     # 项目占比 / 那基本的比重: the two halves of spending said by their first word, with a share asked of them
     (r"(?:^|(?<=[那和与、，,\s其])|(?<=它的))(基本|项目)(?=\s*(?:的|那块|这块)?\s*(?:占比|占多少|比例|比重|占几成))", r"\1支出"),
@@ -277,6 +283,13 @@ SHORT_PAIRS: tuple[tuple[patterns.LazyPattern, str | Callable[[re.Match], str]],
      rf"({_FRACTION})", r"\1占\3是不是\2\4"),
     (rf"^([^哪？?]*?)(?:是不是|是否)?连?((?:(?!是不是|是否|连)[^，,。？?\d]){{2,16}}?)的({_FRACTION})(?:都|也)?"
      r"(不到|不足|没到|超过|达到|过)", r"\1占\2是不是\4\3"),
+    # X是否超过一半 naming no whole: X's share (of the whole it is read within) set against that fraction
+    (rf"^([^哪占比？?]*?)(?:是不是|是否|有没有)?(?:已经)?(超过|不到|不足|达到|过)了?({_FRACTION})(?=(?:了吗|吗|么|没有|了没|没)?[？?。]*$)",
+     r"\1占比是不是\2\3"),
+    # 主要花在哪个项目上: the item of that kind with the most money
+    (r"(?:主要|大头|大部分|多半)(?:都)?(?:是)?(?:花|用|投|砸)(?:在|到)了?哪(?:一)?个(项目|科目|款|类|方面)(?:上|里)?", r"哪个\1最多"),
+    # a bare total word as a question (合计？ / 一共呢 after several figures): how much they come to
+    (r"^(合计|总计|一共|总共|共计|加起来|合起来|加总)(?:呢|是)?(?=[？?。]*$)", r"\1多少"),
     # a bare 差 closing a comparison (表4 vs 表5 差, A和B差): how much they differ
     (r"(?<![相误偏落最很较太更变极])差(?=[呢吗嘛？?。！!\s]*$)", "差多少"),
     (r"有木有", "有没有"), (r"(?<=[多少几])米(?![^，,。？?\s]{0,2}(?:长|宽|高|距离))", "钱"),  # 花多少米: money, in internet slang (not 平方米)
@@ -344,7 +357,10 @@ ENGLISH: tuple[tuple[patterns.LazyPattern, str | Callable[[re.Match], str]], ...
     (r"performance\s+(?:targets?|goals?|objectives?)|kpis?", "绩效目标"), (r"indicators?|metrics?", "指标"),
     (r"necessity|rationale", "必要性"), (r"legal\s+basis", "立项依据"),
     (r"total\s+budget(?:\s+size)?|budget\s+size|overall\s+budget", "预算总额"),
-    (r"year[-\s]+on[-\s]+year|yoy", "同比"), (r"vs\.?|versus", "和"),
+    (r"year[-\s]+on[-\s]+year|yoy", "同比"),
+    # A+B vs C: whether the sum of the items equals C (an analyst's check of a total against its parts)
+    (r"(\S+(?:\s*[+＋]\s*\S+)+)\s*(?:vs\.?|versus)\s*(\S+)", r"\1是否等于\2"), (r"vs\.?|versus", "和"),
+    (r"(?<![\d.])%\s*of\s+(?:the\s+)?([^\s?？]+)", r"占\1的百分比"),  # % of N (no figure before %): a share of N
     (r"(?:the\s+)?split\s+(?:between|among|into)", "其中各多少："), (r"split", "各多少"),
     (r"not\s+including|excluding|exclusive\s+of|without", "不含"), (r"including|inclusive\s+of|with", "含"),
     (r"as\s+of\s+(?:which|what)\s+date|(?:on\s+)?(?:which|what)\s+date|as\s+of\s+when", "截至什么日期"),

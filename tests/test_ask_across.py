@@ -396,3 +396,30 @@ def test_a_department_said_by_its_kind_or_with_its_place_unmarked(conn):
     assert gap.matched and short.matched and has_number(short, 6546.2334), (gap.text, short.text)
     bought = ask(conn, "普陀规资局2024年政府采购金额呢", Session())
     assert bought.matched and has_number(bought, 2319.21), bought.text
+
+
+def test_a_fund_asked_of_another_year_keeps_the_name_and_an_item_not_printed_is_said_so(conn):
+    """其中财政拨款呢, then 2024年预算的财政拨款呢: the same name from that fund, in the report moved to; a name
+    marked as an item (教师进修这一项) that the report moved to prints nowhere is said so, with no figure."""
+    session = Session()
+    ask(conn, "西南大学2021年支出预算里住房公积金多少", session)
+    funded = ask(conn, "其中财政拨款呢", session)
+    assert funded.matched and has_number(funded, 7136.05), funded.text
+    moved = ask(conn, "2024年预算的财政拨款呢", session)
+    assert moved.matched and has_number(moved, 7443.57), moved.text
+    missing = ask(conn, "2024年预算里还有教师进修这一项吗？安排了多少", session)
+    assert not missing.figures and "教师进修" in missing.text, missing.text
+
+
+def test_an_earlier_year_s_outturn_is_not_its_budget(conn):
+    """三公 compared with 2025年预算, then 2025年实际花了多少: the report gives no outturn of that year."""
+    session = Session()
+    ask(conn, "石泉路街道2026年三公经费预算多少", session)
+    ask(conn, "三公合计比2025年预算少了多少", session)
+    actual = ask(conn, "那2025年三公实际花了多少", session)
+    assert not actual.matched and "实际支出" in actual.text, actual.text
+
+
+def test_a_code_with_a_fund_and_outturn_words_is_read_in_that_fund_s_table(conn):
+    answer = ask(conn, "西南大学2024年决算里高等教育（2050205）财政拨款支出决算多少", Session())
+    assert answer.matched and has_number(answer, 206360.32), answer.text

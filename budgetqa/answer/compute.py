@@ -1857,12 +1857,20 @@ def stated_change(doc: Document, q: Query, best: Fact) -> Answer:
                     f"{'减' if best.value > 0 else '加'} {abs(best.value)} 推算）。") + text
     reason = stated_reason(doc, best.sentence, best.line, best.subject) or _reason_of_part(doc, best)
     a.text += text + (f"。{reason}" if reason else "") + f"（{NARRATIVE} 第{best.line}行）。"
+    if _ACTUAL_ASKED.search(q.squashed) and "预算" in best.basis and not re.search(r"执行|决算|实际", best.basis):
+        a.matched = False  # the earlier year's outturn asked, the change stated against its budget: not the same figure
+        head, said, body = a.text.partition("理解：")
+        a.text = f"{head}{said}报告（{doc.label}）只把{best.subject}与{best.basis}比较，没有给出那一年的实际支出（执行数或决算数）。{body}"
     if not reason and re.search(r"为什么|为啥|为何|原因|缘故|理由", q.squashed) \
             and not re.search(r"多少|几|百分之|多大|是否|吗|对不对", q.squashed.replace("是什么", "")):
         a.matched = False  # only the reason was asked, and the report gives none: said, the change beside it
         head, said, body = a.text.partition("理解：")
         a.text = f"{head}{said}报告（{doc.label}）没有写明{best.subject}变动的原因。{body}"
     return a
+
+
+# An earlier year's outturn asked (2025年实际花了多少, 去年执行数), not its budget
+_ACTUAL_ASKED = patterns.compile(r"实际(?:花|用|支出|开支|执行|发生)|执行数|执行了|决算数?")
 
 
 def _reason_of_part(doc: Document, change: Fact) -> str:
@@ -2501,6 +2509,7 @@ def _mean_of_listed(q: Query, listed: list[str], amounts: list, unit: str) -> An
 
 # A sum asked with no name at all, right after a list (加起来呢, 全加在一起是多少): of the items listed (合计,
 # 一共 alone are read as the list's own total elsewhere).
+_BARE_CHECK = patterns.compile(r"(?:那)?(?:和|与|跟|同)[\d.,]+(?:万元|元|万)?(?:对得上|对的上|一致|相等|相符|吻合)(?:吗|么|不|没有)?[？?]?")
 _BARE_SUM = patterns.compile(r"(?:那|那么)?(?:都|全部|全)?(?:加起来|加在一起|加一起|合起来)(?:是|有)?(?:多少)?(?:钱)?(?:呢|啊|吧)?[？?]?")
 
 
@@ -2524,10 +2533,12 @@ def on_listed(doc: Document, q: Query, listed: list[str], amounts: list, unit: s
     bare = m is None and fresh and listing and all(x.via == "whole" for x in q.subjects) and _BARE_SUM.fullmatch(q.squashed)
     if bare:  # (加起来呢 / 加起来多少钱: the list's, not the report's money as a whole)
         q = replace(q, subjects=[])
+    # (…逐项加起来是多少，和533.88对得上吗: the sum of the list just given, against the amount typed)
+    bare = bare or m is None and fresh and not q.subjects and len(q.amounts) == 1 and _BARE_CHECK.fullmatch(q.squashed)
     share = m is not None and re.search(r"百分比|百分之|几成|占比|比例|比重|%", q.squashed)
     of_whole = share and listing and fresh and "占" in q.squashed[m.end():] and (q.whole or any(x.start > m.end() for x in q.subjects))
     if m is None and not bare or not listed or len(amounts) != len(listed) or any(a is None for a in amounts) or unit is None \
-            or not (of_whole or re.search(r"加|合计|一共|总共|之和|总和|合起来", q.squashed)):
+            or not (of_whole or bare or re.search(r"加|合计|一共|总共|之和|总和|合起来", q.squashed)):
         return None
     if m is not None and any(x.start < m.start() for x in q.subjects) or share and not of_whole:
         return None  # 公积金养老还有这两个医疗 / A、B、C这三个: names of its own; 这几个百分比: not the amounts

@@ -27,7 +27,7 @@ from budgetqa.departments import Named, Report
 from budgetqa.models import ECONOMIC_CLASSES, Document
 from budgetqa.question.numbers import chinese_numbers
 from budgetqa.question.vocabulary import printed_text
-from budgetqa.question.query import (MAX_QUESTION, UNIT_DOMAINS, Query, measure_word, pointed_item, pointed_pair, read, read_places, same_reading,
+from budgetqa.question.query import (MAX_QUESTION, UNIT_DOMAINS, Query, measure_word, names_fund_only, pointed_item, pointed_pair, read, read_places, same_reading,
                                      scope_parts,
                                      shown_mentions, shown_whole, unexplained, with_context, without_loose_totals)
 from budgetqa.readback import read_document
@@ -150,8 +150,12 @@ def _carried_to(conn: sqlite3.Connection, question: str, named: Named, session: 
     q = read(stripped, doc)
     q = read(_parts(stripped)[0], doc) if q.subjects else q  # (又安排了多少？其中项目支出多少: its first question leans)
     bare = q.op == "value" and q.whole is None and not (q.domain or q.table or q.field_name or q.level)
-    if q.subjects or not (q.follow_up or bare or re.search(r"同一?口径|同样|一样的", q.squashed)) or not typed:
+    funded = names_fund_only(q) and session.last_query is not None and session.last_query.fund is not None
+    if q.subjects and not funded or q.missing or not (q.follow_up or bare or funded or re.search(r"同一?口径|同样|一样的", q.squashed)) \
+            or not typed:
         return question  # (决算出来实际是多少, naming nothing: the figure just asked, in the report moved to)
+    if funded:  # (2024年预算的财政拨款呢: the figure just asked, from that fund, in the report moved to)
+        return typed.removesuffix(f"的{session.last_query.fund}") + "的" + re.sub(r"^(?:那|那么)?的?", "", stripped)
     return typed + "，" + question
 
 
@@ -201,7 +205,9 @@ def _last_typed(session: Session) -> str:
     whole = last.whole
     within = last.squashed[whole.start:whole.end] if whole is not None and whole.start < 10_000 and len(last.subjects) == 1 \
         and whole.end <= last.subjects[0].start else ""
-    return (f"{within}里" if within else "") + "、".join(dict.fromkeys(typed))  # (财政拨款支出里高中教育: read in that table)
+    # (财政拨款支出里高中教育: read in that table; 住房公积金的财政拨款: from that fund)
+    fund = f"的{last.fund}" if last.fund and len(typed) == 1 and last.fund not in typed[0] and not within else ""
+    return (f"{within}里" if within else "") + "、".join(dict.fromkeys(typed)) + fund
 
 
 def preload(conn: sqlite3.Connection, doc_id: int) -> None:
@@ -374,6 +380,7 @@ def _in_kept_form(answer: Answer, question: str, session: Session) -> None:
         round_figures(answer, Query(places=session.kept_places))
 
 
+_PARENTHESISED = patterns.compile(r"[（(][^（）()]*[）)]")
 # 差额呢 / 完成率是多少 with nothing else named: a figure the last answer gave under that name
 _SHOWN_ASKED = patterns.compile(r"^(?:那)?([\u4e00-\u9fff]{2,5}?)(?:呢|是多少|多少|是几)[？?]?$")
 
@@ -381,7 +388,8 @@ _SHOWN_ASKED = patterns.compile(r"^(?:那)?([\u4e00-\u9fff]{2,5}?)(?:呢|是多�
 def _figure_shown(question: str, shown: list[Figure]) -> Answer | None:
     """A question the report answers nothing to that names a figure the last answer gave: that figure again."""
     m = _SHOWN_ASKED.match(squash(question))
-    found = [f for f in shown if m and m.group(1) in f.label] if m else []
+    # (the name, not the words of its qualifiers: 上年呢 names no figure labelled 人员经费（…不含上年结转）)
+    found = [f for f in shown if m and m.group(1) in _PARENTHESISED.sub("", _PARENTHESISED.sub("", f.label))] if m else []
     if len(found) != 1:
         return None
     f = found[0]
@@ -600,6 +608,7 @@ _CLAUSE_END = patterns.compile(r"(，|,(?!\d{3}(?!\d))|(?<=[\u4e00-\u9fff])\s+(?
 # where or what, and is read together with the next (那几类 points at a level's items: it asks nothing).
 _ASKS = patterns.compile(r"(?i)how\s+much|how\s+many|share|percent|ratio|which|多少|(?<!那)几|(?<=那)几(?![类款项])|哪|什么|啥|吗|有没有|还是(?![减少降跌增多涨升加高低大小])|分开(?:说|讲|列)|拆开(?:说|讲)|分别(?:说|讲)|有无|等不等于|对得上|对不上|(?<![这那多])么|呢|是否|是不是|占比|比例|比重|百分比|对不对|对吧|是吧|没错吧|怎么|咋|如何|为何|为什么|原因|多长|多久|多大|多高|用来干|干嘛用|干啥用|用途"
                    r"|(?:金额|数额)\s*$"  # (请列示X科目金额，及其…: a figure asked in writing)
+                   r"|^\s*(?:合计|总计|一共|总共|共计|加起来|合起来|加总)\s*(?:呢|是)?\s*[？?]*\s*$"  # (…各多少，合计？: their total)
                    # 买不买 / 还买新车不 ask whether of their own; 算不算 / 一样不 ask it of the clause before
                    r"|(?!算)([\u4e00-\u9fff])[不没]\1|(?<!一样)(?<!相同)(?<!一致)(?<!对得上)(?<!相等)(?<!等于)(?<!算)[不没]\s*$")
 
@@ -718,10 +727,16 @@ def _named_then_asked(doc: Document, parts: list[str]) -> list[str]:
     return [parts[0], said.group(1) + parts[1]]
 
 
+_AGAINST_TYPED = patterns.compile(r"(?:那)?(?:和|与|跟|同)([\d.,]+)(?:万元|元|万)?(?:对得上|对的上|一致|相等|相符|吻合)(?:吗|么|不|没有)?[？?]?")
+
+
 def _stated_before(part: str, before: Answer) -> bool:
     """What the part before already states: 哪个最大？多少？ / 哪个多？多多少？; a gap it gives (完成率最低的是哪项？
     年初预算和决算差多少 / 支出决算是多少？比年初预算少了多少)."""
     typed = squash(part)
+    against = _AGAINST_TYPED.fullmatch(typed)  # (…和10.23对得上吗 after a check that set its sum against 10.23)
+    if against and before.intent == "check" and any(str(f.value) == against.group(1).replace(",", "") for f in before.figures):
+        return True
     if before.figures and any(before.intent == op and asked_again.match(typed) for op, asked_again in _STATED_BY.items()) \
             and (before.intent != "check" or any("之差" in f.label for f in before.figures)):
         return True
@@ -1086,8 +1101,9 @@ def _remember(session: Session, answer: Answer, q: Query, doc: Document) -> None
     """What an answer leaves for the next question to lean on: its query and focus, the reason it quoted,
     the figures it showed, the list it gave, its result and the rate of change it gave."""
     _set_against_last(answer, q, session.last_figures)  # (before the figures it is set against are forgotten)
-    if session.last_query is not None and session.last_query.subjects:
-        session.earlier = (session.earlier + session.last_query.subjects[:1])[-5:]
+    if session.last_query is not None:  # (a ranking said the item it picked: 最贵的那个, then 排第二的, are 这两个)
+        said = session.last_focus[:1] if session.last_query.op == "rank" and session.last_focus else session.last_query.subjects[:1]
+        session.earlier = (session.earlier + said)[-5:]
     ranked = session.last_query is not None and session.last_query.op == "rank" and session.listed_at == len(session.history)
     session.last_query, session.last_focus = _budget_remembered(q, answer, doc), _focus(answer, doc)
     stated = re.search(r"原因[：:]([^（]+)", answer.text)

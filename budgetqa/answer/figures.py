@@ -483,9 +483,29 @@ def project_answer(doc: Document, q: Query, name: str) -> Answer | None:
     sheet = next((s for s in doc.performance if s.project_name == name), None)
     if sheet is not None:
         _sheet_figures(a, sheet, v)
+        if _SOURCE_LEVEL_ASKED.search(q.squashed) or lexicon.FUND_ASKED.search(q.squashed):
+            _sheet_sources(a, sheet)
     a.columns = ["项目名称", "金额", "单位", "出处", "行"]
     a.rows = [[name, v.amount, v.unit, v.where, v.line]]
     return a
+
+
+# Where a project's money comes from, asked by the level of government or the source (哪一级财政出的, 资金来源)
+_SOURCE_LEVEL_ASKED = patterns.compile(r"哪一?级(?:财政|政府)?|资金来源|钱从哪|从哪(?:里|儿)?(?:来|出)|来源于|谁出(?:的)?钱|哪(?:里|儿)出的")
+
+
+def _sheet_sources(a: Answer, sheet) -> None:
+    """The sources a sheet splits its year's money into (中央 / 省级 / 市县（区）财政资金, 单位自筹): the ones
+    holding money named with their amounts, the ones at 0 said so."""
+    sources = [(k.split("/", 1)[1], x) for k, x in sheet.funds.items() if k.startswith("年度/") and "总额" not in k]
+    held = [(name, x) for name, x in sources if x]
+    if not held:
+        return
+    a.text += "资金来源（绩效目标表，年度）：" + "；".join(f"{name} {amount_text(x, sheet.unit)}" for name, x in held)
+    empty = [name for name, x in sources if not x]
+    a.text += (f"；{'、'.join(empty)} 为 0。" if empty else "。")
+    for name, x in held:
+        a.figure(f"{sheet.project_name} {name}", x, sheet.unit, sheet.title, sheet.fund_lines.get(f"年度/{name}", sheet.line))
 
 
 def _sheet_figures(a: Answer, sheet, v: Value) -> None:

@@ -512,18 +512,22 @@ def _place_of(doc: Document, q: Query) -> Answer | None:
 
 
 def _shares_in_list(a: Answer, q: Query, d: Domain, shown: list[Value]) -> None:
-    """哪一类最多、占多少: each item ranked, as a share of the whole list it was ranked in (their sum)."""
+    """哪一类最多、占多少: each item ranked, as a share of the whole list it was ranked in (their sum), or of an
+    amount the question types (占1084.38的百分比)."""
     if q.whole is not None or not re.search(r"占|比重|比例|百分", q.squashed) or len({v.unit for v in d.rows}) > 1:
         return
-    whole = total(d.rows)
+    typed = typed_value(q.amounts[0], d.rows[0].unit) if len(q.amounts) == 1 and re.search(r"占\d", q.squashed) else None
+    whole = typed or total(d.rows)
     if not whole:
         return
     said = []
     for v in shown:
         share = pct(v.amount, whole)
         said.append(f"{v.label} 占 {share}%")
-        a.figure(f"{v.label} 占{d.where}合计", share, "%")
-    a.text += f"以{d.where}合计 {amount_text(whole, d.rows[0].unit)} 为分母（{len(d.rows)} 项相加）：" + "；".join(said) + "。"
+        a.figure(f"{v.label} 占{'所问金额' if typed else d.where + '合计'}", share, "%")
+    of = f"所问的 {amount_text(whole, d.rows[0].unit)}" if typed else \
+        f"{d.where}合计 {amount_text(whole, d.rows[0].unit)} 为分母（{len(d.rows)} 项相加）"
+    a.text += (f"以{of}为分母：" if typed else f"以{of}：") + "；".join(said) + "。"
 
 
 def mean(doc: Document, q: Query) -> Answer | None:

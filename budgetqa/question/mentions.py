@@ -631,11 +631,18 @@ def homophone_fix(text: str, squashed: str, mentions: list[Mention], v: Vocabula
             piece = squashed[at:at + 2]
             if piece in lexicon.SYNONYMS or any(piece in words for words in lexicon.SCOPE_WORDS.values()):
                 continue  # a word of its own (截转 is a scope word)
-            for word in lexicon.SOUND_ALIKE_WORDS:
+            # (a class said short only where a class is said: 卫建支出)
+            said_class = squashed[at + 2:at + 4] in ("支出", "经费") or squashed[at + 2:at + 3] == "类"
+            for word in lexicon.SOUND_ALIKE_WORDS + (_CLASS_SHORT if said_class else ()):
                 if piece != word and (piece[0] == word[0] or piece[1] == word[1]) and piece in text \
                         and sounds_like(piece, word) and not _printed_beside(squashed, at, printed):
                     return text.replace(piece, word, 1)
     return None
+
+
+# The two-character words for the classes of the functional classification (卫健, 社保), misheard (卫建)
+_CLASS_SHORT = tuple(k for k, targets in lexicon.SYNONYMS.items()
+                     if len(k) == 2 and all(t in lexicon.STANDARD_FUNCTION_CLASSES for t in targets))
 
 
 def _printed_beside(squashed: str, at: int, printed: Callable[[], str] | None) -> bool:
@@ -715,6 +722,11 @@ def _sound_index(v: Vocabulary) -> tuple[list[str], dict[int, dict[tuple[int, st
         # the opening of a long name, said alone and misheard (山西话报订越 for 山西画报订阅费用)
         # (at most 12 characters: no longer stretch is tried below, and a giant name must not cost its square)
         names |= {w[:size] for w in list(names) if len(w) >= 6 for size in range(4, min(len(w) - 1, 13))}
+        # a short name said inside longer ones (关工委 of 关工委工作经费 and 2024年关工委办公经费): a three-character
+        # opening that two or more names share, and no budget word opens with (一般公 is the opening of 一般公共预算)
+        openings = [w[:3] for w in v.by_name if len(w) >= 6 and re.fullmatch(r"[\u4e00-\u9fff]{3}", w[:3])]
+        budget_words = (*lexicon.SYNONYMS, *lexicon.FUNDS, *lexicon.STANDARD_ECONOMIC_ITEMS, *lexicon.STANDARD_FUNCTION_CLASSES)
+        names |= {w for w in set(openings) if openings.count(w) >= 2 and not any(x.startswith(w) for x in budget_words)}
         words = sorted(names)
         index: dict[int, dict[tuple[int, str], list[int]]] = {}
         for n, w in enumerate(words):

@@ -184,10 +184,8 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
         text = english.sub(chinese, text)
     text = chinese_numbers(resolve_pinyin(text, v))
     text = _SPELT_DIGITS.sub(lambda m: re.sub(r"\s", "", m.group(0)), text)  # 2 0 1 3 2 0 2: one code, digit by digit
-    if doc.year:  # 23年 / 24年度: a year said short, when it is one of the years the report speaks of
-        text = re.sub(r"(?<![\d.])(\d\d)(?=年)", lambda m: f"20{m.group(1)}" if doc.year - 4 <= 2000 + int(m.group(1))
-                      <= doc.year + 1 else m.group(1), text)
-    text, halves_short = _written_out(text)
+    text, halves_short = _written_out(_year_said_short(text, doc))
+    text = _shared_head(text, v)
     text = _PREMISE.sub("", _tables_counted(text, doc))
     squashed = squash(text)
     q = Query(text=text, squashed=squashed, breaks=_breaks(text), cut=cut, acronym=_ACRONYM.search(question) is not None,
@@ -226,6 +224,7 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     q.domain = "projects" if any("list" in m.kinds for m in q.subjects) else _domain_word(_mask(
         q.squashed, [m for m in q.subjects + ([q.whole] if q.whole else []) if m.kinds & {"list", "column", "row"}]))
     _list_counted(q, doc)
+    _scope_names_projects(q)
     if not q.subjects and q.domain is None and re.search(r"(?:干|做|管)(?:什么|啥|嘛)(?:的|工作)", q.squashed):
         q.domain = "duties"  # 区委办是干什么的 / 你们单位是做啥的: the department's duties
     if q.domain == "duties" and q.op != "count":  # 还管密码这些事吗: a few words of a name are the duty's words, not that name
@@ -254,6 +253,42 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     _whole_said(q)
     q.follow_up = _leans_on_context(q)
     return q
+
+
+def _scope_names_projects(q: Query) -> None:
+    """本年预算安排了哪些项目 / 上年结转安排的项目有几个: a scope's own name said of the projects says which
+    projects, it is no whole of theirs (one said with its amount, or checked against them, is)."""
+    if q.domain == "projects" and q.scope and q.subjects and not q.amounts and q.op != "check" and all("list" not in m.kinds and any(
+            a == m.start and q.squashed[b:m.end] in ("", "安排", "资金") for a, b in q.scope_spans) for m in q.subjects):
+        q.subjects = []
+        if q.op == "breakdown":
+            q.op, q.ops = "list", [(q.ops[0][0], "list")] + q.ops
+
+
+_COORDINATED = patterns.compile(r"([\u4e00-\u9fff]{2,4})(和|与|及|、)(?=[\u4e00-\u9fff]{3})")
+
+
+def _year_said_short(text: str, doc: Document) -> str:
+    """23年 / 24年度: a year said short, when it is one of the years the report speaks of."""
+    if not doc.year:
+        return text
+    return re.sub(r"(?<![\d.])(\d\d)(?=年)", lambda m: f"20{m.group(1)}" if doc.year - 4 <= 2000 + int(m.group(1))
+                  <= doc.year + 1 else m.group(1), text)
+
+
+def _shared_head(text: str, v) -> str:
+    """行政和事业单位医疗: two names sharing their head, the head written once; the first written out in full
+    when the report prints it (行政单位医疗和事业单位医疗)."""
+    def full(m: re.Match) -> str:
+        first, after = m.group(1), squash(text[m.end():])
+        if first in v.printed or first in v.by_name or first in v.synonyms or first in lexicon.FUNDS:
+            return m.group(0)  # (a name of its own: 财政拨款、事业收入)
+        for name in (n for n in v.printed if len(n) >= 4 and after.startswith(n)):
+            for i in range(1, len(name) - 1):
+                if name[:i] != first and first + name[i:] in v.printed:
+                    return first + name[i:] + m.group(2)
+        return m.group(0)
+    return _COORDINATED.sub(full, text) if ("和" in text or "与" in text or "及" in text or "、" in text) else text
 
 
 def _level_said_no_name(q: Query) -> None:
@@ -445,7 +480,8 @@ def _table_described(q: Query, doc: Document) -> None:
 
 
 # Going down the classification from what was named or asked last (再往下, 下一层, 下面的款).
-_DOWN = patterns.compile(r"往下|下一层|下一级|下级科目|下面的?(?:款|项|科目)|下面一层|下面呢|下面有|" + lexicon.CODE_OPENING)
+_DOWN = patterns.compile(r"往下|下一层|下一级|下级科目|下面的?(?:款|项|科目)|下面一层|下面呢|下面有"
+                         r"|(?:细|细分|拆|落)到(?:具体|最细|最底层)?的?(?:科目|项级|款级|项|款)|" + lexicon.CODE_OPENING)
 # A code's parts asked by how many there are (221 两项, 208下面三个款); 这一项 is the code itself.
 _COUNTED_PARTS = patterns.compile(r"(?:下面|下边|下的|下|的)?(?:这|那)?(?:[2-9]|\d\d|[两二三四五六七八九十]{1,2})(?:个)?(?:项|款|科目|个科目)(?:各|分别)?(?:是)?"
                             r"(?:多少|几多)?(?:钱)?(?:呢)?")
@@ -1100,6 +1136,16 @@ def _missing_items(q: Query, doc: Document) -> None:
         if m.group(1) not in v.codes and not any(m.group(1) in name for name in v.printed):
             q.missing = m.group(1)  # (208 of a report that prints no 208; 236中央高校… is a project's name)
             return
+    marked = _MARKED_ITEM.search(q.squashed)  # (还有教师进修这一项吗: a name marked as an item, printed nowhere here)
+    name = marked and (marked["name"] or marked["called"])
+    if name and not any(name in printed for printed in v.printed) and name not in printed_text(doc):
+        q.missing = name
+
+
+# A name the question marks as an item of the report (X这一项 / X这个科目 / 叫X的项目)
+_MARKED_ITEM = patterns.compile(r"(?:有没有|还有|没有|有无|列了?)(?P<name>(?:(?!一个|一笔|请问|这|那)[\u4e00-\u9fff（）()]){2,10}?)"
+                                r"(?:这一?项|这(?:一|个)?科目)(?:吗|呢|么|没有)?(?:[，,。？?]|$)"
+                                r"|叫(?P<called>[\u4e00-\u9fff（）()]{2,10}?)的(?:项目|科目)")
 
 
 def _unprinted(q: Query, mentions: list[Mention], doc: Document) -> list[Mention]:
@@ -2062,7 +2108,7 @@ def _one_name_both_sides(q: Query, ms: list[Mention], doc: Document) -> list[Men
 # What may follow a fund's name and still name only the fund: its money's words, or a verb of paying
 # (财政拨款出了多少, 一般公共预算负担的: the fund's part).
 _PAID = r"资金|支出|收入|安排|出资|负担|承担|拨付|拨|出|给"
-_FUND_TAIL = patterns.compile(rf"(?:拨款|{_PAID})+$")
+_FUND_TAIL = patterns.compile(rf"(?:拨款|{_PAID}|决算数?|执行数?)+$")  # (财政拨款支出决算: the fund, of an outturn)
 
 
 def _fund_of(typed: str) -> str | None:
@@ -2072,8 +2118,15 @@ def _fund_of(typed: str) -> str | None:
         rest = rest.replace(fund, "")
     if rest == typed or len(_FUND_TAIL.sub("", rest)) > 0:
         return None
-    fund = re.sub(rf"(?:{_PAID})+$", "", typed)  # (拨款 stays: 财政拨款 is a fund's own name)
+    fund = re.sub(rf"(?:{_PAID}|决算数?|执行数?)+$", "", typed)  # (拨款 stays: 财政拨款 is a fund's own name)
     return fund.removesuffix("拨款") if fund not in lexicon.FUNDS and fund.removesuffix("拨款") in lexicon.FUNDS else fund
+
+
+def names_fund_only(q: Query) -> bool:
+    """The one name the question types is a fund's own name (那2024年的财政拨款呢), and nothing is asked of it but
+    its figure: it says where to read, naming no figure (财政拨款收入 is a row of its own)."""
+    return len(q.subjects) == 1 and q.op == "value" and q.whole is None and q.subjects[0].start < 10_000 \
+        and q.squashed[q.subjects[0].start:q.subjects[0].end] in lexicon.FUNDS
 
 
 def _fund_of_dated(typed: str) -> str | None:
@@ -3611,8 +3664,8 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
         return among
     if (longer := _last_name_said_on(q, last, doc)) is not None:
         return longer
-    if last.op == "rank" and q.op == "share" and not q.subjects and q.whole is None:
-        return replace(last, squashed=f"{last.squashed}，{q.squashed}", follow_up=False)  # 占比呢: in the list ranked
+    if last.op == "rank" and q.op == "share" and not q.subjects and q.whole is None:  # 占比呢 / 占N的百分比: in the list ranked
+        return replace(last, squashed=f"{last.squashed}，{q.squashed}", follow_up=False, amounts=q.amounts or last.amounts)
     if (table := _table_of_stated(q, last, doc)) is not None:
         return replace(q, table=table, follow_up=False)
     if last.table is not None and not q.subjects and _GRAND_TOTAL.fullmatch(q.squashed):
@@ -4104,8 +4157,9 @@ def _part_of_last(filled, q, last, named, earlier) -> Query | None:
     filled.table = filled.table if filled.table is not None else in_table  # (a part is read where its whole was)
     filled.scope = filled.scope or last.scope
     if q.cued and not (q.op == "share" and q.whole is None):
-        if len(named) >= 2 and q.each and q.whole is None and whole.kinds & {"fact", "row", "column", "code"}:
-            filled.whole = _carried(whole)  # 其中A和B各多少: their whole, for a share asked next (A占多大比重)
+        if (len(named) >= 2 and q.each or len(named) == 1 and q.op == "value" and whole.kinds & {"row", "column", "code"}) \
+                and q.whole is None and whole.kinds & {"fact", "row", "column", "code"}:
+            filled.whole = _carried(whole)  # 其中A和B各多少 / 其中X多少: their whole, for a share asked next (A占多大比重)
         return None
     filled.whole = _carried(last.subjects[0])
     if q.op != "share":  # (其中X占多少 / 其中X在该类中的比重: X's share of it)
