@@ -423,3 +423,11 @@ def test_an_earlier_year_s_outturn_is_not_its_budget(conn):
 def test_a_code_with_a_fund_and_outturn_words_is_read_in_that_fund_s_table(conn):
     answer = ask(conn, "西南大学2024年决算里高等教育（2050205）财政拨款支出决算多少", Session())
     assert answer.matched and has_number(answer, 206360.32), answer.text
+
+
+def test_the_item_of_a_list_whose_name_holds_the_words_typed(conn):
+    """名字里带“运行”的那个 after a code's items: the one item whose name holds 运行, asked its columns."""
+    session = Session()
+    ask(conn, "司法局2026年司法款（20406）下面各项预算分别多少", session)
+    answer = ask(conn, "名字里带“运行”的那个，基本支出和项目支出各多少", session)
+    assert answer.matched and has_number(answer, 16726725.44) and "行政运行" in answer.text, answer.text

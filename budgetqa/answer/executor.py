@@ -770,7 +770,7 @@ def _of_last_list(doc: Document, q: Query, question: str, session: Session,
     """The question with the items of the last list it points at put by their names: two at once
     (第一名是倒数第一的几倍, 最大的比最小的多多少) or one (后者属于哪个款, 第一类占多少); a sentence of a listed
     set of sentences pointed at is said as printed."""
-    typed = chinese_numbers(normalise(question))
+    typed = re.sub(r"[“”\"「」『』]", "", chinese_numbers(normalise(question)))  # (the pointing words are read unquoted)
     pair = pointed_pair(q, session.listed, session.listed_amounts) if session.listed and not picked else []
     if pair:
         if all(word in typed for word, _ in pair):
@@ -939,6 +939,19 @@ def _stated_beside(doc: Document, q: Query) -> list[str]:
     return [f.label for f in doc.facts if f.kind == "amount" and f.sentence in sentences]
 
 
+def _column_against_last_table(doc: Document, q: Query, session: Session) -> Answer | None:
+    """表五的项目支出只有246.89，差额是多少: a column read in a table named, set against the same column just
+    given from another table (their gap, and what the two titles say of it)."""
+    if q.op != "difference" or q.table is None or len(q.subjects) != 1 or "column" not in q.subjects[0].kinds:
+        return None
+    column = q.subjects[0].term.name
+    for _, figure, _ in reversed(session.results):
+        other = next((t.no for t in doc.tables if t.label == figure.table and t.no != q.table), None)
+        if other is not None and column in figure.label:
+            return compute.across_tables(doc, [other, q.table], column)
+    return None
+
+
 def _on_listed(doc: Document, q: Query, session: Session) -> Answer | None:
     """A question of the items the last list showed (这几项加起来, 前三个, 剩下的呢, 这俩差多少), answered of them."""
     last = session.last_query
@@ -989,7 +1002,7 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         return found
     if not q.subjects and not picked and (found := compute.rest_of_share(doc, q, session.last_query)) is not None:
         return found  # 剩下的呢 after a share
-    if not picked and (found := _on_listed(doc, q, session)) is not None:
+    if not picked and (found := _on_listed(doc, q, session) or _column_against_last_table(doc, q, session)) is not None:
         return found
     if (found := (compute.rate_gap(q, session.rates) if not q.subjects else None) or compute.points_against(q, session.last_figures)):
         return found  # 比44.90%高几个百分点

@@ -3210,6 +3210,7 @@ _POINTER = patterns.compile(r"前者|后者|(?:前|后)面(?:的)?那[一1]?(?:�
 
 
 # The largest or smallest of the last list, pointed at (最大的那个, 最少的那一类).
+_OF_TWO = patterns.compile(r"(?:那|其中)?(?:钱)?(?:比较|更)?([多大高贵少小低])(?:一些|一点)?的那(?:个|一个|项|一项|笔|类|款)(?!项目|科目|类|款|单位|支出|经费)")
 _EXTREME = patterns.compile(r"(最大|最多|最高|最贵|最小|最少|最低|最便宜)(?:的(?:那个|那一个|那项|那一项|那类|那一类|那款|那笔|一个"
                       r"|(?=几倍|多少倍|的几倍|差|多|少))|那(?:个|一个|项|一项|类|一类|款|笔)(?!项目|科目|类|款|单位|支出|经费))")
 
@@ -3279,6 +3280,15 @@ def pointed_item(q: Query, listed: list[str], amounts: list | None = None,
     if extreme and re.search(r"占|比重|比例|下面|明细|构成|组成|属于|剩下|倍|差多少|相差|多多少|少多少", q.squashed):
         pick = max if extreme.group(1) in ("最大", "最多", "最高", "最贵") else min
         return extreme.group(0), listed[amounts.index(pick(amounts))]
+    of_two = _OF_TWO.match(q.squashed) if sized and len(listed) == 2 else None
+    if of_two:  # 多的那项主要用于什么 after a list of two: the larger (少的那个: the smaller)
+        pick = max if of_two.group(1) in "多大高贵" else min
+        return of_two.group(0), listed[amounts.index(pick(amounts))]
+    held = lexicon.NAME_HOLDS.search(q.squashed) if len(listed) >= 2 else None
+    one = re.match(r"(?:那|这)(?:一)?(?:个|项|笔|类|款)", q.squashed[held.end():]) if held else None
+    hits = [x for x in listed if squash(held.group(1)) in squash(x)] if one else []
+    if len(hits) == 1:  # 名字里带“运行”的那个: the one item of the list whose name holds the words
+        return q.squashed[held.start():held.end() + one.end()], hits[0]
     m = _POINTER.search(q.squashed)
     if m is None or not listed or len(listed) < 2 and not re.match(r"第[一1]|头[一1]", m.group(0)):
         return None  # (第一名占多少 after a ranking that named its first only: that one)
