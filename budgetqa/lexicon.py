@@ -290,6 +290,8 @@ SHORT_PAIRS: tuple[tuple[patterns.LazyPattern, str | Callable[[re.Match], str]],
      r"\1占比是不是\2\3"),
     # 主要花在哪个项目上: the item of that kind with the most money
     (r"(?:主要|大头|大部分|多半)(?:都)?(?:是)?(?:花|用|投|砸)(?:在|到)了?哪(?:一)?个(项目|科目|款|类|方面)(?:上|里)?", r"哪个\1最多"),
+    # 结转 said alone (or with 多少): the money carried over, as the report's summary names it
+    (r"^结转(?=(?:资金|的钱)?(?:多少|是多少|有多少|一共多少)?[？?]*$)", "上年结转"),
     # a bare total word as a question (合计？ / 一共呢 after several figures): how much they come to
     (r"^(合计|总计|一共|总共|共计|加起来|合起来|加总)(?:呢|是)?(?=[？?。]*$)", r"\1多少"),
     # 差的那部分 / 少掉的那块: the gap between two figures just set side by side

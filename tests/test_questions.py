@@ -1404,6 +1404,12 @@ KNOWN_GAPS = {
     "corpus_dialogues_a2.jsonl": ["A2-025", "A2-045", "A2-069"],
     "personas_e1.jsonl": [],
     "corpus_dialogues_f1.jsonl": ["F1-043", "F1-061"],
+    "personas_k1.jsonl": ["K1-001", "K1-010", "K1-018", "K1-034", "K1-036", "K1-039", "K1-042", "K1-049",
+                          "K1-051", "K1-056", "K1-067", "K1-069", "K1-073", "K1-081"],
+    "corpus_mix_l1.jsonl": ["L1-021", "L1-027", "L1-031", "L1-034", "L1-044", "L1-047", "L1-052", "L1-064", "L1-078", "L1-083"],
+    "corpus_dialogues_m1.jsonl": ["M1-005", "M1-028", "M1-030", "M1-039", "M1-045", "M1-048", "M1-055"],
+    "personas_n1.jsonl": ["N1-031", "N1-054"],
+    "corpus_dialogues_q1.jsonl": ["Q1-014", "Q1-021", "Q1-022", "Q1-023", "Q1-030", "Q1-032", "Q1-036", "Q1-037", "Q1-047", "Q1-060", "Q1-064"],
 }
 # A line whose gold holds only when asked with no conversation before it: in a shuffled session it
 # follows a question about one project, and "这些钱从哪来" is then rightly read as that project's money.
