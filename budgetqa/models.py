@@ -11,6 +11,9 @@ from decimal import Decimal
 PARSER_VERSION = 7
 
 
+# How many 元 one of each printed unit is (the tables print 元 or 万元, a text may say 亿元 or 千元)
+YUAN_PER_UNIT = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+
 # The classes of the economic classification of basic expenditure (经济分类的类), printed as rows that
 # group the items below them.
 ECONOMIC_CLASSES = ("工资福利支出", "商品和服务支出", "对个人和家庭的补助", "资本性支出", "对企业补助", "其他支出")

@@ -431,3 +431,12 @@ def test_the_item_of_a_list_whose_name_holds_the_words_typed(conn):
     ask(conn, "司法局2026年司法款（20406）下面各项预算分别多少", session)
     answer = ask(conn, "名字里带“运行”的那个，基本支出和项目支出各多少", session)
     assert answer.matched and has_number(answer, 16726725.44) and "行政运行" in answer.text, answer.text
+
+
+def test_what_the_larger_of_two_items_is_for_is_read_from_the_paragraph_stating_its_amount(conn):
+    """多的那项主要用于什么 after a fund's two 类: the paragraph headed by that 类 which states the amount its table
+    prints (338万 of 城市建设支出), not the one whose heading only ends with the same name (其他城乡社区支出)."""
+    session = Session()
+    ask(conn, "石泉路街道2026年政府性基金预算支出有哪几项", session)
+    answer = ask(conn, "多的那项主要用于什么", session)
+    assert answer.matched and "武宁路沿线风貌提升工程" in answer.text, answer.text

@@ -17,7 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from budgetqa import lexicon
 from budgetqa.models import Document, Fact, Row, Table
-from budgetqa.models import ECONOMIC_CLASSES
+from budgetqa.models import ECONOMIC_CLASSES, YUAN_PER_UNIT
 from budgetqa.question.query import Query
 from budgetqa.question.vocabulary import Term
 from budgetqa.textnorm import squash, strip_ordinal
@@ -502,10 +502,26 @@ def topic_facts(doc: Document, q: Query) -> tuple[str, list] | None:
     if q.level:
         fitting = [t for t in fitting if any(re.search(re.escape(n) + r"[（(]?\d*" + q.level + r"[）)]?$", squash(t))
                                              for n in names)] or fitting
+    # (a 类 heading paragraphs of its 项, 城乡社区支出(类）-…-城市建设支出（项）: the one stating the subject's own
+    # amount, when the paragraph whose heading ends with the name states another, 其他城乡社区支出's)
+    headed = [t for t in topics if any(squash(t).startswith(n + "类") for n in names)]
+    stating = _stating_amount(doc, q, list(dict.fromkeys(fitting + headed)))
+    if len(stating) == 1 and stating[0] not in fitting[:1] and not _stating_amount(doc, q, fitting[:1]):
+        fitting = stating
     if not fitting:
         return None
     facts = [f for f in doc.facts if f.topic == fitting[0] and f.kind in ("amount", "share")]
     return (fitting[0], facts) if facts else None
+
+
+def _stating_amount(doc: Document, q: Query, topics: list[str]) -> list[str]:
+    """The paragraphs among these that state an amount a table prints for the one code asked (in any unit: the
+    code's figure in one fund's table, 政府性基金's 338万 of 城乡社区支出, may be the paragraph's)."""
+    codes = {t.key for m in q.subjects for t in m.terms if t.kind == "code"}
+    rows = doc.rows_with_code(next(iter(codes))) if len(codes) == 1 and topics else []
+    printed = {r.first * YUAN_PER_UNIT[t.unit] for t, r in rows if r.first and t.unit in YUAN_PER_UNIT}
+    return [t for t in topics if printed and any(f.topic == t and f.kind == "amount" and f.unit in YUAN_PER_UNIT
+                                                 and f.value * YUAN_PER_UNIT[f.unit] in printed for f in doc.facts)]
 
 
 @dataclass(frozen=True)
