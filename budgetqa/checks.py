@@ -11,7 +11,7 @@ import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from budgetqa.findings import CONTRADICTION, ROUNDING, SHARE_TOLERANCE, Finding, judge, share_operands
-from budgetqa.models import Document, Fact, Row, Table
+from budgetqa.models import YUAN_PER_UNIT, Document, Fact, Row, Table
 from budgetqa.parser.hierarchy import hierarchy
 from budgetqa.parser.headers import column_relations
 from budgetqa.parser.text import AMOUNT, compact, strip_ordinal, to_decimal
@@ -583,7 +583,6 @@ def _figure_of_code(doc: Document, code: str) -> tuple[Table, Row, Decimal] | No
 
 
 def _scale(table_unit: str, fact_unit: str) -> Decimal | None:
-    factors = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100000000)}
-    if table_unit not in factors or fact_unit not in factors:
+    if table_unit not in YUAN_PER_UNIT or fact_unit not in YUAN_PER_UNIT:
         return None
-    return factors[table_unit] / factors[fact_unit]
+    return YUAN_PER_UNIT[table_unit] / YUAN_PER_UNIT[fact_unit]

@@ -2509,7 +2509,8 @@ def _mean_of_listed(q: Query, listed: list[str], amounts: list, unit: str) -> An
 
 # A sum asked with no name at all, right after a list (加起来呢, 全加在一起是多少): of the items listed (合计,
 # 一共 alone are read as the list's own total elsewhere).
-_BARE_CHECK = patterns.compile(r"(?:那)?(?:和|与|跟|同)[\d.,]+(?:万元|元|万)?(?:对得上|对的上|一致|相等|相符|吻合)(?:吗|么|不|没有)?[？?]?")
+# 和533.88对得上吗, naming nothing else: the figures just given set against the amount typed (group 1)
+AGAINST_TYPED = patterns.compile(r"(?:那)?(?:和|与|跟|同)([\d.,]+)(?:万元|元|万)?(?:对得上|对的上|一致|相等|相符|吻合)(?:吗|么|不|没有)?[？?]?")
 _BARE_SUM = patterns.compile(r"(?:那|那么)?(?:都|全部|全)?(?:加起来|加在一起|加一起|合起来)(?:是|有)?(?:多少)?(?:钱)?(?:呢|啊|吧)?[？?]?")
 
 
@@ -2534,7 +2535,7 @@ def on_listed(doc: Document, q: Query, listed: list[str], amounts: list, unit: s
     if bare:  # (加起来呢 / 加起来多少钱: the list's, not the report's money as a whole)
         q = replace(q, subjects=[])
     # (…逐项加起来是多少，和533.88对得上吗: the sum of the list just given, against the amount typed)
-    bare = bare or m is None and fresh and not q.subjects and len(q.amounts) == 1 and _BARE_CHECK.fullmatch(q.squashed)
+    bare = bare or m is None and fresh and not q.subjects and len(q.amounts) == 1 and AGAINST_TYPED.fullmatch(q.squashed)
     share = m is not None and re.search(r"百分比|百分之|几成|占比|比例|比重|%", q.squashed)
     of_whole = share and listing and fresh and "占" in q.squashed[m.end():] and (q.whole or any(x.start > m.end() for x in q.subjects))
     if m is None and not bare or not listed or len(amounts) != len(listed) or any(a is None for a in amounts) or unit is None \

@@ -380,8 +380,9 @@ def _in_kept_form(answer: Answer, question: str, session: Session) -> None:
         round_figures(answer, Query(places=session.kept_places))
 
 
+# 差额呢 / 完成率是多少 with nothing else named: a figure the last answer gave under that name (its qualifiers in
+# brackets, 不含上年结转, are not its name)
 _PARENTHESISED = patterns.compile(r"[（(][^（）()]*[）)]")
-# 差额呢 / 完成率是多少 with nothing else named: a figure the last answer gave under that name
 _SHOWN_ASKED = patterns.compile(r"^(?:那)?([\u4e00-\u9fff]{2,5}?)(?:呢|是多少|多少|是几)[？?]?$")
 
 
@@ -727,14 +728,11 @@ def _named_then_asked(doc: Document, parts: list[str]) -> list[str]:
     return [parts[0], said.group(1) + parts[1]]
 
 
-_AGAINST_TYPED = patterns.compile(r"(?:那)?(?:和|与|跟|同)([\d.,]+)(?:万元|元|万)?(?:对得上|对的上|一致|相等|相符|吻合)(?:吗|么|不|没有)?[？?]?")
-
-
 def _stated_before(part: str, before: Answer) -> bool:
     """What the part before already states: 哪个最大？多少？ / 哪个多？多多少？; a gap it gives (完成率最低的是哪项？
     年初预算和决算差多少 / 支出决算是多少？比年初预算少了多少)."""
     typed = squash(part)
-    against = _AGAINST_TYPED.fullmatch(typed)  # (…和10.23对得上吗 after a check that set its sum against 10.23)
+    against = compute.AGAINST_TYPED.fullmatch(typed)  # (…和10.23对得上吗 after a check that set its sum against 10.23)
     if against and before.intent == "check" and any(str(f.value) == against.group(1).replace(",", "") for f in before.figures):
         return True
     if before.figures and any(before.intent == op and asked_again.match(typed) for op, asked_again in _STATED_BY.items()) \

@@ -265,15 +265,16 @@ def _scope_names_projects(q: Query) -> None:
             q.op, q.ops = "list", [(q.ops[0][0], "list")] + q.ops
 
 
-_COORDINATED = patterns.compile(r"([\u4e00-\u9fff]{2,4})(和|与|及|、)(?=[\u4e00-\u9fff]{3})")
-
-
 def _year_said_short(text: str, doc: Document) -> str:
     """23年 / 24年度: a year said short, when it is one of the years the report speaks of."""
     if not doc.year:
         return text
     return re.sub(r"(?<![\d.])(\d\d)(?=年)", lambda m: f"20{m.group(1)}" if doc.year - 4 <= 2000 + int(m.group(1))
                   <= doc.year + 1 else m.group(1), text)
+
+
+# A short word, a joining word, then a name: the first of two names sharing the second's head
+_COORDINATED = patterns.compile(r"([\u4e00-\u9fff]{2,4})(和|与|及|、)(?=[\u4e00-\u9fff]{3})")
 
 
 def _shared_head(text: str, v) -> str:
@@ -288,7 +289,7 @@ def _shared_head(text: str, v) -> str:
                 if name[:i] != first and first + name[i:] in v.printed:
                     return first + name[i:] + m.group(2)
         return m.group(0)
-    return _COORDINATED.sub(full, text) if ("和" in text or "与" in text or "及" in text or "、" in text) else text
+    return _COORDINATED.sub(full, text) if any(joining in text for joining in "和与及、") else text
 
 
 def _level_said_no_name(q: Query) -> None:
