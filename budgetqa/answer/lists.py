@@ -525,9 +525,11 @@ def _shares_in_list(a: Answer, q: Query, d: Domain, shown: list[Value]) -> None:
         share = pct(v.amount, whole)
         said.append(f"{v.label} 占 {share}%")
         a.figure(f"{v.label} 占{'所问金额' if typed else d.where + '合计'}", share, "%")
-    of = f"所问的 {amount_text(whole, d.rows[0].unit)}" if typed else \
-        f"{d.where}合计 {amount_text(whole, d.rows[0].unit)} 为分母（{len(d.rows)} 项相加）"
-    a.text += (f"以{of}为分母：" if typed else f"以{of}：") + "；".join(said) + "。"
+    if typed:
+        a.text += f"以所问的 {amount_text(whole, d.rows[0].unit)}为分母："
+    else:
+        a.text += f"以{d.where}合计 {amount_text(whole, d.rows[0].unit)} 为分母（{len(d.rows)} 项相加）："
+    a.text += "；".join(said) + "。"
 
 
 def mean(doc: Document, q: Query) -> Answer | None:

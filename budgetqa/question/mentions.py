@@ -9,6 +9,7 @@ they stay together as one mention with several terms, the most likely first.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 import re
@@ -724,9 +725,9 @@ def _sound_index(v: Vocabulary) -> tuple[list[str], dict[int, dict[tuple[int, st
         names |= {w[:size] for w in list(names) if len(w) >= 6 for size in range(4, min(len(w) - 1, 13))}
         # a short name said inside longer ones (关工委 of 关工委工作经费 and 2024年关工委办公经费): a three-character
         # opening that two or more names share, and no budget word opens with (一般公 is the opening of 一般公共预算)
-        openings = [w[:3] for w in v.by_name if len(w) >= 6 and re.fullmatch(r"[\u4e00-\u9fff]{3}", w[:3])]
+        openings = Counter(w[:3] for w in v.by_name if len(w) >= 6 and re.fullmatch(r"[\u4e00-\u9fff]{3}", w[:3]))
         budget_words = (*lexicon.SYNONYMS, *lexicon.FUNDS, *lexicon.STANDARD_ECONOMIC_ITEMS, *lexicon.STANDARD_FUNCTION_CLASSES)
-        names |= {w for w in set(openings) if openings.count(w) >= 2 and not any(x.startswith(w) for x in budget_words)}
+        names |= {w for w, n in openings.items() if n >= 2 and not any(x.startswith(w) for x in budget_words)}
         words = sorted(names)
         index: dict[int, dict[tuple[int, str], list[int]]] = {}
         for n, w in enumerate(words):
