@@ -9,7 +9,6 @@ every report: a word is listed here because people use it, never because one que
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from decimal import Decimal
 
 from budgetqa import patterns
@@ -253,7 +252,7 @@ MEASURES: dict[str, tuple[str, ...]] = {
 # A part of a whole said in words (一半, 三成, 百分之五, 5%, 三分之一).
 _FRACTION = r"一半|[一二两三四五六七八九十\d.]+成|百分之[一二两三四五六七八九十\d.]+|[\d.]+[%％]|[一二两三四五六七八九]分之[一二两三四五六七八九]"
 # Pairs said short (基本和项目各多少): read as the two names in full; and other words typed short or by sound.
-SHORT_PAIRS: tuple[tuple[patterns.LazyPattern, str | Callable[[re.Match], str]], ...] = tuple((patterns.compile(p), r) for p, r in (
+SHORT_PAIRS = patterns.Rewrites((
     # 基本和项目各多少 / 基本的和项目的 / 项目比基本: the two kinds of spending, each said by its first word
     # an analyst's operators over the report's names: A / B % is A's share of B; A/B between the two halves of
     # spending (基本/项目, 人员/公用) asks both, as 和 does
@@ -313,7 +312,7 @@ SHORT_PAIRS: tuple[tuple[patterns.LazyPattern, str | Callable[[re.Match], str]],
 # English words typed among Chinese ones (code-switching: 它占支出总计的 share 呢, second place 呢), read as
 # the Chinese word that asks the same; whole words only, longest first. Names in English are SYNONYMS.
 _EN = r"(?<![a-z]){}(?![a-z])"
-ENGLISH: tuple[tuple[patterns.LazyPattern, str | Callable[[re.Match], str]], ...] = tuple((patterns.compile(_EN.format(word)), chinese) for word, chinese in (
+ENGLISH = patterns.Rewrites(((_EN.format(word), chinese) for word, chinese in (
     # a share asked in English order (what share of A goes to B) is B占A
     (r"(?:what\s+)?(?:share|percentage|proportion|part)\s+of\s+(?:the\s+)?([^?？]+?)\s+(?:goes\s+to|is\s+spent\s+on|is\s+for)\s+([^?？]+)",
      r"\2占\1的比例"),
@@ -401,7 +400,7 @@ ENGLISH: tuple[tuple[patterns.LazyPattern, str | Callable[[re.Match], str]], ...
     (r"(?:overall\s+)?(?:goal|objective|target)s?", "目标"), (r"which", "哪个"), (r"list", "列出"),
     (r"and", "和"), (r"of\s+it|of\s+which", "其中"),
     (r"in\s*(?:%|percent(?:age)?s?)", "百分比"), (r"the", ""),  # (in %: the share asked as a percentage)
-))
+)), needs=r"[A-Za-z]")  # (every English word needs a Latin letter: a question with none is left as it is)
 # Funds a table title can carry (一般公共预算支出预算表): a question naming one reads that table.
 # Dialect words for the asking words the reader knows (西南官话: 好多钱 is 多少钱, 啥子 is 什么), put in their place
 # when the question has no 多少 of its own (好多钱 is also Mandarin for "a lot of money").
@@ -414,7 +413,7 @@ DIALECT_WORDS = patterns.compile("|".join(sorted(DIALECT, key=len, reverse=True)
 # is a word Mandarin does not use in a budget question (吴语 几钿 is 多少钱; 粤语 系咪 is 是不是, after
 # traditional characters are made simplified; 东北话 咋整 is 怎么办). A single character only where what
 # follows it shows it is the dialect word (伊占 is 它占; 伐 closing a question is 吗).
-REGIONAL: tuple[tuple[patterns.LazyPattern, str], ...] = tuple((patterns.compile(p), r) for p, r in (
+REGIONAL = patterns.Rewrites((
     # 吴语 (上海话)
     (r"几钿", "多少钱"), (r"啥个|啥物事|啥末事", "什么"), (r"哪能", "怎么"), (r"阿拉", "我们"), (r"侬", "你"),
     (r"(?:^|(?<=[，,。？?\s]))伊(?=[占的是有多少比花用还呢])", "它"), (r"老多", "很多"), (r"里厢|里向", "里面"),

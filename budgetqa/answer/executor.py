@@ -255,9 +255,7 @@ _FOUR_WORDS = patterns.compile(r"[\u4e00-\u9fff]{4}")
 
 def _mandarin(question: str) -> str:
     """A question with the asking words of other dialects (几钿, 系咪, 咋整) put as Mandarin says them."""
-    for regional, mandarin in lexicon.REGIONAL:
-        question = regional.sub(mandarin, question)
-    return question
+    return lexicon.REGIONAL.apply(question)
 
 
 # --------------------------------------------------------------------------- one report

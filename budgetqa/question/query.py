@@ -169,9 +169,7 @@ def _written_out(text: str) -> tuple[str, bool]:
     """The text with pairs and words said short written out in full (lexicon.SHORT_PAIRS), and whether spending's
     two halves were among them (基本和项目)."""
     halves_short = bool(_HALVES_SHORT.search(text))
-    for short, full in lexicon.SHORT_PAIRS:
-        text = short.sub(full, text)
-    return text, halves_short
+    return lexicon.SHORT_PAIRS.apply(text), halves_short
 
 
 def read(question: str, doc: Document, heard: int = 0) -> Query:
@@ -180,8 +178,7 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     v = vocabulary(doc)
     cut = len(question) > MAX_QUESTION
     text = _HESITATION.sub("", normalise(question[:MAX_QUESTION]))
-    for english, chinese in lexicon.ENGLISH:
-        text = english.sub(chinese, text)
+    text = lexicon.ENGLISH.apply(text)
     text = chinese_numbers(resolve_pinyin(text, v))
     text = _SPELT_DIGITS.sub(lambda m: re.sub(r"\s", "", m.group(0)), text)  # 2 0 1 3 2 0 2: one code, digit by digit
     text, halves_short = _written_out(_year_said_short(text, doc))
@@ -2709,7 +2706,7 @@ def _table_not_column(q: Query) -> None:
 
 
 def _cues(q: Query, intent: Intent, masked: str) -> list[str]:
-    found = [c for c in intent.cues if _cue_at(q, c, masked)]
+    found = [c for c in intent.cues if c in masked and _cue_at(q, c, masked)]  # (the test first: most cues are absent)
     if intent.op == "count" and re.search(r"[这那该此]个数(?!目|量)", masked):
         found = [c for c in found if c != "个数"]  # 这个数是多少: this figure, not a count
     if intent.op == "count" and re.search(r"哪(?:几|些)|那几[类款项](?!目)", masked):
