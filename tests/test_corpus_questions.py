@@ -408,6 +408,11 @@ CASES = [
     (SWU_BUDGET, "两张表里的住房保障支出差多少", [16233.19, 7624.66, 8608.53], []),
     # a name said first, then what is asked of it; what it is for, with the tables' figure in their unit
     (STREET, "那其他住房保障支出呢，干啥用的", [300000], ["电梯补贴"]),
+    # where a subject's money came from, in a 决算 whose income table splits it by source: each source and its share
+    (SWU_FINAL, "住房公积金花了15093.08万，钱是从哪来的", [7443.57, 49.32, 7649.51, 50.68], []),
+    (FINANCE, "一般行政管理事务收入16.19万，是什么钱", [16.19, 10.00, 6.19], []),
+    # words several projects' names share (a programme split into projects): those projects, counted
+    (SWU_BUDGET, "改善基本办学条件专项一共有几个项目", [9], ["中央高校改善基本办学条件专项"]),
 ]
 
 
@@ -785,3 +790,34 @@ def test_three_reports_visited_ranked_and_the_first_against_the_second(tmp_path,
     assert has_number(ask(conn, "石泉路街道本级2026年的也查一下", session), 8.53)
     answer = ask(conn, "这三家哪个三公经费最多？比排第二的多出多少万元", session)
     assert has_number(answer, 2.28) and "司法局" in answer.text, answer.text
+
+
+def test_a_fund_s_part_of_the_subject_whose_sources_were_just_given(databases):
+    """After where 住房公积金's money came from (财政拨款收入 7,443.57 and 其他收入 7,649.51 of 15,093.08):
+    财政拨款占多少比例 is that part's share of the subject (49.32%), not 财政拨款收入's share of the whole
+    report's income (58.61%); 财政拨款这部分比2023年变了多少 is that part's stated change (down 0.07%)."""
+    session = Session()
+    conn = connect(databases[SWU_FINAL])
+    ask(conn, "住房公积金的钱是从哪来的", session)
+    share = ask(conn, "财政拨款占多少比例", session)
+    assert share.intent == "share" and has_number(share, 49.32) and not has_number(share, 58.61), share.text
+    change = ask(conn, "财政拨款这部分比2023年变了多少", session)
+    assert has_number(change, 7443.57) and has_number(change, 0.07), change.text
+
+
+def test_the_projects_a_programme_counts_are_listed_and_added_next(databases):
+    """改善基本办学条件专项一共有几个项目 (9 of the 26 sheets), then 都列出来 lists those nine, and 这几个项目的年度资金
+    加起来多少 adds them (18,545.66 万元), not all 26 sheets (38,997.62)."""
+    session = Session()
+    conn = connect(databases[SWU_BUDGET])
+    assert has_number(ask(conn, "改善基本办学条件专项一共有几个项目", session), 9)
+    listed = ask(conn, "都列出来", session)
+    assert "共 9 个" in listed.text, listed.text
+    added = ask(conn, "这几个项目的年度资金加起来多少", session)
+    assert has_number(added, 18545.66) and not has_number(added, 38997.62), added.text
+
+
+def test_a_name_marked_as_an_item_opening_the_question_that_is_printed_nowhere(databases):
+    """城管执法这一项有多少 of 石泉路, which prints no 城管执法: said so, not read as 执法执勤用车 (0 辆)."""
+    answer = ask(connect(databases[STREET]), "那城管执法这一项有多少", Session())
+    assert not answer.matched and "城管执法" in answer.text and "执法执勤用车" not in answer.text, answer.text

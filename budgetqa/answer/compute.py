@@ -2254,6 +2254,16 @@ def last_two(doc: Document, q: Query, results: list) -> Answer | None:
         if a.value + b.value != typed:
             out.figure("差额", abs(a.value + b.value - typed), unit)
         return out
+    if q.op == "check" and not named and not q.amounts:  # 这两个数对得上吗 / 两者一样吗: one against the other
+        gap = abs(a.value - b.value)
+        out = answer("check", f"{what_a} 与 {what_b} 是否一致", f"{shown}：" + (
+            "两者一致。" if not gap else
+            f"两者不一致，相差 {amount_text(gap, unit)}（{max(a.value, b.value)} − {min(a.value, b.value)}）。"))
+        if gap:
+            out.figure("差额（计算）", gap, unit)
+        out.figure(what_a, a.value, unit)
+        out.figure(what_b, b.value, unit)
+        return out
     if q.op == "share" and len(named) == 1:
         whole = subject_value(doc, q, named[0])
         if whole is None or whole.unit != unit or not whole.amount:

@@ -712,8 +712,9 @@ def _split_parts(question: str) -> list[str]:
     return out or [question]
 
 
-# A part that only names what the next one asks of (那X呢，干啥用的), and what that asks: what for, or why.
-_WHAT_FOR = patterns.compile(r"干嘛|干啥|干什么|做什么|用途|用来|拿来|用在|用于|为什么|为啥|原因|怎么回事")
+# A part that only names what the next one asks of (那X呢，干啥用的), and what that asks: what for, why, or where
+# its money came from.
+_WHAT_FOR = patterns.compile(r"干嘛|干啥|干什么|做什么|用途|用来|拿来|用在|用于|为什么|为啥|原因|怎么回事|来自|从哪|哪来|来源|什么钱")
 _NAMED_ONLY = patterns.compile(r"(?:那|那么)?(.{2,30}?)呢")
 
 

@@ -17,10 +17,11 @@ from budgetqa.answer import build
 from budgetqa.answer.lists import column_domain, list_answer
 from budgetqa.answer.text import define, units
 from budgetqa.answer.topics import topic_answer
-from budgetqa.answer.build import add, answer, cited, joined, said
+from budgetqa.answer.build import add, answer, cited, joined, pct, said
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import (NARRATIVE, Value, best_values, carry_split, children_rows, code_place, topic_facts,
-                                     group_members, measure_column, parent_row, row_values, table_no_of, values, whole_column)
+                                     group_members, measure_column, parent_row, row_of, row_values, table_no_of, values,
+                                     whole_column)
 from budgetqa.models import Document, Table
 from budgetqa.models import ECONOMIC_CLASSES
 from budgetqa.question.mentions import Mention
@@ -368,6 +369,8 @@ def code_answer(doc: Document, q: Query, code: str) -> Answer | None:
     for v in vals:
         add(a, v)
     _in_wan_too(doc, a, row, head)
+    if split is None and q.has(*_SOURCE_ASKED):
+        _income_sources(doc, a, code)
     if lexicon.FUND_ASKED.search(q.squashed):
         _funds_printing(doc, a, code)
     _code_rows(doc, a, code)
@@ -393,6 +396,32 @@ def code_answer(doc: Document, q: Query, code: str) -> Answer | None:
 _WHAT_FOR = ("是什么钱", "什么钱", "是什么支出", "什么性质", "用在哪", "用于哪", "用途", "干什么", "做什么", "干啥",
              "什么用", "是啥", "是什么")
 _SAID_OF = patterns.compile(r"(主要用于[：:]?[^。；]+|反映[^。；]+|为(?![\s\d])[^。；]{2,40}(?:支出|资金|经费))")
+
+
+# Words asking where a subject's money comes from.
+_SOURCE_ASKED = ("来源", "从哪来", "从哪里来", "从哪儿来", "哪来", "来自", "什么钱")
+
+
+def _income_sources(doc: Document, a: Answer, code: str) -> None:
+    """Where a subject's money comes from, when the income table prints its row split by source of income (a
+    决算's 财政拨款收入, 事业收入, 其他收入): each source with its share of the row's total; a column under another
+    (其中：教育收费) is said inside the one it is part of."""
+    income = doc.table("income")
+    row = row_of(income, code) if income is not None else None
+    if row is None or len(row.cells) < 2 or not row.first:
+        return
+    total, parts = row.cells[0], []
+    for cell in row.cells[1:]:
+        name = cell.column.rsplit("/", 1)[-1]
+        if not cell.amount:
+            continue
+        if name.startswith("其中") and parts:
+            parts[-1] += f"（{name} {amount_text(cell.amount, income.unit)}）"
+            continue
+        parts.append(f"{name} {amount_text(cell.amount, income.unit)}（占 {pct(cell.amount, total.amount)}%）")
+        a.figure(f"{code} {row.name} {name}", cell.amount, income.unit, income.label, cell.line)
+    a.text += (f"资金来源（{income.label} 第{row.line}行）：{total.column.rsplit('/', 1)[-1]} "
+               f"{amount_text(total.amount, income.unit)}，其中 " + "；".join(parts) + "。")
 
 
 def _ancestors(table, row) -> list:

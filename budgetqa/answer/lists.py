@@ -112,10 +112,9 @@ def domain(doc: Document, q: Query) -> Domain:
     if set_aside and (kept := [v for v in d.rows if v.key not in set_aside and squash(v.label) not in set_aside
                                and squash(v.label.split(" ", 1)[-1]) not in set_aside]) != d.rows:
         d = Domain(f"{d.where}（除去{'、'.join(m.term.name for m in q.excluded)}）", kept)  # 除了X，还有哪几个
-    holds = lexicon.NAME_HOLDS.search(q.text)
-    if holds:
-        word = squash(holds.group(1))
-        d = Domain(f"{d.where}中名称含「{holds.group(1)}」的", [v for v in d.rows if word in squash(v.label)])
+    if q.name_holds:
+        word = squash(q.name_holds)
+        d = Domain(f"{d.where}中名称含「{q.name_holds}」的", [v for v in d.rows if word in squash(v.label)])
     picked = sheets_by_field(doc, q)
     if picked is not None:
         field_name, value, names = picked
@@ -441,6 +440,8 @@ def rank(doc: Document, q: Query) -> Answer | None:
         current = sorted((p for p in doc.projects if p.scope == "本年" and p.total), key=lambda p: p.total, reverse=not ascending)
         if current:
             text += f"只看本年新安排的项目，{word}的是 {current[0].name} {amount_text(current[0].total, current[0].unit)}。"
+    if d.where.startswith("所列的") and not both and len(shown) < len(ranked) <= 4:  # (A和B哪个多: both figures)
+        text += "其余：" + "；".join(f"{v.label} {amount_text(v.amount, v.unit)}" for v in ranked[len(shown):]) + "。"
     gap = None
     if both and len(ranked) > 1:  # 最大和最小的分别是哪个: both ends
         last = ranked[-1]
@@ -784,7 +785,7 @@ def list_answer(doc: Document, q: Query) -> Answer | None:
     a = answer("list", d.where, f"{d.where}共 {len(d.rows)} 个，合计 {amount_text(total(d.rows), unit)}（计算）"
                f"{'，按金额' + ('从小到大' if d.rows[0].amount < d.rows[-1].amount else '从大到小') if order else ''}："
                f"{_listing(d.rows, numbered=bool(order))}。")
-    if q.op == "sum" or lexicon.NAME_HOLDS.search(q.text):  # (名称带X的有哪些？合计多少: the total is stated here)
+    if q.op == "sum" or q.name_holds:  # (名称带X的有哪些？合计多少: the total is stated here)
         a.figure("合计（计算）", total(d.rows), unit)
     stated = list_total(doc, q.scope) if q.scope in ("本年", "上年结转") and d.where.endswith("项目") else None
     top = q.domain == "subjects" and q.table is not None and not (q.scope or q.fund or q.measures) \

@@ -5,7 +5,7 @@ statement (本部门无“三公”经费预算), never with a figure of somethi
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from budgetqa import lexicon, patterns
 from budgetqa.answer.build import add, answer, cited, pct, stated_reason
@@ -196,15 +196,24 @@ def procurement(doc: Document, q: Query) -> Answer | None:
     a.text += "；".join(f"{f.label} {amount_text(f.value, f.unit)}" for f in shown) + f"（{NARRATIVE} 第{shown[0].line}行）。"
     for f in shown:
         a.figure(f.label, f.value, f.unit, NARRATIVE, f.line)
-    if len(parts) == 2 and len(shown) == 2 and shown[0].unit == shown[1].unit \
-            and re.search(r"比[^，,。？?]*?(?:多|少)|相差|差(?:了|额)?(?:多少|几)", q.squashed):
-        # 工程比货物多出多少: the first part typed against the second
-        first, second = sorted(shown, key=lambda f: min(q.squashed.find(p) for p in parts if p in f.label))
+    if len(parts) == 2 and len(shown) == 2 and shown[0].unit == shown[1].unit:
+        _parts_compared(a, q, sorted(shown, key=lambda f: min(q.squashed.find(p) for p in parts if p in f.label)))
+    return a
+
+
+def _parts_compared(a: Answer, q: Query, pair: list) -> None:
+    """Two stated parts of a topic set against each other in the order typed, as asked: 工程比货物多出多少 (the
+    gap), 服务是货物的几倍 (the ratio, when the second is not nil)."""
+    first, second = pair
+    if re.search(r"比[^，,。？?]*?(?:多|少)|相差|差(?:了|额)?(?:多少|几)", q.squashed):
         gap = first.value - second.value
         a.text += (f"{first.label} 比 {second.label} {'多' if gap >= 0 else '少'} {amount_text(abs(gap), first.unit)}"
                    f"（{first.value} − {second.value}）。")
         a.figure("差额（计算）", abs(gap), first.unit)
-    return a
+    elif re.search(r"几倍|多少倍", q.squashed) and second.value:
+        times = (first.value / second.value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        a.text += f"{first.label} 是 {second.label} 的 {times} 倍（{first.value} ÷ {second.value}）。"
+        a.figure("倍数（计算）", times, "倍")
 
 
 def assets(doc: Document, q: Query) -> Answer | None:

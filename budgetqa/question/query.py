@@ -21,7 +21,7 @@ from budgetqa.catalogue import INTENTS, Intent
 from budgetqa.question.mentions import (ECONOMIC_CODE, homophone_fix, sounds_like, Mention, find_mentions, resolve_pinyin,
                                        strip_fillers)
 from budgetqa.question.numbers import Amount, chinese_numbers, plain, read_numbers, small_numeral
-from budgetqa.question.vocabulary import Term, printed_text, vocabulary
+from budgetqa.question.vocabulary import Term, Vocabulary, printed_text, vocabulary
 from budgetqa.textnorm import normalise, squash, strip_ordinal
 
 _SEPARATORS = patterns.compile(r"[\s\u3000“”\"'‘’「」『』《》〈〉【】\[\]（）()，,。！!？?；;：:、·~～…—_/\\|*#@&^`]+")
@@ -89,6 +89,7 @@ class Query:
     halves_short: bool = False  # 基本和项目: spending's two halves said by their first words (of what was just asked)
     levels: list[str] = field(default_factory=list)  # every level asked (属于哪个类、哪个款)
     missing_table: str = ""  # a table the question names that the report does not have (表十四)
+    name_holds: str = ""  # words the names of the projects asked about hold (名称带“办公”的, 改善基本办学条件专项的项目)
 
     def has(self, *words: str) -> bool:
         """True when any word occurs in the question (for slot reading inside this module)."""
@@ -246,7 +247,7 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     _table_described(q, doc)
     _figure_typed(q, doc, v)
     _project_of_figure(q, doc, v)
-    _names_holding(q)
+    _names_holding(q, v)
     _whole_said(q)
     q.follow_up = _leans_on_context(q)
     return q
@@ -296,10 +297,18 @@ def _level_said_no_name(q: Query) -> None:
         q.subjects = [m for m in q.subjects if not (m.via == "fuzzy" and said.search(q.squashed[m.start:m.end + 2]))]
 
 
-def _names_holding(q: Query) -> None:
+def _names_holding(q: Query, v: Vocabulary) -> None:
     """跟关工委有关的钱一共多少 / 名称带“办公”的项目: the projects whose names hold the words, listed with their
-    total (in both scopes when both are said)."""
-    if not lexicon.NAME_HOLDS.search(q.text) or any(m.kinds & {"code", "item", "project"} for m in q.subjects) \
+    total (in both scopes when both are said); 改善基本办学条件专项有几个项目: words several projects' names share."""
+    holds = lexicon.NAME_HOLDS.search(q.text)
+    q.name_holds = holds.group(1) if holds else ""
+    shared = _shared_by_projects(q, v) if holds is None else ""
+    if shared:
+        q.name_holds, q.subjects, q.domain = shared, [], "projects"
+        if q.op == "breakdown":
+            q.op, q.ops = "list", [(q.ops[0][0] + 1, "list")] + q.ops
+        return
+    if holds is None or any(m.kinds & {"code", "item", "project"} for m in q.subjects) \
             or q.op not in ("value", "sum", "list", "count") or q.domain not in (None, "projects"):
         return
     both = re.search(r"(?:新安排|本年|今年|当年).{0,6}(?:加上?|和|与|及|连同).{0,4}结转", q.squashed)
@@ -307,6 +316,30 @@ def _names_holding(q: Query) -> None:
     q.scope = None if both else q.scope
     if q.op != "count":
         q.op, q.ops = "list", [(q.ops[0][0] + 1, "list")] + q.ops
+
+
+def _shared_by_projects(q: Query, v: Vocabulary) -> str:
+    """The words typed for several projects at once, read fuzzily as one of them, in a question asking which, how
+    many or how much of projects (改善基本办学条件专项有哪些项目): the part of the name that two or more projects'
+    names share, as a programme the report splits into projects; "" when the words are one project's own name."""
+    if len(q.subjects) != 1 or q.op not in ("count", "list", "breakdown", "sum", "filter", "rank") \
+            or q.domain not in (None, "projects") or "项目" not in q.squashed:
+        return ""
+    m = q.subjects[0]
+    if m.start >= 10_000 or m.via in ("exact", "synonym", "code") or not m.kinds & {"project", "target"}:
+        return ""
+    names = {squash(t.name) for terms in v.by_name.values() for t in terms if t.kind in ("project", "target")}
+    typed = q.squashed[m.start:m.end]
+    for cut in range(0, 5):  # (a character of the words around it read into the name: 这几个改善…)
+        for a in range(0, cut + 1):
+            piece = typed[a:len(typed) - (cut - a)]
+            holders = [n for n in names if piece in n]
+            if len(piece) >= 4 and piece not in names and len(holders) >= 2:
+                start = m.start + a  # (and a character typed before it that the same names hold: 中央高校…)
+                while start > 0 and all(q.squashed[start - 1] + piece in n for n in holders):
+                    start, piece = start - 1, q.squashed[start - 1] + piece
+                return piece
+    return ""
 
 
 # 两项各占… / 这三个分别占…: the figures just given, each taken as a share of what follows
@@ -1135,15 +1168,21 @@ def _missing_items(q: Query, doc: Document) -> None:
             q.missing = m.group(1)  # (208 of a report that prints no 208; 236中央高校… is a project's name)
             return
     marked = _MARKED_ITEM.search(q.squashed)  # (还有教师进修这一项吗: a name marked as an item, printed nowhere here)
-    name = marked and (marked["name"] or marked["called"])
+    name = marked and (marked["name"] or marked["called"] or marked["opening"])
     if name and not any(name in printed for printed in v.printed) and name not in printed_text(doc):
-        q.missing = name
+        # (one opening a clause may carry words of its own, 今年山西画报这一项: missing only when no three
+        # characters of it are printed anywhere)
+        pieces = [name[i:i + 3] for i in range(len(name) - 2)] if marked["opening"] else []
+        if not any(p in printed for p in pieces for printed in (*v.printed, printed_text(doc))):
+            q.missing = name
 
 
 # A name the question marks as an item of the report (X这一项 / X这个科目 / 叫X的项目)
 _MARKED_ITEM = patterns.compile(r"(?:有没有|还有|没有|有无|列了?)(?P<name>(?:(?!一个|一笔|请问|这|那)[\u4e00-\u9fff（）()]){2,10}?)"
                                 r"(?:这一?项|这(?:一|个)?科目)(?:吗|呢|么|没有)?(?:[，,。？?]|$)"
-                                r"|叫(?P<called>[\u4e00-\u9fff（）()]{2,10}?)的(?:项目|科目)")
+                                r"|叫(?P<called>[\u4e00-\u9fff（）()]{2,10}?)的(?:项目|科目)"
+                                r"|(?:^|[，,。？?；;])(?:那|那么|那个)?(?P<opening>(?:(?!这|那|请问|一个|一笔)[\u4e00-\u9fff（）()]){3,10}?)"
+                                r"(?:这一?项|这(?:一|个)?科目)(?:有|是|的|花了|安排了|列了)?(?:多少|几)")
 
 
 def _unprinted(q: Query, mentions: list[Mention], doc: Document) -> list[Mention]:
@@ -3647,10 +3686,8 @@ def _halves_of_last_row(q: Query, last: Query | None) -> Query:
 
 def with_context(q: Query, last: Query | None, focus: list | None = None, earlier: tuple = (),
                  doc: Document | None = None) -> Query:
-    """Fill what a follow-up leaves out from the last question; never override what it says.
-
-    What the last answer picked out (``focus``: a ranking's first) is what 它 refers to, unless the follow-up goes
-    on with the same list (第二呢, 前五个呢); ``earlier``: the subjects of the questions before the last (两个差多少)."""
+    """Fill what a follow-up leaves out from the last question; never override what it says. 它 is what the last
+    answer picked out (``focus``, _picked_of_last); ``earlier``: the subjects of the questions before (两个差多少)."""
     if (step := _step_in_ranking(q, last) or _last_by_scope(q, last)) is not None:
         return step
     q = _halves_of_last_row(_ancestor_of_last(_names_under_last(q, last, focus), last, doc, earlier), last)
@@ -3689,8 +3726,7 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
             and not re.search(r"它|其(?!他|余|中|次)|该", q.squashed):
         within = q.squashed.startswith(("其中", "那其中")) and q.table is None  # 其中最小的几个: of the last table's list
         return replace(q, scope=q.scope or last.scope, table=last.table if within else q.table)  # 结转项目里最小的那个 after a 科目: a list of its own
-    if focus and not (q.n or q.nth or q.choice and last.op == "rank" or q.op in ("rank", "count", "filter", "list") and q.cued):
-        last = replace(last, subjects=focus, whole=None, domain=None)
+    last = _picked_of_last(q, last, focus)
     filled = replace(q)
     filled.unit = filled.unit or last.unit  # 多少元 … 上年结转呢: the unit asked carries to the follow-ups
     filled.places = last.places if filled.places is None else filled.places  # (保留一位小数 … X呢: and the rounding)
@@ -3701,6 +3737,8 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
             return found
     if not named:
         _carry_subjects(filled, q, last, doc)
+        if filled.domain in (None, last.domain):
+            filled.name_holds = filled.name_holds or last.name_holds  # (…有几个项目？都列出来: the same projects)
     filled.domain = filled.domain or _domain_carried(q, last, named)
     filled.level = filled.level or last.level
     if q.op == "share" and not named and len(filled.subjects) >= 2 and (
@@ -3727,6 +3765,17 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     return filled
 
 
+def _picked_of_last(q: Query, last: Query, focus: list | None) -> Query:
+    """The last question as about what its answer picked out (``focus``: a ranking's first), unless the follow-up
+    goes on with the same list (第二呢, 前五个呢) or asks the gap or ratio of the names it ranked (A和B哪个多？差多少:
+    the two named, not the larger alone)."""
+    among_named = last.op == "rank" and len(last.subjects) >= 2 and not q.subjects and q.op in ("difference", "ratio")
+    if not focus or q.n or q.nth or q.choice and last.op == "rank" or q.op in ("rank", "count", "filter", "list") and q.cued \
+            or among_named:
+        return last
+    return replace(last, subjects=focus, whole=None, domain=None)
+
+
 def _domain_carried(q: Query, last: Query, named: list[Mention]) -> str | None:
     """The last question's domain, for a follow-up that names none: not the department's units or duties
     when it names a subject in full (那公车实有几辆 after the units), unless it asks within them (其中关于密码的)."""
@@ -3745,18 +3794,32 @@ def _other_list_of_last(q: Query, last: Query | None) -> Query | None:
     return replace(last, scope=q.scope, subjects=[], whole=None, table=None, follow_up=False)
 
 
+# Where one subject's money came from, asked (资金来源, 钱从哪来, 是什么钱).
+_SOURCE_OF_MONEY = patterns.compile(r"来源|来自|从哪|哪来|什么钱")
+
+
 def _fund_part_of_last(q: Query, last: Query | None) -> Query | None:
-    """其中财政拨的有多少 after one code's figure: that code's part in the fund's own table."""
+    """其中财政拨的有多少 after one code's figure: that code's part in the fund's own table. Its share (它的财政拨款
+    占比, or 财政拨款占多少 right after where the code's money came from was asked): of that code's figure."""
     if last is None or len(q.subjects) != 1 or len({m.term.key for m in last.subjects}) != 1 \
-            or not q.squashed.startswith(("其中", "那其中")) or not last.subjects[0].kinds & {"code"}:
+            or not last.subjects[0].kinds & {"code"}:
         return None
+    share = q.op == "share" and q.whole is None
     m = q.subjects[0]
     typed = q.squashed[m.start:m.end]
+    pointed = re.match(r"(?:这|那|该)(?:部分|块|一块|笔)", q.squashed[m.end:])  # 财政拨款这部分: that part of it
+    if not q.squashed.startswith(("其中", "那其中")) and not pointed and not (share and (
+            re.match(r"(?:那)?(?:它|其)(?!他|余|中)", q.squashed) or _SOURCE_OF_MONEY.search(last.squashed))):
+        return None
     fund = _fund_of(typed + "款" if typed.endswith("拨") else typed) if m.start < 10_000 else None  # (财政拨的)
     if not fund:
         return None
-    return replace(q, subjects=[replace(_carried(last.subjects[0]), fund=fund)], fund=fund, follow_up=False,
-                   op="value", ops=[(100.0, "value")] + q.ops)
+    part = replace(_carried(last.subjects[0]), fund=fund)
+    if share:
+        return replace(q, subjects=[part], fund=fund, whole=_carried(last.subjects[0]), follow_up=False)
+    if pointed and q.op != "value":  # (财政拨款这部分比上年变了多少: that part's change)
+        return replace(q, subjects=[part], fund=fund, follow_up=False)
+    return replace(q, subjects=[part], fund=fund, follow_up=False, op="value", ops=[(100.0, "value")] + q.ops)
 
 
 _SET_IT_ASIDE = patterns.compile(r"(?:除了|除去|除开|不算|扣除|扣掉|去掉|刨去|刨除)(?:掉)?(?:它|这个|这一个|这项|这一项|这笔|这一笔|该项)")
