@@ -1419,10 +1419,27 @@ KNOWN_GAPS = {
     "corpus_dialogues_m1.jsonl": ["M1-005", "M1-028", "M1-030", "M1-039", "M1-045", "M1-048", "M1-055"],
     "personas_n1.jsonl": ["N1-031", "N1-054"],
     "corpus_dialogues_q1.jsonl": ["Q1-014", "Q1-023", "Q1-030", "Q1-032", "Q1-036", "Q1-037", "Q1-047", "Q1-060", "Q1-064"],
+    # twenty-ninth session's exam sets, scored untuned at the start and the end and unread in between: personas_u2 (a new
+    # office director's what-ifs, amounts in Chinese numerals against the figures, exclusion and negation, everyday
+    # words for the report's items), corpus_mix_b3 (cells by table and row, whole questions in English, this year
+    # against last, whether a thing exists at all), corpus_dialogues_c3 (arithmetic on the last answers, where an
+    # answer comes from, narrowing by exclusion after a list, the same question of another report); development sets
+    # personas_h3 (procurement and assets, positions and thresholds, two named items compared) and corpus_dialogues_j3
+    # (类 → 款 → 项 and back, count then list then sum then share, where a figure's money comes from)
+    "personas_u2.jsonl": ["U2-002", "U2-003", "U2-006", "U2-007", "U2-009", "U2-012", "U2-014", "U2-022", "U2-045",
+                          "U2-046", "U2-047", "U2-049", "U2-061", "U2-066", "U2-068", "U2-069", "U2-071", "U2-075"],
+    "corpus_mix_b3.jsonl": ["B3-016", "B3-021", "B3-042", "B3-053", "B3-060", "B3-061", "B3-074"],
+    "corpus_dialogues_c3.jsonl": ["C3-013", "C3-022", "C3-027", "C3-035", "C3-039", "C3-040", "C3-043", "C3-044", "C3-045",
+                                  "C3-047", "C3-048", "C3-050", "C3-054", "C3-058", "C3-059", "C3-068", "C3-073", "C3-074",
+                                  "C3-084"],
+    "personas_h3.jsonl": ["H3-019"],
+    "corpus_dialogues_j3.jsonl": ["J3-034", "J3-035", "J3-054", "J3-059"],
 }
 # A line whose gold holds only when asked with no conversation before it: in a shuffled session it
 # follows a question about one project, and "这些钱从哪来" is then rightly read as that project's money.
 SESSION_ONLY_GAPS = {"review_d1.jsonl": ["D1-115"], "corpus_mix_i0.jsonl": ["I0-055"],
+                     # a line read of the subject of the question before it in a shuffled session (left as found)
+                     "personas_u2.jsonl": ["U2-056"],
                      # after an unrelated question, 政府采购预算里服务类占… reads the total as the part (of 支出总计),
                      # and 差旅費同其他交通費用邊樣多啲 gives the two figures but not their gap: both misread in
                      # one shuffled session only (alone they pass); left as found
