@@ -453,6 +453,9 @@ _GUARDS = {"一般公共": ("", r"(?=\s|[，,、：:；;的里中]|基本|项目
 ABBREVIATED = patterns.compile("|".join(before + re.escape(k) + after for k in sorted(ABBREVIATIONS, key=len, reverse=True)
                                   for before, after in [_GUARDS.get(k, ("", ""))]))
 
+# Where a subject's money came from, asked (资金来源, 钱从哪来, 分别来自哪里, 是什么钱).
+MONEY_SOURCE_ASKED = patterns.compile(r"来源|来自|从哪(?:里|儿)?来|哪来|什么钱")
+
 # Which fund a subject's money comes from (用的是哪一类预算的钱, 什么资金安排的): the funds whose tables print it.
 FUND_ASKED = patterns.compile(r"(?:哪一?[类种个块]|什么|啥)(?:预算|资金|财政资金)(?:的钱|安排|出的|的)?|(?:一般公共预算|一般预算)[表的]?还是(?:政府性)?基金"
                         r"|(?:走|用|出)的?(?:是)?(?:什么|啥|哪[类种个]|哪一[类种个])钱")

@@ -58,7 +58,7 @@ class Rewrites:
     need a Latin letter), searched first because it is quicker than the pattern of them all."""
 
     def __init__(self, pairs, needs: str = "") -> None:
-        self.pairs = tuple((compile(p) if isinstance(p, str) else p, r) for p, r in pairs)
+        self.pairs = tuple((compile(p), r) for p, r in pairs)
         sources = [p._source for p, _ in self.pairs]
         if any(flags or re.search(r"\\[1-9]|\(\?P=", source) for source, flags in sources):
             raise ValueError("a pattern of Rewrites holds a backreference or flags of its own")

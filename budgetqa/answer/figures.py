@@ -369,7 +369,7 @@ def code_answer(doc: Document, q: Query, code: str) -> Answer | None:
     for v in vals:
         add(a, v)
     _in_wan_too(doc, a, row, head)
-    if split is None and q.has(*_SOURCE_ASKED):
+    if split is None and lexicon.MONEY_SOURCE_ASKED.search(q.squashed):
         _income_sources(doc, a, code)
     if lexicon.FUND_ASKED.search(q.squashed):
         _funds_printing(doc, a, code)
@@ -396,10 +396,6 @@ def code_answer(doc: Document, q: Query, code: str) -> Answer | None:
 _WHAT_FOR = ("是什么钱", "什么钱", "是什么支出", "什么性质", "用在哪", "用于哪", "用途", "干什么", "做什么", "干啥",
              "什么用", "是啥", "是什么")
 _SAID_OF = patterns.compile(r"(主要用于[：:]?[^。；]+|反映[^。；]+|为(?![\s\d])[^。；]{2,40}(?:支出|资金|经费))")
-
-
-# Words asking where a subject's money comes from.
-_SOURCE_ASKED = ("来源", "从哪来", "从哪里来", "从哪儿来", "哪来", "来自", "什么钱")
 
 
 def _income_sources(doc: Document, a: Answer, code: str) -> None:
@@ -654,7 +650,7 @@ def breakdown(doc: Document, q: Query) -> Answer | None:
         return list_answer(doc, replace(q, scope=target.of("list")[0].key, domain="projects"))
     kinds = target.kinds
     if kinds & {"project", "target"} and q.has("来", "来源") \
-            or kinds & {"code", "row"} and q.has("来源", "从哪来", "哪来", "来自", "什么钱") \
+            or kinds & {"code", "row"} and lexicon.MONEY_SOURCE_ASKED.search(q.squashed) \
             and not re.fullmatch(r"(?:收入|支出)总计", squash(target.term.name)):  # (收入总计's sources: the income side)
         return value(doc, q)  # 这个项目的钱从哪来 / 20132的资金来源: its figure by fund (当年安排, 上年结转)
     if "group" in kinds:

@@ -3794,10 +3794,6 @@ def _other_list_of_last(q: Query, last: Query | None) -> Query | None:
     return replace(last, scope=q.scope, subjects=[], whole=None, table=None, follow_up=False)
 
 
-# Where one subject's money came from, asked (资金来源, 钱从哪来, 是什么钱).
-_SOURCE_OF_MONEY = patterns.compile(r"来源|来自|从哪|哪来|什么钱")
-
-
 def _fund_part_of_last(q: Query, last: Query | None) -> Query | None:
     """其中财政拨的有多少 after one code's figure: that code's part in the fund's own table. Its share (它的财政拨款
     占比, or 财政拨款占多少 right after where the code's money came from was asked): of that code's figure."""
@@ -3809,7 +3805,7 @@ def _fund_part_of_last(q: Query, last: Query | None) -> Query | None:
     typed = q.squashed[m.start:m.end]
     pointed = re.match(r"(?:这|那|该)(?:部分|块|一块|笔)", q.squashed[m.end:])  # 财政拨款这部分: that part of it
     if not q.squashed.startswith(("其中", "那其中")) and not pointed and not (share and (
-            re.match(r"(?:那)?(?:它|其)(?!他|余|中)", q.squashed) or _SOURCE_OF_MONEY.search(last.squashed))):
+            re.match(r"(?:那)?(?:它|其)(?!他|余|中)", q.squashed) or lexicon.MONEY_SOURCE_ASKED.search(last.squashed))):
         return None
     fund = _fund_of(typed + "款" if typed.endswith("拨") else typed) if m.start < 10_000 else None  # (财政拨的)
     if not fund:
