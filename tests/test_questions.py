@@ -598,6 +598,24 @@ ANSWERS = [
     ("政府采购服务预算是货物的几倍", "value", [10.00, 2.00, 5.00], []),
     # which of two named is larger says both figures; the gap asked next on the line is of those two
     ("视频会议线路租赁和山西画报哪个钱多？差多少", "rank", [37.00, 35.89, 1.11], []),
+    # a change by a fraction supposed: the figure after it and the change, exactly
+    ("绩效工资如果上调10%，要多安排多少钱？", "value", [46.27, 50.90, 4.63], []),
+    ("整个部门支出总计要是统一压减5%，压完以后是多少？", "value", [1084.38, 1030.16, 54.22], []),
+    ("差旅费砍掉一半是多少", "value", [6.12, 3.06], []),
+    # a thing supposed dropped from the year: the total without it
+    ("安可替代工程要是推迟到明年，今年支出总计会降到多少？", "difference", [1084.38, 497.52, 586.86], []),
+    # the money of this year alone: the summary table's column of it
+    ("不算上年结转的话，部门支出一共多少？", "value", [550.51], ["当年预算安排"]),
+    # everyday words: the staff's pay as a whole, periodicals, small running costs
+    ("给干部发工资的钱，基本工资、补贴、奖金、绩效全加起来一共多少？", "sum", [214.54], []),
+    ("订杂志的钱有多少？", "value", [35.89], ["山西画报订阅费用"]),
+    ("零碎开销有多少", "value", [13.59], ["公用经费"]),
+    # a glossary term whose name ends in 预算, asked what it means
+    ("一般公共预算是什么意思", "define", [], ["以税收为主体"]),
+    # an amount printed in a column other than its row's first: which column
+    ("779.70 是什么数", "about", [779.70], ["项目支出栏"]),
+    # the parts named, added, against the total named
+    ("一般公共服务支出、社会保障和就业支出、卫生健康支出、住房保障支出加起来和本年支出合计一致吗", "check", [1084.39, 1084.38], []),
 ]
 
 
@@ -1050,7 +1068,7 @@ KNOWN_GAPS = {
         "D9-066", "D9-073", "D9-083", "D9-084"],
     "corpus_c1.jsonl": ["C1-002", "C1-020", "C1-027", "C1-028", "C1-053", "C1-058", "C1-072", "C1-075", "C1-078",
         "C1-094", "C1-095"],
-    "personas_e2.jsonl": ["E2-009", "E2-056", "E2-057", "E2-076", "E2-078", "E2-083"],
+    "personas_e2.jsonl": ["E2-009", "E2-056", "E2-076", "E2-078", "E2-083"],
     "corpus_f2.jsonl": ["F2-007", "F2-015", "F2-016", "F2-025", "F2-035", "F2-041", "F2-051", "F2-052", "F2-079"],
     "personas_a1.jsonl": ["A1-028", "A1-032", "A1-042", "A1-050", "A1-079"],
     "corpus_dialogues_b1.jsonl": ["B1-004", "B1-005", "B1-006", "B1-024", "B1-036", "B1-037", "B1-045", "B1-050",
@@ -1081,8 +1099,7 @@ KNOWN_GAPS = {
     "corpus_mix_u1.jsonl": ["U1-003", "U1-015", "U1-017", "U1-018", "U1-021", "U1-027", "U1-036", "U1-047", "U1-053", "U1-054",
         "U1-056", "U1-058", "U1-059", "U1-067", "U1-077"],
     "personas_r1.jsonl": ["R1-012", "R1-033", "R1-034", "R1-038", "R1-047", "R1-048", "R1-073", "R1-089"],
-    "personas_k2.jsonl": ["K2-009", "K2-019", "K2-028", "K2-035", "K2-039", "K2-071", "K2-075", "K2-076", "K2-078",
-        "K2-080"],
+    "personas_k2.jsonl": ["K2-009", "K2-019", "K2-028", "K2-035", "K2-039", "K2-071", "K2-075", "K2-076", "K2-080"],
     "corpus_dialogues_l2.jsonl": ["L2-012", "L2-026", "L2-037", "L2-045", "L2-058", "L2-084"],
     "corpus_mix_m2.jsonl": ["M2-004", "M2-012", "M2-029", "M2-030", "M2-045", "M2-085", "M2-089"],
     "personas_n2.jsonl": ["N2-029", "N2-035", "N2-036", "N2-051", "N2-052", "N2-062", "N2-068", "N2-071"],
@@ -1327,9 +1344,9 @@ KNOWN_GAPS = {
         "I9-064", "I9-065", "I9-072"],
     "corpus_dialogues_j9.jsonl": ["J9-032", "J9-043", "J9-048", "J9-052", "J9-069", "J9-070",
         "J9-085"],
-    "personas_k9.jsonl": ["K9-018", "K9-019", "K9-044", "K9-053", "K9-062", "K9-065", "K9-068", "K9-080"],
+    "personas_k9.jsonl": ["K9-044", "K9-053", "K9-062", "K9-065", "K9-068"],
     "corpus_mix_l9.jsonl": ["L9-001", "L9-015", "L9-056", "L9-064", "L9-067", "L9-069", "L9-075"],
-    "corpus_dialogues_m9.jsonl": ["M9-035", "M9-039", "M9-051", "M9-054", "M9-056", "M9-084", "M9-085"],
+    "corpus_dialogues_m9.jsonl": ["M9-035", "M9-039", "M9-051", "M9-054", "M9-084", "M9-085"],
     "personas_n9.jsonl": ["N9-004", "N9-006", "N9-031", "N9-032", "N9-066", "N9-074", "N9-075", "N9-086"],
     "corpus_mix_p9.jsonl": ["P9-021", "P9-022", "P9-028", "P9-071", "P9-072"],
     "corpus_dialogues_q9.jsonl": ["Q9-009", "Q9-034", "Q9-039", "Q9-048", "Q9-060", "Q9-072", "Q9-076", "Q9-077",
@@ -1369,7 +1386,7 @@ KNOWN_GAPS = {
     "corpus_mix_e0.jsonl": ["E0-014", "E0-024", "E0-028", "E0-030", "E0-053", "E0-059", "E0-064", "E0-069", "E0-078"],
     "personas_f0.jsonl": ["F0-020", "F0-021", "F0-022", "F0-025", "F0-027", "F0-070"],
     "corpus_dialogues_g0.jsonl": ["G0-016", "G0-038", "G0-051", "G0-054", "G0-058"],
-    "personas_h0.jsonl": ["H0-011", "H0-015", "H0-024", "H0-028", "H0-043", "H0-054", "H0-055", "H0-067", "H0-073",
+    "personas_h0.jsonl": ["H0-011", "H0-015", "H0-024", "H0-028", "H0-043", "H0-054", "H0-055", "H0-073",
         "H0-084"],
     "corpus_mix_i0.jsonl": ["I0-004", "I0-013", "I0-018", "I0-019", "I0-020", "I0-021", "I0-022", "I0-027", "I0-031",
         "I0-037", "I0-038", "I0-040", "I0-041", "I0-051", "I0-057", "I0-058", "I0-061", "I0-071", "I0-088"],
@@ -1381,8 +1398,7 @@ KNOWN_GAPS = {
     "personas_m0.jsonl": ["M0-019", "M0-035", "M0-040", "M0-042"],
     "corpus_dialogues_n0.jsonl": ["N0-008", "N0-009", "N0-013", "N0-017", "N0-039", "N0-044", "N0-051", "N0-054",
         "N0-061", "N0-062", "N0-064", "N0-065", "N0-066", "N0-070"],
-    "personas_o0.jsonl": ["O0-006", "O0-013", "O0-014", "O0-023", "O0-028", "O0-038", "O0-045", "O0-050", "O0-055",
-        "O0-064", "O0-082"],
+    "personas_o0.jsonl": ["O0-006", "O0-013", "O0-014", "O0-023", "O0-028", "O0-038", "O0-045", "O0-050", "O0-064", "O0-082"],
     "corpus_mix_p0.jsonl": ["P0-004", "P0-005", "P0-033", "P0-046", "P0-047", "P0-056", "P0-058", "P0-059", "P0-061",
         "P0-066", "P0-068", "P0-075", "P0-076", "P0-077"],
     "corpus_dialogues_q0.jsonl": ["Q0-004", "Q0-008", "Q0-015", "Q0-019", "Q0-028", "Q0-029", "Q0-036", "Q0-049",
@@ -1426,10 +1442,10 @@ KNOWN_GAPS = {
     # answer comes from, narrowing by exclusion after a list, the same question of another report); development sets
     # personas_h3 (procurement and assets, positions and thresholds, two named items compared) and corpus_dialogues_j3
     # (类 → 款 → 项 and back, count then list then sum then share, where a figure's money comes from)
-    "personas_u2.jsonl": ["U2-002", "U2-003", "U2-006", "U2-007", "U2-009", "U2-012", "U2-014", "U2-022", "U2-045",
-                          "U2-046", "U2-047", "U2-049", "U2-061", "U2-066", "U2-068", "U2-069", "U2-071", "U2-075"],
+    "personas_u2.jsonl": ["U2-009", "U2-022", "U2-045",
+                          "U2-046", "U2-047", "U2-061", "U2-068", "U2-069"],
     "corpus_mix_b3.jsonl": ["B3-016", "B3-021", "B3-042", "B3-053", "B3-060", "B3-061", "B3-074"],
-    "corpus_dialogues_c3.jsonl": ["C3-013", "C3-022", "C3-027", "C3-035", "C3-039", "C3-040", "C3-043", "C3-044", "C3-045",
+    "corpus_dialogues_c3.jsonl": ["C3-013", "C3-022", "C3-027", "C3-035", "C3-039", "C3-040", "C3-044", "C3-045",
                                   "C3-047", "C3-048", "C3-050", "C3-054", "C3-058", "C3-059", "C3-068", "C3-073", "C3-074",
                                   "C3-084"],
     "personas_h3.jsonl": ["H3-019"],
@@ -1757,6 +1773,52 @@ def test_a_run_of_rows_is_added_and_set_against_the_total_over_it(conn):
     values = {f.label: f.value for f in answer.figures}
     assert values["合计（计算）"] == Decimal("287.34") and values["工资福利支出"] == Decimal("287.35")
     assert "尾数差" in answer.text
+
+
+def test_a_change_supposed_after_a_figure_is_of_that_figure_and_leans_on(conn):
+    """如果压减10%，还剩多少 after a figure: that figure less a tenth; 压减以后平均每月 is of the figure after it."""
+    session = Session()
+    ask(conn, "本年项目支出合计", session)
+    cut = ask(conn, "如果压减10%，还剩多少？", session)
+    assert has_number(cut, 222.20) and has_number(cut, 24.69), cut.text
+    monthly = ask(conn, "压减以后平均每个月能用多少？", session)
+    assert has_number(monthly, 18.52), monthly.text
+
+
+@pytest.mark.parametrize("question", ["比上年下降35.72%对吗", "听说差不多一半是去年剩下来的？具体是多少"])
+def test_a_stated_rate_or_a_rough_share_is_no_change_supposed(conn, question):
+    answer = ask(conn, question, Session())
+    assert "计算：" not in answer.text or "× (1" not in answer.text, answer.text
+    assert not any("后（计算）" in f.label for f in answer.figures), answer.text
+
+
+def test_one_short_word_after_a_subject_asks_it_of_that_subject(conn):
+    """上年？ / 明细 after a subject are 上年呢 / 明细呢; a word that acknowledges (要得) asks nothing."""
+    session = Session()
+    ask(conn, "项目支出多少", session)
+    assert ask(conn, "上年？", session).understood == "项目支出 与上年相比"
+    listed = ask(conn, "明细", session)
+    assert listed.matched and has_number(listed, 497.52), listed.text
+    session = Session()
+    ask(conn, "项目支出多少", session)
+    assert not ask(conn, "要得", session).matched
+
+
+def test_a_scope_of_a_split_figure_within_it(conn):
+    """其中上年结转的 after 项目支出 is its carried-over part; 当年预算安排的呢 then its part of this year."""
+    session = Session()
+    ask(conn, "这个部门支出预算里项目支出有多少", session)
+    carried = ask(conn, "其中上年结转的是多少", session)
+    assert has_number(carried, 533.88) and "项目" in carried.understood, carried.text
+    current = ask(conn, "当年预算安排的呢", session)
+    assert has_number(current, 246.89), current.text
+
+
+def test_a_sum_of_items_set_against_the_printed_subtotal_next(conn):
+    session = Session()
+    ask(conn, "表六工资福利支出下面九个明细加起来多少", session)
+    answer = ask(conn, "跟表上印的小计对得上吗", session)
+    assert has_number(answer, 287.34) and has_number(answer, 287.35), answer.text
 
 
 def test_the_rest_of_a_filter_is_the_list_less_what_it_picked(conn):

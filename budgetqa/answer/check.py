@@ -521,8 +521,9 @@ def _typed_sum_printed(doc: Document, numbers: list[Decimal]) -> Answer:
 
 def under_named(doc: Document, q: Query) -> Answer | None:
     """Does a printed subtotal equal the rows printed under it (工资福利支出 and its items)?"""
-    if not q.subjects or not q.has("下面", "明细", "分项", "之和", "加起来", "子项", "各项", "下级", "合计"):
-        return None
+    if not q.subjects or not q.has("下面", "明细", "分项", "之和", "加起来", "子项", "各项", "下级", "合计", "小计") \
+            or len(q.subjects) > 2:
+        return None  # (A、B、C、D四类加起来和T一致吗: the parts named, added, against T)
     for term in q.subjects[0].terms:
         if term.kind == "code":
             place = code_place(doc, term.key, q)

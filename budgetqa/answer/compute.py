@@ -1627,7 +1627,9 @@ def _change(doc: Document, q: Query) -> Answer | None:
             + fuzz.partial_ratio(subject, typed) / 10
 
     best = max(changes, key=score)
-    if score(best) < (100 if codes else 30):  # (a 科目 asked: only a change stated of it, never one that reads alike)
+    # (a change stated of another row the report prints, 公务用车购置费 for 公务接待费, is not the one asked)
+    sibling = q.subjects and score(best) < 100 and _names_another_row(doc, best, names)
+    if sibling or score(best) < (100 if codes else 30):  # (a 科目 asked: only a change stated of it, never one that reads alike)
         if (found := _no_change_of_its_own(doc, q, changes)) is not None:
             return found
         best = min(changes, key=lambda f: f.line)  # nothing named: the report's headline change
@@ -1638,6 +1640,13 @@ def _change(doc: Document, q: Query) -> Answer | None:
     if len(parts) >= 2 and _CHANGE_PARTS_ASKED.search(q.squashed):
         add_change_parts(a, best, parts)
     return a
+
+
+def _names_another_row(doc: Document, f: Fact, names: list[str]) -> bool:
+    """A stated change whose subject is, word for word, a row the tables print other than the names asked."""
+    subject = squash(f.subject or "")
+    return bool(subject) and subject not in names and any(
+        squash(strip_ordinal(r.name)) == subject for t in doc.tables for r in t.rows)
 
 
 def _another_code(coded: str, own_code: re.Match | None, names: list[str], codes: list[str]) -> bool:
@@ -2012,6 +2021,11 @@ def _subject(what: str) -> str:
     return re.split(r" 的| ", re.sub(r"^表\d+ \S+ ", "", what), maxsplit=1)[0]
 
 
+def _unqualified(what: str) -> str:
+    """The subject without the table it was read in ('基本支出（支出决算表）' → 基本支出)."""
+    return re.sub(r"[（(][^（）()]*表[）)]$", "", _subject(what))
+
+
 _RATE_WORDS = patterns.compile(r"降幅|增幅|涨幅|增长率|下降率|变动率|增速|百分点")
 
 
@@ -2231,7 +2245,7 @@ def last_two(doc: Document, q: Query, results: list) -> Answer | None:
     summed = q.op == "check" and (len(q.amounts) == 1 and not named or len(named) == 1 and not q.amounts) \
         and bool(re.search(r"加|合计|之和|一共|合起来|总和", q.squashed))
     if not (summed or "sum" in (intent_a, intent_b)
-            or _subject(what_a) == _subject(what_b) and (a.label != b.label or a.table != b.table)):
+            or _unqualified(what_a) == _unqualified(what_b) and (a.label != b.label or a.table != b.table)):
         return None  # (two figures of one subject, 年度 and 实施期资金 or two tables': the two results; else the two subjects)
     if q.whole is not None and q.subjects:
         return None  # 差旅费占公用经费多少: a part of its own is named
@@ -2391,14 +2405,14 @@ def _first_of_listed(doc: Document, q: Query, listed: list[str], amounts: list, 
 # nothing else said (一共几个？): the list's own count, whatever the list was of.
 _LISTED_POINTER = patterns.compile(r"这些|那些|刚才|上面|上述|以上|这样的|这几|那几|它们|符合|满足|筛出|列出的|列的")
 _BARE_COUNT = patterns.compile(r"(?:那|那么)?(?:你|帮我)?(?:数一?数|数一下|点一下|算一下)?(?:看)?(?:一共|总共|共|总计)?(?:有)?"
-                         r"(?:几个|几项|几条|几笔|多少个|多少项)(?:呢|啊|吧)?[？?]?")
+                         r"(?:几个|几项|几条|几笔|多少个|多少项|计数|个数)(?:呢|啊|吧)?[？?]?")  # (计数: a spreadsheet's word)
 
 
 def _count_of_listed(q: Query, listed: list[str], amounts: list, unit: str | None) -> Answer | None:
     """The count of the items the last list showed, with their amounts kept in its rows."""
     if q.op != "count" or len(listed) < 2 or any(m.via != "whole" for m in q.subjects) or q.comparator is not None \
             or not (_LISTED_POINTER.search(q.squashed) or _BARE_COUNT.fullmatch(q.squashed)) \
-            or not re.search(r"(?<![这那])几(?:个|项|条|笔|类|款|块)?|多少个|多少项|个数|数量", q.squashed):
+            or not re.search(r"(?<![这那])几(?:个|项|条|笔|类|款|块)?|多少个|多少项|个数|计数|数量", q.squashed):
         return None  # (这几项加起来是多少: 这几项 points at the list, it counts nothing)
     a = answer("count", "上面所列的项", f"上面所列的共 {len(listed)} 项：{'、'.join(listed)}。")
     a.figure("个数", Decimal(len(listed)), "个")
@@ -2521,7 +2535,7 @@ def _mean_of_listed(q: Query, listed: list[str], amounts: list, unit: str) -> An
 # 一共 alone are read as the list's own total elsewhere).
 # 和533.88对得上吗, naming nothing else: the figures just given set against the amount typed (group 1)
 AGAINST_TYPED = patterns.compile(r"(?:那)?(?:和|与|跟|同)([\d.,]+)(?:万元|元|万)?(?:对得上|对的上|一致|相等|相符|吻合)(?:吗|么|不|没有)?[？?]?")
-_BARE_SUM = patterns.compile(r"(?:那|那么)?(?:都|全部|全)?(?:加起来|加在一起|加一起|合起来)(?:是|有)?(?:多少)?(?:钱)?(?:呢|啊|吧)?[？?]?")
+_BARE_SUM = patterns.compile(r"(?:那|那么)?(?:都|全部|全)?(?:加起来|加在一起|加一起|合起来|求和|求个和)(?:是|有)?(?:多少)?(?:钱)?(?:呢|啊|吧)?[？?]?")
 
 
 def on_listed(doc: Document, q: Query, listed: list[str], amounts: list, unit: str | None, fresh: bool = True,

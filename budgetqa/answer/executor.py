@@ -401,21 +401,61 @@ def _figure_shown(question: str, shown: list[Figure]) -> Answer | None:
 _ASKING_OF_NAME = patterns.compile(r"占|比|差|加|减|最|几|多少|哪|什么|啥|吗|排|平均|总")
 
 
+# One short word and nothing asked (上年？ / 明细 / 执行率), typed after a question about a subject.
+_BARE_WORD = patterns.compile(r"^[\u4e00-\u9fff]{2,4}[？?]*$")
+
+
+def _bare_follow_up(question: str, doc: Document, session: Session) -> str:
+    """A follow-up of one short word that names nothing in the report asks it of the last subject, as the same
+    word with 呢 does (上年？ is 上年呢); a word that names something (基本支出) is asked for itself."""
+    typed = squash(question)
+    if session.last_query is None or not session.last_query.subjects or not _BARE_WORD.match(typed):
+        return question
+    word = typed.rstrip("？?")
+    if _ASKING_OF_NAME.search(word) or re.search(r"[呢吗嘛吧啊呀]$", word) or read(word, doc).subjects:
+        return question  # (占比？ / 加起来呢 ask something themselves)
+    asked = read(word + "呢", doc)  # (a word of the reader's own: a measure, a year, a scope, an operation's cue;
+    # 要得 / 好的 acknowledge and ask nothing)
+    known = asked.cued or asked.previous_year or asked.measures or asked.scope or asked.fund \
+        or any(word in words for words in lexicon.MEASURES.values())
+    return word + "呢" if known else question
+
+
 def _answer_part(conn, doc: Document, question: str, session: Session, continuing: bool = False) -> Answer:
     """One question of a line. One asked per period or per thing counted (平均每月多少, 三家平均每家) is the
-    figure it names over them, or the last answer's figure when it names none (三项加起来多少？平均每月是多少); one
-    nothing answers that names a figure the last answer gave (差额呢) is that figure."""
+    figure it names over them, or the last answer's figure when it names none (三项加起来多少？平均每月是多少); so is
+    one supposing a change by a fraction (压减10%还剩多少); one nothing answers that names a figure the last answer
+    gave (差额呢) is that figure."""
+    question = _bare_follow_up(question, doc, session)
+    if typed.scaled_asked(question) is not None:
+        rest = typed.without_scale(question)
+        if read(rest, doc).subjects or not session.last_figures:
+            found = _answer_part(conn, doc, rest, session, continuing)
+        else:
+            base = session.last_figures[0]
+            found = build.answer("value", base.label, f"{base.label} {amount_text(base.value, base.unit)}；")
+            found.figures.append(base)
+        if typed.scaled(question, found) is not None:
+            session.last_figures = list(found.figures)  # (压减以后平均每月多少: of the figure after the change)
+        return found
     if not typed.asks_per(question):
         named = _name_alone(question)  # (公用经费呢 after a figure per month: per month too)
         shown, per = list(session.last_figures), session.per_asked if named and not _ASKING_OF_NAME.search(named) else None
         session.per_asked = None
+        after_change = session.last_query is not None and session.last_query.op == "change"
         found = _answer(conn, doc, question, session, continuing)
+        if named and after_change and not found.matched and found.intent == "change":
+            # (公务接待费呢 after a change the report states of another name: it states none of this one; its figure)
+            figure = _answer(conn, doc, f"{named}是多少", session, continuing)
+            if figure.matched:
+                figure.text += found.text
+                return figure
         if found.matched and per is not None and typed.per_period(per, found) is not None:  # (adds it to found)
             session.per_asked = per  # (平均每月多少元 … 公用经费呢: that one per month too)
         return found if found.matched else _figure_shown(question, shown) or found
     session.per_asked = question
     rest = typed.without_period(question)
-    if read(rest, doc).subjects or not session.last_figures:
+    if (read(rest, doc).subjects and not typed.after_change(rest)) or not session.last_figures:
         found = _answer(conn, doc, rest, session, continuing)
         return typed.per_period(question, found) or found
     base = session.last_figures[0]
@@ -1587,6 +1627,8 @@ def _last_year(doc: Document, q: Query) -> str:
     if q.op in ("rank", "count", "list") and q.ops[0][0] >= 60 and not earlier_columns \
             and not re.search(r"[增减涨降跌升]|幅|变化|变动|[多少]了", q.squashed):  # (比2023年降得最多的: the stated changes)
         return f"报告（{doc.label}）只有 {doc.year} 年各项的数字，没有 {doc.year - 1} 年各项的；没有可给的数字。"
+    if q.op in ("rank", "count", "list", "filter") and any(f.kind in ("change", "rate") for f in doc.facts):
+        return ""  # (比2023年降得最多的是哪项: among the changes the report states)
     if any(f.kind == "amount" and f"{doc.year - 1}年" in f.sentence and any(t.name == f.label for m in q.subjects for t in m.terms)
            for f in doc.facts):
         return ""

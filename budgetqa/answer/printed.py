@@ -52,7 +52,9 @@ def amount_printed(doc: Document, q: Query) -> Answer | None:
                 leaf = cell.column.rsplit("/", 1)[-1]
                 name = f"{row.name}（{leaf}栏）" if row.is_total else " ".join(
                     x for x in (row.code, strip_ordinal(row.name)) if x)
-                places.setdefault(name, []).append((table.label, cell.line, cell.amount, table.unit))
+                # (a row's figure in a column other than its first: which column, 779.70 is 20131's 项目支出)
+                where = table.label if row.is_total or cell is row.cells[0] else f"{table.label} {leaf}栏"
+                places.setdefault(name, []).append((where, cell.line, cell.amount, table.unit))
                 if not row.is_total:
                     whose[name] = (row.code or f"project:{strip_ordinal(row.name)}", strip_ordinal(row.name))
     stated = [f for f in doc.facts if f.kind in ("amount", "change") and abs(f.value) == typed_value(typed, f.unit)]
@@ -65,7 +67,9 @@ def amount_printed(doc: Document, q: Query) -> Answer | None:
                 name = f"{sheet.project_name} {key.replace('/', '')}"
                 places.setdefault(name, []).append((sheet.title, sheet.fund_lines.get(key, sheet.line), value, sheet.unit))
                 whose[name] = (f"project:{sheet.project_name}", sheet.project_name)
-    places = {name: list(dict.fromkeys(spots)) for name, spots in _without_lone_parents(places).items()}
+    # (one line said once: a row printing the amount in its total and in one column is one place)
+    places = {name: list({(line, value): (where, line, value, unit) for where, line, value, unit in reversed(spots)}.values())[::-1]
+              for name, spots in _without_lone_parents(places).items()}
     shown = f"{typed.value}{typed.unit or ''}"
     if not places:
         return Answer(False, "about", f"报告（{doc.label}）的表格、说明和绩效表里都没有印 {shown} 这个数。",

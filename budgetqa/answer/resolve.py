@@ -18,7 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from budgetqa import lexicon
 from budgetqa.models import Document, Fact, Row, Table
 from budgetqa.models import ECONOMIC_CLASSES, YUAN_PER_UNIT
-from budgetqa.question.query import Query
+from budgetqa.question.query import Query, scope_said
 from budgetqa.question.vocabulary import Term
 from budgetqa.textnorm import squash, strip_ordinal
 
@@ -219,11 +219,20 @@ def row_values(doc: Document, name: str, q: Query) -> list[Value]:
     return out[:1] if out and q.table is None else out
 
 
+# The column of a row that holds the money of a scope, where a table splits its rows by it.
+_SCOPE_COLUMNS = {"本年": "当年预算安排", "上年结转": "上年结转"}
+
+
 def _row_value(table: Table, row: Row, q: Query) -> Value | None:
     """A row's figure: its first column, or the first column the question names."""
     found = row_measures(table, row, q)
     if found:
         return found[0]
+    if q.scope in _SCOPE_COLUMNS and not q.measures and len(q.subjects) <= 1 and scope_said(q):
+        # (支出总计不含上年结转: that column; a scope said among two names, 总预算是新拨款的几倍, is of one of them)
+        found = row_measures(table, row, replace(q, measures=[_SCOPE_COLUMNS[q.scope]]))
+        if found:
+            return found[0]
     key = f"row:{table.no}:{row.row_no}"
     if row.first is None:
         return Value(row.name, Decimal(0), table.unit, table.label, row.line, key, "本表该行未填金额")

@@ -228,6 +228,87 @@ def of_last_figure(question: str, figures: list) -> Answer | None:
     return a
 
 
+# A figure asked as it would be after a change by a fraction (压减10%后还剩多少 / 如果上调5% / 再压两成 / 砍掉一半):
+# the figure with the change applied and the change itself, computed exactly. Said as a supposition (如果, 要是,
+# 再), or with what is left or added after it (后, 还剩, 多安排), so that a rate the report states (比上年增长10%)
+# or a threshold (下降10%以上) is not a change asked of.
+_CUT = "压减|压缩|削减|缩减|减少|下调|调减|调低|降低|下浮|砍掉|砍|压|减掉|减"
+_RAISE = "上调|调增|调高|增加|提高|上浮|增长|涨"
+_SCALE_FRACTION = r"一半|[\d.]+[%％]|百分之[\d.一二两三四五六七八九十]+|[一二两三四五六七八九\d]成"
+_SCALED = patterns.compile(rf"(?:如果|要是|假如|假设|倘若|若是|若|万一)?(?:再|统一|都|全部|整体)?(?<![不差])({_CUT}|{_RAISE})(?:了|掉|个)?"
+                           rf"({_SCALE_FRACTION})")
+_SUPPOSED = patterns.compile(r"如果|要是|假如|假设|倘若|若|万一|再(?:压|砍|减|削|调|增|提|涨|上)")
+_AFTER = patterns.compile(r"^(?:的话)?[，,]?(?:那|那么)?(?:以后|之后|后|完|下来|(?:是|为|有|剩|得)?多少"
+                          r"|[^，,。？?]{0,8}?(?:还剩|剩下|剩余|还有|变成|会是|就是|降到|减到|升到|涨到|增到|达到|多安排|少安排|多出|多给"
+                          r"|少给|要多|会多|会少|多花|少花|省下|节省|节约))")
+# what is left of the question when the change is taken out: the words that only said it was applied
+_APPLIED = patterns.compile(r"(?:的话)?(?:[压减砍调降涨提]完|这样|那样)?(?:以后|之后|后)?(?:还剩|剩下|剩余|变成|会是|就是|降到|减到|升到|涨到|增到|达到)?")
+
+
+def scaled_asked(question: str) -> re.Match | None:
+    """The change by a fraction a question supposes, or None."""
+    typed = squash(normalise(question))
+    m = _SCALED.search(typed)
+    if m is None or not (_SUPPOSED.search(typed[:m.end()]) or _AFTER.search(typed[m.end():])) \
+            or re.search(r"倒推|反推|推算|倒算|写的|说的|所说|所写", typed):
+        return None  # (按它写的增长17.62%倒推: a rate the report states, worked back; not a change supposed)
+    return m
+
+
+# A question pointing back at a change just supposed (压减以后平均每月多少 / 调整后占多少): of the figure it gave.
+_AFTER_CHANGE = patterns.compile(rf"^(?:那|这样|那样)?(?:{_CUT}|{_RAISE}|调整|调)(?:完|了)?(?:以后|之后|后)")
+
+
+def after_change(question: str) -> bool:
+    """The question asks of the figure a supposed change just gave, naming nothing else."""
+    return _AFTER_CHANGE.search(squash(normalise(question))) is not None
+
+
+def without_scale(question: str) -> str:
+    """The question with the supposed change taken out: what is left names the figure it is applied to."""
+    typed = squash(normalise(question))
+    m = scaled_asked(question)
+    if m is None:
+        return question
+    head = re.sub(r"(?:如果|要是|假如|假设|倘若|若是|若|万一)$", "", typed[:m.start()])
+    rest = _APPLIED.sub("", typed[m.end():].lstrip("，,"), count=1)
+    return (head + rest).strip("，,") or "多少"
+
+
+def _fraction(said: str) -> Decimal | None:
+    if said == "一半":
+        return Decimal("0.5")
+    if said.endswith("成"):
+        return _number(said[:-1]) / 10
+    digits = said.removeprefix("百分之").rstrip("%％")
+    try:
+        return (Decimal(digits) if digits[0].isdigit() else Decimal(small_numeral(digits))) / 100
+    except (ArithmeticError, TypeError, ValueError):
+        return None
+
+
+def scaled(question: str, a: Answer) -> Answer | None:
+    """The headline figure of an answer (its computed total where it gives one) with the change the question
+    supposes applied, and the change, added to the answer (the new figure first: what a follow-up leans on)."""
+    m = scaled_asked(question)
+    if m is None or not a.matched or not a.figures:
+        return None
+    base = next((f for f in a.figures if f.label == "合计（计算）"), a.figures[0])
+    part = _fraction(m.group(2))
+    if base.unit in ("%", "", "倍") or not part or part >= 1 and re.fullmatch(_CUT, m.group(1)):
+        return None
+    cut = re.fullmatch(_CUT, m.group(1)) is not None
+    change = (base.value * part).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    result = (base.value * (1 - part if cut else 1 + part)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    sign, said = ("−", "减少") if cut else ("+", "增加")
+    a.text += (f"按{m.group(1)} {m.group(2)} 计算：{base.value} × (1 {sign} {part.normalize():f}) = {result} {base.unit}，"
+               f"{said} {base.value} × {part.normalize():f} = {change} {base.unit}。")
+    a.figure(f"{base.label} {m.group(1)}{m.group(2)}后（计算）", result, base.unit)
+    a.figures.insert(0, a.figures.pop())
+    a.figure(f"{base.label} {said}额（计算）", change, base.unit)
+    return a
+
+
 # A yearly figure asked per period of its year (平均每月 / 每季度平均 / 摊到12个月 / 一个月合多少): over its
 # months, quarters or halves. Said with a word of averaging, or as 每月多少.
 PER_PERIOD = patterns.compile(r"(?:按(?:月|季度?)(?:计算|来算|算)?)?(?:平均|平摊|分摊|摊|折合|合)(?:下来|一下)?(?:到|在|成)?(?:每(?:个)?|一个?)?"

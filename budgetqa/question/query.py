@@ -173,6 +173,24 @@ def _written_out(text: str) -> tuple[str, bool]:
     return lexicon.SHORT_PAIRS.apply(text), halves_short
 
 
+# What a name means, asked (是什么意思, 指什么, 什么叫): of its glossary entry.
+_MEANING_CUE = patterns.compile(r"什么意思|啥意思|指(?:的是)?(?:什么|啥)|什么叫|何为|含义|定义|怎么理解|什么概念|名词解释")
+
+
+def _glossary_whole_name(mentions: list[Mention], squashed: str, v) -> list[Mention]:
+    """A glossary term whose name ends in 预算 (一般公共预算：…) is listed by its name without it; a question asking
+    what the whole name means is of that entry too."""
+    if not _MEANING_CUE.search(squashed):
+        return mentions
+    out = []
+    for m in mentions:
+        typed = squashed[m.start:m.end]
+        extra = [t for t in v.by_name.get(typed[:-2], []) if t.kind == "term" and t.key == typed] \
+            if typed.endswith(("预算", "决算")) and "term" not in m.kinds else []
+        out.append(replace(m, terms=m.terms + extra) if extra else m)
+    return out
+
+
 def read(question: str, doc: Document, heard: int = 0) -> Query:
     """Read one question (one part of a line) against the document's vocabulary (``heard``: how many
     misheard names were put right already; three at most)."""
@@ -197,7 +215,7 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     blanked = _blank(_blank_qualifiers(squashed), q.missing)
     spaced = _blank(_blank_qualifiers(squash_spaced(text)), q.missing)
     mentions = [m for m in find_mentions(blanked, spaced, v, doc) if not _inside_number(m, q) and not _parent_word(q, m)]
-    mentions = _unprinted(q, mentions, doc)
+    mentions = _unprinted(q, _glossary_whole_name(mentions, squashed, v), doc)
     # digits opening the codes of several branches (2013开头: 20131, 20132): each branch a subject
     mentions = [part for m in mentions for part in ([replace(m, terms=[t]) for t in m.terms] if m.via == "code" else [m])]
     fixed = homophone_fix(text, squashed, mentions, v, lambda: printed_text(doc)) if heard < 3 else None
@@ -1364,6 +1382,12 @@ def _listed_abbreviations(q: Query, v) -> None:
             q.subjects[i] = Mention(m.start, m.end, list(v.by_name[squash(names.pop())]), via="partial")
 
 
+def scope_said(q: Query) -> bool:
+    """The question picks its scope by more than naming the year (当年支出 is the year's spending; 不含上年结转 /
+    新安排 pick this year's new money)."""
+    return bool(q.scope) and any(w in q.squashed for w in lexicon.SCOPE_WORDS[q.scope] if w not in ("当年", "本年"))
+
+
 def _whole_money_asked(q: Query) -> bool:
     """今年一共多少经费 / 区委办的预算是多少: the report's money as a whole, asked as one figure."""
     clauses = [squash(c) for c in re.split(r"[，,。；;！!：:]", q.text) if squash(c)]
@@ -1376,7 +1400,8 @@ def _whole_money_asked(q: Query) -> bool:
     totals_only = re.fullmatch(r"(?:20\d\d年?度?)?(?:的)?(?:总数|总额|总盘子)(?:是|有)?(?:多少)?", q.squashed)  # (2024总数？)
     if re.fullmatch(r"(?:那|那么)?(?:决算|预算|年初预算|全年预算|调整预算|执行)(?:数)?(?:呢|啊|呀)", q.squashed):
         return False  # 决算呢 after a subject's budget: that subject's other measure, not the report's money
-    return (not q.subjects and q.whole is None and q.table is None and not q.domain and not q.scope
+    return (not q.subjects and q.whole is None and q.table is None and not q.domain
+            and (not q.scope or q.scope == "本年" and scope_said(q))  # (不算上年结转的话，一共多少: this year's money)
             and not q.amounts and not q.percents and not q.previous_year
             and not re.search(r"(?:年度|实施期)资金总额", q.squashed)  # (a field of a project's sheet)
             and (q.op in ("value", "sum") or q.op == "change" and not _CHANGE_SAID.search(q.squashed) or bool(totals_only))
@@ -1415,7 +1440,9 @@ def _report_total(q: Query, v) -> list[Mention]:
     # (a side said, 一共支出了多少, of a report whose summary prints no 支出总计 row: its 本年支出合计, else the grand
     # total of both sides; with no side said, 年初预算呢 of a 决算 asks no total of its summary)
     said = both or spent or "收入" in q.squashed
-    found = [next((v.by_name[name] for name in (f"{side}总计",) + ((f"本年{side}合计", "收入支出总计", "收支总计") if said else ())
+    # (this year's money alone, 不算上年结转: the income side's 本年收入合计; the spending total's column of it)
+    found = [next((v.by_name[name] for name in ((f"本年{side}合计",) if q.scope == "本年" and side == "收入" else ())
+                   + (f"{side}总计",) + ((f"本年{side}合计", "收入支出总计", "收支总计") if said else ())
                    if v.by_name.get(name)), []) for side in sides]
     return [Mention(10_000 + i, 10_000 + i, list(terms), via="whole") for i, terms in enumerate(found) if terms]
 
@@ -2541,7 +2568,8 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
 
 
 # People money is said to be given to (给志愿者发的补贴, 给困难群众的补助)
-_GIVEN_TO = patterns.compile(r"给([\u4e00-\u9fff]{2,6}?)们?(?:发放?|补)(?:的|了)?")
+# (给干部发工资的钱: money given to the department's own staff is its pay, not money for people it never names)
+_GIVEN_TO = patterns.compile(r"给((?!干部|职工|员工|工作人员|在职人员|在编人员|公务员|大家)[\u4e00-\u9fff]{2,6}?)们?(?:发放?|补)(?:的|了)?")
 # A named town, village or community (张店镇, 李家村): a place whose own share a department's report never prints.
 _PLACE = patterns.compile(r"((?![各每全本该这那哪个们我咱俺一几多少])[\u4e00-\u9fff]{2,3}(?<![乡城村区县市个设])(?:镇|村|社区))"
                     r"(?![级里的民委])(?=.{0,4}?(?:分|拿|得|给))")  # (村级/村里的/村民: no place named)
@@ -2899,6 +2927,9 @@ _PURPOSE_ASKED = patterns.compile(r"主要用于|用在哪|干什么用|干啥�
 _SOURCES_SET = patterns.compile(r"(?:说明|文字|正文|文中)[^，,。？?]{0,12}(?:跟|和|与|同|对比|比)[^，,。？?]{0,4}(?:表|表格)"
                           r"|(?:表|表格)[^，,。？?]{0,12}(?:跟|和|与|同|对比|比)[^，,。？?]{0,4}(?:说明|文字|正文)")
 
+# 跟表上印的小计对得上吗: the figure just given set against the total the table prints
+_PRINTED_TOTAL_SET = patterns.compile(r"^(?:那|这)?(?:跟|和|与|同)(?:表上|表里|表中)?(?:印的|列的|写的|给的)?(?:小计|合计|总计|总数|总额)")
+
 
 # How the answer is wanted, said after the question (…呢，也是一位小数 / 保留两位小数就行).
 _WANTED_AFTER = patterns.compile(rf"(?:也是|也|都|还是|同样|一样)?(?:{lexicon.PLACES_WORDS.pattern})(?:就行|就好|就可以|吧)?$")
@@ -2972,7 +3003,8 @@ def _leans_on_context(q: Query) -> bool:
     retold = bool(q.subjects) and all(m.kinds == {"table"} or _fund_of(q.squashed[m.start:m.end]) for m in q.subjects) \
         and bool(re.search(r"又|也|同样", q.squashed))  # (财政拨款的又是多少: the same, from that fund)
     # 说明里写的安排数跟表里对得上吗: a check naming nothing is of the figure just asked, not of the whole report
-    checked = bare and q.op == "check" and not q.amounts and not q.percents and bool(_SOURCES_SET.search(q.squashed)) \
+    checked = bare and q.op == "check" and not q.amounts and not q.percents \
+        and bool(_SOURCES_SET.search(q.squashed) or _PRINTED_TOTAL_SET.search(q.squashed)) \
         and not re.search(r"整份|整个|全部|所有|全文|各表|每张|哪些|哪里|哪儿|哪几|有没有(?:问题|错)", q.squashed)
     changed = bare and q.op == "change" and q.cued and not whole_money and not (q.amounts or q.percents) and not measures \
         and not re.search(r"[两二三四五六七八九十几](?:项|个|类)|各|原因|解释", q.squashed)  # 跟上年比是多了还是少了: of the one just asked
@@ -3395,6 +3427,9 @@ def _op_carried(filled: Query, q: Query, last: Query, named: list[Mention], doc:
         op = "value"  # 它算基本支出还是项目支出 after the largest: the columns of the one picked, not another ranking
     if op == "check" and named and not (q.amounts or q.percents):
         op = "value"  # 退休费呢 after a check: that figure (a check needs a claim to check)
+    if op == "change" and not named and filled.table is not None and filled.table != last.table \
+            and not _CHANGE_SAID.search(q.squashed):
+        op = "value"  # 收入决算表里呢 after its change from last year: its figure read in that table
     if op == "sum" and len(filled.subjects) == 1 and "group" not in filled.subjects[0].kinds:
         op = "value"  # 总共多少 of one subject was its figure: so is the follow-up
     if op == "value" and not q.subjects and _WHY.search(q.squashed) and not re.search(r"完成|预算|决算|花完|花到|执行", q.squashed):
@@ -4020,14 +4055,17 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query, doc: Document | No
     row_last = bool(last.subjects) and bool(last.subjects[0].kinds & set(_ROW_KINDS))
     # 其中X / 跟X对得上吗: X is a name of its own, not a column or scope of the last row
     # (上年结转比它多多少: X compared with the last subject is a name too)
-    part_of = q.squashed.startswith(("其中", "那其中")) or q.op == "check" and bool(re.match(r"(?:跟|和|与|同)", q.squashed)) \
+    within = q.squashed.startswith(("其中", "那其中"))
+    part_of = within or q.op == "check" and bool(re.match(r"(?:跟|和|与|同)", q.squashed)) \
         or q.op in ("difference", "ratio") and bool(re.search(r"比(?:它|其|这个|那个|这项|那项)", q.squashed))
     pronoun = bool(_PRONOUN.search(_without_determiners(q)))  # (那个一般公共预算支出: points at that name)
     # a figure split into this year's and carried-over parts (a subject, a column, a project list);
     # a total or a stated figure is not, so a scope word after it names the scope's own figure
     split = bool(last.subjects) and bool(last.subjects[0].kinds & {"code", "column", "list", "project", "item", "group"})
     # a table named with 又/也 or as the place asked about (表4里又是多少, 表4里呢): the last row read there
-    again = row_last and bool(re.search(r"又|也|同样|(?:里|中|里面)呢", q.squashed))
+    # (a column's total too: 支出决算表里基本支出多少 → 财政拨款支出表里呢 is that column there)
+    read_in = row_last or bool(last.subjects) and "column" in last.subjects[0].kinds
+    again = read_in and bool(re.search(r"又|也|同样|(?:里|中|里面)呢", q.squashed))
     asks_source = pronoun or re.search(r"来源|来自|从哪", q.squashed)  # (资金来源是当年拨款还是上年结转: of the last one)
     if asks_source and re.search(r"还是|吗|是不是|是否", q.squashed) and last.subjects and q.subjects and all(
             _is(m, q, _SCOPE_NAMES) or m.term.name in _SCOPE_ROWS for m in q.subjects):
@@ -4037,10 +4075,10 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query, doc: Document | No
     for m in q.subjects:
         typed = q.squashed[m.start:m.end]
         quoted = re.search(f"['‘“「\"『]{re.escape(typed)}['’”」\"』]", q.text)  # (那'上年结转'呢: the name itself)
-        if not part_of and split and "table" not in m.kinds and not quoted \
+        if (not part_of or within) and split and "table" not in m.kinds and not quoted \
                 and (_is(m, q, _SCOPE_NAMES) and not (typed in _MEASURE_NAMES and row_last)):
             scopes.append(m)
-            continue  # 那上年结转呢: the scope slot says it
+            continue  # 那上年结转呢 / 其中上年结转的: the scope slot says it (a split figure's part of that scope)
         coded = "code" in last.subjects[0].kinds if last.subjects else False  # (20131合计多少 其中基本支出呢: its column)
         if q.op == "share" and q.whole is None and typed in _MEASURE_NAMES and row_last and not coded \
                 and last.subjects[0].kinds <= {"row", "fact", "term", "column"}:
