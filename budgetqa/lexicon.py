@@ -305,6 +305,8 @@ SHORT_PAIRS = patterns.Rewrites((
     (r"节转|接转|洁转", "结转"), (r"(?<=结转)(?:过来|下来|过来了|下来了)(?=的)", ""),  # 去年结转过来的项目: the carried-over ones
     # 上年结转的那些项目: the list named by its scope, the pointing word only marks it
     (r"(结转|本年|今年|新安排)的(?:那些|这些|那几个|这几个)(?=项目)", r"\1的"),
+    # a name set aside after it is said (退休费也扣掉的话还剩多少): as 再扣掉退休费 says it
+    (r"^(?:那)?([^，,。？?也再都里中]{2,16}?)(?:也|再|都)(扣掉|去掉|减掉|拿掉|刨去|除去|扣除)(?:的话)?[，,]?", r"再\2\1"),
     # periodicals said in everyday words (订杂志的钱, 报纸订阅): the reports' 报刊订阅
     (r"订(?:阅)?(?:杂志|期刊|刊物|报纸|书报|报刊)|(?:杂志|期刊|刊物|报纸|书报)(?:的)?订阅", "报刊订阅"),
     # the report's own words typed by their sound (基本只出, 项目知出)
@@ -561,9 +563,11 @@ COUNTED_ELSEWHERE = ("村", "乡镇", "镇", "乡", "社区", "学校", "校区"
                      "会议", "课程", "批次", "人次", "网点", "站点", "基地")
 
 # 名称带“办公经费”的 / 名字里有档案的: things picked by words their name holds (group 1), not a name asked.
-NAME_HOLDS = patterns.compile(r"(?:(?:名称|名字|项目名)(?:里|中)?(?:带|含|包含|包括|有|带有|含有|出现)(?:了)?"
+NAME_HOLDS = patterns.compile(r"(?:(?:名称|名字|项目名)(?:里|中)?(?:不|没)?(?:带|含|包含|包括|有|带有|含有|出现)(?:了)?"
                         r"|(?:跟|和|与|同)(?=[^，,。？?的]{2,12}(?:有关|相关)的))[“\"「『]?"
                         r"([^”\"」』，,。？?的]{2,12}?)[”\"」』]?(?:字样|两个字|几个字|这几个字|字|有关|相关)?的")
+# Names that do not hold the words (名字里没有X的 / 名称不含X的 / 不要名字带X的): the others.
+NAME_LACKS = patterns.compile(r"(?:不要|去掉|除去|排除|刨去)(?:名称|名字|项目名)|(?:名称|名字|项目名)(?:里|中)?(?:不|没)")
 
 # Words of asking that run into a name typed after them (请问区委办公室, 老同志关心关工委, 麻烦问下今年…).
 # (想看屯留区委办, 我是区委办退下来的: who asks or what they do, then the name)

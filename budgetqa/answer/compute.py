@@ -203,6 +203,8 @@ def remainder(doc: Document, q: Query) -> Answer | None:
         taken = [v for m in q.excluded if (v := subject_value(doc, within, m)) is not None]
     if whole is None or not taken or any(v.unit != whole.unit for v in taken):
         return None
+    if whole_mention is None and not all(any(v.key == r.key for r in d.rows) for v in taken):
+        return None  # (退休费 set aside from the projects: not one of them, no remainder of theirs)
     left = whole.amount - build.total(taken)
     if left < 0:
         return None  # what is set aside is not part of that whole (read in another table): no remainder
@@ -2502,8 +2504,8 @@ def _pair_of_listed(q: Query, listed: list[str], amounts: list, unit: str, fresh
 
 def _rest_of_listed(q: Query, listed: list[str], amounts: list, unit: str) -> Answer | None:
     """除了一般公共服务，另外三类加起来多少 after a list: its other items added."""
-    if not q.excluded or q.subjects or not lexicon.ADDED.search(q.squashed):
-        return None
+    if not q.excluded or any(m.via != "whole" for m in q.subjects) or not lexicon.ADDED.search(q.squashed):
+        return None  # (剩下的加起来多少: the list's other items, not the report's money as a whole)
     names = [squash(t.name) for m in q.excluded for t in m.terms]
     rest = [(n, a) for n, a in zip(listed, amounts) if not any(x and x in squash(n) for x in names)]
     if not rest or len(rest) == len(listed):

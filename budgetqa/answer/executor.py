@@ -1008,6 +1008,25 @@ def _on_listed(doc: Document, q: Query, session: Session) -> Answer | None:
     return found
 
 
+# The largest or smallest of a list set aside (去掉最大的那个，剩下的合计多少 / 不算最少的那项).
+_EXTREME_SET_ASIDE = patterns.compile(r"(去掉|除去|扣掉|扣除|不算|除了|刨去|拿掉|减掉|排除|剔除)(?:金额)?(?:最大|最多|最高|最贵|(最小|最少|最低|最便宜))"
+                                      r"的?(?:那个|那项|那一项|一项|那笔|那一笔|一个|那一个|那类|那一类)?")
+
+
+def _extreme_named(question: str, session: Session) -> str:
+    """去掉最大的那个 right after a list showing amounts: the item it points at, by its name (as 去掉X says it)."""
+    amounts = session.listed_amounts
+    m = _EXTREME_SET_ASIDE.search(question)
+    if m is None or len(session.history) - session.listed_at > 1 or len(session.listed) < 2 \
+            or len(amounts) != len(session.listed) or any(a is None for a in amounts):
+        return question
+    pick = (min if m.group(2) else max)(range(len(amounts)), key=lambda i: amounts[i])
+    if sum(a == amounts[pick] for a in amounts) > 1:
+        return question  # (two of the same amount: no one item is pointed at)
+    name = re.sub(r"^\d{3,7}\s*", "", session.listed[pick])  # (a code's item by its name: 去掉X, as typed)
+    return question[:m.start()] + m.group(1) + name + question[m.end():]
+
+
 def _shown_parts_named(question: str, session: Session) -> str:
     """买东西和买服务各多少 after 政府采购's parts were shown: those parts, by the names they were shown with."""
     for word, part in lexicon.SHOWN_PART_WORDS.items():
@@ -1019,7 +1038,7 @@ def _shown_parts_named(question: str, session: Session) -> str:
 def _answer(conn, doc: Document, question: str, session: Session, continuing: bool = False) -> Answer:
     """Read one question, fill its gaps from the conversation, refuse or execute it."""
     session.unanswered = None
-    question = _shown_parts_named(question, session)
+    question = _extreme_named(_shown_parts_named(question, session), session)
     q = read(question, doc)
     if continuing:  # a later question of the line: 基本支出和项目支出各多少 asks it of the one before
         q = _as_later_part(q, question)

@@ -114,7 +114,8 @@ def domain(doc: Document, q: Query) -> Domain:
         d = Domain(f"{d.where}（除去{'、'.join(m.term.name for m in q.excluded)}）", kept)  # 除了X，还有哪几个
     if q.name_holds:
         word = squash(q.name_holds)
-        d = Domain(f"{d.where}中名称含「{q.name_holds}」的", [v for v in d.rows if word in squash(v.label)])
+        d = Domain(f"{d.where}中名称{'不' if q.name_lacks else ''}含「{q.name_holds}」的",
+                   [v for v in d.rows if (word in squash(v.label)) != q.name_lacks])
     picked = sheets_by_field(doc, q)
     if picked is not None:
         field_name, value, names = picked

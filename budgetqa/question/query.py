@@ -90,6 +90,7 @@ class Query:
     levels: list[str] = field(default_factory=list)  # every level asked (属于哪个类、哪个款)
     missing_table: str = ""  # a table the question names that the report does not have (表十四)
     name_holds: str = ""  # words the names of the projects asked about hold (名称带“办公”的, 改善基本办学条件专项的项目)
+    name_lacks: bool = False  # the names asked about are those that do not hold them (名字里没有“办公经费”的)
 
     def has(self, *words: str) -> bool:
         """True when any word occurs in the question (for slot reading inside this module)."""
@@ -320,6 +321,7 @@ def _names_holding(q: Query, v: Vocabulary) -> None:
     total (in both scopes when both are said); 改善基本办学条件专项有几个项目: words several projects' names share."""
     holds = lexicon.NAME_HOLDS.search(q.text)
     q.name_holds = holds.group(1) if holds else ""
+    q.name_lacks = holds is not None and lexicon.NAME_LACKS.search(q.text[max(0, holds.start() - 4):holds.start(1)]) is not None
     shared = _shared_by_projects(q, v) if holds is None else ""
     if shared:
         q.name_holds, q.subjects, q.domain = shared, [], "projects"
@@ -3719,6 +3721,21 @@ def _halves_of_last_row(q: Query, last: Query | None) -> Query:
     return replace(q, follow_up=True)
 
 
+# Words that add to what was set aside before (再不算X / X也扣掉).
+_MORE = patterns.compile(r"再|也|还|又|继续|另外|同时")
+
+
+def _more_set_aside(q: Query, last: Query | None) -> Query | None:
+    """这里面再不算X呢 / 再扣掉Y还剩多少 after a whole less what was set aside: the same whole, less X too."""
+    if last is None or not last.excluded or not q.excluded or not _MORE.search(q.squashed):
+        return None
+    set_aside = {m.term.key for m in q.excluded}
+    if q.whole is not None or any(m.term.key not in set_aside for m in q.subjects):
+        return None  # (a whole of its own named: its remainder, not the last one's)
+    more = [m for m in q.excluded if all(m.term.key != x.term.key for x in last.excluded)]
+    return replace(last, excluded=last.excluded + more, follow_up=False)
+
+
 def with_context(q: Query, last: Query | None, focus: list | None = None, earlier: tuple = (),
                  doc: Document | None = None) -> Query:
     """Fill what a follow-up leaves out from the last question; never override what it says. 它 is what the last
@@ -3731,7 +3748,7 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     if (part := _fund_part_of_last(q, last)) is not None:
         return part
     q, own = _set_aside(_scope_of_last_money(_purpose_of_last(q, last), last), last, focus)
-    if own or (found := _of_last_list(q, last) or _share_in_last_whole(q, last) or _gap_rate(q, last) or _whole_of_share(q, last, doc)
+    if own or (found := _more_set_aside(q, last) or _of_last_list(q, last) or _share_in_last_whole(q, last) or _gap_rate(q, last) or _whole_of_share(q, last, doc)
                or (_sheet_funds_of_last(q, last, doc) if last is not None else None)) is not None:
         return q if own else found
     if (other := _other_list_of_last(q, last)) is not None:
@@ -3773,7 +3790,8 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     if not named:
         _carry_subjects(filled, q, last, doc)
         if filled.domain in (None, last.domain):
-            filled.name_holds = filled.name_holds or last.name_holds  # (…有几个项目？都列出来: the same projects)
+            if not filled.name_holds:  # (…有几个项目？都列出来: the same projects)
+                filled.name_holds, filled.name_lacks = last.name_holds, last.name_lacks
     filled.domain = filled.domain or _domain_carried(q, last, named)
     filled.level = filled.level or last.level
     if q.op == "share" and not named and len(filled.subjects) >= 2 and (
