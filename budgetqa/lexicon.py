@@ -307,6 +307,8 @@ SHORT_PAIRS = patterns.Rewrites((
     (r"(结转|本年|今年|新安排)的(?:那些|这些|那几个|这几个)(?=项目)", r"\1的"),
     # a name set aside after it is said (退休费也扣掉的话还剩多少): as 再扣掉退休费 says it
     (r"^(?:那)?([^，,。？?也再都里中]{2,16}?)(?:也|再|都)(扣掉|去掉|减掉|拿掉|刨去|除去|扣除)(?:的话)?[，,]?", r"再\2\1"),
+    # what the narrative says of the last subject, naming nothing (文字说明里是怎么写的 / 正文怎么说的)
+    (r"^(?:那)?(?:文字说明|文字|正文|文中|说明)(?:里|中|上)?(?:面)?(?:又|是)?怎么(?:写|说|讲)的?(?=[？?。]*$)", "说明里怎么说"),
     # periodicals said in everyday words (订杂志的钱, 报纸订阅): the reports' 报刊订阅
     (r"订(?:阅)?(?:杂志|期刊|刊物|报纸|书报|报刊)|(?:杂志|期刊|刊物|报纸|书报)(?:的)?订阅", "报刊订阅"),
     # the report's own words typed by their sound (基本只出, 项目知出)

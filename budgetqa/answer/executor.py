@@ -640,6 +640,8 @@ _SWITCH = patterns.compile(r"^(?:那)?(?:换成|换到|改成|改看|切换到|�
 _ASIDE = patterns.compile(r"(?:我们?|本人)[局部委办处科室校院]?(?:想|要|在|是|打算|准备|会|正在)|谢谢|多谢|麻烦(?:了|您|你)|辛苦")
 _COURTESY = patterns.compile(r"(?:同志|领导|老师)?(?:您好|你好|谢谢|多谢|感谢|劳烦|麻烦您|麻烦你|辛苦|打扰|不好意思|好的|明白了|了解了)"
                        r"|(?:哇塞?|天哪|好家伙|嚯|哦|噢|啊|呀)?(?:好多|这么多|真多|不少|好少|这么少)(?:啊|呀|哦|呢)?$")  # (哇好多！: said, not asked)
+# A doubt said beside a question (你确定吗，…): the question says what would settle it.
+_DOUBT = patterns.compile(r"(?:你|您)?(?:确定|肯定)(?:吗|嘛|么)|真的(?:吗|嘛|么)|没(?:错|搞错|弄错)(?:吧|吗)|不会错吧")
 # A clause that only sets things aside for the next one (把这几个去掉，剩下的…): it asks nothing of its own.
 _SETS_ASIDE = patterns.compile(r"(?:先)?把[^，,。？?]{1,12}(?:去掉|扣掉|除去|剔除|拿掉|排除|刨去|减掉)")
 _CLAUSE_END = patterns.compile(r"(，|,(?!\d{3}(?!\d))|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff]))")  # (not the comma of 47,543,930)
@@ -732,9 +734,10 @@ def _split_parts(question: str) -> list[str]:
         pieces += merged
     out: list[str] = []
     for piece in pieces:
-        if len(pieces) > 1 and not _ASKS.search(piece) and (_COURTESY.match(squash(piece)) or _ASIDE.match(squash(piece))) \
-                and not _how_wanted(squash(piece)):
+        if len(pieces) > 1 and (not _ASKS.search(piece) and (_COURTESY.match(squash(piece)) or _ASIDE.match(squash(piece)))
+                                and not _how_wanted(squash(piece)) or _DOUBT.fullmatch(squash(piece))):
             continue  # 谢谢您。/ 劳烦您告知 / 我想就宣传开支提个建议: said to the listener, wherever it stands, it asks nothing
+            # (你确定吗，文字里X写的是多少: the doubt is what the question beside it asks)
         of_it = _OF_IT.match(squash(piece))
         if out and _TOPIC_LEAD.match(squash(out[-1])) and _ASKS.search(piece):
             out[-1] = re.sub(r"(?:的话)?呢$", "", out[-1].rstrip("，, ")) + "，" + piece  # 支出口径呢，A和B各占多少: A, B of 支出

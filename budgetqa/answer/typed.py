@@ -314,7 +314,8 @@ def scaled(question: str, a: Answer) -> Answer | None:
 PER_PERIOD = patterns.compile(r"(?:按(?:月|季度?)(?:计算|来算|算)?)?(?:平均|平摊|分摊|摊|折合|合)(?:下来|一下)?(?:到|在|成)?(?:每(?:个)?|一个?)?"
                         r"(?:(?:十二|12|四|4|两|2)个)?(月|季度|季|半年|天|日)(?:平均|平摊|下来)?"
                         r"|(?:按(?:月|季度?)(?:计算|来算|算)?)?(?:每|一)(?:个)?(月|季度|季|半年|天|日)(?:平均|平摊|合|折合|大概|大约|约)?"
-                        r"(?=(?:是|有|花|用|合)?(?:多少|几)|呢)")
+                        r"(?=(?:是|有|花|用|合)?(?:多少|几)|呢)"
+                        r"|(?:再)?除以(?:十二|12|四|4)个(月|季度)")  # (加起来再除以12个月: the year's months, said as division)
 # each period word: how many in a year, and how one is said (a year of days as the question counts it, else 365)
 _PERIODS = {"月": (12, "每月", "个月"), "季度": (4, "每季度", "个季度"), "季": (4, "每季度", "个季度"),
             "半年": (2, "每半年", "个半年"), "天": (365, "每天", "天"), "日": (365, "每天", "天")}
@@ -339,7 +340,7 @@ def per_period(question: str, a: Answer) -> Answer | None:
     if base.unit in ("%", "", "倍"):
         return None
     if m is not None:
-        count, per, said = _PERIODS[m.group(1) or m.group(2)]
+        count, per, said = _PERIODS[m.group(1) or m.group(2) or m.group(3)]
         days = re.search(r"(36[56])(?:个)?[天日]", typed) if said == "天" else None
         count = int(days.group(1)) if days else count  # (按366天算: the days the question counts)
         n, how = Decimal(count), f"按全年 {count} {said}平均"

@@ -1335,7 +1335,7 @@ def _settle_names(q: Query, v) -> None:
     if q.scope and q.scope_spans and totals and all(any(m.start <= a and b <= m.end for m in totals)
                                                     for a, b in q.scope_spans):
         q.scope = None  # 跟本年支出合计对得上吗: 本年 is part of a printed total's name, not a scope of the question
-    if re.search(r"情况说明|说明中|说明里|文字说明|文中|正文|报告里写的|报告中写的", q.squashed):
+    if re.search(r"情况说明|说明中|说明里|文字说明|文字里|文字中|文中|正文|报告里写的|报告中写的", q.squashed):
         # 情况说明中写的人员经费是多少: the figure the text states (a table may print another)
         q.subjects = [replace(m, terms=[t for t in m.terms if t.kind == "fact"])
                       if any(t.kind == "fact" for t in m.terms) and m.table is None else m for m in q.subjects]
@@ -1912,7 +1912,7 @@ def _column_beside(doc: Document, row: Mention, m: Mention) -> str | None:
 
 
 _EXCLUDING = ("不是", "不属于", "不包括", "不包含", "不含", "除了", "除去", "而非", "并非", "非", "不算", "扣除", "剔除", "刨去", "去掉",
-              "扣掉", "减掉", "刨掉", "除开", "排除", "除")
+              "扣掉", "减掉", "刨掉", "除开", "排除", "不要", "除")
 
 
 def _own_department(q: Query, m: Mention, doc: Document) -> bool:
