@@ -1447,6 +1447,21 @@ KNOWN_GAPS = {
     "corpus_dialogues_c3.jsonl": ["C3-035", "C3-039", "C3-040", "C3-044", "C3-048", "C3-050", "C3-054", "C3-058", "C3-059", "C3-068", "C3-084"],
     "personas_h3.jsonl": ["H3-019"],
     "corpus_dialogues_j3.jsonl": ["J3-034", "J3-035", "J3-054", "J3-059"],
+    # the thirtieth session's exam sets, scored untuned at its start and end and unread in between: personas_k3
+    # (dictation into a phone, a CPPCC member's long background before the ask, a trainer's multiple choice and
+    # true/false, clipped short forms of the report's terms), corpus_mix_l3 (ratios of two parts, a reporter's
+    # headline figures by informal names, a 决算 against its budget, the document itself), corpus_dialogues_m3
+    # (corrections mid-conversation, returns to an earlier topic, pointing into a list, a term's meaning then its
+    # figure); development sets personas_n3 (what a figure is for, a term and its figure in one question, a pasted
+    # code or number, sub-totals checked) and corpus_dialogues_p3 (one-word follow-ups, a 决算's budget against its
+    # outturn and last year, why after a figure, the same subject in another table)
+    "personas_k3.jsonl": ["K3-016", "K3-028", "K3-036", "K3-043", "K3-075"],
+    "corpus_mix_l3.jsonl": ["L3-014", "L3-019", "L3-021", "L3-025", "L3-026", "L3-030", "L3-037", "L3-047", "L3-059",
+                            "L3-062", "L3-078"],
+    "corpus_dialogues_m3.jsonl": ["M3-020", "M3-029", "M3-044", "M3-050", "M3-056", "M3-063", "M3-064", "M3-065",
+                                  "M3-073", "M3-074", "M3-075", "M3-080"],
+    "personas_n3.jsonl": ["N3-017", "N3-046"],
+    "corpus_dialogues_p3.jsonl": ["P3-029", "P3-030", "P3-031", "P3-045", "P3-049", "P3-058", "P3-059", "P3-064"],
 }
 # A line whose gold holds only when asked with no conversation before it: in a shuffled session it
 # follows a question about one project, and "这些钱从哪来" is then rightly read as that project's money.
@@ -1521,7 +1536,11 @@ SESSION_ONLY_GAPS = {"review_d1.jsonl": ["D1-115"], "corpus_mix_i0.jsonl": ["I0-
                      "corpus_mix_s9.jsonl": ["S9-014", "S9-022", "S9-042"],
                      # an amount's project (0.2万的那个是什么项目) after a question about a project's sheet: read as that
                      # sheet; a level's items but one, added, after a question about 机关运行经费: read of that subject
-                     "personas_w9.jsonl": ["W9-050", "W9-057"]}
+                     "personas_w9.jsonl": ["W9-050", "W9-057"],
+                     # 上年节转的钱 (a misheard 结转) after a question about one 类: read as that 类's carried-over
+                     # part; 物业费 多少, an item the report does not print, after a question about the carried-over
+                     # projects: read as their total
+                     "personas_k3.jsonl": ["K3-005", "K3-083"]}
 
 
 @pytest.mark.parametrize("in_session", [False, True], ids=["alone", "one-conversation"])
