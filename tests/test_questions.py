@@ -1884,6 +1884,15 @@ def test_a_subject_s_items_less_one_not_wanted_then_per_month(conn):
     assert has_number(monthly, 3.86), monthly.text
 
 
+def test_a_word_typed_across_another_is_no_missing_item():
+    """收入和支出差多少 holds 出差 across 支出 and 差: no 差旅费 asked, so none said missing from a report that prints
+    none; 出差的钱 typed on its own is."""
+    from budgetqa.parser import parse_file
+    doc = parse_file(DATA / "corpus" / "final_chongqing_swu_university_2024.txt")
+    assert read("收入和支出差多少", doc).missing == ""
+    assert read("出差的钱多少", doc).missing == "差旅费"
+
+
 def test_the_rest_of_a_filter_is_the_list_less_what_it_picked(conn):
     session = Session()
     ask(conn, "本年项目里不到10万的有几个", session)

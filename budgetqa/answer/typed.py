@@ -245,12 +245,16 @@ _AFTER = patterns.compile(r"^(?:的话)?[，,]?(?:那|那么)?(?:以后|之后|�
 _APPLIED = patterns.compile(r"(?:的话)?(?:[压减砍调降涨提]完|这样|那样)?(?:以后|之后|后)?(?:还剩|剩下|剩余|变成|会是|就是|降到|减到|升到|涨到|增到|达到)?")
 
 
+_WORKED_BACK = patterns.compile(r"倒推|反推|推算|倒算|写的|说的|所说|所写")
+_CUT_SAID = patterns.compile(_CUT)
+
+
 def scaled_asked(question: str) -> re.Match | None:
     """The change by a fraction a question supposes, or None."""
     typed = squash(normalise(question))
     m = _SCALED.search(typed)
     if m is None or not (_SUPPOSED.search(typed[:m.end()]) or _AFTER.search(typed[m.end():])) \
-            or re.search(r"倒推|反推|推算|倒算|写的|说的|所说|所写", typed):
+            or _WORKED_BACK.search(typed):
         return None  # (按它写的增长17.62%倒推: a rate the report states, worked back; not a change supposed)
     return m
 
@@ -295,9 +299,9 @@ def scaled(question: str, a: Answer) -> Answer | None:
         return None
     base = next((f for f in a.figures if f.label == "合计（计算）"), a.figures[0])
     part = _fraction(m.group(2))
-    if base.unit in ("%", "", "倍") or not part or part >= 1 and re.fullmatch(_CUT, m.group(1)):
+    cut = _CUT_SAID.fullmatch(m.group(1)) is not None
+    if base.unit in ("%", "", "倍") or not part or part >= 1 and cut:
         return None
-    cut = re.fullmatch(_CUT, m.group(1)) is not None
     change = (base.value * part).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     result = (base.value * (1 - part if cut else 1 + part)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     sign, said = ("−", "减少") if cut else ("+", "增加")

@@ -1178,7 +1178,8 @@ def _missing_items(q: Query, doc: Document) -> None:
             q.missing = f"{m.group(1)} {name}"
             return
     for key, targets in lexicon.SYNONYMS.items():  # (农林水 of a report with no 农林水支出: a class it does not print)
-        if len(key) >= 2 and key in q.squashed and all(squash(t) in _STANDARD_SET for t in targets) \
+        if len(key) >= 2 and key in q.squashed and not _crosses_word(q.squashed, key) \
+                and all(squash(t) in _STANDARD_SET for t in targets) \
                 and not any(squash(t) in name for t in targets for name in v.printed) and key not in printed_text(doc) \
                 and not any(key in name and name in q.squashed for name in v.printed):
             q.missing = squash(targets[0])
@@ -1195,6 +1196,15 @@ def _missing_items(q: Query, doc: Document) -> None:
         pieces = [name[i:i + 3] for i in range(len(name) - 2)] if marked["opening"] else []
         if not any(p in printed for p in pieces for printed in (*v.printed, printed_text(doc))):
             q.missing = name
+
+
+def _crosses_word(text: str, key: str) -> bool:
+    """Every place a word is typed opens inside a common word before it (出差 in 支出差多少: 支出, then 差)."""
+    starts, at = [], text.find(key)
+    while at >= 0:
+        starts.append(at)
+        at = text.find(key, at + 1)
+    return all(any(text[max(0, i - k):i + 1] in lexicon.COMMON_WORDS for k in (1, 2, 3)) for i in starts)
 
 
 # A name the question marks as an item of the report (X这一项 / X这个科目 / 叫X的项目)
