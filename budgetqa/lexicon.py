@@ -313,12 +313,12 @@ SHORT_PAIRS = patterns.Rewrites((
     (r"订(?:阅)?(?:杂志|期刊|刊物|报纸|书报|报刊)|(?:杂志|期刊|刊物|报纸|书报)(?:的)?订阅", "报刊订阅"),
     # the report's own words typed by their sound (基本只出, 项目知出)
     (r"(?<=基本)只出|(?<=项目)知出", "支出"),
-    # comparison signs typed by analysts (count >=15, >15)
     # a thing supposed dropped from this year (X要是推迟到明年 / 如果取消X的话，…): the total asked without it (能省多少
     # after it asks the thing itself)
     (r"^(?:如果|要是|假如|假设|倘若)?(?:把)?([^，,。？?]{2,24}?)(?:要是|如果|假如)?(?:推迟到明年|推到明年|挪到明年|放到明年|延到明年|延后|取消|不做了?"
      r"|不安排了?|不上了|停掉)(?:的话)?(?=[，,](?!(?:能|可以|可|会|就)?(?:省|节约|节省|少花)))", r"不算\1"),
     (r"^(?:如果|要是|假如|假设|倘若)?(?:把)?(?:取消|砍掉|停掉|不安排|不做)(?:掉)?([^，,。？?]{2,24}?)(?:的话)?(?=[，,](?!(?:能|可以|可|会|就)?(?:省|节约|节省|少花)))", r"不算\1"),
+    # comparison signs typed by analysts (count >=15, >15)
     (r"\s*(?:>=|≥)\s*", "大于等于"), (r"\s*(?:<=|≤)\s*", "小于等于"), (r"\s*>\s*", "大于"), (r"\s*<\s*", "小于"),
 ))  # (compiled once: re's cache of patterns compiled on the fly holds 512, and the reader uses more)
 # English words typed among Chinese ones (code-switching: 它占支出总计的 share 呢, second place 呢), read as

@@ -984,6 +984,17 @@ DIALOGUES = [
     # the two figures just given, checked against each other
     [("法律顾问费用的绩效目标表里，年度资金总额是多少", [150000]), ("实施期资金总额呢", [300000]),
      ("项目期才1年，这两个数对得上吗", [150000, 300000, "不一致"])],
+    # a change supposed of the figure just given, then per month of the figure after it
+    [("本年项目支出合计", [246.89]), ("如果压减10%，还剩多少？", [222.20, 24.69]), ("压减以后平均每个月能用多少？", [18.52])],
+    # 其中上年结转的 after a split figure: its carried-over part; 当年预算安排的呢: its part of this year
+    [("这个部门支出预算里项目支出有多少", [780.77]), ("其中上年结转的是多少", [533.88, "项目"]), ("当年预算安排的呢", [246.89])],
+    # a sum of items, then set against the printed subtotal
+    [("表六工资福利支出下面九个明细加起来多少", [287.34]), ("跟表上印的小计对得上吗", [287.34, 287.35])],
+    # the largest of a list set aside: its other items added
+    [("本年项目有哪些", [90.00]), ("去掉最大的那个，剩下的合计多少", [156.89, "乡镇档案室标准化建设"])],
+    # 这里面再不算X呢 / Y也扣掉的话 after a whole less what was set aside: the same whole, less each in turn
+    [("基本支出里不含公用经费，人员经费是多少？", [290.03]), ("这里面再不算社保缴费和住房公积金呢？", [219.25]),
+     ("退休费也扣掉的话还剩多少？", [216.57])],
 ]
 
 
@@ -1791,16 +1802,6 @@ def test_a_run_of_rows_is_added_and_set_against_the_total_over_it(conn):
     assert "尾数差" in answer.text
 
 
-def test_a_change_supposed_after_a_figure_is_of_that_figure_and_leans_on(conn):
-    """如果压减10%，还剩多少 after a figure: that figure less a tenth; 压减以后平均每月 is of the figure after it."""
-    session = Session()
-    ask(conn, "本年项目支出合计", session)
-    cut = ask(conn, "如果压减10%，还剩多少？", session)
-    assert has_number(cut, 222.20) and has_number(cut, 24.69), cut.text
-    monthly = ask(conn, "压减以后平均每个月能用多少？", session)
-    assert has_number(monthly, 18.52), monthly.text
-
-
 @pytest.mark.parametrize("question", ["比上年下降35.72%对吗", "听说差不多一半是去年剩下来的？具体是多少"])
 def test_a_stated_rate_or_a_rough_share_is_no_change_supposed(conn, question):
     answer = ask(conn, question, Session())
@@ -1820,31 +1821,6 @@ def test_one_short_word_after_a_subject_asks_it_of_that_subject(conn):
     assert not ask(conn, "要得", session).matched
 
 
-def test_a_scope_of_a_split_figure_within_it(conn):
-    """其中上年结转的 after 项目支出 is its carried-over part; 当年预算安排的呢 then its part of this year."""
-    session = Session()
-    ask(conn, "这个部门支出预算里项目支出有多少", session)
-    carried = ask(conn, "其中上年结转的是多少", session)
-    assert has_number(carried, 533.88) and "项目" in carried.understood, carried.text
-    current = ask(conn, "当年预算安排的呢", session)
-    assert has_number(current, 246.89), current.text
-
-
-def test_a_sum_of_items_set_against_the_printed_subtotal_next(conn):
-    session = Session()
-    ask(conn, "表六工资福利支出下面九个明细加起来多少", session)
-    answer = ask(conn, "跟表上印的小计对得上吗", session)
-    assert has_number(answer, 287.34) and has_number(answer, 287.35), answer.text
-
-
-def test_the_largest_of_a_list_set_aside(conn):
-    """去掉最大的那个，剩下的合计多少 right after a list: its other items added (90.00, 乡镇档案室, set aside)."""
-    session = Session()
-    ask(conn, "本年项目有哪些", session)
-    answer = ask(conn, "去掉最大的那个，剩下的合计多少", session)
-    assert has_number(answer, 156.89) and "乡镇档案室标准化建设" in answer.understood, answer.text
-
-
 def test_names_that_do_not_hold_the_words(conn):
     """名字里没有办公经费的项目: the projects whose names lack the words, not those that hold them."""
     answer = ask(conn, "本年项目里名字没有办公经费的有哪些", Session())
@@ -1852,15 +1828,7 @@ def test_names_that_do_not_hold_the_words(conn):
     assert has_number(answer, 237.89) and "发展改革研究中心" not in answer.text, answer.text
 
 
-def test_more_set_aside_from_the_same_whole(conn):
-    """这里面再不算X呢 / Y也扣掉的话 after a whole less what was set aside: the same whole, less each in turn."""
-    session = Session()
-    first = ask(conn, "基本支出里不含公用经费，人员经费是多少？", session)
-    assert has_number(first, 290.03), first.text
-    second = ask(conn, "这里面再不算社保缴费和住房公积金呢？", session)
-    assert has_number(second, 219.25), second.text
-    third = ask(conn, "退休费也扣掉的话还剩多少？", session)
-    assert has_number(third, 216.57), third.text
+def test_something_set_aside_from_the_projects_is_one_of_them(conn):
     alone = ask(conn, "退休费也扣掉的话还剩多少", Session())
     assert not has_number(alone, 778.10), alone.text  # (退休费 is no project: no remainder of the projects)
 

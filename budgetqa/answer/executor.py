@@ -432,9 +432,7 @@ def _answer_part(conn, doc: Document, question: str, session: Session, continuin
         if read(rest, doc).subjects or not session.last_figures:
             found = _answer_part(conn, doc, rest, session, continuing)
         else:
-            base = session.last_figures[0]
-            found = build.answer("value", base.label, f"{base.label} {amount_text(base.value, base.unit)}；")
-            found.figures.append(base)
+            found = _last_figure_restated(session, "value", "")
         if typed.scaled(question, found) is not None:
             session.last_figures = list(found.figures)  # (压减以后平均每月多少: of the figure after the change)
         return found
@@ -458,10 +456,16 @@ def _answer_part(conn, doc: Document, question: str, session: Session, continuin
     if (read(rest, doc).subjects and not typed.after_change(rest)) or not session.last_figures:
         found = _answer(conn, doc, rest, session, continuing)
         return typed.per_period(question, found) or found
-    base = session.last_figures[0]
-    a = build.answer("sum", f"{base.label} 按期平均", f"{base.label} {amount_text(base.value, base.unit)}；")
-    a.figures.append(base)
+    a = _last_figure_restated(session, "sum", " 按期平均")
     return typed.per_period(question, a) or _answer(conn, doc, question, session, continuing)
+
+
+def _last_figure_restated(session: Session, intent: str, how: str) -> Answer:
+    """The last answer's headline figure said again, for what a question naming nothing computes from it."""
+    base = session.last_figures[0]
+    a = build.answer(intent, f"{base.label}{how}", f"{base.label} {amount_text(base.value, base.unit)}；")
+    a.figures.append(base)
+    return a
 
 
 def _of_refused(doc: Document, part: str, session: Session) -> bool:

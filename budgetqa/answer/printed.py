@@ -67,9 +67,7 @@ def amount_printed(doc: Document, q: Query) -> Answer | None:
                 name = f"{sheet.project_name} {key.replace('/', '')}"
                 places.setdefault(name, []).append((sheet.title, sheet.fund_lines.get(key, sheet.line), value, sheet.unit))
                 whose[name] = (f"project:{sheet.project_name}", sheet.project_name)
-    # (one line said once: a row printing the amount in its total and in one column is one place)
-    places = {name: list({(line, value): (where, line, value, unit) for where, line, value, unit in reversed(spots)}.values())[::-1]
-              for name, spots in _without_lone_parents(places).items()}
+    places = {name: _one_per_line(spots) for name, spots in _without_lone_parents(places).items()}
     shown = f"{typed.value}{typed.unit or ''}"
     if not places:
         return Answer(False, "about", f"报告（{doc.label}）的表格、说明和绩效表里都没有印 {shown} 这个数。",
@@ -91,6 +89,12 @@ def amount_printed(doc: Document, q: Query) -> Answer | None:
         where, line, value, unit = listed[0][1][0]
         a.focus = [Value(name, value, unit, where, line, key)]
     return a
+
+
+def _one_per_line(spots: list[tuple]) -> list[tuple]:
+    """Each line once, as first found: a row printing the amount in its total and in one column is one place."""
+    seen: set[tuple] = set()
+    return [spot for spot in spots if (spot[1], spot[2]) not in seen and not seen.add((spot[1], spot[2]))]
 
 
 def _under(doc: Document, name: str) -> str:

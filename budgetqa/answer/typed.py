@@ -234,17 +234,16 @@ def of_last_figure(question: str, figures: list) -> Answer | None:
 # or a threshold (下降10%以上) is not a change asked of.
 _CUT = "压减|压缩|削减|缩减|减少|下调|调减|调低|降低|下浮|砍掉|砍|压|减掉|减"
 _RAISE = "上调|调增|调高|增加|提高|上浮|增长|涨"
+_SUPPOSING = "如果|要是|假如|假设|倘若|若是|若|万一"
+_LEFT = "还剩|剩下|剩余|变成|会是|就是|降到|减到|升到|涨到|增到|达到"  # (what the figure comes to after it)
 _SCALE_FRACTION = r"一半|[\d.]+[%％]|百分之[\d.一二两三四五六七八九十]+|[一二两三四五六七八九\d]成"
-_SCALED = patterns.compile(rf"(?:如果|要是|假如|假设|倘若|若是|若|万一)?(?:再|统一|都|全部|整体)?(?<![不差])({_CUT}|{_RAISE})(?:了|掉|个)?"
-                           rf"({_SCALE_FRACTION})")
-_SUPPOSED = patterns.compile(r"如果|要是|假如|假设|倘若|若|万一|再(?:压|砍|减|削|调|增|提|涨|上)")
+_SCALED = patterns.compile(rf"(?:再|统一|都|全部|整体)?(?<![不差])({_CUT}|{_RAISE})(?:了|掉|个)?({_SCALE_FRACTION})")
+_SUPPOSED = patterns.compile(rf"{_SUPPOSING}|再(?:压|砍|减|削|调|增|提|涨|上)")
 _AFTER = patterns.compile(r"^(?:的话)?[，,]?(?:那|那么)?(?:以后|之后|后|完|下来|(?:是|为|有|剩|得)?多少"
-                          r"|[^，,。？?]{0,8}?(?:还剩|剩下|剩余|还有|变成|会是|就是|降到|减到|升到|涨到|增到|达到|多安排|少安排|多出|多给"
-                          r"|少给|要多|会多|会少|多花|少花|省下|节省|节约))")
+                          rf"|[^，,。？?]{{0,8}}?(?:{_LEFT}|还有|多安排|少安排|多出|多给|少给|要多|会多|会少|多花|少花|省下|节省|节约))")
 # what is left of the question when the change is taken out: the words that only said it was applied
-_APPLIED = patterns.compile(r"(?:的话)?(?:[压减砍调降涨提]完|这样|那样)?(?:以后|之后|后)?(?:还剩|剩下|剩余|变成|会是|就是|降到|减到|升到|涨到|增到|达到)?")
-
-
+_APPLIED = patterns.compile(rf"(?:的话)?(?:[压减砍调降涨提]完|这样|那样)?(?:以后|之后|后)?(?:{_LEFT})?")
+_SUPPOSING_END = patterns.compile(rf"(?:{_SUPPOSING})$")
 _WORKED_BACK = patterns.compile(r"倒推|反推|推算|倒算|写的|说的|所说|所写")
 _CUT_SAID = patterns.compile(_CUT)
 
@@ -274,7 +273,7 @@ def without_scale(question: str) -> str:
     m = scaled_asked(question)
     if m is None:
         return question
-    head = re.sub(r"(?:如果|要是|假如|假设|倘若|若是|若|万一)$", "", typed[:m.start()])
+    head = _SUPPOSING_END.sub("", typed[:m.start()])
     rest = _APPLIED.sub("", typed[m.end():].lstrip("，,"), count=1)
     return (head + rest).strip("，,") or "多少"
 
