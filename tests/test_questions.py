@@ -616,6 +616,17 @@ ANSWERS = [
     ("779.70 是什么数", "about", [779.70], ["项目支出栏"]),
     # the parts named, added, against the total named
     ("一般公共服务支出、社会保障和就业支出、卫生健康支出、住房保障支出加起来和本年支出合计一致吗", "check", [1084.39, 1084.38], []),
+    # a size said roughly with no kind named: every project, subject and economic item of about that size
+    ("七万多的有哪几项", "filter", [7.77, 7.58, 7.47], ["奖金", "其他交通费用", "事业单位医疗"]),
+    ("二十三万多的那个是什么", "filter", [23.83], ["住房公积金"]),
+    ("今年新安排的项目里三万块的是哪几个", "filter", [3.00], ["2024年关工委办公经费", "2024年信息化中心办公经费"]),
+    # an account asked for: the report's total, its parts and its stated change; a thing's figure and largest part
+    ("用一句话说说今年预算", "summary", [1084.38, 550.51, 533.88, 303.62, 780.77, 602.58], []),
+    ("总结一下上年结转", "summary", [533.88, 497.52], ["安可替代工程"]),
+    # the asset paragraph asked as a whole: what it counts
+    ("国有资产占有使用情况", "value", [1, 405], ["办公用房"]),
+    # whether a figure rose, asked: its change from last year, not the report's arithmetic
+    ("机关运行经费是不是增加了", "change", [5.59], []),
 ]
 
 
@@ -995,6 +1006,17 @@ DIALOGUES = [
     # 这里面再不算X呢 / Y也扣掉的话 after a whole less what was set aside: the same whole, less each in turn
     [("基本支出里不含公用经费，人员经费是多少？", [290.03]), ("这里面再不算社保缴费和住房公积金呢？", [219.25]),
      ("退休费也扣掉的话还剩多少？", [216.57])],
+    # stepping through a ranking one place at a time, then the places after it
+    [("本年预算安排的项目，按金额从高到低排，第一个是什么？", ["乡镇档案室标准化建设", 90.00]),
+     ("下一个呢", ["2024年办公室日常工作经费", 60.00]), ("再往下呢", [37.00]), ("还有吗", [35.89, 15.00, 59.89])],
+    # X呢 after a breakdown of a name of its kind: X broken down; after its parts checked: X's parts checked
+    [("人员经费的明细", [287.35, 2.68]), ("公用经费呢", [6.12, 7.47])],
+    [("工资福利支出下面那些明细加起来对得上吗", [287.34, 287.35]), ("公用经费呢", [13.59, 6.12, 7.47])],
+    # a change supposed after a stated rate was checked: of the subject's own figure, not the year before's
+    [("机关运行经费预算是多少？", [13.59]), ("报告说增长0.69%，这个增幅对得上吗？", [69.88]), ("要是再压缩10%是多少？", [12.23])],
+    # a figure doubled, supposed; names holding a word within the list just shown
+    [("机关运行经费多少", [13.59]), ("要是翻一番呢？", [27.18])],
+    [("本年预算安排的项目有哪些", [90.00]), ("其中名字带“经费”的呢", [60.00, "有 4 个"])],
 ]
 
 
@@ -1093,7 +1115,7 @@ KNOWN_GAPS = {
     "personas_i1.jsonl": ["I1-012", "I1-023", "I1-035", "I1-080"],
     "corpus_dialogues_j1.jsonl": ["J1-012", "J1-016", "J1-021", "J1-028",
         "J1-075"],
-    "personas_p1.jsonl": ["P1-018", "P1-023", "P1-025", "P1-032", "P1-034", "P1-035", "P1-036", "P1-062",
+    "personas_p1.jsonl": ["P1-023", "P1-025", "P1-032", "P1-034", "P1-035", "P1-036", "P1-062",
         "P1-076", "P1-088"],
     "corpus_dialogues_p2.jsonl": ["P2-003", "P2-006", "P2-007", "P2-016", "P2-020", "P2-025", "P2-044", "P2-047",
         "P2-052", "P2-066", "P2-067", "P2-068", "P2-078"],
@@ -1151,7 +1173,7 @@ KNOWN_GAPS = {
     # corpus_e6, corpus_f6, corpus_mix_g6)
     "personas_a6.jsonl": ["A6-020", "A6-029", "A6-053", "A6-069", "A6-085"],
     "corpus_dialogues_b6.jsonl": ["B6-004", "B6-008", "B6-021", "B6-032", "B6-050", "B6-054", "B6-055", "B6-061", "B6-070", "B6-081", "B6-082", "B6-085", "B6-087", "B6-090"],
-    "corpus_mix_m6.jsonl": ["M6-005", "M6-007", "M6-041", "M6-050", "M6-054", "M6-056", "M6-064", "M6-065", "M6-070",
+    "corpus_mix_m6.jsonl": ["M6-005", "M6-007", "M6-041", "M6-050", "M6-054", "M6-064", "M6-065", "M6-070",
         "M6-082", "M6-087", "M6-089"],
     "personas_d6.jsonl": ["D6-050", "D6-072", "D6-077"],
     "corpus_e6.jsonl": ["E6-004", "E6-012", "E6-019", "E6-044"],
@@ -1174,7 +1196,7 @@ KNOWN_GAPS = {
     # graduate student) and corpus_mix_c7 (the bundled report and eleven corpus files; a 一体化系统 implementer, a
     # 绩效 analyst, a financial journalist, a village teacher, an archivist, a 纪委 case officer)
     "personas_a7.jsonl": ["A7-014", "A7-018", "A7-031", "A7-034", "A7-042",
-        "A7-045", "A7-047", "A7-069", "A7-071", "A7-075", "A7-087"],
+        "A7-045", "A7-069", "A7-071", "A7-075", "A7-087"],
     "corpus_dialogues_b7.jsonl": ["B7-007", "B7-008", "B7-015", "B7-017", "B7-019", "B7-023",
         "B7-024", "B7-025", "B7-026", "B7-028", "B7-033", "B7-047", "B7-048", "B7-049", "B7-054", "B7-065",
         "B7-076", "B7-078", "B7-079", "B7-086"],
@@ -1296,7 +1318,7 @@ KNOWN_GAPS = {
         "J8-083"],
     "personas_k8.jsonl": ["K8-005", "K8-010", "K8-016", "K8-047", "K8-061"],
     "corpus_mix_l8.jsonl": ["L8-026", "L8-066", "L8-077"],
-    "corpus_dialogues_m8.jsonl": ["M8-017", "M8-024", "M8-037", "M8-047", "M8-060", "M8-071"],
+    "corpus_dialogues_m8.jsonl": ["M8-017", "M8-024", "M8-037", "M8-047", "M8-071"],
     # the second piece of work of the eighteenth session (first scores untuned at 9377a26): exam sets personas_n8
     # (an audit trainee on how figures are made up, 百分点, numbers typed oddly, trade shorthand, pick from a list,
     # wrong premises), corpus_mix_o8 (a 区 official comparing a 街道 with a 局, 决算 completion, performance sheets,
@@ -1341,7 +1363,7 @@ KNOWN_GAPS = {
         "X8-068", "X8-071", "X8-080"],
     "corpus_mix_y8.jsonl": ["Y8-018", "Y8-042", "Y8-043", "Y8-046",
         "Y8-061", "Y8-073", "Y8-090"],
-    "corpus_dialogues_c9.jsonl": ["C9-014", "C9-030", "C9-033", "C9-035",
+    "corpus_dialogues_c9.jsonl": ["C9-030", "C9-033", "C9-035",
         "C9-058", "C9-063",
         "C9-072", "C9-078", "C9-079", "C9-081", "C9-085", "C9-086"],
     "personas_e9.jsonl": ["E9-038", "E9-043",
@@ -1391,7 +1413,7 @@ KNOWN_GAPS = {
     "corpus_mix_b0.jsonl": ["B0-016", "B0-026", "B0-038", "B0-044", "B0-045", "B0-052", "B0-061",
         "B0-067", "B0-079"],
     "corpus_dialogues_c0.jsonl": ["C0-007", "C0-026", "C0-027",
-        "C0-037", "C0-039", "C0-042", "C0-043", "C0-049", "C0-064", "C0-065", "C0-068", "C0-072",
+        "C0-037", "C0-039", "C0-042", "C0-043", "C0-064", "C0-065", "C0-068", "C0-072",
         "C0-075", "C0-079", "C0-086", "C0-087"],
     "personas_d0.jsonl": ["D0-011", "D0-024", "D0-025", "D0-026", "D0-030", "D0-039", "D0-048", "D0-049", "D0-066"],
     "corpus_mix_e0.jsonl": ["E0-014", "E0-024", "E0-028", "E0-030", "E0-053", "E0-059", "E0-064", "E0-069", "E0-078"],
@@ -1401,7 +1423,7 @@ KNOWN_GAPS = {
         "H0-084"],
     "corpus_mix_i0.jsonl": ["I0-004", "I0-013", "I0-018", "I0-019", "I0-020", "I0-021", "I0-022", "I0-027", "I0-031",
         "I0-037", "I0-038", "I0-040", "I0-041", "I0-051", "I0-057", "I0-058", "I0-061", "I0-071", "I0-088"],
-    "corpus_dialogues_j0.jsonl": ["J0-001", "J0-002", "J0-003", "J0-004", "J0-008", "J0-011", "J0-014", "J0-015",
+    "corpus_dialogues_j0.jsonl": ["J0-008", "J0-011", "J0-014", "J0-015",
         "J0-016", "J0-025", "J0-034", "J0-040", "J0-044", "J0-045", "J0-046", "J0-049", "J0-050", "J0-054", "J0-063",
         "J0-064", "J0-065", "J0-069"],
     "personas_k0.jsonl": ["K0-023", "K0-039", "K0-049", "K0-064"],
@@ -1445,7 +1467,7 @@ KNOWN_GAPS = {
     "corpus_mix_l1.jsonl": ["L1-021", "L1-027", "L1-031", "L1-034", "L1-044", "L1-047", "L1-052", "L1-064", "L1-078", "L1-083"],
     "corpus_dialogues_m1.jsonl": ["M1-005", "M1-028", "M1-030", "M1-039", "M1-045", "M1-048", "M1-055"],
     "personas_n1.jsonl": ["N1-031", "N1-054"],
-    "corpus_dialogues_q1.jsonl": ["Q1-014", "Q1-023", "Q1-030", "Q1-032", "Q1-036", "Q1-037", "Q1-047", "Q1-060", "Q1-064"],
+    "corpus_dialogues_q1.jsonl": ["Q1-014", "Q1-023", "Q1-030", "Q1-032", "Q1-036", "Q1-037", "Q1-047", "Q1-060"],
     # twenty-ninth session's exam sets, scored untuned at the start and the end and unread in between: personas_u2 (a new
     # office director's what-ifs, amounts in Chinese numerals against the figures, exclusion and negation, everyday
     # words for the report's items), corpus_mix_b3 (cells by table and row, whole questions in English, this year
@@ -1466,10 +1488,10 @@ KNOWN_GAPS = {
     # figure); development sets personas_n3 (what a figure is for, a term and its figure in one question, a pasted
     # code or number, sub-totals checked) and corpus_dialogues_p3 (one-word follow-ups, a 决算's budget against its
     # outturn and last year, why after a figure, the same subject in another table)
-    "personas_k3.jsonl": ["K3-016", "K3-028", "K3-036", "K3-043", "K3-075"],
+    "personas_k3.jsonl": ["K3-016", "K3-043", "K3-075"],
     "corpus_mix_l3.jsonl": ["L3-014", "L3-019", "L3-021", "L3-025", "L3-026", "L3-030", "L3-037", "L3-047", "L3-059",
                             "L3-062", "L3-078"],
-    "corpus_dialogues_m3.jsonl": ["M3-020", "M3-029", "M3-044", "M3-050", "M3-056", "M3-063", "M3-064", "M3-065",
+    "corpus_dialogues_m3.jsonl": ["M3-020", "M3-044", "M3-050", "M3-056", "M3-063", "M3-064", "M3-065",
                                   "M3-073", "M3-074", "M3-075", "M3-080"],
     "personas_n3.jsonl": ["N3-017", "N3-046"],
     "corpus_dialogues_p3.jsonl": ["P3-029", "P3-030", "P3-031", "P3-045", "P3-049", "P3-058", "P3-059", "P3-064"],
@@ -1540,7 +1562,7 @@ SESSION_ONLY_GAPS = {"review_d1.jsonl": ["D1-115"], "corpus_mix_i0.jsonl": ["I0-
                      "personas_n9.jsonl": ["N9-048"],
                      # a group's sum and its share of a whole (三项社会保障缴费…合计多少？占人员经费多大比例) after a question
                      # about another subject: read as a check of the group against a printed total
-                     "personas_r9.jsonl": ["R9-064"],
+                     "personas_r9.jsonl": [],
                      # a count of the tables marked empty after a question about one table: read of that table's note; a
                      # year's school fees (2023年…教育收费) after the report's total: read as that total; a department"s
                      # 年初预算 after a question about one of its codes: read of that code

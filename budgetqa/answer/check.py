@@ -19,7 +19,7 @@ from budgetqa.answer.compute import PASSES, changes_added, family_total, rate_on
 from budgetqa.answer.lists import domain, side
 from budgetqa.answer.resolve import (NARRATIVE, TOPIC_FACT_WORDS, Value, children_rows, code_place, code_values, list_total,
                                      table_no_of, table_total, values)
-from budgetqa.models import Document
+from budgetqa.models import ECONOMIC_CLASSES, Document
 from budgetqa.question.query import Query, read
 from budgetqa.textnorm import squash
 
@@ -145,6 +145,8 @@ def _one_rate(doc: Document, q: Query, wanted: Decimal) -> Answer | None:
         a.figure(f"{change.basis}数（推算）", before, current.unit)
         a.figure("变动率（计算）", computed, "%")
         a.figure("变动率（报告）", wanted, "%", "情况说明", f.line)
+        a.figure(f.subject, current.value, current.unit, "情况说明", current.line)  # (the figures it rests on:
+        a.figure(f"比{change.basis}变动", change.value, change.unit, "情况说明", change.line)  # what 再压缩10% acts on)
         return a
     return None
 
@@ -520,11 +522,17 @@ def _typed_sum_printed(doc: Document, numbers: list[Decimal]) -> Answer:
 
 
 def under_named(doc: Document, q: Query) -> Answer | None:
-    """Does a printed subtotal equal the rows printed under it (工资福利支出 and its items)?"""
+    """Does a printed subtotal equal the rows printed under it (工资福利支出 and its items; 公用经费 and the
+    items in its column)?"""
     if not q.subjects or not q.has("下面", "明细", "分项", "之和", "加起来", "子项", "各项", "下级", "合计", "小计") \
             or len(q.subjects) > 2:
         return None  # (A、B、C、D四类加起来和T一致吗: the parts named, added, against T)
     for term in q.subjects[0].terms:
+        if term.kind == "column" and term.key in lexicon.BASIC_HALVES:
+            found = _half_against_items(doc, q, term.key)
+            if found is not None:
+                return found
+            continue
         if term.kind == "code":
             place = code_place(doc, term.key, q)
         elif term.kind == "item":
@@ -539,21 +547,38 @@ def under_named(doc: Document, q: Query) -> Answer | None:
         below = children_rows(table, row)
         if not below or row.first is None:
             continue
-        stated = q.amounts[0].value if q.amounts else row.first
-        parts = [r.first or Decimal(0) for r in below]
-        computed = sum(parts, Decimal(0))
-        a = answer("check", f"{row.label} 与其下 {len(below)} 行之和",
-                   f"{row.label} 印 {amount_text(row.first, table.unit)}，其下 {len(below)} 行相加 = {computed}，"
-                   f"{verdict(stated, parts, table.unit)}（{table.label} 第{row.line}行起）。")
-        a.figure("其下各行之和（计算）", computed, table.unit)
-        a.figure(f"{row.label}（印）", row.first, table.unit, table.label, row.line)
-        a.figure("差额", abs(computed - stated), table.unit)
-        for r in below[:20]:
-            a.figure(r.label, r.first or Decimal(0), table.unit, table.label, r.line)
-        a.columns = ["名称", "金额", "单位", "行"]
-        a.rows = [[r.label, r.first, table.unit, r.line] for r in below]
-        return a
+        return _against_parts(q, table, row.label, row.first, row.line, [(r.label, r.first, r.line) for r in below])
     return None
+
+
+def _half_against_items(doc: Document, q: Query, half: str) -> Answer | None:
+    """人员经费 / 公用经费 of the basic-expenditure table against the items printed in its column."""
+    table = doc.table("basic_economic")
+    column = next((c for c in table.columns if c.rsplit("/", 1)[-1] == half), None) if table else None
+    total = table.total_row() if column else None
+    if total is None or total.amount(column) is None:
+        return None
+    items = [(r.label, r.amount(column), r.line) for r in table.rows
+             if not r.is_total and r.name not in ECONOMIC_CLASSES and r.amount(column) is not None]
+    return _against_parts(q, table, half, total.amount(column), total.line, items) if items else None
+
+
+def _against_parts(q: Query, table, label: str, printed: Decimal, line: int, below: list[tuple]) -> Answer:
+    """A printed figure against the rows under it, added."""
+    stated = q.amounts[0].value if q.amounts else printed
+    parts = [x or Decimal(0) for _, x, _ in below]
+    computed = sum(parts, Decimal(0))
+    a = answer("check", f"{label} 与其下 {len(below)} 行之和",
+               f"{label} 印 {amount_text(printed, table.unit)}，其下 {len(below)} 行相加 = {computed}，"
+               f"{verdict(stated, parts, table.unit)}（{table.label} 第{line}行起）。")
+    a.figure("其下各行之和（计算）", computed, table.unit)
+    a.figure(f"{label}（印）", printed, table.unit, table.label, line)
+    a.figure("差额", abs(computed - stated), table.unit)
+    for name, x, at in below[:20]:
+        a.figure(name, x or Decimal(0), table.unit, table.label, at)
+    a.columns = ["名称", "金额", "单位", "行"]
+    a.rows = [[name, x, table.unit, at] for name, x, at in below]
+    return a
 
 
 def _list_against(doc: Document, q: Query) -> Answer | None:

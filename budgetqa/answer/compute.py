@@ -2443,9 +2443,36 @@ def _sorted_listed(q: Query, listed: list[str], amounts: list, unit: str, narrow
     return a
 
 
+# More of a ranking asked after its first places (还有吗, 还有哪些, 还有别的吗): the places after them.
+_MORE_LEFT = patterns.compile(r"^(?:那)?还有(?:吗|呢|哪些|哪几个|别的吗|其他的吗|没有)[？?]?$")
+
+
+_WITHIN_LISTED = patterns.compile(r"(?:那|那么)?(?:其中|这里面|这里头|这些里|这些中|这几个里|这几项里|这几个中|这几项中|里面|当中)")
+
+
+def _listed_holding(q: Query, listed: list[str], amounts: list, unit: str | None) -> Answer | None:
+    """其中名字带“司法”的呢 right after a list: those of its items whose names hold (or lack) the words."""
+    if not q.name_holds or q.subjects or q.whole is not None or len(listed) < 2 or len(amounts) != len(listed) \
+            or not _WITHIN_LISTED.match(q.squashed):
+        return None  # (改善基本办学条件专项有几个项目: of the report's list, not only the one shown)
+    word = squash(q.name_holds)
+    picked = [(n, x) for n, x in zip(listed, amounts) if (word in squash(n)) != q.name_lacks]
+    if not picked or len(picked) == len(listed):
+        return None  # (none or all of them: a question of the report's names, not of this list)
+    said = f"上面所列的 {len(listed)} 项中名称{'不' if q.name_lacks else ''}含「{q.name_holds}」的"
+    shown = "、".join(f"{n} {amount_text(x, unit) if x is not None and unit else ''}".strip() for n, x in picked)
+    a = answer("filter", said, f"{said}有 {len(picked)} 个：{shown}。")
+    for n, x in picked:
+        if x is not None and unit:
+            a.figure(n, x, unit)
+    a.columns = ["名称", "金额", "单位"]
+    a.rows = [[n, x, unit or ""] for n, x in picked]
+    return a
+
+
 def _rest_of_top(q: Query, listed: list[str], amounts: list, unit: str, top: int) -> Answer | None:
     """剩下的呢 / 其余23个项目加起来 after the first items of a ranking were picked out: the others, added."""
-    if not top or q.subjects or not _REST.match(q.squashed) or top >= len(listed):
+    if not top or q.subjects or not (_REST.match(q.squashed) or _MORE_LEFT.match(q.squashed)) or top >= len(listed):
         return None
     rest = list(zip(listed[top:], amounts[top:]))
     said_ = re.search(r"([\d一二两三四五六七八九十]+)[类款项个块笔]", q.squashed)
@@ -2519,8 +2546,8 @@ def _rest_of_listed(q: Query, listed: list[str], amounts: list, unit: str) -> An
 
 def _mean_of_listed(q: Query, listed: list[str], amounts: list, unit: str) -> Answer | None:
     """平均每款多少 after a list, naming nothing: the average of what it listed."""
-    if q.subjects or q.domain == "projects" or not (q.op == "mean" or re.search(r"平均每|平均(?:是|为)?多少", q.squashed)):
-        return None
+    if q.subjects or q.domain == "projects" or not (q.op == "mean" and q.cued or re.search(r"平均每|平均(?:是|为)?多少", q.squashed)):
+        return None  # (下一个呢: a mean guessed from no word of it is no mean)
     if (kind := spread_asked(q)) is not None:  # 中位数呢 / 极差呢: of what it listed
         return spread(Domain("上面所列的项", [Value(n, v, unit, "", 0) for n, v in zip(listed, amounts)]), kind)
     computed = sum(amounts, Decimal(0))
@@ -2550,6 +2577,8 @@ def on_listed(doc: Document, q: Query, listed: list[str], amounts: list, unit: s
     a filter picked out, so a ranking naming nothing ranks those."""
     if fresh and complete and (counted := _count_of_listed(q, listed, amounts, unit)) is not None:
         return counted
+    if fresh and (held := _listed_holding(q, listed, amounts, unit)) is not None:
+        return held
     if listed and unit is not None and len(amounts) == len(listed) and not any(a is None for a in amounts) \
             and (first := _first_of_listed(doc, q, listed, amounts, unit) or _pair_of_listed(q, listed, amounts, unit, fresh, listing)
                  or _rest_of_listed(q, listed, amounts, unit) or (_rest_of_top(q, listed, amounts, unit, top) if fresh else None)
@@ -2563,7 +2592,9 @@ def on_listed(doc: Document, q: Query, listed: list[str], amounts: list, unit: s
     # (…逐项加起来是多少，和533.88对得上吗: the sum of the list just given, against the amount typed)
     bare = bare or m is None and fresh and not q.subjects and len(q.amounts) == 1 and AGAINST_TYPED.fullmatch(q.squashed)
     share = m is not None and re.search(r"百分比|百分之|几成|占比|比例|比重|%", q.squashed)
-    of_whole = share and listing and fresh and "占" in q.squashed[m.end():] and (q.whole or any(x.start > m.end() for x in q.subjects))
+    counted = m is not None and m.group(1) is not None and _count_said(m.group(1)) == len(listed) >= 2  # (这两项: those two)
+    of_whole = share and (listing or counted) and fresh and "占" in q.squashed[m.end():] \
+        and (q.whole or any(x.start > m.end() for x in q.subjects))
     if m is None and not bare or not listed or len(amounts) != len(listed) or any(a is None for a in amounts) or unit is None \
             or not (of_whole or bare or re.search(r"加|合计|一共|总共|之和|总和|合起来", q.squashed)):
         return None

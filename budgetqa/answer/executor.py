@@ -18,7 +18,7 @@ from budgetqa import lexicon, patterns
 from budgetqa.answer.model import Answer, Figure, Session, Source, amount_text
 from budgetqa.answer.resolve import REPORT_TOTALS, TOPIC_FACT_WORDS
 from budgetqa.answer import check as checks
-from budgetqa.answer import build, compute, figures, gaps, layout, lists, printed, text, topics, typed
+from budgetqa.answer import build, compute, figures, gaps, layout, lists, printed, summary, text, topics, typed
 from budgetqa.answer.enumerated import enumerated
 from budgetqa.answer.documents import (Across, among_departments, asked_kind, both_visited, chosen_report, department_reports,
                                        names_report_only, report_of, reports_named, several_loaded, strip_department,
@@ -42,6 +42,7 @@ OPERATIONS = {
     "sum": compute.sum_, "difference": compute.difference, "share": compute.share, "ratio": compute.ratio,
     "change": compute.change, "check": checks.check,
     "text": text.text, "define": text.define, "about": text.about, "help": text.help_answer,
+    "summary": summary.summary,
 }
 _MIN_SCORE = 30
 # Operations that answer with a list of items (not with figures the question named).
@@ -461,8 +462,9 @@ def _answer_part(conn, doc: Document, question: str, session: Session, continuin
 
 
 def _last_figure_restated(session: Session, intent: str, how: str) -> Answer:
-    """The last answer's headline figure said again, for what a question naming nothing computes from it."""
-    base = session.last_figures[0]
+    """The last answer's headline figure said again, for what a question naming nothing computes from it (a
+    figure the answer worked back, the year before's, is not its subject's own: the first printed one is)."""
+    base = next((f for f in session.last_figures if "推算" not in f.label and f.unit not in ("%", "")), session.last_figures[0])
     a = build.answer(intent, f"{base.label}{how}", f"{base.label} {amount_text(base.value, base.unit)}；")
     a.figures.append(base)
     return a
@@ -618,7 +620,7 @@ _INTRODUCTION = patterns.compile(r"^(?:(?i:(?:(?:i'?m|we'?re|i\s+am|we\s+are)\s+
                            r"|我(?:们)?也?(?:在|正在)(?:核对|核实|复核|整理|查|看|写|准备|编|编制|做)[^，,。：:？?]{0,12}[，,。：:]"  # (what the asker is doing)
                            r"|(?:我们|咱们|俺们|我)[^，,。：:？?]{0,8}?(?:想|要|准备|打算)(?:照着|参照|参考|学习|仿照|按照|借鉴)[^，,。：:？?]{0,20}[，,。：:]"  # (what they model theirs on)
                            r"|我(?:刚|新|才)(?:到|来|调到|调来|进|入职|接手|上岗)[^，,。：:？?]{0,14}[，,。：:]"  # (who they have become)
-                           r"|(?:审计|我们)?(?:核对|核实|确认|了解)一下[：:，,]|(?:换|转)个话题[，,：:]?|简单说[，,：:]?"
+                           r"|(?:审计|我们)?(?:核对|核实|确认|了解)一下[：:，,]|(?:换|转)个话题[，,：:]?|简单说(?!说|下|一下)[，,：:]?"
                            r"|再问一下[，,：:]?|另外(?:问下|问一下)?[，,：:]|先不说这个[，,：:]?"
                            r"|请(?:予|您)?(?:说明|列示|列出|提供|核实|分列)(?:一下)?[：:，,]?"  # (请予说明X: X is asked)
                            r"|(?:说明|列出|列示|给出|列举)(?:一下)?(?![里中上书的是部写内文材来])(?=[\u4e00-\u9fff]))")  # (说明区委办…: a demand)
@@ -1201,7 +1203,9 @@ def _remember(session: Session, answer: Answer, q: Query, doc: Document) -> None
         session.listed_unit = answer.rows[0][answer.columns.index("单位")] if "单位" in answer.columns and answer.rows else None
         session.listed_at = len(session.history)
         session.listed_sentences = "名称" not in answer.columns
-        session.listed_top = len(answer.focus) if answer.intent == "rank" and len(answer.focus) < len(listed) else 0
+        place = re.search(r"第 (\d+) 位(?:」理解)?$", answer.understood)  # (第四位: the four before it)
+        picked = int(place.group(1)) if place else len(answer.focus)
+        session.listed_top = picked if answer.intent == "rank" and picked < len(listed) else 0
     _remember_result(session, answer, q)
     rate = next((f for f in answer.figures if "变动率" in f.label and f.unit == "%"), None)
     if answer.intent == "change" and rate is not None and not (session.rates and session.rates[-1][1].label == rate.label):
@@ -1220,10 +1224,15 @@ def _budget_remembered(q: Query, answer: Answer, doc: Document) -> Query:
 
 def _of_listed_whole(q: Query, last: Query | None) -> Query:
     """最大的那个款占多少比例: an item picked from a list of parts has its share taken of the whole whose
-    parts were just listed."""
+    parts were just listed; an item picked from a fund's ranking is read in that fund's money."""
     if q.op == "share" and q.whole is None and last is not None and last.op in ("breakdown", "count", "list", "rank") \
             and len(last.subjects) == 1 and last.subjects[0].kinds & {"code", "row", "column"}:
         return replace(q, whole=replace(last.subjects[0], start=10_000, end=10_000))
+    if last is not None and last.fund and q.fund is None and q.op == "value" and last.op in ("rank", "list", "filter") \
+            and len(q.subjects) == 1 \
+            and q.subjects[0].kinds & {"code", "item"} and q.subjects[0].fund is None:
+        # (最后一个是哪个 after 财政拨款支出 ranked: the item's figure of that fund, as ranked)
+        return replace(q, fund=last.fund, subjects=[replace(q.subjects[0], fund=last.fund)])
     return q
 
 
@@ -1296,6 +1305,8 @@ def _narrowed(session: Session) -> bool:
 def _pointed(q: Query, session: Session) -> tuple[str, str] | None:
     """The item of the last list the question points at (its words, the item); 第二个 after a ranking
     is its second place, which the conversation's context gives, not the second row shown."""
+    if q.domain in ("duties",) + UNIT_DOMAINS and not session.listed_sentences:
+        return None  # 职责第六条: a place in the list it names, not in the last one shown
     pointed = pointed_item(q, session.listed, session.listed_amounts, _narrowed(session))
     if pointed is not None and q.op == "rank" and q.cued and re.match(r"第\d+(?:名|位)|倒数", pointed[0]) \
             and (re.search(r"排|按|金额|最|大|小|高|低|前|后", q.squashed.replace(pointed[0], ""))
@@ -1469,6 +1480,8 @@ def _execute(conn, doc: Document, q: Query) -> Answer | None:
 
     An operation that finds its subject but no figure for it (no stated change, say) answers only
     when nothing else does, not even a sentence of the report."""
+    if q.op == "summary" and q.cued and (found := summary.summary(doc, q)) is not None:
+        return found  # 总结一下 / 简单说说X: the account, before any one figure's reading of its words
     if (found := checks.stated_share_on(doc, q)) is not None:
         return found  # 报告说占100%，按表三项目支出算实际占多少: the stated share's part over that denominator
     if q.op in ("list", "filter", "count", "breakdown", "value") and (found := lists.zero_items(doc, q)):
@@ -1486,7 +1499,8 @@ def _execute(conn, doc: Document, q: Query) -> Answer | None:
             and (found := text.indicator_across_sheets(doc, q)) is not None:
         return found  # 高质量论文要求多少篇: an indicator of the sheets, by most of its label
     if q.op == "sum" and len(q.subjects) == 1 and q.subjects[0].kinds & {"code", "item"} \
-            and re.search(r"明细|各项|逐项|分项|子项", q.squashed) and (found := checks.under_named(doc, q)) is not None:
+            and re.search(r"明细|各项|逐项|分项|子项|[那这](?:\d+|几)(?:项|个|笔|行)", q.squashed) \
+            and (found := checks.under_named(doc, q)) is not None:
         return found  # X下9个明细加总: its rows added, against what it prints
     if (found := lists.completion_asked(doc, q)) is not None:
         return found  # 完成率最低的 / 完成率100%的有几项: the 决算's subjects stated with budget and outturn

@@ -31,6 +31,7 @@ class Domain:
     where: str
     rows: list[Value]
     column: str | None = None  # the column the rows' figures are read in, when not their first
+    mixed: bool = False  # rows of different kinds (projects, subjects, items): not added up
 
 
 def _value(table: Table, row, amount: Decimal | None = None) -> Value:
@@ -207,6 +208,8 @@ def _domain(doc: Document, q: Query) -> Domain:
     if q.domain == "targets" or (q.has("绩效") or q.has("实施期") and q.has("年度")) and doc.target_sheets() and q.domain != "projects" \
             or sheets_compared(q):
         return sheet_domain(doc, q)
+    if _sized_anything(q):
+        return _anything(doc, q)
     if q.domain == "subjects" or (q.level and q.domain != "projects"):
         return _subjects(doc, q)
     if doc.target_sheets() and (not doc.projects or q.has("资金总额")):
@@ -216,6 +219,27 @@ def _domain(doc: Document, q: Query) -> Domain:
         # a report that lists no projects (a 决算): 哪个项目用得最多 is asked of its finest 科目, and says so
         return Domain(f"{items.where}（报告没有列出项目）", items.rows)
     return _projects(doc, q)
+
+
+def _sized_anything(q: Query) -> bool:
+    """Things of a rough size asked with no kind of thing said (七万多的有哪几项, 二十三万多的那个是什么):
+    whatever the report prints of about that size. (哪几项 counts things; it names no 项 level.)"""
+    level_said = bool(re.search(r"项级|类级|款级|[类款项]一级|级科目", q.squashed))
+    return q.comparator == "between" and q.threshold is not None and bool(q.threshold.about) and not q.subjects \
+        and q.whole is None and q.table is None and q.domain is None and q.scope is None and not q.excluded \
+        and not q.name_holds and (not q.level or not level_said)
+
+
+def _anything(doc: Document, q: Query) -> Domain:
+    """Every project, classification subject (of any level) and economic item the report prints, once each."""
+    subjects = _subjects(doc, replace(q, level=None)).rows
+    # a code whose one figure is its part's (221 住房保障支出 = 2210201 住房公积金) is that part's money, said once
+    subjects = [v for v in subjects if not any(w.key != v.key and w.key.startswith(v.key) and w.amount == v.amount
+                                               for w in subjects)]
+    rows = _projects(doc, q).rows + subjects + _items(doc, q).rows
+    seen: set[tuple[str, object]] = set()
+    kept = [v for v in rows if (key := (squash(v.label.split(" ", 1)[-1]), v.amount)) not in seen and not seen.add(key)]
+    return Domain("报告所列的项目、科目和经济科目", kept, mixed=True)
 
 
 def _under(doc: Document, q: Query, m) -> Domain | None:
@@ -280,6 +304,8 @@ def _subjects(doc: Document, q: Query) -> Domain:
     level = q.level or ("款" if parents and len(parents[0]) == 3 else "项" if parents else "类")
     kinds = ("gp_expenditure", "expenditure") if q.scope == "本年" else ("expenditure", "gp_expenditure", "fiscal_expenditure")
     table = next((t for k in kinds for t in doc.tables if t.kind == k), None)
+    if q.fund == "财政拨款" and doc.table("fiscal_expenditure") is not None:
+        table = doc.table("fiscal_expenditure")  # (财政拨款支出最多的科目: the table of that money alone, where printed)
     if q.fund and q.fund != "财政拨款":  # 政府性基金 spent on which subjects: that fund's own expenditure table
         table = next((t for t in doc.tables if q.fund in squash(t.title) and "支出" in t.title
                       and any(r.code for r in t.rows)), table)
@@ -418,7 +444,7 @@ def rank(doc: Document, q: Query) -> Answer | None:
                    f"（共 {len(ranked)} 项；第 1 位 {ranked[0].label} {amount_text(ranked[0].amount, ranked[0].unit)}）。")
         a.figure(v.label, v.amount, v.unit, v.where, v.line)
         _shares_in_list(a, q, d, [v])
-        _table(a, ranked[:max(place, 3)], ranked=True)
+        _table(a, ranked, ranked=True)  # (the whole order: 下一个 and 还有吗 step on through it)
         a.focus = [v]
         return a
     if q.n is not None:
@@ -750,7 +776,7 @@ def filter_(doc: Document, q: Query) -> Answer | None:
     listing = "、".join(f"{v.label} {amount_text(v.amount, v.unit)}" for v in chosen) or "没有"
     # no total where a code and one of its parts are both chosen: the part is inside the code's figure
     nested = any(v is not w and v.key.isdigit() and w.key.startswith(v.key) for v in chosen for w in chosen)
-    added = len(chosen) > 1 and not nested
+    added = len(chosen) > 1 and not nested and not d.mixed
     a = answer("filter", f"{d.where}中金额{word} {bound}",
                f"{d.where}中金额{word} {bound}的有 {len(chosen)} 个：{listing}"
                + (f"；合计 {amount_text(total(chosen), unit)}。" if added else "。"))

@@ -244,8 +244,10 @@ def assets(doc: Document, q: Query) -> Answer | None:
         a = answer("text", "国有资产数据的日期", f"国有资产占有使用情况的数据截至 {date}（第{no}行）。")
         a.source("国有资产占有使用情况", no, date)
         return a
-    else:
+    elif q.has("总额", "总计", "总资产", "净资产", "负债", "合计"):
         return None  # 资产总额 and the like: the reports state none
+    else:  # 资产情况 / 国有资产占有使用情况: what the paragraph counts (vehicles held, space, equipment)
+        chosen = [i for i in items if i.unit != "辆" or "实有" in i.name or "编制" in i.name]
     chosen = [i for i in chosen if i.value is not None]
     # the vehicles the year's budget buys, beside those held
     bought = [i for i in items if "购置" in i.name and i.unit == "辆" and i.value is not None]

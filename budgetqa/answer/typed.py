@@ -248,9 +248,23 @@ _WORKED_BACK = patterns.compile(r"倒推|反推|推算|倒算|写的|说的|所�
 _CUT_SAID = patterns.compile(_CUT)
 
 
+# A figure doubled (翻一番, 翻倍, 增加一倍) or quadrupled (翻两番): a rise by that many hundredths.
+_DOUBLED = (patterns.compile(r"翻(?:了)?(?:一番|番|倍|一倍)|(?:增加|增长|提高)(?:了)?一倍"), "增加100%")
+_QUADRUPLED = (patterns.compile(r"翻(?:了)?两番"), "增加300%")
+
+
+def _typed(question: str) -> str:
+    """The question squashed, a doubling said as the rise it is."""
+    typed = squash(normalise(question))
+    if "翻" in typed or "一倍" in typed:
+        for pattern, said in (_QUADRUPLED, _DOUBLED):
+            typed = pattern.sub(said, typed)
+    return typed
+
+
 def scaled_asked(question: str) -> re.Match | None:
     """The change by a fraction a question supposes, or None."""
-    typed = squash(normalise(question))
+    typed = _typed(question)
     m = _SCALED.search(typed)
     if m is None or not (_SUPPOSED.search(typed[:m.end()]) or _AFTER.search(typed[m.end():])) \
             or _WORKED_BACK.search(typed):
@@ -269,13 +283,17 @@ def after_change(question: str) -> bool:
 
 def without_scale(question: str) -> str:
     """The question with the supposed change taken out: what is left names the figure it is applied to."""
-    typed = squash(normalise(question))
+    typed = _typed(question)
     m = scaled_asked(question)
     if m is None:
         return question
     head = _SUPPOSING_END.sub("", typed[:m.start()])
     rest = _APPLIED.sub("", typed[m.end():].lstrip("，,"), count=1)
-    return (head + rest).strip("，,") or "多少"
+    # (要是明年X压缩5%: the change is supposed of next year; the figure it acts on is this year's)
+    return _NEXT_YEAR.sub("", head + rest).strip("，,") or "多少"
+
+
+_NEXT_YEAR = patterns.compile(r"明年|下一年|下年度|来年|下一年度")
 
 
 def _fraction(said: str) -> Decimal | None:

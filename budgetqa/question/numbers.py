@@ -58,6 +58,26 @@ _CAPITAL_RUN = patterns.compile(r"[零〇壹贰貳叁參肆伍陆陸柒捌玖拾
                           r"[零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬亿一二三四五六七八九十百千万]*(?=[万萬亿元块个项]|千元)")
 
 
+# Tens said roughly (二十几万, 十几万): that many tens and more, as 20多万 is read.
+_SOME_TENS = patterns.compile(r"([二两三四五六七八九]?十)几(?=万|元|块)")
+# Two neighbouring digits said as a range (五六万, 三四十万): from the one to the other.
+_TWO_DIGITS = patterns.compile(r"(?<![零〇一二两三四五六七八九十百千])([一二三四五六七八])([二三四五六七八九])(十|百|千)?(万元|万|元|块钱|块)")
+
+
+def _rough(text: str) -> str:
+    """二十几万 -> 20多万, 五六万 -> 5万到6万 (a size said roughly, which a filter reads)."""
+    text = _SOME_TENS.sub(lambda m: f"{small_numeral(m.group(1).replace('两', '二'))}多", text)
+
+    def span(m: re.Match[str]) -> str:
+        low, high = _DIGITS[m.group(1)], _DIGITS[m.group(2)]
+        if high != low + 1:
+            return m.group(0)
+        times = _TENS.get(m.group(3) or "", 1)
+        return f"{low * times}{m.group(4)}到{high * times}{m.group(4)}"
+
+    return _TWO_DIGITS.sub(span, text)
+
+
 def chinese_numbers(text: str) -> str:
     """Chinese numerals where they count: 前三 -> 前3, 五十万 -> 50万, 百分之十 -> 10%, 二零二四年 -> 2024年,
     七成 -> 70%, 柒佰伍拾万元 -> 7500000元."""
@@ -65,6 +85,7 @@ def chinese_numbers(text: str) -> str:
     text = _fractions(text)
     if not any(ch in _CN_NUMERAL for ch in text):
         return text
+    text = _rough(text)
     # 二〇一三一〇二: digits said one by one (a code, read aloud or typed that way) are those digits
     text = re.sub("[零〇一二三四五六七八九]{5,}", lambda m: "".join(str("零一二三四五六七八九".index(c.replace("〇", "零")))
                                                                   for c in m.group(0)), text)
@@ -168,6 +189,9 @@ def read_numbers(squashed: str) -> Numbers:
                   r"|第(\d{1,2})的(?:是|项目|科目|那个)", squashed)
     if m:
         out.nth = int(m.group(1) or m.group(2) or m.group(3))
+    elif (m := re.search(r"第(\d{1,2})(?:个|项|条|类|款)(?:是|的是|为)?(?:什么|哪|啥|多少|谁)", squashed)) \
+            and re.search(r"从大到小|从高到低|从小到大|从低到高|由大到小|由高到低|由小到大|由低到高|排序|排列|排下来|排的话|按金额排", squashed):
+        out.nth = int(m.group(1))  # 按金额从大到小，第一个是什么: a place in the order said
     elif re.match(r"(?:那)?其次(?:为|是|的是)?(?:哪|什么|啥)", squashed):
         out.nth = 2  # 其次为哪一类: the second of a ranking
     m = re.search(r"倒数第(\d{1,2})(?!\d)", squashed)
@@ -198,6 +222,10 @@ def read_numbers(squashed: str) -> Numbers:
             out.amounts.append(Amount(Decimal(raw) * 1000, "元", m.start(), m.end()))
             continue
         unit = "万元" if after.startswith("万") else "元" if after[:1] in ("元", "块") else ""
+        over = re.match(r"(万|元|块)多(?!少)", squashed[m.end():m.end() + 3])  # 7万多: a guess above 7万
+        if over and "." not in raw:
+            out.amounts.append(Amount(Decimal(raw), unit, m.start(), m.end() + 2, "多"))
+            continue
         near = re.match(r"(?:万元?|元|块)?(?:左右|上下|出头)", squashed[m.end():m.end() + 5]) \
             or re.search(r"(?:大约|大概|约|差不多|将近|接近)$", squashed[max(0, m.start() - 3):m.start()])
         out.amounts.append(Amount(Decimal(raw), unit, m.start(), m.end(), "左右" if near else ""))

@@ -864,6 +864,13 @@ def _shape_said(q: Query) -> None:
         _prefer(q, "count")
     if q.op in ("sum", "value") and len(q.subjects) == 1 and _PARTS_ADDED.search(q.squashed):
         _prefer(q, "breakdown")
+    if q.op == "check" and q.subjects and not (q.amounts or q.percents) and _MOVED_ASKED.search(q.squashed) \
+            and not re.search(r"对不对|对吗|一致|对得上|相符|准确|算错", q.squashed):
+        _prefer(q, "change")  # X是不是增加了 / 有没有减少: its change from last year, not the report's arithmetic
+
+
+# Whether a figure rose or fell, asked (是不是又增加了, 有没有减少, 是否比上年下降).
+_MOVED_ASKED = patterns.compile(r"(?:是不是|是否|有没有|有无)(?:又|还|也)?(?:比(?:上年|去年|20\d\d年)(?:预算)?)?(?:增加|减少|增长|下降|上涨|上升|压减|涨|降)")
 
 
 # The report's spending or income as a whole, by the words that name it.
@@ -960,7 +967,8 @@ def _fund_ranked(q: Query) -> None:
         return
     m = q.subjects[0]
     fund = _fund_of_dated(q.squashed[m.start:m.end])
-    if fund and fund != "财政拨款":  # (财政拨款支出 has a table of its own, named by the whole)
+    if fund and fund != "财政拨款" or fund == "财政拨款" and m.kinds <= {"fact", "row"}:
+        # (财政拨款支出 as a table's row or column is named by the whole; as the text's total, it is the fund's money)
         q.fund, q.subjects, q.domain = fund, [], q.domain or "subjects"
 
 
@@ -1626,7 +1634,7 @@ def _comparison(q: Query, s: str) -> None:
             q.comparator = comparator
             compared_at = s.find(word)
             break
-    if q.comparator is None and q.amounts and re.search(r"(?:(?:金额|数额|预算|资金)?(?:为|是)|^)\d[\d.,]*(?:万元|元|万块钱|万块|万|块钱|块)的(?!占|比重|比例)", s):
+    if q.comparator is None and q.amounts and re.search(r"(?:(?:金额|数额|预算|资金)?(?:为|是)|^|里|中|里面|当中)\d[\d.,]*(?:万元|元|万块钱|万块|万|块钱|块)的(?!占|比重|比例)", s):
         q.comparator = "eq"  # 金额为3万元的项目 / 3万块的项目: those of that amount (a filter, not a figure)
     if q.comparator is None and q.amounts and (re.search(r"(?:为|是|等于)(?:0|零)(?:万元|元)?的", s) or re.search(
             r"(?:为|是|等于)(?:0|零)(?:万元|元)?(?:吗|呢)?$", s) and re.search(r"几|多少个|哪些|哪几", s)):
@@ -3421,6 +3429,19 @@ def _gap_rate(q: Query, last: Query | None) -> Query | None:
     return None
 
 
+# A check that a figure's parts add up to it (明细加起来对得上吗): asked again of another name, it needs no claim.
+_PARTS_CHECKED = patterns.compile(r"明细|加起来|加总|之和|逐项|各项|分项|子项")
+
+
+def _new_name_after_list(filled: Query, q: Query, last: Query, named: list[Mention]) -> Query:
+    """那今年新安排的关工委经费呢 after a list: the new name's figure; 公用经费呢 after 人员经费的明细: a name of the
+    same kind broken down too."""
+    if last.op == "breakdown" and len(last.subjects) == 1 and len(named) == 1 and not q.cued \
+            and named[0].kinds & last.subjects[0].kinds & {"code", "column", "item"}:
+        filled.op, filled.ops = "breakdown", [(100.0, "breakdown")] + q.ops
+    return filled
+
+
 def _op_carried(filled: Query, q: Query, last: Query, named: list[Mention], doc: Document | None) -> str:
     """The operation a follow-up asks: the last one, unless its words ask a figure, a reason or the report's
     sentences instead."""
@@ -3438,7 +3459,11 @@ def _op_carried(filled: Query, q: Query, last: Query, named: list[Mention], doc:
             and all(measure_word(q, m) for m in q.subjects):
         op = "value"  # 它算基本支出还是项目支出 after the largest: the columns of the one picked, not another ranking
     if op == "check" and named and not (q.amounts or q.percents):
-        op = "value"  # 退休费呢 after a check: that figure (a check needs a claim to check)
+        if not _PARTS_CHECKED.search(last.squashed) or not last.subjects or last.subjects[0].start >= 10_000:
+            op = "value"  # 退休费呢 after a check: that figure (a check needs a claim to check; its parts added need none)
+        else:  # 公用经费呢 after 工资福利支出明细加起来对得上吗: the same check of the new name
+            was = last.subjects[0]
+            filled.squashed = last.squashed[:was.start] + q.squashed[named[0].start:named[0].end] + last.squashed[was.end:]
     if op == "change" and not named and filled.table is not None and filled.table != last.table \
             and not _CHANGE_SAID.search(q.squashed):
         op = "value"  # 收入决算表里呢 after its change from last year: its figure read in that table
@@ -3683,13 +3708,14 @@ _GRAND_TOTAL = patterns.compile(r"(?:那|那么)?(?:表里|这张表)?的?总计
 
 
 # One place on from the last place of a ranking asked (再往下一个, 下一位呢, 前一名是谁), naming nothing else.
-_STEP = patterns.compile(r"(?:那|那么|再)?(?:接下来|紧接着)?(?:的)?(?:往|向)?(下|后|上|前)(?:面)?[一1](?:个|位|名|项)(?:呢|是(?:哪个|谁|什么|啥)?|是多少)?")
+_STEP = patterns.compile(r"(?:那|那么|再)?(?:接下来|紧接着)?(?:的)?(?:(?:往|向)?(下|后|上|前)(?:面)?[一1](?:个|位|名|项)|(?:往|向)(下|上)(?:面)?(?:一位|一名)?)"
+                         r"(?:呢|是(?:哪个|谁|什么|啥)?|是多少)?")
 
 
 def _step_in_ranking(q: Query, last: Query | None) -> Query | None:
     if last is None or last.op != "rank" or q.subjects or not (step := _STEP.fullmatch(re.sub(r"[呢吗啊呀吧？?。，,！!\s]", "", q.squashed))):
         return None
-    place = (last.nth or 1) + (1 if step.group(1) in "下后" else -1)
+    place = (last.nth or 1) + (1 if (step.group(1) or step.group(2)) in "下后" else -1)
     return replace(last, nth=max(place, 1), n=None, follow_up=False) if place >= 1 else None
 
 
@@ -3810,7 +3836,7 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     if (q.cued or q.field_name) and not _group_named_again(q, named):
         return _asked_op(filled, q)
     if named and last.op in ("filter", "rank", "count", "list", "breakdown", "about"):
-        return filled  # 那今年新安排的关工委经费呢: a new name after a list asks its figure
+        return _new_name_after_list(filled, q, last, named)
     if named and all(m.kinds <= {"term"} for m in named):
         return q  # 那政府购买服务呢: a word the report explains, asked of its own (it has no figure to compute)
     op = _op_carried(filled, q, last, named, doc)
@@ -4020,13 +4046,19 @@ def _columns_of_last_table(last: Query, doc: Document | None) -> set[str]:
     return _columns_of_table(doc, last.table)
 
 
-def _prints_column(doc: Document | None, row: Mention, typed: str) -> bool:
+def _prints_column(doc: Document | None, row: Mention, typed: str, one_half: bool = True) -> bool:
     """Whether a table printing the row (a code's, or a row named like the mention) has the column typed:
     基本支出和项目支出各多少 after 收入总计 names two figures of their own, the summary table having no such columns."""
-    if doc is None or "code" in row.kinds or row.kinds - {"row", "column"}:
-        return True
     column = _MEASURE_NAMES.get(typed, typed)
     names = {squash(t.name) for t in row.terms}
+    economic = doc.table("basic_economic") if doc is not None and column in lexicon.BASIC_HALVES and one_half else None
+    half = next((c for c in economic.columns if c.rsplit("/", 1)[-1] == column), None) if economic else None
+    rows = [r for r in economic.rows if squash(strip_ordinal(r.name)) in names] if half else []
+    if rows and all(r.amount(half) is None for r in rows):
+        return False  # 公用经费呢 after 工资福利支出 (all 人员经费): a name of its own, not an empty half of that row
+        # (它算人员经费还是公用经费 names both halves: which of them holds the row, asked of it)
+    if doc is None or "code" in row.kinds or row.kinds - {"row", "column"}:
+        return True
     tables = [t for t in doc.tables if any(squash(strip_ordinal(r.name)) in names for r in t.rows)]
     return not tables or any(column in _columns_of_table(doc, t.no) for t in tables)
 
@@ -4113,7 +4145,7 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query, doc: Document | No
             named.append(m)  # 本年支出合计多少？基本支出占比多少: that part of the total just asked
             filled.whole = _carried(last.subjects[0])
         elif (not part_of or coded) and typed in _MEASURE_NAMES and row_last and not quoted and not (
-                last.subjects[0].kinds == {"row"} and "row" in m.kinds) and _prints_column(doc, last.subjects[0], typed) \
+                last.subjects[0].kinds == {"row"} and "row" in m.kinds) and _prints_column(doc, last.subjects[0], typed, sum(h in q.squashed for h in lexicon.BASIC_HALVES) == 1) \
                 and last.subjects[0].via != "whole" \
                 and not q.squashed[m.end:].startswith(("合计", "总计", "总额")):  # (公用经费合计: the column's total)
             measures.append(_MEASURE_NAMES[typed])  # (本年收入合计 → 上年结转呢: a row beside it, not its column;
