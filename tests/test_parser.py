@@ -190,6 +190,15 @@ def test_report_units_named_in_one_sentence():
         ("大学", 99), ("附属中学", 99), ("附属小学", 99)]
 
 
+def test_report_units_named_in_a_sentence_that_wraps():
+    """我校纳入2024年度部门预算的单位包括西南大学本级、/西南大学附属中学、西南大学附属小学。: read across the break."""
+    from conftest import CORPUS
+
+    doc = parse_file(CORPUS / "budget_chongqing_swu_university_2024_dept.txt")
+    assert [(i.name, i.line) for i in doc.items if i.kind == "report_unit"] == [
+        ("西南大学本级", 126), ("西南大学附属中学", 126), ("西南大学附属小学", 126)]
+
+
 def test_count_label_starts_after_the_count_before_it():
     """获批国家重点研发计划项目8项、国家自然科学基金项目702项: each count its own label."""
     from conftest import CORPUS

@@ -475,6 +475,11 @@ def budget_vs_outturn(doc: Document, q: Query) -> Answer | None:
     if found is None:
         labels = [t.key for m in q.subjects for t in m.terms if t.kind == "fact" and any(b in t.key for b in _BUDGETS)]
         named = next((f for f in doc.facts if f.label in labels and f.kind == "amount"), None)
+        if named is None and len(q.subjects) == 1 and q.subjects[0].kinds & {"column", "row"}:
+            # (一般公共预算支出决算比年初预算少多少: the paragraph whose budget is named by the fund's spending)
+            said = squash(q.subjects[0].term.name)
+            named = min((f for f in doc.facts if f.kind == "amount" and squash(f.label).startswith(said)
+                         and any(b in f.label for b in _BUDGETS)), key=lambda f: len(f.label), default=None)
         if named is None:
             return _row_budget_outturn(doc, q)
         found = (re.sub("|".join(_BUDGETS), "", named.label) or named.section,
@@ -2052,7 +2057,8 @@ def points_against(q: Query, figures: list) -> Answer | None:
     """A percentage the question types, set against the one share or rate the last answer gave: their
     difference in percentage points (the typed one may be another report's; it is taken as typed), or
     whether it passes the limit typed (是不是超过一半, 不到三成吧)."""
-    limit = len(q.percents) == 1 and q.comparator in PASSES and not q.subjects and q.op in ("check", "filter", "share")
+    limit = len(q.percents) == 1 and q.comparator in PASSES and not q.subjects and q.op in ("check", "filter", "share") \
+        and not re.search(r"哪|几个|几项|多少个|有哪些", q.squashed)  # (哪几个科目完成不到95%: those of the report)
     if len(q.percents) != 1 or not (_POINTS_AGAINST.search(q.squashed) or limit):
         return None
     shares = sorted((f for f in figures if f.unit == "%"), key=lambda f: f.label.startswith("报告所述"))  # (the computed one first)

@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from budgetqa import lexicon, patterns
 from budgetqa.answer import text
+from budgetqa.answer.topics import three_kinds
 from budgetqa.answer.build import PASSES, answer, joined, pct, stated_reason, total, typed_value
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import (Outturn, Value, best_values, children_rows, code_place, group_members, list_total,
@@ -172,6 +173,11 @@ def _domain(doc: Document, q: Query) -> Domain:
         values = [found[0] for m in named if (found := best_values(doc, m.terms, q))]  # A、B、C哪个最大: just those named
         if len(values) == len(named) == len({v.key for v in values}) and len({v.unit for v in values}) == 1:
             return Domain(f"所列的 {len(values)} 项", values)  # (not examples of a kind, nor the list they sit in)
+    if len(q.subjects) == 1 and q.whole is None and any(t.key == "三公经费" for t in q.subjects[0].terms) \
+            and (table := doc.table("three_public")) is not None:  # 三公经费三项里哪个最多: its three kinds (none printed: none)
+        column = next((c for c in table.columns if ("决算数" if doc.kind == "决算" else "预算数") in c), None)
+        three = three_kinds(table, column) if table.has_data else []
+        return Domain(f"{table.label} 中三公经费的三项", [_value(table, r, x) for r, x in three])
     several = next((m for m in q.subjects if len(m.of("project")) > 1), None)
     if several is not None:  # 档案室标准化建设有哪几个项目: the projects the name holds
         names = {t.key for t in several.of("project")}
@@ -914,8 +920,9 @@ def rate_rank(doc: Document, q: Query) -> Answer | None:
 _COMPLETION_ASKED = patterns.compile(r"完成率|执行率|完成得|完成情况|完成.{0,6}比例|执行.{0,4}比例"
                                r"|决算(?:数)?占(?:年初|全年|调整后?)?预算(?:数)?的?(?:比例|比重|百分比)")
 # 完成年初预算正好100%的有几项: a completion said as the budget done, of the subjects counted or listed
-_COMPLETION_SAID = patterns.compile(r"完成了?(?:(?:年初|全年|调整后?)?预算的?)?(?:正好|恰好|刚好)?\d")
-_OUTTURN_AGAINST = patterns.compile(r"决算数?(?:正好|恰好|刚好)?(小于|低于|少于|不足|没达到|未达到|没有达到|大于|高于|超过|多于|等于)(?:全年|年初|调整)?预算")
+_COMPLETION_SAID = patterns.compile(r"完成了?(?:(?:年初|全年|调整后?)?预算的?)?(?:正好|恰好|刚好|不到|不足|低于|少于|没到|未到|超过|高于|达到)?\d")
+_OUTTURN_AGAINST = patterns.compile(r"决算数?(?:正好|恰好|刚好)?(小于|低于|少于|不足|没达到|未达到|没有达到|大于|高于|超过|多于|等于)(?:全年|年初|调整)?预算"
+                                    r"|决算数?(?:跟|和|与|同)(?:全年|年初|调整后?)?预算数?(?:数)?(持平|一致|相等|一样|相同)")
 # Budget and outturn ranked by how far apart they are (预算和决算差额最大的, 哪一项差得最多).
 _GAP_RANKED = patterns.compile(r"(?:差额|相差|差距|差得|差的|差)(?:最大|最多)|(?:最大|最多)的?(?:差额|差距)"
                          r"|(?:少|多|超|低|高|省|剩)(?:了|出)?(?:得|的)?最多")
@@ -965,7 +972,7 @@ def _completion_items(doc: Document, q: Query, items: list[Outturn]) -> Answer:
     unit = items[0].budget.unit
     against = _OUTTURN_AGAINST.search(q.squashed)
     if against:  # 决算小于全年预算的有几个: the subjects whose outturn stands so against their budget
-        word = against.group(1)
+        word = against.group(1) or "等于"  # (决算跟预算持平: equal)
         test = (lambda i: i.outturn.value > i.budget.value) if word in ("大于", "高于", "超过", "多于") else \
             (lambda i: i.outturn.value == i.budget.value) if word == "等于" else (lambda i: i.outturn.value < i.budget.value)
         chosen = [i for i in items if test(i)]
@@ -978,8 +985,9 @@ def _completion_items(doc: Document, q: Query, items: list[Outturn]) -> Answer:
         test = {"gt": lambda r: r > level, "ge": lambda r: r >= level, "lt": lambda r: r < level,
                 "le": lambda r: r <= level}.get(q.comparator or "eq", lambda r: r == level)
         chosen = [i for i in items if test(i.rate)]
-        a = answer("filter", f"报告逐项说明的 {len(items)} 个科目中完成率{'为' if not q.comparator else ''} {level}% 的",
-                   f"报告逐项说明的 {len(items)} 个科目中，完成率{'为' if not q.comparator else '符合'} {level}% 的有 {len(chosen)} 个："
+        said = {"gt": "超过", "ge": "不低于", "lt": "低于", "le": "不超过"}.get(q.comparator or "", "为")
+        a = answer("filter", f"报告逐项说明的 {len(items)} 个科目中完成率{said} {level}% 的",
+                   f"报告逐项说明的 {len(items)} 个科目中，完成率{said} {level}% 的有 {len(chosen)} 个："
                    + "；".join(f"{i.topic} {i.rate}%" for i in chosen) + "。")
         a.figure("个数", Decimal(len(chosen)), "个")
     elif lexicon.ADDED.search(q.squashed) and re.search(r"预算", q.squashed):

@@ -32,6 +32,8 @@ def topic_answer(doc: Document, q: Query, topic: str) -> Answer | None:
     return None
 
 
+# The three kinds of 三公 spending, each a row of its table (its 购置费 / 运行维护费 are parts of the second).
+_THREE_KINDS = ("因公出国境费", "公务用车购置及运行费", "公务用车购置及运行维护费", "公务接待费")  # (squashed)
 THREE_PUBLIC_PARTS = ("因公出国（境）费", "公务用车购置及运行费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
 
 
@@ -114,9 +116,22 @@ def three_public(doc: Document, q: Query) -> Answer | None:
                 a.figure(f.label.strip("“”"), f.value, f.unit, NARRATIVE, f.line)
         return a
     a.text += "；".join(parts) + f"（{table.label}）。"
+    if len(wanted) <= 1 and not named:  # the three kinds as rows: what 三项里哪个最多 / 最多的那项 of the next question rank
+        column = wanted[0] if wanted else None
+        three = three_kinds(table, column)
+        if three:
+            a.columns = ["名称", "金额", "单位", "行"]
+            a.rows = [[r.name, x, table.unit, r.line] for r, x in three]
     if len(wanted) == 2 and doc.kind == "决算":
         _completion(doc, a, table, wanted)
     return a
+
+
+def three_kinds(table, column: str | None) -> list[tuple]:
+    """The three kinds of 三公 spending a table prints (因公出国（境）费, 公务用车购置及运行费, 公务接待费), each
+    with its figure in the column (its first when none is given); nothing unless all three are printed."""
+    three = [(r, r.amount(column) if column else r.first) for r in table.rows if squash(r.name).lstrip("①②③") in _THREE_KINDS]
+    return three if len(three) == 3 and all(x is not None for _, x in three) else []
 
 
 def _completion(doc: Document, a: Answer, table, columns: list[str]) -> None:

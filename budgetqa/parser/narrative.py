@@ -534,7 +534,7 @@ _UNIT_END = re.compile(r"(?:本级|本部|局|中心|大队|支队|总队|所|�
 
 
 # …部门预算包括大学、附属中学及附属小学。: the units named in one sentence
-_UNITS_INLINE = re.compile(r"(?:预算|决算)包括([^。：:；;]{4,80})。")
+_UNITS_INLINE = re.compile(r"(?:预算|决算)(?:的单位)?包括([^。：:；;]{4,80})。")
 
 
 def _report_units(lines: list[str]) -> list[TextItem]:
@@ -542,8 +542,11 @@ def _report_units(lines: list[str]) -> list[TextItem]:
     a line of its own), or named in one sentence: each a report_unit item. Nothing unless every name read
     ends like a unit's."""
     compacted = [compact(line) for line in lines]
-    for k, line in enumerate(compacted):
+    for k, line in enumerate(compacted):  # (the sentence may wrap onto the next line: one that starts on this one)
         m = _UNITS_INLINE.search(line)
+        if m is None and (m := _UNITS_INLINE.search(line + (compacted[k + 1] if k + 1 < len(compacted) else ""))) \
+                and m.start() >= len(line):
+            m = None
         named = [n for n in re.split(r"[、，,]|及|和", m.group(1)) if n] if m else []
         if len(named) >= 2 and all(_UNIT_END.search(n) for n in named):
             return [TextItem("report_unit", n, n, k + 1) for n in named]

@@ -240,6 +240,7 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     _paired_projects(q, doc)
     q.domain = "projects" if any("list" in m.kinds for m in q.subjects) else _domain_word(_mask(
         q.squashed, [m for m in q.subjects + ([q.whole] if q.whole else []) if m.kinds & {"list", "column", "row"}]))
+    _units_not_rows(q)
     _list_counted(q, doc)
     _scope_names_projects(q)
     if not q.subjects and q.domain is None and re.search(r"(?:干|做|管)(?:什么|啥|嘛)(?:的|工作)", q.squashed):
@@ -270,6 +271,14 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     _whole_said(q)
     q.follow_up = _leans_on_context(q)
     return q
+
+
+def _units_not_rows(q: Query) -> None:
+    """下属单位有几个: the department's units asked, where a row's name was only guessed from the words (附属单位
+    上缴收入 for 下属单位)."""
+    if q.domain is None and q.subjects and all(m.via == "fuzzy" for m in q.subjects) \
+            and (unit := _domain_word(q.squashed)) in UNIT_DOMAINS:
+        q.subjects, q.domain = [], unit
 
 
 def _scope_names_projects(q: Query) -> None:
@@ -1727,7 +1736,7 @@ def _domain_word(s: str) -> str | None:
     if re.search(r"(?:下属|附属|直属).{0,4}单位|所属单位|二级单位|下属事业单位|(?:下面|下头|底下).{0,5}单位|下级单位|下辖.{0,4}单位"
                  r"|管(?:着|理|辖)?(?:的)?(?:哪几个|哪些|几个|什么)单位", s):
         return "subordinate_units"
-    if re.search(r"(?:包括|包含|合并了?).{0,6}(?:单位|本级)|(?:哪些|哪几个|哪个|几个)单位(?:被|是)?(?:包括|包含)|纳入.{0,10}单位|单位构成|构成单位|(?:几|多少)家(?:预算|决算)?单位"
+    if re.search(r"(?:包括|包含|合并了?).{0,6}(?:单位|本级)|(?:哪些|哪几个|哪个|几个)单位(?:被|是)?(?:包括|包含)|纳入.{0,16}单位|单位构成|构成单位|(?:几|多少)家(?:预算|决算)?单位"
                  r"|(?:部门|报告|决算|预算)(?:里|中)?(?:有|包括|一共有|共有)?(?:几|多少|哪几|哪些)(?:个|家)?单位", s) \
             and "表" not in s and "名词" not in s:
         return "report_units"  # the units the report is made of (本级 and those below it)
@@ -3772,6 +3781,13 @@ def _more_set_aside(q: Query, last: Query | None) -> Query | None:
     return replace(last, excluded=last.excluded + more, follow_up=False)
 
 
+def _sized_alone(q: Query) -> bool:
+    """十几万的项目有哪些 / 二十三万多的那个是什么: things of a rough size asked, opening with nothing that points
+    back (那…呢, 其中, 还有): a question of the report's things, whatever was asked before."""
+    return q.comparator == "between" and q.threshold is not None and bool(q.threshold.about) and not q.subjects \
+        and not re.match(r"(?:那|其中|这里面|里面|还有|再)", q.squashed) and not q.squashed.endswith("呢")
+
+
 def with_context(q: Query, last: Query | None, focus: list | None = None, earlier: tuple = (),
                  doc: Document | None = None) -> Query:
     """Fill what a follow-up leaves out from the last question; never override what it says. 它 is what the last
@@ -3791,7 +3807,7 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
         return other
     which_table = _which_table_of_last(q)  # 印在哪张表: the table of the last subject
     if last is None or not q.follow_up or q.cued and q.op in ("about", "help") and not which_table \
-            or q.domain in _DEPARTMENT_WIDE or _whole_change(q):
+            or q.domain in _DEPARTMENT_WIDE or _whole_change(q) or _sized_alone(q):
         return q  # questions about the report itself (its duties, its units) lean on nothing said of a figure
     if (among := _among_last(q, last, doc)) is not None:
         return among
