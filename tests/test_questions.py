@@ -1496,6 +1496,24 @@ KNOWN_GAPS = {
                                   "M3-073", "M3-074", "M3-075", "M3-080"],
     "personas_n3.jsonl": ["N3-017", "N3-046"],
     "corpus_dialogues_p3.jsonl": ["P3-029", "P3-030", "P3-031", "P3-045", "P3-049", "P3-058", "P3-059", "P3-064"],
+    # Thirty-first session's sets, written by helpers who never saw the code: exam sets personas_q3 (traditional
+    # characters and capital numerals, a deputy's review language, thresholds and conditions, English and pinyin mixed
+    # in), corpus_mix_r3 (two tables of one report set against each other, the n-th item and items past a threshold,
+    # an official letter's style, averages and per-unit figures), corpus_dialogues_s3 (narrowing step by step, a
+    # second subject named mid-conversation, where a figure came from, yes/no confirmations); development sets
+    # personas_t3 (a discipline inspector on 三公 and meetings, figures remembered roughly, how totals are built,
+    # summaries) and corpus_dialogues_v3 (walking a list one item at a time, what-if changes, another year or column,
+    # the rows behind a figure filtered)
+    "personas_q3.jsonl": ["Q3-012", "Q3-016", "Q3-018", "Q3-031", "Q3-038", "Q3-052", "Q3-062", "Q3-072", "Q3-074",
+                          "Q3-079", "Q3-082", "Q3-084", "Q3-085"],
+    "corpus_mix_r3.jsonl": ["R3-002", "R3-015", "R3-021", "R3-022", "R3-023", "R3-031", "R3-043", "R3-047", "R3-048",
+                            "R3-052", "R3-053", "R3-060", "R3-064", "R3-065", "R3-067", "R3-072", "R3-077", "R3-079",
+                            "R3-080"],
+    "corpus_dialogues_s3.jsonl": ["S3-024", "S3-029", "S3-031", "S3-035", "S3-041", "S3-046", "S3-048", "S3-051",
+                                  "S3-056", "S3-057", "S3-060", "S3-070"],
+    "personas_t3.jsonl": ["T3-004", "T3-005", "T3-037", "T3-043", "T3-044", "T3-048", "T3-050"],
+    "corpus_dialogues_v3.jsonl": ["V3-022", "V3-023", "V3-030", "V3-031", "V3-046", "V3-051", "V3-058", "V3-067",
+                                  "V3-068"],
 }
 # A line whose gold holds only when asked with no conversation before it: in a shuffled session it
 # follows a question about one project, and "这些钱从哪来" is then rightly read as that project's money.
@@ -1574,7 +1592,11 @@ SESSION_ONLY_GAPS = {"review_d1.jsonl": ["D1-115"], "corpus_mix_i0.jsonl": ["I0-
                      # 上年节转的钱 (a misheard 结转) after a question about one 类: read as that 类's carried-over
                      # part; 物业费 多少, an item the report does not print, after a question about the carried-over
                      # projects: read as their total
-                     "personas_k3.jsonl": ["K3-005", "K3-083"]}
+                     "personas_k3.jsonl": ["K3-005", "K3-083"],
+                     # 支出第二大的是哪一类 read as the performance sheets asked about before it (R3-016), and 十几万的项目
+                     # after a question about the carried-over projects, read as of that list (T3-024): in one shuffled
+                     # session only; left as found
+                     "corpus_mix_r3.jsonl": ["R3-016"], "personas_t3.jsonl": ["T3-024"]}
 
 
 @pytest.mark.parametrize("in_session", [False, True], ids=["alone", "one-conversation"])
