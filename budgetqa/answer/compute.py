@@ -1598,6 +1598,7 @@ def _change(doc: Document, q: Query) -> Answer | None:
     side = sides[0] if len(sides) == 1 else None
     figures, elsewhere, typed = _sided_figures(doc, q), _placed_elsewhere(doc, changes, codes), _without_whole(q)
     current = {f.label: f.value for f in doc.facts if f.kind == "amount"}
+    topics = [squash(m.term.name) for m in q.subjects if "topic" in m.kinds and len(m.term.name) >= 4]
 
     def score(f: Fact) -> float:
         subject = squash(f.subject or f.sentence[:40]) if f.kind != "rate" or f.subject else squash(f.sentence[:60])
@@ -1625,6 +1626,8 @@ def _change(doc: Document, q: Query) -> Answer | None:
                 and any(n and len(n) >= 4 and n in squash(clause) for n in names):
             bonus += 80
         bonus += _typed_of(f, q)
+        if topics and f.line <= len(doc.lines) and any(n in squash(doc.lines[f.line - 1]) for n in topics):
+            bonus += 100  # (机关运行经费情况。…运行经费16252.11万元，比上年增加…: the topic's own line states it)
         if side and side in subject and not q.subjects:
             bonus += 20  # 支出比上年变了多少: of the change stated for spending, not the income's beside it
         if q.fund and (q.fund in (f.section or "")) != (q.fund in (f.subject or "")):
@@ -1868,6 +1871,7 @@ def stated_change(doc: Document, q: Query, best: Fact) -> Answer:
             computed = (abs(best.value) / before * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
             text += f"；报告没有写变动率，按 {abs(best.value)} ÷ {before} 计算为{'增长' if best.value > 0 else '下降'} {computed}%"
             a.figure(f"{best.subject}变动率（计算）", computed, "%")
+        a.figure(f"{best.subject}（本年）", current.value, current.unit, NARRATIVE, getattr(current, "line", 0))
         if q.previous_year:
             text = (f"{best.basis}{best.subject}约为 {amount_text(before, current.unit)}（本年 {current.value} "
                     f"{'减' if best.value > 0 else '加'} {abs(best.value)} 推算）。") + text

@@ -463,8 +463,10 @@ def _answer_part(conn, doc: Document, question: str, session: Session, continuin
 
 def _last_figure_restated(session: Session, intent: str, how: str) -> Answer:
     """The last answer's headline figure said again, for what a question naming nothing computes from it (a
-    figure the answer worked back, the year before's, is not its subject's own: the first printed one is)."""
-    base = next((f for f in session.last_figures if "推算" not in f.label and f.unit not in ("%", "")), session.last_figures[0])
+    figure the answer worked back, the year before's, or the change it gave, is not its subject's own: the first
+    printed one is)."""
+    base = next((f for f in session.last_figures if not re.search(r"推算|变动", f.label) and f.unit not in ("%", "")),
+                session.last_figures[0])  # (nor the change itself, after a change: 要是翻一番呢 is of the figure)
     a = build.answer(intent, f"{base.label}{how}", f"{base.label} {amount_text(base.value, base.unit)}；")
     a.figures.append(base)
     return a
@@ -947,7 +949,7 @@ def _computed_asked(doc: Document, q: Query, question: str, session: Session, pi
     """Arithmetic on figures typed (303.62加780.77等于多少), on the figure just given (上一个的一半是多少), or a
     stated rate recomputed from the figures just shown (报告写95.45%，用这两个数复核)."""
     found = typed.arithmetic(doc, q) if not picked else None
-    found = found or typed.of_last_figure(question, session.last_figures)
+    found = found or typed.of_last_figure(question, session.last_figures) or typed.off_last_figure(q, question, session.last_figures)
     return found or typed.rate_of_shown(q, question, session.line_figures)
 
 

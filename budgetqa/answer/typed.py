@@ -8,8 +8,8 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from budgetqa import patterns
-from budgetqa.answer.build import answer, pct
-from budgetqa.answer.model import Answer
+from budgetqa.answer.build import answer, pct, typed_value
+from budgetqa.answer.model import Answer, amount_text
 from budgetqa.findings import SEVERITY_LABEL, judge
 from budgetqa.models import Document
 from budgetqa.question.numbers import small_numeral
@@ -195,6 +195,33 @@ def _converted(value: Decimal, unit: str, wanted: str) -> Answer:
 _CN = "一二两三四五六七八九十"
 _OF_LAST = patterns.compile(rf"^(?:那)?(?:上一个|上个|刚才(?:那个|的)?|前面那个|这个|它)(?:数|数字|金额|钱)?的?"
                       rf"(一半|([\d.]+|[{_CN}])倍|([\d]+|[{_CN}])分之([\d]+|[{_CN}])|([\d.]+)[%％])(?:是|为|等于|有)?(?:多少|几)")
+
+
+# An amount typed taken off or added to the figure just given, naming nothing else (原数减掉5000万元还剩多少 / 再加上3万是多少).
+_OFF_LAST = patterns.compile(r"(减掉|减去|扣掉|扣除|去掉|拿掉|加上|再加)[\d.]+(?:亿元|万元|亿|万|元|块)?(?:以后|之后|后|的话)?"
+                             r"(?:还剩|剩下|剩|是|等于|变成|一共)?(?:多少|几)")
+
+
+def off_last_figure(q: Query, question: str, figures: list) -> Answer | None:
+    """The headline figure of the last answer (not a figure it worked back, nor a change or a rate) less or plus
+    the one amount the question types, when it names nothing else."""
+    m = _OFF_LAST.search(squash(normalise(question)))
+    if m is None or q.subjects or len(q.amounts) != 1 or not figures:
+        return None
+    original = re.search(r"原数|原来|本来|原先|不翻|不压|不减|不调", question)  # (不翻番，原数减掉…: not the figure supposed)
+    base = next((f for f in figures if not re.search(r"推算|变动" + (r"|计算" if original else ""), f.label)
+                 and f.unit in ("元", "万元")), None)
+    if base is None:
+        return None
+    typed = typed_value(q.amounts[0], base.unit)
+    adding = m.group(1) in ("加上", "再加")
+    result = base.value + typed if adding else base.value - typed
+    sign = "+" if adding else "−"
+    a = answer("sum" if adding else "difference", f"{base.label} {sign} {typed.normalize():f}",
+               f"{base.label} {base.value} {sign} {typed.normalize():f} = {amount_text(result, base.unit)}。")
+    a.figure(f"{base.label} {sign} {typed.normalize():f}（计算）", result, base.unit)
+    a.figure(base.label, base.value, base.unit, base.table, base.line)
+    return a
 
 
 def _number(said: str) -> Decimal:
