@@ -465,8 +465,7 @@ def _last_figure_restated(session: Session, intent: str, how: str) -> Answer:
     """The last answer's headline figure said again, for what a question naming nothing computes from it (a
     figure the answer worked back, the year before's, or the change it gave, is not its subject's own: the first
     printed one is)."""
-    base = next((f for f in session.last_figures if not re.search(r"推算|变动", f.label) and f.unit not in ("%", "")),
-                session.last_figures[0])  # (nor the change itself, after a change: 要是翻一番呢 is of the figure)
+    base = next(iter(typed.own_figures(session.last_figures)), session.last_figures[0])  # (要是翻一番呢 after a change)
     a = build.answer(intent, f"{base.label}{how}", f"{base.label} {amount_text(base.value, base.unit)}；")
     a.figures.append(base)
     return a
@@ -1205,8 +1204,8 @@ def _remember(session: Session, answer: Answer, q: Query, doc: Document) -> None
         session.listed_unit = answer.rows[0][answer.columns.index("单位")] if "单位" in answer.columns and answer.rows else None
         session.listed_at = len(session.history)
         session.listed_sentences = "名称" not in answer.columns
-        place = re.search(r"第 (\d+) 位(?:」理解)?$", answer.understood)  # (第四位: the four before it)
-        picked = int(place.group(1)) if place else len(answer.focus)
+        # the places up to the last one the ranking picked (第四位: the four before and at it)
+        picked = max((listed.index(v.label) + 1 for v in answer.focus if v.label in listed), default=len(answer.focus))
         session.listed_top = picked if answer.intent == "rank" and picked < len(listed) else 0
     _remember_result(session, answer, q)
     rate = next((f for f in answer.figures if "变动率" in f.label and f.unit == "%"), None)
@@ -1482,8 +1481,6 @@ def _execute(conn, doc: Document, q: Query) -> Answer | None:
 
     An operation that finds its subject but no figure for it (no stated change, say) answers only
     when nothing else does, not even a sentence of the report."""
-    if q.op == "summary" and q.cued and (found := summary.summary(doc, q)) is not None:
-        return found  # 总结一下 / 简单说说X: the account, before any one figure's reading of its words
     if (found := checks.stated_share_on(doc, q)) is not None:
         return found  # 报告说占100%，按表三项目支出算实际占多少: the stated share's part over that denominator
     if q.op in ("list", "filter", "count", "breakdown", "value") and (found := lists.zero_items(doc, q)):

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from budgetqa.answer import figures, lists
-from budgetqa.answer.build import answer, pct
+from budgetqa.answer.build import answer, joined, pct
 from budgetqa.answer.compute import change
 from budgetqa.answer.model import Answer, Figure, amount_text
 from budgetqa.models import Document
@@ -101,13 +101,7 @@ def _of_named(doc: Document, q: Query) -> Answer | None:
         pieces.append(found)
     if not pieces:
         return None
-    first = pieces[0]
-    for other in pieces[1:]:
-        first.text += " " + other.text
-        first.understood += "；" + other.understood
-        first.figures += other.figures
-        for s in other.sources:
-            first.source(s.where, s.line, s.row)
+    first = joined(pieces)
     first.intent = "summary"
     return first
 

@@ -197,6 +197,13 @@ _OF_LAST = patterns.compile(rf"^(?:那)?(?:上一个|上个|刚才(?:那个|的)
                       rf"(一半|([\d.]+|[{_CN}])倍|([\d]+|[{_CN}])分之([\d]+|[{_CN}])|([\d.]+)[%％])(?:是|为|等于|有)?(?:多少|几)")
 
 
+def own_figures(figures: list, computed: bool = True) -> list:
+    """The figures of an answer that are its subject's own: not one it worked back (the year before's), nor the
+    change or a rate it gave (nor, ``computed`` False, one it computed)."""
+    skipped = re.compile(r"推算|变动" + ("" if computed else r"|计算"))
+    return [f for f in figures if not skipped.search(f.label) and f.unit not in ("%", "")]
+
+
 # An amount typed taken off or added to the figure just given, naming nothing else (原数减掉5000万元还剩多少 / 再加上3万是多少).
 _OFF_LAST = patterns.compile(r"(减掉|减去|扣掉|扣除|去掉|拿掉|加上|再加)[\d.]+(?:亿元|万元|亿|万|元|块)?(?:以后|之后|后|的话)?"
                              r"(?:还剩|剩下|剩|是|等于|变成|一共)?(?:多少|几)")
@@ -209,8 +216,7 @@ def off_last_figure(q: Query, question: str, figures: list) -> Answer | None:
     if m is None or q.subjects or len(q.amounts) != 1 or not figures:
         return None
     original = re.search(r"原数|原来|本来|原先|不翻|不压|不减|不调", question)  # (不翻番，原数减掉…: not the figure supposed)
-    base = next((f for f in figures if not re.search(r"推算|变动" + (r"|计算" if original else ""), f.label)
-                 and f.unit in ("元", "万元")), None)
+    base = next((f for f in own_figures(figures, computed=not original) if f.unit in ("元", "万元")), None)
     if base is None:
         return None
     typed = typed_value(q.amounts[0], base.unit)
