@@ -413,6 +413,21 @@ CASES = [
     (FINANCE, "一般行政管理事务收入16.19万，是什么钱", [16.19, 10.00, 6.19], []),
     # words several projects' names share (a programme split into projects): those projects, counted
     (SWU_BUDGET, "改善基本办学条件专项一共有几个项目", [9], ["中央高校改善基本办学条件专项"]),
+    # a mean over a count the narrative states with its money, the count typed or its words said
+    (STREET, "编报绩效目标的41个项目，平均每个项目涉及多少预算资金", [41, 4929.31, 120.23], []),
+    (PLANNING, "编报绩效目标的项目平均每个涉及多少预算金额", [39, 4415.48, 113.22], []),
+    # a figure per unit of the report (the units typed, or counted from the report) and per vehicle it holds
+    (PLANNING, "纳入决算的5家单位平均每家支出多少", [9759.38, 1951.88], []),
+    (JUSTICE, "纳入部门预算的单位平均每家预算多少万元", [4814.11], []),
+    (JUSTICE, "平均每辆车的公务用车运行费多少万元", [9.98, 3.33], []),
+    # two tables' totals, or a name in one table against the table it is checked in
+    (SWU_FINAL, "收支决算总表的财政拨款收入和财政拨款支出决算表的合计是否相同", [279818.00, 266783.56, 13034.44], []),
+    (FINANCE, "收支决算总表的社会保障和就业支出和支出决算表对得上吗", [326.71, 326.72], []),
+    # the income sources ranked; a place among economic items
+    (SWU_BUDGET, "本年收入里排第二的收入来源", [141934.81], ["事业收入"]),
+    (STREET, "基本支出经济分类款级科目里第三多的是哪个", [1934200], ["住房公积金"]),
+    # 是不是X最多 inside a whole named: X's place there, and the first
+    (JUSTICE, "公用经费里是不是工会经费最多", [699435.00, 265974.44], ["不是"]),
 ]
 
 
@@ -481,13 +496,16 @@ def test_a_corpus_report_answers(databases, name, question, figures, texts):
     # the figure asked again in another table, set against the one just given
     (STREET, [("城乡社区支出在支出总表里是多少", [47543930]),
               ("在一般公共预算支出功能分类预算表里也是这个数吗", [44163930, 47543930, 3380000])]),
+    # 是不是比某年多了 after a figure: its stated change
+    (SWU_2023, [("2023年支出合计多少", [457676.75]), ("是不是比2022年多了", [54492.83, 13.52])]),
     # a ranking naming nothing after a filter ranks what the filter picked
     (STREET, [("商品和服务支出预算一共多少？分哪些明细", [3860162]), ("哪几项超过40万元", [1220000, 591840, 460400]),
               ("按金额排一下", ["上面所列的 3 项", 1220000]), ("最小的是哪项", [460400, "其他交通费用"])]),
 ], ids=["recomputed rate", "rate's denominator", "code's neighbours", "ranked then its share", "whole then budget",
         "English recompute", "budget to final", "bare gap", "outturn of the subject", "part of the code broken down",
         "row's budget and outturn gap", "its share of the one named", "report switched", "budget against outturn carried",
-        "columns carried", "kind named goes back", "the two columns' gap", "same figure elsewhere", "ranking what was filtered"])
+        "columns carried", "kind named goes back", "the two columns' gap", "same figure elsewhere", "more than a year said",
+        "ranking what was filtered"])
 def test_a_corpus_conversation_answers(tmp_path, name, turns):
     paths = [CORPUS / name] + ([CORPUS / SWU_BUDGET] if name == SWU_FINAL else []) + (
         [CORPUS / PLANNING] if name == FINANCE and any("换" in t for t, _ in turns) else [])

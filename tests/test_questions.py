@@ -478,6 +478,22 @@ ANSWERS = [
     # a figure shared over a count the question types (per firm, per square metre), in the unit asked
     ("视频会议系统那个项目三家运营商，平均每家多少", "value", [37.00, 12.33], []),
     ("办公用房405平方米，机关运行经费摊到每平方米是多少元", "value", [135900, 335.56], []),
+    # a mean over a count the narrative states with its money (纳入绩效目标管理的二级项目8个，金额246.89万元)
+    ("纳入绩效目标管理的二级项目平均每个多少钱", "mean", [8, 246.89, 30.86], []),
+    # the stated changes ranked by amount when an amount is asked, by rate when a rate is
+    ("和上年比减得最多的是哪一项", "rank", [1127.60], ["一般公共预算当年支出"]),
+    ("比上年降幅最大的是哪个", "rank", [67.19], ["一般公共预算当年支出"]),
+    # this year as a fraction of last year's, from the stated change
+    ("今年的一般公共预算当年支出相当于上年的百分之几", "change", [1678.11, 32.81], []),
+    # two tables named with 的合计: each table's total
+    ("财政拨款收支总表和一般公共预算支出表的合计是否相同", "check", [1084.38, 550.51], []),
+    # A超过B多少: the gap; both lists said put together (本年和结转的项目合起来) are every project
+    ("项目支出超过基本支出多少？", "difference", [780.77, 303.62, 477.15], []),
+    ("本年和结转的项目合起来，超过50万的有几个？", "filter", [3, 497.52], []),
+    # a project pointed at by its figure in capital numerals, traditional characters, another unit
+    ("哪個項目的預算是玖拾萬元？", "value", [90.00], ["乡镇档案室标准化建设"]),
+    # a code's parts asked within a column named first, by their number
+    ("基本支出里一般公共服务那块234.42是哪两项", "breakdown", [110.41, 124.01], []),
     # 不属于X的部分: X set aside from the whole named
     ("基本支出中不属于工资福利支出的部分一共多少", "difference", [16.27], []),
     # carried-over money said alone before 占 a total row is the 上年结转 row (节转: its sound, mistyped)
@@ -746,6 +762,9 @@ def test_a_conversation_fills_gaps_and_never_overrides(conn):
 # Follow-ups that name no project ask it of the project the conversation is about; 回到X returns to X;
 # a follow-up naming figures the last answers showed picks those figures.
 DIALOGUES = [
+    # a name of the same kind after the ranking of one name's parts: its parts ranked; 它 is the first of them
+    [("人员经费里具体科目哪个最多", ["基本工资", 120.83]), ("公用经费里呢", ["其他交通费用", 7.47]),
+     ("它占公用经费的比例是多少", [54.97])],
     # a ranking naming nothing after a filter ranks what it picked; the one picked is what 这笔钱 asks of
     [("今年本年预算安排的项目有哪些？", [60.00]), ("其中超过30万的有哪些", [90.00, 35.89]),
      ("按金额从大到小排一下", ["上面所列的 4 项", 35.89]), ("这几个里最小的是哪个", ["山西画报订阅费用", 35.89]),
@@ -1332,7 +1351,7 @@ KNOWN_GAPS = {
     # behind a figure); development sets personas_q8 (chat-app writing, traditional characters, performance
     # indicators, thresholds in words, ties and zeros, tempting unanswerables) and corpus_mix_r8 (司法局 in 元 and 万元,
     # the 交委 narrative, the blank template, text against tables, 教育支出 codes, wrapped item names)
-    "personas_n8.jsonl": ["N8-002", "N8-006", "N8-014",
+    "personas_n8.jsonl": ["N8-002", "N8-014",
         "N8-015", "N8-055", "N8-058",
         "N8-064", "N8-068", "N8-077", "N8-082"],
     "corpus_mix_o8.jsonl": ["O8-016", "O8-023", "O8-029", "O8-036", "O8-040", "O8-045",
@@ -1365,7 +1384,7 @@ KNOWN_GAPS = {
     # corpus_dialogues_c9 (figure -> parts -> share -> reason, one question over several reports, narrowing step by
     # step, top few then the rest, arithmetic across turns, a unit or rounding set in the first turn)
     "personas_x8.jsonl": ["X8-030", "X8-031", "X8-034", "X8-041", "X8-050", "X8-060",
-        "X8-068", "X8-071", "X8-080"],
+        "X8-068", "X8-080"],
     "corpus_mix_y8.jsonl": ["Y8-018", "Y8-042", "Y8-043", "Y8-046",
         "Y8-061", "Y8-073", "Y8-090"],
     "corpus_dialogues_c9.jsonl": ["C9-030", "C9-033", "C9-035",
@@ -1380,7 +1399,7 @@ KNOWN_GAPS = {
         "H9-072", "H9-085"],
     "corpus_mix_i9.jsonl": ["I9-017", "I9-031", "I9-038", "I9-044", "I9-049", "I9-052", "I9-058",
         "I9-064", "I9-065", "I9-072"],
-    "corpus_dialogues_j9.jsonl": ["J9-032", "J9-043", "J9-048", "J9-052", "J9-069", "J9-070",
+    "corpus_dialogues_j9.jsonl": ["J9-032", "J9-043", "J9-048", "J9-069", "J9-070",
         "J9-085"],
     "personas_k9.jsonl": ["K9-044", "K9-053", "K9-062", "K9-065", "K9-068"],
     "corpus_mix_l9.jsonl": ["L9-001", "L9-015", "L9-056", "L9-064", "L9-067", "L9-069", "L9-075"],
@@ -1450,7 +1469,7 @@ KNOWN_GAPS = {
     # provincial reviewer asking one question of many reports, a public-finance student, a 决算 auditor, English) and
     # corpus_dialogues_x0 (self-corrections, pronouns over several turns, drilling down and back up, arithmetic on
     # earlier answers, tables then cells, yes/no follow-ups, one move to a second report)
-    "personas_v0.jsonl": ["V0-015", "V0-018", "V0-030", "V0-059", "V0-061", "V0-071", "V0-072", "V0-075"],
+    "personas_v0.jsonl": ["V0-015", "V0-018", "V0-030", "V0-059", "V0-071", "V0-072", "V0-075"],
     "corpus_mix_w0.jsonl": ["W0-003", "W0-039", "W0-057", "W0-067", "W0-073", "W0-075"],
     "corpus_dialogues_x0.jsonl": ["X0-030", "X0-034", "X0-050", "X0-064", "X0-070", "X0-078", "X0-079",
         "X0-084", "X0-088"],
@@ -1507,14 +1526,14 @@ KNOWN_GAPS = {
     # personas_t3 (a discipline inspector on 三公 and meetings, figures remembered roughly, how totals are built,
     # summaries) and corpus_dialogues_v3 (walking a list one item at a time, what-if changes, another year or column,
     # the rows behind a figure filtered)
-    "personas_q3.jsonl": ["Q3-012", "Q3-016", "Q3-018", "Q3-031", "Q3-038", "Q3-052", "Q3-062", "Q3-072", "Q3-074",
-                          "Q3-079", "Q3-082", "Q3-084", "Q3-085"],
-    "corpus_mix_r3.jsonl": ["R3-002", "R3-015", "R3-021", "R3-022", "R3-023", "R3-031", "R3-043", "R3-047", "R3-048",
-                            "R3-052", "R3-053", "R3-060", "R3-064", "R3-065", "R3-067", "R3-072", "R3-077", "R3-079",
+    "personas_q3.jsonl": ["Q3-016", "Q3-031", "Q3-038", "Q3-052", "Q3-062", "Q3-072", "Q3-074",
+                          "Q3-082", "Q3-084", "Q3-085"],
+    "corpus_mix_r3.jsonl": ["R3-015", "R3-022", "R3-023", "R3-048",
+                            "R3-053", "R3-060", "R3-067", "R3-079",
                             "R3-080"],
-    "corpus_dialogues_s3.jsonl": ["S3-024", "S3-029", "S3-031", "S3-035", "S3-041", "S3-046", "S3-048", "S3-051",
+    "corpus_dialogues_s3.jsonl": ["S3-029", "S3-031", "S3-035", "S3-041", "S3-046", "S3-051",
                                   "S3-056", "S3-057", "S3-060", "S3-070"],
-    "personas_t3.jsonl": ["T3-004", "T3-005", "T3-037", "T3-043", "T3-044", "T3-048", "T3-050"],
+    "personas_t3.jsonl": ["T3-004", "T3-005", "T3-037", "T3-043", "T3-044", "T3-048"],
     "corpus_dialogues_v3.jsonl": ["V3-022", "V3-023", "V3-030", "V3-031", "V3-046", "V3-051"],
 }
 # A line whose gold holds only when asked with no conversation before it: in a shuffled session it
@@ -1554,7 +1573,7 @@ SESSION_ONLY_GAPS = {"review_d1.jsonl": ["D1-115"], "corpus_mix_i0.jsonl": ["I0-
                      "personas_n7.jsonl": ["N7-034"],
                      # a ranking of the classes naming no column (支出规模位次第二的是哪一类) after a question about
                      # 基本支出: read within that column, not the classes' totals
-                     "corpus_mix_c8.jsonl": ["C8-035"],
+                     "corpus_mix_c8.jsonl": [],
                      # 这个部门的钱主要花在哪一大类上 after a question about one project's sheet: read as that project's
                      # text (这个部门 points at the department, but the sheet's project still answers)
                      "personas_k8.jsonl": ["K8-014"],
@@ -1598,7 +1617,7 @@ SESSION_ONLY_GAPS = {"review_d1.jsonl": ["D1-115"], "corpus_mix_i0.jsonl": ["I0-
                      # 支出第二大的是哪一类 read as the performance sheets asked about before it (R3-016), and 十几万的项目
                      # after a question about the carried-over projects, read as of that list (T3-024): in one shuffled
                      # session only; left as found
-                     "corpus_mix_r3.jsonl": ["R3-016"], "personas_t3.jsonl": ["T3-024"]}
+                     "corpus_mix_r3.jsonl": [], "personas_t3.jsonl": ["T3-024"]}
 
 
 @pytest.mark.parametrize("in_session", [False, True], ids=["alone", "one-conversation"])

@@ -29,7 +29,7 @@ _EQUALS = patterns.compile(r"等不等于|等于|=|相等|一致|对得上|对�
 def check(doc: Document, q: Query) -> Answer | None:
     """The consistency question, by what it names."""
     for attempt in (_balance, changes_added, _rate, share_against, _stated_shares, _against_sheet, _sheets_against, _stated_parts_sum, _parts_named, _parts_of_whole, _parts_of_their_total,
-                    _two_figures, _numbers_only, under_named,
+                    _name_in_two_tables, _two_figures, _numbers_only, under_named,
                     _list_against, _one_figure):
         found = attempt(doc, q)
         if found is not None:
@@ -41,10 +41,11 @@ _EXTREME_ASKED = patterns.compile(r"(?:是不是|是否|是)[^，。？?]{0,16}?
 
 
 def extreme_of_list(doc: Document, q: Query) -> Answer | None:
-    """X是不是本年8个项目里最多的: X's place in that list, by amount."""
+    """X是不是本年8个项目里最多的 / 公用经费里是不是X最多: X's place in that list (or among the parts of the
+    whole named), by amount."""
     m = _EXTREME_ASKED.search(q.squashed)
     named = [s for s in q.subjects if s.kinds & {"project", "code", "item"}]
-    if m is None or len(named) != 1 or not (q.scope or q.level or q.domain in ("projects", "subjects", "items")):
+    if m is None or len(named) != 1 or not (q.scope or q.level or q.domain in ("projects", "subjects", "items") or q.whole):
         return None
     d = domain(doc, replace(q, subjects=[s for s in q.subjects if s is not named[0] and s.kinds == {"list"}]))
     name = squash(named[0].term.name)
@@ -220,12 +221,37 @@ def stated_share_on(doc: Document, q: Query) -> Answer | None:
     return a
 
 
+def _name_in_two_tables(doc: Document, q: Query) -> Answer | None:
+    """收支决算总表的社会保障和就业支出和支出决算表对得上吗: a name and a table named with no total of its own,
+    the name's figure in that table set against its figure where else the report prints it (in the table the
+    question names before it, when it names one)."""
+    tables = [m for m in q.subjects if m.kinds == {"table"}]
+    names = [m for m in q.subjects if m not in tables]
+    if len(tables) != 1 or len(names) != 1 or q.amounts or not _EQUALS.search(q.squashed) and not q.has("一致", "相同", "一样") \
+            or _OWN_TOTAL.match(q.squashed, tables[0].end):
+        return None
+    table = next((t for t in doc.tables if t.no == int(tables[0].term.key)), None)
+    printed = [v for t in names[0].terms for v in values(doc, t, q) if v.unit not in ("%", "")]
+    there = next((v for v in printed if table is not None and v.where == table.label), None)
+    before = q.squashed[:names[0].start]  # (the table named before the name: 收支决算总表的X)
+    elsewhere = sorted((v for v in printed if there is not None and v.where != there.where and v.where != NARRATIVE),
+                       key=lambda v: -sum(ch in before for ch in set(v.where)))
+    if there is None or not elsewhere:
+        return None
+    return _figures_set(elsewhere[0], there)
+
+
+# The total said right after a name (公用经费合计), or after a table's name (支出总表的支出合计).
+_OWN_TOTAL = patterns.compile(r"(的(?:本年)?(?:支出|收入)?)?(?:合计|总计)")
+
+
 def _two_figures(doc: Document, q: Query) -> Answer | None:
     """A和B一致吗 / 表六公用经费和表十一机关运行经费是否一致: two printed figures set against each other."""
     text = q.squashed
-    for m in q.subjects:  # 公用经费合计: a name's own total, not a sum asked
-        if 0 <= m.end < 10_000 and text[m.end:m.end + 2] in ("合计", "总计"):
-            text = text[:m.end] + "  " + text[m.end + 2:]
+    for m in q.subjects:  # 公用经费合计 / 支出总表的合计: a name's or a table's own total, not a sum asked
+        own = _OWN_TOTAL.match(text, m.end) if 0 <= m.end < 10_000 else None
+        if own is not None and (own.group(1) is None or "table" in m.kinds):
+            text = text[:m.end] + " " * (own.end() - m.end) + text[own.end():]
     if len(q.subjects) != 2 or not _EQUALS.search(q.squashed) and not q.has("一致", "是否相同", "相同", "一样", "同一个数", "一回事",
                                                                               "差异", "相差", "差额", "差多少") \
             or q.amounts or re.search(r"加|\+|之和|合计|总计|相加", text):
@@ -233,6 +259,11 @@ def _two_figures(doc: Document, q: Query) -> Answer | None:
     first, second = (subject_value(doc, q, m) for m in q.subjects)
     if first is None or second is None or (first.where, first.line, first.label) == (second.where, second.line, second.label):
         return None  # (one printed figure read twice is no check of two places)
+    return _figures_set(first, second)
+
+
+def _figures_set(first: Value, second: Value) -> Answer | None:
+    """Two printed figures set against each other: equal, equal once rounded to the other's unit, or apart."""
     same = to_unit(second, first.unit)  # 386.02 万元 against 3,860,162 元: in the unit of the first
     if same.unit != first.unit:
         return None

@@ -29,7 +29,7 @@ from budgetqa.answer.resolve import (NARRATIVE, REPORT_TOTALS, Value, children_r
 from budgetqa.models import Document, Fact
 from budgetqa.question.mentions import Mention
 from budgetqa.question.numbers import Amount, plain
-from budgetqa.question.query import LEVEL_WHOLE, Query, claimed_multiple
+from budgetqa.question.query import LEVEL_WHOLE, OF_LAST_YEAR, Query, claimed_multiple
 from budgetqa.question.vocabulary import Term, vocabulary
 from budgetqa.textnorm import chinese_ordinal, compact, squash, strip_ordinal
 
@@ -1872,6 +1872,10 @@ def stated_change(doc: Document, q: Query, best: Fact) -> Answer:
             text += f"；报告没有写变动率，按 {abs(best.value)} ÷ {before} 计算为{'增长' if best.value > 0 else '下降'} {computed}%"
             a.figure(f"{best.subject}变动率（计算）", computed, "%")
         a.figure(f"{best.subject}（本年）", current.value, current.unit, NARRATIVE, getattr(current, "line", 0))
+        if OF_LAST_YEAR.search(q.squashed) and before > 0:  # (相当于上年的百分之几: this year over last)
+            ratio = pct(current.value, before)
+            text += f"；本年相当于{best.basis}的 {ratio}%（{current.value} ÷ {before}）"
+            a.figure(f"{best.subject} 本年相当于{best.basis}（计算）", ratio, "%")
         if q.previous_year:
             text = (f"{best.basis}{best.subject}约为 {amount_text(before, current.unit)}（本年 {current.value} "
                     f"{'减' if best.value > 0 else '加'} {abs(best.value)} 推算）。") + text

@@ -449,16 +449,16 @@ def _answer_part(conn, doc: Document, question: str, session: Session, continuin
             if figure.matched:
                 figure.text += found.text
                 return figure
-        if found.matched and per is not None and typed.per_period(per, found) is not None:  # (adds it to found)
+        if found.matched and per is not None and typed.per_period(per, found, doc) is not None:  # (adds it to found)
             session.per_asked = per  # (平均每月多少元 … 公用经费呢: that one per month too)
         return found if found.matched else _figure_shown(question, shown) or found
     session.per_asked = question
     rest = typed.without_period(question)
     if (read(rest, doc).subjects and not typed.after_change(rest)) or not session.last_figures:
         found = _answer(conn, doc, rest, session, continuing)
-        return typed.per_period(question, found) or found
+        return typed.per_period(question, found, doc) or found
     a = _last_figure_restated(session, "sum", " 按期平均")
-    return typed.per_period(question, a) or _answer(conn, doc, question, session, continuing)
+    return typed.per_period(question, a, doc) or _answer(conn, doc, question, session, continuing)
 
 
 def _last_figure_restated(session: Session, intent: str, how: str) -> Answer:
@@ -1332,7 +1332,10 @@ def _listed(answer: Answer) -> tuple[list[str], list]:
         return (said, []) if len(said) >= 2 else ([], [])
     if "名称" in cols:
         name, code = cols.index("名称"), cols.index("科目编码") if "科目编码" in cols else None
-        at = cols.index("金额") if "金额" in cols else None
+        # the amounts: a 金额 column, or the one column after the names that a column asked is shown in
+        after = name + 1 if name + 1 < len(cols) and cols[name + 1] not in ("单位", "行") and not re.search(r"%|率|占比|比重", cols[name + 1]) \
+            and all(isinstance(row[name + 1], Decimal) for row in answer.rows) else None
+        at = cols.index("金额") if "金额" in cols else after
         rows = [(f"{row[code]} {row[name]}" if code is not None and row[code] else str(row[name]),
                  row[at] if at is not None else None) for row in answer.rows]
     else:  # figures named by their code (2013102 一般行政管理事务)

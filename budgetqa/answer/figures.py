@@ -628,6 +628,10 @@ def breakdown(doc: Document, q: Query) -> Answer | None:
         parts = [breakdown(doc, replace(q, subjects=[m])) for m in q.subjects]  # 20131和20132下面各有哪些: each's
         if all(p is not None and p.intent == "breakdown" for p in parts):
             return joined(parts)
+    if q.whole is not None and len(q.subjects) == 1 and q.whole.kinds & {"column"} and "code" in q.subjects[0].kinds \
+            and q.whole.term.key in ("基本支出", "项目支出") and not q.measures:
+        # (基本支出里一般公共服务支出是哪几项: the code's parts, in that column)
+        return breakdown(doc, replace(q, whole=None, measures=[q.whole.term.key]))
     if q.whole is not None and q.subjects and [m.term for m in q.subjects] != [q.whole.term] or len(q.subjects) > 1:
         return value(doc, q)  # X下面的Y: Y's figure, read within X; 工资、奖金、津补贴包括哪几项: each
     # (收入就两块吧，各占总收入多少: the parts of the whole, each with its share of it)
@@ -697,6 +701,10 @@ def _sentence_parts(doc: Document, label: str) -> Answer | None:
     return a
 
 
+# The column a scope names in a table that splits a row by year (本年: this year's money, 上年结转: carried over).
+_SCOPE_COLUMNS = {"本年": ("当年预算安排", "本年收入", "本年预算"), "上年结转": ("上年结转",)}
+
+
 def _parts(doc: Document, q: Query, term: Term) -> Answer | None:
     if term.kind == "code":
         place = code_place(doc, term.key, q)
@@ -707,8 +715,12 @@ def _parts(doc: Document, q: Query, term: Term) -> Answer | None:
         if q.level:
             below = [r for r in below if r.level == q.level] or below
         column = measure_column(table, q.measures[0]) if len(q.measures) == 1 else None
-        if column is not None:  # 20131下面哪几个项有项目支出: the rows under it in that column (those that have it)
-            return _column_rows_under(table, row, below, column, bool(re.search(r"哪(?:几|些)(?:个)?\S{0,3}有", q.squashed)))
+        scoped = next((c for c in table.columns if any(w in c for w in _SCOPE_COLUMNS[q.scope])), None) \
+            if column is None and q.scope in _SCOPE_COLUMNS else None
+        if column is not None or scoped is not None:  # 20131下面哪几个项有项目支出: the rows under it in that column
+            # (those that have it); 当年安排的那部分是哪几个项: those with money this year (a scope's column)
+            return _column_rows_under(table, row, below, column or scoped,
+                                      scoped is not None or bool(re.search(r"哪(?:几|些)(?:个)?\S{0,3}有", q.squashed)))
         return _rows_under(table, row, below, f"{row.code} {row.name}")
     if term.kind == "item":
         table = doc.table("basic_economic")
@@ -796,6 +808,7 @@ def _column_rows_under(table: Table, parent, below: list, column: str, having: b
         return cell.amount if cell is not None and cell.amount is not None else Decimal(0)
 
     leaf = column.rsplit("/", 1)[-1]
+    leaf = column.split("/")[0] if leaf in ("合计", "小计") else leaf  # (本年收入/合计: 本年收入)
     shown = [r for r in below if amount(r)] if having else below
     label = f"{parent.code} {parent.name} {leaf}"
     if not shown:

@@ -216,6 +216,10 @@ def _domain(doc: Document, q: Query) -> Domain:
         return sheet_domain(doc, q)
     if _sized_anything(q):
         return _anything(doc, q)
+    # (本年收入里排第二的: the income total named is the whole ranked; 哪项 is no level here)
+    if _INCOME_SOURCES.search(q.squashed) and q.domain is None and (sources := _income_sources(doc)) is not None \
+            and all(re.search(r"收入(?:合计|总计)", t.key) for m in q.subjects for t in m.terms[:1]):
+        return sources
     if q.domain == "subjects" or (q.level and q.domain != "projects"):
         return _subjects(doc, q)
     if doc.target_sheets() and (not doc.projects or q.has("资金总额")):
@@ -225,6 +229,18 @@ def _domain(doc: Document, q: Query) -> Domain:
         # a report that lists no projects (a 决算): 哪个项目用得最多 is asked of its finest 科目, and says so
         return Domain(f"{items.where}（报告没有列出项目）", items.rows)
     return _projects(doc, q)
+
+
+# The report's income sources asked as the things ranked or counted (排第二的收入来源, 哪项收入最多).
+_INCOME_SOURCES = patterns.compile(r"收入来源|资金来源|收入(?:的)?(?:里|中|当中)|(?:哪|几)(?:一)?(?:项|种|类|个|块)收入"
+                                   r"|收入(?:项|类)")
+
+
+def _income_sources(doc: Document) -> Domain | None:
+    """The income lines of the report's summary table (one side of 收支总表), its totals aside."""
+    table = doc.table("summary")
+    rows = [r for r in table.rows if r.side == "收入" and r.first is not None and not r.is_total] if table else []
+    return Domain(f"{table.label} 的收入各项", [_value(table, r) for r in rows]) if rows else None
 
 
 def _sized_anything(q: Query) -> bool:
@@ -574,6 +590,8 @@ def mean(doc: Document, q: Query) -> Answer | None:
         # (两张表各自平均每个项目多少: this year's projects and those carried over, each)
         found = [a for scope in ("本年", "上年结转") if (a := mean(doc, replace(q, scope=scope))) is not None]
         return joined(found) if found else None
+    if not spread_asked(q) and _PER_ITEM.search(q.squashed) and (stated := _stated_mean(doc, q)) is not None:
+        return stated
     d = domain(doc, q)
     if not d.rows or len({v.unit for v in d.rows}) > 1:
         return None
@@ -588,6 +606,42 @@ def mean(doc: Document, q: Query) -> Answer | None:
     a.figure("个数", Decimal(n), "个")
     _table(a, d.rows)
     return a
+
+
+# A mean per thing counted (平均每个 / 每个平均 / 平均一个), not an average stated (平均得分).
+_PER_ITEM = patterns.compile(r"平均(?:每|一)|每(?:个|项|家)[^，。？?]{0,6}平均")
+# A count typed with its measure word (41个项目 / 三家单位 / 20项).
+_TYPED_COUNT = patterns.compile(r"(\d+|[一二两三四五六七八九十百]+)(?:个|项|家)")
+
+
+def _stated_mean(doc: Document, q: Query) -> Answer | None:
+    """A mean over a count the narrative states with its money (编报绩效目标的项目共41个，涉及项目预算资金4929.31万元),
+    asked with that count typed (41个项目平均每个多少) or with its words (编报绩效目标的项目平均每个多少): the money
+    stated after the count, over the count. Of several such counts, the one whose words the question shares most."""
+    typed = {small_numeral(m.group(1)) if not m.group(1).isdigit() else int(m.group(1)) for m in _TYPED_COUNT.finditer(q.squashed)}
+    pairs = []
+    for f in doc.facts:  # (with no count typed, one the question names by four characters running of its words)
+        if f.kind == "count" and f.value > 0 and (f.value in typed if typed else _shares_run(f.label, q.squashed, 4)):
+            money = next((g for g in doc.facts if g.kind == "amount" and g.sentence == f.sentence and g.line >= f.line), None)
+            if money is not None:
+                pairs.append((sum(ch in q.squashed for ch in set(f.label)), f, money))
+    if not pairs:
+        return None
+    _, count, money = max(pairs, key=lambda p: p[0])
+    value = (money.value / count.value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    a = answer("mean", f"{count.label}的平均金额", f"{count.label} {count.value} {count.unit}，{money.label} "
+               f"{amount_text(money.value, money.unit)}，平均每个 {amount_text(value, money.unit)}（{money.value} ÷ "
+               f"{count.value}，四舍五入到分；情况说明 第{count.line}行）。")
+    a.figure("平均值（计算）", value, money.unit)
+    a.figure(money.label, money.value, money.unit, "情况说明", money.line)
+    a.figure(count.label, count.value, count.unit, "情况说明", count.line)
+    return a
+
+
+def _shares_run(label: str, text: str, n: int) -> bool:
+    """``text`` holds n characters running of ``label`` (digits and the word 项目 aside)."""
+    words = re.sub(r"\d+年度?|项目|[的共]", " ", label).split()
+    return any(w[i:i + n] in text for w in words for i in range(len(w) - n + 1))
 
 
 def spread(d: Domain, kind: str) -> Answer:
@@ -848,8 +902,11 @@ def _carried_subjects(doc: Document, q: Query) -> Domain:
 # A ranking of what the report states item by item as a percentage: the change from last year (涨幅最大的
 # 科目, 增速冠军) or, in a 决算, the share of the budget spent (完成年初预算比例垫底的).
 RATE_RANK = patterns.compile(r"涨幅|增幅|增速|增长率|涨得|增长最|增得最|降幅|下降最|降得最|减少最|减幅|变动最|变化最|增长得?最|涨得?最|下降得?最"
-                        r"|完成率|执行率|完成.{0,6}比例|执行.{0,4}比例")
-_LOW_FIRST = patterns.compile(r"垫底|最低|最少|最小|最差|倒数|降幅|下降最|降得最|减少最|减幅")
+                        r"|减[得的]最多|完成率|执行率|完成.{0,6}比例|执行.{0,4}比例")
+_LOW_FIRST = patterns.compile(r"垫底|最低|最少|最小|最差|倒数|降幅|下降最|降得最|减少最|减幅|减[得的]最多")
+# A ranking of the stated changes by their amount (减得最多 / 增加最多), not by their rate (增幅 / 增长最快).
+_BY_AMOUNT = patterns.compile(r"(?:[增减降涨少]|增加|减少|下降)(?:了)?[得的]?最多")
+_BY_RATE = patterns.compile(r"幅|率|快|慢|百分")
 
 
 _RATE_DIRECTION = patterns.compile(r"(增长|增加|上升|上涨|涨|提高|下降|减少|降低|下滑|降)(?:了)?的(?:科目|项目|项)?(?:有|是)?(?:几个|哪些|哪几|多少个|几项)")
@@ -889,18 +946,25 @@ def rate_rank(doc: Document, q: Query) -> Answer | None:
     reason the report gives for the first."""
     if re.search(r"完成|执行(?!数)", q.squashed):  # (比2025年执行数涨得最猛: a rate of change)
         return _completion_items(doc, q, items) if len(items := outturns(doc)) >= 2 else None
-    rates = [f for f in doc.facts if f.topic and f.kind == "rate"]
+    # the rates stated item by item (a paragraph's topic, its amounts said beside); a report stating none so
+    # only its totals' changes (by subject), by amount when the question asks an amount (减得最多)
+    kind = "rate"
+    rates = [f for f in doc.facts if f.topic and f.kind == kind]
+    if len(rates) < 2:
+        kind = "change" if _BY_AMOUNT.search(q.squashed) and not _BY_RATE.search(q.squashed) else "rate"
+        rates = [f for f in doc.facts if f.subject and f.kind == kind]
     if len(rates) < 2:
         return None
     low = bool(_LOW_FIRST.search(q.squashed))
     ranked = sorted(rates, key=lambda f: f.value, reverse=not low)
     n = abs(q.n) if q.n else (3 if q.has("几个", "哪些", "几项") else 1)
     shown = ranked[:n]
-    what, word = "变动率", "降幅最大" if low else "增幅最大"
-    amounts = {id(f): [c for c in doc.facts if c.kind in ("amount", "change") and c.topic == f.topic
-                       and abs(c.line - f.line) <= 2][:2] for f in shown}  # (the amounts its paragraph states with the rate)
-    listing = "；".join(f"{f.topic} {'增长' if f.value >= 0 else '下降'} {abs(f.value)}%"
-                       + "".join(f"（{c.label} {amount_text(c.value, c.unit)}）" for c in amounts[id(f)])
+    what = "变动率" if kind == "rate" else "增减额"
+    word = ("降幅最大" if low else "增幅最大") if kind == "rate" else ("减少最多" if low else "增加最多")
+    unit = "%" if kind == "rate" else rates[0].unit
+    amounts = {id(f): [c for c in doc.facts if c.kind in ("amount", "change", "rate") and c is not f and _stated_of(c) == _stated_of(f)
+                       and abs(c.line - f.line) <= 2][:2] for f in shown}  # (the figures its paragraph states with it)
+    listing = "；".join(_said_change(f) + "".join(f"（{c.label} {amount_text(c.value, c.unit)}）" for c in amounts[id(f)])
                        + f"（第{f.line}行）" for f in shown)
     a = answer("rank", f"报告逐项说明的{what}，{word}", f"报告逐项说明的 {len(rates)} 个{what}中{word}的"
                f"{'是 ' if n == 1 else f' {len(shown)} 个：'}{listing}。")
@@ -908,13 +972,24 @@ def rate_rank(doc: Document, q: Query) -> Answer | None:
     if reason:
         a.text += reason + "。"
     for f in shown:
-        a.figure(f"{f.topic}{what}（报告）", abs(f.value), "%", "情况说明", f.line)
+        a.figure(f"{_stated_of(f)}{what}（报告）", abs(f.value), unit, "情况说明", f.line)
         for c in amounts[id(f)]:
-            a.figure(f"{f.topic}{c.label}", c.value, c.unit, "情况说明", c.line)
-        a.source("情况说明", f.line, f.topic)
-    a.columns = ["名次", "名称", f"{what}（%）", "行"]
-    a.rows = [[i + 1, f.topic, f.value, f.line] for i, f in enumerate(ranked)]
+            a.figure(f"{_stated_of(f)}{c.label}", c.value, c.unit, "情况说明", c.line)
+        a.source("情况说明", f.line, _stated_of(f))
+    a.columns = ["名次", "名称", f"{what}（{unit}）", "行"]
+    a.rows = [[i + 1, _stated_of(f), f.value, f.line] for i, f in enumerate(ranked)]
     return a
+
+
+def _stated_of(f) -> str:
+    """What a stated figure is of: its paragraph's topic, the amount a change or rate qualifies, or its own label."""
+    return f.topic or f.subject or f.label
+
+
+def _said_change(f) -> str:
+    """A stated change or rate as the answer says it (一般公共预算当年支出 下降 1,127.60 万元)."""
+    size = f"{abs(f.value)}%" if f.kind == "rate" else amount_text(abs(f.value), f.unit)
+    return f"{_stated_of(f)} {'增长' if f.value >= 0 else '下降'} {size}"
 
 
 _COMPLETION_ASKED = patterns.compile(r"完成率|执行率|完成得|完成情况|完成.{0,6}比例|执行.{0,4}比例"

@@ -295,7 +295,8 @@ def _asset_date(doc: Document, first: int, last: int) -> tuple[int, str] | None:
 def performance_overview(doc: Document, scope: str | None = None) -> Answer | None:
     """How many target sheets, and what the narrative says of 绩效 (项目个数, 涉及资金); with a scope of
     projects (本年, 上年结转, 全部), how many of those projects have a sheet, and their share."""
-    stated = [f for f in doc.facts if "绩效" in f.sentence and f.kind in ("count", "amount")]
+    # (绩效工资 is a kind of pay, not a word of performance management)
+    stated = [f for f in doc.facts if re.search(r"绩效(?!工资)", f.sentence) and f.kind in ("count", "amount")]
     sheets = doc.target_sheets()
     if not sheets and not stated:
         return None

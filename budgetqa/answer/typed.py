@@ -377,20 +377,25 @@ _PERIODS = {"月": (12, "每月", "个月"), "季度": (4, "每季度", "个季�
 
 # A figure shared out over a count the question types (三家运营商，平均每家多少 / 办公用房405平方米，摊到每平方米):
 # the count with its measure word, then 每 and the same measure word.
-PER_TYPED = patterns.compile(r"(?:平均|平摊|分摊|摊|折合|合)(?:下来|一下)?(?:到|在|成)?每(?:一)?(家|平方米|平米|辆|台|户)")
+PER_TYPED = patterns.compile(r"(?:平均|平摊|分摊|摊|折合|合)(?:下来|一下)?(?:到|在|成)?每(?:一)?(家|平方米|平米|辆|台|户|个单位)")
 # (平均每个项目 is the mean of a list's items, an operation of its own; 平均每人 is a headcount the report lacks)
 _COUNTED = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百]+){}"
+# A count of the report's own units with what qualifies them (纳入决算的5家单位 / 三个预算单位): it says whose
+# figure is shared out, the report's, so it is no part of the figure asked.
+_UNITS_COUNTED = patterns.compile(r"^.*?(?:(?:\d+|[一二两三四五六七八九十]+)(?:家|个))?(?:预算|决算|下属|所属|二级)?单位")
 
 
-def per_period(question: str, a: Answer) -> Answer | None:
+def per_period(question: str, a: Answer, doc: Document | None = None) -> Answer | None:
     """The headline figure of an answer (its computed total where it gives one) over the periods the question
-    asks per, or over the count it types, added to the answer; None when it asks per neither or the figure is
-    a rate."""
+    asks per, or over the count it types (or, typing none, the count the report states of those things: its
+    vehicles, its units), added to the answer; None when it asks per neither or the figure is a rate."""
     typed = squash(question)
     m, by = PER_PERIOD.search(typed), PER_TYPED.search(typed)
     if m is None and by is None or not a.matched or not a.figures:
         return None
-    base = next((f for f in a.figures if f.label == "合计（计算）"), a.figures[0])
+    # its computed total, else the figure of the name it understood (not a row's 合计 printed beside it)
+    base = next((f for f in a.figures if f.label == "合计（计算）"), None) \
+        or next((f for f in a.figures if len(f.label) > 2 and f.label in (a.understood or a.intent)), a.figures[0])
     if base.unit in ("%", "", "倍"):
         return None
     if m is not None:
@@ -400,17 +405,34 @@ def per_period(question: str, a: Answer) -> Answer | None:
         n, how = Decimal(count), f"按全年 {count} {said}平均"
     else:
         count = re.search(_COUNTED.format(re.escape(by.group(1))), typed[:by.start()])
-        n = _number(count.group(1)) if count else None
+        n, how = (_number(count.group(1)), f"按 {count.group(0)} 平均") if count else _counted_by_report(doc, by.group(1))
         if not n:
             return None
-        per, how = f"每{by.group(1)}", f"按 {count.group(0)} 平均"
+        per = f"每{by.group(1)}"
     value, unit = base.value, base.unit
     if unit == "万元" and re.search(r"(?<!万)元", typed.replace("万元", "")):
         value, unit = value * 10000, "元"  # (摊到每平方米是多少元: in the unit asked)
+    elif unit == "元" and "万" in typed:
+        value, unit = value / 10000, "万元"  # (平均每家多少万元 of a figure printed in 元)
     result = (value / n).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     a.text += f"{how}，{per} {value if unit == base.unit else value.normalize():f} ÷ {n.normalize():f} = {result} {unit}。"
     a.figure(f"{base.label} {per}平均（计算）", result, unit)
     return a
+
+
+def _counted_by_report(doc: Document | None, measure: str) -> tuple[Decimal | None, str]:
+    """How many of the things a figure is asked per the report itself states: its vehicles (the ones it holds,
+    实有, where it says so) or other assets counted by that measure word, or the units it is made of."""
+    if doc is None:
+        return None, ""
+    if measure in ("家", "个单位"):
+        units = [i for i in doc.items if i.kind == "report_unit"]
+        return (Decimal(len(units)), f"按纳入本报告的 {len(units)} 个单位平均") if units else (None, "")
+    counted = [i for i in doc.items if i.kind == "asset" and i.unit == measure and i.value]
+    held = next((i for i in counted if "实有" in i.name), counted[0] if counted else None)
+    if held is None:
+        return None, ""
+    return Decimal(held.value), f"按{held.name} {held.value} {held.unit}（第{held.line}行）平均"
 
 
 def asks_per(question: str) -> bool:
@@ -430,6 +452,9 @@ def without_period(question: str) -> str:
         asking = next((c for c in clauses if PER_TYPED.search(c)), "")
         if len(re.sub(r"是|多少|几|万元|元|呢|吗|[？?]", "", PER_TYPED.sub("", asking))) >= 2:
             typed = "，".join(c for c in clauses if not (counted.search(c) and not re.search(r"多少|几|吗|每", c)))
+        # (in the clause asking per, before the words asking it)
+        typed = "，".join(_UNITS_COUNTED.sub("", c[:b.start()]) + c[b.start():] if (b := PER_TYPED.search(c)) else c
+                         for c in typed.split("，"))
     return PER_TYPED.sub("", PER_PERIOD.sub("", typed)).strip("，,")
 
 

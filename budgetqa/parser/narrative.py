@@ -38,6 +38,7 @@ _LABEL_NOISE = re.compile(
 _SENTENCE_MARK = re.compile(r"[，。；]")
 _CLAUSE_MARK = re.compile(r"[，。；：:]")
 _LABEL_VERB = re.compile(r"(?<![合总共])(?:为|是|达到|达|约)$|共计$")
+_COUNT_VERB = re.compile(r"(?:共有|共计|合计|总计|共|有)$")
 _LABEL_NOTE = re.compile(r"[（(][^）)]{0,20}[）)]$")
 _LABEL_YEAR = re.compile(r"^.*?(?:年度|年)(?=[^\d])")
 _YEAR_START = re.compile(r"^\d{4}")
@@ -399,6 +400,7 @@ def _clause_ratios(r: _Reading, ctext: str, cbase: int, clause_amount: Fact | No
         if ctext[m.start() - 1 : m.start()] in ("（", "(") and ctext[m.end() : m.end() + 1] in ("）", ")"):
             continue  # 行政运行（01项）: a subject's code, not a count
         label = _clean_label(_COUNT_LABEL_CUT.split(_before(ctext, m.start()))[-1], r.department)
+        label = _COUNT_VERB.sub("", label).rstrip("的")  # (编报绩效目标的项目共41个: the projects, not 项目共)
         value = to_decimal(m.group(1))
         if value is None or not label:
             continue

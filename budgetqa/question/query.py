@@ -449,17 +449,33 @@ _PROJECT_ASKED = patterns.compile(r"(?:哪个|哪一个|哪些|啥|什么)(?:个
 def _project_of_figure(q: Query, doc: Document, v) -> None:
     """A figure typed and the project it is asked of (1.07对应的是啥项目, 组织事务那个1.07是哪个项目的钱): the one
     project printed with that figure; a code named beside the figure says where it stands, it is not asked."""
-    if len(q.amounts) != 1 or not _PROJECT_ASKED.search(q.squashed) \
-            or any(not m.kinds & {"code", "row", "item"} for m in q.subjects):
+    which = _PROJECT_ASKED.search(q.squashed)
+    if len(q.amounts) != 1 or not (which or _PROJECT_OF_FIGURE.search(q.squashed)) \
+            or any(not m.kinds & {"code", "row", "item", "list"} for m in q.subjects):
         return
-    want = q.amounts[0].value
     names = {r.name for t in doc.tables if t.kind.startswith("projects") for r in t.rows
-             if r.first == want and not r.is_total and r.name != doc.department and r.depth >= 2}
+             if r.first == in_unit(q.amounts[0], t.unit) and not r.is_total and r.name != doc.department and r.depth >= 2}
     terms = [t for name in names for t in v.by_name.get(squash(name), []) if t.kind == "project"]
     if len(names) == 1 and terms:
         a = q.amounts[0]
         q.subjects, q.amounts = [Mention(a.start, a.end, terms[:1], via="amount")], []
-        q.op, q.ops, q.domain = "value", [(max(q.ops[0][0] + 1 if q.ops else 60.0, 60.0), "value")] + q.ops, None
+        if which:  # (which project it is: its figure; 24.34万元的项目是做什么的 keeps what it asks of it)
+            q.op, q.ops, q.domain = "value", [(max(q.ops[0][0] + 1 if q.ops else 60.0, 60.0), "value")] + q.ops, None
+        else:
+            q.domain = None
+
+
+# A project pointed at by its figure (有笔24.34万元的结转项目 / 90万的那个项目).
+_PROJECT_OF_FIGURE = patterns.compile(r"[\d.]+(?:万元|万|元)(?:的|那个|这个)(?:本年|新安排的|上年结转的?|结转的?)?项目")
+
+
+def in_unit(a, unit: str):
+    """A typed amount in a table's unit (900000元 in a 万元 table is 90)."""
+    if a.unit == "元" and unit == "万元":
+        return a.value / 10000
+    if a.unit == "万元" and unit == "元":
+        return a.value * 10000
+    return a.value
 
 
 def _superlative_names(q: Query) -> None:
@@ -824,8 +840,8 @@ def _settle_op(q: Query, v, doc: Document) -> None:
         _prefer(q, "define")  # X主要反映什么支出 / 名词解释里X怎么说: what the glossary says it is, of a code's name too
     if q.op == "value" and q.whole is not None and re.search(r"占了?[^占，,。？?\d]{0,6}$", q.squashed[:q.whole.start]):
         _prefer(q, "share")  # 占(街道全部)支出的多少: a share of the whole named after 占
-    elif q.op == "share" and "占" not in q.squashed and re.search(r"(?:比|较|同)(?:上年|去年|上一年|20\d\d年)|同比", q.squashed):
-        _prefer(q, "change")  # 比上年降了百分之几: a rate of change, not a share
+    elif q.op == "share" and "占" not in q.squashed and _AGAINST_LAST_YEAR.search(q.squashed):
+        _prefer(q, "change")  # 比上年降了百分之几 / 相当于上年的百分之几: against last year, not a share
     members = _members_asked(q)
     if members:  # 归在X名下的几项 / X下面哪个款最大: X's parts, counted, listed or ranked
         q.ops = [(q.ops[0][0] + 1, members)] + q.ops
@@ -867,19 +883,24 @@ def _shape_said(q: Query) -> None:
         _prefer(q, "difference")
     if q.op in ("check", "value", "difference") and len(q.subjects) == 2 and _CLAIMED_TIMES.search(q.squashed):
         _prefer(q, "ratio")  # A是不是超过B的两倍: how many times B it is
+    elif q.op in ("value", "filter") and len(q.subjects) == 2 and not q.amounts and _EXCEEDS_BY.search(q.squashed):
+        _prefer(q, "difference")  # A超过B多少 / A比B高出多少: the gap between the two
     if q.level and q.op in ("breakdown", "value") and q.subjects and re.search(r"(?:几|多少)个", q.squashed) \
             and all(m.kinds <= {"fact", "row", "term"} and _SPENDING_AS_A_WHOLE.fullmatch(squash(m.term.name)) for m in q.subjects):
         q.subjects = []
         _prefer(q, "count")
     if q.op in ("sum", "value") and len(q.subjects) == 1 and _PARTS_ADDED.search(q.squashed):
         _prefer(q, "breakdown")
-    if q.op == "check" and q.subjects and not (q.amounts or q.percents) and _MOVED_ASKED.search(q.squashed) \
+    if q.op == "check" and not (q.amounts or q.percents) and _MOVED_ASKED.search(q.squashed) \
             and not re.search(r"对不对|对吗|一致|对得上|相符|准确|算错", q.squashed):
         _prefer(q, "change")  # X是不是增加了 / 有没有减少: its change from last year, not the report's arithmetic
 
 
+# How far one figure is above another, asked (A超过B多少 / 超出B几万).
+_EXCEEDS_BY = patterns.compile(r"(?:超过|超出|高出|多出)[^，,。？?]{1,20}?(?:多少|几)")
 # Whether a figure rose or fell, asked (是不是又增加了, 有没有减少, 是否比上年下降).
-_MOVED_ASKED = patterns.compile(r"(?:是不是|是否|有没有|有无)(?:又|还|也)?(?:比(?:上年|去年|20\d\d年)(?:预算)?)?(?:增加|减少|增长|下降|上涨|上升|压减|涨|降)")
+_MOVED_ASKED = patterns.compile(r"(?:是不是|是否|有没有|有无)(?:又|还|也)?(?:(?:比(?:上年|去年|20\d\d年度?)(?:预算)?)?(?:增加|减少|增长|下降|上涨|上升|压减|涨|降)"
+                                r"|比(?:上年|去年|上一年|20\d\d年度?)(?:预算)?(?:多|少))")
 
 
 # The report's spending or income as a whole, by the words that name it.
@@ -933,6 +954,14 @@ CLAIMED_FIRST = patterns.compile(r"(?:是不是|是否|是)(?:[^，,。？?]{0,1
 _WHICH_MOST = patterns.compile(r"哪(?:个|一个|一|项|一项|款|类|些)?[^，,。？?]{0,4}?最(?:大|多|高|少|小|低)")
 
 
+# The parts a figure is made of, asked by their number (是哪两项 / 由哪几块组成 / 包括哪三部分).
+_PARTS_WHICH = patterns.compile(r"(?:是|由|包括|包含|分成|分为)哪(?:两|几|三|四|五|些)(?:项|个|块|部分|笔|款)(?:组成|构成|加起来|合成)?(?:的)?[？?]?$")
+# This year's figure as a fraction of last year's (相当于上年的百分之几 / 是去年的多少).
+OF_LAST_YEAR = patterns.compile(r"(?:相当于|是|为)(?:了)?(?:上年|去年|上一年|上年度)(?:的)?(?:百分之|多少|几成|几分之)")
+# A figure set against last year's (比上年 / 同比 / 相当于上年的百分之几).
+_AGAINST_LAST_YEAR = patterns.compile(r"(?:比|较|同)(?:上年|去年|上一年|20\d\d年)|同比|" + OF_LAST_YEAR.pattern)
+
+
 def _op_said(q: Query) -> None:
     """An operation the question's words settle over the ranked templates: a fund asked is a value, money
     taken up (各占多少钱) is a value, the subject a purpose names is asked itself, a list's 数 is counted."""
@@ -956,16 +985,22 @@ def _op_said(q: Query) -> None:
         q.subjects = list(q.subjects_typed)
     if q.op in ("check", "value") and len(q.subjects) == 1 and CLAIMED_FIRST.search(q.squashed):
         _prefer(q, "rank")  # 住房保障支出是不是最多的: its place among its peers, not a check of its figures
+    if q.op == "value" and len(q.subjects) == 1 and _PARTS_WHICH.search(q.squashed) and q.comparator is None \
+            and q.subjects[0].kinds & {"code", "item", "column", "row"} and "list" not in q.subjects[0].kinds:
+        _prefer(q, "breakdown")  # X那块234.42是哪两项: the parts it is made of, not its figure again
     if q.op == "about" and q.domain == "targets" and re.search(r"(?:几|多少)张", q.squashed):
         _prefer(q, "count")  # 附了几张项目绩效目标表: the sheets counted, not the report's tables
     if any("list" in m.kinds and _LIST_NUMBER.match(q.squashed[m.end:]) for m in q.subjects):
         _prefer(q, "count", 60.0)  # 本年项目数: how many the list holds
-    if q.op in ("value", "sum") and _STATISTIC.search(q.squashed) and q.comparator is None and q.threshold is None \
-            and (q.domain or q.level or any(m.kinds & {"list", "table"} for m in q.subjects)):
-        _prefer(q, "mean")  # 本年项目的平均金额 / 中位数 / 极差: a statistic of the list, not its total
-    if q.op == "breakdown" and (q.n and q.n > 0 and "前N" in q.cue_words or _WHICH_MOST.search(q.squashed)) \
+    if q.op in ("value", "sum", "text") and _STATISTIC.search(q.squashed) and q.comparator is None and q.threshold is None \
+            and (q.domain or q.level or any(m.kinds & {"list", "table"} for m in q.subjects)
+                 or re.search(r"平均每", q.squashed) and any(m.term.kind == "fact" for m in q.subjects)) \
+            and (q.op != "text" or re.search(r"平均每", q.squashed)):
+        _prefer(q, "mean")  # 本年项目的平均金额 / 中位数 / 极差 / 编报绩效目标的项目平均每个: a statistic, not a total
+    if (q.op == "breakdown" and (q.n and q.n > 0 and "前N" in q.cue_words or _WHICH_MOST.search(q.squashed) or q.nth)
+            or q.op == "parent" and q.nth and re.search(r"第[^，,。？?]{1,3}?(?:多|大|高|少|小|低)", q.squashed)) \
             and any(op == "rank" for _, op in q.ops[:2]):
-        _prefer(q, "rank")  # X明细里金额前三的 / 具体到项级，哪个最大: the first of its parts, not all of them
+        _prefer(q, "rank")  # X明细里金额前三的 / 具体到项级，哪个最大 / 排第二的来源: a place among its parts, not all
 
 
 def _fund_ranked(q: Query) -> None:
@@ -1545,7 +1580,7 @@ def _scope(q: Query) -> None:
     negated = q.squashed[max(0, start - 3):start].endswith(lexicon.NEGATIONS)
     q.scope = "本年" if scope == "上年结转" and negated else scope
     q.scope_spans = [(start, start + len(word)) for _, start, _, word in found]
-    both = re.search(r"(?:本年|今年|当年)[^，,]{0,4}?(?:和|与|及|加上?)(?:上年|去年)?结转的?(?:[\d几]+个)?(?=都|一起|合计|加起来|(?:项目)?(?:放在|放到|合在|混在|排在)一起)", q.squashed) \
+    both = re.search(r"(?:本年|今年|当年)[^，,]{0,4}?(?:和|与|及|加上?)(?:上年|去年)?结转的?(?:[\d几]+个)?(?=都|一起|合计|加起来|(?:项目)?(?:合起来|加在一起|全部)|(?:项目)?(?:放在|放到|合在|混在|排在)一起)", q.squashed) \
         or re.search(r"(?:本年|今年|当年)[^，,的]{0,4}的(?:和|与|及|跟|以及|加上?|连同)(?:上年|去年|往年|以前年度|上一年)?(?:结转|截转)的?", q.squashed)
     if both:  # 本年的和结转的都算 / 今年新给的加上去年结转的: both lists (本年收入合计和上年结转 names two rows)
         q.scope = "全部"
@@ -2001,8 +2036,8 @@ def _excluded(q: Query, m: Mention) -> bool:
     """A name the question sets aside (不是事业单位那块, 除了基本工资), or a list or scope name that a
     含/不含 phrase only qualifies (不含上年结转的项目支出: the scope slot says it)."""
     before = q.squashed[max(0, m.start - 3):m.start]
-    if before.endswith(_EXCLUDING) and m.start not in q.breaks:  # (把X去掉，Y还有多少: 去掉 ends the clause before)
-        return True
+    if before.endswith(_EXCLUDING) and m.start not in q.breaks and not before.endswith("是不是"):
+        return True  # (把X去掉，Y还有多少: 去掉 ends the clause before; 是不是X asks about X)
     after = q.squashed[m.end:m.end + 8]
     # 把工资福利支出去掉 / 工资福利支出除外 / 上年结转的不算: the name set aside, the removing word after it
     # (不算多 / 不算高 judge a figure, they set nothing aside)
@@ -2446,7 +2481,7 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
                      q.squashed[ms[i].end:ms[i + 1].start])  # (政府采购合同金额中Y: within 政府采购)
         # X53,611.86万元中，Y / X中“其中：Y”: the figure typed, quotes and 其中 say nothing more
         gap = re.sub(r"^\d[\d.,]*(?:万元|亿元|元|万)?(?=[中里拆分])|^(?:的)?(?:结构|构成|盘子)(?=[中里])"
-                     r"|(?<=[中里])(?:[，,：:“”\"「」]|其中)+$", "", gap)
+                     r"|(?<=[中里])(?:[，,：:“”\"「」]|其中)+$|(?<=[中里面])(?:是不是|是否)$", "", gap)  # (X里是不是Y最多)
         column_of_row = ms[i].kinds & {"code", "item", "project", "target"} and q.squashed[ms[i + 1].start:ms[i + 1].end] in _MEASURE_NAMES
         typed = q.squashed[ms[i].start:ms[i].end]
         negated = re.search(r"(?:非|非仅|不仅|不只|不含|不是|除了)$", q.squashed[:ms[i].start])
@@ -3097,6 +3132,7 @@ def _asked_op(filled: Query, q: Query) -> Query:
     _rank(filled)
     _down(filled)
     _rate_against(filled)
+    _shape_said(filled)  # (what the words settle holds with the subjects supplied too: 是不是比上年多了 asks a change)
     if q.op == "value" and len(filled.measures) >= 2:
         filled.op, filled.ops = "value", [(filled.ops[0][0] + 1, "value")] + filled.ops  # (X的合计、基本支出、项目支出呢)
     if q.cued and q.op != "value" and filled.op == "value" or q.op == "share" and q.whole is not None \
@@ -3443,11 +3479,13 @@ _PARTS_CHECKED = patterns.compile(r"明细|加起来|加总|之和|逐项|各项
 
 
 def _new_name_after_list(filled: Query, q: Query, last: Query, named: list[Mention]) -> Query:
-    """那今年新安排的关工委经费呢 after a list: the new name's figure; 公用经费呢 after 人员经费的明细: a name of the
-    same kind broken down too."""
-    if last.op == "breakdown" and len(last.subjects) == 1 and len(named) == 1 and not q.cued \
+    """那今年新安排的关工委经费呢 after a list: the new name's figure; 公用经费呢 after 人员经费的明细 (or after 人员经费里
+    哪项最多): a name of the same kind broken down (or its parts ranked) too."""
+    if last.op in ("breakdown", "rank") and len(last.subjects) == 1 and len(named) == 1 and not q.cued \
             and named[0].kinds & last.subjects[0].kinds & {"code", "column", "item"}:
-        filled.op, filled.ops = "breakdown", [(100.0, "breakdown")] + q.ops
+        filled.op, filled.ops = last.op, [(100.0, last.op)] + q.ops
+        if last.op == "rank":
+            filled.n, filled.nth, filled.ascending = last.n, last.nth, last.ascending
     return filled
 
 
@@ -3830,7 +3868,7 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
             and not re.search(r"它|其(?!他|余|中|次)|该", q.squashed):
         within = q.squashed.startswith(("其中", "那其中")) and q.table is None  # 其中最小的几个: of the last table's list
         return replace(q, scope=q.scope or last.scope, table=last.table if within else q.table)  # 结转项目里最小的那个 after a 科目: a list of its own
-    last = _picked_of_last(q, last, focus)
+    last, before = _picked_of_last(q, last, focus), last
     filled = replace(q)
     filled.unit = filled.unit or last.unit  # 多少元 … 上年结转呢: the unit asked carries to the follow-ups
     filled.places = last.places if filled.places is None else filled.places  # (保留一位小数 … X呢: and the rounding)
@@ -3852,7 +3890,7 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     if (q.cued or q.field_name) and not _group_named_again(q, named):
         return _asked_op(filled, q)
     if named and last.op in ("filter", "rank", "count", "list", "breakdown", "about"):
-        return _new_name_after_list(filled, q, last, named)
+        return _new_name_after_list(filled, q, before if before.op == "rank" else last, named)
     if named and all(m.kinds <= {"term"} for m in named):
         return q  # 那政府购买服务呢: a word the report explains, asked of its own (it has no figure to compute)
     op = _op_carried(filled, q, last, named, doc)
