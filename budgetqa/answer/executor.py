@@ -1045,9 +1045,40 @@ def _shown_parts_named(question: str, session: Session) -> str:
     return question
 
 
+# A ranked place named inside a question that asks something else of it (结转项目里最大的那个占结转总额多少,
+# 最大的一项比最小的一项多多少, 本年项目里最大的比第二大的多多少), and the words asking that something else.
+_PLACE_SAID = patterns.compile(r"(?:第([一二三四五六七八九十\d])|最)(大|多|高|贵|小|少|低|便宜)的(?:那个项目|那一项|那个|那项|一项|那笔|一个|项目)?")
+_ASKED_OF_PLACE = patterns.compile(r"比|占|相差|差多少|差额")
+
+
+def _places_named(conn, doc: Document, question: str) -> str:
+    """Each ranked place the question names, where it asks something else of them, said by the name of the
+    one ranked there (the ranking read in what the question names before the first place): 结转项目里最大的那个
+    占结转总额多少 is 安可替代工程占结转总额多少. The question as typed when a place ranks nothing."""
+    typed = squash(normalise(question))
+    places = list(_PLACE_SAID.finditer(typed))
+    if not places or not places[0].start() or not _ASKED_OF_PLACE.search(_PLACE_SAID.sub(" ", typed[places[0].end():])) \
+            or re.search(r"的(?:那个|那项|一项)?(?:和|与|跟|及)(?:最|第)", typed):
+        return question  # (asked after the place, not before it: 比上年降幅最大的; both ends joined: a ranking's own)
+    within, names = typed[:places[0].start()], []
+    for m in places:
+        ranked = _answer(conn, doc, f"{within}{m.group(0)}是哪个", Session())
+        if not ranked.matched or ranked.intent != "rank" or not ranked.focus:
+            return question
+        names.append(ranked.focus[0].label)
+    if len(set(names)) < len(names):
+        return question
+    rest, at = "", 0
+    for m, name in zip(places, names):
+        rest += typed[at:m.start()] + name
+        at = m.end()
+    return (rest + typed[at:])[len(within):]
+
+
 def _answer(conn, doc: Document, question: str, session: Session, continuing: bool = False) -> Answer:
     """Read one question, fill its gaps from the conversation, refuse or execute it."""
     session.unanswered = None
+    question = _places_named(conn, doc, question)
     question = _extreme_named(_shown_parts_named(question, session), session)
     q = read(question, doc)
     if continuing:  # a later question of the line: 基本支出和项目支出各多少 asks it of the one before
