@@ -179,11 +179,3 @@ def verdict(stated: Decimal, parts: list[Decimal], unit: str) -> str:
     return f"不相等，差 {amount_text(gap, unit)}，属{kind}"
 
 
-def typed_value(typed, unit: str) -> Decimal:
-    """An amount the question types, in the unit of the figures it is set against (3万 against a table in 元:
-    30000; 30000元 against one in 万元: 3)."""
-    if unit == "元" and typed.unit == "万元":
-        return typed.value * 10000
-    if unit == "万元" and typed.unit == "元":
-        return typed.value / 10000
-    return typed.value

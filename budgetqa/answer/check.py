@@ -13,7 +13,8 @@ from budgetqa import lexicon, patterns
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.findings import CONTRADICTION, SEVERITY_LABEL, SHARE_TOLERANCE, share_operands
 from budgetqa.answer import build
-from budgetqa.answer.build import add, answer, cited, typed_value, verdict
+from budgetqa.answer.build import add, answer, cited, verdict
+from budgetqa.question.numbers import typed_value
 from budgetqa.answer.figures import combine
 from budgetqa.answer.compute import PASSES, changes_added, family_total, rate_only, share_against, sheets_asked, subject_value, subject_values, to_unit
 from budgetqa.answer.lists import domain, side
@@ -221,6 +222,10 @@ def stated_share_on(doc: Document, q: Query) -> Answer | None:
     return a
 
 
+# The total said right after a name (公用经费合计), or after a table's name (支出总表的支出合计).
+_OWN_TOTAL = patterns.compile(r"(的(?:本年)?(?:支出|收入)?)?(?:合计|总计)")
+
+
 def _name_in_two_tables(doc: Document, q: Query) -> Answer | None:
     """收支决算总表的社会保障和就业支出和支出决算表对得上吗: a name and a table named with no total of its own,
     the name's figure in that table set against its figure where else the report prints it (in the table the
@@ -233,16 +238,12 @@ def _name_in_two_tables(doc: Document, q: Query) -> Answer | None:
     table = next((t for t in doc.tables if t.no == int(tables[0].term.key)), None)
     printed = [v for t in names[0].terms for v in values(doc, t, q) if v.unit not in ("%", "")]
     there = next((v for v in printed if table is not None and v.where == table.label), None)
-    before = q.squashed[:names[0].start]  # (the table named before the name: 收支决算总表的X)
-    elsewhere = sorted((v for v in printed if there is not None and v.where != there.where and v.where != NARRATIVE),
-                       key=lambda v: -sum(ch in before for ch in set(v.where)))
-    if there is None or not elsewhere:
+    if there is None:
         return None
-    return _figures_set(elsewhere[0], there)
-
-
-# The total said right after a name (公用经费合计), or after a table's name (支出总表的支出合计).
-_OWN_TOTAL = patterns.compile(r"(的(?:本年)?(?:支出|收入)?)?(?:合计|总计)")
+    before = q.squashed[:names[0].start]  # (the table named before the name: 收支决算总表的X)
+    elsewhere = sorted((v for v in printed if v.where not in (there.where, NARRATIVE)),
+                       key=lambda v: -sum(ch in before for ch in set(v.where)))
+    return _figures_set(elsewhere[0], there) if elsewhere else None
 
 
 def _two_figures(doc: Document, q: Query) -> Answer | None:

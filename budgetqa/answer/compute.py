@@ -17,7 +17,7 @@ from rapidfuzz.distance import LCSseq
 from budgetqa import lexicon, patterns
 from budgetqa.findings import SEVERITY_LABEL, SHARE_TOLERANCE
 from budgetqa.answer import build, lists
-from budgetqa.answer.build import PASSES, add, answer, pct, said, stated_reason, typed_value, verdict
+from budgetqa.answer.build import PASSES, add, answer, pct, said, stated_reason, verdict
 from budgetqa.answer.figures import combine, group_answer, mention_values, three_public_value
 from budgetqa.answer.lists import Domain, code_names, code_of_topic, domain, list_answer, sheet_total, spread, spread_asked
 from budgetqa.answer.lists import sheet_domain
@@ -28,7 +28,7 @@ from budgetqa.answer.resolve import (NARRATIVE, REPORT_TOTALS, Value, children_r
                                     whole_column)
 from budgetqa.models import Document, Fact
 from budgetqa.question.mentions import Mention
-from budgetqa.question.numbers import Amount, plain
+from budgetqa.question.numbers import Amount, plain, typed_value
 from budgetqa.question.query import LEVEL_WHOLE, OF_LAST_YEAR, Query, claimed_multiple
 from budgetqa.question.vocabulary import Term, vocabulary
 from budgetqa.textnorm import chinese_ordinal, compact, squash, strip_ordinal

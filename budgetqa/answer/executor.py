@@ -1364,8 +1364,8 @@ def _listed(answer: Answer) -> tuple[list[str], list]:
     if "名称" in cols:
         name, code = cols.index("名称"), cols.index("科目编码") if "科目编码" in cols else None
         # the amounts: a 金额 column, or the one column after the names that a column asked is shown in
-        after = name + 1 if name + 1 < len(cols) and cols[name + 1] not in ("单位", "行") and not re.search(r"%|率|占比|比重", cols[name + 1]) \
-            and all(isinstance(row[name + 1], Decimal) for row in answer.rows) else None
+        after = name + 1 if name + 1 < len(cols) and cols[name + 1] not in ("单位", "行") \
+            and not re.search(r"%|率|占比|比重", cols[name + 1]) and all(isinstance(row[name + 1], Decimal) for row in answer.rows) else None
         at = cols.index("金额") if "金额" in cols else after
         rows = [(f"{row[code]} {row[name]}" if code is not None and row[code] else str(row[name]),
                  row[at] if at is not None else None) for row in answer.rows]

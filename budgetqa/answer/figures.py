@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from budgetqa import lexicon, patterns
 from budgetqa.answer import build
-from budgetqa.answer.lists import column_domain, list_answer
+from budgetqa.answer.lists import column_domain, list_answer, side_rows
 from budgetqa.answer.text import define, units
 from budgetqa.answer.topics import topic_answer
 from budgetqa.answer.build import add, answer, cited, joined, pct, said
@@ -923,10 +923,7 @@ def _project_parts(doc: Document, name: str) -> Answer | None:
 
 
 def _side_parts(doc: Document, side: str) -> Answer | None:
-    table = doc.table("summary")
-    if table is None:
-        return None
-    rows = [r for r in table.rows if r.side == side and r.first is not None and not r.is_total]
+    table, rows = side_rows(doc, side)
     if not rows:
         return None
     total = next((r for r in table.rows if r.side == side and "总计" in r.name and r.first), None)

@@ -14,13 +14,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from budgetqa import lexicon, patterns
 from budgetqa.answer import text
 from budgetqa.answer.topics import three_kinds
-from budgetqa.answer.build import PASSES, answer, joined, pct, stated_reason, total, typed_value
+from budgetqa.answer.build import PASSES, answer, joined, pct, stated_reason, total
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import (Outturn, Value, best_values, children_rows, code_place, group_members, list_total,
                                      measure_column, outturns, table_total)
 from budgetqa.models import Document, Table
 from budgetqa.models import ECONOMIC_CLASSES
-from budgetqa.question.numbers import small_numeral
+from budgetqa.question.numbers import said_number, small_numeral, typed_value
 from budgetqa.question.query import CLAIMED_FIRST, UNIT_DOMAINS, Query
 from budgetqa.textnorm import squash, strip_ordinal
 
@@ -236,10 +236,15 @@ _INCOME_SOURCES = patterns.compile(r"收入来源|资金来源|收入(?:的)?(?:
                                    r"|收入(?:项|类)")
 
 
-def _income_sources(doc: Document) -> Domain | None:
-    """The income lines of the report's summary table (one side of 收支总表), its totals aside."""
+def side_rows(doc: Document, side: str) -> tuple[Table | None, list]:
+    """The report's summary table (收支总表) and the lines of one side of it with a figure, its totals aside."""
     table = doc.table("summary")
-    rows = [r for r in table.rows if r.side == "收入" and r.first is not None and not r.is_total] if table else []
+    return table, [r for r in table.rows if r.side == side and r.first is not None and not r.is_total] if table else []
+
+
+def _income_sources(doc: Document) -> Domain | None:
+    """The income lines of the report's summary table, as things ranked or counted."""
+    table, rows = side_rows(doc, "收入")
     return Domain(f"{table.label} 的收入各项", [_value(table, r) for r in rows]) if rows else None
 
 
@@ -618,7 +623,7 @@ def _stated_mean(doc: Document, q: Query) -> Answer | None:
     """A mean over a count the narrative states with its money (编报绩效目标的项目共41个，涉及项目预算资金4929.31万元),
     asked with that count typed (41个项目平均每个多少) or with its words (编报绩效目标的项目平均每个多少): the money
     stated after the count, over the count. Of several such counts, the one whose words the question shares most."""
-    typed = {small_numeral(m.group(1)) if not m.group(1).isdigit() else int(m.group(1)) for m in _TYPED_COUNT.finditer(q.squashed)}
+    typed = {said_number(m.group(1)) for m in _TYPED_COUNT.finditer(q.squashed)}
     pairs = []
     for f in doc.facts:  # (with no count typed, one the question names by four characters running of its words)
         if f.kind == "count" and f.value > 0 and (f.value in typed if typed else _shares_run(f.label, q.squashed, 4)):

@@ -10,7 +10,8 @@ import re
 from decimal import Decimal
 
 from budgetqa import patterns
-from budgetqa.answer.build import answer, typed_value
+from budgetqa.answer.build import answer
+from budgetqa.question.numbers import typed_value
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import NARRATIVE, Value
 from budgetqa.models import Document

@@ -8,11 +8,11 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from budgetqa import patterns
-from budgetqa.answer.build import answer, pct, typed_value
+from budgetqa.answer.build import answer, pct
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.findings import SEVERITY_LABEL, judge
 from budgetqa.models import Document
-from budgetqa.question.numbers import small_numeral
+from budgetqa.question.numbers import said_number, typed_value
 from budgetqa.question.query import Query
 from budgetqa.textnorm import normalise, squash
 
@@ -230,10 +230,6 @@ def off_last_figure(q: Query, question: str, figures: list) -> Answer | None:
     return a
 
 
-def _number(said: str) -> Decimal:
-    return Decimal(said) if said[0].isdigit() else Decimal(small_numeral(said))
-
-
 def of_last_figure(question: str, figures: list) -> Answer | None:
     """A fraction or a multiple of the headline figure of the last answer, computed exactly (rounded to
     two decimals only when it does not end)."""
@@ -244,13 +240,13 @@ def of_last_figure(question: str, figures: list) -> Answer | None:
     if said == "一半":
         top, bottom = Decimal(1), Decimal(2)
     elif m.group(2):
-        top, bottom = _number(m.group(2)), Decimal(1)
+        top, bottom = said_number(m.group(2)), Decimal(1)
     elif m.group(3):
-        top, bottom = _number(m.group(4)), _number(m.group(3))
+        top, bottom = said_number(m.group(4)), said_number(m.group(3))
     else:
         top, bottom = Decimal(m.group(5)), Decimal(100)
-    if not bottom:
-        return None
+    if not bottom or top is None:
+        return None  # (a numeral it cannot read, or a fraction of nothing)
     exact = base.value * top / bottom
     result = exact if exact == exact.quantize(Decimal("0.000001")) else exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     result = result.normalize() if result == result.to_integral_value() else result
@@ -333,10 +329,10 @@ def _fraction(said: str) -> Decimal | None:
     if said == "一半":
         return Decimal("0.5")
     if said.endswith("成"):
-        return _number(said[:-1]) / 10
+        return said_number(said[:-1]) / 10
     digits = said.removeprefix("百分之").rstrip("%％")
     try:
-        return (Decimal(digits) if digits[0].isdigit() else Decimal(small_numeral(digits))) / 100
+        return said_number(digits) / 100
     except (ArithmeticError, TypeError, ValueError):
         return None
 
@@ -405,7 +401,7 @@ def per_period(question: str, a: Answer, doc: Document | None = None) -> Answer 
         n, how = Decimal(count), f"按全年 {count} {said}平均"
     else:
         count = re.search(_COUNTED.format(re.escape(by.group(1))), typed[:by.start()])
-        n, how = (_number(count.group(1)), f"按 {count.group(0)} 平均") if count else _counted_by_report(doc, by.group(1))
+        n, how = (said_number(count.group(1)), f"按 {count.group(0)} 平均") if count else _counted_by_report(doc, by.group(1))
         if not n:
             return None
         per = f"每{by.group(1)}"

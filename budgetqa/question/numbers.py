@@ -121,6 +121,14 @@ def plain(value: Decimal) -> Decimal:
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
 
 
+def said_number(said: str) -> Decimal | None:
+    """A number as typed, in digits or a small Chinese numeral (41, 三, 二十); None when it is neither."""
+    if said[:1].isdigit():
+        return Decimal(said)
+    n = small_numeral(said)
+    return Decimal(n) if n is not None else None
+
+
 def small_numeral(raw: str) -> int | None:
     """A plain numeral below ten thousand (三, 十五, 二十, 一百零五), read without cn2an's start-up
     (its patterns compile in 0.1 s); None for anything else, which cn2an reads."""
@@ -145,6 +153,16 @@ class Amount:
     start: int
     end: int
     about: str = ""  # how the figure was guessed: 多 (530多万: 530 to 540), 左右 (about), "" when exact
+
+
+def typed_value(typed: Amount, unit: str) -> Decimal:
+    """An amount the question types, in the unit of the figures it is set against (3万 against a table in 元:
+    30000; 30000元 against one in 万元: 3)."""
+    if unit == "元" and typed.unit == "万元":
+        return typed.value * 10000
+    if unit == "万元" and typed.unit == "元":
+        return typed.value / 10000
+    return typed.value
 
 
 @dataclass

@@ -20,7 +20,7 @@ from budgetqa.models import Document
 from budgetqa.catalogue import INTENTS, Intent
 from budgetqa.question.mentions import (ECONOMIC_CODE, homophone_fix, sounds_like, Mention, find_mentions, resolve_pinyin,
                                        strip_fillers)
-from budgetqa.question.numbers import Amount, chinese_numbers, plain, read_numbers, small_numeral
+from budgetqa.question.numbers import Amount, chinese_numbers, plain, read_numbers, small_numeral, typed_value
 from budgetqa.question.vocabulary import Term, Vocabulary, printed_text, vocabulary
 from budgetqa.textnorm import normalise, squash, strip_ordinal
 
@@ -454,7 +454,7 @@ def _project_of_figure(q: Query, doc: Document, v) -> None:
             or any(not m.kinds & {"code", "row", "item", "list"} for m in q.subjects):
         return
     names = {r.name for t in doc.tables if t.kind.startswith("projects") for r in t.rows
-             if r.first == in_unit(q.amounts[0], t.unit) and not r.is_total and r.name != doc.department and r.depth >= 2}
+             if r.first == typed_value(q.amounts[0], t.unit) and not r.is_total and r.name != doc.department and r.depth >= 2}
     terms = [t for name in names for t in v.by_name.get(squash(name), []) if t.kind == "project"]
     if len(names) == 1 and terms:
         a = q.amounts[0]
@@ -468,14 +468,6 @@ def _project_of_figure(q: Query, doc: Document, v) -> None:
 # A project pointed at by its figure (有笔24.34万元的结转项目 / 90万的那个项目).
 _PROJECT_OF_FIGURE = patterns.compile(r"[\d.]+(?:万元|万|元)(?:的|那个|这个)(?:本年|新安排的|上年结转的?|结转的?)?项目")
 
-
-def in_unit(a, unit: str):
-    """A typed amount in a table's unit (900000元 in a 万元 table is 90)."""
-    if a.unit == "元" and unit == "万元":
-        return a.value / 10000
-    if a.unit == "万元" and unit == "元":
-        return a.value * 10000
-    return a.value
 
 
 def _superlative_names(q: Query) -> None:
