@@ -274,6 +274,10 @@ SHORT_PAIRS = patterns.Rewrites((
     (r"(?<![\u4e00-\u9fff])专项(?=连|含|带|加|和|与|一共|总共|合计|多少|有多少|呢|是多少|共|占|[，,。？?\s]|$)", "项目支出"),
     (r"(?<=[比较跟和与])(?:前一年|前1年|头一年)", "上年"),  # 比前一年小了多少: the year before the report's
     (r"[砸烧](?=哪|在|到|了|进|出去)", "花"), (r"(?<=一共|总共|全年|一年)用(?=了|掉|多少|几)", "花"),
+    # 大的那个项比小的多多少: of two, the larger and the smaller are the two ends of their ranking
+    (r"(?<![最更较比还第一二两三四五六七八九十\d万千百亿元减增降涨])(大|小|高|低)的(那个|那项|那一项|那笔|那类|那款)"
+     r"([^，,。？?]{0,4}?)(比|和|跟|与)(大|小|高|低)的", r"最\1的\2\3\4最\5的"),
+    (r"(?<!倒数)第[一1](大|多|高|贵)(?![\d个])", r"最\1"),  # 第一大的: the largest
     (r"最[“\"「]?壕[”\"」]?", "钱最多"), (r"最(?:烧钱|费钱|花钱)", "花钱最多"),
     (r"抑或", "还是"),  # 列入基本支出抑或项目支出: the written 'or' of a choice
     # A、B、C这几个呢: the names just typed, pointed at again (nothing counted)
@@ -556,7 +560,7 @@ FILLERS: tuple[str, ...] = (
 )
 
 # Follow-up words: a question holding one of these and naming nothing leans on the last answer.
-FOLLOW_UP = patterns.compile(r"^那|^那么|^不对|这里面|那里面|这里头|这当中|^我是问|^我问的是|^我说的是|呢$|它|其中|该项|该科目|这个(?!部门|单位)|这项|此项|上面|刚才|那个|这些|那些|这几|那几|这两|那两|这俩|那俩|两者|二者|上述|^再|^加上|^又|^也|^换成|^换到|^改成|^改为"
+FOLLOW_UP = patterns.compile(r"^那|^那么|^不对|这里面|那里面|这里头|这当中|^我是问|^我问的是|^我说的是|呢$|它|其中|该项|该科目|这个(?!部门|单位)|这项|此项|上面|刚才|那个|这些|那些|这几|那几|这两|那两|这俩|那俩|两者|二者|上述|^再|^加上|^又|^也|^换成|^换到|^换算|^折算|^折合|^折成|^转换成|^转成|^化成|^改成|^改为"
                        r"|^还有呢|^(?:为什么|为啥|为何|什么原因|原因呢|原因是什么|怎么回事)[呢？?]*$")
 
 # Things a budget report's tables never count (多少个村, 几个校区): only a sentence of the report that states
@@ -574,7 +578,7 @@ NAME_LACKS = patterns.compile(r"(?:不要|去掉|除去|排除|刨去)(?:名称|
 # Words of asking that run into a name typed after them (请问区委办公室, 老同志关心关工委, 麻烦问下今年…).
 # (想看屯留区委办, 我是区委办退下来的: who asks or what they do, then the name)
 ASKING_LEAD = patterns.compile(r"^(?:.*(?:请问|请教|问下|问一下|想问|想知道|麻烦|劳驾|关心|了解|咨询|打听|列示|说明|列出|提供|核实"
-                         r"|想看|看看|看了一?下|查看|查询|查一下|翻到|翻开|打开|找到|注意到|看到|听说|是))?"
+                         r"|想看|看看|看了一?下|查看|查询|查一下|翻到|翻开|打开|找到|注意到|看到|听说|据说|记得|印象中|印象里|以为|是))?"
                          r"(?:一下)?(?:今年|去年|本年)?")
 
 # A person's pay or post (主任的工资, 书记一年收入): reports give departments' money, not people's. The staff's pay

@@ -45,6 +45,10 @@ CASES = [
     # what the narrative says a code's money is for names the code (…基层司法业务（04项）…主要用于：人民调解、医患纠纷…)
     (JUSTICE, "医患纠纷调解的钱列在哪个科目，多少元", [21703947], ["基层司法业务"]),
     (STREET, "风貌提升工程的钱有多少", [3380000, 338], ["城市建设支出"]),
+    # the units a 决算 says it reflects (反映A、B、C的经费收支情况)
+    (SWU_2023, "西南大学2023年度部门决算反映了哪几个单位的经费收支？", [], ["西南大学附属中学", "西南大学附属小学"]),
+    # a table's title said without 表 that is two names joined: each of them
+    (JUSTICE, "三公经费和机关运行经费预算各多少", [10.81, 217.83], []),
     # which fund: the fund tables that print the code
     (STREET, "2120803用的是哪一类预算的钱", [3380000], ["政府性基金"]),
     # a stated share with no whole named is of the whole the sentence says; a stated share is checked against it
@@ -451,6 +455,13 @@ def test_a_corpus_report_answers(databases, name, question, figures, texts):
         assert text in answer.text, (text, answer.text)
 
 
+def test_a_budget_a_final_account_does_not_print_is_not_given_as_one(databases):
+    """A 决算 prints the outturn of 城乡社区支出 but no 年初预算: the outturn is shown for what it is, unmatched."""
+    answer = ask(connect(databases[PLANNING]), "城乡社区支出年初预算多少", Session())
+    assert not answer.matched, answer.text
+    assert "没有列出所问的年初预算" in answer.text and "3,845.24" in answer.text, answer.text
+
+
 @pytest.mark.parametrize(("name", "turns"), [
     # a rate the report states, recomputed from the two figures just shown: the nearest quotient, its denominator
     (PLANNING, [("一般公共预算财政拨款支出，年初预算和决算各是多少？", [10210.34, 9746.50]),
@@ -501,11 +512,31 @@ def test_a_corpus_report_answers(databases, name, question, figures, texts):
     # a ranking naming nothing after a filter ranks what the filter picked
     (STREET, [("商品和服务支出预算一共多少？分哪些明细", [3860162]), ("哪几项超过40万元", [1220000, 591840, 460400]),
               ("按金额排一下", ["上面所列的 3 项", 1220000]), ("最小的是哪项", [460400, "其他交通费用"])]),
+    # 我是说… restates the vague question before it (not who the asker is); the largest of the classes just listed,
+    # then its parts; spending's composition is of the year's spending, the balance carried to next year said apart
+    (PLANNING, [("规划资源局2024年决算，钱都花哪儿了？", [9759.38, 100.00, 45.72]),
+                ("我是说按功能分类的大类，各是多少", [754.75, 236.64, 3845.24, 4461.67, 461.08]),
+                ("最大的那块具体是啥？", ["自然资源海洋气象等支出", 4461.67]), ("它下面呢？", [4416.67, 45.00])]),
+    # a table named by its place, then its rows by their place (first, above the total row)
+    (SWU_FINAL, [("西南大学2024年度决算，第三张表是什么表？", ["高等学校支出决算表"]), ("它的合计多少？", [481483.46]),
+                 ("第一行是什么？", ["教育支出", 448061.80]), ("合计上面那一行呢？", ["用于教育事业的彩票公益金支出", 109.50])]),
+    # 哪个… of the two just asked in turn: each one's figure, and which it is
+    (SWU_FINAL, [("西南大学2024年决算，财政拨款支出里小学教育多少？", [8627.17]), ("高中教育呢？", [17702.80]),
+                 ("哪个比2023年涨得多？", [8.24, 5.56, "小学教育（2050202） 的变动率更大"])]),
+    (SWU_2021, [("事业收入多少？", [124020.47]), ("其他收入呢？", [49567.45]),
+                ("跟上年比，这两项哪个增加得多？", [2110.3, 3113.84, "其他收入 的变动额更大"])]),
+    (FINANCE, [("行政运行支出多少？", [1511.89]), ("信息化建设呢？", [135.25]),
+               ("哪个完成年初预算的比例高？", [96.91, 99.52, "信息化建设（项） 的完成率更高"])]),
+    (PLANNING, [("支出决算表里基本支出是多少？", [5377.64]), ("项目支出呢？", [4381.74]),
+                ("哪个占比高？", [55.10, 44.90, "基本支出（支出决算表） 占比更高"])]),
+    # the figure just given, in another unit
+    (TRANSPORT, [("一般公共预算财政拨款支出多少？", [324970.32]), ("换算成亿元是多少？", [32.497032])]),
 ], ids=["recomputed rate", "rate's denominator", "code's neighbours", "ranked then its share", "whole then budget",
         "English recompute", "budget to final", "bare gap", "outturn of the subject", "part of the code broken down",
         "row's budget and outturn gap", "its share of the one named", "report switched", "budget against outturn carried",
         "columns carried", "kind named goes back", "the two columns' gap", "same figure elsewhere", "more than a year said",
-        "ranking what was filtered"])
+        "ranking what was filtered", "vague then restated", "rows by their place", "which rose more", "which grew more",
+        "which spent more of its budget", "which share is higher", "last figure in another unit"])
 def test_a_corpus_conversation_answers(tmp_path, name, turns):
     paths = [CORPUS / name] + ([CORPUS / SWU_BUDGET] if name == SWU_FINAL else []) + (
         [CORPUS / PLANNING] if name == FINANCE and any("换" in t for t, _ in turns) else [])

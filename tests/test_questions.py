@@ -79,6 +79,28 @@ def test_how_a_question_is_read(seed, question, op, names, slots):
 
 # question, operation, figures that must be stated, text that must be present
 ANSWERS = [
+    # a row of a table printed empty with the note 本表无数据: nothing spent on it, said so
+    ("是不是没有公务用车购置费", "value", [], ["本表无数据，即无此项"]),
+    # an amount with 以上 that the name beside it holds: that name, not a filter by amount
+    ("50万以上的通用设备有没有", "value", [0], ["价值50万元以上通用设备"]),
+    ("100万以上的通用设备有几台", "value", [0], ["价值100万元以上通用设备"]),
+    # of two, the larger and the smaller: the two ends of their ranking, and their gap
+    ("卫健类里大的那个项比小的多多少", "rank", [7.77, 5.83, 1.94], []),
+    # spending as the whole its parts are ranked in: its classes
+    ("支出里最大的那块是啥", "rank", [1015.19], ["一般公共服务支出"]),
+    # which of two classes a thing is printed in, said in words
+    ("差旅费算基本支出还是项目支出", "value", [6.12], ["「差旅费」属于基本支出"]),
+    ("山西画报订阅费用算基本支出还是项目支出", "value", [35.89], ["「山西画报订阅费用」属于项目支出"]),
+    ("安可替代工程是今年安排的还是上年结转的", "value", [497.52], ["属于上年结转"]),
+    # a share asked per mille, in tenths or as a fraction: said in that form too
+    ("差旅费占基本支出的千分之几", "share", [2.02], ["约千分之 20.2"]),
+    ("基本支出占总支出的几成", "share", [28.00], ["约 2.8 成"]),
+    # a change claimed, to be confirmed: the stated change, and whether it went that way
+    ("预算收入总计比上年增加了，对吗", "change", [602.58], ["报告写的是减少，与所说相反"]),
+    # greetings, who is asking and what they model theirs on say nothing of what is asked
+    ("您好，我是乡镇的，想学习一下你们的做法，麻烦问一下你们今年项目支出一共多少，谢谢", "value", [780.77], []),
+    # the asker's memory is no department (我记得X的…)
+    ("我记得屯留区委办的机关运行经费是8万，对吗？", "check", [13.59], []),
     ("2013105", "value", [246.89], ["2013105 专项业务"]),
     # capital numerals of financial writing are amounts; a threshold is passed or not, by how much
     ("项目支出总额有没有超过柒佰伍拾万元？超了多少万？", "check", [780.77, 30.77], ["超过"]),
@@ -766,6 +788,12 @@ def test_a_conversation_fills_gaps_and_never_overrides(conn):
 # Follow-ups that name no project ask it of the project the conversation is about; 回到X returns to X;
 # a follow-up naming figures the last answers showed picks those figures.
 DIALOGUES = [
+    # 除了X还有哪些 after a list: the others of that list; 其余的加起来 then: those others added
+    [("上年结转的项目有哪些", [497.52]), ("除了安可替代工程还有哪些", ["除去安可替代工程", 24.34]),
+     ("其余的加起来多少", [36.36])],
+    # a table's rows by their place: counted from its total row, and its last one
+    [("第三张表是什么表", ["2024年预算支出总表"]), ("它的合计是多少", [1084.38]),
+     ("合计下面第一行是什么", ["一般公共服务支出", 1015.19]), ("最后一行呢", ["住房公积金", 23.83])],
     # a name of the same kind after the ranking of one name's parts: its parts ranked; 它 is the first of them
     [("人员经费里具体科目哪个最多", ["基本工资", 120.83]), ("公用经费里呢", ["其他交通费用", 7.47]),
      ("它占公用经费的比例是多少", [54.97])],
@@ -1096,13 +1124,13 @@ KNOWN_GAPS = {
         "Z1-088", "Z1-091", "Z1-093", "Z1-094", "Z1-101", "Z1-115", "Z1-121"],
     "corpus_z2.jsonl": ["Z2-006", "Z2-007", "Z2-016", "Z2-017", "Z2-027",
         "Z2-038", "Z2-042", "Z2-044", "Z2-045", "Z2-047",
-        "Z2-049", "Z2-051", "Z2-054", "Z2-064", "Z2-073",
+        "Z2-049", "Z2-051", "Z2-054", "Z2-073",
         "Z2-074", "Z2-077", "Z2-081", "Z2-084", "Z2-087", "Z2-116"],
     # conversations only, written the same way; untuned first score 70.6 %
     "dialogues_z3.jsonl": ["Z3-007", "Z3-008", "Z3-021", "Z3-022", "Z3-041", "Z3-043", "Z3-056", "Z3-089", "Z3-093"],
     # written by helpers who never saw the code (2026-12-04, second round), scored untuned first:
     # z4 (conversations) 71.9 %, z5 (corpus) 55.6 % alone, 56.5 % in one session
-    "dialogues_z4.jsonl": ["Z4-020", "Z4-024", "Z4-030", "Z4-033", "Z4-041",
+    "dialogues_z4.jsonl": ["Z4-024", "Z4-030", "Z4-033", "Z4-041",
         "Z4-042", "Z4-050", "Z4-051", "Z4-089", "Z4-108", "Z4-114", "Z4-115"],
     "corpus_z5.jsonl": ["Z5-020",
         "Z5-025", "Z5-038", "Z5-051", "Z5-060", "Z5-078", "Z5-086", "Z5-094", "Z5-099", "Z5-115", "Z5-122"],
@@ -1159,7 +1187,7 @@ KNOWN_GAPS = {
         "T1-068", "T1-084", "T1-087", "T1-088"],
     "corpus_mix_u1.jsonl": ["U1-003", "U1-015", "U1-017", "U1-018", "U1-021", "U1-027", "U1-036", "U1-047", "U1-053", "U1-054",
         "U1-056", "U1-058", "U1-059", "U1-067", "U1-077"],
-    "personas_r1.jsonl": ["R1-012", "R1-033", "R1-034", "R1-038", "R1-047", "R1-048", "R1-073", "R1-089"],
+    "personas_r1.jsonl": ["R1-012", "R1-034", "R1-038", "R1-047", "R1-048", "R1-073", "R1-089"],
     "personas_k2.jsonl": ["K2-009", "K2-019", "K2-028", "K2-035", "K2-039", "K2-071", "K2-075", "K2-076", "K2-080"],
     "corpus_dialogues_l2.jsonl": ["L2-012", "L2-026", "L2-037", "L2-045", "L2-058", "L2-084"],
     "corpus_mix_m2.jsonl": ["M2-004", "M2-012", "M2-029", "M2-030", "M2-045", "M2-085", "M2-089"],
@@ -1168,7 +1196,7 @@ KNOWN_GAPS = {
         "Q2-032", "Q2-035", "Q2-042", "Q2-046", "Q2-055", "Q2-071"],
     # sets of 2026-12-05, written by helpers who never saw the code: development sets (personas_v2, corpus_w2,
     # personas_xa, corpus_y2) and that session's exam sets (personas_a4, corpus_dialogues_b4, corpus_mix_c4)
-    "personas_v2.jsonl": ["V2-045", "V2-056", "V2-078"],
+    "personas_v2.jsonl": ["V2-045", "V2-078"],
     "corpus_w2.jsonl": ["W2-012", "W2-021", "W2-041", "W2-043",
         "W2-062", "W2-069"],
     "personas_xa.jsonl": ["XA-002", "XA-003", "XA-016", "XA-020", "XA-027", "XA-047",
@@ -1207,15 +1235,14 @@ KNOWN_GAPS = {
     "corpus_e6.jsonl": ["E6-004", "E6-012", "E6-019", "E6-044"],
     "corpus_f6.jsonl": ["F6-005", "F6-016", "F6-017", "F6-018", "F6-020", "F6-022", "F6-027", "F6-050",
         "F6-056", "F6-057", "F6-059", "F6-070", "F6-075", "F6-077", "F6-079"],
-    "corpus_mix_g6.jsonl": ["G6-009", "G6-043", "G6-044", "G6-057", "G6-058",
-        "G6-062", "G6-076", "G6-078"],
+    "corpus_mix_g6.jsonl": ["G6-009", "G6-043", "G6-044", "G6-057", "G6-062", "G6-076", "G6-078"],
     # development sets of the session after it, written by helpers who never saw the code: personas_h6 (the
     # bundled report; a new office head, a 人大 staffer quoting the text, an auditor, an elderly member typing
     # traditional characters, a chatbot tester typing fragments, a statistics graduate) and corpus_i6 (ten
     # corpus files; a community worker, a reviewer comparing budget and outturn, a PhD student, a lawyer, an
     # English-speaking analyst, a terse 预算科 veteran)
     "personas_h6.jsonl": ["H6-028", "H6-033", "H6-034", "H6-043", "H6-078"],
-    "corpus_i6.jsonl": ["I6-009", "I6-015", "I6-027", "I6-032", "I6-037",
+    "corpus_i6.jsonl": ["I6-009", "I6-027", "I6-032", "I6-037",
         "I6-040", "I6-044", "I6-059", "I6-060", "I6-069", "I6-079", "I6-080"],
     # exam sets of the session after it (scored untuned at its start and end, then joined): personas_a7 (the bundled
     # report; a 巡察组 investigator, a 国库支付 clerk typing codes, a 党校 lecturer, a new-media editor, a citizen with
@@ -1240,7 +1267,7 @@ KNOWN_GAPS = {
     # servant typing fragments, a retired cadre in traditional characters, a teacher setting computations)
     "personas_d7.jsonl": ["D7-008", "D7-019", "D7-039", "D7-074"],
     "corpus_dialogues_e7.jsonl": ["E7-002", "E7-004", "E7-005", "E7-007", "E7-011",
-        "E7-023", "E7-024", "E7-045", "E7-048", "E7-053", "E7-055", "E7-056", "E7-060", "E7-061", "E7-064", "E7-065", "E7-068", "E7-069",
+        "E7-023", "E7-024", "E7-045", "E7-048", "E7-053", "E7-060", "E7-061", "E7-064", "E7-065", "E7-068", "E7-069",
         "E7-070", "E7-072", "E7-078", "E7-080", "E7-081", "E7-089"],
     "corpus_mix_f7.jsonl": ["F7-012", "F7-028", "F7-035", "F7-039", "F7-041", "F7-050",
         "F7-055", "F7-063", "F7-070", "F7-076", "F7-079", "F7-081", "F7-086", "F7-088"],
@@ -1356,8 +1383,7 @@ KNOWN_GAPS = {
     # indicators, thresholds in words, ties and zeros, tempting unanswerables) and corpus_mix_r8 (司法局 in 元 and 万元,
     # the 交委 narrative, the blank template, text against tables, 教育支出 codes, wrapped item names)
     "personas_n8.jsonl": ["N8-002", "N8-014",
-        "N8-015", "N8-055", "N8-058",
-        "N8-064", "N8-068", "N8-077", "N8-082"],
+        "N8-015", "N8-055", "N8-064", "N8-068", "N8-077", "N8-082"],
     "corpus_mix_o8.jsonl": ["O8-016", "O8-023", "O8-029", "O8-036", "O8-040", "O8-045",
         "O8-051", "O8-055", "O8-064", "O8-083", "O8-086"],
     "corpus_dialogues_p8.jsonl": ["P8-008", "P8-013", "P8-017", "P8-025", "P8-026", "P8-034",
@@ -1395,7 +1421,7 @@ KNOWN_GAPS = {
         "C9-058", "C9-063",
         "C9-072", "C9-078", "C9-079", "C9-081", "C9-085", "C9-086"],
     "personas_e9.jsonl": ["E9-038", "E9-043",
-        "E9-053", "E9-056", "E9-063", "E9-071"],
+        "E9-053", "E9-063", "E9-071"],
     "corpus_mix_f9.jsonl": ["F9-005", "F9-013", "F9-016", "F9-047", "F9-087"],
     "corpus_dialogues_g9.jsonl": ["G9-033", "G9-050", "G9-062",
         "G9-063", "G9-077", "G9-081", "G9-087"],
@@ -1410,8 +1436,7 @@ KNOWN_GAPS = {
     "corpus_dialogues_m9.jsonl": ["M9-035", "M9-039", "M9-051", "M9-054", "M9-084", "M9-085"],
     "personas_n9.jsonl": ["N9-004", "N9-006", "N9-031", "N9-032", "N9-066", "N9-074", "N9-075", "N9-086"],
     "corpus_mix_p9.jsonl": ["P9-021", "P9-022", "P9-028", "P9-071", "P9-072"],
-    "corpus_dialogues_q9.jsonl": ["Q9-009", "Q9-034", "Q9-039", "Q9-048", "Q9-060", "Q9-072", "Q9-076", "Q9-077",
-        "Q9-078"],
+    "corpus_dialogues_q9.jsonl": ["Q9-009", "Q9-034", "Q9-039", "Q9-048", "Q9-060", "Q9-072", "Q9-076", "Q9-077"],
     # this session's exam sets, scored untuned at its start (662c778) and end (885f66d) and unread between:
     # personas_r9 (人大预算工委 ratios, a village cadre's typos, a 巡察组's zero items, a party-school teacher's
     # terms, smallest / second / top three, rounded and converted figures), corpus_mix_s9 (two departments set
@@ -1431,7 +1456,7 @@ KNOWN_GAPS = {
         "T9-070", "T9-074", "T9-077"],
     "personas_u9.jsonl": ["U9-007", "U9-028", "U9-047", "U9-066"],
     "corpus_mix_v9.jsonl": ["V9-009", "V9-048"],
-    "personas_w9.jsonl": ["W9-003", "W9-007", "W9-010", "W9-012", "W9-018", "W9-044", "W9-056", "W9-058", "W9-059",
+    "personas_w9.jsonl": ["W9-003", "W9-007", "W9-010", "W9-012", "W9-018", "W9-056", "W9-058", "W9-059",
         "W9-065"],
     "corpus_dialogues_x9.jsonl": ["X9-002", "X9-017", "X9-019", "X9-046", "X9-050", "X9-063"],
     # session 24: exam sets (scored untuned at 051f38c and 51772ce, unread in between) and development sets
@@ -1490,8 +1515,8 @@ KNOWN_GAPS = {
     "personas_e1.jsonl": [],
     "corpus_dialogues_f1.jsonl": ["F1-043", "F1-061"],
     "personas_k1.jsonl": ["K1-001", "K1-010", "K1-018", "K1-034", "K1-036", "K1-039", "K1-042", "K1-051", "K1-056", "K1-067", "K1-069", "K1-073", "K1-081"],
-    "corpus_mix_l1.jsonl": ["L1-021", "L1-027", "L1-031", "L1-034", "L1-044", "L1-047", "L1-052", "L1-064", "L1-078", "L1-083"],
-    "corpus_dialogues_m1.jsonl": ["M1-005", "M1-028", "M1-030", "M1-039", "M1-045", "M1-048", "M1-055"],
+    "corpus_mix_l1.jsonl": ["L1-021", "L1-027", "L1-031", "L1-034", "L1-044", "L1-047", "L1-052", "L1-078", "L1-083"],
+    "corpus_dialogues_m1.jsonl": ["M1-005", "M1-039", "M1-045", "M1-048", "M1-055"],
     "personas_n1.jsonl": ["N1-031", "N1-054"],
     "corpus_dialogues_q1.jsonl": ["Q1-014", "Q1-023", "Q1-030", "Q1-032", "Q1-036", "Q1-037", "Q1-047", "Q1-060"],
     # twenty-ninth session's exam sets, scored untuned at the start and the end and unread in between: personas_u2 (a new
@@ -1520,7 +1545,7 @@ KNOWN_GAPS = {
     "corpus_dialogues_m3.jsonl": ["M3-044", "M3-050", "M3-056", "M3-063", "M3-064", "M3-065",
                                   "M3-073", "M3-074", "M3-075", "M3-080"],
     "personas_n3.jsonl": ["N3-017", "N3-046"],
-    "corpus_dialogues_p3.jsonl": ["P3-029", "P3-030", "P3-031", "P3-045", "P3-049", "P3-058", "P3-059", "P3-064"],
+    "corpus_dialogues_p3.jsonl": ["P3-029", "P3-030", "P3-031", "P3-049", "P3-058", "P3-059", "P3-064"],
     # Thirty-first session's sets, written by helpers who never saw the code: exam sets personas_q3 (traditional
     # characters and capital numerals, a deputy's review language, thresholds and conditions, English and pinyin mixed
     # in), corpus_mix_r3 (two tables of one report set against each other, the n-th item and items past a threshold,
@@ -1534,10 +1559,10 @@ KNOWN_GAPS = {
     "corpus_mix_r3.jsonl": ["R3-015", "R3-022", "R3-023", "R3-048",
                             "R3-053", "R3-060", "R3-067", "R3-079",
                             "R3-080"],
-    "corpus_dialogues_s3.jsonl": ["S3-029", "S3-031", "S3-035", "S3-041", "S3-046", "S3-051",
+    "corpus_dialogues_s3.jsonl": ["S3-029", "S3-031", "S3-035", "S3-041", "S3-051",
                                   "S3-056", "S3-057", "S3-060", "S3-070"],
-    "personas_t3.jsonl": ["T3-004", "T3-005", "T3-037", "T3-043", "T3-044", "T3-048"],
-    "corpus_dialogues_v3.jsonl": ["V3-022", "V3-023", "V3-030", "V3-031", "V3-046", "V3-051"],
+    "personas_t3.jsonl": ["T3-004", "T3-037", "T3-043", "T3-044", "T3-048"],
+    "corpus_dialogues_v3.jsonl": ["V3-022", "V3-023", "V3-030", "V3-031", "V3-046"],
     # Thirty-second session's sets, written by helpers who never saw the code: exam sets personas_w3 (a finance
     # insider's abbreviations, two facts chained in one line, colloquial northern Mandarin, what is absent or
     # unchanged), corpus_mix_y3 (a thesis writer's facts of record, the lines only final accounts have, a figure
@@ -1546,14 +1571,12 @@ KNOWN_GAPS = {
     # development sets personas_g4 (this year against last for everything, which of two or three named is largest,
     # one project through its sheet, hurried typing with typos) and corpus_mix_f4 (averages over a count the report
     # states, two tables of one report agreeing, the n-th place among classes and sources, how far one exceeds another)
-    "personas_w3.jsonl": ["W3-002", "W3-003", "W3-006", "W3-007", "W3-009", "W3-011", "W3-016", "W3-031",
-                          "W3-033", "W3-037", "W3-040", "W3-046", "W3-051", "W3-060", "W3-062",
-                          "W3-064", "W3-065", "W3-072", "W3-073", "W3-078"],
-    "corpus_mix_y3.jsonl": ["Y3-014", "Y3-020", "Y3-024", "Y3-027", "Y3-046", "Y3-050", "Y3-055", "Y3-072", "Y3-076"],
-    "corpus_dialogues_e4.jsonl": ["E4-002", "E4-003", "E4-004", "E4-008", "E4-009", "E4-023", "E4-024", "E4-025",
-                                  "E4-034", "E4-036", "E4-037", "E4-038", "E4-039", "E4-040", "E4-043", "E4-053",
-                                  "E4-058", "E4-059", "E4-063", "E4-064", "E4-073", "E4-074", "E4-078", "E4-082",
-                                  "E4-084", "E4-085"],
+    "personas_w3.jsonl": ["W3-002", "W3-003", "W3-006", "W3-007", "W3-009", "W3-016", "W3-031",
+                          "W3-033", "W3-040", "W3-046", "W3-060", "W3-062",
+                          "W3-064", "W3-065", "W3-073", "W3-078"],
+    "corpus_mix_y3.jsonl": ["Y3-024", "Y3-027", "Y3-050", "Y3-055", "Y3-072", "Y3-076"],
+    "corpus_dialogues_e4.jsonl": ["E4-025",
+                                  "E4-063", "E4-073", "E4-074", "E4-085"],
     "personas_g4.jsonl": ["G4-062"],
     "corpus_mix_f4.jsonl": ["F4-004", "F4-005", "F4-037", "F4-039", "F4-060", "F4-065", "F4-066", "F4-067"],
 }
@@ -1611,7 +1634,7 @@ SESSION_ONLY_GAPS = {"review_d1.jsonl": ["D1-115"], "corpus_mix_i0.jsonl": ["I0-
                      # spending table, not the income rows
                      # 今年这钱咋分的？基本的和项目的各多少 after a question about one economic item: the first clause
                      # answers nothing and the second is read as that item's columns, not the report's two kinds
-                     "personas_e9.jsonl": ["E9-010", "E9-085"],
+                     "personas_e9.jsonl": ["E9-085"],
                      # a sentence of the narrative quoted with its figures (收入9628.22万元，说是比哪一年…) and a
                      # fund of a report named informally (街道那个明年政府性基金): after a question about another
                      # subject of another report, read as that subject's

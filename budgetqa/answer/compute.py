@@ -468,6 +468,23 @@ def asks_budget_vs_outturn(doc: Document, q: Query) -> bool:
                                            "没完成", "未完成", "没花完", "没用完", "没花到"))
 
 
+def each_budget_vs_outturn(doc: Document, q: Query) -> Answer | None:
+    """哪个完成年初预算的比例高, of two just asked: each one's budget against its outturn, and which is higher."""
+    keys = list(dict.fromkeys(m.term.key for m in q.subjects))
+    if len(keys) < 2 or not q.each:
+        return None
+    found = [a for m in q.subjects[:len(keys)] if (a := budget_vs_outturn(doc, replace(q, subjects=[m]))) is not None]
+    if len(found) != len(keys):
+        return None
+    a = combine("difference", found)
+    rates = [next((f for f in x.figures if f.label == "完成率（计算）"), None) for x in found]
+    if all(rates) and re.search(r"哪|谁", q.squashed):
+        low = bool(re.search(r"低|少|小|差", q.squashed))
+        best = (min if low else max)(zip(found, rates), key=lambda p: p[1].value)
+        a.text += f"相比之下，{best[0].understood.removeprefix('按「').split(' ', 1)[0]} 的完成率更{'低' if low else '高'}（{best[1].value}%）。"
+    return a
+
+
 def budget_vs_outturn(doc: Document, q: Query) -> Answer | None:
     """A 决算 subject's budget (全年预算 or 年初预算, as asked) against its 支出决算, from the paragraph
     that states both: the difference, and the completion rate (stated, or computed when not)."""
@@ -1289,6 +1306,10 @@ def shares_of_parts(doc: Document, q: Query) -> Answer | None:
         high, low = sorted((pct(item.amount, base.amount) for item, _ in rows), reverse=True)
         a.text += f"两者相差 {high - low} 个百分点（{high} − {low}，计算）。"
         a.figure("相差（百分点，计算）", high - low, "个百分点")
+    if len(rows) >= 2 and re.search(r"哪|谁", q.squashed):  # 哪个占比高: the one whose share is
+        low = bool(re.search(r"低|少|小", q.squashed))
+        item = (min if low else max)((item for item, _ in rows), key=lambda item: item.amount)
+        a.text += f"相比之下，{item.label} 占比更{'低' if low else '高'}。"
     add(a, base)
     return a
 
@@ -1496,7 +1517,52 @@ def _each_change(doc: Document, q: Query) -> Answer | None:
                       for m in q.subjects[1:]):
         return first  # 收入总计减少…，财政拨款、事业收入各增减多少: the parts the first one's stated change lists
     found = [a for m in q.subjects if (a := change(doc, replace(q, subjects=[m]))) is not None and a.matched]
-    return combine("change", found) if len(found) >= 2 else None
+    if len(found) < 2:
+        return None
+    a = combine("change", found)
+    if re.search(r"哪个|哪一个|哪项|哪一项|谁", q.squashed):
+        a.text += _moved_more(q, found)
+    return a
+
+
+def _named(a: Answer) -> str:
+    """The name an answer says it understood (按「X 与上年相比」理解: X)."""
+    return a.understood.removeprefix("按「").split("」")[0].split(" ", 1)[0]
+
+
+# How a change is measured when asked which moved more: by its rate (涨得快, 幅度) or by its amount.
+_BY_RATE_ASKED = patterns.compile(r"快|慢|幅|率|百分|%|倍")
+
+
+def _moved_more(q: Query, found: list[Answer]) -> str:
+    """Which of the changes just given moved more (哪个涨得多): by the measure asked, or the one every change
+    has; said only when they all went the same way."""
+    def way(x: Answer) -> int:
+        down, up = bool(re.search(r"减少|下降", x.text)), bool(re.search(r"增加|增长", x.text))
+        return 0 if down == up else 1 if up else -1
+
+    asked = 0 if re.search(r"变化|变动|幅度", q.squashed) else -1 if re.search(r"降|减|少|跌", q.squashed) \
+        else 1 if re.search(r"涨|增|升|多|高", q.squashed) else 0
+    if any(way(x) == 0 for x in found):
+        return ""  # (a change said both ways: the figures above say it)
+    if asked:
+        moved = [x for x in found if way(x) == asked]
+        if len(moved) == 1:
+            return f"两者中只有 {_named(moved[0])} {'增加' if asked > 0 else '减少'}了。"
+        found = moved
+    elif len({way(x) for x in found}) > 1:
+        pass  # (变化大: how far each moved, whichever way)
+    if len(found) < 2:
+        return ""
+    measures = [("变动率", "%"), ("变动额", None)]
+    if not _BY_RATE_ASKED.search(q.squashed):
+        measures.reverse()
+    for word, unit in measures:
+        picked = [next((f for f in x.figures if word in f.label and (unit is None or f.unit == unit)), None) for x in found]
+        if all(picked):
+            best = max(zip(found, picked), key=lambda p: abs(p[1].value))
+            return f"相比之下，{_named(best[0])} 的{'变动率' if unit else '变动额'}更大（{best[1].value}{best[1].unit or ''}）。"
+    return ""
 
 
 def _sided_figures(doc: Document, q: Query) -> set[tuple[Decimal, str]]:

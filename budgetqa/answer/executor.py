@@ -13,6 +13,7 @@ import re
 import sqlite3
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 from budgetqa import lexicon, patterns
 from budgetqa.answer.model import Answer, Figure, Session, Source, amount_text
@@ -25,7 +26,7 @@ from budgetqa.answer.documents import (Across, among_departments, asked_kind, bo
                                        wants_comparison, without_report)
 from budgetqa.departments import Named, Report
 from budgetqa.models import ECONOMIC_CLASSES, Document
-from budgetqa.question.numbers import chinese_numbers
+from budgetqa.question.numbers import chinese_numbers, plain
 from budgetqa.question.vocabulary import printed_text
 from budgetqa.question.query import (MAX_QUESTION, UNIT_DOMAINS, Query, measure_word, names_fund_only, pointed_item, pointed_pair, read, read_places, same_reading,
                                      scope_parts,
@@ -112,7 +113,9 @@ def _what_is_asked(doc: Document, question: str) -> str:
     if stripped != question and _DUTY_ASKED.match(stripped):
         stripped = "本部门" + stripped.lstrip()  # (区委办是干什么的: the department's own work, whatever was asked before)
     question = _GREETING.sub("", stripped) or question
-    question = _WANT_TO_KNOW.sub("", _INTRODUCTION.sub("", question)) or question  # (同志你好，我想了解一下…)
+    before = None
+    while before != question:  # (您好，我是乡镇的，想学习一下你们的做法，麻烦问一下…: each said before the question)
+        before, question = question, _WANT_TO_KNOW.sub("", _INTRODUCTION.sub("", question)) or question
     question = _FORMAT_WISH.sub("", question) or question  # (…各多少，给三个数就行: how to answer, not what)
     return _FIGURES_WANTED.sub("", question) or question
 
@@ -617,7 +620,7 @@ _GAP_AGAIN = patterns.compile(r"^(?:那|它的?)?(?:(?:年初|全年|调整)?预
 _PART_END = patterns.compile(r"[？?！!；;。]+")
 # 我是审计局的，… / 作为人大代表我想问：…: who is asking says nothing about what is asked.
 _INTRODUCTION = patterns.compile(r"^(?:(?i:(?:(?:i'?m|we'?re|i\s+am|we\s+are)\s+)?(?:working\s+on|preparing|writing|drafting|putting\s+together)"
-                           r"\s+[^.?？。]{0,60}[.。:：]\s*)|我是[^，,。：:？?]{1,16}?(?:的)?[，,。：:]|作为[^，,。：:？?]{1,16}?(?:我想问|我问一下|想问)?[，,：:]?"
+                           r"\s+[^.?？。]{0,60}[.。:：]\s*)|我是(?!说|问|指|讲)[^，,。：:？?]{1,16}?(?:的)?[，,。：:]|作为[^，,。：:？?]{1,16}?(?:我想问|我问一下|想问)?[，,：:]?"
                            r"|我(?:们)?也?(?:在|正在)(?:核对|核实|复核|整理|查|看|写|准备|编|编制|做)[^，,。：:？?]{0,12}[，,。：:]"  # (what the asker is doing)
                            r"|(?:我们|咱们|俺们|我)[^，,。：:？?]{0,8}?(?:想|要|准备|打算)(?:照着|参照|参考|学习|仿照|按照|借鉴)[^，,。：:？?]{0,20}[，,。：:]"  # (what they model theirs on)
                            r"|我(?:刚|新|才)(?:到|来|调到|调来|进|入职|接手|上岗)[^，,。：:？?]{0,14}[，,。：:]"  # (who they have become)
@@ -635,8 +638,10 @@ _REASON_ASKED = patterns.compile(r"^(?:那)?(?:它|这个|这项|那项|其)?(?:
                            r"|^(?:那)?(?:它|这个|这项|那项|其)?(?:为什么|为啥|为何)(?:没完成|没花完|会这样)?(?:呢)?[？?]?$"
                            r"|^(?:那)?(?:它|这个|这项|那项)(?:没完成|未完成|没花完)(?:是)?(?:什么|啥)原因[？?]?$")
 # A greeting opening a question, and the words of wanting to know before what is asked.
-_GREETING = patterns.compile(r"^(?:同志|领导|老师)?(?:你好|您好)[，,！!。]\s*(?=.*(?:我想|我要|我来)(?:了解|咨询|请教|打听))")
-_WANT_TO_KNOW = patterns.compile(r"^我(?:想|要)?(?:了解|咨询|请教|打听)(?:一下|下)?")
+_GREETING = patterns.compile(r"^(?:同志|领导|老师)?(?:你好|您好)[，,！!。]\s*(?=\S)")
+_WANT_TO_KNOW = patterns.compile(r"^(?:我(?:想|要)?(?:了解|咨询|请教|打听)(?:一下|下)?"
+                                 r"|(?:麻烦|劳驾|劳烦)(?:您|你)?(?:问一下|问下|打听一下)[，,：:]?"
+                                 r"|(?:想|要|准备|打算)(?:照着|参照|参考|学习|仿照|借鉴)[^，,。：:？?]{0,20}[，,。：:])")
 # How the asker wants the answer given, said after the question (给三个数就行, 只要数字).
 _FORMAT_WISH = patterns.compile(r"[，,。]?\s*(?:请|麻烦)?(?:给(?:我)?|说|报)?(?:[一二三两四五六七八九十\d]+个)?(?<!小)数(?:字)?就(?:行|好|可以)了?"
                           r"|[，,。]?\s*只要数字?就?(?:行|好|可以)?"
@@ -688,13 +693,17 @@ _CHECKING = patterns.compile(r"(?:我|咱)?(?:想|要|来)?(?:核|查|看|对|�
 # A figure the report states, said before a question that contrasts with it (表里写1084.38，可A加B是多少):
 # not a figure to add, but the other side of a gap asked later on the line (差多少 / 两者相差多少).
 _STATED_FIRST = patterns.compile(r"^(?P<said>[^，,。？?]*?(?:写|说|称|列|显示|为|是)[^，,。？?]*?(?<![\d.])(?P<n>\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|元|万)?))"
-                           r"[，,]\s*(?:可是?|但是?|而|不过)(?P<rest>.+)$")
+                           r"[，,]\s*(?:可是?|但是?|而|不过)?(?P<rest>.+)$")
 _SIDELESS_GAP = patterns.compile(r"^(?:那)?(?:两者|二者|两个数?|两张表|两处|两边|它们)?(?:之间)?(?:相差|差额是|差额有|差了?)(?:多少|几)")
 
 
 def _stated_first(question: str) -> tuple[str, str | None]:
     """The line without a figure stated before its question, and that figure when a gap is asked of it."""
     m = _STATED_FIRST.match(question)
+    first = re.split(r"[？?。；;]", m["rest"])[0] if m is not None else ""
+    if m is not None and not re.search(r"[，,]\s*(?:可是?|但是?|而|不过)", m.group(0)) and (
+            not re.search(r"多少|几", first) or re.search(r"下面|其中|明细|加起来|相加|之和|合计|一致|对得上", first)):
+        return question, None  # (X写的287.35万，下面9个明细加起来是多少: the parts of the figure stated, checked)
     if m is None or not re.search(r"相差|差额|差(?:了)?多少|差几", m["rest"]) \
             or re.match(r"[^，,。？?]*?(?:写|说|称|列|显示|为|是)[^，,。？?]*?\d", m["rest"]):
         # (…而Y为326.72万元: two figures stated, set against each other)
@@ -858,6 +867,15 @@ def _ranked_named(doc: Document, q: Query, question: str) -> Query:
     return read(typed.replace(m.group(0), found.focus[0].label.split("（")[0], 1), doc)
 
 
+def _table_shown(session: Session) -> int | None:
+    """The table the last question was about, when it was about one (它的合计 … 第一行呢: a row of it)."""
+    last = session.last_query
+    if last is None:
+        return None
+    said = [int(s.term.key) for s in last.subjects if s.kinds == {"table"}]
+    return said[0] if said else last.table
+
+
 def _asked_outright(doc: Document, q: Query, question: str, session: Session) -> Answer | None:
     """Asked before the conversation fills anything in: 主要原因是怎么说的 after an answer quoting the report's
     reason (that reason, as quoted), and a table's columns (三公经费那张表分哪几栏: its headings, which a blank
@@ -869,7 +887,7 @@ def _asked_outright(doc: Document, q: Query, question: str, session: Session) ->
         return _source_of_last(doc, session.last_figures)
     if text.LABELS_ASKED.search(q.squashed) and (found := text.printed_labels(doc, q)) is not None:
         return found  # 表九的表号写法跟别的表一样吗: the table numbers as printed
-    if (found := lists.row_at(doc, q)) is not None:
+    if (found := lists.row_at(doc, q, _table_shown(session))) is not None:
         return found  # 表二倒数第二行是什么: that row as printed
     if (found := text.tables_with_column(doc, q)) is not None:
         return found  # 哪张表有X这一列: the tables whose headings have it
@@ -1555,22 +1573,27 @@ def _execute(conn, doc: Document, q: Query) -> Answer | None:
             return left
     if q.op in ("value", "difference", "change", "share", "text") and compute.asks_budget_vs_outturn(doc, q) \
             and not any("topic" in m.kinds for m in q.subjects):  # a topic (三公) answers from its own table
-        found = compute.budget_vs_outturn(doc, q)  # a 决算 report's budget against its outturn
+        found = compute.each_budget_vs_outturn(doc, q) or compute.budget_vs_outturn(doc, q)  # a 决算's budget against its outturn
         if found is not None:
             return found
-    found = compute.part_moved(doc, q) or compute.moved(doc, q) or compute.row_in_two_tables(doc, q)  # 哪块收入掉下来了
+    # 哪块收入掉下来了: the part of a stated change (of two or more things named: which of them, asked below)
+    found = (compute.part_moved(doc, q) if len(q.subjects) < 2 else None) or compute.moved(doc, q) or compute.row_in_two_tables(doc, q)
     if found is not None:
         return found
     if q.subjects:  # X主要用在哪 / 说明里写的X是多少: what its paragraph says it is for, or the figures it states
         found = text.purpose(doc, q) or text.stated_figures(doc, q)
         if found is not None:
             return found
+    unbudgeted = None
     for i, (score, op) in enumerate(q.ops[:6]):
         if score < _MIN_SCORE:
             break
         found = OPERATIONS[op](doc, replace(q, op=op))
-        if found is not None:
-            return found  # answered, or understood and not in the report (said so)
+        if found is not None and found.matched and not (settled := _budget_not_printed(doc, q, found)).matched:
+            unbudgeted = unbudgeted or settled  # (a budget asked, an outturn found: another operation may find it)
+            continue
+        if found is not None:  # answered, or understood and not in the report (said so)
+            return _claim_settled(q, _share_in_form_asked(q, _class_chosen(q, settled if found.matched else found)))
         if i == 0 and q.cued and op in _NOT_SUBSTITUTED and q.subjects and score - q.ops[1][0] >= 25:
             if op == "text" and all(m.via == "partial" for m in q.subjects):  # (保密和密码方面负责什么: a few
                 found = text.passages(conn, doc, q)  # words of a name are no subject; the sentences saying them are)
@@ -1579,9 +1602,93 @@ def _execute(conn, doc: Document, q: Query) -> Answer | None:
             what = "、".join(q.names()) or "所问内容"
             return Answer(False, op, f"报告（{doc.label}）没有给出「{what}」的{_NOT_SUBSTITUTED[op]}；没有可给的数字。",
                           understood=what)
+    if unbudgeted is not None:
+        return unbudgeted
     if not q.previous_year and (q.op in ("text", "define", "about", "value", "breakdown") or not q.subjects):
         return text.passages(conn, doc, q)
     return None
+
+
+# A budget asked of a final account (年初预算 / 全年预算 / 调整预算 / 预算数), as against what was spent.
+_BUDGET_OF_FINAL = patterns.compile(r"年初预算|全年预算|调整(?:后)?预算|预算数")
+
+
+def _budget_not_printed(doc: Document, q: Query, found: Answer) -> Answer:
+    """城乡社区支出年初预算多少 of a 决算 that prints no budget for it: its outturn, said to be no budget."""
+    asked = _BUDGET_OF_FINAL.search(q.squashed)
+    if doc.kind != "决算" or not asked or not found.matched or found.intent != "value" or _BUDGET_OF_FINAL.search(found.text):
+        return found
+    stated = compute.budget_vs_outturn(doc, q)  # (the budget its paragraph states, read there)
+    if stated is not None and stated.matched:
+        return stated
+    said = found.text.split("理解：", 1)[-1]
+    return Answer(False, "value", f"报告（{doc.label}）没有列出所问的{asked.group(0)}；它印的是决算数：{said}",
+                  understood=found.understood)
+
+
+# The classes a thing is asked to be put in (X算基本支出还是项目支出 / 是今年安排的还是上年结转的), and the words
+# by which an answer shows where the report prints it: an economic item of the basic-spending table (and the half
+# its figure stands in), a project of this year's or of the carried-over table.
+_CLASS_SHOWN = {
+    "基本支出": ("基本支出分经济科目表", "基本支出决算表", "人员经费", "公用经费"), "项目支出": ("本年项目", "上年结转项目", "项目支出预算表"),
+    "人员经费": ("人员经费",), "公用经费": ("公用经费",),
+    "本年": ("本年项目", "（本年预算）"), "上年结转": ("上年结转项目", "（上年结转）"),
+}
+_CLASS_WORDS = {"基本支出": "基本支出", "项目支出": "项目支出", "人员经费": "人员经费", "公用经费": "公用经费",
+                "今年安排": "本年", "当年安排": "本年", "本年安排": "本年", "今年新安排": "本年", "新安排": "本年", "上年结转": "上年结转",
+                "去年结转": "上年结转", "结转": "上年结转"}
+_CLASS_CHOICE = patterns.compile(r"(?:算|是|属于|归|列入|计入|放在|列在)(?:在)?(?:哪)?(?:的)?"
+                                 rf"({'|'.join(sorted(_CLASS_WORDS, key=len, reverse=True))})(?:的)?(?:还是|或是|或者)"
+                                 rf"({'|'.join(sorted(_CLASS_WORDS, key=len, reverse=True))})")
+
+
+def _class_chosen(q: Query, found: Answer) -> Answer:
+    """X算基本支出还是项目支出: which of the two the answer shows X printed as, said in words."""
+    m = _CLASS_CHOICE.search(q.squashed)
+    if m is None or not found.matched or len(q.subjects) != 1:
+        return found
+    first = found.text.split("。", 1)[0]
+    shown = [_CLASS_WORDS[w] for w in m.groups() if any(k in first for k in _CLASS_SHOWN[_CLASS_WORDS[w]])]
+    if len(shown) == 1:
+        found.text += f"按报告所列，「{q.subjects[0].term.name}」属于{shown[0]}。"
+    return found
+
+
+# A change said as a claim (比上年增加了，对吗): the direction claimed, and the words the answer states its change in.
+_CLAIMED_WAY = patterns.compile(r"(?:比|较|与|跟|同)(?:上年|去年|上一年|20\d\d年度?)[^，,。？?]{0,8}?(增加|增长|上升|多|涨|减少|下降|降低|压减|少|降)")
+_STATED_WAY = patterns.compile(r"(增加|增长|上升|减少|下降|降低)")
+
+
+def _claim_settled(q: Query, found: Answer) -> Answer:
+    """机关运行经费比上年增加了，对吗: whether the change the report states went the way claimed."""
+    claimed = _CLAIMED_WAY.search(q.squashed)
+    stated = _STATED_WAY.search(found.text.split("理解：", 1)[-1]) if claimed and found.matched and found.intent == "change" else None
+    if stated is None or not re.search(r"对吗|对不对|是吗|是不是|对吧|没错|是否|吗", q.squashed):
+        return found
+    up = claimed.group(1) in ("增加", "增长", "上升", "多", "涨")
+    agrees = up == (stated.group(1) in ("增加", "增长", "上升"))
+    found.text += f"报告写的是{stated.group(1)}，{'与所说一致' if agrees else '与所说相反'}。"
+    return found
+
+
+# A share asked in a form other than a percentage: per mille, tenths (几成), a fraction (几分之几).
+_SHARE_FORM = patterns.compile(r"(千分之)几|(?:几|多少)(成)|(几分之几)")
+
+
+def _share_in_form_asked(q: Query, found: Answer) -> Answer:
+    """差旅费占基本支出的千分之几 / 占几成 / 几分之几: the share computed, said again in that form."""
+    m = _SHARE_FORM.search(q.squashed)
+    share = next((f for f in found.figures if f.unit == "%"), None) if m and found.matched and found.intent == "share" else None
+    if share is None:
+        return found
+    if m.group(1):
+        found.text += f"即约千分之 {plain(share.value * 10)}（{plain(share.value * 10)}‰）。"
+    elif m.group(2):
+        found.text += f"即约 {(share.value / 10).quantize(Decimal('0.1'))} 成。"
+    else:
+        near = Fraction(share.value / 100).limit_denominator(10)
+        found.text += f"约为 {near.numerator}/{near.denominator}（{near.denominator}分之{near.numerator}）。"
+    return found
 
 
 def _answered_anyway(conn, doc: Document, q: Query, refusal: str) -> Answer | None:

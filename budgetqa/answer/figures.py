@@ -927,15 +927,23 @@ def _side_parts(doc: Document, side: str) -> Answer | None:
     if not rows:
         return None
     total = next((r for r in table.rows if r.side == side and "总计" in r.name and r.first), None)
-    whole = total.first if total is not None else None
+    # the spending of the year is what the lines above 本年支出合计 add to; what is carried to next year
+    # (年末结转和结余, printed below it) was not spent, and is said beside them
+    year = next((r for r in table.rows if r.side == side == "支出" and r.is_total and r.first
+                 and "本年" in r.name and "合计" in r.name), None)
+    after = [r for r in rows if year is not None and r.line > year.line]
+    rows = [r for r in rows if r not in after] or rows
+    whole = (year or total).first if (year or total) is not None else None
 
     def share(r) -> str:
         return f"（占 {build.pct(r.first, whole)}%）" if whole else ""
 
     ranked = sorted(rows, key=lambda r: -r.first)
+    closing = [year] * (year is not None and bool(after)) + after + [total] * (total is not None)
     a = answer("breakdown", f"{side}的组成", "；".join(f"{r.name} {amount_text(r.first, table.unit)}{share(r)}" for r in ranked)
-               + (f"；{total.name} {amount_text(total.first, table.unit)}" if total is not None else "")
-               + f"（{table.label}）。")
+               + "".join(f"；{r.name} {amount_text(r.first, table.unit)}" for r in closing) + f"（{table.label}）。")
+    if year is not None and after:
+        a.figure(year.name, year.first, table.unit, table.label, year.line)
     for r in ranked[:20]:
         a.figure(r.name, r.first, table.unit, table.label, r.line)
         if whole:

@@ -222,6 +222,8 @@ def _domain(doc: Document, q: Query) -> Domain:
         return sources
     if q.domain == "subjects" or (q.level and q.domain != "projects"):
         return _subjects(doc, q)
+    if (parts := _spending_parts(doc, q)) is not None:
+        return parts
     if doc.target_sheets() and (not doc.projects or q.has("资金总额")):
         return sheet_domain(doc, q)  # projects known only by their sheets, or ranked by a sheet's column
     spent = re.search(r"项目|花|用|钱", q.squashed) and not re.search(r"这[两二三四五六七八九几\d]|这些|它们|家|单位|部门", q.squashed)
@@ -229,6 +231,20 @@ def _domain(doc: Document, q: Query) -> Domain:
         # a report that lists no projects (a 决算): 哪个项目用得最多 is asked of its finest 科目, and says so
         return Domain(f"{items.where}（报告没有列出项目）", items.rows)
     return _projects(doc, q)
+
+
+# Spending said as the whole its parts are ranked or counted in, no kind of part named (支出里最大的那块,
+# 花钱这边哪块最多): the classes the report's spending is printed in.
+_SPENDING_PARTS = patterns.compile(r"(?<![目本员用])支出(?:的)?(?:里|中|当中|这边|那边|方面|这块)|花钱(?:的)?(?:这边|那边|方面)"
+                                   r"|(?:哪|几)(?:一)?(?:块|大块|大类)支出")
+
+
+def _spending_parts(doc: Document, q: Query) -> Domain | None:
+    """支出里最大的那块: the classes the report's spending is printed in, when no kind of part is named."""
+    if not _SPENDING_PARTS.search(q.squashed) or q.domain is not None \
+            or not all(t.key in ("支出总计", "本年支出合计") for m in q.subjects for t in m.terms[:1]):
+        return None
+    return _subjects(doc, replace(q, level="类"))
 
 
 # The report's income sources asked as the things ranked or counted (排第二的收入来源, 哪项收入最多).
@@ -442,8 +458,8 @@ def _table(a: Answer, rows: list[Value], ranked: bool = False) -> None:
 # Both ends of a ranking asked at once (最大和最小的分别是哪个, 第一和倒数第一是谁); group 1 when the top is said first.
 _TOP = r"(?:最大|最多|最高|最贵|第[1一](?!\d)(?:名|位)?|头名|榜首)"
 _BOTTOM = r"(?:最小|最少|最低|最便宜|倒数第[1一](?!\d)(?:名|位)?|末位|最后一名|垫底)"
-_BOTH_JOIN = r"(?:和|与|及|跟|、|，|,|谁|哪个|哪一?[个类项款])"  # (谁最多谁最少, 哪个最大，哪个最小)
-_BOTH_ENDS = patterns.compile(f"({_TOP})[^，,。]{{0,3}}?{_BOTH_JOIN}{_BOTTOM}|{_BOTTOM}[^，,。]{{0,3}}?{_BOTH_JOIN}{_TOP}")
+_BOTH_JOIN = r"(?:和|与|及|跟|比|、|，|,|谁|哪个|哪一?[个类项款])"  # (谁最多谁最少, 哪个最大，哪个最小, 最大的那项比最小的)
+_BOTH_ENDS = patterns.compile(f"({_TOP})[^，,。]{{0,5}}?{_BOTH_JOIN}{_BOTTOM}|{_BOTTOM}[^，,。]{{0,5}}?{_BOTH_JOIN}{_TOP}")
 
 
 def rank(doc: Document, q: Query) -> Answer | None:
@@ -1113,24 +1129,42 @@ def _completion_items(doc: Document, q: Query, items: list[Outturn]) -> Answer:
 
 
 # A row of a table named by its place as printed (表二倒数第二行, 表十二第三行, 最后一行): counted in the printed
-# order, a total row counting as the row it is.
-_ROW_AT = patterns.compile(r"(倒数)?第([一二两三四五六七八九十\d]{1,3})行|(最后|最末|末)[一1]?行|(首行|头[一1]行)")
+# order, a total row counting as the row it is; or counted from the total row (合计下面第一行, 合计上面那一行).
+_ROW_AT = patterns.compile(r"(?:(?P<total>合计|总计)(?P<side>下面|下方|以下|之下|后面|上面|上方|以上|之上|前面)(?:的|那)?)?"
+                           r"(?:(?P<back>倒数)?第(?P<n>[一二两三四五六七八九十\d]{1,3})|(?P<last>最后|最末|末)[一1]?|(?P<first>首|头[一1])"
+                           r"|(?<=[下方后上前的那])一?)行")
 
 
-def row_at(doc: Document, q: Query) -> Answer | None:
-    """The row a question names by its place in a named table, with its first printed figure."""
+_TABLE_SAID = patterns.compile(r"表[\d一二三四五六七八九十]+|第[\d一二三四五六七八九十]+张表")
+
+
+def row_at(doc: Document, q: Query, shown: int | None = None) -> Answer | None:
+    """The row a question names by its place in a named table (or, naming none, the table the last answer
+    showed: ``shown``), with its first printed figure."""
     m = _ROW_AT.search(q.squashed)
     tables = [int(s.term.key) for s in q.subjects if s.kinds == {"table"}] or ([q.table] if q.table is not None else [])
+    # (表5第3行 of a report without a 表5 names no table shown before)
+    tables = tables or ([shown] if shown is not None and not q.subjects and not _TABLE_SAID.search(q.squashed) else [])
     table = next((t for t in doc.tables if tables and t.no == tables[0]), None)
-    if m is None or table is None or not table.rows or any(s.kinds != {"table"} for s in q.subjects):
-        return None  # (表2第一行205教育支出的X: the row is named, its place only says where)
-    place = 1 if m.group(4) else -1 if m.group(3) else int(m.group(2)) if m.group(2).isdigit() else small_numeral(m.group(2))
-    if m.group(1):
-        place = -place
-    if not place or abs(place) > len(table.rows):
+    if m is None or table is None or not table.rows or any(s.kinds != {"table"} for s in q.subjects) \
+            or not (m["n"] or m["last"] or m["first"] or m["total"]):
+        return None  # (表2第一行205教育支出的X: the row is named, its place only says where; 没填金额的行: no place)
+    n = m["n"]
+    place = 1 if m["first"] or not (n or m["last"]) else -1 if m["last"] else int(n) if n.isdigit() else small_numeral(n)
+    place = -place if m["back"] else place
+    said = "最后一行" if m["last"] else f"{'倒数' if place < 0 else ''}第{abs(place)}行"
+    total = next((i for i, r in enumerate(table.rows) if r.is_total), None) if m["total"] else None
+    if total is not None:  # counted from the total row, down or up
+        below = m["side"] in ("下面", "下方", "以下", "之下", "后面")
+        index = total + abs(place) if below else total - abs(place)
+        said = f"{m['total']}{'下面' if below else '上面'}第{abs(place)}行"
+        if not 0 <= index < len(table.rows):
+            return None
+        row = table.rows[index]
+    elif m["total"] or not place or abs(place) > len(table.rows):
         return None
-    row = table.rows[place - 1 if place > 0 else place]
-    said = f"{'倒数' if place < 0 else ''}第{abs(place)}行"
+    else:
+        row = table.rows[place - 1 if place > 0 else place]
     figure = f"，{amount_text(row.first, table.unit)}" if row.first is not None else "（本行未填金额）"
     a = answer("value", f"{table.label} {said}", f"{table.label} 按印刷顺序{said}是「{row.label}」{figure}（第{row.line}行）。")
     if row.first is not None:

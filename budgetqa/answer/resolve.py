@@ -178,7 +178,7 @@ def item_values(doc: Document, name: str, q: Query) -> list[Value]:
                 cell = row.cell(column)
                 return [Value(f"{row.name}（{column.rsplit('/', 1)[-1]}）", cell.amount, table.unit, table.label, cell.line, key)]
         if row.first is None:
-            return [Value(row.name, Decimal(0), table.unit, table.label, row.line, key, "本表该行未填金额")]
+            return [Value(row.name, Decimal(0), table.unit, table.label, row.line, key, unfilled(table))]
         # the half (人员经费 / 公用经费) whose column holds the whole of the row's figure
         kind = next((c.column.rsplit("/", 1)[-1] for c in row.cells[1:] if c.amount and c.amount == row.first), "")
         return [Value(row.name, row.first, table.unit, table.label, row.line, key, kind)]
@@ -223,6 +223,11 @@ def row_values(doc: Document, name: str, q: Query) -> list[Value]:
 _SCOPE_COLUMNS = {"本年": "当年预算安排", "上年结转": "上年结转"}
 
 
+def unfilled(table: Table) -> str:
+    """What a row printed with no amount says: nothing at all when its table is noted as having no data."""
+    return "表注本表无数据，即无此项" if table.empty else "本表该行未填金额"
+
+
 def _row_value(table: Table, row: Row, q: Query) -> Value | None:
     """A row's figure: its first column, or the first column the question names."""
     found = row_measures(table, row, q)
@@ -235,7 +240,7 @@ def _row_value(table: Table, row: Row, q: Query) -> Value | None:
             return found[0]
     key = f"row:{table.no}:{row.row_no}"
     if row.first is None:
-        return Value(row.name, Decimal(0), table.unit, table.label, row.line, key, "本表该行未填金额")
+        return Value(row.name, Decimal(0), table.unit, table.label, row.line, key, unfilled(table))
     return Value(row.name, row.first, table.unit, table.label, row.line, key)
 
 

@@ -535,8 +535,8 @@ _UNIT_END = re.compile(r"(?:本级|本部|局|中心|大队|支队|总队|所|�
                        r"(?:[（(][^）)]{1,16}[）)])?$")
 
 
-# …部门预算包括大学、附属中学及附属小学。: the units named in one sentence
-_UNITS_INLINE = re.compile(r"(?:预算|决算)(?:的单位)?包括([^。：:；;]{4,80})。")
+# …部门预算包括大学、附属中学及附属小学。/ …部门决算反映A、B、C的经费收支情况。: the units named in one sentence
+_UNITS_INLINE = re.compile(r"(?:预算|决算)(?:的单位)?(?:包括|反映了?|涵盖了?)([^。：:；;]{4,80}?)(?:的(?:经费|财务)?收支(?:情况)?)?。")
 
 
 def _report_units(lines: list[str]) -> list[TextItem]:

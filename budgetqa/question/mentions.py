@@ -72,7 +72,7 @@ def find_mentions(squashed: str, spaced: str, v: Vocabulary, doc: Document) -> l
     found: list[Mention] = []
     found += _codes(squashed, v)
     found += _tables(squashed, doc)
-    found += _exact(squashed, v)
+    found += _titles_of_two(squashed, _exact(squashed, v), v)
     found += _synonyms(squashed, v, found)
     found += _purposes(squashed, v, found)
     found = [m for m in found if not _opens_longer(m, squashed, v)]
@@ -80,7 +80,7 @@ def find_mentions(squashed: str, spaced: str, v: Vocabulary, doc: Document) -> l
     residue = spaced
     for m in sorted(exact, key=lambda m: m.start - m.end):
         residue = residue.replace(squashed[m.start:m.end], " ")
-    residue = strip_fillers(residue)
+    residue = strip_fillers(residue, v)
     found += _partial(residue, squashed, v)
     found += _extended(residue, squashed, v, exact)
     found += _fuzzy(residue, squashed, v, found)
@@ -199,6 +199,25 @@ def _tables(squashed: str, doc: Document) -> list[Mention]:
 _POINTING = patterns.compile(r"(?:的)?(?:那|这)(?:一)?(?:张|个|份)?|里(?:的)?|中的")
 
 
+def _titles_of_two(squashed: str, exact: list[Mention], v: Vocabulary) -> list[Mention]:
+    """三公经费和机关运行经费各多少: a table's title said without 表 that is two names joined by 和 (与, 及, 、)
+    names those two, when each is a printed name of its own; asked with 表, it is the table."""
+    out = []
+    for m in exact:
+        typed = squashed[m.start:m.end]
+        parts = re.split(r"和|与|及|、", typed)
+        said_table = "表" in typed or re.match(r"(?:的)?(?:预算|决算)?(?:明细)?表", squashed[m.end:])
+        if m.kinds != {"table"} or said_table or len(parts) < 2 \
+                or not all(any(t.kind != "table" for t in v.by_name.get(p, ())) for p in parts):
+            out.append(m)
+            continue
+        at = m.start
+        for p in parts:
+            out.append(Mention(at, at + len(p), [t for t in v.by_name[p] if t.kind != "table"]))
+            at += len(p) + 1
+    return out
+
+
 def _exact(squashed: str, v: Vocabulary) -> list[Mention]:
     """Printed names typed as printed (also with a 的 typed inside a long name)."""
     out = []
@@ -258,12 +277,41 @@ def _purposes(squashed: str, v: Vocabulary, found: list[Mention]) -> list[Mentio
     return out
 
 
-def strip_fillers(text: str) -> str:
-    """Text without the words that say nothing about what is asked (and without numbers)."""
-    for word in sorted(lexicon.FILLERS, key=len, reverse=True):
-        text = text.replace(word, " ")
-    text = re.sub(r"[\d.%]+", " ", text)
+def strip_fillers(text: str, v: Vocabulary | None = None) -> str:
+    """Text without the words that say nothing about what is asked (and without numbers). With the report's
+    vocabulary, a stretch of four or more characters that is part of a printed name keeps its filler
+    characters (通用设备 of 价值50万元以上通用设备 keeps its 用)."""
+    kept = _name_stretches(text, v) if v is not None else []
+    pieces = re.split("(" + "|".join(map(re.escape, kept)) + ")", text) if kept else [text]
+    out = []
+    for i, piece in enumerate(pieces):
+        if i % 2 == 0:
+            for word in sorted(lexicon.FILLERS, key=len, reverse=True):
+                piece = piece.replace(word, " ")
+        out.append(f" {piece} " if i % 2 else piece)
+    text = re.sub(r"[\d.%]+", " ", "".join(out))
     return re.sub(r"\s+", " ", text).strip()
+
+
+_ONE_CHARACTER_FILLERS = frozenset(w for w in lexicon.FILLERS if len(w) == 1)
+# The one-character fillers that are words of names as well (通用, 费用, 附加, 能源), not words of grammar (的, 和).
+_NAME_FILLERS = _ONE_CHARACTER_FILLERS - set("的了和与及是在这那里都还吗吧呀呢啊嗯我咱各几有跟较为按请给")
+
+
+def _name_stretches(text: str, v: Vocabulary) -> list[str]:
+    """The longest stretches (4 to 10 characters) of the text that are part of a printed name and hold inside them
+    a one-character filler that is a word of names too (the 用 of 通用设备; not the 的 of 安排的支出)."""
+    found, i = [], 0
+    while i < len(text):
+        j = next((j for j in range(min(len(text), i + 10), i + 3, -1) if text[i:j] in v.pieces), None)
+        stretch = text[i:j] if j is not None else ""
+        said = re.sub(r"万元|万|元|以上|以下|以内|金额", "", "".join(c for c in stretch if c not in _ONE_CHARACTER_FILLERS))
+        if j is not None and any(c in _NAME_FILLERS for c in stretch[1:-1]) and len(said) >= 3:
+            found.append(text[i:j])
+            i = j
+        else:
+            i += 1
+    return found
 
 
 def _words(residue: str) -> list[str]:

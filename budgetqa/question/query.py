@@ -249,6 +249,7 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
         q.subjects = [m for m in q.subjects if m.via in ("exact", "synonym", "code")]
     _refusals(q, doc, mentions)
     _missing_table(q, doc)
+    _bound_of_name(q)
     _rank(q)
     _table_not_column(q)
     _fund_spread(q)
@@ -271,6 +272,37 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     _whole_said(q)
     q.follow_up = _leans_on_context(q)
     return q
+
+
+# A change from an earlier year said as a claim to be confirmed (比上年增加了，对吗 / 是不是比去年少了): no figure typed.
+_CHANGE_CLAIMED = patterns.compile(r"(?:比|较|与|跟|同)(?:上年|去年|上一年|20\d\d年度?)(?:的)?(?:预算|决算)?数?(?:相比)?(?:是)?"
+                                   r"(?:增加|减少|增长|下降|上升|降低|压减|多|少|涨|降)了?")
+_CONFIRM = patterns.compile(r"对吗|对不对|是吗|是不是|对吧|没错吧|是否|吗$")
+
+
+def _claimed_change(q: Query) -> None:
+    """机关运行经费比上年增加了，对吗: whether it did is its change from that year, not a check of its figures."""
+    if q.op == "check" and not q.amounts and not q.percents and _CHANGE_CLAIMED.search(q.squashed) \
+            and _CONFIRM.search(q.squashed) and q.subjects:
+        q.op, q.ops = "change", [(q.ops[0][0] + 1, "change")] + q.ops
+
+
+def _bound_of_name(q: Query) -> None:
+    """50万以上的通用设备有没有: an amount typed with 以上/以下 that the name it sits beside holds itself (价值50万元以上
+    通用设备) is part of that name, no filter."""
+    t = q.threshold
+    if q.comparator is None or t is None:
+        return
+
+    def holds(term: Term) -> bool:
+        return bool(re.search(rf"(?<![\d.]){plain(t.value)}(?:万元|万|元)(?:[（(]原值[）)])?(?:以上|以下)", term.name))
+
+    if not any(holds(term) for m in q.subjects for term in m.terms):
+        return
+    q.subjects = [replace(m, terms=[term for term in m.terms if holds(term)]) if any(map(holds, m.terms)) else m
+                  for m in q.subjects]  # (100万以上的通用设备: the one of them that name holds)
+    q.comparator, q.threshold = None, None
+    q.amounts = [a for a in q.amounts if a is not t]
 
 
 def _units_not_rows(q: Query) -> None:
@@ -1760,11 +1792,11 @@ def _domain_word(s: str) -> str | None:
         return "targets"
     if re.search(r"内设机|内设|科室|股室|几个股|哪些股|哪几个股|各股", s):
         return "internal_units"
-    if re.search(r"(?:下属|附属|直属).{0,4}单位|所属单位|二级单位|下属事业单位|(?:下面|下头|底下).{0,5}单位|下级单位|下辖.{0,4}单位"
+    if re.search(r"(?:下属|附属|直属).{0,4}单位|(?:下属|附属|直属)的?(?:那|这)(?:[一两三几\d]+)?(?:家|个)(?:预算|决算)?单位|所属单位|二级单位|下属事业单位|(?:下面|下头|底下).{0,5}单位|下级单位|下辖.{0,4}单位"
                  r"|管(?:着|理|辖)?(?:的)?(?:哪几个|哪些|几个|什么)单位", s):
         return "subordinate_units"
     if re.search(r"(?:包括|包含|合并了?).{0,6}(?:单位|本级)|(?:哪些|哪几个|哪个|几个)单位(?:被|是)?(?:包括|包含)|纳入.{0,16}单位|单位构成|构成单位|(?:几|多少)家(?:预算|决算)?单位"
-                 r"|(?:部门|报告|决算|预算)(?:里|中)?(?:有|包括|一共有|共有)?(?:几|多少|哪几|哪些)(?:个|家)?单位", s) \
+                 r"|(?:部门|报告|决算|预算)(?:里|中)?(?:有|包括|一共有|共有|反映了?|涵盖了?|覆盖了?|汇总了?)?(?:几|多少|哪几|哪些)(?:个|家)?单位", s) \
             and "表" not in s and "名词" not in s:
         return "report_units"  # the units the report is made of (本级 and those below it)
     if "职责" in s or "职能" in s or re.search(r"管(?:些|什么|啥|哪些)|管的事|管哪些事|管几件事|归不归|管不管|归谁管|负不负责"
@@ -2730,7 +2762,7 @@ def _other_department(spaced: str, exact: list[Mention], q: Query, doc: Document
                 name = _HEARSAY_LEAD.sub("", name)
                 name = _YEAR_LEAD.sub("", name)  # 同一年区委社会工作部: the year said before the name
                 # words of asking run into the name (请问区委办公室, 老同志关心关工委): the organisation follows them
-                name = re.sub(r"^(?:下面|上面|下级|上级|其中|里面|下属)(?:的)?", "", lexicon.ASKING_LEAD.sub("", name))
+                name = re.sub(r"^(?:下面|上面|下级|上级|其中|里面|下属|除了|除去|除开|不算|不含|不包括)(?:的)?", "", lexicon.ASKING_LEAD.sub("", name))
                 name = re.sub(r"^(?:一|这|那|整|某|每)个", "", name)  # 一个区委办…: a determiner, then the name
                 core = re.sub(r"(?:委员会|办公室|街道|大学|学校|中心|局|委|办|厅|院|部)$", "", name)
                 if len(name) < 3 or len(core) < 2 or any(name in n for n in names) or re.search(r"只|仅|光是|就是|本身", name):
@@ -2973,6 +3005,7 @@ def _rank(q: Query) -> None:
     q.op = scored[0][1]
     q.cued = bool(scored[0][2])
     q.cue_words = tuple(dict.fromkeys(c for _, _, cues in scored for c in cues))
+    _claimed_change(q)
 
 
 _WHY = patterns.compile(r"为什么|为啥|为何|原因|缘故|咋(?:少|多|没|会|回事)|怎么(?:少|多|没|会|回事)|(?:怎么|如何|作何)解释")
@@ -2981,7 +3014,8 @@ _PURPOSE_ASKED = patterns.compile(r"主要用于|用在哪|干什么用|干啥�
 
 # The two places a figure is printed, set against each other (说明里写的…跟表里, 文字和表格).
 _SOURCES_SET = patterns.compile(r"(?:说明|文字|正文|文中)[^，,。？?]{0,12}(?:跟|和|与|同|对比|比)[^，,。？?]{0,4}(?:表|表格)"
-                          r"|(?:表|表格)[^，,。？?]{0,12}(?:跟|和|与|同|对比|比)[^，,。？?]{0,4}(?:说明|文字|正文)")
+                          r"|(?:表|表格)[^，,。？?]{0,12}(?:跟|和|与|同|对比|比)[^，,。？?]{0,4}(?:说明|文字|正文)"
+                          r"|^(?:那|这|它)?(?:跟|和|与|同)(?:报告)?(?:的)?(?:文字说明|情况说明|文字|说明|正文)")  # (跟说明里的一样吗: the figure just given)
 
 # 跟表上印的小计对得上吗: the figure just given set against the total the table prints
 _PRINTED_TOTAL_SET = patterns.compile(r"^(?:那|这)?(?:跟|和|与|同)(?:表上|表里|表中)?(?:印的|列的|写的|给的)?(?:小计|合计|总计|总数|总额)")
@@ -3033,7 +3067,8 @@ def _leans_on_context(q: Query) -> bool:
                     or bool(_SPENT_ASKED.search(q.squashed)))
     # the two just asked (两个加起来, 两者差多少): a sum or comparison of what the conversation named
     pair = bare and (re.search(r"两个|两者|二者|两项|俩|两笔|两块", q.squashed) and re.search(r"加|合计|一共|总共|差|比|哪个", q.squashed)
-                     or re.search(r"前者|后者", q.squashed))  # (前者是后者的几倍)
+                     or re.search(r"前者|后者", q.squashed)  # (前者是后者的几倍)
+                     or _WHICH_OF_SWEPT.match(q.squashed))  # (哪个完成预算的比例高: of the ones just asked)
     within = q.squashed.startswith(("其中", "那其中"))  # 其中X多少: a part of what was just asked
     counted = re.search(rf"(?<![第\d])[三四五六七八九十几]{{1,2}}(?:项|个|笔|类|块|样){lexicon.ADDING}", q.squashed)
     # 是X的几倍 / 比X多多少: a comparison opening with its verb, its first figure the one just given
@@ -3065,9 +3100,16 @@ def _leans_on_context(q: Query) -> bool:
     changed = bare and q.op == "change" and q.cued and not whole_money and not (q.amounts or q.percents) and not measures \
         and not re.search(r"[两二三四五六七八九十几](?:项|个|类)|各|原因|解释", q.squashed)  # 跟上年比是多了还是少了: of the one just asked
     return marked or retold or within or bool(counted) or why or down or bool(pair) or verb_first or whether or part_left or checked \
-        or changed or kinds_asked \
+        or changed or kinds_asked or _others_of_last_list(q) \
         or (bare and bool(asks) and len(leftover) <= 3 and not whole_money) or bare and bool(asks) and measures \
         or asks_sheet(q) or _one_sided(q) or (q.op == "parent" or _which_table_of_last(q)) and not q.subjects and q.table is None
+
+
+def _others_of_last_list(q: Query) -> bool:
+    """除了X还有哪些, naming no list: the others of the list just shown."""
+    return bool(q.excluded) and not q.subjects and q.domain is None and q.table is None and not q.scope \
+        and bool(re.search(r"还有|其他|其余|剩下|别的", q.squashed)) \
+        and not re.search(r"[类款]|科目|支出|收入|经费", q.squashed[q.excluded[-1].end:])  # (其他几类支出: of its own)
 
 
 # A budget set against its outturn or an earlier year's budget (决算比年初预算, 跟2025年度预算相比), and the
@@ -3117,6 +3159,8 @@ def _carry_subjects(filled: Query, q: Query, last: Query, doc: Document | None) 
     filled.fund = filled.fund or last.fund
     if q.whole is None:  # (它占项目支出总额多少 after the largest carried-over project: of the whole named)
         filled.scope = filled.scope or last.scope
+    if last.excluded and not q.excluded and q.op in ("sum", "count", "mean") and re.search(r"其余|剩下|剩余|余下|其他|别的", q.squashed):
+        filled.excluded = list(last.excluded)  # (除了X还有哪些 … 其余的加起来多少: the list less X still)
 
 
 def _asked_op(filled: Query, q: Query) -> Query:
@@ -3528,7 +3572,8 @@ def _scoped_total(q: Query, last: Query | None, doc: Document | None) -> Query:
         return q  # (结转部分按款分别是多少: its subjects, not the one figure)
     key = last.subjects[0].term.key
     rest = re.match(r"(?:那)?(?:剩下|剩余|其余|余下|另外)(?:的|那)?(?:一?部分|块|笔|些)?", q.squashed)
-    if rest and key in _OTHER_PART:  # 剩下那部分是什么钱 after 本年收入合计: the summary table's other part
+    if rest and key in _OTHER_PART and "list" not in last.subjects[0].kinds:
+        # 剩下那部分是什么钱 after 本年收入合计: the summary table's other part (not after a list of projects)
         name = _OTHER_PART[key]
     elif q.scope in ("本年", "上年结转") and key in ("收入总计", "支出总计"):
         side = "收入" if key == "收入总计" else "支出"
@@ -4284,11 +4329,21 @@ def _printed_in(doc: Document | None, table_no: int, m: Mention) -> bool:
     return bool(keys) and any(r.code in keys or squash(r.name) in keys for r in table.rows)
 
 
+# Which of the things just asked one after another is more of something (哪个占比高 / 哪个涨得多 / 谁变化大): not a
+# superlative (哪个最多 asks a ranking of the last one's parts), and not after a list (which ranks the list).
+_WHICH_OF_SWEPT = patterns.compile(r"^[^最，,]{0,14}?(?:这|那)?(?:哪个|哪一个|哪项|哪一项|谁)(?!最)[^最]{0,12}?(?:多(?!少)|(?<!多)少|高|低|大|小|快|慢|增|涨|升|降|减|跌)(?![类项款块头部])")
+
+
+def _which_of_swept(q: Query, last: Query) -> bool:
+    return bool(_WHICH_OF_SWEPT.match(q.squashed)) and "它" not in q.squashed and 1 <= len(last.subjects) <= 2 \
+        and last.op not in ("list", "breakdown", "rank", "filter", "count", "parent")
+
+
 def _both_of_two(filled, q, last, named, earlier) -> Query | None:
     """两个差多少 / 这两个加起来 / 前者是后者的几倍: the subjects of the last two questions (后者 said first: the
     second of them first)."""
-    if named or not re.search(r"两个(?![项款类])|两者|二者|两项|这俩|两笔|前者|后者", q.squashed) or not (earlier or last.subjects) \
-            or _DOWN.search(q.squashed):
+    if named or not (re.search(r"两个(?![项款类])|两者|二者|两项|这俩|两笔|前者|后者", q.squashed) or _which_of_swept(q, last)) \
+            or not (earlier or last.subjects) or _DOWN.search(q.squashed):
         return None
     projects = last.subjects[0].of("project") if len(last.subjects) == 1 else []
     if len({t.key for t in projects}) == 2:  # 关工委的两笔: the two projects the last name stood for
@@ -4309,6 +4364,8 @@ def _both_of_two(filled, q, last, named, earlier) -> Query | None:
     if q.op == "share" and q.whole is None and len(filled.subjects) == 2 and re.search(r"前者|后者", q.squashed):
         filled.whole, filled.subjects = filled.subjects[1], filled.subjects[:1]  # (后者是前者的百分之几: of the other)
     _rank(filled)
+    # (哪个涨得多 / 这两项哪个增加得多: each one's figure, set side by side)
+    filled.each = filled.each or bool(re.search(r"(?:哪个|哪一个|哪项|哪一项|谁)(?!最)", q.squashed))
     if q.op == "share" and q.whole is not None:  # 这两项加起来占X: their sum's share of X
         filled.op, filled.together = "share", bool(lexicon.ADDED.search(q.squashed))
         filled.ops = [(filled.ops[0][0] + 1, "share")] + filled.ops
