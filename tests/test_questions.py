@@ -88,6 +88,10 @@ ANSWERS = [
     ("卫健类里大的那个项比小的多多少", "rank", [7.77, 5.83, 1.94], []),
     # spending as the whole its parts are ranked in: its classes
     ("支出里最大的那块是啥", "rank", [1015.19], ["一般公共服务支出"]),
+    # the report's parts as headed, one of them by its number, a numbered point of its narrative
+    ("报告分哪几部分", "about", [4], ["第四部分名词解释"]),
+    ("第三部分讲什么", "text", [], ["三、支出预算情况说明"]),
+    ("说明里第三点说的是哪项", "text", [], ["三、支出预算情况说明"]),
     # which of two classes a thing is printed in, said in words
     ("差旅费算基本支出还是项目支出", "value", [6.12], ["「差旅费」属于基本支出"]),
     ("山西画报订阅费用算基本支出还是项目支出", "value", [35.89], ["「山西画报订阅费用」属于项目支出"]),

@@ -889,6 +889,8 @@ def _asked_outright(doc: Document, q: Query, question: str, session: Session) ->
         return found  # 表九的表号写法跟别的表一样吗: the table numbers as printed
     if (found := lists.row_at(doc, q, _table_shown(session))) is not None:
         return found  # 表二倒数第二行是什么: that row as printed
+    if (found := text.part_named(doc, q)) is not None:
+        return found  # 第二部分讲什么 / 说明里第三点: that part of the report, as headed
     if (found := text.tables_with_column(doc, q)) is not None:
         return found  # 哪张表有X这一列: the tables whose headings have it
     if (found := printed.amount_printed(doc, q)) is not None:  # 35.89万是什么钱: where the amount is printed,
