@@ -481,7 +481,7 @@ def each_budget_vs_outturn(doc: Document, q: Query) -> Answer | None:
     if all(rates) and re.search(r"哪|谁", q.squashed):
         low = bool(re.search(r"低|少|小|差", q.squashed))
         best = (min if low else max)(zip(found, rates), key=lambda p: p[1].value)
-        a.text += f"相比之下，{best[0].understood.removeprefix('按「').split(' ', 1)[0]} 的完成率更{'低' if low else '高'}（{best[1].value}%）。"
+        a.text += f"相比之下，{_named(best[0])} 的完成率更{'低' if low else '高'}（{best[1].value}%）。"
     return a
 
 
@@ -1520,7 +1520,7 @@ def _each_change(doc: Document, q: Query) -> Answer | None:
     if len(found) < 2:
         return None
     a = combine("change", found)
-    if re.search(r"哪个|哪一个|哪项|哪一项|谁", q.squashed):
+    if re.search(lexicon.WHICH_ONE, q.squashed):
         a.text += _moved_more(q, found)
     return a
 
@@ -1549,9 +1549,7 @@ def _moved_more(q: Query, found: list[Answer]) -> str:
         moved = [x for x in found if way(x) == asked]
         if len(moved) == 1:
             return f"两者中只有 {_named(moved[0])} {'增加' if asked > 0 else '减少'}了。"
-        found = moved
-    elif len({way(x) for x in found}) > 1:
-        pass  # (变化大: how far each moved, whichever way)
+        found = moved  # (变化大, no way asked: how far each moved, whichever way)
     if len(found) < 2:
         return ""
     measures = [("变动率", "%"), ("变动额", None)]

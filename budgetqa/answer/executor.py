@@ -1591,11 +1591,12 @@ def _execute(conn, doc: Document, q: Query) -> Answer | None:
         if score < _MIN_SCORE:
             break
         found = OPERATIONS[op](doc, replace(q, op=op))
-        if found is not None and found.matched and not (settled := _budget_not_printed(doc, q, found)).matched:
-            unbudgeted = unbudgeted or settled  # (a budget asked, an outturn found: another operation may find it)
-            continue
         if found is not None:  # answered, or understood and not in the report (said so)
-            return _claim_settled(q, _share_in_form_asked(q, _class_chosen(q, settled if found.matched else found)))
+            settled = _budget_not_printed(doc, q, found)
+            if found.matched and not settled.matched:
+                unbudgeted = unbudgeted or settled  # (a budget asked, an outturn found: another operation may find it)
+                continue
+            return _claim_settled(q, _share_in_form_asked(q, _class_chosen(q, settled)))
         if i == 0 and q.cued and op in _NOT_SUBSTITUTED and q.subjects and score - q.ops[1][0] >= 25:
             if op == "text" and all(m.via == "partial" for m in q.subjects):  # (保密和密码方面负责什么: a few
                 found = text.passages(conn, doc, q)  # words of a name are no subject; the sentences saying them are)

@@ -277,6 +277,9 @@ def _purposes(squashed: str, v: Vocabulary, found: list[Mention]) -> list[Mentio
     return out
 
 
+_FILLERS_LONGEST_FIRST = sorted(lexicon.FILLERS, key=len, reverse=True)
+
+
 def strip_fillers(text: str, v: Vocabulary | None = None) -> str:
     """Text without the words that say nothing about what is asked (and without numbers). With the report's
     vocabulary, a stretch of four or more characters that is part of a printed name keeps its filler
@@ -286,7 +289,7 @@ def strip_fillers(text: str, v: Vocabulary | None = None) -> str:
     out = []
     for i, piece in enumerate(pieces):
         if i % 2 == 0:
-            for word in sorted(lexicon.FILLERS, key=len, reverse=True):
+            for word in _FILLERS_LONGEST_FIRST:
                 piece = piece.replace(word, " ")
         out.append(f" {piece} " if i % 2 else piece)
     text = re.sub(r"[\d.%]+", " ", "".join(out))

@@ -4331,7 +4331,8 @@ def _printed_in(doc: Document | None, table_no: int, m: Mention) -> bool:
 
 # Which of the things just asked one after another is more of something (哪个占比高 / 哪个涨得多 / 谁变化大): not a
 # superlative (哪个最多 asks a ranking of the last one's parts), and not after a list (which ranks the list).
-_WHICH_OF_SWEPT = patterns.compile(r"^[^最，,]{0,14}?(?:这|那)?(?:哪个|哪一个|哪项|哪一项|谁)(?!最)[^最]{0,12}?(?:多(?!少)|(?<!多)少|高|低|大|小|快|慢|增|涨|升|降|减|跌)(?![类项款块头部])")
+_WHICH_OF_SWEPT = patterns.compile(rf"^[^最，,]{{0,14}}?(?:这|那)?{lexicon.WHICH_ONE}(?!最)[^最]{{0,12}}?"
+                                   r"(?:多(?!少)|(?<!多)少|高|低|大|小|快|慢|增|涨|升|降|减|跌)(?![类项款块头部])")
 
 
 def _which_of_swept(q: Query, last: Query) -> bool:
@@ -4365,7 +4366,7 @@ def _both_of_two(filled, q, last, named, earlier) -> Query | None:
         filled.whole, filled.subjects = filled.subjects[1], filled.subjects[:1]  # (后者是前者的百分之几: of the other)
     _rank(filled)
     # (哪个涨得多 / 这两项哪个增加得多: each one's figure, set side by side)
-    filled.each = filled.each or bool(re.search(r"(?:哪个|哪一个|哪项|哪一项|谁)(?!最)", q.squashed))
+    filled.each = filled.each or bool(re.search(lexicon.WHICH_ONE + r"(?!最)", q.squashed))
     if q.op == "share" and q.whole is not None:  # 这两项加起来占X: their sum's share of X
         filled.op, filled.together = "share", bool(lexicon.ADDED.search(q.squashed))
         filled.ops = [(filled.ops[0][0] + 1, "share")] + filled.ops
