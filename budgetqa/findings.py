@@ -70,8 +70,11 @@ def share_operands(share: Fact, facts: list[Fact]) -> tuple[Fact, Fact] | None:
     subject = next((a for a in reversed(amounts) if a.label == share.subject and a.line <= share.line), None)
     base = amounts[0] if amounts else None
     if share.basis:  # "占本年支出合计的 99.86%": the whole is named (占总收入的: a total the section opens with)
+        # (占本年财政拨款的: the section's opening amount when its name holds the whole's, 2021年财政拨款支出预算)
+        core = re.sub(r"^(?:本年|当年|今年|全年)", "", share.basis)
+        opened = base is not None and len(core) >= 2 and core in compact(base.label)
         base = next((a for a in facts if a.kind == "amount" and compact(a.label) == share.basis),
-                    base if re.search(r"总|合计", share.basis) else None)
+                    base if re.search(r"总|合计", share.basis) or opened else None)
     if subject is None or base is None or subject is base or base.value == 0:
         return None
     return subject, base

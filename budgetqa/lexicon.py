@@ -663,6 +663,9 @@ GOVERNMENT_ECONOMIC: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("奖励金", "其他对个人和家庭的补助"), ("509 对个人和家庭的补助", "50999 其他对个人和家庭的补助")),
 }
 # Words that ask for the government classification rather than the department's own.
+# A share asked in a form other than a percentage: per mille, tenths (几成), a fraction (几分之几).
+SHARE_FORM = patterns.compile(r"(千分之)几|(?:几|多少)(成)|(几分之几)")
+
 GOVERNMENT_ECONOMIC_WORDS = ("政府预算支出经济", "政府经济分类", "政府经济科目", "政府预算经济", "政府支出经济", "政府预算支出经济科目")
 
 # The note a report prints under a table that has no figures (本表无数据 and the ways templates say it).

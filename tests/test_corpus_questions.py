@@ -28,6 +28,27 @@ TRANSPORT = "narrative_chongqing_jiaotongwei_2018_dept_budget.txt"
 TEMPLATE = "template_shanghai_district_dept_final_2024.txt"
 
 CASES = [
+    # a section's numbered points, by the section's name (its heading numbered or bare, the body's not the contents')
+    (PLANNING, "名词解释第五条解释的是哪个词", [], ["年初结转和结余"]),
+    (STREET, "其他相关情况说明第四点讲的是什么", [], ["绩效目标设置情况"]),
+    (SWU_2021, "预算情况说明的第四小节讲什么", [], ["财政拨款支出预算情况说明"]),
+    # the parts of a report that numbers them 一、二、… without 第N部分: its contents' run, at the body's heading
+    (JUSTICE, "预算目录里第五部分是什么", [], ["五、部门预算表"]),
+    (SWU_BUDGET, "第五部分是什么内容", [], ["五、项目绩效目标表"]),
+    # a report that is its 情况说明 alone: 情况说明第四部分 is its fourth part
+    (TRANSPORT, "预算情况说明第四部分是什么", [], ["四、其他重要事项的情况说明"]),
+    # an amount held, looked for in the table named: the row printing it
+    (SWU_2023, "决算总表里4,970.88是什么", [4970.88], ["结余分配"]),
+    (STREET, "哪一行是1,220,000元", [1220000], ["物业管理费"]),
+    # a nil account whose own table is printed empty: that table said too
+    (JUSTICE, "有没有政府性基金预算支出", [0], ["政府性基金预算支出功能分类预算表 印为空表"]),
+    # a stated completion rate recomputed against each budget printed beside it, saying which it matches
+    (SOCIAL, "说明里讲一般公共预算财政拨款支出完成年初预算的95.89%，对得上吗", [321.02, 95.89],
+     ["年初预算为 0，无法计算完成率", "按全年预算算的"]),
+    # a stated share whose whole is the paragraph's opening amount (占本年财政拨款的: 2021年财政拨款支出预算)
+    (SWU_2021, "说明里讲教育支出占本年财政拨款的95.96%，对得上吗", [207796.18, 216552.53, 95.96], []),
+    # the parts of a code ranked by the column asked, not by their totals
+    (PLANNING, "城乡社区支出下面的款里，项目支出最多的是哪个", [2250.88], ["城乡社区规划与管理"]),
     # two figures typed pin the stated change whose sentence states them (two lines state the same 17.66%)
     (JUSTICE, "职业年金缴费支出，从77.99万到91.97万，文中说增加17.66%，我算的好像不是", [77.99, 91.97, 17.66, 17.93], ["06项"]),
     # the report's whole spending asked in words, of a 决算 whose summary prints no 支出总计 row: its 本年支出合计;
@@ -455,6 +476,19 @@ def test_a_corpus_report_answers(databases, name, question, figures, texts):
         assert text in answer.text, (text, answer.text)
 
 
+@pytest.mark.parametrize(("name", "question"), [
+    # the title of one table of a page whose tables are pictures: not readable, said so
+    (TRANSPORT, "交委这份预算说明里第一张表是什么表"),
+    # 绩效项目 of a report with no performance sheets: no 科目 stands in for them
+    (SWU_2023, "资金最多的绩效项目是哪个"),
+], ids=["picture table's title", "sheets it has none of"])
+def test_what_a_report_does_not_hold_is_said_not_there(tmp_path, name, question):
+    db = tmp_path / "one.db"
+    load_document(db, parse_file(CORPUS / name))
+    answer = ask(connect(db), question, Session())
+    assert not answer.matched and not answer.figures, answer.text
+
+
 def test_a_budget_a_final_account_does_not_print_is_not_given_as_one(databases):
     """A 决算 prints the outturn of 城乡社区支出 but no 年初预算: the outturn is shown for what it is, unmatched."""
     answer = ask(connect(databases[PLANNING]), "城乡社区支出年初预算多少", Session())
@@ -531,12 +565,32 @@ def test_a_budget_a_final_account_does_not_print_is_not_given_as_one(databases):
                 ("哪个占比高？", [55.10, 44.90, "基本支出（支出决算表） 占比更高"])]),
     # the figure just given, in another unit
     (TRANSPORT, [("一般公共预算财政拨款支出多少？", [324970.32]), ("换算成亿元是多少？", [32.497032])]),
+    # 其余的…加起来 / 剩下的占多少 after one figure: the rest of its whole (the table's total, the code's parent),
+    # and the rest line by line; an income named after an income total is a part of it, not a fund filter
+    (SWU_2021, [("财政拨款支出预算里教育支出是多少？", [207796.18]),
+                ("其余的财政拨款支出加起来多少？", [8756.35, 1512.90, 7243.45])]),
+    (SWU_BUDGET, [("2024年本年收入合计多少？", [445059.97]), ("其中财政拨款收入多少，占多少？", [244675.66, 54.98]),
+                  ("其余的收入加起来多少？", [200384.31])]),
+    (SOCIAL, [("2024年决算本年支出合计多少？", [307.82]), ("项目支出是多少？", [202.24]), ("剩下的占多少？", [105.58, 34.30])]),
+    # 其中X after a row read in a table, X a column only that table prints: that column of the row
+    (SWU_2023, [("2023年决算教育支出多少？", [425287.27]), ("财政拨款支出决算表里呢？", [213588.53]),
+                ("其中基本建设资金支出多少？", [5536.97])]),
+    # 那花钱这边 after the income: the report's spending asked anew, 它下面 then its parts
+    (SWU_BUDGET, [("本年收入里财政拨款占多大比例？", [54.98]), ("那花钱这边，最大的那块是啥？", ["教育支出", 452738.18]),
+                  ("它下面呢？", [449709.05])]),
+    # a section's numbered point after a list: no place in that list
+    (STREET, [("商品和服务支出分哪些明细", [1220000]), ("其他相关情况说明第四点讲的是什么", ["绩效目标设置情况"])]),
+    # 它年初预算多少 after the largest: the budget and outturn of the one picked
+    (PLANNING, [("城乡社区支出下面的款里，项目支出最多的是哪个？", [2250.88]),
+                ("它年初预算多少，完成了百分之几？", [3110.14, 88.08])]),
 ], ids=["recomputed rate", "rate's denominator", "code's neighbours", "ranked then its share", "whole then budget",
         "English recompute", "budget to final", "bare gap", "outturn of the subject", "part of the code broken down",
         "row's budget and outturn gap", "its share of the one named", "report switched", "budget against outturn carried",
         "columns carried", "kind named goes back", "the two columns' gap", "same figure elsewhere", "more than a year said",
         "ranking what was filtered", "vague then restated", "rows by their place", "which rose more", "which grew more",
-        "which spent more of its budget", "which share is higher", "last figure in another unit"])
+        "which spent more of its budget", "which share is higher", "last figure in another unit", "rest of the table",
+        "rest of the income", "rest of the spending", "column of the table read in", "other side of the money",
+        "section's point after a list", "budget of the one picked"])
 def test_a_corpus_conversation_answers(tmp_path, name, turns):
     paths = [CORPUS / name] + ([CORPUS / SWU_BUDGET] if name == SWU_FINAL else []) + (
         [CORPUS / PLANNING] if name == FINANCE and any("换" in t for t, _ in turns) else [])

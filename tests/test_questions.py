@@ -79,6 +79,25 @@ def test_how_a_question_is_read(seed, question, op, names, slots):
 
 # question, operation, figures that must be stated, text that must be present
 ANSWERS = [
+    # who asks and what they are writing, a greeting and thanks: the one ask inside
+    ("老师您好，我在写一篇关于基层党委办公室经费保障的小论文，想引用一下贵单位2024年部门预算的支出总计，请问是多少？感谢您",
+     "value", [1084.38], ["支出总计"]),
+    # an amount held, looked for in the list or table named (哪一行是 before it, 是什么支出 after it)
+    ("上年结转项目里哪一行是0.87万", "about", [0.87], ["拨付工作经费"]),
+    ("经济科目表里7.47万元是什么支出", "about", [7.47], ["其他交通费用"]),
+    # a nil account whose own table is printed empty: that table said too
+    ("国有资本经营预算有没有安排", "value", [0], ["国有资本经营预算收支预算表（不含上年结转） 印为空表"]),
+    # the government economic class the basic-spending table prints beside an item
+    ("奖金对应哪个政府预算经济科目", "parent", [7.58], ["工资奖金津补贴"]),
+    ("职工基本医疗保险缴费是哪个经济科目", "parent", [13.50], ["社会保障缴费", "工资福利支出"]),
+    # the halves of basic spending divide economic items: a name that is a code too is read as the item
+    ("住房公积金算人员经费还是公用经费", "value", [23.83], ["属于人员经费"]),
+    # a share asked as a fraction of a topic's part
+    ("政府采购预算里服务占几分之几", "share", [10.00, 12.00, 83.33], ["5/6"]),
+    # the parts of a code ranked by the column asked
+    ("一般公共服务支出下面的项里，基本支出最多的是哪个", "rank", [124.01], ["事业运行"]),
+    # the narrative's numbered points, by the section's name
+    ("说明里第三点是什么", "text", [], ["支出预算情况说明"]),
     # a row of a table printed empty with the note 本表无数据: nothing spent on it, said so
     ("是不是没有公务用车购置费", "value", [], ["本表无数据，即无此项"]),
     # an amount with 以上 that the name beside it holds: that name, not a filter by amount
@@ -689,7 +708,7 @@ def test_answer(conn, question, op, figures, texts):
         assert text in blob, (text, answer.text)
 
 
-UNANSWERABLE = ["视频会议系统一年开多少次会", "水电费多少", "2013199属于哪个款", "2021年决算数", "asdfjkl", "？", "区财政局的预算", "区委书记工资多少", "明年预算多少",
+UNANSWERABLE = ["填空：本部门2023年预算基本支出为____万元", "视频会议系统一年开多少次会", "水电费多少", "2013199属于哪个款", "2021年决算数", "asdfjkl", "？", "区财政局的预算", "区委书记工资多少", "明年预算多少",
                 "🙂🙂", "人均经费多少", "2023年公务接待费", "表十四是什么表", "安可替代工程的绩效目标是什么",
                 "移动、联通、电信各分多少", "信息化中心有多少编制", "那辆公车是哪年买的", "咱们有几个退休人员",
                 # another department, however politely asked; a count the report's sentences never state
@@ -792,6 +811,13 @@ def test_a_conversation_fills_gaps_and_never_overrides(conn):
 # Follow-ups that name no project ask it of the project the conversation is about; 回到X returns to X;
 # a follow-up naming figures the last answers showed picks those figures.
 DIALOGUES = [
+    # 除了它，其余几个项目 after the largest of a list: the rest of that list, whose scope the next question keeps
+    [("本年预算的项目里哪个金额最大？", ["乡镇档案室标准化建设", 90.00]), ("除了它，其余几个项目加起来多少？", [156.89]),
+     ("超过30万元的有几个？", [4])],
+    # 判断： opens a claim about the one just asked
+    [("上年结转多少", [533.88]), ("判断：它占收入总计不到一半，对吗", [49.23, "低于 50%"])],
+    # X那一列呢 after a row: that column of the row
+    [("一般公共服务支出预算是多少？", [1015.19]), ("基本支出那一列呢？", [234.42])],
     # 除了X还有哪些 after a list: the others of that list; 其余的加起来 then: those others added
     [("上年结转的项目有哪些", [497.52]), ("除了安可替代工程还有哪些", ["除去安可替代工程", 24.34]),
      ("其余的加起来多少", [36.36])],
@@ -1172,7 +1198,7 @@ KNOWN_GAPS = {
     # g1 75.0 %, h1 73.8 %, i1 77.5 %, j1 67.5 % (all the same alone and in one session).
     "dialogues_g1.jsonl": ["G1-010", "G1-030"],
     "corpus_h1.jsonl": ["H1-004", "H1-032", "H1-039", "H1-040", "H1-080"],
-    "personas_i1.jsonl": ["I1-012", "I1-023", "I1-035", "I1-080"],
+    "personas_i1.jsonl": ["I1-012", "I1-023", "I1-035"],
     "corpus_dialogues_j1.jsonl": ["J1-012", "J1-016", "J1-021", "J1-028",
         "J1-075"],
     "personas_p1.jsonl": ["P1-023", "P1-025", "P1-032", "P1-034", "P1-035", "P1-036", "P1-062",
@@ -1280,7 +1306,7 @@ KNOWN_GAPS = {
     # outturn with budget, a bilingual student, a data reporter) and corpus_mix_k6 (the bundled report and ten corpus
     # files; a 人大代表 asking several things at once, an accounting student, a retired teacher with typos, a secretary
     # citing tables and rows, a 巡视组 member, a policy researcher)
-    "corpus_dialogues_j6.jsonl": ["J6-004", "J6-008", "J6-029", "J6-030", "J6-037", "J6-038", "J6-039",
+    "corpus_dialogues_j6.jsonl": ["J6-008", "J6-029", "J6-030", "J6-037", "J6-038", "J6-039",
         "J6-044", "J6-053", "J6-060"],
     "corpus_mix_k6.jsonl": ["K6-028", "K6-035", "K6-036", "K6-038", "K6-044", "K6-050", "K6-057",
         "K6-061", "K6-079"],
@@ -1331,7 +1357,7 @@ KNOWN_GAPS = {
     # files in dialogues; a 重庆 local, a 财政局 analyst comparing bureaus, a professor, a procurement officer, a data
     # engineer asking about the tables, a 绩效 evaluator) and corpus_mix_r7 (the bundled report and eleven corpus files;
     # keyword searchers, voice input with homophones, an auditor of sums, a fact-checker, 亿元 and rounding, zeros)
-    "personas_p7.jsonl": ["P7-012", "P7-013", "P7-014", "P7-023", "P7-025", "P7-036", "P7-038", "P7-057", "P7-058",
+    "personas_p7.jsonl": ["P7-012", "P7-013", "P7-014", "P7-025", "P7-036", "P7-038", "P7-057", "P7-058",
         "P7-072", "P7-077", "P7-084"],
     "corpus_dialogues_q7.jsonl": ["Q7-007", "Q7-011", "Q7-018",
         "Q7-020", "Q7-035", "Q7-044", "Q7-045", "Q7-051", "Q7-061", "Q7-063", "Q7-065", "Q7-068", "Q7-082", "Q7-084", "Q7-088"],
@@ -1390,7 +1416,7 @@ KNOWN_GAPS = {
         "N8-015", "N8-055", "N8-064", "N8-068", "N8-077", "N8-082"],
     "corpus_mix_o8.jsonl": ["O8-016", "O8-023", "O8-029", "O8-036", "O8-040", "O8-045",
         "O8-051", "O8-055", "O8-064", "O8-083", "O8-086"],
-    "corpus_dialogues_p8.jsonl": ["P8-008", "P8-013", "P8-017", "P8-025", "P8-026", "P8-034",
+    "corpus_dialogues_p8.jsonl": ["P8-013", "P8-017", "P8-025", "P8-026", "P8-034",
         "P8-035", "P8-040", "P8-042", "P8-045", "P8-052", "P8-053", "P8-057", "P8-060"],
     "personas_q8.jsonl": ["Q8-020", "Q8-023", "Q8-031", "Q8-042",
         "Q8-043", "Q8-052", "Q8-055", "Q8-059", "Q8-075", "Q8-078"],
@@ -1458,7 +1484,7 @@ KNOWN_GAPS = {
     "corpus_mix_s9.jsonl": ["S9-024", "S9-025", "S9-026", "S9-044", "S9-046", "S9-059"],
     "corpus_dialogues_t9.jsonl": ["T9-002", "T9-012", "T9-023", "T9-024", "T9-031", "T9-032", "T9-035", "T9-039", "T9-048", "T9-054", "T9-055", "T9-057", "T9-058", "T9-062", "T9-063", "T9-069",
         "T9-070", "T9-074", "T9-077"],
-    "personas_u9.jsonl": ["U9-007", "U9-028", "U9-047", "U9-066"],
+    "personas_u9.jsonl": ["U9-028", "U9-047", "U9-066"],
     "corpus_mix_v9.jsonl": ["V9-009", "V9-048"],
     "personas_w9.jsonl": ["W9-003", "W9-007", "W9-010", "W9-012", "W9-018", "W9-056", "W9-058", "W9-059",
         "W9-065"],
@@ -1532,7 +1558,7 @@ KNOWN_GAPS = {
     # (类 → 款 → 项 and back, count then list then sum then share, where a figure's money comes from)
     "personas_u2.jsonl": ["U2-009", "U2-022", "U2-061", "U2-068", "U2-069"],
     "corpus_mix_b3.jsonl": ["B3-016", "B3-021", "B3-042", "B3-053", "B3-060", "B3-061", "B3-074"],
-    "corpus_dialogues_c3.jsonl": ["C3-035", "C3-039", "C3-040", "C3-044", "C3-048", "C3-050", "C3-054", "C3-058", "C3-059", "C3-068", "C3-084"],
+    "corpus_dialogues_c3.jsonl": ["C3-035", "C3-039", "C3-040", "C3-044", "C3-048", "C3-050", "C3-058", "C3-059", "C3-068", "C3-084"],
     "personas_h3.jsonl": ["H3-019"],
     "corpus_dialogues_j3.jsonl": ["J3-034", "J3-035", "J3-054", "J3-059"],
     # the thirtieth session's exam sets, scored untuned at its start and end and unread in between: personas_k3
@@ -1543,13 +1569,13 @@ KNOWN_GAPS = {
     # figure); development sets personas_n3 (what a figure is for, a term and its figure in one question, a pasted
     # code or number, sub-totals checked) and corpus_dialogues_p3 (one-word follow-ups, a 决算's budget against its
     # outturn and last year, why after a figure, the same subject in another table)
-    "personas_k3.jsonl": ["K3-016", "K3-043", "K3-075"],
+    "personas_k3.jsonl": ["K3-016", "K3-043"],
     "corpus_mix_l3.jsonl": ["L3-021", "L3-047", "L3-059",
                             "L3-078"],
     "corpus_dialogues_m3.jsonl": ["M3-044", "M3-050", "M3-056", "M3-063", "M3-064", "M3-065",
                                   "M3-073", "M3-074", "M3-075", "M3-080"],
     "personas_n3.jsonl": ["N3-017", "N3-046"],
-    "corpus_dialogues_p3.jsonl": ["P3-029", "P3-030", "P3-031", "P3-049", "P3-058", "P3-059", "P3-064"],
+    "corpus_dialogues_p3.jsonl": ["P3-029", "P3-031", "P3-049", "P3-058", "P3-059", "P3-064"],
     # Thirty-first session's sets, written by helpers who never saw the code: exam sets personas_q3 (traditional
     # characters and capital numerals, a deputy's review language, thresholds and conditions, English and pinyin mixed
     # in), corpus_mix_r3 (two tables of one report set against each other, the n-th item and items past a threshold,
@@ -1578,9 +1604,9 @@ KNOWN_GAPS = {
     "personas_w3.jsonl": ["W3-002", "W3-003", "W3-006", "W3-007", "W3-009", "W3-016", "W3-031",
                           "W3-033", "W3-040", "W3-046", "W3-060", "W3-062",
                           "W3-064", "W3-065", "W3-073", "W3-078"],
-    "corpus_mix_y3.jsonl": ["Y3-024", "Y3-027", "Y3-050", "Y3-055", "Y3-072", "Y3-076"],
+    "corpus_mix_y3.jsonl": ["Y3-024", "Y3-050", "Y3-055", "Y3-072", "Y3-076"],
     "corpus_dialogues_e4.jsonl": ["E4-025",
-                                  "E4-063", "E4-073", "E4-074", "E4-085"],
+                                  "E4-063", "E4-085"],
     "personas_g4.jsonl": ["G4-062"],
     "corpus_mix_f4.jsonl": ["F4-004", "F4-005", "F4-037", "F4-039", "F4-060", "F4-065", "F4-066", "F4-067"],
     # Thirty-third session's exam sets, written by helpers who never saw the code and scored untuned at the start
@@ -1589,14 +1615,10 @@ KNOWN_GAPS = {
     # document's own structure; a figure held, asked what it is; the three budget accounts; the extreme or n-th
     # inside one group of another report), corpus_dialogues_j4 (a figure just given checked; the rest of what was
     # shown; the column or side switched; what was listed counted or thresholded)
-    "personas_h4.jsonl": ["H4-003", "H4-016", "H4-020", "H4-023", "H4-024", "H4-025", "H4-027", "H4-037", "H4-054",
-                          "H4-066", "H4-075"],
-    "corpus_mix_i4.jsonl": ["I4-001", "I4-006", "I4-009", "I4-011", "I4-013", "I4-016", "I4-019", "I4-020", "I4-021",
-                            "I4-024", "I4-025", "I4-028", "I4-037", "I4-040", "I4-046", "I4-048", "I4-051", "I4-054",
-                            "I4-083", "I4-085"],
-    "corpus_dialogues_j4.jsonl": ["J4-002", "J4-003", "J4-012", "J4-013", "J4-020", "J4-023", "J4-024", "J4-035",
-                                  "J4-037", "J4-038", "J4-040", "J4-042", "J4-043", "J4-047", "J4-048", "J4-053",
-                                  "J4-062", "J4-063", "J4-067", "J4-073", "J4-074", "J4-075", "J4-078", "J4-079"],
+    "personas_h4.jsonl": ["H4-003", "H4-024", "H4-025", "H4-066"],
+    "corpus_mix_i4.jsonl": ["I4-009", "I4-083"],
+    "corpus_dialogues_j4.jsonl": ["J4-012", "J4-013", "J4-020", "J4-023", "J4-024", "J4-035",
+                                  "J4-037", "J4-038", "J4-040", "J4-067", "J4-075"],
 }
 # A line whose gold holds only when asked with no conversation before it: in a shuffled session it
 # follows a question about one project, and "这些钱从哪来" is then rightly read as that project's money.
@@ -1607,7 +1629,7 @@ SESSION_ONLY_GAPS = {"review_d1.jsonl": ["D1-115"], "corpus_mix_i0.jsonl": ["I0-
                      "personas_g4.jsonl": ["G4-012"], "personas_w3.jsonl": ["W3-018"],
                      # (thirty-third session) a line read of the subject of the question before it in one shuffled
                      # session (alone it passes); left as found
-                     "corpus_mix_i4.jsonl": ["I4-003"],
+                     "corpus_mix_i4.jsonl": [],
                      # a line read of the subject of the question before it in a shuffled session (left as found)
                      "personas_u2.jsonl": ["U2-056"],
                      # after an unrelated question, 政府采购预算里服务类占… reads the total as the part (of 支出总计),

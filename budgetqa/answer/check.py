@@ -29,7 +29,7 @@ _EQUALS = patterns.compile(r"等不等于|等于|=|相等|一致|对得上|对�
 
 def check(doc: Document, q: Query) -> Answer | None:
     """The consistency question, by what it names."""
-    for attempt in (_balance, changes_added, _rate, share_against, _stated_shares, _against_sheet, _sheets_against, _stated_parts_sum, _parts_named, _parts_of_whole, _parts_of_their_total,
+    for attempt in (_balance, changes_added, _rate, _completion, share_against, _stated_shares, _against_sheet, _sheets_against, _stated_parts_sum, _parts_named, _parts_of_whole, _parts_of_their_total,
                     _name_in_two_tables, _two_figures, _numbers_only, under_named,
                     _list_against, _one_figure):
         found = attempt(doc, q)
@@ -153,6 +153,40 @@ def _one_rate(doc: Document, q: Query, wanted: Decimal) -> Answer | None:
     return None
 
 
+def _completion(doc: Document, q: Query) -> Answer | None:
+    """完成年初预算的95.89%对得上吗: a stated completion rate recomputed from the outturn and each budget the
+    same passage prints (年初预算, 全年预算), saying which budget it matches, whichever the report names."""
+    stated = next((f for f in doc.facts if f.kind == "share" and f.label.startswith("完成") and f.value in q.percents), None)
+    if stated is None:
+        return None
+    near = [f for f in doc.facts if f.kind == "amount" and f.section == stated.section and stated.line - 3 <= f.line <= stated.line]
+    outturn = next((f for f in reversed(near) if re.search(r"决算|执行|实际支出", f.label)), None)
+    budgets = [f for f in near if re.search(r"预算(?:数)?$", f.label) and f is not outturn]
+    if outturn is None or not budgets:
+        return None
+    a = answer("check", f"报告所写{stated.label.removesuffix('的比例')} {stated.value}%",
+               f"报告第{stated.line}行写{stated.label.removesuffix('的比例')} {stated.value}%。")
+    parts, matched = [], []
+    for b in budgets:
+        name = re.sub(r"^.*?(年初预算|全年预算|调整(?:后)?预算|预算)(?:数)?$", r"\1", b.label)
+        if not b.value:
+            parts.append(f"{outturn.label} {outturn.value} ÷ {name} {b.value}：{name}为 0，无法计算完成率")
+        else:
+            rate = (outturn.value / b.value * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+            same = abs(rate - stated.value) <= SHARE_TOLERANCE
+            parts.append(f"{outturn.label} {outturn.value} ÷ {name} {b.value} × 100 = {rate}%"
+                         + ("，与报告所写一致" if same else "，与报告所写不同"))
+            matched += [name] if same else []
+            a.figure(f"完成{name}的比例（计算）", rate, "%")
+        a.figure(name, b.value, b.unit, NARRATIVE, b.line)
+    a.text += "；".join(parts) + "。"
+    if matched and not any(m in stated.label for m in matched):  # the rate is right, the budget it names is not
+        a.text += f"报告所写比例是按{matched[0]}算的，与它所称的「{stated.label.removesuffix('的比例')}」不符。"
+    a.figure(outturn.label, outturn.value, outturn.unit, NARRATIVE, outturn.line)
+    a.figure("报告所写比例", stated.value, "%", NARRATIVE, stated.line)
+    return a
+
+
 def _stated_shares(doc: Document, q: Query) -> Answer | None:
     """基本支出占28.00%对不对 / 四个类的占比核一下: every share the report states of what is named (or of
     the shares typed), recomputed from the figures it rests on."""
@@ -161,6 +195,7 @@ def _stated_shares(doc: Document, q: Query) -> Answer | None:
     names = [t.name for m in q.subjects + ([q.whole] if q.whole else []) for t in m.terms]
     stated = [f for f in doc.facts if f.kind == "share" and f.subject and (
         any(f.value == p for p in q.percents) or any(n and (n == f.subject or n in f.section) for n in names))]
+    stated.sort(key=lambda f: f.value not in q.percents)  # (X占Y的95.96%对得上吗: the share typed first)
     rows = []
     for f in stated:  # (the same operands and tolerance as budgetqa check)
         operands = share_operands(f, doc.facts)

@@ -2715,18 +2715,42 @@ def _listed_share(shown: str, computed: Decimal, whole: Value, n: int) -> Answer
     return a
 
 
+def _whole_of_part(doc: Document, q: Query, item: Value, m: Mention) -> Value | None:
+    """The whole one figure is a part of, where the report makes it plain: a code's parent code, else the total
+    of the table it was read in; a half of spending (基本支出, 项目支出) or an income, what base_of says."""
+    if (codes := m.of("code")):
+        own = codes[0].key
+        above = own[:len(own) - 2] if len(own) > 3 else ""
+        if above in vocabulary(doc).codes:
+            return subject_value(doc, q, Mention(10_000, 10_000, [vocabulary(doc).codes[above]], via="context"))
+        read_in = q.table if q.table is not None else table_no_of(item.where)
+        total = table_total(doc, read_in) if read_in is not None else None
+        return total if total is not None and total.amount != item.amount else None
+    if m.term.key in ("基本支出", "项目支出") or re.search(r"收入$", re.sub(r"[（(][^）)]*[）)]$", "", item.label)):
+        return base_of(doc, q, item, m)
+    return None
+
+
 _REST = patterns.compile(r"^(?:那|那么)?(?:剩下|其余|其他|余下|剩余)(?:的)?(?:[\d一二两三四五六七八九十几]+[类款项个块笔])?"
                    r"[\u4e00-\u9fff]{0,6}?(?:的|那些|那部分|部分)?(?:合计|加起来|一共|总共)?(?:又|是)?"
                    r"(?:呢|占多少|占比呢|占比多少|多少|是多少)?$")  # (其余三类功能支出合计多少: the rest of the whole)
 
 
 def rest_of_share(doc: Document, q: Query, last: Query | None) -> Answer | None:
-    """剩下的呢 after a share: what is left of the whole, and its share."""
-    if last is None or last.op != "share" or len(last.subjects) != 1 or not _REST.match(q.squashed):
+    """剩下的呢 after a share: what is left of the whole, and its share. After one figure, 其余的加起来 /
+    剩下的占多少 is the rest of the whole that figure is a part of (its code's parent, the table's total)."""
+    if last is None or len(last.subjects) != 1 or not _REST.match(q.squashed):
         return None
+    if any(re.match(r"剩下|其余|其他|余下|剩余", q.squashed[n.start:n.end]) for n in q.subjects if n.start < 10_000):
+        return None  # (那其他收入呢: a name the report prints, 其他 is its own word)
     m = last.subjects[0]
     item = subject_value(doc, last, m)
-    base = base_of(doc, last, item, m) if item is not None else None
+    if last.op == "share":
+        base = base_of(doc, last, item, m) if item is not None else None
+    elif last.op == "value" and re.search(r"加|合计|一共|总共|总计|占", q.squashed):
+        base = _whole_of_part(doc, last, item, m) if item is not None else None
+    else:
+        return None
     if item is not None and base is not None:
         item = _part_within(doc, last, m, item, base)
     if item is None or base is None or base.unit != item.unit or not base.amount or base.amount <= item.amount:
@@ -2738,4 +2762,23 @@ def rest_of_share(doc: Document, q: Query, last: Query | None) -> Answer | None:
     a.figure("其余部分（计算）", rest, base.unit)
     a.figure("其余部分占比（计算）", pct(rest, base.amount), "%")
     add(a, base)
+    others = _siblings(doc, item)  # the rest, line by line, where the part is a code of its table
+    if others and len(others) <= 8 and all(v.unit == base.unit for v in others):
+        a.text += f"其余为 {'、'.join(f'{v.label} {amount_text(v.amount, v.unit)}' for v in others)}"
+        added = build.total(others)
+        a.text += "。" if added == rest else f"，逐项相加为 {amount_text(added, base.unit)}，与相减所得差 {abs(added - rest)}。"
+    for v in others:
+        add(a, v)
     return a
+
+
+def _siblings(doc: Document, item: Value) -> list[Value]:
+    """The other codes of the part's level under the same parent, in the table the part was read in."""
+    no = table_no_of(item.where)
+    table = next((t for t in doc.tables if t.no == no), None)
+    if table is None or not item.key.isdigit():
+        return []
+    parent = item.key[:len(item.key) - 2] if len(item.key) > 3 else ""
+    return [Value(f"{r.code} {r.name}", r.first, table.unit, table.label, r.line, r.code) for r in table.rows
+            if r.code and r.code != item.key and len(r.code) == len(item.key) and r.code.startswith(parent)
+            and r.first is not None]

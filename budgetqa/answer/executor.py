@@ -19,7 +19,7 @@ from budgetqa import lexicon, patterns
 from budgetqa.answer.model import Answer, Figure, Session, Source, amount_text
 from budgetqa.answer.resolve import REPORT_TOTALS, TOPIC_FACT_WORDS
 from budgetqa.answer import check as checks
-from budgetqa.answer import build, compute, figures, gaps, layout, lists, printed, summary, text, topics, typed
+from budgetqa.answer import build, compute, figures, gaps, layout, lists, outline, printed, summary, text, topics, typed
 from budgetqa.answer.enumerated import enumerated
 from budgetqa.answer.documents import (Across, among_departments, asked_kind, both_visited, chosen_report, department_reports,
                                        names_report_only, report_of, reports_named, several_loaded, strip_department,
@@ -109,7 +109,7 @@ def ask(conn: sqlite3.Connection, question: str, session: Session | None = None)
 
 def _what_is_asked(doc: Document, question: str) -> str:
     """The question without the report's own department, greetings, who is asking and how to answer."""
-    stripped = strip_department(question, doc.department, _printed(doc))
+    stripped = _SELF.sub(" ", strip_department(question, doc.department, _printed(doc)))
     if stripped != question and _DUTY_ASKED.match(stripped):
         stripped = "本部门" + stripped.lstrip()  # (区委办是干什么的: the department's own work, whatever was asked before)
     question = _GREETING.sub("", stripped) or question
@@ -119,6 +119,9 @@ def _what_is_asked(doc: Document, question: str) -> str:
     question = _FORMAT_WISH.sub("", question) or question  # (…各多少，给三个数就行: how to answer, not what)
     return _FIGURES_WANTED.sub("", question) or question
 
+
+# The department said as 本部门 / 贵单位 before the year or the report it asks of: which report, not which row.
+_SELF = patterns.compile(r"(?:本|贵|我|咱们|我们)(?:部门|单位)(?=(?:20\d\d年度?|今年|去年|的)?(?:部门)?(?:预算|决算))")
 
 # What a department named alone is asked (区委办是干什么的, 区委办主要负责哪些工作)
 _DUTY_ASKED = patterns.compile(r"\s*(?:的|是|都|主要|具体)*(?:干|做|管|负责)(?:什么|啥|嘛|哪些)")
@@ -621,11 +624,11 @@ _PART_END = patterns.compile(r"[？?！!；;。]+")
 # 我是审计局的，… / 作为人大代表我想问：…: who is asking says nothing about what is asked.
 _INTRODUCTION = patterns.compile(r"^(?:(?i:(?:(?:i'?m|we'?re|i\s+am|we\s+are)\s+)?(?:working\s+on|preparing|writing|drafting|putting\s+together)"
                            r"\s+[^.?？。]{0,60}[.。:：]\s*)|我是(?!说|问|指|讲)[^，,。：:？?]{1,16}?(?:的)?[，,。：:]|作为[^，,。：:？?]{1,16}?(?:我想问|我问一下|想问)?[，,：:]?"
-                           r"|我(?:们)?也?(?:在|正在)(?:核对|核实|复核|整理|查|看|写|准备|编|编制|做)[^，,。：:？?]{0,12}[，,。：:]"  # (what the asker is doing)
+                           r"|我(?:们)?也?(?:在|正在)(?:核对|核实|复核|整理|查|看|写|准备|编|编制|做)[^，,。：:？?]{0,24}[，,。：:]"  # (what the asker is doing)
                            r"|(?:我们|咱们|俺们|我)[^，,。：:？?]{0,8}?(?:想|要|准备|打算)(?:照着|参照|参考|学习|仿照|按照|借鉴)[^，,。：:？?]{0,20}[，,。：:]"  # (what they model theirs on)
                            r"|我(?:刚|新|才)(?:到|来|调到|调来|进|入职|接手|上岗)[^，,。：:？?]{0,14}[，,。：:]"  # (who they have become)
                            r"|(?:审计|我们)?(?:核对|核实|确认|了解)一下[：:，,]|(?:换|转)个话题[，,：:]?|简单说(?!说|下|一下)[，,：:]?"
-                           r"|再问一下[，,：:]?|另外(?:问下|问一下)?[，,：:]|先不说这个[，,：:]?"
+                           r"|再问一下[，,：:]?|另外(?:问下|问一下)?[，,：:]|先不说这个[，,：:]?|(?:请)?(?:判断|填空|选择)(?:题)?(?:一下)?[：:，,]"
                            r"|请(?:予|您)?(?:说明|列示|列出|提供|核实|分列)(?:一下)?[：:，,]?"  # (请予说明X: X is asked)
                            r"|(?:说明|列出|列示|给出|列举)(?:一下)?(?![里中上书的是部写内文材来])(?=[\u4e00-\u9fff]))")  # (说明区委办…: a demand)
 # …麻烦给我三个数：A、B、C: a request for figures, opening the list of what is asked
@@ -889,7 +892,7 @@ def _asked_outright(doc: Document, q: Query, question: str, session: Session) ->
         return found  # 表九的表号写法跟别的表一样吗: the table numbers as printed
     if (found := lists.row_at(doc, q, _table_shown(session))) is not None:
         return found  # 表二倒数第二行是什么: that row as printed
-    if (found := text.part_named(doc, q)) is not None:
+    if (found := outline.part_named(doc, q)) is not None:
         return found  # 第二部分讲什么 / 说明里第三点: that part of the report, as headed
     if (found := text.tables_with_column(doc, q)) is not None:
         return found  # 哪张表有X这一列: the tables whose headings have it
@@ -1117,8 +1120,8 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         return found
     if (found := _asked_outright(doc, q, question, session)) is not None:
         return found
-    if not q.subjects and not picked and (found := compute.rest_of_share(doc, q, session.last_query)) is not None:
-        return found  # 剩下的呢 after a share
+    if not picked and (found := compute.rest_of_share(doc, q, session.last_query)) is not None:
+        return found  # 剩下的呢 after a share (其余的财政拨款支出: the rest's words may name its whole)
     if not picked and (found := _on_listed(doc, q, session) or _column_against_last_table(doc, q, session)) is not None:
         return found
     if (found := (compute.rate_gap(q, session.rates) if not q.subjects else None) or compute.points_against(q, session.last_figures)):
@@ -1596,7 +1599,7 @@ def _execute(conn, doc: Document, q: Query) -> Answer | None:
             if found.matched and not settled.matched:
                 unbudgeted = unbudgeted or settled  # (a budget asked, an outturn found: another operation may find it)
                 continue
-            return _claim_settled(q, _share_in_form_asked(q, _class_chosen(q, settled)))
+            return _account_table_empty(doc, q, _claim_settled(q, _share_in_form_asked(q, _class_chosen(q, settled))))
         if i == 0 and q.cued and op in _NOT_SUBSTITUTED and q.subjects and score - q.ops[1][0] >= 25:
             if op == "text" and all(m.via == "partial" for m in q.subjects):  # (保密和密码方面负责什么: a few
                 found = text.passages(conn, doc, q)  # words of a name are no subject; the sentences saying them are)
@@ -1610,6 +1613,24 @@ def _execute(conn, doc: Document, q: Query) -> Answer | None:
     if not q.previous_year and (q.op in ("text", "define", "about", "value", "breakdown") or not q.subjects):
         return text.passages(conn, doc, q)
     return None
+
+
+# The two accounts besides the general budget that a report gives a table of its own, printed empty when the
+# department has no money from them (政府性基金预算, 国有资本经营预算).
+_ACCOUNTS = ("政府性基金", "国有资本经营")
+
+
+def _account_table_empty(doc: Document, q: Query, found: Answer) -> Answer:
+    """国有资本经营预算有没有安排: a nil figure of an account whose own table the report prints empty says
+    that table too, with its note (本表无数据): the report's own word that there is none."""
+    account = next((a for a in _ACCOUNTS if a in q.squashed), None)
+    if account is None or found.intent != "value" or any(f.value for f in found.figures if isinstance(f.value, Decimal)):
+        return found
+    empty = [t for t in doc.tables if account in t.title and not t.has_data]
+    if not empty:
+        return found
+    found.text += "".join(f"{t.label} 印为空表" + (f"（{t.note.strip('（）() ')}）" if t.note else "") + "。" for t in empty)
+    return found
 
 
 # A budget asked of a final account (年初预算 / 全年预算 / 调整预算 / 预算数), as against what was spent.
@@ -1674,13 +1695,11 @@ def _claim_settled(q: Query, found: Answer) -> Answer:
     return found
 
 
-# A share asked in a form other than a percentage: per mille, tenths (几成), a fraction (几分之几).
-_SHARE_FORM = patterns.compile(r"(千分之)几|(?:几|多少)(成)|(几分之几)")
 
 
 def _share_in_form_asked(q: Query, found: Answer) -> Answer:
     """差旅费占基本支出的千分之几 / 占几成 / 几分之几: the share computed, said again in that form."""
-    m = _SHARE_FORM.search(q.squashed)
+    m = lexicon.SHARE_FORM.search(q.squashed)
     share = next((f for f in found.figures if f.unit == "%"), None) if m and found.matched and found.intent == "share" else None
     if share is None:
         return found

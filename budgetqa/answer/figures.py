@@ -22,7 +22,7 @@ from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import (NARRATIVE, Value, best_values, carry_split, children_rows, code_place, topic_facts,
                                      group_members, measure_column, parent_row, row_of, row_values, table_no_of, values,
                                      whole_column)
-from budgetqa.models import Document, Table
+from budgetqa.models import Document, Row, Table
 from budgetqa.models import ECONOMIC_CLASSES
 from budgetqa.question.mentions import Mention
 from budgetqa.question.query import Query
@@ -1006,13 +1006,16 @@ def government_class(doc: Document, q: Query) -> Answer | None:
             a.figure(r.name, r.first, table.unit, table.label, r.line)
         a.figure("合计（计算）", total, table.unit)
         return a
-    items = [t.name for m in q.subjects for t in m.terms if t.kind in ("item", "column") and t.name in lexicon.GOVERNMENT_ECONOMIC]
+    items = [t.name for m in q.subjects for t in m.terms if t.kind in ("item", "column")
+             and (t.name in lexicon.GOVERNMENT_ECONOMIC or t.name in rows and rows[t.name].category)]
     if not items:
         return None
     items = list(dict.fromkeys(items))
+    printed = [n for n in items if n in rows and rows[n].category]
     a = answer("parent", "、".join(f"{n} 的政府预算支出经济分类" for n in items), "；".join(
-        f"{n} 对应政府预算支出经济分类 {lexicon.GOVERNMENT_ECONOMIC[n][0]} / {lexicon.GOVERNMENT_ECONOMIC[n][1]}" for n in items)
-        + f"{note}。")
+        _printed_class(table, rows[n]) if n in printed else
+        f"{n} 对应政府预算支出经济分类 {lexicon.GOVERNMENT_ECONOMIC[n][0]} / {lexicon.GOVERNMENT_ECONOMIC[n][1]}{note}"
+        for n in items) + "。")
     for n in items:
         if n in rows:
             a.figure(n, rows[n].first, table.unit, table.label, rows[n].line)
@@ -1098,7 +1101,17 @@ def parent(doc: Document, q: Query) -> Answer | None:
     if len(halves) == 1:  # (差旅费 属于 商品和服务支出: and it is counted in 公用经费, the column its figure is printed under)
         a.text += f"它的金额列在「{halves[0].rsplit('/', 1)[-1]}」一栏。"
     item = row.name if table.kind == "basic_economic" else ""
-    if item in lexicon.GOVERNMENT_ECONOMIC:  # the government classification beside the report's own
+    if item and row.category:  # the government classification the report prints beside its own
+        a.text += f"{_printed_class(table, row)}。"
+        a.figure(f"{row.category}（政府预算支出经济科目）", row.first or Decimal(0), table.unit, table.label, row.line)
+    elif item in lexicon.GOVERNMENT_ECONOMIC:  # the government classification beside the report's own
         cls, section = lexicon.GOVERNMENT_ECONOMIC[item]
         a.text += f"在政府预算支出经济分类中对应 {cls} / {section}（按财政部政府收支分类科目；报告不印这层对应）。"
     return a
+
+
+def _printed_class(table: Table, row: Row) -> str:
+    """The government economic class a basic-spending table prints beside an item, said with where."""
+    coded = lexicon.GOVERNMENT_ECONOMIC.get(row.name)  # (its code, when the classification's names agree)
+    code = f"，即 {coded[0]} / {coded[1]}" if coded and coded[1].endswith(row.category) else ""
+    return f"报告在{table.label}中把 {row.name} 列入政府预算支出经济科目「{row.category}」（第{row.line}行{code}）"

@@ -226,9 +226,9 @@ def _domain(doc: Document, q: Query) -> Domain:
         return parts
     if doc.target_sheets() and (not doc.projects or q.has("资金总额")):
         return sheet_domain(doc, q)  # projects known only by their sheets, or ranked by a sheet's column
-    spent = re.search(r"项目|花|用|钱", q.squashed) and not re.search(r"这[两二三四五六七八九几\d]|这些|它们|家|单位|部门", q.squashed)
+    spent = re.search(r"项目|花|用|钱", q.squashed) and not re.search(r"这[两二三四五六七八九几\d]|这些|它们|家|单位|部门|绩效", q.squashed)
     if not doc.projects and q.op == "rank" and spent and (items := _subjects(doc, replace(q, level=q.level or "项"))).rows:
-        # a report that lists no projects (a 决算): 哪个项目用得最多 is asked of its finest 科目, and says so
+        # a report that lists no projects (a 决算): 哪个项目用得最多 is asked of its finest 科目 (绩效项目: no, sheets)
         return Domain(f"{items.where}（报告没有列出项目）", items.rows)
     return _projects(doc, q)
 
@@ -297,6 +297,10 @@ def _under(doc: Document, q: Query, m) -> Domain | None:
                     below = [r for r in table.rows if r.code and r.code.startswith(row.code) and r.level == q.level] or below
                 while len(below) == 1 and children_rows(table, below[0]):  # one 款 says nothing: its 项 are the parts
                     below = children_rows(table, below[0])
+                column = measure_column(table, q.measures[0]) if len(q.measures) == 1 else None
+                if column is not None:  # 下面的款里项目支出最多的: the parts by that column
+                    return Domain(f"{row.label} 下的科目（{column.rsplit('/', 1)[-1]}）",
+                                  [_value(table, r, r.amount(column) or Decimal(0)) for r in below], column)
                 return Domain(f"{row.label} 下的科目", [_value(table, r) for r in below])
         if term.kind == "item" and term.name in ECONOMIC_CLASSES:
             table = doc.table("basic_economic")

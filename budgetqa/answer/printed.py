@@ -27,24 +27,34 @@ WHAT_ASKED = patterns.compile(r"是(?:什么|啥|哪)|指(?:的)?(?:是)?(?:什�
 _POINTER = patterns.compile(r"(?:万元|万|元)?(?:的)?(?:这个数字?|这笔钱?|这一?项|这个|那个)?(?:在[^，,。？?]{0,12}?(?:表|说明|报告|文件|[预决]算(?![表报说]))(?:里|中|上)?)?"
                       r"(?:到底|究竟|具体)?")
 
+# The question asked before the amount (哪一行是0.87万, 哪项写着1,220,000元).
+_WHICH_IS = patterns.compile(r"哪(?:一)?(?:行|项|个|笔|栏)(?:是|为|写着|印着|填的是|对应)$")
+
 _MOST = 8  # names shown at most; the rest are counted
 
 
 def amount_printed(doc: Document, q: Query) -> Answer | None:
     """The names the report prints a typed amount under, when a question types one amount, names nothing
     and asks what it is."""
-    if q.subjects or q.whole is not None or len(q.amounts) != 1 or q.comparator not in (None, "eq") or q.amounts[0].about:
-        return None
+    places_named = [m for m in q.subjects + ([q.whole] if q.whole else []) if m.kinds in ({"table"}, {"list"})]
+    if len(places_named) != len(q.subjects) + (q.whole is not None) or len(q.amounts) != 1 \
+            or q.comparator not in (None, "eq") or q.amounts[0].about:
+        return None  # (a table or project list named is where to look: 上年结转项目里哪一行是0.87万)
     typed = q.amounts[0]
     raw, after = q.squashed[typed.start:typed.end], q.squashed[typed.end:]
     pointer = _POINTER.match(after)
     alone = not q.squashed[:typed.start].strip() and not re.sub(r"[？?。！!呢啊吗]", "", after[pointer.end():])
-    if not (typed.unit or "." in raw) or not (alone or WHAT_ASKED.match(after[pointer.end():])):
+    asked_first = _WHICH_IS.search(q.squashed[:typed.start]) and not re.sub(r"[？?。！!呢啊吗]|万元|万|元", "", after)
+    if not (typed.unit or "." in raw) or not (alone or asked_first or WHAT_ASKED.match(after[pointer.end():])):
         return None  # (最大的一笔: no amount; 服务类10万，供应商是哪家: the amount is not what is asked about; an
         # amount typed alone, 13.5, asks what it is)
     places: dict[str, list[tuple[str, int, Decimal, str]]] = {}  # name -> (where, line, amount, unit)
     whose: dict[str, tuple[str, str]] = {}  # name -> (the code or project it is of, its name): what a follow-up leans on
+    tables = {int(m.term.key) for m in places_named if m.kinds == {"table"}}
+    projects = any(m.kinds == {"list"} for m in places_named)
     for table in doc.tables:
+        if tables and table.no not in tables or projects and not table.kind.startswith("projects"):
+            continue
         want = typed_value(typed, table.unit)
         for row in table.rows:
             for cell in row.cells:
@@ -58,11 +68,12 @@ def amount_printed(doc: Document, q: Query) -> Answer | None:
                 places.setdefault(name, []).append((where, cell.line, cell.amount, table.unit))
                 if not row.is_total:
                     whose[name] = (row.code or f"project:{strip_ordinal(row.name)}", strip_ordinal(row.name))
-    stated = [f for f in doc.facts if f.kind in ("amount", "change") and abs(f.value) == typed_value(typed, f.unit)]
+    stated = [f for f in doc.facts if f.kind in ("amount", "change") and abs(f.value) == typed_value(typed, f.unit)
+              and not places_named]
     for f in stated:
         name = f"{f.label}（说明中所写{'的增减' if f.kind == 'change' else ''}）"
         places.setdefault(name, []).append((f"{NARRATIVE} {f.section}".strip(), f.line, abs(f.value), f.unit))
-    for sheet in doc.performance:
+    for sheet in doc.performance if not places_named else []:
         for key, value in sheet.funds.items():
             if value == typed_value(typed, sheet.unit) and value:
                 name = f"{sheet.project_name} {key.replace('/', '')}"
@@ -71,7 +82,9 @@ def amount_printed(doc: Document, q: Query) -> Answer | None:
     places = {name: _one_per_line(spots) for name, spots in _without_lone_parents(places).items()}
     shown = f"{typed.value}{typed.unit or ''}"
     if not places:
-        return Answer(False, "about", f"报告（{doc.label}）的表格、说明和绩效表里都没有印 {shown} 这个数。",
+        looked = "、".join(t.label for t in doc.tables if t.no in tables) or ("项目表" if projects else "")
+        return Answer(False, "about", f"{looked}里没有印 {shown} 这个数。" if looked else
+                      f"报告（{doc.label}）的表格、说明和绩效表里都没有印 {shown} 这个数。",
                       understood=f"按「{shown} 在报告中印在哪里」理解")
     listed = list(places.items())
     said = "；".join(f"{name}（{_under(doc, name)}" + "、".join(f"{where} 第{line}行" for where, line, _, _ in spots[:3])

@@ -16,7 +16,6 @@ from budgetqa.answer.build import answer
 from budgetqa.answer.topics import performance_overview, topic_answer
 from budgetqa.answer.model import Answer, amount_text
 from budgetqa.models import Document, PerformanceTarget
-from budgetqa.question.numbers import small_numeral
 from budgetqa.question.query import UNIT_DOMAINS, Query
 from budgetqa.answer.resolve import NARRATIVE, Value, best_values, topic_facts
 from budgetqa.textnorm import close_spaces, compact, squash
@@ -548,8 +547,10 @@ def about(doc: Document, q: Query) -> Answer | None:
         return a
     pictures = next((int(m.group(1)) for n in doc.notes if (m := re.search(r"表格是图片（(\d+) 张）", n))), 0)
     if not tables and pictures:  # (a page whose tables are pictures: how many, and that their figures cannot be read)
-        a = answer("about", "报告中的表", f"{doc.label} 的表格以图片形式附在报告里，共 {pictures} 张；图片里的数字读不出，"
-                   "只能回答说明文字里写出的数字。")
+        said = f"{doc.label} 的表格以图片形式附在报告里，共 {pictures} 张；图片里的标题和数字读不出，只能回答说明文字里写出的数字。"
+        if q.table is not None or re.search(r"第[一二三四五六七八九十\d]+张|哪张|什么表|啥表", q.squashed):
+            return Answer(False, "about", said, understood="报告中的表")  # (one table's title asked: not readable)
+        a = answer("about", "报告中的表", said)
         a.figure("图片表格的张数", Decimal(pictures), "张")
         return a
     a = answer("about", "报告中的表", f"{doc.label} 共 {len(tables)} 张表" + (f"（其中 {len(empty)} 张没有数据）" if empty else "")
@@ -817,65 +818,4 @@ def help_answer(doc: Document, q: Query) -> Answer:
     a = answer("help", "", f"可以问 {doc.label} 的这些内容——" + "；".join(lines) + "。")
     a.columns = ["可以问", "例子"]
     a.rows = [[i.description, "、".join(i.examples)] for i in INTENTS if i.examples]
-    return a
-
-
-# A part of the report named by its number (第二部分讲什么), or a numbered point of its narrative (说明里第三点).
-_PART_NAMED = patterns.compile(r"第([一二三四五六七八九十\d]{1,3})部分(?:的)?(?:主要)?(?:讲|说|写|是|包括|包含|有|内容|标题|叫|介绍)"
-                               r"(?:了|的|些)?(?:什么|啥|哪些|哪几|内容)(?!.*(?:几|多少)(?:张|个|项))")
-_POINT_NAMED = patterns.compile(r"(?:说明|情况说明|文字)[^，,。？?]{0,6}?第([一二三四五六七八九十\d]{1,3})(?:点|条|项|个问题|部分)")
-_PART_HEAD = patterns.compile(r"^\s*第([一二三四五六七八九十]+)部分\s*(\S.*)$")
-_POINT_HEAD = patterns.compile(r"^\s*([一二三四五六七八九十]+)、\s*([^\d\s][^0-9]{1,38})$")  # (a heading, not a table row)
-_PARTS_ASKED = patterns.compile(r"(?:分|有|包括|由)(?:哪几|哪些|几|多少)个?部分|目录")
-
-
-def _number(said: str) -> int | None:
-    return int(said) if said.isdigit() else small_numeral(said)
-
-
-def _parts(doc: Document) -> list[tuple[int, int, str]]:
-    """The report's parts as headed in its body (第一部分 …): (number, line, heading), the contents' list aside."""
-    found: dict[int, tuple[int, int, str]] = {}
-    for i, line in enumerate(doc.lines):
-        if (m := _PART_HEAD.match(line)) and (n := small_numeral(m.group(1))):
-            found[n] = (n, i + 1, compact(line))  # (listed in the contents first: the last one is the body's)
-    return sorted(found.values())
-
-
-def part_named(doc: Document, q: Query) -> Answer | None:
-    """第二部分讲什么: that part's heading and the points it opens with; 说明里第三点: the narrative's third point."""
-    part, point = _PART_NAMED.search(q.squashed), _POINT_NAMED.search(q.squashed)
-    if q.subjects or q.amounts:
-        return None  # (第三部分写着X万元，由哪几块构成: X is asked, the part only says where)
-    parts = _parts(doc)
-    if point is not None and not part:
-        narrative = next((p for p in parts if "说明" in p[2]), None) or next((p for p in parts if "情况" in p[2]), None)
-        start = narrative[1] if narrative else 0
-        end = next((p[1] for p in parts if p[1] > start), len(doc.lines) + 1)
-        heads = [(i + 1, compact(x)) for i, x in enumerate(doc.lines[start:end - 1], start) if _POINT_HEAD.match(x)]
-        n = _number(point.group(1))
-        if not n or n > len(heads):
-            return None
-        line, head = heads[n - 1]
-        a = answer("text", f"情况说明第{n}点", f"情况说明的第{n}点是「{head}」（第{line}行）。")
-        a.source("报告原文", line, head)
-        return a
-    if part is None and parts and _PARTS_ASKED.search(q.squashed) and not q.subjects:
-        a = answer("about", "报告的组成", f"{doc.label} 分为 {len(parts)} 个部分：" + "；".join(h for _, _, h in parts) + "。")
-        for _, line, head in parts:
-            a.source("报告原文", line, head)
-        a.figure("部分的个数", Decimal(len(parts)), "个")
-        return a
-    if part is None or not parts:
-        return None
-    n = _number(part.group(1))
-    this = next((p for p in parts if p[0] == n), None)
-    if this is None:
-        return None
-    end = next((p[1] for p in parts if p[1] > this[1]), len(doc.lines) + 1)
-    tables = [t.label for t in doc.tables if this[1] <= t.line < end]
-    points = [compact(x) for x in doc.lines[this[1]:end - 1] if _POINT_HEAD.match(x)]
-    a = answer("text", f"第{n}部分", f"第{n}部分是「{this[2]}」（第{this[1]}行）" + (
-        f"，印有 {len(tables)} 张表：" + "；".join(tables) if tables else "，其下分为：" + "；".join(points[:12]) if points else "") + "。")
-    a.source("报告原文", this[1], this[2])
     return a

@@ -234,12 +234,12 @@ def read(question: str, doc: Document, heard: int = 0) -> Query:
     if len(q.subjects) == 1 and q.whole is None:
         _part_named_within(q, v)
     _settle_names(q, v)
+    _halves_of_item(q)
     _level_said_no_name(q)
     _spent_total(q, v)
     _column_as_table(q, doc)
     _paired_projects(q, doc)
-    q.domain = "projects" if any("list" in m.kinds for m in q.subjects) else _domain_word(_mask(
-        q.squashed, [m for m in q.subjects + ([q.whole] if q.whole else []) if m.kinds & {"list", "column", "row"}]))
+    q.domain = _domain_named(q)
     _units_not_rows(q)
     _list_counted(q, doc)
     _scope_names_projects(q)
@@ -324,9 +324,13 @@ def _scope_names_projects(q: Query) -> None:
 
 
 def _year_said_short(text: str, doc: Document) -> str:
-    """23年 / 24年度: a year said short, when it is one of the years the report speaks of."""
+    """23年 / 24年度: a year said short, when it is one of the years the report speaks of; 前年 / 大前年: two (three)
+    years before the reader's now: before the report's year for a budget, read in its year; a 决算 is read the
+    year after its own, so its 前年 is the year it is compared with."""
     if not doc.year:
         return text
+    now = doc.year + 1 if doc.kind == "决算" else doc.year
+    text = re.sub(r"(?<![今明去后])(大)?前年(?!度)", lambda m: f"{now - (3 if m.group(1) else 2)}年", text)
     return re.sub(r"(?<![\d.])(\d\d)(?=年)", lambda m: f"20{m.group(1)}" if doc.year - 4 <= 2000 + int(m.group(1))
                   <= doc.year + 1 else m.group(1), text)
 
@@ -2263,6 +2267,26 @@ _PAID = r"资金|支出|收入|安排|出资|负担|承担|拨付|拨|出|给"
 _FUND_TAIL = patterns.compile(rf"(?:拨款|{_PAID}|决算数?|执行数?)+$")  # (财政拨款支出决算: the fund, of an outturn)
 
 
+def _domain_named(q: Query) -> str | None:
+    """What the question's list runs over, by its words outside the names (项目支出最多的款: a column, no projects)."""
+    if any("list" in m.kinds for m in q.subjects):
+        return "projects"
+    unnamed = _mask(q.squashed, [m for m in q.subjects + ([q.whole] if q.whole else []) if m.kinds & {"list", "column", "row"}])
+    for measure in q.measures:
+        unnamed = unnamed.replace(measure, " ")
+    return _domain_word(unnamed)
+
+
+def _halves_of_item(q: Query) -> None:
+    """住房公积金算人员经费还是公用经费: the halves of basic spending divide economic items, so a name that is both a
+    function code and an economic item is read as the item when only those halves are asked of it."""
+    if not q.measures or not set(q.measures) <= set(lexicon.BASIC_HALVES):
+        return
+    for i, m in enumerate(q.subjects):
+        if m.kinds >= {"item", "code"}:
+            q.subjects[i] = replace(m, terms=[t for t in m.terms if t.kind == "item"])
+
+
 def _fund_of(typed: str) -> str | None:
     """The fund a typed stretch names when it names nothing else (一般公共预算财政拨款, 财政拨款安排)."""
     rest = typed
@@ -3349,6 +3373,7 @@ def unexplained(q: Query) -> list[str]:
     masked = _mask(q.squashed, [m for m in named if m.start < 10_000])
     typed = "".join((" " if i in q.breaks else "") + ch for i, ch in enumerate(masked))  # 货物、工程: apart
     typed = lexicon.PLACES_WORDS.sub(" ", _PERIOD_WORD.sub(" ", typed))  # (跟上年比, 保留两位小数: no names)
+    typed = lexicon.SHARE_FORM.sub(" ", typed)  # (占几分之几: the form a share is asked in, no name)
     return [w for w in re.split(r"[ 、和与及跟]+", strip_fillers(typed)) if len(w) >= 2]
 
 
@@ -3374,8 +3399,9 @@ def shown_mentions(q: Query, labels: list[str], doc: Document) -> list[Mention]:
     return out
 
 
-# Words that point at one item of the last list by its place: 前者, 后一个, 第二类, 最后一项.
-_POINTER = patterns.compile(r"前者|后者|(?:前|后)面(?:的)?那[一1]?(?:个|项|类|款|笔|块|条)|(前|后|头|末)[一1](?:个|项|类|款|笔|块|条|点|步)|(?<!倒数)第(\d{1,2})(?:的那一?)?(?:个|项|类|款|笔|块|条|名|位|点|步)(?![大高小少低]|多(?!少)|问题)"
+# Words that point at one item of the last list by its place: 前者, 后一个, 第二类, 最后一项 (not 说明第四点: a
+# numbered point of the report's section of that name).
+_POINTER = patterns.compile(r"前者|后者|(?:前|后)面(?:的)?那[一1]?(?:个|项|类|款|笔|块|条)|(前|后|头|末)[一1](?:个|项|类|款|笔|块|条|点|步)|(?<!倒数)(?<!说明)(?<!解释)(?<!说明里)(?<!说明中)(?<!说明的)(?<!解释里)第(\d{1,2})(?:的那一?)?(?:个|项|类|款|笔|块|条|名|位|点|步)(?![大高小少低]|多(?!少)|问题)"
                       r"|最后(?:的)?(?:那)?[一1]?(?:个|项|类|款|笔|块|条|点|步)|倒数第(\d{1,2})(?:个|项|类|款|笔|块|条|名|位|点|步)?")
 
 
@@ -3541,6 +3567,8 @@ def _op_carried(filled: Query, q: Query, last: Query, named: list[Mention], doc:
     if op in ("rank", "list", "filter", "count") and q.op == "value" and q.subjects and _PRONOUN.search(q.squashed) \
             and all(measure_word(q, m) for m in q.subjects):
         op = "value"  # 它算基本支出还是项目支出 after the largest: the columns of the one picked, not another ranking
+    if op == "rank" and not named and re.search(r"它|该(?:项|科目|款)", q.squashed) and _BUDGET_MEASURED.search(q.squashed):
+        op = "value"  # 它年初预算多少 after the largest: the budget of the one picked (against its outturn)
     if op == "check" and named and not (q.amounts or q.percents):
         if not _PARTS_CHECKED.search(last.squashed) or not last.subjects or last.subjects[0].start >= 10_000:
             op = "value"  # 退休费呢 after a check: that figure (a check needs a claim to check; its parts added need none)
@@ -3867,7 +3895,7 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
                  doc: Document | None = None) -> Query:
     """Fill what a follow-up leaves out from the last question; never override what it says. 它 is what the last
     answer picked out (``focus``, _picked_of_last); ``earlier``: the subjects of the questions before (两个差多少)."""
-    if (step := _step_in_ranking(q, last) or _last_by_scope(q, last)) is not None:
+    if (step := _step_in_ranking(q, last) or _last_by_scope(q, last) or _side_switched(q)) is not None:
         return step
     q = _halves_of_last_row(_ancestor_of_last(_names_under_last(q, last, focus), last, doc, earlier), last)
     q = _scoped_total(_pronoun_whole(_fund_of_last(_this_table(q, last, doc), last), last), last, doc)
@@ -3876,10 +3904,8 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
         return part
     q, own = _set_aside(_scope_of_last_money(_purpose_of_last(q, last), last), last, focus)
     if own or (found := _more_set_aside(q, last) or _of_last_list(q, last) or _share_in_last_whole(q, last) or _gap_rate(q, last) or _whole_of_share(q, last, doc)
-               or (_sheet_funds_of_last(q, last, doc) if last is not None else None)) is not None:
+               or (_sheet_funds_of_last(q, last, doc) if last is not None else None) or _other_list_of_last(q, last)) is not None:
         return q if own else found
-    if (other := _other_list_of_last(q, last)) is not None:
-        return other
     which_table = _which_table_of_last(q)  # 印在哪张表: the table of the last subject
     if last is None or not q.follow_up or q.cued and q.op in ("about", "help") and not which_table \
             or q.domain in _DEPARTMENT_WIDE or _whole_change(q) or _sized_alone(q):
@@ -3888,8 +3914,9 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
         return among
     if (longer := _last_name_said_on(q, last, doc)) is not None:
         return longer
-    if last.op == "rank" and q.op == "share" and not q.subjects and q.whole is None:  # 占比呢 / 占N的百分比: in the list ranked
-        return replace(last, squashed=f"{last.squashed}，{q.squashed}", follow_up=False, amounts=q.amounts or last.amounts)
+    if last.op == "rank" and q.op == "share" and not q.subjects and q.whole is None and not _BUDGET_MEASURED.search(q.squashed):
+        return replace(last, squashed=f"{last.squashed}，{q.squashed}", follow_up=False,  # 占比呢: in the list ranked
+                       amounts=q.amounts or last.amounts)  # (它完成了百分之几: of its first, below)
     if (table := _table_of_stated(q, last, doc)) is not None:
         return replace(q, table=table, follow_up=False)
     if last.table is not None and not q.subjects and _GRAND_TOTAL.fullmatch(q.squashed):
@@ -3943,6 +3970,15 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     if filled.n is None and filled.nth is None:
         filled.n, filled.nth, filled.ascending = last.n, last.nth, filled.ascending or last.ascending
     return filled
+
+
+def _side_switched(q: Query) -> Query | None:
+    """那花钱这边，最大的那块是啥 after the income: the other side of the report's money, asked anew."""
+    return replace(q, follow_up=False) if q.follow_up and not q.subjects and _SIDE_SWITCHED.match(q.squashed) else None
+
+
+# The other side of the report's money named as where the conversation turns to (那花钱这边, 收入方面呢).
+_SIDE_SWITCHED = patterns.compile(r"^(?:那|那么)?(?:花钱|用钱|支出|花销|开支|收入|进钱|来钱|钱的来源)(?:的)?(?:这边|那边|方面|这块|那块|这头|那头|这一块|那一块)")
 
 
 def _picked_of_last(q: Query, last: Query, focus: list | None) -> Query:
@@ -4007,6 +4043,10 @@ def _set_aside(q: Query, last: Query | None, focus: list | None) -> tuple[Query,
     if last is None or q.excluded or not _SET_IT_ASIDE.search(q.squashed) or not (focus or last.subjects):
         return q, False
     aside = replace(q, excluded=[_carried((focus or last.subjects)[0])], follow_up=False)
+    ranked = [m for m in last.subjects if "list" in m.kinds]
+    if not q.subjects and not q.scope and ranked and q.domain in (None, last.domain):
+        aside.subjects = [_carried(ranked[0])]  # 除了它，其余几个项目 after a list's first: the rest of that list
+        aside.scope = ranked[0].term.key  # (and the next question of those projects goes on with that scope)
     return aside, bool(q.subjects or q.scope or q.domain)
 
 
@@ -4184,6 +4224,23 @@ def _columns_printed_for(doc: Document | None, m: Mention) -> set[str]:
     return set().union(*(_columns_of_table(doc, no) for no in tables))
 
 
+def _income_named(m: Mention, typed: str, last: Mention) -> bool:
+    """An income the report prints under its own name, said after another income (事业收入 → 其他收入) or after the
+    income total (本年收入合计 → 其中财政拨款收入): a name of its own, not the fund of the last row."""
+    if m.via != "exact" or not typed.endswith("收入"):
+        return False
+    total = re.search(r"合计|总计|总额", last.term.name)
+    return "fact" in m.kinds and not total or bool(m.kinds & {"row", "column"}) and bool(re.search(r"收入(?:合计|总计|总额)", last.term.name))
+
+
+def _column_of_last_table(doc: Document | None, q: Query, m: Mention, last: Query) -> bool:
+    """A header that names only a column (no row, code or item), printed by the table the last row was read in
+    and not one of the measure words the reader knows already: a column of that row."""
+    typed = q.squashed[m.start:m.end]
+    return m.kinds == {"column"} and typed not in _MEASURE_NAMES and last.table is not None and len(last.subjects) == 1 \
+        and bool(last.subjects[0].kinds & set(_ROW_KINDS)) and squash(m.term.name) in _columns_of_table(doc, last.table)
+
+
 def _columns_of_table(doc: Document | None, table_no: int | None) -> set[str]:
     table = next((t for t in doc.tables if t.no == table_no), None) if doc is not None and table_no is not None else None
     return {c.rsplit("/", 1)[-1].removeprefix("其中：") for c in table.columns} if table is not None else set()
@@ -4241,10 +4298,11 @@ def _named_in_follow_up(filled: Query, q: Query, last: Query, doc: Document | No
                 and not q.squashed[m.end:].startswith(("合计", "总计", "总额")):  # (公用经费合计: the column's total)
             measures.append(_MEASURE_NAMES[typed])  # (本年收入合计 → 上年结转呢: a row beside it, not its column;
             # the report's total asked as a whole (一共多少钱 → 项目支出呢): the column is the report's own)
+        elif _column_of_last_table(doc, q, m, last) and not quoted:
+            measures.append(m.term.name)  # 其中基本建设资金支出多少: that column of the row just read in its table
         elif row_last and (typed in lexicon.FUNDS or _fund_of(typed)) \
                 and not ("row" in m.kinds and last.subjects[0].kinds <= {"row", "fact", "column"}) \
-                and not (m.via == "exact" and "fact" in m.kinds and typed.endswith("收入")
-                         and not re.search(r"合计|总计|总额", last.subjects[0].term.name)) \
+                and not _income_named(m, typed, last.subjects[0]) \
                 and not re.search(r"(?<!合计|总计)收入$", last.subjects[0].term.name):  # (事业收入 → 那财政拨款呢: a sibling)
             # (收入总计 其中政府性基金预算: a row; 上年结转占比… 一般公共预算拨款收入呢: another income, not a fund of it)
             filled.fund = _fund_of(typed) or typed  # 其中财政拨款(支出)多少: the last row's figure from that fund
