@@ -47,6 +47,8 @@ CASES = [
      ["年初预算为 0，无法计算完成率", "按全年预算算的"]),
     # a stated share whose whole is the paragraph's opening amount (占本年财政拨款的: 2021年财政拨款支出预算)
     (SWU_2021, "说明里讲教育支出占本年财政拨款的95.96%，对得上吗", [207796.18, 216552.53, 95.96], []),
+    # a figure claimed of a 决算's row that its table prints with a budget beside it: set against the outturn
+    (PLANNING, "2024年“三公”经费我记得是0.54万，对吗？", [0.39, 2.85], ["三公经费（决算数）", "不是 0.54"]),
     # the parts of a code ranked by the column asked, not by their totals
     (PLANNING, "城乡社区支出下面的款里，项目支出最多的是哪个", [2250.88], ["城乡社区规划与管理"]),
     # two figures typed pin the stated change whose sentence states them (two lines state the same 17.66%)

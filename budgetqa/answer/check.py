@@ -19,7 +19,7 @@ from budgetqa.answer.figures import combine
 from budgetqa.answer.compute import PASSES, changes_added, family_total, rate_only, share_against, sheets_asked, subject_value, subject_values, to_unit
 from budgetqa.answer.lists import domain, side
 from budgetqa.answer.resolve import (NARRATIVE, TOPIC_FACT_WORDS, Value, children_rows, code_place, code_values, list_total,
-                                     table_no_of, table_total, values)
+                                     measure_column, table_no_of, table_total, values)
 from budgetqa.models import ECONOMIC_CLASSES, Document
 from budgetqa.question.query import Query, read
 from budgetqa.textnorm import squash
@@ -712,9 +712,11 @@ def _one_figure(doc: Document, q: Query) -> Answer | None:
     vals = subject_values(doc, q)
     if not vals:
         return None
-    v = vals[0]
+    v, budget = _outturn_of(doc, q, vals[0]), vals[0]
     asked = typed_value(q.amounts[0], v.unit)
     said = f"{v.label} 印 {amount_text(v.amount, v.unit)}（{v.where} 第{v.line}行），"
+    if v is not budget:  # (a 决算's row read in its outturn column: its budget beside it, a claim may be of either)
+        said = said.removesuffix("，") + f"，预算数 {amount_text(budget.amount, budget.unit)}，"
     if q.comparator in PASSES:  # 有没有超过30万 / 不低于N吗: whether the figure passes the amount
         word, test = PASSES[q.comparator]
         passes = test(v.amount, asked)
@@ -735,8 +737,20 @@ def _one_figure(doc: Document, q: Query) -> Answer | None:
             "与所问一致。" if same else f"取整是 {q.amounts[0].value}，准确数是 {amount_text(v.amount, v.unit)}（差 {abs(v.amount - asked)}）。"
             if rounded else f"不是 {q.amounts[0].value}，差 {abs(v.amount - asked)}。"))  # (1084万对吗 of 1084.38: said whole)
     add(a, v)
+    if v is not budget:
+        add(a, budget)
     return a
 
+
+def _outturn_of(doc: Document, q: Query, v: Value) -> Value:
+    """In a 决算, a row read in its table's first column when the table prints a 决算 column too (三公经费: 预算数,
+    决算数): the outturn, which is what a 决算's figure for it is, unless a column is asked."""
+    table = doc.table_no(table_no_of(v.where) or 0) if doc.kind == "决算" and not q.measures else None
+    row = next((r for r in table.rows if r.line == v.line and r.first == v.amount), None) if table else None
+    column = measure_column(table, "决算") if row is not None else None
+    if column is None or column == table.columns[0] or row.cell(column) is None:
+        return v
+    return Value(f"{v.label}（{column.rsplit('/', 1)[-1]}）", row.amount(column), table.unit, table.label, row.line, v.key)
 
 
 def _findings(doc: Document, q: Query) -> Answer:

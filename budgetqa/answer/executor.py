@@ -292,7 +292,7 @@ def ask_doc(conn: sqlite3.Connection | None, doc: Document, question: str, sessi
         question = switch.group(2)  # 换成项目支出看，X下面哪几个项有项目支出: the question after it says it again
     if _SAME_FIGURES.match(squash(question)) and len(session.asked_names) >= 2:
         question = "、".join(session.asked_names) + "各是多少"  # 再看X报告，同样这三个数呢: those names, of this report
-    question = _TURNING.sub("", question) or question  # (最后看X，…: the words turning to X ask nothing)
+    question = _pointed_back(_TURNING.sub("", question) or question, session)  # (最后看X，…: the words turning to X ask nothing)
     returned = _returning(doc, question, session)
     question = returned or question
     parts = _line_again(doc, question, session) or _named_then_asked(doc, _parts(question))
@@ -602,6 +602,21 @@ def _returning(doc: Document, question: str, session: Session) -> str:
     return m.group(2)
 
 
+# The subject the conversation began with, pointed at (回到最开始那个, 刚才第一个问的那项): that subject.
+_BACK = patterns.compile(r"(?:回到|再看|说回)?(?:最开始|一开始|最早|开头|刚开始|第一个问题?里?|刚才第一个|前面第一个)"
+                         r"(?:问|说|提|查)?(?:到)?(?:的)?(?:那个数|那一项|那个项目|那个科目|那个|那项|那笔|那一个)")
+
+
+def _pointed_back(question: str, session: Session) -> str:
+    """刚才第一个问的那项占多少 / 回到最开始那个，…: the words pointing at the subject asked first replaced by its
+    name (the question as it is when none point back; the conversation keeps its last five subjects)."""
+    m = _BACK.search(question)
+    if m is None or not session.earlier:
+        return question
+    said = session.earlier[0]
+    return question[:m.start()] + ("回到" if m.group(0).startswith("回到") else "") + said.term.name + question[m.end():]
+
+
 _TOTAL_ONLY = patterns.compile(r"^(?:那)?(?:合计|一共|总共|加起来|共计|总计|总额){1,2}(?:是|有|为)?多少(?:钱|万元|万|元)?[？?]?$")
 _FIGURE_ONLY = patterns.compile(r"^(?:那)?(?:是|有|为|增长了?|增加了?|下降了?|减少了?|涨了?|降了?)?"
                           r"(?:多少|多少钱|多少元|多少万元|金额多少|金额是多少|数额多少)[？?]?$")
@@ -892,6 +907,8 @@ def _asked_outright(doc: Document, q: Query, question: str, session: Session) ->
         return found  # 表九的表号写法跟别的表一样吗: the table numbers as printed
     if (found := lists.row_at(doc, q, _table_shown(session))) is not None:
         return found  # 表二倒数第二行是什么: that row as printed
+    if (found := lists.same_amounts(doc, q)) is not None:
+        return found  # 哪几个项目金额一样: those sharing a figure
     if (found := outline.part_named(doc, q)) is not None:
         return found  # 第二部分讲什么 / 说明里第三点: that part of the report, as headed
     if (found := text.tables_with_column(doc, q)) is not None:

@@ -878,6 +878,34 @@ def filter_(doc: Document, q: Query) -> Answer | None:
     return a
 
 
+# Things asked whose figures are the same (哪几个项目金额一样, 哪些科目一样多).
+SAME_AMOUNT = patterns.compile(r"(?:金额|数额|数字|钱|预算数?|决算数?)(?:都|完全)?(?:一样|相同|相等|一致)(?!吗|么|不|没)"
+                               r"|(?:一样|同样)多(?!吗|么|不)|(?:相同|同样|同一)(?:的)?(?:金额|数额)")
+
+
+def same_amounts(doc: Document, q: Query) -> Answer | None:
+    """哪几个新项目金额一样: the things of the list asked that share a figure, grouped by it."""
+    if not SAME_AMOUNT.search(q.squashed) or q.amounts or len(q.subjects) > 1 \
+            or re.search(r"跟|(?<!相)同(?!样|一)|[和与](?=[^，,。？?]{0,12}一样)|它|这个|那个", q.squashed):
+        return None  # (跟它金额一样的: the same as one thing, not the things alike among themselves)
+    d = domain(doc, q)
+    groups: dict[tuple, list[Value]] = {}
+    for v in d.rows:
+        groups.setdefault((v.amount, v.unit), []).append(v)
+    same = [(amount, unit, vs) for (amount, unit), vs in groups.items() if len(vs) >= 2 and amount]
+    if not d.rows:
+        return None
+    if not same:
+        return answer("filter", f"{d.where}中金额相同的", f"{d.where}中没有金额相同的（共 {len(d.rows)} 项，各不相同）。")
+    a = answer("filter", f"{d.where}中金额相同的", f"{d.where}中金额相同的有 {len(same)} 组：" + "；".join(
+        f"{amount_text(amount, unit)}：{'、'.join(v.label for v in vs)}（{len(vs)} 项）" for amount, unit, vs in same) + "。")
+    for amount, unit, vs in same:
+        a.figure(f"{vs[0].label}等 {len(vs)} 项的金额", amount, unit, vs[0].where, vs[0].line)
+        a.figure(f"金额为 {amount} 的项数", Decimal(len(vs)), "项")
+    a.columns, a.rows = ["名称", "金额", "单位", "行"], [[v.label, v.amount, v.unit, v.line] for _, _, vs in same for v in vs]
+    return a
+
+
 def list_answer(doc: Document, q: Query) -> Answer | None:
     """The project lists (this year's and / or carried over), or the subjects with money carried over."""
     if q.domain in UNIT_DOMAINS + ("duties",):
