@@ -82,6 +82,8 @@ ANSWERS = [
     # who asks and what they are writing, a greeting and thanks: the one ask inside
     ("老师您好，我在写一篇关于基层党委办公室经费保障的小论文，想引用一下贵单位2024年部门预算的支出总计，请问是多少？感谢您",
      "value", [1084.38], ["支出总计"]),
+    # the report itself asked after: whose and which year's
+    ("这是哪个单位的预算", "about", [], ["中国共产党长治市屯留区委办公室 的 2024年预算报告"]),
     # the things of a list that share a figure, grouped by it
     ("哪几个新项目金额一样？", "filter", [3.00, 3], ["2024年信息化中心办公经费", "2024年发展改革研究中心办公经费", "2024年关工委办公经费"]),
     ("上年结转项目里有金额相同的吗", "filter", [7], ["没有金额相同的"]),
@@ -1375,7 +1377,7 @@ KNOWN_GAPS = {
     # outturn, a student on income, an asset officer, a comparer of two reports, blank tables and zeros) and
     # corpus_mix_c8 (the bundled report and eleven corpus files; a 统计局 analyst, English mixed in, Taiwanese
     # traditional characters, codes and their parents, several asks on a line, which of two is larger)
-    "personas_a8.jsonl": ["A8-013", "A8-024", "A8-034", "A8-041", "A8-044",
+    "personas_a8.jsonl": ["A8-013", "A8-034", "A8-041", "A8-044",
         "A8-083", "A8-088"],
     "corpus_dialogues_b8.jsonl": ["B8-001", "B8-002", "B8-003", "B8-004", "B8-006", "B8-007", "B8-010",
         "B8-020", "B8-025", "B8-028", "B8-064", "B8-077", "B8-078"],
@@ -1621,6 +1623,13 @@ KNOWN_GAPS = {
     # shown; the column or side switched; what was listed counted or thresholded)
     "personas_h4.jsonl": ["H4-003", "H4-024", "H4-025", "H4-066"],
     "corpus_mix_i4.jsonl": ["I4-009", "I4-083"],
+    "personas_k4.jsonl": ["K4-009", "K4-018", "K4-019", "K4-037", "K4-043", "K4-048", "K4-054", "K4-065", "K4-069", "K4-080",
+                          "K4-085"],
+    "corpus_mix_l4.jsonl": ["L4-030", "L4-032", "L4-038", "L4-039", "L4-042", "L4-060", "L4-063", "L4-069", "L4-071",
+                            "L4-073", "L4-076", "L4-078", "L4-084"],
+    "corpus_dialogues_m4.jsonl": ["M4-019", "M4-022", "M4-023", "M4-024", "M4-030", "M4-034", "M4-035", "M4-040", "M4-044",
+                                  "M4-053", "M4-057", "M4-058", "M4-060", "M4-065", "M4-069", "M4-072", "M4-074", "M4-079",
+                                  "M4-084", "M4-085"],
     "corpus_dialogues_j4.jsonl": ["J4-012", "J4-013", "J4-020", "J4-023", "J4-024", "J4-035",
                                   "J4-037", "J4-038", "J4-040", "J4-067", "J4-075"],
 }
@@ -1712,7 +1721,7 @@ SESSION_ONLY_GAPS = {"review_d1.jsonl": ["D1-115"], "corpus_mix_i0.jsonl": ["I0-
                      # 支出第二大的是哪一类 read as the performance sheets asked about before it (R3-016), and 十几万的项目
                      # after a question about the carried-over projects, read as of that list (T3-024): in one shuffled
                      # session only; left as found
-                     "corpus_mix_r3.jsonl": [], "personas_t3.jsonl": ["T3-024"]}
+                     "corpus_mix_r3.jsonl": [], "personas_t3.jsonl": ["T3-024"], "personas_k4.jsonl": ["K4-084"]}
 
 
 @pytest.mark.parametrize("in_session", [False, True], ids=["alone", "one-conversation"])

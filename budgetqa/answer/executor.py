@@ -907,6 +907,8 @@ def _asked_outright(doc: Document, q: Query, question: str, session: Session) ->
         return found  # 表九的表号写法跟别的表一样吗: the table numbers as printed
     if (found := lists.row_at(doc, q, _table_shown(session))) is not None:
         return found  # 表二倒数第二行是什么: that row as printed
+    if not q.subjects and text.WHOSE_REPORT.match(q.squashed):
+        return text.whose_report(doc)  # 这是哪个单位的预算: the report itself
     if (found := lists.same_amounts(doc, q)) is not None:
         return found  # 哪几个项目金额一样: those sharing a figure
     if (found := outline.part_named(doc, q)) is not None:

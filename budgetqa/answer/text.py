@@ -21,6 +21,16 @@ from budgetqa.answer.resolve import NARRATIVE, Value, best_values, topic_facts
 from budgetqa.textnorm import close_spaces, compact, squash
 
 
+# The report itself asked after: whose and which year's it is (这是哪个单位的预算, 这份决算是哪个部门的).
+WHOSE_REPORT = patterns.compile(r"^(?:这|本|该)(?:份|个|是)?(?:报告|预算|决算|文件)?(?:是)?(?:哪个|哪家|什么|哪一个)(?:部门|单位|机关)的"
+                                r"(?:部门)?(?:预算|决算|报告|文件)?(?:报告)?(?:啊|呀|呢)?$")
+
+
+def whose_report(doc: Document) -> Answer:
+    """这是哪个单位的预算: the department, year and kind of the report."""
+    return answer("about", "报告本身", f"这是 {doc.department} 的 {doc.year or ''}年{doc.kind}报告（{doc.source_name}）。")
+
+
 def define(doc: Document, q: Query) -> Answer | None:
     """A term's definition from the glossary (名词解释)."""
     glossary = {i.name: i for i in doc.items_of("glossary")}
@@ -505,8 +515,7 @@ def about(doc: Document, q: Query) -> Answer | None:
                    + "。")
         return a
     if q.has("哪个部门", "什么部门", "哪一年", "哪年", "哪个单位") and not q.subjects:
-        a = answer("about", "报告本身", f"这是 {doc.department} 的 {doc.year or ''}年{doc.kind}报告（{doc.source_name}）。")
-        return a
+        return whose_report(doc)
     counts_tables = re.search(r"[张个][^，。？?]{0,4}表|表[^，。？?]{0,6}(?:几|多少)张", q.text)
     if q.has("部分", "章节", "目录", "结构") and not counts_tables:
         heads = [(i + 1, line.strip()) for i, line in enumerate(doc.lines) if re.match(r"^\s*第[一二三四五六七八九十]+部分", line)]
