@@ -176,7 +176,8 @@ def _completion(doc: Document, q: Query) -> Answer | None:
             same = abs(rate - stated.value) <= SHARE_TOLERANCE
             parts.append(f"{outturn.label} {outturn.value} ÷ {name} {b.value} × 100 = {rate}%"
                          + ("，与报告所写一致" if same else "，与报告所写不同"))
-            matched += [name] if same else []
+            if same:
+                matched.append(name)
             a.figure(f"完成{name}的比例（计算）", rate, "%")
         a.figure(name, b.value, b.unit, NARRATIVE, b.line)
     a.text += "；".join(parts) + "。"

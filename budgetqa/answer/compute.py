@@ -2719,10 +2719,8 @@ def _whole_of_part(doc: Document, q: Query, item: Value, m: Mention) -> Value | 
     """The whole one figure is a part of, where the report makes it plain: a code's parent code, else the total
     of the table it was read in; a half of spending (基本支出, 项目支出) or an income, what base_of says."""
     if (codes := m.of("code")):
-        own = codes[0].key
-        above = own[:len(own) - 2] if len(own) > 3 else ""
-        if above in vocabulary(doc).codes:
-            return subject_value(doc, q, Mention(10_000, 10_000, [vocabulary(doc).codes[above]], via="context"))
+        if (above := vocabulary(doc).codes.get(_parent_code(codes[0].key))) is not None:
+            return subject_value(doc, q, Mention(10_000, 10_000, [above], via="context"))
         read_in = q.table if q.table is not None else table_no_of(item.where)
         total = table_total(doc, read_in) if read_in is not None else None
         return total if total is not None and total.amount != item.amount else None
@@ -2736,7 +2734,12 @@ _REST = patterns.compile(r"^(?:那|那么)?(?:剩下|其余|其他|余下|剩余
                    r"(?:呢|占多少|占比呢|占比多少|多少|是多少)?$")  # (其余三类功能支出合计多少: the rest of the whole)
 
 
-def rest_of_share(doc: Document, q: Query, last: Query | None) -> Answer | None:
+def _parent_code(code: str) -> str:
+    """The code one level up (20131 of 2013101, 201 of 20131; none above a 类)."""
+    return code[:-2] if len(code) > 3 else ""
+
+
+def rest_of_last(doc: Document, q: Query, last: Query | None) -> Answer | None:
     """剩下的呢 after a share: what is left of the whole, and its share. After one figure, 其余的加起来 /
     剩下的占多少 is the rest of the whole that figure is a part of (its code's parent, the table's total)."""
     if last is None or len(last.subjects) != 1 or not _REST.match(q.squashed):
@@ -2778,7 +2781,7 @@ def _siblings(doc: Document, item: Value) -> list[Value]:
     table = next((t for t in doc.tables if t.no == no), None)
     if table is None or not item.key.isdigit():
         return []
-    parent = item.key[:len(item.key) - 2] if len(item.key) > 3 else ""
+    parent = _parent_code(item.key)
     return [Value(f"{r.code} {r.name}", r.first, table.unit, table.label, r.line, r.code) for r in table.rows
             if r.code and r.code != item.key and len(r.code) == len(item.key) and r.code.startswith(parent)
             and r.first is not None]

@@ -1139,7 +1139,7 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
         return found
     if (found := _asked_outright(doc, q, question, session)) is not None:
         return found
-    if not picked and (found := compute.rest_of_share(doc, q, session.last_query)) is not None:
+    if not picked and (found := compute.rest_of_last(doc, q, session.last_query)) is not None:
         return found  # 剩下的呢 after a share (其余的财政拨款支出: the rest's words may name its whole)
     if not picked and (found := _on_listed(doc, q, session) or _column_against_last_table(doc, q, session)) is not None:
         return found
