@@ -626,6 +626,9 @@ OUT_OF_SCOPE = ("每辆", "每台车", "油费", "完工", "弄完", "竣工", "
                 "哪家事务所", "哪家律所", "哪家公司", "哪个公司", "买了多少台", "买多少台", "买了几台", "买几台",
                 "自评得分", "自评分", "评分多少", "得分多少", "打了多少分", "评价得分",
                 "报销比例", "能报销", "报销多少", "报销几成")
+# Characters after a refusal word that make its last character the start of another word: 中标 read across
+# 表中 + 标注 (表中标注“本表无数据”的) asks of the tables, not of a bid won.
+OUT_OF_SCOPE_SPLIT = {"中标": "注明出记识"}
 
 
 # Words that ask for the counts of the asset paragraph (国有资产占有使用情况), by the unit counted.

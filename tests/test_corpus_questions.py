@@ -28,6 +28,22 @@ TRANSPORT = "narrative_chongqing_jiaotongwei_2018_dept_budget.txt"
 TEMPLATE = "template_shanghai_district_dept_final_2024.txt"
 
 CASES = [
+    # a threshold said in Chinese large units over the subjects of a level named by 支出项 / 支出类
+    (JUSTICE, "超过两千万的支出项有哪些", [38454900, 21703947], ["其他司法支出", "基层司法业务"]),
+    (PLANNING, "四千万以上的支出类是哪个", [4461.67], ["自然资源海洋气象等支出"]),
+    (SWU_BUDGET, "支出预算表里差不多三个亿的是哪一项", [29317.49], ["高中教育"]),
+    # a report whose tables are pictures: a size asked of the amounts its text states
+    (TRANSPORT, "二十六亿多的是哪块支出", [263928.15], ["项目支出"]),
+    # the report's cover: its title as printed, the date it prints
+    (STREET, "这是预算还是决算，哪一年的", [2026], ["区级单位预算"]),
+    (SWU_FINAL, "这份决算是什么时候出的", [2025, 8], ["2025 年 8 月"]),
+    (TRANSPORT, "这份预算说明是什么时候更新的", [], ["2018-03-06"]),
+    # one printed table read as two parts (三公 and 机关运行经费 under one title) counts once
+    (JUSTICE, "部门预算表一共有几张", [9], ["表9、表10 是同一张表"]),
+    # parts added set against a whole after 等于: a check, not a column of the parts
+    (SOCIAL, "人员经费合计加公用经费合计等于基本支出吗", [95.36, 10.23, 105.59, 105.58], ["尾数差"]),
+    # the subjects a column has a figure in, asked as which 科目 it is for
+    (SOCIAL, "项目支出对应的是哪个科目？", [202.24], ["其他社会工作事务支出"]),
     # a section's numbered points, by the section's name (its heading numbered or bare, the body's not the contents')
     (PLANNING, "名词解释第五条解释的是哪个词", [], ["年初结转和结余"]),
     (STREET, "其他相关情况说明第四点讲的是什么", [], ["绩效目标设置情况"]),
@@ -483,7 +499,11 @@ def test_a_corpus_report_answers(databases, name, question, figures, texts):
     (TRANSPORT, "交委这份预算说明里第一张表是什么表"),
     # 绩效项目 of a report with no performance sheets: no 科目 stands in for them
     (SWU_2023, "资金最多的绩效项目是哪个"),
-], ids=["picture table's title", "sheets it has none of"])
+    # a check of a topic the report prints no figure of: nothing was checked
+    (SWU_BUDGET, "三公经费预算表的合计对不对"),
+    # a date the cover does not print
+    (STREET, "这份预算是什么时候公开的"),
+], ids=["picture table's title", "sheets it has none of", "check of what is not printed", "date not printed"])
 def test_what_a_report_does_not_hold_is_said_not_there(tmp_path, name, question):
     db = tmp_path / "one.db"
     load_document(db, parse_file(CORPUS / name))
@@ -585,6 +605,22 @@ def test_a_budget_a_final_account_does_not_print_is_not_given_as_one(databases):
     # 它年初预算多少 after the largest: the budget and outturn of the one picked
     (PLANNING, [("城乡社区支出下面的款里，项目支出最多的是哪个？", [2250.88]),
                 ("它年初预算多少，完成了百分之几？", [3110.14, 88.08])]),
+    # another place of the ranking just asked, said alone: the same list (not the words' own reading)
+    (SWU_2023, [("本年收入里哪一项最多？", ["财政拨款收入", 243015.38]), ("第二呢", ["事业收入", 136385.24])]),
+    # two places compared, the top places added, of the ranking before (第一名 is the top whichever end was last asked)
+    (STREET, [("支出按功能分类，哪一类最多？", [47543930]), ("最少的是哪类？", [100000]),
+              ("前面说的前三名加起来多少，占支出总计的比重呢？", [67298262, 88.20])]),
+    # a question about the report's units leaves the subject where it was; 其中X占比 is then of it
+    (JUSTICE, [("三公经费预算是多少？", [10.81]), ("出自哪张表？单位是什么？", ["第289行", "万元"]),
+               ("其中公务用车运行费占比多少？", [92.32])]),
+    # the name just given set against its row in the table of a topic, in that table's unit
+    (JUSTICE, [("基本支出经济分类表里的公务接待费是多少？和三公表里的对得上吗？", [8265, 0.83, "一致"])]),
+    # the first subject pointed back at by a looser name of it
+    (STREET, [("政府性基金预算有多少？", [3680000]), ("城市建设支出多少", [3380000]),
+              ("回到第一个问的政府性基金总额，比2025年下降了百分之几？", [73.00])]),
+    # 完成率算一下 / 差了多少钱 after a budget set against its outturn: of that one
+    (FINANCE, [("财政委托业务支出决算多少？年初预算呢？", [449.52, 450.52]), ("完成率算一下", [99.78]),
+               ("差了多少钱？", [1.00])]),
 ], ids=["recomputed rate", "rate's denominator", "code's neighbours", "ranked then its share", "whole then budget",
         "English recompute", "budget to final", "bare gap", "outturn of the subject", "part of the code broken down",
         "row's budget and outturn gap", "its share of the one named", "report switched", "budget against outturn carried",
@@ -592,7 +628,8 @@ def test_a_budget_a_final_account_does_not_print_is_not_given_as_one(databases):
         "ranking what was filtered", "vague then restated", "rows by their place", "which rose more", "which grew more",
         "which spent more of its budget", "which share is higher", "last figure in another unit", "rest of the table",
         "rest of the income", "rest of the spending", "column of the table read in", "other side of the money",
-        "section's point after a list", "budget of the one picked"])
+        "section's point after a list", "budget of the one picked", "another place alone", "top places added",
+        "units asked between", "row in the topic's table", "first subject by a looser name", "rate of the one just set"])
 def test_a_corpus_conversation_answers(tmp_path, name, turns):
     paths = [CORPUS / name] + ([CORPUS / SWU_BUDGET] if name == SWU_FINAL else []) + (
         [CORPUS / PLANNING] if name == FINANCE and any("换" in t for t, _ in turns) else [])

@@ -79,6 +79,21 @@ def test_how_a_question_is_read(seed, question, op, names, slots):
 
 # question, operation, figures that must be stated, text that must be present
 ANSWERS = [
+    # a list's total less its largest: the printed total when the items add up to it
+    ("今年新安排的项目里去掉最大的那个，还剩多少？", "difference", [156.89, 246.89, 90.00], ["乡镇档案室标准化建设"]),
+    ("项目支出里去掉最大那个还剩多少？", "difference", [283.25, 780.77, 497.52], ["安可替代工程", "尾数差"]),
+    # a figure less a part said after 不算 / 以外 (the group's items less the one set aside)
+    ("今年的工资福利支出不算绩效工资是多少？", "difference", [241.08], []),
+    ("基本工资以外的工资奖金津补贴是多少？", "difference", [47.44], []),
+    # two conditions on the subjects of a level: a figure in each column named
+    ("哪些款同时有基本支出和项目支出", "parent", [234.42, 779.70], ["党委办公厅（室）及相关机构事务"]),
+    # 表中标注 reads as tables marked, not a bid won (中标)
+    ("请说明本部门预算公开表中标注“本表无数据”的有几张。", "about", [4], []),
+    # X里A占Z: Z after 占 is the whole; the scope alone is the part of the income total
+    ("本年收入里当年财政拨款占收入总计的比重是多少？", "share", [50.77], []),
+    ("今年收入里去年结转的部分占多少？", "share", [533.88, 49.23], []),
+    # a breakdown by class with each class's share of the total named
+    ("请列示本部门2024年一般公共预算当年支出按功能分类的数额及占比。", "share", [481.31, 87.43, 31.77, 5.77], []),
     # who asks and what they are writing, a greeting and thanks: the one ask inside
     ("老师您好，我在写一篇关于基层党委办公室经费保障的小论文，想引用一下贵单位2024年部门预算的支出总计，请问是多少？感谢您",
      "value", [1084.38], ["支出总计"]),
@@ -1196,7 +1211,7 @@ KNOWN_GAPS = {
         "C1-094", "C1-095"],
     "personas_e2.jsonl": ["E2-009", "E2-056", "E2-076", "E2-078", "E2-083"],
     "corpus_f2.jsonl": ["F2-007", "F2-015", "F2-016", "F2-025", "F2-035", "F2-041", "F2-051", "F2-052", "F2-079"],
-    "personas_a1.jsonl": ["A1-028", "A1-032", "A1-042", "A1-050", "A1-079"],
+    "personas_a1.jsonl": ["A1-028", "A1-042", "A1-050", "A1-079"],
     "corpus_dialogues_b1.jsonl": ["B1-004", "B1-005", "B1-006", "B1-024", "B1-036", "B1-037", "B1-045", "B1-050",
         "B1-058", "B1-060", "B1-062", "B1-063", "B1-069"],
     # written by helpers who never saw the code (2026-12-04, sixth session). Exam sets, scored untuned at the
@@ -1205,7 +1220,7 @@ KNOWN_GAPS = {
     # g1 75.0 %, h1 73.8 %, i1 77.5 %, j1 67.5 % (all the same alone and in one session).
     "dialogues_g1.jsonl": ["G1-010", "G1-030"],
     "corpus_h1.jsonl": ["H1-004", "H1-032", "H1-039", "H1-040", "H1-080"],
-    "personas_i1.jsonl": ["I1-012", "I1-023", "I1-035"],
+    "personas_i1.jsonl": ["I1-012", "I1-023"],
     "corpus_dialogues_j1.jsonl": ["J1-012", "J1-016", "J1-021", "J1-028",
         "J1-075"],
     "personas_p1.jsonl": ["P1-023", "P1-025", "P1-032", "P1-034", "P1-035", "P1-036", "P1-062",
@@ -1240,8 +1255,7 @@ KNOWN_GAPS = {
         "XA-053", "XA-057"],
     "corpus_y2.jsonl": ["Y2-016", "Y2-028", "Y2-030", "Y2-032", "Y2-036", "Y2-041", "Y2-072", "Y2-073", "Y2-074",
         "Y2-079", "Y2-080"],
-    "personas_a4.jsonl": ["A4-007", "A4-010", "A4-022", "A4-040", "A4-041",
-        "A4-051"],
+    "personas_a4.jsonl": ["A4-007", "A4-022", "A4-040", "A4-041", "A4-051"],
     "corpus_dialogues_b4.jsonl": ["B4-008", "B4-019", "B4-042", "B4-046", "B4-052", "B4-053", "B4-070", "B4-083",
         "B4-090"],
     "corpus_mix_c4.jsonl": ["C4-004", "C4-034", "C4-047", "C4-052", "C4-058", "C4-074", "C4-086", "C4-088"],
@@ -1255,8 +1269,7 @@ KNOWN_GAPS = {
     "corpus_mix_c5.jsonl": ["C5-033", "C5-038", "C5-043", "C5-061", "C5-066", "C5-068", "C5-069", "C5-076",
         "C5-081", "C5-085"],
     "personas_d5.jsonl": ["D5-019", "D5-023", "D5-024", "D5-025", "D5-029", "D5-033"],
-    "corpus_e5.jsonl": ["E5-012", "E5-016", "E5-024", "E5-025", "E5-026", "E5-035", "E5-041", "E5-044",
-        "E5-059", "E5-062", "E5-069", "E5-072", "E5-074", "E5-075", "E5-080"],
+    "corpus_e5.jsonl": ["E5-012", "E5-016", "E5-024", "E5-025", "E5-026", "E5-035", "E5-041", "E5-044", "E5-059", "E5-062", "E5-069", "E5-072", "E5-075", "E5-080"],
     "personas_f5.jsonl": ["F5-008", "F5-015", "F5-016", "F5-033", "F5-038", "F5-039", "F5-047", "F5-048", "F5-052",
         "F5-055", "F5-065", "F5-072"],
     "corpus_g5.jsonl": ["G5-001", "G5-004", "G5-022", "G5-025", "G5-031", "G5-036", "G5-043",
@@ -1292,8 +1305,7 @@ KNOWN_GAPS = {
     "corpus_dialogues_b7.jsonl": ["B7-007", "B7-008", "B7-015", "B7-017", "B7-019", "B7-023",
         "B7-024", "B7-025", "B7-026", "B7-028", "B7-033", "B7-047", "B7-048", "B7-049", "B7-054", "B7-065",
         "B7-076", "B7-078", "B7-079", "B7-086"],
-    "corpus_mix_c7.jsonl": ["C7-038", "C7-049", "C7-057", "C7-059", "C7-066", "C7-070", "C7-074", "C7-085",
-        "C7-086"],
+    "corpus_mix_c7.jsonl": ["C7-038", "C7-049", "C7-057", "C7-059", "C7-066", "C7-070", "C7-074", "C7-085"],
     # exam sets of this session (scored untuned at its start and end, then joined): personas_d7 (the bundled
     # report; a new deputy office head briefing the secretary, a 人大预算工委 reviewer checking consistency, a
     # bookkeeper naming economic codes, a high-school student, a media fact-checker testing rumours, a voice-input
@@ -1306,8 +1318,7 @@ KNOWN_GAPS = {
     "corpus_dialogues_e7.jsonl": ["E7-002", "E7-004", "E7-005", "E7-007", "E7-011",
         "E7-023", "E7-024", "E7-045", "E7-048", "E7-053", "E7-060", "E7-061", "E7-064", "E7-065", "E7-068", "E7-069",
         "E7-070", "E7-072", "E7-078", "E7-080", "E7-081", "E7-089"],
-    "corpus_mix_f7.jsonl": ["F7-012", "F7-028", "F7-035", "F7-039", "F7-041", "F7-050",
-        "F7-055", "F7-063", "F7-070", "F7-076", "F7-079", "F7-081", "F7-086", "F7-088"],
+    "corpus_mix_f7.jsonl": ["F7-012", "F7-028", "F7-035", "F7-039", "F7-041", "F7-050", "F7-055", "F7-063", "F7-070", "F7-076", "F7-079", "F7-086", "F7-088"],
     # development sets of this session, written by helpers who never saw the code: corpus_dialogues_j6 (ten corpus
     # files, all in dialogues; an auditor walking the tables, 科研处 staff, a 社区书记, a budget analyst comparing
     # outturn with budget, a bilingual student, a data reporter) and corpus_mix_k6 (the bundled report and ten corpus
@@ -1342,8 +1353,7 @@ KNOWN_GAPS = {
     # quiz-writing trainer, a statistics clerk, an elderly resident, a bilingual staffer, an auditor)
     "personas_g7.jsonl": ["G7-004", "G7-007", "G7-022",
         "G7-044", "G7-050", "G7-076", "G7-078"],
-    "corpus_dialogues_h7.jsonl": [
-        "H7-027", "H7-046", "H7-052", "H7-076", "H7-087"],
+    "corpus_dialogues_h7.jsonl": ["H7-027", "H7-046", "H7-052", "H7-087"],
     "corpus_mix_i7.jsonl": ["I7-011", "I7-029", "I7-034", "I7-038", "I7-040", "I7-052", "I7-055", "I7-057", "I7-063",
         "I7-067", "I7-069", "I7-072", "I7-073", "I7-078"],
     # development sets of the sixteenth session (helpers who never saw the code; first score untuned): corpus_mix_s7
@@ -1381,8 +1391,7 @@ KNOWN_GAPS = {
         "A8-083", "A8-088"],
     "corpus_dialogues_b8.jsonl": ["B8-001", "B8-002", "B8-003", "B8-004", "B8-006", "B8-007", "B8-010",
         "B8-020", "B8-025", "B8-028", "B8-064", "B8-077", "B8-078"],
-    "corpus_mix_c8.jsonl": ["C8-004", "C8-026", "C8-034", "C8-042", "C8-045",
-        "C8-048", "C8-053", "C8-082", "C8-088"],
+    "corpus_mix_c8.jsonl": ["C8-004", "C8-026", "C8-034", "C8-042", "C8-045", "C8-048", "C8-053", "C8-088"],
     # development sets of the seventeenth session (first scores untuned): corpus_mix_d8 (河南/山东话, a lawyer on the
     # text, filters and counts, 政府性基金 and 国有资本经营, pasted rows, units), personas_e8 (briefings, 绩效, 上年结转,
     # plain questions, sums of far-apart items, out of scope), corpus_dialogues_f8 (四川话, a 街道 officer, years of one
@@ -1421,8 +1430,7 @@ KNOWN_GAPS = {
     # the 交委 narrative, the blank template, text against tables, 教育支出 codes, wrapped item names)
     "personas_n8.jsonl": ["N8-002", "N8-014",
         "N8-015", "N8-055", "N8-064", "N8-068", "N8-077", "N8-082"],
-    "corpus_mix_o8.jsonl": ["O8-016", "O8-023", "O8-029", "O8-036", "O8-040", "O8-045",
-        "O8-051", "O8-055", "O8-064", "O8-083", "O8-086"],
+    "corpus_mix_o8.jsonl": ["O8-016", "O8-023", "O8-029", "O8-036", "O8-040", "O8-045", "O8-055", "O8-064", "O8-083", "O8-086"],
     "corpus_dialogues_p8.jsonl": ["P8-013", "P8-017", "P8-025", "P8-026", "P8-034",
         "P8-035", "P8-040", "P8-042", "P8-045", "P8-052", "P8-053", "P8-057", "P8-060"],
     "personas_q8.jsonl": ["Q8-020", "Q8-023", "Q8-031", "Q8-042",
@@ -1452,18 +1460,15 @@ KNOWN_GAPS = {
     # step, top few then the rest, arithmetic across turns, a unit or rounding set in the first turn)
     "personas_x8.jsonl": ["X8-030", "X8-031", "X8-034", "X8-041", "X8-050", "X8-060",
         "X8-068", "X8-080"],
-    "corpus_mix_y8.jsonl": ["Y8-018", "Y8-042", "Y8-043", "Y8-046",
-        "Y8-061", "Y8-073", "Y8-090"],
+    "corpus_mix_y8.jsonl": ["Y8-042", "Y8-043", "Y8-046", "Y8-061", "Y8-073", "Y8-090"],
     "corpus_dialogues_c9.jsonl": ["C9-030", "C9-033", "C9-035",
         "C9-058", "C9-063",
         "C9-072", "C9-078", "C9-079", "C9-081", "C9-085", "C9-086"],
     "personas_e9.jsonl": ["E9-038", "E9-043",
         "E9-053", "E9-063", "E9-071"],
     "corpus_mix_f9.jsonl": ["F9-005", "F9-013", "F9-016", "F9-047", "F9-087"],
-    "corpus_dialogues_g9.jsonl": ["G9-033", "G9-050", "G9-062",
-        "G9-063", "G9-077", "G9-081", "G9-087"],
-    "personas_h9.jsonl": ["H9-003", "H9-020", "H9-021", "H9-035", "H9-036", "H9-037", "H9-050", "H9-066", "H9-069",
-        "H9-072", "H9-085"],
+    "corpus_dialogues_g9.jsonl": ["G9-033", "G9-050", "G9-062", "G9-063", "G9-081", "G9-087"],
+    "personas_h9.jsonl": ["H9-003", "H9-020", "H9-021", "H9-035", "H9-036", "H9-037", "H9-050", "H9-066", "H9-069", "H9-085"],
     "corpus_mix_i9.jsonl": ["I9-017", "I9-031", "I9-038", "I9-044", "I9-049", "I9-052", "I9-058",
         "I9-064", "I9-065", "I9-072"],
     "corpus_dialogues_j9.jsonl": ["J9-032", "J9-043", "J9-048", "J9-069", "J9-070",
@@ -1521,8 +1526,7 @@ KNOWN_GAPS = {
     "corpus_dialogues_n0.jsonl": ["N0-008", "N0-009", "N0-013", "N0-017", "N0-039", "N0-044", "N0-051", "N0-054",
         "N0-061", "N0-062", "N0-064", "N0-065", "N0-066", "N0-070"],
     "personas_o0.jsonl": ["O0-006", "O0-013", "O0-014", "O0-023", "O0-028", "O0-038", "O0-045", "O0-050", "O0-064", "O0-082"],
-    "corpus_mix_p0.jsonl": ["P0-004", "P0-005", "P0-033", "P0-046", "P0-047", "P0-056", "P0-058", "P0-059", "P0-061",
-        "P0-066", "P0-068", "P0-075", "P0-076", "P0-077"],
+    "corpus_mix_p0.jsonl": ["P0-004", "P0-005", "P0-033", "P0-046", "P0-047", "P0-056", "P0-058", "P0-061", "P0-066", "P0-068", "P0-076", "P0-077"],
     "corpus_dialogues_q0.jsonl": ["Q0-004", "Q0-008", "Q0-015", "Q0-019", "Q0-028", "Q0-029", "Q0-036", "Q0-049",
         "Q0-050", "Q0-052", "Q0-058", "Q0-059", "Q0-062", "Q0-072", "Q0-075", "Q0-081", "Q0-082"],
     "personas_r0.jsonl": ["R0-005", "R0-010", "R0-029", "R0-046", "R0-060", "R0-063", "R0-065", "R0-068"],
@@ -1552,7 +1556,7 @@ KNOWN_GAPS = {
     "personas_e1.jsonl": [],
     "corpus_dialogues_f1.jsonl": ["F1-043", "F1-061"],
     "personas_k1.jsonl": ["K1-001", "K1-010", "K1-018", "K1-034", "K1-036", "K1-039", "K1-042", "K1-051", "K1-056", "K1-067", "K1-069", "K1-073", "K1-081"],
-    "corpus_mix_l1.jsonl": ["L1-021", "L1-027", "L1-031", "L1-034", "L1-044", "L1-047", "L1-052", "L1-078", "L1-083"],
+    "corpus_mix_l1.jsonl": ["L1-021", "L1-027", "L1-031", "L1-044", "L1-047", "L1-052", "L1-078", "L1-083"],
     "corpus_dialogues_m1.jsonl": ["M1-005", "M1-039", "M1-045", "M1-048", "M1-055"],
     "personas_n1.jsonl": ["N1-031", "N1-054"],
     "corpus_dialogues_q1.jsonl": ["Q1-014", "Q1-023", "Q1-030", "Q1-032", "Q1-036", "Q1-037", "Q1-047", "Q1-060"],
@@ -1564,8 +1568,8 @@ KNOWN_GAPS = {
     # personas_h3 (procurement and assets, positions and thresholds, two named items compared) and corpus_dialogues_j3
     # (类 → 款 → 项 and back, count then list then sum then share, where a figure's money comes from)
     "personas_u2.jsonl": ["U2-009", "U2-022", "U2-061", "U2-068", "U2-069"],
-    "corpus_mix_b3.jsonl": ["B3-016", "B3-021", "B3-042", "B3-053", "B3-060", "B3-061", "B3-074"],
-    "corpus_dialogues_c3.jsonl": ["C3-035", "C3-039", "C3-040", "C3-044", "C3-048", "C3-050", "C3-058", "C3-059", "C3-068", "C3-084"],
+    "corpus_mix_b3.jsonl": ["B3-021", "B3-042", "B3-053", "B3-060", "B3-061", "B3-074"],
+    "corpus_dialogues_c3.jsonl": ["C3-035", "C3-040", "C3-044", "C3-048", "C3-050", "C3-058", "C3-059", "C3-068", "C3-084"],
     "personas_h3.jsonl": ["H3-019"],
     "corpus_dialogues_j3.jsonl": ["J3-034", "J3-035", "J3-054", "J3-059"],
     # the thirtieth session's exam sets, scored untuned at its start and end and unread in between: personas_k3
@@ -1579,8 +1583,7 @@ KNOWN_GAPS = {
     "personas_k3.jsonl": ["K3-016", "K3-043"],
     "corpus_mix_l3.jsonl": ["L3-021", "L3-047", "L3-059",
                             "L3-078"],
-    "corpus_dialogues_m3.jsonl": ["M3-044", "M3-050", "M3-056", "M3-063", "M3-064", "M3-065",
-                                  "M3-073", "M3-074", "M3-075", "M3-080"],
+    "corpus_dialogues_m3.jsonl": ["M3-044", "M3-056", "M3-063", "M3-064", "M3-065", "M3-073", "M3-074", "M3-075", "M3-080"],
     "personas_n3.jsonl": ["N3-017", "N3-046"],
     "corpus_dialogues_p3.jsonl": ["P3-029", "P3-031", "P3-049", "P3-058", "P3-059", "P3-064"],
     # Thirty-first session's sets, written by helpers who never saw the code: exam sets personas_q3 (traditional
@@ -1596,8 +1599,7 @@ KNOWN_GAPS = {
     "corpus_mix_r3.jsonl": ["R3-015", "R3-022", "R3-023", "R3-048",
                             "R3-053", "R3-060", "R3-067", "R3-079",
                             "R3-080"],
-    "corpus_dialogues_s3.jsonl": ["S3-029", "S3-031", "S3-035", "S3-041", "S3-051",
-                                  "S3-056", "S3-057", "S3-060", "S3-070"],
+    "corpus_dialogues_s3.jsonl": ["S3-029", "S3-031", "S3-035", "S3-041", "S3-051", "S3-060", "S3-070"],
     "personas_t3.jsonl": ["T3-004", "T3-037", "T3-043", "T3-044", "T3-048"],
     "corpus_dialogues_v3.jsonl": ["V3-022", "V3-023", "V3-030", "V3-031", "V3-046"],
     # Thirty-second session's sets, written by helpers who never saw the code: exam sets personas_w3 (a finance
@@ -1614,7 +1616,7 @@ KNOWN_GAPS = {
     "corpus_dialogues_e4.jsonl": ["E4-025",
                                   "E4-063", "E4-085"],
     "personas_g4.jsonl": ["G4-062"],
-    "corpus_mix_f4.jsonl": ["F4-004", "F4-005", "F4-037", "F4-039", "F4-060", "F4-065", "F4-066", "F4-067"],
+    "corpus_mix_f4.jsonl": ["F4-004", "F4-005", "F4-037", "F4-060", "F4-065", "F4-066", "F4-067"],
     # Thirty-third session's exam sets, written by helpers who never saw the code and scored untuned at the start
     # and the end: personas_h4 (quiz items: fill-in-the-blank, multiple choice, true or false; where a thing is
     # classified; proportions in forms other than a percentage; one ask wrapped in courtesy), corpus_mix_i4 (the
@@ -1623,13 +1625,9 @@ KNOWN_GAPS = {
     # shown; the column or side switched; what was listed counted or thresholded)
     "personas_h4.jsonl": ["H4-003", "H4-024", "H4-025", "H4-066"],
     "corpus_mix_i4.jsonl": ["I4-009", "I4-083"],
-    "personas_k4.jsonl": ["K4-009", "K4-018", "K4-019", "K4-037", "K4-043", "K4-048", "K4-054", "K4-065", "K4-069", "K4-080",
-                          "K4-085"],
-    "corpus_mix_l4.jsonl": ["L4-030", "L4-032", "L4-038", "L4-039", "L4-042", "L4-060", "L4-063", "L4-069", "L4-071",
-                            "L4-073", "L4-076", "L4-078", "L4-084"],
-    "corpus_dialogues_m4.jsonl": ["M4-019", "M4-022", "M4-023", "M4-024", "M4-030", "M4-034", "M4-035", "M4-040", "M4-044",
-                                  "M4-053", "M4-057", "M4-058", "M4-060", "M4-065", "M4-069", "M4-072", "M4-074", "M4-079",
-                                  "M4-084", "M4-085"],
+    "personas_k4.jsonl": ["K4-037", "K4-065"],
+    "corpus_mix_l4.jsonl": [],
+    "corpus_dialogues_m4.jsonl": ["M4-034", "M4-053", "M4-058", "M4-060", "M4-065", "M4-074", "M4-084", "M4-085"],
     "corpus_dialogues_j4.jsonl": ["J4-012", "J4-013", "J4-020", "J4-023", "J4-024", "J4-035",
                                   "J4-037", "J4-038", "J4-040", "J4-067", "J4-075"],
 }

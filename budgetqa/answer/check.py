@@ -759,6 +759,7 @@ def _findings(doc: Document, q: Query) -> Answer:
     tables = [q.table] if q.table is not None else [int(m.term.key) for m in q.subjects if m.kinds == {"table"}]
     wanted = [f for f in doc.findings if not tables or any(f.subject.startswith(f"表{t}") for t in tables)]
     names = list(dict.fromkeys(t.name for m in q.subjects for t in m.terms if t.kind != "table"))
+    spoken: set[int] = set()
     if names:
         # a finding names its subject, or sits on a line where the report speaks of it (a paragraph's rate)
         keys = [squash(n) for n in names]
@@ -774,6 +775,9 @@ def _findings(doc: Document, q: Query) -> Answer:
     if not wanted:
         a = answer("check", f"核对{scope}", f"核对{scope}：合计与分项、跨表数字和文字说明中的比例、增长率均一致，未发现问题。")
         _show_compared(doc, q, a)
+        if names and not tables and not a.figures and not spoken:  # nothing of it printed: nothing was checked
+            return Answer(False, "check", f"报告（{doc.label}）没有印「{scope}」的数字，无从核对。",
+                          understood=f"按「核对{scope}」理解", document=doc.label)
         return a
     contradictions = [f for f in wanted if f.severity == CONTRADICTION]
     a = answer("check", f"核对{scope}", f"核对{scope}：发现 {len(wanted)} 处不一致，其中矛盾 {len(contradictions)} 处、"

@@ -185,7 +185,14 @@ def subject_values(doc: Document, q: Query) -> list[Value]:
 def remainder(doc: Document, q: Query) -> Answer | None:
     """人员经费里扣掉退休费还剩多少 / 结转项目里不算安可替代工程，其余合计: the whole less what is set aside."""
     whole_mention = q.whole or (q.subjects[0] if q.subjects else None)
-    if whole_mention is not None:
+    # (one of them set aside: 基本工资以外的工资奖金津补贴 names the group's items and takes one back out)
+    aside = {t.key for m in q.excluded for t in m.terms}
+    parts = subject_values(doc, q) if q.whole is None and len(q.subjects) > 1 and all(m.start < 10_000 for m in q.subjects) \
+        and aside & {t.key for m in q.subjects for t in m.terms} else []
+    if len(parts) == len(q.subjects) > 1 and len({v.unit for v in parts}) == 1:
+        # several things named (a group said as its items: 工资奖金津补贴), less what is set aside: their sum is the whole
+        whole = Value("、".join(v.label for v in parts) + "合计", build.total(parts), parts[0].unit, parts[0].where, 0, "parts")
+    elif whole_mention is not None:
         whole = subject_value(doc, q, whole_mention)
     else:
         d = domain(doc, replace(q, excluded=[]))  # the whole, with what is set aside still in it
@@ -219,7 +226,7 @@ def remainder(doc: Document, q: Query) -> Answer | None:
         a.text += (f"其余 {rest[1]} 项逐项相加为 {amount_text(rest[0], whole.unit)}，与用合计相减之差 "
                    f"{abs(rest[0] - left)} 为表中合计与明细之和的尾数差。")
         a.figure("其余各项逐项相加（计算）", rest[0], whole.unit)
-    for v in [whole] + taken:
+    for v in build.dedupe((parts if whole.key == "parts" else [whole]) + taken):
         add(a, v)
     return a
 
@@ -544,8 +551,8 @@ def share_filter(doc: Document, q: Query) -> Answer | None:
     part of the whole named, the bound worked out from the whole's figure."""
     named = [q.whole] + q.subjects if q.whole is not None else q.subjects
     if len(q.percents) != 1 or q.comparator not in PASSES or len(named) != 1 or q.amounts \
-            or not re.search(r"哪|几个|几项", q.squashed):  # (X有没有超过Y的一成: X's share, not a filter)
-        return None
+            or not re.search(r"哪|几个|几项", q.squashed) or lists.RATE_WORDS.search(q.squashed):
+        return None  # (X有没有超过Y的一成: X's share, not a filter; 完成预算不到95%: a rate, not a share of a whole)
     whole = subject_value(doc, q, named[0])
     if whole is None or not whole.amount:
         return None
@@ -918,7 +925,8 @@ def share(doc: Document, q: Query) -> Answer | None:
     if found is not None:
         return found
     if not q.subjects:
-        return _shares_of_domain(doc, q) if q.whole is not None and q.domain else None
+        return _shares_of_domain(doc, q) if q.whole is not None and q.domain else \
+            _scope_share(doc, q) if q.whole is None and not q.domain and lists.side(q) != "支出" else None
     found = _fund_share_of_code(doc, q) or _sheet_share(doc, q)
     if found is not None:
         return found
@@ -956,11 +964,18 @@ def share(doc: Document, q: Query) -> Answer | None:
     if base.amount == 0 or base.unit != item.unit or base.key == item.key and base.label == item.label:
         return None  # (a column of a row against the row itself shares its key, not its label)
     item = _part_within(doc, q, m, item, base)
+    context = "".join(t.name for s in q.subjects for t in s.terms if t.kind == "table")
+    a = _share_said(doc, item, base, m.term.name, context)
+    _this_year_too(doc, q, item, base, a)
+    return a
+
+
+def _share_said(doc: Document, item: Value, base: Value, name: str, context: str = "") -> Answer:
+    """item's share of base, computed, with the share the report states for it beside it (and whether they agree)."""
     computed = pct(item.amount, base.amount)
     text = (f"{said(item)} 占 {said(base)} 的 {computed}%（{item.amount} ÷ {base.amount} × 100，分母为{base.label}，"
             f"{base.where}）。")
-    context = "".join(t.name for s in q.subjects for t in s.terms if t.kind == "table")
-    stated = stated_share(doc, m.term.name, base, context) if m.term.name in item.label else None
+    stated = stated_share(doc, name, base, context) if name in item.label else None
     a = answer("share", f"{item.label} 占 {base.label}", text)
     if stated is not None:
         f, denominator = stated
@@ -975,8 +990,20 @@ def share(doc: Document, q: Query) -> Answer | None:
     a.figure(f"{item.label}占{base.label}的比例", computed, "%")
     add(a, item)
     add(a, base)
-    _this_year_too(doc, q, item, base, a)
     return a
+
+
+def _scope_share(doc: Document, q: Query) -> Answer | None:
+    """收入里上年结转的部分占多少 (no name but the scope): that line of the summary table's income side, of the
+    income total."""
+    table, rows = lists.side_rows(doc, "收入")
+    word = {"上年结转": "上年结转", "本年": "本年收入"}.get(q.scope or "")
+    part = next((r for r in rows if word and r.name.startswith(word)), None)
+    whole = next((r for r in table.rows if r.side == "收入" and r.is_total and "总计" in r.name), None) if table else None
+    if part is None or whole is None or not whole.first:
+        return None
+    value = lambda r: Value(strip_ordinal(r.name), r.first, table.unit, table.label, r.line, f"row:{r.name}")  # noqa: E731
+    return _share_said(doc, value(part), value(whole), strip_ordinal(part.name))
 
 
 def _this_year_too(doc: Document, q: Query, item: Value, base: Value, a: Answer) -> None:
@@ -1033,7 +1060,7 @@ def in_table_of_whole(doc: Document, q: Query) -> Query:
 
 
 # 主要用在哪几类，各占多少 / 各部分占比: the parts of one figure are asked, each with its share.
-_PARTS_ASKED = patterns.compile(r"哪几|哪些|各部分|各项|各类|各款|构成|组成|结构|分布")
+_PARTS_ASKED = patterns.compile(r"哪几|哪些|各部分|各项|各类|各款|构成|组成|结构|分布|按(?:功能|经济)?(?:分类|类别|[类款项])(?:分|列|看)?")
 
 
 def _shares_of_domain(doc: Document, q: Query) -> Answer | None:

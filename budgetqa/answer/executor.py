@@ -607,13 +607,25 @@ _BACK = patterns.compile(r"(?:回到|再看|说回)?(?:最开始|一开始|最�
                          r"(?:问|说|提|查)?(?:到)?(?:的)?(?:那个数|那一项|那个项目|那个科目|那个|那项|那笔|那一个)")
 
 
+# The subject asked first, pointed at with a name of it (回到第一个问的政府性基金总额，…): the name said may be looser.
+_BACK_NAMED = patterns.compile(r"(?:回到|再看|说回)?(?:最开始|一开始|最早|开头|刚开始|第一个|刚才第一个|前面第一个)(?:问|说|提|查)(?:到)?的"
+                               r"([\u4e00-\u9fff]{2,16}?)(?=[，,。？?]|比|占|的|是|有|多少|$)")
+
+
 def _pointed_back(question: str, session: Session) -> str:
     """刚才第一个问的那项占多少 / 回到最开始那个，…: the words pointing at the subject asked first replaced by its
-    name (the question as it is when none point back; the conversation keeps its last five subjects)."""
-    m = _BACK.search(question)
-    if m is None or not session.earlier:
+    name (the question as it is when none point back; the conversation keeps its last five subjects). Said with a
+    name (第一个问的政府性基金总额), the name is the first subject's when the two share a word of two characters."""
+    if not session.earlier:
         return question
     said = session.earlier[0]
+    m = _BACK.search(question)
+    if m is None and (named := _BACK_NAMED.search(question)) is not None:
+        typed, name = squash(named.group(1)), squash(strip_ordinal(said.term.name))
+        if any(typed[i:i + 2] in name for i in range(len(typed) - 1)):
+            return question[:named.start()] + said.term.name + question[named.end():]
+    if m is None:
+        return question
     return question[:m.start()] + ("回到" if m.group(0).startswith("回到") else "") + said.term.name + question[m.end():]
 
 
@@ -901,14 +913,17 @@ def _asked_outright(doc: Document, q: Query, question: str, session: Session) ->
     if not q.subjects and session.last_reason and _REASON_ASKED.match(squash(question)):
         what, reason = session.last_reason
         return Answer(True, "text", f"{what}，报告给出的原因：{reason}。", understood=what, document=doc.label)
-    if not q.subjects and q.table is None and session.last_figures and _SOURCE_ASKED.search(q.squashed):
-        return _source_of_last(doc, session.last_figures)
+    if q.table is None and session.last_figures and _SOURCE_ASKED.search(q.squashed) \
+            and (shown := _figures_asked_of(q, session.last_figures)):
+        return _source_of_last(doc, shown)
     if text.LABELS_ASKED.search(q.squashed) and (found := text.printed_labels(doc, q)) is not None:
         return found  # 表九的表号写法跟别的表一样吗: the table numbers as printed
     if (found := lists.row_at(doc, q, _table_shown(session))) is not None:
         return found  # 表二倒数第二行是什么: that row as printed
-    if not q.subjects and text.WHOSE_REPORT.match(q.squashed):
-        return text.whose_report(doc)  # 这是哪个单位的预算: the report itself
+    if not q.subjects and (outline.WHOSE_REPORT.match(q.squashed) or outline.KIND_ASKED.search(q.squashed)):
+        return outline.whose_report(doc)  # 这是哪个单位的预算 / 预算还是决算: the report itself
+    if outline.DATE_ASKED.search(q.squashed) and outline.of_the_report(q):
+        return outline.report_date(doc)  # 什么时候公开的: the date its cover prints
     if (found := lists.same_amounts(doc, q)) is not None:
         return found  # 哪几个项目金额一样: those sharing a figure
     if (found := outline.part_named(doc, q)) is not None:
@@ -928,13 +943,28 @@ def _asked_outright(doc: Document, q: Query, question: str, session: Session) ->
 
 
 # Where the figure just given was printed, asked of it (这个数是从哪张表来的, 出自哪一行, 在哪张表第几行).
-_SOURCE_ASKED = patterns.compile(r"(?:这|那|该|它|其)[^，,。？?]{0,6}(?:(?:从|在|出自|来自|取自)(?:哪|那)(?:一)?(?:张|个)表|出处|出自哪|哪一?行|第几行)")
+_SOURCE_ASKED = patterns.compile(r"(?:这|那|该|它|其)[^，,。？?]{0,6}(?:(?:从|在|出自|来自|取自)(?:哪|那)(?:一)?(?:张|个)表|出处|出自哪|哪一?行|第几行)"
+                                 r"|^(?:出自|来自|取自)(?:哪|那)(?:一)?(?:张|个)表")
+# A figure just given pointed at by the name it was given under (财政拨款那个数在哪张表里).
+_FIGURE_POINTED = patterns.compile(r"(?:那|这)(?:个|一)?(?:数|数字|金额|笔钱)")
+
+
+def _figures_asked_of(q: Query, figures: list) -> list:
+    """The figures of the last answer a question about their source is asked of: all of them when it names
+    nothing; those given under the name it says when it points at a figure by name (财政拨款那个数)."""
+    if not q.subjects:
+        return figures
+    if not _FIGURE_POINTED.search(q.squashed):
+        return []
+    names = [squash(t.name) for m in q.subjects for t in m.terms if t.name]
+    return [f for f in figures if any(n and n in squash(f"{f.label}{f.table or ''}") for n in names)]
 
 
 def _source_of_last(doc: Document, figures: list) -> Answer:
     """The table and line of each figure the last answer gave (a computed one says it was computed)."""
-    said = [f"{f.label} {amount_text(f.value, f.unit)}：" + (f"出自{f.table} 第{f.line}行" if f.table and f.line else "为计算所得")
-            for f in figures[:6]]
+    printed = {t.label: text.as_printed(doc, t) for t in doc.tables}  # (表13（表十三）: the number as the report prints it)
+    said = [f"{f.label} {amount_text(f.value, f.unit)}：" + (f"出自{printed.get(f.table, f.table)} 第{f.line}行"
+                                                          if f.table and f.line else "为计算所得") for f in figures[:6]]
     a = build.answer("about", "上一个回答中数字的出处", "；".join(said) + "。")
     a.document = doc.label
     for f in figures[:6]:
@@ -1251,7 +1281,10 @@ def _column_holding(answer: Answer, q: Query) -> None:
 
 def _remember(session: Session, answer: Answer, q: Query, doc: Document) -> None:
     """What an answer leaves for the next question to lean on: its query and focus, the reason it quoted,
-    the figures it showed, the list it gave, its result and the rate of change it gave."""
+    the figures it showed, the list it gave, its result and the rate of change it gave. A question about the report
+    itself that names nothing (单位是什么, 一共几张表) leaves the conversation's subject where it was."""
+    if answer.intent == "about" and not q.subjects and q.table is None and not answer.figures and session.last_query is not None:
+        return
     _set_against_last(answer, q, session.last_figures)  # (before the figures it is set against are forgotten)
     if session.last_query is not None:  # (a ranking said the item it picked: 最贵的那个, then 排第二的, are 这两个)
         said = session.last_focus[:1] if session.last_query.op == "rank" and session.last_focus else session.last_query.subjects[:1]
@@ -1582,19 +1615,19 @@ def _execute(conn, doc: Document, q: Query) -> Answer | None:
     if (found := lists.rate_filter(doc, q)) is not None:
         return found  # 增幅超过20%的有哪些 / 比上年增长的有几个: the stated rates that pass
     if lists.RATE_RANK.search(q.squashed) and re.search(r"最|排名|排第|前\d", q.squashed) \
-            and not any(m.kinds & {"code", "item", "project", "row"} for m in q.subjects):
-        found = lists.rate_rank(doc, q)  # 比上年增长最快的是哪个: the stated rates ranked
-        if found is not None:
-            return found
+            and not any(m.kinds & {"code", "item", "project", "row"} for m in q.subjects) \
+            and (found := lists.rate_rank(doc, q)) is not None:
+        return found  # 比上年增长最快的是哪个: the stated rates ranked
     if q.excluded and (q.op in ("breakdown", "list") and re.search(r"哪几|哪些|有哪|什么|啥", q.squashed)
                        or re.search(r"还有(?:哪|什么|啥|别的)|(?:还剩|剩下|其余|其他)(?:的)?(?:是)?(?:哪|什么|啥)", q.squashed)) \
             and (found := lists.list_answer(doc, replace(q, op="list"))) is not None:
         return found  # X下面除了Y还有哪几个: the others, listed (not X less Y)
+    if not q.excluded and (found := lists.rest_after_extreme(doc, q)) is not None:
+        return found  # 去掉最大的那个还剩多少: the rest of the list, its largest set aside
     if q.excluded and (q.op in ("value", "sum", "difference", "breakdown", "list")
-                       or q.has("合计", "一共", "总共", "还剩", "剩下", "其余", "还有多少", "共计", "加起来")):
-        left = compute.remainder(doc, q)
-        if left is not None:
-            return left
+                       or q.has("合计", "一共", "总共", "还剩", "剩下", "其余", "还有多少", "共计", "加起来")) \
+            and (found := compute.remainder(doc, q)) is not None:
+        return found
     if q.op in ("value", "difference", "change", "share", "text") and compute.asks_budget_vs_outturn(doc, q) \
             and not any("topic" in m.kinds for m in q.subjects):  # a topic (三公) answers from its own table
         found = compute.each_budget_vs_outturn(doc, q) or compute.budget_vs_outturn(doc, q)  # a 决算's budget against its outturn

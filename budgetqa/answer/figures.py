@@ -971,6 +971,26 @@ def _column_places(doc: Document, q: Query, column: str) -> Answer | None:
     return a
 
 
+def _columns_places(doc: Document, q: Query, columns: list[str]) -> Answer | None:
+    """既有基本支出又有项目支出的款: the subjects of one level with a figure in every column named, each figure said."""
+    found = [column_domain(doc, q, c) for c in columns]
+    if any(f is None for f in found) or len({f[0].rows[0].where if f[0].rows else "" for f in found}) != 1:
+        return None
+    by_column = [{v.key: v for v in f[0].rows} for f in found]
+    keys = [k for k in by_column[0] if all(k in d for d in by_column[1:])]
+    level = q.level or "项"
+    where = found[0][0].rows[0].where if found[0][0].rows else ""
+    if not keys:
+        return answer("parent", f"{'、'.join(columns)}都有数的{level}", f"{where} 中没有{'、'.join(columns)}都有数的{level}。")
+    a = answer("parent", f"{'、'.join(columns)}都有数的{level}", f"{where} 中{'、'.join(columns)}都有数的{level}有 {len(keys)} 个："
+               + "；".join(by_column[0][k].label + "（" + "，".join(f"{c} {amount_text(d[k].amount, d[k].unit)}"
+                                                               for c, d in zip(columns, by_column)) + "）" for k in keys) + "。")
+    for k in keys:
+        for c, d in zip(columns, by_column):
+            a.figure(f"{d[k].label} {c}", d[k].amount, d[k].unit, d[k].where, d[k].line)
+    return a
+
+
 # Words saying what items are counted under (归到, 对应, 算在), before a class's name.
 _BELONGING = r"(?:归到|归入|归属于?|归为|归在|划入|划到|算在|算到|算作|对应(?:到)?)(?:了)?"
 
@@ -1056,8 +1076,12 @@ def parent(doc: Document, q: Query) -> Answer | None:
     if not q.subjects or q.measures:
         return None  # 行政运行属于基本支出还是项目支出: its columns are asked, not its place
     m = q.subjects[0]
-    if m.kinds <= {"column", "row", "fact", "topic", "term"} and "column" in m.kinds:
-        return _column_places(doc, q, m.of("column")[0].key)
+    columns = [s.of("column")[0].key for s in q.subjects if "column" in s.kinds and s.kinds <= {"column", "row", "fact", "term"}]
+    if len(columns) >= 2 and len(columns) == len(q.subjects):
+        return _columns_places(doc, replace(q, level=q.level or "项"), columns)
+    if m.kinds <= {"column", "row", "fact", "topic", "term"} and "column" in m.kinds:  # (哪个科目: the finest, the 项)
+        return _column_places(doc, replace(q, level=q.level or ("项" if re.search(r"科目", q.squashed) else None)),
+                              m.of("column")[0].key)
     codes = [t.key for t in m.terms if t.kind == "code"]
     if codes and lexicon.FUND_ASKED.search(q.squashed):  # 用的是哪一类预算的钱: the funds printing it, not its 类
         return code_answer(doc, replace(q, op="value", level=None), codes[0])

@@ -119,6 +119,9 @@ def same_subject(doc: Document, q: Query, shown: list[Figure]) -> Answer | None:
     named, the two figures of one subject the last answer gave (差多少)."""
     if not _AGREE_ASKED.search(q.squashed) or len(q.subjects) > 1:
         return None
+    if q.table is None and len(q.subjects) == 1 and shown and (tables := _tables_said(doc, q)):
+        # 和三公表里的对得上吗: the name just given, read in the table named (by its title or its topic)
+        return next(filter(None, (_in_table_named(doc, t, shown) for t in tables)), None)
     if q.subjects:
         if q.table is None:
             return None
@@ -143,4 +146,39 @@ def same_subject(doc: Document, q: Query, shown: list[Figure]) -> Answer | None:
     for f in pair:
         a.figure(f.label, f.value, f.unit, f.table, f.line)
     a.figure("差额（计算）", gap, a_.unit)
+    return a
+
+
+def _tables_said(doc: Document, q: Query) -> list[Table]:
+    """The tables the one name of a question stands for: a table named, or a topic said with 表 (三公表: every table
+    whose title holds the topic)."""
+    m = q.subjects[0]
+    numbers = {int(t.key) for t in m.terms if t.kind == "table"}
+    said = q.squashed[m.start:m.end + 1]
+    words = {t.name for t in m.terms if t.kind == "topic"} if said.endswith("表") else set()
+    return [t for t in doc.tables if t.no in numbers or any(w in re.sub(r"[“”\"「」]", "", t.title) for w in words)]
+
+
+def _in_table_named(doc: Document, table: Table | None, shown: list[Figure]) -> Answer | None:
+    """The figure just given set against the row of the same name in another table, in that table's unit: equal
+    when the two agree once the first is put in the second's unit and rounded to the places it prints."""
+    before = next((f for f in shown if f.table and f.line), None)
+    if table is None or before is None or before.table == table.label:
+        return None
+    row = next((r for r in table.rows if r.first is not None and _core(r.name) == _core(before.label)), None)
+    if row is None or {before.unit, table.unit} - {"元", "万元"}:
+        return None
+    factor = {("元", "万元"): Decimal("0.0001"), ("万元", "元"): Decimal(10000)}.get((before.unit, table.unit), Decimal(1))
+    converted = before.value * factor
+    places = Decimal(1).scaleb(row.first.as_tuple().exponent)  # (0.83 is printed to 0.01: 0.8265 rounds to it)
+    agree = converted.quantize(places) == row.first
+    said = f"{amount_text(before.value, before.unit)}（{before.table} 第{before.line}行）"
+    if factor != 1:
+        said += f"，折合 {converted.normalize()} {table.unit}"
+    a = answer("check", f"{before.label}（{before.table}）与 {strip_ordinal(row.name)}（{table.label}）",
+               f"{before.label} {said}；{table.label} 第{row.line}行印 {strip_ordinal(row.name)} {amount_text(row.first, table.unit)}："
+               + ("一致" + ("（按表中小数位四舍五入后相同）" if converted != row.first else "") if agree
+                  else f"不一致，相差 {amount_text(abs(converted - row.first), table.unit)}") + "。")
+    a.figure(before.label, before.value, before.unit, before.table, before.line)
+    a.figure(strip_ordinal(row.name), row.first, table.unit, table.label, row.line)
     return a

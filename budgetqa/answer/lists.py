@@ -16,12 +16,12 @@ from budgetqa.answer import text
 from budgetqa.answer.topics import three_kinds
 from budgetqa.answer.build import PASSES, answer, joined, pct, stated_reason, total
 from budgetqa.answer.model import Answer, amount_text
-from budgetqa.answer.resolve import (Outturn, Value, best_values, children_rows, code_place, group_members, list_total,
+from budgetqa.answer.resolve import (NARRATIVE, Outturn, Value, best_values, children_rows, code_place, group_members, list_total,
                                      measure_column, outturns, table_total)
 from budgetqa.models import Document, Table
 from budgetqa.models import ECONOMIC_CLASSES
 from budgetqa.question.numbers import said_number, small_numeral, typed_value
-from budgetqa.question.query import CLAIMED_FIRST, UNIT_DOMAINS, Query
+from budgetqa.question.query import CLAIMED_FIRST, TWO_PLACES, UNIT_DOMAINS, Query
 from budgetqa.textnorm import squash, strip_ordinal
 
 
@@ -282,7 +282,17 @@ def _anything(doc: Document, q: Query) -> Domain:
     rows = _projects(doc, q).rows + subjects + _items(doc, q).rows
     seen: set[tuple[str, object]] = set()
     kept = [v for v in rows if (key := (squash(v.label.split(" ", 1)[-1]), v.amount)) not in seen and not seen.add(key)]
-    return Domain("报告所列的项目、科目和经济科目", kept, mixed=True)
+    return Domain("报告所列的项目、科目和经济科目", kept, mixed=True) if kept else _stated_amounts(doc)
+
+
+def _stated_amounts(doc: Document) -> Domain:
+    """The amounts the report's text states, each name and figure once: what a report whose tables are
+    pictures (or missing) prints of any size."""
+    seen: set[tuple[str, Decimal]] = set()
+    return Domain("报告说明中所写的金额", [
+        Value(f.label, f.value, f.unit, f"{NARRATIVE} {f.section}".strip(), f.line, f"fact:{f.label}")
+        for f in doc.facts if f.kind == "amount" and (f.label, f.value) not in seen and not seen.add((f.label, f.value))],
+        mixed=True)
 
 
 def _under(doc: Document, q: Query, m) -> Domain | None:
@@ -468,15 +478,15 @@ _BOTH_ENDS = patterns.compile(f"({_TOP})[^，,。]{{0,5}}?{_BOTH_JOIN}{_BOTTOM}|
 
 def rank(doc: Document, q: Query) -> Answer | None:
     """The largest or smallest items of a list, or the one at a place."""
-    if RATE_RANK.search(q.squashed):
-        found = rate_rank(doc, q)
-        if found is not None:
-            return found
+    if RATE_RANK.search(q.squashed) and (found := rate_rank(doc, q)) is not None:
+        return found
     if _PLACE_ASKED.search(q.squashed) and (found := _place_of(doc, q)) is not None:
         return found
     d = domain(doc, q)
     if not d.rows:
         return None
+    if (two := TWO_PLACES.search(q.squashed)) and re.search(r"差|多多少|少多少|高多少|低多少|多出|少了", q.squashed[two.end():]):
+        return _two_places(d, q, int(two.group(1)), int(two.group(2)))
     both = _BOTH_ENDS.search(q.squashed)
     ascending = q.ascending and not (both and both.group(1))
     ranked = sorted(d.rows, key=lambda v: v.amount, reverse=not ascending)
@@ -545,6 +555,25 @@ def rank(doc: Document, q: Query) -> Answer | None:
     _table(a, ranked if shown == ranked[:len(shown)] else shown, ranked=True)  # (the whole ranking behind the top:
     a.chart = [(v.label, v.amount) for v in shown]  # 最便宜的 next points into it; the chart is of those named)
     a.focus = shown[:1] if len(shown) == 1 else shown
+    return a
+
+
+def _two_places(d: Domain, q: Query, first: int, second: int) -> Answer | None:
+    """第一名比第二名多多少: the gap between two places of the ranking."""
+    ranked = sorted(d.rows, key=lambda v: v.amount, reverse=not q.ascending)
+    if max(first, second) > len(ranked) or first == second or ranked[first - 1].unit != ranked[second - 1].unit:
+        return None
+    a_, b_ = ranked[first - 1], ranked[second - 1]
+    gap = a_.amount - b_.amount
+    order = "从小到大" if q.ascending else "从大到小"
+    a = answer("difference", f"{d.where}，按金额{order}第 {first} 位与第 {second} 位之差",
+               f"{d.where}中按金额{order}第 {first} 位 {a_.label} {amount_text(a_.amount, a_.unit)}，第 {second} 位 "
+               f"{b_.label} {amount_text(b_.amount, b_.unit)}；前者比后者{'多' if gap >= 0 else '少'} "
+               f"{amount_text(abs(gap), a_.unit)}（{a_.amount} − {b_.amount}）。")
+    a.figure("差额（计算）", abs(gap), a_.unit)
+    for v in (a_, b_):
+        a.figure(v.label, v.amount, v.unit, v.where, v.line)
+    a.focus = [a_, b_]
     return a
 
 
@@ -840,6 +869,8 @@ def filter_(doc: Document, q: Query) -> Answer | None:
             return None
         q = replace(q, threshold=q.amounts[0])  # 60万的项目: the ones of that amount
     d = domain(doc, q)
+    if not d.rows and q.threshold is not None and not any(t.has_data for t in doc.tables):
+        d = _stated_amounts(doc)  # (no table prints a figure: the sizes are the text's)
     if not d.rows:
         return None
     unit = d.rows[0].unit
@@ -875,6 +906,44 @@ def filter_(doc: Document, q: Query) -> Answer | None:
         pick = (min if extreme.group(1) in "少小低便宜" else max)(chosen, key=lambda v: v.amount)
         a.text += f"其中最{extreme.group(1)}的是 {pick.label}，{amount_text(pick.amount, pick.unit)}。"
     _table(a, chosen)
+    return a
+
+
+# A percentage that is a rate of each thing (completion, growth), not a share of a whole.
+RATE_WORDS = patterns.compile(r"完成|执行率|执行了|增长|增幅|增速|下降|降幅|减幅|变动")
+
+
+# The largest (smallest) of a list set aside and the rest asked (去掉最大的那个还剩多少, 除了最少的那项其余合计).
+EXTREME_ASIDE = patterns.compile(r"(?:去掉|除去|扣除|扣掉|除了|除开|不算|刨去|刨掉|拿掉|减去|减掉)(?:其中)?(?:金额|钱)?最(大|多|高|贵|小|少|低)"
+                                 r"(?=的|那|一|项|个|笔)")
+
+
+def rest_after_extreme(doc: Document, q: Query) -> Answer | None:
+    """项目支出里去掉最大那个还剩多少: the things asked added, less the largest (smallest) of them, named."""
+    said = EXTREME_ASIDE.search(q.squashed)
+    if said is None:
+        return None
+    d = domain(doc, replace(q, op="rank", n=None, nth=None))
+    if len(d.rows) < 2 or d.mixed or len({v.unit for v in d.rows}) != 1:
+        return None
+    pick = (max if said.group(1) in "大多高贵" else min)(d.rows, key=lambda v: v.amount)
+    added, unit = total(d.rows), pick.unit
+    # the whole as printed (项目支出 780.77, the list's 合计 row) when it is what the items add up to, give or take rounding
+    printed = [v for m in q.subjects[:1] if m.kinds & {"column", "row", "fact"} for v in best_values(doc, m.terms, q)[:1]] \
+        or ([t] if q.scope in ("本年", "上年结转") and (t := list_total(doc, q.scope)) else [])
+    whole = printed[0] if printed and printed[0].unit == unit and abs(printed[0].amount - added) <= Decimal("0.05") else None
+    base = whole.amount if whole else added
+    left = base - pick.amount
+    a = answer("difference", f"{d.where} 除去其中最{said.group(1)}的一项",
+               f"{d.where}共 {len(d.rows)} 项，" + (f"{whole.label} {amount_text(base, unit)}（{whole.where}）" if whole else
+                                                   f"逐项相加 {amount_text(base, unit)}")
+               + f"；其中最{said.group(1)}的是 {pick.label} {amount_text(pick.amount, unit)}；除去它，其余 {len(d.rows) - 1} 项"
+               f"合计 {amount_text(left, unit)}（{base} − {pick.amount}）。"
+               + (f"各项逐项相加为 {amount_text(added, unit)}，与印出的合计差 {abs(added - base)}（尾数差）。" if added != base else ""))
+    a.figure("其余合计（计算）", left, unit)
+    a.figure(pick.label, pick.amount, unit, pick.where, pick.line)
+    a.figure(whole.label if whole else "各项合计（计算）", base, unit, *((whole.where, whole.line) if whole else ()))
+    _table(a, sorted(d.rows, key=lambda v: -v.amount), ranked=True)
     return a
 
 

@@ -1,4 +1,7 @@
-"""The report's own outline: its parts and the numbered points under a section, as headed in the text.
+"""The report's own outline: its cover, its parts and the numbered points under a section, as headed in the text.
+
+这是哪个单位的预算 / 是预算还是决算 / 什么时候公开的 is read off the cover: the lines before the contents, which
+title the report (2024 年度部门预算, 2026年区级单位预算) and may date it (2024 年 4 月, 更新时间：2018-03-06).
 
 第二部分讲什么 is the second part's heading and what it holds; 名词解释第五条 / 其他相关情况说明第四点 /
 预算情况说明的第四小节 is the fifth (fourth) numbered point under the section of that name. A report heads its
@@ -18,6 +21,63 @@ from budgetqa.models import Document
 from budgetqa.question.numbers import small_numeral
 from budgetqa.question.query import Query
 from budgetqa.textnorm import compact
+
+# The report itself asked after: whose and which year's it is (这是哪个单位的预算, 这份决算是哪个部门的), which kind
+# (预算还是决算), or when it came out (什么时候公开的, 更新时间).
+WHOSE_REPORT = patterns.compile(r"^(?:这|本|该)(?:份|个|是)?(?:报告|预算|决算|文件)?(?:是)?(?:哪个|哪家|什么|哪一个)(?:部门|单位|机关)的"
+                                r"(?:部门)?(?:预算|决算|报告|文件)?(?:报告)?(?:啊|呀|呢)?$")
+KIND_ASKED = patterns.compile(r"(?:预算|决算)还是(?:预算|决算)|(?:这|本|该)(?:份|个)?(?:报告|文件)?(?:是|属于)(?:预算|决算)(?:报告)?(?:吗|么)")
+DATE_ASKED = patterns.compile(r"(?:什么|啥|哪个?)(?:时候|时间|日子|日期|月份?)(?:对外)?(?:公开|发布|公布|出|印发|更新|编|挂|上网)"
+                              r"|(?:何时|哪天|哪一天|几月|几号)(?:对外)?(?:公开|发布|公布|出|印发|更新|编)"
+                              r"|(?:公开|发布|公布|更新|印发|编制|落款)(?:的)?(?:时间|日期)")
+_CONTENTS = re.compile(r"^\s*(?:目\s*录|第一部分|一、)")
+_COVER_DATE = re.compile(r"^\s*(20\d\d\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)\s*$"
+                         r"|(?:更新|发布|公开|印发)(?:时间|日期)\s*[:：]\s*([\d][\d\-./年月日 ]*\d日?)")
+_COVER_LINES = 8
+
+
+_THE_REPORT = re.compile(r"(?:这|本|该|此)(?:份|个|一份)?(?:部门|单位)?(?:预算|决算|报告|文件|说明)(?:报告|说明)?")
+
+
+def of_the_report(q: Query) -> bool:
+    """Whether a question names nothing but the report itself (这份预算是什么时候公开的: 这份预算 is the report)."""
+    return all(_THE_REPORT.fullmatch(q.squashed[m.start:m.end]) or _THE_REPORT.search(q.squashed[max(0, m.start - 2):m.end + 2])
+               and m.via == "synonym" for m in q.subjects_typed) and len(q.subjects_typed) == len(q.subjects)
+
+
+def cover(doc: Document) -> tuple[str, int, tuple[str, int] | None]:
+    """The report's title as its cover prints it (the lines before the contents or the first heading, joined),
+    the number of those lines, and the date the cover prints with its line (None when it prints none)."""
+    lines: list[str] = []
+    for line in doc.lines[:_COVER_LINES]:
+        if _CONTENTS.match(line):
+            break
+        lines.append(line)
+    date = next(((next(g for g in m.groups() if g).strip(), n) for n, line in enumerate(lines, 1)
+                 if (m := _COVER_DATE.search(line))), None)
+    title = "".join(compact(x) for x in lines if not _COVER_DATE.search(x) and not x.strip().isdigit() and not re.search("[:：]", x))
+    return (title if re.search(r"预算|决算|情况说明", title) else ""), len(lines), date
+
+
+def whose_report(doc: Document) -> Answer:
+    """这是哪个单位的预算 / 是预算还是决算: the department, year and kind of the report, with its cover's title and date."""
+    title, lines, date = cover(doc)
+    return answer("about", "报告本身", f"这是 {doc.department} 的 {doc.year or ''}年{doc.kind}报告（{doc.source_name}）。"
+                  + (f"封面题为「{title}」（第1–{lines}行）。" if title else "")
+                  + (f"封面所署日期：{date[0]}（第{date[1]}行）。" if date else ""))
+
+
+def report_date(doc: Document) -> Answer:
+    """什么时候公开的: the date the cover prints; a report that prints none is said to print none."""
+    title, _, date = cover(doc)
+    if date is None:
+        return Answer(False, "about", f"报告（{doc.label}）的封面没有印公开或更新的日期。",
+                      understood="按「报告的公开日期」理解", document=doc.label)
+    a = answer("about", "报告的日期", f"{doc.label}{f'（封面「{title}」）' if title else ''} 所署日期：{date[0]}"
+               f"（第{date[1]}行）。这是报告自己印的日期，实际公开的日子以发布的网站为准。")
+    a.source("报告封面", date[1], date[0])
+    return a
+
 
 # A part named by its number (第二部分讲什么), or a numbered point of a section named before it (名词解释第五条,
 # 说明里第三点, 其他相关情况说明第四点讲的是什么).

@@ -12,6 +12,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from budgetqa import lexicon, patterns
+from budgetqa.answer import outline
 from budgetqa.answer.build import answer
 from budgetqa.answer.topics import performance_overview, topic_answer
 from budgetqa.answer.model import Answer, amount_text
@@ -19,16 +20,6 @@ from budgetqa.models import Document, PerformanceTarget
 from budgetqa.question.query import UNIT_DOMAINS, Query
 from budgetqa.answer.resolve import NARRATIVE, Value, best_values, topic_facts
 from budgetqa.textnorm import close_spaces, compact, squash
-
-
-# The report itself asked after: whose and which year's it is (这是哪个单位的预算, 这份决算是哪个部门的).
-WHOSE_REPORT = patterns.compile(r"^(?:这|本|该)(?:份|个|是)?(?:报告|预算|决算|文件)?(?:是)?(?:哪个|哪家|什么|哪一个)(?:部门|单位|机关)的"
-                                r"(?:部门)?(?:预算|决算|报告|文件)?(?:报告)?(?:啊|呀|呢)?$")
-
-
-def whose_report(doc: Document) -> Answer:
-    """这是哪个单位的预算: the department, year and kind of the report."""
-    return answer("about", "报告本身", f"这是 {doc.department} 的 {doc.year or ''}年{doc.kind}报告（{doc.source_name}）。")
 
 
 def define(doc: Document, q: Query) -> Answer | None:
@@ -472,7 +463,7 @@ def printed_labels(doc: Document, q: Query) -> Answer | None:
     return a
 
 
-def _as_printed(doc: Document, t) -> str:
+def as_printed(doc: Document, t) -> str:
     """A table's label with its number as the report prints it, where that differs (表7（表七） 2024年…)."""
     line = doc.lines[t.line - 1] if 0 < t.line <= len(doc.lines) else ""
     m = re.match(r"\s*(表[一二三四五六七八九十]+)", line)
@@ -494,7 +485,7 @@ def tables_with_column(doc: Document, q: Query) -> Answer | None:
     key = typed[0]
     found = [t for t in doc.tables if any(key in squash(c) for c in t.columns)]
     a = answer("about", f"有「{key}」这一列的表", f"有「{key}」这一列的表有 {len(found)} 张："
-               + ("；".join(_as_printed(doc, t) for t in found) if found else "没有") + "。")
+               + ("；".join(as_printed(doc, t) for t in found) if found else "没有") + "。")
     a.figure("表的张数", Decimal(len(found)), "张")
     for t in found:
         a.source(t.label, t.line, t.title)
@@ -515,7 +506,7 @@ def about(doc: Document, q: Query) -> Answer | None:
                    + "。")
         return a
     if q.has("哪个部门", "什么部门", "哪一年", "哪年", "哪个单位") and not q.subjects:
-        return whose_report(doc)
+        return outline.whose_report(doc)
     counts_tables = re.search(r"[张个][^，。？?]{0,4}表|表[^，。？?]{0,6}(?:几|多少)张", q.text)
     if q.has("部分", "章节", "目录", "结构") and not counts_tables:
         heads = [(i + 1, line.strip()) for i, line in enumerate(doc.lines) if re.match(r"^\s*第[一二三四五六七八九十]+部分", line)]
@@ -532,13 +523,13 @@ def about(doc: Document, q: Query) -> Answer | None:
         key = squash(quoted.group(1))
         found = [t for t in tables if key in squash(t.title)]
         a = answer("about", f"标题含「{quoted.group(1)}」的表", f"标题含「{quoted.group(1)}」的表有 {len(found)} 张："
-                   + ("；".join(_as_printed(doc, t) for t in found) if found else "没有") + "。")
+                   + ("；".join(as_printed(doc, t) for t in found) if found else "没有") + "。")
         a.figure("表的张数", Decimal(len(found)), "张")
         return a
     named = [m for m in q.subjects if m.kinds - {"table"}]
     if named and q.has("哪张表", "哪个表", "哪些表", "哪一张表", "哪几张表", "什么表", "哪个报表", "在哪", "第几张", "几号表", "表几"):
         return _which_tables(doc, named)
-    if q.table is not None or any(m.kinds == {"table"} for m in q.subjects):
+    if q.table is not None or any(m.kinds == {"table"} for m in q.subjects) and not (counts_tables and _tables_in_general(q)):
         no = q.table if q.table is not None else int(next(m for m in q.subjects if m.kinds == {"table"}).term.key)
         table = next(t for t in tables if t.no == no)
         state = "有数据" if table.has_data else "本表无数据"
@@ -548,7 +539,7 @@ def about(doc: Document, q: Query) -> Answer | None:
     empty = [t for t in tables if not t.has_data]
     if q.has("空表", "没有数据", "无数据", "没数据", "空的", "为空") and not (q.level and "表" not in q.squashed):
         # (哪几类有数，其余都是空的: the subjects of a level, not the tables)
-        a = answer("about", "没有数据的表", f"{len(empty)} 张表没有数据：" + "；".join(_as_printed(doc, t) for t in empty) + "。"
+        a = answer("about", "没有数据的表", f"{len(empty)} 张表没有数据：" + "；".join(as_printed(doc, t) for t in empty) + "。"
                    if empty else "每张表都有数据。")
         a.figure("没有数据的表", Decimal(len(empty)), "张")
         a.columns = ["表", "标题", "行"]
@@ -562,12 +553,24 @@ def about(doc: Document, q: Query) -> Answer | None:
         a = answer("about", "报告中的表", said)
         a.figure("图片表格的张数", Decimal(pictures), "张")
         return a
-    a = answer("about", "报告中的表", f"{doc.label} 共 {len(tables)} 张表" + (f"（其中 {len(empty)} 张没有数据）" if empty else "")
-               + "：" + "；".join(_as_printed(doc, t) for t in tables) + "。")
-    a.figure("表的张数", Decimal(len(tables)), "张")
+    # one printed table read as two (the 三公 and 机关运行经费 parts under one title) is one table of the report
+    printed = list(dict.fromkeys((t.title, t.line) for t in tables))
+    split = "；".join(f"表{'、表'.join(str(t.no) for t in tables if (t.title, t.line) == p)} 是同一张表（第{p[1]}行）的几部分"
+                     for p in printed if sum((t.title, t.line) == p for t in tables) > 1)
+    a = answer("about", "报告中的表", f"{doc.label} 共 {len(printed)} 张表" + (f"（其中 {len(empty)} 张没有数据）" if empty else "")
+               + "：" + "；".join(as_printed(doc, t) for t in tables) + "。" + (f"{split}。" if split else ""))
+    a.figure("表的张数", Decimal(len(printed)), "张")
     a.columns = ["表", "标题", "有无数据", "行"]
     a.rows = [[f"表{t.no}", t.title, "有" if t.has_data else "无", t.line] for t in tables]
     return a
+
+
+# The tables named as a kind, not as one table (部门预算表一共有几张, 报表有几张): all of them.
+_TABLES_IN_GENERAL = patterns.compile(r"(?:本|这|该|报告的?)?(?:部门|单位)?(?:预算|决算|收支)?(?:报)?表(?:格)?")
+
+
+def _tables_in_general(q: Query) -> bool:
+    return all(_TABLES_IN_GENERAL.fullmatch(q.squashed[m.start:m.end]) for m in q.subjects_typed if m.kinds == {"table"})
 
 
 def _unquoted(text: str) -> str:
@@ -591,7 +594,7 @@ def _which_tables(doc: Document, named) -> Answer | None:
         return None
     # (a row's first printed figure beside it: 住房公积金23.83在哪几张表里印了 sees the figure in each)
     a = answer("about", f"列出「{'、'.join(names[:2])}」的表", "；".join(
-        f"{_as_printed(doc, t)}（作为{kind}，第{line}行" + (f"，{amount_text(c.amount, t.unit)}" if c else "") + "）"
+        f"{as_printed(doc, t)}（作为{kind}，第{line}行" + (f"，{amount_text(c.amount, t.unit)}" if c else "") + "）"
         for t, _, kind, line, c in found) + "。")
     for t, name, _, line, c in found:
         a.source(t.label, line, name)
@@ -610,7 +613,7 @@ _PURPOSE = patterns.compile(r"主要用于|用在哪|用到哪|(?:干|弄|搞)(?
 _IN_TEXT = patterns.compile(r"说明(?:里|中|上)|文字|编制说明|正文|文中|原文|那(?:条|段)|这(?:条|段)|第\d+[条点]|前后|标题|开头")
 
 
-_RECOMPUTED = patterns.compile(r"算|对得上|对的上|对不上|应该|实际|增长|增加|减少|下降|幅度|[%％]|率")
+_RECOMPUTED = patterns.compile(r"算|对得上|对的上|对不上|应该|实际|增长|增加|减少|下降|幅度|增幅|降幅|[%％]|率|对吗|对不对|对么|正确|有误|错")
 
 
 def stated_figures(doc: Document, q: Query) -> Answer | None:

@@ -36,6 +36,10 @@ _HALF = patterns.compile(_FRACTION_BEFORE + r"(?:一半|半数)")
 _PARTS_OF = patterns.compile(_FRACTION_BEFORE + r"([二三四五六七八九十])分之([一二三四五六七八九])")
 
 
+# 亿 counted with a measure word (三个亿, 两个多亿, 1个亿): that many 亿, as 三亿 is read.
+_COUNTED_YI = patterns.compile(r"(?<=[\d一二两三四五六七八九十])个(多)?亿")
+
+
 def _fractions(text: str) -> str:
     """七成 -> 70%, 一半 -> 50%, 过半 -> 超过50%, 三分之一 -> 33.33% (a share compared or stated)."""
     if "成" in text:
@@ -82,6 +86,7 @@ def chinese_numbers(text: str) -> str:
     """Chinese numerals where they count: 前三 -> 前3, 五十万 -> 50万, 百分之十 -> 10%, 二零二四年 -> 2024年,
     七成 -> 70%, 柒佰伍拾万元 -> 7500000元."""
     text = _CAPITAL_RUN.sub(lambda m: m.group(0).translate(_CAPITALS), text)
+    text = _COUNTED_YI.sub(lambda m: "亿" + (m.group(1) or ""), text)  # 三个亿 -> 三亿, 两个多亿 -> 两亿多
     text = _fractions(text)
     if not any(ch in _CN_NUMERAL for ch in text):
         return text
@@ -233,8 +238,13 @@ def read_numbers(squashed: str) -> Numbers:
         if "." not in raw and after[:1] not in ("万", "元", "块") and (
                 len(raw) in (3, 5, 7) or re.fullmatch(r"20[0-4]\d", raw)):
             continue  # a classification code or a year
-        if after[:1] == "亿":  # 1亿 / 1.5亿元: in 万元
-            out.amounts.append(Amount(plain(Decimal(raw) * 10000), "万元", m.start(), m.end() + (2 if after == "亿元" else 1)))
+        if after[:1] == "亿":  # 1亿 / 1.5亿元: in 万元 (26亿多: 26 to 27亿; 差不多3亿: about it)
+            end = m.end() + (2 if after == "亿元" else 1)
+            over = re.match(r"(?:多|余)(?!少)", squashed[end:end + 2]) and "." not in raw
+            near = re.match(r"左右|上下|出头", squashed[end:end + 2]) \
+                or re.search(r"(?:大约|大概|约|差不多|将近|接近)$", squashed[max(0, m.start() - 3):m.start()])
+            out.amounts.append(Amount(plain(Decimal(raw) * 10000), "万元", m.start(), end + (1 if over else 0),
+                                      "多" if over else "左右" if near else ""))
             continue
         if after == "千元":  # 5千元: in 元
             out.amounts.append(Amount(Decimal(raw) * 1000, "元", m.start(), m.end()))

@@ -954,6 +954,7 @@ def _prefer(q: Query, op: str, floor: float | None = None) -> None:
     (and at least at floor)."""
     q.ops = [(q.ops[0][0] + 1 if floor is None else max(q.ops[0][0] + 1, floor), op)] + q.ops
     q.op = op
+    q.cued = True
 
 
 # A multiple said of one figure against another (是不是…的20倍, 超过…的两倍了吗)
@@ -1063,6 +1064,14 @@ def _whole_said_first(q: Query) -> None:
         q.whole, q.subjects = first, [second]
 
 
+# Which subjects a column's money is in (项目支出对应的是哪个科目, 基本支出落在哪些科目).
+_COLUMN_PLACED = patterns.compile(r"(?:对应|用在|落在|花在|分布在|列在|安排在)(?:的是|了|到)?(?:哪|什么)(?:一)?(?:个|些|几个)?(?:功能)?(?:分类)?科目")
+
+
+# Subjects asked to have a figure in each of several columns (既有A又有B, 同时有A和B, A和B都有).
+_EVERY_COLUMN = patterns.compile(r"既(?:有|含|安排了?)[^，,。？?]{2,10}又(?:有|含|安排)|同时(?:有|含|安排)|都有(?!多少)|两(?:者|项|样|种)都")
+
+
 def _level_ops(q: Query) -> None:
     """Questions over the subjects of a level, said in words: the one with the largest share (占比最高的是哪一类),
     those empty in a column (哪几类没有项目支出)."""
@@ -1075,6 +1084,11 @@ def _level_ops(q: Query) -> None:
             and re.search(r"(?:为|等于|是)(?:0|零)|没有|没安排|一点.{0,8}都?没", q.squashed):
         q.ops = [(max(q.ops[0][0] + 1, 60.0), "breakdown")] + q.ops  # 哪几类没有项目支出: the subjects empty in that column
         q.op, q.comparator, q.threshold, q.amounts = "breakdown", None, None, []
+    columns = all("column" in m.kinds and m.kinds <= {"column", "row", "fact", "term"} for m in q.subjects)
+    if len(q.subjects) == 1 and columns and _COLUMN_PLACED.search(q.squashed) and not q.amounts:
+        _prefer(q, "parent")  # 项目支出对应的是哪个科目: the subjects that column has a figure in
+    if len(q.subjects) >= 2 and columns and (q.level or "科目" in q.squashed) and _EVERY_COLUMN.search(q.squashed):
+        _prefer(q, "parent")  # 既有基本支出又有项目支出的款: the subjects with a figure in every column named
     if q.level and len(q.subjects) == 1 and q.subjects[0].kinds == {"table"} and q.op in ("value", "breakdown", "sum") \
             and re.search(r"各|分别|分组|按|汇总|每", q.squashed) and not re.search(r"最|前\d|哪", q.squashed):
         q.table, q.subjects = int(q.subjects[0].term.key), []  # 表3按类分组合计: that table's rows of the level, each
@@ -1748,7 +1762,7 @@ def _shape(q: Query, doc: Document) -> None:
     plain = s.replace("项目", "□□")  # 项 of 项目 is not the 项 level
     q.levels = [lv for lv in ("类", "款", "项") if re.search(
         rf"(?:{lv}级|哪个{lv}|哪一{lv}|哪{lv}|什么{lv}|{lv}是(?:哪|什么|啥)|（{lv}）|\({lv}\))", plain)]
-    q.level = next((lv for lv in ("类", "款", "项") if re.search(rf"(?:{lv}级|(?<![第\d])[2-9两二三四五六七八九]类(?=功能|支出|科目)|功能{lv}|到{lv}(?:是|为|有|的|$)|哪些{lv}(?![和与及、][类款项])|几个{lv}|哪个{lv}|哪一{lv}|哪{lv}|各{lv}|几{lv}|什么{lv}|个{lv}|{lv}科目|科目{lv}|{lv}一级|{lv}这一级|{lv}那一级|的{lv}$|的{lv}(?=是|有|为|中|里|各|共|一共|总共|及|以及)|这个{lv}|（{lv}）|\({lv}\)|按{lv}(?!级.{0,4}排)|大{lv}|每个{lv}|(?:其他|其余|别的|剩下的?|另外的?|那)(?:的)?(?:几个|几)?{lv}(?![型别目]))", plain)), None)
+    q.level = next((lv for lv in ("类", "款", "项") if re.search(rf"(?:{lv}级|(?<![第\d])[2-9两二三四五六七八九]类(?=功能|支出|科目)|功能{lv}|到{lv}(?:是|为|有|的|$)|哪些{lv}(?![和与及、][类款项])|几个{lv}|哪个{lv}|哪一{lv}|哪{lv}|各{lv}|几{lv}|什么{lv}|个{lv}|{lv}科目|科目{lv}|{lv}一级|{lv}这一级|{lv}那一级|的{lv}$|的{lv}(?=是|有|为|中|里|各|共|一共|总共|及|以及)|这个{lv}|（{lv}）|\({lv}\)|按{lv}(?!级.{0,4}排)|大{lv}|每个{lv}|的支出{lv}(?=是|有|为|呢|中|里|$)|(?:其他|其余|别的|剩下的?|另外的?|那)(?:的)?(?:几个|几)?{lv}(?![型别目]))", plain)), None)
     digits = re.search(r"([357])位(?:数)?(?:的)?(?:科目|功能分类)?(?:编码|代码|编号)", s)
     if q.level is None and digits:  # 7位编码的行: the codes of that length, one level (3 类, 5 款, 7 项)
         q.level = {"3": "类", "5": "款", "7": "项"}[digits.group(1)]
@@ -1900,7 +1914,7 @@ def _roles(q: Query, mentions: list[Mention], doc: Document) -> None:
                                                  between))
         # 机关运行经费和(经济分类表的)公用经费: two names listed, not a column of the row
         row_named = "row" in named_rows[0].kinds and "code" not in named_rows[0].kinds
-        listed = measures and (bool(re.search(r"[和与及、跟同加占比]|除以", between)) or row_named and any(
+        listed = measures and (bool(re.search(r"[和与及、跟同加占比=]|除以|等于", between)) or row_named and any(
             last_row <= b <= measures[0].start for b in q.breaks) or _enumerated(q, last_row, measures[0].start)) \
             and not fund_listed  # (本年收入加上年结转, 本年收入、上年结转)
         fund_row = _fund_of(q.squashed[rows[0].start:rows[0].end]) if len(named_rows) == 1 else None
@@ -2069,7 +2083,9 @@ def _excluded(q: Query, m: Mention) -> bool:
     after = q.squashed[m.end:m.end + 8]
     # 把工资福利支出去掉 / 工资福利支出除外 / 上年结转的不算: the name set aside, the removing word after it
     # (不算多 / 不算高 judge a figure, they set nothing aside)
-    if before.endswith("把") and after.startswith(_SET_ASIDE_AFTER) or after.startswith(("除外", "不算在内", "不计在内")):
+    # (基本工资以外的工资奖金津补贴 / X之外的: the name before 以外 is set aside from what follows)
+    if before.endswith("把") and after.startswith(_SET_ASIDE_AFTER) or after.startswith(("除外", "不算在内", "不计在内")) \
+            or re.match(r"(?:以外|之外)的?(?=[\u4e00-\u9fff])", after) and m.end + 2 not in q.breaks:
         return True
     # (X的不算 ends its clause: 不算项目 / 不算上年结转 set aside what follows, not X)
     said = re.match(r"(?:的|那部分|部分)?(?:就|都|先)?(?:不算|不计)(?:了|吧|啊)?", after)
@@ -2547,6 +2563,10 @@ def _whole_roles(q: Query, ms: list[Mention]) -> list[Mention]:
         figured = re.fullmatch(r"(?:那|这)?\d[\d.,]*(?:万元|亿元|元|万)?(?:里头|里面|里|当中|之中|中)", q.squashed[ms[i].end:ms[i + 1].start])
         scope = _is(ms[i], q, _SCOPE_NAMES)
         if (gap in _WITHIN and not scope or figured and scope) and not column_of_row:
+            share_of = re.search(r"占(?:了)?(?!比|多少|几|百分|了|到)", q.squashed[ms[i + 1].end:])
+            if share_of and any(m.start >= ms[i + 1].end + share_of.end() for m in ms[i + 2:]):
+                ms = ms[:i] + ms[i + 1:]  # X里Y占Z: Z, said after 占, is the whole; X only says where Y lies
+                break
             q.whole = ms[i]
             q.relation = (ms[i].end, ms[i + 1].start)
             if ms[i].kinds == {"table"}:  # 财政拨款支出预算中教育支出: read in that table
@@ -2642,7 +2662,8 @@ def _refusals(q: Query, doc: Document, mentions: list[Mention]) -> None:
     # 律师事务所 is asked, though 律师 is a word for a project)
     stated = _stated_refusal_words(doc)  # (合同金额 of a 决算 that states its procurement contracts: asked)
     asked = any(not any(m.start < i + len(w) and i < m.end and not (i <= m.start and m.end <= i + len(w)) for m in exact)
-                for w in lexicon.OUT_OF_SCOPE if w not in stated for i in _positions(text, w))
+                for w in lexicon.OUT_OF_SCOPE if w not in stated for i in _positions(text, w)
+                if not (nxt := text[i + len(w):i + len(w) + 1]) or nxt not in lexicon.OUT_OF_SCOPE_SPLIT.get(w, ""))
     # how many people (几个退休人员, 多少名干部): only where the report counts people itself
     headcount = lexicon.HEADCOUNT.search(q.squashed) and not any(f.kind == "count" and f.unit in ("人", "名")
                                                                   for f in doc.facts)
@@ -2994,7 +3015,7 @@ def _cue_at(q: Query, cue: str, text: str) -> bool:
 def _rank(q: Query) -> None:
     """Every operation scored: template similarity (rapidfuzz) plus cue words, best first."""
     named = q.subjects + ([q.whole] if q.whole else [])
-    masked = _mask(q.squashed, [m for m in named if m.kinds & _MASKED_FOR_CUES and m.start < 10_000])
+    masked = _mask(q.squashed, [m for m in named + q.excluded if m.kinds & _MASKED_FOR_CUES and m.start < 10_000])
     for a, b in q.scope_spans:  # 去年没花完结转过来的: scope words, not a comparison with last year
         masked = masked[:a] + " " * (b - a) + masked[b:]
     if q.relation:
@@ -3078,7 +3099,7 @@ def _leans_on_context(q: Query) -> bool:
     # (English words no rule read are no name either; an acronym typed in capitals, GDP, is one)
     leftover = re.sub(r"[\s，,、。]" if q.acronym else r"[\s，,、。]|[a-z']+", "", leftover)
     unnamed = _mask(q.squashed, q.subjects + ([q.whole] if q.whole else []))  # (项目支出 said is a name, not money as a whole)
-    compared = re.sub(r"(?:比|较|与|跟|同)(?:上年|去年|上一年|20\d\d年度?)(?:的)?(?:预算|决算)(?:数)?", "", unnamed)
+    compared = re.sub(r"(?:比|较|与|跟|同)(?:上年|去年|上一年|20\d\d年度?)(?:的)?(?:预算|决算)(?:数)?|(?<=多少)钱", "", unnamed)
     whole_money = bare and (_WHOLE_MONEY.search(compared) or re.search(r"(?:结转|截转|没花完)(?:的)?(?:部分|那部分|那块|的钱|资金)", unnamed)) \
         and not re.search(r"这|那(?!么)|它|其|该", q.squashed)  # (结转部分按款分别是多少: the carried-over money itself)
     # a short why that names nothing (为什么没完成, 咋少这么多): the reason of the last answer's figure
@@ -3108,7 +3129,7 @@ def _leans_on_context(q: Query) -> bool:
     # 这数是截到啥时候的: the date of the figure just given (an asset's count is dated)
     part_left = part_left or bare and bool(_DATE_OF_LAST.search(q.squashed))
     # 完成预算的比例是多少 right after a figure: how much of that figure's budget was spent
-    part_left = part_left or bare and q.op in ("share", "change", "value", "ratio") and len(q.squashed) <= 16 and not q.amounts \
+    part_left = part_left or bare and q.op in ("share", "change", "value", "ratio", "summary") and len(q.squashed) <= 16 and not q.amounts \
         and bool(re.match(r"(?:那)?(?:完成|执行)(?:了)?(?:(?:年初|全年|调整)?预算(?:的)?(?=百分|多少|几|比例|率|[0-9])|(?=百分|多少|几|率))", q.squashed))
     part_left = part_left or bare and bool(lexicon.FUND_ASKED.search(q.squashed))  # 用的哪一类预算的钱: of the last name
     # 决算比年初预算少多少 / 跟年初预算的缺口: the budget and outturn of what was just asked, named by measures only
@@ -3824,8 +3845,29 @@ _STEP = patterns.compile(r"(?:那|那么|再)?(?:接下来|紧接着)?(?:的)?(?
                          r"(?:呢|是(?:哪个|谁|什么|啥)?|是多少)?")
 
 
+# Another place of the ranking just asked, said alone (第二呢, 前三名呢, 倒数第二是哪个).
+_PLACE_ALONE = patterns.compile(r"(?:那|那么|再)?(?:排)?(?:第|前|倒数第|倒数|后)\d{1,2}(?:名|位|个|项|大|多|高)?(?:的)?"
+                                r"(?:是(?:哪个|哪一?项|哪些|谁|什么|啥)|是多少|有哪些)?")
+
+
+# Two places of a ranking set against each other (第一名比第二名多多少, 第一和第三差多少).
+TWO_PLACES = patterns.compile(r"第(\d{1,2})(?:名|位|大|多|个|项)?(?:的)?(?:比|和|与|跟|同|较)第(\d{1,2})(?:名|位|大|多|个|项)?")
+
+
 def _step_in_ranking(q: Query, last: Query | None) -> Query | None:
-    if last is None or last.op != "rank" or q.subjects or not (step := _STEP.fullmatch(re.sub(r"[呢吗啊呀吧？?。，,！!\s]", "", q.squashed))):
+    if last is None or last.op != "rank" or q.subjects:
+        return None
+    said = re.sub(r"[呢吗啊呀吧？?。，,！!\s]", "", q.squashed)
+    if TWO_PLACES.search(said) or q.n and lexicon.ADDED.search(said):
+        # places of the list just ranked, compared or added (前面说的前三名加起来多少): that list, these words added
+        # (第一名 / 前三名 are the top of the ranking, whichever end the last question looked at, unless said)
+        return replace(last, squashed=f"{last.squashed}，{q.squashed}", n=q.n, nth=None, follow_up=False,
+                       ascending=q.ascending)
+    if (q.nth or q.n or q.choice) and _PLACE_ALONE.fullmatch(said):  # the same list, another place: its words, as asked
+        # (第二多的 says its end of the ranking; 第二呢 keeps the last one's)
+        return replace(last, nth=q.nth or (q.choice if not q.n else None), n=q.n, follow_up=False,
+                       ascending=q.ascending if re.search(r"\d(?:大|多|高)|倒数", said) else q.ascending or last.ascending)
+    if not (step := _STEP.fullmatch(said)):
         return None
     place = (last.nth or 1) + (1 if (step.group(1) or step.group(2)) in "下后" else -1)
     return replace(last, nth=max(place, 1), n=None, follow_up=False) if place >= 1 else None
