@@ -499,11 +499,14 @@ def test_a_corpus_report_answers(databases, name, question, figures, texts):
     (TRANSPORT, "交委这份预算说明里第一张表是什么表"),
     # 绩效项目 of a report with no performance sheets: no 科目 stands in for them
     (SWU_2023, "资金最多的绩效项目是哪个"),
+    # a glossary named that holds no entry for the term
+    (JUSTICE, "司法局名词解释里单位资金是什么意思"),
     # a check of a topic the report prints no figure of: nothing was checked
     (SWU_BUDGET, "三公经费预算表的合计对不对"),
     # a date the cover does not print
     (STREET, "这份预算是什么时候公开的"),
-], ids=["picture table's title", "sheets it has none of", "check of what is not printed", "date not printed"])
+], ids=["picture table's title", "sheets it has none of", "glossary without the term", "check of what is not printed",
+        "date not printed"])
 def test_what_a_report_does_not_hold_is_said_not_there(tmp_path, name, question):
     db = tmp_path / "one.db"
     load_document(db, parse_file(CORPUS / name))
@@ -606,7 +609,8 @@ def test_a_budget_a_final_account_does_not_print_is_not_given_as_one(databases):
     (PLANNING, [("城乡社区支出下面的款里，项目支出最多的是哪个？", [2250.88]),
                 ("它年初预算多少，完成了百分之几？", [3110.14, 88.08])]),
     # another place of the ranking just asked, said alone: the same list (not the words' own reading)
-    (SWU_2023, [("本年收入里哪一项最多？", ["财政拨款收入", 243015.38]), ("第二呢", ["事业收入", 136385.24])]),
+    (SWU_2023, [("本年收入里哪一项最多？", ["财政拨款收入", 243015.38]), ("第二呢", ["事业收入", 136385.24]),
+                ("这两项差多少？", [106630.14])]),
     # two places compared, the top places added, of the ranking before (第一名 is the top whichever end was last asked)
     (STREET, [("支出按功能分类，哪一类最多？", [47543930]), ("最少的是哪类？", [100000]),
               ("前面说的前三名加起来多少，占支出总计的比重呢？", [67298262, 88.20])]),
@@ -621,6 +625,9 @@ def test_a_budget_a_final_account_does_not_print_is_not_given_as_one(databases):
     # 完成率算一下 / 差了多少钱 after a budget set against its outturn: of that one
     (FINANCE, [("财政委托业务支出决算多少？年初预算呢？", [449.52, 450.52]), ("完成率算一下", [99.78]),
                ("差了多少钱？", [1.00])]),
+    # no change stated of a subject whose paragraph states the report year's budget and the year before's: the two set
+    # against each other
+    (STREET, [("城市建设支出多少", [3380000]), ("它比2025年度预算少了多少？", [1025, 75.20, "1,363"])]),
 ], ids=["recomputed rate", "rate's denominator", "code's neighbours", "ranked then its share", "whole then budget",
         "English recompute", "budget to final", "bare gap", "outturn of the subject", "part of the code broken down",
         "row's budget and outturn gap", "its share of the one named", "report switched", "budget against outturn carried",
@@ -629,7 +636,8 @@ def test_a_budget_a_final_account_does_not_print_is_not_given_as_one(databases):
         "which spent more of its budget", "which share is higher", "last figure in another unit", "rest of the table",
         "rest of the income", "rest of the spending", "column of the table read in", "other side of the money",
         "section's point after a list", "budget of the one picked", "another place alone", "top places added",
-        "units asked between", "row in the topic's table", "first subject by a looser name", "rate of the one just set"])
+        "units asked between", "row in the topic's table", "first subject by a looser name", "rate of the one just set",
+        "a year's budget against the year before's"])
 def test_a_corpus_conversation_answers(tmp_path, name, turns):
     paths = [CORPUS / name] + ([CORPUS / SWU_BUDGET] if name == SWU_FINAL else []) + (
         [CORPUS / PLANNING] if name == FINANCE and any("换" in t for t, _ in turns) else [])
@@ -642,6 +650,16 @@ def test_a_corpus_conversation_answers(tmp_path, name, turns):
         assert answer.matched, (question, answer.text)
         for item in expected:
             assert (item in answer.text) if isinstance(item, str) else has_number(answer, item), (question, item, answer.text)
+
+
+def test_a_part_asked_of_the_last_figure_that_the_report_does_not_print_is_said_not_there(tmp_path):
+    """这部分支出…工资福利支出是多少 after a figure of a report whose tables are pictures: not the last figure again."""
+    db = tmp_path / "one.db"
+    load_document(db, parse_file(CORPUS / TRANSPORT))
+    conn, session = connect(db), Session()
+    assert has_number(ask(conn, "项目支出多少", session), 263928.15)
+    answer = ask(conn, "这部分支出按经济分类，工资福利支出是多少？", session)
+    assert not answer.matched and not has_number(answer, 263928.15), answer.text
 
 
 def test_a_blank_template_answers_no_figure(tmp_path):

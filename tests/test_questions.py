@@ -79,6 +79,20 @@ def test_how_a_question_is_read(seed, question, op, names, slots):
 
 # question, operation, figures that must be stated, text that must be present
 ANSWERS = [
+    # where a project or an economic item sits in the functional classification, read from the tables
+    ("山西画报订阅费用挂在哪个功能科目下", "parent", [246.89], ["2013105 专项业务", "报告没有逐个项目写出功能科目"]),
+    ("安可替代工程属于哪个科目", "parent", [532.81], ["2013102 一般行政管理事务"]),
+    ("机关事业单位基本养老保险缴费在功能分类里挂哪个科目", "parent", [31.77], ["2080505 机关事业单位基本养老保险缴费支出"]),
+    # a claim that one thing is all of another: its parts beside it
+    ("判断：卫生健康支出13.60万元全部是行政单位医疗，对吗", "check", [13.60, 5.83, 7.77], ["不对"]),
+    # two shares set against each other in percentage points
+    ("人员经费占比比公用经费占比高多少个百分点", "difference", [95.52, 4.48, 91.04], ["个百分点"]),
+    # a decimal said in Chinese numerals (三十五点八九万) is that amount, not a range of 八九万
+    ("三十五点八九万是啥项目", "value", [35.89], ["山西画报订阅费用"]),
+    # buying a car said plainly: the 三公 line for it
+    ("有没有买车", "value", [0], ["公务用车购置费"]),
+    # a line that corrects itself: what follows the correction is asked, not what it corrects
+    ("专项业务多少钱，哦不对，我是说事业运行", "value", [124.01], ["事业运行"]),
     # a list's total less its largest: the printed total when the items add up to it
     ("今年新安排的项目里去掉最大的那个，还剩多少？", "difference", [156.89, 246.89, 90.00], ["乡镇档案室标准化建设"]),
     ("项目支出里去掉最大那个还剩多少？", "difference", [283.25, 780.77, 497.52], ["安可替代工程", "尾数差"]),
@@ -831,6 +845,12 @@ def test_a_conversation_fills_gaps_and_never_overrides(conn):
 # Follow-ups that name no project ask it of the project the conversation is about; 回到X returns to X;
 # a follow-up naming figures the last answers showed picks those figures.
 DIALOGUES = [
+    # 只看X的 after a row: that column of the row (a narrowing, a follow-up)
+    [("一般公共服务支出多少", [1015.19]), ("只看基本支出的", [234.42])],
+    # the two just walked in a ranking, their gap
+    [("支出按功能分类哪一类最多", [1015.19]), ("第二呢", [31.77]), ("这两项差多少？", [983.42])],
+    # two columns asked right after one code: the report's own, with the code's in the same columns beside them
+    [("2013105多少", [246.89]), ("基本支出和项目支出各多少？", [303.62, 780.77, 246.89, "若问的是刚才的 2013105 专项业务"])],
     # 除了它，其余几个项目 after the largest of a list: the rest of that list, whose scope the next question keeps
     [("本年预算的项目里哪个金额最大？", ["乡镇档案室标准化建设", 90.00]), ("除了它，其余几个项目加起来多少？", [156.89]),
      ("超过30万元的有几个？", [4])],
@@ -1168,8 +1188,7 @@ KNOWN_GAPS = {
     "voice_x2.jsonl": ["X2-031", "X2-033", "X2-037", "X2-048",
         "X2-122"],
     "analyst_x4.jsonl": ["X4-013", "X4-030", "X4-083"],
-    "dialogues_x3.jsonl": ["X3-024", "X3-061", "X3-069", "X3-071",
-        "X3-113", "X3-115", "X3-116"],
+    "dialogues_x3.jsonl": ["X3-061", "X3-069", "X3-071", "X3-113", "X3-115", "X3-116"],
     "corpus_c6.jsonl": ["C6-062", "C6-092", "C6-095", "C6-097", "C6-102", "C6-107"],
     # written by helpers who never saw the code (2026-12-04), scored untuned first: z1 65.3 %, z2 42.9 %
     "personas_z1.jsonl": ["Z1-020", "Z1-085",
@@ -1212,8 +1231,7 @@ KNOWN_GAPS = {
     "personas_e2.jsonl": ["E2-009", "E2-056", "E2-076", "E2-078", "E2-083"],
     "corpus_f2.jsonl": ["F2-007", "F2-015", "F2-016", "F2-025", "F2-035", "F2-041", "F2-051", "F2-052", "F2-079"],
     "personas_a1.jsonl": ["A1-028", "A1-042", "A1-050", "A1-079"],
-    "corpus_dialogues_b1.jsonl": ["B1-004", "B1-005", "B1-006", "B1-024", "B1-036", "B1-037", "B1-045", "B1-050",
-        "B1-058", "B1-060", "B1-062", "B1-063", "B1-069"],
+    "corpus_dialogues_b1.jsonl": ["B1-004", "B1-005", "B1-006", "B1-036", "B1-037", "B1-045", "B1-050", "B1-058", "B1-060", "B1-062", "B1-063", "B1-069"],
     # written by helpers who never saw the code (2026-12-04, sixth session). Exam sets, scored untuned at the
     # start and the end of the work, then read: p1 (bundled) 74.4 % -> 75.6 %, p2 (corpus conversations)
     # 67.8 % -> 68.9 %, cm (corpus and bundled mix) 84.4 % -> 84.4 %. Development sets, untuned first score:
@@ -1279,8 +1297,7 @@ KNOWN_GAPS = {
     # corpus_e6, corpus_f6, corpus_mix_g6)
     "personas_a6.jsonl": ["A6-020", "A6-029", "A6-053", "A6-069", "A6-085"],
     "corpus_dialogues_b6.jsonl": ["B6-004", "B6-008", "B6-021", "B6-032", "B6-050", "B6-054", "B6-055", "B6-061", "B6-070", "B6-081", "B6-082", "B6-087", "B6-090"],
-    "corpus_mix_m6.jsonl": ["M6-005", "M6-007", "M6-041", "M6-050", "M6-054", "M6-064", "M6-065", "M6-070",
-        "M6-082", "M6-087", "M6-089"],
+    "corpus_mix_m6.jsonl": ["M6-005", "M6-007", "M6-041", "M6-050", "M6-064", "M6-065", "M6-070", "M6-082", "M6-087", "M6-089"],
     "personas_d6.jsonl": ["D6-050", "D6-072", "D6-077"],
     "corpus_e6.jsonl": ["E6-004", "E6-012", "E6-019", "E6-044"],
     "corpus_f6.jsonl": ["F6-005", "F6-016", "F6-017", "F6-018", "F6-020", "F6-022", "F6-027", "F6-050",
@@ -1378,8 +1395,7 @@ KNOWN_GAPS = {
         "P7-072", "P7-077", "P7-084"],
     "corpus_dialogues_q7.jsonl": ["Q7-007", "Q7-011", "Q7-018",
         "Q7-020", "Q7-035", "Q7-044", "Q7-045", "Q7-051", "Q7-061", "Q7-063", "Q7-065", "Q7-068", "Q7-082", "Q7-084", "Q7-088"],
-    "corpus_mix_r7.jsonl": ["R7-011", "R7-014", "R7-033", "R7-034", "R7-041", "R7-046",
-        "R7-047", "R7-050", "R7-070", "R7-073", "R7-080", "R7-086"],
+    "corpus_mix_r7.jsonl": ["R7-011", "R7-014", "R7-033", "R7-034", "R7-046", "R7-047", "R7-050", "R7-070", "R7-073", "R7-080", "R7-086"],
     # exam sets of the seventeenth session, scored untuned at its start and end (unread till then), then joined:
     # personas_a8 (the bundled report; a retired cadre's long polite questions, a journalist's headline figures, a phone
     # user's fragments with full-width digits, an auditor's ratios, wrong premises to correct, terms and the report
@@ -1391,7 +1407,7 @@ KNOWN_GAPS = {
         "A8-083", "A8-088"],
     "corpus_dialogues_b8.jsonl": ["B8-001", "B8-002", "B8-003", "B8-004", "B8-006", "B8-007", "B8-010",
         "B8-020", "B8-025", "B8-028", "B8-064", "B8-077", "B8-078"],
-    "corpus_mix_c8.jsonl": ["C8-004", "C8-026", "C8-034", "C8-042", "C8-045", "C8-048", "C8-053", "C8-088"],
+    "corpus_mix_c8.jsonl": ["C8-026", "C8-034", "C8-042", "C8-045", "C8-048", "C8-053", "C8-088"],
     # development sets of the seventeenth session (first scores untuned): corpus_mix_d8 (河南/山东话, a lawyer on the
     # text, filters and counts, 政府性基金 and 国有资本经营, pasted rows, units), personas_e8 (briefings, 绩效, 上年结转,
     # plain questions, sums of far-apart items, out of scope), corpus_dialogues_f8 (四川话, a 街道 officer, years of one
@@ -1464,11 +1480,10 @@ KNOWN_GAPS = {
     "corpus_dialogues_c9.jsonl": ["C9-030", "C9-033", "C9-035",
         "C9-058", "C9-063",
         "C9-072", "C9-078", "C9-079", "C9-081", "C9-085", "C9-086"],
-    "personas_e9.jsonl": ["E9-038", "E9-043",
-        "E9-053", "E9-063", "E9-071"],
+    "personas_e9.jsonl": ["E9-038", "E9-043", "E9-053", "E9-063"],
     "corpus_mix_f9.jsonl": ["F9-005", "F9-013", "F9-016", "F9-047", "F9-087"],
     "corpus_dialogues_g9.jsonl": ["G9-033", "G9-050", "G9-062", "G9-063", "G9-081", "G9-087"],
-    "personas_h9.jsonl": ["H9-003", "H9-020", "H9-021", "H9-035", "H9-036", "H9-037", "H9-050", "H9-066", "H9-069", "H9-085"],
+    "personas_h9.jsonl": ["H9-003", "H9-020", "H9-021", "H9-036", "H9-037", "H9-050", "H9-066", "H9-069", "H9-085"],
     "corpus_mix_i9.jsonl": ["I9-017", "I9-031", "I9-038", "I9-044", "I9-049", "I9-052", "I9-058",
         "I9-064", "I9-065", "I9-072"],
     "corpus_dialogues_j9.jsonl": ["J9-032", "J9-043", "J9-048", "J9-069", "J9-070",
@@ -1529,7 +1544,7 @@ KNOWN_GAPS = {
     "corpus_mix_p0.jsonl": ["P0-004", "P0-005", "P0-033", "P0-046", "P0-047", "P0-056", "P0-058", "P0-061", "P0-066", "P0-068", "P0-076", "P0-077"],
     "corpus_dialogues_q0.jsonl": ["Q0-004", "Q0-008", "Q0-015", "Q0-019", "Q0-028", "Q0-029", "Q0-036", "Q0-049",
         "Q0-050", "Q0-052", "Q0-058", "Q0-059", "Q0-062", "Q0-072", "Q0-075", "Q0-081", "Q0-082"],
-    "personas_r0.jsonl": ["R0-005", "R0-010", "R0-029", "R0-046", "R0-060", "R0-063", "R0-065", "R0-068"],
+    "personas_r0.jsonl": ["R0-010", "R0-029", "R0-046", "R0-060", "R0-063", "R0-065", "R0-068"],
     "corpus_mix_s0.jsonl": ["S0-010"],
     "personas_t0.jsonl": ["T0-011", "T0-016", "T0-017", "T0-018", "T0-021", "T0-037", "T0-044", "T0-045", "T0-066"],
     "corpus_dialogues_u0.jsonl": ["U0-002", "U0-015", "U0-019", "U0-059", "U0-065"],
@@ -1559,7 +1574,7 @@ KNOWN_GAPS = {
     "corpus_mix_l1.jsonl": ["L1-021", "L1-027", "L1-031", "L1-044", "L1-047", "L1-052", "L1-078", "L1-083"],
     "corpus_dialogues_m1.jsonl": ["M1-005", "M1-039", "M1-045", "M1-048", "M1-055"],
     "personas_n1.jsonl": ["N1-031", "N1-054"],
-    "corpus_dialogues_q1.jsonl": ["Q1-014", "Q1-023", "Q1-030", "Q1-032", "Q1-036", "Q1-037", "Q1-047", "Q1-060"],
+    "corpus_dialogues_q1.jsonl": ["Q1-014", "Q1-030", "Q1-032", "Q1-036", "Q1-037", "Q1-047", "Q1-060"],
     # twenty-ninth session's exam sets, scored untuned at the start and the end and unread in between: personas_u2 (a new
     # office director's what-ifs, amounts in Chinese numerals against the figures, exclusion and negation, everyday
     # words for the report's items), corpus_mix_b3 (cells by table and row, whole questions in English, this year
@@ -1568,7 +1583,7 @@ KNOWN_GAPS = {
     # personas_h3 (procurement and assets, positions and thresholds, two named items compared) and corpus_dialogues_j3
     # (类 → 款 → 项 and back, count then list then sum then share, where a figure's money comes from)
     "personas_u2.jsonl": ["U2-009", "U2-022", "U2-061", "U2-068", "U2-069"],
-    "corpus_mix_b3.jsonl": ["B3-021", "B3-042", "B3-053", "B3-060", "B3-061", "B3-074"],
+    "corpus_mix_b3.jsonl": ["B3-042", "B3-053", "B3-060", "B3-061", "B3-074"],
     "corpus_dialogues_c3.jsonl": ["C3-035", "C3-040", "C3-044", "C3-048", "C3-050", "C3-058", "C3-059", "C3-068", "C3-084"],
     "personas_h3.jsonl": ["H3-019"],
     "corpus_dialogues_j3.jsonl": ["J3-034", "J3-035", "J3-054", "J3-059"],
@@ -1610,8 +1625,7 @@ KNOWN_GAPS = {
     # development sets personas_g4 (this year against last for everything, which of two or three named is largest,
     # one project through its sheet, hurried typing with typos) and corpus_mix_f4 (averages over a count the report
     # states, two tables of one report agreeing, the n-th place among classes and sources, how far one exceeds another)
-    "personas_w3.jsonl": ["W3-002", "W3-003", "W3-006", "W3-007", "W3-009", "W3-016", "W3-031",
-                          "W3-033", "W3-040", "W3-046", "W3-060", "W3-064", "W3-065", "W3-073", "W3-078"],
+    "personas_w3.jsonl": ["W3-002", "W3-003", "W3-007", "W3-016", "W3-031", "W3-033", "W3-040", "W3-046", "W3-060", "W3-064", "W3-065", "W3-073", "W3-078"],
     "corpus_mix_y3.jsonl": ["Y3-024", "Y3-055", "Y3-072", "Y3-076"],
     "corpus_dialogues_e4.jsonl": ["E4-025",
                                   "E4-063", "E4-085"],
@@ -1623,13 +1637,12 @@ KNOWN_GAPS = {
     # document's own structure; a figure held, asked what it is; the three budget accounts; the extreme or n-th
     # inside one group of another report), corpus_dialogues_j4 (a figure just given checked; the rest of what was
     # shown; the column or side switched; what was listed counted or thresholded)
-    "personas_h4.jsonl": ["H4-003", "H4-024", "H4-025", "H4-066"],
-    "corpus_mix_i4.jsonl": ["I4-009", "I4-083"],
+    "personas_h4.jsonl": ["H4-066"],
+    "corpus_mix_i4.jsonl": ["I4-083"],
     "personas_k4.jsonl": ["K4-037", "K4-065"],
     "corpus_mix_l4.jsonl": [],
-    "corpus_dialogues_m4.jsonl": ["M4-034", "M4-053", "M4-058", "M4-060", "M4-065", "M4-074", "M4-084", "M4-085"],
-    "corpus_dialogues_j4.jsonl": ["J4-012", "J4-013", "J4-020", "J4-023", "J4-024", "J4-035",
-                                  "J4-037", "J4-038", "J4-040", "J4-067", "J4-075"],
+    "corpus_dialogues_m4.jsonl": ["M4-053", "M4-060", "M4-065", "M4-074", "M4-084"],
+    "corpus_dialogues_j4.jsonl": ["J4-013", "J4-020", "J4-023", "J4-024", "J4-035", "J4-038", "J4-040", "J4-067", "J4-075"],
 }
 # A line whose gold holds only when asked with no conversation before it: in a shuffled session it
 # follows a question about one project, and "这些钱从哪来" is then rightly read as that project's money.

@@ -29,13 +29,42 @@ _EQUALS = patterns.compile(r"等不等于|等于|=|相等|一致|对得上|对�
 
 def check(doc: Document, q: Query) -> Answer | None:
     """The consistency question, by what it names."""
-    for attempt in (_balance, changes_added, _rate, _completion, share_against, _stated_shares, _against_sheet, _sheets_against, _stated_parts_sum, _parts_named, _parts_of_whole, _parts_of_their_total,
+    for attempt in (_all_of_it, _balance, changes_added, _rate, _completion, share_against, _stated_shares, _against_sheet, _sheets_against, _stated_parts_sum, _parts_named, _parts_of_whole, _parts_of_their_total,
                     _name_in_two_tables, _two_figures, _numbers_only, under_named,
                     _list_against, _one_figure):
         found = attempt(doc, q)
         if found is not None:
             return found
     return _findings(doc, q)
+
+
+# A claim that one thing is all of another (X全部是Y, X都用于Y, X全是Y的钱).
+_ALL_OF = patterns.compile(r"(?:全部|全都|全|都)(?:是|用于|用在|花在|属于|为)")
+
+
+def _all_of_it(doc: Document, q: Query) -> Answer | None:
+    """卫生健康支出全部是行政单位医疗，对吗: the part's figure against the whole's, with the whole's parts beside them."""
+    codes = [m for m in q.subjects if m.of("code")]
+    said = _ALL_OF.search(q.squashed)
+    if len(q.subjects) != 2 or len(codes) != 2 or said is None or not codes[0].end <= said.start() < codes[1].start:
+        return None
+    whole = code_place(doc, codes[0].of("code")[0].key, q)
+    part = code_place(doc, codes[1].of("code")[0].key, q)
+    if whole is None or part is None or not part[1].code.startswith(whole[1].code) or whole[1].first is None:
+        return None
+    (table, row), (_, inner) = whole, part
+    parts = children_rows(table, row)
+    while len(parts) == 1 and children_rows(table, parts[0]):  # (one 款 says nothing: its 项 are the parts)
+        parts = children_rows(table, parts[0])
+    right = inner.first == row.first
+    a = answer("check", f"{row.label} 是否全部是 {inner.label}",
+               f"{'对' if right else '不对'}：{row.label} {amount_text(row.first, table.unit)}，其中 {inner.label} "
+               f"{amount_text(inner.first or Decimal(0), table.unit)}" + ("，就是全部。" if right else "，不是全部。")
+               + "它下面各项：" + "；".join(f"{r.label} {amount_text(r.first or Decimal(0), table.unit)}" for r in parts)
+               + f"（{table.label}）。")
+    for r in [row] + parts:
+        a.figure(r.label, r.first or Decimal(0), table.unit, table.label, r.line)
+    return a
 
 
 _EXTREME_ASKED = patterns.compile(r"(?:是不是|是否|是)[^，。？?]{0,16}?(最多|最大|最高|最少|最小|最低)")
@@ -775,7 +804,8 @@ def _findings(doc: Document, q: Query) -> Answer:
     if not wanted:
         a = answer("check", f"核对{scope}", f"核对{scope}：合计与分项、跨表数字和文字说明中的比例、增长率均一致，未发现问题。")
         _show_compared(doc, q, a)
-        if names and not tables and not a.figures and not spoken:  # nothing of it printed: nothing was checked
+        titled = any(squash(n) in squash(re.sub(r"[“”\"「」]", "", t.title)) for n in names for t in doc.tables)
+        if names and not tables and not a.figures and not spoken and not titled:  # nothing of it printed: nothing checked
             return Answer(False, "check", f"报告（{doc.label}）没有印「{scope}」的数字，无从核对。",
                           understood=f"按「核对{scope}」理解", document=doc.label)
         return a

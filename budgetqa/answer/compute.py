@@ -338,8 +338,31 @@ def _signed_sum(doc: Document, q: Query) -> Answer | None:
     return a
 
 
+def share_gap(doc: Document, q: Query) -> Answer | None:
+    """A占比比B占比高多少个百分点: each share of its whole, and their gap in percentage points."""
+    if len(q.subjects) != 2 or q.percents or not _POINTS.search(q.squashed) or not re.search(r"占|比重|比例", q.squashed):
+        return None
+    items = [subject_value(doc, q, m) for m in q.subjects]
+    bases = [base_of(doc, q, v, m) if v is not None else None for v, m in zip(items, q.subjects)]
+    if any(v is None or b is None or not b.amount or b.unit != v.unit for v, b in zip(items, bases)):
+        return None
+    shares = [pct(v.amount, b.amount) for v, b in zip(items, bases)]
+    gap = shares[0] - shares[1]
+    a = answer("difference", f"{items[0].label} 与 {items[1].label} 的占比之差",
+               "；".join(f"{v.label} 占 {b.label} 的 {s}%（{v.amount} ÷ {b.amount} × 100）" for v, b, s in zip(items, bases, shares))
+               + f"；前者比后者{'高' if gap >= 0 else '低'} {abs(gap)} 个百分点。")
+    a.figure("占比之差（计算）", abs(gap), "个百分点")
+    for v, b, s in zip(items, bases, shares):
+        a.figure(f"{v.label}占{b.label}的比例", s, "%")
+        add(a, v)
+    return a
+
+
+
 def difference(doc: Document, q: Query) -> Answer | None:
     """The difference between two named figures (or one column in two tables, or budget and outturn)."""
+    if (found := share_gap(doc, q)) is not None:
+        return found
     tables = list(dict.fromkeys([int(m.term.key) for m in q.subjects if m.kinds == {"table"}]
                                 + [m.table for m in q.subjects if m.table is not None]))
     columns = [m.term.key for m in q.subjects if "column" in m.kinds]
@@ -1775,11 +1798,52 @@ def _no_change_of_its_own(doc: Document, q: Query, changes: list[Fact]) -> Answe
         return stated_change(doc, q, min(headline, key=lambda f: f.line))
     if (same := _same_as_headline(doc, q, headline)) is not None:
         return same
+    if q.subjects and (found := _year_against_year(doc, q)) is not None:
+        return found
     if q.subjects:
         name = q.subjects[0].term.name
         return Answer(False, "change", f"报告（{doc.label}）没有给出「{name}」与上年相比的数字，只有本年的金额；"
                       "没有可给的增减额或增长率。", understood=f"{name} 与上年相比")
     return None
+
+
+# A year's figure a subject's paragraph states (2026年度预算338万元，2025年度预算1,363万元; 2025年当年预算执行数为854.35万元):
+# the year, the measure and the amount as printed.
+_YEAR_STATED = patterns.compile(r"(20\d\d)\s*年度?\s*(?:当年)?(预算执行数|执行数|预算数|预算|决算数|决算)(?:安排)?(?:为|是)?\s*"
+                                r"(\d[\d,]*(?:\.\d+)?)\s*(?:万元|元)")
+
+
+def _year_against_year(doc: Document, q: Query) -> Answer | None:
+    """城市建设支出比2025年度预算少了多少, when no change is stated: the report year's budget and the earlier year's figure
+    its paragraph states (the 执行数 when that is asked, else the budget), set against each other."""
+    found = topic_facts(doc, q)
+    if found is None or not doc.year:
+        return None
+    topic, facts = found
+    stated = {}
+    for f in facts:  # (year, 预算 or 执行 or 决算) -> the fact printing it
+        for m in _YEAR_STATED.finditer(f.sentence):
+            if Decimal(m.group(3).replace(",", "")) == f.value:
+                stated.setdefault((int(m.group(1)), m.group(2).replace("预算执行数", "执行数")[:2]), f)
+    earlier = next((y for y in q.years if y < doc.year), doc.year - 1)
+    kind = "执行" if "执行" in q.squashed else "决算" if "决算" in q.squashed else "预算"
+    now, before = stated.get((doc.year, "预算")), stated.get((earlier, kind))
+    if now is None or before is None or now.unit != before.unit:
+        return None
+    gap = now.value - before.value
+    rate = (gap * 100 / before.value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) if before.value else None
+    name = re.sub(r"^[“\"]|[”\"]$", "", topic)
+    a = answer("change", f"{name} {doc.year}年预算 与 {earlier}年{kind}数",
+               f"{name}：{doc.year}年预算 {amount_text(now.value, now.unit)}，{earlier}年{kind}数 {amount_text(before.value, before.unit)}"
+               f"（{NARRATIVE} 第{before.line}行）；{'增加' if gap >= 0 else '减少'} {amount_text(abs(gap), now.unit)}"
+               f"（{now.value} − {before.value}）" + (f"，{'增长' if gap >= 0 else '下降'} {abs(rate)}%（计算，报告没有写变动率）。"
+                                                        if rate is not None else "；上一年为 0，没有增长率。"))
+    a.figure(f"{doc.year}年预算", now.value, now.unit, NARRATIVE, now.line)
+    a.figure(f"{earlier}年{kind}数", before.value, before.unit, NARRATIVE, before.line)
+    a.figure("增减额（计算）", gap, now.unit)
+    if rate is not None:
+        a.figure("变动率（计算）", rate, "%")
+    return a
 
 
 # Words asking what a stated change is made of, or whether its parts add up to it.

@@ -117,7 +117,15 @@ def _what_is_asked(doc: Document, question: str) -> str:
     while before != question:  # (您好，我是乡镇的，想学习一下你们的做法，麻烦问一下…: each said before the question)
         before, question = question, _WANT_TO_KNOW.sub("", _INTRODUCTION.sub("", question)) or question
     question = _FORMAT_WISH.sub("", question) or question  # (…各多少，给三个数就行: how to answer, not what)
+    corrected = _CORRECTED.search(question)  # (专项业务多少钱，哦不对，我是说事业运行: the words after the correction)
+    question = question[corrected.end():] if corrected and question[corrected.end():].strip() else question
     return _FIGURES_WANTED.sub("", question) or question
+
+
+# A line that corrects itself (…，哦不对，我是说X / …，说错了，是X): what follows the correction is asked (a line
+# opening with 不对 corrects the question before it, a follow-up).
+_CORRECTED = patterns.compile(r"[，,。；;！!？?]\s*(?:哦|噢|呃|啊|额|嗯)?[，,]?(?:不对|说错了|搞错了|口误)"
+                              r"(?:[，,。！!]|(?=我是说|我是问|我问的是|应该是))\s*(?:我是说|我是问|我问的是|应该是|是)?")
 
 
 # The department said as 本部门 / 贵单位 before the year or the report it asks of: which report, not which row.
@@ -1224,8 +1232,28 @@ def _answer(conn, doc: Document, question: str, session: Session, continuing: bo
     if answer is None:
         return _unmatched(doc, "no_match", _silent_topic(doc, q), q)
     if answer.matched:
-        _remember(session, answer, q, doc)
+        _remember(session, _also_of_last_code(conn, doc, q, answer, session), q, doc)
         _as_asked(answer, q)
+    return answer
+
+
+def _also_of_last_code(conn, doc: Document, q: Query, answer: Answer, session: Session) -> Answer:
+    """基本支出和项目支出各多少 right after one code: read as the report's own (as most ask it), with that code's
+    figures in the same columns beside them, the other close reading of the same words."""
+    last = session.last_query
+    if last is None or q.follow_up or len(q.subjects) < 2 or len(last.subjects) != 1 or not last.subjects[0].of("code") \
+            or not all("column" in m.kinds and m.start < 10_000 for m in q.subjects):
+        return answer
+    code = last.subjects[0].of("code")[0].key
+    if any(f.label.startswith(code) for f in answer.figures):
+        return answer  # (read of the code already)
+    words = "和".join(q.squashed[m.start:m.end] for m in q.subjects)
+    other = execute(conn, doc, read(f"{code}的{words}各多少", doc))
+    if other is None or not other.matched or not other.figures:
+        return answer
+    said = re.sub(r"^按「[^」]*」理解：", "", other.text)
+    answer.text += f"（若问的是刚才的 {' '.join(other.figures[0].label.split(' ')[:2])}：{said}）"
+    answer.figures += other.figures
     return answer
 
 
@@ -1343,7 +1371,8 @@ def _of_listed_whole(q: Query, last: Query | None) -> Query:
     return q
 
 
-_WITHIN_FIGURE = patterns.compile(r"(?:那|那么)?(?:其中|(?:这|那)?\d[\d.,]*(?:万元|万|元)?(?:里面|里头|当中|中间))")
+_WITHIN_FIGURE = patterns.compile(r"(?:那|那么)?(?:其中|(?:这|那)?\d[\d.,]*(?:万元|万|元)?(?:里面|里头|当中|中间)"
+                                  r"|(?:这|那)一?(?:部分|块|笔)(?:支出|钱|资金|经费)?(?=里|中|当中|按|，|,))")
 
 
 def _scopes_of_last(doc: Document, q: Query, question: str, session: Session) -> Query | None:
@@ -1359,8 +1388,8 @@ def _scopes_of_last(doc: Document, q: Query, question: str, session: Session) ->
 def _unknown_part(doc: Document, q: Query) -> str:
     """其中X… / 那38610万元里面X…: the X asked for within what was just given, when the reader knows no such
     name and the report never prints it."""
-    if q.subjects or not _WITHIN_FIGURE.match(q.squashed) or not re.search(r"多少|金额", q.squashed):
-        return ""
+    if q.subjects or q.excluded or not _WITHIN_FIGURE.match(q.squashed) or not re.search(r"多少|金额", q.squashed):
+        return ""  # (这部分里再去掉差旅费: a name set aside is a name known)
     scope_words = {w for words in lexicon.SCOPE_WORDS.values() for w in words}
     words = [w for w in unexplained(q) if not any(w in c or c in w for c in q.cue_words) and w not in scope_words
              and not w.startswith(("其中", "那其中")) and not re.search(r"[哪几谁]|什么", w)]
@@ -1489,8 +1518,8 @@ def _focus(answer: Answer, doc: Document) -> list:
     picked = []
     for value in answer.focus:
         name = value.key.split(":")[-1] if value.key.startswith("project:") else value.label.split("（")[0]
-        code = value.key if value.key.isdigit() else None
-        terms = [v.codes[code]] if code in v.codes else v.by_name.get(squash(name), [])
+        code = value.key if value.key.isdigit() else None  # (一、财政拨款收入: a summary line's name, its ordinal aside)
+        terms = [v.codes[code]] if code in v.codes else v.by_name.get(squash(name)) or v.by_name.get(squash(strip_ordinal(name)), [])
         if terms:
             picked.append(Mention(10_000, 10_000, list(terms), via="context"))
     return picked

@@ -1052,7 +1052,7 @@ def _subject_of_project(doc: Document, q: Query, m: Mention) -> Answer | None:
                                for t in ts))
     places = [place for t in terms if (place := code_place(doc, t.key, replace(q, scope=None, fund=None)))]
     if len(places) != 1:
-        return None
+        return _subject_by_column(doc, q, m)
     table, row = places[0]
     said = code_explained(doc, row.code, row.name)
     a = answer("parent", f"{m.term.name} 所在的科目",
@@ -1061,6 +1061,58 @@ def _subject_of_project(doc: Document, q: Query, m: Mention) -> Answer | None:
     a.figure(row.label, row.first or Decimal(0), table.unit, table.label, row.line)
     _in_wan_too(doc, a, row, Value(row.label, row.first or Decimal(0), table.unit, table.label, row.line, row.code))
     a.source(table.label, row.line, row.label)
+    return a
+
+
+def _subject_by_column(doc: Document, q: Query, m: Mention) -> Answer | None:
+    """A project the report lists without its subject: the 项 its kind of money is printed in (a project of this
+    year's list: the 项目支出 of the table without carried-over money; a carried-over one: the 上年结转 column), said
+    as read from the tables, not stated; several such 项 are all shown, none picked."""
+    project = next((p for p in doc.projects if squash(p.name) == squash(m.term.name)), None)
+    this_year = doc.table("gp_expenditure")
+    if project is None or project.scope == "本年" and this_year is None:
+        return None
+    column, within = ("上年结转", q) if project.scope == "上年结转" else ("项目支出", replace(q, table=this_year.no))
+    found = column_domain(doc, replace(within, level="项", subjects=[]), column)
+    if found is None or not found[0].rows:
+        return None
+    rows = found[0].rows
+    if len(rows) > 1 and project.total and project.unit == rows[0].unit:  # (a 项 whose figure is below the project's
+        rows = [v for v in rows if v.amount >= project.total] or rows  # cannot hold it)
+    said = "；".join(f"{v.label} {amount_text(v.amount, v.unit)}" for v in rows)
+    a = answer("parent", f"{project.name} 所在的科目",
+               f"报告没有逐个项目写出功能科目。{project.name}（{amount_text(project.total or Decimal(0), project.unit)}）是"
+               + ("上年结转项目，上年结转的钱" if project.scope == "上年结转" else "本年项目，本年的项目支出")
+               + (f"{'只列在' if len(rows) == len(found[0].rows) else '列在几个科目，其中金额够得上它的只有'} {said}"
+                  f"（{rows[0].where}），所以它在这个科目下。" if len(rows) == 1
+                  else f"列在 {len(rows)} 个科目：{said}（{rows[0].where}），表里没有写它在其中哪一个。"))
+    for v in rows:
+        a.figure(v.label, v.amount, v.unit, v.where, v.line)
+    return a
+
+
+def _function_of_item(doc: Document, q: Query, m: Mention) -> Answer | None:
+    """An economic item asked in the functional classification (养老保险缴费在功能分类里挂哪个科目): the 项 whose
+    name holds the item's and whose figure is the item's, said as matched by name and amount."""
+    items = [t for t in m.terms if t.kind == "item"]
+    table = doc.table("basic_economic")
+    row = next((r for r in table.rows if r.name == items[0].name), None) if items and table else None
+    if row is None or row.first is None:
+        return None
+    core = squash(row.name)
+    found = [(t, r) for t in doc.tables if t.kind in ("expenditure", "gp_expenditure") for r in t.rows
+             if r.code and r.level == "项" and core in squash(r.name)]
+    found = list({r.code: (t, r) for t, r in found}.values())
+    if len(found) != 1:
+        return None
+    t, r = found[0]
+    same = r.first == row.first
+    a = answer("parent", f"{row.name} 在功能分类中的科目",
+               f"功能分类里与 {row.name}（{amount_text(row.first, table.unit)}，{table.label}）对应的是 {r.label}"
+               f"（{amount_text(r.first or Decimal(0), t.unit)}，{t.label} 第{r.line}行）："
+               + ("名称相符，金额相同。" if same else "名称相符，金额不同（功能科目还含别的钱）。"))
+    a.figure(r.label, r.first or Decimal(0), t.unit, t.label, r.line)
+    a.figure(row.name, row.first, table.unit, table.label, row.line)
     return a
 
 
@@ -1099,6 +1151,8 @@ def parent(doc: Document, q: Query) -> Answer | None:
             out.append((table, row, chain))
     if not out and m.kinds & {"project", "target"}:
         return _subject_of_project(doc, q, m)
+    if not out and _FUNCTION_SAID.search(q.squashed) and (found := _function_of_item(doc, q, m)) is not None:
+        return found
     if not out:
         items = [t for t in m.terms if t.kind == "item"]
         table = doc.table("basic_economic")
@@ -1132,6 +1186,10 @@ def parent(doc: Document, q: Query) -> Answer | None:
         cls, section = lexicon.GOVERNMENT_ECONOMIC[item]
         a.text += f"在政府预算支出经济分类中对应 {cls} / {section}（按财政部政府收支分类科目；报告不印这层对应）。"
     return a
+
+
+# The functional classification named as where a thing is asked to sit (功能科目, 功能分类里).
+_FUNCTION_SAID = patterns.compile(r"功能(?:分类|科目)|支出功能")
 
 
 def _printed_class(table: Table, row: Row) -> str:

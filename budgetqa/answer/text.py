@@ -33,6 +33,12 @@ def define(doc: Document, q: Query) -> Answer | None:
         terms = [t for m in named for t in m.terms if t.kind == "term" or t.name in glossary]
         each = [max(terms, key=lambda t: len(t.name))] if terms else []
     entries = [glossary[t.name] for t in dict.fromkeys(each) if t.name in glossary]
+    term = max((t.name for m in named for t in m.terms if t.kind != "code"), key=len, default="")
+    if not entries and term and "名词解释" in q.squashed:  # the glossary named: its entry whose name holds the term
+        entries = [e for name, e in glossary.items() if squash(term) in squash(name)][:1]
+        if not entries and glossary:  # (名词解释里单位资金是什么意思: the glossary does not hold it)
+            return Answer(False, "define", f"报告的名词解释共 {len(glossary)} 条（{'、'.join(glossary)}），没有「{term}」这一条。",
+                          understood=f"按「名词解释中的{term}」理解", document=doc.label)
     if not entries:
         return None
     a = answer("define", "、".join(e.name for e in entries),

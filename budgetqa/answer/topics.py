@@ -13,7 +13,7 @@ from budgetqa.answer.model import Answer, amount_text
 from budgetqa.answer.resolve import NARRATIVE, topic_values
 from budgetqa.models import Document
 from budgetqa.question.query import Query
-from budgetqa.textnorm import squash
+from budgetqa.textnorm import squash, strip_ordinal
 
 
 # --------------------------------------------------------------------------- topics
@@ -99,6 +99,17 @@ def three_public(doc: Document, q: Query) -> Answer | None:
             for c in shown:
                 a.figure(f"{r.name}" + (f" {c.column.rsplit('/', 1)[-1]}" if len(shown) > 1 else ""), c.amount, table.unit,
                          table.label, c.line)
+    printed = {r.name for r in table.rows if (any(r.cell(c) is not None for c in wanted) if wanted else r.cells)}
+    for name in [n for n in dict.fromkeys(named) if n not in printed]:
+        # a line the table prints no cell for (a blank 购置费 under 公务用车购置及运行费): as the narrative states it
+        f = next((f for f in doc.facts if f.kind == "amount" and squash(strip_ordinal(f.label)) == squash(name)), None)
+        if f is not None:
+            parts.append(f"{name} {amount_text(f.value, f.unit)}（表中未单列，{NARRATIVE}第{f.line}行）")
+            a.figure(name, f.value, f.unit, NARRATIVE, f.line)
+    bought = next((f for f in doc.facts if f.kind == "count" and "购置车辆" in f.label), None)
+    if bought is not None and any("用车购置" in n for n in named):  # (vehicles to buy, counted: said beside the money)
+        parts.append(f"报告另写明 {bought.label} {bought.value.normalize()} {bought.unit}（第{bought.line}行）")
+        a.figure(bought.label, bought.value, bought.unit, NARRATIVE, bought.line)
     if not parts or not placed:  # the table's figures could not be placed under its columns: quoted as printed
         printed = sorted({c.line for r in table.rows for c in r.cells})
         if not printed or not doc.lines:

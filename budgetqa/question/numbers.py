@@ -65,7 +65,7 @@ _CAPITAL_RUN = patterns.compile(r"[零〇壹贰貳叁參肆伍陆陸柒捌玖拾
 # Tens said roughly (二十几万, 十几万): that many tens and more, as 20多万 is read.
 _SOME_TENS = patterns.compile(r"([二两三四五六七八九]?十)几(?=万|元|块)")
 # Two neighbouring digits said as a range (五六万, 三四十万): from the one to the other.
-_TWO_DIGITS = patterns.compile(r"(?<![零〇一二两三四五六七八九十百千])([一二三四五六七八])([二三四五六七八九])(十|百|千)?(万元|万|元|块钱|块)")
+_TWO_DIGITS = patterns.compile(r"(?<![零〇一二两三四五六七八九十百千点])([一二三四五六七八])([二三四五六七八九])(十|百|千)?(万元|万|元|块钱|块)")
 
 
 def _rough(text: str) -> str:

@@ -3937,7 +3937,7 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
                  doc: Document | None = None) -> Query:
     """Fill what a follow-up leaves out from the last question; never override what it says. 它 is what the last
     answer picked out (``focus``, _picked_of_last); ``earlier``: the subjects of the questions before (两个差多少)."""
-    if (step := _step_in_ranking(q, last) or _last_by_scope(q, last) or _side_switched(q)) is not None:
+    if (step := _step_in_ranking(q, last) or _last_by_scope(q, last) or _side_switched(q) or _narrowed_anew(q, last)) is not None:
         return step
     q = _halves_of_last_row(_ancestor_of_last(_names_under_last(q, last, focus), last, doc, earlier), last)
     q = _scoped_total(_pronoun_whole(_fund_of_last(_this_table(q, last, doc), last), last), last, doc)
@@ -4012,6 +4012,19 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
     if filled.n is None and filled.nth is None:
         filled.n, filled.nth, filled.ascending = last.n, last.nth, filled.ascending or last.ascending
     return filled
+
+
+def _narrowed_anew(q: Query, last: Query | None) -> Query | None:
+    """只看项目支出 after a total of the report's (or nothing): the column named is itself the subject; after a row
+    (一般公共服务支出 … 只看基本支出的) it is that row's column, below."""
+    row = last.subjects[0] if last is not None and last.subjects else None
+    if not q.follow_up or not _NARROWED.match(q.squashed) or not q.subjects or row is not None and (
+            row.kinds & {"code", "item", "project"} or "row" in row.kinds and not re.search(r"合计|总计", row.term.key)):
+        return None
+    return replace(q, follow_up=False)
+
+
+_NARROWED = patterns.compile(r"(?:那)?(?:只|仅|光|单)(?:看|算|要|说|计)")
 
 
 def _side_switched(q: Query) -> Query | None:
@@ -4440,10 +4453,25 @@ def _which_of_swept(q: Query, last: Query) -> bool:
         and last.op not in ("list", "breakdown", "rank", "filter", "count", "parent")
 
 
+# Adding asked alone (加起来呢, 合起来是多少), naming nothing and no count.
+_ADDED_ALONE = patterns.compile(r"(?:那|那么)?(?:一起|合在一起)?" + lexicon.ADDING + r"(?:呢|是多少|多少|有多少)?")
+_ONE_FIGURE = {"item", "code", "row", "project"}
+
+
+def _added_alone(q: Query, last: Query, earlier) -> bool:
+    """加起来呢 after two figures asked one after the other, each of one thing of the same kind: those two."""
+    if last is None or last.op != "value" or len(last.subjects) != 1 or not earlier \
+            or not _ADDED_ALONE.fullmatch(re.sub(r"[？?。！!]", "", q.squashed)):
+        return False
+    kinds = last.subjects[0].kinds & _ONE_FIGURE
+    return bool(kinds) and bool(earlier[-1].kinds & kinds) and earlier[-1].term.key != last.subjects[0].term.key
+
+
 def _both_of_two(filled, q, last, named, earlier) -> Query | None:
     """两个差多少 / 这两个加起来 / 前者是后者的几倍: the subjects of the last two questions (后者 said first: the
     second of them first)."""
-    if named or not (re.search(r"两个(?![项款类])|两者|二者|两项|这俩|两笔|前者|后者", q.squashed) or _which_of_swept(q, last)) \
+    if named or not (re.search(r"两个(?![项款类])|两者|二者|两项|这俩|两笔|前者|后者", q.squashed) or _which_of_swept(q, last)
+                     or _added_alone(q, last, earlier)) \
             or not (earlier or last.subjects) or _DOWN.search(q.squashed):
         return None
     projects = last.subjects[0].of("project") if len(last.subjects) == 1 else []
