@@ -20,9 +20,9 @@ from budgetqa.answer.compute import PASSES, changes_added, family_total, rate_on
 from budgetqa.answer.lists import domain, side
 from budgetqa.answer.resolve import (NARRATIVE, TOPIC_FACT_WORDS, Value, children_rows, code_place, code_values, list_total,
                                      measure_column, table_no_of, table_total, values)
-from budgetqa.models import ECONOMIC_CLASSES, Document
+from budgetqa.models import ECONOMIC_CLASSES, Document, Table
 from budgetqa.question.query import Query, read
-from budgetqa.textnorm import squash
+from budgetqa.textnorm import squash, strip_ordinal
 
 _EQUALS = patterns.compile(r"等不等于|等于|=|相等|一致|对得上|对的上|吻合|相符|能对上|加得上")
 
@@ -297,11 +297,23 @@ def _name_in_two_tables(doc: Document, q: Query) -> Answer | None:
     question names before it, when it names one)."""
     tables = [m for m in q.subjects if m.kinds == {"table"}]
     names = [m for m in q.subjects if m not in tables]
-    if len(tables) != 1 or len(names) != 1 or q.amounts or not _EQUALS.search(q.squashed) and not q.has("一致", "相同", "一样") \
-            or _OWN_TOTAL.match(q.squashed, tables[0].end):
+    if q.amounts or not _EQUALS.search(q.squashed) and not q.has("一致", "相同", "一样"):
+        return None
+    placed = [next((t for t in doc.tables if t.no == m.table), None) for m in names]
+    column_said = q.fund or q.measures or any(f in q.squashed for f in lexicon.FUNDS)  # (一般公共预算数: a column, not the row's first)
+    if not column_said and len(names) == 2 and names[0].term.key == names[1].term.key and all(placed) and placed[0] is not placed[1] \
+            and all(pair := [_row_in(t, names[0].term.name) for t in placed]):  # A表的X和B表的X一致吗: X in each
+        return _figures_set(pair[0], pair[1])
+    if len(tables) != 1 or len(names) != 1:
         return None
     table = next((t for t in doc.tables if t.no == int(tables[0].term.key)), None)
-    printed = [v for t in names[0].terms for v in values(doc, t, q) if v.unit not in ("%", "")]
+    printed = [v for t in names[0].terms for v in values(doc, t, replace(q, table=None)) if v.unit not in ("%", "")]
+    other = next((t for t in doc.tables if names[0].table is not None and t.no == names[0].table), None)
+    pair = [_row_in(t, names[0].term.name) for t in (other, table) if t is not None]
+    if other is not None and not column_said and other is not table and len(pair) == 2 and all(pair):  # 表一和表四的支出总计: in each
+        return _figures_set(pair[0], pair[1])
+    if _OWN_TOTAL.match(q.squashed, tables[0].end):
+        return None
     there = next((v for v in printed if table is not None and v.where == table.label), None)
     if there is None:
         return None
@@ -309,6 +321,13 @@ def _name_in_two_tables(doc: Document, q: Query) -> Answer | None:
     elsewhere = sorted((v for v in printed if v.where not in (there.where, NARRATIVE)),
                        key=lambda v: -sum(ch in before for ch in set(v.where)))
     return _figures_set(elsewhere[0], there) if elsewhere else None
+
+
+def _row_in(table: Table, name: str) -> Value | None:
+    """The first figure of the row of that name in one table (its side's, of a two-sided table)."""
+    row = next((r for r in table.rows if squash(strip_ordinal(r.name)) == squash(name) and r.first is not None), None)
+    return Value(f"{strip_ordinal(row.name)}（表{table.no}）", row.first, table.unit, table.label, row.line, f"row:{table.no}:{row.row_no}") \
+        if row is not None else None
 
 
 def _two_figures(doc: Document, q: Query) -> Answer | None:
