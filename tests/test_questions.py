@@ -93,6 +93,8 @@ ANSWERS = [
     ("有没有买车", "value", [0], ["公务用车购置费"]),
     # one row named in two tables, set against each other (表一和表四的支出总计对得上吗)
     ("表一和表四的支出总计对得上吗", "check", [1084.38], ["支出总计（表4）", "支出总计（表1）", "一致"]),
+    # which things are of an amount, the amount said last (哪些项目是三万块): those equal to it
+    ("哪些项目是三万块", "filter", [3.00, 3], ["正好等于"]),
     # a line that corrects itself: what follows the correction is asked, not what it corrects
     ("专项业务多少钱，哦不对，我是说事业运行", "value", [124.01], ["事业运行"]),
     # a list's total less its largest: the printed total when the items add up to it

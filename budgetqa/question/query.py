@@ -1720,7 +1720,8 @@ def _comparison(q: Query, s: str) -> None:
             q.comparator = comparator
             compared_at = s.find(word)
             break
-    if q.comparator is None and q.amounts and re.search(r"(?:(?:金额|数额|预算|资金)?(?:为|是)|^|里|中|里面|当中)\d[\d.,]*(?:万元|元|万块钱|万块|万|块钱|块)的(?!占|比重|比例)", s):
+    if q.comparator is None and q.amounts and (re.search(r"(?:(?:金额|数额|预算|资金)?(?:为|是)|^|里|中|里面|当中)\d[\d.,]*(?:万元|元|万块钱|万块|万|块钱|块)的(?!占|比重|比例)", s)
+                                               or re.search(r"哪[些几个].{0,8}(?:为|是)\d[\d.,]*(?:万元|元|万块钱|万块|万|块钱|块)$", s)):
         q.comparator = "eq"  # 金额为3万元的项目 / 3万块的项目: those of that amount (a filter, not a figure)
     if q.comparator is None and q.amounts and (re.search(r"(?:为|是|等于)(?:0|零)(?:万元|元)?的", s) or re.search(
             r"(?:为|是|等于)(?:0|零)(?:万元|元)?(?:吗|呢)?$", s) and re.search(r"几|多少个|哪些|哪几", s)):
