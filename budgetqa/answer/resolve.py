@@ -178,7 +178,7 @@ def item_values(doc: Document, name: str, q: Query) -> list[Value]:
                 cell = row.cell(column)
                 return [Value(f"{row.name}（{column.rsplit('/', 1)[-1]}）", cell.amount, table.unit, table.label, cell.line, key)]
         if row.first is None:
-            return [Value(row.name, Decimal(0), table.unit, table.label, row.line, key, unfilled(table))]
+            return [Value(row.name, Decimal(0), table.unit, table.label, row.line, key, unfilled(table, doc))]
         # the half (人员经费 / 公用经费) whose column holds the whole of the row's figure
         kind = next((c.column.rsplit("/", 1)[-1] for c in row.cells[1:] if c.amount and c.amount == row.first), "")
         return [Value(row.name, row.first, table.unit, table.label, row.line, key, kind)]
@@ -206,6 +206,8 @@ def row_values(doc: Document, name: str, q: Query) -> list[Value]:
             if len(asked) > 1:
                 return asked
             value = _row_value(table, row, q)
+            if value is not None and value.note.startswith("表注本表无数据"):
+                value = replace(value, note=unfilled(table, doc))  # (with the report's sentence saying it has none)
             if value is not None and all(v.amount != value.amount for v in out):
                 out.append(value)
         if out and (q.table is not None or q.fund):
@@ -223,9 +225,15 @@ def row_values(doc: Document, name: str, q: Query) -> list[Value]:
 _SCOPE_COLUMNS = {"本年": "当年预算安排", "上年结转": "上年结转"}
 
 
-def unfilled(table: Table) -> str:
-    """What a row printed with no amount says: nothing at all when its table is noted as having no data."""
-    return "表注本表无数据，即无此项" if table.empty else "本表该行未填金额"
+def unfilled(table: Table, doc: Document | None = None) -> str:
+    """What a row printed with no amount says: nothing at all when its table is noted as having no data (and the
+    sentence of the report saying it has none of the table's topic, 本部门无“三公”经费预算, beside it)."""
+    if not table.empty:
+        return "本表该行未填金额"
+    topic = next((w for w in ("三公", "机关运行经费", "政府采购") if w in table.title), None)
+    said = next(((n, line.strip()) for n, line in enumerate(doc.lines if doc and topic else [], 1)
+                 if topic in line and re.search(r"无|没有", line) and len(line.strip()) < 80), None)
+    return "表注本表无数据，即无此项" + (f"；情况说明：{said[1]}（第{said[0]}行）" if said else "")
 
 
 def _row_value(table: Table, row: Row, q: Query) -> Value | None:

@@ -4017,7 +4017,11 @@ def with_context(q: Query, last: Query | None, focus: list | None = None, earlie
 
 def _narrowed_anew(q: Query, last: Query | None) -> Query | None:
     """只看项目支出 after a total of the report's (or nothing): the column named is itself the subject; after a row
-    (一般公共服务支出 … 只看基本支出的) it is that row's column, below."""
+    (一般公共服务支出 … 只看基本支出的) it is that row's column, below. 那整个部门呢 after a row's column: that column
+    of the department as a whole (the row's measure, no row)."""
+    if last is not None and len(last.measures) == 1 and not q.subjects and _WHOLE_DEPARTMENT.fullmatch(q.squashed):
+        column = Mention(10_000, 10_000, [Term("column", last.measures[0], last.measures[0])], via="context")
+        return replace(last, subjects=[column], measures=[], whole=None, follow_up=False, squashed=last.measures[0])
     row = last.subjects[0] if last is not None and last.subjects else None
     if not q.follow_up or not _NARROWED.match(q.squashed) or not q.subjects or row is not None and (
             row.kinds & {"code", "item", "project"} or "row" in row.kinds and not re.search(r"合计|总计", row.term.key)):
@@ -4025,6 +4029,8 @@ def _narrowed_anew(q: Query, last: Query | None) -> Query | None:
     return replace(q, follow_up=False)
 
 
+_WHOLE_DEPARTMENT = patterns.compile(r"(?:那|那么)?(?:整个|全|整体|全体)(?:部门|单位|局|院|学校|街道)?(?:的|整体|总的|合计)?"
+                                     r"(?:呢|是多少|多少|有多少)?[？?]?")
 _NARROWED = patterns.compile(r"(?:那)?(?:只|仅|光|单)(?:看|算|要|说|计)")
 
 
