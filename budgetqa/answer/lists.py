@@ -12,6 +12,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from budgetqa import lexicon, patterns
+from budgetqa.findings import CONTRADICTION, judge
 from budgetqa.answer import text
 from budgetqa.answer.topics import three_kinds
 from budgetqa.answer.build import PASSES, answer, joined, pct, stated_reason, total
@@ -928,10 +929,11 @@ def rest_after_extreme(doc: Document, q: Query) -> Answer | None:
         return None
     pick = (max if said.group(1) in "大多高贵" else min)(d.rows, key=lambda v: v.amount)
     added, unit = total(d.rows), pick.unit
-    # the whole as printed (项目支出 780.77, the list's 合计 row) when it is what the items add up to, give or take rounding
+    # the whole as printed (项目支出 780.77, the list's 合计 row) when it is what the items add up to, by the check's rule
     printed = [v for m in q.subjects[:1] if m.kinds & {"column", "row", "fact"} for v in best_values(doc, m.terms, q)[:1]] \
         or ([t] if q.scope in ("本年", "上年结转") and (t := list_total(doc, q.scope)) else [])
-    whole = printed[0] if printed and printed[0].unit == unit and abs(printed[0].amount - added) <= Decimal("0.05") else None
+    whole = printed[0] if printed and printed[0].unit == unit \
+        and judge(printed[0].amount, [v.amount for v in d.rows]) != CONTRADICTION else None
     base = whole.amount if whole else added
     left = base - pick.amount
     a = answer("difference", f"{d.where} 除去其中最{said.group(1)}的一项",
