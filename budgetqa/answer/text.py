@@ -252,6 +252,8 @@ def sheet_field(doc: Document, q: Query) -> Answer | None:
         return Answer(False, "text", f"{name} 的{sheet.title}没有填写{q.field_name}指标（该栏为空），没有可给的指标值。",
                       understood=f"按「{name} 的{q.field_name}指标」理解")
     asked = [f for f in (q.field_names or [q.field_name]) if f and sheet.fields.get(f)]
+    if asked == ["项目概况"] and squash(name) in squash(sheet.fields["项目概况"]) and sheet.fields.get("项目设立必要性"):
+        asked = ["项目设立必要性"]  # (a 项目概况 that only repeats the project's name says nothing of what it does)
     if len(asked) == 1:  # (what a project is for: why it is set up, and this year's target)
         asked += [f for f in lexicon.SHEET_FIELDS_TOGETHER.get(asked[0], ()) if f not in ("项目属性", "项目期")
                   and sheet.fields.get(f) and f not in asked]
