@@ -1831,7 +1831,7 @@ def _year_against_year(doc: Document, q: Query) -> Answer | None:
     if now is None or before is None or now.unit != before.unit:
         return None
     gap = now.value - before.value
-    rate = (gap * 100 / before.value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) if before.value else None
+    rate = pct(gap, before.value) if before.value else None
     name = re.sub(r"^[“\"]|[”\"]$", "", topic)
     a = answer("change", f"{name} {doc.year}年预算 与 {earlier}年{kind}数",
                f"{name}：{doc.year}年预算 {amount_text(now.value, now.unit)}，{earlier}年{kind}数 {amount_text(before.value, before.unit)}"

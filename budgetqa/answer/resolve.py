@@ -231,9 +231,17 @@ def unfilled(table: Table, doc: Document | None = None) -> str:
     if not table.empty:
         return "本表该行未填金额"
     topic = next((w for w in ("三公", "机关运行经费", "政府采购") if w in table.title), None)
-    said = next(((n, line.strip()) for n, line in enumerate(doc.lines if doc and topic else [], 1)
-                 if topic in line and re.search(r"无|没有", line) and len(line.strip()) < 80), None)
+    said = none_statement(doc, topic) if doc is not None and topic else None
     return "表注本表无数据，即无此项" + (f"；情况说明：{said[1]}（第{said[0]}行）" if said else "")
+
+
+def none_statement(doc: Document, word: str) -> tuple[int, str] | None:
+    """A sentence that says the report has none of something (本部门无“三公”经费预算): its line and text."""
+    for i, line in enumerate(doc.lines):
+        text = line.strip()
+        if word in text and ("无" in text or "没有" in text) and len(text) < 80:
+            return i + 1, text
+    return None
 
 
 def _row_value(table: Table, row: Row, q: Query) -> Value | None:

@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from budgetqa import lexicon, patterns
 from budgetqa.answer.build import add, answer, cited, pct, stated_reason
 from budgetqa.answer.model import Answer, amount_text
-from budgetqa.answer.resolve import NARRATIVE, topic_values
+from budgetqa.answer.resolve import NARRATIVE, none_statement, topic_values
 from budgetqa.models import Document
 from budgetqa.question.query import Query
 from budgetqa.textnorm import squash, strip_ordinal
@@ -65,7 +65,7 @@ def three_public(doc: Document, q: Query) -> Answer | None:
     table = doc.table("three_public")
     named = [t.name for m in q.subjects for t in m.terms if t.kind == "row" and any(p[:4] in t.name for p in THREE_PUBLIC_PARTS)]
     if table is None or not table.has_data:
-        statement = _none_statement(doc, "三公")
+        statement = none_statement(doc, "三公")
         what = "、".join(dict.fromkeys(named)) or "三公经费"
         if table is None and statement is None:
             return None
@@ -166,15 +166,6 @@ def _completion(doc: Document, a: Answer, table, columns: list[str]) -> None:
     a.text += "。"
 
 
-def _none_statement(doc: Document, word: str) -> tuple[int, str] | None:
-    """A sentence that says the report has none of something (本部门无“三公”经费预算)."""
-    for i, line in enumerate(doc.lines):
-        text = line.strip()
-        if word in text and ("无" in text or "没有" in text) and len(text) < 80:
-            return i + 1, text
-    return None
-
-
 def operating_cost(doc: Document, q: Query) -> Answer | None:
     """机关运行经费: its table's total (or the stated figure), with the stated change."""
     found = topic_values(doc, "机关运行经费")
@@ -201,7 +192,7 @@ def procurement(doc: Document, q: Query) -> Answer | None:
     """政府采购 and its split into goods, works and services (stated or tabled)."""
     facts = [f for f in doc.facts if "采购" in f.label and f.kind == "amount"]
     if not facts:
-        statement = _none_statement(doc, "采购")
+        statement = none_statement(doc, "采购")
         if statement is None:
             return None
         a = answer("value", "政府采购", f"情况说明：{statement[1]}（第{statement[0]}行）")
